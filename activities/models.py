@@ -1,0 +1,246 @@
+"""Activities of a promise period, their targets, and the logs of what was done."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from activities.progress import Comparator, LogEntry, Progress, Scope, Target, compute_progress
+from promises.models import Promise, PromisePeriod
+
+
+class Responsible(models.TextChoices):
+    """Who carries out an activity."""
+
+    POLICE = "police", _("the Police")
+    MUNICIPALITY = "municipality", _("the municipality")
+    JOINT = "joint", _("jointly")
+    OTHER = "other", _("another actor")
+
+
+class ActivityStatus(models.TextChoices):
+    """Status of an activity without a numeric target."""
+
+    PLANNED = "planned", _("planned")
+    ONGOING = "ongoing", _("ongoing")
+    DONE = "done", _("done")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class ActivityQuerySet(models.QuerySet):
+    """Page queries for activities."""
+
+    def with_progress_data(self) -> "ActivityQuerySet":
+        """Activities with their period and logs, ready for `progress()` without more queries."""
+        return self.select_related("period").prefetch_related(
+            Prefetch(
+                "logs",
+                queryset=ActivityLog.objects.only(
+                    "id", "activity_id", "date", "quantity", "withdrawn_at"
+                ),
+            )
+        )
+
+
+class Activity(models.Model):
+    """A concrete action of a period, serving one or more of its promises."""
+
+    period = models.ForeignKey(
+        PromisePeriod,
+        on_delete=models.CASCADE,
+        related_name="activities",
+        verbose_name=_("promise period"),
+    )
+    promises = models.ManyToManyField(
+        Promise, related_name="activities", verbose_name=_("promises"), blank=True
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+    title = models.CharField(_("short name"), max_length=120)
+    description = models.TextField(_("description"))
+    responsible = models.CharField(
+        _("responsible"), max_length=20, choices=Responsible.choices
+    )
+    responsible_other = models.CharField(
+        _("other responsible actor"),
+        max_length=150,
+        blank=True,
+        help_text=_("Name the actor when the responsible party is another actor."),
+    )
+
+    target_comparator = models.CharField(
+        _("target comparator"), max_length=10, choices=Comparator.choices, blank=True
+    )
+    target_value = models.PositiveIntegerField(_("target value"), null=True, blank=True)
+    target_unit = models.CharField(
+        _("target unit"), max_length=60, blank=True, help_text=_("e.g. trafikkontroller")
+    )
+    target_scope = models.CharField(
+        _("target scope"), max_length=20, choices=Scope.choices, blank=True
+    )
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.PLANNED
+    )
+    status_reason = models.TextField(
+        _("reason for status"), blank=True, help_text=_("Required when cancelled.")
+    )
+
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["period", "position", "pk"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "position"], name="activity_position_unique_in_period"
+            ),
+            models.CheckConstraint(
+                condition=Q(position__gte=1), name="activity_position_positive"
+            ),
+            # A target is complete or absent: comparator, value, unit and scope together.
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        target_comparator="",
+                        target_value__isnull=True,
+                        target_unit="",
+                        target_scope="",
+                    )
+                    | (
+                        ~Q(target_comparator="")
+                        & Q(target_value__gte=1)
+                        & ~Q(target_unit="")
+                        & ~Q(target_scope="")
+                    )
+                ),
+                name="activity_target_complete_or_absent",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(responsible=Responsible.OTHER) & ~Q(responsible_other="")
+                    | ~Q(responsible=Responsible.OTHER) & Q(responsible_other="")
+                ),
+                name="activity_other_responsible_named",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=ActivityStatus.CANCELLED) | ~Q(status_reason=""),
+                name="activity_cancellation_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def target(self) -> Target | None:
+        """The activity's target as a domain value, or None."""
+        if self.target_value is None:
+            return None
+        return Target(
+            comparator=self.target_comparator,
+            value=self.target_value,
+            unit=self.target_unit,
+            scope=self.target_scope,
+        )
+
+    @property
+    def responsible_label(self) -> str:
+        if self.responsible == Responsible.OTHER:
+            return self.responsible_other
+        return str(self.get_responsible_display())
+
+    def progress(self, today: datetime.date | None = None) -> Progress:
+        """Progress and pace, computed from the logs (prefetch them for lists of activities)."""
+        entries = [
+            LogEntry(log.date, log.quantity, withdrawn=log.withdrawn_at is not None)
+            for log in self.logs.all()
+        ]
+        return compute_progress(
+            self.target,
+            self.period.start_date,
+            self.period.end_date,
+            entries,
+            today or timezone.localdate(),
+        )
+
+
+class ActivityLogQuerySet(models.QuerySet):
+    """Queries over activity logs."""
+
+    def counted(self) -> "ActivityLogQuerySet":
+        """Logs that count towards progress: not withdrawn."""
+        return self.filter(withdrawn_at__isnull=True)
+
+
+class ActivityLog(models.Model):
+    """One logged occurrence of an activity (genomförd aktivitet)."""
+
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.PROTECT,
+        related_name="logs",
+        verbose_name=_("activity"),
+    )
+    date = models.DateField(_("date"))
+    quantity = models.PositiveIntegerField(_("quantity"), default=1)
+    place = models.CharField(_("place"), max_length=150, blank=True)
+    summary = models.TextField(_("public summary"), blank=True)
+    internal_note = models.TextField(
+        _("internal note"),
+        blank=True,
+        help_text=_("Never shown to the public. Do not write personal data here."),
+    )
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="activity_logs",
+        verbose_name=_("reported by"),
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("withdrawn by"),
+        null=True,
+        blank=True,
+    )
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
+
+    objects = ActivityLogQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-created_at"]
+        verbose_name = _("activity log")
+        verbose_name_plural = _("activity logs")
+        indexes = [models.Index(fields=["activity", "date"], name="log_activity_date_idx")]
+        constraints = [
+            models.CheckConstraint(condition=Q(quantity__gte=1), name="log_quantity_positive"),
+            models.CheckConstraint(
+                condition=Q(quantity__lte=100_000), name="log_quantity_reasonable"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(withdrawn_at__isnull=True, withdrawal_reason="")
+                    | Q(withdrawn_at__isnull=False) & ~Q(withdrawal_reason="")
+                ),
+                name="log_withdrawal_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity} {self.date} ({self.quantity})"
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None

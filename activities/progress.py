@@ -1,0 +1,416 @@
+"""Progress and pace of activity targets, computed from logged entries."""
+
+import calendar
+import datetime
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from itertools import accumulate
+from typing import NamedTuple
+
+from django.db import models
+from django.utils.formats import number_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+ONE_DAY = datetime.timedelta(days=1)
+
+
+class Comparator(models.TextChoices):
+    """How the done quantity is compared with a target."""
+
+    AT_LEAST = "at_least", _("at least")
+    EXACTLY = "exactly", _("exactly")
+    AT_MOST = "at_most", _("at most")
+
+
+class Scope(models.TextChoices):
+    """Which time span a target applies to."""
+
+    PERIOD = "period", _("over the whole period")
+    YEAR = "year", _("per year")
+    TERTIAL = "tertial", _("per tertial")
+    MONTH = "month", _("per month")
+    WEEK = "week", _("per week")
+    AVERAGE_WEEK = "average_week", _("on average per week")
+    AVERAGE_MONTH = "average_month", _("on average per month")
+
+
+AVERAGE_SCOPES = frozenset({Scope.AVERAGE_WEEK, Scope.AVERAGE_MONTH})
+
+
+class PaceStatus(models.TextChoices):
+    """Where a target stands today."""
+
+    DONE = "done", _("complete")
+    ON_TRACK = "on_track", _("on track")
+    BEHIND = "behind", _("behind schedule")
+    NOT_STARTED = "not_started", _("not started")
+    ACHIEVED = "achieved", _("achieved")
+    NOT_ACHIEVED = "not_achieved", _("not achieved")
+
+
+COUNTING_RULE = _(
+    "Progress is counted from the logged activities: the sum of the quantities of every log dated "
+    "inside the time span, withdrawn logs excluded. The percentage is that sum divided by the "
+    "target, rounded down; it can exceed one hundred when more was done than promised. Expected "
+    "by today is the target multiplied by the share of the time span that has passed, today "
+    "included. A span only partly inside the promise period gets a proportional target, rounded "
+    "up. An average is the total so far divided by the whole weeks or months passed in the period."
+)
+
+
+class LogEntry(NamedTuple):
+    """One logged occurrence, as far as counting is concerned."""
+
+    date: datetime.date
+    quantity: int
+    withdrawn: bool = False
+
+
+@dataclass(frozen=True)
+class Target:
+    """A numeric target: comparator, value, unit and scope."""
+
+    comparator: str
+    value: int
+    unit: str
+    scope: str
+
+    def __post_init__(self) -> None:
+        if self.comparator not in Comparator.values:
+            raise ValueError(f"Unknown comparator {self.comparator!r}.")
+        if self.scope not in Scope.values:
+            raise ValueError(f"Unknown scope {self.scope!r}.")
+        if self.value <= 0:
+            raise ValueError("A target value must be positive.")
+
+    @property
+    def is_average(self) -> bool:
+        """Whether the target is an average per week or month rather than a count per span."""
+        return self.scope in AVERAGE_SCOPES
+
+
+@dataclass(frozen=True)
+class Span:
+    """One time span of a target, clipped to the period, with its (pro rata) target."""
+
+    start: datetime.date
+    end: datetime.date
+    target: int
+
+    @property
+    def days(self) -> int:
+        """Number of days in the span, both ends included."""
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True)
+class SpanProgress:
+    """Done, expected and status of one span on a given day."""
+
+    span: Span
+    done: int
+    expected: Fraction
+    status: str
+    is_current: bool
+
+    @property
+    def percent(self) -> int:
+        """Done as a share of the target, rounded down; over-achievement exceeds 100."""
+        return self.done * 100 // self.span.target
+
+    @property
+    def bar_percent(self) -> int:
+        """Percent capped at 100, for the width of a bar."""
+        return min(self.percent, 100)
+
+    @property
+    def expected_percent(self) -> int:
+        """Expected by today as a share of the target, for the pace marker."""
+        return min(int(self.expected * 100 / self.span.target), 100)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Progress of one activity over its period on a given day."""
+
+    target: Target | None
+    period_start: datetime.date
+    period_end: datetime.date
+    today: datetime.date
+    spans: tuple[SpanProgress, ...]
+    current: SpanProgress | None
+    total_done: int
+    status: str | None
+    average: Fraction | None
+    units_elapsed: int | None
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """Return the same day of month `months` later, clamped to the month's last day."""
+    year, month_index = divmod(day.month - 1 + months, 12)
+    year += day.year
+    month = month_index + 1
+    return day.replace(year=year, month=month, day=min(day.day, _month_days(year, month)))
+
+
+def _month_days(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _full_spans(
+    scope: str, period_start: datetime.date
+) -> Iterator[tuple[datetime.date, datetime.date]]:
+    """Yield unclipped spans from the one containing period_start onwards, without end."""
+    if scope == Scope.YEAR:
+        index = 0
+        while True:
+            # Counted from period_start each time so that a 29 February start does not drift.
+            yield (
+                add_months(period_start, 12 * index),
+                add_months(period_start, 12 * (index + 1)) - ONE_DAY,
+            )
+            index += 1
+    day = period_start
+    while True:
+        if scope == Scope.WEEK:
+            start = day - datetime.timedelta(days=day.weekday())
+            end = start + datetime.timedelta(days=6)
+        elif scope == Scope.MONTH:
+            start = day.replace(day=1)
+            end = add_months(start, 1) - ONE_DAY
+        elif scope == Scope.TERTIAL:
+            start = day.replace(month=(day.month - 1) // 4 * 4 + 1, day=1)
+            end = add_months(start, 4) - ONE_DAY
+        else:
+            raise ValueError(f"Scope {scope!r} has no recurring spans.")
+        yield start, end
+        day = end + ONE_DAY
+
+
+def _check_period(period_start: datetime.date, period_end: datetime.date) -> None:
+    if period_end < period_start:
+        raise ValueError("A period cannot end before it starts.")
+
+
+def spans_for(target: Target, period_start: datetime.date, period_end: datetime.date) -> list[Span]:
+    """Return the target's spans inside the period; averages have none."""
+    _check_period(period_start, period_end)
+    if target.is_average:
+        return []
+    if target.scope == Scope.PERIOD:
+        return [Span(period_start, period_end, target.value)]
+    spans = []
+    for full_start, full_end in _full_spans(target.scope, period_start):
+        if full_start > period_end:
+            break
+        start, end = max(full_start, period_start), min(full_end, period_end)
+        inside = Fraction((end - start).days + 1, (full_end - full_start).days + 1)
+        spans.append(Span(start, end, _ceil(target.value * inside)))
+    return spans
+
+
+def _ceil(value: Fraction) -> int:
+    return -(-value.numerator // value.denominator)
+
+
+def _meets(comparator: str, done: int | Fraction, target: int) -> bool:
+    if comparator == Comparator.AT_LEAST:
+        return done >= target
+    if comparator == Comparator.EXACTLY:
+        return done == target
+    return done <= target
+
+
+def _final_status(comparator: str, done: int | Fraction, target: int) -> str:
+    return PaceStatus.ACHIEVED if _meets(comparator, done, target) else PaceStatus.NOT_ACHIEVED
+
+
+def _span_status(
+    comparator: str, span: Span, done: int, expected: Fraction, today: datetime.date
+) -> str:
+    if today < span.start:
+        return PaceStatus.NOT_STARTED
+    if today > span.end:
+        return _final_status(comparator, done, span.target)
+    if comparator == Comparator.AT_MOST:
+        # Exceeding a maximum cannot be undone; staying under it is the plan at any time.
+        return PaceStatus.NOT_ACHIEVED if done > span.target else PaceStatus.ON_TRACK
+    if comparator == Comparator.EXACTLY and done > span.target:
+        return PaceStatus.NOT_ACHIEVED
+    if done >= span.target:
+        return PaceStatus.DONE
+    if done == 0:
+        return PaceStatus.NOT_STARTED
+    return PaceStatus.ON_TRACK if done >= expected else PaceStatus.BEHIND
+
+
+def _expected(span: Span, today: datetime.date) -> Fraction:
+    elapsed = min(max((today - span.start).days + 1, 0), span.days)
+    return Fraction(span.target * elapsed, span.days)
+
+
+class _Counter:
+    """Sums quantities of dated entries over date ranges."""
+
+    def __init__(self, entries: Iterable[LogEntry]) -> None:
+        counted = sorted((e.date, e.quantity) for e in entries if not e.withdrawn)
+        self._dates = [day for day, _quantity in counted]
+        self._sums = [0, *accumulate(quantity for _day, quantity in counted)]
+
+    def between(self, start: datetime.date, end: datetime.date) -> int:
+        """Sum of quantities dated from start to end, both included."""
+        return (
+            self._sums[bisect_right(self._dates, end)] - self._sums[bisect_left(self._dates, start)]
+        )
+
+
+def units_elapsed(
+    scope: str, period_start: datetime.date, period_end: datetime.date, today: datetime.date
+) -> int:
+    """Whole weeks or months of the period elapsed by today, for average scopes."""
+    if scope == Scope.AVERAGE_WEEK:
+        days = (min(today, period_end) - period_start).days + 1
+        return max(days, 0) // 7
+    if scope != Scope.AVERAGE_MONTH:
+        raise ValueError(f"Scope {scope!r} is not an average.")
+    # A month counts once its anniversary day is reached; a finished period counts in full.
+    reference = min(today, period_end + ONE_DAY)
+    months = (reference.year - period_start.year) * 12 + reference.month - period_start.month
+    if months > 0 and add_months(period_start, months) > reference:
+        months -= 1
+    return max(months, 0)
+
+
+def _average_status(target: Target, average: Fraction | None, total_done: int, ended: bool) -> str:
+    if ended:
+        # Without a single whole unit the average target cannot have been met.
+        if average is None:
+            return PaceStatus.NOT_ACHIEVED
+        return _final_status(target.comparator, average, target.value)
+    if average is None:
+        return PaceStatus.NOT_STARTED
+    if target.comparator != Comparator.AT_MOST and total_done == 0:
+        return PaceStatus.NOT_STARTED
+    if average > target.value and target.comparator != Comparator.AT_LEAST:
+        # Mirrors span targets: above a maximum or an exact value is off target, not behind.
+        return PaceStatus.NOT_ACHIEVED
+    if average < target.value and target.comparator != Comparator.AT_MOST:
+        return PaceStatus.BEHIND
+    return PaceStatus.ON_TRACK
+
+
+def compute_progress(
+    target: Target | None,
+    period_start: datetime.date,
+    period_end: datetime.date,
+    entries: Iterable[LogEntry],
+    today: datetime.date,
+) -> Progress:
+    """Compute done, expected and status of a target from its log entries on a given day."""
+    _check_period(period_start, period_end)
+    counter = _Counter(entries)
+    total_done = counter.between(period_start, period_end)
+    spans: tuple[SpanProgress, ...] = ()
+    current = None
+    status = None
+    average = None
+    elapsed_units = None
+    if target is not None and target.is_average:
+        elapsed_units = units_elapsed(target.scope, period_start, period_end, today)
+        average = Fraction(total_done, elapsed_units) if elapsed_units else None
+        if today < period_start:
+            status = PaceStatus.NOT_STARTED
+        else:
+            status = _average_status(target, average, total_done, ended=today > period_end)
+    elif target is not None:
+        spans = tuple(
+            _span_progress(target.comparator, span, counter.between(span.start, span.end), today)
+            for span in spans_for(target, period_start, period_end)
+        )
+        current = next((span for span in spans if span.is_current), None)
+        if target.scope == Scope.PERIOD:
+            status = spans[0].status
+        elif today < period_start:
+            status = PaceStatus.NOT_STARTED
+        elif today > period_end:
+            all_achieved = all(span.status == PaceStatus.ACHIEVED for span in spans)
+            status = PaceStatus.ACHIEVED if all_achieved else PaceStatus.NOT_ACHIEVED
+        else:
+            status = current.status
+    return Progress(
+        target=target,
+        period_start=period_start,
+        period_end=period_end,
+        today=today,
+        spans=spans,
+        current=current,
+        total_done=total_done,
+        status=status,
+        average=average,
+        units_elapsed=elapsed_units,
+    )
+
+
+def _span_progress(comparator: str, span: Span, done: int, today: datetime.date) -> SpanProgress:
+    expected = _expected(span, today)
+    return SpanProgress(
+        span=span,
+        done=done,
+        expected=expected,
+        status=_span_status(comparator, span, done, expected, today),
+        is_current=span.start <= today <= span.end,
+    )
+
+
+def target_text(target: Target) -> str:
+    """Describe a target in words, e.g. "at least 15 trafikkontroller per year"."""
+    return gettext("%(comparator)s %(value)s %(unit)s %(scope)s") % {
+        "comparator": Comparator(target.comparator).label,
+        "value": target.value,
+        "unit": target.unit,
+        "scope": Scope(target.scope).label,
+    }
+
+
+def _format_average(average: Fraction) -> str:
+    if average.denominator == 1:
+        return number_format(average.numerator)
+    one_decimal = (Decimal(average.numerator) / Decimal(average.denominator)).quantize(
+        Decimal("0.1"), rounding=ROUND_HALF_UP
+    )
+    return number_format(one_decimal, decimal_pos=1)
+
+
+def progress_text(
+    done: int | Fraction | None, target: Target, span_target: int | None = None
+) -> str:
+    """Describe progress in words; for average scopes `done` is the average so far, or None."""
+    comparator = Comparator(target.comparator).label
+    if not target.is_average:
+        return gettext("%(done)s of %(comparator)s %(target)s %(unit)s") % {
+            "done": done,
+            "comparator": comparator,
+            "target": target.value if span_target is None else span_target,
+            "unit": target.unit,
+        }
+    values = {"comparator": comparator, "value": target.value}
+    if done is None:
+        if target.scope == Scope.AVERAGE_WEEK:
+            return (
+                gettext("no whole week has passed yet (target: %(comparator)s %(value)s per week)")
+                % values
+            )
+        return (
+            gettext("no whole month has passed yet (target: %(comparator)s %(value)s per month)")
+            % values
+        )
+    values["average"] = _format_average(Fraction(done))
+    if target.scope == Scope.AVERAGE_WEEK:
+        return (
+            gettext("on average %(average)s per week (target: %(comparator)s %(value)s)") % values
+        )
+    return gettext("on average %(average)s per month (target: %(comparator)s %(value)s)") % values

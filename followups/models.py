@@ -1,0 +1,124 @@
+"""Follow-up meetings with an assessment per promise, and published reports."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from promises.models import Promise, PromisePeriod
+
+
+class MeetingKind(models.TextChoices):
+    """Kinds of follow-up meeting."""
+
+    MONTHLY = "monthly", _("monthly meeting")
+    TERTIAL = "tertial", _("tertial follow-up")
+    ANNUAL_REVIEW = "annual_review", _("annual review")
+    COLLABORATION = "collaboration", _("collaboration meeting")
+    CITIZEN_DIALOGUE = "citizen_dialogue", _("citizen dialogue")
+
+
+class FollowUpMeeting(models.Model):
+    """A follow-up meeting of a period: a public summary and internal minutes."""
+
+    period = models.ForeignKey(
+        PromisePeriod,
+        on_delete=models.CASCADE,
+        related_name="meetings",
+        verbose_name=_("promise period"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=MeetingKind.choices)
+    date = models.DateField(_("date"))
+    public_summary = models.TextField(_("public summary"), blank=True)
+    internal_minutes = models.TextField(
+        _("internal minutes"), blank=True, help_text=_("Never shown to the public.")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["period", "-date", "-pk"]
+        verbose_name = _("follow-up meeting")
+        verbose_name_plural = _("follow-up meetings")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.date}"
+
+
+class Rating(models.TextChoices):
+    """How a promise is going, as assessed at a meeting."""
+
+    ON_TRACK = "on_track", _("on track")
+    PARTLY = "partly", _("partly on track")
+    NOT_ON_TRACK = "not_on_track", _("not on track")
+    NOT_ASSESSED = "not_assessed", _("not assessed")
+
+
+class Assessment(models.Model):
+    """The assessment of one promise at one meeting."""
+
+    meeting = models.ForeignKey(
+        FollowUpMeeting,
+        on_delete=models.CASCADE,
+        related_name="assessments",
+        verbose_name=_("meeting"),
+    )
+    promise = models.ForeignKey(
+        Promise,
+        on_delete=models.CASCADE,
+        related_name="assessments",
+        verbose_name=_("promise"),
+    )
+    rating = models.CharField(_("rating"), max_length=20, choices=Rating.choices)
+    comment = models.TextField(_("public comment"), blank=True)
+
+    class Meta:
+        ordering = ["meeting", "promise__position"]
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "promise"], name="one_assessment_per_promise_and_meeting"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.promise}: {self.get_rating_display()}"
+
+
+class ReportKind(models.TextChoices):
+    """Kinds of published follow-up report."""
+
+    TERTIAL = "tertial", _("tertial report")
+    YEAR_END = "year_end", _("year-end report")
+    FINAL = "final", _("final report")
+
+
+class Report(models.Model):
+    """A published follow-up report (redovisning) of a period."""
+
+    period = models.ForeignKey(
+        PromisePeriod,
+        on_delete=models.CASCADE,
+        related_name="reports",
+        verbose_name=_("promise period"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=ReportKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"))
+    covers_from = models.DateField(_("covers from"))
+    covers_to = models.DateField(_("covers to"))
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["period", "-covers_to", "-pk"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(covers_to__gte=models.F("covers_from")),
+                name="report_covers_forward",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,100 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from promises.models import PeriodTransition, Promise, PromisePeriod, Signatory, Theme
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class PromiseInline(admin.StackedInline):
+    model = Promise
+    extra = 0
+    fields = ["position", "title", "description", "themes"]
+    filter_horizontal = ["themes"]
+    show_change_link = True
+
+
+class SignatoryInline(admin.TabularInline):
+    model = Signatory
+    extra = 0
+    fields = ["position", "name", "title", "organisation"]
+
+
+class PeriodTransitionInline(admin.TabularInline):
+    model = PeriodTransition
+    extra = 0
+    fields = ["at", "from_state", "to_state", "by", "comment"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        # Transitions are recorded by the lifecycle, not typed in.
+        return False
+
+
+@admin.register(PromisePeriod)
+class PromisePeriodAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "state", "start_date", "end_date", "signed_date", "county"]
+    list_filter = ["state", "municipality__county__police_region", "municipality__county"]
+    list_select_related = ["municipality__county", "local_police_area"]
+    search_fields = ["municipality__name", "area_name", "slug", "decision_reference"]
+    date_hierarchy = "start_date"
+    autocomplete_fields = ["municipality", "local_police_area"]
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [PromiseInline, SignatoryInline, PeriodTransitionInline]
+    fieldsets = [
+        (None, {"fields": ["municipality", "area_name", "local_police_area", "slug", "state"]}),
+        (_("Period"), {"fields": ["start_date", "end_date"]}),
+        (_("Text"), {"fields": ["situation", "background", "follow_up_text"]}),
+        (
+            _("Contact"),
+            {
+                "fields": [
+                    "contact_name",
+                    "contact_title",
+                    "contact_phone",
+                    "contact_email",
+                    "contact_is_public",
+                ]
+            },
+        ),
+        (
+            _("Decision and signing"),
+            {"fields": ["decision_body", "decision_date", "decision_reference", "signed_date"]},
+        ),
+        (None, {"fields": ["created_at", "updated_at"]}),
+    ]
+
+    @admin.display(description=_("county"), ordering="municipality__county__name")
+    def county(self, obj: PromisePeriod) -> str:
+        return obj.municipality.county.name
+
+
+@admin.register(Promise)
+class PromiseAdmin(admin.ModelAdmin):
+    list_display = ["title", "period", "position"]
+    list_filter = ["themes", "period__state"]
+    list_select_related = ["period__municipality"]
+    search_fields = ["title", "description", "period__municipality__name"]
+    autocomplete_fields = ["period"]
+    filter_horizontal = ["themes"]
+
+
+@admin.register(PeriodTransition)
+class PeriodTransitionAdmin(admin.ModelAdmin):
+    list_display = ["period", "from_state", "to_state", "by", "at"]
+    list_filter = ["to_state"]
+    list_select_related = ["period__municipality", "by"]
+    search_fields = ["period__municipality__name", "comment"]
+    date_hierarchy = "at"
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

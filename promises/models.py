@@ -1,0 +1,298 @@
+"""The promise document (PromisePeriod), its promises, themes, signatories and lifecycle record."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from municipalities.models import LocalPoliceArea, Municipality
+
+
+class Theme(models.Model):
+    """A theme of promises (narkotika, trafik, trygghet i offentlig miljö, …); a small managed list."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PeriodState(models.TextChoices):
+    """Lifecycle states of a promise period; "active" is derived, not stored."""
+
+    DRAFT = "draft", _("draft")
+    CONSULTATION = "consultation", _("in consultation")
+    DECIDED = "decided", _("decided")
+    SIGNED = "signed", _("signed")
+    EXTENDED = "extended", _("extended")
+    CLOSED = "closed", _("closed")
+
+
+# States in which a period is public: signed and after.
+PUBLISHED_STATES = (PeriodState.SIGNED, PeriodState.EXTENDED, PeriodState.CLOSED)
+
+
+class PromisePeriodQuerySet(models.QuerySet):
+    """Scopes and page queries for promise periods."""
+
+    def published(self) -> "PromisePeriodQuerySet":
+        """Periods the public may see: signed (or extended, or closed after signing)."""
+        return self.filter(state__in=PUBLISHED_STATES)
+
+    def active(self, today: datetime.date | None = None) -> "PromisePeriodQuerySet":
+        """Signed periods in force today."""
+        today = today or timezone.localdate()
+        return self.filter(
+            state__in=(PeriodState.SIGNED, PeriodState.EXTENDED),
+            start_date__lte=today,
+            end_date__gte=today,
+        )
+
+    def with_place(self) -> "PromisePeriodQuerySet":
+        """Periods with municipality, county and police area in the same query."""
+        return self.select_related("municipality__county", "local_police_area")
+
+    def for_municipality_page(self, municipality: Municipality) -> "PromisePeriodQuerySet":
+        """A municipality's published periods, newest first, with their promises."""
+        return (
+            self.published()
+            .filter(municipality=municipality)
+            .with_place()
+            .prefetch_related("promises")
+            .order_by("-start_date", "area_name")
+        )
+
+    def for_period_page(self) -> "PromisePeriodQuerySet":
+        """Published periods with everything the public period page shows.
+
+        Related rows are prefetched by name, so this app need not import the apps above it.
+        """
+        return (
+            self.published()
+            .with_place()
+            .prefetch_related(
+                "signatories",
+                "promises__themes",
+                "activities__promises",
+                "activities__logs",
+                "reports",
+                "meetings__assessments__promise",
+            )
+        )
+
+
+class PromisePeriod(models.Model):
+    """One promise document: a municipality (or a named part of it), a period, a lifecycle state."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="promise_periods",
+        verbose_name=_("municipality"),
+    )
+    area_name = models.CharField(
+        _("area name"),
+        max_length=100,
+        blank=True,
+        help_text=_("A named part of the municipality, e.g. Rosengård; empty for all of it."),
+    )
+    local_police_area = models.ForeignKey(
+        LocalPoliceArea,
+        on_delete=models.PROTECT,
+        related_name="promise_periods",
+        verbose_name=_("local police area"),
+        null=True,
+        blank=True,
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=60,
+        help_text=_("The period's part of the public address, e.g. 2020-2021."),
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    state = models.CharField(
+        _("state"), max_length=20, choices=PeriodState.choices, default=PeriodState.DRAFT
+    )
+    situation = models.TextField(_("situation picture (lägesbild)"), blank=True)
+    background = models.TextField(_("background"), blank=True)
+    follow_up_text = models.TextField(_("how it is followed up"), blank=True)
+
+    contact_name = models.CharField(_("contact name"), max_length=100, blank=True)
+    contact_title = models.CharField(_("contact title"), max_length=100, blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_is_public = models.BooleanField(
+        _("contact is public"),
+        default=False,
+        help_text=_("Show the contact person on the public pages."),
+    )
+
+    decision_body = models.CharField(_("decision body"), max_length=150, blank=True)
+    decision_date = models.DateField(_("decision date"), null=True, blank=True)
+    decision_reference = models.CharField(_("reference number (dnr)"), max_length=50, blank=True)
+    signed_date = models.DateField(_("signing date"), null=True, blank=True)
+
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = PromisePeriodQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["municipality__name", "-start_date"]
+        verbose_name = _("promise period")
+        verbose_name_plural = _("promise periods")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "slug"], name="period_slug_unique_per_municipality"
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__gt=F("start_date")), name="period_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=~Q(state__in=PUBLISHED_STATES) | Q(signed_date__isnull=False),
+                name="published_period_has_signing_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=(PeriodState.DRAFT, PeriodState.CONSULTATION))
+                | Q(decision_date__isnull=False),
+                name="decided_period_has_decision_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.place_name} {self.period_label}"
+
+    @property
+    def place_name(self) -> str:
+        """The municipality, with the area name when the period covers only a part of it."""
+        if self.area_name:
+            return f"{self.municipality.name}, {self.area_name}"
+        return self.municipality.name
+
+    @property
+    def period_label(self) -> str:
+        """ "2020–2021", or "2023" for a period within one year."""
+        if self.start_date.year == self.end_date.year:
+            return str(self.start_date.year)
+        return f"{self.start_date.year}–{self.end_date.year}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.state in PUBLISHED_STATES
+
+    def is_active(self, today: datetime.date | None = None) -> bool:
+        """Signed and today inside the period."""
+        today = today or timezone.localdate()
+        return (
+            self.state in (PeriodState.SIGNED, PeriodState.EXTENDED)
+            and self.start_date <= today <= self.end_date
+        )
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "promises:period_detail", args=[self.municipality.slug, self.slug]
+        )
+
+
+class Promise(models.Model):
+    """One promise (focus area) of a period, e.g. "Öka tryggheten i centrala Tranås"."""
+
+    period = models.ForeignKey(
+        PromisePeriod,
+        on_delete=models.CASCADE,
+        related_name="promises",
+        verbose_name=_("promise period"),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+    title = models.CharField(_("promise"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    themes = models.ManyToManyField(
+        Theme, related_name="promises", verbose_name=_("themes"), blank=True
+    )
+
+    class Meta:
+        ordering = ["period", "position", "pk"]
+        verbose_name = _("promise")
+        verbose_name_plural = _("promises")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "position"], name="promise_position_unique_in_period"
+            ),
+            models.CheckConstraint(condition=Q(position__gte=1), name="promise_position_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Signatory(models.Model):
+    """A person who signed a period for one of the parties."""
+
+    period = models.ForeignKey(
+        PromisePeriod,
+        on_delete=models.CASCADE,
+        related_name="signatories",
+        verbose_name=_("promise period"),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+    name = models.CharField(_("name"), max_length=100)
+    title = models.CharField(_("title"), max_length=150)
+    organisation = models.CharField(_("organisation"), max_length=150)
+
+    class Meta:
+        ordering = ["period", "position", "pk"]
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.title}"
+
+
+class PeriodTransition(models.Model):
+    """One lifecycle step of a period: who moved it, when, from which state to which, and why."""
+
+    period = models.ForeignKey(
+        PromisePeriod,
+        on_delete=models.CASCADE,
+        related_name="transitions",
+        verbose_name=_("promise period"),
+    )
+    from_state = models.CharField(
+        _("from state"), max_length=20, choices=PeriodState.choices, blank=True
+    )
+    to_state = models.CharField(_("to state"), max_length=20, choices=PeriodState.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["period", "at", "pk"]
+        verbose_name = _("lifecycle transition")
+        verbose_name_plural = _("lifecycle transitions")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_state=F("to_state")), name="transition_changes_state"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_from_state_display()} → {self.get_to_state_display()}"
