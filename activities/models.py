@@ -60,9 +60,7 @@ class Activity(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=1)
     title = models.CharField(_("short name"), max_length=120)
     description = models.TextField(_("description"))
-    responsible = models.CharField(
-        _("responsible"), max_length=20, choices=Responsible.choices
-    )
+    responsible = models.CharField(_("responsible"), max_length=20, choices=Responsible.choices)
     responsible_other = models.CharField(
         _("other responsible actor"),
         max_length=150,
@@ -101,9 +99,7 @@ class Activity(models.Model):
             models.UniqueConstraint(
                 fields=["period", "position"], name="activity_position_unique_in_period"
             ),
-            models.CheckConstraint(
-                condition=Q(position__gte=1), name="activity_position_positive"
-            ),
+            models.CheckConstraint(condition=Q(position__gte=1), name="activity_position_positive"),
             # A target is complete or absent: comparator, value, unit and scope together.
             models.CheckConstraint(
                 condition=(
@@ -115,7 +111,8 @@ class Activity(models.Model):
                     )
                     | (
                         ~Q(target_comparator="")
-                        & Q(target_value__gte=1)
+                        # NULL passes a CHECK, so "not null" is spelled out.
+                        & Q(target_value__isnull=False, target_value__gte=1)
                         & ~Q(target_unit="")
                         & ~Q(target_scope="")
                     )

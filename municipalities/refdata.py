@@ -15,7 +15,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 def ascii_slug(name: str) -> str:
-    """Fold a Swedish name to a lowercase ASCII slug: "Håbo" → "habo", "Upplands Väsby" → "upplands-vasby"."""
+    """Fold a name to a lowercase ASCII slug: "Upplands Väsby" → "upplands-vasby"."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     return slugify(folded)
 

@@ -13,7 +13,7 @@ from municipalities.models import LocalPoliceArea, Municipality
 
 
 class Theme(models.Model):
-    """A theme of promises (narkotika, trafik, trygghet i offentlig miljö, …); a small managed list."""
+    """A theme of promises (narkotika, trafik, trygghet, …); a small managed list."""
 
     name = models.CharField(_("name"), max_length=80, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -174,6 +174,9 @@ class PromisePeriod(models.Model):
     def __str__(self) -> str:
         return f"{self.place_name} {self.period_label}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("promises:period_detail", args=[self.municipality.slug, self.slug])
+
     @property
     def place_name(self) -> str:
         """The municipality, with the area name when the period covers only a part of it."""
@@ -198,11 +201,6 @@ class PromisePeriod(models.Model):
         return (
             self.state in (PeriodState.SIGNED, PeriodState.EXTENDED)
             and self.start_date <= today <= self.end_date
-        )
-
-    def get_absolute_url(self) -> str:
-        return reverse(
-            "promises:period_detail", args=[self.municipality.slug, self.slug]
         )
 
 

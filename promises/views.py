@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from municipalities.models import Municipality
-from promises.models import PeriodState, PromisePeriod
+from promises.models import PromisePeriod
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -30,9 +30,7 @@ def home(request: HttpRequest) -> HttpResponse:
         )["done"]
         or 0
     )
-    latest = (
-        PromisePeriod.objects.published().with_place().order_by("-signed_date", "-pk")[:5]
-    )
+    latest = PromisePeriod.objects.published().with_place().order_by("-signed_date", "-pk")[:5]
     context = {
         "municipalities": Municipality.objects.with_county().order_by("name"),
         "figures": figures,
@@ -64,9 +62,7 @@ def period_detail(request: HttpRequest, slug: str, period_slug: str) -> HttpResp
         PromisePeriod.objects.for_period_page(), municipality__slug=slug, slug=period_slug
     )
     today = timezone.localdate()
-    activities = [
-        (activity, activity.progress(today)) for activity in period.activities.all()
-    ]
+    activities = [(activity, activity.progress(today)) for activity in period.activities.all()]
     context = {
         "period": period,
         "activities": activities,
@@ -74,6 +70,5 @@ def period_detail(request: HttpRequest, slug: str, period_slug: str) -> HttpResp
         "reports": [r for r in period.reports.all() if r.published_on],
         "today": today,
         "is_active": period.is_active(today),
-        "is_closed": period.state == PeriodState.CLOSED,
     }
     return render(request, "promises/period_detail.html", context)

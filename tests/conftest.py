@@ -1,11 +1,6 @@
 """Shared pytest configuration: settings for tests and small data factories."""
 
-import os
-
-# Settings demand a secret key when DEBUG is off, as in production; tests run with DEBUG off.
-os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production")
-
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture(autouse=True)

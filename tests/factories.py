@@ -1,0 +1,90 @@
+"""Small factory functions for test data; each creates one object with sensible defaults."""
+
+import datetime
+import itertools
+
+from activities.models import Activity, ActivityLog, Responsible
+from followups.models import FollowUpMeeting, MeetingKind
+from municipalities.models import LocalPoliceArea, Municipality, PoliceRegion
+from promises.models import PeriodState, Promise, PromisePeriod
+
+_sequence = itertools.count(1)
+
+
+def municipality(slug: str = "vetlanda") -> Municipality:
+    """A municipality from the reference data the migrations loaded."""
+    return Municipality.objects.get(slug=slug)
+
+
+def local_police_area(name: str | None = None, municipalities=()) -> LocalPoliceArea:
+    name = name or f"Lokalpolisområde {next(_sequence)}"
+    area = LocalPoliceArea.objects.create(
+        name=name,
+        slug=name.lower().replace(" ", "-").replace("å", "a").replace("ö", "o"),
+        police_region=PoliceRegion.objects.get(slug="ost"),
+    )
+    area.municipalities.set(municipalities)
+    return area
+
+
+def period(
+    municipality_slug: str = "vetlanda",
+    *,
+    start: datetime.date = datetime.date(2026, 1, 1),
+    end: datetime.date = datetime.date(2026, 12, 31),
+    state: str = PeriodState.SIGNED,
+    slug: str | None = None,
+    **fields,
+) -> PromisePeriod:
+    """A promise period; signed by default (published), with decision and signing dates set."""
+    if state not in (PeriodState.DRAFT, PeriodState.CONSULTATION):
+        fields.setdefault("decision_date", start - datetime.timedelta(days=14))
+    if state in (PeriodState.SIGNED, PeriodState.EXTENDED, PeriodState.CLOSED):
+        fields.setdefault("signed_date", start)
+    return PromisePeriod.objects.create(
+        municipality=municipality(municipality_slug),
+        slug=slug or f"{start.year}-{end.year}-{next(_sequence)}",
+        start_date=start,
+        end_date=end,
+        state=state,
+        **fields,
+    )
+
+
+def promise(period_: PromisePeriod, title: str = "Öka tryggheten i centrum", **fields) -> Promise:
+    position = fields.pop("position", period_.promises.count() + 1)
+    return Promise.objects.create(period=period_, title=title, position=position, **fields)
+
+
+def activity(
+    period_: PromisePeriod,
+    title: str = "Trafikkontroller",
+    *,
+    target: tuple[str, int, str, str] | None = ("at_least", 15, "trafikkontroller", "period"),
+    responsible: str = Responsible.POLICE,
+    **fields,
+) -> Activity:
+    """An activity; `target` is (comparator, value, unit, scope) or None."""
+    if target is not None:
+        comparator, value, unit, scope = target
+        fields.update(
+            target_comparator=comparator, target_value=value, target_unit=unit, target_scope=scope
+        )
+    position = fields.pop("position", period_.activities.count() + 1)
+    return Activity.objects.create(
+        period=period_,
+        title=title,
+        description=fields.pop("description", f"Polisen ska genomföra {title.lower()}."),
+        responsible=responsible,
+        position=position,
+        **fields,
+    )
+
+
+def log(activity_: Activity, date: datetime.date, quantity: int = 1, **fields) -> ActivityLog:
+    return ActivityLog.objects.create(activity=activity_, date=date, quantity=quantity, **fields)
+
+
+def meeting(period_: PromisePeriod, date: datetime.date, **fields) -> FollowUpMeeting:
+    fields.setdefault("kind", MeetingKind.MONTHLY)
+    return FollowUpMeeting.objects.create(period=period_, date=date, **fields)
