@@ -1,10 +1,13 @@
-"""URL wiring: the public pages under Swedish paths, the admin under /admin/."""
+"""URL wiring: the public pages under Swedish paths, the admin under /admin/.
+
+The UI is Swedish for everyone (no Accept-Language guessing); an English version comes with
+URL-prefixed language switching, not cookies.
+"""
 
 from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("promises.urls")),
 ]

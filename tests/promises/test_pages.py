@@ -1,0 +1,186 @@
+"""The first public pages: start page, municipality page, period page."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from followups.models import Assessment, Rating, Report, ReportKind
+from promises.models import PeriodState, Signatory
+from tests import factories
+
+D = datetime.date
+
+
+def build_period(municipality_slug: str = "vetlanda", size: int = 1, **fields):
+    """A signed period with `size` × (promises, activities, logs, meetings)."""
+    today = timezone.localdate()
+    period = factories.period(
+        municipality_slug,
+        start=today - datetime.timedelta(days=200),
+        end=today + datetime.timedelta(days=500),
+        slug=fields.pop("slug", None),
+        contact_name="Kim Kontakt",
+        contact_is_public=fields.pop("contact_is_public", True),
+        **fields,
+    )
+    Signatory.objects.create(period=period, name="Henrik Tvarnö", title="KSO", organisation="K")
+    for i in range(size):
+        promise = factories.promise(period, title=f"Löfte {i}", position=i + 1)
+        activity = factories.activity(
+            period,
+            title=f"Trafikkontroller {i}",
+            position=i + 1,
+            target=("at_least", 15, "trafikkontroller", "year"),
+        )
+        activity.promises.add(promise)
+        for day in range(3):
+            factories.log(
+                activity,
+                today - datetime.timedelta(days=day),
+                internal_note="INTERNAL-NOTE-SECRET",
+                summary=f"Kontroll vid Storgatan {day}",
+            )
+        meeting = factories.meeting(
+            period,
+            today - datetime.timedelta(days=10 + i),
+            public_summary=f"Sammanfattning {i}",
+            internal_minutes="INTERNAL-MINUTES-SECRET",
+        )
+        Assessment.objects.create(meeting=meeting, promise=promise, rating=Rating.ON_TRACK)
+        Report.objects.create(
+            period=period,
+            kind=ReportKind.TERTIAL,
+            title=f"Tertialrapport {i}",
+            body="Text",
+            covers_from=period.start_date,
+            covers_to=today,
+            published_on=today,
+        )
+    return period
+
+
+@pytest.mark.django_db
+def test_start_page_shows_national_figures_and_latest_signed(client):
+    build_period("vetlanda", size=2)
+    factories.period("tranas", state=PeriodState.DRAFT, slug="utkast")
+    response = client.get("/")
+    assert response.status_code == 200
+    figures = response.context["figures"]
+    assert figures == {"periods": 1, "municipalities": 1, "done": 6}
+    assert "Vetlanda" in response.content.decode()
+    assert [p.municipality.name for p in response.context["latest"]] == ["Vetlanda"]
+
+
+@pytest.mark.django_db
+def test_start_page_redirects_to_the_chosen_municipality(client):
+    response = client.get("/", {"kommun": "vetlanda"})
+    assert response.status_code == 302
+    assert response["Location"] == "/kommuner/vetlanda/"
+
+
+@pytest.mark.django_db
+def test_start_page_ignores_an_unknown_municipality(client):
+    response = client.get("/", {"kommun": "<script>"})
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_municipality_page_lists_current_and_earlier_periods(client):
+    current = build_period("vetlanda", slug="nu")
+    earlier = factories.period(
+        "vetlanda", start=D(2020, 1, 15), end=D(2021, 12, 31), state=PeriodState.CLOSED
+    )
+    factories.promise(earlier, title="Att öka trafiksäkerheten")
+    response = client.get("/kommuner/vetlanda/")
+    assert response.status_code == 200
+    assert response.context["current"] == [current]
+    assert response.context["others"] == [earlier]
+    html = response.content.decode()
+    assert "Att öka trafiksäkerheten" in html
+    assert current.get_absolute_url() in html
+    assert "Kim Kontakt" in html
+
+
+@pytest.mark.django_db
+def test_municipality_page_never_shows_drafts_or_unsigned_periods(client):
+    for state in (PeriodState.DRAFT, PeriodState.CONSULTATION, PeriodState.DECIDED):
+        period = factories.period("vetlanda", state=state, slug=state)
+        factories.promise(period, title=f"Hemligt löfte {state}")
+    html = client.get("/kommuner/vetlanda/").content.decode()
+    assert "Hemligt löfte" not in html
+
+
+@pytest.mark.django_db
+def test_private_contact_is_not_shown(client):
+    build_period("vetlanda", contact_is_public=False)
+    assert "Kim Kontakt" not in client.get("/kommuner/vetlanda/").content.decode()
+
+
+@pytest.mark.django_db
+def test_unknown_municipality_is_404(client):
+    assert client.get("/kommuner/finns-inte/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_period_page_shows_progress_as_text_and_the_counting_rule(client):
+    period = build_period("vetlanda", size=1)
+    response = client.get(period.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "3 av minst 15 trafikkontroller" in html
+    assert "Så räknas framstegen" in html
+    assert "Sammanfattning 0" in html and "Tertialrapport 0" in html
+    assert "Henrik Tvarnö" in html
+
+
+@pytest.mark.django_db
+def test_period_page_never_shows_internal_notes_minutes_or_officers(client, django_user_model):
+    officer = django_user_model.objects.create_user("polis.persson", password="x" * 20)
+    period = build_period("vetlanda")
+    period.activities.first().logs.update(reported_by=officer)
+    html = client.get(period.get_absolute_url()).content.decode()
+    assert "INTERNAL-NOTE-SECRET" not in html
+    assert "INTERNAL-MINUTES-SECRET" not in html
+    assert "polis.persson" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "state", [PeriodState.DRAFT, PeriodState.CONSULTATION, PeriodState.DECIDED]
+)
+def test_unsigned_period_page_is_404(client, state):
+    period = factories.period("vetlanda", state=state, slug="hemlig")
+    assert client.get(period.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.django_db
+def test_withdrawn_logs_do_not_count_on_the_period_page(client):
+    period = build_period("vetlanda", size=1)
+    period.activities.first().logs.filter(date=timezone.localdate()).update(
+        withdrawn_at=timezone.now(), withdrawal_reason="Dubblett"
+    )
+    assert (
+        "2 av minst 15 trafikkontroller" in client.get(period.get_absolute_url()).content.decode()
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [
+        ("/", 4),
+        ("/kommuner/vetlanda/", 3),
+        ("/kommuner/vetlanda/sida/", 11),
+    ],
+)
+def test_page_queries_do_not_grow_with_data(client, django_assert_num_queries, url, queries):
+    build_period("vetlanda", size=1, slug="sida")
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
+    # Ten times as much data: more promises, activities, logs, meetings, and more periods.
+    for i in range(9):
+        build_period("vetlanda", size=10, slug=f"fler-{i}")
+        build_period("tranas", size=10, slug=f"fler-{i}")
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
