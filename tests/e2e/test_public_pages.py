@@ -45,7 +45,7 @@ def test_citizen_finds_municipality_and_reads_progress(page, live_server, vetlan
     assert_accessible(page, 1280)
     assert_accessible(page, 320)
 
-    page.get_by_label("Kommun").select_option("vetlanda")
+    page.get_by_label("Kommun", exact=True).select_option("vetlanda")
     page.get_by_role("button", name="Visa").click()
     page.wait_for_url("**/kommuner/vetlanda/")
     assert "Att öka trafiksäkerheten" in page.content()
