@@ -10,4 +10,6 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("promises.urls")),
+    path("", include("activities.urls")),
+    path("", include("followups.urls")),
 ]
