@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from activities.progress import Comparator, LogEntry, Progress, Scope, Target, compute_progress
-from promises.models import Promise, PromisePeriod
+from promises.models import PUBLISHED_STATES, Promise, PromisePeriod
 
 
 class Responsible(models.TextChoices):
@@ -42,6 +42,19 @@ class ActivityQuerySet(models.QuerySet):
                     "id", "activity_id", "date", "quantity", "withdrawn_at"
                 ),
             )
+        )
+
+    def published(self) -> "ActivityQuerySet":
+        """Activities of published periods."""
+        return self.filter(period__state__in=PUBLISHED_STATES)
+
+    def for_activity_list(self) -> "ActivityQuerySet":
+        """Published activities with period, place and (counted fields of) logs, for the list."""
+        return (
+            self.published()
+            .with_progress_data()
+            .select_related("period__municipality__county")
+            .order_by("period__municipality__name", "-period__start_date", "period_id", "position")
         )
 
 

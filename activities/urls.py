@@ -1,7 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from activities import views  # noqa: F401
+from activities import views
 
 app_name = "activities"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("aktiviteter/", views.activity_list, name="activity_list"),
+]

@@ -4,8 +4,11 @@ DATABASE_URL  database (default: a SQLite file in the project; postgres://… us
 SECRET_KEY    required unless DEBUG is on
 DEBUG         off unless set to 1/true/yes/on
 ALLOWED_HOSTS comma-separated host names (default: localhost names when DEBUG is on)
+SITE_OPERATOR, CONTACT_EMAIL, ACCESSIBILITY_CONTACT_EMAIL, ACCESSIBILITY_ASSESSED_ON,
+ACCESSIBILITY_STATEMENT_UPDATED_ON   shown on the about page and the accessibility statement
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -62,11 +65,15 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Unprefixed paths are Swedish whatever the browser asks for; English lives under /en/.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Innermost, so a database error raised by a view becomes the 503 page.
+    "config.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -82,6 +89,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "config.context_processors.site_frame",
             ],
         },
     },
@@ -140,6 +148,23 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "medborgarloften@localhost")
+
+# The error pages: 400, 403, 404 and 500 are wired in config/urls.py.
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
+
+# About page and accessibility statement (tillgänglighetsredogörelse).
+SITE_OPERATOR = os.environ.get("SITE_OPERATOR") or _("the administrator of this portal")
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "kontakt@example.se")
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get(
+    "ACCESSIBILITY_CONTACT_EMAIL", "tillganglighet@example.se"
+)
+# Date of the latest assessment (self-assessment with the automated tests) and of the statement.
+ACCESSIBILITY_ASSESSED_ON = datetime.date.fromisoformat(
+    os.environ.get("ACCESSIBILITY_ASSESSED_ON", "2026-11-21")
+)
+ACCESSIBILITY_STATEMENT_UPDATED_ON = datetime.date.fromisoformat(
+    os.environ.get("ACCESSIBILITY_STATEMENT_UPDATED_ON", "2026-11-21")
+)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("SECURE_COOKIES", True)

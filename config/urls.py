@@ -1,15 +1,29 @@
-"""URL wiring: the public pages under Swedish paths, the admin under /admin/.
+"""URL wiring: the public pages under Swedish paths (English under /en/), the admin under /admin/.
 
-The UI is Swedish for everyone (no Accept-Language guessing); an English version comes with
-URL-prefixed language switching, not cookies.
+Unprefixed paths are always Swedish, whatever the browser's Accept-Language says; the English
+version lives under /en/. The language comes from the URL only, never from a cookie.
 """
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from config import views
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+]
+urlpatterns += i18n_patterns(
+    # followups first: its kommuner/<slug>/flode/ would otherwise be taken for a period slug.
+    path("", include("followups.urls")),
     path("", include("promises.urls")),
     path("", include("activities.urls")),
-    path("", include("followups.urls")),
-]
+    path("om/", views.about, name="about"),
+    path("tillganglighet/", views.accessibility, name="accessibility"),
+    prefix_default_language=False,
+)
+
+handler400 = "config.views.bad_request"
+handler403 = "config.views.permission_denied"
+handler404 = "config.views.page_not_found"
+handler500 = "config.views.server_error"

@@ -4,7 +4,27 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from municipalities.models import Municipality
 from promises.models import Promise, PromisePeriod
+
+
+class FollowUpMeetingQuerySet(models.QuerySet):
+    """Scopes for follow-up meetings."""
+
+    def public(self) -> "FollowUpMeetingQuerySet":
+        """Meetings of published periods with a public summary; the minutes are never loaded."""
+        return (
+            self.filter(period__in=PromisePeriod.objects.published())
+            .exclude(public_summary="")
+            .defer("internal_minutes")
+        )
+
+    def for_feed(self, municipality: Municipality | None = None) -> "FollowUpMeetingQuerySet":
+        """Public meetings with their period and municipality, newest first."""
+        meetings = self.public()
+        if municipality is not None:
+            meetings = meetings.filter(period__municipality=municipality)
+        return meetings.select_related("period__municipality").order_by("-date", "-pk")
 
 
 class MeetingKind(models.TextChoices):
@@ -33,6 +53,8 @@ class FollowUpMeeting(models.Model):
         _("internal minutes"), blank=True, help_text=_("Never shown to the public.")
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = FollowUpMeetingQuerySet.as_manager()
 
     class Meta:
         ordering = ["period", "-date", "-pk"]
@@ -92,6 +114,21 @@ class ReportKind(models.TextChoices):
     FINAL = "final", _("final report")
 
 
+class ReportQuerySet(models.QuerySet):
+    """Scopes for reports."""
+
+    def published(self) -> "ReportQuerySet":
+        """Reports with a publication date, of published periods."""
+        return self.filter(published_on__isnull=False, period__in=PromisePeriod.objects.published())
+
+    def for_feed(self, municipality: Municipality | None = None) -> "ReportQuerySet":
+        """Published reports with their period and municipality, newest first."""
+        reports = self.published()
+        if municipality is not None:
+            reports = reports.filter(period__municipality=municipality)
+        return reports.select_related("period__municipality").order_by("-published_on", "-pk")
+
+
 class Report(models.Model):
     """A published follow-up report (redovisning) of a period."""
 
@@ -108,6 +145,8 @@ class Report(models.Model):
     covers_to = models.DateField(_("covers to"))
     published_on = models.DateField(_("published on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = ReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["period", "-covers_to", "-pk"]

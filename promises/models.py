@@ -41,6 +41,45 @@ class PeriodState(models.TextChoices):
 
 # States in which a period is public: signed and after.
 PUBLISHED_STATES = (PeriodState.SIGNED, PeriodState.EXTENDED, PeriodState.CLOSED)
+# States in which a period can be in force.
+IN_FORCE_STATES = (PeriodState.SIGNED, PeriodState.EXTENDED)
+
+
+def active_q(today: datetime.date, prefix: str = "") -> Q:
+    """Condition "in force on `today`", for periods reached through `prefix` (e.g. "period__")."""
+    return Q(
+        **{
+            f"{prefix}state__in": IN_FORCE_STATES,
+            f"{prefix}start_date__lte": today,
+            f"{prefix}end_date__gte": today,
+        }
+    )
+
+
+def covering_year_q(year: int, prefix: str = "") -> Q:
+    """Condition "the period overlaps calendar year `year`", through `prefix`."""
+    return Q(
+        **{
+            f"{prefix}start_date__lte": datetime.date(year, 12, 31),
+            f"{prefix}end_date__gte": datetime.date(year, 1, 1),
+        }
+    )
+
+
+def municipalities_for_list(today: datetime.date) -> "models.QuerySet[Municipality]":
+    """All municipalities with county and region, and `active_periods` in force on `today`.
+
+    Lives here rather than in municipalities, which must not know about promise periods.
+    """
+    return (
+        Municipality.objects.with_county()
+        .annotate(
+            active_periods=models.Count(
+                "promise_periods", filter=active_q(today, prefix="promise_periods__")
+            )
+        )
+        .order_by("county__code", "name")
+    )
 
 
 class PromisePeriodQuerySet(models.QuerySet):
@@ -52,12 +91,7 @@ class PromisePeriodQuerySet(models.QuerySet):
 
     def active(self, today: datetime.date | None = None) -> "PromisePeriodQuerySet":
         """Signed periods in force today."""
-        today = today or timezone.localdate()
-        return self.filter(
-            state__in=(PeriodState.SIGNED, PeriodState.EXTENDED),
-            start_date__lte=today,
-            end_date__gte=today,
-        )
+        return self.filter(active_q(today or timezone.localdate()))
 
     def with_place(self) -> "PromisePeriodQuerySet":
         """Periods with municipality, county and police area in the same query."""
@@ -198,9 +232,23 @@ class PromisePeriod(models.Model):
     def is_active(self, today: datetime.date | None = None) -> bool:
         """Signed and today inside the period."""
         today = today or timezone.localdate()
+        return self.state in IN_FORCE_STATES and self.start_date <= today <= self.end_date
+
+
+class PromiseQuerySet(models.QuerySet):
+    """Scopes and page queries for promises."""
+
+    def published(self) -> "PromiseQuerySet":
+        """Promises of published periods."""
+        return self.filter(period__state__in=PUBLISHED_STATES)
+
+    def for_promise_list(self) -> "PromiseQuerySet":
+        """Published promises with period, place and themes, for the national list."""
         return (
-            self.state in (PeriodState.SIGNED, PeriodState.EXTENDED)
-            and self.start_date <= today <= self.end_date
+            self.published()
+            .select_related("period__municipality__county")
+            .prefetch_related("themes")
+            .order_by("period__municipality__name", "-period__start_date", "period_id", "position")
         )
 
 
@@ -219,6 +267,8 @@ class Promise(models.Model):
     themes = models.ManyToManyField(
         Theme, related_name="promises", verbose_name=_("themes"), blank=True
     )
+
+    objects = PromiseQuerySet.as_manager()
 
     class Meta:
         ordering = ["period", "position", "pk"]

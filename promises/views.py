@@ -1,4 +1,4 @@
-"""Public pages: the start page, a municipality, and one promise period."""
+"""Public pages: the start page, municipalities, promises, and one promise period."""
 
 from django.db.models import Count, Q, Sum
 from django.http import HttpRequest, HttpResponse
@@ -6,7 +6,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from municipalities.models import Municipality
-from promises.models import PromisePeriod
+from promises.filters import PromiseFilter, paginate
+from promises.models import Promise, PromisePeriod, municipalities_for_list
+
+# Swedish alphabetical order puts å, ä, ö after z; a database's default collation may not.
+SWEDISH_ORDER = str.maketrans({"å": "z{", "ä": "z|", "ö": "z}", "é": "e", "ü": "y"})
+
+
+def swedish_sort_key(name: str) -> str:
+    return name.lower().translate(SWEDISH_ORDER)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -54,6 +62,34 @@ def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "today": today,
     }
     return render(request, "promises/municipality_detail.html", context)
+
+
+def municipality_list(request: HttpRequest) -> HttpResponse:
+    """All municipalities by county, each with how many promise periods are in force today."""
+    today = timezone.localdate()
+    municipalities = sorted(
+        municipalities_for_list(today),
+        key=lambda m: (m.county.code, swedish_sort_key(m.name)),
+    )
+    context = {
+        "municipalities": municipalities,
+        "with_promise": sum(1 for m in municipalities if m.active_periods),
+        "today": today,
+    }
+    return render(request, "promises/municipality_list.html", context)
+
+
+def promise_list(request: HttpRequest) -> HttpResponse:
+    """All published promises, filtered; invalid filters are shown as errors and ignored."""
+    promise_filter = PromiseFilter(request.GET, queryset=Promise.objects.for_promise_list())
+    page, query = paginate(request, promise_filter.qs)
+    context = {
+        "filter": promise_filter,
+        "page_obj": page,
+        "query": query,
+        "promises": list(page),
+    }
+    return render(request, "promises/promise_list.html", context)
 
 
 def period_detail(request: HttpRequest, slug: str, period_slug: str) -> HttpResponse:

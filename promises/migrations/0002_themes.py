@@ -12,7 +12,11 @@ THEMES = [
     ),
     ("unga", "Unga", "Brottsförebyggande arbete bland barn och unga."),
     ("vald", "Våld", "Våldsbrott i offentlig miljö, till exempel misshandel och rån."),
-    ("brott-i-nara-relationer", "Brott i nära relationer", "Våld och andra brott mellan närstående."),
+    (
+        "brott-i-nara-relationer",
+        "Brott i nära relationer",
+        "Våld och andra brott mellan närstående.",
+    ),
     ("skadegorelse", "Skadegörelse", "Klotter, skadegörelse och anlagda bränder."),
     (
         "ordningsstorningar",

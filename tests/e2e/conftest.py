@@ -1,9 +1,20 @@
-"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live server."""
+"""Browser tests: Playwright driving Debian's Chromium against one live server with shared data.
+
+The data (tests/e2e/data.py) is built once for the package and committed, so the live server's
+own database connection (PostgreSQL) sees it; it is removed again at the end. The tests here do
+not use pytest-django's `live_server` fixture: that one makes every test transactional, and the
+flush after each test would throw away the shared data and the reference data with it.
+"""
 
 import os
 import shutil
 
 import pytest
+from django.conf import settings
+from django.test.utils import override_settings
+from pytest_django.live_server_helper import LiveServer
+
+from tests.e2e.data import build_public_data, remove_public_data
 
 # The sync Playwright API runs an event loop in the test thread; Django's ORM must still be
 # usable from the test to set up data.
@@ -31,3 +42,49 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="package")
+def public_site(django_db_setup, django_db_blocker):
+    """The shared public data, committed, with the test settings tests/conftest.py applies."""
+    overrides = override_settings(
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "localhost", "127.0.0.1", "testserver"],
+    )
+    overrides.enable()
+    with django_db_blocker.unblock():
+        build_public_data()
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            remove_public_data()
+        overrides.disable()
+
+
+@pytest.fixture(scope="package")
+def site_url(public_site, django_db_blocker):
+    """Base URL of a live server over the shared data (no trailing slash)."""
+    with django_db_blocker.unblock():
+        server = LiveServer("localhost")
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def site(site_url, django_db_blocker):
+    """The live server's base URL; the test itself may read the database too."""
+    with django_db_blocker.unblock():
+        yield site_url
+
+
+@pytest.fixture
+def page(page):
+    """Playwright's page, failing after 5 s rather than 30 (the server is local)."""
+    page.set_default_timeout(5_000)
+    return page

@@ -1,0 +1,89 @@
+"""The site frame's context: navigation and the language switch, never touching the database.
+
+The error pages (500 and 503 included) build the same context with `site_frame(request)`, so
+base.html must only use what this module provides, not `request`, `user` or `messages`.
+"""
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.translation import get_language, get_language_info, override
+from django.utils.translation import gettext_lazy as _
+
+HOME = "promises:home"
+
+# (URL name, label) of the primary navigation, in order.
+NAV_ITEMS = [
+    (HOME, _("Start")),
+    ("promises:municipality_list", _("Municipalities")),
+    ("promises:promise_list", _("Promises")),
+    ("activities:activity_list", _("Activities")),
+    ("followups:open_data", _("Open data")),
+    ("about", _("About")),
+]
+
+FOOTER_ITEMS = [
+    ("about", _("About citizen promises")),
+    ("accessibility", _("Accessibility statement")),
+    ("followups:open_data", _("Open data")),
+]
+
+
+def optional_url(name: str) -> str | None:
+    """The URL of `name`, or None while that page is not wired yet."""
+    # TODO(lead): drop this guard once every list page exists; then a missing name should fail.
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
+
+
+def _links(items: list, path: str) -> list[dict]:
+    """Resolve (name, label) pairs, skipping names not wired yet, and mark the current one."""
+    links = []
+    home_url = optional_url(HOME)
+    for name, label in items:
+        url = optional_url(name)
+        if url is None:
+            continue
+        if path == url:
+            current = "page"
+        elif url != home_url and path.startswith(url):
+            current = "true"  # a page inside this section
+        else:
+            current = ""
+        links.append({"url": url, "label": label, "current": current})
+    return links
+
+
+def _language_links(request: HttpRequest | None) -> list[dict]:
+    """The same page in every other language; that language's start page when there is none."""
+    full_path = request.get_full_path() if request is not None else "/"
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code == get_language():
+            continue
+        url = translate_url(full_path, code)
+        if url == full_path:  # unknown path (a 404) or outside the translated URLs
+            with override(code):
+                url = optional_url(HOME) or "/"
+        info = get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"][:1].upper() + info["name_local"][1:],
+                "url": url,
+            }
+        )
+    return links
+
+
+def site_frame(request: HttpRequest | None) -> dict:
+    """Navigation, footer links and the language switch for base.html."""
+    path = request.path if request is not None else ""
+    return {
+        "home_url": optional_url(HOME) or "/",
+        "nav_links": _links(NAV_ITEMS, path),
+        "footer_links": _links(FOOTER_ITEMS, path),
+        "language_links": _language_links(request),
+    }

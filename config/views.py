@@ -1,0 +1,96 @@
+"""Static pages (about, accessibility statement) and the error pages.
+
+Error pages are rendered without a RequestContext: no context processor runs, so a page never
+touches the session, the user or the database, which may be the very thing that failed.
+"""
+
+import logging
+import sys
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.translation import get_language, gettext
+from django.views.decorators.csrf import requires_csrf_token
+
+from config.context_processors import optional_url, site_frame
+
+logger = logging.getLogger(__name__)
+
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 120
+
+
+def about(request: HttpRequest) -> HttpResponse:
+    """What citizen promises are, how they are made, and how progress is counted."""
+    context = {
+        "operator": settings.SITE_OPERATOR,
+        "contact_email": settings.CONTACT_EMAIL,
+        "open_data_url": optional_url("followups:open_data"),
+    }
+    return render(request, "pages/about.html", context)
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement (tillgänglighetsredogörelse) after Digg's model."""
+    context = {
+        "operator": settings.SITE_OPERATOR,
+        "contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL,
+        "assessed_on": settings.ACCESSIBILITY_ASSESSED_ON,
+        "updated_on": settings.ACCESSIBILITY_STATEMENT_UPDATED_ON,
+    }
+    return render(request, "pages/accessibility.html", context)
+
+
+def render_error(request: HttpRequest | None, template_name: str, status: int) -> HttpResponse:
+    """Render an error page in the site frame, falling back to bare HTML if that fails too."""
+    try:
+        body = render_to_string(template_name, site_frame(request))
+    except Exception:
+        logger.exception("Error page %s could not be rendered", template_name)
+        title = escape(gettext("Something went wrong"))
+        body = (
+            f'<!DOCTYPE html><html lang="{escape(get_language() or settings.LANGUAGE_CODE)}">'
+            f'<head><meta charset="utf-8"><title>{title}</title></head>'
+            f"<body><main><h1>{title}</h1></main></body></html>"
+        )
+    return HttpResponse(body, status=status)
+
+
+@requires_csrf_token
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render_error(request, "400.html", 400)
+
+
+@requires_csrf_token
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render_error(request, "403.html", 403)
+
+
+@requires_csrf_token
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render_error(request, "404.html", 404)
+
+
+@requires_csrf_token
+def server_error(request: HttpRequest) -> HttpResponse:
+    # A database error raised outside a view (in a middleware, say) ends up here, not in
+    # DatabaseUnavailableMiddleware; it still deserves the 503 page.
+    if isinstance(sys.exc_info()[1], DATABASE_ERRORS):
+        return database_unavailable(request)
+    return render_error(request, "500.html", 500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return render_error(request, "403_csrf.html", 403)
+
+
+def database_unavailable(request: HttpRequest | None) -> HttpResponse:
+    """The 503 page: the database cannot be reached; ask the client to come back later."""
+    response = render_error(request, "503.html", 503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,193 @@
+"""Atom feeds of what happens to published promises: national and per municipality.
+
+A feed merges several sources (signed periods, follow-up meetings, reports), each a function
+returning its latest `FeedItem`s. To add revisions, write one more source function with the same
+signature and add it to `FEED_SOURCES`; the merge, ordering and limit stay as they are.
+"""
+
+import datetime
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from followups.models import FollowUpMeeting, Report
+from municipalities.models import Municipality
+from promises.models import Promise, PromisePeriod
+
+FEED_LIMIT = 50
+
+# Entry ids are name-based UUIDs of the object's kind and primary key: stable across host names,
+# slug changes and link fragments, and never reused for another entry.
+FEED_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://medborgarloften.se/flode/")
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One entry of a feed, built from one object of one source."""
+
+    kind: str
+    pk: int
+    date: datetime.date
+    title: str
+    description: str
+    link: str
+
+    @property
+    def guid(self) -> str:
+        return uuid.uuid5(FEED_NAMESPACE, f"{self.kind}:{self.pk}").urn
+
+    @property
+    def sort_key(self) -> tuple[datetime.date, str, int]:
+        return (self.date, self.kind, self.pk)
+
+
+def signed_period_items(municipality: Municipality | None, limit: int) -> list[FeedItem]:
+    """Newly signed periods, dated by their signing date."""
+    periods = PromisePeriod.objects.published().filter(signed_date__isnull=False)
+    if municipality is not None:
+        periods = periods.filter(municipality=municipality)
+    periods = (
+        periods.select_related("municipality")
+        .prefetch_related(Prefetch("promises", queryset=Promise.objects.only("period", "title")))
+        .order_by("-signed_date", "-pk")[:limit]
+    )
+    items = []
+    for period in periods:
+        label = {"place": period.place_name, "period": period.period_label}
+        promises = "; ".join(promise.title for promise in period.promises.all())
+        description = gettext("The period runs from %(start)s to %(end)s.") % {
+            "start": date_format(period.start_date, "j F Y"),
+            "end": date_format(period.end_date, "j F Y"),
+        }
+        if promises:
+            description += " " + gettext("Promises: %(promises)s") % {"promises": promises}
+        items.append(
+            FeedItem(
+                kind="period-signed",
+                pk=period.pk,
+                date=period.signed_date,
+                title=gettext("Citizen promise signed: %(place)s %(period)s") % label,
+                description=description,
+                link=period.get_absolute_url(),
+            )
+        )
+    return items
+
+
+def meeting_items(municipality: Municipality | None, limit: int) -> list[FeedItem]:
+    """Public summaries of follow-up meetings, dated by the meeting."""
+    return [
+        FeedItem(
+            kind="meeting",
+            pk=meeting.pk,
+            date=meeting.date,
+            title=gettext("Follow-up, %(kind)s: %(place)s %(period)s")
+            % {
+                "kind": meeting.get_kind_display(),
+                "place": meeting.period.place_name,
+                "period": meeting.period.period_label,
+            },
+            description=meeting.public_summary,
+            link=f"{meeting.period.get_absolute_url()}#uppfoljning-{meeting.pk}",
+        )
+        for meeting in FollowUpMeeting.objects.for_feed(municipality)[:limit]
+    ]
+
+
+def report_items(municipality: Municipality | None, limit: int) -> list[FeedItem]:
+    """Published reports, dated by their publication date."""
+    return [
+        FeedItem(
+            kind="report",
+            pk=report.pk,
+            date=report.published_on,
+            title=gettext("Report published: %(title)s (%(place)s %(period)s)")
+            % {
+                "title": report.title,
+                "place": report.period.place_name,
+                "period": report.period.period_label,
+            },
+            description=report.body,
+            link=f"{report.period.get_absolute_url()}#redovisning-{report.pk}",
+        )
+        for report in Report.objects.for_feed(municipality)[:limit]
+    ]
+
+
+# Each source does a fixed number of queries, so a feed's query count does not grow with data.
+FEED_SOURCES: tuple[Callable[[Municipality | None, int], list[FeedItem]], ...] = (
+    signed_period_items,
+    meeting_items,
+    report_items,
+)
+
+
+def feed_items(municipality: Municipality | None = None, limit: int = FEED_LIMIT) -> list[FeedItem]:
+    """The latest `limit` items of every source, newest first."""
+    items = [item for source in FEED_SOURCES for item in source(municipality, limit)]
+    return sorted(items, key=lambda item: item.sort_key, reverse=True)[:limit]
+
+
+def _as_datetime(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
+class UpdatesFeed(Feed):
+    """What has happened to the published citizen promises, nationally or in one municipality."""
+
+    feed_type = Atom1Feed
+    author_name = _("Citizen promises")
+
+    def get_object(self, request: HttpRequest, slug: str | None = None) -> Municipality | None:
+        if slug is None:
+            return None
+        return get_object_or_404(Municipality, slug=slug)
+
+    def title(self, municipality: Municipality | None) -> str:
+        if municipality is None:
+            return gettext("Citizen promises: latest updates")
+        return gettext("Citizen promises in %(name)s: latest updates") % {"name": municipality.name}
+
+    def subtitle(self, municipality: Municipality | None) -> str:
+        return gettext("Signed citizen promises, follow-up meetings and published reports.")
+
+    def link(self, municipality: Municipality | None) -> str:
+        if municipality is None:
+            return reverse("promises:home")
+        return reverse("promises:municipality_detail", args=[municipality.slug])
+
+    def items(self, municipality: Municipality | None) -> list[FeedItem]:
+        return feed_items(municipality)
+
+    def item_title(self, item: FeedItem) -> str:
+        return item.title
+
+    def item_description(self, item: FeedItem) -> str:
+        return item.description
+
+    def item_link(self, item: FeedItem) -> str:
+        return item.link
+
+    def item_guid(self, item: FeedItem) -> str:
+        return item.guid
+
+    def item_guid_is_permalink(self, item: FeedItem) -> bool:
+        return False
+
+    def item_pubdate(self, item: FeedItem) -> datetime.datetime:
+        return _as_datetime(item.date)
+
+    def item_updateddate(self, item: FeedItem) -> datetime.datetime:
+        # Atom requires <updated> on every entry.
+        return _as_datetime(item.date)

@@ -1,0 +1,451 @@
+"""Open data: the datasets, their documented columns, and streamed CSV and JSON writers.
+
+Every dataset reads only published periods (`PromisePeriod.objects.published()`) and only the
+public fields named in its columns. Rows are produced lazily, a chunk of database rows at a time,
+so an export of any size streams with bounded memory and a query count that grows with the number
+of chunks, never with the number of rows.
+"""
+
+import csv
+import datetime
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import Promise as LazyText
+from django.utils.translation import gettext_lazy as _
+
+from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
+from activities.progress import Comparator, PaceStatus, Scope
+from municipalities.models import Municipality
+from promises.models import PUBLISHED_STATES, PeriodState, Promise, PromisePeriod, Theme
+
+CHUNK_SIZE = 500
+# Rows per chunk written to the client: fewer, larger writes.
+ROWS_PER_WRITE = 200
+# A byte order mark lets Excel recognise the CSV as UTF-8; other tools skip it.
+CSV_BOM = "\ufeff"
+LIST_SEPARATOR = "; "
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One documented column: a stable English snake_case name, a type and its meaning."""
+
+    name: str
+    type: LazyText
+    meaning: LazyText
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A dataset: its slug in the URL, title, description, columns and row source."""
+
+    slug: str
+    title: LazyText
+    description: LazyText
+    columns: tuple[Column, ...]
+    rows: Callable[[Municipality | None, str, datetime.date], Iterator[Row]]
+
+    @property
+    def column_names(self) -> list[str]:
+        return [column.name for column in self.columns]
+
+
+INTEGER = _("integer")
+TEXT = _("text")
+DATE = _("date (YYYY-MM-DD)")
+BOOLEAN = _("boolean (true/false)")
+DECIMAL = _("decimal number")
+CODE = _("code (see below)")
+TEXT_LIST = _("list of text")
+INTEGER_LIST = _("list of integers")
+URL = _("web address")
+
+
+# Query functions: one per dataset, scoped to published periods.
+
+
+def municipality_queryset(
+    municipality: Municipality | None, today: datetime.date
+) -> QuerySet[Municipality]:
+    """Every municipality (or one) with its county and counts of published and active periods."""
+    published = Q(promise_periods__in=PromisePeriod.objects.published())
+    active = Q(promise_periods__in=PromisePeriod.objects.active(today))
+    municipalities = Municipality.objects.with_county()
+    if municipality is not None:
+        municipalities = municipalities.filter(pk=municipality.pk)
+    return municipalities.annotate(
+        published_periods=Count("promise_periods", filter=published, distinct=True),
+        active_periods=Count("promise_periods", filter=active, distinct=True),
+    ).order_by("code")
+
+
+def period_queryset(municipality: Municipality | None) -> QuerySet[PromisePeriod]:
+    """Published periods with their place, in a stable order."""
+    periods = PromisePeriod.objects.published()
+    if municipality is not None:
+        periods = periods.filter(municipality=municipality)
+    return periods.with_place().order_by("municipality__code", "start_date", "pk")
+
+
+def promise_queryset(municipality: Municipality | None) -> QuerySet[Promise]:
+    """Promises of published periods with their period, place and themes."""
+    promises = Promise.objects.filter(period__in=period_queryset(municipality).values("pk"))
+    return (
+        promises.select_related("period__municipality")
+        .prefetch_related(Prefetch("themes", queryset=Theme.objects.only("name")))
+        .order_by("period__municipality__code", "period__start_date", "period", "position", "pk")
+    )
+
+
+def activity_queryset(municipality: Municipality | None) -> QuerySet[Activity]:
+    """Activities of published periods with their place, promises and the logs that count."""
+    activities = Activity.objects.filter(period__in=period_queryset(municipality).values("pk"))
+    return (
+        activities.select_related("period__municipality")
+        .prefetch_related(
+            Prefetch(
+                "logs",
+                queryset=ActivityLog.objects.counted().only(
+                    "id", "activity_id", "date", "quantity", "withdrawn_at"
+                ),
+            ),
+            Prefetch("promises", queryset=Promise.objects.only("id")),
+        )
+        .order_by("period__municipality__code", "period__start_date", "period", "position", "pk")
+    )
+
+
+# Row builders.
+
+
+def municipality_rows(
+    municipality: Municipality | None, base_url: str, today: datetime.date
+) -> Iterator[Row]:
+    for item in municipality_queryset(municipality, today).iterator(chunk_size=CHUNK_SIZE):
+        yield {
+            "municipality_code": item.code,
+            "municipality_name": item.name,
+            "municipality_slug": item.slug,
+            "county_code": item.county.code,
+            "county_name": item.county.name,
+            "police_region": item.county.police_region.name,
+            "published_periods": item.published_periods,
+            "active_periods": item.active_periods,
+            "url": base_url + reverse("promises:municipality_detail", args=[item.slug]),
+        }
+
+
+def _period_columns(period: PromisePeriod) -> Row:
+    """Columns that place a row in its period, shared by the periods, promises and activities."""
+    return {
+        "period_id": period.pk,
+        "period_slug": period.slug,
+        "municipality_code": period.municipality.code,
+        "municipality_name": period.municipality.name,
+        "area_name": period.area_name,
+    }
+
+
+def period_rows(
+    municipality: Municipality | None, base_url: str, today: datetime.date
+) -> Iterator[Row]:
+    for period in period_queryset(municipality).iterator(chunk_size=CHUNK_SIZE):
+        yield {
+            **_period_columns(period),
+            "local_police_area": period.local_police_area.name if period.local_police_area else "",
+            "start_date": period.start_date,
+            "end_date": period.end_date,
+            "state": period.state,
+            "signed_date": period.signed_date,
+            "decision_body": period.decision_body,
+            "decision_date": period.decision_date,
+            "decision_reference": period.decision_reference,
+            "active": period.is_active(today),
+            "url": base_url + period.get_absolute_url(),
+        }
+
+
+def promise_rows(
+    municipality: Municipality | None, base_url: str, today: datetime.date
+) -> Iterator[Row]:
+    for promise in promise_queryset(municipality).iterator(chunk_size=CHUNK_SIZE):
+        yield {
+            "promise_id": promise.pk,
+            **_period_columns(promise.period),
+            "position": promise.position,
+            "title": promise.title,
+            "description": promise.description,
+            "themes": [theme.name for theme in promise.themes.all()],
+            "url": base_url + promise.period.get_absolute_url(),
+        }
+
+
+def _decimal(value: Fraction | None) -> Decimal | None:
+    if value is None:
+        return None
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_UP
+    )
+
+
+def activity_rows(
+    municipality: Municipality | None, base_url: str, today: datetime.date
+) -> Iterator[Row]:
+    for activity in activity_queryset(municipality).iterator(chunk_size=CHUNK_SIZE):
+        progress = activity.progress(today)
+        current = progress.current
+        has_target = activity.target is not None
+        yield {
+            "activity_id": activity.pk,
+            **_period_columns(activity.period),
+            "position": activity.position,
+            "title": activity.title,
+            "description": activity.description,
+            "promise_ids": [promise.pk for promise in activity.promises.all()],
+            "responsible": activity.responsible,
+            "responsible_other": activity.responsible_other,
+            "target_comparator": activity.target_comparator,
+            "target_value": activity.target_value,
+            "target_unit": activity.target_unit,
+            "target_scope": activity.target_scope,
+            "status": activity.status,
+            "done_total": progress.total_done,
+            "current_span_start": current.span.start if current else None,
+            "current_span_end": current.span.end if current else None,
+            "current_span_done": current.done if current else None,
+            "current_span_target": current.span.target if current else None,
+            "average_so_far": _decimal(progress.average),
+            "pace_status": progress.status if has_target else "",
+            "url": base_url + activity.period.get_absolute_url(),
+        }
+
+
+PLACE_COLUMNS = (
+    Column("period_id", INTEGER, _("Identifier of the promise period.")),
+    Column("period_slug", TEXT, _("The period's part of its web address, e.g. 2020-2021.")),
+    Column("municipality_code", TEXT, _("Four-digit municipality code.")),
+    Column("municipality_name", TEXT, _("Name of the municipality.")),
+    Column(
+        "area_name",
+        TEXT,
+        _("A named part of the municipality the period covers; empty for all of it."),
+    ),
+)
+
+DATASETS: tuple[Dataset, ...] = (
+    Dataset(
+        slug="kommuner",
+        title=_("Municipalities"),
+        description=_(
+            "All of Sweden's municipalities with their county and police region, and how many "
+            "published citizen promises each has, in total and in force today."
+        ),
+        columns=(
+            Column("municipality_code", TEXT, _("Four-digit municipality code.")),
+            Column("municipality_name", TEXT, _("Name of the municipality.")),
+            Column("municipality_slug", TEXT, _("The municipality's part of its web address.")),
+            Column("county_code", TEXT, _("Two-digit county code.")),
+            Column("county_name", TEXT, _("Name of the county.")),
+            Column("police_region", TEXT, _("Name of the police region.")),
+            Column("published_periods", INTEGER, _("Number of published promise periods.")),
+            Column("active_periods", INTEGER, _("Number of promise periods in force today.")),
+            Column("url", URL, _("The municipality's page on this site.")),
+        ),
+        rows=municipality_rows,
+    ),
+    Dataset(
+        slug="perioder",
+        title=_("Promise periods"),
+        description=_(
+            "Every published citizen promise document: which municipality, which period, "
+            "decision and signing."
+        ),
+        columns=(
+            *PLACE_COLUMNS,
+            Column("local_police_area", TEXT, _("The local police area that signed.")),
+            Column("start_date", DATE, _("First day of the period.")),
+            Column("end_date", DATE, _("Last day of the period.")),
+            Column("state", CODE, _("Lifecycle state: signed, extended or closed.")),
+            Column("signed_date", DATE, _("Date of signing.")),
+            Column("decision_body", TEXT, _("The body that decided the promise.")),
+            Column("decision_date", DATE, _("Date of the decision.")),
+            Column("decision_reference", TEXT, _("Reference number (diarienummer).")),
+            Column("active", BOOLEAN, _("Whether the period is in force today.")),
+            Column("url", URL, _("The period's page on this site.")),
+        ),
+        rows=period_rows,
+    ),
+    Dataset(
+        slug="loften",
+        title=_("Promises"),
+        description=_("Every promise (focus area) of the published periods, with its themes."),
+        columns=(
+            Column("promise_id", INTEGER, _("Identifier of the promise.")),
+            *PLACE_COLUMNS,
+            Column("position", INTEGER, _("Order of the promise within its period.")),
+            Column("title", TEXT, _("The promise.")),
+            Column("description", TEXT, _("Description of the promise; may be empty.")),
+            Column("themes", TEXT_LIST, _("Theme names.")),
+            Column("url", URL, _("The period's page on this site.")),
+        ),
+        rows=promise_rows,
+    ),
+    Dataset(
+        slug="aktiviteter",
+        title=_("Activities and progress"),
+        description=_(
+            "Every activity of the published periods with its target and its progress today, "
+            "counted from the logged activities."
+        ),
+        columns=(
+            Column("activity_id", INTEGER, _("Identifier of the activity.")),
+            *PLACE_COLUMNS,
+            Column("position", INTEGER, _("Order of the activity within its period.")),
+            Column("title", TEXT, _("Short name of the activity.")),
+            Column("description", TEXT, _("What is to be done.")),
+            Column("promise_ids", INTEGER_LIST, _("The promises the activity serves.")),
+            Column("responsible", CODE, _("The responsible party.")),
+            Column("responsible_other", TEXT, _("The other actor, when responsible is other.")),
+            Column(
+                "target_comparator", CODE, _("at_least, exactly or at_most; empty without target.")
+            ),
+            Column("target_value", INTEGER, _("The target number; empty without target.")),
+            Column("target_unit", TEXT, _("What is counted, e.g. trafikkontroller.")),
+            Column("target_scope", CODE, _("The time span the target applies to.")),
+            Column("status", CODE, _("Status of an activity: planned, ongoing, done, cancelled.")),
+            Column("done_total", INTEGER, _("Quantity done in the whole period so far.")),
+            Column("current_span_start", DATE, _("First day of the current span, if any.")),
+            Column("current_span_end", DATE, _("Last day of the current span, if any.")),
+            Column("current_span_done", INTEGER, _("Quantity done in the current span.")),
+            Column("current_span_target", INTEGER, _("Target of the current span (pro rata).")),
+            Column(
+                "average_so_far",
+                DECIMAL,
+                _("For average targets: the total so far per whole week or month elapsed."),
+            ),
+            Column("pace_status", CODE, _("Where the target stands today; empty without target.")),
+            Column("url", URL, _("The period's page on this site.")),
+        ),
+        rows=activity_rows,
+    ),
+)
+
+DATASETS_BY_SLUG = {dataset.slug: dataset for dataset in DATASETS}
+
+
+@dataclass(frozen=True)
+class Format:
+    """A download format: its file extension, content type and writer."""
+
+    extension: str
+    content_type: str
+    write: Callable[[Dataset, Iterable[Row]], Iterator[str]]
+
+
+def _csv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(str(item) for item in value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+class _Echo:
+    """A file-like object whose write returns the value, so csv.writer produces strings."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def write_csv(dataset: Dataset, rows: Iterable[Row]) -> Iterator[str]:
+    """CSV (RFC 4180, comma, CRLF) with a header row, preceded by a UTF-8 byte order mark."""
+    writer = csv.writer(_Echo())
+    yield CSV_BOM + writer.writerow(dataset.column_names)
+    names = dataset.column_names
+    buffer: list[str] = []
+    for row in rows:
+        buffer.append(writer.writerow([_csv_value(row[name]) for name in names]))
+        if len(buffer) >= ROWS_PER_WRITE:
+            yield "".join(buffer)
+            buffer = []
+    if buffer:
+        yield "".join(buffer)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    raise TypeError(f"Cannot write {type(value).__name__} as JSON.")
+
+
+def write_json(dataset: Dataset, rows: Iterable[Row]) -> Iterator[str]:
+    """A JSON array of objects keyed by the column names, written one chunk of rows at a time."""
+    names = dataset.column_names
+    yield "["
+    separator = "\n"
+    buffer: list[str] = []
+    for row in rows:
+        ordered = {name: row[name] for name in names}
+        buffer.append(separator + json.dumps(ordered, ensure_ascii=False, default=_json_default))
+        separator = ",\n"
+        if len(buffer) >= ROWS_PER_WRITE:
+            yield "".join(buffer)
+            buffer = []
+    buffer.append("\n]\n")
+    yield "".join(buffer)
+
+
+FORMATS = {
+    "csv": Format("csv", "text/csv; charset=utf-8", write_csv),
+    "json": Format("json", "application/json", write_json),
+}
+
+
+def export(
+    dataset: Dataset,
+    fmt: Format,
+    municipality: Municipality | None,
+    base_url: str,
+    today: datetime.date | None = None,
+) -> Iterator[str]:
+    """The dataset's rows in the format, lazily; queries run as the result is consumed."""
+    today = today or timezone.localdate()
+    return fmt.write(dataset, dataset.rows(municipality, base_url, today))
+
+
+def filename(dataset: Dataset, fmt: Format, municipality: Municipality | None) -> str:
+    """e.g. medborgarloften-vetlanda-aktiviteter.csv"""
+    parts = ["medborgarloften"]
+    if municipality is not None:
+        parts.append(municipality.slug)
+    parts.append(dataset.slug)
+    return f"{'-'.join(parts)}.{fmt.extension}"
+
+
+def code_lists() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The codes used in code columns and what they mean, for the open data page."""
+    states = [(value, label) for value, label in PeriodState.choices if value in PUBLISHED_STATES]
+    return [
+        ("state", states),
+        ("responsible", Responsible.choices),
+        ("target_comparator", Comparator.choices),
+        ("target_scope", Scope.choices),
+        ("status", ActivityStatus.choices),
+        ("pace_status", PaceStatus.choices),
+    ]

@@ -1,0 +1,287 @@
+"""The public activity list: filters, progress status, pagination, visibility, query counts."""
+
+import datetime
+import html
+import re
+
+import pytest
+from django.utils import timezone
+
+from activities.models import ActivityStatus, Responsible
+from municipalities.models import Municipality
+from promises.models import PeriodState, Theme
+from tests import factories
+
+D = datetime.date
+TARGET = ("at_least", 15, "trafikkontroller", "period")
+
+
+def titles(response) -> list[str]:
+    return [activity.title for activity, _progress in response.context["activities"]]
+
+
+def current_period(municipality_slug: str = "vetlanda", **fields):
+    """A signed period that started 200 days ago and ends in 500 days."""
+    today = timezone.localdate()
+    fields.setdefault("start", today - datetime.timedelta(days=200))
+    fields.setdefault("end", today + datetime.timedelta(days=500))
+    return factories.period(municipality_slug, **fields)
+
+
+def with_logs(activity, count: int, **fields):
+    today = timezone.localdate()
+    for day in range(count):
+        factories.log(activity, today - datetime.timedelta(days=day), **fields)
+    return activity
+
+
+# --- visibility -----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_activity_list_shows_only_activities_of_published_periods(client, django_user_model):
+    officer = django_user_model.objects.create_user("polis.persson", password="x" * 20)
+    period = current_period()
+    with_logs(
+        factories.activity(period, "Synlig"), 2, internal_note="INTERNAL-NOTE", reported_by=officer
+    )
+    factories.activity(current_period("tranas", state=PeriodState.CLOSED), "Avslutad")
+    for state in (PeriodState.DRAFT, PeriodState.CONSULTATION, PeriodState.DECIDED):
+        factories.activity(current_period(state=state), f"Hemlig {state}")
+
+    response = client.get("/aktiviteter/")
+
+    assert response.status_code == 200
+    assert sorted(titles(response)) == ["Avslutad", "Synlig"]
+    page = response.content.decode()
+    assert "Hemlig" not in page
+    assert "INTERNAL-NOTE" not in page and "polis.persson" not in page
+    assert "2 av minst 15 trafikkontroller" in page  # progress as text
+    assert "Så räknas framstegen" in page  # the counting rule
+
+
+# --- filters --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def two_activities(db):
+    """Vetlanda (police, traffic theme, in force) and Göteborg (other actor, closed 2020–2021)."""
+    vetlanda = current_period("vetlanda")
+    promise = factories.promise(vetlanda, "Tryggare trafik")
+    promise.themes.set(Theme.objects.filter(slug="trafik"))
+    factories.activity(vetlanda, "Vetlanda: trafikkontroller").promises.add(promise)
+
+    goteborg = current_period(
+        "goteborg",
+        area_name="Hamnen",
+        start=D(2020, 1, 1),
+        end=D(2021, 12, 31),
+        state=PeriodState.CLOSED,
+    )
+    promise = factories.promise(goteborg, "Mindre narkotika")
+    promise.themes.set(Theme.objects.filter(slug="narkotika"))
+    factories.activity(
+        goteborg,
+        "Göteborg: dialog",
+        target=None,
+        responsible=Responsible.OTHER,
+        responsible_other="Västtrafik",
+        description="Medborgardialog i hamnen.",
+        status=ActivityStatus.DONE,
+    ).promises.add(promise)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"county": "06"}, ["Vetlanda"]),
+        ({"county": "14"}, ["Göteborg"]),
+        ({"police_region": "ost"}, ["Vetlanda"]),
+        ({"police_region": "vast"}, ["Göteborg"]),
+        ({"theme": "trafik"}, ["Vetlanda"]),
+        ({"theme": "narkotika"}, ["Göteborg"]),
+        ({"theme": "unga"}, []),
+        ({"year": "2021"}, ["Göteborg"]),
+        ({"year": "2019"}, []),
+        ({"state": "active"}, ["Vetlanda"]),
+        ({"state": "closed"}, ["Göteborg"]),
+        ({"responsible": "police"}, ["Vetlanda"]),
+        ({"responsible": "other"}, ["Göteborg"]),
+        ({"responsible": "joint"}, []),
+        ({"progress": "not_started"}, ["Vetlanda"]),  # no logs yet
+        ({"progress": "on_track"}, []),
+        ({"q": "västtrafik"}, ["Göteborg"]),  # the other actor
+        ({"q": "medborgardialog"}, ["Göteborg"]),  # description
+        ({"q": "trafikkontroller"}, ["Vetlanda"]),  # title
+        ({"q": "hamnen"}, ["Göteborg"]),  # area name
+        ({"q": "vetlanda"}, ["Vetlanda"]),  # municipality
+    ],
+)
+def test_activity_list_filters(client, two_activities, params, expected):
+    response = client.get("/aktiviteter/", params)
+    assert response.status_code == 200
+    assert not response.context["filter"].errors
+    assert [title.split(":")[0] for title in titles(response)] == expected
+
+
+@pytest.mark.django_db
+def test_theme_filter_lists_an_activity_serving_two_promises_of_the_theme_once(client):
+    period = current_period()
+    activity = factories.activity(period, "Dubbelt tema")
+    for title in ("Trafik A", "Trafik B"):
+        promise = factories.promise(period, title)
+        promise.themes.set(Theme.objects.filter(slug="trafik"))
+        activity.promises.add(promise)
+    response = client.get("/aktiviteter/", {"theme": "trafik"})
+    assert titles(response) == ["Dubbelt tema"]
+    assert response.context["page_obj"].paginator.count == 1
+
+
+@pytest.fixture
+def paced(db):
+    """Four activities of a period 200 of 701 days in, target 15: expected by today is 4.3."""
+    period = current_period()
+    with_logs(factories.activity(period, "Klar", target=TARGET), 15)
+    with_logs(factories.activity(period, "I fas", target=TARGET), 5)
+    with_logs(factories.activity(period, "Efter plan", target=TARGET), 1)
+    factories.activity(period, "Ej påbörjad", target=TARGET)
+    factories.activity(period, "Utan mål", target=None)
+    return period
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        ("done", ["Klar"]),
+        ("on_track", ["I fas"]),
+        ("behind", ["Efter plan"]),
+        ("not_started", ["Ej påbörjad"]),
+        ("achieved", []),
+        ("not_achieved", []),
+    ],
+)
+def test_progress_status_filter(client, paced, status, expected):
+    response = client.get("/aktiviteter/", {"progress": status})
+    assert titles(response) == expected
+    assert response.context["page_obj"].paginator.count == len(expected)
+
+
+@pytest.mark.django_db
+def test_withdrawn_logs_do_not_count_in_the_progress_status_filter(client):
+    activity = with_logs(factories.activity(current_period(), "Mest återkallat", target=TARGET), 1)
+    with_logs(activity, 5, withdrawn_at=timezone.now(), withdrawal_reason="Dubblett")
+    assert titles(client.get("/aktiviteter/", {"progress": "on_track"})) == []
+    response = client.get("/aktiviteter/", {"progress": "behind"})
+    assert titles(response) == ["Mest återkallat"]
+    assert "1 av minst 15 trafikkontroller" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_activity_list_combines_filters(client, paced):
+    other = current_period("tranas")
+    with_logs(factories.activity(other, "Tranås i fas", target=TARGET), 5)
+    factories.activity(other, "Kommunens", target=TARGET, responsible=Responsible.MUNICIPALITY)
+
+    response = client.get(
+        "/aktiviteter/",
+        {"county": "06", "progress": "on_track", "responsible": "police", "q": "fas"},
+    )
+
+    assert titles(response) == ["Tranås i fas", "I fas"]  # by municipality name
+    response = client.get("/aktiviteter/", {"q": "tranås", "progress": "on_track"})
+    assert titles(response) == ["Tranås i fas"]
+
+
+@pytest.mark.django_db
+def test_activity_list_empty_result_says_so(client, paced):
+    response = client.get("/aktiviteter/", {"responsible": "joint", "progress": "done"})
+    assert response.status_code == 200
+    assert titles(response) == []
+    assert response.context["page_obj"].paginator.count == 0
+    assert 'class="empty"' in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"year": "abc"}, "year"),
+        ({"county": "99999"}, "county"),
+        ({"responsible": "nobody"}, "responsible"),
+        ({"progress": "fast"}, "progress"),
+        ({"theme": "<b>x</b>"}, "theme"),
+        ({"state": "draft"}, "state"),
+    ],
+)
+def test_activity_list_invalid_filter_is_an_error_not_a_crash(client, paced, params, field):
+    response = client.get("/aktiviteter/", params)
+    assert response.status_code == 200
+    assert field in response.context["filter"].errors
+    page = response.content.decode()
+    assert 'class="error-summary"' in page and f'href="#id_{field}"' in page
+    assert f'aria-describedby="id_{field}_error"' in page
+    assert len(titles(response)) == 5  # the invalid filter is ignored
+    assert "<b>x</b>" not in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("params", [{"responsible": "police"}, {"progress": "not_started"}])
+def test_activity_list_pagination_keeps_the_filters(client, params):
+    period = current_period()
+    for i in range(30):
+        factories.activity(period, f"Aktivitet {i:02}", target=TARGET, position=i + 1)
+    # Neither by the police nor not started: outside both filters.
+    with_logs(factories.activity(period, "Utanför", responsible=Responsible.JOINT, position=31), 1)
+
+    first = client.get("/aktiviteter/", params)
+
+    assert first.context["page_obj"].paginator.count == 30
+    assert len(titles(first)) == 25
+    link = html.unescape(re.findall(r'href="(\?[^"]*)" rel="next"', first.content.decode())[0])
+    key, value = next(iter(params.items()))
+    assert f"{key}={value}" in link and "page=2" in link
+    second = client.get("/aktiviteter/" + link)
+    assert titles(second) == [f"Aktivitet {i}" for i in range(25, 30)]
+
+
+def build(size: int, skip: int = 0) -> None:
+    """`size` published periods, each with 3 activities serving a themed promise, with logs."""
+    slugs = Municipality.objects.order_by("code").values_list("slug", flat=True)
+    for slug in slugs[skip : skip + size]:
+        period = current_period(slug, slug=f"p-{slug}")
+        promise = factories.promise(period, "Löfte")
+        promise.themes.set(Theme.objects.filter(slug="trafik"))
+        for i in range(3):
+            activity = factories.activity(period, f"Aktivitet {i}", target=TARGET)
+            activity.promises.add(promise)
+            with_logs(activity, i * 3, internal_note="INTERNT")
+        factories.activity(current_period(slug, state=PeriodState.DRAFT), "Utkast")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [
+        # county, police region and theme choices; count; page of activities; their logs
+        ("/aktiviteter/", 6),
+        ("/aktiviteter/?county=01&theme=trafik&year=2026&responsible=police&q=akt&page=2", 6),
+        # Filtering on progress status: every match with its logs, then counted in Python.
+        ("/aktiviteter/?progress=behind&police_region=stockholm&page=2", 5),
+        ("/aktiviteter/?year=abc&progress=x", 6),
+    ],
+)
+def test_activity_list_queries_do_not_grow_with_data(
+    client, django_assert_num_queries, url, queries
+):
+    build(3)
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+        assert response.status_code == 200
+    assert response.context["activities"]
+    build(30, skip=3)  # ten times as much
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+        assert response.status_code == 200
+    assert response.context["activities"]

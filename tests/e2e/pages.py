@@ -1,0 +1,40 @@
+"""Every public page type the browser and HTML tests visit, in one place."""
+
+import datetime
+
+# The active Vetlanda period runs from about three months ago to about a year from now; its
+# slug follows the years it covers, like the real ones (`2020-2021`).
+TODAY = datetime.date.today()
+ACTIVE_START = TODAY - datetime.timedelta(days=100)
+ACTIVE_END = TODAY + datetime.timedelta(days=400)
+ACTIVE_SLUG = f"{ACTIVE_START.year}-{ACTIVE_END.year}"
+CLOSED_SLUG = f"{ACTIVE_START.year - 2}-{ACTIVE_START.year - 1}"
+
+# page type -> path. `lang` is "en" under /en/, "sv" everywhere else.
+PAGE_TYPES = {
+    "start": "/",
+    "municipality": "/kommuner/vetlanda/",
+    "municipality_without_promise": "/kommuner/ale/",
+    "period": f"/kommuner/vetlanda/{ACTIVE_SLUG}/",
+    "closed_period": f"/kommuner/vetlanda/{CLOSED_SLUG}/",
+    "municipality_list": "/kommuner/",
+    "promise_list": "/loften/",
+    "promise_list_filtered": "/loften/?county=06&q=trafik",
+    "activity_list": "/aktiviteter/",
+    "open_data": "/oppna-data/",
+    "about": "/om/",
+    "accessibility": "/tillganglighet/",
+    "not_found": "/finns-inte/",
+    "english_start": "/en/",
+}
+
+# Pages that answer something other than 200 on purpose.
+EXPECTED_STATUS = {"not_found": 404}
+
+
+def expected_status(page_type: str) -> int:
+    return EXPECTED_STATUS.get(page_type, 200)
+
+
+def expected_lang(page_type: str) -> str:
+    return "en" if PAGE_TYPES[page_type].startswith("/en/") else "sv"

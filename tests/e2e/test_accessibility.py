@@ -1,0 +1,59 @@
+"""Every public page type in Chromium: no axe violations (WCAG 2.0/2.1 A and AA) at 1280 and
+320 px, `lang` set, exactly one h1, a working skip link, and no horizontal scrolling on a phone."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.e2e.pages import PAGE_TYPES, expected_lang, expected_status
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+WIDTHS = [1280, 320]
+
+axe = Axe()
+
+
+def open_page(page, site: str, page_type: str, width: int = 1280):
+    page.set_viewport_size({"width": width, "height": 900})
+    response = page.goto(site + PAGE_TYPES[page_type])
+    assert response is not None
+    assert response.status == expected_status(page_type), (
+        f"{PAGE_TYPES[page_type]} answered {response.status}"
+    )
+    return response
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_no_axe_violations_at_desktop_and_phone_width(page, site, page_type):
+    open_page(page, site, page_type)
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        results = axe.run(page, options=WCAG_AA)
+        assert results.violations_count == 0, f"at {width} px:\n" + results.generate_report()
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_no_horizontal_scrolling_at_320_px(page, site, page_type):
+    open_page(page, site, page_type, width=320)
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= 320, f"{PAGE_TYPES[page_type]} is {scroll_width} px wide at 320 px"
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_lang_one_h1_and_skip_link(page, site, page_type):
+    open_page(page, site, page_type)
+    assert page.locator("html").get_attribute("lang") == expected_lang(page_type)
+    assert page.locator("h1").count() == 1
+    assert page.locator("h1").inner_text().strip()
+
+    # The skip link is the first thing Tab reaches, and Enter moves focus to the main content.
+    page.keyboard.press("Tab")
+    focused = page.evaluate_handle("document.activeElement")
+    assert focused.evaluate("el => el.tagName") == "A"
+    href = focused.evaluate("el => el.getAttribute('href')")
+    assert href and href.startswith("#"), f"the first focusable element links to {href!r}"
+    assert focused.evaluate("el => el.getBoundingClientRect().height > 0"), "not shown on focus"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == href
+    target = page.locator(href)
+    assert target.evaluate("el => el === document.activeElement || el.contains(document.activeElement)")
+    assert target.evaluate("el => el.tagName") == "MAIN"

@@ -1,0 +1,50 @@
+"""Every public page type is valid HTML according to the Nu Html Checker (vnu.jar)."""
+
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from tests.e2e import vnu
+from tests.e2e.pages import PAGE_TYPES, expected_status
+
+
+@pytest.fixture(scope="module")
+def checked_pages(public_site, django_db_blocker, tmp_path_factory):
+    """Each page type's status, HTML file and checker messages; all checked in one JVM run."""
+    folder = tmp_path_factory.mktemp("html")
+    client = Client(raise_request_exception=False)
+    pages: dict[str, tuple[int, Path]] = {}
+    with django_db_blocker.unblock():
+        for page_type, path in PAGE_TYPES.items():
+            response = client.get(path)
+            file = folder / f"{page_type}.html"
+            file.write_bytes(response.content)
+            pages[page_type] = (response.status_code, file)
+    try:
+        messages = vnu.check([file for _, file in pages.values()])
+    except vnu.CheckerMissing as missing:
+        pytest.fail(str(missing))
+    stray = messages.pop(None, [])
+    assert not vnu.failures(stray), "checker failed:\n" + vnu.describe(stray)
+    return {page_type: (status, file, messages[file]) for page_type, (status, file) in pages.items()}
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_page_is_valid_html(checked_pages, page_type):
+    status, file, messages = checked_pages[page_type]
+    assert status == expected_status(page_type), f"{PAGE_TYPES[page_type]} answered {status}"
+    assert file.stat().st_size > 0
+    errors = vnu.failures(messages)
+    assert not errors, f"{PAGE_TYPES[page_type]} ({file}):\n" + vnu.describe(errors)
+
+
+def test_checker_reports_invalid_markup(tmp_path):
+    """The checker really runs: a broken page gives errors (so 0 errors above means something)."""
+    broken = tmp_path / "broken.html"
+    broken.write_text("<!DOCTYPE html><html lang=sv><title>x</title><p><div></span>", "utf-8")
+    try:
+        messages = vnu.check([broken])
+    except vnu.CheckerMissing as missing:
+        pytest.fail(str(missing))
+    assert vnu.failures(messages[broken])

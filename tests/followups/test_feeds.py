@@ -1,0 +1,197 @@
+"""Atom feeds: national and per municipality; only published periods and public fields."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.utils import timezone
+
+from followups.feeds import FEED_LIMIT
+from followups.models import Report, ReportKind
+from promises.models import PeriodState
+from tests import factories
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+D = datetime.date
+
+
+def parse(response) -> ET.Element:
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{ATOM}feed"
+    return root
+
+
+def entries(root: ET.Element) -> list[dict]:
+    return [
+        {
+            "id": entry.findtext(f"{ATOM}id"),
+            "title": entry.findtext(f"{ATOM}title"),
+            "summary": entry.findtext(f"{ATOM}summary") or "",
+            "link": entry.find(f"{ATOM}link").get("href"),
+            "updated": entry.findtext(f"{ATOM}updated"),
+        }
+        for entry in root.findall(f"{ATOM}entry")
+    ]
+
+
+def report(period, title: str, published_on: datetime.date | None, **fields) -> Report:
+    return Report.objects.create(
+        period=period,
+        kind=ReportKind.TERTIAL,
+        title=title,
+        body=fields.pop("body", f"Text of {title}"),
+        covers_from=period.start_date,
+        covers_to=published_on or period.end_date,
+        published_on=published_on,
+        **fields,
+    )
+
+
+def build(municipality_slug: str = "vetlanda", size: int = 1, slug: str | None = None):
+    """A signed period with `size` × (promise, activity with a log, meeting, report)."""
+    today = timezone.localdate()
+    period = factories.period(
+        municipality_slug,
+        start=today - datetime.timedelta(days=100),
+        end=today + datetime.timedelta(days=265),
+        slug=slug,
+        contact_name="Kim Hemligkontakt",
+        contact_is_public=False,
+    )
+    for i in range(size):
+        factories.promise(period, title=f"Öka tryggheten {i}", position=i + 1)
+        activity = factories.activity(period, title=f"Trafikkontroller {i}", position=i + 1)
+        factories.log(activity, today, internal_note="INTERNAL-NOTE-SECRET")
+        factories.meeting(
+            period,
+            today - datetime.timedelta(days=i + 1),
+            public_summary=f"Sammanfattning {i} i {municipality_slug}",
+            internal_minutes="INTERNAL-MINUTES-SECRET",
+        )
+        report(
+            period, f"Tertialrapport {i} {municipality_slug}", today - datetime.timedelta(days=i)
+        )
+    return period
+
+
+@pytest.mark.django_db
+def test_national_feed_is_atom_with_signed_periods_meetings_and_reports(client):
+    period = build("vetlanda", slug="2026")
+    meeting = period.meetings.get()
+    the_report = period.reports.get()
+    root = parse(client.get("/flode/"))
+    items = entries(root)
+    assert len(items) == 3
+    ids = [item["id"] for item in items]
+    assert len(set(ids)) == len(ids)
+    assert all(item_id.startswith("urn:uuid:") for item_id in ids)
+    period_url = f"http://testserver{period.get_absolute_url()}"
+    assert {item["link"] for item in items} == {
+        period_url,
+        f"{period_url}#uppfoljning-{meeting.pk}",
+        f"{period_url}#redovisning-{the_report.pk}",
+    }
+    text = " ".join(f"{item['title']} {item['summary']}" for item in items)
+    assert "Vetlanda" in text
+    assert "Sammanfattning 0 i vetlanda" in text
+    assert "Tertialrapport 0 vetlanda" in text
+    assert "Öka tryggheten 0" in text  # the signed period lists its promises
+    assert all(item["updated"] for item in items)
+
+
+@pytest.mark.django_db
+def test_feed_ids_are_stable_between_requests(client):
+    build("vetlanda")
+    first = [item["id"] for item in entries(parse(client.get("/flode/")))]
+    second = [item["id"] for item in entries(parse(client.get("/flode/")))]
+    assert first == second
+
+
+@pytest.mark.django_db
+def test_feed_is_newest_first_and_limited(client):
+    today = timezone.localdate()
+    period = factories.period("vetlanda", start=today - datetime.timedelta(days=200))
+    for day in range(FEED_LIMIT + 10):
+        factories.meeting(
+            period, today - datetime.timedelta(days=day + 1), public_summary=f"Möte {day}"
+        )
+    items = entries(parse(client.get("/flode/")))
+    assert len(items) == FEED_LIMIT
+    updated = [item["updated"] for item in items]
+    assert updated == sorted(updated, reverse=True)
+    assert items[0]["summary"] == "Möte 0"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/flode/", "/kommuner/vetlanda/flode/"])
+def test_feeds_never_show_unpublished_periods_or_internal_fields(client, django_user_model, url):
+    officer = django_user_model.objects.create_user("polis.persson", password="x" * 20)
+    period = build("vetlanda")
+    period.activities.first().logs.update(reported_by=officer)
+    today = timezone.localdate()
+    for state in (PeriodState.DRAFT, PeriodState.CONSULTATION, PeriodState.DECIDED):
+        hidden = factories.period("vetlanda", state=state, slug=f"dold-{state}")
+        factories.promise(hidden, title=f"HIDDEN-PROMISE-{state}")
+        factories.meeting(hidden, today, public_summary=f"HIDDEN-MEETING-{state}")
+        report(hidden, f"HIDDEN-REPORT-{state}", today)
+    # Not public either: a meeting without a public summary, a report not yet published.
+    factories.meeting(period, today, public_summary="", internal_minutes="ONLY-MINUTES")
+    report(period, "UNPUBLISHED-REPORT", None)
+
+    response = client.get(url)
+    items = entries(parse(response))
+    assert len(items) == 3
+    body = response.content.decode()
+    for secret in (
+        "HIDDEN-",
+        "UNPUBLISHED-REPORT",
+        "ONLY-MINUTES",
+        "INTERNAL-MINUTES-SECRET",
+        "INTERNAL-NOTE-SECRET",
+        "Hemligkontakt",
+        "polis.persson",
+        "dold-",
+    ):
+        assert secret not in body
+
+
+@pytest.mark.django_db
+def test_municipality_feed_has_only_that_municipality(client):
+    build("vetlanda")
+    build("tranas")
+    root = parse(client.get("/kommuner/vetlanda/flode/"))
+    items = entries(root)
+    assert len(items) == 3
+    body = " ".join(f"{item['title']} {item['summary']} {item['link']}" for item in items)
+    assert "vetlanda" in body
+    assert "tranas" not in body and "Tranås" not in body
+    assert root.find(f"{ATOM}link").get("href") == "http://testserver/kommuner/vetlanda/"
+    assert "Vetlanda" in root.findtext(f"{ATOM}title")
+
+
+@pytest.mark.django_db
+def test_unknown_municipality_feed_is_404(client):
+    assert client.get("/kommuner/finns-inte/flode/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_empty_feed_is_still_valid_atom(client):
+    root = parse(client.get("/flode/"))
+    assert entries(root) == []
+    assert root.findtext(f"{ATOM}updated")
+    assert root.findtext(f"{ATOM}id")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("url", "queries"), [("/flode/", 4), ("/kommuner/vetlanda/flode/", 5)])
+def test_feed_queries_do_not_grow_with_data(client, django_assert_num_queries, url, queries):
+    build("vetlanda", size=1)
+    with django_assert_num_queries(queries):
+        assert len(entries(parse(client.get(url)))) == 3
+    for i in range(9):
+        build("vetlanda", size=10, slug=f"fler-{i}")
+        build("tranas", size=10, slug=f"fler-{i}")
+    with django_assert_num_queries(queries):
+        assert len(entries(parse(client.get(url)))) == FEED_LIMIT

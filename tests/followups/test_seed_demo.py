@@ -1,0 +1,411 @@
+"""The seed_demo command: idempotent demo data that follow the seed documents."""
+
+import datetime
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+
+from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
+from activities.progress import PaceStatus, Scope
+from followups.models import Assessment, FollowUpMeeting, MeetingKind, Report, ReportKind
+from municipalities.models import LocalPoliceArea
+from promises.models import (
+    PeriodState,
+    PeriodTransition,
+    Promise,
+    PromisePeriod,
+    Signatory,
+    Theme,
+)
+
+TODAY = datetime.date(2026, 11, 21)
+MODELS = [
+    get_user_model(),
+    Group,
+    LocalPoliceArea,
+    PromisePeriod,
+    Promise,
+    Signatory,
+    PeriodTransition,
+    Activity,
+    ActivityLog,
+    FollowUpMeeting,
+    Assessment,
+    Report,
+    Theme,
+    # Many-to-many rows: group memberships, police area municipalities, themes, served promises.
+    get_user_model().groups.through,
+    LocalPoliceArea.municipalities.through,
+    Promise.themes.through,
+    Activity.promises.through,
+]
+
+
+def seed(*extra: str) -> str:
+    out = io.StringIO()
+    call_command("seed_demo", "--today", TODAY.isoformat(), "--force", *extra, stdout=out)
+    return out.getvalue()
+
+
+def counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def period(municipality: str, slug: str) -> PromisePeriod:
+    return PromisePeriod.objects.get(municipality__name=municipality, slug=slug)
+
+
+def activities_of(found: PromisePeriod) -> list[Activity]:
+    return list(Activity.objects.filter(period=found).with_progress_data().order_by("position"))
+
+
+@pytest.mark.django_db
+def test_seed_demo_twice_creates_nothing_the_second_time():
+    first_output = seed()
+    after_first = counts()
+    second_output = seed()
+
+    assert counts() == after_first
+    assert all(after_first.values()), after_first
+    assert "created" in first_output
+    assert "nothing created" in second_output
+
+
+@pytest.mark.django_db
+def test_seed_demo_leaves_an_existing_period_and_its_children_untouched():
+    seed()
+    vetlanda = period("Vetlanda", "2020-2021")
+    vetlanda.activities.get(position=2).logs.first().delete()
+    logs_before = ActivityLog.objects.count()
+
+    seed()
+
+    assert ActivityLog.objects.count() == logs_before
+
+
+@pytest.mark.django_db
+def test_seed_demo_refuses_without_force_when_debug_is_off(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="--force"):
+        call_command("seed_demo", "--today", TODAY.isoformat(), stdout=io.StringIO())
+
+    assert not PromisePeriod.objects.exists()
+    assert not get_user_model().objects.exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_runs_without_force_when_debug_is_on(settings):
+    settings.DEBUG = True
+
+    call_command("seed_demo", "--today", TODAY.isoformat(), stdout=io.StringIO())
+
+    assert PromisePeriod.objects.count() == 5
+
+
+@pytest.mark.django_db
+def test_seed_demo_rejects_a_today_before_the_scenario():
+    with pytest.raises(CommandError, match="on or after 2026-01-01"):
+        call_command("seed_demo", "--today", "2025-06-01", "--force", stdout=io.StringIO())
+    with pytest.raises(CommandError):
+        call_command("seed_demo", "--today", "21/11/2026", "--force", stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+def test_demo_users_have_their_groups_and_published_passwords():
+    output = seed()
+
+    users = get_user_model().objects
+    for username, group in [
+        ("kommunpolis", "Kommunpolis"),
+        ("samordnare", "Samordnare"),
+        ("granskare", "Granskare"),
+    ]:
+        user = users.get(username=username)
+        assert user.check_password(f"demo-{username}-2026")
+        assert list(user.groups.values_list("name", flat=True)) == [group]
+        assert not user.is_superuser
+    admin = users.get(username="admin")
+    assert admin.is_superuser and admin.is_staff
+    assert admin.check_password("demo-admin-2026")
+    assert "FOR LOCAL USE ONLY" in output
+    assert "demo-kommunpolis-2026" in output
+
+
+@pytest.mark.django_db
+def test_seed_demo_keeps_a_changed_password():
+    seed()
+    user = get_user_model().objects.get(username="samordnare")
+    user.set_password("a-new-local-password")
+    user.save()
+
+    seed()
+
+    user.refresh_from_db()
+    assert user.check_password("a-new-local-password")
+
+
+@pytest.mark.django_db
+def test_local_police_areas_cover_their_municipalities():
+    seed()
+
+    hoglandet = LocalPoliceArea.objects.get(name="Lokalpolisområde Höglandet")
+    boras = LocalPoliceArea.objects.get(name="Lokalpolisområde Borås")
+    assert hoglandet.police_region.name == "Öst"
+    assert boras.police_region.name == "Väst"
+    assert set(hoglandet.municipalities.values_list("name", flat=True)) == {
+        "Vetlanda",
+        "Tranås",
+        "Eksjö",
+        "Nässjö",
+        "Sävsjö",
+        "Aneby",
+    }
+    assert set(boras.municipalities.values_list("name", flat=True)) == {
+        "Borås",
+        "Bollebygd",
+        "Mark",
+        "Svenljunga",
+        "Tranemo",
+        "Ulricehamn",
+    }
+
+
+@pytest.mark.django_db
+def test_vetlanda_2020_2021_has_the_documents_promises_activities_owners_and_targets():
+    seed()
+
+    vetlanda = period("Vetlanda", "2020-2021")
+    assert vetlanda.state == PeriodState.CLOSED
+    assert vetlanda.start_date == vetlanda.signed_date == datetime.date(2020, 1, 15)
+    assert vetlanda.end_date == datetime.date(2021, 12, 31)
+    assert vetlanda.local_police_area.name == "Lokalpolisområde Höglandet"
+    assert vetlanda.promises.count() == 2
+    assert "trafiksäkerheten" in vetlanda.promises.get(position=1).title
+    assert "narkotikabruk" in vetlanda.promises.get(position=2).title
+    assert "nödvändighet" in vetlanda.background
+    assert "stökiga och otrygga" in vetlanda.situation
+    assert "polisen.se" in vetlanda.follow_up_text
+
+    rows = [
+        (a.responsible, a.target_comparator, a.target_value, a.target_unit, a.target_scope)
+        for a in activities_of(vetlanda)
+    ]
+    assert rows == [
+        (Responsible.JOINT, "", None, "", ""),
+        (Responsible.POLICE, "at_least", 15, "trafikkontroller", Scope.PERIOD),
+        (Responsible.POLICE, "at_least", 15, "flygande inspektioner", Scope.PERIOD),
+        (
+            Responsible.MUNICIPALITY,
+            "at_least",
+            2,
+            "hastighetsdämpande eller trafikfrämjande åtgärder",
+            Scope.PERIOD,
+        ),
+        (Responsible.POLICE, "at_least", 15, "riktade insatser", Scope.PERIOD),
+        (Responsible.MUNICIPALITY, "", None, "", ""),
+        (Responsible.JOINT, "at_least", 2, "samverkansmöten", Scope.PERIOD),
+    ]
+    untargeted = [a for a in activities_of(vetlanda) if a.target is None]
+    assert {a.status for a in untargeted} == {ActivityStatus.DONE}
+    assert all(a.promises.exists() for a in activities_of(vetlanda))
+    assert list(vetlanda.signatories.values_list("name", "title", "organisation")) == [
+        ("Henrik Tvarnö", "Kommunstyrelsens ordförande", "Vetlanda kommun"),
+        ("Jonas Lindell", "Lokalpolisområdeschef", "Lokalpolisområde Höglandet"),
+    ]
+
+
+@pytest.mark.django_db
+def test_vetlanda_2020_2021_trafikkontroller_shows_17_done_of_target_15():
+    seed()
+
+    activities = activities_of(period("Vetlanda", "2020-2021"))
+    checks = activities[1].progress(TODAY)
+    inspections = activities[2].progress(TODAY)
+
+    assert (checks.spans[0].done, checks.spans[0].span.target) == (17, 15)
+    assert checks.status == PaceStatus.ACHIEVED
+    assert (inspections.total_done, inspections.status) == (12, PaceStatus.NOT_ACHIEVED)
+    assert {a.progress(TODAY).status for a in activities[3:] if a.target} == {PaceStatus.ACHIEVED}
+
+
+@pytest.mark.django_db
+def test_vetlanda_2020_2021_has_two_assessed_meetings_and_a_final_report():
+    seed()
+
+    vetlanda = period("Vetlanda", "2020-2021")
+    meetings = list(vetlanda.meetings.order_by("date"))
+    assert [(m.kind, m.date.year, m.date.month) for m in meetings] == [
+        (MeetingKind.ANNUAL_REVIEW, 2020, 12),
+        (MeetingKind.COLLABORATION, 2021, 6),
+    ]
+    assert all(m.assessments.count() == 2 for m in meetings)
+    report = vetlanda.reports.get()
+    assert report.kind == ReportKind.FINAL
+    assert "17 trafikkontroller" in report.body
+
+
+@pytest.mark.django_db
+def test_published_periods_have_history_decision_and_signatories():
+    seed()
+
+    for found in PromisePeriod.objects.published():
+        states = list(found.transitions.values_list("from_state", "to_state"))
+        assert states[0] == ("", PeriodState.DRAFT)
+        assert (PeriodState.DECIDED, PeriodState.SIGNED) in states
+        assert states[-1][1] == found.state
+        assert found.decision_body and found.decision_date and found.decision_reference
+        assert found.signed_date
+        assert found.signatories.count() == 2
+
+
+@pytest.mark.django_db
+def test_draft_is_never_published():
+    seed()
+
+    draft = period("Vetlanda", "2026-2027")
+    assert draft.state == PeriodState.DRAFT
+    assert not PromisePeriod.objects.published().filter(pk=draft.pk).exists()
+    assert not draft.is_active(TODAY)
+    assert not draft.contact_is_public
+    assert draft.signed_date is None and not draft.signatories.exists()
+    assert draft.promises.count() == 2
+    assert draft.situation != period("Vetlanda", "2020-2021").situation
+    assert PromisePeriod.objects.published().count() == 4
+
+
+@pytest.mark.django_db
+def test_tranas_2023_2024_follows_the_decision_proposal():
+    seed()
+
+    tranas = period("Tranås", "2023-2024")
+    assert tranas.state == PeriodState.CLOSED
+    assert tranas.decision_body == "Kommunstyrelsen"
+    assert tranas.decision_date == datetime.date(2023, 4, 12)
+    assert tranas.start_date == tranas.signed_date == datetime.date(2023, 4, 20)
+    assert tranas.end_date == datetime.date(2024, 12, 31)
+    assert [p.title for p in tranas.promises.all()] == [
+        "Öka upptäckten av narkotikabrott, främst bland personer i åldern 21 år och yngre, "
+        "med syfte att minska bruket av narkotika",
+        "Öka den upplevda tryggheten i de centrala delarna av Tranås",
+        "Arbeta långsiktigt med en säker trafikmiljö inom Tranås kommun",
+    ]
+    assert all(p.themes.exists() for p in tranas.promises.all())
+    assert tranas.transitions.filter(comment__contains="KLG 2023-03-23").exists()
+    assert tranas.signatories.filter(name="Pär Thudéen", title="Kommundirektör").exists()
+
+
+@pytest.mark.django_db
+def test_tranas_2025_2026_has_done_on_track_and_behind_activities_on_2026_11_21():
+    seed()
+
+    tranas = period("Tranås", "2025-2026")
+    activities = activities_of(tranas)
+    statuses = [a.progress(TODAY).status for a in activities]
+
+    assert tranas.is_active(TODAY)
+    assert PaceStatus.DONE in statuses
+    assert PaceStatus.ON_TRACK in statuses
+    assert PaceStatus.BEHIND in statuses
+    assert {a.target_scope for a in activities} >= {
+        Scope.YEAR,
+        Scope.TERTIAL,
+        Scope.MONTH,
+        Scope.AVERAGE_WEEK,
+    }
+    assert any(a.target_comparator == "at_most" for a in activities)
+    other = [a for a in activities if a.responsible == Responsible.OTHER]
+    assert [a.responsible_other for a in other] == ["Räddningstjänsten Höglandet"]
+    assert tranas.meetings.filter(kind=MeetingKind.TERTIAL).count() >= 3
+    assert tranas.reports.filter(kind=ReportKind.YEAR_END, covers_to__year=2025).exists()
+
+
+@pytest.mark.django_db
+def test_withdrawn_logs_exist_and_do_not_count():
+    seed()
+
+    withdrawn = ActivityLog.objects.filter(withdrawn_at__isnull=False)
+    assert withdrawn.exists()
+    assert all(log.withdrawal_reason for log in withdrawn)
+    for activity in Activity.objects.filter(logs__in=withdrawn).distinct().with_progress_data():
+        counted = sum(log.quantity for log in activity.logs.all() if log.withdrawn_at is None)
+        everything = sum(log.quantity for log in activity.logs.all())
+        assert activity.progress(TODAY).total_done == counted < everything
+
+
+@pytest.mark.django_db
+def test_tranemo_has_untargeted_activities_monthly_meetings_a_public_contact_and_is_active():
+    seed()
+
+    tranemo = period("Tranemo", "2025")
+    assert tranemo.state == PeriodState.EXTENDED
+    assert tranemo.start_date == datetime.date(2025, 1, 1)
+    assert tranemo.end_date == datetime.date(2026, 12, 31)
+    assert tranemo.is_active(TODAY)
+    assert tranemo.transitions.filter(
+        to_state=PeriodState.EXTENDED, comment__contains="2026-12-31"
+    ).exists()
+    assert (tranemo.contact_name, tranemo.contact_phone) == ("Joakim Börjesson", "0725-25 94 20")
+    assert tranemo.contact_is_public
+    activities = activities_of(tranemo)
+    assert len(activities) == 5
+    assert all(a.target is None for a in activities)
+    assert {a.status for a in activities} == {ActivityStatus.ONGOING, ActivityStatus.DONE}
+    assert {a.responsible for a in activities} == {Responsible.JOINT, Responsible.POLICE}
+    monthly = tranemo.meetings.filter(kind=MeetingKind.MONTHLY)
+    months = {(m.date.year, m.date.month) for m in monthly}
+    assert (2025, 1) in months and (2026, 11) in months
+    assert monthly.count() == len(months) >= 20
+    assert all(m.public_summary and m.internal_minutes for m in monthly)
+    assert tranemo.reports.filter(kind=ReportKind.YEAR_END, covers_to__year=2025).exists()
+    logs = ActivityLog.objects.filter(activity__period=tranemo)
+    assert logs.exclude(place="").exclude(summary="").exclude(internal_note="").exists()
+
+
+@pytest.mark.django_db
+def test_nothing_is_dated_after_today():
+    seed()
+
+    assert not ActivityLog.objects.filter(date__gt=TODAY).exists()
+    assert not FollowUpMeeting.objects.filter(date__gt=TODAY).exists()
+    assert not Report.objects.filter(published_on__gt=TODAY).exists()
+    for log in ActivityLog.objects.select_related("activity__period"):
+        assert log.activity.period.start_date <= log.date <= log.activity.period.end_date
+
+
+@pytest.mark.django_db
+def test_logs_are_reported_by_the_responsible_party():
+    seed()
+
+    police_reporters = set(
+        ActivityLog.objects.filter(activity__responsible=Responsible.POLICE).values_list(
+            "reported_by__username", flat=True
+        )
+    )
+    municipal_reporters = set(
+        ActivityLog.objects.filter(activity__responsible=Responsible.MUNICIPALITY).values_list(
+            "reported_by__username", flat=True
+        )
+    )
+    assert police_reporters == {"kommunpolis"}
+    assert municipal_reporters == {"samordnare"}
+
+
+@pytest.mark.django_db
+def test_themes_migration_creates_the_managed_list():
+    assert set(Theme.objects.values_list("slug", flat=True)) >= {
+        "narkotika",
+        "trafik",
+        "trygghet-i-offentlig-miljo",
+        "unga",
+        "vald",
+        "brott-i-nara-relationer",
+        "skadegorelse",
+        "ordningsstorningar",
+    }
+    assert Theme.objects.get(slug="trygghet-i-offentlig-miljo").name == (
+        "Trygghet i offentlig miljö"
+    )

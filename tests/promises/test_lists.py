@@ -1,0 +1,256 @@
+"""The public lists of the promises app: municipalities by county, and all promises filtered."""
+
+import datetime
+import html
+import re
+
+import pytest
+from django.utils import timezone
+
+from municipalities.models import Municipality
+from promises.models import PeriodState, Theme
+from tests import factories
+
+D = datetime.date
+
+
+def titles(response) -> list[str]:
+    return [promise.title for promise in response.context["promises"]]
+
+
+def published(municipality_slug: str, title: str, **fields):
+    """A signed period in force today with one promise called `title`."""
+    today = timezone.localdate()
+    fields.setdefault("start", today - datetime.timedelta(days=30))
+    fields.setdefault("end", today + datetime.timedelta(days=300))
+    themes = fields.pop("themes", ())
+    description = fields.pop("description", "")
+    period = factories.period(municipality_slug, **fields)
+    promise = factories.promise(period, title=title, description=description)
+    promise.themes.set(Theme.objects.filter(slug__in=themes))
+    return promise
+
+
+# --- /kommuner/ ---------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_municipality_list_shows_all_290_by_county_with_periods_in_force(client):
+    today = timezone.localdate()
+    published("vetlanda", "A")
+    published("vetlanda", "B", area_name="Landsbygden")
+    published("tranas", "C", start=D(2020, 1, 1), end=D(2021, 12, 31), state=PeriodState.CLOSED)
+    factories.period("eksjo", state=PeriodState.DRAFT, start=today, end=today.replace(year=2100))
+
+    response = client.get("/kommuner/")
+
+    assert response.status_code == 200
+    municipalities = response.context["municipalities"]
+    assert len(municipalities) == 290
+    active = {m.slug: m.active_periods for m in municipalities if m.active_periods}
+    assert active == {"vetlanda": 2}  # a closed or draft period is not in force
+    assert response.context["with_promise"] == 1
+    page = response.content.decode()
+    assert page.count("<h2 id=\"lan-") == 21
+    assert 'href="/kommuner/vetlanda/"' in page and 'href="/kommuner/habo-uppsala/"' in page
+    # Grouped by county: every municipality of a county comes together, in Swedish order.
+    jonkoping = [m.name for m in municipalities if m.county.code == "06"]
+    assert jonkoping == sorted(jonkoping, key=lambda n: n.replace("ä", "{").replace("ö", "|"))
+    counties = [m.county.code for m in municipalities]
+    assert counties == sorted(counties)
+
+
+@pytest.mark.django_db
+def test_municipality_list_sorts_a_before_a_ring_in_swedish(client):
+    names = [m.name for m in client.get("/kommuner/").context["municipalities"]]
+    # Skåne: Åstorp before Ängelholm before Örkelljunga, all after the letters a–z.
+    skane = [n for n in names if n in ("Ystad", "Åstorp", "Ängelholm", "Örkelljunga")]
+    assert skane == ["Ystad", "Åstorp", "Ängelholm", "Örkelljunga"]
+
+
+# --- /loften/ -------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_promise_list_shows_only_promises_of_published_periods(client):
+    published("vetlanda", "Signerat löfte")
+    published("tranas", "Avslutat löfte", state=PeriodState.CLOSED)
+    published("eksjo", "Förlängt löfte", state=PeriodState.EXTENDED)
+    for state in (PeriodState.DRAFT, PeriodState.CONSULTATION, PeriodState.DECIDED):
+        published("vetlanda", f"Hemligt löfte {state}", state=state)
+
+    response = client.get("/loften/")
+
+    assert response.status_code == 200
+    assert sorted(titles(response)) == ["Avslutat löfte", "Förlängt löfte", "Signerat löfte"]
+    assert "Hemligt löfte" not in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"county": "06"}, ["Vetlanda"]),  # Jönköpings län
+        ({"county": "14"}, ["Göteborg"]),  # Västra Götalands län
+        ({"police_region": "vast"}, ["Göteborg"]),
+        ({"police_region": "ost"}, ["Vetlanda"]),
+        ({"theme": "trafik"}, ["Göteborg"]),
+        ({"theme": "narkotika"}, ["Vetlanda"]),
+        ({"year": "2020"}, ["Göteborg"]),
+        ({"year": "2021"}, ["Göteborg"]),  # a period covering two years matches both
+        ({"year": "2019"}, []),
+        ({"state": "closed"}, ["Göteborg"]),
+        ({"state": "signed"}, ["Vetlanda"]),
+        ({"state": "active"}, ["Vetlanda"]),
+        ({"state": "extended"}, []),
+        ({"q": "Vetlanda"}, ["Vetlanda"]),  # municipality name
+        ({"q": "hamnen"}, ["Göteborg"]),  # area name, any case
+        ({"q": "centrum"}, ["Vetlanda"]),  # promise title
+        ({"q": "rattfylleri"}, ["Göteborg"]),  # promise description
+    ],
+)
+def test_promise_list_filters(client, params, expected):
+    published("vetlanda", "Vetlanda: tryggare centrum", themes=["narkotika"])
+    published(
+        "goteborg",
+        "Göteborg: säkrare trafik",
+        area_name="Hamnen",
+        description="Fler kontroller mot rattfylleri.",
+        themes=["trafik"],
+        start=D(2020, 1, 1),
+        end=D(2021, 12, 31),
+        state=PeriodState.CLOSED,
+    )
+
+    response = client.get("/loften/", params)
+
+    assert response.status_code == 200
+    assert [title.split(":")[0] for title in titles(response)] == expected
+    assert not response.context["filter"].errors
+
+
+@pytest.mark.django_db
+def test_promise_list_combines_filters(client):
+    published("vetlanda", "Rätt län och tema", themes=["trafik"])
+    published("vetlanda", "Rätt län, fel tema", themes=["narkotika"])
+    published("goteborg", "Fel län, rätt tema", themes=["trafik"])
+
+    response = client.get("/loften/", {"county": "06", "theme": "trafik", "state": "active"})
+
+    assert titles(response) == ["Rätt län och tema"]
+
+
+@pytest.mark.django_db
+def test_promise_list_empty_result_says_so(client):
+    published("vetlanda", "Ett löfte")
+    response = client.get("/loften/", {"q": "finns inte någonstans"})
+    assert response.status_code == 200
+    assert titles(response) == []
+    assert response.context["page_obj"].paginator.count == 0
+    assert 'class="empty"' in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"year": "abc"}, "year"),
+        ({"year": "1999"}, "year"),
+        ({"county": "99999"}, "county"),
+        ({"police_region": "<script>"}, "police_region"),
+        ({"theme": "finns-inte"}, "theme"),
+        ({"state": "draft"}, "state"),  # drafts are not a choice, never listed
+    ],
+)
+def test_promise_list_invalid_filter_is_an_error_not_a_crash(client, params, field):
+    published("vetlanda", "Ett löfte")
+    published("vetlanda", "Hemligt", state=PeriodState.DRAFT)
+
+    response = client.get("/loften/", {**params, "page": "x"})
+
+    assert response.status_code == 200
+    assert field in response.context["filter"].errors
+    page = response.content.decode()
+    assert 'class="error-summary"' in page
+    # The error is tied to its field and linked from the summary.
+    assert f'id="id_{field}_error"' in page and f'href="#id_{field}"' in page
+    assert f'aria-describedby="id_{field}_error"' in page
+    # The invalid filter is ignored, so the list still shows every published promise.
+    assert titles(response) == ["Ett löfte"]
+    assert "<script>" not in page
+
+
+@pytest.mark.django_db
+def test_promise_list_paginates_25_a_page_and_keeps_the_filters(client):
+    period = published("vetlanda", "Löfte 0", themes=["trafik"]).period
+    for i in range(1, 30):
+        factories.promise(period, title=f"Löfte {i}").themes.set(Theme.objects.filter(slug="trafik"))
+    published("tranas", "Utanför filtret", themes=["narkotika"])
+
+    first = client.get("/loften/", {"theme": "trafik", "county": "06"})
+
+    assert len(titles(first)) == 25
+    assert first.context["page_obj"].paginator.count == 30
+    links = re.findall(r'href="(\?[^"]*)" rel="next"', first.content.decode())
+    assert len(links) == 1
+    next_link = html.unescape(links[0])
+    assert "theme=trafik" in next_link and "county=06" in next_link and "page=2" in next_link
+
+    second = client.get("/loften/" + next_link)
+
+    assert len(titles(second)) == 5
+    assert "Utanför filtret" not in titles(second)
+    previous = html.unescape(re.findall(r'href="(\?[^"]*)" rel="prev"', second.content.decode())[0])
+    assert "theme=trafik" in previous and "page=1" in previous
+
+
+@pytest.mark.django_db
+def test_promise_list_out_of_range_page_shows_the_last_page(client):
+    published("vetlanda", "Ett löfte")
+    response = client.get("/loften/", {"page": "99"})
+    assert response.status_code == 200
+    assert titles(response) == ["Ett löfte"]
+
+
+@pytest.mark.django_db
+def test_promise_list_form_offers_only_published_states(client):
+    form = client.get("/loften/").context["filter"].form
+    assert [value for value, _label in form.fields["state"].choices] == [
+        "",
+        "active",
+        "signed",
+        "extended",
+        "closed",
+    ]
+
+
+def build(size: int, skip: int = 0) -> None:
+    """`size` published periods in different municipalities, each with 3 themed promises."""
+    codes = Municipality.objects.order_by("code").values_list("slug", flat=True)
+    slugs = list(codes[skip : skip + size])
+    themes = list(Theme.objects.filter(slug__in=["trafik", "narkotika"]))
+    for slug in slugs:
+        period = factories.period(slug, slug=f"p-{slug}")
+        for i in range(3):
+            factories.promise(period, title=f"Löfte {i}", position=i + 1).themes.set(themes)
+        factories.period(slug, state=PeriodState.DRAFT, slug=f"d-{slug}")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [
+        ("/kommuner/", 1),
+        # county, police region and theme choices; count; page; themes of the page
+        ("/loften/", 6),
+        ("/loften/?county=01&theme=trafik&year=2026&state=signed&q=L&page=2", 6),
+        ("/loften/?year=abc&county=99999", 6),
+    ],
+)
+def test_list_queries_do_not_grow_with_data(client, django_assert_num_queries, url, queries):
+    build(3)
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
+    build(30, skip=3)  # ten times as much
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
