@@ -75,7 +75,7 @@ def _active_vetlanda(area: LocalPoliceArea) -> PromisePeriod:
         start=ACTIVE_START,
         end=ACTIVE_END,
         local_police_area=area,
-        situation="Lägesbilden visar otrygghet i centrum kvällstid och många hastighetsöverträdelser.",
+        situation="Otrygghet i centrum kvällstid och många hastighetsöverträdelser.",
         background="Polisen och Vetlanda kommun har samverkat kring medborgarlöften sedan 2016.",
         follow_up_text="Löftena följs upp varje månad och redovisas i tertialrapporter.",
         contact_name="Anna Samordnare",
@@ -117,8 +117,8 @@ def _active_vetlanda(area: LocalPoliceArea) -> PromisePeriod:
     )
 
     targets = [
-        ("Nykterhetskontroller", ("at_least", 2, "nykterhetskontroller", "year"), Responsible.POLICE),
-        ("Trygghetsvandringar", ("exactly", 3, "trygghetsvandringar", "tertial"), Responsible.JOINT),
+        ("Nykterhetskontroller", ("at_least", 2, "kontroller", "year"), Responsible.POLICE),
+        ("Trygghetsvandringar", ("exactly", 3, "vandringar", "tertial"), Responsible.JOINT),
         ("Samverkansmöten", ("at_least", 1, "samverkansmöten", "month"), Responsible.MUNICIPALITY),
         ("Närvaro i centrum", ("at_least", 2, "kvällar", "week"), Responsible.POLICE),
         ("Fotpatrullering", ("at_least", 3, "pass", "average_week"), Responsible.POLICE),
@@ -157,7 +157,7 @@ def _active_vetlanda(area: LocalPoliceArea) -> PromisePeriod:
     for days, kind, summary in [
         (80, MeetingKind.MONTHLY, "Trafikkontrollerna har kommit igång."),
         (50, MeetingKind.TERTIAL, "Arbetet går enligt plan, utom fotpatrulleringen."),
-        (20, MeetingKind.CITIZEN_DIALOGUE, "Medborgardialog på torget med ett trettiotal besökare."),
+        (20, MeetingKind.CITIZEN_DIALOGUE, "Medborgardialog på torget, ett trettiotal besökare."),
     ]:
         meeting = FollowUpMeeting.objects.create(
             period=period,

@@ -51,7 +51,7 @@ def describe(messages: list[dict]) -> str:
     """One line per message: line, column, message, and the offending markup."""
     lines = []
     for m in messages:
-        where = f"line {m.get('lastLine', '?')}, col {m.get('firstColumn', m.get('lastColumn', '?'))}"
+        where = f"line {m.get('lastLine', '?')}, column {m.get('firstColumn', '?')}"
         extract = " ".join(m.get("extract", "").split())
         lines.append(f"- {m.get('type')}: {where}: {m.get('message')}\n    {extract}")
     return "\n".join(lines)

@@ -51,7 +51,7 @@ def test_municipality_list_shows_all_290_by_county_with_periods_in_force(client)
     assert active == {"vetlanda": 2}  # a closed or draft period is not in force
     assert response.context["with_promise"] == 1
     page = response.content.decode()
-    assert page.count("<h2 id=\"lan-") == 21
+    assert page.count('<h2 id="lan-') == 21
     assert 'href="/kommuner/vetlanda/"' in page and 'href="/kommuner/habo-uppsala/"' in page
     # Grouped by county: every municipality of a county comes together, in Swedish order.
     jonkoping = [m.name for m in municipalities if m.county.code == "06"]
@@ -183,14 +183,16 @@ def test_promise_list_invalid_filter_is_an_error_not_a_crash(client, params, fie
 @pytest.mark.django_db
 def test_promise_list_paginates_25_a_page_and_keeps_the_filters(client):
     period = published("vetlanda", "Löfte 0", themes=["trafik"]).period
+    trafik = Theme.objects.filter(slug="trafik")
     for i in range(1, 30):
-        factories.promise(period, title=f"Löfte {i}").themes.set(Theme.objects.filter(slug="trafik"))
+        factories.promise(period, title=f"Löfte {i}").themes.set(trafik)
     published("tranas", "Utanför filtret", themes=["narkotika"])
 
     first = client.get("/loften/", {"theme": "trafik", "county": "06"})
 
     assert len(titles(first)) == 25
     assert first.context["page_obj"].paginator.count == 30
+    assert first.context["page_obj"].paginator.num_pages == 2
     links = re.findall(r'href="(\?[^"]*)" rel="next"', first.content.decode())
     assert len(links) == 1
     next_link = html.unescape(links[0])
