@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install browser lint format migrations-check messages clean
+.PHONY: run test install browser vnu lint format migrations-check messages clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,13 +23,29 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium; }
 
+# The Nu Html Checker for the HTML validity tests: npm package vnu-jar (pinned in
+# package-lock.json), run by the system's Java; its postinstall script (which downloads a Java
+# runtime) is skipped.
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
+
+$(VNU_JAR): package.json package-lock.json
+	@command -v java >/dev/null && command -v npm >/dev/null || { \
+	  echo "Installing Java and npm for the HTML checker"; \
+	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q \
+	    default-jre-headless npm; }
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(VNU_JAR)
+
+vnu: $(VNU_JAR)
+
 run: install
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py seed_demo
 	@echo "Serving the portal at http://$(HOST):$(PORT)/"
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install browser
+test: install browser vnu
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install
@@ -49,4 +65,4 @@ messages: install
 	SECRET_KEY=messages $(PY) manage.py compilemessages --locale sv --ignore "$(VENV)/*"
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles node_modules

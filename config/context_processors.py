@@ -30,8 +30,8 @@ FOOTER_ITEMS = [
 
 
 def optional_url(name: str) -> str | None:
-    """The URL of `name`, or None while that page is not wired yet."""
-    # TODO(lead): drop this guard once every list page exists; then a missing name should fail.
+    """The URL of `name`, or None when it does not resolve."""
+    # Error pages render through here too: a broken URLconf must not turn a 500 into a crash.
     try:
         return reverse(name)
     except NoReverseMatch:

@@ -133,7 +133,7 @@ def test_primary_navigation_marks_the_current_page(client):
     assert '<a href="/">' in nav  # Start, not current
 
 
-def test_navigation_skips_pages_that_are_not_wired_yet(rf):
+def test_navigation_skips_names_that_do_not_resolve(rf):
     from config.context_processors import site_frame
 
     with mock.patch(

@@ -11,6 +11,7 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.test.utils import override_settings
 from pytest_django.live_server_helper import LiveServer
 
@@ -42,6 +43,10 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+            # Makes pytest-django create the test database even when only these tests run
+            # (without it they would reach the development database); each test runs in a
+            # transaction that is rolled back, the shared data stays.
+            item.add_marker(pytest.mark.django_db)
 
 
 @pytest.fixture(scope="package")
@@ -56,6 +61,9 @@ def public_site(django_db_setup, django_db_blocker):
     )
     overrides.enable()
     with django_db_blocker.unblock():
+        name = str(connection.settings_dict["NAME"])
+        if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
+            assert "test" in name, f"refusing to build test data in the database {name!r}"
         build_public_data()
     try:
         yield
@@ -77,10 +85,9 @@ def site_url(public_site, django_db_blocker):
 
 
 @pytest.fixture
-def site(site_url, django_db_blocker):
-    """The live server's base URL; the test itself may read the database too."""
-    with django_db_blocker.unblock():
-        yield site_url
+def site(site_url):
+    """The live server's base URL."""
+    return site_url
 
 
 @pytest.fixture
