@@ -42,8 +42,8 @@ def progress_words(progress: Progress) -> str:
         return progress_text(progress.total_done, target, period_target)
     current = progress.current
     label = CURRENT_SPAN_LABELS[target.scope]
-    start = date_format(current.span.start, "j M")
-    end = date_format(current.span.end, "j M Y")
+    start = date_format(current.span.start, "j b")
+    end = date_format(current.span.end, "j b Y")
     return f"{label} ({start}–{end}): {progress_text(current.done, target, current.span.target)}"
 
 
