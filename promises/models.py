@@ -4,7 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -117,6 +117,11 @@ class PromisePeriodQuerySet(models.QuerySet):
             .with_place()
             .prefetch_related(
                 "signatories",
+                Prefetch(
+                    "transitions",
+                    queryset=PeriodTransition.objects.filter(to_state__in=PUBLISHED_STATES),
+                    to_attr="public_transitions",
+                ),
                 "promises__themes",
                 "activities__promises",
                 "activities__logs",

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from followups.models import Assessment, Rating, Report, ReportKind
-from promises.models import PeriodState, Signatory
+from promises.models import PeriodState, PeriodTransition, Signatory
 from tests import factories
 
 D = datetime.date
@@ -171,7 +171,7 @@ def test_withdrawn_logs_do_not_count_on_the_period_page(client):
     [
         ("/", 4),
         ("/kommuner/vetlanda/", 3),
-        ("/kommuner/vetlanda/sida/", 11),
+        ("/kommuner/vetlanda/sida/", 12),
     ],
 )
 def test_page_queries_do_not_grow_with_data(client, django_assert_num_queries, url, queries):
@@ -184,3 +184,23 @@ def test_page_queries_do_not_grow_with_data(client, django_assert_num_queries, u
         build_period("tranas", size=10, slug=f"fler-{i}")
     with django_assert_num_queries(queries):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_period_page_change_log_lists_public_lifecycle_steps_only(client):
+    period = build_period("vetlanda")
+    for from_state, to_state in [
+        ("", "draft"),
+        ("draft", "consultation"),
+        ("consultation", "decided"),
+        ("decided", "signed"),
+        ("signed", "extended"),
+    ]:
+        PeriodTransition.objects.create(
+            period=period, from_state=from_state, to_state=to_state, comment="INTERNAL-COMMENT"
+        )
+    response = client.get(period.get_absolute_url())
+    assert [c.to_state for c in response.context["changes"]] == ["signed", "extended"]
+    html = response.content.decode()
+    assert "Förlängd" in html and "Undertecknad" in html
+    assert "INTERNAL-COMMENT" not in html and "På samråd" not in html

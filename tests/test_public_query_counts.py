@@ -1,0 +1,57 @@
+"""Every public page does a constant number of queries: with the demo data and ten times as much."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from municipalities.models import Municipality
+from tests.promises.test_pages import build_period
+
+PUBLIC_URLS = [
+    "/",
+    "/en/",
+    "/kommuner/",
+    "/kommuner/tranas/",
+    "/kommuner/tranas/2025-2026/",
+    "/kommuner/vetlanda/2020-2021/",
+    "/loften/",
+    "/loften/?county=06&q=trafik",
+    "/aktiviteter/",
+    "/aktiviteter/?progress=behind",
+    "/flode/",
+    "/kommuner/tranas/flode/",
+    "/oppna-data/",
+    "/oppna-data/aktiviteter.csv",
+    "/oppna-data/loften.json",
+    "/kommuner/tranas/oppna-data/aktiviteter.json",
+    "/om/",
+    "/tillganglighet/",
+]
+
+
+def query_counts(client) -> dict[str, int]:
+    counts = {}
+    for url in PUBLIC_URLS:
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            if response.streaming:
+                b"".join(response.streaming_content)
+        counts[url] = len(context)
+    return counts
+
+
+@pytest.mark.django_db
+def test_public_pages_do_constant_queries_with_demo_data_and_ten_times_as_much(client):
+    call_command("seed_demo", "--today", "2026-11-21", "--force", stdout=io.StringIO())
+    with_demo = query_counts(client)
+
+    # Ten times as much: nine more published periods (with promises, activities, logs,
+    # meetings and reports) for every one in the demo, spread over other municipalities.
+    others = Municipality.objects.exclude(slug__in=["tranas", "vetlanda", "tranemo"])
+    for municipality in others.order_by("code")[:40]:
+        build_period(municipality.slug, size=3)
+    assert query_counts(client) == with_demo
