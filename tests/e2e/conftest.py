@@ -82,6 +82,14 @@ def site_url(public_site, django_db_blocker):
         yield server.url
     finally:
         server.stop()
+        if connection.vendor == "postgresql":
+            # The server's request threads keep their connections (CONN_MAX_AGE); end them so
+            # pytest-django can drop the test database afterwards.
+            with django_db_blocker.unblock(), connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
 
 
 @pytest.fixture
