@@ -46,7 +46,9 @@ run: install
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install browser vnu
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(PYTEST_ARGS)
+	# CONN_MAX_AGE=0: the live server's request threads must not keep database sessions open,
+	# or PostgreSQL refuses to drop the test database at the end.
+	CONN_MAX_AGE=$${CONN_MAX_AGE:-0} DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install
 	$(PY) -m ruff check .
