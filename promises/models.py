@@ -93,6 +93,20 @@ class PromisePeriodQuerySet(models.QuerySet):
         """Signed periods in force today."""
         return self.filter(active_q(today or timezone.localdate()))
 
+    def national_figures(self, today: datetime.date) -> dict[str, int]:
+        """Periods and municipalities in force today, and the quantity logged in published ones."""
+        figures = self.active(today).aggregate(
+            periods=models.Count("pk", distinct=True),
+            municipalities=models.Count("municipality", distinct=True),
+        )
+        done = self.published().aggregate(
+            done=models.Sum(
+                "activities__logs__quantity",
+                filter=Q(activities__logs__withdrawn_at__isnull=True),
+            )
+        )["done"]
+        return {**figures, "done": done or 0}
+
     def with_place(self) -> "PromisePeriodQuerySet":
         """Periods with municipality, county and police area in the same query."""
         return self.select_related("municipality__county", "local_police_area")

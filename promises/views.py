@@ -1,6 +1,5 @@
 """Public pages: the start page, municipalities, promises, and one promise period."""
 
-from django.db.models import Count, Q, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -24,20 +23,7 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("promises:municipality_detail", slug=chosen)
 
     today = timezone.localdate()
-    active = PromisePeriod.objects.active(today)
-    figures = active.aggregate(
-        periods=Count("pk", distinct=True),
-        municipalities=Count("municipality", distinct=True),
-    )
-    figures["done"] = (
-        PromisePeriod.objects.published().aggregate(
-            done=Sum(
-                "activities__logs__quantity",
-                filter=Q(activities__logs__withdrawn_at__isnull=True),
-            )
-        )["done"]
-        or 0
-    )
+    figures = PromisePeriod.objects.national_figures(today)
     latest = PromisePeriod.objects.published().with_place().order_by("-signed_date", "-pk")[:5]
     context = {
         "municipalities": Municipality.objects.with_county().order_by("name"),
