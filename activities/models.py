@@ -7,9 +7,11 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from activities.progress import Comparator, LogEntry, Progress, Scope, Target, compute_progress
-from promises.models import PUBLISHED_STATES, Promise, PromisePeriod
+from municipalities.models import Role
+from promises.models import IN_FORCE_STATES, PUBLISHED_STATES, Promise, PromisePeriod, in_scope_q
 
 
 class Responsible(models.TextChoices):
@@ -30,6 +32,13 @@ class ActivityStatus(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
 
 
+# Which activities each role logs, by responsible party.
+LOGGED_BY_ROLE = {
+    Role.POLICE_OFFICER: (Responsible.POLICE, Responsible.JOINT),
+    Role.COORDINATOR: (Responsible.MUNICIPALITY, Responsible.JOINT, Responsible.OTHER),
+}
+
+
 class ActivityQuerySet(models.QuerySet):
     """Page queries for activities."""
 
@@ -47,6 +56,32 @@ class ActivityQuerySet(models.QuerySet):
     def published(self) -> "ActivityQuerySet":
         """Activities of published periods."""
         return self.filter(period__state__in=PUBLISHED_STATES)
+
+    def visible_to(self, user) -> "ActivityQuerySet":
+        """Activities of the periods `user` may see, in any state."""
+        return self.filter(in_scope_q(user, prefix="period__"))
+
+    def loggable_by(self, user) -> "ActivityQuerySet":
+        """Activities of periods in force that `user`'s roles log.
+
+        The police log police and joint activities, coordinators municipal, joint and other
+        actors' ones; administrators log any.
+        """
+        if user.is_authenticated and user.is_active and user.is_superuser:
+            allowed = Q()
+        else:
+            allowed = Q(pk__in=[])
+            for role, responsible in LOGGED_BY_ROLE.items():
+                allowed |= in_scope_q(user, prefix="period__", roles=[role]) & Q(
+                    responsible__in=responsible
+                )
+        return self.filter(allowed, period__state__in=IN_FORCE_STATES)
+
+    def for_log_form(self) -> "ActivityQuerySet":
+        """Activities with period and place, ordered for a grouped choice list."""
+        return self.select_related("period__municipality").order_by(
+            "period__municipality__name", "-period__start_date", "period_id", "position"
+        )
 
     def for_activity_list(self) -> "ActivityQuerySet":
         """Published activities with period, place and (counted fields of) logs, for the list."""
@@ -103,11 +138,13 @@ class Activity(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ActivityQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[promises])
 
     class Meta:
         ordering = ["period", "position", "pk"]
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
+        permissions = [("update_activity_status", _("Can update the status of an activity"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["period", "position"], name="activity_position_unique_in_period"
@@ -188,6 +225,10 @@ class ActivityLogQuerySet(models.QuerySet):
         """Logs that count towards progress: not withdrawn."""
         return self.filter(withdrawn_at__isnull=True)
 
+    def visible_to(self, user) -> "ActivityLogQuerySet":
+        """Logs of the activities `user` may see."""
+        return self.filter(in_scope_q(user, prefix="activity__period__"))
+
 
 class ActivityLog(models.Model):
     """One logged occurrence of an activity (genomförd aktivitet)."""
@@ -226,8 +267,13 @@ class ActivityLog(models.Model):
         blank=True,
     )
     withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    # Sent with the form: a retried or doubled submission finds its log instead of adding one.
+    idempotency_key = models.UUIDField(
+        _("idempotency key"), unique=True, null=True, blank=True, editable=False
+    )
 
     objects = ActivityLogQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "-created_at"]

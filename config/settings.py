@@ -55,6 +55,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_filters",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "simple_history",
     "municipalities",
     "promises",
     "activities",
@@ -70,8 +74,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): signed in with the second factor too.
+    "django_otp.middleware.OTPMiddleware",
+    # Records who made each change in the history tables.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Turns a locked-out sign-in into our lockout page.
+    "axes.middleware.AxesMiddleware",
     # Innermost, so a database error raised by a view becomes the 503 page.
     "config.middleware.DatabaseUnavailableMiddleware",
 ]
@@ -109,6 +119,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME") or None}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Staff sign-in: password, then a TOTP code (django-otp); failed sign-ins are throttled per
+# username and address by django-axes, which answers the same for known and unknown usernames.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "activities:staff_home"
+LOGOUT_REDIRECT_URL = "promises:home"
+OTP_TOTP_ISSUER = "Medborgarlöften"
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -167,6 +194,11 @@ ACCESSIBILITY_STATEMENT_UPDATED_ON = datetime.date.fromisoformat(
 )
 
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# A staff session lasts a working day and ends when the browser closes.
+SESSION_COOKIE_AGE = 60 * 60 * 10
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True

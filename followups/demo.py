@@ -17,14 +17,14 @@ from fractions import Fraction
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group
 from django.db import models, transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
 from activities.progress import Comparator, LogEntry, PaceStatus, Progress, Scope, compute_progress
 from followups.models import Assessment, FollowUpMeeting, MeetingKind, Rating, Report, ReportKind
-from municipalities.models import LocalPoliceArea, Municipality, PoliceRegion
+from municipalities.models import LocalPoliceArea, Membership, Municipality, PoliceRegion, Role
 from municipalities.refdata import ascii_slug
 from promises.models import (
     PeriodState,
@@ -64,19 +64,30 @@ DRAFT, CONSULTATION, DECIDED, SIGNED, EXTENDED, CLOSED = (
 
 @dataclass(frozen=True)
 class DemoUser:
-    """A demo account: username, its group ("" for none) and what it is for."""
+    """A demo account: username, its role and place ("" for none) and what it is for."""
 
     username: str
-    group: str
+    membership_role: str
+    place: str
     role: str
     is_superuser: bool = False
 
 
 DEMO_USERS = (
-    DemoUser("kommunpolis", "Kommunpolis", "police officer: logs activities"),
-    DemoUser("samordnare", "Samordnare", "municipal coordinator: drafts and follows up"),
-    DemoUser("granskare", "Granskare", "reviewer: comments and approves"),
-    DemoUser("admin", "", "superuser: admin site", is_superuser=True),
+    DemoUser(
+        "kommunpolis",
+        Role.POLICE_OFFICER,
+        "Lokalpolisområde Höglandet",
+        "police officer, Höglandet (Vetlanda, Tranås …): logs activities",
+    ),
+    DemoUser(
+        "samordnare",
+        Role.COORDINATOR,
+        "Tranås",
+        "coordinator, Tranås: drafts and follows up",
+    ),
+    DemoUser("granskare", Role.APPROVER, "Tranås", "approver, Tranås: comments and approves"),
+    DemoUser("admin", "", "", "administrator: every municipality and the admin site", True),
 )
 
 
@@ -104,8 +115,10 @@ def _hash_passwords(usernames: Sequence[str]) -> dict[str, str]:
         return dict(zip(usernames, hashes, strict=True))
 
 
-def ensure_users() -> tuple[dict[str, models.Model], list[UserRow]]:
-    """The demo users and their groups; a password is set only when its user is created."""
+def ensure_users(
+    areas: dict[str, LocalPoliceArea],
+) -> tuple[dict[str, models.Model], list[UserRow]]:
+    """The demo users and their memberships; a password is set only when its user is created."""
     user_model = get_user_model()
     names = [demo.username for demo in DEMO_USERS]
     existing = set(user_model.objects.filter(username__in=names).values_list("username", flat=True))
@@ -117,15 +130,19 @@ def ensure_users() -> tuple[dict[str, models.Model], list[UserRow]]:
             defaults={
                 "password": hashes.get(demo.username, ""),
                 "first_name": "Demo",
-                "last_name": demo.group or "Admin",
+                "last_name": demo.username.capitalize(),
                 "email": f"{demo.username}@example.org",
                 "is_staff": demo.is_superuser,
                 "is_superuser": demo.is_superuser,
             },
         )
-        if demo.group:
-            group, _ = Group.objects.get_or_create(name=demo.group)
-            user.groups.add(group)
+        if demo.membership_role:
+            place = (
+                {"local_police_area": areas[demo.place]}
+                if demo.place in areas
+                else {"municipality": Municipality.objects.get(name=demo.place)}
+            )
+            Membership.objects.get_or_create(user=user, role=demo.membership_role, **place)
         users[demo.username] = user
         rows.append(UserRow(demo.username, demo_password(demo.username), demo.role, created))
     return users, rows
@@ -1776,7 +1793,7 @@ PERIOD_BUILDERS = (
 def _counted_models() -> dict[str, type[models.Model]]:
     return {
         "users": get_user_model(),
-        "groups": Group,
+        "memberships": Membership,
         "local police areas": LocalPoliceArea,
         "promise periods": PromisePeriod,
         "promises": Promise,
@@ -1808,10 +1825,11 @@ def build_demo(today: datetime.date) -> DemoResult:
     if today < EARLIEST_TODAY:
         raise ValueError(f"The demo needs a today on or after {EARLIEST_TODAY}.")
     before = _counts()
-    users, rows = ensure_users()
-    builder = _Builder(today, users, ensure_police_areas())
+    areas = ensure_police_areas()
+    users, rows = ensure_users(areas)
+    builder = _Builder(today, users, areas)
     for build in PERIOD_BUILDERS:
         build(builder)
-    ActivityLog.objects.bulk_create(builder.logs, batch_size=500)
+    bulk_create_with_history(builder.logs, ActivityLog, batch_size=500)
     after = _counts()
     return DemoResult({label: after[label] - before[label] for label in after}, rows)

@@ -1,8 +1,31 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
+
+
+def _ensure_role_groups(sender, **kwargs) -> None:
+    from municipalities.roles import ensure_role_groups
+
+    ensure_role_groups()
+
+
+def _sync_role_groups(sender, instance, **kwargs) -> None:
+    from municipalities.roles import sync_role_groups
+
+    sync_role_groups(instance.user)
 
 
 class MunicipalitiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "municipalities"
     verbose_name = _("Municipalities")
+
+    def ready(self) -> None:
+        # Every app's post_migrate: the role groups need permissions of apps migrated later.
+        post_migrate.connect(_ensure_role_groups, dispatch_uid="ensure_role_groups")
+        post_save.connect(
+            _sync_role_groups, sender="municipalities.Membership", dispatch_uid="membership_saved"
+        )
+        post_delete.connect(
+            _sync_role_groups, sender="municipalities.Membership", dispatch_uid="membership_deleted"
+        )

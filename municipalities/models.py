@@ -1,5 +1,8 @@
 """Places: police regions, counties, municipalities and local police areas."""
 
+from collections.abc import Iterable
+
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -109,3 +112,92 @@ class LocalPoliceArea(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Role(models.TextChoices):
+    """A staff role, held for a municipality or a local police area."""
+
+    POLICE_OFFICER = "police_officer", _("community police officer")
+    COORDINATOR = "coordinator", _("coordinator")
+    APPROVER = "approver", _("approver")
+
+
+class MembershipQuerySet(models.QuerySet):
+    """Queries over staff memberships."""
+
+    def municipality_ids(self, user, roles: Iterable[str] | None = None) -> models.QuerySet:
+        """Ids of the municipalities `user` holds one of `roles` in (all roles if None).
+
+        A subquery, so callers can filter with it without another round trip. A membership of
+        a local police area covers each of its municipalities.
+        """
+        memberships = Q(memberships__user=user) | Q(local_police_areas__memberships__user=user)
+        if roles is not None:
+            roles = list(roles)
+            memberships = Q(memberships__user=user, memberships__role__in=roles) | Q(
+                local_police_areas__memberships__user=user,
+                local_police_areas__memberships__role__in=roles,
+            )
+        return Municipality.objects.filter(memberships).values("id")
+
+
+class Membership(models.Model):
+    """A user's role for one municipality or one local police area (and so its municipalities)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+    )
+    local_police_area = models.ForeignKey(
+        LocalPoliceArea,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("local police area"),
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["user", "role", "pk"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(municipality__isnull=False, local_police_area__isnull=True)
+                    | Q(municipality__isnull=True, local_police_area__isnull=False)
+                ),
+                name="membership_one_place",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "municipality"],
+                condition=Q(municipality__isnull=False),
+                name="membership_unique_municipality",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "local_police_area"],
+                condition=Q(local_police_area__isnull=False),
+                name="membership_unique_police_area",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} – {self.place}"
+
+    @property
+    def place(self) -> "Municipality | LocalPoliceArea | None":
+        return self.municipality or self.local_police_area

@@ -8,8 +8,9 @@ from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from municipalities.models import LocalPoliceArea, Municipality
+from municipalities.models import LocalPoliceArea, Membership, Municipality, Role
 
 
 class Theme(models.Model):
@@ -66,6 +67,19 @@ def covering_year_q(year: int, prefix: str = "") -> Q:
     )
 
 
+def in_scope_q(user, prefix: str = "", roles: "list[Role] | None" = None) -> Q:
+    """Condition "the period (through `prefix`) is in a municipality where `user` holds a role".
+
+    `roles` narrows to some roles; superusers (administrators) have every municipality in scope,
+    anonymous and inactive users none.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return Q(pk__in=[])
+    if user.is_superuser:
+        return Q()
+    return Q(**{f"{prefix}municipality_id__in": Membership.objects.municipality_ids(user, roles)})
+
+
 def municipalities_for_list(today: datetime.date) -> "models.QuerySet[Municipality]":
     """All municipalities with county and region, and `active_periods` in force on `today`.
 
@@ -88,6 +102,14 @@ class PromisePeriodQuerySet(models.QuerySet):
     def published(self) -> "PromisePeriodQuerySet":
         """Periods the public may see: signed (or extended, or closed after signing)."""
         return self.filter(state__in=PUBLISHED_STATES)
+
+    def visible_to(self, user) -> "PromisePeriodQuerySet":
+        """Periods in any state of the municipalities where `user` holds any role."""
+        return self.filter(in_scope_q(user))
+
+    def editable_by(self, user) -> "PromisePeriodQuerySet":
+        """Periods `user` may edit: those of municipalities where they are coordinator."""
+        return self.filter(in_scope_q(user, roles=[Role.COORDINATOR]))
 
     def active(self, today: datetime.date | None = None) -> "PromisePeriodQuerySet":
         """Signed periods in force today."""
@@ -201,6 +223,7 @@ class PromisePeriod(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = PromisePeriodQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["municipality__name", "-start_date"]
@@ -261,6 +284,10 @@ class PromiseQuerySet(models.QuerySet):
         """Promises of published periods."""
         return self.filter(period__state__in=PUBLISHED_STATES)
 
+    def visible_to(self, user) -> "PromiseQuerySet":
+        """Promises of the periods `user` may see."""
+        return self.filter(in_scope_q(user, prefix="period__"))
+
     def for_promise_list(self) -> "PromiseQuerySet":
         """Published promises with period, place and themes, for the national list."""
         return (
@@ -288,6 +315,7 @@ class Promise(models.Model):
     )
 
     objects = PromiseQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[themes])
 
     class Meta:
         ordering = ["period", "position", "pk"]

@@ -1,0 +1,68 @@
+"""Role groups: the model permissions each staff role has, kept in sync with memberships.
+
+Model permissions come from groups (one per role); which objects a user may touch comes from
+memberships, through the `visible_to` / `loggable_by` queryset methods.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+from municipalities.models import Membership, Role
+
+# Group names are what administrators see in the admin.
+ROLE_GROUPS = {
+    Role.POLICE_OFFICER: "Kommunpolis",
+    Role.COORDINATOR: "Samordnare",
+    Role.APPROVER: "Granskare",
+}
+
+_READ = (
+    "promises.view_promiseperiod",
+    "promises.view_promise",
+    "activities.view_activity",
+    "activities.view_activitylog",
+)
+_LOG = (
+    "activities.add_activitylog",
+    "activities.change_activitylog",
+    "activities.update_activity_status",
+)
+ROLE_PERMISSIONS = {
+    Role.POLICE_OFFICER: _READ + _LOG,
+    Role.COORDINATOR: _READ + _LOG,
+    Role.APPROVER: _READ,
+}
+
+
+def ensure_role_groups() -> dict[str, Group]:
+    """Create or update one group per role with exactly its permissions; idempotent."""
+    groups = {}
+    for role, name in ROLE_GROUPS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        wanted = Q()
+        for codename in ROLE_PERMISSIONS[role]:
+            app_label, code = codename.split(".")
+            wanted |= Q(content_type__app_label=app_label, codename=code)
+        permissions = list(Permission.objects.filter(wanted))
+        if len(permissions) != len(ROLE_PERMISSIONS[role]):
+            # Permissions appear after their app's migrations; post_migrate runs again later.
+            continue
+        group.permissions.set(permissions)
+        groups[role] = group
+    return groups
+
+
+def sync_role_groups(user) -> None:
+    """Put `user` in exactly the role groups of their memberships (other groups are kept)."""
+    held = set(Membership.objects.filter(user=user).values_list("role", flat=True))
+    role_groups = {
+        group.name: group for group in Group.objects.filter(name__in=ROLE_GROUPS.values())
+    }
+    for role, name in ROLE_GROUPS.items():
+        group = role_groups.get(name)
+        if group is None:
+            group = ensure_role_groups().get(role) or Group.objects.get_or_create(name=name)[0]
+        if role in held:
+            user.groups.add(group)
+        else:
+            user.groups.remove(group)
