@@ -1,9 +1,23 @@
 from django.urls import path
 
-from activities import views
+from activities import csv_import, staff_views, views
 
 app_name = "activities"
 
 urlpatterns = [
     path("aktiviteter/", views.activity_list, name="activity_list"),
+    # Staff pages (sign-in with two factors required).
+    path("personal/", staff_views.staff_home, name="staff_home"),
+    path("personal/logga/", staff_views.log_create, name="log_create"),
+    path("personal/loggar/<int:pk>/andra/", staff_views.log_edit, name="log_edit"),
+    path("personal/loggar/<int:pk>/aterkalla/", staff_views.log_withdraw, name="log_withdraw"),
+    path("personal/aktiviteter/<int:pk>/", staff_views.staff_activity, name="staff_activity"),
+    path(
+        "personal/aktiviteter/<int:pk>/status/",
+        staff_views.activity_status,
+        name="activity_status",
+    ),
+    path("personal/perioder/<int:pk>/", staff_views.staff_period, name="staff_period"),
+    path("personal/historik/<slug:kind>/<int:pk>/", staff_views.history, name="history"),
+    path("personal/importera/", csv_import.log_import, name="log_import"),
 ]

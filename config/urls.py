@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", include("followups.urls")),
     path("", include("promises.urls")),
     path("", include("activities.urls")),
+    path("personal/", include("municipalities.urls")),
     path("om/", views.about, name="about"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
     prefix_default_language=False,
