@@ -1,10 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from activities.models import Activity, ActivityLog
+from promises.admin import NoDeleteMixin
 
 
 class ActivityLogInline(admin.TabularInline):
+    can_delete = False
     model = ActivityLog
     extra = 0
     fields = ["date", "quantity", "place", "summary", "reported_by", "withdrawn_at"]
@@ -14,7 +17,7 @@ class ActivityLogInline(admin.TabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(NoDeleteMixin, SimpleHistoryAdmin):
     list_display = ["title", "period", "responsible", "target_display", "status"]
     list_filter = ["responsible", "target_scope", "status", "period__state"]
     list_select_related = ["period__municipality"]
@@ -42,7 +45,7 @@ class ActivityAdmin(admin.ModelAdmin):
 
 
 @admin.register(ActivityLog)
-class ActivityLogAdmin(admin.ModelAdmin):
+class ActivityLogAdmin(NoDeleteMixin, SimpleHistoryAdmin):
     list_display = ["activity", "date", "quantity", "place", "reported_by", "is_withdrawn"]
     list_filter = [("withdrawn_at", admin.EmptyFieldListFilter), "activity__responsible"]
     list_select_related = ["activity", "reported_by"]

@@ -1,7 +1,15 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from promises.models import PeriodTransition, Promise, PromisePeriod, Signatory, Theme
+
+
+class NoDeleteMixin:
+    """Nothing is hard-deleted (public records and archive law): withdraw or close instead."""
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Theme)
@@ -12,6 +20,7 @@ class ThemeAdmin(admin.ModelAdmin):
 
 
 class PromiseInline(admin.StackedInline):
+    can_delete = False
     model = Promise
     extra = 0
     fields = ["position", "title", "description", "themes"]
@@ -38,7 +47,7 @@ class PeriodTransitionInline(admin.TabularInline):
 
 
 @admin.register(PromisePeriod)
-class PromisePeriodAdmin(admin.ModelAdmin):
+class PromisePeriodAdmin(NoDeleteMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "state", "start_date", "end_date", "signed_date", "county"]
     list_filter = ["state", "municipality__county__police_region", "municipality__county"]
     list_select_related = ["municipality__county", "local_police_area"]
@@ -76,7 +85,7 @@ class PromisePeriodAdmin(admin.ModelAdmin):
 
 
 @admin.register(Promise)
-class PromiseAdmin(admin.ModelAdmin):
+class PromiseAdmin(NoDeleteMixin, SimpleHistoryAdmin):
     list_display = ["title", "period", "position"]
     list_filter = ["themes", "period__state"]
     list_select_related = ["period__municipality"]
