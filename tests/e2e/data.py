@@ -11,10 +11,18 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from activities.models import ActivityLog, ActivityStatus, Responsible
 from followups.models import Assessment, FollowUpMeeting, MeetingKind, Rating, Report, ReportKind
-from municipalities.models import County, LocalPoliceArea, Municipality, PoliceRegion
+from municipalities.models import (
+    County,
+    LocalPoliceArea,
+    Membership,
+    Municipality,
+    PoliceRegion,
+    Role,
+)
 from municipalities.refdata import load_reference_data
 from promises.models import PeriodState, PeriodTransition, PromisePeriod, Signatory, Theme
 from tests import factories
@@ -258,6 +266,21 @@ def build_public_data() -> None:
     _active_vetlanda(area)
     _closed_vetlanda(area)
     _other_periods()
+    _staff(area)
+
+
+# The browser's kommunpolis: password and the key of their authenticator app.
+STAFF_USERNAME = "e2e-kommunpolis"
+STAFF_PASSWORD = "ett-långt-lösenord-för-webbläsartest"
+STAFF_TOTP_KEY = "3132333435363738393031323334353637383930"
+
+
+def _staff(area: LocalPoliceArea) -> None:
+    user = get_user_model().objects.create_user(
+        STAFF_USERNAME, password=STAFF_PASSWORD, first_name="Kim", last_name="Polis"
+    )
+    Membership.objects.create(user=user, role=Role.POLICE_OFFICER, local_police_area=area)
+    TOTPDevice.objects.create(user=user, name="Telefon", key=STAFF_TOTP_KEY, confirmed=True)
 
 
 @transaction.atomic
@@ -265,5 +288,6 @@ def remove_public_data() -> None:
     """Remove everything `build_public_data` made, leaving the reference data as it was."""
     ActivityLog.objects.all().delete()
     PromisePeriod.objects.all().delete()
+    Membership.objects.all().delete()
     LocalPoliceArea.objects.all().delete()
     get_user_model().objects.all().delete()
