@@ -1,0 +1,497 @@
+"""Bulk import of logs from a CSV file: read as Excel writes it, checked as the log form."""
+
+import datetime
+import uuid
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.messages import get_messages
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from activities import csv_import
+from activities.csv_import import COLUMNS, MAX_ROWS, import_logs, parse_csv
+from activities.models import ActivityLog, Responsible
+from activities.services import record_log
+from municipalities.models import Role
+from promises.models import PeriodState
+from tests import factories
+from tests.staff import sign_in, staff_user
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2026, 6, 15)
+HEADER = "aktivitet_id;datum;antal;plats;sammanfattning;intern_anteckning"
+
+
+@pytest.fixture
+def world():
+    """A kommunpolis in Vetlanda's local police area, and activities in and out of their reach."""
+    period = factories.period("vetlanda")
+    area = factories.local_police_area(municipalities=[period.municipality])
+    other_period = factories.period("tranas")
+    return SimpleNamespace(
+        period=period,
+        police=factories.activity(period, "Trafikkontroller", responsible=Responsible.POLICE),
+        joint=factories.activity(period, "Trygghetsvandringar", responsible=Responsible.JOINT),
+        municipal=factories.activity(
+            period, "Föräldravandring", responsible=Responsible.MUNICIPALITY
+        ),
+        other_municipality=factories.activity(other_period, "Kontroller i Tranås"),
+        user=staff_user("polis", role=Role.POLICE_OFFICER, local_police_area=area),
+        area=area,
+    )
+
+
+def _csv(*rows: str, header: str = HEADER, delimiter: str = ";", encoding="utf-8") -> bytes:
+    lines = [header, *rows]
+    return "\r\n".join(line.replace(";", delimiter) for line in lines).encode(encoding)
+
+
+def _import(world, data: bytes, *, key: uuid.UUID | None = None, user=None):
+    return import_logs(data, user=user or world.user, today=TODAY, import_key=key or uuid.uuid4())
+
+
+# Reading the file
+
+
+def test_semicolons_and_commas_read_to_the_same_rows():
+    rows = ("12;2026-03-15;2;Storgatan;Kontroll;", "13;2026-03-16;;;;")
+    semicolons = parse_csv(_csv(*rows))
+    commas = parse_csv(_csv(*rows, delimiter=","))
+    assert semicolons.error is None and commas.error is None
+    assert semicolons.rows == commas.rows
+    number, values = semicolons.rows[0]
+    assert number == 2
+    assert values == {
+        "aktivitet_id": "12",
+        "datum": "2026-03-15",
+        "antal": "2",
+        "plats": "Storgatan",
+        "sammanfattning": "Kontroll",
+        "intern_anteckning": "",
+    }
+
+
+def test_blank_lines_are_skipped_and_row_numbers_stay_those_of_the_file():
+    data = _csv("", "12;2026-03-15;1;;;", ";;;;;", "13;2026-03-16;1;;;")
+    assert [number for number, _ in parse_csv(data).rows] == [3, 5]
+
+
+def test_quoted_values_may_hold_separators_and_line_breaks():
+    data = _csv('12;2026-03-15;1;"Storgatan; norra delen";"Rad ett\nrad två";', "13;2026-03-16;;;;")
+    parsed = parse_csv(data)
+    assert parsed.rows[0][1]["plats"] == "Storgatan; norra delen"
+    assert parsed.rows[0][1]["sammanfattning"] == "Rad ett\nrad två"
+    # Row numbers count records, as a spreadsheet does, not physical lines.
+    assert [number for number, _ in parsed.rows] == [2, 3]
+
+
+@pytest.mark.parametrize(
+    "encoding,prefix", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("cp1252", b"")]
+)
+def test_utf8_with_and_without_bom_and_windows_1252_read_alike(encoding, prefix):
+    data = prefix + _csv("12;2026-03-15;1;Åsa Älvgård Östra;;", encoding=encoding)
+    parsed = parse_csv(data)
+    assert parsed.error is None
+    assert parsed.rows[0][1]["plats"] == "Åsa Älvgård Östra"
+    assert "aktivitet_id" in parsed.rows[0][1]
+
+
+def test_header_names_ignore_case_spaces_and_order_and_optional_columns_may_be_left_out():
+    parsed = parse_csv(_csv("2026-03-15;12", header=" Datum ; AKTIVITET_ID "))
+    assert parsed.error is None
+    assert parsed.rows == [(2, {"datum": "2026-03-15", "aktivitet_id": "12"})]
+
+
+def test_a_missing_required_column_is_one_file_error_naming_it():
+    parsed = parse_csv(_csv("12;1", header="aktivitet_id;antal"))
+    assert parsed.rows == []
+    assert "datum" in parsed.error
+    assert "aktivitet_id" not in parsed.error
+
+
+def test_unknown_and_doubled_columns_are_named_in_the_file_error():
+    parsed = parse_csv(_csv("12;2026-03-15;x;y", header="aktivitet_id;datum;kommentar;datum"))
+    assert "kommentar" in parsed.error
+    assert parsed.error.count("datum") == 1
+
+
+def test_a_value_beyond_the_header_is_an_error_of_that_row():
+    parsed = parse_csv(
+        _csv("12;2026-03-15", "13;2026-03-16;extra", "14;2026-03-17;;", header="aktivitet_id;datum")
+    )
+    assert [(error.row, error.column) for error in parsed.row_errors] == [(3, "")]
+
+
+NOT_CSV = "The file is not a CSV text file."
+
+
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        (b"", "The file is empty."),
+        (b"\r\n  \r\n", "The file is empty."),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", NOT_CSV),
+        (bytes(range(256)) * 4, NOT_CSV),
+        (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00", NOT_CSV),
+        (b"\x81\x8d\x8f\x90\x9d\xff\xfe", NOT_CSV),
+        (b"\x1b[31m;\x07\r\n12;2026-03-15", NOT_CSV),
+    ],
+    ids=["empty", "blank", "png", "all-bytes", "xlsx", "undecodable", "control-characters"],
+)
+def test_empty_or_binary_files_are_a_file_error(data, message):
+    parsed = parse_csv(data)
+    assert parsed.error == gettext(message)
+    assert parsed.rows == []
+
+
+TOO_MANY_ROWS = _csv(*["12;2026-03-15;1;;;"] * (MAX_ROWS + 1))
+TOO_LARGE = _csv(*["12;2026-03-15;1;;" + "x" * 1200 + ";"] * 900)
+
+
+def test_more_than_the_maximum_rows_is_a_file_error():
+    message = gettext("The file has more than %(max)s rows. Split it into smaller files.")
+    assert parse_csv(TOO_MANY_ROWS).error == message % {"max": MAX_ROWS}
+    assert parse_csv(_csv(*["12;2026-03-15;1;;;"] * MAX_ROWS)).error is None
+
+
+def test_a_file_over_one_megabyte_is_a_file_error():
+    assert len(TOO_LARGE) > 1024 * 1024
+    assert parse_csv(TOO_LARGE).error == gettext("The file is larger than 1 MB. Split it up.")
+
+
+# Importing
+
+
+@pytest.mark.parametrize("delimiter", [";", ","])
+def test_a_valid_file_saves_every_row_reported_by_the_user(world, delimiter):
+    data = _csv(
+        f"{world.police.pk};2026-03-15;3;Storgatan;Kontroll vid skolan;Lugnt",
+        "",
+        f"{world.joint.pk};2026-03-16;;;;",
+        delimiter=delimiter,
+    )
+    result = _import(world, data)
+    assert result.error_count == 0
+    logs = ActivityLog.objects.order_by("date")
+    assert [(log.activity, log.date, log.quantity) for log in logs] == [
+        (world.police, datetime.date(2026, 3, 15), 3),
+        (world.joint, datetime.date(2026, 3, 16), 1),
+    ]
+    assert {log.reported_by for log in logs} == {world.user}
+    first = logs[0]
+    assert (first.place, first.summary, first.internal_note) == (
+        "Storgatan",
+        "Kontroll vid skolan",
+        "Lugnt",
+    )
+    assert [log.pk for log in result.saved] == [log.pk for log in logs]
+    assert first.history.first().history_user == world.user
+
+
+def test_windows_1252_text_is_saved_as_written(world):
+    data = _csv(f"{world.police.pk};2026-03-15;1;Åby, Ärla och Örby;Kontroll;", encoding="cp1252")
+    assert _import(world, data).error_count == 0
+    assert ActivityLog.objects.get().place == "Åby, Ärla och Örby"
+
+
+BAD_VALUES = [
+    ("datum", "2026-06-16", "future date"),
+    ("datum", "2025-12-31", "before the period"),
+    ("datum", "15/3/2026", "not ISO"),
+    ("datum", "2026-02-30", "no such day"),
+    ("datum", "", "empty date"),
+    ("antal", "0", "zero"),
+    ("antal", "-3", "negative"),
+    ("antal", "100001", "huge"),
+    ("antal", "abc", "not a number"),
+    ("antal", "1,5", "fraction"),
+    ("aktivitet_id", "999999", "unknown activity"),
+    ("aktivitet_id", "abc", "not an id"),
+    ("aktivitet_id", "", "no activity"),
+    ("aktivitet_id", "OTHER", "another municipality's activity"),
+    ("aktivitet_id", "MUNICIPAL", "a municipal activity for the police"),
+    ("sammanfattning", "<script>alert(1)</script>", "script"),
+    ("sammanfattning", "Se <b>här</b>", "html"),
+    ("plats", "Stor\x07gatan", "control character"),
+    ("plats", "Stor\u202egatan", "bidi override"),
+    ("plats", "x" * 151, "overlong place"),
+    ("sammanfattning", "x" * 1001, "overlong summary"),
+    ("intern_anteckning", "x" * 2001, "overlong note"),
+]
+
+
+@pytest.mark.parametrize("column,value,_label", BAD_VALUES, ids=[b[2] for b in BAD_VALUES])
+def test_one_bad_row_saves_nothing_and_reports_exactly_that_row_and_column(
+    world, column, value, _label
+):
+    value = {"OTHER": world.other_municipality.pk, "MUNICIPAL": world.municipal.pk}.get(
+        value, value
+    )
+    bad = {
+        "aktivitet_id": world.police.pk,
+        "datum": "2026-03-16",
+        "antal": "1",
+        "plats": "",
+        "sammanfattning": "",
+        "intern_anteckning": "",
+    }
+    bad[column] = str(value).replace('"', '""')
+    bad_row = ";".join(f'"{bad[c.name]}"' for c in COLUMNS)
+    good = f"{world.police.pk};2026-03-15;1;Storgatan;Kontroll;"
+    result = _import(world, _csv(good, bad_row, good.replace("03-15", "03-17")))
+    assert [(error.row, error.column) for error in result.row_errors] == [(3, column)]
+    assert all(error.message for error in result.row_errors)
+    assert result.saved == []
+    assert not ActivityLog.objects.exists()
+
+
+def test_a_date_in_the_future_gets_the_log_forms_message(world):
+    result = _import(world, _csv(f"{world.police.pk};2026-06-16;1;;;"))
+    assert [e.message for e in result.row_errors] == [gettext("The date cannot be in the future.")]
+
+
+def test_errors_of_all_rows_are_reported_together(world):
+    data = _csv(
+        f"{world.police.pk};2026-06-30;0;;;",
+        f"{world.police.pk};2026-03-15;1;;;",
+        "999999;2026-03-15;1;;<i>x</i>;",
+    )
+    result = _import(world, data)
+    assert [(e.row, e.column) for e in result.row_errors] == [
+        (2, "datum"),
+        (2, "antal"),
+        (4, "aktivitet_id"),
+        (4, "sammanfattning"),
+    ]
+    assert not ActivityLog.objects.exists()
+
+
+def test_a_coordinator_cannot_import_a_police_activity(world):
+    coordinator = staff_user(
+        "samordnare", role=Role.COORDINATOR, municipality=world.period.municipality
+    )
+    data = _csv(f"{world.joint.pk};2026-03-15;1;;;", f"{world.police.pk};2026-03-15;1;;;")
+    result = _import(world, data, user=coordinator)
+    assert [(e.row, e.column) for e in result.row_errors] == [(3, "aktivitet_id")]
+    assert not ActivityLog.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"\x00\x01\x02binary",
+        _csv("12;1", header="aktivitet_id;antal"),
+        _csv(),
+        TOO_MANY_ROWS,
+        TOO_LARGE,
+    ],
+    ids=["empty", "binary", "missing column", "header only", "too many rows", "too large"],
+)
+def test_a_file_error_saves_nothing(world, data):
+    result = _import(world, data)
+    assert len(result.file_errors) == 1
+    assert not ActivityLog.objects.exists()
+
+
+def test_the_same_upload_twice_saves_once(world):
+    data = _csv(f"{world.police.pk};2026-03-15;1;;;", f"{world.joint.pk};2026-03-16;2;;;")
+    key = uuid.uuid4()
+    first = _import(world, data, key=key)
+    second = _import(world, data, key=key)
+    assert len(first.saved) == 2 and not first.already_imported
+    assert second.already_imported and second.saved == [] and second.error_count == 0
+    assert ActivityLog.objects.count() == 2
+    # A new upload (a new key) of the same rows is a new import.
+    assert len(_import(world, data).saved) == 2
+
+
+def test_a_row_saved_by_a_parallel_upload_rolls_back_this_one(world):
+    key = uuid.uuid4()
+    data = _csv(f"{world.police.pk};2026-03-15;1;;;", f"{world.joint.pk};2026-03-16;1;;;")
+    # The other upload's insert of row 3 committed after this one's check of row 2's key.
+    factories.log(
+        world.joint,
+        datetime.date(2026, 3, 16),
+        reported_by=world.user,
+        idempotency_key=uuid.uuid5(key, "3"),
+    )
+    result = _import(world, data, key=key)
+    assert result.already_imported and result.saved == []
+    assert ActivityLog.objects.count() == 1
+
+
+def test_a_failure_while_saving_rolls_back_the_rows_saved_before_it(world, monkeypatch):
+    calls = []
+
+    def failing_record_log(**kwargs):
+        calls.append(kwargs)
+        if len(calls) == 2:
+            raise RuntimeError("database gone")
+        return record_log(**kwargs)
+
+    monkeypatch.setattr(csv_import, "record_log", failing_record_log)
+    data = _csv(f"{world.police.pk};2026-03-15;1;;;", f"{world.joint.pk};2026-03-16;1;;;")
+    with pytest.raises(RuntimeError):
+        _import(world, data)
+    assert len(calls) == 2
+    assert not ActivityLog.objects.exists()
+
+
+def test_validating_many_rows_costs_a_fixed_number_of_queries(world, django_assert_max_num_queries):
+    rows = [f"{world.police.pk};2026-03-15;1;Storgatan;Kontroll;"] * 199
+    data = _csv(*rows, "999999;2026-03-15;1;;;")
+    # Loading the allowed activities, whatever the number of rows.
+    with django_assert_max_num_queries(1):
+        result = _import(world, data)
+    assert [(e.row, e.column) for e in result.row_errors] == [(201, "aktivitet_id")]
+
+
+def test_saving_many_rows_adds_only_the_inserts_per_row(world, django_assert_max_num_queries):
+    rows = [f"{world.police.pk};2026-03-15;1;Storgatan;Kontroll;"] * 200
+    # Per row: a savepoint, the log, its history record, the savepoint's release.
+    with django_assert_max_num_queries(4 + 4 * 200):
+        result = _import(world, _csv(*rows))
+    assert len(result.saved) == 200
+
+
+# The page
+
+
+def _in_force_period_today(world):
+    """The Vetlanda period moved to cover today, as the page uses the real date."""
+    today = timezone.localdate()
+    world.period.start_date = today - datetime.timedelta(days=30)
+    world.period.end_date = today + datetime.timedelta(days=30)
+    world.period.save()
+    return today
+
+
+def _post(client, world, data: bytes, key: str | None = None):
+    upload = SimpleUploadedFile("loggar.csv", data, content_type="text/csv")
+    return client.post(
+        reverse("activities:log_import"),
+        {"file": upload, "idempotency_key": key or str(uuid.uuid4())},
+    )
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client):
+    response = client.get(reverse("activities:log_import"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_users_without_the_second_factor_are_sent_to_verify(client, world):
+    sign_in(client, world.user, verified=False)
+    response = client.get(reverse("activities:log_import"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:verify"))
+
+
+def test_an_approver_may_not_import(client, world):
+    approver = staff_user("granskare", role=Role.APPROVER, municipality=world.period.municipality)
+    sign_in(client, approver)
+    assert client.get(reverse("activities:log_import")).status_code == 403
+    assert client.get(reverse("activities:log_import") + "?mall=1").status_code == 403
+    response = _post(client, world, _csv(f"{world.joint.pk};2026-03-15;1;;;"))
+    assert response.status_code == 403
+    assert not ActivityLog.objects.exists()
+
+
+def test_the_page_documents_the_columns_and_lists_the_activities_to_log(
+    client, world, django_assert_max_num_queries
+):
+    for number in range(10):
+        factories.activity(world.period, f"Kontroll {number}")
+    sign_in(client, world.user)
+    # Session, user, device, two for permissions, and the activities: not one per activity.
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("activities:log_import"))
+    assert response.status_code == 200
+    assert uuid.UUID(str(response.context["form"].initial["idempotency_key"]))
+    assert response.context["activities"][:2] == [world.police, world.joint]
+    assert len(response.context["activities"]) == 12
+    content = response.content.decode()
+    for column in COLUMNS:
+        assert f"<code>{column.name}</code>" in content
+    assert f"<code>{world.police.pk}</code>" in content
+    assert world.municipal.title not in content
+    assert 'enctype="multipart/form-data"' in content
+
+
+def test_a_valid_upload_saves_the_rows_and_redirects_with_a_message(client, world):
+    today = _in_force_period_today(world)
+    sign_in(client, world.user)
+    data = _csv(f"{world.police.pk};{today};2;Torget;;", f"{world.joint.pk};{today};;;;")
+    response = _post(client, world, data)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("activities:staff_home")
+    assert ActivityLog.objects.filter(reported_by=world.user).count() == 2
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        gettext("Imported %(n)s logs.") % {"n": 2}
+    ]
+
+
+def test_a_double_submitted_upload_saves_once(client, world):
+    today = _in_force_period_today(world)
+    sign_in(client, world.user)
+    data = _csv(f"{world.police.pk};{today};1;;;")
+    key = str(uuid.uuid4())
+    assert _post(client, world, data, key).status_code == 302
+    assert _post(client, world, data, key).status_code == 302
+    assert ActivityLog.objects.count() == 1
+
+
+def test_an_upload_with_errors_shows_them_per_row_and_saves_nothing(client, world):
+    today = _in_force_period_today(world)
+    sign_in(client, world.user)
+    data = _csv(f"{world.police.pk};{today};1;;;", f"{world.police.pk};{today};0;;<b>x</b>;")
+    response = _post(client, world, data)
+    assert response.status_code == 200
+    result = response.context["result"]
+    assert [(e.row, e.column) for e in result.row_errors] == [(3, "antal"), (3, "sammanfattning")]
+    content = response.content.decode()
+    assert "<code>antal</code>" in content
+    assert 'class="error-summary"' in content
+    assert not ActivityLog.objects.exists()
+
+
+def test_an_unreadable_upload_is_a_file_error_on_the_page(client, world):
+    sign_in(client, world.user)
+    response = _post(client, world, b"\x00\x01junk")
+    assert response.status_code == 200
+    assert response.context["result"].file_errors == [gettext("The file is not a CSV text file.")]
+    assert not ActivityLog.objects.exists()
+
+
+def test_an_upload_without_a_file_is_a_form_error(client, world):
+    sign_in(client, world.user)
+    response = client.post(reverse("activities:log_import"), {"idempotency_key": str(uuid.uuid4())})
+    assert response.status_code == 200
+    assert "file" in response.context["form"].errors
+
+
+def test_the_template_lists_only_the_users_activities_and_imports_as_it_is(client, world):
+    today = _in_force_period_today(world)
+    draft = factories.period("vetlanda", state=PeriodState.DRAFT)
+    factories.activity(draft, "Utkast")
+    sign_in(client, world.user)
+    response = client.get(reverse("activities:log_import") + "?mall=1")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    parsed = parse_csv(response.content)
+    assert parsed.error is None
+    assert [values["aktivitet_id"] for _, values in parsed.rows] == [
+        str(world.police.pk),
+        str(world.joint.pk),
+    ]
+    assert {values["datum"] for _, values in parsed.rows} == {today.isoformat()}
+    assert {values["antal"] for _, values in parsed.rows} == {"1"}
+    assert _post(client, world, response.content).status_code == 302
+    assert ActivityLog.objects.count() == 2
