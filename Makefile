@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install browser vnu lint format migrations-check messages clean
+.PHONY: run test install browser vnu lint format migrations-check messages bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -68,3 +68,7 @@ messages: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles node_modules
+
+# Public pages timed against our own static file through gunicorn, as ratios (prints a table).
+bench: install
+	$(PY) scripts/benchmark.py

@@ -128,7 +128,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "activities:staff_home"
-LOGOUT_REDIRECT_URL = "promises:home"
+LOGOUT_REDIRECT_URL = "accounts:login"
 OTP_TOTP_ISSUER = "Medborgarlöften"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))

@@ -1,7 +1,15 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
+from django_otp.admin import OTPAdminSite
 
-from municipalities.models import County, LocalPoliceArea, Municipality, PoliceRegion
+from municipalities.forms import MembershipForm
+from municipalities.models import County, LocalPoliceArea, Membership, Municipality, PoliceRegion
+
+# The admin needs the second factor too: users signed in without a code count as non-staff, and
+# the admin's own sign-in form asks for the code from the authenticator app.
+admin.site.__class__ = OTPAdminSite
 
 
 class CountyInline(admin.TabularInline):
@@ -59,3 +67,47 @@ class LocalPoliceAreaAdmin(admin.ModelAdmin):
     @admin.display(description=_("municipalities"))
     def municipality_names(self, obj: LocalPoliceArea) -> str:
         return ", ".join(m.name for m in obj.municipalities.all())
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    form = MembershipForm
+    list_display = ["user", "role", "place"]
+    list_filter = ["role"]
+    list_select_related = ["user", "municipality", "local_police_area"]
+    search_fields = [
+        "user__username",
+        "user__first_name",
+        "user__last_name",
+        "user__email",
+        "municipality__name",
+        "local_police_area__name",
+    ]
+    autocomplete_fields = ["user", "municipality", "local_police_area"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Role groups follow memberships per user; moving a membership would leave one behind.
+        return ["user"] if obj else []
+
+    @admin.display(description=_("place"))
+    def place(self, obj: Membership) -> str:
+        return str(obj.place)
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    form = MembershipForm
+    extra = 0
+    fields = ["role", "municipality", "local_police_area"]
+    autocomplete_fields = ["municipality", "local_police_area"]
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    """Django's user admin with the user's roles; role groups follow from them."""
+
+    inlines = [MembershipInline]

@@ -1,13 +1,36 @@
-"""The admin is usable for every model: changelist (with search and filters) and add form."""
+"""The admin is usable for every model: changelist (with search and filters) and add form.
+
+The admin needs the second factor too (django-otp's OTPAdminSite).
+"""
 
 import io
 
 import pytest
 from django.contrib import admin
+from django.contrib.auth import SESSION_KEY
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from municipalities.models import Membership, Role
+from tests import factories
+from tests.staff import PASSWORD, sign_in, staff_user
+
+
+@pytest.fixture
+def superuser(db):
+    return staff_user("administrator", superuser=True)
+
+
+@pytest.fixture
+def admin_client(client, superuser):
+    """A client signed in as an administrator with both factors."""
+    sign_in(client, superuser)
+    return client
 
 
 @pytest.fixture
@@ -31,6 +54,7 @@ def test_every_domain_model_is_in_the_admin():
         "County",
         "Municipality",
         "LocalPoliceArea",
+        "Membership",
         "Theme",
         "PromisePeriod",
         "Promise",
@@ -74,3 +98,97 @@ def test_changelist_queries_do_not_grow_per_row(admin_client_with_demo, label):
     with CaptureQueriesContext(connection) as context:
         assert admin_client_with_demo.get(url).status_code == 200
     assert len(context) < 15, [query["sql"] for query in context.captured_queries]
+
+
+@pytest.mark.django_db
+def test_unverified_superuser_gets_the_admin_login_page_not_the_index(client, superuser):
+    sign_in(client, superuser, verified=False)
+    response = client.get(reverse("admin:index"), follow=True)
+    assert response.redirect_chain[-1][0].startswith(reverse("admin:login"))
+    assert "otp_token" in response.context["form"].fields
+    assert "app_list" not in response.context
+    changelist = reverse("admin:municipalities_membership_changelist")
+    assert client.get(changelist).status_code == 302
+
+
+@pytest.mark.django_db
+def test_admin_login_asks_for_the_code_too(client, superuser):
+    url = reverse("admin:login")
+    data = {"username": "administrator", "password": PASSWORD, "next": reverse("admin:index")}
+    without_code = client.post(url, data, REMOTE_ADDR="10.0.0.1")
+    assert without_code.status_code == 200
+    assert SESSION_KEY not in client.session
+    # The password shows the user's devices; then the code from the chosen one signs in.
+    device = TOTPDevice.objects.get(user=superuser)
+    choices = dict(without_code.context["form"].fields["otp_device"].widget.choices)
+    assert device.persistent_id in choices
+    token = f"{TOTP(device.bin_key).token():06d}"
+    data.update(otp_device=device.persistent_id, otp_token=token)
+    response = client.post(url, data, REMOTE_ADDR="10.0.0.1")
+    assert response.status_code == 302
+    assert client.session[DEVICE_ID_SESSION_KEY] == device.persistent_id
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_user_admin_shows_and_saves_memberships(admin_client):
+    user = staff_user("anna", role=Role.POLICE_OFFICER, municipality=factories.municipality())
+    membership = Membership.objects.get(user=user)
+    url = reverse("admin:auth_user_change", args=[user.pk])
+    page = admin_client.get(url)
+    assert page.status_code == 200
+    formset = next(f for f in page.context["inline_admin_formsets"] if f.opts.model is Membership)
+    assert [form.instance for form in formset.formset.forms] == [membership]
+    # Delete the membership in the inline: the role group goes with it.
+    data = {
+        "username": "anna",
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "email": user.email,
+        "is_active": "on",
+        "date_joined_0": "2026-01-01",
+        "date_joined_1": "12:00:00",
+        "memberships-TOTAL_FORMS": "1",
+        "memberships-INITIAL_FORMS": "1",
+        "memberships-0-id": str(membership.pk),
+        "memberships-0-user": str(user.pk),
+        "memberships-0-role": Role.POLICE_OFFICER,
+        "memberships-0-municipality": str(membership.municipality_id),
+        "memberships-0-DELETE": "on",
+    }
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert not Membership.objects.exists()
+    assert not user.groups.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("places", [{}, {"municipality": True, "local_police_area": True}])
+def test_membership_admin_needs_exactly_one_place(admin_client, places):
+    user = staff_user("anna")
+    data = {"user": str(user.pk), "role": Role.COORDINATOR}
+    if places:
+        data["municipality"] = str(factories.municipality().pk)
+        data["local_police_area"] = str(factories.local_police_area().pk)
+    response = admin_client.post(reverse("admin:municipalities_membership_add"), data)
+    assert response.status_code == 200
+    assert list(response.context["adminform"].form.errors) == ["municipality"]
+    assert not Membership.objects.exists()
+
+
+@pytest.mark.django_db
+def test_membership_admin_adds_a_role(admin_client):
+    user = staff_user("anna")
+    data = {"user": str(user.pk), "role": Role.COORDINATOR}
+    data["municipality"] = str(factories.municipality().pk)
+    response = admin_client.post(reverse("admin:municipalities_membership_add"), data)
+    assert response.status_code == 302
+    assert user.has_perm("activities.add_activitylog")
+
+
+@pytest.mark.django_db
+def test_user_add_page_and_totp_devices_answer(admin_client, superuser):
+    assert admin_client.get(reverse("admin:auth_user_add")).status_code == 200
+    response = admin_client.get(reverse("admin:otp_totp_totpdevice_changelist"))
+    assert response.status_code == 200
+    assert list(response.context["cl"].result_list) == list(TOTPDevice.objects.all())

@@ -1,0 +1,191 @@
+"""Staff sign-in in two steps (password, then a code from an authenticator app), and passwords.
+
+Django's password views do the password work with our templates; our own views do the two
+steps. Failed passwords are counted by django-axes (through `authenticate`, which needs the
+request), wrong codes are throttled by django-otp.
+"""
+
+import base64
+
+import django_otp
+import segno
+from axes.utils import reset as reset_failed_sign_ins
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login as auth_login
+from django.contrib.auth import logout as auth_logout
+from django.contrib.auth import views as auth_views
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from municipalities.access import staff_required
+from municipalities.forms import LoginForm, TokenForm
+
+RESET_LINK_HOURS = settings.PASSWORD_RESET_TIMEOUT // 3600
+
+
+def _next_url(request: HttpRequest) -> str:
+    """Where to go after signing in: `next` if it is on this site, else the staff start page."""
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+def _with_next(url_name: str, next_url: str) -> str:
+    return f"{reverse(url_name)}?{urlencode({'next': next_url})}"
+
+
+def _confirmed_devices(user) -> QuerySet[TOTPDevice]:
+    return TOTPDevice.objects.devices_for_user(user, confirmed=True)
+
+
+def _data(request: HttpRequest):
+    return request.POST if request.method == "POST" else None
+
+
+def _complete_sign_in(request: HttpRequest, device: TOTPDevice) -> None:
+    django_otp.login(request, device)
+    # A new session key for the raised privilege, as Django gives one after the password.
+    request.session.cycle_key()
+
+
+@sensitive_post_parameters("password")
+@never_cache
+def login(request: HttpRequest) -> HttpResponse:
+    """Step one: username and password; then the code, or setting up an authenticator app."""
+    next_url = _next_url(request)
+    if request.user.is_authenticated and request.user.is_verified():
+        return redirect(next_url)
+    form = LoginForm(request, data=_data(request))
+    if form.is_valid():
+        user = form.get_user()
+        auth_login(request, user)
+        step = "accounts:verify" if _confirmed_devices(user).exists() else "accounts:otp_setup"
+        return redirect(_with_next(step, next_url))
+    return render(request, "accounts/login.html", {"form": form, "next": next_url})
+
+
+@sensitive_post_parameters("token")
+@never_cache
+def verify(request: HttpRequest) -> HttpResponse:
+    """Step two: the code the user's authenticator app shows."""
+    next_url = _next_url(request)
+    if not request.user.is_authenticated:
+        return redirect(_with_next("accounts:login", next_url))
+    if request.user.is_verified():
+        return redirect(next_url)
+    devices = _confirmed_devices(request.user)
+    if not devices.exists():
+        return redirect(_with_next("accounts:otp_setup", next_url))
+    form = TokenForm(_data(request), devices=devices)
+    if form.is_valid():
+        _complete_sign_in(request, form.device)
+        return redirect(next_url)
+    return render(request, "accounts/verify.html", {"form": form, "next": next_url})
+
+
+def _qr_code(device: TOTPDevice) -> SafeString:
+    # segno writes the SVG from the otpauth: address alone; nothing in it comes from user input.
+    return mark_safe(segno.make(device.config_url).svg_inline(scale=5, dark="#000", light="#fff"))
+
+
+def _secret_groups(device: TOTPDevice) -> str:
+    """The key in base32, as authenticator apps take it, in groups of four for typing."""
+    secret = base64.b32encode(device.bin_key).decode("ascii").rstrip("=")
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
+@sensitive_post_parameters("token")
+@never_cache
+def otp_setup(request: HttpRequest) -> HttpResponse:
+    """Set up an authenticator app, for a user signed in with a password who has none yet."""
+    next_url = _next_url(request)
+    if not request.user.is_authenticated:
+        return redirect(_with_next("accounts:login", next_url))
+    if request.user.is_verified():
+        return redirect(next_url)
+    if _confirmed_devices(request.user).exists():
+        # Replacing an app needs an administrator to remove the old one first.
+        return redirect(_with_next("accounts:verify", next_url))
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).order_by("pk").first()
+    if device is None:
+        device = TOTPDevice.objects.create(
+            user=request.user, name=gettext("Authenticator app"), confirmed=False
+        )
+    form = TokenForm(_data(request), devices=TOTPDevice.objects.filter(pk=device.pk))
+    if form.is_valid():
+        form.device.confirmed = True
+        form.device.save(update_fields=["confirmed"])
+        _complete_sign_in(request, form.device)
+        messages.success(
+            request, _("Your authenticator app is set up. You will use it each time you sign in.")
+        )
+        return redirect(next_url)
+    context = {
+        "form": form,
+        "next": next_url,
+        "qr_code": _qr_code(device),
+        "secret": _secret_groups(device),
+    }
+    return render(request, "accounts/otp_setup.html", context)
+
+
+@require_POST
+def logout(request: HttpRequest) -> HttpResponse:
+    """Sign out (POST only, so a link or an image cannot sign anyone out)."""
+    auth_logout(request)
+    messages.success(request, _("You are signed out."))
+    return redirect(settings.LOGOUT_REDIRECT_URL)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's choose-a-new-password step; it also lifts a lockout of the account."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # Whoever can read the account's e-mail may sign in at once, even after a lockout.
+        reset_failed_sign_ins(username=self.user.get_username())
+        return response
+
+
+# An e-mail goes only to an active account with the address; the page is the same either way.
+password_reset = auth_views.PasswordResetView.as_view(
+    template_name="accounts/password_reset.html",
+    email_template_name="accounts/password_reset_email.txt",
+    subject_template_name="accounts/password_reset_subject.txt",
+    extra_email_context={"hours": RESET_LINK_HOURS},
+    success_url=reverse_lazy("accounts:password_reset_done"),
+)
+password_reset_done = auth_views.PasswordResetDoneView.as_view(
+    template_name="accounts/password_reset_done.html",
+    extra_context={"hours": RESET_LINK_HOURS},
+)
+password_reset_confirm = PasswordResetConfirmView.as_view()
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
+    template_name="accounts/password_reset_complete.html"
+)
+password_change = staff_required(
+    auth_views.PasswordChangeView.as_view(
+        template_name="accounts/password_change.html",
+        success_url=reverse_lazy("accounts:password_change_done"),
+    )
+)
+password_change_done = staff_required(
+    auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_change_done.html")
+)

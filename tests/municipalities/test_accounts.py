@@ -1,0 +1,401 @@
+"""Staff sign-in: password, then a code; lockout without user enumeration; password reset."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.core import mail
+from django.shortcuts import resolve_url
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.staff import PASSWORD, sign_in, staff_user
+
+pytestmark = pytest.mark.django_db
+
+IP = "10.0.0.1"
+NEW_PASSWORD = "ett-annat-långt-lösenord-2026"
+
+
+def code(device: TOTPDevice, *, offset: int = 0) -> str:
+    """The code the user's app shows now (offset in steps of 30 seconds)."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = totp.time + offset * device.step
+    return f"{totp.token():0{device.digits}d}"
+
+
+def post_login(client, username: str, password: str, *, ip: str = IP, **extra):
+    data = {"username": username, "password": password, **extra}
+    return client.post(reverse("accounts:login"), data, REMOTE_ADDR=ip)
+
+
+def visible(response, username: str) -> str:
+    """The page as a reader sees it, with what differs per request or per input taken out."""
+    html = response.content.decode()
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+    return html.replace(f'value="{username}"', "")
+
+
+def staff_page() -> str:
+    return reverse("accounts:password_change")
+
+
+def with_next(name: str, next_url: str) -> str:
+    return f"{reverse(name)}?{urlencode({'next': next_url})}"
+
+
+@pytest.fixture
+def officer():
+    return staff_user("anna")
+
+
+def test_login_page_has_username_and_password_fields(client):
+    response = client.get(reverse("accounts:login"))
+    assert response.status_code == 200
+    assert list(response.context["form"].fields) == ["username", "password"]
+    assert "accounts/login.html" in [t.name for t in response.templates]
+
+
+def test_right_password_leads_to_the_code_page_keeping_next(client, officer):
+    response = post_login(client, "anna", PASSWORD, next=staff_page())
+    assert response.status_code == 302
+    assert response.url == with_next("accounts:verify", staff_page())
+    assert client.session[SESSION_KEY] == str(officer.pk)
+    assert DEVICE_ID_SESSION_KEY not in client.session
+
+
+def test_right_password_without_an_app_leads_to_setting_one_up(client):
+    staff_user("bo", with_device=False)
+    response = post_login(client, "bo", PASSWORD)
+    assert response.url == with_next("accounts:otp_setup", resolve_url(settings.LOGIN_REDIRECT_URL))
+
+
+def test_password_alone_does_not_open_staff_pages(client, officer):
+    post_login(client, "anna", PASSWORD)
+    response = client.get(staff_page())
+    assert response.status_code == 302
+    assert response.url == with_next("accounts:verify", staff_page())
+
+
+def test_wrong_password_and_unknown_username_get_the_same_answer(client, officer):
+    wrong = post_login(client, "anna", "fel-lösenord")
+    unknown = post_login(client, "okand", "fel-lösenord")
+    assert wrong.status_code == unknown.status_code == 200
+    assert wrong.context["form"].errors == unknown.context["form"].errors
+    assert list(wrong.context["form"].errors) == ["__all__"]
+    assert visible(wrong, "anna") == visible(unknown, "okand")
+    assert SESSION_KEY not in client.session
+
+
+def test_inactive_user_gets_the_wrong_password_answer(client, officer):
+    officer.is_active = False
+    officer.save()
+    inactive = post_login(client, "anna", PASSWORD)
+    wrong = post_login(client, "okand", PASSWORD)
+    assert inactive.status_code == 200
+    assert inactive.context["form"].errors == wrong.context["form"].errors
+
+
+def test_wrong_code_keeps_the_user_unverified(client, officer):
+    post_login(client, "anna", PASSWORD)
+    device = TOTPDevice.objects.get(user=officer)
+    wrong = f"{(int(code(device)) + 1) % 1_000_000:06d}"
+    response = client.post(reverse("accounts:verify"), {"token": wrong})
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["token"]
+    assert DEVICE_ID_SESSION_KEY not in client.session
+    assert client.get(staff_page()).status_code == 302
+
+
+@pytest.mark.parametrize("token", ["", "abc", "12345", "1234567890", "<script>"])
+def test_malformed_code_is_an_error_on_the_code_field(client, officer, token):
+    post_login(client, "anna", PASSWORD)
+    response = client.post(reverse("accounts:verify"), {"token": token})
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["token"]
+    assert DEVICE_ID_SESSION_KEY not in client.session
+
+
+def test_right_code_verifies_and_goes_to_next(client, officer):
+    post_login(client, "anna", PASSWORD)
+    device = TOTPDevice.objects.get(user=officer)
+    response = client.post(
+        reverse("accounts:verify"), {"token": code(device), "next": staff_page()}
+    )
+    assert response.status_code == 302
+    assert response.url == staff_page()
+    assert client.session[DEVICE_ID_SESSION_KEY] == device.persistent_id
+    assert client.get(staff_page()).status_code == 200
+
+
+def test_right_code_typed_with_a_space_is_accepted(client, officer):
+    post_login(client, "anna", PASSWORD)
+    token = code(TOTPDevice.objects.get(user=officer))
+    response = client.post(reverse("accounts:verify"), {"token": f"{token[:3]} {token[3:]}"})
+    assert response.status_code == 302
+    assert DEVICE_ID_SESSION_KEY in client.session
+
+
+def test_a_code_cannot_be_used_twice(client, officer):
+    device = TOTPDevice.objects.get(user=officer)
+    token = code(device)
+    post_login(client, "anna", PASSWORD)
+    assert client.post(reverse("accounts:verify"), {"token": token}).status_code == 302
+    client.post(reverse("accounts:logout"))
+    post_login(client, "anna", PASSWORD)
+    response = client.post(reverse("accounts:verify"), {"token": token})
+    assert response.status_code == 200
+    assert DEVICE_ID_SESSION_KEY not in client.session
+
+
+def test_after_a_wrong_code_the_next_try_is_throttled(client, officer):
+    post_login(client, "anna", PASSWORD)
+    device = TOTPDevice.objects.get(user=officer)
+    right = code(device)
+    client.post(reverse("accounts:verify"), {"token": f"{(int(right) + 1) % 1_000_000:06d}"})
+    response = client.post(reverse("accounts:verify"), {"token": right})
+    assert response.context["form"].errors.as_data()["token"][0].code == "throttled"
+    assert DEVICE_ID_SESSION_KEY not in client.session
+    device.refresh_from_db()
+    assert device.throttling_failure_count == 1
+
+
+def test_code_page_needs_the_password_first(client):
+    response = client.get(reverse("accounts:verify"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_code_page_shows_what_to_do_when_the_phone_is_lost(client, officer):
+    post_login(client, "anna", PASSWORD)
+    response = client.get(reverse("accounts:verify"))
+    assert response.status_code == 200
+    field = response.context["form"].fields["token"]
+    assert field.widget.attrs["autocomplete"] == "one-time-code"
+    assert field.widget.attrs["inputmode"] == "numeric"
+    assert str(gettext("Lost your phone?")) in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "next_url", ["https://evil.example/", "//evil.example/personal/", "javascript:alert(1)"]
+)
+def test_next_to_another_site_is_ignored(client, officer, next_url):
+    home = resolve_url(settings.LOGIN_REDIRECT_URL)
+    response = post_login(client, "anna", PASSWORD, next=next_url)
+    assert response.url == with_next("accounts:verify", home)
+    device = TOTPDevice.objects.get(user=officer)
+    response = client.post(reverse("accounts:verify"), {"token": code(device), "next": next_url})
+    assert response.url == home
+
+
+def test_signed_in_user_opening_the_login_page_goes_to_next(client, officer):
+    sign_in(client, officer)
+    response = client.get(reverse("accounts:login"), {"next": staff_page()})
+    assert response.status_code == 302
+    assert response.url == staff_page()
+
+
+def test_setup_shows_a_qr_code_and_the_key_and_reuses_one_device(client):
+    user = staff_user("bo", with_device=False)
+    post_login(client, "bo", PASSWORD)
+    first = client.get(reverse("accounts:otp_setup"))
+    second = client.get(reverse("accounts:otp_setup"))
+    device = TOTPDevice.objects.get(user=user)
+    assert not device.confirmed
+    assert first.status_code == second.status_code == 200
+    html = first.content.decode()
+    assert "<svg" in html
+    assert 'role="img"' in html
+    secret = first.context["secret"]
+    assert len(secret.replace(" ", "")) == 32
+    assert secret in html
+    assert first["Cache-Control"].startswith("max-age=0")
+
+
+def test_setup_with_the_right_code_confirms_the_app_and_signs_in(client):
+    user = staff_user("bo", with_device=False)
+    post_login(client, "bo", PASSWORD, next=staff_page())
+    client.get(reverse("accounts:otp_setup"))
+    device = TOTPDevice.objects.get(user=user)
+    response = client.post(
+        reverse("accounts:otp_setup"), {"token": code(device), "next": staff_page()}, follow=True
+    )
+    assert response.redirect_chain == [(staff_page(), 302)]
+    device.refresh_from_db()
+    assert device.confirmed
+    assert client.session[DEVICE_ID_SESSION_KEY] == device.persistent_id
+    assert [m.level_tag for m in response.context["messages"]] == ["success"]
+
+
+def test_setup_with_a_wrong_code_confirms_nothing(client):
+    user = staff_user("bo", with_device=False)
+    post_login(client, "bo", PASSWORD)
+    client.get(reverse("accounts:otp_setup"))
+    device = TOTPDevice.objects.get(user=user)
+    response = client.post(reverse("accounts:otp_setup"), {"token": code(device, offset=10)})
+    assert list(response.context["form"].errors) == ["token"]
+    device.refresh_from_db()
+    assert not device.confirmed
+    assert DEVICE_ID_SESSION_KEY not in client.session
+
+
+def test_setup_is_refused_to_a_user_who_has_an_app(client, officer):
+    post_login(client, "anna", PASSWORD)
+    response = client.get(reverse("accounts:otp_setup"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:verify"))
+    assert TOTPDevice.objects.filter(user=officer).count() == 1
+
+
+def test_setup_needs_the_password_first(client):
+    response = client.get(reverse("accounts:otp_setup"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
+    assert not TOTPDevice.objects.exists()
+
+
+def test_logout_needs_post_and_signs_out(client, officer):
+    sign_in(client, officer)
+    assert client.get(reverse("accounts:logout")).status_code == 405
+    assert client.get(staff_page()).status_code == 200
+    response = client.post(reverse("accounts:logout"))
+    assert response.status_code == 302
+    assert response.url == resolve_url(settings.LOGOUT_REDIRECT_URL)
+    assert SESSION_KEY not in client.session
+    assert client.get(staff_page()).url.startswith(reverse("accounts:login"))
+
+
+# Lockout (django-axes): per username and address, the same for unknown usernames.
+
+
+def fail_until_locked(client, username: str, *, ip: str = IP) -> list:
+    return [
+        post_login(client, username, "fel-lösenord", ip=ip)
+        for _ in range(settings.AXES_FAILURE_LIMIT)
+    ]
+
+
+def test_lockout_after_the_failure_limit_refuses_even_the_right_password(client, officer):
+    responses = fail_until_locked(client, "anna")
+    assert [r.status_code for r in responses] == [200] * (settings.AXES_FAILURE_LIMIT - 1) + [429]
+    response = post_login(client, "anna", PASSWORD)
+    assert response.status_code == 429
+    assert "accounts/locked_out.html" in [t.name for t in response.templates]
+    assert str(gettext("Reset your password")) in response.content.decode()
+    assert SESSION_KEY not in client.session
+
+
+def test_lockout_of_an_unknown_username_looks_the_same(client, officer):
+    known = fail_until_locked(client, "anna") + [post_login(client, "anna", PASSWORD)]
+    unknown = fail_until_locked(client, "okand") + [post_login(client, "okand", PASSWORD)]
+    for step, (a, b) in enumerate(zip(known, unknown, strict=True)):
+        assert a.status_code == b.status_code, step
+        assert visible(a, "anna") == visible(b, "okand"), step
+
+
+def test_lockout_is_per_address(client, officer):
+    fail_until_locked(client, "anna")
+    response = post_login(client, "anna", PASSWORD, ip="10.0.0.2")
+    assert response.status_code == 302
+
+
+def test_a_successful_sign_in_resets_the_failure_count(client, officer):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        post_login(client, "anna", "fel-lösenord")
+    assert post_login(client, "anna", PASSWORD).status_code == 302
+    client.post(reverse("accounts:logout"))
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert post_login(client, "anna", "fel-lösenord").status_code == 200
+    assert post_login(client, "anna", PASSWORD).status_code == 302
+
+
+# Password reset by e-mail.
+
+
+def test_password_reset_answers_the_same_and_mails_only_a_known_address(client, officer):
+    known = client.post(reverse("accounts:password_reset"), {"email": officer.email})
+    unknown = client.post(reverse("accounts:password_reset"), {"email": "okand@example.org"})
+    assert known.status_code == unknown.status_code == 302
+    assert known.url == unknown.url == reverse("accounts:password_reset_done")
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [officer.email]
+    assert "anna" in mail.outbox[0].body
+
+
+def test_password_reset_mails_no_inactive_user(client, officer):
+    officer.is_active = False
+    officer.save()
+    client.post(reverse("accounts:password_reset"), {"email": officer.email})
+    assert mail.outbox == []
+
+
+def reset_link(message) -> str:
+    return re.search(r"https?://testserver(\S+)", message.body).group(1)
+
+
+def test_the_mailed_link_sets_a_new_password(client, officer):
+    client.post(reverse("accounts:password_reset"), {"email": officer.email})
+    form_page = client.get(reset_link(mail.outbox[0]), follow=True)
+    assert form_page.context["validlink"]
+    response = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert response.url == reverse("accounts:password_reset_complete")
+    officer.refresh_from_db()
+    assert officer.check_password(NEW_PASSWORD)
+    again = client.get(reset_link(mail.outbox[0]), follow=True)
+    assert not again.context["validlink"]
+
+
+def test_a_password_reset_lifts_the_lockout(client, officer):
+    fail_until_locked(client, "anna")
+    client.post(reverse("accounts:password_reset"), {"email": officer.email})
+    form_page = client.get(reset_link(mail.outbox[0]), follow=True)
+    client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert post_login(client, "anna", NEW_PASSWORD).status_code == 302
+
+
+def test_a_weak_new_password_is_refused_on_its_field(client, officer):
+    client.post(reverse("accounts:password_reset"), {"email": officer.email})
+    form_page = client.get(reset_link(mail.outbox[0]), follow=True)
+    response = client.post(
+        form_page.redirect_chain[-1][0], {"new_password1": "abc", "new_password2": "abc"}
+    )
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["new_password2"]
+    officer.refresh_from_db()
+    assert officer.check_password(PASSWORD)
+
+
+# Password change: a staff page.
+
+
+def test_password_change_needs_both_factors(client, officer):
+    anonymous = client.get(reverse("accounts:password_change"))
+    assert anonymous.url.startswith(reverse("accounts:login"))
+    sign_in(client, officer, verified=False)
+    unverified = client.get(reverse("accounts:password_change"))
+    assert unverified.url.startswith(reverse("accounts:verify"))
+    done = client.get(reverse("accounts:password_change_done"))
+    assert done.url.startswith(reverse("accounts:verify"))
+
+
+def test_password_change_keeps_the_user_signed_in(client, officer):
+    sign_in(client, officer)
+    response = client.post(
+        reverse("accounts:password_change"),
+        {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert response.url == reverse("accounts:password_change_done")
+    officer.refresh_from_db()
+    assert officer.check_password(NEW_PASSWORD)
+    assert client.get(reverse("accounts:password_change_done")).status_code == 200
