@@ -1,10 +1,12 @@
 """Staff forms for logging activities, withdrawing logs and updating activity status."""
 
 import datetime
+import re
 import uuid
 
 from django import forms
 from django.utils import formats
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, ActivityLog, ActivityStatus
@@ -22,6 +24,13 @@ class GroupedActivityChoiceField(forms.ModelChoiceField):
     def __init__(self, queryset, **kwargs):
         super().__init__(queryset, **kwargs)
 
+    def _set_queryset(self, queryset):
+        # The grouped choices belong to the queryset: a form sets its own after the class's.
+        self.__dict__.pop("_grouped", None)
+        super()._set_queryset(queryset)
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+
     def _get_choices(self):
         if not hasattr(self, "_grouped"):
             groups: dict[str, list[tuple[int, str]]] = {}
@@ -32,6 +41,21 @@ class GroupedActivityChoiceField(forms.ModelChoiceField):
         return self._grouped
 
     choices = property(_get_choices, forms.ChoiceField.choices.fset)
+
+
+class IsoDateInput(forms.DateInput):
+    """A date picker; a posted value it cannot show (not YYYY-MM-DD) is left out of the markup."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return None
+        return value
 
 
 def _text(max_length: int, label, *, required: bool = False, help_text="") -> forms.CharField:
@@ -50,7 +74,7 @@ class LogFieldsForm(forms.ModelForm):
 
     date = forms.DateField(
         label=_("Date"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=IsoDateInput(),
         help_text=_("The day the activity was carried out."),
     )
     quantity = forms.IntegerField(
@@ -89,6 +113,9 @@ class LogFieldsForm(forms.ModelForm):
     def __init__(self, *args, today: datetime.date, **kwargs):
         self.today = today
         super().__init__(*args, **kwargs)
+        note = self.fields["internal_note"]
+        # The personal-data warning must stand out next to the field, not read as small print.
+        note.help_text = format_html('<span class="warning">{}</span>', note.help_text)
         if not self.is_bound and not self.instance.pk:
             self.initial.setdefault("date", today)
 

@@ -4,14 +4,21 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from activities.progress import Comparator, LogEntry, Progress, Scope, Target, compute_progress
 from municipalities.models import Role
-from promises.models import IN_FORCE_STATES, PUBLISHED_STATES, Promise, PromisePeriod, in_scope_q
+from promises.models import (
+    IN_FORCE_STATES,
+    PUBLISHED_STATES,
+    Promise,
+    PromisePeriod,
+    active_q,
+    in_scope_q,
+)
 
 
 class Responsible(models.TextChoices):
@@ -90,6 +97,58 @@ class ActivityQuerySet(models.QuerySet):
             .with_progress_data()
             .select_related("period__municipality__county")
             .order_by("period__municipality__name", "-period__start_date", "period_id", "position")
+        )
+
+    def with_can_log(self, user) -> "ActivityQuerySet":
+        """Annotate `can_log`: whether `user` may log activities of each (see `loggable_by`)."""
+        return self.annotate(
+            can_log=Exists(Activity.objects.loggable_by(user).filter(pk=OuterRef("pk")))
+        )
+
+    def for_staff_home(self, user, today: datetime.date) -> "ActivityQuerySet":
+        """Activities of the periods in force on `today` that `user` sees, for the start page."""
+        return (
+            self.visible_to(user)
+            .filter(active_q(today, prefix="period__"))
+            .with_progress_data()
+            .select_related("period__municipality")
+            .with_can_log(user)
+            .order_by("period__municipality__name", "-period__start_date", "period_id", "position")
+        )
+
+    def for_staff_period(self, user) -> "ActivityQuerySet":
+        """Activities `user` sees, with progress data and whether they may log them."""
+        return (
+            self.visible_to(user)
+            .with_progress_data()
+            .with_can_log(user)
+            .order_by("period_id", "position", "pk")
+        )
+
+    def for_staff_status(self, user) -> "ActivityQuerySet":
+        """Activities without a numeric target that `user` sees, for the status page."""
+        return (
+            self.visible_to(user)
+            .filter(target_value__isnull=True)
+            .select_related("period__municipality")
+            .with_can_log(user)
+        )
+
+    def for_staff_activity(self, user) -> "ActivityQuerySet":
+        """Activities `user` sees, with period, promises and every log (withdrawn ones too)."""
+        return (
+            self.visible_to(user)
+            .select_related("period__municipality", "period__local_police_area")
+            .prefetch_related(
+                "promises",
+                Prefetch(
+                    "logs",
+                    queryset=ActivityLog.objects.select_related(
+                        "reported_by", "withdrawn_by"
+                    ).order_by("-date", "-created_at", "-pk"),
+                ),
+            )
+            .with_can_log(user)
         )
 
 
@@ -228,6 +287,29 @@ class ActivityLogQuerySet(models.QuerySet):
     def visible_to(self, user) -> "ActivityLogQuerySet":
         """Logs of the activities `user` may see."""
         return self.filter(in_scope_q(user, prefix="activity__period__"))
+
+    def with_can_log(self, user) -> "ActivityLogQuerySet":
+        """Annotate `can_log`: whether `user` may change logs of each log's activity."""
+        return self.annotate(
+            can_log=Exists(Activity.objects.loggable_by(user).filter(pk=OuterRef("activity_id")))
+        )
+
+    def for_staff_home(self, user) -> "ActivityLogQuerySet":
+        """Logs `user` sees, most recently reported first, with activity and reporter."""
+        return (
+            self.visible_to(user)
+            .select_related("activity__period__municipality", "reported_by")
+            .with_can_log(user)
+            .order_by("-created_at", "-pk")
+        )
+
+    def for_staff_log(self, user) -> "ActivityLogQuerySet":
+        """Logs `user` sees, with activity, period and people, for the edit and withdraw pages."""
+        return (
+            self.visible_to(user)
+            .select_related("activity__period__municipality", "reported_by", "withdrawn_by")
+            .with_can_log(user)
+        )
 
 
 class ActivityLog(models.Model):

@@ -4,8 +4,12 @@ import uuid
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from activities.models import Activity, ActivityLog
+
+_history_reason = ActivityLog.history.model._meta.get_field("history_change_reason")
+CHANGE_REASON_LENGTH = _history_reason.max_length
 
 
 class IdempotencyConflict(Exception):
@@ -37,14 +41,25 @@ def record_log(
         return existing, False
 
 
+class LogWithdrawn(Exception):
+    """The log has been withdrawn; a withdrawn log is not changed."""
+
+
 @transaction.atomic
 def update_log(log: ActivityLog, user, **fields) -> ActivityLog:
-    """Change a log's fields; the history keeps the earlier version."""
+    """Change a log's fields; the history keeps the earlier version.
+
+    The row is locked and only the given fields are written, so an edit racing a withdrawal
+    cannot bring the withdrawn log back; editing a withdrawn log raises LogWithdrawn.
+    """
+    locked = ActivityLog.objects.select_for_update().get(pk=log.pk)
+    if locked.withdrawn_at is not None:
+        raise LogWithdrawn(log.pk)
     for name, value in fields.items():
-        setattr(log, name, value)
-    log._history_user = user
-    log.save()
-    return log
+        setattr(locked, name, value)
+    locked._history_user = user
+    locked.save(update_fields=list(fields))
+    return locked
 
 
 @transaction.atomic
@@ -57,7 +72,8 @@ def withdraw_log(log: ActivityLog, user, reason: str) -> bool:
     locked.withdrawn_by = user
     locked.withdrawal_reason = reason
     locked._history_user = user
-    locked._change_reason = reason
+    # The history's change-reason column is short; withdrawal_reason keeps the whole text.
+    locked._change_reason = Truncator(reason).chars(CHANGE_REASON_LENGTH)
     locked.save()
     return True
 

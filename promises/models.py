@@ -143,6 +143,18 @@ class PromisePeriodQuerySet(models.QuerySet):
             .order_by("-start_date", "area_name")
         )
 
+    def for_staff_home(self, user) -> "PromisePeriodQuerySet":
+        """Periods in any state that `user` sees, with place, for the staff start page."""
+        return (
+            self.visible_to(user)
+            .with_place()
+            .order_by("municipality__name", "-start_date", "area_name", "pk")
+        )
+
+    def for_staff_period(self, user) -> "PromisePeriodQuerySet":
+        """Periods in any state that `user` sees, with place and promises."""
+        return self.visible_to(user).with_place().prefetch_related("promises")
+
     def for_period_page(self) -> "PromisePeriodQuerySet":
         """Published periods with everything the public period page shows.
 

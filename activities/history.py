@@ -1,0 +1,191 @@
+"""What changed, when and by whom: readable entries from django-simple-history records."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from simple_history.utils import get_m2m_reverse_field_name
+
+from promises.models import PromisePeriod
+
+EMPTY = "–"
+
+
+class EntryKind(models.TextChoices):
+    """What a history record did to its object."""
+
+    CREATED = "created", _("created")
+    CHANGED = "changed", _("changed")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+    DELETED = "deleted", _("deleted")
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field's change, with label and values as people read them."""
+
+    label: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One history record: when, who, what kind of change, why, and what changed."""
+
+    when: datetime.datetime
+    who: str
+    kind: str
+    reason: str
+    changes: tuple[FieldChange, ...]
+
+    @property
+    def kind_label(self) -> str:
+        return str(EntryKind(self.kind).label)
+
+
+def person_name(user) -> str:
+    """A user's full name, else their username; "system" for changes made without a user."""
+    if user is None:
+        return gettext("system")
+    return user.get_full_name() or user.get_username()
+
+
+def display_value(field: models.Field, value, related=None) -> str:
+    """A field value as people read it; `related` is the object a foreign key points to."""
+    if field.is_relation:
+        if value is None:
+            return EMPTY
+        if related is None:
+            # The related row is gone; the history still names it by its id.
+            return f"#{value}"
+        if isinstance(related, get_user_model()):
+            return person_name(related)
+        return str(related)
+    if value is None or value == "":
+        return EMPTY
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, models.DateTimeField):
+        return date_format(timezone.localtime(value), "j F Y H:i")
+    if isinstance(field, models.DateField):
+        return date_format(value, "j F Y")
+    if isinstance(field, models.BooleanField):
+        return gettext("yes") if value else gettext("no")
+    return str(value)
+
+
+def _related_lookups(model: type[models.Model]) -> list[str]:
+    """select_related paths for the foreign keys a history shows by name."""
+    lookups = []
+    for field in model._meta.concrete_fields:
+        if field.is_relation and field.editable:
+            lookups.append(field.name)
+            if field.related_model is PromisePeriod:
+                # A period's name includes its municipality's.
+                lookups.append(f"{field.name}__municipality")
+    return lookups
+
+
+def _m2m_names(records: list) -> dict[str, dict[int, list[str]]]:
+    """For each tracked many-to-many field, the related objects' names per history record."""
+    if not records:
+        return {}
+    history_model = type(records[0])
+    names: dict[str, dict[int, list[str]]] = {}
+    for field in history_model._history_m2m_fields:
+        through = getattr(history_model, field.name).model
+        target = get_m2m_reverse_field_name(field)
+        per_record: dict[int, list[str]] = defaultdict(list)
+        rows = through.objects.filter(history__in=[r.history_id for r in records]).select_related(
+            target
+        )
+        for row in rows:
+            per_record[row.history_id].append(str(getattr(row, target)))
+        names[field.name] = {key: sorted(value) for key, value in per_record.items()}
+    return names
+
+
+def _kind(record, previous) -> str:
+    if record.history_type == "+":
+        return EntryKind.CREATED
+    if record.history_type == "-":
+        return EntryKind.DELETED
+    if (
+        previous is not None
+        and hasattr(record, "withdrawn_at")
+        and previous.withdrawn_at is None
+        and record.withdrawn_at is not None
+    ):
+        return EntryKind.WITHDRAWN
+    return EntryKind.CHANGED
+
+
+def _changes(model, record, previous, m2m_names) -> tuple[FieldChange, ...]:
+    if previous is None or record.history_type == "+":
+        return ()
+    delta = record.diff_against(previous, excluded_fields=list(m2m_names))
+    changes = []
+    for change in delta.changes:
+        field = model._meta.get_field(change.field)
+        if field.is_relation:
+            old = display_value(field, change.old, getattr(previous, field.name))
+            new = display_value(field, change.new, getattr(record, field.name))
+        else:
+            old = display_value(field, change.old)
+            new = display_value(field, change.new)
+        changes.append(FieldChange(capfirst(field.verbose_name), old, new))
+    for name, per_record in m2m_names.items():
+        old_names = per_record.get(previous.history_id, [])
+        new_names = per_record.get(record.history_id, [])
+        if old_names != new_names:
+            changes.append(
+                FieldChange(
+                    capfirst(model._meta.get_field(name).verbose_name),
+                    ", ".join(old_names) or EMPTY,
+                    ", ".join(new_names) or EMPTY,
+                )
+            )
+    return tuple(changes)
+
+
+def history_entries(obj: models.Model) -> list[HistoryEntry]:
+    """The object's history, newest first, each record compared with the one before it.
+
+    Queries stay constant however long the history: the records come with their users and
+    related objects in one query, and each many-to-many field's rows in one more.
+    """
+    model = type(obj)
+    records = list(
+        obj.history.select_related("history_user", *_related_lookups(model)).order_by(
+            "history_date", "history_id"
+        )
+    )
+    m2m_names = _m2m_names(records)
+    entries = []
+    previous = None
+    for record in records:
+        kind = _kind(record, previous)
+        reason = record.history_change_reason or ""
+        if kind == EntryKind.WITHDRAWN:
+            # The reason field holds the whole text; the change reason may be shortened.
+            reason = record.withdrawal_reason or reason
+        entries.append(
+            HistoryEntry(
+                when=record.history_date,
+                who=person_name(record.history_user),
+                kind=kind,
+                reason=reason,
+                changes=_changes(model, record, previous, m2m_names),
+            )
+        )
+        previous = record
+    entries.reverse()
+    return entries

@@ -1,0 +1,331 @@
+"""Staff pages: the start page, logging, editing and withdrawing logs, status, and history.
+
+Every view lets through only users signed in with both factors (`staff_required`), then refuses
+(403) a role without the model permission, then fetches through the user's scope (404 outside
+it), and refuses (403) acting on an activity the user sees but does not log. A new log's
+activity is a choice among those the user logs, so another one is a form error instead.
+Read-only pages answer POST with 405.
+"""
+
+import datetime
+import uuid
+from typing import NamedTuple
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_safe
+
+from activities import services
+from activities.forms import LogFieldsForm, LogForm, StatusForm, WithdrawForm
+from activities.history import history_entries
+from activities.models import Activity, ActivityLog
+from activities.progress import PaceStatus, Progress
+from activities.templatetags.progress_tags import progress_words
+from municipalities.access import staff_required
+from promises.models import Promise, PromisePeriod
+
+# The start page puts what needs attention first; activities without a target come last.
+PACE_ORDER = (
+    PaceStatus.BEHIND,
+    PaceStatus.NOT_STARTED,
+    PaceStatus.NOT_ACHIEVED,
+    PaceStatus.ON_TRACK,
+    PaceStatus.DONE,
+    PaceStatus.ACHIEVED,
+)
+RECENT_LOGS = 10
+LOG_FIELDS = ("date", "quantity", "place", "summary", "internal_note")
+
+
+class HistoryKind(NamedTuple):
+    """An object type whose history staff can read: model, permission, related rows to fetch."""
+
+    model: type[models.Model]
+    permission: str
+    related: tuple[str, ...]
+
+
+HISTORY_KINDS = {
+    "period": HistoryKind(PromisePeriod, "promises.view_promiseperiod", ("municipality",)),
+    "lofte": HistoryKind(Promise, "promises.view_promise", ("period__municipality",)),
+    "aktivitet": HistoryKind(Activity, "activities.view_activity", ("period__municipality",)),
+    "logg": HistoryKind(ActivityLog, "activities.view_activitylog", ("activity",)),
+}
+
+
+def _require(request: HttpRequest, permission: str) -> None:
+    """Refuse a user whose roles lack the model permission."""
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+def _pace_rank(progress: Progress) -> int:
+    if progress.status in PACE_ORDER:
+        return PACE_ORDER.index(progress.status)
+    return len(PACE_ORDER)
+
+
+def progress_summary(progress: Progress) -> str:
+    """Progress in words: against the target, or the number of logged occurrences."""
+    if progress.target is not None:
+        return progress_words(progress)
+    count = progress.total_done
+    return ngettext("%(count)s logged occurrence", "%(count)s logged occurrences", count) % {
+        "count": count
+    }
+
+
+def _preselected(activities, raw: str | None) -> dict[str, int]:
+    """Initial data choosing the activity `raw` names (?aktivitet=<id>) if it is in `activities`."""
+    try:
+        pk = int(raw or "")
+    except ValueError:
+        return {}
+    return {"activity": pk} if activities.filter(pk=pk).exists() else {}
+
+
+def _log_words(log: ActivityLog, activity: Activity) -> dict[str, object]:
+    return {
+        "activity": activity.title,
+        "quantity": log.quantity,
+        "date": date_format(log.date, "j F Y"),
+    }
+
+
+def _saved_message(log: ActivityLog, created: bool, today: datetime.date) -> str:
+    activity = Activity.objects.with_progress_data().get(pk=log.activity_id)
+    values = {**_log_words(log, activity), "progress": progress_summary(activity.progress(today))}
+    if created:
+        text = _("Saved: %(activity)s, %(quantity)s on %(date)s. Progress now: %(progress)s.")
+    else:
+        text = _(
+            "This log was already saved: %(activity)s, %(quantity)s on %(date)s. "
+            "Nothing was added. Progress: %(progress)s."
+        )
+    return text % values
+
+
+@staff_required
+@require_safe
+def staff_home(request: HttpRequest) -> HttpResponse:
+    """Start page: the user's periods, activities in force behind pace first, recent logs."""
+    _require(request, "activities.view_activity")
+    user = request.user
+    today = timezone.localdate()
+    rows = [(a, a.progress(today)) for a in Activity.objects.for_staff_home(user, today)]
+    context = {
+        "periods": list(PromisePeriod.objects.for_staff_home(user)),
+        "activities": sorted(rows, key=lambda row: _pace_rank(row[1])),
+        "recent_logs": list(ActivityLog.objects.for_staff_home(user)[:RECENT_LOGS]),
+        "today": today,
+    }
+    return render(request, "activities/staff_home.html", context)
+
+
+@staff_required
+def log_create(request: HttpRequest) -> HttpResponse:
+    """Log a completed activity; a repeated submission with the same key saves once."""
+    _require(request, "activities.add_activitylog")
+    user = request.user
+    activities = Activity.objects.loggable_by(user).for_log_form()
+    today = timezone.localdate()
+    if request.method == "POST":
+        form = LogForm(request.POST, activities=activities, today=today)
+        if form.is_valid():
+            fields = {name: form.cleaned_data[name] for name in LOG_FIELDS}
+            try:
+                log, created = services.record_log(
+                    activity=form.cleaned_data["activity"],
+                    user=user,
+                    idempotency_key=form.cleaned_data["idempotency_key"],
+                    **fields,
+                )
+            except services.IdempotencyConflict:
+                form.add_error(None, _("This form could not be saved. Check it and save again."))
+                # A fresh key, so that saving again is not refused the same way.
+                form.data = form.data.copy()
+                form.data["idempotency_key"] = str(uuid.uuid4())
+            else:
+                add = messages.success if created else messages.info
+                add(request, _saved_message(log, created, today))
+                return redirect("activities:staff_activity", pk=log.activity_id)
+    else:
+        initial = _preselected(activities, request.GET.get("aktivitet"))
+        form = LogForm(activities=activities, today=today, initial=initial)
+    context = {"form": form, "can_log_any": activities.exists()}
+    return render(request, "activities/log_create.html", context)
+
+
+def _log_for_change(request: HttpRequest, pk: int) -> ActivityLog:
+    """A log the user sees (404 otherwise) and may change (403 otherwise)."""
+    _require(request, "activities.change_activitylog")
+    log = get_object_or_404(ActivityLog.objects.for_staff_log(request.user), pk=pk)
+    if not log.can_log:
+        raise PermissionDenied
+    return log
+
+
+@staff_required
+def log_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change a log's fields (the history keeps the earlier version); withdrawn logs stay as is."""
+    log = _log_for_change(request, pk)
+    if log.is_withdrawn:
+        if request.method == "POST":
+            messages.error(request, _("A withdrawn log cannot be changed."))
+            return redirect("activities:staff_activity", pk=log.activity_id)
+        return render(request, "activities/log_edit.html", {"log": log, "form": None})
+    today = timezone.localdate()
+    if request.method == "POST":
+        form = LogFieldsForm(request.POST, instance=log, today=today)
+        if form.is_valid():
+            fields = {name: form.cleaned_data[name] for name in LOG_FIELDS}
+            try:
+                services.update_log(log, request.user, **fields)
+            except services.LogWithdrawn:
+                messages.error(request, _("A withdrawn log cannot be changed."))
+            else:
+                messages.success(
+                    request,
+                    _("Changed: %(activity)s, %(quantity)s on %(date)s.")
+                    % _log_words(log, log.activity),
+                )
+            return redirect("activities:staff_activity", pk=log.activity_id)
+    else:
+        form = LogFieldsForm(instance=log, today=today)
+    return render(request, "activities/log_edit.html", {"log": log, "form": form})
+
+
+@staff_required
+def log_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdraw a log with a reason: it stays, marked, and stops counting."""
+    log = _log_for_change(request, pk)
+    if log.is_withdrawn:
+        if request.method == "POST":
+            messages.info(request, _("This log was already withdrawn."))
+            return redirect("activities:staff_activity", pk=log.activity_id)
+        return render(request, "activities/log_withdraw.html", {"log": log, "form": None})
+    if request.method == "POST":
+        form = WithdrawForm(request.POST)
+        if form.is_valid():
+            if services.withdraw_log(log, request.user, form.cleaned_data["reason"]):
+                messages.success(
+                    request,
+                    _("Withdrawn: %(activity)s, %(quantity)s on %(date)s. It no longer counts.")
+                    % _log_words(log, log.activity),
+                )
+            else:
+                messages.info(request, _("This log was already withdrawn."))
+            return redirect("activities:staff_activity", pk=log.activity_id)
+    else:
+        form = WithdrawForm()
+    return render(request, "activities/log_withdraw.html", {"log": log, "form": form})
+
+
+@staff_required
+@require_safe
+def staff_activity(request: HttpRequest, pk: int) -> HttpResponse:
+    """One activity for staff: progress, and every log with internal notes and withdrawals."""
+    _require(request, "activities.view_activity")
+    user = request.user
+    activity = get_object_or_404(Activity.objects.for_staff_activity(user), pk=pk)
+    today = timezone.localdate()
+    context = {
+        "activity": activity,
+        "progress": activity.progress(today),
+        "logs": list(activity.logs.all()),
+        "promises": list(activity.promises.all()),
+        "can_log": activity.can_log and user.has_perm("activities.add_activitylog"),
+        "can_change_logs": activity.can_log and user.has_perm("activities.change_activitylog"),
+        "can_update_status": activity.target is None
+        and activity.can_log
+        and user.has_perm("activities.update_activity_status"),
+        "today": today,
+    }
+    return render(request, "activities/staff_activity.html", context)
+
+
+@staff_required
+def activity_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """Set the status of an activity without a numeric target: planned, ongoing, done, cancelled."""
+    _require(request, "activities.update_activity_status")
+    activity = get_object_or_404(Activity.objects.for_staff_status(request.user), pk=pk)
+    if not activity.can_log:
+        raise PermissionDenied
+    if request.method == "POST":
+        form = StatusForm(request.POST, instance=activity)
+        if form.is_valid():
+            services.set_activity_status(
+                activity,
+                request.user,
+                form.cleaned_data["status"],
+                form.cleaned_data["status_reason"],
+            )
+            messages.success(
+                request,
+                _("Status of %(activity)s: %(status)s.")
+                % {"activity": activity.title, "status": activity.get_status_display()},
+            )
+            return redirect("activities:staff_activity", pk=activity.pk)
+    else:
+        form = StatusForm(instance=activity)
+    return render(request, "activities/activity_status.html", {"activity": activity, "form": form})
+
+
+@staff_required
+@require_safe
+def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
+    """One period in any state for staff: promises, activities with progress, state."""
+    _require(request, "promises.view_promiseperiod")
+    user = request.user
+    period = get_object_or_404(PromisePeriod.objects.for_staff_period(user), pk=pk)
+    today = timezone.localdate()
+    activities = Activity.objects.for_staff_period(user).filter(period=period)
+    context = {
+        "period": period,
+        "activities": [(activity, activity.progress(today)) for activity in activities],
+        "is_active": period.is_active(today),
+        "today": today,
+    }
+    return render(request, "activities/staff_period.html", context)
+
+
+def _history_names(kind: str, obj) -> tuple[str, str]:
+    """The object's name and the staff page to go back to."""
+    if kind == "period":
+        return str(obj), reverse("activities:staff_period", args=[obj.pk])
+    if kind == "lofte":
+        url = reverse("activities:staff_period", args=[obj.period_id])
+        return obj.title, f"{url}#lofte-{obj.pk}"
+    if kind == "aktivitet":
+        return obj.title, reverse("activities:staff_activity", args=[obj.pk])
+    url = reverse("activities:staff_activity", args=[obj.activity_id])
+    name = f"{obj.activity.title}, {date_format(obj.date, 'j F Y')}"
+    return name, f"{url}#logg-{obj.pk}"
+
+
+@staff_required
+@require_safe
+def history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """The history of a period, promise, activity or log: who changed what, and when."""
+    if kind not in HISTORY_KINDS:
+        raise Http404
+    model, permission, related = HISTORY_KINDS[kind]
+    _require(request, permission)
+    obj = get_object_or_404(model.objects.visible_to(request.user).select_related(*related), pk=pk)
+    name, back_url = _history_names(kind, obj)
+    context = {
+        "kind": kind,
+        "object": obj,
+        "name": name,
+        "back_url": back_url,
+        "entries": history_entries(obj),
+    }
+    return render(request, "activities/history.html", context)

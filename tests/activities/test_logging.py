@@ -1,0 +1,385 @@
+"""Logging, editing and withdrawing activity logs on the staff pages."""
+
+import datetime
+import uuid
+
+import pytest
+from django.contrib.messages import get_messages
+from django.utils import timezone
+from django.utils.text import capfirst
+
+from activities.forms import LogFieldsForm
+from activities.models import Activity, ActivityLog
+from activities.staff_views import progress_summary
+from tests import factories
+from tests.activities.test_staff_pages import DAY, World, make_world, url
+from tests.staff import sign_in, staff_user
+
+FIELDS = {"place": "Storgatan", "summary": "Hastighetskontroll vid skolan", "internal_note": ""}
+
+
+@pytest.fixture
+def world(db) -> World:
+    return make_world()
+
+
+def log_data(activity: Activity, **changes) -> dict:
+    data = {
+        "activity": activity.pk,
+        "date": timezone.localdate().isoformat(),
+        "quantity": "1",
+        "idempotency_key": str(uuid.uuid4()),
+        **FIELDS,
+    }
+    data.update(changes)
+    return data
+
+
+def messages_of(response) -> list:
+    return list(get_messages(response.wsgi_request))
+
+
+def counted(activity: Activity) -> int:
+    return Activity.objects.with_progress_data().get(pk=activity.pk).progress().total_done
+
+
+# --- the form ---------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_log_form_defaults_to_today_and_one_and_warns_about_personal_data(client, world):
+    sign_in(client, world.officer)
+
+    response = client.get(url("log_create"))
+
+    page = response.content.decode()
+    today = timezone.localdate().isoformat()
+    assert 'type="date"' in page and f'value="{today}"' in page
+    assert 'name="quantity" value="1"' in page
+    help_text = str(LogFieldsForm.base_fields["internal_note"].help_text)
+    assert f'<span class="warning">{help_text}</span>' in page
+    # The warning sits with the internal note field, which is described by it.
+    assert 'aria-describedby="id_internal_note_helptext"' in page
+    groups = [group for _period, group in response.context["form"].fields["activity"].choices[1:]]
+    assert {pk for group in groups for pk, _title in group} == {world.police.pk, world.status.pk}
+
+
+@pytest.mark.django_db
+def test_log_form_preselects_the_activity_from_the_address(client, world):
+    sign_in(client, world.officer)
+
+    response = client.get(url("log_create") + f"?aktivitet={world.police.pk}")
+
+    assert response.status_code == 200
+    assert response.context["form"]["activity"].value() == world.police.pk
+
+
+@pytest.mark.django_db
+def test_log_form_explains_when_there_is_nothing_to_log(client, db):
+    # Drafts are not in force: a kommunpolis with only a draft cannot log anything.
+    vetlanda = factories.municipality("vetlanda")
+    factories.activity(factories.period(state="draft"), "Utkast")
+    officer = staff_user("polis", role="police_officer", municipality=vetlanda)
+    sign_in(client, officer)
+
+    response = client.get(url("log_create"))
+
+    assert response.status_code == 200
+    assert response.context["can_log_any"] is False
+    assert 'name="idempotency_key"' not in response.content.decode()
+
+
+# --- logging ----------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_logging_saves_one_row_with_reporter_and_fields_and_redirects(client, world):
+    sign_in(client, world.officer)
+    data = log_data(world.police, quantity="2", internal_note="Inga namn")
+
+    response = client.post(url("log_create"), data)
+
+    assert response.status_code == 302
+    assert response["Location"] == url("staff_activity", world.police.pk)
+    log = ActivityLog.objects.get()
+    assert log.activity == world.police
+    assert log.reported_by == world.officer
+    assert (log.date, log.quantity) == (timezone.localdate(), 2)
+    assert (log.place, log.summary, log.internal_note) == (
+        "Storgatan",
+        "Hastighetskontroll vid skolan",
+        "Inga namn",
+    )
+    assert str(log.idempotency_key) == data["idempotency_key"]
+    assert log.history.get().history_user == world.officer
+    [message] = messages_of(response)
+    assert message.level_tag == "success"
+    assert "Trafikkontroller" in message.message
+    progress = Activity.objects.with_progress_data().get(pk=world.police.pk).progress()
+    assert progress_summary(progress) in message.message
+
+
+@pytest.mark.django_db
+def test_the_same_key_posted_twice_saves_once_and_says_so(client, world):
+    sign_in(client, world.officer)
+    data = log_data(world.police)
+
+    first = client.post(url("log_create"), data)
+    second = client.post(url("log_create"), data)
+
+    assert ActivityLog.objects.count() == 1
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"] == url("staff_activity", world.police.pk)
+    first_message = messages_of(first)[-1]
+    second_message = messages_of(second)[-1]
+    assert first_message.level_tag == "success"
+    assert second_message.level_tag == "info"
+    assert second_message.message != first_message.message
+    assert counted(world.police) == 1
+
+
+@pytest.mark.django_db
+def test_somebody_elses_key_is_a_form_error_and_saves_nothing(client, world):
+    key = uuid.uuid4()
+    factories.log(
+        world.police, timezone.localdate(), reported_by=world.coordinator, idempotency_key=key
+    )
+    sign_in(client, world.officer)
+
+    response = client.post(url("log_create"), log_data(world.police, idempotency_key=str(key)))
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    assert response.context["form"]["idempotency_key"].value() != str(key)
+    assert ActivityLog.objects.count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"date": (timezone.localdate() + DAY).isoformat()}, "date"),
+        ({"date": (timezone.localdate() - 365 * DAY).isoformat()}, "date"),  # before the period
+        ({"quantity": "0"}, "quantity"),
+        ({"quantity": "-3"}, "quantity"),
+        ({"quantity": "100001"}, "quantity"),
+        ({"place": "<script>alert(1)</script>"}, "place"),
+        ({"summary": "x" * 1001}, "summary"),
+        ({"date": "igår"}, "date"),
+    ],
+)
+def test_invalid_log_is_an_error_on_its_field_and_saves_nothing(client, world, changes, field):
+    sign_in(client, world.officer)
+
+    response = client.post(url("log_create"), log_data(world.police, **changes))
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert list(errors) == [field]
+    assert ActivityLog.objects.count() == 0
+    assert 'class="error-summary"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_coordinator_cannot_log_a_police_activity_but_logs_a_municipal_one(client, world):
+    sign_in(client, world.coordinator)
+
+    refused = client.post(url("log_create"), log_data(world.police))
+    not_preselected = client.get(url("log_create") + f"?aktivitet={world.police.pk}")
+    preselected = client.get(url("log_create") + f"?aktivitet={world.municipal.pk}")
+    allowed = client.post(url("log_create"), log_data(world.municipal))
+
+    # The activity is a choice among those the role logs: another one is an error on it.
+    assert refused.status_code == 200
+    assert list(refused.context["form"].errors) == ["activity"]
+    assert not_preselected.status_code == 200
+    assert not_preselected.context["form"]["activity"].value() is None
+    assert preselected.context["form"]["activity"].value() == world.municipal.pk
+    assert allowed.status_code == 302
+    assert list(ActivityLog.objects.values_list("activity", flat=True)) == [world.municipal.pk]
+
+
+@pytest.mark.django_db
+def test_approver_may_not_log(client, world):
+    sign_in(client, world.approver)
+
+    assert client.get(url("log_create")).status_code == 403
+    assert client.post(url("log_create"), log_data(world.police)).status_code == 403
+    assert ActivityLog.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_logging_an_activity_of_another_municipality_is_refused_on_the_field(client, world):
+    sign_in(client, world.stranger)
+
+    shown = client.get(url("log_create") + f"?aktivitet={world.police.pk}")
+    posted = client.post(url("log_create"), log_data(world.police))
+
+    assert shown.status_code == 200
+    assert shown.context["form"]["activity"].value() is None
+    assert "Trafikkontroller" not in shown.content.decode()
+    assert posted.status_code == 200
+    assert list(posted.context["form"].errors) == ["activity"]
+    assert ActivityLog.objects.count() == 0
+
+
+# --- editing ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def logged(world) -> ActivityLog:
+    return factories.log(
+        world.police, timezone.localdate() - DAY, 1, place="Storgatan", reported_by=world.officer
+    )
+
+
+@pytest.mark.django_db
+def test_editing_changes_the_fields_and_the_history_shows_old_and_new(client, world, logged):
+    sign_in(client, world.officer)
+    day = (timezone.localdate() - 2 * DAY).isoformat()
+
+    response = client.post(
+        url("log_edit", logged.pk),
+        {"date": day, "quantity": "3", "place": "Torget", "summary": "", "internal_note": ""},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == url("staff_activity", world.police.pk)
+    logged.refresh_from_db()
+    assert (logged.date.isoformat(), logged.quantity, logged.place) == (day, 3, "Torget")
+    assert ActivityLog.objects.count() == 1
+    history = client.get(url("history", "logg", logged.pk)).content.decode()
+    label = capfirst(ActivityLog._meta.get_field("quantity").verbose_name)
+    assert f'{label}: <span class="old">1</span> → <span class="new">3</span>' in history
+    assert 'Storgatan</span> → <span class="new">Torget' in history
+
+
+@pytest.mark.django_db
+def test_an_invalid_edit_is_an_error_and_changes_nothing(client, world, logged):
+    sign_in(client, world.officer)
+
+    response = client.post(
+        url("log_edit", logged.pk),
+        {"date": (timezone.localdate() + DAY).isoformat(), "quantity": "0"},
+    )
+
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"date", "quantity"}
+    logged.refresh_from_db()
+    assert logged.quantity == 1 and logged.history.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_withdrawn_log_is_shown_read_only_and_cannot_be_edited(client, world, logged):
+    ActivityLog.objects.filter(pk=logged.pk).update(
+        withdrawn_at=timezone.now(), withdrawal_reason="Fel dag"
+    )
+    sign_in(client, world.officer)
+
+    shown = client.get(url("log_edit", logged.pk))
+    posted = client.post(url("log_edit", logged.pk), {"date": logged.date, "quantity": "9"})
+
+    assert shown.status_code == 200 and shown.context["form"] is None
+    assert "Fel dag" in shown.content.decode()
+    assert posted.status_code == 302
+    logged.refresh_from_db()
+    assert logged.quantity == 1
+
+
+@pytest.mark.django_db
+def test_coordinator_may_not_edit_or_withdraw_a_police_log(client, world, logged):
+    sign_in(client, world.coordinator)
+
+    assert client.get(url("log_edit", logged.pk)).status_code == 403
+    assert client.post(url("log_edit", logged.pk), {"quantity": "5"}).status_code == 403
+    assert client.post(url("log_withdraw", logged.pk), {"reason": "Nej"}).status_code == 403
+    logged.refresh_from_db()
+    assert logged.quantity == 1 and not logged.is_withdrawn
+
+
+@pytest.mark.django_db
+def test_approver_may_not_edit_or_withdraw(client, world, logged):
+    sign_in(client, world.approver)
+
+    assert client.get(url("log_edit", logged.pk)).status_code == 403
+    assert client.get(url("log_withdraw", logged.pk)).status_code == 403
+    assert client.post(url("log_withdraw", logged.pk), {"reason": "Nej"}).status_code == 403
+    logged.refresh_from_db()
+    assert not logged.is_withdrawn and logged.history.count() == 1
+
+
+@pytest.mark.django_db
+def test_another_municipalitys_kommunpolis_gets_not_found_and_writes_nothing(client, world, logged):
+    sign_in(client, world.stranger)
+
+    for page in (url("log_edit", logged.pk), url("log_withdraw", logged.pk)):
+        assert client.get(page).status_code == 404
+        assert client.post(page, {"quantity": "5", "reason": "Nej"}).status_code == 404
+    logged.refresh_from_db()
+    assert logged.quantity == 1 and not logged.is_withdrawn
+    assert logged.history.count() == 1
+
+
+# --- withdrawing ------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_withdrawing_keeps_the_row_with_reason_by_and_at_and_stops_counting(client, world, logged):
+    factories.log(world.police, timezone.localdate(), 2)
+    sign_in(client, world.officer)
+    assert counted(world.police) == 3
+
+    response = client.post(url("log_withdraw", logged.pk), {"reason": "Loggad två gånger"})
+
+    assert response.status_code == 302
+    assert response["Location"] == url("staff_activity", world.police.pk)
+    logged.refresh_from_db()
+    assert logged.is_withdrawn
+    assert logged.withdrawal_reason == "Loggad två gånger"
+    assert logged.withdrawn_by == world.officer
+    assert timezone.now() - logged.withdrawn_at < datetime.timedelta(minutes=1)
+    assert ActivityLog.objects.count() == 2
+    assert counted(world.police) == 2
+    [message] = messages_of(response)
+    assert message.level_tag == "success"
+
+
+@pytest.mark.django_db
+def test_withdrawing_needs_a_reason(client, world, logged):
+    sign_in(client, world.officer)
+
+    response = client.post(url("log_withdraw", logged.pk), {"reason": ""})
+
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["reason"]
+    logged.refresh_from_db()
+    assert not logged.is_withdrawn
+
+
+@pytest.mark.django_db
+def test_withdrawing_twice_writes_once(client, world, logged):
+    sign_in(client, world.officer)
+
+    client.post(url("log_withdraw", logged.pk), {"reason": "Första"})
+    again = client.post(url("log_withdraw", logged.pk), {"reason": "Andra"})
+    shown = client.get(url("log_withdraw", logged.pk))
+
+    assert again.status_code == 302
+    message = messages_of(again)[-1]
+    assert message.level_tag == "info"
+    logged.refresh_from_db()
+    assert logged.withdrawal_reason == "Första"
+    assert logged.history.count() == 2
+    assert shown.status_code == 200 and shown.context["form"] is None
+
+
+@pytest.mark.django_db
+def test_a_long_withdrawal_reason_is_kept_whole(client, world, logged):
+    reason = "Dubbelrapporterad. " * 40  # longer than the history's change-reason column
+    sign_in(client, world.officer)
+
+    response = client.post(url("log_withdraw", logged.pk), {"reason": reason})
+
+    assert response.status_code == 302
+    logged.refresh_from_db()
+    assert logged.withdrawal_reason == reason.strip()

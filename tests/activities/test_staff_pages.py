@@ -1,0 +1,462 @@
+"""Staff pages: start page, activity, period, status; who gets in, and constant query counts."""
+
+import datetime
+from dataclasses import dataclass
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from activities.models import Activity, ActivityStatus, Responsible
+from activities.progress import PaceStatus
+from municipalities.models import Role
+from promises.models import PeriodState, PromisePeriod
+from tests import factories
+from tests.staff import sign_in, staff_user
+
+DAY = datetime.timedelta(days=1)
+
+
+@dataclass
+class World:
+    """A Vetlanda period in force with a police, a municipal and a status activity, and staff."""
+
+    period: PromisePeriod
+    police: Activity
+    municipal: Activity
+    status: Activity
+    officer: object
+    coordinator: object
+    approver: object
+    stranger: object
+
+
+def current_period(municipality_slug: str = "vetlanda", **fields) -> PromisePeriod:
+    """A period that started 200 days ago and ends in 500 days (signed unless told)."""
+    today = timezone.localdate()
+    return factories.period(
+        municipality_slug, start=today - 200 * DAY, end=today + 500 * DAY, **fields
+    )
+
+
+def make_world() -> World:
+    vetlanda = factories.municipality("vetlanda")
+    area = factories.local_police_area("Lokalpolisområde Höglandet", [vetlanda])
+    tranas_area = factories.local_police_area(
+        "Lokalpolisområde Tranås", [factories.municipality("tranas")]
+    )
+    period = current_period()
+    promise = factories.promise(period)
+    police = factories.activity(period, "Trafikkontroller")
+    police.promises.add(promise)
+    municipal = factories.activity(
+        period,
+        "Trygghetsvandringar",
+        responsible=Responsible.MUNICIPALITY,
+        target=("at_least", 4, "trygghetsvandringar", "period"),
+    )
+    status = factories.activity(
+        period, "Medborgardialog", target=None, responsible=Responsible.JOINT
+    )
+    return World(
+        period=period,
+        police=police,
+        municipal=municipal,
+        status=status,
+        officer=staff_user("polis", role=Role.POLICE_OFFICER, local_police_area=area),
+        coordinator=staff_user("samordnare", role=Role.COORDINATOR, municipality=vetlanda),
+        approver=staff_user("granskare", role=Role.APPROVER, municipality=vetlanda),
+        stranger=staff_user("grannpolis", role=Role.POLICE_OFFICER, local_police_area=tranas_area),
+    )
+
+
+@pytest.fixture
+def world(db) -> World:
+    return make_world()
+
+
+def url(name: str, *args) -> str:
+    return reverse(f"activities:{name}", args=args)
+
+
+# --- every page renders for an allowed user ---------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_every_staff_page_renders_for_a_kommunpolis_of_the_police_area(client, world):
+    log = factories.log(world.police, timezone.localdate(), reported_by=world.officer)
+    sign_in(client, world.officer)
+    pages = [
+        url("staff_home"),
+        url("log_create"),
+        url("log_edit", log.pk),
+        url("log_withdraw", log.pk),
+        url("staff_activity", world.police.pk),
+        url("activity_status", world.status.pk),
+        url("staff_period", world.period.pk),
+        url("history", "period", world.period.pk),
+        url("history", "lofte", world.police.promises.get().pk),
+        url("history", "aktivitet", world.police.pk),
+        url("history", "logg", log.pk),
+    ]
+    for page in pages:
+        response = client.get(page)
+        assert response.status_code == 200, page
+        assert response.content.decode().count("<h1") == 1, page
+
+
+@pytest.mark.django_db
+def test_staff_pages_send_anonymous_visitors_to_sign_in(client, world):
+    response = client.get(url("staff_home"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+
+
+@pytest.mark.django_db
+def test_staff_pages_ask_for_the_second_factor(client, world):
+    sign_in(client, world.officer, verified=False)
+
+    response = client.get(url("staff_activity", world.police.pk))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:verify"))
+
+
+# --- start page -------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_start_page_lists_behind_schedule_first_then_not_started(client, world):
+    today = timezone.localdate()
+    # 200 of 700 days passed: 15 × 201/701 ≈ 4.3 expected, so 1 done is behind, 20 is done.
+    behind = factories.activity(world.period, "Efter plan")
+    factories.log(behind, today, 1)
+    done = factories.activity(world.period, "Klar")
+    factories.log(done, today, 20)
+    sign_in(client, world.officer)
+
+    response = client.get(url("staff_home"))
+
+    rows = response.context["activities"]
+    titles = [activity.title for activity, _progress in rows]
+    statuses = [progress.status for _activity, progress in rows]
+    assert titles[0] == "Efter plan" and statuses[0] == PaceStatus.BEHIND
+    assert statuses[1] == PaceStatus.NOT_STARTED
+    assert titles.index("Klar") > titles.index("Trafikkontroller")
+    assert titles[-1] == "Medborgardialog"  # no target: last
+    page = response.content.decode()
+    assert page.index("Efter plan") < page.index("Trafikkontroller") < page.index("Klar")
+
+
+@pytest.mark.django_db
+def test_start_page_offers_logging_only_for_activities_the_role_logs(client, world):
+    sign_in(client, world.officer)
+
+    page = client.get(url("staff_home")).content.decode()
+
+    assert f"?aktivitet={world.police.pk}" in page
+    assert f"?aktivitet={world.status.pk}" in page  # joint
+    assert f"?aktivitet={world.municipal.pk}" not in page
+    assert url("log_create") in page  # the quick button
+
+
+@pytest.mark.django_db
+def test_start_page_lists_periods_in_every_state_with_public_link_only_when_published(
+    client, world
+):
+    draft = current_period(state=PeriodState.DRAFT, slug="utkast")
+    factories.activity(draft, "Utkastaktivitet")
+    sign_in(client, world.officer)
+
+    response = client.get(url("staff_home"))
+
+    assert {p.pk for p in response.context["periods"]} == {world.period.pk, draft.pk}
+    page = response.content.decode()
+    assert url("staff_period", draft.pk) in page
+    assert world.period.get_absolute_url() in page
+    assert draft.get_absolute_url() not in page
+    assert str(PeriodState.DRAFT.label).capitalize() in page
+    # Only periods in force list their activities.
+    assert "Utkastaktivitet" not in page
+
+
+@pytest.mark.django_db
+def test_start_page_shows_the_ten_latest_logs_in_scope_with_withdrawn_marked(client, world):
+    today = timezone.localdate()
+    for day in range(12):
+        factories.log(world.police, today - day * DAY, reported_by=world.officer)
+    withdrawn = factories.log(
+        world.police,
+        today,
+        withdrawn_at=timezone.now(),
+        withdrawal_reason="Dubbelloggad",
+        reported_by=world.officer,
+    )
+    elsewhere = factories.activity(current_period("tranas"), "Tranåskontroller")
+    factories.log(elsewhere, today, place="Tranås torg")
+    sign_in(client, world.officer)
+
+    response = client.get(url("staff_home"))
+
+    logs = response.context["recent_logs"]
+    assert len(logs) == 10
+    assert logs[0] == withdrawn
+    page = response.content.decode()
+    assert "log-withdrawn" in page and gettext("Withdrawn") in page
+    assert "Tranåskontroller" not in page
+    assert url("log_edit", logs[1].pk) in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("period_count", [1, 3])
+def test_start_page_query_count_does_not_grow_with_periods(
+    client, django_assert_num_queries, period_count
+):
+    vetlanda = factories.municipality("vetlanda")
+    officer = staff_user("polis", role=Role.POLICE_OFFICER, municipality=vetlanda)
+    today = timezone.localdate()
+    for index in range(period_count):
+        period = current_period(slug=f"p-{index}")
+        promise = factories.promise(period)
+        for title in ("Trafikkontroller", "Narkotikakontroller"):
+            activity = factories.activity(period, title)
+            activity.promises.add(promise)
+            factories.log(activity, today, reported_by=officer)
+        factories.activity(period, "Dialog", target=None)
+    sign_in(client, officer)
+
+    with django_assert_num_queries(9):
+        response = client.get(url("staff_home"))
+
+    assert len(response.context["periods"]) == period_count
+    assert len(response.context["activities"]) == 3 * period_count
+
+
+# --- activity page ----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_activity_page_shows_every_log_with_notes_reporter_and_withdrawal(client, world):
+    today = timezone.localdate()
+    kept = factories.log(
+        world.police, today, 2, internal_note="INTERN-ANTECKNING", reported_by=world.officer
+    )
+    gone = factories.log(
+        world.police,
+        today - DAY,
+        5,
+        reported_by=world.officer,
+        withdrawn_at=timezone.now(),
+        withdrawn_by=world.coordinator,
+        withdrawal_reason="Fel aktivitet vald",
+    )
+    sign_in(client, world.officer)
+
+    response = client.get(url("staff_activity", world.police.pk))
+
+    assert response.context["logs"] == [kept, gone]
+    assert response.context["progress"].total_done == 2
+    page = response.content.decode()
+    assert "INTERN-ANTECKNING" in page
+    assert "Polis Testsson" in page  # the reporter, by name
+    assert "Fel aktivitet vald" in page and "Samordnare Testsson" in page
+    assert "<del>" in page
+    assert url("log_edit", kept.pk) in page and url("log_withdraw", kept.pk) in page
+    assert url("log_edit", gone.pk) not in page
+    assert url("history", "logg", gone.pk) in page
+    assert url("history", "aktivitet", world.police.pk) in page
+    assert "Öka tryggheten i centrum" in page  # the promise it serves
+    assert url("activity_status", world.police.pk) not in page  # it has a target
+
+
+@pytest.mark.django_db
+def test_activity_page_offers_status_only_for_activities_without_target(client, world):
+    sign_in(client, world.officer)
+
+    page = client.get(url("staff_activity", world.status.pk)).content.decode()
+
+    assert url("activity_status", world.status.pk) in page
+
+
+@pytest.mark.django_db
+def test_activity_page_for_an_approver_has_no_change_links(client, world):
+    log = factories.log(world.police, timezone.localdate())
+    sign_in(client, world.approver)
+
+    response = client.get(url("staff_activity", world.police.pk))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert url("log_edit", log.pk) not in page
+    assert f"?aktivitet={world.police.pk}" not in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("log_count", [1, 15])
+def test_activity_page_query_count_does_not_grow_with_logs(
+    client, world, django_assert_num_queries, log_count
+):
+    today = timezone.localdate()
+    for day in range(log_count):
+        factories.log(
+            world.police,
+            today - day * DAY,
+            reported_by=world.officer,
+            withdrawn_at=timezone.now() if day % 3 == 0 else None,
+            withdrawn_by=world.coordinator if day % 3 == 0 else None,
+            withdrawal_reason="Fel" if day % 3 == 0 else "",
+        )
+    world.police.promises.add(factories.promise(world.period, "Ett andra löfte"))
+    sign_in(client, world.officer)
+
+    with django_assert_num_queries(8):
+        response = client.get(url("staff_activity", world.police.pk))
+
+    assert len(response.context["logs"]) == log_count
+
+
+# --- period page ------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_period_page_shows_a_draft_to_staff_with_state_and_no_public_link(client, world):
+    draft = current_period(state=PeriodState.DRAFT, slug="utkast")
+    factories.promise(draft, "Minska narkotikabrotten")
+    factories.activity(draft, "Narkotikakontroller")
+    sign_in(client, world.officer)
+
+    response = client.get(url("staff_period", draft.pk))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Minska narkotikabrotten" in page and "Narkotikakontroller" in page
+    assert str(PeriodState.DRAFT.label).capitalize() in page
+    assert draft.get_absolute_url() not in page
+    assert url("history", "period", draft.pk) in page
+    # Drafts are not in force, so nothing in them can be logged.
+    assert "?aktivitet=" not in page
+
+
+@pytest.mark.django_db
+def test_period_page_shows_progress_and_public_link_of_a_signed_period(client, world):
+    factories.log(world.police, timezone.localdate(), 3)
+    sign_in(client, world.officer)
+
+    response = client.get(url("staff_period", world.period.pk))
+
+    progress = dict(response.context["activities"])[world.police]
+    assert progress.total_done == 3
+    page = response.content.decode()
+    assert world.period.get_absolute_url() in page
+    assert "progress-text" in page
+
+
+# --- status -----------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_status_update_saves_status_and_reason_and_redirects(client, world):
+    sign_in(client, world.officer)
+
+    response = client.post(
+        url("activity_status", world.status.pk),
+        {"status": ActivityStatus.ONGOING, "status_reason": "Första dialogen hölls i maj"},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == url("staff_activity", world.status.pk)
+    world.status.refresh_from_db()
+    assert world.status.status == ActivityStatus.ONGOING
+    assert world.status.status_reason == "Första dialogen hölls i maj"
+    assert world.status.history.first().history_user == world.officer
+
+
+@pytest.mark.django_db
+def test_cancelling_without_a_reason_is_an_error_on_the_reason(client, world):
+    sign_in(client, world.officer)
+
+    response = client.post(
+        url("activity_status", world.status.pk),
+        {"status": ActivityStatus.CANCELLED, "status_reason": ""},
+    )
+
+    assert response.status_code == 200
+    assert "status_reason" in response.context["form"].errors
+    world.status.refresh_from_db()
+    assert world.status.status == ActivityStatus.PLANNED
+
+
+@pytest.mark.django_db
+def test_status_page_of_an_activity_with_a_target_is_not_found(client, world):
+    sign_in(client, world.officer)
+
+    assert client.get(url("activity_status", world.police.pk)).status_code == 404
+
+
+@pytest.mark.django_db
+def test_status_page_refuses_approver_and_a_role_that_does_not_log_the_activity(client, world):
+    municipal_status = factories.activity(
+        world.period, "Kommunens dialog", target=None, responsible=Responsible.MUNICIPALITY
+    )
+    sign_in(client, world.approver)
+    assert client.get(url("activity_status", world.status.pk)).status_code == 403
+
+    sign_in(client, world.officer)
+    response = client.post(
+        url("activity_status", municipal_status.pk), {"status": ActivityStatus.DONE}
+    )
+    assert response.status_code == 403
+    municipal_status.refresh_from_db()
+    assert municipal_status.status == ActivityStatus.PLANNED
+
+
+# --- scope ------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_kommunpolis_of_another_municipality_gets_not_found(client, world):
+    log = factories.log(world.police, timezone.localdate())
+    sign_in(client, world.stranger)
+
+    for page in (
+        url("staff_activity", world.police.pk),
+        url("staff_period", world.period.pk),
+        url("activity_status", world.status.pk),
+        url("history", "aktivitet", world.police.pk),
+        url("history", "logg", log.pk),
+        url("history", "period", world.period.pk),
+    ):
+        assert client.get(page).status_code == 404, page
+
+
+@pytest.mark.django_db
+def test_read_only_pages_refuse_post_even_outside_the_scope(client, world):
+    for user in (world.officer, world.stranger):
+        sign_in(client, user)
+        for page in (
+            url("staff_home"),
+            url("staff_activity", world.police.pk),
+            url("staff_period", world.period.pk),
+            url("history", "aktivitet", world.police.pk),
+        ):
+            assert client.post(page).status_code == 405, page
+
+
+@pytest.mark.django_db
+def test_approver_reads_staff_pages(client, world):
+    sign_in(client, world.approver)
+
+    assert client.get(url("staff_home")).status_code == 200
+    assert client.get(url("staff_activity", world.police.pk)).status_code == 200
+    assert client.get(url("staff_period", world.period.pk)).status_code == 200
+
+
+@pytest.mark.django_db
+def test_signed_in_user_without_any_role_gets_forbidden(client, world):
+    nobody = staff_user("ingen")
+    sign_in(client, nobody)
+
+    assert client.get(url("staff_home")).status_code == 403
+    assert client.get(url("staff_activity", world.police.pk)).status_code == 403
