@@ -58,6 +58,8 @@ def public_site(django_db_setup, django_db_blocker):
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         },
         ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "localhost", "127.0.0.1", "testserver"],
+        # As in tests/conftest.py, so the staff user made here can sign in during the tests.
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
     )
     overrides.enable()
     with django_db_blocker.unblock():
