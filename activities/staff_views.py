@@ -117,7 +117,9 @@ def _saved_message(log: ActivityLog, created: bool, today: datetime.date) -> str
 @require_safe
 def staff_home(request: HttpRequest) -> HttpResponse:
     """Start page: the user's periods, activities in force behind pace first, recent logs."""
-    _require(request, "activities.view_activity")
+    if not request.user.has_perm("activities.view_activity"):
+        # Where sign-in lands: a new account without a role learns what to do next.
+        return render(request, "activities/staff_home.html", {"no_role": True})
     user = request.user
     today = timezone.localdate()
     rows = [(a, a.progress(today)) for a in Activity.objects.for_staff_home(user, today)]

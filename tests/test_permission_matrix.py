@@ -287,3 +287,14 @@ def test_staff_url_outcome(client, world, name, actor, method):
     else:
         assert response.status_code == expected
     assert after == before, "a refused request wrote something"
+
+
+def test_a_user_without_a_role_lands_on_an_explanation_not_an_error(client, world):
+    user = staff_user("ny")
+    sign_in(client, user)
+
+    response = client.get(reverse("activities:staff_home"))
+
+    assert response.status_code == 200
+    assert response.context["no_role"] is True
+    assert world.police_activity.title not in response.content.decode()

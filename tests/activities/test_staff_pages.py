@@ -454,9 +454,11 @@ def test_approver_reads_staff_pages(client, world):
 
 
 @pytest.mark.django_db
-def test_signed_in_user_without_any_role_gets_forbidden(client, world):
+def test_signed_in_user_without_any_role_is_told_so_and_forbidden_elsewhere(client, world):
     nobody = staff_user("ingen")
     sign_in(client, nobody)
 
-    assert client.get(url("staff_home")).status_code == 403
+    home = client.get(url("staff_home"))
+    assert home.status_code == 200
+    assert home.context["no_role"] is True
     assert client.get(url("staff_activity", world.police.pk)).status_code == 403
