@@ -9,7 +9,7 @@ from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from activities import csv_import
 from activities.csv_import import COLUMNS, MAX_ROWS, import_logs, parse_csv
@@ -432,7 +432,7 @@ def test_a_valid_upload_saves_the_rows_and_redirects_with_a_message(client, worl
     assert response["Location"] == reverse("activities:staff_home")
     assert ActivityLog.objects.filter(reported_by=world.user).count() == 2
     assert [str(m) for m in get_messages(response.wsgi_request)] == [
-        gettext("Imported %(n)s logs.") % {"n": 2}
+        ngettext("Imported %(n)s log.", "Imported %(n)s logs.", 2) % {"n": 2}
     ]
 
 
