@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import LocalePrefixPattern, URLPattern, URLResolver, get_resolver, reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from activities.models import Activity, ActivityLog, Responsible
@@ -120,7 +120,9 @@ def _staff_url_names() -> set[str]:
 
     def walk(patterns, prefix: str, namespace: str) -> None:
         for entry in patterns:
-            route = prefix + str(entry.pattern)
+            # The language prefix ("en/" under English) is not part of the page's path.
+            is_language = isinstance(entry.pattern, LocalePrefixPattern)
+            route = prefix + ("" if is_language else str(entry.pattern))
             if isinstance(entry, URLResolver):
                 inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
                 walk(entry.url_patterns, route, inner)
