@@ -10,6 +10,7 @@ that must never show.
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.core.management.sql import emit_post_migrate_signal
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -45,6 +46,8 @@ def _days_ago(days: int) -> datetime.date:
 
 def ensure_reference_data() -> None:
     """Reference data from the migrations, reloaded if a flushing test removed it."""
+    # Content types, permissions and the role groups, which post_migrate makes (idempotent).
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
     if not Municipality.objects.exists():
         load_reference_data(PoliceRegion, County, Municipality)
     for slug, name in THEMES.items():
