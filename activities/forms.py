@@ -19,10 +19,11 @@ MAX_REASON = 1000
 
 
 class GroupedActivityChoiceField(forms.ModelChoiceField):
-    """Activities grouped by period ("Tranås 2025–2026") in the select list."""
+    """Activities grouped by period ("Tranås 2025–2026") in the select list.
 
-    def __init__(self, queryset, **kwargs):
-        super().__init__(queryset, **kwargs)
+    The groups are built only when the list is shown: the CSV import validates hundreds of rows
+    with this form and never renders it.
+    """
 
     def _set_queryset(self, queryset):
         # The grouped choices belong to the queryset: a form sets its own after the class's.
