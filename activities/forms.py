@@ -1,7 +1,6 @@
 """Staff forms for logging activities, withdrawing logs and updating activity status."""
 
 import datetime
-import re
 import uuid
 
 from django import forms
@@ -10,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, ActivityLog, ActivityStatus
+from promises.forms import IsoDateInput
 from promises.validators import validate_plain_text
 
 MAX_QUANTITY = 100_000
@@ -42,21 +42,6 @@ class GroupedActivityChoiceField(forms.ModelChoiceField):
         return self._grouped
 
     choices = property(_get_choices, forms.ChoiceField.choices.fset)
-
-
-class IsoDateInput(forms.DateInput):
-    """A date picker; a posted value it cannot show (not YYYY-MM-DD) is left out of the markup."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-    def format_value(self, value):
-        value = super().format_value(value)
-        if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return None
-        return value
 
 
 def _text(max_length: int, label, *, required: bool = False, help_text="") -> forms.CharField:

@@ -193,6 +193,7 @@ class Activity(models.Model):
         _("reason for status"), blank=True, help_text=_("Required when cancelled.")
     )
 
+    edit_version = models.PositiveIntegerField(_("edit version"), default=1, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

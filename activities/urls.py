@@ -1,6 +1,6 @@
 from django.urls import path
 
-from activities import csv_import, staff_views, views
+from activities import csv_import, editor, staff_views, views
 
 app_name = "activities"
 
@@ -20,4 +20,13 @@ urlpatterns = [
     path("personal/perioder/<int:pk>/", staff_views.staff_period, name="staff_period"),
     path("personal/historik/<slug:kind>/<int:pk>/", staff_views.history, name="history"),
     path("personal/importera/", csv_import.log_import, name="log_import"),
+    # The coordinator's activity editor.
+    path(
+        "personal/perioder/<int:pk>/aktiviteter/ny/",
+        editor.activity_create,
+        name="activity_create",
+    ),
+    path("personal/aktiviteter/<int:pk>/redigera/", editor.activity_edit, name="activity_edit"),
+    path("personal/aktiviteter/<int:pk>/flytta/", editor.activity_move, name="activity_move"),
+    path("personal/aktiviteter/<int:pk>/ta-bort/", editor.activity_delete, name="activity_delete"),
 ]

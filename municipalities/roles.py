@@ -27,10 +27,19 @@ _LOG = (
     "activities.change_activitylog",
     "activities.update_activity_status",
 )
+_EDIT = (
+    "promises.add_promiseperiod",
+    "promises.change_promiseperiod",
+    "promises.add_promise",
+    "promises.change_promise",
+    "activities.add_activity",
+    "activities.change_activity",
+)
+_REVIEW = ("promises.add_review",)
 ROLE_PERMISSIONS = {
     Role.POLICE_OFFICER: _READ + _LOG,
-    Role.COORDINATOR: _READ + _LOG,
-    Role.APPROVER: _READ,
+    Role.COORDINATOR: _READ + _LOG + _EDIT,
+    Role.APPROVER: _READ + _REVIEW,
 }
 
 

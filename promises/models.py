@@ -231,6 +231,13 @@ class PromisePeriod(models.Model):
     decision_reference = models.CharField(_("reference number (dnr)"), max_length=50, blank=True)
     signed_date = models.DateField(_("signing date"), null=True, blank=True)
 
+    # Counts the times the period was sent for consultation; approvals belong to one round.
+    consultation_round = models.PositiveSmallIntegerField(
+        _("consultation round"), default=0, editable=False
+    )
+    # Bumped by every save through the editor: a save based on an older version is a conflict.
+    edit_version = models.PositiveIntegerField(_("edit version"), default=1, editable=False)
+
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -325,6 +332,7 @@ class Promise(models.Model):
     themes = models.ManyToManyField(
         Theme, related_name="promises", verbose_name=_("themes"), blank=True
     )
+    edit_version = models.PositiveIntegerField(_("edit version"), default=1, editable=False)
 
     objects = PromiseQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[themes])
@@ -403,3 +411,238 @@ class PeriodTransition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_from_state_display()} → {self.get_to_state_display()}"
+
+
+class ReviewVerdict(models.TextChoices):
+    """An approver's answer to a period in consultation."""
+
+    COMMENT = "comment", _("comment")
+    APPROVE = "approve", _("approved")
+    RETURN = "return", _("sent back to draft")
+
+
+class Review(models.Model):
+    """An approver's comment, approval or return of a period in consultation (samråd)."""
+
+    period = models.ForeignKey(
+        PromisePeriod,
+        on_delete=models.CASCADE,
+        related_name="reviews",
+        verbose_name=_("promise period"),
+    )
+    round = models.PositiveSmallIntegerField(_("consultation round"))
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("reviewer"),
+    )
+    verdict = models.CharField(_("verdict"), max_length=10, choices=ReviewVerdict.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["period", "at", "pk"]
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(verdict=ReviewVerdict.APPROVE) | ~Q(comment=""),
+                name="review_comment_or_approval",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_verdict_display()} ({self.reviewer})"
+
+
+class Extension(models.Model):
+    """The extension of a signed period to a new end date, with its own decision."""
+
+    period = models.ForeignKey(
+        PromisePeriod,
+        on_delete=models.CASCADE,
+        related_name="extensions",
+        verbose_name=_("promise period"),
+    )
+    previous_end_date = models.DateField(_("previous end date"))
+    new_end_date = models.DateField(_("new end date"))
+    decision_body = models.CharField(_("decision body"), max_length=150)
+    decision_date = models.DateField(_("decision date"))
+    decision_reference = models.CharField(_("reference number (dnr)"), max_length=50, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["period", "created_at", "pk"]
+        verbose_name = _("extension")
+        verbose_name_plural = _("extensions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(new_end_date__gt=F("previous_end_date")),
+                name="extension_moves_end_later",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.previous_end_date} → {self.new_end_date}"
+
+
+class RevisionKind(models.TextChoices):
+    """Why a signed period was changed."""
+
+    ANNUAL_REVIEW = "annual_review", _("annual review")
+    CHANGED_SITUATION = "changed_situation", _("changed situation picture")
+    CORRECTION = "correction", _("correction")
+    OTHER = "other", _("other")
+
+
+class RevisionQuerySet(models.QuerySet):
+    def for_change_log(self) -> "RevisionQuerySet":
+        """Revisions with their changes, newest first."""
+        return self.prefetch_related("changes").order_by("-created_at", "-number")
+
+
+class Revision(models.Model):
+    """A change to a signed period (its texts, promises, activities or targets), with a reason.
+
+    The public change log lists each revision and what it changed; nothing published changes
+    without one.
+    """
+
+    period = models.ForeignKey(
+        PromisePeriod,
+        on_delete=models.CASCADE,
+        related_name="revisions",
+        verbose_name=_("promise period"),
+    )
+    number = models.PositiveIntegerField(_("number"))
+    kind = models.CharField(_("kind of revision"), max_length=20, choices=RevisionKind.choices)
+    reason = models.TextField(_("reason"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+
+    objects = RevisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["period", "number"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "number"], name="revision_number_unique_in_period"
+            ),
+            models.CheckConstraint(condition=~Q(reason=""), name="revision_has_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period} #{self.number}"
+
+
+class ChangeKind(models.TextChoices):
+    """What one change of a revision did; the label starts the public change-log line."""
+
+    TARGET = "target", _("Target changed")
+    ACTIVITY_ADDED = "activity_added", _("Activity added")
+    ACTIVITY_CHANGED = "activity_changed", _("Activity changed")
+    ACTIVITY_RESPONSIBLE = "activity_responsible", _("Responsible party changed")
+    ACTIVITY_PROMISES = "activity_promises", _("Promises served changed")
+    ACTIVITY_REMOVED = "activity_removed", _("Activity cancelled")
+    PROMISE_ADDED = "promise_added", _("Promise added")
+    PROMISE_CHANGED = "promise_changed", _("Promise changed")
+    TEXT_CHANGED = "text_changed", _("Text changed")
+
+
+class RevisionChange(models.Model):
+    """One change of a revision: what (subject), before and after, as shown to the public."""
+
+    revision = models.ForeignKey(
+        Revision, on_delete=models.CASCADE, related_name="changes", verbose_name=_("revision")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+    kind = models.CharField(_("kind of change"), max_length=30, choices=ChangeKind.choices)
+    subject = models.CharField(_("subject"), max_length=300)
+    old_value = models.TextField(_("before"), blank=True)
+    new_value = models.TextField(_("after"), blank=True)
+    # Progress as published just before the change, so a changed target never rewrites it
+    # silently ("12 av minst 15 trafikkontroller").
+    progress_before = models.CharField(_("progress before the change"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["revision", "position", "pk"]
+        verbose_name = _("revision change")
+        verbose_name_plural = _("revision changes")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.old_value} → {self.new_value}"
+
+
+class DecisionProposal(models.Model):
+    """The texts of the decision proposal (tjänsteutlåtande) for a period's decision."""
+
+    period = models.OneToOneField(
+        PromisePeriod,
+        on_delete=models.CASCADE,
+        related_name="proposal",
+        verbose_name=_("promise period"),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    description = models.TextField(_("description of the matter"), blank=True)
+    consulted = models.CharField(
+        _("consulted with"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. kommunledningsgruppen, KLG"),
+    )
+    consulted_on = models.DateField(_("consulted on"), null=True, blank=True)
+    economy = models.TextField(_("economy"), blank=True)
+    basis = models.TextField(_("decision basis"), blank=True, help_text=_("One document per line."))
+    recipients = models.TextField(
+        _("the decision is sent to"), blank=True, help_text=_("One recipient per line.")
+    )
+    officials = models.TextField(
+        _("officials"),
+        blank=True,
+        help_text=_("The officials who sign the proposal: one per line, name, title."),
+    )
+    edit_version = models.PositiveIntegerField(_("edit version"), default=1, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("decision proposal")
+        verbose_name_plural = _("decision proposals")
+
+    def __str__(self) -> str:
+        return str(self.period)
+
+    @staticmethod
+    def lines(text: str) -> list[str]:
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    @property
+    def basis_lines(self) -> list[str]:
+        return self.lines(self.basis)
+
+    @property
+    def recipient_lines(self) -> list[str]:
+        return self.lines(self.recipients)
+
+    @property
+    def official_lines(self) -> list[str]:
+        return self.lines(self.officials)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from promises import views
+from promises import documents, lifecycle_views, staff_views, views
 
 app_name = "promises"
 
@@ -13,5 +13,48 @@ urlpatterns = [
         "kommuner/<slug:slug>/<slug:period_slug>/",
         views.period_detail,
         name="period_detail",
+    ),
+    # Public documents of a published period: print HTML and PDF.
+    path(
+        "kommuner/<slug:slug>/<slug:period_slug>/<slug:document>/",
+        documents.document,
+        name="document",
+    ),
+    path(
+        "kommuner/<slug:slug>/<slug:period_slug>/<slug:document>.pdf",
+        documents.document_pdf,
+        name="document_pdf",
+    ),
+    # Staff: the coordinator's editor (sign-in with two factors required).
+    path("personal/perioder/ny/", staff_views.period_create, name="period_create"),
+    path("personal/perioder/<int:pk>/kopiera/", staff_views.period_copy, name="period_copy"),
+    path("personal/perioder/<int:pk>/redigera/", staff_views.period_edit, name="period_edit"),
+    path(
+        "personal/perioder/<int:pk>/loften/ny/", staff_views.promise_create, name="promise_create"
+    ),
+    path("personal/loften/<int:pk>/redigera/", staff_views.promise_edit, name="promise_edit"),
+    path("personal/loften/<int:pk>/flytta/", staff_views.promise_move, name="promise_move"),
+    path("personal/loften/<int:pk>/ta-bort/", staff_views.promise_delete, name="promise_delete"),
+    # Staff: lifecycle steps (send for consultation, approve, decide, sign, extend, close …).
+    path(
+        "personal/perioder/<int:pk>/steg/<slug:action>/",
+        lifecycle_views.period_transition,
+        name="period_transition",
+    ),
+    # Staff: the decision proposal's texts, and both documents in any state.
+    path(
+        "personal/perioder/<int:pk>/tjansteutlatande/",
+        documents.proposal_edit,
+        name="proposal_edit",
+    ),
+    path(
+        "personal/perioder/<int:pk>/dokument/<slug:document>/",
+        documents.staff_document,
+        name="staff_document",
+    ),
+    path(
+        "personal/perioder/<int:pk>/dokument/<slug:document>.pdf",
+        documents.staff_document_pdf,
+        name="staff_document_pdf",
     ),
 ]

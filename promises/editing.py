@@ -1,0 +1,98 @@
+"""Saving edits without losing anybody's: versioned saves and revisions of signed periods.
+
+Every editable object (period, promise, activity, decision proposal) carries an `edit_version`.
+The editor sends the version it showed; a save based on an older version is refused with
+`EditConflict`, so the second of two people editing at once is told, and keeps their text.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models, transaction
+from django.db.models import F, Max
+from django.utils import translation
+
+from promises.models import PromisePeriod, Revision, RevisionChange
+
+
+class EditConflict(Exception):
+    """Somebody saved the object after the editor showed it; `current` is the saved object."""
+
+    def __init__(self, current: models.Model) -> None:
+        super().__init__(current)
+        self.current = current
+
+
+def claim_version(instance: models.Model, expected_version: int) -> None:
+    """Move `instance`'s saved version from `expected_version` on, or raise `EditConflict`.
+
+    Call inside a transaction before saving. The conditional UPDATE is atomic in the database:
+    of two saves based on the same version exactly one matches the row.
+    """
+    model = type(instance)
+    claimed = model.objects.filter(pk=instance.pk, edit_version=expected_version).update(
+        edit_version=F("edit_version") + 1
+    )
+    if not claimed:
+        raise EditConflict(model.objects.get(pk=instance.pk))
+    instance.edit_version = expected_version + 1
+
+
+def save_versioned(
+    instance: models.Model, expected_version: int, *, user, save_m2m=None
+) -> models.Model:
+    """Save `instance` (and, through `save_m2m`, its many-to-many fields) if nobody saved since.
+
+    Recorded in the history with `user` as author.
+    """
+    with transaction.atomic():
+        claim_version(instance, expected_version)
+        instance._history_user = user
+        instance.save()
+        if save_m2m is not None:
+            save_m2m()
+    return instance
+
+
+def last_editor(instance: models.Model):
+    """The history record of the latest save of `instance` (who and when), or None."""
+    return instance.history.select_related("history_user").order_by("-history_date").first()
+
+
+@dataclass
+class Change:
+    """One public change-log line: kind, subject, before and after."""
+
+    kind: str
+    subject: str
+    old_value: str = ""
+    new_value: str = ""
+    progress_before: str = ""
+
+
+def record_revision(
+    period: PromisePeriod, *, user, kind: str, reason: str, changes: list[Change]
+) -> Revision | None:
+    """Record a revision of a signed period with its changes; None when nothing changed.
+
+    Call inside the transaction that saves the changes. Values are stored as the public read
+    them in Swedish, the portal's language, so the log reads the same whatever changes later.
+    """
+    if not changes:
+        return None
+    # Lock the period: parallel revisions get consecutive numbers.
+    PromisePeriod.objects.select_for_update().filter(pk=period.pk).first()
+    number = (period.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
+    revision = Revision.objects.create(
+        period=period, number=number, kind=kind, reason=reason.strip(), created_by=user
+    )
+    RevisionChange.objects.bulk_create(
+        RevisionChange(revision=revision, position=i, **vars(change))
+        for i, change in enumerate(changes, start=1)
+    )
+    return revision
+
+
+def text_value(value) -> str:
+    """A field value as the change log shows it, in Swedish."""
+    with translation.override("sv"):
+        return "" if value is None else str(value)
