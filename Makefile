@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install browser vnu lint format migrations-check messages bench clean
+.PHONY: run test install browser pdf-libs vnu lint format migrations-check messages bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,16 @@ browser:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium; }
+
+# WeasyPrint's system libraries (Pango) and the DejaVu fonts the PDF documents are set in.
+PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+
+pdf-libs:
+	@dpkg-query -W -f='$${Status}\n' $(PDF_LIBS) 2>/dev/null | grep -c '^install ok installed' \
+	  | grep -qx "$(words $(PDF_LIBS))" || { \
+	  echo "Installing Pango and the DejaVu fonts for the PDF documents"; \
+	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $(PDF_LIBS); }
 
 # The Nu Html Checker for the HTML validity tests: npm package vnu-jar (pinned in
 # package-lock.json), run by the system's Java; its postinstall script (which downloads a Java
@@ -39,13 +49,13 @@ $(VNU_JAR): package.json package-lock.json
 
 vnu: $(VNU_JAR)
 
-run: install
+run: install pdf-libs
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py seed_demo
 	@echo "Serving the portal at http://$(HOST):$(PORT)/"
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install browser vnu
+test: install browser pdf-libs vnu
 	# CONN_MAX_AGE=0: the live server's request threads must not keep database sessions open,
 	# or PostgreSQL refuses to drop the test database at the end.
 	CONN_MAX_AGE=$${CONN_MAX_AGE:-0} DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(PYTEST_ARGS)

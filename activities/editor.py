@@ -1,18 +1,228 @@
-"""Placeholder: being written this session."""
+"""The coordinator's activity editor: add, change, reorder and delete a period's activities.
+
+Each view lets through staff signed in with both factors, refuses (403) a role without the
+model permission, fetches through `editable_by` (404 outside the coordinator's municipalities),
+and refuses (403) a period whose state allows no edits. In a draft, edits are free; after
+signing, every save is a revision with a kind and a reason, shown in the public change log.
+Reordering and deleting are for drafts only: after signing an activity is cancelled through its
+status instead.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from activities import services
+from activities.forms import ActivityForm, MoveForm
+from activities.models import Activity
+from municipalities.access import staff_required
+from promises import lifecycle
+from promises.editing import EditConflict
+from promises.forms import rebind_after_conflict
+from promises.models import PeriodState, PromisePeriod
 
 
-
-def activity_create(request, *args, **kwargs):
-    raise NotImplementedError
-
-
-def activity_edit(request, *args, **kwargs):
-    raise NotImplementedError
+def _require(request: HttpRequest, permission: str) -> None:
+    """Refuse a user whose roles lack the model permission."""
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
 
 
-def activity_move(request, *args, **kwargs):
-    raise NotImplementedError
+def _editable_activities(user) -> QuerySet[Activity]:
+    """Activities of the periods `user` edits, with period and place."""
+    return Activity.objects.filter(
+        period__in=PromisePeriod.objects.editable_by(user)
+    ).select_related("period__municipality")
 
 
-def activity_delete(request, *args, **kwargs):
-    raise NotImplementedError
+def _require_editable(period: PromisePeriod, user) -> None:
+    """Refuse a period whose state allows no edits (in consultation, decided, closed)."""
+    if not lifecycle.can_edit(period, user):
+        raise PermissionDenied
+
+
+def _require_draft(period: PromisePeriod, user) -> None:
+    """Refuse reordering and deleting outside a draft."""
+    if period.state != PeriodState.DRAFT or not lifecycle.can_edit(period, user):
+        raise PermissionDenied
+
+
+def _revision(form: ActivityForm) -> services.RevisionData | None:
+    if not form.asks_revision:
+        return None
+    return services.RevisionData(
+        kind=form.cleaned_data["revision_kind"], reason=form.cleaned_data["revision_reason"]
+    )
+
+
+def _period_url(activity: Activity) -> str:
+    url = reverse("activities:staff_period", args=[activity.period_id])
+    return f"{url}#aktivitet-{activity.pk}"
+
+
+def _revision_kwargs(request: HttpRequest, revision: bool) -> dict:
+    """The revision's kind and reason as typed, so a conflict does not list them as differences."""
+    if not revision or request.method != "POST":
+        return {}
+    return {
+        "initial": {
+            "revision_kind": request.POST.get("revision_kind", ""),
+            "revision_reason": request.POST.get("revision_reason", ""),
+        }
+    }
+
+
+def _render_form(request: HttpRequest, form: ActivityForm, period, activity=None) -> HttpResponse:
+    """The editor page, for a new activity or an existing one."""
+    if activity is None:
+        heading = _("New activity")
+        action = reverse("activities:activity_create", args=[period.pk])
+    else:
+        heading = _("Edit activity")
+        action = reverse("activities:activity_edit", args=[activity.pk])
+    context = {
+        "form": form,
+        "period": period,
+        "activity": activity,
+        "heading": heading,
+        "action": action,
+        "needs_revision": form.asks_revision,
+        "target_preview": form.target_preview(),
+    }
+    return render(request, "activities/editor/activity_form.html", context)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add an activity at the end of a period's list; after signing, as a revision."""
+    _require(request, "activities.add_activity")
+    user = request.user
+    period = get_object_or_404(
+        PromisePeriod.objects.editable_by(user).select_related("municipality"), pk=pk
+    )
+    _require_editable(period, user)
+    revision = lifecycle.needs_revision(period)
+    instance = Activity(period=period)
+    if request.method == "POST":
+        form = ActivityForm(request.POST, instance=instance, period=period, revision=revision)
+        if form.is_valid():
+            activity, recorded = services.create_activity(
+                form.instance,
+                period=period,
+                user=user,
+                promises=form.cleaned_data["promises"],
+                revision=_revision(form),
+            )
+            text = _("Added: %(title)s.") % {"title": activity.title}
+            if recorded is not None:
+                text = _("Added: %(title)s, as revision %(number)s in the public change log.") % {
+                    "title": activity.title,
+                    "number": recorded.number,
+                }
+            messages.success(request, text)
+            return redirect(_period_url(activity))
+    else:
+        form = ActivityForm(instance=instance, period=period, revision=revision)
+    return _render_form(request, form, period)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change an activity and its target; a stale save is a conflict, after signing a revision."""
+    _require(request, "activities.change_activity")
+    user = request.user
+    activity = get_object_or_404(_editable_activities(user), pk=pk)
+    period = activity.period
+    _require_editable(period, user)
+    revision = lifecycle.needs_revision(period)
+    if request.method == "POST":
+        form = ActivityForm(request.POST, instance=activity, period=period, revision=revision)
+        if form.is_valid():
+            try:
+                saved, recorded = services.save_activity(
+                    form.instance,
+                    user=user,
+                    expected_version=form.cleaned_data["edit_version"],
+                    promises=form.cleaned_data["promises"],
+                    revision=_revision(form),
+                )
+            except EditConflict as conflict:
+                form = rebind_after_conflict(
+                    ActivityForm,
+                    request.POST,
+                    conflict.current,
+                    period=period,
+                    revision=revision,
+                    **_revision_kwargs(request, revision),
+                )
+            else:
+                if recorded is not None:
+                    messages.success(
+                        request,
+                        _("Saved: %(title)s, as revision %(number)s in the public change log.")
+                        % {"title": activity.title, "number": recorded.number},
+                    )
+                elif saved:
+                    messages.success(request, _("Saved: %(title)s.") % {"title": activity.title})
+                else:
+                    messages.info(request, _("Nothing was changed."))
+                return redirect(_period_url(activity))
+    else:
+        form = ActivityForm(instance=activity, period=period, revision=revision)
+    return _render_form(request, form, period, activity)
+
+
+def _next_url(request: HttpRequest, default: str) -> str:
+    """Where to go back to: a page of this site the form named, else `default`."""
+    url = request.POST.get("next", "")
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return default
+
+
+@staff_required
+@require_POST
+def activity_move(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move an activity up or down in its draft period's list."""
+    _require(request, "activities.change_activity")
+    user = request.user
+    activity = get_object_or_404(_editable_activities(user), pk=pk)
+    _require_draft(activity.period, user)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(_("Choose up or down."))
+    if services.move_activity(activity, form.cleaned_data["direction"]):
+        messages.success(request, _("Moved: %(title)s.") % {"title": activity.title})
+    return redirect(_next_url(request, _period_url(activity)))
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Delete an activity of a draft, after confirmation; signed periods cancel instead."""
+    _require(request, "activities.change_activity")
+    user = request.user
+    activity = get_object_or_404(_editable_activities(user), pk=pk)
+    period = activity.period
+    _require_draft(period, user)
+    has_logs = activity.logs.exists()
+    if request.method == "POST":
+        try:
+            services.delete_activity(activity, user)
+        except services.ActivityHasLogs:
+            messages.error(request, _("An activity with logs cannot be deleted."))
+            return redirect("activities:activity_edit", pk=activity.pk)
+        messages.success(request, _("Deleted: %(title)s.") % {"title": activity.title})
+        return redirect("activities:staff_period", pk=period.pk)
+    context = {"activity": activity, "period": period, "has_logs": has_logs}
+    return render(request, "activities/editor/activity_delete.html", context)

@@ -1,15 +1,20 @@
-"""Staff forms for logging activities, withdrawing logs and updating activity status."""
+"""Staff forms: logging activities, withdrawing logs, activity status, and the activity editor."""
 
+import copy
 import datetime
 import uuid
 
 from django import forms
+from django.db import models
 from django.utils import formats
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import Activity, ActivityLog, ActivityStatus
-from promises.forms import IsoDateInput
+from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
+from activities.progress import Comparator, Scope, Target, target_text
+from promises.forms import IsoDateInput, RevisionForm, VersionedFormMixin, version_field
+from promises.models import Promise
 from promises.validators import validate_plain_text
 
 MAX_QUANTITY = 100_000
@@ -184,3 +189,219 @@ class StatusForm(forms.ModelForm):
         if cleaned.get("status") == ActivityStatus.CANCELLED and not cleaned.get("status_reason"):
             self.add_error("status_reason", _("Give a reason when the activity is cancelled."))
         return cleaned
+
+
+MAX_TITLE = 120
+MAX_DESCRIPTION = 2000
+MAX_OTHER = 150
+MAX_UNIT = 60
+
+
+class HasTarget(models.TextChoices):
+    """Whether an activity is followed up against a numeric target or by its status."""
+
+    YES = "yes", _("With a target")
+    NO = "no", _("Without a target (a status instead)")
+
+
+class PromiseChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.title
+
+
+def _capitalised(choices) -> list[tuple[str, str]]:
+    return [(value, capfirst(label)) for value, label in choices]
+
+
+class ActivityForm(VersionedFormMixin, forms.ModelForm):
+    """An activity of a period: texts, responsible party, promises served, and its target.
+
+    A target is all four target fields or none (the database insists). Comparator and time span
+    are choices a browser cannot unselect, so "without a target" ignores them; a number or unit
+    typed next to "without a target" is an error, since the coordinator meant one of the two.
+    With `revision=True` (signed periods) the form also asks for the revision's kind and reason.
+    """
+
+    title = forms.CharField(
+        label=_("Short name"),
+        max_length=MAX_TITLE,
+        validators=[validate_plain_text],
+        help_text=_("e.g. Trafikkontroller. Shown as the activity's heading."),
+    )
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=MAX_DESCRIPTION,
+        validators=[validate_plain_text],
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "The sentence of the citizen promise, e.g. Polisen ska genomföra minst femton "
+            "trafikkontroller med inriktning på trafikbeteenden."
+        ),
+    )
+    responsible = forms.ChoiceField(
+        label=_("Responsible"),
+        choices=_capitalised(Responsible.choices),
+        widget=forms.RadioSelect,
+    )
+    responsible_other = forms.CharField(
+        label=_("Other responsible actor"),
+        max_length=MAX_OTHER,
+        required=False,
+        validators=[validate_plain_text],
+        help_text=_("Only for another actor, e.g. Räddningstjänsten."),
+    )
+    promises = PromiseChoiceField(
+        label=_("Promises the activity serves"),
+        queryset=Promise.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one promise that the activity serves.")},
+    )
+    has_target = forms.ChoiceField(
+        label=_("Target"),
+        choices=HasTarget.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "A numeric target is followed up against the logs; without one, the activity shows "
+            "a status (planned, ongoing, done)."
+        ),
+    )
+    target_comparator = forms.ChoiceField(
+        label=_("Target: comparison"),
+        choices=_capitalised(Comparator.choices),
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    target_value = forms.IntegerField(
+        label=_("Target: number"),
+        min_value=1,
+        max_value=MAX_QUANTITY,
+        required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        help_text=_("A whole number, e.g. 15."),
+    )
+    target_unit = forms.CharField(
+        label=_("Target: unit"),
+        max_length=MAX_UNIT,
+        required=False,
+        validators=[validate_plain_text],
+        help_text=_("What is counted, e.g. trafikkontroller."),
+    )
+    target_scope = forms.ChoiceField(
+        label=_("Target: time span"),
+        choices=[("", _("Choose a time span"))] + _capitalised(Scope.choices),
+        required=False,
+    )
+    edit_version = version_field()
+
+    class Meta:
+        model = Activity
+        fields = [
+            "title",
+            "description",
+            "responsible",
+            "responsible_other",
+            "promises",
+            "target_comparator",
+            "target_value",
+            "target_unit",
+            "target_scope",
+        ]
+
+    field_order = [
+        "title",
+        "description",
+        "responsible",
+        "responsible_other",
+        "promises",
+        "has_target",
+        "target_comparator",
+        "target_value",
+        "target_unit",
+        "target_scope",
+    ]
+    target_fields = ("target_comparator", "target_value", "target_unit", "target_scope")
+
+    def __init__(self, *args, period, revision: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.period = period
+        # Only this period's promises: another period's is "not one of the available choices".
+        self.fields["promises"].queryset = period.promises.order_by("position", "pk")
+        if self.instance.pk:
+            self.initial["has_target"] = (
+                HasTarget.YES if self.instance.target_value is not None else HasTarget.NO
+            )
+        else:
+            self.initial.setdefault("has_target", HasTarget.YES)
+            self.initial.setdefault("target_comparator", Comparator.AT_LEAST)
+            self.initial.setdefault("target_scope", Scope.PERIOD)
+        if revision:
+            for name, field in RevisionForm.base_fields.items():
+                self.fields[name] = copy.deepcopy(field)
+
+    def clean_description(self) -> str:
+        # Browsers send CRLF: the same text typed again must not count as a change.
+        return self.cleaned_data["description"].replace("\r\n", "\n")
+
+    @property
+    def asks_revision(self) -> bool:
+        return "revision_reason" in self.fields
+
+    def clean(self):
+        cleaned = super().clean()
+        responsible = cleaned.get("responsible")
+        other = cleaned.get("responsible_other", "")
+        if (
+            responsible == Responsible.OTHER
+            and not other
+            and not self.has_error("responsible_other")
+        ):
+            self.add_error("responsible_other", _("Name the actor responsible for the activity."))
+        elif responsible and responsible != Responsible.OTHER and other:
+            self.add_error(
+                "responsible_other",
+                _("Leave this empty, or choose another actor as the responsible party."),
+            )
+        has_target = cleaned.get("has_target")
+        if has_target == HasTarget.NO:
+            for name in ("target_value", "target_unit"):
+                if cleaned.get(name) not in (None, ""):
+                    self.add_error(
+                        name,
+                        _("Leave this empty for an activity without a target, or choose a target."),
+                    )
+            cleaned.update(target_comparator="", target_value=None, target_unit="", target_scope="")
+        elif has_target == HasTarget.YES:
+            messages = {
+                "target_comparator": _("Choose at least, exactly or at most."),
+                "target_value": _("Enter the target's number."),
+                "target_unit": _("Enter what is counted, e.g. trafikkontroller."),
+                "target_scope": _("Choose the time span of the target."),
+            }
+            for name, message in messages.items():
+                if cleaned.get(name) in (None, "") and name not in self.errors:
+                    self.add_error(name, message)
+        return cleaned
+
+    def target_preview(self) -> str:
+        """The valid target of a bound form as the public page will word it, or ""."""
+        if not self.is_bound or not hasattr(self, "cleaned_data"):
+            return ""
+        data = self.cleaned_data
+        if data.get("has_target") != HasTarget.YES or any(
+            name in self.errors or data.get(name) in (None, "") for name in self.target_fields
+        ):
+            return ""
+        return target_text(
+            Target(
+                comparator=data["target_comparator"],
+                value=data["target_value"],
+                unit=data["target_unit"],
+                scope=data["target_scope"],
+            )
+        )
+
+
+class MoveForm(forms.Form):
+    """Which way to move an activity in its period's list."""
+
+    direction = forms.ChoiceField(choices=[("up", _("up")), ("down", _("down"))])

@@ -1,12 +1,20 @@
 """Writes of the staff pages: each one transaction, recorded in the history with its author."""
 
+import datetime
 import uuid
+from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
-from django.utils.text import Truncator
+from django.db.models import Max
+from django.utils import timezone, translation
+from django.utils.text import Truncator, capfirst
+from django.utils.translation import gettext
 
 from activities.models import Activity, ActivityLog
+from activities.progress import Target, target_text
+from activities.templatetags.progress_tags import progress_words
+from promises import editing
+from promises.models import ChangeKind, PromisePeriod, Revision
 
 _history_reason = ActivityLog.history.model._meta.get_field("history_change_reason")
 CHANGE_REASON_LENGTH = _history_reason.max_length
@@ -86,3 +94,202 @@ def set_activity_status(activity: Activity, user, status: str, reason: str) -> A
     activity._history_user = user
     activity.save(update_fields=["status", "status_reason", "updated_at"])
     return activity
+
+
+# The activity editor: saves of the coordinator's activity form, revisions after signing.
+
+
+@dataclass(frozen=True)
+class RevisionData:
+    """The kind and reason of a revision of a signed period, as the coordinator gave them."""
+
+    kind: str
+    reason: str
+
+
+def _promise_titles(promises) -> str:
+    return "; ".join(promise.title for promise in sorted(promises, key=_position))
+
+
+def _position(obj) -> tuple[int, int]:
+    return (obj.position, obj.pk or 0)
+
+
+def _target_value(target: Target | None) -> str:
+    return target_text(target) if target is not None else gettext("no target")
+
+
+def _added_value(activity: Activity) -> str:
+    target = activity.target
+    if target is None:
+        return activity.description
+    return f"{activity.description}\n{gettext('Target')}: {target_text(target)}"
+
+
+def activity_changes(
+    old: Activity, new: Activity, promises, today: datetime.date
+) -> list[editing.Change]:
+    """The public change-log lines between `old` (with its logs) and `new`, in Swedish.
+
+    A changed target keeps the progress as the public page showed it before the change.
+    """
+    changes = []
+    with translation.override("sv"):
+        if old.title != new.title:
+            changes.append(
+                editing.Change(ChangeKind.ACTIVITY_CHANGED, old.title, old.title, new.title)
+            )
+        if old.description != new.description:
+            changes.append(
+                editing.Change(
+                    ChangeKind.ACTIVITY_CHANGED, new.title, old.description, new.description
+                )
+            )
+        if (old.responsible, old.responsible_other) != (new.responsible, new.responsible_other):
+            changes.append(
+                editing.Change(
+                    ChangeKind.ACTIVITY_RESPONSIBLE,
+                    new.title,
+                    editing.text_value(capfirst(old.responsible_label)),
+                    editing.text_value(capfirst(new.responsible_label)),
+                )
+            )
+        old_promises = _promise_titles(old.promises.all())
+        new_promises = _promise_titles(promises)
+        if old_promises != new_promises:
+            changes.append(
+                editing.Change(ChangeKind.ACTIVITY_PROMISES, new.title, old_promises, new_promises)
+            )
+        if old.target != new.target:
+            before = progress_words(old.progress(today)) if old.target is not None else ""
+            changes.append(
+                editing.Change(
+                    ChangeKind.TARGET,
+                    new.title,
+                    _target_value(old.target),
+                    _target_value(new.target),
+                    progress_before=before,
+                )
+            )
+    return changes
+
+
+def save_activity(
+    activity: Activity,
+    *,
+    user,
+    expected_version: int,
+    promises,
+    revision: RevisionData | None = None,
+    today: datetime.date | None = None,
+) -> tuple[bool, Revision | None]:
+    """Save an edited activity (the form's instance) if nobody saved it since it was shown.
+
+    In a signed period pass `revision`: the changes are recorded with it in the same
+    transaction. A save that changes nothing writes nothing. Returns whether anything was saved
+    and the revision; raises `EditConflict` (and writes nothing) on a stale version.
+    """
+    promises = list(promises)
+    with transaction.atomic():
+        old = Activity.objects.with_progress_data().prefetch_related("promises").get(pk=activity.pk)
+        changes = activity_changes(old, activity, promises, today or timezone.localdate())
+        if not changes:
+            # What was typed is what is saved: nothing to write, and nothing to conflict with.
+            return False, None
+        editing.save_versioned(
+            activity,
+            expected_version,
+            user=user,
+            save_m2m=lambda: activity.promises.set(promises),
+        )
+        recorded = None
+        if revision is not None:
+            recorded = editing.record_revision(
+                activity.period,
+                user=user,
+                kind=revision.kind,
+                reason=revision.reason,
+                changes=changes,
+            )
+    return True, recorded
+
+
+def create_activity(
+    activity: Activity,
+    *,
+    period: PromisePeriod,
+    user,
+    promises,
+    revision: RevisionData | None = None,
+) -> tuple[Activity, Revision | None]:
+    """Add an activity (the form's unsaved instance) last in its period.
+
+    In a signed period pass `revision`: the addition is recorded with it.
+    """
+    with transaction.atomic():
+        # Lock the period: two additions at once get consecutive positions.
+        PromisePeriod.objects.select_for_update().filter(pk=period.pk).first()
+        last = period.activities.aggregate(last=Max("position"))["last"] or 0
+        activity.period = period
+        activity.position = last + 1
+        activity._history_user = user
+        activity.save()
+        activity.promises.set(list(promises))
+        recorded = None
+        if revision is not None:
+            with translation.override("sv"):
+                change = editing.Change(
+                    ChangeKind.ACTIVITY_ADDED, activity.title, new_value=_added_value(activity)
+                )
+            recorded = editing.record_revision(
+                period, user=user, kind=revision.kind, reason=revision.reason, changes=[change]
+            )
+    return activity, recorded
+
+
+class ActivityHasLogs(Exception):
+    """The activity has logs; it is cancelled through its status instead of deleted."""
+
+
+@transaction.atomic
+def move_activity(activity: Activity, direction: str) -> bool:
+    """Swap the activity with its neighbour above ("up") or below ("down"); False at an end.
+
+    Positions are unique in a period and the database checks each row as it is written, so the
+    moved activity waits on a free position while its neighbour takes its place.
+    """
+    PromisePeriod.objects.select_for_update().filter(pk=activity.period_id).first()
+    siblings = Activity.objects.filter(period_id=activity.period_id)
+    current = siblings.values_list("position", flat=True).get(pk=activity.pk)
+    if direction == "up":
+        neighbour = siblings.filter(position__lt=current).order_by("-position").first()
+    else:
+        neighbour = siblings.filter(position__gt=current).order_by("position").first()
+    if neighbour is None:
+        return False
+    free = siblings.aggregate(last=Max("position"))["last"] + 1
+    siblings.filter(pk=activity.pk).update(position=free)
+    siblings.filter(pk=neighbour.pk).update(position=current)
+    siblings.filter(pk=activity.pk).update(position=neighbour.position)
+    activity.position = neighbour.position
+    return True
+
+
+@transaction.atomic
+def delete_activity(activity: Activity, user) -> None:
+    """Delete an activity of a draft and close the gap in the positions.
+
+    Refused with `ActivityHasLogs` when something was logged (it cannot in a draft, but a log is
+    a record that must stay).
+    """
+    PromisePeriod.objects.select_for_update().filter(pk=activity.period_id).first()
+    if ActivityLog.objects.filter(activity_id=activity.pk).exists():
+        raise ActivityHasLogs(activity.pk)
+    period_id = activity.period_id
+    activity._history_user = user
+    activity.delete()
+    # Ascending, one row at a time: each moves into the position just freed.
+    remaining = Activity.objects.filter(period_id=period_id).order_by("position", "pk")
+    for number, (pk, position) in enumerate(remaining.values_list("pk", "position"), start=1):
+        if position != number:
+            Activity.objects.filter(pk=pk).update(position=number)

@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_safe
 
 from activities import services
@@ -30,7 +30,10 @@ from activities.models import Activity, ActivityLog
 from activities.progress import PaceStatus, Progress
 from activities.templatetags.progress_tags import progress_words
 from municipalities.access import staff_required
-from promises.models import Promise, PromisePeriod
+from municipalities.models import Role
+from promises import lifecycle
+from promises.lifecycle import Action
+from promises.models import PeriodState, Promise, PromisePeriod, Review
 
 # The start page puts what needs attention first; activities without a target come last.
 PACE_ORDER = (
@@ -42,6 +45,11 @@ PACE_ORDER = (
     PaceStatus.ACHIEVED,
 )
 RECENT_LOGS = 10
+# The period's documents (URL slug, name), in staff pages for any state.
+DOCUMENTS = (
+    ("tjansteutlatande", gettext_lazy("Decision proposal (tjänsteutlåtande)")),
+    ("medborgarloftet", gettext_lazy("Citizen promise document for signing")),
+)
 LOG_FIELDS = ("date", "quantity", "place", "summary", "internal_note")
 
 
@@ -281,20 +289,77 @@ def activity_status(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "activities/activity_status.html", {"activity": activity, "form": form})
 
 
+# The step indicator of the period page; the last step is "closed" or "extended".
+LIFECYCLE_STEPS = (
+    PeriodState.DRAFT,
+    PeriodState.CONSULTATION,
+    PeriodState.DECIDED,
+    PeriodState.SIGNED,
+)
+FINAL_STATES = (PeriodState.EXTENDED, PeriodState.CLOSED)
+
+
+class Step(NamedTuple):
+    """One step of the step indicator: its label and whether it is done, current or to come."""
+
+    label: str
+    status: str
+
+
+def lifecycle_steps(period: PromisePeriod) -> list[Step]:
+    """The lifecycle's steps, with the period's current one marked."""
+    labels = [str(PeriodState(state).label) for state in LIFECYCLE_STEPS]
+    if period.state in FINAL_STATES:
+        labels.append(str(PeriodState(period.state).label))
+        current = len(LIFECYCLE_STEPS)
+    else:
+        labels.append(_("closed or extended"))
+        current = LIFECYCLE_STEPS.index(period.state)
+    return [
+        Step(label, "done" if i < current else "current" if i == current else "to-come")
+        for i, label in enumerate(labels)
+    ]
+
+
+def review_rounds(period: PromisePeriod) -> list[tuple[int, list[Review]]]:
+    """The period's reviews by consultation round, newest round and review first."""
+    rounds: dict[int, list[Review]] = {}
+    for review in period.reviews.all():
+        rounds.setdefault(review.round, []).append(review)
+    return sorted(rounds.items(), reverse=True)
+
+
 @staff_required
 @require_safe
 def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
-    """One period in any state for staff: promises, activities with progress, state."""
+    """A period's workspace: state, the user's next steps, content, editor links, record."""
     _require(request, "promises.view_promiseperiod")
     user = request.user
     period = get_object_or_404(PromisePeriod.objects.for_staff_period(user), pk=pk)
     today = timezone.localdate()
     activities = Activity.objects.for_staff_period(user).filter(period=period)
+    roles = lifecycle.roles_for(user, period)
+    actions = [Action(a) for a in Action.values if lifecycle.allowed(a, period, roles)]
+    is_coordinator = Role.COORDINATOR in roles
     context = {
         "period": period,
+        "promises": list(period.promises.all()),
         "activities": [(activity, activity.progress(today)) for activity in activities],
         "is_active": period.is_active(today),
         "today": today,
+        "steps": lifecycle_steps(period),
+        "actions": actions,
+        "approval_missing": Action.DECIDE in actions and not lifecycle.is_approved(period),
+        "can_edit": lifecycle.can_edit(period, user),
+        "needs_revision": lifecycle.needs_revision(period),
+        "is_draft": period.state == PeriodState.DRAFT,
+        "is_coordinator": is_coordinator,
+        "can_create_period": user.has_perm("promises.add_promiseperiod"),
+        "review_rounds": review_rounds(period),
+        "transitions": list(period.transitions.all()),
+        "extensions": list(period.extensions.all()),
+        "revisions": list(period.revisions.all()),
+        "documents": DOCUMENTS,
     }
     return render(request, "activities/staff_period.html", context)
 

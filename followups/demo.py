@@ -1,10 +1,12 @@
 """Demo data for local use: demo users, two local police areas and five promise periods.
 
 The periods follow the seed documents (Vetlanda 2020–2021, Tranås 2023–2024, Tranemo 2025) with
-invented but plausible follow-up data. Everything is created with get_or_create by natural keys,
-and a period that already exists is left untouched with all its children, so building twice
-creates nothing the second time. Randomness comes from generators seeded per period, so the data
-are the same for the same `today`, and nothing is dated after `today`.
+invented but plausible follow-up data, and a lifecycle record to match their history: reviews of
+each consultation round, decision proposals, an extension and a revision after signing.
+Everything is created with get_or_create by natural keys, and a period that already exists is
+left untouched with all its children, so building twice creates nothing the second time.
+Randomness comes from generators seeded per period, so the data are the same for the same
+`today`, and nothing is dated after `today`.
 """
 
 import datetime
@@ -18,19 +20,37 @@ from fractions import Fraction
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from simple_history.utils import bulk_create_with_history
 
 from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
-from activities.progress import Comparator, LogEntry, PaceStatus, Progress, Scope, compute_progress
+from activities.progress import (
+    Comparator,
+    LogEntry,
+    PaceStatus,
+    Progress,
+    Scope,
+    compute_progress,
+    target_text,
+)
+from activities.templatetags.progress_tags import progress_words
 from followups.models import Assessment, FollowUpMeeting, MeetingKind, Rating, Report, ReportKind
 from municipalities.models import LocalPoliceArea, Membership, Municipality, PoliceRegion, Role
 from municipalities.refdata import ascii_slug
+from promises.editing import Change, record_revision
 from promises.models import (
+    ChangeKind,
+    DecisionProposal,
+    Extension,
     PeriodState,
     PeriodTransition,
     Promise,
     PromisePeriod,
+    Review,
+    ReviewVerdict,
+    Revision,
+    RevisionChange,
+    RevisionKind,
     Signatory,
     Theme,
 )
@@ -64,11 +84,10 @@ DRAFT, CONSULTATION, DECIDED, SIGNED, EXTENDED, CLOSED = (
 
 @dataclass(frozen=True)
 class DemoUser:
-    """A demo account: username, its role and place ("" for none) and what it is for."""
+    """A demo account: username, its memberships (role, place) and what it is for."""
 
     username: str
-    membership_role: str
-    place: str
+    memberships: tuple[tuple[str, str], ...]
     role: str
     is_superuser: bool = False
 
@@ -76,18 +95,20 @@ class DemoUser:
 DEMO_USERS = (
     DemoUser(
         "kommunpolis",
-        Role.POLICE_OFFICER,
-        "Lokalpolisområde Höglandet",
+        ((Role.POLICE_OFFICER, "Lokalpolisområde Höglandet"),),
         "police officer, Höglandet (Vetlanda, Tranås …): logs activities",
     ),
     DemoUser(
         "samordnare",
-        Role.COORDINATOR,
-        "Tranås",
-        "coordinator, Tranås: drafts and follows up",
+        ((Role.COORDINATOR, "Tranås"), (Role.COORDINATOR, "Vetlanda")),
+        "coordinator, Tranås and Vetlanda: drafts, sends for consultation, follows up",
     ),
-    DemoUser("granskare", Role.APPROVER, "Tranås", "approver, Tranås: comments and approves"),
-    DemoUser("admin", "", "", "administrator: every municipality and the admin site", True),
+    DemoUser(
+        "granskare",
+        ((Role.APPROVER, "Tranås"), (Role.APPROVER, "Vetlanda")),
+        "approver, Tranås and Vetlanda: comments and approves",
+    ),
+    DemoUser("admin", (), "administrator: every municipality and the admin site", True),
 )
 
 
@@ -136,13 +157,13 @@ def ensure_users(
                 "is_superuser": demo.is_superuser,
             },
         )
-        if demo.membership_role:
+        for role, place_name in demo.memberships:
             place = (
-                {"local_police_area": areas[demo.place]}
-                if demo.place in areas
-                else {"municipality": Municipality.objects.get(name=demo.place)}
+                {"local_police_area": areas[place_name]}
+                if place_name in areas
+                else {"municipality": Municipality.objects.get(name=place_name)}
             )
-            Membership.objects.get_or_create(user=user, role=demo.membership_role, **place)
+            Membership.objects.get_or_create(user=user, role=role, **place)
         users[demo.username] = user
         rows.append(UserRow(demo.username, demo_password(demo.username), demo.role, created))
     return users, rows
@@ -343,9 +364,9 @@ class _Builder:
         self.promises, self.activities = [], []
         return period
 
-    def history(self, *steps: tuple[str, str, datetime.date, str, str]) -> None:
+    def history(self, *steps: tuple[str, str, datetime.date, str, str]) -> list[PeriodTransition]:
         """Lifecycle transitions: (from state, to state, day, username, comment)."""
-        PeriodTransition.objects.bulk_create(
+        return PeriodTransition.objects.bulk_create(
             PeriodTransition(
                 period=self.period,
                 from_state=from_state,
@@ -356,6 +377,91 @@ class _Builder:
             )
             for index, (from_state, to_state, day, username, comment) in enumerate(steps)
         )
+
+    def reviews(self, *items: tuple[int, str, datetime.datetime, str, str]) -> None:
+        """Approvers' reviews in consultation: (round, verdict, at, username, comment)."""
+        Review.objects.bulk_create(
+            Review(
+                period=self.period,
+                round=round_number,
+                verdict=verdict,
+                at=at,
+                reviewer=self.users[username],
+                comment=comment,
+            )
+            for round_number, verdict, at, username, comment in items
+        )
+
+    def extension(
+        self,
+        transition: PeriodTransition,
+        previous_end: datetime.date,
+        decision: tuple[str, datetime.date, str],
+    ) -> None:
+        """The extension recorded with `transition`; `decision` is its own (body, date, dnr)."""
+        body, decided_on, reference = decision
+        Extension.objects.create(
+            period=self.period,
+            previous_end_date=previous_end,
+            new_end_date=self.period.end_date,
+            decision_body=body,
+            decision_date=decided_on,
+            decision_reference=reference,
+            created_by=transition.by,
+            created_at=transition.at,
+        )
+
+    def proposal(self, written_on: datetime.date, **texts) -> None:
+        """The decision proposal (tjänsteutlåtande), dated as last saved on `written_on`."""
+        proposal = DecisionProposal(period=self.period, **texts)
+        proposal._history_date = _at(written_on, 15)
+        proposal._history_user = self.users["samordnare"]
+        proposal.save()
+        # `updated_at` is the document's date; auto_now would stamp it with the real today.
+        DecisionProposal.objects.filter(pk=proposal.pk).update(updated_at=_at(written_on, 15))
+
+    def revise_target(
+        self,
+        activity: Activity,
+        day: datetime.date,
+        *,
+        value: int,
+        description: str,
+        reason: str,
+        username: str = "samordnare",
+    ) -> None:
+        """An annual review on `day` that changes an activity's target, unless after today."""
+        if day > self.today:
+            return
+        # Recorded as the activity editor records it: description, then target, in Swedish, with
+        # the progress the public page showed just before the change.
+        user = self.users[username]
+        with translation.override("sv"):
+            progress_before = progress_words(self.progress(activity, day))
+            old_target, old_description = target_text(activity.target), activity.description
+            activity.target_value, activity.description = value, description
+            new_target = target_text(activity.target)
+        activity.edit_version += 1
+        # Not backdated: the activity's first history record carries the build's time.
+        activity._history_user = user
+        activity.save()
+        revision = record_revision(
+            self.period,
+            user=user,
+            kind=RevisionKind.ANNUAL_REVIEW,
+            reason=reason,
+            changes=[
+                Change(ChangeKind.ACTIVITY_CHANGED, activity.title, old_description, description),
+                Change(
+                    ChangeKind.TARGET,
+                    activity.title,
+                    old_target,
+                    new_target,
+                    progress_before=progress_before,
+                ),
+            ],
+        )
+        Revision.objects.filter(pk=revision.pk).update(created_at=_at(day, 14))
 
     def signatories(self, *people: tuple[str, str, str]) -> None:
         Signatory.objects.bulk_create(
@@ -614,6 +720,11 @@ DRUG_NOTES = (
     "Mindre beslag av cannabis.",
     "Uppgifter vidarebefordrade till underrättelsefunktionen.",
 )
+WEEKEND_DRUG_SUMMARIES = (
+    "Riktad insats fredagskväll vid platser där unga samlas.",
+    "Riktad insats fredagskväll med narkotikasökhund.",
+    "Riktad insats fredagskväll mot narkotikabrott bland unga i centrum.",
+)
 WALK_SUMMARIES = (
     "Trygghetsvandring med boende, fastighetsägare och kommunens tekniska kontor.",
     "Trygghetsvandring kvällstid med föreningar och fältassistenter.",
@@ -752,6 +863,7 @@ def vetlanda_2020_2021(b: _Builder) -> None:
         decision_date=D(2019, 12, 11),
         decision_reference="KS 2019/412",
         signed_date=start,
+        consultation_round=1,
     )
     if period is None:
         return
@@ -935,6 +1047,59 @@ TRANAS_PROMISES = (
     ("Arbeta långsiktigt med en säker trafikmiljö inom Tranås kommun", "", ("trafik",)),
 )
 
+# The decision proposal of 2023 (../shared/seeds), its OCR damage repaired.
+TRANAS_PROPOSAL_SUMMARY = """\
+Med utgångspunkt i tidigare tecknad samverkansöverenskommelse och mot bakgrund av aktuell \
+lägesbild formulerar Tranås kommun och Polisen tvååriga medborgarlöften som börjar gälla från och \
+med undertecknandet."""
+
+TRANAS_PROPOSAL_MATTER = """\
+Samverkan mellan polis och kommun är en nödvändighet för att det brottsförebyggande och \
+trygghetsskapande arbetet ska kunna bedrivas effektivt. Medborgarlöften är en utveckling av \
+dagens samverkansöverenskommelse och är en del av Polismyndighetens styrmodell.
+
+Den lokala lägesbilden ska vara utgångspunkt för de mål som Polisen ska arbeta med. Löftena \
+handlar om konkreta aktiviteter som kommunen och Polisen tillsammans kommit överens om för att \
+öka tryggheten och minska brottsligheten. Medborgarlöften fokuserar på den lokala lägesbilden och \
+på sådant som de som bor och verkar i ett område upplever som viktigast för att känna sig trygga \
+och säkra."""
+
+TRANAS_PROPOSAL_OUTLOOK = """\
+Omvärldsanalys
+Polismyndigheten tecknar medborgarlöften med i princip alla landets kommuner. Medborgarlöften \
+anpassas till lokala förutsättningar för kommunerna."""
+
+TRANAS_PROPOSAL_COMMON = {
+    "consulted": "kommunledningsgruppen, KLG",
+    "economy": "Finansiering sker inom befintlig ram",
+    "recipients": "Diariet\nSäkerhetssamordnaren",
+    "officials": "Pär Thudéen, Kommundirektör\nHenrik Nilsson, Räddningschef",
+}
+
+TRANAS_RENEWAL_SUMMARY = """\
+Med utgångspunkt i tidigare tecknad samverkansöverenskommelse, uppföljningen av medborgarlöftena \
+2023–2024 och mot bakgrund av aktuell lägesbild formulerar Tranås kommun och Polisen nya tvååriga \
+medborgarlöften som börjar gälla från och med undertecknandet."""
+
+TRANAS_RENEWAL_MATTER = """\
+Uppföljningen av medborgarlöftena 2023–2024 visar att arbetet har gett resultat, men att \
+problemen kvarstår. Löftena förnyas därför för 2025–2026, med tydligare mål per tertial för \
+trygghetsvandringarna och nya aktiviteter mot skadegörelse och anlagda bränder."""
+
+# The annual review of January 2026 (Tranås 2025–2026). It changes the narcotics efforts' yearly
+# target rather than the traffic checks' monthly one: lowering "minst 2 per månad" leaves
+# "minst 1 trafikkontroller", and the checks' early/late rhythm is what shows "efter plan" in the
+# middle of a month.
+TRANAS_REVIEW_DAY = D(2026, 1, 20)
+TRANAS_REVIEW_REASON = (
+    "Årlig översyn: färre poliser i yttre tjänst under 2026; målet för narkotikainsatser sänks "
+    "från tolv till tio per år och insatserna riktas mot helgkvällar."
+)
+TRANAS_DRUGS_REVISED = (
+    "Polisen ska genomföra minst tio riktade narkotikainsatser per år, främst mot personer som är "
+    "21 år och yngre och främst helgkvällar."
+)
+
 TRANAS_CENTRE_PLACES = ("Storgatan", "Resecentrum", "Stadsparken", "Torget", "Badparken")
 TRANAS_TRAFFIC_PLACES = (
     "Storgatan",
@@ -961,6 +1126,7 @@ def tranas_2023_2024(b: _Builder) -> None:
         decision_date=D(2023, 4, 12),
         decision_reference="KS 2023/123",
         signed_date=start,
+        consultation_round=1,
     )
     if period is None:
         return
@@ -983,6 +1149,18 @@ def tranas_2023_2024(b: _Builder) -> None:
         ),
         (DECIDED, SIGNED, start, "samordnare", "Undertecknat av kommundirektören och LPO-chefen."),
         (SIGNED, CLOSED, D(2025, 2, 13), "samordnare", "Avslutat; slutredovisningen publicerad."),
+    )
+    b.reviews(
+        (1, ReviewVerdict.APPROVE, _at(D(2023, 3, 23), 15), "granskare", "Tillstyrkt av KLG."),
+    )
+    b.proposal(
+        D(2023, 3, 24),
+        summary=TRANAS_PROPOSAL_SUMMARY,
+        description=f"{TRANAS_PROPOSAL_MATTER}\n\n{TRANAS_PROPOSAL_OUTLOOK}",
+        consulted_on=D(2023, 3, 23),
+        basis="Tjänsteutlåtande kommunledningsförvaltningen 2023-03-24\n"
+        "Bilaga – medborgarlöften 2023–2024",
+        **TRANAS_PROPOSAL_COMMON,
     )
     b.signatories(
         ("Pär Thudéen", "Kommundirektör", "Tranås kommun"),
@@ -1149,10 +1327,12 @@ def tranas_2025_2026(b: _Builder) -> None:
         decision_date=D(2025, 3, 5),
         decision_reference="KS 2025/87",
         signed_date=start,
+        # Sent for consultation twice: the first round was sent back to draft.
+        consultation_round=2,
     )
     if period is None:
         return
-    b.history(
+    _created, _sent, returned, *_rest = b.history(
         ("", DRAFT, D(2024, 11, 18), "samordnare", "Utkast utifrån löftena 2023–2024."),
         (DRAFT, CONSULTATION, D(2025, 1, 27), "samordnare", "Skickat på samråd till KLG."),
         (
@@ -1172,6 +1352,27 @@ def tranas_2025_2026(b: _Builder) -> None:
             "2025–2026 (KS 2025/87).",
         ),
         (DECIDED, SIGNED, start, "samordnare", "Undertecknat av kommundirektören och LPO-chefen."),
+    )
+    # The demo has one approver for Tranås, so granskare alone sends back and approves.
+    b.reviews(
+        (1, ReviewVerdict.RETURN, returned.at, "granskare", returned.comment),
+        (
+            2,
+            ReviewVerdict.APPROVE,
+            _at(D(2025, 2, 20), 15),
+            "granskare",
+            "Målet för trygghetsvandringarna är nu tydligt. Tillstyrkt av KLG 2025-02-20.",
+        ),
+    )
+    b.proposal(
+        D(2025, 2, 21),
+        summary=TRANAS_RENEWAL_SUMMARY,
+        description=f"{TRANAS_PROPOSAL_MATTER}\n\n{TRANAS_RENEWAL_MATTER}\n\n"
+        f"{TRANAS_PROPOSAL_OUTLOOK}",
+        consulted_on=D(2025, 2, 20),
+        basis="Tjänsteutlåtande kommunledningsförvaltningen 2025-02-21\n"
+        "Bilaga – medborgarlöften 2025–2026",
+        **TRANAS_PROPOSAL_COMMON,
     )
     b.signatories(
         ("Pär Thudéen", "Kommundirektör", "Tranås kommun"),
@@ -1250,14 +1451,20 @@ def tranas_2025_2026(b: _Builder) -> None:
     rng = b.rng
     first_year_end = D(2026, 3, 19)
 
-    # Per year: the second year's target (10, pro rata) is met before 21 November 2026.
+    # Per year. After the annual review (fewer police, weekend evenings) the second year has nine
+    # Friday efforts: they meet the revised target (8 pro rata) before 21 November 2026, where
+    # the old one (10 pro rata) would not have been met.
     for day in _spread(rng, start + 4 * ONE_DAY, first_year_end - 4 * ONE_DAY, 13):
         place = rng.choice(TRANAS_CENTRE_PLACES)
         b.log(drugs, day, place, rng.choice(DRUG_SUMMARIES), note=b.note(DRUG_NOTES))
-    second_year = _spread(rng, D(2026, 3, 25), D(2026, 11, 10), 12)
+    second_year = [
+        day + (4 - day.weekday()) % 7 * ONE_DAY
+        for day in _spread(rng, D(2026, 3, 25), D(2026, 11, 10), 9)
+    ]
     for day in second_year:
         place = rng.choice(TRANAS_CENTRE_PLACES)
-        b.log(drugs, day, place, rng.choice(DRUG_SUMMARIES), note=b.note(DRUG_NOTES))
+        summary = rng.choice(WEEKEND_DRUG_SUMMARIES)
+        b.log(drugs, day, place, summary, note=b.note(DRUG_NOTES))
     b.log(
         drugs,
         second_year[-1],
@@ -1378,7 +1585,7 @@ def tranas_2025_2026(b: _Builder) -> None:
             note = b.note(("Medelhastighet 34 km/tim.", "Fem procent körde över 40 km/tim."))
             b.log(speeds, day, place, summary, note=note)
 
-    for day, as_of, summary, minutes in (
+    meetings = (
         (
             D(2025, 5, 15),
             D(2025, 4, 30),
@@ -1402,15 +1609,17 @@ def tranas_2025_2026(b: _Builder) -> None:
             D(2025, 12, 31),
             "Tertialuppföljning september–december och avstämning inför årsredovisningen. "
             "Målen för tertialet nåddes för trygghetsvandringar och informationsinsatser om "
-            "anlagda bränder.",
-            "Årsredovisningen skrivs av säkerhetssamordnaren och publiceras i februari. Polisen "
-            "riktar narkotikainsatserna mer mot helgkvällar.",
+            "anlagda bränder. Vid den årliga översynen den 20 januari sänktes målet för "
+            "narkotikainsatser till minst tio per år.",
+            "Årsredovisningen skrivs av säkerhetssamordnaren och publiceras i februari. Med "
+            "färre poliser i yttre tjänst riktar Polisen narkotikainsatserna mot helgkvällar.",
         ),
         (
             D(2026, 5, 21),
             D(2026, 4, 30),
             "Tertialuppföljning januari–april 2026. Målet för narkotikainsatser under det första "
-            "löftesåret nåddes. Trygghetsvandringarna genomfördes enligt plan.",
+            "löftesåret nåddes; under det andra har insatserna just kommit igång. "
+            "Trygghetsvandringarna genomfördes enligt plan.",
             "Mopedåkning på Storgatan kvällstid diskuterades; trafikkontroller riktas dit under "
             "maj och juni.",
         ),
@@ -1422,8 +1631,21 @@ def tranas_2025_2026(b: _Builder) -> None:
             "Planering av en medborgardialog inför nästa period. Räddningstjänsten planerar "
             "informationsinsatser i skolorna i september och oktober.",
         ),
-    ):
-        b.meeting(MeetingKind.TERTIAL, day, summary, minutes, as_of=as_of)
+    )
+    # Meetings after the annual review assess against the target it set.
+    for day, as_of, summary, minutes in meetings:
+        if day <= TRANAS_REVIEW_DAY:
+            b.meeting(MeetingKind.TERTIAL, day, summary, minutes, as_of=as_of)
+    b.revise_target(
+        drugs,
+        TRANAS_REVIEW_DAY,
+        value=10,
+        description=TRANAS_DRUGS_REVISED,
+        reason=TRANAS_REVIEW_REASON,
+    )
+    for day, as_of, summary, minutes in meetings:
+        if day > TRANAS_REVIEW_DAY:
+            b.meeting(MeetingKind.TERTIAL, day, summary, minutes, as_of=as_of)
     b.report(
         ReportKind.YEAR_END,
         "Årsredovisning 2025: medborgarlöften i Tranås",
@@ -1431,8 +1653,9 @@ def tranas_2025_2026(b: _Builder) -> None:
         D(2026, 2, 5),
         "Medborgarlöftena mellan Polisen och Tranås kommun för 2025–2026 undertecknades den "
         "20 mars 2025. Så här har arbetet gått fram till årsskiftet:",
-        "Löftena gäller till och med den 31 december 2026. Nästa redovisning publiceras efter "
-        "periodens slut.",
+        "Vid den årliga översynen i januari 2026 sänktes målet för narkotikainsatser från tolv "
+        "till tio per år, eftersom färre poliser finns i yttre tjänst under 2026. Löftena gäller "
+        "till och med den 31 december 2026. Nästa redovisning publiceras efter periodens slut.",
     )
 
 
@@ -1541,10 +1764,11 @@ def tranemo_2025(b: _Builder) -> None:
         decision_date=D(2024, 12, 10),
         decision_reference="KS 2024/245",
         signed_date=D(2024, 12, 17),
+        consultation_round=1,
     )
     if period is None:
         return
-    b.history(
+    *_earlier, extended = b.history(
         ("", DRAFT, D(2024, 10, 14), "kommunpolis", "Utkast utifrån den gemensamma lägesbilden."),
         (
             DRAFT,
@@ -1576,6 +1800,7 @@ def tranemo_2025(b: _Builder) -> None:
             "att förlänga medborgarlöftet ett år efter uppföljningen med Trygg och Säker kommun.",
         ),
     )
+    b.extension(extended, D(2025, 12, 31), ("Kommunstyrelsen", D(2025, 12, 9), "KS 2025/311"))
     b.signatories(
         ("Lars Johansson", "Kommunstyrelsens ordförande", "Tranemo kommun"),
         ("Karin Sandberg", "Lokalpolisområdeschef", "Lokalpolisområde Borås"),
@@ -1799,6 +2024,11 @@ def _counted_models() -> dict[str, type[models.Model]]:
         "promises": Promise,
         "signatories": Signatory,
         "transitions": PeriodTransition,
+        "reviews": Review,
+        "decision proposals": DecisionProposal,
+        "extensions": Extension,
+        "revisions": Revision,
+        "revision changes": RevisionChange,
         "activities": Activity,
         "activity logs": ActivityLog,
         "follow-up meetings": FollowUpMeeting,

@@ -1,22 +1,394 @@
-"""Placeholder: being written this session."""
+"""The decision proposal (tjänsteutlåtande) and the signing document (medborgarlöftet).
+
+Each is a standalone print page and a PDF made from the same HTML by WeasyPrint. The public
+sees them for published periods; staff see them in any state, marked as a draft until decided.
+The coordinator writes the proposal's texts before the decision.
+
+The documents read activities through the period's reverse relation by name and the
+`progress_tags` template filters, so this app imports nothing from the apps above it.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db.models import F, Prefetch, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods, require_safe
+from weasyprint import HTML, URLFetcher
+
+from municipalities.access import staff_required
+from promises.document_forms import (
+    ProposalForm,
+    default_proposal,
+    municipality_party,
+    save_proposal,
+)
+from promises.editing import EditConflict
+from promises.forms import rebind_after_conflict
+from promises.models import (
+    DecisionProposal,
+    PeriodState,
+    PromisePeriod,
+    Review,
+    ReviewVerdict,
+)
+
+# Until the decision, a document is a draft and says so on every page.
+DRAFT_STATES = (PeriodState.DRAFT, PeriodState.CONSULTATION)
+# The proposal is written for the decision: editable until the period is signed.
+PROPOSAL_STATES = (PeriodState.DRAFT, PeriodState.CONSULTATION, PeriodState.DECIDED)
 
 
-
-def document(request, *args, **kwargs):
-    raise NotImplementedError
+# -- Data -------------------------------------------------------------------------------------
 
 
-def document_pdf(request, *args, **kwargs):
-    raise NotImplementedError
+@dataclass(frozen=True)
+class Official:
+    """An official who signs the decision proposal."""
+
+    name: str
+    title: str
 
 
-def proposal_edit(request, *args, **kwargs):
-    raise NotImplementedError
+@dataclass(frozen=True)
+class ActivityRow:
+    """An activity of the signing document with the numbers of the promises it serves."""
+
+    activity: object
+    serves: str
 
 
-def staff_document(request, *args, **kwargs):
-    raise NotImplementedError
+def _proposal(period: PromisePeriod) -> DecisionProposal:
+    """The period's saved proposal (fetched with the period), or one with the default texts."""
+    try:
+        return period.proposal
+    except ObjectDoesNotExist:
+        return default_proposal(period)
 
 
-def staff_document_pdf(request, *args, **kwargs):
-    raise NotImplementedError
+def _official(line: str) -> Official:
+    name, _sep, title = line.partition(",")
+    return Official(name.strip(), title.strip())
+
+
+def _latest_approvals(reviews: list[Review]) -> list[Review]:
+    """One approval per approver (their latest), in the order they approved."""
+    latest = {review.reviewer_id: review for review in reviews}
+    return sorted(latest.values(), key=lambda review: (review.at, review.pk))
+
+
+def proposal_context(period: PromisePeriod) -> dict[str, object]:
+    """The decision proposal: the promises to adopt, the proposal's texts, the approvals."""
+    proposal = _proposal(period)
+    label = period.period_label
+    if period.start_date.year == period.end_date.year:
+        adopt = gettext("to adopt the following citizen promises for the year %(period)s:")
+    else:
+        adopt = gettext("to adopt the following citizen promises for the years %(period)s:")
+    if proposal.pk is not None:
+        document_date = timezone.localdate(proposal.updated_at)
+    else:
+        document_date = timezone.localdate()
+    return {
+        "title": gettext("Citizen promise between the Police and %(party)s %(period)s")
+        % {"party": municipality_party(period), "period": label},
+        "adopt": adopt % {"period": label},
+        "proposal": proposal,
+        "promises": list(period.promises.all()),
+        "approvals": _latest_approvals(period.approvals),
+        "officials": [_official(line) for line in proposal.official_lines],
+        "document_date": document_date,
+    }
+
+
+def signing_context(period: PromisePeriod) -> dict[str, object]:
+    """The signing document: promises, activities, texts, signatures and later revisions."""
+    promises = list(period.promises.all())
+    numbers = {promise.pk: number for number, promise in enumerate(promises, start=1)}
+    rows = []
+    for activity in period.activities.all():
+        served = [numbers[p.pk] for p in activity.promises.all() if p.pk in numbers]
+        serves = ""
+        if served:
+            serves = ngettext("Promise %(numbers)s", "Promises %(numbers)s", len(served)) % {
+                "numbers": ", ".join(str(n) for n in sorted(served))
+            }
+        rows.append(ActivityRow(activity, serves))
+    signatories = list(period.signatories.all())
+    police = period.local_police_area.name if period.local_police_area else gettext("the Police")
+    return {
+        "title": gettext("Citizen promise in %(party)s %(period)s")
+        % {"party": municipality_party(period), "period": period.period_label},
+        "intro": gettext(
+            "Based on the cooperation agreement signed earlier and the situation picture, "
+            "%(party)s and the Police formulate citizen promises that take effect from the "
+            "signing. They are valid until %(end)s."
+        )
+        % {
+            "party": municipality_party(period),
+            "end": date_format(period.end_date, "j F Y"),
+        },
+        "promises": promises,
+        "activities": rows,
+        "signatories": signatories,
+        # Signed on paper: the recorded names; until then, empty lines to sign on.
+        "is_signed": period.signed_date is not None and bool(signatories),
+        "parties": [municipality_party(period), capfirst(police)],
+        "revisions": list(period.revisions.all()),
+    }
+
+
+@dataclass(frozen=True)
+class Document:
+    """One of the two documents: its template, file name, related rows and context."""
+
+    template: str
+    name: str
+    file_prefix: str
+    prefetch: tuple
+    context: Callable[[PromisePeriod], dict[str, object]]
+
+
+def _approvals() -> Prefetch:
+    """Approvals of the period's latest consultation round, with the approvers."""
+    return Prefetch(
+        "reviews",
+        queryset=Review.objects.filter(
+            verdict=ReviewVerdict.APPROVE, round=F("period__consultation_round")
+        )
+        .select_related("reviewer")
+        .order_by("at", "pk"),
+        to_attr="approvals",
+    )
+
+
+DOCUMENTS: dict[str, Document] = {
+    "tjansteutlatande": Document(
+        template="promises/documents/tjansteutlatande.html",
+        name=_("Decision proposal"),
+        file_prefix="tjansteutlatande",
+        prefetch=("promises", _approvals),
+        context=proposal_context,
+    ),
+    "medborgarloftet": Document(
+        template="promises/documents/medborgarloftet.html",
+        name=_("Signing document"),
+        file_prefix="medborgarlofte",
+        prefetch=("promises", "activities__promises", "signatories", "revisions__changes"),
+        context=signing_context,
+    ),
+}
+
+
+def _document(slug: str) -> Document:
+    """The document a URL names, or 404."""
+    if slug not in DOCUMENTS:
+        raise Http404
+    return DOCUMENTS[slug]
+
+
+def document_periods(queryset: QuerySet, document: Document) -> QuerySet:
+    """`queryset` with everything `document` shows, in a constant number of queries."""
+    lookups = [item() if callable(item) else item for item in document.prefetch]
+    return queryset.select_related(
+        "municipality", "local_police_area", "proposal"
+    ).prefetch_related(*lookups)
+
+
+# -- Rendering --------------------------------------------------------------------------------
+
+
+def css_string(text: str) -> str:
+    """`text` as a CSS string literal; anything but letters, digits and spaces is escaped."""
+    return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text) + '"'
+
+
+def page_counter() -> SafeString:
+    """The CSS `content` of the page numbers, "Sida 1 av 3", from a translatable sentence."""
+    sentence = gettext("Page %(page)s of %(pages)s")
+    parts = []
+    for piece in re.split(r"(%\(pages?\)s)", sentence):
+        if piece == "%(page)s":
+            parts.append("counter(page)")
+        elif piece == "%(pages)s":
+            parts.append("counter(pages)")
+        elif piece:
+            parts.append(css_string(piece))
+    return mark_safe(" ".join(parts))  # every text piece is CSS-escaped above
+
+
+class NoFetching(URLFetcher):
+    """Refuses every external resource: the documents carry their styles inline."""
+
+    def fetch(self, url, headers=None):
+        raise ValueError(f"The documents load no external resources: {url}")
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where the print page links: back, and to the other format."""
+
+    back: str
+    back_label: str
+    html: str
+    pdf: str
+
+
+def _context(
+    period: PromisePeriod, document: Document, links: Links, *, staff: bool
+) -> dict[str, object]:
+    context = document.context(period)
+    is_draft = staff and period.state in DRAFT_STATES
+    draft_word = gettext("DRAFT")
+    title = context["title"]
+    return {
+        **context,
+        "period": period,
+        "document": document,
+        "links": links,
+        "is_draft": is_draft,
+        "draft_word": draft_word,
+        "page_title": f"{draft_word} – {title}" if is_draft else title,
+        "page_counter": page_counter(),
+        "draft_mark": mark_safe(css_string(draft_word)),  # CSS-escaped
+    }
+
+
+def _html_response(request, period, document, links, *, staff: bool) -> HttpResponse:
+    context = _context(period, document, links, staff=staff)
+    return render(request, document.template, context)
+
+
+def render_pdf(request: HttpRequest, context: dict[str, object], template: str) -> bytes:
+    """The document as PDF: the print HTML, without the screen links, through WeasyPrint."""
+    html = render_to_string(template, {**context, "for_pdf": True}, request=request)
+    return HTML(
+        string=html, base_url=request.build_absolute_uri("/"), url_fetcher=NoFetching()
+    ).write_pdf()
+
+
+def _pdf_response(request, period, document, links, *, staff: bool) -> HttpResponse:
+    context = _context(period, document, links, staff=staff)
+    response = HttpResponse(
+        render_pdf(request, context, document.template), content_type="application/pdf"
+    )
+    filename = f"{document.file_prefix}-{period.municipality.slug}-{period.slug}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def _public_period(slug: str, period_slug: str, document: Document) -> PromisePeriod:
+    periods = document_periods(PromisePeriod.objects.published(), document)
+    if document is DOCUMENTS["tjansteutlatande"]:
+        # The public reads only a proposal somebody wrote, never the default texts (they would
+        # claim a consultation that may not have happened).
+        periods = periods.filter(proposal__isnull=False)
+    return get_object_or_404(periods, municipality__slug=slug, slug=period_slug)
+
+
+def _public_links(period: PromisePeriod, name: str) -> Links:
+    args = [period.municipality.slug, period.slug, name]
+    return Links(
+        back=period.get_absolute_url(),
+        back_label=gettext("Back to the citizen promise"),
+        html=reverse("promises:document", args=args),
+        pdf=reverse("promises:document_pdf", args=args),
+    )
+
+
+def _staff_period(request: HttpRequest, pk: int, document: Document) -> PromisePeriod:
+    if not request.user.has_perm("promises.view_promiseperiod"):
+        raise PermissionDenied
+    periods = document_periods(PromisePeriod.objects.visible_to(request.user), document)
+    return get_object_or_404(periods, pk=pk)
+
+
+def _staff_links(period: PromisePeriod, name: str) -> Links:
+    return Links(
+        back=reverse("activities:staff_period", args=[period.pk]),
+        back_label=gettext("Back to the period"),
+        html=reverse("promises:staff_document", args=[period.pk, name]),
+        pdf=reverse("promises:staff_document_pdf", args=[period.pk, name]),
+    )
+
+
+# -- Views ------------------------------------------------------------------------------------
+
+
+@require_safe
+def document(request: HttpRequest, slug: str, period_slug: str, document: str) -> HttpResponse:
+    """A published period's document as a print page."""
+    doc = _document(document)
+    period = _public_period(slug, period_slug, doc)
+    return _html_response(request, period, doc, _public_links(period, document), staff=False)
+
+
+@require_safe
+def document_pdf(request: HttpRequest, slug: str, period_slug: str, document: str) -> HttpResponse:
+    """A published period's document as PDF."""
+    doc = _document(document)
+    period = _public_period(slug, period_slug, doc)
+    return _pdf_response(request, period, doc, _public_links(period, document), staff=False)
+
+
+@staff_required
+@require_safe
+def staff_document(request: HttpRequest, pk: int, document: str) -> HttpResponse:
+    """A period's document in any state, for staff; marked as a draft until decided."""
+    doc = _document(document)
+    period = _staff_period(request, pk, doc)
+    return _html_response(request, period, doc, _staff_links(period, document), staff=True)
+
+
+@staff_required
+@require_safe
+def staff_document_pdf(request: HttpRequest, pk: int, document: str) -> HttpResponse:
+    """A period's document in any state as PDF, for staff; marked as a draft until decided."""
+    doc = _document(document)
+    period = _staff_period(request, pk, doc)
+    return _pdf_response(request, period, doc, _staff_links(period, document), staff=True)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The coordinator writes the decision proposal's texts, until the period is signed."""
+    if not request.user.has_perm("promises.change_promiseperiod"):
+        raise PermissionDenied
+    periods = PromisePeriod.objects.editable_by(request.user).select_related(
+        "municipality", "proposal"
+    )
+    period = get_object_or_404(periods, pk=pk)
+    if period.state not in PROPOSAL_STATES:
+        raise PermissionDenied
+    proposal = _proposal(period)
+    if request.method == "POST":
+        form = ProposalForm(request.POST, instance=proposal)
+        if form.is_valid():
+            try:
+                save_proposal(form.instance, form.cleaned_data["edit_version"], user=request.user)
+            except EditConflict as conflict:
+                form = rebind_after_conflict(ProposalForm, request.POST, conflict.current)
+            else:
+                messages.success(request, gettext("The decision proposal was saved."))
+                return redirect("activities:staff_period", pk=period.pk)
+    else:
+        form = ProposalForm(instance=proposal)
+    context = {
+        "period": period,
+        "form": form,
+        "preview_url": reverse("promises:staff_document", args=[period.pk, "tjansteutlatande"]),
+    }
+    return render(request, "promises/documents/proposal_edit.html", context)

@@ -1,13 +1,17 @@
 """Staff forms of the promise editor; shared parts: versioned forms, revision reason, dates."""
 
+import calendar
+import datetime
 import re
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from municipalities.models import LocalPoliceArea, Municipality
 from promises.editing import last_editor
-from promises.models import RevisionKind
+from promises.models import Promise, PromisePeriod, RevisionKind, Theme
 from promises.validators import validate_plain_text
 
 MAX_REASON = 2000
@@ -65,9 +69,10 @@ def rebind_after_conflict(form_class, data, current, **kwargs) -> forms.BaseForm
     """
     data = data.copy()
     data["edit_version"] = str(current.edit_version)
+    # Read the saved values first: validating a model form writes the typed ones into `current`.
+    saved = form_class(instance=current, **kwargs)
     form = form_class(data, instance=current, **kwargs)
     form.is_valid()
-    saved = form_class(instance=current, **kwargs)
     differences = []
     for name, field in form.fields.items():
         if name == "edit_version" or isinstance(field.widget, forms.HiddenInput):
@@ -128,3 +133,378 @@ class RevisionForm(forms.Form):
         max_length=MAX_REASON,
         validators=[validate_plain_text],
     )
+
+
+# The coordinator's editor: periods and promises.
+
+MAX_TEXT = 10_000
+MAX_PROMISE_TITLE = 300
+MAX_PROMISE_DESCRIPTION = 5_000
+MIN_PERIOD_MONTHS = 3
+MAX_PERIOD_MONTHS = 60
+# Period slugs that would shadow other public pages: /kommuner/<slug>/flode/ and
+# /kommuner/<slug>/oppna-data/…, and a period's documents.
+RESERVED_PERIOD_SLUGS = frozenset({"flode", "oppna-data", "tjansteutlatande", "medborgarloftet"})
+_PERIOD_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+# The facts of a period are editable in draft only; its texts and contact also after signing,
+# as a revision.
+PERIOD_FACT_FIELDS = ("area_name", "local_police_area", "slug", "start_date", "end_date")
+PERIOD_TEXT_FIELDS = ("situation", "background", "follow_up_text")
+PERIOD_CONTACT_FIELDS = ("contact_name", "contact_title", "contact_phone", "contact_email")
+PERIOD_CONTACT_PUBLIC = "contact_is_public"
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """`day` moved `months` calendar months on, clamped to the end of a shorter month."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def suggested_slug(start: datetime.date, end: datetime.date) -> str:
+    """A period's address from its years: "2027-2028", or "2027" within one year."""
+    if start.year == end.year:
+        return str(start.year)
+    return f"{start.year}-{end.year}"
+
+
+def period_length_error(start: datetime.date, end: datetime.date) -> str | None:
+    """Why `start`–`end` is not an acceptable period (three months to five years), or None."""
+    one_day = datetime.timedelta(days=1)
+    if end <= start:
+        return _("The end date must be after the start date.")
+    if end < add_months(start, MIN_PERIOD_MONTHS) - one_day:
+        return _("A citizen promise must run for at least three months.")
+    if end > add_months(start, MAX_PERIOD_MONTHS) - one_day:
+        return _("A citizen promise can run for at most five years.")
+    return None
+
+
+def clean_period_slug(value: str) -> str:
+    """A lowercase ASCII slug that no other public page uses; raises `ValidationError`."""
+    value = value.strip().lower()
+    if value and not _PERIOD_SLUG.fullmatch(value):
+        raise ValidationError(
+            _("Use only the letters a–z, digits and hyphens, e.g. 2027-2028."), code="invalid"
+        )
+    if value in RESERVED_PERIOD_SLUGS:
+        raise ValidationError(
+            _("The address %(slug)s is used by other pages. Choose another, e.g. 2027-2028."),
+            code="reserved",
+            params={"slug": value},
+        )
+    return value
+
+
+class PlainTextField(forms.CharField):
+    """Text a person types: plain, at most `max_length`, optional unless told; line breaks \\n."""
+
+    def __init__(self, *, max_length: int, rows: int | None = None, **kwargs) -> None:
+        kwargs.setdefault("required", False)
+        if rows is not None:
+            kwargs["widget"] = forms.Textarea(attrs={"rows": rows})
+        super().__init__(max_length=max_length, validators=[validate_plain_text], **kwargs)
+
+    def to_python(self, value):
+        # Browsers send line breaks as \r\n; store them as typed elsewhere, so that an unchanged
+        # text compares equal to the saved one.
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n") if value else value
+
+
+class PeriodChoiceField(forms.ModelChoiceField):
+    """A period as "Vetlanda 2025–2026 (signed)"; select its municipality with the queryset."""
+
+    def label_from_instance(self, obj: PromisePeriod) -> str:
+        return f"{obj} ({obj.get_state_display()})"
+
+
+def _period_slug_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Address"),
+        max_length=60,
+        required=False,
+        help_text=_(
+            "The citizen promise's part of the public address: letters a–z, digits and "
+            "hyphens, e.g. 2027-2028. Leave empty to use the years."
+        ),
+    )
+
+
+def _date_field(label) -> forms.DateField:
+    return forms.DateField(label=label, widget=IsoDateInput())
+
+
+class PeriodSlugDatesMixin:
+    """Checks of a period's address and dates: the length of the period, a free address."""
+
+    def period_municipality(self) -> Municipality | None:
+        raise NotImplementedError
+
+    def clean_slug(self) -> str:
+        return clean_period_slug(self.cleaned_data.get("slug", ""))
+
+    def clean_slug_and_dates(self, cleaned: dict, exclude_pk: int | None = None) -> None:
+        """Check the dates, fill in the address from them when empty, and check it is free."""
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end:
+            error = period_length_error(start, end)
+            if error:
+                self.add_error("end_date", error)
+        if "slug" not in self.fields or self.has_error("slug"):
+            return
+        slug = cleaned.get("slug") or ""
+        if not slug and start and end:
+            slug = suggested_slug(start, end)
+        if not slug:
+            if not (self.has_error("start_date") or self.has_error("end_date")):
+                self.add_error("slug", _("Enter an address, e.g. 2027-2028."))
+            return
+        cleaned["slug"] = slug
+        municipality = self.period_municipality()
+        if municipality is None:
+            return
+        taken = PromisePeriod.objects.filter(municipality=municipality, slug=slug)
+        if exclude_pk is not None:
+            taken = taken.exclude(pk=exclude_pk)
+        if taken.exists():
+            self.add_error(
+                "slug",
+                _(
+                    "%(municipality)s already has a citizen promise at the address %(slug)s. "
+                    "Choose another address."
+                )
+                % {"municipality": municipality.name, "slug": slug},
+            )
+
+
+class PeriodFieldsForm(PeriodSlugDatesMixin, forms.ModelForm):
+    """A period's facts (area, police area, address, dates), texts and contact person."""
+
+    area_name = PlainTextField(
+        label=_("Area name"),
+        max_length=100,
+        help_text=_(
+            "A named part of the municipality, e.g. Rosengård. Leave empty when the citizen "
+            "promise covers all of it."
+        ),
+    )
+    local_police_area = forms.ModelChoiceField(
+        label=_("Local police area"),
+        queryset=LocalPoliceArea.objects.none(),
+        required=False,
+        empty_label=_("Choose a local police area"),
+    )
+    slug = _period_slug_field()
+    start_date = _date_field(_("Start date"))
+    end_date = _date_field(_("End date"))
+    situation = PlainTextField(
+        label=_("Situation picture (lägesbild)"),
+        max_length=MAX_TEXT,
+        rows=8,
+        help_text=_("The shared picture of crime and safety the promises answer. Public."),
+    )
+    background = PlainTextField(
+        label=_("Background"), max_length=MAX_TEXT, rows=6, help_text=_("Public.")
+    )
+    follow_up_text = PlainTextField(
+        label=_("How it is followed up"),
+        max_length=MAX_TEXT,
+        rows=4,
+        help_text=_("How and when the parties follow up the promises. Public."),
+    )
+    contact_name = PlainTextField(label=_("Contact name"), max_length=100)
+    contact_title = PlainTextField(label=_("Contact title"), max_length=100)
+    contact_phone = PlainTextField(label=_("Contact phone"), max_length=40)
+    contact_email = forms.EmailField(label=_("Contact e-mail"), max_length=254, required=False)
+    contact_is_public = forms.BooleanField(
+        label=_("Show the contact person on the public pages"), required=False
+    )
+
+    class Meta:
+        model = PromisePeriod
+        fields = [
+            *PERIOD_FACT_FIELDS,
+            *PERIOD_TEXT_FIELDS,
+            *PERIOD_CONTACT_FIELDS,
+            PERIOD_CONTACT_PUBLIC,
+        ]
+
+    def __init__(self, *args, local_police_areas, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["local_police_area"].queryset = local_police_areas
+
+    def period_municipality(self) -> Municipality | None:
+        return self.instance.municipality if self.instance.municipality_id else None
+
+    def clean(self):
+        cleaned = super().clean()
+        self.clean_slug_and_dates(cleaned, exclude_pk=self.instance.pk)
+        area = cleaned.get("local_police_area")
+        municipality = self.period_municipality()
+        if (
+            "local_police_area" in self.fields
+            and area is not None
+            and municipality is not None
+            and not area.municipalities.filter(pk=municipality.pk).exists()
+        ):
+            self.add_error(
+                "local_police_area",
+                _("%(area)s does not cover %(municipality)s.")
+                % {"area": area.name, "municipality": municipality.name},
+            )
+        return cleaned
+
+
+class PeriodCreateForm(PeriodFieldsForm):
+    """A new draft period, optionally started from an earlier one."""
+
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"),
+        queryset=Municipality.objects.none(),
+        empty_label=_("Choose a municipality"),
+    )
+    start_from = PeriodChoiceField(
+        label=_("Start from"),
+        queryset=PromisePeriod.objects.none(),
+        required=False,
+        empty_label=_("Nothing: an empty draft"),
+        help_text=_(
+            "Copies the texts, promises and activities of an earlier citizen promise. "
+            "What you fill in below replaces the copied text."
+        ),
+    )
+
+    field_order = ["municipality", "start_from"]
+
+    class Meta(PeriodFieldsForm.Meta):
+        fields = ["municipality", *PeriodFieldsForm.Meta.fields]
+
+    def __init__(self, *args, municipalities, earlier_periods, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities
+        self.fields["start_from"].queryset = earlier_periods
+        if not self.is_bound:
+            only = list(municipalities[:2])
+            if len(only) == 1:
+                self.initial.setdefault("municipality", only[0].pk)
+
+    def period_municipality(self) -> Municipality | None:
+        return self.cleaned_data.get("municipality")
+
+
+class PeriodEditForm(VersionedFormMixin, PeriodFieldsForm):
+    """A period's fields; after signing only its texts and contact person (`texts_only`)."""
+
+    edit_version = version_field()
+
+    def __init__(self, *args, texts_only: bool, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if texts_only:
+            for name in PERIOD_FACT_FIELDS:
+                del self.fields[name]
+
+
+class PeriodCopyForm(PeriodSlugDatesMixin, forms.Form):
+    """The address and dates of a new draft copied from `source`."""
+
+    slug = _period_slug_field()
+    start_date = _date_field(_("Start date"))
+    end_date = _date_field(_("End date"))
+
+    def __init__(self, *args, source: PromisePeriod, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.source = source
+        if not self.is_bound:
+            start, end = following_dates(source)
+            self.initial.setdefault("start_date", start)
+            self.initial.setdefault("end_date", end)
+            self.initial.setdefault("slug", free_slug(source.municipality, start, end))
+
+    def period_municipality(self) -> Municipality:
+        return self.source.municipality
+
+    def clean(self):
+        cleaned = super().clean()
+        self.clean_slug_and_dates(cleaned)
+        return cleaned
+
+
+def following_dates(source: PromisePeriod) -> tuple[datetime.date, datetime.date]:
+    """The dates of the period after `source`: from the day after it ends, the same length.
+
+    Whole months stay whole months (2025-01-01–2026-12-31 → 2027-01-01–2028-12-31); otherwise
+    the same number of days.
+    """
+    one_day = datetime.timedelta(days=1)
+    start = source.end_date + one_day
+    months = (source.end_date.year - source.start_date.year) * 12 + (
+        source.end_date.month - source.start_date.month + 1
+    )
+    if source.start_date.day == 1 and add_months(source.start_date, months) == start:
+        return start, add_months(start, months) - one_day
+    return start, start + (source.end_date - source.start_date)
+
+
+def free_slug(municipality: Municipality, start: datetime.date, end: datetime.date) -> str:
+    """The suggested address for new dates, numbered on when the municipality already uses it."""
+    base = suggested_slug(start, end)
+    taken = set(
+        PromisePeriod.objects.filter(municipality=municipality, slug__startswith=base).values_list(
+            "slug", flat=True
+        )
+    )
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+class PromiseForm(forms.ModelForm):
+    """A promise: its title, description and themes."""
+
+    title = PlainTextField(
+        label=_("Promise"),
+        max_length=MAX_PROMISE_TITLE,
+        required=True,
+        rows=2,
+        help_text=_("One sentence, e.g. Öka tryggheten i centrala Tranås."),
+    )
+    description = PlainTextField(label=_("Description"), max_length=MAX_PROMISE_DESCRIPTION, rows=5)
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"),
+        queryset=Theme.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Promise
+        fields = ["title", "description", "themes"]
+
+    def clean_title(self) -> str:
+        # The same promise twice in one period is a mistake, or a form sent twice.
+        title = self.cleaned_data["title"]
+        same = Promise.objects.filter(period_id=self.instance.period_id, title=title)
+        if self.instance.pk:
+            same = same.exclude(pk=self.instance.pk)
+        if same.exists():
+            raise ValidationError(
+                _("This citizen promise already has this promise."), code="duplicate"
+            )
+        return title
+
+
+class PromiseEditForm(VersionedFormMixin, PromiseForm):
+    """A saved promise, with the version the editor showed."""
+
+    edit_version = version_field()
+
+
+class MoveForm(forms.Form):
+    """Which way to move an item of an ordered list."""
+
+    direction = forms.ChoiceField(choices=[("up", _("up")), ("down", _("down"))])

@@ -1,6 +1,178 @@
-"""Placeholder: being written this session."""
+"""Staff pages of the lifecycle steps: send for consultation, review, decide, sign, extend, close.
+
+One view serves every step. It lets through users signed in with both factors, refuses (403) a
+role without the step's model permission, fetches the period through the user's scope (404
+outside it), and refuses (403) a step the lifecycle does not allow the user in the period's
+current state. The lifecycle (`promises.lifecycle.perform`) checks and records the step; its
+errors are shown on the step's form, and nothing is written then.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from municipalities.access import staff_required
+from promises import lifecycle
+from promises.lifecycle import Action
+from promises.lifecycle_forms import FORMS, SignForm, signatory_formset
+from promises.models import PromisePeriod
+
+# The approvers' steps need the review permission; the others are the coordinator's.
+REVIEW_ACTIONS = (Action.COMMENT, Action.APPROVE, Action.RETURN)
+
+EXPLANATIONS = {
+    Action.SUBMIT: gettext_lazy(
+        "The draft is sent to the approvers for consultation (samråd). They can comment on it, "
+        "approve it or send it back to draft. While it is in consultation it cannot be edited."
+    ),
+    Action.WITHDRAW: gettext_lazy(
+        "The citizen promise goes back to draft so that you can change it. Approvals given so "
+        "far stay in the record; send it for consultation again when you are done."
+    ),
+    Action.COMMENT: gettext_lazy(
+        "Your comment is shown to the coordinator and kept in the record. The citizen promise "
+        "stays in consultation."
+    ),
+    Action.APPROVE: gettext_lazy(
+        "You approve this version of the citizen promise. The coordinator can then record the "
+        "decision."
+    ),
+    Action.RETURN: gettext_lazy(
+        "The citizen promise goes back to draft with your comments, so that the coordinator "
+        "can change it and send it for consultation again."
+    ),
+    Action.DECIDE: gettext_lazy(
+        "Record the decision on the citizen promise: who decided, when, and the reference "
+        "number. An approver must have approved the version in consultation."
+    ),
+    Action.SIGN: gettext_lazy(
+        "Record who signed the citizen promise for the municipality and for the Police, and "
+        "when. Once signed it is public, and in force from the signing date."
+    ),
+    Action.EXTEND: gettext_lazy(
+        "The signed citizen promise stays in force until a new end date, by a decision of its "
+        "own. The extension is shown on the public page."
+    ),
+    Action.CLOSE: gettext_lazy(
+        "The citizen promise is closed: it is no longer in force, and stays on the public pages "
+        "with everything that was done."
+    ),
+}
+
+SUCCESS = {
+    Action.SUBMIT: gettext_lazy("The citizen promise was sent for consultation."),
+    Action.WITHDRAW: gettext_lazy("The citizen promise was taken back to draft."),
+    Action.COMMENT: gettext_lazy("Your comment was saved."),
+    Action.APPROVE: gettext_lazy("You approved the citizen promise."),
+    Action.RETURN: gettext_lazy("The citizen promise was sent back to draft with your comments."),
+    Action.DECIDE: gettext_lazy("The decision was recorded."),
+    Action.SIGN: gettext_lazy("The signing was recorded. The citizen promise is now public."),
+    Action.EXTEND: gettext_lazy("The citizen promise was extended until %(date)s."),
+    Action.CLOSE: gettext_lazy("The citizen promise was closed."),
+}
 
 
+def _permission(action: str) -> str:
+    if action in REVIEW_ACTIONS:
+        return "promises.add_review"
+    return "promises.change_promiseperiod"
 
-def period_transition(request, *args, **kwargs):
-    raise NotImplementedError
+
+def _show_errors(form, errors: dict[str | None, list[str]]) -> None:
+    """Put the lifecycle's errors on the form's fields, or above the form."""
+    formset = getattr(form, "signatory_formset", None)
+    for field, messages_ in errors.items():
+        for message in messages_:
+            if field == "signatories" and formset is not None:
+                formset.add_non_form_error(message)
+            elif field in form.fields:
+                form.add_error(field, message)
+            else:
+                form.add_error(None, message)
+
+
+def _success_message(action: str, period: PromisePeriod) -> str:
+    return str(SUCCESS[action]) % {"date": date_format(period.end_date, "j F Y")}
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def period_transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """Take one lifecycle step on a period: a form with the step's data and a comment."""
+    if action not in Action.values:
+        raise Http404
+    if not request.user.has_perm(_permission(action)):
+        raise PermissionDenied
+    user = request.user
+    periods = PromisePeriod.objects.visible_to(user).with_place().prefetch_related("promises")
+    period = get_object_or_404(periods, pk=pk)
+    if not lifecycle.allowed(action, period, lifecycle.roles_for(user, period)):
+        raise PermissionDenied
+    form_class = FORMS[action]
+    is_sign = form_class is SignForm
+    add_row = is_sign and request.method == "POST" and "add_signatory" in request.POST
+    kwargs = {"period": period}
+    if add_row:
+        # One more signatory row: the page again with what was typed, nothing checked or saved.
+        kwargs["signatories"] = signatory_formset(period, request.POST, add_row=True)
+        initial = {name: request.POST.get(name, "") for name in form_class.base_fields}
+        form = form_class(initial=initial, **kwargs)
+    elif request.method == "POST":
+        if is_sign:
+            kwargs["signatories"] = signatory_formset(period, request.POST)
+        form = form_class(request.POST, **kwargs)
+        if _valid(form):
+            try:
+                lifecycle.perform(
+                    period,
+                    user,
+                    action,
+                    comment=form.cleaned_data["comment"],
+                    **form.transition_data(),
+                )
+            except lifecycle.TransitionNotAllowed:
+                # Someone else moved the period meanwhile; this step no longer applies.
+                period.refresh_from_db(fields=["state"])
+                messages.error(
+                    request,
+                    _(
+                        "This step could not be taken: the citizen promise is now %(state)s. "
+                        "Nothing was saved."
+                    )
+                    % {"state": period.get_state_display()},
+                )
+                return redirect("activities:staff_period", pk=period.pk)
+            except lifecycle.TransitionInvalid as invalid:
+                _show_errors(form, invalid.errors)
+            else:
+                period.refresh_from_db(fields=["end_date"])
+                messages.success(request, _success_message(action, period))
+                return redirect("activities:staff_period", pk=period.pk)
+    else:
+        if is_sign:
+            kwargs["signatories"] = signatory_formset(period)
+        form = form_class(**kwargs)
+    context = {
+        "period": period,
+        "action": action,
+        "action_label": Action(action).label,
+        "explanation": EXPLANATIONS[action],
+        "form": form,
+        "signatories": getattr(form, "signatory_formset", None),
+        "promises": list(period.promises.all()),
+        "is_approved": action == Action.DECIDE and lifecycle.is_approved(period),
+    }
+    return render(request, "promises/period_transition.html", context)
+
+
+def _valid(form) -> bool:
+    """The form and, for signing, its signatories are valid (both checked, to show all errors)."""
+    formset = getattr(form, "signatory_formset", None)
+    form_valid = form.is_valid()
+    formset_valid = formset is None or formset.is_valid()
+    return form_valid and formset_valid

@@ -152,8 +152,37 @@ class PromisePeriodQuerySet(models.QuerySet):
         )
 
     def for_staff_period(self, user) -> "PromisePeriodQuerySet":
-        """Periods in any state that `user` sees, with place and promises."""
-        return self.visible_to(user).with_place().prefetch_related("promises")
+        """Periods in any state that `user` sees, with place, promises and their record
+        (reviews, transitions, extensions, revisions with changes), newest first."""
+        return (
+            self.visible_to(user)
+            .with_place()
+            .prefetch_related(
+                "promises",
+                Prefetch(
+                    "reviews",
+                    queryset=Review.objects.select_related("reviewer").order_by(
+                        "-round", "-at", "-pk"
+                    ),
+                ),
+                Prefetch(
+                    "transitions",
+                    queryset=PeriodTransition.objects.select_related("by").order_by("-at", "-pk"),
+                ),
+                Prefetch(
+                    "extensions",
+                    queryset=Extension.objects.select_related("created_by").order_by(
+                        "-created_at", "-pk"
+                    ),
+                ),
+                Prefetch(
+                    "revisions",
+                    queryset=Revision.objects.select_related("created_by")
+                    .prefetch_related("changes")
+                    .order_by("-created_at", "-number"),
+                ),
+            )
+        )
 
     def for_period_page(self) -> "PromisePeriodQuerySet":
         """Published periods with everything the public period page shows.
@@ -163,6 +192,7 @@ class PromisePeriodQuerySet(models.QuerySet):
         return (
             self.published()
             .with_place()
+            .select_related("proposal")
             .prefetch_related(
                 "signatories",
                 Prefetch(
@@ -175,6 +205,8 @@ class PromisePeriodQuerySet(models.QuerySet):
                 "activities__logs",
                 "reports",
                 "meetings__assessments__promise",
+                "revisions__changes",
+                "extensions",
             )
         )
 

@@ -1,12 +1,25 @@
 """Public pages: the start page, municipalities, promises, and one promise period."""
 
+import datetime
+from dataclasses import dataclass
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from municipalities.models import Municipality
 from promises.filters import PromiseFilter, paginate
-from promises.models import Promise, PromisePeriod, municipalities_for_list
+from promises.models import (
+    ChangeKind,
+    Extension,
+    PeriodState,
+    PeriodTransition,
+    Promise,
+    PromisePeriod,
+    Revision,
+    RevisionChange,
+    municipalities_for_list,
+)
 
 # Swedish alphabetical order puts å, ä, ö after z; a database's default collation may not.
 SWEDISH_ORDER = str.maketrans({"å": "z{", "ä": "z|", "ö": "z}", "é": "e", "ü": "y"})
@@ -78,12 +91,84 @@ def promise_list(request: HttpRequest) -> HttpResponse:
     return render(request, "promises/promise_list.html", context)
 
 
+@dataclass(frozen=True)
+class ChangeLine:
+    """One line of a revision in the public change log: "<label>: <before> → <after>"."""
+
+    label: str
+    subject: str
+    before: str
+    after: str
+    progress_before: str
+
+
+@dataclass(frozen=True)
+class ChangeLogEntry:
+    """A public change of a period: a lifecycle step, an extension or a revision."""
+
+    at: datetime.datetime
+    kind: str
+    item: PeriodTransition | Extension | Revision
+    lines: tuple[ChangeLine, ...] = ()
+
+
+def _shared_tail(before: str, after: str) -> tuple[str, str]:
+    """Drop from `before` the words it ends with like `after`: "minst 15 → minst 10 …"."""
+    old, new = before.split(), after.split()
+    shared = 0
+    while (
+        shared < min(len(old), len(new)) - 1
+        and old[-1 - shared] == new[-1 - shared]
+        # The number stays on both sides: "exakt 15 → minst 15", not "exakt → minst 15".
+        and not old[-1 - shared].isdigit()
+    ):
+        shared += 1
+    if shared == 0:
+        return before, after
+    return " ".join(old[:-shared]), after
+
+
+def change_line(change: RevisionChange) -> ChangeLine:
+    """A revision's change as the change log words it; a target keeps only what differs."""
+    before, after = change.old_value, change.new_value
+    if change.kind == ChangeKind.TARGET and before and after:
+        before, after = _shared_tail(before, after)
+    return ChangeLine(
+        label=str(change.get_kind_display()),
+        subject=change.subject,
+        before=before,
+        after=after,
+        progress_before=change.progress_before,
+    )
+
+
+def change_log(period: PromisePeriod) -> list[ChangeLogEntry]:
+    """The period's public changes, newest first, from its prefetched rows.
+
+    Who made a change is never shown: officers' names are not public.
+    """
+    extensions = list(period.extensions.all())
+    entries = [
+        ChangeLogEntry(step.at, "transition", step)
+        for step in period.public_transitions
+        # An extension's own entry says more: the new end date and its decision.
+        if not (step.to_state == PeriodState.EXTENDED and extensions)
+    ]
+    entries += [ChangeLogEntry(e.created_at, "extension", e) for e in extensions]
+    entries += [
+        ChangeLogEntry(r.created_at, "revision", r, tuple(change_line(c) for c in r.changes.all()))
+        for r in period.revisions.all()
+    ]
+    return sorted(entries, key=lambda entry: entry.at, reverse=True)
+
+
 def period_detail(request: HttpRequest, slug: str, period_slug: str) -> HttpResponse:
     """One published period: promises, activities with progress, follow-ups, signatories."""
     period = get_object_or_404(
         PromisePeriod.objects.for_period_page(), municipality__slug=slug, slug=period_slug
     )
     today = timezone.localdate()
+    # Progress against the target in force: the activity's target fields, as saved now.
     activities = [(activity, activity.progress(today)) for activity in period.activities.all()]
     context = {
         "period": period,
@@ -93,5 +178,6 @@ def period_detail(request: HttpRequest, slug: str, period_slug: str) -> HttpResp
         "today": today,
         "is_active": period.is_active(today),
         "changes": period.public_transitions,
+        "change_log": change_log(period),
     }
     return render(request, "promises/period_detail.html", context)

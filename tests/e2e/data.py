@@ -278,12 +278,27 @@ STAFF_PASSWORD = "ett-långt-lösenord-för-webbläsartest"
 STAFF_TOTP_KEY = "3132333435363738393031323334353637383930"
 
 
+# The municipality's coordinator and an approver (KLG), for the drafting and approval path.
+COORDINATOR_USERNAME = "e2e-samordnare"
+APPROVER_USERNAME = "e2e-granskare"
+
+
 def _staff(area: LocalPoliceArea) -> None:
     user = get_user_model().objects.create_user(
         STAFF_USERNAME, password=STAFF_PASSWORD, first_name="Kim", last_name="Polis"
     )
     Membership.objects.create(user=user, role=Role.POLICE_OFFICER, local_police_area=area)
     TOTPDevice.objects.create(user=user, name="Telefon", key=STAFF_TOTP_KEY, confirmed=True)
+    vetlanda = Municipality.objects.get(slug="vetlanda")
+    for username, role, first_name in (
+        (COORDINATOR_USERNAME, Role.COORDINATOR, "Sara"),
+        (APPROVER_USERNAME, Role.APPROVER, "Per"),
+    ):
+        user = get_user_model().objects.create_user(
+            username, password=STAFF_PASSWORD, first_name=first_name, last_name="Testsson"
+        )
+        Membership.objects.create(user=user, role=role, municipality=vetlanda)
+        TOTPDevice.objects.create(user=user, name="Telefon", key=STAFF_TOTP_KEY, confirmed=True)
 
 
 @transaction.atomic

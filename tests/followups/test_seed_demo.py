@@ -7,16 +7,35 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
+from django.utils import timezone, translation
 
 from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
-from activities.progress import PaceStatus, Scope
+from activities.progress import (
+    LogEntry,
+    PaceStatus,
+    Scope,
+    Target,
+    compute_progress,
+    target_text,
+)
+from activities.templatetags.progress_tags import progress_words
+from followups.demo import build_demo
 from followups.models import Assessment, FollowUpMeeting, MeetingKind, Report, ReportKind
-from municipalities.models import LocalPoliceArea
+from municipalities.models import LocalPoliceArea, Membership, Role
+from promises.lifecycle import Action, available_actions, can_edit, is_approved, perform
 from promises.models import (
+    ChangeKind,
+    DecisionProposal,
+    Extension,
     PeriodState,
     PeriodTransition,
     Promise,
     PromisePeriod,
+    Review,
+    ReviewVerdict,
+    Revision,
+    RevisionChange,
+    RevisionKind,
     Signatory,
     Theme,
 )
@@ -25,11 +44,17 @@ TODAY = datetime.date(2026, 11, 21)
 MODELS = [
     get_user_model(),
     Group,
+    Membership,
     LocalPoliceArea,
     PromisePeriod,
     Promise,
     Signatory,
     PeriodTransition,
+    Review,
+    DecisionProposal,
+    Extension,
+    Revision,
+    RevisionChange,
     Activity,
     ActivityLog,
     FollowUpMeeting,
@@ -409,3 +434,210 @@ def test_themes_migration_creates_the_managed_list():
     assert Theme.objects.get(slug="trygghet-i-offentlig-miljo").name == (
         "Trygghet i offentlig miljö"
     )
+
+
+REVIEW_DAY = datetime.date(2026, 1, 20)
+
+
+def user(username: str):
+    return get_user_model().objects.get(username=username)
+
+
+@pytest.mark.django_db
+def test_seed_demo_prints_the_lifecycle_records_it_created():
+    output = seed()
+
+    for created in (
+        "3 reviews",
+        "2 decision proposals",
+        "1 extensions",
+        "1 revisions",
+        "2 revision changes",
+    ):
+        assert created in output
+
+
+@pytest.mark.django_db
+def test_every_period_counts_the_consultation_rounds_of_its_history():
+    seed()
+
+    for found in PromisePeriod.objects.all():
+        sent = found.transitions.filter(to_state=PeriodState.CONSULTATION).count()
+        assert found.consultation_round == sent, found
+    assert period("Tranås", "2025-2026").consultation_round == 2
+
+
+@pytest.mark.django_db
+def test_tranas_2025_2026_reviews_send_back_the_first_round_and_approve_the_second():
+    seed()
+
+    tranas = period("Tranås", "2025-2026")
+    returned = tranas.transitions.get(
+        from_state=PeriodState.CONSULTATION, to_state=PeriodState.DRAFT
+    )
+    reviews = list(tranas.reviews.order_by("at"))
+    assert [(r.round, r.verdict, r.reviewer.username) for r in reviews] == [
+        (1, ReviewVerdict.RETURN, "granskare"),
+        (2, ReviewVerdict.APPROVE, "granskare"),
+    ]
+    assert "förtydliga målet för trygghetsvandringarna" in reviews[0].comment
+    assert reviews[0].at == returned.at
+    assert returned.by == reviews[0].reviewer
+    resubmitted, decided = (
+        tranas.transitions.filter(to_state=PeriodState.CONSULTATION).order_by("at").last(),
+        tranas.transitions.get(to_state=PeriodState.DECIDED),
+    )
+    assert resubmitted.at < reviews[1].at < decided.at
+    assert timezone.localdate(reviews[1].at) == datetime.date(2025, 2, 20)
+    # The reviewer may review there: an approver of the municipality.
+    assert Membership.objects.filter(
+        user=reviews[1].reviewer, role=Role.APPROVER, municipality=tranas.municipality
+    ).exists()
+    assert is_approved(tranas)
+
+
+@pytest.mark.django_db
+def test_tranas_decision_proposals_follow_the_seed_document():
+    seed()
+
+    old = period("Tranås", "2023-2024").proposal
+    new = period("Tranås", "2025-2026").proposal
+    for proposal in (old, new):
+        assert "Omvärldsanalys" in proposal.description
+        assert "nödvändighet för att det brottsförebyggande" in proposal.description
+        assert proposal.consulted == "kommunledningsgruppen, KLG"
+        assert proposal.economy == "Finansiering sker inom befintlig ram"
+        assert proposal.recipient_lines == ["Diariet", "Säkerhetssamordnaren"]
+        assert proposal.official_lines == [
+            "Pär Thudéen, Kommundirektör",
+            "Henrik Nilsson, Räddningschef",
+        ]
+    assert old.consulted_on == datetime.date(2023, 3, 23)
+    assert old.basis_lines == [
+        "Tjänsteutlåtande kommunledningsförvaltningen 2023-03-24",
+        "Bilaga – medborgarlöften 2023–2024",
+    ]
+    assert new.consulted_on == datetime.date(2025, 2, 20)
+    assert new.basis_lines == [
+        "Tjänsteutlåtande kommunledningsförvaltningen 2025-02-21",
+        "Bilaga – medborgarlöften 2025–2026",
+    ]
+    assert "2023–2024" in new.summary and "2023–2024" in new.description
+    # The proposal's date is the day it was written, before the decision.
+    assert timezone.localdate(new.updated_at) == datetime.date(2025, 2, 21)
+    decided = new.period.transitions.get(to_state=PeriodState.DECIDED)
+    assert "Samråd med KLG 2025-02-20" in decided.comment
+
+
+@pytest.mark.django_db
+def test_tranemo_extension_matches_its_extended_transition():
+    seed()
+
+    tranemo = period("Tranemo", "2025")
+    extended = tranemo.transitions.get(to_state=PeriodState.EXTENDED)
+    extension = tranemo.extensions.get()
+    assert extension.previous_end_date == datetime.date(2025, 12, 31)
+    assert extension.new_end_date == tranemo.end_date == datetime.date(2026, 12, 31)
+    assert (extension.decision_body, extension.decision_date, extension.decision_reference) == (
+        "Kommunstyrelsen",
+        datetime.date(2025, 12, 9),
+        "KS 2025/311",
+    )
+    assert (extension.created_at, extension.created_by) == (extended.at, extended.by)
+    assert "KS 2025/311" in extended.comment and "2025-12-09" in extended.comment
+
+
+@pytest.mark.django_db
+def test_tranas_annual_review_lowers_a_target_and_keeps_the_progress_shown_before():
+    seed()
+
+    tranas = period("Tranås", "2025-2026")
+    revision = tranas.revisions.get()
+    assert (revision.number, revision.kind) == (1, RevisionKind.ANNUAL_REVIEW)
+    assert timezone.localdate(revision.created_at) == REVIEW_DAY
+    assert revision.created_by.username == "samordnare"
+    assert "Årlig översyn" in revision.reason
+    change = revision.changes.get(kind=ChangeKind.TARGET)
+    activity = tranas.activities.get(title=change.subject)
+    old_target = Target(activity.target_comparator, 12, activity.target_unit, Scope.YEAR)
+
+    # Recomputed from the activity's logs as they stood at the revision, against the old target.
+    entries = [
+        LogEntry(
+            log.date,
+            log.quantity,
+            withdrawn=log.withdrawn_at is not None and log.withdrawn_at <= revision.created_at,
+        )
+        for log in activity.logs.filter(date__lte=REVIEW_DAY)
+    ]
+    before = compute_progress(old_target, tranas.start_date, tranas.end_date, entries, REVIEW_DAY)
+    with translation.override("sv"):
+        assert change.old_value == target_text(old_target) == "minst 12 narkotikainsatser per år"
+        assert change.new_value == target_text(activity.target)
+        assert change.progress_before == progress_words(before)
+    assert activity.target == Target("at_least", 10, "narkotikainsatser", Scope.YEAR)
+    assert f"{before.current.done} av minst 12 narkotikainsatser" in change.progress_before
+    assert before.current.done > 0
+    described = revision.changes.get(kind=ChangeKind.ACTIVITY_CHANGED)
+    assert "minst tolv" in described.old_value
+    assert described.new_value == activity.description and "minst tio" in activity.description
+    assert activity.edit_version == 2
+
+
+@pytest.mark.django_db
+def test_texts_after_the_annual_review_quote_the_new_target_and_those_before_the_old():
+    seed()
+
+    tranas = period("Tranås", "2025-2026")
+    report = tranas.reports.get(kind=ReportKind.YEAR_END)
+    assert report.published_on > REVIEW_DAY
+    assert "mål: minst 10 narkotikainsatser per år" in report.body
+    assert "minst 12 narkotikainsatser" not in report.body
+    comments = {
+        meeting.date: meeting.assessments.get(promise__position=1).comment
+        for meeting in tranas.meetings.all()
+    }
+    before = [comment for day, comment in comments.items() if day < REVIEW_DAY]
+    after = [comment for day, comment in comments.items() if day > REVIEW_DAY]
+    assert before and after
+    assert all("av minst 12 narkotikainsatser" in comment for comment in before)
+    assert not any("minst 12" in comment for comment in after)
+
+
+@pytest.mark.django_db
+def test_no_revision_when_today_is_before_the_annual_review():
+    result = build_demo(datetime.date(2026, 1, 10))
+
+    assert result.created["revisions"] == 0
+    assert not Revision.objects.exists() and not RevisionChange.objects.exists()
+    activity = period("Tranås", "2025-2026").activities.get(title="Narkotikainsatser")
+    assert activity.target_value == 12 and "minst tolv" in activity.description
+    assert activity.edit_version == 1
+
+
+@pytest.mark.django_db
+def test_demo_coordinator_and_approver_work_in_vetlanda_too_and_the_draft_can_be_sent():
+    seed()
+    draft = period("Vetlanda", "2026-2027")
+    samordnare, granskare = user("samordnare"), user("granskare")
+    places = {
+        (m.user.username, m.role, m.municipality.name)
+        for m in Membership.objects.filter(municipality__isnull=False).select_related(
+            "user", "municipality"
+        )
+    }
+    assert places == {
+        ("samordnare", Role.COORDINATOR, "Tranås"),
+        ("samordnare", Role.COORDINATOR, "Vetlanda"),
+        ("granskare", Role.APPROVER, "Tranås"),
+        ("granskare", Role.APPROVER, "Vetlanda"),
+    }
+    assert can_edit(draft, samordnare) and not can_edit(draft, user("kommunpolis"))
+    assert PromisePeriod.objects.editable_by(samordnare).filter(pk=draft.pk).exists()
+    assert Action.SUBMIT in available_actions(draft, samordnare)
+
+    perform(draft, samordnare, Action.SUBMIT, comment="Skickat på samråd.", today=TODAY)
+
+    draft.refresh_from_db()
+    assert (draft.state, draft.consultation_round) == (PeriodState.CONSULTATION, 1)
+    assert Action.APPROVE in available_actions(draft, granskare)

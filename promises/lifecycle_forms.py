@@ -1,0 +1,256 @@
+"""Forms of the lifecycle steps: a comment, and each step's own data (decision, signing …).
+
+The forms check what a form can check (required, lengths, plain text, dates); the rules of the
+lifecycle itself (approved first, no future dates, two signatories …) are `lifecycle.perform`'s,
+and the view puts its errors on these forms.
+"""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from promises.forms import IsoDateInput
+from promises.lifecycle import Action, SignatoryData
+from promises.models import PromisePeriod
+from promises.validators import validate_plain_text
+
+MAX_COMMENT = 2000
+MAX_SIGNATORIES = 6
+SHOWN_SIGNATORIES = 2
+
+
+def _text(label, max_length: int, *, required: bool = False, **kwargs) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        validators=[validate_plain_text],
+        **kwargs,
+    )
+
+
+def _comment(required: bool, help_text) -> forms.CharField:
+    return _text(
+        _("Comment"),
+        MAX_COMMENT,
+        required=required,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Write a comment.")},
+    )
+
+
+def _today():
+    return timezone.localdate()
+
+
+class TransitionForm(forms.Form):
+    """A step with an optional comment, kept in the period's record."""
+
+    comment = _comment(False, _("Optional. Kept with the step in the citizen promise's record."))
+
+    def __init__(self, *args, period: PromisePeriod, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.period = period
+
+    def transition_data(self) -> dict:
+        """The keyword arguments for `lifecycle.perform` besides the comment."""
+        return {}
+
+
+class CommentRequiredForm(TransitionForm):
+    """A step that needs a comment: an approver's comment, or sending the period back."""
+
+    comment = _comment(True, _("Shown to the coordinator and kept in the record."))
+
+
+class DecisionFieldsMixin(forms.Form):
+    """Who decided, when, and the decision's reference number (diarienummer)."""
+
+    decision_body = _text(
+        _("Decision body"),
+        150,
+        required=True,
+        help_text=_("The body that made the decision, e.g. Kommunstyrelsen."),
+        error_messages={"required": _("Name the decision body.")},
+    )
+    decision_date = forms.DateField(
+        label=_("Decision date"),
+        widget=IsoDateInput,
+        initial=_today,
+        error_messages={"required": _("Enter the decision date.")},
+    )
+    decision_reference = _text(
+        _("Reference number (dnr)"),
+        50,
+        help_text=_("The decision's diarienummer, e.g. KS 2024/123."),
+    )
+
+    def decision_data(self) -> dict:
+        return {
+            "decision_body": self.cleaned_data["decision_body"].strip(),
+            "decision_date": self.cleaned_data["decision_date"],
+            "decision_reference": self.cleaned_data["decision_reference"].strip(),
+        }
+
+
+class DecideForm(DecisionFieldsMixin, TransitionForm):
+    """Record the decision on a period in consultation."""
+
+    field_order = ["decision_body", "decision_date", "decision_reference", "comment"]
+
+    def transition_data(self) -> dict:
+        return self.decision_data()
+
+
+class ExtendForm(DecisionFieldsMixin, TransitionForm):
+    """Extend a signed period to a new end date, with its own decision."""
+
+    new_end_date = forms.DateField(
+        label=_("New end date"),
+        widget=IsoDateInput,
+        error_messages={"required": _("Enter the new end date.")},
+    )
+    field_order = [
+        "new_end_date",
+        "decision_body",
+        "decision_date",
+        "decision_reference",
+        "comment",
+    ]
+
+    def transition_data(self) -> dict:
+        return {"new_end_date": self.cleaned_data["new_end_date"], **self.decision_data()}
+
+
+class SignatoryForm(forms.Form):
+    """One person who signs for a party; a row left empty is ignored."""
+
+    name = _text(_("Name"), 100)
+    title = _text(_("Title"), 150, help_text=_("e.g. Kommunstyrelsens ordförande"))
+    organisation = _text(_("Organisation"), 150)
+
+    MISSING = {
+        "name": _("Enter the signatory's name."),
+        "title": _("Enter the signatory's title."),
+        "organisation": _("Enter the signatory's organisation."),
+    }
+
+    def is_blank(self) -> bool:
+        """Nothing typed: empty, or only the organisation we filled in beforehand."""
+        typed = {name: (self.data.get(self.add_prefix(name)) or "").strip() for name in self.fields}
+        if typed["name"] or typed["title"]:
+            return False
+        return typed["organisation"] in ("", self.initial.get("organisation", ""))
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.is_blank():
+            return cleaned
+        for name, message in self.MISSING.items():
+            if name not in self.errors and not (cleaned.get(name) or "").strip():
+                self.add_error(name, message)
+        return cleaned
+
+
+class BaseSignatoryFormSet(forms.BaseFormSet):
+    """The signatories, in the order they sign; blank rows are left out."""
+
+    def signatories(self) -> list[SignatoryData]:
+        return [
+            SignatoryData(
+                name=form.cleaned_data["name"].strip(),
+                title=form.cleaned_data["title"].strip(),
+                organisation=form.cleaned_data["organisation"].strip(),
+            )
+            for form in self.forms
+            if not form.is_blank()
+        ]
+
+    def add_non_form_error(self, message: str) -> None:
+        """An error about the signatories as a whole (from the lifecycle's rules)."""
+        self.non_form_errors().append(message)
+
+    @property
+    def can_add(self) -> bool:
+        return self.total_form_count() < MAX_SIGNATORIES
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.non_form_errors()) or any(form.errors for form in self.forms)
+
+
+SignatoryFormSet = forms.formset_factory(
+    SignatoryForm,
+    formset=BaseSignatoryFormSet,
+    extra=0,
+    max_num=MAX_SIGNATORIES,
+    absolute_max=MAX_SIGNATORIES,
+    validate_max=True,
+)
+
+
+def signatory_initial(period: PromisePeriod) -> list[dict]:
+    """Two rows: the municipality's and the local police area's signatory."""
+    return [
+        {"organisation": f"{period.municipality.name} kommun"},
+        {"organisation": period.local_police_area.name if period.local_police_area else ""},
+    ]
+
+
+def signatory_formset(period: PromisePeriod, data=None, *, add_row: bool = False):
+    """The signatories' formset, bound to `data` if given.
+
+    With `add_row`, an unbound formset showing the posted rows and one more empty row (so that
+    more signatories can be added without JavaScript, and nothing is checked yet).
+    """
+    if data is None:
+        return SignatoryFormSet(prefix="signatories", initial=signatory_initial(period))
+    if not add_row:
+        return SignatoryFormSet(data, prefix="signatories", initial=signatory_initial(period))
+    try:
+        total = int(data.get("signatories-TOTAL_FORMS", SHOWN_SIGNATORIES))
+    except ValueError:
+        total = SHOWN_SIGNATORIES
+    total = max(0, min(total, MAX_SIGNATORIES - 1))
+    rows = [
+        {name: data.get(f"signatories-{i}-{name}", "") for name in SignatoryForm.base_fields}
+        for i in range(total)
+    ]
+    return SignatoryFormSet(prefix="signatories", initial=[*rows, {}])
+
+
+class SignForm(TransitionForm):
+    """Record the signing: the date, and (in a formset alongside) who signed."""
+
+    signed_date = forms.DateField(
+        label=_("Signing date"),
+        widget=IsoDateInput,
+        initial=_today,
+        help_text=_("The citizen promise is in force from this date."),
+        error_messages={"required": _("Enter the signing date.")},
+    )
+    field_order = ["signed_date", "comment"]
+
+    def __init__(self, *args, signatories=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.signatory_formset = signatories
+
+    def transition_data(self) -> dict:
+        return {
+            "signed_date": self.cleaned_data["signed_date"],
+            "signatories": self.signatory_formset.signatories(),
+        }
+
+
+FORMS: dict[str, type[TransitionForm]] = {
+    Action.SUBMIT: TransitionForm,
+    Action.WITHDRAW: TransitionForm,
+    Action.COMMENT: CommentRequiredForm,
+    Action.APPROVE: TransitionForm,
+    Action.RETURN: CommentRequiredForm,
+    Action.DECIDE: DecideForm,
+    Action.SIGN: SignForm,
+    Action.EXTEND: ExtendForm,
+    Action.CLOSE: TransitionForm,
+}

@@ -1,0 +1,349 @@
+"""Writes of the coordinator's editor: new and copied periods, versioned edits with their
+revisions, and the order of promises. Each function is one transaction.
+
+This app must not import the activities app: activities are reached through the period's and
+promises' related managers (`period.activities`, `activity.promises`).
+"""
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from django.db import models, transaction
+from django.db.models import Max
+from django.template.defaultfilters import yesno
+from django.utils import translation
+
+from municipalities.models import Municipality
+from promises.editing import Change, record_revision, save_versioned, text_value
+from promises.models import (
+    ChangeKind,
+    DecisionProposal,
+    PeriodState,
+    Promise,
+    PromisePeriod,
+    Theme,
+)
+
+# What a copy takes from its source period besides promises and activities.
+COPIED_PERIOD_FIELDS = (
+    "area_name",
+    "local_police_area",
+    "situation",
+    "background",
+    "follow_up_text",
+    "contact_name",
+    "contact_title",
+    "contact_phone",
+    "contact_email",
+    "contact_is_public",
+)
+COPIED_PROPOSAL_FIELDS = (
+    "summary",
+    "description",
+    "consulted",
+    "economy",
+    "basis",
+    "recipients",
+    "officials",
+)
+PUBLIC_TEXT_FIELDS = ("situation", "background", "follow_up_text")
+CONTACT_FIELDS = ("contact_name", "contact_title", "contact_phone", "contact_email")
+CONTACT_PUBLIC = "contact_is_public"
+UP, DOWN = "up", "down"
+
+
+@dataclass
+class RevisionData:
+    """The kind and reason a coordinator gave for changing a signed period."""
+
+    kind: str
+    reason: str
+
+
+@transaction.atomic
+def create_period(
+    period: PromisePeriod, *, user, start_from: PromisePeriod | None = None
+) -> PromisePeriod:
+    """Save the unsaved draft `period`, or a copy of `start_from` with `period`'s filled fields."""
+    if start_from is None:
+        period.state = PeriodState.DRAFT
+        period._history_user = user
+        period.save()
+        return period
+    overrides = {
+        name: getattr(period, name)
+        for name in COPIED_PERIOD_FIELDS
+        if getattr(period, name) not in ("", None, False)
+    }
+    return copy_period(
+        start_from,
+        user=user,
+        slug=period.slug,
+        start_date=period.start_date,
+        end_date=period.end_date,
+        municipality=period.municipality,
+        overrides=overrides,
+    )
+
+
+@transaction.atomic
+def copy_period(
+    source: PromisePeriod,
+    *,
+    user,
+    slug: str,
+    start_date,
+    end_date,
+    municipality: Municipality | None = None,
+    overrides: Mapping[str, object] | None = None,
+) -> PromisePeriod:
+    """A new draft with `source`'s texts, promises, activities and decision-proposal texts.
+
+    Logs, state, decision and signing, signatories, transitions, reviews, revisions, meetings and
+    reports stay with the source. Activities start again as planned. `overrides` replaces copied
+    fields of the period. Every new row is recorded in the history with `user` as author.
+    """
+    municipality = municipality or source.municipality
+    values = {name: getattr(source, name) for name in COPIED_PERIOD_FIELDS}
+    if municipality.pk != source.municipality_id:
+        # An area name and a police area belong to the source's municipality.
+        values["area_name"] = ""
+        area = source.local_police_area
+        if area is not None and not area.municipalities.filter(pk=municipality.pk).exists():
+            values["local_police_area"] = None
+    values.update(overrides or {})
+    period = PromisePeriod(
+        municipality=municipality,
+        slug=slug,
+        start_date=start_date,
+        end_date=end_date,
+        state=PeriodState.DRAFT,
+        **values,
+    )
+    period._history_user = user
+    period.save()
+
+    new_promises: dict[int, Promise] = {}
+    for old in source.promises.prefetch_related("themes").order_by("position", "pk"):
+        promise = Promise(
+            period=period, position=old.position, title=old.title, description=old.description
+        )
+        promise._history_user = user
+        promise.save()
+        promise.themes.set(old.themes.all())
+        new_promises[old.pk] = promise
+
+    for activity in source.activities.prefetch_related("promises").order_by("position", "pk"):
+        served = [new_promises[p.pk] for p in activity.promises.all() if p.pk in new_promises]
+        _reset_as_new(activity)
+        activity.period = period
+        activity.status = activity._meta.get_field("status").get_default()
+        activity.status_reason = ""
+        activity.edit_version = 1
+        activity._history_user = user
+        activity.save()
+        activity.promises.set(served)
+
+    proposal = DecisionProposal.objects.filter(period=source).first()
+    if proposal is not None:
+        copy = DecisionProposal(
+            period=period, **{name: getattr(proposal, name) for name in COPIED_PROPOSAL_FIELDS}
+        )
+        copy._history_user = user
+        copy.save()
+    return period
+
+
+def _reset_as_new(instance: models.Model) -> None:
+    """Make `instance` save as a new row; auto_now_add fields take the time of that save."""
+    instance.pk = None
+    instance.id = None
+    instance._state.adding = True
+    instance._prefetched_objects_cache = {}
+
+
+def save_edit(
+    instance: models.Model,
+    expected_version: int,
+    *,
+    user,
+    period: PromisePeriod,
+    revision: RevisionData | None = None,
+    changes: Iterable[Change] = (),
+    save_m2m: Callable[[], None] | None = None,
+) -> models.Model:
+    """Save a versioned edit and, for a signed period, its revision; raises `EditConflict`."""
+    with transaction.atomic():
+        save_versioned(instance, expected_version, user=user, save_m2m=save_m2m)
+        if revision is not None:
+            record_revision(
+                period,
+                user=user,
+                kind=revision.kind,
+                reason=revision.reason,
+                changes=list(changes),
+            )
+    return instance
+
+
+def _same(old, new) -> bool:
+    def norm(value):
+        return "" if value is None else str(value).replace("\r\n", "\n").strip()
+
+    return norm(old) == norm(new)
+
+
+def _shown(value) -> str:
+    """A value as the public change log shows it, in Swedish."""
+    if isinstance(value, bool):
+        with translation.override("sv"):
+            return yesno(value)
+    return text_value(value)
+
+
+def period_changes(
+    before: Mapping[str, object], period: PromisePeriod, labels: Mapping[str, object]
+) -> list[Change]:
+    """The public changes of a period's texts: one per changed field, labelled `labels[name]`.
+
+    Contact details count only while the contact is public before and after the change; a
+    contact that becomes public or private is one change, and never publishes a private value.
+    """
+    names = list(PUBLIC_TEXT_FIELDS)
+    if before[CONTACT_PUBLIC] and period.contact_is_public:
+        names += CONTACT_FIELDS
+    names.append(CONTACT_PUBLIC)
+    return [
+        Change(
+            ChangeKind.TEXT_CHANGED,
+            subject=text_value(labels[name]),
+            old_value=_shown(before[name]),
+            new_value=_shown(getattr(period, name)),
+        )
+        for name in names
+        if not _same(before[name], getattr(period, name))
+    ]
+
+
+def _theme_list(themes: Iterable[Theme]) -> str:
+    return ", ".join(sorted(theme.name for theme in themes))
+
+
+def promise_changes(
+    before: Mapping[str, object],
+    promise: Promise,
+    themes: Iterable[Theme],
+    labels: Mapping[str, object],
+) -> list[Change]:
+    """The public changes of a promise: title, description and themes, one per changed field.
+
+    `before` holds the saved title, description and themes; `themes` are the new themes.
+    """
+    title = text_value(before["title"])
+    changes = []
+    if not _same(before["title"], promise.title):
+        changes.append(
+            Change(
+                ChangeKind.PROMISE_CHANGED,
+                subject=text_value(labels["title"]),
+                old_value=title,
+                new_value=text_value(promise.title),
+            )
+        )
+    if not _same(before["description"], promise.description):
+        changes.append(
+            Change(
+                ChangeKind.PROMISE_CHANGED,
+                subject=_subject(labels["description"], title),
+                old_value=text_value(before["description"]),
+                new_value=text_value(promise.description),
+            )
+        )
+    old_themes, new_themes = _theme_list(before["themes"]), _theme_list(themes)
+    if old_themes != new_themes:
+        changes.append(
+            Change(
+                ChangeKind.PROMISE_CHANGED,
+                subject=_subject(labels["themes"], title),
+                old_value=old_themes,
+                new_value=new_themes,
+            )
+        )
+    return changes
+
+
+def _subject(label, title: str) -> str:
+    """ "Teman (Öka tryggheten i centrum)": which field of which promise, within 300 characters."""
+    subject = f"{text_value(label)} ({title})"
+    return subject if len(subject) <= 300 else subject[:299] + "…"
+
+
+@transaction.atomic
+def add_promise(
+    promise: Promise,
+    *,
+    user,
+    save_m2m: Callable[[], None] | None = None,
+    revision: RevisionData | None = None,
+) -> Promise:
+    """Save the new `promise` last in its period; after signing, as a revision."""
+    # Lock the period: two promises added at once get consecutive positions.
+    period = PromisePeriod.objects.select_for_update().get(pk=promise.period_id)
+    last = period.promises.aggregate(last=Max("position"))["last"] or 0
+    promise.position = last + 1
+    promise._history_user = user
+    promise.save()
+    if save_m2m is not None:
+        save_m2m()
+    if revision is not None:
+        title = text_value(promise.title)
+        record_revision(
+            period,
+            user=user,
+            kind=revision.kind,
+            reason=revision.reason,
+            changes=[Change(ChangeKind.PROMISE_ADDED, subject=title, new_value=title)],
+        )
+    return promise
+
+
+@transaction.atomic
+def move_promise(promise: Promise, direction: str, *, user) -> bool:
+    """Swap `promise` with its neighbour above (`UP`) or below; False when it is at that end."""
+    PromisePeriod.objects.select_for_update().filter(pk=promise.period_id).first()
+    promise = Promise.objects.get(pk=promise.pk)
+    siblings = Promise.objects.filter(period_id=promise.period_id)
+    if direction == UP:
+        neighbour = siblings.filter(position__lt=promise.position).order_by("-position").first()
+    else:
+        neighbour = siblings.filter(position__gt=promise.position).order_by("position").first()
+    if neighbour is None:
+        return False
+    mine, theirs = promise.position, neighbour.position
+    # Positions are unique within a period after every statement, so one promise waits at a
+    # free position while the other takes its place.
+    free = (siblings.aggregate(last=Max("position"))["last"] or 0) + 1
+    Promise.objects.filter(pk=promise.pk).update(position=free)
+    neighbour.position = mine
+    neighbour._history_user = user
+    neighbour.save(update_fields=["position"])
+    promise.position = theirs
+    promise._history_user = user
+    promise.save(update_fields=["position"])
+    return True
+
+
+@transaction.atomic
+def delete_promise(promise: Promise, *, user) -> None:
+    """Delete a draft's promise (its links to activities go with it) and close the gap."""
+    PromisePeriod.objects.select_for_update().filter(pk=promise.period_id).first()
+    period_id = promise.period_id
+    promise._history_user = user
+    promise.delete()
+    # Ascending order: each promise moves into a position that is already free.
+    remaining = Promise.objects.filter(period_id=period_id).order_by("position", "pk")
+    for number, other in enumerate(remaining, start=1):
+        if other.position != number:
+            other.position = number
+            other._history_user = user
+            other.save(update_fields=["position"])

@@ -1,0 +1,163 @@
+"""Concurrent edits never silently overwrite each other: the second saver is told who saved,
+sees the saved values, keeps their own text, and may then save deliberately."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils.translation import gettext
+
+from municipalities.models import LocalPoliceArea
+from promises.forms import PeriodEditForm, PromiseEditForm, rebind_after_conflict
+from promises.models import Promise, PromisePeriod, Revision, Theme
+from tests.promises.test_editor import World, form_data, make_world, shown_form
+from tests.staff import sign_in
+
+
+@pytest.fixture
+def world(db) -> World:
+    return make_world()
+
+
+def two_clients(world) -> tuple[Client, Client]:
+    """Two coordinators of the same municipality, each signed in on their own client."""
+    first, second = Client(), Client()
+    sign_in(first, world.coordinator)
+    sign_in(second, world.colleague)
+    return first, second
+
+
+def test_the_second_saver_of_a_period_is_told_and_keeps_their_text(world):
+    period = world.draft
+    path = reverse("promises:period_edit", args=[period.pk])
+    first, second = two_clients(world)
+    mine, theirs = shown_form(first, path), shown_form(second, path)
+    assert mine["edit_version"] == theirs["edit_version"] == "1"
+    mine["situation"] = "Först sparad lägesbild."
+    theirs["situation"] = "Min egen lägesbild."
+    theirs["background"] = "Min bakgrund."
+
+    assert first.post(path, mine).status_code == 302
+    response = second.post(path, theirs)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    form = response.context["form"]
+    # Told who saved first …
+    assert form.conflict.who == "Samordnare Testsson"
+    assert "Samordnare Testsson" in form.non_field_errors()[0]
+    assert "Samordnare Testsson" in page
+    # … keeps their text in the form …
+    assert form["situation"].value() == "Min egen lägesbild."
+    assert form["background"].value() == "Min bakgrund."
+    assert "Min egen lägesbild.</textarea>" in page
+    # … and sees the saved values beside it.
+    assert (gettext("Situation picture (lägesbild)"), "Först sparad lägesbild.") in (
+        form.conflict.differences
+    )
+    assert (gettext("Background"), "") in form.conflict.differences
+    assert gettext("Saved version") in page
+    assert "Först sparad lägesbild." in page
+    period.refresh_from_db()
+    assert (period.situation, period.background) == ("Först sparad lägesbild.", "")
+    assert period.edit_version == 2
+    assert period.history.first().history_user == world.coordinator
+
+    # Saving the re-shown form is a deliberate overwrite.
+    again = form_data(form)
+    assert again["edit_version"] == "2"
+    assert second.post(path, again).status_code == 302
+    period.refresh_from_db()
+    assert (period.situation, period.background) == ("Min egen lägesbild.", "Min bakgrund.")
+    assert period.edit_version == 3
+    assert period.history.first().history_user == world.colleague
+
+
+def test_a_conflict_after_signing_keeps_the_reason_and_revises_from_the_saved_text(world):
+    period = world.signed
+    path = reverse("promises:period_edit", args=[period.pk])
+    first, second = two_clients(world)
+    mine, theirs = shown_form(first, path), shown_form(second, path)
+    mine.update(situation="Lägesbild A.", revision_kind="other", revision_reason="Första.")
+    theirs.update(situation="Lägesbild B.", revision_kind="correction", revision_reason="Andra.")
+
+    assert first.post(path, mine).status_code == 302
+    response = second.post(path, theirs)
+    assert response.status_code == 200
+    assert response.context["revision_form"]["revision_reason"].value() == "Andra."
+    assert Revision.objects.filter(period=period).count() == 1
+
+    again = {
+        **form_data(response.context["form"]),
+        **form_data(response.context["revision_form"]),
+    }
+    assert second.post(path, again).status_code == 302
+    latest = Revision.objects.filter(period=period).order_by("-number").first()
+    assert (latest.number, latest.reason, latest.created_by) == (2, "Andra.", world.colleague)
+    change = latest.changes.get()
+    assert (change.old_value, change.new_value) == ("Lägesbild A.", "Lägesbild B.")
+
+
+def test_the_second_saver_of_a_promise_is_told_and_keeps_their_text(world):
+    promise = world.draft.promises.get(position=1)
+    path = reverse("promises:promise_edit", args=[promise.pk])
+    first, second = two_clients(world)
+    mine, theirs = shown_form(first, path), shown_form(second, path)
+    trafik = Theme.objects.get(slug="trafik")
+    mine.update(title="Öka tryggheten på kvällarna", themes=[str(trafik.pk)])
+    theirs.update(title="Öka tryggheten i hela centrum", description="Min beskrivning.")
+
+    assert first.post(path, mine).status_code == 302
+    response = second.post(path, theirs)
+
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.conflict.who == "Samordnare Testsson"
+    assert "Samordnare Testsson" in response.content.decode()
+    assert form["title"].value() == "Öka tryggheten i hela centrum"
+    assert form["description"].value() == "Min beskrivning."
+    differences = dict(form.conflict.differences)
+    assert differences[gettext("Promise")] == "Öka tryggheten på kvällarna"
+    assert differences[gettext("Themes")] == "Trafik"
+    promise.refresh_from_db()
+    assert promise.title == "Öka tryggheten på kvällarna"
+    assert list(promise.themes.all()) == [trafik]
+
+    assert second.post(path, form_data(form)).status_code == 302
+    promise.refresh_from_db()
+    assert (promise.title, promise.description) == (
+        "Öka tryggheten i hela centrum",
+        "Min beskrivning.",
+    )
+    assert list(promise.themes.all()) == []
+    assert promise.edit_version == 3
+
+
+def test_rebind_lists_the_saved_values_not_the_typed_ones(world):
+    """The conflict form's differences are read before the typed data touches the instance."""
+    period = PromisePeriod.objects.get(pk=world.draft.pk)
+    period.situation = "Sparad text."
+    period._history_user = world.coordinator
+    period.save()
+    data = form_data(
+        PeriodEditForm(
+            instance=period, texts_only=False, local_police_areas=LocalPoliceArea.objects.all()
+        )
+    )
+    data["situation"] = "Skriven text."
+    form = rebind_after_conflict(
+        PeriodEditForm,
+        data,
+        PromisePeriod.objects.get(pk=period.pk),
+        texts_only=False,
+        local_police_areas=LocalPoliceArea.objects.all(),
+    )
+    assert form.conflict.differences == [(gettext("Situation picture (lägesbild)"), "Sparad text.")]
+    assert form["situation"].value() == "Skriven text."
+
+
+def test_rebind_of_a_promise_compares_themes_by_choice(world):
+    promise = Promise.objects.get(period=world.draft, position=1)
+    promise.themes.set(Theme.objects.filter(slug="unga"))
+    data = form_data(PromiseEditForm(instance=promise))
+    form = rebind_after_conflict(PromiseEditForm, data, Promise.objects.get(pk=promise.pk))
+    assert form.conflict.differences == []

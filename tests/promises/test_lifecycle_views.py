@@ -1,0 +1,803 @@
+"""Lifecycle step pages: each step through HTTP, who may take it, and bad input writing nothing."""
+
+import datetime
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from municipalities.models import Role
+from promises import lifecycle
+from promises.lifecycle import Action
+from promises.models import (
+    Extension,
+    PeriodState,
+    PeriodTransition,
+    PromisePeriod,
+    Review,
+    ReviewVerdict,
+    Signatory,
+)
+from tests import factories
+from tests.staff import sign_in, staff_user
+
+DAY = datetime.timedelta(days=1)
+
+
+@dataclass
+class People:
+    coordinator: object
+    approver: object
+    officer: object
+    other_coordinator: object
+    other_approver: object
+
+
+@pytest.fixture
+def people(db) -> People:
+    vetlanda = factories.municipality("vetlanda")
+    tranas = factories.municipality("tranas")
+    area = factories.local_police_area("Lokalpolisområde Höglandet", [vetlanda])
+    return People(
+        coordinator=staff_user("samordnare", role=Role.COORDINATOR, municipality=vetlanda),
+        approver=staff_user("granskare", role=Role.APPROVER, municipality=vetlanda),
+        officer=staff_user("polis", role=Role.POLICE_OFFICER, local_police_area=area),
+        other_coordinator=staff_user("tranas", role=Role.COORDINATOR, municipality=tranas),
+        other_approver=staff_user("tranasgranskare", role=Role.APPROVER, municipality=tranas),
+    )
+
+
+def make_period(state: str = PeriodState.DRAFT, *, approved_by=None, **fields) -> PromisePeriod:
+    """A Vetlanda period starting in a month, with one promise and an activity serving it."""
+    today = timezone.localdate()
+    if state != PeriodState.DRAFT:
+        fields.setdefault("consultation_round", 1)
+    if state in (PeriodState.DECIDED, PeriodState.SIGNED, PeriodState.EXTENDED):
+        fields.setdefault("decision_date", today - 10 * DAY)
+        fields.setdefault("decision_body", "Kommunstyrelsen")
+        fields.setdefault("decision_reference", "KS 2026/17")
+    if state in (PeriodState.SIGNED, PeriodState.EXTENDED):
+        fields.setdefault("signed_date", today - 5 * DAY)
+    period = factories.period(
+        "vetlanda",
+        start=today + 30 * DAY,
+        end=today + 400 * DAY,
+        state=state,
+        local_police_area=fields.pop("local_police_area", None),
+        **fields,
+    )
+    promise = factories.promise(period, "Öka tryggheten i centrala Vetlanda")
+    factories.activity(period, "Trafikkontroller").promises.add(promise)
+    if approved_by is not None:
+        Review.objects.create(
+            period=period,
+            round=period.consultation_round,
+            reviewer=approved_by,
+            verdict=ReviewVerdict.APPROVE,
+        )
+    return period
+
+
+def url(period: PromisePeriod, action: str) -> str:
+    return reverse("promises:period_transition", args=[period.pk, action])
+
+
+def hub(period: PromisePeriod) -> str:
+    return reverse("activities:staff_period", args=[period.pk])
+
+
+def record(period: PromisePeriod) -> tuple:
+    """Everything a step may write, to show that nothing was written."""
+    period = PromisePeriod.objects.get(pk=period.pk)
+    return (
+        period.state,
+        period.consultation_round,
+        period.end_date,
+        period.decision_date,
+        period.signed_date,
+        PeriodTransition.objects.filter(period=period).count(),
+        Review.objects.filter(period=period).count(),
+        Signatory.objects.filter(period=period).count(),
+        Extension.objects.filter(period=period).count(),
+    )
+
+
+def iso(day: datetime.date) -> str:
+    return day.isoformat()
+
+
+def sign_data(rows, **fields) -> dict:
+    """POST data for the signing form with `rows` of (name, title, organisation)."""
+    data = {
+        "signed_date": iso(timezone.localdate()),
+        "comment": "",
+        "signatories-TOTAL_FORMS": str(len(rows)),
+        "signatories-INITIAL_FORMS": "2",
+        "signatories-MIN_NUM_FORMS": "0",
+        "signatories-MAX_NUM_FORMS": "6",
+    }
+    for i, (name, title, organisation) in enumerate(rows):
+        data[f"signatories-{i}-name"] = name
+        data[f"signatories-{i}-title"] = title
+        data[f"signatories-{i}-organisation"] = organisation
+    data.update(fields)
+    return data
+
+
+TWO_SIGNATORIES = [
+    ("Anna Andersson", "Kommunstyrelsens ordförande", "Vetlanda kommun"),
+    ("Bengt Berg", "Lokalpolisområdeschef", "Lokalpolisområde Höglandet"),
+]
+
+
+# --- each step, taken by the user allowed to -------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_coordinator_sends_a_draft_for_consultation(client, people):
+    period = make_period()
+    sign_in(client, people.coordinator)
+
+    response = client.post(url(period, Action.SUBMIT), {"comment": "Klar för samråd i KLG."})
+
+    assert response.status_code == 302
+    assert response["Location"] == hub(period)
+    period.refresh_from_db()
+    assert period.state == PeriodState.CONSULTATION
+    assert period.consultation_round == 1
+    transition = period.transitions.get()
+    assert (transition.from_state, transition.to_state) == ("draft", "consultation")
+    assert transition.by == people.coordinator
+    assert transition.comment == "Klar för samråd i KLG."
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        gettext("The citizen promise was sent for consultation.")
+    ]
+
+
+@pytest.mark.django_db
+def test_coordinator_takes_a_period_back_to_draft(client, people):
+    period = make_period(PeriodState.CONSULTATION)
+    sign_in(client, people.coordinator)
+
+    response = client.post(url(period, Action.WITHDRAW), {"comment": ""})
+
+    assert response.status_code == 302
+    period.refresh_from_db()
+    assert period.state == PeriodState.DRAFT
+    transition = period.transitions.get()
+    assert (transition.from_state, transition.to_state, transition.by) == (
+        "consultation",
+        "draft",
+        people.coordinator,
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("action", "verdict"),
+    [(Action.COMMENT, ReviewVerdict.COMMENT), (Action.APPROVE, ReviewVerdict.APPROVE)],
+)
+def test_approver_comments_or_approves_and_the_period_stays_in_consultation(
+    client, people, action, verdict
+):
+    period = make_period(PeriodState.CONSULTATION)
+    sign_in(client, people.approver)
+
+    response = client.post(url(period, action), {"comment": "Bra förslag, tydliga mål."})
+
+    assert response.status_code == 302
+    assert response["Location"] == hub(period)
+    period.refresh_from_db()
+    assert period.state == PeriodState.CONSULTATION
+    review = period.reviews.get()
+    assert (review.verdict, review.reviewer, review.round) == (verdict, people.approver, 1)
+    assert review.comment == "Bra förslag, tydliga mål."
+    assert not period.transitions.exists()
+
+
+@pytest.mark.django_db
+def test_approver_approves_without_a_comment(client, people):
+    period = make_period(PeriodState.CONSULTATION)
+    sign_in(client, people.approver)
+
+    response = client.post(url(period, Action.APPROVE), {"comment": ""})
+
+    assert response.status_code == 302
+    assert lifecycle.is_approved(period)
+
+
+@pytest.mark.django_db
+def test_approver_sends_a_period_back_with_comments(client, people):
+    period = make_period(PeriodState.CONSULTATION)
+    sign_in(client, people.approver)
+
+    response = client.post(url(period, Action.RETURN), {"comment": "Målen behöver siffror."})
+
+    assert response.status_code == 302
+    period.refresh_from_db()
+    assert period.state == PeriodState.DRAFT
+    review = period.reviews.get()
+    assert (review.verdict, review.comment) == (ReviewVerdict.RETURN, "Målen behöver siffror.")
+    transition = period.transitions.get()
+    assert (transition.to_state, transition.by, transition.comment) == (
+        "draft",
+        people.approver,
+        "Målen behöver siffror.",
+    )
+
+
+@pytest.mark.django_db
+def test_coordinator_records_the_decision_of_an_approved_period(client, people):
+    period = make_period(PeriodState.CONSULTATION, approved_by=people.approver)
+    decided_on = timezone.localdate() - 2 * DAY
+    sign_in(client, people.coordinator)
+
+    response = client.post(
+        url(period, Action.DECIDE),
+        {
+            "decision_body": "Kommunstyrelsen",
+            "decision_date": iso(decided_on),
+            "decision_reference": "KS 2026/123",
+            "comment": "Beslut § 45.",
+        },
+    )
+
+    assert response.status_code == 302
+    period.refresh_from_db()
+    assert period.state == PeriodState.DECIDED
+    assert (period.decision_body, period.decision_date, period.decision_reference) == (
+        "Kommunstyrelsen",
+        decided_on,
+        "KS 2026/123",
+    )
+    transition = period.transitions.get()
+    assert (transition.to_state, transition.by, transition.comment) == (
+        "decided",
+        people.coordinator,
+        "Beslut § 45.",
+    )
+
+
+@pytest.mark.django_db
+def test_coordinator_records_the_signing_with_signatories_and_date(client, people):
+    period = make_period(PeriodState.DECIDED)
+    signed_on = timezone.localdate() - DAY
+    sign_in(client, people.coordinator)
+
+    response = client.post(
+        url(period, Action.SIGN),
+        sign_data([*TWO_SIGNATORIES, ("", "", "")], signed_date=iso(signed_on)),
+    )
+
+    assert response.status_code == 302
+    period.refresh_from_db()
+    assert period.state == PeriodState.SIGNED
+    assert period.signed_date == signed_on
+    assert [(s.position, s.name, s.title, s.organisation) for s in period.signatories.all()] == [
+        (1, *TWO_SIGNATORIES[0]),
+        (2, *TWO_SIGNATORIES[1]),
+    ]
+    transition = period.transitions.get()
+    assert (transition.from_state, transition.to_state, transition.by) == (
+        "decided",
+        "signed",
+        people.coordinator,
+    )
+
+
+@pytest.mark.django_db
+def test_signing_leaves_out_rows_with_only_the_prefilled_organisation(client, people):
+    period = make_period(PeriodState.DECIDED)
+    sign_in(client, people.coordinator)
+    rows = [*TWO_SIGNATORIES, ("", "", "Vetlanda kommun")]
+    data = sign_data(rows)
+    data["signatories-INITIAL_FORMS"] = "3"
+
+    # Row 3 has no prefilled organisation, so an organisation alone there is a half row.
+    response = client.post(url(period, Action.SIGN), data)
+
+    assert response.status_code == 200
+    assert "name" in response.context["signatories"].forms[2].errors
+
+    rows = [("", "", "Vetlanda kommun"), *TWO_SIGNATORIES]
+    response = client.post(url(period, Action.SIGN), sign_data(rows))
+
+    assert response.status_code == 302
+    assert [s.name for s in period.signatories.all()] == ["Anna Andersson", "Bengt Berg"]
+
+
+@pytest.mark.django_db
+def test_coordinator_extends_a_signed_period(client, people):
+    period = make_period(PeriodState.SIGNED)
+    old_end = period.end_date
+    new_end = old_end + 180 * DAY
+    sign_in(client, people.coordinator)
+
+    response = client.post(
+        url(period, Action.EXTEND),
+        {
+            "new_end_date": iso(new_end),
+            "decision_body": "Kommunstyrelsen",
+            "decision_date": iso(timezone.localdate()),
+            "decision_reference": "KS 2026/200",
+            "comment": "",
+        },
+    )
+
+    assert response.status_code == 302
+    period.refresh_from_db()
+    assert period.state == PeriodState.EXTENDED
+    assert period.end_date == new_end
+    extension = period.extensions.get()
+    assert (extension.previous_end_date, extension.new_end_date, extension.created_by) == (
+        old_end,
+        new_end,
+        people.coordinator,
+    )
+    assert extension.decision_reference == "KS 2026/200"
+    assert period.transitions.get().to_state == "extended"
+
+
+@pytest.mark.django_db
+def test_coordinator_closes_a_signed_period(client, people):
+    period = make_period(PeriodState.SIGNED)
+    sign_in(client, people.coordinator)
+
+    response = client.post(url(period, Action.CLOSE), {"comment": "Perioden är slut."})
+
+    assert response.status_code == 302
+    period.refresh_from_db()
+    assert period.state == PeriodState.CLOSED
+    transition = period.transitions.get()
+    assert (transition.from_state, transition.to_state, transition.comment) == (
+        "signed",
+        "closed",
+        "Perioden är slut.",
+    )
+
+
+# --- who may not ----------------------------------------------------------------------------
+
+WRONG_ROLE = [
+    ("officer", Action.SUBMIT, PeriodState.DRAFT),
+    ("officer", Action.APPROVE, PeriodState.CONSULTATION),
+    ("officer", Action.SIGN, PeriodState.DECIDED),
+    ("approver", Action.SUBMIT, PeriodState.DRAFT),
+    ("approver", Action.WITHDRAW, PeriodState.CONSULTATION),
+    ("approver", Action.DECIDE, PeriodState.CONSULTATION),
+    ("approver", Action.SIGN, PeriodState.DECIDED),
+    ("approver", Action.EXTEND, PeriodState.SIGNED),
+    ("approver", Action.CLOSE, PeriodState.SIGNED),
+    ("coordinator", Action.APPROVE, PeriodState.CONSULTATION),
+    ("coordinator", Action.COMMENT, PeriodState.CONSULTATION),
+    ("coordinator", Action.RETURN, PeriodState.CONSULTATION),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("who", "action", "state"), WRONG_ROLE)
+def test_a_step_of_another_role_is_refused_and_writes_nothing(client, people, who, action, state):
+    period = make_period(state, approved_by=people.approver)
+    before = record(period)
+    sign_in(client, getattr(people, who))
+
+    assert client.get(url(period, action)).status_code == 403
+    response = client.post(url(period, action), {"comment": "Försök", **_valid_data(action)})
+
+    assert response.status_code == 403
+    assert record(period) == before
+
+
+@pytest.mark.django_db
+def test_a_superuser_may_take_the_coordinators_steps_but_not_approve(client, people):
+    admin = staff_user("admin", superuser=True)
+    period = make_period(PeriodState.CONSULTATION)
+    sign_in(client, admin)
+
+    assert client.get(url(period, Action.APPROVE)).status_code == 403
+    assert client.get(url(period, Action.WITHDRAW)).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("who", "action", "state"),
+    [
+        ("other_coordinator", Action.SUBMIT, PeriodState.DRAFT),
+        ("other_coordinator", Action.SIGN, PeriodState.DECIDED),
+        ("other_approver", Action.APPROVE, PeriodState.CONSULTATION),
+    ],
+)
+def test_another_municipalitys_staff_get_not_found(client, people, who, action, state):
+    period = make_period(state)
+    before = record(period)
+    sign_in(client, getattr(people, who))
+
+    assert client.get(url(period, action)).status_code == 404
+    assert client.post(url(period, action), _valid_data(action)).status_code == 404
+    assert record(period) == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("who", "action", "state"),
+    [
+        ("coordinator", Action.SUBMIT, PeriodState.CONSULTATION),
+        ("coordinator", Action.DECIDE, PeriodState.DRAFT),
+        ("coordinator", Action.SIGN, PeriodState.CONSULTATION),
+        ("coordinator", Action.EXTEND, PeriodState.DECIDED),
+        ("coordinator", Action.CLOSE, PeriodState.DRAFT),
+        ("coordinator", Action.WITHDRAW, PeriodState.SIGNED),
+        ("approver", Action.APPROVE, PeriodState.DRAFT),
+        ("approver", Action.RETURN, PeriodState.SIGNED),
+    ],
+)
+def test_a_step_from_the_wrong_state_is_refused(client, people, who, action, state):
+    period = make_period(state, approved_by=people.approver)
+    before = record(period)
+    sign_in(client, getattr(people, who))
+
+    assert client.get(url(period, action)).status_code == 403
+    response = client.post(url(period, action), {"comment": "Försök", **_valid_data(action)})
+
+    assert response.status_code == 403
+    assert record(period) == before
+
+
+@pytest.mark.django_db
+def test_an_unknown_step_is_not_found(client, people):
+    period = make_period()
+    sign_in(client, people.coordinator)
+
+    assert client.get(url(period, "publicera")).status_code == 404
+
+
+@pytest.mark.django_db
+def test_anonymous_visitors_are_sent_to_sign_in(client, people):
+    period = make_period()
+
+    response = client.post(url(period, Action.SUBMIT), {"comment": ""})
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+    assert record(period)[0] == PeriodState.DRAFT
+
+
+def _valid_data(action: str) -> dict:
+    """Data that would be accepted, so that a refusal is about who or when, not what."""
+    today = timezone.localdate()
+    if action == Action.DECIDE:
+        return {"decision_body": "Kommunstyrelsen", "decision_date": iso(today)}
+    if action == Action.SIGN:
+        return sign_data(TWO_SIGNATORIES)
+    if action == Action.EXTEND:
+        return {
+            "new_end_date": iso(today + 900 * DAY),
+            "decision_body": "Kommunstyrelsen",
+            "decision_date": iso(today),
+        }
+    return {}
+
+
+# --- a step that no longer applies -----------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_step_overtaken_by_another_user_redirects_with_a_message(client, people, monkeypatch):
+    period = make_period(PeriodState.CONSULTATION)
+    sign_in(client, people.approver)
+    real_perform = lifecycle.perform
+
+    def withdrawn_meanwhile(period_, *args, **kwargs):
+        # The coordinator takes the period back between the page's check and the step.
+        PromisePeriod.objects.filter(pk=period_.pk).update(state=PeriodState.DRAFT)
+        return real_perform(period_, *args, **kwargs)
+
+    monkeypatch.setattr(lifecycle, "perform", withdrawn_meanwhile)
+
+    response = client.post(url(period, Action.APPROVE), {"comment": ""})
+
+    assert response.status_code == 302
+    assert response["Location"] == hub(period)
+    assert not Review.objects.filter(period=period).exists()
+    [message] = get_messages(response.wsgi_request)
+    assert message.level_tag == "error"
+    assert str(PeriodState.DRAFT.label) in str(message)
+
+
+# --- bad input --------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("who", "action"), [("approver", Action.RETURN), ("approver", Action.COMMENT)]
+)
+def test_a_step_that_needs_a_comment_refuses_an_empty_one(client, people, who, action):
+    period = make_period(PeriodState.CONSULTATION)
+    before = record(period)
+    sign_in(client, getattr(people, who))
+
+    response = client.post(url(period, action), {"comment": "   "})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["comment"] == [gettext("Write a comment.")]
+    page = response.content.decode()
+    assert 'class="error-summary"' in page
+    assert 'href="#id_comment"' in page
+    assert 'aria-describedby="id_comment_helptext id_comment_error"' in page
+    assert record(period) == before
+
+
+@pytest.mark.django_db
+def test_a_comment_with_html_is_refused(client, people):
+    period = make_period(PeriodState.CONSULTATION)
+    before = record(period)
+    sign_in(client, people.approver)
+
+    response = client.post(url(period, Action.COMMENT), {"comment": "<script>x</script>"})
+
+    assert response.status_code == 200
+    assert "comment" in response.context["form"].errors
+    assert record(period) == before
+
+
+@pytest.mark.django_db
+def test_submitting_a_draft_without_promises_shows_the_lifecycles_error(client, people):
+    period = factories.period(state=PeriodState.DRAFT)
+    before = record(period)
+    sign_in(client, people.coordinator)
+
+    response = client.post(url(period, Action.SUBMIT), {"comment": ""})
+
+    assert response.status_code == 200
+    assert gettext("Add at least one promise first.") in response.context["form"].non_field_errors()
+    assert record(period) == before
+
+
+@pytest.mark.django_db
+def test_a_decision_date_in_the_future_is_an_error_on_the_date(client, people):
+    period = make_period(PeriodState.CONSULTATION, approved_by=people.approver)
+    before = record(period)
+    sign_in(client, people.coordinator)
+
+    response = client.post(
+        url(period, Action.DECIDE),
+        {
+            "decision_body": "Kommunstyrelsen",
+            "decision_date": iso(timezone.localdate() + DAY),
+            "comment": "",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["decision_date"] == [
+        gettext("The decision date cannot be in the future.")
+    ]
+    assert 'href="#id_decision_date"' in response.content.decode()
+    assert record(period) == before
+
+
+@pytest.mark.django_db
+def test_a_decision_without_body_is_an_error_on_the_body(client, people):
+    period = make_period(PeriodState.CONSULTATION, approved_by=people.approver)
+    before = record(period)
+    sign_in(client, people.coordinator)
+
+    response = client.post(
+        url(period, Action.DECIDE),
+        {"decision_body": "", "decision_date": iso(timezone.localdate())},
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["decision_body"] == [gettext("Name the decision body.")]
+    assert record(period) == before
+
+
+@pytest.mark.django_db
+def test_a_decision_without_approval_is_a_non_field_error(client, people):
+    period = make_period(PeriodState.CONSULTATION)
+    before = record(period)
+    sign_in(client, people.coordinator)
+
+    response = client.post(
+        url(period, Action.DECIDE),
+        {"decision_body": "Kommunstyrelsen", "decision_date": iso(timezone.localdate())},
+    )
+
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.non_field_errors() == [gettext("No approver has approved this version yet.")]
+    assert not form.has_error("decision_date")
+    assert record(period) == before
+
+
+@pytest.mark.django_db
+def test_signing_with_one_signatory_is_an_error_on_the_signatories(client, people):
+    period = make_period(PeriodState.DECIDED)
+    before = record(period)
+    sign_in(client, people.coordinator)
+
+    response = client.post(url(period, Action.SIGN), sign_data([TWO_SIGNATORIES[0], ("", "", "")]))
+
+    assert response.status_code == 200
+    message = gettext("Name a signatory for each party: the municipality and the Police.")
+    assert response.context["signatories"].non_form_errors() == [message]
+    page = response.content.decode()
+    assert 'aria-describedby="signatories-errors"' in page
+    assert 'href="#id_signatories-0-name"' in page
+    assert record(period) == before
+
+
+@pytest.mark.django_db
+def test_a_half_filled_signatory_row_is_an_error_on_that_row(client, people):
+    period = make_period(PeriodState.DECIDED)
+    before = record(period)
+    sign_in(client, people.coordinator)
+    rows = [TWO_SIGNATORIES[0], ("Bengt Berg", "", "Lokalpolisområde Höglandet")]
+
+    response = client.post(url(period, Action.SIGN), sign_data(rows))
+
+    assert response.status_code == 200
+    rows = response.context["signatories"].forms
+    assert not rows[0].errors
+    assert rows[1].errors == {"title": [gettext("Enter the signatory's title.")]}
+    page = response.content.decode()
+    assert 'href="#id_signatories-1-title"' in page
+    assert 'id="id_signatories-1-title_error"' in page
+    assert record(period) == before
+
+
+@pytest.mark.django_db
+def test_a_signing_date_before_the_decision_is_an_error_on_the_date(client, people):
+    period = make_period(PeriodState.DECIDED)
+    before = record(period)
+    sign_in(client, people.coordinator)
+    too_early = period.decision_date - DAY
+
+    response = client.post(
+        url(period, Action.SIGN), sign_data(TWO_SIGNATORIES, signed_date=iso(too_early))
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["signed_date"] == [
+        gettext("The period cannot be signed before it was decided.")
+    ]
+    assert record(period) == before
+
+
+@pytest.mark.django_db
+def test_a_new_end_date_before_the_current_end_is_an_error_on_the_date(client, people):
+    period = make_period(PeriodState.SIGNED)
+    before = record(period)
+    sign_in(client, people.coordinator)
+
+    response = client.post(
+        url(period, Action.EXTEND),
+        {
+            "new_end_date": iso(period.end_date - DAY),
+            "decision_body": "Kommunstyrelsen",
+            "decision_date": iso(timezone.localdate()),
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["new_end_date"] == [
+        gettext("The new end date must be after the current end date.")
+    ]
+    assert record(period) == before
+
+
+# --- the pages --------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("who", "action", "state"),
+    [
+        ("coordinator", Action.SUBMIT, PeriodState.DRAFT),
+        ("coordinator", Action.WITHDRAW, PeriodState.CONSULTATION),
+        ("approver", Action.COMMENT, PeriodState.CONSULTATION),
+        ("approver", Action.APPROVE, PeriodState.CONSULTATION),
+        ("approver", Action.RETURN, PeriodState.CONSULTATION),
+        ("coordinator", Action.DECIDE, PeriodState.CONSULTATION),
+        ("coordinator", Action.SIGN, PeriodState.DECIDED),
+        ("coordinator", Action.EXTEND, PeriodState.SIGNED),
+        ("coordinator", Action.CLOSE, PeriodState.SIGNED),
+    ],
+)
+def test_each_step_page_names_the_period_and_the_step(client, people, who, action, state):
+    period = make_period(state)
+    sign_in(client, getattr(people, who))
+
+    response = client.get(url(period, action))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.count("<h1") == 1
+    assert "Vetlanda" in page
+    assert str(Action(action).label) in page
+    assert str(response.context["explanation"]) in page
+    assert f'action="{url(period, action)}"' in page
+
+
+@pytest.mark.django_db
+def test_decide_page_lists_the_promises_defaults_to_today_and_says_approval_is_missing(
+    client, people
+):
+    period = make_period(PeriodState.CONSULTATION)
+    sign_in(client, people.coordinator)
+
+    page = client.get(url(period, Action.DECIDE)).content.decode()
+
+    assert "Öka tryggheten i centrala Vetlanda" in page
+    assert f'value="{iso(timezone.localdate())}"' in page
+    assert gettext("No approver has approved this version yet.").rstrip(".") in page
+
+
+@pytest.mark.django_db
+def test_sign_page_shows_the_decision_promises_and_two_prefilled_signatories(client, people):
+    area = factories.local_police_area("Lokalpolisområde Sydost")
+    period = make_period(PeriodState.DECIDED, local_police_area=area)
+    sign_in(client, people.coordinator)
+
+    response = client.get(url(period, Action.SIGN))
+
+    page = response.content.decode()
+    assert "Kommunstyrelsen" in page and "KS 2026/17" in page
+    assert "Öka tryggheten i centrala Vetlanda" in page
+    assert len(response.context["signatories"].forms) == 2
+    for number in (1, 2):
+        assert f"<legend>{gettext('Signatory %(number)s') % {'number': number}}</legend>" in page
+    assert 'value="Vetlanda kommun"' in page
+    assert 'value="Lokalpolisområde Sydost"' in page
+    assert 'name="add_signatory"' in page
+
+
+@pytest.mark.django_db
+def test_adding_a_signatory_row_keeps_what_was_typed_and_saves_nothing(client, people):
+    period = make_period(PeriodState.DECIDED)
+    before = record(period)
+    sign_in(client, people.coordinator)
+    data = sign_data([TWO_SIGNATORIES[0], ("", "", "")], add_signatory="1")
+
+    response = client.post(url(period, Action.SIGN), data)
+
+    assert response.status_code == 200
+    assert len(response.context["signatories"].forms) == 3
+    page = response.content.decode()
+    assert 'value="Anna Andersson"' in page
+    assert 'class="error-summary"' not in page
+    assert record(period) == before
+
+    rows = [*TWO_SIGNATORIES, ("Cecilia Carlsson", "Kommundirektör", "Vetlanda kommun")]
+    response = client.post(url(period, Action.SIGN), sign_data(rows))
+
+    assert response.status_code == 302
+    assert [s.name for s in period.signatories.all()] == [
+        "Anna Andersson",
+        "Bengt Berg",
+        "Cecilia Carlsson",
+    ]
+
+
+@pytest.mark.django_db
+def test_no_more_than_six_signatories(client, people):
+    period = make_period(PeriodState.DECIDED)
+    sign_in(client, people.coordinator)
+    rows = [(f"Person {i}", "Titel", "Vetlanda kommun") for i in range(6)]
+
+    response = client.post(url(period, Action.SIGN), sign_data(rows, add_signatory="1"))
+
+    assert len(response.context["signatories"].forms) == 6
+    assert 'name="add_signatory"' not in response.content.decode()
+
+    before = record(period)
+    rows.append(("Person 7", "Titel", "Vetlanda kommun"))
+    response = client.post(url(period, Action.SIGN), sign_data(rows))
+
+    assert response.status_code == 200
+    [error] = response.context["signatories"].non_form_errors()
+    assert error in response.content.decode()
+    assert record(period) == before
