@@ -15,7 +15,15 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from activities.models import Activity, ActivityLog, Responsible
 from municipalities.models import Membership, Role
-from promises.models import Promise, PromisePeriod
+from promises.models import (
+    DecisionProposal,
+    PeriodState,
+    PeriodTransition,
+    Promise,
+    PromisePeriod,
+    Review,
+    Revision,
+)
 from tests import factories
 from tests.staff import PASSWORD, sign_in, staff_user
 
@@ -36,7 +44,16 @@ SIGN_IN_FLOW = {
     "accounts:password_reset_complete",
 }
 
-ACTORS = ("anonymous", "unverified", "police", "coordinator", "approver", "admin", "other")
+ACTORS = (
+    "anonymous",
+    "unverified",
+    "police",
+    "coordinator",
+    "approver",
+    "admin",
+    "other",
+    "other_coordinator",
+)
 
 # Outcomes: "login" and "verify" are redirects there; "ok" is 200 on GET and a redirect after a
 # write on POST; "form" is 200 with the form re-shown and nothing written; numbers are statuses.
@@ -45,6 +62,8 @@ REFUSED_ANON = {"anonymous": (LOGIN, LOGIN), "unverified": (VERIFY, VERIFY)}
 
 
 def _outcomes(**by_actor):
+    # Unless said otherwise, another municipality's coordinator fares like its kommunpolis.
+    by_actor.setdefault("other_coordinator", by_actor["other"])
     return {**REFUSED_ANON, **by_actor}
 
 
@@ -61,6 +80,25 @@ LOG_WRITE = _outcomes(
     approver=(403, 403),
     admin=(OK, OK),
     other=(404, 404),
+)
+
+# Editor pages: only the municipality's coordinators (and administrators); the permission check
+# refuses other roles (403) before the scope hides other municipalities' periods (404).
+COORDINATOR_WRITE = _outcomes(
+    police=(403, 403),
+    coordinator=(OK, OK),
+    approver=(403, 403),
+    admin=(OK, OK),
+    other=(403, 403),
+    other_coordinator=(404, 404),
+)
+COORDINATOR_POST_ONLY = _outcomes(
+    police=(405, 403),
+    coordinator=(405, OK),
+    approver=(405, 403),
+    admin=(405, OK),
+    other=(405, 403),
+    other_coordinator=(405, 404),
 )
 
 MATRIX = {
@@ -97,6 +135,38 @@ MATRIX = {
         admin=(OK, OK),
         other=(OK, FORM),
     ),
+    # The coordinator's editor; the period and its promises and activities are a draft.
+    "promises:period_create": _outcomes(
+        police=(403, 403),
+        coordinator=(OK, OK),
+        approver=(403, 403),
+        admin=(OK, OK),
+        other=(403, 403),
+        other_coordinator=(OK, FORM),
+    ),
+    "promises:period_copy": COORDINATOR_WRITE,
+    "promises:period_edit": COORDINATOR_WRITE,
+    "promises:promise_create": COORDINATOR_WRITE,
+    "promises:promise_edit": COORDINATOR_WRITE,
+    "promises:promise_move": COORDINATOR_POST_ONLY,
+    "promises:promise_delete": COORDINATOR_WRITE,
+    "activities:activity_create": COORDINATOR_WRITE,
+    "activities:activity_edit": COORDINATOR_WRITE,
+    "activities:activity_move": COORDINATOR_POST_ONLY,
+    "activities:activity_delete": COORDINATOR_WRITE,
+    "promises:proposal_edit": COORDINATOR_WRITE,
+    # Sending the draft for consultation: the coordinator's step. Police lack the permission
+    # (403); an approver of the municipality sees the period but may not take the step (403).
+    "promises:period_transition": _outcomes(
+        police=(403, 403),
+        coordinator=(OK, OK),
+        approver=(403, 403),
+        admin=(OK, OK),
+        other=(403, 403),
+        other_coordinator=(404, 404),
+    ),
+    "promises:staff_document": READ_ONLY_SCOPED,
+    "promises:staff_document_pdf": READ_ONLY_SCOPED,
     "accounts:password_change": _outcomes(
         police=(OK, OK),
         coordinator=(OK, OK),
@@ -146,6 +216,10 @@ class World:
     police_activity: Activity
     municipal_activity: Activity
     police_log: ActivityLog
+    draft: PromisePeriod
+    draft_promise: Promise
+    spare_promise: Promise
+    draft_activity: Activity
 
 
 @pytest.fixture
@@ -162,9 +236,8 @@ def world(db) -> World:
     )
     police_activity.promises.add(promise)
     hoglandet = factories.local_police_area("Höglandet", municipalities=[period.municipality])
-    vetlanda_area = factories.local_police_area(
-        "Vetlanda", municipalities=[factories.municipality("vetlanda")]
-    )
+    vetlanda = factories.municipality("vetlanda")
+    vetlanda_area = factories.local_police_area("Vetlanda", municipalities=[vetlanda])
     users = {
         "unverified": staff_user(
             "ofullstandig", role=Role.POLICE_OFFICER, local_police_area=hoglandet
@@ -176,11 +249,35 @@ def world(db) -> World:
         "approver": staff_user("granskare", role=Role.APPROVER, municipality=period.municipality),
         "admin": staff_user("admin", superuser=True),
         "other": staff_user("annan", role=Role.POLICE_OFFICER, local_police_area=vetlanda_area),
+        "other_coordinator": staff_user(
+            "annansamordnare", role=Role.COORDINATOR, municipality=vetlanda
+        ),
     }
     police_log = factories.log(
         police_activity, START, 2, place="Storgatan", reported_by=users["police"]
     )
-    return World(users, period, police_activity, municipal_activity, police_log)
+    draft = factories.period(
+        "tranas",
+        start=datetime.date(TODAY.year + 1, 1, 1),
+        end=datetime.date(TODAY.year + 1, 12, 31),
+        state=PeriodState.DRAFT,
+        slug=f"{TODAY.year + 1}",
+    )
+    draft_promise = factories.promise(draft, "Öka tryggheten på torget")
+    spare_promise = factories.promise(draft, "Färre olyckor på Storgatan")
+    draft_activity = factories.activity(draft, "Trygghetsvandringar")
+    draft_activity.promises.add(draft_promise)
+    return World(
+        users,
+        period,
+        police_activity,
+        municipal_activity,
+        police_log,
+        draft,
+        draft_promise,
+        spare_promise,
+        draft_activity,
+    )
 
 
 def _request(name: str, world: World, actor: str) -> tuple[str, dict]:
@@ -226,6 +323,9 @@ def _request(name: str, world: World, actor: str) -> tuple[str, dict]:
             "file": upload,
             "idempotency_key": "0b8e7f0e-8a3c-4a61-8f7e-1d2c3b4a5f60",
         }
+    editor = _editor_request(name, world, actor)
+    if editor is not None:
+        return editor
     if name == "accounts:password_change":
         new = "ett-nytt-och-långt-lösenord-2026"
         return reverse(name), {
@@ -238,6 +338,98 @@ def _request(name: str, world: World, actor: str) -> tuple[str, dict]:
     raise AssertionError(f"No request for {name}")
 
 
+def _period_fields(slug: str, start: datetime.date, end: datetime.date) -> dict:
+    return {
+        "area_name": "",
+        "local_police_area": "",
+        "slug": slug,
+        "start_date": start.isoformat(),
+        "end_date": end.isoformat(),
+        "situation": "Otrygghet kring torget kvällstid.",
+        "background": "",
+        "follow_up_text": "",
+        "contact_name": "",
+        "contact_title": "",
+        "contact_phone": "",
+        "contact_email": "",
+    }
+
+
+def _editor_request(name: str, world: World, actor: str) -> tuple[str, dict] | None:
+    """The URL and a valid POST body for the editor, lifecycle and document pages."""
+    draft = world.draft
+    year = TODAY.year
+    if name == "promises:period_create":
+        body = _period_fields(
+            f"{year + 3}", datetime.date(year + 3, 1, 1), datetime.date(year + 3, 12, 31)
+        )
+        return reverse(name), {**body, "municipality": draft.municipality_id, "start_from": ""}
+    if name == "promises:period_copy":
+        return reverse(name, args=[world.period.pk]), {
+            "slug": f"{year + 4}",
+            "start_date": datetime.date(year + 4, 1, 1).isoformat(),
+            "end_date": datetime.date(year + 4, 12, 31).isoformat(),
+        }
+    if name == "promises:period_edit":
+        body = _period_fields(draft.slug, draft.start_date, draft.end_date)
+        return reverse(name, args=[draft.pk]), {**body, "edit_version": draft.edit_version}
+    promise_fields = {"title": "Ett tryggare centrum", "description": "", "themes": []}
+    if name == "promises:promise_create":
+        return reverse(name, args=[draft.pk]), promise_fields
+    if name == "promises:promise_edit":
+        return reverse(name, args=[world.draft_promise.pk]), {
+            **promise_fields,
+            "edit_version": world.draft_promise.edit_version,
+        }
+    if name == "promises:promise_move":
+        return reverse(name, args=[world.draft_promise.pk]), {"direction": "down"}
+    if name == "promises:promise_delete":
+        return reverse(name, args=[world.spare_promise.pk]), {}
+    activity_fields = {
+        "title": "Trafikkontroller",
+        "description": "Polisen ska genomföra minst tio trafikkontroller.",
+        "responsible": "police",
+        "responsible_other": "",
+        "promises": [world.draft_promise.pk],
+        "has_target": "yes",
+        "target_comparator": "at_least",
+        "target_value": "10",
+        "target_unit": "trafikkontroller",
+        "target_scope": "period",
+    }
+    if name == "activities:activity_create":
+        # The new-activity form carries the version it starts from, as every editor form does.
+        return reverse(name, args=[draft.pk]), {**activity_fields, "edit_version": 1}
+    if name == "activities:activity_edit":
+        return reverse(name, args=[world.draft_activity.pk]), {
+            **activity_fields,
+            "edit_version": world.draft_activity.edit_version,
+        }
+    if name == "activities:activity_move":
+        # The draft's only activity moves nowhere, but the request is allowed and answered.
+        second = factories.activity(draft, "Cykelkontroller")
+        return reverse(name, args=[second.pk]), {"direction": "up"}
+    if name == "activities:activity_delete":
+        return reverse(name, args=[world.draft_activity.pk]), {}
+    if name == "promises:proposal_edit":
+        return reverse(name, args=[draft.pk]), {
+            "summary": "Polisen och kommunen formulerar medborgarlöften.",
+            "description": "Samverkan är en nödvändighet.",
+            "consulted": "kommunledningsgruppen, KLG",
+            "consulted_on": "",
+            "economy": "Finansiering sker inom befintlig ram.",
+            "basis": "Tjänsteutlåtande",
+            "recipients": "Diariet",
+            "officials": "Pär Thudéen, Kommundirektör",
+            "edit_version": 1,
+        }
+    if name == "promises:period_transition":
+        return reverse(name, args=[draft.pk, "skicka-pa-samrad"]), {"comment": "Till KLG."}
+    if name in ("promises:staff_document", "promises:staff_document_pdf"):
+        return reverse(name, args=[draft.pk, "medborgarloftet"]), {}
+    return None
+
+
 def _snapshot() -> tuple:
     """Everything a staff request could write."""
     user_model = get_user_model()
@@ -247,6 +439,12 @@ def _snapshot() -> tuple:
         Activity.history.count(),
         Promise.history.count(),
         PromisePeriod.history.count(),
+        tuple(Promise.objects.order_by("pk").values_list("position", flat=True)),
+        tuple(Activity.objects.order_by("pk").values_list("position", flat=True)),
+        PeriodTransition.objects.count(),
+        Review.objects.count(),
+        Revision.objects.count(),
+        DecisionProposal.history.count(),
         Membership.objects.count(),
         TOTPDevice.objects.count(),
         tuple(user_model.objects.order_by("pk").values_list("password", flat=True)),
