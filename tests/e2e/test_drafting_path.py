@@ -1,0 +1,166 @@
+"""The whole drafting path in a browser: the coordinator starts next period from the current
+one and sends it for consultation, an approver approves it, the coordinator records the
+decision and the signing, and the period is public with its documents.
+
+The coordinator and the approver use two browser contexts (two people, two sessions). Every
+page on the way is checked with axe and for sideways scrolling at a phone's width.
+"""
+
+import io
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.urls import reverse
+from django.utils import timezone
+from django_otp.oath import TOTP
+from pypdf import PdfReader
+
+from promises.models import PeriodState, PromisePeriod
+from tests.e2e.data import (
+    APPROVER_USERNAME,
+    COORDINATOR_USERNAME,
+    STAFF_PASSWORD,
+    STAFF_TOTP_KEY,
+)
+from tests.e2e.pages import ACTIVE_SLUG
+from tests.e2e.test_accessibility import WCAG_AA
+
+SUBMIT = "main form:not(.staff-signout) button[type=submit]"
+NARROW = {"width": 390, "height": 844}
+NEW_SLUG = "e2e-nasta"
+axe = Axe()
+
+
+def assert_accessible(page) -> None:
+    results = axe.run(page, options=WCAG_AA)
+    assert results.violations_count == 0, f"{page.url}:\n" + results.generate_report()
+    scroll = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll <= NARROW["width"], f"{page.url} scrolls sideways ({scroll} px)"
+    assert page.locator("h1").count() == 1, page.url
+
+
+def sign_in(page, site: str, username: str, next_url: str) -> None:
+    page.set_viewport_size(NARROW)
+    page.goto(site + next_url)
+    page.locator("input[name=username]").fill(username)
+    page.locator("input[name=password]").fill(STAFF_PASSWORD)
+    page.locator(SUBMIT).click()
+    code = f"{TOTP(bytes.fromhex(STAFF_TOTP_KEY)).token():06d}"
+    page.locator("input[autocomplete=one-time-code]").fill(code)
+    page.locator(SUBMIT).click()
+    page.wait_for_url(re.compile(re.escape(next_url) + "$"))
+
+
+def take_step(page, period: PromisePeriod, action: str) -> None:
+    """Follow the hub's link to a lifecycle step and check its page."""
+    url = reverse("promises:period_transition", args=[period.pk, action])
+    page.locator(f"main a[href$='{url}']").click()
+    page.wait_for_url(re.compile(re.escape(url) + "$"))
+    assert_accessible(page)
+
+
+def submit_to_hub(page, period: PromisePeriod) -> None:
+    # The first button is the step's own (the signing page also has "add another signatory").
+    page.locator(SUBMIT).first.click()
+    page.wait_for_url(re.compile(re.escape(reverse("activities:staff_period", args=[period.pk]))))
+    assert page.locator(".message").count() == 1, page.locator("main").inner_text()
+    assert_accessible(page)
+
+
+@pytest.fixture
+def new_period_cleanup():
+    yield
+    # The live server committed what the browser did; leave the shared data as it was.
+    PromisePeriod.objects.filter(municipality__slug="vetlanda", slug=NEW_SLUG).delete()
+
+
+def test_coordinator_and_approver_take_a_period_from_copy_to_public(
+    page, browser, site, new_period_cleanup
+):
+    current = PromisePeriod.objects.get(municipality__slug="vetlanda", slug=ACTIVE_SLUG)
+    promise_titles = list(current.promises.values_list("title", flat=True))
+    hub = reverse("activities:staff_period", args=[current.pk])
+
+    # The coordinator starts next period from the current one.
+    sign_in(page, site, COORDINATOR_USERNAME, hub)
+    assert_accessible(page)
+    page.locator(f"main a[href$='{reverse('promises:period_copy', args=[current.pk])}']").click()
+    assert_accessible(page)
+    page.locator("input[name=slug]").fill(NEW_SLUG)
+    page.locator(SUBMIT).click()
+    page.wait_for_url(re.compile(r"/personal/perioder/\d+/$"))
+    draft = PromisePeriod.objects.get(municipality__slug="vetlanda", slug=NEW_SLUG)
+    assert draft.state == PeriodState.DRAFT
+    assert list(draft.promises.values_list("title", flat=True)) == promise_titles
+    assert draft.activities.count() == current.activities.count()
+    assert_accessible(page)
+
+    # … and sends it for consultation.
+    take_step(page, draft, "skicka-pa-samrad")
+    page.locator("textarea[name=comment]").fill("Till KLG för samråd.")
+    submit_to_hub(page, draft)
+    draft.refresh_from_db()
+    assert draft.state == PeriodState.CONSULTATION
+
+    # An approver, in a session of their own, approves it.
+    approver = browser.new_page()
+    approver.set_default_timeout(5_000)
+    draft_hub = reverse("activities:staff_period", args=[draft.pk])
+    sign_in(approver, site, APPROVER_USERNAME, draft_hub)
+    assert_accessible(approver)
+    take_step(approver, draft, "godkann")
+    approver.locator("textarea[name=comment]").fill("Bra, tydliga mål.")
+    submit_to_hub(approver, draft)
+    assert draft.reviews.get().reviewer.username == APPROVER_USERNAME
+    approver.close()
+
+    # The coordinator records the decision …
+    page.goto(site + draft_hub)
+    take_step(page, draft, "beslut")
+    page.locator("input[name=decision_body]").fill("Kommunstyrelsen")
+    page.locator("input[name=decision_reference]").fill("KS 2026/321")
+    submit_to_hub(page, draft)
+
+    # … and the signing, by both parties.
+    take_step(page, draft, "undertecknande")
+    for row, (name, title) in enumerate(
+        [("Henrik Tvärnö", "Kommunstyrelsens ordförande"), ("Åsa Öberg", "Lokalpolisområdeschef")]
+    ):
+        page.locator(f"input[name=signatories-{row}-name]").fill(name)
+        page.locator(f"input[name=signatories-{row}-title]").fill(title)
+        organisation = page.locator(f"input[name=signatories-{row}-organisation]")
+        if not organisation.input_value():
+            organisation.fill("Vetlanda kommun" if row == 0 else "Lokalpolisområde Höglandet")
+    submit_to_hub(page, draft)
+    draft.refresh_from_db()
+    assert draft.state == PeriodState.SIGNED
+    assert draft.signed_date == timezone.localdate()
+    steps = list(draft.transitions.values_list("to_state", "by__username"))
+    assert steps == [
+        (PeriodState.CONSULTATION, COORDINATOR_USERNAME),
+        (PeriodState.DECIDED, COORDINATOR_USERNAME),
+        (PeriodState.SIGNED, COORDINATOR_USERNAME),
+    ]
+
+    # The period is public: on the municipality's page, with its promises and documents.
+    page.goto(site + reverse("promises:municipality_detail", args=["vetlanda"]))
+    page.locator(f"main a[href$='{draft.get_absolute_url()}']").first.click()
+    assert_accessible(page)
+    text = page.locator("main").inner_text()
+    for title in promise_titles:
+        assert title in text
+    assert "Åsa Öberg" in text
+    document = reverse("promises:document", args=["vetlanda", NEW_SLUG, "medborgarloftet"])
+    page.locator(f"main a[href$='{document}']").click()
+    page.wait_for_url(re.compile(re.escape(document) + "$"))
+    assert_accessible(page)
+    assert "Åsa Öberg" in page.locator("body").inner_text()
+
+    pdf_url = reverse("promises:document_pdf", args=["vetlanda", NEW_SLUG, "medborgarloftet"])
+    response = page.request.get(site + pdf_url)
+    assert response.headers["content-type"] == "application/pdf"
+    pdf_text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.body())).pages)
+    for title in promise_titles:
+        assert " ".join(title.split()) in " ".join(pdf_text.split())
+    assert "Åsa Öberg" in pdf_text
