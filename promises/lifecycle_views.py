@@ -111,7 +111,12 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
     user = request.user
     periods = PromisePeriod.objects.visible_to(user).with_place().prefetch_related("promises")
     period = get_object_or_404(periods, pk=pk)
-    if not lifecycle.allowed(action, period, lifecycle.roles_for(user, period)):
+    roles = lifecycle.roles_for(user, period)
+    if not lifecycle.allowed(action, period, roles):
+        if request.method == "POST" and roles & set(lifecycle.RULES[action].roles):
+            # The user's own step, but no longer from this state: a double submit, or somebody
+            # was first. Say where the period stands instead of refusing.
+            return _overtaken(request, period)
         raise PermissionDenied
     form_class = FORMS[action]
     is_sign = form_class is SignForm
@@ -138,15 +143,7 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
             except lifecycle.TransitionNotAllowed:
                 # Someone else moved the period meanwhile; this step no longer applies.
                 period.refresh_from_db(fields=["state"])
-                messages.error(
-                    request,
-                    _(
-                        "This step could not be taken: the citizen promise is now %(state)s. "
-                        "Nothing was saved."
-                    )
-                    % {"state": period.get_state_display()},
-                )
-                return redirect("activities:staff_period", pk=period.pk)
+                return _overtaken(request, period)
             except lifecycle.TransitionInvalid as invalid:
                 _show_errors(form, invalid.errors)
             else:
@@ -168,6 +165,16 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
         "is_approved": action == Action.DECIDE and lifecycle.is_approved(period),
     }
     return render(request, "promises/period_transition.html", context)
+
+
+def _overtaken(request: HttpRequest, period: PromisePeriod) -> HttpResponse:
+    """Back to the period with a message: the step no longer applies, nothing was saved."""
+    messages.error(
+        request,
+        _("This step could not be taken: the citizen promise is now %(state)s. Nothing was saved.")
+        % {"state": period.get_state_display()},
+    )
+    return redirect("activities:staff_period", pk=period.pk)
 
 
 def _valid(form) -> bool:

@@ -442,8 +442,27 @@ def test_a_step_from_the_wrong_state_is_refused(client, people, who, action, sta
     assert client.get(url(period, action)).status_code == 403
     response = client.post(url(period, action), {"comment": "Försök", **_valid_data(action)})
 
-    assert response.status_code == 403
+    # The user's own kind of step, posted in the wrong state (a double submit, or somebody was
+    # first): back to the period with a message saying where it stands; nothing written.
+    assert response.status_code == 302
+    assert response.url == reverse("activities:staff_period", args=[period.pk])
     assert record(period) == before
+    message = str(next(iter(get_messages(response.wsgi_request))))
+    assert str(period.get_state_display()) in message
+
+
+@pytest.mark.django_db
+def test_a_double_submitted_step_saves_once_and_says_so(client, people):
+    period = make_period(PeriodState.DRAFT)
+    sign_in(client, people.coordinator)
+
+    first = client.post(url(period, Action.SUBMIT), {"comment": "Till KLG."})
+    second = client.post(url(period, Action.SUBMIT), {"comment": "Till KLG."})
+
+    assert first.status_code == second.status_code == 302
+    assert period.transitions.count() == 1
+    period.refresh_from_db()
+    assert (period.state, period.consultation_round) == (PeriodState.CONSULTATION, 1)
 
 
 @pytest.mark.django_db

@@ -1,0 +1,1 @@
+BBBB BBBB gettext(u'Choose a new password for Citizen promises') 

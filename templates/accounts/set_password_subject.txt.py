@@ -1,0 +1,1 @@
+BBBB BBBB gettext(u'Your staff account on Citizen promises: set your password') 

@@ -1,0 +1,21 @@
+BBBBBBB BBBBBBBBBBBBBBBBB
+BBBB BBBB
+BBBBB BBBBB gettext(u'Start a new citizen promise from %(period)s') SSSSS S SSS SSSSSSS SSSSSSS SSSS SSSSSSSSSSBBBBBBBB
+BBBBB BBBBBBBBBBBBB
+ gettext(u'Start from this one') BBBBBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB BBBB BBBBBBBBBBBBB
+XXXX gettext(u'Start a new citizen promise from %(period)s') SSSSS S SSS SSSSSSS SSSSSSS SSSS SSSSSSSSSSXXXXX
+XXX gettext(u'The new draft gets the texts, the contact person, the promises and the activities of %(period)s; then you change what is new.') SSS SSS SSSSS SSSS SSS SSSSSS SSS SSSSSSS SSSSSSS SSS SSSSSSSS SSS SSS SSSSSSSSSS SS SSSSSSSSSSS SSSS SSS SSSSSS SSSS SS SSSS  ngettext(u'%(count)s activity is copied.', u'%(count)s activities are copied.', count) SSSSSSSSS SSSSSSSS SS SSSSSSSPPPPPPPPP PPPPPPPPPP PPP PPPPPPPXXXX
+XXX gettext(u'Not copied: logged activities, the decision, the signing and signatories, comments and approvals, revisions, follow-up meetings and reports. Activities start again as planned.') XXXX
+BB BBBBBBBB
+XXXX gettext(u'The promises') XXXXX
+XXXXBBB BBBBBBB BB BBBBBBBBXXXXXXXXXBBBBBBXXXXX
+BBBBB
+XXXXX XXXXXXXXXXXXX XXXXXXXXBBB BBBBBBBBBBBBBBBBBBBBBB BBBBBBBBBX XXXXXXXXXXXXXXXXXX XXXXXXXXXXX
+  BBBBBBBBBB
+  BBBBBBB BBBBBBBBBBBBBBBBBBBBBBBBBBB
+  XXXX XXXXXXXXXXXXXXXXXXXXX
+    XXXXXXX XXXXXXXXXXXXX XXXXXXXXXXXXX XXXXXXXXXXXXXX gettext(u'Create draft') XXXXXXXXX
+    XX XXXXXXBBB BBBBBBBBBBBBBBBBBBBBBBBBB BBBBBBBBBXX gettext(u'Cancel') XXXX
+  XXXXXX
+XXXXXXX
+BBBBBBBB
