@@ -8,9 +8,11 @@ page on the way is checked with axe and for sideways scrolling at a phone's widt
 
 import io
 import re
+import threading
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.db import connection, connections
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import TOTP
@@ -29,6 +31,7 @@ from tests.e2e.test_accessibility import WCAG_AA
 SUBMIT = "main form:not(.staff-signout) button[type=submit]"
 NARROW = {"width": 390, "height": 844}
 NEW_SLUG = "e2e-nasta"
+DRAFT_SLUG = "e2e-utkast"
 axe = Axe()
 
 
@@ -68,11 +71,31 @@ def submit_to_hub(page, period: PromisePeriod) -> None:
     assert_accessible(page)
 
 
+def _delete_periods(*slugs: str) -> None:
+    """Remove periods the browser made, so the other browser tests see the shared data as built.
+
+    On PostgreSQL the live server committed them and the test's own transaction cannot undo
+    that, so a thread with a connection of its own deletes them. On in-memory SQLite the live
+    server shares the test's connection and the test's rollback removes them.
+    """
+    if connection.vendor != "postgresql":
+        return
+
+    def delete() -> None:
+        try:
+            PromisePeriod.objects.filter(municipality__slug="vetlanda", slug__in=slugs).delete()
+        finally:
+            connections.close_all()
+
+    worker = threading.Thread(target=delete)
+    worker.start()
+    worker.join()
+
+
 @pytest.fixture
 def new_period_cleanup():
     yield
-    # The live server committed what the browser did; leave the shared data as it was.
-    PromisePeriod.objects.filter(municipality__slug="vetlanda", slug=NEW_SLUG).delete()
+    _delete_periods(NEW_SLUG, DRAFT_SLUG)
 
 
 def test_coordinator_and_approver_take_a_period_from_copy_to_public(
@@ -89,7 +112,7 @@ def test_coordinator_and_approver_take_a_period_from_copy_to_public(
     assert_accessible(page)
     page.locator("input[name=slug]").fill(NEW_SLUG)
     page.locator(SUBMIT).click()
-    page.wait_for_url(re.compile(r"/personal/perioder/\d+/$"))
+    page.wait_for_url(re.compile(r"/personal/perioder/\d+/(#.*)?$"))
     draft = PromisePeriod.objects.get(municipality__slug="vetlanda", slug=NEW_SLUG)
     assert draft.state == PeriodState.DRAFT
     assert list(draft.promises.values_list("title", flat=True)) == promise_titles
@@ -164,3 +187,64 @@ def test_coordinator_and_approver_take_a_period_from_copy_to_public(
     for title in promise_titles:
         assert " ".join(title.split()) in " ".join(pdf_text.split())
     assert "Åsa Öberg" in pdf_text
+
+
+def test_coordinator_writes_a_new_draft_in_the_editor(page, site, new_period_cleanup):
+    """Every editor page, also showing errors, is accessible at a phone's width."""
+    sign_in(page, site, COORDINATOR_USERNAME, reverse("activities:staff_home"))
+    page.locator(f"main a[href$='{reverse('promises:period_create')}']").click()
+    assert_accessible(page)
+    page.locator("input[name=slug]").fill(DRAFT_SLUG)
+    page.locator("input[name=start_date]").fill("2030-01-01")
+    page.locator("input[name=end_date]").fill("2029-12-31")
+    page.locator(SUBMIT).first.click()
+    assert page.locator(".error-summary").count() == 1
+    assert_accessible(page)
+    page.locator("input[name=end_date]").fill("2031-12-31")
+    page.locator("textarea[name=situation]").fill("Otrygghet kring Resecentrum kvällstid.")
+    page.locator(SUBMIT).first.click()
+    page.wait_for_url(re.compile(r"/personal/perioder/\d+/(#.*)?$"))
+    draft = PromisePeriod.objects.get(municipality__slug="vetlanda", slug=DRAFT_SLUG)
+
+    # A promise: first empty (errors), then for real.
+    page.locator(f"main a[href$='{reverse('promises:promise_create', args=[draft.pk])}']").click()
+    page.locator(SUBMIT).first.click()
+    assert page.locator(".error-summary").count() == 1
+    assert_accessible(page)
+    page.locator("[name=title]").fill("Öka tryggheten vid Resecentrum")
+    page.locator(SUBMIT).first.click()
+    page.wait_for_url(re.compile(r"/personal/perioder/\d+/(#.*)?$"))
+
+    # An activity with a target: first empty (errors), then for real.
+    create = reverse("activities:activity_create", args=[draft.pk])
+    page.locator(f"main a[href$='{create}']").click()
+    page.locator(SUBMIT).first.click()
+    assert page.locator(".error-summary").count() == 1
+    assert_accessible(page)
+    page.locator("input[name=title]").fill("Trygghetsvandringar")
+    page.locator("textarea[name=description]").fill(
+        "Kommunen ska genomföra minst fyra trygghetsvandringar per år."
+    )
+    page.locator("input[name=responsible][value=municipality]").check()
+    page.locator("input[name=promises]").first.check()
+    page.locator("input[name=has_target][value=yes]").check()
+    page.locator("input[name=target_comparator][value=at_least]").check()
+    page.locator("input[name=target_value]").fill("4")
+    page.locator("input[name=target_unit]").fill("trygghetsvandringar")
+    page.locator("select[name=target_scope]").select_option("year")
+    page.locator(SUBMIT).first.click()
+    page.wait_for_url(re.compile(r"/personal/perioder/\d+/(#.*)?$"))
+    activity = draft.activities.get()
+    assert str(activity.target.value) + " " + activity.target_unit == "4 trygghetsvandringar"
+    assert_accessible(page)
+
+    # The texts, the decision proposal and the draft's documents.
+    for url in (
+        reverse("promises:period_edit", args=[draft.pk]),
+        reverse("activities:activity_edit", args=[activity.pk]),
+        reverse("promises:proposal_edit", args=[draft.pk]),
+        reverse("promises:staff_document", args=[draft.pk, "tjansteutlatande"]),
+        reverse("promises:staff_document", args=[draft.pk, "medborgarloftet"]),
+    ):
+        page.goto(site + url)
+        assert_accessible(page)
