@@ -15,6 +15,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from municipalities.models import Membership, Role
 from promises.models import (
@@ -33,7 +34,7 @@ class Action(models.TextChoices):
 
     SUBMIT = "skicka-pa-samrad", _("Send for consultation")
     WITHDRAW = "ta-tillbaka", _("Take back to draft")
-    COMMENT = "kommentera", _("Comment")
+    COMMENT = "kommentera", pgettext_lazy("lifecycle action", "Comment")
     APPROVE = "godkann", _("Approve")
     RETURN = "skicka-tillbaka", _("Send back to draft")
     DECIDE = "beslut", _("Record the decision")

@@ -1,1 +1,0 @@
-BBBB BBBB gettext(u'Choose a new password for Citizen promises') 
