@@ -18,6 +18,7 @@ from activities.models import ActivityLog, Responsible
 from activities.services import record_log
 from municipalities.models import Role
 from tests import factories
+from tests.e2e.data import ensure_reference_data
 from tests.staff import sign_in, staff_user
 
 pytestmark = [
@@ -33,6 +34,9 @@ TODAY = datetime.date(2026, 6, 15)
 
 @pytest.fixture
 def setup():
+    # The flush after each of these transactional tests can leave the database without the
+    # migrations' reference data when the serialized copy is not restored; reload it then.
+    ensure_reference_data()
     period = factories.period("tranas", start=datetime.date(2026, 1, 1))
     activity = factories.activity(
         period,
