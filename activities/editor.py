@@ -201,7 +201,7 @@ def activity_move(request: HttpRequest, pk: int) -> HttpResponse:
     form = MoveForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest(_("Choose up or down."))
-    if services.move_activity(activity, form.cleaned_data["direction"]):
+    if services.move_activity(activity, form.cleaned_data["direction"], user=request.user):
         messages.success(request, _("Moved: %(title)s.") % {"title": activity.title})
     return redirect(_next_url(request, _period_url(activity)))
 

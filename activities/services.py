@@ -252,27 +252,9 @@ class ActivityHasLogs(Exception):
 
 
 @transaction.atomic
-def move_activity(activity: Activity, direction: str) -> bool:
-    """Swap the activity with its neighbour above ("up") or below ("down"); False at an end.
-
-    Positions are unique in a period and the database checks each row as it is written, so the
-    moved activity waits on a free position while its neighbour takes its place.
-    """
-    PromisePeriod.objects.select_for_update().filter(pk=activity.period_id).first()
-    siblings = Activity.objects.filter(period_id=activity.period_id)
-    current = siblings.values_list("position", flat=True).get(pk=activity.pk)
-    if direction == "up":
-        neighbour = siblings.filter(position__lt=current).order_by("-position").first()
-    else:
-        neighbour = siblings.filter(position__gt=current).order_by("position").first()
-    if neighbour is None:
-        return False
-    free = siblings.aggregate(last=Max("position"))["last"] + 1
-    siblings.filter(pk=activity.pk).update(position=free)
-    siblings.filter(pk=neighbour.pk).update(position=current)
-    siblings.filter(pk=activity.pk).update(position=neighbour.position)
-    activity.position = neighbour.position
-    return True
+def move_activity(activity: Activity, direction: str, *, user) -> bool:
+    """Swap the activity with its neighbour above ("up") or below ("down"); False at an end."""
+    return editing.move_in_period(activity, direction, user=user)
 
 
 @transaction.atomic
@@ -288,8 +270,4 @@ def delete_activity(activity: Activity, user) -> None:
     period_id = activity.period_id
     activity._history_user = user
     activity.delete()
-    # Ascending, one row at a time: each moves into the position just freed.
-    remaining = Activity.objects.filter(period_id=period_id).order_by("position", "pk")
-    for number, (pk, position) in enumerate(remaining.values_list("pk", "position"), start=1):
-        if position != number:
-            Activity.objects.filter(pk=pk).update(position=number)
+    editing.close_position_gaps(Activity, period_id, user=user)

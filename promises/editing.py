@@ -96,3 +96,47 @@ def text_value(value) -> str:
     """A field value as the change log shows it, in Swedish."""
     with translation.override("sv"):
         return "" if value is None else str(value)
+
+
+UP, DOWN = "up", "down"
+
+
+def move_in_period(instance: models.Model, direction: str, *, user) -> bool:
+    """Swap a promise or activity with its neighbour above (`UP`) or below; False at that end.
+
+    Positions are unique in a period and checked row by row, so the moved one waits at a free
+    position while its neighbour takes its place. Both saves go into the history. Call inside
+    a transaction.
+    """
+    model = type(instance)
+    PromisePeriod.objects.select_for_update().filter(pk=instance.period_id).first()
+    instance = model.objects.get(pk=instance.pk)
+    siblings = model.objects.filter(period_id=instance.period_id)
+    if direction == UP:
+        neighbour = siblings.filter(position__lt=instance.position).order_by("-position").first()
+    else:
+        neighbour = siblings.filter(position__gt=instance.position).order_by("position").first()
+    if neighbour is None:
+        return False
+    mine, theirs = instance.position, neighbour.position
+    free = siblings.aggregate(last=Max("position"))["last"] + 1
+    model.objects.filter(pk=instance.pk).update(position=free)
+    for obj, position in ((neighbour, mine), (instance, theirs)):
+        obj.position = position
+        obj._history_user = user
+        obj.save(update_fields=["position"])
+    return True
+
+
+def close_position_gaps(model: type[models.Model], period_id: int, *, user) -> None:
+    """Number a period's promises or activities 1, 2, 3… again after one was deleted.
+
+    Ascending order: each moves into a position that is already free. Call inside a
+    transaction holding the period's lock.
+    """
+    remaining = model.objects.filter(period_id=period_id).order_by("position", "pk")
+    for number, obj in enumerate(remaining, start=1):
+        if obj.position != number:
+            obj.position = number
+            obj._history_user = user
+            obj.save(update_fields=["position"])

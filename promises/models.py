@@ -536,12 +536,6 @@ class RevisionKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class RevisionQuerySet(models.QuerySet):
-    def for_change_log(self) -> "RevisionQuerySet":
-        """Revisions with their changes, newest first."""
-        return self.prefetch_related("changes").order_by("-created_at", "-number")
-
-
 class Revision(models.Model):
     """A change to a signed period (its texts, promises, activities or targets), with a reason.
 
@@ -567,8 +561,6 @@ class Revision(models.Model):
         blank=True,
     )
     created_at = models.DateTimeField(_("at"), default=timezone.now)
-
-    objects = RevisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["period", "number"]

@@ -14,7 +14,14 @@ from django.template.defaultfilters import yesno
 from django.utils import translation
 
 from municipalities.models import Municipality
-from promises.editing import Change, record_revision, save_versioned, text_value
+from promises.editing import (
+    Change,
+    close_position_gaps,
+    move_in_period,
+    record_revision,
+    save_versioned,
+    text_value,
+)
 from promises.models import (
     ChangeKind,
     DecisionProposal,
@@ -49,7 +56,6 @@ COPIED_PROPOSAL_FIELDS = (
 PUBLIC_TEXT_FIELDS = ("situation", "background", "follow_up_text")
 CONTACT_FIELDS = ("contact_name", "contact_title", "contact_phone", "contact_email")
 CONTACT_PUBLIC = "contact_is_public"
-UP, DOWN = "up", "down"
 
 
 @dataclass
@@ -310,27 +316,7 @@ def add_promise(
 @transaction.atomic
 def move_promise(promise: Promise, direction: str, *, user) -> bool:
     """Swap `promise` with its neighbour above (`UP`) or below; False when it is at that end."""
-    PromisePeriod.objects.select_for_update().filter(pk=promise.period_id).first()
-    promise = Promise.objects.get(pk=promise.pk)
-    siblings = Promise.objects.filter(period_id=promise.period_id)
-    if direction == UP:
-        neighbour = siblings.filter(position__lt=promise.position).order_by("-position").first()
-    else:
-        neighbour = siblings.filter(position__gt=promise.position).order_by("position").first()
-    if neighbour is None:
-        return False
-    mine, theirs = promise.position, neighbour.position
-    # Positions are unique within a period after every statement, so one promise waits at a
-    # free position while the other takes its place.
-    free = (siblings.aggregate(last=Max("position"))["last"] or 0) + 1
-    Promise.objects.filter(pk=promise.pk).update(position=free)
-    neighbour.position = mine
-    neighbour._history_user = user
-    neighbour.save(update_fields=["position"])
-    promise.position = theirs
-    promise._history_user = user
-    promise.save(update_fields=["position"])
-    return True
+    return move_in_period(promise, direction, user=user)
 
 
 @transaction.atomic
@@ -340,10 +326,4 @@ def delete_promise(promise: Promise, *, user) -> None:
     period_id = promise.period_id
     promise._history_user = user
     promise.delete()
-    # Ascending order: each promise moves into a position that is already free.
-    remaining = Promise.objects.filter(period_id=period_id).order_by("position", "pk")
-    for number, other in enumerate(remaining, start=1):
-        if other.position != number:
-            other.position = number
-            other._history_user = user
-            other.save(update_fields=["position"])
+    close_position_gaps(Promise, period_id, user=user)

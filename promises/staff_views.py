@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from municipalities.access import staff_required
 from municipalities.models import LocalPoliceArea, Membership, Municipality, Role
 from promises import services
-from promises.editing import EditConflict
+from promises.editing import UP, EditConflict
 from promises.forms import (
     PERIOD_CONTACT_FIELDS,
     PERIOD_CONTACT_PUBLIC,
@@ -345,11 +345,11 @@ def promise_move(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose whether to move the promise up or down."))
     elif services.move_promise(promise, form.cleaned_data["direction"], user=request.user):
-        if form.cleaned_data["direction"] == services.UP:
+        if form.cleaned_data["direction"] == UP:
             messages.success(request, _("Moved %(title)s up.") % words)
         else:
             messages.success(request, _("Moved %(title)s down.") % words)
-    elif form.cleaned_data["direction"] == services.UP:
+    elif form.cleaned_data["direction"] == UP:
         messages.info(request, _("%(title)s is already first.") % words)
     else:
         messages.info(request, _("%(title)s is already last.") % words)

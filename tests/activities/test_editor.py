@@ -434,6 +434,19 @@ def test_move_swaps_an_activity_with_its_neighbour(client, draft):
 
 
 @pytest.mark.django_db
+def test_a_move_is_in_both_activities_history_with_its_author(client, draft):
+    third = factories.activity(draft.period, "Medborgardialog", target=None)
+    sign_in(client, draft.coordinator)
+
+    client.post(url("activity_move", third.pk), {"direction": "up"})
+
+    for activity in Activity.objects.filter(period=draft.period, position__gte=2):
+        latest = activity.history.first()
+        assert latest.history_user == draft.coordinator
+        assert latest.position == activity.position
+
+
+@pytest.mark.django_db
 def test_move_at_the_end_of_the_list_changes_nothing(client, draft):
     sign_in(client, draft.coordinator)
 
