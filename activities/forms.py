@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
 from activities.progress import Comparator, Scope, Target, target_text
-from promises.forms import IsoDateInput, RevisionForm, VersionedFormMixin, version_field
+from promises.fields import DateField
+from promises.forms import RevisionForm, VersionedFormMixin, version_field
 from promises.models import Promise
 from promises.validators import validate_plain_text
 
@@ -63,9 +64,8 @@ def _text(max_length: int, label, *, required: bool = False, help_text="") -> fo
 class LogFieldsForm(forms.ModelForm):
     """The fields of a log, checked against its activity's period and today."""
 
-    date = forms.DateField(
+    date = DateField(
         label=_("Date"),
-        widget=IsoDateInput(),
         help_text=_("The day the activity was carried out."),
     )
     quantity = forms.IntegerField(

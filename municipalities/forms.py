@@ -1,6 +1,9 @@
 """Staff sign-in forms: username and password, then a code from an authenticator app."""
 
+import ipaddress
+
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.db import transaction
 from django.db.models import QuerySet
@@ -8,6 +11,49 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from municipalities.models import Membership
+
+
+def client_address(request) -> str | None:
+    """The address of the client behind a request (AXES_CLIENT_IP_CALLABLE), one rule for all.
+
+    Behind our proxy (a peer in PROXY_ADDRESSES) it is the last X-Forwarded-For entry, the one
+    the proxy appended; what a client writes into that header itself stays to the left of it.
+    From any other peer, or with no usable entry, it is the peer's address (REMOTE_ADDR).
+    Sign-in lockouts and the password reset limits count clients by it.
+    """
+    peer = request.META.get("REMOTE_ADDR") or None
+    proxies = settings.PROXY_ADDRESSES
+    if peer not in proxies and "*" not in proxies:
+        return peer
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+    try:
+        address = ipaddress.ip_address(forwarded)
+    except ValueError:
+        return peer
+    # An IPv6 zone (fe80::1%eth0) names the proxy's network, not a client.
+    return peer if getattr(address, "scope_id", None) else str(address)
+
+
+# django-axes keeps the username of a failed sign-in in a column of this many characters.
+LOCKOUT_USERNAME_LENGTH = 255
+
+
+def lockout_username(request, credentials: dict | None = None) -> str | None:
+    """The username django-axes counts a sign-in under (AXES_USERNAME_CALLABLE).
+
+    The typed username, as axes would take it, cut to the length of axes's column: a longer one
+    is then counted (and locked out) like any unknown username instead of failing to be saved.
+    No account's username is that long (the user model allows 150 characters), so the cut never
+    merges an account with another username.
+    """
+    field = settings.AXES_USERNAME_FORM_FIELD
+    if credentials:
+        username = credentials.get(field)
+    else:
+        username = getattr(request, "data", request.POST).get(field)
+    if isinstance(username, str):
+        return username[:LOCKOUT_USERNAME_LENGTH]
+    return username
 
 
 class LoginForm(AuthenticationForm):

@@ -6,17 +6,21 @@ request), wrong codes are throttled by django-otp.
 """
 
 import base64
+import hashlib
+import logging
 
 import django_otp
 import segno
+from axes.helpers import get_client_ip_address
 from axes.utils import reset as reset_failed_sign_ins
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth import views as auth_views
+from django.core.cache import cache
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -32,6 +36,8 @@ from municipalities.access import staff_required
 from municipalities.forms import LoginForm, TokenForm
 
 RESET_LINK_HOURS = settings.PASSWORD_RESET_TIMEOUT // 3600
+
+logger = logging.getLogger(__name__)
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -164,14 +170,61 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return response
 
 
+def _count(kind: str, value: str) -> int:
+    """One more request of `kind` for `value` in the current window; the count so far."""
+    digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
+    key = f"password-reset:{kind}:{digest}"
+    window = int(settings.PASSWORD_RESET_LIMIT_WINDOW.total_seconds())
+    # add() and incr() are atomic in a shared cache: workers cannot both take the last place.
+    cache.add(key, 0, timeout=window)
+    try:
+        return cache.incr(key)
+    except ValueError:
+        # The window ended between add() and incr(): this request opens the next one.
+        cache.add(key, 1, timeout=window)
+        return 1
+
+
+def reset_allowed(request: HttpRequest, email: str) -> bool:
+    """Whether a reset e-mail may be sent for `email` to this client, counting this request.
+
+    At most PASSWORD_RESET_MAX_PER_ADDRESS per address (as typed, in any case) and
+    PASSWORD_RESET_MAX_PER_CLIENT per client address (read as django-axes reads it) in each
+    PASSWORD_RESET_LIMIT_WINDOW; the page a person sees is the same either way.
+    """
+    per_address = _count("address", email.strip().lower())
+    per_client = _count("client", get_client_ip_address(request) or "")
+    allowed = (
+        per_address <= settings.PASSWORD_RESET_MAX_PER_ADDRESS
+        and per_client <= settings.PASSWORD_RESET_MAX_PER_CLIENT
+    )
+    if not allowed:
+        logger.warning(
+            "Password reset limited: %s for the address, %s for the client.",
+            per_address,
+            per_client,
+        )
+    return allowed
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset request, limited per address and per client, answering the same always."""
+
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    extra_email_context = {"hours": RESET_LINK_HOURS}
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        if reset_allowed(self.request, form.cleaned_data["email"]):
+            return super().form_valid(form)
+        # Where an e-mail would have been sent: nobody learns that the limit was reached.
+        return HttpResponseRedirect(self.get_success_url())
+
+
 # An e-mail goes only to an active account with the address; the page is the same either way.
-password_reset = auth_views.PasswordResetView.as_view(
-    template_name="accounts/password_reset.html",
-    email_template_name="accounts/password_reset_email.txt",
-    subject_template_name="accounts/password_reset_subject.txt",
-    extra_email_context={"hours": RESET_LINK_HOURS},
-    success_url=reverse_lazy("accounts:password_reset_done"),
-)
+password_reset = PasswordResetView.as_view()
 password_reset_done = auth_views.PasswordResetDoneView.as_view(
     template_name="accounts/password_reset_done.html",
     extra_context={"hours": RESET_LINK_HOURS},

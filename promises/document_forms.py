@@ -6,7 +6,8 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from promises.editing import EditConflict, save_versioned
-from promises.forms import IsoDateInput, VersionedFormMixin, version_field
+from promises.fields import DateField
+from promises.forms import VersionedFormMixin, version_field
 from promises.models import DecisionProposal, PromisePeriod
 from promises.validators import validate_plain_text
 
@@ -77,7 +78,7 @@ class ProposalForm(VersionedFormMixin, forms.ModelForm):
         validators=[validate_plain_text],
         help_text=_("e.g. the municipal management group (KLG)"),
     )
-    consulted_on = forms.DateField(label=_("Consulted on"), required=False, widget=IsoDateInput())
+    consulted_on = DateField(label=_("Consulted on"), required=False)
     economy = _text(MAX_TEXT, _("Economy"), rows=3)
     basis = _text(MAX_LINES, _("Decision basis"), help_text=_("One document per line."))
     recipients = _text(

@@ -11,25 +11,11 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import LocalPoliceArea, Municipality
 from promises.editing import last_editor
+from promises.fields import MAX_DATE, MIN_DATE, DateField
 from promises.models import Promise, PromisePeriod, RevisionKind, Theme
 from promises.validators import validate_plain_text
 
 MAX_REASON = 2000
-
-
-class IsoDateInput(forms.DateInput):
-    """A date picker; a posted value it cannot show (not YYYY-MM-DD) is left out of the markup."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-    def format_value(self, value):
-        value = super().format_value(value)
-        if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return None
-        return value
 
 
 class VersionedFormMixin(forms.BaseForm):
@@ -156,11 +142,36 @@ PERIOD_CONTACT_PUBLIC = "contact_is_public"
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
-    """`day` moved `months` calendar months on, clamped to the end of a shorter month."""
+    """`day` moved `months` calendar months on, clamped to the end of a shorter month.
+
+    Beyond the ends of the calendar the answer is the first or last day there is.
+    """
+    moved = _moved(day, months)
+    if moved is None:
+        return datetime.date.max if months > 0 else datetime.date.min
+    return moved
+
+
+def _moved(day: datetime.date, months: int) -> datetime.date | None:
+    """`day` moved `months` calendar months on, or None when that is beyond the calendar."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
+    if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+        return None
     return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _day_before(day: datetime.date | None) -> datetime.date | None:
+    if day is None or day == datetime.date.min:
+        return None
+    return day - datetime.timedelta(days=1)
+
+
+def _day_after(day: datetime.date) -> datetime.date | None:
+    if day == datetime.date.max:
+        return None
+    return day + datetime.timedelta(days=1)
 
 
 def suggested_slug(start: datetime.date, end: datetime.date) -> str:
@@ -172,14 +183,20 @@ def suggested_slug(start: datetime.date, end: datetime.date) -> str:
 
 def period_length_error(start: datetime.date, end: datetime.date) -> str | None:
     """Why `start`–`end` is not an acceptable period (three months to five years), or None."""
-    one_day = datetime.timedelta(days=1)
     if end <= start:
         return _("The end date must be after the start date.")
-    if end < add_months(start, MIN_PERIOD_MONTHS) - one_day:
+    shortest = _day_before(_moved(start, MIN_PERIOD_MONTHS))
+    if shortest is not None and end < shortest:
         return _("A citizen promise must run for at least three months.")
-    if end > add_months(start, MAX_PERIOD_MONTHS) - one_day:
+    longest = latest_end(start)
+    if longest is not None and end > longest:
         return _("A citizen promise can run for at most five years.")
     return None
+
+
+def latest_end(start: datetime.date) -> datetime.date | None:
+    """The last day a period from `start` may run to (five years), or None past the calendar."""
+    return _day_before(_moved(start, MAX_PERIOD_MONTHS))
 
 
 def clean_period_slug(value: str) -> str:
@@ -233,8 +250,8 @@ def _period_slug_field() -> forms.CharField:
     )
 
 
-def _date_field(label) -> forms.DateField:
-    return forms.DateField(label=label, widget=IsoDateInput())
+def _date_field(label) -> DateField:
+    return DateField(label=label)
 
 
 class PeriodSlugDatesMixin:
@@ -417,8 +434,10 @@ class PeriodCopyForm(PeriodSlugDatesMixin, forms.Form):
     def __init__(self, *args, source: PromisePeriod, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.source = source
-        if not self.is_bound:
-            start, end = following_dates(source)
+        dates = None if self.is_bound else following_dates(source)
+        # No proposal when the period after would end beyond the dates the form accepts.
+        if dates is not None:
+            start, end = dates
             self.initial.setdefault("start_date", start)
             self.initial.setdefault("end_date", end)
             self.initial.setdefault("slug", free_slug(source.municipality, start, end))
@@ -432,20 +451,28 @@ class PeriodCopyForm(PeriodSlugDatesMixin, forms.Form):
         return cleaned
 
 
-def following_dates(source: PromisePeriod) -> tuple[datetime.date, datetime.date]:
+def following_dates(source: PromisePeriod) -> tuple[datetime.date, datetime.date] | None:
     """The dates of the period after `source`: from the day after it ends, the same length.
 
     Whole months stay whole months (2025-01-01–2026-12-31 → 2027-01-01–2028-12-31); otherwise
-    the same number of days.
+    the same number of days. None when those dates would fall outside what a date field
+    accepts (`MIN_DATE`–`MAX_DATE`), e.g. after a period stored with a far-future end.
     """
-    one_day = datetime.timedelta(days=1)
-    start = source.end_date + one_day
+    start = _day_after(source.end_date)
+    if start is None or not MIN_DATE <= start <= MAX_DATE:
+        return None
     months = (source.end_date.year - source.start_date.year) * 12 + (
         source.end_date.month - source.start_date.month + 1
     )
-    if source.start_date.day == 1 and add_months(source.start_date, months) == start:
-        return start, add_months(start, months) - one_day
-    return start, start + (source.end_date - source.start_date)
+    if source.start_date.day == 1 and _moved(source.start_date, months) == start:
+        end = _day_before(_moved(start, months)) or MAX_DATE
+    else:
+        end = start + min(source.end_date - source.start_date, MAX_DATE - start)
+    # Capped at the last accepted date; no proposal when that leaves no acceptable period.
+    end = min(end, MAX_DATE)
+    if period_length_error(start, end) is not None:
+        return None
+    return start, end
 
 
 def free_slug(municipality: Municipality, start: datetime.date, end: datetime.date) -> str:

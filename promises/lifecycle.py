@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from municipalities.models import Membership, Role
+from promises.fields import long_date
+from promises.forms import latest_end
 from promises.models import (
     Extension,
     PeriodState,
@@ -199,6 +201,19 @@ def _check_extend(period: PromisePeriod, data: dict, today: datetime.date, error
         errors.setdefault("new_end_date", []).append(
             str(_("The new end date must be after the current end date."))
         )
+    elif new_end:
+        # The whole period, extension included, runs for at most five years, as a new one does.
+        latest = latest_end(period.start_date)
+        if latest is not None and new_end > latest:
+            errors.setdefault("new_end_date", []).append(
+                str(
+                    _(
+                        "A citizen promise can run for at most five years, extensions included: "
+                        "choose an end date no later than %(date)s."
+                    )
+                    % {"date": long_date(latest)}
+                )
+            )
 
 
 @transaction.atomic

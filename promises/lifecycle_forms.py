@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from promises.forms import IsoDateInput
+from promises.fields import DateField
 from promises.lifecycle import Action, SignatoryData
 from promises.models import PromisePeriod
 from promises.validators import validate_plain_text
@@ -74,9 +74,8 @@ class DecisionFieldsMixin(forms.Form):
         help_text=_("The body that made the decision, e.g. Kommunstyrelsen."),
         error_messages={"required": _("Name the decision body.")},
     )
-    decision_date = forms.DateField(
+    decision_date = DateField(
         label=_("Decision date"),
-        widget=IsoDateInput,
         initial=_today,
         error_messages={"required": _("Enter the decision date.")},
     )
@@ -106,9 +105,8 @@ class DecideForm(DecisionFieldsMixin, TransitionForm):
 class ExtendForm(DecisionFieldsMixin, TransitionForm):
     """Extend a signed period to a new end date, with its own decision."""
 
-    new_end_date = forms.DateField(
+    new_end_date = DateField(
         label=_("New end date"),
-        widget=IsoDateInput,
         error_messages={"required": _("Enter the new end date.")},
     )
     field_order = [
@@ -223,9 +221,8 @@ def signatory_formset(period: PromisePeriod, data=None, *, add_row: bool = False
 class SignForm(TransitionForm):
     """Record the signing: the date, and (in a formset alongside) who signed."""
 
-    signed_date = forms.DateField(
+    signed_date = DateField(
         label=_("Signing date"),
-        widget=IsoDateInput,
         initial=_today,
         help_text=_("The citizen promise is in force from this date."),
         error_messages={"required": _("Enter the signing date.")},

@@ -3,9 +3,12 @@
 import re
 
 import pytest
+from axes.helpers import get_client_ip_address
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core import mail
+from django.core.cache import cache
 from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -14,6 +17,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from municipalities.forms import client_address
 from tests.staff import PASSWORD, sign_in, staff_user
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +56,14 @@ def with_next(name: str, next_url: str) -> str:
 @pytest.fixture
 def officer():
     return staff_user("anna")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The password reset counts live in the cache: each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def test_login_page_has_username_and_password_fields(client):
@@ -399,3 +411,132 @@ def test_password_change_keeps_the_user_signed_in(client, officer):
     officer.refresh_from_db()
     assert officer.check_password(NEW_PASSWORD)
     assert client.get(reverse("accounts:password_change_done")).status_code == 200
+
+
+# Overlong usernames (longer than any account's, and than django-axes's 255-character column).
+
+
+@pytest.mark.parametrize("length", [151, 256, 300, 5000])
+def test_an_overlong_username_gets_the_ordinary_form_error(client, officer, length):
+    username = "a" * length
+    response = post_login(client, username, "fel-lösenord")
+    unknown = post_login(client, "okand", "fel-lösenord")
+    assert response.status_code == 200
+    assert response.context["form"].errors == unknown.context["form"].errors
+    assert SESSION_KEY not in client.session
+
+
+def test_an_overlong_username_is_counted_and_locked_out_like_an_unknown_one(client, officer):
+    overlong = fail_until_locked(client, "b" * 300)
+    unknown = fail_until_locked(client, "okand")
+    assert [r.status_code for r in overlong] == [r.status_code for r in unknown]
+    assert overlong[-1].status_code == 429
+    assert AccessAttempt.objects.get(username="b" * 255).failures_since_start == (
+        settings.AXES_FAILURE_LIMIT
+    )
+    # The lockout is the overlong username's (as cut), not the account's.
+    assert post_login(client, "anna", PASSWORD).status_code == 302
+
+
+# Password reset: limited per address and per client, with the same answer.
+
+
+def test_repeated_reset_requests_for_one_address_send_at_most_the_limit(client, officer):
+    url = reverse("accounts:password_reset")
+    responses = [
+        client.post(url, {"email": officer.email}, REMOTE_ADDR=f"10.0.1.{i}") for i in range(20)
+    ]
+    assert {(r.status_code, r.url) for r in responses} == {
+        (302, reverse("accounts:password_reset_done"))
+    }
+    assert len(mail.outbox) == settings.PASSWORD_RESET_MAX_PER_ADDRESS
+    # Another case of the same address is the same address.
+    client.post(url, {"email": officer.email.upper()}, REMOTE_ADDR="10.0.2.1")
+    assert len(mail.outbox) == settings.PASSWORD_RESET_MAX_PER_ADDRESS
+
+
+def test_reset_requests_from_one_client_are_limited_whatever_the_address(client, officer):
+    url = reverse("accounts:password_reset")
+    limit = settings.PASSWORD_RESET_MAX_PER_CLIENT
+    for i in range(limit):
+        response = client.post(url, {"email": f"okand-{i}@example.org"}, REMOTE_ADDR=IP)
+        assert response.url == reverse("accounts:password_reset_done")
+    response = client.post(url, {"email": officer.email}, REMOTE_ADDR=IP)
+    assert response.url == reverse("accounts:password_reset_done")
+    assert mail.outbox == []
+    # Another client may still ask for the same address.
+    client.post(url, {"email": officer.email}, REMOTE_ADDR="10.0.0.2")
+    assert len(mail.outbox) == 1
+
+
+def test_reset_limits_come_from_the_settings_and_the_window_ends(client, officer, settings):
+    settings.PASSWORD_RESET_MAX_PER_ADDRESS = 1
+    url = reverse("accounts:password_reset")
+    client.post(url, {"email": officer.email})
+    client.post(url, {"email": officer.email})
+    assert len(mail.outbox) == 1
+    # The window's count expires with its cache entry; simulate the hour passing.
+    cache.clear()
+    client.post(url, {"email": officer.email})
+    assert len(mail.outbox) == 2
+
+
+def test_a_limited_reset_request_looks_like_any_other(client, officer, settings):
+    settings.PASSWORD_RESET_MAX_PER_ADDRESS = 1
+    url = reverse("accounts:password_reset")
+    sent = client.post(url, {"email": officer.email}, follow=True)
+    limited = client.post(url, {"email": officer.email}, follow=True)
+    unknown = client.post(url, {"email": "okand@example.org"}, follow=True)
+    assert len(mail.outbox) == 1
+    assert sent.redirect_chain == limited.redirect_chain == unknown.redirect_chain
+    assert visible(sent, "") == visible(limited, "") == visible(unknown, "")
+
+
+# One rule for the client's address, behind the proxy or not.
+
+PROXY = "127.0.0.1"
+
+
+@pytest.mark.parametrize(
+    ("remote", "forwarded", "expected"),
+    [
+        (PROXY, "198.51.100.7", "198.51.100.7"),
+        # What the client wrote itself is left of what the proxy appended.
+        (PROXY, "203.0.113.5, 198.51.100.7", "198.51.100.7"),
+        (PROXY, "2001:db8::1", "2001:db8::1"),
+        (PROXY, "", PROXY),
+        (PROXY, "inte-en-adress", PROXY),
+        (PROXY, "198.51.100.7, <script>", PROXY),
+        (PROXY, "fe80::1%eth0", PROXY),
+        # Not from the proxy: the header is the client's own and not believed.
+        ("10.0.0.9", "198.51.100.7", "10.0.0.9"),
+    ],
+)
+def test_the_client_address_is_the_one_the_proxy_saw(rf, remote, forwarded, expected):
+    request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_address(request) == expected
+    assert get_client_ip_address(request) == expected
+
+
+def test_behind_the_proxy_a_lockout_is_per_client(client, officer):
+    def through_proxy(password: str, forwarded: str):
+        data = {"username": "anna", "password": password}
+        return client.post(
+            reverse("accounts:login"), data, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded
+        )
+
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        through_proxy("fel-lösenord", "198.51.100.7")
+    locked = through_proxy(PASSWORD, "198.51.100.7")
+    other = through_proxy(PASSWORD, "198.51.100.8")
+    assert (locked.status_code, other.status_code) == (429, 302)
+
+
+def test_behind_the_proxy_the_reset_limit_is_per_client(client, officer):
+    url = reverse("accounts:password_reset")
+    for i in range(settings.PASSWORD_RESET_MAX_PER_CLIENT):
+        client.post(url, {"email": f"okand-{i}@example.org"}, HTTP_X_FORWARDED_FOR="198.51.100.7")
+    client.post(url, {"email": officer.email}, HTTP_X_FORWARDED_FOR="198.51.100.7")
+    assert mail.outbox == []
+    client.post(url, {"email": officer.email}, HTTP_X_FORWARDED_FOR="198.51.100.8")
+    assert len(mail.outbox) == 1

@@ -249,7 +249,8 @@ SLUG_FORMAT = "Use only the letters a–z, digits and hyphens, e.g. 2027-2028."
             "end_date",
             "A citizen promise must run for at least three months.",
         ),
-        ({"start_date": "31/12/2028"}, "start_date", None),
+        # Month first (as in the US) is never read: there is no 31st month.
+        ({"start_date": "12/31/2028"}, "start_date", None),
         ({"municipality": "tranas"}, "municipality", None),
         ({"local_police_area": "tranas_area"}, "local_police_area", None),
         (

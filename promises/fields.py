@@ -1,0 +1,141 @@
+"""The one date field of every staff form: unambiguous Swedish input, within sane bounds.
+
+Browsers post the date picker's value as ISO (2026-11-01). Typed by hand (a browser without a
+date picker, a copied value) we also read the Swedish ways to write a date: day first
+(1/11/2026, 1.11.2026) and with a Swedish month name (1 nov 2026, 1 november 2026). Never month
+first (1/11/2026 is 1 November, not 11 January) and never a two-digit year.
+"""
+
+import datetime
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+
+# No staff date before or after these: the portal's records start after 2000, and nothing is
+# planned beyond this century. Date arithmetic on accepted dates (a period of five years, the
+# period after) then stays far from the end of the calendar (9999-12-31).
+MIN_DATE = datetime.date(2000, 1, 1)
+MAX_DATE = datetime.date(2100, 12, 31)
+
+MONTHS = {
+    "januari": 1,
+    "jan": 1,
+    "februari": 2,
+    "feb": 2,
+    "mars": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "maj": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "augusti": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+
+# ASCII digits only: \d would also take Arabic-Indic and other digits.
+_ISO = re.compile(r"(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})-(?P<day>[0-9]{1,2})")
+_DAY_FIRST = re.compile(r"(?P<day>[0-9]{1,2})([/.])(?P<month>[0-9]{1,2})\2(?P<year>[0-9]{4})")
+_MONTH_NAME = re.compile(r"(?P<day>[0-9]{1,2})\.? (?P<month>[a-zåäö]+)\.? (?P<year>[0-9]{4})")
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """The date `text` writes (2026-11-01, 1/11/2026, 1.11.2026, 1 nov 2026), or None."""
+    text = " ".join(str(text).split()).lower()
+    for pattern in (_ISO, _DAY_FIRST, _MONTH_NAME):
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        month = match["month"]
+        month = MONTHS.get(month) if pattern is _MONTH_NAME else int(month)
+        if month is None:
+            return None
+        try:
+            return datetime.date(int(match["year"]), month, int(match["day"]))
+        except ValueError:
+            return None
+    return None
+
+
+def long_date(day: datetime.date) -> str:
+    """A date as the active language writes it in full, e.g. 1 januari 2000."""
+    return formats.date_format(day, "j F Y")
+
+
+class IsoDateInput(forms.DateInput):
+    """A date picker; a posted value it cannot show as YYYY-MM-DD is left out of the markup."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+    def format_value(self, value):
+        if isinstance(value, str):
+            # A typed date the field accepts (1/11/2026) is shown as the picker writes it.
+            day = parse_date(value)
+            return day.isoformat() if day is not None else None
+        return super().format_value(value)
+
+
+class DateField(forms.DateField):
+    """A date in the formats `parse_date` reads, from `min_value` to `max_value` inclusive."""
+
+    widget = IsoDateInput
+    default_error_messages = {
+        "invalid": _("Enter the date as YYYY-MM-DD, e.g. 2026-11-01, or 1/11/2026."),
+        "out_of_range": _("Enter a date from %(min)s to %(max)s."),
+    }
+
+    def __init__(
+        self,
+        *,
+        min_value: datetime.date = MIN_DATE,
+        max_value: datetime.date = MAX_DATE,
+        **kwargs,
+    ) -> None:
+        self.min_value = min_value
+        self.max_value = max_value
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget) -> dict:
+        # The picker offers only the accepted dates.
+        attrs = super().widget_attrs(widget)
+        if isinstance(widget, IsoDateInput):
+            attrs.update(min=self.min_value.isoformat(), max=self.max_value.isoformat())
+        return attrs
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        day = parse_date(value)
+        if day is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return day
+
+    def validate(self, value) -> None:
+        super().validate(value)
+        if value is not None and not (self.min_value <= value <= self.max_value):
+            raise ValidationError(
+                self.error_messages["out_of_range"],
+                code="out_of_range",
+                params={"min": long_date(self.min_value), "max": long_date(self.max_value)},
+            )
