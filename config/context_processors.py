@@ -4,9 +4,12 @@ The error pages (500 and 503 included) build the same context with `site_frame(r
 base.html must only use what this module provides, not `request`, `user` or `messages`.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse, translate_url
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.utils.encoding import iri_to_uri
 from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext_lazy as _
 
@@ -56,15 +59,52 @@ def _links(items: list, path: str) -> list[dict]:
     return links
 
 
+def translated_path(request: HttpRequest | None, code: str) -> str | None:
+    """This page's path (and query) in language `code`, or None when it is not one of ours.
+
+    Built from the resolved view and the site's own `reverse`, never from the requested text, so
+    the link cannot point at another host: `//evil.example/loften/` or `/\\evil.example/` would
+    be read as one by `translate_url` and by browsers.
+    """
+    if request is None:
+        return None
+    path = request.path_info
+    if not path.startswith("/") or path.startswith("//") or "\\" in path:
+        return None
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    with override(code):
+        try:
+            url = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return None
+    if url == request.path or not is_local_path(url):  # the same in every language, or odd
+        return None
+    query = iri_to_uri(request.META.get("QUERY_STRING", ""))
+    return f"{url}?{query}" if query else url
+
+
+def is_local_path(url: str) -> bool:
+    """Whether `url` is a path on this site: one leading slash, no host, no backslash."""
+    return (
+        url.startswith("/")
+        and not url.startswith("//")
+        and "\\" not in url
+        and not urlsplit(url).netloc
+        and not urlsplit(url).scheme
+    )
+
+
 def _language_links(request: HttpRequest | None) -> list[dict]:
     """The same page in every other language; that language's start page when there is none."""
-    full_path = request.get_full_path() if request is not None else "/"
     links = []
     for code, _name in settings.LANGUAGES:
         if code == get_language():
             continue
-        url = translate_url(full_path, code)
-        if url == full_path:  # unknown path (a 404) or outside the translated URLs
+        url = translated_path(request, code)
+        if url is None:  # unknown path (a 404), or not a page of ours
             with override(code):
                 url = optional_url(HOME) or "/"
         info = get_language_info(code)

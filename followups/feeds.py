@@ -143,10 +143,24 @@ def _as_datetime(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
+class PlainTextAtomFeed(Atom1Feed):
+    """Atom with every entry's summary declared as plain text.
+
+    Summaries are plain text (report bodies, meeting summaries); Django declares them as
+    `type="html"`, so markup typed into a text (through the admin, say) would be rendered by
+    feed readers. As `type="text"` it is shown as the characters typed.
+    """
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class UpdatesFeed(Feed):
     """What has happened to the published citizen promises, nationally or in one municipality."""
 
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtomFeed
     author_name = _("Citizen promises")
 
     def get_object(self, request: HttpRequest, slug: str | None = None) -> Municipality | None:

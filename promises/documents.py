@@ -26,7 +26,6 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
-from weasyprint import HTML, URLFetcher
 
 from municipalities.access import staff_required
 from promises.document_forms import (
@@ -89,7 +88,31 @@ def _latest_approvals(reviews: list[Review]) -> list[Review]:
     return sorted(latest.values(), key=lambda review: (review.at, review.pk))
 
 
-def proposal_context(period: PromisePeriod) -> dict[str, object]:
+def approval_lines(period: PromisePeriod, *, staff: bool) -> list[str]:
+    """The approvals of the latest consultation round, one line each.
+
+    Staff read who approved. The public reads only the role the portal records: an approver of
+    the period's municipality (which is what approving requires). Officers' names and user
+    names are never public; the portal records no body (such as the KLG) behind an approval.
+    """
+    lines = []
+    for review in _latest_approvals(period.approvals):
+        day = date_format(timezone.localdate(review.at), "j F Y")
+        if staff:
+            reviewer = review.reviewer
+            lines.append(f"{reviewer.get_full_name() or reviewer.get_username()}, {day}")
+        else:
+            lines.append(
+                gettext("Approved in the consultation by an approver for %(party)s, %(date)s.")
+                % {
+                    "party": gettext("%(name)s municipality") % {"name": period.municipality.name},
+                    "date": day,
+                }
+            )
+    return lines
+
+
+def proposal_context(period: PromisePeriod, *, staff: bool = False) -> dict[str, object]:
     """The decision proposal: the promises to adopt, the proposal's texts, the approvals."""
     proposal = _proposal(period)
     label = period.period_label
@@ -107,13 +130,13 @@ def proposal_context(period: PromisePeriod) -> dict[str, object]:
         "adopt": adopt % {"period": label},
         "proposal": proposal,
         "promises": list(period.promises.all()),
-        "approvals": _latest_approvals(period.approvals),
+        "approvals": approval_lines(period, staff=staff),
         "officials": [_official(line) for line in proposal.official_lines],
         "document_date": document_date,
     }
 
 
-def signing_context(period: PromisePeriod) -> dict[str, object]:
+def signing_context(period: PromisePeriod, *, staff: bool = False) -> dict[str, object]:
     """The signing document: promises, activities, texts, signatures and later revisions."""
     promises = list(period.promises.all())
     numbers = {promise.pk: number for number, promise in enumerate(promises, start=1)}
@@ -158,7 +181,7 @@ class Document:
     name: str
     file_prefix: str
     prefetch: tuple
-    context: Callable[[PromisePeriod], dict[str, object]]
+    context: Callable[..., dict[str, object]]  # (period, *, staff) -> context
 
 
 def _approvals() -> Prefetch:
@@ -229,11 +252,18 @@ def page_counter() -> SafeString:
     return mark_safe(" ".join(parts))  # every text piece is CSS-escaped above
 
 
-class NoFetching(URLFetcher):
-    """Refuses every external resource: the documents carry their styles inline."""
+def NoFetching():  # noqa: N802 - stands for the class, which needs WeasyPrint
+    """A URL fetcher refusing every external resource: the documents carry their styles inline.
 
-    def fetch(self, url, headers=None):
-        raise ValueError(f"The documents load no external resources: {url}")
+    WeasyPrint takes seconds to import, so it is imported on the first PDF, not at start-up.
+    """
+    from weasyprint import URLFetcher
+
+    class _NoFetching(URLFetcher):
+        def fetch(self, url, headers=None):
+            raise ValueError(f"The documents load no external resources: {url}")
+
+    return _NoFetching()
 
 
 @dataclass(frozen=True)
@@ -249,7 +279,7 @@ class Links:
 def _context(
     period: PromisePeriod, document: Document, links: Links, *, staff: bool
 ) -> dict[str, object]:
-    context = document.context(period)
+    context = document.context(period, staff=staff)
     is_draft = staff and period.state in DRAFT_STATES
     draft_word = gettext("DRAFT")
     title = context["title"]
@@ -258,6 +288,7 @@ def _context(
         "period": period,
         "document": document,
         "links": links,
+        "staff": staff,
         "is_draft": is_draft,
         "draft_word": draft_word,
         "page_title": f"{draft_word} – {title}" if is_draft else title,
@@ -273,6 +304,8 @@ def _html_response(request, period, document, links, *, staff: bool) -> HttpResp
 
 def render_pdf(request: HttpRequest, context: dict[str, object], template: str) -> bytes:
     """The document as PDF: the print HTML, without the screen links, through WeasyPrint."""
+    from weasyprint import HTML
+
     html = render_to_string(template, {**context, "for_pdf": True}, request=request)
     return HTML(
         string=html, base_url=request.build_absolute_uri("/"), url_fetcher=NoFetching()

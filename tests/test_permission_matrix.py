@@ -48,6 +48,7 @@ ACTORS = (
     "anonymous",
     "unverified",
     "police",
+    "colleague",
     "coordinator",
     "approver",
     "admin",
@@ -62,8 +63,10 @@ REFUSED_ANON = {"anonymous": (LOGIN, LOGIN), "unverified": (VERIFY, VERIFY)}
 
 
 def _outcomes(**by_actor):
-    # Unless said otherwise, another municipality's coordinator fares like its kommunpolis.
+    # Unless said otherwise, another municipality's coordinator fares like its kommunpolis, and
+    # another kommunpolis of the same municipality (the colleague) like the first one.
     by_actor.setdefault("other_coordinator", by_actor["other"])
+    by_actor.setdefault("colleague", by_actor["police"])
     return {**REFUSED_ANON, **by_actor}
 
 
@@ -74,9 +77,12 @@ READ_ONLY_SCOPED = _outcomes(
     admin=(OK, 405),
     other=(404, 405),
 )
+# The log is the police officer's own. A colleague of the same municipality sees it but may not
+# change it (403); the municipality's coordinator and administrators may, to correct it.
 LOG_WRITE = _outcomes(
     police=(OK, OK),
-    coordinator=(403, 403),
+    colleague=(403, 403),
+    coordinator=(OK, OK),
     approver=(403, 403),
     admin=(OK, OK),
     other=(404, 404),
@@ -243,6 +249,9 @@ def world(db) -> World:
             "ofullstandig", role=Role.POLICE_OFFICER, local_police_area=hoglandet
         ),
         "police": staff_user("polis", role=Role.POLICE_OFFICER, local_police_area=hoglandet),
+        "colleague": staff_user(
+            "kollega", role=Role.POLICE_OFFICER, municipality=period.municipality
+        ),
         "coordinator": staff_user(
             "samordnare", role=Role.COORDINATOR, municipality=period.municipality
         ),

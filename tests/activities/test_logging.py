@@ -11,6 +11,8 @@ from django.utils.text import capfirst
 from activities.forms import LogFieldsForm
 from activities.models import Activity, ActivityLog
 from activities.staff_views import progress_summary
+from municipalities.models import Role
+from promises.models import PeriodState
 from tests import factories
 from tests.activities.test_staff_pages import DAY, World, make_world, url
 from tests.staff import sign_in, staff_user
@@ -287,14 +289,81 @@ def test_a_withdrawn_log_is_shown_read_only_and_cannot_be_edited(client, world, 
 
 
 @pytest.mark.django_db
-def test_coordinator_may_not_edit_or_withdraw_a_police_log(client, world, logged):
+def test_coordinator_may_correct_a_police_log_and_the_record_says_who(client, world, logged):
+    # The coordinator does not log police activities, but corrects any log in the municipality.
     sign_in(client, world.coordinator)
+    fields = {**FIELDS, "date": logged.date.isoformat(), "quantity": "5", "place": "Torget"}
+
+    assert client.get(url("log_edit", logged.pk)).status_code == 200
+    assert client.post(url("log_edit", logged.pk), fields).status_code == 302
+    response = client.post(url("log_withdraw", logged.pk), {"reason": "Loggad på fel aktivitet"})
+
+    assert response.status_code == 302
+    logged.refresh_from_db()
+    assert logged.quantity == 5 and logged.reported_by == world.officer
+    assert logged.is_withdrawn and logged.withdrawn_by == world.coordinator
+    assert logged.withdrawal_reason == "Loggad på fel aktivitet"
+    assert [entry.history_user for entry in logged.history.order_by("history_id")] == [
+        None,
+        world.coordinator,
+        world.coordinator,
+    ]
+
+
+@pytest.mark.django_db
+def test_a_colleague_of_the_same_municipality_may_not_change_the_log(client, world, logged):
+    colleague = staff_user(
+        "kollega", role=Role.POLICE_OFFICER, municipality=world.period.municipality
+    )
+    own = factories.log(world.police, timezone.localdate(), 2, reported_by=colleague)
+    sign_in(client, colleague)
 
     assert client.get(url("log_edit", logged.pk)).status_code == 403
-    assert client.post(url("log_edit", logged.pk), {"quantity": "5"}).status_code == 403
-    assert client.post(url("log_withdraw", logged.pk), {"reason": "Nej"}).status_code == 403
+    assert client.get(url("log_withdraw", logged.pk)).status_code == 403
+    data = {"date": logged.date.isoformat(), "quantity": "5", "reason": "Nej", **FIELDS}
+    assert client.post(url("log_edit", logged.pk), data).status_code == 403
+    assert client.post(url("log_withdraw", logged.pk), data).status_code == 403
     logged.refresh_from_db()
     assert logged.quantity == 1 and not logged.is_withdrawn
+    assert logged.history.count() == 1
+    # Their own log they change as before.
+    response = client.post(url("log_withdraw", own.pk), {"reason": "Dubbelloggad"})
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert own.is_withdrawn
+
+
+@pytest.mark.django_db
+def test_editable_by_is_own_logs_or_the_coordinators_and_only_in_force(world, logged):
+    colleague = staff_user(
+        "kollega", role=Role.POLICE_OFFICER, municipality=world.period.municipality
+    )
+    admin = staff_user("admin", superuser=True)
+    unreported = factories.log(world.police, timezone.localdate(), 1)  # a seeded or old log
+    municipal = factories.log(world.municipal, timezone.localdate(), 1, reported_by=world.officer)
+    closed = factories.period(
+        "vetlanda",
+        start=world.period.start_date - 800 * DAY,
+        end=world.period.start_date - 400 * DAY,
+        state=PeriodState.CLOSED,
+        slug="stangd",
+    )
+    old = factories.log(
+        factories.activity(closed, "Gamla kontroller"),
+        closed.start_date,
+        reported_by=world.officer,
+    )
+
+    def editable(user) -> set:
+        return set(ActivityLog.objects.editable_by(user))
+
+    # Officer: their own log of an activity they log; not their municipal one nor a closed one.
+    assert editable(world.officer) == {logged}
+    assert editable(colleague) == set()
+    assert editable(world.coordinator) == {logged, unreported, municipal}
+    assert editable(admin) == {logged, unreported, municipal}
+    assert editable(world.approver) == editable(world.stranger) == set()
+    assert old not in editable(admin)
 
 
 @pytest.mark.django_db

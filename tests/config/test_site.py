@@ -2,6 +2,7 @@
 
 import logging
 import re
+from html import unescape
 from unittest import mock
 
 import pytest
@@ -371,3 +372,61 @@ def test_pages_are_in_swedish(client, url, heading):
 )
 def test_503_and_csrf_pages_are_in_swedish(rf, view, heading):
     assert f"<h1>{heading}</h1>" in html_of(view(rf.get("/")))
+
+
+# --- The language switch stays on this site -------------------------------------------------
+
+
+def language_hrefs(html: str) -> list[str]:
+    """The href of every language link: the switch and the <link rel="alternate"> elements."""
+    links = re.findall(r'<link rel="alternate" hreflang="[^"]+" href="([^"]*)"', html)
+    switch = re.search(r'<ul class="language-switch">(.*?)</ul>', html, re.S).group(1)
+    links += re.findall(r'<a href="([^"]*)" hreflang=', switch)
+    return [unescape(href) for href in links]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path_info", "query", "sv", "en"),
+    [
+        # As the WSGI server hands them over (percent-decoded): each names another host.
+        ("//evil.example/loften/", "", "/", "/en/"),
+        ("/\\evil.example/", "", "/", "/en/"),
+        ("///evil.example", "", "/", "/en/"),
+        ("//evil.example", "", "/", "/en/"),
+        ("/\\/evil.example/loften/", "", "/", "/en/"),
+        ("/en//evil.example/loften/", "", "/", "/en/"),
+        ("///evil.example/om/", "q=1", "/", "/en/"),  # /%2F%2Fevil.example/om/ decoded
+        # Pages of ours keep their query, percent-encoded, and only that.
+        ("/loften/", "q=%C3%A5ngest%22%3E&lan=06&next=//evil.example", None, None),
+        ("/kommuner/vetlanda/", "", None, "/en/kommuner/vetlanda/"),
+        ("/en/kommuner/vetlanda/", "", "/kommuner/vetlanda/", None),
+        ("/kommuner/v\xc3\xa4stra/", "", None, "/en/"),  # /kommuner/v%C3%A4stra/: no such page
+    ],
+)
+def test_language_links_only_ever_point_at_this_sites_own_paths(client, path_info, query, sv, en):
+    response = client.get("/", PATH_INFO=path_info, QUERY_STRING=query)
+
+    html = html_of(response)
+    hrefs = language_hrefs(html)
+    assert len(hrefs) == 2  # the switch and the alternate
+    for href in hrefs:
+        assert re.match(r"/(?![/\\])", href), href
+        assert "evil.example" not in href.split("?")[0]
+        assert "\\" not in href and "\n" not in href
+    expected = en if not path_info.startswith("/en/") else sv
+    if expected is not None:
+        assert set(hrefs) == {expected}
+    if path_info == "/loften/":
+        assert set(hrefs) == {"/en/loften/?q=%C3%A5ngest%22%3E&lan=06&next=//evil.example"}
+
+
+@pytest.mark.django_db
+def test_language_switch_of_the_reported_404_links_the_english_start_page(client):
+    response = client.get("/", PATH_INFO="//evil.example/loften/")
+
+    assert response.status_code == 404
+    html = html_of(response)
+    assert "evil.example" not in html
+    assert '<link rel="alternate" hreflang="en" href="/en/">' in html
+    assert '<a href="/en/" hreflang="en" lang="en">English</a>' in html

@@ -195,3 +195,32 @@ def test_feed_queries_do_not_grow_with_data(client, django_assert_num_queries, u
         build("tranas", size=10, slug=f"fler-{i}")
     with django_assert_num_queries(queries):
         assert len(entries(parse(client.get(url)))) == FEED_LIMIT
+
+
+MARKUP = "<script>alert(1)</script><b>x</b> & <a href='javascript:alert(2)'>länk</a>"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/flode/", "/kommuner/vetlanda/flode/", "/en/flode/"])
+def test_feed_text_is_declared_plain_text_so_markup_is_shown_not_run(client, url):
+    period = build("vetlanda")
+    period.reports.update(body=MARKUP, title="<i>Tertial</i>")
+    period.meetings.update(public_summary=MARKUP)
+
+    response = client.get(url)
+
+    root = parse(response)
+    items = root.findall(f"{ATOM}entry")
+    assert len(items) == 3
+    for entry in items:
+        summary = entry.find(f"{ATOM}summary")
+        assert summary.get("type") == "text"
+        # Atom's default for a title is text too; nothing may declare html or xhtml.
+        assert entry.find(f"{ATOM}title").get("type", "text") == "text"
+    summaries = [entry.findtext(f"{ATOM}summary") for entry in items]
+    assert summaries.count(MARKUP) == 2  # the report and the meeting, as the characters typed
+    assert any("<i>Tertial</i>" in entry.findtext(f"{ATOM}title") for entry in items)
+    body = response.content.decode()
+    assert "<script" not in body and "<b>" not in body and "<i>" not in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;" in body
+    assert 'type="html"' not in body and 'type="xhtml"' not in body

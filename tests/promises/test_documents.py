@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 from dataclasses import dataclass
 
 import pytest
@@ -13,7 +14,7 @@ from pypdf import PdfReader
 from activities.models import Responsible
 from municipalities.models import Role
 from promises.document_forms import ProposalForm, default_proposal, save_proposal
-from promises.documents import NoFetching, css_string, page_counter
+from promises.documents import DOCUMENTS, NoFetching, css_string, page_counter
 from promises.editing import Change, EditConflict, record_revision
 from promises.models import (
     ChangeKind,
@@ -366,7 +367,12 @@ def test_decision_proposal_html_has_the_sections_in_order(client, world):
             gettext("Description of the matter"),
             gettext("Consultation"),
             "kommunledningsgruppen, KLG, 2024-11-20",
-            "Granskare Testsson, 2024-11-21",
+            # The public reads the approver's role, never the officer's name.
+            gettext("Approved in the consultation by an approver for %(party)s, %(date)s.")
+            % {
+                "party": gettext("%(name)s municipality") % {"name": "Vetlanda"},
+                "date": "21 november 2024",
+            },
             gettext("Economy"),
             gettext("Decision basis"),
             "Bilaga – medborgarlöften 2025–2026",
@@ -377,6 +383,18 @@ def test_decision_proposal_html_has_the_sections_in_order(client, world):
         ],
     )
     assert "Tidigare Testsson" not in html  # an approval of an earlier round
+    for private in ("Granskare Testsson", "granskare@", ">granskare<", "Tidigare"):
+        assert private not in html
+    assert html.count(gettext("Approved in the consultation by:")) == 0
+
+    # Staff read who approved.
+    sign_in(client, world.coordinator)
+    staff_html = client.get(staff_url(world.period, "tjansteutlatande")).content.decode()
+    assert in_order(
+        staff_html,
+        [gettext("Approved in the consultation by:"), "Granskare Testsson, 21 november 2024"],
+    )
+    assert "Tidigare Testsson" not in staff_html
 
 
 def test_public_documents_answer_404_for_a_draft_and_an_unknown_document(client, draft_world):
@@ -613,3 +631,139 @@ def test_two_simultaneous_first_saves_collide_on_the_key(draft_world):
 
     assert raised.value.current.summary == "Deras sammanfattning."
     assert DecisionProposal.objects.get().edit_version == 2
+
+
+# -- Wrapping inside the page ------------------------------------------------------------------
+
+# At the model's limit of 50 characters, without a space; and a word of 80 letters.
+LONG_DNR = "KS-2026/412-" + "0123456789" * 3 + "-ABCDEFG"
+LONG_WORD = "Brottsförebyggande" * 4 + "åtgärder"
+assert (len(LONG_DNR), len(LONG_WORD)) == (50, 80)
+A4_WIDTH = 595.28
+# Text stays inside the page's right margin of 2.2 cm (62.4 pt), give or take rounding.
+RIGHT_LIMIT = A4_WIDTH - 2.2 / 2.54 * 72 + 0.5
+
+
+def _multiply(m: list[float], n: list[float]) -> list[float]:
+    """The product m × n of two PDF matrices [a b c d e f]."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return [
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    ]
+
+
+def _x(matrix: list[float], x: float) -> float:
+    """The x coordinate in page space of the point (x, 0) in the space of `matrix`."""
+    return matrix[0] * x + matrix[4]
+
+
+def _widths(font) -> dict[int, float]:
+    """Glyph widths (in thousandths of the font size) of a Type0 font, by glyph id."""
+    descendant = font["/DescendantFonts"][0].get_object()
+    default = float(descendant.get("/DW", 1000))
+    widths: dict[int, float] = {}
+    spec = list(descendant.get("/W", []))
+    i = 0
+    while i < len(spec):
+        first = int(spec[i])
+        if isinstance(spec[i + 1], list):
+            for offset, width in enumerate(spec[i + 1]):
+                widths[first + offset] = float(width)
+            i += 2
+        else:
+            for cid in range(first, int(spec[i + 1]) + 1):
+                widths[cid] = float(spec[i + 2])
+            i += 3
+    widths[-1] = default
+    return widths
+
+
+def text_right_edges(reader: PdfReader) -> list[tuple[int, float]]:
+    """(page number, right edge in points) of every text run the PDF draws.
+
+    Interprets the content streams WeasyPrint writes (cm, q/Q, BT, Tf, Tm/Td, TJ/Tj with
+    two-byte glyph ids), measuring each run with the widths of its embedded font.
+    """
+    from pypdf.generic import ContentStream
+
+    edges = []
+    for number, page in enumerate(reader.pages, start=1):
+        fonts = {name: font.get_object() for name, font in page["/Resources"]["/Font"].items()}
+        widths = {name: _widths(font) for name, font in fonts.items()}
+        ctm, stack = [1.0, 0, 0, 1.0, 0, 0], []
+        tm, line, font, size, spacing = [1.0, 0, 0, 1.0, 0, 0], None, None, 0.0, 0.0
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"q":
+                stack.append(ctm)
+            elif operator == b"Q":
+                ctm = stack.pop()
+            elif operator == b"cm":
+                ctm = _multiply([float(v) for v in operands], ctm)
+            elif operator == b"BT":
+                tm = line = [1.0, 0, 0, 1.0, 0, 0]
+            elif operator == b"Tm":
+                tm = line = [float(v) for v in operands]
+            elif operator in (b"Td", b"TD"):
+                tm = line = _multiply([1, 0, 0, 1, float(operands[0]), float(operands[1])], line)
+            elif operator == b"Tf":
+                font, size = operands[0], float(operands[1])
+            elif operator == b"Tc":
+                spacing = float(operands[0])
+            elif operator in (b"TJ", b"Tj"):
+                items = operands[0] if operator == b"TJ" else [operands[0]]
+                advance = 0.0
+                for item in items:
+                    if isinstance(item, bytes | str):
+                        data = item.encode("latin-1") if isinstance(item, str) else item
+                        glyphs = [int.from_bytes(data[i : i + 2]) for i in range(0, len(data), 2)]
+                        for glyph in glyphs:
+                            width = widths[font].get(glyph, widths[font][-1])
+                            advance += width / 1000 * size + spacing
+                    else:
+                        advance -= float(item) / 1000 * size
+                page_matrix = _multiply(tm, ctm)
+                edges.append((number, max(_x(page_matrix, 0), _x(page_matrix, advance))))
+                tm = _multiply([1, 0, 0, 1, advance, 0], tm)
+    return edges
+
+
+def _joined(text: str) -> str:
+    """The text without white space and soft or hard hyphens at line ends."""
+    return re.sub(r"[\s\u00ad]+|-\s+", "", text)
+
+
+@pytest.mark.parametrize("document", ["medborgarloftet", "tjansteutlatande"])
+@pytest.mark.parametrize(
+    ("reference", "word"),
+    [("KS 2026/412", ""), (LONG_DNR, LONG_WORD)],
+    ids=["ordinary", "long"],
+)
+def test_long_words_and_numbers_wrap_inside_the_page(client, world, document, reference, word):
+    world.period.decision_reference = reference
+    world.period.save()
+    summary = "Finansiering sker inom befintlig ram."
+    if word:
+        factories.promise(world.period, f"Öka {word} i centrum")
+        summary = f"Beslutet gäller {word}."
+    DecisionProposal.objects.create(period=world.period, **{**_saved_fields(), "summary": summary})
+
+    response = client.get(public_url(world.period, document, pdf=True))
+
+    reader, text = pdf_text(response)
+    edges = text_right_edges(reader)
+    assert len(edges) > 20  # the measuring read the document's text
+    assert all(edge > 0 for _page, edge in edges)
+    beyond = [(page, round(edge, 1)) for page, edge in edges if edge > RIGHT_LIMIT]
+    assert not beyond, f"text runs past the right edge: {beyond}"
+    # Broken over lines, but all there: the header, the dnr and the long word.
+    joined = _joined(text)
+    assert _joined(gettext("Reference number") + reference) in joined
+    assert _joined(word) in joined
+    if document == "tjansteutlatande":
+        assert _joined(gettext("Document") + str(DOCUMENTS[document].name)) in joined
