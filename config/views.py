@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.html import escape
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, get_language_from_path, gettext, override
 from django.views.decorators.csrf import requires_csrf_token
 
 from config.context_processors import optional_url, site_frame
@@ -86,6 +86,13 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     return render_error(request, "403_csrf.html", 403)
+
+
+def request_too_large(request: HttpRequest) -> HttpResponse:
+    """The 413 page: the request body is over REQUEST_BODY_MAX_BYTES and was not read."""
+    # Answered before LocaleMiddleware runs: the language comes from the path, as it does there.
+    with override(get_language_from_path(request.path_info) or settings.LANGUAGE_CODE):
+        return render_error(request, "413.html", 413)
 
 
 def database_unavailable(request: HttpRequest | None) -> HttpResponse:

@@ -1,0 +1,38 @@
+"""gunicorn settings for production: `gunicorn config.wsgi -c config/gunicorn.conf.py`.
+
+Behind the TLS-terminating proxy of the README ("Production"), which also limits request
+bodies (client_max_body_size) and sets X-Forwarded-For/-Proto. Environment:
+GUNICORN_BIND (127.0.0.1:8000), GUNICORN_WORKERS (2 × cores + 1), GUNICORN_TIMEOUT (30),
+FORWARDED_ALLOW_IPS (127.0.0.1,::1: the addresses the proxy connects from).
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS") or multiprocessing.cpu_count() * 2 + 1)
+# A request taking longer is stuck (the slowest page, a PDF, takes about a second).
+timeout = int(os.environ.get("GUNICORN_TIMEOUT") or 30)
+# On restart, requests in flight get this long to finish.
+graceful_timeout = 30
+keepalive = 5
+
+# Small limits on the request head; the body limit is the proxy's and the app's
+# (REQUEST_BODY_MAX_BYTES). Our longest URLs are filtered lists, far below 4 KiB.
+limit_request_line = 4094
+limit_request_fields = 50
+limit_request_field_size = 8190
+
+# Trust X-Forwarded-* only from the proxy.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+# Logs to stdout/stderr, for the service manager to collect.
+accesslog = "-"
+errorlog = "-"
+# One JSON object per request, with the id the app logs under (config/observability.py).
+access_log_format = (
+    '{"time": "%(t)s", "request_id": "%({x-request-id}o)s", "remote": "%(h)s", '
+    '"method": "%(m)s", "path": "%(U)s", "query": "%(q)s", "status": %(s)s, '
+    '"bytes": "%(B)s", "duration_ms": %(M)s, "agent": "%(a)s"}'
+)
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")

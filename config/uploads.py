@@ -1,0 +1,21 @@
+"""An upload handler that stops reading a request as soon as one uploaded file is too large."""
+
+from django.conf import settings
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+
+
+class FileSizeLimitUploadHandler(FileUploadHandler):
+    """Stop the upload once a file passes UPLOAD_FILE_MAX_BYTES; the rest is never read.
+
+    Runs before Django's own handlers and passes each chunk on to them. When it stops, the
+    request has no files and `request.upload_too_large` is True, for the view to say why.
+    """
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
+        if start + len(raw_data) > settings.UPLOAD_FILE_MAX_BYTES:
+            self.request.upload_too_large = True
+            raise StopUpload(connection_reset=True)
+        return raw_data
+
+    def file_complete(self, file_size: int) -> None:
+        return None  # Django's handlers after this one make the file.
