@@ -6,3 +6,7 @@ class ActivitiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "activities"
     verbose_name = _("Activities")
+
+    def ready(self) -> None:
+        # Connects the receivers that keep the progress rollup in step with every write.
+        from activities import rollup  # noqa: F401

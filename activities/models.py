@@ -1,15 +1,26 @@
 """Activities of a promise period, their targets, and the logs of what was done."""
 
 import datetime
+import itertools
 
 from django.conf import settings
-from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db import models, transaction
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from activities.progress import Comparator, LogEntry, Progress, Scope, Target, compute_progress
+from activities.progress import (
+    Comparator,
+    LogEntry,
+    Progress,
+    Scope,
+    SpanSums,
+    Target,
+    compute_progress,
+    counting_spans,
+    progress_from_counts,
+)
 from municipalities.models import Role
 from promises.models import (
     IN_FORCE_STATES,
@@ -49,16 +60,41 @@ LOGGED_BY_ROLE = {
 class ActivityQuerySet(models.QuerySet):
     """Page queries for activities."""
 
+    _with_sums = False
+
     def with_progress_data(self) -> "ActivityQuerySet":
-        """Activities with their period and logs, ready for `progress()` without more queries."""
-        return self.select_related("period").prefetch_related(
-            Prefetch(
-                "logs",
-                queryset=ActivityLog.objects.only(
-                    "id", "activity_id", "date", "quantity", "withdrawn_at"
-                ),
-            )
-        )
+        """Activities with their period and span sums, for `progress()` without more queries.
+
+        The sums come in one query for all the activities, as plain tuples (a national list has
+        tens of thousands of them: model instances would cost more than the page).
+        """
+        clone = self.select_related("period")
+        clone._with_sums = True
+        return clone
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._with_sums = self._with_sums
+        return clone
+
+    def _wants_sums(self) -> bool:
+        return self._with_sums and self._iterable_class is models.query.ModelIterable
+
+    def _fetch_all(self) -> None:
+        fetched = self._result_cache is not None
+        super()._fetch_all()
+        if not fetched and self._wants_sums():
+            _attach_span_sums(self._result_cache)
+
+    def _iterator(self, use_chunked_fetch, chunk_size):
+        rows = super()._iterator(use_chunked_fetch, chunk_size)
+        if not self._wants_sums():
+            yield from rows
+            return
+        # `.iterator()`: the sums of each chunk in one query, as prefetch_related does.
+        while batch := list(itertools.islice(rows, chunk_size or 2000)):
+            _attach_span_sums(batch)
+            yield from batch
 
     def published(self) -> "ActivityQuerySet":
         """Activities of published periods."""
@@ -135,18 +171,13 @@ class ActivityQuerySet(models.QuerySet):
         )
 
     def for_staff_activity(self, user) -> "ActivityQuerySet":
-        """Activities `user` sees, with period, promises and every log (withdrawn ones too)."""
+        """Activities `user` sees, with period, promises and progress sums (logs: see
+        `ActivityLogQuerySet.for_activity`)."""
         return (
             self.visible_to(user)
             .select_related("period__municipality", "period__local_police_area")
             .prefetch_related(
-                "promises",
-                Prefetch(
-                    "logs",
-                    queryset=ActivityLog.objects.select_related(
-                        "reported_by", "withdrawn_by"
-                    ).order_by("-date", "-created_at", "-pk"),
-                ),
+                "promises", Prefetch("span_totals", queryset=SpanTotal.objects.order_by("start"))
             )
             .with_can_log(user)
         )
@@ -264,18 +295,34 @@ class Activity(models.Model):
         return str(self.get_responsible_display())
 
     def progress(self, today: datetime.date | None = None) -> Progress:
-        """Progress and pace, computed from the logs (prefetch them for lists of activities)."""
+        """Progress and pace from the kept span sums (prefetched by `with_progress_data`).
+
+        Should the sums not match the target's spans (a change not yet rebuilt), the logs are
+        counted instead: a page is never wrong, only slower.
+        """
+        start, end = self.period.start_date, self.period.end_date
+        sums = self.__dict__.get("span_sums")
+        if sums is None:
+            sums = SpanSums((s.start, s.end, s.done) for s in self.span_totals.all())
+        if sums.ranges() == counting_spans(self.target, start, end):
+            return progress_from_counts(
+                self.target, start, end, sums, today or timezone.localdate()
+            )
         entries = [
-            LogEntry(log.date, log.quantity, withdrawn=log.withdrawn_at is not None)
-            for log in self.logs.all()
+            LogEntry(day, quantity)
+            for day, quantity in self.logs.counted().values_list("date", "quantity")
         ]
-        return compute_progress(
-            self.target,
-            self.period.start_date,
-            self.period.end_date,
-            entries,
-            today or timezone.localdate(),
-        )
+        return compute_progress(self.target, start, end, entries, today or timezone.localdate())
+
+
+def _attach_span_sums(activities: list[Activity]) -> None:
+    """Give each activity its `span_sums` (see `with_progress_data`), in one query."""
+    sums: dict[int, list] = {activity.pk: [] for activity in activities}
+    rows = SpanTotal.objects.filter(activity_id__in=list(sums)).order_by()
+    for activity_id, start, end, done in rows.values_list("activity_id", "start", "end", "done"):
+        sums[activity_id].append((start, end, done))
+    for activity in activities:
+        activity.span_sums = SpanSums(sums[activity.pk])
 
 
 class ActivityLogQuerySet(models.QuerySet):
@@ -289,10 +336,38 @@ class ActivityLogQuerySet(models.QuerySet):
         """Logs of the activities `user` may see."""
         return self.filter(in_scope_q(user, prefix="activity__period__"))
 
+    def editable_by(self, user) -> "ActivityLogQuerySet":
+        """Logs `user` may change or withdraw: the one rule for colleagues' logs.
+
+        Only logs of periods in force. An officer changes their own logs of activities they
+        log; a coordinator any log in their municipalities (to correct a colleague's mistake;
+        the history keeps who changed what, a withdrawal its reason); an administrator any.
+        Another officer of the same municipality sees the log but may not change it.
+        """
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        in_force = Q(activity__period__state__in=IN_FORCE_STATES)
+        if user.is_superuser:
+            return self.filter(in_force)
+        own = Q(reported_by=user, activity__in=Activity.objects.loggable_by(user))
+        coordinated = in_force & in_scope_q(
+            user, prefix="activity__period__", roles=[Role.COORDINATOR]
+        )
+        return self.filter(own | coordinated)
+
     def with_can_log(self, user) -> "ActivityLogQuerySet":
-        """Annotate `can_log`: whether `user` may change logs of each log's activity."""
+        """Annotate `can_log`: whether `user` may change or withdraw each log (`editable_by`)."""
         return self.annotate(
-            can_log=Exists(Activity.objects.loggable_by(user).filter(pk=OuterRef("activity_id")))
+            can_log=Exists(ActivityLog.objects.editable_by(user).filter(pk=OuterRef("pk")))
+        )
+
+    def for_activity(self, activity: "Activity", user) -> "ActivityLogQuerySet":
+        """An activity's logs (withdrawn ones too), newest first, with people and `can_log`."""
+        return (
+            self.filter(activity=activity)
+            .select_related("reported_by", "withdrawn_by")
+            .with_can_log(user)
+            .order_by("-date", "-created_at", "-pk")
         )
 
     def for_staff_home(self, user) -> "ActivityLogQuerySet":
@@ -362,7 +437,15 @@ class ActivityLog(models.Model):
         ordering = ["-date", "-created_at"]
         verbose_name = _("activity log")
         verbose_name_plural = _("activity logs")
-        indexes = [models.Index(fields=["activity", "date"], name="log_activity_date_idx")]
+        indexes = [
+            models.Index(fields=["activity", "date"], name="log_activity_date_idx"),
+            # Sums of counted quantities by activity and date range read only this index.
+            models.Index(
+                fields=["activity", "date", "quantity"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="log_counted_idx",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(quantity__gte=1), name="log_quantity_positive"),
             models.CheckConstraint(
@@ -380,6 +463,62 @@ class ActivityLog(models.Model):
     def __str__(self) -> str:
         return f"{self.activity} {self.date} ({self.quantity})"
 
+    def save(self, *args, **kwargs) -> None:
+        # One transaction with the progress sums that post_save moves (activities/rollup.py).
+        with transaction.atomic(savepoint=False):
+            super().save(*args, **kwargs)
+
     @property
     def is_withdrawn(self) -> bool:
         return self.withdrawn_at is not None
+
+    # What the log counts towards progress, as saved, for the rollup (activities/rollup.py).
+    _COUNTED_FIELDS = ("activity_id", "date", "quantity", "withdrawn_at")
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        log = super().from_db(db, field_names, values)
+        log.remember_contribution()
+        return log
+
+    def contribution(self) -> tuple[int, datetime.date, int] | None:
+        """(activity id, date, quantity) this log adds to progress, or None when withdrawn."""
+        if self.withdrawn_at is not None:
+            return None
+        return (self.activity_id, self.date, self.quantity)
+
+    def remember_contribution(self) -> None:
+        """Note what the log counts as saved (unknown when some counted field is deferred)."""
+        loaded = all(name in self.__dict__ for name in self._COUNTED_FIELDS)
+        self._saved_contribution = self.contribution() if loaded else ...
+
+    def counted_before(self):
+        """What the saved row counted before this save; Ellipsis when that was not loaded."""
+        return getattr(self, "_saved_contribution", ...)
+
+
+class SpanTotal(models.Model):
+    """Rollup: the counted quantity of an activity's logs in one of its counting spans.
+
+    Kept in the log's own transaction by activities/rollup.py and re-checkable from the logs
+    (`manage.py check_progress`); the spans are `progress.counting_spans` of the activity.
+    """
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="span_totals", verbose_name=_("activity")
+    )
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"))
+    done = models.IntegerField(_("done"), default=0)
+
+    class Meta:
+        ordering = ["activity", "start"]
+        verbose_name = _("span total")
+        verbose_name_plural = _("span totals")
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "start"], name="span_total_unique_start"),
+            models.CheckConstraint(condition=Q(end__gte=F("start")), name="span_total_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity_id} {self.start}–{self.end}: {self.done}"

@@ -7,8 +7,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from functools import lru_cache
 from itertools import accumulate
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from django.db import models
 from django.utils.formats import number_format
@@ -39,6 +40,8 @@ class Scope(models.TextChoices):
 
 
 AVERAGE_SCOPES = frozenset({Scope.AVERAGE_WEEK, Scope.AVERAGE_MONTH})
+_COMPARATORS = frozenset(Comparator.values)
+_SCOPES = frozenset(Scope.values)
 
 
 class PaceStatus(models.TextChoices):
@@ -80,9 +83,9 @@ class Target:
     scope: str
 
     def __post_init__(self) -> None:
-        if self.comparator not in Comparator.values:
+        if self.comparator not in _COMPARATORS:
             raise ValueError(f"Unknown comparator {self.comparator!r}.")
-        if self.scope not in Scope.values:
+        if self.scope not in _SCOPES:
             raise ValueError(f"Unknown scope {self.scope!r}.")
         if self.value <= 0:
             raise ValueError("A target value must be positive.")
@@ -198,23 +201,26 @@ def _check_period(period_start: datetime.date, period_end: datetime.date) -> Non
 
 def spans_for(target: Target, period_start: datetime.date, period_end: datetime.date) -> list[Span]:
     """Return the target's spans inside the period; averages have none."""
+    return list(_spans(target, period_start, period_end))
+
+
+@lru_cache(maxsize=8192)
+def _spans(target: Target, period_start: datetime.date, period_end: datetime.date) -> tuple:
+    # Cached: a list of activities asks for the same spans twice (counting_spans, progress).
     _check_period(period_start, period_end)
     if target.is_average:
-        return []
+        return ()
     if target.scope == Scope.PERIOD:
-        return [Span(period_start, period_end, target.value)]
+        return (Span(period_start, period_end, target.value),)
     spans = []
     for full_start, full_end in _full_spans(target.scope, period_start):
         if full_start > period_end:
             break
         start, end = max(full_start, period_start), min(full_end, period_end)
-        inside = Fraction((end - start).days + 1, (full_end - full_start).days + 1)
-        spans.append(Span(start, end, _ceil(target.value * inside)))
-    return spans
-
-
-def _ceil(value: Fraction) -> int:
-    return -(-value.numerator // value.denominator)
+        # The target times the share of the span inside the period, rounded up.
+        inside, full = (end - start).days + 1, (full_end - full_start).days + 1
+        spans.append(Span(start, end, -(-target.value * inside // full)))
+    return tuple(spans)
 
 
 def _meets(comparator: str, done: int | Fraction, target: int) -> bool:
@@ -250,7 +256,15 @@ def _span_status(
 
 def _expected(span: Span, today: datetime.date) -> Fraction:
     elapsed = min(max((today - span.start).days + 1, 0), span.days)
+    if elapsed in (0, span.days):  # most spans of a list are over or not begun: no fraction
+        return Fraction(span.target if elapsed else 0)
     return Fraction(span.target * elapsed, span.days)
+
+
+class Counts(Protocol):
+    """Anything that sums counted quantities over a date range (both ends included)."""
+
+    def between(self, start: datetime.date, end: datetime.date) -> int: ...
 
 
 class _Counter:
@@ -303,6 +317,42 @@ def _average_status(target: Target, average: Fraction | None, total_done: int, e
     return PaceStatus.ON_TRACK
 
 
+def counting_spans(
+    target: Target | None, period_start: datetime.date, period_end: datetime.date
+) -> list[tuple[datetime.date, datetime.date]]:
+    """The date ranges progress needs sums for: the target's spans, else the whole period.
+
+    They tile the period without gaps or overlaps, so their sums also give the period's total;
+    the database rollup (activities/rollup.py) keeps one sum per range.
+    """
+    if target is None or target.is_average:
+        _check_period(period_start, period_end)
+        return [(period_start, period_end)]
+    return [(span.start, span.end) for span in _spans(target, period_start, period_end)]
+
+
+class SpanSums:
+    """Sums kept per counting span (see `counting_spans`), answering sums over unions of them."""
+
+    def __init__(self, sums: Iterable[tuple[datetime.date, datetime.date, int]]) -> None:
+        ordered = sorted(sums)
+        self._starts = [start for start, _end, _done in ordered]
+        self._ends = [end for _start, end, _done in ordered]
+        self._totals = [0, *accumulate(done for _start, _end, done in ordered)]
+
+    def ranges(self) -> list[tuple[datetime.date, datetime.date]]:
+        """The date ranges the sums are kept for, in order."""
+        return list(zip(self._starts, self._ends, strict=True))
+
+    def between(self, start: datetime.date, end: datetime.date) -> int:
+        """Sum over the kept ranges inside start–end; a range cut by either end is an error."""
+        first = bisect_left(self._ends, start)  # the first range ending on or after start
+        last = bisect_right(self._starts, end)  # one past the last range starting by end
+        if first < last and (self._starts[first] < start or self._ends[last - 1] > end):
+            raise ValueError(f"{start}–{end} cuts a kept range.")
+        return self._totals[max(last, first)] - self._totals[first]
+
+
 def compute_progress(
     target: Target | None,
     period_start: datetime.date,
@@ -311,8 +361,18 @@ def compute_progress(
     today: datetime.date,
 ) -> Progress:
     """Compute done, expected and status of a target from its log entries on a given day."""
+    return progress_from_counts(target, period_start, period_end, _Counter(entries), today)
+
+
+def progress_from_counts(
+    target: Target | None,
+    period_start: datetime.date,
+    period_end: datetime.date,
+    counter: Counts,
+    today: datetime.date,
+) -> Progress:
+    """Compute done, expected and status of a target from sums over its spans on a given day."""
     _check_period(period_start, period_end)
-    counter = _Counter(entries)
     total_done = counter.between(period_start, period_end)
     spans: tuple[SpanProgress, ...] = ()
     current = None
@@ -329,7 +389,7 @@ def compute_progress(
     elif target is not None:
         spans = tuple(
             _span_progress(target.comparator, span, counter.between(span.start, span.end), today)
-            for span in spans_for(target, period_start, period_end)
+            for span in _spans(target, period_start, period_end)
         )
         current = next((span for span in spans if span.is_current), None)
         if target.scope == Scope.PERIOD:

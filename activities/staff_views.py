@@ -32,6 +32,7 @@ from activities.templatetags.progress_tags import progress_words
 from municipalities.access import staff_required
 from municipalities.models import Role
 from promises import lifecycle
+from promises.filters import paginate
 from promises.lifecycle import Action
 from promises.models import PeriodState, Promise, PromisePeriod, Review
 
@@ -175,7 +176,11 @@ def log_create(request: HttpRequest) -> HttpResponse:
 
 
 def _log_for_change(request: HttpRequest, pk: int) -> ActivityLog:
-    """A log the user sees (404 otherwise) and may change (403 otherwise)."""
+    """A log the user sees (404 otherwise) and may change (403 otherwise).
+
+    Who may change a log is `ActivityLog.objects.editable_by` (annotated as `can_log`): their
+    own, or any in the municipality for its coordinator; not a colleague's.
+    """
     _require(request, "activities.change_activitylog")
     log = get_object_or_404(ActivityLog.objects.for_staff_log(request.user), pk=pk)
     if not log.can_log:
@@ -250,16 +255,23 @@ def staff_activity(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "activity": activity,
         "progress": activity.progress(today),
-        "logs": list(activity.logs.all()),
+        **_log_page(request, ActivityLog.objects.for_activity(activity, user)),
         "promises": list(activity.promises.all()),
         "can_log": activity.can_log and user.has_perm("activities.add_activitylog"),
-        "can_change_logs": activity.can_log and user.has_perm("activities.change_activitylog"),
+        # Each log says whether the user may change it (`log.can_log`, see `editable_by`).
+        "can_change_logs": user.has_perm("activities.change_activitylog"),
         "can_update_status": activity.target is None
         and activity.can_log
         and user.has_perm("activities.update_activity_status"),
         "today": today,
     }
     return render(request, "activities/staff_activity.html", context)
+
+
+def _log_page(request: HttpRequest, logs) -> dict:
+    """One page of logs (`page_obj`, `logs`) and the query string its page links keep."""
+    page, query = paginate(request, logs)
+    return {"page_obj": page, "query": query, "logs": list(page)}
 
 
 @staff_required

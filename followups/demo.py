@@ -23,6 +23,7 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 from simple_history.utils import bulk_create_with_history
 
+from activities import rollup
 from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
 from activities.progress import (
     Comparator,
@@ -2061,5 +2062,11 @@ def build_demo(today: datetime.date) -> DemoResult:
     for build in PERIOD_BUILDERS:
         build(builder)
     bulk_create_with_history(builder.logs, ActivityLog, batch_size=500)
+    # Bulk inserts send no signals: count the new logs into the progress rollup.
+    rollup.rebuild(
+        Activity.objects.filter(pk__in={log.activity_id for log in builder.logs}).select_related(
+            "period"
+        )
+    )
     after = _counts()
     return DemoResult({label: after[label] - before[label] for label in after}, rows)

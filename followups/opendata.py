@@ -1,35 +1,52 @@
-"""Open data: the datasets, their documented columns, and streamed CSV and JSON writers.
+"""Open data: the datasets, their documented columns, the CSV and JSON writers, and the files.
 
 Every dataset reads only published periods (`PromisePeriod.objects.published()`) and only the
 public fields named in its columns. Rows are produced lazily, a chunk of database rows at a time,
-so an export of any size streams with bounded memory and a query count that grows with the number
-of chunks, never with the number of rows.
+so memory stays bounded and the query count grows with the number of chunks, never with the
+number of rows.
+
+A download is built whole before its first byte is sent (`Export.build`: into a temporary file,
+in memory up to a few MB, then on disk) and answered with its exact length, so an error while
+building becomes an error page, never a cut-off file. Built files are kept in the default file
+storage for the public data version they were built from (`Export.open`) and reused until the
+public data change.
 """
 
 import csv
 import datetime
+import hashlib
 import json
+import logging
+import os
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Any
+from typing import IO, Any
 
+from django.conf import settings
+from django.core.cache import caches
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise as LazyText
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
+from activities.models import Activity, ActivityStatus, Responsible
 from activities.progress import Comparator, PaceStatus, Scope
+from activities.spreadsheet import safe_cell
 from municipalities.models import Municipality
 from promises.models import PUBLISHED_STATES, PeriodState, Promise, PromisePeriod, Theme
+
+logger = logging.getLogger(__name__)
 
 CHUNK_SIZE = 500
 # Rows per chunk written to the client: fewer, larger writes.
 ROWS_PER_WRITE = 200
-# A byte order mark lets Excel recognise the CSV as UTF-8; other tools skip it.
+# A byte order mark lets Excel recognise the CSV as UTF-8; the standard CSV goes without.
 CSV_BOM = "\ufeff"
 LIST_SEPARATOR = "; "
 
@@ -108,19 +125,12 @@ def promise_queryset(municipality: Municipality | None) -> QuerySet[Promise]:
 
 
 def activity_queryset(municipality: Municipality | None) -> QuerySet[Activity]:
-    """Activities of published periods with their place, promises and the logs that count."""
+    """Activities of published periods with their place, promises and progress sums."""
     activities = Activity.objects.filter(period__in=period_queryset(municipality).values("pk"))
     return (
-        activities.select_related("period__municipality")
-        .prefetch_related(
-            Prefetch(
-                "logs",
-                queryset=ActivityLog.objects.counted().only(
-                    "id", "activity_id", "date", "quantity", "withdrawn_at"
-                ),
-            ),
-            Prefetch("promises", queryset=Promise.objects.only("id")),
-        )
+        activities.with_progress_data()
+        .select_related("period__municipality")
+        .prefetch_related(Prefetch("promises", queryset=Promise.objects.only("id")))
         .order_by("period__municipality__code", "period__start_date", "period", "position", "pk")
     )
 
@@ -345,22 +355,26 @@ DATASETS_BY_SLUG = {dataset.slug: dataset for dataset in DATASETS}
 
 @dataclass(frozen=True)
 class Format:
-    """A download format: its file extension, content type and writer."""
+    """A download format: its file extension, content type, writer and file name suffix."""
 
     extension: str
     content_type: str
     write: Callable[[Dataset, Iterable[Row]], Iterator[str]]
+    variant: str = ""
 
 
 def _csv_value(value: Any) -> str:
+    """A CSV cell: text a spreadsheet would run as a formula gets an apostrophe first."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(str(item) for item in value)
+        return safe_cell(LIST_SEPARATOR.join(str(item) for item in value))
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(value, str):
+        return safe_cell(value)
     return str(value)
 
 
@@ -371,10 +385,11 @@ class _Echo:
         return value
 
 
-def write_csv(dataset: Dataset, rows: Iterable[Row]) -> Iterator[str]:
-    """CSV (RFC 4180, comma, CRLF) with a header row, preceded by a UTF-8 byte order mark."""
-    writer = csv.writer(_Echo())
-    yield CSV_BOM + writer.writerow(dataset.column_names)
+def _write_csv(
+    dataset: Dataset, rows: Iterable[Row], *, delimiter: str, prefix: str
+) -> Iterator[str]:
+    writer = csv.writer(_Echo(), delimiter=delimiter, lineterminator="\r\n")
+    yield prefix + writer.writerow(dataset.column_names)
     names = dataset.column_names
     buffer: list[str] = []
     for row in rows:
@@ -384,6 +399,16 @@ def write_csv(dataset: Dataset, rows: Iterable[Row]) -> Iterator[str]:
             buffer = []
     if buffer:
         yield "".join(buffer)
+
+
+def write_csv(dataset: Dataset, rows: Iterable[Row]) -> Iterator[str]:
+    """Standard CSV (RFC 4180: comma, CRLF) in UTF-8 with a header row."""
+    return _write_csv(dataset, rows, delimiter=",", prefix="")
+
+
+def write_excel_csv(dataset: Dataset, rows: Iterable[Row]) -> Iterator[str]:
+    """CSV as Swedish Excel opens it: semicolons, CRLF, UTF-8 with a byte order mark."""
+    return _write_csv(dataset, rows, delimiter=";", prefix=CSV_BOM)
 
 
 def _json_default(value: Any) -> Any:
@@ -411,8 +436,10 @@ def write_json(dataset: Dataset, rows: Iterable[Row]) -> Iterator[str]:
     yield "".join(buffer)
 
 
+# "excel" is served at <dataset>-excel.csv (see followups/urls.py), the others at <dataset>.<key>.
 FORMATS = {
     "csv": Format("csv", "text/csv; charset=utf-8", write_csv),
+    "excel": Format("csv", "text/csv; charset=utf-8", write_excel_csv, variant="-excel"),
     "json": Format("json", "application/json", write_json),
 }
 
@@ -430,12 +457,141 @@ def export(
 
 
 def filename(dataset: Dataset, fmt: Format, municipality: Municipality | None) -> str:
-    """e.g. medborgarloften-vetlanda-aktiviteter.csv"""
+    """e.g. medborgarloften-vetlanda-aktiviteter.csv or medborgarloften-loften-excel.csv"""
     parts = ["medborgarloften"]
     if municipality is not None:
         parts.append(municipality.slug)
     parts.append(dataset.slug)
-    return f"{'-'.join(parts)}.{fmt.extension}"
+    return f"{'-'.join(parts)}{fmt.variant}.{fmt.extension}"
+
+
+# Files: built whole, kept per public data version.
+
+# A file is built in memory up to this size, then on disk.
+SPOOL_MAX_BYTES = 4 * 1024 * 1024
+# Folder of the default storage holding the built files, one subfolder per version and day.
+EXPORTS_FOLDER = "exports"
+
+
+@dataclass(frozen=True)
+class Export:
+    """One download: a dataset in a format, national or of one municipality, as of one day."""
+
+    dataset: Dataset
+    fmt: Format
+    municipality: Municipality | None
+    base_url: str
+    today: datetime.date
+
+    @property
+    def filename(self) -> str:
+        return filename(self.dataset, self.fmt, self.municipality)
+
+    def storage_name(self, version: str) -> str:
+        """Where the file built from the public data of `version` is kept.
+
+        The rows depend on the day too (periods in force, pace) and on the site's address (the
+        url columns), so both are part of the name.
+        """
+        site = hashlib.sha256(self.base_url.encode()).hexdigest()[:12]
+        return f"{EXPORTS_FOLDER}/{_folder(version, self.today)}/{site}-{self.filename}"
+
+    def etag(self, version: str) -> str:
+        return '"' + hashlib.sha256(self.storage_name(version).encode()).hexdigest()[:32] + '"'
+
+    def build(self) -> IO[bytes]:
+        """The whole file, positioned at its start; any error (a query failing) raises here."""
+        # Not a with block: the response sends the file and closes it.
+        file = tempfile.SpooledTemporaryFile(max_size=SPOOL_MAX_BYTES)  # noqa: SIM115
+        try:
+            for text in export(
+                self.dataset, self.fmt, self.municipality, self.base_url, self.today
+            ):
+                file.write(text.encode())
+            file.seek(0)
+        except BaseException:
+            file.close()
+            raise
+        return file
+
+    def open(self, version: str | None) -> IO[bytes]:
+        """The whole file: the one kept for `version` if there is one, else built and kept.
+
+        Without a version (the cache cannot be reached) the file is built and not kept.
+        """
+        if version is None:
+            return self.build()
+        name = self.storage_name(version)
+        stored = _open_stored(name)
+        if stored is not None:
+            return stored
+        file = self.build()
+        if _store(name, file):
+            _delete_other_folders(_folder(version, self.today))
+        file.seek(0)
+        return file
+
+
+def _folder(version: str, today: datetime.date) -> str:
+    return f"{version}-{today.isoformat()}"
+
+
+def _stored_key(name: str) -> str:
+    return "opendata-export:" + hashlib.sha256(name.encode()).hexdigest()
+
+
+def _open_stored(name: str) -> IO[bytes] | None:
+    """The kept file, or None. Only a file recorded as whole counts: the storage may show a
+    file while another worker is still writing it."""
+    try:
+        entry = caches[settings.PUBLIC_CACHE_ALIAS].get(_stored_key(name))
+        if entry is None:
+            return None
+        stored_name, size = entry
+        if default_storage.size(stored_name) != size:
+            return None
+        return default_storage.open(stored_name, "rb")
+    except FileNotFoundError:  # Deleted with an older version, or kept on another host.
+        return None
+    except Exception:
+        logger.warning("Stored export %s not read", name, exc_info=True)
+        return None
+
+
+def _store(name: str, file: IO[bytes]) -> bool:
+    """Keep a built file, then record it as whole in the shared cache; False if not kept.
+
+    Two workers building the same file both save it (the storage gives the second another
+    name); either copy is whole, and the record points at one of them.
+    """
+    try:
+        size = file.seek(0, os.SEEK_END)
+        file.seek(0)
+        stored_name = default_storage.save(name, File(file, name=os.path.basename(name)))
+        caches[settings.PUBLIC_CACHE_ALIAS].set(_stored_key(name), (stored_name, size), None)
+    except Exception:  # A full disk must not fail the download: it is served unkept.
+        logger.warning("Export %s not stored", name, exc_info=True)
+        return False
+    return True
+
+
+def _delete_other_folders(keep: str) -> None:
+    """Delete the files of other versions and days; errors are ignored (next time, then)."""
+    try:
+        folders, _files = default_storage.listdir(EXPORTS_FOLDER)
+    except Exception:
+        return
+    for folder in folders:
+        if folder == keep:
+            continue
+        path = f"{EXPORTS_FOLDER}/{folder}"
+        try:
+            _dirs, files = default_storage.listdir(path)
+            for name in files:
+                default_storage.delete(f"{path}/{name}")
+            default_storage.delete(path)
+        except Exception:
+            logger.info("Old exports in %s not deleted", path, exc_info=True)
 
 
 def code_lists() -> list[tuple[str, list[tuple[str, str]]]]:

@@ -1,9 +1,11 @@
 """Public feeds and open data of the followups app."""
 
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from activities.progress import COUNTING_RULE
+from config import public_cache
 from followups import opendata
 from followups.feeds import UpdatesFeed
 from municipalities.models import Municipality
@@ -40,28 +42,38 @@ def open_data(request: HttpRequest) -> HttpResponse:
 
 def _download(
     request: HttpRequest, municipality: Municipality | None, dataset_slug: str, fmt_name: str
-) -> StreamingHttpResponse:
+) -> HttpResponse:
     dataset = opendata.DATASETS_BY_SLUG.get(dataset_slug)
     fmt = opendata.FORMATS.get(fmt_name)
     if dataset is None or fmt is None:
         raise Http404("No such dataset or format.")
     base_url = request.build_absolute_uri("/").rstrip("/")
-    response = StreamingHttpResponse(
-        opendata.export(dataset, fmt, municipality, base_url), content_type=fmt.content_type
-    )
-    name = opendata.filename(dataset, fmt, municipality)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    export = opendata.Export(dataset, fmt, municipality, base_url, timezone.localdate())
+    version = public_cache.current_version()
+
+    def respond() -> HttpResponse:
+        # The file is whole before the response starts: a failing query raises here and the
+        # visitor gets the 503 (or 500) page, never a cut-off file answered 200.
+        return FileResponse(
+            export.open(version),
+            as_attachment=True,
+            filename=export.filename,
+            content_type=fmt.content_type,
+        )
+
+    if version is None:
+        return respond()
+    return public_cache.conditional(request, export.etag(version), respond)
 
 
-def open_data_download(request: HttpRequest, dataset: str, fmt: str) -> StreamingHttpResponse:
-    """One national dataset as CSV or JSON, streamed."""
+def open_data_download(request: HttpRequest, dataset: str, fmt: str) -> HttpResponse:
+    """One national dataset as CSV or JSON, as a whole file with its length."""
     return _download(request, None, dataset, fmt)
 
 
 def municipality_open_data_download(
     request: HttpRequest, slug: str, dataset: str, fmt: str
-) -> StreamingHttpResponse:
-    """One dataset of one municipality as CSV or JSON, streamed; 404 for an unknown one."""
+) -> HttpResponse:
+    """One dataset of one municipality as CSV or JSON; 404 for an unknown municipality."""
     municipality = get_object_or_404(Municipality, slug=slug)
     return _download(request, municipality, dataset, fmt)

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Prefetch, Q
@@ -121,12 +122,8 @@ class PromisePeriodQuerySet(models.QuerySet):
             periods=models.Count("pk", distinct=True),
             municipalities=models.Count("municipality", distinct=True),
         )
-        done = self.published().aggregate(
-            done=models.Sum(
-                "activities__logs__quantity",
-                filter=Q(activities__logs__withdrawn_at__isnull=True),
-            )
-        )["done"]
+        # The kept span sums of each activity (the progress rollup), not the logs themselves.
+        done = self.published().aggregate(done=models.Sum("activities__span_totals__done"))["done"]
         return {**figures, "done": done or 0}
 
     def with_place(self) -> "PromisePeriodQuerySet":
@@ -202,7 +199,10 @@ class PromisePeriodQuerySet(models.QuerySet):
                 ),
                 "promises__themes",
                 "activities__promises",
-                "activities__logs",
+                Prefetch(
+                    "activities__span_totals",
+                    queryset=apps.get_model("activities", "SpanTotal").objects.order_by("start"),
+                ),
                 "reports",
                 "meetings__assessments__promise",
                 "revisions__changes",

@@ -14,8 +14,9 @@ from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 
-from activities.models import ActivityLog, Responsible
-from activities.services import record_log
+from activities import rollup
+from activities.models import Activity, ActivityLog, Responsible
+from activities.services import record_log, withdraw_log
 from municipalities.models import Role
 from tests import factories
 from tests.e2e.data import ensure_reference_data
@@ -82,6 +83,7 @@ def test_parallel_logs_to_one_activity_give_exactly_n_rows_and_the_exact_sum(set
     activity.refresh_from_db()
     expected = sum(range(1, THREADS + 1))
     assert activity.progress(TODAY).total_done == expected
+    assert rollup.check() == []
 
 
 def test_one_idempotency_key_posted_ten_times_at_once_saves_one_row(setup):
@@ -129,3 +131,27 @@ def test_parallel_posts_of_the_log_form_lose_nothing_and_double_nothing(setup, c
     assert ActivityLog.objects.filter(activity=activity).count() == THREADS + 1
     activity.refresh_from_db()
     assert activity.progress(TODAY).total_done == 2 * (THREADS + 1)
+    assert rollup.check() == []
+
+
+def test_logs_withdrawals_and_target_changes_at_once_keep_the_sums_exact(setup):
+    """The rollup under a race: new logs, withdrawals and a rebuild of the spans together."""
+    activity, user = setup
+    existing = [factories.log(activity, TODAY - datetime.timedelta(days=i)) for i in range(4)]
+    scopes = ["month", "week", "tertial", "period"]
+
+    def work(i):
+        if i < 4:
+            record_log(activity=activity, user=user, idempotency_key=uuid.uuid4(), date=TODAY)
+        elif i < 8:
+            withdraw_log(existing[i - 4], user, "Dubblett")
+        else:
+            changed = Activity.objects.get(pk=activity.pk)
+            changed.target_scope = scopes[i - 8]
+            changed.save()
+
+    _all_at_once(12, work)
+
+    assert rollup.check() == []
+    fresh = Activity.objects.with_progress_data().get(pk=activity.pk)
+    assert fresh.progress(TODAY).total_done == 4

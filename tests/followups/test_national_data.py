@@ -1,0 +1,239 @@
+"""generate_national_data: a deterministic, realistic national dataset written in bulk."""
+
+import datetime
+import hashlib
+import io
+import re
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection, transaction
+from django.db.models import Count, F, Q
+from django.utils import timezone
+
+from activities.models import Activity, ActivityLog, ActivityStatus, SpanTotal
+from activities.progress import Comparator, Scope
+from followups.models import Assessment, FollowUpMeeting, Report
+from promises.models import (
+    PUBLISHED_STATES,
+    Extension,
+    PeriodState,
+    PeriodTransition,
+    Promise,
+    PromisePeriod,
+    Signatory,
+)
+
+SMALL = ("--scale", "0.02", "--logs", "3000", "--seed", "1")
+
+
+def generate(*args: str) -> str:
+    out = io.StringIO()
+    call_command("generate_national_data", *args, stdout=out)
+    return out.getvalue()
+
+
+def untimed(output: str) -> str:
+    return re.sub(r"[0-9.]+ s\b", "", output)
+
+
+def digest() -> str:
+    """A fingerprint of the generated rows, automatic timestamps and database ids left out."""
+    period = "period__municipality__code", "period__slug"
+    querysets = [
+        PromisePeriod.objects.values_list(
+            "municipality__code", "slug", "area_name", "state", "start_date", "end_date",
+            "signed_date", "decision_date", "decision_reference", "local_police_area__name",
+        ),
+        Signatory.objects.values_list(*period, "position", "name", "title", "organisation"),
+        Promise.objects.values_list(*period, "position", "title", "description", "themes__slug"),
+        Activity.promises.through.objects.values_list(
+            "activity__period__slug", "activity__position", "promise__position"
+        ),
+        PeriodTransition.objects.values_list(*period, "from_state", "to_state", "at", "comment"),
+        Activity.objects.values_list(
+            *period, "position", "title", "description", "responsible", "target_comparator",
+            "target_value", "target_scope", "status", "status_reason",
+        ),
+        ActivityLog.objects.values_list(
+            "activity__period__municipality__code", "activity__period__slug",
+            "activity__position", "date", "quantity", "place", "summary", "internal_note",
+            "created_at", "withdrawn_at", "withdrawal_reason",
+        ),
+        FollowUpMeeting.objects.values_list(*period, "kind", "date", "public_summary"),
+        Assessment.objects.values_list(
+            "meeting__period__slug", "meeting__date", "promise__title", "rating", "comment"
+        ),
+        Report.objects.values_list(*period, "kind", "title", "body", "published_on"),
+    ]  # fmt: skip
+    hashed = hashlib.sha256()
+    for queryset in querysets:
+        for row in sorted(queryset, key=repr):
+            hashed.update(repr(row).encode())
+    return hashed.hexdigest()
+
+
+def wipe() -> None:
+    """Empty what the command fills, children first; raw deletes, to skip signals and history."""
+    tables = [
+        SpanTotal, ActivityLog, Activity.promises.through, Activity, Assessment, FollowUpMeeting,
+        Report, Signatory, PeriodTransition, Extension, Promise.themes.through, Promise,
+        PromisePeriod,
+    ]  # fmt: skip
+    with connection.cursor() as cursor:
+        for model in tables:
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
+
+
+@pytest.fixture(scope="module")
+def dataset(django_db_setup, django_db_blocker):
+    """One small dataset for the module, in a transaction rolled back at its end.
+
+    Each test's own transaction nests inside it (a savepoint), so a test may change the data.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield generate(*SMALL)
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def generated(dataset, db) -> str:
+    return dataset
+
+
+def test_same_seed_and_options_give_the_same_data(generated):
+    first = digest()
+    wipe()
+    assert untimed(generate(*SMALL)) == untimed(generated)
+    assert digest() == first
+
+
+def test_the_summary_counts_what_was_written(generated):
+    assert ActivityLog.objects.count() == 3000
+    assert "logs            3000" in generated
+    assert f"activities      {Activity.objects.count()}" in generated
+    assert "municipalities  6" in generated
+
+
+def test_every_covered_municipality_has_one_to_three_signed_periods(generated):
+    published = PromisePeriod.objects.published()
+    counts = published.filter(area_name="").values("municipality").annotate(n=Count("pk"))
+    assert len(counts) == 6
+    assert {row["n"] for row in counts} <= {1, 2, 3}
+    assert not published.filter(
+        Q(start_date__lt=datetime.date(2016, 1, 1)) | Q(end_date__gt=datetime.date(2027, 12, 31))
+    ).exists()
+    for period in published.prefetch_related("signatories", "transitions"):
+        assert period.signed_date is not None and period.decision_date is not None
+        assert period.decision_date <= period.signed_date <= timezone.localdate()
+        assert len(period.signatories.all()) >= 2
+        steps = [(t.from_state, t.to_state) for t in period.transitions.all()]
+        assert steps[0] == ("", PeriodState.DRAFT)
+        assert (PeriodState.DECIDED, PeriodState.SIGNED) in steps
+        assert steps[-1][1] == period.state
+        assert all(t.by_id is None for t in period.transitions.all())
+        assert period.promises.count() in range(2, 6)
+        assert period.activities.count() in range(4, 11)
+
+
+def test_signed_periods_of_one_place_never_overlap(generated):
+    periods = sorted(
+        PromisePeriod.objects.published().values_list(
+            "municipality", "area_name", "start_date", "end_date"
+        )
+    )
+    for before, after in zip(periods, periods[1:], strict=False):
+        if before[:2] == after[:2]:
+            assert before[3] < after[2]
+
+
+def test_malmo_has_two_overlapping_district_periods(generated):
+    districts = PromisePeriod.objects.published().filter(
+        municipality__code="1280", area_name__in=["Rosengård", "Centrum"]
+    )
+    rosengard, centrum = districts.get(area_name="Rosengård"), districts.get(area_name="Centrum")
+    assert rosengard.start_date <= centrum.end_date and centrum.start_date <= rosengard.end_date
+    assert rosengard.local_police_area != centrum.local_police_area
+    assert rosengard.slug.startswith("rosengard-")
+
+
+def test_logs_lie_inside_their_published_period_and_not_in_the_future(generated):
+    logs = ActivityLog.objects.all()
+    assert not logs.filter(
+        Q(date__lt=F("activity__period__start_date"))
+        | Q(date__gt=F("activity__period__end_date"))
+        | Q(date__gt=timezone.localdate())
+    ).exists()
+    assert not logs.exclude(activity__period__state__in=PUBLISHED_STATES).exists()
+    assert not logs.filter(created_at__gt=timezone.now()).exists()
+
+
+def test_some_logs_are_withdrawn_with_a_reason_and_most_quantities_are_one(generated):
+    withdrawn = ActivityLog.objects.filter(withdrawn_at__isnull=False)
+    assert withdrawn.exists()
+    assert not withdrawn.filter(withdrawal_reason="").exists()
+    assert not withdrawn.filter(withdrawn_at__lt=F("created_at")).exists()
+    assert ActivityLog.objects.filter(quantity=1).count() > 0.8 * 3000
+    assert ActivityLog.objects.filter(quantity__gt=1).exists()
+    assert ActivityLog.objects.exclude(place="").exists()
+    assert ActivityLog.objects.exclude(summary="").exists()
+
+
+def test_every_scope_and_comparator_and_party_is_present(generated):
+    activities = Activity.objects.published()
+    assert set(activities.values_list("target_scope", flat=True)) == {"", *Scope.values}
+    assert set(activities.values_list("target_comparator", flat=True)) == {"", *Comparator.values}
+    assert set(activities.values_list("responsible", flat=True)) == {
+        "police", "municipality", "joint", "other"
+    }  # fmt: skip
+    assert not activities.filter(responsible="other", responsible_other="").exists()
+
+
+def test_activities_without_a_target_have_statuses(generated):
+    untargeted = Activity.objects.published().filter(target_value__isnull=True)
+    statuses = set(untargeted.values_list("status", flat=True))
+    assert {ActivityStatus.ONGOING, ActivityStatus.DONE, ActivityStatus.CANCELLED} <= statuses
+    assert not untargeted.filter(status=ActivityStatus.CANCELLED, status_reason="").exists()
+
+
+def test_follow_ups_are_written(generated):
+    assert FollowUpMeeting.objects.exclude(public_summary="").exists()
+    assert Assessment.objects.exists()
+    assert Report.objects.published().exists()
+    assert not Report.objects.filter(published_on__gt=timezone.localdate()).exists()
+    assert not FollowUpMeeting.objects.filter(date__gt=timezone.localdate()).exists()
+
+
+def test_periods_in_the_making_are_not_public(generated, client):
+    hidden = PromisePeriod.objects.exclude(state__in=PUBLISHED_STATES)
+    assert hidden.exists()
+    assert not hidden.filter(signed_date__isnull=False).exists()
+    period = hidden.select_related("municipality").first()
+    url = f"/kommuner/{period.municipality.slug}/{period.slug}/"
+    assert client.get(url).status_code == 404
+
+
+def test_a_generated_period_page_renders(generated, client):
+    period = PromisePeriod.objects.get(municipality__code="1280", area_name="Rosengård")
+    response = client.get(period.get_absolute_url())
+    assert response.status_code == 200
+    assert "Rosengård" in response.content.decode()
+
+
+def test_refuses_a_database_that_holds_periods(generated):
+    periods = PromisePeriod.objects.count()
+    with pytest.raises(CommandError, match="empty"):
+        generate(*SMALL)
+    assert PromisePeriod.objects.count() == periods
+
+
+def test_nothing_is_dated_after_the_given_today(generated):
+    wipe()
+    today = datetime.date(2024, 6, 30)
+    generate("--scale", "0.01", "--logs", "500", "--today", today.isoformat())
+    assert ActivityLog.objects.count() == 500
+    assert not ActivityLog.objects.filter(date__gt=today).exists()
+    assert not PeriodTransition.objects.filter(at__date__gt=today).exists()
+    assert not FollowUpMeeting.objects.filter(date__gt=today).exists()
+    assert not Report.objects.filter(published_on__gt=today).exists()
+    assert PromisePeriod.objects.active(today).filter(municipality__code="1280").count() >= 2
