@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install browser pdf-libs vnu lint format migrations-check messages bench clean
+.PHONY: serve run test install browser pdf-libs vnu lint format migrations-check deploy-check messages bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,13 @@ run: install pdf-libs
 	@echo "Serving the portal at http://$(HOST):$(PORT)/"
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
+# Production-like: gunicorn with config/gunicorn.conf.py; needs SECRET_KEY, ALLOWED_HOSTS (and
+# DATABASE_URL, REDIS_URL) in the environment, as README's "Production" says.
+serve: install pdf-libs
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput -v0
+	$(VENV)/bin/gunicorn config.wsgi -c config/gunicorn.conf.py
+
 test: install browser pdf-libs vnu
 	# CONN_MAX_AGE=0: the live server's request threads must not keep database sessions open,
 	# or PostgreSQL refuses to drop the test database at the end.
@@ -71,6 +78,13 @@ format: install
 migrations-check: install
 	SECRET_KEY=check $(PY) manage.py makemigrations --check --dry-run
 
+# Django's deployment checklist with the production settings (DEBUG off, a long random key,
+# a host name): no warning may remain.
+deploy-check: install
+	env -u DEBUG SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	  ALLOWED_HOSTS=medborgarloften.example CSRF_TRUSTED_ORIGINS=https://medborgarloften.example \
+	  $(PY) manage.py check --deploy --fail-level WARNING
+
 # Update the Swedish catalogue after changing UI strings (needs GNU gettext).
 messages: install
 	SECRET_KEY=messages $(PY) manage.py makemessages --locale sv --ignore "$(VENV)/*" --ignore "tests/*"
@@ -82,3 +96,8 @@ clean:
 # Public pages timed against our own static file through gunicorn, as ratios (prints a table).
 bench: install
 	$(PY) scripts/benchmark.py
+
+# National scale (PostgreSQL, 1M logs; Redis, wrk): pages vs the static file, exports, writes.
+.PHONY: bench-national
+bench-national: install
+	$(PY) scripts/bench_national.py $(BENCH_ARGS)

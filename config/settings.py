@@ -6,6 +6,9 @@ DEBUG         off unless set to 1/true/yes/on
 ALLOWED_HOSTS comma-separated host names (default: localhost names when DEBUG is on)
 SITE_OPERATOR, CONTACT_EMAIL, ACCESSIBILITY_CONTACT_EMAIL, ACCESSIBILITY_ASSESSED_ON,
 ACCESSIBILITY_STATEMENT_UPDATED_ON   shown on the about page and the accessibility statement
+SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, SECURE_HSTS_INCLUDE_SUBDOMAINS, SECURE_HSTS_PRELOAD
+                                     HTTPS: see "HTTPS and security headers" below
+REQUEST_BODY_MAX_BYTES               largest request body accepted (413 above it)
 """
 
 import datetime
@@ -13,6 +16,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +29,12 @@ def env_bool(name: str, default: bool = False) -> bool:
     if value is None or value == "":
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    """Read a whole-number environment variable."""
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -63,14 +73,30 @@ INSTALLED_APPS = [
     "promises",
     "activities",
     "followups",
+    # Last: connects the public page cache's invalidation to the apps above.
+    "config.apps.SiteConfig",
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request, and its response, carry the request's id.
+    "config.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files are answered here, before the middleware below; their headers come from
+    # WHITENOISE_ADD_HEADERS_FUNCTION.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "config.middleware.PortalCSPMiddleware",
+    "config.middleware.PermissionsPolicyMiddleware",
+    # Above the body limit, so the 413 page gets the same headers as every page.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "config.middleware.StaffNoStoreMiddleware",
+    # Before anything reads the body (sessions, CSRF): refuses a too large one unread.
+    "config.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Unprefixed paths are Swedish whatever the browser asks for; English lives under /en/.
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous public pages from the shared cache (config/public_cache.py), inside the
+    # middleware that adds security and language headers to every response.
+    "config.public_cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -79,7 +105,6 @@ MIDDLEWARE = [
     # Records who made each change in the history tables.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Turns a locked-out sign-in into our lockout page.
     "axes.middleware.AxesMiddleware",
     # Innermost, so a database error raised by a view becomes the 503 page.
@@ -120,6 +145,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache holds the public pages, the public data version that invalidates them, and rate-limit
+# counts; with several workers or hosts it must be shared: Redis (REDIS_URL) in production, else
+# files in the project folder (shared by the workers of one host).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR") or str(BASE_DIR / ".cache"),
+        }
+    )
+}
+PUBLIC_CACHE_ALIAS = "default"
+# How long a public page is kept (0: never cached) and the max-age given to browsers and proxies
+# (0: they revalidate every time, cheaply with the ETag, and never show a stale page).
+PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 600)
+PUBLIC_CACHE_MAX_AGE = env_int("PUBLIC_CACHE_MAX_AGE", 0)
+PUBLIC_CACHE_EXCLUDED_PATHS = ("/admin/", "/personal/", "/en/personal/")
+
 # Staff sign-in: password, then a TOTP code (django-otp); failed sign-ins are throttled per
 # username and address by django-axes, which answers the same for known and unknown usernames.
 AUTHENTICATION_BACKENDS = [
@@ -136,6 +182,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Any username is counted, cut to the length axes stores (municipalities/forms.py).
+AXES_USERNAME_CALLABLE = "municipalities.forms.lockout_username"
+# The proxy's addresses (as gunicorn's FORWARDED_ALLOW_IPS): from them, the client is the last
+# X-Forwarded-For entry; the same rule for lockouts and reset limits (municipalities/forms.py).
+PROXY_ADDRESSES = env_list("FORWARDED_ALLOW_IPS", ["127.0.0.1", "::1"])
+AXES_CLIENT_IP_CALLABLE = "municipalities.forms.client_address"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -156,7 +208,9 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles"
+# The default file storage (FileSystemStorage under MEDIA_ROOT) keeps the built open data files.
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or BASE_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -199,15 +253,125 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 10
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
+# Reset e-mails per address and requests per client (its address as django-axes reads it) in a
+# window; above either, the page answers as usual and sends nothing (municipalities/views.py).
+# The counts live in the default cache, shared by the workers when the cache is.
+PASSWORD_RESET_MAX_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_MAX_PER_ADDRESS", "3"))
+PASSWORD_RESET_MAX_PER_CLIENT = int(os.environ.get("PASSWORD_RESET_MAX_PER_CLIENT", "10"))
+PASSWORD_RESET_LIMIT_WINDOW = datetime.timedelta(
+    minutes=int(os.environ.get("PASSWORD_RESET_LIMIT_MINUTES", "60"))
+)
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# -- HTTPS and security headers ----------------------------------------------------------------
+# Production runs behind a TLS-terminating proxy (README, "Production") that sets
+# X-Forwarded-Proto to the scheme the client used, overwriting whatever the client sent.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HTTPS only, by default, whenever DEBUG is off. The test run is the exception (pytest sets
+# PYTEST_VERSION): it runs with DEBUG off, as production does, but its test client and live
+# server speak plain http. SECURE_SSL_REDIRECT=0 turns the redirect off explicitly.
+_HTTPS_ONLY = not DEBUG and not os.environ.get("PYTEST_VERSION")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", _HTTPS_ONLY)
+# Load balancers check health over plain http on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# HSTS is only ever sent on https requests (SecurityMiddleware), so it is harmless over http.
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+# Asking to be preloaded into the browsers' HSTS list is hard to undo: off until decided (README).
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# check --deploy warns that preload is off (security.W021); that is the deliberate default.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+
+# Content-Security-Policy (django-csp): our own files only, nothing inline. The printable
+# documents keep their stylesheet inline for WeasyPrint and mark it with the request's nonce;
+# config.middleware.PortalCSPMiddleware allows one inline style of the admin's history pages.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        # data: for the empty favicon (<link rel="icon" href="data:,">) in base.html.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    },
+}
+
+# Browser features the portal never uses (Permissions-Policy, config.middleware).
+PERMISSIONS_POLICY = [
+    "accelerometer",
+    "autoplay",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "encrypted-media",
+    "fullscreen",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "picture-in-picture",
+    "publickey-credentials-get",
+    "screen-wake-lock",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+]
+
+
+def add_static_headers(headers, path: str, url: str) -> None:
+    """Security headers on the static files WhiteNoise answers before any other middleware."""
+    headers["X-Frame-Options"] = "DENY"
+    headers["X-Content-Type-Options"] = "nosniff"
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = add_static_headers
+
+# -- Request size ------------------------------------------------------------------------------
+# A request whose Content-Length is larger is answered 413 without reading its body
+# (config.middleware.RequestSizeLimitMiddleware); the proxy in front has the same limit.
+# A little above the largest file a form takes (the CSV import's 1 MB) plus the form around it.
+REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", 2 * 1024 * 1024)
+# Form fields and files are held in memory up to the same limit (never in temporary files).
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES
+FILE_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES
+# The largest file any form takes: the CSV import's (activities/csv_import.py, MAX_BYTES).
+# config.uploads stops reading an upload as soon as one file grows past it.
+UPLOAD_FILE_MAX_BYTES = 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "config.uploads.FileSizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
+# One JSON object per line on stderr, each with the request's id (config/observability.py);
+# LOG_FORMAT=text gives plain lines for reading in a terminal.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "config.observability.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "config.observability.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "text" if os.environ.get("LOG_FORMAT") == "text" else "json",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }

@@ -8,10 +8,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from config import views
+from config import observability, views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # For load balancers and monitoring: database and cache reachable, no details.
+    path("healthz", observability.healthz, name="healthz"),
 ]
 urlpatterns += i18n_patterns(
     # followups first: its kommuner/<slug>/flode/ would otherwise be taken for a period slug.

@@ -6,6 +6,9 @@ Builds a throwaway SQLite database with the demo data (seed_demo), collects the 
 starts gunicorn with DEBUG off, and requests each page and `/static/css/site.css` in turn. It
 prints the median time of each and its ratio to the static file's median: a ratio, measured in
 one run on one machine, is comparable across machines; an absolute time is not.
+
+First it downloads each national open data file twice: cold (built from the database and kept)
+and warm (served from the kept file), and prints the time and size of each.
 """
 
 import argparse
@@ -36,6 +39,11 @@ PAGES = [
     "/om/",
 ]
 STATIC = "/static/css/site.css"
+EXPORTS = [
+    f"/oppna-data/{dataset}{form}"
+    for dataset in ("kommuner", "perioder", "loften", "aktiviteter")
+    for form in (".csv", "-excel.csv", ".json")
+]
 
 
 def free_port() -> int:
@@ -57,6 +65,18 @@ def fetch(url: str) -> float:
         if response.status != 200:
             raise RuntimeError(f"{url} answered {response.status}")
     return time.perf_counter() - started
+
+
+def download(url: str) -> tuple[float, int]:
+    """Time one download and check that it is whole: as long as its Content-Length says."""
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=300) as response:
+        body = response.read()
+        length = int(response.headers["Content-Length"])
+    seconds = time.perf_counter() - started
+    if len(body) != length:
+        raise RuntimeError(f"{url}: {len(body)} bytes of {length}")
+    return seconds, len(body)
 
 
 def wait_until_up(url: str, process: subprocess.Popen) -> None:
@@ -84,6 +104,11 @@ def main() -> None:
         "SECRET_KEY": "benchmark-only",
         "DEBUG": "",
         "ALLOWED_HOSTS": "127.0.0.1",
+        # Plain http on the loopback: no redirect to https (on by default with DEBUG off).
+        "SECURE_SSL_REDIRECT": "0",
+        # The run's own cache (public data version) and kept open data files.
+        "CACHE_DIR": str(workdir / "cache"),
+        "MEDIA_ROOT": str(workdir / "media"),
     }
     print(f"Preparing {workdir} (migrate, seed_demo, collectstatic)…", flush=True)
     manage(env, "migrate", "--noinput")
@@ -109,6 +134,8 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base + STATIC, server)
+        # Before anything else, so that the first download of each file builds it.
+        exports = [(url, download(base + url), download(base + url)) for url in EXPORTS]
         urls = [STATIC, *PAGES]
         for url in urls:  # warm-up: templates, connection, caches
             fetch(base + url)
@@ -127,6 +154,11 @@ def main() -> None:
     for url in urls:
         median = statistics.median(timings[url])
         print(f"{url:45} {median * 1000:10.2f} {median / static:9.1f}")
+
+    print("\nNational open data files: built (cold), then from the kept file (warm)")
+    print(f"{'URL':45} {'cold ms':>10} {'warm ms':>10} {'bytes':>12}")
+    for url, (cold, size), (warm, _size) in exports:
+        print(f"{url:45} {cold * 1000:10.2f} {warm * 1000:10.2f} {size:12,}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,161 @@
+"""The public page cache: whole anonymous pages, shared by every worker and host, never stale.
+
+A page is stored under its path, query and the *public data version*, a random token kept in
+the same cache. Every committed write to the portal's own models sets a new token, so the next
+request on any worker or host misses and renders the new data; entries of older tokens are
+never read again and expire. The version is read before the page's data, so a page rendered
+while a write commits is at worst stored under the token that write replaces.
+
+Only anonymous GET/HEAD requests to public paths are served from the cache (no session cookie,
+nothing under /personal/ or /admin/); only complete 200 responses that set no cookie and carry
+no CSP nonce are stored. Clients and proxies get `Cache-Control` and an ETag and revalidate:
+a matching `If-None-Match` is answered 304 from the cache without rendering.
+"""
+
+import hashlib
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_cache_control
+from django.utils.http import parse_etags
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "public-data-version"
+# Apps whose models public pages show; a write to any of them changes the version.
+PUBLIC_APPS = ("municipalities", "promises", "activities", "followups")
+# Headers a stored page keeps; everything else (security headers, cookies) is added per request.
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Vary")
+
+
+def _cache():
+    return caches[settings.PUBLIC_CACHE_ALIAS]
+
+
+def current_version() -> str | None:
+    """The public data version, set anew when missing; None when the cache cannot be reached."""
+    try:
+        version = _cache().get(VERSION_KEY)
+        if version is None:
+            version = uuid.uuid4().hex
+            _cache().add(VERSION_KEY, version, timeout=None)
+            version = _cache().get(VERSION_KEY, version)
+        return version
+    except Exception:  # A cache outage must not take the pages down: render uncached.
+        logger.warning("public cache unavailable", exc_info=True)
+        return None
+
+
+def new_version() -> None:
+    """Make every stored page stale, on every worker and host that shares the cache."""
+    try:
+        _cache().set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    except Exception:
+        logger.error("public cache version not changed", exc_info=True)
+
+
+def _changed(sender, **kwargs) -> None:
+    if sender._meta.app_label in PUBLIC_APPS:
+        new_version()
+        # Again after the commit: a page rendered from the data before it, under the version
+        # just set, must not be served once the write is visible.
+        transaction.on_commit(new_version)
+
+
+def connect() -> None:
+    """Change the version on every save, delete and many-to-many change of the public apps."""
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_changed, dispatch_uid=f"public_cache_{signal!r}")
+
+
+def _is_public(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD") or not settings.PUBLIC_CACHE_SECONDS:
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    path = request.path_info
+    return not any(path.startswith(prefix) for prefix in settings.PUBLIC_CACHE_EXCLUDED_PATHS)
+
+
+def _key(request: HttpRequest, version: str) -> str:
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"page:{version}:{digest}"
+
+
+def _finish(request: HttpRequest, response: HttpResponse, etag: str) -> HttpResponse:
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_MAX_AGE)
+    patch_cache_control(response, must_revalidate=True)
+    if etag in parse_etags(request.headers.get("If-None-Match", "")):
+        not_modified = HttpResponseNotModified()
+        for header in ("ETag", "Cache-Control", "Vary", "Content-Language"):
+            if header in response:
+                not_modified[header] = response[header]
+        return not_modified
+    return response
+
+
+def conditional(request: HttpRequest, etag: str, respond) -> HttpResponse:
+    """`respond()` with a public page's ETag and Cache-Control; 304, without calling it, when
+    the client's If-None-Match has `etag` (for responses too large for the cache: downloads)."""
+    if etag in parse_etags(request.headers.get("If-None-Match", "")):
+        return _finish(request, HttpResponseNotModified(), etag)
+    return _finish(request, respond(), etag)
+
+
+class PublicPageCacheMiddleware:
+    """Serve anonymous public pages from the shared cache; store what they render."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not _is_public(request):
+            return self.get_response(request)
+        version = current_version()
+        if version is None:
+            return self.get_response(request)
+        key = _key(request, version)
+        try:
+            stored = _cache().get(key)
+        except Exception:
+            stored = None
+        if stored is not None:
+            status, headers, content, etag = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Cache"] = "hit"
+            return _finish(request, response, etag)
+        response = self.get_response(request)
+        if self._storable(request, response):
+            headers = [(name, response[name]) for name in KEPT_HEADERS if name in response]
+            etag = _etag(version, response.content)
+            entry = (response.status_code, headers, response.content, etag)
+            try:
+                _cache().set(key, entry, settings.PUBLIC_CACHE_SECONDS)
+            except Exception:
+                logger.warning("public page not stored", exc_info=True)
+            response["X-Cache"] = "miss"
+            return _finish(request, response, etag)
+        return response
+
+    @staticmethod
+    def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and getattr(request, "_csp_nonce", None) is None
+            and "private" not in response.get("Cache-Control", "")
+            and "no-store" not in response.get("Cache-Control", "")
+        )
+
+
+def _etag(version: str, content: bytes) -> str:
+    return '"' + hashlib.sha256(version.encode() + content).hexdigest()[:32] + '"'
