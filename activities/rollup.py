@@ -58,6 +58,9 @@ def log_saved(sender, instance: ActivityLog, created: bool, raw: bool = False, *
         # Saved from a row loaded without every counted field: recount its activity.
         rebuild(Activity.objects.filter(pk=instance.activity_id).select_related("period"))
     elif before != now:
+        # Locks in the order a rebuild takes them: the activity, then its sums (no deadlock).
+        activities = {c[0] for c in (before, now) if c is not None}
+        list(Activity.objects.select_for_update(no_key=True).filter(pk__in=activities).values("pk"))
         _add(before, -1)
         _add(now, +1)
     instance.remember_contribution()

@@ -357,8 +357,9 @@ def test_validating_many_rows_costs_a_fixed_number_of_queries(world, django_asse
 
 def test_saving_many_rows_adds_only_the_inserts_per_row(world, django_assert_max_num_queries):
     rows = [f"{world.police.pk};2026-03-15;1;Storgatan;Kontroll;"] * 200
-    # Per row: a savepoint, the log, its history record, its progress sum, the savepoint's release.
-    with django_assert_max_num_queries(4 + 5 * 200):
+    # Per row: a savepoint, the log, its history record, the lock on its activity, its progress
+    # sum, the savepoint's release.
+    with django_assert_max_num_queries(4 + 6 * 200):
         result = _import(world, _csv(*rows))
     assert len(result.saved) == 200
 

@@ -123,9 +123,9 @@ def _active_vetlanda(area: LocalPoliceArea) -> PromisePeriod:
             internal_note=INTERNAL_NOTE,
         )
     withdrawn = factories.log(controls, _days_ago(5), quantity=3)
-    ActivityLog.objects.filter(pk=withdrawn.pk).update(
-        withdrawn_at=datetime.datetime.now(datetime.UTC), withdrawal_reason="Fel aktivitet."
-    )
+    withdrawn.withdrawn_at = datetime.datetime.now(datetime.UTC)
+    withdrawn.withdrawal_reason = "Fel aktivitet."
+    withdrawn.save()  # through the model, so the progress sums follow
 
     targets = [
         ("Nykterhetskontroller", ("at_least", 2, "kontroller", "year"), Responsible.POLICE),
