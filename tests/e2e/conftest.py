@@ -103,5 +103,5 @@ def site(site_url):
 @pytest.fixture
 def page(page):
     """Playwright's page, failing after 5 s rather than 30 (the server is local)."""
-    page.set_default_timeout(5_000)
+    page.set_default_timeout(15_000)
     return page

@@ -128,7 +128,7 @@ def test_coordinator_and_approver_take_a_period_from_copy_to_public(
 
     # An approver, in a session of their own, approves it.
     approver = browser.new_page()
-    approver.set_default_timeout(5_000)
+    approver.set_default_timeout(15_000)
     draft_hub = reverse("activities:staff_period", args=[draft.pk])
     sign_in(approver, site, APPROVER_USERNAME, draft_hub)
     assert_accessible(approver)
