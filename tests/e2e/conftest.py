@@ -102,6 +102,6 @@ def site(site_url):
 
 @pytest.fixture
 def page(page):
-    """Playwright's page, failing after 5 s rather than 30 (the server is local)."""
+    """Playwright's page, failing after 15 s rather than 30 (the server is local, the CPU busy)."""
     page.set_default_timeout(15_000)
     return page
