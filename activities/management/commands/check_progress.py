@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from activities import rollup
+from activities.models import Activity
 
 
 class Command(BaseCommand):
@@ -25,7 +26,7 @@ class Command(BaseCommand):
             return
         if fix:
             ids = {difference.activity_id for difference in differences}
-            rollup.rebuild(rollup.Activity.objects.filter(pk__in=ids).select_related("period"))
+            rollup.rebuild(Activity.objects.filter(pk__in=ids))
             self.stdout.write(self.style.SUCCESS(f"Rebuilt the sums of {len(ids)} activities."))
             return
         raise CommandError(f"{len(differences)} differences between the sums and the logs.")
