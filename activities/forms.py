@@ -7,6 +7,7 @@ import uuid
 from django import forms
 from django.db import models
 from django.utils import formats
+from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -38,7 +39,7 @@ class GroupedActivityChoiceField(forms.ModelChoiceField):
 
     queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
 
-    def _get_choices(self):
+    def grouped_choices(self) -> list:
         if not hasattr(self, "_grouped"):
             groups: dict[str, list[tuple[int, str]]] = {}
             for activity in self.queryset:
@@ -47,7 +48,19 @@ class GroupedActivityChoiceField(forms.ModelChoiceField):
             self._grouped = [("", self.empty_label or "")] + list(groups.items())
         return self._grouped
 
+    def _get_choices(self):
+        # Lazy: a posted form checks its choice with one query and never lists them all.
+        return _GroupedChoices(self)
+
     choices = property(_get_choices, forms.ChoiceField.choices.fset)
+
+
+class _GroupedChoices(BaseChoiceIterator):
+    def __init__(self, field: GroupedActivityChoiceField) -> None:
+        self.field = field
+
+    def __iter__(self):
+        return iter(self.field.grouped_choices())
 
 
 def _text(max_length: int, label, *, required: bool = False, help_text="") -> forms.CharField:
@@ -157,6 +170,12 @@ class LogForm(LogFieldsForm):
 
     def log_activity(self) -> Activity | None:
         return self.cleaned_data.get("activity")
+
+    def _get_validation_exclusions(self):
+        # The activity was found among those the user may log, and the quantity's bounds are
+        # this form's own: the model's existence and constraint checks would only repeat them
+        # with three more queries per log (the database constraints still hold).
+        return super()._get_validation_exclusions() | {"activity", "quantity"}
 
 
 class WithdrawForm(forms.Form):

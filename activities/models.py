@@ -96,6 +96,10 @@ class ActivityQuerySet(models.QuerySet):
             _attach_span_sums(batch)
             yield from batch
 
+    def attach_span_sums(self, activities: list["Activity"]) -> None:
+        """Give already loaded activities (with their period) the sums `progress()` reads."""
+        _attach_span_sums(activities)
+
     def published(self) -> "ActivityQuerySet":
         """Activities of published periods."""
         return self.filter(period__state__in=PUBLISHED_STATES)
@@ -439,6 +443,8 @@ class ActivityLog(models.Model):
         verbose_name_plural = _("activity logs")
         indexes = [
             models.Index(fields=["activity", "date"], name="log_activity_date_idx"),
+            # The most recently reported logs (staff start page) without sorting them all.
+            models.Index(fields=["created_at", "id"], name="log_created_idx"),
             # Sums of counted quantities by activity and date range read only this index.
             models.Index(
                 fields=["activity", "date", "quantity"],

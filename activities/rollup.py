@@ -60,7 +60,8 @@ def log_saved(sender, instance: ActivityLog, created: bool, raw: bool = False, *
     elif before != now:
         # Locks in the order a rebuild takes them: the activity, then its sums (no deadlock).
         activities = {c[0] for c in (before, now) if c is not None}
-        list(Activity.objects.select_for_update(no_key=True).filter(pk__in=activities).values("pk"))
+        locked = Activity.objects.select_for_update(no_key=True, of=("self",))
+        list(locked.filter(pk__in=activities).order_by("pk").values("pk"))
         _add(before, -1)
         _add(now, +1)
     instance.remember_contribution()

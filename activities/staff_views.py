@@ -46,6 +46,9 @@ PACE_ORDER = (
     PaceStatus.ACHIEVED,
 )
 RECENT_LOGS = 10
+# The start page's lists stop here (administrators see every municipality).
+HOME_ACTIVITIES = 40
+HOME_PERIODS = 40
 # The period's documents (URL slug, name), in staff pages for any state.
 DOCUMENTS = (
     ("tjansteutlatande", gettext_lazy("Decision proposal (tjänsteutlåtande)")),
@@ -110,7 +113,11 @@ def _log_words(log: ActivityLog, activity: Activity) -> dict[str, object]:
 
 
 def _saved_message(log: ActivityLog, created: bool, today: datetime.date) -> str:
-    activity = Activity.objects.with_progress_data().get(pk=log.activity_id)
+    activity = log.activity
+    if created:  # the form's activity, loaded with its period: only its sums are read anew
+        Activity.objects.attach_span_sums([activity])
+    else:  # the first log of this key, saved earlier
+        activity = Activity.objects.with_progress_data().get(pk=log.activity_id)
     values = {**_log_words(log, activity), "progress": progress_summary(activity.progress(today))}
     if created:
         text = _("Saved: %(activity)s, %(quantity)s on %(date)s. Progress now: %(progress)s.")
@@ -132,9 +139,14 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     user = request.user
     today = timezone.localdate()
     rows = [(a, a.progress(today)) for a in Activity.objects.for_staff_home(user, today)]
+    rows.sort(key=lambda row: _pace_rank(row[1]))
+    periods = PromisePeriod.objects.for_staff_home(user)
     context = {
-        "periods": list(PromisePeriod.objects.for_staff_home(user)),
-        "activities": sorted(rows, key=lambda row: _pace_rank(row[1])),
+        # An administrator sees the whole country: the list shows the first ones, with a count.
+        "periods": list(periods[:HOME_PERIODS]),
+        "period_count": periods.count(),
+        "activities": rows[:HOME_ACTIVITIES],
+        "activity_count": len(rows),
         "recent_logs": list(ActivityLog.objects.for_staff_home(user)[:RECENT_LOGS]),
         "today": today,
     }

@@ -60,11 +60,20 @@ def new_version() -> None:
 
 
 def _changed(sender, **kwargs) -> None:
-    if sender._meta.app_label in PUBLIC_APPS:
-        new_version()
-        # Again after the commit: a page rendered from the data before it, under the version
-        # just set, must not be served once the write is visible.
-        transaction.on_commit(new_version)
+    """Set a new version now, and again once the write commits (once per transaction).
+
+    The second one matters: a page rendered from the data before the commit, under the version
+    just set, must not be served once the write is visible.
+    """
+    if sender._meta.app_label not in PUBLIC_APPS:
+        return
+    new_version()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        entry[1] is new_version for entry in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(new_version)
 
 
 def connect() -> None:

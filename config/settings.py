@@ -247,6 +247,9 @@ ACCESSIBILITY_STATEMENT_UPDATED_ON = datetime.date.fromisoformat(
     os.environ.get("ACCESSIBILITY_STATEMENT_UPDATED_ON", "2026-11-21")
 )
 
+# With Redis, sessions are read from it and written through to the database (a Redis restart
+# signs nobody out); without it, from the database alone (a file cache belongs to one host).
+SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if REDIS_URL else "db")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # A staff session lasts a working day and ends when the browser closes.

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -28,4 +28,17 @@ class MunicipalitiesConfig(AppConfig):
         )
         post_delete.connect(
             _sync_role_groups, sender="municipalities.Membership", dispatch_uid="membership_deleted"
+        )
+        # Remembered scopes (Membership.objects.municipality_ids) go stale on any change.
+        from municipalities.models import LocalPoliceArea, scope_changed
+
+        for model in ("municipalities.Membership", "municipalities.LocalPoliceArea"):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    scope_changed, sender=model, dispatch_uid=f"scope_{model}_{signal!r}"
+                )
+        m2m_changed.connect(
+            scope_changed,
+            sender=LocalPoliceArea.municipalities.through,
+            dispatch_uid="scope_area_municipalities",
         )

@@ -125,20 +125,36 @@ class Role(models.TextChoices):
 class MembershipQuerySet(models.QuerySet):
     """Queries over staff memberships."""
 
-    def municipality_ids(self, user, roles: Iterable[str] | None = None) -> models.QuerySet:
+    def municipality_ids(self, user, roles: Iterable[str] | None = None) -> list[int]:
         """Ids of the municipalities `user` holds one of `roles` in (all roles if None).
 
-        A subquery, so callers can filter with it without another round trip. A membership of
-        a local police area covers each of its municipalities.
+        A membership of a local police area covers each of its municipalities. The user's
+        memberships are read once per user object (one request) with one small query, so the
+        scope conditions built from them are plain id lists that the planner handles cheaply;
+        any change to memberships or police areas makes every remembered scope stale.
         """
-        memberships = Q(memberships__user=user) | Q(local_police_areas__memberships__user=user)
-        if roles is not None:
-            roles = list(roles)
-            memberships = Q(memberships__user=user, memberships__role__in=roles) | Q(
-                local_police_areas__memberships__user=user,
-                local_police_areas__memberships__role__in=roles,
+        scope = getattr(user, "_municipality_scope", None)
+        if scope is None or scope[0] != _scope_generation[0]:
+            by_role: dict[str, set[int]] = {}
+            rows = self.filter(user=user).values_list(
+                "role", "municipality_id", "local_police_area__municipalities__id"
             )
-        return Municipality.objects.filter(memberships).values("id")
+            for role, municipality_id, area_municipality_id in rows:
+                ids = by_role.setdefault(role, set())
+                ids.update(i for i in (municipality_id, area_municipality_id) if i is not None)
+            scope = (_scope_generation[0], by_role)
+            user._municipality_scope = scope
+        by_role = scope[1]
+        wanted = by_role if roles is None else [role for role in roles if role in by_role]
+        return sorted(set().union(*(by_role[role] for role in wanted)))
+
+
+# Bumped on every change to memberships or police areas (see `municipality_ids`).
+_scope_generation = [0]
+
+
+def scope_changed(**kwargs) -> None:
+    _scope_generation[0] += 1
 
 
 class Membership(models.Model):

@@ -349,8 +349,8 @@ def test_a_failure_while_saving_rolls_back_the_rows_saved_before_it(world, monke
 def test_validating_many_rows_costs_a_fixed_number_of_queries(world, django_assert_max_num_queries):
     rows = [f"{world.police.pk};2026-03-15;1;Storgatan;Kontroll;"] * 199
     data = _csv(*rows, "999999;2026-03-15;1;;;")
-    # Loading the allowed activities, whatever the number of rows.
-    with django_assert_max_num_queries(1):
+    # The user's memberships, then the allowed activities, whatever the number of rows.
+    with django_assert_max_num_queries(2):
         result = _import(world, data)
     assert [(e.row, e.column) for e in result.row_errors] == [(201, "aktivitet_id")]
 
@@ -358,8 +358,8 @@ def test_validating_many_rows_costs_a_fixed_number_of_queries(world, django_asse
 def test_saving_many_rows_adds_only_the_inserts_per_row(world, django_assert_max_num_queries):
     rows = [f"{world.police.pk};2026-03-15;1;Storgatan;Kontroll;"] * 200
     # Per row: a savepoint, the log, its history record, the lock on its activity, its progress
-    # sum, the savepoint's release.
-    with django_assert_max_num_queries(4 + 6 * 200):
+    # sum, the savepoint's release; once: the user's memberships and the allowed activities.
+    with django_assert_max_num_queries(5 + 6 * 200):
         result = _import(world, _csv(*rows))
     assert len(result.saved) == 200
 
@@ -413,8 +413,9 @@ def test_the_page_documents_the_columns_and_lists_the_activities_to_log(
     for number in range(10):
         factories.activity(world.period, f"Kontroll {number}")
     sign_in(client, world.user)
-    # Session, user, device, two for permissions, and the activities: not one per activity.
-    with django_assert_max_num_queries(6):
+    # Session, user, device, two for permissions, the user's memberships and the activities:
+    # not one per activity.
+    with django_assert_max_num_queries(7):
         response = client.get(reverse("activities:log_import"))
     assert response.status_code == 200
     assert uuid.UUID(str(response.context["form"].initial["idempotency_key"]))

@@ -227,11 +227,43 @@ def test_start_page_query_count_does_not_grow_with_periods(
         factories.activity(period, "Dialog", target=None)
     sign_in(client, officer)
 
-    with django_assert_num_queries(9):
+    # The user's memberships once (then the scope is a list of ids) and the periods' count.
+    with django_assert_num_queries(11):
         response = client.get(url("staff_home"))
 
     assert len(response.context["periods"]) == period_count
     assert len(response.context["activities"]) == 3 * period_count
+
+
+@pytest.mark.django_db
+def test_an_administrators_start_page_shows_the_first_ones_of_the_whole_country(
+    client, monkeypatch
+):
+    monkeypatch.setattr("activities.staff_views.HOME_ACTIVITIES", 3)
+    monkeypatch.setattr("activities.staff_views.HOME_PERIODS", 2)
+    today = timezone.localdate()
+    for slug in ("vetlanda", "tranas", "eksjo"):
+        period = current_period(slug)
+        behind = factories.activity(period, f"Kontroller i {slug}")  # 0 of 15 after 200 days
+        factories.activity(period, f"Dialog i {slug}", target=None)
+        factories.log(behind, today)
+    admin = staff_user("admin", superuser=True)
+    sign_in(client, admin)
+
+    response = client.get(url("staff_home"))
+
+    assert response.status_code == 200
+    assert len(response.context["activities"]) == 3
+    assert response.context["activity_count"] == 6
+    assert len(response.context["periods"]) == 2 and response.context["period_count"] == 3
+    page = response.content.decode()
+    assert "De första 3 av 6 aktiviteter som gäller; de som ligger efter kommer först." in page
+    assert "De första 2 av 3 perioder, i kommunordning." in page
+    assert [a.title for a, _ in response.context["activities"]] == [
+        "Kontroller i eksjo",
+        "Kontroller i tranas",
+        "Kontroller i vetlanda",
+    ]
 
 
 # --- activity page ----------------------------------------------------------------------------
@@ -311,9 +343,9 @@ def test_activity_page_query_count_does_not_grow_with_logs(
     world.police.promises.add(factories.promise(world.period, "Ett andra löfte"))
     sign_in(client, world.officer)
 
-    # Sign-in (session, user, device), membership scope, the activity, its promises, its
-    # progress sums, the logs' count and one page of logs: ten, however many logs.
-    with django_assert_num_queries(10):
+    # Sign-in (session, user, device), two for permissions, the memberships, the activity, its
+    # promises, its progress sums, the logs' count and one page of logs, however many logs.
+    with django_assert_num_queries(11):
         response = client.get(url("staff_activity", world.police.pk))
 
     assert len(response.context["logs"]) == log_count

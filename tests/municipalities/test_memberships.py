@@ -95,13 +95,32 @@ def test_promises_activities_and_logs_follow_the_period_scope():
     )
 
 
-def test_visible_periods_are_one_query(django_assert_num_queries):
+def test_visible_periods_are_one_query_after_the_memberships_are_read_once(
+    django_assert_num_queries,
+):
     periods_in_every_state("vetlanda")
     area = factories.local_police_area(municipalities=[factories.municipality("tranas")])
     user = staff_user("anna", role=Role.COORDINATOR, municipality=factories.municipality())
     Membership.objects.create(user=user, role=Role.APPROVER, local_police_area=area)
+    with django_assert_num_queries(2):
+        assert len(list(PromisePeriod.objects.visible_to(user))) == len(ALL_STATES)
     with django_assert_num_queries(1):
         assert len(list(PromisePeriod.objects.visible_to(user))) == len(ALL_STATES)
+
+
+def test_a_changed_membership_changes_the_remembered_scope():
+    vetlanda, tranas = factories.municipality("vetlanda"), factories.municipality("tranas")
+    user = staff_user("anna", role=Role.COORDINATOR, municipality=vetlanda)
+    assert Membership.objects.municipality_ids(user) == [vetlanda.pk]
+    area = factories.local_police_area(municipalities=[])
+    membership = Membership.objects.create(
+        user=user, role=Role.POLICE_OFFICER, local_police_area=area
+    )
+    area.municipalities.add(tranas)
+    assert Membership.objects.municipality_ids(user) == sorted([vetlanda.pk, tranas.pk])
+    assert Membership.objects.municipality_ids(user, [Role.POLICE_OFFICER]) == [tranas.pk]
+    membership.delete()
+    assert Membership.objects.municipality_ids(user) == [vetlanda.pk]
 
 
 def activities_by_responsible(period: PromisePeriod) -> dict[str, Activity]:
