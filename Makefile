@@ -98,6 +98,11 @@ bench: install
 	$(PY) scripts/benchmark.py
 
 # National scale (PostgreSQL, 1M logs; Redis, wrk): pages vs the static file, exports, writes.
-.PHONY: bench-national
+.PHONY: bench-national fault-test
 bench-national: install
 	$(PY) scripts/bench_national.py $(BENCH_ARGS)
+
+# Logs over HTTP while a gunicorn worker is killed and the local PostgreSQL restarts (loopback,
+# about 1.5 minutes; restarts the cluster: not beside CI or the test suite).
+fault-test: install
+	$(PY) scripts/fault_test.py $(FAULT_ARGS)
