@@ -1,10 +1,11 @@
 """The public page cache: whole anonymous pages, shared by every worker and host, never stale.
 
-A page is stored under its path, query and the *public data version*, a random token kept in
-the same cache. Every committed write to the portal's own models sets a new token, so the next
-request on any worker or host misses and renders the new data; entries of older tokens are
-never read again and expire. The version is read before the page's data, so a page rendered
-while a write commits is at worst stored under the token that write replaces.
+A page is stored under its path and query, together with the *public data version* it was
+rendered under: a random token kept in the same cache, read with the page in one round trip.
+Every committed write to the portal's own models sets a new token, so the next request on any
+worker or host finds the stored page stale and renders the new data. The version is read
+before the page's data, so a page rendered while a write commits is at worst stored under the
+token that write replaces.
 
 Only anonymous GET/HEAD requests to public paths are served from the cache (no session cookie,
 nothing under /personal/ or /admin/); only complete 200 responses that set no cookie and carry
@@ -91,9 +92,9 @@ def _is_public(request: HttpRequest) -> bool:
     return not any(path.startswith(prefix) for prefix in settings.PUBLIC_CACHE_EXCLUDED_PATHS)
 
 
-def _key(request: HttpRequest, version: str) -> str:
+def _key(request: HttpRequest) -> str:
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{version}:{digest}"
+    return f"page:{digest}"
 
 
 def _finish(request: HttpRequest, response: HttpResponse, etag: str) -> HttpResponse:
@@ -126,16 +127,19 @@ class PublicPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not _is_public(request):
             return self.get_response(request)
-        version = current_version()
+        key = _key(request)
+        # One round trip: the version and the page (stored with the version it was made under).
+        try:
+            found = _cache().get_many([VERSION_KEY, key])
+        except Exception:  # A cache outage must not take the pages down: render uncached.
+            logger.warning("public cache unavailable", exc_info=True)
+            return self.get_response(request)
+        version = found.get(VERSION_KEY) or current_version()
         if version is None:
             return self.get_response(request)
-        key = _key(request, version)
-        try:
-            stored = _cache().get(key)
-        except Exception:
-            stored = None
-        if stored is not None:
-            status, headers, content, etag = stored
+        stored = found.get(key)
+        if stored is not None and stored[0] == version:
+            _, status, headers, content, etag = stored
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
@@ -145,7 +149,7 @@ class PublicPageCacheMiddleware:
         if self._storable(request, response):
             headers = [(name, response[name]) for name in KEPT_HEADERS if name in response]
             etag = _etag(version, response.content)
-            entry = (response.status_code, headers, response.content, etag)
+            entry = (version, response.status_code, headers, response.content, etag)
             try:
                 _cache().set(key, entry, settings.PUBLIC_CACHE_SECONDS)
             except Exception:
