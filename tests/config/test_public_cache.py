@@ -62,6 +62,21 @@ def test_every_kind_of_write_is_visible_on_the_next_request(client, world):
     assert "Ett uppföljningsmöte hölls i dag." in _get(client, url).content.decode()
 
 
+def test_the_signing_pdf_is_kept_too_and_made_anew_after_a_write(client, world):
+    period, activity = world
+    url = reverse(
+        "promises:document_pdf", args=[period.municipality.slug, period.slug, "medborgarloftet"]
+    )
+    first, second = _get(client, url), _get(client, url)
+    assert first.status_code == 200 and first["Content-Type"] == "application/pdf"
+    assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
+    assert second["Content-Disposition"] == first["Content-Disposition"]
+    activity.title = "Fler trafikkontroller"
+    activity.save()
+    assert _get(client, url)["X-Cache"] == "miss"
+
+
 def test_staff_errors_and_posts_are_never_served_from_the_cache(client, world):
     period, _activity = world
     url = period.get_absolute_url()
