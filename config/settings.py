@@ -170,7 +170,8 @@ PUBLIC_CACHE_EXCLUDED_PATHS = ("/admin/", "/personal/", "/en/personal/")
 # username and address by django-axes, which answers the same for known and unknown usernames.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, with each user's permissions kept in the shared cache.
+    "municipalities.backends.CachedModelBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "activities:staff_home"

@@ -29,6 +29,10 @@ class MunicipalitiesConfig(AppConfig):
         post_delete.connect(
             _sync_role_groups, sender="municipalities.Membership", dispatch_uid="membership_deleted"
         )
+        # Remembered permission sets (municipalities/backends.py) likewise.
+        from municipalities import backends
+
+        backends.connect()
         # Remembered scopes (Membership.objects.municipality_ids) go stale on any change.
         from municipalities.models import LocalPoliceArea, scope_changed
 

@@ -42,7 +42,7 @@ def staff_user(
 
 def sign_in(client, user, *, verified: bool = True) -> None:
     """Sign `user` in on the test client; with the second factor unless `verified` is False."""
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="municipalities.backends.CachedModelBackend")
     if verified:
         device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
         if device is None:

@@ -31,7 +31,7 @@ CONSOLE_MARKERS = ("Content Security Policy", "Content-Security-Policy", "Permis
 def _session_key(user, *, verified: bool = True) -> str:
     """A committed session for `user` (with the second factor unless `verified` is False)."""
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="municipalities.backends.CachedModelBackend")
     if verified:
         session = client.session
         device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
