@@ -286,3 +286,15 @@ def test_activity_list_queries_do_not_grow_with_data(
         response = client.get(url)
         assert response.status_code == 200
     assert response.context["activities"]
+
+
+@pytest.mark.django_db
+def test_the_list_shows_the_current_span_and_the_period_page_every_span(client):
+    period = current_period()
+    with_logs(
+        factories.activity(period, "Kontroller", target=("at_least", 2, "kontroller", "month")), 3
+    )
+    listed = client.get("/aktiviteter/").content.decode()
+    assert "Kontroller" in listed and 'class="bar"' in listed
+    assert "Alla delperioder" not in listed
+    assert "Alla delperioder" in client.get(period.get_absolute_url()).content.decode()
