@@ -1,0 +1,93 @@
+"""Every query that reads logs on a page or a write path uses an index (EXPLAIN on PostgreSQL).
+
+The logs table is the one that grows to millions of rows. Each query below is planned with
+sequential scans switched off (`enable_seqscan = off`): a sequential scan of the logs still in
+the plan means no index can serve the query.
+"""
+
+import datetime
+import json
+import uuid
+
+import pytest
+from django.db import connection, transaction
+from django.db.models import Sum
+
+from activities.models import ActivityLog, SpanTotal
+from municipalities.models import Role
+from tests import factories
+from tests.staff import staff_user
+
+LOGS = ActivityLog._meta.db_table
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="query plans are PostgreSQL's (CI runs both)"
+    ),
+]
+
+
+def _scanned_tables(queryset) -> set[str]:
+    """The tables the plan of `queryset` reads with a sequential scan."""
+    sql, params = queryset.query.sql_with_params()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    scanned, nodes = set(), [plan[0]["Plan"]]
+    while nodes:
+        node = nodes.pop()
+        if node["Node Type"] == "Seq Scan":
+            scanned.add(node["Relation Name"])
+        nodes.extend(node.get("Plans", []))
+    return scanned
+
+
+@pytest.fixture
+def world():
+    today = datetime.date.today()
+    vetlanda = factories.municipality("vetlanda")
+    period = factories.period(
+        "vetlanda", start=today - datetime.timedelta(days=100), end=today + datetime.timedelta(100)
+    )
+    activity = factories.activity(period)
+    officer = staff_user("polis", role=Role.POLICE_OFFICER, municipality=vetlanda)
+    admin = staff_user("admin", superuser=True)
+    log = factories.log(activity, today, reported_by=officer, idempotency_key=uuid.uuid4())
+    return activity, officer, admin, log
+
+
+def test_the_queries_that_read_logs_use_an_index(world):
+    activity, officer, admin, log = world
+    queries = {
+        "an activity's logs, newest first (staff page)": ActivityLog.objects.for_activity(
+            activity, officer
+        )[:20],
+        "recent logs, administrator": ActivityLog.objects.for_staff_home(admin)[:10],
+        "recent logs, officer": ActivityLog.objects.for_staff_home(officer)[:10],
+        "a log its author may change": ActivityLog.objects.for_staff_log(officer).filter(pk=log.pk),
+        "a repeated form (idempotency key)": ActivityLog.objects.filter(
+            idempotency_key=log.idempotency_key
+        ),
+        "sums by day for a rebuild": ActivityLog.objects.counted()
+        .filter(activity_id__in=[activity.pk])
+        .values_list("activity_id", "date")
+        .annotate(total=Sum("quantity"))
+        .order_by(),
+        "one activity's counted logs (fallback)": activity.logs.counted().values_list(
+            "date", "quantity"
+        ),
+        "the kept sums of a list of activities": SpanTotal.objects.filter(
+            activity_id__in=[activity.pk]
+        ),
+    }
+    scans = {name: _scanned_tables(qs) for name, qs in queries.items()}
+    assert {name: tables for name, tables in scans.items() if LOGS in tables} == {}
+    assert SpanTotal._meta.db_table not in scans["the kept sums of a list of activities"]
+
+
+
+def test_the_check_sees_a_scan_where_no_index_serves(world):
+    assert LOGS in _scanned_tables(ActivityLog.objects.filter(place="Storgatan"))
