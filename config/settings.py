@@ -140,6 +140,13 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters bound by the server, so psycopg prepares a query the fifth time a connection
+    # runs it and PostgreSQL stops planning it anew (a persistent connection runs the same few
+    # queries all day). Off with DATABASE_SERVER_SIDE_BINDING=0, e.g. behind PgBouncer in
+    # transaction mode, which does not keep prepared statements.
+    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = env_bool(
+        "DATABASE_SERVER_SIDE_BINDING", True
+    )
     # A fresh database per test run: CI points TEST_DATABASE_NAME at its own name.
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME") or None}
 
