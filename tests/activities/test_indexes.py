@@ -88,6 +88,5 @@ def test_the_queries_that_read_logs_use_an_index(world):
     assert SpanTotal._meta.db_table not in scans["the kept sums of a list of activities"]
 
 
-
 def test_the_check_sees_a_scan_where_no_index_serves(world):
     assert LOGS in _scanned_tables(ActivityLog.objects.filter(place="Storgatan"))
