@@ -23,18 +23,41 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off"}
+
+
 def env_bool(name: str, default: bool = False) -> bool:
-    """Read a yes/no environment variable."""
-    value = os.environ.get(name)
-    if value is None or value == "":
+    """Read a yes/no environment variable; anything else stops the start with its name."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value not in TRUE_WORDS | FALSE_WORDS:
+        raise ImproperlyConfigured(f"{name} must be one of 1/0, true/false, yes/no, on/off.")
+    return value in TRUE_WORDS
 
 
-def env_int(name: str, default: int) -> int:
-    """Read a whole-number environment variable."""
+def env_int(name: str, default: int, minimum: int = 0) -> int:
+    """Read a whole-number environment variable (at least `minimum`)."""
     value = os.environ.get(name, "").strip()
-    return int(value) if value else default
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+    if number < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}.")
+    return number
+
+
+def env_date(name: str, default: str) -> datetime.date:
+    """Read a date environment variable written YYYY-MM-DD."""
+    value = os.environ.get(name, "").strip() or default
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a date written YYYY-MM-DD.") from None
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -135,7 +158,7 @@ WSGI_APPLICATION = "config.wsgi.application"
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -184,8 +207,8 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "activities:staff_home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 OTP_TOTP_ISSUER = "Medborgarlöften"
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
@@ -248,12 +271,8 @@ ACCESSIBILITY_CONTACT_EMAIL = os.environ.get(
     "ACCESSIBILITY_CONTACT_EMAIL", "tillganglighet@example.se"
 )
 # Date of the latest assessment (self-assessment with the automated tests) and of the statement.
-ACCESSIBILITY_ASSESSED_ON = datetime.date.fromisoformat(
-    os.environ.get("ACCESSIBILITY_ASSESSED_ON", "2026-11-21")
-)
-ACCESSIBILITY_STATEMENT_UPDATED_ON = datetime.date.fromisoformat(
-    os.environ.get("ACCESSIBILITY_STATEMENT_UPDATED_ON", "2026-11-21")
-)
+ACCESSIBILITY_ASSESSED_ON = env_date("ACCESSIBILITY_ASSESSED_ON", "2026-11-21")
+ACCESSIBILITY_STATEMENT_UPDATED_ON = env_date("ACCESSIBILITY_STATEMENT_UPDATED_ON", "2026-11-21")
 
 # With Redis, sessions are read from it and written through to the database (a Redis restart
 # signs nobody out); without it, from the database alone (a file cache belongs to one host).
@@ -267,10 +286,10 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
 # Reset e-mails per address and requests per client (its address as django-axes reads it) in a
 # window; above either, the page answers as usual and sends nothing (municipalities/views.py).
 # The counts live in the default cache, shared by the workers when the cache is.
-PASSWORD_RESET_MAX_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_MAX_PER_ADDRESS", "3"))
-PASSWORD_RESET_MAX_PER_CLIENT = int(os.environ.get("PASSWORD_RESET_MAX_PER_CLIENT", "10"))
+PASSWORD_RESET_MAX_PER_ADDRESS = env_int("PASSWORD_RESET_MAX_PER_ADDRESS", 3)
+PASSWORD_RESET_MAX_PER_CLIENT = env_int("PASSWORD_RESET_MAX_PER_CLIENT", 10)
 PASSWORD_RESET_LIMIT_WINDOW = datetime.timedelta(
-    minutes=int(os.environ.get("PASSWORD_RESET_LIMIT_MINUTES", "60"))
+    minutes=env_int("PASSWORD_RESET_LIMIT_MINUTES", 60, minimum=1)
 )
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
@@ -354,7 +373,7 @@ WHITENOISE_ADD_HEADERS_FUNCTION = add_static_headers
 # A request whose Content-Length is larger is answered 413 without reading its body
 # (config.middleware.RequestSizeLimitMiddleware); the proxy in front has the same limit.
 # A little above the largest file a form takes (the CSV import's 1 MB) plus the form around it.
-REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", 2 * 1024 * 1024)
+REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", 2 * 1024 * 1024, minimum=1)
 # Form fields and files are held in memory up to the same limit (never in temporary files).
 DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES

@@ -1,0 +1,62 @@
+"""Settings read from the environment: bad values stop the start with the variable's name."""
+
+import importlib
+import os
+import types
+from unittest import mock
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+import config.settings
+
+
+def _settings_with(**environ):
+    """config.settings as read with `environ` added; the module is read back afterwards."""
+    try:
+        with mock.patch.dict(os.environ, environ):
+            read = importlib.reload(config.settings)
+            return types.SimpleNamespace(**{k: v for k, v in vars(read).items() if k.isupper()})
+    finally:
+        importlib.reload(config.settings)
+
+
+def test_postgresql_binds_on_the_server_by_default_and_can_be_told_not_to():
+    url = "postgres://postgres@127.0.0.1:5432/x"
+    on = _settings_with(DATABASE_URL=url, SECRET_KEY="x").DATABASES["default"]
+    assert on["OPTIONS"]["server_side_binding"] is True
+    off = _settings_with(DATABASE_URL=url, SECRET_KEY="x", DATABASE_SERVER_SIDE_BINDING="0")
+    assert off.DATABASES["default"]["OPTIONS"]["server_side_binding"] is False
+
+
+def test_sqlite_has_no_such_option():
+    sqlite = _settings_with(DATABASE_URL="sqlite:///x.sqlite3", SECRET_KEY="x")
+    assert "server_side_binding" not in sqlite.DATABASES["default"].get("OPTIONS", {})
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("CONN_MAX_AGE", "sixty"),
+        ("PUBLIC_CACHE_SECONDS", "-1"),
+        ("AXES_FAILURE_LIMIT", "0"),
+        ("PASSWORD_RESET_LIMIT_MINUTES", "1.5"),
+        ("REQUEST_BODY_MAX_BYTES", "2 MB"),
+        ("SECURE_COOKIES", "maybe"),
+        ("DATABASE_SERVER_SIDE_BINDING", "ja"),
+        ("ACCESSIBILITY_ASSESSED_ON", "21/11/2026"),
+    ],
+)
+def test_a_bad_value_names_its_variable(name, value):
+    url = "postgres://postgres@127.0.0.1:5432/x"
+    with pytest.raises(ImproperlyConfigured, match=name):
+        _settings_with(DATABASE_URL=url, SECRET_KEY="x", **{name: value})
+
+
+def test_good_values_are_read():
+    read = _settings_with(
+        SECRET_KEY="x", AXES_FAILURE_LIMIT=" 7 ", SECURE_HSTS_PRELOAD="Yes", CONN_MAX_AGE="0"
+    )
+    assert read.AXES_FAILURE_LIMIT == 7
+    assert read.SECURE_HSTS_PRELOAD is True
+    assert read.DATABASES["default"]["CONN_MAX_AGE"] == 0
