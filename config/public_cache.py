@@ -15,15 +15,15 @@ a matching `If-None-Match` is answered 304 from the cache without rendering.
 
 import hashlib
 import logging
-import uuid
 
 from django.conf import settings
-from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags
+
+from config.cache import Versioned
 
 logger = logging.getLogger(__name__)
 
@@ -34,30 +34,18 @@ PUBLIC_APPS = ("municipalities", "promises", "activities", "followups")
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Vary")
 
 
-def _cache():
-    return caches[settings.PUBLIC_CACHE_ALIAS]
+# Pages are stored under their path and query, with the version they were rendered under.
+PAGES = Versioned(VERSION_KEY, settings.PUBLIC_CACHE_ALIAS)
 
 
 def current_version() -> str | None:
     """The public data version, set anew when missing; None when the cache cannot be reached."""
-    try:
-        version = _cache().get(VERSION_KEY)
-        if version is None:
-            version = uuid.uuid4().hex
-            _cache().add(VERSION_KEY, version, timeout=None)
-            version = _cache().get(VERSION_KEY, version)
-        return version
-    except Exception:  # A cache outage must not take the pages down: render uncached.
-        logger.warning("public cache unavailable", exc_info=True)
-        return None
+    return PAGES.version()
 
 
 def new_version() -> None:
     """Make every stored page stale, on every worker and host that shares the cache."""
-    try:
-        _cache().set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-    except Exception:
-        logger.error("public cache version not changed", exc_info=True)
+    PAGES.replace()
 
 
 def _changed(sender, **kwargs) -> None:
@@ -128,18 +116,11 @@ class PublicPageCacheMiddleware:
         if not _is_public(request):
             return self.get_response(request)
         key = _key(request)
-        # One round trip: the version and the page (stored with the version it was made under).
-        try:
-            found = _cache().get_many([VERSION_KEY, key])
-        except Exception:  # A cache outage must not take the pages down: render uncached.
-            logger.warning("public cache unavailable", exc_info=True)
+        version, stored = PAGES.read(key)  # one round trip
+        if version is None:  # A cache outage must not take the pages down: render uncached.
             return self.get_response(request)
-        version = found.get(VERSION_KEY) or current_version()
-        if version is None:
-            return self.get_response(request)
-        stored = found.get(key)
-        if stored is not None and stored[0] == version:
-            _, status, headers, content, etag = stored
+        if stored is not None:
+            status, headers, content, etag = stored
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
@@ -149,11 +130,8 @@ class PublicPageCacheMiddleware:
         if self._storable(request, response):
             headers = [(name, response[name]) for name in KEPT_HEADERS if name in response]
             etag = _etag(version, response.content)
-            entry = (version, response.status_code, headers, response.content, etag)
-            try:
-                _cache().set(key, entry, settings.PUBLIC_CACHE_SECONDS)
-            except Exception:
-                logger.warning("public page not stored", exc_info=True)
+            entry = (response.status_code, headers, response.content, etag)
+            PAGES.store(key, version, entry, settings.PUBLIC_CACHE_SECONDS)
             response["X-Cache"] = "miss"
             return _finish(request, response, etag)
         return response

@@ -124,16 +124,7 @@ def promise_queryset(municipality: Municipality | None) -> QuerySet[Promise]:
     )
 
 
-def activity_queryset(municipality: Municipality | None) -> QuerySet[Activity]:
-    """Activities of published periods with their place, promises and progress sums."""
-    activities = Activity.objects.filter(period__in=period_queryset(municipality).values("pk"))
-    return (
-        activities.with_progress_data()
-        .select_related("period__municipality")
-        .order_by("period__municipality__code", "period__start_date", "period", "position", "pk")
-    )
-
-
+# The columns the activities dataset writes.
 ACTIVITY_FIELDS = (
     "period__municipality__code",
     "period__municipality__name",
@@ -153,6 +144,18 @@ ACTIVITY_FIELDS = (
     "target_scope",
     "status",
 )
+
+
+def activity_queryset(municipality: Municipality | None) -> QuerySet[Activity]:
+    """Activities of published periods with their place and progress sums (promise ids: below)."""
+    activities = Activity.objects.filter(period__in=period_queryset(municipality).values("pk"))
+    return (
+        activities.with_progress_data()
+        .select_related("period__municipality")
+        # Only the columns written (the periods' long texts would be read once per activity).
+        .only(*ACTIVITY_FIELDS)
+        .order_by("period__municipality__code", "period__start_date", "period", "position", "pk")
+    )
 
 
 def _promise_ids(activities: QuerySet[Activity]) -> dict[int, list[int]]:
@@ -243,8 +246,6 @@ def activity_rows(
 ) -> Iterator[Row]:
     activities = activity_queryset(municipality)
     promise_ids = _promise_ids(activities)
-    # Only the columns written (the periods' long texts would be read once per activity).
-    activities = activities.only(*ACTIVITY_FIELDS)
     urls: dict[int, str] = {}  # one reverse() per period, not per activity
     for activity in activities.iterator(chunk_size=CHUNK_SIZE):
         if activity.period_id not in urls:

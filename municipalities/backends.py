@@ -7,19 +7,15 @@ members, permissions or users replaces (both read in one round trip), so a chang
 on the next request on every worker and host. Without the cache, the database is asked.
 """
 
-import logging
-import uuid
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-logger = logging.getLogger(__name__)
+from config.cache import Versioned
 
-VERSION_KEY = "permissions-version"
+PERMISSIONS = Versioned("permissions-version")
 KEEP_SECONDS = 60 * 60
 
 
@@ -33,38 +29,18 @@ class CachedModelBackend(ModelBackend):
 
     def _remembered(self, user) -> set[str]:
         key = f"permissions:{user.pk}:{int(user.is_superuser)}"
-        try:
-            found = cache.get_many([VERSION_KEY, key])
-            version = found.get(VERSION_KEY)
-            if version is None:
-                version = uuid.uuid4().hex
-                cache.add(VERSION_KEY, version, timeout=None)
-                version = cache.get(VERSION_KEY, version)
-        except Exception:  # no cache: ask the database, as Django does
-            logger.warning("permission cache unavailable", exc_info=True)
-            return super().get_all_permissions(user)
-        stored = found.get(key)
-        if stored is not None and stored[0] == version:
-            return stored[1]
-        permissions = super().get_all_permissions(user)
-        try:
-            cache.set(key, (version, permissions), KEEP_SECONDS)
-        except Exception:
-            logger.warning("permissions not remembered", exc_info=True)
+        version, permissions = PERMISSIONS.read(key)  # one round trip
+        if permissions is None:
+            permissions = super().get_all_permissions(user)
+            if version is not None:  # else no cache: the database answered, as in Django
+                PERMISSIONS.store(key, version, permissions, KEEP_SECONDS)
         return permissions
 
 
 def new_version(**kwargs) -> None:
     """Forget every remembered permission set, now and once the change commits."""
-
-    def replace() -> None:
-        try:
-            cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        except Exception:
-            logger.error("permissions version not changed", exc_info=True)
-
-    replace()
-    transaction.on_commit(replace)
+    PERMISSIONS.replace()
+    transaction.on_commit(PERMISSIONS.replace)
 
 
 def connect() -> None:

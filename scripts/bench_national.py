@@ -468,6 +468,27 @@ def flush_redis(redis_url: str) -> None:
 BASE_ENV: dict = {}
 
 
+def configure(database_url: str, workdir: Path, log_level: str = "ERROR") -> None:
+    """BASE_ENV: this environment with production settings on loopback, files under workdir."""
+    BASE_ENV.update(os.environ)
+    for name in ("DEBUG", "REDIS_URL", "PUBLIC_CACHE_SECONDS", "PUBLIC_CACHE_MAX_AGE"):
+        BASE_ENV.pop(name, None)
+    BASE_ENV.update(
+        {
+            "DATABASE_URL": database_url,
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SECURE_SSL_REDIRECT": "0",
+            "SECURE_COOKIES": "0",
+            "STATIC_ROOT": str(workdir / "static"),
+            "MEDIA_ROOT": str(workdir / "media"),
+            "CACHE_DIR": str(workdir / "cache"),
+            "LOG_LEVEL": log_level,
+            "GUNICORN_LOG_LEVEL": log_level.lower(),
+        }
+    )
+
+
 def database_exists(url: str) -> bool:
     parts = urllib.parse.urlsplit(url)
     maintenance = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
@@ -889,23 +910,7 @@ def main() -> int:
     say(f"wrk: {(version.stdout + version.stderr).strip().splitlines()[0]}")
 
     workdir = Path(tempfile.mkdtemp(prefix="medborgarloften-national-"))
-    BASE_ENV.update(os.environ)
-    for name in ("DEBUG", "REDIS_URL", "PUBLIC_CACHE_SECONDS", "PUBLIC_CACHE_MAX_AGE"):
-        BASE_ENV.pop(name, None)
-    BASE_ENV.update(
-        {
-            "DATABASE_URL": args.database_url,
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SECURE_SSL_REDIRECT": "0",
-            "SECURE_COOKIES": "0",
-            "STATIC_ROOT": str(workdir / "static"),
-            "MEDIA_ROOT": str(workdir / "media"),
-            "CACHE_DIR": str(workdir / "cache"),
-            "LOG_LEVEL": "ERROR",
-            "GUNICORN_LOG_LEVEL": "error",
-        }
-    )
+    configure(args.database_url, workdir)
     servers: list[Server] = []
     totals = {"wrk_runs": 0, "wrk_requests": 0, "wrk_errors": 0}
     problems: list[str] = []

@@ -208,22 +208,7 @@ def main() -> int:
         parser.error("the fault test restarts the database: only a loopback URL is allowed")
 
     workdir = Path(tempfile.mkdtemp(prefix="medborgarloften-fault-"))
-    bench.BASE_ENV.update(os.environ)
-    for name in ("DEBUG", "REDIS_URL", "PUBLIC_CACHE_SECONDS"):
-        bench.BASE_ENV.pop(name, None)
-    bench.BASE_ENV.update(
-        {
-            "DATABASE_URL": ARGS.database_url,
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SECURE_SSL_REDIRECT": "0",
-            "SECURE_COOKIES": "0",
-            "STATIC_ROOT": str(workdir / "static"),
-            "MEDIA_ROOT": str(workdir / "media"),
-            "LOG_LEVEL": "CRITICAL",
-            "GUNICORN_LOG_LEVEL": "critical",
-        }
-    )
+    bench.configure(ARGS.database_url, workdir, log_level="CRITICAL")
     server = None
     problems: list[str] = []
     try:
