@@ -108,7 +108,9 @@ def test_coordinator_and_approver_take_a_period_from_copy_to_public(
     # The coordinator starts next period from the current one.
     sign_in(page, site, COORDINATOR_USERNAME, hub)
     assert_accessible(page)
-    page.locator(f"main a[href$='{reverse('promises:period_copy', args=[current.pk])}']").click()
+    copy_url = reverse("promises:period_copy", args=[current.pk])
+    page.locator(f"main a[href$='{copy_url}']").click()
+    page.wait_for_url(re.compile(re.escape(copy_url) + "$"))
     assert_accessible(page)
     page.locator("input[name=slug]").fill(NEW_SLUG)
     page.locator(SUBMIT).click()
@@ -169,6 +171,7 @@ def test_coordinator_and_approver_take_a_period_from_copy_to_public(
     # The period is public: on the municipality's page, with its promises and documents.
     page.goto(site + reverse("promises:municipality_detail", args=["vetlanda"]))
     page.locator(f"main a[href$='{draft.get_absolute_url()}']").first.click()
+    page.wait_for_url(re.compile(re.escape(draft.get_absolute_url()) + "$"))
     assert_accessible(page)
     text = page.locator("main").inner_text()
     for title in promise_titles:
@@ -192,7 +195,9 @@ def test_coordinator_and_approver_take_a_period_from_copy_to_public(
 def test_coordinator_writes_a_new_draft_in_the_editor(page, site, new_period_cleanup):
     """Every editor page, also showing errors, is accessible at a phone's width."""
     sign_in(page, site, COORDINATOR_USERNAME, reverse("activities:staff_home"))
-    page.locator(f"main a[href$='{reverse('promises:period_create')}']").click()
+    create_url = reverse("promises:period_create")
+    page.locator(f"main a[href$='{create_url}']").click()
+    page.wait_for_url(re.compile(re.escape(create_url) + "$"))
     assert_accessible(page)
     page.locator("input[name=slug]").fill(DRAFT_SLUG)
     page.locator("input[name=start_date]").fill("2030-01-01")
