@@ -133,6 +133,20 @@ class MembershipQuerySet(models.QuerySet):
         scope conditions built from them are plain id lists that the planner handles cheaply;
         any change to memberships or police areas makes every remembered scope stale.
         """
+        by_role = self._by_role(user)
+        wanted = by_role if roles is None else [role for role in roles if role in by_role]
+        return sorted(set().union(*(by_role[role] for role in wanted)))
+
+    def roles_in(self, user, municipality_id: int | None = None) -> set[str]:
+        """The roles `user`'s memberships give them in a municipality (None: in any)."""
+        return {
+            role
+            for role, ids in self._by_role(user).items()
+            if ids and (municipality_id is None or municipality_id in ids)
+        }
+
+    def _by_role(self, user) -> dict[str, set[int]]:
+        """Role → municipality ids, read once per user object and membership generation."""
         scope = getattr(user, "_municipality_scope", None)
         if scope is None or scope[0] != _scope_generation[0]:
             by_role: dict[str, set[int]] = {}
@@ -144,9 +158,7 @@ class MembershipQuerySet(models.QuerySet):
                 ids.update(i for i in (municipality_id, area_municipality_id) if i is not None)
             scope = (_scope_generation[0], by_role)
             user._municipality_scope = scope
-        by_role = scope[1]
-        wanted = by_role if roles is None else [role for role in roles if role in by_role]
-        return sorted(set().union(*(by_role[role] for role in wanted)))
+        return scope[1]
 
 
 # Bumped on every change to memberships or police areas (see `municipality_ids`).

@@ -75,3 +75,21 @@ def sync_role_groups(user) -> None:
             user.groups.add(group)
         else:
             user.groups.remove(group)
+
+
+# Administrators (superusers) act as coordinators and police officers in every municipality;
+# approving stays a personal judgement of the approvers.
+ADMINISTRATOR_ROLES = frozenset({Role.COORDINATOR, Role.POLICE_OFFICER})
+
+
+def held_roles(user, municipality_id: int | None = None) -> set[str]:
+    """The roles `user` holds in a municipality (None: in any), administrators' included.
+
+    Anonymous and inactive users hold none. Read from the memberships once per request.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return set()
+    roles = Membership.objects.roles_in(user, municipality_id)
+    if user.is_superuser:
+        roles |= ADMINISTRATOR_ROLES
+    return roles

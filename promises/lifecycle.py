@@ -12,12 +12,12 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import models, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from municipalities.models import Membership, Role
+from municipalities.models import Role
+from municipalities.roles import held_roles
 from promises.fields import long_date
 from promises.forms import latest_end
 from promises.models import (
@@ -54,8 +54,7 @@ class Rule:
     roles: tuple[str, ...]
 
 
-# Administrators (superusers) may do what coordinators do; approving stays a personal judgement
-# of the approvers.
+# Administrators hold the coordinator's role everywhere (municipalities.roles.held_roles).
 RULES: dict[str, Rule] = {
     Action.SUBMIT: Rule((PeriodState.DRAFT,), PeriodState.CONSULTATION, (Role.COORDINATOR,)),
     Action.WITHDRAW: Rule((PeriodState.CONSULTATION,), PeriodState.DRAFT, (Role.COORDINATOR,)),
@@ -69,7 +68,6 @@ RULES: dict[str, Rule] = {
         (PeriodState.SIGNED, PeriodState.EXTENDED), PeriodState.CLOSED, (Role.COORDINATOR,)
     ),
 }
-ADMIN_ROLES = (Role.COORDINATOR,)
 
 # States in which the coordinator edits freely, and in which a change is a revision.
 FREELY_EDITABLE_STATES = (PeriodState.DRAFT,)
@@ -89,20 +87,9 @@ class TransitionInvalid(Exception):
 
 
 def roles_for(user, period: PromisePeriod) -> set[str]:
-    """The roles `user` holds in the period's municipality (administrators: coordinator's)."""
-    if not (user.is_authenticated and user.is_active):
-        return set()
-    roles = set(
-        Membership.objects.filter(user=user)
-        .filter(
-            Q(municipality_id=period.municipality_id)
-            | Q(local_police_area__municipalities=period.municipality_id)
-        )
-        .values_list("role", flat=True)
-    )
-    if user.is_superuser:
-        roles |= set(ADMIN_ROLES)
-    return roles
+    """The roles `user` holds in the period's municipality (administrators: every role but
+    approver's)."""
+    return held_roles(user, period.municipality_id)
 
 
 def allowed(action: str, period: PromisePeriod, roles: set[str]) -> bool:

@@ -1,25 +1,103 @@
-"""Shared pytest configuration: settings for tests and small data factories."""
+"""Shared pytest configuration: settings for tests, the named staff users, data made once."""
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import caches
+from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import translation
+
+from tests.staff import People
+
+
+def settings_for_tests() -> dict:
+    """Static files without a collected manifest, fast password hashing, a process-local cache."""
+    return {
+        "STORAGES": {
+            **django_settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+        "CACHES": {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "t",
+            }
+        },
+    }
 
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
-    """Serve static files without a collected manifest and hash passwords fast."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    """The test settings, with an empty cache, for each test."""
+    for name, value in settings_for_tests().items():
+        setattr(settings, name, value)
     # One process-local cache per test: public pages and rate-limit counts start empty.
-    settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"}
-    }
     caches["default"].clear()
     # Built open data files go to the test's own folder, not the project's media/.
     settings.MEDIA_ROOT = str(tmp_path / "media")
     # The test client leaves a request's language active in the thread; start each test in
     # the default language whatever the previous test requested.
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def people(db) -> People:
+    """The named staff users of Vetlanda, and of Tranås as the other municipality.
+
+    Vetlanda's coordinator, approver and officer exist from the start, as in a test whose
+    users were made before its other data; the others are made when the test first names them.
+    """
+    return People().made("coordinator", "approver", "officer")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """In each stretch of one module's tests, those using `module_data` run last.
+
+    The data stay in the database from the first test using them to the module's end, so a
+    test of the module that does not use them must run before. (pytest-django's ordering by
+    kind of database use, done first, is kept: only tests next to each other move.)
+    """
+    start = 0
+    for end in range(1, len(items) + 1):
+        if end == len(items) or items[end].path != items[start].path:
+            items[start:end] = sorted(items[start:end], key=_uses_module_data)
+            start = end
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        if _uses_module_data(item) and {"transactional_db", "live_server"} & set(names):
+            raise pytest.UsageError(f"{item.nodeid}: module_data needs non-transactional tests")
+
+
+def _uses_module_data(item) -> bool:
+    return "module_data" in getattr(item, "fixturenames", ())
+
+
+@pytest.fixture(scope="module")
+def module_data(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Make data once for a module's tests: `with module_data(): ...` builds in the database.
+
+    What is made stays in a transaction that is open for the rest of the module (its tests
+    that do not use it run first, see above) and rolled back at its end. Each test runs in a
+    savepoint inside it (pytest-django's `db`), so what a test writes is undone before the
+    next one: every test sees the data as made, and nothing else. Only for tests using `db`
+    (not `transactional_db` or `live_server`, which commit and flush). A fixture handing the
+    data to tests should hand out copies (`copy.deepcopy`), so that a test changing an object
+    in memory does not change it for the next test.
+    """
+    media = tmp_path_factory.mktemp("media")
+    overrides = override_settings(**settings_for_tests(), MEDIA_ROOT=str(media))
+    overrides.enable()
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        # As Django's TestCase marks its own: app code may still open a durable block inside.
+        atomic._from_testcase = True
+        atomic.__enter__()
+    try:
+        yield django_db_blocker.unblock
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+        overrides.disable()

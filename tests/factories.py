@@ -3,10 +3,12 @@
 import datetime
 import itertools
 
+from django.utils import timezone
+
 from activities.models import Activity, ActivityLog, Responsible
 from followups.models import FollowUpMeeting, MeetingKind
 from municipalities.models import LocalPoliceArea, Municipality, PoliceRegion
-from promises.models import PeriodState, Promise, PromisePeriod
+from promises.models import PeriodState, Promise, PromisePeriod, Review, ReviewVerdict
 
 _sequence = itertools.count(1)
 
@@ -49,6 +51,50 @@ def period(
         state=state,
         **fields,
     )
+
+
+def period_in_state(
+    state: str = PeriodState.DRAFT,
+    *,
+    starts: int = 30,
+    ends: int = 400,
+    promises: int = 1,
+    promise_title: str = "Löfte {i}: öka tryggheten",
+    activity_title: str = "Trafikkontroller {i}",
+    approved_by=None,
+    **fields,
+) -> PromisePeriod:
+    """A Vetlanda period in `state`, `starts` and `ends` days from today, for the staff pages.
+
+    It has `promises` promises (`promise_title` with {i} the number), each served by an
+    activity (`activity_title`). Past the draft it is in consultation round 1; decided (and later)
+    ten days ago by Kommunstyrelsen (KS 2026/17); signed five days ago. `approved_by` adds that
+    user's approval of the current round. Any of these can be given instead in `fields`.
+    """
+    today = timezone.localdate()
+    day = datetime.timedelta(days=1)
+    if state != PeriodState.DRAFT:
+        fields.setdefault("consultation_round", 1)
+    if state in (PeriodState.DECIDED, PeriodState.SIGNED, PeriodState.EXTENDED):
+        fields.setdefault("decision_date", today - 10 * day)
+        fields.setdefault("decision_body", "Kommunstyrelsen")
+        fields.setdefault("decision_reference", "KS 2026/17")
+    if state in (PeriodState.SIGNED, PeriodState.EXTENDED):
+        fields.setdefault("signed_date", today - 5 * day)
+    made = period(
+        "vetlanda", start=today + starts * day, end=today + ends * day, state=state, **fields
+    )
+    for i in range(1, promises + 1):
+        served = promise(made, promise_title.format(i=i))
+        activity(made, activity_title.format(i=i)).promises.add(served)
+    if approved_by is not None:
+        Review.objects.create(
+            period=made,
+            round=made.consultation_round,
+            reviewer=approved_by,
+            verdict=ReviewVerdict.APPROVE,
+        )
+    return made
 
 
 def promise(period_: PromisePeriod, title: str = "Öka tryggheten i centrum", **fields) -> Promise:

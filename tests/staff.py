@@ -1,10 +1,13 @@
 """Staff users for tests: memberships, and signing in with both factors."""
 
+from functools import cached_property
+
 from django.contrib.auth import get_user_model
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from municipalities.models import Membership
+from municipalities.models import Membership, Role
+from tests import factories
 
 PASSWORD = "ett-långt-lösenord-för-test"
 
@@ -50,3 +53,80 @@ def sign_in(client, user, *, verified: bool = True) -> None:
         session = client.session
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()
+
+
+class People:
+    """The named staff users of a test, one per role, each made the first time it is used.
+
+    `home` is the municipality the tests work in, `other` a second one whose staff must not
+    reach `home`'s periods. Users that a test never names are not made, so counts of users,
+    memberships and devices only see the ones the test uses.
+
+    officer             kommunpolis of `home`, through the local police area `area`
+    colleague           another kommunpolis of `home` (a membership of the municipality)
+    coordinator         `home`'s coordinator ("Samordnare Testsson")
+    approver            `home`'s approver ("Granskare Testsson")
+    admin               an administrator (superuser)
+    other_officer       kommunpolis of `other`, through `other_area`
+    other_coordinator   `other`'s coordinator
+    other_approver      `other`'s approver
+    """
+
+    def __init__(self, home: str = "vetlanda", other: str = "tranas"):
+        self._home_slug = home
+        self._other_slug = other
+
+    def made(self, *names: str) -> "People":
+        """These users made now, in this order (before the test's other data)."""
+        for name in names:
+            getattr(self, name)
+        return self
+
+    @cached_property
+    def home(self):
+        return factories.municipality(self._home_slug)
+
+    @cached_property
+    def other(self):
+        return factories.municipality(self._other_slug)
+
+    @cached_property
+    def area(self):
+        """The local police area covering `home` (named as the demo's Höglandet)."""
+        return factories.local_police_area("Lokalpolisområde Höglandet", [self.home])
+
+    @cached_property
+    def other_area(self):
+        return factories.local_police_area(f"Lokalpolisområde {self.other.name}", [self.other])
+
+    @cached_property
+    def officer(self):
+        return staff_user("polis", role=Role.POLICE_OFFICER, local_police_area=self.area)
+
+    @cached_property
+    def colleague(self):
+        return staff_user("kollega", role=Role.POLICE_OFFICER, municipality=self.home)
+
+    @cached_property
+    def coordinator(self):
+        return staff_user("samordnare", role=Role.COORDINATOR, municipality=self.home)
+
+    @cached_property
+    def approver(self):
+        return staff_user("granskare", role=Role.APPROVER, municipality=self.home)
+
+    @cached_property
+    def admin(self):
+        return staff_user("admin", superuser=True)
+
+    @cached_property
+    def other_officer(self):
+        return staff_user("annanpolis", role=Role.POLICE_OFFICER, local_police_area=self.other_area)
+
+    @cached_property
+    def other_coordinator(self):
+        return staff_user("annansamordnare", role=Role.COORDINATOR, municipality=self.other)
+
+    @cached_property
+    def other_approver(self):
+        return staff_user("annangranskare", role=Role.APPROVER, municipality=self.other)

@@ -33,9 +33,15 @@ def admin_client(client, superuser):
     return client
 
 
+@pytest.fixture(scope="module")
+def demo(module_data):
+    """The demo data, made once for the module; the admin pages only read it."""
+    with module_data():
+        call_command("seed_demo", "--today", "2026-11-21", "--force", stdout=io.StringIO())
+
+
 @pytest.fixture
-def admin_client_with_demo(admin_client):
-    call_command("seed_demo", "--today", "2026-11-21", "--force", stdout=io.StringIO())
+def admin_client_with_demo(demo, admin_client):
     return admin_client
 
 

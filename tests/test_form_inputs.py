@@ -11,6 +11,7 @@ Dates: every date field takes ISO, day-first (1/11/2026 is 1 November) and Swedi
 within 2000-01-01–2100-12-31 (promises/fields.py); anything else is refused with a message.
 """
 
+import copy
 import datetime
 import itertools
 import re
@@ -52,7 +53,7 @@ from promises.models import (
     Signatory,
 )
 from tests import factories
-from tests.staff import PASSWORD, sign_in, staff_user
+from tests.staff import PASSWORD, People, sign_in, staff_user
 
 # CI runs the suite on SQLite and again on PostgreSQL. SQLite gets the full 100 examples per
 # form; PostgreSQL half, enough for what only it refuses (column lengths, NUL bytes, integer
@@ -267,15 +268,14 @@ def assert_swedish(client, url: str, data, swedish: list[str], field: str) -> No
     SHOWN_SWEDISH.add(key)
 
 
-@pytest.fixture
-def world(db):
+def build_world(people: People) -> dict:
+    """A signed Tranås period with a police activity (and a log of it) and an open one."""
     period = factories.period("tranas", start=START, end=END)
     police_activity = factories.activity(period, responsible=Responsible.POLICE)
     open_activity = factories.activity(
         period, "Samverkansmöten", target=None, responsible=Responsible.JOINT, position=2
     )
-    area = factories.local_police_area("Höglandet", municipalities=[period.municipality])
-    user = staff_user("polis", role=Role.POLICE_OFFICER, local_police_area=area)
+    user = people.officer
     log = factories.log(police_activity, START, 1, reported_by=user)
     return {
         "period": period,
@@ -284,6 +284,20 @@ def world(db):
         "user": user,
         "log": log,
     }
+
+
+@pytest.fixture(scope="module")
+def forms_data(module_data):
+    """The world and the staff's periods, made once for the module (each test's writes are
+    undone after it; the examples of one test share what they write, as they always did)."""
+    with module_data():
+        people = People(home="tranas", other="vetlanda")
+        return build_staff(build_world(people), people)
+
+
+@pytest.fixture
+def world(db, forms_data):
+    return copy.deepcopy(forms_data)
 
 
 def valid_log_fields() -> dict:
@@ -625,13 +639,11 @@ def ensure_signed_in(client, user) -> None:
 NEXT_YEAR = datetime.date(TODAY.year + 1, 1, 1)
 
 
-@pytest.fixture
-def staff(world):
+def build_staff(world: dict, people: People) -> dict:
     """Tranås's coordinator and approver, and a period in each lifecycle state."""
-    municipality = world["period"].municipality
-    area = factories.local_police_area("Lokalpolisområde Tranås", municipalities=[municipality])
-    coordinator = staff_user("samordnare", role=Role.COORDINATOR, municipality=municipality)
-    approver = staff_user("granskare", role=Role.APPROVER, municipality=municipality)
+    area = people.area
+    coordinator = people.coordinator
+    approver = people.approver
 
     def period(state, slug, **fields):
         made = factories.period(
@@ -676,6 +688,11 @@ def staff(world):
         "decided": decided,
         "signed": signed,
     }
+
+
+@pytest.fixture
+def staff(db, forms_data):
+    return copy.deepcopy(forms_data)
 
 
 PERIOD_TEXT_VALUES = st.one_of(

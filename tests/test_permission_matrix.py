@@ -4,6 +4,7 @@ The matrix must name every URL pattern under /personal/: adding a staff page wit
 here fails `test_every_staff_url_pattern_is_in_the_matrix`.
 """
 
+import copy
 import datetime
 from dataclasses import dataclass
 
@@ -25,7 +26,7 @@ from promises.models import (
     Revision,
 )
 from tests import factories
-from tests.staff import PASSWORD, sign_in, staff_user
+from tests.staff import PASSWORD, People, sign_in, staff_user
 
 TODAY = datetime.date.today()
 START = datetime.date(TODAY.year, 1, 1)
@@ -228,8 +229,9 @@ class World:
     draft_activity: Activity
 
 
-@pytest.fixture
-def world(db) -> World:
+def build_world() -> World:
+    """Tranås's periods and staff (tests/staff.py's People), and a user without the code step."""
+    people = People(home="tranas", other="vetlanda")
     period = factories.period("tranas", start=START, end=END)
     promise = factories.promise(period)
     police_activity = factories.activity(period, "Trafikkontroller", responsible=Responsible.POLICE)
@@ -241,26 +243,17 @@ def world(db) -> World:
         position=2,
     )
     police_activity.promises.add(promise)
-    hoglandet = factories.local_police_area("Höglandet", municipalities=[period.municipality])
-    vetlanda = factories.municipality("vetlanda")
-    vetlanda_area = factories.local_police_area("Vetlanda", municipalities=[vetlanda])
     users = {
         "unverified": staff_user(
-            "ofullstandig", role=Role.POLICE_OFFICER, local_police_area=hoglandet
+            "ofullstandig", role=Role.POLICE_OFFICER, local_police_area=people.area
         ),
-        "police": staff_user("polis", role=Role.POLICE_OFFICER, local_police_area=hoglandet),
-        "colleague": staff_user(
-            "kollega", role=Role.POLICE_OFFICER, municipality=period.municipality
-        ),
-        "coordinator": staff_user(
-            "samordnare", role=Role.COORDINATOR, municipality=period.municipality
-        ),
-        "approver": staff_user("granskare", role=Role.APPROVER, municipality=period.municipality),
-        "admin": staff_user("admin", superuser=True),
-        "other": staff_user("annan", role=Role.POLICE_OFFICER, local_police_area=vetlanda_area),
-        "other_coordinator": staff_user(
-            "annansamordnare", role=Role.COORDINATOR, municipality=vetlanda
-        ),
+        "police": people.officer,
+        "colleague": people.colleague,
+        "coordinator": people.coordinator,
+        "approver": people.approver,
+        "admin": people.admin,
+        "other": people.other_officer,
+        "other_coordinator": people.other_coordinator,
     }
     police_log = factories.log(
         police_activity, START, 2, place="Storgatan", reported_by=users["police"]
@@ -287,6 +280,18 @@ def world(db) -> World:
         spare_promise,
         draft_activity,
     )
+
+
+@pytest.fixture(scope="module")
+def matrix_world(module_data) -> World:
+    """The world made once for the module's some 500 tests (each test's writes are undone)."""
+    with module_data():
+        return build_world()
+
+
+@pytest.fixture
+def world(db, matrix_world) -> World:
+    return copy.deepcopy(matrix_world)
 
 
 def _request(name: str, world: World, actor: str) -> tuple[str, dict]:

@@ -27,7 +27,7 @@ from promises.models import (
     Signatory,
 )
 from tests import factories
-from tests.staff import sign_in, staff_user
+from tests.staff import People, sign_in, staff_user
 
 TORGET = "Öka tryggheten på torget i Åby"
 NARKOTIKA = "Minska narkotikabruket bland unga i Vetlanda"
@@ -47,9 +47,8 @@ class World:
     stranger: object
 
 
-def make_period(**fields) -> PromisePeriod:
-    vetlanda = factories.municipality("vetlanda")
-    area = factories.local_police_area("Lokalpolisområde Höglandet", [vetlanda])
+def document_period(area, **fields) -> PromisePeriod:
+    """A Vetlanda period of `area` (signed unless `state` says otherwise) with the texts."""
     fields.setdefault("state", PeriodState.SIGNED)
     period = factories.period(
         "vetlanda",
@@ -103,31 +102,28 @@ def sign(period: PromisePeriod) -> None:
     )
 
 
-def make_world(**fields) -> World:
-    period = make_period(**fields)
-    vetlanda = period.municipality
-    tranas = factories.municipality("tranas")
+def make_world(people: People | None = None, **fields) -> World:
+    """The document's period with the named staff (tests/staff.py) of its municipality."""
+    people = people or People()
     return World(
-        period=period,
-        coordinator=staff_user("samordnare", role=Role.COORDINATOR, municipality=vetlanda),
-        approver=staff_user("granskare", role=Role.APPROVER, municipality=vetlanda),
-        officer=staff_user(
-            "polis", role=Role.POLICE_OFFICER, local_police_area=period.local_police_area
-        ),
-        stranger=staff_user("grannsamordnare", role=Role.COORDINATOR, municipality=tranas),
+        period=document_period(people.area, **fields),
+        coordinator=people.coordinator,
+        approver=people.approver,
+        officer=people.officer,
+        stranger=people.other_coordinator,
     )
 
 
 @pytest.fixture
-def world(db) -> World:
-    world = make_world()
+def world(people) -> World:
+    world = make_world(people)
     sign(world.period)
     return world
 
 
 @pytest.fixture
-def draft_world(db) -> World:
-    return make_world(state=PeriodState.DRAFT)
+def draft_world(people) -> World:
+    return make_world(people, state=PeriodState.DRAFT)
 
 
 def public_url(period: PromisePeriod, document: str, *, pdf: bool = False) -> str:

@@ -548,13 +548,13 @@ def test_edit_page_queries_do_not_grow_with_promises(world, client, django_asser
     sign_in(client, world.coordinator)
     client.get(url("period_edit", world.draft.pk))
     # The user's memberships read once per request; the permissions were kept by the first.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = client.get(url("period_edit", world.draft.pk))
     assert response.status_code == 200
     for number in range(5):
         promise = factories.promise(world.draft, f"Löfte {number}")
         promise.themes.set(Theme.objects.all()[:2])
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         client.get(url("period_edit", world.draft.pk))
 
 

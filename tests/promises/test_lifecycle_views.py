@@ -1,7 +1,7 @@
 """Lifecycle step pages: each step through HTTP, who may take it, and bad input writing nothing."""
 
 import datetime
-from dataclasses import dataclass
+import functools
 
 import pytest
 from django.contrib.messages import get_messages
@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from municipalities.models import Role
 from promises import lifecycle
 from promises.lifecycle import Action
 from promises.models import (
@@ -27,58 +26,13 @@ from tests.staff import sign_in, staff_user
 DAY = datetime.timedelta(days=1)
 
 
-@dataclass
-class People:
-    coordinator: object
-    approver: object
-    officer: object
-    other_coordinator: object
-    other_approver: object
-
-
-@pytest.fixture
-def people(db) -> People:
-    vetlanda = factories.municipality("vetlanda")
-    tranas = factories.municipality("tranas")
-    area = factories.local_police_area("Lokalpolisområde Höglandet", [vetlanda])
-    return People(
-        coordinator=staff_user("samordnare", role=Role.COORDINATOR, municipality=vetlanda),
-        approver=staff_user("granskare", role=Role.APPROVER, municipality=vetlanda),
-        officer=staff_user("polis", role=Role.POLICE_OFFICER, local_police_area=area),
-        other_coordinator=staff_user("tranas", role=Role.COORDINATOR, municipality=tranas),
-        other_approver=staff_user("tranasgranskare", role=Role.APPROVER, municipality=tranas),
-    )
-
-
-def make_period(state: str = PeriodState.DRAFT, *, approved_by=None, **fields) -> PromisePeriod:
-    """A Vetlanda period starting in a month, with one promise and an activity serving it."""
-    today = timezone.localdate()
-    if state != PeriodState.DRAFT:
-        fields.setdefault("consultation_round", 1)
-    if state in (PeriodState.DECIDED, PeriodState.SIGNED, PeriodState.EXTENDED):
-        fields.setdefault("decision_date", today - 10 * DAY)
-        fields.setdefault("decision_body", "Kommunstyrelsen")
-        fields.setdefault("decision_reference", "KS 2026/17")
-    if state in (PeriodState.SIGNED, PeriodState.EXTENDED):
-        fields.setdefault("signed_date", today - 5 * DAY)
-    period = factories.period(
-        "vetlanda",
-        start=today + 30 * DAY,
-        end=today + 400 * DAY,
-        state=state,
-        local_police_area=fields.pop("local_police_area", None),
-        **fields,
-    )
-    promise = factories.promise(period, "Öka tryggheten i centrala Vetlanda")
-    factories.activity(period, "Trafikkontroller").promises.add(promise)
-    if approved_by is not None:
-        Review.objects.create(
-            period=period,
-            round=period.consultation_round,
-            reviewer=approved_by,
-            verdict=ReviewVerdict.APPROVE,
-        )
-    return period
+# One definition for the staff pages' tests (tests/factories.py): a period starting in a month,
+# with one promise and an activity serving it.
+make_period = functools.partial(
+    factories.period_in_state,
+    promise_title="Öka tryggheten i centrala Vetlanda",
+    activity_title="Trafikkontroller",
+)
 
 
 def url(period: PromisePeriod, action: str) -> str:
