@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,11 +19,13 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from access import policy
 from activities.forms import MAX_NOTE, MAX_QUANTITY, MAX_SUMMARY, LogForm
 from activities.models import Activity, ActivityLog
 from activities.services import IdempotencyConflict, record_log
 from activities.spreadsheet import safe_cell
 from municipalities.access import staff_required
+from municipalities.roles import Act
 
 MAX_BYTES = 1024 * 1024
 MAX_ROWS = 1000
@@ -350,8 +352,7 @@ def _template_csv(activities: list[Activity], today: datetime.date) -> HttpRespo
 @require_http_methods(["GET", "POST"])
 def log_import(request: HttpRequest) -> HttpResponse:
     """Import logs from a CSV file: all rows, or none with an error report per row."""
-    if not request.user.has_perm("activities.add_activitylog"):
-        raise PermissionDenied
+    policy.require(request.user, Act.IMPORT_LOGS)
     today = timezone.localdate()
     if request.method == "GET" and request.GET.get("mall"):
         return _template_csv(_loggable(request.user), today)

@@ -1,15 +1,15 @@
 """The coordinator's activity editor: add, change, reorder and delete a period's activities.
 
-Each view lets through staff signed in with both factors, refuses (403) a role without the
-model permission, fetches through `editable_by` (404 outside the coordinator's municipalities),
-and refuses (403) a period whose state allows no edits. In a draft, edits are free; after
+Each view lets through staff signed in with both factors, then asks the access policy
+(`access.policy`): a role that never edits is refused (403), activities are fetched through
+`editable_by` (404 outside the coordinator's municipalities), and a period whose state allows no
+edits is refused (403). In a draft, edits are free; after
 signing, every save is a revision with a kind and a reason, shown in the public change log.
 Reordering and deleting are for drafts only: after signing an activity is cancelled through its
 status instead.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,20 +18,16 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from access import policy
 from activities import services
 from activities.forms import ActivityForm, MoveForm
 from activities.models import Activity
 from municipalities.access import staff_required
+from municipalities.roles import Act
 from promises import lifecycle
 from promises.editing import EditConflict
 from promises.forms import rebind_after_conflict
-from promises.models import PeriodState, PromisePeriod
-
-
-def _require(request: HttpRequest, permission: str) -> None:
-    """Refuse a user whose roles lack the model permission."""
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
+from promises.models import PromisePeriod
 
 
 def _editable_activities(user) -> QuerySet[Activity]:
@@ -41,16 +37,12 @@ def _editable_activities(user) -> QuerySet[Activity]:
     ).select_related("period__municipality")
 
 
-def _require_editable(period: PromisePeriod, user) -> None:
-    """Refuse a period whose state allows no edits (in consultation, decided, closed)."""
-    if not lifecycle.can_edit(period, user):
-        raise PermissionDenied
-
-
-def _require_draft(period: PromisePeriod, user) -> None:
-    """Refuse reordering and deleting outside a draft."""
-    if period.state != PeriodState.DRAFT or not lifecycle.can_edit(period, user):
-        raise PermissionDenied
+def _activity_for(request: HttpRequest, pk: int, act: str) -> Activity:
+    """An activity the user edits (404 otherwise) whose period's state allows `act` (403)."""
+    policy.require(request.user, act)
+    activity = get_object_or_404(_editable_activities(request.user), pk=pk)
+    policy.require(request.user, act, activity)
+    return activity
 
 
 def _revision(form: ActivityForm) -> services.RevisionData | None:
@@ -102,12 +94,12 @@ def _render_form(request: HttpRequest, form: ActivityForm, period, activity=None
 @require_http_methods(["GET", "POST"])
 def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Add an activity at the end of a period's list; after signing, as a revision."""
-    _require(request, "activities.add_activity")
     user = request.user
+    policy.require(user, Act.EDIT)
     period = get_object_or_404(
         PromisePeriod.objects.editable_by(user).select_related("municipality"), pk=pk
     )
-    _require_editable(period, user)
+    policy.require(user, Act.EDIT, period)
     revision = lifecycle.needs_revision(period)
     instance = Activity(period=period)
     if request.method == "POST":
@@ -137,11 +129,9 @@ def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change an activity and its target; a stale save is a conflict, after signing a revision."""
-    _require(request, "activities.change_activity")
     user = request.user
-    activity = get_object_or_404(_editable_activities(user), pk=pk)
+    activity = _activity_for(request, pk, Act.EDIT)
     period = activity.period
-    _require_editable(period, user)
     revision = lifecycle.needs_revision(period)
     if request.method == "POST":
         form = ActivityForm(request.POST, instance=activity, period=period, revision=revision)
@@ -194,10 +184,7 @@ def _next_url(request: HttpRequest, default: str) -> str:
 @require_POST
 def activity_move(request: HttpRequest, pk: int) -> HttpResponse:
     """Move an activity up or down in its draft period's list."""
-    _require(request, "activities.change_activity")
-    user = request.user
-    activity = get_object_or_404(_editable_activities(user), pk=pk)
-    _require_draft(activity.period, user)
+    activity = _activity_for(request, pk, Act.EDIT_DRAFT)
     form = MoveForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest(_("Choose up or down."))
@@ -210,11 +197,9 @@ def activity_move(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """Delete an activity of a draft, after confirmation; signed periods cancel instead."""
-    _require(request, "activities.change_activity")
     user = request.user
-    activity = get_object_or_404(_editable_activities(user), pk=pk)
+    activity = _activity_for(request, pk, Act.EDIT_DRAFT)
     period = activity.period
-    _require_draft(period, user)
     has_logs = activity.logs.exists()
     if request.method == "POST":
         try:

@@ -1,8 +1,9 @@
 """Staff pages: the start page, logging, editing and withdrawing logs, status, and history.
 
-Every view lets through only users signed in with both factors (`staff_required`), then refuses
-(403) a role without the model permission, then fetches through the user's scope (404 outside
-it), and refuses (403) acting on an activity the user sees but does not log. A new log's
+Every view lets through only users signed in with both factors (`staff_required`), then asks
+the access policy (`access.policy`): a role that never does the act is refused (403), objects
+are fetched through the user's scope (404 outside it), and acting on an activity the user sees
+but does not log is refused (403). A new log's
 activity is a choice among those the user logs, so another one is a form error instead.
 Read-only pages answer POST with 405.
 """
@@ -12,7 +13,6 @@ import uuid
 from typing import NamedTuple
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_safe
 
+from access import policy
 from activities import services
 from activities.forms import LogFieldsForm, LogForm, StatusForm, WithdrawForm
 from activities.history import history_entries
@@ -30,7 +31,7 @@ from activities.models import Activity, ActivityLog
 from activities.progress import PaceStatus, Progress
 from activities.templatetags.progress_tags import progress_words
 from municipalities.access import staff_required
-from municipalities.models import Role
+from municipalities.roles import Act
 from promises import lifecycle
 from promises.filters import paginate
 from promises.lifecycle import Action
@@ -58,25 +59,18 @@ LOG_FIELDS = ("date", "quantity", "place", "summary", "internal_note")
 
 
 class HistoryKind(NamedTuple):
-    """An object type whose history staff can read: model, permission, related rows to fetch."""
+    """An object type whose history staff can read: model and related rows to fetch."""
 
     model: type[models.Model]
-    permission: str
     related: tuple[str, ...]
 
 
 HISTORY_KINDS = {
-    "period": HistoryKind(PromisePeriod, "promises.view_promiseperiod", ("municipality",)),
-    "lofte": HistoryKind(Promise, "promises.view_promise", ("period__municipality",)),
-    "aktivitet": HistoryKind(Activity, "activities.view_activity", ("period__municipality",)),
-    "logg": HistoryKind(ActivityLog, "activities.view_activitylog", ("activity",)),
+    "period": HistoryKind(PromisePeriod, ("municipality",)),
+    "lofte": HistoryKind(Promise, ("period__municipality",)),
+    "aktivitet": HistoryKind(Activity, ("period__municipality",)),
+    "logg": HistoryKind(ActivityLog, ("activity",)),
 }
-
-
-def _require(request: HttpRequest, permission: str) -> None:
-    """Refuse a user whose roles lack the model permission."""
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
 
 
 def _pace_rank(progress: Progress) -> int:
@@ -133,7 +127,7 @@ def _saved_message(log: ActivityLog, created: bool, today: datetime.date) -> str
 @require_safe
 def staff_home(request: HttpRequest) -> HttpResponse:
     """Start page: the user's periods, activities in force behind pace first, recent logs."""
-    if not request.user.has_perm("activities.view_activity"):
+    if not policy.may(request.user, Act.VIEW_STAFF):
         # Where sign-in lands: a new account without a role learns what to do next.
         return render(request, "activities/staff_home.html", {"no_role": True})
     user = request.user
@@ -156,8 +150,8 @@ def staff_home(request: HttpRequest) -> HttpResponse:
 @staff_required
 def log_create(request: HttpRequest) -> HttpResponse:
     """Log a completed activity; a repeated submission with the same key saves once."""
-    _require(request, "activities.add_activitylog")
     user = request.user
+    policy.require(user, Act.LOG)
     activities = Activity.objects.loggable_by(user).for_log_form()
     today = timezone.localdate()
     if request.method == "POST":
@@ -190,13 +184,11 @@ def log_create(request: HttpRequest) -> HttpResponse:
 def _log_for_change(request: HttpRequest, pk: int) -> ActivityLog:
     """A log the user sees (404 otherwise) and may change (403 otherwise).
 
-    Who may change a log is `ActivityLog.objects.editable_by` (annotated as `can_log`): their
-    own, or any in the municipality for its coordinator; not a colleague's.
+    Their own, or any in the municipality for its coordinator; not a colleague's.
     """
-    _require(request, "activities.change_activitylog")
+    policy.require(request.user, Act.CHANGE_LOG)
     log = get_object_or_404(ActivityLog.objects.for_staff_log(request.user), pk=pk)
-    if not log.can_log:
-        raise PermissionDenied
+    policy.require(request.user, Act.CHANGE_LOG, log)
     return log
 
 
@@ -260,8 +252,8 @@ def log_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def staff_activity(request: HttpRequest, pk: int) -> HttpResponse:
     """One activity for staff: progress, and every log with internal notes and withdrawals."""
-    _require(request, "activities.view_activity")
     user = request.user
+    policy.require(user, Act.VIEW_STAFF)
     activity = get_object_or_404(Activity.objects.for_staff_activity(user), pk=pk)
     today = timezone.localdate()
     context = {
@@ -269,12 +261,10 @@ def staff_activity(request: HttpRequest, pk: int) -> HttpResponse:
         "progress": activity.progress(today),
         **_log_page(request, ActivityLog.objects.for_activity(activity, user)),
         "promises": list(activity.promises.all()),
-        "can_log": activity.can_log and user.has_perm("activities.add_activitylog"),
+        "can_log": policy.may(user, Act.LOG, activity),
         # Each log says whether the user may change it (`log.can_log`, see `editable_by`).
-        "can_change_logs": user.has_perm("activities.change_activitylog"),
-        "can_update_status": activity.target is None
-        and activity.can_log
-        and user.has_perm("activities.update_activity_status"),
+        "can_change_logs": policy.may(user, Act.CHANGE_LOG),
+        "can_update_status": policy.may(user, Act.UPDATE_STATUS, activity),
         "today": today,
     }
     return render(request, "activities/staff_activity.html", context)
@@ -289,10 +279,9 @@ def _log_page(request: HttpRequest, logs) -> dict:
 @staff_required
 def activity_status(request: HttpRequest, pk: int) -> HttpResponse:
     """Set the status of an activity without a numeric target: planned, ongoing, done, cancelled."""
-    _require(request, "activities.update_activity_status")
+    policy.require(request.user, Act.UPDATE_STATUS)
     activity = get_object_or_404(Activity.objects.for_staff_status(request.user), pk=pk)
-    if not activity.can_log:
-        raise PermissionDenied
+    policy.require(request.user, Act.UPDATE_STATUS, activity)
     if request.method == "POST":
         form = StatusForm(request.POST, instance=activity)
         if form.is_valid():
@@ -357,14 +346,12 @@ def review_rounds(period: PromisePeriod) -> list[tuple[int, list[Review]]]:
 @require_safe
 def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
     """A period's workspace: state, the user's next steps, content, editor links, record."""
-    _require(request, "promises.view_promiseperiod")
     user = request.user
+    policy.require(user, Act.VIEW_STAFF)
     period = get_object_or_404(PromisePeriod.objects.for_staff_period(user), pk=pk)
     today = timezone.localdate()
     activities = Activity.objects.for_staff_period(user).filter(period=period)
-    roles = lifecycle.roles_for(user, period)
-    actions = [Action(a) for a in Action.values if lifecycle.allowed(a, period, roles)]
-    is_coordinator = Role.COORDINATOR in roles
+    actions = [Action(action) for action in lifecycle.available_actions(period, user)]
     context = {
         "period": period,
         "promises": list(period.promises.all()),
@@ -374,11 +361,12 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
         "steps": lifecycle_steps(period),
         "actions": actions,
         "approval_missing": Action.DECIDE in actions and not lifecycle.is_approved(period),
-        "can_edit": lifecycle.can_edit(period, user),
+        "can_edit": policy.may(user, Act.EDIT, period),
         "needs_revision": lifecycle.needs_revision(period),
-        "is_draft": period.state == PeriodState.DRAFT,
-        "is_coordinator": is_coordinator,
-        "can_create_period": user.has_perm("promises.add_promiseperiod"),
+        "can_rearrange": policy.may(user, Act.EDIT_DRAFT, period),
+        "can_copy": policy.may(user, Act.CREATE_PERIOD, period),
+        "can_edit_proposal": policy.may(user, Act.EDIT_PROPOSAL, period),
+        "can_create_period": policy.may(user, Act.CREATE_PERIOD),
         "review_rounds": review_rounds(period),
         "transitions": list(period.transitions.all()),
         "extensions": list(period.extensions.all()),
@@ -408,8 +396,8 @@ def history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     """The history of a period, promise, activity or log: who changed what, and when."""
     if kind not in HISTORY_KINDS:
         raise Http404
-    model, permission, related = HISTORY_KINDS[kind]
-    _require(request, permission)
+    model, related = HISTORY_KINDS[kind]
+    policy.require(request.user, Act.VIEW_STAFF)
     obj = get_object_or_404(model.objects.visible_to(request.user).select_related(*related), pk=pk)
     name, back_url = _history_names(kind, obj)
     context = {

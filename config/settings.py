@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "promises",
     "activities",
     "followups",
+    "access",
     # Last: connects the public page cache's invalidation to the apps above.
     "config.apps.SiteConfig",
 ]

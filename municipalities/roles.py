@@ -77,6 +77,36 @@ def sync_role_groups(user) -> None:
             user.groups.remove(group)
 
 
+class Act:
+    """The verbs of the product that are not lifecycle steps (those are `lifecycle.Action`)."""
+
+    VIEW_STAFF = "view_staff"  # staff pages of a period, its promises, activities and logs
+    LOG = "log"  # log an activity
+    CHANGE_LOG = "change_log"  # change or withdraw a log
+    UPDATE_STATUS = "update_status"  # the status of an activity without a numeric target
+    IMPORT_LOGS = "import_logs"  # import logs from a spreadsheet
+    CREATE_PERIOD = "create_period"  # start a new period (empty or copied)
+    EDIT = "edit"  # change a period's content: freely in a draft, as a revision once signed
+    EDIT_DRAFT = "edit_draft"  # what only a draft allows: reorder and delete promises, activities
+    EDIT_PROPOSAL = "edit_proposal"  # write the decision proposal, until signing
+
+
+_OFFICER_ACTS = {Act.VIEW_STAFF, Act.LOG, Act.CHANGE_LOG, Act.UPDATE_STATUS, Act.IMPORT_LOGS}
+# What each role may do in the municipalities it is held for (lifecycle steps: `lifecycle.RULES`).
+ROLE_ACTS: dict[str, frozenset[str]] = {
+    Role.POLICE_OFFICER: frozenset(_OFFICER_ACTS),
+    Role.COORDINATOR: frozenset(
+        _OFFICER_ACTS | {Act.CREATE_PERIOD, Act.EDIT, Act.EDIT_DRAFT, Act.EDIT_PROPOSAL}
+    ),
+    Role.APPROVER: frozenset({Act.VIEW_STAFF}),
+}
+
+
+def roles_that_may(act: str) -> set[str]:
+    """The roles whose table holds `act`."""
+    return {role for role, acts in ROLE_ACTS.items() if act in acts}
+
+
 # Administrators (superusers) act as coordinators and police officers in every municipality;
 # approving stays a personal judgement of the approvers.
 ADMINISTRATOR_ROLES = frozenset({Role.COORDINATOR, Role.POLICE_OFFICER})

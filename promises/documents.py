@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import F, Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,7 +27,9 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from access import policy
 from municipalities.access import staff_required
+from municipalities.roles import Act
 from promises.document_forms import (
     ProposalForm,
     default_proposal,
@@ -46,8 +48,6 @@ from promises.models import (
 
 # Until the decision, a document is a draft and says so on every page.
 DRAFT_STATES = (PeriodState.DRAFT, PeriodState.CONSULTATION)
-# The proposal is written for the decision: editable until the period is signed.
-PROPOSAL_STATES = (PeriodState.DRAFT, PeriodState.CONSULTATION, PeriodState.DECIDED)
 
 
 # -- Data -------------------------------------------------------------------------------------
@@ -342,8 +342,7 @@ def _public_links(period: PromisePeriod, name: str) -> Links:
 
 
 def _staff_period(request: HttpRequest, pk: int, document: Document) -> PromisePeriod:
-    if not request.user.has_perm("promises.view_promiseperiod"):
-        raise PermissionDenied
+    policy.require(request.user, Act.VIEW_STAFF)
     periods = document_periods(PromisePeriod.objects.visible_to(request.user), document)
     return get_object_or_404(periods, pk=pk)
 
@@ -398,14 +397,12 @@ def staff_document_pdf(request: HttpRequest, pk: int, document: str) -> HttpResp
 @require_http_methods(["GET", "POST"])
 def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The coordinator writes the decision proposal's texts, until the period is signed."""
-    if not request.user.has_perm("promises.change_promiseperiod"):
-        raise PermissionDenied
+    policy.require(request.user, Act.EDIT_PROPOSAL)
     periods = PromisePeriod.objects.editable_by(request.user).select_related(
         "municipality", "proposal"
     )
     period = get_object_or_404(periods, pk=pk)
-    if period.state not in PROPOSAL_STATES:
-        raise PermissionDenied
+    policy.require(request.user, Act.EDIT_PROPOSAL, period)
     proposal = _proposal(period)
     if request.method == "POST":
         form = ProposalForm(request.POST, instance=proposal)

@@ -72,6 +72,8 @@ RULES: dict[str, Rule] = {
 # States in which the coordinator edits freely, and in which a change is a revision.
 FREELY_EDITABLE_STATES = (PeriodState.DRAFT,)
 REVISABLE_STATES = (PeriodState.SIGNED, PeriodState.EXTENDED)
+# States in which the decision proposal (tjänsteutlåtande) is still written: until signing.
+PROPOSAL_STATES = (PeriodState.DRAFT, PeriodState.CONSULTATION, PeriodState.DECIDED)
 
 
 class TransitionNotAllowed(Exception):

@@ -1,10 +1,10 @@
 """Staff pages of the lifecycle steps: send for consultation, review, decide, sign, extend, close.
 
 One view serves every step. It lets through users signed in with both factors, refuses (403) a
-role without the step's model permission, fetches the period through the user's scope (404
-outside it), and refuses (403) a step the lifecycle does not allow the user in the period's
-current state. The lifecycle (`promises.lifecycle.perform`) checks and records the step; its
-errors are shown on the step's form, and nothing is written then.
+user whose roles never take the step (`access.policy`), fetches the period through the user's
+scope (404 outside it), and refuses (403) a step the lifecycle does not allow the user in the
+period's current state. The lifecycle (`promises.lifecycle.perform`) checks and records the
+step; its errors are shown on the step's form, and nothing is written then.
 """
 
 from django.contrib import messages
@@ -16,14 +16,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from access import policy
 from municipalities.access import staff_required
 from promises import lifecycle
 from promises.lifecycle import Action
 from promises.lifecycle_forms import FORMS, SignForm, signatory_formset
 from promises.models import PromisePeriod
-
-# The approvers' steps need the review permission; the others are the coordinator's.
-REVIEW_ACTIONS = (Action.COMMENT, Action.APPROVE, Action.RETURN)
 
 EXPLANATIONS = {
     Action.SUBMIT: gettext_lazy(
@@ -77,12 +75,6 @@ SUCCESS = {
 }
 
 
-def _permission(action: str) -> str:
-    if action in REVIEW_ACTIONS:
-        return "promises.add_review"
-    return "promises.change_promiseperiod"
-
-
 def _show_errors(form, errors: dict[str | None, list[str]]) -> None:
     """Put the lifecycle's errors on the form's fields, or above the form."""
     formset = getattr(form, "signatory_formset", None)
@@ -106,9 +98,8 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
     """Take one lifecycle step on a period: a form with the step's data and a comment."""
     if action not in Action.values:
         raise Http404
-    if not request.user.has_perm(_permission(action)):
-        raise PermissionDenied
     user = request.user
+    policy.require(user, action)
     periods = PromisePeriod.objects.visible_to(user).with_place().prefetch_related("promises")
     period = get_object_or_404(periods, pk=pk)
     roles = lifecycle.roles_for(user, period)

@@ -68,7 +68,9 @@ def covering_year_q(year: int, prefix: str = "") -> Q:
     )
 
 
-def in_scope_q(user, prefix: str = "", roles: "list[Role] | None" = None) -> Q:
+def in_scope_q(
+    user, prefix: str = "", roles: "list[Role] | None" = None, field: str = "municipality_id"
+) -> Q:
     """Condition "the period (through `prefix`) is in a municipality where `user` holds a role".
 
     `roles` narrows to some roles; superusers (administrators) have every municipality in scope,
@@ -78,7 +80,7 @@ def in_scope_q(user, prefix: str = "", roles: "list[Role] | None" = None) -> Q:
         return Q(pk__in=[])
     if user.is_superuser:
         return Q()
-    return Q(**{f"{prefix}municipality_id__in": Membership.objects.municipality_ids(user, roles)})
+    return Q(**{f"{prefix}{field}__in": Membership.objects.municipality_ids(user, roles)})
 
 
 def municipalities_for_list(today: datetime.date) -> "models.QuerySet[Municipality]":

@@ -1,15 +1,15 @@
 """Staff pages of the coordinator's editor: new, copied and edited periods, and their promises.
 
-Every view lets through only users signed in with both factors (`staff_required`), then refuses
-(403) a role without the model permission, then fetches through the coordinator's scope
-(`editable_by`: 404 outside it), then refuses (403) a change the period's state does not allow:
-a draft changes freely, a signed period through revisions with a reason, a period in
-consultation, decided or closed not at all. Saves are versioned: of two people saving the same
-version, the second is told who saved, sees the saved values, and keeps their text.
+Every view lets through only users signed in with both factors (`staff_required`), then asks
+the access policy (`access.policy`): a role that never edits is refused (403), periods are
+fetched through the coordinator's scope (404 outside it), and a change the period's state does
+not allow is refused (403): a draft changes freely, a signed period through revisions with a
+reason, a period in consultation, decided or closed not at all. Saves are versioned: of two
+people saving the same version, the second is told who saved, sees the saved values, and keeps
+their text.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -18,8 +18,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from access import policy
 from municipalities.access import staff_required
-from municipalities.models import LocalPoliceArea, Membership, Municipality, Role
+from municipalities.models import LocalPoliceArea, Municipality
+from municipalities.roles import Act
 from promises import services
 from promises.editing import UP, EditConflict
 from promises.forms import (
@@ -36,17 +38,11 @@ from promises.forms import (
     RevisionForm,
     rebind_after_conflict,
 )
-from promises.lifecycle import can_edit, needs_revision
-from promises.models import PeriodState, Promise, PromisePeriod
+from promises.lifecycle import needs_revision
+from promises.models import Promise, PromisePeriod
 
 # The fields whose saved values a revision compares with the new ones.
 REVISED_PERIOD_FIELDS = (*PERIOD_TEXT_FIELDS, *PERIOD_CONTACT_FIELDS, PERIOD_CONTACT_PUBLIC)
-
-
-def _require(request: HttpRequest, permission: str) -> None:
-    """Refuse a user whose roles lack the model permission."""
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
 
 
 def _hub_url(period_id: int, promise_id: int | None = None) -> str:
@@ -55,11 +51,10 @@ def _hub_url(period_id: int, promise_id: int | None = None) -> str:
 
 
 def _coordinated_municipalities(user) -> QuerySet[Municipality]:
-    """The municipalities where `user` is coordinator; administrators: all."""
-    if user.is_superuser:
-        return Municipality.objects.order_by("name")
-    ids = Membership.objects.municipality_ids(user, [Role.COORDINATOR])
-    return Municipality.objects.filter(id__in=ids).order_by("name")
+    """The municipalities where `user` may start a period (coordinators'; administrators: all)."""
+    return Municipality.objects.filter(
+        policy.scope_q(user, Act.CREATE_PERIOD, field="id")
+    ).order_by("name")
 
 
 def _police_areas(municipalities: QuerySet[Municipality]) -> QuerySet[LocalPoliceArea]:
@@ -76,25 +71,23 @@ def _editable_periods(user) -> QuerySet[PromisePeriod]:
 
 
 def _period_for_edit(
-    request: HttpRequest, pk: int, permission: str, *, related: tuple[str, ...] = ()
+    request: HttpRequest, pk: int, act: str = Act.EDIT, *, related: tuple[str, ...] = ()
 ) -> PromisePeriod:
-    """A period the user coordinates (404 otherwise) whose state allows changes (403 otherwise)."""
-    _require(request, permission)
+    """A period the user coordinates (404 otherwise) whose state allows `act` (403 otherwise)."""
+    policy.require(request.user, act)
     period = get_object_or_404(_editable_periods(request.user).prefetch_related(*related), pk=pk)
-    if not can_edit(period, request.user):
-        raise PermissionDenied
+    policy.require(request.user, act, period)
     return period
 
 
-def _promise_for_edit(request: HttpRequest, pk: int) -> Promise:
-    """A promise of a period the user coordinates (404) whose state allows changes (403)."""
-    _require(request, "promises.change_promise")
+def _promise_for_edit(request: HttpRequest, pk: int, act: str = Act.EDIT) -> Promise:
+    """A promise of a period the user coordinates (404) whose state allows `act` (403)."""
+    policy.require(request.user, act)
     promises = Promise.objects.filter(
         period__in=PromisePeriod.objects.editable_by(request.user)
     ).select_related("period__municipality", "period__local_police_area")
     promise = get_object_or_404(promises, pk=pk)
-    if not can_edit(promise.period, request.user):
-        raise PermissionDenied
+    policy.require(request.user, act, promise)
     return promise
 
 
@@ -124,7 +117,7 @@ def _all_valid(*forms) -> bool:
 @require_http_methods(["GET", "POST"])
 def period_create(request: HttpRequest) -> HttpResponse:
     """Create a draft period, empty or started from an earlier one."""
-    _require(request, "promises.add_promiseperiod")
+    policy.require(request.user, Act.CREATE_PERIOD)
     user = request.user
     municipalities = _coordinated_municipalities(user)
     form_kwargs = {
@@ -162,7 +155,7 @@ def period_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def period_copy(request: HttpRequest, pk: int) -> HttpResponse:
     """Start a new draft from an earlier period: its texts, promises and activities."""
-    _require(request, "promises.add_promiseperiod")
+    policy.require(request.user, Act.CREATE_PERIOD)
     user = request.user
     source = get_object_or_404(_editable_periods(user).prefetch_related("promises"), pk=pk)
     if request.method == "POST":
@@ -200,9 +193,7 @@ def period_copy(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def period_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Edit a period's facts and texts (a draft), or its texts as a revision (signed)."""
-    period = _period_for_edit(
-        request, pk, "promises.change_promiseperiod", related=("promises__themes",)
-    )
+    period = _period_for_edit(request, pk, related=("promises__themes",))
     user = request.user
     # Read before the form changes the instance: the heading, and the values a revision compares.
     period_name = str(period)
@@ -245,7 +236,7 @@ def period_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "period": period,
         "period_name": period_name,
         "promises": promises,
-        "can_reorder": period.state == PeriodState.DRAFT,
+        "can_reorder": policy.may(user, Act.EDIT_DRAFT, period),
         "form": form,
         "revision_form": revision_form,
     }
@@ -256,7 +247,7 @@ def period_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def promise_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Add a promise at the end of a period's list; after signing, as a revision."""
-    period = _period_for_edit(request, pk, "promises.add_promise")
+    period = _period_for_edit(request, pk)
     revision_form = _revision_form(request, period)
     if request.method == "POST":
         form = PromiseForm(request.POST, instance=Promise(period=period))
@@ -328,18 +319,12 @@ def promise_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "promises/editor/promise_edit.html", context)
 
 
-def _draft_only(promise: Promise) -> None:
-    """Refuse reordering or deleting promises once the period left the draft."""
-    if promise.period.state != PeriodState.DRAFT:
-        raise PermissionDenied
-
-
 @staff_required
 @require_POST
 def promise_move(request: HttpRequest, pk: int) -> HttpResponse:
     """Move a draft's promise one step up or down the list."""
-    promise = _promise_for_edit(request, pk)
-    _draft_only(promise)
+    # Reordering and deleting promises: only in a draft.
+    promise = _promise_for_edit(request, pk, Act.EDIT_DRAFT)
     form = MoveForm(request.POST)
     words = {"title": promise.title}
     if not form.is_valid():
@@ -363,8 +348,8 @@ def promise_move(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def promise_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """Delete a draft's promise after confirmation; the history keeps a record of it."""
-    promise = _promise_for_edit(request, pk)
-    _draft_only(promise)
+    # Reordering and deleting promises: only in a draft.
+    promise = _promise_for_edit(request, pk, Act.EDIT_DRAFT)
     if request.method == "POST":
         period_id, title = promise.period_id, promise.title
         services.delete_promise(promise, user=request.user)

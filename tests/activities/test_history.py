@@ -208,7 +208,7 @@ def test_history_page_query_count_does_not_grow_with_records(
     assert log.history.count() == record_count
     sign_in(client, world.officer)
 
-    with django_assert_num_queries(8):  # the user's memberships read once, then the scope
+    with django_assert_num_queries(6):  # the user's memberships read once, then the scope
         response = client.get(url("history", "logg", log.pk))
 
     assert len(response.context["entries"]) == record_count
@@ -225,7 +225,7 @@ def test_activity_history_query_count_does_not_grow_with_records(
         world.police.save()
     sign_in(client, world.officer)
 
-    with django_assert_num_queries(9):  # the user's memberships read once, then the scope
+    with django_assert_num_queries(7):  # the user's memberships read once, then the scope
         response = client.get(url("history", "aktivitet", world.police.pk))
 
     # The promise added after creation made one more record.

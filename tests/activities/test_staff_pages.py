@@ -228,7 +228,7 @@ def test_start_page_query_count_does_not_grow_with_periods(
     sign_in(client, officer)
 
     # The user's memberships once (then the scope is a list of ids) and the periods' count.
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         response = client.get(url("staff_home"))
 
     assert len(response.context["periods"]) == period_count
@@ -345,7 +345,7 @@ def test_activity_page_query_count_does_not_grow_with_logs(
 
     # Sign-in (session, user, device), two for permissions, the memberships, the activity, its
     # promises, its progress sums, the logs' count and one page of logs, however many logs.
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         response = client.get(url("staff_activity", world.police.pk))
 
     assert len(response.context["logs"]) == log_count

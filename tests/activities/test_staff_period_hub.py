@@ -404,7 +404,7 @@ def test_the_page_makes_the_same_number_of_queries_whatever_the_size(
     sign_in(client, people.coordinator)
     url = reverse("activities:staff_period", args=[period.pk])
 
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(13):
         response = client.get(url)
 
     assert response.status_code == 200

@@ -1,0 +1,105 @@
+"""Who may do what: the one access policy behind every staff page, menu entry and button.
+
+Acts are the product's verbs: `municipalities.roles.Act` (view_staff, log, change_log,
+update_status, import_logs, create_period, edit, edit_draft, edit_proposal) and the lifecycle's
+steps (`promises.lifecycle.Action`: submit, comment, approve, decide, sign, extend, close…).
+
+- `may(user, act)`: whether the user holds, anywhere, a role that may do it. A page refuses
+  (403) a user who cannot before it looks anything up, and a menu leaves the entry out.
+- `may(user, act, obj)`: whether the user may do it to this period, promise, activity or log:
+  by the roles they hold in its municipality, and by its state as the state machine rules.
+- `require(user, act, obj=None)`: the same, raising `PermissionDenied` (403).
+- `scope_q(user, act, prefix)`: the queryset form, "in a municipality where the user holds a
+  role that may do it" (pages fetch through it: 404 outside).
+
+Which role does what is the table `municipalities.roles.ROLE_ACTS` (lifecycle steps:
+`lifecycle.RULES`); which state allows what is asked of `promises.lifecycle`. Django's model
+permissions stay underneath for the admin site only.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, Q
+
+from activities.models import LOGGED_BY_ROLE, Activity, ActivityLog
+from municipalities.models import Role
+from municipalities.roles import ADMINISTRATOR_ROLES, Act, held_roles, roles_that_may
+from promises import lifecycle
+from promises.models import IN_FORCE_STATES, PromisePeriod, in_scope_q
+
+__all__ = ["Act", "may", "require", "scope_q"]
+
+
+def _roles_for_act(act: str) -> set[str]:
+    if act in lifecycle.RULES:
+        return set(lifecycle.RULES[act].roles)
+    return roles_that_may(act)
+
+
+def _period_of(obj: Model) -> PromisePeriod:
+    if isinstance(obj, PromisePeriod):
+        return obj
+    if isinstance(obj, ActivityLog):
+        return obj.activity.period
+    return obj.period  # a promise or an activity
+
+
+def _logs(roles: set[str], activity: Activity) -> bool:
+    """Whether someone with `roles` logs `activity`: it must be in force and theirs to log."""
+    if activity.period.state not in IN_FORCE_STATES:
+        return False
+    if roles >= ADMINISTRATOR_ROLES:  # administrators log every activity
+        return True
+    return any(activity.responsible in LOGGED_BY_ROLE.get(role, ()) for role in roles)
+
+
+def _allows(act: str, roles: set[str], obj: Model, user) -> bool:
+    """Whether `roles` (held in the object's municipality, and allowed `act`) may act on `obj`."""
+    if act in lifecycle.RULES:
+        return lifecycle.allowed(act, _period_of(obj), roles)
+    if act == Act.EDIT:
+        state = _period_of(obj).state
+        return state in lifecycle.FREELY_EDITABLE_STATES + lifecycle.REVISABLE_STATES
+    if act == Act.EDIT_DRAFT:
+        return _period_of(obj).state in lifecycle.FREELY_EDITABLE_STATES
+    if act == Act.EDIT_PROPOSAL:
+        return _period_of(obj).state in lifecycle.PROPOSAL_STATES
+    if act in (Act.LOG, Act.UPDATE_STATUS):
+        activity = obj
+        if act == Act.UPDATE_STATUS and activity.target_value is not None:
+            return False
+        return _logs(roles, activity)
+    if act == Act.CHANGE_LOG:
+        # Their own logs of activities they log; any log of the municipality for its
+        # coordinator (to correct a colleague's mistake) and for administrators.
+        if obj.activity.period.state not in IN_FORCE_STATES:
+            return False
+        if Role.COORDINATOR in roles:
+            return True
+        return obj.reported_by_id == user.pk and _logs(roles, obj.activity)
+    return True  # view_staff, import_logs, create_period: the role is enough
+
+
+def may(user, act: str, obj: Model | None = None) -> bool:
+    """Whether `user` may do `act` (to `obj`, or somewhere when `obj` is None)."""
+    wanted = _roles_for_act(act)
+    if obj is None:
+        return bool(held_roles(user) & wanted)
+    roles = held_roles(user, _period_of(obj).municipality_id)
+    if not roles & wanted:
+        return False
+    # A role that may do the act, and the others held here (an officer who is also coordinator).
+    return _allows(act, roles, obj, user)
+
+
+def require(user, act: str, obj: Model | None = None) -> None:
+    """Refuse (403) unless `may(user, act, obj)`."""
+    if not may(user, act, obj):
+        raise PermissionDenied
+
+
+def scope_q(user, act: str, prefix: str = "", field: str = "municipality_id") -> Q:
+    """Condition "the period (through `prefix`) is where `user` holds a role that may `act`".
+
+    `field` names the municipality: `id` for a query over municipalities themselves.
+    """
+    return in_scope_q(user, prefix=prefix, roles=sorted(_roles_for_act(act)), field=field)

@@ -1,0 +1,102 @@
+"""The access policy: its answers, and the querysets' scopes giving the same ones."""
+
+import copy
+
+import pytest
+
+from access import policy
+from activities.models import Activity, ActivityLog, Responsible
+from municipalities.roles import Act
+from promises import lifecycle
+from promises.lifecycle import Action
+from promises.models import PeriodState, PromisePeriod
+from tests import factories
+from tests.test_permission_matrix import World, build_world
+
+PERSONAS = ("police", "colleague", "coordinator", "approver", "admin", "other", "other_coordinator")
+
+
+@pytest.fixture(scope="module")
+def policy_world(module_data) -> World:
+    with module_data():
+        world = build_world()
+        # A period in every state, each with an activity of every responsible party and a log.
+        for number, state in enumerate(PeriodState.values, start=2):
+            period = factories.period(
+                "tranas",
+                start=world.period.start_date,
+                end=world.period.end_date,
+                state=state,
+                slug=f"p{number}",
+            )
+            for position, (responsible, _label) in enumerate(Activity.responsible.field.choices, 1):
+                other = "Räddningstjänsten" if responsible == Responsible.OTHER else ""
+                activity = factories.activity(
+                    period,
+                    f"Aktivitet {position}",
+                    responsible=responsible,
+                    responsible_other=other,
+                    position=position,
+                    # Every other one without a target: their status is updated instead.
+                    **({"target": None} if position % 2 else {}),
+                )
+                factories.log(activity, period.start_date, 1, reported_by=world.users["police"])
+        return world
+
+
+@pytest.fixture
+def world(db, policy_world) -> World:
+    return copy.deepcopy(policy_world)
+
+
+@pytest.mark.parametrize("actor", PERSONAS)
+def test_logging_answers_agree_with_the_list_scopes(world, actor):
+    user = world.users[actor]
+    loggable = set(Activity.objects.loggable_by(user).values_list("pk", flat=True))
+    for activity in Activity.objects.select_related("period"):
+        assert policy.may(user, Act.LOG, activity) == (activity.pk in loggable), activity
+        assert policy.may(user, Act.UPDATE_STATUS, activity) == (
+            activity.pk in loggable and activity.target is None
+        ), activity
+    editable = set(ActivityLog.objects.editable_by(user).values_list("pk", flat=True))
+    for log in ActivityLog.objects.select_related("activity__period"):
+        assert policy.may(user, Act.CHANGE_LOG, log) == (log.pk in editable), log
+
+
+@pytest.mark.parametrize("actor", PERSONAS)
+def test_editing_answers_follow_the_scope_and_the_state_machine(world, actor):
+    user = world.users[actor]
+    coordinated = set(PromisePeriod.objects.editable_by(user).values_list("pk", flat=True))
+    visible = set(PromisePeriod.objects.visible_to(user).values_list("pk", flat=True))
+    for period in PromisePeriod.objects.all():
+        assert policy.may(user, Act.EDIT, period) == (
+            period.pk in coordinated and lifecycle.can_edit(period, user)
+        )
+        assert policy.may(user, Act.EDIT_DRAFT, period) == (
+            period.pk in coordinated and period.state == PeriodState.DRAFT
+        )
+        assert policy.may(user, Act.VIEW_STAFF, period) == (period.pk in visible)
+        assert [a for a in Action.values if policy.may(user, a, period)] == (
+            lifecycle.available_actions(period, user)
+        )
+
+
+@pytest.mark.parametrize(
+    ("actor", "act", "expected"),
+    [
+        ("police", Act.LOG, True),
+        ("police", Act.EDIT, False),
+        ("police", Action.SUBMIT, False),
+        ("approver", Act.LOG, False),
+        ("approver", Act.IMPORT_LOGS, False),
+        ("approver", Action.APPROVE, True),
+        ("coordinator", Act.CREATE_PERIOD, True),
+        ("coordinator", Action.APPROVE, False),
+        ("admin", Act.LOG, True),
+        ("admin", Act.CREATE_PERIOD, True),
+        ("admin", Action.APPROVE, False),  # approving stays the approvers' judgement
+        ("other", Act.LOG, True),  # an officer elsewhere: the door opens, the scope says 404
+    ],
+)
+def test_may_without_an_object_asks_whether_any_held_role_may(world, actor, act, expected):
+    assert policy.may(world.users[actor], act) is expected
