@@ -57,12 +57,12 @@ def _allows(act: str, roles: set[str], obj: Model, user) -> bool:
     if act in lifecycle.RULES:
         return lifecycle.allowed(act, _period_of(obj), roles)
     if act == Act.EDIT:
-        state = _period_of(obj).state
-        return state in lifecycle.FREELY_EDITABLE_STATES + lifecycle.REVISABLE_STATES
+        period = _period_of(obj)
+        return lifecycle.freely_editable(period) or lifecycle.revisable(period)
     if act == Act.EDIT_DRAFT:
-        return _period_of(obj).state in lifecycle.FREELY_EDITABLE_STATES
+        return lifecycle.freely_editable(_period_of(obj))
     if act == Act.EDIT_PROPOSAL:
-        return _period_of(obj).state in lifecycle.PROPOSAL_STATES
+        return lifecycle.proposal_editable(_period_of(obj))
     if act in (Act.LOG, Act.UPDATE_STATUS):
         activity = obj
         if act == Act.UPDATE_STATUS and activity.target_value is not None:

@@ -54,7 +54,7 @@ def _revision(form: ActivityForm) -> services.RevisionData | None:
 
 
 def _period_url(activity: Activity) -> str:
-    url = reverse("activities:staff_period", args=[activity.period_id])
+    url = reverse("promises:staff_period", args=[activity.period_id])
     return f"{url}#aktivitet-{activity.pk}"
 
 
@@ -208,6 +208,6 @@ def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, _("An activity with logs cannot be deleted."))
             return redirect("activities:activity_edit", pk=activity.pk)
         messages.success(request, _("Deleted: %(title)s.") % {"title": activity.title})
-        return redirect("activities:staff_period", pk=period.pk)
+        return redirect("promises:staff_period", pk=period.pk)
     context = {"activity": activity, "period": period, "has_logs": has_logs}
     return render(request, "activities/editor/activity_delete.html", context)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 
 from activities.models import Activity, ActivityLog
 from activities.progress import Target, target_text
-from activities.templatetags.progress_tags import progress_words
+from activities.wording import progress_words
 from promises import editing
 from promises.models import ChangeKind, PromisePeriod, Revision
 
@@ -182,12 +182,14 @@ def save_activity(
     promises,
     revision: RevisionData | None = None,
     today: datetime.date | None = None,
+    at: datetime.datetime | None = None,
 ) -> tuple[bool, Revision | None]:
     """Save an edited activity (the form's instance) if nobody saved it since it was shown.
 
     In a signed period pass `revision`: the changes are recorded with it in the same
     transaction. A save that changes nothing writes nothing. Returns whether anything was saved
-    and the revision; raises `EditConflict` (and writes nothing) on a stale version.
+    and the revision; raises `EditConflict` (and writes nothing) on a stale version. `at` is the
+    moment the revision records (default now); `today` the day whose progress it quotes.
     """
     promises = list(promises)
     with transaction.atomic():
@@ -210,6 +212,7 @@ def save_activity(
                 kind=revision.kind,
                 reason=revision.reason,
                 changes=changes,
+                at=at,
             )
     return True, recorded
 

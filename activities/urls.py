@@ -17,8 +17,6 @@ urlpatterns = [
         staff_views.activity_status,
         name="activity_status",
     ),
-    path("personal/perioder/<int:pk>/", staff_views.staff_period, name="staff_period"),
-    path("personal/historik/<slug:kind>/<int:pk>/", staff_views.history, name="history"),
     path("personal/importera/", csv_import.log_import, name="log_import"),
     # The coordinator's activity editor.
     path(

@@ -349,7 +349,7 @@ def _staff_period(request: HttpRequest, pk: int, document: Document) -> PromiseP
 
 def _staff_links(period: PromisePeriod, name: str) -> Links:
     return Links(
-        back=reverse("activities:staff_period", args=[period.pk]),
+        back=reverse("promises:staff_period", args=[period.pk]),
         back_label=gettext("Back to the period"),
         html=reverse("promises:staff_document", args=[period.pk, name]),
         pdf=reverse("promises:staff_document_pdf", args=[period.pk, name]),
@@ -413,7 +413,7 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 form = rebind_after_conflict(ProposalForm, request.POST, conflict.current)
             else:
                 messages.success(request, gettext("The decision proposal was saved."))
-                return redirect("activities:staff_period", pk=period.pk)
+                return redirect("promises:staff_period", pk=period.pk)
     else:
         form = ProposalForm(instance=proposal)
     context = {

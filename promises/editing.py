@@ -5,11 +5,12 @@ The editor sends the version it showed; a save based on an older version is refu
 `EditConflict`, so the second of two people editing at once is told, and keeps their text.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.db import models, transaction
 from django.db.models import F, Max
-from django.utils import translation
+from django.utils import timezone, translation
 
 from promises.models import PromisePeriod, Revision, RevisionChange
 
@@ -70,12 +71,19 @@ class Change:
 
 
 def record_revision(
-    period: PromisePeriod, *, user, kind: str, reason: str, changes: list[Change]
+    period: PromisePeriod,
+    *,
+    user,
+    kind: str,
+    reason: str,
+    changes: list[Change],
+    at: datetime.datetime | None = None,
 ) -> Revision | None:
     """Record a revision of a signed period with its changes; None when nothing changed.
 
     Call inside the transaction that saves the changes. Values are stored as the public read
     them in Swedish, the portal's language, so the log reads the same whatever changes later.
+    `at` is the moment recorded (default now).
     """
     if not changes:
         return None
@@ -83,7 +91,12 @@ def record_revision(
     PromisePeriod.objects.select_for_update().filter(pk=period.pk).first()
     number = (period.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
     revision = Revision.objects.create(
-        period=period, number=number, kind=kind, reason=reason.strip(), created_by=user
+        period=period,
+        number=number,
+        kind=kind,
+        reason=reason.strip(),
+        created_by=user,
+        created_at=at or timezone.now(),
     )
     RevisionChange.objects.bulk_create(
         RevisionChange(revision=revision, position=i, **vars(change))

@@ -6,10 +6,16 @@ utkast → på samråd (approvers comment, approve, or send it back) → besluta
 Every step is checked here, by state and by the user's role in the period's municipality, and
 recorded as a `PeriodTransition` (or, for comments and approvals, a `Review`). Views call
 `perform()` and show its errors; they never set `state` themselves.
+
+Every rule about states is asked of this module: which actions there are, from which states, for
+whom, with which checks (`RULES`); which states allow free editing, which make a change a
+revision, and which let the decision proposal be written (`freely_editable`, `revisable`,
+`proposal_editable`).
 """
 
 import datetime
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.db import models, transaction
 from django.utils import timezone
@@ -17,10 +23,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from municipalities.models import Role
-from municipalities.roles import held_roles
+from municipalities.roles import Act, held_roles
 from promises.fields import long_date
 from promises.forms import latest_end
 from promises.models import (
+    PUBLISHED_STATES,
     Extension,
     PeriodState,
     PeriodTransition,
@@ -45,37 +52,6 @@ class Action(models.TextChoices):
     CLOSE = "avsluta", _("Close")
 
 
-@dataclass(frozen=True)
-class Rule:
-    """Which states an action starts from, where it leads (None: stays), and who may do it."""
-
-    from_states: tuple[str, ...]
-    to_state: str | None
-    roles: tuple[str, ...]
-
-
-# Administrators hold the coordinator's role everywhere (municipalities.roles.held_roles).
-RULES: dict[str, Rule] = {
-    Action.SUBMIT: Rule((PeriodState.DRAFT,), PeriodState.CONSULTATION, (Role.COORDINATOR,)),
-    Action.WITHDRAW: Rule((PeriodState.CONSULTATION,), PeriodState.DRAFT, (Role.COORDINATOR,)),
-    Action.COMMENT: Rule((PeriodState.CONSULTATION,), None, (Role.APPROVER,)),
-    Action.APPROVE: Rule((PeriodState.CONSULTATION,), None, (Role.APPROVER,)),
-    Action.RETURN: Rule((PeriodState.CONSULTATION,), PeriodState.DRAFT, (Role.APPROVER,)),
-    Action.DECIDE: Rule((PeriodState.CONSULTATION,), PeriodState.DECIDED, (Role.COORDINATOR,)),
-    Action.SIGN: Rule((PeriodState.DECIDED,), PeriodState.SIGNED, (Role.COORDINATOR,)),
-    Action.EXTEND: Rule((PeriodState.SIGNED,), PeriodState.EXTENDED, (Role.COORDINATOR,)),
-    Action.CLOSE: Rule(
-        (PeriodState.SIGNED, PeriodState.EXTENDED), PeriodState.CLOSED, (Role.COORDINATOR,)
-    ),
-}
-
-# States in which the coordinator edits freely, and in which a change is a revision.
-FREELY_EDITABLE_STATES = (PeriodState.DRAFT,)
-REVISABLE_STATES = (PeriodState.SIGNED, PeriodState.EXTENDED)
-# States in which the decision proposal (tjänsteutlåtande) is still written: until signing.
-PROPOSAL_STATES = (PeriodState.DRAFT, PeriodState.CONSULTATION, PeriodState.DECIDED)
-
-
 class TransitionNotAllowed(Exception):
     """The user's roles or the period's state do not allow the action."""
 
@@ -88,10 +64,254 @@ class TransitionInvalid(Exception):
         self.errors = errors
 
 
+@dataclass
+class SignatoryData:
+    name: str
+    title: str
+    organisation: str
+
+
+# -- Which states allow what ------------------------------------------------------------------
+
+# States in which the coordinator edits freely, and in which a change is a revision.
+FREELY_EDITABLE_STATES = (PeriodState.DRAFT,)
+REVISABLE_STATES = (PeriodState.SIGNED, PeriodState.EXTENDED)
+# The decision proposal is written for the decision: editable until the period is signed.
+PROPOSAL_STATES = (PeriodState.DRAFT, PeriodState.CONSULTATION, PeriodState.DECIDED)
+
+
+def freely_editable(period: PromisePeriod) -> bool:
+    """Whether the period's state allows changing its content freely (the draft)."""
+    return period.state in FREELY_EDITABLE_STATES
+
+
+def revisable(period: PromisePeriod) -> bool:
+    """Whether a change to the period's content must be recorded as a revision with a reason."""
+    return period.state in REVISABLE_STATES
+
+
+needs_revision = revisable
+
+
+def proposal_editable(period: PromisePeriod) -> bool:
+    """Whether the decision proposal may still be written: until the period is signed."""
+    return period.state in PROPOSAL_STATES
+
+
+def documents_public(period: PromisePeriod) -> bool:
+    """Whether the period and its documents are public: signed, extended or closed."""
+    return period.state in PUBLISHED_STATES
+
+
 def roles_for(user, period: PromisePeriod) -> set[str]:
     """The roles `user` holds in the period's municipality (administrators: every role but
     approver's)."""
     return held_roles(user, period.municipality_id)
+
+
+def can_edit(period: PromisePeriod, user) -> bool:
+    """Whether `user` may change the period's content now (freely, or as a revision)."""
+    from access import policy  # the policy asks this module for the state rules
+
+    return policy.may(user, Act.EDIT, period)
+
+
+def is_approved(period: PromisePeriod) -> bool:
+    """Whether an approver approved the period in its current consultation round."""
+    return period.reviews.filter(
+        round=period.consultation_round, verdict=ReviewVerdict.APPROVE
+    ).exists()
+
+
+# -- One step: its data, checks (guards) and what it does (effects) ----------------------------
+
+# The message of each required field of the steps; the forms (lifecycle_forms) use the same.
+REQUIRED = {
+    "comment": _("Write a comment."),
+    "decision_body": _("Name the decision body."),
+    "decision_date": _("Enter the decision date."),
+    "signed_date": _("Enter the signing date."),
+    "new_end_date": _("Enter the new end date."),
+}
+
+
+@dataclass
+class Step:
+    """One action being taken: the locked period, who, when, and the action's own data."""
+
+    period: PromisePeriod
+    user: object
+    comment: str
+    today: datetime.date
+    at: datetime.datetime
+    data: dict
+    errors: dict[str | None, list[str]] = field(default_factory=dict)
+
+    def error(self, field_name: str | None, message) -> None:
+        self.errors.setdefault(field_name, []).append(str(message))
+
+    def require(self, *names: str) -> None:
+        """An error for each named field (the comment, or a data field) left empty."""
+        for name in names:
+            value = self.comment if name == "comment" else self.data.get(name)
+            if value in (None, "", []):
+                self.error(name, REQUIRED[name])
+
+
+Guard = Callable[[Step], None]
+Effect = Callable[[Step], None]
+
+
+def _has_content(step: Step) -> None:
+    period = step.period
+    if not period.promises.exists():
+        step.error(None, _("Add at least one promise first."))
+    activities = period.activities.all()
+    if not activities.exists():
+        step.error(None, _("Add at least one activity first."))
+    elif activities.filter(promises__isnull=True).exists():
+        step.error(None, _("Every activity must serve at least one of the promises."))
+
+
+def _has_comment(step: Step) -> None:
+    step.require("comment")
+
+
+def _not_after_today(step: Step, name: str, message) -> None:
+    day = step.data.get(name)
+    if day and day > step.today:
+        step.error(name, message)
+
+
+def _has_decision(step: Step) -> None:
+    step.require("decision_body", "decision_date")
+    _not_after_today(step, "decision_date", _("The decision date cannot be in the future."))
+
+
+def _is_approved(step: Step) -> None:
+    if not is_approved(step.period):
+        step.error(None, _("No approver has approved this version yet."))
+
+
+def _has_signing(step: Step) -> None:
+    step.require("signed_date")
+    _not_after_today(step, "signed_date", _("The signing date cannot be in the future."))
+    day, period = step.data.get("signed_date"), step.period
+    if day and period.decision_date and day < period.decision_date:
+        step.error("signed_date", _("The period cannot be signed before it was decided."))
+    if day and day > period.end_date:
+        step.error("signed_date", _("The signing date must be before the period ends."))
+    if len(step.data.get("signatories") or []) < 2:
+        step.error(
+            "signatories", _("Name a signatory for each party: the municipality and the Police.")
+        )
+
+
+def _has_new_end(step: Step) -> None:
+    step.require("new_end_date")
+    new_end, period = step.data.get("new_end_date"), step.period
+    if not new_end:
+        return
+    if new_end <= period.end_date:
+        step.error("new_end_date", _("The new end date must be after the current end date."))
+        return
+    # The whole period, extension included, runs for at most five years, as a new one does.
+    latest = latest_end(period.start_date)
+    if latest is not None and new_end > latest:
+        step.error(
+            "new_end_date",
+            _(
+                "A citizen promise can run for at most five years, extensions included: "
+                "choose an end date no later than %(date)s."
+            )
+            % {"date": long_date(latest)},
+        )
+
+
+def _next_round(step: Step) -> None:
+    step.period.consultation_round += 1
+
+
+def _record_decision(step: Step) -> None:
+    period, data = step.period, step.data
+    period.decision_body = data["decision_body"]
+    period.decision_date = data["decision_date"]
+    period.decision_reference = data.get("decision_reference", "")
+
+
+def _record_signing(step: Step) -> None:
+    period = step.period
+    period.signed_date = step.data["signed_date"]
+    # Validity starts at signing.
+    if period.signed_date > period.start_date:
+        period.start_date = period.signed_date
+    Signatory.objects.bulk_create(
+        Signatory(period=period, position=i, **vars(s))
+        for i, s in enumerate(step.data["signatories"], start=1)
+    )
+
+
+def _record_extension(step: Step) -> None:
+    period, data = step.period, step.data
+    Extension.objects.create(
+        period=period,
+        previous_end_date=period.end_date,
+        new_end_date=data["new_end_date"],
+        decision_body=data["decision_body"],
+        decision_date=data["decision_date"],
+        decision_reference=data.get("decision_reference", ""),
+        created_by=step.user,
+        created_at=step.at,
+    )
+    period.end_date = data["new_end_date"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """An action: the states it starts from, where it leads (None: stays), who may take it,
+    its checks (each adds its errors to the step), the review it records, and its effects."""
+
+    from_states: tuple[str, ...]
+    to_state: str | None
+    roles: tuple[str, ...]
+    guards: tuple[Guard, ...] = ()
+    verdict: str = ""
+    effects: tuple[Effect, ...] = ()
+
+
+COORDINATOR, APPROVER = (Role.COORDINATOR,), (Role.APPROVER,)
+S = PeriodState
+
+# Administrators hold the coordinator's role everywhere (municipalities.roles.held_roles).
+RULES: dict[str, Rule] = {
+    Action.SUBMIT: Rule(
+        (S.DRAFT,), S.CONSULTATION, COORDINATOR, (_has_content,), effects=(_next_round,)
+    ),
+    Action.WITHDRAW: Rule((S.CONSULTATION,), S.DRAFT, COORDINATOR),
+    Action.COMMENT: Rule((S.CONSULTATION,), None, APPROVER, (_has_comment,), ReviewVerdict.COMMENT),
+    Action.APPROVE: Rule((S.CONSULTATION,), None, APPROVER, verdict=ReviewVerdict.APPROVE),
+    Action.RETURN: Rule(
+        (S.CONSULTATION,), S.DRAFT, APPROVER, (_has_comment,), ReviewVerdict.RETURN
+    ),
+    Action.DECIDE: Rule(
+        (S.CONSULTATION,),
+        S.DECIDED,
+        COORDINATOR,
+        (_has_decision, _is_approved),
+        effects=(_record_decision,),
+    ),
+    Action.SIGN: Rule(
+        (S.DECIDED,), S.SIGNED, COORDINATOR, (_has_signing,), effects=(_record_signing,)
+    ),
+    Action.EXTEND: Rule(
+        (S.SIGNED,),
+        S.EXTENDED,
+        COORDINATOR,
+        (_has_decision, _has_new_end),
+        effects=(_record_extension,),
+    ),
+    Action.CLOSE: Rule((S.SIGNED, S.EXTENDED), S.CLOSED, COORDINATOR),
+}
 
 
 def allowed(action: str, period: PromisePeriod, roles: set[str]) -> bool:
@@ -106,105 +326,6 @@ def available_actions(period: PromisePeriod, user) -> list[str]:
     return [action for action in Action.values if allowed(action, period, roles)]
 
 
-def can_edit(period: PromisePeriod, user) -> bool:
-    """Whether `user` may change the period's content now (freely, or as a revision)."""
-    if period.state not in FREELY_EDITABLE_STATES + REVISABLE_STATES:
-        return False
-    return bool(roles_for(user, period) & {Role.COORDINATOR})
-
-
-def needs_revision(period: PromisePeriod) -> bool:
-    """Whether a change to the period's content must be recorded as a revision with a reason."""
-    return period.state in REVISABLE_STATES
-
-
-def is_approved(period: PromisePeriod) -> bool:
-    """Whether an approver approved the period in its current consultation round."""
-    return period.reviews.filter(
-        round=period.consultation_round, verdict=ReviewVerdict.APPROVE
-    ).exists()
-
-
-@dataclass
-class SignatoryData:
-    name: str
-    title: str
-    organisation: str
-
-
-def _require(errors: dict, field: str, value, message) -> None:
-    if value in (None, "", []):
-        errors.setdefault(field, []).append(str(message))
-
-
-def _check_submit(period: PromisePeriod, errors: dict) -> None:
-    if not period.promises.exists():
-        errors.setdefault(None, []).append(str(_("Add at least one promise first.")))
-    activities = period.activities.all()
-    if not activities.exists():
-        errors.setdefault(None, []).append(str(_("Add at least one activity first.")))
-    elif activities.filter(promises__isnull=True).exists():
-        errors.setdefault(None, []).append(
-            str(_("Every activity must serve at least one of the promises."))
-        )
-
-
-def _check_decide(data: dict, today: datetime.date, errors: dict) -> None:
-    _require(errors, "decision_body", data.get("decision_body"), _("Name the decision body."))
-    _require(errors, "decision_date", data.get("decision_date"), _("Enter the decision date."))
-    day = data.get("decision_date")
-    if day and day > today:
-        errors.setdefault("decision_date", []).append(
-            str(_("The decision date cannot be in the future."))
-        )
-
-
-def _check_sign(period: PromisePeriod, data: dict, today: datetime.date, errors: dict) -> None:
-    day = data.get("signed_date")
-    _require(errors, "signed_date", day, _("Enter the signing date."))
-    if day:
-        if day > today:
-            errors.setdefault("signed_date", []).append(
-                str(_("The signing date cannot be in the future."))
-            )
-        if period.decision_date and day < period.decision_date:
-            errors.setdefault("signed_date", []).append(
-                str(_("The period cannot be signed before it was decided."))
-            )
-        if day > period.end_date:
-            errors.setdefault("signed_date", []).append(
-                str(_("The signing date must be before the period ends."))
-            )
-    signatories = data.get("signatories") or []
-    if len(signatories) < 2:
-        errors.setdefault("signatories", []).append(
-            str(_("Name a signatory for each party: the municipality and the Police."))
-        )
-
-
-def _check_extend(period: PromisePeriod, data: dict, today: datetime.date, errors: dict) -> None:
-    _check_decide(data, today, errors)
-    new_end = data.get("new_end_date")
-    _require(errors, "new_end_date", new_end, _("Enter the new end date."))
-    if new_end and new_end <= period.end_date:
-        errors.setdefault("new_end_date", []).append(
-            str(_("The new end date must be after the current end date."))
-        )
-    elif new_end:
-        # The whole period, extension included, runs for at most five years, as a new one does.
-        latest = latest_end(period.start_date)
-        if latest is not None and new_end > latest:
-            errors.setdefault("new_end_date", []).append(
-                str(
-                    _(
-                        "A citizen promise can run for at most five years, extensions included: "
-                        "choose an end date no later than %(date)s."
-                    )
-                    % {"date": long_date(latest)}
-                )
-            )
-
-
 @transaction.atomic
 def perform(
     period: PromisePeriod,
@@ -213,84 +334,50 @@ def perform(
     *,
     comment: str = "",
     today: datetime.date | None = None,
+    at: datetime.datetime | None = None,
     **data,
 ) -> PeriodTransition | Review:
-    """Take `action` on `period` as `user`, check it, apply it and record it.
+    """Take `action` on `period` as `user`: check it against its rule, apply it, record it.
 
     `data` carries the action's own fields: decision_body, decision_date, decision_reference
     (decide, extend); signed_date and signatories, a list of `SignatoryData` (sign); new_end_date
-    (extend). Raises `TransitionNotAllowed` or `TransitionInvalid`; writes nothing then.
+    (extend). `at` is the moment recorded (default now), `today` the day dates are checked
+    against (default at's day). Raises `TransitionNotAllowed` or `TransitionInvalid`; writes
+    nothing then.
     """
-    today = today or timezone.localdate()
+    at = at or timezone.now()
     # Lock the row: two people pressing at once cannot both move the period.
     period = PromisePeriod.objects.select_for_update().get(pk=period.pk)
-    roles = roles_for(user, period)
-    if not allowed(action, period, roles):
+    if not allowed(action, period, roles_for(user, period)):
         raise TransitionNotAllowed(action)
-    comment = comment.strip()
-    errors: dict[str | None, list[str]] = {}
-    if action in (Action.COMMENT, Action.RETURN):
-        _require(errors, "comment", comment, _("Write a comment."))
-    if action == Action.SUBMIT:
-        _check_submit(period, errors)
-    elif action == Action.DECIDE:
-        _check_decide(data, today, errors)
-        if not is_approved(period):
-            errors.setdefault(None, []).append(str(_("No approver has approved this version yet.")))
-    elif action == Action.SIGN:
-        _check_sign(period, data, today, errors)
-    elif action == Action.EXTEND:
-        _check_extend(period, data, today, errors)
-    if errors:
-        raise TransitionInvalid(errors)
-
-    if action in (Action.COMMENT, Action.APPROVE, Action.RETURN):
-        verdict = {
-            Action.COMMENT: ReviewVerdict.COMMENT,
-            Action.APPROVE: ReviewVerdict.APPROVE,
-            Action.RETURN: ReviewVerdict.RETURN,
-        }[action]
+    rule = RULES[action]
+    step = Step(period, user, comment.strip(), today or timezone.localdate(at), at, data)
+    for guard in rule.guards:
+        guard(step)
+    if step.errors:
+        raise TransitionInvalid(step.errors)
+    if rule.verdict:
         review = Review.objects.create(
             period=period,
             round=period.consultation_round,
             reviewer=user,
-            verdict=verdict,
-            comment=comment,
+            verdict=rule.verdict,
+            comment=step.comment,
+            at=at,
         )
-        if action != Action.RETURN:
+        if rule.to_state is None:
             return review
-
-    rule = RULES[action]
-    from_state = period.state
-    period.state = rule.to_state
-    if action == Action.SUBMIT:
-        period.consultation_round += 1
-    elif action == Action.DECIDE:
-        period.decision_body = data["decision_body"]
-        period.decision_date = data["decision_date"]
-        period.decision_reference = data.get("decision_reference", "")
-    elif action == Action.SIGN:
-        period.signed_date = data["signed_date"]
-        # Validity starts at signing.
-        if period.signed_date > period.start_date:
-            period.start_date = period.signed_date
-        Signatory.objects.bulk_create(
-            Signatory(period=period, position=i, **vars(s))
-            for i, s in enumerate(data["signatories"], start=1)
-        )
-    elif action == Action.EXTEND:
-        Extension.objects.create(
-            period=period,
-            previous_end_date=period.end_date,
-            new_end_date=data["new_end_date"],
-            decision_body=data["decision_body"],
-            decision_date=data["decision_date"],
-            decision_reference=data.get("decision_reference", ""),
-            created_by=user,
-        )
-        period.end_date = data["new_end_date"]
+    from_state, period.state = period.state, rule.to_state
+    for effect in rule.effects:
+        effect(step)
     period._history_user = user
+    period._history_date = at
     period.save()
     return PeriodTransition.objects.create(
-        period=period, from_state=from_state, to_state=period.state, by=user, comment=comment
+        period=period,
+        from_state=from_state,
+        to_state=period.state,
+        by=user,
+        at=at,
+        comment=step.comment,
     )

@@ -2,7 +2,8 @@
 
 The forms check what a form can check (required, lengths, plain text, dates); the rules of the
 lifecycle itself (approved first, no future dates, two signatories …) are `lifecycle.perform`'s,
-and the view puts its errors on these forms.
+and the view puts its errors on these forms. A required field's message is the lifecycle's own
+(`lifecycle.REQUIRED`), so a form and `perform` say the same.
 """
 
 from django import forms
@@ -10,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from promises.fields import DateField
-from promises.lifecycle import Action, SignatoryData
+from promises.lifecycle import REQUIRED, Action, SignatoryData
 from promises.models import PromisePeriod
 from promises.validators import validate_plain_text
 
@@ -36,7 +37,7 @@ def _comment(required: bool, help_text) -> forms.CharField:
         required=required,
         help_text=help_text,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": _("Write a comment.")},
+        error_messages={"required": REQUIRED["comment"]},
     )
 
 
@@ -72,12 +73,12 @@ class DecisionFieldsMixin(forms.Form):
         150,
         required=True,
         help_text=_("The body that made the decision, e.g. Kommunstyrelsen."),
-        error_messages={"required": _("Name the decision body.")},
+        error_messages={"required": REQUIRED["decision_body"]},
     )
     decision_date = DateField(
         label=_("Decision date"),
         initial=_today,
-        error_messages={"required": _("Enter the decision date.")},
+        error_messages={"required": REQUIRED["decision_date"]},
     )
     decision_reference = _text(
         _("Reference number (dnr)"),
@@ -107,7 +108,7 @@ class ExtendForm(DecisionFieldsMixin, TransitionForm):
 
     new_end_date = DateField(
         label=_("New end date"),
-        error_messages={"required": _("Enter the new end date.")},
+        error_messages={"required": REQUIRED["new_end_date"]},
     )
     field_order = [
         "new_end_date",
@@ -225,7 +226,7 @@ class SignForm(TransitionForm):
         label=_("Signing date"),
         initial=_today,
         help_text=_("The citizen promise is in force from this date."),
-        error_messages={"required": _("Enter the signing date.")},
+        error_messages={"required": REQUIRED["signed_date"]},
     )
     field_order = ["signed_date", "comment"]
 

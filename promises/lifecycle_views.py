@@ -140,7 +140,7 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
             else:
                 period.refresh_from_db(fields=["end_date"])
                 messages.success(request, _success_message(action, period))
-                return redirect("activities:staff_period", pk=period.pk)
+                return redirect("promises:staff_period", pk=period.pk)
     else:
         if is_sign:
             kwargs["signatories"] = signatory_formset(period)
@@ -165,7 +165,7 @@ def _overtaken(request: HttpRequest, period: PromisePeriod) -> HttpResponse:
         _("This step could not be taken: the citizen promise is now %(state)s. Nothing was saved.")
         % {"state": period.get_state_display()},
     )
-    return redirect("activities:staff_period", pk=period.pk)
+    return redirect("promises:staff_period", pk=period.pk)
 
 
 def _valid(form) -> bool:

@@ -5,6 +5,7 @@ This app must not import the activities app: activities are reached through the 
 promises' related managers (`period.activities`, `activity.promises`).
 """
 
+import datetime
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -68,12 +69,21 @@ class RevisionData:
 
 @transaction.atomic
 def create_period(
-    period: PromisePeriod, *, user, start_from: PromisePeriod | None = None
+    period: PromisePeriod,
+    *,
+    user,
+    start_from: PromisePeriod | None = None,
+    at: datetime.datetime | None = None,
 ) -> PromisePeriod:
-    """Save the unsaved draft `period`, or a copy of `start_from` with `period`'s filled fields."""
+    """Save the unsaved draft `period`, or a copy of `start_from` with `period`'s filled fields.
+
+    `at` is the moment the new draft's history records (default now).
+    """
     if start_from is None:
         period.state = PeriodState.DRAFT
         period._history_user = user
+        if at is not None:
+            period._history_date = at
         period.save()
         return period
     overrides = {
@@ -89,6 +99,7 @@ def create_period(
         end_date=period.end_date,
         municipality=period.municipality,
         overrides=overrides,
+        at=at,
     )
 
 
@@ -102,12 +113,14 @@ def copy_period(
     end_date,
     municipality: Municipality | None = None,
     overrides: Mapping[str, object] | None = None,
+    at: datetime.datetime | None = None,
 ) -> PromisePeriod:
     """A new draft with `source`'s texts, promises, activities and decision-proposal texts.
 
     Logs, state, decision and signing, signatories, transitions, reviews, revisions, meetings and
     reports stay with the source. Activities start again as planned. `overrides` replaces copied
-    fields of the period. Every new row is recorded in the history with `user` as author.
+    fields of the period. Every new row is recorded in the history with `user` as author; the
+    period's record at `at` (default now).
     """
     municipality = municipality or source.municipality
     values = {name: getattr(source, name) for name in COPIED_PERIOD_FIELDS}
@@ -127,6 +140,8 @@ def copy_period(
         **values,
     )
     period._history_user = user
+    if at is not None:
+        period._history_date = at
     period.save()
 
     new_promises: dict[int, Promise] = {}

@@ -46,7 +46,7 @@ REVISED_PERIOD_FIELDS = (*PERIOD_TEXT_FIELDS, *PERIOD_CONTACT_FIELDS, PERIOD_CON
 
 
 def _hub_url(period_id: int, promise_id: int | None = None) -> str:
-    url = reverse("activities:staff_period", args=[period_id])
+    url = reverse("promises:staff_period", args=[period_id])
     return f"{url}#lofte-{promise_id}" if promise_id else url
 
 
@@ -145,7 +145,7 @@ def period_create(request: HttpRequest) -> HttpResponse:
                 messages.success(
                     request, _("Created the draft %(period)s.") % {"period": str(period)}
                 )
-                return redirect("activities:staff_period", pk=period.pk)
+                return redirect("promises:staff_period", pk=period.pk)
     else:
         form = PeriodCreateForm(**form_kwargs)
     return render(request, "promises/editor/period_create.html", {"form": form})
@@ -177,7 +177,7 @@ def period_copy(request: HttpRequest, pk: int) -> HttpResponse:
                     _("Created the draft %(period)s from %(source)s.")
                     % {"period": str(period), "source": str(source)},
                 )
-                return redirect("activities:staff_period", pk=period.pk)
+                return redirect("promises:staff_period", pk=period.pk)
     else:
         form = PeriodCopyForm(source=source)
     context = {
@@ -229,7 +229,7 @@ def period_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             else:
                 messages.success(request, _("Saved %(period)s.") % {"period": str(period)})
-                return redirect("activities:staff_period", pk=period.pk)
+                return redirect("promises:staff_period", pk=period.pk)
     else:
         form = PeriodEditForm(instance=period, **form_kwargs)
     context = {
@@ -354,7 +354,7 @@ def promise_delete(request: HttpRequest, pk: int) -> HttpResponse:
         period_id, title = promise.period_id, promise.title
         services.delete_promise(promise, user=request.user)
         messages.success(request, _("Deleted the promise %(title)s.") % {"title": title})
-        return redirect("activities:staff_period", pk=period_id)
+        return redirect("promises:staff_period", pk=period_id)
     context = {
         "period": promise.period,
         "promise": promise,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from promises import documents, lifecycle_views, staff_views, views
+from promises import documents, hub, lifecycle_views, staff_views, views
 
 app_name = "promises"
 
@@ -25,6 +25,9 @@ urlpatterns = [
         documents.document_pdf,
         name="document_pdf",
     ),
+    # Staff: a period's hub, and the history of periods, promises, activities and logs.
+    path("personal/perioder/<int:pk>/", hub.staff_period, name="staff_period"),
+    path("personal/historik/<slug:kind>/<int:pk>/", hub.history, name="history"),
     # Staff: the coordinator's editor (sign-in with two factors required).
     path("personal/perioder/ny/", staff_views.period_create, name="period_create"),
     path("personal/perioder/<int:pk>/kopiera/", staff_views.period_copy, name="period_copy"),

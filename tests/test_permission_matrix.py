@@ -133,8 +133,8 @@ MATRIX = {
         admin=(OK, OK),
         other=(404, 404),
     ),
-    "activities:staff_period": READ_ONLY_SCOPED,
-    "activities:history": READ_ONLY_SCOPED,
+    "promises:staff_period": READ_ONLY_SCOPED,
+    "promises:history": READ_ONLY_SCOPED,
     "activities:log_import": _outcomes(
         police=(OK, OK),
         coordinator=(OK, FORM),
@@ -323,9 +323,9 @@ def _request(name: str, world: World, actor: str) -> tuple[str, dict]:
     if name == "activities:activity_status":
         url = reverse(name, args=[world.municipal_activity.pk])
         return url, {"status": "ongoing", "status_reason": "Första vandringen är bokad."}
-    if name == "activities:staff_period":
+    if name == "promises:staff_period":
         return reverse(name, args=[world.period.pk]), {}
-    if name == "activities:history":
+    if name == "promises:history":
         return reverse(name, args=["aktivitet", world.police_activity.pk]), {}
     if name == "activities:log_import":
         csv = (

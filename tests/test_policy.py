@@ -70,7 +70,8 @@ def test_editing_answers_follow_the_scope_and_the_state_machine(world, actor):
     visible = set(PromisePeriod.objects.visible_to(user).values_list("pk", flat=True))
     for period in PromisePeriod.objects.all():
         assert policy.may(user, Act.EDIT, period) == (
-            period.pk in coordinated and lifecycle.can_edit(period, user)
+            period.pk in coordinated
+            and (lifecycle.freely_editable(period) or lifecycle.revisable(period))
         )
         assert policy.may(user, Act.EDIT_DRAFT, period) == (
             period.pk in coordinated and period.state == PeriodState.DRAFT

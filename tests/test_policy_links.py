@@ -63,7 +63,7 @@ def _pages(world: World, actor: str) -> list[str]:
         if outcomes[actor][0] == OK and name != "accounts:password_change_done"
     ]
     pages += [
-        reverse("activities:staff_period", args=[world.draft.pk]),
+        reverse("promises:staff_period", args=[world.draft.pk]),
         reverse("activities:staff_activity", args=[world.municipal_activity.pk]),
     ]
     return pages

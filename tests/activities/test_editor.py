@@ -65,7 +65,9 @@ def draft(db) -> Draft:
 
 
 def url(name: str, *args) -> str:
-    return reverse(f"activities:{name}", args=args)
+    # The period hub and the history pages are the promises app's.
+    app = "promises" if name in ("staff_period", "history") else "activities"
+    return reverse(f"{app}:{name}", args=args)
 
 
 DESCRIPTION = (
@@ -459,7 +461,7 @@ def test_move_at_the_end_of_the_list_changes_nothing(client, draft):
 @pytest.mark.django_db
 def test_move_goes_back_to_a_local_next_page_only(client, draft):
     sign_in(client, draft.coordinator)
-    back = reverse("activities:staff_period", args=[draft.period.pk])
+    back = reverse("promises:staff_period", args=[draft.period.pk])
 
     local = client.post(url("activity_move", draft.second.pk), {"direction": "up", "next": back})
     foreign = client.post(

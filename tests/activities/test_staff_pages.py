@@ -77,7 +77,9 @@ def world(db) -> World:
 
 
 def url(name: str, *args) -> str:
-    return reverse(f"activities:{name}", args=args)
+    # The period hub and the history pages are the promises app's.
+    app = "promises" if name in ("staff_period", "history") else "activities"
+    return reverse(f"{app}:{name}", args=args)
 
 
 # --- every page renders for an allowed user ---------------------------------------------------

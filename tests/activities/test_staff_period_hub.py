@@ -35,7 +35,7 @@ make_period = functools.partial(factories.period_in_state, starts=-100, ends=300
 
 
 def page(client, period: PromisePeriod):
-    response = client.get(reverse("activities:staff_period", args=[period.pk]))
+    response = client.get(reverse("promises:staff_period", args=[period.pk]))
     assert response.status_code == 200
     return response
 
@@ -402,7 +402,7 @@ def test_the_page_makes_the_same_number_of_queries_whatever_the_size(
             created_by=reviewer,
         )
     sign_in(client, people.coordinator)
-    url = reverse("activities:staff_period", args=[period.pk])
+    url = reverse("promises:staff_period", args=[period.pk])
 
     with django_assert_num_queries(13):
         response = client.get(url)

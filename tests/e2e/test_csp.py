@@ -102,9 +102,9 @@ def test_staff_pages_report_no_policy_violation(page, site, sessions):
         reverse("activities:staff_home"),
         reverse("activities:log_create"),
         reverse("activities:log_import"),
-        reverse("activities:staff_period", args=[period.pk]),
+        reverse("promises:staff_period", args=[period.pk]),
         reverse("activities:staff_activity", args=[activity.pk]),
-        reverse("activities:history", args=["aktivitet", activity.pk]),
+        reverse("promises:history", args=["aktivitet", activity.pk]),
         "/en/personal/",
     ):
         assert visit(page, site + path) == [], path

@@ -66,7 +66,7 @@ def take_step(page, period: PromisePeriod, action: str) -> None:
 def submit_to_hub(page, period: PromisePeriod) -> None:
     # The first button is the step's own (the signing page also has "add another signatory").
     page.locator(SUBMIT).first.click()
-    page.wait_for_url(re.compile(re.escape(reverse("activities:staff_period", args=[period.pk]))))
+    page.wait_for_url(re.compile(re.escape(reverse("promises:staff_period", args=[period.pk]))))
     assert page.locator(".message").count() == 1, page.locator("main").inner_text()
     assert_accessible(page)
 
@@ -103,7 +103,7 @@ def test_coordinator_and_approver_take_a_period_from_copy_to_public(
 ):
     current = PromisePeriod.objects.get(municipality__slug="vetlanda", slug=ACTIVE_SLUG)
     promise_titles = list(current.promises.values_list("title", flat=True))
-    hub = reverse("activities:staff_period", args=[current.pk])
+    hub = reverse("promises:staff_period", args=[current.pk])
 
     # The coordinator starts next period from the current one.
     sign_in(page, site, COORDINATOR_USERNAME, hub)
@@ -131,7 +131,7 @@ def test_coordinator_and_approver_take_a_period_from_copy_to_public(
     # An approver, in a session of their own, approves it.
     approver = browser.new_page()
     approver.set_default_timeout(15_000)
-    draft_hub = reverse("activities:staff_period", args=[draft.pk])
+    draft_hub = reverse("promises:staff_period", args=[draft.pk])
     sign_in(approver, site, APPROVER_USERNAME, draft_hub)
     assert_accessible(approver)
     take_step(approver, draft, "godkann")

@@ -92,7 +92,7 @@ def test_kommunpolis_logs_and_withdraws_an_activity_on_a_phone(page, site):
     assert re.search(r"\b4 av minst 15\b", public_progress(page, site, activity))
 
     # The log's history shows who withdrew it and why.
-    page.goto(site + reverse("activities:history", args=["logg", log.pk]))
+    page.goto(site + reverse("promises:history", args=["logg", log.pk]))
     assert_accessible(page)
     history = page.locator("main").inner_text()
     assert "Fel aktivitet, skulle vara fartkontroll." in history

@@ -2,6 +2,8 @@
 
 import datetime
 import io
+import re
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -9,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.utils import timezone, translation
 
+import followups.demo
 from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
 from activities.progress import (
     LogEntry,
@@ -18,11 +21,19 @@ from activities.progress import (
     compute_progress,
     target_text,
 )
-from activities.templatetags.progress_tags import progress_words
+from activities.wording import progress_words
 from followups.demo import build_demo
 from followups.models import Assessment, FollowUpMeeting, MeetingKind, Report, ReportKind
 from municipalities.models import LocalPoliceArea, Membership, Role
-from promises.lifecycle import Action, available_actions, can_edit, is_approved, perform
+from promises.lifecycle import (
+    RULES,
+    Action,
+    available_actions,
+    can_edit,
+    is_approved,
+    perform,
+    roles_for,
+)
 from promises.models import (
     ChangeKind,
     DecisionProposal,
@@ -279,7 +290,8 @@ def test_published_periods_have_history_decision_and_signatories():
 
     for found in PromisePeriod.objects.published():
         states = list(found.transitions.values_list("from_state", "to_state"))
-        assert states[0] == ("", PeriodState.DRAFT)
+        # Created as a draft by create_period, which records no step; the first is the sending.
+        assert states[0] == (PeriodState.DRAFT, PeriodState.CONSULTATION)
         assert (PeriodState.DECIDED, PeriodState.SIGNED) in states
         assert states[-1][1] == found.state
         assert found.decision_body and found.decision_date and found.decision_reference
@@ -448,7 +460,7 @@ def test_seed_demo_prints_the_lifecycle_records_it_created():
     output = seed()
 
     for created in (
-        "3 reviews",
+        "5 reviews",
         "2 decision proposals",
         "1 extensions",
         "1 revisions",
@@ -629,8 +641,10 @@ def test_demo_coordinator_and_approver_work_in_vetlanda_too_and_the_draft_can_be
     assert places == {
         ("samordnare", Role.COORDINATOR, "Tranås"),
         ("samordnare", Role.COORDINATOR, "Vetlanda"),
+        ("samordnare", Role.COORDINATOR, "Tranemo"),
         ("granskare", Role.APPROVER, "Tranås"),
         ("granskare", Role.APPROVER, "Vetlanda"),
+        ("granskare", Role.APPROVER, "Tranemo"),
     }
     assert can_edit(draft, samordnare) and not can_edit(draft, user("kommunpolis"))
     assert PromisePeriod.objects.editable_by(samordnare).filter(pk=draft.pk).exists()
@@ -641,3 +655,61 @@ def test_demo_coordinator_and_approver_work_in_vetlanda_too_and_the_draft_can_be
     draft.refresh_from_db()
     assert (draft.state, draft.consultation_round) == (PeriodState.CONSULTATION, 1)
     assert Action.APPROVE in available_actions(draft, granskare)
+
+
+@pytest.mark.django_db
+def test_every_step_of_the_demo_is_one_the_lifecycle_rules_allow_its_author():
+    seed()
+
+    transitions = PeriodTransition.objects.select_related("period", "by").order_by("at", "pk")
+    assert transitions.exists()
+    for step in transitions:
+        rules = [
+            rule
+            for rule in RULES.values()
+            if step.from_state in rule.from_states and rule.to_state == step.to_state
+        ]
+        assert rules, step
+        assert any(roles_for(step.by, step.period) & set(rule.roles) for rule in rules), step
+    for review in Review.objects.select_related("period", "reviewer"):
+        assert Role.APPROVER in roles_for(review.reviewer, review.period), review
+    # Every decision was preceded by an approval of its round.
+    for decided in PeriodTransition.objects.filter(to_state=PeriodState.DECIDED):
+        assert decided.period.reviews.filter(
+            verdict=ReviewVerdict.APPROVE, at__lt=decided.at
+        ).exists()
+
+
+@pytest.mark.django_db
+def test_each_periods_history_follows_its_transitions():
+    seed()
+
+    for found in PromisePeriod.objects.exclude(state=PeriodState.DRAFT):
+        steps = list(found.transitions.order_by("at"))
+        history = list(found.history.order_by("history_id"))
+        # One history record at the creation, then one per step, at the step's moment.
+        assert [record.state for record in history] == [PeriodState.DRAFT] + [
+            step.to_state for step in steps
+        ]
+        assert [record.history_date for record in history[1:]] == [step.at for step in steps]
+        assert history[0].history_date < steps[0].at
+
+
+DEMO_PACKAGE = Path(followups.demo.__file__).parent
+
+
+def test_no_module_of_the_demo_is_over_600_lines():
+    for module in DEMO_PACKAGE.glob("*.py"):
+        assert len(module.read_text(encoding="utf-8").splitlines()) <= 600, module.name
+
+
+def test_the_demo_writes_no_lifecycle_record_history_or_state_by_hand():
+    # Lifecycle records, history rows and state are written by lifecycle.perform and the
+    # services only.
+    forbidden = re.compile(
+        r"(PeriodTransition|Review|Extension|Signatory)(\(|\.objects)|Historical|\.history\b"
+        r"|\bstate\s*=|consultation_round|created_at"
+    )
+    for module in DEMO_PACKAGE.glob("*.py"):
+        for number, line in enumerate(module.read_text(encoding="utf-8").splitlines(), 1):
+            assert not forbidden.search(line), f"{module.name}:{number}: {line.strip()}"

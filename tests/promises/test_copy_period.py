@@ -292,7 +292,7 @@ def test_copy_page_creates_the_draft(source, coordinator, client):
     response = client.post(url(source), data)
     period = PromisePeriod.objects.get(slug="2027-2028")
     assert response.status_code == 302
-    assert response["Location"] == reverse("activities:staff_period", args=[period.pk])
+    assert response["Location"] == reverse("promises:staff_period", args=[period.pk])
     assert period.promises.count() == 2
     assert period.activities.count() == 2
     assert period.history.get().history_user == coordinator

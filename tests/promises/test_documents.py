@@ -444,7 +444,7 @@ def test_staff_documents_are_marked_as_drafts_until_decided(client, draft_world)
     # No proposal saved yet: the default texts.
     assert gettext("the municipal management group (KLG)") in html
     assert staff_url(draft_world.period, "tjansteutlatande", pdf=True) in html
-    assert reverse("activities:staff_period", args=[draft_world.period.pk]) in html
+    assert reverse("promises:staff_period", args=[draft_world.period.pk]) in html
 
     decided = draft_world.period
     decided.state = PeriodState.DECIDED
@@ -486,7 +486,7 @@ def test_coordinator_saves_the_proposal_with_history(client, draft_world):
     response = client.post(proposal_url(draft_world.period), proposal_data())
 
     assert response.status_code == 302
-    assert response.url == reverse("activities:staff_period", args=[draft_world.period.pk])
+    assert response.url == reverse("promises:staff_period", args=[draft_world.period.pk])
     proposal = DecisionProposal.objects.get(period=draft_world.period)
     assert proposal.economy == "Finansiering sker inom befintlig ram."
     assert proposal.consulted_on == datetime.date(2024, 11, 20)

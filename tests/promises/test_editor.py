@@ -94,7 +94,7 @@ def url(name: str, *args) -> str:
 
 
 def hub(period: PromisePeriod) -> str:
-    return reverse("activities:staff_period", args=[period.pk])
+    return reverse("promises:staff_period", args=[period.pk])
 
 
 def form_data(form) -> dict:

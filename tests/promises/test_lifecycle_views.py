@@ -40,7 +40,7 @@ def url(period: PromisePeriod, action: str) -> str:
 
 
 def hub(period: PromisePeriod) -> str:
-    return reverse("activities:staff_period", args=[period.pk])
+    return reverse("promises:staff_period", args=[period.pk])
 
 
 def record(period: PromisePeriod) -> tuple:
@@ -399,7 +399,7 @@ def test_a_step_from_the_wrong_state_is_refused(client, people, who, action, sta
     # The user's own kind of step, posted in the wrong state (a double submit, or somebody was
     # first): back to the period with a message saying where it stands; nothing written.
     assert response.status_code == 302
-    assert response.url == reverse("activities:staff_period", args=[period.pk])
+    assert response.url == reverse("promises:staff_period", args=[period.pk])
     assert record(period) == before
     message = str(next(iter(get_messages(response.wsgi_request))))
     assert str(period.get_state_display()) in message

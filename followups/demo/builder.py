@@ -1,0 +1,442 @@
+"""Builds one demo period at a time, through the portal's own services and state machine.
+
+A period is created as a draft with `create_period`, gets its promises and activities through
+the editor's services, and moves through its lifecycle by `lifecycle.perform`, each step dated
+in the past with `at`. Logs are collected and inserted in bulk (there are thousands).
+"""
+
+import datetime
+import random
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
+
+from activities import rollup
+from activities import services as activity_services
+from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
+from activities.progress import Comparator, LogEntry, Progress, compute_progress
+from followups.demo import wording
+from followups.models import Assessment, FollowUpMeeting, Rating, Report, ReportKind
+from municipalities.models import Municipality
+from promises import lifecycle
+from promises import services as promise_services
+from promises.document_forms import save_proposal
+from promises.lifecycle import Action, SignatoryData
+from promises.models import DecisionProposal, Promise, PromisePeriod, Theme
+
+D = datetime.date
+ONE_DAY = datetime.timedelta(days=1)
+SEED = 2026
+
+# Responsible parties and comparators, short for the data tables of the scenarios.
+POLICE, MUNICIPALITY, JOINT, OTHER = (
+    Responsible.POLICE,
+    Responsible.MUNICIPALITY,
+    Responsible.JOINT,
+    Responsible.OTHER,
+)
+AT_LEAST, AT_MOST = Comparator.AT_LEAST, Comparator.AT_MOST
+
+
+# --- Dates -------------------------------------------------------------------------------------
+
+
+def at(day: datetime.date, hour: int = 10) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+def spread(
+    rng: random.Random, start: datetime.date, end: datetime.date, count: int
+) -> list[datetime.date]:
+    """`count` dates from start to end: one at a random day of each of `count` equal slots."""
+    days = (end - start).days + 1
+    dates = []
+    for index in range(count):
+        first = days * index // count
+        last = days * (index + 1) // count - 1
+        dates.append(start + datetime.timedelta(days=rng.randint(first, max(first, last))))
+    return dates
+
+
+def months(start: datetime.date, end: datetime.date) -> Iterator[datetime.date]:
+    """First days of the calendar months that overlap start–end."""
+    month = start.replace(day=1)
+    while month <= end:
+        yield month
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+
+
+def day_in_month(month: datetime.date, day: int) -> datetime.date:
+    return month.replace(day=min(day, 28))
+
+
+def second_tuesday(month: datetime.date) -> datetime.date:
+    first_tuesday = month + datetime.timedelta(days=(1 - month.weekday()) % 7)
+    return first_tuesday + datetime.timedelta(days=7)
+
+
+# --- Building one period -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActivitySpec:
+    """An activity as a document states it; `promises` are 1-based promise positions."""
+
+    title: str
+    description: str
+    responsible: str
+    promises: tuple[int, ...]
+    target: tuple[str, int, str, str] | None = None
+    other: str = ""
+
+
+class Builder:
+    """Creates one period at a time with its children; collects logs for bulk inserts."""
+
+    def __init__(self, today: datetime.date, users: dict, areas: dict) -> None:
+        self.today = today
+        self.users = users
+        self.areas = areas
+        self.themes = Theme.objects.in_bulk(field_name="slug")
+        self.logs: list[ActivityLog] = []
+        self._logs_by_activity: dict[int, list[ActivityLog]] = defaultdict(list)
+        self.rng = random.Random(SEED)
+        self.period: PromisePeriod | None = None
+        self.promises: list[Promise] = []
+        self.activities: list[tuple[Activity, list[Promise]]] = []
+        self._hour = 9
+
+    def start_period(
+        self,
+        municipality_name: str,
+        slug: str,
+        area: str,
+        created_on: datetime.date,
+        **fields,
+    ) -> PromisePeriod | None:
+        """Create the draft on `created_on`, or return None when it exists (then left untouched)."""
+        municipality = Municipality.objects.get(name=municipality_name)
+        if PromisePeriod.objects.filter(municipality=municipality, slug=slug).exists():
+            return None
+        draft = PromisePeriod(
+            municipality=municipality, slug=slug, local_police_area=self.areas[area], **fields
+        )
+        self.period = promise_services.create_period(
+            draft, user=self.users["samordnare"], at=at(min(created_on, self.today), 9)
+        )
+        self.rng = random.Random(f"{SEED}:{municipality.code}:{slug}")
+        self.promises, self.activities = [], []
+        # Each step of the period's lifecycle is recorded an hour after the one before.
+        self._hour = 9
+        return self.period
+
+    def step(
+        self,
+        action: str,
+        day: datetime.date,
+        username: str = "samordnare",
+        comment: str = "",
+        *,
+        hour: int | None = None,
+        **data,
+    ):
+        """A lifecycle step on `day` through the state machine, as `username` took it then."""
+        if hour is None:
+            self._hour += 1
+            hour = self._hour
+        record = lifecycle.perform(
+            self.period,
+            self.users[username],
+            action,
+            comment=comment,
+            today=day,
+            at=at(day, hour),
+            **data,
+        )
+        self.period.refresh_from_db()
+        return record
+
+    def approve(self, day: datetime.date, comment: str, username: str = "granskare") -> None:
+        """An approver's approval in the afternoon of `day`."""
+        self.step(Action.APPROVE, day, username, comment, hour=15)
+
+    def decide(self, day: datetime.date, comment: str, decision: tuple[str, str]) -> None:
+        """The decision on `day`: (decision body, reference number)."""
+        body, reference = decision
+        self.step(
+            Action.DECIDE,
+            day,
+            comment=comment,
+            decision_body=body,
+            decision_date=day,
+            decision_reference=reference,
+        )
+
+    def sign(self, day: datetime.date, comment: str, *people: tuple[str, str, str]) -> None:
+        """The signing on `day` by `people`: (name, title, organisation)."""
+        signatories = [SignatoryData(*person) for person in people]
+        self.step(Action.SIGN, day, comment=comment, signed_date=day, signatories=signatories)
+
+    def proposal(self, written_on: datetime.date, **texts) -> None:
+        """The decision proposal (tjänsteutlåtande), dated as last saved on `written_on`."""
+        proposal = DecisionProposal(period=self.period, **texts)
+        proposal._history_date = at(written_on, 15)
+        save_proposal(proposal, proposal.edit_version, user=self.users["samordnare"])
+        # `updated_at` is the document's date; auto_now stamps it with the real today, and
+        # save_proposal takes no moment.
+        DecisionProposal.objects.filter(pk=proposal.pk).update(updated_at=at(written_on, 15))
+
+    def revise_target(
+        self,
+        activity: Activity,
+        day: datetime.date,
+        *,
+        value: int,
+        description: str,
+        reason: str,
+        kind: str,
+        username: str = "samordnare",
+    ) -> None:
+        """A revision on `day` that changes an activity's target, unless after today.
+
+        Saved by the activity editor's service, which quotes the progress the public page showed
+        on `day`: the logs up to then are inserted first.
+        """
+        if day > self.today:
+            return
+        self.insert_logs(until=day)
+        edited = Activity.objects.get(pk=activity.pk)
+        edited.target_value, edited.description = value, description
+        served = next(promises for each, promises in self.activities if each is activity)
+        activity_services.save_activity(
+            edited,
+            user=self.users[username],
+            expected_version=edited.edit_version,
+            promises=served,
+            revision=activity_services.RevisionData(kind, reason),
+            today=day,
+            at=at(day, 14),
+        )
+        # Texts written after the revision quote the new target.
+        activity.target_value, activity.description = value, description
+
+    def add_promises(self, *items: tuple[str, str, tuple[str, ...]]) -> list[Promise]:
+        """Promises (title, description, theme slugs) in document order."""
+        user = self.users["samordnare"]
+        for title, description, theme_slugs in items:
+            promise = Promise(period=self.period, title=title, description=description)
+            themes = [self.themes[slug] for slug in theme_slugs]
+            promise_services.add_promise(
+                promise, user=user, save_m2m=lambda p=promise, t=themes: p.themes.set(t)
+            )
+            self.promises.append(promise)
+        return self.promises
+
+    def add_activities(
+        self,
+        specs: Sequence[ActivitySpec],
+        status: str = ActivityStatus.ONGOING,
+        statuses: dict[int, str] | None = None,
+    ) -> list[Activity]:
+        """Activities in document order with `status`; `statuses` maps positions to others."""
+        created = []
+        for position, spec in enumerate(specs, start=1):
+            comparator, value, unit, scope = spec.target or ("", None, "", "")
+            activity = Activity(
+                title=spec.title,
+                description=spec.description,
+                responsible=spec.responsible,
+                responsible_other=spec.other,
+                target_comparator=comparator,
+                target_value=value,
+                target_unit=unit,
+                target_scope=scope,
+                status=(statuses or {}).get(position, status),
+            )
+            served = [self.promises[number - 1] for number in spec.promises]
+            activity_services.create_activity(
+                activity, period=self.period, user=self.users["samordnare"], promises=served
+            )
+            self.activities.append((activity, served))
+            created.append(activity)
+        return created
+
+    def log(
+        self,
+        activity: Activity,
+        day: datetime.date,
+        place: str,
+        summary: str,
+        *,
+        note: str = "",
+        quantity: int = 1,
+        withdrawn: str = "",
+    ) -> None:
+        """Log an occurrence, unless it lies after today; `withdrawn` is a withdrawal reason."""
+        period = activity.period
+        if not period.start_date <= day <= period.end_date:
+            raise ValueError(f"A log of {activity} on {day} lies outside its period.")
+        # Choose the reporter before the date check, so earlier data do not depend on today.
+        reporter = self._reporter(activity)
+        if day > self.today:
+            return
+        log = ActivityLog(
+            activity=activity,
+            date=day,
+            quantity=quantity,
+            place=place,
+            summary=summary,
+            internal_note=note,
+            reported_by=reporter,
+        )
+        if withdrawn:
+            log.withdrawn_at = at(min(day + 2 * ONE_DAY, self.today), 8)
+            log.withdrawn_by = reporter
+            log.withdrawal_reason = withdrawn
+        self.logs.append(log)
+        self._logs_by_activity[activity.pk].append(log)
+
+    def insert_logs(self, until: datetime.date | None = None) -> None:
+        """Insert the collected logs (those dated up to `until`) and count them into the rollup."""
+        ready = [log for log in self.logs if until is None or log.date <= until]
+        self.logs = [log for log in self.logs if until is not None and log.date > until]
+        bulk_create_with_history(ready, ActivityLog, batch_size=500)
+        # Bulk inserts send no signals: count the new logs into the progress rollup.
+        rollup.rebuild(
+            Activity.objects.filter(pk__in={log.activity_id for log in ready}).select_related(
+                "period"
+            )
+        )
+
+    def _reporter(self, activity: Activity):
+        if activity.responsible == POLICE:
+            return self.users["kommunpolis"]
+        if activity.responsible == JOINT:
+            return self.users[self.rng.choice(("kommunpolis", "samordnare"))]
+        # The municipality's coordinator also reports for other named actors.
+        return self.users["samordnare"]
+
+    def note(self, notes: Sequence[str], share: float = 0.35) -> str:
+        """An internal note for about `share` of the logs."""
+        text = self.rng.choice(notes)
+        return text if self.rng.random() < share else ""
+
+    # Progress as the public pages compute it, from the logs collected so far.
+
+    def progress(self, activity: Activity, day: datetime.date) -> Progress:
+        entries = [
+            LogEntry(log.date, log.quantity, withdrawn=log.withdrawn_at is not None)
+            for log in self._logs_by_activity[activity.pk]
+            if log.date <= day
+        ]
+        period = activity.period
+        return compute_progress(activity.target, period.start_date, period.end_date, entries, day)
+
+    def count(self, activity: Activity, start: datetime.date, end: datetime.date) -> int:
+        return sum(
+            log.quantity
+            for log in self._logs_by_activity[activity.pk]
+            if start <= log.date <= end and log.withdrawn_at is None
+        )
+
+    def assess(self, promise: Promise, as_of: datetime.date) -> tuple[Promise, str, str]:
+        """Rate a promise from the pace of its activities with targets on a day."""
+        statuses, lines = [], []
+        for activity, served in self.activities:
+            if promise not in served or activity.target is None:
+                continue
+            progress = self.progress(activity, as_of)
+            statuses.append(progress.status)
+            words = wording.progress_words(activity, progress)
+            if progress.target.is_average:
+                words += f", mål {wording.target_words(activity)}"
+            lines.append(f"{activity.title}: {words} ({wording.pace_word(progress.status)}).")
+        if not statuses:
+            return promise, Rating.NOT_ASSESSED, ""
+        good = sum(status in wording.GOOD_PACE for status in statuses)
+        if good == len(statuses):
+            rating = Rating.ON_TRACK
+        elif good == 0:
+            rating = Rating.NOT_ON_TRACK
+        else:
+            rating = Rating.PARTLY
+        return promise, rating, " ".join(lines)
+
+    def meeting(
+        self,
+        kind: str,
+        day: datetime.date,
+        summary: str,
+        minutes: str,
+        *,
+        as_of: datetime.date | None = None,
+        assessments: Sequence[tuple[Promise, str, str]] | None = None,
+    ) -> None:
+        """A follow-up meeting, unless after today; assessed from the logs as of `as_of`."""
+        if day > self.today:
+            return
+        meeting = FollowUpMeeting.objects.create(
+            period=self.period,
+            kind=kind,
+            date=day,
+            public_summary=summary,
+            internal_minutes=minutes,
+        )
+        if assessments is None:
+            assessments = [self.assess(promise, as_of or day) for promise in self.promises]
+        Assessment.objects.bulk_create(
+            Assessment(meeting=meeting, promise=promise, rating=rating, comment=comment)
+            for promise, rating, comment in assessments
+        )
+
+    def results(self, start: datetime.date, end: datetime.date, *, final: bool) -> str:
+        """One line per activity: what was done from start to end, against its target."""
+        lines = []
+        # A final report judges each span after it ended; a year-end report judges the pace.
+        as_of = end + ONE_DAY if final else end
+        for activity, _served in self.activities:
+            done = self.count(activity, start, end)
+            if activity.target is None:
+                line = f"- {activity.title}: {wording.status_word(activity)}"
+                if done:
+                    line += f" ({wording.occasions(done)})"
+                lines.append(line + ".")
+                continue
+            progress = self.progress(activity, as_of)
+            result = f"{done} {activity.target_unit}"
+            if progress.target.is_average and progress.average is not None:
+                result += f", {wording.progress_words(activity, progress)}"
+            if final and len(progress.spans) > 1:
+                result += f"; {wording.span_results(activity, progress)}"
+            lines.append(
+                f"- {activity.title}: {result} (mål: {wording.target_words(activity)})"
+                f" – {wording.pace_word(progress.status)}."
+            )
+        return "\n".join(lines)
+
+    def report(
+        self,
+        kind: str,
+        title: str,
+        covers: tuple[datetime.date, datetime.date],
+        published_on: datetime.date,
+        intro: str,
+        outro: str,
+    ) -> None:
+        """A published report whose figures come from the logs; skipped until published."""
+        if published_on > self.today:
+            return
+        start, end = covers
+        body = "\n\n".join([intro, self.results(start, end, final=kind == ReportKind.FINAL), outro])
+        Report.objects.create(
+            period=self.period,
+            kind=kind,
+            title=title,
+            body=body,
+            covers_from=start,
+            covers_to=end,
+            published_on=published_on,
+        )

@@ -1,0 +1,82 @@
+"""The demo's generated Swedish sentences: assessments of promises and report result lines.
+
+Call with Swedish active (`build_demo` does). Labels and "12 av minst 15 …" come from the
+domain's own wording (`activities.progress`, `activities.wording`); what is left here are the
+demo's own phrasings that no page of the portal uses, e.g. "innevarande löftesår".
+"""
+
+from fractions import Fraction
+
+from activities.models import Activity, ActivityStatus
+from activities.progress import Comparator, PaceStatus, Progress, Scope, progress_text, target_text
+from activities.wording import pace_label
+
+# The demo's texts name the running span this way; the pages say "i år (…)".
+CURRENT_SPAN_SV = {
+    Scope.YEAR: "innevarande löftesår",
+    Scope.TERTIAL: "innevarande tertial",
+    Scope.MONTH: "innevarande månad",
+    Scope.WEEK: "innevarande vecka",
+}
+SPAN_NOUNS_SV = {Scope.TERTIAL: "tertial", Scope.MONTH: "månader", Scope.WEEK: "veckor"}
+GOOD_PACE = {PaceStatus.DONE, PaceStatus.ON_TRACK, PaceStatus.ACHIEVED}
+
+
+def comparator(activity: Activity) -> str:
+    return str(Comparator(activity.target_comparator).label)
+
+
+def status_word(activity: Activity) -> str:
+    return str(ActivityStatus(activity.status).label)
+
+
+def pace_word(status: str) -> str:
+    return pace_label(status)
+
+
+def _decimal(value: Fraction) -> str:
+    return f"{float(value):.1f}".replace(".", ",")
+
+
+def _per(activity: Activity) -> str:
+    return "per vecka" if activity.target_scope == Scope.AVERAGE_WEEK else "per månad"
+
+
+def target_words(activity: Activity) -> str:
+    """The target as the demo's texts quote it, e.g. "minst 10 narkotikainsatser per år"."""
+    target = activity.target
+    if target.is_average:
+        # "i snitt minst 1 per vecka": the unit's plural would not fit a value of one.
+        return f"i snitt {comparator(activity)} {target.value} {_per(activity)}"
+    if target.scope == Scope.PERIOD:
+        # The reports say "under perioden" where the catalogue says "under hela perioden".
+        return f"{comparator(activity)} {target.value} {target.unit} under perioden"
+    return target_text(target)
+
+
+def progress_words(activity: Activity, progress: Progress) -> str:
+    """Done in the running span (else the last), or the average so far."""
+    if progress.target.is_average:
+        if progress.average is None:
+            return f"inget genomsnitt ännu ({_per(activity)})"
+        return f"i snitt {_decimal(progress.average)} {_per(activity)}"
+    span = progress.current or progress.spans[-1]
+    words = progress_text(span.done, progress.target, span.span.target)
+    if progress.current is not None and activity.target_scope in CURRENT_SPAN_SV:
+        words += f" {CURRENT_SPAN_SV[activity.target_scope]}"
+    return words
+
+
+def span_results(activity: Activity, progress: Progress) -> str:
+    """How each span of a finished period went: listed per year, otherwise counted."""
+    if activity.target_scope == Scope.YEAR:
+        return "per löftesår " + ", ".join(
+            f"{span.done} av {comparator(activity)} {span.span.target}" for span in progress.spans
+        )
+    achieved = sum(span.status == PaceStatus.ACHIEVED for span in progress.spans)
+    noun = SPAN_NOUNS_SV[activity.target_scope]
+    return f"målet nåddes {achieved} av {len(progress.spans)} {noun}"
+
+
+def occasions(count: int) -> str:
+    return "1 registrerat tillfälle" if count == 1 else f"{count} registrerade tillfällen"

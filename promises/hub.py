@@ -1,0 +1,157 @@
+"""The period's staff hub and the history pages of periods, promises, activities and logs.
+
+The hub is a period's workspace: its state on the lifecycle's steps, the user's next steps,
+content with editor links, documents and the record (reviews, transitions, extensions,
+revisions). Views let through only users signed in with both factors and ask the access policy
+(`access.policy`); objects come through the user's scope (404 outside it).
+"""
+
+from typing import NamedTuple
+
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
+
+from access import policy
+from activities.history import history_entries
+from activities.models import Activity, ActivityLog
+from municipalities.access import staff_required
+from municipalities.roles import Act
+from promises import lifecycle
+from promises.lifecycle import Action
+from promises.models import PeriodState, Promise, PromisePeriod, Review
+
+# The period's documents (URL slug, name), in staff pages for any state.
+DOCUMENTS = (
+    ("tjansteutlatande", gettext_lazy("Decision proposal (tjänsteutlåtande)")),
+    ("medborgarloftet", gettext_lazy("Citizen promise document for signing")),
+)
+
+
+class HistoryKind(NamedTuple):
+    """An object type whose history staff can read: model and related rows to fetch."""
+
+    model: type[models.Model]
+    related: tuple[str, ...]
+
+
+HISTORY_KINDS = {
+    "period": HistoryKind(PromisePeriod, ("municipality",)),
+    "lofte": HistoryKind(Promise, ("period__municipality",)),
+    "aktivitet": HistoryKind(Activity, ("period__municipality",)),
+    "logg": HistoryKind(ActivityLog, ("activity",)),
+}
+
+
+# The step indicator of the period page; the last step is "closed" or "extended".
+LIFECYCLE_STEPS = (
+    PeriodState.DRAFT,
+    PeriodState.CONSULTATION,
+    PeriodState.DECIDED,
+    PeriodState.SIGNED,
+)
+FINAL_STATES = (PeriodState.EXTENDED, PeriodState.CLOSED)
+
+
+class Step(NamedTuple):
+    """One step of the step indicator: its label and whether it is done, current or to come."""
+
+    label: str
+    status: str
+
+
+def lifecycle_steps(period: PromisePeriod) -> list[Step]:
+    """The lifecycle's steps, with the period's current one marked."""
+    labels = [str(PeriodState(state).label) for state in LIFECYCLE_STEPS]
+    if period.state in FINAL_STATES:
+        labels.append(str(PeriodState(period.state).label))
+        current = len(LIFECYCLE_STEPS)
+    else:
+        labels.append(_("closed or extended"))
+        current = LIFECYCLE_STEPS.index(period.state)
+    return [
+        Step(label, "done" if i < current else "current" if i == current else "to-come")
+        for i, label in enumerate(labels)
+    ]
+
+
+def review_rounds(period: PromisePeriod) -> list[tuple[int, list[Review]]]:
+    """The period's reviews by consultation round, newest round and review first."""
+    rounds: dict[int, list[Review]] = {}
+    for review in period.reviews.all():
+        rounds.setdefault(review.round, []).append(review)
+    return sorted(rounds.items(), reverse=True)
+
+
+@staff_required
+@require_safe
+def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
+    """A period's workspace: state, the user's next steps, content, editor links, record."""
+    user = request.user
+    policy.require(user, Act.VIEW_STAFF)
+    period = get_object_or_404(PromisePeriod.objects.for_staff_period(user), pk=pk)
+    today = timezone.localdate()
+    activities = Activity.objects.for_staff_period(user).filter(period=period)
+    actions = [Action(action) for action in lifecycle.available_actions(period, user)]
+    context = {
+        "period": period,
+        "promises": list(period.promises.all()),
+        "activities": [(activity, activity.progress(today)) for activity in activities],
+        "is_active": period.is_active(today),
+        "today": today,
+        "steps": lifecycle_steps(period),
+        "actions": actions,
+        "approval_missing": Action.DECIDE in actions and not lifecycle.is_approved(period),
+        "can_edit": policy.may(user, Act.EDIT, period),
+        "needs_revision": lifecycle.needs_revision(period),
+        "can_rearrange": policy.may(user, Act.EDIT_DRAFT, period),
+        "can_copy": policy.may(user, Act.CREATE_PERIOD, period),
+        "can_edit_proposal": policy.may(user, Act.EDIT_PROPOSAL, period),
+        "can_create_period": policy.may(user, Act.CREATE_PERIOD),
+        "review_rounds": review_rounds(period),
+        "transitions": list(period.transitions.all()),
+        "extensions": list(period.extensions.all()),
+        "revisions": list(period.revisions.all()),
+        "documents": DOCUMENTS,
+    }
+    return render(request, "promises/staff_period.html", context)
+
+
+def _history_names(kind: str, obj) -> tuple[str, str]:
+    """The object's name and the staff page to go back to."""
+    if kind == "period":
+        return str(obj), reverse("promises:staff_period", args=[obj.pk])
+    if kind == "lofte":
+        url = reverse("promises:staff_period", args=[obj.period_id])
+        return obj.title, f"{url}#lofte-{obj.pk}"
+    if kind == "aktivitet":
+        return obj.title, reverse("activities:staff_activity", args=[obj.pk])
+    url = reverse("activities:staff_activity", args=[obj.activity_id])
+    name = f"{obj.activity.title}, {date_format(obj.date, 'j F Y')}"
+    return name, f"{url}#logg-{obj.pk}"
+
+
+@staff_required
+@require_safe
+def history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """The history of a period, promise, activity or log: who changed what, and when."""
+    if kind not in HISTORY_KINDS:
+        raise Http404
+    model, related = HISTORY_KINDS[kind]
+    policy.require(request.user, Act.VIEW_STAFF)
+    obj = get_object_or_404(model.objects.visible_to(request.user).select_related(*related), pk=pk)
+    name, back_url = _history_names(kind, obj)
+    context = {
+        "kind": kind,
+        "object": obj,
+        "name": name,
+        "back_url": back_url,
+        "entries": history_entries(obj),
+    }
+    return render(request, "promises/history.html", context)
