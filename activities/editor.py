@@ -11,7 +11,7 @@ status instead.
 
 from django.contrib import messages
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -186,9 +186,10 @@ def activity_move(request: HttpRequest, pk: int) -> HttpResponse:
     """Move an activity up or down in its draft period's list."""
     activity = _activity_for(request, pk, Act.EDIT_DRAFT)
     form = MoveForm(request.POST)
+    # An unknown direction is answered as the promise editor does: a message, nothing moved.
     if not form.is_valid():
-        return HttpResponseBadRequest(_("Choose up or down."))
-    if services.move_activity(activity, form.cleaned_data["direction"], user=request.user):
+        messages.error(request, _("Choose up or down."))
+    elif services.move_activity(activity, form.cleaned_data["direction"], user=request.user):
         messages.success(request, _("Moved: %(title)s.") % {"title": activity.title})
     return redirect(_next_url(request, _period_url(activity)))
 

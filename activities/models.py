@@ -280,6 +280,12 @@ class Activity(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def reset_for_copy(self) -> None:
+        """Forget what was done: a copy into a new period starts planned, at its first version."""
+        self.status = self._meta.get_field("status").get_default()
+        self.status_reason = ""
+        self.edit_version = 1
+
     @property
     def target(self) -> Target | None:
         """The activity's target as a domain value, or None."""

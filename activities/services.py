@@ -2,7 +2,6 @@
 
 import datetime
 import uuid
-from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -14,6 +13,7 @@ from activities.models import Activity, ActivityLog
 from activities.progress import Target, target_text
 from activities.wording import progress_words
 from promises import editing
+from promises.editing import RevisionData
 from promises.models import ChangeKind, PromisePeriod, Revision
 
 _history_reason = ActivityLog.history.model._meta.get_field("history_change_reason")
@@ -97,14 +97,6 @@ def set_activity_status(activity: Activity, user, status: str, reason: str) -> A
 
 
 # The activity editor: saves of the coordinator's activity form, revisions after signing.
-
-
-@dataclass(frozen=True)
-class RevisionData:
-    """The kind and reason of a revision of a signed period, as the coordinator gave them."""
-
-    kind: str
-    reason: str
 
 
 def _promise_titles(promises) -> str:

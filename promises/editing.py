@@ -59,6 +59,14 @@ def last_editor(instance: models.Model):
     return instance.history.select_related("history_user").order_by("-history_date").first()
 
 
+@dataclass(frozen=True)
+class RevisionData:
+    """The kind and reason a coordinator gave for changing a signed period."""
+
+    kind: str
+    reason: str
+
+
 @dataclass
 class Change:
     """One public change-log line: kind, subject, before and after."""

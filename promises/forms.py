@@ -12,7 +12,15 @@ from django.utils.translation import gettext_lazy as _
 from municipalities.models import LocalPoliceArea, Municipality
 from promises.editing import last_editor
 from promises.fields import MAX_DATE, MIN_DATE, DateField
-from promises.models import Promise, PromisePeriod, RevisionKind, Theme
+from promises.models import (
+    PERIOD_CONTACT_FIELDS,
+    PERIOD_CONTACT_PUBLIC,
+    PERIOD_TEXT_FIELDS,
+    Promise,
+    PromisePeriod,
+    RevisionKind,
+    Theme,
+)
 from promises.validators import validate_plain_text
 
 MAX_REASON = 2000
@@ -136,9 +144,6 @@ _PERIOD_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # The facts of a period are editable in draft only; its texts and contact also after signing,
 # as a revision.
 PERIOD_FACT_FIELDS = ("area_name", "local_police_area", "slug", "start_date", "end_date")
-PERIOD_TEXT_FIELDS = ("situation", "background", "follow_up_text")
-PERIOD_CONTACT_FIELDS = ("contact_name", "contact_title", "contact_phone", "contact_email")
-PERIOD_CONTACT_PUBLIC = "contact_is_public"
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:

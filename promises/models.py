@@ -46,6 +46,11 @@ PUBLISHED_STATES = (PeriodState.SIGNED, PeriodState.EXTENDED, PeriodState.CLOSED
 # States in which a period can be in force.
 IN_FORCE_STATES = (PeriodState.SIGNED, PeriodState.EXTENDED)
 
+# A period's public texts and contact: what a revision of a signed period may change.
+PERIOD_TEXT_FIELDS = ("situation", "background", "follow_up_text")
+PERIOD_CONTACT_FIELDS = ("contact_name", "contact_title", "contact_phone", "contact_email")
+PERIOD_CONTACT_PUBLIC = "contact_is_public"
+
 
 def active_q(today: datetime.date, prefix: str = "") -> Q:
     """Condition "in force on `today`", for periods reached through `prefix` (e.g. "period__")."""

@@ -7,7 +7,6 @@ promises' related managers (`period.activities`, `activity.promises`).
 
 import datetime
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 
 from django.db import models, transaction
 from django.db.models import Max
@@ -17,6 +16,7 @@ from django.utils import translation
 from municipalities.models import Municipality
 from promises.editing import (
     Change,
+    RevisionData,
     close_position_gaps,
     move_in_period,
     record_revision,
@@ -24,6 +24,9 @@ from promises.editing import (
     text_value,
 )
 from promises.models import (
+    PERIOD_CONTACT_FIELDS,
+    PERIOD_CONTACT_PUBLIC,
+    PERIOD_TEXT_FIELDS,
     ChangeKind,
     DecisionProposal,
     PeriodState,
@@ -54,17 +57,6 @@ COPIED_PROPOSAL_FIELDS = (
     "recipients",
     "officials",
 )
-PUBLIC_TEXT_FIELDS = ("situation", "background", "follow_up_text")
-CONTACT_FIELDS = ("contact_name", "contact_title", "contact_phone", "contact_email")
-CONTACT_PUBLIC = "contact_is_public"
-
-
-@dataclass
-class RevisionData:
-    """The kind and reason a coordinator gave for changing a signed period."""
-
-    kind: str
-    reason: str
 
 
 @transaction.atomic
@@ -157,10 +149,8 @@ def copy_period(
     for activity in source.activities.prefetch_related("promises").order_by("position", "pk"):
         served = [new_promises[p.pk] for p in activity.promises.all() if p.pk in new_promises]
         _reset_as_new(activity)
+        activity.reset_for_copy()  # the activities app says what a copy forgets
         activity.period = period
-        activity.status = activity._meta.get_field("status").get_default()
-        activity.status_reason = ""
-        activity.edit_version = 1
         activity._history_user = user
         activity.save()
         activity.promises.set(served)
@@ -230,10 +220,10 @@ def period_changes(
     Contact details count only while the contact is public before and after the change; a
     contact that becomes public or private is one change, and never publishes a private value.
     """
-    names = list(PUBLIC_TEXT_FIELDS)
-    if before[CONTACT_PUBLIC] and period.contact_is_public:
-        names += CONTACT_FIELDS
-    names.append(CONTACT_PUBLIC)
+    names = list(PERIOD_TEXT_FIELDS)
+    if before[PERIOD_CONTACT_PUBLIC] and period.contact_is_public:
+        names += PERIOD_CONTACT_FIELDS
+    names.append(PERIOD_CONTACT_PUBLIC)
     return [
         Change(
             ChangeKind.TEXT_CHANGED,

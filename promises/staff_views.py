@@ -25,9 +25,6 @@ from municipalities.roles import Act
 from promises import services
 from promises.editing import UP, EditConflict
 from promises.forms import (
-    PERIOD_CONTACT_FIELDS,
-    PERIOD_CONTACT_PUBLIC,
-    PERIOD_TEXT_FIELDS,
     MoveForm,
     PeriodCopyForm,
     PeriodCreateForm,
@@ -39,7 +36,13 @@ from promises.forms import (
     rebind_after_conflict,
 )
 from promises.lifecycle import needs_revision
-from promises.models import Promise, PromisePeriod
+from promises.models import (
+    PERIOD_CONTACT_FIELDS,
+    PERIOD_CONTACT_PUBLIC,
+    PERIOD_TEXT_FIELDS,
+    Promise,
+    PromisePeriod,
+)
 
 # The fields whose saved values a revision compares with the new ones.
 REVISED_PERIOD_FIELDS = (*PERIOD_TEXT_FIELDS, *PERIOD_CONTACT_FIELDS, PERIOD_CONTACT_PUBLIC)

@@ -177,7 +177,6 @@ def period_detail(request: HttpRequest, slug: str, period_slug: str) -> HttpResp
         "reports": [r for r in period.reports.all() if r.published_on],
         "today": today,
         "is_active": period.is_active(today),
-        "changes": period.public_transitions,
         "change_log": change_log(period),
     }
     return render(request, "promises/period_detail.html", context)
