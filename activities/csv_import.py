@@ -20,11 +20,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from access import policy
+from access.staff import staff_required
 from activities.forms import MAX_NOTE, MAX_QUANTITY, MAX_SUMMARY, LogForm
 from activities.models import Activity, ActivityLog
 from activities.services import IdempotencyConflict, record_log
 from activities.spreadsheet import safe_cell
-from municipalities.access import staff_required
 from municipalities.roles import Act
 
 MAX_BYTES = 1024 * 1024

@@ -19,10 +19,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from access import policy
+from access.staff import staff_required
 from activities import services
 from activities.forms import ActivityForm, MoveForm
 from activities.models import Activity
-from municipalities.access import staff_required
 from municipalities.roles import Act
 from promises import lifecycle
 from promises.editing import EditConflict

@@ -21,12 +21,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from access import policy
+from access.staff import staff_required
 from activities import services
 from activities.forms import LogFieldsForm, LogForm, StatusForm, WithdrawForm
 from activities.models import Activity, ActivityLog
 from activities.progress import PaceStatus, Progress
 from activities.wording import progress_words
-from municipalities.access import staff_required
 from municipalities.roles import Act
 from promises.filters import paginate
 from promises.models import PromisePeriod

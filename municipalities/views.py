@@ -32,7 +32,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from municipalities.access import staff_required
+from access.staff import staff_required
 from municipalities.forms import LoginForm, TokenForm
 
 RESET_LINK_HOURS = settings.PASSWORD_RESET_TIMEOUT // 3600

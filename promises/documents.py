@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from access import policy
-from municipalities.access import staff_required
+from access.staff import staff_required
 from municipalities.roles import Act
 from promises.document_forms import (
     ProposalForm,

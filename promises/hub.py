@@ -19,9 +19,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from access import policy
+from access.staff import staff_required
 from activities.history import history_entries
 from activities.models import Activity, ActivityLog
-from municipalities.access import staff_required
 from municipalities.roles import Act
 from promises import lifecycle
 from promises.lifecycle import Action

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from access import policy
-from municipalities.access import staff_required
+from access.staff import staff_required
 from promises import lifecycle
 from promises.lifecycle import Action
 from promises.lifecycle_forms import FORMS, SignForm, signatory_formset

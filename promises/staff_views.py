@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from access import policy
-from municipalities.access import staff_required
+from access.staff import staff_required
 from municipalities.models import LocalPoliceArea, Municipality
 from municipalities.roles import Act
 from promises import services

@@ -1,4 +1,4 @@
-"""Access to staff pages: signed in with both factors, then model permissions, then scope."""
+"""The door to staff pages: signed in with password and second factor (then `access.policy`)."""
 
 from collections.abc import Callable
 from functools import wraps
