@@ -9,6 +9,7 @@ page on the way is checked with axe and for sideways scrolling at a phone's widt
 import io
 import re
 import threading
+import time
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -43,13 +44,27 @@ def assert_accessible(page) -> None:
     assert page.locator("h1").count() == 1, page.url
 
 
+# The time step of each user's last code: a code is accepted once only.
+_LAST_STEP: dict[str, int] = {}
+
+
+def _fresh_code(username: str) -> str:
+    """The user's current code, after waiting for the next one if it was used already."""
+    totp = TOTP(bytes.fromhex(STAFF_TOTP_KEY))
+    while _LAST_STEP.get(username) == totp.t():
+        time.sleep(0.5)
+        totp = TOTP(bytes.fromhex(STAFF_TOTP_KEY))
+    _LAST_STEP[username] = totp.t()
+    return f"{totp.token():06d}"
+
+
 def sign_in(page, site: str, username: str, next_url: str) -> None:
     page.set_viewport_size(NARROW)
     page.goto(site + next_url)
     page.locator("input[name=username]").fill(username)
     page.locator("input[name=password]").fill(STAFF_PASSWORD)
     page.locator(SUBMIT).click()
-    code = f"{TOTP(bytes.fromhex(STAFF_TOTP_KEY)).token():06d}"
+    code = _fresh_code(username)
     page.locator("input[autocomplete=one-time-code]").fill(code)
     page.locator(SUBMIT).click()
     page.wait_for_url(re.compile(re.escape(next_url) + "$"))
