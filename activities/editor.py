@@ -171,9 +171,10 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _next_url(request: HttpRequest, default: str) -> str:
-    """Where to go back to: a page of this site the form named, else `default`."""
+    """Where to go back to: a page of this site the form named (a path), else `default`."""
     url = request.POST.get("next", "")
-    if url and url_has_allowed_host_and_scheme(
+    # Only a path: a bare word would be taken for a URL name by `redirect`.
+    if url.startswith("/") and url_has_allowed_host_and_scheme(
         url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return url
