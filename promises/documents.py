@@ -30,6 +30,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from access import policy
 from access.staff import staff_required
 from municipalities.roles import Act
+from promises import lifecycle
 from promises.document_forms import (
     ProposalForm,
     default_proposal,
@@ -40,15 +41,10 @@ from promises.editing import EditConflict
 from promises.forms import rebind_after_conflict
 from promises.models import (
     DecisionProposal,
-    PeriodState,
     PromisePeriod,
     Review,
     ReviewVerdict,
 )
-
-# Until the decision, a document is a draft and says so on every page.
-DRAFT_STATES = (PeriodState.DRAFT, PeriodState.CONSULTATION)
-
 
 # -- Data -------------------------------------------------------------------------------------
 
@@ -280,7 +276,7 @@ def _context(
     period: PromisePeriod, document: Document, links: Links, *, staff: bool
 ) -> dict[str, object]:
     context = document.context(period, staff=staff)
-    is_draft = staff and period.state in DRAFT_STATES
+    is_draft = staff and lifecycle.documents_are_drafts(period)
     draft_word = gettext("DRAFT")
     title = context["title"]
     return {

@@ -103,6 +103,11 @@ def documents_public(period: PromisePeriod) -> bool:
     return period.state in PUBLISHED_STATES
 
 
+def documents_are_drafts(period: PromisePeriod) -> bool:
+    """Whether the period's documents are drafts, marked so on every page: until the decision."""
+    return period.state in (PeriodState.DRAFT, PeriodState.CONSULTATION)
+
+
 def roles_for(user, period: PromisePeriod) -> set[str]:
     """The roles `user` holds in the period's municipality (administrators: every role but
     approver's)."""

@@ -15,6 +15,7 @@ FREE = {S.DRAFT}
 REVISED = {S.SIGNED, S.EXTENDED}
 PROPOSAL = {S.DRAFT, S.CONSULTATION, S.DECIDED}
 PUBLIC = {S.SIGNED, S.EXTENDED, S.CLOSED}
+DRAFT_DOCUMENTS = {S.DRAFT, S.CONSULTATION}
 
 
 @pytest.mark.parametrize("state", S.values)
@@ -25,6 +26,7 @@ def test_which_states_allow_what(people, state):  # noqa: F811
     assert lifecycle.revisable(period) is lifecycle.needs_revision(period) is (state in REVISED)
     assert lifecycle.proposal_editable(period) is (state in PROPOSAL)
     assert lifecycle.documents_public(period) is (state in PUBLIC)
+    assert lifecycle.documents_are_drafts(period) is (state in DRAFT_DOCUMENTS)
 
 
 def test_every_rule_names_states_roles_and_callables():
