@@ -22,7 +22,7 @@ from django.db.models import Model, Q
 
 from activities.models import LOGGED_BY_ROLE, Activity, ActivityLog
 from municipalities.models import Role
-from municipalities.roles import ADMINISTRATOR_ROLES, Act, held_roles, roles_that_may
+from municipalities.roles import Act, held_roles, roles_that_may
 from promises import lifecycle
 from promises.models import IN_FORCE_STATES, PromisePeriod, in_scope_q
 
@@ -47,8 +47,7 @@ def _logs(roles: set[str], activity: Activity) -> bool:
     """Whether someone with `roles` logs `activity`: it must be in force and theirs to log."""
     if activity.period.state not in IN_FORCE_STATES:
         return False
-    if roles >= ADMINISTRATOR_ROLES:  # administrators log every activity
-        return True
+    # Administrators hold the police's and the coordinator's roles: between them, every activity.
     return any(activity.responsible in LOGGED_BY_ROLE.get(role, ()) for role in roles)
 
 

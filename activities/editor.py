@@ -3,10 +3,9 @@
 Each view lets through staff signed in with both factors, then asks the access policy
 (`access.policy`): a role that never edits is refused (403), activities are fetched through
 `editable_by` (404 outside the coordinator's municipalities), and a period whose state allows no
-edits is refused (403). In a draft, edits are free; after
-signing, every save is a revision with a kind and a reason, shown in the public change log.
-Reordering and deleting are for drafts only: after signing an activity is cancelled through its
-status instead.
+edits is refused (403). In a draft, edits are free; after signing, every save is a revision
+with a kind and a reason, shown in the public change log. Reordering and deleting are for
+drafts only: after signing an activity is cancelled through its status instead.
 """
 
 from django.contrib import messages

@@ -3,9 +3,8 @@
 Every view lets through only users signed in with both factors (`staff_required`), then asks
 the access policy (`access.policy`): a role that never does the act is refused (403), objects
 are fetched through the user's scope (404 outside it), and acting on an activity the user sees
-but does not log is refused (403). A new log's
-activity is a choice among those the user logs, so another one is a form error instead.
-Read-only pages answer POST with 405.
+but does not log is refused (403). A new log's activity is a choice among those the user logs,
+so another one is a form error instead. Read-only pages answer POST with 405.
 """
 
 import datetime
@@ -17,7 +16,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from access import policy
@@ -26,7 +24,7 @@ from activities import services
 from activities.forms import LogFieldsForm, LogForm, StatusForm, WithdrawForm
 from activities.models import Activity, ActivityLog
 from activities.progress import PaceStatus, Progress
-from activities.wording import progress_words
+from activities.wording import progress_summary
 from municipalities.roles import Act
 from promises.filters import paginate
 from promises.models import PromisePeriod
@@ -51,16 +49,6 @@ def _pace_rank(progress: Progress) -> int:
     if progress.status in PACE_ORDER:
         return PACE_ORDER.index(progress.status)
     return len(PACE_ORDER)
-
-
-def progress_summary(progress: Progress) -> str:
-    """Progress in words: against the target, or the number of logged occurrences."""
-    if progress.target is not None:
-        return progress_words(progress)
-    count = progress.total_done
-    return ngettext("%(count)s logged occurrence", "%(count)s logged occurrences", count) % {
-        "count": count
-    }
 
 
 def _preselected(activities, raw: str | None) -> dict[str, int]:

@@ -7,6 +7,7 @@ the sentences themselves (`progress_text`, `target_text`) are in `activities.pro
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from activities.progress import (
     PaceStatus,
@@ -59,3 +60,13 @@ def headline_span(progress: Progress) -> SpanProgress | None:
     if len(progress.spans) == 1:
         return progress.spans[0]
     return None
+
+
+def progress_summary(progress: Progress) -> str:
+    """Progress in words: against the target, or the number of logged occurrences."""
+    if progress.target is not None:
+        return progress_words(progress)
+    count = progress.total_done
+    return ngettext("%(count)s logged occurrence", "%(count)s logged occurrences", count) % {
+        "count": count
+    }

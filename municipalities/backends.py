@@ -2,10 +2,10 @@
 
 The admin site asks `has_perm` on every request (staff pages ask `access.policy` instead), and
 Django's ModelBackend reads the user's and the groups' permissions anew for each request (two
-queries). Here the set is kept in the default cache
-under the user, together with a *permissions version* that every change to groups, group
-members, permissions or users replaces (both read in one round trip), so a changed role counts
-on the next request on every worker and host. Without the cache, the database is asked.
+queries). Here the set is kept in the default cache under the user, together with a
+*permissions version* that every change to groups, group members, permissions or users replaces
+(both read in one round trip), so a changed role counts on the next request on every worker and
+host. Without the cache, the database is asked.
 """
 
 from django.contrib.auth import get_user_model

@@ -1,34 +1,20 @@
 """Template filters that put an activity's progress into words: `{% load progress_tags %}`.
 
-Thin wrappers: the words are `activities.wording`'s.
+The filters are `activities.wording`'s functions themselves.
 """
 
 from django import template
 
 from activities import wording
-from activities.progress import COUNTING_RULE, Progress, SpanProgress
+from activities.progress import COUNTING_RULE
 
 register = template.Library()
 
 
-@register.filter
-def target_words(progress: Progress) -> str:
-    return wording.target_words(progress)
-
-
-@register.filter
-def progress_words(progress: Progress) -> str:
-    return wording.progress_words(progress)
-
-
-@register.filter
-def pace_label(status: str | None) -> str:
-    return wording.pace_label(status)
-
-
-@register.filter
-def headline_span(progress: Progress) -> SpanProgress | None:
-    return wording.headline_span(progress)
+register.filter("target_words", wording.target_words)
+register.filter("progress_words", wording.progress_words)
+register.filter("pace_label", wording.pace_label)
+register.filter("headline_span", wording.headline_span)
 
 
 @register.simple_tag

@@ -18,6 +18,7 @@ from activities import rollup
 from activities import services as activity_services
 from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
 from activities.progress import Comparator, LogEntry, Progress, compute_progress
+from activities.wording import pace_label
 from followups.demo import wording
 from followups.models import Assessment, FollowUpMeeting, Rating, Report, ReportKind
 from municipalities.models import Municipality
@@ -353,7 +354,7 @@ class Builder:
             words = wording.progress_words(activity, progress)
             if progress.target.is_average:
                 words += f", mål {wording.target_words(activity)}"
-            lines.append(f"{activity.title}: {words} ({wording.pace_word(progress.status)}).")
+            lines.append(f"{activity.title}: {words} ({pace_label(progress.status)}).")
         if not statuses:
             return promise, Rating.NOT_ASSESSED, ""
         good = sum(status in wording.GOOD_PACE for status in statuses)
@@ -400,7 +401,7 @@ class Builder:
         for activity, _served in self.activities:
             done = self.count(activity, start, end)
             if activity.target is None:
-                line = f"- {activity.title}: {wording.status_word(activity)}"
+                line = f"- {activity.title}: {activity.get_status_display()}"
                 if done:
                     line += f" ({wording.occasions(done)})"
                 lines.append(line + ".")
@@ -413,7 +414,7 @@ class Builder:
                 result += f"; {wording.span_results(activity, progress)}"
             lines.append(
                 f"- {activity.title}: {result} (mål: {wording.target_words(activity)})"
-                f" – {wording.pace_word(progress.status)}."
+                f" – {pace_label(progress.status)}."
             )
         return "\n".join(lines)
 

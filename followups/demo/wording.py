@@ -7,9 +7,8 @@ demo's own phrasings that no page of the portal uses, e.g. "innevarande löftes�
 
 from fractions import Fraction
 
-from activities.models import Activity, ActivityStatus
+from activities.models import Activity
 from activities.progress import Comparator, PaceStatus, Progress, Scope, progress_text, target_text
-from activities.wording import pace_label
 
 # The demo's texts name the running span this way; the pages say "i år (…)".
 CURRENT_SPAN_SV = {
@@ -24,14 +23,6 @@ GOOD_PACE = {PaceStatus.DONE, PaceStatus.ON_TRACK, PaceStatus.ACHIEVED}
 
 def comparator(activity: Activity) -> str:
     return str(Comparator(activity.target_comparator).label)
-
-
-def status_word(activity: Activity) -> str:
-    return str(ActivityStatus(activity.status).label)
-
-
-def pace_word(status: str) -> str:
-    return pace_label(status)
 
 
 def _decimal(value: Fraction) -> str:

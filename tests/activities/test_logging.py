@@ -10,7 +10,7 @@ from django.utils.text import capfirst
 
 from activities.forms import LogFieldsForm
 from activities.models import Activity, ActivityLog
-from activities.staff_views import progress_summary
+from activities.wording import progress_summary
 from municipalities.models import Role
 from promises.models import PeriodState
 from tests import factories
