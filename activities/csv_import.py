@@ -348,6 +348,16 @@ def _template_csv(activities: list[Activity], today: datetime.date) -> HttpRespo
     return response
 
 
+def _error_entries(form: ImportForm, result: ImportResult | None) -> list[tuple[str, str]]:
+    """The error summary's lines (anchor, text): the file's errors, then a link to the rows'."""
+    if result is None:
+        return []
+    entries = [(form["file"].id_for_label, message) for message in result.file_errors]
+    if result.row_errors:
+        entries.append(("row-errors-heading", gettext("See the errors per row below.")))
+    return entries
+
+
 @staff_required
 @require_http_methods(["GET", "POST"])
 def log_import(request: HttpRequest) -> HttpResponse:
@@ -381,6 +391,7 @@ def log_import(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "result": result,
+        "error_entries": _error_entries(form, result),
         "columns": COLUMNS,
         "activities": _loggable(request.user),
     }

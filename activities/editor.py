@@ -25,7 +25,13 @@ from activities.models import Activity
 from municipalities.roles import Act
 from promises import lifecycle
 from promises.editing import EditConflict
-from promises.forms import rebind_after_conflict
+from promises.forms import (
+    RevisionForm,
+    all_valid,
+    rebind_after_conflict,
+    revision_form_for,
+    revision_from,
+)
 from promises.models import PromisePeriod
 
 
@@ -44,32 +50,20 @@ def _activity_for(request: HttpRequest, pk: int, act: str) -> Activity:
     return activity
 
 
-def _revision(form: ActivityForm) -> services.RevisionData | None:
-    if not form.asks_revision:
-        return None
-    return services.RevisionData(
-        kind=form.cleaned_data["revision_kind"], reason=form.cleaned_data["revision_reason"]
-    )
-
-
 def _period_url(activity: Activity) -> str:
     url = reverse("promises:staff_period", args=[activity.period_id])
     return f"{url}#aktivitet-{activity.pk}"
 
 
-def _revision_kwargs(request: HttpRequest, revision: bool) -> dict:
-    """The revision's kind and reason as typed, so a conflict does not list them as differences."""
-    if not revision or request.method != "POST":
-        return {}
-    return {
-        "initial": {
-            "revision_kind": request.POST.get("revision_kind", ""),
-            "revision_reason": request.POST.get("revision_reason", ""),
-        }
-    }
+def _revision_form(request: HttpRequest, period: PromisePeriod) -> RevisionForm | None:
+    """The kind and reason of the change, asked for only when the period is signed."""
+    data = request.POST if request.method == "POST" else None
+    return revision_form_for(data, lifecycle.needs_revision(period))
 
 
-def _render_form(request: HttpRequest, form: ActivityForm, period, activity=None) -> HttpResponse:
+def _render_form(
+    request: HttpRequest, form: ActivityForm, revision_form, period, activity=None
+) -> HttpResponse:
     """The editor page, for a new activity or an existing one."""
     if activity is None:
         heading = _("New activity")
@@ -79,11 +73,11 @@ def _render_form(request: HttpRequest, form: ActivityForm, period, activity=None
         action = reverse("activities:activity_edit", args=[activity.pk])
     context = {
         "form": form,
+        "revision_form": revision_form,
         "period": period,
         "activity": activity,
         "heading": heading,
         "action": action,
-        "needs_revision": form.asks_revision,
         "target_preview": form.target_preview(),
     }
     return render(request, "activities/editor/activity_form.html", context)
@@ -99,17 +93,17 @@ def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
         PromisePeriod.objects.editable_by(user).select_related("municipality"), pk=pk
     )
     policy.require(user, Act.EDIT, period)
-    revision = lifecycle.needs_revision(period)
+    revision_form = _revision_form(request, period)
     instance = Activity(period=period)
     if request.method == "POST":
-        form = ActivityForm(request.POST, instance=instance, period=period, revision=revision)
-        if form.is_valid():
+        form = ActivityForm(request.POST, instance=instance, period=period)
+        if all_valid(form, revision_form):
             activity, recorded = services.create_activity(
                 form.instance,
                 period=period,
                 user=user,
                 promises=form.cleaned_data["promises"],
-                revision=_revision(form),
+                revision=revision_from(revision_form),
             )
             text = _("Added: %(title)s.") % {"title": activity.title}
             if recorded is not None:
@@ -120,8 +114,8 @@ def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, text)
             return redirect(_period_url(activity))
     else:
-        form = ActivityForm(instance=instance, period=period, revision=revision)
-    return _render_form(request, form, period)
+        form = ActivityForm(instance=instance, period=period)
+    return _render_form(request, form, revision_form, period)
 
 
 @staff_required
@@ -131,26 +125,21 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     activity = _activity_for(request, pk, Act.EDIT)
     period = activity.period
-    revision = lifecycle.needs_revision(period)
+    revision_form = _revision_form(request, period)
     if request.method == "POST":
-        form = ActivityForm(request.POST, instance=activity, period=period, revision=revision)
-        if form.is_valid():
+        form = ActivityForm(request.POST, instance=activity, period=period)
+        if all_valid(form, revision_form):
             try:
                 saved, recorded = services.save_activity(
                     form.instance,
                     user=user,
                     expected_version=form.cleaned_data["edit_version"],
                     promises=form.cleaned_data["promises"],
-                    revision=_revision(form),
+                    revision=revision_from(revision_form),
                 )
             except EditConflict as conflict:
                 form = rebind_after_conflict(
-                    ActivityForm,
-                    request.POST,
-                    conflict.current,
-                    period=period,
-                    revision=revision,
-                    **_revision_kwargs(request, revision),
+                    ActivityForm, request.POST, conflict.current, period=period
                 )
             else:
                 if recorded is not None:
@@ -165,8 +154,8 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     messages.info(request, _("Nothing was changed."))
                 return redirect(_period_url(activity))
     else:
-        form = ActivityForm(instance=activity, period=period, revision=revision)
-    return _render_form(request, form, period, activity)
+        form = ActivityForm(instance=activity, period=period)
+    return _render_form(request, form, revision_form, period, activity)
 
 
 def _next_url(request: HttpRequest, default: str) -> str:

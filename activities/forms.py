@@ -1,6 +1,5 @@
 """Staff forms: logging activities, withdrawing logs, activity status, and the activity editor."""
 
-import copy
 import datetime
 import uuid
 
@@ -15,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
 from activities.progress import Comparator, Scope, Target, target_text
 from promises.fields import DateField
-from promises.forms import RevisionForm, VersionedFormMixin, version_field
+from promises.forms import VersionedFormMixin, version_field
 from promises.models import Promise
 from promises.validators import validate_plain_text
 
@@ -340,7 +339,7 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
     ]
     target_fields = ("target_comparator", "target_value", "target_unit", "target_scope")
 
-    def __init__(self, *args, period, revision: bool = False, **kwargs):
+    def __init__(self, *args, period, **kwargs):
         super().__init__(*args, **kwargs)
         self.period = period
         # Only this period's promises: another period's is "not one of the available choices".
@@ -353,17 +352,10 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
             self.initial.setdefault("has_target", HasTarget.YES)
             self.initial.setdefault("target_comparator", Comparator.AT_LEAST)
             self.initial.setdefault("target_scope", Scope.PERIOD)
-        if revision:
-            for name, field in RevisionForm.base_fields.items():
-                self.fields[name] = copy.deepcopy(field)
 
     def clean_description(self) -> str:
         # Browsers send CRLF: the same text typed again must not count as a change.
         return self.cleaned_data["description"].replace("\r\n", "\n")
-
-    @property
-    def asks_revision(self) -> bool:
-        return "revision_reason" in self.fields
 
     def clean(self):
         cleaned = super().clean()

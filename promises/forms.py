@@ -10,7 +10,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import LocalPoliceArea, Municipality
-from promises.editing import last_editor
+from promises.editing import RevisionData, last_editor
 from promises.fields import MAX_DATE, MIN_DATE, DateField
 from promises.models import (
     PERIOD_CONTACT_FIELDS,
@@ -127,6 +127,30 @@ class RevisionForm(forms.Form):
         max_length=MAX_REASON,
         validators=[validate_plain_text],
     )
+
+
+def revision_form_for(data, asked: bool) -> RevisionForm | None:
+    """The kind and reason of a change where one is `asked` (the period is signed:
+    `lifecycle.needs_revision`); `data` is the POST, or None for an empty form."""
+    if not asked:
+        return None
+    return RevisionForm(data) if data is not None else RevisionForm()
+
+
+def revision_from(revision_form: RevisionForm | None) -> RevisionData | None:
+    """What a valid revision form says, for the services; None where no revision is asked."""
+    if revision_form is None:
+        return None
+    return RevisionData(
+        kind=revision_form.cleaned_data["revision_kind"],
+        reason=revision_form.cleaned_data["revision_reason"],
+    )
+
+
+def all_valid(*forms_) -> bool:
+    """Validate every form given (None is skipped), so that each shows its errors at once."""
+    results = [form.is_valid() for form in forms_ if form is not None]
+    return all(results)
 
 
 # The coordinator's editor: periods and promises.

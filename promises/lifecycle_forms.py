@@ -234,6 +234,34 @@ class SignForm(TransitionForm):
         super().__init__(*args, **kwargs)
         self.signatory_formset = signatories
 
+    def error_entries(self) -> list[tuple[str, str]]:
+        """The error summary's lines (anchor, text) in the page's order: the date, the
+        signatories row by row, then the other fields."""
+        entries = [(None, str(error)) for error in self.non_field_errors()]
+        date = self["signed_date"]
+        entries += [(date.id_for_label, f"{date.label}: {error}") for error in date.errors]
+        signatories = self.signatory_formset
+        if signatories is not None:
+            first = signatories.forms[0]["name"].id_for_label if signatories.forms else ""
+            entries += [
+                (first or "signatories", f"{_('Signatories')}: {error}")
+                for error in signatories.non_form_errors()
+            ]
+            for number, row in enumerate(signatories.forms, start=1):
+                who = _("Signatory %(number)s") % {"number": number}
+                entries += [
+                    (field.id_for_label, f"{who}, {str(field.label).lower()}: {error}")
+                    for field in row
+                    for error in field.errors
+                ]
+        entries += [
+            (field.id_for_label, f"{field.label}: {error}")
+            for field in self
+            if field.name != "signed_date"
+            for error in field.errors
+        ]
+        return entries
+
     def transition_data(self) -> dict:
         return {
             "signed_date": self.cleaned_data["signed_date"],

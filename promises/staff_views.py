@@ -33,7 +33,10 @@ from promises.forms import (
     PromiseEditForm,
     PromiseForm,
     RevisionForm,
+    all_valid,
     rebind_after_conflict,
+    revision_form_for,
+    revision_from,
 )
 from promises.lifecycle import needs_revision
 from promises.models import (
@@ -96,24 +99,8 @@ def _promise_for_edit(request: HttpRequest, pk: int, act: str = Act.EDIT) -> Pro
 
 def _revision_form(request: HttpRequest, period: PromisePeriod) -> RevisionForm | None:
     """The kind and reason of the change, asked for only when the period is signed."""
-    if not needs_revision(period):
-        return None
-    return RevisionForm(request.POST) if request.method == "POST" else RevisionForm()
-
-
-def _revision(revision_form: RevisionForm | None) -> services.RevisionData | None:
-    if revision_form is None:
-        return None
-    return services.RevisionData(
-        kind=revision_form.cleaned_data["revision_kind"],
-        reason=revision_form.cleaned_data["revision_reason"],
-    )
-
-
-def _all_valid(*forms) -> bool:
-    # Validate every form, so that each shows its errors at once.
-    results = [form.is_valid() for form in forms if form is not None]
-    return all(results)
+    data = request.POST if request.method == "POST" else None
+    return revision_form_for(data, needs_revision(period))
 
 
 @staff_required
@@ -211,8 +198,8 @@ def period_edit(request: HttpRequest, pk: int) -> HttpResponse:
     revision_form = _revision_form(request, period)
     if request.method == "POST":
         form = PeriodEditForm(request.POST, instance=period, **form_kwargs)
-        if _all_valid(form, revision_form):
-            revision = _revision(revision_form)
+        if all_valid(form, revision_form):
+            revision = revision_from(revision_form)
             changes = []
             if revision is not None:
                 labels = {name: PeriodFieldsForm.base_fields[name].label for name in before}
@@ -254,13 +241,13 @@ def promise_create(request: HttpRequest, pk: int) -> HttpResponse:
     revision_form = _revision_form(request, period)
     if request.method == "POST":
         form = PromiseForm(request.POST, instance=Promise(period=period))
-        if _all_valid(form, revision_form):
+        if all_valid(form, revision_form):
             promise = form.save(commit=False)
             services.add_promise(
                 promise,
                 user=request.user,
                 save_m2m=form.save_m2m,
-                revision=_revision(revision_form),
+                revision=revision_from(revision_form),
             )
             messages.success(request, _("Added the promise %(title)s.") % {"title": promise.title})
             return redirect(_hub_url(period.pk, promise.pk))
@@ -284,9 +271,9 @@ def promise_edit(request: HttpRequest, pk: int) -> HttpResponse:
     revision_form = _revision_form(request, period)
     if request.method == "POST":
         form = PromiseEditForm(request.POST, instance=promise)
-        if _all_valid(form, revision_form):
+        if all_valid(form, revision_form):
             form.save(commit=False)
-            revision = _revision(revision_form)
+            revision = revision_from(revision_form)
             changes = []
             if revision is not None:
                 labels = {name: PromiseForm.base_fields[name].label for name in before}
