@@ -70,6 +70,9 @@ class People:
     other_officer       kommunpolis of `other`, through `other_area`
     other_coordinator   `other`'s coordinator
     other_approver      `other`'s approver
+    area_approver       an approver for `area` (the local police area's head)
+    no_role             a staff user without any role
+    inactive_coordinator `home`'s coordinator whose account is deactivated
     """
 
     def __init__(self, home: str = "vetlanda", other: str = "tranas"):
@@ -130,3 +133,18 @@ class People:
     @cached_property
     def other_approver(self):
         return staff_user("annangranskare", role=Role.APPROVER, municipality=self.other)
+
+    @cached_property
+    def area_approver(self):
+        return staff_user("lpochef", role=Role.APPROVER, local_police_area=self.area)
+
+    @cached_property
+    def no_role(self):
+        return staff_user("utan")
+
+    @cached_property
+    def inactive_coordinator(self):
+        user = staff_user("slutat", role=Role.COORDINATOR, municipality=self.home)
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+        return user

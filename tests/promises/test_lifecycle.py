@@ -3,10 +3,8 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from municipalities.models import Role
 from promises.lifecycle import (
     Action,
     SignatoryData,
@@ -27,7 +25,7 @@ from promises.models import (
     Signatory,
 )
 from tests import factories
-from tests.staff import staff_user
+from tests.staff import People
 
 TODAY = datetime.date(2026, 3, 10)
 START = datetime.date(2026, 1, 1)
@@ -102,24 +100,24 @@ def valid_data(action: str) -> dict:
     return {"comment": "OK"}
 
 
+ROLE_PERSONAS = {
+    "coordinator": "coordinator",
+    "approver": "approver",
+    "area_approver": "area_approver",
+    "police": "officer",
+    "admin": "admin",
+    "other_coordinator": "other_coordinator",
+    "no_role": "no_role",
+    "inactive_coordinator": "inactive_coordinator",
+}
+
+
 @pytest.fixture
 def people(db):
-    tranas = factories.municipality("tranas")
-    area = factories.local_police_area("Höglandet", municipalities=[tranas])
-    other = factories.municipality("vetlanda")
-    people = {
-        "coordinator": staff_user("samordnare", role=Role.COORDINATOR, municipality=tranas),
-        "approver": staff_user("granskare", role=Role.APPROVER, municipality=tranas),
-        "area_approver": staff_user("lpochef", role=Role.APPROVER, local_police_area=area),
-        "police": staff_user("polis", role=Role.POLICE_OFFICER, local_police_area=area),
-        "admin": staff_user("admin", superuser=True),
-        "other_coordinator": staff_user("annan", role=Role.COORDINATOR, municipality=other),
-        "no_role": staff_user("utan"),
-        "inactive_coordinator": staff_user("slutat", role=Role.COORDINATOR, municipality=tranas),
-    }
-    get_user_model().objects.filter(username="slutat").update(is_active=False)
-    people["inactive_coordinator"].refresh_from_db()
-    return people
+    """The actors of the lifecycle table, from the shared personas (Tranås, and Vetlanda as the
+    other municipality)."""
+    personas = People(home="tranas", other="vetlanda")
+    return {actor: getattr(personas, name) for actor, name in ROLE_PERSONAS.items()}
 
 
 def period_in(state: str, people) -> PromisePeriod:
