@@ -1,8 +1,9 @@
 """Who may do what: the one access policy behind every staff page, menu entry and button.
 
 Acts are the product's verbs: `municipalities.roles.Act` (view_staff, log, change_log,
-update_status, import_logs, create_period, edit, edit_draft, edit_proposal) and the lifecycle's
-steps (`promises.lifecycle.Action`: submit, comment, approve, decide, sign, extend, close…).
+update_status, import_logs, create_period, edit, edit_draft, edit_proposal, manage_followups)
+and the lifecycle's steps (`promises.lifecycle.Action`: submit, comment, approve, decide, sign,
+extend, close…).
 
 - `may(user, act)`: whether the user holds, anywhere, a role that may do it. A page refuses
   (403) a user who cannot before it looks anything up, and a menu leaves the entry out.
@@ -54,7 +55,7 @@ def _logs(roles: set[str], activity: Activity) -> bool:
 def _allows(act: str, roles: set[str], obj: Model, user) -> bool:
     """Whether `roles` (held in the object's municipality, and allowed `act`) may act on `obj`."""
     if act in lifecycle.RULES:
-        return lifecycle.allowed(act, _period_of(obj), roles)
+        return lifecycle.allowed(act, _period_of(obj), roles, user)
     if act == Act.EDIT:
         period = _period_of(obj)
         return lifecycle.freely_editable(period) or lifecycle.revisable(period)
@@ -62,6 +63,8 @@ def _allows(act: str, roles: set[str], obj: Model, user) -> bool:
         return lifecycle.freely_editable(_period_of(obj))
     if act == Act.EDIT_PROPOSAL:
         return lifecycle.proposal_editable(_period_of(obj))
+    if act == Act.MANAGE_FOLLOWUPS:
+        return lifecycle.followed_up(_period_of(obj))
     if act in (Act.LOG, Act.UPDATE_STATUS):
         activity = obj
         if act == Act.UPDATE_STATUS and activity.target_value is not None:

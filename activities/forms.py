@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
 from activities.progress import Comparator, Scope, Target, target_text
+from followups.models import MeetingKind
 from promises.fields import DateField
 from promises.forms import VersionedFormMixin, version_field
 from promises.models import Promise
@@ -309,6 +310,16 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
         choices=[("", _("Choose a time span"))] + _capitalised(Scope.choices),
         required=False,
     )
+    counted_meeting_kinds = forms.MultipleChoiceField(
+        label=_("Follow-up meetings that count toward the activity"),
+        choices=MeetingKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "For an activity made of meetings, e.g. monthly follow-up: each meeting of a kind "
+            "ticked here, recorded as held, counts as one occurrence."
+        ),
+    )
     edit_version = version_field()
 
     class Meta:
@@ -323,6 +334,7 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
             "target_value",
             "target_unit",
             "target_scope",
+            "counted_meeting_kinds",
         ]
 
     field_order = [
@@ -336,6 +348,7 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
         "target_value",
         "target_unit",
         "target_scope",
+        "counted_meeting_kinds",
     ]
     target_fields = ("target_comparator", "target_value", "target_unit", "target_scope")
 

@@ -174,6 +174,16 @@ class ActivityQuerySet(models.QuerySet):
             .with_can_log(user)
         )
 
+    def for_activity_page(self) -> "ActivityQuerySet":
+        """Published activities with period, place, promises and progress sums, for their public
+        page (logs: see `ActivityLogQuerySet.for_activity_page`)."""
+        return (
+            self.published()
+            .with_progress_data()
+            .select_related("period__municipality")
+            .prefetch_related("promises")
+        )
+
     def for_staff_activity(self, user) -> "ActivityQuerySet":
         """Activities `user` sees, with period, promises and progress sums (logs: see
         `ActivityLogQuerySet.for_activity`)."""
@@ -227,6 +237,10 @@ class Activity(models.Model):
     status_reason = models.TextField(
         _("reason for status"), blank=True, help_text=_("Required when cancelled.")
     )
+
+    # Kinds of follow-up meeting (followups.MeetingKind) that count toward this activity: a
+    # meeting of such a kind recorded as held logs one occurrence ("månatlig uppföljning").
+    counted_meeting_kinds = models.JSONField(_("meetings that count"), default=list, blank=True)
 
     edit_version = models.PositiveIntegerField(_("edit version"), default=1, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -335,12 +349,49 @@ def _attach_span_sums(activities: list[Activity]) -> None:
         activity.span_sums = SpanSums(sums[activity.pk])
 
 
+# What the public sees of a log: never the internal note, the reporter or a withdrawal.
+PUBLIC_LOG_FIELDS = ("activity", "date", "quantity", "place", "summary")
+# Public lists of logs: newest first.
+PUBLIC_LOG_ORDER = ("-date", "-created_at", "-pk")
+
+
 class ActivityLogQuerySet(models.QuerySet):
     """Queries over activity logs."""
 
     def counted(self) -> "ActivityLogQuerySet":
         """Logs that count towards progress: not withdrawn."""
         return self.filter(withdrawn_at__isnull=True)
+
+    def public(self) -> "ActivityLogQuerySet":
+        """Logs the public sees: not withdrawn, of activities of published periods."""
+        return self.counted().filter(activity__period__state__in=PUBLISHED_STATES)
+
+    def for_activity_page(self, activity: "Activity") -> "ActivityLogQuerySet":
+        """A published activity's public logs, newest first, with their public fields only."""
+        return (
+            self.counted()
+            .filter(activity=activity)
+            .only(*PUBLIC_LOG_FIELDS)
+            .order_by(*PUBLIC_LOG_ORDER)
+        )
+
+    def for_municipality_page(self, municipality) -> "ActivityLogQuerySet":
+        """The public logs of a municipality's published periods, newest first, with their
+        activity and period (slice it: the page shows the latest few)."""
+        return (
+            self.public()
+            .filter(activity__period__municipality=municipality)
+            .select_related("activity__period")
+            .only(
+                *PUBLIC_LOG_FIELDS,
+                "activity__title",
+                "activity__period__slug",
+                "activity__period__area_name",
+                "activity__period__start_date",
+                "activity__period__end_date",
+            )
+            .order_by(*PUBLIC_LOG_ORDER)
+        )
 
     def visible_to(self, user) -> "ActivityLogQuerySet":
         """Logs of the activities `user` may see."""
@@ -435,6 +486,16 @@ class ActivityLog(models.Model):
         blank=True,
     )
     withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    # Logged by recording a follow-up meeting as held; withdrawn with the meeting's record.
+    meeting = models.ForeignKey(
+        "followups.FollowUpMeeting",
+        on_delete=models.PROTECT,
+        related_name="logs",
+        verbose_name=_("follow-up meeting"),
+        null=True,
+        blank=True,
+        editable=False,
+    )
     # Sent with the form: a retried or doubled submission finds its log instead of adding one.
     idempotency_key = models.UUIDField(
         _("idempotency key"), unique=True, null=True, blank=True, editable=False

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from activities.models import Activity, ActivityLog
 from activities.progress import Target, target_text
 from activities.wording import progress_words
+from followups.models import MeetingKind
 from promises import editing
 from promises.editing import RevisionData
 from promises.models import ChangeKind, PromisePeriod, Revision
@@ -118,6 +119,16 @@ def _added_value(activity: Activity) -> str:
     return f"{activity.description}\n{gettext('Target')}: {target_text(target)}"
 
 
+def _meeting_kinds_value(activity: Activity) -> str:
+    kinds = activity.counted_meeting_kinds or []
+    if not kinds:
+        return gettext("no follow-up meetings count")
+    labels = dict(MeetingKind.choices)
+    return gettext("follow-up meetings that count: %(kinds)s") % {
+        "kinds": ", ".join(str(labels.get(kind, kind)) for kind in kinds)
+    }
+
+
 def activity_changes(
     old: Activity, new: Activity, promises, today: datetime.date
 ) -> list[editing.Change]:
@@ -151,6 +162,15 @@ def activity_changes(
         if old_promises != new_promises:
             changes.append(
                 editing.Change(ChangeKind.ACTIVITY_PROMISES, new.title, old_promises, new_promises)
+            )
+        if sorted(old.counted_meeting_kinds or []) != sorted(new.counted_meeting_kinds or []):
+            changes.append(
+                editing.Change(
+                    ChangeKind.ACTIVITY_CHANGED,
+                    new.title,
+                    _meeting_kinds_value(old),
+                    _meeting_kinds_value(new),
+                )
             )
         if old.target != new.target:
             before = progress_words(old.progress(today)) if old.target is not None else ""

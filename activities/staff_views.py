@@ -27,7 +27,8 @@ from activities.progress import PaceStatus, Progress
 from activities.wording import progress_summary
 from municipalities.roles import Act
 from promises.filters import paginate
-from promises.models import PromisePeriod
+from promises.lifecycle import Action
+from promises.models import PromisePeriod, WaitingFor
 
 # The start page puts what needs attention first; activities without a target come last.
 PACE_ORDER = (
@@ -42,6 +43,7 @@ RECENT_LOGS = 10
 # The start page's lists stop here (administrators see every municipality).
 HOME_ACTIVITIES = 40
 HOME_PERIODS = 40
+HOME_WAITING = 40
 LOG_FIELDS = ("date", "quantity", "place", "summary", "internal_note")
 
 
@@ -88,16 +90,23 @@ def _saved_message(log: ActivityLog, created: bool, today: datetime.date) -> str
 @staff_required
 @require_safe
 def staff_home(request: HttpRequest) -> HttpResponse:
-    """Start page: the user's periods, activities in force behind pace first, recent logs."""
+    """Start page: what waits for the user, activities in force behind pace first, recent logs,
+    the user's periods."""
     if not policy.may(request.user, Act.VIEW_STAFF):
         # Where sign-in lands: a new account without a role learns what to do next.
         return render(request, "activities/staff_home.html", {"no_role": True})
     user = request.user
     today = timezone.localdate()
+    # What waits for the user first: approvers' and coordinators' lifecycle steps.
+    has_queue = policy.may(user, Action.APPROVE) or policy.may(user, Action.DECIDE)
+    waiting = list(PromisePeriod.objects.waiting_for(user)[:HOME_WAITING]) if has_queue else []
     rows = [(a, a.progress(today)) for a in Activity.objects.for_staff_home(user, today)]
     rows.sort(key=lambda row: _pace_rank(row[1]))
     periods = PromisePeriod.objects.for_staff_home(user)
     context = {
+        "has_queue": has_queue,
+        "waiting": [(period, WaitingFor(period.waiting).label) for period in waiting],
+        "waiting_count": waiting[0].waiting_total if waiting else 0,
         # An administrator sees the whole country: the list shows the first ones, with a count.
         "periods": list(periods[:HOME_PERIODS]),
         "period_count": periods.count(),

@@ -6,6 +6,11 @@ app_name = "activities"
 
 urlpatterns = [
     path("aktiviteter/", views.activity_list, name="activity_list"),
+    path(
+        "kommuner/<slug:slug>/<slug:period_slug>/aktiviteter/<int:pk>/",
+        views.activity_detail,
+        name="activity_detail",
+    ),
     # Staff pages (sign-in with two factors required).
     path("personal/", staff_views.staff_home, name="staff_home"),
     path("personal/logga/", staff_views.log_create, name="log_create"),

@@ -1,11 +1,11 @@
-"""Public pages of the activities app: the national activity list."""
+"""Public pages of the activities app: the national activity list and one activity."""
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from activities.filters import ActivityFilter
-from activities.models import Activity
+from activities.models import Activity, ActivityLog
 from promises.filters import paginate
 
 
@@ -22,3 +22,30 @@ def activity_list(request: HttpRequest) -> HttpResponse:
         "today": today,
     }
     return render(request, "activities/activity_list.html", context)
+
+
+def activity_detail(request: HttpRequest, slug: str, period_slug: str, pk: int) -> HttpResponse:
+    """One published activity: its progress, and what was done when and where, a page at a time.
+
+    Only the logs' public fields: never who logged, internal notes or withdrawn logs.
+    """
+    activity = get_object_or_404(
+        Activity.objects.for_activity_page(),
+        pk=pk,
+        period__slug=period_slug,
+        period__municipality__slug=slug,
+    )
+    today = timezone.localdate()
+    page, query = paginate(request, ActivityLog.objects.for_activity_page(activity))
+    context = {
+        "activity": activity,
+        "period": activity.period,
+        "progress": activity.progress(today),
+        "promises": list(activity.promises.all()),
+        "page_obj": page,
+        "query": query,
+        "logs": list(page),
+        "is_active": activity.period.is_active(today),
+        "today": today,
+    }
+    return render(request, "activities/activity_detail.html", context)

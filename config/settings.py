@@ -4,6 +4,7 @@ DATABASE_URL  database (default: a SQLite file in the project; postgres://… us
 SECRET_KEY    required unless DEBUG is on
 DEBUG         off unless set to 1/true/yes/on
 ALLOWED_HOSTS comma-separated host names (default: localhost names when DEBUG is on)
+SITE_URL      the portal's address in e-mails, e.g. https://medborgarloften.example.se
 SITE_OPERATOR, CONTACT_EMAIL, ACCESSIBILITY_CONTACT_EMAIL, ACCESSIBILITY_ASSESSED_ON,
 ACCESSIBILITY_STATEMENT_UPDATED_ON   shown on the about page and the accessibility statement
 SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, SECURE_HSTS_INCLUDE_SUBDOMAINS, SECURE_HSTS_PRELOAD
@@ -261,6 +262,12 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "medborgarloften@localhost")
+# The portal's address in e-mails sent outside a request (the lifecycle's notifications):
+# by default the first ALLOWED_HOSTS name over https, or the local server when DEBUG is on.
+_SITE_HOSTS = [host for host in ALLOWED_HOSTS if not host.startswith((".", "*"))]
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/") or (
+    "http://127.0.0.1:8000" if DEBUG or not _SITE_HOSTS else f"https://{_SITE_HOSTS[0]}"
+)
 
 # The error pages: 400, 403, 404 and 500 are wired in config/urls.py.
 CSRF_FAILURE_VIEW = "config.views.csrf_failure"

@@ -1,9 +1,13 @@
 """Follow-up meetings with an assessment per promise, and published reports."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
 
+from activities.models import Activity
 from municipalities.models import Municipality
 from promises.models import Promise, PromisePeriod
 
@@ -12,12 +16,19 @@ class FollowUpMeetingQuerySet(models.QuerySet):
     """Scopes for follow-up meetings."""
 
     def public(self) -> "FollowUpMeetingQuerySet":
-        """Meetings of published periods with a public summary; the minutes are never loaded."""
+        """Held meetings of published periods with a public summary; the minutes are never
+        loaded."""
         return (
-            self.filter(period__in=PromisePeriod.objects.published())
+            self.filter(period__in=PromisePeriod.objects.published(), status=MeetingStatus.HELD)
             .exclude(public_summary="")
             .defer("internal_minutes")
         )
+
+    def planned(self) -> "FollowUpMeetingQuerySet":
+        """Planned meetings of published periods (public fields only: the iCalendar feed)."""
+        return self.filter(
+            period__in=PromisePeriod.objects.published(), status=MeetingStatus.PLANNED
+        ).defer("internal_minutes")
 
     def for_feed(self, municipality: Municipality | None = None) -> "FollowUpMeetingQuerySet":
         """Public meetings with their period and municipality, newest first."""
@@ -31,14 +42,28 @@ class MeetingKind(models.TextChoices):
     """Kinds of follow-up meeting."""
 
     MONTHLY = "monthly", _("monthly meeting")
+    QUARTERLY = "quarterly", _("quarterly follow-up")
     TERTIAL = "tertial", _("tertial follow-up")
+    HALF_YEAR = "half_year", _("half-year follow-up")
     ANNUAL_REVIEW = "annual_review", _("annual review")
     COLLABORATION = "collaboration", _("collaboration meeting")
     CITIZEN_DIALOGUE = "citizen_dialogue", _("citizen dialogue")
+    SAFETY_WALK = "safety_walk", _("safety walk")
+    OTHER = "other", _("other meeting")
+
+
+class MeetingStatus(models.TextChoices):
+    """Where a meeting stands: planned, then held or cancelled; a held record can be withdrawn."""
+
+    PLANNED = "planned", pgettext_lazy("meeting status", "planned")
+    HELD = "held", pgettext_lazy("meeting status", "held")
+    CANCELLED = "cancelled", pgettext_lazy("meeting status", "cancelled")
+    WITHDRAWN = "withdrawn", pgettext_lazy("meeting status", "withdrawn")
 
 
 class FollowUpMeeting(models.Model):
-    """A follow-up meeting of a period: a public summary and internal minutes."""
+    """A follow-up meeting of a period: planned, then recorded as held (public summary,
+    participating organisations, decisions; internal minutes) or cancelled with a reason."""
 
     period = models.ForeignKey(
         PromisePeriod,
@@ -47,19 +72,57 @@ class FollowUpMeeting(models.Model):
         verbose_name=_("promise period"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=MeetingKind.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
+    )
     date = models.DateField(_("date"))
+    time = models.TimeField(_("time"), null=True, blank=True)
+    forum = models.CharField(
+        _("forum"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. Trygg och säker kommun, the crime prevention council, KLG."),
+    )
+    participants = models.TextField(
+        _("participating organisations and roles"),
+        blank=True,
+        help_text=_("Shown to the public: organisations and roles, no personal names."),
+    )
     public_summary = models.TextField(_("public summary"), blank=True)
+    decisions = models.TextField(_("decisions and next steps"), blank=True)
     internal_minutes = models.TextField(
         _("internal minutes"), blank=True, help_text=_("Never shown to the public.")
     )
+    status_reason = models.TextField(_("reason for cancelling or withdrawing"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
 
     objects = FollowUpMeetingQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["period", "-date", "-pk"]
         verbose_name = _("follow-up meeting")
         verbose_name_plural = _("follow-up meetings")
+        indexes = [models.Index(fields=["period", "status", "date"], name="meeting_status_idx")]
+        constraints = [
+            # Cancelled and withdrawn meetings say why; planned and held ones have no such reason.
+            models.CheckConstraint(
+                condition=(
+                    Q(status__in=["planned", "held"], status_reason="")
+                    | Q(status__in=["cancelled", "withdrawn"]) & ~Q(status_reason="")
+                ),
+                name="meeting_reason_with_status",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.date}"
@@ -104,6 +167,35 @@ class Assessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.promise}: {self.get_rating_display()}"
+
+
+class ActivityVerdict(models.Model):
+    """A meeting's public verdict on one activity, in words ("Genomfört, dock inte i den
+    utsträckning vi velat")."""
+
+    meeting = models.ForeignKey(
+        FollowUpMeeting,
+        on_delete=models.CASCADE,
+        related_name="verdicts",
+        verbose_name=_("meeting"),
+    )
+    activity = models.ForeignKey(
+        Activity, on_delete=models.PROTECT, related_name="verdicts", verbose_name=_("activity")
+    )
+    text = models.TextField(pgettext_lazy("activity verdict", "verdict"))
+
+    class Meta:
+        ordering = ["meeting", "activity__position"]
+        verbose_name = _("verdict on an activity")
+        verbose_name_plural = _("verdicts on activities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "activity"], name="one_verdict_per_activity_and_meeting"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity}: {self.text}"
 
 
 class ReportKind(models.TextChoices):

@@ -27,7 +27,15 @@ from django.utils import timezone
 from activities import rollup
 from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
 from activities.progress import Comparator, Scope, add_months
-from followups.models import Assessment, FollowUpMeeting, MeetingKind, Rating, Report, ReportKind
+from followups.models import (
+    Assessment,
+    FollowUpMeeting,
+    MeetingKind,
+    MeetingStatus,
+    Rating,
+    Report,
+    ReportKind,
+)
 from municipalities.models import LocalPoliceArea, Municipality
 from municipalities.refdata import ascii_slug
 from promises.models import (
@@ -945,6 +953,7 @@ def write_follow_ups(rng: random.Random, meetings: list, tallies: dict, reports:
         FollowUpMeeting(
             period=plan.obj,
             kind=kind,
+            status=MeetingStatus.HELD,
             date=day,
             public_summary=summary,
             internal_minutes=rng.choice(MINUTES),

@@ -35,7 +35,7 @@ from django.utils import timezone
 from django.utils.functional import Promise as LazyText
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import Activity, ActivityStatus, Responsible
+from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
 from activities.progress import Comparator, PaceStatus, Scope
 from activities.spreadsheet import safe_cell
 from municipalities.models import Municipality
@@ -71,6 +71,9 @@ class Dataset:
     description: LazyText
     columns: tuple[Column, ...]
     rows: Callable[[Municipality | None, str, datetime.date], Iterator[Row]]
+    # Offered for the whole country too; a dataset of every log (68 MB of CSV for a million
+    # logs, rebuilt after every write) is offered per municipality only.
+    national: bool = True
 
     @property
     def column_names(self) -> list[str]:
@@ -156,6 +159,42 @@ def activity_queryset(municipality: Municipality | None) -> QuerySet[Activity]:
         .only(*ACTIVITY_FIELDS)
         .order_by("period__municipality__code", "period__start_date", "period", "position", "pk")
     )
+
+
+# The columns the logs dataset writes, in order: public fields only (never the internal note,
+# who logged it or a withdrawal), read as plain tuples (a national file has a million rows).
+LOG_FIELDS = {
+    "log_id": "pk",
+    "activity_id": "activity_id",
+    "period_id": "activity__period_id",
+    "period_slug": "activity__period__slug",
+    "municipality_code": "activity__period__municipality__code",
+    "municipality_name": "activity__period__municipality__name",
+    "area_name": "activity__period__area_name",
+    "date": "date",
+    "quantity": "quantity",
+    "place": "place",
+    "summary": "summary",
+}
+
+
+def log_queryset(municipality: Municipality | None) -> QuerySet[ActivityLog]:
+    """Logs that are not withdrawn, of published periods' activities, in the activities' order.
+
+    Each activity's logs are read through the logs' (activity, date) index in date order.
+    """
+    logs = ActivityLog.objects.counted().filter(
+        activity__period__in=period_queryset(municipality).values("pk")
+    )
+    return logs.order_by(
+        "activity__period__municipality__code",
+        "activity__period__start_date",
+        "activity__period_id",
+        "activity__position",
+        "activity_id",
+        "date",
+        "pk",
+    ).values_list(*LOG_FIELDS.values())
 
 
 def _promise_ids(activities: QuerySet[Activity]) -> dict[int, list[int]]:
@@ -278,6 +317,16 @@ def activity_rows(
         }
 
 
+def log_rows(
+    municipality: Municipality | None, base_url: str, today: datetime.date
+) -> Iterator[Row]:
+    # No url column: a million copies of the activity page's address would double the file;
+    # activity_id leads to the activity (and the activities dataset to its period's page).
+    names = tuple(LOG_FIELDS)
+    for values in log_queryset(municipality).iterator(chunk_size=CHUNK_SIZE):
+        yield dict(zip(names, values, strict=True))
+
+
 PLACE_COLUMNS = (
     Column("period_id", INTEGER, _("Identifier of the promise period.")),
     Column("period_slug", TEXT, _("The period's part of its web address, e.g. 2020-2021.")),
@@ -385,6 +434,29 @@ DATASETS: tuple[Dataset, ...] = (
             Column("url", URL, _("The period's page on this site.")),
         ),
         rows=activity_rows,
+    ),
+    Dataset(
+        slug="genomforda-aktiviteter",
+        title=_("Completed activities"),
+        description=_(
+            "Every logged occurrence of the activities of the published periods: when, how many "
+            "times, where and a public summary. Withdrawn logs are left out."
+        ),
+        columns=(
+            Column("log_id", INTEGER, _("Identifier of the logged occurrence.")),
+            Column(
+                "activity_id",
+                INTEGER,
+                _("The activity (activity_id in the dataset Activities and progress)."),
+            ),
+            *PLACE_COLUMNS,
+            Column("date", DATE, _("The day the activity was carried out.")),
+            Column("quantity", INTEGER, _("How many times; counted towards the target.")),
+            Column("place", TEXT, _("Where, e.g. a street or an area; may be empty.")),
+            Column("summary", TEXT, _("Public summary; may be empty.")),
+        ),
+        rows=log_rows,
+        national=False,
     ),
 )
 

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from followups import views
+from followups import staff_views, views
 
 
 class ExtensionConverter:
@@ -24,6 +24,28 @@ app_name = "followups"
 EXCEL = {"fmt": "excel"}
 
 urlpatterns = [
+    path("personal/perioder/<int:pk>/moten/", staff_views.meeting_list, name="meeting_list"),
+    path(
+        "personal/perioder/<int:pk>/moten/planera/", staff_views.meeting_plan, name="meeting_plan"
+    ),
+    path(
+        "personal/perioder/<int:pk>/moten/registrera/",
+        staff_views.meeting_record_new,
+        name="meeting_record_new",
+    ),
+    path("personal/moten/<int:pk>/", staff_views.meeting_detail, name="meeting_detail"),
+    path("personal/moten/<int:pk>/registrera/", staff_views.meeting_record, name="meeting_record"),
+    path("personal/moten/<int:pk>/stall-in/", staff_views.meeting_cancel, name="meeting_cancel"),
+    path(
+        "personal/moten/<int:pk>/ta-tillbaka/",
+        staff_views.meeting_withdraw,
+        name="meeting_withdraw",
+    ),
+    path(
+        "kommuner/<slug:slug>/moten.ics",
+        views.municipality_meetings_ics,
+        name="municipality_meetings_ics",
+    ),
     path("flode/", views.feed, name="feed"),
     path("kommuner/<slug:slug>/flode/", views.municipality_feed, name="municipality_feed"),
     path("oppna-data/", views.open_data, name="open_data"),

@@ -1,14 +1,22 @@
 """Public feeds and open data of the followups app."""
 
+import datetime
+
+import icalendar
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from activities.progress import COUNTING_RULE
 from config import public_cache
 from followups import opendata
 from followups.feeds import UpdatesFeed
+from followups.models import FollowUpMeeting
 from municipalities.models import Municipality
+
+# A planned meeting without a time is a whole-day event; one with a time lasts this long.
+MEETING_LENGTH = datetime.timedelta(hours=2)
 
 _updates_feed = UpdatesFeed()
 
@@ -45,7 +53,7 @@ def _download(
 ) -> HttpResponse:
     dataset = opendata.DATASETS_BY_SLUG.get(dataset_slug)
     fmt = opendata.FORMATS.get(fmt_name)
-    if dataset is None or fmt is None:
+    if dataset is None or fmt is None or (municipality is None and not dataset.national):
         raise Http404("No such dataset or format.")
     base_url = request.build_absolute_uri("/").rstrip("/")
     export = opendata.Export(dataset, fmt, municipality, base_url, timezone.localdate())
@@ -77,3 +85,43 @@ def municipality_open_data_download(
     """One dataset of one municipality as CSV or JSON; 404 for an unknown municipality."""
     municipality = get_object_or_404(Municipality, slug=slug)
     return _download(request, municipality, dataset, fmt)
+
+
+def municipality_meetings_ics(request: HttpRequest, slug: str) -> HttpResponse:
+    """The planned follow-up meetings of a municipality's published periods, as iCalendar.
+
+    Public fields only: kind, date, time, forum and the period; never minutes or staff names.
+    """
+    municipality = get_object_or_404(Municipality, slug=slug)
+    meetings = (
+        FollowUpMeeting.objects.planned()
+        .filter(period__municipality=municipality)
+        .select_related("period__municipality")
+        .order_by("date", "time", "pk")
+    )
+    host = request.get_host().split(":")[0]
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Medborgarlöften//SV")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"Medborgarlöften: {municipality.name}")
+    stamp = timezone.now()
+    for meeting in meetings:
+        event = icalendar.Event()
+        event.add("uid", f"meeting-{meeting.pk}@{host}")
+        event.add("dtstamp", stamp)
+        if meeting.time is None:
+            event.add("dtstart", meeting.date)
+        else:
+            start = timezone.make_aware(datetime.datetime.combine(meeting.date, meeting.time))
+            event.add("dtstart", start)
+            event.add("dtend", start + MEETING_LENGTH)
+        summary = capfirst(meeting.get_kind_display())
+        if meeting.forum:
+            summary = f"{summary}: {meeting.forum}"
+        event.add("summary", summary)
+        event.add("description", f"{meeting.period.place_name} {meeting.period.period_label}")
+        event.add("url", request.build_absolute_uri(meeting.period.get_absolute_url()))
+        calendar.add_component(event)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="moten-{municipality.slug}.ics"'
+    return response

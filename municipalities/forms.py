@@ -1,4 +1,5 @@
-"""Staff sign-in forms: username and password, then a code from an authenticator app."""
+"""Staff sign-in forms (username and password, then a code from an authenticator app), and the
+staff user's own settings."""
 
 import ipaddress
 
@@ -130,3 +131,26 @@ class MembershipForm(forms.ModelForm):
                 "municipality", _("Choose either a municipality or a local police area, not both.")
             )
         return cleaned
+
+
+class UserSettingsForm(forms.Form):
+    """A staff user's own settings: e-mail notifications on or off."""
+
+    email_enabled = forms.TypedChoiceField(
+        label=_("E-mail notifications"),
+        help_text=_(
+            "E-mail when a citizen promise is sent to you for consultation, when one you "
+            "coordinate is approved or sent back, and when a citizen promise of your "
+            "municipality is decided or signed."
+        ),
+        choices=[
+            ("yes", _("Yes, e-mail me")),
+            ("no", _("No, I will look in the portal myself")),
+        ],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose whether you want e-mail notifications."),
+            "invalid_choice": _("Choose one of the options: yes or no."),
+        },
+    )

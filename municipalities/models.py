@@ -229,3 +229,36 @@ class Membership(models.Model):
     @property
     def place(self) -> "Municipality | LocalPoliceArea | None":
         return self.municipality or self.local_police_area
+
+
+class NotificationPreference(models.Model):
+    """A staff user's choice about e-mail notifications; without a row they are on."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="notification_preference",
+        verbose_name=_("user"),
+    )
+    email_enabled = models.BooleanField(
+        _("e-mail notifications"),
+        default=True,
+        help_text=_(
+            "E-mail about the citizen promises of the user's municipalities: sent for "
+            "consultation, approved, sent back, decided, signed."
+        ),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    @classmethod
+    def email_enabled_for(cls, user) -> bool:
+        """Whether `user` gets e-mail notifications (on unless they turned them off)."""
+        return not cls.objects.filter(user=user, email_enabled=False).exists()

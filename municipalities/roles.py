@@ -89,9 +89,17 @@ class Act:
     EDIT = "edit"  # change a period's content: freely in a draft, as a revision once signed
     EDIT_DRAFT = "edit_draft"  # what only a draft allows: reorder and delete promises, activities
     EDIT_PROPOSAL = "edit_proposal"  # write the decision proposal, until signing
+    MANAGE_FOLLOWUPS = "manage_followups"  # plan, record, cancel and withdraw follow-up meetings
 
 
-_OFFICER_ACTS = {Act.VIEW_STAFF, Act.LOG, Act.CHANGE_LOG, Act.UPDATE_STATUS, Act.IMPORT_LOGS}
+_OFFICER_ACTS = {
+    Act.VIEW_STAFF,
+    Act.LOG,
+    Act.CHANGE_LOG,
+    Act.UPDATE_STATUS,
+    Act.IMPORT_LOGS,
+    Act.MANAGE_FOLLOWUPS,
+}
 # What each role may do in the municipalities it is held for (lifecycle steps: `lifecycle.RULES`).
 ROLE_ACTS: dict[str, frozenset[str]] = {
     Role.POLICE_OFFICER: frozenset(_OFFICER_ACTS),

@@ -21,4 +21,5 @@ urlpatterns = [
     ),
     path("losenord/byt/", views.password_change, name="password_change"),
     path("losenord/bytt/", views.password_change_done, name="password_change_done"),
+    path("installningar/", views.user_settings, name="user_settings"),
 ]

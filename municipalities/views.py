@@ -1,4 +1,5 @@
-"""Staff sign-in in two steps (password, then a code from an authenticator app), and passwords.
+"""Staff sign-in in two steps (password, then a code from an authenticator app), passwords, and
+the staff user's own settings.
 
 Django's password views do the password work with our templates; our own views do the two
 steps. Failed passwords are counted by django-axes (through `authenticate`, which needs the
@@ -29,11 +30,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from access.staff import staff_required
-from municipalities.forms import LoginForm, TokenForm
+from municipalities.forms import LoginForm, TokenForm, UserSettingsForm
+from municipalities.models import NotificationPreference
 
 RESET_LINK_HOURS = settings.PASSWORD_RESET_TIMEOUT // 3600
 
@@ -242,3 +244,26 @@ password_change = staff_required(
 password_change_done = staff_required(
     auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_change_done.html")
 )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def user_settings(request: HttpRequest) -> HttpResponse:
+    """The signed-in user's own settings: e-mail notifications on or off."""
+    user = request.user
+    if request.method == "POST":
+        form = UserSettingsForm(request.POST)
+        if form.is_valid():
+            enabled = form.cleaned_data["email_enabled"]
+            NotificationPreference.objects.update_or_create(
+                user=user, defaults={"email_enabled": enabled}
+            )
+            if enabled:
+                messages.success(request, _("Saved: you get e-mail notifications."))
+            else:
+                messages.success(request, _("Saved: you get no e-mail notifications."))
+            return redirect("accounts:user_settings")
+    else:
+        enabled = NotificationPreference.email_enabled_for(user)
+        form = UserSettingsForm(initial={"email_enabled": "yes" if enabled else "no"})
+    return render(request, "accounts/user_settings.html", {"form": form})

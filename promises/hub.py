@@ -114,6 +114,7 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
         "can_copy": policy.may(user, Act.CREATE_PERIOD, period),
         "can_edit_proposal": policy.may(user, Act.EDIT_PROPOSAL, period),
         "can_create_period": policy.may(user, Act.CREATE_PERIOD),
+        "followed_up": lifecycle.followed_up(period),
         "review_rounds": review_rounds(period),
         "transitions": list(period.transitions.all()),
         "extensions": list(period.extensions.all()),

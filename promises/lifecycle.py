@@ -10,7 +10,9 @@ recorded as a `PeriodTransition` (or, for comments and approvals, a `Review`). V
 Every rule about states is asked of this module: which actions there are, from which states, for
 whom, with which checks (`RULES`); which states allow free editing, which make a change a
 revision, and which let the decision proposal be written (`freely_editable`, `revisable`,
-`proposal_editable`).
+`proposal_editable`). A step's checks of the user (an approver approves a round once) decide
+whether it is offered at all, so the hub's buttons, the access policy and `perform` agree. Steps
+that concern others e-mail them once committed (`promises.notifications`, from their effects).
 """
 
 import datetime
@@ -24,6 +26,7 @@ from django.utils.translation import pgettext_lazy
 
 from municipalities.models import Role
 from municipalities.roles import Act, held_roles
+from promises import notifications
 from promises.fields import long_date
 from promises.forms import latest_end
 from promises.models import (
@@ -53,7 +56,15 @@ class Action(models.TextChoices):
 
 
 class TransitionNotAllowed(Exception):
-    """The user's roles or the period's state do not allow the action."""
+    """The user's roles or the period's state do not allow the action.
+
+    `reason` says why when the state and the role would allow it but the step is not the
+    user's to take now (an approver who already approved this round); empty otherwise.
+    """
+
+    def __init__(self, action: str, reason: str = "") -> None:
+        super().__init__(action, reason)
+        self.reason = reason
 
 
 class TransitionInvalid(Exception):
@@ -98,6 +109,16 @@ def proposal_editable(period: PromisePeriod) -> bool:
     return period.state in PROPOSAL_STATES
 
 
+# Follow-up (meetings, assessments, reports) begins with the signing and goes on after closing,
+# for the final report.
+FOLLOW_UP_STATES = (PeriodState.SIGNED, PeriodState.EXTENDED, PeriodState.CLOSED)
+
+
+def followed_up(period: PromisePeriod) -> bool:
+    """Whether the period's state allows planning and recording its follow-up meetings."""
+    return period.state in FOLLOW_UP_STATES
+
+
 def documents_public(period: PromisePeriod) -> bool:
     """Whether the period and its documents are public: signed, extended or closed."""
     return period.state in PUBLISHED_STATES
@@ -128,6 +149,13 @@ def is_approved(period: PromisePeriod) -> bool:
     ).exists()
 
 
+def has_approved(period: PromisePeriod, user) -> bool:
+    """Whether `user` approved the period in its current consultation round."""
+    return period.reviews.filter(
+        round=period.consultation_round, verdict=ReviewVerdict.APPROVE, reviewer=user.pk
+    ).exists()
+
+
 # -- One step: its data, checks (guards) and what it does (effects) ----------------------------
 
 # The message of each required field of the steps; the forms (lifecycle_forms) use the same.
@@ -151,6 +179,8 @@ class Step:
     at: datetime.datetime
     data: dict
     errors: dict[str | None, list[str]] = field(default_factory=dict)
+    # Whether the staff concerned are e-mailed (not when the demo records past steps).
+    notify: bool = True
 
     def error(self, field_name: str | None, message) -> None:
         self.errors.setdefault(field_name, []).append(str(message))
@@ -165,6 +195,17 @@ class Step:
 
 Guard = Callable[[Step], None]
 Effect = Callable[[Step], None]
+# A check of the user against the period, asked wherever the step is offered and when it is
+# taken (available_actions, the access policy, perform): why the step is not the user's to take
+# now, or None.
+UserGuard = Callable[[PromisePeriod, object], "str | None"]
+
+
+def _not_approved_by_user(period: PromisePeriod, user) -> "str | None":
+    # One approval per approver and round; a new round (sent again) asks again.
+    if has_approved(period, user):
+        return _("You have already approved this version of the citizen promise.")
+    return None
 
 
 def _has_content(step: Step) -> None:
@@ -237,6 +278,17 @@ def _next_round(step: Step) -> None:
     step.period.consultation_round += 1
 
 
+def _notify(event: str) -> Effect:
+    """An effect e-mailing the staff concerned about the step once it is committed."""
+
+    def effect(step: Step) -> None:
+        if step.notify:
+            notifications.notify(event, step.period, by=step.user, comment=step.comment)
+
+    effect.__name__ = f"_notify_{event}"
+    return effect
+
+
 def _record_decision(step: Step) -> None:
     period, data = step.period, step.data
     period.decision_body = data["decision_body"]
@@ -274,7 +326,8 @@ def _record_extension(step: Step) -> None:
 @dataclass(frozen=True)
 class Rule:
     """An action: the states it starts from, where it leads (None: stays), who may take it,
-    its checks (each adds its errors to the step), the review it records, and its effects."""
+    its checks (each adds its errors to the step), the review it records, its effects, and
+    the checks of the user that decide whether it is offered to them at all."""
 
     from_states: tuple[str, ...]
     to_state: str | None
@@ -282,6 +335,7 @@ class Rule:
     guards: tuple[Guard, ...] = ()
     verdict: str = ""
     effects: tuple[Effect, ...] = ()
+    user_guards: tuple[UserGuard, ...] = ()
 
 
 COORDINATOR, APPROVER = (Role.COORDINATOR,), (Role.APPROVER,)
@@ -290,23 +344,43 @@ S = PeriodState
 # Administrators hold the coordinator's role everywhere (municipalities.roles.held_roles).
 RULES: dict[str, Rule] = {
     Action.SUBMIT: Rule(
-        (S.DRAFT,), S.CONSULTATION, COORDINATOR, (_has_content,), effects=(_next_round,)
+        (S.DRAFT,),
+        S.CONSULTATION,
+        COORDINATOR,
+        (_has_content,),
+        effects=(_next_round, _notify(notifications.SUBMITTED)),
     ),
     Action.WITHDRAW: Rule((S.CONSULTATION,), S.DRAFT, COORDINATOR),
     Action.COMMENT: Rule((S.CONSULTATION,), None, APPROVER, (_has_comment,), ReviewVerdict.COMMENT),
-    Action.APPROVE: Rule((S.CONSULTATION,), None, APPROVER, verdict=ReviewVerdict.APPROVE),
+    Action.APPROVE: Rule(
+        (S.CONSULTATION,),
+        None,
+        APPROVER,
+        verdict=ReviewVerdict.APPROVE,
+        effects=(_notify(notifications.APPROVED),),
+        user_guards=(_not_approved_by_user,),
+    ),
     Action.RETURN: Rule(
-        (S.CONSULTATION,), S.DRAFT, APPROVER, (_has_comment,), ReviewVerdict.RETURN
+        (S.CONSULTATION,),
+        S.DRAFT,
+        APPROVER,
+        (_has_comment,),
+        ReviewVerdict.RETURN,
+        effects=(_notify(notifications.RETURNED),),
     ),
     Action.DECIDE: Rule(
         (S.CONSULTATION,),
         S.DECIDED,
         COORDINATOR,
         (_has_decision, _is_approved),
-        effects=(_record_decision,),
+        effects=(_record_decision, _notify(notifications.DECIDED)),
     ),
     Action.SIGN: Rule(
-        (S.DECIDED,), S.SIGNED, COORDINATOR, (_has_signing,), effects=(_record_signing,)
+        (S.DECIDED,),
+        S.SIGNED,
+        COORDINATOR,
+        (_has_signing,),
+        effects=(_record_signing, _notify(notifications.SIGNED)),
     ),
     Action.EXTEND: Rule(
         (S.SIGNED,),
@@ -319,16 +393,29 @@ RULES: dict[str, Rule] = {
 }
 
 
-def allowed(action: str, period: PromisePeriod, roles: set[str]) -> bool:
-    """Whether someone with `roles` may take `action` on `period` in its current state."""
+def allowed(action: str, period: PromisePeriod, roles: set[str], user) -> bool:
+    """Whether `user`, holding `roles` in the period's municipality, may take `action` on
+    `period` now: its state, their role, and the step's checks of the user."""
     rule = RULES[action]
-    return period.state in rule.from_states and bool(roles & set(rule.roles))
+    if period.state not in rule.from_states or not roles & set(rule.roles):
+        return False
+    return refusal(action, period, user) is None
+
+
+def refusal(action: str, period: PromisePeriod, user) -> str | None:
+    """Why `action` is not `user`'s to take on `period` now by the step's checks of the user
+    (state and role aside), or None."""
+    for check in RULES[action].user_guards:
+        reason = check(period, user)
+        if reason is not None:
+            return str(reason)
+    return None
 
 
 def available_actions(period: PromisePeriod, user) -> list[str]:
     """The actions `user` may take on `period` now, in lifecycle order."""
     roles = roles_for(user, period)
-    return [action for action in Action.values if allowed(action, period, roles)]
+    return [action for action in Action.values if allowed(action, period, roles, user)]
 
 
 @transaction.atomic
@@ -340,6 +427,7 @@ def perform(
     comment: str = "",
     today: datetime.date | None = None,
     at: datetime.datetime | None = None,
+    notify: bool = True,
     **data,
 ) -> PeriodTransition | Review:
     """Take `action` on `period` as `user`: check it against its rule, apply it, record it.
@@ -347,20 +435,27 @@ def perform(
     `data` carries the action's own fields: decision_body, decision_date, decision_reference
     (decide, extend); signed_date and signatories, a list of `SignatoryData` (sign); new_end_date
     (extend). `at` is the moment recorded (default now), `today` the day dates are checked
-    against (default at's day). Raises `TransitionNotAllowed` or `TransitionInvalid`; writes
+    against (default at's day). The staff concerned are e-mailed once the step is committed,
+    unless `notify` is False. Raises `TransitionNotAllowed` or `TransitionInvalid`; writes
     nothing then.
     """
     at = at or timezone.now()
-    # Lock the row: two people pressing at once cannot both move the period.
+    # Lock the row: two people pressing at once cannot both move the period (nor one approver
+    # approve twice).
     period = PromisePeriod.objects.select_for_update().get(pk=period.pk)
-    if not allowed(action, period, roles_for(user, period)):
-        raise TransitionNotAllowed(action)
     rule = RULES[action]
-    step = Step(period, user, comment.strip(), today or timezone.localdate(at), at, data)
+    if period.state not in rule.from_states or not roles_for(user, period) & set(rule.roles):
+        raise TransitionNotAllowed(action)
+    reason = refusal(action, period, user)
+    if reason is not None:
+        raise TransitionNotAllowed(action, reason)
+    day = today or timezone.localdate(at)
+    step = Step(period, user, comment.strip(), day, at, data, notify=notify)
     for guard in rule.guards:
         guard(step)
     if step.errors:
         raise TransitionInvalid(step.errors)
+    review = None
     if rule.verdict:
         review = Review.objects.create(
             period=period,
@@ -370,11 +465,13 @@ def perform(
             comment=step.comment,
             at=at,
         )
-        if rule.to_state is None:
-            return review
-    from_state, period.state = period.state, rule.to_state
+    from_state = period.state
+    if rule.to_state is not None:
+        period.state = rule.to_state
     for effect in rule.effects:
         effect(step)
+    if rule.to_state is None:
+        return review
     period._history_user = user
     period._history_date = at
     period.save()

@@ -3,8 +3,10 @@
 One view serves every step. It lets through users signed in with both factors, refuses (403) a
 user whose roles never take the step (`access.policy`), fetches the period through the user's
 scope (404 outside it), and refuses (403) a step the lifecycle does not allow the user in the
-period's current state. The lifecycle (`promises.lifecycle.perform`) checks and records the
-step; its errors are shown on the step's form, and nothing is written then.
+period's current state; a step of theirs that its checks of the user refuse now (a second
+approval in the same round) goes back to the period with the lifecycle's reason. The lifecycle
+(`promises.lifecycle.perform`) checks and records the step; its errors are shown on the step's
+form, and nothing is written then.
 """
 
 from django.contrib import messages
@@ -103,8 +105,13 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
     periods = PromisePeriod.objects.visible_to(user).with_place().prefetch_related("promises")
     period = get_object_or_404(periods, pk=pk)
     roles = lifecycle.roles_for(user, period)
-    if not lifecycle.allowed(action, period, roles):
-        if request.method == "POST" and roles & set(lifecycle.RULES[action].roles):
+    if not lifecycle.allowed(action, period, roles, user):
+        rule = lifecycle.RULES[action]
+        if roles & set(rule.roles) and period.state in rule.from_states:
+            # The user's role and the period's state, but not theirs now (an approver who
+            # already approved this round): say why instead of refusing.
+            return _refused(request, period, lifecycle.refusal(action, period, user))
+        if request.method == "POST" and roles & set(rule.roles):
             # The user's own step, but no longer from this state: a double submit, or somebody
             # was first. Say where the period stands instead of refusing.
             return _overtaken(request, period)
@@ -131,7 +138,9 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
                     comment=form.cleaned_data["comment"],
                     **form.transition_data(),
                 )
-            except lifecycle.TransitionNotAllowed:
+            except lifecycle.TransitionNotAllowed as refused:
+                if refused.reason:  # e.g. the same approver's approval, saved meanwhile
+                    return _refused(request, period, refused.reason)
                 # Someone else moved the period meanwhile; this step no longer applies.
                 period.refresh_from_db(fields=["state"])
                 return _overtaken(request, period)
@@ -165,6 +174,12 @@ def _overtaken(request: HttpRequest, period: PromisePeriod) -> HttpResponse:
         _("This step could not be taken: the citizen promise is now %(state)s. Nothing was saved.")
         % {"state": period.get_state_display()},
     )
+    return redirect("promises:staff_period", pk=period.pk)
+
+
+def _refused(request: HttpRequest, period: PromisePeriod, reason: str | None) -> HttpResponse:
+    """Back to the period with the lifecycle's reason why the step is not the user's now."""
+    messages.error(request, reason)
     return redirect("promises:staff_period", pk=period.pk)
 
 

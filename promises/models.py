@@ -5,7 +5,7 @@ import datetime
 from django.apps import apps
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +39,15 @@ class PeriodState(models.TextChoices):
     SIGNED = "signed", _("signed")
     EXTENDED = "extended", _("extended")
     CLOSED = "closed", _("closed")
+
+
+class WaitingFor(models.IntegerChoices):
+    """What a period waits for from a staff user: their start page's first list, in this order."""
+
+    APPROVAL = 1, _("In consultation: waiting for your approval")
+    CHANGES = 2, _("Sent back to draft with comments")
+    DECISION = 3, _("Approved: the decision can be recorded")
+    SIGNING = 4, _("Decided: the signing can be recorded")
 
 
 # States in which a period is public: signed and after.
@@ -153,6 +162,63 @@ class PromisePeriodQuerySet(models.QuerySet):
             self.visible_to(user)
             .with_place()
             .order_by("municipality__name", "-start_date", "area_name", "pk")
+        )
+
+    def waiting_for(self, user) -> "PromisePeriodQuerySet":
+        """The periods waiting for `user`, with place, `waiting` (a `WaitingFor`), `waiting_total`
+        (how many wait, however the list is cut) and, when sent back, the approver's
+        `return_comment`; in `WaitingFor`'s order, then by municipality.
+
+        As approver: periods in consultation in their municipalities that they have not approved
+        in the current round. As coordinator (administrators: everywhere): periods sent back to
+        draft, approved and waiting for the decision, and decided and waiting for the signing.
+        """
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        this_round = Review.objects.filter(
+            period=OuterRef("pk"), round=OuterRef("consultation_round")
+        )
+        approvals = this_round.filter(verdict=ReviewVerdict.APPROVE)
+        returns = this_round.filter(verdict=ReviewVerdict.RETURN).order_by("-at", "-pk")
+        # Approving is the approvers' own (administrators are not approvers by being
+        # administrators), so only memberships count here.
+        approver_ids = Membership.objects.municipality_ids(user, [Role.APPROVER])
+        as_approver = Q(municipality_id__in=approver_ids)
+        as_coordinator = in_scope_q(user, roles=[Role.COORDINATOR])
+        # An empty Q (an administrator's whole country) would vanish from an OR.
+        in_scope = (as_approver | as_coordinator) if as_coordinator else Q()
+        conditions = {
+            WaitingFor.APPROVAL: as_approver
+            & Q(state=PeriodState.CONSULTATION)
+            & ~Exists(approvals.filter(reviewer=user.pk)),
+            WaitingFor.CHANGES: as_coordinator & Q(state=PeriodState.DRAFT) & Exists(returns),
+            WaitingFor.DECISION: as_coordinator
+            & Q(state=PeriodState.CONSULTATION)
+            & Exists(approvals),
+            WaitingFor.SIGNING: as_coordinator & Q(state=PeriodState.DECIDED),
+        }
+        return (
+            self.filter(
+                in_scope,
+                state__in=(PeriodState.DRAFT, PeriodState.CONSULTATION, PeriodState.DECIDED),
+            )
+            .annotate(
+                waiting=models.Case(
+                    *(
+                        models.When(condition, then=models.Value(kind.value))
+                        for kind, condition in conditions.items()
+                    ),
+                    default=None,
+                    output_field=models.PositiveSmallIntegerField(),
+                )
+            )
+            .filter(waiting__isnull=False)
+            .annotate(
+                waiting_total=models.Window(models.Count("pk")),
+                return_comment=models.Subquery(returns.values("comment")[:1]),
+            )
+            .with_place()
+            .order_by("waiting", "municipality__name", "start_date", "area_name", "pk")
         )
 
     def for_staff_period(self, user) -> "PromisePeriodQuerySet":

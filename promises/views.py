@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,6 +21,9 @@ from promises.models import (
     RevisionChange,
     municipalities_for_list,
 )
+
+# How many of a municipality's latest logs its page shows ("Senast genomfört").
+LATEST_LOGS = 10
 
 # Swedish alphabetical order puts å, ä, ö after z; a database's default collation may not.
 SWEDISH_ORDER = str.maketrans({"å": "z{", "ä": "z|", "ö": "z}", "é": "e", "ü": "y"})
@@ -51,16 +55,19 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """A municipality: its periods in force, and earlier and coming ones."""
+    """A municipality: its periods in force, earlier and coming ones, and what was done lately."""
     municipality = get_object_or_404(Municipality.objects.with_county(), slug=slug)
     today = timezone.localdate()
     periods = list(PromisePeriod.objects.for_municipality_page(municipality))
     current = [p for p in periods if p.is_active(today)]
     others = [p for p in periods if not p.is_active(today)]
+    # By name, so this app need not import the apps above it; one LIMIT query.
+    logs = apps.get_model("activities", "ActivityLog").objects.for_municipality_page(municipality)
     context = {
         "municipality": municipality,
         "current": current,
         "others": others,
+        "latest_logs": list(logs[:LATEST_LOGS]),
         "today": today,
     }
     return render(request, "promises/municipality_detail.html", context)

@@ -83,7 +83,7 @@ out = {
     "published": published.count(),
     "activities": Activity.objects.count(),
     "logs": ActivityLog.objects.count(),
-    "datasets": [dataset.slug for dataset in DATASETS],
+    "datasets": [dataset.slug for dataset in DATASETS if dataset.national],
 }
 log_t, act_t = ActivityLog._meta.db_table, Activity._meta.db_table
 per_t, mun_t = PromisePeriod._meta.db_table, Municipality._meta.db_table

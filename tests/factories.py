@@ -6,7 +6,7 @@ import itertools
 from django.utils import timezone
 
 from activities.models import Activity, ActivityLog, Responsible
-from followups.models import FollowUpMeeting, MeetingKind
+from followups.models import FollowUpMeeting, MeetingKind, MeetingStatus
 from municipalities.models import LocalPoliceArea, Municipality, PoliceRegion
 from promises.models import PeriodState, Promise, PromisePeriod, Review, ReviewVerdict
 
@@ -132,5 +132,7 @@ def log(activity_: Activity, date: datetime.date, quantity: int = 1, **fields) -
 
 
 def meeting(period_: PromisePeriod, date: datetime.date, **fields) -> FollowUpMeeting:
+    """A held meeting (give `status` for another)."""
     fields.setdefault("kind", MeetingKind.MONTHLY)
+    fields.setdefault("status", MeetingStatus.HELD)
     return FollowUpMeeting.objects.create(period=period_, date=date, **fields)

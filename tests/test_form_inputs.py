@@ -35,7 +35,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from activities.models import Activity, ActivityLog, Responsible
-from municipalities.models import Role
+from municipalities.models import NotificationPreference, Role
 from promises.fields import MAX_DATE, MIN_DATE, parse_date
 from promises.forms import latest_end
 from promises.lifecycle import Action
@@ -610,6 +610,27 @@ def test_reset_link_refuses_a_bad_new_password(client, world, bad):
     assert get_user_model().objects.get(pk=user.pk).password == before
 
 
+# --- the staff user's own settings ----------------------------------------------------------
+
+SETTINGS_CHOICES = st.one_of(
+    st.text(max_size=20),
+    poisoned(),
+    st.sampled_from(["", " ", "Yes", "yes ", "ja", "nej", "true", "1", "on", "off"]),
+).filter(lambda value: value not in {"yes", "no"})
+
+
+def preferences() -> tuple:
+    return tuple(NotificationPreference.objects.values_list("user_id", "email_enabled"))
+
+
+@EXAMPLES
+@given(value=SETTINGS_CHOICES)
+def test_user_settings_refuse_a_bad_choice(client, world, value):
+    sign_in(client, world["user"])
+    url = reverse("accounts:user_settings")
+    _check_refused(client, url, {"email_enabled": value}, "email_enabled", preferences)
+
+
 # --- the coordinator's and the approver's forms ----------------------------------------------
 
 
@@ -682,6 +703,7 @@ def build_staff(world: dict, people: People) -> dict:
         **world,
         "coordinator": coordinator,
         "approver": approver,
+        "area_approver": people.area_approver,
         "area": area,
         "draft": period(PeriodState.DRAFT, "utkast"),
         "consultation": consultation,
@@ -1077,7 +1099,8 @@ BAD_COMMENTS = bad_text(2000)
 STEP_PERIODS = {
     Action.SUBMIT: ("draft", "coordinator"),
     Action.WITHDRAW: ("consultation", "coordinator"),
-    Action.APPROVE: ("consultation", "approver"),
+    # The approver approved this round already (for the decision): the area's head has not.
+    Action.APPROVE: ("consultation", "area_approver"),
     Action.CLOSE: ("signed", "coordinator"),
     Action.COMMENT: ("consultation", "approver"),
     Action.RETURN: ("consultation", "approver"),

@@ -228,6 +228,7 @@ def build_world() -> dict:
     FollowUpMeeting.objects.create(
         period=period,
         kind=MeetingKind.MONTHLY,
+        status="held",
         date=today - 5 * DAY,
         public_summary="Arbetet går enligt plan.",
         internal_minutes="INTERNT-PROTOKOLL",
@@ -292,11 +293,15 @@ def public_paths(period: PromisePeriod, prefix: str) -> list[str]:
         for name in ("medborgarloftet", "tjansteutlatande")
         for suffix in ("/", ".pdf")
     ]
+    activities = [
+        f"{place}/{period.slug}/aktiviteter/{activity.pk}/" for activity in period.activities.all()
+    ]
     return [
         f"{prefix}/",
         f"{prefix}/kommuner/",
         f"{place}/",
         f"{place}/{period.slug}/",
+        *activities,
         f"{prefix}/kommuner/tranas/",
         f"{prefix}/kommuner/tranas/2025-2026/",
         f"{prefix}/loften/",
@@ -355,4 +360,9 @@ def test_no_public_page_names_an_officer(client, settings, prefix):
     assert OFFICIAL in proposal_pdf and "KS 2025/412" in proposal_pdf
     period_page = texts[f"{prefix}/kommuner/vetlanda/{period.slug}/"]
     assert "Arbetet går enligt plan." in period_page and "Tertialrapport" in period_page
+    # The logs' public fields are shown (on the activities' pages), their notes never.
+    activity_pages = " ".join(
+        text for path, text in texts.items() if re.search(r"/aktiviteter/\d+/$", path)
+    )
+    assert "Torget" in activity_pages and "Kontroll vid skolan." in activity_pages
     assert "INTERN-ANTECKNING" not in everything and "INTERNT-PROTOKOLL" not in everything

@@ -15,7 +15,14 @@ from django.urls import LocalePrefixPattern, URLPattern, URLResolver, get_resolv
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from activities.models import Activity, ActivityLog, Responsible
-from municipalities.models import Membership, Role
+from followups.models import (
+    ActivityVerdict,
+    Assessment,
+    FollowUpMeeting,
+    MeetingKind,
+    MeetingStatus,
+)
+from municipalities.models import Membership, NotificationPreference, Role
 from promises.models import (
     DecisionProposal,
     PeriodState,
@@ -108,7 +115,24 @@ COORDINATOR_POST_ONLY = _outcomes(
     other_coordinator=(405, 404),
 )
 
+# Follow-up meetings: the municipality's kommunpoliser and coordinators (and administrators);
+# approvers read them only (403); other municipalities' staff get 404 from the scope.
+FOLLOWUP_WRITE = _outcomes(
+    police=(OK, OK),
+    coordinator=(OK, OK),
+    approver=(403, 403),
+    admin=(OK, OK),
+    other=(404, 404),
+)
+
 MATRIX = {
+    "followups:meeting_list": READ_ONLY_SCOPED,
+    "followups:meeting_detail": READ_ONLY_SCOPED,
+    "followups:meeting_plan": FOLLOWUP_WRITE,
+    "followups:meeting_record_new": FOLLOWUP_WRITE,
+    "followups:meeting_record": FOLLOWUP_WRITE,
+    "followups:meeting_cancel": FOLLOWUP_WRITE,
+    "followups:meeting_withdraw": FOLLOWUP_WRITE,
     "activities:staff_home": _outcomes(
         police=(OK, 405),
         coordinator=(OK, 405),
@@ -188,6 +212,14 @@ MATRIX = {
         admin=(OK, 405),
         other=(OK, 405),
     ),
+    # The user's own settings: any staff user signed in with both factors, for themselves.
+    "accounts:user_settings": _outcomes(
+        police=(OK, OK),
+        coordinator=(OK, OK),
+        approver=(OK, OK),
+        admin=(OK, OK),
+        other=(OK, OK),
+    ),
 }
 
 
@@ -227,6 +259,8 @@ class World:
     draft_promise: Promise
     spare_promise: Promise
     draft_activity: Activity
+    planned_meeting: FollowUpMeeting
+    held_meeting: FollowUpMeeting
 
 
 def build_world() -> World:
@@ -269,6 +303,16 @@ def build_world() -> World:
     spare_promise = factories.promise(draft, "Färre olyckor på Storgatan")
     draft_activity = factories.activity(draft, "Trygghetsvandringar")
     draft_activity.promises.add(draft_promise)
+    planned_meeting = FollowUpMeeting.objects.create(
+        period=period, kind=MeetingKind.MONTHLY, date=END, status=MeetingStatus.PLANNED
+    )
+    held_meeting = FollowUpMeeting.objects.create(
+        period=period,
+        kind=MeetingKind.TERTIAL,
+        date=START,
+        status=MeetingStatus.HELD,
+        public_summary="Genomgång av läget.",
+    )
     return World(
         users,
         period,
@@ -279,6 +323,8 @@ def build_world() -> World:
         draft_promise,
         spare_promise,
         draft_activity,
+        planned_meeting,
+        held_meeting,
     )
 
 
@@ -337,6 +383,9 @@ def _request(name: str, world: World, actor: str) -> tuple[str, dict]:
             "file": upload,
             "idempotency_key": "0b8e7f0e-8a3c-4a61-8f7e-1d2c3b4a5f60",
         }
+    followup = _followup_request(name, world)
+    if followup is not None:
+        return followup
     editor = _editor_request(name, world, actor)
     if editor is not None:
         return editor
@@ -349,7 +398,46 @@ def _request(name: str, world: World, actor: str) -> tuple[str, dict]:
         }
     if name == "accounts:password_change_done":
         return reverse(name), {}
+    if name == "accounts:user_settings":
+        return reverse(name), {"email_enabled": "no"}
     raise AssertionError(f"No request for {name}")
+
+
+def _followup_request(name: str, world: World) -> tuple[str, dict] | None:
+    """The URL and a valid POST body for the follow-up meeting pages."""
+    day = min(TODAY, END)
+    if name == "followups:meeting_list":
+        return reverse(name, args=[world.period.pk]), {}
+    if name == "followups:meeting_detail":
+        return reverse(name, args=[world.held_meeting.pk]), {}
+    if name == "followups:meeting_plan":
+        return reverse(name, args=[world.period.pk]), {
+            "kind": "monthly",
+            "date": END.isoformat(),
+            "time": "13:30",
+            "forum": "Trygg och säker kommun",
+        }
+    record = {
+        "kind": "monthly",
+        "date": day.isoformat(),
+        "time": "",
+        "forum": "Trygg och säker kommun",
+        "participants": "Polisen, kommunens trygghetssamordnare",
+        "public_summary": "Genomgång av läget i centrum.",
+        "decisions": "",
+        "internal_minutes": "",
+        **{f"promise-{p.pk}-rating": "on_track" for p in world.period.promises.all()},
+        **{f"promise-{p.pk}-comment": "" for p in world.period.promises.all()},
+    }
+    if name == "followups:meeting_record_new":
+        return reverse(name, args=[world.period.pk]), record
+    if name == "followups:meeting_record":
+        return reverse(name, args=[world.planned_meeting.pk]), record
+    if name == "followups:meeting_cancel":
+        return reverse(name, args=[world.planned_meeting.pk]), {"reason": "Flyttat till maj."}
+    if name == "followups:meeting_withdraw":
+        return reverse(name, args=[world.held_meeting.pk]), {"reason": "Fel period."}
+    return None
 
 
 def _period_fields(slug: str, start: datetime.date, end: datetime.date) -> dict:
@@ -450,6 +538,9 @@ def _snapshot() -> tuple:
     return (
         ActivityLog.objects.count(),
         ActivityLog.history.count(),
+        FollowUpMeeting.history.count(),
+        Assessment.objects.count(),
+        ActivityVerdict.objects.count(),
         Activity.history.count(),
         Promise.history.count(),
         PromisePeriod.history.count(),
@@ -461,6 +552,7 @@ def _snapshot() -> tuple:
         DecisionProposal.history.count(),
         Membership.objects.count(),
         TOTPDevice.objects.count(),
+        tuple(NotificationPreference.objects.values_list("user_id", "email_enabled")),
         tuple(user_model.objects.order_by("pk").values_list("password", flat=True)),
     )
 

@@ -5,9 +5,12 @@ import io
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 
+from activities.models import Activity
 from municipalities.models import Municipality
+from tests import factories
 from tests.promises.test_pages import build_period
 
 PUBLIC_URLS = [
@@ -27,14 +30,28 @@ PUBLIC_URLS = [
     "/oppna-data/aktiviteter.csv",
     "/oppna-data/loften.json",
     "/kommuner/tranas/oppna-data/aktiviteter.json",
+    "/kommuner/vetlanda/oppna-data/genomforda-aktiviteter.csv",
+    "/kommuner/tranas/oppna-data/genomforda-aktiviteter.json",
     "/om/",
     "/tillganglighet/",
 ]
 
 
-def query_counts(client) -> dict[str, int]:
+def activity_urls() -> list[str]:
+    """The public page of the demo activity with the most logs: its first and second page."""
+    activity = (
+        Activity.objects.filter(period__municipality__slug="tranas", period__slug="2025-2026")
+        .alias(logged=Count("logs"))
+        .order_by("-logged", "pk")
+        .first()
+    )
+    url = f"/kommuner/tranas/2025-2026/aktiviteter/{activity.pk}/"
+    return [url, f"{url}?page=2"]
+
+
+def query_counts(client, urls: list[str]) -> dict[str, int]:
     counts = {}
-    for url in PUBLIC_URLS:
+    for url in PUBLIC_URLS + urls:
         with CaptureQueriesContext(connection) as context:
             response = client.get(url)
             assert response.status_code == 200, url
@@ -47,11 +64,16 @@ def query_counts(client) -> dict[str, int]:
 @pytest.mark.django_db
 def test_public_pages_do_constant_queries_with_demo_data_and_ten_times_as_much(client):
     call_command("seed_demo", "--today", "2026-11-21", "--force", stdout=io.StringIO())
-    with_demo = query_counts(client)
+    urls = activity_urls()
+    with_demo = query_counts(client, urls)
 
     # Ten times as much: nine more published periods (with promises, activities, logs,
     # meetings and reports) for every one in the demo, spread over other municipalities.
     others = Municipality.objects.exclude(slug__in=["tranas", "vetlanda", "tranemo"])
     for municipality in others.order_by("code")[:40]:
         build_period(municipality.slug, size=3)
-    assert query_counts(client) == with_demo
+    # The activity's own logs grow too: a page of them more.
+    activity = Activity.objects.get(pk=urls[0].split("/")[-2])
+    for day in range(30):
+        factories.log(activity, activity.period.start_date, place=f"Plats {day}")
+    assert query_counts(client, urls) == with_demo

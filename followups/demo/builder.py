@@ -19,8 +19,9 @@ from activities import services as activity_services
 from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
 from activities.progress import Comparator, LogEntry, Progress, compute_progress
 from activities.wording import pace_label
+from followups import services as followup_services
 from followups.demo import wording
-from followups.models import Assessment, FollowUpMeeting, Rating, Report, ReportKind
+from followups.models import FollowUpMeeting, Rating, Report, ReportKind
 from municipalities.models import Municipality
 from promises import lifecycle
 from promises import services as promise_services
@@ -92,6 +93,8 @@ class ActivitySpec:
     promises: tuple[int, ...]
     target: tuple[str, int, str, str] | None = None
     other: str = ""
+    # Kinds of follow-up meeting that count toward the activity when recorded as held.
+    counted_meeting_kinds: tuple[str, ...] = ()
 
 
 class Builder:
@@ -155,6 +158,7 @@ class Builder:
             comment=comment,
             today=day,
             at=at(day, hour),
+            notify=False,  # a step of the demo's past: nobody is e-mailed about it
             **data,
         )
         self.period.refresh_from_db()
@@ -256,6 +260,7 @@ class Builder:
                 target_unit=unit,
                 target_scope=scope,
                 status=(statuses or {}).get(position, status),
+                counted_meeting_kinds=list(spec.counted_meeting_kinds),
             )
             served = [self.promises[number - 1] for number in spec.promises]
             activity_services.create_activity(
@@ -379,18 +384,19 @@ class Builder:
         """A follow-up meeting, unless after today; assessed from the logs as of `as_of`."""
         if day > self.today:
             return
-        meeting = FollowUpMeeting.objects.create(
-            period=self.period,
-            kind=kind,
-            date=day,
-            public_summary=summary,
-            internal_minutes=minutes,
-        )
         if assessments is None:
             assessments = [self.assess(promise, as_of or day) for promise in self.promises]
-        Assessment.objects.bulk_create(
-            Assessment(meeting=meeting, promise=promise, rating=rating, comment=comment)
-            for promise, rating, comment in assessments
+        # Recorded through the service as the coordinator does: a meeting of a kind an activity
+        # counts logs one occurrence of it.
+        followup_services.record_meeting(
+            FollowUpMeeting(period=self.period, kind=kind, date=day),
+            self.users["samordnare"],
+            assessments=[
+                followup_services.AssessmentData(promise, rating, comment)
+                for promise, rating, comment in assessments
+            ],
+            public_summary=summary,
+            internal_minutes=minutes,
         )
 
     def results(self, start: datetime.date, end: datetime.date, *, final: bool) -> str:

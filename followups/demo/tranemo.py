@@ -164,6 +164,7 @@ def tranemo_2025(b: Builder) -> None:
                 "återkoppling till invånarna sker med samma frekvens.",
                 JOINT,
                 (1,),
+                counted_meeting_kinds=(MeetingKind.MONTHLY,),
             ),
         ),
         statuses={1: ActivityStatus.DONE},

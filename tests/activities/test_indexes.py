@@ -12,8 +12,10 @@ import uuid
 import pytest
 from django.db import connection, transaction
 from django.db.models import Sum
+from django.test.utils import CaptureQueriesContext
 
 from activities.models import ActivityLog, SpanTotal
+from followups import opendata
 from municipalities.models import Role
 from tests import factories
 from tests.staff import staff_user
@@ -28,9 +30,10 @@ pytestmark = [
 ]
 
 
-def _scanned_tables(queryset) -> set[str]:
-    """The tables the plan of `queryset` reads with a sequential scan."""
-    sql, params = queryset.query.sql_with_params()
+def _scanned_tables(query) -> set[str]:
+    """The tables the plan of `query` (a queryset, or SQL and parameters) reads with a
+    sequential scan."""
+    sql, params = query if isinstance(query, tuple) else query.query.sql_with_params()
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
@@ -43,6 +46,13 @@ def _scanned_tables(queryset) -> set[str]:
             scanned.add(node["Relation Name"])
         nodes.extend(node.get("Plans", []))
     return scanned
+
+
+def _count_sql(queryset) -> tuple[str, None]:
+    """The SQL `queryset.count()` runs (a paginator's count), as sent to the database."""
+    with CaptureQueriesContext(connection) as context:
+        queryset.count()
+    return context.captured_queries[-1]["sql"], None
 
 
 @pytest.fixture
@@ -81,6 +91,19 @@ def test_the_queries_that_read_logs_use_an_index(world):
         ),
         "the kept sums of a list of activities": SpanTotal.objects.filter(
             activity_id__in=[activity.pk]
+        ),
+        "an activity's public logs, a page (public page)": ActivityLog.objects.for_activity_page(
+            activity
+        )[25:50],
+        "an activity's public logs, counted for the pages": _count_sql(
+            ActivityLog.objects.for_activity_page(activity)
+        ),
+        "a municipality's latest public logs (its page)": ActivityLog.objects.for_municipality_page(
+            activity.period.municipality
+        )[:10],
+        "open data: every public log": opendata.log_queryset(None),
+        "open data: a municipality's public logs": opendata.log_queryset(
+            activity.period.municipality
         ),
     }
     scans = {name: _scanned_tables(qs) for name, qs in queries.items()}

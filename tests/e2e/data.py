@@ -27,7 +27,14 @@ from municipalities.models import (
 from municipalities.refdata import load_reference_data
 from promises.models import PeriodState, PeriodTransition, PromisePeriod, Signatory, Theme
 from tests import factories
-from tests.e2e.pages import ACTIVE_END, ACTIVE_SLUG, ACTIVE_START, CLOSED_SLUG, TODAY
+from tests.e2e.pages import (
+    ACTIVE_END,
+    ACTIVE_SLUG,
+    ACTIVE_START,
+    ACTIVITY_PK,
+    CLOSED_SLUG,
+    TODAY,
+)
 
 DRAFT_TITLE = "Hemligt utkast som aldrig får synas"
 INTERNAL_NOTE = "Intern anteckning som aldrig får synas"
@@ -112,7 +119,7 @@ def _active_vetlanda(area: LocalPoliceArea) -> PromisePeriod:
     drugs.themes.set(Theme.objects.filter(slug__in=["narkotika", "unga"]))
 
     # The browser smoke test reads "4 av minst 15 trafikkontroller".
-    controls = factories.activity(period, title="Trafikkontroller")
+    controls = factories.activity(period, title="Trafikkontroller", pk=ACTIVITY_PK)
     controls.promises.add(traffic)
     for day in range(4):
         factories.log(
@@ -173,6 +180,7 @@ def _active_vetlanda(area: LocalPoliceArea) -> PromisePeriod:
         meeting = FollowUpMeeting.objects.create(
             period=period,
             kind=kind,
+            status="held",
             date=_days_ago(days),
             public_summary=summary,
             internal_minutes="Internt protokoll som aldrig får synas.",

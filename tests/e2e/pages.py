@@ -9,6 +9,9 @@ ACTIVE_START = TODAY - datetime.timedelta(days=100)
 ACTIVE_END = TODAY + datetime.timedelta(days=400)
 ACTIVE_SLUG = f"{ACTIVE_START.year}-{ACTIVE_END.year}"
 CLOSED_SLUG = f"{ACTIVE_START.year - 2}-{ACTIVE_START.year - 1}"
+# The active period's "Trafikkontroller" is made with this id, so its page's path is known
+# before the data are built (far above what the id sequence reaches in a test run).
+ACTIVITY_PK = 900_001
 
 # page type -> path. `lang` is "en" under /en/, "sv" everywhere else.
 PAGE_TYPES = {
@@ -17,6 +20,7 @@ PAGE_TYPES = {
     "municipality_without_promise": "/kommuner/ale/",
     "period": f"/kommuner/vetlanda/{ACTIVE_SLUG}/",
     "closed_period": f"/kommuner/vetlanda/{CLOSED_SLUG}/",
+    "activity": f"/kommuner/vetlanda/{ACTIVE_SLUG}/aktiviteter/{ACTIVITY_PK}/",
     "municipality_list": "/kommuner/",
     "promise_list": "/loften/",
     "promise_list_filtered": "/loften/?county=06&q=trafik",

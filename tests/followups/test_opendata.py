@@ -22,7 +22,7 @@ from django.utils.translation import gettext
 from activities.models import ActivityStatus, Responsible
 from config import public_cache
 from followups import opendata
-from followups.opendata import DATASETS, _csv_value
+from followups.opendata import DATASETS, DATASETS_BY_SLUG, _csv_value
 from promises.models import PeriodState, Theme
 from tests import factories
 
@@ -99,6 +99,19 @@ COLUMNS = {
         "pace_status",
         "url",
     ],
+    "genomforda-aktiviteter": [
+        "log_id",
+        "activity_id",
+        "period_id",
+        "period_slug",
+        "municipality_code",
+        "municipality_name",
+        "area_name",
+        "date",
+        "quantity",
+        "place",
+        "summary",
+    ],
 }
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 SECRETS = (
@@ -116,6 +129,14 @@ SECRETS = (
 def _media_root(settings, tmp_path):
     """Built files are kept in a folder of the test's own."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+def dataset_path(dataset: str, suffix: str) -> str:
+    """Where `dataset` downloads: for the whole country, or (offered per municipality only)
+    for Tranås, the municipality of the published periods."""
+    if DATASETS_BY_SLUG[dataset].national:
+        return f"/oppna-data/{dataset}{suffix}"
+    return f"/kommuner/tranas/oppna-data/{dataset}{suffix}"
 
 
 def download(client, url: str, **headers):
@@ -222,10 +243,11 @@ def test_documented_columns_are_the_exported_columns():
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("dataset", COLUMNS)
 def test_every_dataset_downloads_in_every_format(client, known, dataset, fmt):
-    response, body = download(client, f"/oppna-data/{dataset}.{fmt}")
+    response, body = download(client, dataset_path(dataset, f".{fmt}"))
     assert response["Content-Type"] == FORMATS[fmt]
+    place = "" if DATASETS_BY_SLUG[dataset].national else "tranas-"
     assert response["Content-Disposition"] == (
-        f'attachment; filename="medborgarloften-{dataset}.{fmt}"'
+        f'attachment; filename="medborgarloften-{place}{dataset}.{fmt}"'
     )
     names, data = rows(fmt, body)
     assert names == COLUMNS[dataset]
@@ -237,7 +259,7 @@ def test_every_dataset_downloads_in_every_format(client, known, dataset, fmt):
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("dataset", COLUMNS)
 def test_exports_never_contain_unpublished_periods_or_internal_fields(client, known, dataset, fmt):
-    _response, body = download(client, f"/oppna-data/{dataset}.{fmt}")
+    _response, body = download(client, dataset_path(dataset, f".{fmt}"))
     for secret in SECRETS:
         assert secret.encode() not in body, secret
     assert b"hidden-" not in body
@@ -287,6 +309,41 @@ def test_activity_progress_counts_only_non_withdrawn_logs_inside_the_period(clie
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_completed_activities_are_the_public_fields_of_the_logs_not_withdrawn(client, known, fmt):
+    today = timezone.localdate()
+    yesterday = today - datetime.timedelta(days=1)
+    walks, controls, closed = known["walks"], known["controls"], known["closed"]
+    factories.log(walks, yesterday, 2, place="Storgatan", summary="Lugn kväll vid torget.")
+    _response, body = download(client, dataset_path("genomforda-aktiviteter", f".{fmt}"))
+    _names, data = rows(fmt, body)
+    as_int = str if fmt == "csv" else int
+    # The activities' order (as in the activities dataset), then the date; the withdrawn log
+    # and those of unpublished periods are left out. (The 2025 log, dated after its period's
+    # end, is shown though it does not count towards progress.)
+    assert [
+        (row["activity_id"], row["date"], row["quantity"], row["place"], row["summary"])
+        for row in data
+    ] == [
+        (as_int(controls.pk), "2024-03-01", as_int(2), "", ""),
+        (as_int(controls.pk), "2024-05-01", as_int(3), "", ""),
+        (as_int(controls.pk), "2025-02-01", as_int(7), "", ""),
+        (as_int(walks.pk), yesterday.isoformat(), as_int(2), "Storgatan", "Lugn kväll vid torget."),
+        (as_int(walks.pk), today.isoformat(), as_int(4), "", ""),
+    ]
+    first = data[0]
+    log = controls.logs.get(date=D(2024, 3, 1))
+    assert first["log_id"] == as_int(log.pk)
+    assert first["period_id"] == as_int(closed.pk)
+    assert (first["period_slug"], first["area_name"]) == ("2024", "Södra Ånäs")
+    assert (first["municipality_code"], first["municipality_name"]) == ("0687", "Tranås")
+    # The ids lead to the activities dataset.
+    _r, activities = download(client, f"/oppna-data/aktiviteter.{fmt}")
+    activity_ids = {row["activity_id"] for row in rows(fmt, activities)[1]}
+    assert {row["activity_id"] for row in data} <= activity_ids
+
+
+@pytest.mark.django_db
 def test_periods_promises_and_municipalities_values(client, known):
     _r, body = download(client, "/oppna-data/perioder.json")
     periods = {row["period_slug"]: row for row in json.loads(body)}
@@ -325,7 +382,7 @@ def test_utf8_text_is_intact(client, known, fmt):
 def test_municipality_download_has_only_that_municipality(client, known, dataset):
     visible = factories.period("vetlanda", slug="synlig")
     factories.promise(visible, title="Vetlandas löfte")
-    factories.activity(visible, title="Vetlandas aktivitet")
+    factories.log(factories.activity(visible, title="Vetlandas aktivitet"), visible.start_date)
     response, body = download(client, f"/kommuner/vetlanda/oppna-data/{dataset}.json")
     assert response["Content-Disposition"] == (
         f'attachment; filename="medborgarloften-vetlanda-{dataset}.json"'
@@ -372,12 +429,22 @@ def build_activities(municipality_slug: str, size: int, slug: str) -> None:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("dataset", "queries"), [("kommuner", 1), ("perioder", 1), ("loften", 2), ("aktiviteter", 3)]
+    ("dataset", "queries"),
+    [
+        ("kommuner", 1),
+        ("perioder", 1),
+        ("loften", 2),
+        ("aktiviteter", 3),
+        ("genomforda-aktiviteter", 1),
+    ],
 )
 @pytest.mark.parametrize("prefix", ["", "/kommuner/vetlanda"])
 def test_download_queries_do_not_grow_with_data(
     client, django_assert_num_queries, dataset, queries, prefix
 ):
+    if not prefix and not DATASETS_BY_SLUG[dataset].national:
+        assert client.get(f"/oppna-data/{dataset}.csv").status_code == 404
+        return
     # The municipality lookup is one more query.
     queries += 1 if prefix else 0
     url = f"{prefix}/oppna-data/{dataset}.csv"
@@ -405,7 +472,8 @@ def test_open_data_page_documents_datasets_licence_and_downloads(client):
     assert "UTF-8" in html and "BOM" in html
     for dataset, columns in COLUMNS.items():
         for fmt in FORMATS:
-            assert f'href="/oppna-data/{dataset}.{fmt}"' in html
+            national = f'href="/oppna-data/{dataset}.{fmt}"' in html
+            assert national is DATASETS_BY_SLUG[dataset].national
         for column in columns:
             assert f"<code>{column}</code>" in html
     # Every table has a caption and its header cells a scope.
@@ -528,6 +596,26 @@ def test_activity_texts_that_start_like_formulas_get_an_apostrophe_in_csv(client
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("form", [*CSV_FORMS, "json"])
+def test_log_places_and_summaries_that_start_like_formulas(client, formulas, form):
+    factories.log(
+        formulas.activity, formulas.period.start_date, 2, place=FORMULAS[3], summary=FORMULAS[0]
+    )
+    suffix = CSV_FORMS.get(form, ".json")
+    _response, body = download(client, dataset_path("genomforda-aktiviteter", suffix))
+    logged = {row["date"]: row for row in rows(form, body)[1]}[
+        formulas.period.start_date.isoformat()
+    ]
+    if form == "json":
+        assert (logged["place"], logged["summary"]) == (FORMULAS[3], FORMULAS[0])
+        assert logged["quantity"] == 2
+        return
+    assert (logged["place"], logged["summary"]) == ("'" + FORMULAS[3], "'" + FORMULAS[0])
+    assert logged["area_name"] == "'" + FORMULAS[5]
+    assert logged["quantity"] == "2"
+
+
+@pytest.mark.django_db
 def test_json_keeps_texts_that_start_like_formulas_unchanged(client, formulas):
     _r, body = download(client, "/oppna-data/loften.json")
     (promise,) = json.loads(body)
@@ -554,11 +642,12 @@ def test_csv_cells_change_text_only_not_numbers_or_dates():
 def test_the_excel_form_has_the_standard_forms_rows_with_semicolons_and_a_bom(
     client, known, formulas, dataset
 ):
-    _r, standard = download(client, f"/oppna-data/{dataset}.csv")
-    response, excel = download(client, f"/oppna-data/{dataset}-excel.csv")
+    _r, standard = download(client, dataset_path(dataset, ".csv"))
+    response, excel = download(client, dataset_path(dataset, "-excel.csv"))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
+    place = "" if DATASETS_BY_SLUG[dataset].national else "tranas-"
     assert response["Content-Disposition"] == (
-        f'attachment; filename="medborgarloften-{dataset}-excel.csv"'
+        f'attachment; filename="medborgarloften-{place}{dataset}-excel.csv"'
     )
     assert excel.startswith(b"\xef\xbb\xbf" + ";".join(COLUMNS[dataset]).encode() + b"\r\n")
     assert standard.startswith(",".join(COLUMNS[dataset]).encode() + b"\r\n")
@@ -603,9 +692,10 @@ def test_unknown_excel_downloads_are_404(client, url):
 def test_open_data_page_offers_and_explains_both_csv_forms(client):
     html = client.get("/oppna-data/", {"kommun": "vetlanda"}).content.decode()
     for dataset in COLUMNS:
-        assert f'href="/oppna-data/{dataset}-excel.csv"' in html
+        national = DATASETS_BY_SLUG[dataset].national
+        assert (f'href="/oppna-data/{dataset}-excel.csv"' in html) is national
         assert f'href="/kommuner/vetlanda/oppna-data/{dataset}-excel.csv"' in html
-        assert f'href="/oppna-data/{dataset}.csv"' in html
+        assert (f'href="/oppna-data/{dataset}.csv"' in html) is national
     assert gettext("CSV for Excel") in html
     assert "RFC 4180" in html and "BOM" in html
     # Which cells get an apostrophe, and why.

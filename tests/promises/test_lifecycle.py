@@ -39,7 +39,9 @@ ALLOWED = {
     (A.SUBMIT, S.DRAFT): {"coordinator", "admin"},
     (A.WITHDRAW, S.CONSULTATION): {"coordinator", "admin"},
     (A.COMMENT, S.CONSULTATION): {"approver", "area_approver"},
-    (A.APPROVE, S.CONSULTATION): {"approver", "area_approver"},
+    # `period_in` gives the period in consultation the approver's approval of its round (for the
+    # decision): approving again in the same round is refused; the area's approver has not yet.
+    (A.APPROVE, S.CONSULTATION): {"area_approver"},
     (A.RETURN, S.CONSULTATION): {"approver", "area_approver"},
     (A.DECIDE, S.CONSULTATION): {"coordinator", "admin"},
     (A.SIGN, S.DECIDED): {"coordinator", "admin"},

@@ -1,0 +1,166 @@
+"""Staff forms of the follow-up: plan a meeting, record it as held (with an assessment per
+promise and a verdict per activity), cancel or withdraw it with a reason."""
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from activities.models import Activity
+from followups.models import FollowUpMeeting, Rating
+from promises.fields import DateField, long_date
+from promises.models import Promise, PromisePeriod
+from promises.validators import validate_plain_text
+
+MAX_FORUM = 200
+MAX_TEXT = 5_000
+MAX_MINUTES = 20_000
+MAX_COMMENT = 1_000
+MAX_REASON = 1_000
+# A meeting may be planned up to this long after the period ends (a final follow-up).
+PLAN_AFTER_END = datetime.timedelta(days=366)
+
+
+def _text(max_length: int, label, *, required: bool = False, help_text="", rows: int = 3):
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        help_text=help_text,
+        validators=[validate_plain_text],
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
+class MeetingFieldsForm(forms.ModelForm):
+    """Kind, date, time and forum of a meeting, checked against its period."""
+
+    date = DateField(label=_("Date"))
+    time = forms.TimeField(
+        label=_("Time"),
+        required=False,
+        help_text=_("e.g. 13:30"),
+        widget=forms.TimeInput(format="%H:%M"),
+        error_messages={"invalid": _("Enter the time as HH:MM, e.g. 13:30.")},
+    )
+    forum = forms.CharField(
+        label=_("Forum"),
+        max_length=MAX_FORUM,
+        required=False,
+        validators=[validate_plain_text],
+        help_text=_("e.g. Trygg och säker kommun, the crime prevention council, KLG."),
+    )
+
+    class Meta:
+        model = FollowUpMeeting
+        fields = ["kind", "date", "time", "forum"]
+
+    def __init__(self, *args, period: PromisePeriod, today: datetime.date | None = None, **kw):
+        super().__init__(*args, **kw)
+        self.period = period
+        self.today = today or timezone.localdate()
+
+    def clean_date(self) -> datetime.date:
+        date = self.cleaned_data["date"]
+        if date < self.period.start_date:
+            raise forms.ValidationError(
+                _("The period starts on %(date)s: choose that day or later.")
+                % {"date": long_date(self.period.start_date)}
+            )
+        return date
+
+
+class PlanMeetingForm(MeetingFieldsForm):
+    """A meeting planned ahead."""
+
+    def clean_date(self) -> datetime.date:
+        date = super().clean_date()
+        if date > self.period.end_date + PLAN_AFTER_END:
+            raise forms.ValidationError(
+                _("Plan meetings at most a year after the period ends (%(date)s).")
+                % {"date": long_date(self.period.end_date)}
+            )
+        return date
+
+
+class RecordMeetingForm(MeetingFieldsForm):
+    """A held meeting: what the public reads, and the internal minutes."""
+
+    participants = _text(
+        MAX_TEXT,
+        _("Participating organisations and roles"),
+        help_text=_("Public. Organisations and roles only, no personal names."),
+    )
+    public_summary = _text(
+        MAX_TEXT,
+        _("Public summary"),
+        required=True,
+        help_text=_("Shown on the public page. Do not name or describe individuals."),
+        rows=5,
+    )
+    decisions = _text(MAX_TEXT, _("Decisions and next steps"), help_text=_("Public."))
+    internal_minutes = _text(
+        MAX_MINUTES,
+        _("Internal minutes"),
+        help_text=_(
+            "Never shown to the public, but may be released as a public record. "
+            "Do not write personal data here."
+        ),
+        rows=5,
+    )
+
+    class Meta(MeetingFieldsForm.Meta):
+        fields = [
+            *MeetingFieldsForm.Meta.fields,
+            "participants",
+            "public_summary",
+            "decisions",
+            "internal_minutes",
+        ]
+
+    def clean_date(self) -> datetime.date:
+        date = super().clean_date()
+        if date > self.today:
+            raise forms.ValidationError(
+                _("A held meeting cannot be dated after today (%(date)s).")
+                % {"date": long_date(self.today)}
+            )
+        return date
+
+
+class AssessmentForm(forms.Form):
+    """How one promise is going, as the meeting assessed it."""
+
+    rating = forms.ChoiceField(
+        label=_("Assessment"),
+        choices=Rating.choices,
+        initial=Rating.NOT_ASSESSED,
+        widget=forms.RadioSelect,
+    )
+    comment = _text(MAX_COMMENT, _("Comment"), help_text=_("Public."))
+
+    def __init__(self, *args, promise: Promise, **kwargs):
+        super().__init__(*args, prefix=f"promise-{promise.pk}", **kwargs)
+        self.promise = promise
+
+
+class VerdictForm(forms.Form):
+    """The meeting's public verdict on one activity, in a sentence (optional)."""
+
+    text = _text(
+        MAX_COMMENT,
+        _("Verdict"),
+        help_text=_("Optional. Public, e.g. Carried out, though not to the extent we wanted."),
+        rows=2,
+    )
+
+    def __init__(self, *args, activity: Activity, **kwargs):
+        super().__init__(*args, prefix=f"activity-{activity.pk}", **kwargs)
+        self.activity = activity
+
+
+class ReasonForm(forms.Form):
+    """Why a planned meeting is cancelled, or a held meeting's record withdrawn."""
+
+    reason = _text(MAX_REASON, _("Reason"), required=True)

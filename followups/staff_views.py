@@ -1,0 +1,242 @@
+"""Staff pages of the follow-up: a period's meetings, planned and held; record, cancel, withdraw.
+
+Everyone with a role in the municipality reads them (`view_staff`); coordinators and
+kommunpoliser plan and record them (`manage_followups`) once the period is signed, as the
+state machine says (`lifecycle.followed_up`). Each view: scope and fetch (404 outside), ask the
+policy (403), validate, act, message, redirect.
+"""
+
+from django.contrib import messages
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_safe
+
+from access import policy
+from access.staff import staff_required
+from activities.models import ActivityLog
+from followups import services
+from followups.forms import (
+    AssessmentForm,
+    PlanMeetingForm,
+    ReasonForm,
+    RecordMeetingForm,
+    VerdictForm,
+)
+from followups.models import (
+    ActivityVerdict,
+    Assessment,
+    FollowUpMeeting,
+    MeetingKind,
+    MeetingStatus,
+)
+from municipalities.roles import Act
+from promises.forms import all_valid
+from promises.models import PromisePeriod
+
+KIND_LABELS = dict(MeetingKind.choices)
+
+
+def _period(request: HttpRequest, pk: int, act: str) -> PromisePeriod:
+    """A period the user sees (404 otherwise) on which they may `act` (403)."""
+    policy.require(request.user, act)
+    periods = PromisePeriod.objects.visible_to(request.user).with_place()
+    period = get_object_or_404(periods, pk=pk)
+    policy.require(request.user, act, period)
+    return period
+
+
+def _meetings(user) -> QuerySet[FollowUpMeeting]:
+    return FollowUpMeeting.objects.filter(
+        period__in=PromisePeriod.objects.visible_to(user)
+    ).select_related("period__municipality", "period__local_police_area")
+
+
+def _meeting(request: HttpRequest, pk: int, act: str) -> FollowUpMeeting:
+    """A meeting of a period the user sees (404 otherwise) on which they may `act` (403)."""
+    policy.require(request.user, act)
+    meeting = get_object_or_404(_meetings(request.user), pk=pk)
+    policy.require(request.user, act, meeting)
+    return meeting
+
+
+@staff_required
+@require_safe
+def meeting_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """A period's follow-up meetings: planned first (soonest first), then the rest, newest first."""
+    period = _period(request, pk, Act.VIEW_STAFF)
+    meetings = list(period.meetings.order_by("-date", "-pk"))
+    planned = sorted(
+        (m for m in meetings if m.status == MeetingStatus.PLANNED), key=lambda m: m.date
+    )
+    context = {
+        "period": period,
+        "planned": planned,
+        "others": [m for m in meetings if m.status != MeetingStatus.PLANNED],
+        "counting": [
+            (activity, ", ".join(str(KIND_LABELS[k]) for k in activity.counted_meeting_kinds))
+            for activity in period.activities.order_by("position")
+            if activity.counted_meeting_kinds
+        ],
+    }
+    return render(request, "followups/meeting_list.html", context)
+
+
+@staff_required
+@require_safe
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One meeting as staff see it: its public parts, the minutes, assessments and logs."""
+    policy.require(request.user, Act.VIEW_STAFF)
+    meetings = _meetings(request.user).prefetch_related(
+        Prefetch("assessments", queryset=Assessment.objects.select_related("promise")),
+        Prefetch("verdicts", queryset=ActivityVerdict.objects.select_related("activity")),
+        Prefetch("logs", queryset=ActivityLog.objects.select_related("activity")),
+    )
+    meeting = get_object_or_404(meetings, pk=pk)
+    context = {"meeting": meeting, "period": meeting.period}
+    return render(request, "followups/meeting_detail.html", context)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def meeting_plan(request: HttpRequest, pk: int) -> HttpResponse:
+    """Plan a meeting of a period ahead: kind, date, time, forum."""
+    period = _period(request, pk, Act.MANAGE_FOLLOWUPS)
+    form = PlanMeetingForm(request.POST or None, period=period)
+    if request.method == "POST" and form.is_valid():
+        meeting = services.plan_meeting(period, request.user, **form.cleaned_data)
+        messages.success(
+            request, _("Planned: %(meeting)s.") % {"meeting": meeting.get_kind_display()}
+        )
+        return redirect("followups:meeting_list", pk=period.pk)
+    return render(request, "followups/meeting_plan.html", {"period": period, "form": form})
+
+
+def _sub_forms(request: HttpRequest, period: PromisePeriod):
+    data = request.POST if request.method == "POST" else None
+    assessments = [AssessmentForm(data, promise=p) for p in period.promises.order_by("position")]
+    verdicts = [VerdictForm(data, activity=a) for a in period.activities.order_by("position")]
+    return assessments, verdicts
+
+
+def _error_entries(assessments, verdicts) -> list[tuple[str, str]]:
+    """The error summary's lines for the forms per promise and per activity."""
+    entries = []
+    for sub, subject in [(f, f.promise.title) for f in assessments] + [
+        (f, f.activity.title) for f in verdicts
+    ]:
+        entries += [
+            # Radio buttons have no single label target: the first button is the anchor.
+            (field.id_for_label or f"{field.auto_id}_0", f"{subject}, {field.label}: {error}")
+            for field in sub
+            for error in field.errors
+        ]
+    return entries
+
+
+def _record(
+    request: HttpRequest, period: PromisePeriod, meeting: FollowUpMeeting | None
+) -> HttpResponse:
+    instance = meeting or FollowUpMeeting(period=period)
+    form = RecordMeetingForm(request.POST or None, instance=instance, period=period)
+    assessments, verdicts = _sub_forms(request, period)
+    if request.method == "POST" and all_valid(form, *assessments, *verdicts):
+        fields = {name: form.cleaned_data[name] for name in RecordMeetingForm.Meta.fields}
+        try:
+            logs = services.record_meeting(
+                instance,
+                request.user,
+                assessments=[
+                    services.AssessmentData(f.promise, **f.cleaned_data) for f in assessments
+                ],
+                verdicts=[services.VerdictData(f.activity, **f.cleaned_data) for f in verdicts],
+                **fields,
+            )
+        except services.MeetingStateError:
+            messages.error(request, _("The meeting was already recorded or cancelled."))
+            return redirect("followups:meeting_list", pk=period.pk)
+        text = _("The meeting was recorded as held.")
+        if logs:
+            text += " " + ngettext(
+                "It counts as carried out for %(count)s activity.",
+                "It counts as carried out for %(count)s activities.",
+                len(logs),
+            ) % {"count": len(logs)}
+        messages.success(request, text)
+        return redirect("followups:meeting_list", pk=period.pk)
+    context = {
+        "period": period,
+        "meeting": meeting,
+        "form": form,
+        "assessments": assessments,
+        "verdicts": verdicts,
+        "sub_errors": _error_entries(assessments, verdicts),
+    }
+    return render(request, "followups/meeting_record.html", context)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def meeting_record_new(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a meeting that was not planned here as held."""
+    period = _period(request, pk, Act.MANAGE_FOLLOWUPS)
+    return _record(request, period, None)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def meeting_record(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a planned meeting as held."""
+    meeting = _meeting(request, pk, Act.MANAGE_FOLLOWUPS)
+    if meeting.status != MeetingStatus.PLANNED:
+        messages.info(request, _("The meeting was already recorded or cancelled."))
+        return redirect("followups:meeting_detail", pk=meeting.pk)
+    return _record(request, meeting.period, meeting)
+
+
+def _close(request: HttpRequest, pk: int, *, from_status: str, template: str, step, done: str):
+    meeting = _meeting(request, pk, Act.MANAGE_FOLLOWUPS)
+    if meeting.status != from_status:
+        messages.info(request, _("The meeting was already recorded or cancelled."))
+        return redirect("followups:meeting_detail", pk=meeting.pk)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            step(meeting, request.user, form.cleaned_data["reason"])
+        except services.MeetingStateError:
+            messages.info(request, _("The meeting was already recorded or cancelled."))
+        else:
+            messages.success(request, done)
+        return redirect("followups:meeting_list", pk=meeting.period_id)
+    context = {"meeting": meeting, "period": meeting.period, "form": form}
+    return render(request, template, context)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Cancel a planned meeting, with a reason."""
+    return _close(
+        request,
+        pk,
+        from_status=MeetingStatus.PLANNED,
+        template="followups/meeting_cancel.html",
+        step=services.cancel_meeting,
+        done=_("The meeting was cancelled."),
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def meeting_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdraw a held meeting's record, with a reason; the logs it made are withdrawn too."""
+    return _close(
+        request,
+        pk,
+        from_status=MeetingStatus.HELD,
+        template="followups/meeting_withdraw.html",
+        step=services.withdraw_meeting,
+        done=_("The meeting's record was withdrawn."),
+    )

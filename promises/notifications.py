@@ -1,0 +1,120 @@
+"""E-mail to the staff concerned when a period takes a lifecycle step.
+
+The lifecycle's steps (`promises.lifecycle.RULES`) call `notify` from their effects; this module
+alone decides who is told and what they read. Mail goes out after the step's transaction commits
+(nothing is sent for a step that is rolled back), one message per recipient, in Swedish, with a
+link to the period's staff page at `settings.SITE_URL`.
+
+Who is told: the staff holding the event's roles in the period's municipality (directly, or
+through a local police area covering it), active, with an e-mail address, who have not turned
+notifications off (`municipalities.models.NotificationPreference`), and not the person who took
+the step. Nobody in another municipality.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy
+
+from municipalities.models import Membership, NotificationPreference, Role
+from promises.models import PromisePeriod
+
+logger = logging.getLogger(__name__)
+
+# The events, named after the step that causes them.
+SUBMITTED = "submitted"
+APPROVED = "approved"
+RETURNED = "returned"
+DECIDED = "decided"
+SIGNED = "signed"
+
+BOTH_PARTIES = (Role.COORDINATOR, Role.APPROVER, Role.POLICE_OFFICER)
+# Who is told of each event: sent for consultation → its approvers; approved or sent back → its
+# coordinators; decided or signed → both parties' staff.
+RECIPIENT_ROLES: dict[str, tuple[str, ...]] = {
+    SUBMITTED: (Role.APPROVER,),
+    APPROVED: (Role.COORDINATOR,),
+    RETURNED: (Role.COORDINATOR,),
+    DECIDED: BOTH_PARTIES,
+    SIGNED: BOTH_PARTIES,
+}
+
+SUBJECTS = {
+    SUBMITTED: gettext_lazy("Citizen promise %(period)s has been sent for consultation"),
+    APPROVED: gettext_lazy("Citizen promise %(period)s has been approved"),
+    RETURNED: gettext_lazy("Citizen promise %(period)s has been sent back to draft"),
+    DECIDED: gettext_lazy("The decision on citizen promise %(period)s has been recorded"),
+    SIGNED: gettext_lazy("Citizen promise %(period)s has been signed"),
+}
+
+
+def notify(event: str, period: PromisePeriod, *, by, comment: str = "") -> None:
+    """E-mail the staff concerned about `event` on `period` once the current transaction commits.
+
+    `by` took the step (and is not told of it); `comment` is the step's comment.
+    """
+    period_id, by_id, by_name = period.pk, by.pk, by.get_full_name() or by.get_username()
+
+    def send_notification() -> None:
+        send(event, period_id, by_id=by_id, by_name=by_name, comment=comment)
+
+    # A failing mail server must not turn a saved step into an error page: logged instead.
+    transaction.on_commit(send_notification, robust=True)
+
+
+def recipients(period: PromisePeriod, roles, *, exclude_user_id: int | None = None) -> list[str]:
+    """E-mail addresses of the staff with `roles` in the period's municipality who want
+    notifications (one query, preferences included), in a stable order."""
+    municipality = period.municipality_id
+    memberships = Membership.objects.filter(role__in=roles).filter(
+        Q(municipality_id=municipality) | Q(local_police_area__municipalities=municipality)
+    )
+    opted_out = NotificationPreference.objects.filter(email_enabled=False)
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, pk__in=memberships.values("user_id"))
+        .exclude(email="")
+        .exclude(pk__in=opted_out.values("user_id"))
+    )
+    if exclude_user_id is not None:
+        users = users.exclude(pk=exclude_user_id)
+    return list(users.order_by("pk").values_list("email", flat=True))
+
+
+def site_url(path: str) -> str:
+    """The absolute address of `path` on this portal (`settings.SITE_URL`)."""
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def send(event: str, period_id: int, *, by_id: int, by_name: str, comment: str = "") -> int:
+    """Send the e-mails of `event` on the period now, taken by `by_name` (the user `by_id`);
+    returns how many were sent."""
+    period = PromisePeriod.objects.with_place().get(pk=period_id)
+    to = recipients(period, RECIPIENT_ROLES[event], exclude_user_id=by_id)
+    if not to:
+        return 0
+    # In the site's language whatever the request's; the links are then the Swedish paths.
+    with translation.override(settings.LANGUAGE_CODE):
+        name = f"{period.place_name} {period.period_label}"
+        context = {
+            "period": period,
+            "name": name,
+            "by": by_name,
+            "comment": comment,
+            "url": site_url(reverse("promises:staff_period", args=[period.pk])),
+            "settings_url": site_url(reverse("accounts:user_settings")),
+        }
+        subject = str(SUBJECTS[event]) % {"period": name}
+        body = render_to_string(f"promises/email/{event}.txt", context)
+    connection = get_connection()
+    messages = [EmailMessage(subject, body, to=[address], connection=connection) for address in to]
+    sent = connection.send_messages(messages) or 0
+    logger.info("notification sent", extra={"event": event, "period": period_id, "sent": sent})
+    return sent

@@ -1,0 +1,214 @@
+"""What waits for a user, first on their start page; and "Godkänn" only until they approved."""
+
+import pytest
+from django.urls import reverse
+from django.utils.translation import gettext
+
+from access import policy
+from promises.lifecycle import Action, TransitionNotAllowed, available_actions, perform
+from promises.models import PeriodState, Review, ReviewVerdict, WaitingFor
+from tests import factories
+from tests.staff import sign_in
+
+S = PeriodState
+HOME = reverse("activities:staff_home")
+
+
+def home(client, user):
+    sign_in(client, user)
+    response = client.get(HOME)
+    assert response.status_code == 200
+    return response
+
+
+def waiting(response) -> list[tuple]:
+    return [(period, str(label)) for period, label in response.context["waiting"]]
+
+
+def approve_url(period) -> str:
+    return reverse("promises:period_transition", args=[period.pk, Action.APPROVE])
+
+
+def hub(client, period) -> str:
+    response = client.get(reverse("promises:staff_period", args=[period.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_an_approver_sees_a_period_sent_to_them_first_on_the_start_page(client, people):
+    period = factories.period_in_state(S.CONSULTATION, starts=-10)
+    factories.period_in_state(S.DRAFT, slug="utkast")  # nothing for the approver
+
+    response = home(client, people.approver)
+
+    assert waiting(response) == [(period, gettext(WaitingFor.APPROVAL.label))]
+    page = response.content.decode()
+    # Before every activity and log.
+    assert page.index('id="waiting-heading"') < page.index('id="activities-heading"')
+    assert reverse("promises:staff_period", args=[period.pk]) in page
+    assert "På samråd: väntar på ditt godkännande" in page
+
+
+def test_after_approving_the_period_leaves_the_queue_and_godkann_is_gone(client, people):
+    period = factories.period_in_state(S.CONSULTATION)
+    sign_in(client, people.approver)
+    assert approve_url(period) in hub(client, period)
+
+    response = client.post(approve_url(period), {"comment": ""})
+
+    assert response.status_code == 302
+    assert waiting(home(client, people.approver)) == []
+    page = hub(client, period)
+    assert approve_url(period) not in page
+    # Commenting and sending back stay open to them.
+    assert reverse("promises:period_transition", args=[period.pk, Action.RETURN]) in page
+
+
+def test_a_second_approval_in_the_same_round_is_refused_with_a_swedish_message(client, people):
+    period = factories.period_in_state(S.CONSULTATION, approved_by=people.approver)
+    sign_in(client, people.approver)
+    hub_url = reverse("promises:staff_period", args=[period.pk])
+
+    for method in (client.get, client.post):
+        response = method(approve_url(period), follow=True)
+
+        assert response.redirect_chain == [(hub_url, 302)]
+        assert [str(message) for message in response.context["messages"]] == [
+            "Du har redan godkänt den här versionen av medborgarlöftet."
+        ]
+    assert Review.objects.filter(period=period).count() == 1
+
+
+def test_the_policy_and_the_lifecycle_refuse_a_second_approval(people):
+    period = factories.period_in_state(S.CONSULTATION)
+    assert policy.may(people.approver, Action.APPROVE, period)
+
+    perform(period, people.approver, Action.APPROVE)
+
+    assert not policy.may(people.approver, Action.APPROVE, period)
+    assert Action.APPROVE not in available_actions(period, people.approver)
+    with pytest.raises(TransitionNotAllowed) as refused:
+        perform(period, people.approver, Action.APPROVE)
+    assert refused.value.reason == "Du har redan godkänt den här versionen av medborgarlöftet."
+    assert Review.objects.filter(period=period, verdict=ReviewVerdict.APPROVE).count() == 1
+    # Another approver of the municipality (the area's head) still may.
+    assert policy.may(people.area_approver, Action.APPROVE, period)
+
+
+def test_a_new_round_asks_the_approver_again(client, people):
+    period = factories.period_in_state(S.CONSULTATION, approved_by=people.approver)
+    perform(period, people.coordinator, Action.WITHDRAW)
+    perform(period, people.coordinator, Action.SUBMIT)
+    period.refresh_from_db()
+
+    assert period.consultation_round == 2
+    assert policy.may(people.approver, Action.APPROVE, period)
+    assert [p for p, _ in waiting(home(client, people.approver))] == [period]
+
+
+def test_approvers_of_another_municipality_and_police_see_no_queue(client, people):
+    period = factories.period_in_state(S.CONSULTATION)
+
+    assert waiting(home(client, people.other_approver)) == []
+    # The local police area's head is an approver of its municipalities.
+    assert [p for p, _ in waiting(home(client, people.area_approver))] == [period]
+    officer_page = home(client, people.officer)
+    assert officer_page.context["has_queue"] is False
+    assert 'id="waiting-heading"' not in officer_page.content.decode()
+
+
+def coordinator_world(people):
+    """Vetlanda's periods in each state a coordinator is waited for, and some that are not."""
+    returned = factories.period_in_state(S.DRAFT, slug="tillbaka", consultation_round=1)
+    Review.objects.create(
+        period=returned,
+        round=1,
+        reviewer=people.approver,
+        verdict=ReviewVerdict.RETURN,
+        comment="Förtydliga aktivitet 2.",
+    )
+    approved = factories.period_in_state(
+        S.CONSULTATION, slug="godkand", approved_by=people.approver
+    )
+    decided = factories.period_in_state(S.DECIDED, slug="beslutad", approved_by=people.approver)
+    # Not waiting for the coordinator: a fresh draft, one withdrawn by the coordinator after an
+    # old round's return, one in consultation not yet approved, a signed one, and Tranås's.
+    factories.period_in_state(S.DRAFT, slug="utkast")
+    withdrawn = factories.period_in_state(S.DRAFT, slug="atertagen", consultation_round=2)
+    Review.objects.create(
+        period=withdrawn,
+        round=1,
+        reviewer=people.approver,
+        verdict=ReviewVerdict.RETURN,
+        comment="x",
+    )
+    factories.period_in_state(S.CONSULTATION, slug="pa-samrad")
+    factories.period_in_state(S.SIGNED, slug="undertecknad")
+    other = factories.period(
+        "tranas",
+        start=decided.start_date,
+        end=decided.end_date,
+        state=S.DECIDED,
+        decision_date=decided.decision_date,
+    )
+    return returned, approved, decided, other
+
+
+def test_a_coordinator_sees_what_was_sent_back_approved_and_decided_in_that_order(client, people):
+    returned, approved, decided, _other = coordinator_world(people)
+
+    response = home(client, people.coordinator)
+
+    assert waiting(response) == [
+        (returned, gettext(WaitingFor.CHANGES.label)),
+        (approved, gettext(WaitingFor.DECISION.label)),
+        (decided, gettext(WaitingFor.SIGNING.label)),
+    ]
+    page = response.content.decode()
+    assert "Förtydliga aktivitet 2." in page
+    assert "Skickat tillbaka till utkast med synpunkter" in page
+    assert page.index('id="waiting-heading"') < page.index('id="activities-heading"')
+
+
+def test_an_administrator_is_waited_for_as_coordinator_everywhere_but_never_as_approver(
+    client, people
+):
+    returned, approved, decided, other = coordinator_world(people)
+    factories.period_in_state(S.CONSULTATION, slug="ej-godkand")
+
+    periods = [p for p, _ in waiting(home(client, people.admin))]
+
+    assert set(periods) == {returned, approved, decided, other}
+
+
+def test_the_queue_is_cut_with_a_count(client, people, monkeypatch):
+    monkeypatch.setattr("activities.staff_views.HOME_WAITING", 2)
+    for slug in ("a", "b", "c"):
+        factories.period_in_state(S.CONSULTATION, slug=slug)
+
+    response = home(client, people.approver)
+
+    assert len(response.context["waiting"]) == 2
+    assert response.context["waiting_count"] == 3
+    assert "De första 2 av 3 medborgarlöften som väntar på dig." in response.content.decode()
+
+
+@pytest.mark.parametrize("size", [1, 4])
+def test_the_start_page_query_count_does_not_grow_with_the_queue(
+    client, people, django_assert_num_queries, size
+):
+    for number in range(size):
+        factories.period_in_state(S.CONSULTATION, slug=f"samrad-{number}")
+        factories.period_in_state(S.DECIDED, slug=f"beslut-{number}")
+    # A user who is both: approver and coordinator of Vetlanda.
+    user = people.coordinator
+    user.memberships.create(role="approver", municipality=people.home)
+    sign_in(client, user)
+    client.get(HOME)
+
+    # Sign-in (session, user, device), the memberships, the queue (one query, its count
+    # included), activities, logs, and the periods with their count.
+    with django_assert_num_queries(9):
+        response = client.get(HOME)
+
+    assert len(response.context["waiting"]) == 2 * size

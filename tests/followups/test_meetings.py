@@ -1,0 +1,275 @@
+"""Follow-up meetings: plan, record as held (counting toward activities), cancel, withdraw."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from activities.models import ActivityLog
+from followups import services
+from followups.models import (
+    ActivityVerdict,
+    Assessment,
+    FollowUpMeeting,
+    MeetingKind,
+    MeetingStatus,
+    Rating,
+)
+from tests import factories
+from tests.staff import sign_in
+
+TODAY = timezone.localdate()
+START = datetime.date(TODAY.year, 1, 1)
+END = datetime.date(TODAY.year, 12, 31)
+
+
+@pytest.fixture
+def period(people):
+    people.made("coordinator", "officer")
+    period = factories.period(people.home.slug, start=START, end=END)
+    promise = factories.promise(period, "Ett tryggare centrum")
+    monthly = factories.activity(
+        period,
+        "Månatlig uppföljning med Trygg och säker kommun",
+        target=None,
+        counted_meeting_kinds=[MeetingKind.MONTHLY],
+    )
+    monthly.promises.add(promise)
+    factories.activity(period, "Trafikkontroller", position=2)
+    return period
+
+
+def _record_body(period, **fields) -> dict:
+    body = {
+        "kind": "monthly",
+        "date": TODAY.isoformat(),
+        "time": "13:30",
+        "forum": "Trygg och säker kommun",
+        "participants": "Polisen, kommunens trygghetssamordnare",
+        "public_summary": "Genomgång av läget i centrum.",
+        "decisions": "Fler trygghetsvandringar i höst.",
+        "internal_minutes": "Intern diskussion.",
+    }
+    for promise in period.promises.all():
+        body[f"promise-{promise.pk}-rating"] = "partly"
+        body[f"promise-{promise.pk}-comment"] = "Delvis enligt plan."
+    for activity in period.activities.all():
+        body[f"activity-{activity.pk}-text"] = ""
+    return {**body, **fields}
+
+
+def _public_done(period, title: str) -> int:
+    """The quantity the public progress counts for the activity `title` (from the rollup)."""
+    activity = period.activities.get(title=title)
+    return activity.progress(TODAY).total_done
+
+
+@pytest.mark.django_db
+def test_a_held_meeting_that_counts_raises_the_public_count_and_withdrawing_lowers_it(
+    client, people, period
+):
+    title = "Månatlig uppföljning med Trygg och säker kommun"
+    before = _public_done(period, title)
+    sign_in(client, people.coordinator)
+
+    response = client.post(
+        reverse("followups:meeting_record_new", args=[period.pk]), _record_body(period)
+    )
+
+    assert response.status_code == 302
+    meeting = FollowUpMeeting.objects.get()
+    assert meeting.status == MeetingStatus.HELD
+    assert _public_done(period, title) == before + 1
+    assert _public_done(period, "Trafikkontroller") == 0
+    log = ActivityLog.objects.get(meeting=meeting)
+    assert log.reported_by == people.coordinator
+    assert log.summary == "Genomgång av läget i centrum."
+
+    response = client.post(
+        reverse("followups:meeting_withdraw", args=[meeting.pk]), {"reason": "Fel period."}
+    )
+
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.WITHDRAWN
+    assert meeting.status_reason == "Fel period."
+    assert _public_done(period, title) == before
+    log.refresh_from_db()
+    assert log.withdrawn_at is not None
+    assert log.withdrawal_reason == "Fel period."
+
+
+@pytest.mark.django_db
+def test_recording_keeps_assessments_verdicts_and_minutes(client, people, period):
+    sign_in(client, people.officer)
+    traffic = period.activities.get(title="Trafikkontroller")
+    body = _record_body(period, **{f"activity-{traffic.pk}-text": "Genomfört, dock färre."})
+
+    client.post(reverse("followups:meeting_record_new", args=[period.pk]), body)
+
+    meeting = FollowUpMeeting.objects.get()
+    assert meeting.internal_minutes == "Intern diskussion."
+    assert meeting.decisions == "Fler trygghetsvandringar i höst."
+    assert [a.rating for a in Assessment.objects.filter(meeting=meeting)] == [Rating.PARTLY]
+    verdict = ActivityVerdict.objects.get(meeting=meeting)
+    assert (verdict.activity, verdict.text) == (traffic, "Genomfört, dock färre.")
+    assert meeting.history.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_planned_meeting_is_recorded_once(client, people, period):
+    meeting = services.plan_meeting(
+        period, people.coordinator, kind=MeetingKind.MONTHLY, date=TODAY
+    )
+    sign_in(client, people.coordinator)
+    url = reverse("followups:meeting_record", args=[meeting.pk])
+
+    client.post(url, _record_body(period))
+    again = client.post(url, _record_body(period))
+
+    assert again.status_code == 302
+    assert FollowUpMeeting.objects.get().status == MeetingStatus.HELD
+    assert ActivityLog.objects.filter(meeting=meeting).count() == 1
+    with pytest.raises(services.MeetingStateError):
+        services.record_meeting(meeting, people.coordinator, public_summary="Igen.")
+
+
+@pytest.mark.django_db
+def test_a_planned_meeting_is_cancelled_with_a_reason_and_stays_listed(client, people, period):
+    meeting = services.plan_meeting(
+        period, people.coordinator, kind=MeetingKind.TERTIAL, date=END, forum="KLG"
+    )
+    sign_in(client, people.coordinator)
+    url = reverse("followups:meeting_cancel", args=[meeting.pk])
+
+    refused = client.post(url, {"reason": "  "})
+    assert refused.status_code == 200
+    assert "reason" in refused.context["form"].errors
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.PLANNED
+
+    client.post(url, {"reason": "Flyttat till januari."})
+
+    meeting.refresh_from_db()
+    assert (meeting.status, meeting.status_reason) == ("cancelled", "Flyttat till januari.")
+    listing = client.get(reverse("followups:meeting_list", args=[period.pk]))
+    assert "KLG" in listing.content.decode()
+    assert FollowUpMeeting.objects.count() == 1  # nothing is deleted
+
+
+@pytest.mark.django_db
+def test_a_held_meeting_cannot_be_dated_after_today_or_before_the_period(client, people, period):
+    sign_in(client, people.coordinator)
+    url = reverse("followups:meeting_record_new", args=[period.pk])
+
+    for day in (TODAY + datetime.timedelta(days=1), START - datetime.timedelta(days=1)):
+        response = client.post(url, _record_body(period, date=day.isoformat()))
+        assert response.status_code == 200
+        assert "date" in response.context["form"].errors
+
+    assert not FollowUpMeeting.objects.exists()
+    assert not ActivityLog.objects.exists()
+
+
+@pytest.mark.django_db
+def test_only_held_meetings_with_a_summary_are_public(people, period):
+    services.plan_meeting(period, people.coordinator, kind=MeetingKind.MONTHLY, date=END)
+    held = FollowUpMeeting.objects.create(
+        period=period, kind="monthly", date=START, status="held", public_summary="Hållet."
+    )
+    FollowUpMeeting.objects.create(
+        period=period,
+        kind="monthly",
+        date=START,
+        status="withdrawn",
+        status_reason="Fel.",
+        public_summary="Tillbakadraget.",
+    )
+
+    assert list(FollowUpMeeting.objects.public()) == [held]
+
+
+@pytest.mark.django_db
+def test_meetings_are_not_planned_for_a_draft(client, people):
+    draft = factories.period(people.home.slug, start=START, end=END, state="draft")
+    sign_in(client, people.coordinator)
+
+    response = client.get(reverse("followups:meeting_plan", args=[draft.pk]))
+
+    assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_hub_links_to_the_meetings_of_a_signed_period(client, people, period):
+    sign_in(client, people.approver)
+
+    hub = client.get(reverse("promises:staff_period", args=[period.pk])).content.decode()
+    listing = client.get(reverse("followups:meeting_list", args=[period.pk])).content.decode()
+
+    assert reverse("followups:meeting_list", args=[period.pk]) in hub
+    # Approvers read the meetings but are not offered to plan or record them.
+    assert reverse("followups:meeting_plan", args=[period.pk]) not in listing
+
+
+@pytest.mark.django_db
+def test_the_calendar_of_planned_meetings_parses_and_shows_public_fields_only(client, people):
+    import icalendar
+
+    period = factories.period(people.home.slug, start=START, end=END)
+    services.plan_meeting(
+        period,
+        people.coordinator,
+        kind=MeetingKind.TERTIAL,
+        date=END,
+        time=datetime.time(13, 30),
+        forum="Trygg och säker kommun",
+    )
+    services.plan_meeting(period, people.coordinator, kind=MeetingKind.MONTHLY, date=END)
+    FollowUpMeeting.objects.create(
+        period=period,
+        kind="monthly",
+        date=START,
+        status="held",
+        public_summary="Hållet.",
+        internal_minutes="Hemligt protokoll.",
+    )
+    draft = factories.period(
+        people.home.slug, start=START, end=END + datetime.timedelta(days=400), state="draft"
+    )
+    services.plan_meeting(draft, people.coordinator, kind=MeetingKind.MONTHLY, date=END)
+
+    response = client.get(reverse("followups:municipality_meetings_ics", args=[people.home.slug]))
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 2  # the planned meetings of the published period only
+    summaries = sorted(str(event["summary"]) for event in events)
+    assert summaries == ["Månadsmöte", "Tertialuppföljning: Trygg och säker kommun"]
+    timed = next(e for e in events if "Tertial" in str(e["summary"]))
+    assert timed.decoded("dtstart").hour == 13
+    assert "Hemligt" not in response.content.decode()
+    assert "Samordnare" not in response.content.decode()
+    missing = client.get(reverse("followups:municipality_meetings_ics", args=["finns-inte"]))
+    assert missing.status_code == 404
+
+
+@pytest.mark.django_db
+def test_changing_which_meetings_count_is_a_line_in_the_public_change_log(period):
+    from activities.services import activity_changes
+
+    old = period.activities.get(position=2)
+    new = period.activities.get(position=2)
+    new.counted_meeting_kinds = [MeetingKind.COLLABORATION]
+
+    changes = activity_changes(old, new, list(old.promises.all()), TODAY)
+
+    assert [(c.subject, c.old_value, c.new_value) for c in changes] == [
+        (
+            "Trafikkontroller",
+            "inga uppföljningsmöten räknas",
+            "uppföljningsmöten som räknas: samverkansmöte",
+        )
+    ]

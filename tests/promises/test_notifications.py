@@ -1,0 +1,305 @@
+"""E-mail notifications of the lifecycle's steps: who is told, in Swedish, after the commit only."""
+
+import datetime
+
+import pytest
+from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
+
+from municipalities.models import NotificationPreference
+from promises import notifications
+from promises.lifecycle import Action, SignatoryData, TransitionInvalid, perform
+from promises.models import PeriodState
+from tests import factories
+from tests.staff import sign_in
+
+S = PeriodState
+SITE = "https://medborgarloften.example.se"
+# Everyone whose mail is checked: Vetlanda's staff, Tranås's, and those never told.
+NAMED = (
+    "coordinator",
+    "approver",
+    "officer",
+    "colleague",
+    "area_approver",
+    "inactive_coordinator",
+    "admin",
+    "other_coordinator",
+    "other_approver",
+    "other_officer",
+)
+
+
+@pytest.fixture(autouse=True)
+def _site_url(settings):
+    settings.SITE_URL = SITE
+
+
+@pytest.fixture
+def staff(people):
+    """Every named user made, before the periods."""
+    return people.made(*NAMED)
+
+
+def addresses(*users) -> set[str]:
+    return {user.email for user in users}
+
+
+def sent_to(mailoutbox) -> set[str]:
+    # One message per recipient: nobody sees the others' addresses.
+    assert all(len(message.to) == 1 and not message.cc for message in mailoutbox)
+    recipients = [message.to[0] for message in mailoutbox]
+    assert len(recipients) == len(set(recipients)), "someone got the same message twice"
+    return set(recipients)
+
+
+def decision() -> dict:
+    return {
+        "decision_body": "Kommunstyrelsen",
+        "decision_date": datetime.date.today(),
+        "decision_reference": "KS 2026/12",
+    }
+
+
+def signing() -> dict:
+    return {
+        "signed_date": datetime.date.today(),
+        "signatories": [
+            SignatoryData("Henrik Tvärnö", "Kommunstyrelsens ordförande", "Vetlanda kommun"),
+            SignatoryData("Jonas Lindell", "Lokalpolisområdeschef", "LPO Höglandet"),
+        ],
+    }
+
+
+def take(capture, period, user, action, **data):
+    """Take the step and run what waits for the commit, as a committed request would."""
+    with capture(execute=True):
+        perform(period, user, action, **data)
+
+
+def test_sent_for_consultation_tells_the_municipalitys_approvers_only(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    period = factories.period_in_state(S.DRAFT)
+
+    take(django_capture_on_commit_callbacks, period, staff.coordinator, Action.SUBMIT)
+
+    # The municipality's approver and the local police area's head; not Tranås's approver,
+    # not the coordinator who sent it, not the police officers.
+    assert sent_to(mailoutbox) == addresses(staff.approver, staff.area_approver)
+    message = mailoutbox[0]
+    assert message.subject == f"Medborgarlöftet {period} har skickats på samråd"
+    assert f"{SITE}/personal/perioder/{period.pk}/" in message.body
+    assert "Samordnare Testsson har skickat medborgarlöftet" in message.body
+    assert f"{SITE}/personal/installningar/" in message.body
+
+
+@pytest.mark.parametrize(
+    ("action", "reviewer", "subject", "comment"),
+    [
+        (Action.APPROVE, "approver", "Medborgarlöftet {} har godkänts", ""),
+        (
+            Action.RETURN,
+            "area_approver",
+            "Medborgarlöftet {} har skickats tillbaka till utkast",
+            "Förtydliga aktivitet 2.",
+        ),
+    ],
+)
+def test_approved_or_sent_back_tells_the_active_coordinators_of_the_municipality(
+    staff, mailoutbox, django_capture_on_commit_callbacks, action, reviewer, subject, comment
+):
+    period = factories.period_in_state(S.CONSULTATION)
+
+    take(
+        django_capture_on_commit_callbacks,
+        period,
+        getattr(staff, reviewer),
+        action,
+        comment=comment,
+    )
+
+    # Not the deactivated coordinator, not Tranås's coordinator, not the other staff.
+    assert sent_to(mailoutbox) == addresses(staff.coordinator)
+    message = mailoutbox[0]
+    assert message.subject == subject.format(period)
+    assert f"{SITE}/personal/perioder/{period.pk}/" in message.body
+    if comment:
+        assert "Kommentar från Lpochef Testsson:" in message.body
+        assert comment in message.body
+
+
+@pytest.mark.parametrize(
+    ("state", "action", "data", "subject"),
+    [
+        (S.CONSULTATION, Action.DECIDE, decision, "Beslut om medborgarlöftet {} har registrerats"),
+        (S.DECIDED, Action.SIGN, signing, "Medborgarlöftet {} har undertecknats"),
+    ],
+)
+def test_decided_or_signed_tells_both_parties_staff_of_the_municipality(
+    staff, mailoutbox, django_capture_on_commit_callbacks, state, action, data, subject
+):
+    period = factories.period_in_state(state, approved_by=staff.approver)
+
+    take(django_capture_on_commit_callbacks, period, staff.admin, action, **data())
+
+    # Coordinators, approvers and police officers of Vetlanda, directly or through its local
+    # police area; nobody of Tranås, nobody deactivated. Administrators hold no membership.
+    assert sent_to(mailoutbox) == addresses(
+        staff.coordinator, staff.approver, staff.area_approver, staff.officer, staff.colleague
+    )
+    assert {message.subject for message in mailoutbox} == {subject.format(period)}
+
+
+def test_the_decision_mail_names_the_decision_in_swedish(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    period = factories.period_in_state(S.CONSULTATION, approved_by=staff.approver)
+    data = {**decision(), "decision_date": datetime.date(2026, 11, 2)}
+
+    take(django_capture_on_commit_callbacks, period, staff.coordinator, Action.DECIDE, **data)
+
+    body = mailoutbox[0].body
+    assert "Kommunstyrelsen beslutade om det den 2 november 2026." in body
+    assert "Diarienummer: KS 2026/12." in body
+
+
+def test_the_one_who_took_the_step_is_not_told(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    period = factories.period_in_state(S.CONSULTATION, approved_by=staff.approver)
+
+    take(django_capture_on_commit_callbacks, period, staff.coordinator, Action.DECIDE, **decision())
+
+    assert staff.coordinator.email not in sent_to(mailoutbox)
+    assert staff.approver.email in sent_to(mailoutbox)
+
+
+def test_a_user_who_turned_notifications_off_is_not_told(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    NotificationPreference.objects.create(user=staff.area_approver, email_enabled=False)
+    NotificationPreference.objects.create(user=staff.approver, email_enabled=True)
+    period = factories.period_in_state(S.DRAFT)
+
+    take(django_capture_on_commit_callbacks, period, staff.coordinator, Action.SUBMIT)
+
+    assert sent_to(mailoutbox) == addresses(staff.approver)
+
+
+def test_a_user_without_an_address_is_left_out(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    staff.area_approver.email = ""
+    staff.area_approver.save(update_fields=["email"])
+    period = factories.period_in_state(S.DRAFT)
+
+    take(django_capture_on_commit_callbacks, period, staff.coordinator, Action.SUBMIT)
+
+    assert sent_to(mailoutbox) == addresses(staff.approver)
+
+
+def test_nothing_is_sent_when_the_step_is_rolled_back(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    period = factories.period_in_state(S.DRAFT)
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        perform(period, staff.coordinator, Action.SUBMIT)
+        transaction.set_rollback(True)
+
+    assert callbacks == []
+    assert mailoutbox == []
+    period.refresh_from_db()
+    assert period.state == S.DRAFT
+
+
+def test_nothing_is_sent_before_the_commit(staff, mailoutbox, django_capture_on_commit_callbacks):
+    period = factories.period_in_state(S.DRAFT)
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        perform(period, staff.coordinator, Action.SUBMIT)
+        assert mailoutbox == []
+
+    assert len(callbacks) == 1 and mailoutbox == []
+
+
+def test_a_refused_step_sends_nothing(staff, mailoutbox, django_capture_on_commit_callbacks):
+    period = factories.period_in_state(S.DRAFT, promises=0)
+
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(TransitionInvalid),
+    ):
+        perform(period, staff.coordinator, Action.SUBMIT)
+
+    assert callbacks == [] and mailoutbox == []
+
+
+def test_comments_and_withdrawals_tell_nobody(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    period = factories.period_in_state(S.CONSULTATION)
+
+    take(django_capture_on_commit_callbacks, period, staff.approver, Action.COMMENT, comment="Ok.")
+    take(django_capture_on_commit_callbacks, period, staff.coordinator, Action.WITHDRAW)
+
+    assert mailoutbox == []
+
+
+def test_the_mail_is_swedish_whatever_the_language_of_the_request(
+    client, staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    period = factories.period_in_state(S.CONSULTATION)
+    sign_in(client, staff.approver)
+    with translation.override("en"):
+        url = reverse("promises:period_transition", args=[period.pk, Action.APPROVE])
+    assert url.startswith("/en/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"comment": ""})
+
+    assert response.status_code == 302
+    translation.activate("sv")
+    assert sent_to(mailoutbox) == addresses(staff.coordinator)
+    message = mailoutbox[0]
+    assert message.subject == f"Medborgarlöftet {period} har godkänts"
+    assert "Granskare Testsson har godkänt medborgarlöftet" in message.body
+    # The link is the Swedish path, not the English one the request came by.
+    assert f"{SITE}/personal/perioder/{period.pk}/" in message.body
+
+
+def test_recipients_take_one_query(staff, django_assert_num_queries):
+    period = factories.period_in_state(S.DRAFT)
+    NotificationPreference.objects.create(user=staff.approver, email_enabled=False)
+
+    with django_assert_num_queries(1):
+        to = notifications.recipients(period, notifications.RECIPIENT_ROLES["decided"])
+
+    assert set(to) == addresses(
+        staff.coordinator, staff.area_approver, staff.officer, staff.colleague
+    )
+
+
+def test_a_failing_mail_server_does_not_undo_the_step(
+    staff, settings, django_capture_on_commit_callbacks, caplog
+):
+    settings.EMAIL_BACKEND = "tests.promises.test_notifications.BrokenBackend"
+    period = factories.period_in_state(S.DRAFT)
+
+    take(django_capture_on_commit_callbacks, period, staff.coordinator, Action.SUBMIT)
+
+    period.refresh_from_db()
+    assert period.state == S.CONSULTATION
+    assert "Error calling" in caplog.text
+
+
+class BrokenBackend:
+    """A mail backend whose server is down."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("the mail server is down")
