@@ -11,6 +11,7 @@ from activities.models import ActivityStatus, Responsible
 from municipalities.models import Municipality
 from promises.models import PeriodState, Theme
 from tests import factories
+from tests.growth import assert_same_queries, at_two_sizes
 
 D = datetime.date
 TARGET = ("at_least", 15, "trafikkontroller", "period")
@@ -260,32 +261,30 @@ def build(size: int, skip: int = 0) -> None:
         factories.activity(current_period(slug, state=PeriodState.DRAFT), "Utkast")
 
 
+LIST_QUERIES = {
+    # county, police region and theme choices; count; page of activities; their logs
+    "/aktiviteter/": 6,
+    "/aktiviteter/?county=01&theme=trafik&year=2026&responsible=police&q=akt&page=2": 6,
+    # Filtering on progress status: every match's target and period, their span sums (the
+    # status is computed in Python), then count, page and sums of the matching ones.
+    "/aktiviteter/?progress=behind&police_region=stockholm&page=2": 8,
+    "/aktiviteter/?year=abc&progress=x": 6,
+}
+
+
+@pytest.fixture(scope="module")
+def list_growth(module_data):
+    # Three municipalities' activities, then ten times as many.
+    return at_two_sizes(module_data, LIST_QUERIES, lambda: build(3), lambda: build(30, skip=3))
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("url", "queries"),
-    [
-        # county, police region and theme choices; count; page of activities; their logs
-        ("/aktiviteter/", 6),
-        ("/aktiviteter/?county=01&theme=trafik&year=2026&responsible=police&q=akt&page=2", 6),
-        # Filtering on progress status: every match's target and period, their span sums (the
-        # status is computed in Python), then count, page and sums of the matching ones.
-        ("/aktiviteter/?progress=behind&police_region=stockholm&page=2", 8),
-        ("/aktiviteter/?year=abc&progress=x", 6),
-    ],
-)
-def test_activity_list_queries_do_not_grow_with_data(
-    client, django_assert_num_queries, url, queries
-):
-    build(3)
-    with django_assert_num_queries(queries):
-        response = client.get(url)
-        assert response.status_code == 200
-    assert response.context["activities"]
-    build(30, skip=3)  # ten times as much
-    with django_assert_num_queries(queries):
-        response = client.get(url)
-        assert response.status_code == 200
-    assert response.context["activities"]
+@pytest.mark.parametrize("url", LIST_QUERIES)
+def test_activity_list_queries_do_not_grow_with_data(list_growth, url):
+    small, large = (sizes[url] for sizes in list_growth)
+    assert_same_queries(small, large, LIST_QUERIES[url])
+    assert small.response.context["activities"]
+    assert large.response.context["activities"]
 
 
 @pytest.mark.django_db

@@ -10,6 +10,7 @@ from followups.feeds import FEED_LIMIT
 from followups.models import Report, ReportKind
 from promises.models import PeriodState
 from tests import factories
+from tests.growth import assert_same_queries, at_two_sizes
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 D = datetime.date
@@ -184,17 +185,27 @@ def test_empty_feed_is_still_valid_atom(client):
     assert root.findtext(f"{ATOM}id")
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize(("url", "queries"), [("/flode/", 4), ("/kommuner/vetlanda/flode/", 5)])
-def test_feed_queries_do_not_grow_with_data(client, django_assert_num_queries, url, queries):
-    build("vetlanda", size=1)
-    with django_assert_num_queries(queries):
-        assert len(entries(parse(client.get(url)))) == 3
+FEED_QUERIES = {"/flode/": 4, "/kommuner/vetlanda/flode/": 5}
+
+
+def _more_data() -> None:
     for i in range(9):
         build("vetlanda", size=10, slug=f"fler-{i}")
         build("tranas", size=10, slug=f"fler-{i}")
-    with django_assert_num_queries(queries):
-        assert len(entries(parse(client.get(url)))) == FEED_LIMIT
+
+
+@pytest.fixture(scope="module")
+def feed_growth(module_data):
+    return at_two_sizes(module_data, FEED_QUERIES, lambda: build("vetlanda", size=1), _more_data)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", FEED_QUERIES)
+def test_feed_queries_do_not_grow_with_data(feed_growth, url):
+    small, large = (sizes[url] for sizes in feed_growth)
+    assert_same_queries(small, large, FEED_QUERIES[url])
+    assert len(entries(parse(small.response))) == 3
+    assert len(entries(parse(large.response))) == FEED_LIMIT
 
 
 MARKUP = "<script>alert(1)</script><b>x</b> & <a href='javascript:alert(2)'>länk</a>"
