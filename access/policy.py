@@ -1,9 +1,9 @@
 """Who may do what: the one access policy behind every staff page, menu entry and button.
 
 Acts are the product's verbs: `municipalities.roles.Act` (view_staff, log, change_log,
-update_status, import_logs, create_period, edit, edit_draft, edit_proposal, manage_followups)
-and the lifecycle's steps (`promises.lifecycle.Action`: submit, comment, approve, decide, sign,
-extend, close…).
+update_status, import_logs, create_period, edit, edit_draft, edit_proposal, manage_followups,
+manage_indicators, record_measurements, publish_reports) and the lifecycle's steps
+(`promises.lifecycle.Action`: submit, comment, approve, decide, sign, extend, close…).
 
 - `may(user, act)`: whether the user holds, anywhere, a role that may do it. A page refuses
   (403) a user who cannot before it looks anything up, and a menu leaves the entry out.
@@ -25,7 +25,13 @@ from activities.models import LOGGED_BY_ROLE, Activity, ActivityLog
 from municipalities.models import Role
 from municipalities.roles import Act, held_roles, roles_that_may
 from promises import lifecycle
-from promises.models import IN_FORCE_STATES, PromisePeriod, in_scope_q
+from promises.models import (
+    IN_FORCE_STATES,
+    OutcomeIndicator,
+    OutcomeMeasurement,
+    PromisePeriod,
+    in_scope_q,
+)
 
 __all__ = ["Act", "may", "require", "scope_q"]
 
@@ -41,6 +47,10 @@ def _period_of(obj: Model) -> PromisePeriod:
         return obj
     if isinstance(obj, ActivityLog):
         return obj.activity.period
+    if isinstance(obj, OutcomeMeasurement):
+        return obj.indicator.promise.period
+    if isinstance(obj, OutcomeIndicator):
+        return obj.promise.period
     return obj.period  # a promise or an activity
 
 
@@ -63,8 +73,12 @@ def _allows(act: str, roles: set[str], obj: Model, user) -> bool:
         return lifecycle.freely_editable(_period_of(obj))
     if act == Act.EDIT_PROPOSAL:
         return lifecycle.proposal_editable(_period_of(obj))
-    if act == Act.MANAGE_FOLLOWUPS:
+    if act in (Act.MANAGE_FOLLOWUPS, Act.PUBLISH_REPORTS):
         return lifecycle.followed_up(_period_of(obj))
+    if act == Act.MANAGE_INDICATORS:
+        return lifecycle.indicators_editable(_period_of(obj))
+    if act == Act.RECORD_MEASUREMENTS:
+        return lifecycle.outcomes_measured(_period_of(obj))
     if act in (Act.LOG, Act.UPDATE_STATUS):
         activity = obj
         if act == Act.UPDATE_STATUS and activity.target_value is not None:

@@ -474,3 +474,18 @@ def progress_text(
             gettext("on average %(average)s per week (target: %(comparator)s %(value)s)") % values
         )
     return gettext("on average %(average)s per month (target: %(comparator)s %(value)s)") % values
+
+
+def behind_pace(progress: Progress) -> bool:
+    """Whether an activity needs attention now: behind the plan ("efter plan"), or nothing done
+    in a running span although at least one was expected by today (its status is "ej påbörjad",
+    yet it is the furthest behind of all)."""
+    if progress.status == PaceStatus.BEHIND:
+        return True
+    if progress.status != PaceStatus.NOT_STARTED or progress.today > progress.period_end:
+        return False
+    if progress.target is not None and progress.target.is_average:
+        # Not started with a whole week or month passed: an average of zero.
+        return progress.average is not None
+    current = progress.current
+    return current is not None and current.expected >= 1

@@ -1,6 +1,8 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from followups.models import Assessment, FollowUpMeeting, Report
+from followups.models import Assessment, FollowUpMeeting, Report, SignedOriginal
+from promises.admin import NoDeleteMixin
 
 
 class AssessmentInline(admin.TabularInline):
@@ -31,10 +33,37 @@ class AssessmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(NoDeleteMixin, SimpleHistoryAdmin):
     list_display = ["title", "period", "kind", "covers_from", "covers_to", "published_on"]
     list_filter = ["kind"]
     list_select_related = ["period__municipality"]
     search_fields = ["title", "body", "period__municipality__name"]
     date_hierarchy = "covers_to"
     autocomplete_fields = ["period"]
+    # What was published stays as published: a correction is a new version (staff pages).
+    readonly_fields = [
+        "published_on",
+        "figures",
+        "figures_as_of",
+        "version",
+        "correction_reason",
+        "replaced_by",
+        "pdf",
+        "pdf_sha256",
+        "created_by",
+    ]
+
+
+@admin.register(SignedOriginal)
+class SignedOriginalAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+    """The signing documents as stored at signing: read only."""
+
+    list_display = ["period", "created_at", "sha256"]
+    list_select_related = ["period__municipality"]
+    readonly_fields = ["period", "pdf", "sha256", "size", "created_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -148,16 +148,13 @@ class AssessmentForm(forms.Form):
 class VerdictForm(forms.Form):
     """The meeting's public verdict on one activity, in a sentence (optional)."""
 
-    text = _text(
-        MAX_COMMENT,
-        _("Verdict"),
-        help_text=_("Optional. Public, e.g. Carried out, though not to the extent we wanted."),
-        rows=2,
-    )
+    text = _text(MAX_COMMENT, _("Verdict"), rows=2)
 
     def __init__(self, *args, activity: Activity, **kwargs):
         super().__init__(*args, prefix=f"activity-{activity.pk}", **kwargs)
         self.activity = activity
+        # The verdicts are listed under one legend: each is labelled by its activity.
+        self.fields["text"].label = activity.title
 
 
 class ReasonForm(forms.Form):

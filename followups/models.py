@@ -131,10 +131,10 @@ class FollowUpMeeting(models.Model):
 class Rating(models.TextChoices):
     """How a promise is going, as assessed at a meeting."""
 
-    ON_TRACK = "on_track", _("on track")
-    PARTLY = "partly", _("partly on track")
-    NOT_ON_TRACK = "not_on_track", _("not on track")
-    NOT_ASSESSED = "not_assessed", _("not assessed")
+    ON_TRACK = "on_track", pgettext_lazy("assessment", "on track")
+    PARTLY = "partly", pgettext_lazy("assessment", "partly on track")
+    NOT_ON_TRACK = "not_on_track", pgettext_lazy("assessment", "not on track")
+    NOT_ASSESSED = "not_assessed", pgettext_lazy("assessment", "not assessed")
 
 
 class Assessment(models.Model):
@@ -202,6 +202,7 @@ class ReportKind(models.TextChoices):
     """Kinds of published follow-up report."""
 
     TERTIAL = "tertial", _("tertial report")
+    HALF_YEAR = "half_year", _("half-year report")
     YEAR_END = "year_end", _("year-end report")
     FINAL = "final", _("final report")
 
@@ -210,7 +211,7 @@ class ReportQuerySet(models.QuerySet):
     """Scopes for reports."""
 
     def published(self) -> "ReportQuerySet":
-        """Reports with a publication date, of published periods."""
+        """Reports with a publication date, of published periods (replaced versions included)."""
         return self.filter(published_on__isnull=False, period__in=PromisePeriod.objects.published())
 
     def for_feed(self, municipality: Municipality | None = None) -> "ReportQuerySet":
@@ -222,7 +223,12 @@ class ReportQuerySet(models.QuerySet):
 
 
 class Report(models.Model):
-    """A published follow-up report (redovisning) of a period."""
+    """A follow-up report (redovisning) of a period: a draft until published, then unchanged.
+
+    At publication the figures are frozen (`figures`, rows as `followups.reports.FigureRow`
+    writes them) and the PDF is stored with its SHA-256 checksum; a correction is a new version
+    with a reason, and the earlier one stays public, marked as replaced (`replaced_by`).
+    """
 
     period = models.ForeignKey(
         PromisePeriod,
@@ -236,9 +242,33 @@ class Report(models.Model):
     covers_from = models.DateField(_("covers from"))
     covers_to = models.DateField(_("covers to"))
     published_on = models.DateField(_("published on"), null=True, blank=True)
+    figures = models.JSONField(_("figures at publication"), default=list, blank=True)
+    figures_as_of = models.DateField(_("figures as of"), null=True, blank=True)
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    correction_reason = models.TextField(_("reason for the correction"), blank=True)
+    replaced_by = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaces",
+        verbose_name=_("replaced by"),
+    )
+    pdf = models.FileField(_("PDF at publication"), upload_to="frozen/reports/", blank=True)
+    pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
 
     objects = ReportQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["period", "-covers_to", "-pk"]
@@ -249,7 +279,50 @@ class Report(models.Model):
                 condition=Q(covers_to__gte=models.F("covers_from")),
                 name="report_covers_forward",
             ),
+            # A correction (a version after the first) says why; a first version has no reason.
+            models.CheckConstraint(
+                condition=Q(version=1, correction_reason="")
+                | Q(version__gt=1) & ~Q(correction_reason=""),
+                name="report_correction_has_reason",
+            ),
+            # Only a published report is replaced, by a later version.
+            models.CheckConstraint(
+                condition=Q(replaced_by__isnull=True) | Q(published_on__isnull=False),
+                name="report_replaced_when_published",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_draft(self) -> bool:
+        return self.published_on is None
+
+
+class SignedOriginal(models.Model):
+    """The signing document's PDF as it was at signing, stored unchanged with its checksum.
+
+    Made once, inside the signing step (`promises.lifecycle.signed`); later revisions change
+    the current document, never this one.
+    """
+
+    period = models.OneToOneField(
+        PromisePeriod,
+        on_delete=models.CASCADE,
+        related_name="signed_original",
+        verbose_name=_("promise period"),
+    )
+    pdf = models.FileField(_("PDF"), upload_to="frozen/signed/")
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    created_at = models.DateTimeField(_("created at"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("signed original")
+        verbose_name_plural = _("signed originals")
+
+    def __str__(self) -> str:
+        return self.pdf.name

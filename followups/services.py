@@ -5,6 +5,10 @@ meetings of its kind (`Activity.counted_meeting_kinds`), through the same servic
 (`activities.services.record_log`), so the public progress counts it; withdrawing the meeting's
 record withdraws those logs. Nothing is deleted: a planned meeting is cancelled with a reason,
 a held one withdrawn with a reason, and the history keeps every version.
+
+Reports: drafted from the span's figures and assessments, edited, then published with their
+figures and PDF frozen (`followups.reports`, `followups.frozen`); a correction is a new
+version with a reason, the earlier one kept public and marked as replaced.
 """
 
 import datetime
@@ -12,17 +16,21 @@ import uuid
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import Truncator
 
 from activities.models import Activity, ActivityLog
 from activities.services import CHANGE_REASON_LENGTH, record_log, withdraw_log
+from followups import frozen, reports
+from followups.documents import report_pdf
 from followups.models import (
     ActivityVerdict,
     Assessment,
     FollowUpMeeting,
     MeetingStatus,
+    Report,
 )
-from promises.models import Promise, PromisePeriod
+from promises.models import IN_FORCE_STATES, Promise, PromisePeriod
 
 
 class MeetingStateError(Exception):
@@ -62,7 +70,10 @@ def plan_meeting(
 
 
 def counting_activities(meeting: FollowUpMeeting) -> list[Activity]:
-    """The activities of the meeting's period that count meetings of its kind."""
+    """The activities of the meeting's period that count meetings of its kind; none once the
+    period is no longer in force (its logs are closed, as for any log)."""
+    if meeting.period.state not in IN_FORCE_STATES:
+        return []
     activities = Activity.objects.filter(period_id=meeting.period_id).order_by("position", "pk")
     return [a for a in activities if meeting.kind in (a.counted_meeting_kinds or [])]
 
@@ -148,3 +159,114 @@ def _close(meeting: FollowUpMeeting, user, reason: str, from_: str, to: str) -> 
     locked._change_reason = Truncator(reason).chars(CHANGE_REASON_LENGTH)
     locked.save()
     return locked
+
+
+# -- Reports ----------------------------------------------------------------------------------
+
+
+class ReportStateError(Exception):
+    """The report is no longer in the state the step starts from (published, or replaced)."""
+
+
+def _report_pdf_name(report: Report) -> str:
+    period = report.period
+    return f"redovisning-{period.municipality.slug}-{period.slug}-{report.pk}-v{report.version}.pdf"
+
+
+def _publish(report: Report, user, today: datetime.date) -> None:
+    """Freeze the figures and the PDF of `report` (locked, a draft) and publish it today."""
+    report.published_on = today
+    report.figures, report.figures_as_of = reports.frozen_figures(report, today)
+    report.pdf_sha256 = frozen.store(report.pdf, _report_pdf_name(report), report_pdf(report))
+    report._history_user = user
+    report.save()
+
+
+@transaction.atomic
+def draft_report(
+    period: PromisePeriod,
+    user,
+    *,
+    kind: str,
+    covers_from: datetime.date,
+    covers_to: datetime.date,
+    today: datetime.date | None = None,
+) -> Report:
+    """A draft report of `period` for the span, its title and text drafted from the figures, the
+    assessments and the verdicts of the span (`followups.reports`)."""
+    today = today or timezone.localdate()
+    report = Report(
+        period=period,
+        kind=kind,
+        covers_from=covers_from,
+        covers_to=covers_to,
+        title=reports.default_title(kind, period, covers_from, covers_to),
+        body=reports.default_body(period, covers_from, covers_to, today),
+        created_by=user,
+    )
+    report._history_user = user
+    report.save()
+    return report
+
+
+def _locked_draft(report: Report) -> Report:
+    locked = Report.objects.select_for_update().select_related("period__municipality")
+    locked = locked.get(pk=report.pk)
+    if not locked.is_draft:
+        raise ReportStateError(report.pk)
+    return locked
+
+
+@transaction.atomic
+def update_report(report: Report, user, *, title: str, body: str) -> Report:
+    """Change a draft's title and text."""
+    locked = _locked_draft(report)
+    locked.title, locked.body = title, body
+    locked._history_user = user
+    locked.save()
+    return locked
+
+
+@transaction.atomic
+def publish_report(report: Report, user, *, today: datetime.date | None = None) -> Report:
+    """Publish a draft: its figures and its PDF are frozen as they stand today."""
+    locked = _locked_draft(report)
+    _publish(locked, user, today or timezone.localdate())
+    return locked
+
+
+@transaction.atomic
+def correct_report(
+    report: Report,
+    user,
+    *,
+    title: str,
+    body: str,
+    reason: str,
+    today: datetime.date | None = None,
+) -> Report:
+    """Publish a corrected version of a published report, with a reason; the earlier version
+    stays public, marked as replaced. The new version's figures are frozen as they stand today."""
+    locked = Report.objects.select_for_update().select_related("period__municipality")
+    locked = locked.get(pk=report.pk)
+    if locked.is_draft or locked.replaced_by_id is not None:
+        raise ReportStateError(report.pk)
+    correction = Report(
+        period=locked.period,
+        kind=locked.kind,
+        covers_from=locked.covers_from,
+        covers_to=locked.covers_to,
+        title=title,
+        body=body,
+        version=locked.version + 1,
+        correction_reason=reason,
+        created_by=user,
+    )
+    correction._history_user = user
+    correction.save()
+    _publish(correction, user, today or timezone.localdate())
+    locked.replaced_by = correction
+    locked._history_user = user
+    locked._change_reason = Truncator(reason).chars(CHANGE_REASON_LENGTH)
+    locked.save()
+    return correction

@@ -123,16 +123,20 @@ def _sub_forms(request: HttpRequest, period: PromisePeriod):
 
 def _error_entries(assessments, verdicts) -> list[tuple[str, str]]:
     """The error summary's lines for the forms per promise and per activity."""
-    entries = []
-    for sub, subject in [(f, f.promise.title) for f in assessments] + [
-        (f, f.activity.title) for f in verdicts
-    ]:
-        entries += [
-            # Radio buttons have no single label target: the first button is the anchor.
-            (field.id_for_label or f"{field.auto_id}_0", f"{subject}, {field.label}: {error}")
-            for field in sub
-            for error in field.errors
-        ]
+    # Radio buttons have no single label target: the first button is the anchor.
+    entries = [
+        (field.id_for_label or f"{field.auto_id}_0", f"{sub.promise.title}, {field.label}: {error}")
+        for sub in assessments
+        for field in sub
+        for error in field.errors
+    ]
+    # A verdict's label is its activity's title.
+    entries += [
+        (field.id_for_label, f"{field.label}: {error}")
+        for sub in verdicts
+        for field in sub
+        for error in field.errors
+    ]
     return entries
 
 

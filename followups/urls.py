@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from followups import staff_views, views
+from followups import documents, outcome_views, report_views, staff_views, views
 
 
 class ExtensionConverter:
@@ -40,6 +40,76 @@ urlpatterns = [
         "personal/moten/<int:pk>/ta-tillbaka/",
         staff_views.meeting_withdraw,
         name="meeting_withdraw",
+    ),
+    # Outcome indicators of a period, and their measurements.
+    path("personal/perioder/<int:pk>/utfall/", outcome_views.indicator_list, name="indicator_list"),
+    path(
+        "personal/perioder/<int:pk>/utfall/nytt/",
+        outcome_views.indicator_create,
+        name="indicator_create",
+    ),
+    path(
+        "personal/utfallsmatt/<int:pk>/andra/",
+        outcome_views.indicator_edit,
+        name="indicator_edit",
+    ),
+    path(
+        "personal/utfallsmatt/<int:pk>/matningar/ny/",
+        outcome_views.measurement_create,
+        name="measurement_create",
+    ),
+    path(
+        "personal/utfallsmatt/<int:pk>/matningar/importera/",
+        outcome_views.measurement_import,
+        name="measurement_import",
+    ),
+    path(
+        "personal/matningar/<int:pk>/ta-tillbaka/",
+        outcome_views.measurement_withdraw,
+        name="measurement_withdraw",
+    ),
+    # Reports: staff pages, and the public print page and PDF of a published one.
+    path(
+        "personal/perioder/<int:pk>/redovisningar/",
+        report_views.report_list,
+        name="report_list",
+    ),
+    path(
+        "personal/perioder/<int:pk>/redovisningar/ny/",
+        report_views.report_create,
+        name="report_create",
+    ),
+    path("personal/redovisningar/<int:pk>/", report_views.report_detail, name="report_detail"),
+    path(
+        "personal/redovisningar/<int:pk>/redigera/",
+        report_views.report_edit,
+        name="report_edit",
+    ),
+    path(
+        "personal/redovisningar/<int:pk>/publicera/",
+        report_views.report_publish,
+        name="report_publish",
+    ),
+    path(
+        "personal/redovisningar/<int:pk>/rattelse/",
+        report_views.report_correct,
+        name="report_correct",
+    ),
+    path(
+        "kommuner/<slug:slug>/<slug:period_slug>/redovisningar/<int:pk>/",
+        documents.report_document,
+        name="report_document",
+    ),
+    path(
+        "kommuner/<slug:slug>/<slug:period_slug>/redovisningar/<int:pk>.pdf",
+        documents.report_pdf_view,
+        name="report_pdf",
+    ),
+    # The signing document exactly as stored at signing.
+    path(
+        "kommuner/<slug:slug>/<slug:period_slug>/medborgarloftet/original.pdf",
+        documents.signed_original,
+        name="signed_original",
     ),
     path(
         "kommuner/<slug:slug>/moten.ics",

@@ -141,7 +141,8 @@ class UserSettingsForm(forms.Form):
         help_text=_(
             "E-mail when a citizen promise is sent to you for consultation, when one you "
             "coordinate is approved or sent back, and when a citizen promise of your "
-            "municipality is decided or signed."
+            "municipality is decided or signed; and a weekly digest of activities behind pace, "
+            "coming follow-up meetings and reports due, when there is something to follow up."
         ),
         choices=[
             ("yes", _("Yes, e-mail me")),

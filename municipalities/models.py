@@ -145,6 +145,20 @@ class MembershipQuerySet(models.QuerySet):
             if ids and (municipality_id is None or municipality_id in ids)
         }
 
+    def municipality_ids_by_user(self, users) -> dict[int, dict[str, set[int]]]:
+        """User id → role → municipality ids, for many users (a queryset or ids) in one query.
+
+        The same reading as `municipality_ids`, for a job that serves many users at once.
+        """
+        scopes: dict[int, dict[str, set[int]]] = {}
+        rows = self.filter(user__in=users).values_list(
+            "user_id", "role", "municipality_id", "local_police_area__municipalities__id"
+        )
+        for user_id, role, municipality_id, area_municipality_id in rows:
+            ids = scopes.setdefault(user_id, {}).setdefault(role, set())
+            ids.update(i for i in (municipality_id, area_municipality_id) if i is not None)
+        return scopes
+
     def _by_role(self, user) -> dict[str, set[int]]:
         """Role → municipality ids, read once per user object and membership generation."""
         scope = getattr(user, "_municipality_scope", None)
@@ -246,7 +260,8 @@ class NotificationPreference(models.Model):
         default=True,
         help_text=_(
             "E-mail about the citizen promises of the user's municipalities: sent for "
-            "consultation, approved, sent back, decided, signed."
+            "consultation, approved, sent back, decided, signed; and the weekly digest of "
+            "activities behind pace, coming follow-up meetings and reports due."
         ),
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -262,3 +277,44 @@ class NotificationPreference(models.Model):
     def email_enabled_for(cls, user) -> bool:
         """Whether `user` gets e-mail notifications (on unless they turned them off)."""
         return not cls.objects.filter(user=user, email_enabled=False).exists()
+
+    @classmethod
+    def mailable(cls, users: models.QuerySet) -> models.QuerySet:
+        """Those of `users` who get e-mail: active, with an address, not opted out."""
+        opted_out = cls.objects.filter(email_enabled=False)
+        return (
+            users.filter(is_active=True)
+            .exclude(email="")
+            .exclude(pk__in=opted_out.values("user_id"))
+        )
+
+
+class ReminderDigest(models.Model):
+    """A weekly reminder digest claimed for (and then sent to) a user: one per ISO week.
+
+    The row is claimed before the e-mail is sent and deleted again if sending fails; the unique
+    constraint lets only one of two concurrent runs claim it (`followups.reminders`).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reminder_digests",
+        verbose_name=_("user"),
+    )
+    iso_year = models.PositiveSmallIntegerField(_("ISO year"))
+    iso_week = models.PositiveSmallIntegerField(_("ISO week"))
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-iso_year", "-iso_week", "user"]
+        verbose_name = _("reminder digest")
+        verbose_name_plural = _("reminder digests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "iso_year", "iso_week"], name="reminder_digest_once_a_week"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.iso_year}-W{self.iso_week:02d}"

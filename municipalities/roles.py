@@ -90,6 +90,9 @@ class Act:
     EDIT_DRAFT = "edit_draft"  # what only a draft allows: reorder and delete promises, activities
     EDIT_PROPOSAL = "edit_proposal"  # write the decision proposal, until signing
     MANAGE_FOLLOWUPS = "manage_followups"  # plan, record, cancel and withdraw follow-up meetings
+    MANAGE_INDICATORS = "manage_indicators"  # define and change a promise's outcome indicators
+    RECORD_MEASUREMENTS = "record_measurements"  # enter, import and withdraw outcome measurements
+    PUBLISH_REPORTS = "publish_reports"  # draft, publish and correct a period's reports
 
 
 _OFFICER_ACTS = {
@@ -104,7 +107,16 @@ _OFFICER_ACTS = {
 ROLE_ACTS: dict[str, frozenset[str]] = {
     Role.POLICE_OFFICER: frozenset(_OFFICER_ACTS),
     Role.COORDINATOR: frozenset(
-        _OFFICER_ACTS | {Act.CREATE_PERIOD, Act.EDIT, Act.EDIT_DRAFT, Act.EDIT_PROPOSAL}
+        _OFFICER_ACTS
+        | {
+            Act.CREATE_PERIOD,
+            Act.EDIT,
+            Act.EDIT_DRAFT,
+            Act.EDIT_PROPOSAL,
+            Act.MANAGE_INDICATORS,
+            Act.RECORD_MEASUREMENTS,
+            Act.PUBLISH_REPORTS,
+        }
     ),
     Role.APPROVER: frozenset({Act.VIEW_STAFF}),
 }

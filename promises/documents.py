@@ -12,14 +12,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
@@ -298,14 +299,33 @@ def _html_response(request, period, document, links, *, staff: bool) -> HttpResp
     return render(request, document.template, context)
 
 
-def render_pdf(request: HttpRequest, context: dict[str, object], template: str) -> bytes:
-    """The document as PDF: the print HTML, without the screen links, through WeasyPrint."""
+def render_pdf(request: HttpRequest | None, context: dict[str, object], template: str) -> bytes:
+    """The document as PDF: the print HTML, without the screen links, through WeasyPrint.
+
+    Without a request (a document frozen inside a step, e.g. the signed original) the base
+    address is `SITE_URL`; the documents fetch nothing from it either way.
+    """
     from weasyprint import HTML
 
     html = render_to_string(template, {**context, "for_pdf": True}, request=request)
-    return HTML(
-        string=html, base_url=request.build_absolute_uri("/"), url_fetcher=NoFetching()
-    ).write_pdf()
+    base_url = request.build_absolute_uri("/") if request else settings.SITE_URL + "/"
+    return HTML(string=html, base_url=base_url, url_fetcher=NoFetching()).write_pdf()
+
+
+def signing_pdf(period: PromisePeriod) -> bytes:
+    """The public signing document of `period` as PDF, in the site's language, without a
+    request: what is stored as the signed original at signing.
+
+    `period` may carry unsaved changes of the step being taken (state, signing date); its
+    related rows are read from the database.
+    """
+    document = DOCUMENTS["medborgarloftet"]
+    lookups = [item() if callable(item) else item for item in document.prefetch]
+    prefetch_related_objects([period], *lookups)
+    links = _public_links(period, "medborgarloftet")
+    with translation.override(settings.LANGUAGE_CODE):
+        context = _context(period, document, links, staff=False)
+        return render_pdf(None, context, document.template)
 
 
 def _pdf_response(request, period, document, links, *, staff: bool) -> HttpResponse:

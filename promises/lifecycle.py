@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import models, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -116,6 +117,28 @@ FOLLOW_UP_STATES = (PeriodState.SIGNED, PeriodState.EXTENDED, PeriodState.CLOSED
 
 def followed_up(period: PromisePeriod) -> bool:
     """Whether the period's state allows planning and recording its follow-up meetings."""
+    return period.state in FOLLOW_UP_STATES
+
+
+# Outcome indicators are defined with the promises, from the draft on, and stay editable while
+# the period runs; once it is closed they are fixed. Measurements come once it is signed, and
+# after closing too: the last survey often reports after the period's end.
+INDICATOR_STATES = (
+    PeriodState.DRAFT,
+    PeriodState.CONSULTATION,
+    PeriodState.DECIDED,
+    PeriodState.SIGNED,
+    PeriodState.EXTENDED,
+)
+
+
+def indicators_editable(period: PromisePeriod) -> bool:
+    """Whether the period's state allows defining and changing its outcome indicators."""
+    return period.state in INDICATOR_STATES
+
+
+def outcomes_measured(period: PromisePeriod) -> bool:
+    """Whether the period's state allows entering and withdrawing outcome measurements."""
     return period.state in FOLLOW_UP_STATES
 
 
@@ -308,6 +331,16 @@ def _record_signing(step: Step) -> None:
     )
 
 
+# Sent inside the signing step, once its signatories are recorded and before the period is
+# saved (`period` carries the step's unsaved changes): the follow-up keeps the signed original
+# (followups.frozen), in the step's own transaction. A signal, so this app imports nothing above.
+signed = Signal()
+
+
+def _announce_signing(step: Step) -> None:
+    signed.send(sender=PromisePeriod, period=step.period, at=step.at)
+
+
 def _record_extension(step: Step) -> None:
     period, data = step.period, step.data
     Extension.objects.create(
@@ -380,7 +413,7 @@ RULES: dict[str, Rule] = {
         S.SIGNED,
         COORDINATOR,
         (_has_signing,),
-        effects=(_record_signing, _notify(notifications.SIGNED)),
+        effects=(_record_signing, _announce_signing, _notify(notifications.SIGNED)),
     ),
     Action.EXTEND: Rule(
         (S.SIGNED,),

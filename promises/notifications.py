@@ -76,12 +76,8 @@ def recipients(period: PromisePeriod, roles, *, exclude_user_id: int | None = No
     memberships = Membership.objects.filter(role__in=roles).filter(
         Q(municipality_id=municipality) | Q(local_police_area__municipalities=municipality)
     )
-    opted_out = NotificationPreference.objects.filter(email_enabled=False)
-    users = (
-        get_user_model()
-        .objects.filter(is_active=True, pk__in=memberships.values("user_id"))
-        .exclude(email="")
-        .exclude(pk__in=opted_out.values("user_id"))
+    users = NotificationPreference.mailable(
+        get_user_model().objects.filter(pk__in=memberships.values("user_id"))
     )
     if exclude_user_id is not None:
         users = users.exclude(pk=exclude_user_id)

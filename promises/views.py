@@ -21,6 +21,7 @@ from promises.models import (
     RevisionChange,
     municipalities_for_list,
 )
+from promises.outcomes import indicator_view
 
 # How many of a municipality's latest logs its page shows ("Senast genomfört").
 LATEST_LOGS = 10
@@ -180,9 +181,15 @@ def period_detail(request: HttpRequest, slug: str, period_slug: str) -> HttpResp
     today = timezone.localdate()
     # Progress against the target in force: the activity's target fields, as saved now.
     activities = [(activity, activity.progress(today)) for activity in period.activities.all()]
+    # Each promise's outcome indicators with their counted measurements (prefetched).
+    outcomes = [
+        (promise, [indicator_view(i, i.public_measurements) for i in promise.indicators.all()])
+        for promise in period.promises.all()
+    ]
     context = {
         "period": period,
         "activities": activities,
+        "outcomes": [(promise, views) for promise, views in outcomes if views],
         "meetings": list(period.meetings.all()),
         "reports": [r for r in period.reports.all() if r.published_on],
         "today": today,

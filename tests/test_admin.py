@@ -70,6 +70,7 @@ def test_every_domain_model_is_in_the_admin():
         "FollowUpMeeting",
         "Assessment",
         "Report",
+        "SignedOriginal",
     }
 
 

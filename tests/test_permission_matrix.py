@@ -21,10 +21,16 @@ from followups.models import (
     FollowUpMeeting,
     MeetingKind,
     MeetingStatus,
+    Report,
+    ReportKind,
+    SignedOriginal,
 )
 from municipalities.models import Membership, NotificationPreference, Role
 from promises.models import (
     DecisionProposal,
+    Direction,
+    OutcomeIndicator,
+    OutcomeMeasurement,
     PeriodState,
     PeriodTransition,
     Promise,
@@ -133,6 +139,22 @@ MATRIX = {
     "followups:meeting_record": FOLLOWUP_WRITE,
     "followups:meeting_cancel": FOLLOWUP_WRITE,
     "followups:meeting_withdraw": FOLLOWUP_WRITE,
+    # Reports: everyone with a role reads them; the coordinator (and administrators) draft,
+    # edit, publish and correct them.
+    "followups:report_list": READ_ONLY_SCOPED,
+    "followups:report_detail": READ_ONLY_SCOPED,
+    "followups:report_create": COORDINATOR_WRITE,
+    "followups:report_edit": COORDINATOR_WRITE,
+    "followups:report_publish": COORDINATOR_WRITE,
+    "followups:report_correct": COORDINATOR_WRITE,
+    # Outcome indicators: everyone with a role reads them; the coordinator (and administrators)
+    # define them and enter, import and withdraw measurements.
+    "followups:indicator_list": READ_ONLY_SCOPED,
+    "followups:indicator_create": COORDINATOR_WRITE,
+    "followups:indicator_edit": COORDINATOR_WRITE,
+    "followups:measurement_create": COORDINATOR_WRITE,
+    "followups:measurement_import": COORDINATOR_WRITE,
+    "followups:measurement_withdraw": COORDINATOR_WRITE,
     "activities:staff_home": _outcomes(
         police=(OK, 405),
         coordinator=(OK, 405),
@@ -261,6 +283,8 @@ class World:
     draft_activity: Activity
     planned_meeting: FollowUpMeeting
     held_meeting: FollowUpMeeting
+    indicator: OutcomeIndicator
+    measurement: OutcomeMeasurement
 
 
 def build_world() -> World:
@@ -313,6 +337,16 @@ def build_world() -> World:
         status=MeetingStatus.HELD,
         public_summary="Genomgång av läget.",
     )
+    indicator = OutcomeIndicator.objects.create(
+        promise=promise,
+        name="Andel som känner sig trygga i centrum",
+        unit="%",
+        source="Polisens trygghetsmätning",
+        direction=Direction.HIGHER,
+    )
+    measurement = OutcomeMeasurement.objects.create(
+        indicator=indicator, date=START - datetime.timedelta(days=30), value=62
+    )
     return World(
         users,
         period,
@@ -325,6 +359,8 @@ def build_world() -> World:
         draft_activity,
         planned_meeting,
         held_meeting,
+        indicator,
+        measurement,
     )
 
 
@@ -386,6 +422,9 @@ def _request(name: str, world: World, actor: str) -> tuple[str, dict]:
     followup = _followup_request(name, world)
     if followup is not None:
         return followup
+    report = _report_request(name, world)
+    if report is not None:
+        return report
     editor = _editor_request(name, world, actor)
     if editor is not None:
         return editor
@@ -437,7 +476,78 @@ def _followup_request(name: str, world: World) -> tuple[str, dict] | None:
         return reverse(name, args=[world.planned_meeting.pk]), {"reason": "Flyttat till maj."}
     if name == "followups:meeting_withdraw":
         return reverse(name, args=[world.held_meeting.pk]), {"reason": "Fel period."}
+    return _outcome_request(name, world)
+
+
+def _outcome_request(name: str, world: World) -> tuple[str, dict] | None:
+    """The URL and a valid POST body for the outcome indicator pages."""
+    day = min(TODAY, END).isoformat()
+    if name == "followups:indicator_list":
+        return reverse(name, args=[world.period.pk]), {}
+    indicator = {
+        "promise": world.indicator.promise_id,
+        "name": "Andel som känner sig trygga på torget",
+        "unit": "%",
+        "source": "Polisens trygghetsmätning",
+        "description": "",
+        "direction": "higher",
+        "baseline_value": "",
+        "baseline_date": "",
+    }
+    if name == "followups:indicator_create":
+        return reverse(name, args=[world.period.pk]), indicator
+    if name == "followups:indicator_edit":
+        return reverse(name, args=[world.indicator.pk]), indicator
+    if name == "followups:measurement_create":
+        return reverse(name, args=[world.indicator.pk]), {
+            "date": day,
+            "value": "71,5",
+            "source_note": "Trygghetsmätningen",
+            "idempotency_key": "5a0e3c55-6d3b-4c1e-9f43-0c6a2d8f7b11",
+        }
+    if name == "followups:measurement_import":
+        upload = SimpleUploadedFile(
+            "matningar.csv", f"datum;varde\n{day};71,5\n".encode(), content_type="text/csv"
+        )
+        return reverse(name, args=[world.indicator.pk]), {
+            "file": upload,
+            "idempotency_key": "7d2b9a40-1c5e-4f0a-8e6b-2a9c3f1d5e22",
+        }
+    if name == "followups:measurement_withdraw":
+        return reverse(name, args=[world.measurement.pk]), {"reason": "Fel mätning."}
     return None
+
+
+def _reports(world: World) -> tuple[Report, Report]:
+    """A draft and a published report of the period, made when a report page is first asked for
+    (in the test's own transaction)."""
+    if not hasattr(world, "reports"):
+        fields = {"period": world.period, "kind": ReportKind.TERTIAL, "covers_from": START}
+        world.reports = (
+            Report.objects.create(**fields, title="Utkast", body="Text.", covers_to=START),
+            Report.objects.create(
+                **fields, title="Publicerad", body="Text.", covers_to=START, published_on=START
+            ),
+        )
+    return world.reports
+
+
+def _report_request(name: str, world: World) -> tuple[str, dict] | None:
+    """The URL and a valid POST body for the report pages."""
+    if not name.startswith("followups:report_"):
+        return None
+    draft, published = _reports(world)
+    texts = {"title": "Tertialredovisning", "body": "Så här har arbetet gått."}
+    if name in ("followups:report_list", "followups:report_create"):
+        span = {"covers_from": START.isoformat(), "covers_to": min(TODAY, END).isoformat()}
+        return reverse(name, args=[world.period.pk]), {"kind": "tertial", **span}
+    if name == "followups:report_detail":
+        return reverse(name, args=[published.pk]), {}
+    if name == "followups:report_edit":
+        return reverse(name, args=[draft.pk]), texts
+    if name == "followups:report_publish":
+        return reverse(name, args=[draft.pk]), {}
+    return reverse(name, args=[published.pk]), {**texts, "reason": "En siffra var fel."}
 
 
 def _period_fields(slug: str, start: datetime.date, end: datetime.date) -> dict:
@@ -539,8 +649,12 @@ def _snapshot() -> tuple:
         ActivityLog.objects.count(),
         ActivityLog.history.count(),
         FollowUpMeeting.history.count(),
+        OutcomeIndicator.history.count(),
+        OutcomeMeasurement.history.count(),
         Assessment.objects.count(),
         ActivityVerdict.objects.count(),
+        Report.history.count(),
+        SignedOriginal.objects.count(),
         Activity.history.count(),
         Promise.history.count(),
         PromisePeriod.history.count(),

@@ -21,7 +21,7 @@ from activities.progress import Comparator, LogEntry, Progress, compute_progress
 from activities.wording import pace_label
 from followups import services as followup_services
 from followups.demo import wording
-from followups.models import FollowUpMeeting, Rating, Report, ReportKind
+from followups.models import FollowUpMeeting, Rating, ReportKind
 from municipalities.models import Municipality
 from promises import lifecycle
 from promises import services as promise_services
@@ -433,17 +433,17 @@ class Builder:
         intro: str,
         outro: str,
     ) -> None:
-        """A published report whose figures come from the logs; skipped until published."""
+        """A report drafted, edited and published by the coordinator through the services (its
+        figures frozen as of `published_on`, its PDF stored); skipped until published."""
         if published_on > self.today:
             return
         start, end = covers
-        body = "\n\n".join([intro, self.results(start, end, final=kind == ReportKind.FINAL), outro])
-        Report.objects.create(
-            period=self.period,
-            kind=kind,
-            title=title,
-            body=body,
-            covers_from=start,
-            covers_to=end,
-            published_on=published_on,
+        # The figures count the logs dated in the span: those must be in the database by now.
+        self.insert_logs(until=end)
+        user = self.users["samordnare"]
+        report = followup_services.draft_report(
+            self.period, user, kind=kind, covers_from=start, covers_to=end, today=published_on
         )
+        body = "\n\n".join([intro, self.results(start, end, final=kind == ReportKind.FINAL), outro])
+        report = followup_services.update_report(report, user, title=title, body=body)
+        followup_services.publish_report(report, user, today=published_on)

@@ -385,6 +385,17 @@ def tranas_2025_2026(b: Builder) -> None:
         if day > TRANAS_REVIEW_DAY:
             b.meeting(MeetingKind.TERTIAL, day, summary, minutes, as_of=as_of)
     b.report(
+        ReportKind.TERTIAL,
+        "Tertialredovisning januari–april 2026: medborgarlöften i Tranås",
+        (D(2026, 1, 1), D(2026, 4, 30)),
+        D(2026, 5, 28),
+        "Tertialuppföljningen den 21 maj 2026 gick igenom januari–april. Målet för "
+        "narkotikainsatser sänktes vid den årliga översynen till minst tio per år. Så här har "
+        "arbetet gått under tertialet:",
+        "Trafikkontroller riktas mot mopedåkning på Storgatan kvällstid under maj och juni. "
+        "Nästa redovisning gäller maj–augusti 2026.",
+    )
+    b.report(
         ReportKind.YEAR_END,
         "Årsredovisning 2025: medborgarlöften i Tranås",
         (start, D(2025, 12, 31)),

@@ -1,5 +1,7 @@
 """Vetlanda: the signed document of 2020–2021, closed, and a draft for 2026–2027."""
 
+from decimal import Decimal
+
 from activities.models import ActivityStatus
 from activities.progress import Scope
 from followups.demo.builder import (
@@ -20,7 +22,9 @@ from followups.demo.texts import (
     TRAFFIC_CHECK_SUMMARIES,
 )
 from followups.models import MeetingKind, ReportKind
+from promises import outcomes
 from promises.lifecycle import Action
+from promises.models import Direction
 
 # --- 1. Vetlanda 2020–2021, from the signed document -------------------------------------------
 
@@ -269,7 +273,38 @@ def vetlanda_2020_2021(b: Builder) -> None:
         "under pandemin. Övriga mål uppnåddes. Arbetsmetoden EST används nu i kommunens "
         "ordinarie brottsförebyggande arbete.",
     )
+    traffic_problem(b)
     b.step(Action.CLOSE, D(2022, 2, 15), comment="Avslutat; slutredovisningen publicerad.")
+
+
+def traffic_problem(b: Builder) -> None:
+    """An outcome indicator of the traffic promise, with a baseline and three measurements.
+
+    The values are made up for the demo, and the texts say so.
+    """
+    measurements = [
+        (day, value, "Exempelvärde i demodata.")
+        for day, value in (
+            (D(2020, 10, 15), Decimal("36")),
+            (D(2021, 10, 15), Decimal("33.5")),
+            (D(2022, 1, 25), Decimal("31")),
+        )
+        if day <= b.today
+    ]
+    outcomes.add_indicator(
+        b.promises[0],
+        b.users["samordnare"],
+        name="Andel som upplever trafiken i sitt bostadsområde som ett problem",
+        unit="%",
+        source="Trygghetsmätning (exempelvärden i demodata)",
+        description="Andelen svarande som anger att trafiken i det egna bostadsområdet är ett "
+        "ganska eller mycket stort problem. Värdena är påhittade för demon, inte verkliga "
+        "mätresultat.",
+        direction=Direction.LOWER,
+        baseline_value=Decimal("38"),
+        baseline_date=D(2019, 10, 15),
+        measurements=measurements,
+    )
 
 
 # --- 5. Vetlanda 2026–2027, a draft that is never public ---------------------------------------

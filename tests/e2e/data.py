@@ -8,6 +8,7 @@ that must never show.
 """
 
 import datetime
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.core.management.sql import emit_post_migrate_signal
@@ -25,7 +26,16 @@ from municipalities.models import (
     Role,
 )
 from municipalities.refdata import load_reference_data
-from promises.models import PeriodState, PeriodTransition, PromisePeriod, Signatory, Theme
+from promises.models import (
+    Direction,
+    OutcomeIndicator,
+    OutcomeMeasurement,
+    PeriodState,
+    PeriodTransition,
+    PromisePeriod,
+    Signatory,
+    Theme,
+)
 from tests import factories
 from tests.e2e.pages import (
     ACTIVE_END,
@@ -117,6 +127,23 @@ def _active_vetlanda(area: LocalPoliceArea) -> PromisePeriod:
     centre.themes.set(Theme.objects.filter(slug__in=["trygghet-i-offentlig-miljo", "unga"]))
     drugs = factories.promise(period, title="Minska narkotikabruket bland unga")
     drugs.themes.set(Theme.objects.filter(slug__in=["narkotika", "unga"]))
+    # An outcome indicator with a baseline and two measurements: the chart, table and trend.
+    indicator = OutcomeIndicator.objects.create(
+        promise=centre,
+        name="Andel som känner sig trygga i centrum kvällstid",
+        unit="%",
+        source="Polisens trygghetsmätning",
+        direction=Direction.HIGHER,
+        baseline_value=Decimal("62"),
+        baseline_date=ACTIVE_START - datetime.timedelta(days=400),
+    )
+    for days, value in ((300, "64.5"), (30, "71")):
+        OutcomeMeasurement.objects.create(
+            indicator=indicator,
+            date=ACTIVE_START - datetime.timedelta(days=400) + datetime.timedelta(days=days),
+            value=Decimal(value),
+            source_note="Trygghetsmätningen",
+        )
 
     # The browser smoke test reads "4 av minst 15 trafikkontroller".
     controls = factories.activity(period, title="Trafikkontroller", pk=ACTIVITY_PK)
@@ -313,6 +340,7 @@ def _staff(area: LocalPoliceArea) -> None:
 def remove_public_data() -> None:
     """Remove everything `build_public_data` made, leaving the reference data as it was."""
     ActivityLog.objects.all().delete()
+    OutcomeMeasurement.objects.all().delete()
     PromisePeriod.objects.all().delete()
     Membership.objects.all().delete()
     LocalPoliceArea.objects.all().delete()

@@ -35,8 +35,11 @@ VARYING = [
     (re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"'), 'name="csrfmiddlewaretoken"'),
     # Anchors carry database ids, which depend on what earlier tests inserted.
     (re.compile(r'((?:id="|href="[^"#]*#)[a-z-]+-)\d+"'), r'\1N"'),
-    # So do the addresses of activities' pages.
+    # So do the addresses of activities' pages and of reports.
     (re.compile(r'(href="[^"]*/aktiviteter/)\d+/'), r"\1N/"),
+    (re.compile(r'(href="[^"]*/redovisningar/)\d+(/|\.pdf)'), r"\1N\2"),
+    # A stored PDF's checksum depends on the PDF renderer's version.
+    (re.compile(r'(<code class="checksum">)[0-9a-f]{64}'), r"\1N"),
 ]
 
 

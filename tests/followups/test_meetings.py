@@ -273,3 +273,18 @@ def test_changing_which_meetings_count_is_a_line_in_the_public_change_log(period
             "uppföljningsmöten som räknas: samverkansmöte",
         )
     ]
+
+
+@pytest.mark.django_db
+def test_a_meeting_recorded_for_a_closed_period_logs_nothing(people, period):
+    period.state = "closed"
+    period.save(update_fields=["state"])
+
+    logs = services.record_meeting(
+        FollowUpMeeting(period=period, kind=MeetingKind.MONTHLY, date=TODAY),
+        people.coordinator,
+        public_summary="Slutlig uppföljning.",
+    )
+
+    assert logs == []
+    assert FollowUpMeeting.objects.get().status == MeetingStatus.HELD

@@ -1,0 +1,114 @@
+"""Staff forms of the reports: draft one for a span, edit its texts, correct a published one."""
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from followups.models import ReportKind
+from followups.reports import default_span
+from promises.fields import DateField, long_date
+from promises.models import PromisePeriod
+from promises.validators import validate_plain_text
+
+MAX_TITLE = 200
+MAX_BODY = 20_000
+MAX_REASON = 1_000
+
+
+class DraftReportForm(forms.Form):
+    """The kind of report and the span it covers; an empty span is the kind's default."""
+
+    kind = forms.ChoiceField(label=_("Kind of report"), choices=ReportKind.choices)
+    covers_from = DateField(label=_("Covers from"), required=False)
+    covers_to = DateField(label=_("Covers to"), required=False)
+
+    def __init__(self, *args, period: PromisePeriod, today: datetime.date | None = None, **kw):
+        super().__init__(*args, **kw)
+        self.period = period
+        self.today = today or timezone.localdate()
+        self.defaults = {kind: default_span(kind, period, self.today) for kind in ReportKind.values}
+        self.fields["covers_from"].help_text = _(
+            "Leave both dates empty for the kind's usual span: %(spans)s."
+        ) % {
+            "spans": "; ".join(
+                f"{label} {long_date(start)}–{long_date(end)}"
+                for (kind, label), (start, end) in zip(
+                    ReportKind.choices, self.defaults.values(), strict=True
+                )
+            )
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("covers_from"), cleaned.get("covers_to")
+        if self.errors:
+            return cleaned
+        if (start is None) != (end is None):
+            missing = "covers_to" if end is None else "covers_from"
+            self.add_error(missing, _("Enter both dates, or leave both empty."))
+            return cleaned
+        if start is None:
+            start, end = self.defaults[cleaned["kind"]]
+        period = self.period
+        if start < period.start_date:
+            self.add_error(
+                "covers_from",
+                _("The period starts on %(date)s: choose that day or later.")
+                % {"date": long_date(period.start_date)},
+            )
+        elif start > min(self.today, period.end_date):
+            self.add_error(
+                "covers_from",
+                _(
+                    "A report covers what has been done: choose a first day in the period, "
+                    "no later than %(date)s."
+                )
+                % {"date": long_date(min(self.today, period.end_date))},
+            )
+        if end > period.end_date:
+            self.add_error(
+                "covers_to",
+                _("The period ends on %(date)s: choose that day or earlier.")
+                % {"date": long_date(period.end_date)},
+            )
+        elif end > self.today:
+            self.add_error(
+                "covers_to",
+                _("A report covers what has been done: choose today (%(date)s) or earlier.")
+                % {"date": long_date(self.today)},
+            )
+        if end < start and "covers_from" not in self.errors:
+            self.add_error("covers_to", _("The last day cannot be before the first."))
+        cleaned["covers_from"], cleaned["covers_to"] = start, end
+        return cleaned
+
+
+class ReportTextsForm(forms.Form):
+    """The title and the text of a report."""
+
+    title = forms.CharField(
+        label=_("Title"), max_length=MAX_TITLE, validators=[validate_plain_text]
+    )
+    body = forms.CharField(
+        label=_("Text"),
+        max_length=MAX_BODY,
+        validators=[validate_plain_text],
+        widget=forms.Textarea(attrs={"rows": 16}),
+        help_text=_(
+            "Shown on the public page above the figures. Do not name or describe individuals."
+        ),
+    )
+
+
+class CorrectionForm(ReportTextsForm):
+    """A corrected version of a published report, and why."""
+
+    reason = forms.CharField(
+        label=_("Reason for the correction"),
+        max_length=MAX_REASON,
+        validators=[validate_plain_text],
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Public: shown with the corrected version."),
+    )

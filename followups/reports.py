@@ -1,0 +1,254 @@
+"""Reports (redovisningar): the span a kind covers, the figures of a span, the drafted texts.
+
+**One code path for the figures.** The public period page shows each activity's
+`Activity.progress(today)`: `activities.progress.progress_from_counts` over the kept span sums,
+put into words by `activities.wording`. A report's figures are the same function and the same
+words, over the sums of the logs dated up to the report's last day, as of that day (`figures`);
+"done in the span" is the same sums between its first and last day. A report covering today
+therefore shows exactly what the period page shows today. At publication the rows are frozen
+(`Report.figures`): a later log or revision changes the page, never a published report.
+"""
+
+import datetime
+from dataclasses import asdict, dataclass
+
+from django.conf import settings
+from django.db.models import Prefetch, Sum
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
+
+from activities import wording
+from activities.models import Activity, ActivityLog
+from activities.progress import PaceStatus, SpanSums, add_months, progress_from_counts
+from followups.models import (
+    ActivityVerdict,
+    Assessment,
+    FollowUpMeeting,
+    MeetingStatus,
+    Report,
+    ReportKind,
+)
+from promises.models import PromisePeriod
+
+ONE_DAY = datetime.timedelta(days=1)
+# The calendar spans a report of each kind covers by default, in months (tertials, half-years and
+# years counted from January, as Swedish municipalities report).
+KIND_MONTHS = {ReportKind.TERTIAL: 4, ReportKind.HALF_YEAR: 6, ReportKind.YEAR_END: 12}
+
+
+# -- The span ---------------------------------------------------------------------------------
+
+
+def default_span(
+    kind: str, period: PromisePeriod, today: datetime.date
+) -> tuple[datetime.date, datetime.date]:
+    """The span a report of `kind` covers by default: the last tertial, half-year or calendar
+    year that ended before today (before the period's end, once it has ended), or the whole
+    period for a final report; clipped to the period."""
+    start, end = period.start_date, period.end_date
+    if kind == ReportKind.FINAL:
+        return start, end
+    months = KIND_MONTHS[kind]
+    reference = min(today, end + ONE_DAY)
+    current = reference.replace(month=(reference.month - 1) // months * months + 1, day=1)
+    span_from, span_to = add_months(current, -months), current - ONE_DAY
+    span_from, span_to = max(span_from, start), min(span_to, end)
+    if span_to < span_from:
+        # No such span has ended inside the period yet: the period so far.
+        return start, max(start, min(today, end))
+    return span_from, span_to
+
+
+def figures_day(period: PromisePeriod, covers_to: datetime.date, today: datetime.date):
+    """The day the figures are judged on: the report's last day; the day after the period, when
+    the report reaches the period's end and it has passed (each target then uppnådd or not)."""
+    if covers_to >= period.end_date and today > period.end_date:
+        return period.end_date + ONE_DAY
+    return covers_to
+
+
+def span_words(start: datetime.date, end: datetime.date) -> str:
+    """ "januari–april 2026" for whole months, else "1 januari–15 april 2026"."""
+    whole_months = start.day == 1 and (end + ONE_DAY).day == 1
+    if whole_months and start.year == end.year:
+        if (start.month, end.month) == (1, 12):
+            return str(start.year)
+        return f"{date_format(start, 'F')}–{date_format(end, 'F Y')}"
+    if whole_months:
+        return f"{date_format(start, 'F Y')}–{date_format(end, 'F Y')}"
+    if start.year == end.year:
+        return f"{date_format(start, 'j F')}–{date_format(end, 'j F Y')}"
+    return f"{date_format(start, 'j F Y')}–{date_format(end, 'j F Y')}"
+
+
+# -- The figures ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One activity in a report: its target and progress in words, what was done in the span,
+    and its status. Stored as a dict (`Report.figures`) at publication."""
+
+    activity_id: int
+    activity: str
+    responsible: str
+    target: str
+    done: int
+    progress: str
+    status: str
+    status_code: str
+
+
+def _sums_until(activity_ids: list[int], last_day: datetime.date) -> dict[int, SpanSums]:
+    """Per activity, the counted quantities of its logs dated up to `last_day`, per day (one
+    query; days, not logs, so a long period stays small)."""
+    rows = (
+        ActivityLog.objects.counted()
+        .filter(activity_id__in=activity_ids, date__lte=last_day)
+        .values_list("activity_id", "date")
+        .annotate(total=Sum("quantity"))
+        .order_by()
+    )
+    days: dict[int, list] = {pk: [] for pk in activity_ids}
+    for activity_id, day, total in rows:
+        days[activity_id].append((day, day, total))
+    return {pk: SpanSums(sums) for pk, sums in days.items()}
+
+
+def figure_rows(
+    period: PromisePeriod,
+    covers_from: datetime.date,
+    covers_to: datetime.date,
+    as_of: datetime.date,
+) -> list[FigureRow]:
+    """The figures of every activity of `period` for the span, judged on `as_of`."""
+    activities = list(Activity.objects.filter(period=period).order_by("position", "pk"))
+    sums = _sums_until([a.pk for a in activities], covers_to)
+    rows = []
+    for activity in activities:
+        counts = sums[activity.pk]
+        progress = progress_from_counts(
+            activity.target, period.start_date, period.end_date, counts, as_of
+        )
+        if progress.target is not None:
+            status_code = progress.status or ""
+            status = wording.pace_label(progress.status)
+        else:
+            status_code = activity.status
+            status = str(activity.get_status_display())
+        rows.append(
+            FigureRow(
+                activity_id=activity.pk,
+                activity=activity.title,
+                responsible=activity.responsible_label,
+                target=wording.target_words(progress),
+                done=counts.between(covers_from, covers_to),
+                progress=wording.progress_summary(progress),
+                status=status,
+                status_code=status_code,
+            )
+        )
+    return rows
+
+
+def frozen_figures(report: Report, today: datetime.date) -> tuple[list[dict], datetime.date]:
+    """The rows stored at publication, in the site's language, and the day they are judged on."""
+    as_of = figures_day(report.period, report.covers_to, today)
+    with translation.override(settings.LANGUAGE_CODE):
+        rows = figure_rows(report.period, report.covers_from, report.covers_to, as_of)
+    return [asdict(row) for row in rows], as_of
+
+
+def report_rows(report: Report, today: datetime.date) -> list[dict]:
+    """A report's figures: as frozen at publication, or for a draft as they stand now."""
+    if not report.is_draft:
+        return report.figures
+    as_of = figures_day(report.period, report.covers_to, today)
+    rows = figure_rows(report.period, report.covers_from, report.covers_to, as_of)
+    return [asdict(row) for row in rows]
+
+
+# -- The drafted texts ------------------------------------------------------------------------
+
+
+def default_title(kind: str, period: PromisePeriod, start, end) -> str:
+    if kind == ReportKind.TERTIAL:
+        title = gettext("Tertial report %(span)s: citizen promises in %(place)s")
+    elif kind == ReportKind.HALF_YEAR:
+        title = gettext("Half-year report %(span)s: citizen promises in %(place)s")
+    elif kind == ReportKind.YEAR_END:
+        title = gettext("Report for %(span)s: citizen promises in %(place)s")
+    else:
+        title = gettext("Final report: citizen promises in %(place)s %(span)s")
+    span = period.period_label if kind == ReportKind.FINAL else span_words(start, end)
+    if kind == ReportKind.YEAR_END and span.isdigit():
+        span = gettext("the year %(year)s") % {"year": span}
+    return title % {"span": span, "place": period.place_name}
+
+
+def held_meetings(period: PromisePeriod, start, end) -> list[FollowUpMeeting]:
+    """The meetings held in the span, with their assessments and verdicts (three queries)."""
+    return list(
+        FollowUpMeeting.objects.filter(
+            period=period, status=MeetingStatus.HELD, date__gte=start, date__lte=end
+        )
+        .defer("internal_minutes")
+        .prefetch_related(
+            Prefetch("assessments", queryset=Assessment.objects.select_related("promise")),
+            Prefetch("verdicts", queryset=ActivityVerdict.objects.select_related("activity")),
+        )
+        .order_by("date", "pk")
+    )
+
+
+def _status_summary(rows: list[FigureRow], as_of: datetime.date) -> str:
+    counted: dict[str, int] = {}
+    for row in rows:
+        if row.target:
+            counted[row.status] = counted.get(row.status, 0) + 1
+    if not counted:
+        return ""
+    order = [wording.pace_label(status) for status in PaceStatus.values]
+    parts = [f"{label}: {counted[label]}" for label in order if label in counted]
+    with_target = sum(counted.values())
+    return ngettext(
+        "Status on %(date)s of the %(count)s activity with a target: %(parts)s.",
+        "Status on %(date)s of the %(count)s activities with a target: %(parts)s.",
+        with_target,
+    ) % {"date": date_format(as_of, "j F Y"), "count": with_target, "parts": ", ".join(parts)}
+
+
+def default_body(
+    period: PromisePeriod, start: datetime.date, end: datetime.date, today: datetime.date
+) -> str:
+    """The drafted introduction: the span, the state of the targets, and what the meetings held
+    in the span assessed (public parts only), for the coordinator to edit."""
+    as_of = figures_day(period, end, today)
+    rows = figure_rows(period, start, end, as_of)
+    paragraphs = [
+        gettext(
+            "This report covers the citizen promise %(place)s %(label)s from %(start)s to "
+            "%(end)s. The figures for each activity are listed below."
+        )
+        % {
+            "place": period.place_name,
+            "label": period.period_label,
+            "start": date_format(start, "j F Y"),
+            "end": date_format(end, "j F Y"),
+        }
+    ]
+    summary = _status_summary(rows, as_of)
+    if summary:
+        paragraphs.append(summary)
+    for meeting in held_meetings(period, start, end):
+        lines = [f"{date_format(meeting.date, 'j F Y')}, {meeting.get_kind_display()}:"]
+        if meeting.public_summary:
+            lines.append(meeting.public_summary)
+        for assessment in meeting.assessments.all():
+            line = f"- {assessment.promise.title}: {assessment.get_rating_display()}"
+            lines.append(line + (f" – {assessment.comment}" if assessment.comment else ""))
+        for verdict in meeting.verdicts.all():
+            lines.append(f"- {verdict.activity.title}: {verdict.text}")
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)

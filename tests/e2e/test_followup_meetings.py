@@ -1,0 +1,112 @@
+"""A coordinator plans a follow-up meeting at 1280 px, then records it as held on a 390 px phone
+with an assessment and a verdict; the public period page shows it. Every staff page on the way
+(the form with its errors too) is checked with axe and for sideways scrolling."""
+
+import re
+import threading
+
+import pytest
+from django.db import connection, connections
+from django.urls import reverse
+
+from followups.models import FollowUpMeeting
+from promises.models import PromisePeriod
+from tests.e2e.data import COORDINATOR_USERNAME
+from tests.e2e.pages import ACTIVE_SLUG, TODAY
+from tests.e2e.test_accessibility import WCAG_AA
+from tests.e2e.test_drafting_path import NARROW, SUBMIT, axe, sign_in
+
+WIDE = {"width": 1280, "height": 900}
+FORUM = "E2E Trygg och säker kommun"
+
+
+def assert_accessible(page) -> None:
+    """No axe violations, no sideways scrolling at the page's width, one h1."""
+    results = axe.run(page, options=WCAG_AA)
+    assert results.violations_count == 0, f"{page.url}:\n" + results.generate_report()
+    scroll = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll <= page.viewport_size["width"], f"{page.url} scrolls sideways ({scroll} px)"
+    assert page.locator("h1").count() == 1, page.url
+
+
+def _delete_meetings() -> None:
+    """Remove the meetings the browser made, so the other browser tests see the shared data as
+    built (on PostgreSQL the live server committed them; see test_drafting_path)."""
+    if connection.vendor != "postgresql":
+        return
+
+    def delete() -> None:
+        try:
+            FollowUpMeeting.objects.filter(forum=FORUM).delete()
+        finally:
+            connections.close_all()
+
+    worker = threading.Thread(target=delete)
+    worker.start()
+    worker.join()
+
+
+@pytest.fixture
+def meeting_cleanup():
+    yield
+    _delete_meetings()
+
+
+def test_coordinator_plans_and_records_a_meeting(page, site, meeting_cleanup):
+    period = PromisePeriod.objects.get(municipality__slug="vetlanda", slug=ACTIVE_SLUG)
+    promise = period.promises.order_by("position").first()
+    activity = period.activities.order_by("position").first()
+    meetings_url = reverse("followups:meeting_list", args=[period.pk])
+
+    sign_in(page, site, COORDINATOR_USERNAME, reverse("promises:staff_period", args=[period.pk]))
+    page.set_viewport_size(WIDE)
+    page.locator(f"main a[href$='{meetings_url}']").click()
+    page.wait_for_url(re.compile(re.escape(meetings_url) + "$"))
+    assert_accessible(page)
+
+    # Plan a tertial follow-up a week ahead.
+    page.locator(f"main a[href$='{reverse('followups:meeting_plan', args=[period.pk])}']").click()
+    assert_accessible(page)
+    page.locator("select[name=kind]").select_option("tertial")
+    page.locator("input[name=date]").fill(TODAY.isoformat())
+    page.locator("input[name=time]").fill("13:30")
+    page.locator("input[name=forum]").fill(FORUM)
+    page.locator(SUBMIT).click()
+    page.wait_for_url(re.compile(re.escape(meetings_url) + "$"))
+    assert page.locator(".message").count() == 1
+    assert FORUM in page.locator("main").inner_text()
+    meeting = FollowUpMeeting.objects.get(forum=FORUM)
+    assert meeting.status == "planned"
+
+    # Record it as held on a phone: first without a summary (the error summary), then whole.
+    page.set_viewport_size(NARROW)
+    record_url = reverse("followups:meeting_record", args=[meeting.pk])
+    page.locator(f"main a[href$='{record_url}']").click()
+    page.wait_for_url(re.compile(re.escape(record_url) + "$"))
+    assert_accessible(page)
+    page.locator(SUBMIT).click()
+    assert page.locator(".error-summary").count() == 1
+    assert_accessible(page)
+    page.locator("textarea[name=participants]").fill("Polisen, kommunens trygghetssamordnare")
+    page.locator("textarea[name=public_summary]").fill("Genomgång av tertialens insatser.")
+    page.locator("textarea[name=decisions]").fill("Fler trygghetsvandringar i höst.")
+    page.locator(f"input[name='promise-{promise.pk}-rating'][value=partly]").check()
+    page.locator(f"textarea[name='activity-{activity.pk}-text']").fill(
+        "Genomfört, dock inte i den utsträckning vi velat."
+    )
+    page.locator(SUBMIT).click()
+    page.wait_for_url(re.compile(re.escape(meetings_url) + "$"))
+    assert page.locator(".message").count() == 1
+    assert_accessible(page)
+    meeting.refresh_from_db()
+    assert meeting.status == "held"
+
+    page.goto(site + reverse("followups:meeting_detail", args=[meeting.pk]))
+    assert_accessible(page)
+
+    # The public period page shows the held meeting with its assessment and verdict.
+    page.goto(f"{site}/kommuner/vetlanda/{ACTIVE_SLUG}/")
+    public = page.locator(f"#uppfoljning-{meeting.pk}").inner_text()
+    assert "Genomgång av tertialens insatser." in public
+    assert "Genomfört, dock inte i den utsträckning vi velat." in public
+    assert f"{promise.title}: delvis enligt plan" in public

@@ -1,0 +1,407 @@
+"""Reports (redovisningar) and the signed original: figures from the one progress code path,
+frozen at publication; corrections as new versions; the signing document kept as signed."""
+
+import datetime
+import hashlib
+import io
+from dataclasses import dataclass
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone, translation
+from pypdf import PdfReader
+
+from activities import wording
+from activities.models import Activity, Responsible
+from followups import reports, services
+from followups.models import Report, ReportKind, SignedOriginal
+from promises.lifecycle import Action, SignatoryData, perform
+from promises.models import PeriodState, PromisePeriod, RevisionKind
+from tests import factories
+from tests.promises.test_revisions import edit_url, form_data
+from tests.staff import sign_in
+
+DAY = datetime.timedelta(days=1)
+TODAY = timezone.localdate()
+START = datetime.date(TODAY.year, 1, 1)
+END = datetime.date(TODAY.year, 12, 31)
+
+
+@dataclass
+class World:
+    period: PromisePeriod
+    checks: Activity
+    walks: Activity
+    meetings: Activity
+
+
+@pytest.fixture
+def world(people) -> World:
+    """A signed Vetlanda period of this calendar year: three kinds of activity, with logs."""
+    period = factories.period("vetlanda", start=START, end=END)
+    promise = factories.promise(period, "Öka tryggheten i Åby och Växjövägen")
+    checks = factories.activity(
+        period, "Trafikkontroller på Östra Järnvägsgatan", responsible=Responsible.POLICE
+    )
+    walks = factories.activity(
+        period,
+        "Trygghetsvandringar i Håcksta",
+        target=("at_least", 2, "trygghetsvandringar", "tertial"),
+        responsible=Responsible.MUNICIPALITY,
+    )
+    meetings = factories.activity(
+        period, "Möten med föreningar", target=None, responsible=Responsible.JOINT
+    )
+    for activity in (checks, walks, meetings):
+        activity.promises.add(promise)
+    for day, quantity in ((START, 3), (START + 40 * DAY, 4), (TODAY - 2 * DAY, 5)):
+        factories.log(checks, day, quantity)
+    factories.log(walks, TODAY - DAY, 1)
+    factories.log(meetings, START + 10 * DAY, 1)
+    return World(period, checks, walks, meetings)
+
+
+def published(world: World, people, **fields) -> Report:
+    fields = {"kind": ReportKind.TERTIAL, "covers_from": START, "covers_to": TODAY, **fields}
+    draft = services.draft_report(world.period, people.coordinator, **fields)
+    return services.publish_report(draft, people.coordinator)
+
+
+def page_rows(client, period: PromisePeriod) -> dict[int, dict]:
+    """What the public period page shows of each activity, in the report's terms."""
+    response = client.get(period.get_absolute_url())
+    rows = {}
+    for activity, progress in response.context["activities"]:
+        rows[activity.pk] = {
+            "target": wording.target_words(progress),
+            "progress": wording.progress_summary(progress),
+            "status": wording.pace_label(progress.status)
+            if progress.target
+            else str(activity.get_status_display()),
+        }
+    return rows
+
+
+def pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+# -- Figures: one code path, frozen at publication --------------------------------------------
+
+
+def test_report_figures_equal_the_period_page_and_a_later_log_changes_only_the_page(
+    client, people, world
+):
+    report = published(world, people)
+
+    on_page = page_rows(client, world.period)
+    assert len(report.figures) == 3
+    for row in report.figures:
+        shown = on_page[row["activity_id"]]
+        assert (row["target"], row["progress"], row["status"]) == (
+            shown["target"],
+            shown["progress"],
+            shown["status"],
+        )
+    checks = next(r for r in report.figures if r["activity_id"] == world.checks.pk)
+    assert checks["done"] == 12
+    assert checks["progress"] == "12 av minst 15 trafikkontroller"
+    html = client.get(world.period.get_absolute_url()).content.decode()
+    assert f'id="redovisning-{report.pk}"' in html
+    assert "12 av minst 15 trafikkontroller" in html
+
+    factories.log(world.checks, TODAY, 6)
+
+    report.refresh_from_db()
+    after = page_rows(client, world.period)
+    assert after != on_page
+    assert after[world.checks.pk]["progress"] == "18 av minst 15 trafikkontroller"
+    frozen_checks = next(r for r in report.figures if r["activity_id"] == world.checks.pk)
+    assert frozen_checks == checks
+    document = client.get(
+        reverse(
+            "followups:report_document",
+            args=[world.period.municipality.slug, world.period.slug, report.pk],
+        )
+    ).content.decode()
+    assert "12 av minst 15 trafikkontroller" in document
+    assert "18 av minst 15" not in document
+
+
+def test_a_report_counts_only_the_logs_dated_in_or_before_its_span(people, world):
+    covers_to = START + 40 * DAY
+    report = published(world, people, covers_to=covers_to)
+
+    checks = next(r for r in report.figures if r["activity_id"] == world.checks.pk)
+    assert checks["done"] == 7
+    assert checks["progress"] == "7 av minst 15 trafikkontroller"
+    assert report.figures_as_of == covers_to
+
+
+def test_a_draft_is_not_public_and_its_figures_are_counted_anew(client, people, world):
+    draft = services.draft_report(
+        world.period, people.coordinator, kind="tertial", covers_from=START, covers_to=TODAY
+    )
+
+    assert draft.figures == []
+    assert (
+        f"redovisning-{draft.pk}"
+        not in client.get(world.period.get_absolute_url()).content.decode()
+    )
+    url = reverse(
+        "followups:report_document",
+        args=[world.period.municipality.slug, world.period.slug, draft.pk],
+    )
+    assert client.get(url).status_code == 404
+    factories.log(world.checks, TODAY, 6)
+    rows = reports.report_rows(draft, TODAY)
+    assert next(r for r in rows if r["activity_id"] == world.checks.pk)["done"] == 18
+
+
+def test_the_drafted_text_names_the_span_and_the_meetings_assessments(people, world):
+    meeting = factories.meeting(
+        world.period, START + 20 * DAY, kind="tertial", public_summary="Läget gicks igenom."
+    )
+    meeting.assessments.create(
+        promise=world.period.promises.get(), rating="partly", comment="Fler vandringar behövs."
+    )
+    meeting.verdicts.create(activity=world.walks, text="Genomfört, men för få.")
+
+    with translation.override("sv"):
+        body = reports.default_body(world.period, START, TODAY, TODAY)
+        title = reports.default_title(ReportKind.YEAR_END, world.period, START, END)
+
+    assert "Läget gicks igenom." in body
+    assert "Öka tryggheten i Åby och Växjövägen: delvis enligt plan – Fler vandringar behövs." in (
+        body
+    )
+    assert "Trygghetsvandringar i Håcksta: Genomfört, men för få." in body
+    assert title == f"Redovisning för år {TODAY.year}: medborgarlöften i Vetlanda"
+
+
+D = datetime.date
+
+
+@pytest.mark.parametrize(
+    ("kind", "today", "expected"),
+    [
+        ("tertial", D(2026, 5, 3), (D(2026, 1, 1), D(2026, 4, 30))),
+        ("tertial", D(2026, 1, 20), (D(2025, 9, 1), D(2025, 12, 31))),
+        ("half_year", D(2026, 11, 1), (D(2026, 1, 1), D(2026, 6, 30))),
+        ("year_end", D(2027, 2, 1), (D(2026, 1, 1), D(2026, 12, 31))),
+        # Long after the period's end: its last tertial, not one outside it.
+        ("tertial", D(2028, 3, 1), (D(2026, 9, 1), D(2026, 12, 31))),
+        ("final", D(2026, 5, 3), (D(2025, 9, 1), D(2026, 12, 31))),
+    ],
+)
+def test_default_spans_are_the_last_ended_calendar_spans_inside_the_period(
+    db, kind, today, expected
+):
+    period = factories.period(
+        "vetlanda", start=datetime.date(2025, 9, 1), end=datetime.date(2026, 12, 31)
+    )
+    expected = (max(expected[0], period.start_date), expected[1])
+
+    assert reports.default_span(kind, period, today) == expected
+
+
+# -- Staff pages --------------------------------------------------------------------------------
+
+
+def test_the_coordinator_drafts_edits_and_publishes_through_the_pages(client, people, world):
+    sign_in(client, people.coordinator)
+
+    response = client.post(
+        reverse("followups:report_create", args=[world.period.pk]),
+        {"kind": "final", "covers_from": START.isoformat(), "covers_to": TODAY.isoformat()},
+    )
+    report = Report.objects.get()
+    assert response.status_code == 302
+    assert report.is_draft and report.kind == ReportKind.FINAL
+    assert report.title.startswith("Slutredovisning")
+    response = client.post(
+        reverse("followups:report_edit", args=[report.pk]),
+        {"title": "Redovisning av året i Vetlanda", "body": "Så här har det gått i år."},
+    )
+    assert response.status_code == 302
+    response = client.post(reverse("followups:report_publish", args=[report.pk]))
+
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.published_on == TODAY
+    assert report.pdf_sha256 == hashlib.sha256(report.pdf.read()).hexdigest()
+    assert report.history.count() == 3
+    html = client.get(world.period.get_absolute_url()).content.decode()
+    assert "Redovisning av året i Vetlanda" in html and "Så här har det gått i år." in html
+    # A published report's texts are not edited: the page says so and sends you back.
+    response = client.post(
+        reverse("followups:report_edit", args=[report.pk]), {"title": "Ny", "body": "Ny text."}
+    )
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.title == "Redovisning av året i Vetlanda"
+
+
+def test_a_report_ending_after_today_is_refused(client, people, world):
+    sign_in(client, people.coordinator)
+
+    response = client.post(
+        reverse("followups:report_create", args=[world.period.pk]),
+        {"kind": "tertial", "covers_from": START.isoformat(), "covers_to": END.isoformat()},
+    )
+
+    if END > TODAY:
+        assert response.status_code == 200
+        assert response.context["form"].errors["covers_to"]
+        assert not Report.objects.exists()
+
+
+def test_police_and_approvers_read_reports_but_do_not_publish(client, people, world):
+    report = published(world, people)
+    for user in (people.officer, people.approver):
+        sign_in(client, user)
+        assert client.get(reverse("followups:report_detail", args=[report.pk])).status_code == 200
+        assert (
+            client.get(reverse("followups:report_create", args=[world.period.pk])).status_code
+            == 403
+        )
+        assert client.get(reverse("followups:report_correct", args=[report.pk])).status_code == 403
+
+
+# -- Corrections ------------------------------------------------------------------------------
+
+
+def test_a_correction_is_a_new_version_and_both_stay_visible_with_the_reason(client, people, world):
+    first = published(world, people)
+    sign_in(client, people.coordinator)
+
+    response = client.post(
+        reverse("followups:report_correct", args=[first.pk]),
+        {
+            "title": first.title,
+            "body": "Rättad text: vandringarna var två, inte en.",
+            "reason": "En trygghetsvandring saknades i redovisningen.",
+        },
+    )
+
+    assert response.status_code == 302
+    first.refresh_from_db()
+    second = Report.objects.exclude(pk=first.pk).get()
+    assert first.replaced_by == second
+    assert (second.version, second.published_on) == (2, TODAY)
+    assert second.correction_reason == "En trygghetsvandring saknades i redovisningen."
+    assert first.body != second.body and first.published_on is not None
+    client.logout()
+    html = client.get(world.period.get_absolute_url()).content.decode()
+    assert f'id="redovisning-{first.pk}"' in html and f'id="redovisning-{second.pk}"' in html
+    assert "En trygghetsvandring saknades i redovisningen." in html
+    assert "Denna version har ersatts av en rättad version." in html
+    # The replaced version is corrected once: a second correction of it is refused.
+    sign_in(client, people.coordinator)
+    client.post(
+        reverse("followups:report_correct", args=[first.pk]),
+        {"title": "X", "body": "Y", "reason": "Z"},
+    )
+    assert Report.objects.count() == 2
+    feed = client.get(reverse("followups:feed")).content.decode()
+    assert feed.count("Redovisning publicerad") == 2
+
+
+# -- PDF ----------------------------------------------------------------------------------------
+
+
+def test_the_report_pdf_holds_the_figures_with_swedish_letters_and_is_served_as_stored(
+    client, people, world
+):
+    report = published(world, people)
+    args = [world.period.municipality.slug, world.period.slug, report.pk]
+
+    response = client.get(reverse("followups:report_pdf", args=args))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    data = response.content
+    assert hashlib.sha256(data).hexdigest() == report.pdf_sha256
+    text = pdf_text(data)
+    assert "Trafikkontroller på Östra Järnvägsgatan" in text
+    assert "Trygghetsvandringar i Håcksta" in text
+    assert "12 av minst 15 trafikkontroller" in text
+    assert "Genomfört under redovisningsperioden: 12" in text
+    assert "Polisen och Vetlanda kommun" in text
+    # A later log does not change the stored PDF.
+    factories.log(world.checks, TODAY, 6)
+    assert client.get(reverse("followups:report_pdf", args=args)).content == data
+
+
+# -- The signed original ----------------------------------------------------------------------
+
+
+def test_the_signed_original_stays_byte_identical_after_a_revision(client, people):
+    period = factories.period_in_state(
+        PeriodState.DECIDED, starts=-20, ends=300, activity_title="Trafikkontroller på Torget"
+    )
+    perform(
+        period,
+        people.coordinator,
+        Action.SIGN,
+        signed_date=TODAY - 3 * DAY,
+        signatories=[
+            SignatoryData("Åsa Öberg", "Kommunstyrelsens ordförande", "Vetlanda kommun"),
+            SignatoryData("Jonas Lindell", "Lokalpolisområdeschef", "LPO Höglandet"),
+        ],
+        notify=False,
+    )
+    original = SignedOriginal.objects.get(period=period)
+    stored = original.pdf.read()
+    assert hashlib.sha256(stored).hexdigest() == original.sha256 and original.size == len(stored)
+    assert "Åsa Öberg" in pdf_text(stored)
+    activity = period.activities.get()
+
+    sign_in(client, people.coordinator)
+    response = client.post(
+        edit_url(activity),
+        form_data(activity, target_value="10", revision_kind=RevisionKind.ANNUAL_REVIEW),
+    )
+    assert response.status_code == 302
+    client.logout()
+
+    slug, period_slug = period.municipality.slug, period.slug
+    served = client.get(reverse("followups:signed_original", args=[slug, period_slug]))
+    assert served.status_code == 200
+    assert served.content == stored
+    assert hashlib.sha256(served.content).hexdigest() == original.sha256
+    assert "minst 15 trafikkontroller" in pdf_text(served.content)
+    current = client.get(
+        reverse("promises:document_pdf", args=[slug, period_slug, "medborgarloftet"])
+    )
+    current_text = pdf_text(current.content)
+    assert "minst 10 trafikkontroller" in current_text
+    assert "Färre poliser under året." in current_text
+    assert "Färre poliser under året." not in pdf_text(stored)
+    page = client.get(period.get_absolute_url()).content.decode()
+    assert reverse("followups:signed_original", args=[slug, period_slug]) in page
+    assert "Undertecknat original (PDF)" in page
+    assert original.sha256 in page
+
+
+def test_a_tampered_original_is_not_served(client, people):
+    period = factories.period_in_state(PeriodState.DECIDED, starts=-20, ends=300)
+    perform(
+        period,
+        people.coordinator,
+        Action.SIGN,
+        signed_date=TODAY,
+        signatories=[
+            SignatoryData("Åsa Öberg", "Kommunstyrelsens ordförande", "Vetlanda kommun"),
+            SignatoryData("Jonas Lindell", "Lokalpolisområdeschef", "LPO Höglandet"),
+        ],
+        notify=False,
+    )
+    original = SignedOriginal.objects.get(period=period)
+    with original.pdf.storage.open(original.pdf.name, "wb") as changed:
+        changed.write(b"%PDF-1.7 not what was signed")
+    url = reverse("followups:signed_original", args=[period.municipality.slug, period.slug])
+
+    client.raise_request_exception = False
+    assert client.get(url).status_code == 500
