@@ -43,6 +43,7 @@ from tests.e2e.pages import (
     ACTIVE_START,
     ACTIVITY_PK,
     CLOSED_SLUG,
+    REPORT_PK,
     TODAY,
 )
 
@@ -221,6 +222,7 @@ def _active_vetlanda(area: LocalPoliceArea) -> PromisePeriod:
                 meeting=meeting, promise=promise, rating=rating, comment="Bedömning vid mötet."
             )
     Report.objects.create(
+        pk=REPORT_PK,
         period=period,
         kind=ReportKind.TERTIAL,
         title="Tertialrapport",

@@ -12,6 +12,7 @@ CLOSED_SLUG = f"{ACTIVE_START.year - 2}-{ACTIVE_START.year - 1}"
 # The active period's "Trafikkontroller" is made with this id, so its page's path is known
 # before the data are built (far above what the id sequence reaches in a test run).
 ACTIVITY_PK = 900_001
+REPORT_PK = 900_001
 
 # page type -> path. `lang` is "en" under /en/, "sv" everywhere else.
 PAGE_TYPES = {
@@ -30,6 +31,12 @@ PAGE_TYPES = {
     "accessibility": "/tillganglighet/",
     "not_found": "/finns-inte/",
     "english_start": "/en/",
+}
+
+# Print documents (no site frame, so not in the page checks above): checked for valid HTML.
+DOCUMENT_TYPES = {
+    "signing_document": f"/kommuner/vetlanda/{ACTIVE_SLUG}/medborgarloftet/",
+    "report_document": f"/kommuner/vetlanda/{ACTIVE_SLUG}/redovisningar/{REPORT_PK}/",
 }
 
 # Pages that answer something other than 200 on purpose.

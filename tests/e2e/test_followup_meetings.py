@@ -80,6 +80,9 @@ def test_coordinator_plans_and_records_a_meeting(page, site, meeting_cleanup):
 
     # Record it as held on a phone: first without a summary (the error summary), then whole.
     page.set_viewport_size(NARROW)
+    page.goto(site + reverse("followups:meeting_cancel", args=[meeting.pk]))
+    assert_accessible(page)
+    page.goto(site + meetings_url)
     record_url = reverse("followups:meeting_record", args=[meeting.pk])
     page.locator(f"main a[href$='{record_url}']").click()
     page.wait_for_url(re.compile(re.escape(record_url) + "$"))
@@ -102,6 +105,8 @@ def test_coordinator_plans_and_records_a_meeting(page, site, meeting_cleanup):
     assert meeting.status == "held"
 
     page.goto(site + reverse("followups:meeting_detail", args=[meeting.pk]))
+    assert_accessible(page)
+    page.goto(site + reverse("followups:meeting_withdraw", args=[meeting.pk]))
     assert_accessible(page)
 
     # The public period page shows the held meeting with its assessment and verdict.

@@ -81,6 +81,8 @@ def test_coordinator_publishes_a_tertial_report(page, site, period):
     assert_accessible(page)
     report.refresh_from_db()
     assert report.published_on is not None and report.figures
+    page.goto(site + reverse("followups:report_correct", args=[report.pk]))
+    assert_accessible(page)
 
     # Public: the period page, the report's print page, its PDF and the feed.
     page.goto(f"{site}/kommuner/vetlanda/{ACTIVE_SLUG}/")
@@ -114,6 +116,7 @@ def test_indicator_pages_and_settings_on_a_phone(page, site, period):
         reverse("followups:indicator_edit", args=[indicator.pk]),
         reverse("followups:measurement_create", args=[indicator.pk]),
         reverse("followups:measurement_import", args=[indicator.pk]),
+        reverse("followups:measurement_withdraw", args=[indicator.measurements.first().pk]),
         reverse("accounts:user_settings"),
     ):
         page.goto(site + url)

@@ -6,7 +6,9 @@ import pytest
 from django.test import Client
 
 from tests.e2e import vnu
-from tests.e2e.pages import PAGE_TYPES, expected_status
+from tests.e2e.pages import DOCUMENT_TYPES, PAGE_TYPES, expected_status
+
+CHECKED = {**PAGE_TYPES, **DOCUMENT_TYPES}
 
 BROKEN_HTML = "<!DOCTYPE html><html lang=sv><title>x</title><p><div></span>"
 
@@ -18,7 +20,7 @@ def checked_pages(public_site, django_db_blocker, tmp_path_factory):
     client = Client(raise_request_exception=False)
     pages: dict[str, tuple[int, Path]] = {}
     with django_db_blocker.unblock():
-        for page_type, path in PAGE_TYPES.items():
+        for page_type, path in CHECKED.items():
             response = client.get(path)
             file = folder / f"{page_type}.html"
             file.write_bytes(response.content)
@@ -36,13 +38,13 @@ def checked_pages(public_site, django_db_blocker, tmp_path_factory):
     return {name: (status, file, messages[file]) for name, (status, file) in pages.items()}
 
 
-@pytest.mark.parametrize("page_type", PAGE_TYPES)
+@pytest.mark.parametrize("page_type", CHECKED)
 def test_page_is_valid_html(checked_pages, page_type):
     status, file, messages = checked_pages[page_type]
-    assert status == expected_status(page_type), f"{PAGE_TYPES[page_type]} answered {status}"
+    assert status == expected_status(page_type), f"{CHECKED[page_type]} answered {status}"
     assert file.stat().st_size > 0
     errors = vnu.failures(messages)
-    assert not errors, f"{PAGE_TYPES[page_type]} ({file}):\n" + vnu.describe(errors)
+    assert not errors, f"{CHECKED[page_type]} ({file}):\n" + vnu.describe(errors)
 
 
 def test_checker_reports_invalid_markup(checked_pages):
