@@ -143,11 +143,17 @@ def test_coordinator_and_approver_take_a_period_from_copy_to_public(
     draft.refresh_from_db()
     assert draft.state == PeriodState.CONSULTATION
 
-    # An approver, in a session of their own, approves it.
+    # An approver, in a session of their own, finds it first on their start page (what waits
+    # for them comes before everything else) and approves it.
     approver = browser.new_page()
     approver.set_default_timeout(15_000)
     draft_hub = reverse("promises:staff_period", args=[draft.pk])
-    sign_in(approver, site, APPROVER_USERNAME, draft_hub)
+    sign_in(approver, site, APPROVER_USERNAME, reverse("activities:staff_home"))
+    assert_accessible(approver)
+    first_section = approver.locator("main section").first
+    assert first_section.get_attribute("class") == "waiting"
+    first_section.locator(f"a[href$='{draft_hub}']").first.click()
+    approver.wait_for_url(re.compile(re.escape(draft_hub) + "$"))
     assert_accessible(approver)
     take_step(approver, draft, "godkann")
     approver.locator("textarea[name=comment]").fill("Bra, tydliga mål.")
