@@ -233,7 +233,10 @@ def test_coordinator_writes_a_new_draft_in_the_editor(page, site, new_period_cle
     draft = PromisePeriod.objects.get(municipality__slug="vetlanda", slug=DRAFT_SLUG)
 
     # A promise: first empty (errors), then for real.
-    page.locator(f"main a[href$='{reverse('promises:promise_create', args=[draft.pk])}']").click()
+    promise_create = reverse("promises:promise_create", args=[draft.pk])
+    page.locator(f"main a[href$='{promise_create}']").click()
+    # The form's page, not the hub's buttons (a move button is the hub's first submit).
+    page.wait_for_url(re.compile(re.escape(promise_create) + "$"))
     page.locator(SUBMIT).first.click()
     assert page.locator(".error-summary").count() == 1
     assert_accessible(page)
@@ -244,6 +247,7 @@ def test_coordinator_writes_a_new_draft_in_the_editor(page, site, new_period_cle
     # An activity with a target: first empty (errors), then for real.
     create = reverse("activities:activity_create", args=[draft.pk])
     page.locator(f"main a[href$='{create}']").click()
+    page.wait_for_url(re.compile(re.escape(create) + "$"))
     page.locator(SUBMIT).first.click()
     assert page.locator(".error-summary").count() == 1
     assert_accessible(page)
