@@ -21,11 +21,15 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from activities.models import ActivityLog
 from followups.models import FollowUpMeeting, Report
 from municipalities.models import Municipality
 from promises.models import Promise, PromisePeriod
 
 FEED_LIMIT = 50
+# A municipality's feed holds at most this many logs, so that logged occurrences (several a
+# day in a busy municipality) never push its signed periods, meetings and reports out.
+FEED_LOG_LIMIT = FEED_LIMIT // 2
 
 # Entry ids are name-based UUIDs of the object's kind and primary key: stable across host names,
 # slug changes and link fragments, and never reused for another entry.
@@ -125,11 +129,51 @@ def report_items(municipality: Municipality | None, limit: int) -> list[FeedItem
     ]
 
 
+def log_items(municipality: Municipality | None, limit: int) -> list[FeedItem]:
+    """A municipality's logged occurrences with their public fields, dated by the log.
+
+    Only in a municipality's feed: nationally they would be hundreds a day and drown
+    everything else (the open data's logs dataset is per municipality for the same reason).
+    """
+    if municipality is None:
+        return []
+    logs = ActivityLog.objects.for_municipality_page(municipality)[: min(limit, FEED_LOG_LIMIT)]
+    items = []
+    for log in logs:
+        period = log.activity.period
+        period.municipality = municipality  # known already: no query per log
+        description = gettext("Quantity %(quantity)s") % {"quantity": log.quantity}
+        if log.place:
+            description += f" · {log.place}"
+        if log.summary:
+            description += f"\n{log.summary}"
+        items.append(
+            FeedItem(
+                kind="log",
+                pk=log.pk,
+                date=log.date,
+                title=gettext("Carried out: %(activity)s (%(place)s %(period)s)")
+                % {
+                    "activity": log.activity.title,
+                    "place": period.place_name,
+                    "period": period.period_label,
+                },
+                description=description,
+                link=reverse(
+                    "activities:activity_detail",
+                    args=[municipality.slug, period.slug, log.activity_id],
+                ),
+            )
+        )
+    return items
+
+
 # Each source does a fixed number of queries, so a feed's query count does not grow with data.
 FEED_SOURCES: tuple[Callable[[Municipality | None, int], list[FeedItem]], ...] = (
     signed_period_items,
     meeting_items,
     report_items,
+    log_items,
 )
 
 
@@ -174,7 +218,12 @@ class UpdatesFeed(Feed):
         return gettext("Citizen promises in %(name)s: latest updates") % {"name": municipality.name}
 
     def subtitle(self, municipality: Municipality | None) -> str:
-        return gettext("Signed citizen promises, follow-up meetings and published reports.")
+        if municipality is None:
+            return gettext("Signed citizen promises, follow-up meetings and published reports.")
+        return gettext(
+            "Signed citizen promises, follow-up meetings, published reports and activities "
+            "carried out."
+        )
 
     def link(self, municipality: Municipality | None) -> str:
         if municipality is None:

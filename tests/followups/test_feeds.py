@@ -6,9 +6,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import timezone
 
-from followups.feeds import FEED_LIMIT
+from followups.feeds import FEED_LIMIT, FEED_LOG_LIMIT
 from followups.models import Report, ReportKind
-from promises.models import PeriodState
+from promises.models import PeriodState, PromisePeriod
 from tests import factories
 from tests.growth import assert_same_queries, at_two_sizes
 
@@ -125,6 +125,10 @@ def test_feed_is_newest_first_and_limited(client):
     assert items[0]["summary"] == "Möte 0"
 
 
+# The national feed: signed period, meeting, report; a municipality's also its log.
+ENTRIES = {"/flode/": 3, "/kommuner/vetlanda/flode/": 4, "/en/flode/": 3}
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", ["/flode/", "/kommuner/vetlanda/flode/"])
 def test_feeds_never_show_unpublished_periods_or_internal_fields(client, django_user_model, url):
@@ -140,10 +144,22 @@ def test_feeds_never_show_unpublished_periods_or_internal_fields(client, django_
     # Not public either: a meeting without a public summary, a report not yet published.
     factories.meeting(period, today, public_summary="", internal_minutes="ONLY-MINUTES")
     report(period, "UNPUBLISHED-REPORT", None)
+    for state in (PeriodState.DRAFT, PeriodState.CONSULTATION, PeriodState.DECIDED):
+        hidden_activity = factories.activity(
+            PromisePeriod.objects.get(slug=f"dold-{state}"), title=f"HIDDEN-ACTIVITY-{state}"
+        )
+        factories.log(hidden_activity, today, summary="HIDDEN-LOG")
+    factories.log(
+        period.activities.first(),
+        today,
+        summary="HIDDEN-WITHDRAWN-LOG",
+        withdrawn_at=timezone.now(),
+        withdrawal_reason="Fel aktivitet",
+    )
 
     response = client.get(url)
     items = entries(parse(response))
-    assert len(items) == 3
+    assert len(items) == ENTRIES[url]
     body = response.content.decode()
     for secret in (
         "HIDDEN-",
@@ -164,12 +180,60 @@ def test_municipality_feed_has_only_that_municipality(client):
     build("tranas")
     root = parse(client.get("/kommuner/vetlanda/flode/"))
     items = entries(root)
-    assert len(items) == 3
+    assert len(items) == 4
     body = " ".join(f"{item['title']} {item['summary']} {item['link']}" for item in items)
     assert "vetlanda" in body
     assert "tranas" not in body and "Tranås" not in body
     assert root.find(f"{ATOM}link").get("href") == "http://testserver/kommuner/vetlanda/"
     assert "Vetlanda" in root.findtext(f"{ATOM}title")
+
+
+@pytest.mark.django_db
+def test_municipality_feed_shows_logs_with_date_place_and_summary_only(client, django_user_model):
+    officer = django_user_model.objects.create_user("polis.lindqvist", password="x" * 20)
+    period = build("vetlanda", slug="2026")
+    activity = period.activities.get()
+    day = timezone.localdate() - datetime.timedelta(days=3)
+    factories.log(
+        activity,
+        day,
+        quantity=3,
+        place="Stora torget",
+        summary="Fotpatrull kvällstid, många samtal med unga.",
+        internal_note="INTERNAL-NOTE-SECRET",
+        reported_by=officer,
+    )
+
+    response = client.get("/kommuner/vetlanda/flode/")
+
+    entry = next(item for item in entries(parse(response)) if "Stora torget" in item["summary"])
+    assert entry["title"] == f"Genomfört: Trafikkontroller 0 (Vetlanda {period.period_label})"
+    assert entry["summary"] == (
+        "Antal 3 · Stora torget\nFotpatrull kvällstid, många samtal med unga."
+    )
+    assert entry["updated"].startswith(day.isoformat())
+    assert entry["link"] == (
+        f"http://testserver/kommuner/vetlanda/{period.slug}/aktiviteter/{activity.pk}/"
+    )
+    body = response.content.decode()
+    assert "INTERNAL-NOTE-SECRET" not in body and "polis.lindqvist" not in body
+    # The national feed has no logs: there they would drown everything else.
+    assert "Stora torget" not in client.get("/flode/").content.decode()
+
+
+@pytest.mark.django_db
+def test_logs_take_at_most_half_of_a_municipality_feed(client):
+    period = build("vetlanda")
+    activity = period.activities.get()
+    today = timezone.localdate()
+    for _ in range(FEED_LIMIT):
+        factories.log(activity, today, place="Torget")
+    items = entries(parse(client.get("/kommuner/vetlanda/flode/")))
+    logs = [item for item in items if item["title"].startswith("Genomfört")]
+    assert len(logs) == FEED_LOG_LIMIT
+    # The older meeting and report stay in the feed.
+    assert any(item["summary"] == "Sammanfattning 0 i vetlanda" for item in items)
+    assert any(item["title"].startswith("Redovisning publicerad") for item in items)
 
 
 @pytest.mark.django_db
@@ -185,7 +249,7 @@ def test_empty_feed_is_still_valid_atom(client):
     assert root.findtext(f"{ATOM}id")
 
 
-FEED_QUERIES = {"/flode/": 4, "/kommuner/vetlanda/flode/": 5}
+FEED_QUERIES = {"/flode/": 4, "/kommuner/vetlanda/flode/": 6}
 
 
 def _more_data() -> None:
@@ -204,7 +268,7 @@ def feed_growth(module_data):
 def test_feed_queries_do_not_grow_with_data(feed_growth, url):
     small, large = (sizes[url] for sizes in feed_growth)
     assert_same_queries(small, large, FEED_QUERIES[url])
-    assert len(entries(parse(small.response))) == 3
+    assert len(entries(parse(small.response))) == ENTRIES[url]
     assert len(entries(parse(large.response))) == FEED_LIMIT
 
 
@@ -222,7 +286,7 @@ def test_feed_text_is_declared_plain_text_so_markup_is_shown_not_run(client, url
 
     root = parse(response)
     items = root.findall(f"{ATOM}entry")
-    assert len(items) == 3
+    assert len(items) == ENTRIES[url]
     for entry in items:
         summary = entry.find(f"{ATOM}summary")
         assert summary.get("type") == "text"
