@@ -39,6 +39,8 @@ class Responsible(models.TextChoices):
     MUNICIPALITY = "municipality", _("the municipality")
     JOINT = "joint", _("jointly")
     OTHER = "other", _("another actor")
+    # The document does not say who ("Vi ska …", passive voice): never guessed.
+    UNSTATED = "unstated", _("not stated")
 
 
 class ActivityStatus(models.TextChoices):
@@ -52,8 +54,13 @@ class ActivityStatus(models.TextChoices):
 
 # Which activities each role logs, by responsible party.
 LOGGED_BY_ROLE = {
-    Role.POLICE_OFFICER: (Responsible.POLICE, Responsible.JOINT),
-    Role.COORDINATOR: (Responsible.MUNICIPALITY, Responsible.JOINT, Responsible.OTHER),
+    Role.POLICE_OFFICER: (Responsible.POLICE, Responsible.JOINT, Responsible.UNSTATED),
+    Role.COORDINATOR: (
+        Responsible.MUNICIPALITY,
+        Responsible.JOINT,
+        Responsible.OTHER,
+        Responsible.UNSTATED,
+    ),
 }
 
 
@@ -219,6 +226,12 @@ class Activity(models.Model):
         blank=True,
         help_text=_("Name the actor when the responsible party is another actor."),
     )
+    partners = models.CharField(
+        _("partners"),
+        max_length=300,
+        blank=True,
+        help_text=_("Others who take part, e.g. Räddningstjänsten, föreningar."),
+    )
 
     target_comparator = models.CharField(
         _("target comparator"), max_length=10, choices=Comparator.choices, blank=True
@@ -226,6 +239,12 @@ class Activity(models.Model):
     target_value = models.PositiveIntegerField(_("target value"), null=True, blank=True)
     target_unit = models.CharField(
         _("target unit"), max_length=60, blank=True, help_text=_("e.g. trafikkontroller")
+    )
+    target_unit_singular = models.CharField(
+        _("target unit, singular"),
+        max_length=60,
+        blank=True,
+        help_text=_("e.g. trafikkontroll; used for 1 (empty: the unit as given)."),
     )
     target_scope = models.CharField(
         _("target scope"), max_length=20, choices=Scope.choices, blank=True

@@ -25,6 +25,8 @@ class Comparator(models.TextChoices):
     AT_LEAST = "at_least", _("at least")
     EXACTLY = "exactly", _("exactly")
     AT_MOST = "at_most", _("at most")
+    # A bare count ("två medborgardialoger"): met when reached, more is also met.
+    COUNT = "count", _("a number of")
 
 
 class Scope(models.TextChoices):
@@ -35,6 +37,7 @@ class Scope(models.TextChoices):
     TERTIAL = "tertial", _("per tertial")
     MONTH = "month", _("per month")
     WEEK = "week", _("per week")
+    DAY = "day", _("per day")
     AVERAGE_WEEK = "average_week", _("on average per week")
     AVERAGE_MONTH = "average_month", _("on average per month")
 

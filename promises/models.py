@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -41,6 +42,14 @@ class PeriodState(models.TextChoices):
     CLOSED = "closed", _("closed")
 
 
+class Parties(models.TextChoices):
+    """Who gives a period's promises: usually both, sometimes one party alone."""
+
+    JOINT = "joint", _("the Police and the municipality together")
+    POLICE = "police", _("the Police alone")
+    MUNICIPALITY = "municipality", _("the municipality alone")
+
+
 class WaitingFor(models.IntegerChoices):
     """What a period waits for from a staff user: their start page's first list, in this order."""
 
@@ -63,22 +72,16 @@ PERIOD_CONTACT_PUBLIC = "contact_is_public"
 
 def active_q(today: datetime.date, prefix: str = "") -> Q:
     """Condition "in force on `today`", for periods reached through `prefix` (e.g. "period__")."""
-    return Q(
-        **{
-            f"{prefix}state__in": IN_FORCE_STATES,
-            f"{prefix}start_date__lte": today,
-            f"{prefix}end_date__gte": today,
-        }
+    return Q(**{f"{prefix}state__in": IN_FORCE_STATES, f"{prefix}start_date__lte": today}) & (
+        Q(**{f"{prefix}end_date__gte": today}) | Q(**{f"{prefix}end_date__isnull": True})
     )
 
 
 def covering_year_q(year: int, prefix: str = "") -> Q:
     """Condition "the period overlaps calendar year `year`", through `prefix`."""
-    return Q(
-        **{
-            f"{prefix}start_date__lte": datetime.date(year, 12, 31),
-            f"{prefix}end_date__gte": datetime.date(year, 1, 1),
-        }
+    return Q(**{f"{prefix}start_date__lte": datetime.date(year, 12, 31)}) & (
+        Q(**{f"{prefix}end_date__gte": datetime.date(year, 1, 1)})
+        | Q(**{f"{prefix}end_date__isnull": True})
     )
 
 
@@ -334,7 +337,24 @@ class PromisePeriod(models.Model):
         help_text=_("The period's part of the public address, e.g. 2020-2021."),
     )
     start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"))
+    # Empty for a period the document says runs until further notice ("gäller tills vidare").
+    end_date = models.DateField(
+        _("end date"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when the promises apply until further notice."),
+    )
+    year_only = models.BooleanField(
+        _("dated by year only"),
+        default=False,
+        help_text=_(
+            "The document gives only the year: stored as 1 January to 31 December and shown as "
+            "the year."
+        ),
+    )
+    parties = models.CharField(
+        _("who gives the promises"), max_length=20, choices=Parties.choices, default=Parties.JOINT
+    )
     state = models.CharField(
         _("state"), max_length=20, choices=PeriodState.choices, default=PeriodState.DRAFT
     )
@@ -356,6 +376,22 @@ class PromisePeriod(models.Model):
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
     decision_reference = models.CharField(_("reference number (dnr)"), max_length=50, blank=True)
     signed_date = models.DateField(_("signing date"), null=True, blank=True)
+
+    # A past promise decided and signed outside the portal, registered afterwards from its
+    # document with what the document states (decision, signing and signatories may be unknown).
+    registered_at = models.DateTimeField(_("registered at"), null=True, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("registered by"),
+        null=True,
+        blank=True,
+    )
+    source_file = models.FileField(
+        _("source document"), upload_to="sources/%Y/", blank=True, max_length=200
+    )
+    source_url = models.URLField(_("source address"), blank=True, max_length=500)
 
     # Counts the times the period was sent for consultation; approvals belong to one round.
     consultation_round = models.PositiveSmallIntegerField(
@@ -379,16 +415,26 @@ class PromisePeriod(models.Model):
                 fields=["municipality", "slug"], name="period_slug_unique_per_municipality"
             ),
             models.CheckConstraint(
-                condition=Q(end_date__gt=F("start_date")), name="period_ends_after_start"
+                condition=Q(end_date__isnull=True) | Q(end_date__gt=F("start_date")),
+                name="period_ends_after_start",
             ),
+            # A period signed in the portal has its signing date; a registered one has what its
+            # document states.
             models.CheckConstraint(
-                condition=~Q(state__in=PUBLISHED_STATES) | Q(signed_date__isnull=False),
+                condition=~Q(state__in=PUBLISHED_STATES)
+                | Q(signed_date__isnull=False)
+                | Q(registered_at__isnull=False),
                 name="published_period_has_signing_date",
             ),
             models.CheckConstraint(
                 condition=Q(state__in=(PeriodState.DRAFT, PeriodState.CONSULTATION))
-                | Q(decision_date__isnull=False),
+                | Q(decision_date__isnull=False)
+                | Q(registered_at__isnull=False),
                 name="decided_period_has_decision_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(registered_at__isnull=True) | Q(state__in=PUBLISHED_STATES),
+                name="registered_period_is_published",
             ),
         ]
 
@@ -407,7 +453,9 @@ class PromisePeriod(models.Model):
 
     @property
     def period_label(self) -> str:
-        """ "2020–2021", or "2023" for a period within one year."""
+        """ "2020–2021", "2023" for a period within one year, "från 2024" for an open-ended one."""
+        if self.end_date is None:
+            return gettext("from %(year)s") % {"year": self.start_date.year}
         if self.start_date.year == self.end_date.year:
             return str(self.start_date.year)
         return f"{self.start_date.year}–{self.end_date.year}"
@@ -419,7 +467,11 @@ class PromisePeriod(models.Model):
     def is_active(self, today: datetime.date | None = None) -> bool:
         """Signed and today inside the period."""
         today = today or timezone.localdate()
-        return self.state in IN_FORCE_STATES and self.start_date <= today <= self.end_date
+        return (
+            self.state in IN_FORCE_STATES
+            and self.start_date <= today
+            and (self.end_date is None or today <= self.end_date)
+        )
 
 
 class PromiseQuerySet(models.QuerySet):
@@ -488,17 +540,31 @@ class Signatory(models.Model):
         verbose_name=_("promise period"),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=1)
-    name = models.CharField(_("name"), max_length=100)
-    title = models.CharField(_("title"), max_length=150)
+    # A registered document may name only the title ("Kommunstyrelsens ordförande").
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    title = models.CharField(_("title"), max_length=150, blank=True)
     organisation = models.CharField(_("organisation"), max_length=150)
 
     class Meta:
         ordering = ["period", "position", "pk"]
         verbose_name = _("signatory")
         verbose_name_plural = _("signatories")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(name="") | ~Q(title=""), name="signatory_has_name_or_title"
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.name}, {self.title}"
+        return ", ".join(part for part in (self.name, self.title) if part)
+
+
+class TransitionKind(models.TextChoices):
+    """What a lifecycle record is: a step taken in the portal, or the registration of a document
+    decided and signed outside it."""
+
+    STEP = "step", _("step in the portal")
+    REGISTRATION = "registration", _("registered afterwards from its document")
 
 
 class PeriodTransition(models.Model):
@@ -524,6 +590,9 @@ class PeriodTransition(models.Model):
     )
     at = models.DateTimeField(_("at"), default=timezone.now)
     comment = models.TextField(_("comment"), blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=TransitionKind.choices, default=TransitionKind.STEP
+    )
 
     class Meta:
         ordering = ["period", "at", "pk"]

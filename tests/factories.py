@@ -33,7 +33,7 @@ def period(
     municipality_slug: str = "vetlanda",
     *,
     start: datetime.date = datetime.date(2026, 1, 1),
-    end: datetime.date = datetime.date(2026, 12, 31),
+    end: datetime.date | None = datetime.date(2026, 12, 31),
     state: str = PeriodState.SIGNED,
     slug: str | None = None,
     **fields,
@@ -45,7 +45,7 @@ def period(
         fields.setdefault("signed_date", start)
     return PromisePeriod.objects.create(
         municipality=municipality(municipality_slug),
-        slug=slug or f"{start.year}-{end.year}-{next(_sequence)}",
+        slug=slug or f"{start.year}-{end.year if end else 'tv'}-{next(_sequence)}",
         start_date=start,
         end_date=end,
         state=state,
