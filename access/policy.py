@@ -2,7 +2,7 @@
 
 Acts are the product's verbs: `municipalities.roles.Act` (view_staff, log, change_log,
 update_status, import_logs, create_period, edit, edit_draft, edit_proposal, manage_followups,
-manage_indicators, record_measurements, publish_reports) and the lifecycle's steps
+manage_indicators, record_measurements, publish_reports, register_period) and the lifecycle's steps
 (`promises.lifecycle.Action`: submit, comment, approve, decide, sign, extend, close…).
 
 - `may(user, act)`: whether the user holds, anywhere, a role that may do it. A page refuses
@@ -73,6 +73,8 @@ def _allows(act: str, roles: set[str], obj: Model, user) -> bool:
         return lifecycle.freely_editable(_period_of(obj))
     if act == Act.EDIT_PROPOSAL:
         return lifecycle.proposal_editable(_period_of(obj))
+    if act == Act.REGISTER_PERIOD:
+        return lifecycle.registering(_period_of(obj))
     if act in (Act.MANAGE_FOLLOWUPS, Act.PUBLISH_REPORTS):
         return lifecycle.followed_up(_period_of(obj))
     if act == Act.MANAGE_INDICATORS:

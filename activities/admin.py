@@ -31,7 +31,15 @@ class ActivityAdmin(NoDeleteMixin, SimpleHistoryAdmin):
         (_("Responsible"), {"fields": ["responsible", "responsible_other"]}),
         (
             _("Target"),
-            {"fields": ["target_comparator", "target_value", "target_unit", "target_scope"]},
+            {
+                "fields": [
+                    "target_comparator",
+                    "target_value",
+                    "target_unit",
+                    "target_unit_singular",
+                    "target_scope",
+                ]
+            },
         ),
         (_("Status (activities without a target)"), {"fields": ["status", "status_reason"]}),
         (None, {"fields": ["created_at", "updated_at"]}),

@@ -321,7 +321,7 @@ def _loggable(user) -> list[Activity]:
 
 def template_date(activity: Activity, today: datetime.date) -> datetime.date | None:
     """The day the template proposes: the latest the log form accepts, None before the period."""
-    day = min(today, activity.period.end_date)
+    day = min(today, activity.period.end_date or today)
     data = {"activity": activity.pk, "date": day, "quantity": 1, "idempotency_key": uuid.uuid4()}
     form = _RowForm(data, allowed={activity.pk: activity}, today=today)
     return None if "date" in form.errors else day

@@ -61,6 +61,13 @@ def _revision_form(request: HttpRequest, period: PromisePeriod) -> RevisionForm 
     return revision_form_for(data, lifecycle.needs_revision(period))
 
 
+def _warn_text_target(request: HttpRequest, form: ActivityForm) -> None:
+    """After a save: warn (without undoing it) when the text states another number."""
+    warning = form.text_target_warning()
+    if warning:
+        messages.warning(request, warning)
+
+
 def _render_form(
     request: HttpRequest, form: ActivityForm, revision_form, period, activity=None
 ) -> HttpResponse:
@@ -79,6 +86,7 @@ def _render_form(
         "heading": heading,
         "action": action,
         "target_preview": form.target_preview(),
+        "target_warning": form.text_target_warning(),
     }
     return render(request, "activities/editor/activity_form.html", context)
 
@@ -112,6 +120,7 @@ def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
                     "number": recorded.number,
                 }
             messages.success(request, text)
+            _warn_text_target(request, form)
             return redirect(_period_url(activity))
     else:
         form = ActivityForm(instance=instance, period=period)
@@ -152,6 +161,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     messages.success(request, _("Saved: %(title)s.") % {"title": activity.title})
                 else:
                     messages.info(request, _("Nothing was changed."))
+                _warn_text_target(request, form)
                 return redirect(_period_url(activity))
     else:
         form = ActivityForm(instance=activity, period=period)

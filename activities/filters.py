@@ -15,6 +15,7 @@ PROGRESS_FIELDS = (
     "target_comparator",
     "target_value",
     "target_unit",
+    "target_unit_singular",
     "target_scope",
     "period__start_date",
     "period__end_date",
@@ -30,17 +31,20 @@ class ActivityFilter(PeriodFilterSet):
     narrows the queryset to those with the status asked for (so a page loads 25 full rows).
     """
 
-    responsible = django_filters.ChoiceFilter(
-        label=_("Responsible"), choices=Responsible.choices, empty_label=_("All")
+    ansvarig = django_filters.ChoiceFilter(
+        label=_("Responsible"),
+        field_name="responsible",
+        choices=Responsible.choices,
+        empty_label=_("All"),
     )
-    progress = django_filters.ChoiceFilter(
+    framsteg = django_filters.ChoiceFilter(
         label=_("Progress"),
         choices=PaceStatus.choices,
         empty_label=_("All"),
         method="filter_progress",
     )
 
-    search_fields = ("title", "description", "target_unit", "responsible_other")
+    search_fields = ("title", "description", "target_unit", "responsible_other", "partners")
 
     class Meta:
         model = Activity
@@ -58,7 +62,7 @@ class ActivityFilter(PeriodFilterSet):
     def rows(self, today: datetime.date) -> QuerySet:
         """The filtered activities, the progress status included."""
         activities = self.qs
-        status = self.form.cleaned_data.get("progress")
+        status = self.form.cleaned_data.get("framsteg")
         if not status:
             return activities
         counted = activities.select_related(None).select_related("period")

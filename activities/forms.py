@@ -10,9 +10,11 @@ from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
 from activities.progress import Comparator, Scope, Target, target_text
+from activities.wording import text_target_mismatch
 from followups.models import MeetingKind
 from promises.fields import DateField
 from promises.forms import VersionedFormMixin, version_field
@@ -135,6 +137,15 @@ class LogFieldsForm(forms.ModelForm):
             return cleaned
         if day > self.today:
             self.add_error("date", _("The date cannot be in the future."))
+        elif activity is not None and activity.period.end_date is None:
+            # In force until further notice: any day from the start (the stated start, which
+            # may be before the signing).
+            if day < activity.period.start_date:
+                self.add_error(
+                    "date",
+                    _("The date must be within the period, from %(start)s.")
+                    % {"start": formats.date_format(activity.period.start_date, "j b Y")},
+                )
         elif activity is not None and not (
             activity.period.start_date <= day <= activity.period.end_date
         ):
@@ -142,8 +153,8 @@ class LogFieldsForm(forms.ModelForm):
                 "date",
                 _("The date must be within the period, %(start)s–%(end)s.")
                 % {
-                    "start": formats.date_format(activity.period.start_date, "j M Y"),
-                    "end": formats.date_format(activity.period.end_date, "j M Y"),
+                    "start": formats.date_format(activity.period.start_date, "j b Y"),
+                    "end": formats.date_format(activity.period.end_date, "j b Y"),
                 },
             )
         return cleaned
@@ -213,6 +224,7 @@ class StatusForm(forms.ModelForm):
 MAX_TITLE = 120
 MAX_DESCRIPTION = 2000
 MAX_OTHER = 150
+MAX_PARTNERS = 300
 MAX_UNIT = 60
 
 
@@ -230,6 +242,31 @@ class PromiseChoiceField(forms.ModelMultipleChoiceField):
 
 def _capitalised(choices) -> list[tuple[str, str]]:
     return [(value, capfirst(label)) for value, label in choices]
+
+
+# The editor offers a bare number first: "två medborgardialoger" is met when reached. "Exactly"
+# (more is not met) is offered only to targets already saved with it.
+TARGET_COMPARATOR_CHOICES = [
+    (Comparator.COUNT, _("A number (met when reached)")),
+    (Comparator.AT_LEAST, _("At least")),
+    (Comparator.AT_MOST, _("At most")),
+]
+
+
+def text_target_warning(description: str, target: Target | None) -> str:
+    """The editor's warning when an activity's text states a number its target does not."""
+    numbers = text_target_mismatch(description, target)
+    if not numbers:
+        return ""
+    return ngettext(
+        "The description states the number %(numbers)s, but the target is %(target)s. Check "
+        "that the text and the target say the same; the public page and the signing document "
+        "show both.",
+        "The description states the numbers %(numbers)s, but the target is %(target)s. Check "
+        "that the text and the target say the same; the public page and the signing document "
+        "show both.",
+        len(numbers),
+    ) % {"numbers": ", ".join(str(n) for n in numbers), "target": target_text(target)}
 
 
 class ActivityForm(VersionedFormMixin, forms.ModelForm):
@@ -261,6 +298,10 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
         label=_("Responsible"),
         choices=_capitalised(Responsible.choices),
         widget=forms.RadioSelect,
+        help_text=_(
+            "Not stated: the document does not say who, e.g. Vi ska … Never guess; both the "
+            "Police and the municipality's coordinator may log such an activity."
+        ),
     )
     responsible_other = forms.CharField(
         label=_("Other responsible actor"),
@@ -268,6 +309,16 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
         required=False,
         validators=[validate_plain_text],
         help_text=_("Only for another actor, e.g. Räddningstjänsten."),
+    )
+    partners = forms.CharField(
+        label=_("Together with"),
+        max_length=MAX_PARTNERS,
+        required=False,
+        validators=[validate_plain_text],
+        help_text=_(
+            "Others who take part besides the responsible party, as the document names them, "
+            "e.g. Räddningstjänsten, föreningar. Public."
+        ),
     )
     promises = PromiseChoiceField(
         label=_("Promises the activity serves"),
@@ -286,9 +337,13 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
     )
     target_comparator = forms.ChoiceField(
         label=_("Target: comparison"),
-        choices=_capitalised(Comparator.choices),
+        choices=TARGET_COMPARATOR_CHOICES,
         widget=forms.RadioSelect,
         required=False,
+        help_text=_(
+            "A number without at least or at most (två medborgardialoger) is met when "
+            "reached; more is also met."
+        ),
     )
     target_value = forms.IntegerField(
         label=_("Target: number"),
@@ -304,6 +359,16 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
         required=False,
         validators=[validate_plain_text],
         help_text=_("What is counted, e.g. trafikkontroller."),
+    )
+    target_unit_singular = forms.CharField(
+        label=_("Target: unit, singular"),
+        max_length=MAX_UNIT,
+        required=False,
+        validators=[validate_plain_text],
+        help_text=_(
+            "The unit after the number 1, e.g. trafikkontroll. Leave empty when the unit has no "
+            "other form."
+        ),
     )
     target_scope = forms.ChoiceField(
         label=_("Target: time span"),
@@ -329,10 +394,12 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
             "description",
             "responsible",
             "responsible_other",
+            "partners",
             "promises",
             "target_comparator",
             "target_value",
             "target_unit",
+            "target_unit_singular",
             "target_scope",
             "counted_meeting_kinds",
         ]
@@ -342,11 +409,13 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
         "description",
         "responsible",
         "responsible_other",
+        "partners",
         "promises",
         "has_target",
         "target_comparator",
         "target_value",
         "target_unit",
+        "target_unit_singular",
         "target_scope",
         "counted_meeting_kinds",
     ]
@@ -357,6 +426,10 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
         self.period = period
         # Only this period's promises: another period's is "not one of the available choices".
         self.fields["promises"].queryset = period.promises.order_by("position", "pk")
+        if not period.promises.exists():
+            # A period made only of activities (no separate promises): nothing to serve or ask.
+            self.fields["promises"].required = False
+            self.fields["promises"].widget = forms.MultipleHiddenInput()
         if self.instance.pk:
             self.initial["has_target"] = (
                 HasTarget.YES if self.instance.target_value is not None else HasTarget.NO
@@ -365,6 +438,12 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
             self.initial.setdefault("has_target", HasTarget.YES)
             self.initial.setdefault("target_comparator", Comparator.AT_LEAST)
             self.initial.setdefault("target_scope", Scope.PERIOD)
+        if self.instance.target_comparator == Comparator.EXACTLY:
+            # Kept for targets saved as exact; new targets choose a number instead.
+            self.fields["target_comparator"].choices = [
+                *TARGET_COMPARATOR_CHOICES,
+                (Comparator.EXACTLY, _("Exactly (more is not met)")),
+            ]
 
     def clean_description(self) -> str:
         # Browsers send CRLF: the same text typed again must not count as a change.
@@ -387,16 +466,22 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
             )
         has_target = cleaned.get("has_target")
         if has_target == HasTarget.NO:
-            for name in ("target_value", "target_unit"):
+            for name in ("target_value", "target_unit", "target_unit_singular"):
                 if cleaned.get(name) not in (None, ""):
                     self.add_error(
                         name,
                         _("Leave this empty for an activity without a target, or choose a target."),
                     )
-            cleaned.update(target_comparator="", target_value=None, target_unit="", target_scope="")
+            cleaned.update(
+                target_comparator="",
+                target_value=None,
+                target_unit="",
+                target_unit_singular="",
+                target_scope="",
+            )
         elif has_target == HasTarget.YES:
             messages = {
-                "target_comparator": _("Choose at least, exactly or at most."),
+                "target_comparator": _("Choose a number, at least or at most."),
                 "target_value": _("Enter the target's number."),
                 "target_unit": _("Enter what is counted, e.g. trafikkontroller."),
                 "target_scope": _("Choose the time span of the target."),
@@ -415,14 +500,32 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
             name in self.errors or data.get(name) in (None, "") for name in self.target_fields
         ):
             return ""
-        return target_text(
-            Target(
-                comparator=data["target_comparator"],
-                value=data["target_value"],
-                unit=data["target_unit"],
-                scope=data["target_scope"],
-            )
+        return target_text(self._target(data))
+
+    @staticmethod
+    def _target(data) -> Target:
+        return Target(
+            comparator=data["target_comparator"],
+            value=data["target_value"],
+            unit=data["target_unit"],
+            scope=data["target_scope"],
+            unit_singular=data.get("target_unit_singular", ""),
         )
+
+    def text_target_warning(self) -> str:
+        """A warning when the description states another number than the target, or "".
+
+        It does not block saving: the text may be right and the target wrong, or the text may
+        name another number ("två gånger per dygn" with a target of 14 per week).
+        """
+        if self.is_bound:
+            data = getattr(self, "cleaned_data", None)
+            if data is None or self.errors or data.get("has_target") != HasTarget.YES:
+                return ""
+            description, target = data["description"], self._target(data)
+        else:
+            description, target = self.instance.description, self.instance.target
+        return text_target_warning(description, target)
 
 
 class MoveForm(forms.Form):

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -329,6 +330,7 @@ class Activity(models.Model):
             value=self.target_value,
             unit=self.target_unit,
             scope=self.target_scope,
+            unit_singular=self.target_unit_singular,
         )
 
     @property
@@ -337,25 +339,33 @@ class Activity(models.Model):
             return self.responsible_other
         return str(self.get_responsible_display())
 
+    @property
+    def responsible_shown(self) -> str:
+        """The responsible party as pages show it: "Polisen", "Räddningstjänsten", and for an
+        unstated one "ej angiven" (a remark in lower case, never a guessed party)."""
+        if self.responsible == Responsible.UNSTATED:
+            return str(self.get_responsible_display())
+        return capfirst(self.responsible_label)
+
     def progress(self, today: datetime.date | None = None) -> Progress:
         """Progress and pace from the kept span sums (prefetched by `with_progress_data`).
 
         Should the sums not match the target's spans (a change not yet rebuilt), the logs are
         counted instead: a page is never wrong, only slower.
         """
-        start, end = self.period.start_date, self.period.end_date
+        today = today or timezone.localdate()
+        # An open-ended period is counted to the end of the current calendar year.
+        start, end = self.period.start_date, self.period.counting_end(today)
         sums = self.__dict__.get("span_sums")
         if sums is None:
             sums = SpanSums((s.start, s.end, s.done) for s in self.span_totals.all())
         if sums.ranges() == counting_spans(self.target, start, end):
-            return progress_from_counts(
-                self.target, start, end, sums, today or timezone.localdate()
-            )
+            return progress_from_counts(self.target, start, end, sums, today)
         entries = [
             LogEntry(day, quantity)
             for day, quantity in self.logs.counted().values_list("date", "quantity")
         ]
-        return compute_progress(self.target, start, end, entries, today or timezone.localdate())
+        return compute_progress(self.target, start, end, entries, today)
 
 
 def _attach_span_sums(activities: list[Activity]) -> None:

@@ -61,10 +61,16 @@ class PaceStatus(models.TextChoices):
 COUNTING_RULE = _(
     "Progress is counted from the logged activities: the sum of the quantities of every log dated "
     "inside the time span, withdrawn logs excluded. The percentage is that sum divided by the "
-    "target, rounded down; it can exceed one hundred when more was done than promised. Expected "
-    "by today is the target multiplied by the share of the time span that has passed, today "
-    "included. A span only partly inside the promise period gets a proportional target, rounded "
-    "up. An average is the total so far divided by the whole weeks or months passed in the period."
+    "target, rounded down; it can exceed one hundred when more was done than promised. A target "
+    "without at least or at most (two citizen dialogues) is met when the number is reached, and "
+    "more is also met; an at most target is met while the number stays at or below it. A target "
+    "per year counts promise years: twelve-month spans from the first day of the promise period "
+    "(promise year 1, 2 and so on), not calendar years. Tertials are January–April, May–August "
+    "and September–December, months are calendar months, weeks run Monday to Sunday and days "
+    "are calendar days. Expected by today is the target multiplied by the share of the time span "
+    "that has passed, today included. A span only partly inside the promise period, such as a "
+    "shorter last promise year, gets a proportional target, rounded up. An average is the total "
+    "so far divided by the whole weeks or months passed in the period."
 )
 
 
@@ -78,12 +84,13 @@ class LogEntry(NamedTuple):
 
 @dataclass(frozen=True)
 class Target:
-    """A numeric target: comparator, value, unit and scope."""
+    """A numeric target: comparator, value, unit (plural, and singular if given) and scope."""
 
     comparator: str
     value: int
     unit: str
     scope: str
+    unit_singular: str = ""
 
     def __post_init__(self) -> None:
         if self.comparator not in _COMPARATORS:
@@ -97,6 +104,12 @@ class Target:
     def is_average(self) -> bool:
         """Whether the target is an average per week or month rather than a count per span."""
         return self.scope in AVERAGE_SCOPES
+
+    def unit_for(self, number: int | Fraction | None) -> str:
+        """The unit as it follows `number`: the singular after exactly one, else the plural."""
+        if number == 1 and self.unit_singular:
+            return self.unit_singular
+        return self.unit
 
 
 @dataclass(frozen=True)
@@ -182,7 +195,9 @@ def _full_spans(
             index += 1
     day = period_start
     while True:
-        if scope == Scope.WEEK:
+        if scope == Scope.DAY:
+            start = end = day
+        elif scope == Scope.WEEK:
             start = day - datetime.timedelta(days=day.weekday())
             end = start + datetime.timedelta(days=6)
         elif scope == Scope.MONTH:
@@ -227,7 +242,7 @@ def _spans(target: Target, period_start: datetime.date, period_end: datetime.dat
 
 
 def _meets(comparator: str, done: int | Fraction, target: int) -> bool:
-    if comparator == Comparator.AT_LEAST:
+    if comparator in (Comparator.AT_LEAST, Comparator.COUNT):
         return done >= target
     if comparator == Comparator.EXACTLY:
         return done == target
@@ -312,7 +327,7 @@ def _average_status(target: Target, average: Fraction | None, total_done: int, e
         return PaceStatus.NOT_STARTED
     if target.comparator != Comparator.AT_MOST and total_done == 0:
         return PaceStatus.NOT_STARTED
-    if average > target.value and target.comparator != Comparator.AT_LEAST:
+    if average > target.value and target.comparator in (Comparator.EXACTLY, Comparator.AT_MOST):
         # Mirrors span targets: above a maximum or an exact value is off target, not behind.
         return PaceStatus.NOT_ACHIEVED
     if average < target.value and target.comparator != Comparator.AT_MOST:
@@ -429,14 +444,35 @@ def _span_progress(comparator: str, span: Span, done: int, today: datetime.date)
     )
 
 
+def count_text(number: int) -> str:
+    """A whole number as the language writes it: "1 304" in Swedish (a no-break space)."""
+    return number_format(number, force_grouping=True)
+
+
+def amount_text(target: Target, value: int | None = None) -> str:
+    """The target's number with its comparator: "minst 15", "högst 4", or a bare "2"."""
+    number = count_text(target.value if value is None else value)
+    if target.comparator == Comparator.COUNT:
+        return number
+    if target.comparator == Comparator.AT_LEAST:
+        return gettext("at least %(number)s") % {"number": number}
+    if target.comparator == Comparator.AT_MOST:
+        return gettext("at most %(number)s") % {"number": number}
+    return gettext("exactly %(number)s") % {"number": number}
+
+
+def _average_scope(target: Target) -> str:
+    return str(Scope.WEEK.label if target.scope == Scope.AVERAGE_WEEK else Scope.MONTH.label)
+
+
 def target_text(target: Target) -> str:
     """Describe a target in words, e.g. "at least 15 trafikkontroller per year"."""
-    return gettext("%(comparator)s %(value)s %(unit)s %(scope)s") % {
-        "comparator": Comparator(target.comparator).label,
-        "value": target.value,
-        "unit": target.unit,
-        "scope": Scope(target.scope).label,
-    }
+    values = {"amount": amount_text(target), "unit": target.unit_for(target.value)}
+    if target.is_average:
+        values["scope"] = _average_scope(target)
+        return gettext("on average %(amount)s %(unit)s %(scope)s") % values
+    values["scope"] = Scope(target.scope).label
+    return gettext("%(amount)s %(unit)s %(scope)s") % values
 
 
 def _format_average(average: Fraction) -> str:
@@ -451,41 +487,55 @@ def _format_average(average: Fraction) -> str:
 def progress_text(
     done: int | Fraction | None, target: Target, span_target: int | None = None
 ) -> str:
-    """Describe progress in words; for average scopes `done` is the average so far, or None."""
-    comparator = Comparator(target.comparator).label
+    """Describe progress in words; for average scopes `done` is the average so far, or None.
+
+    "3 av 2 medborgardialoger", "1 av minst 1 informationsinsats": the unit agrees with the
+    target's number. An exact target ("exakt 2") is not a ceiling to count towards, so its words
+    give what was done and the target apart: "3 medborgardialoger (mål: exakt 2)".
+    """
     if not target.is_average:
-        return gettext("%(done)s of %(comparator)s %(target)s %(unit)s") % {
-            "done": done,
-            "comparator": comparator,
-            "target": target.value if span_target is None else span_target,
-            "unit": target.unit,
+        number = target.value if span_target is None else span_target
+        if target.comparator == Comparator.EXACTLY:
+            return gettext("%(done)s %(unit)s (target: %(amount)s)") % {
+                "done": count_text(done),
+                "unit": target.unit_for(done),
+                "amount": amount_text(target, number),
+            }
+        return gettext("%(done)s of %(amount)s %(unit)s") % {
+            "done": count_text(done),
+            "amount": amount_text(target, number),
+            "unit": target.unit_for(number),
         }
-    values = {"comparator": comparator, "value": target.value}
     if done is None:
+        values = {"target": target_text(target)}
         if target.scope == Scope.AVERAGE_WEEK:
-            return (
-                gettext("no whole week has passed yet (target: %(comparator)s %(value)s per week)")
-                % values
-            )
-        return (
-            gettext("no whole month has passed yet (target: %(comparator)s %(value)s per month)")
-            % values
-        )
-    values["average"] = _format_average(Fraction(done))
-    if target.scope == Scope.AVERAGE_WEEK:
-        return (
-            gettext("on average %(average)s per week (target: %(comparator)s %(value)s)") % values
-        )
-    return gettext("on average %(average)s per month (target: %(comparator)s %(value)s)") % values
+            return gettext("no whole week has passed yet (target: %(target)s)") % values
+        return gettext("no whole month has passed yet (target: %(target)s)") % values
+    average = Fraction(done)
+    return gettext("on average %(average)s %(unit)s %(scope)s (target: %(amount)s)") % {
+        "average": _format_average(average),
+        "unit": target.unit_for(average),
+        "scope": _average_scope(target),
+        "amount": amount_text(target),
+    }
 
 
 def behind_pace(progress: Progress) -> bool:
     """Whether an activity needs attention now: behind the plan ("efter plan"), or nothing done
     in a running span although at least one was expected by today (its status is "ej påbörjad",
-    yet it is the furthest behind of all)."""
+    yet it is the furthest behind of all). A per-day target is judged by the day before: the
+    running day is never over before it has been worked."""
+    if progress.today > progress.period_end:
+        return False
+    if progress.target is not None and progress.target.scope == Scope.DAY:
+        yesterday = progress.today - ONE_DAY
+        return any(
+            sp.span.start == yesterday and sp.status == PaceStatus.NOT_ACHIEVED
+            for sp in progress.spans
+        )
     if progress.status == PaceStatus.BEHIND:
         return True
-    if progress.status != PaceStatus.NOT_STARTED or progress.today > progress.period_end:
+    if progress.status != PaceStatus.NOT_STARTED:
         return False
     if progress.target is not None and progress.target.is_average:
         # Not started with a whole week or month passed: an average of zero.

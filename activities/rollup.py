@@ -16,7 +16,9 @@ are kept in step inside the writing transaction, whatever writes:
 """
 
 import datetime
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from django.db import transaction
 from django.db.models import F, OuterRef, Q, Subquery, Sum, Value
@@ -32,8 +34,10 @@ Contribution = tuple[int, datetime.date, int] | None  # (activity id, date, quan
 
 
 def wanted_spans(activity: Activity) -> list[tuple[datetime.date, datetime.date]]:
-    """The ranges `activity`'s sums must be kept for, from its target and its period's dates."""
-    return counting_spans(activity.target, activity.period.start_date, activity.period.end_date)
+    """The ranges `activity`'s sums must be kept for, from its target and its period's dates
+    (an open-ended period's: to the end of the current calendar year)."""
+    period = activity.period
+    return counting_spans(activity.target, period.start_date, period.counting_end())
 
 
 def _add(contribution: Contribution, sign: int) -> None:
@@ -41,10 +45,28 @@ def _add(contribution: Contribution, sign: int) -> None:
         return
     activity_id, day, quantity = contribution
     spans = SpanTotal.objects.filter(activity_id=activity_id, start__lte=day, end__gte=day)
-    if not spans.update(done=F("done") + sign * quantity):
-        # No span holds the day: it lies outside the period (then it does not count), or a
-        # rebuild replaced the spans since this statement's snapshot; a new statement sees them.
-        spans.update(done=F("done") + sign * quantity)
+    # No span holds the day: it lies outside the period (then it does not count), or a rebuild
+    # replaced the spans since this statement's snapshot; a new statement sees them.
+    if not spans.update(done=F("done") + sign * quantity) and not spans.update(
+        done=F("done") + sign * quantity
+    ):
+        _extend_open_ended(activity_id, day)
+
+
+def _extend_open_ended(activity_id: int, day: datetime.date) -> None:
+    # An open-ended period's spans reach the end of the year they were built in: a log in a
+    # later year extends them (the recount includes the log being saved).
+    later = Activity.objects.filter(
+        pk=activity_id, period__end_date__isnull=True, period__start_date__lte=day
+    )
+    if later.exists():
+        rebuild(later.select_related("period"))
+
+
+def sync_open_ended() -> int:
+    """Extend the spans of open-ended periods' activities to the current year's end (run daily:
+    a new year otherwise counts from the logs until a log or a change rebuilds them)."""
+    return sync(Activity.objects.filter(period__end_date__isnull=True).select_related("period"))
 
 
 @receiver(post_save, sender=ActivityLog, dispatch_uid="rollup_log_saved")
@@ -102,9 +124,12 @@ def rebuild(activities) -> int:
     sums = _daily_sums(ids)
     rows = []
     for activity in activities:
-        days = sums.get(activity.pk, [])
+        # Running sums over the days: a per-day target has hundreds of spans.
+        days = sorted(sums.get(activity.pk, []))
+        dates = [day for day, _total in days]
+        running = [0, *accumulate(total for _day, total in days)]
         for start, end in wanted_spans(activity):
-            done = sum(total for day, total in days if start <= day <= end)
+            done = running[bisect_right(dates, end)] - running[bisect_left(dates, start)]
             rows.append(SpanTotal(activity=activity, start=start, end=end, done=done))
     SpanTotal.objects.bulk_create(rows, batch_size=2000)
     return len(activities)

@@ -6,7 +6,7 @@ import uuid
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone, translation
-from django.utils.text import Truncator, capfirst
+from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from activities.models import Activity, ActivityLog
@@ -119,6 +119,12 @@ def _added_value(activity: Activity) -> str:
     return f"{activity.description}\n{gettext('Target')}: {target_text(target)}"
 
 
+def _partners_value(activity: Activity) -> str:
+    if not activity.partners:
+        return gettext("no partners named")
+    return gettext("together with %(partners)s") % {"partners": activity.partners}
+
+
 def _meeting_kinds_value(activity: Activity) -> str:
     kinds = activity.counted_meeting_kinds or []
     if not kinds:
@@ -153,8 +159,17 @@ def activity_changes(
                 editing.Change(
                     ChangeKind.ACTIVITY_RESPONSIBLE,
                     new.title,
-                    editing.text_value(capfirst(old.responsible_label)),
-                    editing.text_value(capfirst(new.responsible_label)),
+                    editing.text_value(old.responsible_shown),
+                    editing.text_value(new.responsible_shown),
+                )
+            )
+        if old.partners != new.partners:
+            changes.append(
+                editing.Change(
+                    ChangeKind.ACTIVITY_CHANGED,
+                    new.title,
+                    _partners_value(old),
+                    _partners_value(new),
                 )
             )
         old_promises = _promise_titles(old.promises.all())

@@ -6,11 +6,13 @@ from django.utils import timezone
 
 from activities.filters import ActivityFilter
 from activities.models import Activity, ActivityLog
-from promises.filters import paginate
+from promises.filters import legacy_redirect, paginate
 
 
 def activity_list(request: HttpRequest) -> HttpResponse:
     """All published activities with progress, filtered; invalid filters are shown and ignored."""
+    if legacy := legacy_redirect(request):
+        return legacy
     today = timezone.localdate()
     activity_filter = ActivityFilter(request.GET, queryset=Activity.objects.for_activity_list())
     page, query = paginate(request, activity_filter.rows(today))

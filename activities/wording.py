@@ -1,29 +1,69 @@
 """An activity's progress in words: the phrases every page, change log and demo text shows.
 
-"12 av minst 15 trafikkontroller", "i fas": produced here, from the catalogue's strings, in the
-active language. The `progress_tags` template filters are thin wrappers around these functions;
-the sentences themselves (`progress_text`, `target_text`) are in `activities.progress`.
+"löftesår 1 (20 mar 2026–19 mar 2027): 12 av minst 15 trafikkontroller", "i fas": produced
+here, from the catalogue's strings, in the active language. The `progress_tags` template filters
+are thin wrappers around these functions; the sentences themselves (`progress_text`,
+`target_text`) are in `activities.progress`. Also here: the status an activity without a target
+shows beside its count, and the numbers an activity's text states (to warn when they differ
+from its target).
 """
 
-from django.utils.formats import date_format
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+import datetime
+import re
+from dataclasses import dataclass
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext, pgettext
+
+from activities.models import ActivityStatus
 from activities.progress import (
     PaceStatus,
     Progress,
     Scope,
     SpanProgress,
+    Target,
+    count_text,
     progress_text,
     target_text,
 )
 
-CURRENT_SPAN_LABELS = {
-    Scope.YEAR: _("this year"),
-    Scope.TERTIAL: _("this tertial"),
-    Scope.MONTH: _("this month"),
-    Scope.WEEK: _("this week"),
-}
+# How many days of a per-day target the list of spans shows: the latest ones.
+LISTED_DAYS = 14
+
+
+def date_range(start: datetime.date, end: datetime.date) -> str:
+    """Dates as Swedish writes a range: "3 dec 2026", "1–30 nov 2026", "1 sep–31 dec 2026",
+    "20 mar 2026–19 mar 2027" (each year given where it differs)."""
+    if start == end:
+        return date_format(start, "j b Y")
+    if start.year != end.year:
+        return f"{date_format(start, 'j b Y')}–{date_format(end, 'j b Y')}"
+    if start.month == end.month:
+        return f"{start.day}–{date_format(end, 'j b Y')}"
+    return f"{date_format(start, 'j b')}–{date_format(end, 'j b Y')}"
+
+
+def _current_label(scope: str, index: int) -> str:
+    """The name of the running span; a year is a promise year, never "i år"."""
+    if scope == Scope.YEAR:
+        return gettext("promise year %(number)s") % {"number": index + 1}
+    if scope == Scope.TERTIAL:
+        return pgettext("current span", "this tertial")
+    if scope == Scope.MONTH:
+        return pgettext("current span", "this month")
+    if scope == Scope.WEEK:
+        return pgettext("current span", "this week")
+    return pgettext("current span", "today")
+
+
+def span_label(progress: Progress, index: int) -> str:
+    """A span of the target named with its dates: "löftesår 2 (20 mar–31 dec 2027)" for a
+    year, else its dates alone."""
+    span = progress.spans[index].span
+    dates = date_range(span.start, span.end)
+    if progress.target is not None and progress.target.scope == Scope.YEAR:
+        return f"{gettext('promise year %(number)s') % {'number': index + 1}} ({dates})"
+    return dates
 
 
 def target_words(progress: Progress) -> str:
@@ -31,8 +71,9 @@ def target_words(progress: Progress) -> str:
     return target_text(progress.target) if progress.target else ""
 
 
-def progress_words(progress: Progress) -> str:
-    """The headline: the current span while it runs, else the whole period."""
+def headline_words(progress: Progress) -> str:
+    """The current span while it runs, else the whole period: "denna månad (1–30 nov 2026):
+    1 av minst 2 trafikkontroller"."""
     target = progress.target
     if target is None:
         return ""
@@ -42,10 +83,32 @@ def progress_words(progress: Progress) -> str:
         period_target = sum(span.span.target for span in progress.spans)
         return progress_text(progress.total_done, target, period_target)
     current = progress.current
-    label = CURRENT_SPAN_LABELS[target.scope]
-    start = date_format(current.span.start, "j b")
-    end = date_format(current.span.end, "j b Y")
-    return f"{label} ({start}–{end}): {progress_text(current.done, target, current.span.target)}"
+    index = progress.spans.index(current)
+    label = _current_label(target.scope, index)
+    dates = date_range(current.span.start, current.span.end)
+    return f"{label} ({dates}): {progress_text(current.done, target, current.span.target)}"
+
+
+def running_total_words(progress: Progress) -> str:
+    """While a span of a recurring target runs, what the period has had so far: "hittills
+    under perioden: 38 trafikkontroller"; empty when that is the running span's count."""
+    target = progress.target
+    if target is None or progress.current is None or len(progress.spans) < 2:
+        return ""
+    total = progress.total_done
+    if total == progress.current.done:
+        return ""  # nothing was done outside the running span: the headline says it all
+    return gettext("so far in the period: %(total)s %(unit)s") % {
+        "total": count_text(total),
+        "unit": target.unit_for(total),
+    }
+
+
+def progress_words(progress: Progress) -> str:
+    """The headline, with the period's running total when a span of many runs."""
+    words = headline_words(progress)
+    total = running_total_words(progress)
+    return f"{words} · {total}" if total else words
 
 
 def pace_label(status: str | None) -> str:
@@ -62,11 +125,160 @@ def headline_span(progress: Progress) -> SpanProgress | None:
     return None
 
 
+@dataclass(frozen=True)
+class ListedSpan:
+    """One line of the list of a target's spans."""
+
+    label: str
+    words: str
+    status: str
+
+
+def listed_spans(progress: Progress) -> list[ListedSpan]:
+    """Every span of a target with several, in words; of a per-day target only the latest
+    days up to today (a period has hundreds)."""
+    target = progress.target
+    if target is None or len(progress.spans) < 2:
+        return []
+    indexes = range(len(progress.spans))
+    if target.scope == Scope.DAY:
+        begun = [i for i in indexes if progress.spans[i].span.start <= progress.today]
+        indexes = begun[-LISTED_DAYS:]
+    return [
+        ListedSpan(
+            label=span_label(progress, i),
+            words=progress_text(progress.spans[i].done, target, progress.spans[i].span.target),
+            status=progress.spans[i].status,
+        )
+        for i in indexes
+    ]
+
+
+def days_met_words(progress: Progress) -> str:
+    """For a per-day target: on how many of the days so far the target was met."""
+    target = progress.target
+    if target is None or target.scope != Scope.DAY:
+        return ""
+    ended = [sp for sp in progress.spans if sp.span.end < progress.today]
+    if not ended:
+        return ""
+    met = sum(sp.status == PaceStatus.ACHIEVED for sp in ended)
+    return ngettext(
+        "target met on %(met)s of %(count)s day so far",
+        "target met on %(met)s of %(count)s days so far",
+        len(ended),
+    ) % {"met": met, "count": len(ended)}
+
+
+def occurrences_words(count: int) -> str:
+    """The logs of an activity without a target: "3 registrerade tillfällen"; never "genomförda",
+    which its status may contradict."""
+    if count == 0:
+        return gettext("no occurrences registered")
+    return ngettext(
+        "%(count)s occurrence registered", "%(count)s occurrences registered", count
+    ) % {"count": count_text(count)}
+
+
 def progress_summary(progress: Progress) -> str:
-    """Progress in words: against the target, or the number of logged occurrences."""
+    """Progress in words: against the target, or the number of registered occurrences."""
     if progress.target is not None:
         return progress_words(progress)
-    count = progress.total_done
-    return ngettext("%(count)s logged occurrence", "%(count)s logged occurrences", count) % {
-        "count": count
-    }
+    return occurrences_words(progress.total_done)
+
+
+def status_shown(status: str, done: int) -> str:
+    """The status of an activity without a target as shown beside its count: a planned
+    activity with occurrences registered has begun ("pågår"); the others as set."""
+    if status == ActivityStatus.PLANNED and done > 0:
+        return ActivityStatus.ONGOING
+    return status
+
+
+def status_words(status: str, progress: Progress) -> str:
+    """The label of `status_shown`, e.g. "pågår"."""
+    return str(ActivityStatus(status_shown(status, progress.total_done)).label)
+
+
+# -- Numbers an activity's text states -------------------------------------------------------
+
+_ONES = {
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
+    "nio": 9,
+}  # fmt: skip
+_TEENS = {
+    "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16,
+    "sjutton": 17, "arton": 18, "aderton": 18, "nitton": 19,
+}  # fmt: skip
+_TENS = {
+    "tjugo": 20, "trettio": 30, "trätti": 30, "fyrtio": 40, "förtio": 40, "femtio": 50,
+    "sextio": 60, "sjuttio": 70, "åttio": 80, "nittio": 90,
+}  # fmt: skip
+_COMPARATOR_WORDS = ("minst", "högst", "exakt", "åtminstone", "max", "maximalt", "snitt")
+_WORD = re.compile(r"[0-9]+(?:[ \u00a0][0-9]{3})*|[a-zåäöé]+", re.IGNORECASE)
+
+
+def _below_hundred(word: str) -> int | None:
+    if word in _ONES:
+        return _ONES[word]
+    if word in _TEENS:
+        return _TEENS[word]
+    for tens, value in _TENS.items():
+        if word == tens:
+            return value
+        if word.startswith(tens) and word[len(tens) :] in _ONES:
+            return value + _ONES[word[len(tens) :]]
+    return None
+
+
+def number_value(word: str) -> int | None:
+    """A number written in digits or Swedish words ("15", "femton", "tjugofem", "etthundra")."""
+    word = word.lower().replace(" ", "").replace("\u00a0", "")
+    if word.isdigit():
+        return int(word)
+    if "hundra" in word:
+        head, _hundra, tail = word.partition("hundra")
+        hundreds = 1 if head in ("", "ett", "en") else _below_hundred(head)
+        rest = 0 if tail == "" else _below_hundred(tail)
+        if hundreds is None or rest is None:
+            return None
+        return hundreds * 100 + rest
+    return _below_hundred(word)
+
+
+def _stem(unit: str) -> str:
+    # "trafikkontroller"/"trafikkontroll", "medborgardialoger"/"medborgardialog": compared by
+    # the shared beginning of the unit's last word, so that either form is recognised.
+    last = unit.split()[-1].lower() if unit.split() else ""
+    return last[: max(len(last) - 3, 4)]
+
+
+def stated_numbers(text: str, target: Target) -> list[int]:
+    """The numbers `text` states as a target: after "minst", "högst", "exakt", "i snitt", or
+    followed by the target's unit (or "gång"/"gånger"/"tillfällen"). A lone "en"/"ett" counts
+    only after such a word (elsewhere it is an article)."""
+    words = _WORD.findall(text)
+    stems = {_stem(target.unit), _stem(target.unit_singular or target.unit)} - {""}
+    stems |= {"gång", "tillf"}
+    found = []
+    for i, word in enumerate(words):
+        value = number_value(word)
+        if value is None:
+            continue
+        compared = i > 0 and words[i - 1].lower() in _COMPARATOR_WORDS
+        # The unit follows at once or after one word ("två riktade insatser").
+        following = [w.lower() for w in words[i + 1 : i + 3]]
+        counted = any(w.startswith(stem) for w in following for stem in stems)
+        right_after = bool(following) and any(following[0].startswith(s) for s in stems)
+        if word.lower() in ("en", "ett") and not (compared or right_after):
+            continue
+        if compared or counted:
+            found.append(value)
+    return found
+
+
+def text_target_mismatch(text: str, target: Target | None) -> list[int]:
+    """The numbers `text` states that differ from the target's (empty when they agree)."""
+    if target is None:
+        return []
+    return sorted({n for n in stated_numbers(text, target) if n != target.value})

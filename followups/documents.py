@@ -19,6 +19,7 @@ from django.views.decorators.http import require_safe
 
 from followups import frozen
 from followups.models import Report, SignedOriginal
+from promises import parties
 from promises.documents import Links, css_string, page_counter, render_pdf
 from promises.models import PromisePeriod
 
@@ -51,6 +52,8 @@ def report_context(report: Report, rows: list[dict], links: Links) -> dict[str, 
         "report": report,
         "rows": rows,
         "period": report.period,
+        # Who reports: the parties that give the promises (the Police alone, for a district).
+        "givers": parties.givers(report.period),
         "document": ReportDocument(gettext("Report")),
         "links": links,
         "staff": False,

@@ -70,10 +70,14 @@ def signed_period_items(municipality: Municipality | None, limit: int) -> list[F
     for period in periods:
         label = {"place": period.place_name, "period": period.period_label}
         promises = "; ".join(promise.title for promise in period.promises.all())
-        description = gettext("The period runs from %(start)s to %(end)s.") % {
-            "start": date_format(period.start_date, "j F Y"),
-            "end": date_format(period.end_date, "j F Y"),
-        }
+        if period.end_date is None or period.year_only:
+            # As the document states it: "gäller tills vidare", or only the year.
+            description = gettext("Valid %(validity)s.") % {"validity": period.validity_text}
+        else:
+            description = gettext("The period runs from %(start)s to %(end)s.") % {
+                "start": date_format(period.start_date, "j F Y"),
+                "end": date_format(period.end_date, "j F Y"),
+            }
         if promises:
             description += " " + gettext("Promises: %(promises)s") % {"promises": promises}
         items.append(

@@ -76,7 +76,8 @@ class PlanMeetingForm(MeetingFieldsForm):
 
     def clean_date(self) -> datetime.date:
         date = super().clean_date()
-        if date > self.period.end_date + PLAN_AFTER_END:
+        # A period in force until further notice has no end to plan after.
+        if self.period.end_date is not None and date > self.period.end_date + PLAN_AFTER_END:
             raise forms.ValidationError(
                 _("Plan meetings at most a year after the period ends (%(date)s).")
                 % {"date": long_date(self.period.end_date)}

@@ -2,7 +2,8 @@
 
 The bytes are rendered once, stored unchanged through Django's storage API (the model's
 FileField: `default_storage`, MEDIA_ROOT unless `STORAGES` says otherwise) with their SHA-256
-checksum, and served as stored; `verified()` reads them back and checks the sum. A later
+checksum, and served as stored; `verified()` reads them back and checks the sum. A past promise
+registered afterwards from its document gets its original when it is registered. A later
 revision of the period, or a later log, changes the current pages, never these files.
 """
 
@@ -14,7 +15,7 @@ from django.db.models.fields.files import FieldFile
 from django.dispatch import receiver
 
 from followups.models import SignedOriginal
-from promises import documents, lifecycle
+from promises import documents, lifecycle, registration
 from promises.models import PromisePeriod
 
 
@@ -54,4 +55,9 @@ def keep_signed_original(period: PromisePeriod, at: datetime.datetime) -> Signed
 
 @receiver(lifecycle.signed, dispatch_uid="followups_keep_signed_original")
 def _signed(sender, period: PromisePeriod, at: datetime.datetime, **kwargs) -> None:
+    keep_signed_original(period, at)
+
+
+@receiver(registration.registered, dispatch_uid="followups_keep_registered_original")
+def _registered(sender, period: PromisePeriod, at: datetime.datetime, **kwargs) -> None:
     keep_signed_original(period, at)

@@ -219,27 +219,36 @@ SCOPE_SV = {
     Scope.TERTIAL: "per tertial",
     Scope.MONTH: "per månad",
     Scope.WEEK: "per vecka",
+    Scope.DAY: "per dag",
     Scope.AVERAGE_WEEK: "per vecka",
     Scope.AVERAGE_MONTH: "per månad",
 }
 COMPARATOR_SV = {
     Comparator.AT_LEAST: "minst ",
-    Comparator.EXACTLY: "",
+    Comparator.COUNT: "",
+    Comparator.EXACTLY: "exakt ",
     Comparator.AT_MOST: "högst ",
 }
-SUBJECT_SV = {"police": "Polisen", "municipality": "Kommunen", "joint": "Polisen och kommunen"}
+# An activity whose owner the document does not state reads "Vi ska …".
+SUBJECT_SV = {
+    "police": "Polisen",
+    "municipality": "Kommunen",
+    "joint": "Polisen och kommunen",
+    "unstated": "Vi",
+}
+PARTNERS = (
+    "föreningar",
+    "Räddningstjänsten",
+    "fastighetsägare",
+    "bilinspektörer",
+    "skolorna",
+    "kommunens fältassistenter",
+)
 STATUS_SV = {
     "planned": "planerad",
     "ongoing": "pågår",
     "done": "genomförd",
     "cancelled": "inställd",
-}
-# Organisations not named "<name> kommun" or "<name>s kommun".
-ORGANISATIONS = {
-    "Gotland": "Region Gotland",
-    "Falun": "Falu kommun",
-    **{n: f"{n} stad" for n in ("Malmö", "Lidingö", "Solna", "Borås", "Vaxholm", "Västerås")},
-    **{n: f"{n}s stad" for n in ("Stockholm", "Göteborg", "Helsingborg", "Mölndal", "Sundbyberg")},
 }
 
 # --- Distributions ----------------------------------------------------------------------------
@@ -249,12 +258,17 @@ LENGTHS = {12: 45, 24: 33, 6: 4, 18: 5, 36: 8, 48: 5}  # months: weight
 # shows up even in a tiny dataset. Kinds: a target, an incident count, or no target.
 KIND_DECK = ["target"] * 11 + ["incident"] + ["none"] * 4
 SCOPE_DECK = [Scope.PERIOD, Scope.YEAR] * 4 + [Scope.TERTIAL, Scope.MONTH] * 2
-SCOPE_DECK += [Scope.WEEK, Scope.AVERAGE_WEEK, Scope.AVERAGE_MONTH]
-COMPARATOR_DECK = [Comparator.AT_LEAST] * 5 + [Comparator.EXACTLY] * 2
+SCOPE_DECK += [Scope.WEEK, Scope.DAY, Scope.AVERAGE_WEEK, Scope.AVERAGE_MONTH]
+# Exact targets are kept for data saved before bare counts; new documents state a bare count.
+COMPARATOR_DECK = [Comparator.AT_LEAST] * 5 + [Comparator.COUNT] * 2 + [Comparator.EXACTLY]
+# Who carries out an activity, unless its text names a party: about one in ten is not stated
+# ("Vi ska …"), some are joint.
+OWNER_DECK = [None] * 15 + [Responsible.JOINT] * 3 + [Responsible.UNSTATED] * 2
 # Frequent activities get short spans: logs per year lean on the scope.
 SCOPE_RATE = {"period": 0.5, "year": 0.9, "tertial": 1.1, "month": 1.5, "week": 2.5, "": 0.5}
+SCOPE_RATE |= {"day": 6.0}
 SCOPE_RATE |= {"average_week": 2.5, "average_month": 1.5}
-SCOPE_DAYS = {"year": 365.25, "tertial": 121.75, "month": 30.44, "week": 7}
+SCOPE_DAYS = {"year": 365.25, "tertial": 121.75, "month": 30.44, "week": 7, "day": 1}
 SCOPE_DAYS |= {"average_week": 7, "average_month": 30.44}
 
 
@@ -279,6 +293,7 @@ class ActivityPlan:
     comparator: str = ""
     scope: str = ""
     value: int | None = None
+    partners: str = ""
     status: str = ActivityStatus.PLANNED
     reason: str = ""
     rate: float = 0.0  # relative logs per year
@@ -336,9 +351,7 @@ class Deck:
 
 def organisation(municipality: Municipality) -> str:
     """The municipality as it names itself: "Vetlanda kommun", "Kungälvs kommun", "Malmö stad"."""
-    name = municipality.name
-    genitive = name if name[-1] in "aeiouyåäösxz" else f"{name}s"
-    return ORGANISATIONS.get(name, f"{genitive} kommun")
+    return municipality.organisation_name
 
 
 def period_slug(start: datetime.date, end: datetime.date, taken: set[str], prefix: str = "") -> str:
@@ -520,7 +533,7 @@ def plan_periods(rng, municipalities, areas: dict, today: datetime.date) -> list
 
 def plan_content(rng: random.Random, plans: list[PeriodPlan], today: datetime.date) -> None:
     """Promises and activities of every period, drawn from the texts with shared decks."""
-    kinds, scopes = Deck(rng, KIND_DECK), Deck(rng, SCOPE_DECK)
+    kinds, scopes, owners = Deck(rng, KIND_DECK), Deck(rng, SCOPE_DECK), Deck(rng, OWNER_DECK)
     comparators, rate_mu = Deck(rng, COMPARATOR_DECK), math.log(RATE_MEDIAN)
     for plan in plans:
         plan.promises = rng.sample(PROMISES, _pick(rng, {2: 25, 3: 40, 4: 25, 5: 10}))
@@ -542,12 +555,12 @@ def plan_content(rng: random.Random, plans: list[PeriodPlan], today: datetime.da
                 for i, promise in enumerate(plan.promises)
                 if set(promise.themes) & set(text.themes) and rng.random() < 0.3
             }
-            responsible = PARTIES.get(text.party, Responsible.OTHER)
-            if rng.random() < 0.15:  # Any of them may be done jointly.
-                responsible = Responsible.JOINT
+            responsible = owners.draw() or PARTIES.get(text.party, Responsible.OTHER)
             activity = ActivityPlan(slot + 1, text, sorted(i + 1 for i in served), responsible)
             if responsible == Responsible.OTHER:
                 activity.other = text.actor or rng.choice(OTHER_ACTORS)
+            if rng.random() < 0.15:
+                activity.partners = rng.choice(PARTNERS)
             if kind != "none":
                 activity.scope = scopes.draw()
                 incident = kind == "incident"
@@ -752,6 +765,7 @@ def write_structure(rng: random.Random, plans: list[PeriodPlan]) -> None:
                 description=describe(rng, a),
                 responsible=a.responsible,
                 responsible_other=a.other,
+                partners=a.partners,
                 target_comparator=a.comparator,
                 target_value=a.value,
                 target_unit=a.text.unit if a.scope else "",
@@ -939,7 +953,7 @@ def follow_ups(rng: random.Random, plan: PeriodPlan, tallies: dict, today: datet
         last = D(year, 12, 31)
         if (last - start).days > 60 and (last < end or plan.state != CLOSED and last == end):
             published = D(year + 1, 1, 1) + _days(rng, 20, 80)
-            title = f"Årsredovisning {year}, {place}"
+            title = f"Årsuppföljning {year}, {place}"
             report(ReportKind.YEAR_END, title, max(start, D(year, 1, 1)), last, published)
     if plan.state == CLOSED:
         title = f"Slutredovisning {plan.obj.period_label}, {place}"

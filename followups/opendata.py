@@ -39,7 +39,14 @@ from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
 from activities.progress import Comparator, PaceStatus, Scope
 from activities.spreadsheet import safe_cell
 from municipalities.models import Municipality
-from promises.models import PUBLISHED_STATES, PeriodState, Promise, PromisePeriod, Theme
+from promises.models import (
+    PUBLISHED_STATES,
+    Parties,
+    PeriodState,
+    Promise,
+    PromisePeriod,
+    Theme,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -136,14 +143,17 @@ ACTIVITY_FIELDS = (
     "period__area_name",
     "period__start_date",
     "period__end_date",
+    "period__registered_at",
     "position",
     "title",
     "description",
     "responsible",
     "responsible_other",
+    "partners",
     "target_comparator",
     "target_value",
     "target_unit",
+    "target_unit_singular",  # read by `Activity.target`, not written
     "target_scope",
     "status",
 )
@@ -238,6 +248,17 @@ def _period_columns(period: PromisePeriod) -> Row:
     }
 
 
+def _source_url(period: PromisePeriod, base_url: str) -> str:
+    """Where a registered period's document is: its copy on this site, or the address given."""
+    if period.registered_at is None:
+        return ""
+    if period.source_file:
+        return base_url + reverse(
+            "promises:period_source", args=[period.municipality.slug, period.slug]
+        )
+    return period.source_url
+
+
 def period_rows(
     municipality: Municipality | None, base_url: str, today: datetime.date
 ) -> Iterator[Row]:
@@ -245,14 +266,18 @@ def period_rows(
         yield {
             **_period_columns(period),
             "local_police_area": period.local_police_area.name if period.local_police_area else "",
+            "parties": period.parties,
             "start_date": period.start_date,
             "end_date": period.end_date,
+            "year_only": period.year_only,
             "state": period.state,
             "signed_date": period.signed_date,
             "decision_body": period.decision_body,
             "decision_date": period.decision_date,
             "decision_reference": period.decision_reference,
             "active": period.is_active(today),
+            "registered": period.registered_at is not None,
+            "source_url": _source_url(period, base_url),
             "url": base_url + period.get_absolute_url(),
         }
 
@@ -289,9 +314,12 @@ def activity_rows(
     for activity in activities.iterator(chunk_size=CHUNK_SIZE):
         if activity.period_id not in urls:
             urls[activity.period_id] = base_url + activity.period.get_absolute_url()
+        # A promise registered when it had already ended has nothing logged in the portal:
+        # its progress is unknown, never an inferred "not achieved".
+        unknown = activity.period.ended_before_registration
         progress = activity.progress(today)
-        current = progress.current
-        has_target = activity.target is not None
+        current = None if unknown else progress.current
+        has_target = activity.target is not None and not unknown
         yield {
             "activity_id": activity.pk,
             **_period_columns(activity.period),
@@ -301,17 +329,18 @@ def activity_rows(
             "promise_ids": promise_ids.get(activity.pk, []),
             "responsible": activity.responsible,
             "responsible_other": activity.responsible_other,
+            "partners": activity.partners,
             "target_comparator": activity.target_comparator,
             "target_value": activity.target_value,
             "target_unit": activity.target_unit,
             "target_scope": activity.target_scope,
             "status": activity.status,
-            "done_total": progress.total_done,
+            "done_total": None if unknown else progress.total_done,
             "current_span_start": current.span.start if current else None,
             "current_span_end": current.span.end if current else None,
             "current_span_done": current.done if current else None,
             "current_span_target": current.span.target if current else None,
-            "average_so_far": _decimal(progress.average),
+            "average_so_far": None if unknown else _decimal(progress.average),
             "pace_status": progress.status if has_target else "",
             "url": urls[activity.period_id],
         }
@@ -370,14 +399,41 @@ DATASETS: tuple[Dataset, ...] = (
         columns=(
             *PLACE_COLUMNS,
             Column("local_police_area", TEXT, _("The local police area that signed.")),
+            Column("parties", CODE, _("Who gives the promises: joint, police or municipality.")),
             Column("start_date", DATE, _("First day of the period.")),
-            Column("end_date", DATE, _("Last day of the period.")),
+            Column(
+                "end_date",
+                DATE,
+                _("Last day of the period; empty when it applies until further notice."),
+            ),
+            Column(
+                "year_only",
+                BOOLEAN,
+                _(
+                    "Whether the document gives only the year(s): the dates are then 1 January "
+                    "to 31 December."
+                ),
+            ),
             Column("state", CODE, _("Lifecycle state: signed, extended or closed.")),
             Column("signed_date", DATE, _("Date of signing.")),
             Column("decision_body", TEXT, _("The body that decided the promise.")),
             Column("decision_date", DATE, _("Date of the decision.")),
             Column("decision_reference", TEXT, _("Reference number (diarienummer).")),
             Column("active", BOOLEAN, _("Whether the period is in force today.")),
+            Column(
+                "registered",
+                BOOLEAN,
+                _(
+                    "Whether the period was registered afterwards from its document (decided "
+                    "and signed outside the portal); its decision, signing and signatories are "
+                    "then only what the document states, and may be empty."
+                ),
+            ),
+            Column(
+                "source_url",
+                URL,
+                _("The document a registered period was registered from; empty otherwise."),
+            ),
             Column("url", URL, _("The period's page on this site.")),
         ),
         rows=period_rows,
@@ -413,14 +469,27 @@ DATASETS: tuple[Dataset, ...] = (
             Column("promise_ids", INTEGER_LIST, _("The promises the activity serves.")),
             Column("responsible", CODE, _("The responsible party.")),
             Column("responsible_other", TEXT, _("The other actor, when responsible is other.")),
+            Column("partners", TEXT, _("Others who take part, as the document names them.")),
             Column(
-                "target_comparator", CODE, _("at_least, exactly or at_most; empty without target.")
+                "target_comparator",
+                CODE,
+                _(
+                    "at_least, count (a bare number: met when reached), at_most, or exactly "
+                    "(older targets); empty without target."
+                ),
             ),
             Column("target_value", INTEGER, _("The target number; empty without target.")),
             Column("target_unit", TEXT, _("What is counted, e.g. trafikkontroller.")),
             Column("target_scope", CODE, _("The time span the target applies to.")),
             Column("status", CODE, _("Status of an activity: planned, ongoing, done, cancelled.")),
-            Column("done_total", INTEGER, _("Quantity done in the whole period so far.")),
+            Column(
+                "done_total",
+                INTEGER,
+                _(
+                    "Quantity done in the whole period so far; empty for a period registered "
+                    "after it had ended (nothing done was logged in the portal)."
+                ),
+            ),
             Column("current_span_start", DATE, _("First day of the current span, if any.")),
             Column("current_span_end", DATE, _("Last day of the current span, if any.")),
             Column("current_span_done", INTEGER, _("Quantity done in the current span.")),
@@ -709,6 +778,7 @@ def code_lists() -> list[tuple[str, list[tuple[str, str]]]]:
     states = [(value, label) for value, label in PeriodState.choices if value in PUBLISHED_STATES]
     return [
         ("state", states),
+        ("parties", Parties.choices),
         ("responsible", Responsible.choices),
         ("target_comparator", Comparator.choices),
         ("target_scope", Scope.choices),

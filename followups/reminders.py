@@ -116,7 +116,8 @@ def due_reports(period: PromisePeriod, published, today: datetime.date) -> list[
     """The tertials of `period` that ended more than two weeks before `today` and that no
     report of `published` (with `covers_from`, `covers_to`) covers."""
     due = []
-    for number, start, end in tertials(period.start_date, period.end_date):
+    # An open-ended period's tertials run to the end of the current year.
+    for number, start, end in tertials(period.start_date, period.counting_end(today)):
         if today - end <= REPORT_GRACE:
             break
         if not any(r.covers_from <= start and r.covers_to >= end for r in published):

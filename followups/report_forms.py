@@ -58,16 +58,16 @@ class DraftReportForm(forms.Form):
                 _("The period starts on %(date)s: choose that day or later.")
                 % {"date": long_date(period.start_date)},
             )
-        elif start > min(self.today, period.end_date):
+        elif start > min(self.today, period.end_date or self.today):
             self.add_error(
                 "covers_from",
                 _(
                     "A report covers what has been done: choose a first day in the period, "
                     "no later than %(date)s."
                 )
-                % {"date": long_date(min(self.today, period.end_date))},
+                % {"date": long_date(min(self.today, period.end_date or self.today))},
             )
-        if end > period.end_date:
+        if period.end_date is not None and end > period.end_date:
             self.add_error(
                 "covers_to",
                 _("The period ends on %(date)s: choose that day or earlier.")

@@ -45,8 +45,8 @@ def default_span(
 ) -> tuple[datetime.date, datetime.date]:
     """The span a report of `kind` covers by default: the last tertial, half-year or calendar
     year that ended before today (before the period's end, once it has ended), or the whole
-    period for a final report; clipped to the period."""
-    start, end = period.start_date, period.end_date
+    period for a final report; clipped to the period (an open-ended one: to today)."""
+    start, end = period.start_date, period.end_date or max(today, period.start_date)
     if kind == ReportKind.FINAL:
         return start, end
     months = KIND_MONTHS[kind]
@@ -63,7 +63,7 @@ def default_span(
 def figures_day(period: PromisePeriod, covers_to: datetime.date, today: datetime.date):
     """The day the figures are judged on: the report's last day; the day after the period, when
     the report reaches the period's end and it has passed (each target then uppnådd or not)."""
-    if covers_to >= period.end_date and today > period.end_date:
+    if period.end_date is not None and covers_to >= period.end_date and today > period.end_date:
         return period.end_date + ONE_DAY
     return covers_to
 
@@ -129,14 +129,14 @@ def figure_rows(
     for activity in activities:
         counts = sums[activity.pk]
         progress = progress_from_counts(
-            activity.target, period.start_date, period.end_date, counts, as_of
+            activity.target, period.start_date, period.counting_end(as_of), counts, as_of
         )
         if progress.target is not None:
             status_code = progress.status or ""
             status = wording.pace_label(progress.status)
         else:
-            status_code = activity.status
-            status = str(activity.get_status_display())
+            status_code = wording.status_shown(activity.status, progress.total_done)
+            status = wording.status_words(activity.status, progress)
         rows.append(
             FigureRow(
                 activity_id=activity.pk,

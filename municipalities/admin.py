@@ -37,10 +37,10 @@ class CountyAdmin(admin.ModelAdmin):
 
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "slug", "county", "police_region"]
+    list_display = ["code", "name", "organisation_name", "slug", "county", "police_region"]
     list_filter = ["county__police_region", "county"]
     list_select_related = ["county__police_region"]
-    search_fields = ["code", "name", "slug"]
+    search_fields = ["code", "name", "organisation_name", "slug"]
     ordering = ["code"]
 
     def get_readonly_fields(self, request, obj=None):

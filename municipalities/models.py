@@ -70,6 +70,16 @@ class Municipality(models.Model):
         related_name="municipalities",
         verbose_name=_("county"),
     )
+    # Reference data, not derived from the name: the organisations name themselves, and not
+    # always by one rule ("Kungälvs kommun", "Kalmar kommun", "Falu kommun", "Malmö stad").
+    organisation_name = models.CharField(
+        _("organisation name"),
+        max_length=80,
+        help_text=_(
+            "What the municipality calls its organisation: Kungälvs kommun, Malmö stad, "
+            "Region Gotland."
+        ),
+    )
 
     objects = MunicipalityQuerySet.as_manager()
 

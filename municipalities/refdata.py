@@ -1,5 +1,8 @@
 """Reference data: police regions, counties and municipalities from the CSV files in data/.
 
+municipalities.csv holds each municipality's code, name, county and organisation name (what it
+calls itself as an organisation: "Kungälvs kommun", "Malmö stad", "Region Gotland").
+
 The loader takes the model classes as arguments so that the data migration can pass its
 historical models; it updates rows in place, so running it again creates nothing.
 """
@@ -81,18 +84,18 @@ def load_reference_data(PoliceRegion, County, Municipality) -> None:  # noqa: N8
         )
 
     slugs = municipality_slugs(municipality_rows)
+    # An earlier migration's historical model has no organisation name yet.
+    fields = {field.name for field in Municipality._meta.get_fields()}
     for row in municipality_rows:
         code = row["municipality_code"]
+        values = {"name": row["municipality_name"], "county": counties[row["county_code"]]}
+        if "organisation_name" in fields:
+            values["organisation_name"] = row["organisation_name"]
         existing = Municipality.objects.filter(code=code).first()
         if existing is None:
-            Municipality.objects.create(
-                code=code,
-                name=row["municipality_name"],
-                slug=slugs[code],
-                county=counties[row["county_code"]],
-            )
+            Municipality.objects.create(code=code, slug=slugs[code], **values)
         else:
             # The slug is kept as it is: a published URL never changes.
-            existing.name = row["municipality_name"]
-            existing.county = counties[row["county_code"]]
-            existing.save(update_fields=["name", "county"])
+            for name, value in values.items():
+                setattr(existing, name, value)
+            existing.save(update_fields=list(values))

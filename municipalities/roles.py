@@ -93,6 +93,8 @@ class Act:
     MANAGE_INDICATORS = "manage_indicators"  # define and change a promise's outcome indicators
     RECORD_MEASUREMENTS = "record_measurements"  # enter, import and withdraw outcome measurements
     PUBLISH_REPORTS = "publish_reports"  # draft, publish and correct a period's reports
+    # Register a past promise decided and signed outside the portal, from its document.
+    REGISTER_PERIOD = "register_period"
 
 
 _OFFICER_ACTS = {
@@ -116,6 +118,7 @@ ROLE_ACTS: dict[str, frozenset[str]] = {
             Act.MANAGE_INDICATORS,
             Act.RECORD_MEASUREMENTS,
             Act.PUBLISH_REPORTS,
+            Act.REGISTER_PERIOD,
         }
     ),
     Role.APPROVER: frozenset({Act.VIEW_STAFF}),

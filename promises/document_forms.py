@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from promises.editing import EditConflict, save_versioned
 from promises.fields import DateField
 from promises.forms import VersionedFormMixin, version_field
-from promises.models import DecisionProposal, PromisePeriod
+from promises.models import DecisionProposal, Parties, PromisePeriod
 from promises.validators import validate_plain_text
 
 MAX_LONG_TEXT = 10_000
@@ -17,8 +17,9 @@ MAX_LINES = 2_000
 
 
 def municipality_party(period: PromisePeriod) -> str:
-    """The municipality as a party to the promise: "Vetlanda kommun" (with the area, if any)."""
-    party = gettext("%(name)s municipality") % {"name": period.municipality.name}
+    """The municipality as a party to the promise, as it names itself: "Vetlanda kommun",
+    "Malmö stad" (with the area, if any)."""
+    party = period.municipality.organisation_name
     if period.area_name:
         return f"{party}, {period.area_name}"
     return party
@@ -26,7 +27,7 @@ def municipality_party(period: PromisePeriod) -> str:
 
 def proposal_defaults(period: PromisePeriod) -> dict[str, str]:
     """The texts a new decision proposal starts from, in the active language."""
-    return {
+    texts = {
         "summary": gettext(
             "Based on the cooperation agreement signed earlier and the current situation "
             "picture, %(party)s and the Police formulate citizen promises that take effect "
@@ -48,6 +49,20 @@ def proposal_defaults(period: PromisePeriod) -> dict[str, str]:
         % {"period": period.period_label},
         "recipients": gettext("The registry\nThe security coordinator"),
     }
+    if period.parties == Parties.MUNICIPALITY:
+        # The municipality gives the promises alone: neither the Police nor an agreement with
+        # them is named.
+        texts["summary"] = gettext(
+            "Based on the current situation picture, %(party)s formulates citizen promises that "
+            "take effect from the signing."
+        ) % {"party": municipality_party(period)}
+        texts["description"] = period.background or gettext(
+            "Citizen promises are part of the municipality's crime prevention and safety work. "
+            "The local situation picture is the starting point for the promises, and the "
+            "activities are what the municipality undertakes to do to increase safety and "
+            "reduce crime."
+        )
+    return texts
 
 
 def default_proposal(period: PromisePeriod) -> DecisionProposal:

@@ -23,7 +23,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -31,7 +30,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from access import policy
 from access.staff import staff_required
 from municipalities.roles import Act
-from promises import lifecycle
+from promises import lifecycle, parties
 from promises.document_forms import (
     ProposalForm,
     default_proposal,
@@ -42,10 +41,12 @@ from promises.editing import EditConflict
 from promises.forms import rebind_after_conflict
 from promises.models import (
     DecisionProposal,
+    Parties,
     PromisePeriod,
     Review,
     ReviewVerdict,
 )
+from promises.validity import validity_label
 
 # -- Data -------------------------------------------------------------------------------------
 
@@ -102,7 +103,7 @@ def approval_lines(period: PromisePeriod, *, staff: bool) -> list[str]:
             lines.append(
                 gettext("Approved in the consultation by an approver for %(party)s, %(date)s.")
                 % {
-                    "party": gettext("%(name)s municipality") % {"name": period.municipality.name},
+                    "party": parties.organisation(period),
                     "date": day,
                 }
             )
@@ -113,20 +114,51 @@ def proposal_context(period: PromisePeriod, *, staff: bool = False) -> dict[str,
     """The decision proposal: the promises to adopt, the proposal's texts, the approvals."""
     proposal = _proposal(period)
     label = period.period_label
-    if period.start_date.year == period.end_date.year:
+    promises = list(period.promises.all())
+    one_year = period.end_date is not None and period.start_date.year == period.end_date.year
+    if period.end_date is None:
+        # Open-ended: the label reads "från 2024".
+        if promises:
+            adopt = gettext(
+                "to adopt the following citizen promises, valid %(period)s until further notice:"
+            )
+        else:
+            adopt = gettext(
+                "to adopt the citizen promise, valid %(period)s until further notice, with the "
+                "following activities:"
+            )
+    elif not promises:
+        # A document made only of activities: they are what is adopted.
+        if one_year:
+            adopt = gettext(
+                "to adopt the citizen promise for the year %(period)s, with the following "
+                "activities:"
+            )
+        else:
+            adopt = gettext(
+                "to adopt the citizen promise for the years %(period)s, with the following "
+                "activities:"
+            )
+    elif one_year:
         adopt = gettext("to adopt the following citizen promises for the year %(period)s:")
     else:
         adopt = gettext("to adopt the following citizen promises for the years %(period)s:")
+    if period.parties == Parties.MUNICIPALITY:
+        title = gettext("Citizen promise of %(party)s %(period)s")
+    else:
+        title = gettext("Citizen promise between the Police and %(party)s %(period)s")
     if proposal.pk is not None:
         document_date = timezone.localdate(proposal.updated_at)
     else:
         document_date = timezone.localdate()
     return {
-        "title": gettext("Citizen promise between the Police and %(party)s %(period)s")
-        % {"party": municipality_party(period), "period": label},
+        "title": title % {"party": municipality_party(period), "period": label},
+        "givers": parties.givers(period),
         "adopt": adopt % {"period": label},
         "proposal": proposal,
-        "promises": list(period.promises.all()),
+        "promises": promises,
+        # Read only for a document made only of activities (one query then, none otherwise).
+        "activities": [] if promises else list(period.activities.all()),
         "approvals": approval_lines(period, staff=staff),
         "officials": [_official(line) for line in proposal.official_lines],
         "document_date": document_date,
@@ -147,27 +179,79 @@ def signing_context(period: PromisePeriod, *, staff: bool = False) -> dict[str, 
             }
         rows.append(ActivityRow(activity, serves))
     signatories = list(period.signatories.all())
-    police = period.local_police_area.name if period.local_police_area else gettext("the Police")
-    return {
-        "title": gettext("Citizen promise in %(party)s %(period)s")
-        % {"party": municipality_party(period), "period": period.period_label},
-        "intro": gettext(
+    # Who gives the promises, and whether the document is only a list of activities.
+    giving = {
+        "givers": parties.givers(period),
+        "pledge": parties.pledge(period, activities_only=not promises),
+        "activities_only": not promises,
+    }
+    if period.registered_at is not None or lifecycle.registering(period):
+        # A document decided and signed outside the portal: only what it states.
+        return {
+            "title": gettext("Citizen promise in %(party)s %(period)s")
+            % {"party": municipality_party(period), "period": period.period_label},
+            "intro": gettext(
+                "Registered afterwards from its document: decided and signed outside the "
+                "portal. Valid %(validity)s."
+            )
+            % {"validity": validity_label(period)},
+            "promises": promises,
+            "activities": rows,
+            "signatories": signatories,
+            "registered": True,
+            "is_signed": False,
+            "parties": [],
+            "revisions": list(period.revisions.all()),
+            **giving,
+        }
+    from_signing = period.signed_date in (None, period.start_date)
+    if period.parties != Parties.JOINT:
+        intro = _one_party_intro(period)
+    elif period.end_date is None or period.year_only or not from_signing:
+        # The validity as the document states it: until further notice, by year, or a stated
+        # start other than the signing.
+        intro = gettext(
+            "Based on the cooperation agreement signed earlier and the situation picture, "
+            "%(party)s and the Police formulate citizen promises. They are valid %(validity)s."
+        ) % {"party": municipality_party(period), "validity": validity_label(period)}
+    else:
+        intro = gettext(
             "Based on the cooperation agreement signed earlier and the situation picture, "
             "%(party)s and the Police formulate citizen promises that take effect from the "
             "signing. They are valid until %(end)s."
-        )
-        % {
+        ) % {
             "party": municipality_party(period),
             "end": date_format(period.end_date, "j F Y"),
-        },
+        }
+    return {
+        "title": gettext("Citizen promise in %(party)s %(period)s")
+        % {"party": municipality_party(period), "period": period.period_label},
+        "intro": intro,
         "promises": promises,
         "activities": rows,
         "signatories": signatories,
         # Signed on paper: the recorded names; until then, empty lines to sign on.
         "is_signed": period.signed_date is not None and bool(signatories),
-        "parties": [municipality_party(period), capfirst(police)],
+        "parties": parties.signing_parties(period),
         "revisions": list(period.revisions.all()),
+        **giving,
     }
+
+
+def _one_party_intro(period: PromisePeriod) -> str:
+    """The opening of a document that one party gives alone (no cooperation agreement is
+    cited): who formulates the promises, and their validity as the document states it."""
+    if period.parties == Parties.POLICE:
+        text = gettext(
+            "Based on the situation picture, the Police formulate citizen promises. "
+            "They are valid %(validity)s."
+        )
+    else:
+        text = gettext(
+            "Based on the situation picture, %(party)s formulates citizen promises. "
+            "They are valid %(validity)s."
+        )
+    return text % {"party": parties.organisation(period), "validity": validity_label(period)}
 
 
 @dataclass(frozen=True)
@@ -344,7 +428,15 @@ def _public_period(slug: str, period_slug: str, document: Document) -> PromisePe
         # The public reads only a proposal somebody wrote, never the default texts (they would
         # claim a consultation that may not have happened).
         periods = periods.filter(proposal__isnull=False)
-    return get_object_or_404(periods, municipality__slug=slug, slug=period_slug)
+    return _offered(get_object_or_404(periods, municipality__slug=slug, slug=period_slug), document)
+
+
+def _offered(period: PromisePeriod, document: Document) -> PromisePeriod:
+    """`period`, or 404 when it has no such document: a promise the Police give alone has no
+    municipal decision proposal (`lifecycle.has_municipal_proposal`)."""
+    if document is DOCUMENTS["tjansteutlatande"] and not lifecycle.has_municipal_proposal(period):
+        raise Http404
+    return period
 
 
 def _public_links(period: PromisePeriod, name: str) -> Links:
@@ -360,7 +452,7 @@ def _public_links(period: PromisePeriod, name: str) -> Links:
 def _staff_period(request: HttpRequest, pk: int, document: Document) -> PromisePeriod:
     policy.require(request.user, Act.VIEW_STAFF)
     periods = document_periods(PromisePeriod.objects.visible_to(request.user), document)
-    return get_object_or_404(periods, pk=pk)
+    return _offered(get_object_or_404(periods, pk=pk), document)
 
 
 def _staff_links(period: PromisePeriod, name: str) -> Links:

@@ -4,17 +4,32 @@ from collections.abc import Sequence
 
 import django_filters
 from django.core.paginator import Page, Paginator
-from django.db.models import Q, QuerySet
-from django.http import HttpRequest
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponsePermanentRedirect, QueryDict
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from municipalities.models import County, PoliceRegion
+from municipalities.models import County, Municipality, PoliceRegion
+from municipalities.search import search_q, swedish_sort_key
 from promises.models import PUBLISHED_STATES, Promise, Theme, active_q, covering_year_q
 
 PER_PAGE = 25
 FIRST_YEAR = 2015  # The first citizen promises were signed in 2015.
 ACTIVE = "active"
+
+# The filters' names are the lists' public query parameters, Swedish like the paths; the English
+# names used before still work, answered with a permanent redirect to the Swedish ones.
+LEGACY_PARAMETERS = {
+    "county": "lan",
+    "police_region": "polisregion",
+    "municipality": "kommun",
+    "theme": "tema",
+    "year": "ar",
+    "state": "status",
+    "responsible": "ansvarig",
+    "progress": "framsteg",
+}
 
 
 def year_choices() -> list[tuple[str, str]]:
@@ -35,28 +50,33 @@ class PeriodFilterSet(django_filters.FilterSet):
     """
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_q")
-    # Choices of the three place and theme filters are loaded once in __init__, so that neither
+    # Choices of the place and theme filters are loaded once in __init__, so that neither
     # validation nor rendering the form in the template runs another query.
-    county = django_filters.ChoiceFilter(
+    lan = django_filters.ChoiceFilter(
         label=_("County"),
         field_name="period__municipality__county__code",
         empty_label=_("All counties"),
     )
-    police_region = django_filters.ChoiceFilter(
+    polisregion = django_filters.ChoiceFilter(
         label=_("Police region"),
         field_name="period__municipality__county__police_region__slug",
         empty_label=_("All police regions"),
     )
-    theme = django_filters.ChoiceFilter(
+    kommun = django_filters.ChoiceFilter(
+        label=_("Municipality"),
+        field_name="period__municipality__slug",
+        empty_label=_("All municipalities"),
+    )
+    tema = django_filters.ChoiceFilter(
         label=_("Theme"), empty_label=_("All themes"), method="filter_theme"
     )
-    year = django_filters.ChoiceFilter(
+    ar = django_filters.ChoiceFilter(
         label=_("Year"),
         choices=year_choices,
         empty_label=_("All years"),
         method="filter_year",
     )
-    state = django_filters.ChoiceFilter(
+    status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=state_choices,
         empty_label=_("All"),
@@ -68,21 +88,25 @@ class PeriodFilterSet(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        municipalities = Municipality.objects.order_by("name").values_list("slug", "name")
         choices = {
-            "county": County.objects.order_by("code").values_list("code", "name"),
-            "police_region": PoliceRegion.objects.order_by("name").values_list("slug", "name"),
-            "theme": Theme.objects.order_by("name").values_list("slug", "name"),
+            "lan": County.objects.order_by("code").values_list("code", "name"),
+            "polisregion": PoliceRegion.objects.order_by("name").values_list("slug", "name"),
+            "kommun": sorted(municipalities, key=lambda row: swedish_sort_key(row[1])),
+            "tema": Theme.objects.order_by("name").values_list("slug", "name"),
         }
         for name, rows in choices.items():
             self.filters[name].extra["choices"] = list(rows)
+        # Every list's choices read alike: "Polisen", "Gemensamt", "Gäller nu", as "Alla" does.
+        for choice_filter in self.filters.values():
+            if isinstance(choice_filter, django_filters.ChoiceFilter):
+                rows = choice_filter.extra["choices"]
+                rows = rows() if callable(rows) else rows
+                choice_filter.extra["choices"] = [(value, capfirst(label)) for value, label in rows]
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        condition = Q(period__municipality__name__icontains=value) | Q(
-            period__area_name__icontains=value
-        )
-        for field in self.search_fields:
-            condition |= Q(**{f"{field}__icontains": value})
-        return queryset.filter(condition)
+        fields = ["period__municipality__name", "period__area_name", *self.search_fields]
+        return queryset.filter(search_q(fields, value))
 
     def filter_theme(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         raise NotImplementedError
@@ -107,6 +131,24 @@ class PromiseFilter(PeriodFilterSet):
 
     def filter_theme(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(themes__slug=value)
+
+
+def legacy_redirect(request: HttpRequest) -> HttpResponsePermanentRedirect | None:
+    """A permanent redirect to the same list with Swedish parameter names, if English were used.
+
+    A Swedish name given as well wins over its English one.
+    """
+    if not any(name in request.GET for name in LEGACY_PARAMETERS):
+        return None
+    params = QueryDict(mutable=True)
+    for name, values in request.GET.lists():
+        swedish = LEGACY_PARAMETERS.get(name)
+        if swedish is None:
+            params.setlist(name, values)
+        elif swedish not in request.GET:
+            params.setlist(swedish, values)
+    query = params.urlencode()
+    return HttpResponsePermanentRedirect(f"{request.path}?{query}" if query else request.path)
 
 
 def paginate(request: HttpRequest, rows: Sequence | QuerySet) -> tuple[Page, str]:

@@ -7,6 +7,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import LocalPoliceArea, Municipality
@@ -16,6 +17,7 @@ from promises.models import (
     PERIOD_CONTACT_FIELDS,
     PERIOD_CONTACT_PUBLIC,
     PERIOD_TEXT_FIELDS,
+    Parties,
     Promise,
     PromisePeriod,
     RevisionKind,
@@ -167,7 +169,27 @@ _PERIOD_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 # The facts of a period are editable in draft only; its texts and contact also after signing,
 # as a revision.
-PERIOD_FACT_FIELDS = ("area_name", "local_police_area", "slug", "start_date", "end_date")
+PERIOD_FACT_FIELDS = (
+    "area_name",
+    "local_police_area",
+    "parties",
+    "slug",
+    "start_date",
+    "end_date",
+)
+
+
+class Validity:
+    """How a period's validity is stated: the choice of the period editor's validity field."""
+
+    DATES = "dates"
+    OPEN = "open"
+    YEARS = "years"
+    CHOICES = (
+        (DATES, _("From the start date to the end date")),
+        (OPEN, _("From the start date, until further notice (no end date)")),
+        (YEARS, _("Dated by year only: whole calendar years from the start date's year")),
+    )
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -203,8 +225,11 @@ def _day_after(day: datetime.date) -> datetime.date | None:
     return day + datetime.timedelta(days=1)
 
 
-def suggested_slug(start: datetime.date, end: datetime.date) -> str:
-    """A period's address from its years: "2027-2028", or "2027" within one year."""
+def suggested_slug(start: datetime.date, end: datetime.date | None) -> str:
+    """A period's address from its years: "2027-2028", "2027" within one year, or
+    "2027-tills-vidare" for a period without an end."""
+    if end is None:
+        return f"{start.year}-tills-vidare"
     if start.year == end.year:
         return str(start.year)
     return f"{start.year}-{end.year}"
@@ -283,8 +308,61 @@ def _date_field(label) -> DateField:
     return DateField(label=label)
 
 
+def _optional_date_field(label) -> DateField:
+    return DateField(
+        label=label,
+        required=False,
+        help_text=_("Leave empty when the citizen promise applies until further notice."),
+    )
+
+
+def _validity_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("Validity"),
+        choices=Validity.CHOICES,
+        initial=Validity.DATES,
+        # One of the radio buttons is always checked; a post without it states dates.
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "As the document states it. A document dated only by year is stored as 1 January "
+            "to 31 December and shown as the year."
+        ),
+    )
+
+
+def validity_of(period: PromisePeriod) -> str:
+    """The validity choice a saved period was stated with."""
+    if period.end_date is None:
+        return Validity.OPEN
+    return Validity.YEARS if period.year_only else Validity.DATES
+
+
 class PeriodSlugDatesMixin:
-    """Checks of a period's address and dates: the length of the period, a free address."""
+    """Checks of a period's address and dates: the validity as stated (dates, until further
+    notice, whole years), the length of the period, a free address."""
+
+    def clean_validity_dates(self, cleaned: dict) -> None:
+        """The dates as the validity choice states them: no end until further notice, whole
+        calendar years for a period dated by year; `cleaned["year_only"]` says which."""
+        if "validity" not in self.fields:
+            return
+        kind = cleaned.get("validity") or Validity.DATES
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        cleaned["year_only"] = kind == Validity.YEARS
+        if kind == Validity.OPEN:
+            cleaned["end_date"] = None
+        elif kind == Validity.YEARS and start:
+            last_year = end.year if end else start.year
+            cleaned["start_date"] = datetime.date(start.year, 1, 1)
+            if last_year >= start.year:
+                cleaned["end_date"] = datetime.date(last_year, 12, 31)
+            else:
+                self.add_error("end_date", _("The end date must be after the start date."))
+        elif kind == Validity.DATES and start and not end and not self.has_error("end_date"):
+            self.add_error(
+                "end_date", _("Enter the end date, or choose that it applies until further notice.")
+            )
 
     def period_municipality(self) -> Municipality | None:
         raise NotImplementedError
@@ -294,15 +372,17 @@ class PeriodSlugDatesMixin:
 
     def clean_slug_and_dates(self, cleaned: dict, exclude_pk: int | None = None) -> None:
         """Check the dates, fill in the address from them when empty, and check it is free."""
+        self.clean_validity_dates(cleaned)
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end:
+        open_ended = "validity" in self.fields and cleaned.get("validity") == Validity.OPEN
+        if start and end and not self.has_error("end_date"):
             error = period_length_error(start, end)
             if error:
                 self.add_error("end_date", error)
         if "slug" not in self.fields or self.has_error("slug"):
             return
         slug = cleaned.get("slug") or ""
-        if not slug and start and end:
+        if not slug and start and (end or open_ended):
             slug = suggested_slug(start, end)
         if not slug:
             if not (self.has_error("start_date") or self.has_error("end_date")):
@@ -343,9 +423,23 @@ class PeriodFieldsForm(PeriodSlugDatesMixin, forms.ModelForm):
         required=False,
         empty_label=_("Choose a local police area"),
     )
+    parties = forms.ChoiceField(
+        label=_("Who gives the promises"),
+        choices=[(value, capfirst(label)) for value, label in Parties.choices],
+        initial=Parties.JOINT,
+        # A form sent without the choice keeps what the period says (a new one: both parties).
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "As the document says: usually the Police and the municipality together; a district "
+            "promise may be given by the Police alone. Only the parties that give the promises "
+            "sign."
+        ),
+    )
     slug = _period_slug_field()
+    validity = _validity_field()
     start_date = _date_field(_("Start date"))
-    end_date = _date_field(_("End date"))
+    end_date = _optional_date_field(_("End date"))
     situation = PlainTextField(
         label=_("Situation picture (lägesbild)"),
         max_length=MAX_TEXT,
@@ -381,9 +475,19 @@ class PeriodFieldsForm(PeriodSlugDatesMixin, forms.ModelForm):
     def __init__(self, *args, local_police_areas, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["local_police_area"].queryset = local_police_areas
+        if not self.is_bound and self.instance.pk:
+            self.initial.setdefault("validity", validity_of(self.instance))
+
+    def _post_clean(self):
+        super()._post_clean()
+        if "validity" in self.fields and "year_only" in self.cleaned_data:
+            self.instance.year_only = self.cleaned_data["year_only"]
 
     def period_municipality(self) -> Municipality | None:
         return self.instance.municipality if self.instance.municipality_id else None
+
+    def clean_parties(self) -> str:
+        return self.cleaned_data.get("parties") or self.instance.parties
 
     def clean(self):
         cleaned = super().clean()
@@ -449,7 +553,7 @@ class PeriodEditForm(VersionedFormMixin, PeriodFieldsForm):
     def __init__(self, *args, texts_only: bool, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if texts_only:
-            for name in PERIOD_FACT_FIELDS:
+            for name in (*PERIOD_FACT_FIELDS, "validity"):
                 del self.fields[name]
 
 
@@ -457,8 +561,9 @@ class PeriodCopyForm(PeriodSlugDatesMixin, forms.Form):
     """The address and dates of a new draft copied from `source`."""
 
     slug = _period_slug_field()
+    validity = _validity_field()
     start_date = _date_field(_("Start date"))
-    end_date = _date_field(_("End date"))
+    end_date = _optional_date_field(_("End date"))
 
     def __init__(self, *args, source: PromisePeriod, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -480,28 +585,29 @@ class PeriodCopyForm(PeriodSlugDatesMixin, forms.Form):
         return cleaned
 
 
-def following_dates(source: PromisePeriod) -> tuple[datetime.date, datetime.date] | None:
-    """The dates of the period after `source`: from the day after it ends, the same length.
+def following_dates(
+    source: PromisePeriod, today: datetime.date | None = None
+) -> tuple[datetime.date, datetime.date] | None:
+    """The dates of the period after `source`: whole calendar years from the first 1 January
+    after it ends, as many as the source ran (rounded, one to five).
 
-    Whole months stay whole months (2025-01-01–2026-12-31 → 2027-01-01–2028-12-31); otherwise
-    the same number of days. None when those dates would fall outside what a date field
-    accepts (`MIN_DATE`–`MAX_DATE`), e.g. after a period stored with a far-future end.
+    2025-10-14–2027-10-13 → 2028-01-01–2029-12-31; 2025-01-01–2026-12-31 → 2027-01-01–
+    2028-12-31. After an open-ended source, one calendar year from the next 1 January after
+    `today`. Capped at the last accepted year; None when the first year falls outside what a
+    date field accepts (`MIN_DATE`–`MAX_DATE`), e.g. after a period stored with a far-future
+    end.
     """
-    start = _day_after(source.end_date)
-    if start is None or not MIN_DATE <= start <= MAX_DATE:
-        return None
-    months = (source.end_date.year - source.start_date.year) * 12 + (
-        source.end_date.month - source.start_date.month + 1
-    )
-    if source.start_date.day == 1 and _moved(source.start_date, months) == start:
-        end = _day_before(_moved(start, months)) or MAX_DATE
+    if source.end_date is None:
+        first_year, years = (today or timezone.localdate()).year + 1, 1
     else:
-        end = start + min(source.end_date - source.start_date, MAX_DATE - start)
-    # Capped at the last accepted date; no proposal when that leaves no acceptable period.
-    end = min(end, MAX_DATE)
-    if period_length_error(start, end) is not None:
+        first_year = source.end_date.year + 1
+        days = (source.end_date - source.start_date).days + 1
+        years = min(max(round(days / 365.25), 1), MAX_PERIOD_MONTHS // 12)
+    if not MIN_DATE.year <= first_year <= MAX_DATE.year:
         return None
-    return start, end
+    # Capped at the last accepted year.
+    last_year = min(first_year + years - 1, MAX_DATE.year)
+    return datetime.date(first_year, 1, 1), datetime.date(last_year, 12, 31)
 
 
 def free_slug(municipality: Municipality, start: datetime.date, end: datetime.date) -> str:

@@ -23,7 +23,7 @@ from access.staff import staff_required
 from activities.history import history_entries
 from activities.models import Activity, ActivityLog
 from municipalities.roles import Act
-from promises import lifecycle
+from promises import copy_review, lifecycle
 from promises.lifecycle import Action
 from promises.models import PeriodState, Promise, PromisePeriod, Review
 
@@ -68,6 +68,12 @@ class Step(NamedTuple):
 
 def lifecycle_steps(period: PromisePeriod) -> list[Step]:
     """The lifecycle's steps, with the period's current one marked."""
+    if period.registered_at is not None or lifecycle.registering(period):
+        # Decided and signed outside the portal: no consultation, decision or signing here.
+        registered = _("registered afterwards from its document")
+        if period.registered_at is None:
+            return [Step(str(PeriodState.DRAFT.label), "current"), Step(registered, "to-come")]
+        return [Step(registered, "done"), Step(str(PeriodState(period.state).label), "current")]
     labels = [str(PeriodState(state).label) for state in LIFECYCLE_STEPS]
     if period.state in FINAL_STATES:
         labels.append(str(PeriodState(period.state).label))
@@ -116,10 +122,18 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
         "can_create_period": policy.may(user, Act.CREATE_PERIOD),
         "followed_up": lifecycle.followed_up(period),
         "review_rounds": review_rounds(period),
+        # A copy's texts naming a year, date or period, until each is edited or confirmed.
+        "review_marks": (
+            copy_review.outstanding(period) if lifecycle.freely_editable(period) else []
+        ),
         "transitions": list(period.transitions.all()),
         "extensions": list(period.extensions.all()),
         "revisions": list(period.revisions.all()),
-        "documents": DOCUMENTS,
+        "documents": [
+            (slug, name)
+            for slug, name in DOCUMENTS
+            if slug != "tjansteutlatande" or lifecycle.has_municipal_proposal(period)
+        ],
     }
     return render(request, "promises/staff_period.html", context)
 

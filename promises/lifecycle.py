@@ -27,12 +27,13 @@ from django.utils.translation import pgettext_lazy
 
 from municipalities.models import Role
 from municipalities.roles import Act, held_roles
-from promises import notifications
+from promises import copy_review, notifications
 from promises.fields import long_date
 from promises.forms import latest_end
 from promises.models import (
     PUBLISHED_STATES,
     Extension,
+    Parties,
     PeriodState,
     PeriodTransition,
     PromisePeriod,
@@ -40,6 +41,7 @@ from promises.models import (
     ReviewVerdict,
     Signatory,
 )
+from promises.validity import overlap_message, overlapping_period
 
 
 class Action(models.TextChoices):
@@ -83,6 +85,14 @@ class SignatoryData:
     organisation: str
 
 
+class ValidityStart(models.TextChoices):
+    """Where a signed period's validity starts: at signing (the common case), or where the
+    document states."""
+
+    SIGNING = "signing", _("From the signing date")
+    STATED = "stated", _("As the document states")
+
+
 # -- Which states allow what ------------------------------------------------------------------
 
 # States in which the coordinator edits freely, and in which a change is a revision.
@@ -105,9 +115,20 @@ def revisable(period: PromisePeriod) -> bool:
 needs_revision = revisable
 
 
+def has_municipal_proposal(period: PromisePeriod) -> bool:
+    """Whether the period has a municipal decision proposal (tjänsteutlåtande).
+
+    A promise the Police give alone needs no municipal decision: it still passes consultation,
+    and its decision step records the Police's own decision (e.g. the head of the local police
+    area), but no tjänsteutlåtande is written, shown or published for it.
+    """
+    return period.parties != Parties.POLICE
+
+
 def proposal_editable(period: PromisePeriod) -> bool:
-    """Whether the decision proposal may still be written: until the period is signed."""
-    return period.state in PROPOSAL_STATES
+    """Whether the decision proposal may still be written: until the period is signed, and only
+    where the municipality decides (`has_municipal_proposal`)."""
+    return period.state in PROPOSAL_STATES and has_municipal_proposal(period)
 
 
 # Follow-up (meetings, assessments, reports) begins with the signing and goes on after closing,
@@ -140,6 +161,13 @@ def indicators_editable(period: PromisePeriod) -> bool:
 def outcomes_measured(period: PromisePeriod) -> bool:
     """Whether the period's state allows entering and withdrawing outcome measurements."""
     return period.state in FOLLOW_UP_STATES
+
+
+def registering(period: PromisePeriod) -> bool:
+    """Whether the period is a past promise being registered from its document: a draft that
+    carries its source (promises.registration). It is filled in freely, then registered as
+    signed or closed; it is never sent for consultation."""
+    return period.state == PeriodState.DRAFT and bool(period.source_file or period.source_url)
 
 
 def documents_public(period: PromisePeriod) -> bool:
@@ -204,6 +232,8 @@ class Step:
     errors: dict[str | None, list[str]] = field(default_factory=dict)
     # Whether the staff concerned are e-mailed (not when the demo records past steps).
     notify: bool = True
+    # The stated start a signing replaced, kept with the transition.
+    previous_start_date: datetime.date | None = None
 
     def error(self, field_name: str | None, message) -> None:
         self.errors.setdefault(field_name, []).append(str(message))
@@ -231,14 +261,24 @@ def _not_approved_by_user(period: PromisePeriod, user) -> "str | None":
     return None
 
 
+def _not_registering(period: PromisePeriod, user) -> "str | None":
+    # A document decided and signed outside the portal gets no consultation in it.
+    if registering(period):
+        return _(
+            "This draft registers a citizen promise decided and signed outside the portal: "
+            "finish the registration instead."
+        )
+    return None
+
+
 def _has_content(step: Step) -> None:
+    # A document may be only a list of activities (no separate promises): it is sent as it is.
+    # Where it has promises, every activity serves at least one of them.
     period = step.period
-    if not period.promises.exists():
-        step.error(None, _("Add at least one promise first."))
     activities = period.activities.all()
     if not activities.exists():
         step.error(None, _("Add at least one activity first."))
-    elif activities.filter(promises__isnull=True).exists():
+    elif period.promises.exists() and activities.filter(promises__isnull=True).exists():
         step.error(None, _("Every activity must serve at least one of the promises."))
 
 
@@ -262,24 +302,80 @@ def _is_approved(step: Step) -> None:
         step.error(None, _("No approver has approved this version yet."))
 
 
+def signed_validity_start(period: PromisePeriod, signed_date: datetime.date, choice: str):
+    """The first day of validity a signing on `signed_date` gives `period` by `choice`: from
+    the signing, or as stated. A signing before the stated start never starts it earlier."""
+    if choice == ValidityStart.SIGNING:
+        return max(signed_date, period.start_date)
+    return period.start_date
+
+
+def _has_content_reviewed(step: Step) -> None:
+    # A copy's texts that name a year, a date or a period are edited or confirmed first.
+    outstanding = copy_review.outstanding(step.period)
+    if outstanding:
+        step.error(
+            None,
+            _(
+                "Review the copied texts that name a year, a date or a period first: "
+                "%(count)s left (see the list on the citizen promise's page)."
+            )
+            % {"count": len(outstanding)},
+        )
+
+
+# How many signatories a signing needs, by who gives the promises, and what is said when fewer.
+SIGNATORIES_NEEDED = {
+    Parties.JOINT: (2, _("Name a signatory for each party: the municipality and the Police.")),
+    Parties.POLICE: (1, _("Name the signatory for the Police.")),
+    Parties.MUNICIPALITY: (1, _("Name the signatory for the municipality.")),
+}
+
+
 def _has_signing(step: Step) -> None:
     step.require("signed_date")
     _not_after_today(step, "signed_date", _("The signing date cannot be in the future."))
     day, period = step.data.get("signed_date"), step.period
+    choice = step.data.get("validity_start") or ValidityStart.SIGNING
+    if choice not in ValidityStart.values:
+        step.error("validity_start", _("Choose where the validity starts."))
+        return
     if day and period.decision_date and day < period.decision_date:
         step.error("signed_date", _("The period cannot be signed before it was decided."))
-    if day and day > period.end_date:
+    # Validity from the signing date needs a day left before the end.
+    last = period.end_date
+    from_signing = choice == ValidityStart.SIGNING
+    if day and last is not None and (day > last or (day == last and from_signing)):
         step.error("signed_date", _("The signing date must be before the period ends."))
-    if len(step.data.get("signatories") or []) < 2:
-        step.error(
-            "signatories", _("Name a signatory for each party: the municipality and the Police.")
+    if day and not step.errors.get("signed_date"):
+        _not_overlapping(step, signed_validity_start(period, day, choice), period.end_date)
+    # Only the parties that give the promises sign: both, or the one alone.
+    needed, message = SIGNATORIES_NEEDED.get(period.parties, SIGNATORIES_NEEDED[Parties.JOINT])
+    if len(step.data.get("signatories") or []) < needed:
+        step.error("signatories", message)
+
+
+def _not_overlapping(step: Step, start: datetime.date, end: datetime.date | None) -> None:
+    """An error when [start, end] overlaps another signed period of the same place."""
+    other = overlapping_period(step.period, start, end, open_ended=end is None)
+    if other is not None:
+        step.error(None, overlap_message(other))
+
+
+def _has_end(period: PromisePeriod, user) -> "str | None":
+    # A period in force until further notice has no end to move; it is closed when it ends.
+    if period.end_date is None:
+        return _(
+            "The citizen promise applies until further notice: it has no end date to extend. "
+            "Close it when it ends."
         )
+    return None
 
 
 def _has_new_end(step: Step) -> None:
     step.require("new_end_date")
     new_end, period = step.data.get("new_end_date"), step.period
-    if not new_end:
+    if not new_end or period.end_date is None:
         return
     if new_end <= period.end_date:
         step.error("new_end_date", _("The new end date must be after the current end date."))
@@ -295,6 +391,8 @@ def _has_new_end(step: Step) -> None:
             )
             % {"date": long_date(latest)},
         )
+        return
+    _not_overlapping(step, period.start_date, new_end)
 
 
 def _next_round(step: Step) -> None:
@@ -322,9 +420,12 @@ def _record_decision(step: Step) -> None:
 def _record_signing(step: Step) -> None:
     period = step.period
     period.signed_date = step.data["signed_date"]
-    # Validity starts at signing.
-    if period.signed_date > period.start_date:
-        period.start_date = period.signed_date
+    # The coordinator chose where the validity starts; a moved start is kept in the record.
+    choice = step.data.get("validity_start") or ValidityStart.SIGNING
+    start = signed_validity_start(period, period.signed_date, choice)
+    if start != period.start_date:
+        step.previous_start_date = period.start_date
+        period.start_date = start
     Signatory.objects.bulk_create(
         Signatory(period=period, position=i, **vars(s))
         for i, s in enumerate(step.data["signatories"], start=1)
@@ -356,6 +457,13 @@ def _record_extension(step: Step) -> None:
     period.end_date = data["new_end_date"]
 
 
+def _record_closing(step: Step) -> None:
+    # A period in force until further notice ends on the day it is closed (if it had begun).
+    period = step.period
+    if period.end_date is None and step.today > period.start_date:
+        period.end_date = step.today
+
+
 @dataclass(frozen=True)
 class Rule:
     """An action: the states it starts from, where it leads (None: stays), who may take it,
@@ -380,8 +488,9 @@ RULES: dict[str, Rule] = {
         (S.DRAFT,),
         S.CONSULTATION,
         COORDINATOR,
-        (_has_content,),
+        (_has_content, _has_content_reviewed),
         effects=(_next_round, _notify(notifications.SUBMITTED)),
+        user_guards=(_not_registering,),
     ),
     Action.WITHDRAW: Rule((S.CONSULTATION,), S.DRAFT, COORDINATOR),
     Action.COMMENT: Rule((S.CONSULTATION,), None, APPROVER, (_has_comment,), ReviewVerdict.COMMENT),
@@ -421,8 +530,9 @@ RULES: dict[str, Rule] = {
         COORDINATOR,
         (_has_decision, _has_new_end),
         effects=(_record_extension,),
+        user_guards=(_has_end,),
     ),
-    Action.CLOSE: Rule((S.SIGNED, S.EXTENDED), S.CLOSED, COORDINATOR),
+    Action.CLOSE: Rule((S.SIGNED, S.EXTENDED), S.CLOSED, COORDINATOR, effects=(_record_closing,)),
 }
 
 
@@ -466,11 +576,11 @@ def perform(
     """Take `action` on `period` as `user`: check it against its rule, apply it, record it.
 
     `data` carries the action's own fields: decision_body, decision_date, decision_reference
-    (decide, extend); signed_date and signatories, a list of `SignatoryData` (sign); new_end_date
-    (extend). `at` is the moment recorded (default now), `today` the day dates are checked
-    against (default at's day). The staff concerned are e-mailed once the step is committed,
-    unless `notify` is False. Raises `TransitionNotAllowed` or `TransitionInvalid`; writes
-    nothing then.
+    (decide, extend); signed_date, signatories, a list of `SignatoryData`, and validity_start, a
+    `ValidityStart` (sign; default: from the signing date); new_end_date (extend). `at` is the
+    moment recorded (default now), `today` the day dates are checked against (default at's day).
+    The staff concerned are e-mailed once the step is committed, unless `notify` is False.
+    Raises `TransitionNotAllowed` or `TransitionInvalid`; writes nothing then.
     """
     at = at or timezone.now()
     # Lock the row: two people pressing at once cannot both move the period (nor one approver
@@ -515,4 +625,5 @@ def perform(
         by=user,
         at=at,
         comment=step.comment,
+        previous_start_date=step.previous_start_date,
     )

@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from promises.fields import DateField
-from promises.lifecycle import REQUIRED, Action, SignatoryData
-from promises.models import PromisePeriod
+from promises.lifecycle import REQUIRED, Action, SignatoryData, ValidityStart
+from promises.models import Parties, PromisePeriod
 from promises.validators import validate_plain_text
+from promises.validity import validity_label
 
 MAX_COMMENT = 2000
 MAX_SIGNATORIES = 6
@@ -98,6 +99,15 @@ class DecideForm(DecisionFieldsMixin, TransitionForm):
     """Record the decision on a period in consultation."""
 
     field_order = ["decision_body", "decision_date", "decision_reference", "comment"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.period.parties == Parties.POLICE:
+            # A promise the Police give alone needs no municipal decision, only their own.
+            self.fields["decision_body"].help_text = _(
+                "The Police's own decision, e.g. Lokalpolisområdeschefen. A promise the Police "
+                "give alone needs no municipal decision."
+            )
 
     def transition_data(self) -> dict:
         return self.decision_data()
@@ -190,11 +200,15 @@ SignatoryFormSet = forms.formset_factory(
 
 
 def signatory_initial(period: PromisePeriod) -> list[dict]:
-    """Two rows: the municipality's and the local police area's signatory."""
-    return [
-        {"organisation": f"{period.municipality.name} kommun"},
-        {"organisation": period.local_police_area.name if period.local_police_area else ""},
-    ]
+    """A row for each party that signs: the municipality's and the local police area's
+    signatory, or the one party's that gives the promises alone."""
+    municipality = {"organisation": period.municipality.organisation_name}
+    police = {"organisation": period.local_police_area.name if period.local_police_area else ""}
+    if period.parties == Parties.POLICE:
+        return [police]
+    if period.parties == Parties.MUNICIPALITY:
+        return [municipality]
+    return [municipality, police]
 
 
 def signatory_formset(period: PromisePeriod, data=None, *, add_row: bool = False):
@@ -225,14 +239,33 @@ class SignForm(TransitionForm):
     signed_date = DateField(
         label=_("Signing date"),
         initial=_today,
-        help_text=_("The citizen promise is in force from this date."),
         error_messages={"required": REQUIRED["signed_date"]},
     )
-    field_order = ["signed_date", "comment"]
+    validity_start = forms.ChoiceField(
+        label=_("The citizen promise is in force"),
+        choices=ValidityStart.choices,
+        initial=ValidityStart.SIGNING,
+        # One of the radio buttons is always checked; a post without it: from the signing date.
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "A signing before the stated start leaves the start as the document states it."
+        ),
+    )
+    field_order = ["signed_date", "validity_start", "comment"]
 
     def __init__(self, *args, signatories=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.signatory_formset = signatories
+        # The stated validity is named, so that choosing is choosing between two known dates.
+        self.fields["validity_start"].choices = [
+            (ValidityStart.SIGNING, _("From the signing date (the common case)")),
+            (
+                ValidityStart.STATED,
+                _("As the document states: %(validity)s")
+                % {"validity": validity_label(self.period)},
+            ),
+        ]
 
     def error_entries(self) -> list[tuple[str, str]]:
         """The error summary's lines (anchor, text) in the page's order: the date, the
@@ -265,6 +298,7 @@ class SignForm(TransitionForm):
     def transition_data(self) -> dict:
         return {
             "signed_date": self.cleaned_data["signed_date"],
+            "validity_start": self.cleaned_data["validity_start"],
             "signatories": self.signatory_formset.signatories(),
         }
 

@@ -52,7 +52,8 @@ EXPLANATIONS = {
     ),
     Action.SIGN: gettext_lazy(
         "Record who signed the citizen promise for the municipality and for the Police, and "
-        "when. Once signed it is public, and in force from the signing date."
+        "when, and where its validity starts: from the signing date, or as the document "
+        "states. Once signed it is public."
     ),
     Action.EXTEND: gettext_lazy(
         "The signed citizen promise stays in force until a new end date, by a decision of its "
@@ -91,7 +92,8 @@ def _show_errors(form, errors: dict[str | None, list[str]]) -> None:
 
 
 def _success_message(action: str, period: PromisePeriod) -> str:
-    return str(SUCCESS[action]) % {"date": date_format(period.end_date, "j F Y")}
+    end = date_format(period.end_date, "j F Y") if period.end_date else ""
+    return str(SUCCESS[action]) % {"date": end}
 
 
 @staff_required

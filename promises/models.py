@@ -77,6 +77,15 @@ def active_q(today: datetime.date, prefix: str = "") -> Q:
     )
 
 
+def open_ended_horizon(start: datetime.date, today: datetime.date) -> datetime.date:
+    """Where an open-ended period's progress is counted to on `today`: the end of the current
+    calendar year, or of the first year that ends after the start."""
+    horizon = datetime.date(max(today.year, start.year), 12, 31)
+    if horizon <= start:
+        horizon = datetime.date(start.year + 1, 12, 31)
+    return horizon
+
+
 def covering_year_q(year: int, prefix: str = "") -> Q:
     """Condition "the period overlaps calendar year `year`", through `prefix`."""
     return Q(**{f"{prefix}start_date__lte": datetime.date(year, 12, 31)}) & (
@@ -399,6 +408,9 @@ class PromisePeriod(models.Model):
     )
     # Bumped by every save through the editor: a save based on an older version is a conflict.
     edit_version = models.PositiveIntegerField(_("edit version"), default=1, editable=False)
+    # A copy's texts that name a year, a date or a period, as copied: each must be edited or
+    # confirmed before the draft is sent for consultation (promises.copy_review).
+    review_marks = models.JSONField(_("texts to review"), default=list, blank=True, editable=False)
 
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -463,6 +475,30 @@ class PromisePeriod(models.Model):
     @property
     def is_published(self) -> bool:
         return self.state in PUBLISHED_STATES
+
+    @property
+    def validity_text(self) -> str:
+        """The validity as the document states it (`promises.validity.validity_label`)."""
+        from promises.validity import validity_label  # it imports this module
+
+        return validity_label(self)
+
+    def counting_end(self, today: datetime.date | None = None) -> datetime.date:
+        """The last day progress is counted to: the end date, or for an open-ended period the
+        end of the current calendar year (at least the first year end after the start)."""
+        if self.end_date is not None:
+            return self.end_date
+        return open_ended_horizon(self.start_date, today or timezone.localdate())
+
+    @property
+    def ended_before_registration(self) -> bool:
+        """Registered afterwards when it had already ended: nothing done was logged in the
+        portal, so no progress is shown (never an inferred "ej uppnådd")."""
+        return (
+            self.registered_at is not None
+            and self.end_date is not None
+            and self.end_date < timezone.localdate(self.registered_at)
+        )
 
     def is_active(self, today: datetime.date | None = None) -> bool:
         """Signed and today inside the period."""
@@ -593,6 +629,8 @@ class PeriodTransition(models.Model):
     kind = models.CharField(
         _("kind"), max_length=20, choices=TransitionKind.choices, default=TransitionKind.STEP
     )
+    # The start the document stated, when the signing made the validity start at signing.
+    previous_start_date = models.DateField(_("stated start date"), null=True, blank=True)
 
     class Meta:
         ordering = ["period", "at", "pk"]

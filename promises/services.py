@@ -14,6 +14,7 @@ from django.template.defaultfilters import yesno
 from django.utils import translation
 
 from municipalities.models import Municipality
+from promises import copy_review
 from promises.editing import (
     Change,
     RevisionData,
@@ -39,6 +40,7 @@ from promises.models import (
 COPIED_PERIOD_FIELDS = (
     "area_name",
     "local_police_area",
+    "parties",
     "situation",
     "background",
     "follow_up_text",
@@ -89,6 +91,7 @@ def create_period(
         slug=period.slug,
         start_date=period.start_date,
         end_date=period.end_date,
+        year_only=period.year_only,
         municipality=period.municipality,
         overrides=overrides,
         at=at,
@@ -103,6 +106,7 @@ def copy_period(
     slug: str,
     start_date,
     end_date,
+    year_only: bool = False,
     municipality: Municipality | None = None,
     overrides: Mapping[str, object] | None = None,
     at: datetime.datetime | None = None,
@@ -112,7 +116,9 @@ def copy_period(
     Logs, state, decision and signing, signatories, transitions, reviews, revisions, meetings and
     reports stay with the source. Activities start again as planned. `overrides` replaces copied
     fields of the period. Every new row is recorded in the history with `user` as author; the
-    period's record at `at` (default now).
+    period's record at `at` (default now). Each copied text that names a year, a date or a
+    period is marked for review (`promises.copy_review`): the draft is sent for consultation
+    once each is edited or confirmed. `end_date` None: until further notice.
     """
     municipality = municipality or source.municipality
     values = {name: getattr(source, name) for name in COPIED_PERIOD_FIELDS}
@@ -128,6 +134,7 @@ def copy_period(
         slug=slug,
         start_date=start_date,
         end_date=end_date,
+        year_only=year_only,
         state=PeriodState.DRAFT,
         **values,
     )
@@ -162,6 +169,9 @@ def copy_period(
         )
         copy._history_user = user
         copy.save()
+    # The marks are part of the new draft, not a later edit: no history record of their own.
+    period.review_marks = copy_review.marks_for(period)
+    PromisePeriod.objects.filter(pk=period.pk).update(review_marks=period.review_marks)
     return period
 
 

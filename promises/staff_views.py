@@ -22,7 +22,7 @@ from access import policy
 from access.staff import staff_required
 from municipalities.models import LocalPoliceArea, Municipality
 from municipalities.roles import Act
-from promises import services
+from promises import copy_review, services
 from promises.editing import UP, EditConflict
 from promises.forms import (
     MoveForm,
@@ -158,6 +158,7 @@ def period_copy(request: HttpRequest, pk: int) -> HttpResponse:
                     slug=form.cleaned_data["slug"],
                     start_date=form.cleaned_data["start_date"],
                     end_date=form.cleaned_data["end_date"],
+                    year_only=form.cleaned_data.get("year_only", False),
                 )
             except IntegrityError:
                 form.add_error("slug", _("This address was just taken. Choose another."))
@@ -351,3 +352,15 @@ def promise_delete(request: HttpRequest, pk: int) -> HttpResponse:
         "activities": list(promise.activities.order_by("position", "pk")),
     }
     return render(request, "promises/editor/promise_delete.html", context)
+
+
+@staff_required
+@require_POST
+def copy_review_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirm a copied text that names a year, a date or a period as right as it stands."""
+    period = _period_for_edit(request, pk, Act.EDIT_DRAFT)
+    if copy_review.confirm(period, request.POST.get("key", ""), user=request.user):
+        messages.success(request, _("The text was marked as reviewed."))
+    else:
+        messages.info(request, _("The text was already reviewed."))
+    return redirect(reverse("promises:staff_period", args=[period.pk]) + "#granska")

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from promises import documents, hub, lifecycle_views, staff_views, views
+from promises import (
+    documents,
+    hub,
+    lifecycle_views,
+    registration_views,
+    staff_views,
+    views,
+)
 
 app_name = "promises"
 
@@ -13,6 +20,12 @@ urlpatterns = [
         "kommuner/<slug:slug>/<slug:period_slug>/",
         views.period_detail,
         name="period_detail",
+    ),
+    # The source document of a past promise registered afterwards, as uploaded.
+    path(
+        "kommuner/<slug:slug>/<slug:period_slug>/kalla/",
+        registration_views.period_source,
+        name="period_source",
     ),
     # Public documents of a published period: print HTML and PDF.
     path(
@@ -31,6 +44,22 @@ urlpatterns = [
     # Staff: the coordinator's editor (sign-in with two factors required).
     path("personal/perioder/ny/", staff_views.period_create, name="period_create"),
     path("personal/perioder/<int:pk>/kopiera/", staff_views.period_copy, name="period_copy"),
+    path(
+        "personal/perioder/<int:pk>/granska-kopierad-text/",
+        staff_views.copy_review_confirm,
+        name="copy_review_confirm",
+    ),
+    # Staff: register a past promise decided and signed outside the portal, then finish it.
+    path(
+        "personal/perioder/registrera/",
+        registration_views.period_register,
+        name="period_register",
+    ),
+    path(
+        "personal/perioder/<int:pk>/registrera/",
+        registration_views.period_register_finish,
+        name="period_register_finish",
+    ),
     path("personal/perioder/<int:pk>/redigera/", staff_views.period_edit, name="period_edit"),
     path(
         "personal/perioder/<int:pk>/loften/ny/", staff_views.promise_create, name="promise_create"

@@ -6,10 +6,14 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from municipalities.models import Municipality
-from promises.filters import PromiseFilter, paginate
+from municipalities.search import best_match, search_q, swedish_sort_key
+from promises import parties
+from promises.filters import PromiseFilter, legacy_redirect, paginate
 from promises.models import (
     ChangeKind,
     Extension,
@@ -26,28 +30,32 @@ from promises.outcomes import indicator_view
 # How many of a municipality's latest logs its page shows ("Senast genomfört").
 LATEST_LOGS = 10
 
-# Swedish alphabetical order puts å, ä, ö after z; a database's default collation may not.
-SWEDISH_ORDER = str.maketrans({"å": "z{", "ä": "z|", "ö": "z}", "é": "e", "ü": "y"})
-
-
-def swedish_sort_key(name: str) -> str:
-    return name.lower().translate(SWEDISH_ORDER)
+# The longest text the municipality search reads; no municipality's name is near this long.
+MAX_SEARCH = 100
 
 
 def home(request: HttpRequest) -> HttpResponse:
     """Start page: find your municipality, national figures, latest signed periods."""
-    chosen = request.GET.get("kommun", "")
-    if chosen and Municipality.objects.filter(slug=chosen).exists():
-        return redirect("promises:municipality_detail", slug=chosen)
+    chosen = request.GET.get("kommun", "").strip()
+    if chosen:
+        # The old picker sent a slug; anything else is searched for as a typed name.
+        if Municipality.objects.filter(slug=chosen).exists():
+            return redirect("promises:municipality_detail", slug=chosen)
+        return redirect(f"{reverse('promises:municipality_list')}?{urlencode({'q': chosen})}")
 
     today = timezone.localdate()
     figures = PromisePeriod.objects.national_figures(today)
-    latest = PromisePeriod.objects.published().with_place().order_by("-signed_date", "-pk")[:5]
+    # A past promise registered without its signing date is no latest signing.
+    latest = (
+        PromisePeriod.objects.published()
+        .filter(signed_date__isnull=False)
+        .with_place()
+        .order_by("-signed_date", "-pk")[:5]
+    )
+    names = Municipality.objects.values_list("name", flat=True)
     context = {
-        # Plain rows for the 290 options: model instances cost more than the page's queries.
-        "municipalities": Municipality.objects.order_by("county__code", "name").values(
-            "slug", "name", "county__name"
-        ),
+        # Plain names for the 290 suggestions: model instances cost more than the page's queries.
+        "municipality_names": sorted(names, key=swedish_sort_key),
         "figures": figures,
         "latest": latest,
         "today": today,
@@ -75,15 +83,23 @@ def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def municipality_list(request: HttpRequest) -> HttpResponse:
-    """All municipalities by county, each with how many promise periods are in force today."""
+    """All municipalities by county, each with how many promise periods are in force today.
+
+    With `q`, the municipalities whose names match it, folded ("kungalv" finds Kungälv); a text
+    that names one municipality goes straight to its page.
+    """
     today = timezone.localdate()
-    municipalities = sorted(
-        municipalities_for_list(today),
-        key=lambda m: (m.county.code, swedish_sort_key(m.name)),
-    )
+    words = " ".join(request.GET.get("q", "").split())[:MAX_SEARCH]
+    rows = municipalities_for_list(today)
+    if words:
+        rows = rows.filter(search_q(["name"], words))
+    municipalities = sorted(rows, key=lambda m: (m.county.code, swedish_sort_key(m.name)))
+    if words and (found := best_match(municipalities, words)):
+        return redirect("promises:municipality_detail", slug=found.slug)
     context = {
         "municipalities": municipalities,
         "with_promise": sum(1 for m in municipalities if m.active_periods),
+        "words": words,
         "today": today,
     }
     return render(request, "promises/municipality_list.html", context)
@@ -91,6 +107,8 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
 
 def promise_list(request: HttpRequest) -> HttpResponse:
     """All published promises, filtered; invalid filters are shown as errors and ignored."""
+    if legacy := legacy_redirect(request):
+        return legacy
     promise_filter = PromiseFilter(request.GET, queryset=Promise.objects.for_promise_list())
     page, query = paginate(request, promise_filter.qs)
     context = {
@@ -195,5 +213,8 @@ def period_detail(request: HttpRequest, slug: str, period_slug: str) -> HttpResp
         "today": today,
         "is_active": period.is_active(today),
         "change_log": change_log(period),
+        # Who gives the promises; a document made only of activities shows no list of promises.
+        "activities_only": not period.promises.all(),
+        "pledge": parties.pledge(period, activities_only=not period.promises.all()),
     }
     return render(request, "promises/period_detail.html", context)

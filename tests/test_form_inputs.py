@@ -35,6 +35,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from activities.models import Activity, ActivityLog, Responsible
+from activities.progress import Scope
 from municipalities.models import NotificationPreference, Role
 from promises.fields import MAX_DATE, MIN_DATE, parse_date
 from promises.forms import latest_end
@@ -801,6 +802,9 @@ CREATE_START = datetime.date(TODAY.year + 2, 1, 1)
         st.sampled_from(["0", "abc", "other"]).map(
             lambda value: ("local_police_area", {"local_police_area": value})
         ),
+        st.sampled_from(["0", "both", "Police", "polisen"]).map(
+            lambda value: ("parties", {"parties": value})
+        ),
     )
 )
 def test_period_create_refuses_bad_input(client, staff, bad):
@@ -978,18 +982,21 @@ ACTIVITY_VALUES = st.one_of(
     st.tuples(st.just("title"), st.one_of(bad_text(120), st.sampled_from(["", " "]))),
     st.tuples(st.just("description"), st.one_of(bad_text(2000), st.sampled_from(["", " "]))),
     st.tuples(st.just("responsible"), st.text(max_size=15)).filter(
-        lambda pair: pair[1] not in ("police", "municipality", "joint", "other")
+        lambda pair: pair[1] not in ("police", "municipality", "joint", "other", "unstated")
     ),
     st.tuples(st.just("responsible_other"), bad_text(150)),
+    st.tuples(st.just("partners"), bad_text(300)),
     st.tuples(st.just("responsible_other"), st.just("")).map(lambda _: ("other-without-name", "")),
     st.tuples(st.just("promises"), st.sampled_from(["", "0", "abc", "999999", "-1"])),
     st.tuples(st.just("target_value"), BAD_QUANTITIES),
     st.tuples(st.just("target_unit"), st.one_of(bad_text(60), st.sampled_from(["", " "]))),
-    st.tuples(st.just("target_comparator"), st.text(max_size=12)).filter(
-        lambda pair: pair[1] not in ("at_least", "exactly", "at_most")
-    ),
+    st.tuples(st.just("target_unit_singular"), bad_text(60)),
+    # "exactly" is offered only to targets saved with it: new ones choose a bare count instead.
+    st.tuples(
+        st.just("target_comparator"), st.one_of(st.text(max_size=12), st.just("exactly"))
+    ).filter(lambda pair: pair[1] not in ("at_least", "count", "at_most")),
     st.tuples(st.just("target_scope"), st.text(max_size=14)).filter(
-        lambda pair: pair[1] not in ("period", "year", "tertial", "month", "week", "average_week")
+        lambda pair: pair[1] not in Scope.values
     ),
     st.tuples(st.just("has_target"), st.text(max_size=5)).filter(
         lambda pair: pair[1] not in ("yes", "no")
@@ -1293,3 +1300,74 @@ def test_log_form_reads_any_accepted_way_of_writing_a_date(client, world, day, h
     response = client.post(reverse("activities:log_create"), data)
     assert response.status_code == 302
     assert ActivityLog.objects.get(idempotency_key=key).date == day
+
+
+# -- Registering a past promise ---------------------------------------------------------------
+
+REGISTRATION_START = datetime.date(TODAY.year - 10, 1, 1)
+
+
+def registration_data(staff) -> dict:
+    """A valid registration of a closed Tranås document, with one signatory (a title only)."""
+    return {
+        "municipality": str(staff["period"].municipality_id),
+        "area_name": "",
+        "local_police_area": "",
+        "parties": "joint",
+        "start_date": write(REGISTRATION_START, "iso"),
+        "end_date": write(datetime.date(REGISTRATION_START.year, 12, 31), "slash"),
+        "slug": "",
+        "decision_body": "Kommunstyrelsen",
+        "decision_date": "",
+        "decision_reference": "",
+        "signed_date": "",
+        "source_url": "https://polisen.se/medborgarloften/tranas/",
+        "signatories-TOTAL_FORMS": "2",
+        "signatories-INITIAL_FORMS": "0",
+        "signatories-0-name": "",
+        "signatories-0-title": "Kommunstyrelsens ordförande",
+        "signatories-0-organisation": "Tranås kommun",
+        "signatories-1-name": "",
+        "signatories-1-title": "",
+        "signatories-1-organisation": "",
+    }
+
+
+def optional_dates():
+    """A date the document may leave out, given badly: malformed or in the future."""
+    return st.one_of(malformed_dates(required=False), between(TODAY + DAY, MAX_DATE))
+
+
+REGISTRATION_VALUES = st.one_of(
+    st.sampled_from(["0", "-1", "abc", "999999999999999999999", ""]).map(
+        lambda value: ("municipality", {"municipality": value})
+    ),
+    st.tuples(st.just("area_name"), bad_text(100)).map(lambda p: (p[0], {p[0]: p[1]})),
+    malformed_dates().map(lambda value: ("start_date", {"start_date": value})),
+    malformed_dates().map(lambda value: ("end_date", {"end_date": value})),
+    between(MIN_DATE, REGISTRATION_START).map(lambda end: ("end_date", {"end_date": end})),
+    optional_dates().map(lambda value: ("decision_date", {"decision_date": value})),
+    optional_dates().map(lambda value: ("signed_date", {"signed_date": value})),
+    st.tuples(st.just("decision_body"), bad_text(150)).map(lambda p: (p[0], {p[0]: p[1]})),
+    st.tuples(st.just("decision_reference"), bad_text(50)).map(lambda p: (p[0], {p[0]: p[1]})),
+    BAD_SLUGS.filter(lambda slug: slug != TAKEN_SLUG).map(lambda slug: ("slug", {"slug": slug})),
+    st.sampled_from(
+        ["inte en adress", "javascript:alert(1)", "http://", "ftp//polisen", "https://a b.se/"]
+    ).map(lambda value: ("source_url", {"source_url": value})),
+    st.just(("source_file", {"source_url": ""})),
+    st.tuples(st.just("signatories-0-name"), bad_text(100)).map(lambda p: (p[0], {p[0]: p[1]})),
+    st.tuples(st.just("signatories-0-title"), bad_text(150)).map(lambda p: (p[0], {p[0]: p[1]})),
+    st.tuples(st.just("signatories-0-organisation"), st.one_of(bad_text(150), st.just(""))).map(
+        lambda p: (p[0], {p[0]: p[1]})
+    ),
+    st.just(("signatories-1-name", {"signatories-1-organisation": "Polisen"})),
+)
+
+
+@EXAMPLES
+@given(bad=REGISTRATION_VALUES)
+def test_period_register_refuses_bad_input(client, staff, bad):
+    ensure_signed_in(client, staff["coordinator"])
+    field, changes = bad
+    data = {**registration_data(staff), **changes}
+    _check_refused(client, reverse("promises:period_register"), data, field, records)

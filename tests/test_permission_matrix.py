@@ -198,6 +198,18 @@ MATRIX = {
         other_coordinator=(OK, FORM),
     ),
     "promises:period_copy": COORDINATOR_WRITE,
+    # Confirming a copied text that names a year or a date: the draft's coordinator.
+    "promises:copy_review_confirm": COORDINATOR_POST_ONLY,
+    # Registering a past promise: its facts (a new draft), then finishing it.
+    "promises:period_register": _outcomes(
+        police=(403, 403),
+        coordinator=(OK, OK),
+        approver=(403, 403),
+        admin=(OK, OK),
+        other=(403, 403),
+        other_coordinator=(OK, FORM),
+    ),
+    "promises:period_register_finish": COORDINATOR_WRITE,
     "promises:period_edit": COORDINATOR_WRITE,
     "promises:promise_create": COORDINATOR_WRITE,
     "promises:promise_edit": COORDINATOR_WRITE,
@@ -576,12 +588,44 @@ def _editor_request(name: str, world: World, actor: str) -> tuple[str, dict] | N
             f"{year + 3}", datetime.date(year + 3, 1, 1), datetime.date(year + 3, 12, 31)
         )
         return reverse(name), {**body, "municipality": draft.municipality_id, "start_from": ""}
+    if name == "promises:period_register":
+        start, end = datetime.date(year - 8, 1, 1), datetime.date(year - 8, 12, 31)
+        return reverse(name), {
+            "municipality": draft.municipality_id,
+            "area_name": "",
+            "local_police_area": "",
+            "parties": "joint",
+            "start_date": start.isoformat(),
+            "end_date": end.isoformat(),
+            "slug": "",
+            "decision_body": "",
+            "decision_date": "",
+            "decision_reference": "",
+            "signed_date": "",
+            "source_url": "https://polisen.se/medborgarloften/tranas/",
+            "signatories-TOTAL_FORMS": "0",
+            "signatories-INITIAL_FORMS": "0",
+        }
+    if name == "promises:period_register_finish":
+        registering = factories.period(
+            "tranas",
+            start=datetime.date(year - 6, 1, 1),
+            end=datetime.date(year - 6, 12, 31),
+            state=PeriodState.DRAFT,
+            source_url="https://polisen.se/medborgarloften/tranas/",
+        )
+        factories.promise(registering, "Öka tryggheten i centrum")
+        return reverse(name, args=[registering.pk]), {"comment": ""}
     if name == "promises:period_copy":
         return reverse(name, args=[world.period.pk]), {
             "slug": f"{year + 4}",
             "start_date": datetime.date(year + 4, 1, 1).isoformat(),
             "end_date": datetime.date(year + 4, 12, 31).isoformat(),
         }
+    if name == "promises:copy_review_confirm":
+        mark = {"kind": "period", "pk": draft.pk, "field": "situation", "text": draft.situation}
+        PromisePeriod.objects.filter(pk=draft.pk).update(review_marks=[mark])
+        return reverse(name, args=[draft.pk]), {"key": f"period-{draft.pk}-situation"}
     if name == "promises:period_edit":
         body = _period_fields(draft.slug, draft.start_date, draft.end_date)
         return reverse(name, args=[draft.pk]), {**body, "edit_version": draft.edit_version}

@@ -63,6 +63,39 @@ def test_logging_answers_agree_with_the_list_scopes(world, actor):
         assert policy.may(user, Act.CHANGE_LOG, log) == (log.pk in editable), log
 
 
+# Who logs an activity of a signed period, by its responsible party: written out by hand, so that
+# a change to activities.LOGGED_BY_ROLE has to change this table too. "Ej angiven" (unstated) is
+# logged by both the police and the coordinator; an approver logs nothing.
+LOGGED_BY = {
+    "police": {Responsible.POLICE, Responsible.JOINT, Responsible.UNSTATED},
+    "colleague": {Responsible.POLICE, Responsible.JOINT, Responsible.UNSTATED},
+    "coordinator": {
+        Responsible.MUNICIPALITY,
+        Responsible.JOINT,
+        Responsible.OTHER,
+        Responsible.UNSTATED,
+    },
+    "approver": set(),
+    "admin": set(Responsible.values),
+    "other": set(),
+    "other_coordinator": set(),
+}
+
+
+@pytest.mark.parametrize("actor", PERSONAS)
+def test_who_logs_which_responsible_party_including_unstated(world, actor):
+    user = world.users[actor]
+    activities = Activity.objects.filter(
+        period__state=PeriodState.SIGNED, period__slug__regex=r"^p"
+    )
+    assert {a.responsible for a in activities} == set(Responsible.values)
+    logged = {a.responsible for a in activities if policy.may(user, Act.LOG, a)}
+    assert logged == LOGGED_BY[actor]
+    assert logged == {
+        a.responsible for a in activities.filter(pk__in=Activity.objects.loggable_by(user))
+    }
+
+
 @pytest.mark.parametrize("actor", PERSONAS)
 def test_editing_answers_follow_the_scope_and_the_state_machine(world, actor):
     user = world.users[actor]

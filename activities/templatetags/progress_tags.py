@@ -13,8 +13,15 @@ register = template.Library()
 
 register.filter("target_words", wording.target_words)
 register.filter("progress_words", wording.progress_words)
+register.filter("headline_words", wording.headline_words)
+register.filter("running_total_words", wording.running_total_words)
 register.filter("pace_label", wording.pace_label)
 register.filter("headline_span", wording.headline_span)
+register.filter("listed_spans", wording.listed_spans)
+register.filter("days_met_words", wording.days_met_words)
+register.filter("occurrences_words", wording.occurrences_words)
+# `{{ activity.status|status_words:progress }}`: the status as shown beside the count.
+register.filter("status_words", wording.status_words)
 
 
 @register.simple_tag

@@ -41,6 +41,22 @@ POLICE, MUNICIPALITY, JOINT, OTHER = (
     Responsible.OTHER,
 )
 AT_LEAST, AT_MOST = Comparator.AT_LEAST, Comparator.AT_MOST
+# The singular of each unit the demo documents count ("1 av minst 1 trafikkontroll").
+UNIT_SINGULARS = {
+    "anmälda skadegörelser": "anmäld skadegörelse",
+    "flygande inspektioner": "flygande inspektion",
+    "fotpatruller": "fotpatrull",
+    "hastighetsdämpande eller trafikfrämjande åtgärder": (
+        "hastighetsdämpande eller trafikfrämjande åtgärd"
+    ),
+    "hastighetsmätningar": "hastighetsmätning",
+    "informationsinsatser": "informationsinsats",
+    "narkotikainsatser": "narkotikainsats",
+    "riktade insatser": "riktad insats",
+    "samverkansmöten": "samverkansmöte",
+    "trafikkontroller": "trafikkontroll",
+    "trygghetsvandringar": "trygghetsvandring",
+}
 
 
 # --- Dates -------------------------------------------------------------------------------------
@@ -258,6 +274,7 @@ class Builder:
                 target_comparator=comparator,
                 target_value=value,
                 target_unit=unit,
+                target_unit_singular=UNIT_SINGULARS.get(unit, ""),
                 target_scope=scope,
                 status=(statuses or {}).get(position, status),
                 counted_meeting_kinds=list(spec.counted_meeting_kinds),

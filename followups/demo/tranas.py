@@ -252,7 +252,7 @@ def tranas_2023_2024(b: Builder) -> None:
             D(2024, 1, 18),
             D(2023, 12, 31),
             "Tertialuppföljning september–december 2023. Arbetet följer i stort planen. "
-            "Årsredovisningen för 2023 publiceras i februari.",
+            "Årsuppföljningen för 2023 publiceras i februari.",
             "Polisen föreslår fler narkotikainsatser helgkvällar under våren.",
         ),
         (
@@ -279,7 +279,7 @@ def tranas_2023_2024(b: Builder) -> None:
         b.meeting(MeetingKind.TERTIAL, day, summary, minutes, as_of=as_of)
     b.report(
         ReportKind.YEAR_END,
-        "Årsredovisning 2023: medborgarlöften i Tranås",
+        "Årsuppföljning 2023: medborgarlöften i Tranås",
         (start, D(2023, 12, 31)),
         D(2024, 2, 8),
         "Medborgarlöftena mellan Polisen och Tranås kommun undertecknades den 20 april 2023. "

@@ -344,11 +344,11 @@ def tranas_2025_2026(b: Builder) -> None:
         (
             D(2026, 1, 22),
             D(2025, 12, 31),
-            "Tertialuppföljning september–december och avstämning inför årsredovisningen. "
+            "Tertialuppföljning september–december och avstämning inför årsuppföljningen. "
             "Målen för tertialet nåddes för trygghetsvandringar och informationsinsatser om "
             "anlagda bränder. Vid den årliga översynen den 20 januari sänktes målet för "
             "narkotikainsatser till minst tio per år.",
-            "Årsredovisningen skrivs av säkerhetssamordnaren och publiceras i februari. Med "
+            "Årsuppföljningen skrivs av säkerhetssamordnaren och publiceras i februari. Med "
             "färre poliser i yttre tjänst riktar Polisen narkotikainsatserna mot helgkvällar.",
         ),
         (
@@ -397,7 +397,7 @@ def tranas_2025_2026(b: Builder) -> None:
     )
     b.report(
         ReportKind.YEAR_END,
-        "Årsredovisning 2025: medborgarlöften i Tranås",
+        "Årsuppföljning 2025: medborgarlöften i Tranås",
         (start, D(2025, 12, 31)),
         D(2026, 2, 5),
         "Medborgarlöftena mellan Polisen och Tranås kommun för 2025–2026 undertecknades den "

@@ -74,8 +74,8 @@ TRANEMO_MONTHLY = {
     "uppdaterades.",
     (2025, 11): "Ett förslag om att förlänga medborgarlöftet ett år lämnas till kommunstyrelsen.",
     (2025, 12): "Kommunstyrelsen har beslutat att förlänga medborgarlöftet till och med 2026. "
-    "Årsredovisningen sammanställs.",
-    (2026, 1): "Årsredovisningen för 2025 är publicerad. Arbetet fortsätter på samma platser "
+    "Årsuppföljningen sammanställs.",
+    (2026, 1): "Årsuppföljningen för 2025 är publicerad. Arbetet fortsätter på samma platser "
     "under 2026.",
     (2026, 2): "Lägesbilden är i stort sett oförändrad. HotSpots-insatserna fortsätter vid "
     "busstationen och i Limmared.",
@@ -299,7 +299,7 @@ def tranemo_2025(b: Builder) -> None:
         )
     b.report(
         ReportKind.YEAR_END,
-        "Årsredovisning 2025: medborgarlöftet i Tranemo",
+        "Årsuppföljning 2025: medborgarlöftet i Tranemo",
         (start, D(2025, 12, 31)),
         D(2026, 1, 20),
         "Polisen och Tranemo kommun lovade att under 2025 öka tryggheten på de platser där "

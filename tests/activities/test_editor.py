@@ -610,3 +610,139 @@ def test_concurrent_edits_the_second_saver_is_told_and_keeps_their_text(draft):
     draft.first.refresh_from_db()
     assert draft.first.title == "Nykterhetskontroller"
     assert draft.first.edit_version == 3
+
+
+# --- targets: bare count, per day, singular unit, text and target ------------------------------
+
+
+@pytest.mark.django_db
+def test_a_new_target_is_offered_a_bare_number_and_per_day_but_not_exactly(client, draft):
+    sign_in(client, draft.coordinator)
+
+    form = client.get(url("activity_create", draft.period.pk)).context["form"]
+
+    comparators = [value for value, _label in form.fields["target_comparator"].choices]
+    assert comparators == ["count", "at_least", "at_most"]
+    assert "day" in [value for value, _label in form.fields["target_scope"].choices]
+    assert (
+        'name="target_unit_singular"'
+        in client.get(url("activity_create", draft.period.pk)).content.decode()
+    )
+
+    response = client.post(
+        url("activity_create", draft.period.pk),
+        valid_data([draft.traffic], target_comparator="exactly"),
+    )
+    assert response.context["form"].errors["target_comparator"]
+
+
+@pytest.mark.django_db
+def test_a_target_saved_as_exactly_keeps_its_choice(client, draft):
+    Activity.objects.filter(pk=draft.first.pk).update(target_comparator="exactly")
+    sign_in(client, draft.coordinator)
+
+    form = client.get(url("activity_edit", draft.first.pk)).context["form"]
+    assert "exactly" in [value for value, _label in form.fields["target_comparator"].choices]
+
+    response = client.post(
+        url("activity_edit", draft.first.pk),
+        valid_data([draft.traffic], target_comparator="exactly", title="Kontroller"),
+    )
+    assert response.status_code == 302
+    assert Activity.objects.get(pk=draft.first.pk).target_comparator == "exactly"
+
+
+@pytest.mark.django_db
+def test_a_bare_count_per_day_with_a_singular_is_saved_and_worded(client, draft):
+    sign_in(client, draft.coordinator)
+
+    response = client.post(
+        url("activity_create", draft.period.pk),
+        valid_data(
+            [draft.safety],
+            title="Fotpatruller",
+            description="Polisen ska patrullera till fots en gång per dag.",
+            target_comparator="count",
+            target_value="1",
+            target_unit="fotpatruller",
+            target_unit_singular="fotpatrull",
+            target_scope="day",
+        ),
+    )
+
+    assert response.status_code == 302
+    saved = Activity.objects.get(title="Fotpatruller")
+    assert (saved.target_comparator, saved.target_scope, saved.target_unit_singular) == (
+        "count",
+        "day",
+        "fotpatrull",
+    )
+    page = client.get(url("activity_edit", saved.pk)).content.decode()
+    assert "target-text-warning" not in page  # "en gång per dag" is the target's 1
+    preview = client.post(
+        url("activity_edit", saved.pk),
+        valid_data(
+            [draft.safety],
+            target_comparator="count",
+            target_value="1",
+            target_unit="fotpatruller",
+            target_unit_singular="fotpatrull",
+            target_scope="day",
+            title="",
+        ),
+    )
+    assert preview.context["target_preview"] == "1 fotpatrull per dag"
+
+
+@pytest.mark.django_db
+def test_a_singular_without_a_target_is_an_error(client, draft):
+    sign_in(client, draft.coordinator)
+
+    response = client.post(
+        url("activity_create", draft.period.pk),
+        valid_data(
+            [draft.safety],
+            has_target="no",
+            target_value="",
+            target_unit="",
+            target_unit_singular="fotpatrull",
+        ),
+    )
+
+    assert response.context["form"].errors["target_unit_singular"]
+    assert Activity.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_text_stating_another_number_is_saved_with_a_warning_shown_after_and_on_the_form(
+    client, draft
+):
+    sign_in(client, draft.coordinator)
+    data = valid_data(
+        [draft.traffic],
+        description="Polisen ska genomföra minst två trafikkontroller per månad.",
+        target_value="3",
+        target_scope="month",
+    )
+
+    response = client.post(url("activity_edit", draft.first.pk), data, follow=True)
+
+    saved = Activity.objects.get(pk=draft.first.pk)
+    assert saved.target_value == 3  # not blocked
+    warning = (
+        "Beskrivningen anger talet 2, men målet är minst 3 trafikkontroller per månad. "
+        "Kontrollera att texten och målet säger samma sak: den offentliga sidan och dokumentet "
+        "som undertecknas visar båda."
+    )
+    assert warning in [str(m) for m in response.context["messages"]]
+    form_page = client.get(url("activity_edit", saved.pk)).content.decode()
+    assert 'id="target-text-warning"' in form_page
+    assert "Kontrollera antalet" in form_page and "anger talet 2" in form_page
+
+    agreeing = dict(data, target_value="2", edit_version=str(saved.edit_version))
+    response = client.post(url("activity_edit", saved.pk), agreeing, follow=True)
+    assert not any("anger talet" in str(m) for m in response.context["messages"])
+    assert (
+        'id="target-text-warning"'
+        not in client.get(url("activity_edit", saved.pk)).content.decode()
+    )

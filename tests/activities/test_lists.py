@@ -96,22 +96,22 @@ def two_activities(db):
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
-        ({"county": "06"}, ["Vetlanda"]),
-        ({"county": "14"}, ["Göteborg"]),
-        ({"police_region": "ost"}, ["Vetlanda"]),
-        ({"police_region": "vast"}, ["Göteborg"]),
-        ({"theme": "trafik"}, ["Vetlanda"]),
-        ({"theme": "narkotika"}, ["Göteborg"]),
-        ({"theme": "unga"}, []),
-        ({"year": "2021"}, ["Göteborg"]),
-        ({"year": "2019"}, []),
-        ({"state": "active"}, ["Vetlanda"]),
-        ({"state": "closed"}, ["Göteborg"]),
-        ({"responsible": "police"}, ["Vetlanda"]),
-        ({"responsible": "other"}, ["Göteborg"]),
-        ({"responsible": "joint"}, []),
-        ({"progress": "not_started"}, ["Vetlanda"]),  # no logs yet
-        ({"progress": "on_track"}, []),
+        ({"lan": "06"}, ["Vetlanda"]),
+        ({"lan": "14"}, ["Göteborg"]),
+        ({"polisregion": "ost"}, ["Vetlanda"]),
+        ({"polisregion": "vast"}, ["Göteborg"]),
+        ({"tema": "trafik"}, ["Vetlanda"]),
+        ({"tema": "narkotika"}, ["Göteborg"]),
+        ({"tema": "unga"}, []),
+        ({"ar": "2021"}, ["Göteborg"]),
+        ({"ar": "2019"}, []),
+        ({"status": "active"}, ["Vetlanda"]),
+        ({"status": "closed"}, ["Göteborg"]),
+        ({"ansvarig": "police"}, ["Vetlanda"]),
+        ({"ansvarig": "other"}, ["Göteborg"]),
+        ({"ansvarig": "joint"}, []),
+        ({"framsteg": "not_started"}, ["Vetlanda"]),  # no logs yet
+        ({"framsteg": "on_track"}, []),
         ({"q": "västtrafik"}, ["Göteborg"]),  # the other actor
         ({"q": "medborgardialog"}, ["Göteborg"]),  # description
         ({"q": "trafikkontroller"}, ["Vetlanda"]),  # title
@@ -134,7 +134,7 @@ def test_theme_filter_lists_an_activity_serving_two_promises_of_the_theme_once(c
         promise = factories.promise(period, title)
         promise.themes.set(Theme.objects.filter(slug="trafik"))
         activity.promises.add(promise)
-    response = client.get("/aktiviteter/", {"theme": "trafik"})
+    response = client.get("/aktiviteter/", {"tema": "trafik"})
     assert titles(response) == ["Dubbelt tema"]
     assert response.context["page_obj"].paginator.count == 1
 
@@ -164,7 +164,7 @@ def paced(db):
     ],
 )
 def test_progress_status_filter(client, paced, status, expected):
-    response = client.get("/aktiviteter/", {"progress": status})
+    response = client.get("/aktiviteter/", {"framsteg": status})
     assert titles(response) == expected
     assert response.context["page_obj"].paginator.count == len(expected)
 
@@ -173,8 +173,8 @@ def test_progress_status_filter(client, paced, status, expected):
 def test_withdrawn_logs_do_not_count_in_the_progress_status_filter(client):
     activity = with_logs(factories.activity(current_period(), "Mest återkallat", target=TARGET), 1)
     with_logs(activity, 5, withdrawn_at=timezone.now(), withdrawal_reason="Dubblett")
-    assert titles(client.get("/aktiviteter/", {"progress": "on_track"})) == []
-    response = client.get("/aktiviteter/", {"progress": "behind"})
+    assert titles(client.get("/aktiviteter/", {"framsteg": "on_track"})) == []
+    response = client.get("/aktiviteter/", {"framsteg": "behind"})
     assert titles(response) == ["Mest återkallat"]
     assert "1 av minst 15 trafikkontroller" in response.content.decode()
 
@@ -187,17 +187,17 @@ def test_activity_list_combines_filters(client, paced):
 
     response = client.get(
         "/aktiviteter/",
-        {"county": "06", "progress": "on_track", "responsible": "police", "q": "fas"},
+        {"lan": "06", "framsteg": "on_track", "ansvarig": "police", "q": "fas"},
     )
 
     assert titles(response) == ["Tranås i fas", "I fas"]  # by municipality name
-    response = client.get("/aktiviteter/", {"q": "tranås", "progress": "on_track"})
+    response = client.get("/aktiviteter/", {"q": "tranås", "framsteg": "on_track"})
     assert titles(response) == ["Tranås i fas"]
 
 
 @pytest.mark.django_db
 def test_activity_list_empty_result_says_so(client, paced):
-    response = client.get("/aktiviteter/", {"responsible": "joint", "progress": "done"})
+    response = client.get("/aktiviteter/", {"ansvarig": "joint", "framsteg": "done"})
     assert response.status_code == 200
     assert titles(response) == []
     assert response.context["page_obj"].paginator.count == 0
@@ -208,12 +208,12 @@ def test_activity_list_empty_result_says_so(client, paced):
 @pytest.mark.parametrize(
     ("params", "field"),
     [
-        ({"year": "abc"}, "year"),
-        ({"county": "99999"}, "county"),
-        ({"responsible": "nobody"}, "responsible"),
-        ({"progress": "fast"}, "progress"),
-        ({"theme": "<b>x</b>"}, "theme"),
-        ({"state": "draft"}, "state"),
+        ({"ar": "abc"}, "ar"),
+        ({"lan": "99999"}, "lan"),
+        ({"ansvarig": "nobody"}, "ansvarig"),
+        ({"framsteg": "fast"}, "framsteg"),
+        ({"tema": "<b>x</b>"}, "tema"),
+        ({"status": "draft"}, "status"),
     ],
 )
 def test_activity_list_invalid_filter_is_an_error_not_a_crash(client, paced, params, field):
@@ -228,7 +228,7 @@ def test_activity_list_invalid_filter_is_an_error_not_a_crash(client, paced, par
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("params", [{"responsible": "police"}, {"progress": "not_started"}])
+@pytest.mark.parametrize("params", [{"ansvarig": "police"}, {"framsteg": "not_started"}])
 def test_activity_list_pagination_keeps_the_filters(client, params):
     period = current_period()
     for i in range(30):
@@ -262,13 +262,14 @@ def build(size: int, skip: int = 0) -> None:
 
 
 LIST_QUERIES = {
-    # county, police region and theme choices; count; page of activities; their logs
-    "/aktiviteter/": 6,
-    "/aktiviteter/?county=01&theme=trafik&year=2026&responsible=police&q=akt&page=2": 6,
+    # county, police region, municipality and theme choices; count; page of activities; their logs
+    "/aktiviteter/": 7,
+    "/aktiviteter/?lan=01&tema=trafik&ar=2026&ansvarig=police&q=akt&page=2": 7,
+    "/aktiviteter/?kommun=vallentuna&q=aktivitet&page=2": 7,
     # Filtering on progress status: every match's target and period, their span sums (the
     # status is computed in Python), then count, page and sums of the matching ones.
-    "/aktiviteter/?progress=behind&police_region=stockholm&page=2": 8,
-    "/aktiviteter/?year=abc&progress=x": 6,
+    "/aktiviteter/?framsteg=behind&polisregion=stockholm&page=2": 9,
+    "/aktiviteter/?ar=abc&framsteg=x": 7,
 }
 
 

@@ -15,7 +15,9 @@ from activities.progress import (
     Span,
     SpanProgress,
     Target,
+    behind_pace,
     compute_progress,
+    counting_spans,
     progress_text,
     spans_for,
     target_text,
@@ -70,6 +72,14 @@ WEEK_24 = (date(2023, 6, 12), date(2023, 6, 18))  # 3 of 7
         ("week", "at_least", 8, WEEK_24, 3, Fraction(24, 7), "behind"),
         ("week", "exactly", 3, WEEK_24, 3, Fraction(9, 7), "done"),
         ("week", "at_most", 2, WEEK_24, 3, Fraction(6, 7), "not_achieved"),
+        # A bare count is met once reached, and more is also met.
+        ("period", "count", 12, (START, END), 12, Fraction(732, 731), "done"),
+        ("year", "count", 11, FIRST_YEAR, 12, Fraction(671, 366), "done"),
+        ("month", "count", 16, JUNE, 7, Fraction(224, 30), "behind"),
+        ("week", "count", 2, WEEK_24, 3, Fraction(6, 7), "done"),
+        # Per day: the calendar day; nothing was logged on TODAY itself.
+        ("day", "at_least", 1, (TODAY, TODAY), 0, Fraction(1), "not_started"),
+        ("day", "at_most", 1, (TODAY, TODAY), 0, Fraction(1), "on_track"),
     ],
 )
 def test_current_span_done_expected_and_status_for_each_scope_and_comparator(
@@ -115,6 +125,81 @@ def test_average_scopes_divide_total_by_whole_units_elapsed(
     assert progress.units_elapsed == units
     assert progress.average == average
     assert progress.status == status
+
+
+def test_day_spans_are_calendar_days_each_with_its_own_count():
+    progress = compute_progress(
+        make_target(Comparator.AT_LEAST, 2, Scope.DAY),
+        date(2023, 6, 12),
+        date(2023, 6, 18),
+        ENTRIES,
+        TODAY,
+    )
+
+    rows = [(s.span.start, s.span.end, s.span.target, s.done, s.status) for s in progress.spans]
+    assert rows == [
+        (date(2023, 6, 12), date(2023, 6, 12), 2, 1, "not_achieved"),
+        (date(2023, 6, 13), date(2023, 6, 13), 2, 2, "achieved"),
+        (date(2023, 6, 14), date(2023, 6, 14), 2, 0, "not_started"),
+        (date(2023, 6, 15), date(2023, 6, 15), 2, 0, "not_started"),
+        (date(2023, 6, 16), date(2023, 6, 16), 2, 0, "not_started"),
+        (date(2023, 6, 17), date(2023, 6, 17), 2, 0, "not_started"),
+        (date(2023, 6, 18), date(2023, 6, 18), 2, 0, "not_started"),
+    ]  # fmt: skip
+    assert progress.current is progress.spans[2]
+    assert counting_spans(progress.target, date(2023, 6, 12), date(2023, 6, 18)) == [
+        (s.span.start, s.span.end) for s in progress.spans
+    ]
+
+
+@pytest.mark.parametrize(
+    ("done", "status_running", "status_after"),
+    [(1, "on_track", "not_achieved"), (2, "done", "achieved"), (3, "done", "achieved")],
+)
+def test_a_bare_count_is_met_when_reached_and_more_is_also_met(done, status_running, status_after):
+    target = make_target(Comparator.COUNT, 2, Scope.PERIOD, "medborgardialoger")
+    entries = [LogEntry(date(2023, 5, 1), done)]
+
+    running = compute_progress(target, START, END, entries, TODAY)
+    after = compute_progress(target, START, END, entries, date(2025, 4, 15))
+
+    assert running.status == status_running
+    assert after.status == status_after
+
+
+def test_an_exact_target_is_missed_by_doing_more_and_an_at_most_target_by_exceeding_it():
+    entries = [LogEntry(date(2023, 5, 1), 3)]
+    exact = make_target(Comparator.EXACTLY, 2, Scope.PERIOD)
+    ceiling = make_target(Comparator.AT_MOST, 2, Scope.PERIOD)
+
+    assert compute_progress(exact, START, END, entries, date(2025, 4, 15)).status == "not_achieved"
+    assert compute_progress(ceiling, START, END, entries, TODAY).status == "not_achieved"
+
+
+def test_a_bare_count_average_above_the_number_is_on_track():
+    target = make_target(Comparator.COUNT, 1, Scope.AVERAGE_WEEK)
+
+    progress = compute_progress(target, START, END, ENTRIES, TODAY)
+
+    assert progress.average == Fraction(3, 2)
+    assert progress.status == "on_track"
+
+
+@pytest.mark.parametrize(
+    ("singular", "number", "unit"),
+    [
+        ("fotpatrull", 1, "fotpatrull"),
+        ("fotpatrull", 0, "fotpatruller"),
+        ("fotpatrull", 2, "fotpatruller"),
+        ("fotpatrull", Fraction(1), "fotpatrull"),
+        ("fotpatrull", Fraction(3, 2), "fotpatruller"),
+        ("", 1, "fotpatruller"),
+    ],
+)
+def test_the_unit_is_singular_after_exactly_one(singular, number, unit):
+    target = Target("at_least", 2, "fotpatruller", "week", unit_singular=singular)
+
+    assert target.unit_for(number) == unit
 
 
 def test_every_span_of_a_recurring_scope_is_reported_with_its_own_done_and_status():
@@ -680,11 +765,13 @@ def test_a_period_ending_before_it_starts_is_rejected():
     [
         ("at_least", 15, "trafikkontroller", "year", "at least 15 trafikkontroller per year"),
         ("exactly", 2, "tillfällen", "period", "exactly 2 tillfällen over the whole period"),
+        ("count", 2, "medborgardialoger", "period", "2 medborgardialoger over the whole period"),
         ("at_most", 4, "inbrott", "month", "at most 4 inbrott per month"),
         ("at_least", 3, "samverkansmöten", "tertial", "at least 3 samverkansmöten per tertial"),
         ("at_least", 1, "promenad", "week", "at least 1 promenad per week"),
-        ("at_least", 3, "gånger", "average_week", "at least 3 gånger on average per week"),
-        ("at_most", 2, "larm", "average_month", "at most 2 larm on average per month"),
+        ("count", 2, "kontroller", "day", "2 kontroller per day"),
+        ("at_least", 3, "gånger", "average_week", "on average at least 3 gånger per week"),
+        ("at_most", 2, "larm", "average_month", "on average at most 2 larm per month"),
     ],
 )
 def test_target_text(comparator, value, unit, scope, text):
@@ -693,42 +780,71 @@ def test_target_text(comparator, value, unit, scope, text):
 
 
 @pytest.mark.parametrize(
+    ("target", "text"),
+    [
+        (
+            Target("at_least", 1, "fotpatruller", "week", "fotpatrull"),
+            "minst 1 fotpatrull per vecka",
+        ),
+        (Target("count", 2, "dialoger", "period", "dialog"), "2 dialoger under hela perioden"),
+        (Target("exactly", 1, "möten", "year", "möte"), "exakt 1 möte per år"),
+        (Target("count", 2, "kontroller", "day", "kontroll"), "2 kontroller per dag"),
+        (
+            Target("at_least", 1, "fotpatruller", "average_week", "fotpatrull"),
+            "i snitt minst 1 fotpatrull per vecka",
+        ),
+    ],
+)
+def test_target_text_in_swedish_agrees_with_its_number(target, text):
+    with override("sv"):
+        assert target_text(target) == text
+
+
+@pytest.mark.parametrize(
     ("done", "target", "span_target", "text"),
     [
         (12, make_target(), None, "12 of at least 15 trafikkontroller"),
         (17, make_target(), None, "17 of at least 15 trafikkontroller"),
         (3, make_target(value=5, scope="week"), 2, "3 of at least 2 trafikkontroller"),
-        (0, make_target("exactly", 2, "period", "tillfällen"), None, "0 of exactly 2 tillfällen"),
+        (
+            0,
+            make_target("exactly", 2, "period", "tillfällen"),
+            None,
+            "0 tillfällen (target: exactly 2)",
+        ),
+        (3, make_target("count", 2, "period", "dialoger"), None, "3 of 2 dialoger"),
         (9, make_target("at_most", 8, "tertial", "larm"), None, "9 of at most 8 larm"),
         (
             Fraction(5, 2),
             make_target(value=3, scope="average_week"),
             None,
-            "on average 2.5 per week (target: at least 3)",
+            "on average 2.5 trafikkontroller per week (target: at least 3)",
         ),
         (
             Fraction(3),
             make_target(value=3, scope="average_week"),
             None,
-            "on average 3 per week (target: at least 3)",
+            "on average 3 trafikkontroller per week (target: at least 3)",
         ),
         (
             Fraction(9, 4),
             make_target("at_most", 2, "average_month"),
             None,
-            "on average 2.3 per month (target: at most 2)",
+            "on average 2.3 trafikkontroller per month (target: at most 2)",
         ),
         (
             None,
             make_target(value=3, scope="average_week"),
             None,
-            "no whole week has passed yet (target: at least 3 per week)",
+            "no whole week has passed yet "
+            "(target: on average at least 3 trafikkontroller per week)",
         ),
         (
             None,
             make_target("exactly", 1, "average_month"),
             None,
-            "no whole month has passed yet (target: exactly 1 per month)",
+            "no whole month has passed yet "
+            "(target: on average exactly 1 trafikkontroller per month)",
         ),
     ],
 )
@@ -744,3 +860,32 @@ def test_counting_rule_explains_withdrawn_logs_and_pro_rata_spans():
     assert "withdrawn logs excluded" in rule
     assert "proportional target, rounded up" in rule
     assert "\n" not in rule
+
+
+def test_counting_rule_explains_promise_years_bare_counts_and_every_span_in_swedish():
+    with override("sv"):
+        rule = str(COUNTING_RULE)
+
+    assert "löftesår" in rule and "inte per kalenderår" in rule
+    assert "tolv månader i taget från medborgarlöftets första dag" in rule
+    assert "är uppnått när antalet har nåtts, och fler räknas också som uppnått" in rule
+    assert "dagarna är kalenderdagar" in rule
+    assert "exakt" not in rule
+
+
+@pytest.mark.parametrize(
+    ("today", "logs", "behind"),
+    [
+        (date(2026, 1, 1), [], False),  # the first day runs: nothing to judge yet
+        (date(2026, 1, 2), [], True),  # 1 January ended with none of 2
+        (date(2026, 1, 2), [LogEntry(date(2026, 1, 1), 2)], False),
+        (date(2026, 1, 3), [LogEntry(date(2026, 1, 2), 1)], True),
+        (date(2026, 1, 3), [LogEntry(date(2026, 1, 2), 3)], False),
+        (date(2027, 1, 1), [], False),  # the period is over
+    ],
+)
+def test_a_per_day_target_is_behind_when_yesterday_missed_it(today, logs, behind):
+    target = make_target(Comparator.AT_LEAST, 2, Scope.DAY, "kontroller")
+    progress = compute_progress(target, date(2026, 1, 1), date(2026, 12, 31), logs, today)
+
+    assert behind_pace(progress) is behind

@@ -88,7 +88,7 @@ def test_activity_page_shows_date_quantity_place_and_summary_newest_first(client
     ]
     # The progress in words at the top, from the same rules as the period page.
     assert "7 av minst 15 trafikkontroller" in html
-    assert "3 rapporter, de senaste först." in html
+    assert "3 genomförda tillfällen, de senaste först." in html
     assert "<h1>Trafikkontroller</h1>" in html
     assert f'href="{world["period"].get_absolute_url()}"' in html
 
@@ -150,7 +150,7 @@ def test_activity_page_pages_its_logs_25_at_a_time(client):
     assert [log.place for log in first.context["logs"]] == [f"Plats {d}" for d in range(25)]
     html = first.content.decode()
     assert '<a href="?page=2" rel="next">' in html
-    assert "60 rapporter, de senaste först." in html
+    assert "60 genomförda tillfällen, de senaste först." in html
     assert "60 genomförda tillfällen" in html  # the progress of an activity without a target
 
     third = client.get(url, {"page": "3"})
@@ -177,7 +177,7 @@ def test_a_bad_page_number_shows_the_first_or_last_page_never_an_error(client, p
 def test_activity_without_logs_says_so(client):
     activity = factories.activity(_signed_period())
     html = client.get(activity_url(activity)).content.decode()
-    assert "Inget har ännu rapporterats som genomfört för den här aktiviteten." in html
+    assert "Inget genomfört tillfälle har loggats för den här aktiviteten än." in html
 
 
 @pytest.mark.django_db

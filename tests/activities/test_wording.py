@@ -4,6 +4,9 @@ from datetime import date
 
 import pytest
 from django.template import Context, Template
+from django.template.loader import render_to_string
+from django.utils.html import strip_tags
+from django.utils.text import capfirst
 from django.utils.translation import override
 
 from activities import wording
@@ -33,7 +36,9 @@ def test_a_period_target_counts_the_whole_period():
 def test_a_running_span_is_named_with_its_dates():
     yearly = progress(Target("at_least", 12, "insatser", "year"), [(date(2025, 3, 1), 4)])
     with override("sv"):
-        assert wording.progress_words(yearly) == "i år (1 jan–31 dec 2025): 4 av minst 12 insatser"
+        assert wording.progress_words(yearly) == (
+            "löftesår 1 (1 jan–31 dec 2025): 4 av minst 12 insatser"
+        )
     assert wording.headline_span(yearly) is yearly.current
 
 
@@ -53,7 +58,7 @@ def test_an_average_is_worded_as_an_average():
         date(2025, 1, 14),
     )
     with override("sv"):
-        assert wording.progress_words(weekly) == "i snitt 1,5 per vecka (mål: minst 1)"
+        assert wording.progress_words(weekly) == "i snitt 1,5 fotpatruller per vecka (mål: minst 1)"
 
 
 @pytest.mark.parametrize(("status", "word"), [(PaceStatus.BEHIND, "efter plan"), (None, "")])
@@ -74,3 +79,163 @@ def test_the_template_filters_give_the_same_words():
             f"{wording.progress_words(yearly)}|{wording.target_words(yearly)}|"
             f"{wording.pace_label(yearly.status)}"
         )
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "words"),
+    [
+        (date(2026, 12, 3), date(2026, 12, 3), "3 dec 2026"),
+        (date(2026, 11, 1), date(2026, 11, 30), "1–30 nov 2026"),
+        (date(2026, 9, 1), date(2026, 12, 31), "1 sep–31 dec 2026"),
+        (date(2026, 3, 20), date(2027, 3, 19), "20 mar 2026–19 mar 2027"),
+        (date(2026, 12, 28), date(2027, 1, 3), "28 dec 2026–3 jan 2027"),
+        (date(2026, 5, 1), date(2026, 5, 31), "1–31 maj 2026"),
+    ],
+)
+def test_date_ranges_use_lower_case_swedish_months_and_give_each_differing_year(start, end, words):
+    with override("sv"):
+        assert wording.date_range(start, end) == words
+
+
+def test_a_year_span_is_a_promise_year_counted_from_the_start_never_this_year():
+    target = Target("at_least", 10, "narkotikainsatser", "year", "narkotikainsats")
+    running = compute_progress(target, date(2026, 3, 20), date(2027, 12, 31), [], date(2027, 6, 1))
+    with override("sv"):
+        words = wording.progress_words(running)
+        listed = [(line.label, line.words) for line in wording.listed_spans(running)]
+
+    assert words == "löftesår 2 (20 mar–31 dec 2027): 0 av minst 8 narkotikainsatser"
+    assert "i år" not in words
+    assert listed == [
+        ("löftesår 1 (20 mar 2026–19 mar 2027)", "0 av minst 10 narkotikainsatser"),
+        ("löftesår 2 (20 mar–31 dec 2027)", "0 av minst 8 narkotikainsatser"),
+    ]
+
+
+def test_a_monthly_headline_also_gives_the_running_total_of_the_period():
+    monthly = compute_progress(
+        Target("at_least", 2, "trafikkontroller", "month", "trafikkontroll"),
+        date(2025, 1, 1),
+        date(2026, 12, 31),
+        [LogEntry(date(2025, 3, 1), 37), LogEntry(date(2026, 11, 30), 1)],
+        date(2026, 12, 2),
+    )
+    with override("sv"):
+        assert wording.progress_words(monthly) == (
+            "denna månad (1–31 dec 2026): 0 av minst 2 trafikkontroller"
+            " · hittills under perioden: 38 trafikkontroller"
+        )
+        assert wording.headline_words(monthly) == (
+            "denna månad (1–31 dec 2026): 0 av minst 2 trafikkontroller"
+        )
+
+
+def test_the_running_total_is_left_out_when_it_is_the_running_spans_count():
+    monthly = compute_progress(
+        Target("at_least", 2, "trafikkontroller", "month", "trafikkontroll"),
+        date(2025, 1, 1),
+        date(2026, 12, 31),
+        [LogEntry(date(2025, 1, 3), 1)],
+        date(2025, 1, 10),
+    )
+    with override("sv"):
+        assert wording.running_total_words(monthly) == ""
+        assert wording.progress_words(monthly) == (
+            "denna månad (1–31 jan 2025): 1 av minst 2 trafikkontroller"
+        )
+
+
+def test_a_per_day_target_lists_its_latest_days_and_on_how_many_it_was_met():
+    daily = compute_progress(
+        Target("at_least", 2, "kontroller", "day", "kontroll"),
+        date(2026, 1, 1),
+        date(2026, 12, 31),
+        [LogEntry(date(2026, 1, day), 2) for day in range(1, 11)]
+        + [LogEntry(date(2026, 1, 20), 1)],
+        date(2026, 1, 21),
+    )
+    with override("sv"):
+        listed = wording.listed_spans(daily)
+        assert wording.progress_words(daily) == (
+            "i dag (21 jan 2026): 0 av minst 2 kontroller · hittills under perioden: 21 kontroller"
+        )
+        assert wording.days_met_words(daily) == "målet nåddes 10 av 20 dagar hittills"
+    assert len(listed) == wording.LISTED_DAYS
+    assert listed[-1].label == "21 jan 2026"
+    assert listed[-2].label == "20 jan 2026" and listed[-2].status == "not_achieved"
+
+
+@pytest.mark.parametrize(
+    ("count", "words"),
+    [
+        (0, "Inga loggade tillfällen"),
+        (1, "1 loggat tillfälle"),
+        (3, "3 loggade tillfällen"),
+    ],
+)
+def test_logs_of_an_activity_without_a_target_are_registered_occurrences(count, words):
+    with override("sv"):
+        assert capfirst(wording.occurrences_words(count)) == words
+
+
+@pytest.mark.parametrize(
+    ("status", "done", "shown"),
+    [
+        ("planned", 0, "planerad"),
+        ("planned", 2, "pågår"),  # logged: it has begun
+        ("ongoing", 0, "pågår"),
+        ("done", 0, "genomförd"),
+        ("done", 3, "genomförd"),
+        ("cancelled", 1, "inställd"),
+    ],
+)
+def test_the_status_shown_never_contradicts_the_count(status, done, shown):
+    untargeted = progress(None, [(date(2025, 2, 1), done)] if done else [])
+    with override("sv"):
+        assert wording.status_words(status, untargeted) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("Polisen ska genomföra minst två trafikkontroller per månad.", [2]),
+        ("Polisen ska genomföra minst 3 trafikkontroller per månad.", [3]),
+        ("Vi ska genomföra femton trafikkontroller under året.", [15]),
+        ("Polisen ska i snitt tre gånger per vecka kontrollera trafiken.", [3]),
+        ("Polisen ska genomföra en trafikkontroll i veckan.", [1]),
+        ("Polisen ska genomföra tjugofem riktade trafikkontroller.", [25]),
+        ("Under 2025–2026 ska polisen genomföra trafikkontroller i en trygg miljö.", []),
+        ("Personer i åldern 21 år och yngre ska kontrolleras minst etthundra gånger.", [100]),
+    ],
+)
+def test_the_numbers_a_text_states_as_its_target(text, numbers):
+    target = Target("at_least", 3, "trafikkontroller", "month", "trafikkontroll")
+
+    assert wording.stated_numbers(text, target) == numbers
+
+
+def test_a_text_agreeing_with_its_target_has_no_mismatch():
+    target = Target("at_least", 2, "trafikkontroller", "month", "trafikkontroll")
+
+    assert wording.text_target_mismatch("Minst två trafikkontroller per månad.", target) == []
+    assert wording.text_target_mismatch("Minst tre trafikkontroller per månad.", target) == [3]
+    assert wording.text_target_mismatch("Minst tre trafikkontroller per månad.", None) == []
+
+
+def test_the_progress_include_renders_the_headline_status_and_running_total():
+    monthly = compute_progress(
+        Target("at_least", 2, "trafikkontroller", "month", "trafikkontroll"),
+        date(2025, 1, 1),
+        date(2026, 12, 31),
+        [LogEntry(date(2025, 3, 1), 38)],
+        date(2026, 12, 2),
+    )
+    with override("sv"):
+        html = render_to_string("includes/progress.html", {"progress": monthly})
+    text = " ".join(strip_tags(html).split())
+
+    assert text.startswith(
+        "denna månad (1–31 dec 2026): 0 av minst 2 trafikkontroller Ej påbörjad"
+        " · hittills under perioden: 38 trafikkontroller"
+    )
+    assert "1–31 mar 2025: 38 av minst 2 trafikkontroller uppnådd" in text

@@ -77,7 +77,7 @@ def public_urls(period) -> list[str]:
         f"/kommuner/{municipality}/",
         f"/kommuner/{municipality}/{slug}/",
         "/loften/",
-        "/loften/?county=06&q=trafik",
+        "/loften/?lan=06&q=trafik",
         "/aktiviteter/",
         "/flode/",
         f"/kommuner/{municipality}/flode/",

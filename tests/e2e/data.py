@@ -30,6 +30,7 @@ from promises.models import (
     Direction,
     OutcomeIndicator,
     OutcomeMeasurement,
+    Parties,
     PeriodState,
     PeriodTransition,
     PromisePeriod,
@@ -43,6 +44,7 @@ from tests.e2e.pages import (
     ACTIVE_START,
     ACTIVITY_PK,
     CLOSED_SLUG,
+    DISTRICT_SLUG,
     REPORT_PK,
     TODAY,
 )
@@ -291,6 +293,31 @@ def _other_periods() -> None:
     )
     _signed(rosengard, ("Kommunalråd Malmö", "Kommunalråd", "Malmö stad"))
     factories.promise(rosengard, title="Tryggare utemiljö kring Rosengårds centrum")
+
+    # A district promise the Police give alone, made only of activities (no separate promises).
+    sofielund = factories.period(
+        "malmo",
+        slug=DISTRICT_SLUG,
+        area_name="Sofielund",
+        parties=Parties.POLICE,
+        start=_days_ago(60),
+        end=_days_ago(-300),
+    )
+    _signed(sofielund, ("Områdeschef Malmö", "Lokalpolisområdeschef", "LPO Malmö Norr"))
+    factories.activity(
+        sofielund,
+        title="Närvaro på Sofielundsgatan",
+        description="Polisen ska vara synlig på Sofielundsgatan minst två kvällar per vecka.",
+        target=("at_least", 2, "kvällar", "week"),
+        partners="Malmö stad, fastighetsägarna",
+    )
+    factories.activity(
+        sofielund,
+        title="Dialogmöten",
+        description="Vi ska genomföra dialogmöten med boende under året.",
+        target=None,
+        responsible=Responsible.UNSTATED,
+    )
 
     draft = factories.period("eksjo", slug="utkast", state=PeriodState.DRAFT)
     factories.promise(draft, title=DRAFT_TITLE)

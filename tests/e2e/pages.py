@@ -12,6 +12,8 @@ CLOSED_SLUG = f"{ACTIVE_START.year - 2}-{ACTIVE_START.year - 1}"
 # The active period's "Trafikkontroller" is made with this id, so its page's path is known
 # before the data are built (far above what the id sequence reaches in a test run).
 ACTIVITY_PK = 900_001
+# A district promise the Police give alone, made only of activities (Malmö, Sofielund).
+DISTRICT_SLUG = "sofielund"
 REPORT_PK = 900_001
 
 # page type -> path. `lang` is "en" under /en/, "sv" everywhere else.
@@ -21,10 +23,14 @@ PAGE_TYPES = {
     "municipality_without_promise": "/kommuner/ale/",
     "period": f"/kommuner/vetlanda/{ACTIVE_SLUG}/",
     "closed_period": f"/kommuner/vetlanda/{CLOSED_SLUG}/",
+    "police_activities_only_period": f"/kommuner/malmo/{DISTRICT_SLUG}/",
     "activity": f"/kommuner/vetlanda/{ACTIVE_SLUG}/aktiviteter/{ACTIVITY_PK}/",
     "municipality_list": "/kommuner/",
+    "municipality_search": "/kommuner/?q=habo",
+    "municipality_search_empty": "/kommuner/?q=atlantis",
     "promise_list": "/loften/",
-    "promise_list_filtered": "/loften/?county=06&q=trafik",
+    "promise_list_filtered": "/loften/?lan=06&q=trafik",
+    "activity_list_filtered": "/aktiviteter/?kommun=vetlanda&q=trafikkontroll",
     "activity_list": "/aktiviteter/",
     "open_data": "/oppna-data/",
     "about": "/om/",
@@ -36,6 +42,7 @@ PAGE_TYPES = {
 # Print documents (no site frame, so not in the page checks above): checked for valid HTML.
 DOCUMENT_TYPES = {
     "signing_document": f"/kommuner/vetlanda/{ACTIVE_SLUG}/medborgarloftet/",
+    "police_signing_document": f"/kommuner/malmo/{DISTRICT_SLUG}/medborgarloftet/",
     "report_document": f"/kommuner/vetlanda/{ACTIVE_SLUG}/redovisningar/{REPORT_PK}/",
 }
 

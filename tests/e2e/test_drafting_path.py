@@ -136,6 +136,16 @@ def test_coordinator_and_approver_take_a_period_from_copy_to_public(
     assert draft.activities.count() == current.activities.count()
     assert_accessible(page)
 
+    # The copy names a year ("sedan 2016"): the coordinator confirms it as right as it stands,
+    # or the draft cannot be sent.
+    review = page.locator("#granska")
+    assert "sedan 2016" in review.inner_text()
+    review.locator("button[type=submit]").first.click()
+    page.wait_for_url(re.compile(r"/personal/perioder/\d+/#granska$"))
+    assert page.locator("#granska").count() == 0
+    assert page.locator(".message").count() == 1
+    assert_accessible(page)
+
     # … and sends it for consultation.
     take_step(page, draft, "skicka-pa-samrad")
     page.locator("textarea[name=comment]").fill("Till KLG för samråd.")
@@ -278,3 +288,16 @@ def test_coordinator_writes_a_new_draft_in_the_editor(page, site, new_period_cle
     ):
         page.goto(site + url)
         assert_accessible(page)
+
+    # A target that differs from the text's "fyra" is saved, with a warning after the save and
+    # on the form; both are accessible.
+    edit = reverse("activities:activity_edit", args=[activity.pk])
+    page.goto(site + edit)
+    page.locator("input[name=target_value]").fill("5")
+    page.locator(SUBMIT).first.click()
+    page.wait_for_url(re.compile(r"/personal/perioder/\d+/(#.*)?$"))
+    assert "anger talet 4, men målet är minst 5" in page.locator(".messages").inner_text()
+    assert_accessible(page)
+    page.goto(site + edit)
+    assert page.locator("#target-text-warning").is_visible()
+    assert_accessible(page)

@@ -59,8 +59,8 @@ def test_promise_list_free_text_and_county_by_keyboard(page, site):
     choose_by_arrow_keys(page, county, "06")  # Jönköpings län
     tab_to(page, page.get_by_role("button", name=re.compile(r"^(Visa|Sök)")))
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"[?&]county=06"))
-    assert query(page)["county"] == ["06"]
+    page.wait_for_url(re.compile(r"[?&]lan=06"))
+    assert query(page)["lan"] == ["06"]
     by_county = result_count(page)
     assert 0 < by_county < everything
     # The filter stays chosen on the result page.
@@ -78,8 +78,8 @@ def test_activity_list_responsible_by_keyboard(page, site):
     assert chosen
     tab_to(page, page.get_by_role("button", name=re.compile(r"^(Visa|Sök)")))
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(rf"[?&]responsible={chosen}"))
-    assert query(page)["responsible"] == [chosen]
+    page.wait_for_url(re.compile(rf"[?&]ansvarig={chosen}"))
+    assert query(page)["ansvarig"] == [chosen]
     assert 0 < result_count(page) < everything
 
     # Free text in the same form, submitted with Enter in the field, keeps both filters.
@@ -87,5 +87,5 @@ def test_activity_list_responsible_by_keyboard(page, site):
     page.keyboard.type("kontroller")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"[?&]q=kontroller"))
-    assert query(page)["responsible"] == [chosen]
+    assert query(page)["ansvarig"] == [chosen]
     assert 0 < result_count(page) < everything

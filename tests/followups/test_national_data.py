@@ -184,8 +184,14 @@ def test_every_scope_and_comparator_and_party_is_present(generated):
     assert set(activities.values_list("target_scope", flat=True)) == {"", *Scope.values}
     assert set(activities.values_list("target_comparator", flat=True)) == {"", *Comparator.values}
     assert set(activities.values_list("responsible", flat=True)) == {
-        "police", "municipality", "joint", "other"
+        "police", "municipality", "joint", "other", "unstated"
     }  # fmt: skip
+    assert activities.exclude(partners="").exists()
+    # An unstated owner is never guessed ("Vi ska …"); a bare count never reads "exakt".
+    unstated = activities.filter(responsible="unstated").values_list("description", flat=True)
+    assert all(text.startswith("Vi ska ") for text in unstated)
+    bare = activities.filter(target_comparator="count").values_list("description", flat=True)
+    assert bare and not any("exakt" in text for text in bare)
     assert not activities.filter(responsible="other", responsible_other="").exists()
 
 

@@ -77,7 +77,7 @@ def page_rows(client, period: PromisePeriod) -> dict[int, dict]:
             "progress": wording.progress_summary(progress),
             "status": wording.pace_label(progress.status)
             if progress.target
-            else str(activity.get_status_display()),
+            else wording.status_words(activity.status, progress),
         }
     return rows
 

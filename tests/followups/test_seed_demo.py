@@ -571,7 +571,13 @@ def test_tranas_annual_review_lowers_a_target_and_keeps_the_progress_shown_befor
     assert "Årlig översyn" in revision.reason
     change = revision.changes.get(kind=ChangeKind.TARGET)
     activity = tranas.activities.get(title=change.subject)
-    old_target = Target(activity.target_comparator, 12, activity.target_unit, Scope.YEAR)
+    old_target = Target(
+        activity.target_comparator,
+        12,
+        activity.target_unit,
+        Scope.YEAR,
+        unit_singular=activity.target_unit_singular,
+    )
 
     # Recomputed from the activity's logs as they stood at the revision, against the old target.
     entries = [
@@ -587,7 +593,9 @@ def test_tranas_annual_review_lowers_a_target_and_keeps_the_progress_shown_befor
         assert change.old_value == target_text(old_target) == "minst 12 narkotikainsatser per år"
         assert change.new_value == target_text(activity.target)
         assert change.progress_before == progress_words(before)
-    assert activity.target == Target("at_least", 10, "narkotikainsatser", Scope.YEAR)
+    assert activity.target == Target(
+        "at_least", 10, "narkotikainsatser", Scope.YEAR, unit_singular="narkotikainsats"
+    )
     assert f"{before.current.done} av minst 12 narkotikainsatser" in change.progress_before
     assert before.current.done > 0
     described = revision.changes.get(kind=ChangeKind.ACTIVITY_CHANGED)

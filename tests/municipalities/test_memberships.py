@@ -150,7 +150,7 @@ def loggable(user) -> set[tuple[str, str]]:
     )
 
 
-def test_police_officer_logs_police_and_joint_activities_of_periods_in_force(
+def test_police_officer_logs_police_joint_and_unstated_activities_of_periods_in_force(
     vetlanda_activities,
 ):
     factories.activity(factories.period("tranas"), responsible=Responsible.POLICE)
@@ -158,18 +158,23 @@ def test_police_officer_logs_police_and_joint_activities_of_periods_in_force(
     assert loggable(officer) == {
         (state, responsible)
         for state in (PeriodState.SIGNED, PeriodState.EXTENDED)
-        for responsible in (Responsible.POLICE, Responsible.JOINT)
+        for responsible in (Responsible.POLICE, Responsible.JOINT, Responsible.UNSTATED)
     }
 
 
-def test_coordinator_logs_municipal_joint_and_other_activities_of_periods_in_force(
+def test_coordinator_logs_municipal_joint_other_and_unstated_activities_of_periods_in_force(
     vetlanda_activities,
 ):
     coordinator = staff_user("bo", role=Role.COORDINATOR, municipality=factories.municipality())
     assert loggable(coordinator) == {
         (state, responsible)
         for state in (PeriodState.SIGNED, PeriodState.EXTENDED)
-        for responsible in (Responsible.MUNICIPALITY, Responsible.JOINT, Responsible.OTHER)
+        for responsible in (
+            Responsible.MUNICIPALITY,
+            Responsible.JOINT,
+            Responsible.OTHER,
+            Responsible.UNSTATED,
+        )
     }
 
 
@@ -201,9 +206,11 @@ def test_two_roles_in_two_places_log_by_the_role_of_each_place():
     assert pks(Activity.objects.loggable_by(user)) == {
         vetlanda[Responsible.POLICE].pk,
         vetlanda[Responsible.JOINT].pk,
+        vetlanda[Responsible.UNSTATED].pk,
         tranas[Responsible.MUNICIPALITY].pk,
         tranas[Responsible.JOINT].pk,
         tranas[Responsible.OTHER].pk,
+        tranas[Responsible.UNSTATED].pk,
     }
 
 

@@ -7,8 +7,9 @@ from django.urls import reverse
 
 from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
 from municipalities.models import Role
+from promises import copy_review
 from promises.forms import following_dates
-from promises.lifecycle import SignatoryData, perform
+from promises.lifecycle import SignatoryData, ValidityStart, perform
 from promises.models import (
     DecisionProposal,
     PeriodState,
@@ -230,6 +231,9 @@ def test_a_copy_of_a_draft_in_any_state_works_too(db):
 def test_a_copied_draft_can_go_through_the_lifecycle(source, coordinator):
     period = copy(source, coordinator)
     approver = staff_user("granskare", role=Role.APPROVER, municipality=source.municipality)
+    # The background names a year ("hösten 2024"): confirmed as right as it stands.
+    [mark] = copy_review.outstanding(period)
+    assert copy_review.confirm(period, mark.key, user=coordinator)
     perform(period, coordinator, "skicka-pa-samrad")
     perform(period, approver, "godkann")
     perform(
@@ -246,6 +250,8 @@ def test_a_copied_draft_can_go_through_the_lifecycle(source, coordinator):
         "undertecknande",
         signed_date=datetime.date(2026, 11, 2),
         signatories=[SignatoryData("A", "B", "C"), SignatoryData("D", "E", "F")],
+        # Signed before the source ends: in force from 1 January 2027, as the copy states.
+        validity_start=ValidityStart.STATED,
         today=datetime.date(2026, 11, 2),
     )
     period.refresh_from_db()
@@ -258,11 +264,14 @@ def test_a_copied_draft_can_go_through_the_lifecycle(source, coordinator):
     [
         ((2025, 1, 1), (2026, 12, 31), ((2027, 1, 1), (2028, 12, 31))),
         ((2024, 1, 1), (2024, 12, 31), ((2025, 1, 1), (2025, 12, 31))),
-        ((2025, 7, 1), (2025, 12, 31), ((2026, 1, 1), (2026, 6, 30))),
-        ((2025, 3, 15), (2025, 9, 14), ((2025, 9, 15), (2026, 3, 17))),
+        # Whole calendar years, as many as the source ran (rounded, at least one).
+        ((2025, 7, 1), (2025, 12, 31), ((2026, 1, 1), (2026, 12, 31))),
+        ((2025, 3, 15), (2025, 9, 14), ((2026, 1, 1), (2026, 12, 31))),
+        ((2025, 10, 14), (2027, 10, 13), ((2028, 1, 1), (2029, 12, 31))),
+        ((2024, 7, 1), (2027, 6, 30), ((2028, 1, 1), (2030, 12, 31))),
     ],
 )
-def test_following_dates_start_the_day_after_and_keep_the_length(start, end, expected):
+def test_following_dates_propose_the_next_whole_calendar_years(start, end, expected):
     source = PromisePeriod(start_date=datetime.date(*start), end_date=datetime.date(*end))
     assert following_dates(source) == (datetime.date(*expected[0]), datetime.date(*expected[1]))
 

@@ -187,9 +187,10 @@ def test_period_rules_never_fail_at_the_ends_of_the_calendar(start, end):
         (D(9999, 1, 1), D(9999, 12, 31), None),
         (D(2099, 1, 1), D(2100, 12, 31), None),
         (D(2090, 1, 1), D(9999, 12, 31), None),
-        # Capped at the last accepted date.
+        # Capped at the last accepted year.
         (D(2098, 1, 1), D(2099, 12, 31), (D(2100, 1, 1), D(2100, 12, 31))),
-        (D(2099, 3, 15), D(2100, 3, 14), (D(2100, 3, 15), D(2100, 12, 31))),
+        # The next whole year after it would begin past the last accepted date: no proposal.
+        (D(2099, 3, 15), D(2100, 3, 14), None),
         # Capped to less than three months: no proposal.
         (D(2099, 11, 1), D(2100, 10, 31), None),
         # Before the first accepted date: no proposal.

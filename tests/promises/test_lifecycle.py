@@ -10,6 +10,7 @@ from promises.lifecycle import (
     SignatoryData,
     TransitionInvalid,
     TransitionNotAllowed,
+    ValidityStart,
     available_actions,
     can_edit,
     is_approved,
@@ -249,13 +250,21 @@ def test_signing_after_the_planned_start_moves_the_start_to_the_signing_date(peo
     assert period.is_active(TODAY)
 
 
-def test_signing_before_the_planned_start_keeps_the_start(people):
+@pytest.mark.parametrize("choice", [ValidityStart.STATED, ValidityStart.SIGNING])
+def test_signing_before_the_planned_start_keeps_the_start(people, choice):
     period = period_in(S.DECIDED, people)
     PromisePeriod.objects.filter(pk=period.pk).update(
         start_date=datetime.date(2026, 4, 1), decision_date=datetime.date(2026, 2, 1)
     )
 
-    perform(period, people["coordinator"], A.SIGN, today=TODAY, **valid_data(A.SIGN))
+    perform(
+        period,
+        people["coordinator"],
+        A.SIGN,
+        today=TODAY,
+        validity_start=choice,
+        **valid_data(A.SIGN),
+    )
 
     period.refresh_from_db()
     assert period.start_date == datetime.date(2026, 4, 1)

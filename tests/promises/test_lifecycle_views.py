@@ -517,7 +517,7 @@ def test_a_comment_with_html_is_refused(client, people):
 
 
 @pytest.mark.django_db
-def test_submitting_a_draft_without_promises_shows_the_lifecycles_error(client, people):
+def test_submitting_an_empty_draft_shows_the_lifecycles_error(client, people):
     period = factories.period(state=PeriodState.DRAFT)
     before = record(period)
     sign_in(client, people.coordinator)
@@ -525,7 +525,8 @@ def test_submitting_a_draft_without_promises_shows_the_lifecycles_error(client, 
     response = client.post(url(period, Action.SUBMIT), {"comment": ""})
 
     assert response.status_code == 200
-    assert gettext("Add at least one promise first.") in response.context["form"].non_field_errors()
+    errors = response.context["form"].non_field_errors()
+    assert errors == [gettext("Add at least one activity first.")]
     assert record(period) == before
 
 

@@ -81,9 +81,12 @@ def test_start_page_redirects_to_the_chosen_municipality(client):
 
 
 @pytest.mark.django_db
-def test_start_page_ignores_an_unknown_municipality(client):
-    response = client.get("/", {"kommun": "<script>"})
+def test_start_page_sends_an_unknown_municipality_to_the_search_which_says_so(client):
+    response = client.get("/", {"kommun": "<script>"}, follow=True)
     assert response.status_code == 200
+    assert response.redirect_chain == [("/kommuner/?q=%3Cscript%3E", 302)]
+    assert response.context["municipalities"] == []
+    assert "&lt;script&gt;" in response.content.decode()
 
 
 @pytest.mark.django_db

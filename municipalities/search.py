@@ -1,0 +1,81 @@
+"""Free-text search that ignores case and Swedish diacritics: "tranas" finds Tranås.
+
+One folding, used by every search on the site, in Python (for the typed words) and in the
+database (for the stored text), so that both sides fold alike on SQLite and PostgreSQL. SQLite's
+lower() folds ASCII letters only, so the letters with diacritics are replaced, in both cases,
+before lower() runs; PostgreSQL's unaccent would need an extension and a configuration of its own.
+"""
+
+from django.db.models import Expression, F, Q, TextField, Value
+from django.db.models.functions import Lower, Replace
+from django.db.models.lookups import Contains, Exact
+
+# Letters with diacritics in Swedish names and words, and what they fold to.
+FOLDED_LETTERS = {
+    "å": "a",
+    "ä": "a",
+    "ö": "o",
+    "é": "e",
+    "è": "e",
+    "ü": "u",
+    "æ": "a",
+    "ø": "o",
+}
+FOLDS = {**FOLDED_LETTERS, **{k.upper(): v for k, v in FOLDED_LETTERS.items()}}
+_TABLE = str.maketrans(FOLDS)
+
+
+def fold(text: str) -> str:
+    """ "Tranås" → "tranas"; "MALMÖ" → "malmo"; surrounding and repeated blanks go."""
+    return " ".join(text.translate(_TABLE).lower().split())
+
+
+def folded(field: str | Expression) -> Expression:
+    """The database expression that folds `field` as `fold` folds a Python string."""
+    expression = F(field) if isinstance(field, str) else field
+    for letter, plain in FOLDS.items():
+        expression = Replace(expression, Value(letter), Value(plain), output_field=TextField())
+    return Lower(expression, output_field=TextField())
+
+
+def search_q(fields: list[str] | tuple[str, ...], words: str) -> Q:
+    """Rows where any of `fields` contains `words`, folded; all rows when nothing is typed."""
+    value = fold(words)
+    if not value:
+        return Q()
+    condition = Q()
+    for field in fields:
+        condition |= Q(Contains(folded(field), value))
+    return condition
+
+
+def equals_q(field: str, words: str) -> Q:
+    """Rows where `field`, folded, equals `words`, folded: "kungalv" is Kungälv."""
+    return Q(Exact(folded(field), fold(words)))
+
+
+# Swedish alphabetical order puts å, ä, ö after z; a database's default collation may not.
+SWEDISH_ORDER = str.maketrans({"å": "z{", "ä": "z|", "ö": "z}", "é": "e", "ü": "y"})
+
+
+def swedish_sort_key(name: str) -> str:
+    """A key that sorts names in Swedish alphabetical order: Åre, Älvdalen, Örebro after Ystad."""
+    return name.lower().translate(SWEDISH_ORDER)
+
+
+def best_match(candidates, words: str):
+    """The one of `candidates` (municipalities matching `words`) that `words` names, or None.
+
+    The name as written wins; then the one name that folds to the same ("kungalv" is Kungälv);
+    then the only candidate. "habo" names both Habo and Håbo, so it names neither.
+    """
+    typed = " ".join(words.split())
+    same = [m for m in candidates if m.name == typed]
+    if len(same) == 1:
+        return same[0]
+    folded_same = [m for m in candidates if fold(m.name) == fold(typed)]
+    if len(folded_same) == 1:
+        return folded_same[0]
+    if len(candidates) == 1:
+        return candidates[0]
+    return None

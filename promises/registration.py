@@ -1,0 +1,129 @@
+"""Registering a past promise: a document decided and signed outside the portal, entered
+afterwards with what it states and nothing more.
+
+Two steps. `start_registration` saves the document's facts (validity, area, parties, decision,
+signing, signatories: each as known) and its source (the uploaded file, kept unchanged through
+Django's storage API, or a web address) as a draft that only staff see; the coordinator then
+adds its promises and activities with the ordinary editor, freely, as in any draft, without
+revisions. `register` publishes it: signed when its validity includes today or has not started
+yet, or runs until further notice; closed when it has ended. The lifecycle records that as one
+`PeriodTransition` of kind registration from no state, never as a consultation, decision or
+signing in the portal. The registration is refused while its validity overlaps another
+published period of the same municipality and area.
+"""
+
+import datetime
+from collections.abc import Sequence
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.dispatch import Signal
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from promises import lifecycle
+from promises.lifecycle import SignatoryData
+from promises.models import (
+    PeriodState,
+    PeriodTransition,
+    PromisePeriod,
+    Signatory,
+    TransitionKind,
+)
+from promises.validity import overlap_message, overlapping_period
+
+# Sent inside `register`, once the period is published and saved: the follow-up keeps the
+# signing document as registered (followups.frozen). A signal, so this app imports nothing above.
+registered = Signal()
+
+
+class RegistrationRefused(Exception):
+    """The period cannot be registered as it is; `messages` say why."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__(messages)
+        self.messages = messages
+
+
+def registered_state(period: PromisePeriod, today: datetime.date) -> str:
+    """The state a registered period takes: closed once its validity has ended, else signed."""
+    if period.end_date is not None and period.end_date < today:
+        return PeriodState.CLOSED
+    return PeriodState.SIGNED
+
+
+@transaction.atomic
+def start_registration(
+    period: PromisePeriod,
+    *,
+    user,
+    signatories: Sequence[SignatoryData] = (),
+    source_file: UploadedFile | None = None,
+    at: datetime.datetime | None = None,
+) -> PromisePeriod:
+    """Save the unsaved `period` (its facts and source address filled in) as a draft being
+    registered, with its `signatories` and the uploaded `source_file` stored unchanged."""
+    period.state = PeriodState.DRAFT
+    if source_file is not None:
+        # FieldFile.save stores the bytes as uploaded, under a name the storage keeps free.
+        period.source_file.save(source_file.name, source_file, save=False)
+    period._history_user = user
+    if at is not None:
+        period._history_date = at
+    period.save()
+    Signatory.objects.bulk_create(
+        Signatory(period=period, position=number, **vars(signatory))
+        for number, signatory in enumerate(signatories, start=1)
+    )
+    return period
+
+
+def refusals(period: PromisePeriod) -> list[str]:
+    """Why `period` cannot be registered now (empty: it can)."""
+    messages = []
+    if not lifecycle.registering(period):
+        messages.append(_("This citizen promise is not being registered from a document."))
+        return messages
+    if not (period.promises.exists() or period.activities.exists()):
+        messages.append(_("Add the document's promises or activities first."))
+    other = overlapping_period(period)
+    if other is not None:
+        messages.append(overlap_message(other))
+    return messages
+
+
+@transaction.atomic
+def register(
+    period: PromisePeriod,
+    *,
+    user,
+    comment: str = "",
+    at: datetime.datetime | None = None,
+) -> PeriodTransition:
+    """Publish the draft `period` as registered afterwards from its document; raises
+    `RegistrationRefused` (and writes nothing) when it cannot be."""
+    at = at or timezone.now()
+    # Lock the row: two people finishing at once register it once.
+    period = (
+        PromisePeriod.objects.select_for_update().select_related("municipality").get(pk=period.pk)
+    )
+    messages = refusals(period)
+    if messages:
+        raise RegistrationRefused(messages)
+    period.state = registered_state(period, timezone.localdate(at))
+    period.registered_at = at
+    period.registered_by = user
+    period._history_user = user
+    period._history_date = at
+    period.save()
+    transition = PeriodTransition.objects.create(
+        period=period,
+        from_state="",
+        to_state=period.state,
+        by=user,
+        at=at,
+        comment=comment.strip(),
+        kind=TransitionKind.REGISTRATION,
+    )
+    registered.send(sender=PromisePeriod, period=period, at=at)
+    return transition

@@ -1,0 +1,349 @@
+"""Forms of the registration of a past promise: the document's facts and source, its
+signatories (each with a name, a title, or both), and the finishing step's comment.
+
+Everything the document may leave out is optional: the decision (body, date, dnr), the signing
+date and the signatories. What is given is checked as elsewhere (dates within bounds and not in
+the future, plain text); the source is required: a file or a web address.
+"""
+
+import datetime
+import os
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from municipalities.models import LocalPoliceArea, Municipality
+from promises.fields import DateField
+from promises.forms import PlainTextField, clean_period_slug, suggested_slug
+from promises.lifecycle import SignatoryData
+from promises.models import Parties, PromisePeriod
+from promises.validity import overlap_message, overlapping_period
+
+# The document as it was published: a PDF, a word-processor file, plain text or a saved page.
+SOURCE_EXTENSIONS = (".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt", ".html", ".htm")
+MAX_SIGNATORIES = 6
+SHOWN_SIGNATORIES = 4
+MAX_COMMENT = 2000
+
+
+class RegistrationForm(forms.ModelForm):
+    """The facts of a past promise as its document states them, and where the document is."""
+
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"),
+        queryset=Municipality.objects.none(),
+        empty_label=_("Choose a municipality"),
+    )
+    area_name = PlainTextField(
+        label=_("Area name"),
+        max_length=100,
+        help_text=_(
+            "A named part of the municipality, e.g. Rosengård. Leave empty when the citizen "
+            "promise covers all of it."
+        ),
+    )
+    local_police_area = forms.ModelChoiceField(
+        label=_("Local police area"),
+        queryset=LocalPoliceArea.objects.none(),
+        required=False,
+        empty_label=_("Not stated"),
+    )
+    parties = forms.ChoiceField(
+        label=_("Who gives the promises"),
+        choices=Parties.choices,
+        initial=Parties.JOINT,
+        widget=forms.RadioSelect,
+    )
+    start_date = DateField(
+        label=_("Valid from"),
+        help_text=_("The first day the document says the promises apply."),
+    )
+    end_date = DateField(
+        label=_("Valid until"),
+        required=False,
+        help_text=_(
+            "The last day. Leave empty when the document says the promises apply until "
+            "further notice."
+        ),
+    )
+    open_ended = forms.BooleanField(
+        label=_("The promises apply until further notice"),
+        required=False,
+    )
+    year_only = forms.BooleanField(
+        label=_("The document gives only the year"),
+        required=False,
+        help_text=_(
+            "Stored as 1 January of the first year to 31 December of the last, and "
+            "shown as the years."
+        ),
+    )
+    slug = forms.CharField(
+        label=_("Address"),
+        max_length=60,
+        required=False,
+        help_text=_(
+            "The citizen promise's part of the public address: letters a–z, digits and "
+            "hyphens, e.g. 2019-2020. Leave empty to use the years."
+        ),
+    )
+    decision_body = PlainTextField(
+        label=_("Decision body"),
+        max_length=150,
+        help_text=_("Only if the document names it, e.g. Kommunstyrelsen."),
+    )
+    decision_date = DateField(label=_("Decision date"), required=False)
+    decision_reference = PlainTextField(label=_("Reference number (dnr)"), max_length=50)
+    signed_date = DateField(
+        label=_("Signing date"),
+        required=False,
+        help_text=_("Only if the document states it."),
+    )
+    source_file = forms.FileField(
+        label=_("The document as a file"),
+        required=False,
+        help_text=_(
+            "PDF, Word, OpenDocument, RTF, text or a saved web page, at most 1 MB. "
+            "Kept unchanged and published with the citizen promise."
+        ),
+    )
+    source_url = forms.URLField(
+        label=_("Or its web address"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        help_text=_("Where the document is published, e.g. on polisen.se."),
+    )
+
+    field_order = [
+        "municipality",
+        "area_name",
+        "local_police_area",
+        "parties",
+        "start_date",
+        "end_date",
+        "open_ended",
+        "year_only",
+        "slug",
+        "decision_body",
+        "decision_date",
+        "decision_reference",
+        "signed_date",
+        "source_file",
+        "source_url",
+    ]
+
+    class Meta:
+        model = PromisePeriod
+        fields = [
+            "municipality",
+            "area_name",
+            "local_police_area",
+            "parties",
+            "start_date",
+            "end_date",
+            "year_only",
+            "slug",
+            "decision_body",
+            "decision_date",
+            "decision_reference",
+            "signed_date",
+            "source_url",
+        ]
+
+    def __init__(self, *args, municipalities, local_police_areas, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities
+        self.fields["local_police_area"].queryset = local_police_areas
+        if not self.is_bound:
+            only = list(municipalities[:2])
+            if len(only) == 1:
+                self.initial.setdefault("municipality", only[0].pk)
+
+    def clean_slug(self) -> str:
+        return clean_period_slug(self.cleaned_data.get("slug", ""))
+
+    def clean_source_file(self):
+        upload = self.cleaned_data.get("source_file")
+        if upload is None:
+            return None
+        if os.path.splitext(upload.name)[1].lower() not in SOURCE_EXTENSIONS:
+            raise forms.ValidationError(
+                _("Attach the document as PDF, Word, OpenDocument, RTF, text or a web page.")
+            )
+        if upload.size > settings.UPLOAD_FILE_MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 1 MB."))
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        today = timezone.localdate()
+        self._clean_validity(cleaned)
+        for name, message in (
+            ("decision_date", _("The decision date cannot be in the future.")),
+            ("signed_date", _("The signing date cannot be in the future.")),
+        ):
+            day = cleaned.get(name)
+            if day and day > today:
+                self.add_error(name, message)
+        decided, signed = cleaned.get("decision_date"), cleaned.get("signed_date")
+        if decided and signed and signed < decided:
+            self.add_error("signed_date", _("The period cannot be signed before it was decided."))
+        if not (
+            cleaned.get("source_file")
+            or cleaned.get("source_url")
+            or self.has_error("source_file")
+            or self.has_error("source_url")
+        ):
+            self.add_error(
+                "source_file", _("Attach the document, or give the address where it is.")
+            )
+        area = cleaned.get("local_police_area")
+        municipality = cleaned.get("municipality")
+        if (
+            area is not None
+            and municipality is not None
+            and not area.municipalities.filter(pk=municipality.pk).exists()
+        ):
+            self.add_error(
+                "local_police_area",
+                _("%(area)s does not cover %(municipality)s.")
+                % {"area": area.name, "municipality": municipality.name},
+            )
+        self._clean_slug_and_overlap(cleaned)
+        return cleaned
+
+    def _clean_validity(self, cleaned: dict) -> None:
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if cleaned.get("open_ended"):
+            if end is not None:
+                self.add_error(
+                    "end_date",
+                    _("Leave the end date empty when the promises apply until further notice."),
+                )
+            elif cleaned.get("year_only"):
+                self.add_error(
+                    "year_only", _("A citizen promise dated by year only has a last year.")
+                )
+            return
+        if start is None or self.has_error("end_date"):
+            return
+        if cleaned.get("year_only"):
+            # The years as stated: 1 January of the first to 31 December of the last.
+            end = datetime.date((end or start).year, 12, 31)
+            start = datetime.date(start.year, 1, 1)
+            cleaned["start_date"], cleaned["end_date"] = start, end
+        elif end is None:
+            self.add_error(
+                "end_date",
+                _("Enter the end date, or tick that the promises apply until further notice."),
+            )
+            return
+        if end <= start:
+            self.add_error("end_date", _("The end date must be after the start date."))
+
+    def _clean_slug_and_overlap(self, cleaned: dict) -> None:
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        municipality = cleaned.get("municipality")
+        if start is None or self.has_error("end_date") or self.has_error("year_only"):
+            return
+        if not self.has_error("slug"):
+            slug = cleaned.get("slug") or suggested_slug(start, end or start)
+            cleaned["slug"] = slug
+            taken = PromisePeriod.objects.filter(municipality=municipality, slug=slug)
+            if municipality is not None and taken.exists():
+                self.add_error(
+                    "slug",
+                    _(
+                        "%(municipality)s already has a citizen promise at the address "
+                        "%(slug)s. Choose another address."
+                    )
+                    % {"municipality": municipality.name, "slug": slug},
+                )
+        if municipality is not None:
+            probe = PromisePeriod(
+                municipality=municipality,
+                area_name=cleaned.get("area_name") or "",
+                start_date=start,
+                end_date=end,
+            )
+            other = overlapping_period(probe, open_ended=end is None)
+            if other is not None:
+                self.add_error("start_date", overlap_message(other))
+
+    def _post_clean(self) -> None:
+        # The end date comes from the validity choice; the model's own checks run on that.
+        if self.cleaned_data.get("open_ended"):
+            self.cleaned_data["end_date"] = None
+        super()._post_clean()
+
+
+class RegistrationSignatoryForm(forms.Form):
+    """One signatory as the document names them: a name, a title, or both, and for whom."""
+
+    name = PlainTextField(label=_("Name"), max_length=100)
+    title = PlainTextField(
+        label=_("Title"), max_length=150, help_text=_("e.g. Kommunstyrelsens ordförande")
+    )
+    organisation = PlainTextField(
+        label=_("Organisation"), max_length=150, help_text=_("e.g. Vetlanda kommun, Polisen")
+    )
+
+    def is_blank(self) -> bool:
+        return not any((self.data.get(self.add_prefix(name)) or "").strip() for name in self.fields)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.is_blank() or self.errors:
+            return cleaned
+        if not (cleaned.get("name") or "").strip() and not (cleaned.get("title") or "").strip():
+            self.add_error("name", _("Enter the name, the title or both, as the document has it."))
+        if not (cleaned.get("organisation") or "").strip():
+            self.add_error("organisation", _("Enter the organisation the signatory signed for."))
+        return cleaned
+
+
+class BaseRegistrationSignatoryFormSet(forms.BaseFormSet):
+    """The signatories the document names, in its order; empty rows are left out."""
+
+    def signatories(self) -> list[SignatoryData]:
+        return [
+            SignatoryData(
+                name=(form.cleaned_data.get("name") or "").strip(),
+                title=(form.cleaned_data.get("title") or "").strip(),
+                organisation=(form.cleaned_data.get("organisation") or "").strip(),
+            )
+            for form in self.forms
+            if not form.is_blank()
+        ]
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.non_form_errors()) or any(form.errors for form in self.forms)
+
+
+RegistrationSignatoryFormSet = forms.formset_factory(
+    RegistrationSignatoryForm,
+    formset=BaseRegistrationSignatoryFormSet,
+    extra=SHOWN_SIGNATORIES,
+    max_num=MAX_SIGNATORIES,
+    absolute_max=MAX_SIGNATORIES,
+    validate_max=True,
+)
+
+
+def signatory_formset(data=None) -> BaseRegistrationSignatoryFormSet:
+    return RegistrationSignatoryFormSet(data, prefix="signatories")
+
+
+class FinishRegistrationForm(forms.Form):
+    """The last step: an optional comment, kept with the registration in the record."""
+
+    comment = PlainTextField(
+        label=_("Comment"),
+        max_length=MAX_COMMENT,
+        rows=3,
+        help_text=_("Optional. Kept with the registration in the citizen promise's record."),
+    )

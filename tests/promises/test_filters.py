@@ -1,0 +1,238 @@
+"""Finding things on the public lists: Swedish parameter names (the English ones redirect), the
+municipality filter, search that folds å/ä/ö and case, and filter labels that read alike."""
+
+import datetime
+import html
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.utils import timezone
+
+from activities.models import Responsible
+from promises.filters import LEGACY_PARAMETERS
+from promises.models import Theme
+from tests import factories
+
+LISTS = ["/loften/", "/aktiviteter/"]
+
+
+def in_force(municipality_slug: str, title: str, *, description: str = "", area_name: str = ""):
+    """A signed period in force today, with one promise and one activity called `title`."""
+    today = timezone.localdate()
+    period = factories.period(
+        municipality_slug,
+        start=today - datetime.timedelta(days=30),
+        end=today + datetime.timedelta(days=300),
+        area_name=area_name,
+    )
+    promise = factories.promise(period, title=title, description=description)
+    promise.themes.set(Theme.objects.filter(slug="trafik"))
+    activity = factories.activity(period, title, description=description or title)
+    activity.promises.add(promise)
+    return period
+
+
+def listed(response) -> list[str]:
+    if "promises" in response.context:
+        return sorted(promise.title for promise in response.context["promises"])
+    return sorted(activity.title for activity, _progress in response.context["activities"])
+
+
+@pytest.fixture
+def three_places(db):
+    in_force("tranas", "Tryggare centrum i Tranås")
+    in_force("malmo", "Trygghet vid Möllevångstorget", area_name="Södra innerstaden")
+    in_force("kungalv", "Säkrare trafik", description="Kontroller på Västra gatan i Kungälv.")
+
+
+# --- search folds å, ä, ö and case ------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", LISTS)
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("tranas", ["Tryggare centrum i Tranås"]),  # municipality name and title
+        ("TRANÅS", ["Tryggare centrum i Tranås"]),
+        ("MALMO", ["Trygghet vid Möllevångstorget"]),  # municipality name
+        ("mollevangstorget", ["Trygghet vid Möllevångstorget"]),  # title
+        ("sodra innerstaden", ["Trygghet vid Möllevångstorget"]),  # area name
+        ("vastra gatan", ["Säkrare trafik"]),  # description
+        ("sakrare", ["Säkrare trafik"]),
+        ("trygg", ["Tryggare centrum i Tranås", "Trygghet vid Möllevångstorget"]),
+        ("skane", []),  # a county is a filter of its own, not a word in these texts
+    ],
+)
+def test_search_folds_diacritics_and_case(client, three_places, url, q, expected):
+    response = client.get(url, {"q": q})
+    assert response.status_code == 200
+    assert listed(response) == expected
+
+
+# --- the municipality filter ------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", LISTS)
+def test_municipality_filter_lists_only_that_municipality(client, three_places, url):
+    response = client.get(url, {"kommun": "malmo"})
+    assert listed(response) == ["Trygghet vid Möllevångstorget"]
+    # Chosen in the form on the result page.
+    assert re.search(r'<option value="malmo" selected>Malmö</option>', response.content.decode())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", LISTS)
+def test_municipality_filter_works_with_the_other_filters(client, three_places, url):
+    assert listed(client.get(url, {"kommun": "malmo", "lan": "12", "q": "trygg"})) == [
+        "Trygghet vid Möllevångstorget"
+    ]
+    assert listed(client.get(url, {"kommun": "malmo", "lan": "06"})) == []
+    assert listed(client.get(url, {"kommun": "tranas", "q": "mollevang"})) == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", LISTS)
+def test_municipality_filter_offers_all_290_in_swedish_order(client, url):
+    field = client.get(url).context["filter"].form.fields["kommun"]
+    names = [label for value, label in field.choices if value]
+    assert len(names) == 290
+    assert names[0] == "Ale" and names[-1] == "Övertorneå"
+    assert (
+        names.index("Ystad") < names.index("Åmål") < names.index("Älmhult") < names.index("Öckerö")
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", LISTS)
+def test_unknown_municipality_is_a_filter_error_not_a_crash(client, three_places, url):
+    response = client.get(url, {"kommun": "atlantis"})
+    assert response.status_code == 200
+    assert "kommun" in response.context["filter"].errors
+    assert 'href="#id_kommun"' in response.content.decode()
+    assert len(listed(response)) == 3  # the invalid filter is ignored
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", LISTS)
+def test_municipality_filter_is_kept_by_the_page_links(client, url):
+    period = in_force("malmo", "Aktivitet 00")
+    for i in range(1, 30):
+        title = f"Aktivitet {i:02}"
+        factories.promise(period, title=title)
+        factories.activity(period, title, position=i + 1)
+    in_force("tranas", "Utanför")
+
+    first = client.get(url, {"kommun": "malmo"})
+
+    assert first.context["page_obj"].paginator.count == 30
+    link = html.unescape(re.findall(r'href="(\?[^"]*)" rel="next"', first.content.decode())[0])
+    assert parse_qs(urlsplit(link).query) == {"kommun": ["malmo"], "page": ["2"]}
+    second = client.get(url + link)
+    assert len(listed(second)) == 5 and "Utanför" not in listed(second)
+
+
+# --- Swedish parameter names; the English ones redirect ---------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", LISTS)
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("county=06", "lan=06"),
+        ("police_region=ost", "polisregion=ost"),
+        ("theme=trafik", "tema=trafik"),
+        ("year=2026", "ar=2026"),
+        ("state=active", "status=active"),
+        ("municipality=malmo", "kommun=malmo"),
+        (
+            "county=06&theme=trafik&q=tr%C3%A5n%C3%A5s&page=2",
+            "lan=06&tema=trafik&q=tr%C3%A5n%C3%A5s&page=2",
+        ),
+    ],
+)
+def test_english_parameter_names_redirect_permanently_to_the_swedish(client, url, old, new):
+    response = client.get(f"{url}?{old}")
+    assert response.status_code == 301
+    assert parse_qs(urlsplit(response.url).query) == parse_qs(new)
+    assert urlsplit(response.url).path == url
+    assert client.get(response.url).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("responsible=police", "ansvarig=police"), ("progress=behind", "framsteg=behind")],
+)
+def test_activity_list_redirects_its_own_english_parameters(client, old, new):
+    response = client.get(f"/aktiviteter/?{old}")
+    assert response.status_code == 301
+    assert parse_qs(urlsplit(response.url).query) == parse_qs(new)
+
+
+@pytest.mark.django_db
+def test_a_swedish_name_given_as_well_wins_over_the_english(client):
+    response = client.get("/loften/?county=06&lan=12")
+    assert response.status_code == 301
+    assert parse_qs(urlsplit(response.url).query) == {"lan": ["12"]}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", LISTS)
+def test_the_forms_use_only_swedish_names(client, url):
+    page = client.get(url).content.decode()
+    form = page[
+        page.index('class="filter-form"') : page.index("</form>", page.index("filter-form"))
+    ]
+    names = set(re.findall(r'name="([^"]+)"', form))
+    assert names <= {
+        "q",
+        "lan",
+        "polisregion",
+        "kommun",
+        "tema",
+        "ar",
+        "status",
+        "ansvarig",
+        "framsteg",
+    }
+    assert not names & set(LEGACY_PARAMETERS)
+
+
+# --- labels and choices read alike on both lists -----------------------------------------------
+
+
+def choices_and_labels(client, url) -> dict[str, tuple[str, list[str]]]:
+    form = client.get(url).context["filter"].form
+    return {
+        name: (str(field.label), [str(label) for _value, label in getattr(field, "choices", [])])
+        for name, field in form.fields.items()
+    }
+
+
+@pytest.mark.django_db
+def test_filter_labels_are_the_same_on_both_lists_and_choices_start_with_a_capital(client):
+    promises = choices_and_labels(client, "/loften/")
+    activities = choices_and_labels(client, "/aktiviteter/")
+
+    for name, (label, _choices) in promises.items():
+        assert activities[name][0] == label
+    assert activities["ansvarig"][0] == "Ansvarig"
+    for label, choices in [*promises.values(), *activities.values()]:
+        assert label[:1].isupper()
+        assert all(choice[:1].isupper() or choice[:1].isdigit() for choice in choices), choices
+    responsible = activities["ansvarig"][1]
+    assert responsible[0] == "Alla"
+    assert "Polisen" in responsible and "Kommunen" in responsible and "Gemensamt" in responsible
+    assert "Ej angiven" in responsible
+    assert promises["status"][1][:2] == ["Alla", "Gäller nu"]
+
+
+@pytest.mark.django_db
+def test_responsible_choices_filter_as_before(client):
+    period = in_force("tranas", "Polisens")
+    factories.activity(period, "Kommunens", responsible=Responsible.MUNICIPALITY)
+    assert listed(client.get("/aktiviteter/", {"ansvarig": "municipality"})) == ["Kommunens"]

@@ -1,0 +1,64 @@
+"""The start page's municipality picker: it asks, nothing is chosen beforehand, and a typed name
+works without any script (an input with suggestions, sent by GET to the municipality search)."""
+
+import html
+import re
+
+import pytest
+
+
+@pytest.mark.django_db
+def test_the_picker_asks_and_chooses_nothing(client):
+    page = client.get("/").content.decode()
+
+    start = page.index('<form method="get" action="/kommuner/" class="find-form"')
+    form = page[start : page.index("</form>", start)]
+    assert '<label for="id_q">Välj kommun</label>' in form
+    assert re.search(r'<input type="text" id="id_q" name="q" list="municipality-names"', form)
+    assert 'value="' not in form.split("<datalist")[0]  # the field starts empty
+    assert " selected" not in form and "<select" not in form
+    suggestions = re.findall(r'<option value="([^"]+)"></option>', form)
+    assert len(suggestions) == 290
+    assert suggestions[0] == "Ale" and "Kungälv" in suggestions and "Malmö" in suggestions
+    assert suggestions.index("Ystad") < suggestions.index("Åmål") < suggestions.index("Öckerö")
+
+
+@pytest.mark.django_db
+def test_the_picker_says_how_to_type_the_name(client):
+    page = html.unescape(client.get("/").content.decode())
+    assert "Skriv kommunens namn, med eller utan å, ä och ö." in page
+    assert 'aria-describedby="id_q_hint"' in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("typed", "page"),
+    [
+        ("Kungälv", "/kommuner/kungalv/"),
+        ("kungalv", "/kommuner/kungalv/"),
+        (" KUNGÄLV ", "/kommuner/kungalv/"),
+        ("Region Gotland", None),  # not a municipality's name: the search says so
+        ("Gotland", "/kommuner/gotland/"),
+    ],
+)
+def test_a_typed_name_submitted_without_script_reaches_the_page(client, typed, page):
+    response = client.get("/kommuner/", {"q": typed}, follow=True)
+    assert response.status_code == 200
+    if page is None:
+        assert response.redirect_chain == []
+        assert response.context["municipalities"] == []
+    else:
+        assert response.redirect_chain == [(page, 302)]
+
+
+@pytest.mark.django_db
+def test_the_old_picker_address_still_works(client):
+    # The start page used to send the slug of the chosen municipality as `kommun`.
+    response = client.get("/", {"kommun": "botkyrka"})
+    assert response.status_code == 302 and response.url == "/kommuner/botkyrka/"
+
+
+@pytest.mark.django_db
+def test_a_name_sent_to_the_old_address_goes_to_the_search(client):
+    response = client.get("/", {"kommun": "tranås"}, follow=True)
+    assert response.redirect_chain[-1] == ("/kommuner/tranas/", 302)

@@ -1,0 +1,593 @@
+"""Registering a past promise: the service, the coordinator's pages, what the public sees, and
+that nothing the document does not state appears anywhere."""
+
+import datetime
+import html
+import io
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+
+from followups.models import SignedOriginal
+from promises import lifecycle, registration
+from promises.lifecycle import Action, SignatoryData
+from promises.models import (
+    PeriodState,
+    PeriodTransition,
+    PromisePeriod,
+    Signatory,
+    TransitionKind,
+)
+from tests import factories
+from tests.promises.test_documents import pdf_text
+from tests.staff import sign_in
+
+REGISTER_URL = reverse("promises:period_register")
+DOCUMENT = "Medborgarlöfte 2019\n\nPolisen och kommunen lovar gemensamt …\n".encode()
+
+
+def finish_url(period: PromisePeriod) -> str:
+    return reverse("promises:period_register_finish", args=[period.pk])
+
+
+def management(total: int = 4) -> dict[str, str]:
+    return {
+        "signatories-TOTAL_FORMS": str(total),
+        "signatories-INITIAL_FORMS": "0",
+        "signatories-MIN_NUM_FORMS": "0",
+        "signatories-MAX_NUM_FORMS": "6",
+    }
+
+
+def form_data(municipality, **fields) -> dict:
+    """The registration form for a closed 2019 document from polisen.se, with `fields`."""
+    data = {
+        "municipality": str(municipality.pk),
+        "area_name": "",
+        "local_police_area": "",
+        "parties": "joint",
+        "start_date": "2019-01-01",
+        "end_date": "2019-12-31",
+        "slug": "",
+        "decision_body": "",
+        "decision_date": "",
+        "decision_reference": "",
+        "signed_date": "",
+        "source_url": "https://polisen.se/medborgarloften/vetlanda-2019/",
+        **management(),
+    }
+    data.update(fields)
+    return data
+
+
+def registering_draft(municipality_slug: str = "vetlanda", **fields) -> PromisePeriod:
+    """A draft being registered (its source given), with one promise and one activity."""
+    fields.setdefault("source_url", "https://polisen.se/medborgarloften/2019/")
+    period = factories.period(
+        municipality_slug,
+        start=fields.pop("start", datetime.date(2019, 1, 1)),
+        end=fields.pop("end", datetime.date(2019, 12, 31)),
+        state=PeriodState.DRAFT,
+        **fields,
+    )
+    promise = factories.promise(period, "Öka tryggheten i centrum")
+    factories.activity(period).promises.set([promise])
+    return period
+
+
+# -- The service ------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_past_period_is_registered_closed_with_one_registration_record(people):
+    period = registering_draft()
+    transition = registration.register(period, user=people.coordinator, comment="Från arkivet")
+    period.refresh_from_db()
+    assert period.state == PeriodState.CLOSED
+    assert period.registered_by == people.coordinator
+    assert period.registered_at is not None
+    assert period.signed_date is None and period.decision_date is None
+    assert list(PeriodTransition.objects.filter(period=period)) == [transition]
+    assert (transition.kind, transition.from_state, transition.to_state) == (
+        TransitionKind.REGISTRATION,
+        "",
+        PeriodState.CLOSED,
+    )
+    assert transition.comment == "Från arkivet"
+    # No consultation, decision or signing was recorded.
+    assert not period.reviews.exists()
+    assert not Signatory.objects.filter(period=period).exists()
+
+
+@pytest.mark.django_db
+def test_a_period_in_force_or_until_further_notice_is_registered_signed(people):
+    today = timezone.localdate()
+    running = registering_draft(
+        start=today - datetime.timedelta(days=100), end=today + datetime.timedelta(days=100)
+    )
+    open_ended = registering_draft("tranas", start=datetime.date(2022, 3, 1), end=None)
+    registration.register(running, user=people.coordinator)
+    registration.register(open_ended, user=people.admin)
+    running.refresh_from_db()
+    open_ended.refresh_from_db()
+    assert running.state == open_ended.state == PeriodState.SIGNED
+    assert running.is_active(today) and open_ended.is_active(today)
+
+
+@pytest.mark.django_db
+def test_registration_keeps_the_signing_document_as_its_original(people):
+    period = registering_draft()
+    registration.register(period, user=people.coordinator)
+    original = SignedOriginal.objects.get(period=period)
+    assert original.pdf.read().startswith(b"%PDF")
+
+
+@pytest.mark.django_db
+def test_registration_refuses_an_overlap_naming_the_other_period(people):
+    factories.period(start=datetime.date(2019, 7, 1), end=datetime.date(2020, 6, 30), slug="x")
+    period = registering_draft()
+    with pytest.raises(registration.RegistrationRefused) as refused:
+        registration.register(period, user=people.coordinator)
+    assert "Vetlanda" in refused.value.messages[0]
+    period.refresh_from_db()
+    assert period.state == PeriodState.DRAFT and period.registered_at is None
+    assert not PeriodTransition.objects.filter(period=period).exists()
+
+
+@pytest.mark.django_db
+def test_a_district_does_not_overlap_the_whole_municipality_or_another_district(people):
+    factories.period("malmo", start=datetime.date(2019, 1, 1), end=datetime.date(2019, 12, 31))
+    period = registering_draft("malmo", area_name="Rosengård")
+    registration.register(period, user=people.admin)
+    period.refresh_from_db()
+    assert period.state == PeriodState.CLOSED
+
+
+@pytest.mark.django_db
+def test_registration_needs_content_and_a_registering_draft(people):
+    empty = factories.period(
+        start=datetime.date(2019, 1, 1),
+        end=datetime.date(2019, 12, 31),
+        state=PeriodState.DRAFT,
+        source_url="https://polisen.se/x/",
+    )
+    with pytest.raises(registration.RegistrationRefused):
+        registration.register(empty, user=people.coordinator)
+    ordinary = factories.period("tranas", state=PeriodState.DRAFT)
+    factories.activity(ordinary)
+    with pytest.raises(registration.RegistrationRefused):
+        registration.register(ordinary, user=people.admin)
+    assert not PeriodTransition.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_registering_draft_is_never_sent_for_consultation(people):
+    period = registering_draft()
+    assert Action.SUBMIT not in lifecycle.available_actions(period, people.coordinator)
+    with pytest.raises(lifecycle.TransitionNotAllowed):
+        lifecycle.perform(period, people.coordinator, Action.SUBMIT)
+    # The ordinary draft still is.
+    ordinary = factories.period("vetlanda", state=PeriodState.DRAFT, slug="ny")
+    assert Action.SUBMIT in lifecycle.available_actions(ordinary, people.coordinator)
+
+
+# -- The coordinator's pages ------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_form_saves_the_facts_and_keeps_the_uploaded_file_unchanged(client, people):
+    sign_in(client, people.coordinator)
+    upload = SimpleUploadedFile("Medborgarlöfte Vetlanda 2019.pdf", b"%PDF-1.4 original bytes")
+    data = form_data(
+        people.home,
+        source_url="",
+        source_file=upload,
+        decision_body="Kommunstyrelsen",
+        **{"signatories-0-title": "Kommunstyrelsens ordförande"},
+        **{"signatories-0-organisation": "Vetlanda kommun"},
+    )
+    response = client.post(REGISTER_URL, data)
+    period = PromisePeriod.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("promises:staff_period", args=[period.pk])
+    assert period.state == PeriodState.DRAFT and lifecycle.registering(period)
+    assert (period.slug, period.start_date, period.end_date) == (
+        "2019",
+        datetime.date(2019, 1, 1),
+        datetime.date(2019, 12, 31),
+    )
+    assert period.decision_body == "Kommunstyrelsen" and period.decision_date is None
+    with period.source_file.open("rb") as stored:
+        assert stored.read() == b"%PDF-1.4 original bytes"
+    signatory = Signatory.objects.get(period=period)
+    assert (signatory.name, signatory.title) == ("", "Kommunstyrelsens ordförande")
+    # The hub offers to finish, not to send for consultation.
+    hub = client.get(response["Location"]).content.decode()
+    assert finish_url(period) in hub
+    assert reverse("promises:period_transition", args=[period.pk, Action.SUBMIT]) not in hub
+
+
+@pytest.mark.django_db
+def test_open_ended_and_year_only_validity(client, people):
+    sign_in(client, people.coordinator)
+    client.post(REGISTER_URL, form_data(people.home, end_date="", open_ended="on"))
+    open_ended = PromisePeriod.objects.get()
+    assert open_ended.end_date is None and open_ended.slug == "2019"
+    client.post(
+        REGISTER_URL,
+        form_data(
+            people.home,
+            start_date="2016-05-12",
+            end_date="2017-02-01",
+            year_only="on",
+            area_name="Landsbygden",
+        ),
+    )
+    by_year = PromisePeriod.objects.get(area_name="Landsbygden")
+    assert by_year.year_only
+    assert (by_year.start_date, by_year.end_date, by_year.slug) == (
+        datetime.date(2016, 1, 1),
+        datetime.date(2017, 12, 31),
+        "2016-2017",
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "message"),
+    [
+        (
+            {"source_url": ""},
+            "source_file",
+            "Attach the document, or give the address where it is.",
+        ),
+        (
+            {"end_date": ""},
+            "end_date",
+            "Enter the end date, or tick that the promises apply until further notice.",
+        ),  # noqa: E501
+        (
+            {"open_ended": "on"},
+            "end_date",
+            "Leave the end date empty when the promises apply until further notice.",
+        ),  # noqa: E501
+        ({"end_date": "2018-12-31"}, "end_date", "The end date must be after the start date."),
+        ({"signed_date": "2099-01-01"}, "signed_date", "The signing date cannot be in the future."),
+        (
+            {"decision_date": "2019-02-01", "signed_date": "2019-01-20"},
+            "signed_date",
+            "The period cannot be signed before it was decided.",
+        ),  # noqa: E501
+        ({"source_url": "inte en adress"}, "source_url", None),
+        ({"start_date": "31/31/2019"}, "start_date", None),
+        (
+            {"signatories-0-organisation": "Polisen"},
+            "signatories",
+            "Enter the name, the title or both, as the document has it.",
+        ),  # noqa: E501
+        (
+            {"signatories-1-name": "Anna Ek"},
+            "signatories",
+            "Enter the organisation the signatory signed for.",
+        ),  # noqa: E501
+    ],
+)
+@pytest.mark.django_db
+def test_bad_input_is_explained_and_writes_nothing(client, people, fields, field, message):
+    sign_in(client, people.coordinator)
+    response = client.post(REGISTER_URL, form_data(people.home, **fields))
+    assert response.status_code == 200
+    assert not PromisePeriod.objects.exists()
+    page = response.content.decode()
+    assert "error-summary" in page
+    if field == "signatories":
+        errors = [e for row in response.context["signatories"].forms for e in row.errors.values()]
+    else:
+        errors = response.context["form"].errors[field]
+    assert errors
+    if message is not None:
+        assert gettext(message) in page
+
+
+@pytest.mark.django_db
+def test_an_unaccepted_file_type_is_refused(client, people):
+    sign_in(client, people.coordinator)
+    upload = SimpleUploadedFile("skript.exe", b"MZ")
+    response = client.post(REGISTER_URL, form_data(people.home, source_file=upload))
+    assert response.status_code == 200
+    assert response.context["form"].errors["source_file"]
+    assert not PromisePeriod.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_file_over_the_limit_is_refused(client, people, settings):
+    settings.UPLOAD_FILE_MAX_BYTES = 1000
+    sign_in(client, people.coordinator)
+    upload = SimpleUploadedFile("stor.pdf", b"%PDF" + b"x" * 5000)
+    response = client.post(REGISTER_URL, form_data(people.home, source_url="", source_file=upload))
+    assert response.status_code == 200
+    assert gettext("The file is larger than 1 MB.") in response.content.decode()
+    assert not PromisePeriod.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_form_refuses_an_overlap_with_a_published_period(client, people):
+    other = factories.period(start=datetime.date(2018, 7, 1), end=datetime.date(2019, 6, 30))
+    sign_in(client, people.coordinator)
+    response = client.post(REGISTER_URL, form_data(people.home))
+    assert response.status_code == 200
+    assert str(other) in response.context["form"].errors["start_date"][0]
+    assert PromisePeriod.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_coordinator_registers_only_in_their_municipalities(client, people):
+    sign_in(client, people.coordinator)
+    response = client.post(REGISTER_URL, form_data(people.other))
+    assert response.status_code == 200
+    assert response.context["form"].errors["municipality"]
+    assert not PromisePeriod.objects.exists()
+
+
+@pytest.mark.django_db
+def test_finishing_publishes_and_the_finish_page_says_what_is_published(client, people):
+    period = registering_draft()
+    sign_in(client, people.coordinator)
+    page = client.get(finish_url(period)).content.decode()
+    assert gettext("not stated in the document") in page
+    response = client.post(finish_url(period), {"comment": ""})
+    assert response.status_code == 302
+    period.refresh_from_db()
+    assert period.state == PeriodState.CLOSED
+    # Sent twice: registered once, and the second is sent to the hub.
+    again = client.post(finish_url(period), {"comment": ""})
+    assert again.status_code == 302
+    assert again["Location"] == reverse("promises:staff_period", args=[period.pk])
+    assert period.transitions.count() == 1
+    hub = client.get(reverse("promises:staff_period", args=[period.pk])).content.decode()
+    with translation.override("sv"):
+        entered = date_format(timezone.localdate(period.registered_at), "j b Y")
+    assert entered in hub  # the day of entry, for staff
+
+
+@pytest.mark.django_db
+def test_finishing_shows_why_it_cannot_be_registered(client, people):
+    period = factories.period(
+        start=datetime.date(2019, 1, 1),
+        end=datetime.date(2019, 12, 31),
+        state=PeriodState.DRAFT,
+        source_url="https://polisen.se/x/",
+    )
+    sign_in(client, people.coordinator)
+    response = client.post(finish_url(period), {"comment": ""})
+    assert response.status_code == 200
+    message = gettext("Add the document's promises or activities first.")
+    assert html.escape(message) in response.content.decode()
+    period.refresh_from_db()
+    assert period.state == PeriodState.DRAFT
+
+
+@pytest.mark.django_db
+def test_who_may_register(client, people):
+    period = registering_draft()
+    assert client.get(REGISTER_URL).status_code == 302  # anonymous: to sign in
+    for user, status in (
+        (people.officer, 403),
+        (people.approver, 403),
+        (people.other_coordinator, 404),
+        (people.coordinator, 200),
+        (people.admin, 200),
+    ):
+        client.logout()
+        sign_in(client, user)
+        assert client.get(finish_url(period)).status_code == status, user
+    sign_in(client, people.officer)
+    assert client.get(REGISTER_URL).status_code == 403
+
+
+# -- What the public sees: nothing invented ---------------------------------------------------
+
+
+@pytest.fixture
+def bare(client, people):
+    """A 2019 document registered with no decision, no signing date and no signatories."""
+    sign_in(client, people.coordinator)
+    upload = SimpleUploadedFile("vetlanda-2019.txt", DOCUMENT, content_type="text/plain")
+    client.post(REGISTER_URL, form_data(people.home, source_url="", source_file=upload))
+    period = PromisePeriod.objects.get()
+    promise = factories.promise(period, "Öka tryggheten i Vetlanda centrum")
+    factories.activity(period, title="Trygghetsvandringar").promises.set([promise])
+    assert client.post(finish_url(period), {"comment": ""}).status_code == 302
+    client.logout()
+    period.refresh_from_db()
+    return period
+
+
+def entry_day_words(period: PromisePeriod) -> list[str]:
+    """The day of entry as pages might write it: it must not pass for the document's dates."""
+    day = timezone.localdate(period.registered_at)
+    with translation.override("sv"):
+        return [date_format(day, "j F Y"), date_format(day, "j b Y"), day.isoformat()]
+
+
+@pytest.mark.django_db
+def test_the_public_page_says_it_was_registered_and_links_the_source(client, bare):
+    page = client.get(bare.get_absolute_url()).content.decode()
+    assert (
+        gettext(
+            "This citizen promise was decided and signed before it came into the portal. It was "
+            "registered afterwards from its document, with what the document states."
+        )
+        in page
+    )
+    source = reverse("promises:period_source", args=["vetlanda", bare.slug])
+    assert source in page
+    response = client.get(source)
+    assert b"".join(response.streaming_content) == DOCUMENT
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.django_db
+def test_no_invented_data_on_the_public_page(client, bare):
+    page = client.get(bare.get_absolute_url()).content.decode()
+    assert gettext("The document does not state when it was signed.") in page
+    assert gettext("The document names no signatories.") in page
+    signed_on = gettext("Signed on %(date)s.").split("%")[0]
+    assert signed_on not in page
+    for words in entry_day_words(bare):
+        assert words not in page
+    # The change log says what happened, with no day of entry as a signing.
+    assert (
+        gettext("Registered afterwards from its document: decided and signed outside the portal.")
+        in page
+    )
+
+
+@pytest.mark.django_db
+def test_no_invented_data_in_the_signing_document_and_its_pdf(client, bare):
+    html_url = reverse("promises:document", args=["vetlanda", bare.slug, "medborgarloftet"])
+    html = client.get(html_url).content.decode()
+    pdf_url = reverse("promises:document_pdf", args=["vetlanda", bare.slug, "medborgarloftet"])
+    _, pdf = pdf_text(client.get(pdf_url))
+    for text in (html, pdf):
+        assert gettext("The document names no signatories.") in text
+        assert gettext("Name in block letters") not in text  # no empty lines to sign on
+        assert "take effect from the signing" not in text
+        assert gettext("Place and date") not in text
+        for words in entry_day_words(bare):
+            assert words not in text
+    original = client.get(
+        reverse("followups:signed_original", args=["vetlanda", bare.slug])
+    ).content
+    assert original.startswith(b"%PDF")
+
+
+@pytest.mark.django_db
+def test_no_invented_data_in_the_feed_and_open_data(client, bare):
+    feed = client.get(reverse("followups:municipality_feed", args=["vetlanda"])).content.decode()
+    # Not announced as signed on a day the document does not state.
+    label = {"place": bare.place_name, "period": bare.period_label}
+    assert gettext("Citizen promise signed: %(place)s %(period)s") % label not in feed
+    entries = feed.partition("<entry>")[2]  # the feed's own <updated> is today
+    for words in entry_day_words(bare):
+        assert words not in entries
+    response = client.get("/oppna-data/perioder.json")
+    body = b"".join(response.streaming_content)
+    (row,) = [row for row in json.loads(body) if row["period_id"] == bare.pk]
+    assert row["signed_date"] is None
+    assert row["decision_body"] == "" and row["decision_date"] is None
+    assert row["state"] == PeriodState.CLOSED
+    for words in entry_day_words(bare):
+        assert words not in body.decode()
+    assert row["registered"] is True
+    assert row["source_url"] == "http://testserver" + reverse(
+        "promises:period_source", args=["vetlanda", bare.slug]
+    )
+    # Registered when it had already ended: its progress is unknown, not "not achieved".
+    response = client.get("/oppna-data/aktiviteter.json")
+    activities = json.loads(b"".join(response.streaming_content))
+    (activity,) = [row for row in activities if row["period_id"] == bare.pk]
+    assert activity["done_total"] is None and activity["pace_status"] == ""
+    assert activity["current_span_done"] is None
+
+
+@pytest.mark.django_db
+def test_public_dates_are_the_documents(client, people):
+    period = registering_draft(
+        decision_body="Kommunstyrelsen",
+        decision_date=datetime.date(2018, 11, 20),
+        signed_date=datetime.date(2018, 12, 3),
+    )
+    Signatory.objects.create(
+        period=period, position=1, title="Lokalpolisområdeschef", organisation="Polisen"
+    )
+    registration.register(period, user=people.coordinator)
+    page = client.get(period.get_absolute_url()).content.decode()
+    assert "3 december 2018" in page and "20 november 2018" in page
+    assert "Lokalpolisområdeschef, Polisen" in page
+    assert ", Lokalpolisområdeschef" not in page  # no empty name before the title
+    for words in entry_day_words(period):
+        assert words not in page
+
+
+@pytest.mark.django_db
+def test_the_source_of_an_unpublished_or_unregistered_period_is_not_served(client, people):
+    draft = registering_draft()
+    draft.source_file.save("x.txt", io.BytesIO(b"x"), save=True)
+    assert (
+        client.get(reverse("promises:period_source", args=["vetlanda", draft.slug])).status_code
+        == 404
+    )  # noqa: E501
+    signed = factories.period("tranas")
+    assert (
+        client.get(reverse("promises:period_source", args=["tranas", signed.slug])).status_code
+        == 404
+    )  # noqa: E501
+
+
+def test_registered_state_follows_the_validity():
+    period = PromisePeriod(
+        start_date=datetime.date(2020, 1, 1), end_date=datetime.date(2020, 12, 31)
+    )
+    assert registration.registered_state(period, datetime.date(2021, 1, 1)) == PeriodState.CLOSED
+    assert registration.registered_state(period, datetime.date(2020, 12, 31)) == PeriodState.SIGNED
+    period.end_date = None
+    assert registration.registered_state(period, datetime.date(2040, 1, 1)) == PeriodState.SIGNED
+
+
+@pytest.mark.django_db
+def test_title_only_signatory_data_is_stored_as_given(people):
+    period = PromisePeriod(
+        municipality=people.home,
+        slug="2019",
+        start_date=datetime.date(2019, 1, 1),
+        end_date=datetime.date(2019, 12, 31),
+        source_url="https://polisen.se/x/",
+    )
+    registration.start_registration(
+        period,
+        user=people.coordinator,
+        signatories=[
+            SignatoryData(
+                name="", title="Kommunstyrelsens ordförande", organisation="Vetlanda kommun"
+            )
+        ],  # noqa: E501
+    )
+    assert str(Signatory.objects.get(period=period)) == "Kommunstyrelsens ordförande"
+
+
+@pytest.mark.django_db
+def test_an_ended_registered_period_claims_no_progress(client, bare):
+    page = client.get(bare.get_absolute_url()).content.decode()
+    assert (
+        gettext(
+            "What was done is not recorded in the portal: the citizen promise was registered "
+            "afterwards, when it had already ended."
+        )
+        in page
+    )
+    assert "0 av minst 15" not in page  # no "not achieved" for logs nobody could make
+
+
+@pytest.mark.django_db
+def test_the_hub_shows_a_registration_not_a_consultation_decision_and_signing(client, people):
+    period = registering_draft()
+    sign_in(client, people.coordinator)
+    hub = reverse("promises:staff_period", args=[period.pk])
+    registered = gettext("registered afterwards from its document")
+    steps = [(str(s.label), s.status) for s in client.get(hub).context["steps"]]
+    assert steps == [(str(PeriodState.DRAFT.label), "current"), (registered, "to-come")]
+    registration.register(period, user=people.coordinator)
+    steps = [(str(s.label), s.status) for s in client.get(hub).context["steps"]]
+    assert steps == [(registered, "done"), (str(PeriodState.CLOSED.label), "current")]
+
+
+@pytest.mark.django_db
+def test_the_start_page_lists_no_registered_period_as_lately_signed_without_a_date(client, bare):
+    factories.period("tranas", start=datetime.date(2025, 1, 1), end=datetime.date(2025, 12, 31))
+    latest = client.get(reverse("promises:home")).context["latest"]
+    assert [period.municipality.slug for period in latest] == ["tranas"]
