@@ -2,7 +2,8 @@
 
 Acts are the product's verbs: `municipalities.roles.Act` (view_staff, log, change_log,
 update_status, import_logs, create_period, edit, edit_draft, edit_proposal, manage_followups,
-manage_indicators, record_measurements, publish_reports, register_period) and the lifecycle's steps
+manage_indicators, record_measurements, publish_reports, register_period,
+import_document) and the lifecycle's steps
 (`promises.lifecycle.Action`: submit, comment, approve, decide, sign, extend, close…).
 
 - `may(user, act)`: whether the user holds, anywhere, a role that may do it. A page refuses
@@ -94,7 +95,7 @@ def _allows(act: str, roles: set[str], obj: Model, user) -> bool:
         if Role.COORDINATOR in roles:
             return True
         return obj.reported_by_id == user.pk and _logs(roles, obj.activity)
-    return True  # view_staff, import_logs, create_period: the role is enough
+    return True  # view_staff, import_logs, create_period, import_document: the role is enough
 
 
 def may(user, act: str, obj: Model | None = None) -> bool:

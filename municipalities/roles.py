@@ -95,6 +95,8 @@ class Act:
     PUBLISH_REPORTS = "publish_reports"  # draft, publish and correct a period's reports
     # Register a past promise decided and signed outside the portal, from its document.
     REGISTER_PERIOD = "register_period"
+    # Read a promise document (file or pasted text) into a draft or a registered past promise.
+    IMPORT_DOCUMENT = "import_document"
 
 
 _OFFICER_ACTS = {
@@ -119,6 +121,7 @@ ROLE_ACTS: dict[str, frozenset[str]] = {
             Act.RECORD_MEASUREMENTS,
             Act.PUBLISH_REPORTS,
             Act.REGISTER_PERIOD,
+            Act.IMPORT_DOCUMENT,
         }
     ),
     Role.APPROVER: frozenset({Act.VIEW_STAFF}),

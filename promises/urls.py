@@ -3,6 +3,7 @@ from django.urls import path
 from promises import (
     documents,
     hub,
+    import_views,
     lifecycle_views,
     registration_views,
     staff_views,
@@ -59,6 +60,13 @@ urlpatterns = [
         "personal/perioder/<int:pk>/registrera/",
         registration_views.period_register_finish,
         name="period_register_finish",
+    ),
+    # Staff: import a promise document (file or pasted text) as a draft or a registration.
+    path("personal/perioder/importera/", import_views.period_import, name="period_import"),
+    path(
+        "personal/perioder/importera/bekrafta/",
+        import_views.period_import_confirm,
+        name="period_import_confirm",
     ),
     path("personal/perioder/<int:pk>/redigera/", staff_views.period_edit, name="period_edit"),
     path(

@@ -25,6 +25,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.forms import BaseFormSet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
@@ -39,6 +40,7 @@ from activities.progress import Scope
 from municipalities.models import NotificationPreference, Role
 from promises.fields import MAX_DATE, MIN_DATE, parse_date
 from promises.forms import latest_end
+from promises.import_forms import dump_payload
 from promises.lifecycle import Action
 from promises.models import (
     DecisionProposal,
@@ -214,6 +216,11 @@ def field_messages(response, field: str) -> list[str]:
     signatories = context.get("signatories")
     if signatories is not None:
         forms_ += list(signatories.forms)
+    # The import preview's rows: each promise and activity read.
+    for name in ("promises", "activities"):
+        rows = context.get(name)
+        if isinstance(rows, BaseFormSet):
+            forms_ += list(rows.forms)
     messages = []
     for form in forms_:
         if form is not None and form.is_bound:
@@ -1371,3 +1378,119 @@ def test_period_register_refuses_bad_input(client, staff, bad):
     field, changes = bad
     data = {**registration_data(staff), **changes}
     _check_refused(client, reverse("promises:period_register"), data, field, records)
+
+
+# -- Importing a document: the file or pasted text, then the corrected reading ------------------
+
+JUNK_FILES = st.one_of(
+    # Not text: a NUL byte somewhere, or nothing at all.
+    st.tuples(st.binary(max_size=200), st.binary(max_size=200)).map(
+        lambda pair: ("loften.txt", pair[0] + b"\x00" + pair[1])
+    ),
+    st.just(("loften.txt", b"")),
+    # A damaged Word file or PDF, or junk with their names.
+    st.binary(max_size=300).map(lambda junk: ("loften.docx", junk)),
+    st.binary(max_size=300).map(lambda junk: ("loften.docx", b"PK\x03\x04" + junk)),
+    st.binary(max_size=300).map(lambda junk: ("loften.pdf", junk)),
+    st.binary(max_size=300).map(lambda junk: ("loften.pdf", b"%PDF-1.7\n" + junk)),
+    # A kind of file that is not read.
+    st.tuples(
+        st.sampled_from(["doc", "odt", "rtf", "exe", "html", "", "txt.exe"]), st.binary()
+    ).map(lambda pair: (f"loften.{pair[0]}".rstrip("."), pair[1])),
+)
+
+
+@EXAMPLES
+@given(junk=JUNK_FILES)
+def test_period_import_refuses_bad_files(client, staff, junk):
+    ensure_signed_in(client, staff["coordinator"])
+    name, content = junk
+    url = reverse("promises:period_import")
+
+    def data() -> dict:
+        upload = SimpleUploadedFile(name, content)
+        municipality = str(staff["period"].municipality_id)
+        return {"municipality": municipality, "kind": "draft", "file": upload, "text": ""}
+
+    before = records()
+    response = client.post(url, data())
+    assert response.status_code == 200
+    swedish = assert_tied_to_field(response, "file")
+    assert records() == before
+    key = ("import", name.rsplit(".", 1)[-1], tuple(swedish))
+    if key not in SHOWN_SWEDISH:
+        english_response = client.post(english_url(url), data())
+        translation.activate("sv")
+        english = rendered_messages(english_response, "file")
+        assert english and english != swedish, (swedish, english)
+        SHOWN_SWEDISH.add(key)
+
+
+IMPORT_TEXT = "Polisen ska genomföra minst tio trafikkontroller under året."
+
+
+def import_confirm_data(staff) -> dict:
+    """A valid confirmation of a one-activity reading, as a draft in Tranås."""
+    rows = {"TOTAL_FORMS": "1", "INITIAL_FORMS": "1", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "99"}
+    return {
+        "document_payload": dump_payload(IMPORT_TEXT),
+        "kind": "draft",
+        "period-municipality": str(staff["period"].municipality_id),
+        "period-area_name": "",
+        "period-local_police_area": str(staff["area"].pk),
+        "period-parties": "joint",
+        "period-validity": "dates",
+        "period-slug": "",
+        "period-start_date": write(CREATE_START, "iso"),
+        "period-end_date": write(datetime.date(CREATE_START.year, 12, 31), "name"),
+        **{f"promises-{key}": value for key, value in rows.items()},
+        "promises-0-text": "Färre olyckor i trafiken",
+        **{f"activities-{key}": value for key, value in rows.items()},
+        "activities-0-title": "Trafikkontroller",
+        "activities-0-text": IMPORT_TEXT,
+        "activities-0-responsible": "police",
+        "activities-0-responsible_other": "",
+        "activities-0-partners": "",
+        "activities-0-target_comparator": "at_least",
+        "activities-0-target_value": "10",
+        "activities-0-target_unit": "trafikkontroller",
+        "activities-0-target_unit_singular": "",
+        "activities-0-target_scope": "year",
+    }
+
+
+def _changed(field: str):
+    return lambda value: (field, {field: value})
+
+
+IMPORT_VALUES = st.one_of(
+    period_date_values(CREATE_START).map(
+        lambda pair: (f"period-{pair[0]}", {f"period-{k}": v for k, v in pair[1].items()})
+    ),
+    BAD_SLUGS.map(lambda slug: ("period-slug", {"period-slug": slug})),
+    st.sampled_from(["0", "-1", "abc", ""]).map(_changed("period-municipality")),
+    st.sampled_from(["0", "both", "Polisen"]).map(_changed("period-parties")),
+    st.one_of(bad_text(300), st.sampled_from([" ", "\n"])).map(_changed("promises-0-text")),
+    st.one_of(bad_text(120), st.just(" ")).map(_changed("activities-0-title")),
+    st.one_of(bad_text(2000), st.just("")).map(_changed("activities-0-text")),
+    st.sampled_from(["", "polisen", "both", "0"]).map(_changed("activities-0-responsible")),
+    bad_text(150).map(_changed("activities-0-responsible_other")),
+    bad_text(300).map(_changed("activities-0-partners")),
+    st.sampled_from(["minst", "more", "0"]).map(_changed("activities-0-target_comparator")),
+    BAD_QUANTITIES.map(_changed("activities-0-target_value")),
+    st.one_of(bad_text(60), st.just("")).map(_changed("activities-0-target_unit")),
+    bad_text(60).map(_changed("activities-0-target_unit_singular")),
+    st.sampled_from(["", "år", "average", "0"]).map(_changed("activities-0-target_scope")),
+    st.just(("activities-0-responsible_other", {"activities-0-responsible": "other"})),
+)
+
+
+@EXAMPLES
+@given(bad=IMPORT_VALUES)
+def test_period_import_confirm_refuses_bad_input(client, staff, bad):
+    ensure_signed_in(client, staff["coordinator"])
+    field, changes = bad
+    data = {**import_confirm_data(staff), **changes}
+    if data.get("period-slug") == TAKEN_SLUG:
+        data["period-slug"] = "utkast"
+    _check_refused(client, reverse("promises:period_import_confirm"), data, field, records)

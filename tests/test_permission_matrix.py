@@ -26,6 +26,7 @@ from followups.models import (
     SignedOriginal,
 )
 from municipalities.models import Membership, NotificationPreference, Role
+from promises.import_forms import dump_payload
 from promises.models import (
     DecisionProposal,
     Direction,
@@ -210,6 +211,24 @@ MATRIX = {
         other_coordinator=(OK, FORM),
     ),
     "promises:period_register_finish": COORDINATOR_WRITE,
+    # Importing a document: reading it writes nothing (the preview is the form's result); the
+    # confirmation writes the draft. Another municipality's coordinator may not name Tranås.
+    "promises:period_import": _outcomes(
+        police=(403, 403),
+        coordinator=(OK, FORM),
+        approver=(403, 403),
+        admin=(OK, FORM),
+        other=(403, 403),
+        other_coordinator=(OK, FORM),
+    ),
+    "promises:period_import_confirm": _outcomes(
+        police=(405, 403),
+        coordinator=(405, OK),
+        approver=(405, 403),
+        admin=(405, OK),
+        other=(405, 403),
+        other_coordinator=(405, FORM),
+    ),
     "promises:period_edit": COORDINATOR_WRITE,
     "promises:promise_create": COORDINATOR_WRITE,
     "promises:promise_edit": COORDINATOR_WRITE,
@@ -606,6 +625,8 @@ def _editor_request(name: str, world: World, actor: str) -> tuple[str, dict] | N
             "signatories-TOTAL_FORMS": "0",
             "signatories-INITIAL_FORMS": "0",
         }
+    if name in ("promises:period_import", "promises:period_import_confirm"):
+        return _import_request(name, draft.municipality_id)
     if name == "promises:period_register_finish":
         registering = factories.period(
             "tranas",
@@ -684,6 +705,34 @@ def _editor_request(name: str, world: World, actor: str) -> tuple[str, dict] | N
     if name in ("promises:staff_document", "promises:staff_document_pdf"):
         return reverse(name, args=[draft.pk, "medborgarloftet"]), {}
     return None
+
+
+def _import_request(name: str, municipality_id: int) -> tuple[str, dict]:
+    """Reading a pasted document into Tranås, or confirming what was read as a draft."""
+    text = "Polisen ska genomföra minst tio trafikkontroller under året."
+    if name == "promises:period_import":
+        return reverse(name), {"municipality": municipality_id, "kind": "draft", "text": text}
+    year = TODAY.year + 5
+    rows = {"TOTAL_FORMS": "1", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "99"}
+    return reverse(name), {
+        "document_payload": dump_payload(text),
+        "kind": "draft",
+        "period-municipality": municipality_id,
+        "period-parties": "joint",
+        "period-validity": "dates",
+        "period-start_date": datetime.date(year, 1, 1).isoformat(),
+        "period-end_date": datetime.date(year, 12, 31).isoformat(),
+        **{f"promises-{key}": value for key, value in rows.items()},
+        "promises-0-text": "",
+        **{f"activities-{key}": value for key, value in rows.items()},
+        "activities-0-title": "Trafikkontroller",
+        "activities-0-text": text,
+        "activities-0-responsible": "police",
+        "activities-0-target_comparator": "at_least",
+        "activities-0-target_value": "10",
+        "activities-0-target_unit": "trafikkontroller",
+        "activities-0-target_scope": "year",
+    }
 
 
 def _snapshot() -> tuple:

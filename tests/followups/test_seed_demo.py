@@ -86,6 +86,19 @@ def seed(*extra: str) -> str:
     return out.getvalue()
 
 
+@pytest.fixture(scope="module")
+def seeded_once(module_data) -> str:
+    """The demo seeded once for the module's reading tests; its output."""
+    with module_data():
+        return seed()
+
+
+@pytest.fixture
+def seeded(seeded_once, db) -> str:
+    """The demo as seeded for this module (each test's writes are rolled back); its output."""
+    return seeded_once
+
+
 def counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in MODELS}
 
@@ -150,9 +163,8 @@ def test_seed_demo_rejects_a_today_before_the_scenario():
         call_command("seed_demo", "--today", "21/11/2026", "--force", stdout=io.StringIO())
 
 
-@pytest.mark.django_db
-def test_demo_users_have_their_groups_and_published_passwords():
-    output = seed()
+def test_demo_users_have_their_groups_and_published_passwords(seeded):
+    output = seeded
 
     users = get_user_model().objects
     for username, group in [
@@ -184,9 +196,7 @@ def test_seed_demo_keeps_a_changed_password():
     assert user.check_password("a-new-local-password")
 
 
-@pytest.mark.django_db
-def test_local_police_areas_cover_their_municipalities():
-    seed()
+def test_local_police_areas_cover_their_municipalities(seeded):
 
     hoglandet = LocalPoliceArea.objects.get(name="Lokalpolisområde Höglandet")
     boras = LocalPoliceArea.objects.get(name="Lokalpolisområde Borås")
@@ -210,9 +220,7 @@ def test_local_police_areas_cover_their_municipalities():
     }
 
 
-@pytest.mark.django_db
-def test_vetlanda_2020_2021_has_the_documents_promises_activities_owners_and_targets():
-    seed()
+def test_vetlanda_2020_2021_has_the_documents_promises_activities_owners_and_targets(seeded):
 
     vetlanda = period("Vetlanda", "2020-2021")
     assert vetlanda.state == PeriodState.CLOSED
@@ -254,9 +262,7 @@ def test_vetlanda_2020_2021_has_the_documents_promises_activities_owners_and_tar
     ]
 
 
-@pytest.mark.django_db
-def test_vetlanda_2020_2021_trafikkontroller_shows_17_done_of_target_15():
-    seed()
+def test_vetlanda_2020_2021_trafikkontroller_shows_17_done_of_target_15(seeded):
 
     activities = activities_of(period("Vetlanda", "2020-2021"))
     checks = activities[1].progress(TODAY)
@@ -268,9 +274,7 @@ def test_vetlanda_2020_2021_trafikkontroller_shows_17_done_of_target_15():
     assert {a.progress(TODAY).status for a in activities[3:] if a.target} == {PaceStatus.ACHIEVED}
 
 
-@pytest.mark.django_db
-def test_vetlanda_2020_2021_has_two_assessed_meetings_and_a_final_report():
-    seed()
+def test_vetlanda_2020_2021_has_two_assessed_meetings_and_a_final_report(seeded):
 
     vetlanda = period("Vetlanda", "2020-2021")
     meetings = list(vetlanda.meetings.order_by("date"))
@@ -284,9 +288,7 @@ def test_vetlanda_2020_2021_has_two_assessed_meetings_and_a_final_report():
     assert "17 trafikkontroller" in report.body
 
 
-@pytest.mark.django_db
-def test_published_periods_have_history_decision_and_signatories():
-    seed()
+def test_published_periods_have_history_decision_and_signatories(seeded):
 
     for found in PromisePeriod.objects.published():
         states = list(found.transitions.values_list("from_state", "to_state"))
@@ -299,9 +301,7 @@ def test_published_periods_have_history_decision_and_signatories():
         assert found.signatories.count() == 2
 
 
-@pytest.mark.django_db
-def test_draft_is_never_published():
-    seed()
+def test_draft_is_never_published(seeded):
 
     draft = period("Vetlanda", "2026-2027")
     assert draft.state == PeriodState.DRAFT
@@ -314,9 +314,7 @@ def test_draft_is_never_published():
     assert PromisePeriod.objects.published().count() == 4
 
 
-@pytest.mark.django_db
-def test_tranas_2023_2024_follows_the_decision_proposal():
-    seed()
+def test_tranas_2023_2024_follows_the_decision_proposal(seeded):
 
     tranas = period("Tranås", "2023-2024")
     assert tranas.state == PeriodState.CLOSED
@@ -335,9 +333,7 @@ def test_tranas_2023_2024_follows_the_decision_proposal():
     assert tranas.signatories.filter(name="Pär Thudéen", title="Kommundirektör").exists()
 
 
-@pytest.mark.django_db
-def test_tranas_2025_2026_has_done_on_track_and_behind_activities_on_2026_11_21():
-    seed()
+def test_tranas_2025_2026_has_done_on_track_and_behind_activities_on_2026_11_21(seeded):
 
     tranas = period("Tranås", "2025-2026")
     activities = activities_of(tranas)
@@ -360,9 +356,7 @@ def test_tranas_2025_2026_has_done_on_track_and_behind_activities_on_2026_11_21(
     assert tranas.reports.filter(kind=ReportKind.YEAR_END, covers_to__year=2025).exists()
 
 
-@pytest.mark.django_db
-def test_withdrawn_logs_exist_and_do_not_count():
-    seed()
+def test_withdrawn_logs_exist_and_do_not_count(seeded):
 
     withdrawn = ActivityLog.objects.filter(withdrawn_at__isnull=False)
     assert withdrawn.exists()
@@ -373,9 +367,7 @@ def test_withdrawn_logs_exist_and_do_not_count():
         assert activity.progress(TODAY).total_done == counted < everything
 
 
-@pytest.mark.django_db
-def test_tranemo_has_untargeted_activities_monthly_meetings_a_public_contact_and_is_active():
-    seed()
+def test_tranemo_has_untargeted_activities_monthly_meetings_a_public_contact_and_is_active(seeded):
 
     tranemo = period("Tranemo", "2025")
     assert tranemo.state == PeriodState.EXTENDED
@@ -402,9 +394,7 @@ def test_tranemo_has_untargeted_activities_monthly_meetings_a_public_contact_and
     assert logs.exclude(place="").exclude(summary="").exclude(internal_note="").exists()
 
 
-@pytest.mark.django_db
-def test_nothing_is_dated_after_today():
-    seed()
+def test_nothing_is_dated_after_today(seeded):
 
     assert not ActivityLog.objects.filter(date__gt=TODAY).exists()
     assert not FollowUpMeeting.objects.filter(date__gt=TODAY).exists()
@@ -413,9 +403,7 @@ def test_nothing_is_dated_after_today():
         assert log.activity.period.start_date <= log.date <= log.activity.period.end_date
 
 
-@pytest.mark.django_db
-def test_logs_are_reported_by_the_responsible_party():
-    seed()
+def test_logs_are_reported_by_the_responsible_party(seeded):
 
     police_reporters = set(
         ActivityLog.objects.filter(activity__responsible=Responsible.POLICE).values_list(
@@ -455,9 +443,8 @@ def user(username: str):
     return get_user_model().objects.get(username=username)
 
 
-@pytest.mark.django_db
-def test_seed_demo_prints_the_lifecycle_records_it_created():
-    output = seed()
+def test_seed_demo_prints_the_lifecycle_records_it_created(seeded):
+    output = seeded
 
     for created in (
         "5 reviews",
@@ -469,9 +456,7 @@ def test_seed_demo_prints_the_lifecycle_records_it_created():
         assert created in output
 
 
-@pytest.mark.django_db
-def test_every_period_counts_the_consultation_rounds_of_its_history():
-    seed()
+def test_every_period_counts_the_consultation_rounds_of_its_history(seeded):
 
     for found in PromisePeriod.objects.all():
         sent = found.transitions.filter(to_state=PeriodState.CONSULTATION).count()
@@ -479,9 +464,7 @@ def test_every_period_counts_the_consultation_rounds_of_its_history():
     assert period("Tranås", "2025-2026").consultation_round == 2
 
 
-@pytest.mark.django_db
-def test_tranas_2025_2026_reviews_send_back_the_first_round_and_approve_the_second():
-    seed()
+def test_tranas_2025_2026_reviews_send_back_the_first_round_and_approve_the_second(seeded):
 
     tranas = period("Tranås", "2025-2026")
     returned = tranas.transitions.get(
@@ -508,9 +491,7 @@ def test_tranas_2025_2026_reviews_send_back_the_first_round_and_approve_the_seco
     assert is_approved(tranas)
 
 
-@pytest.mark.django_db
-def test_tranas_decision_proposals_follow_the_seed_document():
-    seed()
+def test_tranas_decision_proposals_follow_the_seed_document(seeded):
 
     old = period("Tranås", "2023-2024").proposal
     new = period("Tranås", "2025-2026").proposal
@@ -541,9 +522,7 @@ def test_tranas_decision_proposals_follow_the_seed_document():
     assert "Samråd med KLG 2025-02-20" in decided.comment
 
 
-@pytest.mark.django_db
-def test_tranemo_extension_matches_its_extended_transition():
-    seed()
+def test_tranemo_extension_matches_its_extended_transition(seeded):
 
     tranemo = period("Tranemo", "2025")
     extended = tranemo.transitions.get(to_state=PeriodState.EXTENDED)
@@ -559,9 +538,7 @@ def test_tranemo_extension_matches_its_extended_transition():
     assert "KS 2025/311" in extended.comment and "2025-12-09" in extended.comment
 
 
-@pytest.mark.django_db
-def test_tranas_annual_review_lowers_a_target_and_keeps_the_progress_shown_before():
-    seed()
+def test_tranas_annual_review_lowers_a_target_and_keeps_the_progress_shown_before(seeded):
 
     tranas = period("Tranås", "2025-2026")
     revision = tranas.revisions.get()
@@ -604,9 +581,7 @@ def test_tranas_annual_review_lowers_a_target_and_keeps_the_progress_shown_befor
     assert activity.edit_version == 2
 
 
-@pytest.mark.django_db
-def test_texts_after_the_annual_review_quote_the_new_target_and_those_before_the_old():
-    seed()
+def test_texts_after_the_annual_review_quote_the_new_target_and_those_before_the_old(seeded):
 
     tranas = period("Tranås", "2025-2026")
     report = tranas.reports.get(kind=ReportKind.YEAR_END)
@@ -635,9 +610,7 @@ def test_no_revision_when_today_is_before_the_annual_review():
     assert activity.edit_version == 1
 
 
-@pytest.mark.django_db
-def test_demo_coordinator_and_approver_work_in_vetlanda_too_and_the_draft_can_be_sent():
-    seed()
+def test_demo_coordinator_and_approver_work_in_vetlanda_too_and_the_draft_can_be_sent(seeded):
     draft = period("Vetlanda", "2026-2027")
     samordnare, granskare = user("samordnare"), user("granskare")
     places = {
@@ -665,9 +638,7 @@ def test_demo_coordinator_and_approver_work_in_vetlanda_too_and_the_draft_can_be
     assert Action.APPROVE in available_actions(draft, granskare)
 
 
-@pytest.mark.django_db
-def test_every_step_of_the_demo_is_one_the_lifecycle_rules_allow_its_author():
-    seed()
+def test_every_step_of_the_demo_is_one_the_lifecycle_rules_allow_its_author(seeded):
 
     transitions = PeriodTransition.objects.select_related("period", "by").order_by("at", "pk")
     assert transitions.exists()
@@ -688,9 +659,7 @@ def test_every_step_of_the_demo_is_one_the_lifecycle_rules_allow_its_author():
         ).exists()
 
 
-@pytest.mark.django_db
-def test_each_periods_history_follows_its_transitions():
-    seed()
+def test_each_periods_history_follows_its_transitions(seeded):
 
     for found in PromisePeriod.objects.exclude(state=PeriodState.DRAFT):
         steps = list(found.transitions.order_by("at"))

@@ -1,0 +1,480 @@
+"""Forms of importing a promise document: the file or pasted text, then the proposed structure
+as the coordinator corrects it (the period, each promise, each activity with its target).
+
+Nothing is stored between the two steps. The text read (and, for a past promise to register,
+the uploaded file itself) travels in the preview form as one signed hidden field
+(`document_payload`): the server trusts only what it signed, for a working day.
+"""
+
+import base64
+
+from django import forms
+from django.core import signing
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.text import Truncator, capfirst
+from django.utils.translation import gettext_lazy as _
+
+from municipalities.models import Municipality
+from promises.forms import PeriodFieldsForm, PlainTextField, Validity
+from promises.models import (
+    PERIOD_CONTACT_FIELDS,
+    PERIOD_CONTACT_PUBLIC,
+    PERIOD_TEXT_FIELDS,
+    Promise,
+    PromisePeriod,
+)
+from promises.registration_forms import RegistrationForm
+from promises.textimport import extract
+from promises.textimport.types import (
+    ParsedActivity,
+    ParsedDocument,
+    ParsedPromise,
+    ParsedTarget,
+)
+
+MAX_PROMISES = 30
+MAX_TITLE = 120  # an activity's short name (Activity.title)
+MAX_ACTIVITIES = 60
+# How long a preview can be confirmed: a working day, as a staff session.
+PAYLOAD_MAX_AGE = 60 * 60 * 10
+PAYLOAD_SALT = "promises.import.document"
+
+
+class ImportKind:
+    """What the confirmed document becomes."""
+
+    DRAFT = "draft"
+    REGISTER = "register"
+    CHOICES = (
+        (DRAFT, _("A new draft: to be completed and sent for consultation")),
+        (
+            REGISTER,
+            _(
+                "An earlier citizen promise, already decided and signed outside the portal: "
+                "registered with the file as its source"
+            ),
+        ),
+    )
+
+
+def _activity_meta():
+    # The activities app sits above this one: its model is reached through the relation.
+    return PromisePeriod.activities.rel.related_model._meta
+
+
+def _without_controls(text: str) -> str:
+    """Pasted text without control characters other than tabs and line breaks."""
+    return "".join(c for c in text if c in "\t\n\r\f" or not (ord(c) < 32 or 127 <= ord(c) < 160))
+
+
+class ImportUploadForm(forms.Form):
+    """The document: a file (.txt, .docx, PDF with text) or its pasted text, and what it makes."""
+
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"),
+        queryset=Municipality.objects.none(),
+        empty_label=_("Choose a municipality"),
+    )
+    kind = forms.ChoiceField(
+        label=_("The document is"),
+        choices=ImportKind.CHOICES,
+        initial=ImportKind.DRAFT,
+        widget=forms.RadioSelect,
+    )
+    file = forms.FileField(
+        label=_("The document as a file"),
+        required=False,
+        help_text=_("Text (.txt), Word (.docx) or a PDF with text, at most 1 MB and 60 pages."),
+    )
+    text = forms.CharField(
+        label=_("Or paste its text"),
+        required=False,
+        strip=False,
+        max_length=extract.MAX_TEXT_CHARS,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("E.g. copied from the municipality's site or polisen.se."),
+    )
+
+    def __init__(self, *args, municipalities, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities
+        self.source_name = ""
+        self.source_data = b""
+        if not self.is_bound:
+            only = list(municipalities[:2])
+            if len(only) == 1:
+                self.initial.setdefault("municipality", only[0].pk)
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, text = cleaned.get("file"), cleaned.get("text") or ""
+        if self.has_error("file") or self.has_error("text"):
+            return cleaned
+        if upload is not None and text.strip():
+            self.add_error("text", _("Upload a file or paste the text, not both."))
+        elif upload is not None:
+            data = upload.read()
+            try:
+                cleaned["text"] = extract.extract_text(upload.name, data)
+            except extract.ExtractError as error:
+                self.add_error("file", error.message)
+            else:
+                self.source_name, self.source_data = upload.name, data
+        elif text.strip():
+            try:
+                cleaned["text"] = extract.checked_text(_without_controls(text))
+            except extract.ExtractError as error:
+                self.add_error("text", error.message)
+        else:
+            self.add_error("file", _("Upload the document, or paste its text."))
+        return cleaned
+
+    def payload(self) -> str:
+        """The signed hidden value that carries the text (and a file to keep) to the preview."""
+        keep_file = self.cleaned_data["kind"] == ImportKind.REGISTER and self.source_data
+        return dump_payload(
+            self.cleaned_data["text"],
+            self.source_name if keep_file else "",
+            self.source_data if keep_file else b"",
+        )
+
+
+def dump_payload(text: str, name: str = "", data: bytes = b"") -> str:
+    value = {"text": text, "name": name, "file": base64.b64encode(data).decode("ascii")}
+    return signing.dumps(value, salt=PAYLOAD_SALT, compress=True)
+
+
+class DocumentPayload:
+    """What the preview form carries: the text read, and the uploaded file to keep (if any)."""
+
+    def __init__(self, text: str, name: str, data: bytes) -> None:
+        self.text, self.name, self.data = text, name, data
+
+    def source_file(self) -> SimpleUploadedFile | None:
+        if not self.data:
+            return None
+        return SimpleUploadedFile(self.name, self.data)
+
+
+class ImportDocumentForm(forms.Form):
+    """The preview's hidden part: the signed document and what it is to become."""
+
+    document_payload = forms.CharField(widget=forms.HiddenInput)
+    kind = forms.ChoiceField(choices=ImportKind.CHOICES, widget=forms.HiddenInput)
+
+    def clean_document_payload(self) -> DocumentPayload:
+        try:
+            value = signing.loads(
+                self.cleaned_data["document_payload"], salt=PAYLOAD_SALT, max_age=PAYLOAD_MAX_AGE
+            )
+            payload = DocumentPayload(
+                str(value["text"]), str(value["name"]), base64.b64decode(value["file"])
+            )
+        except (signing.BadSignature, KeyError, TypeError, ValueError):
+            raise forms.ValidationError(
+                _("The document read has expired or was changed. Upload it again."),
+                code="payload",
+            ) from None
+        return payload
+
+
+# -- The period ---------------------------------------------------------------------------------
+
+
+class ImportPeriodForm(PeriodFieldsForm):
+    """The new draft's municipality and facts (area, police area, parties, address, validity)."""
+
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"),
+        queryset=Municipality.objects.none(),
+        empty_label=_("Choose a municipality"),
+    )
+
+    field_order = ["municipality"]
+
+    class Meta(PeriodFieldsForm.Meta):
+        fields = ["municipality", *PeriodFieldsForm.Meta.fields]
+
+    def __init__(self, *args, municipalities, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities
+        # The texts and contact person are written in the editor afterwards.
+        for name in (*PERIOD_TEXT_FIELDS, *PERIOD_CONTACT_FIELDS, PERIOD_CONTACT_PUBLIC):
+            del self.fields[name]
+
+    def period_municipality(self) -> Municipality | None:
+        return self.cleaned_data.get("municipality")
+
+
+def period_initial(document: ParsedDocument, municipality_id, kind: str) -> dict:
+    """The period form's first values: the validity and parties as read."""
+    initial = {
+        "municipality": municipality_id,
+        "parties": document.parties,
+        "start_date": document.start,
+        "end_date": None if document.open_ended else document.end,
+    }
+    if kind == ImportKind.REGISTER:
+        initial.update(open_ended=document.open_ended, year_only=document.year_only)
+    elif document.open_ended:
+        initial["validity"] = Validity.OPEN
+    elif document.year_only:
+        initial["validity"] = Validity.YEARS
+    else:
+        initial["validity"] = Validity.DATES
+    return initial
+
+
+def period_form(kind: str, data=None, files=None, *, initial=None, municipalities, areas):
+    """The period's form for `kind`: the editor's facts, or the registration's (with decision,
+    signing and source)."""
+    if kind == ImportKind.REGISTER:
+        return RegistrationForm(
+            data,
+            files,
+            initial=initial,
+            prefix="period",
+            municipalities=municipalities,
+            local_police_areas=areas,
+        )
+    return ImportPeriodForm(
+        data,
+        initial=initial,
+        prefix="period",
+        municipalities=municipalities,
+        local_police_areas=areas,
+    )
+
+
+# -- Promises and activities --------------------------------------------------------------------
+
+
+class RowForm(forms.Form):
+    """A row read from the document, or an extra one for a part not read (left empty, it is
+    ignored); "leave out" drops a row read wrongly."""
+
+    leave_out = forms.BooleanField(label=_("Leave out"), required=False)
+
+    def is_kept(self) -> bool:
+        if self.empty_permitted and not self.has_changed():
+            return False
+        return not self.cleaned_data.get("leave_out")
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound and self.cleaned_data.get("leave_out"):
+            # A row left out is not checked: it is not saved.
+            self._errors = forms.utils.ErrorDict()
+
+
+class PromiseRowForm(RowForm):
+    """One promise as read: its text, which the coordinator may correct."""
+
+    text = PlainTextField(
+        label=_("Promise"),
+        max_length=Promise._meta.get_field("title").max_length,
+        rows=2,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("text") or "").strip() and not self.has_error("text"):
+            self.add_error("text", _("Enter the promise, or tick leave out."))
+        return cleaned
+
+
+def _choices(field_name: str) -> list[tuple[str, str]]:
+    return [
+        (value, capfirst(label)) for value, label in _activity_meta().get_field(field_name).choices
+    ]
+
+
+NO_TARGET = ""
+COMPARATOR_CHOICES = [
+    (NO_TARGET, _("Without a target (a status instead)")),
+    ("count", _("A number (met when reached)")),
+    ("at_least", _("At least")),
+    ("at_most", _("At most")),
+    ("exactly", _("Exactly (more is not met)")),
+]
+
+
+class ActivityRowForm(RowForm):
+    """One activity as read: text, short name, responsible party, partners and target."""
+
+    title = PlainTextField(label=_("Short name"), max_length=MAX_TITLE)
+    text = PlainTextField(label=_("Description"), max_length=2000, rows=3)
+    responsible = forms.ChoiceField(
+        label=_("Responsible"),
+        choices=(),
+        error_messages={"required": _("Choose who is responsible, or not stated.")},
+    )
+    responsible_other = PlainTextField(
+        label=_("Other responsible actor"),
+        max_length=150,
+        help_text=_("Only for another actor, e.g. Räddningstjänsten."),
+    )
+    partners = PlainTextField(label=_("Together with"), max_length=300)
+    target_comparator = forms.ChoiceField(
+        label=_("Target: comparison"), choices=COMPARATOR_CHOICES, required=False
+    )
+    target_value = forms.IntegerField(
+        label=_("Target: number"),
+        min_value=1,
+        max_value=100_000,
+        required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    target_unit = PlainTextField(label=_("Target: unit"), max_length=60)
+    target_unit_singular = PlainTextField(label=_("Target: unit, singular"), max_length=60)
+    target_scope = forms.ChoiceField(label=_("Target: time span"), choices=(), required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # An empty first choice: an extra row the browser sends untouched stays unchanged.
+        self.fields["responsible"].choices = [
+            ("", _("Choose who is responsible")),
+            *_choices("responsible"),
+        ]
+        self.fields["target_scope"].choices = [
+            ("", _("Choose a time span")),
+            *_choices("target_scope"),
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, message in (
+            ("title", _("Enter a short name, e.g. Trafikkontroller.")),
+            ("text", _("Enter the activity's text, or tick leave out.")),
+        ):
+            if not (cleaned.get(name) or "").strip() and not self.has_error(name):
+                self.add_error(name, message)
+        responsible, other = cleaned.get("responsible"), cleaned.get("responsible_other") or ""
+        if responsible == "other" and not other.strip() and not self.has_error("responsible_other"):
+            self.add_error("responsible_other", _("Name the actor responsible for the activity."))
+        elif responsible and responsible != "other" and other.strip():
+            self.add_error(
+                "responsible_other",
+                _("Leave this empty, or choose another actor as the responsible party."),
+            )
+        if cleaned.get("target_comparator") == NO_TARGET:
+            for name in ("target_value", "target_unit", "target_unit_singular"):
+                if cleaned.get(name) not in (None, ""):
+                    self.add_error(
+                        name,
+                        _("Leave this empty for an activity without a target, or choose a target."),
+                    )
+        else:
+            for name, message in (
+                ("target_value", _("Enter the target's number.")),
+                ("target_unit", _("Enter what is counted, e.g. trafikkontroller.")),
+                ("target_scope", _("Choose the time span of the target.")),
+            ):
+                if cleaned.get(name) in (None, "") and name not in self.errors:
+                    self.add_error(name, message)
+        return cleaned
+
+    def parsed(self) -> ParsedActivity:
+        data = self.cleaned_data
+        target = None
+        if data.get("target_comparator"):
+            target = ParsedTarget(
+                comparator=data["target_comparator"],
+                value=data["target_value"],
+                unit=data["target_unit"].strip(),
+                scope=data["target_scope"],
+                unit_singular=(data.get("target_unit_singular") or "").strip(),
+            )
+        return ParsedActivity(
+            text=data["text"].strip(),
+            title=data["title"].strip(),
+            responsible=data["responsible"],
+            responsible_other=(data.get("responsible_other") or "").strip(),
+            partners=(data.get("partners") or "").strip(),
+            target=target,
+        )
+
+
+class BaseRowFormSet(forms.BaseFormSet):
+    """Rows in the document's order; left-out and empty rows are not saved."""
+
+    def kept(self) -> list[RowForm]:
+        return [form for form in self.forms if form.is_kept()]
+
+
+def _formset(form, maximum: int):
+    return forms.formset_factory(
+        form,
+        formset=BaseRowFormSet,
+        extra=1,  # one empty row for a part the reader missed
+        max_num=maximum + 1,
+        absolute_max=maximum + 1,
+        validate_max=True,
+    )
+
+
+PromiseRowFormSet = _formset(PromiseRowForm, MAX_PROMISES)
+ActivityRowFormSet = _formset(ActivityRowForm, MAX_ACTIVITIES)
+
+
+def promise_initial(document: ParsedDocument) -> list[dict]:
+    return [{"text": promise.text} for promise in document.promises]
+
+
+def activity_initial(document: ParsedDocument) -> list[dict]:
+    rows = []
+    for activity in document.activities:
+        row = {
+            "title": Truncator(activity.title).chars(MAX_TITLE),
+            "text": activity.text,
+            "responsible": activity.responsible,
+            "responsible_other": activity.responsible_other,
+            "partners": activity.partners,
+            "target_comparator": NO_TARGET,
+        }
+        if activity.target is not None:
+            target = activity.target
+            row.update(
+                target_comparator=target.comparator,
+                target_value=target.value,
+                target_unit=target.unit,
+                target_unit_singular=target.unit_singular,
+                target_scope=target.scope,
+            )
+        rows.append(row)
+    return rows
+
+
+def formsets(document: ParsedDocument | None, data=None):
+    """The promises' and activities' formsets: bound to `data`, or filled from `document`."""
+    if data is not None:
+        return (
+            PromiseRowFormSet(data, prefix="promises"),
+            ActivityRowFormSet(data, prefix="activities"),
+        )
+    return (
+        PromiseRowFormSet(initial=promise_initial(document), prefix="promises"),
+        ActivityRowFormSet(initial=activity_initial(document), prefix="activities"),
+    )
+
+
+def confirmed_document(text: str, promises, activities) -> ParsedDocument:
+    """The structure as confirmed: the kept promises and activities, in their order."""
+    return ParsedDocument(
+        text=text,
+        promises=[ParsedPromise(text=f.cleaned_data["text"].strip()) for f in promises.kept()],
+        activities=[form.parsed() for form in activities.kept()],
+    )
+
+
+def too_long(document: ParsedDocument) -> str:
+    """Why a read document is too long for one preview, or ""."""
+    if len(document.promises) > MAX_PROMISES or len(document.activities) > MAX_ACTIVITIES:
+        return str(
+            _(
+                "The document was read as more than %(promises)s promises or %(activities)s "
+                "activities: that is more than one citizen promise. Import one document at a time."
+            )
+            % {"promises": MAX_PROMISES, "activities": MAX_ACTIVITIES}
+        )
+    return ""

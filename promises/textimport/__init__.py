@@ -1,0 +1,6 @@
+"""Reading a promise document's text into a proposed structure (no HTTP, no database).
+
+`types` holds what a reading proposes; `parser.parse(text)` reads a document's text;
+`extract` turns an uploaded .txt, .docx or .pdf into text; `output` writes a proposal as the
+JSON of `import_promise --json`.
+"""

@@ -1,0 +1,141 @@
+"""Normalising a promise document's text before it is read: the cleaned text is what the
+coordinator's preview shows, and every offset the parser gives points into it.
+
+Line endings and odd spaces are normalised, words hyphenated across lines are joined, and lines
+that are not part of the document are dropped: web-page chrome (polisen.se's "Javascript är inte
+påslaget", "Till toppen", "Dela", "Sök", cookie banners, "Publicerad …/Uppdaterad …"), page
+numbers, and headers and footers repeated on every page (pages are separated by form feeds, as
+text extracted from a PDF is; without them, a short line repeated three times or more). The
+words themselves are never changed: OCR damage stays as it is.
+"""
+
+import re
+
+from promises.textimport.numbers import fold
+
+_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u3000": " "})
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_MULTISPACE = re.compile(r" {2,}")
+
+# Whole lines (folded: lower case, å/ä/ö → a/a/o) that are web-page chrome.
+_CHROME = re.compile(
+    r"(?:javascript ar inte paslaget.*|du behover (?:aktivera|sla pa) javascript.*"
+    r"|(?:tillbaka )?till toppen|dela(?: sidan)?(?: pa \w+)?|sok|sok pa polisen\.se|meny|stang"
+    r"|skriv ut|lyssna|las upp|(?:hoppa )?till (?:huvud)?innehall(?:et)?"
+    r"|facebook|twitter|x|linkedin"
+    r"|e-post|e-posta|kopiera lank|ja|nej|start|hem|polisen\.se|polisen logotyp"
+    r"|(?:senast )?(?:publicerad|uppdaterad|andrad)\b.{0,60}"
+    r"|sidan (?:publicerades|uppdaterades)\b.{0,60}"
+    r"|var (?:den har|denna) sida(?:n)? till hjalp.*|tack for ditt svar.*"
+    r"|godkann(?: alla)?(?: kakor| cookies)?|acceptera(?: alla)?(?: kakor| cookies)?"
+    r"|neka(?: alla)?(?: kakor| cookies)?|(?:installningar for|hantera) (?:kakor|cookies)"
+    r"|endast nodvandiga(?: kakor| cookies)?)[.!]?"
+)
+_COOKIE_WORDS = re.compile(r"\b(?:kakor|cookies)\b")
+_PAGE_NUMBER = re.compile(
+    r"(?:sida\s+)?\d{1,3}(?:\s*(?:av|/)\s*\d{1,3}|\s*\(\d{1,3}\))?|-\s*\d{1,3}\s*-"
+)
+_BREADCRUMB = re.compile(r"(?:start|hem|polisen)\s*(?:/|>|›)\s*\S.*")
+_DIGIT_RUN = re.compile(r"\d+")
+_BULLET_START = re.compile(
+    r"(?:[•·▪◦●○■□‣⁃*–—\-\uf0b7\uf0a7\uf076\uf0d8\uf0fc◆➢✓►▶]"
+    r"|[eo](?= [A-ZÅÄÖa-zåäö0-9])|\d{1,2}[.)])\s"
+)
+# Short lines that are section headings even when a document repeats them (one per focus area).
+_SECTION_WORD = re.compile(
+    r"(?:aktiviteter|atgarder|ataganden|loften|lofte|fokusomrade|mal|insatser|uppfoljning"
+    r"|polisen|kommunen|staden|regionen|gemensam|tillsammans)\b"
+)
+_JOIN_KEEPING_HYPHEN = frozenset({"och", "eller", "samt", "respektive", "till", "som"})
+_WORD_END_HYPHEN = re.compile(r"[A-Za-zÅÄÖåäöéü]{2}-$")
+_LOWER_WORD_START = re.compile(r"([a-zåäöéü]{2,})")
+
+
+def _chrome(line: str) -> bool:
+    folded = fold(line.strip())
+    if not folded:
+        return False
+    if _CHROME.fullmatch(folded) or _BREADCRUMB.fullmatch(folded) and len(folded) < 120:
+        return True
+    # A cookie banner's text: short, about cookies, not about the promises.
+    return bool(_COOKIE_WORDS.search(folded)) and len(folded) < 400
+
+
+def _page_furniture(line: str) -> bool:
+    return bool(_PAGE_NUMBER.fullmatch(fold(line.strip())))
+
+
+def _pattern(line: str) -> str:
+    return _DIGIT_RUN.sub("#", fold(line.strip()))
+
+
+def _repeated_lines(pages: list[list[str]]) -> set[str]:
+    """Headers and footers: the (digit-blind) lines repeated on the pages."""
+    if len(pages) >= 2:
+        seen: dict[str, int] = {}
+        for page in pages:
+            filled = [line for line in page if line.strip()]
+            edges = {_pattern(line) for line in filled[:3] + filled[-3:]}
+            for pattern in edges:
+                seen[pattern] = seen.get(pattern, 0) + 1
+        needed = max(2, (len(pages) + 1) // 2)
+        return {pattern for pattern, count in seen.items() if count >= needed}
+    counts: dict[str, int] = {}
+    for line in pages[0]:
+        stripped = line.strip()
+        if not stripped or len(stripped) > 80 or _BULLET_START.match(stripped):
+            continue
+        if stripped.endswith(":") or _SECTION_WORD.match(fold(stripped)):
+            continue
+        pattern = _pattern(stripped)
+        counts[pattern] = counts.get(pattern, 0) + 1
+    return {pattern for pattern, count in counts.items() if count >= 3}
+
+
+def _join_hyphenated(lines: list[str]) -> list[str]:
+    """Join "brotts-" + "förebyggande" into one word; keep "gång-" + "och cykelvägar"."""
+    joined: list[str] = []
+    index = 0
+    while index < len(lines):
+        parts = [lines[index]]
+        while index + 1 < len(lines) and _WORD_END_HYPHEN.search(parts[-1][-3:]):
+            following = lines[index + 1]
+            match = _LOWER_WORD_START.match(following)
+            if not match:
+                break
+            if match.group(1) in _JOIN_KEEPING_HYPHEN:
+                parts.append(" " + following)
+            else:
+                parts[-1] = parts[-1][:-1]
+                parts.append(following)
+            index += 1
+        joined.append("".join(parts))
+        index += 1
+    return joined
+
+
+def clean(raw: str) -> str:
+    """The document's text as the parser reads it and the preview shows it."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
+    text = _INVISIBLE.sub("", text)
+    pages = [
+        [_MULTISPACE.sub(" ", line).strip() for line in page.split("\n")]
+        for page in text.split("\f")
+    ]
+    repeated = _repeated_lines(pages)
+    kept: list[str] = []
+    for page in pages:
+        for line in page:
+            if line and (_chrome(line) or _page_furniture(line) or _pattern(line) in repeated):
+                continue
+            kept.append(line)
+        kept.append("")
+    kept = _join_hyphenated(kept)
+    result: list[str] = []
+    for line in kept:
+        if not line and (not result or not result[-1]):
+            continue  # no leading blank lines, no runs of blank lines
+        result.append(line)
+    while result and not result[-1]:
+        result.pop()
+    return "\n".join(result)

@@ -1,0 +1,162 @@
+"""The text of a promise document from its file: plain text, Word (.docx) or a PDF with a text
+layer. Bad files raise `ExtractError` with a message for the coordinator; nothing else.
+
+Limits: the file as any upload (`settings.UPLOAD_FILE_MAX_BYTES`, 1 MB), a PDF of at most
+`MAX_PDF_PAGES` pages, a Word file that unpacks to at most `MAX_UNPACKED_BYTES`, and at most
+`MAX_TEXT_CHARS` characters of text (a long promise document has some 30 000).
+"""
+
+import io
+import os
+import zipfile
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+EXTENSIONS = (".txt", ".docx", ".pdf")
+MAX_PDF_PAGES = 60
+MAX_TEXT_CHARS = 200_000
+# A .docx is a zip: what it unpacks to is checked before it is read (no zip bombs).
+MAX_UNPACKED_BYTES = 30 * 1024 * 1024
+# Control characters other than tab, line and page breaks: a text file with more is not text.
+_CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f"}
+
+
+class ExtractError(Exception):
+    """The file cannot be read as a promise document; `message` says why, in the UI's language."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def extract_text(name: str, data: bytes) -> str:
+    """The text of the file `name` with the bytes `data`; raises `ExtractError`."""
+    extension = os.path.splitext(name)[1].lower()
+    if extension not in EXTENSIONS:
+        raise ExtractError(_("Upload the document as a text file (.txt), Word (.docx) or PDF."))
+    if not data:
+        raise ExtractError(_("The file is empty."))
+    if len(data) > settings.UPLOAD_FILE_MAX_BYTES:
+        raise ExtractError(_("The file is larger than 1 MB."))
+    if extension == ".txt":
+        text = _plain_text(data)
+    elif extension == ".docx":
+        text = _docx_text(data)
+    else:
+        text = _pdf_text(data)
+    return checked_text(text)
+
+
+def checked_text(text: str) -> str:
+    """`text` with Windows line breaks made plain, if it has words and is not too long."""
+    text = text.replace("\r\n", "\n").replace("\x00", "")
+    if not text.strip():
+        raise ExtractError(_("The document contains no text."))
+    if len(text) > MAX_TEXT_CHARS:
+        raise ExtractError(
+            _("The text is longer than %(count)s characters: that is not one promise document.")
+            % {"count": f"{MAX_TEXT_CHARS:,}".replace(",", "\u00a0")}
+        )
+    return text
+
+
+def _plain_text(data: bytes) -> str:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Older Windows programs save Swedish text as Windows-1252.
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise ExtractError(_("The file is not a text file.")) from None
+    if "\x00" in text or sum(char in _CONTROL for char in text) > len(text) // 100:
+        raise ExtractError(_("The file is not a text file."))
+    return text
+
+
+def _docx_text(data: bytes) -> str:
+    from docx import Document  # python-docx: loaded only when a Word file is read
+    from docx.oxml.ns import qn
+
+    unreadable = _("The Word file could not be read. Save it again as .docx, or paste the text.")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+                raise ExtractError(_("The Word file is too large to read."))
+        document = Document(io.BytesIO(data))
+    except ExtractError:
+        raise
+    except Exception:  # a damaged zip or XML fails in many ways; every one is a bad file
+        raise ExtractError(unreadable) from None
+    lines = []
+    paragraph_tag, table_tag = qn("w:p"), qn("w:tbl")
+    for block in document.element.body.iterchildren():
+        if block.tag == paragraph_tag:
+            lines.append(_docx_paragraph(block))
+        elif block.tag == table_tag:
+            # A table's cells read row by row, one line each.
+            for cell in block.iter(qn("w:tc")):
+                lines.extend(_docx_paragraph(p) for p in cell.iterchildren(paragraph_tag))
+    return "\n".join(lines)
+
+
+def _docx_paragraph(paragraph) -> str:
+    """A paragraph's text; a list item (Word numbering or a list style) starts with "- "."""
+    from docx.oxml.ns import qn
+
+    pieces = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
+    text = "".join(
+        (node.text or "") if pieces[node.tag] is None else pieces[node.tag]
+        for node in paragraph.iter(*pieces)
+    )
+    properties = paragraph.find(qn("w:pPr"))
+    listed = False
+    if properties is not None:
+        style = properties.find(qn("w:pStyle"))
+        style_name = (style.get(qn("w:val")) or "") if style is not None else ""
+        listed = properties.find(qn("w:numPr")) is not None or style_name.lower().startswith("list")
+    return f"- {text}" if listed and text.strip() else text
+
+
+def _pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader  # loaded only when a PDF is read
+
+    unreadable = _("The PDF file could not be read. Save it again as PDF, or paste the text.")
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise ExtractError(unreadable)
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ExtractError(
+                _(
+                    "The PDF file is protected with a password. Save it without one, or paste "
+                    "the text."
+                )
+            )
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise ExtractError(
+                _("The PDF has more than %(count)s pages: that is not one promise document.")
+                % {"count": MAX_PDF_PAGES}
+            )
+        # The layout mode keeps a blank line between paragraphs, as the document shows them.
+        pages = [_page_text(page) for page in reader.pages]
+    except ExtractError:
+        raise
+    except Exception:  # a damaged PDF fails in many ways inside pypdf; every one is a bad file
+        raise ExtractError(unreadable) from None
+    # A form feed between pages: the cleaner then drops headers and footers repeated per page.
+    text = "\f".join(pages)
+    if not text.strip():
+        raise ExtractError(
+            _(
+                "The PDF has no text, only images: it is probably a scanned paper. Paste the "
+                "text instead, or run text recognition (OCR) on the file and upload it again."
+            )
+        )
+    return text
+
+
+def _page_text(page) -> str:
+    text = page.extract_text(extraction_mode="layout") or ""
+    return "\n".join(line.rstrip() for line in text.splitlines())

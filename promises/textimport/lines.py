@@ -1,0 +1,57 @@
+"""The cleaned text as lines (each with its bullet taken off), and keywords matched
+tolerantly: å/ä/ö also match the forms OCR leaves of them ("upptickten", "fraimst", "dldern")."""
+
+import re
+from dataclasses import dataclass
+
+from promises.textimport.numbers import fold
+
+# --- Lines -------------------------------------------------------------------------------------
+
+_BULLET = re.compile(
+    r"(?:[•·▪◦●○■□‣⁃*–—\-\uf0b7\uf0a7\uf076\uf0d8\uf0fc◆➢✓►▶]|[eo](?= \S)|\d{1,2}[.)]"
+    r"|\(\d{1,2}\)|[a-h][.)](?= \S))[ ]+"
+)
+
+
+@dataclass
+class Line:
+    start: int  # offset of the line's content (after a bullet) in the cleaned text
+    end: int
+    text: str  # the content, bullet removed
+    folded: str
+    bullet: bool
+    blank: bool
+
+
+def read_lines(text: str) -> list[Line]:
+    """The lines of the cleaned text, with offsets into it."""
+    lines: list[Line] = []
+    position = 0
+    for raw in text.split("\n"):
+        end = position + len(raw)
+        match = _BULLET.match(raw)
+        offset = match.end() if match and match.end() < len(raw) else 0
+        content = raw[offset:]
+        lines.append(
+            Line(position + offset, end, content, fold(content), bool(offset), not raw.strip())
+        )
+        position = end + 1
+    return lines
+
+
+# --- Tolerant keywords -------------------------------------------------------------------------
+
+# Headings and lead-in lines are short; longer lines are never read as one.
+LONGEST_HEADING = 300
+_OCR_CLASSES = {
+    "å": "(?:aa|[aådeéo])?",
+    "ä": "(?:ai|[aäieé4])?",
+    "ö": "(?:[oöée60])?",
+}
+
+
+def kw(pattern: str) -> re.Pattern:
+    """A regular expression from a Swedish pattern in which å/ä/ö also match their OCR forms."""
+    converted = "".join(_OCR_CLASSES.get(char, char) for char in pattern)
+    return re.compile(converted, re.IGNORECASE)

@@ -1,0 +1,132 @@
+"""Swedish numbers as promise documents write them: digits and number words.
+
+Number words: en/ett … tjugo, trettio … nittio, hundra and tusen, and compounds written as one
+word ("tjugofem", "trettiotvå", "etthundratjugo"). A word is read after folding å/ä/ö to a/a/o,
+so OCR damage that only loses the ring or the dots ("tva", "atta") still reads.
+
+Approximations ("ett tiotal", "ett tjugotal", "ett hundratal", "ett par") give the round number
+and mark it approximate; the target reader proposes them as "minst" that number, with a note
+for the coordinator to check.
+"""
+
+import functools
+import re
+
+_UNITS = {
+    "noll": 0,
+    "en": 1,
+    "ett": 1,
+    "tva": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "sju": 7,
+    "atta": 8,
+    "nio": 9,
+    "tio": 10,
+    "elva": 11,
+    "tolv": 12,
+    "tretton": 13,
+    "fjorton": 14,
+    "femton": 15,
+    "sexton": 16,
+    "sjutton": 17,
+    "arton": 18,
+    "aderton": 18,
+    "nitton": 19,
+}
+_TENS = {
+    "tjugo": 20,
+    "trettio": 30,
+    "fyrtio": 40,
+    "fortio": 40,
+    "femtio": 50,
+    "sextio": 60,
+    "sjuttio": 70,
+    "attio": 80,
+    "nittio": 90,
+}
+
+# "ett tiotal", "ett femtontal", "ett hundratal": the number before "tal".
+_APPROXIMATE_SUFFIX = "tal"
+
+
+def fold(text: str) -> str:
+    """The text in lower case with å/ä/ö (and é) folded to a/a/o (e), as long as the text
+    (so that offsets into the folded text are offsets into the text)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    # str.replace is many times faster than str.translate on long texts.
+    return lowered.replace("å", "a").replace("ä", "a").replace("ö", "o").replace("é", "e")
+
+
+def _below_hundred(word: str) -> int | None:
+    if word in _UNITS:
+        return _UNITS[word]
+    for tens, value in _TENS.items():
+        if word == tens:
+            return value
+        if word.startswith(tens):
+            rest = word[len(tens) :]
+            unit = _UNITS.get(rest)
+            if unit is not None and 1 <= unit <= 9:
+                return value + unit
+    return None
+
+
+def _below_thousand(word: str) -> int | None:
+    if not word:
+        return None
+    head, sep, rest = word.partition("hundra")
+    if not sep:
+        return _below_hundred(word)
+    hundreds = 1 if head in ("", "ett", "en") else _below_hundred(head)
+    if hundreds is None or not 1 <= hundreds <= 9:
+        return None
+    if not rest:
+        return hundreds * 100
+    tail = _below_hundred(rest)
+    return None if tail is None or tail == 0 else hundreds * 100 + tail
+
+
+# Number words as OCR damages them: å read as "d" or "i" ("tvd", "dtta").
+_OCR_FORMS = {"tvd": "tva", "tvi": "tva", "dtta": "atta", "dttio": "attio", "tvé": "tva"}
+
+
+@functools.lru_cache(maxsize=4096)
+def word_value(word: str) -> int | None:
+    """The value of a Swedish number word ("femton" 15, "tjugofem" 25, "tvåhundra" 200)."""
+    word = fold(word)
+    word = _OCR_FORMS.get(word, word)
+    if not word or not word.isalpha() or len(word) > 40:
+        return None
+    head, sep, rest = word.partition("tusen")
+    if not sep:
+        return _below_thousand(word)
+    thousands = 1 if head in ("", "ett", "en") else _below_thousand(head)
+    if thousands is None or thousands == 0:
+        return None
+    if not rest:
+        return thousands * 1000
+    tail = _below_thousand(rest)
+    return None if tail is None or tail == 0 else thousands * 1000 + tail
+
+
+@functools.lru_cache(maxsize=4096)
+def approximate_value(word: str) -> int | None:
+    """The round number of "tiotal", "tjugotal", "hundratal" (10, 20, 100), else None."""
+    word = fold(word)
+    if not word.endswith(_APPROXIMATE_SUFFIX) or len(word) <= len(_APPROXIMATE_SUFFIX):
+        return None
+    value = word_value(word[: -len(_APPROXIMATE_SUFFIX)])
+    return value if value and value >= 10 else None
+
+
+_DIGITS = re.compile(r"\d{1,7}")
+
+
+def digits_value(token: str) -> int | None:
+    """The value of a run of digits ("25"), or None for anything else."""
+    return int(token) if _DIGITS.fullmatch(token) else None

@@ -1,0 +1,219 @@
+"""Who carries out an activity, read from its text, never guessed: "Polisen ska", "Kommunen
+ska", "X kommun förbinder sig", "Polisen och kommunen ska", "Tillsammans …"/"Gemensamt …"
+(jointly), "Ansvarig: …" or "(Kommunen)" in the item, are read as written; another named actor
+before "ska" ("Räddningstjänsten ska") is "other"; "Vi ska …", the passive voice and a bare
+infinitive ("Under åren genomföra …") are "unstated". When several actors are named, both parties
+make it joint, otherwise the first named is responsible and the others are partners;
+"tillsammans med …", "i samverkan med …", "i samarbete med …" name partners."""
+
+import re
+
+from promises.textimport.numbers import fold
+
+
+def _set(words: str) -> frozenset[str]:
+    """The words of a space-separated list."""
+    return frozenset(words.split())
+
+
+MODAL = re.compile(
+    r"\b(?:ska|skall|kommer att|vill|lovar|forbinder sig|atar sig|ansvarar for|avser att)\b"
+)
+_PRESENT_VERB = re.compile(r"[a-z]{2,}(?:ar|er|or|ur|ir)$")
+_PRONOUN_SUBJECT = frozenset({"vi", "man", "det", "detta", "de", "dessa", "alla", "den"})
+_POLICE = re.compile(
+    r"(?:polisen|polisens|polis|lokalpolisomradet|lokalpolisomrade|kommunpolis(?:en|erna)?"
+    r"|narpolis(?:en)?|polismyndigheten|polisomradet|omradespolis(?:en|erna)?"
+    r"|polisregion)\b"
+)
+_MUNICIPALITY = re.compile(
+    r"(?:kommunen|kommunens|kommun|[\w-]+ kommun|[\w-]+s kommun|staden|stadens|[\w-]+ stad"
+    r"|[\w-]+s stad|regionen|regionens|region [\w-]+|stadsdelsforvaltning(?:en)?|stadsdelen"
+    r"|stadsdelsnamnd(?:en)?|stadsomrade [\w-]+|[\w-]*forvaltningen|[\w-]*namnden|socialtjansten"
+    r"|fritidsgard(?:en|arna)?|faltassistent(?:en|er|erna)?|faltgrupp(?:en)?"
+    r"|faltsekreterar(?:e|en|na)|skolan|skolorna|trygghetssamordnar(?:e|en)"
+    r"|sakerhetssamordnar(?:e|en)|brottsforebyggande radet|bra)\b"
+)
+_JOINT_START = re.compile(r"(?:tillsammans|gemensamt)\b(?! med)")
+# "Ansvarig: Polisen", "Ansvar: kommunen och polisen", "(Polisen)" at the end of an item.
+OWNER_LABEL = re.compile(r"\b(?:huvud)?ansvar(?:ig|iga)?(?: part)?\s*:\s*(?P<who>[^.;()\n]{2,80})")
+OWNER_PARENTHESIS = re.compile(
+    r"\((?:ansvar(?:ig)?\s*:\s*)?(?P<who>(?:polisen|kommunen|staden|regionen)"
+    r"(?:(?: och|,) (?:polisen|kommunen|staden|regionen))?)\)\.?\s*$"
+)
+PARTNERS = re.compile(
+    r"\b(?:tillsammans med|i samverkan med|i samarbete med|i dialog med|med stod av|i samrad med)"
+    r" "
+)
+_PARTNER_STOP = _set(
+    "ska skall vill kommer kan att for genom under vid mot om pa fran efter hos utan som dar "
+    "nar da inom kring bland till av"
+)
+_PARTNER_VERB_EXTRA = _set(
+    "genomfora arbeta delta erbjuda organisera forbattra implementera borja anvanda "
+    "presentera sprida utveckla ta skapa oka minska verka bedriva halla anordna informera "
+    "utbilda kartlagga folja stodja finnas vara gora fortsatta samverka bjuda planera utfora "
+    "ge ha fa arbetar genomfor deltar erbjuder satta ordna hjalpa starta bygga mota traffa "
+    "skicka stotta bevaka rensa sanera tomma byta lagga halla ga minst hogst max "
+    "kontrollera patrullera besoka"
+)
+_I_CONTINUES = frozenset({"kommunen", "staden", "omradet", "stadsdelen", "regionen", "lanet"})
+
+
+# --- Owners ------------------------------------------------------------------------------------
+
+
+def actor_kind(folded_phrase: str) -> str | None:
+    phrase = folded_phrase.strip()
+    if _POLICE.match(phrase):
+        return "police"
+    if _MUNICIPALITY.match(phrase):
+        return "municipality"
+    return None
+
+
+def split_actors(text: str) -> list[str]:
+    """The actors of "Räddningstjänsten, Svenska kyrkan och frivilliga", as written."""
+    parts: list[str] = []
+    for piece in re.split(r",\s+|\s+och\s+|\s+samt\s+", text):
+        piece = piece.strip(" ,.;")
+        if not piece:
+            continue
+        if parts and parts[-1].endswith("-"):
+            parts[-1] = f"{parts[-1]}, {piece}" if "," in text else f"{parts[-1]} och {piece}"
+        else:
+            parts.append(piece)
+    return parts
+
+
+def partners_of(text: str, folded: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """The partners named with "tillsammans med …" and the like, and where they stand."""
+    names: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for match in PARTNERS.finditer(folded):
+        position = match.end()
+        end = position
+        words = 0
+        for token in re.finditer(r"[\w-]+|[^\w\s]", folded[position : position + 300]):
+            word = token.group(0)
+            if word in {".", ";", ":", "(", ")"} or words >= 12:
+                break
+            if word == ",":
+                continue
+            if word in _PARTNER_STOP or word in _PARTNER_VERB_EXTRA:
+                break
+            if word == "i":
+                rest = folded[position + token.end() :].split()
+                if not rest or rest[0].strip(".,") not in _I_CONTINUES:
+                    break
+            if (word.endswith("era") and len(word) > 5) or word in {"vi", "man"}:
+                break
+            end = position + token.end()
+            words += 1
+        if end > position:
+            phrase = text[position:end].strip(" ,")
+            names.extend(split_actors(phrase))
+            spans.append((match.start(), end))
+    return names, spans
+
+
+def read_owner(text: str, section_owner: str | None) -> tuple[str, str, list[str]]:
+    """Who is responsible for an activity: (responsible, other actor, partners)."""
+    text = text[:_LONGEST_OWNER]  # the owner and partners are named early
+    folded = fold(text)
+    partners, partner_spans = partners_of(text, folded)
+    # The text without the partner phrases: "Kommunen ska tillsammans med X implementera …".
+    blanked, blanked_text = folded, text
+    for start, end in partner_spans:
+        blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+        blanked_text = blanked_text[:start] + " " * (end - start) + blanked_text[end:]
+    head = re.sub(r"\s+", " ", blanked).strip(" ,")
+    head_text = re.sub(r"\s+", " ", blanked_text).strip(" ,")
+    responsible, other = "", ""
+    label = OWNER_LABEL.search(folded) or OWNER_PARENTHESIS.search(folded)
+    if label:
+        actors = split_actors(text[label.start("who") : label.end("who")])
+        kinds = [actor_kind(fold(actor)) for actor in actors]
+        if set(kinds) == {"police", "municipality"}:
+            return "joint", "", partners
+        if kinds and kinds[0]:
+            return kinds[0], "", [a for a in actors[1:] if a not in partners] + partners
+        if actors and not label.group("who").startswith(("vi", "alla", "ej", "saknas")):
+            return "other", actors[0][:150], actors[1:] + partners
+    if _JOINT_START.match(head):
+        responsible = "joint"
+    else:
+        modal = MODAL.search(head[:120])
+        subject = head[: modal.start()].strip(" ,") if modal else ""
+        subject_text = head_text[: modal.start()].strip(" ,") if modal else ""
+        if modal and subject and len(subject.split()) <= 8:
+            after = head[modal.end() :].split()
+            passive = (
+                bool(after)
+                and after[0].endswith("s")
+                and after[0] not in NOT_PASSIVE
+                and not after[0].endswith("ss")
+            )
+            actors = split_actors(subject_text)
+            kinds = [actor_kind(fold(actor)) for actor in actors]
+            first_word = subject.split()[0]
+            if first_word in _PRONOUN_SUBJECT or passive:
+                responsible = ""
+            elif set(kinds) == {"police", "municipality"}:
+                responsible = "joint"
+            elif kinds and kinds[0]:
+                responsible = kinds[0]
+                partners = [a for a, k in zip(actors[1:], kinds[1:], strict=True)] + partners
+            elif (
+                len(subject.split()) <= 6 and subject_text[:1].isupper() and not _inverted(subject)
+            ):
+                responsible, other = "other", actors[0] if actors else subject_text
+                partners = actors[1:] + partners
+            elif modal and after:
+                # "Under perioden ska polisen …": the subject follows the verb.
+                responsible = actor_kind(" ".join(after[:3])) or ""
+        elif modal and not subject:
+            responsible = ""
+        else:
+            # No modal verb: "Polisen arbetar enligt …", "Kommunen erbjuder …".
+            words = head.split()
+            actor_words = []
+            for word in words[:6]:
+                if (
+                    _PRESENT_VERB.fullmatch(word)
+                    and actor_words
+                    and actor_kind(" ".join(actor_words))
+                ):
+                    break
+                actor_words.append(word)
+            if actor_words and len(actor_words) < len(words[:6]):
+                subject_text = " ".join(head_text.split()[: len(actor_words)])
+                actors = split_actors(subject_text)
+                kinds = [actor_kind(fold(actor)) for actor in actors]
+                if set(kinds) == {"police", "municipality"}:
+                    responsible = "joint"
+                elif kinds and kinds[0]:
+                    responsible = kinds[0]
+    if not responsible and section_owner:
+        responsible = section_owner
+    if not responsible:
+        responsible = "unstated"
+    if responsible in {"police", "joint"}:
+        partners = [
+            p for p in partners if actor_kind(fold(p)) != "police" or responsible != "police"
+        ]
+    return responsible, other, partners
+
+
+_LONGEST_OWNER = 1000
+NOT_PASSIVE = _set(
+    "tillsammans gemensamt finnas synas lyckas vistas motas traffas samlas aldrig alltid dessutom"
+)
+
+
+def _inverted(subject: str) -> bool:
+    """Whether the words before the verb are an adverbial ("Under perioden"), not a subject."""
+    return subject.split()[0] in {
+        "under", "i", "pa", "vid", "efter", "inom", "fran", "for", "varje", "arligen", "nar",
+        "dessutom", "darfor", "sedan", "tillsammans", "gemensamt", "med", "genom", "minst",
+    }  # fmt: skip

@@ -1,0 +1,620 @@
+"""Reading a promise document's text: `parse(text)` proposes the period (`period`), the
+promises and the activities with their owners and partners (`owners`) and targets (`targets`).
+
+The text is cleaned first (`clean`); every offset points into the cleaned text. Lines are read
+one by one: headings and lead-in lines ("Polisen och kommunen lovar gemensamt att arbeta för:",
+"Det ska vi åstadkomma genom följande aktiviteter:", "Polisens åtaganden", "Fokusområde 1: …")
+open a section, and the list items (any bullet, numbered, or one item per line) under them are
+promises or activities. A party heading ("Polisen lovar", "Kommunens åtaganden", "Polisen ska:",
+"Det här gör polisen") gives the owner of the activities under it; "X lovar att:" gives
+promises when the document has an activity heading later, else activities of X. A table whose
+cells come one per line ("Aktivitet", "Ansvarig", "Mål", then the rows) gives one activity per
+row. A document without any activity heading gives its list items (and "Polisen ska …"
+sentences) that read as activities. Keywords are matched tolerantly: å/ä/ö folded and the OCR
+confusions of scanned documents ("upptickten", "fraimst", "dldern") accepted; the text itself
+is never corrected.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from promises.textimport.clean import clean
+from promises.textimport.lines import LONGEST_HEADING as _LONGEST_HEADING
+from promises.textimport.lines import Line as _Line
+from promises.textimport.lines import kw as _kw
+from promises.textimport.lines import read_lines
+from promises.textimport.numbers import fold
+from promises.textimport.owners import (
+    MODAL,
+    NOT_PASSIVE,
+    OWNER_LABEL,
+    OWNER_PARENTHESIS,
+    PARTNERS,
+    actor_kind,
+    partners_of,
+    read_owner,
+    split_actors,
+)
+from promises.textimport.period import read_period
+from promises.textimport.targets import read_target
+from promises.textimport.types import (
+    ParsedActivity,
+    ParsedDocument,
+    ParsedPromise,
+    TextSpan,
+)
+
+
+def _set(words: str) -> frozenset[str]:
+    """The words of a space-separated list."""
+    return frozenset(words.split())
+
+
+_PARTY_NAME = (
+    r"(?:polisen|kommunen|staden|regionen|lokalpolisområdet?(?: \w+)?|\w+s? kommun|\w+s? stad"
+    r"|region \w+)"
+)
+_PROMISE_LEAD = _kw(
+    r"(?:lovar (?:gemensamt )?(?:att )?(?:arbeta )?för\b.*:|följande (?:medborgar)?löften\b"
+    r"|^(?:(?:våra |gemensamma |dessa )?(?:medborgar)?löften(?:a)?|fokusområden(?:a)?"
+    r"|prioriterade områden|prioriteringar|det här ska vi åstadkomma(?: tillsammans)?"
+    r"|det här vill vi uppnå|det vill vi uppnå|vad vi vill uppnå|målsättning(?:ar)?|mål"
+    r"|vi lovar(?: gemensamt)?(?: att)?|(?:polisen|polis) och (?:kommunen|kommun|staden)"
+    r" lovar(?: gemensamt)?(?: att)?|(?:kommunen|staden) och polisen lovar(?: gemensamt)?"
+    r"(?: att)?)\s*:?$)"
+)
+_PARTY_PROMISE = _kw(rf"^{_PARTY_NAME} lovar(?: att| följande)?\s*:?$")
+# "Polisen och Tierps kommun lovar att:": whoever is named gives the items under it.
+_WHO_PROMISES = re.compile(
+    r"^(?P<who>[^:]{3,80}?) lovar(?: gemensamt)?(?: att| foljande)?\s*:$", re.IGNORECASE
+)
+_FOCUS = _kw(r"^(?:fokusområde|löfte|prioriterat område|område)\s*(?:\d{1,2}|[a-h])?\s*[:.–—-]?\s*")
+_ACTIVITY_LEAD = _kw(
+    r"(?:genom (?:följande |dessa )?(?:aktiviteter|insatser|åtgärder)\b.*:?$"
+    r"|det ska vi åstadkomma genom|^vi ska\s*:$|aktiviteter(?:na)?\s*:$"
+    r"|^(?:(?:konkreta |gemensamma |våra |planerade )?(?:aktiviteter(?:na)?|åtaganden|insatser"
+    r"|åtgärder)|det här ska vi göra|det här gör vi|detta gör vi|så här gör vi|vad vi ska göra"
+    r"|så här ska vi (?:göra|arbeta)|så ska vi göra|det gör vi|det här gör vi tillsammans"
+    r"|detta ska vi göra|vad ska göras|aktiviteter för att nå löftena|så här når vi dit)"
+    r"\s*:?$)"
+)
+_PARTY_HEADING = _kw(
+    r"^(?:(?P<pg>polisens|kommunens|stadens|regionens) (?:åtaganden|aktiviteter|insatser|löften"
+    r"|ansvar)|(?P<pn>polisen|kommunen|staden|regionen|gemensamt|tillsammans"
+    r"|polisen och kommunen|kommunen och polisen|gemensamma (?:åtaganden|aktiviteter))"
+    r"(?: ska| gör| åtar sig| förbinder sig| ansvarar för)?(?: vi)?(?: gemensamt)?"
+    r"(?: att| följande)?|(?:det här|detta|så här|det) gör (?P<pd>polisen|kommunen|staden"
+    r"|regionen|vi tillsammans|vi gemensamt))\s*:?$"
+)
+_OTHER_HEADING = _kw(
+    r"^(?:sammanfattning|bakgrund|lägesbild(?:en)?|lokal lägesbild|uppföljning|vad är ett "
+    r"medborgarlöfte|beskrivning av ärendet|omvärldsanalys|samråd|ekonomi|beslutsunderlag"
+    r"|beslutet skickas till|kontakt(?:uppgifter)?|situationen idag|följ med i hur det går"
+    r"|syfte|inledning|om medborgarlöften|giltighetstid|underskrifter|undertecknande"
+    r"|så följer vi upp|uppföljning och återkoppling|varför|bilagor?|läs mer)\b.{0,40}$"
+)
+
+
+# --- Structure ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Section:
+    kind: str  # "promises" | "activities" | "party_promises"
+    owner: str | None = None
+    promise_index: int | None = None
+    bullets_seen: bool = False
+    paragraph_taken: bool = False
+
+
+def _heading_owner(match: re.Match) -> str | None:
+    word = fold(match.group("pg") or match.group("pn") or match.group("pd") or "")
+    if word.startswith("polis") and "kommun" in word:
+        return "joint"
+    if word.startswith("kommun") and "polis" in word:
+        return "joint"
+    if word.startswith("polis"):
+        return "police"
+    if word.startswith(("kommun", "stad", "region")):
+        return "municipality"
+    return "joint"
+
+
+def _promising_owner(text: str) -> str | None:
+    """Who gives the items under "X lovar att:": police, municipality, joint, or None."""
+    who = re.split(r"\s+lovar\b", text, maxsplit=1, flags=re.IGNORECASE)[0]
+    kinds = {actor_kind(fold(actor)) for actor in split_actors(who)}
+    if kinds == {"police", "municipality"}:
+        return "joint"
+    if kinds in ({"police"}, {"municipality"}):
+        return kinds.pop()
+    return None
+
+
+def _generic_heading(lines: list[_Line], index: int) -> bool:
+    line = lines[index]
+    if line.bullet or line.blank:
+        return False
+    text = line.text.strip()
+    if not text or len(text) > 70 or len(text.split()) > 9 or text[-1] in ".,;":
+        return False
+    if not text[0].isupper() or re.search(r"\b(?:ska|skall)\b", line.folded):
+        return False
+    previous_blank = index == 0 or lines[index - 1].blank
+    next_blank = index + 1 >= len(lines) or lines[index + 1].blank or lines[index + 1].bullet
+    return previous_blank and next_blank or text.endswith(":")
+
+
+def _sentence_end(text: str) -> int:
+    match = re.search(r"[.!?](?=\s|$)", text)
+    return match.end() if match else len(text)
+
+
+def _has_words(text: str) -> bool:
+    return any(char.isalpha() for char in text)
+
+
+def _strip_item(text: str) -> str:
+    return text.strip().rstrip(",;").strip()
+
+
+def _title(text: str, target_unit_words: str | None) -> str:
+    folded = fold(text)
+    label = OWNER_LABEL.search(folded) or OWNER_PARENTHESIS.search(folded)
+    if label:
+        text = text[: label.start()].rstrip(" .,;(")
+        folded = folded[: len(text)]
+    if target_unit_words:
+        title = target_unit_words
+    else:
+        rest = text
+        modal = MODAL.search(folded[:120])
+        if modal and len(folded[: modal.start()].split()) <= 5:
+            after = folded[modal.end() :].split()
+            if not after or not after[0].endswith("s") or after[0] in NOT_PASSIVE:
+                rest = text[modal.end() :]
+                rest = re.sub(r"^\s*(?:att\s+|vi\s+|man\s+)?", "", rest)
+        partner = PARTNERS.search(fold(rest))
+        if partner and partner.start() < 3:
+            _names, spans = partners_of(rest, fold(rest))
+            rest = rest[spans[0][1] :] if spans else rest
+        rest = re.split(
+            r"(?<!\bkl)(?<!\bca)(?<!\bbl\.a)[.;:](?:\s|$)| för att | med syfte | i syfte ",
+            rest.strip(),
+        )[0]
+        title = rest.strip(" ,")
+    if len(title) > 80:
+        title = title[:80].rsplit(" ", 1)[0].rstrip(" ,")
+    words = title.split()
+    while len(words) > 2 and fold(words[-1]) in _TRAILING:
+        words.pop()
+    title = " ".join(words)
+    return title[:1].upper() + title[1:]
+
+
+_TRAILING = _set(
+    "i pa for av till med vid under kring inom bland mellan mot om fran efter och eller som "
+    "att kl ca dar vilket vilka den det de en ett"
+)
+
+
+def _activity(text: str, start: int, section_owner: str | None) -> ParsedActivity:
+    text = _strip_item(text)
+    responsible, other, partners = read_owner(text, section_owner)
+    target, notes = read_target(text, start, listed=True)
+    unit_words = None
+    span_words = (
+        fold(text[target.span.start - start : target.span.end - start])
+        if (target and target.span)
+        else ""
+    )
+    if (
+        target
+        and target.unit
+        and not re.search(r"(?<![^\W\d])(?:gang|ganger|ggr|tillfallen?)\b", span_words)
+    ):
+        number_end = target.span.start - start if target.span else 0
+        segment = text[number_end : target.span.end - start] if target.span else ""
+        words = segment.split()
+        # The words after the comparator and number: "riktade insatser".
+        unit_words = " ".join(
+            w
+            for w in words
+            if fold(w) not in _NUMBER_WORDS
+            and not w.isdigit()
+            and fold(w)
+            not in {
+                "minst",
+                "hogst",
+                "max",
+                "som",
+                "maximalt",
+                "exakt",
+                "cirka",
+                "ca",
+                "ett",
+                "en",
+                "tiotal",
+            }
+        )
+        unit_words = unit_words or target.unit
+    activity = ParsedActivity(
+        text=text,
+        title=_title(text, unit_words),
+        responsible=responsible,
+        responsible_other=other[:150],
+        partners=", ".join(dict.fromkeys(partners))[:300],
+        target=target,
+        span=TextSpan(start, start + len(text)),
+        uncertain=notes,
+    )
+    if responsible == "unstated":
+        activity.uncertain.insert(0, _("The responsible party is not stated in the text"))
+    return activity
+
+
+_NUMBER_WORDS = _set(
+    "en ett tva tre fyra fem sex sju atta nio tio elva tolv tretton fjorton femton sexton "
+    "sjutton arton nitton tjugo trettio fyrtio femtio hundra"
+)
+_GOAL_START = re.compile(
+    r"(?:att )?(?:oka|minska|forbattra|skapa|starka|motverka|forebygga|hoja|sanka|forhindra"
+    r"|bidra|verka for|utveckla|okad|minskad|battre|tryggare|sakrare|farre)\b"
+)
+_ACTIVITY_START = re.compile(
+    r"(?:genomfora|hålla|halla|anordna|arrangera|ordna|erbjuda|delta|informera|utbilda|"
+    r"patrullera|fotpatrullera|kontrollera|besoka|bjuda in|ta fram|kartlagga|inratta)\b"
+)
+
+
+# A table of activities, its cells one per line: "Aktivitet", "Ansvarig", "Mål", then the rows.
+_TABLE_FIRST = _kw(r"^(?:aktivitet(?:er)?|åtgärd(?:er)?|insats(?:er)?)\s*:?$")
+_TABLE_COLUMNS = (
+    ("owner", _kw(r"^(?:huvud)?ansvar(?:ig|iga|ar)?(?: part)?\s*:?$|^vem\s*:?$")),
+    (
+        "target",
+        _kw(r"^(?:mål(?:värde|sättning)?|omfattning|antal|frekvens|när|tidplan|tidsplan)\s*:?$"),
+    ),
+    ("partners", _kw(r"^(?:samverkans|samarbets)?part(?:er|ner|ners)?\s*:?$|^i samverkan med$")),
+    ("other", _kw(r"^(?:uppföljning|kommentar|status|indikator|resurser|löfte|syfte)\s*:?$")),
+)
+
+
+def _table(lines: list[_Line], index: int) -> tuple[list[str], int] | None:
+    """The columns of a table whose header row starts at lines[index], and its first row."""
+    if not _TABLE_FIRST.match(lines[index].text.strip()):
+        return None
+    columns = ["activity"]
+    position = index + 1
+    while position < len(lines) and len(columns) < 6:
+        text = lines[position].text.strip()
+        kind = next((kind for kind, rx in _TABLE_COLUMNS if rx.match(text)), None)
+        if lines[position].blank or kind is None:
+            break
+        columns.append(kind)
+        position += 1
+    return (columns, position) if len(columns) >= 2 else None
+
+
+def _table_rows(document: ParsedDocument, lines: list[_Line], columns: list[str], index: int):
+    """Read a table's rows as activities; the index of the line after the table."""
+    width = len(columns)
+    while index + width <= len(lines):
+        cells = lines[index : index + width]
+        if any(cell.blank for cell in cells) or any(len(cell.text) > 300 for cell in cells):
+            break
+        row = dict(zip(columns, cells, strict=True))
+        owner_cell = row.get("owner")
+        if owner_cell and len(owner_cell.text) > 80:
+            break
+        name = row["activity"]
+        text = _strip_item(name.text)
+        owner = read_owner(f"Ansvarig: {owner_cell.text}", None) if owner_cell else None
+        responsible, other, partners = owner or read_owner(text, None)
+        if "partners" in row:
+            partners = partners + split_actors(row["partners"].text)
+        target, notes = None, []
+        if "target" in row:
+            cell = row["target"]
+            target, notes = read_target(cell.text, cell.start, listed=True, counted=text)
+        activity = ParsedActivity(
+            text=text,
+            title=_title(text, None),
+            responsible=responsible,
+            responsible_other=other[:150],
+            partners=", ".join(dict.fromkeys(partners))[:300],
+            target=target,
+            span=TextSpan(name.start, name.start + len(text)),
+            uncertain=notes,
+        )
+        if responsible == "unstated":
+            activity.uncertain.insert(0, _("The responsible party is not stated in the text"))
+        document.activities.append(activity)
+        index += width
+    return index
+
+
+# A line that is an activity whatever stands around it: "Polisen ska genomföra …".
+_ACTOR_SENTENCE = re.compile(
+    r"(?:polisen|kommunen|staden|regionen|polisen och kommunen|kommunen och polisen)"
+    r" (?:ska|skall|kommer att|forbinder sig att|atar sig att|lovar att|genomfor|erbjuder"
+    r"|anordnar|haller|arbetar|deltar|ansvarar|bjuder|besoker|patrullerar|fotpatrullerar"
+    r"|utbildar|kontrollerar|informerar|infor|startar|sprider|utfor|utokar|organiserar) \w"
+)
+
+
+def _looks_like_activity(text: str) -> bool:
+    folded = fold(text)
+    if MODAL.search(folded[:100]) and not _GOAL_START.match(folded):
+        return True
+    if _ACTIVITY_START.match(folded):
+        return True
+    target, _notes = read_target(text)
+    return target is not None and target.comparator != "count"
+
+
+def _items(lines: list[_Line], index: int) -> tuple[list[tuple[int, int, str]], int]:
+    """The items of a section starting at lines[index]: (start, end, text), next line index."""
+    items: list[tuple[int, int, list[str]]] = []
+    bullets_seen = False
+    position = index
+    previous_blank = False
+    while position < len(lines):
+        line = lines[position]
+        if line.blank:
+            previous_blank = True
+            position += 1
+            continue
+        if not line.bullet and _is_heading(lines, position):
+            break
+        if line.bullet:
+            bullets_seen = True
+            items.append((line.start, line.end, [line.text]))
+        elif bullets_seen and previous_blank:
+            break
+        elif (
+            items
+            and not previous_blank
+            and (
+                line.text[:1].islower()
+                or line.text[:1].isdigit()
+                or not re.search(r"[.!?:;]$", items[-1][2][-1])
+                or bullets_seen
+            )
+        ):
+            start, _end, parts = items[-1]
+            parts.append(line.text)
+            items[-1] = (start, line.end, parts)
+        else:
+            items.append((line.start, line.end, [line.text]))
+        previous_blank = False
+        position += 1
+    return [(start, end, " ".join(parts)) for start, end, parts in items], position
+
+
+def _is_heading(lines: list[_Line], index: int) -> bool:
+    folded_text = lines[index].text.strip()
+    if len(folded_text) > _LONGEST_HEADING:
+        return False
+    return bool(
+        _PROMISE_LEAD.search(folded_text)
+        or _PARTY_PROMISE.match(folded_text)
+        or _WHO_PROMISES.match(fold(folded_text))
+        or _ACTIVITY_LEAD.search(folded_text)
+        or _PARTY_HEADING.match(folded_text)
+        or _OTHER_HEADING.match(folded_text)
+        or _focus(folded_text) is not None
+        or _table(lines, index) is not None
+        or _generic_heading(lines, index)
+    )
+
+
+def _focus(text: str) -> str | None:
+    """The promise of a "Fokusområde 1: Trafiksäkerhet" line ("" when on the next line)."""
+    match = _FOCUS.match(text)
+    if not match or len(text) > 200:
+        return None
+    label = text[: match.end()]
+    if not re.search(r"\d|[:.–—-]\s*$", label) and match.end() < len(text):
+        return None
+    return text[match.end() :].strip()
+
+
+def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
+    later_activity_heading = [False] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        text = lines[index].text.strip()
+        later_activity_heading[index] = later_activity_heading[index + 1] or bool(
+            not lines[index].bullet
+            and len(text) <= _LONGEST_HEADING
+            and (_ACTIVITY_LEAD.search(text) or _PARTY_HEADING.match(text))
+        )
+    bullet_starts = {line.start for line in lines if line.bullet}
+    activity_sections = 0
+    index = 0
+    focus_promise: int | None = None
+    while index < len(lines):
+        line = lines[index]
+        text = line.text.strip()
+        if line.blank or line.bullet or len(text) > _LONGEST_HEADING:
+            index += 1
+            continue
+        section: _Section | None = None
+        table = _table(lines, index)
+        if table:
+            index = _table_rows(document, lines, table[0], table[1])
+            activity_sections += 1
+            continue
+        focus = _focus(text)
+        if focus is not None:
+            promise_text = focus
+            span_start = line.start + line.text.find(focus) if focus else line.start
+            if not promise_text:
+                follow = index + 1
+                while follow < len(lines) and lines[follow].blank:
+                    follow += 1
+                if follow < len(lines) and not _is_heading(lines, follow):
+                    promise_text = lines[follow].text.strip()
+                    span_start = lines[follow].start
+                    index = follow
+            if promise_text:
+                document.promises.append(
+                    ParsedPromise(
+                        text=_strip_item(promise_text),
+                        span=TextSpan(span_start, span_start + len(_strip_item(promise_text))),
+                    )
+                )
+                focus_promise = len(document.promises) - 1
+            # Activities written right under the focus area, without a heading of their own.
+            items, following = _items(lines, index + 1)
+            found = [
+                _activity(item_text, start, None)
+                for start, _end, item_text in items
+                if _has_words(item_text) and _looks_like_activity(item_text)
+            ]
+            for activity in found:
+                if focus_promise is not None:
+                    activity.promise_indexes = [focus_promise]
+                document.activities.append(activity)
+            activity_sections += bool(found)
+            index = following if found else index + 1
+            continue
+        if match := _PARTY_HEADING.match(text):
+            section = _Section("activities", owner=_heading_owner(match))
+        elif _PARTY_PROMISE.match(text) or (
+            _WHO_PROMISES.match(line.folded) and "arbeta for" not in line.folded
+        ):
+            owner = _promising_owner(text)
+            if later_activity_heading[index + 1]:
+                section = _Section("promises")
+            else:
+                section = _Section("activities", owner=owner)
+        elif _ACTIVITY_LEAD.search(text):
+            section = _Section("activities")
+        elif _PROMISE_LEAD.search(text):
+            section = _Section("promises")
+        elif _OTHER_HEADING.match(text) or _generic_heading(lines, index):
+            focus_promise = None if _OTHER_HEADING.match(text) else focus_promise
+        if section is None:
+            index += 1
+            continue
+        items, index = _items(lines, index + 1)
+        if section.kind == "promises":
+            if items and not any(start in bullet_starts for start, _e, _t in items):
+                # Running text under a promise heading: its first sentence, to be checked.
+                start, _end, item_text = items[0]
+                first = item_text[: _sentence_end(item_text)]
+                items = [(start, start + len(first), first)]
+                if len(first) < len(item_text.strip()):
+                    document.promises.append(
+                        ParsedPromise(
+                            text=_strip_item(first),
+                            span=TextSpan(start, start + len(_strip_item(first))),
+                            uncertain=[_("Read from running text: check the wording")],
+                        )
+                    )
+                    continue
+            for start, _end, item_text in items:
+                if not _has_words(item_text):
+                    continue
+                document.promises.append(
+                    ParsedPromise(
+                        text=_strip_item(item_text),
+                        span=TextSpan(start, start + len(_strip_item(item_text))),
+                    )
+                )
+        else:
+            activity_sections += 1
+            for start, _end, item_text in items:
+                if not _has_words(item_text):
+                    continue
+                activity = _activity(item_text, start, section.owner)
+                if focus_promise is not None:
+                    activity.promise_indexes = [focus_promise]
+                document.activities.append(activity)
+    if not activity_sections:
+        _activities_without_heading(document, lines)
+
+
+def _activities_without_heading(document: ParsedDocument, lines: list[_Line]) -> None:
+    """A document without an activity heading: its list items that read as activities."""
+    taken = {promise.span.start for promise in document.promises if promise.span}
+    kept_promises = []
+    for promise in document.promises:
+        if _looks_like_activity(promise.text) and not _GOAL_START.match(fold(promise.text)):
+            document.activities.append(
+                _activity(promise.text, promise.span.start if promise.span else 0, None)
+            )
+        else:
+            kept_promises.append(promise)
+    document.promises = kept_promises
+    if document.activities:
+        return
+    index = 0
+    background = False  # under "Lägesbild", "Uppföljning" and the like: no activities
+    while index < len(lines):
+        line = lines[index]
+        if not line.bullet and not line.blank and len(line.text) <= _LONGEST_HEADING:
+            if _OTHER_HEADING.match(line.text.strip()):
+                background = True
+            elif _generic_heading(lines, index):
+                background = False
+        if (
+            not background
+            and not line.bullet
+            and line.start not in taken
+            and _ACTOR_SENTENCE.match(line.folded)
+        ):
+            document.activities.append(_activity(line.text, line.start, None))
+        if line.bullet and line.start not in taken:
+            items, index = _items(lines, index)
+            for start, _end, item_text in items:
+                if _has_words(item_text) and _looks_like_activity(item_text):
+                    document.activities.append(_activity(item_text, start, None))
+            continue
+        index += 1
+
+
+def _read_parties(document: ParsedDocument) -> None:
+    folded = fold(document.text)
+    joint = re.search(
+        r"lovar gemensamt|(?:polisen|polis) och (?:[\w-]+s? )?(?:kommun|kommunen|stad|staden"
+        r"|region)\b[^.\n]{0,60}\blovar|(?:kommunen|kommun|staden|stad|region [\w-]+) och "
+        r"(?:lokalpolisomrade [\w-]+|polisen)[^.\n]{0,60}\blovar",
+        folded,
+    )
+    police = re.search(
+        r"(?:ges|lamnas) av polisen|^polisen lovar|\npolisen lovar|lokalpolisomrade [\w-]+ "
+        r"lovar",
+        folded,
+    )
+    municipality = re.search(
+        r"(?:ges|lamnas) av (?:kommunen|staden)|(?:^|\n)(?:kommunen|staden) lovar|[\w-]+s? "
+        r"kommun lovar|[\w-]+ stad lovar",
+        folded,
+    )
+    if joint:
+        document.parties = "joint"
+    elif police and not municipality:
+        document.parties = "police"
+    elif municipality and not police:
+        document.parties = "municipality"
+    else:
+        document.parties = "joint"
+
+
+def parse(text: str) -> ParsedDocument:
+    """The proposed structure of a promise document's text (see the module docstring)."""
+    cleaned = clean(text)
+    document = ParsedDocument(text=cleaned)
+    lines = read_lines(cleaned)
+    read_period(document, lines)
+    _read_structure(document, lines)
+    _read_parties(document)
+    if document.activities and not document.promises:
+        document.uncertain.append(_("No promises were found: the document lists activities only"))
+    if not document.activities:
+        document.uncertain.append(_("No activities were found in the text"))
+    return document

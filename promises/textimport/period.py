@@ -1,0 +1,160 @@
+"""Reading a promise document's validity: dates or years as stated ("2023–2024", "1 juli 2025 –
+30 juni 2027"), open-ended ("gäller fortlöpande tills nya löften tas fram"), a length without
+dates ("gäller under ett år"), or none."""
+
+import datetime
+import re
+
+from django.utils.translation import gettext as _
+
+from promises.textimport.lines import Line
+from promises.textimport.numbers import word_value
+from promises.textimport.types import ParsedDocument, TextSpan
+
+# --- Period ------------------------------------------------------------------------------------
+
+_MONTH_NUMBERS = {
+    "jan": 1, "januari": 1, "feb": 2, "februari": 2, "mar": 3, "mars": 3, "apr": 4, "april": 4,
+    "maj": 5, "jun": 6, "juni": 6, "jul": 7, "juli": 7, "aug": 8, "augusti": 8, "sep": 9,
+    "sept": 9, "september": 9, "okt": 10, "oktober": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}  # fmt: skip
+_DATE = re.compile(
+    r"\b(?:(?P<day>\d{1,2}) (?P<month>"
+    + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
+    + r")\.?(?: (?P<year>(?:19|20)\d\d))?|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d))\b"
+)
+_RANGE_BETWEEN = re.compile(r"^\s*(?:[-–—]|till(?: och med)?|t\.?o\.?m\.?|fram till|--)\s*$")
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d) ?(?:[-–—/]|till) ?((?:19|20)\d\d|\d\d)\b(?![-–/]\d)")
+_SINGLE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?! ?[-–—/:]\d)")
+_VALIDITY_WORDS = re.compile(
+    r"galler|giltig|period|medborgarlofte|medborgarloften|lofte|loften|for aren|for ar\b"
+)
+_OPEN_ENDED = re.compile(
+    r"tills vidare|tillsvidare|fortlopande|tills nya loften|utan slutdatum|tills vidare"
+    r"|loper pa tills|tills (?:det|de) (?:ersatts|ersatts)"
+)
+_LENGTH = re.compile(
+    r"\b(?:galler|gallande|loper|giltigt?)\b[^.]{0,30}?\b(?:i|under|for)? ?"
+    r"(?:en period (?:av|pa) )?"
+    r"(?P<n>ett|en|tva|tre|fyra|fem|\d) ?(?P<unit>ar|manader)\b"
+    r"|\b(?P<a>ett|tva|tre|fyra)(?P<b>ariga?|arsperiod|arigt)\b"
+)
+_FROM_SIGNING = re.compile(r"fran (?:och med )?undertecknandet|fran det att .{0,30}undertecknats")
+
+
+def _date_of(match: re.Match, fallback_year: int | None = None) -> datetime.date | None:
+    try:
+        if match.group("iy"):
+            return datetime.date(
+                int(match.group("iy")), int(match.group("im")), int(match.group("id"))
+            )
+        year = match.group("year")
+        if not year and fallback_year is None:
+            return None
+        return datetime.date(
+            int(year) if year else fallback_year,
+            _MONTH_NUMBERS[match.group("month")],
+            int(match.group("day")),
+        )
+    except ValueError:
+        return None
+
+
+def read_period(document: ParsedDocument, lines: list[Line]) -> None:
+    """Set the document's validity from its lines, with notes on what is unsure."""
+    filled = [line for line in lines if not line.blank]
+    title_area = {id(line) for line in filled[:12]}
+    found_range = None
+    found_years = None
+    found_year = None
+    found_start = None
+    open_ended = False
+    length = None
+    from_signing = False
+    for line in filled:
+        folded = line.folded
+        validity = bool(_VALIDITY_WORDS.search(folded))
+        in_title = id(line) in title_area
+        if validity and _OPEN_ENDED.search(folded):
+            open_ended = True
+        if _FROM_SIGNING.search(folded):
+            from_signing = True
+        if length is None and (match := _LENGTH.search(folded)):
+            words = match.group("n") or match.group("a")
+            count = int(words) if words.isdigit() else word_value(words)
+            if count:
+                length = count * (1 if match.group("unit") == "manader" else 12)
+        if not (validity or in_title):
+            continue
+        dates = list(_DATE.finditer(folded))
+        if found_range is None and len(dates) >= 2:
+            first, second = dates[0], dates[1]
+            if _RANGE_BETWEEN.match(folded[first.end() : second.start()]):
+                end = _date_of(second)
+                start = _date_of(first, end.year if end else None)
+                if start and end and start > end and not first.group("year"):
+                    start = start.replace(year=start.year - 1)
+                if start and end and start < end:
+                    found_range = (
+                        start,
+                        end,
+                        line.start + first.start(),
+                        line.start + second.end(),
+                    )
+        if found_start is None and dates and validity:
+            before = folded[max(0, dates[0].start() - 25) : dates[0].start()]
+            start = _date_of(dates[0])
+            if start and re.search(
+                r"(?:fran|fr\.o\.m\.|galler|med start)(?: och med)?\s*$", before
+            ):
+                found_start = (start, line.start + dates[0].start(), line.start + dates[0].end())
+        if found_years is None:
+            for match in _YEAR_RANGE.finditer(folded):
+                first_year = int(match.group(1))
+                second = match.group(2)
+                second_year = (
+                    int(second) if len(second) == 4 else first_year // 100 * 100 + int(second)
+                )
+                if 0 < second_year - first_year <= 5:
+                    found_years = (
+                        first_year,
+                        second_year,
+                        line.start + match.start(),
+                        line.start + match.end(),
+                    )
+                    break
+        if found_year is None and ("medborgarloft" in folded or "galler" in folded):
+            years = [m for m in _SINGLE_YEAR.finditer(folded) if not _DATE.search(folded)]
+            if len(years) == 1 and (in_title or "galler" in folded):
+                year = int(years[0].group(1))
+                found_year = (year, line.start + years[0].start(), line.start + years[0].end())
+    if found_range:
+        document.start, document.end = found_range[0], found_range[1]
+        document.period_span = TextSpan(found_range[2], found_range[3])
+    elif found_start:
+        document.start = found_start[0]
+        document.period_span = TextSpan(found_start[1], found_start[2])
+    elif found_years:
+        document.start = datetime.date(found_years[0], 1, 1)
+        document.end = datetime.date(found_years[1], 12, 31)
+        document.year_only = True
+        document.period_span = TextSpan(found_years[2], found_years[3])
+    elif found_year:
+        document.start = datetime.date(found_year[0], 1, 1)
+        document.end = datetime.date(found_year[0], 12, 31)
+        document.year_only = True
+        document.period_span = TextSpan(found_year[1], found_year[2])
+    if open_ended and not found_range:
+        document.open_ended = True
+        document.end = None
+        document.year_only = False if document.start and found_start else document.year_only
+    if document.start is None and length:
+        document.length_months = length
+        document.uncertain.append(
+            _("The validity is stated without dates: %(months)s months") % {"months": length}
+        )
+    if document.start is None and not document.open_ended and not length:
+        document.uncertain.append(_("No period of validity was found in the text"))
+    if from_signing:
+        document.uncertain.append(_("The promises apply from the signing: check the start date"))

@@ -1,0 +1,704 @@
+"""Reading an activity's numeric target from its text ("minst femton trafikkontroller").
+
+The rules, as the coordinator's preview applies them:
+
+- A number is digits or a Swedish number word (see `numbers`). "en"/"ett" count only after a
+  comparator ("minst en"), before a scope ("en trygghetsmätning per år", "en gång i månaden"),
+  or as the object of "genomföra/hålla/anordna" (then marked for checking): otherwise they are
+  articles.
+- Comparator: minst / som minst / åtminstone / inte färre än / inte mindre än → at_least;
+  högst / max / maximalt / som mest / inte fler än / inte mer än / upp till → at_most;
+  exakt / precis → exactly; fler än / mer än / över N → at_least N+1; no word → a bare count.
+- Approximations ("ett tiotal", "ett tjugotal", "ett hundratal", "ett par", "cirka/ca/ungefär/
+  omkring/runt N") are proposed as at least the round number (10, 20, 100, 2, N), with the note
+  "Antalet är ungefärligt: …" for the coordinator to check. "några", "flera", "ett flertal" give
+  no target.
+- Unit: the counted noun after the number, adjectives left out ("femton riktade insatser" →
+  "insatser"; "alkohol- och narkotikakontroller" kept whole); "gånger"/"ggr" gives "gånger"
+  ("patrulleringar" when the verb is patrullera), "vid minst femton tillfällen genomföra …"
+  gives "tillfällen": an occasion is what is logged. The singular is derived only from known
+  endings, else left empty.
+- Scope: the scope phrase nearest after the number, else before it; none → the whole period.
+  "varje sommar" and the like count per year (noted); per termin, per halvår, per kvartal and
+  "inför/vid varje …" cannot be counted by the portal: no target, with a note.
+- Not targets: years, dates, times ("kl. 22–03"), phone numbers, street numbers, ages ("21 år
+  och yngre", "15-åringar"), school years ("årskurs 5 och 6"), durations and period lengths
+  ("inom två dygn", "gäller i två år"), law references ("2 kap. 5 §", "SFS 2019:1234"),
+  percentages, sums of money, measures, ranges ("2–3"), labels ("fokusområde 2", "vecka 32").
+  A bare count needs a noun and is not read after a preposition ("i tre skolor").
+"""
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from promises.textimport.numbers import approximate_value, digits_value, fold, word_value
+from promises.textimport.types import ParsedTarget, TextSpan
+
+
+def _set(words: str) -> frozenset[str]:
+    """The words of a space-separated list."""
+    return frozenset(words.split())
+
+
+_LONGEST = 2000
+_TOKEN = re.compile(r"\d+|[^\W\d_]+|[^\w\s]")
+
+_MONTHS = _set(
+    "jan januari feb februari mar mars apr april maj jun juni jul juli aug augusti sep sept "
+    "september okt oktober nov november dec december"
+)
+_TIME_UNITS = _set(
+    "sekund sekunder minut minuter timme timmar timmes dygn dag dagar dagars vecka veckor "
+    "veckors manad manader manaders"
+)
+_YEAR_WORDS = _set("ar ars aren arig ariga aring aringar aringarna arsaldern")
+_AFTER_NOT_TARGET = _set(
+    "procent procentenheter kr kronor tkr mkr miljoner miljarder sek km meter mil m kvm "
+    "kvadratmeter kap kapitlet"
+)
+_BEFORE_NOT_TARGET = _set(
+    "kl klockan tel telefon tfn mobil nr nummer sfs kap arskurs arskurserna ak klass klasser "
+    "fokusomrade omrade lofte aktivitet punkt bilaga steg version dnr ks sida vecka v "
+    "niva zon linje linjen buss hus plan rum lagenhet postnummer box paragraf dagordning "
+    "kapitel prop sou"
+)
+_STREET_ENDINGS = (
+    "gatan",
+    "gata",
+    "vagen",
+    "vag",
+    "grand",
+    "torget",
+    "torg",
+    "platsen",
+    "stigen",
+    "allen",
+    "backen",
+    "leden",
+    "gangen",
+)
+_PREPOSITIONS = _set(
+    "i pa for av till med vid under kring inom bland mellan mot om fran efter genom hos "
+    "utan at over"
+)
+_STOP = _PREPOSITIONS | _set(
+    "och eller samt som dar da nar att ska skall kommer vill kan bor per varje dagligen "
+    "arligen manatligen under totalt sammanlagt inklusive exklusive respektive bade "
+    "vilka vilken vilket ett en den det de tillsammans gemensamt aven ocksa dessutom "
+    "regelbundet lopande kontinuerligt"
+)
+_VERBS = _set(
+    "genomfora genomfor arbeta arbetar delta deltar erbjuda erbjuder organisera organiserar "
+    "forbattra implementera borja anvanda presentera sprida utveckla ta skapa oka minska "
+    "verka bedriva halla haller anordna anordnar informera utbilda kartlagga folja stodja "
+    "finnas finns vara ar gora gor fortsatta samverka bjuda planera utfora patrullera "
+    "fotpatrullera kontrollera besoka besoker traffa medverka inratta starta genomforas "
+    "genomfors hallas halls ska redovisa redovisas ge ger ha har fa far"
+)
+_SET_WORDS = _set("samtliga alla de dessa vara bada bagge samtliga")
+_MODAL_WORDS = _set("ska skall kommer vill lovar forbinder atar avser")
+_NOT_A_COUNT = _set("flertal antal fatal stort okat par antal annat annan av del")
+_ACTIVITY_CONTEXT = re.compile(
+    r"\b(?:ska|skall|kommer att|vill|lovar|forbinder sig|atar sig|avser att)\b"
+)
+# "delta i tre medborgardialoger": the number after the preposition is the verb's object.
+_TAKES_PREPOSITION = _set("delta deltar medverka medverkar bidra bidrar")
+_ADJECTIVE_ENDINGS = ("ande", "ende", "iga", "ade", "ska", "liga", "ala", "ella")
+_NOUN_ENDINGS = ("er", "ar", "or", "en", "ningar", "ioner", "ter", "tal", "mal", "on")
+
+_COMPARATORS = (
+    # (words before the number, comparator, note kind)
+    (("inte", "farre", "an"), "at_least", ""),
+    (("inte", "mindre", "an"), "at_least", ""),
+    (("inte", "fler", "an"), "at_most", ""),
+    (("inte", "mer", "an"), "at_most", ""),
+    (("inte", "over"), "at_most", ""),
+    (("som", "minst"), "at_least", ""),
+    (("som", "mest"), "at_most", ""),
+    (("som", "hogst"), "at_most", ""),
+    (("upp", "till"), "at_most", ""),
+    (("fler", "an"), "at_least", "more"),
+    (("mer", "an"), "at_least", "more"),
+    (("minst",), "at_least", ""),
+    (("atminstone",), "at_least", ""),
+    (("minimum",), "at_least", ""),
+    (("drygt",), "at_least", "approximate"),
+    (("hogst",), "at_most", ""),
+    (("max",), "at_most", ""),
+    (("maximalt",), "at_most", ""),
+    (("maximum",), "at_most", ""),
+    (("exakt",), "exactly", ""),
+    (("precis",), "exactly", ""),
+    (("cirka",), "at_least", "approximate"),
+    (("ca",), "at_least", "approximate"),
+    (("ungefar",), "at_least", "approximate"),
+    (("omkring",), "at_least", "approximate"),
+    (("runt",), "at_least", "approximate"),
+    (("kring",), "at_least", "approximate"),
+    (("mellan",), "at_least", "range"),
+)
+
+_SCOPE_PHRASES = (
+    (
+        "day",
+        r"per (?:dygn|dag)|varje (?:dag|dygn|kvall|natt)|om (?:dagen|dygnet)|i dygnet"
+        r"|dagligen|/ ?(?:dygn|dag)|per kvall",
+    ),
+    (
+        "week",
+        r"per (?:vecka|helg|v\.?)|varje (?:vecka|helg|veckoslut)|i veckan|/ ?(?:vecka|v)"
+        r"|veckovis",
+    ),
+    (
+        "month",
+        r"per (?:kalender)?manad|varje (?:kalender)?manad|i manaden|/ ?(?:manad|man)"
+        r"|manatligen|manadsvis|per man",
+    ),
+    ("tertial", r"per tertial|varje tertial|i tertialet|/ ?tertial|tertialvis"),
+    (
+        "year",
+        r"per (?:kalender)?ar|varje (?:kalender)?ar|arligen|om aret|/ ?ar|under aret"
+        r"|i aret|arsvis|under varje ar",
+    ),
+    (
+        "seasonal",
+        r"(?:varje|per|under varje) (?:sommar|host|var|vinter|sasong|lasar|skolar)"
+        r"|under (?:lasaret|skolaret)",
+    ),
+    (
+        "period",
+        r"under (?:hela )?(?:perioden|loftesperioden|giltighetstiden|loftestiden)"
+        r"|under aren|totalt|sammanlagt|under (?:hela )?tvaarsperioden|per loftesperiod",
+    ),
+    (
+        "unsupported",
+        r"per (?:termin|halvar|kvartal|lov|skollov)"
+        r"|varje (?:termin|halvar|kvartal|lov|skollov)|varannan (?:vecka|manad)|varannat ar"
+        r"|infor varje|vid varje",
+    ),
+)
+# A phrase starts a word ("per år", not "kvartal per år…") or at a slash ("2 ggr/dygn").
+_SCOPE = re.compile(
+    "|".join(f"(?P<{name}>(?:(?<!\\w)|(?=/))(?:{rx})\\b)" for name, rx in _SCOPE_PHRASES)
+)
+_AVERAGE = re.compile(r"\bi (?:snitt|genomsnitt|medeltal)\b")
+
+# Plural ↔ singular endings of the nouns promise texts count, longest first.
+_PLURAL_SINGULAR = (
+    ("tillfallen", "tillfalle"),
+    ("moten", "mote"),
+    ("ningar", "ning"),
+    ("ringar", "ring"),
+    ("ioner", "ion"),
+    ("kontroller", "kontroll"),
+    ("patruller", "patrull"),
+    ("insatser", "insats"),
+    ("dialoger", "dialog"),
+    ("traffar", "traff"),
+    ("atgarder", "atgard"),
+    ("kvallar", "kvall"),
+    ("natter", "natt"),
+    ("helger", "helg"),
+    ("dagar", "dag"),
+    ("veckor", "vecka"),
+    ("timmar", "timme"),
+    ("kampanjer", "kampanj"),
+    ("enkater", "enkat"),
+    ("aktiviteter", "aktivitet"),
+    ("heter", "het"),
+    ("bilder", "bild"),
+    ("familjer", "familj"),
+    ("enter", "ent"),
+    ("besok", "besok"),
+    ("samtal", "samtal"),
+    ("ganger", "gang"),
+    ("razzior", "razzia"),
+    ("tillsyner", "tillsyn"),
+    ("rundor", "runda"),
+    ("turer", "tur"),
+    ("raider", "raid"),
+    ("projekt", "projekt"),
+    ("seminarier", "seminarium"),
+    ("forelasningar", "forelasning"),
+    ("utbildningar", "utbildning"),
+    ("skolor", "skola"),
+    ("platser", "plats"),
+    ("pass", "pass"),
+)
+
+
+@dataclass
+class _Token:
+    text: str
+    folded: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Candidate:
+    index: int
+    value: int
+    comparator: str
+    start: int  # of the comparator or the number
+    end: int  # of the number's words
+    words: str  # the number as written
+    note: str = ""  # "approximate" | "more" | "range" | "article"
+    unit: str = ""
+    unit_singular: str = ""
+    unit_end: int = 0
+    scope: str = "period"
+    scope_phrase: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def score(self) -> int:
+        explicit = self.comparator != "count" and self.note != "article"
+        return 4 * explicit + 2 * bool(self.scope_phrase) + bool(self.unit)
+
+
+def _tokens(text: str) -> list[_Token]:
+    folded = fold(text)
+    tokens: list[_Token] = []
+    for m in _TOKEN.finditer(text):
+        token = _Token(text[m.start() : m.end()], folded[m.start() : m.end()], m.start(), m.end())
+        previous = tokens[-1] if tokens else None
+        # "1 000": a thousands group written with a space.
+        if (
+            previous is not None
+            and token.text.isdigit()
+            and len(token.text) == 3
+            and previous.text.isdigit()
+            and len(previous.text) <= 3
+            and token.start == previous.end + 1
+            and text[previous.end] == " "
+            and not previous.text.startswith("0")
+        ):
+            joined = previous.text + token.text
+            tokens[-1] = _Token(joined, joined, previous.start, token.end)
+            continue
+        tokens.append(token)
+    return tokens
+
+
+@functools.lru_cache(maxsize=1024)
+def _singular(plural: str) -> str:
+    folded = fold(plural)
+    for plural_end, singular_end in _PLURAL_SINGULAR:
+        if folded.endswith(plural_end):
+            stem = plural[: len(plural) - len(plural_end)]
+            return stem + _unfold_like(plural[len(stem) :], singular_end)
+    return ""
+
+
+@functools.lru_cache(maxsize=1024)
+def _plural(singular: str) -> str:
+    folded = fold(singular)
+    for plural_end, singular_end in _PLURAL_SINGULAR:
+        if folded.endswith(singular_end):
+            stem = singular[: len(singular) - len(singular_end)]
+            return stem + _unfold_like(singular[len(stem) :], plural_end)
+    return ""
+
+
+def _unfold_like(original: str, folded_ending: str) -> str:
+    """The folded ending written with the original's å/ä/ö where the letters line up."""
+    letters = list(folded_ending)
+    for position, char in enumerate(original[: len(letters)]):
+        if fold(char) == letters[position]:
+            letters[position] = char
+    return "".join(letters)
+
+
+def _noun_like(word: str) -> bool:
+    return word.endswith(_NOUN_ENDINGS) and not word.endswith(_ADJECTIVE_ENDINGS)
+
+
+def _comparator_before(tokens: list[_Token], index: int) -> tuple[str, str, int] | None:
+    """The comparator directly before tokens[index]: (comparator, note kind, first index)."""
+    for words, comparator, note in _COMPARATORS:
+        first = index - len(words)
+        if first < 0:
+            continue
+        if all(tokens[first + k].folded == word for k, word in enumerate(words)):
+            # "ca." and "max." end with a full stop.
+            return comparator, note, first
+        if (
+            first >= 1
+            and tokens[index - 1].text == "."
+            and all(tokens[first - 1 + k].folded == word for k, word in enumerate(words))
+        ):
+            return comparator, note, first - 1
+    return None
+
+
+def _excluded(tokens: list[_Token], index: int, excluded: set[int]) -> bool:
+    """Whether the number at tokens[index] is no target (a year, a date, an age …)."""
+    token = tokens[index]
+    before = [t.folded for t in tokens[max(0, index - 3) : index]]
+    after = [t.folded for t in tokens[index + 1 : index + 4]]
+    prev = before[-1] if before else ""
+    prev_text = tokens[index - 1].text if index else ""
+    nxt = after[0] if after else ""
+    if token.text.isdigit():
+        if len(token.text) == 4 and 1900 <= int(token.text) <= 2100:
+            return True
+        if token.text.startswith("0") and len(token.text) >= 2:
+            return True
+        # Times, dates, references and ranges: 22.00, 2019:1234, 22–03, 5/6.
+        if nxt in {":", ".", "/", "-", "–", "—", ","} and index + 2 < len(tokens):
+            following = tokens[index + 2]
+            if following.text.isdigit() and following.start == tokens[index + 1].end:
+                return True
+        if prev_text in {":", ".", "/", "-", "–", "—", ","} and index >= 2:
+            preceding = tokens[index - 2]
+            if preceding.text.isdigit() and preceding.end == tokens[index - 1].start:
+                return True
+        if prev_text == "§" or nxt == "§":
+            return True
+    # A range written in words or digits: "två–tre", "2-3 gånger".
+    if nxt in {"-", "–", "—"} and index + 2 < len(tokens) and _value(tokens[index + 2]):
+        return True
+    if prev in {"-", "–", "—"} and index >= 2 and _value(tokens[index - 2]):
+        return True
+    if prev in _BEFORE_NOT_TARGET or (
+        prev == "." and len(before) >= 2 and before[-2] in _BEFORE_NOT_TARGET
+    ):
+        return True
+    if prev.endswith(_STREET_ENDINGS) and tokens[index - 1].text[:1].isupper():
+        return True
+    # "årskurs 5 och 6", "fokusområde 1 och 2": the second number shares the first's reason.
+    if prev in {"och", ",", "eller", "till"} and index >= 2 and (index - 2) in excluded:
+        return True
+    if nxt in _MONTHS or nxt in _YEAR_WORDS or nxt in _AFTER_NOT_TARGET or nxt == "%":
+        return True
+    if (
+        nxt in {"-", "–"}
+        and len(after) >= 2
+        and (after[1] in _YEAR_WORDS or after[1] in _AFTER_NOT_TARGET)
+    ):
+        return True
+    if nxt == ":" and len(after) >= 2 and after[1] in {"a", "e"}:
+        return True  # 1:a, 2:e
+    return prev == "den" and nxt in _MONTHS
+
+
+def kind_is_range(found: tuple[str, str, int] | None) -> bool:
+    """Whether the comparator found is "mellan" (a range)."""
+    return bool(found) and found[1] == "range"
+
+
+def _range_excluded(tokens: list[_Token], index: int, excluded: set[int]) -> bool:
+    """Whether "mellan 10 och 15 år" is no target: the range's second number is none."""
+    if index + 2 >= len(tokens) or tokens[index + 1].folded != "och":
+        return False
+    second = index + 2
+    return _value(tokens[second]) is not None and _excluded(tokens, second, excluded)
+
+
+def _value(token: _Token) -> int | None:
+    if token.text.isdigit():
+        return digits_value(token.text)
+    value = word_value(token.text)
+    return value if value is not None and token.folded not in {"en", "ett", "noll"} else None
+
+
+def _heading_noun(tokens: list[_Token]) -> tuple[str, str] | None:
+    """The counted noun an item without a verb starts with: "Trygghetsvandringar i centrum två
+    gånger per år" counts trygghetsvandringar (plural, singular)."""
+    first = tokens[0]
+    if not first.text.isalpha() or first.folded in _STOP or first.folded in _VERBS:
+        return None
+    if any(token.folded in _MODAL_WORDS for token in tokens):
+        return None
+    word = first.text.lower()
+    singular = _singular(word)
+    if singular:
+        return word, singular
+    plural = _plural(word)
+    return (plural, word) if plural else None
+
+
+def _unit(tokens: list[_Token], index: int, patrol: re.Match | None) -> tuple[str, str, int, int]:
+    """The counted noun after the number at tokens[index]: (unit, singular, end, next index)."""
+    position = index + 1
+    while position < len(tokens) and tokens[position].folded in {"st", "stycken"}:
+        position += 1
+        if position < len(tokens) and tokens[position].text == ".":
+            position += 1
+    if position >= len(tokens):
+        return "", "", 0, position
+    first = tokens[position]
+    if first.folded in {"ganger", "gang", "ggr"}:
+        if patrol:
+            stem = patrol.group(1)
+            return f"{stem}patrulleringar", f"{stem}patrullering", first.end, position + 1
+        noun = _heading_noun(tokens)
+        if noun:
+            return noun[0], noun[1], first.end, position + 1
+        return "gånger", "gång", first.end, position + 1
+    if first.folded in {"tillfallen", "tillfalle"}:
+        return "tillfällen", "tillfälle", first.end, position + 1
+    words: list[_Token] = []
+    while position < len(tokens) and len(words) < 5:
+        token = tokens[position]
+        if token.text == "-" and words and position + 1 < len(tokens):
+            # "alkohol- och narkotikakontroller": keep the compound's first part.
+            if tokens[position + 1].folded in {"och", "eller"}:
+                words.append(token)
+                words.append(tokens[position + 1])
+                position += 2
+                continue
+            break
+        if not token.text.isalpha() or token.folded in _STOP or token.folded in _VERBS:
+            break
+        if token.folded.endswith("era") and len(token.folded) > 5:
+            break  # an infinitive: organisera, implementera
+        words.append(token)
+        position += 1
+    words = [w for w in words if w.text.isalpha() or w.text == "-"]
+    if not words or words[-1].folded in {"och", "eller"}:
+        return "", "", 0, position
+    head = words[-1]
+    if not _noun_like(head.folded) and head.folded.endswith(_ADJECTIVE_ENDINGS):
+        # "hastighetsdämpande eller på annat sätt trafikfrämjande åtgärder": find the noun.
+        for token in tokens[position : position + 7]:
+            if token.text in {".", ",", ";"}:
+                break
+            if token.text.isalpha() and token.folded not in _STOP and _noun_like(token.folded):
+                head = token
+                break
+        else:
+            return "", "", 0, position
+        words = [head]
+    # The compound "X- och Y" stays whole; other words before the head are adjectives.
+    start = head
+    for k in range(len(words) - 1, 1, -1):
+        if (
+            words[k] is head
+            and words[k - 1].folded in {"och", "eller"}
+            and words[k - 2].text == "-"
+        ):
+            start = words[k - 3] if k >= 3 else head
+            break
+    unit_text = _text_between(tokens, start, head)
+    singular = _singular(unit_text)
+    return unit_text[:60], singular[:60], head.end, position
+
+
+def _text_between(tokens: list[_Token], first: _Token, last: _Token) -> str:
+    parts = []
+    inside = False
+    for token in tokens:
+        if token is first:
+            inside = True
+        if inside:
+            if parts and token.text != "-":
+                parts.append(" ")
+            parts.append(token.text)
+        if token is last:
+            break
+    return "".join(parts)
+
+
+def _scopes(text_folded: str) -> list[tuple[str, str, int]]:
+    """The scope phrases of a text, in order: (scope, phrase, start)."""
+    found = [
+        (match.lastgroup or "period", match.group(0), match.start())
+        for match in _SCOPE.finditer(text_folded)
+    ]
+    average = bool(_AVERAGE.search(text_folded))
+    return [
+        (f"average_{name}" if average and name in {"week", "month"} else name, phrase, start)
+        for name, phrase, start in found
+    ]
+
+
+def _scope(scopes: list[tuple[str, str, int]], number_start: int) -> tuple[str, str, int]:
+    """The scope phrase nearest after the number (else before): (scope, phrase, start)."""
+    position = bisect.bisect_left([start for _n, _p, start in scopes], number_start)
+    if position < len(scopes):
+        return scopes[position]
+    if position:
+        return scopes[position - 1]
+    return "period", "", -1
+
+
+def _phrase(text: str, start: int, length: int) -> str:
+    return text[start : start + length]
+
+
+def read_target(
+    text: str, offset: int = 0, listed: bool = False, counted: str = ""
+) -> tuple[ParsedTarget | None, list[str]]:
+    """The target an activity's text states, and notes for the activity when there is none
+    it can propose (a scope the portal cannot count). Offsets are shifted by `offset`.
+    `listed`: the text is an item of a list of activities, so a bare count needs no verb.
+    `counted`: the activity's name when the text is only its target (a table's "Mål" cell:
+    "4 per år" under "Trygghetsvandringar med boende")."""
+    # The target is stated early in an activity; a very long text is read in its beginning.
+    text = text[:_LONGEST]
+    tokens = _tokens(text)
+    folded = fold(text)
+    scopes = _scopes(folded)
+    patrol = re.search(r"\b(\w*)patrullera\b", folded)
+    candidates: list[_Candidate] = []
+    excluded: set[int] = set()
+    activity_notes: list[str] = []
+    consumed: set[int] = set()
+    for index, token in enumerate(tokens):
+        if index in consumed:
+            continue
+        value: int | None
+        note = ""
+        number_index = index
+        if token.text.isdigit():
+            value = digits_value(token.text)
+        elif token.folded in {"en", "ett"}:
+            following = tokens[index + 1].folded if index + 1 < len(tokens) else ""
+            approx = approximate_value(following) if following else None
+            if approx or following == "par":
+                value, note = approx or 2, "approximate"
+                number_index = index + 1
+                consumed.add(index + 1)
+            elif following in _NOT_A_COUNT:
+                continue
+            else:
+                value, note = 1, "article"
+        else:
+            value = word_value(token.text) if token.text.isalpha() else None
+            if value is None and token.text.isalpha():
+                approx = approximate_value(token.text)
+                if approx:
+                    value, note = approx, "approximate"
+        if value is None or value == 0:
+            continue
+        if _excluded(tokens, index, excluded):
+            excluded.add(index)
+            continue
+        comparator_found = _comparator_before(tokens, index)
+        comparator, start, first = "count", token.start, index
+        if comparator_found:
+            comparator, kind, first = comparator_found
+            start = tokens[first].start
+            if kind and note != "approximate":
+                note = kind
+            elif kind == "approximate":
+                note = "approximate"
+        elif note == "approximate":
+            comparator = "at_least"
+        if note == "article" and comparator != "count":
+            note = ""
+        end = tokens[number_index].end
+        unit, singular, unit_end, after_unit = _unit(tokens, number_index, patrol)
+        if not unit and counted:
+            unit, singular = _heading_noun(_tokens(counted)) or ("", "")
+        elif not unit and comparator != "count":
+            # "Trafikkontroller vid skolorna, minst 10 per år": the item's first noun.
+            unit, singular = _heading_noun(tokens) or ("", "")
+        if value == 1 and unit and not singular:
+            plural = _plural(unit)
+            if plural:
+                unit, singular = plural, unit
+        # Durations are no targets unless counted per span: "minst tre dagar per vecka".
+        if tokens[number_index + 1 :] and tokens[number_index + 1].folded in _TIME_UNITS:
+            scope_name, phrase, _start = _scope(scopes, end)
+            if comparator == "count" or not phrase or scope_name == "period":
+                excluded.add(index)
+                continue
+        scope_name, phrase, _scope_start = _scope(scopes, token.start)
+        candidate = _Candidate(
+            index=index,
+            value=value,
+            comparator=comparator,
+            start=start,
+            end=end,
+            words=text[start:end],
+            note=note,
+            unit=unit,
+            unit_singular=singular,
+            unit_end=unit_end or end,
+            scope=scope_name,
+            scope_phrase=phrase,
+        )
+        prev = tokens[first - 1].folded if first else ""
+        if kind_is_range(comparator_found) and _range_excluded(tokens, index, excluded):
+            excluded.add(index)
+            continue
+        if comparator == "count":
+            if not unit:
+                continue
+            # A bare count is a target only where the text speaks of what is to be done.
+            if not (
+                listed
+                or _ACTIVITY_CONTEXT.search(folded)
+                or first == 0
+                or phrase
+                or tokens[0].folded in _VERBS
+                or tokens[0].folded.endswith("a")
+            ):
+                continue
+            if note == "article":
+                # "en trygghetsmätning per år", "en gång i månaden": a count with a scope.
+                near_scope = bool(phrase)
+                after_verb = prev in {"genomfora", "halla", "anordna", "arrangera", "ordna"}
+                if not near_scope and not after_verb:
+                    continue
+                if not near_scope:
+                    candidate.notes.append(_("Unclear whether the number is a target"))
+            elif prev in _SET_WORDS:
+                continue  # "i samtliga 4 kommundelar": the number names a set, not a target
+            elif prev in _PREPOSITIONS and not (
+                first >= 2 and tokens[first - 2].folded in _TAKES_PREPOSITION
+            ):
+                continue
+        elif prev in _PREPOSITIONS and prev not in {"vid", "under"}:
+            candidate.notes.append(_("Unclear whether the number is a target"))
+        candidates.append(candidate)
+    if not candidates:
+        return None, activity_notes
+    best = max(candidates, key=lambda c: (c.score, -c.index))
+    others = [c for c in candidates if c is not best and c.score >= 4 and c.comparator != "count"]
+    if best.scope == "unsupported":
+        activity_notes.append(
+            _(
+                "The text counts “%(phrase)s”, which the portal cannot count: enter the target "
+                "by hand"
+            )
+            % {"phrase": _phrase(text, folded.find(best.scope_phrase), len(best.scope_phrase))}
+        )
+        return None, activity_notes
+    notes = list(best.notes)
+    if best.scope == "seasonal":
+        notes.append(
+            _("Counted per year: “%(phrase)s”")
+            % {"phrase": _phrase(text, folded.find(best.scope_phrase), len(best.scope_phrase))}
+        )
+        best.scope = "year"
+    value = best.value
+    if best.note == "approximate":
+        notes.append(_("The number is approximate: %(words)s") % {"words": best.words})
+    elif best.note == "more":
+        value += 1
+        notes.append(
+            _("The text says “%(words)s”: proposed as at least %(value)s")
+            % {"words": best.words, "value": value}
+        )
+    elif best.note == "range":
+        notes.append(_("The text states a range: the lower number is proposed"))
+    if others:
+        notes.append(_("The text states more than one number: check the target"))
+    target = ParsedTarget(
+        comparator=best.comparator,
+        value=value,
+        unit=best.unit,
+        unit_singular=best.unit_singular,
+        scope=best.scope,
+        span=TextSpan(offset + best.start, offset + max(best.unit_end, best.end)),
+        uncertain=notes,
+    )
+    return target, activity_notes

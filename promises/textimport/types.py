@@ -1,0 +1,90 @@
+"""What reading a promise document proposes: the period, the promises and the activities, each
+with where in the text it was read, and what the reader was unsure of.
+
+Offsets are into `ParsedDocument.text` (the cleaned text the parser read, shown to the
+coordinator in the preview with each recognised part highlighted). Codes are the models' own:
+`activities.progress.Comparator` / `Scope` values and `activities.models.Responsible` values,
+written as plain strings so this module imports no models.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """A part of the text: [start, end) offsets into `ParsedDocument.text`."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class ParsedTarget:
+    """A numeric target read from an activity's text, e.g. "minst femton trafikkontroller".
+
+    comparator: "at_least" | "at_most" | "count" (a bare number, "två medborgardialoger") |
+    "exactly"; scope: "period" | "year" | "tertial" | "month" | "week" | "day" |
+    "average_week" | "average_month".
+    """
+
+    comparator: str
+    value: int
+    unit: str
+    scope: str
+    unit_singular: str = ""
+    span: TextSpan | None = None  # the words the target was read from
+    uncertain: list[str] = field(default_factory=list)  # why to check it, in Swedish
+
+
+@dataclass
+class ParsedActivity:
+    """One activity: its text as written, a short title, who is responsible, partners, target.
+
+    responsible: "police" | "municipality" | "joint" | "other" | "unstated" (never guessed:
+    "Vi ska …" or the passive voice is "unstated"); responsible_other names the other actor.
+    """
+
+    text: str
+    title: str
+    responsible: str
+    responsible_other: str = ""
+    partners: str = ""
+    target: ParsedTarget | None = None
+    span: TextSpan | None = None
+    uncertain: list[str] = field(default_factory=list)
+    # Indexes into `ParsedDocument.promises` of the promise (focus area) the activity is listed
+    # under; empty when the document does not say.
+    promise_indexes: list[int] = field(default_factory=list)
+
+
+@dataclass
+class ParsedPromise:
+    """One promise (focus area) as written."""
+
+    text: str
+    span: TextSpan | None = None
+    uncertain: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParsedDocument:
+    """A document's proposed structure.
+
+    start/end: the validity as stated, or None when the text states none ("gäller i ett år"
+    with no date gives None and None, with `length_months` 12). year_only: the document gives
+    only years ("2023–2024": 1 January 2023 to 31 December 2024). parties: "joint" | "police" |
+    "municipality" — who gives the promises, as far as the text says.
+    """
+
+    text: str
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+    year_only: bool = False
+    open_ended: bool = False
+    length_months: int | None = None
+    parties: str = "joint"
+    period_span: TextSpan | None = None
+    promises: list[ParsedPromise] = field(default_factory=list)
+    activities: list[ParsedActivity] = field(default_factory=list)
+    uncertain: list[str] = field(default_factory=list)

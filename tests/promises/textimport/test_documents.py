@@ -1,0 +1,226 @@
+"""Realistic promise documents of our own (tests/fixtures/textimport/) read as expected.json
+says, and the text cleaning they need."""
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from promises.textimport.clean import clean
+from promises.textimport.parser import parse
+
+DOCUMENTS = Path(__file__).resolve().parents[2] / "fixtures" / "textimport"
+EXPECTED = json.loads((DOCUMENTS / "expected.json").read_text(encoding="utf-8"))
+
+
+def summary(document) -> dict:
+    """What expected.json records of a reading."""
+    return {
+        "period": [
+            document.start.isoformat() if document.start else None,
+            document.end.isoformat() if document.end else None,
+        ],
+        "year_only": document.year_only,
+        "open_ended": document.open_ended,
+        "length_months": document.length_months,
+        "parties": document.parties,
+        "promises": [promise.text for promise in document.promises],
+        "activities": [
+            {
+                "starts": activity.text[:40],
+                "responsible": activity.responsible,
+                "other": activity.responsible_other,
+                "partners": activity.partners,
+                "target": [
+                    activity.target.comparator,
+                    activity.target.value,
+                    activity.target.unit,
+                    activity.target.scope,
+                ]
+                if activity.target
+                else None,
+            }
+            for activity in document.activities
+        ],
+    }
+
+
+def read(name: str):
+    return parse((DOCUMENTS / name).read_text(encoding="utf-8"))
+
+
+def test_there_are_at_least_eight_documents_each_with_expectations():
+    names = sorted(path.name for path in DOCUMENTS.glob("*.txt"))
+    assert len(names) >= 8
+    assert names == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_document_reads_as_expected(name):
+    assert summary(read(name)) == EXPECTED[name]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_span_points_at_its_words_in_the_cleaned_text(name):
+    document = read(name)
+    for item in [*document.promises, *document.activities]:
+        # An item written over several lines has its line breaks as spaces in its text.
+        assert " ".join(document.text[item.span.start : item.span.end].split()) == item.text
+        target = getattr(item, "target", None)
+        if target:
+            words = document.text[target.span.start : target.span.end]
+            assert words and target.span.start >= item.span.start
+            assert target.span.end <= item.span.end
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_windows_line_endings_read_the_same(name):
+    text = (DOCUMENTS / name).read_text(encoding="utf-8")
+    assert summary(parse(text.replace("\n", "\r\n"))) == EXPECTED[name]
+
+
+def test_web_page_chrome_is_dropped_and_the_content_kept():
+    text = clean((DOCUMENTS / "polisen-se-page-uppsala.txt").read_text(encoding="utf-8"))
+    for chrome in (
+        "Javascript",
+        "Till toppen",
+        "kakor",
+        "Publicerad",
+        "Uppdaterad",
+        "Start / Om Polisen",
+        "Var den här sidan",
+        "\nSök\n",
+        "\nDela\n",
+    ):
+        assert chrome not in text
+    assert text.startswith("Medborgarlöfte Uppsala 2024–2025\n")
+    assert "Kontakt: kommunpolisen i Uppsala, telefon 114 14." in text
+
+
+def test_scan_loses_its_page_headers_and_numbers_and_joins_hyphenated_words():
+    text = clean((DOCUMENTS / "eksjo-2021-2022-ocr-scan.txt").read_text(encoding="utf-8"))
+    assert "Medborgarl" not in text.replace("medborgarloften", "")
+    assert "Sida" not in text
+    assert "\f" not in text
+    assert "kvallstid vid resecentrum och Stora torget," in text
+
+
+def test_hyphen_before_och_is_kept_when_lines_are_joined():
+    assert clean("förbättra belysningen längs gång-\noch cykelvägarna") == (
+        "förbättra belysningen längs gång- och cykelvägarna"
+    )
+
+
+def test_lines_repeated_as_footer_without_page_breaks_are_dropped():
+    page = "Medborgarlöfte Vara 2024\n\n- Polisen ska genomföra minst tre insatser.\n"
+    footer = "Vara kommun | Box 170 | 534 23 Vara\n"
+    text = clean((page + footer) * 3)
+    assert "Box 170" not in text
+    assert text.count("Polisen ska genomföra minst tre insatser.") == 3
+
+
+def test_activities_under_a_focus_area_name_it():
+    document = read("malmo-districts-focus.txt")
+    assert [a.promise_indexes for a in document.activities] == [[0], [0], [0], [0], [1], [1]]
+
+
+def test_party_headings_give_the_owner_of_the_items_under_them():
+    document = read("malmo-districts-focus.txt")
+    assert [a.responsible for a in document.activities] == [
+        "police",
+        "police",
+        "municipality",
+        "municipality",
+        "joint",
+        "joint",
+    ]
+
+
+def test_approximation_is_proposed_as_at_least_with_a_note():
+    from django.utils import translation
+
+    with translation.override("sv"):
+        document = read("rinkeby-polisen-district.txt")
+    target = document.activities[1].target
+    assert (target.comparator, target.value) == ("at_least", 10)
+    assert target.uncertain == ["Antalet är ungefärligt: ett tiotal"]
+
+
+def test_empty_and_odd_texts_give_an_empty_proposal():
+    for text in ("", "\n\n\f\n", "   ", "1.\n2)\n•\n-", "Aktiviteter\n\n- \n-"):
+        document = parse(text)
+        assert document.activities == [] and document.promises == []
+        assert document.start is None and document.end is None
+
+
+BLIND = DOCUMENTS / "blind"
+
+
+def test_documents_with_expectations_written_blind_read_well():
+    """Expectations written by hand before the parser first read these documents: targets
+    (comparator, number, scope) and owners agree at least nine times in ten."""
+    expected = json.loads((BLIND / "expected.json").read_text(encoding="utf-8"))
+    wanted_targets = proposed_targets = right_targets = owners = right_owners = 0
+    for name, activities in expected.items():
+        if name.startswith("_"):
+            continue
+        document = parse((BLIND / name).read_text(encoding="utf-8"))
+        found = {activity.text[:40]: activity for activity in document.activities}
+        proposed_targets += sum(1 for activity in document.activities if activity.target)
+        for wanted in activities:
+            read = found.get(wanted["starts"])
+            owners += 1
+            right_owners += bool(read) and read.responsible == wanted["responsible"]
+            target = wanted["target"]
+            wanted_targets += target is not None
+            if target and read and read.target:
+                right_targets += (read.target.comparator, read.target.value, read.target.scope) == (
+                    target[0],
+                    target[1],
+                    target[3],
+                )
+    assert right_targets / wanted_targets >= 0.9
+    assert right_targets / proposed_targets >= 0.9
+    assert right_owners / owners >= 0.9
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Aktiviteter",
+                "- Polisen ska genomföra minst ",
+                "femton",
+                "2",
+                " trafikkontroller per år",
+                "\n",
+                "\f",
+                "\r\n",
+                "e ",
+                "•",
+                "lovar att:",
+                "Fokusområde 1:",
+                "Ansvarig: ",
+                "tillsammans med ",
+                "2023-2024",
+                "1 juli 2025 – 30 juni 2027",
+                "brotts-\n",
+                " ",
+                "(",
+                "Aktivitet\nAnsvarig\nMål\n",
+            ]
+        )
+        | st.text(max_size=20),
+        max_size=40,
+    )
+)
+def test_any_text_gives_a_proposal_whose_spans_lie_in_the_text(pieces):
+    document = parse("".join(pieces))
+    size = len(document.text)
+    spans = [item.span for item in [*document.promises, *document.activities]]
+    spans += [a.target.span for a in document.activities if a.target]
+    for span in [*spans, document.period_span]:
+        assert span is None or 0 <= span.start <= span.end <= size

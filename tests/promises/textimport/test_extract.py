@@ -1,0 +1,179 @@
+"""Reading a document's text from its file: .txt, .docx and PDF with text; bad files refused."""
+
+import io
+import zipfile
+
+import pytest
+from django.utils import translation
+
+from promises.textimport.extract import (
+    MAX_PDF_PAGES,
+    MAX_TEXT_CHARS,
+    ExtractError,
+    extract_text,
+)
+from tests.import_documents import docx_bytes, image_only_pdf_bytes, pdf_bytes, seed_text
+
+
+@pytest.fixture(autouse=True)
+def _swedish():
+    with translation.override("sv"):
+        yield
+
+
+def _refused(name: str, data: bytes) -> str:
+    with pytest.raises(ExtractError) as raised:
+        extract_text(name, data)
+    return raised.value.message
+
+
+def test_a_text_file_in_utf8_with_a_byte_order_mark_and_windows_line_breaks():
+    data = "\ufeffMedborgarlöfte i Tranås\r\nPolisen ska genomföra minst tio kontroller.\r\n"
+    text = extract_text("loften.TXT", data.encode("utf-8"))
+    assert text == "Medborgarlöfte i Tranås\nPolisen ska genomföra minst tio kontroller.\n"
+
+
+def test_a_text_file_saved_as_windows_1252_reads_with_its_swedish_letters():
+    data = "Öka tryggheten på torget i Växjö".encode("cp1252")
+    assert extract_text("loften.txt", data) == "Öka tryggheten på torget i Växjö"
+
+
+def test_the_vetlanda_seed_as_word_reads_back_with_its_list_items():
+    text = seed_text()
+    read = extract_text("vetlanda.docx", docx_bytes(text))
+    assert "Medborgarlöfte i Vetlanda kommun 2020-2021" in read
+    assert "- Polisen ska genomföra minst femton trafikkontroller med inriktning på " in read
+    assert read.count("\n- ") == 9
+    assert "Henrik Tvarnö" in read
+
+
+def test_a_word_table_reads_cell_by_cell():
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Aktiviteter")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Trygghetsvandringar"
+    table.rows[0].cells[1].text = "Kommunen ska genomföra två trygghetsvandringar."
+    buffer = io.BytesIO()
+    document.save(buffer)
+    read = extract_text("tabell.docx", buffer.getvalue())
+    assert read.splitlines() == [
+        "Aktiviteter",
+        "Trygghetsvandringar",
+        "Kommunen ska genomföra två trygghetsvandringar.",
+    ]
+
+
+def test_tabs_and_line_breaks_inside_a_word_paragraph_are_kept():
+    from docx import Document
+    from docx.enum.text import WD_BREAK
+
+    document = Document()
+    paragraph = document.add_paragraph("Polisen lovar:")
+    paragraph.add_run().add_break(WD_BREAK.LINE)
+    paragraph.add_run("1.\tTrafikkontroller")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert extract_text("rad.docx", buffer.getvalue()) == "Polisen lovar:\n1.\tTrafikkontroller"
+
+
+def test_a_pdf_with_a_text_layer_reads_back_its_words():
+    text = seed_text()
+    read = extract_text("vetlanda.pdf", pdf_bytes(text))
+    flat = " ".join(read.split())
+    assert "Polisen ska genomföra minst femton trafikkontroller" in flat
+    assert "Kommunen ska under perioden presentera minst två hastighetsdämpande" in flat
+    assert "Lokalpolisområde Höglandet" in flat
+
+
+def test_a_scanned_pdf_without_text_gets_a_clear_swedish_message():
+    message = _refused("skannad.pdf", image_only_pdf_bytes())
+    assert "skannat papper" in message
+    assert "Klistra in texten" in message
+
+
+def test_a_pdf_with_too_many_pages_is_refused():
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(MAX_PDF_PAGES + 1):
+        writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert f"fler än {MAX_PDF_PAGES} sidor" in _refused("lang.pdf", buffer.getvalue())
+
+
+def test_a_password_protected_pdf_is_refused():
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes("Hemligt löfte"))))
+    writer.encrypt("hemligt")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert "lösenord" in _refused("skyddad.pdf", buffer.getvalue())
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "words"),
+    [
+        ("loften.doc", b"\xd0\xcf\x11\xe0 gammalt Word", "Ladda upp dokumentet som"),
+        ("loften.odt", b"PK\x03\x04", "Ladda upp dokumentet som"),
+        ("loften", b"text", "Ladda upp dokumentet som"),
+        ("loften.txt", b"", "Filen är tom"),
+        ("loften.docx", b"", "Filen är tom"),
+        ("loften.txt", b"   \n\t \r\n", "innehåller ingen text"),
+        ("loften.txt", bytes(range(256)) * 8, "inte en textfil"),
+        ("loften.txt", b"\x00\x01\x02binary\x00", "inte en textfil"),
+        ("loften.docx", b"not a zip at all", "Word-filen kunde inte läsas"),
+        ("loften.docx", b"PK\x03\x04" + b"\x00" * 200, "Word-filen kunde inte läsas"),
+        ("loften.pdf", b"%PDF-1.7\n%broken\n" + b"\x00\xff" * 100, "PDF-filen kunde inte läsas"),
+        ("loften.pdf", b"GIF89a not a pdf", "PDF-filen kunde inte läsas"),
+        ("loften.txt", b"a" * (1024 * 1024 + 1), "större än 1 MB"),
+    ],
+)
+def test_bad_files_are_refused_in_swedish(name, data, words):
+    assert words in _refused(name, data)
+
+
+def test_a_zip_that_is_not_a_word_document_is_refused():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "hej")
+    assert "Word-filen kunde inte läsas" in _refused("loften.docx", buffer.getvalue())
+
+
+def test_a_word_file_that_unpacks_to_too_much_is_refused_before_it_is_read():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\x00" * (31 * 1024 * 1024))
+    assert len(buffer.getvalue()) < 1024 * 1024
+    assert "för stor" in _refused("bomb.docx", buffer.getvalue())
+
+
+def test_a_text_longer_than_one_document_is_refused():
+    assert "längre än" in _refused("lang.txt", b"ord " * (MAX_TEXT_CHARS // 4 + 1))
+
+
+def test_a_header_repeated_on_every_pdf_page_is_dropped_by_the_parser():
+    from weasyprint import HTML
+
+    from promises.textimport.parser import parse
+
+    header = '<p class="h">Tranås kommun · Tjänsteutlåtande · Dnr KS 2023/117</p>'
+    pages = [
+        "<p>Polisen och kommunen lovar gemensamt att arbeta för:</p>"
+        "<p>- Att öka tryggheten i centrala Tranås.</p>",
+        "<p>Det ska vi åstadkomma genom följande aktiviteter:</p>"
+        "<p>- Polisen ska genomföra minst tio trafikkontroller per år.</p>",
+    ]
+    body = "".join(
+        f'<section style="page-break-after: always">{header}{page}</section>' for page in pages
+    )
+    html = f'<html lang="sv"><body style="font-family: DejaVu Sans">{body}</body></html>'
+    text = extract_text("tranas.pdf", HTML(string=html).write_pdf())
+    assert text.count("Tjänsteutlåtande") == 2 and "\f" in text
+    document = parse(text)
+    assert "Tjänsteutlåtande" not in document.text
+    [activity] = document.activities
+    assert activity.target.value == 10 and activity.target.scope == "year"
