@@ -1,5 +1,8 @@
 """The parser reads a 1 MB text in under 5 seconds, whatever the text looks like (no regular
-expression or loop that grows faster than the text). scripts/bench_parser.py prints the times."""
+expression or loop that grows faster than the text). scripts/bench_parser.py prints the times.
+
+The bounds are on this process's CPU time, not the wall clock: CI runs the suite on two
+databases at once on two cores, and waiting for a core is not the parser's time."""
 
 import time
 from pathlib import Path
@@ -37,9 +40,9 @@ SHAPES = {
 @pytest.mark.parametrize("shape", sorted(SHAPES))
 def test_a_megabyte_of_text_is_read_in_under_five_seconds(shape):
     text = SHAPES[shape]()
-    started = time.perf_counter()
+    started = time.process_time()
     parse(text)
-    assert time.perf_counter() - started < 5.0
+    assert time.process_time() - started < 5.0
 
 
 def test_a_typical_document_is_read_in_under_a_fifth_of_a_second():
@@ -47,6 +50,6 @@ def test_a_typical_document_is_read_in_under_a_fifth_of_a_second():
         encoding="utf-8"
     )
     parse(text)  # translations and regular expressions loaded
-    started = time.perf_counter()
+    started = time.process_time()
     parse(text)
-    assert time.perf_counter() - started < 0.2
+    assert time.process_time() - started < 0.2
