@@ -61,6 +61,25 @@ def _date_of(match: re.Match, fallback_year: int | None = None) -> datetime.date
         return None
 
 
+def _continuations(lines: list[Line]) -> dict[int, Line]:
+    """Each filled line's next line when that continues its sentence: filled, no bullet, and
+    the line itself does not end a sentence (keyed by `id` of the line)."""
+    following = {}
+    for line, after in zip(lines, lines[1:], strict=False):
+        if line.blank or after.blank or after.bullet:
+            continue
+        if not line.text.rstrip().endswith((".", ":", "!", "?")):
+            following[id(line)] = after
+    return following
+
+
+def _offset(line: Line, following: Line | None, position: int) -> int:
+    """The text offset of `position` in `line.folded + " " + following.folded`."""
+    if following is None or position <= len(line.folded):
+        return line.start + position
+    return following.start + position - len(line.folded) - 1
+
+
 def read_period(document: ParsedDocument, lines: list[Line]) -> None:
     """Set the document's validity from its lines, with notes on what is unsure."""
     filled = [line for line in lines if not line.blank]
@@ -72,6 +91,7 @@ def read_period(document: ParsedDocument, lines: list[Line]) -> None:
     open_ended = False
     length = None
     from_signing = False
+    continued = _continuations(lines)
     for line in filled:
         folded = line.folded
         validity = bool(_VALIDITY_WORDS.search(folded))
@@ -88,20 +108,26 @@ def read_period(document: ParsedDocument, lines: list[Line]) -> None:
         if not (validity or in_title):
             continue
         dates = list(_DATE.finditer(folded))
-        if found_range is None and len(dates) >= 2:
-            first, second = dates[0], dates[1]
-            if _RANGE_BETWEEN.match(folded[first.end() : second.start()]):
-                end = _date_of(second)
-                start = _date_of(first, end.year if end else None)
-                if start and end and start > end and not first.group("year"):
-                    start = start.replace(year=start.year - 1)
-                if start and end and start < end:
-                    found_range = (
-                        start,
-                        end,
-                        line.start + first.start(),
-                        line.start + second.end(),
-                    )
+        if found_range is None:
+            # A sentence wrapped onto the next line (a PDF's layout): "från 1 april 2019 till
+            # 31 mars" / "2021." reads as one line here.
+            following = continued.get(id(line))
+            joined = f"{folded} {following.folded}" if following else folded
+            joined_dates = list(_DATE.finditer(joined))
+            if len(joined_dates) >= 2:
+                first, second = joined_dates[0], joined_dates[1]
+                if _RANGE_BETWEEN.match(joined[first.end() : second.start()]):
+                    end = _date_of(second)
+                    start = _date_of(first, end.year if end else None)
+                    if start and end and start > end and not first.group("year"):
+                        start = start.replace(year=start.year - 1)
+                    if start and end and start < end:
+                        found_range = (
+                            start,
+                            end,
+                            _offset(line, following, first.start()),
+                            _offset(line, following, second.end()),
+                        )
         if found_start is None and dates and validity:
             before = folded[max(0, dates[0].start() - 25) : dates[0].start()]
             start = _date_of(dates[0])

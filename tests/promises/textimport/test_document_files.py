@@ -1,0 +1,64 @@
+"""Our own documents read the same from a Word file and from a PDF as from their text: the
+.docx and .pdf are made here from tests/fixtures/textimport/*.txt, then read back through
+`extract_text` and `parse`, and compared with expected.json (owners, partners and targets;
+the PDF's line wrapping may join or split the words of an item's text, not what is read)."""
+
+import pytest
+
+from promises.textimport.extract import extract_text
+from promises.textimport.parser import parse
+from tests.import_documents import docx_bytes
+from tests.promises.textimport.test_documents import DOCUMENTS, EXPECTED, summary
+
+
+def pdf_with_pages(text: str) -> bytes:
+    """`text` as a PDF with its lines as they are (long ones wrapped at the page's width), a
+    page per form-feed-separated part (a scanned and OCR'd document printed again, page
+    headers and all). Word's private-use bullet (U+F0B7) is drawn as the "•" a printer shows:
+    no font here has a glyph for it. Ligatures are off: the fonts here give "ffi" no text."""
+    from django.utils.html import escape
+    from weasyprint import HTML
+
+    pages = "".join(
+        f'<div style="white-space: pre-wrap; page-break-after: always">{escape(page)}</div>'
+        for page in text.replace("\uf0b7", "•").split("\f")
+    )
+    style = "font-family: DejaVu Sans; font-size: 10pt; font-variant-ligatures: none"
+    return HTML(string=f'<html lang="sv"><body style="{style}">{pages}</body></html>').write_pdf()
+
+
+MAKERS = {"docx": docx_bytes, "pdf": pdf_with_pages}
+
+
+def essentials(reading: dict) -> dict:
+    """What must survive the file format: the validity, the promises and each activity's owner,
+    partners and target."""
+    return {
+        "period": reading["period"],
+        "parties": reading["parties"],
+        "promises": [" ".join(text.split()) for text in reading["promises"]],
+        "activities": [
+            (a["responsible"], a["other"], a["partners"], a["target"])
+            for a in reading["activities"]
+        ],
+    }
+
+
+@pytest.mark.parametrize("kind", sorted(MAKERS))
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_document_reads_the_same_from_word_and_pdf(name, kind):
+    text = (DOCUMENTS / name).read_text(encoding="utf-8")
+    data = MAKERS[kind](text)
+    read = parse(extract_text(name.replace(".txt", f".{kind}"), data))
+    assert essentials(summary(read)) == essentials(EXPECTED[name])
+
+
+def test_a_validity_wrapped_onto_the_next_line_is_read_whole():
+    document = parse(
+        "Medborgarlöfte för Halmstads kommun\n\n"
+        "Halmstads kommun och lokalpolisområde Halmstad har tagit fram löftet. Löftet gäller från\n"
+        "1 april 2019 till 31 mars\n2021.\n"
+    )
+    assert (document.start.isoformat(), document.end.isoformat()) == ("2019-04-01", "2021-03-31")
+    span = document.text[document.period_span.start : document.period_span.end]
+    assert " ".join(span.split()) == "1 april 2019 till 31 mars 2021"
