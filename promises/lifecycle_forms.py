@@ -10,6 +10,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from promises import parties
 from promises.fields import DateField
 from promises.lifecycle import REQUIRED, Action, SignatoryData, ValidityStart
 from promises.models import Parties, PromisePeriod
@@ -235,6 +236,11 @@ def signatory_formset(period: PromisePeriod, data=None, *, add_row: bool = False
 
 class SignForm(TransitionForm):
     """Record the signing: the date, and (in a formset alongside) who signed."""
+
+    @property
+    def signatory_help(self) -> str:
+        """Who must sign, as the signatory rows' help says it."""
+        return parties.signatory_help(self.period)
 
     signed_date = DateField(
         label=_("Signing date"),

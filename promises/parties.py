@@ -64,3 +64,21 @@ def pledge(period: PromisePeriod, *, activities_only: bool) -> str:
             "activities:"
         )
     return gettext("Together, the Police and the municipality promise to work for:")
+
+
+def signatory_help(period: PromisePeriod) -> str:
+    """The sign form's help for its signatory rows: who must sign, by who gives the promises."""
+    if period.parties == Parties.POLICE:
+        return gettext(
+            "Name, title and organisation of each person who signed for the Police, who alone "
+            "gives these promises. Empty rows are left out."
+        )
+    if period.parties == Parties.MUNICIPALITY:
+        return gettext(
+            "Name, title and organisation of each person who signed for the municipality, which "
+            "alone gives these promises. Empty rows are left out."
+        )
+    return gettext(
+        "Name, title and organisation of each person who signed: at least one for the "
+        "municipality and one for the Police. Empty rows are left out."
+    )

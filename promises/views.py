@@ -12,7 +12,7 @@ from django.utils.http import urlencode
 
 from municipalities.models import Municipality
 from municipalities.search import best_match, search_q, swedish_sort_key
-from promises import parties
+from promises import lifecycle, parties
 from promises.filters import PromiseFilter, legacy_redirect, paginate
 from promises.models import (
     ChangeKind,
@@ -204,6 +204,7 @@ def period_detail(request: HttpRequest, slug: str, period_slug: str) -> HttpResp
         (promise, [indicator_view(i, i.public_measurements) for i in promise.indicators.all()])
         for promise in period.promises.all()
     ]
+    activities_only = not period.promises.all()
     context = {
         "period": period,
         "activities": activities,
@@ -214,7 +215,9 @@ def period_detail(request: HttpRequest, slug: str, period_slug: str) -> HttpResp
         "is_active": period.is_active(today),
         "change_log": change_log(period),
         # Who gives the promises; a document made only of activities shows no list of promises.
-        "activities_only": not period.promises.all(),
-        "pledge": parties.pledge(period, activities_only=not period.promises.all()),
+        "activities_only": activities_only,
+        "pledge": parties.pledge(period, activities_only=activities_only),
+        # A promise the Police give alone has no tjänsteutlåtande (the lifecycle's rule).
+        "municipal_proposal": lifecycle.has_municipal_proposal(period),
     }
     return render(request, "promises/period_detail.html", context)
