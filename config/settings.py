@@ -155,6 +155,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form templates, with <select> written in Python (290 municipalities per filter form).
+FORM_RENDERER = "config.form_renderer.PortalFormRenderer"
+
 WSGI_APPLICATION = "config.wsgi.application"
 
 DATABASES = {

@@ -112,7 +112,13 @@ class FollowUpMeeting(models.Model):
         ordering = ["period", "-date", "-pk"]
         verbose_name = _("follow-up meeting")
         verbose_name_plural = _("follow-up meetings")
-        indexes = [models.Index(fields=["period", "status", "date"], name="meeting_status_idx")]
+        indexes = [
+            models.Index(fields=["period", "status", "date"], name="meeting_status_idx"),
+            # The feeds' newest held meetings, read in order and cut at the feed's length.
+            models.Index(
+                fields=["-date", "-id"], condition=Q(status="held"), name="meeting_feed_idx"
+            ),
+        ]
         constraints = [
             # Cancelled and withdrawn meetings say why; planned and held ones have no such reason.
             models.CheckConstraint(
@@ -274,6 +280,14 @@ class Report(models.Model):
         ordering = ["period", "-covers_to", "-pk"]
         verbose_name = _("report")
         verbose_name_plural = _("reports")
+        indexes = [
+            # The feeds' newest published reports, read in order and cut at the feed's length.
+            models.Index(
+                fields=["-published_on", "-id"],
+                condition=Q(published_on__isnull=False),
+                name="report_feed_idx",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(covers_to__gte=models.F("covers_from")),

@@ -110,18 +110,27 @@ def in_scope_q(
 
 
 def municipalities_for_list(today: datetime.date) -> "models.QuerySet[Municipality]":
-    """All municipalities with county and region, and `active_periods` in force on `today`.
+    """All municipalities with `active_periods`, the number in force on `today`, and their
+    county's code and name and police region's name, as plain rows: the list's 290 model
+    instances (and their counties and regions) cost more than its query.
 
     Lives here rather than in municipalities, which must not know about promise periods.
     """
     return (
-        Municipality.objects.with_county()
-        .annotate(
+        Municipality.objects.annotate(
             active_periods=models.Count(
                 "promise_periods", filter=active_q(today, prefix="promise_periods__")
             )
         )
         .order_by("county__code", "name")
+        .values(
+            "slug",
+            "name",
+            "active_periods",
+            county_code=models.F("county__code"),
+            county_name=models.F("county__name"),
+            police_region_name=models.F("county__police_region__name"),
+        )
     )
 
 
@@ -297,11 +306,13 @@ class PromisePeriodQuerySet(models.QuerySet):
                         )
                     ),
                 ),
-                "activities__promises",
+                # Each activity with its span sums as plain tuples, in one query for all (a
+                # per-day target keeps hundreds of them: model instances cost more than the page).
                 Prefetch(
-                    "activities__span_totals",
-                    queryset=apps.get_model("activities", "SpanTotal").objects.order_by("start"),
+                    "activities",
+                    queryset=apps.get_model("activities", "Activity").objects.with_progress_data(),
                 ),
+                "activities__promises",
                 "reports",
                 # Held meetings only, without their internal minutes.
                 Prefetch(

@@ -604,7 +604,7 @@ def page_list(info: dict) -> list[tuple[str, str]]:
         ("municipality", f"/kommuner/{top}/"),
         ("largest period", f"/kommuner/{slug}/{period}/"),
         ("promises", "/loften/"),
-        ("promises, filtered", "/loften/?q=trygg&county=06"),
+        ("promises, filtered", "/loften/?q=trygg&lan=06"),
         ("activities, page 1", "/aktiviteter/"),
         ("activities, page 50", "/aktiviteter/?page=50"),
         ("feed", "/flode/"),
@@ -1004,7 +1004,7 @@ def main() -> int:
             say()
             say("Single requests, uncached server (median of 3):")
             slow = []
-            paths = [f"/aktiviteter/?progress={status}" for status in PROGRESS_STATUSES]
+            paths = [f"/aktiviteter/?framsteg={status}" for status in PROGRESS_STATUSES]
             slow += single_timings(server.base, paths)
             say("Signed in: the officer's start page, the administrator's, and the admin site")
             officer = sign_in(server.base, INFO["officer"])

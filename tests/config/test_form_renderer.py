@@ -1,0 +1,56 @@
+"""The portal's form renderer writes `<select>` in Python, exactly as Django's templates do."""
+
+import pytest
+from django import forms
+from django.forms.renderers import DjangoTemplates
+
+from config.form_renderer import PortalFormRenderer
+from promises.filters import PromiseFilter
+
+
+class ChoiceForm(forms.Form):
+    plain = forms.ChoiceField(
+        choices=[("", "Alla"), ("x<y", "Ä & <b>"), (1, "ett")], required=False
+    )
+    grouped = forms.MultipleChoiceField(
+        choices=[("Grupp <1>", [("1", "a"), ("2", "b")]), ("3", "c")], required=False
+    )
+    attributes = forms.TypedChoiceField(
+        choices=[(True, "ja"), (False, "nej")],
+        widget=forms.Select(attrs={"disabled": True, "data-x": False, "aria-describedby": 'q"z'}),
+    )
+    radio = forms.ChoiceField(choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect)
+
+
+class OwnOptionSelect(forms.Select):
+    option_template_name = "django/forms/widgets/radio_option.html"
+
+
+@pytest.mark.parametrize(
+    "data", [None, {"plain": "x<y", "grouped": ["1", "3"], "attributes": "False"}]
+)
+def test_every_select_is_written_as_djangos_templates_write_it(data):
+    django_form = ChoiceForm(data, renderer=DjangoTemplates())
+    portal_form = ChoiceForm(data, renderer=PortalFormRenderer())
+    for name in ChoiceForm.base_fields:
+        assert str(portal_form[name]) == str(django_form[name]), name
+
+
+def test_a_widget_with_its_own_option_template_keeps_it():
+    field = forms.ChoiceField(choices=[("a", "A")], widget=OwnOptionSelect)
+    html = field.widget.render("own", "a", renderer=PortalFormRenderer())
+    assert html == field.widget.render("own", "a", renderer=DjangoTemplates())
+    assert "<option" not in html  # the option template was used, not render_select
+
+
+@pytest.mark.django_db
+def test_the_public_filter_form_renders_the_same(settings):
+    """The 290-municipality filter form of /loften/, with a choice made, as the templates do."""
+    settings.FORM_RENDERER = "config.form_renderer.PortalFormRenderer"
+    query = {"lan": "nope", "kommun": "", "ar": "2026"}
+    portal = PromiseFilter(query).form
+    django = PromiseFilter(query).form
+    django.renderer = DjangoTemplates()
+    assert portal.renderer.__class__ is PortalFormRenderer
+    for name in portal.fields:
+        assert str(portal[name]) == str(django[name]), name
