@@ -624,3 +624,29 @@ class SpanTotal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity_id} {self.start}–{self.end}: {self.done}"
+
+
+class ActivityTotal(models.Model):
+    """Rollup: the counted quantity of an activity's logs over its whole counting range, the
+    sum of its `SpanTotal` rows.
+
+    Kept beside them by activities/rollup.py, so that a national figure adds up one row per
+    activity rather than the hundreds a per-day target keeps (`check_progress` compares it with
+    them).
+    """
+
+    activity = models.OneToOneField(
+        Activity,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="total",
+        verbose_name=_("activity"),
+    )
+    done = models.IntegerField(_("done"), default=0)
+
+    class Meta:
+        verbose_name = _("activity total")
+        verbose_name_plural = _("activity totals")
+
+    def __str__(self) -> str:
+        return f"{self.activity_id}: {self.done}"

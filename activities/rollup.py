@@ -12,6 +12,9 @@ are kept in step inside the writing transaction, whatever writes:
   PromisePeriod);
 - bulk inserts (demo, national data) call `rebuild()` afterwards.
 
+Beside the span sums, each activity's total over all its spans (`ActivityTotal`) moves with
+them: the national figures add up one row per activity.
+
 `check()` recounts everything from the raw logs (`manage.py check_progress`).
 """
 
@@ -26,7 +29,7 @@ from django.db.models.functions import Coalesce
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from activities.models import Activity, ActivityLog, SpanTotal
+from activities.models import Activity, ActivityLog, ActivityTotal, SpanTotal
 from activities.progress import counting_spans
 from promises.models import PromisePeriod
 
@@ -47,9 +50,12 @@ def _add(contribution: Contribution, sign: int) -> None:
     spans = SpanTotal.objects.filter(activity_id=activity_id, start__lte=day, end__gte=day)
     # No span holds the day: it lies outside the period (then it does not count), or a rebuild
     # replaced the spans since this statement's snapshot; a new statement sees them.
-    if not spans.update(done=F("done") + sign * quantity) and not spans.update(
+    if spans.update(done=F("done") + sign * quantity) or spans.update(
         done=F("done") + sign * quantity
     ):
+        total = ActivityTotal.objects.filter(activity_id=activity_id)
+        total.update(done=F("done") + sign * quantity)
+    else:
         _extend_open_ended(activity_id, day)
 
 
@@ -121,17 +127,22 @@ def rebuild(activities) -> int:
     )
     list(SpanTotal.objects.select_for_update().filter(activity_id__in=ids).values_list("pk"))
     SpanTotal.objects.filter(activity_id__in=ids).delete()
+    ActivityTotal.objects.filter(activity_id__in=ids).delete()
     sums = _daily_sums(ids)
-    rows = []
+    rows, totals = [], []
     for activity in activities:
         # Running sums over the days: a per-day target has hundreds of spans.
         days = sorted(sums.get(activity.pk, []))
         dates = [day for day, _total in days]
         running = [0, *accumulate(total for _day, total in days)]
+        total = 0
         for start, end in wanted_spans(activity):
             done = running[bisect_right(dates, end)] - running[bisect_left(dates, start)]
             rows.append(SpanTotal(activity=activity, start=start, end=end, done=done))
+            total += done
+        totals.append(ActivityTotal(activity=activity, done=total))
     SpanTotal.objects.bulk_create(rows, batch_size=2000)
+    ActivityTotal.objects.bulk_create(totals, batch_size=2000)
     return len(activities)
 
 
@@ -183,15 +194,26 @@ class Difference:
 
 
 def check(batch: int = 500) -> list[Difference]:
-    """Compare every kept sum with the logs, and every activity's spans with its target."""
+    """Compare every kept sum and total with the logs, and every activity's spans with its
+    target."""
     differences = []
     ids = list(Activity.objects.order_by("pk").values_list("pk", flat=True))
+    kept = dict(ActivityTotal.objects.values_list("activity_id", "done"))
     for i in range(0, len(ids), batch):
         activities = Activity.objects.filter(pk__in=ids[i : i + batch]).select_related("period")
         stored = _stored_spans(activities)
+        daily = _daily_sums(ids[i : i + batch])
         for activity in activities:
-            if stored.get(activity.pk, []) != wanted_spans(activity):
+            wanted = wanted_spans(activity)
+            if stored.get(activity.pk, []) != wanted:
                 differences.append(Difference(activity.pk, "spans"))
+            first, last = wanted[0][0], wanted[-1][1]
+            counted = sum(done for day, done in daily.get(activity.pk, []) if first <= day <= last)
+            if kept.get(activity.pk) != counted:
+                total = kept.get(activity.pk, "nothing")
+                differences.append(
+                    Difference(activity.pk, f"whole period: kept {total}, logs {counted}")
+                )
     recount = (
         ActivityLog.objects.counted()
         .filter(

@@ -159,8 +159,8 @@ class PromisePeriodQuerySet(models.QuerySet):
             periods=models.Count("pk", distinct=True),
             municipalities=models.Count("municipality", distinct=True),
         )
-        # The kept span sums of each activity (the progress rollup), not the logs themselves.
-        done = self.published().aggregate(done=models.Sum("activities__span_totals__done"))["done"]
+        # Each activity's kept total (the progress rollup), not its logs or its span sums.
+        done = self.published().aggregate(done=models.Sum("activities__total__done"))["done"]
         return {**figures, "done": done or 0}
 
     def with_place(self) -> "PromisePeriodQuerySet":

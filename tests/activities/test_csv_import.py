@@ -358,8 +358,9 @@ def test_validating_many_rows_costs_a_fixed_number_of_queries(world, django_asse
 def test_saving_many_rows_adds_only_the_inserts_per_row(world, django_assert_max_num_queries):
     rows = [f"{world.police.pk};2026-03-15;1;Storgatan;Kontroll;"] * 200
     # Per row: a savepoint, the log, its history record, the lock on its activity, its progress
-    # sum, the savepoint's release; once: the user's memberships and the allowed activities.
-    with django_assert_max_num_queries(5 + 6 * 200):
+    # sum and its activity's total, the savepoint's release; once: the user's memberships and
+    # the allowed activities.
+    with django_assert_max_num_queries(5 + 7 * 200):
         result = _import(world, _csv(*rows))
     assert len(result.saved) == 200
 

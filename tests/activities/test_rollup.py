@@ -8,9 +8,10 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from activities import rollup
-from activities.models import Activity, ActivityLog, SpanTotal
+from activities.models import Activity, ActivityLog, ActivityTotal, SpanTotal
 from activities.progress import LogEntry, SpanSums, compute_progress, counting_spans
 from activities.services import update_log, withdraw_log
+from promises.models import PromisePeriod
 from tests import factories
 from tests.staff import staff_user
 
@@ -148,3 +149,51 @@ def test_a_list_gets_its_sums_in_one_query_also_when_iterated_in_chunks(
     with django_assert_num_queries(1 + 3):  # the activities, then the sums of each chunk of two
         chunks = Activity.objects.with_progress_data().order_by("pk").iterator(chunk_size=2)
         assert [activity.progress(TODAY) for activity in chunks] == expected
+
+
+def _total(activity: Activity) -> int:
+    return ActivityTotal.objects.get(activity=activity).done
+
+
+def test_each_activitys_total_moves_with_its_span_sums(period):
+    activity = factories.activity(period, target=("at_least", 2, "kontroller", "tertial"))
+    assert _total(activity) == 0
+    user = staff_user("polis")
+    first = factories.log(activity, D(2026, 2, 3), quantity=2)
+    factories.log(activity, D(2026, 6, 1))
+    factories.log(activity, D(2027, 1, 5))  # after the period: counted nowhere
+    assert _total(activity) == 3
+    update_log(first, user, date=D(2026, 10, 1), quantity=5)
+    assert _total(activity) == 6
+    withdraw_log(ActivityLog.objects.get(pk=first.pk), user, "Fel aktivitet")
+    assert _total(activity) == 1
+    period.end_date = D(2027, 4, 30)  # the log of January 2027 now counts
+    period.save()
+    assert _total(activity) == 2
+    assert rollup.check() == []
+
+
+def test_check_progress_reports_a_wrong_or_missing_total_and_fix_repairs_it(period):
+    wrong = factories.activity(period, target=("at_least", 4, "kontroller", "month"))
+    missing = factories.activity(period, target=None)
+    factories.log(wrong, D(2026, 3, 1), quantity=2)
+    factories.log(missing, D(2026, 3, 1))
+    ActivityTotal.objects.filter(activity=wrong).update(done=7)
+    ActivityTotal.objects.filter(activity=missing).delete()
+    out = StringIO()
+    with pytest.raises(CommandError):
+        call_command("check_progress", stdout=out)
+    assert f"activity {wrong.pk}: whole period: kept 7, logs 2" in out.getvalue()
+    assert f"activity {missing.pk}: whole period: kept nothing, logs 1" in out.getvalue()
+    call_command("check_progress", "--fix", stdout=StringIO())
+    assert rollup.check() == []
+    assert (_total(wrong), _total(missing)) == (2, 1)
+
+
+def test_the_national_figure_adds_the_totals_of_published_periods(period):
+    draft = factories.period(state="draft", start=D(2026, 1, 1), end=D(2026, 12, 31))
+    for target_period, quantity in ((period, 3), (draft, 100)):
+        activity = factories.activity(target_period, target=("at_least", 1, "x", "day"))
+        factories.log(activity, D(2026, 5, 5), quantity=quantity)
+    figures = PromisePeriod.objects.national_figures(D(2026, 6, 1))
+    assert figures["done"] == 3  # a draft's logs are not the public's

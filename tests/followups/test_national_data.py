@@ -11,7 +11,7 @@ from django.db import connection, transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
-from activities.models import Activity, ActivityLog, ActivityStatus, SpanTotal
+from activities.models import Activity, ActivityLog, ActivityStatus, ActivityTotal, SpanTotal
 from activities.progress import Comparator, Scope
 from followups.models import Assessment, FollowUpMeeting, Report
 from promises.models import (
@@ -76,9 +76,9 @@ def digest() -> str:
 def wipe() -> None:
     """Empty what the command fills, children first; raw deletes, to skip signals and history."""
     tables = [
-        SpanTotal, ActivityLog, Activity.promises.through, Activity, Assessment, FollowUpMeeting,
-        Report, Signatory, PeriodTransition, Extension, Promise.themes.through, Promise,
-        PromisePeriod,
+        SpanTotal, ActivityTotal, ActivityLog, Activity.promises.through, Activity, Assessment,
+        FollowUpMeeting, Report, Signatory, PeriodTransition, Extension, Promise.themes.through,
+        Promise, PromisePeriod,
     ]  # fmt: skip
     with connection.cursor() as cursor:
         for model in tables:
