@@ -15,7 +15,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
         return legacy
     today = timezone.localdate()
     activity_filter = ActivityFilter(request.GET, queryset=Activity.objects.for_activity_list())
-    page, query = paginate(request, activity_filter.rows(today))
+    page, query = paginate(request, activity_filter.rows(today), keys_first=True)
     context = {
         "filter": activity_filter,
         "page_obj": page,

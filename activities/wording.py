@@ -12,7 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from django.utils.formats import date_format
+from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext, ngettext, pgettext
 
 from activities.models import ActivityStatus
@@ -31,16 +31,27 @@ from activities.progress import (
 LISTED_DAYS = 14
 
 
+def _day_month(day: datetime.date) -> str:
+    """`date_format(day, "j b")`, "3 dec", without parsing the format for each of the hundreds
+    of spans a page lists."""
+    return f"{day.day} {MONTHS_3[day.month]}"
+
+
+def _full_date(day: datetime.date) -> str:
+    """`date_format(day, "j b Y")`, "3 dec 2026"."""
+    return f"{_day_month(day)} {day.year:04d}"
+
+
 def date_range(start: datetime.date, end: datetime.date) -> str:
     """Dates as Swedish writes a range: "3 dec 2026", "1–30 nov 2026", "1 sep–31 dec 2026",
     "20 mar 2026–19 mar 2027" (each year given where it differs)."""
     if start == end:
-        return date_format(start, "j b Y")
+        return _full_date(start)
     if start.year != end.year:
-        return f"{date_format(start, 'j b Y')}–{date_format(end, 'j b Y')}"
+        return f"{_full_date(start)}–{_full_date(end)}"
     if start.month == end.month:
-        return f"{start.day}–{date_format(end, 'j b Y')}"
-    return f"{date_format(start, 'j b')}–{date_format(end, 'j b Y')}"
+        return f"{start.day}–{_full_date(end)}"
+    return f"{_day_month(start)}–{_full_date(end)}"
 
 
 def _current_label(scope: str, index: int) -> str:

@@ -1,9 +1,11 @@
-"""The form renderer: Django's templates, except `<select>` elements, which are written in Python.
+"""The form renderer: Django's templates, except the most used small ones, written in Python.
 
 Django's select template includes two templates for every option. The filter forms of the
 public lists offer all 290 municipalities, which made rendering the form more than half the time
-of `/loften/` and `/aktiviteter/`. The markup written here is the one the templates write, to
-the character (tests/config/test_form_renderer.py).
+of `/loften/` and `/aktiviteter/`. A field group renders three more templates per field (the
+group, its label, its error list), on every form of every page. The markup written here is the
+one those templates write, to the character (tests/config/test_form_renderer.py); any other
+template, or a widget with its own option template, goes to Django's templates.
 """
 
 from django.forms.renderers import DjangoTemplates
@@ -12,6 +14,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 SELECT_TEMPLATE = "django/forms/widgets/select.html"
 OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
+FIELD_TEMPLATE = "django/forms/field.html"
+LABEL_TEMPLATE = "django/forms/label.html"
+ERRORS_TEMPLATE = "django/forms/errors/list/default.html"
 
 
 def _attrs(attrs: dict) -> str:
@@ -51,10 +56,64 @@ def _standard_options(widget: dict) -> bool:
     )
 
 
+def render_label(context: dict) -> SafeString:
+    """The markup of django/forms/label.html (a field's `<label>` or `<legend>`)."""
+    label = conditional_escape(context["label"])
+    if not context["use_tag"]:
+        return mark_safe(label)
+    tag = conditional_escape(context["tag"])
+    return mark_safe(f"<{tag}{_attrs(context['attrs'] or {})}>{label}</{tag}>")
+
+
+def render_errors(errors) -> SafeString:
+    """The markup of django/forms/errors/list/default.html (a field's or form's error list)."""
+    if not errors:
+        return mark_safe("")
+    field_id = f' id="{conditional_escape(errors.field_id)}_error"' if errors.field_id else ""
+    items = "".join(f"<li>{conditional_escape(error)}</li>" for error in errors)
+    return mark_safe(f'<ul class="{conditional_escape(errors.error_class)}"{field_id}>{items}</ul>')
+
+
+def render_field(field) -> SafeString:
+    """The markup of django/forms/field.html (`{{ field.as_field_group }}`)."""
+    parts = []
+    if field.use_fieldset:
+        described = field.aria_describedby
+        described = f' aria-describedby="{conditional_escape(described)}"' if described else ""
+        parts.append(f"\n  <fieldset{described}>\n  ")
+        if field.label:
+            parts.append(conditional_escape(field.legend_tag()))
+        parts.append("\n")
+    else:
+        parts.append("\n  ")
+        if field.label:
+            parts.append(conditional_escape(field.label_tag()))
+        parts.append("\n")
+    parts.append("\n")
+    if field.help_text:
+        help_id = f' id="{conditional_escape(field.auto_id)}_helptext"' if field.auto_id else ""
+        parts.append(f'<div class="helptext"{help_id}>{field.help_text}</div>')
+    parts.append(f"\n{conditional_escape(field.errors)}\n{conditional_escape(field)}")
+    if field.use_fieldset:
+        parts.append("</fieldset>")
+    parts.append("\n")
+    return mark_safe("".join(parts))
+
+
 class PortalFormRenderer(DjangoTemplates):
-    """Django's default renderer, with `<select>` written by `render_select`."""
+    """Django's default renderer, with the select, field group, label and error list templates
+    written in Python."""
 
     def render(self, template_name, context, request=None):
         if template_name == SELECT_TEMPLATE and _standard_options(context["widget"]):
-            return render_select(context["widget"])
-        return super().render(template_name, context, request=request)
+            html = render_select(context["widget"])
+        elif template_name == LABEL_TEMPLATE:
+            html = render_label(context)
+        elif template_name == ERRORS_TEMPLATE:
+            html = render_errors(context["errors"])
+        elif template_name == FIELD_TEMPLATE:
+            html = render_field(context["field"])
+        else:
+            return super().render(template_name, context, request=request)
+        # Stripped, as Django's renderer strips what a template writes.
+        return mark_safe(html.strip())

@@ -151,9 +151,35 @@ def legacy_redirect(request: HttpRequest) -> HttpResponsePermanentRedirect | Non
     return HttpResponsePermanentRedirect(f"{request.path}?{query}" if query else request.path)
 
 
-def paginate(request: HttpRequest, rows: Sequence | QuerySet) -> tuple[Page, str]:
-    """The requested page of `rows`, and the query string that keeps the filters in page links."""
-    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+class KeysFirstPaginator(Paginator):
+    """Pages a queryset in two steps: the page's primary keys in the list's order, then its rows.
+
+    A national list is ordered by the municipality's name and the period's dates, which no index
+    serves: PostgreSQL sorts every row of the list for each page. Sorting only the keys (and the
+    columns ordered by) is a third of the work of sorting whole rows with their texts.
+    """
+
+    def page(self, number) -> Page:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        keys = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        rows = self.object_list.order_by().in_bulk(keys)
+        # A row gone between the two queries is left out rather than failing the page.
+        return self._get_page([rows[key] for key in keys if key in rows], number, self)
+
+
+def paginate(
+    request: HttpRequest, rows: Sequence | QuerySet, keys_first: bool = False
+) -> tuple[Page, str]:
+    """The requested page of `rows`, and the query string that keeps the filters in page links.
+
+    `keys_first`: a queryset ordered across tables is paged by `KeysFirstPaginator`.
+    """
+    paginator = KeysFirstPaginator if keys_first else Paginator
+    page = paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     return page, params.urlencode()

@@ -183,7 +183,7 @@ def promise_list(request: HttpRequest) -> HttpResponse:
     if legacy := legacy_redirect(request):
         return legacy
     promise_filter = PromiseFilter(request.GET, queryset=Promise.objects.for_promise_list())
-    page, query = paginate(request, promise_filter.qs)
+    page, query = paginate(request, promise_filter.qs, keys_first=True)
     context = {
         "filter": promise_filter,
         "page_obj": page,

@@ -262,14 +262,15 @@ def build(size: int, skip: int = 0) -> None:
 
 
 LIST_QUERIES = {
-    # county, police region, municipality and theme choices; count; page of activities; their logs
-    "/aktiviteter/": 7,
-    "/aktiviteter/?lan=01&tema=trafik&ar=2026&ansvarig=police&q=akt&page=2": 7,
-    "/aktiviteter/?kommun=vallentuna&q=aktivitet&page=2": 7,
+    # county, police region, municipality and theme choices; count; the page's keys, then its
+    # activities (KeysFirstPaginator); their span sums
+    "/aktiviteter/": 8,
+    "/aktiviteter/?lan=01&tema=trafik&ar=2026&ansvarig=police&q=akt&page=2": 8,
+    "/aktiviteter/?kommun=vallentuna&q=aktivitet&page=2": 8,
     # Filtering on progress status: every match's target and period, their span sums (the
-    # status is computed in Python), then count, page and sums of the matching ones.
-    "/aktiviteter/?framsteg=behind&polisregion=stockholm&page=2": 9,
-    "/aktiviteter/?ar=abc&framsteg=x": 7,
+    # status is computed in Python), then count, keys, page and sums of the matching ones.
+    "/aktiviteter/?framsteg=behind&polisregion=stockholm&page=2": 10,
+    "/aktiviteter/?ar=abc&framsteg=x": 8,
 }
 
 

@@ -14,10 +14,12 @@ import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.translation import override
 
 from activities.progress import LogEntry, Target, compute_progress
+from activities.wording import date_range
 from tests import factories
 from tests.e2e import vnu
 
@@ -357,3 +359,22 @@ def test_the_open_data_page_names_the_spans_as_the_pages_do(client):
     assert "(löftesåret, tertialet, månaden, veckan eller dagen)" in page
     assert "löftesår: tolv månader i taget från medborgarlöftets första dag" in page
     assert "denna tertial" not in page and "detta år" not in page
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_date_ranges_read_as_date_format_writes_them(language):
+    """`date_range` writes its dates itself, as `date_format` writes them, in each language."""
+    first = date(2026, 1, 1)
+    with override(language):
+        for offset in range(0, 800, 7):
+            start = first + timedelta(days=offset)
+            end = start + timedelta(days=offset % 60)
+            if start == end:
+                expected = date_format(start, "j b Y")
+            elif start.year != end.year:
+                expected = f"{date_format(start, 'j b Y')}–{date_format(end, 'j b Y')}"
+            elif start.month == end.month:
+                expected = f"{start.day}–{date_format(end, 'j b Y')}"
+            else:
+                expected = f"{date_format(start, 'j b')}–{date_format(end, 'j b Y')}"
+            assert date_range(start, end) == expected

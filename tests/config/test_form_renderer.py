@@ -1,4 +1,5 @@
-"""The portal's form renderer writes `<select>` in Python, exactly as Django's templates do."""
+"""The portal's form renderer writes selects, field groups, labels and error lists in Python,
+exactly as Django's templates do."""
 
 import pytest
 from django import forms
@@ -22,6 +23,26 @@ class ChoiceForm(forms.Form):
     radio = forms.ChoiceField(choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect)
 
 
+class FieldsForm(forms.Form):
+    required_css_class = "required"
+
+    name = forms.CharField(label="Namn <b>", help_text="Skriv <i>hela</i> namnet")
+    choice = forms.ChoiceField(
+        choices=[("x", "X"), ("y", "Y")], widget=forms.RadioSelect, label="Val?"
+    )
+    unlabelled = forms.BooleanField(required=False, label="")
+    day = forms.DateField(
+        required=False, widget=forms.DateInput(attrs={"aria-describedby": "egen"})
+    )
+    many = forms.MultipleChoiceField(
+        choices=[("1", "ett")],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Välj alla som gäller",
+        required=False,
+    )
+    text = forms.CharField(widget=forms.Textarea, max_length=3, required=False)
+
+
 class OwnOptionSelect(forms.Select):
     option_template_name = "django/forms/widgets/radio_option.html"
 
@@ -34,6 +55,24 @@ def test_every_select_is_written_as_djangos_templates_write_it(data):
     portal_form = ChoiceForm(data, renderer=PortalFormRenderer())
     for name in ChoiceForm.base_fields:
         assert str(portal_form[name]) == str(django_form[name]), name
+
+
+@pytest.mark.parametrize(
+    "data", [None, {"name": "", "choice": "z", "day": "nej", "text": "<script>", "many": ["9"]}]
+)
+def test_field_groups_labels_and_error_lists_are_written_as_the_templates_write_them(data):
+    django_form = FieldsForm(data, renderer=DjangoTemplates())
+    portal_form = FieldsForm(data, renderer=PortalFormRenderer())
+    if data:
+        for form in (django_form, portal_form):
+            assert not form.is_valid()
+            form.add_error(None, "Hela <formuläret> är fel")
+    for name in FieldsForm.base_fields:
+        assert portal_form[name].as_field_group() == django_form[name].as_field_group(), name
+        assert portal_form[name].label_tag() == django_form[name].label_tag(), name
+        assert str(portal_form[name].errors) == str(django_form[name].errors), name
+    assert str(portal_form.non_field_errors()) == str(django_form.non_field_errors())
+    assert str(portal_form) == str(django_form)
 
 
 def test_a_widget_with_its_own_option_template_keeps_it():
@@ -53,4 +92,4 @@ def test_the_public_filter_form_renders_the_same(settings):
     django.renderer = DjangoTemplates()
     assert portal.renderer.__class__ is PortalFormRenderer
     for name in portal.fields:
-        assert str(portal[name]) == str(django[name]), name
+        assert portal[name].as_field_group() == django[name].as_field_group(), name

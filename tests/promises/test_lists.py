@@ -5,10 +5,12 @@ import html
 import re
 
 import pytest
+from django.core.paginator import Paginator
 from django.utils import timezone
 
 from municipalities.models import Municipality
-from promises.models import PeriodState, Theme
+from promises.filters import KeysFirstPaginator
+from promises.models import PeriodState, Promise, Theme
 from tests import factories
 
 D = datetime.date
@@ -243,11 +245,12 @@ def build(size: int, skip: int = 0) -> None:
     ("url", "queries"),
     [
         ("/kommuner/", 1),
-        # county, police region, municipality and theme choices; count; page; themes of the page
-        ("/loften/", 7),
-        ("/loften/?lan=01&tema=trafik&ar=2026&status=signed&q=L&page=2", 7),
-        ("/loften/?kommun=vallentuna&q=lofte&page=2", 7),
-        ("/loften/?ar=abc&lan=99999", 7),
+        # county, police region, municipality and theme choices; count; the page's keys, then
+        # its rows (KeysFirstPaginator); themes of the page
+        ("/loften/", 8),
+        ("/loften/?lan=01&tema=trafik&ar=2026&status=signed&q=L&page=2", 8),
+        ("/loften/?kommun=vallentuna&q=lofte&page=2", 8),
+        ("/loften/?ar=abc&lan=99999", 8),
     ],
 )
 def test_list_queries_do_not_grow_with_data(client, django_assert_num_queries, url, queries):
@@ -257,3 +260,20 @@ def test_list_queries_do_not_grow_with_data(client, django_assert_num_queries, u
     build(30, skip=3)  # ten times as much
     with django_assert_num_queries(queries):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_keys_first_pages_hold_the_same_rows_in_the_same_order_as_plain_pages():
+    for slug in ("vetlanda", "tranas", "eksjo"):
+        period = factories.period(slug)
+        for i in range(7):
+            factories.promise(period, f"Löfte {slug} {i}")
+    rows = Promise.objects.for_promise_list()
+    plain, keys_first = Paginator(rows, 5), KeysFirstPaginator(rows, 5)
+    assert keys_first.num_pages == plain.num_pages == 5
+    for number in plain.page_range:
+        assert list(keys_first.page(number)) == list(plain.page(number))
+    # The page's rows keep what the queryset selects and prefetches with them.
+    first = keys_first.page(1)[0]
+    assert first.period.municipality.county.name
+    assert "themes" in first._prefetched_objects_cache
