@@ -92,7 +92,10 @@ class ActivityQuerySet(models.QuerySet):
         fetched = self._result_cache is not None
         super()._fetch_all()
         if not fetched and self._wants_sums():
-            _attach_span_sums(self._result_cache)
+            # A whole list (a progress filter, an export) asks for its sums by this query rather
+            # than by thousands of ids; a page (sliced) by its ids.
+            source = None if self.query.is_sliced else self
+            _attach_span_sums(self._result_cache, source)
 
     def _iterator(self, use_chunked_fetch, chunk_size):
         rows = super()._iterator(use_chunked_fetch, chunk_size)
@@ -368,12 +371,23 @@ class Activity(models.Model):
         return compute_progress(self.target, start, end, entries, today)
 
 
-def _attach_span_sums(activities: list[Activity]) -> None:
-    """Give each activity its `span_sums` (see `with_progress_data`), in one query."""
+# From how many activities their sums are asked for by the activities' own query (as a
+# subquery) rather than by a list of ids: thousands of parameters cost more to send and plan.
+SUBQUERY_FROM = 500
+
+
+def _attach_span_sums(activities: list[Activity], source: models.QuerySet | None = None) -> None:
+    """Give each activity its `span_sums` (see `with_progress_data`), in one query; by `source`
+    (the query that loaded them) when they are many."""
     sums: dict[int, list] = {activity.pk: [] for activity in activities}
-    rows = SpanTotal.objects.filter(activity_id__in=list(sums)).order_by()
+    if source is not None and len(sums) >= SUBQUERY_FROM:
+        keys = source.select_related(None).order_by().values("pk")
+        rows = SpanTotal.objects.filter(activity_id__in=keys).order_by()
+    else:
+        rows = SpanTotal.objects.filter(activity_id__in=list(sums)).order_by()
     for activity_id, start, end, done in rows.values_list("activity_id", "start", "end", "done"):
-        sums[activity_id].append((start, end, done))
+        if activity_id in sums:
+            sums[activity_id].append((start, end, done))
     for activity in activities:
         activity.span_sums = SpanSums(sums[activity.pk])
 

@@ -362,6 +362,18 @@ class SpanSums:
         """The date ranges the sums are kept for, in order."""
         return list(zip(self._starts, self._ends, strict=True))
 
+    def each(self, spans: Iterable["Span"]) -> list[int]:
+        """The sum of each of `spans`, in order; a span that is one kept range is read directly
+        (a per-day target keeps hundreds), any other is summed with `between`."""
+        starts, ends, totals = self._starts, self._ends, self._totals
+        done = []
+        for index, span in enumerate(spans):
+            if index < len(starts) and starts[index] == span.start and ends[index] == span.end:
+                done.append(totals[index + 1] - totals[index])
+            else:
+                done.append(self.between(span.start, span.end))
+        return done
+
     def between(self, start: datetime.date, end: datetime.date) -> int:
         """Sum over the kept ranges inside start–end; a range cut by either end is an error."""
         first = bisect_left(self._ends, start)  # the first range ending on or after start
@@ -405,9 +417,14 @@ def progress_from_counts(
         else:
             status = _average_status(target, average, total_done, ended=today > period_end)
     elif target is not None:
+        target_spans = _spans(target, period_start, period_end)
+        if isinstance(counter, SpanSums):
+            done = counter.each(target_spans)
+        else:
+            done = [counter.between(span.start, span.end) for span in target_spans]
         spans = tuple(
-            _span_progress(target.comparator, span, counter.between(span.start, span.end), today)
-            for span in _spans(target, period_start, period_end)
+            _span_progress(target.comparator, span, span_done, today)
+            for span, span_done in zip(target_spans, done, strict=True)
         )
         current = next((span for span in spans if span.is_current), None)
         if target.scope == Scope.PERIOD:
@@ -433,7 +450,21 @@ def progress_from_counts(
     )
 
 
+@lru_cache(maxsize=1024)
+def _whole(number: int) -> Fraction:
+    """`Fraction(number)`, made once: most spans of a list are over (expected in full) or not
+    begun (nothing expected)."""
+    return Fraction(number)
+
+
 def _span_progress(comparator: str, span: Span, done: int, today: datetime.date) -> SpanProgress:
+    # The spans that are over or not begun, most of a long list, without `_expected` and
+    # `_span_status`: the same values, found sooner.
+    if today > span.end:
+        status = _final_status(comparator, done, span.target)
+        return SpanProgress(span, done, _whole(span.target), status, is_current=False)
+    if today < span.start:
+        return SpanProgress(span, done, _whole(0), PaceStatus.NOT_STARTED, is_current=False)
     expected = _expected(span, today)
     return SpanProgress(
         span=span,

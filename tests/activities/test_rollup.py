@@ -5,11 +5,13 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from activities import rollup
 from activities.models import Activity, ActivityLog, ActivityTotal, SpanTotal
-from activities.progress import LogEntry, SpanSums, compute_progress, counting_spans
+from activities.progress import LogEntry, Span, SpanSums, compute_progress, counting_spans
 from activities.services import update_log, withdraw_log
 from promises.models import PromisePeriod
 from tests import factories
@@ -197,3 +199,35 @@ def test_the_national_figure_adds_the_totals_of_published_periods(period):
         factories.log(activity, D(2026, 5, 5), quantity=quantity)
     figures = PromisePeriod.objects.national_figures(D(2026, 6, 1))
     assert figures["done"] == 3  # a draft's logs are not the public's
+
+
+def test_span_sums_read_each_kept_span_directly_and_sum_any_other():
+    sums = SpanSums([(D(2026, 1, 1), D(2026, 4, 30), 3), (D(2026, 5, 1), D(2026, 8, 31), 4)])
+    kept = counting_spans(None, D(2026, 1, 1), D(2026, 4, 30)) + [(D(2026, 5, 1), D(2026, 8, 31))]
+    spans = [Span(start, end, 1) for start, end in kept]
+    assert sums.each(spans) == [3, 4]
+    whole = [Span(D(2026, 1, 1), D(2026, 8, 31), 1)]
+    assert sums.each(whole) == [7]
+
+
+def test_a_long_list_asks_for_its_sums_by_its_own_query(period, monkeypatch):
+    """From SUBQUERY_FROM activities on, the sums come by the list's query, not by its ids."""
+    from activities import models as activity_models
+
+    monkeypatch.setattr(activity_models, "SUBQUERY_FROM", 2)
+    activities = [
+        factories.activity(period, f"Aktivitet {i}", target=("at_least", 4, "x", "month"))
+        for i in range(3)
+    ]
+    for i, activity in enumerate(activities):
+        factories.log(activity, D(2026, 3, 1), quantity=i + 1)
+    with CaptureQueriesContext(connection) as queries:
+        listed = list(Activity.objects.with_progress_data().order_by("pk"))
+    sums_query = queries.captured_queries[-1]["sql"]
+    assert "SELECT" in sums_query.split("IN", 1)[1]  # a subquery, not a list of ids
+    assert [a.progress(TODAY).total_done for a in listed] == [1, 2, 3]
+    # A page (a slice) still asks by its ids.
+    with CaptureQueriesContext(connection) as queries:
+        page = list(Activity.objects.with_progress_data().order_by("pk")[:2])
+    assert "SELECT" not in queries.captured_queries[-1]["sql"].split("IN", 1)[1]
+    assert [a.progress(TODAY).total_done for a in page] == [1, 2]
