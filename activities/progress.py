@@ -280,9 +280,12 @@ def _expected(span: Span, today: datetime.date) -> Fraction:
 
 
 class Counts(Protocol):
-    """Anything that sums counted quantities over a date range (both ends included)."""
+    """Anything that sums counted quantities over a date range (both ends included), and over
+    each of a target's spans."""
 
     def between(self, start: datetime.date, end: datetime.date) -> int: ...
+
+    def each(self, spans: Iterable[Span]) -> list[int]: ...
 
 
 class _Counter:
@@ -298,6 +301,10 @@ class _Counter:
         return (
             self._sums[bisect_right(self._dates, end)] - self._sums[bisect_left(self._dates, start)]
         )
+
+    def each(self, spans: Iterable[Span]) -> list[int]:
+        """The sum of each of `spans`, in order."""
+        return [self.between(span.start, span.end) for span in spans]
 
 
 def units_elapsed(
@@ -362,7 +369,7 @@ class SpanSums:
         """The date ranges the sums are kept for, in order."""
         return list(zip(self._starts, self._ends, strict=True))
 
-    def each(self, spans: Iterable["Span"]) -> list[int]:
+    def each(self, spans: Iterable[Span]) -> list[int]:
         """The sum of each of `spans`, in order; a span that is one kept range is read directly
         (a per-day target keeps hundreds), any other is summed with `between`."""
         starts, ends, totals = self._starts, self._ends, self._totals
@@ -418,13 +425,9 @@ def progress_from_counts(
             status = _average_status(target, average, total_done, ended=today > period_end)
     elif target is not None:
         target_spans = _spans(target, period_start, period_end)
-        if isinstance(counter, SpanSums):
-            done = counter.each(target_spans)
-        else:
-            done = [counter.between(span.start, span.end) for span in target_spans]
         spans = tuple(
             _span_progress(target.comparator, span, span_done, today)
-            for span, span_done in zip(target_spans, done, strict=True)
+            for span, span_done in zip(target_spans, counter.each(target_spans), strict=True)
         )
         current = next((span for span in spans if span.is_current), None)
         if target.scope == Scope.PERIOD:

@@ -24,8 +24,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from django.db import transaction
-from django.db.models import F, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import F, Sum
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
@@ -34,6 +33,7 @@ from activities.progress import counting_spans
 from promises.models import PromisePeriod
 
 Contribution = tuple[int, datetime.date, int] | None  # (activity id, date, quantity)
+SpanSum = tuple[datetime.date, datetime.date, int]  # (start, end, counted quantity)
 
 
 def wanted_spans(activity: Activity) -> list[tuple[datetime.date, datetime.date]]:
@@ -109,6 +109,18 @@ def _daily_sums(activity_ids) -> dict[int, list[tuple[datetime.date, int]]]:
     return sums
 
 
+def _recount(activity: Activity, days: list[tuple[datetime.date, int]]) -> list[SpanSum]:
+    """The sums `activity`'s spans must hold, from its counted logs' sums by day."""
+    # Running sums over the days: a per-day target has hundreds of spans.
+    days = sorted(days)
+    dates = [day for day, _total in days]
+    running = [0, *accumulate(total for _day, total in days)]
+    return [
+        (start, end, running[bisect_right(dates, end)] - running[bisect_left(dates, start)])
+        for start, end in wanted_spans(activity)
+    ]
+
+
 @transaction.atomic
 def rebuild(activities) -> int:
     """Recount the spans of `activities` from their logs; returns how many were rebuilt.
@@ -131,34 +143,31 @@ def rebuild(activities) -> int:
     sums = _daily_sums(ids)
     rows, totals = [], []
     for activity in activities:
-        # Running sums over the days: a per-day target has hundreds of spans.
-        days = sorted(sums.get(activity.pk, []))
-        dates = [day for day, _total in days]
-        running = [0, *accumulate(total for _day, total in days)]
-        total = 0
-        for start, end in wanted_spans(activity):
-            done = running[bisect_right(dates, end)] - running[bisect_left(dates, start)]
-            rows.append(SpanTotal(activity=activity, start=start, end=end, done=done))
-            total += done
-        totals.append(ActivityTotal(activity=activity, done=total))
+        recounted = _recount(activity, sums.get(activity.pk, []))
+        rows += [SpanTotal(activity=activity, start=s, end=e, done=d) for s, e, d in recounted]
+        totals.append(ActivityTotal(activity=activity, done=sum(d for _s, _e, d in recounted)))
     SpanTotal.objects.bulk_create(rows, batch_size=2000)
     ActivityTotal.objects.bulk_create(totals, batch_size=2000)
     return len(activities)
 
 
-def _stored_spans(activities) -> dict[int, list[tuple[datetime.date, datetime.date]]]:
-    stored: dict[int, list[tuple[datetime.date, datetime.date]]] = {}
+def _stored_spans(activities) -> dict[int, list[SpanSum]]:
+    stored: dict[int, list[SpanSum]] = {}
     rows = SpanTotal.objects.filter(activity__in=[a.pk for a in activities]).order_by("start")
-    for activity_id, start, end in rows.values_list("activity_id", "start", "end"):
-        stored.setdefault(activity_id, []).append((start, end))
+    for activity_id, start, end, done in rows.values_list("activity_id", "start", "end", "done"):
+        stored.setdefault(activity_id, []).append((start, end, done))
     return stored
+
+
+def _ranges(spans: list[SpanSum]) -> list[tuple[datetime.date, datetime.date]]:
+    return [(start, end) for start, end, _done in spans]
 
 
 def sync(activities) -> int:
     """Rebuild the spans of those `activities` whose target or period dates changed."""
     activities = list(activities)
     stored = _stored_spans(activities)
-    stale = [a for a in activities if stored.get(a.pk, []) != wanted_spans(a)]
+    stale = [a for a in activities if _ranges(stored.get(a.pk, [])) != wanted_spans(a)]
     return rebuild(stale) if stale else 0
 
 
@@ -194,44 +203,33 @@ class Difference:
 
 
 def check(batch: int = 500) -> list[Difference]:
-    """Compare every kept sum and total with the logs, and every activity's spans with its
-    target."""
+    """Recount every activity's spans and total from its logs and compare them with the kept
+    ones: the spans' dates with its target and period, each span's sum, and the total."""
     differences = []
     ids = list(Activity.objects.order_by("pk").values_list("pk", flat=True))
-    kept = dict(ActivityTotal.objects.values_list("activity_id", "done"))
+    kept_totals = dict(ActivityTotal.objects.values_list("activity_id", "done"))
     for i in range(0, len(ids), batch):
         activities = Activity.objects.filter(pk__in=ids[i : i + batch]).select_related("period")
         stored = _stored_spans(activities)
         daily = _daily_sums(ids[i : i + batch])
         for activity in activities:
-            wanted = wanted_spans(activity)
-            if stored.get(activity.pk, []) != wanted:
+            recounted = _recount(activity, daily.get(activity.pk, []))
+            kept = stored.get(activity.pk, [])
+            if _ranges(kept) != _ranges(recounted):
                 differences.append(Difference(activity.pk, "spans"))
-            first, last = wanted[0][0], wanted[-1][1]
-            counted = sum(done for day, done in daily.get(activity.pk, []) if first <= day <= last)
-            if kept.get(activity.pk) != counted:
-                total = kept.get(activity.pk, "nothing")
+            else:
+                differences += [
+                    Difference(activity.pk, f"{start}–{end}: kept {done}, logs {actual}")
+                    for (start, end, done), (_s, _e, actual) in zip(kept, recounted, strict=True)
+                    if done != actual
+                ]
+            total = sum(done for _start, _end, done in recounted)
+            if kept_totals.get(activity.pk) != total:
                 differences.append(
-                    Difference(activity.pk, f"whole period: kept {total}, logs {counted}")
+                    Difference(
+                        activity.pk,
+                        f"whole period: kept {kept_totals.get(activity.pk, 'nothing')}, "
+                        f"logs {total}",
+                    )
                 )
-    recount = (
-        ActivityLog.objects.counted()
-        .filter(
-            activity_id=OuterRef("activity_id"),
-            date__gte=OuterRef("start"),
-            date__lte=OuterRef("end"),
-        )
-        .order_by()
-        .values("activity_id")
-        .annotate(total=Sum("quantity"))
-        .values("total")
-    )
-    wrong = (
-        SpanTotal.objects.annotate(actual=Coalesce(Subquery(recount), Value(0)))
-        .filter(~Q(done=F("actual")))
-        .order_by("activity_id", "start")
-        .values_list("activity_id", "start", "end", "done", "actual")
-    )
-    for activity_id, start, end, done, actual in wrong:
-        differences.append(Difference(activity_id, f"{start}–{end}: kept {done}, logs {actual}"))
     return differences
