@@ -56,3 +56,13 @@ def expected_status(page_type: str) -> int:
 
 def expected_lang(page_type: str) -> str:
     return "en" if PAGE_TYPES[page_type].startswith("/en/") else "sv"
+
+
+def follow(page, locator) -> None:
+    """Click a link or a submit button, and wait until the page it opens has loaded.
+
+    A click does not wait for the navigation it starts: a check made straight after it can read
+    the old page, or find no document at all while the new one replaces it.
+    """
+    with page.expect_navigation():
+        locator.click()

@@ -12,7 +12,7 @@ from django.urls import reverse
 from followups.models import FollowUpMeeting
 from promises.models import PromisePeriod
 from tests.e2e.data import COORDINATOR_USERNAME
-from tests.e2e.pages import ACTIVE_SLUG, TODAY
+from tests.e2e.pages import ACTIVE_SLUG, TODAY, follow
 from tests.e2e.test_accessibility import WCAG_AA
 from tests.e2e.test_drafting_path import NARROW, SUBMIT, axe, sign_in
 
@@ -65,7 +65,8 @@ def test_coordinator_plans_and_records_a_meeting(page, site, meeting_cleanup):
     assert_accessible(page)
 
     # Plan a tertial follow-up a week ahead.
-    page.locator(f"main a[href$='{reverse('followups:meeting_plan', args=[period.pk])}']").click()
+    plan_url = reverse("followups:meeting_plan", args=[period.pk])
+    follow(page, page.locator(f"main a[href$='{plan_url}']"))
     assert_accessible(page)
     page.locator("select[name=kind]").select_option("tertial")
     page.locator("input[name=date]").fill(TODAY.isoformat())
@@ -87,7 +88,7 @@ def test_coordinator_plans_and_records_a_meeting(page, site, meeting_cleanup):
     page.locator(f"main a[href$='{record_url}']").click()
     page.wait_for_url(re.compile(re.escape(record_url) + "$"))
     assert_accessible(page)
-    page.locator(SUBMIT).click()
+    follow(page, page.locator(SUBMIT))
     assert page.locator(".error-summary").count() == 1
     assert_accessible(page)
     page.locator("textarea[name=participants]").fill("Polisen, kommunens trygghetssamordnare")

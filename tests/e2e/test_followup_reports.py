@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from followups.models import Report
 from promises.models import OutcomeIndicator, PromisePeriod
 from tests.e2e.data import COORDINATOR_USERNAME
-from tests.e2e.pages import ACTIVE_SLUG
+from tests.e2e.pages import ACTIVE_SLUG, follow
 from tests.e2e.test_drafting_path import NARROW, SUBMIT, sign_in
 from tests.e2e.test_followup_meetings import WIDE, assert_accessible
 
@@ -61,7 +61,7 @@ def test_coordinator_publishes_a_tertial_report(page, site, period):
     # A half-given span is refused with the error summary; an empty one is the kind's usual.
     page.locator("select[name=kind]").select_option("tertial")
     page.locator("input[name=covers_from]").fill(period.start_date.isoformat())
-    page.locator(SUBMIT).click()
+    follow(page, page.locator(SUBMIT))
     assert page.locator(".error-summary").count() == 1
     assert_accessible(page)
     page.locator("input[name=covers_from]").fill("")
@@ -125,6 +125,6 @@ def test_indicator_pages_and_settings_on_a_phone(page, site, period):
         assert_accessible(page)
     # A form with its errors: a new indicator without a name.
     page.goto(site + reverse("followups:indicator_create", args=[period.pk]))
-    page.locator(SUBMIT).click()
+    follow(page, page.locator(SUBMIT))
     assert page.locator(".error-summary").count() == 1
     assert_accessible(page)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from promises.models import PeriodState, PromisePeriod, TransitionKind
 from tests.e2e import vnu
 from tests.e2e.data import COORDINATOR_USERNAME
+from tests.e2e.pages import follow
 from tests.e2e.test_drafting_path import (
     SUBMIT,
     _delete_periods,
@@ -46,7 +47,7 @@ def test_coordinator_registers_a_past_promise_from_an_uploaded_document(
     assert_accessible(page)
 
     # Sent empty: the errors, summarised and tied to their fields, are accessible too.
-    page.locator(SUBMIT).first.click()
+    follow(page, page.locator(SUBMIT).first)
     assert page.locator(".error-summary").count() == 1
     assert_accessible(page)
 

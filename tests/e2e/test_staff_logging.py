@@ -12,7 +12,7 @@ from django_otp.oath import TOTP
 
 from activities.models import Activity
 from tests.e2e.data import STAFF_PASSWORD, STAFF_TOTP_KEY, STAFF_USERNAME
-from tests.e2e.pages import ACTIVE_SLUG, TODAY
+from tests.e2e.pages import ACTIVE_SLUG, TODAY, follow
 from tests.e2e.test_accessibility import WCAG_AA
 
 PHONE = {"width": 390, "height": 844}
@@ -54,7 +54,7 @@ def test_kommunpolis_logs_and_withdraws_an_activity_on_a_phone(page, site):
     assert_accessible(page)
     page.locator("input[name=username]").fill(STAFF_USERNAME)
     page.locator("input[name=password]").fill(STAFF_PASSWORD)
-    page.locator(SUBMIT).click()
+    follow(page, page.locator(SUBMIT))
     assert reverse("accounts:verify") in page.url
     assert_accessible(page)
     page.locator("input[autocomplete=one-time-code]").fill(current_code())
@@ -63,7 +63,7 @@ def test_kommunpolis_logs_and_withdraws_an_activity_on_a_phone(page, site):
     assert_accessible(page)
 
     # Log three traffic checks from the quick link.
-    page.locator(f"main a[href$='{reverse('activities:log_create')}']").first.click()
+    follow(page, page.locator(f"main a[href$='{reverse('activities:log_create')}']").first)
     assert_accessible(page)
     page.locator("select[name=activity]").select_option(str(activity.pk))
     assert page.locator("input[name=date]").input_value() == TODAY.isoformat()
@@ -81,7 +81,7 @@ def test_kommunpolis_logs_and_withdraws_an_activity_on_a_phone(page, site):
     # Withdraw it with a reason: the public count goes back.
     page.goto(site + reverse("activities:staff_activity", args=[activity.pk]))
     log = activity.logs.get(place="Kungsgatan")
-    page.locator(f"a[href$='{reverse('activities:log_withdraw', args=[log.pk])}']").click()
+    follow(page, page.locator(f"a[href$='{reverse('activities:log_withdraw', args=[log.pk])}']"))
     assert_accessible(page)
     page.locator("textarea[name=reason]").fill("Fel aktivitet, skulle vara fartkontroll.")
     page.locator(SUBMIT).click()
