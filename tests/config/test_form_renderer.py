@@ -21,6 +21,13 @@ class ChoiceForm(forms.Form):
         widget=forms.Select(attrs={"disabled": True, "data-x": False, "aria-describedby": 'q"z'}),
     )
     radio = forms.ChoiceField(choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect)
+    grouped_radio = forms.ChoiceField(
+        choices=[("Grupp & <1>", [("1", "a")]), ("2", "b <c>")],
+        widget=forms.RadioSelect(attrs={"class": "val"}),
+    )
+    boxes = forms.MultipleChoiceField(
+        choices=[("1", "ett"), ("2", "två")], widget=forms.CheckboxSelectMultiple, required=False
+    )
 
 
 class FieldsForm(forms.Form):
@@ -43,12 +50,75 @@ class FieldsForm(forms.Form):
     text = forms.CharField(widget=forms.Textarea, max_length=3, required=False)
 
 
+class InputsForm(forms.Form):
+    text = forms.CharField(max_length=20, widget=forms.TextInput(attrs={"placeholder": 'a"b'}))
+    number = forms.IntegerField(min_value=1, required=False)
+    decimal = forms.DecimalField(required=False, localize=True)
+    email = forms.EmailField(required=False)
+    url = forms.URLField(required=False, assume_scheme="https")
+    day = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    time = forms.TimeField(required=False, widget=forms.TimeInput(attrs={"disabled": False}))
+    secret = forms.CharField(widget=forms.PasswordInput, required=False)
+    shown_secret = forms.CharField(widget=forms.PasswordInput(render_value=True), required=False)
+    hidden = forms.CharField(widget=forms.HiddenInput, required=False)
+    agree = forms.BooleanField(required=False)
+    upload = forms.FileField(required=False)
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    empty_note = forms.CharField(widget=forms.Textarea, required=False)
+
+
+@pytest.mark.parametrize(
+    "data, initial",
+    [
+        (None, {}),
+        (None, {"text": "Ä & <b>", "number": 7, "agree": True, "note": "rad 1\n<rad 2>"}),
+        (
+            {
+                "text": "<script>alert(1)</script>",
+                "number": "0",
+                "decimal": "1,5",
+                "email": "inte en adress",
+                "url": "x",
+                "day": "2026-11-22",
+                "time": "25:00",
+                "secret": "hemligt",
+                "shown_secret": "synligt & <hemligt>",
+                "hidden": '"dolt"',
+                "agree": "on",
+                "note": "  ",
+                "empty_note": "",
+            },
+            {},
+        ),
+    ],
+)
+def test_every_input_and_textarea_is_written_as_djangos_templates_write_it(data, initial):
+    django_form = InputsForm(data, initial=initial, renderer=DjangoTemplates())
+    portal_form = InputsForm(data, initial=initial, renderer=PortalFormRenderer())
+    if data:
+        assert not portal_form.is_valid() and not django_form.is_valid()
+    for name in InputsForm.base_fields:
+        assert str(portal_form[name]) == str(django_form[name]), name
+        assert portal_form[name].as_field_group() == django_form[name].as_field_group(), name
+    assert str(portal_form) == str(django_form)
+
+
 class OwnOptionSelect(forms.Select):
     option_template_name = "django/forms/widgets/radio_option.html"
 
 
 @pytest.mark.parametrize(
-    "data", [None, {"plain": "x<y", "grouped": ["1", "3"], "attributes": "False"}]
+    "data",
+    [
+        None,
+        {
+            "plain": "x<y",
+            "grouped": ["1", "3"],
+            "attributes": "False",
+            "grouped_radio": "1",
+            "boxes": ["2"],
+        },
+    ],
 )
 def test_every_select_is_written_as_djangos_templates_write_it(data):
     django_form = ChoiceForm(data, renderer=DjangoTemplates())
@@ -73,6 +143,16 @@ def test_field_groups_labels_and_error_lists_are_written_as_the_templates_write_
         assert str(portal_form[name].errors) == str(django_form[name].errors), name
     assert str(portal_form.non_field_errors()) == str(django_form.non_field_errors())
     assert str(portal_form) == str(django_form)
+
+
+def test_options_without_their_labels_are_written_as_the_templates_write_them():
+    widget = forms.RadioSelect(choices=[("a", "A")])
+    widget.option_inherits_attrs = False
+    context = widget.get_context("r", "a", {"id": "r"})
+    for option in context["widget"]["optgroups"][0][1]:
+        option["wrap_label"] = False
+    django = DjangoTemplates().render(widget.template_name, context)
+    assert PortalFormRenderer().render(widget.template_name, context) == django
 
 
 def test_a_widget_with_its_own_option_template_keeps_it():
