@@ -167,11 +167,13 @@ def _assert_same(restored: dict, original: dict) -> None:
     connection.vendor != "sqlite",
     reason="the SQLite backup (dumpdata/loaddata) is tested in the SQLite pass of the suite",
 )
-def test_sqlite_portable_backup_restores_every_row_history_and_progress(tmp_path):
+def test_sqlite_portable_backup_restores_every_row_history_and_progress(
+    tmp_path, migrated_sqlite_file
+):
     today = timezone.localdate()
+    shutil.copyfile(migrated_sqlite_file, tmp_path / "a.sqlite3")
     source = _env(f"sqlite:///{tmp_path / 'a.sqlite3'}", tmp_path, today)
     target = _env(f"sqlite:///{tmp_path / 'b.sqlite3'}", tmp_path, today)
-    _manage(source, "migrate", "--noinput")
     original = _seed_demo(source, today)
     backup = tmp_path / "backup.json.gz"
 

@@ -139,12 +139,12 @@ def _env(tmp_path: Path, database: Path, static: Path, redis_url: str = "") -> d
 
 
 @pytest.fixture(scope="module")
-def prepared(tmp_path_factory):
+def prepared(tmp_path_factory, migrated_sqlite_file):
     """A migrated database with the period, activity and officer of SETUP, and the collected
     static files: made once, copied by each test (a copy takes no time, a migration 10 s)."""
     folder = tmp_path_factory.mktemp("prepared")
+    shutil.copyfile(migrated_sqlite_file, folder / "db.sqlite3")
     env = _env(folder, folder / "db.sqlite3", folder / "static")
-    _manage(env, "migrate", "--noinput", "-v0")
     _manage(env, "collectstatic", "--noinput", "-v0")
     ids = json.loads(_manage(env, "shell", "-c", SETUP).strip().splitlines()[-1])
     return folder, ids
