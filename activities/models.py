@@ -21,6 +21,7 @@ from activities.progress import (
     compute_progress,
     counting_spans,
     progress_from_counts,
+    status_from_counts,
 )
 from municipalities.models import Role
 from promises.models import (
@@ -359,16 +360,32 @@ class Activity(models.Model):
         today = today or timezone.localdate()
         # An open-ended period is counted to the end of the current calendar year.
         start, end = self.period.start_date, self.period.counting_end(today)
+        sums = self._kept_sums(start, end)
+        if sums is not None:
+            return progress_from_counts(self.target, start, end, sums, today)
+        return compute_progress(self.target, start, end, self._log_entries(), today)
+
+    def progress_status(self, today: datetime.date | None = None) -> str | None:
+        """`progress(today).status`, found with fewer sums (for a list filtered by status)."""
+        today = today or timezone.localdate()
+        start, end = self.period.start_date, self.period.counting_end(today)
+        sums = self._kept_sums(start, end)
+        if sums is not None:
+            return status_from_counts(self.target, start, end, sums, today)
+        return compute_progress(self.target, start, end, self._log_entries(), today).status
+
+    def _kept_sums(self, start: datetime.date, end: datetime.date) -> SpanSums | None:
+        """The kept span sums, or None should they not match the target's spans."""
         sums = self.__dict__.get("span_sums")
         if sums is None:
             sums = SpanSums((s.start, s.end, s.done) for s in self.span_totals.all())
-        if sums.ranges() == counting_spans(self.target, start, end):
-            return progress_from_counts(self.target, start, end, sums, today)
-        entries = [
+        return sums if sums.ranges() == counting_spans(self.target, start, end) else None
+
+    def _log_entries(self) -> list[LogEntry]:
+        return [
             LogEntry(day, quantity)
             for day, quantity in self.logs.counted().values_list("date", "quantity")
         ]
-        return compute_progress(self.target, start, end, entries, today)
 
 
 # From how many activities their sums are asked for by the activities' own query (as a

@@ -453,6 +453,44 @@ def progress_from_counts(
     )
 
 
+def status_from_counts(
+    target: Target | None,
+    period_start: datetime.date,
+    period_end: datetime.date,
+    counter: Counts,
+    today: datetime.date,
+) -> str | None:
+    """`progress_from_counts(...).status`, asking `counter` only for the spans the status
+    depends on: the current one while the period runs, every one once it has ended. A list
+    filtered by status asks this of every activity in the country.
+    """
+    _check_period(period_start, period_end)
+    if target is None:
+        return None
+    if target.is_average:
+        if today < period_start:
+            return PaceStatus.NOT_STARTED
+        total_done = counter.between(period_start, period_end)
+        elapsed_units = units_elapsed(target.scope, period_start, period_end, today)
+        average = Fraction(total_done, elapsed_units) if elapsed_units else None
+        return _average_status(target, average, total_done, ended=today > period_end)
+    target_spans = _spans(target, period_start, period_end)
+    if target.scope != Scope.PERIOD:
+        if today < period_start:
+            return PaceStatus.NOT_STARTED
+        if today > period_end:
+            done = counter.each(target_spans)
+            met = all(
+                _meets(target.comparator, span_done, span.target)
+                for span, span_done in zip(target_spans, done, strict=True)
+            )
+            return PaceStatus.ACHIEVED if met else PaceStatus.NOT_ACHIEVED
+        target_spans = [next(span for span in target_spans if span.start <= today <= span.end)]
+    (span,) = target_spans
+    (span_done,) = counter.each(target_spans)
+    return _span_progress(target.comparator, span, span_done, today).status
+
+
 @lru_cache(maxsize=1024)
 def _whole(number: int) -> Fraction:
     """`Fraction(number)`, made once: most spans of a list are over (expected in full) or not

@@ -40,7 +40,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
-from activities.filters import PROGRESS_FIELDS
+from activities.filters import PERIOD_PROGRESS_FIELDS, PROGRESS_FIELDS
 from activities.models import Activity
 from activities.progress import Progress, behind_pace
 from activities.wording import headline_span, pace_label, progress_words
@@ -196,6 +196,7 @@ def _activities(municipality_ids: set[int], today: datetime.date):
         .select_related("period__municipality")
         .only(
             *PROGRESS_FIELDS,
+            *(f"period__{name}" for name in PERIOD_PROGRESS_FIELDS),
             "title",
             "position",
             "period__area_name",

@@ -267,9 +267,10 @@ LIST_QUERIES = {
     "/aktiviteter/": 8,
     "/aktiviteter/?lan=01&tema=trafik&ar=2026&ansvarig=police&q=akt&page=2": 8,
     "/aktiviteter/?kommun=vallentuna&q=aktivitet&page=2": 8,
-    # Filtering on progress status: every match's target and period, their span sums (the
-    # status is computed in Python), then count, keys, page and sums of the matching ones.
-    "/aktiviteter/?framsteg=behind&polisregion=stockholm&page=2": 10,
+    # Filtering on progress status: every match's target, their periods (each once), their
+    # span sums (the status is computed in Python), then count, keys, page and sums of the
+    # matching ones.
+    "/aktiviteter/?framsteg=behind&polisregion=stockholm&page=2": 11,
     "/aktiviteter/?ar=abc&framsteg=x": 8,
 }
 

@@ -1,0 +1,69 @@
+"""`status_from_counts`, the status alone for lists filtered by it, is the status that
+`progress_from_counts` and `compute_progress` give, for any target, period, day and logs."""
+
+import datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from activities.progress import (
+    Comparator,
+    LogEntry,
+    Scope,
+    SpanSums,
+    Target,
+    compute_progress,
+    counting_spans,
+    progress_from_counts,
+    status_from_counts,
+)
+
+DAY = datetime.timedelta(days=1)
+STARTS = st.dates(min_value=datetime.date(2019, 1, 1), max_value=datetime.date(2027, 12, 31))
+TARGETS = st.one_of(
+    st.none(),
+    st.builds(
+        Target,
+        comparator=st.sampled_from(Comparator.values),
+        value=st.integers(min_value=1, max_value=40),
+        unit=st.just("kontroller"),
+        scope=st.sampled_from(Scope.values),
+    ),
+)
+
+
+@st.composite
+def cases(draw):
+    start = draw(STARTS)
+    end = start + draw(st.integers(min_value=0, max_value=800)) * DAY
+    today = start + draw(st.integers(min_value=-40, max_value=(end - start).days + 40)) * DAY
+    days = st.integers(min_value=-10, max_value=(end - start).days + 10)
+    entries = draw(
+        st.lists(
+            st.builds(
+                lambda offset, quantity: LogEntry(start + offset * DAY, quantity),
+                days,
+                st.integers(min_value=1, max_value=12),
+            ),
+            max_size=40,
+        )
+    )
+    return draw(TARGETS), start, end, today, entries
+
+
+def kept_sums(target, start, end, entries) -> SpanSums:
+    """The sums the rollup keeps: one per counting span, from the entries inside it."""
+    return SpanSums(
+        (first, last, sum(e.quantity for e in entries if first <= e.date <= last))
+        for first, last in counting_spans(target, start, end)
+    )
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(cases())
+def test_the_status_alone_is_the_status_of_the_whole_progress(case):
+    target, start, end, today, entries = case
+    expected = compute_progress(target, start, end, entries, today).status
+    sums = kept_sums(target, start, end, entries)
+    assert progress_from_counts(target, start, end, sums, today).status == expected
+    assert status_from_counts(target, start, end, sums, today) == expected
