@@ -1,4 +1,5 @@
-"""Every public page type the browser and HTML tests visit, in one place."""
+"""Every public page type the browser and HTML tests visit, in one place; and `follow`, the
+click that waits for the page it opens."""
 
 import datetime
 
