@@ -13,12 +13,13 @@ from simple_history.models import HistoricalRecords
 
 from activities.progress import (
     Comparator,
+    Counts,
+    LogCounts,
     LogEntry,
     Progress,
     Scope,
     SpanSums,
     Target,
-    compute_progress,
     counting_spans,
     progress_from_counts,
     status_from_counts,
@@ -352,40 +353,30 @@ class Activity(models.Model):
         return capfirst(self.responsible_label)
 
     def progress(self, today: datetime.date | None = None) -> Progress:
-        """Progress and pace from the kept span sums (prefetched by `with_progress_data`).
-
-        Should the sums not match the target's spans (a change not yet rebuilt), the logs are
-        counted instead: a page is never wrong, only slower.
-        """
+        """Progress and pace on `today`, from what `_counts` gives."""
         today = today or timezone.localdate()
-        # An open-ended period is counted to the end of the current calendar year.
-        start, end = self.period.start_date, self.period.counting_end(today)
-        sums = self._kept_sums(start, end)
-        if sums is not None:
-            return progress_from_counts(self.target, start, end, sums, today)
-        return compute_progress(self.target, start, end, self._log_entries(), today)
+        start, end, counts = self._counts(today)
+        return progress_from_counts(self.target, start, end, counts, today)
 
     def progress_status(self, today: datetime.date | None = None) -> str | None:
         """`progress(today).status`, found with fewer sums (for a list filtered by status)."""
         today = today or timezone.localdate()
-        start, end = self.period.start_date, self.period.counting_end(today)
-        sums = self._kept_sums(start, end)
-        if sums is not None:
-            return status_from_counts(self.target, start, end, sums, today)
-        return compute_progress(self.target, start, end, self._log_entries(), today).status
+        start, end, counts = self._counts(today)
+        return status_from_counts(self.target, start, end, counts, today)
 
-    def _kept_sums(self, start: datetime.date, end: datetime.date) -> SpanSums | None:
-        """The kept span sums, or None should they not match the target's spans."""
+    def _counts(self, today: datetime.date) -> tuple[datetime.date, datetime.date, Counts]:
+        """The days progress is counted over, and the sums to count with: the kept span sums
+        (prefetched by `with_progress_data`). Should they not match the target's spans (a change
+        not yet rebuilt), the logs are counted instead: a page is never wrong, only slower."""
+        # An open-ended period is counted to the end of the current calendar year.
+        start, end = self.period.start_date, self.period.counting_end(today)
         sums = self.__dict__.get("span_sums")
         if sums is None:
             sums = SpanSums((s.start, s.end, s.done) for s in self.span_totals.all())
-        return sums if sums.ranges() == counting_spans(self.target, start, end) else None
-
-    def _log_entries(self) -> list[LogEntry]:
-        return [
-            LogEntry(day, quantity)
-            for day, quantity in self.logs.counted().values_list("date", "quantity")
-        ]
+        if sums.ranges() == counting_spans(self.target, start, end):
+            return start, end, sums
+        entries = self.logs.counted().values_list("date", "quantity")
+        return start, end, LogCounts(LogEntry(day, quantity) for day, quantity in entries)
 
 
 # From how many activities their sums are asked for by the activities' own query (as a

@@ -288,8 +288,8 @@ class Counts(Protocol):
     def each(self, spans: Iterable[Span]) -> list[int]: ...
 
 
-class _Counter:
-    """Sums quantities of dated entries over date ranges."""
+class LogCounts:
+    """Sums quantities of dated entries over date ranges (the logs themselves, not kept sums)."""
 
     def __init__(self, entries: Iterable[LogEntry]) -> None:
         counted = sorted((e.date, e.quantity) for e in entries if not e.withdrawn)
@@ -398,7 +398,7 @@ def compute_progress(
     today: datetime.date,
 ) -> Progress:
     """Compute done, expected and status of a target from its log entries on a given day."""
-    return progress_from_counts(target, period_start, period_end, _Counter(entries), today)
+    return progress_from_counts(target, period_start, period_end, LogCounts(entries), today)
 
 
 def progress_from_counts(
