@@ -67,3 +67,35 @@ def follow(page, locator) -> None:
     """
     with page.expect_navigation():
         locator.click()
+
+
+# Runs before any script of the page, outside its policy (Playwright injects it).
+COLLECT_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
+});
+"""
+CONSOLE_MARKERS = ("Content Security Policy", "Content-Security-Policy", "Permissions-Policy")
+
+
+def watch_policy(page):
+    """Collect what Chromium reports against the Content-Security-Policy and Permissions-Policy
+    on the pages `page` opens from now on: every blocked inline style or script as a
+    `securitypolicyviolation` event, and the console's policy errors (an unknown
+    Permissions-Policy feature, say). Returns a function that gives the reports so far on the
+    current page."""
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
+    page.add_init_script(COLLECT_VIOLATIONS)
+
+    def reported() -> list[str]:
+        errors = [text for text in console if any(m in text for m in CONSOLE_MARKERS)]
+        return errors + page.evaluate("window.__violations")
+
+    return reported
+
+
+def assert_policy_sent(response, url: str) -> None:
+    """The response carries the portal's Content-Security-Policy (so a page cannot be framed)."""
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"], url

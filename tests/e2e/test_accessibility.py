@@ -1,10 +1,17 @@
 """Every public page type in Chromium: no axe violations (WCAG 2.0/2.1 A and AA) at 1280 and
-320 px, `lang` set, exactly one h1, a working skip link, and no horizontal scrolling on a phone."""
+320 px, `lang` set, exactly one h1, a working skip link, no horizontal scrolling on a phone, and
+nothing reported against the Content-Security-Policy or Permissions-Policy (see test_csp.py)."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.e2e.pages import PAGE_TYPES, expected_lang, expected_status
+from tests.e2e.pages import (
+    PAGE_TYPES,
+    assert_policy_sent,
+    expected_lang,
+    expected_status,
+    watch_policy,
+)
 
 # resultTypes: only violations are read, so axe keeps one example of each passed rule, not all.
 WCAG_AA = {
@@ -57,10 +64,14 @@ def assert_no_horizontal_scrolling_at_320_px(page, page_type: str) -> None:
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_page_is_accessible_at_desktop_and_phone_width(page, site, page_type):
+def test_page_is_accessible_at_desktop_and_phone_width_within_its_policies(page, site, page_type):
     """All the checks of a page type on one visit: each is made on the page as it loaded, and
-    a second visit would only load it again."""
-    open_page(page, site, page_type)
+    a second visit would only load it again. The policy reports are read before axe runs."""
+    reported = watch_policy(page)
+    response = open_page(page, site, page_type)
+    assert_policy_sent(response, PAGE_TYPES[page_type])
+    page.wait_for_load_state("load")
+    assert reported() == []
     assert_no_axe_violations(page, 1280)
     assert_no_axe_violations(page, 320)
     assert_no_horizontal_scrolling_at_320_px(page, page_type)

@@ -1,7 +1,9 @@
 """The Content-Security-Policy in Chromium: no page of the portal breaks it, and it is enforced.
 
 Chromium reports every blocked inline style or script, and every unknown Permissions-Policy
-feature, on the console and (for CSP) as a `securitypolicyviolation` event; both are collected.
+feature, on the console and (for CSP) as a `securitypolicyviolation` event; both are collected
+(`pages.watch_policy`). Each public page type is checked on the accessibility test's visit
+(test_accessibility.py); the staff, admin and document pages here.
 """
 
 import pytest
@@ -16,16 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from activities.models import Activity
 from promises.models import PromisePeriod
 from tests.e2e.data import STAFF_USERNAME
-from tests.e2e.pages import ACTIVE_SLUG, PAGE_TYPES, expected_status
-
-# Runs before any script of the page, outside its policy (Playwright injects it).
-COLLECT_VIOLATIONS = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.__violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
-});
-"""
-CONSOLE_MARKERS = ("Content Security Policy", "Content-Security-Policy", "Permissions-Policy")
+from tests.e2e.pages import ACTIVE_SLUG, assert_policy_sent, watch_policy
 
 
 def _session_key(user, *, verified: bool = True) -> str:
@@ -64,27 +57,18 @@ def sessions(public_site, django_db_blocker):
 
 def visit(page, url: str, status: int = 200) -> list[str]:
     """Open `url`; the policy violations and policy errors the browser reported on it."""
-    console: list[str] = []
-    page.on("console", lambda message: console.append(message.text))
-    page.add_init_script(COLLECT_VIOLATIONS)
+    reported = watch_policy(page)
     response = page.goto(url)
     assert response is not None and response.status == status, f"{url}: {response.status}"
-    assert "frame-ancestors 'none'" in response.headers["content-security-policy"], url
+    assert_policy_sent(response, url)
     page.wait_for_load_state("load")
-    reported = [text for text in console if any(m in text for m in CONSOLE_MARKERS)]
-    return reported + page.evaluate("window.__violations")
+    return reported()
 
 
 def sign_in_as(page, site: str, session_key: str) -> None:
     page.context.add_cookies(
         [{"name": settings.SESSION_COOKIE_NAME, "value": session_key, "url": site}]
     )
-
-
-@pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_public_pages_report_no_policy_violation(page, site, page_type):
-    url = site + PAGE_TYPES[page_type]
-    assert visit(page, url, expected_status(page_type)) == []
 
 
 def test_the_signing_document_reports_no_policy_violation(page, site):
