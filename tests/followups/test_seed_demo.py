@@ -111,9 +111,8 @@ def activities_of(found: PromisePeriod) -> list[Activity]:
     return list(Activity.objects.filter(period=found).with_progress_data().order_by("position"))
 
 
-@pytest.mark.django_db
-def test_seed_demo_twice_creates_nothing_the_second_time():
-    first_output = seed()
+def test_seed_demo_twice_creates_nothing_the_second_time(seeded):
+    first_output = seeded  # the module's seed, into an empty database
     after_first = counts()
     second_output = seed()
 
@@ -123,9 +122,7 @@ def test_seed_demo_twice_creates_nothing_the_second_time():
     assert "nothing created" in second_output
 
 
-@pytest.mark.django_db
-def test_seed_demo_leaves_an_existing_period_and_its_children_untouched():
-    seed()
+def test_seed_demo_leaves_an_existing_period_and_its_children_untouched(seeded):
     vetlanda = period("Vetlanda", "2020-2021")
     vetlanda.activities.get(position=2).logs.first().delete()
     logs_before = ActivityLog.objects.count()
@@ -183,9 +180,7 @@ def test_demo_users_have_their_groups_and_published_passwords(seeded):
     assert "demo-kommunpolis-2026" in output
 
 
-@pytest.mark.django_db
-def test_seed_demo_keeps_a_changed_password():
-    seed()
+def test_seed_demo_keeps_a_changed_password(seeded):
     user = get_user_model().objects.get(username="samordnare")
     user.set_password("a-new-local-password")
     user.save()
