@@ -1,5 +1,6 @@
-"""Every public page type the browser and HTML tests visit, in one place; and `follow`, the
-click that waits for the page it opens."""
+"""Every public page type the browser and HTML tests visit, in one place; `follow`, the click
+that waits for the page it opens; and `watch_policy`, what the browser reports against the
+portal's Content-Security-Policy and Permissions-Policy."""
 
 import datetime
 
