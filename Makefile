@@ -76,7 +76,7 @@ format: install
 	$(PY) -m ruff format .
 
 migrations-check: install
-	SECRET_KEY=check $(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py makemigrations --check --dry-run
 
 # Django's deployment checklist with the production settings (DEBUG off, a long random key,
 # a host name): no warning may remain.

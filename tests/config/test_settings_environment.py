@@ -2,10 +2,13 @@
 
 import importlib
 import os
+import subprocess
+import sys
 import types
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 import config.settings
@@ -60,3 +63,28 @@ def test_good_values_are_read():
     assert read.AXES_FAILURE_LIMIT == 7
     assert read.SECURE_HSTS_PRELOAD is True
     assert read.DATABASES["default"]["CONN_MAX_AGE"] == 0
+
+
+def _manage_without_secret_key(*args: str) -> subprocess.CompletedProcess:
+    environ = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in {"SECRET_KEY", "DEBUG", "PYTEST_VERSION", "DATABASE_URL"}
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_migrations_check_runs_without_a_secret_key_and_other_commands_refuse():
+    schema = _manage_without_secret_key("makemigrations", "--check", "--dry-run")
+    assert schema.returncode == 0, schema.stderr
+    assert "No changes detected" in schema.stdout
+    other = _manage_without_secret_key("check")
+    assert other.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off." in other.stderr
