@@ -12,24 +12,19 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
-from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from activities.models import Activity
 from promises.models import PromisePeriod
 from tests.e2e.data import STAFF_USERNAME
 from tests.e2e.pages import ACTIVE_SLUG, assert_policy_sent, watch_policy
+from tests.staff import sign_in
 
 
 def _session_key(user, *, verified: bool = True) -> str:
     """A committed session for `user` (with the second factor unless `verified` is False)."""
     client = Client()
-    client.force_login(user, backend="municipalities.backends.CachedModelBackend")
-    if verified:
-        session = client.session
-        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        session.save()
+    sign_in(client, user, verified=verified)
     return client.cookies[settings.SESSION_COOKIE_NAME].value
 
 
