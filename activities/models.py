@@ -14,13 +14,15 @@ from simple_history.models import HistoricalRecords
 from activities.progress import (
     Comparator,
     Counts,
+    Headline,
     LogCounts,
     LogEntry,
     Progress,
     Scope,
     SpanSums,
     Target,
-    counting_spans,
+    counting_bounds,
+    headline_from_counts,
     progress_from_counts,
     status_from_counts,
 )
@@ -364,6 +366,12 @@ class Activity(models.Model):
         start, end, counts = self._counts(today)
         return status_from_counts(self.target, start, end, counts, today)
 
+    def headline(self, today: datetime.date | None = None) -> Headline:
+        """`progress(today)`'s total, current span, status and average (for an export)."""
+        today = today or timezone.localdate()
+        start, end, counts = self._counts(today)
+        return headline_from_counts(self.target, start, end, counts, today)
+
     def _counts(self, today: datetime.date) -> tuple[datetime.date, datetime.date, Counts]:
         """The days progress is counted over, and the sums to count with: the kept span sums
         (prefetched by `with_progress_data`). Should they not match the target's spans (a change
@@ -373,7 +381,7 @@ class Activity(models.Model):
         sums = self.__dict__.get("span_sums")
         if sums is None:
             sums = SpanSums((s.start, s.end, s.done) for s in self.span_totals.all())
-        if sums.ranges() == counting_spans(self.target, start, end):
+        if sums.kept_for(counting_bounds(self.target, start, end)):
             return start, end, sums
         entries = self.logs.counted().values_list("date", "quantity")
         return start, end, LogCounts(LogEntry(day, quantity) for day, quantity in entries)

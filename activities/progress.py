@@ -230,6 +230,16 @@ def _spans(target: Target, period_start: datetime.date, period_end: datetime.dat
         return ()
     if target.scope == Scope.PERIOD:
         return (Span(period_start, period_end, target.value),)
+    if target.scope in FIXED_DAYS:
+        return _fixed_spans(target.value, FIXED_DAYS[target.scope], period_start, period_end)
+    return _calendar_spans(target, period_start, period_end)
+
+
+def _calendar_spans(
+    target: Target, period_start: datetime.date, period_end: datetime.date
+) -> tuple:
+    """The spans of a recurring target, from the calendar (`_full_spans`), clipped to the
+    period with a pro rata target."""
     spans = []
     for full_start, full_end in _full_spans(target.scope, period_start):
         if full_start > period_end:
@@ -238,6 +248,31 @@ def _spans(target: Target, period_start: datetime.date, period_end: datetime.dat
         # The target times the share of the span inside the period, rounded up.
         inside, full = (end - start).days + 1, (full_end - full_start).days + 1
         spans.append(Span(start, end, -(-target.value * inside // full)))
+    return tuple(spans)
+
+
+# Scopes whose spans all have the same length in days: weeks start on Mondays.
+FIXED_DAYS = {Scope.DAY: 1, Scope.WEEK: 7}
+
+
+def _fixed_spans(
+    value: int, days: int, period_start: datetime.date, period_end: datetime.date
+) -> tuple:
+    """`_calendar_spans` of a per-day or per-week target, stepping by the span's length: the
+    same spans, found without its per-span calendar work (a per-day target over two years has
+    730 of them; tests/activities/test_progress_status.py holds the two equal)."""
+    step = datetime.timedelta(days=days)
+    last = step - ONE_DAY
+    full_start = period_start - datetime.timedelta(days=period_start.weekday() if days == 7 else 0)
+    spans = []
+    while full_start <= period_end:
+        full_end = full_start + last
+        if full_start < period_start or full_end > period_end:
+            start, end = max(full_start, period_start), min(full_end, period_end)
+            spans.append(Span(start, end, -(-value * ((end - start).days + 1) // days)))
+        else:
+            spans.append(Span(full_start, full_end, value))
+        full_start += step
     return tuple(spans)
 
 
@@ -350,10 +385,21 @@ def counting_spans(
     They tile the period without gaps or overlaps, so their sums also give the period's total;
     the database rollup (activities/rollup.py) keeps one sum per range.
     """
+    starts, ends = counting_bounds(target, period_start, period_end)
+    return list(zip(starts, ends, strict=True))
+
+
+@lru_cache(maxsize=8192)
+def counting_bounds(
+    target: Target | None, period_start: datetime.date, period_end: datetime.date
+) -> tuple[tuple[datetime.date, ...], tuple[datetime.date, ...]]:
+    """The starts and the ends of `counting_spans`, made once per target and period: compared
+    with the kept sums (`SpanSums.kept_for`) each time an activity's progress is read."""
     if target is None or target.is_average:
         _check_period(period_start, period_end)
-        return [(period_start, period_end)]
-    return [(span.start, span.end) for span in _spans(target, period_start, period_end)]
+        return (period_start,), (period_end,)
+    spans = _spans(target, period_start, period_end)
+    return tuple(span.start for span in spans), tuple(span.end for span in spans)
 
 
 class SpanSums:
@@ -361,13 +407,18 @@ class SpanSums:
 
     def __init__(self, sums: Iterable[tuple[datetime.date, datetime.date, int]]) -> None:
         ordered = sorted(sums)
-        self._starts = [start for start, _end, _done in ordered]
-        self._ends = [end for _start, end, _done in ordered]
+        self._starts = tuple(start for start, _end, _done in ordered)
+        self._ends = tuple(end for _start, end, _done in ordered)
         self._totals = [0, *accumulate(done for _start, _end, done in ordered)]
 
     def ranges(self) -> list[tuple[datetime.date, datetime.date]]:
         """The date ranges the sums are kept for, in order."""
         return list(zip(self._starts, self._ends, strict=True))
+
+    def kept_for(self, bounds: tuple[tuple[datetime.date, ...], tuple[datetime.date, ...]]) -> bool:
+        """Whether the sums are kept for exactly the ranges of `counting_bounds`."""
+        starts, ends = bounds
+        return self._starts == starts and self._ends == ends
 
     def each(self, spans: Iterable[Span]) -> list[int]:
         """The sum of each of `spans`, in order; a span that is one kept range is read directly
@@ -489,6 +540,45 @@ def status_from_counts(
     (span,) = target_spans
     (span_done,) = counter.each(target_spans)
     return _span_progress(target.comparator, span, span_done, today).status
+
+
+@dataclass(frozen=True)
+class Headline:
+    """What a row of a list or an export shows of one activity's progress: the total, the
+    current span and the status, without the figures of every other span."""
+
+    total_done: int
+    current: SpanProgress | None
+    status: str | None
+    average: Fraction | None
+
+
+def headline_from_counts(
+    target: Target | None,
+    period_start: datetime.date,
+    period_end: datetime.date,
+    counter: Counts,
+    today: datetime.date,
+) -> Headline:
+    """`progress_from_counts(...)`'s total, current span, status and average, without building
+    the progress of every span (an activity with a weekly target has a hundred; the national
+    export reads every activity of the country)."""
+    _check_period(period_start, period_end)
+    total_done = counter.between(period_start, period_end)
+    status = status_from_counts(target, period_start, period_end, counter, today)
+    if target is None:
+        return Headline(total_done, None, status, None)
+    if target.is_average:
+        elapsed_units = units_elapsed(target.scope, period_start, period_end, today)
+        average = Fraction(total_done, elapsed_units) if elapsed_units else None
+        return Headline(total_done, None, status, average)
+    current = None
+    for span in _spans(target, period_start, period_end):
+        if span.start <= today <= span.end:
+            (span_done,) = counter.each([span])
+            current = _span_progress(target.comparator, span, span_done, today)
+            break
+    return Headline(total_done, current, status, None)
 
 
 @lru_cache(maxsize=1024)

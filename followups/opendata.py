@@ -317,7 +317,7 @@ def activity_rows(
         # A promise registered when it had already ended has nothing logged in the portal:
         # its progress is unknown, never an inferred "not achieved".
         unknown = activity.period.ended_before_registration
-        progress = activity.progress(today)
+        progress = activity.headline(today)
         current = None if unknown else progress.current
         has_target = activity.target is not None and not unknown
         yield {

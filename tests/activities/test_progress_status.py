@@ -1,5 +1,8 @@
 """`status_from_counts`, the status alone for lists filtered by it, is the status that
-`progress_from_counts` and `compute_progress` give, for any target, period, day and logs."""
+`progress_from_counts` and `compute_progress` give, for any target, period, day and logs;
+`headline_from_counts`, what an export reads, is their total, current span, status and
+average; and the per-day and per-week spans stepped through by `_fixed_spans` are the
+calendar's."""
 
 import datetime
 
@@ -7,13 +10,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from activities.progress import (
+    FIXED_DAYS,
     Comparator,
     LogEntry,
     Scope,
     SpanSums,
     Target,
+    _calendar_spans,
+    _fixed_spans,
     compute_progress,
     counting_spans,
+    headline_from_counts,
     progress_from_counts,
     status_from_counts,
 )
@@ -67,3 +74,30 @@ def test_the_status_alone_is_the_status_of_the_whole_progress(case):
     sums = kept_sums(target, start, end, entries)
     assert progress_from_counts(target, start, end, sums, today).status == expected
     assert status_from_counts(target, start, end, sums, today) == expected
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(cases())
+def test_the_headline_is_the_whole_progress_without_its_spans(case):
+    target, start, end, today, entries = case
+    progress = compute_progress(target, start, end, entries, today)
+    sums = kept_sums(target, start, end, entries)
+    headline = headline_from_counts(target, start, end, sums, today)
+    assert headline.total_done == progress.total_done
+    assert headline.current == progress.current
+    assert headline.status == progress.status
+    assert headline.average == progress.average
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    STARTS,
+    st.integers(min_value=0, max_value=800),
+    st.integers(min_value=1, max_value=40),
+    st.sampled_from(sorted(FIXED_DAYS)),
+)
+def test_per_day_and_per_week_spans_are_the_calendar_spans(start, length, value, scope):
+    end = start + length * DAY
+    target = Target(Comparator.AT_LEAST, value, "kontroller", scope)
+    calendar = _calendar_spans(target, start, end)
+    assert _fixed_spans(value, FIXED_DAYS[scope], start, end) == calendar
