@@ -112,9 +112,11 @@ class Target:
         return self.unit
 
 
-@dataclass(frozen=True)
-class Span:
-    """One time span of a target, clipped to the period, with its (pro rata) target."""
+class Span(NamedTuple):
+    """One time span of a target, clipped to the period, with its (pro rata) target.
+
+    A named tuple rather than a dataclass: a per-day target over two years has 730 of them,
+    and a national list makes a hundred thousand."""
 
     start: datetime.date
     end: datetime.date
@@ -263,16 +265,16 @@ def _fixed_spans(
     730 of them; tests/activities/test_progress_status.py holds the two equal)."""
     step = datetime.timedelta(days=days)
     last = step - ONE_DAY
-    full_start = period_start - datetime.timedelta(days=period_start.weekday() if days == 7 else 0)
-    spans = []
-    while full_start <= period_end:
-        full_end = full_start + last
-        if full_start < period_start or full_end > period_end:
-            start, end = max(full_start, period_start), min(full_end, period_end)
-            spans.append(Span(start, end, -(-value * ((end - start).days + 1) // days)))
-        else:
-            spans.append(Span(full_start, full_end, value))
-        full_start += step
+    first = period_start - datetime.timedelta(days=period_start.weekday() if days == 7 else 0)
+    count = (period_end - first).days // days + 1  # spans that begin by period_end
+    starts = [first + step * index for index in range(count)]
+    spans = [Span(start, start + last, value) for start in starts]
+    # The first and last spans may reach outside the period: clipped, with a pro rata target.
+    for index in {0, count - 1}:
+        full = spans[index]
+        if full.start < period_start or full.end > period_end:
+            start, end = max(full.start, period_start), min(full.end, period_end)
+            spans[index] = Span(start, end, -(-value * ((end - start).days + 1) // days))
     return tuple(spans)
 
 

@@ -14,12 +14,14 @@ public data change.
 
 import csv
 import datetime
+import gc
 import hashlib
 import json
 import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -682,15 +684,16 @@ class Export:
         """The whole file, positioned at its start; any error (a query failing) raises here."""
         # Not a with block: the response sends the file and closes it.
         file = tempfile.SpooledTemporaryFile(max_size=SPOOL_MAX_BYTES)  # noqa: SIM115
-        try:
-            for text in export(
-                self.dataset, self.fmt, self.municipality, self.base_url, self.today
-            ):
-                file.write(text.encode())
-            file.seek(0)
-        except BaseException:
-            file.close()
-            raise
+        with _without_cycle_collection():
+            try:
+                for text in export(
+                    self.dataset, self.fmt, self.municipality, self.base_url, self.today
+                ):
+                    file.write(text.encode())
+                file.seek(0)
+            except BaseException:
+                file.close()
+                raise
         return file
 
     def open(self, version: str | None) -> IO[bytes]:
@@ -709,6 +712,24 @@ class Export:
             _delete_other_folders(_folder(version, self.today))
         file.seek(0)
         return file
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while a national file is built.
+
+    The build makes about a million short-lived objects (rows, dates, sums), which reference
+    counting frees as it goes; the collector, run every few hundred allocations, would walk
+    every live object again and again: a fifth of a national build, measured. It runs
+    again afterwards, also when the build fails, and was paused only if it was running.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _folder(version: str, today: datetime.date) -> str:

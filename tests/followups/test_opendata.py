@@ -3,6 +3,7 @@
 import csv
 import dataclasses
 import datetime
+import gc
 import io
 import json
 import re
@@ -854,6 +855,41 @@ def test_a_database_error_while_building_gives_the_503_page_never_a_partial_file
     # Once the database answers, the download is whole.
     monkeypatch.setitem(opendata.DATASETS_BY_SLUG, "aktiviteter", dataset)
     assert len(rows(fmt, download(client, f"/oppna-data/aktiviteter.{fmt}")[1])[1]) == 3
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fails", [False, True])
+def test_the_cycle_collector_is_paused_while_a_file_is_built_and_runs_again_after(
+    known, monkeypatch, fails
+):
+    dataset = opendata.DATASETS_BY_SLUG["aktiviteter"]
+    seen = []
+
+    def watched(*args):
+        for row in dataset.rows(*args):
+            seen.append(gc.isenabled())
+            yield row
+        if fails:
+            raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setitem(
+        opendata.DATASETS_BY_SLUG, "aktiviteter", dataclasses.replace(dataset, rows=watched)
+    )
+    export = opendata.Export(
+        opendata.DATASETS_BY_SLUG["aktiviteter"],
+        opendata.FORMATS["csv"],
+        None,
+        "http://testserver",
+        timezone.localdate(),
+    )
+    assert gc.isenabled()
+    if fails:
+        with pytest.raises(OperationalError):
+            export.build()
+    else:
+        assert len(rows("csv", export.build().read())[1]) == 3
+    assert seen == [False, False, False]
+    assert gc.isenabled()
 
 
 @pytest.mark.django_db
