@@ -83,7 +83,7 @@ def withdraw_log(log: ActivityLog, user, reason: str) -> bool:
     locked._history_user = user
     # The history's change-reason column is short; withdrawal_reason keeps the whole text.
     locked._change_reason = Truncator(reason).chars(CHANGE_REASON_LENGTH)
-    locked.save()
+    locked.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
     return True
 
 

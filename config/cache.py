@@ -32,11 +32,12 @@ class PortalRedisCache(RedisCache):
 
 
 class Versioned:
-    """Cache entries kept with the version token they were made under.
+    """Cache entries kept with the version tokens they were made under.
 
-    One token (under `version_key`) stands for the data the entries were made from; replacing
-    it makes every entry stale at once, on every worker and host sharing the cache. A lookup
-    reads the token and the entry in one round trip. A cache that cannot be reached is logged
+    A token (under a version key) stands for the data the entries were made from; replacing it
+    makes every entry made under it stale at once, on every worker and host sharing the cache.
+    An entry may depend on several keys: it is then kept under their tokens joined. A lookup
+    reads the tokens and the entry in one round trip. A cache that cannot be reached is logged
     and read as "no version": the caller then works without the cache.
     """
 
@@ -47,23 +48,31 @@ class Versioned:
     def _cache(self):
         return caches[self.alias]
 
-    def version(self) -> str | None:
+    def version(self, version_keys: tuple[str, ...] | None = None) -> str | None:
         """The current token, set anew when missing; None when the cache cannot be reached."""
-        return self.read(None)[0]
+        return self.read(None, version_keys)[0]
 
-    def read(self, key: str | None) -> tuple[str | None, object | None]:
-        """The current token and the value stored under `key` for it (None if stale or absent)."""
+    def read(
+        self, key: str | None, version_keys: tuple[str, ...] | None = None
+    ) -> tuple[str | None, object | None]:
+        """The current token of `version_keys` (by default the one given at creation) and the
+        value stored under `key` for it (None if stale or absent)."""
         cache = self._cache()
+        names = version_keys or (self.version_key,)
         try:
-            found = cache.get_many([self.version_key] + ([key] if key else []))
-            version = found.get(self.version_key)
-            if version is None:
-                version = uuid.uuid4().hex
-                cache.add(self.version_key, version, timeout=None)
-                version = cache.get(self.version_key, version)
+            found = cache.get_many([*names] + ([key] if key else []))
+            tokens = []
+            for name in names:
+                token = found.get(name)
+                if token is None:
+                    token = uuid.uuid4().hex
+                    cache.add(name, token, timeout=None)
+                    token = cache.get(name, token)
+                tokens.append(token)
         except Exception:
-            logger.warning("cache unavailable (%s)", self.version_key, exc_info=True)
+            logger.warning("cache unavailable (%s)", ", ".join(names), exc_info=True)
             return None, None
+        version = ".".join(tokens)
         stored = found.get(key) if key else None
         if stored is not None and stored[0] == version:
             return version, stored[1]
@@ -76,9 +85,10 @@ class Versioned:
         except Exception:
             logger.warning("not kept in the cache: %s", key, exc_info=True)
 
-    def replace(self) -> None:
-        """A new token: every entry made under an older one is stale."""
+    def replace(self, version_keys: tuple[str, ...] | None = None) -> None:
+        """New tokens for `version_keys`: every entry made under an older one is stale."""
+        names = version_keys or (self.version_key,)
         try:
-            self._cache().set(self.version_key, uuid.uuid4().hex, timeout=None)
+            self._cache().set_many({name: uuid.uuid4().hex for name in names}, timeout=None)
         except Exception:
-            logger.error("cache version not replaced: %s", self.version_key, exc_info=True)
+            logger.error("cache version not replaced: %s", ", ".join(names), exc_info=True)

@@ -1,11 +1,23 @@
 """The public page cache: whole anonymous pages, shared by every worker and host, never stale.
 
-A page is stored under its path and query, together with the *public data version* it was
-rendered under: a random token kept in the same cache, read with the page in one round trip.
-Every committed write to the portal's own models sets a new token, so the next request on any
-worker or host finds the stored page stale and renders the new data. The version is read
-before the page's data, so a page rendered while a write commits is at worst stored under the
-token that write replaces.
+A page is stored under its path and query, together with the *public data versions* it was
+rendered under: random tokens kept in the same cache, read with the page in one round trip.
+Every committed write to the portal's own models sets new tokens for what it changed, so the
+next request on any worker or host finds the pages showing it stale and renders the new data.
+The versions are read before the page's data, so a page rendered while a write commits is at
+worst stored under the tokens that write replaces.
+
+Which pages a write makes stale:
+- the national pages (start, lists, feed, national files): every write; they depend on
+  `NATIONAL`;
+- a municipality's pages (everything under /kommuner/<slug>/: its page, its periods,
+  activities, documents, feed and files): a write to a row of that municipality's periods
+  (`TO_MUNICIPALITY` says how each model reaches it); they depend on that municipality's key and
+  on `EVERY_PAGE`;
+- every page: a write that any page may show (municipalities, counties, themes), or a row saved
+  whole after it was loaded (it may have moved to another period or municipality).
+So a log in Ale leaves Malmö's cached pages in place, at national scale the difference between
+a page rendered once per write anywhere in the country and once per write in its municipality.
 
 Only anonymous GET/HEAD requests to public paths are served from the cache (no session cookie,
 nothing under /personal/ or /admin/); only complete 200 responses that set no cookie and carry
@@ -15,11 +27,14 @@ a matching `If-None-Match` is answered 304 from the cache without rendering.
 
 import hashlib
 import logging
+from functools import lru_cache
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags
 
@@ -27,48 +42,175 @@ from config.cache import Versioned
 
 logger = logging.getLogger(__name__)
 
-VERSION_KEY = "public-data-version"
-# Apps whose models public pages show; a write to any of them changes the version.
+# Version keys (see the module's docstring).
+NATIONAL = "public-data-version"
+EVERY_PAGE = "public-data-version:every-page"
+# Apps whose models public pages show; a write to any of them changes a version.
 PUBLIC_APPS = ("municipalities", "promises", "activities", "followups")
 # Headers a stored page keeps; everything else (security headers, cookies) is added per request.
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Vary")
 
+# How a row of each model of the public apps reaches its municipality, relation by relation.
+# A model not named here (themes, the municipalities app) is shown on any page: its writes make
+# every page stale. tests/config/test_public_cache.py holds this list to the apps' models.
+TO_MUNICIPALITY: dict[str, tuple[str, ...]] = {
+    "promises.promiseperiod": ("municipality",),
+    "promises.promise": ("period", "municipality"),
+    "promises.signatory": ("period", "municipality"),
+    "promises.periodtransition": ("period", "municipality"),
+    "promises.review": ("period", "municipality"),
+    "promises.extension": ("period", "municipality"),
+    "promises.revision": ("period", "municipality"),
+    "promises.revisionchange": ("revision", "period", "municipality"),
+    "promises.decisionproposal": ("period", "municipality"),
+    "promises.outcomeindicator": ("promise", "period", "municipality"),
+    "promises.outcomemeasurement": ("indicator", "promise", "period", "municipality"),
+    "activities.activity": ("period", "municipality"),
+    "activities.activitylog": ("activity", "period", "municipality"),
+    "activities.spantotal": ("activity", "period", "municipality"),
+    "activities.activitytotal": ("activity", "period", "municipality"),
+    "followups.followupmeeting": ("period", "municipality"),
+    "followups.assessment": ("meeting", "period", "municipality"),
+    "followups.activityverdict": ("meeting", "period", "municipality"),
+    "followups.report": ("period", "municipality"),
+    "followups.signedoriginal": ("period", "municipality"),
+}
 
-# Pages are stored under their path and query, with the version they were rendered under.
-PAGES = Versioned(VERSION_KEY, settings.PUBLIC_CACHE_ALIAS)
+
+def municipality_key(slug: str) -> str:
+    """The version key of one municipality's pages."""
+    return f"public-data-version:municipality:{slug}"
 
 
-def current_version() -> str | None:
-    """The public data version, set anew when missing; None when the cache cannot be reached."""
-    return PAGES.version()
+# Pages are stored under their path and query, with the versions they were rendered under.
+PAGES = Versioned(NATIONAL, settings.PUBLIC_CACHE_ALIAS)
 
 
-def new_version() -> None:
-    """Make every stored page stale, on every worker and host that shares the cache."""
-    PAGES.replace()
+@lru_cache(maxsize=8192)
+def page_keys(path: str) -> tuple[str, ...]:
+    """The version keys of the page at `path`: a municipality's own and `EVERY_PAGE` for the
+    pages of one municipality (those whose URL names it), `NATIONAL` for the others.
+
+    Kept per path: resolving takes about 0.1 ms, a tenth of the time a page served from the
+    cache takes."""
+    # The path's own language: its URLs are the ones that language's patterns resolve.
+    with translation.override(translation.get_language_from_path(path) or settings.LANGUAGE_CODE):
+        try:
+            slug = resolve(path).kwargs.get("slug")
+        except Resolver404:
+            slug = None
+    return (EVERY_PAGE, municipality_key(slug)) if slug else (NATIONAL,)
 
 
-def _changed(sender, **kwargs) -> None:
-    """Set a new version now, and again once the write commits (once per transaction).
+def current_version(slug: str | None = None) -> str | None:
+    """The public data version of one municipality's pages, or of the national ones; set anew
+    when missing; None when the cache cannot be reached."""
+    keys = (EVERY_PAGE, municipality_key(slug)) if slug else (NATIONAL,)
+    return PAGES.version(keys)
+
+
+def new_version(keys: tuple[str, ...] = (EVERY_PAGE, NATIONAL)) -> None:
+    """Make the pages of `keys` stale (by default every page), on every worker and host."""
+    PAGES.replace(keys)
+
+
+def municipality_slug(instance: models.Model, path: tuple[str, ...]) -> str | None:
+    """The slug of the municipality `instance` reaches by `path`: through the related rows
+    already loaded, else in one query from the first one that is not; None if it has none."""
+    row = instance
+    for index, name in enumerate(path):
+        field = row._meta.get_field(name)
+        if not field.is_cached(row):
+            rest = "__".join((*path[index + 1 :], "slug"))
+            related = field.related_model.objects.filter(pk=getattr(row, field.attname))
+            return related.values_list(rest, flat=True).first()
+        row = getattr(row, name)
+        if row is None:
+            return None
+    return row.slug
+
+
+def written_keys(
+    model: type[models.Model], instance: models.Model, *, may_have_moved: bool
+) -> tuple[str, ...]:
+    """The version keys a write to `instance` makes stale: its municipality's and the national
+    one; every page's when the row may have moved or any page may show it."""
+    path = TO_MUNICIPALITY.get(model._meta.label_lower)
+    if path is None or may_have_moved:
+        return (EVERY_PAGE, NATIONAL)
+    slug = municipality_slug(instance, path)
+    if slug is None:
+        return (EVERY_PAGE, NATIONAL)
+    return (municipality_key(slug), NATIONAL)
+
+
+class _OnCommit:
+    """The keys a transaction wrote to, made stale once more when it commits."""
+
+    def __init__(self) -> None:
+        self.keys: set[str] = set()
+
+    def __call__(self) -> None:
+        new_version(tuple(sorted(self.keys)))
+
+
+def _stale(keys: tuple[str, ...]) -> None:
+    """Make `keys` stale now, and again once the write commits (once per transaction).
 
     The second one matters: a page rendered from the data before the commit, under the version
     just set, must not be served once the write is visible.
     """
+    new_version(keys)
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return  # already committed
+    pending = next(
+        (entry[1] for entry in connection.run_on_commit if isinstance(entry[1], _OnCommit)), None
+    )
+    if pending is None:
+        pending = _OnCommit()
+        transaction.on_commit(pending)
+    pending.keys.update(keys)
+
+
+def _is_history(model: type[models.Model]) -> bool:
+    """A model of django-simple-history: written with the row it records, never shown."""
+    return getattr(model, "instance_type", None) is not None
+
+
+def _saved(sender, instance, created=False, update_fields=None, raw=False, **kwargs) -> None:
+    if sender._meta.app_label not in PUBLIC_APPS or _is_history(sender):
+        return
+    path = TO_MUNICIPALITY.get(sender._meta.label_lower)
+    # A row saved whole may have changed the relation that places it; saved with named fields,
+    # it did only if the first relation of its path is one of them.
+    first = sender._meta.get_field(path[0]) if path else None
+    may_have_moved = not created and (
+        update_fields is None
+        or (first is not None and {first.name, first.attname} & set(update_fields))
+    )
+    _stale(written_keys(sender, instance, may_have_moved=bool(may_have_moved)))
+
+
+def _deleted(sender, instance, **kwargs) -> None:
+    if sender._meta.app_label not in PUBLIC_APPS or _is_history(sender):
+        return
+    _stale(written_keys(sender, instance, may_have_moved=False))
+
+
+def _linked(sender, instance, **kwargs) -> None:
+    # A many-to-many change (an activity's promises, a promise's themes) is placed by the row
+    # whose relation changed; its own place did not change.
     if sender._meta.app_label not in PUBLIC_APPS:
         return
-    new_version()
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        entry[1] is new_version for entry in connection.run_on_commit
-    ):
-        return
-    transaction.on_commit(new_version)
+    _stale(written_keys(type(instance), instance, may_have_moved=False))
 
 
 def connect() -> None:
-    """Change the version on every save, delete and many-to-many change of the public apps."""
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_changed, dispatch_uid=f"public_cache_{signal!r}")
+    """Make pages stale on every save, delete and many-to-many change of the public apps."""
+    post_save.connect(_saved, dispatch_uid="public_cache_saved")
+    post_delete.connect(_deleted, dispatch_uid="public_cache_deleted")
+    m2m_changed.connect(_linked, dispatch_uid="public_cache_linked")
 
 
 def _is_public(request: HttpRequest) -> bool:
@@ -116,7 +258,7 @@ class PublicPageCacheMiddleware:
         if not _is_public(request):
             return self.get_response(request)
         key = _key(request)
-        version, stored = PAGES.read(key)  # one round trip
+        version, stored = PAGES.read(key, page_keys(request.path_info))  # one round trip
         if version is None:  # A cache outage must not take the pages down: render uncached.
             return self.get_response(request)
         if stored is not None:

@@ -650,8 +650,12 @@ def filename(dataset: Dataset, fmt: Format, municipality: Municipality | None) -
 
 # A file is built in memory up to this size, then on disk.
 SPOOL_MAX_BYTES = 4 * 1024 * 1024
-# Folder of the default storage holding the built files, one subfolder per version and day.
+# Folder of the default storage holding the built files: a folder for the national files and one
+# per municipality (their versions change apart, config/public_cache.py), in each a subfolder per
+# version and day.
 EXPORTS_FOLDER = "exports"
+NATIONAL_FOLDER = "nationella"
+MUNICIPALITY_FOLDER_PREFIX = "kommun-"
 
 
 @dataclass(frozen=True)
@@ -675,7 +679,15 @@ class Export:
         url columns), so both are part of the name.
         """
         site = hashlib.sha256(self.base_url.encode()).hexdigest()[:12]
-        return f"{EXPORTS_FOLDER}/{_folder(version, self.today)}/{site}-{self.filename}"
+        folder = _folder(version, self.today)
+        return f"{EXPORTS_FOLDER}/{self.scope_folder}/{folder}/{site}-{self.filename}"
+
+    @property
+    def scope_folder(self) -> str:
+        """The folder of the files whose version this file's follows."""
+        if self.municipality is None:
+            return NATIONAL_FOLDER
+        return MUNICIPALITY_FOLDER_PREFIX + self.municipality.slug
 
     def etag(self, version: str) -> str:
         return '"' + hashlib.sha256(self.storage_name(version).encode()).hexdigest()[:32] + '"'
@@ -709,7 +721,7 @@ class Export:
             return stored
         file = self.build()
         if _store(name, file):
-            _delete_other_folders(_folder(version, self.today))
+            _delete_other_folders(self.scope_folder, _folder(version, self.today))
         file.seek(0)
         return file
 
@@ -775,23 +787,34 @@ def _store(name: str, file: IO[bytes]) -> bool:
     return True
 
 
-def _delete_other_folders(keep: str) -> None:
-    """Delete the files of other versions and days; errors are ignored (next time, then)."""
-    try:
-        folders, _files = default_storage.listdir(EXPORTS_FOLDER)
-    except Exception:
-        return
-    for folder in folders:
-        if folder == keep:
-            continue
-        path = f"{EXPORTS_FOLDER}/{folder}"
+def _delete_other_folders(scope: str, keep: str) -> None:
+    """Delete the files of the scope's other versions and days; errors are ignored (next time,
+    then). With the national files go those of the earlier layout, one folder per version."""
+    scopes = [f"{EXPORTS_FOLDER}/{scope}"]
+    if scope == NATIONAL_FOLDER:
+        scopes.append(EXPORTS_FOLDER)
+    for parent in scopes:
         try:
-            _dirs, files = default_storage.listdir(path)
-            for name in files:
-                default_storage.delete(f"{path}/{name}")
-            default_storage.delete(path)
+            folders, _files = default_storage.listdir(parent)
         except Exception:
-            logger.info("Old exports in %s not deleted", path, exc_info=True)
+            continue
+        for folder in folders:
+            if folder == keep or (
+                parent == EXPORTS_FOLDER
+                and (folder == NATIONAL_FOLDER or folder.startswith(MUNICIPALITY_FOLDER_PREFIX))
+            ):
+                continue
+            _delete_folder(f"{parent}/{folder}")
+
+
+def _delete_folder(path: str) -> None:
+    try:
+        _dirs, files = default_storage.listdir(path)
+        for name in files:
+            default_storage.delete(f"{path}/{name}")
+        default_storage.delete(path)
+    except Exception:
+        logger.info("Old exports in %s not deleted", path, exc_info=True)
 
 
 def code_lists() -> list[tuple[str, list[tuple[str, str]]]]:

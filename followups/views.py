@@ -57,7 +57,7 @@ def _download(
         raise Http404("No such dataset or format.")
     base_url = request.build_absolute_uri("/").rstrip("/")
     export = opendata.Export(dataset, fmt, municipality, base_url, timezone.localdate())
-    version = public_cache.current_version()
+    version = public_cache.current_version(municipality.slug if municipality else None)
 
     def respond() -> HttpResponse:
         # The file is whole before the response starts: a failing query raises here and the

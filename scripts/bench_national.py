@@ -22,6 +22,9 @@
 5. Write path: 4 signed-in officers post logs concurrently for --write-seconds; prints logs/s
    and latency, then checks in the database that every acknowledged post is stored exactly once
    and nothing else was stored.
+6. Cached pages while the officers log (after step 3's cached run): wrk on a municipality none
+   of them logs in, on one they log in, and on the start page, each while the 4 officers post
+   logs for --seconds; a write makes stale only its municipality's and the national pages.
 
 It creates staff users bench-* (password and TOTP device renewed every run) in the database.
 Needs PostgreSQL, Redis and wrk (installed with apt-get when missing). About 9 minutes with the
@@ -691,6 +694,30 @@ def print_table(title: str, rows: list, cached: bool) -> None:
     )
 
 
+def pages_during_writes(server: Server, pages: list, wrk_bin: str, seconds: int) -> None:
+    """wrk on each cached page while the officers post logs, against the static file just
+    before: how much of the cache the writes leave."""
+    for label, path in pages:
+        fetch(server.base, path)
+        before = wrk(wrk_bin, server.base + STATIC, seconds)
+        writes: dict = {}
+
+        def post_logs(into: dict = writes) -> None:
+            into.update(write_path(server.base, INFO["writers"], seconds))
+
+        writer = threading.Thread(target=post_logs, daemon=True)
+        writer.start()
+        page = wrk(wrk_bin, server.base + path, seconds)
+        writer.join(timeout=seconds + 120)
+        logged = sum(1 for post in writes.get("posts", []) if post.get("acknowledged"))
+        rate = logged / writes["elapsed"] if writes.get("elapsed") else 0.0
+        ratio = page["rps"] / before["rps"] if before["rps"] else 0.0
+        say(
+            f"  {label:34} {page['rps']:8.1f} req/s  p50 {ms(page['p50']):>7} ms  "
+            f"{ratio:5.2f} × static ({before['rps']:.0f}/s)  while {rate:.0f} logs/s  {path}"
+        )
+
+
 def single_timings(base: str, paths: list[str], client: Client | None = None) -> list:
     """Median of 3 requests of each path (after none: they are measured as they come)."""
     rows = []
@@ -994,6 +1021,19 @@ def main() -> int:
                     rows,
                     cached=label == "cached",
                 )
+            if label == "cached" and not args.skip_pages:
+                writers = len(INFO["writers"])
+                say()
+                say(f"Cached pages while {writers} officers log (the requests share the 2 cores):")
+                during = [
+                    ("a municipality nobody logs in", f"/kommuner/{INFO['top_municipality'][0]}/"),
+                    (
+                        "a municipality officers log in",
+                        f"/kommuner/{INFO['writers'][0]['municipality']}/",
+                    ),
+                    ("start (national)", "/"),
+                ]
+                pages_during_writes(server, during, wrk_bin, args.seconds)
             if label == "cached":
                 stop_servers()
                 if server.log_tail():

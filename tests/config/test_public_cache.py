@@ -1,13 +1,19 @@
-"""The public page cache: hits for anonymous visitors, fresh after every write, never for staff."""
+"""The public page cache: hits for anonymous visitors, fresh after every write, never for staff;
+a write makes stale the pages of its municipality and the national ones, not the others."""
 
 import datetime
+import uuid
 
 import pytest
+from django.apps import apps
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from activities.models import ActivityLog
-from activities.services import withdraw_log
-from municipalities.models import Role
+from activities.models import Activity, ActivityLog
+from activities.services import record_log, withdraw_log
+from config import public_cache
+from municipalities.models import Municipality, Role
 from tests import factories
 from tests.staff import sign_in, staff_user
 
@@ -95,3 +101,122 @@ def test_no_cache_when_switched_off(client, world, settings):
     period, _activity = world
     _get(client, period.get_absolute_url())
     assert "X-Cache" not in _get(client, period.get_absolute_url())
+
+
+@pytest.fixture
+def two_places(world):
+    """`world`'s period in Tranås, and one in Vetlanda with its own activity."""
+    period, activity = world
+    other = factories.period(
+        "vetlanda", start=TODAY - datetime.timedelta(days=30), end=TODAY + datetime.timedelta(300)
+    )
+    other_activity = factories.activity(other, title="Fotpatruller", target=None)
+    return period, activity, other, other_activity
+
+
+def _cached(client, *urls) -> None:
+    for url in urls:
+        _get(client, url)
+        assert _get(client, url)["X-Cache"] == "hit", url
+
+
+def test_a_log_leaves_the_pages_of_other_municipalities_in_the_cache(client, two_places):
+    period, activity, other, _other_activity = two_places
+    here = [period.get_absolute_url(), reverse("promises:municipality_detail", args=["tranas"])]
+    there = [other.get_absolute_url(), reverse("promises:municipality_detail", args=["vetlanda"])]
+    national = [reverse("promises:home"), reverse("activities:activity_list")]
+    _cached(client, *here, *there, *national)
+    factories.log(activity, TODAY)
+    for url in here + national:
+        assert _get(client, url)["X-Cache"] == "miss", url
+    assert "1 av minst 15 trafikkontroller" in _get(client, here[0]).content.decode()
+    for url in there:
+        assert _get(client, url)["X-Cache"] == "hit", url
+    # Withdrawn and deleted: the same pages again.
+    _cached(client, *here)
+    withdraw_log(ActivityLog.objects.get(activity=activity), staff_user("polis"), "Fel")
+    assert "0 av minst 15 trafikkontroller" in _get(client, here[0]).content.decode()
+    assert _get(client, there[0])["X-Cache"] == "hit"
+    log = factories.log(activity, TODAY, 3)
+    _cached(client, *here)
+    log.delete()
+    assert _get(client, here[0])["X-Cache"] == "miss"
+    assert _get(client, there[0])["X-Cache"] == "hit"
+
+
+def test_what_any_page_may_show_makes_every_page_stale(client, two_places):
+    period, _activity, other, _other_activity = two_places
+    urls = [period.get_absolute_url(), other.get_absolute_url(), reverse("promises:home")]
+    _cached(client, *urls)
+    county = other.municipality.county
+    county.name = "Jönköpings län (nytt namn)"
+    county.save()
+    for url in urls:
+        assert _get(client, url)["X-Cache"] == "miss", url
+
+
+def test_a_row_saved_whole_may_have_moved_and_makes_every_page_stale(client, two_places):
+    period, activity, other, _other_activity = two_places
+    _cached(client, period.get_absolute_url(), other.get_absolute_url())
+    activity.period = other  # moved to Vetlanda's period, saved whole
+    activity.position = 2
+    activity.save()
+    assert "Trafikkontroller" not in _get(client, period.get_absolute_url()).content.decode()
+    assert "Trafikkontroller" in _get(client, other.get_absolute_url()).content.decode()
+
+
+def test_a_municipality_file_is_kept_across_writes_elsewhere(client, two_places):
+    _period, activity, _other, other_activity = two_places
+    url = reverse(
+        "followups:municipality_open_data_download", args=["tranas", "aktiviteter", "json"]
+    )
+    first = client.get(url)
+    assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 304
+    factories.log(other_activity, TODAY)  # in Vetlanda
+    assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 304
+    factories.log(activity, TODAY)
+    second = client.get(url)
+    assert second.status_code == 200 and second["ETag"] != first["ETag"]
+
+
+def test_a_logged_activity_finds_its_municipality_without_a_query(world):
+    _period, activity = world
+    loaded = Activity.objects.for_log_form().get(pk=activity.pk)
+    with CaptureQueriesContext(connection) as queries:
+        record_log(
+            activity=loaded,
+            user=staff_user("polis"),
+            idempotency_key=uuid.uuid4(),
+            date=TODAY,
+            quantity=1,
+        )
+    assert not [q for q in queries.captured_queries if "municipalities_municipality" in q["sql"]]
+    # A row whose relations were not loaded finds it in one query, also once deleted.
+    log = ActivityLog.objects.only("pk", "activity").get(activity=activity)
+    path = public_cache.TO_MUNICIPALITY["activities.activitylog"]
+    with CaptureQueriesContext(connection) as queries:
+        assert public_cache.municipality_slug(log, path) == "tranas"
+    assert len(queries) == 1
+
+
+def test_every_model_of_the_public_apps_is_placed_or_shown_on_every_page():
+    shown_everywhere = {"promises.theme", "promises.promise_themes", "activities.activity_promises"}
+    labels = set()
+    for app in ("promises", "activities", "followups"):
+        for model in apps.get_app_config(app).get_models(include_auto_created=True):
+            if getattr(model, "instance_type", None) is None:  # not a history model
+                labels.add(model._meta.label_lower)
+    assert labels - shown_everywhere == set(public_cache.TO_MUNICIPALITY)
+    for label, path in public_cache.TO_MUNICIPALITY.items():
+        model = apps.get_model(label)
+        for name in path:
+            model = model._meta.get_field(name).related_model
+        assert model is Municipality, label
+
+
+def test_pages_of_one_municipality_are_those_whose_address_names_it():
+    tranas = (public_cache.EVERY_PAGE, public_cache.municipality_key("tranas"))
+    for path in ["/kommuner/tranas/", "/kommuner/tranas/2026-2027/", "/en/kommuner/tranas/flode/"]:
+        assert public_cache.page_keys(path) == tranas, path
+    for path in ["/", "/kommuner/", "/aktiviteter/", "/flode/", "/oppna-data/loften.csv", "/x/y/"]:
+        assert public_cache.page_keys(path) == (public_cache.NATIONAL,), path

@@ -858,6 +858,37 @@ def test_a_database_error_while_building_gives_the_503_page_never_a_partial_file
 
 
 @pytest.mark.django_db
+def test_national_and_municipality_files_are_kept_apart_and_outlive_writes_elsewhere(
+    client, known, builds
+):
+    national, tranas = (
+        "/oppna-data/aktiviteter.json",
+        "/kommuner/tranas/oppna-data/aktiviteter.json",
+    )
+    legacy = Path(settings.MEDIA_ROOT) / opendata.EXPORTS_FOLDER / "0ld-2026-01-01"
+    legacy.mkdir(parents=True, exist_ok=True)
+    (legacy / "x.json").write_bytes(b"[]")  # a file of the earlier layout
+    download(client, national)
+    download(client, tranas)
+    assert len(builds) == 2
+    assert [name.split("/")[0] for name in kept_files()] == ["kommun-tranas", "nationella"]
+    # A write in Vetlanda: the national file is built anew, Tranås's is still kept.
+    factories.period("vetlanda", slug="ny")
+    download(client, tranas)
+    assert len(builds) == 2
+    download(client, national)
+    assert len(builds) == 3
+    assert [name.split("/")[0] for name in kept_files()] == ["kommun-tranas", "nationella"]
+    assert not legacy.exists()
+    # A write in Tranås: both anew, the older file of each deleted.
+    factories.log(known["walks"], timezone.localdate(), 1)
+    download(client, tranas)
+    download(client, national)
+    assert len(builds) == 5
+    assert [name.split("/")[0] for name in kept_files()] == ["kommun-tranas", "nationella"]
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("fails", [False, True])
 def test_the_cycle_collector_is_paused_while_a_file_is_built_and_runs_again_after(
     known, monkeypatch, fails
@@ -931,7 +962,7 @@ def test_a_file_another_worker_is_still_writing_is_never_served(client, known):
 
 @pytest.mark.django_db
 def test_without_the_cache_the_file_is_built_and_not_kept(client, known, builds, monkeypatch):
-    monkeypatch.setattr(public_cache, "current_version", lambda: None)
+    monkeypatch.setattr(public_cache, "current_version", lambda slug=None: None)
     for _ in range(2):
         response, body = download(client, "/oppna-data/aktiviteter.json")
         assert len(json.loads(body)) == 3
