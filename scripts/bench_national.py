@@ -695,26 +695,27 @@ def print_table(title: str, rows: list, cached: bool) -> None:
 
 
 def pages_during_writes(server: Server, pages: list, wrk_bin: str, seconds: int) -> None:
-    """wrk on each cached page while the officers post logs, against the static file just
-    before: how much of the cache the writes leave."""
+    """wrk on the static file, then on each cached page, while the officers post logs: the
+    ratio shows how much of the cache the writes leave (both runs share the cores with them)."""
+    clients = writer_clients(server.base, INFO["writers"])
     for label, path in pages:
         fetch(server.base, path)
-        before = wrk(wrk_bin, server.base + STATIC, seconds)
         writes: dict = {}
 
         def post_logs(into: dict = writes) -> None:
-            into.update(write_path(server.base, INFO["writers"], seconds))
+            into.update(write_path(server.base, clients, 2 * seconds + 1))
 
         writer = threading.Thread(target=post_logs, daemon=True)
         writer.start()
+        static = wrk(wrk_bin, server.base + STATIC, seconds)
         page = wrk(wrk_bin, server.base + path, seconds)
         writer.join(timeout=seconds + 120)
         logged = sum(1 for post in writes.get("posts", []) if post.get("acknowledged"))
         rate = logged / writes["elapsed"] if writes.get("elapsed") else 0.0
-        ratio = page["rps"] / before["rps"] if before["rps"] else 0.0
+        ratio = page["rps"] / static["rps"] if static["rps"] else 0.0
         say(
-            f"  {label:34} {page['rps']:8.1f} req/s  p50 {ms(page['p50']):>7} ms  "
-            f"{ratio:5.2f} × static ({before['rps']:.0f}/s)  while {rate:.0f} logs/s  {path}"
+            f"  {label:31} {page['rps']:7.1f} req/s  p50 {ms(page['p50']):>6} ms  "
+            f"{ratio:5.2f} × static ({static['rps']:.0f}/s)  {rate:3.0f} logs/s  {path}"
         )
 
 
@@ -771,9 +772,9 @@ def time_exports(base: str, datasets: list[str]) -> list:
     return rows
 
 
-def write_path(base: str, writers: list[dict], seconds: int) -> dict:
-    """Signed-in officers post logs concurrently for `seconds`; every post recorded."""
-    today = datetime.date.fromisoformat(INFO["today"]).isoformat()
+def writer_clients(base: str, writers: list[dict]) -> list[tuple[dict, Client, str]]:
+    """Each officer signed in, with the log form's CSRF token (a TOTP code counts once: sign
+    in once per server and reuse the clients)."""
     clients = []
     for writer in writers:
         client = sign_in(base, writer)
@@ -785,6 +786,12 @@ def write_path(base: str, writers: list[dict], seconds: int) -> dict:
         if b'value="' + first + b'"' not in body:
             raise Failure(f"{writer['username']}: activity {first.decode()} not in the form")
         clients.append((writer, client, token))
+    return clients
+
+
+def write_path(base: str, clients: list[tuple[dict, Client, str]], seconds: int) -> dict:
+    """Signed-in officers post logs concurrently for `seconds`; every post recorded."""
+    today = datetime.date.fromisoformat(INFO["today"]).isoformat()
     posts: list[dict] = []
     lock = threading.Lock()
     stop = threading.Event()
@@ -1060,7 +1067,8 @@ def main() -> int:
             say()
             writers = len(INFO["writers"])
             say(f"Write path: {writers} officers posting logs for {args.write_seconds} s")
-            result = write_path(server.base, INFO["writers"], args.write_seconds)
+            clients = writer_clients(server.base, INFO["writers"])
+            result = write_path(server.base, clients, args.write_seconds)
             stop_servers()
             posts = result["posts"]
             acknowledged = [p["seconds"] for p in posts if p.get("acknowledged")]
