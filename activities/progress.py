@@ -413,10 +413,6 @@ class SpanSums:
         self._ends = tuple(end for _start, end, _done in ordered)
         self._totals = [0, *accumulate(done for _start, _end, done in ordered)]
 
-    def ranges(self) -> list[tuple[datetime.date, datetime.date]]:
-        """The date ranges the sums are kept for, in order."""
-        return list(zip(self._starts, self._ends, strict=True))
-
     def kept_for(self, bounds: tuple[tuple[datetime.date, ...], tuple[datetime.date, ...]]) -> bool:
         """Whether the sums are kept for exactly the ranges of `counting_bounds`."""
         starts, ends = bounds
@@ -538,7 +534,7 @@ def status_from_counts(
                 for span, span_done in zip(target_spans, done, strict=True)
             )
             return PaceStatus.ACHIEVED if met else PaceStatus.NOT_ACHIEVED
-        target_spans = [next(span for span in target_spans if span.start <= today <= span.end)]
+        target_spans = [_current_span(target_spans, today)]
     (span,) = target_spans
     (span_done,) = counter.each(target_spans)
     return _span_progress(target.comparator, span, span_done, today).status
@@ -574,13 +570,18 @@ def headline_from_counts(
         elapsed_units = units_elapsed(target.scope, period_start, period_end, today)
         average = Fraction(total_done, elapsed_units) if elapsed_units else None
         return Headline(total_done, None, status, average)
-    current = None
-    for span in _spans(target, period_start, period_end):
-        if span.start <= today <= span.end:
-            (span_done,) = counter.each([span])
-            current = _span_progress(target.comparator, span, span_done, today)
-            break
-    return Headline(total_done, current, status, None)
+    span = _current_span(_spans(target, period_start, period_end), today)
+    if span is None:
+        return Headline(total_done, None, status, None)
+    (span_done,) = counter.each([span])
+    return Headline(
+        total_done, _span_progress(target.comparator, span, span_done, today), status, None
+    )
+
+
+def _current_span(spans: Iterable[Span], today: datetime.date) -> Span | None:
+    """The span `today` falls in; None before or after them all."""
+    return next((span for span in spans if span.start <= today <= span.end), None)
 
 
 @lru_cache(maxsize=1024)

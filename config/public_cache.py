@@ -86,6 +86,11 @@ def municipality_key(slug: str) -> str:
 PAGES = Versioned(NATIONAL, settings.PUBLIC_CACHE_ALIAS)
 
 
+def scope_keys(slug: str | None) -> tuple[str, ...]:
+    """The version keys of one municipality's pages (`slug`), or of the national ones."""
+    return (EVERY_PAGE, municipality_key(slug)) if slug else (NATIONAL,)
+
+
 @lru_cache(maxsize=8192)
 def page_keys(path: str) -> tuple[str, ...]:
     """The version keys of the page at `path`: a municipality's own and `EVERY_PAGE` for the
@@ -99,14 +104,13 @@ def page_keys(path: str) -> tuple[str, ...]:
             slug = resolve(path).kwargs.get("slug")
         except Resolver404:
             slug = None
-    return (EVERY_PAGE, municipality_key(slug)) if slug else (NATIONAL,)
+    return scope_keys(slug)
 
 
 def current_version(slug: str | None = None) -> str | None:
     """The public data version of one municipality's pages, or of the national ones; set anew
     when missing; None when the cache cannot be reached."""
-    keys = (EVERY_PAGE, municipality_key(slug)) if slug else (NATIONAL,)
-    return PAGES.version(keys)
+    return PAGES.version(scope_keys(slug))
 
 
 def new_version(keys: tuple[str, ...] = (EVERY_PAGE, NATIONAL)) -> None:
@@ -178,18 +182,25 @@ def _is_history(model: type[models.Model]) -> bool:
     return getattr(model, "instance_type", None) is not None
 
 
-def _saved(sender, instance, created=False, update_fields=None, raw=False, **kwargs) -> None:
+def _may_have_moved(model: type[models.Model], created: bool, update_fields) -> bool:
+    """Whether a saved row may have changed the relation that places it: saved whole after it
+    was loaded, or with the first relation of its path among the fields saved."""
+    if created:
+        return False
+    if update_fields is None:
+        return True
+    path = TO_MUNICIPALITY.get(model._meta.label_lower)
+    if path is None:  # placed nowhere: every page is made stale anyway
+        return False
+    first = model._meta.get_field(path[0])
+    return bool({first.name, first.attname} & set(update_fields))
+
+
+def _saved(sender, instance, created=False, update_fields=None, **kwargs) -> None:
     if sender._meta.app_label not in PUBLIC_APPS or _is_history(sender):
         return
-    path = TO_MUNICIPALITY.get(sender._meta.label_lower)
-    # A row saved whole may have changed the relation that places it; saved with named fields,
-    # it did only if the first relation of its path is one of them.
-    first = sender._meta.get_field(path[0]) if path else None
-    may_have_moved = not created and (
-        update_fields is None
-        or (first is not None and {first.name, first.attname} & set(update_fields))
-    )
-    _stale(written_keys(sender, instance, may_have_moved=bool(may_have_moved)))
+    moved = _may_have_moved(sender, created, update_fields)
+    _stale(written_keys(sender, instance, may_have_moved=moved))
 
 
 def _deleted(sender, instance, **kwargs) -> None:

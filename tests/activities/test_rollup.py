@@ -42,7 +42,9 @@ def _from_logs(activity: Activity):
 
 def test_span_sums_answer_unions_of_their_ranges_and_refuse_a_cut():
     sums = SpanSums([(D(2026, 5, 1), D(2026, 8, 31), 4), (D(2026, 1, 1), D(2026, 4, 30), 3)])
-    assert sums.ranges() == [(D(2026, 1, 1), D(2026, 4, 30)), (D(2026, 5, 1), D(2026, 8, 31))]
+    # Kept in date order, whatever the order given.
+    assert sums.kept_for(((D(2026, 1, 1), D(2026, 5, 1)), (D(2026, 4, 30), D(2026, 8, 31))))
+    assert not sums.kept_for(((D(2026, 5, 1), D(2026, 1, 1)), (D(2026, 8, 31), D(2026, 4, 30))))
     assert sums.between(D(2026, 1, 1), D(2026, 12, 31)) == 7
     assert sums.between(D(2026, 5, 1), D(2026, 8, 31)) == 4
     with pytest.raises(ValueError):
