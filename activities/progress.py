@@ -224,32 +224,37 @@ def spans_for(target: Target, period_start: datetime.date, period_end: datetime.
     return list(_spans(target, period_start, period_end))
 
 
-@lru_cache(maxsize=8192)
 def _spans(target: Target, period_start: datetime.date, period_end: datetime.date) -> tuple:
-    # Cached: a list of activities asks for the same spans twice (counting_spans, progress).
+    return _spans_of(target.scope, target.value, period_start, period_end)
+
+
+@lru_cache(maxsize=8192)
+def _spans_of(scope: str, value: int, period_start: datetime.date, period_end: datetime.date):
+    # Cached by what the spans depend on, not by the whole target (its unit differs from one
+    # activity to the next): a list of activities asks for the same spans many times.
     _check_period(period_start, period_end)
-    if target.is_average:
+    if scope in AVERAGE_SCOPES:
         return ()
-    if target.scope == Scope.PERIOD:
-        return (Span(period_start, period_end, target.value),)
-    if target.scope in FIXED_DAYS:
-        return _fixed_spans(target.value, FIXED_DAYS[target.scope], period_start, period_end)
-    return _calendar_spans(target, period_start, period_end)
+    if scope == Scope.PERIOD:
+        return (Span(period_start, period_end, value),)
+    if scope in FIXED_DAYS:
+        return _fixed_spans(value, FIXED_DAYS[scope], period_start, period_end)
+    return _calendar_spans(scope, value, period_start, period_end)
 
 
 def _calendar_spans(
-    target: Target, period_start: datetime.date, period_end: datetime.date
+    scope: str, value: int, period_start: datetime.date, period_end: datetime.date
 ) -> tuple:
     """The spans of a recurring target, from the calendar (`_full_spans`), clipped to the
     period with a pro rata target."""
     spans = []
-    for full_start, full_end in _full_spans(target.scope, period_start):
+    for full_start, full_end in _full_spans(scope, period_start):
         if full_start > period_end:
             break
         start, end = max(full_start, period_start), min(full_end, period_end)
         # The target times the share of the span inside the period, rounded up.
         inside, full = (end - start).days + 1, (full_end - full_start).days + 1
-        spans.append(Span(start, end, -(-target.value * inside // full)))
+        spans.append(Span(start, end, -(-value * inside // full)))
     return tuple(spans)
 
 
@@ -276,6 +281,20 @@ def _fixed_spans(
             start, end = max(full.start, period_start), min(full.end, period_end)
             spans[index] = Span(start, end, -(-value * ((end - start).days + 1) // days))
     return tuple(spans)
+
+
+def _fixed_bounds(
+    days: int, period_start: datetime.date, period_end: datetime.date
+) -> tuple[tuple[datetime.date, ...], tuple[datetime.date, ...]]:
+    """The starts and ends of `_fixed_spans`, from day numbers: no span is made (a per-day
+    target over two years has 730 ranges to compare with its kept sums)."""
+    first, last = period_start.toordinal(), period_end.toordinal()
+    week_start = first - (period_start.weekday() if days == 7 else 0)
+    starts = [*range(week_start, last + 1, days)]
+    ends = [start + days - 1 for start in starts]
+    starts[0], ends[-1] = first, min(ends[-1], last)
+    as_dates = datetime.date.fromordinal
+    return tuple(map(as_dates, starts)), tuple(map(as_dates, ends))
 
 
 def _meets(comparator: str, done: int | Fraction, target: int) -> bool:
@@ -391,16 +410,26 @@ def counting_spans(
     return list(zip(starts, ends, strict=True))
 
 
-@lru_cache(maxsize=8192)
 def counting_bounds(
     target: Target | None, period_start: datetime.date, period_end: datetime.date
 ) -> tuple[tuple[datetime.date, ...], tuple[datetime.date, ...]]:
-    """The starts and the ends of `counting_spans`, made once per target and period: compared
-    with the kept sums (`SpanSums.kept_for`) each time an activity's progress is read."""
-    if target is None or target.is_average:
-        _check_period(period_start, period_end)
+    """The starts and the ends of `counting_spans`, compared with the kept sums
+    (`SpanSums.kept_for`) each time an activity's progress is read."""
+    scope = None if target is None or target.is_average else target.scope
+    return _bounds_of(scope, period_start, period_end)
+
+
+@lru_cache(maxsize=8192)
+def _bounds_of(
+    scope: str | None, period_start: datetime.date, period_end: datetime.date
+) -> tuple[tuple[datetime.date, ...], tuple[datetime.date, ...]]:
+    # Made once per scope and period: the bounds do not depend on the target's value or unit.
+    _check_period(period_start, period_end)
+    if scope is None or scope == Scope.PERIOD:
         return (period_start,), (period_end,)
-    spans = _spans(target, period_start, period_end)
+    if scope in FIXED_DAYS:
+        return _fixed_bounds(FIXED_DAYS[scope], period_start, period_end)
+    spans = _calendar_spans(scope, 1, period_start, period_end)
     return tuple(span.start for span in spans), tuple(span.end for span in spans)
 
 

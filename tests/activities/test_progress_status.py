@@ -1,8 +1,9 @@
 """`status_from_counts`, the status alone for lists filtered by it, is the status that
 `progress_from_counts` and `compute_progress` give, for any target, period, day and logs;
 `headline_from_counts`, what an export reads, is their total, current span, status and
-average; and the per-day and per-week spans stepped through by `_fixed_spans` are the
-calendar's."""
+average; the per-day and per-week spans stepped through by `_fixed_spans` are the
+calendar's; and the ranges the kept sums are compared with (`counting_bounds`, made without
+spans) are the target's spans, or the whole period."""
 
 import datetime
 
@@ -19,9 +20,11 @@ from activities.progress import (
     _calendar_spans,
     _fixed_spans,
     compute_progress,
+    counting_bounds,
     counting_spans,
     headline_from_counts,
     progress_from_counts,
+    spans_for,
     status_from_counts,
 )
 
@@ -98,6 +101,17 @@ def test_the_headline_is_the_whole_progress_without_its_spans(case):
 )
 def test_per_day_and_per_week_spans_are_the_calendar_spans(start, length, value, scope):
     end = start + length * DAY
-    target = Target(Comparator.AT_LEAST, value, "kontroller", scope)
-    calendar = _calendar_spans(target, start, end)
+    calendar = _calendar_spans(scope, value, start, end)
     assert _fixed_spans(value, FIXED_DAYS[scope], start, end) == calendar
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(STARTS, st.integers(min_value=0, max_value=800), TARGETS)
+def test_the_counting_bounds_are_the_spans_of_the_target(start, length, target):
+    end = start + length * DAY
+    starts, ends = counting_bounds(target, start, end)
+    if target is None or target.is_average:
+        assert (starts, ends) == ((start,), (end,))
+    else:
+        spans = spans_for(target, start, end)
+        assert list(zip(starts, ends, strict=True)) == [(s.start, s.end) for s in spans]
