@@ -14,8 +14,9 @@ Which pages a write makes stale:
   activities, documents, feed and files): a write to a row of that municipality's periods
   (`TO_MUNICIPALITY` says how each model reaches it); they depend on that municipality's key and
   on `EVERY_PAGE`;
-- every page: a write that any page may show (municipalities, counties, themes), or a row saved
-  whole after it was loaded (it may have moved to another period or municipality).
+- every page: a write that any page may show (municipalities, counties, themes), or a row that
+  moved: saved with another parent than the one it was loaded with (another period, say), or
+  saved whole when that parent was not loaded.
 So a log in Ale leaves Malmö's cached pages in place, at national scale the difference between
 a page rendered once per write anywhere in the country and once per write in its municipality.
 
@@ -29,9 +30,10 @@ import hashlib
 import logging
 from functools import lru_cache
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, resolve
 from django.utils import translation
@@ -182,25 +184,44 @@ def _is_history(model: type[models.Model]) -> bool:
     return getattr(model, "instance_type", None) is not None
 
 
-def _may_have_moved(model: type[models.Model], created: bool, update_fields) -> bool:
-    """Whether a saved row may have changed the relation that places it: saved whole after it
-    was loaded, or with the first relation of its path among the fields saved."""
-    if created:
-        return False
-    if update_fields is None:
-        return True
+# Where a row of a placed model was when it was loaded: its first relation's id, in its
+# __dict__ (absent when that field was deferred).
+_PLACED_AT = "_public_cache_placed_at"
+
+
+def _first_relation(model: type[models.Model]) -> models.Field | None:
     path = TO_MUNICIPALITY.get(model._meta.label_lower)
-    if path is None:  # placed nowhere: every page is made stale anyway
+    return None if path is None else model._meta.get_field(path[0])
+
+
+def _remember_place(sender, instance, **kwargs) -> None:
+    attname = _first_relation(sender).attname
+    if attname in instance.__dict__:
+        instance.__dict__[_PLACED_AT] = instance.__dict__[attname]
+    else:
+        instance.__dict__.pop(_PLACED_AT, None)
+
+
+def _may_have_moved(model: type[models.Model], instance, created: bool, update_fields) -> bool:
+    """Whether a saved row may have changed the relation that places it: its first relation
+    saved with another id than it was loaded with, or saved whole when it was not loaded."""
+    first = _first_relation(model)
+    if created or first is None:  # placed nowhere: every page is made stale anyway
         return False
-    first = model._meta.get_field(path[0])
-    return bool({first.name, first.attname} & set(update_fields))
+    if update_fields is not None and not {first.name, first.attname} & set(update_fields):
+        return False
+    if _PLACED_AT not in instance.__dict__:
+        return True
+    return instance.__dict__[_PLACED_AT] != getattr(instance, first.attname)
 
 
 def _saved(sender, instance, created=False, update_fields=None, **kwargs) -> None:
     if sender._meta.app_label not in PUBLIC_APPS or _is_history(sender):
         return
-    moved = _may_have_moved(sender, created, update_fields)
+    moved = _may_have_moved(sender, instance, created, update_fields)
     _stale(written_keys(sender, instance, may_have_moved=moved))
+    if sender._meta.label_lower in TO_MUNICIPALITY:
+        _remember_place(sender, instance)  # where it is now saved
 
 
 def _deleted(sender, instance, **kwargs) -> None:
@@ -219,6 +240,9 @@ def _linked(sender, instance, **kwargs) -> None:
 
 def connect() -> None:
     """Make pages stale on every save, delete and many-to-many change of the public apps."""
+    for label in TO_MUNICIPALITY:
+        model = apps.get_model(label)
+        post_init.connect(_remember_place, sender=model, dispatch_uid=f"public_cache_{label}")
     post_save.connect(_saved, dispatch_uid="public_cache_saved")
     post_delete.connect(_deleted, dispatch_uid="public_cache_deleted")
     m2m_changed.connect(_linked, dispatch_uid="public_cache_linked")

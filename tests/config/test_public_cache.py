@@ -155,7 +155,7 @@ def test_what_any_page_may_show_makes_every_page_stale(client, two_places):
         assert _get(client, url)["X-Cache"] == "miss", url
 
 
-def test_a_row_saved_whole_may_have_moved_and_makes_every_page_stale(client, two_places):
+def test_a_row_that_moved_makes_every_page_stale(client, two_places):
     period, activity, other, _other_activity = two_places
     _cached(client, period.get_absolute_url(), other.get_absolute_url())
     activity.period = other  # moved to Vetlanda's period, saved whole
@@ -163,6 +163,46 @@ def test_a_row_saved_whole_may_have_moved_and_makes_every_page_stale(client, two
     activity.save()
     assert "Trafikkontroller" not in _get(client, period.get_absolute_url()).content.decode()
     assert "Trafikkontroller" in _get(client, other.get_absolute_url()).content.decode()
+
+
+def test_a_row_saved_whole_where_it_was_leaves_other_municipalities_cached(client, two_places):
+    period, activity, other, _other_activity = two_places
+    here, there = period.get_absolute_url(), other.get_absolute_url()
+    _cached(client, here, there)
+    edited = Activity.objects.get(pk=activity.pk)  # as an editor loads it, saved whole
+    edited.title = "Trafikkontroller vid skolorna"
+    edited.save()
+    assert "Trafikkontroller vid skolorna" in _get(client, here).content.decode()
+    assert _get(client, there)["X-Cache"] == "hit"
+    # Saved again from the same instance, after it moved once: placed where it now is.
+    edited.period, edited.position = other, 2
+    edited.save()
+    _cached(client, here, there)
+    edited.position = 5
+    edited.save()
+    assert _get(client, here)["X-Cache"] == "hit"
+    assert _get(client, there)["X-Cache"] == "miss"
+
+
+def test_a_row_saved_without_its_parent_loaded_stays_where_it_was(client, two_places):
+    # Django saves only the loaded fields of a row loaded in part: its parent is not saved.
+    period, activity, other, _other_activity = two_places
+    _cached(client, period.get_absolute_url(), other.get_absolute_url())
+    partial = Activity.objects.only("pk", "title").get(pk=activity.pk)
+    partial.title = "Trafikkontroller vid skolorna"
+    partial.save()
+    assert _get(client, period.get_absolute_url())["X-Cache"] == "miss"
+    assert _get(client, other.get_absolute_url())["X-Cache"] == "hit"
+
+
+def test_a_row_whose_place_was_not_known_when_saved_whole_may_have_moved(world):
+    _period, activity = world
+    loaded = Activity.objects.get(pk=activity.pk)
+    assert not public_cache._may_have_moved(Activity, loaded, False, None)
+    del loaded.__dict__[public_cache._PLACED_AT]  # as a row built without its parent
+    assert public_cache._may_have_moved(Activity, loaded, False, None)
+    assert not public_cache._may_have_moved(Activity, loaded, False, ["title"])
+    assert public_cache._may_have_moved(Activity, loaded, False, ["period"])
 
 
 def test_a_municipality_file_is_kept_across_writes_elsewhere(client, two_places):
