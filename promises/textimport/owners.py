@@ -1,7 +1,8 @@
 """Who carries out an activity, read from its text, never guessed: "Polisen ska", "Kommunen
 ska", "X kommun förbinder sig", "Polisen och kommunen ska", "Tillsammans …"/"Gemensamt …"
 (jointly), "Ansvarig: …" or "(Kommunen)" in the item, are read as written; another named actor
-before "ska" ("Räddningstjänsten ska") is "other"; "Vi ska …", the passive voice and a bare
+before "ska" ("Räddningstjänsten ska") or before an activity verb ("Räddningstjänsten Syd
+genomför …") is "other"; "Vi ska …", the passive voice and a bare
 infinitive ("Under åren genomföra …") are "unstated". When several actors are named, both parties
 make it joint, otherwise the first named is responsible and the others are partners;
 "tillsammans med …", "i samverkan med …", "i samarbete med …" name partners."""
@@ -194,6 +195,9 @@ def read_owner(text: str, section_owner: str | None) -> tuple[str, str, list[str
                     responsible = "joint"
                 elif kinds and kinds[0]:
                     responsible = kinds[0]
+            if not responsible:
+                responsible, other, named = _named_before_verb(head, head_text)
+                partners = named + partners
     if not responsible and section_owner:
         responsible = section_owner
     if not responsible:
@@ -209,6 +213,43 @@ _LONGEST_OWNER = 1000
 NOT_PASSIVE = _set(
     "tillsammans gemensamt finnas synas lyckas vistas motas traffas samlas aldrig alltid dessutom"
 )
+
+
+# Present-tense verbs an item begins with after its actor when it has no modal verb.
+_ACTIVITY_VERBS = _set(
+    "genomfor arbetar erbjuder deltar haller anordnar bedriver driver organiserar ordnar utfor "
+    "bjuder besoker patrullerar kontrollerar informerar utbildar samordnar"
+)
+# Definite endings of an organisation's name ("Räddningstjänsten", "Svenska kyrkan",
+# "Fastighetsägarna", "Bostadsbolaget"), and definite words that name the work, not an actor.
+_DEFINITE = ("en", "et", "na", "an")
+_NOT_ACTORS = _set(
+    "arbetet projektet verksamheten satsningen insatsen aktiviteten medborgarloftet loftet "
+    "gruppen natverket"
+)
+
+
+def _named_before_verb(head: str, head_text: str) -> tuple[str, str, list[str]]:
+    """(responsible, other actor, partners) named around an activity verb in an item without a
+    modal verb: "Räddningstjänsten Syd genomför …" (another actor), "Under hösten genomför
+    polisen …" (after the verb); nothing when no organisation is named."""
+    words = head.split()
+    verb = next((i for i, word in enumerate(words[:7]) if word in _ACTIVITY_VERBS), None)
+    if not verb:
+        return "", "", []
+    subject = words[:verb]
+    if _inverted(" ".join(subject)):
+        return actor_kind(" ".join(words[verb + 1 : verb + 4])) or "", "", []
+    subject_text = " ".join(head_text.split()[:verb])
+    if (
+        subject[0] in _PRONOUN_SUBJECT
+        or len(subject) > 4
+        or not subject_text[:1].isupper()
+        or not any(w.endswith(_DEFINITE) and w not in _NOT_ACTORS for w in subject)
+    ):
+        return "", "", []
+    actors = split_actors(subject_text)
+    return "other", actors[0][:150], actors[1:]
 
 
 def _inverted(subject: str) -> bool:

@@ -1,0 +1,34 @@
+"""Who carries out an activity, read from one item's text (`owners.read_owner`)."""
+
+import pytest
+
+from promises.textimport.owners import read_owner
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Another actor before an activity verb, without "ska".
+        (
+            "Räddningstjänsten Syd genomför brandvandringar i centrum.",
+            ("other", "Räddningstjänsten Syd", []),
+        ),
+        ("Svenska kyrkan arbetar med nattvandringar.", ("other", "Svenska kyrkan", [])),
+        (
+            "Fastighetsägarna och Bostadsbolaget anordnar trygghetsvandringar.",
+            ("other", "Fastighetsägarna", ["Bostadsbolaget"]),
+        ),
+        # The actor after the verb when the item opens with when or where.
+        ("Under hösten genomför polisen fyra trafikkontroller.", ("police", "", [])),
+        # Police and municipality as before.
+        ("Polisen genomför trafikkontroller vid skolorna.", ("police", "", [])),
+        ("Kommunen erbjuder föräldrautbildning.", ("municipality", "", [])),
+        # No organisation named: unstated, never guessed.
+        ("Fler trygghetsvandringar genomförs i centrum.", ("unstated", "", [])),
+        ("Trygghetsvandringar genomför vi varje månad.", ("unstated", "", [])),
+        ("Projektet genomför workshoppar på skolorna.", ("unstated", "", [])),
+        ("Vi genomför trygghetsvandringar.", ("unstated", "", [])),
+    ],
+)
+def test_the_owner_is_read_as_written(text, expected):
+    assert read_owner(text, None) == expected
