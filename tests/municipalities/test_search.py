@@ -4,9 +4,10 @@ the municipality search resolves a typed name to its page, or shows the matches.
 import html
 
 import pytest
+from django.db.models import Value
 
 from municipalities.models import County, Municipality
-from municipalities.search import best_match, equals_q, fold, search_q
+from municipalities.search import FOLDS, best_match, equals_q, fold, folded, search_q
 
 
 @pytest.mark.parametrize(
@@ -52,6 +53,13 @@ def names(queryset) -> list[str]:
 )
 def test_search_q_folds_in_the_database_as_in_python(typed, expected):
     assert names(Municipality.objects.filter(search_q(["name"], typed))) == expected
+
+
+@pytest.mark.django_db
+def test_the_database_folds_every_letter_as_python_does():
+    text = "".join(FOLDS) + " Tranås MALMÖ Café"
+    (in_database,) = County.objects.annotate(f=folded(Value(text))).values_list("f", flat=True)[:1]
+    assert in_database == fold(text) == "aaoeeuao" * 2 + " tranas malmo cafe"
 
 
 @pytest.mark.django_db
