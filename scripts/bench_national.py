@@ -614,6 +614,9 @@ def page_list(info: dict) -> list[tuple[str, str]]:
         ("export JSON", "/oppna-data/aktiviteter.json"),
         ("export CSV", "/oppna-data/aktiviteter.csv"),
         ("signing PDF", f"/kommuner/{signed_slug}/{signed_period}/medborgarloftet.pdf"),
+        # Reference: a page without a query (the frame and one paragraph), the least any
+        # rendered page costs through the same middleware.
+        ("about (no query)", "/om/"),
     ]
 
 
