@@ -98,6 +98,9 @@ class FigureRow:
     progress: str
     status: str
     status_code: str
+    # The party's code ("unstated" reads "ej angiven", in lower case, as on the period page).
+    # Rows frozen before it was stored lack it.
+    responsible_code: str = ""
 
 
 def _sums_until(activity_ids: list[int], last_day: datetime.date) -> dict[int, SpanSums]:
@@ -147,6 +150,7 @@ def figure_rows(
                 progress=wording.progress_summary(progress),
                 status=status,
                 status_code=status_code,
+                responsible_code=activity.responsible,
             )
         )
     return rows

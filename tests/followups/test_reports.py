@@ -139,6 +139,24 @@ def test_a_report_counts_only_the_logs_dated_in_or_before_its_span(people, world
     assert report.figures_as_of == covers_to
 
 
+def test_a_report_words_each_party_as_the_period_page_does(client, people, world):
+    world.meetings.responsible = Responsible.UNSTATED
+    world.meetings.save()
+    report = published(world, people)
+    html = client.get(world.period.get_absolute_url()).content.decode()
+    report_part = html[html.index(f'id="redovisning-{report.pk}"') :]
+    assert "Ansvarig: Polisen" in report_part
+    assert "Ansvarig: ej angiven" in report_part
+    assert "Ej angiven" not in html
+    # A row frozen before the party's code was stored reads as it did.
+    report.figures = [
+        {k: v for k, v in row.items() if k != "responsible_code"} for row in report.figures
+    ]
+    report.save(update_fields=["figures"])
+    html = client.get(world.period.get_absolute_url()).content.decode()
+    assert "Ansvarig: Ej angiven" in html
+
+
 def test_a_draft_is_not_public_and_its_figures_are_counted_anew(client, people, world):
     draft = services.draft_report(
         world.period, people.coordinator, kind="tertial", covers_from=START, covers_to=TODAY
