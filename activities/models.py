@@ -5,7 +5,8 @@ import itertools
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -434,12 +435,34 @@ class ActivityLogQuerySet(models.QuerySet):
             .order_by(*PUBLIC_LOG_ORDER)
         )
 
-    def for_municipality_page(self, municipality) -> "ActivityLogQuerySet":
-        """The public logs of a municipality's published periods, newest first, with their
-        activity and period (slice it: the page shows the latest few)."""
+    def latest_for_municipality(self, municipality, count: int) -> "ActivityLogQuerySet":
+        """The `count` newest public logs of a municipality's published periods, with their
+        activity and period (its page, its feed).
+
+        Read from each activity's newest logs, not from every log of the municipality (a busy
+        one has tens of thousands): the activity whose `count`-th newest log is the latest has
+        `count` logs from that day on, so no log dated before it is among the newest `count`.
+        """
+        activities = Activity.objects.filter(
+            period__municipality=municipality, period__state__in=PUBLISHED_STATES
+        )
+        nth_newest = (
+            ActivityLog.objects.counted()
+            .filter(activity=OuterRef("pk"))
+            .order_by("-date")
+            .values("date")[count - 1 : count]
+        )
+        cutoff = (
+            activities.annotate(nth=Subquery(nth_newest))
+            .order_by(F("nth").desc(nulls_last=True))
+            .values("nth")[:1]
+        )
         return (
             self.public()
-            .filter(activity__period__municipality=municipality)
+            .filter(
+                activity__period__municipality=municipality,
+                date__gte=Coalesce(Subquery(cutoff), Value(datetime.date.min)),
+            )
             .select_related("activity__period")
             .only(
                 *PUBLIC_LOG_FIELDS,
@@ -449,7 +472,7 @@ class ActivityLogQuerySet(models.QuerySet):
                 "activity__period__start_date",
                 "activity__period__end_date",
             )
-            .order_by(*PUBLIC_LOG_ORDER)
+            .order_by(*PUBLIC_LOG_ORDER)[:count]
         )
 
     def visible_to(self, user) -> "ActivityLogQuerySet":

@@ -141,7 +141,7 @@ def log_items(municipality: Municipality | None, limit: int) -> list[FeedItem]:
     """
     if municipality is None:
         return []
-    logs = ActivityLog.objects.for_municipality_page(municipality)[: min(limit, FEED_LOG_LIMIT)]
+    logs = ActivityLog.objects.latest_for_municipality(municipality, min(limit, FEED_LOG_LIMIT))
     items = []
     for log in logs:
         period = log.activity.period

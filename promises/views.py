@@ -72,12 +72,14 @@ def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
     current = [p for p in periods if p.is_active(today)]
     others = [p for p in periods if not p.is_active(today)]
     # By name, so this app need not import the apps above it; one LIMIT query.
-    logs = apps.get_model("activities", "ActivityLog").objects.for_municipality_page(municipality)
+    logs = apps.get_model("activities", "ActivityLog").objects.latest_for_municipality(
+        municipality, LATEST_LOGS
+    )
     context = {
         "municipality": municipality,
         "current": current,
         "others": others,
-        "latest_logs": list(logs[:LATEST_LOGS]),
+        "latest_logs": list(logs),
         "today": today,
     }
     return render(request, "promises/municipality_detail.html", context)
