@@ -30,6 +30,7 @@ from django.dispatch import receiver
 
 from activities.models import Activity, ActivityLog, ActivityTotal, SpanTotal
 from activities.progress import counting_spans
+from config import public_cache
 from promises.models import PromisePeriod
 
 Contribution = tuple[int, datetime.date, int] | None  # (activity id, date, quantity)
@@ -148,6 +149,8 @@ def rebuild(activities) -> int:
         totals.append(ActivityTotal(activity=activity, done=sum(d for _s, _e, d in recounted)))
     SpanTotal.objects.bulk_create(rows, batch_size=2000)
     ActivityTotal.objects.bulk_create(totals, batch_size=2000)
+    # Rollup rows send no signal to the page cache (config/public_cache.py): pages once here.
+    public_cache.make_stale(Activity, ids)
     return len(activities)
 
 

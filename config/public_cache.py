@@ -79,6 +79,13 @@ TO_MUNICIPALITY: dict[str, tuple[str, ...]] = {
 }
 
 
+# Rollup rows (activities/rollup.py): moved in the transaction of the log or activity they follow,
+# which makes the pages stale, or rewritten by `rollup.rebuild`, which makes its activities'
+# pages stale once (`make_stale`). No signal is listened to for them, so that their hundreds of
+# rows per activity are deleted in one statement, not loaded and placed one by one.
+DERIVED = frozenset({"activities.spantotal", "activities.activitytotal"})
+
+
 def municipality_key(slug: str) -> str:
     """The version key of one municipality's pages."""
     return f"public-data-version:municipality:{slug}"
@@ -179,6 +186,15 @@ def _stale(keys: tuple[str, ...]) -> None:
     pending.keys.update(keys)
 
 
+def make_stale(model: type[models.Model], pks) -> None:
+    """Make stale the pages of the rows `pks` of `model` (a placed model) and the national ones,
+    in one query: for writes that send no signal per row."""
+    path = TO_MUNICIPALITY[model._meta.label_lower]
+    slugs = model.objects.filter(pk__in=pks).values_list("__".join((*path, "slug")), flat=True)
+    keys = {municipality_key(slug) for slug in slugs if slug}
+    _stale(tuple(sorted(keys | {NATIONAL})))
+
+
 def _is_history(model: type[models.Model]) -> bool:
     """A model of django-simple-history: written with the row it records, never shown."""
     return getattr(model, "instance_type", None) is not None
@@ -239,12 +255,18 @@ def _linked(sender, instance, **kwargs) -> None:
 
 
 def connect() -> None:
-    """Make pages stale on every save, delete and many-to-many change of the public apps."""
-    for label in TO_MUNICIPALITY:
-        model = apps.get_model(label)
-        post_init.connect(_remember_place, sender=model, dispatch_uid=f"public_cache_{label}")
-    post_save.connect(_saved, dispatch_uid="public_cache_saved")
-    post_delete.connect(_deleted, dispatch_uid="public_cache_deleted")
+    """Make pages stale on every save, delete and many-to-many change of the public apps'
+    models (their history and rollup rows aside)."""
+    for name in PUBLIC_APPS:
+        for model in apps.get_app_config(name).get_models():
+            label = model._meta.label_lower
+            if _is_history(model) or label in DERIVED:
+                continue
+            post_save.connect(_saved, sender=model, dispatch_uid=f"public_cache_saved_{label}")
+            post_delete.connect(_deleted, sender=model, dispatch_uid=f"public_cache_del_{label}")
+            if label in TO_MUNICIPALITY:
+                uid = f"public_cache_{label}"
+                post_init.connect(_remember_place, sender=model, dispatch_uid=uid)
     m2m_changed.connect(_linked, dispatch_uid="public_cache_linked")
 
 

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from activities import rollup
 from activities.models import Activity, ActivityLog
 from activities.services import record_log, withdraw_log
 from config import public_cache
@@ -203,6 +204,20 @@ def test_a_row_whose_place_was_not_known_when_saved_whole_may_have_moved(world):
     assert public_cache._may_have_moved(Activity, loaded, False, None)
     assert not public_cache._may_have_moved(Activity, loaded, False, ["title"])
     assert public_cache._may_have_moved(Activity, loaded, False, ["period"])
+
+
+def test_a_rebuild_of_the_sums_makes_its_municipality_stale_once(client, two_places):
+    # Rollup rows send no signal: a rebuild (a daily extension of open-ended periods, say)
+    # makes its activities' pages stale itself, and deletes their rows in one statement.
+    period, activity, other, _other_activity = two_places
+    activity.target_scope = "day"  # 331 per-day sums
+    activity.save()
+    _cached(client, period.get_absolute_url(), other.get_absolute_url())
+    with CaptureQueriesContext(connection) as queries:
+        rollup.rebuild(Activity.objects.filter(pk=activity.pk).select_related("period"))
+    assert len(queries) < 15
+    assert _get(client, period.get_absolute_url())["X-Cache"] == "miss"
+    assert _get(client, other.get_absolute_url())["X-Cache"] == "hit"
 
 
 def test_a_municipality_file_is_kept_across_writes_elsewhere(client, two_places):
