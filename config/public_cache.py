@@ -210,12 +210,18 @@ def _first_relation(model: type[models.Model]) -> models.Field | None:
     return None if path is None else model._meta.get_field(path[0])
 
 
+# The first relation's attname of each placed model, found once (`connect`): this runs for every
+# row loaded, where looking the field up took a third of the time of making the row.
+_PLACE_ATTNAMES: dict[type[models.Model], str] = {}
+
+
 def _remember_place(sender, instance, **kwargs) -> None:
-    attname = _first_relation(sender).attname
-    if attname in instance.__dict__:
-        instance.__dict__[_PLACED_AT] = instance.__dict__[attname]
+    values = instance.__dict__
+    attname = _PLACE_ATTNAMES[sender]
+    if attname in values:
+        values[_PLACED_AT] = values[attname]
     else:
-        instance.__dict__.pop(_PLACED_AT, None)
+        values.pop(_PLACED_AT, None)
 
 
 def _may_have_moved(model: type[models.Model], instance, created: bool, update_fields) -> bool:
@@ -265,6 +271,7 @@ def connect() -> None:
             post_save.connect(_saved, sender=model, dispatch_uid=f"public_cache_saved_{label}")
             post_delete.connect(_deleted, sender=model, dispatch_uid=f"public_cache_del_{label}")
             if label in TO_MUNICIPALITY:
+                _PLACE_ATTNAMES[model] = _first_relation(model).attname
                 uid = f"public_cache_{label}"
                 post_init.connect(_remember_place, sender=model, dispatch_uid=uid)
     m2m_changed.connect(_linked, dispatch_uid="public_cache_linked")
