@@ -54,7 +54,8 @@ KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Vary
 
 # How a row of each model of the public apps reaches its municipality, relation by relation.
 # A model not named here (themes, the municipalities app) is shown on any page: its writes make
-# every page stale. tests/config/test_public_cache.py holds this list to the apps' models.
+# every page stale; the rollup's rows (`DERIVED`) are placed by the activity they sum.
+# tests/config/test_public_cache.py holds this list to the apps' models.
 TO_MUNICIPALITY: dict[str, tuple[str, ...]] = {
     "promises.promiseperiod": ("municipality",),
     "promises.promise": ("period", "municipality"),
@@ -69,8 +70,6 @@ TO_MUNICIPALITY: dict[str, tuple[str, ...]] = {
     "promises.outcomemeasurement": ("indicator", "promise", "period", "municipality"),
     "activities.activity": ("period", "municipality"),
     "activities.activitylog": ("activity", "period", "municipality"),
-    "activities.spantotal": ("activity", "period", "municipality"),
-    "activities.activitytotal": ("activity", "period", "municipality"),
     "followups.followupmeeting": ("period", "municipality"),
     "followups.assessment": ("meeting", "period", "municipality"),
     "followups.activityverdict": ("meeting", "period", "municipality"),
@@ -237,18 +236,15 @@ def _may_have_moved(model: type[models.Model], instance, created: bool, update_f
     return instance.__dict__[_PLACED_AT] != getattr(instance, first.attname)
 
 
+# `_saved` and `_deleted` are connected to the public apps' own models only (`connect`).
 def _saved(sender, instance, created=False, update_fields=None, **kwargs) -> None:
-    if sender._meta.app_label not in PUBLIC_APPS or _is_history(sender):
-        return
     moved = _may_have_moved(sender, instance, created, update_fields)
     _stale(written_keys(sender, instance, may_have_moved=moved))
-    if sender._meta.label_lower in TO_MUNICIPALITY:
+    if sender in _PLACE_ATTNAMES:
         _remember_place(sender, instance)  # where it is now saved
 
 
 def _deleted(sender, instance, **kwargs) -> None:
-    if sender._meta.app_label not in PUBLIC_APPS or _is_history(sender):
-        return
     _stale(written_keys(sender, instance, may_have_moved=False))
 
 
