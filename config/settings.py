@@ -168,12 +168,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Parameters bound by the server, so psycopg prepares a query the fifth time a connection
-    # runs it and PostgreSQL stops planning it anew (a persistent connection runs the same few
-    # queries all day). Off with DATABASE_SERVER_SIDE_BINDING=0, e.g. behind PgBouncer in
-    # transaction mode, which does not keep prepared statements.
-    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = env_bool(
-        "DATABASE_SERVER_SIDE_BINDING", True
+    # Parameters bound by the server, and psycopg prepares a query the fifth time a connection
+    # runs it, so PostgreSQL stops planning it anew (a persistent connection runs the same few
+    # queries all day; planning took most of a small query's time). Off with
+    # DATABASE_SERVER_SIDE_BINDING=0, e.g. behind PgBouncer in transaction mode before 1.21.
+    server_side_binding = env_bool("DATABASE_SERVER_SIDE_BINDING", True)
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=server_side_binding,
+        # Django turns psycopg's preparing off unless asked (None); 5 is psycopg's own default.
+        prepare_threshold=5 if server_side_binding else None,
     )
     # A fresh database per test run: CI points TEST_DATABASE_NAME at its own name.
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME") or None}

@@ -10,8 +10,10 @@ from unittest import mock
 import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
 
 import config.settings
+from municipalities.models import Municipality
 
 
 def _settings_with(**environ):
@@ -28,8 +30,23 @@ def test_postgresql_binds_on_the_server_by_default_and_can_be_told_not_to():
     url = "postgres://postgres@127.0.0.1:5432/x"
     on = _settings_with(DATABASE_URL=url, SECRET_KEY="x").DATABASES["default"]
     assert on["OPTIONS"]["server_side_binding"] is True
+    assert on["OPTIONS"]["prepare_threshold"] == 5
     off = _settings_with(DATABASE_URL=url, SECRET_KEY="x", DATABASE_SERVER_SIDE_BINDING="0")
     assert off.DATABASES["default"]["OPTIONS"]["server_side_binding"] is False
+    assert off.DATABASES["default"]["OPTIONS"]["prepare_threshold"] is None
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's prepared statements")
+def test_a_postgresql_connection_prepares_a_query_it_runs_often():
+    """Django leaves psycopg's preparing off unless asked; a query run more often than the
+    threshold must then be one of the connection's prepared statements."""
+    for _ in range(6):
+        list(Municipality.objects.filter(slug="ale").values_list("name", flat=True))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any(Municipality._meta.db_table in sql and '"slug" = $1' in sql for sql in prepared)
 
 
 def test_sqlite_has_no_such_option():
