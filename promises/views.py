@@ -1,6 +1,7 @@
 """Public pages: the start page, municipalities, promises, and one promise period."""
 
 import datetime
+import html
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -9,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
 from municipalities.models import Municipality
@@ -55,13 +57,21 @@ def home(request: HttpRequest) -> HttpResponse:
     )
     names = Municipality.objects.values_list("name", flat=True)
     context = {
-        # Plain names for the 290 suggestions: model instances cost more than the page's queries.
-        "municipality_names": sorted(names, key=swedish_sort_key),
+        "name_options": _name_options(sorted(names, key=swedish_sort_key)),
         "figures": figures,
         "latest": latest,
         "today": today,
     }
     return render(request, "promises/home.html", context)
+
+
+def _name_options(names: list[str]) -> str:
+    """The search field's 290 suggestions as `<option>` elements.
+
+    Plain names, escaped here in one pass: model instances cost more than the page's queries,
+    and 290 `{{ name }}` in the template took a third of the page's time.
+    """
+    return mark_safe("".join(f'<option value="{html.escape(name)}"></option>' for name in names))
 
 
 def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
