@@ -30,6 +30,10 @@ from activities.progress import (
 # How many days of a per-day target the list of spans shows: the latest ones.
 LISTED_DAYS = 14
 
+# How many spans of any target the period page lists: the latest ones. The activity's own page
+# lists them all (of a per-day target, its LISTED_DAYS latest), and the period page links to it.
+LISTED_ON_PERIOD_PAGE = LISTED_DAYS
+
 
 def _day_month(day: datetime.date) -> str:
     """`date_format(day, "j b")`, "3 dec", without parsing the format for each of the hundreds
@@ -145,16 +149,27 @@ class ListedSpan:
     status: str
 
 
-def listed_spans(progress: Progress) -> list[ListedSpan]:
-    """Every span of a target with several, in words; of a per-day target only the latest
-    days up to today (a period has hundreds)."""
+def _listed_indexes(progress: Progress, limit: int | None) -> list[int]:
+    """Which spans a list shows: all, or the latest `limit` begun by today (the first ones of a
+    period yet to begin); of a per-day target at most the latest LISTED_DAYS (a period has
+    hundreds)."""
     target = progress.target
     if target is None or len(progress.spans) < 2:
         return []
-    indexes = range(len(progress.spans))
+    indexes = list(range(len(progress.spans)))
     if target.scope == Scope.DAY:
-        begun = [i for i in indexes if progress.spans[i].span.start <= progress.today]
-        indexes = begun[-LISTED_DAYS:]
+        limit = min(limit or LISTED_DAYS, LISTED_DAYS)
+    if not limit or len(indexes) <= limit:
+        return indexes
+    begun = [i for i in indexes if progress.spans[i].span.start <= progress.today]
+    return begun[-limit:] or indexes[:limit]
+
+
+def listed_spans(progress: Progress, limit: int | None = None) -> list[ListedSpan]:
+    """The spans of a target with several, in words: all of them, or the latest `limit` (see
+    `_listed_indexes`)."""
+    target = progress.target
+    indexes = _listed_indexes(progress, limit)
     return [
         ListedSpan(
             label=span_label(progress, i),
@@ -163,6 +178,54 @@ def listed_spans(progress: Progress) -> list[ListedSpan]:
         )
         for i in indexes
     ]
+
+
+def unlisted_spans_words(progress: Progress, limit: int | None) -> str:
+    """What a list cut to the latest `limit` spans leaves for the activity's page: "här visas de
+    senaste 14 av periodens 158 veckor"; empty when nothing is left out, or when the activity's
+    page lists no more (the days of a per-day target)."""
+    target = progress.target
+    if target is None or target.scope == Scope.DAY:
+        return ""
+    shown, count = len(_listed_indexes(progress, limit)), len(progress.spans)
+    if shown in (0, count):
+        return ""
+    numbers = {"shown": shown, "count": count}
+    if target.scope == Scope.WEEK:
+        return (
+            ngettext(
+                "here are the latest %(shown)s of the period's %(count)s week",
+                "here are the latest %(shown)s of the period's %(count)s weeks",
+                count,
+            )
+            % numbers
+        )
+    if target.scope == Scope.MONTH:
+        return (
+            ngettext(
+                "here are the latest %(shown)s of the period's %(count)s month",
+                "here are the latest %(shown)s of the period's %(count)s months",
+                count,
+            )
+            % numbers
+        )
+    if target.scope == Scope.TERTIAL:
+        return (
+            ngettext(
+                "here are the latest %(shown)s of the period's %(count)s tertial",
+                "here are the latest %(shown)s of the period's %(count)s tertials",
+                count,
+            )
+            % numbers
+        )
+    return (
+        ngettext(
+            "here are the latest %(shown)s of the period's %(count)s promise year",
+            "here are the latest %(shown)s of the period's %(count)s promise years",
+            count,
+        )
+        % numbers
+    )
 
 
 def days_met_words(progress: Progress) -> str:

@@ -1,6 +1,6 @@
 """Template filters that put an activity's progress into words: `{% load progress_tags %}`.
 
-The filters are `activities.wording`'s functions themselves.
+The filters are `activities.wording`'s functions themselves, or thin wrappers around them.
 """
 
 from django import template
@@ -17,11 +17,25 @@ register.filter("headline_words", wording.headline_words)
 register.filter("running_total_words", wording.running_total_words)
 register.filter("pace_label", wording.pace_label)
 register.filter("headline_span", wording.headline_span)
-register.filter("listed_spans", wording.listed_spans)
 register.filter("days_met_words", wording.days_met_words)
 register.filter("occurrences_words", wording.occurrences_words)
 # `{{ activity.status|status_words:progress }}`: the status as shown beside the count.
 register.filter("status_words", wording.status_words)
+
+
+def _span_limit(spans: str) -> int | None:
+    """`spans="latest"` (the period page): the latest spans only; else all of them."""
+    return wording.LISTED_ON_PERIOD_PAGE if spans == "latest" else None
+
+
+@register.filter
+def listed_spans(progress, spans: str = "") -> list[wording.ListedSpan]:
+    return wording.listed_spans(progress, _span_limit(spans))
+
+
+@register.filter
+def unlisted_spans_words(progress, spans: str = "") -> str:
+    return wording.unlisted_spans_words(progress, _span_limit(spans))
 
 
 @register.simple_tag

@@ -5,8 +5,11 @@ import html
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 
+from activities import wording
 from activities.models import ActivityStatus, Responsible
 from municipalities.models import Municipality
 from promises.models import PeriodState, Theme
@@ -300,3 +303,28 @@ def test_the_list_shows_the_current_span_and_the_period_page_every_span(client):
     assert "Kontroller" in listed and 'class="bar"' in listed
     assert "Alla delperioder" not in listed
     assert "Alla delperioder" in client.get(period.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_period_page_lists_the_latest_spans_and_links_to_the_activity_page_for_all(client):
+    period = current_period()
+    activity = factories.activity(
+        period, "Fotpatrull", target=("at_least", 1, "fotpatruller", "week")
+    )
+    weeks = len(activity.progress().spans)
+    own_url = reverse(
+        "activities:activity_detail", args=[period.municipality.slug, period.slug, activity.pk]
+    )
+
+    def listed(url):
+        page = client.get(url).content.decode()
+        spans = re.search(r'<details class="spans">(.*?)</details>', page, re.S).group(1)
+        return spans.count("<li>"), html.unescape(strip_tags(spans))
+
+    on_period_page, words = listed(period.get_absolute_url())
+    on_own_page, _ = listed(own_url)
+    assert weeks > wording.LISTED_ON_PERIOD_PAGE
+    assert on_period_page == wording.LISTED_ON_PERIOD_PAGE
+    assert on_own_page == weeks
+    assert f"Här visas de senaste {on_period_page} av periodens {weeks} veckor." in words
+    assert f'href="{own_url}#framsteg"' in client.get(period.get_absolute_url()).content.decode()

@@ -238,7 +238,7 @@ def rendered_phrase(scope: str, comparator: str, when: str, done) -> str:
     entries = (LOGS_BEFORE if when == "before" else LOGS)[done]
     progress = compute_progress(target, START, END, entries, WHEN[when])
     with override("sv"):
-        html = render_to_string("includes/progress.html", {"progress": progress})
+        html = render_to_string("includes/progress.html", {"progress": progress, "spans": "all"})
     paragraph = re.search(r'<p class="progress-text">(.*?)</p>', html, re.DOTALL).group(1)
     # Only the markup's own white space is folded: the no-break space of "1 304" stays.
     return re.sub(r"[ \t\n]+", " ", strip_tags(paragraph)).strip()

@@ -165,6 +165,50 @@ def test_a_per_day_target_lists_its_latest_days_and_on_how_many_it_was_met():
     assert listed[-2].label == "20 jan 2026" and listed[-2].status == "not_achieved"
 
 
+def weekly(today):
+    """Two trafikkontroller a week over 2025–2026 (105 weeks), one logged in each week so far."""
+    entries = [LogEntry(date.fromordinal(day), 1) for day in range(START.toordinal(), 740000, 7)]
+    target = Target("at_least", 2, "trafikkontroller", "week", "trafikkontroll")
+    return compute_progress(target, START, END, [e for e in entries if e.date <= today], today)
+
+
+def test_a_list_cut_to_the_latest_spans_ends_with_the_running_one_and_says_what_it_left_out():
+    running = weekly(date(2026, 6, 10))
+    latest = wording.listed_spans(running, 14)
+    with override("sv"):
+        left_out = wording.unlisted_spans_words(running, 14)
+    assert len(running.spans) == 105 and len(wording.listed_spans(running)) == 105
+    assert len(latest) == 14
+    assert latest[-1].label == wording.date_range(
+        running.current.span.start, running.current.span.end
+    )
+    current = running.spans.index(running.current)
+    assert [line.label for line in latest] == [
+        line.label for line in wording.listed_spans(running)[current - 13 : current + 1]
+    ]
+    assert left_out == "här visas de senaste 14 av periodens 105 veckor"
+
+
+def test_a_list_not_cut_or_of_a_period_yet_to_begin_says_nothing_is_left_out_or_lists_its_first():
+    ahead = weekly(date(2024, 12, 1))
+    assert [line.label for line in wording.listed_spans(ahead, 14)] == [
+        line.label for line in wording.listed_spans(ahead)[:14]
+    ]
+    monthly = progress(Target("at_least", 2, "kontroller", "month", "kontroll"))
+    assert len(wording.listed_spans(monthly, 24)) == 24
+    assert wording.unlisted_spans_words(monthly, 24) == ""
+    assert wording.unlisted_spans_words(monthly, None) == ""
+    with override("sv"):
+        left_out = wording.unlisted_spans_words(monthly, 12)
+    assert left_out == "här visas de senaste 6 av periodens 24 månader"
+
+
+def test_the_days_of_a_per_day_target_are_never_said_to_be_left_for_the_activitys_page():
+    daily = progress(Target("at_least", 2, "kontroller", "day", "kontroll"))
+    assert len(wording.listed_spans(daily, 14)) == len(wording.listed_spans(daily)) == 14
+    assert wording.unlisted_spans_words(daily, 14) == ""
+
+
 @pytest.mark.parametrize(
     ("count", "words"),
     [
@@ -231,7 +275,7 @@ def test_the_progress_include_renders_the_headline_status_and_running_total():
         date(2026, 12, 2),
     )
     with override("sv"):
-        html = render_to_string("includes/progress.html", {"progress": monthly})
+        html = render_to_string("includes/progress.html", {"progress": monthly, "spans": "all"})
     text = " ".join(strip_tags(html).split())
 
     assert text.startswith(
