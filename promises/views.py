@@ -180,14 +180,27 @@ def _list_rows(rows) -> list[MunicipalityRow]:
     return sorted(lines, key=lambda line: (line.county.code, swedish_sort_key(line.name)))
 
 
-def _by_county(lines: list[MunicipalityRow]) -> list[tuple[CountyLine, list[MunicipalityRow]]]:
-    """The lines grouped by county, in their order (a `{% regroup %}` in Python)."""
+def _by_county(lines: list[MunicipalityRow]) -> list[tuple[CountyLine, str]]:
+    """Each county with its lines' list items, in their order (a `{% regroup %}` in Python)."""
     groups: list[tuple[CountyLine, list[MunicipalityRow]]] = []
     for line in lines:
         if not groups or groups[-1][0] != line.county:
             groups.append((line.county, []))
         groups[-1][1].append(line)
-    return groups
+    return [(county, _list_items(rows)) for county, rows in groups]
+
+
+def _list_items(lines: list[MunicipalityRow]) -> str:
+    """A county's `<li>` elements, escaped here in one pass: 290 lines of template variables
+    took half of the page's time."""
+    return mark_safe(
+        "".join(
+            f'<li><a href="{html.escape(line.url)}">{html.escape(line.name)}</a> '
+            f'<span class="{"in-force" if line.active_periods else "meta"}">'
+            f"{html.escape(line.in_force)}</span></li>"
+            for line in lines
+        )
+    )
 
 
 def promise_list(request: HttpRequest) -> HttpResponse:

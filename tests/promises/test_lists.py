@@ -63,6 +63,22 @@ def test_municipality_list_shows_all_290_by_county_with_periods_in_force(client)
 
 
 @pytest.mark.django_db
+def test_municipality_list_lines_are_escaped_and_say_what_is_in_force(client):
+    published("vetlanda", "A")
+    Municipality.objects.filter(slug="eksjo").update(name='Eksjö <b>"&')
+    page = client.get("/kommuner/").content.decode()
+    assert (
+        '<li><a href="/kommuner/eksjo/">Eksjö &lt;b&gt;&quot;&amp;</a> '
+        '<span class="meta">inget medborgarlöfte gäller nu</span></li>'
+    ) in page
+    assert (
+        '<li><a href="/kommuner/vetlanda/">Vetlanda</a> '
+        '<span class="in-force">1 medborgarlöfte gäller nu</span></li>'
+    ) in page
+    assert "<b>" not in page
+
+
+@pytest.mark.django_db
 def test_municipality_list_sorts_a_before_a_ring_in_swedish(client):
     names = [m.name for m in client.get("/kommuner/").context["municipalities"]]
     # Skåne: Åstorp before Ängelholm before Örkelljunga, all after the letters a–z.
