@@ -1,8 +1,9 @@
 """Atom feeds of what happens to published promises: national and per municipality.
 
-A feed merges several sources (signed periods, follow-up meetings, reports), each a function
-returning its latest `FeedItem`s. To add revisions, write one more source function with the same
-signature and add it to `FEED_SOURCES`; the merge, ordering and limit stay as they are.
+A feed merges several sources (signed periods, follow-up meetings, reports, logs), each a
+function returning its latest `FeedItem`s dated on or after a cutoff day. To add revisions, write
+one more source function with the same signature, add it to `FEED_SOURCES` and its dates to
+`_cutoff`; the merge, ordering and limit stay as they are.
 """
 
 import datetime
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
+from django.db import connection
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -56,20 +57,57 @@ class FeedItem:
         return (self.date, self.kind, self.pk)
 
 
-def signed_period_items(municipality: Municipality | None, limit: int) -> list[FeedItem]:
-    """Newly signed periods, dated by their signing date."""
+def _signed_periods(municipality: Municipality | None):
+    """The published periods with a signing date (a past one may have none), of `municipality`."""
     periods = PromisePeriod.objects.published().filter(signed_date__isnull=False)
     if municipality is not None:
         periods = periods.filter(municipality=municipality)
-    periods = (
-        periods.select_related("municipality")
-        .prefetch_related(Prefetch("promises", queryset=Promise.objects.only("period", "title")))
-        .order_by("-signed_date", "-pk")[:limit]
+    return periods
+
+
+def _cutoff(municipality: Municipality | None, limit: int) -> datetime.date | None:
+    """The day of the `limit`-th newest signing, meeting or report, or None when there are
+    fewer: no entry dated before it can be among the newest `limit` (at least `limit` are as new
+    or newer), so the sources build only the entries dated on or after it.
+
+    Logs are left out of the count: counting fewer entries only moves the day earlier.
+    """
+    dated = [
+        _signed_periods(municipality).values_list("signed_date", flat=True),
+        FollowUpMeeting.objects.for_feed(municipality).values_list("date"),
+        Report.objects.for_feed(municipality).values_list("published_on"),
+    ]
+    # Each source's newest `limit` only, where the database takes a LIMIT inside a UNION
+    # (PostgreSQL; SQLite does not): a few rows to sort rather than every meeting and report.
+    if connection.features.supports_slicing_ordering_in_compound:
+        dated = [dates.order_by(f"-{dates.query.values_select[0]}")[:limit] for dates in dated]
+    else:
+        dated = [dates.order_by() for dates in dated]
+    first, *others = dated
+    newest = first.union(*others, all=True).order_by("-signed_date")
+    return next(iter(newest[limit - 1 : limit]), None)
+
+
+def signed_period_items(
+    municipality: Municipality | None, limit: int, since: datetime.date | None = None
+) -> list[FeedItem]:
+    """Newly signed periods, dated by their signing date."""
+    periods = _signed_periods(municipality)
+    if since is not None:
+        periods = periods.filter(signed_date__gte=since)
+    periods = periods.select_related("municipality").order_by("-signed_date", "-pk")[:limit]
+    # Their promises' titles by a query of its own, which runs (unlike a prefetch) when no
+    # period is new enough: the feed's query count stays the same whatever the data.
+    titles: dict[int, list[str]] = {}
+    listed = Promise.objects.filter(period__in=periods.values("pk")).order_by(
+        "period_id", "position", "pk"
     )
+    for period_id, title in listed.values_list("period_id", "title"):
+        titles.setdefault(period_id, []).append(title)
     items = []
     for period in periods:
         label = {"place": period.place_name, "period": period.period_label}
-        promises = "; ".join(promise.title for promise in period.promises.all())
+        promises = "; ".join(titles.get(period.pk, ()))
         if period.end_date is None or period.year_only:
             # As the document states it: "gäller tills vidare", or only the year.
             description = gettext("Valid %(validity)s.") % {"validity": period.validity_text}
@@ -93,8 +131,13 @@ def signed_period_items(municipality: Municipality | None, limit: int) -> list[F
     return items
 
 
-def meeting_items(municipality: Municipality | None, limit: int) -> list[FeedItem]:
+def meeting_items(
+    municipality: Municipality | None, limit: int, since: datetime.date | None = None
+) -> list[FeedItem]:
     """Public summaries of follow-up meetings, dated by the meeting."""
+    meetings = FollowUpMeeting.objects.for_feed(municipality)
+    if since is not None:
+        meetings = meetings.filter(date__gte=since)
     return [
         FeedItem(
             kind="meeting",
@@ -109,12 +152,17 @@ def meeting_items(municipality: Municipality | None, limit: int) -> list[FeedIte
             description=meeting.public_summary,
             link=f"{meeting.period.get_absolute_url()}#uppfoljning-{meeting.pk}",
         )
-        for meeting in FollowUpMeeting.objects.for_feed(municipality)[:limit]
+        for meeting in meetings[:limit]
     ]
 
 
-def report_items(municipality: Municipality | None, limit: int) -> list[FeedItem]:
+def report_items(
+    municipality: Municipality | None, limit: int, since: datetime.date | None = None
+) -> list[FeedItem]:
     """Published reports, dated by their publication date."""
+    reports = Report.objects.for_feed(municipality)
+    if since is not None:
+        reports = reports.filter(published_on__gte=since)
     return [
         FeedItem(
             kind="report",
@@ -129,12 +177,15 @@ def report_items(municipality: Municipality | None, limit: int) -> list[FeedItem
             description=report.body,
             link=f"{report.period.get_absolute_url()}#redovisning-{report.pk}",
         )
-        for report in Report.objects.for_feed(municipality)[:limit]
+        for report in reports[:limit]
     ]
 
 
-def log_items(municipality: Municipality | None, limit: int) -> list[FeedItem]:
-    """A municipality's logged occurrences with their public fields, dated by the log.
+def log_items(
+    municipality: Municipality | None, limit: int, since: datetime.date | None = None
+) -> list[FeedItem]:
+    """A municipality's logged occurrences with their public fields, dated by the log (at most
+    FEED_LOG_LIMIT, so `since` saves nothing here).
 
     Only in a municipality's feed: nationally they would be hundreds a day and drown
     everything else (the open data's logs dataset is per municipality for the same reason).
@@ -173,7 +224,9 @@ def log_items(municipality: Municipality | None, limit: int) -> list[FeedItem]:
 
 
 # Each source does a fixed number of queries, so a feed's query count does not grow with data.
-FEED_SOURCES: tuple[Callable[[Municipality | None, int], list[FeedItem]], ...] = (
+FEED_SOURCES: tuple[
+    Callable[[Municipality | None, int, datetime.date | None], list[FeedItem]], ...
+] = (
     signed_period_items,
     meeting_items,
     report_items,
@@ -183,7 +236,8 @@ FEED_SOURCES: tuple[Callable[[Municipality | None, int], list[FeedItem]], ...] =
 
 def feed_items(municipality: Municipality | None = None, limit: int = FEED_LIMIT) -> list[FeedItem]:
     """The latest `limit` items of every source, newest first."""
-    items = [item for source in FEED_SOURCES for item in source(municipality, limit)]
+    since = _cutoff(municipality, limit)
+    items = [item for source in FEED_SOURCES for item in source(municipality, limit, since)]
     return sorted(items, key=lambda item: item.sort_key, reverse=True)[:limit]
 
 

@@ -6,8 +6,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import timezone
 
-from followups.feeds import FEED_LIMIT, FEED_LOG_LIMIT
+from followups.feeds import FEED_LIMIT, FEED_LOG_LIMIT, FEED_SOURCES, feed_items
 from followups.models import Report, ReportKind
+from municipalities.models import Municipality
 from promises.models import PeriodState, PromisePeriod
 from tests import factories
 from tests.growth import assert_same_queries, at_two_sizes
@@ -249,7 +250,7 @@ def test_empty_feed_is_still_valid_atom(client):
     assert root.findtext(f"{ATOM}id")
 
 
-FEED_QUERIES = {"/flode/": 4, "/kommuner/vetlanda/flode/": 6}
+FEED_QUERIES = {"/flode/": 5, "/kommuner/vetlanda/flode/": 7}
 
 
 def _more_data() -> None:
@@ -299,3 +300,27 @@ def test_feed_text_is_declared_plain_text_so_markup_is_shown_not_run(client, url
     assert "<script" not in body and "<b>" not in body and "<i>" not in body
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;" in body
     assert 'type="html"' not in body and 'type="xhtml"' not in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("limit", [1, 3, 7, 20])
+@pytest.mark.parametrize("slug", [None, "vetlanda"])
+def test_the_cutoff_day_leaves_out_only_entries_that_could_not_be_among_the_newest(limit, slug):
+    """Entries on few days (ties at the cutoff), from every source and two municipalities: the
+    feed built from the entries on or after the cutoff is the feed built from all of them."""
+    today = timezone.localdate()
+    for index, municipality in enumerate(["vetlanda", "tranas", "vetlanda"]):
+        period = build(municipality, size=3, slug=f"p{index}")
+        PromisePeriod.objects.filter(pk=period.pk).update(
+            signed_date=today - datetime.timedelta(days=index % 2)
+        )
+    municipality = Municipality.objects.get(slug=slug) if slug else None
+
+    every = sorted(
+        (item for source in FEED_SOURCES for item in source(municipality, limit, None)),
+        key=lambda item: item.sort_key,
+        reverse=True,
+    )[:limit]
+
+    assert feed_items(municipality, limit) == every
+    assert len(every) == limit
