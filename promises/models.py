@@ -312,15 +312,28 @@ class PromisePeriodQuerySet(models.QuerySet):
                     "activities",
                     queryset=apps.get_model("activities", "Activity").objects.with_progress_data(),
                 ),
-                "activities__promises",
                 "reports",
-                # Held meetings only, without their internal minutes.
+                # Held meetings only, without their internal minutes; the promise or activity of
+                # each assessment and verdict in the same query as it.
                 Prefetch(
                     "meetings",
                     queryset=apps.get_model("followups", "FollowUpMeeting")
                     .objects.filter(status="held")
                     .defer("internal_minutes")
-                    .prefetch_related("assessments__promise", "verdicts__activity"),
+                    .prefetch_related(
+                        Prefetch(
+                            "assessments",
+                            queryset=apps.get_model(
+                                "followups", "Assessment"
+                            ).objects.select_related("promise"),
+                        ),
+                        Prefetch(
+                            "verdicts",
+                            queryset=apps.get_model(
+                                "followups", "ActivityVerdict"
+                            ).objects.select_related("activity"),
+                        ),
+                    ),
                 ),
                 "revisions__changes",
                 "extensions",

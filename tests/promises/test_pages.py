@@ -174,9 +174,9 @@ PAGE_QUERIES = {
     # + the latest logs ("Senast genomfört"), one LIMIT query.
     "/kommuner/vetlanda/": 4,
     # + revisions and extensions for the change log (+ their changes once there are any),
-    # the held meetings' verdicts, and the promises' outcome indicators (+ their
-    # measurements once there are any).
-    "/kommuner/vetlanda/sida/": 16,
+    # the held meetings' assessments and verdicts (each with its promise or activity), and the
+    # promises' outcome indicators (+ their measurements once there are any).
+    "/kommuner/vetlanda/sida/": 14,
 }
 
 
