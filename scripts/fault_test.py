@@ -52,6 +52,8 @@ WRITERS = 4
 MAX_TRIES = 60
 DOWN_SECONDS = 5
 SWEDISH_503 = "Tjänsten är tillfälligt otillgänglig"
+# What Django logs for a 400 (a BadRequest or a SuspiciousOperation), to show when one is seen.
+BAD_REQUEST_MARKS = ("Bad Request", '"logger": "django.security')
 
 # Run after the test: the history rows of the posted keys' logs.
 HISTORY_CODE = r"""
@@ -108,6 +110,8 @@ class Writer(threading.Thread):
         self.base, self.user, self.today, self.deadline = base, user, today, deadline
         self.posts: list[dict] = []  # one per log: key, activity, tries, acknowledged
         self.failures: dict[str, int] = {}
+        # Each unexplained 4xx answer: when, status, headers and the start of the body.
+        self.odd_answers: list[tuple[float, int, dict, str]] = []
 
     def sign_in(self) -> tuple[bench.Client, str]:
         for _ in range(MAX_TRIES):
@@ -158,11 +162,14 @@ class Writer(threading.Thread):
             "csrfmiddlewaretoken": token,
         }
         try:
-            status, headers, _, _ = client.request(
+            status, headers, body, _ = client.request(
                 "/personal/logga/", fields, follow=False, timeout=30
             )
         except Exception as error:
             return type(error).__name__
+        if 400 <= status < 500 and status != 403:
+            text = " ".join(body.decode(errors="replace").split())[:300]
+            self.odd_answers.append((time.monotonic(), status, dict(headers), text))
         location = urllib.parse.urlsplit(headers.get("Location", "")).path
         if status == 302 and location.startswith("/personal/aktiviteter/"):
             return "acknowledged"
@@ -280,6 +287,12 @@ def main() -> int:
             f"{retried} needed more than one try; failed tries by outcome: "
             f"{', '.join(f'{k} {v}' for k, v in sorted(failures.items())) or 'none'}"
         )
+        if any(outcome.startswith("4") and outcome != "403" for outcome in failures):
+            # Not explained by the faults (a lost session is a 403): show what the app logged.
+            for line in server.log_lines(BAD_REQUEST_MARKS)[:5]:
+                bench.say(f"  server log: {line[:2000]}")
+            for at, status, headers, text in [a for w in writers for a in w.odd_answers][:5]:
+                bench.say(f"  {at - started:5.1f} s: {status} {headers} {text}")
         unacknowledged = [post for post in posts if not post["acknowledged"]]
         if unacknowledged:
             problems.append(f"{len(unacknowledged)} logs never acknowledged in {MAX_TRIES} tries")
