@@ -163,6 +163,26 @@ class PromisePeriodQuerySet(models.QuerySet):
         done = self.published().aggregate(done=models.Sum("activities__total__done"))["done"]
         return {**figures, "done": done or 0}
 
+    def latest_signed(self, count: int) -> "PromisePeriodQuerySet":
+        """The `count` published periods signed last, with only what a link to each shows (its
+        place, label and signing date): the whole rows, long texts included, cost more than the
+        query. A past promise registered without its signing date is not among them."""
+        return (
+            self.published()
+            .filter(signed_date__isnull=False)
+            .select_related("municipality")
+            .only(
+                "slug",
+                "area_name",
+                "start_date",
+                "end_date",
+                "signed_date",
+                "municipality__name",
+                "municipality__slug",
+            )
+            .order_by("-signed_date", "-pk")[:count]
+        )
+
     def with_place(self) -> "PromisePeriodQuerySet":
         """Periods with municipality, county and police area in the same query."""
         return self.select_related("municipality__county", "local_police_area")

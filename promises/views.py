@@ -48,13 +48,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
     today = timezone.localdate()
     figures = PromisePeriod.objects.national_figures(today)
-    # A past promise registered without its signing date is no latest signing.
-    latest = (
-        PromisePeriod.objects.published()
-        .filter(signed_date__isnull=False)
-        .with_place()
-        .order_by("-signed_date", "-pk")[:5]
-    )
+    latest = PromisePeriod.objects.latest_signed(5)
     names = Municipality.objects.values_list("name", flat=True)
     context = {
         "name_options": _name_options(sorted(names, key=swedish_sort_key)),
