@@ -180,6 +180,16 @@ def listed_spans(progress: Progress, limit: int | None = None) -> list[ListedSpa
     ]
 
 
+def listed_spans_heading(progress: Progress, limit: int | None) -> str:
+    """The heading of the list of spans: all of them, or only the latest (see `_listed_indexes`:
+    a per-day target's are always the latest days)."""
+    target = progress.target
+    listed = len(_listed_indexes(progress, limit))
+    if target is not None and (target.scope == Scope.DAY or listed < len(progress.spans)):
+        return gettext("The latest spans of the period")
+    return gettext("Every span of the period")
+
+
 def unlisted_spans_words(progress: Progress, limit: int | None) -> str:
     """What a list cut to the latest `limit` spans leaves for the activity's page: "här visas de
     senaste 14 av periodens 158 veckor"; empty when nothing is left out, or when the activity's

@@ -34,6 +34,11 @@ def listed_spans(progress, spans: str = "") -> list[wording.ListedSpan]:
 
 
 @register.filter
+def listed_spans_heading(progress, spans: str = "") -> str:
+    return wording.listed_spans_heading(progress, _span_limit(spans))
+
+
+@register.filter
 def unlisted_spans_words(progress, spans: str = "") -> str:
     return wording.unlisted_spans_words(progress, _span_limit(spans))
 

@@ -301,8 +301,9 @@ def test_the_list_shows_the_current_span_and_the_period_page_every_span(client):
     )
     listed = client.get("/aktiviteter/").content.decode()
     assert "Kontroller" in listed and 'class="bar"' in listed
-    assert "Alla delperioder" not in listed
-    assert "Alla delperioder" in client.get(period.get_absolute_url()).content.decode()
+    assert "delperiod" not in listed
+    # 24 months, of which the period page lists the latest 14.
+    assert "De senaste delperioderna" in client.get(period.get_absolute_url()).content.decode()
 
 
 @pytest.mark.django_db
@@ -326,5 +327,6 @@ def test_the_period_page_lists_the_latest_spans_and_links_to_the_activity_page_f
     assert weeks > wording.LISTED_ON_PERIOD_PAGE
     assert on_period_page == wording.LISTED_ON_PERIOD_PAGE
     assert on_own_page == weeks
+    assert words.strip().startswith("De senaste delperioderna")
     assert f"Här visas de senaste {on_period_page} av periodens {weeks} veckor." in words
     assert f'href="{own_url}#framsteg"' in client.get(period.get_absolute_url()).content.decode()

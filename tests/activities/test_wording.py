@@ -207,6 +207,16 @@ def test_the_days_of_a_per_day_target_are_never_said_to_be_left_for_the_activity
     daily = progress(Target("at_least", 2, "kontroller", "day", "kontroll"))
     assert len(wording.listed_spans(daily, 14)) == len(wording.listed_spans(daily)) == 14
     assert wording.unlisted_spans_words(daily, 14) == ""
+    with override("sv"):
+        assert wording.listed_spans_heading(daily, None) == "De senaste delperioderna"
+
+
+def test_the_list_is_headed_every_span_only_when_it_lists_every_span():
+    running = weekly(date(2026, 6, 10))
+    with override("sv"):
+        assert wording.listed_spans_heading(running, None) == "Alla delperioder"
+        assert wording.listed_spans_heading(running, 105) == "Alla delperioder"
+        assert wording.listed_spans_heading(running, 14) == "De senaste delperioderna"
 
 
 @pytest.mark.parametrize(
