@@ -419,7 +419,7 @@ def test_the_period_page_queries_stay_constant_with_more_revisions(
     url = signed.period.get_absolute_url()
     # With revisions and their changes, and the promises' outcome indicators (none here, so no
     # query for their measurements); no meetings or reports (their queries are skipped).
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         client.get(url)
 
     sign_in(client, signed.coordinator)
@@ -431,7 +431,7 @@ def test_the_period_page_queries_stay_constant_with_more_revisions(
     client.logout()
     assert Revision.objects.count() == 6
 
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         response = client.get(url)
     assert len(response.context["change_log"]) == 7
 
