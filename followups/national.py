@@ -164,6 +164,48 @@ Anmälda skadegörelser i centrum|!|anmälda skadegörelser|S|G|i centrum|
 Anlagda bränder i skolmiljö|!|anlagda bränder|SU|A|i och kring skolorna|Räddningstjänsten
 Ordningsstörningar vid resecentrum|!|ordningsstörningar|D|G|vid resecentrum|""".splitlines()
 ]
+# Each unit's singular, for "1 trafikkontroll" (a target without one says "1 trafikkontroller").
+UNIT_SINGULAR = {
+    "trafikkontroller": "trafikkontroll",
+    "hastighetskontroller": "hastighetskontroll",
+    "nykterhetskontroller": "nykterhetskontroll",
+    "flygande inspektioner": "flygande inspektion",
+    "kontroller av mopeder": "kontroll av mopeder",
+    "trafiksäkerhetsåtgärder": "trafiksäkerhetsåtgärd",
+    "trygghetsvandringar": "trygghetsvandring",
+    "nattvandringar": "nattvandring",
+    "pass med synlig närvaro": "pass med synlig närvaro",
+    "fotpatrulleringar": "fotpatrullering",
+    "riktade narkotikainsatser": "riktad narkotikainsats",
+    "spaningsinsatser": "spaningsinsats",
+    "föräldrautbildningar": "föräldrautbildning",
+    "skolbesök": "skolbesök",
+    "besök på fritidsgårdar": "besök på fritidsgårdar",
+    "SSPF-möten": "SSPF-möte",
+    "tillsynsbesök": "tillsynsbesök",
+    "utbildningar": "utbildning",
+    "insatser mot langning": "insats mot langning",
+    "medborgardialoger": "medborgardialog",
+    "samverkansmöten": "samverkansmöte",
+    "klottersaneringar": "klottersanering",
+    "brandförebyggande insatser": "brandförebyggande insats",
+    "belysningsåtgärder": "belysningsåtgärd",
+    "informationsträffar": "informationsträff",
+    "uppföljande hembesök": "uppföljande hembesök",
+    "pass med ordningsvakter": "pass med ordningsvakter",
+    "insatser vid evenemang": "insats vid evenemang",
+    "informationsträffar om grannsamverkan": "informationsträff om grannsamverkan",
+    "fältpass": "fältpass",
+    "mottagningstillfällen": "mottagningstillfälle",
+    "orossamtal": "orossamtal",
+    "kontroller av elsparkcyklar": "kontroll av elsparkcyklar",
+    "tillsynsbesök i butiker": "tillsynsbesök i butiker",
+    "sommarlovsaktiviteter": "sommarlovsaktivitet",
+    "kontroller": "kontroll",
+    "anmälda skadegörelser": "anmäld skadegörelse",
+    "anlagda bränder": "anlagd brand",
+    "ordningsstörningar": "ordningsstörning",
+}
 PARTIES = {"P": Responsible.POLICE, "K": Responsible.MUNICIPALITY, "G": Responsible.JOINT}
 OTHER_ACTORS = ("Räddningstjänsten", "Fastighetsägarna i centrum", "Bostadsbolaget", "Länstrafiken")
 SUMMARIES = (
@@ -769,6 +811,7 @@ def write_structure(rng: random.Random, plans: list[PeriodPlan]) -> None:
                 target_comparator=a.comparator,
                 target_value=a.value,
                 target_unit=a.text.unit if a.scope else "",
+                target_unit_singular=UNIT_SINGULAR[a.text.unit] if a.scope else "",
                 target_scope=a.scope,
                 status=a.status,
                 status_reason=a.reason,

@@ -195,6 +195,14 @@ def test_every_scope_and_comparator_and_party_is_present(generated):
     assert not activities.filter(responsible="other", responsible_other="").exists()
 
 
+def test_every_target_names_its_unit_in_the_singular_too(generated):
+    """ "1 föräldrautbildning", never "1 föräldrautbildningar"."""
+    targeted = Activity.objects.exclude(target_scope="")
+    assert targeted.exists()
+    assert not targeted.filter(target_unit_singular="").exists()
+    assert not Activity.objects.filter(target_scope="").exclude(target_unit_singular="").exists()
+
+
 def test_activities_without_a_target_have_statuses(generated):
     untargeted = Activity.objects.published().filter(target_value__isnull=True)
     statuses = set(untargeted.values_list("status", flat=True))
