@@ -239,7 +239,8 @@ def unlisted_spans_words(progress: Progress, limit: int | None) -> str:
 
 
 def days_met_words(progress: Progress) -> str:
-    """For a per-day target: on how many of the days so far the target was met."""
+    """For a per-day target: on how many of the days so far (or of the ended period's days)
+    the target was met."""
     target = progress.target
     if target is None or target.scope != Scope.DAY:
         return ""
@@ -247,6 +248,12 @@ def days_met_words(progress: Progress) -> str:
     if not ended:
         return ""
     met = sum(sp.status == PaceStatus.ACHIEVED for sp in ended)
+    if len(ended) == len(progress.spans):  # the period is over: no "so far"
+        return ngettext(
+            "target met on %(met)s of %(count)s day",
+            "target met on %(met)s of %(count)s days",
+            len(ended),
+        ) % {"met": met, "count": len(ended)}
     return ngettext(
         "target met on %(met)s of %(count)s day so far",
         "target met on %(met)s of %(count)s days so far",

@@ -203,6 +203,26 @@ def test_a_list_not_cut_or_of_a_period_yet_to_begin_says_nothing_is_left_out_or_
     assert left_out == "här visas de senaste 6 av periodens 24 månader"
 
 
+def test_an_ended_per_day_target_says_on_how_many_of_its_days_without_so_far():
+    ended = compute_progress(
+        Target("at_least", 2, "kontroller", "day", "kontroll"),
+        date(2026, 1, 1),
+        date(2026, 1, 10),
+        [LogEntry(date(2026, 1, day), 2) for day in range(1, 4)],
+        date(2026, 2, 1),
+    )
+    running = compute_progress(
+        Target("at_least", 2, "kontroller", "day", "kontroll"),
+        date(2026, 1, 1),
+        date(2026, 1, 10),
+        [LogEntry(date(2026, 1, day), 2) for day in range(1, 4)],
+        date(2026, 1, 10),
+    )
+    with override("sv"):
+        assert wording.days_met_words(ended) == "målet nåddes 3 av 10 dagar"
+        assert wording.days_met_words(running) == "målet nåddes 3 av 9 dagar hittills"
+
+
 def test_the_days_of_a_per_day_target_are_never_said_to_be_left_for_the_activitys_page():
     daily = progress(Target("at_least", 2, "kontroller", "day", "kontroll"))
     assert len(wording.listed_spans(daily, 14)) == len(wording.listed_spans(daily)) == 14
