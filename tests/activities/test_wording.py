@@ -204,23 +204,17 @@ def test_a_list_not_cut_or_of_a_period_yet_to_begin_says_nothing_is_left_out_or_
 
 
 def test_an_ended_per_day_target_says_on_how_many_of_its_days_without_so_far():
-    ended = compute_progress(
-        Target("at_least", 2, "kontroller", "day", "kontroll"),
-        date(2026, 1, 1),
-        date(2026, 1, 10),
-        [LogEntry(date(2026, 1, day), 2) for day in range(1, 4)],
-        date(2026, 2, 1),
-    )
-    running = compute_progress(
-        Target("at_least", 2, "kontroller", "day", "kontroll"),
-        date(2026, 1, 1),
-        date(2026, 1, 10),
-        [LogEntry(date(2026, 1, day), 2) for day in range(1, 4)],
-        date(2026, 1, 10),
-    )
+    def ten_days(today):
+        """Two kontroller a day over 1–10 jan 2026, met on the first three days."""
+        entries = [LogEntry(date(2026, 1, day), 2) for day in range(1, 4)]
+        target = Target("at_least", 2, "kontroller", "day", "kontroll")
+        return compute_progress(target, date(2026, 1, 1), date(2026, 1, 10), entries, today)
+
     with override("sv"):
-        assert wording.days_met_words(ended) == "målet nåddes 3 av 10 dagar"
-        assert wording.days_met_words(running) == "målet nåddes 3 av 9 dagar hittills"
+        assert wording.days_met_words(ten_days(date(2026, 2, 1))) == "målet nåddes 3 av 10 dagar"
+        assert wording.days_met_words(ten_days(date(2026, 1, 10))) == (
+            "målet nåddes 3 av 9 dagar hittills"
+        )
 
 
 def test_the_days_of_a_per_day_target_are_never_said_to_be_left_for_the_activitys_page():
