@@ -58,8 +58,8 @@ class FeedItem:
 
 
 def _signed_periods(municipality: Municipality | None):
-    """The published periods with a signing date (a past one may have none), of `municipality`."""
-    periods = PromisePeriod.objects.published().filter(signed_date__isnull=False)
+    """The signed periods (`PromisePeriodQuerySet.signed`), of `municipality` if given."""
+    periods = PromisePeriod.objects.signed()
     if municipality is not None:
         periods = periods.filter(municipality=municipality)
     return periods
@@ -72,17 +72,19 @@ def _cutoff(municipality: Municipality | None, limit: int) -> datetime.date | No
 
     Logs are left out of the count: counting fewer entries only moves the day earlier.
     """
-    dated = [
-        _signed_periods(municipality).values_list("signed_date", flat=True),
-        FollowUpMeeting.objects.for_feed(municipality).values_list("date"),
-        Report.objects.for_feed(municipality).values_list("published_on"),
+    sources = [
+        (_signed_periods(municipality), "signed_date"),
+        (FollowUpMeeting.objects.for_feed(municipality), "date"),
+        (Report.objects.for_feed(municipality), "published_on"),
     ]
     # Each source's newest `limit` only, where the database takes a LIMIT inside a UNION
     # (PostgreSQL; SQLite does not): a few rows to sort rather than every meeting and report.
     if connection.features.supports_slicing_ordering_in_compound:
-        dated = [dates.order_by(f"-{dates.query.values_select[0]}")[:limit] for dates in dated]
+        dated = [
+            rows.order_by(f"-{day}").values_list(day, flat=True)[:limit] for rows, day in sources
+        ]
     else:
-        dated = [dates.order_by() for dates in dated]
+        dated = [rows.order_by().values_list(day, flat=True) for rows, day in sources]
     first, *others = dated
     newest = first.union(*others, all=True).order_by("-signed_date")
     return next(iter(newest[limit - 1 : limit]), None)

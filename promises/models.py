@@ -163,13 +163,17 @@ class PromisePeriodQuerySet(models.QuerySet):
         done = self.published().aggregate(done=models.Sum("activities__total__done"))["done"]
         return {**figures, "done": done or 0}
 
+    def signed(self) -> "PromisePeriodQuerySet":
+        """Published periods with a signing date: a past promise registered from a document that
+        does not state it has none, and is no signing to list or date by."""
+        return self.published().filter(signed_date__isnull=False)
+
     def latest_signed(self, count: int) -> "PromisePeriodQuerySet":
-        """The `count` published periods signed last, with only what a link to each shows (its
+        """The `count` periods signed last (`signed`), with only what a link to each shows (its
         place, label and signing date): the whole rows, long texts included, cost more than the
-        query. A past promise registered without its signing date is not among them."""
+        query."""
         return (
-            self.published()
-            .filter(signed_date__isnull=False)
+            self.signed()
             .select_related("municipality")
             .only(
                 "slug",
