@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from django.utils.dates import MONTHS_3
-from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext, ngettext, ngettext_lazy, pgettext
 
 from activities.models import ActivityStatus
 from activities.progress import (
@@ -190,52 +190,43 @@ def listed_spans_heading(progress: Progress, limit: int | None) -> str:
     return gettext("Every span of the period")
 
 
+# "här visas de senaste 14 av periodens 158 veckor", by the unit of the spans (a period, a day
+# or an average has no list that is cut, see `_listed_indexes`).
+_UNLISTED_SPANS = {
+    Scope.YEAR: ngettext_lazy(
+        "here are the latest %(shown)s of the period's %(count)s promise year",
+        "here are the latest %(shown)s of the period's %(count)s promise years",
+        "count",
+    ),
+    Scope.TERTIAL: ngettext_lazy(
+        "here are the latest %(shown)s of the period's %(count)s tertial",
+        "here are the latest %(shown)s of the period's %(count)s tertials",
+        "count",
+    ),
+    Scope.MONTH: ngettext_lazy(
+        "here are the latest %(shown)s of the period's %(count)s month",
+        "here are the latest %(shown)s of the period's %(count)s months",
+        "count",
+    ),
+    Scope.WEEK: ngettext_lazy(
+        "here are the latest %(shown)s of the period's %(count)s week",
+        "here are the latest %(shown)s of the period's %(count)s weeks",
+        "count",
+    ),
+}
+
+
 def unlisted_spans_words(progress: Progress, limit: int | None) -> str:
     """What a list cut to the latest `limit` spans leaves for the activity's page: "här visas de
     senaste 14 av periodens 158 veckor"; empty when nothing is left out, or when the activity's
     page lists no more (the days of a per-day target)."""
     target = progress.target
-    if target is None or target.scope == Scope.DAY:
+    if target is None or target.scope not in _UNLISTED_SPANS:
         return ""
     shown, count = len(_listed_indexes(progress, limit)), len(progress.spans)
     if shown in (0, count):
         return ""
-    numbers = {"shown": shown, "count": count}
-    if target.scope == Scope.WEEK:
-        return (
-            ngettext(
-                "here are the latest %(shown)s of the period's %(count)s week",
-                "here are the latest %(shown)s of the period's %(count)s weeks",
-                count,
-            )
-            % numbers
-        )
-    if target.scope == Scope.MONTH:
-        return (
-            ngettext(
-                "here are the latest %(shown)s of the period's %(count)s month",
-                "here are the latest %(shown)s of the period's %(count)s months",
-                count,
-            )
-            % numbers
-        )
-    if target.scope == Scope.TERTIAL:
-        return (
-            ngettext(
-                "here are the latest %(shown)s of the period's %(count)s tertial",
-                "here are the latest %(shown)s of the period's %(count)s tertials",
-                count,
-            )
-            % numbers
-        )
-    return (
-        ngettext(
-            "here are the latest %(shown)s of the period's %(count)s promise year",
-            "here are the latest %(shown)s of the period's %(count)s promise years",
-            count,
-        )
-        % numbers
-    )
+    return str(_UNLISTED_SPANS[target.scope] % {"shown": shown, "count": count})
 
 
 def days_met_words(progress: Progress) -> str:

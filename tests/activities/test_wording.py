@@ -217,6 +217,22 @@ def test_an_ended_per_day_target_says_on_how_many_of_its_days_without_so_far():
         )
 
 
+@pytest.mark.parametrize(
+    ("scope", "limit", "words"),
+    [
+        ("year", 1, "här visas de senaste 1 av periodens 2 löftesår"),
+        ("tertial", 4, "här visas de senaste 4 av periodens 6 tertial"),
+        ("month", 20, "här visas de senaste 20 av periodens 24 månader"),
+        ("week", 100, "här visas de senaste 100 av periodens 105 veckor"),
+        ("period", 1, ""),
+    ],
+)
+def test_a_cut_list_names_its_spans_by_their_unit(scope, limit, words):
+    cut = progress(Target("at_least", 2, "kontroller", scope, "kontroll"), today=date(2026, 12, 1))
+    with override("sv"):
+        assert wording.unlisted_spans_words(cut, limit) == words
+
+
 def test_the_days_of_a_per_day_target_are_never_said_to_be_left_for_the_activitys_page():
     daily = progress(Target("at_least", 2, "kontroller", "day", "kontroll"))
     assert len(wording.listed_spans(daily, 14)) == len(wording.listed_spans(daily)) == 14
