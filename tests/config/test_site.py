@@ -145,6 +145,38 @@ def test_navigation_skips_names_that_do_not_resolve(rf):
     assert links[0]["current"] == "page"
 
 
+def test_the_frame_resolves_a_path_once_and_follows_the_language_and_script_prefix(rf):
+    from django.urls import set_script_prefix
+    from django.utils import translation
+
+    from config import context_processors
+
+    context_processors._path_in.cache_clear()  # earlier tests may have framed these paths
+    with mock.patch.object(
+        context_processors, "resolve", wraps=context_processors.resolve
+    ) as resolving:
+        with translation.override("sv"):
+            first = context_processors.site_frame(rf.get("/kommuner/vetlanda/"))
+            again = context_processors.site_frame(rf.get("/kommuner/vetlanda/"))
+        with translation.override("en"):
+            english = context_processors.site_frame(rf.get("/en/kommuner/vetlanda/"))
+        set_script_prefix("/portal/")
+        try:
+            with translation.override("sv"):
+                prefixed = context_processors.site_frame(rf.get("/kommuner/vetlanda/"))
+        finally:
+            set_script_prefix("/")
+
+    assert again == first
+    assert first["language_links"][0]["url"] == "/en/kommuner/vetlanda/"
+    assert english["language_links"][0]["url"] == "/kommuner/vetlanda/"
+    assert [link["url"] for link in english["nav_links"]][:2] == ["/en/", "/en/kommuner/"]
+    assert prefixed["home_url"] == "/portal/"
+    assert prefixed["language_links"][0]["url"] == "/portal/en/kommuner/vetlanda/"
+    # Once per path, language and prefix: the second Swedish frame resolved nothing.
+    assert resolving.call_count == 3
+
+
 # --- Error pages ----------------------------------------------------------------------------
 
 
