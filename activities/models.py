@@ -685,7 +685,9 @@ class ActivityTotal(models.Model):
 
     Kept beside them by activities/rollup.py, so that a national figure adds up one row per
     activity rather than the hundreds a per-day target keeps (`check_progress` compares it with
-    them).
+    them). It names its activity's period too, so that the national figure joins the periods to
+    this narrow table alone, not through the activities (a third of the start page's time); an
+    activity moved to another period has its sums rebuilt (`rollup.sync`).
     """
 
     activity = models.OneToOneField(
@@ -694,6 +696,12 @@ class ActivityTotal(models.Model):
         primary_key=True,
         related_name="total",
         verbose_name=_("activity"),
+    )
+    period = models.ForeignKey(
+        PromisePeriod,
+        on_delete=models.CASCADE,
+        related_name="activity_totals",
+        verbose_name=_("promise period"),
     )
     done = models.IntegerField(_("done"), default=0)
 

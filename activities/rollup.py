@@ -13,7 +13,8 @@ are kept in step inside the writing transaction, whatever writes:
 - bulk inserts (demo, national data) call `rebuild()` afterwards.
 
 Beside the span sums, each activity's total over all its spans (`ActivityTotal`) moves with
-them: the national figures add up one row per activity.
+them: the national figures add up one row per activity. It names the activity's period; an
+activity saved in another period is rebuilt (`sync`).
 
 `check()` recounts everything from the raw logs (`manage.py check_progress`).
 """
@@ -146,7 +147,8 @@ def rebuild(activities) -> int:
     for activity in activities:
         recounted = _recount(activity, sums.get(activity.pk, []))
         rows += [SpanTotal(activity=activity, start=s, end=e, done=d) for s, e, d in recounted]
-        totals.append(ActivityTotal(activity=activity, done=sum(d for _s, _e, d in recounted)))
+        done = sum(d for _s, _e, d in recounted)
+        totals.append(ActivityTotal(activity=activity, period_id=activity.period_id, done=done))
     SpanTotal.objects.bulk_create(rows, batch_size=2000)
     ActivityTotal.objects.bulk_create(totals, batch_size=2000)
     # Rollup rows send no signal to the page cache (config/public_cache.py): pages once here.
@@ -166,11 +168,22 @@ def _ranges(spans: list[SpanSum]) -> list[tuple[datetime.date, datetime.date]]:
     return [(start, end) for start, end, _done in spans]
 
 
+def _stored_periods(activities) -> dict[int, int]:
+    totals = ActivityTotal.objects.filter(activity__in=[a.pk for a in activities])
+    return dict(totals.values_list("activity_id", "period_id"))
+
+
 def sync(activities) -> int:
-    """Rebuild the spans of those `activities` whose target or period dates changed."""
+    """Rebuild the sums of those `activities` whose target or period dates changed, or whose
+    total names another period (the activity moved)."""
     activities = list(activities)
     stored = _stored_spans(activities)
-    stale = [a for a in activities if _ranges(stored.get(a.pk, [])) != wanted_spans(a)]
+    periods = _stored_periods(activities)
+    stale = [
+        a
+        for a in activities
+        if _ranges(stored.get(a.pk, [])) != wanted_spans(a) or periods.get(a.pk) != a.period_id
+    ]
     return rebuild(stale) if stale else 0
 
 
@@ -207,10 +220,12 @@ class Difference:
 
 def check(batch: int = 500) -> list[Difference]:
     """Recount every activity's spans and total from its logs and compare them with the kept
-    ones: the spans' dates with its target and period, each span's sum, and the total."""
+    ones: the spans' dates with its target and period, each span's sum, and the total with
+    the period it names."""
     differences = []
     ids = list(Activity.objects.order_by("pk").values_list("pk", flat=True))
     kept_totals = dict(ActivityTotal.objects.values_list("activity_id", "done"))
+    kept_periods = dict(ActivityTotal.objects.values_list("activity_id", "period_id"))
     for i in range(0, len(ids), batch):
         activities = Activity.objects.filter(pk__in=ids[i : i + batch]).select_related("period")
         stored = _stored_spans(activities)
@@ -233,6 +248,14 @@ def check(batch: int = 500) -> list[Difference]:
                         activity.pk,
                         f"whole period: kept {kept_totals.get(activity.pk, 'nothing')}, "
                         f"logs {total}",
+                    )
+                )
+            kept_period = kept_periods.get(activity.pk, activity.period_id)
+            if kept_period != activity.period_id:
+                differences.append(
+                    Difference(
+                        activity.pk,
+                        f"total kept for period {kept_period}, not {activity.period_id}",
                     )
                 )
     return differences

@@ -154,14 +154,16 @@ class PromisePeriodQuerySet(models.QuerySet):
         return self.filter(active_q(today or timezone.localdate()))
 
     def national_figures(self, today: datetime.date) -> dict[str, int]:
-        """Periods and municipalities in force today, and the quantity logged in published ones."""
+        """The periods in force today, their municipalities, and the quantity logged in them.
+
+        The quantity is the sum of their activities' kept totals (the progress rollup), not of
+        logs or span sums; the totals name their period, so no activity is joined."""
         figures = self.active(today).aggregate(
             periods=models.Count("pk", distinct=True),
             municipalities=models.Count("municipality", distinct=True),
+            done=models.Sum("activity_totals__done"),
         )
-        # Each activity's kept total (the progress rollup), not its logs or its span sums.
-        done = self.published().aggregate(done=models.Sum("activities__total__done"))["done"]
-        return {**figures, "done": done or 0}
+        return {**figures, "done": figures["done"] or 0}
 
     def signed(self) -> "PromisePeriodQuerySet":
         """Published periods with a signing date: a past promise registered from a document that
@@ -470,6 +472,10 @@ class PromisePeriod(models.Model):
         ordering = ["municipality__name", "-start_date"]
         verbose_name = _("promise period")
         verbose_name_plural = _("promise periods")
+        indexes = [
+            # The latest signings (start page, feeds): read newest first, not sorted whole.
+            models.Index(fields=["-signed_date", "-id"], name="period_latest_signed"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["municipality", "slug"], name="period_slug_unique_per_municipality"

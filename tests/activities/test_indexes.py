@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from activities.models import ActivityLog, SpanTotal
 from followups import opendata
 from municipalities.models import Role
+from promises.models import PromisePeriod
 from tests import factories
 from tests.staff import staff_user
 
@@ -144,3 +145,25 @@ def test_a_municipality_page_reads_its_newest_logs_not_all(world):
     # The newest 10 of 2,001 logs on 90 days: the cutoff day's logs and those after it (about
     # 23 a day), and the 10 that find the cutoff.
     assert _rows_read(latest, LOGS) < 150
+
+
+def test_the_latest_signings_read_the_newest_periods_not_all(db):
+    vetlanda = factories.municipality("vetlanda")
+    first = datetime.date(2000, 1, 1)
+    PromisePeriod.objects.bulk_create(
+        PromisePeriod(
+            municipality=vetlanda,
+            slug=f"p{n}",
+            start_date=first + datetime.timedelta(days=n),
+            end_date=first + datetime.timedelta(days=n + 365),
+            state="signed",
+            decision_date=first,
+            signed_date=first + datetime.timedelta(days=n),
+        )
+        for n in range(3000)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {PromisePeriod._meta.db_table}")
+    latest = PromisePeriod.objects.latest_signed(5)
+    assert [p.slug for p in latest] == ["p2999", "p2998", "p2997", "p2996", "p2995"]
+    assert _rows_read(latest, PromisePeriod._meta.db_table) < 20

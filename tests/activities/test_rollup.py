@@ -194,13 +194,48 @@ def test_check_progress_reports_a_wrong_or_missing_total_and_fix_repairs_it(peri
     assert (_total(wrong), _total(missing)) == (2, 1)
 
 
-def test_the_national_figure_adds_the_totals_of_published_periods(period):
+def test_the_national_figure_adds_the_totals_of_the_periods_in_force(period):
+    """The start page shows it under "In force today", beside the periods it counts."""
     draft = factories.period(state="draft", start=D(2026, 1, 1), end=D(2026, 12, 31))
-    for target_period, quantity in ((period, 3), (draft, 100)):
+    earlier = factories.period(start=D(2024, 1, 1), end=D(2025, 12, 31))
+    for target_period, quantity, day in ((period, 3, D(2026, 5, 5)), (draft, 100, D(2026, 5, 5))):
         activity = factories.activity(target_period, target=("at_least", 1, "x", "day"))
-        factories.log(activity, D(2026, 5, 5), quantity=quantity)
+        factories.log(activity, day, quantity=quantity)
+    factories.log(factories.activity(earlier, target=None), D(2025, 3, 3), quantity=20)
     figures = PromisePeriod.objects.national_figures(D(2026, 6, 1))
-    assert figures["done"] == 3  # a draft's logs are not the public's
+    # A draft's logs are not the public's; an ended period is no longer in force.
+    assert figures == {"periods": 1, "municipalities": 1, "done": 3}
+    assert PromisePeriod.objects.national_figures(D(2025, 6, 1))["done"] == 20
+
+
+def test_an_activity_moved_to_another_period_takes_its_total_along(period):
+    """The totals name their period: a move with the same dates, which changes no span, still
+    moves the total, and with it the national figure (a draft's logs are not counted)."""
+    draft = factories.period(state="draft", start=period.start_date, end=period.end_date)
+    activity = factories.activity(period, target=("at_least", 1, "x", "month"))
+    factories.log(activity, D(2026, 5, 5), quantity=4)
+    assert PromisePeriod.objects.national_figures(D(2026, 6, 1))["done"] == 4
+
+    activity.period = draft
+    activity.save()
+
+    assert ActivityTotal.objects.get(activity=activity).period == draft
+    assert PromisePeriod.objects.national_figures(D(2026, 6, 1))["done"] == 0
+    assert rollup.check() == []
+
+
+def test_check_progress_reports_a_total_that_names_another_period(period):
+    other = factories.period(start=period.start_date, end=period.end_date)
+    activity = factories.activity(period, target=None)
+    factories.log(activity, D(2026, 3, 1))
+    ActivityTotal.objects.filter(activity=activity).update(period=other)
+
+    assert rollup.check() == [
+        rollup.Difference(activity.pk, f"total kept for period {other.pk}, not {period.pk}")
+    ]
+    call_command("check_progress", "--fix", stdout=StringIO())
+    assert rollup.check() == []
+    assert ActivityTotal.objects.get(activity=activity).period == period
 
 
 def test_span_sums_read_each_kept_span_directly_and_sum_any_other():
