@@ -238,6 +238,20 @@ def test_check_progress_reports_a_total_that_names_another_period(period):
     assert ActivityTotal.objects.get(activity=activity).period == period
 
 
+def test_the_migration_names_each_totals_period_from_its_activity(period):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    other = factories.period(start=period.start_date, end=period.end_date)
+    activities = [factories.activity(p, target=None) for p in (period, other)]
+    ActivityTotal.objects.update(period=other)  # as if unset: every total names one period
+
+    import_module("activities.migrations.0009_activitytotal_period").fill_periods(apps, None)
+
+    assert [ActivityTotal.objects.get(activity=a).period for a in activities] == [period, other]
+
+
 def test_span_sums_read_each_kept_span_directly_and_sum_any_other():
     sums = SpanSums([(D(2026, 1, 1), D(2026, 4, 30), 3), (D(2026, 5, 1), D(2026, 8, 31), 4)])
     kept = counting_spans(None, D(2026, 1, 1), D(2026, 4, 30)) + [(D(2026, 5, 1), D(2026, 8, 31))]
