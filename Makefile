@@ -98,9 +98,14 @@ bench: install
 	$(PY) scripts/benchmark.py
 
 # National scale (PostgreSQL, 1M logs; Redis, wrk): pages vs the static file, exports, writes.
-.PHONY: bench-national fault-test
+.PHONY: bench-national crawl-national fault-test
 bench-national: install
 	$(PY) scripts/bench_national.py $(BENCH_ARGS)
+
+# Every public page of the national dataset once (after bench-national built it): failures,
+# dead links, the slowest pages (about 2 minutes; CRAWL_ARGS="--pdf" adds every PDF).
+crawl-national: install
+	$(PY) scripts/crawl_national.py $(CRAWL_ARGS)
 
 # Logs over HTTP while a gunicorn worker is killed and the local PostgreSQL restarts (loopback,
 # about 1.5 minutes; restarts the cluster: not beside CI or the test suite).
