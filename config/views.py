@@ -60,8 +60,26 @@ def render_error(request: HttpRequest | None, template_name: str, status: int) -
     return HttpResponse(body, status=status)
 
 
+def caused_by_database(exception: BaseException | None) -> bool:
+    """Whether `exception` is, or was raised while handling, a database outage (the chain of
+    causes and contexts, e.g. a session that could not be saved: SessionInterrupted, from
+    UpdateError, from OperationalError)."""
+    seen = set()
+    while exception is not None and id(exception) not in seen:
+        if isinstance(exception, DATABASE_ERRORS):
+            return True
+        seen.add(id(exception))
+        exception = exception.__cause__ or exception.__context__
+    return False
+
+
 @requires_csrf_token
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    # Django answers a session it could not save with 400 ("the session was deleted"), also
+    # when the database was unreachable: that is an outage, not the client's fault.
+    if caused_by_database(exception):
+        logger.error("Database unavailable for %s: %r", request.path, exception.__context__)
+        return database_unavailable(request)
     return render_error(request, "400.html", 400)
 
 
@@ -79,7 +97,7 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 def server_error(request: HttpRequest) -> HttpResponse:
     # A database error raised outside a view (in a middleware, say) ends up here, not in
     # DatabaseUnavailableMiddleware; it still deserves the 503 page.
-    if isinstance(sys.exc_info()[1], DATABASE_ERRORS):
+    if caused_by_database(sys.exc_info()[1]):
         return database_unavailable(request)
     return render_error(request, "500.html", 500)
 

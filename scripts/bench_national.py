@@ -446,14 +446,6 @@ class Server:
                     raise Failure(f"gunicorn did not answer in 60 s:\n{self.log_tail()}") from None
                 time.sleep(0.2)
 
-    def log_lines(self, marks: tuple[str, ...]) -> list[str]:
-        """The lines of the server's log that contain any of `marks`."""
-        try:
-            text = self.log_path.read_text(errors="replace")
-        except OSError:
-            return []
-        return [line for line in text.splitlines() if any(mark in line for mark in marks)]
-
     def log_tail(self, lines: int = 20) -> str:
         try:
             text = self.log_path.read_text(errors="replace")

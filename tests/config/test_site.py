@@ -6,8 +6,10 @@ from html import unescape
 from unittest import mock
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
-from django.db import InterfaceError, OperationalError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import path
 
@@ -34,11 +36,17 @@ def raise_interface_error(request):
     raise InterfaceError("connection already closed")
 
 
+def remember_something(request):
+    request.session["remembered"] = request.session.get("remembered", 0) + 1
+    return HttpResponse("ok")
+
+
 urlpatterns = [
     path("test/400/", raise_bad_request),
     path("test/403/", raise_permission_denied),
     path("test/500/", raise_error),
     path("test/interface-error/", raise_interface_error),
+    path("test/session/", remember_something),
     *config_urls.urlpatterns,
 ]
 TEST_URLS = pytest.mark.urls(__name__)
@@ -290,6 +298,32 @@ def test_a_lost_connection_gives_503_too(client):
     response = client.get("/test/interface-error/")
     assert response.status_code == 503
     assert response["Retry-After"] == "120"
+
+
+@pytest.mark.django_db
+@TEST_URLS
+def test_a_session_that_cannot_be_saved_for_an_outage_gives_503_not_400(client):
+    """Django reports a failed session update as SessionInterrupted (400, "deleted in a
+    concurrent request"), also when the database went away: that is the 503 page."""
+    assert client.get("/test/session/").status_code == 200  # the session exists
+    lost = OperationalError("server closed the connection unexpectedly")
+    with mock.patch.object(Session, "save", side_effect=lost):
+        response = client.get("/test/session/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "120"
+    assert "Tjänsten är tillfälligt otillgänglig" in html_of(response)
+
+
+@pytest.mark.django_db
+@TEST_URLS
+def test_a_session_deleted_meanwhile_is_still_a_bad_request(client):
+    assert client.get("/test/session/").status_code == 200
+    # What Django's update of a session row deleted since it was read raises (signed out in
+    # another tab between the two, say).
+    gone = DatabaseError("Forced update did not affect any rows.")
+    with mock.patch.object(Session, "save", side_effect=gone):
+        response = client.get("/test/session/")
+    assert response.status_code == 400
 
 
 def test_database_error_outside_a_view_gives_503_through_the_500_handler(rf):
