@@ -6,7 +6,7 @@ The filters are `activities.wording`'s functions themselves, or thin wrappers ar
 from django import template
 
 from activities import wording
-from activities.progress import COUNTING_RULE
+from activities.progress import COUNTING_RULE, count_text
 
 register = template.Library()
 
@@ -19,6 +19,8 @@ register.filter("pace_label", wording.pace_label)
 register.filter("headline_span", wording.headline_span)
 register.filter("days_met_words", wording.days_met_words)
 register.filter("occurrences_words", wording.occurrences_words)
+# `{{ figures.done|count_text }}`: "433 790", grouped as Swedish writes it.
+register.filter("count_text", count_text)
 # `{{ activity.status|status_words:progress }}`: the status as shown beside the count.
 register.filter("status_words", wording.status_words)
 

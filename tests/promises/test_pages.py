@@ -1,6 +1,7 @@
 """The first public pages: start page, municipality page, period page."""
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.utils import timezone
@@ -71,6 +72,16 @@ def test_start_page_shows_national_figures_and_latest_signed(client):
     assert figures == {"periods": 1, "municipalities": 1, "done": 6}
     assert "Vetlanda" in response.content.decode()
     assert [p.municipality.name for p in response.context["latest"]] == ["Vetlanda"]
+
+
+@pytest.mark.django_db
+def test_start_page_writes_large_figures_in_groups_of_three(client):
+    figures = {"periods": 1204, "municipalities": 290, "done": 433790}
+    with mock.patch.object(PromisePeriod.objects, "national_figures", return_value=figures):
+        html = client.get("/").content.decode()
+    assert "<dd>433\xa0790</dd>" in html
+    assert "<dd>1\xa0204</dd>" in html
+    assert "<dd>290</dd>" in html
 
 
 @pytest.mark.django_db
