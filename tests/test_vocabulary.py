@@ -67,13 +67,13 @@ def test_the_words_for_logs_and_reports(swedish, english, swedish_text):
 
 def test_the_count_of_logs_on_an_activity_page(swedish):
     one = ngettext(
-        "%(counter)s report, the latest first.", "%(counter)s reports, the latest first.", 1
+        "%(number)s report, the latest first.", "%(number)s reports, the latest first.", 1
     )
     many = ngettext(
-        "%(counter)s report, the latest first.", "%(counter)s reports, the latest first.", 3
+        "%(number)s report, the latest first.", "%(number)s reports, the latest first.", 3
     )
-    assert one % {"counter": 1} == "1 genomfört tillfälle, det senaste först."
-    assert many % {"counter": 3} == "3 genomförda tillfällen, de senaste först."
+    assert one % {"number": "1"} == "1 genomfört tillfälle, det senaste först."
+    assert many % {"number": "3\xa0978"} == "3\xa0978 genomförda tillfällen, de senaste först."
 
 
 @pytest.mark.django_db

@@ -3,6 +3,7 @@
 import datetime
 import html
 import re
+from unittest import mock
 
 import pytest
 from django.core.paginator import Paginator
@@ -293,3 +294,13 @@ def test_keys_first_pages_hold_the_same_rows_in_the_same_order_as_plain_pages():
     first = keys_first.page(1)[0]
     assert first.period.municipality.county.name
     assert "themes" in first._prefetched_objects_cache
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "words"), [("/loften/", "löften"), ("/aktiviteter/", "aktiviteter")]
+)
+def test_a_long_list_counts_its_rows_in_groups_of_three(client, path, words):
+    with mock.patch.object(Paginator, "count", new_callable=mock.PropertyMock, return_value=4303):
+        html = client.get(path).content.decode()
+    assert f'<h2 id="results-heading">4\xa0303 {words}</h2>' in html
