@@ -224,8 +224,10 @@ def check(batch: int = 500) -> list[Difference]:
     the period it names."""
     differences = []
     ids = list(Activity.objects.order_by("pk").values_list("pk", flat=True))
-    kept_totals = dict(ActivityTotal.objects.values_list("activity_id", "done"))
-    kept_periods = dict(ActivityTotal.objects.values_list("activity_id", "period_id"))
+    # Each total with the period it names, in one reading of the table.
+    kept = list(ActivityTotal.objects.values_list("activity_id", "done", "period_id"))
+    kept_totals = {pk: done for pk, done, _period in kept}
+    kept_periods = {pk: period for pk, _done, period in kept}
     for i in range(0, len(ids), batch):
         activities = Activity.objects.filter(pk__in=ids[i : i + batch]).select_related("period")
         stored = _stored_spans(activities)

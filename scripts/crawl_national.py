@@ -23,7 +23,6 @@ import argparse
 import math
 import os
 import re
-import secrets
 import statistics
 import sys
 import tempfile
@@ -31,29 +30,27 @@ import time
 from html import unescape
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/national_bench"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_national as bench  # noqa: E402  (the benchmark's production settings)
+
 HREF = re.compile(r'href="([^"]+)"')
 
 
-def configure(database_url: str, static_root: str) -> None:
-    """Production settings on `database_url`, without the page cache, before Django starts."""
-    for name in ("DEBUG", "REDIS_URL", "PUBLIC_CACHE_MAX_AGE"):
-        os.environ.pop(name, None)
+def configure(database_url: str, workdir: Path) -> None:
+    """The benchmark's production settings on `database_url`, for this process, without the
+    page cache, before Django starts."""
+    bench.configure(database_url, workdir, log_level="CRITICAL")
+    os.environ.clear()
+    os.environ.update(bench.BASE_ENV)
     os.environ.update(
         {
             "DJANGO_SETTINGS_MODULE": "config.settings",
-            "DATABASE_URL": database_url,
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": "testserver",
-            "SECURE_SSL_REDIRECT": "0",
-            "SECURE_COOKIES": "0",
+            "ALLOWED_HOSTS": "testserver",  # Django's test client
             "PUBLIC_CACHE_SECONDS": "0",
-            "STATIC_ROOT": static_root,
-            "LOG_LEVEL": "CRITICAL",
         }
     )
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(bench.ROOT))
 
 
 def own_links(html: str, prefix: str, pdf: bool) -> set[str]:
@@ -118,13 +115,13 @@ class Crawl:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL)
+    parser.add_argument("--database-url", default=bench.DEFAULT_DATABASE_URL)
     parser.add_argument("--slow-ms", type=float, default=1000, help="a slower page is a problem")
     parser.add_argument("--pdf", action="store_true", help="also every PDF (slow)")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="crawl-") as static_root:
-        configure(args.database_url, static_root)
+    with tempfile.TemporaryDirectory(prefix="crawl-") as workdir:
+        configure(args.database_url, Path(workdir))
         import django
 
         django.setup()
