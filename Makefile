@@ -98,7 +98,7 @@ bench: install
 	$(PY) scripts/benchmark.py
 
 # National scale (PostgreSQL, 1M logs; Redis, wrk): pages vs the static file, exports, writes.
-.PHONY: bench-national crawl-national fault-test
+.PHONY: bench-national crawl-national bench-floor fault-test
 bench-national: install
 	$(PY) scripts/bench_national.py $(BENCH_ARGS)
 
@@ -106,6 +106,11 @@ bench-national: install
 # dead links, the slowest pages (about 2 minutes; CRAWL_ARGS="--pdf" adds every PDF).
 crawl-national: install
 	$(PY) scripts/crawl_national.py $(CRAWL_ARGS)
+
+# Each uncached page beside a stand-in that runs only its SQL (after bench-national built the
+# dataset): the most the page can reach with its present queries (about 2 minutes).
+bench-floor: install
+	$(PY) scripts/bench_floor.py $(FLOOR_ARGS)
 
 # Logs over HTTP while a gunicorn worker is killed and the local PostgreSQL restarts (loopback,
 # about 1.5 minutes; restarts the cluster: not beside CI or the test suite).

@@ -411,14 +411,14 @@ def sign_in(base: str, user: dict) -> Client:
 class Server:
     """gunicorn with the production configuration on a free loopback port."""
 
-    def __init__(self, env: dict, label: str, workdir: Path) -> None:
+    def __init__(self, env: dict, label: str, workdir: Path, app: str = "config.wsgi") -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.label = label
         self.log_path = workdir / f"gunicorn-{label}.log"
         gunicorn = Path(sys.executable).with_name("gunicorn")
         command = [str(gunicorn)] if gunicorn.exists() else [sys.executable, "-m", "gunicorn"]
-        command += ["config.wsgi", "-c", "config/gunicorn.conf.py"]
+        command += [app, "-c", "config/gunicorn.conf.py"]
         command += ["--access-logfile", "/dev/null"]
         env = {**env, "GUNICORN_BIND": f"127.0.0.1:{self.port}", "GUNICORN_WORKERS": "2"}
         with open(self.log_path, "wb") as log:
