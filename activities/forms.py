@@ -160,6 +160,13 @@ class LogFieldsForm(forms.ModelForm):
         return cleaned
 
 
+class LogEditForm(VersionedFormMixin, LogFieldsForm):
+    """A saved log's fields, with the version shown: a change somebody saved meanwhile is a
+    conflict, not overwritten."""
+
+    edit_version = version_field()
+
+
 class LogForm(LogFieldsForm):
     """A new log: the activity (among those the user may log) and an idempotency key."""
 

@@ -55,19 +55,26 @@ class LogWithdrawn(Exception):
 
 
 @transaction.atomic
-def update_log(log: ActivityLog, user, **fields) -> ActivityLog:
+def update_log(
+    log: ActivityLog, user, *, expected_version: int | None = None, **fields
+) -> ActivityLog:
     """Change a log's fields; the history keeps the earlier version.
 
     The row is locked and only the given fields are written, so an edit racing a withdrawal
-    cannot bring the withdrawn log back; editing a withdrawn log raises LogWithdrawn.
+    cannot bring the withdrawn log back; editing a withdrawn log raises LogWithdrawn. With
+    `expected_version` (the version the edit form showed), a log somebody changed since raises
+    `EditConflict` with the saved log, and nothing is written.
     """
     locked = ActivityLog.objects.select_for_update().get(pk=log.pk)
     if locked.withdrawn_at is not None:
         raise LogWithdrawn(log.pk)
+    if expected_version is not None and locked.edit_version != expected_version:
+        raise editing.EditConflict(locked)
     for name, value in fields.items():
         setattr(locked, name, value)
+    locked.edit_version += 1
     locked._history_user = user
-    locked.save(update_fields=list(fields))
+    locked.save(update_fields=[*fields, "edit_version"])
     return locked
 
 

@@ -21,12 +21,14 @@ from django.views.decorators.http import require_safe
 from access import policy
 from access.staff import staff_required
 from activities import services
-from activities.forms import LogFieldsForm, LogForm, StatusForm, WithdrawForm
+from activities.forms import LogEditForm, LogForm, StatusForm, WithdrawForm
 from activities.models import Activity, ActivityLog
 from activities.progress import PaceStatus, Progress
 from activities.wording import progress_summary
 from municipalities.roles import Act
+from promises.editing import EditConflict
 from promises.filters import paginate
+from promises.forms import rebind_after_conflict
 from promises.lifecycle import Action
 from promises.models import PromisePeriod, WaitingFor
 
@@ -174,13 +176,24 @@ def log_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "activities/log_edit.html", {"log": log, "form": None})
     today = timezone.localdate()
     if request.method == "POST":
-        form = LogFieldsForm(request.POST, instance=log, today=today)
+        form = LogEditForm(request.POST, instance=log, today=today)
         if form.is_valid():
             fields = {name: form.cleaned_data[name] for name in LOG_FIELDS}
             try:
-                services.update_log(log, request.user, **fields)
+                services.update_log(
+                    log,
+                    request.user,
+                    expected_version=form.cleaned_data["edit_version"],
+                    **fields,
+                )
             except services.LogWithdrawn:
                 messages.error(request, _("A withdrawn log cannot be changed."))
+            except EditConflict as conflict:
+                # Somebody changed it meanwhile: their version is shown beside the typed one.
+                form = rebind_after_conflict(
+                    LogEditForm, request.POST, conflict.current, today=today
+                )
+                return render(request, "activities/log_edit.html", {"log": log, "form": form})
             else:
                 messages.success(
                     request,
@@ -189,7 +202,7 @@ def log_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             return redirect("activities:staff_activity", pk=log.activity_id)
     else:
-        form = LogFieldsForm(instance=log, today=today)
+        form = LogEditForm(instance=log, today=today)
     return render(request, "activities/log_edit.html", {"log": log, "form": form})
 
 

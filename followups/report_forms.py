@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from followups.models import ReportKind
 from followups.reports import default_span
 from promises.fields import DateField, long_date
+from promises.forms import version_field
 from promises.models import PromisePeriod
 from promises.validators import validate_plain_text
 
@@ -100,6 +101,20 @@ class ReportTextsForm(forms.Form):
             "Shown on the public page above the figures. Do not name or describe individuals."
         ),
     )
+
+
+class DraftTextsForm(ReportTextsForm):
+    """A draft's title and text, with the version shown: a draft somebody saved meanwhile is a
+    conflict, not overwritten."""
+
+    edit_version = version_field()
+
+
+class PublishForm(forms.Form):
+    """The version of the draft the publishing page showed: a draft changed since is not
+    published unseen."""
+
+    edit_version = version_field()
 
 
 class CorrectionForm(ReportTextsForm):

@@ -17,8 +17,10 @@ from access import policy
 from access.staff import staff_required
 from followups import reports, services
 from followups.models import Report
-from followups.report_forms import CorrectionForm, DraftReportForm, ReportTextsForm
+from followups.report_forms import CorrectionForm, DraftReportForm, DraftTextsForm, PublishForm
 from municipalities.roles import Act
+from promises.editing import EditConflict
+from promises.forms import rebind_after_conflict
 from promises.models import PromisePeriod
 
 
@@ -94,15 +96,26 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk, Act.PUBLISH_REPORTS)
     if not report.is_draft:
         return _not_a_draft(request, report)
-    initial = {"title": report.title, "body": report.body}
-    form = ReportTextsForm(request.POST or None, initial=initial)
+    initial = {"title": report.title, "body": report.body, "edit_version": report.edit_version}
+    form = DraftTextsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
+        fields = form.cleaned_data
         try:
-            services.update_report(report, request.user, **form.cleaned_data)
+            services.update_report(
+                report,
+                request.user,
+                title=fields["title"],
+                body=fields["body"],
+                expected_version=fields["edit_version"],
+            )
         except services.ReportStateError:
             return _not_a_draft(request, report)
-        messages.success(request, _("The report was saved."))
-        return redirect("followups:report_detail", pk=report.pk)
+        except EditConflict as conflict:
+            # Somebody saved the draft meanwhile: their text is shown beside the typed one.
+            form = rebind_after_conflict(DraftTextsForm, request.POST, conflict.current)
+        else:
+            messages.success(request, _("The report was saved."))
+            return redirect("followups:report_detail", pk=report.pk)
     context = {"report": report, "period": report.period, "form": form}
     return render(request, "followups/report_edit.html", context)
 
@@ -114,17 +127,28 @@ def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk, Act.PUBLISH_REPORTS)
     if not report.is_draft:
         return _not_a_draft(request, report)
+    changed = False
     if request.method == "POST":
+        form = PublishForm(request.POST)
         try:
-            services.publish_report(report, request.user)
+            if not form.is_valid():
+                raise EditConflict(report)  # no version: not known to be the text shown
+            services.publish_report(
+                report, request.user, expected_version=form.cleaned_data["edit_version"]
+            )
         except services.ReportStateError:
             return _not_a_draft(request, report)
-        messages.success(request, _("The report was published."))
-        return redirect("followups:report_detail", pk=report.pk)
+        except EditConflict as conflict:
+            # Changed since the page was shown: shown again as it is now, to be read first.
+            report, changed = conflict.current, True
+        else:
+            messages.success(request, _("The report was published."))
+            return redirect("followups:report_detail", pk=report.pk)
     context = {
         "report": report,
         "period": report.period,
         "rows": reports.report_rows(report, timezone.localdate()),
+        "changed": changed,
     }
     return render(request, "followups/report_publish.html", context)
 

@@ -30,6 +30,7 @@ from followups.models import (
     MeetingStatus,
     Report,
 )
+from promises.editing import EditConflict
 from promises.models import IN_FORCE_STATES, Promise, PromisePeriod
 
 
@@ -209,28 +210,42 @@ def draft_report(
     return report
 
 
-def _locked_draft(report: Report) -> Report:
+def _locked_draft(report: Report, expected_version: int | None = None) -> Report:
     locked = Report.objects.select_for_update().select_related("period__municipality")
     locked = locked.get(pk=report.pk)
     if not locked.is_draft:
         raise ReportStateError(report.pk)
+    if expected_version is not None and locked.edit_version != expected_version:
+        raise EditConflict(locked)
     return locked
 
 
 @transaction.atomic
-def update_report(report: Report, user, *, title: str, body: str) -> Report:
-    """Change a draft's title and text."""
-    locked = _locked_draft(report)
+def update_report(
+    report: Report, user, *, title: str, body: str, expected_version: int | None = None
+) -> Report:
+    """Change a draft's title and text. With `expected_version` (the version the form showed),
+    a draft saved since raises `EditConflict` with the saved draft, and nothing is written."""
+    locked = _locked_draft(report, expected_version)
     locked.title, locked.body = title, body
+    locked.edit_version += 1
     locked._history_user = user
     locked.save()
     return locked
 
 
 @transaction.atomic
-def publish_report(report: Report, user, *, today: datetime.date | None = None) -> Report:
-    """Publish a draft: its figures and its PDF are frozen as they stand today."""
-    locked = _locked_draft(report)
+def publish_report(
+    report: Report,
+    user,
+    *,
+    today: datetime.date | None = None,
+    expected_version: int | None = None,
+) -> Report:
+    """Publish a draft: its figures and its PDF are frozen as they stand today. With
+    `expected_version` (the version the publishing page showed), a draft changed since raises
+    `EditConflict`: what is published is what the publisher read."""
+    locked = _locked_draft(report, expected_version)
     _publish(locked, user, today or timezone.localdate())
     return locked
 

@@ -65,9 +65,15 @@ def rebind_after_conflict(form_class, data, current, **kwargs) -> forms.BaseForm
     """
     data = data.copy()
     data["edit_version"] = str(current.edit_version)
-    # Read the saved values first: validating a model form writes the typed ones into `current`.
-    saved = form_class(instance=current, **kwargs)
-    form = form_class(data, instance=current, **kwargs)
+    if issubclass(form_class, forms.BaseModelForm):
+        # Read the saved values first: validating a model form writes the typed ones into
+        # `current`.
+        saved = form_class(instance=current, **kwargs)
+        form = form_class(data, instance=current, **kwargs)
+    else:  # a plain form of some of the object's fields
+        fields = {name: getattr(current, name) for name in form_class.base_fields}
+        saved = form_class(initial=fields, **kwargs)
+        form = form_class(data, **kwargs)
     form.is_valid()
     differences = []
     for name, field in form.fields.items():

@@ -359,7 +359,7 @@ def test_log_form_refuses_bad_input(client, world, bad):
 def test_log_edit_form_refuses_bad_input(client, world, bad):
     sign_in(client, world["user"])
     field, value = bad
-    data = {**valid_log_fields(), field: value}
+    data = {**valid_log_fields(), "edit_version": "1", field: value}
     url = reverse("activities:log_edit", args=[world["log"].pk])
     _check_refused(client, url, data, field, ActivityLog.history.count)
 

@@ -429,7 +429,8 @@ def _request(name: str, world: World, actor: str) -> tuple[str, dict]:
         }
         return url, body
     if name == "activities:log_edit":
-        return reverse(name, args=[world.police_log.pk]), log_fields
+        version = ActivityLog.objects.get(pk=world.police_log.pk).edit_version
+        return reverse(name, args=[world.police_log.pk]), {**log_fields, "edit_version": version}
     if name == "activities:log_withdraw":
         return reverse(name, args=[world.police_log.pk]), {"reason": "Dubbelregistrerad."}
     if name == "activities:staff_activity":
@@ -575,10 +576,12 @@ def _report_request(name: str, world: World) -> tuple[str, dict] | None:
         return reverse(name, args=[world.period.pk]), {"kind": "tertial", **span}
     if name == "followups:report_detail":
         return reverse(name, args=[published.pk]), {}
+    # The version the form showed: the draft as saved now.
+    version = {"edit_version": str(Report.objects.get(pk=draft.pk).edit_version)}
     if name == "followups:report_edit":
-        return reverse(name, args=[draft.pk]), texts
+        return reverse(name, args=[draft.pk]), {**texts, **version}
     if name == "followups:report_publish":
-        return reverse(name, args=[draft.pk]), {}
+        return reverse(name, args=[draft.pk]), version
     return reverse(name, args=[published.pk]), {**texts, "reason": "En siffra var fel."}
 
 

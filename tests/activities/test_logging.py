@@ -5,6 +5,7 @@ import uuid
 
 import pytest
 from django.contrib.messages import get_messages
+from django.test import Client
 from django.utils import timezone
 from django.utils.text import capfirst
 
@@ -242,7 +243,14 @@ def test_editing_changes_the_fields_and_the_history_shows_old_and_new(client, wo
 
     response = client.post(
         url("log_edit", logged.pk),
-        {"date": day, "quantity": "3", "place": "Torget", "summary": "", "internal_note": ""},
+        {
+            "date": day,
+            "quantity": "3",
+            "place": "Torget",
+            "summary": "",
+            "internal_note": "",
+            "edit_version": "1",
+        },
     )
 
     assert response.status_code == 302
@@ -262,7 +270,7 @@ def test_an_invalid_edit_is_an_error_and_changes_nothing(client, world, logged):
 
     response = client.post(
         url("log_edit", logged.pk),
-        {"date": (timezone.localdate() + DAY).isoformat(), "quantity": "0"},
+        {"date": (timezone.localdate() + DAY).isoformat(), "quantity": "0", "edit_version": "1"},
     )
 
     assert response.status_code == 200
@@ -292,7 +300,13 @@ def test_a_withdrawn_log_is_shown_read_only_and_cannot_be_edited(client, world, 
 def test_coordinator_may_correct_a_police_log_and_the_record_says_who(client, world, logged):
     # The coordinator does not log police activities, but corrects any log in the municipality.
     sign_in(client, world.coordinator)
-    fields = {**FIELDS, "date": logged.date.isoformat(), "quantity": "5", "place": "Torget"}
+    fields = {
+        **FIELDS,
+        "date": logged.date.isoformat(),
+        "quantity": "5",
+        "place": "Torget",
+        "edit_version": "1",
+    }
 
     assert client.get(url("log_edit", logged.pk)).status_code == 200
     assert client.post(url("log_edit", logged.pk), fields).status_code == 302
@@ -308,6 +322,48 @@ def test_coordinator_may_correct_a_police_log_and_the_record_says_who(client, wo
         world.coordinator,
         world.coordinator,
     ]
+
+
+@pytest.mark.django_db
+def test_a_change_saved_meanwhile_is_a_conflict_not_overwritten(client, world, logged):
+    # The officer and the coordinator both open the log's form (version 1); the officer saves
+    # first. The coordinator's save, based on version 1, would bring the quantity back to 1.
+    officer = Client()
+    sign_in(officer, world.officer)
+    sign_in(client, world.coordinator)
+    shown = client.get(url("log_edit", logged.pk))
+    assert shown.context["form"]["edit_version"].value() == 1
+    day = logged.date.isoformat()
+    saved = {
+        **FIELDS,
+        "date": day,
+        "quantity": "3",
+        "internal_note": "Två till",
+        "edit_version": "1",
+    }
+    assert officer.post(url("log_edit", logged.pk), saved).status_code == 302
+
+    stale = {**FIELDS, "date": day, "quantity": "1", "summary": "Ny text", "edit_version": "1"}
+    response = client.post(url("log_edit", logged.pk), stale)
+
+    assert response.status_code == 200
+    logged.refresh_from_db()
+    assert (logged.quantity, logged.internal_note, logged.summary) == (
+        3,
+        "Två till",
+        FIELDS["summary"],
+    )
+    form = response.context["form"]
+    assert form.conflict is not None and form["summary"].value() == "Ny text"  # typed text kept
+    labels = [label for label, _ in form.conflict.differences]
+    assert labels == ["Antal", "Sammanfattning för allmänheten", "Intern anteckning"]
+    page = response.content.decode()
+    assert "medan du redigerade" in page and "Två till" in page
+    # Saving again from the rebound form is a deliberate overwrite of the version now saved.
+    again = {**stale, "edit_version": str(form["edit_version"].value())}
+    assert client.post(url("log_edit", logged.pk), again).status_code == 302
+    logged.refresh_from_db()
+    assert (logged.quantity, logged.summary, logged.edit_version) == (1, "Ny text", 3)
 
 
 @pytest.mark.django_db

@@ -89,7 +89,12 @@ TEXT_VALUES = st.one_of(
 def test_edit_form_refuses_bad_input(client, world, bad):
     sign_in(client, world["user"])
     field, value = bad
-    data = {"title": "Tertialredovisning", "body": "Så här har det gått.", field: value}
+    data = {
+        "title": "Tertialredovisning",
+        "body": "Så här har det gått.",
+        "edit_version": "1",
+        field: value,
+    }
     url = reverse("followups:report_edit", args=[world["draft"].pk])
     _check_refused(client, url, data, field, _history)
 

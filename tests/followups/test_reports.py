@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 from pypdf import PdfReader
@@ -240,10 +241,16 @@ def test_the_coordinator_drafts_edits_and_publishes_through_the_pages(client, pe
     assert report.title.startswith("Slutredovisning")
     response = client.post(
         reverse("followups:report_edit", args=[report.pk]),
-        {"title": "Redovisning av året i Vetlanda", "body": "Så här har det gått i år."},
+        {
+            "title": "Redovisning av året i Vetlanda",
+            "body": "Så här har det gått i år.",
+            "edit_version": "1",
+        },
     )
     assert response.status_code == 302
-    response = client.post(reverse("followups:report_publish", args=[report.pk]))
+    response = client.post(
+        reverse("followups:report_publish", args=[report.pk]), {"edit_version": "2"}
+    )
 
     assert response.status_code == 302
     report.refresh_from_db()
@@ -259,6 +266,46 @@ def test_the_coordinator_drafts_edits_and_publishes_through_the_pages(client, pe
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.title == "Redovisning av året i Vetlanda"
+
+
+def test_a_draft_saved_meanwhile_is_a_conflict_and_is_not_published_unseen(client, people, world):
+    report = services.draft_report(
+        world.period, people.coordinator, kind="final", covers_from=START, covers_to=TODAY
+    )
+    admin = Client()
+    sign_in(admin, people.coordinator)
+    sign_in(client, people.coordinator)
+    edit = reverse("followups:report_edit", args=[report.pk])
+    publish = reverse("followups:report_publish", args=[report.pk])
+    # Both open the editor (version 1); the first saves, then the second's save is refused.
+    theirs = {"title": "Titel", "body": "TEXT FRÅN SAMORDNARE", "edit_version": "1"}
+    assert admin.post(edit, theirs).status_code == 302
+    response = client.post(edit, {"title": "Titel", "body": "MIN TEXT", "edit_version": "1"})
+
+    assert response.status_code == 200
+    report.refresh_from_db()
+    assert report.body == "TEXT FRÅN SAMORDNARE" and report.edit_version == 2
+    form = response.context["form"]
+    assert form["body"].value() == "MIN TEXT"  # the typed text is kept
+    assert [label for label, _ in form.conflict.differences] == ["Text"]
+    assert "TEXT FRÅN SAMORDNARE" in response.content.decode()
+
+    # The publishing page showed version 2; the draft is changed before "Publicera" is pressed.
+    shown = client.get(publish)
+    assert shown.context["report"].edit_version == 2
+    changed = {"title": "Titel", "body": "ÄNDRAD EFTER BEKRÄFTELSESIDAN", "edit_version": "2"}
+    assert admin.post(edit, changed).status_code == 302
+    response = client.post(publish, {"edit_version": "2"})
+
+    assert response.status_code == 200 and response.context["changed"]
+    report.refresh_from_db()
+    assert report.is_draft
+    page = response.content.decode()
+    assert "ÄNDRAD EFTER BEKRÄFTELSESIDAN" in page and "publicerades därför inte" in page
+    assert client.post(publish, {}).status_code == 200  # no version: not published either
+    assert client.post(publish, {"edit_version": "3"}).status_code == 302
+    report.refresh_from_db()
+    assert not report.is_draft and report.body == "ÄNDRAD EFTER BEKRÄFTELSESIDAN"
 
 
 def test_a_report_ending_after_today_is_refused(client, people, world):
