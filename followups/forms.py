@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from activities.models import Activity
 from followups.models import FollowUpMeeting, Rating
 from promises.fields import DateField, long_date
+from promises.forms import SentOnceMixin
 from promises.models import Promise, PromisePeriod
 from promises.validators import validate_plain_text
 
@@ -71,7 +72,7 @@ class MeetingFieldsForm(forms.ModelForm):
         return date
 
 
-class PlanMeetingForm(MeetingFieldsForm):
+class PlanMeetingForm(SentOnceMixin, MeetingFieldsForm):
     """A meeting planned ahead."""
 
     def clean_date(self) -> datetime.date:
@@ -85,7 +86,7 @@ class PlanMeetingForm(MeetingFieldsForm):
         return date
 
 
-class RecordMeetingForm(MeetingFieldsForm):
+class RecordMeetingForm(SentOnceMixin, MeetingFieldsForm):
     """A held meeting: what the public reads, and the internal minutes."""
 
     participants = _text(

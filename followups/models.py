@@ -104,6 +104,11 @@ class FollowUpMeeting(models.Model):
         related_name="+",
         verbose_name=_("created by"),
     )
+    # Sent with the form that makes it: a form sent twice (a double click) finds the first
+    # instead of making a second (promises.editing.save_once).
+    idempotency_key = models.UUIDField(
+        _("idempotency key"), unique=True, null=True, blank=True, editable=False
+    )
 
     objects = FollowUpMeetingQuerySet.as_manager()
     history = HistoricalRecords()
@@ -274,6 +279,11 @@ class Report(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("created by"),
+    )
+    # Sent with the form that makes it: a form sent twice (a double click) finds the first
+    # instead of making a second (promises.editing.save_once).
+    idempotency_key = models.UUIDField(
+        _("idempotency key"), unique=True, null=True, blank=True, editable=False
     )
 
     objects = ReportQuerySet.as_manager()

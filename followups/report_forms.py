@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from followups.models import ReportKind
 from followups.reports import default_span
 from promises.fields import DateField, long_date
-from promises.forms import version_field
+from promises.forms import SentOnceMixin, version_field
 from promises.models import PromisePeriod
 from promises.validators import validate_plain_text
 
@@ -18,7 +18,7 @@ MAX_BODY = 20_000
 MAX_REASON = 1_000
 
 
-class DraftReportForm(forms.Form):
+class DraftReportForm(SentOnceMixin, forms.Form):
     """The kind of report and the span it covers; an empty span is the kind's default."""
 
     kind = forms.ChoiceField(label=_("Kind of report"), choices=ReportKind.choices)

@@ -19,8 +19,8 @@ from followups import reports, services
 from followups.models import Report
 from followups.report_forms import CorrectionForm, DraftReportForm, DraftTextsForm, PublishForm
 from municipalities.roles import Act
-from promises.editing import EditConflict
-from promises.forms import rebind_after_conflict
+from promises.editing import EditConflict, Repeated
+from promises.forms import SENT_TWICE, rebind_after_conflict
 from promises.models import PromisePeriod
 
 
@@ -65,7 +65,11 @@ def report_create(request: HttpRequest, pk: int) -> HttpResponse:
     period = _period(request, pk, Act.PUBLISH_REPORTS)
     form = DraftReportForm(request.POST or None, period=period)
     if request.method == "POST" and form.is_valid():
-        report = services.draft_report(period, request.user, **form.cleaned_data)
+        try:
+            report = services.draft_report(period, request.user, **form.cleaned_data)
+        except Repeated as repeated:
+            messages.info(request, SENT_TWICE)
+            return redirect("followups:report_edit", pk=repeated.existing.pk)
         messages.success(request, _("The report was drafted. Check and edit its texts."))
         return redirect("followups:report_edit", pk=report.pk)
     return render(request, "followups/report_create.html", {"period": period, "form": form})

@@ -30,7 +30,7 @@ from followups.models import (
     MeetingStatus,
     Report,
 )
-from promises.editing import EditConflict
+from promises.editing import EditConflict, save_once
 from promises.models import IN_FORCE_STATES, Promise, PromisePeriod
 
 
@@ -60,13 +60,21 @@ def plan_meeting(
     date: datetime.date,
     time: datetime.time | None = None,
     forum: str = "",
+    idempotency_key: uuid.UUID | None = None,
 ) -> FollowUpMeeting:
-    """A meeting planned ahead: kind, date, time and forum."""
+    """A meeting planned ahead: kind, date, time and forum. A repeated `idempotency_key` (the
+    form sent twice) raises `Repeated` with the meeting the first made."""
     meeting = FollowUpMeeting(
-        period=period, kind=kind, date=date, time=time, forum=forum, created_by=user
+        period=period,
+        kind=kind,
+        date=date,
+        time=time,
+        forum=forum,
+        created_by=user,
+        idempotency_key=idempotency_key,
     )
     meeting._history_user = user
-    meeting.save()
+    save_once(meeting)
     return meeting
 
 
@@ -108,9 +116,11 @@ def record_meeting(
     """Record a planned meeting (or a new one, not yet saved) as held, with its assessments per
     promise and verdicts per activity; log it for the activities that count it.
 
-    Returns the logs made. A meeting that is no longer planned raises MeetingStateError.
+    Returns the logs made. A meeting that is no longer planned raises MeetingStateError; a new
+    one whose `idempotency_key` was recorded already (the form sent twice), `Repeated`.
     """
-    if meeting.pk is not None:
+    new = meeting.pk is None
+    if not new:
         locked = FollowUpMeeting.objects.select_for_update().get(pk=meeting.pk)
         if locked.status != MeetingStatus.PLANNED:
             raise MeetingStateError(meeting.pk)
@@ -121,7 +131,10 @@ def record_meeting(
         setattr(meeting, name, value)
     meeting.status = MeetingStatus.HELD
     meeting._history_user = user
-    meeting.save()
+    if new:
+        save_once(meeting)
+    else:
+        meeting.save()
     Assessment.objects.bulk_create(
         Assessment(meeting=meeting, promise=a.promise, rating=a.rating, comment=a.comment)
         for a in assessments
@@ -192,9 +205,11 @@ def draft_report(
     covers_from: datetime.date,
     covers_to: datetime.date,
     today: datetime.date | None = None,
+    idempotency_key: uuid.UUID | None = None,
 ) -> Report:
     """A draft report of `period` for the span, its title and text drafted from the figures, the
-    assessments and the verdicts of the span (`followups.reports`)."""
+    assessments and the verdicts of the span (`followups.reports`). A repeated `idempotency_key`
+    (the form sent twice) raises `Repeated` with the draft the first made."""
     today = today or timezone.localdate()
     report = Report(
         period=period,
@@ -204,9 +219,10 @@ def draft_report(
         title=reports.default_title(kind, period, covers_from, covers_to),
         body=reports.default_body(period, covers_from, covers_to, today),
         created_by=user,
+        idempotency_key=idempotency_key,
     )
     report._history_user = user
-    report.save()
+    save_once(report)
     return report
 
 

@@ -33,7 +33,8 @@ from followups.models import (
     MeetingStatus,
 )
 from municipalities.roles import Act
-from promises.forms import all_valid
+from promises.editing import Repeated
+from promises.forms import SENT_TWICE, all_valid
 from promises.models import PromisePeriod
 
 KIND_LABELS = dict(MeetingKind.choices)
@@ -106,10 +107,14 @@ def meeting_plan(request: HttpRequest, pk: int) -> HttpResponse:
     period = _period(request, pk, Act.MANAGE_FOLLOWUPS)
     form = PlanMeetingForm(request.POST or None, period=period)
     if request.method == "POST" and form.is_valid():
-        meeting = services.plan_meeting(period, request.user, **form.cleaned_data)
-        messages.success(
-            request, _("Planned: %(meeting)s.") % {"meeting": meeting.get_kind_display()}
-        )
+        try:
+            meeting = services.plan_meeting(period, request.user, **form.cleaned_data)
+        except Repeated:
+            messages.info(request, SENT_TWICE)
+        else:
+            messages.success(
+                request, _("Planned: %(meeting)s.") % {"meeting": meeting.get_kind_display()}
+            )
         return redirect("followups:meeting_list", pk=period.pk)
     return render(request, "followups/meeting_plan.html", {"period": period, "form": form})
 
@@ -148,6 +153,8 @@ def _record(
     assessments, verdicts = _sub_forms(request, period)
     if request.method == "POST" and all_valid(form, *assessments, *verdicts):
         fields = {name: form.cleaned_data[name] for name in RecordMeetingForm.Meta.fields}
+        if meeting is None:
+            instance.idempotency_key = form.cleaned_data["idempotency_key"]
         try:
             logs = services.record_meeting(
                 instance,
@@ -160,6 +167,9 @@ def _record(
             )
         except services.MeetingStateError:
             messages.error(request, _("The meeting was already recorded or cancelled."))
+            return redirect("followups:meeting_list", pk=period.pk)
+        except Repeated:
+            messages.info(request, SENT_TWICE)
             return redirect("followups:meeting_list", pk=period.pk)
         text = _("The meeting was recorded as held.")
         if logs:

@@ -1,14 +1,15 @@
 """Saving edits without losing anybody's: versioned saves and revisions of signed periods.
 
-Every editable object (period, promise, activity, decision proposal) carries an `edit_version`.
-The editor sends the version it showed; a save based on an older version is refused with
-`EditConflict`, so the second of two people editing at once is told, and keeps their text.
+Every editable object (period, promise, activity, decision proposal, log, draft report) carries
+an `edit_version`. The editor sends the version it showed; a save based on an older version is
+refused with `EditConflict`, so the second of two people editing at once is told, and keeps their
+text. A form that makes an object sends a key of its own (`save_once`): sent twice, it makes one.
 """
 
 import datetime
 from dataclasses import dataclass
 
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import F, Max
 from django.utils import timezone, translation
 
@@ -21,6 +22,33 @@ class EditConflict(Exception):
     def __init__(self, current: models.Model) -> None:
         super().__init__(current)
         self.current = current
+
+
+class Repeated(Exception):
+    """The form that makes an object was sent again; `existing` is what the first one made."""
+
+    def __init__(self, existing: models.Model) -> None:
+        super().__init__(existing)
+        self.existing = existing
+
+
+def save_once(instance: models.Model) -> None:
+    """Insert a new `instance` of a period once per its `idempotency_key` (sent with its form),
+    or raise `Repeated` with the object the first submission made.
+
+    The key's unique constraint decides, also for two submissions at once; the failed insert
+    is undone alone (a savepoint), so the caller's transaction goes on or ends as it chooses.
+    """
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError:
+        key = instance.idempotency_key
+        model = type(instance)
+        existing = model.objects.filter(idempotency_key=key).first() if key else None
+        if existing is None or existing.period_id != instance.period_id:
+            raise
+        raise Repeated(existing) from None
 
 
 def claim_version(instance: models.Model, expected_version: int) -> None:

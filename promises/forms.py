@@ -3,6 +3,7 @@
 import calendar
 import datetime
 import re
+import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -41,6 +42,22 @@ class VersionedFormMixin(forms.BaseForm):
         super().__init__(*args, **kwargs)
         if not self.is_bound and getattr(self, "instance", None) is not None:
             self.initial.setdefault("edit_version", self.instance.edit_version)
+
+
+# What the second of two submissions of a form that makes an object says (`SentOnceMixin`).
+SENT_TWICE = _("Already saved: the form was sent twice and saved once.")
+
+
+class SentOnceMixin(forms.BaseForm):
+    """A form that makes an object, with a hidden key of its own: sent twice (a double click, a
+    resent page), the second finds what the first made (`promises.editing.save_once`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Not required: a page loaded before the key existed still saves (unprotected).
+        self.fields["idempotency_key"] = forms.UUIDField(widget=forms.HiddenInput, required=False)
+        if not self.is_bound:
+            self.initial.setdefault("idempotency_key", uuid.uuid4())
 
 
 def version_field() -> forms.IntegerField:

@@ -101,6 +101,48 @@ def test_a_held_meeting_that_counts_raises_the_public_count_and_withdrawing_lowe
 
 
 @pytest.mark.django_db
+def test_a_form_sent_twice_makes_one_meeting_or_report(client, people, period):
+    # A double click on a page without JavaScript sends the same form, with the same hidden
+    # key, twice: the second finds what the first made.
+    sign_in(client, people.coordinator)
+    title = "Månatlig uppföljning med Trygg och säker kommun"
+    forms = {
+        "meeting_record_new": _record_body(period),
+        "meeting_plan": {
+            "kind": "monthly",
+            "date": END.isoformat(),
+            "time": "13:30",
+            "forum": "KS",
+        },
+    }
+    for name, body in forms.items():
+        url = reverse(f"followups:{name}", args=[period.pk])
+        key = client.get(url).context["form"]["idempotency_key"].value()
+        first = client.post(url, {**body, "idempotency_key": key})
+        second = client.post(url, {**body, "idempotency_key": key})
+        assert first.status_code == second.status_code == 302
+        assert second["Location"] == first["Location"]
+    assert FollowUpMeeting.objects.filter(status=MeetingStatus.HELD).count() == 1
+    assert FollowUpMeeting.objects.filter(status=MeetingStatus.PLANNED).count() == 1
+    assert _public_done(period, title) == 1  # the held meeting counted once
+    messages = [str(m) for m in second.wsgi_request._messages]
+    assert "Redan sparat: formuläret skickades två gånger men sparades en gång." in messages
+
+    url = reverse("followups:report_create", args=[period.pk])
+    body = {"kind": "final", "covers_from": START.isoformat(), "covers_to": TODAY.isoformat()}
+    key = client.get(url).context["form"]["idempotency_key"].value()
+    first = client.post(url, {**body, "idempotency_key": key})
+    second = client.post(url, {**body, "idempotency_key": key})
+    assert second["Location"] == first["Location"]
+    assert period.reports.count() == 1
+    # Another submission (a new page, a new key) makes another.
+    other = client.get(url).context["form"]["idempotency_key"].value()
+    assert other != key
+    client.post(url, {**body, "idempotency_key": other})
+    assert period.reports.count() == 2
+
+
+@pytest.mark.django_db
 def test_recording_keeps_assessments_verdicts_and_minutes(client, people, period):
     sign_in(client, people.officer)
     traffic = period.activities.get(title="Trafikkontroller")
