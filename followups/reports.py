@@ -14,13 +14,19 @@ from dataclasses import asdict, dataclass
 
 from django.conf import settings
 from django.db.models import Prefetch, Sum
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 
 from activities import wording
 from activities.models import Activity, ActivityLog
-from activities.progress import PaceStatus, SpanSums, add_months, progress_from_counts
+from activities.progress import (
+    PaceStatus,
+    SpanSums,
+    Target,
+    add_months,
+    progress_from_counts,
+)
 from followups.models import (
     ActivityVerdict,
     Assessment,
@@ -119,20 +125,36 @@ def _sums_until(activity_ids: list[int], last_day: datetime.date) -> dict[int, S
     return {pk: SpanSums(sums) for pk, sums in days.items()}
 
 
+def targets_on(activities: list[Activity], day: datetime.date) -> dict[int, Target | None]:
+    """Each activity's target as it stood at the end of `day`: the last version its history
+    holds from up to then, or, with none (added later, or written without history), its target
+    now. A target changed later (an annual review) does not rewrite how the day is judged."""
+    cutoff = timezone.make_aware(datetime.datetime.combine(day + ONE_DAY, datetime.time.min))
+    targets = {activity.pk: activity.target for activity in activities}
+    versions = Activity.history.filter(id__in=list(targets), history_date__lt=cutoff).order_by(
+        "history_date", "history_id"
+    )
+    for version in versions:
+        targets[version.id] = version.instance.target
+    return targets
+
+
 def figure_rows(
     period: PromisePeriod,
     covers_from: datetime.date,
     covers_to: datetime.date,
     as_of: datetime.date,
 ) -> list[FigureRow]:
-    """The figures of every activity of `period` for the span, judged on `as_of`."""
+    """The figures of every activity of `period` for the span, judged on `as_of` against the
+    target in force then (`targets_on`)."""
     activities = list(Activity.objects.filter(period=period).order_by("position", "pk"))
     sums = _sums_until([a.pk for a in activities], covers_to)
+    targets = targets_on(activities, as_of)
     rows = []
     for activity in activities:
         counts = sums[activity.pk]
         progress = progress_from_counts(
-            activity.target, period.start_date, period.counting_end(as_of), counts, as_of
+            targets[activity.pk], period.start_date, period.counting_end(as_of), counts, as_of
         )
         if progress.target is not None:
             status_code = progress.status or ""

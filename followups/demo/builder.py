@@ -5,6 +5,7 @@ the editor's services, and moves through its lifecycle by `lifecycle.perform`, e
 in the past with `at`. Logs are collected and inserted in bulk (there are thousands).
 """
 
+import copy
 import datetime
 import random
 from collections import defaultdict
@@ -19,6 +20,7 @@ from activities import services as activity_services
 from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
 from activities.progress import Comparator, LogEntry, Progress, compute_progress
 from activities.wording import pace_label
+from followups import reports
 from followups import services as followup_services
 from followups.demo import wording
 from followups.models import FollowUpMeeting, Rating, ReportKind
@@ -128,6 +130,7 @@ class Builder:
         self.promises: list[Promise] = []
         self.activities: list[tuple[Activity, list[Promise]]] = []
         self._hour = 9
+        self._drafted_at: datetime.datetime | None = None
 
     def start_period(
         self,
@@ -144,6 +147,7 @@ class Builder:
         draft = PromisePeriod(
             municipality=municipality, slug=slug, local_police_area=self.areas[area], **fields
         )
+        self._drafted_at = at(min(created_on, self.today), 11)
         self.period = promise_services.create_period(
             draft, user=self.users["samordnare"], at=at(min(created_on, self.today), 9)
         )
@@ -231,6 +235,7 @@ class Builder:
         self.insert_logs(until=day)
         edited = Activity.objects.get(pk=activity.pk)
         edited.target_value, edited.description = value, description
+        edited._history_date = at(day, 14)  # the history dates the change as the revision does
         served = next(promises for each, promises in self.activities if each is activity)
         activity_services.save_activity(
             edited,
@@ -280,9 +285,11 @@ class Builder:
                 counted_meeting_kinds=list(spec.counted_meeting_kinds),
             )
             served = [self.promises[number - 1] for number in spec.promises]
+            activity._history_date = self._drafted_at  # written with the draft, not today
             activity_services.create_activity(
                 activity, period=self.period, user=self.users["samordnare"], promises=served
             )
+            del activity._history_date  # a later save of this object is dated when it happens
             self.activities.append((activity, served))
             created.append(activity)
         return created
@@ -365,15 +372,18 @@ class Builder:
             if start <= log.date <= end and log.withdrawn_at is None
         )
 
-    def assess(self, promise: Promise, as_of: datetime.date) -> tuple[Promise, str, str]:
-        """Rate a promise from the pace of its activities with targets on a day."""
+    def assess(
+        self, promise: Promise, as_of: datetime.date, written_on: datetime.date | None = None
+    ) -> tuple[Promise, str, str]:
+        """Rate a promise from the pace of its activities with targets on a day (`as_of`), in
+        words written on `written_on` (the meeting's day, when it looks back)."""
         statuses, lines = [], []
         for activity, served in self.activities:
             if promise not in served or activity.target is None:
                 continue
             progress = self.progress(activity, as_of)
             statuses.append(progress.status)
-            words = wording.progress_words(activity, progress)
+            words = wording.progress_words(activity, progress, written_on)
             if progress.target.is_average:
                 words += f", mål {wording.target_words(activity)}"
             lines.append(f"{activity.title}: {words} ({pace_label(progress.status)}).")
@@ -402,7 +412,7 @@ class Builder:
         if day > self.today:
             return
         if assessments is None:
-            assessments = [self.assess(promise, as_of or day) for promise in self.promises]
+            assessments = [self.assess(promise, as_of or day, day) for promise in self.promises]
         # Recorded through the service as the coordinator does: a meeting of a kind an activity
         # counts logs one occurrence of it.
         followup_services.record_meeting(
@@ -421,7 +431,14 @@ class Builder:
         lines = []
         # A final report judges each span after it ended; a year-end report judges the pace.
         as_of = end + ONE_DAY if final else end
-        for activity, _served in self.activities:
+        # Each judged against its target on that day, as the report's frozen figures are.
+        then = reports.targets_on([activity for activity, _ in self.activities], as_of)
+        for current, _served in self.activities:
+            activity = copy.copy(current)
+            target = then[activity.pk]
+            if target is not None:
+                activity.target_comparator, activity.target_value = target.comparator, target.value
+                activity.target_unit, activity.target_scope = target.unit, target.scope
             done = self.count(activity, start, end)
             if activity.target is None:
                 line = f"- {activity.title}: {activity.get_status_display()}"

@@ -5,10 +5,12 @@ domain's own wording (`activities.progress`, `activities.wording`); what is left
 demo's own phrasings that no page of the portal uses, e.g. "innevarande löftesår".
 """
 
+import datetime
 from fractions import Fraction
 
 from activities.models import Activity
 from activities.progress import Comparator, PaceStatus, Progress, Scope, progress_text, target_text
+from activities.wording import span_label
 
 # The demo's texts name the running span this way; the pages say "i år (…)".
 CURRENT_SPAN_SV = {
@@ -45,8 +47,11 @@ def target_words(activity: Activity) -> str:
     return target_text(target)
 
 
-def progress_words(activity: Activity, progress: Progress) -> str:
-    """Done in the running span (else the last), or the average so far."""
+def progress_words(
+    activity: Activity, progress: Progress, written_on: datetime.date | None = None
+) -> str:
+    """Done in the running span (else the last), or the average so far. Written on a later day
+    (`written_on`, a meeting looking back) than the span, the span is named, not "innevarande"."""
     if progress.target.is_average:
         if progress.average is None:
             return f"inget genomsnitt ännu ({_per(activity)})"
@@ -54,7 +59,10 @@ def progress_words(activity: Activity, progress: Progress) -> str:
     span = progress.current or progress.spans[-1]
     words = progress_text(span.done, progress.target, span.span.target)
     if progress.current is not None and activity.target_scope in CURRENT_SPAN_SV:
-        words += f" {CURRENT_SPAN_SV[activity.target_scope]}"
+        if written_on is None or written_on <= span.span.end:
+            words += f" {CURRENT_SPAN_SV[activity.target_scope]}"
+        else:
+            words += f" under {span_label(progress, progress.spans.index(span))}"
     return words
 
 

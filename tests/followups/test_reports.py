@@ -140,6 +140,32 @@ def test_a_report_counts_only_the_logs_dated_in_or_before_its_span(people, world
     assert report.figures_as_of == covers_to
 
 
+def test_a_report_judges_its_day_against_the_target_in_force_then(people, world):
+    # The target was lowered (an annual review) after the day a report describes: the report
+    # still judges that day against the target of that day, as the period's change log says.
+    drafted = timezone.make_aware(datetime.datetime.combine(START, datetime.time(9)))
+    world.checks.history.update(history_date=drafted)
+    revised = Activity.objects.get(pk=world.checks.pk)
+    revised.target_value = 7
+    revised._history_date = timezone.make_aware(
+        datetime.datetime.combine(START + 60 * DAY, datetime.time(14))
+    )
+    revised.save()
+
+    before = published(world, people, covers_to=START + 40 * DAY)
+    after = published(world, people, covers_to=TODAY)
+
+    def checks(report):
+        return next(r for r in report.figures if r["activity_id"] == world.checks.pk)
+
+    assert checks(before)["progress"] == "7 av minst 15 trafikkontroller"
+    assert checks(after)["progress"] == "12 av minst 7 trafikkontroller"
+    assert reports.targets_on([revised], START + 59 * DAY)[revised.pk].value == 15
+    assert reports.targets_on([revised], START + 60 * DAY)[revised.pk].value == 7
+    # An activity without history up to the day (added later) is judged against its target.
+    assert reports.targets_on([world.walks], START)[world.walks.pk].value == 2
+
+
 def test_a_report_words_each_party_as_the_period_page_does(client, people, world):
     world.meetings.responsible = Responsible.UNSTATED
     world.meetings.save()

@@ -576,13 +576,17 @@ def test_tranas_annual_review_lowers_a_target_and_keeps_the_progress_shown_befor
     assert activity.edit_version == 2
 
 
-def test_texts_after_the_annual_review_quote_the_new_target_and_those_before_the_old(seeded):
-
+def test_texts_quote_the_target_in_force_on_the_day_they_judge(seeded):
     tranas = period("Tranås", "2025-2026")
     report = tranas.reports.get(kind=ReportKind.YEAR_END)
-    assert report.published_on > REVIEW_DAY
-    assert "mål: minst 10 narkotikainsatser per år" in report.body
-    assert "minst 12 narkotikainsatser" not in report.body
+    # Published after the annual review, the year-end report judges the year's end against the
+    # target of that day, as its frozen figures do, and tells of the review that lowered it.
+    assert report.published_on > REVIEW_DAY and report.figures_as_of < REVIEW_DAY
+    assert "mål: minst 12 narkotikainsatser per år" in report.body
+    assert "minst 10 narkotikainsatser" not in report.body
+    assert "sänktes målet för narkotikainsatser från tolv till tio" in report.body
+    drugs = next(row for row in report.figures if row["activity"] == "Narkotikainsatser")
+    assert " av minst 12 narkotikainsatser" in drugs["progress"]
     comments = {
         meeting.date: meeting.assessments.get(promise__position=1).comment
         for meeting in tranas.meetings.all()
