@@ -61,7 +61,7 @@ EXPLANATIONS = {
     ),
     Action.CLOSE: gettext_lazy(
         "The citizen promise is closed: it is no longer in force, and stays on the public pages "
-        "with everything that was done."
+        "with everything that was done. This cannot be undone: nothing more is logged for it."
     ),
 }
 

@@ -58,7 +58,7 @@ trygghetsvandringarna och nya aktiviteter mot skadegörelse och anlagda bränder
 # middle of a month.
 TRANAS_REVIEW_DAY = D(2026, 1, 20)
 TRANAS_REVIEW_REASON = (
-    "Årlig översyn: färre poliser i yttre tjänst under 2026; målet för narkotikainsatser sänks "
+    "Färre poliser i yttre tjänst under 2026: målet för narkotikainsatser sänks "
     "från tolv till tio per år och insatserna riktas mot helgkvällar."
 )
 TRANAS_DRUGS_REVISED = (

@@ -62,6 +62,8 @@ def test_activity_list_shows_only_activities_of_published_periods(client, django
     assert "INTERNAL-NOTE" not in page and "polis.persson" not in page
     assert "2 av minst 15 trafikkontroller" in page  # progress as text
     assert "Så räknas framstegen" in page  # the counting rule
+    visible = period.activities.get(title="Synlig")
+    assert f'<a href="{period.get_absolute_url()}aktiviteter/{visible.pk}/">Synlig</a>' in page
 
 
 # --- filters --------------------------------------------------------------------------------

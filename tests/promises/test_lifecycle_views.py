@@ -299,6 +299,8 @@ def test_coordinator_extends_a_signed_period(client, people):
 def test_coordinator_closes_a_signed_period(client, people):
     period = make_period(PeriodState.SIGNED)
     sign_in(client, people.coordinator)
+    # The confirmation says that closing is for good.
+    assert "Det går inte att ångra" in client.get(url(period, Action.CLOSE)).content.decode()
 
     response = client.post(url(period, Action.CLOSE), {"comment": "Perioden är slut."})
 
