@@ -541,7 +541,7 @@ def test_tranas_annual_review_lowers_a_target_and_keeps_the_progress_shown_befor
     assert timezone.localdate(revision.created_at) == REVIEW_DAY
     assert revision.created_by.username == "samordnare"
     # The kind names it; the reason does not repeat it (the document writes "kind: reason").
-    assert revision.get_kind_display() == "Årlig översyn"
+    assert revision.get_kind_display() == "årlig översyn"
     assert "färre poliser i yttre tjänst" in revision.reason.lower()
     assert "Årlig översyn" not in revision.reason
     change = revision.changes.get(kind=ChangeKind.TARGET)
