@@ -202,6 +202,7 @@ def signing_context(period: PromisePeriod, *, staff: bool = False) -> dict[str, 
             "is_signed": False,
             "parties": [],
             "revisions": list(period.revisions.all()),
+            "extensions": list(period.extensions.all()),
             **giving,
         }
     from_signing = period.signed_date in (None, period.start_date)
@@ -234,6 +235,8 @@ def signing_context(period: PromisePeriod, *, staff: bool = False) -> dict[str, 
         "is_signed": period.signed_date is not None and bool(signatories),
         "parties": parties.signing_parties(period),
         "revisions": list(period.revisions.all()),
+        # Each extension, with its own decision: the validity above is the extended one.
+        "extensions": list(period.extensions.all()),
         **giving,
     }
 
@@ -290,7 +293,13 @@ DOCUMENTS: dict[str, Document] = {
         template="promises/documents/medborgarloftet.html",
         name=_("Signing document"),
         file_prefix="medborgarlofte",
-        prefetch=("promises", "activities__promises", "signatories", "revisions__changes"),
+        prefetch=(
+            "promises",
+            "activities__promises",
+            "signatories",
+            "revisions__changes",
+            "extensions",
+        ),
         context=signing_context,
     ),
 }

@@ -16,7 +16,7 @@ from django.utils.translation import gettext, ngettext
 from municipalities.models import Municipality
 from municipalities.search import best_match, search_q, swedish_sort_key
 from promises import lifecycle, parties
-from promises.filters import PromiseFilter, legacy_redirect, paginate
+from promises.filters import MunicipalitySearchForm, PromiseFilter, legacy_redirect, paginate
 from promises.models import (
     ChangeKind,
     Extension,
@@ -93,10 +93,14 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
     """All municipalities by county, each with how many promise periods are in force today.
 
     With `q`, the municipalities whose names match it, folded ("kungalv" finds Kungälv); a text
-    that names one municipality goes straight to its page.
+    that names one municipality goes straight to its page. A text the search field refuses (a
+    NUL character) is said so, and all municipalities are shown.
     """
     today = timezone.localdate()
-    words = " ".join(request.GET.get("q", "").split())[:MAX_SEARCH]
+    search_form = MunicipalitySearchForm(request.GET)
+    words = ""
+    if search_form.is_valid():
+        words = " ".join(search_form.cleaned_data["q"].split())[:MAX_SEARCH]
     rows = municipalities_for_list(today)
     if words:
         rows = rows.filter(search_q(["name"], words))
@@ -108,6 +112,7 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
         "counties": _by_county(municipalities),
         "with_promise": sum(1 for m in municipalities if m.active_periods),
         "words": words,
+        "search_form": search_form,
         "today": today,
     }
     return render(request, "promises/municipality_list.html", context)
@@ -306,6 +311,8 @@ def period_detail(request: HttpRequest, slug: str, period_slug: str) -> HttpResp
         "today": today,
         "is_active": period.is_active(today),
         "change_log": change_log(period),
+        # The end date the documents' current version states (prefetched, in their order).
+        "latest_extension": next(reversed(period.extensions.all()), None),
         # Who gives the promises; a document made only of activities shows no list of promises.
         "activities_only": activities_only,
         "pledge": parties.pledge(period, activities_only=activities_only),

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from promises import lifecycle
@@ -293,6 +294,15 @@ def test_coordinator_extends_a_signed_period(client, people):
     )
     assert extension.decision_reference == "KS 2026/200"
     assert period.transitions.get().to_state == "extended"
+    # The signing document's current version tells of the extension and its decision.
+    args = [period.municipality.slug, period.slug, "medborgarloftet"]
+    document = client.get(reverse("promises:document", args=args)).content.decode()
+    assert f"Förlängning, {date_format(timezone.localdate(), 'j F Y')}" in document
+    assert (
+        f"Förlängt från {date_format(old_end, 'j F Y')} till {date_format(new_end, 'j F Y')} "
+        "genom beslut av Kommunstyrelsen." in document
+    )
+    assert "Diarienummer: KS 2026/200." in document
 
 
 @pytest.mark.django_db
