@@ -25,9 +25,13 @@ from activities.forms import MAX_NOTE, MAX_QUANTITY, MAX_SUMMARY, LogForm
 from activities.models import Activity, ActivityLog
 from activities.services import IdempotencyConflict, record_log
 from activities.spreadsheet import safe_cell
+from config.uploads import utf16_text
 from municipalities.roles import Act
 
 MAX_BYTES = 1024 * 1024
+# A value may be as long as the file: the column's own limit then says it is too long, not the
+# csv module's field limit (128 KiB), which would be reported as a quotation mark left open.
+csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
 MAX_ROWS = 1000
 
 
@@ -77,7 +81,8 @@ COLUMNS = (
 _BY_NAME = {column.name: column for column in COLUMNS}
 _REQUIRED = [column for column in COLUMNS if column.required]
 _BY_FIELD = {column.field: column for column in COLUMNS if column.field}
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# ASCII digits only, as the date field reads (\d would also take Arabic-Indic and other digits).
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -132,10 +137,14 @@ _UTF8_SWEDISH = re.compile(
 def decode(data: bytes) -> str:
     """The text of a file, in one encoding decided for the whole file; UnreadableFile if none.
 
-    UTF-8 (with or without BOM) when all of it decodes. A file with UTF-8 letters that fails
+    UTF-16 with a byte order mark (Notepad's "Unicode"); UTF-8 (with or without BOM) when all
+    of it decodes. A file with UTF-8 letters that fails
     elsewhere is broken UTF-8: read as Windows-1252 it would store "TranÃ¥s". Otherwise
     Windows-1252 (Excel's ordinary CSV), when every byte is defined there and reads as Swedish.
     """
+    text = utf16_text(data)
+    if text is not None:
+        return text
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
@@ -165,7 +174,7 @@ def parse_csv(data: bytes) -> ParsedFile:
     """Read an import file: checks size, encoding, header and row count, not the values."""
     if len(data) > MAX_BYTES:
         return ParsedFile(error=gettext("The file is larger than 1 MB. Split it up."))
-    if b"\x00" in data:  # NUL bytes: not a text file.
+    if b"\x00" in data and utf16_text(data) is None:  # NUL bytes: not a text file.
         return ParsedFile(error=gettext("The file is not a CSV text file."))
     try:
         text = decode(data)

@@ -584,7 +584,9 @@ class ActivityLog(models.Model):
     )
     # Sent with the edit form: a change based on an earlier version is refused (see
     # promises.editing), so of two people changing the same log neither loses the other's edit.
-    edit_version = models.PositiveIntegerField(_("edit version"), default=1, editable=False)
+    edit_version = models.PositiveIntegerField(
+        _("edit version"), default=1, db_default=1, editable=False
+    )
 
     objects = ActivityLogQuerySet.as_manager()
     history = HistoricalRecords()

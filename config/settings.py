@@ -13,7 +13,9 @@ REQUEST_BODY_MAX_BYTES               largest request body accepted (413 above it
 """
 
 import datetime
+import hashlib
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -59,6 +61,29 @@ def env_date(name: str, default: str) -> datetime.date:
         return datetime.date.fromisoformat(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a date written YYYY-MM-DD.") from None
+
+
+def default_cache_dir(database: dict, base_dir: Path) -> Path:
+    """The file cache's folder when neither REDIS_URL nor CACHE_DIR is set: one per database.
+
+    The cache holds what one database says (public pages, the public data version,
+    permissions), so servers on different databases (the project's SQLite file and a
+    PostgreSQL copy, two SQLite files) must never share it; servers on the same database
+    still do. The folder is named for the database, with a hash of what tells databases
+    apart (engine, host, port, name; a SQLite file by its full path).
+    """
+    engine = str(database.get("ENGINE", "")).rsplit(".", 1)[-1]
+    name = str(database.get("NAME") or "")
+    label = name
+    if engine == "sqlite3" and name and name != ":memory:" and not name.startswith("file:"):
+        name = str(Path(name).resolve())
+        label = Path(name).stem
+    identity = "\n".join(
+        [engine, str(database.get("HOST") or ""), str(database.get("PORT") or ""), name]
+    )
+    digest = hashlib.sha256(identity.encode()).hexdigest()[:12]
+    label = re.sub(r"[^A-Za-z0-9_-]+", "-", label).strip("-")[:40]
+    return base_dir / ".cache" / "-".join(part for part in (engine, label, digest) if part)
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -185,7 +210,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache holds the public pages, the public data version that invalidates them, and rate-limit
 # counts; with several workers or hosts it must be shared: Redis (REDIS_URL) in production, else
-# files in the project folder (shared by the workers of one host).
+# files in the project folder (shared by the workers of one host), a folder per database.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
@@ -193,7 +218,8 @@ CACHES = {
         if REDIS_URL
         else {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": os.environ.get("CACHE_DIR") or str(BASE_DIR / ".cache"),
+            "LOCATION": os.environ.get("CACHE_DIR")
+            or str(default_cache_dir(DATABASES["default"], BASE_DIR)),
         }
     )
 }

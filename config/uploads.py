@@ -19,3 +19,19 @@ class FileSizeLimitUploadHandler(FileUploadHandler):
 
     def file_complete(self, file_size: int) -> None:
         return None  # Django's handlers after this one make the file.
+
+
+# Notepad's "Unicode" and some Excel exports ("Unicode text") are UTF-16 with a byte order mark.
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def utf16_text(data: bytes) -> str | None:
+    """The text of an uploaded file saved as UTF-16 with a byte order mark, or None when it is
+    not one (or does not decode): read as UTF-8 or Windows-1252 it would be every other byte NUL.
+    """
+    if not data.startswith(UTF16_BOMS):
+        return None
+    try:
+        return data.decode("utf-16")  # the mark tells the byte order, and is dropped
+    except UnicodeDecodeError:
+        return None

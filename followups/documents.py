@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
+from config.stored_files import missing_is_404
 from followups import frozen
 from followups.models import Report, SignedOriginal
 from promises import parties
@@ -103,7 +104,9 @@ def report_pdf_view(request: HttpRequest, slug: str, period_slug: str, pk: int) 
     if not report.pdf:
         # Published before PDFs were stored (imported reports): made from the stored texts.
         return _pdf_response(report_pdf(report), filename)
-    return _pdf_response(frozen.verified(report.pdf, report.pdf_sha256), filename)
+    with missing_is_404(report.pdf.name):
+        data = frozen.verified(report.pdf, report.pdf_sha256)
+    return _pdf_response(data, filename)
 
 
 @require_safe
@@ -115,5 +118,6 @@ def signed_original(request: HttpRequest, slug: str, period_slug: str) -> HttpRe
     )
     if not original.pdf:
         raise Http404
-    data = frozen.verified(original.pdf, original.sha256)
+    with missing_is_404(original.pdf.name):
+        data = frozen.verified(original.pdf, original.sha256)
     return _pdf_response(data, f"medborgarlofte-{slug}-{period_slug}-original.pdf")

@@ -267,7 +267,9 @@ class Report(models.Model):
     )
     # Sent with the edit and publish forms: a draft changed since the form was shown is a
     # conflict, neither overwritten nor published unseen (see promises.editing).
-    edit_version = models.PositiveIntegerField(_("edit version"), default=1, editable=False)
+    edit_version = models.PositiveIntegerField(
+        _("edit version"), default=1, db_default=1, editable=False
+    )
     pdf = models.FileField(_("PDF at publication"), upload_to="frozen/reports/", blank=True)
     pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

@@ -49,7 +49,8 @@ COLUMNS = (
 )
 _BY_NAME = {column.name: column for column in COLUMNS}
 _BY_FIELD = {column.field: column for column in COLUMNS}
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# ASCII digits only, as the date field reads (\d would also take Arabic-Indic and other digits).
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 

@@ -6,12 +6,13 @@ date picker, a copied value) we also read the Swedish ways to write a date: day 
 first (1/11/2026 is 1 November, not 11 January) and never a two-digit year.
 """
 
+import calendar
 import datetime
 import re
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import formats
+from django.utils import dates, formats
 from django.utils.translation import gettext_lazy as _
 
 # No staff date before or after these: the portal's records start after 2000, and nothing is
@@ -53,8 +54,9 @@ _DAY_FIRST = re.compile(r"(?P<day>[0-9]{1,2})([/.])(?P<month>[0-9]{1,2})\2(?P<ye
 _MONTH_NAME = re.compile(r"(?P<day>[0-9]{1,2})\.? (?P<month>[a-zåäö]+)\.? (?P<year>[0-9]{4})")
 
 
-def parse_date(text: str) -> datetime.date | None:
-    """The date `text` writes (2026-11-01, 1/11/2026, 1.11.2026, 1 nov 2026), or None."""
+def written_date(text: str) -> tuple[int, int, int] | None:
+    """The year, month and day `text` writes in one of the accepted ways (2026-11-01,
+    1/11/2026, 1.11.2026, 1 nov 2026), whether or not the calendar has that day; else None."""
     text = " ".join(str(text).split()).lower()
     for pattern in (_ISO, _DAY_FIRST, _MONTH_NAME):
         match = pattern.fullmatch(text)
@@ -64,11 +66,20 @@ def parse_date(text: str) -> datetime.date | None:
         month = MONTHS.get(month) if pattern is _MONTH_NAME else int(month)
         if month is None:
             return None
-        try:
-            return datetime.date(int(match["year"]), month, int(match["day"]))
-        except ValueError:
-            return None
+        return int(match["year"]), month, int(match["day"])
     return None
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """The date `text` writes (2026-11-01, 1/11/2026, 1.11.2026, 1 nov 2026), or None, also for
+    a day the calendar does not have (2026-02-30)."""
+    written = written_date(text)
+    if written is None:
+        return None
+    try:
+        return datetime.date(*written)
+    except ValueError:
+        return None
 
 
 def long_date(day: datetime.date) -> str:
@@ -98,6 +109,9 @@ class DateField(forms.DateField):
     widget = IsoDateInput
     default_error_messages = {
         "invalid": _("Enter the date as YYYY-MM-DD, e.g. 2026-11-01, or 1/11/2026."),
+        # Written the right way, but the calendar has no such day (30 February, month 13).
+        "no_such_day": _("That date does not exist: %(month)s %(year)s has only %(days)s days."),
+        "no_such_date": _("That date does not exist in the calendar."),
         "out_of_range": _("Enter a date from %(min)s to %(max)s."),
     }
 
@@ -126,16 +140,38 @@ class DateField(forms.DateField):
             return value.date()
         if isinstance(value, datetime.date):
             return value
-        day = parse_date(value)
-        if day is None:
+        written = written_date(value)
+        if written is None:
             raise ValidationError(self.error_messages["invalid"], code="invalid")
-        return day
+        try:
+            return datetime.date(*written)
+        except ValueError:
+            raise self.no_such_date(*written) from None
+
+    def no_such_date(self, year: int, month: int, day: int) -> ValidationError:
+        """Why a well-written date is refused: the month has fewer days, or there is no such
+        month, day 0 or year 0 (before the fields' bounds, which it is then said to be)."""
+        if year < datetime.MINYEAR:
+            return self.range_error()
+        if 1 <= month <= 12 and day > 0:
+            params = {
+                "month": dates.MONTHS[month],
+                "year": year,
+                "days": calendar.monthrange(year, month)[1],
+            }
+            return ValidationError(
+                self.error_messages["no_such_day"], code="no_such_day", params=params
+            )
+        return ValidationError(self.error_messages["no_such_date"], code="no_such_date")
+
+    def range_error(self) -> ValidationError:
+        return ValidationError(
+            self.error_messages["out_of_range"],
+            code="out_of_range",
+            params={"min": long_date(self.min_value), "max": long_date(self.max_value)},
+        )
 
     def validate(self, value) -> None:
         super().validate(value)
         if value is not None and not (self.min_value <= value <= self.max_value):
-            raise ValidationError(
-                self.error_messages["out_of_range"],
-                code="out_of_range",
-                params={"min": long_date(self.min_value), "max": long_date(self.max_value)},
-            )
+            raise self.range_error()

@@ -3,7 +3,8 @@
 from collections.abc import Sequence
 
 import django_filters
-from django.core.paginator import Page, Paginator
+from django import forms
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponsePermanentRedirect, QueryDict
 from django.utils import timezone
@@ -32,6 +33,10 @@ LEGACY_PARAMETERS = {
 }
 
 
+# Django's own words (and translation) for a choice that is not offered, without the value.
+INVALID_CHOICE = _("Select a valid choice. That choice is not one of the available choices.")
+
+
 def year_choices() -> list[tuple[str, str]]:
     """Years a period can cover, newest first; a callable so that it follows the calendar."""
     years = range(timezone.localdate().year + 3, FIRST_YEAR - 1, -1)
@@ -43,13 +48,31 @@ def state_choices() -> list[tuple[str, str]]:
     return [(ACTIVE, _("in force")), *((state.value, state.label) for state in PUBLISHED_STATES)]
 
 
+class SearchInput(forms.TextInput):
+    """A list's search field. A NUL typed in it (the field refuses it with an error, as it does
+    in every form) is not written back into the page."""
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        if value is None:
+            return None
+        return value.replace("\x00", "") or None
+
+
+class MunicipalitySearchForm(forms.Form):
+    """The search of /kommuner/: its text checked as the other lists' search (`q` below) is,
+    by Django's CharField (no NUL characters); a refused search is shown and not made."""
+
+    q = forms.CharField(label=_("Search for a municipality"), required=False)
+
+
 class PeriodFilterSet(django_filters.FilterSet):
     """Filters shared by lists of things that belong to a period (promises, activities).
 
     The queryset must already be limited to published periods; these filters only narrow it.
     """
 
-    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q", widget=SearchInput)
     # Choices of the place and theme filters are loaded once in __init__, so that neither
     # validation nor rendering the form in the template runs another query.
     lan = django_filters.ChoiceFilter(
@@ -103,6 +126,8 @@ class PeriodFilterSet(django_filters.FilterSet):
                 rows = choice_filter.extra["choices"]
                 rows = rows() if callable(rows) else rows
                 choice_filter.extra["choices"] = [(value, capfirst(label)) for value, label in rows]
+                # Django's message repeats the value sent, which may be anything (a NUL).
+                choice_filter.extra["error_messages"] = {"invalid_choice": INVALID_CHOICE}
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         fields = ["period__municipality__name", "period__area_name", *self.search_fields]
@@ -151,7 +176,22 @@ def legacy_redirect(request: HttpRequest) -> HttpResponsePermanentRedirect | Non
     return HttpResponsePermanentRedirect(f"{request.path}?{query}" if query else request.path)
 
 
-class KeysFirstPaginator(Paginator):
+class ListPaginator(Paginator):
+    """Django's Paginator, but a page number below 1 (`?page=0`, `?page=-3`) gives the first
+    page, as a number that is not one does; a number past the end still gives the last page."""
+
+    def get_page(self, number) -> Page:
+        try:
+            number = self.validate_number(number)
+        except PageNotAnInteger:
+            number = 1
+        except EmptyPage:
+            # validate_number read it as a whole number: below 1, or past the last page.
+            number = 1 if int(number) < 1 else self.num_pages
+        return self.page(number)
+
+
+class KeysFirstPaginator(ListPaginator):
     """Pages a queryset in two steps: the page's primary keys in the list's order, then its rows.
 
     A national list is ordered by the municipality's name and the period's dates, which no index
@@ -178,7 +218,7 @@ def paginate(
 
     `keys_first`: a queryset ordered across tables is paged by `KeysFirstPaginator`.
     """
-    paginator = KeysFirstPaginator if keys_first else Paginator
+    paginator = KeysFirstPaginator if keys_first else ListPaginator
     page = paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)

@@ -95,9 +95,12 @@ class ImportUploadForm(forms.Form):
         help_text=_("E.g. copied from the municipality's site or polisen.se."),
     )
 
-    def __init__(self, *args, municipalities, **kwargs) -> None:
+    def __init__(self, *args, municipalities, upload_too_large: bool = False, **kwargs) -> None:
+        """`upload_too_large`: a file was sent but not read, being over the limit
+        (`config.uploads`); the form then says so, not that no document was given."""
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = municipalities
+        self.upload_too_large = upload_too_large
         self.source_name = ""
         self.source_data = b""
         if not self.is_bound:
@@ -108,6 +111,8 @@ class ImportUploadForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         upload, text = cleaned.get("file"), cleaned.get("text") or ""
+        if self.upload_too_large:
+            self.add_error("file", _("The file is larger than 1 MB."))
         if self.has_error("file") or self.has_error("text"):
             return cleaned
         if upload is not None and text.strip():
@@ -225,9 +230,18 @@ def period_initial(document: ParsedDocument, municipality_id, kind: str) -> dict
     return initial
 
 
-def period_form(kind: str, data=None, files=None, *, initial=None, municipalities, areas):
+def period_form(
+    kind: str,
+    data=None,
+    files=None,
+    *,
+    initial=None,
+    municipalities,
+    areas,
+    upload_too_large: bool = False,
+):
     """The period's form for `kind`: the editor's facts, or the registration's (with decision,
-    signing and source)."""
+    signing and source; `upload_too_large`: its file was sent but stopped, being too large)."""
     if kind == ImportKind.REGISTER:
         return RegistrationForm(
             data,
@@ -236,6 +250,7 @@ def period_form(kind: str, data=None, files=None, *, initial=None, municipalitie
             prefix="period",
             municipalities=municipalities,
             local_police_areas=areas,
+            upload_too_large=upload_too_large,
         )
     return ImportPeriodForm(
         data,

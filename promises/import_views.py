@@ -69,9 +69,13 @@ def period_import(request: HttpRequest) -> HttpResponse:
     policy.require(request.user, Act.IMPORT_DOCUMENT)
     municipalities = _municipalities(request.user)
     if request.method == "POST":
-        form = ImportUploadForm(request.POST, request.FILES, municipalities=municipalities)
+        data, files = request.POST, request.FILES  # read first: the upload sets the flag
+        # config.uploads stops reading an upload past the largest file allowed: the form says so.
         too_large = getattr(request, "upload_too_large", False)
-        if form.is_valid() and not too_large:
+        form = ImportUploadForm(
+            data, files, municipalities=municipalities, upload_too_large=too_large
+        )
+        if form.is_valid():
             document = read_document(form.cleaned_data["text"])
             problem = too_long(document)
             if not problem:
@@ -91,9 +95,6 @@ def period_import(request: HttpRequest) -> HttpResponse:
                 source = DocumentPayload(form.cleaned_data["text"], form.source_name, keep)
                 return _preview(request, meta, period, promises, activities, document, source, kind)
             form.add_error(None, problem)
-        if too_large:
-            # config.uploads stopped reading the upload past the largest file allowed.
-            form.add_error("file", _("The file is larger than 1 MB."))
     else:
         form = ImportUploadForm(municipalities=municipalities)
     return render(request, "promises/import/period_import.html", {"form": form})
@@ -120,6 +121,8 @@ def period_import_confirm(request: HttpRequest) -> HttpResponse:
         files,
         municipalities=municipalities,
         areas=_areas(user, municipalities),
+        # request.POST was read above (by the meta form): config.uploads has set its flag.
+        upload_too_large=carried is None and getattr(request, "upload_too_large", False),
     )
     promises, activities = formsets(None, request.POST)
     signatories = signatory_formset(request.POST) if kind == ImportKind.REGISTER else None

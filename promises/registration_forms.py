@@ -153,10 +153,15 @@ class RegistrationForm(forms.ModelForm):
             "source_url",
         ]
 
-    def __init__(self, *args, municipalities, local_police_areas, **kwargs) -> None:
+    def __init__(
+        self, *args, municipalities, local_police_areas, upload_too_large: bool = False, **kwargs
+    ) -> None:
+        """`upload_too_large`: a file was sent but not read, being over the limit
+        (`config.uploads`); the form then says so, not that no document was given."""
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = municipalities
         self.fields["local_police_area"].queryset = local_police_areas
+        self.upload_too_large = upload_too_large
         if not self.is_bound:
             only = list(municipalities[:2])
             if len(only) == 1:
@@ -191,6 +196,8 @@ class RegistrationForm(forms.ModelForm):
         decided, signed = cleaned.get("decision_date"), cleaned.get("signed_date")
         if decided and signed and signed < decided:
             self.add_error("signed_date", _("The period cannot be signed before it was decided."))
+        if self.upload_too_large:
+            self.add_error("source_file", _("The file is larger than 1 MB."))
         if not (
             cleaned.get("source_file")
             or cleaned.get("source_url")

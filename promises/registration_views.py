@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from access import policy
 from access.staff import staff_required
+from config.stored_files import missing_is_404
 from municipalities.models import LocalPoliceArea, Municipality
 from municipalities.roles import Act
 from promises import registration
@@ -88,14 +89,13 @@ def period_register(request: HttpRequest) -> HttpResponse:
     policy.require(request.user, Act.REGISTER_PERIOD)
     form_kwargs = _form_kwargs(request.user)
     if request.method == "POST":
-        form = RegistrationForm(request.POST, request.FILES, **form_kwargs)
-        signatories = signatory_formset(request.POST)
+        data, files = request.POST, request.FILES  # read first: the upload sets the flag
+        # config.uploads stops reading an upload past the largest file allowed: the form says so.
         too_large = getattr(request, "upload_too_large", False)
-        valid = form.is_valid() and not too_large
+        form = RegistrationForm(data, files, upload_too_large=too_large, **form_kwargs)
+        signatories = signatory_formset(data)
+        valid = form.is_valid()
         valid = signatories.is_valid() and valid
-        if too_large:
-            # config.uploads stopped reading the upload past the largest file allowed.
-            form.add_error("source_file", _("The file is larger than 1 MB."))
         if valid:
             try:
                 period = registration.start_registration(
@@ -188,8 +188,10 @@ def period_source(request: HttpRequest, slug: str, period_slug: str) -> FileResp
         raise Http404
     name = os.path.basename(period.source_file.name)
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    with missing_is_404(period.source_file.name):
+        stored = period.source_file.open("rb")
     response = FileResponse(
-        period.source_file.open("rb"),
+        stored,
         as_attachment=content_type not in INLINE_TYPES,
         filename=name,
         content_type=content_type,

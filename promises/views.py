@@ -5,6 +5,7 @@ import html
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.core.validators import slug_re
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -41,8 +42,9 @@ def home(request: HttpRequest) -> HttpResponse:
     """Start page: find your municipality, national figures, latest signed periods."""
     chosen = request.GET.get("kommun", "").strip()
     if chosen:
-        # The old picker sent a slug; anything else is searched for as a typed name.
-        if Municipality.objects.filter(slug=chosen).exists():
+        # The old picker sent a slug; anything else is searched for as a typed name (and a
+        # text the search refuses, a NUL, is never sent to the database: PostgreSQL rejects it).
+        if slug_re.match(chosen) and Municipality.objects.filter(slug=chosen).exists():
             return redirect("promises:municipality_detail", slug=chosen)
         return redirect(f"{reverse('promises:municipality_list')}?{urlencode({'q': chosen})}")
 

@@ -13,6 +13,8 @@ import zipfile
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from config.uploads import utf16_text
+
 EXTENSIONS = (".txt", ".docx", ".pdf")
 MAX_PDF_PAGES = 60
 MAX_TEXT_CHARS = 200_000
@@ -62,14 +64,16 @@ def checked_text(text: str) -> str:
 
 
 def _plain_text(data: bytes) -> str:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Older Windows programs save Swedish text as Windows-1252.
+    text = utf16_text(data)  # Notepad's "Unicode"
+    if text is None:
         try:
-            text = data.decode("cp1252")
+            text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise ExtractError(_("The file is not a text file.")) from None
+            # Older Windows programs save Swedish text as Windows-1252.
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                raise ExtractError(_("The file is not a text file.")) from None
     if "\x00" in text or sum(char in _CONTROL for char in text) > len(text) // 100:
         raise ExtractError(_("The file is not a text file."))
     return text

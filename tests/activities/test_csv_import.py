@@ -8,7 +8,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 
 from activities import csv_import
@@ -251,6 +251,29 @@ def test_one_bad_row_saves_nothing_and_reports_exactly_that_row_and_column(
     assert all(error.message for error in result.row_errors)
     assert result.saved == []
     assert not ActivityLog.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2026-02-30", "Det datumet finns inte: februari 2026 har bara 28 dagar."),
+        ("2026-04-31", "Det datumet finns inte: april 2026 har bara 30 dagar."),
+        ("2026-13-01", "Det datumet finns inte i kalendern."),
+        ("2026-03-00", "Det datumet finns inte i kalendern."),
+        # Written another way than the import reads: its own message, only the one format.
+        ("15/3/2026", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-03-15."),
+        ("30/2/2026", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-03-15."),
+        ("2026-3-15", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-03-15."),
+        ("٢٠٢٦-٠٣-١٥", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-03-15."),
+    ],
+)
+def test_a_date_gets_one_message_that_never_offers_a_format_the_import_refuses(
+    world, value, message
+):
+    with translation.override("sv"):
+        result = _import(world, _csv(f"{world.police.pk};{value};1;;;"))
+    assert [(e.row, e.column, e.message) for e in result.row_errors] == [(2, "datum", message)]
+    assert "1/11/2026" not in message
 
 
 def test_a_date_in_the_future_gets_the_log_forms_message(world):
@@ -523,6 +546,24 @@ BROKEN_UTF8 = (
 )
 def test_decode_reads_utf8_with_or_without_bom_and_swedish_windows_1252(data):
     assert csv_import.decode(data) == "a;plats\r\n1;Tranås torg"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_file_saved_as_unicode_by_notepad_reads_as_its_utf8_twin(encoding):
+    # Notepad's "Unicode" is UTF-16 with a byte order mark: every other byte a NUL, which
+    # without the mark means a binary file.
+    text = "aktivitet_id;datum;plats\r\n12;2026-03-15;Tranås torg\r\n"
+    data = (b"\xfe\xff" if encoding == "utf-16-be" else b"") + text.encode(encoding)
+    assert data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    assert parse_csv(data) == parse_csv(text.encode())
+    assert parse_csv(data).rows[0][1]["plats"] == "Tranås torg"
+
+
+def test_a_value_longer_than_the_csv_modules_field_limit_is_too_long_not_a_quote_error():
+    long = "x" * 140_000
+    parsed = parse_csv(_csv(f"12;2026-03-15;{long}", header="aktivitet_id;datum;sammanfattning"))
+    assert parsed.error is None  # the file is read; the value is the row's error
+    assert parsed.rows[0][1]["sammanfattning"] == long
 
 
 def test_decode_keeps_windows_1252_punctuation_as_excel_writes_it():

@@ -162,7 +162,8 @@ def test_activity_page_pages_its_logs_25_at_a_time(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("page", "shown"),
-    [("abc", 1), ("", 1), ("1.5", 1), ("0", 3), ("-1", 3), ("99", 3), ("9" * 30, 3)],
+    # Below 1 is the first page, past the end the last.
+    [("abc", 1), ("", 1), ("1.5", 1), ("0", 1), ("-1", 1), ("99", 3), ("9" * 30, 3)],
 )
 def test_a_bad_page_number_shows_the_first_or_last_page_never_an_error(client, page, shown):
     activity = factories.activity(_signed_period())

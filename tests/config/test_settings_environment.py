@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import types
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -13,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
 import config.settings
+from config.settings import default_cache_dir
 from municipalities.models import Municipality
 
 
@@ -80,6 +82,69 @@ def test_good_values_are_read():
     assert read.AXES_FAILURE_LIMIT == 7
     assert read.SECURE_HSTS_PRELOAD is True
     assert read.DATABASES["default"]["CONN_MAX_AGE"] == 0
+
+
+def _cache_location(database_url: str, **environ: str) -> str:
+    """The default cache's folder, read with DEBUG on and neither REDIS_URL nor CACHE_DIR set
+    (unless given)."""
+    environ = {"REDIS_URL": "", "CACHE_DIR": "", **environ}
+    read = _settings_with(DATABASE_URL=database_url, DEBUG="1", SECRET_KEY="x", **environ)
+    cache = read.CACHES["default"]
+    assert cache["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
+    return cache["LOCATION"]
+
+
+def test_servers_on_different_databases_never_share_the_default_file_cache():
+    base = settings.BASE_DIR / ".cache"
+    locations = {
+        url: _cache_location(url)
+        for url in (
+            f"sqlite:///{settings.BASE_DIR / 'db.sqlite3'}",
+            "sqlite:////tmp/other/db.sqlite3",
+            "postgres://postgres@127.0.0.1:5432/medborgarloften",
+            "postgres://postgres@127.0.0.1:5432/medborgarloften_copy",
+            "postgres://postgres@127.0.0.1:5433/medborgarloften",
+            "postgres://postgres@db.example:5432/medborgarloften",
+        )
+    }
+    assert len(set(locations.values())) == len(locations)
+    for location in locations.values():
+        assert Path(location).parent == base
+    # Named for the database, so an operator knows which folder is whose.
+    pg = locations["postgres://postgres@127.0.0.1:5432/medborgarloften_copy"]
+    assert Path(pg).name.startswith("postgresql-medborgarloften_copy-")
+    assert Path(locations[f"sqlite:///{settings.BASE_DIR / 'db.sqlite3'}"]).name.startswith(
+        "sqlite3-db-"
+    )
+
+
+def test_servers_on_the_same_database_share_the_default_file_cache():
+    url = "postgres://postgres@127.0.0.1:5432/medborgarloften"
+    # Another user of the same database, or the same settings read again: the same folder.
+    assert _cache_location(url) == _cache_location(url)
+    assert _cache_location(url) == _cache_location(
+        "postgres://other:pw@127.0.0.1:5432/medborgarloften"
+    )
+
+
+def test_a_sqlite_file_is_known_by_its_full_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    relative = {"ENGINE": "django.db.backends.sqlite3", "NAME": "db.sqlite3"}
+    absolute = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(tmp_path / "db.sqlite3")}
+    elsewhere = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(tmp_path / "x/db.sqlite3")}
+    base = Path("/srv/portal")
+    assert default_cache_dir(relative, base) == default_cache_dir(absolute, base)
+    assert default_cache_dir(absolute, base) != default_cache_dir(elsewhere, base)
+    assert default_cache_dir(absolute, base).parent == base / ".cache"
+    memory = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
+    assert default_cache_dir(memory, base).parent == base / ".cache"
+
+
+def test_cache_dir_and_redis_url_still_win():
+    url = "postgres://postgres@127.0.0.1:5432/medborgarloften"
+    assert _cache_location(url, CACHE_DIR="/var/cache/portal") == "/var/cache/portal"
+    read = _settings_with(DATABASE_URL=url, SECRET_KEY="x", REDIS_URL="redis://127.0.0.1:6379/0")
+    assert read.CACHES["default"]["LOCATION"] == "redis://127.0.0.1:6379/0"
 
 
 def _manage_without_secret_key(*args: str) -> subprocess.CompletedProcess:

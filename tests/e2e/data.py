@@ -45,6 +45,8 @@ from tests.e2e.pages import (
     ACTIVITY_PK,
     CLOSED_SLUG,
     DISTRICT_SLUG,
+    LONG_TEXT_SLUG,
+    LONG_WORD,
     REPORT_PK,
     TODAY,
 )
@@ -323,6 +325,41 @@ def _other_periods() -> None:
     factories.promise(draft, title=DRAFT_TITLE)
 
 
+def _long_text_period() -> None:
+    """Texts with a 300-character string and no space in them, where a visitor reads them."""
+    period = factories.period(
+        "hedemora", slug=LONG_TEXT_SLUG, start=_days_ago(60), end=_days_ago(-300)
+    )
+    _signed(period, ("Ordförande Hedemora", "Kommunstyrelsens ordförande", "Hedemora kommun"))
+    promise = factories.promise(period, title="Tryggare centrum", description=LONG_WORD)
+    activity = factories.activity(
+        period,
+        title="Trygghetsvandringar",
+        description=f"Se {LONG_WORD} för rutten.",
+        target=("at_least", 4, "trygghetsvandringar", "period"),
+        partners=LONG_WORD,
+    )
+    activity.promises.add(promise)
+    factories.log(activity, _days_ago(5), place=LONG_WORD[:150], summary=LONG_WORD)
+    FollowUpMeeting.objects.create(
+        period=period,
+        kind=MeetingKind.TERTIAL,
+        status="held",
+        date=_days_ago(10),
+        public_summary=f"Protokollet: {LONG_WORD}",
+        decisions=LONG_WORD,
+    )
+    Report.objects.create(
+        period=period,
+        kind=ReportKind.TERTIAL,
+        title="Tertialrapport",
+        body=f"Hela rapporten finns på {LONG_WORD}",
+        covers_from=period.start_date,
+        covers_to=_days_ago(20),
+        published_on=_days_ago(15),
+    )
+
+
 @transaction.atomic
 def build_public_data() -> None:
     """Build the data set; committed, so a live server on another connection sees it."""
@@ -333,6 +370,7 @@ def build_public_data() -> None:
     _active_vetlanda(area)
     _closed_vetlanda(area)
     _other_periods()
+    _long_text_period()
     _staff(area)
 
 

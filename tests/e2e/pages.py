@@ -17,6 +17,10 @@ ACTIVITY_PK = 900_001
 # A district promise the Police give alone, made only of activities (Malmö, Sofielund).
 DISTRICT_SLUG = "sofielund"
 REPORT_PK = 900_001
+# A period whose texts hold a 300-character string without a space (a pasted web address): the
+# page must still fit a phone's width.
+LONG_TEXT_SLUG = "langa-ord"
+LONG_WORD = "https://example.se/" + "trygghetsvandringsrapportbilaga" * 9 + "x" * 2
 
 # page type -> path. `lang` is "en" under /en/, "sv" everywhere else.
 PAGE_TYPES = {
@@ -26,10 +30,12 @@ PAGE_TYPES = {
     "period": f"/kommuner/vetlanda/{ACTIVE_SLUG}/",
     "closed_period": f"/kommuner/vetlanda/{CLOSED_SLUG}/",
     "police_activities_only_period": f"/kommuner/malmo/{DISTRICT_SLUG}/",
+    "period_with_long_text": f"/kommuner/hedemora/{LONG_TEXT_SLUG}/",
     "activity": f"/kommuner/vetlanda/{ACTIVE_SLUG}/aktiviteter/{ACTIVITY_PK}/",
     "municipality_list": "/kommuner/",
     "municipality_search": "/kommuner/?q=habo",
     "municipality_search_empty": "/kommuner/?q=atlantis",
+    "municipality_search_refused": "/kommuner/?q=%00",  # the search field's error
     "promise_list": "/loften/",
     "promise_list_filtered": "/loften/?lan=06&q=trafik",
     "activity_list_filtered": "/aktiviteter/?kommun=vetlanda&q=trafikkontroll",

@@ -2,7 +2,11 @@
 
 import re
 
-from tests.e2e.pages import PAGE_TYPES
+import pytest
+
+from tests.e2e.pages import LONG_TEXT_SLUG, LONG_WORD, PAGE_TYPES
+
+PHONE = {"width": 390, "height": 844}
 
 
 def test_citizen_finds_municipality_and_reads_progress(page, site):
@@ -24,3 +28,27 @@ def test_drafts_and_internal_text_never_show(page, site):
         page.goto(site + path)
         text = page.content()
         assert "aldrig får synas" not in text, path
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        PAGE_TYPES["period_with_long_text"],
+        "/kommuner/hedemora/",  # the latest logs: place and summary
+        "/aktiviteter/?kommun=hedemora",
+        "/loften/?kommun=hedemora",
+    ],
+)
+def test_a_300_character_word_wraps_on_a_phone_instead_of_widening_the_page(page, site, path):
+    page.set_viewport_size(PHONE)
+    response = page.goto(site + path)
+    assert response is not None and response.status == 200
+    assert LONG_WORD in page.locator("main").inner_text().replace("\n", "")
+    if LONG_TEXT_SLUG in path:
+        report = page.locator("article.card", has_text="Tertialrapport")
+        assert LONG_WORD in report.inner_text()
+        assert report.evaluate("el => el.scrollWidth <= el.clientWidth")
+    widths = page.evaluate(
+        "[document.documentElement.scrollWidth, window.innerWidth, document.body.scrollWidth]"
+    )
+    assert widths[0] <= widths[1] and widths[2] <= widths[1], f"{path} scrolls sideways: {widths}"

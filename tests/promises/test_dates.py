@@ -33,6 +33,7 @@ TODAY = timezone.localdate()
 
 INVALID_SV = "Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-11-01, eller 1/11/2026."
 OUT_OF_RANGE_SV = "Ange ett datum från och med 1 januari 2000 till och med 31 december 2100."
+NO_SUCH_DATE_SV = "Det datumet finns inte i kalendern."
 
 
 # --- the parser, as a plain function ---------------------------------------------------------
@@ -142,9 +143,67 @@ def test_the_field_accepts_its_bounds_and_nothing_beyond():
         assert errors_of(field, value) == [OUT_OF_RANGE_SV], value
 
 
-@pytest.mark.parametrize("value", ["13/13/2026", "2026-02-30", "10000-01-01", "i går", "\x00"])
+@pytest.mark.parametrize(
+    "value", ["10000-01-01", "i går", "\x00", "1-11-2026", "2026/11/01", "1 novemb 2026", "12/31"]
+)
 def test_the_field_says_in_swedish_how_to_write_a_date(value):
     assert errors_of(DateField(), value) == [INVALID_SV]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2026-02-30", "Det datumet finns inte: februari 2026 har bara 28 dagar."),
+        ("30/2/2026", "Det datumet finns inte: februari 2026 har bara 28 dagar."),
+        ("29.02.2026", "Det datumet finns inte: februari 2026 har bara 28 dagar."),
+        ("29 feb 2026", "Det datumet finns inte: februari 2026 har bara 28 dagar."),
+        ("2028-02-30", "Det datumet finns inte: februari 2028 har bara 29 dagar."),
+        ("31/04/2026", "Det datumet finns inte: april 2026 har bara 30 dagar."),
+        ("2026-11-31", "Det datumet finns inte: november 2026 har bara 30 dagar."),
+        ("32 januari 2026", "Det datumet finns inte: januari 2026 har bara 31 dagar."),
+        ("99/12/2026", "Det datumet finns inte: december 2026 har bara 31 dagar."),
+        ("13/13/2026", NO_SUCH_DATE_SV),
+        ("2026-00-10", NO_SUCH_DATE_SV),
+        ("2026-99-01", NO_SUCH_DATE_SV),
+        ("0/11/2026", NO_SUCH_DATE_SV),
+        ("2026-11-00", NO_SUCH_DATE_SV),
+        # Year 0 is no year of Python's calendar: before the field's first day, and said so.
+        ("0000-01-01", OUT_OF_RANGE_SV),
+        ("0000-02-30", OUT_OF_RANGE_SV),
+    ],
+)
+def test_a_well_written_date_the_calendar_lacks_is_said_to_not_exist(value, message):
+    """The format was right: the message says the day does not exist, not how to write it."""
+    assert errors_of(DateField(), value) == [message]
+    assert errors_of(DateField(required=False), value) == [message]
+    assert "ÅÅÅÅ" not in message
+
+
+def test_a_date_that_does_not_exist_is_said_so_in_english_too():
+    with translation.override("en"):
+        try:
+            DateField().clean("2026-02-30")
+        except ValidationError as error:
+            messages = error.messages
+    assert messages == ["That date does not exist: February 2026 has only 28 days."]
+
+
+@given(
+    year=st.integers(min_value=1, max_value=9999),
+    month=st.integers(min_value=0, max_value=99),
+    day=st.integers(min_value=0, max_value=99),
+)
+def test_every_well_written_date_is_accepted_or_refused_as_not_existing(year, month, day):
+    field = DateField(min_value=D(1, 1, 1), max_value=D(9999, 12, 31))
+    value = f"{year:04d}-{month:02d}-{day:02d}"
+    try:
+        expected = D(year, month, day)
+    except ValueError:
+        with pytest.raises(ValidationError) as refused:
+            field.clean(value)
+        assert refused.value.code in ("no_such_day", "no_such_date")
+    else:
+        assert field.clean(value) == expected
 
 
 def test_the_picker_shows_a_typed_date_as_iso_and_offers_only_the_bounds():
@@ -417,12 +476,23 @@ def test_a_log_date_typed_the_swedish_way_is_stored_day_first(
 
 
 @pytest.mark.parametrize(
-    "typed", ["13/13/2026", "31/04/2026", "2026-02-30", "0000-01-01", "11/31/2025", "1/11/25"]
+    ("typed", "message"),
+    [
+        ("1/11/25", INVALID_SV),
+        ("2026/11/01", INVALID_SV),
+        ("13/13/2026", NO_SUCH_DATE_SV),
+        ("31/04/2026", "Det datumet finns inte: april 2026 har bara 30 dagar."),
+        ("2026-02-30", "Det datumet finns inte: februari 2026 har bara 28 dagar."),
+        ("11/31/2025", NO_SUCH_DATE_SV),  # month first: there is no month 31
+        ("0000-01-01", OUT_OF_RANGE_SV),
+    ],
 )
-def test_a_log_date_that_is_no_date_is_a_swedish_error(client, officer_and_activity, typed):
+def test_a_log_date_that_is_no_date_is_a_swedish_error(
+    client, officer_and_activity, typed, message
+):
     officer, activity = officer_and_activity
     sign_in(client, officer)
     response = post_log(client, activity, typed)
     assert response.status_code == 200
-    assert field_errors(response, "date") == [INVALID_SV]
+    assert field_errors(response, "date") == [message]
     assert not ActivityLog.objects.exists()

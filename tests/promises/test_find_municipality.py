@@ -62,3 +62,14 @@ def test_the_old_picker_address_still_works(client):
 def test_a_name_sent_to_the_old_address_goes_to_the_search(client):
     response = client.get("/", {"kommun": "tranås"}, follow=True)
     assert response.redirect_chain[-1] == ("/kommuner/tranas/", 302)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("sent", ["\x00", "vetlanda\x00", "\x00botkyrka"])
+def test_a_nul_sent_to_the_old_address_gets_the_searchs_error_not_a_crash(client, sent):
+    # PostgreSQL refuses a NUL in a query: the text goes to the search, which refuses it.
+    response = client.get("/", {"kommun": sent}, follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0].startswith("/kommuner/?q=")
+    assert response.context["search_form"].errors["q"]
+    assert b"\x00" not in response.content

@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.utils import timezone
 
 from municipalities.models import Municipality
-from promises.filters import KeysFirstPaginator
+from promises.filters import KeysFirstPaginator, ListPaginator
 from promises.models import PeriodState, Promise, Theme
 from tests import factories
 
@@ -85,6 +85,75 @@ def test_municipality_list_sorts_a_before_a_ring_in_swedish(client):
     # Skåne: Åstorp before Ängelholm before Örkelljunga, all after the letters a–z.
     skane = [n for n in names if n in ("Ystad", "Åstorp", "Ängelholm", "Örkelljunga")]
     assert skane == ["Ystad", "Åstorp", "Ängelholm", "Örkelljunga"]
+
+
+@pytest.mark.django_db
+def test_a_municipality_search_with_a_nul_is_an_error_and_is_not_made(client):
+    """As in the other lists' search field (Django's CharField refuses NUL characters): the
+    error is shown and linked, the search is ignored, and the NUL is never written back."""
+    published("vetlanda", "A")
+
+    response = client.get("/kommuner/", {"q": "\x00"})
+
+    assert response.status_code == 200
+    assert b"\x00" not in response.content
+    assert response.context["search_form"].errors["q"]
+    assert response.context["words"] == ""
+    assert len(response.context["municipalities"]) == 290
+    page = response.content.decode()
+    assert 'class="error-summary"' in page
+    assert '<a href="#id_q">Sök efter en kommun: Null-tecken är inte tillåtna.</a>' in page
+    assert "Sökningen gjordes inte: alla kommuner visas." in page
+    assert (
+        '<ul class="errorlist" id="id_q_error"><li>Null-tecken är inte tillåtna.</li></ul>' in page
+    )
+    assert 'aria-invalid="true" aria-describedby="id_q_error"' in page
+    assert "Sökningen på" not in page  # no "Sökningen på ”…” gav 290 kommuner."
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", ["\x00", "Vetl\x00anda", "Vetlanda\x00"])
+def test_a_municipality_search_with_a_nul_never_goes_to_a_municipality(client, text):
+    response = client.get("/kommuner/", {"q": text})
+    assert response.status_code == 200
+    assert b"\x00" not in response.content and 'class="error-summary"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_valid_municipality_search_shows_no_error(client):
+    response = client.get("/kommuner/", {"q": "kung"})
+    page = response.content.decode()
+    assert "error-summary" not in page and "aria-invalid" not in page
+    assert response.status_code == 200 and 'value="kung"' in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/loften/", "/aktiviteter/"])
+def test_the_filter_lists_say_a_nul_is_refused_and_never_write_it_back(client, path):
+    response = client.get(path, {"q": "tr\x00afik"})
+    assert response.status_code == 200
+    assert "q" in response.context["filter"].errors
+    assert b"\x00" not in response.content
+    page = response.content.decode()
+    assert "Null-tecken är inte tillåtna." in page
+    assert 'name="q" value="trafik"' in page  # what was typed, without the NUL
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        *(("/loften/", name) for name in ("lan", "polisregion", "kommun", "tema", "ar", "status")),
+        *(("/aktiviteter/", name) for name in ("lan", "tema", "ansvarig", "framsteg")),
+    ],
+)
+def test_a_choice_filter_refuses_a_value_without_writing_it_back(client, path, name):
+    response = client.get(path, {name: "a\x00<b>"})
+    assert response.status_code == 200
+    assert name in response.context["filter"].errors
+    assert b"\x00" not in response.content and b"&lt;b&gt;" not in response.content
+    invalid = "Välj ett giltigt alternativ. Det valet finns inte bland tillgängliga alternativ."
+    assert invalid in response.content.decode()
 
 
 # --- /loften/ -------------------------------------------------------------------------------
@@ -231,6 +300,45 @@ def test_promise_list_out_of_range_page_shows_the_last_page(client):
     response = client.get("/loften/", {"page": "99"})
     assert response.status_code == 200
     assert titles(response) == ["Ett löfte"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("number", ["0", "-1", "-99999999999999999999", "-0"])
+def test_promise_list_page_below_one_shows_the_first_page(client, number):
+    period = published("vetlanda", "Löfte 00").period
+    for i in range(1, 30):
+        factories.promise(period, title=f"Löfte {i:02d}")
+
+    response = client.get("/loften/", {"page": number})
+
+    assert response.status_code == 200
+    page_obj = response.context["page_obj"]
+    assert page_obj.number == 1 and page_obj.paginator.num_pages == 2
+    assert titles(response) == titles(client.get("/loften/"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [("0", 1), ("-3", 1), (-3, 1), ("1", 1), ("2", 2), ("3", 3), ("4", 3), ("99", 3)]
+    + [("x", 1), ("1.5", 1), (None, 1), ("", 1), (0.0, 1), (-2.0, 1), (2.0, 2)],
+)
+@pytest.mark.parametrize("paginator", [ListPaginator, KeysFirstPaginator])
+def test_a_page_below_one_is_the_first_and_past_the_end_the_last(paginator, number, expected):
+    period = factories.period("vetlanda")
+    for i in range(7):
+        factories.promise(period, f"Löfte {i}")
+    pages = paginator(Promise.objects.for_promise_list(), 3)
+    page = pages.get_page(number)
+    assert page.number == expected
+    assert list(page) == list(Paginator(Promise.objects.for_promise_list(), 3).page(expected))
+
+
+@pytest.mark.django_db
+def test_an_empty_list_gives_its_one_empty_page_for_any_number():
+    for number in ("-1", "0", "1", "5"):
+        page = ListPaginator(Promise.objects.none(), 3).get_page(number)
+        assert page.number == 1 and list(page) == []
 
 
 @pytest.mark.django_db

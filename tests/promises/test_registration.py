@@ -315,6 +315,22 @@ def test_a_file_over_the_limit_is_refused(client, people, settings):
 
 
 @pytest.mark.django_db
+def test_a_file_over_the_limit_gets_only_the_size_message(client, people, settings):
+    """The upload was stopped, so the form has no file: it must not also ask for one."""
+    settings.UPLOAD_FILE_MAX_BYTES = 1000
+    sign_in(client, people.coordinator)
+    upload = SimpleUploadedFile("stor.pdf", b"%PDF" + b"x" * 5000)
+    response = client.post(REGISTER_URL, form_data(people.home, source_url="", source_file=upload))
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "source_file": [gettext("The file is larger than 1 MB.")]
+    }
+    page = response.content.decode()
+    assert gettext("Attach the document, or give the address where it is.") not in page
+    assert not PromisePeriod.objects.exists()
+
+
+@pytest.mark.django_db
 def test_the_form_refuses_an_overlap_with_a_published_period(client, people):
     other = factories.period(start=datetime.date(2018, 7, 1), end=datetime.date(2019, 6, 30))
     sign_in(client, people.coordinator)

@@ -33,6 +33,11 @@ def test_a_text_file_in_utf8_with_a_byte_order_mark_and_windows_line_breaks():
     assert text == "Medborgarlöfte i Tranås\nPolisen ska genomföra minst tio kontroller.\n"
 
 
+def test_a_text_file_saved_as_unicode_by_notepad_reads_with_its_swedish_letters():
+    data = "Öka tryggheten på torget i Växjö".encode("utf-16")  # with its byte order mark
+    assert extract_text("loften.txt", data) == "Öka tryggheten på torget i Växjö"
+
+
 def test_a_text_file_saved_as_windows_1252_reads_with_its_swedish_letters():
     data = "Öka tryggheten på torget i Växjö".encode("cp1252")
     assert extract_text("loften.txt", data) == "Öka tryggheten på torget i Växjö"

@@ -272,6 +272,31 @@ def test_pasted_text_to_register_needs_the_document_or_its_address(client, coord
     assert PromisePeriod.objects.get().source_url.endswith("medborgarloften-2020")
 
 
+def test_a_too_large_document_sent_with_the_confirmation_gets_only_the_size_message(
+    client, coordinator, reading
+):
+    from tests import factories
+
+    preview = client.post(
+        IMPORT,
+        {
+            "municipality": factories.municipality("vetlanda").pk,
+            "kind": "register",
+            "text": seed_text(),
+        },
+    )
+    data = confirm_data(
+        preview, **{"period-start_date": "2020-03-01", "period-end_date": "2022-02-28"}
+    )
+    data["period-source_file"] = SimpleUploadedFile("stor.pdf", b"%PDF" + b"x" * (1024 * 1024))
+    before = _rows()
+    response = client.post(CONFIRM, data)
+    assert response.status_code == 200 and _rows() == before
+    html = response.content.decode()
+    assert "Filen är större än 1 MB." in html
+    assert "Bifoga dokumentet eller ange adressen där det finns." not in html
+
+
 @pytest.mark.parametrize(
     ("name", "data", "words"),
     [
@@ -299,7 +324,21 @@ def test_a_file_too_large_is_stopped_while_it_is_uploaded(client, coordinator, r
     response = _upload(client, "stor.txt", b"a" * (1024 * 1024 + 10))
     assert response.status_code == 200
     assert _rows() == before
-    assert "Filen är större än 1 MB." in response.content.decode()
+    html = response.content.decode()
+    assert "Filen är större än 1 MB." in html
+    # A file was sent: only why it was refused is said, not that no document was given.
+    assert response.context["form"].errors == {"file": ["Filen är större än 1 MB."]}
+    # (The page's introduction starts with the same words.)
+    assert html.count("Ladda upp dokumentet eller klistra in texten.") == 1
+    assert html.count("Filen är större än 1 MB.") == 2  # the summary's link and the field's
+
+
+def test_a_file_too_large_with_pasted_text_too_still_gets_only_the_size_message(
+    client, coordinator, reading
+):
+    response = _upload(client, "stor.txt", b"a" * (1024 * 1024 + 10), text="Medborgarlöfte")
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"file": ["Filen är större än 1 MB."]}
 
 
 @pytest.mark.parametrize(
