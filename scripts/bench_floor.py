@@ -24,7 +24,6 @@ About two minutes.
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 import time
@@ -33,6 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_national as bench  # noqa: E402  (the benchmark's production settings and wrk)
+import crawl_national  # noqa: E402  (those settings for this process, page cache off)
 
 # (label, path or None for the largest period, the issue's uncached goal)
 PAGES = (
@@ -43,20 +43,6 @@ PAGES = (
     ("activities, page 1", "/aktiviteter/", 0.1),
 )
 REFERENCE = ("about (no query)", "/om/")
-
-
-def configure(database_url: str, workdir: Path) -> None:
-    """The benchmark's production settings for this process, without the page cache."""
-    bench.configure(database_url, workdir, log_level="CRITICAL")
-    os.environ.update(bench.BASE_ENV)
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-            "ALLOWED_HOSTS": "testserver",  # Django's test client
-            "PUBLIC_CACHE_SECONDS": "0",
-        }
-    )
-    sys.path.insert(0, str(bench.ROOT))
 
 
 def largest_period_path() -> str:
@@ -119,7 +105,7 @@ def main() -> int:
     wrk_bin = bench.ensure_wrk()
 
     with tempfile.TemporaryDirectory(prefix="floor-") as workdir:
-        configure(args.database_url, Path(workdir))
+        crawl_national.configure(args.database_url, Path(workdir))
         import django
 
         django.setup()
