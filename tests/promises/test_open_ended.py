@@ -107,7 +107,9 @@ def test_the_edit_form_shows_the_saved_choice(client, coordinator):
 
 def test_the_period_page_says_until_further_notice(client, open_ended):
     page = client.get(open_ended.get_absolute_url()).content.decode()
-    assert "Gäller från 1 mars 2024, tills vidare" in page
+    # In force today: the period page says so once, with its validity.
+    assert "Gäller nu: från 1 mars 2024, tills vidare" in page
+    assert "gäller nu" not in page.split("Gäller nu:", 1)[1].split("</p>", 1)[0]
     municipality = client.get(reverse("promises:municipality_detail", args=["tranas"]))
     assert "Gäller från 1 mars 2024, tills vidare" in municipality.content.decode()
 
