@@ -68,8 +68,7 @@ def update_log(
     locked = ActivityLog.objects.select_for_update().get(pk=log.pk)
     if locked.withdrawn_at is not None:
         raise LogWithdrawn(log.pk)
-    if expected_version is not None and locked.edit_version != expected_version:
-        raise editing.EditConflict(locked)
+    editing.check_version(locked, expected_version)
     for name, value in fields.items():
         setattr(locked, name, value)
     locked.edit_version += 1

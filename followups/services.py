@@ -30,7 +30,7 @@ from followups.models import (
     MeetingStatus,
     Report,
 )
-from promises.editing import EditConflict, save_once
+from promises.editing import check_version, save_once
 from promises.models import IN_FORCE_STATES, Promise, PromisePeriod
 
 
@@ -231,8 +231,7 @@ def _locked_draft(report: Report, expected_version: int | None = None) -> Report
     locked = locked.get(pk=report.pk)
     if not locked.is_draft:
         raise ReportStateError(report.pk)
-    if expected_version is not None and locked.edit_version != expected_version:
-        raise EditConflict(locked)
+    check_version(locked, expected_version)
     return locked
 
 

@@ -51,6 +51,13 @@ def save_once(instance: models.Model) -> None:
         raise Repeated(existing) from None
 
 
+def check_version(locked: models.Model, expected_version: int | None) -> None:
+    """On a row locked for update: raise `EditConflict` with it unless it is still at the
+    version the form showed (`expected_version`; None: a write no form showed, not checked)."""
+    if expected_version is not None and locked.edit_version != expected_version:
+        raise EditConflict(locked)
+
+
 def claim_version(instance: models.Model, expected_version: int) -> None:
     """Move `instance`'s saved version from `expected_version` on, or raise `EditConflict`.
 

@@ -63,18 +63,23 @@ def checked_text(text: str) -> str:
     return text
 
 
-def _plain_text(data: bytes) -> str:
-    text = utf16_text(data)  # Notepad's "Unicode"
-    if text is None:
+def _decoded(data: bytes) -> str | None:
+    """A text file's text: UTF-16 with a byte order mark (Notepad's "Unicode"), UTF-8 (with or
+    without one), or Windows-1252, as older Windows programs save Swedish text; else None."""
+    text = utf16_text(data)
+    if text is not None:
+        return text
+    for encoding in ("utf-8-sig", "cp1252"):
         try:
-            text = data.decode("utf-8-sig")
+            return data.decode(encoding)
         except UnicodeDecodeError:
-            # Older Windows programs save Swedish text as Windows-1252.
-            try:
-                text = data.decode("cp1252")
-            except UnicodeDecodeError:
-                raise ExtractError(_("The file is not a text file.")) from None
-    if "\x00" in text or sum(char in _CONTROL for char in text) > len(text) // 100:
+            continue
+    return None
+
+
+def _plain_text(data: bytes) -> str:
+    text = _decoded(data)
+    if text is None or "\x00" in text or sum(char in _CONTROL for char in text) > len(text) // 100:
         raise ExtractError(_("The file is not a text file."))
     return text
 
