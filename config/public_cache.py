@@ -32,8 +32,10 @@ from functools import lru_cache
 
 from django.apps import apps
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, resolve
 from django.utils import translation
@@ -49,8 +51,11 @@ NATIONAL = "public-data-version"
 EVERY_PAGE = "public-data-version:every-page"
 # Apps whose models public pages show; a write to any of them changes a version.
 PUBLIC_APPS = ("municipalities", "promises", "activities", "followups")
-# Headers a stored page keeps; everything else (security headers, cookies) is added per request.
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Vary")
+# A stored page keeps every header the middleware below the cache and the view gave it (type,
+# language, length, CSP, frame options...), except these, set anew for each answer; the
+# middleware above the cache (request id, the security middleware's headers) adds its own to
+# every response. Cookies are never stored: a page that sets one is not stored at all.
+PER_ANSWER_HEADERS = frozenset({"etag", "x-cache"})
 
 # How a row of each model of the public apps reaches its municipality, relation by relation.
 # A model not named here (themes, the municipalities app) is shown on any page: its writes make
@@ -282,15 +287,34 @@ def _is_public(request: HttpRequest) -> bool:
     return not any(path.startswith(prefix) for prefix in settings.PUBLIC_CACHE_EXCLUDED_PATHS)
 
 
+@lru_cache(maxsize=1)
+def _key_prefix() -> str:
+    """Pages are stored with their headers: the settings those headers come from are part of
+    the key, so a deployment that changes them never serves a page with the old ones."""
+    headers = (
+        2,  # the stored entry's format
+        settings.CONTENT_SECURITY_POLICY,
+        getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None),
+        settings.PERMISSIONS_POLICY,
+        settings.X_FRAME_OPTIONS,
+    )
+    return "page:" + hashlib.sha256(repr(headers).encode()).hexdigest()[:16] + ":"
+
+
+@receiver(setting_changed, dispatch_uid="public_cache_key_prefix")
+def _header_settings_changed(**kwargs) -> None:
+    _key_prefix.cache_clear()
+
+
 def _key(request: HttpRequest) -> str:
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{digest}"
+    return _key_prefix() + hashlib.sha256(request.get_full_path().encode()).hexdigest()
 
 
 def _finish(request: HttpRequest, response: HttpResponse, etag: str) -> HttpResponse:
     response["ETag"] = etag
-    patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_MAX_AGE)
-    patch_cache_control(response, must_revalidate=True)
+    patch_cache_control(
+        response, public=True, max_age=settings.PUBLIC_CACHE_MAX_AGE, must_revalidate=True
+    )
     if etag in parse_etags(request.headers.get("If-None-Match", "")):
         not_modified = HttpResponseNotModified()
         for header in ("ETag", "Cache-Control", "Vary", "Content-Language"):
@@ -330,7 +354,11 @@ class PublicPageCacheMiddleware:
             return _finish(request, response, etag)
         response = self.get_response(request)
         if self._storable(request, response):
-            headers = [(name, response[name]) for name in KEPT_HEADERS if name in response]
+            headers = [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in PER_ANSWER_HEADERS
+            ]
             etag = _etag(version, response.content)
             entry = (response.status_code, headers, response.content, etag)
             PAGES.store(key, version, entry, settings.PUBLIC_CACHE_SECONDS)

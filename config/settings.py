@@ -134,6 +134,10 @@ MIDDLEWARE = [
     # Static files are answered here, before the middleware below; their headers come from
     # WHITENOISE_ADD_HEADERS_FUNCTION.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous public pages from the shared cache (config/public_cache.py), as early as a
+    # page may be answered: a hit skips the middleware below, whose headers (CSP, language,
+    # frame options) are stored with the page; the two above add theirs to every response.
+    "config.public_cache.PublicPageCacheMiddleware",
     "config.middleware.PortalCSPMiddleware",
     "config.middleware.PermissionsPolicyMiddleware",
     # Above the body limit, so the 413 page gets the same headers as every page.
@@ -144,9 +148,6 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Unprefixed paths are Swedish whatever the browser asks for; English lives under /en/.
     "django.middleware.locale.LocaleMiddleware",
-    # Anonymous public pages from the shared cache (config/public_cache.py), inside the
-    # middleware that adds security and language headers to every response.
-    "config.public_cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

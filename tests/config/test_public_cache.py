@@ -51,6 +51,45 @@ def test_an_anonymous_page_is_stored_and_served_with_validators(client, world):
     assert not_modified.content == b""
 
 
+def test_a_hit_carries_every_header_of_the_page_it_stored(client, world):
+    """The cache answers before the CSP, frame, permissions and language middleware: the
+    headers those gave the page are stored with it, and the outer ones are added anew."""
+    period, _activity = world
+    url = period.get_absolute_url()
+    first, second = _get(client, url), _get(client, url)
+    assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
+    per_answer = {"X-Cache", "X-Request-ID"}
+    assert {k: v for k, v in first.items() if k not in per_answer} == {
+        k: v for k, v in second.items() if k not in per_answer
+    }
+    for header in (
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "X-Frame-Options",
+        "Content-Language",
+        "Content-Length",
+        "Referrer-Policy",
+        "X-Content-Type-Options",
+    ):
+        assert second[header], header
+    assert int(second["Content-Length"]) == len(second.content)
+    assert first["X-Request-ID"] != second["X-Request-ID"]
+
+
+def test_a_page_stored_under_other_header_settings_is_not_served(client, world, settings):
+    """A deployment that changes the security headers never serves a stored page with the
+    old ones."""
+    period, _activity = world
+    url = period.get_absolute_url()
+    _get(client, url)
+    assert _get(client, url)["X-Cache"] == "hit"
+    settings.X_FRAME_OPTIONS = "SAMEORIGIN"
+    changed = _get(client, url)
+    assert changed["X-Cache"] == "miss"
+    assert changed["X-Frame-Options"] == "SAMEORIGIN"
+    assert _get(client, url)["X-Frame-Options"] == "SAMEORIGIN"
+
+
 def test_every_kind_of_write_is_visible_on_the_next_request(client, world):
     period, activity = world
     url = period.get_absolute_url()
