@@ -58,10 +58,20 @@ def date_range(start: datetime.date, end: datetime.date) -> str:
     return f"{_day_month(start)}–{_full_date(end)}"
 
 
-def _current_label(scope: str, index: int) -> str:
-    """The name of the running span; a year is a promise year, never "i år"."""
+def _current_label(scope: str, index: int, dated: bool = False) -> str:
+    """The name of the running span; a year is a promise year, never "i år". `dated`: for a
+    text kept as of its day (a report's figures), read long after that span has ended:
+    "tertialet", not "detta tertial"."""
     if scope == Scope.YEAR:
         return gettext("promise year %(number)s") % {"number": index + 1}
+    if dated:
+        if scope == Scope.TERTIAL:
+            return pgettext("span of a dated text", "the tertial")
+        if scope == Scope.MONTH:
+            return pgettext("span of a dated text", "the month")
+        if scope == Scope.WEEK:
+            return pgettext("span of a dated text", "the week")
+        return pgettext("span of a dated text", "the day")
     if scope == Scope.TERTIAL:
         return pgettext("current span", "this tertial")
     if scope == Scope.MONTH:
@@ -86,9 +96,9 @@ def target_words(progress: Progress) -> str:
     return target_text(progress.target) if progress.target else ""
 
 
-def headline_words(progress: Progress) -> str:
+def headline_words(progress: Progress, dated: bool = False) -> str:
     """The current span while it runs, else the whole period: "denna månad (1–30 nov 2026):
-    1 av minst 2 trafikkontroller"."""
+    1 av minst 2 trafikkontroller" (`dated`: "månaden (1–30 nov 2026): …")."""
     target = progress.target
     if target is None:
         return ""
@@ -99,7 +109,7 @@ def headline_words(progress: Progress) -> str:
         return progress_text(progress.total_done, target, period_target)
     current = progress.current
     index = progress.spans.index(current)
-    label = _current_label(target.scope, index)
+    label = _current_label(target.scope, index, dated)
     dates = date_range(current.span.start, current.span.end)
     return f"{label} ({dates}): {progress_text(current.done, target, current.span.target)}"
 
@@ -119,9 +129,9 @@ def running_total_words(progress: Progress) -> str:
     }
 
 
-def progress_words(progress: Progress) -> str:
+def progress_words(progress: Progress, dated: bool = False) -> str:
     """The headline, with the period's running total when a span of many runs."""
-    words = headline_words(progress)
+    words = headline_words(progress, dated)
     total = running_total_words(progress)
     return f"{words} · {total}" if total else words
 
@@ -262,10 +272,11 @@ def occurrences_words(count: int) -> str:
     ) % {"count": count_text(count)}
 
 
-def progress_summary(progress: Progress) -> str:
-    """Progress in words: against the target, or the number of registered occurrences."""
+def progress_summary(progress: Progress, dated: bool = False) -> str:
+    """Progress in words: against the target, or the number of registered occurrences.
+    `dated`: kept as of its day (see `_current_label`)."""
     if progress.target is not None:
-        return progress_words(progress)
+        return progress_words(progress, dated)
     return occurrences_words(progress.total_done)
 
 

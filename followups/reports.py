@@ -169,7 +169,8 @@ def figure_rows(
                 responsible=activity.responsible_label,
                 target=wording.target_words(progress),
                 done=counts.between(covers_from, covers_to),
-                progress=wording.progress_summary(progress),
+                # Kept with the report and read long after: the span by its kind and dates.
+                progress=wording.progress_summary(progress, dated=True),
                 status=status,
                 status_code=status_code,
                 responsible_code=activity.responsible,

@@ -372,6 +372,17 @@ def _has_end(period: PromisePeriod, user) -> "str | None":
     return None
 
 
+def _has_begun(period: PromisePeriod, user) -> "str | None":
+    # Closing says the period is over: one that has not begun has nothing to close yet (and its
+    # page would show a period ended before it started).
+    if timezone.localdate() < period.start_date:
+        return _(
+            "The citizen promise has not begun yet: it can be closed from its first day, "
+            "%(start)s."
+        ) % {"start": long_date(period.start_date)}
+    return None
+
+
 def _has_new_end(step: Step) -> None:
     step.require("new_end_date")
     new_end, period = step.data.get("new_end_date"), step.period
@@ -532,7 +543,13 @@ RULES: dict[str, Rule] = {
         effects=(_record_extension,),
         user_guards=(_has_end,),
     ),
-    Action.CLOSE: Rule((S.SIGNED, S.EXTENDED), S.CLOSED, COORDINATOR, effects=(_record_closing,)),
+    Action.CLOSE: Rule(
+        (S.SIGNED, S.EXTENDED),
+        S.CLOSED,
+        COORDINATOR,
+        effects=(_record_closing,),
+        user_guards=(_has_begun,),
+    ),
 }
 
 

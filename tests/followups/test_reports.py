@@ -75,7 +75,8 @@ def page_rows(client, period: PromisePeriod) -> dict[int, dict]:
     for activity, progress in response.context["activities"]:
         rows[activity.pk] = {
             "target": wording.target_words(progress),
-            "progress": wording.progress_summary(progress),
+            # The report's words are kept and read later: its spans named by their kind.
+            "progress": wording.progress_summary(progress, dated=True),
             "status": wording.pace_label(progress.status)
             if progress.target
             else wording.status_words(activity.status, progress),
@@ -105,6 +106,11 @@ def test_report_figures_equal_the_period_page_and_a_later_log_changes_only_the_p
             shown["progress"],
             shown["status"],
         )
+    # The report names the tertial it was judged in as the tertial it was; the page, while it
+    # runs, as this one.
+    walks = next(r for r in report.figures if r["activity_id"] == world.walks.pk)
+    assert walks["progress"].startswith("tertialet (")
+    assert "detta tertial (" in client.get(world.period.get_absolute_url()).content.decode()
     checks = next(r for r in report.figures if r["activity_id"] == world.checks.pk)
     assert checks["done"] == 12
     assert checks["progress"] == "12 av minst 15 trafikkontroller"

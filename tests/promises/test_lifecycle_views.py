@@ -307,7 +307,7 @@ def test_coordinator_extends_a_signed_period(client, people):
 
 @pytest.mark.django_db
 def test_coordinator_closes_a_signed_period(client, people):
-    period = make_period(PeriodState.SIGNED)
+    period = make_period(PeriodState.SIGNED, starts=-30)
     sign_in(client, people.coordinator)
     # The confirmation says that closing is for good.
     assert "Det går inte att ångra" in client.get(url(period, Action.CLOSE)).content.decode()
@@ -323,6 +323,34 @@ def test_coordinator_closes_a_signed_period(client, people):
         "closed",
         "Perioden är slut.",
     )
+
+
+@pytest.mark.django_db
+def test_a_period_that_has_not_begun_is_not_closed_and_the_page_says_from_when(client, people):
+    period = make_period(PeriodState.SIGNED, starts=30)
+    sign_in(client, people.coordinator)
+    assert Action.CLOSE not in lifecycle.available_actions(period, people.coordinator)
+    assert url(period, Action.CLOSE) not in client.get(hub(period)).content.decode()
+    start = date_format(period.start_date, "j F Y")
+    reason = f"Det kan avslutas från och med sin första dag, {start}."
+    # Asked for anyway (an old link): back to the period, with the reason.
+    assert reason in client.get(url(period, Action.CLOSE), follow=True).content.decode()
+
+    client.post(url(period, Action.CLOSE), {"comment": "För tidigt."})
+
+    period.refresh_from_db()
+    assert period.state == PeriodState.SIGNED
+    assert not period.transitions.exists()
+
+
+@pytest.mark.django_db
+def test_a_period_is_closed_from_its_first_day(client, people):
+    period = make_period(PeriodState.SIGNED, starts=0)
+    sign_in(client, people.coordinator)
+    assert Action.CLOSE in lifecycle.available_actions(period, people.coordinator)
+    client.post(url(period, Action.CLOSE), {"comment": ""})
+    period.refresh_from_db()
+    assert period.state == PeriodState.CLOSED
 
 
 # --- who may not ----------------------------------------------------------------------------
@@ -694,7 +722,8 @@ def test_a_new_end_date_before_the_current_end_is_an_error_on_the_date(client, p
     ],
 )
 def test_each_step_page_names_the_period_and_the_step(client, people, who, action, state):
-    period = make_period(state)
+    # Only a period that has begun can be closed.
+    period = make_period(state, starts=-30 if action == Action.CLOSE else 30)
     sign_in(client, getattr(people, who))
 
     response = client.get(url(period, action))
