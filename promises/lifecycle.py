@@ -377,8 +377,7 @@ def _has_begun(period: PromisePeriod, user) -> "str | None":
     # page would show a period ended before it started).
     if timezone.localdate() < period.start_date:
         return _(
-            "The citizen promise has not begun yet: it can be closed from its first day, "
-            "%(start)s."
+            "The citizen promise has not begun yet: it can be closed from its first day, %(start)s."
         ) % {"start": long_date(period.start_date)}
     return None
 
