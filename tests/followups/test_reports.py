@@ -113,17 +113,18 @@ def test_report_figures_equal_the_period_page_and_a_later_log_changes_only_the_p
     assert "detta tertial (" in client.get(world.period.get_absolute_url()).content.decode()
     checks = next(r for r in report.figures if r["activity_id"] == world.checks.pk)
     assert checks["done"] == 12
-    assert checks["progress"] == "12 av minst 15 trafikkontroller"
+    assert checks["progress"] == "hittills under perioden: 12 av minst 15 trafikkontroller"
     html = client.get(world.period.get_absolute_url()).content.decode()
     assert f'id="redovisning-{report.pk}"' in html
-    assert "12 av minst 15 trafikkontroller" in html
+    # Beside the count of the span it reports, a figure of the whole period says so.
+    assert "12 · hittills under perioden: 12 av minst 15 trafikkontroller" in html
 
     factories.log(world.checks, TODAY, 6)
 
     report.refresh_from_db()
     after = page_rows(client, world.period)
     assert after != on_page
-    assert after[world.checks.pk]["progress"] == "18 av minst 15 trafikkontroller"
+    assert after[world.checks.pk]["progress"].endswith(": 18 av minst 15 trafikkontroller")
     frozen_checks = next(r for r in report.figures if r["activity_id"] == world.checks.pk)
     assert frozen_checks == checks
     document = client.get(
@@ -142,7 +143,7 @@ def test_a_report_counts_only_the_logs_dated_in_or_before_its_span(people, world
 
     checks = next(r for r in report.figures if r["activity_id"] == world.checks.pk)
     assert checks["done"] == 7
-    assert checks["progress"] == "7 av minst 15 trafikkontroller"
+    assert checks["progress"] == "hittills under perioden: 7 av minst 15 trafikkontroller"
     assert report.figures_as_of == covers_to
 
 
@@ -164,8 +165,8 @@ def test_a_report_judges_its_day_against_the_target_in_force_then(people, world)
     def checks(report):
         return next(r for r in report.figures if r["activity_id"] == world.checks.pk)
 
-    assert checks(before)["progress"] == "7 av minst 15 trafikkontroller"
-    assert checks(after)["progress"] == "12 av minst 7 trafikkontroller"
+    assert checks(before)["progress"] == "hittills under perioden: 7 av minst 15 trafikkontroller"
+    assert checks(after)["progress"] == "hittills under perioden: 12 av minst 7 trafikkontroller"
     assert reports.targets_on([revised], START + 59 * DAY)[revised.pk].value == 15
     assert reports.targets_on([revised], START + 60 * DAY)[revised.pk].value == 7
     # An activity without history up to the day (added later) is judged against its target.
