@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from activities.models import Activity
 from followups.models import FollowUpMeeting, Rating
 from promises.fields import DateField, long_date
-from promises.forms import SentOnceMixin
+from promises.forms import SentOnceMixin, version_field
 from promises.models import Promise, PromisePeriod
 from promises.validators import validate_plain_text
 
@@ -86,7 +86,7 @@ class PlanMeetingForm(SentOnceMixin, MeetingFieldsForm):
         return date
 
 
-class RecordMeetingForm(SentOnceMixin, MeetingFieldsForm):
+class HeldMeetingForm(MeetingFieldsForm):
     """A held meeting: what the public reads, and the internal minutes."""
 
     participants = _text(
@@ -129,6 +129,16 @@ class RecordMeetingForm(SentOnceMixin, MeetingFieldsForm):
                 % {"date": long_date(self.today)}
             )
         return date
+
+
+class RecordMeetingForm(SentOnceMixin, HeldMeetingForm):
+    """A meeting recorded as held (sent twice, it is recorded once)."""
+
+
+class CorrectMeetingForm(HeldMeetingForm):
+    """A held meeting's record corrected; based on the version the form showed."""
+
+    edit_version = version_field()
 
 
 class AssessmentForm(forms.Form):

@@ -109,6 +109,11 @@ class FollowUpMeeting(models.Model):
     idempotency_key = models.UUIDField(
         _("idempotency key"), unique=True, null=True, blank=True, editable=False
     )
+    # A held meeting's record is corrected in a form: a correction based on an older version is
+    # refused (promises.editing).
+    edit_version = models.PositiveIntegerField(
+        _("edit version"), default=1, db_default=1, editable=False
+    )
 
     objects = FollowUpMeetingQuerySet.as_manager()
     history = HistoricalRecords()

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from activities.models import Activity, ActivityLog
-from activities.services import CHANGE_REASON_LENGTH, record_log, withdraw_log
+from activities.services import CHANGE_REASON_LENGTH, record_log, update_log, withdraw_log
 from followups import frozen, reports
 from followups.documents import report_pdf
 from followups.models import (
@@ -88,20 +89,26 @@ def counting_activities(meeting: FollowUpMeeting) -> list[Activity]:
 
 
 def _log_for_counting_activities(meeting: FollowUpMeeting, user) -> list[ActivityLog]:
-    logs = []
-    for activity in counting_activities(meeting):
-        log, _created = record_log(
-            activity=activity,
-            user=user,
-            idempotency_key=uuid.uuid4(),
-            date=meeting.date,
-            quantity=1,
-            place=Truncator(meeting.forum).chars(150),
-            summary=meeting.public_summary,
-            meeting=meeting,
-        )
-        logs.append(log)
-    return logs
+    return [_log_meeting(meeting, activity, user) for activity in counting_activities(meeting)]
+
+
+def _log_meeting(meeting: FollowUpMeeting, activity: Activity, user) -> ActivityLog:
+    """The log that counts a held meeting for one activity that counts its kind."""
+    log, _created = record_log(
+        activity=activity,
+        user=user,
+        idempotency_key=uuid.uuid4(),
+        date=meeting.date,
+        quantity=1,
+        place=_meeting_place(meeting),
+        summary=meeting.public_summary,
+        meeting=meeting,
+    )
+    return log
+
+
+def _meeting_place(meeting: FollowUpMeeting) -> str:
+    return Truncator(meeting.forum).chars(150)
 
 
 @transaction.atomic
@@ -135,6 +142,14 @@ def record_meeting(
         save_once(meeting)
     else:
         meeting.save()
+    _save_judgements(meeting, assessments, verdicts)
+    return _log_for_counting_activities(meeting, user)
+
+
+def _save_judgements(
+    meeting: FollowUpMeeting, assessments: list[AssessmentData], verdicts: list[VerdictData]
+) -> None:
+    """The meeting's assessment of each promise and its verdicts on activities (those given)."""
     Assessment.objects.bulk_create(
         Assessment(meeting=meeting, promise=a.promise, rating=a.rating, comment=a.comment)
         for a in assessments
@@ -144,7 +159,54 @@ def record_meeting(
         for v in verdicts
         if v.text
     )
-    return _log_for_counting_activities(meeting, user)
+
+
+@transaction.atomic
+def correct_meeting(
+    meeting: FollowUpMeeting,
+    user,
+    *,
+    expected_version: int | None = None,
+    assessments: list[AssessmentData] = (),
+    verdicts: list[VerdictData] = (),
+    **fields,
+) -> FollowUpMeeting:
+    """Correct a held meeting's record: its fields, assessments and verdicts (the history keeps
+    the earlier version). While the period is in force the logs the meeting made follow it: a
+    new date, forum or summary, and the activities that count its kind.
+
+    A meeting no longer held raises MeetingStateError; one saved since the form showed it
+    (`expected_version`), `EditConflict`. Nothing is written then.
+    """
+    locked = FollowUpMeeting.objects.select_for_update().get(pk=meeting.pk)
+    if locked.status != MeetingStatus.HELD:
+        raise MeetingStateError(meeting.pk)
+    check_version(locked, expected_version)
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    locked.edit_version += 1
+    locked._history_user = user
+    locked.save()
+    locked.assessments.all().delete()
+    locked.verdicts.all().delete()
+    _save_judgements(locked, assessments, verdicts)
+    if locked.period.state in IN_FORCE_STATES:  # a closed period's logs stay as they are
+        _follow_meeting(locked, user)
+    return locked
+
+
+def _follow_meeting(meeting: FollowUpMeeting, user) -> None:
+    """Bring the logs a held meeting made in line with its corrected record."""
+    counting = {activity.pk: activity for activity in counting_activities(meeting)}
+    place = _meeting_place(meeting)
+    for log in ActivityLog.objects.filter(meeting=meeting, withdrawn_at__isnull=True):
+        if counting.pop(log.activity_id, None) is None:
+            reason = _("The meeting's record was corrected: this activity no longer counts it.")
+            withdraw_log(log, user, str(reason))
+        elif (log.date, log.place, log.summary) != (meeting.date, place, meeting.public_summary):
+            update_log(log, user, date=meeting.date, place=place, summary=meeting.public_summary)
+    for activity in counting.values():
+        _log_meeting(meeting, activity, user)
 
 
 @transaction.atomic

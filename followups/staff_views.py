@@ -20,6 +20,8 @@ from activities.models import ActivityLog
 from followups import services
 from followups.forms import (
     AssessmentForm,
+    CorrectMeetingForm,
+    HeldMeetingForm,
     PlanMeetingForm,
     ReasonForm,
     RecordMeetingForm,
@@ -33,8 +35,8 @@ from followups.models import (
     MeetingStatus,
 )
 from municipalities.roles import Act
-from promises.editing import Repeated
-from promises.forms import SENT_TWICE, all_valid
+from promises.editing import EditConflict, Repeated
+from promises.forms import SENT_TWICE, all_valid, rebind_after_conflict
 from promises.models import PromisePeriod
 
 KIND_LABELS = dict(MeetingKind.choices)
@@ -119,10 +121,24 @@ def meeting_plan(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "followups/meeting_plan.html", {"period": period, "form": form})
 
 
-def _sub_forms(request: HttpRequest, period: PromisePeriod):
+def _sub_forms(request: HttpRequest, period: PromisePeriod, meeting: FollowUpMeeting | None = None):
+    """A form per promise and per activity; a held meeting's own judgements shown first."""
     data = request.POST if request.method == "POST" else None
-    assessments = [AssessmentForm(data, promise=p) for p in period.promises.order_by("position")]
-    verdicts = [VerdictForm(data, activity=a) for a in period.activities.order_by("position")]
+    given, said = {}, {}
+    if meeting is not None and meeting.status == MeetingStatus.HELD:
+        given = {
+            a.promise_id: {"rating": a.rating, "comment": a.comment}
+            for a in meeting.assessments.all()
+        }
+        said = {v.activity_id: {"text": v.text} for v in meeting.verdicts.all()}
+    assessments = [
+        AssessmentForm(data, promise=p, initial=given.get(p.pk))
+        for p in period.promises.order_by("position")
+    ]
+    verdicts = [
+        VerdictForm(data, activity=a, initial=said.get(a.pk))
+        for a in period.activities.order_by("position")
+    ]
     return assessments, verdicts
 
 
@@ -180,6 +196,11 @@ def _record(
             ) % {"count": len(logs)}
         messages.success(request, text)
         return redirect("followups:meeting_list", pk=period.pk)
+    return _meeting_form(request, period, meeting, form, assessments, verdicts)
+
+
+def _meeting_form(request, period, meeting, form, assessments, verdicts) -> HttpResponse:
+    """The form of a held meeting: recording it, or correcting its record."""
     context = {
         "period": period,
         "meeting": meeting,
@@ -187,8 +208,49 @@ def _record(
         "assessments": assessments,
         "verdicts": verdicts,
         "sub_errors": _error_entries(assessments, verdicts),
+        "correcting": isinstance(form, CorrectMeetingForm),
     }
     return render(request, "followups/meeting_record.html", context)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def meeting_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct a held meeting's record; the logs it made follow (services.correct_meeting)."""
+    meeting = _meeting(request, pk, Act.MANAGE_FOLLOWUPS)
+    if meeting.status != MeetingStatus.HELD:
+        messages.info(request, _("Only the record of a held meeting can be corrected."))
+        return redirect("followups:meeting_detail", pk=meeting.pk)
+    period = meeting.period
+    data = request.POST if request.method == "POST" else None
+    initial = {"edit_version": meeting.edit_version}
+    form = CorrectMeetingForm(data, instance=meeting, period=period, initial=initial)
+    assessments, verdicts = _sub_forms(request, period, meeting)
+    if request.method == "POST" and all_valid(form, *assessments, *verdicts):
+        fields = {name: form.cleaned_data[name] for name in HeldMeetingForm.Meta.fields}
+        try:
+            services.correct_meeting(
+                meeting,
+                request.user,
+                expected_version=form.cleaned_data["edit_version"],
+                assessments=[
+                    services.AssessmentData(f.promise, **f.cleaned_data) for f in assessments
+                ],
+                verdicts=[services.VerdictData(f.activity, **f.cleaned_data) for f in verdicts],
+                **fields,
+            )
+        except services.MeetingStateError:
+            messages.info(request, _("Only the record of a held meeting can be corrected."))
+        except EditConflict as conflict:
+            # Somebody corrected it meanwhile: their version beside what this user typed.
+            form = rebind_after_conflict(
+                CorrectMeetingForm, request.POST, conflict.current, period=period
+            )
+            return _meeting_form(request, period, meeting, form, assessments, verdicts)
+        else:
+            messages.success(request, _("The meeting's record was corrected."))
+        return redirect("followups:meeting_detail", pk=meeting.pk)
+    return _meeting_form(request, period, meeting, form, assessments, verdicts)
 
 
 @staff_required

@@ -35,6 +35,7 @@ urlpatterns = [
     ),
     path("personal/moten/<int:pk>/", staff_views.meeting_detail, name="meeting_detail"),
     path("personal/moten/<int:pk>/registrera/", staff_views.meeting_record, name="meeting_record"),
+    path("personal/moten/<int:pk>/ratta/", staff_views.meeting_correct, name="meeting_correct"),
     path("personal/moten/<int:pk>/stall-in/", staff_views.meeting_cancel, name="meeting_cancel"),
     path(
         "personal/moten/<int:pk>/ta-tillbaka/",

@@ -141,6 +141,7 @@ MATRIX = {
     "followups:meeting_record": FOLLOWUP_WRITE,
     "followups:meeting_cancel": FOLLOWUP_WRITE,
     "followups:meeting_withdraw": FOLLOWUP_WRITE,
+    "followups:meeting_correct": FOLLOWUP_WRITE,
     # Reports: everyone with a role reads them; the coordinator (and administrators) draft,
     # edit, publish and correct them.
     "followups:report_list": READ_ONLY_SCOPED,
@@ -509,6 +510,9 @@ def _followup_request(name: str, world: World) -> tuple[str, dict] | None:
         return reverse(name, args=[world.planned_meeting.pk]), {"reason": "Flyttat till maj."}
     if name == "followups:meeting_withdraw":
         return reverse(name, args=[world.held_meeting.pk]), {"reason": "Fel period."}
+    if name == "followups:meeting_correct":
+        version = str(world.held_meeting.edit_version)
+        return reverse(name, args=[world.held_meeting.pk]), {**record, "edit_version": version}
     return _outcome_request(name, world)
 
 

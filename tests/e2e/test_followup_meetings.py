@@ -110,9 +110,22 @@ def test_coordinator_plans_and_records_a_meeting(page, site, meeting_cleanup):
     page.goto(site + reverse("followups:meeting_withdraw", args=[meeting.pk]))
     assert_accessible(page)
 
+    # Correct a typo in the public summary: the form shows the record as it stands.
+    correct_url = reverse("followups:meeting_correct", args=[meeting.pk])
+    page.goto(site + reverse("followups:meeting_detail", args=[meeting.pk]))
+    follow(page, page.locator(f"main a[href$='{correct_url}']"))
+    assert_accessible(page)
+    summary = page.locator("textarea[name=public_summary]")
+    assert summary.input_value() == "Genomgång av tertialens insatser."
+    summary.fill("Genomgång av tertialets insatser.")
+    follow(page, page.locator(SUBMIT))
+    assert page.locator(".message").count() == 1
+    meeting.refresh_from_db()
+    assert meeting.public_summary == "Genomgång av tertialets insatser."
+
     # The public period page shows the held meeting with its assessment and verdict.
     page.goto(f"{site}/kommuner/vetlanda/{ACTIVE_SLUG}/")
     public = page.locator(f"#uppfoljning-{meeting.pk}").inner_text()
-    assert "Genomgång av tertialens insatser." in public
+    assert "Genomgång av tertialets insatser." in public
     assert "Genomfört, dock inte i den utsträckning vi velat." in public
     assert f"{promise.title}: delvis enligt plan" in public

@@ -157,3 +157,16 @@ def test_a_bad_assessment_is_refused_and_named_in_the_summary(client, world):
     assert f'href="#id_promise-{promise.pk}-rating_0"' in html
     assert "Ett tryggare centrum" in html
     assert FollowUpMeeting.objects.count() == 2
+
+
+@EXAMPLES
+@given(bad=RECORD_VALUES)
+def test_correction_form_refuses_bad_input(client, world, bad):
+    # A bad hidden version: tests/followups/test_meetings.py.
+    sign_in(client, world["user"])
+    field, value = bad
+    data = {**_record_fields(world["period"]), "edit_version": "1", field: value}
+    url = reverse("followups:meeting_correct", args=[world["held"].pk])
+    _check_refused(client, url, data, field, _history_and_logs)
+    world["held"].refresh_from_db()
+    assert world["held"].edit_version == 1

@@ -330,3 +330,135 @@ def test_a_meeting_recorded_for_a_closed_period_logs_nothing(people, period):
 
     assert logs == []
     assert FollowUpMeeting.objects.get().status == MeetingStatus.HELD
+
+
+# -- Correcting a held meeting's record ------------------------------------------------------
+
+
+def _held(client, period) -> FollowUpMeeting:
+    client.post(reverse("followups:meeting_record_new", args=[period.pk]), _record_body(period))
+    return FollowUpMeeting.objects.get(status=MeetingStatus.HELD)
+
+
+def _correct(client, meeting, **fields):
+    body = _record_body(meeting.period, edit_version=str(meeting.edit_version), **fields)
+    return client.post(reverse("followups:meeting_correct", args=[meeting.pk]), body)
+
+
+@pytest.mark.django_db
+def test_a_held_meetings_record_is_corrected_and_its_log_follows(client, people, period):
+    title = "Månatlig uppföljning med Trygg och säker kommun"
+    sign_in(client, people.coordinator)
+    meeting = _held(client, period)
+    before = _public_done(period, title)
+    page = client.get(reverse("followups:meeting_correct", args=[meeting.pk])).content.decode()
+    assert "Genomgång av läget i centrum." in page  # the record as it stands
+    assert "Delvis enligt plan." in page
+    yesterday = TODAY - datetime.timedelta(days=1) if TODAY > START else TODAY
+    promise = period.promises.get()
+
+    response = _correct(
+        client,
+        meeting,
+        date=yesterday.isoformat(),
+        public_summary="Genomgång av läget i centrum och vid stationen.",
+        **{f"promise-{promise.pk}-rating": "on_track", f"promise-{promise.pk}-comment": ""},
+    )
+
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert (meeting.date, meeting.public_summary) == (
+        yesterday,
+        "Genomgång av läget i centrum och vid stationen.",
+    )
+    assert meeting.edit_version == 2
+    assert [(a.rating, a.comment) for a in Assessment.objects.filter(meeting=meeting)] == [
+        ("on_track", "")
+    ]
+    [log] = ActivityLog.objects.filter(meeting=meeting)
+    assert (log.date, log.summary, log.withdrawn_at) == (yesterday, meeting.public_summary, None)
+    assert _public_done(period, title) == before  # still counted once
+    assert meeting.history.count() == 2  # the earlier record is kept
+    detail = client.get(reverse("followups:meeting_detail", args=[meeting.pk]), follow=True)
+    assert "Registreringen av mötet är rättad." in detail.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_corrected_kind_moves_the_count_to_the_activities_that_count_it(client, people, period):
+    title = "Månatlig uppföljning med Trygg och säker kommun"
+    sign_in(client, people.coordinator)
+    meeting = _held(client, period)
+    counted = _public_done(period, title)
+
+    _correct(client, meeting, kind="tertial")
+
+    assert _public_done(period, title) == counted - 1
+    [log] = ActivityLog.objects.filter(meeting=meeting)
+    assert log.withdrawn_at is not None
+    assert "räknar inte längre" in log.withdrawal_reason
+    meeting.refresh_from_db()
+    _correct(client, meeting, kind="monthly")
+    assert _public_done(period, title) == counted
+    assert ActivityLog.objects.filter(meeting=meeting, withdrawn_at__isnull=True).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_correction_based_on_an_older_record_is_shown_not_saved(client, people, period):
+    sign_in(client, people.coordinator)
+    meeting = _held(client, period)
+    _correct(client, meeting, public_summary="Första rättelsen.")
+
+    response = _correct(client, meeting, public_summary="Andra rättelsen, från en äldre sida.")
+
+    assert response.status_code == 200
+    assert response.context["form"].conflict is not None
+    page = response.content.decode()
+    assert "Första rättelsen." in page and "Andra rättelsen, från en äldre sida." in page
+    meeting.refresh_from_db()
+    assert meeting.public_summary == "Första rättelsen."
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"date": "2026-02-30"},
+        {"date": (TODAY + datetime.timedelta(days=1)).isoformat()},
+        {"public_summary": ""},
+        {"time": "25:99"},
+        {"edit_version": "x"},
+        {"kind": "nonsense"},
+        {"public_summary": "\x00"},
+    ],
+)
+def test_bad_corrections_are_refused_with_errors_not_saved(client, people, period, fields):
+    sign_in(client, people.coordinator)
+    meeting = _held(client, period)
+    body = _record_body(period, edit_version=str(meeting.edit_version))
+    body.update(fields)
+
+    response = client.post(reverse("followups:meeting_correct", args=[meeting.pk]), body)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    meeting.refresh_from_db()
+    assert meeting.edit_version == 1
+
+
+@pytest.mark.django_db
+def test_only_a_held_meeting_is_corrected_and_only_by_who_manages_followups(client, people, period):
+    planned = factories.meeting(period, TODAY, status=MeetingStatus.PLANNED)
+    sign_in(client, people.coordinator)
+    response = client.get(reverse("followups:meeting_correct", args=[planned.pk]))
+    assert response.status_code == 302
+    held = _held(client, period)
+    detail = client.get(reverse("followups:meeting_detail", args=[held.pk])).content.decode()
+    assert reverse("followups:meeting_correct", args=[held.pk]) in detail
+
+    # The approver sees the period's meetings but manages none.
+    sign_in(client, people.approver)
+    assert client.get(reverse("followups:meeting_correct", args=[held.pk])).status_code == 403
+    response = _correct(client, held, public_summary="Ändrad av fel person.")
+    assert response.status_code == 403
+    held.refresh_from_db()
+    assert held.public_summary == "Genomgång av läget i centrum."
