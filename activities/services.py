@@ -93,6 +93,28 @@ def withdraw_log(log: ActivityLog, user, reason: str) -> bool:
     return True
 
 
+class LogOfMeeting(Exception):
+    """The log counts a held meeting: it follows the meeting's record, not restored alone."""
+
+
+@transaction.atomic
+def restore_log(log: ActivityLog, user) -> bool:
+    """Restore a withdrawn log: it counts again, and the history keeps the withdrawal; False if
+    it was not withdrawn. A log a held meeting made raises `LogOfMeeting`."""
+    locked = ActivityLog.objects.select_for_update().get(pk=log.pk)
+    if locked.withdrawn_at is None:
+        return False
+    if locked.meeting_id is not None:
+        raise LogOfMeeting(log.pk)
+    locked.withdrawn_at = None
+    locked.withdrawn_by = None
+    locked.withdrawal_reason = ""
+    locked._history_user = user
+    locked._change_reason = Truncator(gettext("Restored")).chars(CHANGE_REASON_LENGTH)
+    locked.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
+    return True
+
+
 @transaction.atomic
 def set_activity_status(activity: Activity, user, status: str, reason: str) -> Activity:
     """Set the status of an activity without a numeric target."""

@@ -16,7 +16,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_safe
 
 from access import policy
 from access.staff import staff_required
@@ -230,6 +231,36 @@ def log_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         form = WithdrawForm()
     return render(request, "activities/log_withdraw.html", {"log": log, "form": form})
+
+
+# A log a held meeting made is restored or withdrawn with the meeting's record.
+MEETING_LOG = gettext_lazy(
+    "This log counts a follow-up meeting: it follows the meeting's record, and is not restored "
+    "on its own."
+)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def log_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    """Restore a withdrawn log (withdrawn by mistake): it counts again."""
+    log = _log_for_change(request, pk)
+    if request.method == "POST":
+        try:
+            restored = services.restore_log(log, request.user)
+        except services.LogOfMeeting:
+            messages.error(request, MEETING_LOG)
+        else:
+            if restored:
+                messages.success(
+                    request,
+                    _("Restored: %(activity)s, %(quantity)s on %(date)s. It counts again.")
+                    % _log_words(log, log.activity),
+                )
+            else:
+                messages.info(request, _("This log is not withdrawn: it counts."))
+        return redirect("activities:staff_activity", pk=log.activity_id)
+    return render(request, "activities/log_restore.html", {"log": log, "meeting_log": MEETING_LOG})
 
 
 @staff_required

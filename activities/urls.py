@@ -16,6 +16,7 @@ urlpatterns = [
     path("personal/logga/", staff_views.log_create, name="log_create"),
     path("personal/loggar/<int:pk>/andra/", staff_views.log_edit, name="log_edit"),
     path("personal/loggar/<int:pk>/aterkalla/", staff_views.log_withdraw, name="log_withdraw"),
+    path("personal/loggar/<int:pk>/aterstall/", staff_views.log_restore, name="log_restore"),
     path("personal/aktiviteter/<int:pk>/", staff_views.staff_activity, name="staff_activity"),
     path(
         "personal/aktiviteter/<int:pk>/status/",

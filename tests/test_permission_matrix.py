@@ -15,6 +15,7 @@ from django.db import connection
 from django.urls import LocalePrefixPattern, URLPattern, URLResolver, get_resolver, reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from activities import services as activity_services
 from activities.models import Activity, ActivityLog, Responsible
 from followups.models import (
     ActivityVerdict,
@@ -174,6 +175,7 @@ MATRIX = {
     ),
     "activities:log_edit": LOG_WRITE,
     "activities:log_withdraw": LOG_WRITE,
+    "activities:log_restore": LOG_WRITE,
     "activities:staff_activity": READ_ONLY_SCOPED,
     "activities:activity_status": _outcomes(
         police=(403, 403),
@@ -434,6 +436,10 @@ def _request(name: str, world: World, actor: str) -> tuple[str, dict]:
         return reverse(name, args=[world.police_log.pk]), {**log_fields, "edit_version": version}
     if name == "activities:log_withdraw":
         return reverse(name, args=[world.police_log.pk]), {"reason": "Dubbelregistrerad."}
+    if name == "activities:log_restore":
+        # Withdrawn by mistake first: restoring it writes.
+        activity_services.withdraw_log(world.police_log, None, "Återkallad av misstag.")
+        return reverse(name, args=[world.police_log.pk]), {}
     if name == "activities:staff_activity":
         return reverse(name, args=[world.police_activity.pk]), {}
     if name == "activities:activity_status":

@@ -508,3 +508,59 @@ def test_a_long_withdrawal_reason_is_kept_whole(client, world, logged):
     assert response.status_code == 302
     logged.refresh_from_db()
     assert logged.withdrawal_reason == reason.strip()
+
+
+# --- restoring a withdrawn log ---------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_log_withdrawn_by_mistake_is_restored_and_counts_again(client, world, logged):
+    sign_in(client, world.officer)
+    before = counted(world.police)
+    client.post(url("log_withdraw", logged.pk), {"reason": "Trodde att den var dubbel."})
+    assert counted(world.police) == before - 1
+    page = client.get(url("staff_activity", world.police.pk)).content.decode()
+    assert url("log_restore", logged.pk) in page
+
+    shown = client.get(url("log_restore", logged.pk)).content.decode()
+    assert "Trodde att den var dubbel." in shown
+    response = client.post(url("log_restore", logged.pk))
+
+    assert response.status_code == 302
+    assert counted(world.police) == before
+    logged.refresh_from_db()
+    assert (logged.withdrawn_at, logged.withdrawn_by, logged.withdrawal_reason) == (None, None, "")
+    # The history keeps the withdrawal and says the log was restored.
+    assert logged.history.count() == 3
+    assert logged.history.first().history_change_reason == "Återställd"
+    assert "Loggen är återställd" in str(messages_of(response)[0])
+    page = client.get(url("staff_activity", world.police.pk)).content.decode()
+    assert url("log_restore", logged.pk) not in page
+
+
+@pytest.mark.django_db
+def test_restoring_a_log_that_counts_changes_nothing(client, world, logged):
+    sign_in(client, world.officer)
+    response = client.post(url("log_restore", logged.pk))
+    assert response.status_code == 302
+    assert "inte återkallad" in str(messages_of(response)[0])
+    assert logged.history.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_log_a_meeting_made_is_not_restored_on_its_own(client, world, logged):
+    meeting = factories.meeting(world.police.period, logged.date)
+    ActivityLog.objects.filter(pk=logged.pk).update(
+        meeting=meeting, withdrawn_at=timezone.now(), withdrawal_reason="Mötet togs tillbaka."
+    )
+    sign_in(client, world.officer)
+    assert (
+        "följer registreringen av mötet"
+        in client.get(url("log_restore", logged.pk)).content.decode()
+    )
+
+    response = client.post(url("log_restore", logged.pk))
+
+    assert "följer registreringen av mötet" in str(messages_of(response)[0])
+    logged.refresh_from_db()
+    assert logged.withdrawn_at is not None

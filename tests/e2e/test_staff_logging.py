@@ -97,3 +97,15 @@ def test_kommunpolis_logs_and_withdraws_an_activity_on_a_phone(page, site):
     history = page.locator("main").inner_text()
     assert "Fel aktivitet, skulle vara fartkontroll." in history
     assert "Kim Polis" in history
+
+    # Withdrawn by mistake: restored from the activity's page, it counts again.
+    page.goto(site + reverse("activities:staff_activity", args=[activity.pk]))
+    assert_accessible(page)
+    follow(page, page.locator(f"a[href$='{reverse('activities:log_restore', args=[log.pk])}']"))
+    assert_accessible(page)
+    assert "Fel aktivitet, skulle vara fartkontroll." in page.locator("main").inner_text()
+    follow(page, page.locator(SUBMIT))
+    assert page.locator(".message").count() == 1
+    log.refresh_from_db()
+    assert log.withdrawn_at is None
+    assert re.search(r"\b7 av minst 15\b", public_progress(page, site, activity))
