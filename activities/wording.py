@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from django.utils.dates import MONTHS_3
-from django.utils.translation import gettext, ngettext, ngettext_lazy, pgettext
+from django.utils.translation import gettext, ngettext, ngettext_lazy, pgettext, pgettext_lazy
 
 from activities.models import ActivityStatus
 from activities.progress import (
@@ -58,27 +58,35 @@ def date_range(start: datetime.date, end: datetime.date) -> str:
     return f"{_day_month(start)}–{_full_date(end)}"
 
 
+# A running span's name (a year: see `_current_label`), and the same span named by its kind for
+# a text kept as of its day (a report's figures), read long after it has ended.
+_SPAN_NAMES = {
+    Scope.TERTIAL: (
+        pgettext_lazy("current span", "this tertial"),
+        pgettext_lazy("span of a dated text", "the tertial"),
+    ),
+    Scope.MONTH: (
+        pgettext_lazy("current span", "this month"),
+        pgettext_lazy("span of a dated text", "the month"),
+    ),
+    Scope.WEEK: (
+        pgettext_lazy("current span", "this week"),
+        pgettext_lazy("span of a dated text", "the week"),
+    ),
+    Scope.DAY: (
+        pgettext_lazy("current span", "today"),
+        pgettext_lazy("span of a dated text", "the day"),
+    ),
+}
+
+
 def _current_label(scope: str, index: int, dated: bool = False) -> str:
-    """The name of the running span; a year is a promise year, never "i år". `dated`: for a
-    text kept as of its day (a report's figures), read long after that span has ended:
-    "tertialet", not "detta tertial"."""
+    """The name of the running span, "detta tertial", or with `dated` "tertialet"; a year is
+    a promise year, never "i år"."""
     if scope == Scope.YEAR:
         return gettext("promise year %(number)s") % {"number": index + 1}
-    if dated:
-        if scope == Scope.TERTIAL:
-            return pgettext("span of a dated text", "the tertial")
-        if scope == Scope.MONTH:
-            return pgettext("span of a dated text", "the month")
-        if scope == Scope.WEEK:
-            return pgettext("span of a dated text", "the week")
-        return pgettext("span of a dated text", "the day")
-    if scope == Scope.TERTIAL:
-        return pgettext("current span", "this tertial")
-    if scope == Scope.MONTH:
-        return pgettext("current span", "this month")
-    if scope == Scope.WEEK:
-        return pgettext("current span", "this week")
-    return pgettext("current span", "today")
+    running, by_kind = _SPAN_NAMES.get(scope, _SPAN_NAMES[Scope.DAY])
+    return str(by_kind if dated else running)
 
 
 def span_label(progress: Progress, index: int) -> str:

@@ -142,6 +142,14 @@ def _sub_forms(request: HttpRequest, period: PromisePeriod, meeting: FollowUpMee
     return assessments, verdicts
 
 
+def _judgements(assessments, verdicts) -> dict:
+    """What the valid forms per promise and per activity say, as the services take it."""
+    return {
+        "assessments": [services.AssessmentData(f.promise, **f.cleaned_data) for f in assessments],
+        "verdicts": [services.VerdictData(f.activity, **f.cleaned_data) for f in verdicts],
+    }
+
+
 def _error_entries(assessments, verdicts) -> list[tuple[str, str]]:
     """The error summary's lines for the forms per promise and per activity."""
     # Radio buttons have no single label target: the first button is the anchor.
@@ -175,10 +183,7 @@ def _record(
             logs = services.record_meeting(
                 instance,
                 request.user,
-                assessments=[
-                    services.AssessmentData(f.promise, **f.cleaned_data) for f in assessments
-                ],
-                verdicts=[services.VerdictData(f.activity, **f.cleaned_data) for f in verdicts],
+                **_judgements(assessments, verdicts),
                 **fields,
             )
         except services.MeetingStateError:
@@ -233,10 +238,7 @@ def meeting_correct(request: HttpRequest, pk: int) -> HttpResponse:
                 meeting,
                 request.user,
                 expected_version=form.cleaned_data["edit_version"],
-                assessments=[
-                    services.AssessmentData(f.promise, **f.cleaned_data) for f in assessments
-                ],
-                verdicts=[services.VerdictData(f.activity, **f.cleaned_data) for f in verdicts],
+                **_judgements(assessments, verdicts),
                 **fields,
             )
         except services.MeetingStateError:
