@@ -113,6 +113,10 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
         "today": today,
         "steps": lifecycle_steps(period),
         "actions": actions,
+        # The user's steps held back for now, each with why ("… from its first day, 1 March").
+        "held_back": [
+            (Action(action).label, reason) for action, reason in lifecycle.held_back(period, user)
+        ],
         "approval_missing": Action.DECIDE in actions and not lifecycle.is_approved(period),
         "can_edit": policy.may(user, Act.EDIT, period),
         "needs_revision": lifecycle.needs_revision(period),

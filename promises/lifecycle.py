@@ -571,6 +571,20 @@ def refusal(action: str, period: PromisePeriod, user) -> str | None:
     return None
 
 
+def held_back(period: PromisePeriod, user) -> list[tuple[str, str]]:
+    """The steps that are `user`'s by their role and the period's state but not theirs to take
+    now, each with why (e.g. closing before the period begins), in lifecycle order."""
+    roles = roles_for(user, period)
+    held = []
+    for action in Action.values:
+        rule = RULES[action]
+        if period.state in rule.from_states and roles & set(rule.roles):
+            reason = refusal(action, period, user)
+            if reason is not None:
+                held.append((action, reason))
+    return held
+
+
 def available_actions(period: PromisePeriod, user) -> list[str]:
     """The actions `user` may take on `period` now, in lifecycle order."""
     roles = roles_for(user, period)

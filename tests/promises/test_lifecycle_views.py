@@ -330,9 +330,12 @@ def test_a_period_that_has_not_begun_is_not_closed_and_the_page_says_from_when(c
     period = make_period(PeriodState.SIGNED, starts=30)
     sign_in(client, people.coordinator)
     assert Action.CLOSE not in lifecycle.available_actions(period, people.coordinator)
-    assert url(period, Action.CLOSE) not in client.get(hub(period)).content.decode()
     start = date_format(period.start_date, "j F Y")
     reason = f"Det kan avslutas från och med sin första dag, {start}."
+    # Not offered: the period's page says from which day it is.
+    page = client.get(hub(period)).content.decode()
+    assert url(period, Action.CLOSE) not in page
+    assert f"Avsluta: Medborgarlöftet har inte börjat gälla ännu. {reason}" in page
     # Asked for anyway (an old link): back to the period, with the reason.
     assert reason in client.get(url(period, Action.CLOSE), follow=True).content.decode()
 
