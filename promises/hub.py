@@ -104,7 +104,8 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
     period = get_object_or_404(PromisePeriod.objects.for_staff_period(user), pk=pk)
     today = timezone.localdate()
     activities = Activity.objects.for_staff_period(user).filter(period=period)
-    actions = [Action(action) for action in lifecycle.available_actions(period, user)]
+    offered, held = lifecycle.own_steps(period, user)
+    actions = [Action(action) for action in offered]
     context = {
         "period": period,
         "promises": list(period.promises.all()),
@@ -114,9 +115,7 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
         "steps": lifecycle_steps(period),
         "actions": actions,
         # The user's steps held back for now, each with why ("… from its first day, 1 March").
-        "held_back": [
-            (Action(action).label, reason) for action, reason in lifecycle.held_back(period, user)
-        ],
+        "held_back": [(Action(action).label, reason) for action, reason in held],
         "approval_missing": Action.DECIDE in actions and not lifecycle.is_approved(period),
         "can_edit": policy.may(user, Act.EDIT, period),
         "needs_revision": lifecycle.needs_revision(period),

@@ -571,24 +571,26 @@ def refusal(action: str, period: PromisePeriod, user) -> str | None:
     return None
 
 
-def held_back(period: PromisePeriod, user) -> list[tuple[str, str]]:
-    """The steps that are `user`'s by their role and the period's state but not theirs to take
-    now, each with why (e.g. closing before the period begins), in lifecycle order."""
+def own_steps(period: PromisePeriod, user) -> tuple[list[str], list[tuple[str, str]]]:
+    """The steps that are `user`'s by their role and the period's state, in lifecycle order:
+    those they may take now, and those held back, each with why (e.g. closing before the
+    period begins). Each step's checks of the user run once."""
     roles = roles_for(user, period)
-    held = []
+    offered, held = [], []
     for action in Action.values:
         rule = RULES[action]
         if period.state in rule.from_states and roles & set(rule.roles):
             reason = refusal(action, period, user)
-            if reason is not None:
+            if reason is None:
+                offered.append(action)
+            else:
                 held.append((action, reason))
-    return held
+    return offered, held
 
 
 def available_actions(period: PromisePeriod, user) -> list[str]:
     """The actions `user` may take on `period` now, in lifecycle order."""
-    roles = roles_for(user, period)
-    return [action for action in Action.values if allowed(action, period, roles, user)]
+    return own_steps(period, user)[0]
 
 
 @transaction.atomic
