@@ -28,7 +28,9 @@ a matching `If-None-Match` is answered 304 from the cache without rendering.
 
 import hashlib
 import logging
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TypeVar
 
 from django.apps import apps
 from django.conf import settings
@@ -45,6 +47,8 @@ from django.utils.http import parse_etags
 from config.cache import Versioned
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 # Version keys (see the module's docstring).
 NATIONAL = "public-data-version"
@@ -129,6 +133,21 @@ def current_version(slug: str | None = None) -> str | None:
 def new_version(keys: tuple[str, ...] = (EVERY_PAGE, NATIONAL)) -> None:
     """Make the pages of `keys` stale (by default every page), on every worker and host."""
     PAGES.replace(keys)
+
+
+def kept_until_any_page_changes(key: str, make: Callable[[], T]) -> T:
+    """`make()`, kept in the shared cache until a write that any page may show (a
+    municipality, a county, a theme: `EVERY_PAGE`) makes it stale, on every worker and host.
+
+    For what pages build from reference data alone, such as the start page's 290 municipality
+    names: reading them and building the list cost a fifth of the page. Made anew, and not kept,
+    when the cache cannot be reached."""
+    version, value = PAGES.read(key, (EVERY_PAGE,))
+    if value is None:
+        value = make()
+        if version is not None:
+            PAGES.store(key, version, value, timeout=None)
+    return value
 
 
 def municipality_slug(instance: models.Model, path: tuple[str, ...]) -> str | None:

@@ -73,3 +73,27 @@ def test_a_nul_sent_to_the_old_address_gets_the_searchs_error_not_a_crash(client
     assert response.redirect_chain[-1][0].startswith("/kommuner/?q=")
     assert response.context["search_form"].errors["q"]
     assert b"\x00" not in response.content
+
+
+@pytest.mark.django_db
+def test_the_suggestions_are_kept_until_a_municipality_changes(client, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from municipalities.models import Municipality
+
+    settings.PUBLIC_CACHE_SECONDS = 0  # the page itself is rendered each time
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/").content.decode()
+    names_query = 'SELECT "municipalities_municipality"."name" AS "name" FROM'
+    assert not any(q["sql"].startswith(names_query) for q in queries)
+    assert '<option value="Kungälv"></option>' in page
+
+    kungalv = Municipality.objects.get(slug="kungalv")
+    kungalv.name = "Kungälv (nytt namn)"
+    kungalv.save()
+
+    page = client.get("/").content.decode()
+    assert '<option value="Kungälv (nytt namn)"></option>' in page
+    assert '<option value="Kungälv"></option>' not in page
