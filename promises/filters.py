@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from config.public_cache import kept_until_any_page_changes
 from municipalities.models import County, Municipality, PoliceRegion
 from municipalities.search import search_q, swedish_sort_key
 from promises.models import PUBLISHED_STATES, Promise, Theme, active_q, covering_year_q
@@ -66,6 +67,23 @@ class MunicipalitySearchForm(forms.Form):
     q = forms.CharField(label=_("Search for a municipality"), required=False)
 
 
+def place_and_theme_choices() -> dict[str, list[tuple[str, str]]]:
+    """The choices of the county, police region, municipality and theme filters: reference
+    data, kept in the shared cache until it changes (four queries and a sort of 290 names that
+    every list page would otherwise run)."""
+    municipalities = Municipality.objects.order_by("name").values_list("slug", "name")
+    return {
+        "lan": list(County.objects.order_by("code").values_list("code", "name")),
+        "polisregion": list(PoliceRegion.objects.order_by("name").values_list("slug", "name")),
+        "kommun": sorted(municipalities, key=lambda row: swedish_sort_key(row[1])),
+        "tema": list(Theme.objects.order_by("name").values_list("slug", "name")),
+    }
+
+
+def kept_place_and_theme_choices() -> dict[str, list[tuple[str, str]]]:
+    return kept_until_any_page_changes("period-filter-choices", place_and_theme_choices)
+
+
 class PeriodFilterSet(django_filters.FilterSet):
     """Filters shared by lists of things that belong to a period (promises, activities).
 
@@ -73,8 +91,8 @@ class PeriodFilterSet(django_filters.FilterSet):
     """
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_q", widget=SearchInput)
-    # Choices of the place and theme filters are loaded once in __init__, so that neither
-    # validation nor rendering the form in the template runs another query.
+    # Choices of the place and theme filters are set in __init__ (`place_and_theme_choices`),
+    # so that neither validation nor rendering the form in the template runs a query.
     lan = django_filters.ChoiceFilter(
         label=_("County"),
         field_name="period__municipality__county__code",
@@ -111,15 +129,9 @@ class PeriodFilterSet(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        municipalities = Municipality.objects.order_by("name").values_list("slug", "name")
-        choices = {
-            "lan": County.objects.order_by("code").values_list("code", "name"),
-            "polisregion": PoliceRegion.objects.order_by("name").values_list("slug", "name"),
-            "kommun": sorted(municipalities, key=lambda row: swedish_sort_key(row[1])),
-            "tema": Theme.objects.order_by("name").values_list("slug", "name"),
-        }
+        choices = kept_place_and_theme_choices()
         for name, rows in choices.items():
-            self.filters[name].extra["choices"] = list(rows)
+            self.filters[name].extra["choices"] = rows
         # Every list's choices read alike: "Polisen", "Gemensamt", "Gäller nu", as "Alla" does.
         for choice_filter in self.filters.values():
             if isinstance(choice_filter, django_filters.ChoiceFilter):

@@ -53,7 +53,7 @@ def home(request: HttpRequest) -> HttpResponse:
     figures = PromisePeriod.objects.national_figures(today)
     latest = PromisePeriod.objects.latest_signed(5)
     context = {
-        "name_options": kept_until_any_page_changes("municipality-name-options", _name_options),
+        "name_options": kept_name_options(),
         "figures": figures,
         "latest": latest,
         "today": today,
@@ -61,7 +61,12 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "promises/home.html", context)
 
 
-def _name_options() -> str:
+def kept_name_options() -> str:
+    """`name_options()`, kept until a municipality changes."""
+    return kept_until_any_page_changes("municipality-name-options", name_options)
+
+
+def name_options() -> str:
     """The search field's 290 suggestions as `<option>` elements, in Swedish order.
 
     Plain names, escaped here in one pass: model instances cost more than the page's queries,

@@ -30,13 +30,26 @@ def visit_all(client: Client, urls) -> dict[str, Visit]:
     return visits
 
 
+def keep_reference_data() -> None:
+    """What pages keep in the cache until reference data change (the start page's suggestions,
+    the lists' place and theme choices), kept before pages are counted: a page's count is then
+    the same on every request, whichever page came first."""
+    from promises.filters import kept_place_and_theme_choices
+    from promises.views import kept_name_options
+
+    kept_name_options()
+    kept_place_and_theme_choices()
+
+
 def at_two_sizes(module_data, urls, build_small, build_large):
     """(small, large): every url's visit after `build_small()`, then after `build_large()`."""
     with module_data():
         client = Client()
         build_small()
+        keep_reference_data()
         small = visit_all(client, urls)
         build_large()
+        keep_reference_data()
         return small, visit_all(client, urls)
 
 

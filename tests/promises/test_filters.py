@@ -10,6 +10,7 @@ import pytest
 from django.utils import timezone
 
 from activities.models import Responsible
+from municipalities.models import County
 from promises.filters import LEGACY_PARAMETERS
 from promises.models import Theme
 from tests import factories
@@ -236,3 +237,32 @@ def test_responsible_choices_filter_as_before(client):
     period = in_force("tranas", "Polisens")
     factories.activity(period, "Kommunens", responsible=Responsible.MUNICIPALITY)
     assert listed(client.get("/aktiviteter/", {"ansvarig": "municipality"})) == ["Kommunens"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", LISTS)
+def test_place_and_theme_choices_are_kept_until_they_change(client, settings, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PUBLIC_CACHE_SECONDS = 0  # the page itself is rendered each time
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path)
+    reference_tables = (
+        "municipalities_county",
+        "municipalities_policeregion",
+        "municipalities_municipality",
+        "promises_theme",
+    )
+    assert not [q for q in queries if any(f'FROM "{t}' in q["sql"] for t in reference_tables)]
+
+    Theme.objects.create(slug="nattliv", name="nattliv")
+    county = County.objects.get(code="06")
+    county.name = "Jönköpings län (nytt namn)"
+    county.save()
+
+    themes = dict(choices_and_labels(client, path))["tema"][1]
+    counties = dict(choices_and_labels(client, path))["lan"][1]
+    assert "Nattliv" in themes
+    assert "Jönköpings län (nytt namn)" in counties
