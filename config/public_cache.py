@@ -36,7 +36,13 @@ from django.apps import apps
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.db import models, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_init,
+    post_migrate,
+    post_save,
+)
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, resolve
@@ -135,6 +141,11 @@ def new_version(keys: tuple[str, ...] = (EVERY_PAGE, NATIONAL)) -> None:
     PAGES.replace(keys)
 
 
+# How long `kept_until_any_page_changes` keeps a value at most: a change that sends no signal
+# (made in SQL) shows within this time; a migration makes every page stale (`connect`).
+KEPT_SECONDS = 3600
+
+
 def kept_until_any_page_changes(key: str, make: Callable[[], T]) -> T:
     """`make()`, kept in the shared cache until a write that any page may show (a
     municipality, a county, a theme: `EVERY_PAGE`) makes it stale, on every worker and host.
@@ -146,7 +157,7 @@ def kept_until_any_page_changes(key: str, make: Callable[[], T]) -> T:
     if value is None:
         value = make()
         if version is not None:
-            PAGES.store(key, version, value, timeout=None)
+            PAGES.store(key, version, value, timeout=KEPT_SECONDS)
     return value
 
 
@@ -295,6 +306,13 @@ def connect() -> None:
                 uid = f"public_cache_{label}"
                 post_init.connect(_remember_place, sender=model, dispatch_uid=uid)
     m2m_changed.connect(_linked, dispatch_uid="public_cache_linked")
+    # A data migration writes through historical models, which send no signal this module
+    # listens to: after `migrate`, every page is made stale.
+    post_migrate.connect(_migrated, dispatch_uid="public_cache_migrated")
+
+
+def _migrated(sender, **kwargs) -> None:
+    new_version()
 
 
 def _is_public(request: HttpRequest) -> bool:

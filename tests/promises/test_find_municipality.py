@@ -97,3 +97,29 @@ def test_the_suggestions_are_kept_until_a_municipality_changes(client, settings)
     page = client.get("/").content.decode()
     assert '<option value="Kungälv (nytt namn)"></option>' in page
     assert '<option value="Kungälv"></option>' not in page
+
+
+@pytest.mark.django_db
+def test_a_migration_makes_the_kept_suggestions_stale(client, settings):
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    from municipalities.models import Municipality
+
+    settings.PUBLIC_CACHE_SECONDS = 0
+    client.get("/")
+    # As a data migration writes: no signal of the model the cache listens to.
+    Municipality.objects.filter(slug="kungalv").update(name="Kungälv (nytt namn)")
+    assert "Kungälv (nytt namn)" not in client.get("/").content.decode()
+
+    config = apps.get_app_config("municipalities")
+    post_migrate.send(
+        sender=config,
+        app_config=config,
+        verbosity=0,
+        interactive=False,
+        using="default",
+        apps=apps,
+        plan=[],
+    )
+    assert "Kungälv (nytt namn)" in client.get("/").content.decode()
