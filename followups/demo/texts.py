@@ -1,4 +1,7 @@
-"""Texts shared by the scenarios: summaries and internal notes of logs."""
+"""Texts shared by the scenarios: summaries and internal notes of logs.
+
+A summary is given with a place picked apart from it: it names no place of its own (a walk with
+the pupils' council is not "at the upper secondary school" when its place says Storgatan)."""
 
 TRAFFIC_CHECK_SUMMARIES = (
     "Trafikkontroll med inriktning på hastighet.",
@@ -15,7 +18,7 @@ TRAFFIC_CHECK_NOTES = (
     "Kontrollen avbröts efter 40 minuter på grund av larm.",
 )
 DRUG_SUMMARIES = (
-    "Riktad insats mot narkotikabrott bland unga i centrum.",
+    "Riktad insats mot narkotikabrott bland unga.",
     "Riktad insats kvällstid vid platser där unga samlas.",
     "Riktad insats med narkotikasökhund.",
     "Riktad insats i samband med helgaktiviteter för unga.",
@@ -31,12 +34,12 @@ DRUG_NOTES = (
 WEEKEND_DRUG_SUMMARIES = (
     "Riktad insats fredagskväll vid platser där unga samlas.",
     "Riktad insats fredagskväll med narkotikasökhund.",
-    "Riktad insats fredagskväll mot narkotikabrott bland unga i centrum.",
+    "Riktad insats fredagskväll mot narkotikabrott bland unga.",
 )
 WALK_SUMMARIES = (
     "Trygghetsvandring med boende, fastighetsägare och kommunens tekniska kontor.",
     "Trygghetsvandring kvällstid med föreningar och fältassistenter.",
-    "Trygghetsvandring med elevrådet på gymnasieskolan.",
+    "Trygghetsvandring med gymnasieskolans elevråd.",
     "Trygghetsvandring med pensionärsorganisationer.",
 )
 WALK_NOTES = (
