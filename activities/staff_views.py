@@ -24,7 +24,7 @@ from access.staff import staff_required
 from activities import services
 from activities.forms import LogEditForm, LogForm, StatusForm, WithdrawForm
 from activities.models import Activity, ActivityLog
-from activities.progress import PaceStatus, Progress
+from activities.progress import PaceStatus
 from activities.wording import progress_summary
 from municipalities.roles import Act
 from promises.editing import EditConflict
@@ -50,9 +50,9 @@ HOME_WAITING = 40
 LOG_FIELDS = ("date", "quantity", "place", "summary", "internal_note")
 
 
-def _pace_rank(progress: Progress) -> int:
-    if progress.status in PACE_ORDER:
-        return PACE_ORDER.index(progress.status)
+def _pace_rank(status: str | None) -> int:
+    if status in PACE_ORDER:
+        return PACE_ORDER.index(status)
     return len(PACE_ORDER)
 
 
@@ -103,8 +103,11 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     # What waits for the user first: approvers' and coordinators' lifecycle steps.
     has_queue = policy.may(user, Action.APPROVE) or policy.may(user, Action.DECIDE)
     waiting = list(PromisePeriod.objects.waiting_for(user)[:HOME_WAITING]) if has_queue else []
-    rows = [(a, a.progress(today)) for a in Activity.objects.for_staff_home(user, today)]
-    rows.sort(key=lambda row: _pace_rank(row[1]))
+    # Ranked by status alone (an administrator's list holds every activity in force in the
+    # country); the progress of each span only for the ones shown.
+    activities = list(Activity.objects.for_staff_home(user, today))
+    activities.sort(key=lambda activity: _pace_rank(activity.progress_status(today)))
+    rows = [(activity, activity.progress(today)) for activity in activities[:HOME_ACTIVITIES]]
     periods = PromisePeriod.objects.for_staff_home(user)
     context = {
         "has_queue": has_queue,
@@ -113,8 +116,8 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         # An administrator sees the whole country: the list shows the first ones, with a count.
         "periods": list(periods[:HOME_PERIODS]),
         "period_count": periods.count(),
-        "activities": rows[:HOME_ACTIVITIES],
-        "activity_count": len(rows),
+        "activities": rows,
+        "activity_count": len(activities),
         "recent_logs": list(ActivityLog.objects.for_staff_home(user)[:RECENT_LOGS]),
         "today": today,
     }
