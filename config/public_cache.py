@@ -20,6 +20,10 @@ Which pages a write makes stale:
 So a log in Ale leaves Malmö's cached pages in place, at national scale the difference between
 a page rendered once per write anywhere in the country and once per write in its municipality.
 
+What pages build from reference data alone (municipality names, filter choices) is kept in the
+same cache under `EVERY_PAGE` (`kept_until_any_page_changes`), so a page rendered anew does not
+build it again.
+
 Only anonymous GET/HEAD requests to public paths are served from the cache (no session cookie,
 nothing under /personal/ or /admin/); only complete 200 responses that set no cookie and carry
 no CSP nonce are stored. Clients and proxies get `Cache-Control` and an ETag and revalidate:

@@ -81,6 +81,7 @@ def place_and_theme_choices() -> dict[str, list[tuple[str, str]]]:
 
 
 def kept_place_and_theme_choices() -> dict[str, list[tuple[str, str]]]:
+    """`place_and_theme_choices()`, kept until a municipality, county, region or theme changes."""
     return kept_until_any_page_changes("period-filter-choices", place_and_theme_choices)
 
 
