@@ -15,6 +15,8 @@ every page has. This script separates the first from the rest:
    page without a query) does.
 3. Runs wrk on each page and on its stand-in, between two runs on the static CSS file, and on
    `/om/`, and prints each one's ratio to the static file (requests/s ÷ the static file's).
+4. Prints, from step 1, each page's time in this process (middleware included) and its
+   template's alone, rendered again with the context its view gave it.
 
 The stand-in's ratio is the most the page can reach while it runs these queries, whatever the
 ORM and the templates are made to cost; a stand-in below its goal means the queries themselves
@@ -66,31 +68,74 @@ def largest_period_path() -> str:
     )
 
 
+def best_of(runs: int, work) -> tuple[float, object]:
+    """The shortest time of `runs` calls of `work()` in seconds, and its last result."""
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = work()
+        best = min(best, time.perf_counter() - started)
+    return best, result
+
+
 def record_statements(paths: list[str]) -> list[dict]:
     """Each page's SQL statements (second request: the first fills per-process lookups), the
     rows they read and their database time through a plain cursor: the best of 10 runs, as
-    psycopg prepares a statement from its fifth run on, as it does in a server's worker."""
-    from django.db import connection
+    psycopg prepares a statement from its fifth run on, as it does in a server's worker.
+
+    Beside them, the page's whole time in this process (Django's test client, middleware
+    included) and its template's alone, rendered again with the context the view gave it (the
+    view's data in hand, its queries already run): the part no change to the queries removes.
+    """
     from django.test import Client
+
+    client = Client()
+    return [record_page(client, path) for path in paths]
+
+
+def record_page(client, path: str) -> dict:
+    """`record_statements` for one page."""
+    from unittest import mock
+
+    from django.db import connection
+    from django.template import loader
     from django.test.utils import CaptureQueriesContext
     from floor_wsgi import run_statements
 
-    client = Client()
-    recorded = []
-    for path in paths:
-        client.get(path)
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(path)
-        if response.status_code != 200:
-            raise bench.Failure(f"{path} answered {response.status_code}")
-        statements = [query["sql"] for query in queries.captured_queries]
-        best = float("inf")
-        for _ in range(10):
-            started = time.perf_counter()
-            rows = run_statements(statements)
-            best = min(best, time.perf_counter() - started)
-        recorded.append({"path": path, "statements": statements, "rows": rows, "seconds": best})
-    return recorded
+    client.get(path)
+    renders = []
+    render_to_string = loader.render_to_string
+
+    def remember(*args, **kwargs):
+        renders.append((args, kwargs))
+        return render_to_string(*args, **kwargs)
+
+    with (
+        CaptureQueriesContext(connection) as queries,
+        mock.patch.object(loader, "render_to_string", remember),
+    ):
+        response = client.get(path)
+    if response.status_code != 200:
+        raise bench.Failure(f"{path} answered {response.status_code}")
+    statements = [query["sql"] for query in queries.captured_queries]
+    seconds, rows = best_of(10, lambda: run_statements(statements))
+    page_seconds, _ = best_of(10, lambda: client.get(path))
+    template_seconds = None
+    if renders:
+        args, kwargs = renders[0]  # the page's own template, not one rendered inside it
+        template_seconds, _ = best_of(10, lambda: render_to_string(*args, **kwargs))
+    return {
+        "path": path,
+        "statements": statements,
+        "rows": rows,
+        "seconds": seconds,
+        "page_seconds": page_seconds,
+        "template_seconds": template_seconds,
+    }
+
+
+def milliseconds(seconds: float | None) -> str:
+    return "-" if seconds is None else f"{seconds * 1000:.1f}"
 
 
 def ratio(result: dict, static_rps: float) -> float:
@@ -113,7 +158,8 @@ def main() -> int:
 
         call_command("collectstatic", "--noinput", "-v0")  # the pages name hashed files
         pages = [(label, path or largest_period_path(), goal) for label, path, goal in PAGES]
-        recorded = record_statements([path for _, path, _ in pages])
+        recorded = record_statements([path for _, path, _ in pages] + [REFERENCE[1]])
+        reference_page = recorded.pop()
         sql_file = Path(workdir) / "floor-sql.json"
         sql_file.write_text(json.dumps([page["statements"] for page in recorded]))
 
@@ -124,7 +170,7 @@ def main() -> int:
             print(f"Uncached pages and their stand-ins (wrk -t2 -c8 -d{args.seconds}s, 2 workers)")
             print(
                 f"{'page':20} {'goal':>5} {'page':>6} {'floor':>6} {'queries':>7} {'rows':>6} "
-                f"{'SQL ms':>7} {'static/s':>9}  url"
+                f"{'SQL ms':>7} {'proc ms':>7} {'tmpl ms':>7} {'static/s':>9}  url"
             )
             for index, ((label, path, goal), page) in enumerate(zip(pages, recorded, strict=True)):
                 before = bench.wrk(wrk_bin, server.base + bench.STATIC, args.seconds)
@@ -135,18 +181,26 @@ def main() -> int:
                 print(
                     f"{label:20} {goal:5.2f} {ratio(real, static_rps):6.3f} "
                     f"{ratio(floor, static_rps):6.3f} {len(page['statements']):7d} "
-                    f"{page['rows']:6d} {page['seconds'] * 1000:7.1f} {static_rps:9.0f}  {path}"
+                    f"{page['rows']:6d} {page['seconds'] * 1000:7.1f} "
+                    f"{milliseconds(page['page_seconds']):>7} "
+                    f"{milliseconds(page['template_seconds']):>7} {static_rps:9.0f}  {path}"
                 )
             label, path = REFERENCE
             before = bench.wrk(wrk_bin, server.base + bench.STATIC, args.seconds)
             reference = bench.wrk(wrk_bin, server.base + path, args.seconds)
             after = bench.wrk(wrk_bin, server.base + bench.STATIC, args.seconds)
             static_rps = (before["rps"] + after["rps"]) / 2
-            print(f"{label:20} {'':5} {ratio(reference, static_rps):6.3f} {'':6} {0:7d}  {path}")
+            print(
+                f"{label:20} {'':5} {ratio(reference, static_rps):6.3f} {'':6} {0:7d} {'':6} "
+                f"{'':7} {milliseconds(reference_page['page_seconds']):>7} "
+                f"{milliseconds(reference_page['template_seconds']):>7} {static_rps:9.0f}  {path}"
+            )
             print(
                 "page, floor: requests/s ÷ the static file's (mean of the runs just before and "
                 "after). floor: the page's own SQL through a plain cursor, then the no-query page; "
-                "SQL ms: those statements' time in this process, best of 10."
+                "SQL ms: those statements' time in this process, best of 10. proc ms: the whole "
+                "page in this process (test client, middleware included), best of 10; tmpl ms: "
+                "its template alone, rendered again with the view's context, best of 10."
             )
         finally:
             server.stop()

@@ -76,3 +76,6 @@ def test_a_pages_recorded_statements_run_again_through_a_plain_cursor(settings):
     assert len(page["statements"]) >= 2
     # The statements carry their values: run again, they read the same rows.
     assert page["rows"] == floor_wsgi.run_statements(page["statements"]) > 0
+    # The page's time in this process, and its template's alone: a part of it.
+    assert about["template_seconds"] is not None
+    assert 0 < page["template_seconds"] < page["page_seconds"]
