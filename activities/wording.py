@@ -129,12 +129,10 @@ def _whole_period(progress: Progress, words: str, dated: bool) -> str:
     if not dated:
         return words
     if progress.today > progress.period_end:
-        return pgettext("figures of the whole period", "in the period: %(words)s") % {
-            "words": words
-        }
-    return pgettext("figures of the whole period", "so far in the period: %(words)s") % {
-        "words": words
-    }
+        text = pgettext("figures of the whole period", "in the period: %(words)s")
+    else:
+        text = pgettext("figures of the whole period", "so far in the period: %(words)s")
+    return text % {"words": words}
 
 
 def running_total_words(progress: Progress) -> str:

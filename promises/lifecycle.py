@@ -552,13 +552,16 @@ RULES: dict[str, Rule] = {
 }
 
 
+def _is_theirs(action: str, period: PromisePeriod, roles: set[str]) -> bool:
+    """Whether `action` is a step of the period's state for one of `roles`."""
+    rule = RULES[action]
+    return period.state in rule.from_states and bool(roles & set(rule.roles))
+
+
 def allowed(action: str, period: PromisePeriod, roles: set[str], user) -> bool:
     """Whether `user`, holding `roles` in the period's municipality, may take `action` on
     `period` now: its state, their role, and the step's checks of the user."""
-    rule = RULES[action]
-    if period.state not in rule.from_states or not roles & set(rule.roles):
-        return False
-    return refusal(action, period, user) is None
+    return _is_theirs(action, period, roles) and refusal(action, period, user) is None
 
 
 def refusal(action: str, period: PromisePeriod, user) -> str | None:
@@ -578,8 +581,7 @@ def own_steps(period: PromisePeriod, user) -> tuple[list[str], list[tuple[str, s
     roles = roles_for(user, period)
     offered, held = [], []
     for action in Action.values:
-        rule = RULES[action]
-        if period.state in rule.from_states and roles & set(rule.roles):
+        if _is_theirs(action, period, roles):
             reason = refusal(action, period, user)
             if reason is None:
                 offered.append(action)
