@@ -3,12 +3,12 @@
 import calendar
 import datetime
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from functools import lru_cache
-from itertools import accumulate
+from functools import lru_cache, partial
+from itertools import accumulate, repeat
 from typing import NamedTuple, Protocol
 
 from django.db import models
@@ -260,27 +260,29 @@ def _calendar_spans(
 
 # Scopes whose spans all have the same length in days: weeks start on Mondays.
 FIXED_DAYS = {Scope.DAY: 1, Scope.WEEK: 7}
+_FIXED_SCOPES = {days: scope for scope, days in FIXED_DAYS.items()}
 
 
 def _fixed_spans(
     value: int, days: int, period_start: datetime.date, period_end: datetime.date
 ) -> tuple:
-    """`_calendar_spans` of a per-day or per-week target, stepping by the span's length: the
-    same spans, found without its per-span calendar work (a per-day target over two years has
-    730 of them; tests/activities/test_progress_status.py holds the two equal)."""
-    step = datetime.timedelta(days=days)
-    last = step - ONE_DAY
-    first = period_start - datetime.timedelta(days=period_start.weekday() if days == 7 else 0)
-    count = (period_end - first).days // days + 1  # spans that begin by period_end
-    starts = [first + step * index for index in range(count)]
-    spans = [Span(start, start + last, value) for start in starts]
-    # The first and last spans may reach outside the period: clipped, with a pro rata target.
-    for index in {0, count - 1}:
-        full = spans[index]
-        if full.start < period_start or full.end > period_end:
-            start, end = max(full.start, period_start), min(full.end, period_end)
-            spans[index] = Span(start, end, -(-value * ((end - start).days + 1) // days))
+    """`_calendar_spans` of a per-day or per-week target, from the ranges of `_bounds_of` (kept
+    for the scope and period, whatever the value): the same spans, found without their calendar
+    work (a per-day target over two years has 730; tests/activities/test_progress_status.py
+    holds the two equal). A list of the country's activities asks for one per distinct value."""
+    starts, ends = _bounds_of(_FIXED_SCOPES[days], period_start, period_end)
+    spans = list(map(_new_span, zip(starts, ends, repeat(value))))
+    # The first and last spans may be cut by the period: a pro rata target.
+    for index in {0, len(spans) - 1}:
+        start, end, _value = spans[index]
+        inside = (end - start).days + 1
+        if inside < days:
+            spans[index] = Span(start, end, -(-value * inside // days))
     return tuple(spans)
+
+
+# A Span from a (start, end, target) tuple, made in C: a per-day target has hundreds of them.
+_new_span = partial(tuple.__new__, Span)
 
 
 def _fixed_bounds(
@@ -441,6 +443,16 @@ class SpanSums:
         self._starts = tuple(start for start, _end, _done in ordered)
         self._ends = tuple(end for _start, end, _done in ordered)
         self._totals = [0, *accumulate(done for _start, _end, done in ordered)]
+
+    @classmethod
+    def from_columns(
+        cls, starts: Sequence[datetime.date], ends: Sequence[datetime.date], dones: Iterable[int]
+    ) -> "SpanSums":
+        """The sums of ranges given in order, as three columns (a database's rows in order)."""
+        sums = cls.__new__(cls)
+        sums._starts, sums._ends = tuple(starts), tuple(ends)
+        sums._totals = [0, *accumulate(dones)]
+        return sums
 
     def kept_for(self, bounds: tuple[tuple[datetime.date, ...], tuple[datetime.date, ...]]) -> bool:
         """Whether the sums are kept for exactly the ranges of `counting_bounds`."""

@@ -136,16 +136,9 @@ def promise_queryset(municipality: Municipality | None) -> QuerySet[Promise]:
     )
 
 
-# The columns the activities dataset writes.
+# The columns the activities dataset writes, of the activity and (read apart) of its period.
 ACTIVITY_FIELDS = (
-    "period__municipality__code",
-    "period__municipality__name",
-    "period__municipality__slug",
-    "period__slug",
-    "period__area_name",
-    "period__start_date",
-    "period__end_date",
-    "period__registered_at",
+    "period",
     "position",
     "title",
     "description",
@@ -159,18 +152,36 @@ ACTIVITY_FIELDS = (
     "target_scope",
     "status",
 )
+ACTIVITY_PERIOD_FIELDS = (
+    "municipality__code",
+    "municipality__name",
+    "municipality__slug",
+    "slug",
+    "area_name",
+    "start_date",
+    "end_date",
+    "registered_at",
+)
 
 
 def activity_queryset(municipality: Municipality | None) -> QuerySet[Activity]:
-    """Activities of published periods with their place and progress sums (promise ids: below)."""
+    """Activities of published periods with their progress sums, in their periods' order; the
+    periods themselves are read apart (`activity_periods`), once each rather than once per
+    activity (a national file has thousands of activities in hundreds of periods)."""
     activities = Activity.objects.filter(period__in=period_queryset(municipality).values("pk"))
     return (
         activities.with_progress_data()
-        .select_related("period__municipality")
+        .select_related(None)
         # Only the columns written (the periods' long texts would be read once per activity).
         .only(*ACTIVITY_FIELDS)
         .order_by("period__municipality__code", "period__start_date", "period", "position", "pk")
     )
+
+
+def activity_periods(municipality: Municipality | None) -> dict[int, PromisePeriod]:
+    """The periods of `activity_queryset`'s activities, by id, with the columns written."""
+    periods = period_queryset(municipality).select_related(None).select_related("municipality")
+    return {period.pk: period for period in periods.only(*ACTIVITY_PERIOD_FIELDS)}
 
 
 # The columns the logs dataset writes, in order: public fields only (never the internal note,
@@ -311,9 +322,11 @@ def activity_rows(
     municipality: Municipality | None, base_url: str, today: datetime.date
 ) -> Iterator[Row]:
     activities = activity_queryset(municipality)
+    periods = activity_periods(municipality)
     promise_ids = _promise_ids(activities)
     urls: dict[int, str] = {}  # one reverse() per period, not per activity
     for activity in activities.iterator(chunk_size=CHUNK_SIZE):
+        activity.period = periods[activity.period_id]
         if activity.period_id not in urls:
             urls[activity.period_id] = base_url + activity.period.get_absolute_url()
         # A promise registered when it had already ended has nothing logged in the portal:

@@ -51,6 +51,16 @@ def test_span_sums_answer_unions_of_their_ranges_and_refuse_a_cut():
         sums.between(D(2026, 2, 1), D(2026, 8, 31))
 
 
+def test_span_sums_from_columns_in_order_are_the_sums_of_their_rows():
+    rows = [(D(2026, 1, 1), D(2026, 4, 30), 3), (D(2026, 5, 1), D(2026, 8, 31), 4)]
+    columns = SpanSums.from_columns(*zip(*rows, strict=True))
+    bounds = ((D(2026, 1, 1), D(2026, 5, 1)), (D(2026, 4, 30), D(2026, 8, 31)))
+    assert columns.kept_for(bounds) and SpanSums(rows).kept_for(bounds)
+    assert columns.each([Span(D(2026, 1, 1), D(2026, 4, 30), 1)]) == [3]
+    assert columns.between(D(2026, 1, 1), D(2026, 12, 31)) == 7
+    assert SpanSums.from_columns((), (), ()).between(D(2026, 1, 1), D(2026, 12, 31)) == 0
+
+
 def test_counting_spans_tile_the_period_for_every_kind_of_target(period):
     for target in [None, ("at_least", 3, "x", "month"), ("at_most", 2, "x", "average_week")]:
         activity = factories.activity(period, target=target)

@@ -439,7 +439,7 @@ DOWNLOAD_QUERIES = {
     "kommuner": 1,
     "perioder": 1,
     "loften": 2,
-    "aktiviteter": 3,
+    "aktiviteter": 4,  # activities, their periods, promise ids, span sums
     "genomforda-aktiviteter": 1,
 }
 PREFIXES = ("", "/kommuner/vetlanda")
