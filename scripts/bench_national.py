@@ -5,9 +5,10 @@
 
 1. Uses the PostgreSQL database of --database-url; when it does not exist, creates it
    (createdb), migrates it and fills it with `generate_national_data` (--logs, --scale), which
-   takes about a minute. Tables PostgreSQL has no planner statistics for (a fresh dataset on a
-   server without autovacuum) get ANALYZE, as autovacuum would give them in production, unless
-   --no-analyze. `check_progress` must agree with the logs.
+   takes about a minute. A fresh dataset, or one whose tables PostgreSQL has no planner statistics
+   for (a server without autovacuum), gets VACUUM (ANALYZE), as autovacuum would give it in
+   production after a bulk load (statistics, and the visibility map index-only scans need),
+   unless --no-analyze. `check_progress` must agree with the logs.
 2. Starts gunicorn with config/gunicorn.conf.py (2 sync workers, DEBUG off) on a free loopback
    port, twice: with the public page cache in Redis (--redis-url, flushed first) and with it
    off (PUBLIC_CACHE_SECONDS=0).
@@ -541,9 +542,11 @@ def never_analyzed(url: str) -> list[str]:
 
 
 def analyze(url: str) -> None:
+    """What autovacuum gives tables in production soon after a bulk load: planner statistics,
+    and the visibility map (without it an index-only scan reads the table too)."""
     started = time.monotonic()
-    psql(url, "ANALYZE")
-    say(f"ANALYZE: planner statistics gathered ({time.monotonic() - started:.0f} s)")
+    psql(url, "VACUUM (ANALYZE)")
+    say(f"VACUUM (ANALYZE): statistics and visibility map ({time.monotonic() - started:.0f} s)")
 
 
 def prepare_database(args: argparse.Namespace) -> list[str]:
@@ -589,7 +592,6 @@ def prepare_database(args: argparse.Namespace) -> list[str]:
         f"{', '.join(missing) or 'none'}"
     )
     if build or (missing and not args.no_analyze):
-        # What autovacuum does in production soon after a bulk load.
         analyze(args.database_url)
     elif missing:
         problems.append(
@@ -938,7 +940,7 @@ def main() -> int:
         "--no-analyze",
         action="store_true",
         help="leave a database whose big tables were never analyzed as it is (by default it "
-        "gets ANALYZE, as autovacuum would give it in production)",
+        "gets VACUUM (ANALYZE), as autovacuum would give it in production)",
     )
     parser.add_argument(
         "--skip-pages",
