@@ -926,17 +926,36 @@ def assess(plan: PeriodPlan, tallies: dict, promise: int, as_of: datetime.date):
     return rating, f"{good} av {len(paced)} aktiviteter med mål i fas {as_of.isoformat()}."
 
 
+MONTHS_SV = (
+    *("januari", "februari", "mars", "april", "maj", "juni"),
+    *("juli", "augusti", "september", "oktober", "november", "december"),
+)
+
+
+def swedish_date(day: datetime.date) -> str:
+    """A date as the public pages write it: "4 december 2026"."""
+    return f"{day.day} {MONTHS_SV[day.month - 1]} {day.year}"
+
+
+def swedish_number(number: int) -> str:
+    """A whole number with Swedish digit grouping: "5 414" (a no-break space)."""
+    return f"{number:,}".replace(",", "\u00a0")
+
+
 def report_body(plan: PeriodPlan, tallies: dict, start, end) -> str:
     """What each activity achieved from start to end, against its target or with its status."""
-    lines = [f"Redovisning av medborgarlöftet för {plan.place}, {start} – {end}.", ""]
+    period = f"{swedish_date(start)} – {swedish_date(end)}"
+    lines = [f"Redovisning av medborgarlöftet för {plan.place}, {period}.", ""]
     for a in plan.activities:
         done = tallies.get(a.position, NO_LOGS).done(start, end)
         if a.scope:
             average = "i snitt " if a.scope in AVERAGES else ""
             target = f"{average}{COMPARATOR_SV[a.comparator]}{a.value} {SCOPE_SV[a.scope]}"
-            lines.append(f"- {a.text.title}: {done} {a.text.unit} (mål: {target}).")
+            unit = UNIT_SINGULAR[a.text.unit] if done == 1 else a.text.unit
+            lines.append(f"- {a.text.title}: {swedish_number(done)} {unit} (mål: {target}).")
         else:
-            lines.append(f"- {a.text.title}: {STATUS_SV[a.status]}, {done} registrerade.")
+            done_text = f"{swedish_number(done)} registrerade" if done != 1 else "1 registrerad"
+            lines.append(f"- {a.text.title}: {STATUS_SV[a.status]}, {done_text}.")
     return "\n".join([*lines, "", "Siffrorna bygger på de registrerade aktiviteterna."])
 
 
@@ -966,7 +985,7 @@ def follow_ups(rng: random.Random, plan: PeriodPlan, tallies: dict, today: datet
 
     if style == "tertial":
         for day in tertial_ends:
-            summary = f"Tertialuppföljning till och med {day.isoformat()}."
+            summary = f"Tertialuppföljning till och med {swedish_date(day)}."
             meeting(MeetingKind.TERTIAL, day + _days(rng, 7, 28), summary, as_of=day)
             title = f"Tertialredovisning {(day.month + 3) // 4} {day.year}, {place}"
             covers = max(start, D(day.year, day.month - 3, 1))

@@ -14,6 +14,7 @@ from django.utils import timezone
 from activities.models import Activity, ActivityLog, ActivityStatus, ActivityTotal, SpanTotal
 from activities.progress import Comparator, Scope
 from followups.models import Assessment, FollowUpMeeting, Report
+from followups.national import swedish_date, swedish_number
 from promises.models import (
     PUBLISHED_STATES,
     Extension,
@@ -216,6 +217,23 @@ def test_follow_ups_are_written(generated):
     assert Report.objects.published().exists()
     assert not Report.objects.filter(published_on__gt=timezone.localdate()).exists()
     assert not FollowUpMeeting.objects.filter(date__gt=timezone.localdate()).exists()
+
+
+def test_report_and_meeting_texts_write_swedish_dates_and_numbers(generated):
+    bodies = list(Report.objects.values_list("body", flat=True))
+    summaries = list(FollowUpMeeting.objects.values_list("public_summary", flat=True))
+    texts = "\n".join(bodies + summaries)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", texts)  # no ISO dates
+    assert not re.search(r"\b\d{4,} [a-zåäö]", texts)  # counts are grouped: "5 414 …"
+    assert re.search(r"för .+, \d{1,2} [a-z]+ \d{4} – \d{1,2} [a-z]+ \d{4}\.", bodies[0])
+    assert "Tertialuppföljning till och med " in texts
+
+
+def test_swedish_dates_and_numbers_of_the_generated_texts():
+    assert swedish_date(datetime.date(2026, 3, 1)) == "1 mars 2026"
+    assert swedish_number(5414) == "5\u00a0414"
+    assert swedish_number(1234567) == "1\u00a0234\u00a0567"
+    assert swedish_number(999) == "999"
 
 
 def test_periods_in_the_making_are_not_public(generated, client):
