@@ -1,12 +1,13 @@
 """Normalising a promise document's text before it is read: the cleaned text is what the
 coordinator's preview shows, and every offset the parser gives points into it.
 
-Line endings and odd spaces are normalised, words hyphenated across lines are joined, and lines
-that are not part of the document are dropped: web-page chrome (polisen.se's "Javascript är inte
-påslaget", "Till toppen", "Dela", "Sök", cookie banners, "Publicerad …/Uppdaterad …"), page
-numbers, and headers and footers repeated on every page (pages are separated by form feeds, as
-text extracted from a PDF is; without them, a short line repeated three times or more). The
-words themselves are never changed: OCR damage stays as it is.
+Line endings and odd spaces are normalised, a tab-separated table gets one cell per line, words
+hyphenated across lines are joined, and lines that are not part of the document are dropped:
+web-page chrome (polisen.se's "Javascript är inte påslaget", "Till toppen", "Dela", "Sök", cookie
+banners, "Publicerad …/Uppdaterad …"), page numbers, and headers and footers repeated on every
+page (pages are separated by form feeds, as text extracted from a PDF is; without them, a short
+line repeated three times or more). The words themselves are never changed: OCR damage stays as
+it is.
 """
 
 import re
@@ -37,10 +38,9 @@ _PAGE_NUMBER = re.compile(
 )
 _BREADCRUMB = re.compile(r"(?:start|hem|polisen)\s*(?:/|>|›)\s*\S.*")
 _DIGIT_RUN = re.compile(r"\d+")
-_BULLET_START = re.compile(
-    r"(?:[•·▪◦●○■□‣⁃*–—\-\uf0b7\uf0a7\uf076\uf0d8\uf0fc◆➢✓►▶]"
-    r"|[eo](?= [A-ZÅÄÖa-zåäö0-9])|\d{1,2}[.)])\s"
-)
+# The characters a list item may start with (Word's private-use bullets among them).
+BULLET_CHARS = r"•·▪◦●○■□‣⁃*–—\-\uf0b7\uf0a7\uf076\uf0d8\uf0fc◆➢✓►▶"
+_BULLET_START = re.compile(rf"(?:[{BULLET_CHARS}]|[eo](?= [A-ZÅÄÖa-zåäö0-9])|\d{{1,2}}[.)])\s")
 # Short lines that are section headings even when a document repeats them (one per focus area).
 _SECTION_WORD = re.compile(
     r"(?:aktiviteter|atgarder|ataganden|loften|lofte|fokusomrade|mal|insatser|uppfoljning"
@@ -114,9 +114,43 @@ def _join_hyphenated(lines: list[str]) -> list[str]:
     return joined
 
 
+# A table copied from a word processor or a spreadsheet: cells separated by tabs.
+_CELL_GAP = re.compile(r"[ \t]*\t[ \t]*")
+_MARKER_CELL = re.compile(rf"[{BULLET_CHARS}]|\d{{1,2}}[.)]|[a-h][.)]")
+
+
+def _cells(line: str) -> list[str]:
+    """A line's tab-separated cells; a bullet or number before a tab is its item's, and a
+    label before a tab ("Ansvarig:") its value's."""
+    cells = [cell for cell in _CELL_GAP.split(line.strip(" \t")) if cell]
+    while len(cells) >= 2 and (_MARKER_CELL.fullmatch(cells[0]) or cells[0].endswith(":")):
+        cells[:2] = [f"{cells[0]} {cells[1]}"]
+    return cells
+
+
+def _tab_tables(text: str) -> str:
+    """Rows of a tab-separated table (two lines or more with the same number of cells, two or
+    more each) with one cell per line, as a table whose cells come one per line is read."""
+    lines = text.split("\n")
+    cells = [_cells(line) if "\t" in line else [] for line in lines]
+    index = 0
+    while index < len(lines):
+        width = len(cells[index])
+        end = index
+        while end < len(lines) and width >= 2 and len(cells[end]) == width:
+            end += 1
+        if end - index >= 2:
+            for row in range(index, end):
+                lines[row] = "\n".join(cells[row])
+            index = end
+        else:
+            index += 1
+    return "\n".join(lines)
+
+
 def clean(raw: str) -> str:
     """The document's text as the parser reads it and the preview shows it."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
+    text = _tab_tables(raw.replace("\r\n", "\n").replace("\r", "\n")).translate(_SPACES)
     text = _INVISIBLE.sub("", text)
     pages = [
         [_MULTISPACE.sub(" ", line).strip() for line in page.split("\n")]

@@ -4,13 +4,13 @@ tolerantly: å/ä/ö also match the forms OCR leaves of them ("upptickten", "fra
 import re
 from dataclasses import dataclass
 
+from promises.textimport.clean import BULLET_CHARS
 from promises.textimport.numbers import fold
 
 # --- Lines -------------------------------------------------------------------------------------
 
 _BULLET = re.compile(
-    r"(?:[•·▪◦●○■□‣⁃*–—\-\uf0b7\uf0a7\uf076\uf0d8\uf0fc◆➢✓►▶]|[eo](?= \S)|\d{1,2}[.)]"
-    r"|\(\d{1,2}\)|[a-h][.)](?= \S))[ ]+"
+    rf"(?:[{BULLET_CHARS}]|[eo](?= \S)|\d{{1,2}}[.)]|\(\d{{1,2}}\)|[a-h][.)](?= \S))[ ]+"
 )
 
 

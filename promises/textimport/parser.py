@@ -8,11 +8,12 @@ open a section, and the list items (any bullet, numbered, or one item per line) 
 promises or activities. A party heading ("Polisen lovar", "Kommunens åtaganden", "Polisen ska:",
 "Det här gör polisen") gives the owner of the activities under it; "X lovar att:" gives
 promises when the document has an activity heading later, else activities of X. A table whose
-cells come one per line ("Aktivitet", "Ansvarig", "Mål", then the rows) gives one activity per
-row. A document without any activity heading gives its list items (and "Polisen ska …"
-sentences) that read as activities. Keywords are matched tolerantly: å/ä/ö folded and the OCR
-confusions of scanned documents ("upptickten", "fraimst", "dldern") accepted; the text itself
-is never corrected.
+cells come one per line ("Aktivitet", "Ansvarig", "Mål", then the rows; `clean` puts a
+tab-separated table so) gives one activity per row. A document without any activity heading
+gives its list items that read as activities, and its sentences that do ("Polisen ska …",
+"Tillsammans ska vi …", another actor's with a target), never a quotation ("…, säger X").
+Keywords are matched tolerantly: å/ä/ö folded and the OCR confusions of scanned documents
+("upptickten", "fraimst", "dldern") accepted; the text itself is never corrected.
 """
 
 import re
@@ -345,8 +346,35 @@ _ACTOR_SENTENCE = re.compile(
 )
 
 
+# "Tillsammans ska vi anordna …": both parties' activity, in running text too.
+_JOINT_SENTENCE = re.compile(
+    r"(?:(?:tillsammans|gemensamt) (?:ska|skall|kommer) (?:att )?vi"
+    r"|vi (?:ska|skall|kommer att) (?:tillsammans|gemensamt)) \w"
+)
+# A quotation on a news page: "– Vi vill att alla ska känna sig trygga, säger kommunpolisen."
+_QUOTATION = re.compile(r", (?:sager|berattar|menar|konstaterar) [^,.]{2,80}[.!]?$")
+# Running text no longer than this is one activity (a sentence or two).
+_LONGEST_SENTENCE = 400
+
+
+def _sentence_activity(line: _Line) -> bool:
+    """A line of running text that is an activity: a party's ("Polisen ska genomföra …",
+    "Tillsammans ska vi …"), or another actor's with a target ("Räddningstjänsten genomför minst
+    sex informationsinsatser per år")."""
+    if len(line.text) > _LONGEST_SENTENCE or _QUOTATION.search(line.folded):
+        return False
+    if _ACTOR_SENTENCE.match(line.folded) or _JOINT_SENTENCE.match(line.folded):
+        return True
+    if read_owner(line.text, None)[0] != "other":
+        return False
+    target, _notes = read_target(line.text)
+    return target is not None
+
+
 def _looks_like_activity(text: str) -> bool:
     folded = fold(text)
+    if _QUOTATION.search(folded):
+        return False
     if MODAL.search(folded[:100]) and not _GOAL_START.match(folded):
         return True
     if _ACTIVITY_START.match(folded):
@@ -565,7 +593,7 @@ def _activities_without_heading(document: ParsedDocument, lines: list[_Line]) ->
             not background
             and not line.bullet
             and line.start not in taken
-            and _ACTOR_SENTENCE.match(line.folded)
+            and _sentence_activity(line)
         ):
             document.activities.append(_activity(line.text, line.start, None))
         if line.bullet and line.start not in taken:

@@ -121,6 +121,45 @@ def test_lines_repeated_as_footer_without_page_breaks_are_dropped():
     assert text.count("Polisen ska genomföra minst tre insatser.") == 3
 
 
+def test_a_tab_separated_table_gets_one_cell_per_line_and_is_read_row_by_row():
+    text = (
+        "Aktivitet\tAnsvar\tOmfattning\n"
+        "Trygghetsvandringar\tKommunen och Polisen\t2 per år\n"
+        "Trafikkontroller vid skolor\t\tPolisen\tMinst 10 per år\n"
+    )
+    assert clean(text).split("\n")[:6] == [
+        "Aktivitet",
+        "Ansvar",
+        "Omfattning",
+        "Trygghetsvandringar",
+        "Kommunen och Polisen",
+        "2 per år",
+    ]
+    activities = parse(text).activities
+    assert [(a.text, a.responsible) for a in activities] == [
+        ("Trygghetsvandringar", "joint"),
+        ("Trafikkontroller vid skolor", "police"),
+    ]
+    assert (activities[1].target.comparator, activities[1].target.value) == ("at_least", 10)
+
+
+def test_tabs_after_a_number_or_a_label_and_a_lone_tab_are_spaces():
+    # Word's numbered lists put a tab after the number; a label and its value are no table.
+    numbered = "1.\tÖka tryggheten i centrum.\n2.\tMinska narkotikabrotten.\n"
+    assert clean(numbered) == "1. Öka tryggheten i centrum.\n2. Minska narkotikabrotten."
+    labelled = "Ansvarig:\tPolisen\nMål:\tMinst 4 per år\n"
+    assert clean(labelled) == "Ansvarig: Polisen\nMål: Minst 4 per år"
+    assert clean("Medborgarlöfte\t2025\nEtt år.") == "Medborgarlöfte 2025\nEtt år."
+
+
+def test_running_text_gives_joint_and_other_actors_activities_but_no_quotation():
+    document = read("blind/vaxjo-2024-2026-lopande-text.txt")
+    owners = [(a.text[:28], a.responsible, a.responsible_other) for a in document.activities]
+    assert ("Tillsammans ska vi anordna t", "joint", "") in owners
+    assert ("Räddningstjänsten Värend gen", "other", "Räddningstjänsten Värend") in owners
+    assert not any("säger" in activity.text for activity in document.activities)
+
+
 def test_activities_under_a_focus_area_name_it():
     document = read("malmo-districts-focus.txt")
     assert [a.promise_indexes for a in document.activities] == [[0], [0], [0], [0], [1], [1]]
@@ -211,6 +250,10 @@ def test_documents_with_expectations_written_blind_read_well():
                 " ",
                 "(",
                 "Aktivitet\nAnsvarig\nMål\n",
+                "\t",
+                "Aktivitet\tAnsvarig\tMål\n",
+                ", säger kommunpolisen.",
+                "Tillsammans ska vi ",
             ]
         )
         | st.text(max_size=20),
