@@ -20,7 +20,8 @@ def _set(words: str) -> frozenset[str]:
 MODAL = re.compile(
     r"\b(?:ska|skall|kommer att|vill|lovar|forbinder sig|atar sig|ansvarar for|avser att)\b"
 )
-_PRESENT_VERB = re.compile(r"[a-z]{2,}(?:ar|er|or|ur|ir)$")
+# Present tense, folded: "genomför", "arbetar", and the short "är", "har", "går", "ser", "tar".
+_PRESENT_VERB = re.compile(r"[a-z]{2,}(?:ar|er|or|ur|ir)|ar|har|gar|ser|tar")
 _PRONOUN_SUBJECT = frozenset({"vi", "man", "det", "detta", "de", "dessa", "alla", "den"})
 _POLICE = re.compile(
     r"(?:polisen|polisens|polis|lokalpolisomradet|lokalpolisomrade|kommunpolis(?:en|erna)?"
@@ -35,7 +36,8 @@ _MUNICIPALITY = re.compile(
     r"|faltsekreterar(?:e|en|na)|skolan|skolorna|trygghetssamordnar(?:e|en)"
     r"|sakerhetssamordnar(?:e|en)|brottsforebyggande radet|bra)\b"
 )
-_JOINT_START = re.compile(r"(?:tillsammans|gemensamt)\b(?! med)")
+# "Tillsammans …", "Vi gemensamt …", "Gemensam lägesbild tas fram …": both parties.
+_JOINT_START = re.compile(r"(?:(?:vi )?(?:tillsammans|gemensamt)|gemensam(?:ma)?)\b(?! med)")
 # "Ansvarig: Polisen", "Ansvar: kommunen och polisen", "(Polisen)" at the end of an item.
 OWNER_LABEL = re.compile(r"\b(?:huvud)?ansvar(?:ig|iga)?(?: part)?\s*:\s*(?P<who>[^.;()\n]{2,80})")
 OWNER_PARENTHESIS = re.compile(

@@ -9,7 +9,8 @@ promises or activities. A party heading ("Polisen lovar", "Kommunens åtaganden"
 "Det här gör polisen") gives the owner of the activities under it; "X lovar att:" gives
 promises when the document has an activity heading later, else activities of X. A table whose
 cells come one per line ("Aktivitet", "Ansvarig", "Mål", then the rows; `clean` puts a
-tab-separated table so) gives one activity per row. A document without any activity heading
+tab-separated table so) gives one activity per row, and so does a block of labelled lines
+("Aktivitet 1: …", "Vad: …", "Vem: …", "När: …"). A document without any activity heading
 gives its list items that read as activities, and its sentences that do ("Polisen ska …",
 "Tillsammans ska vi …", another actor's with a target), never a quotation ("…, säger X").
 Keywords are matched tolerantly: å/ä/ö folded and the OCR confusions of scanned documents
@@ -68,17 +69,24 @@ _PROMISE_LEAD = _kw(
 )
 _PARTY_PROMISE = _kw(rf"^{_PARTY_NAME} lovar(?: att| följande)?\s*:?$")
 # "Polisen och Tierps kommun lovar att:": whoever is named gives the items under it.
+# "Polisen och Norrtälje kommun lovar invånarna i Norrtälje att:" too.
 _WHO_PROMISES = re.compile(
-    r"^(?P<who>[^:]{3,80}?) lovar(?: gemensamt)?(?: att| foljande)?\s*:$", re.IGNORECASE
+    r"^(?P<who>[^:]{3,80}?) lovar(?: gemensamt)?"
+    r"(?: (?:invanarna|medborgarna|boende|alla som bor|de som bor)(?: i [\w -]{2,40}?)?)?"
+    r"(?: att| foljande)?\s*:$",
+    re.IGNORECASE,
 )
 _FOCUS = _kw(r"^(?:fokusområde|löfte|prioriterat område|område)\s*(?:\d{1,2}|[a-h])?\s*[:.–—-]?\s*")
 _ACTIVITY_LEAD = _kw(
     r"(?:genom (?:följande |dessa )?(?:aktiviteter|insatser|åtgärder)\b.*:?$"
     r"|det ska vi åstadkomma genom|^vi ska\s*:$|aktiviteter(?:na)?\s*:$"
     r"|^(?:(?:konkreta |gemensamma |våra |planerade )?(?:aktiviteter(?:na)?|åtaganden|insatser"
-    r"|åtgärder)|det här ska vi göra|det här gör vi|detta gör vi|så här gör vi|vad vi ska göra"
+    r"|åtgärder)(?: (?:under )?(?:\d{4}(?:\s*[–—-]\s*\d{2,4})?|året|perioden))?"
+    r"|det här ska vi göra|det här gör vi|detta gör vi|så här gör vi|vad vi ska göra"
     r"|så här ska vi (?:göra|arbeta)|så ska vi göra|det gör vi|det här gör vi tillsammans"
-    r"|detta ska vi göra|vad ska göras|aktiviteter för att nå löftena|så här når vi dit)"
+    r"|detta ska vi göra|vad ska göras|aktiviteter för att nå löftena|så här når vi dit"
+    r"|(?:det|detta|det här|så) (?:gör|ska|kommer) vi (?:att )?(?:göra |nå dit )?genom att"
+    r"|genom att)"
     r"\s*:?$)"
 )
 _PARTY_HEADING = _kw(
@@ -450,6 +458,74 @@ def _focus(text: str) -> str | None:
     return text[match.end() :].strip()
 
 
+# One block per activity: "Aktivitet 1: Trygghetsvandringar", then "Vad: …", "Vem: …", "När: …".
+_BLOCK_HEADING = _kw(
+    r"^(?:aktivitet|insats|åtgärd)\s*(?:\d{1,2}|[a-h])?\s*[:.–—-]\s*(?P<title>\S.{0,150})$"
+)
+_BLOCK_LABELS = (
+    ("what", _kw(r"^(?:vad|beskrivning|innehåll)\s*:\s*")),
+    ("owner", _kw(r"^(?:vem|(?:huvud)?ansvar(?:ig|iga)?(?: part)?)\s*:\s*")),
+    ("target", _kw(r"^(?:när|hur ofta|omfattning|mål(?:värde)?|frekvens|antal|tidplan)\s*:\s*")),
+    (
+        "partners",
+        _kw(r"^(?:med vem|tillsammans med|i samverkan med|samverkans?part(?:er|ner)?)\s*:\s*"),
+    ),
+)
+
+
+def _block_label(line: _Line) -> tuple[str, int] | None:
+    """The kind of a block's label line and where its value starts in the line."""
+    for kind, rx in _BLOCK_LABELS:
+        if (match := rx.match(line.text)) and match.end() < len(line.text):
+            return kind, match.end()
+    return None
+
+
+def _labelled_block(lines: list[_Line], index: int, promise: int | None):
+    """The activity of a block whose heading is lines[index], and the index after it."""
+    heading = _BLOCK_HEADING.match(lines[index].text.strip())
+    if not heading or lines[index].bullet:
+        return None
+    values: dict[str, tuple[str, int]] = {}
+    position = index + 1
+    while position < len(lines) and (label := _block_label(lines[position])):
+        kind, offset = label
+        line = lines[position]
+        values.setdefault(kind, (line.text[offset:].strip(), line.start + offset))
+        position += 1
+    if not values:
+        return None
+    title = heading.group("title").strip()
+    text, start = values.get("what", (title, lines[index].start + heading.start("title")))
+    owner = values.get("owner")
+    responsible, other, partners = read_owner(f"Ansvarig: {owner[0]}" if owner else text, None)
+    if owner:  # "Vad: Trygghetsvandringar … tillsammans med boende."
+        partners = partners + partners_of(text, fold(text))[0]
+    if "partners" in values:
+        partners = partners + split_actors(values["partners"][0])
+    target, notes = None, []
+    if "target" in values:
+        target, notes = read_target(
+            values["target"][0], values["target"][1], listed=True, counted=title
+        )
+    elif "what" in values:
+        target, notes = read_target(text, start, listed=True, counted=title)
+    activity = ParsedActivity(
+        text=text,
+        title=title[:200],
+        responsible=responsible,
+        responsible_other=other[:150],
+        partners=", ".join(dict.fromkeys(partners))[:300],
+        target=target,
+        span=TextSpan(start, start + len(text)),
+        uncertain=notes,
+        promise_indexes=[promise] if promise is not None else [],
+    )
+    if responsible == "unstated":
+        activity.uncertain.insert(0, _("The responsible party is not stated in the text"))
+    return activity, position
+
+
 def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
     later_activity_heading = [False] * (len(lines) + 1)
     for index in range(len(lines) - 1, -1, -1):
@@ -470,6 +546,11 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             index += 1
             continue
         section: _Section | None = None
+        if block := _labelled_block(lines, index, focus_promise):
+            document.activities.append(block[0])
+            index = block[1]
+            activity_sections += 1
+            continue
         table = _table(lines, index)
         if table:
             index = _table_rows(document, lines, table[0], table[1])

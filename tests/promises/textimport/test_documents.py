@@ -160,6 +160,38 @@ def test_running_text_gives_joint_and_other_actors_activities_but_no_quotation()
     assert not any("säger" in activity.text for activity in document.activities)
 
 
+def test_an_activity_written_as_a_block_of_labelled_lines_is_one_activity():
+    document = read("blind/kristianstad-2025-2026-vad-vem-nar.txt")
+    read_back = [
+        (a.title, a.text[:24], a.responsible, a.target and (a.target.comparator, a.target.value))
+        for a in document.activities
+    ]
+    assert read_back == [
+        ("Trygghetsvandringar", "Trygghetsvandringar i Nä", "joint", ("count", 2)),
+        ("Föräldramöten om droger", "Information till föräldr", "municipality", ("at_least", 6)),
+        ("Riktade insatser mot narkotika", "Polisen genomför riktade", "police", ("at_least", 10)),
+    ]
+    assert "boende" in document.activities[0].partners
+
+
+def test_det_gor_vi_genom_att_opens_the_activities_of_the_promise_above_it():
+    document = read("blind/eskilstuna-2024-2025-det-gor-vi-genom.txt")
+    assert [p.text[:26] for p in document.promises] == [
+        "Vi lovar att arbeta för at",
+        "Vi lovar att öka trygghete",
+    ]
+    assert [a.promise_indexes for a in document.activities] == [[0], [0], [0], [1], [1], [1]]
+
+
+def test_a_dated_activity_heading_and_promises_to_the_inhabitants_are_read():
+    document = read("blind/norrtalje-2026-forkortningar.txt")
+    assert [p.text for p in document.promises] == [
+        "Minska antalet trafikolyckor i tätorten",
+        "Minska den öppna droghandeln",
+    ]
+    assert len(document.activities) == 5
+
+
 def test_activities_under_a_focus_area_name_it():
     document = read("malmo-districts-focus.txt")
     assert [a.promise_indexes for a in document.activities] == [[0], [0], [0], [0], [1], [1]]
@@ -254,6 +286,11 @@ def test_documents_with_expectations_written_blind_read_well():
                 "Aktivitet\tAnsvarig\tMål\n",
                 ", säger kommunpolisen.",
                 "Tillsammans ska vi ",
+                "Aktivitet 1: Trygghetsvandringar\n",
+                "Vad: ",
+                "Vem: ",
+                "När: ",
+                "Det gör vi genom att:\n",
             ]
         )
         | st.text(max_size=20),

@@ -28,6 +28,11 @@ from promises.textimport.owners import read_owner
         ("Trygghetsvandringar genomför vi varje månad.", ("unstated", "", [])),
         ("Projektet genomför workshoppar på skolorna.", ("unstated", "", [])),
         ("Vi genomför trygghetsvandringar.", ("unstated", "", [])),
+        # A party's people before "är", and both parties named by "gemensam" or "vi tillsammans".
+        ("Kommunens fältare är ute 3 kvällar/vecka.", ("municipality", "", [])),
+        ("Gemensam lägesbild tas fram varje månad.", ("joint", "", [])),
+        ("vi tillsammans informerar föräldrar inför skolavslutningen", ("joint", "", [])),
+        ("Gemensamma trygghetsvandringar genomförs i centrum.", ("joint", "", [])),
     ],
 )
 def test_the_owner_is_read_as_written(text, expected):
