@@ -45,6 +45,7 @@ from promises.textimport.types import (
     ParsedActivity,
     ParsedDocument,
     ParsedPromise,
+    ParsedTarget,
     TextSpan,
 )
 
@@ -249,9 +250,24 @@ def _activity(text: str, start: int, section_owner: str | None) -> ParsedActivit
             }
         )
         unit_words = unit_words or target.unit
+    return _proposed(
+        text, _title(text, unit_words), start, (responsible, other, partners), target, notes
+    )
+
+
+def _proposed(
+    text: str,
+    title: str,
+    start: int,
+    owner: tuple[str, str, list[str]],
+    target: ParsedTarget | None,
+    notes: list[str],
+) -> ParsedActivity:
+    """An activity as proposed, marked for checking when the text names no one responsible."""
+    responsible, other, partners = owner
     activity = ParsedActivity(
         text=text,
-        title=_title(text, unit_words),
+        title=title,
         responsible=responsible,
         responsible_other=other[:150],
         partners=", ".join(dict.fromkeys(partners))[:300],
@@ -328,19 +344,9 @@ def _table_rows(document: ParsedDocument, lines: list[_Line], columns: list[str]
         if "target" in row:
             cell = row["target"]
             target, notes = read_target(cell.text, cell.start, listed=True, counted=text)
-        activity = ParsedActivity(
-            text=text,
-            title=_title(text, None),
-            responsible=responsible,
-            responsible_other=other[:150],
-            partners=", ".join(dict.fromkeys(partners))[:300],
-            target=target,
-            span=TextSpan(name.start, name.start + len(text)),
-            uncertain=notes,
-        )
-        if responsible == "unstated":
-            activity.uncertain.insert(0, _("The responsible party is not stated in the text"))
-        document.activities.append(activity)
+        owner = (responsible, other, partners)
+        title = _title(text, None)
+        document.activities.append(_proposed(text, title, name.start, owner, target, notes))
         index += width
     return index
 
@@ -510,19 +516,8 @@ def _labelled_block(lines: list[_Line], index: int, promise: int | None):
         )
     elif "what" in values:
         target, notes = read_target(text, start, listed=True, counted=title)
-    activity = ParsedActivity(
-        text=text,
-        title=title[:200],
-        responsible=responsible,
-        responsible_other=other[:150],
-        partners=", ".join(dict.fromkeys(partners))[:300],
-        target=target,
-        span=TextSpan(start, start + len(text)),
-        uncertain=notes,
-        promise_indexes=[promise] if promise is not None else [],
-    )
-    if responsible == "unstated":
-        activity.uncertain.insert(0, _("The responsible party is not stated in the text"))
+    activity = _proposed(text, title[:200], start, (responsible, other, partners), target, notes)
+    activity.promise_indexes = [promise] if promise is not None else []
     return activity, position
 
 
