@@ -39,7 +39,7 @@ _PAGE_NUMBER = re.compile(
 _BREADCRUMB = re.compile(r"(?:start|hem|polisen)\s*(?:/|>|›)\s*\S.*")
 _DIGIT_RUN = re.compile(r"\d+")
 # The characters a list item may start with (Word's private-use bullets among them).
-BULLET_CHARS = r"•·▪◦●○■□‣⁃*–—\-\uf0b7\uf0a7\uf076\uf0d8\uf0fc◆➢✓►▶"
+BULLET_CHARS = r"•·▪◦●○■□‣⁃*–—\-\uf0b7\uf0a7\uf076\uf0d8\uf0fc◆➢✓►▶☐☑☒✔✗✘➔→⇒➜➤❖✦»"
 _BULLET_START = re.compile(rf"(?:[{BULLET_CHARS}]|[eo](?= [A-ZÅÄÖa-zåäö0-9])|\d{{1,2}}[.)])\s")
 # Short lines that are section headings even when a document repeats them (one per focus area).
 _SECTION_WORD = re.compile(

@@ -10,7 +10,8 @@ from promises.textimport.numbers import fold
 # --- Lines -------------------------------------------------------------------------------------
 
 _BULLET = re.compile(
-    rf"(?:[{BULLET_CHARS}]|[eo](?= \S)|\d{{1,2}}[.)]|\(\d{{1,2}}\)|[a-h][.)](?= \S))[ ]+"
+    rf"(?:[{BULLET_CHARS}]|[eo](?= \S)|(?P<sub>\d{{1,2}}\.\d{{1,2}})\.?|\d{{1,2}}[.)]|\(\d{{1,2}}\)"
+    rf"|[a-h][.)](?= \S))[ ]+"
 )
 
 
@@ -22,6 +23,7 @@ class Line:
     folded: str
     bullet: bool
     blank: bool
+    sub: bool = False  # numbered as a sub-item ("1.1 …"), one level under "1. …"
 
 
 def read_lines(text: str) -> list[Line]:
@@ -33,8 +35,9 @@ def read_lines(text: str) -> list[Line]:
         match = _BULLET.match(raw)
         offset = match.end() if match and match.end() < len(raw) else 0
         content = raw[offset:]
+        sub = bool(offset and match.group("sub"))
         lines.append(
-            Line(position + offset, end, content, fold(content), bool(offset), not raw.strip())
+            Line(position + offset, end, content, fold(content), bool(offset), not raw.strip(), sub)
         )
         position = end + 1
     return lines

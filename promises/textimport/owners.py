@@ -26,7 +26,7 @@ _PRONOUN_SUBJECT = frozenset({"vi", "man", "det", "detta", "de", "dessa", "alla"
 _POLICE = re.compile(
     r"(?:polisen|polisens|polis|lokalpolisomradet|lokalpolisomrade|kommunpolis(?:en|erna)?"
     r"|narpolis(?:en)?|polismyndigheten|polisomradet|omradespolis(?:en|erna)?"
-    r"|polisregion)\b"
+    r"|polisregion|lpo)\b"
 )
 _MUNICIPALITY = re.compile(
     r"(?:kommunen|kommunens|kommun|[\w-]+ kommun|[\w-]+s kommun|staden|stadens|[\w-]+ stad"

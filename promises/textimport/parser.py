@@ -5,7 +5,8 @@ The text is cleaned first (`clean`); every offset points into the cleaned text. 
 one by one: headings and lead-in lines ("Polisen och kommunen lovar gemensamt att arbeta för:",
 "Det ska vi åstadkomma genom följande aktiviteter:", "Polisens åtaganden", "Fokusområde 1: …")
 open a section, and the list items (any bullet, numbered, or one item per line) under them are
-promises or activities. A party heading ("Polisen lovar", "Kommunens åtaganden", "Polisen ska:",
+promises or activities; an item numbered "1.1" under a promise numbered "1." is an activity of
+that promise. A party heading ("Polisen lovar", "Kommunens åtaganden", "Polisen ska:",
 "Det här gör polisen") gives the owner of the activities under it; "X lovar att:" gives
 promises when the document has an activity heading later, else activities of X. A table whose
 cells come one per line ("Aktivitet", "Ansvarig", "Mål", then the rows; `clean` puts a
@@ -80,7 +81,7 @@ _WHO_PROMISES = re.compile(
 _FOCUS = _kw(r"^(?:fokusområde|löfte|prioriterat område|område)\s*(?:\d{1,2}|[a-h])?\s*[:.–—-]?\s*")
 _ACTIVITY_LEAD = _kw(
     r"(?:genom (?:följande |dessa )?(?:aktiviteter|insatser|åtgärder)\b.*:?$"
-    r"|det ska vi åstadkomma genom|^vi ska\s*:$|aktiviteter(?:na)?\s*:$"
+    r"|det ska vi åstadkomma genom|^vi (?:ska|kommer att)\s*:$|aktiviteter(?:na)?\s*:$"
     r"|^(?:(?:konkreta |gemensamma |våra |planerade )?(?:aktiviteter(?:na)?|åtaganden|insatser"
     r"|åtgärder)(?: (?:under )?(?:\d{4}(?:\s*[–—-]\s*\d{2,4})?|året|perioden))?"
     r"|det här ska vi göra|det här gör vi|detta gör vi|så här gör vi|vad vi ska göra"
@@ -94,7 +95,7 @@ _PARTY_HEADING = _kw(
     r"^(?:(?P<pg>polisens|kommunens|stadens|regionens) (?:åtaganden|aktiviteter|insatser|löften"
     r"|ansvar)|(?P<pn>polisen|kommunen|staden|regionen|gemensamt|tillsammans"
     r"|polisen och kommunen|kommunen och polisen|gemensamma (?:åtaganden|aktiviteter))"
-    r"(?: ska| gör| åtar sig| förbinder sig| ansvarar för)?(?: vi)?(?: gemensamt)?"
+    r"(?: ska| kommer att| gör| åtar sig| förbinder sig| ansvarar för)?(?: vi)?(?: gemensamt)?"
     r"(?: att| följande)?|(?:det här|detta|så här|det) gör (?P<pd>polisen|kommunen|staden"
     r"|regionen|vi tillsammans|vi gemensamt))\s*:?$"
 )
@@ -531,6 +532,7 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             and (_ACTIVITY_LEAD.search(text) or _PARTY_HEADING.match(text))
         )
     bullet_starts = {line.start for line in lines if line.bullet}
+    sub_starts = {line.start for line in lines if line.sub}
     activity_sections = 0
     index = 0
     focus_promise: int | None = None
@@ -622,6 +624,13 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                     continue
             for start, _end, item_text in items:
                 if not _has_words(item_text):
+                    continue
+                if start in sub_starts and document.promises:
+                    # "1.1 …" under "1. …": an activity of that promise.
+                    activity = _activity(item_text, start, None)
+                    activity.promise_indexes = [len(document.promises) - 1]
+                    document.activities.append(activity)
+                    activity_sections += 1
                     continue
                 document.promises.append(
                     ParsedPromise(

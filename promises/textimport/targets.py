@@ -176,7 +176,7 @@ _SCOPE_PHRASES = (
     ),
     (
         "unsupported",
-        r"per (?:termin|halvar|kvartal|lov|skollov)"
+        r"per (?:termin|halvar|kvartal|lov|skollov)|/ ?(?:termin|halvar|kvartal)"
         r"|varje (?:termin|halvar|kvartal|lov|skollov)|varannan (?:vecka|manad)|varannat ar"
         r"|infor varje|vid varje",
     ),

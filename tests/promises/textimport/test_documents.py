@@ -1,6 +1,7 @@
 """Realistic promise documents of our own (tests/fixtures/textimport/) read as expected.json
 says, and the text cleaning they need."""
 
+import datetime
 import json
 from pathlib import Path
 
@@ -190,6 +191,38 @@ def test_a_dated_activity_heading_and_promises_to_the_inhabitants_are_read():
         "Minska den öppna droghandeln",
     ]
     assert len(document.activities) == 5
+
+
+def test_sub_numbered_items_are_the_activities_of_the_numbered_promise_above():
+    document = read("blind/motala-2025-2026-numrerade.txt")
+    assert [p.text for p in document.promises] == [
+        "Minska brottsligheten i centrum",
+        "Öka tryggheten för unga",
+    ]
+    assert [a.promise_indexes for a in document.activities] == [[0], [0], [1], [1], [1]]
+    assert document.activities[0].text.startswith("LPO Motala genomför")
+
+
+def test_checkbox_and_arrow_bullets_are_taken_off_and_kommer_att_headings_open_lists():
+    ljungby = read("blind/ljungby-2025-2027-iso.txt")
+    assert ljungby.activities[0].text.startswith("Hastighetskontroller vid skolor")
+    assert (ljungby.start, ljungby.end) == (datetime.date(2025, 4, 1), datetime.date(2027, 3, 31))
+    pitea = read("blind/pitea-2026-vi-kommer-att.txt")
+    assert [a.text[:12] for a in pitea.activities] == [
+        "genomföra mi",
+        "genomföra fö",
+        "öka antalet ",
+        "fotpatruller",
+        "erbjuda somm",
+    ]
+    # "Vi kommer att:" names no one: the coordinator says who (never guessed).
+    assert [a.responsible for a in pitea.activities] == [
+        "unstated",
+        "unstated",
+        "unstated",
+        "police",
+        "municipality",
+    ]
 
 
 def test_activities_under_a_focus_area_name_it():

@@ -30,6 +30,7 @@ from promises.textimport.owners import read_owner
         ("Vi genomför trygghetsvandringar.", ("unstated", "", [])),
         # A party's people before "är", and both parties named by "gemensam" or "vi tillsammans".
         ("Kommunens fältare är ute 3 kvällar/vecka.", ("municipality", "", [])),
+        ("LPO Motala genomför minst 20 fotpatrulleringar per månad.", ("police", "", [])),
         ("Gemensam lägesbild tas fram varje månad.", ("joint", "", [])),
         ("vi tillsammans informerar föräldrar inför skolavslutningen", ("joint", "", [])),
         ("Gemensamma trygghetsvandringar genomförs i centrum.", ("joint", "", [])),

@@ -356,6 +356,8 @@ NOT_TARGETS = [
     "Kommunen ska tillsammans med Polisen genomföra en kampanj mot langning inför "
     "varje skolavslutning.",
     "Polisen ska genomföra minst två insatser per termin.",
+    "Polisen och fältgruppen besöker högstadieskolorna 2 ggr/termin.",
+    "Kontrollköp 1 gång/kvartal.",
     "Polisen ska arbeta med sex mot ersättning.",
     "Trygghetsvandringar genomförs flera gånger under perioden.",
     "Polisen ska genomföra några riktade insatser under sommaren.",
