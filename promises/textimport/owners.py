@@ -120,6 +120,25 @@ def partners_of(text: str, folded: str) -> tuple[list[str], list[tuple[int, int]
     return names, spans
 
 
+# "Polisen: kameraövervakning …", "Räddningstjänsten Bergslagen: informationsinsatser …": the
+# item names its owner before a colon.
+_OWNER_PREFIX = re.compile(r"(?P<who>[A-ZÅÄÖ][^:.;()\n]{1,60}?):\s+\S")
+# An organisation named alone is a noun in its definite form: "Trafikverket", "Nattvandrarna".
+_DEFINITE_NAME = re.compile(r"[a-zåäö]{3,}(?:en|et|na)$")
+
+
+def _owner_prefix(text: str) -> re.Match | None:
+    """The owner an item names before a colon: a party, or an organisation (not "Mål:")."""
+    match = _OWNER_PREFIX.match(text)
+    if not match:
+        return None
+    actors = split_actors(match.group("who"))
+    if any(actor_kind(fold(actor)) for actor in actors):
+        return match
+    first = match.group("who").split()[0]
+    return match if len(match.group("who").split()) <= 4 and _DEFINITE_NAME.search(first) else None
+
+
 def read_owner(text: str, section_owner: str | None) -> tuple[str, str, list[str]]:
     """Who is responsible for an activity: (responsible, other actor, partners)."""
     text = text[:_LONGEST_OWNER]  # the owner and partners are named early
@@ -133,7 +152,7 @@ def read_owner(text: str, section_owner: str | None) -> tuple[str, str, list[str
     head = re.sub(r"\s+", " ", blanked).strip(" ,")
     head_text = re.sub(r"\s+", " ", blanked_text).strip(" ,")
     responsible, other = "", ""
-    label = OWNER_LABEL.search(folded) or OWNER_PARENTHESIS.search(folded)
+    label = OWNER_LABEL.search(folded) or OWNER_PARENTHESIS.search(folded) or _owner_prefix(text)
     if label:
         actors = split_actors(text[label.start("who") : label.end("who")])
         kinds = [actor_kind(fold(actor)) for actor in actors]

@@ -62,7 +62,8 @@ _PARTY_NAME = (
 )
 _PROMISE_LEAD = _kw(
     r"(?:lovar (?:gemensamt )?(?:att )?(?:arbeta )?för\b.*:|följande (?:medborgar)?löften\b"
-    r"|^(?:(?:våra |gemensamma |dessa )?(?:medborgar)?löften(?:a)?|fokusområden(?:a)?"
+    r"|^(?:(?:våra |gemensamma |dessa )?(?:medborgar)?löften(?:a)?|vårt (?:gemensamma )?löfte"
+    r"|fokusområden(?:a)?"
     r"|prioriterade områden|prioriteringar|det här ska vi åstadkomma(?: tillsammans)?"
     r"|det här vill vi uppnå|det vill vi uppnå|vad vi vill uppnå|målsättning(?:ar)?|mål"
     r"|vi lovar(?: gemensamt)?(?: att)?|(?:polisen|polis) och (?:kommunen|kommun|staden)"
@@ -73,7 +74,7 @@ _PARTY_PROMISE = _kw(rf"^{_PARTY_NAME} lovar(?: att| följande)?\s*:?$")
 # "Polisen och Tierps kommun lovar att:": whoever is named gives the items under it.
 # "Polisen och Norrtälje kommun lovar invånarna i Norrtälje att:" too.
 _WHO_PROMISES = re.compile(
-    r"^(?P<who>[^:]{3,80}?) lovar(?: gemensamt)?"
+    r"^(?P<who>[^:]{3,160}?) lovar(?: gemensamt)?"
     r"(?: (?:invanarna|medborgarna|boende|alla som bor|de som bor)(?: i [\w -]{2,40}?)?)?"
     r"(?: att| foljande)?\s*:$",
     re.IGNORECASE,

@@ -225,6 +225,18 @@ def test_checkbox_and_arrow_bullets_are_taken_off_and_kommer_att_headings_open_l
     ]
 
 
+def test_a_long_list_of_who_promises_and_vart_lofte_give_the_promises():
+    jarva = read("blind/jarva-2026-ofta.txt")
+    assert [p.text for p in jarva.promises] == [
+        "att minska våldsbrottsligheten i Rinkeby centrum",
+        "att öka tryggheten för barn och unga",
+    ]
+    gotland = read("blind/gotland-2025-2026-radbrytningar.txt")
+    assert [p.text[:40] for p in gotland.promises] == ["Region Gotland och Polisen lovar att til"]
+    # Items wrapped over lines are read whole.
+    assert gotland.activities[0].text.endswith("per månad i Visby innerstad.")
+
+
 def test_activities_under_a_focus_area_name_it():
     document = read("malmo-districts-focus.txt")
     assert [a.promise_indexes for a in document.activities] == [[0], [0], [0], [0], [1], [1]]

@@ -31,6 +31,14 @@ from promises.textimport.owners import read_owner
         # A party's people before "är", and both parties named by "gemensam" or "vi tillsammans".
         ("Kommunens fältare är ute 3 kvällar/vecka.", ("municipality", "", [])),
         ("LPO Motala genomför minst 20 fotpatrulleringar per månad.", ("police", "", [])),
+        # The owner named before a colon; a label such as "Mål:" is no owner.
+        ("Polisen: kameraövervakning utvärderas en gång per år.", ("police", "", [])),
+        ("Polisen och kommunen: gemensam lägesbild varannan månad.", ("joint", "", [])),
+        (
+            "Räddningstjänsten Bergslagen: informationsinsatser om brandskydd.",
+            ("other", "Räddningstjänsten Bergslagen", []),
+        ),
+        ("Mål: fler trygghetsvandringar genomförs.", ("unstated", "", [])),
         ("Gemensam lägesbild tas fram varje månad.", ("joint", "", [])),
         ("vi tillsammans informerar föräldrar inför skolavslutningen", ("joint", "", [])),
         ("Gemensamma trygghetsvandringar genomförs i centrum.", ("joint", "", [])),
