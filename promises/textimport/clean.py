@@ -1,13 +1,13 @@
 """Normalising a promise document's text before it is read: the cleaned text is what the
 coordinator's preview shows, and every offset the parser gives points into it.
 
-Line endings and odd spaces are normalised, a tab-separated table gets one cell per line, words
-hyphenated across lines are joined, and lines that are not part of the document are dropped:
-web-page chrome (polisen.se's "Javascript är inte påslaget", "Till toppen", "Dela", "Sök", cookie
-banners, "Publicerad …/Uppdaterad …"), page numbers, and headers and footers repeated on every
-page (pages are separated by form feeds, as text extracted from a PDF is; without them, a short
-line repeated three times or more). The words themselves are never changed: OCR damage stays as
-it is.
+Line endings and odd spaces are normalised, a table separated by tabs or pipes gets one cell per
+line, words hyphenated across lines are joined, and lines that are not part of the document are
+dropped: web-page chrome (polisen.se's "Javascript är inte påslaget", "Till toppen", "Dela",
+"Sök", cookie banners, "Publicerad …/Uppdaterad …"), page numbers, and headers and footers
+repeated on every page (pages are separated by form feeds, as text extracted from a PDF is;
+without them, a short line repeated three times or more). The words themselves are never
+changed: OCR damage stays as it is.
 """
 
 import re
@@ -128,11 +128,24 @@ def _cells(line: str) -> list[str]:
     return cells
 
 
+# A table in text with pipes: "| Åtgärd | Ansvarig |", its header underlined "|---|---|".
+_PIPE_ROW = re.compile(r"\s*\|.*\|\s*")
+_PIPE_RULE = re.compile(r"\s*\|[\s|:+-]*\|\s*")
+
+
+def _pipe_cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|") if cell.strip()]
+
+
 def _tab_tables(text: str) -> str:
-    """Rows of a tab-separated table (two lines or more with the same number of cells, two or
-    more each) with one cell per line, as a table whose cells come one per line is read."""
-    lines = text.split("\n")
-    cells = [_cells(line) if "\t" in line else [] for line in lines]
+    """Rows of a table whose cells are separated by tabs or pipes (two lines or more with the
+    same number of cells, two or more each) with one cell per line, as a table whose cells come
+    one per line is read; a pipe table's rule under its header is dropped."""
+    lines = [line for line in text.split("\n") if not _PIPE_RULE.fullmatch(line) or "-" not in line]
+    cells = [
+        _cells(line) if "\t" in line else _pipe_cells(line) if _PIPE_ROW.fullmatch(line) else []
+        for line in lines
+    ]
     index = 0
     while index < len(lines):
         width = len(cells[index])

@@ -1,11 +1,12 @@
 """Who carries out an activity, read from its text, never guessed: "Polisen ska", "Kommunen
-ska", "X kommun förbinder sig", "Polisen och kommunen ska", "Tillsammans …"/"Gemensamt …"
-(jointly), "Ansvarig: …" or "(Kommunen)" in the item, are read as written; another named actor
-before "ska" ("Räddningstjänsten ska") or before an activity verb ("Räddningstjänsten Syd
-genomför …") is "other"; "Vi ska …", the passive voice and a bare
-infinitive ("Under åren genomföra …") are "unstated". When several actors are named, both parties
-make it joint, otherwise the first named is responsible and the others are partners;
-"tillsammans med …", "i samverkan med …", "i samarbete med …" name partners."""
+ska", "X kommun förbinder sig", "Polisen och kommunen ska", "Tillsammans …"/"Gemensamt …"/"Vi
+tillsammans …" (jointly), "Ansvarig: …" or "(Kommunen)" in the item, or its owner named first
+("Polisen: …", "Kommunen – …"), are read as written; another named actor before "ska"
+("Räddningstjänsten ska") or before an activity verb ("Räddningstjänsten Syd genomför …") is
+"other"; "Vi ska …", the passive voice and a bare infinitive ("Under åren genomföra …") are
+"unstated". When several actors are named, both parties make it joint, otherwise the first
+named is responsible and the others are partners; "tillsammans med …", "i samverkan med …",
+"i samarbete med …" name partners."""
 
 import re
 
@@ -120,20 +121,23 @@ def partners_of(text: str, folded: str) -> tuple[list[str], list[tuple[int, int]
     return names, spans
 
 
-# "Polisen: kameraövervakning …", "Räddningstjänsten Bergslagen: informationsinsatser …": the
-# item names its owner before a colon.
-_OWNER_PREFIX = re.compile(r"(?P<who>[A-ZÅÄÖ][^:.;()\n]{1,60}?):\s+\S")
+# "Polisen: kameraövervakning …", "Räddningstjänsten Bergslagen – informationsinsatser …": the
+# item names its owner before a colon or a dash.
+_OWNER_PREFIX = re.compile(r"(?P<who>[A-ZÅÄÖ][^:.;()\n–—]{1,60}?)(?::\s+|\s+[–—-]\s+)\S")
 # An organisation named alone is a noun in its definite form: "Trafikverket", "Nattvandrarna".
 _DEFINITE_NAME = re.compile(r"[a-zåäö]{3,}(?:en|et|na)$")
 
 
 def _owner_prefix(text: str) -> re.Match | None:
-    """The owner an item names before a colon: a party, or an organisation (not "Mål:")."""
+    """The owner an item names before a colon or a dash: a party, "Gemensamt", or an
+    organisation (not "Mål:")."""
     match = _OWNER_PREFIX.match(text)
     if not match:
         return None
     actors = split_actors(match.group("who"))
     if any(actor_kind(fold(actor)) for actor in actors):
+        return match
+    if _JOINT_START.fullmatch(fold(match.group("who"))):
         return match
     first = match.group("who").split()[0]
     return match if len(match.group("who").split()) <= 4 and _DEFINITE_NAME.search(first) else None
@@ -156,7 +160,7 @@ def read_owner(text: str, section_owner: str | None) -> tuple[str, str, list[str
     if label:
         actors = split_actors(text[label.start("who") : label.end("who")])
         kinds = [actor_kind(fold(actor)) for actor in actors]
-        if set(kinds) == {"police", "municipality"}:
+        if set(kinds) == {"police", "municipality"} or _JOINT_START.fullmatch(fold(label["who"])):
             return "joint", "", partners
         if kinds and kinds[0]:
             return kinds[0], "", [a for a in actors[1:] if a not in partners] + partners

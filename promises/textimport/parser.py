@@ -96,9 +96,10 @@ _PARTY_HEADING = _kw(
     r"^(?:(?P<pg>polisens|kommunens|stadens|regionens) (?:åtaganden|aktiviteter|insatser|löften"
     r"|ansvar)|(?P<pn>polisen|kommunen|staden|regionen|gemensamt|tillsammans"
     r"|polisen och kommunen|kommunen och polisen|gemensamma (?:åtaganden|aktiviteter))"
-    r"(?: ska| kommer att| gör| åtar sig| förbinder sig| ansvarar för)?(?: vi)?(?: gemensamt)?"
-    r"(?: att| följande)?|(?:det här|detta|så här|det) gör (?P<pd>polisen|kommunen|staden"
-    r"|regionen|vi tillsammans|vi gemensamt))\s*:?$"
+    r"(?: ska| kommer| gör| åtar sig| förbinder sig| ansvarar för)?(?: vi)?(?: gemensamt)?"
+    r"(?: under (?:\d{4}|året|perioden|(?:de )?(?:kommande|närmaste) (?:året|åren)))?"
+    r"(?: att| följande)?|(?:det här|detta|så här|det) (?:gör|lovar) (?P<pd>polisen|kommunen"
+    r"|staden|regionen|vi tillsammans|vi gemensamt))\s*:?$"
 )
 _OTHER_HEADING = _kw(
     r"^(?:sammanfattning|bakgrund|lägesbild(?:en)?|lokal lägesbild|uppföljning|vad är ett "

@@ -410,10 +410,15 @@ def _value(token: _Token) -> int | None:
 def _heading_noun(tokens: list[_Token]) -> tuple[str, str] | None:
     """The counted noun an item without a verb starts with: "Trygghetsvandringar i centrum två
     gånger per år" counts trygghetsvandringar (plural, singular)."""
+    if any(token.folded in _MODAL_WORDS for token in tokens):
+        return None
+    # After the owner named first: "Gemensamt – trygghetsvandring vid skolorna 4 st/år".
+    for position, token in enumerate(tokens[1:5], start=1):
+        if token.text in {"–", "—", ":"} and position + 1 < len(tokens):
+            tokens = tokens[position + 1 :]
+            break
     first = tokens[0]
     if not first.text.isalpha() or first.folded in _STOP or first.folded in _VERBS:
-        return None
-    if any(token.folded in _MODAL_WORDS for token in tokens):
         return None
     word = first.text.lower()
     singular = _singular(word)
@@ -430,10 +435,15 @@ def _unit(tokens: list[_Token], index: int, patrol: re.Match | None) -> tuple[st
         position += 1
         if position < len(tokens) and tokens[position].text == ".":
             position += 1
-    if position >= len(tokens):
-        return "", "", 0, position
+    if position >= len(tokens) or tokens[position].text == "/" and position > index + 1:
+        # "4 st/år": the item's own noun is counted, if it starts with one.
+        noun = _heading_noun(tokens)
+        end = tokens[position - 1].end
+        return (noun[0], noun[1], end, position) if noun else ("", "", 0, position)
     first = tokens[position]
-    if first.folded in {"ganger", "gang", "ggr"}:
+    # "ggr", and "g" before a slash: "2 g/vecka".
+    followed_by_slash = position + 1 < len(tokens) and tokens[position + 1].text == "/"
+    if first.folded in {"ganger", "gang", "ggr"} or first.folded == "g" and followed_by_slash:
         if patrol:
             stem = patrol.group(1)
             return f"{stem}patrulleringar", f"{stem}patrullering", first.end, position + 1

@@ -237,6 +237,25 @@ def test_a_long_list_of_who_promises_and_vart_lofte_give_the_promises():
     assert gotland.activities[0].text.endswith("per månad i Visby innerstad.")
 
 
+def test_a_pipe_table_is_read_row_by_row_without_its_rule():
+    text = (
+        "| Åtgärd | Ansvarig | Tidplan |\n|---|---|---|\n| Vandringar | Polisen | 4 ggr per år |\n"
+    )
+    assert clean(text) == "Åtgärd\nAnsvarig\nTidplan\nVandringar\nPolisen\n4 ggr per år"
+    document = read("blind/karlskrona-2026-2027-pipetabell.txt")
+    assert [a.responsible for a in document.activities] == [
+        "municipality",
+        "police",
+        "police",
+        "joint",
+    ]
+
+
+def test_a_party_heading_may_say_when_and_det_har_lovar_names_the_party():
+    document = read("blind/sigtuna-2025-nyhet.txt")
+    assert [a.responsible for a in document.activities] == ["joint"] * 3 + ["municipality"] * 2
+
+
 def test_activities_under_a_focus_area_name_it():
     document = read("malmo-districts-focus.txt")
     assert [a.promise_indexes for a in document.activities] == [[0], [0], [0], [0], [1], [1]]

@@ -307,6 +307,8 @@ TARGETS = [
     ),
     ("Kommunen ska halla tvd foraldramoten under perioden.", "count|2|foraldramoten|period"),
     ("Polisen ska genomfora minst atta insatser per manad.", "at_least|8|insatser|month"),
+    ("Polisen – fotpatrull i centrum 2 g/vecka juni–augusti", "count|2|fotpatruller|week"),
+    ("Gemensamt – trygghetsvandring vid skolorna 4 st/år", "count|4|trygghetsvandringar|year"),
 ]
 
 # Phrases with numbers that are not targets.
