@@ -124,28 +124,51 @@ def partners_of(text: str, folded: str) -> tuple[list[str], list[tuple[int, int]
 # "Polisen: kameraövervakning …", "Räddningstjänsten Bergslagen – informationsinsatser …": the
 # item names its owner before a colon or a dash.
 _OWNER_PREFIX = re.compile(r"(?P<who>[A-ZÅÄÖ][^:.;()\n–—]{1,60}?)(?::\s+|\s+[–—-]\s+)\S")
-# An organisation named alone is a noun in its definite form: "Trafikverket", "Nattvandrarna".
-_DEFINITE_NAME = re.compile(r"[a-zåäö]{3,}(?:en|et|na)$")
+# An organisation named alone is a noun in its definite form: "Trafikverket", "Nattvandrarna";
+# not a topic or a label ("Tryggheten:", "Uppföljningen:", "Insatsen –").
+_DEFINITE_NAME = re.compile(r"[a-z]{3,}(?:en|et|na)$")
+_TOPIC_ENDING = re.compile(r"(?:het|heten|ning|ningen|else|elsen|skap|skapet|andet|endet)$")
+_LABEL_NOUNS = _set(
+    "malet syftet ansvaret resultatet uppdraget platsen tiden insatsen insatserna aktiviteten "
+    "aktiviteterna atgarden atgarderna metoden effekten loftet omradet problemet bakgrunden "
+    "malgruppen perioden kostnaden budgeten frekvensen omfattningen tidplanen kommentaren"
+)
 
 
 def _owner_prefix(text: str) -> re.Match | None:
     """The owner an item names before a colon or a dash: a party, "Gemensamt", or an
-    organisation (not "Mål:")."""
+    organisation; not a topic ("Trygghet: Polisen ska …") or a label ("Platsen: …")."""
     match = _OWNER_PREFIX.match(text)
     if not match:
         return None
-    actors = split_actors(match.group("who"))
-    if any(actor_kind(fold(actor)) for actor in actors):
+    who = fold(match.group("who"))
+    if any(actor_kind(fold(actor)) for actor in split_actors(match.group("who"))):
         return match
-    if _JOINT_START.fullmatch(fold(match.group("who"))):
+    if _JOINT_START.fullmatch(who):
         return match
-    first = match.group("who").split()[0]
-    return match if len(match.group("who").split()) <= 4 and _DEFINITE_NAME.search(first) else None
+    first, rest = who.split()[0], fold(text[match.end() - 1 :])
+    if len(who.split()) > 4 or not _DEFINITE_NAME.search(first):
+        return None
+    topic = _TOPIC_ENDING.search(first) and first != "foreningen"
+    if topic or first in _LABEL_NOUNS or actor_kind(" ".join(rest.split()[:3])):
+        return None
+    return match
+
+
+def _after_topic(text: str) -> str:
+    """The item without a topic before a colon or a dash when an actor follows it: "Narkotika:
+    Kommunen erbjuder …" is the municipality's."""
+    match = _OWNER_PREFIX.match(text)
+    if match and len(match.group("who").split()) <= 3 and not OWNER_LABEL.match(fold(text)):
+        rest = text[match.end() - 1 :]
+        if actor_kind(" ".join(fold(rest).split()[:3])):
+            return rest
+    return text
 
 
 def read_owner(text: str, section_owner: str | None) -> tuple[str, str, list[str]]:
     """Who is responsible for an activity: (responsible, other actor, partners)."""
-    text = text[:_LONGEST_OWNER]  # the owner and partners are named early
+    text = _after_topic(text[:_LONGEST_OWNER])  # the owner and partners are named early
     folded = fold(text)
     partners, partner_spans = partners_of(text, folded)
     # The text without the partner phrases: "Kommunen ska tillsammans med X implementera …".

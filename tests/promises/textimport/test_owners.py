@@ -42,6 +42,15 @@ from promises.textimport.owners import read_owner
         ("Polisen – fotpatrull i centrum 2 g/vecka.", ("police", "", [])),
         ("Gemensamt – trygghetsvandring vid skolorna 4 st/år.", ("joint", "", [])),
         ("Nattvandrarna – nattvandring varje fredag.", ("other", "Nattvandrarna", [])),
+        (
+            "Föreningen Nattvandrarna – nattvandring varje fredag.",
+            ("other", "Föreningen Nattvandrarna", []),
+        ),
+        # A topic or a label before the colon or dash is no owner.
+        ("Trygghet: Polisen ska genomföra fler kontroller.", ("police", "", [])),
+        ("Narkotika: Kommunen erbjuder stöd.", ("municipality", "", [])),
+        ("Säkerheten – fler kontroller genomförs.", ("unstated", "", [])),
+        ("Platsen: Stortorget, varje fredag.", ("unstated", "", [])),
         ("Gemensam lägesbild tas fram varje månad.", ("joint", "", [])),
         ("vi tillsammans informerar föräldrar inför skolavslutningen", ("joint", "", [])),
         ("Gemensamma trygghetsvandringar genomförs i centrum.", ("joint", "", [])),
