@@ -452,7 +452,18 @@ def _is_heading(lines: list[_Line], index: int) -> bool:
         or _OTHER_HEADING.match(folded_text)
         or _focus(folded_text) is not None
         or _table(lines, index) is not None
+        or _starts_block(lines, index)
         or _generic_heading(lines, index)
+    )
+
+
+def _starts_block(lines: list[_Line], index: int) -> bool:
+    """Whether lines[index] heads a block of labelled lines ("Aktivitet: …", "Ansvar: …")."""
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return bool(
+        _BLOCK_HEADING.match(lines[index].text.strip())
+        and following is not None
+        and _block_label(following)
     )
 
 

@@ -256,6 +256,16 @@ def test_a_party_heading_may_say_when_and_det_har_lovar_names_the_party():
     assert [a.responsible for a in document.activities] == ["joint"] * 3 + ["municipality"] * 2
 
 
+def test_activity_blocks_under_a_promise_are_not_taken_as_its_items():
+    document = read("blind/umea-2026-definitionslista.txt")
+    assert [p.text for p in document.promises] == ["Tryggare Rådhustorget"]
+    assert [(a.title, a.responsible, a.promise_indexes) for a in document.activities] == [
+        ("Trygghetsvandringar", "joint", [0]),
+        ("Ordningsvakter kvällstid", "municipality", [0]),
+        ("Riktade insatser mot langning", "police", [0]),
+    ]
+
+
 def test_activities_under_a_focus_area_name_it():
     document = read("malmo-districts-focus.txt")
     assert [a.promise_indexes for a in document.activities] == [[0], [0], [0], [0], [1], [1]]
