@@ -1,13 +1,13 @@
 """Normalising a promise document's text before it is read: the cleaned text is what the
 coordinator's preview shows, and every offset the parser gives points into it.
 
-Line endings and odd spaces are normalised, a table separated by tabs or pipes gets one cell per
-line, words hyphenated across lines are joined, and lines that are not part of the document are
-dropped: web-page chrome (polisen.se's "Javascript är inte påslaget", "Till toppen", "Dela",
-"Sök", cookie banners, "Publicerad …/Uppdaterad …"), page numbers, and headers and footers
-repeated on every page (pages are separated by form feeds, as text extracted from a PDF is;
-without them, a short line repeated three times or more). The words themselves are never
-changed: OCR damage stays as it is.
+Line endings and odd spaces are normalised, a table separated by tabs, pipes or semicolons gets
+one cell per line, words hyphenated across lines are joined, and lines that are not part of the
+document are dropped: web-page chrome (polisen.se's "Javascript är inte påslaget", "Till
+toppen", "Dela", "Sök", cookie banners, "Publicerad …/Uppdaterad …"), page numbers, and headers
+and footers repeated on every page (pages are separated by form feeds, as text extracted from a
+PDF is; without them, a short line repeated three times or more). The words themselves are
+never changed: OCR damage stays as it is.
 """
 
 import re
@@ -137,22 +137,37 @@ def _pipe_cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.strip().strip("|").split("|") if cell.strip()]
 
 
+# A table pasted from a spreadsheet's CSV: "Aktivitet;Ansvarig;Mål", read only under such a header
+# (prose has semicolons too).
+_CSV_HEADER = re.compile(r"(?:aktivitet(?:er)?|atgard(?:er)?|insats(?:er)?)", re.IGNORECASE)
+
+
+def _row_cells(line: str) -> list[str]:
+    if "\t" in line:
+        return _cells(line)
+    if _PIPE_ROW.fullmatch(line):
+        return _pipe_cells(line)
+    if ";" in line:
+        return [cell.strip() for cell in line.strip().split(";") if cell.strip()]
+    return []
+
+
 def _tab_tables(text: str) -> str:
-    """Rows of a table whose cells are separated by tabs or pipes (two lines or more with the
-    same number of cells, two or more each) with one cell per line, as a table whose cells come
-    one per line is read; a pipe table's rule under its header is dropped."""
+    """Rows of a table whose cells are separated by tabs, pipes or semicolons (two lines or more
+    with the same number of cells, two or more each; with semicolons, under a header row
+    starting "Aktivitet") with one cell per line, as a table whose cells come one per line is
+    read; a pipe table's rule under its header is dropped."""
     lines = [line for line in text.split("\n") if not _PIPE_RULE.fullmatch(line) or "-" not in line]
-    cells = [
-        _cells(line) if "\t" in line else _pipe_cells(line) if _PIPE_ROW.fullmatch(line) else []
-        for line in lines
-    ]
+    cells = [_row_cells(line) for line in lines]
     index = 0
     while index < len(lines):
         width = len(cells[index])
         end = index
         while end < len(lines) and width >= 2 and len(cells[end]) == width:
             end += 1
-        if end - index >= 2:
+        by_semicolons = "\t" not in lines[index] and not _PIPE_ROW.fullmatch(lines[index])
+        header = cells[index][0] if cells[index] else ""
+        if end - index >= 2 and (not by_semicolons or _CSV_HEADER.fullmatch(fold(header))):
             for row in range(index, end):
                 lines[row] = "\n".join(cells[row])
             index = end

@@ -61,7 +61,8 @@ _PARTY_NAME = (
     r"|region \w+)"
 )
 _PROMISE_LEAD = _kw(
-    r"(?:lovar (?:gemensamt )?(?:att )?(?:arbeta )?för\b.*:|följande (?:medborgar)?löften\b"
+    r"(?:lovar (?:gemensamt )?(?:att )?(?:arbeta )?för\b(?:.*:|\s*$)"
+    r"|följande (?:medborgar)?löften\b"
     r"|^(?:(?:våra |gemensamma |dessa )?(?:medborgar)?löften(?:a)?|vårt (?:gemensamma )?löfte"
     r"|fokusområden(?:a)?"
     r"|prioriterade områden|prioriteringar|det här ska vi åstadkomma(?: tillsammans)?"

@@ -266,6 +266,29 @@ def test_activity_blocks_under_a_promise_are_not_taken_as_its_items():
     ]
 
 
+def test_a_semicolon_table_is_read_under_its_header_but_prose_semicolons_stay():
+    document = read("blind/harnosand-2026-semikolon.txt")
+    assert [(a.text, a.responsible) for a in document.activities] == [
+        ("Trygghetsvandringar", "municipality"),
+        ("Trafikkontroller vid skolorna", "police"),
+        ("Nattvandring", "other"),
+        ("Kontrollköp av alkohol", "municipality"),
+    ]
+    prose = "Vi ska synas; vi ska lyssna.\nVi ska agera; vi ska följa upp.\n"
+    assert clean(prose) == prose.strip()
+
+
+def test_a_promise_lead_in_capitals_without_a_colon():
+    document = read("blind/hudiksvall-2025-versaler.txt")
+    assert [p.text for p in document.promises] == [
+        "Minskad droganvändning bland unga",
+        "Färre olyckor på E4 genom Hudiksvall",
+    ]
+    assert [a.responsible for a in document.activities] == ["police"] * 2 + ["municipality"] * 2 + [
+        "joint"
+    ] * 2
+
+
 def test_activities_under_a_focus_area_name_it():
     document = read("malmo-districts-focus.txt")
     assert [a.promise_indexes for a in document.activities] == [[0], [0], [0], [0], [1], [1]]
