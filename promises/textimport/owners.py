@@ -22,7 +22,7 @@ MODAL = re.compile(
     r"\b(?:ska|skall|kommer att|vill|lovar|forbinder sig|atar sig|ansvarar for|avser att)\b"
 )
 # Present tense, folded: "genomför", "arbetar", and the short "är", "har", "går", "ser", "tar".
-_PRESENT_VERB = re.compile(r"[a-z]{2,}(?:ar|er|or|ur|ir)|ar|har|gar|ser|tar")
+_PRESENT_VERB = re.compile(r"[a-z]{2,}(?:ar|er|or|ur|ir)|ar|har|gar|ser|tar|finns")
 _PRONOUN_SUBJECT = frozenset({"vi", "man", "det", "detta", "de", "dessa", "alla", "den"})
 _POLICE = re.compile(
     r"(?:polisen|polisens|polis|lokalpolisomradet|lokalpolisomrade|kommunpolis(?:en|erna)?"
@@ -32,8 +32,8 @@ _POLICE = re.compile(
 _MUNICIPALITY = re.compile(
     r"(?:kommunen|kommunens|kommun|[\w-]+ kommun|[\w-]+s kommun|staden|stadens|[\w-]+ stad"
     r"|[\w-]+s stad|regionen|regionens|region [\w-]+|stadsdelsforvaltning(?:en)?|stadsdelen"
-    r"|stadsdelsnamnd(?:en)?|stadsomrade [\w-]+|[\w-]*forvaltningen|[\w-]*namnden|socialtjansten"
-    r"|fritidsgard(?:en|arna)?|faltassistent(?:en|er|erna)?|faltgrupp(?:en)?"
+    r"|stadsdelsnamnd(?:en)?|stadsomrade [\w-]+|[\w-]*forvaltningens?|[\w-]*namndens?"
+    r"|socialtjanstens?|fritidsgard(?:en|ens|arna)?|faltassistent(?:en|er|erna)?|faltgrupp(?:en|ens)?"
     r"|faltsekreterar(?:e|en|na)|skolan|skolorna|trygghetssamordnar(?:e|en)"
     r"|sakerhetssamordnar(?:e|en)|brottsforebyggande radet|bra)\b"
 )
@@ -266,7 +266,9 @@ NOT_PASSIVE = _set(
 # Present-tense verbs an item begins with after its actor when it has no modal verb.
 _ACTIVITY_VERBS = _set(
     "genomfor arbetar erbjuder deltar haller anordnar bedriver driver organiserar ordnar utfor "
-    "bjuder besoker patrullerar kontrollerar informerar utbildar samordnar"
+    "bjuder besoker patrullerar kontrollerar informerar utbildar samordnar forbattrar sanerar "
+    "rustar installerar startar anstaller skapar stottar sprider inrattar utvecklar planerar "
+    "traffar finns"
 )
 # Definite endings of an organisation's name ("Räddningstjänsten", "Svenska kyrkan",
 # "Fastighetsägarna", "Bostadsbolaget"), and definite words that name the work, not an actor.

@@ -51,6 +51,8 @@ from promises.textimport.owners import read_owner
         ("Narkotika: Kommunen erbjuder stöd.", ("municipality", "", [])),
         ("Säkerheten – fler kontroller genomförs.", ("unstated", "", [])),
         ("Platsen: Stortorget, varje fredag.", ("unstated", "", [])),
+        ("Socialtjänstens fältare finns på plats fredagar kl. 20–24.", ("municipality", "", [])),
+        ("Bostadsbolaget Skebo förbättrar belysningen.", ("other", "Bostadsbolaget Skebo", [])),
         ("Gemensam lägesbild tas fram varje månad.", ("joint", "", [])),
         ("vi tillsammans informerar föräldrar inför skolavslutningen", ("joint", "", [])),
         ("Gemensamma trygghetsvandringar genomförs i centrum.", ("joint", "", [])),
