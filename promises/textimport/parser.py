@@ -536,6 +536,23 @@ def _labelled_block(lines: list[_Line], index: int, promise: int | None):
     return activity, position
 
 
+def _after_lead(lines: list[_Line], index: int) -> int:
+    """The first line of the section a lead-in line (lines[index]) opens: after the rest of its
+    sentence when a PDF wrapped it onto the next lines ("… följande löften utifrån" +
+    "medborgardialoger och lägesbilden.")."""
+    position = index + 1
+    if lines[index].text.rstrip().endswith((":", ".")):
+        return position
+    while position < len(lines):
+        line = lines[position]
+        if line.bullet or line.blank or not line.text[:1].islower():
+            break
+        position += 1
+        if line.text.rstrip().endswith((".", ":")):
+            break
+    return position
+
+
 def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
     later_activity_heading = [False] * (len(lines) + 1)
     for index in range(len(lines) - 1, -1, -1):
@@ -620,7 +637,7 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
         if section is None:
             index += 1
             continue
-        items, index = _items(lines, index + 1)
+        items, index = _items(lines, _after_lead(lines, index))
         if section.kind == "promises":
             if items and not any(start in bullet_starts for start, _e, _t in items):
                 # Running text under a promise heading: its first sentence, to be checked.
