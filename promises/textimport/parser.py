@@ -724,7 +724,10 @@ def _activities_without_heading(document: ParsedDocument, lines: list[_Line]) ->
 def _read_parties(document: ParsedDocument) -> None:
     folded = fold(document.text)
     joint = re.search(
-        r"lovar gemensamt|(?:polisen|polis) och (?:[\w-]+s? )?(?:kommun|kommunen|stad|staden"
+        r"lovar (?:att )?(?:gemensamt|tillsammans)"
+        r"|(?:polis\w*|lokalpolisomrade)[^.\n]{0,100}?\boch (?:[\w-]+s? )?(?:kommun|kommunen|stad"
+        r"|staden)\b[^.\n]{0,30}\blovar"
+        r"|(?:polisen|polis) och (?:[\w-]+s? )?(?:kommun|kommunen|stad|staden"
         r"|region)\b[^.\n]{0,60}\blovar|(?:kommunen|kommun|staden|stad|region [\w-]+) och "
         r"(?:lokalpolisomrade [\w-]+|polisen)[^.\n]{0,60}\blovar",
         folded,

@@ -7,6 +7,7 @@ import re
 
 from django.utils.translation import gettext as _
 
+from promises.forms import add_months
 from promises.textimport.lines import Line
 from promises.textimport.numbers import word_value
 from promises.textimport.types import ParsedDocument, TextSpan
@@ -39,6 +40,8 @@ _LENGTH = re.compile(
     r"(?:en period (?:av|pa) )?"
     r"(?P<n>ett|en|tva|tre|fyra|fem|\d) ?(?P<unit>ar|manader)\b"
     r"|\b(?P<a>ett|tva|tre|fyra)(?P<b>ariga?|arsperiod|arigt)\b"
+    # "från och med den 1 september 2025 och två år framåt"
+    r"|\b(?P<c>ett|en|tva|tre|fyra|fem|\d) ?(?P<cunit>ar|manader) framat\b"
 )
 _FROM_SIGNING = re.compile(r"fran (?:och med )?undertecknandet|fran det att .{0,30}undertecknats")
 
@@ -101,10 +104,11 @@ def read_period(document: ParsedDocument, lines: list[Line]) -> None:
         if _FROM_SIGNING.search(folded):
             from_signing = True
         if length is None and (match := _LENGTH.search(folded)):
-            words = match.group("n") or match.group("a")
+            words = match.group("n") or match.group("a") or match.group("c")
             count = int(words) if words.isdigit() else word_value(words)
+            unit = match.group("unit") or match.group("cunit")
             if count:
-                length = count * (1 if match.group("unit") == "manader" else 12)
+                length = count * (1 if unit == "manader" else 12)
         if not (validity or in_title):
             continue
         dates = list(_DATE.finditer(folded))
@@ -132,7 +136,7 @@ def read_period(document: ParsedDocument, lines: list[Line]) -> None:
             before = folded[max(0, dates[0].start() - 25) : dates[0].start()]
             start = _date_of(dates[0])
             if start and re.search(
-                r"(?:fran|fr\.o\.m\.|galler|med start)(?: och med)?\s*$", before
+                r"(?:fran|fr\.o\.m\.|galler|med start)(?: och med)?(?: den)?\s*$", before
             ):
                 found_start = (start, line.start + dates[0].start(), line.start + dates[0].end())
         if found_years is None:
@@ -161,6 +165,8 @@ def read_period(document: ParsedDocument, lines: list[Line]) -> None:
     elif found_start:
         document.start = found_start[0]
         document.period_span = TextSpan(found_start[1], found_start[2])
+        if length and not open_ended:  # "från 1 september 2025 och två år framåt"
+            document.end = add_months(document.start, length) - datetime.timedelta(days=1)
     elif found_years:
         document.start = datetime.date(found_years[0], 1, 1)
         document.end = datetime.date(found_years[1], 12, 31)

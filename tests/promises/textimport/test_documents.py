@@ -289,6 +289,21 @@ def test_a_promise_lead_in_capitals_without_a_colon():
     ] * 2
 
 
+def test_a_start_date_and_a_length_forward_give_the_validity():
+    document = read("blind/mariestad-2025-partirubriker.txt")
+    assert (document.start, document.end) == (
+        datetime.date(2025, 9, 1),
+        datetime.date(2027, 8, 31),
+    )
+    assert not document.year_only and not document.open_ended
+
+
+def test_a_local_police_area_and_a_municipality_promising_together_are_both_parties():
+    document = read("blind/gavle-2024-tillsvidare.txt")
+    assert document.parties == "joint"
+    assert document.open_ended and document.end is None
+
+
 def test_activities_under_a_focus_area_name_it():
     document = read("malmo-districts-focus.txt")
     assert [a.promise_indexes for a in document.activities] == [[0], [0], [0], [0], [1], [1]]
