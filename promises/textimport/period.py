@@ -25,7 +25,9 @@ _DATE = re.compile(
     + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
     + r")\.?(?: (?P<year>(?:19|20)\d\d))?|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d))\b"
 )
-_RANGE_BETWEEN = re.compile(r"^\s*(?:[-–—]|till(?: och med)?|t\.?o\.?m\.?|fram till|--)\s*$")
+_RANGE_BETWEEN = re.compile(
+    r"^\s*(?:[-–—]|till(?: och med)?|t\.?o\.?m\.?|fram till|--)(?: den)?\s*$"
+)
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d) ?(?:[-–—/]|till) ?((?:19|20)\d\d|\d\d)\b(?![-–/]\d)")
 _SINGLE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?! ?[-–—/:]\d)")
 _VALIDITY_WORDS = re.compile(

@@ -416,3 +416,68 @@ def test_any_text_gives_a_proposal_whose_spans_lie_in_the_text(pieces):
     spans += [a.target.span for a in document.activities if a.target]
     for span in [*spans, document.period_span]:
         assert span is None or 0 <= span.start <= span.end <= size
+
+
+# The validity and the parties of the documents in blind/, checked by hand against their text
+# (the expectations there score each activity's owner and target only): start, end, open-ended,
+# length in months when no date is stated, who gives the promises.
+BLIND_VALIDITY = {
+    "alingsas-2026-overens.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "enkoping-2025-2026-iso-tom.txt": ("2025-03-01", "2026-02-28", False, None, "joint"),
+    "eskilstuna-2024-2025-det-gor-vi-genom.txt": ("2024-07-01", "2025-06-30", False, None, "joint"),
+    "falkoping-2025-stycken.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
+    "falun-2026-2027-lofteslistor.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "gavle-2024-tillsvidare.txt": (None, None, True, None, "joint"),
+    "gavle-2025-tabbar.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
+    "gotland-2025-2026-radbrytningar.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
+    "harnosand-2026-semikolon.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "hudiksvall-2025-versaler.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
+    "jarva-2026-ofta.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "kalmar-2023-2025.txt": ("2023-05-01", "2025-04-30", False, None, "joint"),
+    "karlskrona-2026-2027-pipetabell.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "kiruna-2023-police-and-municipality-lists.txt": (
+        "2023-01-01",
+        "2023-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "kristianstad-2025-2026-vad-vem-nar.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
+    "lidkoping-2025-2026-atar-sig.txt": ("2025-04-01", "2026-03-31", False, None, "joint"),
+    "ljungby-2025-2027-iso.txt": ("2025-04-01", "2027-03-31", False, None, "joint"),
+    "lulea-2025-table.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
+    "mariestad-2025-partirubriker.txt": ("2025-09-01", "2027-08-31", False, None, "joint"),
+    "motala-2025-2026-numrerade.txt": ("2025-03-01", "2026-02-28", False, None, "joint"),
+    "nacka-2025-page.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
+    "norrtalje-2026-forkortningar.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "orebro-2025-2027-avslutat.txt": ("2025-02-01", "2027-01-31", False, None, "joint"),
+    "oxelosund-2025-2026-polisen-lovar.txt": ("2025-01-01", "2026-12-31", False, None, "police"),
+    "pitea-2026-vi-kommer-att.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "sala-2024-2025-decision.txt": ("2024-01-01", "2025-12-31", False, None, "joint"),
+    "sigtuna-2025-nyhet.txt": (None, None, False, 12, "joint"),
+    "skelleftea-2025-2026-per-lofte.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
+    "skovde-2024-paragraphs.txt": ("2024-01-01", "2025-12-31", False, None, "joint"),
+    "tierp-2022-one-list.txt": ("2022-01-01", "2022-12-31", False, None, "joint"),
+    "umea-2026-definitionslista.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "vaxjo-2024-2026-lopande-text.txt": ("2024-01-01", "2026-12-31", False, None, "joint"),
+    "vimmerby-2025-forkortat.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BLIND_VALIDITY))
+def test_documents_written_blind_give_their_validity_and_parties(name):
+    start, end, open_ended, length, parties = BLIND_VALIDITY[name]
+    document = read(f"blind/{name}")
+    assert (document.start, document.end) == (
+        start and datetime.date.fromisoformat(start),
+        end and datetime.date.fromisoformat(end),
+    )
+    assert (document.open_ended, document.length_months, document.parties) == (
+        open_ended,
+        length,
+        parties,
+    )
+
+
+def test_every_document_written_blind_has_its_validity_checked():
+    assert {path.name for path in (DOCUMENTS / "blind").glob("*.txt")} == set(BLIND_VALIDITY)
