@@ -24,6 +24,7 @@ class Line:
     bullet: bool
     blank: bool
     sub: bool = False  # numbered as a sub-item ("1.1 …"), one level under "1. …"
+    numbered: bool = False  # its bullet is a number ("1.", "2)", "(3)")
 
 
 def read_lines(text: str) -> list[Line]:
@@ -36,8 +37,18 @@ def read_lines(text: str) -> list[Line]:
         offset = match.end() if match and match.end() < len(raw) else 0
         content = raw[offset:]
         sub = bool(offset and match.group("sub"))
+        numbered = bool(offset) and raw.lstrip("(")[:1].isdigit()
         lines.append(
-            Line(position + offset, end, content, fold(content), bool(offset), not raw.strip(), sub)
+            Line(
+                position + offset,
+                end,
+                content,
+                fold(content),
+                bool(offset),
+                not raw.strip(),
+                sub,
+                numbered,
+            )
         )
         position = end + 1
     return lines

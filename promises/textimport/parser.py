@@ -536,6 +536,40 @@ def _labelled_block(lines: list[_Line], index: int, promise: int | None):
     return activity, position
 
 
+def _item_details(lines: list[_Line]) -> dict[int, list[_Line]]:
+    """Second-level bullets right under a numbered item ("1. Trygghetsvandringar", then "o Minst
+    fyra per år", "o Ansvarig: Kommunen", as a Word list reads as text): its details, by the
+    item's start."""
+    details: dict[int, list[_Line]] = {}
+    owner: _Line | None = None
+    for line in lines:
+        if line.bullet and line.numbered and not line.sub:
+            owner = line
+        elif owner is not None and line.bullet and not line.numbered and not line.sub:
+            details.setdefault(owner.start, []).append(line)
+        else:
+            owner = None
+    return details
+
+
+def _detailed_activity(
+    text: str, start: int, details: list[_Line], section_owner: str | None
+) -> ParsedActivity:
+    """An item's activity with its owner and target read from its details when it states none
+    of its own: "o Ansvarig: Kommunen", "o Minst fyra per år"."""
+    text = _strip_item(text)
+    owner = read_owner(text, section_owner)
+    target, notes = read_target(text, start, listed=True)
+    for line in details:
+        if owner[0] in {"unstated", section_owner} and (
+            OWNER_LABEL.match(line.folded) or actor_kind(" ".join(line.folded.split()[:3]))
+        ):
+            owner = read_owner(line.text, section_owner)
+        if target is None:
+            target, notes = read_target(line.text, line.start, listed=True, counted=text)
+    return _proposed(text, _title(text, None), start, owner, target, notes)
+
+
 def _after_lead(lines: list[_Line], index: int) -> int:
     """The first line of the section a lead-in line (lines[index]) opens: after the rest of its
     sentence when a PDF wrapped it onto the next lines ("… följande löften utifrån" +
@@ -564,6 +598,8 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
         )
     bullet_starts = {line.start for line in lines if line.bullet}
     sub_starts = {line.start for line in lines if line.sub}
+    details = _item_details(lines)
+    detail_starts = {line.start for rows in details.values() for line in rows}
     activity_sections = 0
     index = 0
     focus_promise: int | None = None
@@ -672,9 +708,12 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
         else:
             activity_sections += 1
             for start, _end, item_text in items:
-                if not _has_words(item_text):
+                if not _has_words(item_text) or start in detail_starts:
                     continue
-                activity = _activity(item_text, start, section.owner)
+                if start in details:
+                    activity = _detailed_activity(item_text, start, details[start], section.owner)
+                else:
+                    activity = _activity(item_text, start, section.owner)
                 if focus_promise is not None:
                     activity.promise_indexes = [focus_promise]
                 document.activities.append(activity)

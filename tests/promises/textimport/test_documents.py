@@ -304,6 +304,22 @@ def test_a_local_police_area_and_a_municipality_promising_together_are_both_part
     assert document.open_ended and document.end is None
 
 
+def test_second_level_bullets_under_a_numbered_item_are_its_details():
+    document = read("blind/trelleborg-2025-2026-underpunkter.txt")
+    read_back = [
+        (a.text, a.responsible, a.target and (a.target.comparator, a.target.value, a.target.scope))
+        for a in document.activities
+    ]
+    assert read_back == [
+        ("Trygghetsvandringar i hamnområdet", "municipality", ("at_least", 4, "year")),
+        ("Nykterhetskontroller vid färjeterminalen", "police", ("count", 2, "month")),
+        ("Belysning längs Strandpromenaden", "municipality", None),
+    ]
+    # The target is marked where it is written, after the item's own line.
+    first = document.activities[0]
+    assert document.text[first.target.span.start : first.target.span.end] == "Minst fyra"
+
+
 def test_activities_under_a_focus_area_name_it():
     document = read("malmo-districts-focus.txt")
     assert [a.promise_indexes for a in document.activities] == [[0], [0], [0], [0], [1], [1]]
@@ -458,6 +474,7 @@ BLIND_VALIDITY = {
     "skelleftea-2025-2026-per-lofte.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "skovde-2024-paragraphs.txt": ("2024-01-01", "2025-12-31", False, None, "joint"),
     "tierp-2022-one-list.txt": ("2022-01-01", "2022-12-31", False, None, "joint"),
+    "trelleborg-2025-2026-underpunkter.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "umea-2026-definitionslista.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "vaxjo-2024-2026-lopande-text.txt": ("2024-01-01", "2026-12-31", False, None, "joint"),
     "vimmerby-2025-forkortat.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
