@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import LocalePrefixPattern, URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from activities import services as activity_services
@@ -44,7 +45,7 @@ from promises.models import (
 from tests import factories
 from tests.staff import PASSWORD, People, sign_in, staff_user
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 START = datetime.date(TODAY.year, 1, 1)
 END = datetime.date(TODAY.year, 12, 31)
 

@@ -13,6 +13,7 @@ import pytest
 from django.db import connection, transaction
 from django.db.models import Sum
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from activities.models import ActivityLog, SpanTotal
 from followups import opendata
@@ -58,7 +59,7 @@ def _count_sql(queryset) -> tuple[str, None]:
 
 @pytest.fixture
 def world():
-    today = datetime.date.today()
+    today = timezone.localdate()
     vetlanda = factories.municipality("vetlanda")
     period = factories.period(
         "vetlanda", start=today - datetime.timedelta(days=100), end=today + datetime.timedelta(100)
@@ -134,7 +135,7 @@ def _rows_read(queryset, table: str) -> int:
 
 def test_a_municipality_page_reads_its_newest_logs_not_all(world):
     activity, _officer, _admin, _log = world
-    today = datetime.date.today()
+    today = timezone.localdate()
     ActivityLog.objects.bulk_create(
         ActivityLog(activity=activity, date=today - datetime.timedelta(days=n % 90), quantity=1)
         for n in range(2000)

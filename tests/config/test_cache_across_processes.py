@@ -7,7 +7,6 @@ runs with the shared cache the machine offers: Redis when one answers at 127.0.0
 machine has it), and always the embedded file cache.
 """
 
-import datetime
 import http.cookiejar
 import json
 import os
@@ -23,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,11 +34,12 @@ pytestmark = pytest.mark.skipif(
 SETUP = """
 import datetime, json
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from activities.models import Activity
 from municipalities.models import Membership, Municipality, Role
 from promises.models import PromisePeriod
-today = datetime.date.today()
+today = timezone.localdate()
 place = Municipality.objects.get(slug="tranas")
 period = PromisePeriod.objects.create(
     municipality=place, slug="nu", start_date=today - datetime.timedelta(days=30),
@@ -194,7 +195,7 @@ def test_a_log_posted_through_one_server_is_visible_on_the_other(cache, prepared
             "/personal/logga/",
             {
                 "activity": ids["activity"],
-                "date": datetime.date.today().isoformat(),
+                "date": timezone.localdate().isoformat(),
                 "quantity": "3",
                 "idempotency_key": "6f1c1a3e-0000-4000-8000-000000000001",
             },

@@ -9,6 +9,7 @@ from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from activities import rollup
 from activities.models import Activity, ActivityLog
@@ -18,7 +19,7 @@ from municipalities.models import Municipality, Role
 from tests import factories
 from tests.staff import sign_in, staff_user
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 @pytest.fixture

@@ -4,9 +4,11 @@ portal's Content-Security-Policy and Permissions-Policy."""
 
 import datetime
 
+from django.utils import timezone
+
 # The active Vetlanda period runs from about three months ago to about a year from now; its
 # slug follows the years it covers, like the real ones (`2020-2021`).
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 ACTIVE_START = TODAY - datetime.timedelta(days=100)
 ACTIVE_END = TODAY + datetime.timedelta(days=400)
 ACTIVE_SLUG = f"{ACTIVE_START.year}-{ACTIVE_END.year}"

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.db import transaction
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from municipalities.models import NotificationPreference
 from promises import notifications
@@ -57,14 +57,14 @@ def sent_to(mailoutbox) -> set[str]:
 def decision() -> dict:
     return {
         "decision_body": "Kommunstyrelsen",
-        "decision_date": datetime.date.today(),
+        "decision_date": timezone.localdate(),
         "decision_reference": "KS 2026/12",
     }
 
 
 def signing() -> dict:
     return {
-        "signed_date": datetime.date.today(),
+        "signed_date": timezone.localdate(),
         "signatories": [
             SignatoryData("Henrik Tvärnö", "Kommunstyrelsens ordförande", "Vetlanda kommun"),
             SignatoryData("Jonas Lindell", "Lokalpolisområdeschef", "LPO Höglandet"),
