@@ -22,7 +22,8 @@ from typing import NamedTuple
 
 from django.db import connection, transaction
 from django.db.models import Count
-from django.utils import timezone
+from django.utils import dateformat, timezone, translation
+from django.utils.formats import number_format
 
 from activities import rollup
 from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
@@ -926,20 +927,16 @@ def assess(plan: PeriodPlan, tallies: dict, promise: int, as_of: datetime.date):
     return rating, f"{good} av {len(paced)} aktiviteter med mål i fas {as_of.isoformat()}."
 
 
-MONTHS_SV = (
-    *("januari", "februari", "mars", "april", "maj", "juni"),
-    *("juli", "augusti", "september", "oktober", "november", "december"),
-)
-
-
 def swedish_date(day: datetime.date) -> str:
-    """A date as the public pages write it: "4 december 2026"."""
-    return f"{day.day} {MONTHS_SV[day.month - 1]} {day.year}"
+    """A date as the public pages write it (`|date:"j F Y"` in Swedish): "4 december 2026"."""
+    with translation.override("sv"):
+        return dateformat.format(day, "j F Y")
 
 
 def swedish_number(number: int) -> str:
-    """A whole number with Swedish digit grouping: "5 414" (a no-break space)."""
-    return f"{number:,}".replace(",", "\u00a0")
+    """A whole number with Swedish digit grouping, as the pages write it: "5 414"."""
+    with translation.override("sv"):
+        return number_format(number, force_grouping=True)
 
 
 def report_body(plan: PeriodPlan, tallies: dict, start, end) -> str:
