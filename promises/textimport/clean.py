@@ -119,7 +119,7 @@ _CELL_GAP = re.compile(r"[ \t]*\t[ \t]*")
 _MARKER_CELL = re.compile(rf"[{BULLET_CHARS}]|\d{{1,2}}[.)]|[a-h][.)]")
 
 
-def _cells(line: str) -> list[str]:
+def _tab_cells(line: str) -> list[str]:
     """A line's tab-separated cells; a bullet or number before a tab is its item's, and a
     label before a tab ("Ansvarig:") its value's."""
     cells = [cell for cell in _CELL_GAP.split(line.strip(" \t")) if cell]
@@ -144,7 +144,7 @@ _CSV_HEADER = re.compile(r"(?:aktivitet(?:er)?|atgard(?:er)?|insats(?:er)?)", re
 
 def _row_cells(line: str) -> list[str]:
     if "\t" in line:
-        return _cells(line)
+        return _tab_cells(line)
     if _PIPE_ROW.fullmatch(line):
         return _pipe_cells(line)
     if ";" in line:
@@ -152,7 +152,7 @@ def _row_cells(line: str) -> list[str]:
     return []
 
 
-def _tab_tables(text: str) -> str:
+def _tables_as_cells(text: str) -> str:
     """Rows of a table whose cells are separated by tabs, pipes or semicolons (two lines or more
     with the same number of cells, two or more each; with semicolons, under a header row
     starting "Aktivitet") with one cell per line, as a table whose cells come one per line is
@@ -178,7 +178,7 @@ def _tab_tables(text: str) -> str:
 
 def clean(raw: str) -> str:
     """The document's text as the parser reads it and the preview shows it."""
-    text = _tab_tables(raw.replace("\r\n", "\n").replace("\r", "\n")).translate(_SPACES)
+    text = _tables_as_cells(raw.replace("\r\n", "\n").replace("\r", "\n")).translate(_SPACES)
     text = _INVISIBLE.sub("", text)
     pages = [
         [_MULTISPACE.sub(" ", line).strip() for line in page.split("\n")]

@@ -504,9 +504,9 @@ def _block_label(line: _Line) -> tuple[str, int] | None:
 
 def _labelled_block(lines: list[_Line], index: int, promise: int | None):
     """The activity of a block whose heading is lines[index], and the index after it."""
-    heading = _BLOCK_HEADING.match(lines[index].text.strip())
-    if not heading or lines[index].bullet:
+    if lines[index].bullet or not _starts_block(lines, index):
         return None
+    heading = _BLOCK_HEADING.match(lines[index].text.strip())
     values: dict[str, tuple[str, int]] = {}
     position = index + 1
     while position < len(lines) and (label := _block_label(lines[position])):
@@ -514,8 +514,6 @@ def _labelled_block(lines: list[_Line], index: int, promise: int | None):
         line = lines[position]
         values.setdefault(kind, (line.text[offset:].strip(), line.start + offset))
         position += 1
-    if not values:
-        return None
     title = heading.group("title").strip()
     text, start = values.get("what", (title, lines[index].start + heading.start("title")))
     owner = values.get("owner")
@@ -764,10 +762,11 @@ def _read_parties(document: ParsedDocument) -> None:
     folded = fold(document.text)
     joint = re.search(
         r"lovar (?:att )?(?:gemensamt|tillsammans)"
-        r"|(?:polis\w*|lokalpolisomrade)[^.\n]{0,100}?\boch (?:[\w-]+s? )?(?:kommun|kommunen|stad"
-        r"|staden)\b[^.\n]{0,30}\blovar"
-        r"|(?:polisen|polis) och (?:[\w-]+s? )?(?:kommun|kommunen|stad|staden"
-        r"|region)\b[^.\n]{0,60}\blovar|(?:kommunen|kommun|staden|stad|region [\w-]+) och "
+        # "Polisen och X kommun lovar", "Polisregion Mitt, lokalpolisområde Gävle, och Gävle
+        # kommun lovar"
+        r"|(?:polis\w*|lokalpolisomrade)[^.\n]{0,100}?\boch (?:[\w-]+s? )?(?:kommun|kommunen"
+        r"|stad|staden|region)\b[^.\n]{0,60}\blovar"
+        r"|(?:kommunen|kommun|staden|stad|region [\w-]+) och "
         r"(?:lokalpolisomrade [\w-]+|polisen)[^.\n]{0,60}\blovar",
         folded,
     )

@@ -435,9 +435,10 @@ def _unit(tokens: list[_Token], index: int, patrol: re.Match | None) -> tuple[st
         position += 1
         if position < len(tokens) and tokens[position].text == ".":
             position += 1
-    if position >= len(tokens) or tokens[position].text == "/" and position > index + 1:
+    after_pieces = position > index + 1  # "st"/"stycken" stood after the number
+    if position >= len(tokens) or after_pieces and tokens[position].text == "/":
         # "4 st/år": the item's own noun is counted, if it starts with one.
-        noun = _heading_noun(tokens)
+        noun = _heading_noun(tokens) if after_pieces else None
         end = tokens[position - 1].end
         return (noun[0], noun[1], end, position) if noun else ("", "", 0, position)
     first = tokens[position]
