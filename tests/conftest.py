@@ -1,12 +1,15 @@
 """Shared pytest configuration: settings for tests, the named staff users, data made once."""
 
+import datetime
 import os
 import subprocess
 import sys
+import zoneinfo
 from importlib import import_module
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.conf import settings as django_settings
 from django.core.cache import caches
 from django.db import transaction
@@ -31,6 +34,27 @@ def settings_for_tests() -> dict:
             }
         },
     }
+
+
+def pytest_sessionstart(session):
+    """The tests run on a clock that starts at noon of the day they start (in the portal's
+    time zone) and then runs as usual. A date taken when the test modules are read (a
+    module's `TODAY`, a parametrized date) is then the date of every test in the run: a run
+    started at 23:55 would otherwise see "today" change under it at midnight, in the middle
+    of its tests. Processes the tests start (servers, scripts) keep the real clock.
+    """
+    zone = zoneinfo.ZoneInfo(django_settings.TIME_ZONE)
+    noon = datetime.datetime.combine(datetime.datetime.now(zone).date(), datetime.time(12))
+    session.config.stash[_CLOCK] = clock = time_machine.travel(noon.replace(tzinfo=zone))
+    clock.start()
+
+
+def pytest_sessionfinish(session):
+    if clock := session.config.stash.get(_CLOCK, None):
+        clock.stop()
+
+
+_CLOCK = pytest.StashKey[time_machine.travel]()
 
 
 @pytest.fixture(scope="session")
