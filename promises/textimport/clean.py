@@ -152,12 +152,44 @@ def _row_cells(line: str) -> list[str]:
     return []
 
 
+# A table printed with its columns set apart by spaces (a PDF's text in layout mode, a
+# fixed-width paste): cells three spaces or more apart, as many in each row as in the header,
+# read only under a header starting "Aktivitet" (prose has wide gaps too). A PDF's columns do
+# not line up character by character (its fonts are proportional), so their starts are not
+# compared.
+_SPACED_CELL = re.compile(r"\S+(?: {1,2}\S+)*")
+
+
+def _spaced_cells(line: str) -> list[str]:
+    return [] if "\t" in line else _SPACED_CELL.findall(line)
+
+
+def _spaced_columns_as_tabs(lines: list[str]) -> list[str]:
+    """The rows of tables whose columns are set apart by spaces, their cells separated by tabs."""
+    lines = list(lines)
+    index = 0
+    while index < len(lines):
+        header = _spaced_cells(lines[index])
+        if len(header) < 2 or not _CSV_HEADER.fullmatch(fold(header[0])):
+            index += 1
+            continue
+        end = index + 1
+        while end < len(lines) and len(_spaced_cells(lines[end])) == len(header):
+            end += 1
+        if end - index >= 3:
+            for row in range(index, end):
+                lines[row] = "\t".join(_spaced_cells(lines[row]))
+        index = end
+    return lines
+
+
 def _tables_as_cells(text: str) -> str:
-    """Rows of a table whose cells are separated by tabs, pipes or semicolons (two lines or more
-    with the same number of cells, two or more each; with semicolons, under a header row
-    starting "Aktivitet") with one cell per line, as a table whose cells come one per line is
-    read; a pipe table's rule under its header is dropped."""
+    """Rows of a table whose cells are separated by tabs, pipes, semicolons or aligned spaces
+    (two lines or more with the same number of cells, two or more each; with semicolons or
+    spaces, under a header row starting "Aktivitet") with one cell per line, as a table whose
+    cells come one per line is read; a pipe table's rule under its header is dropped."""
     lines = [line for line in text.split("\n") if not _PIPE_RULE.fullmatch(line) or "-" not in line]
+    lines = _spaced_columns_as_tabs(lines)
     cells = [_row_cells(line) for line in lines]
     index = 0
     while index < len(lines):

@@ -19,7 +19,9 @@ def _set(words: str) -> frozenset[str]:
 
 
 MODAL = re.compile(
-    r"\b(?:ska|skall|kommer att|vill|lovar|forbinder sig|atar sig|ansvarar for|avser att)\b"
+    r"\b(?:ska|skall|kommer att|vill|lovar|forbinder sig|atar sig|ansvarar for|avser att"
+    # "Under 2026 kommer polisen att …": the subject between the verb and "att".
+    r"|kommer(?= (?:[\w-]+ ){1,3}att\b))\b"
 )
 # Present tense, folded: "genomför", "arbetar", and the short "är", "har", "går", "ser", "tar".
 _PRESENT_VERB = re.compile(r"[a-z]{2,}(?:ar|er|or|ur|ir)|ar|har|gar|ser|tar|finns")
@@ -155,6 +157,33 @@ def _owner_prefix(text: str) -> re.Match | None:
     return match
 
 
+# "(Polisen) Genomföra …", "(Polisen och kommunen) …": the owner in brackets before the item.
+_OWNER_IN_FRONT = re.compile(r"\((?P<who>[^()\n]{2,60})\)\s*[–—:-]?\s*(?=\S)")
+
+
+def owner_in_front(text: str) -> re.Match | None:
+    """The owner an item names in brackets before its text: a party, "Gemensamt", or an
+    organisation named by its definite form ("(Räddningstjänsten) …"); not a remark."""
+    match = _OWNER_IN_FRONT.match(text)
+    if not match:
+        return None
+    who = fold(match.group("who"))
+    if _JOINT_START.fullmatch(who) or any(
+        actor_kind(fold(actor)) for actor in split_actors(match.group("who"))
+    ):
+        return match
+    first = who.split()[0]
+    if (
+        match.group("who")[:1].isupper()
+        and len(who.split()) <= 4
+        and _DEFINITE_NAME.search(first)
+        and not _TOPIC_ENDING.search(first)
+        and first not in _LABEL_NOUNS
+    ):
+        return match
+    return None
+
+
 def _after_topic(text: str) -> str:
     """The item without a topic before a colon or a dash when an actor follows it: "Narkotika:
     Kommunen erbjuder …" is the municipality's."""
@@ -179,7 +208,12 @@ def read_owner(text: str, section_owner: str | None) -> tuple[str, str, list[str
     head = re.sub(r"\s+", " ", blanked).strip(" ,")
     head_text = re.sub(r"\s+", " ", blanked_text).strip(" ,")
     responsible, other = "", ""
-    label = OWNER_LABEL.search(folded) or OWNER_PARENTHESIS.search(folded) or _owner_prefix(text)
+    label = (
+        OWNER_LABEL.search(folded)
+        or OWNER_PARENTHESIS.search(folded)
+        or owner_in_front(text)
+        or _owner_prefix(text)
+    )
     if label:
         actors = split_actors(text[label.start("who") : label.end("who")])
         kinds = [actor_kind(fold(actor)) for actor in actors]

@@ -36,6 +36,7 @@ from promises.textimport.owners import (
     OWNER_PARENTHESIS,
     PARTNERS,
     actor_kind,
+    owner_in_front,
     partners_of,
     read_owner,
     split_actors,
@@ -161,6 +162,14 @@ def _generic_heading(lines: list[_Line], index: int) -> bool:
     return previous_blank and next_blank or text.endswith(":")
 
 
+def _sentence_lines(items: list[tuple[int, int, str]]) -> bool:
+    """Whether the lines under a heading are a few sentences, one per line ("Vi lovar att
+    arbeta för …", "Vi lovar att minska …"): a list without bullets, not running text."""
+    return 2 <= len(items) <= 8 and all(
+        len(text) <= 200 and _sentence_end(text) >= len(text.strip()) for _s, _e, text in items
+    )
+
+
 def _sentence_end(text: str) -> int:
     match = re.search(r"[.!?](?=\s|$)", text)
     return match.end() if match else len(text)
@@ -175,6 +184,8 @@ def _strip_item(text: str) -> str:
 
 
 def _title(text: str, target_unit_words: str | None) -> str:
+    if front := owner_in_front(text):
+        text = text[front.end() :]
     folded = fold(text)
     label = OWNER_LABEL.search(folded) or OWNER_PARENTHESIS.search(folded)
     if label:
@@ -393,6 +404,8 @@ def _looks_like_activity(text: str) -> bool:
     folded = fold(text)
     if _QUOTATION.search(folded):
         return False
+    if owner_in_front(text):
+        return True
     if MODAL.search(folded[:100]) and not _GOAL_START.match(folded):
         return True
     if _ACTIVITY_START.match(folded):
@@ -673,7 +686,11 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             continue
         items, index = _items(lines, _after_lead(lines, index))
         if section.kind == "promises":
-            if items and not any(start in bullet_starts for start, _e, _t in items):
+            if (
+                items
+                and not any(start in bullet_starts for start, _e, _t in items)
+                and not _sentence_lines(items)
+            ):
                 # Running text under a promise heading: its first sentence, to be checked.
                 start, _end, item_text = items[0]
                 first = item_text[: _sentence_end(item_text)]

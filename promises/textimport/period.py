@@ -28,6 +28,13 @@ _DATE = re.compile(
 _RANGE_BETWEEN = re.compile(
     r"^\s*(?:[-–—]|till(?: och med)?|t\.?o\.?m\.?|fram till|--)(?: den)?\s*$"
 )
+_MONTH = "(?:" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + ")"
+# "januari 2025 till december 2026", "från mars till och med februari 2027": whole months.
+_MONTH_RANGE = re.compile(
+    rf"(?<![\d.] )\b(?P<m1>{_MONTH})\.?(?: (?P<y1>(?:19|20)\d\d))?"
+    r" ?(?:[-–—]|till(?: och med)?|t\.?o\.?m\.?) ?"
+    rf"(?P<m2>{_MONTH})\.?(?: (?P<y2>(?:19|20)\d\d))\b"
+)
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d) ?(?:[-–—/]|till) ?((?:19|20)\d\d|\d\d)\b(?![-–/]\d)")
 _SINGLE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?! ?[-–—/:]\d)")
 _VALIDITY_WORDS = re.compile(
@@ -66,6 +73,19 @@ def _date_of(match: re.Match, fallback_year: int | None = None) -> datetime.date
         return None
 
 
+def _month_range(match: re.Match) -> tuple[datetime.date, datetime.date] | None:
+    """The first and last day of a range of whole months, or None if it runs backwards or is
+    shorter than a year (less one month)."""
+    first, last = _MONTH_NUMBERS[match.group("m1")], _MONTH_NUMBERS[match.group("m2")]
+    end_year = int(match.group("y2"))
+    start_year = int(match.group("y1")) if match.group("y1") else end_year - (first > last)
+    start = datetime.date(start_year, first, 1)
+    end = add_months(datetime.date(end_year, last, 1), 1) - datetime.timedelta(days=1)
+    # A promise runs a year or more: "maj till september 2025" is a season within it.
+    long_enough = add_months(start, 11) <= end
+    return (start, end) if long_enough and end_year - start_year <= 5 else None
+
+
 def _continuations(lines: list[Line]) -> dict[int, Line]:
     """Each filled line's next line when that continues its sentence: filled, no bullet, and
     the line itself does not end a sentence (keyed by `id` of the line)."""
@@ -90,6 +110,7 @@ def read_period(document: ParsedDocument, lines: list[Line]) -> None:
     filled = [line for line in lines if not line.blank]
     title_area = {id(line) for line in filled[:12]}
     found_range = None
+    found_months = None
     found_years = None
     found_year = None
     found_start = None
@@ -134,6 +155,15 @@ def read_period(document: ParsedDocument, lines: list[Line]) -> None:
                             _offset(line, following, first.start()),
                             _offset(line, following, second.end()),
                         )
+            if found_range is None and found_months is None:
+                for match in _MONTH_RANGE.finditer(joined):
+                    if months := _month_range(match):
+                        found_months = (
+                            *months,
+                            _offset(line, following, match.start()),
+                            _offset(line, following, match.end()),
+                        )
+                        break
         if found_start is None and dates and validity:
             before = folded[max(0, dates[0].start() - 25) : dates[0].start()]
             start = _date_of(dates[0])
@@ -164,6 +194,9 @@ def read_period(document: ParsedDocument, lines: list[Line]) -> None:
     if found_range:
         document.start, document.end = found_range[0], found_range[1]
         document.period_span = TextSpan(found_range[2], found_range[3])
+    elif found_months:
+        document.start, document.end = found_months[0], found_months[1]
+        document.period_span = TextSpan(found_months[2], found_months[3])
     elif found_start:
         document.start = found_start[0]
         document.period_span = TextSpan(found_start[1], found_start[2])

@@ -66,6 +66,8 @@ _BEFORE_NOT_TARGET = _set(
     "niva zon linje linjen buss hus plan rum lagenhet postnummer box paragraf dagordning "
     "kapitel prop sou"
 )
+# People taken on are resources, not activities to log: "anställer (kommunen) fyra fältassistenter".
+_HIRING = _set("anstaller anstalla anstalls anstallas rekryterar rekrytera rekryteras")
 _STREET_ENDINGS = (
     "gatan",
     "gata",
@@ -98,6 +100,11 @@ _VERBS = _set(
     "finnas finns vara ar gora gor fortsatta samverka bjuda planera utfora patrullera "
     "fotpatrullera kontrollera besoka besoker traffa medverka inratta starta genomforas "
     "genomfors hallas halls ska redovisa redovisas ge ger ha har fa far"
+)
+# Verbs whose object is the work counted: "genomföra fotpatruller … 40 gånger".
+_DOING_VERBS = _set(
+    "genomfora genomfor halla haller anordna anordnar bedriva bedriver utfora utfor "
+    "organisera organiserar arrangera arrangerar gora gor"
 )
 _SET_WORDS = _set("samtliga alla de dessa vara bada bagge samtliga")
 _MODAL_WORDS = _set("ska skall kommer vill lovar forbinder atar avser")
@@ -365,6 +372,8 @@ def _excluded(tokens: list[_Token], index: int, excluded: set[int]) -> bool:
         return True
     if prev in {"-", "–", "—"} and index >= 2 and _value(tokens[index - 2]):
         return True
+    if _HIRING & set(before[-2:]):
+        return True
     if prev in _BEFORE_NOT_TARGET or (
         prev == "." and len(before) >= 2 and before[-2] in _BEFORE_NOT_TARGET
     ):
@@ -421,11 +430,29 @@ def _heading_noun(tokens: list[_Token]) -> tuple[str, str] | None:
     if not first.text.isalpha() or first.folded in _STOP or first.folded in _VERBS:
         return None
     word = first.text.lower()
+    if first.folded.endswith(_MASS_NOUNS):
+        return None  # "Information till föräldrar en gång per läsår": no informations counted
     singular = _singular(word)
     if singular:
         return word, singular
     plural = _plural(word)
     return (plural, word) if plural else None
+
+
+_MASS_NOUNS = ("information", "narvaro", "belysning")
+
+
+def _object_noun(tokens: list[_Token]) -> tuple[str, str] | None:
+    """The plural noun right after the item's verb, before a count of times: "Genomföra
+    fotpatruller i centrum minst 40 gånger per år" counts fotpatruller (plural, singular)."""
+    for position, token in enumerate(tokens[:8]):
+        if token.folded in _DOING_VERBS and position + 1 < len(tokens):
+            word = tokens[position + 1]
+            singular = _singular(word.text.lower()) if word.text.isalpha() else ""
+            if singular and word.folded not in _STOP and _noun_like(word.folded):
+                return word.text.lower(), singular
+            return None
+    return None
 
 
 def _unit(tokens: list[_Token], index: int, patrol: re.Match | None) -> tuple[str, str, int, int]:
@@ -448,7 +475,7 @@ def _unit(tokens: list[_Token], index: int, patrol: re.Match | None) -> tuple[st
         if patrol:
             stem = patrol.group(1)
             return f"{stem}patrulleringar", f"{stem}patrullering", first.end, position + 1
-        noun = _heading_noun(tokens)
+        noun = _heading_noun(tokens) or _object_noun(tokens[:index])
         if noun:
             return noun[0], noun[1], first.end, position + 1
         return "gånger", "gång", first.end, position + 1
@@ -606,8 +633,9 @@ def read_target(
             note = ""
         end = tokens[number_index].end
         unit, singular, unit_end, after_unit = _unit(tokens, number_index, patrol)
-        if not unit and counted:
-            unit, singular = _heading_noun(_tokens(counted)) or ("", "")
+        if counted and unit in {"", "gånger"}:
+            # A table's "4 ggr per år" beside "Samverkansmöten med …" counts samverkansmöten.
+            unit, singular = _heading_noun(_tokens(counted)) or (unit, singular)
         elif not unit and comparator != "count":
             # "Trafikkontroller vid skolorna, minst 10 per år": the item's first noun.
             unit, singular = _heading_noun(tokens) or ("", "")

@@ -53,6 +53,41 @@ def test_a_document_reads_the_same_from_word_and_pdf(name, kind):
     assert essentials(summary(read)) == essentials(EXPECTED[name])
 
 
+def test_a_table_printed_in_a_pdf_is_read_row_by_row():
+    """A PDF's text keeps a table's columns apart by spaces, not in line (proportional
+    fonts): the rows are read under their header as a table's."""
+    from django.utils.html import escape
+    from weasyprint import HTML
+
+    rows = [
+        ("Aktivitet", "Ansvarig", "Omfattning"),
+        ("Fotpatrullering i Handen centrum", "Polisen", "minst 8 pass per månad"),
+        ("Ordningsvakter vid Haninge C", "Kommunen", "fredag och lördag kväll"),
+        ("Trygghetsvandring i Jordbro", "Gemensamt", "2 per år"),
+        ("Samverkansmöten med fastighetsägare", "Gemensamt", "4 ggr per år"),
+    ]
+    cells = "".join(
+        "<tr>" + "".join(f'<td style="padding-right: 2em">{escape(c)}</td>' for c in row) + "</tr>"
+        for row in rows
+    )
+    html = (
+        '<html lang="sv"><body style="font-family: DejaVu Sans; font-size: 10pt">'
+        "<h1>Medborgarlöfte 2026–2027</h1><h2>Aktivitetsplan</h2>"
+        f"<table>{cells}</table></body></html>"
+    )
+    document = parse(extract_text("plan.pdf", HTML(string=html).write_pdf()))
+    read_back = [
+        (a.text, a.responsible, a.target and (a.target.value, a.target.unit, a.target.scope))
+        for a in document.activities
+    ]
+    assert read_back == [
+        ("Fotpatrullering i Handen centrum", "police", (8, "pass", "month")),
+        ("Ordningsvakter vid Haninge C", "municipality", None),
+        ("Trygghetsvandring i Jordbro", "joint", (2, "trygghetsvandringar", "year")),
+        ("Samverkansmöten med fastighetsägare", "joint", (4, "samverkansmöten", "year")),
+    ]
+
+
 def test_a_validity_wrapped_onto_the_next_line_is_read_whole():
     document = parse(
         "Medborgarlöfte för Halmstads kommun\n\n"
@@ -65,8 +100,8 @@ def test_a_validity_wrapped_onto_the_next_line_is_read_whole():
 
 
 # Documents written before the parser read them, whose layout a file could break: blocks of
-# labelled lines, sub-numbered items, tables with pipes or semicolons, a long lead-in sentence
-# that a PDF wraps. (A table separated by tabs is read from a Word file or pasted text; a PDF
+# labelled lines, sub-numbered items, tables with pipes, semicolons or spaces, a long lead-in
+# sentence that a PDF wraps, owners in brackets, running text. (A table separated by tabs is read from a Word file or pasted text; a PDF
 # draws its tabs as spaces, so the Gävle table is not among them.)
 BLIND_LAYOUTS = (
     "kristianstad-2025-2026-vad-vem-nar.txt",
@@ -76,6 +111,9 @@ BLIND_LAYOUTS = (
     "harnosand-2026-semikolon.txt",
     "skelleftea-2025-2026-per-lofte.txt",
     "eskilstuna-2024-2025-det-gor-vi-genom.txt",
+    "haninge-2026-2027-kolumner.txt",
+    "kungsbacka-2025-2026-parentes.txt",
+    "boden-2026-omvand-ordfoljd.txt",
 )
 
 

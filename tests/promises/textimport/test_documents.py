@@ -289,6 +289,98 @@ def test_a_promise_lead_in_capitals_without_a_colon():
     ] * 2
 
 
+def test_a_table_aligned_by_spaces_is_read_row_by_row_under_its_header():
+    document = read("blind/haninge-2026-2027-kolumner.txt")
+    read_back = [
+        (
+            a.text,
+            a.responsible,
+            a.target and (a.target.comparator, a.target.value, a.target.unit, a.target.scope),
+        )
+        for a in document.activities
+    ]
+    assert read_back == [
+        ("Fotpatrullering i Handen centrum", "police", ("at_least", 8, "pass", "month")),
+        ("Ordningsvakter vid Haninge C", "municipality", None),
+        (
+            "Narkotikakontroller i Jordbro",
+            "police",
+            ("at_least", 20, "narkotikakontroller", "year"),
+        ),
+        ("Trygghetsvandring i Jordbro", "joint", ("count", 2, "trygghetsvandringar", "year")),
+        ("Information till föräldrar i årskurs 7", "municipality", ("count", 1, "gånger", "year")),
+        (
+            "Samverkansmöten med fastighetsägare",
+            "joint",
+            ("count", 4, "samverkansmöten", "year"),
+        ),
+    ]
+    # One sentence a line under "Våra löften": each line a promise.
+    assert [p.text for p in document.promises] == [
+        "Vi lovar att arbeta för ett tryggare Handen centrum.",
+        "Vi lovar att minska narkotikahandeln i Jordbro.",
+    ]
+    # Without the header the spaces are only spaces; a row with another number of cells ends
+    # the table.
+    prose = "Vi ses    på torget.\nOch sedan    i parken.\nSen   hem.\n"
+    assert clean(prose) == "Vi ses på torget.\nOch sedan i parken.\nSen hem."
+    table = "Aktivitet    Ansvarig\nVandring    Kommunen\nKontroll   Polisen\nSe   bilaga   2\n"
+    assert clean(table) == "Aktivitet\nAnsvarig\nVandring\nKommunen\nKontroll\nPolisen\nSe bilaga 2"
+
+
+def test_items_with_their_owner_in_brackets_before_them_are_activities():
+    document = read("blind/kungsbacka-2025-2026-parentes.txt")
+    assert [
+        (a.text.split(")")[0], a.responsible, a.promise_indexes) for a in document.activities
+    ] == [
+        ("(Polisen", "police", [0]),
+        ("(Kommunen", "municipality", [0]),
+        ("(Polisen och kommunen", "joint", [0]),
+        ("(Polisen", "police", [1]),
+        ("(Kommunen", "municipality", [1]),
+        ("(Kommunen", "municipality", [1]),
+        ("(Socialtjänsten", "municipality", [2]),
+        ("(Polisen och kommunen", "joint", [2]),
+    ]
+    # The title leaves the owner out.
+    assert document.activities[1].title == "Förbättra belysningen i Kungsparken och vid resecentrum"
+    # "januari 2025 till december 2026": whole months, not years only.
+    assert (document.start, document.end, document.year_only) == (
+        datetime.date(2025, 1, 1),
+        datetime.date(2026, 12, 31),
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        (
+            "Löftena gäller under perioden februari 2025 till januari 2027.",
+            "2025-02-01",
+            "2027-01-31",
+        ),
+        (
+            "Medborgarlöftet gäller från mars 2025 till och med februari 2027.",
+            "2025-03-01",
+            "2027-02-28",
+        ),
+        ("Perioden: september 2024 – augusti 2026", "2024-09-01", "2026-08-31"),
+        ("Löftena gäller från september till augusti 2026.", "2025-09-01", "2026-08-31"),
+        # A season within the year is no validity: the year in the title is.
+        ("Under perioden maj till september 2025 patrullerar polisen.", "2025-01-01", "2025-12-31"),
+    ],
+)
+def test_a_range_of_whole_months_gives_the_validity(sentence, start, end):
+    document = parse(
+        f"Medborgarlöfte 2025\n\n{sentence}\n\nAktiviteter\n- Polisen ska patrullera.\n"
+    )
+    assert (document.start, document.end) == (
+        datetime.date.fromisoformat(start),
+        datetime.date.fromisoformat(end),
+    )
+
+
 def test_a_start_date_and_a_length_forward_give_the_validity():
     document = read("blind/mariestad-2025-partirubriker.txt")
     assert (document.start, document.end) == (
@@ -439,6 +531,7 @@ def test_any_text_gives_a_proposal_whose_spans_lie_in_the_text(pieces):
 # length in months when no date is stated, who gives the promises.
 BLIND_VALIDITY = {
     "alingsas-2026-overens.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "boden-2026-omvand-ordfoljd.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "enkoping-2025-2026-iso-tom.txt": ("2025-03-01", "2026-02-28", False, None, "joint"),
     "eskilstuna-2024-2025-det-gor-vi-genom.txt": ("2024-07-01", "2025-06-30", False, None, "joint"),
     "falkoping-2025-stycken.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
@@ -446,6 +539,7 @@ BLIND_VALIDITY = {
     "gavle-2024-tillsvidare.txt": (None, None, True, None, "joint"),
     "gavle-2025-tabbar.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "gotland-2025-2026-radbrytningar.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
+    "haninge-2026-2027-kolumner.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
     "harnosand-2026-semikolon.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "hudiksvall-2025-versaler.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "jarva-2026-ofta.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
@@ -458,6 +552,7 @@ BLIND_VALIDITY = {
         None,
         "joint",
     ),
+    "kungsbacka-2025-2026-parentes.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "kristianstad-2025-2026-vad-vem-nar.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "lidkoping-2025-2026-atar-sig.txt": ("2025-04-01", "2026-03-31", False, None, "joint"),
     "ljungby-2025-2027-iso.txt": ("2025-04-01", "2027-03-31", False, None, "joint"),

@@ -56,6 +56,24 @@ from promises.textimport.owners import read_owner
         ("Gemensam lägesbild tas fram varje månad.", ("joint", "", [])),
         ("vi tillsammans informerar föräldrar inför skolavslutningen", ("joint", "", [])),
         ("Gemensamma trygghetsvandringar genomförs i centrum.", ("joint", "", [])),
+        # The owner in brackets before the item; a remark in brackets is no owner.
+        ("(Polisen) Genomföra fotpatruller i centrum.", ("police", "", [])),
+        ("(Polisen och kommunen) Genomföra 10 SSPF-möten.", ("joint", "", [])),
+        ("(Gemensamt) Trygghetsvandring i Jordbro.", ("joint", "", [])),
+        ("(Socialtjänsten) Erbjuda stöd till unga.", ("municipality", "", [])),
+        (
+            "(Räddningstjänsten Syd) Informera om brandskydd.",
+            ("other", "Räddningstjänsten Syd", []),
+        ),
+        ("(Uppdaterad) Genomföra trygghetsvandringar.", ("unstated", "", [])),
+        # The subject after "kommer" when the item opens with when or how.
+        ("Under 2026 kommer polisen att genomföra 30 kontroller.", ("police", "", [])),
+        ("Dessutom kommer kommunen att förbättra belysningen.", ("municipality", "", [])),
+        (
+            "Varje fredag och lördag kväll kommer polisen att finnas på plats.",
+            ("police", "", []),
+        ),
+        ("Polisen kommer under hösten att besöka skolorna.", ("police", "", [])),
     ],
 )
 def test_the_owner_is_read_as_written(text, expected):

@@ -7,6 +7,15 @@ from promises.textimport.targets import read_target
 
 # phrase → "comparator|value|unit|scope"
 TARGETS = [
+    # A count of times after the verb's object counts the object.
+    (
+        "Genomföra fotpatruller i centrum minst 40 gånger per år.",
+        "at_least|40|fotpatruller|year",
+    ),
+    (
+        "(Polisen) Genomföra hastighetskontroller vid skolor minst en gång i månaden.",
+        "at_least|1|hastighetskontroller|month",
+    ),
     # at_least, words and digits, the whole period
     ("Polisen ska genomföra minst femton trafikkontroller.", "at_least|15|trafikkontroller|period"),
     (
@@ -372,6 +381,8 @@ NOT_TARGETS = [
     "Den 1:a juni startar sommarsatsningen.",
     "Nattvandring sker varannan vecka under hösten.",
     "Kommunen ska genomföra föräldramöten om narkotika i samtliga högstadieskolor.",
+    "Under sommarlovet anställer kommunen fyra fältassistenter.",
+    "Kommunen ska rekrytera två nya fältsekreterare.",
 ]
 
 
