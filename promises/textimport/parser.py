@@ -101,7 +101,10 @@ _PARTY_HEADING = _kw(
     r"(?: ska| kommer| gör| åtar sig| förbinder sig| ansvarar för)?(?: vi)?(?: gemensamt)?"
     r"(?: under (?:\d{4}|året|perioden|(?:de )?(?:kommande|närmaste) (?:året|åren)))?"
     r"(?: att| följande)?|(?:det här|detta|så här|det) (?:gör|lovar) (?P<pd>polisen|kommunen"
-    r"|staden|regionen|vi tillsammans|vi gemensamt))\s*:?$"
+    r"|staden|regionen|vi tillsammans|vi gemensamt)"
+    # "Aktiviteter polisen", "Insatser för kommunen", "Åtaganden – polisen"
+    r"|(?:aktiviteter|insatser|åtaganden)(?: för| [–-])? (?P<pa>polisen|kommunen|staden|regionen))"
+    r"\s*:?$"
 )
 _OTHER_HEADING = _kw(
     r"^(?:sammanfattning|bakgrund|lägesbild(?:en)?|lokal lägesbild|uppföljning|vad är ett "
@@ -125,7 +128,9 @@ class _Section:
 
 
 def _heading_owner(match: re.Match) -> str | None:
-    word = fold(match.group("pg") or match.group("pn") or match.group("pd") or "")
+    word = fold(
+        match.group("pg") or match.group("pn") or match.group("pd") or match.group("pa") or ""
+    )
     if word.startswith("polis") and "kommun" in word:
         return "joint"
     if word.startswith("kommun") and "polis" in word:
@@ -426,7 +431,7 @@ def _items(lines: list[_Line], index: int) -> tuple[list[tuple[int, int, str]], 
             previous_blank = True
             position += 1
             continue
-        if not line.bullet and _is_heading(lines, position):
+        if (not line.bullet or _party_lead(line)) and _is_heading(lines, position):
             break
         if line.bullet:
             bullets_seen = True
@@ -598,12 +603,17 @@ def _after_lead(lines: list[_Line], index: int) -> int:
     return position
 
 
+def _party_lead(line: _Line) -> bool:
+    """A numbered line that only opens a party's list ("4.1 Polisen åtar sig att"): a heading."""
+    return line.numbered and bool(_PARTY_HEADING.match(line.text.strip()))
+
+
 def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
     later_activity_heading = [False] * (len(lines) + 1)
     for index in range(len(lines) - 1, -1, -1):
         text = lines[index].text.strip()
         later_activity_heading[index] = later_activity_heading[index + 1] or bool(
-            not lines[index].bullet
+            (not lines[index].bullet or _party_lead(lines[index]))
             and len(text) <= _LONGEST_HEADING
             and (_ACTIVITY_LEAD.search(text) or _PARTY_HEADING.match(text))
         )
@@ -617,7 +627,7 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
     while index < len(lines):
         line = lines[index]
         text = line.text.strip()
-        if line.blank or line.bullet or len(text) > _LONGEST_HEADING:
+        if line.blank or line.bullet and not _party_lead(line) or len(text) > _LONGEST_HEADING:
             index += 1
             continue
         section: _Section | None = None

@@ -443,15 +443,19 @@ _MASS_NOUNS = ("information", "narvaro", "belysning")
 
 
 def _object_noun(tokens: list[_Token]) -> tuple[str, str] | None:
-    """The plural noun right after the item's verb, before a count of times: "Genomföra
-    fotpatruller i centrum minst 40 gånger per år" counts fotpatruller (plural, singular)."""
+    """The noun right after the item's verb, before a count of times: "Genomföra fotpatruller i
+    centrum minst 40 gånger per år" counts fotpatruller (plural, singular)."""
     for position, token in enumerate(tokens[:8]):
         if token.folded in _DOING_VERBS and position + 1 < len(tokens):
             word = tokens[position + 1]
-            singular = _singular(word.text.lower()) if word.text.isalpha() else ""
-            if singular and word.folded not in _STOP and _noun_like(word.folded):
-                return word.text.lower(), singular
-            return None
+            if not word.text.isalpha() or word.folded in _STOP or word.folded.endswith(_MASS_NOUNS):
+                return None
+            text = word.text.lower()
+            if (singular := _singular(text)) and _noun_like(word.folded):
+                return text, singular
+            # "håller brandskyddsutbildning … två gånger per år": the singular's plural.
+            plural = _plural(text)
+            return (plural, text) if plural and plural != text else None
     return None
 
 

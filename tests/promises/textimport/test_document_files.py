@@ -101,8 +101,9 @@ def test_a_validity_wrapped_onto_the_next_line_is_read_whole():
 
 # Documents written before the parser read them, whose layout a file could break: blocks of
 # labelled lines, sub-numbered items, tables with pipes, semicolons or spaces, a long lead-in
-# sentence that a PDF wraps, owners in brackets, running text. (A table separated by tabs is read from a Word file or pasted text; a PDF
-# draws its tabs as spaces, so the Gävle table is not among them.)
+# sentence that a PDF wraps, owners in brackets, running text, lettered items under a numbered
+# party line. (A table separated by tabs is read from a Word file or pasted text; a PDF draws
+# its tabs as spaces, so the Gävle table is not among them.)
 BLIND_LAYOUTS = (
     "kristianstad-2025-2026-vad-vem-nar.txt",
     "umea-2026-definitionslista.txt",
@@ -114,6 +115,8 @@ BLIND_LAYOUTS = (
     "haninge-2026-2027-kolumner.txt",
     "kungsbacka-2025-2026-parentes.txt",
     "boden-2026-omvand-ordfoljd.txt",
+    "vanersborg-2025-2026-avtal.txt",
+    "ale-2025-mall.txt",
 )
 
 

@@ -328,6 +328,33 @@ def test_a_table_aligned_by_spaces_is_read_row_by_row_under_its_header():
     assert clean(table) == "Aktivitet\nAnsvarig\nVandring\nKommunen\nKontroll\nPolisen\nSe bilaga 2"
 
 
+def test_a_numbered_line_that_opens_a_partys_list_gives_the_owner_of_its_lettered_items():
+    document = read("blind/vanersborg-2025-2026-avtal.txt")
+    assert [(a.text[:24], a.responsible) for a in document.activities] == [
+        ("genomföra minst 30 fotpa", "police"),
+        ("delta i samtliga trygghe", "police"),
+        ("genomföra minst 6 riktad", "police"),
+        ("anordna minst tre tryggh", "municipality"),
+        ("åtgärda anmäld skadegöre", "municipality"),
+        ("erbjuda sommarjobb till ", "municipality"),
+    ]
+
+
+def test_a_heading_naming_the_activities_then_the_party_gives_their_owner():
+    document = read("blind/ale-2025-mall.txt")
+    assert [a.responsible for a in document.activities] == [
+        "police",
+        "police",
+        "municipality",
+        "municipality",
+        "joint",
+        "joint",
+    ]
+    assert [p.text for p in document.promises] == [
+        "Vi lovar att arbeta för ökad trygghet vid pendelstationerna i Nödinge och Älvängen."
+    ]
+
+
 def test_items_with_their_owner_in_brackets_before_them_are_activities():
     document = read("blind/kungsbacka-2025-2026-parentes.txt")
     assert [
@@ -530,6 +557,7 @@ def test_any_text_gives_a_proposal_whose_spans_lie_in_the_text(pieces):
 # (the expectations there score each activity's owner and target only): start, end, open-ended,
 # length in months when no date is stated, who gives the promises.
 BLIND_VALIDITY = {
+    "ale-2025-mall.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "alingsas-2026-overens.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "boden-2026-omvand-ordfoljd.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "enkoping-2025-2026-iso-tom.txt": ("2025-03-01", "2026-02-28", False, None, "joint"),
@@ -540,6 +568,7 @@ BLIND_VALIDITY = {
     "gavle-2025-tabbar.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "gotland-2025-2026-radbrytningar.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "haninge-2026-2027-kolumner.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "hassleholm-2025-2026-insatser.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "harnosand-2026-semikolon.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "hudiksvall-2025-versaler.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "jarva-2026-ofta.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
@@ -571,6 +600,7 @@ BLIND_VALIDITY = {
     "tierp-2022-one-list.txt": ("2022-01-01", "2022-12-31", False, None, "joint"),
     "trelleborg-2025-2026-underpunkter.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "umea-2026-definitionslista.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "vanersborg-2025-2026-avtal.txt": ("2025-03-01", "2027-02-28", False, None, "joint"),
     "vaxjo-2024-2026-lopande-text.txt": ("2024-01-01", "2026-12-31", False, None, "joint"),
     "vimmerby-2025-forkortat.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
 }

@@ -16,6 +16,10 @@ TARGETS = [
         "(Polisen) Genomföra hastighetskontroller vid skolor minst en gång i månaden.",
         "at_least|1|hastighetskontroller|month",
     ),
+    (
+        "Räddningstjänsten håller brandskyddsutbildning för butikspersonal två gånger per år.",
+        "count|2|brandskyddsutbildningar|year",
+    ),
     # at_least, words and digits, the whole period
     ("Polisen ska genomföra minst femton trafikkontroller.", "at_least|15|trafikkontroller|period"),
     (
