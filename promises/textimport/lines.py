@@ -12,6 +12,8 @@ from promises.textimport.numbers import fold
 _BULLET = re.compile(
     rf"(?:[{BULLET_CHARS}]|[eo](?= \S)|(?P<sub>\d{{1,2}}\.\d{{1,2}})\.?|\d{{1,2}}[.)]|\(\d{{1,2}}\)"
     rf"|[a-h][.)](?= \S))[ ]+"
+    # "…arbeta för ökad trygghet": each line under "Vi lovar att" going on from it.
+    r"|(?:…|\.\.\.)(?=[a-zåäö])"
 )
 
 

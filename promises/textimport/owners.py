@@ -184,9 +184,18 @@ def owner_in_front(text: str) -> re.Match | None:
     return None
 
 
+# A run-in heading: "Trygghetsvandringar. Kommunen bjuder in …" (a bold first word in Word).
+_RUN_IN_HEADING = re.compile(r"[A-ZÅÄÖ][\w-]+(?: [\w-]+){0,2}\.\s+(?=[A-ZÅÄÖ])")
+
+
 def _after_topic(text: str) -> str:
-    """The item without a topic before a colon or a dash when an actor follows it: "Narkotika:
-    Kommunen erbjuder …" is the municipality's."""
+    """The item without a topic before a colon or a dash, or a run-in heading, when an actor
+    follows it: "Narkotika: Kommunen erbjuder …" and "Langning. Kommunen erbjuder …" are the
+    municipality's."""
+    if (match := _RUN_IN_HEADING.match(text)) and actor_kind(
+        " ".join(fold(text[match.end() :]).split()[:3])
+    ):
+        return text[match.end() :]
     match = _OWNER_PREFIX.match(text)
     if match and len(match.group("who").split()) <= 3 and not OWNER_LABEL.match(fold(text)):
         rest = text[match.end() - 1 :]

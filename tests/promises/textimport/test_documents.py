@@ -355,6 +355,29 @@ def test_a_heading_naming_the_activities_then_the_party_gives_their_owner():
     ]
 
 
+def test_a_run_in_heading_before_the_actor_is_no_owner():
+    document = read("blind/savsjo-2025-rubrikord.txt")
+    assert [(a.title, a.responsible) for a in document.activities] == [
+        ("Trygghetsvandringar", "municipality"),
+        ("Hastighetskontroller", "police"),
+        ("Tillsyner", "joint"),
+        ("Föräldrasamverkan", "municipality"),
+        ("Ungdomsgården", "municipality"),
+    ]
+
+
+def test_lines_going_on_from_a_promise_lead_and_a_heading_naming_both_parties_give_promises():
+    document = read("blind/lysekil-2026-polisen-se.txt")
+    assert [p.text for p in document.promises] == [
+        "arbeta för ökad trygghet i hamnområdet under sommaren",
+        "minska antalet olovliga mopedkörningar i centrum",
+    ]
+    document = read("blind/sundbyberg-2025-2026-per-ar.txt")
+    assert [p.text for p in document.promises] == [
+        "Vi ska tillsammans verka för att fler känner sig trygga i Hallonbergen och Rissne."
+    ]
+
+
 def test_items_with_their_owner_in_brackets_before_them_are_activities():
     document = read("blind/kungsbacka-2025-2026-parentes.txt")
     assert [
@@ -585,6 +608,7 @@ BLIND_VALIDITY = {
     "kristianstad-2025-2026-vad-vem-nar.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "lidkoping-2025-2026-atar-sig.txt": ("2025-04-01", "2026-03-31", False, None, "joint"),
     "ljungby-2025-2027-iso.txt": ("2025-04-01", "2027-03-31", False, None, "joint"),
+    "lysekil-2026-polisen-se.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "lulea-2025-table.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "mariestad-2025-partirubriker.txt": ("2025-09-01", "2027-08-31", False, None, "joint"),
     "motala-2025-2026-numrerade.txt": ("2025-03-01", "2026-02-28", False, None, "joint"),
@@ -594,9 +618,11 @@ BLIND_VALIDITY = {
     "oxelosund-2025-2026-polisen-lovar.txt": ("2025-01-01", "2026-12-31", False, None, "police"),
     "pitea-2026-vi-kommer-att.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "sala-2024-2025-decision.txt": ("2024-01-01", "2025-12-31", False, None, "joint"),
+    "savsjo-2025-rubrikord.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "sigtuna-2025-nyhet.txt": (None, None, False, 12, "joint"),
     "skelleftea-2025-2026-per-lofte.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "skovde-2024-paragraphs.txt": ("2024-01-01", "2025-12-31", False, None, "joint"),
+    "sundbyberg-2025-2026-per-ar.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "tierp-2022-one-list.txt": ("2022-01-01", "2022-12-31", False, None, "joint"),
     "trelleborg-2025-2026-underpunkter.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "umea-2026-definitionslista.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),

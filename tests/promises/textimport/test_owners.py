@@ -66,6 +66,9 @@ from promises.textimport.owners import read_owner
             ("other", "Räddningstjänsten Syd", []),
         ),
         ("(Uppdaterad) Genomföra trygghetsvandringar.", ("unstated", "", [])),
+        # A run-in heading before the actor.
+        ("Langning. Polisen och kommunen genomför tillsyner.", ("joint", "", [])),
+        ("Föräldrasamverkan. Kommunens fältgrupp träffar föräldrar.", ("municipality", "", [])),
         # The subject after "kommer" when the item opens with when or how.
         ("Under 2026 kommer polisen att genomföra 30 kontroller.", ("police", "", [])),
         ("Dessutom kommer kommunen att förbättra belysningen.", ("municipality", "", [])),
