@@ -154,14 +154,48 @@ def _row_cells(line: str) -> list[str]:
 
 # A table printed with its columns set apart by spaces (a PDF's text in layout mode, a
 # fixed-width paste): cells three spaces or more apart, as many in each row as in the header,
-# read only under a header starting "Aktivitet" (prose has wide gaps too). A PDF's columns do
-# not line up character by character (its fonts are proportional), so their starts are not
-# compared.
+# read only under a header starting "Aktivitet" (prose has wide gaps too). A cell wrapped onto
+# the next line goes on in a line of fewer cells, each cell under the column it stands nearest
+# in the row above (a PDF's columns do not line up character by character: its fonts are
+# proportional). A row with an empty cell ends the table.
 _SPACED_CELL = re.compile(r"\S+(?: {1,2}\S+)*")
 
 
-def _spaced_cells(line: str) -> list[str]:
-    return [] if "\t" in line else _SPACED_CELL.findall(line)
+def _spaced_cells(line: str) -> list[tuple[int, str]]:
+    """A line's cells three spaces or more apart: (start, text)."""
+    return [] if "\t" in line else [(m.start(), m.group()) for m in _SPACED_CELL.finditer(line)]
+
+
+def _goes_on(cell: str, text: str) -> str:
+    """`cell` with `text` of its next line: "Samverkans-" + "möten" joined, as lines are."""
+    if _WORD_END_HYPHEN.search(cell[-3:]) and (match := _LOWER_WORD_START.match(text)):
+        return f"{cell} {text}" if match.group(1) in _JOIN_KEEPING_HYPHEN else cell[:-1] + text
+    return f"{cell} {text}"
+
+
+def _spaced_rows(lines: list[str], index: int, width: int) -> tuple[list[list[str]], int]:
+    """The rows under a spaced table's header at lines[index]: their cells, the next index."""
+    rows: list[list[str]] = []
+    starts: list[int] = []
+    end = index + 1
+    while end < len(lines):
+        cells = _spaced_cells(lines[end])
+        if len(cells) == width and not (rows and cells[0][1][:1].islower()):
+            rows.append([text for _start, text in cells])
+            starts = [start for start, _text in cells]
+        elif rows and 0 < len(cells) < width:
+            # The rest of the row's cells; one capitalised cell alone at the first column is a
+            # line of text after the table.
+            alone = len(cells) == 1 and cells[0][0] <= starts[0] + 2
+            if alone and not cells[0][1][:1].islower():
+                break
+            for start, text in cells:
+                column = min(range(width), key=lambda k: abs(starts[k] - start))
+                rows[-1][column] = _goes_on(rows[-1][column], text)
+        else:
+            break
+        end += 1
+    return rows, end
 
 
 def _spaced_columns_as_tabs(lines: list[str]) -> list[str]:
@@ -169,17 +203,16 @@ def _spaced_columns_as_tabs(lines: list[str]) -> list[str]:
     lines = list(lines)
     index = 0
     while index < len(lines):
-        header = _spaced_cells(lines[index])
+        header = [text for _start, text in _spaced_cells(lines[index])]
         if len(header) < 2 or not _CSV_HEADER.fullmatch(fold(header[0])):
             index += 1
             continue
-        end = index + 1
-        while end < len(lines) and len(_spaced_cells(lines[end])) == len(header):
-            end += 1
-        if end - index >= 3:
-            for row in range(index, end):
-                lines[row] = "\t".join(_spaced_cells(lines[row]))
-        index = end
+        rows, end = _spaced_rows(lines, index, len(header))
+        if len(rows) >= 2:
+            table = ["\t".join(row) for row in [header, *rows]]
+            lines[index:end] = table
+            end = index + len(table)
+        index = max(end, index + 1)
     return lines
 
 

@@ -53,39 +53,47 @@ def test_a_document_reads_the_same_from_word_and_pdf(name, kind):
     assert essentials(summary(read)) == essentials(EXPECTED[name])
 
 
-def test_a_table_printed_in_a_pdf_is_read_row_by_row():
+@pytest.mark.parametrize("width", ["auto", "12cm"])
+def test_a_table_printed_in_a_pdf_is_read_row_by_row(width):
     """A PDF's text keeps a table's columns apart by spaces, not in line (proportional
-    fonts): the rows are read under their header as a table's."""
+    fonts): the rows are read under their header as a table's. In a narrow table its cells
+    wrap onto the next lines, and go on there."""
     from django.utils.html import escape
     from weasyprint import HTML
 
     rows = [
         ("Aktivitet", "Ansvarig", "Omfattning"),
-        ("Fotpatrullering i Handen centrum", "Polisen", "minst 8 pass per månad"),
+        ("Fotpatrullering i Handen centrum på kvällar", "Polisen", "minst 8 pass per månad"),
         ("Ordningsvakter vid Haninge C", "Kommunen", "fredag och lördag kväll"),
         ("Trygghetsvandring i Jordbro", "Gemensamt", "2 per år"),
-        ("Samverkansmöten med fastighetsägare", "Gemensamt", "4 ggr per år"),
+        ("Samverkansmöten med fastighetsägare", "Polisen och kommunen", "4 ggr per år"),
     ]
     cells = "".join(
-        "<tr>" + "".join(f'<td style="padding-right: 2em">{escape(c)}</td>' for c in row) + "</tr>"
+        "<tr>"
+        + "".join(
+            f'<td style="padding-right: 1em; vertical-align: top">{escape(c)}</td>' for c in row
+        )
+        + "</tr>"
         for row in rows
     )
     html = (
         '<html lang="sv"><body style="font-family: DejaVu Sans; font-size: 10pt">'
         "<h1>Medborgarlöfte 2026–2027</h1><h2>Aktivitetsplan</h2>"
-        f"<table>{cells}</table></body></html>"
+        f'<table style="width: {width}">{cells}</table></body></html>'
     )
-    document = parse(extract_text("plan.pdf", HTML(string=html).write_pdf()))
+    text = extract_text("plan.pdf", HTML(string=html).write_pdf())
+    document = parse(text)
     read_back = [
         (a.text, a.responsible, a.target and (a.target.value, a.target.unit, a.target.scope))
         for a in document.activities
     ]
     assert read_back == [
-        ("Fotpatrullering i Handen centrum", "police", (8, "pass", "month")),
+        ("Fotpatrullering i Handen centrum på kvällar", "police", (8, "pass", "month")),
         ("Ordningsvakter vid Haninge C", "municipality", None),
         ("Trygghetsvandring i Jordbro", "joint", (2, "trygghetsvandringar", "year")),
         ("Samverkansmöten med fastighetsägare", "joint", (4, "samverkansmöten", "year")),
     ]
+    assert len([line for line in text.splitlines() if line.strip()]) > 2 + len(rows)  # wrapped
 
 
 def test_a_validity_wrapped_onto_the_next_line_is_read_whole():

@@ -324,6 +324,28 @@ def test_a_table_aligned_by_spaces_is_read_row_by_row_under_its_header():
     # the table.
     prose = "Vi ses    på torget.\nOch sedan    i parken.\nSen   hem.\n"
     assert clean(prose) == "Vi ses på torget.\nOch sedan i parken.\nSen hem."
+    # A cell wrapped onto the next line goes on under its column (a word hyphenated across
+    # the lines joined); a capitalised line alone after the rows is text after the table.
+    wrapped = (
+        "Aktivitet     Ansvarig     Mål\n"
+        "Trygghets-    Kommunen     2 per år\n"
+        "vandring\n"
+        "Kontroller    Polisen      minst 4\n"
+        "vid skolan                 per år\n"
+        "Löftet följs upp.\n"
+    )
+    assert clean(wrapped).split("\n") == [
+        "Aktivitet",
+        "Ansvarig",
+        "Mål",
+        "Trygghetsvandring",
+        "Kommunen",
+        "2 per år",
+        "Kontroller vid skolan",
+        "Polisen",
+        "minst 4 per år",
+        "Löftet följs upp.",
+    ]
     table = "Aktivitet    Ansvarig\nVandring    Kommunen\nKontroll   Polisen\nSe   bilaga   2\n"
     assert clean(table) == "Aktivitet\nAnsvarig\nVandring\nKommunen\nKontroll\nPolisen\nSe bilaga 2"
 
