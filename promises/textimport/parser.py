@@ -412,8 +412,8 @@ def _looks_like_activity(text: str) -> bool:
     folded = fold(text)
     if _QUOTATION.search(folded):
         return False
-    if owner_in_front(text):
-        return True
+    if owner_in_front(text) or OWNER_LABEL.search(folded) or OWNER_PARENTHESIS.search(folded):
+        return True  # an item that names who does it: "…, Ansvarig: Polisen", "… (Kommunen)"
     if MODAL.search(folded[:100]) and not _GOAL_START.match(folded):
         return True
     if _ACTIVITY_START.match(folded):

@@ -427,6 +427,12 @@ def _heading_noun(tokens: list[_Token]) -> tuple[str, str] | None:
             tokens = tokens[position + 1 :]
             break
     first = tokens[0]
+    if (
+        len(tokens) > 1
+        and tokens[1].text.isalpha()
+        and (first.folded in _LEADING_ADJECTIVES or _adjective(first.folded))
+    ):
+        first = tokens[1]  # "Riktade trafikkontroller": the noun after its adjective
     if not first.text.isalpha() or first.folded in _STOP or first.folded in _VERBS:
         return None
     word = first.text.lower()
@@ -440,6 +446,11 @@ def _heading_noun(tokens: list[_Token]) -> tuple[str, str] | None:
 
 
 _MASS_NOUNS = ("information", "narvaro", "belysning")
+_LEADING_ADJECTIVES = _set("fler nya extra okade sarskilda")
+
+
+def _adjective(folded: str) -> bool:
+    return folded.endswith(_ADJECTIVE_ENDINGS) and not _noun_like(folded)
 
 
 def _object_noun(tokens: list[_Token]) -> tuple[str, str] | None:

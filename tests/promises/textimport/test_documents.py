@@ -377,6 +377,26 @@ def test_a_heading_naming_the_activities_then_the_party_gives_their_owner():
     ]
 
 
+def test_items_naming_their_owner_under_a_promise_heading_are_activities_without_a_verb():
+    document = read("blind/borlange-2025-2026-detaljrader.txt")
+    read_back = [
+        (a.title, a.responsible, a.responsible_other, a.promise_indexes)
+        for a in document.activities
+    ]
+    assert read_back == [
+        ("Kontroller", "police", "", [0]),
+        (
+            "Föräldravandringar på fredagskvällar",
+            "other",
+            "Föräldraföreningen i Jakobsgårdarna",
+            [0],
+        ),
+        ("Ny belysning på gångvägen mellan Jakobsgårdarna och centrum", "municipality", "", [0]),
+        ("Möten", "joint", "", [1]),
+        ("Riktade patrulleringar vid inbrottsvågor", "police", "", [1]),
+    ]
+
+
 def test_a_run_in_heading_before_the_actor_is_no_owner():
     document = read("blind/savsjo-2025-rubrikord.txt")
     assert [(a.title, a.responsible) for a in document.activities] == [
@@ -605,12 +625,14 @@ BLIND_VALIDITY = {
     "ale-2025-mall.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "alingsas-2026-overens.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "boden-2026-omvand-ordfoljd.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "borlange-2025-2026-detaljrader.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "enkoping-2025-2026-iso-tom.txt": ("2025-03-01", "2026-02-28", False, None, "joint"),
     "eskilstuna-2024-2025-det-gor-vi-genom.txt": ("2024-07-01", "2025-06-30", False, None, "joint"),
     "falkoping-2025-stycken.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "falun-2026-2027-lofteslistor.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
     "gavle-2024-tillsvidare.txt": (None, None, True, None, "joint"),
     "gavle-2025-tabbar.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
+    "gnosjo-2025-pressmeddelande.txt": ("2025-04-01", "2026-03-31", False, None, "joint"),
     "gotland-2025-2026-radbrytningar.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "haninge-2026-2027-kolumner.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
     "hassleholm-2025-2026-insatser.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
@@ -642,6 +664,7 @@ BLIND_VALIDITY = {
     "sala-2024-2025-decision.txt": ("2024-01-01", "2025-12-31", False, None, "joint"),
     "savsjo-2025-rubrikord.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "sigtuna-2025-nyhet.txt": (None, None, False, 12, "joint"),
+    "skarholmen-2026-handlingsplan.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "skelleftea-2025-2026-per-lofte.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "skovde-2024-paragraphs.txt": ("2024-01-01", "2025-12-31", False, None, "joint"),
     "sundbyberg-2025-2026-per-ar.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),

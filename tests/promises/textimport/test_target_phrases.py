@@ -390,6 +390,18 @@ NOT_TARGETS = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("phrase", "name", "unit"),
+    [
+        ("minst 2 per månad", "Riktade trafikkontroller", "trafikkontroller"),
+        ("4 ggr per år", "Samverkansmöten med fastighetsägare", "samverkansmöten"),
+        ("en gång per läsår", "Information till föräldrar", "gånger"),
+    ],
+)
+def test_a_target_cell_counts_the_noun_of_its_activitys_name(phrase, name, unit):
+    assert read_target(phrase, listed=True, counted=name)[0].unit == unit
+
+
 @pytest.mark.parametrize(("phrase", "expected"), TARGETS)
 def test_target_phrasing_is_read(phrase, expected):
     target, _notes = read_target(phrase)
