@@ -42,7 +42,9 @@ _MUNICIPALITY = re.compile(
 # "Tillsammans …", "Vi gemensamt …", "Gemensam lägesbild tas fram …": both parties.
 _JOINT_START = re.compile(r"(?:(?:vi )?(?:tillsammans|gemensamt)|gemensam(?:ma)?)\b(?! med)")
 # "Ansvarig: Polisen", "Ansvar: kommunen och polisen", "(Polisen)" at the end of an item.
-OWNER_LABEL = re.compile(r"\b(?:huvud)?ansvar(?:ig|iga)?(?: part)?\s*:\s*(?P<who>[^.;()\n]{2,80})")
+OWNER_LABEL = re.compile(
+    r"\b(?:(?:huvud)?ansvar(?:ig|iga)?(?: part)?|vem)\s*:\s*(?P<who>[^.;()\n]{2,80})"
+)
 OWNER_PARENTHESIS = re.compile(
     r"\((?:ansvar(?:ig)?\s*:\s*)?(?P<who>(?:polisen|kommunen|staden|regionen)"
     r"(?:(?: och|,) (?:polisen|kommunen|staden|regionen))?)\)\.?\s*$"
@@ -157,6 +159,28 @@ def _owner_prefix(text: str) -> re.Match | None:
     return match
 
 
+# "… (Föreningen Nattvandrarna)": another organisation in brackets after the item.
+_OTHER_IN_BRACKETS = re.compile(r"\((?P<who>[A-ZÅÄÖ][^()\n]{2,60})\)\.?\s*$")
+
+
+def _other_in_brackets(text: str) -> re.Match | None:
+    match = _OTHER_IN_BRACKETS.search(text)
+    return match if match and _organisation(match.group("who")) else None
+
+
+def _organisation(name: str) -> bool:
+    """Whether a name alone is an organisation's: its first word in the definite form
+    ("Räddningstjänsten Syd", "Föreningen Nattvandrarna"), not a topic or a label."""
+    words = fold(name).split()
+    return (
+        name[:1].isupper()
+        and 0 < len(words) <= 4
+        and bool(_DEFINITE_NAME.search(words[0]))
+        and (not _TOPIC_ENDING.search(words[0]) or words[0] == "foreningen")
+        and words[0] not in _LABEL_NOUNS
+    )
+
+
 # "(Polisen) Genomföra …", "(Polisen och kommunen) …": the owner in brackets before the item.
 _OWNER_IN_FRONT = re.compile(r"\((?P<who>[^()\n]{2,60})\)\s*[–—:-]?\s*(?=\S)")
 
@@ -172,16 +196,7 @@ def owner_in_front(text: str) -> re.Match | None:
         actor_kind(fold(actor)) for actor in split_actors(match.group("who"))
     ):
         return match
-    first = who.split()[0]
-    if (
-        match.group("who")[:1].isupper()
-        and len(who.split()) <= 4
-        and _DEFINITE_NAME.search(first)
-        and not _TOPIC_ENDING.search(first)
-        and first not in _LABEL_NOUNS
-    ):
-        return match
-    return None
+    return match if _organisation(match.group("who")) else None
 
 
 # A run-in heading: "Trygghetsvandringar. Kommunen bjuder in …" (a bold first word in Word).
@@ -221,6 +236,7 @@ def read_owner(text: str, section_owner: str | None) -> tuple[str, str, list[str
         OWNER_LABEL.search(folded)
         or OWNER_PARENTHESIS.search(folded)
         or owner_in_front(text)
+        or _other_in_brackets(text)
         or _owner_prefix(text)
     )
     if label:

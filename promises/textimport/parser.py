@@ -194,6 +194,8 @@ def _strip_item(text: str) -> str:
 def _title(text: str, target_unit_words: str | None) -> str:
     if front := owner_in_front(text):
         text = text[front.end() :]
+    # "Vad: Trygghetsvandring i centrum; Vem: …": the label is no part of the title.
+    text = _WHAT_LABEL.sub("", text)
     folded = fold(text)
     label = OWNER_LABEL.search(folded) or OWNER_PARENTHESIS.search(folded)
     if label:
@@ -227,6 +229,7 @@ def _title(text: str, target_unit_words: str | None) -> str:
     return title[:1].upper() + title[1:]
 
 
+_WHAT_LABEL = _kw(r"^\s*(?:vad|aktivitet|åtgärd|insats)\s*:\s*")
 _TRAILING = _set(
     "i pa for av till med vid under kring inom bland mellan mot om fran efter och eller som "
     "att kl ca dar vilket vilka den det de en ett"
@@ -447,7 +450,7 @@ def _items(lines: list[_Line], index: int) -> tuple[list[tuple[int, int, str]], 
             and (
                 line.text[:1].islower()
                 or line.text[:1].isdigit()
-                or not re.search(r"[.!?:;]$", items[-1][2][-1])
+                or not re.search(r"[.!?:;)]$", items[-1][2][-1])
                 or bullets_seen
             )
         ):

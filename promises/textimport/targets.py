@@ -421,11 +421,16 @@ def _heading_noun(tokens: list[_Token]) -> tuple[str, str] | None:
     gånger per år" counts trygghetsvandringar (plural, singular)."""
     if any(token.folded in _MODAL_WORDS for token in tokens):
         return None
-    # After the owner named first: "Gemensamt – trygghetsvandring vid skolorna 4 st/år".
+    # After the owner named first: "Gemensamt – trygghetsvandring vid skolorna 4 st/år"; but
+    # "Trafikkontroller vid resecentrum: minst 24 under året" counts what it names first.
     for position, token in enumerate(tokens[1:5], start=1):
         if token.text in {"–", "—", ":"} and position + 1 < len(tokens):
-            tokens = tokens[position + 1 :]
-            break
+            return _first_noun(tokens[position + 1 :]) or _first_noun(tokens)
+    return _first_noun(tokens)
+
+
+def _first_noun(tokens: list[_Token]) -> tuple[str, str] | None:
+    """The counted noun a text starts with, after an adjective: (plural, singular)."""
     first = tokens[0]
     if (
         len(tokens) > 1
@@ -480,7 +485,7 @@ def _unit(tokens: list[_Token], index: int, patrol: re.Match | None) -> tuple[st
     after_pieces = position > index + 1  # "st"/"stycken" stood after the number
     if position >= len(tokens) or after_pieces and tokens[position].text == "/":
         # "4 st/år": the item's own noun is counted, if it starts with one.
-        noun = _heading_noun(tokens) if after_pieces else None
+        noun = (_heading_noun(tokens) or _object_noun(tokens[:index])) if after_pieces else None
         end = tokens[position - 1].end
         return (noun[0], noun[1], end, position) if noun else ("", "", 0, position)
     first = tokens[position]
@@ -571,6 +576,15 @@ def _scopes(text_folded: str) -> list[tuple[str, str, int]]:
     ]
 
 
+def _scope_right_after(folded: str, scopes: list[tuple[str, str, int]], end: int) -> bool:
+    """Whether a scope phrase follows the number ending at `end` directly ("3 per år", "24 st.
+    per år"): a bare number counts what the item names only then."""
+    _name, phrase, start = _scope(scopes, end)
+    return (
+        bool(phrase) and re.fullmatch(r"\s*(?:st(?:ycken)?\.?)?\s*", folded[end:start]) is not None
+    )
+
+
 def _scope(scopes: list[tuple[str, str, int]], number_start: int) -> tuple[str, str, int]:
     """The scope phrase nearest after the number (else before): (scope, phrase, start)."""
     position = bisect.bisect_left([start for _n, _p, start in scopes], number_start)
@@ -651,9 +665,13 @@ def read_target(
         if counted and unit in {"", "gånger"}:
             # A table's "4 ggr per år" beside "Samverkansmöten med …" counts samverkansmöten.
             unit, singular = _heading_noun(_tokens(counted)) or (unit, singular)
-        elif not unit and comparator != "count":
-            # "Trafikkontroller vid skolorna, minst 10 per år": the item's first noun.
-            unit, singular = _heading_noun(tokens) or ("", "")
+        elif not unit and (comparator != "count" or _scope_right_after(folded, scopes, end)):
+            # "Trafikkontroller vid skolorna, minst 10 per år", "Trygghetsvandringar i
+            # Kvarntorp: 3 per år", "genomföra narkotikakontroller, 24 st. per år": the noun the
+            # item names first, or its verb's object.
+            unit, singular = (
+                _heading_noun(tokens) or _object_noun(tokens[:number_index]) or ("", "")
+            )
         if value == 1 and unit and not singular:
             plural = _plural(unit)
             if plural:

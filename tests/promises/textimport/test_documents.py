@@ -397,6 +397,25 @@ def test_items_naming_their_owner_under_a_promise_heading_are_activities_without
     ]
 
 
+def test_lines_ending_with_their_owner_in_brackets_are_an_activity_each():
+    document = read("blind/kumla-2026-amne-mal.txt")
+    read_back = [
+        (
+            a.title,
+            a.responsible,
+            a.responsible_other,
+            a.target and (a.target.comparator, a.target.value, a.target.unit, a.target.scope),
+        )
+        for a in document.activities
+    ]
+    assert read_back == [
+        ("Trafikkontroller", "police", "", ("at_least", 24, "trafikkontroller", "year")),
+        ("Trygghetsvandringar", "joint", "", ("count", 3, "trygghetsvandringar", "year")),
+        ("Klotterplanering", "municipality", "", None),
+        ("Nattvandring", "other", "Föreningen Nattvandrarna", None),
+    ]
+
+
 def test_a_run_in_heading_before_the_actor_is_no_owner():
     document = read("blind/savsjo-2025-rubrikord.txt")
     assert [(a.title, a.responsible) for a in document.activities] == [
@@ -648,6 +667,7 @@ BLIND_VALIDITY = {
         None,
         "joint",
     ),
+    "kumla-2026-amne-mal.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "kungsbacka-2025-2026-parentes.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "kristianstad-2025-2026-vad-vem-nar.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "lidkoping-2025-2026-atar-sig.txt": ("2025-04-01", "2026-03-31", False, None, "joint"),
@@ -655,6 +675,7 @@ BLIND_VALIDITY = {
     "lysekil-2026-polisen-se.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "lulea-2025-table.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "mariestad-2025-partirubriker.txt": ("2025-09-01", "2027-08-31", False, None, "joint"),
+    "mark-2025-2026-ansvarar.txt": ("2025-07-01", "2026-06-30", False, None, "joint"),
     "motala-2025-2026-numrerade.txt": ("2025-03-01", "2026-02-28", False, None, "joint"),
     "nacka-2025-page.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "norrtalje-2026-forkortningar.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
@@ -670,6 +691,7 @@ BLIND_VALIDITY = {
     "sundbyberg-2025-2026-per-ar.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "tierp-2022-one-list.txt": ("2022-01-01", "2022-12-31", False, None, "joint"),
     "trelleborg-2025-2026-underpunkter.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
+    "ulricehamn-2025-vad-vem-nar-rader.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "umea-2026-definitionslista.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "vanersborg-2025-2026-avtal.txt": ("2025-03-01", "2027-02-28", False, None, "joint"),
     "vaxjo-2024-2026-lopande-text.txt": ("2024-01-01", "2026-12-31", False, None, "joint"),

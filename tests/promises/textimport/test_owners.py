@@ -66,6 +66,16 @@ from promises.textimport.owners import read_owner
             ("other", "Räddningstjänsten Syd", []),
         ),
         ("(Uppdaterad) Genomföra trygghetsvandringar.", ("unstated", "", [])),
+        # "Vem:" names the owner as "Ansvarig:" does; another organisation in brackets last.
+        (
+            "Vad: Trygghetsvandring i centrum; Vem: Kommunen och polisen; När: i april",
+            ("joint", "", []),
+        ),
+        (
+            "Nattvandring varje fredag (Föreningen Nattvandrarna)",
+            ("other", "Föreningen Nattvandrarna", []),
+        ),
+        ("Kontroller vid skolorna (minst 10 per termin)", ("unstated", "", [])),
         # A run-in heading before the actor.
         ("Langning. Polisen och kommunen genomför tillsyner.", ("joint", "", [])),
         ("Föräldrasamverkan. Kommunens fältgrupp träffar föräldrar.", ("municipality", "", [])),

@@ -20,6 +20,12 @@ TARGETS = [
         "Räddningstjänsten håller brandskyddsutbildning för butikspersonal två gånger per år.",
         "count|2|brandskyddsutbildningar|year",
     ),
+    # A bare number right before its scope counts what the item names first, or its object.
+    ("Trygghetsvandringar i Kvarntorp: 3 per år", "count|3|trygghetsvandringar|year"),
+    (
+        "genomföra narkotikakontroller i Kinna centrum, 24 st. per år",
+        "count|24|narkotikakontroller|year",
+    ),
     # at_least, words and digits, the whole period
     ("Polisen ska genomföra minst femton trafikkontroller.", "at_least|15|trafikkontroller|period"),
     (
