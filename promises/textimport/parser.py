@@ -64,14 +64,16 @@ _PARTY_NAME = (
 _PROMISE_LEAD = _kw(
     r"(?:lovar (?:gemensamt )?(?:att )?(?:arbeta )?för\b(?:.*:|\s*$)"
     r"|följande (?:medborgar)?löften\b"
-    r"|^(?:(?:våra |gemensamma |dessa )?(?:medborgar)?löften(?:a)?|vårt (?:gemensamma )?löfte"
+    r"|^(?:(?:våra |gemensamma |dessa |nya )?(?:medborgar)?löften(?:a)?"
+    r"(?: för (?:\d{4}(?:[–-]\d{2,4})?|perioden))?|vårt (?:gemensamma )?löfte"
     # "Stadens och polisens gemensamma löfte"
     r"|(?:polisens|kommunens|stadens|regionens) och (?:polisens|kommunens|stadens|regionens)"
     r" gemensamma (?:medborgar)?löften?(?:a)?"
     r"|fokusområden(?:a)?"
     r"|prioriterade områden|prioriteringar|det här ska vi åstadkomma(?: tillsammans)?"
     r"|det här vill vi uppnå|det vill vi uppnå|vad vi vill uppnå|målsättning(?:ar)?|mål"
-    r"|vi lovar(?: gemensamt)?(?: att)?|(?:polisen|polis) och (?:kommunen|kommun|staden)"
+    r"|vi lovar(?: gemensamt)?(?: att)?|vad lovar vi\??"
+    r"|(?:polisen|polis) och (?:kommunen|kommun|staden)"
     r" lovar(?: gemensamt)?(?: att)?|(?:kommunen|staden) och polisen lovar(?: gemensamt)?"
     r"(?: att)?)\s*:?$)"
 )
@@ -106,8 +108,10 @@ _PARTY_HEADING = _kw(
     r"(?: att| följande)?|(?:det här|detta|så här|det) (?:gör|lovar) (?P<pd>polisen|kommunen"
     r"|staden|regionen|vi tillsammans|vi gemensamt)"
     # "Aktiviteter polisen", "Insatser för kommunen", "Åtaganden – polisen"
-    r"|(?:aktiviteter|insatser|åtaganden)(?: för| [–-])? (?P<pa>polisen|kommunen|staden|regionen))"
-    r"\s*:?$"
+    r"|(?:aktiviteter|insatser|åtaganden)(?: för| [–-])? (?P<pa>polisen|kommunen|staden|regionen)"
+    # "Vad gör polisen?", "Vad gör vi tillsammans?"
+    r"|vad gör (?P<pq>polisen|kommunen|staden|regionen|vi tillsammans|vi gemensamt))"
+    r"\s*[:?]?$"
 )
 _OTHER_HEADING = _kw(
     r"^(?:sammanfattning|bakgrund|lägesbild(?:en)?|lokal lägesbild|uppföljning|vad är ett "
@@ -132,7 +136,12 @@ class _Section:
 
 def _heading_owner(match: re.Match) -> str | None:
     word = fold(
-        match.group("pg") or match.group("pn") or match.group("pd") or match.group("pa") or ""
+        match.group("pg")
+        or match.group("pn")
+        or match.group("pd")
+        or match.group("pa")
+        or match.group("pq")
+        or ""
     )
     if word.startswith("polis") and "kommun" in word:
         return "joint"

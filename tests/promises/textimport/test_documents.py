@@ -416,6 +416,31 @@ def test_lines_ending_with_their_owner_in_brackets_are_an_activity_each():
     ]
 
 
+def test_headings_asked_as_questions_give_the_owners_and_the_promise():
+    document = read("blind/uppsala-2025-fragor.txt")
+    assert [p.text for p in document.promises] == [
+        "Vi lovar att arbeta för ett tryggare Gottsunda centrum på kvällstid."
+    ]
+    assert [a.responsible for a in document.activities] == [
+        "police",
+        "police",
+        "municipality",
+        "municipality",
+        "joint",
+    ]
+
+
+def test_last_years_results_are_no_activities_and_new_promises_are_read():
+    document = read("blind/karlstad-2025-resultat-och-nya.txt")
+    assert [a.text[:22] for a in document.activities] == [
+        "Polisen genomför minst",
+        "Kommunen genomför fyra",
+        "Kommunen bygger ut bel",
+        "Polisen och kommunen h",
+    ]
+    assert [p.text[:40] for p in document.promises] == ["Polisen och Karlstads kommun lovar att u"]
+
+
 def test_a_run_in_heading_before_the_actor_is_no_owner():
     document = read("blind/savsjo-2025-rubrikord.txt")
     assert [(a.title, a.responsible) for a in document.activities] == [
@@ -659,6 +684,7 @@ BLIND_VALIDITY = {
     "hudiksvall-2025-versaler.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "jarva-2026-ofta.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "kalmar-2023-2025.txt": ("2023-05-01", "2025-04-30", False, None, "joint"),
+    "karlstad-2025-resultat-och-nya.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "karlskrona-2026-2027-pipetabell.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
     "kiruna-2023-police-and-municipality-lists.txt": (
         "2023-01-01",
@@ -679,6 +705,7 @@ BLIND_VALIDITY = {
     "motala-2025-2026-numrerade.txt": ("2025-03-01", "2026-02-28", False, None, "joint"),
     "nacka-2025-page.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "norrtalje-2026-forkortningar.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "nykoping-2026-stycken.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "orebro-2025-2027-avslutat.txt": ("2025-02-01", "2027-01-31", False, None, "joint"),
     "oxelosund-2025-2026-polisen-lovar.txt": ("2025-01-01", "2026-12-31", False, None, "police"),
     "pitea-2026-vi-kommer-att.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
@@ -694,6 +721,7 @@ BLIND_VALIDITY = {
     "ulricehamn-2025-vad-vem-nar-rader.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "umea-2026-definitionslista.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "vanersborg-2025-2026-avtal.txt": ("2025-03-01", "2027-02-28", False, None, "joint"),
+    "uppsala-2025-fragor.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "vaxjo-2024-2026-lopande-text.txt": ("2024-01-01", "2026-12-31", False, None, "joint"),
     "vimmerby-2025-forkortat.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
 }
