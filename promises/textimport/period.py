@@ -23,7 +23,9 @@ _MONTH_NUMBERS = {
 _DATE = re.compile(
     r"\b(?:(?P<day>\d{1,2}) (?P<month>"
     + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
-    + r")\.?(?: (?P<year>(?:19|20)\d\d))?|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d))\b"
+    + r")\.?(?: (?P<year>(?:19|20)\d\d))?|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)"
+    # "1/3 2025": day and month with a slash, then the year
+    r"|(?P<sd>\d{1,2})/(?P<sm>\d{1,2}) (?P<sy>(?:19|20)\d\d))\b"
 )
 _RANGE_BETWEEN = re.compile(
     r"^\s*(?:[-–—]|till(?: och med)?|t\.?o\.?m\.?|fram till|--)(?: den)?\s*$"
@@ -60,6 +62,10 @@ def _date_of(match: re.Match, fallback_year: int | None = None) -> datetime.date
         if match.group("iy"):
             return datetime.date(
                 int(match.group("iy")), int(match.group("im")), int(match.group("id"))
+            )
+        if match.group("sy"):
+            return datetime.date(
+                int(match.group("sy")), int(match.group("sm")), int(match.group("sd"))
             )
         year = match.group("year")
         if not year and fallback_year is None:
@@ -143,7 +149,10 @@ def read_period(document: ParsedDocument, lines: list[Line]) -> None:
             joined_dates = list(_DATE.finditer(joined))
             if len(joined_dates) >= 2:
                 first, second = joined_dates[0], joined_dates[1]
-                if _RANGE_BETWEEN.match(joined[first.end() : second.start()]):
+                between = joined[first.end() : second.start()]
+                if _RANGE_BETWEEN.match(between) or (
+                    between.strip() == "och" and joined[: first.start()].rstrip().endswith("mellan")
+                ):
                     end = _date_of(second)
                     start = _date_of(first, end.year if end else None)
                     if start and end and start > end and not first.group("year"):

@@ -517,6 +517,27 @@ def test_a_range_of_whole_months_gives_the_validity(sentence, start, end):
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        ("Löftet gäller mellan 1 maj 2025 och 30 april 2026.", "2025-05-01", "2026-04-30"),
+        ("Löftet gäller perioden 1/3 2025 – 28/2 2027.", "2025-03-01", "2027-02-28"),
+        (
+            "Medborgarlöftet gäller fr.o.m. 1 jan 2025 t.o.m. 31 dec 2026.",
+            "2025-01-01",
+            "2026-12-31",
+        ),
+        ("Perioden är 2025-05-01—2027-04-30.", "2025-05-01", "2027-04-30"),
+    ],
+)
+def test_a_range_of_dates_as_documents_write_it_gives_the_validity(sentence, start, end):
+    document = parse(f"Medborgarlöfte\n\n{sentence}\n\nAktiviteter\n- Polisen ska patrullera.\n")
+    assert (document.start, document.end) == (
+        datetime.date.fromisoformat(start),
+        datetime.date.fromisoformat(end),
+    )
+
+
 def test_a_start_date_and_a_length_forward_give_the_validity():
     document = read("blind/mariestad-2025-partirubriker.txt")
     assert (document.start, document.end) == (
