@@ -52,8 +52,8 @@ _MONTHS = _set(
     "september okt oktober nov november dec december"
 )
 _TIME_UNITS = _set(
-    "sekund sekunder minut minuter timme timmar timmes dygn dag dagar dagars vecka veckor "
-    "veckors manad manader manaders"
+    "sekund sekunder minut minuter timme timmar timmes timmars dygn dag dagar dagars vecka "
+    "veckor veckors manad manader manaders"
 )
 _YEAR_WORDS = _set("ar ars aren arig ariga aring aringar aringarna arsaldern")
 _AFTER_NOT_TARGET = _set(
@@ -727,7 +727,10 @@ def read_target(
             elif prev in _PREPOSITIONS and not (
                 first >= 2 and tokens[first - 2].folded in _TAKES_PREPOSITION
             ):
-                continue
+                # "vid 15 tillfällen årligen" counts occasions; other counts after a
+                # preposition name places or groups ("på fem platser").
+                if not (prev == "vid" and unit == "tillfällen"):
+                    continue
         elif prev in _PREPOSITIONS and prev not in {"vid", "under"}:
             candidate.notes.append(_("Unclear whether the number is a target"))
         candidates.append(candidate)

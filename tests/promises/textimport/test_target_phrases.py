@@ -20,6 +20,7 @@ TARGETS = [
         "Räddningstjänsten håller brandskyddsutbildning för butikspersonal två gånger per år.",
         "count|2|brandskyddsutbildningar|year",
     ),
+    ("Polisen genomför drogtester vid 15 tillfällen årligen.", "count|15|tillfällen|year"),
     # A bare number right before its scope counts what the item names first, or its object.
     ("Trygghetsvandringar i Kvarntorp: 3 per år", "count|3|trygghetsvandringar|year"),
     (
@@ -393,6 +394,7 @@ NOT_TARGETS = [
     "Kommunen ska genomföra föräldramöten om narkotika i samtliga högstadieskolor.",
     "Under sommarlovet anställer kommunen fyra fältassistenter.",
     "Kommunen ska rekrytera två nya fältsekreterare.",
+    "Polisen genomför 40 timmars fotpatrullering per månad.",
 ]
 
 
