@@ -34,7 +34,8 @@ _POLICE = re.compile(
 _MUNICIPALITY = re.compile(
     r"(?:kommunen|kommunens|kommun|[\w-]+ kommun|[\w-]+s kommun|staden|stadens|[\w-]+ stad"
     r"|[\w-]+s stad|regionen|regionens|region [\w-]+|stadsdelsforvaltning(?:en)?|stadsdelen"
-    r"|stadsdelsnamnd(?:en)?|stadsomrade [\w-]+|[\w-]*forvaltningens?|[\w-]*namndens?"
+    r"|stadsdelsnamnd(?:en)?|stadsomrade [\w-]+|(?:[\w-]+a )?[\w-]*forvaltningens?"
+    r"|(?:[\w-]+a )?[\w-]*namndens?"
     r"|socialtjanstens?|fritidsgard(?:en|ens|arna)?|faltassistent(?:en|er|erna)?|faltgrupp(?:en|ens)?"
     r"|faltsekreterar(?:e|en|na)|skolan|skolorna|trygghetssamordnar(?:e|en)"
     r"|sakerhetssamordnar(?:e|en)|brottsforebyggande radet|bra)\b"
@@ -231,6 +232,8 @@ def read_owner(text: str, section_owner: str | None) -> tuple[str, str, list[str
         blanked_text = blanked_text[:start] + " " * (end - start) + blanked_text[end:]
     head = re.sub(r"\s+", " ", blanked).strip(" ,")
     head_text = re.sub(r"\s+", " ", blanked_text).strip(" ,")
+    if head.startswith(("bade ", "saval ")):  # "Både polisen och kommunen deltar …"
+        head, head_text = head.split(" ", 1)[1], head_text.split(" ", 1)[1]
     responsible, other = "", ""
     label = (
         OWNER_LABEL.search(folded)
@@ -267,8 +270,9 @@ def read_owner(text: str, section_owner: str | None) -> tuple[str, str, list[str
             first_word = subject.split()[0]
             if first_word in _PRONOUN_SUBJECT or passive:
                 responsible = ""
-            elif set(kinds) == {"police", "municipality"}:
+            elif set(kinds) - {None} == {"police", "municipality"}:
                 responsible = "joint"
+                partners = [a for a, k in zip(actors, kinds, strict=True) if not k] + partners
             elif kinds and kinds[0]:
                 responsible = kinds[0]
                 partners = [a for a, k in zip(actors[1:], kinds[1:], strict=True)] + partners
@@ -298,13 +302,21 @@ def read_owner(text: str, section_owner: str | None) -> tuple[str, str, list[str
                 subject_text = " ".join(head_text.split()[: len(actor_words)])
                 actors = split_actors(subject_text)
                 kinds = [actor_kind(fold(actor)) for actor in actors]
-                if set(kinds) == {"police", "municipality"}:
+                if set(kinds) - {None} == {"police", "municipality"}:
                     responsible = "joint"
+                    partners = [a for a, k in zip(actors, kinds, strict=True) if not k] + partners
                 elif kinds and kinds[0]:
                     responsible = kinds[0]
             if not responsible:
                 responsible, other, named = _named_before_verb(head, head_text)
                 partners = named + partners
+    if not responsible and (agent := _PASSIVE_AGENT.search(head)):
+        # "Trygghetsvandringar genomförs av polisen och kommunen": the agent does it.
+        kinds = {actor_kind(actor) for actor in split_actors(agent.group("who"))}
+        if kinds == {"police", "municipality"}:
+            responsible = "joint"
+        elif len(kinds) == 1 and None not in kinds:
+            responsible = kinds.pop()
     if not responsible and section_owner:
         responsible = section_owner
     if not responsible:
@@ -317,6 +329,11 @@ def read_owner(text: str, section_owner: str | None) -> tuple[str, str, list[str
 
 
 _LONGEST_OWNER = 1000
+# A passive verb and its agent: "genomförs av kommunen", "anlitas av polisen och kommunen".
+_PASSIVE_AGENT = re.compile(
+    r"\b[a-z]{3,}s av (?P<who>(?:[\w-]+ ){0,2}?(?:polisen|kommunen|staden|regionen|[\w-]+ kommun)"
+    r"(?:(?:,| och| samt) (?:polisen|kommunen|staden|regionen|[\w-]+ kommun))?)\b"
+)
 NOT_PASSIVE = _set(
     "tillsammans gemensamt finnas synas lyckas vistas motas traffas samlas aldrig alltid dessutom"
 )

@@ -724,13 +724,14 @@ def read_target(
                     candidate.notes.append(_("Unclear whether the number is a target"))
             elif prev in _SET_WORDS:
                 continue  # "i samtliga 4 kommundelar": the number names a set, not a target
-            elif prev in _PREPOSITIONS and not (
-                first >= 2 and tokens[first - 2].folded in _TAKES_PREPOSITION
-            ):
+            elif (
+                prev in _PREPOSITIONS
+                and not (first >= 2 and tokens[first - 2].folded in _TAKES_PREPOSITION)
                 # "vid 15 tillfällen årligen" counts occasions; other counts after a
                 # preposition name places or groups ("på fem platser").
-                if not (prev == "vid" and unit == "tillfällen"):
-                    continue
+                and not (prev == "vid" and unit == "tillfällen")
+            ):
+                continue
         elif prev in _PREPOSITIONS and prev not in {"vid", "under"}:
             candidate.notes.append(_("Unclear whether the number is a target"))
         candidates.append(candidate)

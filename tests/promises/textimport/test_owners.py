@@ -76,6 +76,15 @@ from promises.textimport.owners import read_owner
             ("other", "Föreningen Nattvandrarna", []),
         ),
         ("Kontroller vid skolorna (minst 10 per termin)", ("unstated", "", [])),
+        # The agent of a passive verb; both parties with another organisation; "både".
+        ("Trygghetsvandringar genomförs av polisen och kommunen.", ("joint", "", [])),
+        ("Ordningsvakter anlitas av kommunen.", ("municipality", "", [])),
+        (
+            "Polisen, kommunen och fastighetsägarna genomför trygghetsvandringar.",
+            ("joint", "", ["fastighetsägarna"]),
+        ),
+        ("Både polisen och kommunen deltar i trygghetsvandringar.", ("joint", "", [])),
+        ("Tekniska förvaltningen röjer buskage.", ("municipality", "", [])),
         # A run-in heading before the actor.
         ("Langning. Polisen och kommunen genomför tillsyner.", ("joint", "", [])),
         ("Föräldrasamverkan. Kommunens fältgrupp träffar föräldrar.", ("municipality", "", [])),
