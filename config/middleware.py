@@ -5,7 +5,7 @@ import logging
 from csp.constants import UNSAFE_HASHES
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import patch_cache_control
 
 from config.views import DATABASE_ERRORS, database_unavailable, request_too_large
@@ -89,6 +89,23 @@ class StaffNoStoreMiddleware:
         if is_staff_path(request.path_info):
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class HttpMethodMiddleware:
+    """Pages are read with GET and HEAD and forms sent with POST: OPTIONS is told so, with no
+    page, and any other method (TRACE, PUT, DELETE …) gets 405, never a page."""
+
+    ALLOWED = ("GET", "HEAD", "POST", "OPTIONS")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method == "OPTIONS":
+            return HttpResponse(headers={"Allow": ", ".join(self.ALLOWED)})
+        if request.method not in self.ALLOWED:
+            return HttpResponseNotAllowed(self.ALLOWED)
+        return self.get_response(request)
 
 
 class RequestSizeLimitMiddleware:

@@ -143,6 +143,8 @@ MIDDLEWARE = [
     # Above the body limit, so the 413 page gets the same headers as every page.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.StaffNoStoreMiddleware",
+    # TRACE, PUT, DELETE … get 405 (with the headers above), OPTIONS only the allowed methods.
+    "config.middleware.HttpMethodMiddleware",
     # Before anything reads the body (sessions, CSRF): refuses a too large one unread.
     "config.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -355,6 +355,26 @@ def _huge_post(client, url: str):
     )
 
 
+@pytest.mark.parametrize("method", ["TRACE", "PUT", "DELETE", "PATCH", "TRACK", "CONNECT"])
+@pytest.mark.parametrize("path", ["/", "/kommuner/", "/personal/", "/admin/"])
+def test_a_method_the_portal_never_uses_gets_405_with_the_security_headers(client, method, path):
+    response = client.generic(method, path)
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD, POST, OPTIONS"
+    assert response.content == b""
+    assert "default-src 'none'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_options_names_the_allowed_methods_without_a_page(client):
+    response = client.options("/kommuner/")
+    assert (response.status_code, response["Allow"], response.content) == (
+        200,
+        "GET, HEAD, POST, OPTIONS",
+        b"",
+    )
+
+
 def test_an_anonymous_200_mb_post_is_refused_with_413_in_swedish_unread():
     client = Client(enforce_csrf_checks=True)
     response = _huge_post(client, "/")
