@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # For load balancers and monitoring: database and cache reachable, no details.
     path("healthz", observability.healthz, name="healthz"),
+    path("robots.txt", views.robots, name="robots"),
 ]
 urlpatterns += i18n_patterns(
     # followups first: its kommuner/<slug>/flode/ would otherwise be taken for a period slug.

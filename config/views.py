@@ -24,6 +24,21 @@ DATABASE_ERRORS = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 120
 
 
+ROBOTS = """User-agent: *
+Disallow: /personal/
+Disallow: /en/personal/
+Disallow: /admin/
+"""
+
+
+def robots(request: HttpRequest) -> HttpResponse:
+    """Search engines may read every public page; staff pages and the admin are no concern of
+    theirs (they answer only signed-in staff anyway)."""
+    response = HttpResponse(ROBOTS, content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
 def about(request: HttpRequest) -> HttpResponse:
     """What citizen promises are, how they are made, and how progress is counted."""
     context = {

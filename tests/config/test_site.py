@@ -496,3 +496,17 @@ def test_language_switch_of_the_reported_404_links_the_english_start_page(client
     assert "evil.example" not in html
     assert '<link rel="alternate" hreflang="en" href="/en/">' in html
     assert '<a href="/en/" hreflang="en" lang="en">English</a>' in html
+
+
+def test_robots_txt_keeps_crawlers_off_the_staff_pages_only(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert lines[0] == "User-agent: *"
+    assert set(lines[1:]) == {
+        "Disallow: /personal/",
+        "Disallow: /en/personal/",
+        "Disallow: /admin/",
+    }
+    assert not response.cookies
