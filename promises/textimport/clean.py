@@ -61,8 +61,13 @@ def _chrome(line: str) -> bool:
     return bool(_COOKIE_WORDS.search(folded)) and len(folded) < 400
 
 
+# A table of contents' line: "3 Medborgarlöften ........ 3", "Bakgrund … 2".
+_CONTENTS_LINE = re.compile(r".*\S\s*(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d{1,3}")
+
+
 def _page_furniture(line: str) -> bool:
-    return bool(_PAGE_NUMBER.fullmatch(fold(line.strip())))
+    folded = fold(line.strip())
+    return bool(_PAGE_NUMBER.fullmatch(folded) or _CONTENTS_LINE.fullmatch(folded))
 
 
 def _pattern(line: str) -> str:

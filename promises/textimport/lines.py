@@ -53,7 +53,37 @@ def read_lines(text: str) -> list[Line]:
             )
         )
         position = end + 1
+    _section_titles(lines)
     return lines
+
+
+def _section_titles(lines: list[Line]) -> None:
+    """A section's title numbered "3.1" is no item: "3.1 Tryggare utemiljö i Hovsjö" after a
+    blank line, short, without a full stop, with the section's own lines right under it (no
+    item among them) is read as a heading."""
+    for index, line in enumerate(lines):
+        if not line.sub:
+            continue
+        text = line.text.strip()
+        following = lines[index + 1 : index + 1 + _SECTION_LOOKAHEAD]
+        block = []
+        for after in following:
+            if after.blank:
+                break
+            block.append(after)
+        if (
+            (index == 0 or lines[index - 1].blank)
+            and block
+            and not any(after.bullet for after in block)
+            and block[0].text[:1].isupper()
+            and len(text) <= 80
+            and text[-1:] not in ".,;:!?"
+            and text[:1].isupper()
+        ):
+            line.bullet = line.sub = line.numbered = False
+
+
+_SECTION_LOOKAHEAD = 40
 
 
 # --- Tolerant keywords -------------------------------------------------------------------------

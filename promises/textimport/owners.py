@@ -355,6 +355,31 @@ _NOT_ACTORS = _set(
 )
 
 
+# Words that look like a verb in the present tense ("-er", "-ar") and are none.
+_NOT_VERBS = _set("efter under over eller mer fler sedan vidare enligt hur har")
+
+
+def actor_doing(text: str) -> bool:
+    """Whether a sentence says what a named actor does: "Socialtjänsten och polisen håller
+    SSPF-möten", "Kommunen förbättrar belysningen" (an actor, then an activity verb)."""
+    words = fold(text[:200]).split()[:8]
+    verb = next((i for i, word in enumerate(words) if word in _ACTIVITY_VERBS), None)
+    if verb is None:
+        # Another verb in the present tense right after a party: "Kommunen ser över …".
+        verb = next(
+            (
+                i
+                for i, word in enumerate(words[1:4], start=1)
+                if _PRESENT_VERB.fullmatch(word)
+                and word not in _NOT_VERBS
+                and all(w.isalpha() for w in words[:i])
+                and actor_kind(" ".join(words[:i]))
+            ),
+            None,
+        )
+    return bool(verb) and read_owner(text, None)[0] != "unstated"
+
+
 def _named_before_verb(head: str, head_text: str) -> tuple[str, str, list[str]]:
     """(responsible, other actor, partners) named around an activity verb in an item without a
     modal verb: "Räddningstjänsten Syd genomför …" (another actor), "Under hösten genomför

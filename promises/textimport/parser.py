@@ -35,6 +35,7 @@ from promises.textimport.owners import (
     OWNER_LABEL,
     OWNER_PARENTHESIS,
     PARTNERS,
+    actor_doing,
     actor_kind,
     owner_in_front,
     partners_of,
@@ -426,6 +427,8 @@ def _looks_like_activity(text: str) -> bool:
         return False
     if owner_in_front(text) or OWNER_LABEL.search(folded) or OWNER_PARENTHESIS.search(folded):
         return True  # an item that names who does it: "…, Ansvarig: Polisen", "… (Kommunen)"
+    if actor_doing(text):
+        return True  # "Socialtjänsten och polisen håller SSPF-möten varje vecka."
     if MODAL.search(folded[:100]) and not _GOAL_START.match(folded):
         return True
     if _ACTIVITY_START.match(folded):
@@ -488,7 +491,31 @@ def _is_heading(lines: list[_Line], index: int) -> bool:
         or _table(lines, index) is not None
         or _starts_block(lines, index)
         or _generic_heading(lines, index)
+        or _titled_section(lines, index)
     )
+
+
+def _titled_section(lines: list[_Line], index: int) -> bool:
+    """Whether lines[index] is a title right over the sentences of its activities ("Tryggare
+    utemiljö i Hovsjö", then "Polisen genomför minst 10 fotpatruller …"): a promise, as a
+    "Fokusområde 1: …" line is."""
+    line = lines[index]
+    text = line.text.strip()
+    if line.bullet or line.blank or not text or len(text) > 80 or len(text.split()) > 10:
+        return False
+    if text[-1] in ".,;:!?" or not text[0].isupper():
+        return False
+    if MODAL.search(line.folded) or line.folded.split()[-1] in _TRAILING:
+        return False  # a sentence a PDF wrapped: "… kommer att följas upp och presenteras på"
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if following is None or following.blank or following.bullet:
+        return False
+    if any(
+        pattern.search(text)
+        for pattern in (_PARTY_HEADING, _ACTIVITY_LEAD, _PROMISE_LEAD, _OTHER_HEADING)
+    ):
+        return False
+    return _sentence_activity(following) or actor_doing(following.text)
 
 
 def _starts_block(lines: list[_Line], index: int) -> bool:
@@ -657,6 +684,8 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             activity_sections += 1
             continue
         focus = _focus(text)
+        if focus is None and _titled_section(lines, index):
+            focus = text
         if focus is not None:
             promise_text = focus
             span_start = line.start + line.text.find(focus) if focus else line.start

@@ -441,6 +441,27 @@ def test_last_years_results_are_no_activities_and_new_promises_are_read():
     assert [p.text[:40] for p in document.promises] == ["Polisen och Karlstads kommun lovar att u"]
 
 
+@pytest.mark.parametrize(
+    "name", ["sodertalje-2025-2026-rubriknummer.txt", "lund-2026-rubriker.txt"]
+)
+def test_a_title_right_over_sentences_of_activities_is_their_promise(name):
+    """Numbered "3.1 Tryggare utemiljö i Hovsjö" or not: a short title with the sentences of
+    its activities right under it. A table of contents ("1 Inledning ....... 2") is dropped."""
+    document = read(f"blind/{name}")
+    assert len(document.promises) == 2
+    by_promise = [a.promise_indexes for a in document.activities]
+    assert by_promise == sorted(by_promise) and {tuple(p) for p in by_promise} == {(0,), (1,)}
+    assert "......" not in document.text
+
+
+def test_a_sentence_a_pdf_wrapped_is_no_title():
+    text = (
+        "Uppföljning\n\nMedborgarlöftena kommer att följas upp kontinuerligt och presenteras på\n"
+        "polisens webbplats, polisen.se. Efter en årlig översyn kan löftena revideras.\n"
+    )
+    assert parse(text).promises == []
+
+
 def test_a_run_in_heading_before_the_actor_is_no_owner():
     document = read("blind/savsjo-2025-rubrikord.txt")
     assert [(a.title, a.responsible) for a in document.activities] == [
@@ -719,6 +740,7 @@ BLIND_VALIDITY = {
     "kristianstad-2025-2026-vad-vem-nar.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "lidkoping-2025-2026-atar-sig.txt": ("2025-04-01", "2026-03-31", False, None, "joint"),
     "ljungby-2025-2027-iso.txt": ("2025-04-01", "2027-03-31", False, None, "joint"),
+    "lund-2026-rubriker.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "lysekil-2026-polisen-se.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "lulea-2025-table.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "mariestad-2025-partirubriker.txt": ("2025-09-01", "2027-08-31", False, None, "joint"),
@@ -736,6 +758,7 @@ BLIND_VALIDITY = {
     "skarholmen-2026-handlingsplan.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "skelleftea-2025-2026-per-lofte.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "skovde-2024-paragraphs.txt": ("2024-01-01", "2025-12-31", False, None, "joint"),
+    "sodertalje-2025-2026-rubriknummer.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "sundbyberg-2025-2026-per-ar.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "tierp-2022-one-list.txt": ("2022-01-01", "2022-12-31", False, None, "joint"),
     "trelleborg-2025-2026-underpunkter.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
