@@ -96,6 +96,8 @@ _ACTIVITY_LEAD = _kw(
     r"|det här ska vi göra|det här gör vi|detta gör vi|så här gör vi|vad vi ska göra"
     r"|så här ska vi (?:göra|arbeta)|så ska vi göra|det gör vi|det här gör vi tillsammans"
     r"|detta ska vi göra|vad ska göras|aktiviteter för att nå löftena|så här når vi dit"
+    r"|vad ska vi göra\??|(?:aktivitetsplan|handlingsplan|årshjul|tidplan)(?:en|et)?"
+    r"(?: (?:för )?\d{4}(?:\s*[–—-]\s*\d{2,4})?)?"
     r"|(?:det|detta|det här|så) (?:gör|ska|kommer) vi (?:att )?(?:göra |nå dit )?genom att"
     r"|genom att)"
     r"\s*:?$)"
@@ -239,7 +241,13 @@ def _title(text: str, target_unit_words: str | None) -> str:
     return title[:1].upper() + title[1:]
 
 
-_WHAT_LABEL = _kw(r"^\s*(?:vad|aktivitet|åtgärd|insats)\s*:\s*")
+# "Vad: …", and a calendar's "Mars: …", "April–september: …", "Hösten 2025: …".
+_WHAT_LABEL = _kw(
+    r"^\s*(?:vad|aktivitet|åtgärd|insats"
+    r"|(?:(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*"
+    r"|vår(?:en)?|höst(?:en)?|sommar(?:en)?|vinter(?:n)?)"
+    r"(?:\s*[–—-]\s*[a-z]+)?(?: \d{4})?|vecka \d{1,2})\s*:\s*"
+)
 _TRAILING = _set(
     "i pa for av till med vid under kring inom bland mellan mot om fran efter och eller som "
     "att kl ca dar vilket vilka den det de en ett"
@@ -646,8 +654,9 @@ def _after_lead(lines: list[_Line], index: int) -> int:
 
 
 def _party_lead(line: _Line) -> bool:
-    """A numbered line that only opens a party's list ("4.1 Polisen åtar sig att"): a heading."""
-    return line.numbered and bool(_PARTY_HEADING.match(line.text.strip()))
+    """An item that only opens a party's list ("4.1 Polisen åtar sig att", "• Polisen" over
+    its own items): a heading."""
+    return line.bullet and bool(_PARTY_HEADING.match(line.text.strip()))
 
 
 def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:

@@ -464,6 +464,12 @@ def _object_noun(tokens: list[_Token]) -> tuple[str, str] | None:
     for position, token in enumerate(tokens[:8]):
         if token.folded in _DOING_VERBS and position + 1 < len(tokens):
             word = tokens[position + 1]
+            if (
+                _adjective(word.folded)
+                and position + 2 < len(tokens)
+                and tokens[position + 2].text.isalpha()
+            ):
+                word = tokens[position + 2]  # "genomför riktade insatser": after the adjective
             if not word.text.isalpha() or word.folded in _STOP or word.folded.endswith(_MASS_NOUNS):
                 return None
             text = word.text.lower()

@@ -462,6 +462,32 @@ def test_a_sentence_a_pdf_wrapped_is_no_title():
     assert parse(text).promises == []
 
 
+def test_a_party_named_alone_as_an_item_heads_the_items_under_it():
+    document = read("blind/sandviken-2026-partipunkter.txt")
+    assert [(a.text[:16], a.responsible) for a in document.activities] == [
+        ("Genomför minst 3", "police"),
+        ("Besöker alla hög", "police"),
+        ("Anställer sommar", "municipality"),
+        ("Förbättrar belys", "municipality"),
+        ("Trygghetsvandrin", "joint"),
+    ]
+
+
+def test_a_calendar_of_activities_reads_each_month_line_without_its_month_in_the_title():
+    document = read("blind/ostersund-2025-arshjul.txt")
+    assert [(a.title, a.responsible) for a in document.activities] == [
+        ("Trygghetsvandring i Stadsdelen Odenslund", "joint"),
+        ("Fotpatrullering i Stortorget varje fredag och lördag", "police"),
+        (
+            "Information om lagar och regler inför skolavslutningen till elever i årskurs 9",
+            "police",
+        ),
+        ("Föräldramöte om droger inför gymnasiestarten", "municipality"),
+        ("Trygghetsvandring i Lugnvik", "joint"),
+        ("Uppföljningsmöte i brottsförebyggande rådet", "municipality"),
+    ]
+
+
 def test_a_run_in_heading_before_the_actor_is_no_owner():
     document = read("blind/savsjo-2025-rubrikord.txt")
     assert [(a.title, a.responsible) for a in document.activities] == [
@@ -722,6 +748,7 @@ BLIND_VALIDITY = {
     "gotland-2025-2026-radbrytningar.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "haninge-2026-2027-kolumner.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
     "hassleholm-2025-2026-insatser.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
+    "harryda-2025-2026-indikatorer.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "harnosand-2026-semikolon.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "hudiksvall-2025-versaler.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "jarva-2026-ofta.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
@@ -750,9 +777,11 @@ BLIND_VALIDITY = {
     "norrtalje-2026-forkortningar.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "nykoping-2026-stycken.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "orebro-2025-2027-avslutat.txt": ("2025-02-01", "2027-01-31", False, None, "joint"),
+    "ostersund-2025-arshjul.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "oxelosund-2025-2026-polisen-lovar.txt": ("2025-01-01", "2026-12-31", False, None, "police"),
     "pitea-2026-vi-kommer-att.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "sala-2024-2025-decision.txt": ("2024-01-01", "2025-12-31", False, None, "joint"),
+    "sandviken-2026-partipunkter.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "savsjo-2025-rubrikord.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "sigtuna-2025-nyhet.txt": (None, None, False, 12, "joint"),
     "skarholmen-2026-handlingsplan.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),

@@ -21,6 +21,10 @@ TARGETS = [
         "count|2|brandskyddsutbildningar|year",
     ),
     ("Polisen genomför drogtester vid 15 tillfällen årligen.", "count|15|tillfällen|year"),
+    (
+        "Polisen genomför riktade insatser mot narkotikaförsäljning, minst 8 per år.",
+        "at_least|8|insatser|year",
+    ),
     # A bare number right before its scope counts what the item names first, or its object.
     ("Trygghetsvandringar i Kvarntorp: 3 per år", "count|3|trygghetsvandringar|year"),
     (
