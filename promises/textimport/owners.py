@@ -360,24 +360,26 @@ _NOT_VERBS = _set("efter under over eller mer fler sedan vidare enligt hur har")
 
 
 def actor_doing(text: str) -> bool:
-    """Whether a sentence says what a named actor does: "Socialtjänsten och polisen håller
-    SSPF-möten", "Kommunen förbättrar belysningen" (an actor, then an activity verb)."""
+    """Whether a sentence says what a named actor does: an actor, then a verb in the present
+    tense ("Socialtjänsten och polisen håller SSPF-möten", "Kommunen ser över …",
+    "Fastighetsägarna förbättrar …"), or when and where, the verb, then a party ("Under hösten
+    genomför polisen …"). Not a sentence whose first verb follows something else ("Många
+    undviker parken. Polisen genomför …")."""
     words = fold(text[:200]).split()[:8]
-    verb = next((i for i, word in enumerate(words) if word in _ACTIVITY_VERBS), None)
-    if verb is None:
-        # Another verb in the present tense right after a party: "Kommunen ser över …".
-        verb = next(
-            (
-                i
-                for i, word in enumerate(words[1:4], start=1)
-                if _PRESENT_VERB.fullmatch(word)
-                and word not in _NOT_VERBS
-                and all(w.isalpha() for w in words[:i])
-                and actor_kind(" ".join(words[:i]))
-            ),
-            None,
+    for i, word in enumerate(words[1:6], start=1):
+        if word not in _ACTIVITY_VERBS and (
+            not _PRESENT_VERB.fullmatch(word) or word in _NOT_VERBS
+        ):
+            continue
+        before = words[:i]
+        if not all(w.isalpha() for w in before):
+            return False
+        if _inverted(" ".join(before)):
+            return bool(actor_kind(" ".join(words[i + 1 : i + 4])))
+        return bool(actor_kind(" ".join(before))) or (
+            len(before) <= 4 and read_owner(text, None)[0] == "other"
         )
-    return bool(verb) and read_owner(text, None)[0] != "unstated"
+    return False
 
 
 def _named_before_verb(head: str, head_text: str) -> tuple[str, str, list[str]]:

@@ -182,6 +182,38 @@ def _generic_heading(lines: list[_Line], index: int) -> bool:
     return previous_blank and next_blank or text.endswith(":")
 
 
+# Running text: "Det innebär att polisen genomför … och att kommunen förbättrar …".
+_SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s+[A-ZÅÄÖ]|\s*$)|$)", re.DOTALL)
+_LEAD_IN = re.compile(
+    r"(?:det|detta|konkret) (?:innebar|betyder) (?:det )?att |vi lovar (?:ocksa )?att "
+)
+_AND_THAT = re.compile(r",? och att ")
+
+
+def _prose_clauses(text: str, start: int) -> list[tuple[int, str]]:
+    """The clauses of running text that say what a party does, each (start, text): its
+    sentences, without a lead-in ("Det innebär att …"), split at "… och att …". Empty when a
+    sentence of it says no such thing."""
+    clauses: list[tuple[int, str]] = []
+    for sentence in _SENTENCE.finditer(text):
+        at, words = sentence.start(), sentence.group().rstrip()
+        folded = fold(words)
+        if lead := _LEAD_IN.match(folded):
+            at, words, folded = at + lead.end(), words[lead.end() :], folded[lead.end() :]
+        cut = 0
+        for match in [*_AND_THAT.finditer(folded), None]:
+            end = match.start() if match else len(words)
+            clause = words[cut:end].strip().rstrip(".")
+            if clause:
+                clauses.append((start + at + cut, clause))
+            cut = match.end() if match else cut
+    if not clauses or not all(
+        actor_doing(clause) or _ACTOR_SENTENCE.match(fold(clause)) for _at, clause in clauses
+    ):
+        return []
+    return clauses
+
+
 def _sentence_lines(items: list[tuple[int, int, str]]) -> bool:
     """Whether the lines under a heading are a few sentences, one per line ("Vi lovar att
     arbeta för …", "Vi lovar att minska …"): a list without bullets, not running text."""
@@ -714,13 +746,16 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                     )
                 )
                 focus_promise = len(document.promises) - 1
-            # Activities written right under the focus area, without a heading of their own.
+            # Activities written right under the focus area, without a heading of their own:
+            # items, or the clauses of running text that say what a party does.
             items, following = _items(lines, index + 1)
-            found = [
-                _activity(item_text, start, None)
-                for start, _end, item_text in items
-                if _has_words(item_text) and _looks_like_activity(item_text)
-            ]
+            found = []
+            for start, _end, item_text in items:
+                clauses = [] if start in bullet_starts else _prose_clauses(item_text, start)
+                if len(clauses) > 1 or clauses and clauses[0][1] != item_text:
+                    found += [_activity(clause, at, None) for at, clause in clauses]
+                elif _has_words(item_text) and _looks_like_activity(item_text):
+                    found.append(_activity(item_text, start, None))
             for activity in found:
                 if focus_promise is not None:
                     activity.promise_indexes = [focus_promise]

@@ -488,6 +488,25 @@ def test_a_calendar_of_activities_reads_each_month_line_without_its_month_in_the
     ]
 
 
+def test_running_text_under_a_promise_gives_an_activity_for_each_thing_a_party_does():
+    document = read("blind/eslov-2026-innebar-att.txt")
+    read_back = [(a.text, a.responsible, a.promise_indexes) for a in document.activities]
+    assert read_back == [
+        ("polisen genomför fotpatruller i stadsparken varje helg", "police", [0]),
+        ("kommunen förbättrar belysningen i parken", "municipality", [0]),
+        ("Kommunen anlitar dessutom ordningsvakter under sommarmånaderna", "municipality", [0]),
+        ("polisen genomför minst 12 hastighetskontroller vid skolorna under året", "police", [1]),
+        ("Kommunen bygger två nya övergångsställen vid Källebergsskolan", "municipality", [1]),
+    ]
+    assert all(document.text[a.span.start : a.span.end] == a.text for a in document.activities)
+    # A paragraph that also says other things stays one text, read as before.
+    background = (
+        "Löfte 1 – Tryggare park\nMånga undviker parken. Polisen genomför fotpatruller i "
+        "parken varje helg.\n"
+    )
+    assert [a.text[:14] for a in parse(background).activities] == []
+
+
 def test_a_run_in_heading_before_the_actor_is_no_owner():
     document = read("blind/savsjo-2025-rubrikord.txt")
     assert [(a.title, a.responsible) for a in document.activities] == [
@@ -739,6 +758,7 @@ BLIND_VALIDITY = {
     "boden-2026-omvand-ordfoljd.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "borlange-2025-2026-detaljrader.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "enkoping-2025-2026-iso-tom.txt": ("2025-03-01", "2026-02-28", False, None, "joint"),
+    "eslov-2026-innebar-att.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "eskilstuna-2024-2025-det-gor-vi-genom.txt": ("2024-07-01", "2025-06-30", False, None, "joint"),
     "falkoping-2025-stycken.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "falun-2026-2027-lofteslistor.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
@@ -784,6 +804,7 @@ BLIND_VALIDITY = {
     "sandviken-2026-partipunkter.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "savsjo-2025-rubrikord.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "sigtuna-2025-nyhet.txt": (None, None, False, 12, "joint"),
+    "simrishamn-2025-webbsida.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "skarholmen-2026-handlingsplan.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "skelleftea-2025-2026-per-lofte.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "skovde-2024-paragraphs.txt": ("2024-01-01", "2025-12-31", False, None, "joint"),
