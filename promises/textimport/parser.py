@@ -84,7 +84,9 @@ _PARTY_PROMISE = _kw(rf"^{_PARTY_NAME} lovar(?: att| följande)?\s*:?$")
 _WHO_PROMISES = re.compile(
     r"^(?P<who>[^:]{3,160}?) lovar(?: gemensamt)?"
     r"(?: (?:invanarna|medborgarna|boende|alla som bor|de som bor)(?: i [\w -]{2,40}?)?)?"
-    r"(?: att| foljande)?\s*:$",
+    r"(?: att| foljande)?"
+    r"(?: under (?:\d{4}(?:\s*[-–]\s*\d{2,4})?|aret|perioden|(?:de )?kommande (?:aret|aren)))?"
+    r"\s*:$",
     re.IGNORECASE,
 )
 _FOCUS = _kw(r"^(?:fokusområde|löfte|prioriterat område|område)\s*(?:\d{1,2}|[a-h])?\s*[:.–—-]?\s*")
@@ -429,7 +431,8 @@ def _table_rows(document: ParsedDocument, lines: list[_Line], columns: list[str]
 
 # A line that is an activity whatever stands around it: "Polisen ska genomföra …".
 _ACTOR_SENTENCE = re.compile(
-    r"(?:polisen|kommunen|staden|regionen|polisen och kommunen|kommunen och polisen)"
+    r"(?:polisen|kommunen|staden|regionen|polisen och kommunen|kommunen och polisen"
+    r"|polisen och [\w-]+s? (?:kommun|stad)|[\w-]+s? (?:kommun|stad) och polisen)"
     r" (?:ska|skall|kommer att|forbinder sig att|atar sig att|lovar att|genomfor|erbjuder"
     r"|anordnar|haller|arbetar|deltar|ansvarar|bjuder|besoker|patrullerar|fotpatrullerar"
     r"|utbildar|kontrollerar|informerar|infor|startar|sprider|utfor|utokar|organiserar) \w"

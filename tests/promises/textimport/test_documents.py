@@ -507,6 +507,21 @@ def test_running_text_under_a_promise_gives_an_activity_for_each_thing_a_party_d
     assert [a.text[:14] for a in parse(background).activities] == []
 
 
+def test_a_promise_in_one_sentence_naming_both_parties_is_their_activity():
+    one_line = (
+        "Medborgarlöfte Vara 2025\n\nPolisen och Vara kommun lovar att genomföra minst 10 "
+        "trygghetsvandringar i Vara tätort under 2025.\n"
+    )
+    under_lead = (
+        "Medborgarlöfte Vara 2025\n\nPolisen och Vara kommun lovar att under 2025:\n"
+        "- genomföra minst 10 trygghetsvandringar i Vara tätort\n"
+    )
+    for text in (one_line, under_lead):
+        (activity,) = parse(text).activities
+        assert activity.responsible == "joint"
+        assert (activity.target.comparator, activity.target.value) == ("at_least", 10)
+
+
 def test_a_run_in_heading_before_the_actor_is_no_owner():
     document = read("blind/savsjo-2025-rubrikord.txt")
     assert [(a.title, a.responsible) for a in document.activities] == [
