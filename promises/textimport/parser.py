@@ -108,7 +108,8 @@ _PARTY_HEADING = _kw(
     r"^(?:(?P<pg>polisens|kommunens|stadens|regionens) (?:åtaganden|aktiviteter|insatser|löften"
     r"|ansvar)|(?P<pn>polisen|kommunen|staden|regionen|gemensamt|tillsammans"
     r"|polisen och kommunen|kommunen och polisen|gemensamma (?:åtaganden|aktiviteter))"
-    r"(?: ska| kommer| gör| åtar sig| förbinder sig| ansvarar för)?(?: vi)?(?: gemensamt)?"
+    r"(?: ska| kommer| gör| åtar sig| förbinder sig| ansvarar för| åtar vi oss"
+    r"| förbinder vi oss)?(?: vi)?(?: gemensamt)?"
     r"(?: under (?:\d{4}|året|perioden|(?:de )?(?:kommande|närmaste) (?:året|åren)))?"
     r"(?: att| följande)?|(?:det här|detta|så här|det) (?:gör|lovar) (?P<pd>polisen|kommunen"
     r"|staden|regionen|vi tillsammans|vi gemensamt)"
@@ -908,6 +909,36 @@ def _read_parties(document: ParsedDocument) -> None:
         document.parties = "joint"
 
 
+# "Polisen och Kalix kommun lovar invånarna i Kalix att arbeta för ett tryggare centrum."
+_PROMISE_SENTENCE = re.compile(
+    r"\blovar\b(?: \S+){0,6}? att (?:(?:under|fram till) (?:\S+ ){1,2})?"
+    r"(?:arbeta (?:for|med)|verka for|minska|oka|skapa|fortsatta arbeta)\b"
+)
+
+
+def _promise_from_running_text(document: ParsedDocument, lines: list[_Line]) -> None:
+    """A document whose promise is one sentence of its running text ("… lovar invånarna att
+    arbeta för ett tryggare centrum."): that sentence, to be checked."""
+    taken = [(a.span.start, a.span.end) for a in document.activities if a.span]
+    for line in lines:
+        if line.bullet or line.blank:
+            continue
+        for sentence in _SENTENCE.finditer(line.text):
+            start = line.start + sentence.start()
+            end = line.start + sentence.end()
+            if any(a < end and start < b for a, b in taken):
+                continue
+            if _PROMISE_SENTENCE.search(fold(sentence.group())):
+                document.promises.append(
+                    ParsedPromise(
+                        text=sentence.group().strip(),
+                        span=TextSpan(start, start + len(sentence.group().strip())),
+                        uncertain=[_("Read from running text: check the wording")],
+                    )
+                )
+                return
+
+
 def parse(text: str) -> ParsedDocument:
     """The proposed structure of a promise document's text (see the module docstring)."""
     cleaned = clean(text)
@@ -915,6 +946,8 @@ def parse(text: str) -> ParsedDocument:
     lines = read_lines(cleaned)
     read_period(document, lines)
     _read_structure(document, lines)
+    if not document.promises:
+        _promise_from_running_text(document, lines)
     _read_parties(document)
     if document.activities and not document.promises:
         document.uncertain.append(_("No promises were found: the document lists activities only"))

@@ -522,6 +522,23 @@ def test_a_promise_in_one_sentence_naming_both_parties_is_their_activity():
         assert (activity.target.comparator, activity.target.value) == ("at_least", 10)
 
 
+def test_an_agreement_with_the_promise_as_an_appendix_reads_only_the_promises_activities():
+    document = read("blind/kalix-2025-2026-overenskommelse.txt")
+    assert [a.responsible for a in document.activities] == [
+        "police",
+        "police",
+        "municipality",
+        "municipality",
+        "joint",
+    ]
+    # The promise is one sentence of running text: read, and marked for checking.
+    (promise,) = document.promises
+    assert promise.text == (
+        "Polisen och Kalix kommun lovar invånarna i Kalix att arbeta för ett tryggare centrum."
+    )
+    assert promise.uncertain
+
+
 def test_a_run_in_heading_before_the_actor_is_no_owner():
     document = read("blind/savsjo-2025-rubrikord.txt")
     assert [(a.title, a.responsible) for a in document.activities] == [
@@ -787,6 +804,7 @@ BLIND_VALIDITY = {
     "harnosand-2026-semikolon.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "hudiksvall-2025-versaler.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "jarva-2026-ofta.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "kalix-2025-2026-overenskommelse.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "kalmar-2023-2025.txt": ("2023-05-01", "2025-04-30", False, None, "joint"),
     "karlstad-2025-resultat-och-nya.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "karlskrona-2026-2027-pipetabell.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
