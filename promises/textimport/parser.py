@@ -376,14 +376,40 @@ _ACTIVITY_START = re.compile(
 # A table of activities, its cells one per line: "Aktivitet", "Ansvarig", "Mål", then the rows.
 _TABLE_FIRST = _kw(r"^(?:aktivitet(?:er)?|åtgärd(?:er)?|insats(?:er)?)\s*:?$")
 _TABLE_COLUMNS = (
-    ("owner", _kw(r"^(?:huvud)?ansvar(?:ig|iga|ar)?(?: part)?\s*:?$|^vem\s*:?$")),
+    (
+        "owner",
+        _kw(
+            r"^(?:huvud)?ansvar(?:ig|iga|ar)?(?: (?:part|aktör|förvaltning|verksamhet"
+            r"|organisation))?\s*:?$|^vem(?: ansvarar| gör)?\s*\??:?$"
+        ),
+    ),
     (
         "target",
-        _kw(r"^(?:mål(?:värde|sättning)?|omfattning|antal|frekvens|när|tidplan|tidsplan)\s*:?$"),
+        _kw(
+            r"^(?:mål(?:värde|sättning)?|omfattning|antal|frekvens|när|hur ofta|tidplan|tidsplan)"
+            r"\s*\??:?$"
+        ),
     ),
     ("partners", _kw(r"^(?:samverkans|samarbets)?part(?:er|ner|ners)?\s*:?$|^i samverkan med$")),
-    ("other", _kw(r"^(?:uppföljning|kommentar|status|indikator|resurser|löfte|syfte)\s*:?$")),
+    (
+        "other",
+        _kw(
+            r"^(?:uppföljning|kommentar(?:er)?|status|indikator(?:er)?|resurser|löfte|syfte"
+            r"|tidpunkt|tid|period|datum|plats|var|målgrupp|kostnad|budget|resultat"
+            r"|genomförande)\s*:?$"
+        ),
+    ),
 )
+
+
+def _column_kind(text: str) -> str | None:
+    """The kind of a table's column from its header, "Mål/Indikator" by its first part that
+    names one."""
+    for part in re.split(r"\s*/\s*|\s+och\s+", text):
+        kind = next((kind for kind, rx in _TABLE_COLUMNS if rx.match(part)), None)
+        if kind:
+            return kind
+    return None
 
 
 def _table(lines: list[_Line], index: int) -> tuple[list[str], int] | None:
@@ -394,7 +420,7 @@ def _table(lines: list[_Line], index: int) -> tuple[list[str], int] | None:
     position = index + 1
     while position < len(lines) and len(columns) < 6:
         text = lines[position].text.strip()
-        kind = next((kind for kind, rx in _TABLE_COLUMNS if rx.match(text)), None)
+        kind = _column_kind(text)
         if lines[position].blank or kind is None:
             break
         columns.append(kind)

@@ -539,6 +539,28 @@ def test_an_agreement_with_the_promise_as_an_appendix_reads_only_the_promises_ac
     assert promise.uncertain
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Aktivitet\tAnsvarig aktör\tTidpunkt\tMål/Indikator",
+        "Aktivitet\tVem ansvarar?\tPeriod\tHur ofta?",
+        "Åtgärd\tAnsvarig förvaltning\tKommentar\tMål och indikator",
+    ],
+)
+def test_a_tables_columns_are_read_from_the_headers_documents_use(header):
+    rows = "Trygghetsvandringar\tKommunen\tVår och höst\t2 per år\n"
+    rows += "Trafikkontroller\tPolisen\tLöpande\tMinst 10 per månad\n"
+    document = parse(f"Medborgarlöfte 2025\n\n{header}\n{rows}")
+    read_back = [
+        (a.text, a.responsible, a.target and (a.target.value, a.target.scope))
+        for a in document.activities
+    ]
+    assert read_back == [
+        ("Trygghetsvandringar", "municipality", (2, "year")),
+        ("Trafikkontroller", "police", (10, "month")),
+    ]
+
+
 def test_a_run_in_heading_before_the_actor_is_no_owner():
     document = read("blind/savsjo-2025-rubrikord.txt")
     assert [(a.title, a.responsible) for a in document.activities] == [
