@@ -147,6 +147,28 @@ def _pipe_cells(line: str) -> list[str]:
 _CSV_HEADER = re.compile(r"(?:aktivitet(?:er)?|atgard(?:er)?|insats(?:er)?)", re.IGNORECASE)
 
 
+# An empty cell of a table row, written where the reader expects one cell per line.
+EMPTY_CELL = "–"
+
+
+def _cells_with_empty(line: str, width: int) -> list[str] | None:
+    """A row's cells with its empty ones ("Närvaro vid evenemang\tPolisen\t"), each as
+    EMPTY_CELL, when splitting it at each separator gives `width` cells, some of them filled."""
+    text = line.strip(" ")
+    if "\t" in text:
+        parts = text.split("\t")
+    elif _PIPE_ROW.fullmatch(line):
+        parts = text.strip("|").split("|")
+    elif ";" in text:
+        parts = text.split(";")
+    else:
+        return None
+    parts = [part.strip() for part in parts]
+    if len(parts) != width or not parts[0] or not any(parts[1:]):
+        return None
+    return [part or EMPTY_CELL for part in parts]
+
+
 def _row_cells(line: str) -> list[str]:
     if "\t" in line:
         return _tab_cells(line)
@@ -162,7 +184,8 @@ def _row_cells(line: str) -> list[str]:
 # read only under a header starting "Aktivitet" (prose has wide gaps too). A cell wrapped onto
 # the next line goes on in a line of fewer cells, each cell under the column it stands nearest
 # in the row above (a PDF's columns do not line up character by character: its fonts are
-# proportional). A row with an empty cell ends the table.
+# proportional); a line of capitalised cells starting at the first column is a row of its own
+# whose missing cells are empty.
 _SPACED_CELL = re.compile(r"\S+(?: {1,2}\S+)*")
 
 
@@ -189,14 +212,21 @@ def _spaced_rows(lines: list[str], index: int, width: int) -> tuple[list[list[st
             rows.append([text for _start, text in cells])
             starts = [start for start, _text in cells]
         elif rows and 0 < len(cells) < width:
-            # The rest of the row's cells; one capitalised cell alone at the first column is a
-            # line of text after the table.
-            alone = len(cells) == 1 and cells[0][0] <= starts[0] + 2
-            if alone and not cells[0][1][:1].islower():
-                break
-            for start, text in cells:
-                column = min(range(width), key=lambda k: abs(starts[k] - start))
-                rows[-1][column] = _goes_on(rows[-1][column], text)
+            first_column = cells[0][0] <= starts[0] + 2
+            capitalised = all(text[:1].isupper() for _start, text in cells)
+            if first_column and capitalised and len(cells) == 1:
+                break  # one capitalised cell alone at the first column: text after the table
+            columns = [min(range(width), key=lambda k: abs(starts[k] - at)) for at, _t in cells]
+            if first_column and capitalised and len(set(columns)) == len(columns):
+                # A row of its own with empty cells: "Närvaro vid evenemang   Polisen".
+                row = [EMPTY_CELL] * width
+                for column, (_start, text) in zip(columns, cells, strict=True):
+                    row[column] = text
+                rows.append(row)
+            else:
+                # The rest of the row above, its cells wrapped onto this line.
+                for column, (_start, text) in zip(columns, cells, strict=True):
+                    rows[-1][column] = _goes_on(rows[-1][column], text)
         else:
             break
         end += 1
@@ -233,7 +263,12 @@ def _tables_as_cells(text: str) -> str:
     while index < len(lines):
         width = len(cells[index])
         end = index
-        while end < len(lines) and width >= 2 and len(cells[end]) == width:
+        while end < len(lines) and width >= 2:
+            if len(cells[end]) != width:
+                filled = _cells_with_empty(lines[end], width) if end > index else None
+                if filled is None:
+                    break
+                cells[end] = filled
             end += 1
         by_semicolons = "\t" not in lines[index] and not _PIPE_ROW.fullmatch(lines[index])
         header = cells[index][0] if cells[index] else ""

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from promises.textimport.clean import clean
+from promises.textimport.clean import EMPTY_CELL, clean
 from promises.textimport.lines import LONGEST_HEADING as _LONGEST_HEADING
 from promises.textimport.lines import Line as _Line
 from promises.textimport.lines import kw as _kw
@@ -435,7 +435,11 @@ def _table_rows(document: ParsedDocument, lines: list[_Line], columns: list[str]
         cells = lines[index : index + width]
         if any(cell.blank for cell in cells) or any(len(cell.text) > 300 for cell in cells):
             break
-        row = dict(zip(columns, cells, strict=True))
+        row = {
+            kind: cell
+            for kind, cell in zip(columns, cells, strict=True)
+            if cell.text.strip() != EMPTY_CELL
+        }
         owner_cell = row.get("owner")
         if owner_cell and len(owner_cell.text) > 80:
             break

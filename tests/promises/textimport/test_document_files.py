@@ -57,7 +57,7 @@ def test_a_document_reads_the_same_from_word_and_pdf(name, kind):
 def test_a_table_printed_in_a_pdf_is_read_row_by_row(width):
     """A PDF's text keeps a table's columns apart by spaces, not in line (proportional
     fonts): the rows are read under their header as a table's. In a narrow table its cells
-    wrap onto the next lines, and go on there."""
+    wrap onto the next lines, and go on there; a row with an empty cell is a row still."""
     from django.utils.html import escape
     from weasyprint import HTML
 
@@ -65,6 +65,7 @@ def test_a_table_printed_in_a_pdf_is_read_row_by_row(width):
         ("Aktivitet", "Ansvarig", "Omfattning"),
         ("Fotpatrullering i Handen centrum på kvällar", "Polisen", "minst 8 pass per månad"),
         ("Ordningsvakter vid Haninge C", "Kommunen", "fredag och lördag kväll"),
+        ("Närvaro vid evenemang", "Polisen", ""),
         ("Trygghetsvandring i Jordbro", "Gemensamt", "2 per år"),
         ("Samverkansmöten med fastighetsägare", "Polisen och kommunen", "4 ggr per år"),
     ]
@@ -90,6 +91,7 @@ def test_a_table_printed_in_a_pdf_is_read_row_by_row(width):
     assert read_back == [
         ("Fotpatrullering i Handen centrum på kvällar", "police", (8, "pass", "month")),
         ("Ordningsvakter vid Haninge C", "municipality", None),
+        ("Närvaro vid evenemang", "police", None),
         ("Trygghetsvandring i Jordbro", "joint", (2, "trygghetsvandringar", "year")),
         ("Samverkansmöten med fastighetsägare", "joint", (4, "samverkansmöten", "year")),
     ]

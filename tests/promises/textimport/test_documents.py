@@ -561,6 +561,38 @@ def test_a_tables_columns_are_read_from_the_headers_documents_use(header):
     ]
 
 
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["Aktivitet\tAnsvarig\tMål", "Vandringar\tKommunen\t2 per år"]
+        + ["Närvaro vid evenemang\tPolisen\t", "Trafikkontroller\tPolisen\tMinst 10 per månad"],
+        ["| Aktivitet | Ansvarig | Mål |", "|---|---|---|", "| Vandringar | Kommunen | 2 per år |"]
+        + [
+            "| Närvaro vid evenemang | Polisen |  |",
+            "| Trafikkontroller | Polisen | Minst 10 per månad |",
+        ],
+        ["Aktivitet;Ansvarig;Mål", "Vandringar;Kommunen;2 per år"]
+        + ["Närvaro vid evenemang;Polisen;", "Trafikkontroller;Polisen;Minst 10 per månad"],
+        [
+            "Aktivitet                Ansvarig     Mål",
+            "Vandringar               Kommunen     2 per år",
+        ]
+        + [
+            "Närvaro vid evenemang    Polisen",
+            "Trafikkontroller         Polisen      Minst 10 per år",
+        ],
+    ],
+)
+def test_a_table_row_with_an_empty_cell_is_read_and_the_table_goes_on(rows):
+    document = parse("Medborgarlöfte 2025\n\n" + "\n".join(rows) + "\n")
+    read_back = [(a.text, a.responsible, a.target and a.target.value) for a in document.activities]
+    assert read_back == [
+        ("Vandringar", "municipality", 2),
+        ("Närvaro vid evenemang", "police", None),
+        ("Trafikkontroller", "police", 10),
+    ]
+
+
 def test_a_run_in_heading_before_the_actor_is_no_owner():
     document = read("blind/savsjo-2025-rubrikord.txt")
     assert [(a.title, a.responsible) for a in document.activities] == [
