@@ -116,6 +116,7 @@ def read_period(document: ParsedDocument, lines: list[Line]) -> None:
     filled = [line for line in lines if not line.blank]
     title_area = {id(line) for line in filled[:12]}
     found_range = None
+    found_end = None
     found_months = None
     found_years = None
     found_year = None
@@ -130,8 +131,12 @@ def read_period(document: ParsedDocument, lines: list[Line]) -> None:
         in_title = id(line) in title_area
         if validity and _OPEN_ENDED.search(folded):
             open_ended = True
-        if _FROM_SIGNING.search(folded):
+        if signing := _FROM_SIGNING.search(folded):
             from_signing = True
+            # "från undertecknandet till och med den 31 december 2026": the end is stated.
+            for date in _DATE.finditer(folded, signing.end()):
+                if found_end is None and _RANGE_BETWEEN.match(folded[signing.end() : date.start()]):
+                    found_end = (_date_of(date), line.start + date.start(), line.start + date.end())
         if length is None and (match := _LENGTH.search(folded)):
             words = match.group("n") or match.group("a") or match.group("c")
             count = int(words) if words.isdigit() else word_value(words)
@@ -221,6 +226,9 @@ def read_period(document: ParsedDocument, lines: list[Line]) -> None:
         document.end = datetime.date(found_year[0], 12, 31)
         document.year_only = True
         document.period_span = TextSpan(found_year[1], found_year[2])
+    elif found_end and found_end[0]:
+        document.end = found_end[0]
+        document.period_span = TextSpan(found_end[1], found_end[2])
     if open_ended and not found_range:
         document.open_ended = True
         document.end = None
@@ -230,7 +238,7 @@ def read_period(document: ParsedDocument, lines: list[Line]) -> None:
         document.uncertain.append(
             _("The validity is stated without dates: %(months)s months") % {"months": length}
         )
-    if document.start is None and not document.open_ended and not length:
+    if document.start is None and document.end is None and not document.open_ended and not length:
         document.uncertain.append(_("No period of validity was found in the text"))
     if from_signing:
         document.uncertain.append(_("The promises apply from the signing: check the start date"))

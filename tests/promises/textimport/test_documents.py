@@ -690,6 +690,16 @@ def test_a_range_of_dates_as_documents_write_it_gives_the_validity(sentence, sta
     )
 
 
+def test_from_the_signing_to_a_stated_date_gives_the_end_and_asks_for_the_start():
+    document = parse(
+        "Medborgarlöfte\n\nMedborgarlöftet gäller från undertecknandet till och med den "
+        "31 december 2026.\n\nAktiviteter\n- Polisen ska patrullera.\n"
+    )
+    assert (document.start, document.end) == (None, datetime.date(2026, 12, 31))
+    assert "Löftena gäller från undertecknandet: kontrollera startdatum" in document.uncertain
+    assert "Ingen giltighetstid hittades i texten" not in document.uncertain
+
+
 def test_a_start_date_and_a_length_forward_give_the_validity():
     document = read("blind/mariestad-2025-partirubriker.txt")
     assert (document.start, document.end) == (
