@@ -24,7 +24,9 @@ MODAL = re.compile(
     r"|kommer(?= (?:[\w-]+ ){1,3}att\b))\b"
 )
 # Present tense, folded: "genomför", "arbetar", and the short "är", "har", "går", "ser", "tar".
-_PRESENT_VERB = re.compile(r"[a-z]{2,}(?:ar|er|or|ur|ir)|ar|har|gar|ser|tar|finns")
+_PRESENT_VERB = re.compile(
+    r"[a-z]{2,}(?:ar|er|or|ur|ir)|ar|har|gar|ser|tar|finns|traffas|mots|samlas|ses"
+)
 _PRONOUN_SUBJECT = frozenset({"vi", "man", "det", "detta", "de", "dessa", "alla", "den"})
 _POLICE = re.compile(
     r"(?:polisen|polisens|polis|lokalpolisomradet|lokalpolisomrade|kommunpolis(?:en|erna)?"
@@ -34,14 +36,18 @@ _POLICE = re.compile(
 _MUNICIPALITY = re.compile(
     r"(?:kommunen|kommunens|kommun|[\w-]+ kommun|[\w-]+s kommun|staden|stadens|[\w-]+ stad"
     r"|[\w-]+s stad|regionen|regionens|region [\w-]+|stadsdelsforvaltning(?:en)?|stadsdelen"
-    r"|stadsdelsnamnd(?:en)?|stadsomrade [\w-]+|(?:[\w-]+a )?[\w-]*forvaltningens?"
-    r"|(?:[\w-]+a )?[\w-]*namndens?"
-    r"|socialtjanstens?|fritidsgard(?:en|ens|arna)?|faltassistent(?:en|er|erna)?|faltgrupp(?:en|ens)?"
+    r"|stadsdelsnamnd(?:en)?|stadsomrade [\w-]+"
+    # "Tekniska förvaltningen", "Kultur- och fritidsförvaltningen", "Miljö- och hälsoskyddsnämnden"
+    r"|(?:[\w-]+a |[\w]+- och )?[\w-]*forvaltningens?|(?:[\w-]+a |[\w]+- och )?[\w-]*namndens?"
+    r"|socialtjanstens?|(?:fritids|ungdoms)gard(?:en|ens|arna)?|faltassistent(?:en|er|erna)?"
+    r"|faltgrupp(?:en|ens)?"
     r"|faltsekreterar(?:e|en|na)|skolan|skolorna|trygghetssamordnar(?:e|en)"
     r"|sakerhetssamordnar(?:e|en)|brottsforebyggande radet|bra)\b"
 )
 # "Tillsammans …", "Vi gemensamt …", "Gemensam lägesbild tas fram …": both parties.
-_JOINT_START = re.compile(r"(?:(?:vi )?(?:tillsammans|gemensamt)|gemensam(?:ma)?)\b(?! med)")
+_JOINT_START = re.compile(
+    r"(?:(?:vi )?(?:tillsammans|gemensamt)|gemensam(?:ma)?|bada parter(?:na)?|parterna)\b(?! med)"
+)
 # "Ansvarig: Polisen", "Ansvar: kommunen och polisen", "(Polisen)" at the end of an item.
 OWNER_LABEL = re.compile(
     r"\b(?:(?:huvud)?ansvar(?:ig|iga)?(?: part)?|vem)\s*:\s*(?P<who>[^.;()\n]{2,80})"
@@ -244,12 +250,22 @@ def read_owner(text: str, section_owner: str | None) -> tuple[str, str, list[str
     )
     if label:
         actors = split_actors(text[label.start("who") : label.end("who")])
+        # "Polisen, i samverkan med kommunen": the partner phrase is read as a partner.
+        actors = [a for a in actors if not PARTNERS.match(fold(a) + " ")]
         kinds = [actor_kind(fold(actor)) for actor in actors]
-        if set(kinds) == {"police", "municipality"} or _JOINT_START.fullmatch(fold(label["who"])):
+        if (
+            set(kinds) == {"police", "municipality"}
+            or _JOINT_START.fullmatch(fold(label["who"]))
+            or folded[: label.start()].rstrip().endswith("gemensamt ansvar")
+        ):
             return "joint", "", partners
         if kinds and kinds[0]:
             return kinds[0], "", [a for a in actors[1:] if a not in partners] + partners
-        if actors and not label.group("who").startswith(("vi", "alla", "ej", "saknas")):
+        if (
+            actors
+            and text[label.start("who")].isupper()
+            and not label.group("who").startswith(("vi", "alla", "ej", "saknas"))
+        ):
             return "other", actors[0][:150], actors[1:] + partners
     if _JOINT_START.match(head):
         responsible = "joint"
@@ -341,7 +357,7 @@ NOT_PASSIVE = _set(
 
 # Present-tense verbs an item begins with after its actor when it has no modal verb.
 _ACTIVITY_VERBS = _set(
-    "genomfor arbetar erbjuder deltar haller anordnar bedriver driver organiserar ordnar utfor "
+    "genomfor arbetar erbjuder deltar haller anordnar bedriver driver organiserar ordnar utfor gar "
     "bjuder besoker patrullerar kontrollerar informerar utbildar samordnar forbattrar sanerar "
     "rustar installerar startar anstaller skapar stottar sprider inrattar utvecklar planerar "
     "traffar finns"

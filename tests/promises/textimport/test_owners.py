@@ -85,6 +85,19 @@ from promises.textimport.owners import read_owner
         ),
         ("Både polisen och kommunen deltar i trygghetsvandringar.", ("joint", "", [])),
         ("Tekniska förvaltningen röjer buskage.", ("municipality", "", [])),
+        # Municipal administrations and youth centres; "träffas"; "går"; both parties named as
+        # "parterna"; a partner phrase after the owner label; a verb is no organisation.
+        ("Ungdomsgården har öppet fredagar.", ("municipality", "", [])),
+        ("Kultur- och fritidsförvaltningen erbjuder sommaraktiviteter.", ("municipality", "", [])),
+        ("Nattvandrarna går varje fredag.", ("other", "Nattvandrarna", [])),
+        (
+            "Kommunpolisen och kommunens trygghetssamordnare träffas varje månad.",
+            ("joint", "", []),
+        ),
+        ("Parterna genomför gemensamt trygghetsvandringar.", ("joint", "", [])),
+        ("Båda parter genomför trygghetsvandringar.", ("joint", "", [])),
+        ("Huvudansvarig: Polisen, i samverkan med kommunen", ("police", "", ["kommunen"])),
+        ("Gemensamt ansvar: genomföra trygghetsvandringar.", ("joint", "", [])),
         # A run-in heading before the actor.
         ("Langning. Polisen och kommunen genomför tillsyner.", ("joint", "", [])),
         ("Föräldrasamverkan. Kommunens fältgrupp träffar föräldrar.", ("municipality", "", [])),
