@@ -14,6 +14,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from config.uploads import utf16_text
+from promises.textimport.clean import EMPTY_CELL
 
 EXTENSIONS = (".txt", ".docx", ".pdf")
 MAX_PDF_PAGES = 60
@@ -104,10 +105,26 @@ def _docx_text(data: bytes) -> str:
         if block.tag == paragraph_tag:
             lines.append(_docx_paragraph(block))
         elif block.tag == table_tag:
-            # A table's cells read row by row, one line each.
-            for cell in block.iter(qn("w:tc")):
-                lines.extend(_docx_paragraph(p) for p in cell.iterchildren(paragraph_tag))
+            lines.extend(_docx_table_lines(block))
     return "\n".join(lines)
+
+
+def _docx_table_lines(table) -> list[str]:
+    """A Word table's cells row by row, one line each (a cell of several paragraphs, a list
+    for one, gives a line for each); an empty cell of a filled row gives EMPTY_CELL, so that the
+    row keeps its width, and an empty row nothing."""
+    from docx.oxml.ns import qn
+
+    lines = []
+    for row in table.iter(qn("w:tr")):
+        cells = [
+            [text for p in cell.iterchildren(qn("w:p")) if (text := _docx_paragraph(p)).strip()]
+            for cell in row.iterchildren(qn("w:tc"))
+        ]
+        if any(cells):
+            for paragraphs in cells:
+                lines.extend(paragraphs or [EMPTY_CELL])
+    return lines
 
 
 def _docx_paragraph(paragraph) -> str:

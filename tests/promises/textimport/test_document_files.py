@@ -53,6 +53,35 @@ def test_a_document_reads_the_same_from_word_and_pdf(name, kind):
     assert essentials(summary(read)) == essentials(EXPECTED[name])
 
 
+def test_a_word_tables_empty_cell_keeps_its_row_and_the_rows_after_it():
+    import io
+
+    from docx import Document
+
+    word = Document()
+    word.add_paragraph("Medborgarlöfte 2025")
+    rows = [
+        ("Aktivitet", "Ansvarig", "Mål"),
+        ("Trygghetsvandringar", "Kommunen", "2 per år"),
+        ("Närvaro vid evenemang", "Polisen", ""),
+        ("", "", ""),
+        ("Trafikkontroller", "Polisen", "Minst 10 per månad"),
+    ]
+    table = word.add_table(rows=len(rows), cols=3)
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    data = io.BytesIO()
+    word.save(data)
+    document = parse(extract_text("plan.docx", data.getvalue()))
+    read_back = [(a.text, a.responsible, a.target and a.target.value) for a in document.activities]
+    assert read_back == [
+        ("Trygghetsvandringar", "municipality", 2),
+        ("Närvaro vid evenemang", "police", None),
+        ("Trafikkontroller", "police", 10),
+    ]
+
+
 @pytest.mark.parametrize("width", ["auto", "12cm"])
 def test_a_table_printed_in_a_pdf_is_read_row_by_row(width):
     """A PDF's text keeps a table's columns apart by spaces, not in line (proportional
