@@ -372,7 +372,7 @@ _NOT_ACTORS = _set(
 
 
 # Words that look like a verb in the present tense ("-er", "-ar") and are none.
-_NOT_VERBS = _set("efter under over eller mer fler sedan vidare enligt hur har")
+_NOT_VERBS = _set("efter under over eller mer fler sedan vidare enligt hur har lovar")
 
 
 def actor_doing(text: str) -> bool:

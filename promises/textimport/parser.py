@@ -428,6 +428,40 @@ def _table(lines: list[_Line], index: int) -> tuple[list[str], int] | None:
     return (columns, position) if len(columns) >= 2 else None
 
 
+# A table of promises with their activities beside them ("Löfte" | "Aktiviteter"), its cells
+# one per line: a promise, then its activities (a list, or one line).
+_PROMISE_COLUMN = _kw(r"^(?:medborgar)?löften?\s*:?$")
+_ACTIVITIES_COLUMN = _kw(r"^(?:aktiviteter|aktivitet|åtgärder|insatser|så här gör vi)\s*:?$")
+
+
+def _promise_table_rows(document: ParsedDocument, lines: list[_Line], index: int) -> int:
+    """Read the rows of a promise table from lines[index]: a promise, then its activities (a
+    list, or lines that read as activities); the index of the line after the table."""
+    promise_index = None
+    after_promise = False
+    while index < len(lines) and not lines[index].blank:
+        line = lines[index]
+        text = line.text.strip()
+        as_activity = line.bullet or (
+            promise_index is not None and (_looks_like_activity(text) or actor_doing(text))
+        )
+        if not as_activity and not after_promise and _is_heading(lines, index):
+            break
+        if as_activity:
+            activity = _activity(text, line.start, None)
+            if promise_index is not None:
+                activity.promise_indexes = [promise_index]
+            document.activities.append(activity)
+        else:
+            document.promises.append(
+                ParsedPromise(text=_strip_item(text), span=TextSpan(line.start, line.end))
+            )
+            promise_index = len(document.promises) - 1
+        after_promise = not as_activity
+        index += 1
+    return index
+
+
 def _table_rows(document: ParsedDocument, lines: list[_Line], columns: list[str], index: int):
     """Read a table's rows as activities; the index of the line after the table."""
     width = len(columns)
@@ -487,6 +521,8 @@ def _sentence_activity(line: _Line) -> bool:
     sex informationsinsatser per år")."""
     if len(line.text) > _LONGEST_SENTENCE or _QUOTATION.search(line.folded):
         return False
+    if re.search(r"\bfoljande\W*$|:\s*$", line.folded):
+        return False  # a lead: "Polisen och kommunen lovar att arbeta med följande."
     if _ACTOR_SENTENCE.match(line.folded) or _JOINT_SENTENCE.match(line.folded):
         return True
     if read_owner(line.text, None)[0] != "other":
@@ -581,6 +617,8 @@ def _titled_section(lines: list[_Line], index: int) -> bool:
         return False
     if MODAL.search(line.folded) or line.folded.split()[-1] in _TRAILING:
         return False  # a sentence a PDF wrapped: "… kommer att följas upp och presenteras på"
+    if line.folded.startswith("medborgarlofte"):
+        return False  # the document's title
     following = lines[index + 1] if index + 1 < len(lines) else None
     if following is None or following.blank or following.bullet:
         return False
@@ -756,6 +794,14 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
         table = _table(lines, index)
         if table:
             index = _table_rows(document, lines, table[0], table[1])
+            activity_sections += 1
+            continue
+        if (
+            _PROMISE_COLUMN.match(text)
+            and index + 1 < len(lines)
+            and _ACTIVITIES_COLUMN.match(lines[index + 1].text.strip())
+        ):
+            index = _promise_table_rows(document, lines, index + 2)
             activity_sections += 1
             continue
         focus = _focus(text)

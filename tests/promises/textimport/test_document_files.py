@@ -82,6 +82,42 @@ def test_a_word_tables_empty_cell_keeps_its_row_and_the_rows_after_it():
     ]
 
 
+def test_a_word_table_of_promises_with_their_activities_beside_them():
+    """ "Löfte" | "Aktiviteter": each row a promise and its activities, as a list or as one
+    paragraph."""
+    import io
+
+    from docx import Document
+
+    word = Document()
+    word.add_paragraph("Medborgarlöfte Vellinge 2025–2026")
+    word.add_paragraph("Polisen och Vellinge kommun lovar att arbeta med följande.")
+    table = word.add_table(rows=3, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Löfte", "Aktiviteter"
+    table.rows[1].cells[0].text = "Tryggare centrum i Vellinge"
+    listed = table.rows[1].cells[1]
+    listed.paragraphs[
+        0
+    ].text = "Polisen genomför fotpatruller i centrum minst två kvällar i veckan."
+    listed.paragraphs[0].style = word.styles["List Bullet"]
+    listed.add_paragraph("Kommunen förbättrar belysningen vid torget.", style="List Bullet")
+    table.rows[2].cells[0].text = "Säkrare trafik vid skolorna"
+    table.rows[2].cells[1].text = "Polisen genomför minst 20 hastighetskontroller per år."
+    data = io.BytesIO()
+    word.save(data)
+    document = parse(extract_text("loften.docx", data.getvalue()))
+    assert [p.text for p in document.promises] == [
+        "Tryggare centrum i Vellinge",
+        "Säkrare trafik vid skolorna",
+    ]
+    read_back = [(a.text[:24], a.responsible, a.promise_indexes) for a in document.activities]
+    assert read_back == [
+        ("Polisen genomför fotpatr", "police", [0]),
+        ("Kommunen förbättrar bely", "municipality", [0]),
+        ("Polisen genomför minst 2", "police", [1]),
+    ]
+
+
 @pytest.mark.parametrize("width", ["auto", "12cm"])
 def test_a_table_printed_in_a_pdf_is_read_row_by_row(width):
     """A PDF's text keeps a table's columns apart by spaces, not in line (proportional
