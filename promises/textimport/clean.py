@@ -164,7 +164,9 @@ def _cells_with_empty(line: str, width: int) -> list[str] | None:
     else:
         return None
     parts = [part.strip() for part in parts]
-    if len(parts) != width or not parts[0] or not any(parts[1:]):
+    # Filled enough to be a row: its first cell, or two others (a first column of promises
+    # left empty under the row above: "\tBelysning vid torget\tKommunen").
+    if len(parts) != width or not (parts[0] and any(parts[1:]) or sum(map(bool, parts)) >= 2):
         return None
     return [part or EMPTY_CELL for part in parts]
 

@@ -413,10 +413,19 @@ def _column_kind(text: str) -> str | None:
 
 
 def _table(lines: list[_Line], index: int) -> tuple[list[str], int] | None:
-    """The columns of a table whose header row starts at lines[index], and its first row."""
+    """The columns of a table whose header row starts at lines[index], and its first row.
+    A first column of promises ("Löfte", "Aktivitet", "Ansvarig" …) is read too."""
+    columns = []
+    if (
+        _PROMISE_COLUMN.match(lines[index].text.strip())
+        and index + 2 < len(lines)
+        and _TABLE_FIRST.match(lines[index + 1].text.strip())
+        and _column_kind(lines[index + 2].text.strip())
+    ):
+        columns, index = ["promise"], index + 1
     if not _TABLE_FIRST.match(lines[index].text.strip()):
         return None
-    columns = ["activity"]
+    columns.append("activity")
     position = index + 1
     while position < len(lines) and len(columns) < 6:
         text = lines[position].text.strip()
@@ -425,12 +434,12 @@ def _table(lines: list[_Line], index: int) -> tuple[list[str], int] | None:
             break
         columns.append(kind)
         position += 1
-    return (columns, position) if len(columns) >= 2 else None
+    return (columns, position) if len(columns) - ("promise" in columns) >= 2 else None
 
 
 # A table of promises with their activities beside them ("Löfte" | "Aktiviteter"), its cells
 # one per line: a promise, then its activities (a list, or one line).
-_PROMISE_COLUMN = _kw(r"^(?:medborgar)?löften?\s*:?$")
+_PROMISE_COLUMN = _kw(r"^(?:(?:medborgar)?löften?|fokusområden?|område|prioriterat område)\s*:?$")
 _ACTIVITIES_COLUMN = _kw(r"^(?:aktiviteter|aktivitet|åtgärder|insatser|så här gör vi)\s*:?$")
 
 
@@ -463,8 +472,10 @@ def _promise_table_rows(document: ParsedDocument, lines: list[_Line], index: int
 
 
 def _table_rows(document: ParsedDocument, lines: list[_Line], columns: list[str], index: int):
-    """Read a table's rows as activities; the index of the line after the table."""
+    """Read a table's rows as activities (and, in a first column of promises, their
+    promises); the index of the line after the table."""
     width = len(columns)
+    row_promise = None
     while index + width <= len(lines):
         cells = lines[index : index + width]
         if any(cell.blank for cell in cells) or any(len(cell.text) > 300 for cell in cells):
@@ -477,6 +488,9 @@ def _table_rows(document: ParsedDocument, lines: list[_Line], columns: list[str]
         owner_cell = row.get("owner")
         if owner_cell and len(owner_cell.text) > 80:
             break
+        if "activity" not in row:
+            index += width  # a row without an activity (its cell empty): nothing to read
+            continue
         name = row["activity"]
         text = _strip_item(name.text)
         owner = read_owner(f"Ansvarig: {owner_cell.text}", None) if owner_cell else None
@@ -489,7 +503,19 @@ def _table_rows(document: ParsedDocument, lines: list[_Line], columns: list[str]
             target, notes = read_target(cell.text, cell.start, listed=True, counted=text)
         owner = (responsible, other, partners)
         title = _title(text, None)
-        document.activities.append(_proposed(text, title, name.start, owner, target, notes))
+        activity = _proposed(text, title, name.start, owner, target, notes)
+        if promise := row.get("promise"):
+            # The promise of this row, or of the rows above when its cell is repeated.
+            words = _strip_item(promise.text)
+            if not document.promises or document.promises[-1].text != words:
+                document.promises.append(
+                    ParsedPromise(text=words, span=TextSpan(promise.start, promise.end))
+                )
+            row_promise = len(document.promises) - 1
+        if row_promise is not None:
+            # An empty promise cell (a cell Word merged over several rows): the one above.
+            activity.promise_indexes = [row_promise]
+        document.activities.append(activity)
         index += width
     return index
 
@@ -798,8 +824,10 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             continue
         if (
             _PROMISE_COLUMN.match(text)
-            and index + 1 < len(lines)
+            and index + 2 < len(lines)
             and _ACTIVITIES_COLUMN.match(lines[index + 1].text.strip())
+            # two columns only: a third header ("Ansvarig") makes rows this reading cannot split
+            and _column_kind(lines[index + 2].text.strip()) is None
         ):
             index = _promise_table_rows(document, lines, index + 2)
             activity_sections += 1

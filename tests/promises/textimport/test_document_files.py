@@ -118,6 +118,35 @@ def test_a_word_table_of_promises_with_their_activities_beside_them():
     ]
 
 
+def test_a_word_table_whose_promise_cell_spans_its_activities_rows():
+    import io
+
+    from docx import Document
+
+    word = Document()
+    word.add_paragraph("Medborgarlöfte 2025")
+    rows = [
+        ("Löfte", "Aktivitet", "Ansvarig"),
+        ("Tryggare centrum", "Fotpatruller i centrum", "Polisen"),
+        ("", "Belysning vid torget", "Kommunen"),
+        ("Säkrare trafik", "Hastighetskontroller vid skolorna", "Polisen"),
+    ]
+    table = word.add_table(rows=len(rows), cols=3)
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    table.cell(1, 0).merge(table.cell(2, 0))  # one promise cell over two rows
+    data = io.BytesIO()
+    word.save(data)
+    document = parse(extract_text("loften.docx", data.getvalue()))
+    assert [p.text for p in document.promises] == ["Tryggare centrum", "Säkrare trafik"]
+    assert [(a.responsible, a.promise_indexes) for a in document.activities] == [
+        ("police", [0]),
+        ("municipality", [0]),
+        ("police", [1]),
+    ]
+
+
 @pytest.mark.parametrize("width", ["auto", "12cm"])
 def test_a_table_printed_in_a_pdf_is_read_row_by_row(width):
     """A PDF's text keeps a table's columns apart by spaces, not in line (proportional

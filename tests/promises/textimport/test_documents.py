@@ -593,6 +593,24 @@ def test_a_table_row_with_an_empty_cell_is_read_and_the_table_goes_on(rows):
     ]
 
 
+@pytest.mark.parametrize("second_promise_cell", ["Tryggare centrum", ""])
+def test_a_table_with_a_first_column_of_promises_gives_each_rows_promise(second_promise_cell):
+    rows = [
+        "Löfte\tAktivitet\tAnsvarig\tMål",
+        "Tryggare centrum\tFotpatruller i centrum\tPolisen\tMinst 8 per månad",
+        f"{second_promise_cell}\tBelysning vid torget\tKommunen\t",
+        "Säkrare trafik\tHastighetskontroller\tPolisen\t20 per år",
+    ]
+    document = parse("Medborgarlöfte 2025\n\n" + "\n".join(rows) + "\n")
+    assert [p.text for p in document.promises] == ["Tryggare centrum", "Säkrare trafik"]
+    read_back = [(a.text, a.responsible, a.promise_indexes) for a in document.activities]
+    assert read_back == [
+        ("Fotpatruller i centrum", "police", [0]),
+        ("Belysning vid torget", "municipality", [0]),
+        ("Hastighetskontroller", "police", [1]),
+    ]
+
+
 def test_a_run_in_heading_before_the_actor_is_no_owner():
     document = read("blind/savsjo-2025-rubrikord.txt")
     assert [(a.title, a.responsible) for a in document.activities] == [
