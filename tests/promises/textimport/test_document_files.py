@@ -53,13 +53,28 @@ def test_a_document_reads_the_same_from_word_and_pdf(name, kind):
     assert essentials(summary(read)) == essentials(EXPECTED[name])
 
 
-def test_a_word_tables_empty_cell_keeps_its_row_and_the_rows_after_it():
+def _word_table(rows: list[tuple], lead: list[str], arrange=None) -> str:
+    """The text read from a Word file with the paragraphs `lead` and a table of `rows` (its
+    cells filled with the texts; `arrange(word, table)` may change it before saving)."""
     import io
 
     from docx import Document
 
     word = Document()
-    word.add_paragraph("Medborgarlöfte 2025")
+    for paragraph in lead:
+        word.add_paragraph(paragraph)
+    table = word.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    if arrange:
+        arrange(word, table)
+    data = io.BytesIO()
+    word.save(data)
+    return extract_text("plan.docx", data.getvalue())
+
+
+def test_a_word_tables_empty_cell_keeps_its_row_and_the_rows_after_it():
     rows = [
         ("Aktivitet", "Ansvarig", "Mål"),
         ("Trygghetsvandringar", "Kommunen", "2 per år"),
@@ -67,13 +82,7 @@ def test_a_word_tables_empty_cell_keeps_its_row_and_the_rows_after_it():
         ("", "", ""),
         ("Trafikkontroller", "Polisen", "Minst 10 per månad"),
     ]
-    table = word.add_table(rows=len(rows), cols=3)
-    for row, values in zip(table.rows, rows, strict=True):
-        for cell, value in zip(row.cells, values, strict=True):
-            cell.text = value
-    data = io.BytesIO()
-    word.save(data)
-    document = parse(extract_text("plan.docx", data.getvalue()))
+    document = parse(_word_table(rows, ["Medborgarlöfte 2025"]))
     read_back = [(a.text, a.responsible, a.target and a.target.value) for a in document.activities]
     assert read_back == [
         ("Trygghetsvandringar", "municipality", 2),
@@ -85,27 +94,25 @@ def test_a_word_tables_empty_cell_keeps_its_row_and_the_rows_after_it():
 def test_a_word_table_of_promises_with_their_activities_beside_them():
     """ "Löfte" | "Aktiviteter": each row a promise and its activities, as a list or as one
     paragraph."""
-    import io
 
-    from docx import Document
+    def list_in_first_row(word, table):
+        listed = table.rows[1].cells[1]
+        listed.paragraphs[0].style = word.styles["List Bullet"]
+        listed.add_paragraph("Kommunen förbättrar belysningen vid torget.", style="List Bullet")
 
-    word = Document()
-    word.add_paragraph("Medborgarlöfte Vellinge 2025–2026")
-    word.add_paragraph("Polisen och Vellinge kommun lovar att arbeta med följande.")
-    table = word.add_table(rows=3, cols=2)
-    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Löfte", "Aktiviteter"
-    table.rows[1].cells[0].text = "Tryggare centrum i Vellinge"
-    listed = table.rows[1].cells[1]
-    listed.paragraphs[
-        0
-    ].text = "Polisen genomför fotpatruller i centrum minst två kvällar i veckan."
-    listed.paragraphs[0].style = word.styles["List Bullet"]
-    listed.add_paragraph("Kommunen förbättrar belysningen vid torget.", style="List Bullet")
-    table.rows[2].cells[0].text = "Säkrare trafik vid skolorna"
-    table.rows[2].cells[1].text = "Polisen genomför minst 20 hastighetskontroller per år."
-    data = io.BytesIO()
-    word.save(data)
-    document = parse(extract_text("loften.docx", data.getvalue()))
+    rows = [
+        ("Löfte", "Aktiviteter"),
+        (
+            "Tryggare centrum i Vellinge",
+            "Polisen genomför fotpatruller i centrum minst två kvällar i veckan.",
+        ),
+        ("Säkrare trafik vid skolorna", "Polisen genomför minst 20 hastighetskontroller per år."),
+    ]
+    lead = [
+        "Medborgarlöfte Vellinge 2025–2026",
+        "Polisen och Vellinge kommun lovar att arbeta med följande.",
+    ]
+    document = parse(_word_table(rows, lead, list_in_first_row))
     assert [p.text for p in document.promises] == [
         "Tryggare centrum i Vellinge",
         "Säkrare trafik vid skolorna",
@@ -119,26 +126,17 @@ def test_a_word_table_of_promises_with_their_activities_beside_them():
 
 
 def test_a_word_table_whose_promise_cell_spans_its_activities_rows():
-    import io
-
-    from docx import Document
-
-    word = Document()
-    word.add_paragraph("Medborgarlöfte 2025")
     rows = [
         ("Löfte", "Aktivitet", "Ansvarig"),
         ("Tryggare centrum", "Fotpatruller i centrum", "Polisen"),
         ("", "Belysning vid torget", "Kommunen"),
         ("Säkrare trafik", "Hastighetskontroller vid skolorna", "Polisen"),
     ]
-    table = word.add_table(rows=len(rows), cols=3)
-    for row, values in zip(table.rows, rows, strict=True):
-        for cell, value in zip(row.cells, values, strict=True):
-            cell.text = value
-    table.cell(1, 0).merge(table.cell(2, 0))  # one promise cell over two rows
-    data = io.BytesIO()
-    word.save(data)
-    document = parse(extract_text("loften.docx", data.getvalue()))
+
+    def merge_promise_cell(_word, table):
+        table.cell(1, 0).merge(table.cell(2, 0))  # one promise cell over two rows
+
+    document = parse(_word_table(rows, ["Medborgarlöfte 2025"], merge_promise_cell))
     assert [p.text for p in document.promises] == ["Tryggare centrum", "Säkrare trafik"]
     assert [(a.responsible, a.promise_indexes) for a in document.activities] == [
         ("police", [0]),
