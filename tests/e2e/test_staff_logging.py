@@ -31,7 +31,11 @@ def assert_accessible(page) -> None:
 
 def public_progress(page, site: str, activity: Activity) -> str:
     page.goto(f"{site}/kommuner/vetlanda/{ACTIVE_SLUG}/")
-    return page.locator(f"#aktivitet-{activity.pk} .progress-text").first.inner_text()
+    text = page.locator(f"#aktivitet-{activity.pk} .progress-text").first.inner_text()
+    # No request of the page's may still be served when the test ends: the live server would
+    # close its database connection after the test has handed it back.
+    page.wait_for_load_state("networkidle")
+    return text
 
 
 def current_code() -> str:
