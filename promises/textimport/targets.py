@@ -460,25 +460,18 @@ def _adjective(folded: str) -> bool:
 
 def _object_noun(tokens: list[_Token]) -> tuple[str, str] | None:
     """The noun right after the item's verb, before a count of times: "Genomföra fotpatruller i
-    centrum minst 40 gånger per år" counts fotpatruller (plural, singular)."""
+    centrum minst 40 gånger per år" counts fotpatruller, "håller brandskyddsutbildning …"
+    brandskyddsutbildningar (plural, singular)."""
     for position, token in enumerate(tokens[:8]):
         if token.folded in _DOING_VERBS and position + 1 < len(tokens):
-            word = tokens[position + 1]
-            if (
-                _adjective(word.folded)
-                and position + 2 < len(tokens)
-                and tokens[position + 2].text.isalpha()
-            ):
-                word = tokens[position + 2]  # "genomför riktade insatser": after the adjective
-            if not word.text.isalpha() or word.folded in _STOP or word.folded.endswith(_MASS_NOUNS):
-                return None
-            text = word.text.lower()
-            if (singular := _singular(text)) and _noun_like(word.folded):
-                return text, singular
-            # "håller brandskyddsutbildning … två gånger per år": the singular's plural.
-            plural = _plural(text)
-            return (plural, text) if plural and plural != text else None
+            return _first_noun(tokens[position + 1 :])
     return None
+
+
+def _item_noun(tokens: list[_Token], number_index: int) -> tuple[str, str] | None:
+    """What an item counts when the number itself names nothing: the noun it starts with, or
+    else its verb's object before the number."""
+    return _heading_noun(tokens) or _object_noun(tokens[:number_index])
 
 
 def _unit(tokens: list[_Token], index: int, patrol: re.Match | None) -> tuple[str, str, int, int]:
@@ -491,7 +484,7 @@ def _unit(tokens: list[_Token], index: int, patrol: re.Match | None) -> tuple[st
     after_pieces = position > index + 1  # "st"/"stycken" stood after the number
     if position >= len(tokens) or after_pieces and tokens[position].text == "/":
         # "4 st/år": the item's own noun is counted, if it starts with one.
-        noun = (_heading_noun(tokens) or _object_noun(tokens[:index])) if after_pieces else None
+        noun = _item_noun(tokens, index) if after_pieces else None
         end = tokens[position - 1].end
         return (noun[0], noun[1], end, position) if noun else ("", "", 0, position)
     first = tokens[position]
@@ -501,7 +494,7 @@ def _unit(tokens: list[_Token], index: int, patrol: re.Match | None) -> tuple[st
         if patrol:
             stem = patrol.group(1)
             return f"{stem}patrulleringar", f"{stem}patrullering", first.end, position + 1
-        noun = _heading_noun(tokens) or _object_noun(tokens[:index])
+        noun = _item_noun(tokens, index)
         if noun:
             return noun[0], noun[1], first.end, position + 1
         return "gånger", "gång", first.end, position + 1
@@ -675,9 +668,7 @@ def read_target(
             # "Trafikkontroller vid skolorna, minst 10 per år", "Trygghetsvandringar i
             # Kvarntorp: 3 per år", "genomföra narkotikakontroller, 24 st. per år": the noun the
             # item names first, or its verb's object.
-            unit, singular = (
-                _heading_noun(tokens) or _object_noun(tokens[:number_index]) or ("", "")
-            )
+            unit, singular = _item_noun(tokens, number_index) or ("", "")
         if value == 1 and unit and not singular:
             plural = _plural(unit)
             if plural:
