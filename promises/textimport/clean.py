@@ -1,13 +1,13 @@
 """Normalising a promise document's text before it is read: the cleaned text is what the
 coordinator's preview shows, and every offset the parser gives points into it.
 
-Line endings and odd spaces are normalised, a table separated by tabs, pipes or semicolons gets
-one cell per line, words hyphenated across lines are joined, and lines that are not part of the
-document are dropped: web-page chrome (polisen.se's "Javascript är inte påslaget", "Till
-toppen", "Dela", "Sök", cookie banners, "Publicerad …/Uppdaterad …"), page numbers, and headers
-and footers repeated on every page (pages are separated by form feeds, as text extracted from a
-PDF is; without them, a short line repeated three times or more). The words themselves are
-never changed: OCR damage stays as it is.
+Line endings and odd spaces are normalised, a table separated by tabs, pipes, semicolons or
+spaces gets one cell per line, words hyphenated across lines are joined, and lines that are not
+part of the document are dropped: web-page chrome (polisen.se's "Javascript är inte påslaget",
+"Till toppen", "Dela", "Sök", cookie banners, "Publicerad …/Uppdaterad …"), page numbers, and
+headers and footers repeated on every page (pages are separated by form feeds, as text extracted
+from a PDF is; without them, a short line repeated three times or more). The words themselves
+are never changed: OCR damage stays as it is.
 """
 
 import re
@@ -138,10 +138,6 @@ _PIPE_ROW = re.compile(r"\s*\|.*\|\s*")
 _PIPE_RULE = re.compile(r"\s*\|[\s|:+-]*\|\s*")
 
 
-def _pipe_cells(line: str) -> list[str]:
-    return [cell.strip() for cell in line.strip().strip("|").split("|") if cell.strip()]
-
-
 # A table pasted from a spreadsheet's CSV: "Aktivitet;Ansvarig;Mål", read only under such a header
 # (prose has semicolons too).
 _CSV_HEADER = re.compile(r"(?:aktivitet(?:er)?|atgard(?:er)?|insats(?:er)?)", re.IGNORECASE)
@@ -151,19 +147,27 @@ _CSV_HEADER = re.compile(r"(?:aktivitet(?:er)?|atgard(?:er)?|insats(?:er)?)", re
 EMPTY_CELL = "–"
 
 
-def _cells_with_empty(line: str, width: int) -> list[str] | None:
-    """A row's cells with its empty ones ("Närvaro vid evenemang\tPolisen\t"), each as
-    EMPTY_CELL, when splitting it at each separator gives `width` cells, some of them filled."""
+def _separated(line: str) -> list[str] | None:
+    """A line split at its separator (a tab, else a pipe in a pipe row, else a semicolon), each
+    part stripped, the empty ones kept; None when it has none."""
     text = line.strip(" ")
     if "\t" in text:
         parts = text.split("\t")
     elif _PIPE_ROW.fullmatch(line):
-        parts = text.strip("|").split("|")
+        parts = text.strip().strip("|").split("|")
     elif ";" in text:
         parts = text.split(";")
     else:
         return None
-    parts = [part.strip() for part in parts]
+    return [part.strip() for part in parts]
+
+
+def _cells_with_empty(line: str, width: int) -> list[str] | None:
+    """A row's cells with its empty ones ("Närvaro vid evenemang\tPolisen\t"), each as
+    EMPTY_CELL, when splitting it at each separator gives `width` cells, some of them filled."""
+    parts = _separated(line)
+    if parts is None:
+        return None
     # Filled enough to be a row: its first cell, or two others (a first column of promises
     # left empty under the row above: "\tBelysning vid torget\tKommunen").
     if len(parts) != width or not (parts[0] and any(parts[1:]) or sum(map(bool, parts)) >= 2):
@@ -172,13 +176,10 @@ def _cells_with_empty(line: str, width: int) -> list[str] | None:
 
 
 def _row_cells(line: str) -> list[str]:
+    """A row's filled cells (a tab row's as `_tab_cells` reads them)."""
     if "\t" in line:
         return _tab_cells(line)
-    if _PIPE_ROW.fullmatch(line):
-        return _pipe_cells(line)
-    if ";" in line:
-        return [cell.strip() for cell in line.strip().split(";") if cell.strip()]
-    return []
+    return [part for part in _separated(line) or [] if part]
 
 
 # A table printed with its columns set apart by spaces (a PDF's text in layout mode, a
