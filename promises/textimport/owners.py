@@ -150,20 +150,20 @@ def _owner_prefix(text: str) -> re.Match | None:
     """The owner an item names before a colon or a dash: a party, "Gemensamt", or an
     organisation; not a topic ("Trygghet: Polisen ska …") or a label ("Platsen: …")."""
     match = _OWNER_PREFIX.match(text)
-    if not match:
-        return None
-    who = fold(match.group("who"))
-    if any(actor_kind(fold(actor)) for actor in split_actors(match.group("who"))):
+    if not match or _names_a_party(match.group("who")):
         return match
-    if _JOINT_START.fullmatch(who):
+    # An organisation, unless a party follows: "Narkotika: Kommunen erbjuder …".
+    rest = fold(text[match.end() - 1 :])
+    if _organisation(match.group("who")) and not actor_kind(" ".join(rest.split()[:3])):
         return match
-    first, rest = who.split()[0], fold(text[match.end() - 1 :])
-    if len(who.split()) > 4 or not _DEFINITE_NAME.search(first):
-        return None
-    topic = _TOPIC_ENDING.search(first) and first != "foreningen"
-    if topic or first in _LABEL_NOUNS or actor_kind(" ".join(rest.split()[:3])):
-        return None
-    return match
+    return None
+
+
+def _names_a_party(name: str) -> bool:
+    """Whether a name on its own says the police, the municipality or both ("Gemensamt")."""
+    return bool(_JOINT_START.fullmatch(fold(name))) or any(
+        actor_kind(fold(actor)) for actor in split_actors(name)
+    )
 
 
 # "… (Föreningen Nattvandrarna)": another organisation in brackets after the item.
@@ -196,14 +196,9 @@ def owner_in_front(text: str) -> re.Match | None:
     """The owner an item names in brackets before its text: a party, "Gemensamt", or an
     organisation named by its definite form ("(Räddningstjänsten) …"); not a remark."""
     match = _OWNER_IN_FRONT.match(text)
-    if not match:
-        return None
-    who = fold(match.group("who"))
-    if _JOINT_START.fullmatch(who) or any(
-        actor_kind(fold(actor)) for actor in split_actors(match.group("who"))
-    ):
+    if match and (_names_a_party(match.group("who")) or _organisation(match.group("who"))):
         return match
-    return match if _organisation(match.group("who")) else None
+    return None
 
 
 # A run-in heading: "Trygghetsvandringar. Kommunen bjuder in …" (a bold first word in Word).
@@ -286,9 +281,9 @@ def read_owner(text: str, section_owner: str | None) -> tuple[str, str, list[str
             first_word = subject.split()[0]
             if first_word in _PRONOUN_SUBJECT or passive:
                 responsible = ""
-            elif set(kinds) - {None} == {"police", "municipality"}:
+            elif (others := _beside_both_parties(actors, kinds)) is not None:
                 responsible = "joint"
-                partners = [a for a, k in zip(actors, kinds, strict=True) if not k] + partners
+                partners = others + partners
             elif kinds and kinds[0]:
                 responsible = kinds[0]
                 partners = [a for a, k in zip(actors[1:], kinds[1:], strict=True)] + partners
@@ -318,9 +313,9 @@ def read_owner(text: str, section_owner: str | None) -> tuple[str, str, list[str
                 subject_text = " ".join(head_text.split()[: len(actor_words)])
                 actors = split_actors(subject_text)
                 kinds = [actor_kind(fold(actor)) for actor in actors]
-                if set(kinds) - {None} == {"police", "municipality"}:
+                if (others := _beside_both_parties(actors, kinds)) is not None:
                     responsible = "joint"
-                    partners = [a for a, k in zip(actors, kinds, strict=True) if not k] + partners
+                    partners = others + partners
                 elif kinds and kinds[0]:
                     responsible = kinds[0]
             if not responsible:
@@ -342,6 +337,14 @@ def read_owner(text: str, section_owner: str | None) -> tuple[str, str, list[str
             p for p in partners if actor_kind(fold(p)) != "police" or responsible != "police"
         ]
     return responsible, other, partners
+
+
+def _beside_both_parties(actors: list[str], kinds: list[str | None]) -> list[str] | None:
+    """The other organisations named with both parties ("Polisen, kommunen och
+    fastighetsägarna"), partners of their joint activity; None unless both parties are named."""
+    if set(kinds) - {None} != {"police", "municipality"}:
+        return None
+    return [actor for actor, kind in zip(actors, kinds, strict=True) if not kind]
 
 
 _LONGEST_OWNER = 1000
