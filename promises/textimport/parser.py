@@ -440,7 +440,6 @@ def _table(lines: list[_Line], index: int) -> tuple[list[str], int] | None:
 # A table of promises with their activities beside them ("Löfte" | "Aktiviteter"), its cells
 # one per line: a promise, then its activities (a list, or one line).
 _PROMISE_COLUMN = _kw(r"^(?:(?:medborgar)?löften?|fokusområden?|område|prioriterat område)\s*:?$")
-_ACTIVITIES_COLUMN = _kw(r"^(?:aktiviteter|aktivitet|åtgärder|insatser|så här gör vi)\s*:?$")
 
 
 def _promise_table_rows(document: ParsedDocument, lines: list[_Line], index: int) -> int:
@@ -825,7 +824,7 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
         if (
             _PROMISE_COLUMN.match(text)
             and index + 2 < len(lines)
-            and _ACTIVITIES_COLUMN.match(lines[index + 1].text.strip())
+            and _TABLE_FIRST.match(lines[index + 1].text.strip())
             # two columns only: a third header ("Ansvarig") makes rows this reading cannot split
             and _column_kind(lines[index + 2].text.strip()) is None
         ):
