@@ -5,8 +5,13 @@ import logging
 from csp.constants import UNSAFE_HASHES
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.contrib import auth
+from django.contrib.auth.middleware import AuthenticationMiddleware as DjangoAuthentication
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
 
 from config.views import DATABASE_ERRORS, database_unavailable, request_too_large
 
@@ -34,6 +39,25 @@ class DatabaseUnavailableMiddleware:
         # One line, no traceback: an outage would otherwise flood the log.
         logger.error("Database unavailable for %s: %s", request.path, exception)
         return database_unavailable(request)
+
+
+class AuthenticationMiddleware(DjangoAuthentication):
+    """Django's `request.user`, except that a session whose user id is no id (no sign-in wrote
+    it) is emptied and read as nobody signed in, where Django's raises: a server error."""
+
+    def process_request(self, request: HttpRequest) -> None:
+        super().process_request(request)
+        request.user = SimpleLazyObject(lambda: _session_user(request))
+
+
+def _session_user(request: HttpRequest):
+    if not hasattr(request, "_cached_user"):
+        try:
+            request._cached_user = auth.get_user(request)
+        except ValidationError:
+            request.session.flush()
+            request._cached_user = AnonymousUser()
+    return request._cached_user
 
 
 class PortalCSPMiddleware(CSPMiddleware):

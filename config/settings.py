@@ -152,7 +152,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, reading a session whose user id is no id as nobody signed in.
+    "config.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): signed in with the second factor too.
     "django_otp.middleware.OTPMiddleware",
     # Records who made each change in the history tables.
@@ -236,7 +237,8 @@ PUBLIC_CACHE_EXCLUDED_PATHS = ("/admin/", "/personal/", "/en/personal/")
 # Staff sign-in: password, then a TOTP code (django-otp); failed sign-ins are throttled per
 # username and address by django-axes, which answers the same for known and unknown usernames.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    # django-axes' lockout check (municipalities/backends.py).
+    "municipalities.backends.LockoutBackend",
     # Django's ModelBackend, with each user's permissions kept in the shared cache.
     "municipalities.backends.CachedModelBackend",
 ]

@@ -8,6 +8,7 @@ queries). Here the set is kept in the default cache under the user, together wit
 host. Without the cache, the database is asked.
 """
 
+from axes.backends import AxesStandaloneBackend
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
@@ -18,6 +19,17 @@ from config.cache import Versioned
 
 PERMISSIONS = Versioned("permissions-version")
 KEEP_SECONDS = 60 * 60
+
+
+class LockoutBackend(AxesStandaloneBackend):
+    """django-axes' check that refuses a locked-out sign-in before the password is tried.
+
+    It signs nobody in, so no sign-in writes it into a session; a session that names it anyway
+    has no user (django-axes' own class has no `get_user`: a server error).
+    """
+
+    def get_user(self, user_id):
+        return None
 
 
 class CachedModelBackend(ModelBackend):
