@@ -29,16 +29,17 @@ _PRESENT_VERB = re.compile(
 )
 _PRONOUN_SUBJECT = frozenset({"vi", "man", "det", "detta", "de", "dessa", "alla", "den"})
 _POLICE = re.compile(
-    r"(?:polisen|polisens|polis|lokalpolisomradet|lokalpolisomrade|kommunpolis(?:en|erna)?"
-    r"|narpolis(?:en)?|polismyndigheten|polisomradet|omradespolis(?:en|erna)?"
-    r"|polisregion|lpo)\b"
+    # "Kommunpolisen", "Områdespolisen", "Ingripandepolisen", "Trafikpolisen" …
+    r"(?:[a-z]*polis(?:en|ens|erna)?|lokalpolisomradet|lokalpolisomrade"
+    r"|polismyndigheten|polisomradet|polisregion|lpo)\b"
 )
 _MUNICIPALITY = re.compile(
     r"(?:kommunen|kommunens|kommun|[\w-]+ kommun|[\w-]+s kommun|staden|stadens|[\w-]+ stad"
     r"|[\w-]+s stad|regionen|regionens|region [\w-]+|stadsdelsforvaltning(?:en)?|stadsdelen"
     r"|stadsdelsnamnd(?:en)?|stadsomrade [\w-]+"
-    # "Tekniska förvaltningen", "Kultur- och fritidsförvaltningen", "Miljö- och hälsoskyddsnämnden"
-    r"|(?:[\w-]+a |[\w]+- och )?[\w-]*forvaltningens?|(?:[\w-]+a |[\w]+- och )?[\w-]*namndens?"
+    # "Tekniska förvaltningen", "Kultur- och fritidsförvaltningen", "Miljö- och hälsoskyddsnämnden",
+    # "Tekniska kontoret", "Gatukontoret"
+    r"|(?:[\w-]+a |[\w]+- och )?[\w-]*(?:forvaltningens?|namndens?|kontorets?)"
     r"|socialtjanstens?|(?:fritids|ungdoms)gard(?:en|ens|arna)?|faltassistent(?:en|er|erna)?"
     r"|faltgrupp(?:en|ens)?"
     r"|faltsekreterar(?:e|en|na)|skolan|skolorna|trygghetssamordnar(?:e|en)"
@@ -188,6 +189,31 @@ def _organisation(name: str) -> bool:
     )
 
 
+# "… minst 2 per månad – Polisen", "… – Föreningen Nattvandrarna": the owner named last.
+_OWNER_AFTER_DASH = re.compile(r"\s[–—-]\s+(?P<who>[A-ZÅÄÖ][^–—()\n.;:]{1,60}?)\.?\s*$")
+
+
+def owner_after_dash(text: str) -> re.Match | None:
+    """The owner an item names after a dash at its end: the parties, "Gemensamt", or
+    organisations; not the rest of a sentence ("… – Polisen bjuder in")."""
+    match = _OWNER_AFTER_DASH.search(text)
+    if match is None:
+        return None
+    who = match.group("who")
+    if _JOINT_START.fullmatch(fold(who)) or all(_only_a_name(a) for a in split_actors(who)):
+        return match
+    return None
+
+
+def _only_a_name(actor: str) -> bool:
+    """Whether an actor's words are a party's or an organisation's name and nothing more."""
+    folded = fold(actor)
+    if _POLICE.fullmatch(folded) or _MUNICIPALITY.fullmatch(folded):
+        return True
+    later = folded.split()[1:]
+    return _organisation(actor) and not any(_PRESENT_VERB.fullmatch(word) for word in later)
+
+
 # "(Polisen) Genomföra …", "(Polisen och kommunen) …": the owner in brackets before the item.
 _OWNER_IN_FRONT = re.compile(r"\((?P<who>[^()\n]{2,60})\)\s*[–—:-]?\s*(?=\S)")
 
@@ -241,6 +267,7 @@ def read_owner(text: str, section_owner: str | None) -> tuple[str, str, list[str
         or OWNER_PARENTHESIS.search(folded)
         or owner_in_front(text)
         or _other_in_brackets(text)
+        or owner_after_dash(text)
         or _owner_prefix(text)
     )
     if label:
@@ -365,6 +392,16 @@ _ACTIVITY_VERBS = _set(
     "rustar installerar startar anstaller skapar stottar sprider inrattar utvecklar planerar "
     "traffar finns"
 )
+# Compounds of those verbs: "klottersanerar", "nattpatrullerar".
+_COMPOUND_VERB_ENDINGS = tuple(verb for verb in _ACTIVITY_VERBS if len(verb) >= 6)
+
+
+def _activity_verb(word: str) -> bool:
+    return word in _ACTIVITY_VERBS or word.endswith(_COMPOUND_VERB_ENDINGS)
+
+
+# The name of a housing or property company: "Mjölbostäder", "Vätterhem", "Eksjöbostäder AB".
+_COMPANY = re.compile(r"(?:bostader|bostaden|hem|hemmet|fastigheter|bostadsbolaget|ab)$")
 # Definite endings of an organisation's name ("Räddningstjänsten", "Svenska kyrkan",
 # "Fastighetsägarna", "Bostadsbolaget"), and definite words that name the work, not an actor.
 _DEFINITE = ("en", "et", "na", "an")
@@ -406,7 +443,7 @@ def _named_before_verb(head: str, head_text: str) -> tuple[str, str, list[str]]:
     modal verb: "Räddningstjänsten Syd genomför …" (another actor), "Under hösten genomför
     polisen …" (after the verb); nothing when no organisation is named."""
     words = head.split()
-    verb = next((i for i, word in enumerate(words[:7]) if word in _ACTIVITY_VERBS), None)
+    verb = next((i for i, word in enumerate(words[:7]) if _activity_verb(word)), None)
     if not verb:
         return "", "", []
     subject = words[:verb]
@@ -417,7 +454,9 @@ def _named_before_verb(head: str, head_text: str) -> tuple[str, str, list[str]]:
         subject[0] in _PRONOUN_SUBJECT
         or len(subject) > 4
         or not subject_text[:1].isupper()
-        or not any(w.endswith(_DEFINITE) and w not in _NOT_ACTORS for w in subject)
+        or not any(
+            w.endswith(_DEFINITE) and w not in _NOT_ACTORS or _COMPANY.search(w) for w in subject
+        )
     ):
         return "", "", []
     actors = split_actors(subject_text)

@@ -37,6 +37,7 @@ from promises.textimport.owners import (
     PARTNERS,
     actor_doing,
     actor_kind,
+    owner_after_dash,
     owner_in_front,
     partners_of,
     read_owner,
@@ -65,7 +66,7 @@ _PARTY_NAME = (
 _PROMISE_LEAD = _kw(
     r"(?:lovar (?:gemensamt )?(?:att )?(?:arbeta )?för\b(?:.*:|\s*$)"
     r"|följande (?:medborgar)?löften\b"
-    r"|^(?:(?:våra |gemensamma |dessa |nya )?(?:medborgar)?löften(?:a)?"
+    r"|^(?:(?:(?:våra |gemensamma |dessa |nya )?(?:medborgar)?löften(?:a)?|(?:medborgar)?löftet)"
     r"(?: för (?:\d{4}(?:[–-]\d{2,4})?|perioden))?|vårt (?:gemensamma )?löfte"
     # "Stadens och polisens gemensamma löfte"
     r"|(?:polisens|kommunens|stadens|regionens) och (?:polisens|kommunens|stadens|regionens)"
@@ -95,6 +96,7 @@ _ACTIVITY_LEAD = _kw(
     r"|det ska vi åstadkomma genom|^vi (?:ska|kommer att)\s*:$|aktiviteter(?:na)?\s*:$"
     r"|^(?:(?:konkreta |gemensamma |våra |planerade )?(?:aktiviteter(?:na)?|åtaganden|insatser"
     r"|åtgärder)(?: (?:under )?(?:\d{4}(?:\s*[–—-]\s*\d{2,4})?|året|perioden))?"
+    r"(?: och (?:ansvar(?:sfördelning)?|ansvariga|vem som gör vad))?"
     r"|det här ska vi göra|det här gör vi|detta gör vi|så här gör vi|vad vi ska göra"
     r"|så här ska vi (?:göra|arbeta)|så ska vi göra|det gör vi|det här gör vi tillsammans"
     r"|detta ska vi göra|vad ska göras|aktiviteter för att nå löftena|så här når vi dit"
@@ -244,7 +246,7 @@ def _title(text: str, target_unit_words: str | None) -> str:
     # "Vad: Trygghetsvandring i centrum; Vem: …": the label is no part of the title.
     text = _WHAT_LABEL.sub("", text)
     folded = fold(text)
-    label = OWNER_LABEL.search(folded) or OWNER_PARENTHESIS.search(folded)
+    label = OWNER_LABEL.search(folded) or OWNER_PARENTHESIS.search(folded) or owner_after_dash(text)
     if label:
         text = text[: label.start()].rstrip(" .,;(")
         folded = folded[: len(text)]
@@ -263,7 +265,9 @@ def _title(text: str, target_unit_words: str | None) -> str:
             _names, spans = partners_of(rest, fold(rest))
             rest = rest[spans[0][1] :] if spans else rest
         rest = re.split(
-            r"(?<!\bkl)(?<!\bca)(?<!\bbl\.a)[.;:](?:\s|$)| för att | med syfte | i syfte ",
+            # not after an abbreviation: "kl. 22", "v. 33", "t.ex. skolor", "t.o.m. juni"
+            r"(?<!\bkl)(?<!\bca)(?<!\bbl\.a)(?<!\bv)(?<!\bnr)(?<!\bt\.ex)(?<!\bt\.o\.m)"
+            r"(?<!\bfr\.o\.m)[.;:](?:\s|$)| för att | med syfte | i syfte ",
             rest.strip(),
         )[0]
         title = rest.strip(" ,")
@@ -560,8 +564,14 @@ def _looks_like_activity(text: str) -> bool:
     folded = fold(text)
     if _QUOTATION.search(folded):
         return False
-    if owner_in_front(text) or OWNER_LABEL.search(folded) or OWNER_PARENTHESIS.search(folded):
-        return True  # an item that names who does it: "…, Ansvarig: Polisen", "… (Kommunen)"
+    if (
+        owner_in_front(text)
+        or OWNER_LABEL.search(folded)
+        or OWNER_PARENTHESIS.search(folded)
+        or owner_after_dash(text)
+    ):
+        # an item that names who does it: "…, Ansvarig: Polisen", "… (Kommunen)", "… – Polisen"
+        return True
     if actor_doing(text):
         return True  # "Socialtjänsten och polisen håller SSPF-möten varje vecka."
     if MODAL.search(folded[:100]) and not _GOAL_START.match(folded):
@@ -597,7 +607,9 @@ def _items(lines: list[_Line], index: int) -> tuple[list[tuple[int, int, str]], 
             and (
                 line.text[:1].islower()
                 or line.text[:1].isdigit()
-                or not re.search(r"[.!?:;)]$", items[-1][2][-1])
+                or not (
+                    re.search(r"[.!?:;)]$", items[-1][2][-1]) or owner_after_dash(items[-1][2][-1])
+                )
                 or bullets_seen
             )
         ):
@@ -656,13 +668,44 @@ def _titled_section(lines: list[_Line], index: int) -> bool:
 
 
 def _starts_block(lines: list[_Line], index: int) -> bool:
-    """Whether lines[index] heads a block of labelled lines ("Aktivitet: …", "Ansvar: …")."""
+    """Whether lines[index] heads a block of labelled lines ("Aktivitet: …", "Ansvar: …"), or
+    is a title over its description and an "Ansvarig:" line."""
     following = lines[index + 1] if index + 1 < len(lines) else None
-    return bool(
-        _BLOCK_HEADING.match(lines[index].text.strip())
-        and following is not None
-        and _block_label(following)
+    return (
+        bool(
+            _BLOCK_HEADING.match(lines[index].text.strip())
+            and following is not None
+            and _block_label(following)
+        )
+        or _described_title(lines, index) is not None
     )
+
+
+# How many lines of description a titled block may have before its "Ansvarig:" line.
+_LONGEST_DESCRIPTION = 4
+
+
+def _described_title(lines: list[_Line], index: int) -> int | None:
+    """Where the labels start when lines[index] is an activity's title over a description of a
+    few lines and its owner ("Trygghetsvandringar", "Fyra trygghetsvandringar med boende.",
+    "Ansvarig: Polisen och kommunen", as a web page writes each activity); else None."""
+    line = lines[index]
+    text = line.text.strip()
+    if line.bullet or line.blank or not text[:1].isupper() or text[-1] in ".,;:!?":
+        return None
+    if len(text) > 80 or len(text.split()) > 10 or _block_label(line) or MODAL.search(line.folded):
+        return None
+    position = index + 1
+    while (
+        position < len(lines)
+        and position - index <= _LONGEST_DESCRIPTION
+        and not (lines[position].blank or lines[position].bullet or _block_label(lines[position]))
+    ):
+        position += 1
+    if position == index + 1 or position >= len(lines):
+        return None
+    label = _block_label(lines[position])
+    return position if label and label[0] == "owner" else None
 
 
 def _focus(text: str) -> str | None:
@@ -703,16 +746,22 @@ def _labelled_block(lines: list[_Line], index: int, promise: int | None):
     """The activity of a block whose heading is lines[index], and the index after it."""
     if lines[index].bullet or not _starts_block(lines, index):
         return None
-    heading = _BLOCK_HEADING.match(lines[index].text.strip())
     values: dict[str, tuple[str, int]] = {}
-    position = index + 1
+    if heading := _BLOCK_HEADING.match(lines[index].text.strip()):
+        title = heading.group("title").strip()
+        title_start = lines[index].start + heading.start("title")
+        position = index + 1
+    else:  # a title over its description: the description is what is done
+        title, title_start = lines[index].text.strip(), lines[index].start
+        position = _described_title(lines, index)
+        described = lines[index + 1 : position]
+        values["what"] = (" ".join(line.text.strip() for line in described), described[0].start)
     while position < len(lines) and (label := _block_label(lines[position])):
         kind, offset = label
         line = lines[position]
         values.setdefault(kind, (line.text[offset:].strip(), line.start + offset))
         position += 1
-    title = heading.group("title").strip()
-    text, start = values.get("what", (title, lines[index].start + heading.start("title")))
+    text, start = values.get("what", (title, title_start))
     owner = values.get("owner")
     responsible, other, partners = read_owner(f"Ansvarig: {owner[0]}" if owner else text, None)
     if owner:  # "Vad: Trygghetsvandringar … tillsammans med boende."

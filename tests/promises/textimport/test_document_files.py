@@ -219,6 +219,8 @@ BLIND_LAYOUTS = (
     "boden-2026-omvand-ordfoljd.txt",
     "vanersborg-2025-2026-avtal.txt",
     "ale-2025-mall.txt",
+    "hallsberg-2025-2026-tecken.txt",
+    "tranas-2025-ansvarig-rader.txt",
 )
 
 

@@ -416,6 +416,79 @@ def test_lines_ending_with_their_owner_in_brackets_are_an_activity_each():
     ]
 
 
+def _owners_and_targets(document) -> list[tuple]:
+    return [
+        (
+            a.title,
+            a.responsible,
+            a.responsible_other,
+            a.target and (a.target.comparator, a.target.value, a.target.unit, a.target.scope),
+        )
+        for a in document.activities
+    ]
+
+
+def test_lines_ending_with_their_owner_after_a_dash_are_an_activity_each():
+    document = read("blind/hallsberg-2025-2026-tecken.txt")
+    assert _owners_and_targets(document) == [
+        (
+            "Hastighetskontroller",
+            "police",
+            "",
+            ("at_least", 2, "hastighetskontroller", "month"),
+        ),
+        ("Översyn av skolskjutsens hållplatser under hösten", "municipality", "", None),
+        ("Föräldrar informeras om säker skolväg vid skolstart v. 33", "joint", "", None),
+        ("Fältassistenter på plats vid Medborgarhuset torsdag–lördag", "municipality", "", None),
+        (
+            "Polisen besöker fritidsgården minst en gång i veckan",
+            "police",
+            "",
+            ("at_least", 1, "gånger", "week"),
+        ),
+        ("Samverkansmöte med föreningslivet två gånger per termin", "joint", "", None),
+        ("Nattvandrarna går i centrum fredagskvällar", "other", "Föreningen Nattvandrarna", None),
+    ]
+    assert [p.text for p in document.promises] == [
+        "Trafiksäkerhet kring skolorna",
+        "Ungas trygghet på kvällstid",
+    ]
+
+
+def test_a_title_over_its_description_and_owner_is_one_activity():
+    document = read("blind/tranas-2025-ansvarig-rader.txt")
+    assert _owners_and_targets(document) == [
+        (
+            "Trygghetsskapande patrullering i stadsparken",
+            "police",
+            "",
+            ("at_least", 50, "patrulleringar", "year"),
+        ),
+        ("Belysning och röjning i stadsparken", "municipality", "", None),
+        ("Trygghetsvandringar", "joint", "", ("count", 4, "trygghetsvandringar", "period")),
+        ("Ungdomar i stationsområdet", "municipality", "", None),
+    ]
+    assert document.activities[2].text == "Fyra trygghetsvandringar med boende och handlare."
+    # "Löftet" heads the promise; "Aktiviteter och ansvar" the activities.
+    assert [p.text for p in document.promises] == [
+        "Vi ska tillsammans minska den upplevda otryggheten i stadsparken och vid Tranås station."
+    ]
+
+
+def test_departments_police_units_and_companies_are_named_owners():
+    document = read("blind/mjolby-2026-forvaltningar.txt")
+    assert [(a.responsible, a.responsible_other) for a in document.activities] == [
+        ("municipality", ""),  # Socialtjänstens fältgrupp
+        ("police", ""),  # Områdespolisen
+        ("municipality", ""),  # Samhällsbyggnadsförvaltningen
+        ("joint", ""),  # Kommunpolisen och trygghetssamordnaren
+        ("police", ""),  # Polisen … tillsammans med räddningstjänsten
+        ("other", "Mjölbostäder"),  # a housing company, with a compound verb
+        ("police", ""),  # Ingripandepolisen
+        ("municipality", ""),  # Fritidsgården Kulturhuset
+    ]
+
+
 def test_headings_asked_as_questions_give_the_owners_and_the_promise():
     document = read("blind/uppsala-2025-fragor.txt")
     assert [p.text for p in document.promises] == [
@@ -898,6 +971,9 @@ BLIND_VALIDITY = {
         "joint",
     ),
     "kumla-2026-amne-mal.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "hallsberg-2025-2026-tecken.txt": ("2025-04-01", "2026-03-31", False, None, "joint"),
+    "mjolby-2026-forvaltningar.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "tranas-2025-ansvarig-rader.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "kungsbacka-2025-2026-parentes.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "kristianstad-2025-2026-vad-vem-nar.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "lidkoping-2025-2026-atar-sig.txt": ("2025-04-01", "2026-03-31", False, None, "joint"),
