@@ -10,6 +10,7 @@ from a PDF is; without them, a short line repeated three times or more). The wor
 are never changed: OCR damage stays as it is.
 """
 
+import csv
 import re
 
 from promises.textimport.numbers import fold
@@ -143,14 +144,21 @@ _PIPE_RULE = re.compile(r"\s*\|[\s|:+-]*\|\s*")
 _CSV_HEADER = re.compile(r"(?:aktivitet(?:er)?|atgard(?:er)?|insats(?:er)?)", re.IGNORECASE)
 
 
+# A row of a CSV file whose cells are in quotes: '"Aktivitet";"Ansvarig"', '"Aktivitet","Mål"'.
+_QUOTED_CSV = re.compile(r'"[^"]*(?:""[^"]*)*"\s*([;,])\s*"')
+
+
 # An empty cell of a table row, written where the reader expects one cell per line.
 EMPTY_CELL = "–"
 
 
 def _separated(line: str) -> list[str] | None:
-    """A line split at its separator (a tab, else a pipe in a pipe row, else a semicolon), each
-    part stripped, the empty ones kept; None when it has none."""
+    """A line split at its separator (a tab, else a pipe in a pipe row, else a semicolon, or
+    the commas of a CSV row with its cells in quotes), each part stripped, the empty ones kept;
+    None when it has none."""
     text = line.strip(" ")
+    if quoted := _QUOTED_CSV.match(text):
+        return [part.strip() for part in next(csv.reader([text], delimiter=quoted.group(1)))]
     if "\t" in text:
         parts = text.split("\t")
     elif _PIPE_ROW.fullmatch(line):

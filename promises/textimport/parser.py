@@ -108,8 +108,10 @@ _ACTIVITY_LEAD = _kw(
 )
 _PARTY_HEADING = _kw(
     r"^(?:(?P<pg>polisens|kommunens|stadens|regionens) (?:åtaganden|aktiviteter|insatser|löften"
-    r"|ansvar)|(?P<pn>polisen|kommunen|staden|regionen|gemensamt|tillsammans"
-    r"|polisen och kommunen|kommunen och polisen|gemensamma (?:åtaganden|aktiviteter))"
+    # "Polisens del i löftet", "Vår gemensamma del"
+    r"|ansvar|del(?: i (?:medborgar)?löftet)?)|(?P<pn>polisen|kommunen|staden|regionen|gemensamt"
+    r"|tillsammans|polisen och kommunen|kommunen och polisen|gemensamma (?:åtaganden|aktiviteter)"
+    r"|(?:vår )?gemensamma del(?: i (?:medborgar)?löftet)?)"
     r"(?: ska| kommer| gör| åtar sig| förbinder sig| ansvarar för| åtar vi oss"
     r"| förbinder vi oss)?(?: vi)?(?: gemensamt)?"
     r"(?: under (?:\d{4}|året|perioden|(?:de )?(?:kommande|närmaste) (?:året|åren)))?"

@@ -174,7 +174,7 @@ _SCOPE_PHRASES = (
     (
         "seasonal",
         r"(?:varje|per|under varje) (?:sommar|host|var|vinter|sasong|lasar|skolar)"
-        r"|under (?:lasaret|skolaret)",
+        r"(?! och (?:sommar|host|var|vinter))|under (?:lasaret|skolaret)",
     ),
     (
         "period",
@@ -185,7 +185,8 @@ _SCOPE_PHRASES = (
         "unsupported",
         r"per (?:termin|halvar|kvartal|lov|skollov)|/ ?(?:termin|halvar|kvartal)"
         r"|varje (?:termin|halvar|kvartal|lov|skollov)|varannan (?:vecka|manad)|varannat ar"
-        r"|infor varje|vid varje",
+        # "varje vår och höst": twice a year, which a count of one would not say
+        r"|infor varje|vid varje|varje (?:sommar|host|var|vinter) och (?:sommar|host|var|vinter)",
     ),
 )
 # A phrase starts a word ("per år", not "kvartal per år…") or at a slash ("2 ggr/dygn").
@@ -451,7 +452,7 @@ def _first_noun(tokens: list[_Token]) -> tuple[str, str] | None:
 
 
 _MASS_NOUNS = ("information", "narvaro", "belysning")
-_LEADING_ADJECTIVES = _set("fler nya extra okade sarskilda")
+_LEADING_ADJECTIVES = _set("fler nya extra okade sarskilda gemensamma regelbundna oppna stora sma")
 
 
 def _adjective(folded: str) -> bool:

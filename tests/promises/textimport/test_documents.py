@@ -489,6 +489,48 @@ def test_departments_police_units_and_companies_are_named_owners():
     ]
 
 
+def test_each_partys_part_of_the_promise_gives_its_owner():
+    document = read("blind/vetlanda-2026-var-del.txt")
+    assert [a.responsible for a in document.activities] == [
+        "police",
+        "police",
+        "police",  # "Narkotikaspaning riktas mot …", passive, under "Polisens del i löftet"
+        "municipality",
+        "municipality",
+        "joint",  # "Vi genomför …" under "Vår gemensamma del"
+        "joint",
+    ]
+    assert [p.text for p in document.promises] == ["Ökad trygghet för unga i centrala Vetlanda."]
+    # "varje vår och höst" is twice a year: no count of one is proposed.
+    assert document.activities[5].target is None
+
+
+def test_a_csv_table_with_its_cells_in_quotes_is_read_as_a_table():
+    document = read("blind/vaggeryd-2025-2026-citattecken.txt")
+    assert _owners_and_targets(document) == [
+        (
+            "Hastighetskontroller vid Skillingaryd skola",
+            "police",
+            "",
+            ("at_least", 12, "hastighetskontroller", "year"),
+        ),
+        (
+            "Trygghetsvandring i Vaggeryds centrum",
+            "joint",
+            "",
+            ("count", 2, "trygghetsvandringar", "year"),
+        ),
+        ("Belysning vid pendeltågsstationen", "municipality", "", None),
+        (
+            "Information om brottsförebyggande arbete till seniorer",
+            "police",
+            "",
+            ("at_least", 4, "träffar", "period"),
+        ),
+        ("Nattvandring fredagar", "other", "Nattvandrarna Vaggeryd", None),
+    ]
+
+
 def test_headings_asked_as_questions_give_the_owners_and_the_promise():
     document = read("blind/uppsala-2025-fragor.txt")
     assert [p.text for p in document.promises] == [
@@ -974,6 +1016,9 @@ BLIND_VALIDITY = {
     "hallsberg-2025-2026-tecken.txt": ("2025-04-01", "2026-03-31", False, None, "joint"),
     "mjolby-2026-forvaltningar.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "tranas-2025-ansvarig-rader.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
+    "oskarshamn-2026-2027-tjansteskrivelse.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "vetlanda-2026-var-del.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "vaggeryd-2025-2026-citattecken.txt": ("2025-07-01", "2026-06-30", False, None, "joint"),
     "kungsbacka-2025-2026-parentes.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "kristianstad-2025-2026-vad-vem-nar.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
     "lidkoping-2025-2026-atar-sig.txt": ("2025-04-01", "2026-03-31", False, None, "joint"),
