@@ -315,6 +315,14 @@ CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "kontakt@example.se")
 ACCESSIBILITY_CONTACT_EMAIL = os.environ.get(
     "ACCESSIBILITY_CONTACT_EMAIL", "tillganglighet@example.se"
 )
+# Where to report a vulnerability, for /.well-known/security.txt (RFC 9116): comma-separated
+# "mailto:…", "https://…" or "tel:…" addresses; without one the file is not served (no invented
+# contact).
+SECURITY_CONTACT = env_list("SECURITY_CONTACT", [])
+if bad := [c for c in SECURITY_CONTACT if not c.startswith(("mailto:", "https://", "tel:"))]:
+    raise ImproperlyConfigured(
+        f"SECURITY_CONTACT must be mailto:, https:// or tel: addresses, not {bad[0]!r}."
+    )
 # Date of the latest assessment (self-assessment with the automated tests) and of the statement.
 ACCESSIBILITY_ASSESSED_ON = env_date("ACCESSIBILITY_ASSESSED_ON", "2026-11-21")
 ACCESSIBILITY_STATEMENT_UPDATED_ON = env_date("ACCESSIBILITY_STATEMENT_UPDATED_ON", "2026-11-21")

@@ -15,6 +15,7 @@ urlpatterns = [
     # For load balancers and monitoring: database and cache reachable, no details.
     path("healthz", observability.healthz, name="healthz"),
     path("robots.txt", views.robots, name="robots"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
 ]
 urlpatterns += i18n_patterns(
     # followups first: its kommuner/<slug>/flode/ would otherwise be taken for a period slug.

@@ -1,17 +1,19 @@
-"""Static pages (about, accessibility statement) and the error pages.
+"""Static pages (about, accessibility statement, robots.txt, security.txt) and the error pages.
 
 Error pages are rendered without a RequestContext: no context processor runs, so a page never
 touches the session, the user or the database, which may be the very thing that failed.
 """
 
+import datetime
 import logging
 import sys
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import get_language, get_language_from_path, gettext, override
 from django.views.decorators.csrf import requires_csrf_token
@@ -35,6 +37,28 @@ def robots(request: HttpRequest) -> HttpResponse:
     """Search engines may read every public page; staff pages and the admin are no concern of
     theirs (they answer only signed-in staff anyway)."""
     response = HttpResponse(ROBOTS, content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+# How far ahead security.txt's Expires lies: the file is made from the running configuration,
+# so it is never older than the portal's settings (RFC 9116 asks for less than a year).
+SECURITY_TXT_VALID_DAYS = 180
+
+
+def security_txt(request: HttpRequest) -> HttpResponse:
+    """Where to report a vulnerability (RFC 9116), from `SECURITY_CONTACT`; 404 without one."""
+    if not settings.SECURITY_CONTACT:
+        raise Http404
+    expires = timezone.now().replace(microsecond=0) + datetime.timedelta(
+        days=SECURITY_TXT_VALID_DAYS
+    )
+    lines = [f"Contact: {contact}" for contact in settings.SECURITY_CONTACT] + [
+        f"Expires: {expires.astimezone(datetime.UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}",
+        "Preferred-Languages: sv, en",
+        f"Canonical: {settings.SITE_URL}/.well-known/security.txt",
+    ]
+    response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
     response["Cache-Control"] = "public, max-age=86400"
     return response
 

@@ -67,6 +67,7 @@ def test_sqlite_has_no_such_option():
         ("SECURE_COOKIES", "maybe"),
         ("DATABASE_SERVER_SIDE_BINDING", "ja"),
         ("ACCESSIBILITY_ASSESSED_ON", "21/11/2026"),
+        ("SECURITY_CONTACT", "sakerhet@kommun.example.se"),
     ],
 )
 def test_a_bad_value_names_its_variable(name, value):
@@ -77,8 +78,13 @@ def test_a_bad_value_names_its_variable(name, value):
 
 def test_good_values_are_read():
     read = _settings_with(
-        SECRET_KEY="x", AXES_FAILURE_LIMIT=" 7 ", SECURE_HSTS_PRELOAD="Yes", CONN_MAX_AGE="0"
+        SECRET_KEY="x",
+        AXES_FAILURE_LIMIT=" 7 ",
+        SECURE_HSTS_PRELOAD="Yes",
+        CONN_MAX_AGE="0",
+        SECURITY_CONTACT="mailto:sakerhet@kommun.example.se, tel:+46-10-1234567",
     )
+    assert read.SECURITY_CONTACT == ["mailto:sakerhet@kommun.example.se", "tel:+46-10-1234567"]
     assert read.AXES_FAILURE_LIMIT == 7
     assert read.SECURE_HSTS_PRELOAD is True
     assert read.DATABASES["default"]["CONN_MAX_AGE"] == 0

@@ -1,5 +1,6 @@
 """The site frame: static pages, error pages, the 503 on a database outage, language, headers."""
 
+import datetime
 import logging
 import re
 from html import unescape
@@ -12,6 +13,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import path
+from django.utils import timezone
 
 from config import urls as config_urls
 from config import views as config_views
@@ -510,3 +512,32 @@ def test_robots_txt_keeps_crawlers_off_the_staff_pages_only(client):
         "Disallow: /admin/",
     }
     assert not response.cookies
+
+
+def test_security_txt_names_the_configured_contact_and_expires_within_a_year(client, settings):
+    settings.SECURITY_CONTACT = [
+        "mailto:sakerhet@kommun.example.se",
+        "https://kommun.example.se/rapportera",
+    ]
+    settings.SITE_URL = "https://medborgarloften.example.se"
+    response = client.get("/.well-known/security.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    fields = [line.split(": ", 1) for line in response.content.decode().splitlines()]
+    assert fields[:2] == [
+        ["Contact", "mailto:sakerhet@kommun.example.se"],
+        ["Contact", "https://kommun.example.se/rapportera"],
+    ]
+    values = dict(fields[2:])
+    assert values["Preferred-Languages"] == "sv, en"
+    assert values["Canonical"] == "https://medborgarloften.example.se/.well-known/security.txt"
+    expires = datetime.datetime.strptime(values["Expires"], "%Y-%m-%dT%H:%M:%SZ").replace(
+        tzinfo=datetime.UTC
+    )
+    assert timezone.now() < expires < timezone.now() + datetime.timedelta(days=365)
+    assert not response.cookies
+
+
+def test_security_txt_is_not_served_without_a_contact(client, settings):
+    settings.SECURITY_CONTACT = []
+    assert client.get("/.well-known/security.txt").status_code == 404
