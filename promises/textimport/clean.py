@@ -35,7 +35,7 @@ _CHROME = re.compile(
 )
 _COOKIE_WORDS = re.compile(r"\b(?:kakor|cookies)\b")
 _PAGE_NUMBER = re.compile(
-    r"(?:sida\s+)?\d{1,3}(?:\s*(?:av|/)\s*\d{1,3}|\s*\(\d{1,3}\))?|-\s*\d{1,3}\s*-"
+    r"(?:(?:sida|bild)\s+)?\d{1,3}(?:\s*(?:av|/)\s*\d{1,3}|\s*\(\d{1,3}\))?|-\s*\d{1,3}\s*-"
 )
 _BREADCRUMB = re.compile(r"(?:start|hem|polisen)\s*(?:/|>|›)\s*\S.*")
 _DIGIT_RUN = re.compile(r"\d+")
@@ -153,9 +153,9 @@ EMPTY_CELL = "–"
 
 
 def _separated(line: str) -> list[str] | None:
-    """A line split at its separator (a tab, else a pipe in a pipe row, else a semicolon, or
-    the commas of a CSV row with its cells in quotes), each part stripped, the empty ones kept;
-    None when it has none."""
+    """A line split at its separator (a tab, else a pipe in a pipe row, else a pipe between
+    spaces, else a semicolon, or the commas of a CSV row with its cells in quotes), each part
+    stripped, the empty ones kept; None when it has none."""
     text = line.strip(" ")
     if quoted := _QUOTED_CSV.match(text):
         return [part.strip() for part in next(csv.reader([text], delimiter=quoted.group(1)))]
@@ -163,6 +163,8 @@ def _separated(line: str) -> list[str] | None:
         parts = text.split("\t")
     elif _PIPE_ROW.fullmatch(line):
         parts = text.strip().strip("|").split("|")
+    elif " | " in text:  # "Aktivitet | Ansvar | Omfattning", without pipes at its ends
+        parts = text.split("|")
     elif ";" in text:
         parts = text.split(";")
     else:
@@ -262,13 +264,41 @@ def _spaced_columns_as_tabs(lines: list[str]) -> list[str]:
     return lines
 
 
+# Two lists printed side by side (a PDF's text in layout mode): "Polisen ska:     Kommunen ska:"
+# over lines holding a piece of each column.
+_COLUMN_HEAD = re.compile(r".{2,60}:|(?:polisen|kommunen|staden|gemensamt|tillsammans)\b.{0,50}")
+
+
+def _columns_one_after_another(lines: list[str]) -> list[str]:
+    """Two columns side by side, under a heading each, as the first column's lines, a blank
+    line, then the second's: a cell belongs to the column it starts nearest."""
+    result: list[str] = []
+    index = 0
+    while index < len(lines):
+        heads = _spaced_cells(lines[index]) if "   " in lines[index].strip() else []
+        if len(heads) != 2 or not all(_COLUMN_HEAD.fullmatch(fold(text)) for _s, text in heads):
+            result.append(lines[index])
+            index += 1
+            continue
+        columns: list[list[str]] = [[heads[0][1]], [heads[1][1]]]
+        middle = heads[1][0]
+        index += 1
+        while index < len(lines) and lines[index].strip():
+            for start, text in _spaced_cells(lines[index]):
+                columns[abs(start - middle) < abs(start - heads[0][0])].append(text)
+            index += 1
+        result += [*columns[0], "", *columns[1]]
+    return result
+
+
 def _tables_as_cells(text: str) -> str:
     """Rows of a table whose cells are separated by tabs, pipes, semicolons or aligned spaces
-    (two lines or more with the same number of cells, two or more each; with semicolons or
-    spaces, under a header row starting "Aktivitet") with one cell per line, as a table whose
-    cells come one per line is read; a pipe table's rule under its header is dropped."""
+    (two lines or more with the same number of cells, two or more each; with semicolons,
+    spaces or pipes without a pipe at the row's ends, under a header row starting "Aktivitet")
+    with one cell per line, as a table whose cells come one per line is read; a pipe table's
+    rule under its header is dropped."""
     lines = [line for line in text.split("\n") if not _PIPE_RULE.fullmatch(line) or "-" not in line]
-    lines = _spaced_columns_as_tabs(lines)
+    lines = _spaced_columns_as_tabs(_columns_one_after_another(lines))
     cells = [_row_cells(line) for line in lines]
     index = 0
     while index < len(lines):
@@ -292,9 +322,33 @@ def _tables_as_cells(text: str) -> str:
     return "\n".join(lines)
 
 
+# A quoted e-mail's lines: "> Polisen ska:", and ">" alone for its blank lines.
+_QUOTE_MARK = re.compile(r"^>[ \t]?", re.MULTILINE)
+_QUOTED_BLANK = re.compile(r"^>[ \t]*$", re.MULTILINE)
+
+
+def _unquoted(text: str) -> str:
+    """An e-mail's quoted text without its quotation marks, when it has blank lines quoted
+    (">" alone): a list with ">" as its bullets has none."""
+    return _QUOTE_MARK.sub("", text) if _QUOTED_BLANK.search(text) else text
+
+
+# Markdown, as a web page's text may be saved: "## Det här gör polisen", "**Besök** på …",
+# "*en gång i månaden*"; an asterisk before a space is a bullet.
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
+_MARKDOWN_EMPHASIS = re.compile(
+    r"(\*\*|__|(?<![\w*])\*(?=[^\s*]))([^\s*_](?:[^\n]*?[^\s*_])?)\1(?![\w*])"
+)
+
+
+def _without_markdown(text: str) -> str:
+    return _MARKDOWN_EMPHASIS.sub(r"\2", _MARKDOWN_HEADING.sub("", text))
+
+
 def clean(raw: str) -> str:
     """The document's text as the parser reads it and the preview shows it."""
-    text = _tables_as_cells(raw.replace("\r\n", "\n").replace("\r", "\n")).translate(_SPACES)
+    text = _without_markdown(_unquoted(raw.replace("\r\n", "\n").replace("\r", "\n")))
+    text = _tables_as_cells(text).translate(_SPACES)
     text = _INVISIBLE.sub("", text)
     pages = [
         [_MULTISPACE.sub(" ", line).strip() for line in page.split("\n")]

@@ -14,6 +14,9 @@ _BULLET = re.compile(
     rf"|[a-h][.)](?= \S))[ ]+"
     # "…arbeta för ökad trygghet": each line under "Vi lovar att" going on from it.
     r"|(?:…|\.\.\.)(?=[a-zåäö])"
+    # "Aktivitet 1.1.1 Polisen genomför …", "Delmål 1.2 …": a label numbered in levels.
+    r"|(?:(?P<label>[Aa]ktivitet|[Åå]tgärd|[Ii]nsats)|[Dd]elmål) \d{1,2}(?:\.\d{1,2}){1,2}\.?[ ]+"
+    r"(?=\S)"
 )
 
 
@@ -27,6 +30,7 @@ class Line:
     blank: bool
     sub: bool = False  # numbered as a sub-item ("1.1 …"), one level under "1. …"
     numbered: bool = False  # its bullet is a number ("1.", "2)", "(3)")
+    labelled: bool = False  # its bullet names it an activity ("Aktivitet 1.1.1")
 
 
 def read_lines(text: str) -> list[Line]:
@@ -50,6 +54,7 @@ def read_lines(text: str) -> list[Line]:
                 not raw.strip(),
                 sub,
                 numbered,
+                bool(offset and match.group("label")),
             )
         )
         position = end + 1

@@ -93,8 +93,8 @@ def split_actors(text: str) -> list[str]:
     parts: list[str] = []
     for piece in re.split(r",\s+|\s+och\s+|\s+samt\s+", text):
         piece = piece.strip(" ,.;")
-        if not piece:
-            continue
+        if not piece or fold(piece).startswith("genom "):
+            continue  # "Kommunen, genom tekniska förvaltningen, …": how, not who else
         if parts and parts[-1].endswith("-"):
             parts[-1] = f"{parts[-1]}, {piece}" if "," in text else f"{parts[-1]} och {piece}"
         else:
@@ -167,13 +167,16 @@ def _names_a_party(name: str) -> bool:
     )
 
 
-# "… (Föreningen Nattvandrarna)": another organisation in brackets after the item.
-_OTHER_IN_BRACKETS = re.compile(r"\((?P<who>[A-ZÅÄÖ][^()\n]{2,60})\)\.?\s*$")
+# "… (Föreningen Nattvandrarna)", "… (LPO, Tekniska förvaltningen)": the owner in brackets
+# after the item, named otherwise than OWNER_PARENTHESIS reads.
+_OWNER_IN_BRACKETS = re.compile(r"\((?P<who>[A-ZÅÄÖ][^()\n]{1,60})\)\.?\s*$")
 
 
-def _other_in_brackets(text: str) -> re.Match | None:
-    match = _OTHER_IN_BRACKETS.search(text)
-    return match if match and _organisation(match.group("who")) else None
+def _owner_in_brackets(text: str) -> re.Match | None:
+    match = _OWNER_IN_BRACKETS.search(text)
+    if match and (_names_a_party(match.group("who")) or _organisation(match.group("who"))):
+        return match
+    return None
 
 
 def _organisation(name: str) -> bool:
@@ -266,7 +269,7 @@ def read_owner(text: str, section_owner: str | None) -> tuple[str, str, list[str
         OWNER_LABEL.search(folded)
         or OWNER_PARENTHESIS.search(folded)
         or owner_in_front(text)
-        or _other_in_brackets(text)
+        or _owner_in_brackets(text)
         or owner_after_dash(text)
         or _owner_prefix(text)
     )

@@ -67,7 +67,7 @@ _PROMISE_LEAD = _kw(
     r"(?:lovar (?:gemensamt )?(?:att )?(?:arbeta )?för\b(?:.*:|\s*$)"
     r"|följande (?:medborgar)?löften\b"
     r"|^(?:(?:(?:våra |gemensamma |dessa |nya )?(?:medborgar)?löften(?:a)?|(?:medborgar)?löftet)"
-    r"(?: för (?:\d{4}(?:[–-]\d{2,4})?|perioden))?|vårt (?:gemensamma )?löfte"
+    r"(?: för (?:\d{4}(?:[–-]\d{2,4})?|perioden))?|vårt (?:gemensamma )?(?:medborgar)?löfte"
     # "Stadens och polisens gemensamma löfte"
     r"|(?:polisens|kommunens|stadens|regionens) och (?:polisens|kommunens|stadens|regionens)"
     r" gemensamma (?:medborgar)?löften?(?:a)?"
@@ -90,7 +90,11 @@ _WHO_PROMISES = re.compile(
     r"\s*:$",
     re.IGNORECASE,
 )
-_FOCUS = _kw(r"^(?:fokusområde|löfte|prioriterat område|område)\s*(?:\d{1,2}|[a-h])?\s*[:.–—-]?\s*")
+_FOCUS = _kw(
+    r"^(?:(?:fokusområde|löfte|prioriterat område|område)\s*(?:\d{1,2}|[a-h])?"
+    # "Mål 1: Ökad trygghet …", never "Mål: minst 10 per år"
+    r"|mål(?:område)? ?\d{1,2}(?!\d))\s*[:.–—-]?\s*"
+)
 _ACTIVITY_LEAD = _kw(
     r"(?:genom (?:följande |dessa )?(?:aktiviteter|insatser|åtgärder)\b.*:?$"
     r"|det ska vi åstadkomma genom|^vi (?:ska|kommer att)\s*:$|aktiviteter(?:na)?\s*:$"
@@ -112,8 +116,11 @@ _PARTY_HEADING = _kw(
     r"|ansvar|del(?: i (?:medborgar)?löftet)?)|(?P<pn>polisen|kommunen|staden|regionen|gemensamt"
     r"|tillsammans|polisen och kommunen|kommunen och polisen|gemensamma (?:åtaganden|aktiviteter)"
     r"|(?:vår )?gemensamma del(?: i (?:medborgar)?löftet)?)"
+    # "Polisen i Arvidsjaur åtar sig att under 2026:", "Kommunen, genom socialförvaltningen, …"
+    # (with its verb: "• Polisen i skolan" is an item)
+    r"(?:(?: i [\w-]+(?: [\w-]+)?|, genom [^,]{3,60},)?"
     r"(?: ska| kommer| gör| åtar sig| förbinder sig| ansvarar för| åtar vi oss"
-    r"| förbinder vi oss)?(?: vi)?(?: gemensamt)?"
+    r"| förbinder vi oss))?(?: vi)?(?: gemensamt)?(?: att(?= under))?"
     r"(?: under (?:\d{4}|året|perioden|(?:de )?(?:kommande|närmaste) (?:året|åren)))?"
     r"(?: att| följande)?|(?:det här|detta|så här|det) (?:gör|lovar) (?P<pd>polisen|kommunen"
     r"|staden|regionen|vi tillsammans|vi gemensamt)"
@@ -144,6 +151,34 @@ class _Section:
     paragraph_taken: bool = False
 
 
+# A party named alone right over its list: "Lokalpolisområde Älmhult", "Älmhults kommun".
+_PARTY_NAME_LINE = _kw(r"^(?:lokalpolisområde(?: [\w-]+){1,2}|[\w-]+s? (?:kommun|stad))\s*:?$")
+
+
+def _named_party(lines: list[_Line], index: int) -> str | None:
+    """The owner of the list right under a line that names a party alone; None for any other
+    line (a signature's "Älmhults kommun" has no list under it)."""
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if line.bullet or following is None or not following.bullet:
+        return None
+    return actor_kind(line.folded.rstrip(" :")) if _PARTY_NAME_LINE.match(line.text) else None
+
+
+def _owner_heading(lines: list[_Line], index: int) -> str | None:
+    """The owner of the list right under a line that is only its owner's label ("Ansvarig:
+    Polisen", "Ansvar: Polisen och kommunen"): a party, else None."""
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    label = OWNER_LABEL.match(line.folded.strip())
+    if line.bullet or following is None or not following.bullet or not label:
+        return None
+    if label.end() < len(line.folded.strip().rstrip(". ")):
+        return None
+    owner = read_owner(line.text, None)[0]
+    return owner if owner in {"police", "municipality", "joint"} else None
+
+
 def _heading_owner(match: re.Match) -> str | None:
     word = fold(
         match.group("pg")
@@ -166,8 +201,12 @@ def _heading_owner(match: re.Match) -> str | None:
 
 def _promising_owner(text: str) -> str | None:
     """Who gives the items under "X lovar att:": police, municipality, joint, or None."""
-    who = re.split(r"\s+lovar\b", text, maxsplit=1, flags=re.IGNORECASE)[0]
-    kinds = {actor_kind(fold(actor)) for actor in split_actors(who)}
+    who = fold(re.split(r"\s+lovar\b", text, maxsplit=1, flags=re.IGNORECASE)[0])
+    # "Vi på polisen lovar att:", "Vi i Vilhelmina kommun …", "Vi gemensamt lovar att:"
+    who = re.sub(r"^vi (?:pa|i|inom|fran) ", "", who)
+    if re.fullmatch(r"(?:vi )?(?:gemensamt|tillsammans)", who):
+        return "joint"
+    kinds = {actor_kind(actor) for actor in split_actors(who)}
     if kinds == {"police", "municipality"}:
         return "joint"
     if kinds in ({"police"}, {"municipality"}):
@@ -186,7 +225,7 @@ def _generic_heading(lines: list[_Line], index: int) -> bool:
         return False
     previous_blank = index == 0 or lines[index - 1].blank
     next_blank = index + 1 >= len(lines) or lines[index + 1].blank or lines[index + 1].bullet
-    return previous_blank and next_blank or text.endswith(":")
+    return previous_blank and next_blank or text.endswith((":", "?"))
 
 
 # Running text: "Det innebär att polisen genomför … och att kommunen förbättrar …".
@@ -247,6 +286,8 @@ def _title(text: str, target_unit_words: str | None) -> str:
         text = text[front.end() :]
     # "Vad: Trygghetsvandring i centrum; Vem: …": the label is no part of the title.
     text = _WHAT_LABEL.sub("", text)
+    if detail := _DETAIL_IN_TEXT.search(text):  # "Besök på fritidsgården Mål: 2 per månad"
+        text = text[: detail.start()].rstrip(" .,;")
     folded = fold(text)
     label = OWNER_LABEL.search(folded) or OWNER_PARENTHESIS.search(folded) or owner_after_dash(text)
     if label:
@@ -319,6 +360,7 @@ def _activity(text: str, start: int, section_owner: str | None) -> ParsedActivit
             for w in words
             if fold(w) not in _NUMBER_WORDS
             and not w.isdigit()
+            and not re.fullmatch(r"\d+-tal", w)  # "ett 20-tal"
             and fold(w)
             not in {
                 "minst",
@@ -529,6 +571,8 @@ def _table_rows(document: ParsedDocument, lines: list[_Line], columns: list[str]
 _ACTOR_SENTENCE = re.compile(
     r"(?:polisen|kommunen|staden|regionen|polisen och kommunen|kommunen och polisen"
     r"|polisen och [\w-]+s? (?:kommun|stad)|[\w-]+s? (?:kommun|stad) och polisen)"
+    # "Polisen i Arvidsjaur ska …", "Kommunen, genom tekniska förvaltningen, kommer att …"
+    r"(?: i [\w-]+|, genom [^,]{3,60},)?"
     r" (?:ska|skall|kommer att|forbinder sig att|atar sig att|lovar att|genomfor|erbjuder"
     r"|anordnar|haller|arbetar|deltar|ansvarar|bjuder|besoker|patrullerar|fotpatrullerar"
     r"|utbildar|kontrollerar|informerar|infor|startar|sprider|utfor|utokar|organiserar) \w"
@@ -609,8 +653,13 @@ def _items(lines: list[_Line], index: int) -> tuple[list[tuple[int, int, str]], 
             and (
                 line.text[:1].islower()
                 or line.text[:1].isdigit()
+                # "… fredagskvällar. Ansvar:" + "Socialtjänsten. Tid: Löpande.": the item's labels
+                or _DETAIL_LABEL.match(line.text)
+                or _DETAIL_AT_END.search(items[-1][2][-1])
                 or not (
-                    re.search(r"[.!?:;)]$", items[-1][2][-1]) or owner_after_dash(items[-1][2][-1])
+                    re.search(r"[.!?:;)]$", items[-1][2][-1])
+                    or owner_after_dash(items[-1][2][-1])
+                    or _ended_by_writer(items[-1][2][-1], line.text)
                 )
                 or bullets_seen
             )
@@ -625,6 +674,24 @@ def _items(lines: list[_Line], index: int) -> tuple[list[tuple[int, int, str]], 
     return [(start, end, " ".join(parts)) for start, end, parts in items], position
 
 
+# A line a PDF wrapped is long: one shorter, before a capital, ended where its writer ended it.
+_SHORTEST_WRAPPED = 60
+
+
+def _ended_by_writer(text: str, following: str) -> bool:
+    """Whether a line without a full stop is a whole item all the same: short, and the next
+    line starts with a capital ("Krogkontroller i Hemavan – minst 6 per säsong" over
+    "Trafikkontroller på E12 – …", as a slide lists them)."""
+    return len(text) < _SHORTEST_WRAPPED and following[:1].isupper()
+
+
+# The labels an item may carry after its text: "Ansvar: Polisen. Tid: Hösten 2026."
+_DETAIL_WORDS = r"(?:(?:huvud)?ansvar(?:ig)?|vem|tid(?:plan)?|när|mål)\s*:"
+_DETAIL_LABEL = _kw(rf"^{_DETAIL_WORDS}")
+_DETAIL_IN_TEXT = _kw(rf"\s{_DETAIL_WORDS}")
+_DETAIL_AT_END = _kw(rf"(?:^|\s){_DETAIL_WORDS}$")
+
+
 def _is_heading(lines: list[_Line], index: int) -> bool:
     folded_text = lines[index].text.strip()
     if len(folded_text) > _LONGEST_HEADING:
@@ -635,6 +702,8 @@ def _is_heading(lines: list[_Line], index: int) -> bool:
         or _WHO_PROMISES.match(fold(folded_text))
         or _ACTIVITY_LEAD.search(folded_text)
         or _PARTY_HEADING.match(folded_text)
+        or _named_party(lines, index) is not None
+        or _owner_heading(lines, index) is not None
         or _OTHER_HEADING.match(folded_text)
         or _focus(folded_text) is not None
         or _table(lines, index) is not None
@@ -846,15 +915,22 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
         later_activity_heading[index] = later_activity_heading[index + 1] or bool(
             (not lines[index].bullet or _party_lead(lines[index]))
             and len(text) <= _LONGEST_HEADING
-            and (_ACTIVITY_LEAD.search(text) or _PARTY_HEADING.match(text))
+            and (
+                _ACTIVITY_LEAD.search(text)
+                or _PARTY_HEADING.match(text)
+                or _named_party(lines, index) is not None
+                or _owner_heading(lines, index) is not None
+            )
         )
     bullet_starts = {line.start for line in lines if line.bullet}
     sub_starts = {line.start for line in lines if line.sub}
+    labelled_starts = {line.start for line in lines if line.labelled}
     details = _item_details(lines)
     detail_starts = {line.start for rows in details.values() for line in rows}
     activity_sections = 0
     index = 0
     focus_promise: int | None = None
+    after_list = False  # right after a list of activities, no heading since
     while index < len(lines):
         line = lines[index]
         text = line.text.strip()
@@ -912,7 +988,9 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                 clauses = [] if start in bullet_starts else _prose_clauses(item_text, start)
                 if len(clauses) > 1 or clauses and clauses[0][1] != item_text:
                     found += [_activity(clause, at, None) for at, clause in clauses]
-                elif _has_words(item_text) and _looks_like_activity(item_text):
+                elif _has_words(item_text) and (
+                    start in labelled_starts or _looks_like_activity(item_text)
+                ):
                     found.append(_activity(item_text, start, None))
             for activity in found:
                 if focus_promise is not None:
@@ -923,6 +1001,8 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             continue
         if match := _PARTY_HEADING.match(text):
             section = _Section("activities", owner=_heading_owner(match))
+        elif named := _named_party(lines, index) or _owner_heading(lines, index):
+            section = _Section("activities", owner=named)
         elif _PARTY_PROMISE.match(text) or (
             _WHO_PROMISES.match(line.folded) and "arbeta for" not in line.folded
         ):
@@ -937,10 +1017,18 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             section = _Section("promises")
         elif _OTHER_HEADING.match(text) or _generic_heading(lines, index):
             focus_promise = None if _OTHER_HEADING.match(text) else focus_promise
+            after_list = False
+        elif after_list and _sentence_activity(line):
+            # A party's sentence standing after a list of activities: "Kommunen, genom tekniska
+            # förvaltningen, kommer att förbättra belysningen …"
+            activity = _activity(text, line.start, None)
+            activity.promise_indexes = [focus_promise] if focus_promise is not None else []
+            document.activities.append(activity)
         if section is None:
             index += 1
             continue
         items, index = _items(lines, _after_lead(lines, index))
+        after_list = section.kind == "activities"
         if section.kind == "promises":
             if (
                 items
@@ -1074,12 +1162,25 @@ def _promise_from_running_text(document: ParsedDocument, lines: list[_Line]) -> 
     """A document whose promise is one sentence of its running text ("… lovar invånarna att
     arbeta för ett tryggare centrum."): that sentence, to be checked."""
     taken = [(a.span.start, a.span.end) for a in document.activities if a.span]
-    for line in lines:
+    # Its lines, each with those going on from it: a sentence a PDF wrapped is read whole.
+    paragraphs: list[tuple[int, str]] = []
+    for line, previous in zip(lines, [None, *lines], strict=False):
         if line.bullet or line.blank:
             continue
-        for sentence in _SENTENCE.finditer(line.text):
-            start = line.start + sentence.start()
-            end = line.start + sentence.end()
+        if (
+            paragraphs
+            and previous is not None
+            and not (previous.bullet or previous.blank)
+            and line.text[:1].islower()
+        ):
+            start, _text = paragraphs[-1]
+            paragraphs[-1] = (start, document.text[start : line.end].replace("\n", " "))
+        else:
+            paragraphs.append((line.start, line.text))
+    for paragraph_start, paragraph in paragraphs:
+        for sentence in _SENTENCE.finditer(paragraph):
+            start = paragraph_start + sentence.start()
+            end = paragraph_start + sentence.end()
             if any(a < end and start < b for a, b in taken):
                 continue
             if _PROMISE_SENTENCE.search(fold(sentence.group())):
@@ -1093,6 +1194,52 @@ def _promise_from_running_text(document: ParsedDocument, lines: list[_Line]) -> 
                 return
 
 
+# A legend of the codes a document names owners by: "SF = Socialförvaltningen" anywhere, and
+# "SF: …" or "SF – …" under a heading "Förkortningar".
+_LEGEND_HEADING = _kw(
+    r"^(?:förkortningar|förkortningslista|förklaringar|teckenförklaring|ansvarskoder|koder)\s*:?$"
+)
+_CODE_LINE = re.compile(r"(?P<code>[A-ZÅÄÖ]{2,6})\s*(?P<sep>=|:|[–—-])\s*(?P<name>\w[^=\n]{1,80})")
+
+
+def _legend(lines: list[_Line]) -> dict[str, str]:
+    """The codes a document's legend explains, each with the name it stands for."""
+    codes: dict[str, str] = {}
+    under_heading = False
+    for line in lines:
+        text = line.text.strip()
+        if line.blank:
+            continue
+        match = _CODE_LINE.fullmatch(text)
+        if match and (match.group("sep") == "=" or under_heading):
+            codes[match.group("code")] = match.group("name").strip(" .,;")
+        else:
+            under_heading = bool(_LEGEND_HEADING.match(text))
+    return codes
+
+
+def _owners_from_legend(document: ParsedDocument, codes: dict[str, str]) -> None:
+    """The owners of the activities that name theirs by a code of the legend ("(LPO, SF)"):
+    read again with each code's name written out."""
+    if not codes:
+        return
+    code = re.compile(r"\b(?:" + "|".join(map(re.escape, codes)) + r")\b")
+    unstated = _("The responsible party is not stated in the text")
+    for activity in document.activities:
+        named = {activity.responsible_other, *activity.partners.split(", ")}
+        if activity.responsible != "unstated" and not named & codes.keys():
+            continue
+        if not code.search(activity.text):
+            continue
+        written_out = code.sub(lambda match: codes[match.group()], activity.text)
+        responsible, other, partners = read_owner(written_out, None)
+        if responsible == "unstated":
+            continue
+        activity.responsible, activity.responsible_other = responsible, other[:150]
+        activity.partners = ", ".join(dict.fromkeys(partners))[:300]
+        activity.uncertain = [note for note in activity.uncertain if note != unstated]
+
+
 def parse(text: str) -> ParsedDocument:
     """The proposed structure of a promise document's text (see the module docstring)."""
     cleaned = clean(text)
@@ -1100,6 +1247,7 @@ def parse(text: str) -> ParsedDocument:
     lines = read_lines(cleaned)
     read_period(document, lines)
     _read_structure(document, lines)
+    _owners_from_legend(document, _legend(lines))
     if not document.promises:
         _promise_from_running_text(document, lines)
     _read_parties(document)

@@ -9,10 +9,10 @@ The rules, as the coordinator's preview applies them:
 - Comparator: minst / som minst / åtminstone / inte färre än / inte mindre än → at_least;
   högst / max / maximalt / som mest / inte fler än / inte mer än / upp till → at_most;
   exakt / precis → exactly; fler än / mer än / över N → at_least N+1; no word → a bare count.
-- Approximations ("ett tiotal", "ett tjugotal", "ett hundratal", "ett par", "cirka/ca/ungefär/
-  omkring/runt N") are proposed as at least the round number (10, 20, 100, 2, N), with the note
-  "Antalet är ungefärligt: …" for the coordinator to check. "några", "flera", "ett flertal" give
-  no target.
+- Approximations ("ett tiotal", "ett tjugotal", "ett 20-tal", "ett hundratal", "ett par",
+  "cirka/ca/ungefär/omkring/runt N") are proposed as at least the round number (10, 20, 100, 2,
+  N), with the note "Antalet är ungefärligt: …" for the coordinator to check. "några", "flera",
+  "ett flertal" give no target.
 - Unit: the counted noun after the number, adjectives left out ("femton riktade insatser" →
   "insatser"; "alkohol- och narkotikakontroller" kept whole); "gånger"/"ggr" gives "gånger"
   ("patrulleringar" when the verb is patrullera), "vid minst femton tillfällen genomföra …"
@@ -375,10 +375,10 @@ def _excluded(tokens: list[_Token], index: int, excluded: set[int]) -> bool:
         return True
     if _HIRING & set(before[-2:]):
         return True
-    if prev in _BEFORE_NOT_TARGET or (
+    if (prev in _BEFORE_NOT_TARGET and token.folded not in {"en", "ett"}) or (
         prev == "." and len(before) >= 2 and before[-2] in _BEFORE_NOT_TARGET
     ):
-        return True
+        return True  # "hus 3", "vecka 32"; not "Ungdomens hus en gång i månaden"
     if prev.endswith(_STREET_ENDINGS) and tokens[index - 1].text[:1].isupper():
         return True
     # "årskurs 5 och 6", "fokusområde 1 och 2": the second number shares the first's reason.
@@ -395,6 +395,17 @@ def _excluded(tokens: list[_Token], index: int, excluded: set[int]) -> bool:
     if nxt == ":" and len(after) >= 2 and after[1] in {"a", "e"}:
         return True  # 1:a, 2:e
     return prev == "den" and nxt in _MONTHS
+
+
+def _tens_in_digits(tokens: list[_Token], index: int) -> bool:
+    """Whether the number at tokens[index] is an approximation written in digits: "20-tal"."""
+    return (
+        index + 2 < len(tokens)
+        and tokens[index + 1].text == "-"
+        and tokens[index + 2].folded == "tal"
+        and tokens[index + 1].start == tokens[index].end
+        and tokens[index + 2].start == tokens[index + 1].end
+    )
 
 
 def kind_is_range(found: tuple[str, str, int] | None) -> bool:
@@ -625,6 +636,9 @@ def read_target(
         number_index = index
         if token.text.isdigit():
             value = digits_value(token.text)
+            if _tens_in_digits(tokens, index):  # "ett 20-tal"
+                note, number_index = "approximate", index + 2
+                consumed.update({index + 1, index + 2})
         elif token.folded in {"en", "ett"}:
             following = tokens[index + 1].folded if index + 1 < len(tokens) else ""
             approx = approximate_value(following) if following else None

@@ -531,6 +531,231 @@ def test_a_csv_table_with_its_cells_in_quotes_is_read_as_a_table():
     ]
 
 
+def test_activities_numbered_under_goals_and_sub_goals_are_read_without_their_label():
+    document = read("blind/lycksele-2026-2027-delmal.txt")
+    # "Mål 1: …" is a promise; "Delmål 1.1 …" no activity; "Aktivitet 1.1.1" no part of the text.
+    assert [p.text for p in document.promises] == [
+        "Ökad trygghet i centrala Lycksele kvällstid",
+        "Säkrare trafik vid skolorna",
+    ]
+    assert [(a.text[:24], a.responsible, a.promise_indexes) for a in document.activities] == [
+        ("Polisen genomför fotpatr", "police", [0]),
+        ("Kommunen stöttar förenin", "municipality", [0]),
+        ("Fältassistenterna är ute", "municipality", [0]),
+        ("Kommunen ser över belysn", "municipality", [0]),
+        ("Polisen och kommunen gen", "joint", [0]),
+        ("Polisen genomför minst 1", "police", [1]),
+        ("Samhällsbyggnadsförvaltn", "municipality", [1]),
+        # labelled an activity, though it reads as none and names no one
+        ("Information om säker sko", "unstated", [1]),
+    ]
+
+
+def test_owners_named_by_the_codes_of_a_legend_are_read_by_their_names():
+    document = read("blind/haparanda-2025-koder.txt")
+    assert [(a.responsible, a.responsible_other) for a in document.activities] == [
+        ("joint", ""),  # (LPO, TF): the local police area and the technical department
+        ("police", ""),  # (LPO)
+        ("municipality", ""),  # (SF)
+        ("municipality", ""),  # (KFF)
+        ("other", "Räddningstjänsten Haparanda-Övertorneå"),  # (RTJ)
+        ("joint", ""),  # (LPO, SF)
+    ]
+    assert all(not a.uncertain for a in document.activities)
+
+
+def test_party_headings_naming_the_place_or_the_department_give_the_owner():
+    document = read("blind/arvidsjaur-2026-atar-sig-under.txt")
+    assert [(a.text[:22], a.responsible, a.partners) for a in document.activities] == [
+        ("genomföra minst 30 tra", "police", ""),  # Polisen i Arvidsjaur åtar sig att under 2026:
+        ("vara synlig vid evenem", "police", ""),
+        ("besöka högstadiet en g", "police", ""),
+        ("erbjuda föräldrautbild", "municipality", ""),  # Kommunen, genom socialförvaltningen, …
+        ("ha fältassistenter ute", "municipality", ""),
+        # a party's sentence after the list, its department no partner
+        ("Kommunen, genom teknis", "municipality", ""),
+        ("genomföra en gemensam ", "joint", ""),
+        ("hålla ett medborgarmöt", "joint", ""),
+    ]
+
+
+def test_a_paragraph_whose_labels_wrap_onto_its_next_line_is_one_activity():
+    document = read("blind/solleftea-2026-2027-ansvar-tid.txt")
+    # "… Ansvar:" + "Socialtjänsten. Tid: Löpande." and "…Föräldraföreningen." + "Ansvar: Kommunen."
+    assert _owners_and_targets(document) == [
+        (
+            "Polisen genomför riktade narkotikainsatser i centrum och vid resecentrum minst",
+            "police",
+            "",
+            ("at_least", 1, "narkotikainsatser", "month"),
+        ),
+        ("Trygghetsvandringar", "joint", "", ("count", 4, "trygghetsvandringar", "year")),
+        (
+            "Fältassistenterna finns på plats vid resecentrum fredagskvällar under skolåret",
+            "municipality",
+            "",
+            None,
+        ),
+        # "Ett 20-tal": an approximation in digits
+        (
+            "Föräldravandringar",
+            "municipality",
+            "",
+            ("at_least", 20, "föräldravandringar", "period"),
+        ),
+        ("Belysningen vid Hågesta gångtunnel byts ut", "municipality", "", None),
+        (
+            "Information om langning sprids i sociala medier inför skolavslutningen",
+            "police",
+            "",
+            None,
+        ),
+    ]
+
+
+def test_two_lists_printed_side_by_side_are_read_one_after_the_other():
+    document = read("blind/kramfors-2026-2027-tva-spalter.txt")
+    assert [(a.text, a.responsible) for a in document.activities[:7]] == [
+        ("Genomföra minst 40 fotpatruller i centrum under året", "police"),
+        ("Genomföra trafikkontroller vid Ådalsbanans stationer varannan vecka", "police"),
+        ("Besöka alla skolor i årskurs 8 en gång per läsår", "police"),
+        ("Erbjuda sommarjobb till 60 ungdomar under sommarlovet", "municipality"),
+        ("Ha öppet på fritidsgården Fabriken fredagar och lördagar", "municipality"),
+        ("Genomföra två trygghetsvandringar per år med boende på Gistgårdsberget", "municipality"),
+        ("Röja sly längs gångstråket till stationen", "municipality"),
+    ]
+    # The signatures below, two columns without headings, stay as they are.
+    assert "Jenny Sjöberg Mats Hellström" in document.text
+
+
+def test_a_party_named_alone_over_its_list_gives_the_owner_and_target_lines_no_title():
+    document = read("blind/almhult-2025-2026-malrader.txt")
+    assert [(a.title, a.responsible) for a in document.activities] == [
+        ("Hastighetskontroller", "police"),  # under "Lokalpolisområde Älmhult"
+        ("Besök på fritidsgården Ungdomens hus", "police"),
+        ("Insatser", "police"),
+        ("Föräldravandringar i Haganäs", "municipality"),  # under "Älmhults kommun"
+        ("Ny belysning i gångtunneln vid stationen", "municipality"),
+        ("Trygghetsvandring med boende i Paradiset", "joint"),
+        ("Dialogmöten med näringsidkare i centrum", "joint"),
+    ]
+    assert document.activities[2].target.value == 20  # "ett 20-tal insatser"
+
+
+def test_a_heading_saying_who_vi_is_gives_the_owner_of_the_items_in_vi_form():
+    document = read("blind/vilhelmina-2026-vi-pa-polisen.txt")
+    # "VI PÅ POLISEN LOVAR ATT:", "VI PÅ KOMMUNEN LOVAR ATT:", "VI GEMENSAMT LOVAR ATT:"
+    assert [a.responsible for a in document.activities] == [
+        *["police"] * 3,
+        *["municipality"] * 3,
+        *["joint"] * 2,
+    ]
+    assert all(a.text.startswith("Vi ska ") for a in document.activities)
+
+
+def test_an_owner_label_alone_over_a_list_gives_the_owner_of_its_items():
+    document = read("blind/gallivare-2025-2026-ansvarig-rubrik.txt")
+    # "Ansvarig: Polisen", "Ansvarig: Kommunen", "Ansvarig: Polisen och kommunen"
+    assert [a.responsible for a in document.activities] == [
+        *["police"] * 3,
+        *["municipality"] * 3,
+        *["joint"] * 2,
+    ]
+    # "Vårt medborgarlöfte" heads the promise: its sentence is no activity.
+    assert [p.text[:40] for p in document.promises] == ["Kommunen och polisen lovar att arbeta fö"]
+
+
+def test_a_table_with_pipes_only_between_its_cells_is_read_as_a_table():
+    document = read("blind/pajala-2025-2027-pipor-utan-kant.txt")
+    assert _owners_and_targets(document) == [
+        (
+            "Trafikkontroller på riksväg 99 genom Pajala",
+            "police",
+            "",
+            ("at_least", 30, "trafikkontroller", "year"),
+        ),
+        (
+            "Drogförebyggande föräldramöten i årskurs 7",
+            "municipality",
+            "",
+            ("count", 1, "föräldramöten", "year"),
+        ),
+        ("Sommarlovsaktiviteter för unga", "municipality", "", None),
+        ("Riktade insatser mot narkotika", "police", "", ("at_least", 10, "insatser", "period")),
+        (
+            "Trygghetsvandring i Pajala centrum",
+            "joint",
+            "",
+            ("count", 2, "trygghetsvandringar", "year"),
+        ),
+    ]
+    # The promise, a sentence of running text wrapped over two lines, is read whole.
+    assert document.promises[0].text.endswith("genom Pajala ska bli säkrare.")
+
+
+def test_a_forwarded_email_is_read_without_its_quotation_marks():
+    document = read("blind/are-2026-vidarebefordrat-mejl.txt")
+    assert "\n> " not in document.text
+    assert [p.text[:36] for p in document.promises] == ["Polisen och Åre kommun lovar att und"]
+    assert [a.responsible for a in document.activities] == [
+        *["police"] * 3,
+        *["municipality"] * 3,
+        *["joint"] * 2,
+    ]
+
+
+def test_short_lines_of_a_slide_without_full_stops_are_an_activity_each():
+    document = read("blind/storuman-2026-2027-bildspel.txt")
+    # "Bild 4" is a slide's number; "Frågor?" a heading, no activity.
+    assert "Bild 4" not in document.text
+    assert [(a.text, a.responsible) for a in document.activities] == [
+        ("Krogkontroller i Hemavan – minst 6 per säsong", "police"),
+        ("Trafikkontroller på E12 – minst 10 per år", "police"),
+        ("Närvaro vid Hemavan Fjällfestival", "police"),
+        ("Nattvandring med föräldrar – varannan helg", "municipality"),
+        ("Belysning längs skoterleden i Tärnaby", "municipality"),
+        ("Information till säsongsanställda om var de kan få stöd", "municipality"),
+        ("Trygghetsvandring i Hemavan – 1 gång per år", "joint"),
+        ("Dialogmöte med företagare – 2 gånger per år", "joint"),
+    ]
+
+
+def test_markdown_headings_and_emphasis_are_read_as_the_plain_text():
+    document = read("blind/timra-2025-markdown.txt")
+    assert "*" not in document.text and "\n#" not in document.text
+    assert _owners_and_targets(document) == [
+        ("Trafikkontroller vid Vivstavarvsskolan – minst 10 per termin", "police", "", None),
+        (
+            "Narkotikainsatser",
+            "police",
+            "",
+            ("at_least", 12, "narkotikainsatser", "period"),
+        ),
+        # "Ungdomens hus en gång": "hus" before an article is no house number
+        (
+            "Besök på fritidsgården Ungdomens hus en gång i månaden",
+            "police",
+            "",
+            ("count", 1, "besök", "month"),
+        ),
+        ("Fältarbete fredag och lördag kväll", "municipality", "", None),
+        ("Klotterjour – klotter saneras inom 24 timmar", "municipality", "", None),
+        (
+            "Föräldrautbildning (ABC) två gånger per år",
+            "municipality",
+            "",
+            ("count", 2, "föräldrautbildningar", "year"),
+        ),
+        (
+            "Trygghetsvandring i Vivsta, ett par gånger per år",
+            "joint",
+            "",
+            ("at_least", 2, "trygghetsvandringar", "year"),
+        ),
+        ("Lägesbildsmöte varje månad", "joint", "", None),
+    ]
+
+
 def test_headings_asked_as_questions_give_the_owners_and_the_promise():
     document = read("blind/uppsala-2025-fragor.txt")
     assert [p.text for p in document.promises] == [
@@ -1054,6 +1279,18 @@ BLIND_VALIDITY = {
     "uppsala-2025-fragor.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "vaxjo-2024-2026-lopande-text.txt": ("2024-01-01", "2026-12-31", False, None, "joint"),
     "vimmerby-2025-forkortat.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
+    "lycksele-2026-2027-delmal.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "haparanda-2025-koder.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
+    "arvidsjaur-2026-atar-sig-under.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "solleftea-2026-2027-ansvar-tid.txt": ("2026-03-01", "2027-06-30", False, None, "joint"),
+    "kramfors-2026-2027-tva-spalter.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "almhult-2025-2026-malrader.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
+    "vilhelmina-2026-vi-pa-polisen.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "gallivare-2025-2026-ansvarig-rubrik.txt": ("2025-01-01", "2026-12-31", False, None, "joint"),
+    "pajala-2025-2027-pipor-utan-kant.txt": ("2025-07-01", "2027-06-30", False, None, "joint"),
+    "are-2026-vidarebefordrat-mejl.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "storuman-2026-2027-bildspel.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "timra-2025-markdown.txt": ("2025-04-01", "2026-03-31", False, None, "joint"),
 }
 
 
