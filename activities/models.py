@@ -413,6 +413,9 @@ def _attach_span_sums(activities: list[Activity], source: models.QuerySet | None
         activity.span_sums = sums.get(activity.pk) or SpanSums(())
 
 
+# How long after a log the same log saved again is asked about (`ActivityLogQuerySet.repeat_of`).
+REPEAT_MINUTES = 30
+
 # What the public sees of a log: never the internal note, the reporter or a withdrawal.
 PUBLIC_LOG_FIELDS = ("activity", "date", "quantity", "place", "summary")
 # Public lists of logs: newest first.
@@ -425,6 +428,20 @@ class ActivityLogQuerySet(models.QuerySet):
     def counted(self) -> "ActivityLogQuerySet":
         """Logs that count towards progress: not withdrawn."""
         return self.filter(withdrawn_at__isnull=True)
+
+    def repeat_of(self, *, user, activity, idempotency_key, fields: dict) -> "ActivityLog | None":
+        """The counted log this user saved in the last `REPEAT_MINUTES` with exactly these
+        fields under another key: the same form sent again (after the browser's Back, which
+        gives the form a new key) rather than a new occurrence; None when there is none."""
+        since = timezone.now() - datetime.timedelta(minutes=REPEAT_MINUTES)
+        same = {name: fields[name] for name in ("date", "quantity", "place", "summary")}
+        return (
+            self.counted()
+            .filter(reported_by=user, activity=activity, created_at__gte=since, **same)
+            .exclude(idempotency_key=idempotency_key)
+            .order_by("-created_at")
+            .first()
+        )
 
     def public(self) -> "ActivityLogQuerySet":
         """Logs the public sees: not withdrawn, of activities of published periods."""

@@ -131,30 +131,47 @@ def log_create(request: HttpRequest) -> HttpResponse:
     policy.require(user, Act.LOG)
     activities = Activity.objects.loggable_by(user).for_log_form()
     today = timezone.localdate()
+    repeat = None
     if request.method == "POST":
         form = LogForm(request.POST, activities=activities, today=today)
         if form.is_valid():
             fields = {name: form.cleaned_data[name] for name in LOG_FIELDS}
-            try:
-                log, created = services.record_log(
-                    activity=form.cleaned_data["activity"],
+            # The same log saved again minutes later is asked about first ("same_again" answers).
+            if request.POST.get("same_again") != "1":
+                repeat = ActivityLog.objects.repeat_of(
                     user=user,
+                    activity=form.cleaned_data["activity"],
                     idempotency_key=form.cleaned_data["idempotency_key"],
-                    **fields,
+                    fields=fields,
                 )
-            except services.IdempotencyConflict:
-                form.add_error(None, _("This form could not be saved. Check it and save again."))
-                # A fresh key, so that saving again is not refused the same way.
-                form.data = form.data.copy()
-                form.data["idempotency_key"] = str(uuid.uuid4())
-            else:
-                add = messages.success if created else messages.info
-                add(request, _saved_message(log, created, today))
-                return redirect("activities:staff_activity", pk=log.activity_id)
+            if repeat is None:
+                try:
+                    log, created = services.record_log(
+                        activity=form.cleaned_data["activity"],
+                        user=user,
+                        idempotency_key=form.cleaned_data["idempotency_key"],
+                        **fields,
+                    )
+                except services.IdempotencyConflict:
+                    form.add_error(
+                        None, _("This form could not be saved. Check it and save again.")
+                    )
+                    # A fresh key, so that saving again is not refused the same way.
+                    form.data = form.data.copy()
+                    form.data["idempotency_key"] = str(uuid.uuid4())
+                else:
+                    add = messages.success if created else messages.info
+                    add(request, _saved_message(log, created, today))
+                    return redirect("activities:staff_activity", pk=log.activity_id)
     else:
         initial = _preselected(activities, request.GET.get("aktivitet"))
         form = LogForm(activities=activities, today=today, initial=initial)
-    context = {"form": form, "can_log_any": activities.exists()}
+    context = {"form": form, "can_log_any": activities.exists(), "repeat": repeat}
+    if repeat is not None:
+        context["repeat_words"] = {
+            **_log_words(repeat, repeat.activity),
+            "time": date_format(timezone.localtime(repeat.created_at), "H:i"),
+        }
     return render(request, "activities/log_create.html", context)
 
 

@@ -824,7 +824,8 @@ def write_path(base: str, clients: list[tuple[dict, Client, str]], seconds: int)
                 "date": today,
                 "quantity": 1,
                 "place": "Storgatan",
-                "summary": "Trygghetsvandring (belastningstest)",
+                # Each post its own: the same log again is asked about (ActivityLog.repeat_of).
+                "summary": f"Trygghetsvandring {number} (belastningstest)",
                 "internal_note": "",
                 "idempotency_key": key,
                 "csrfmiddlewaretoken": token,

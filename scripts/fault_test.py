@@ -154,7 +154,8 @@ class Writer(threading.Thread):
             "date": self.today,
             "quantity": 1,
             "place": "Storgatan",
-            "summary": "Trygghetsvandring (feltest)",
+            # Each post its own: the same log again is asked about (ActivityLog.repeat_of).
+            "summary": f"Trygghetsvandring (feltest) {post['key'][:8]}",
             "internal_note": "",
             "idempotency_key": post["key"],
             "csrfmiddlewaretoken": token,

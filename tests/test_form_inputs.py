@@ -1306,6 +1306,8 @@ def test_log_form_reads_any_accepted_way_of_writing_a_date(client, world, day, h
         "activity": world["activity"].pk,
         "idempotency_key": str(key),
         "date": write(day, how),
+        # Its own summary: the same log again would be asked about (ActivityLog.repeat_of).
+        "summary": f"Kontroll {key}",
     }
     response = client.post(reverse("activities:log_create"), data)
     assert response.status_code == 302

@@ -142,6 +142,70 @@ def test_the_same_key_posted_twice_saves_once_and_says_so(client, world):
 
 
 @pytest.mark.django_db
+def test_the_same_log_sent_again_with_a_new_key_is_asked_about_before_it_is_saved(client, world):
+    """The browser's Back after saving brings the form back filled in, with a new key."""
+    sign_in(client, world.officer)
+    client.post(url("log_create"), log_data(world.police))
+    again = log_data(world.police)
+
+    asked = client.post(url("log_create"), again)
+
+    assert asked.status_code == 200
+    assert ActivityLog.objects.count() == 1
+    assert asked.context["repeat"] == ActivityLog.objects.get()
+    html = asked.content.decode()
+    assert "Du sparade precis samma logg kl." in html
+    assert "Har aktiviteten genomförts en gång till?" in html
+    assert 'name="same_again" value="1"' in html
+    assert f'value="{again["idempotency_key"]}"' in html  # the form keeps its own key
+
+    saved = client.post(url("log_create"), {**again, "same_again": "1"})
+
+    assert saved.status_code == 302
+    assert ActivityLog.objects.count() == 2
+    assert counted(world.police) == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "differs",
+    [
+        {"quantity": "2"},
+        {"place": "Torget"},
+        {"summary": "Ny kontroll"},
+        {"date": (timezone.localdate() - datetime.timedelta(days=1)).isoformat()},
+    ],
+    ids=["quantity", "place", "summary", "date"],
+)
+def test_a_log_that_differs_in_any_public_field_is_saved_without_asking(client, world, differs):
+    sign_in(client, world.officer)
+    client.post(url("log_create"), log_data(world.police))
+
+    response = client.post(url("log_create"), log_data(world.police, **differs))
+
+    assert response.status_code == 302
+    assert ActivityLog.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_only_a_recent_counted_log_of_the_same_user_is_asked_about(client, world):
+    sign_in(client, world.officer)
+    client.post(url("log_create"), log_data(world.police))
+    # A colleague's identical log, and the user's own withdrawn one, are no repeat of theirs.
+    ActivityLog.objects.update(reported_by=world.coordinator)
+    sign_in(client, world.officer)
+    assert client.post(url("log_create"), log_data(world.police)).status_code == 302
+    ActivityLog.objects.filter(reported_by=world.officer).update(
+        withdrawn_at=timezone.now(), withdrawal_reason="Dubblett"
+    )
+    assert client.post(url("log_create"), log_data(world.police)).status_code == 302
+    # Half an hour later the same words are a new occurrence.
+    ActivityLog.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=31))
+    assert client.post(url("log_create"), log_data(world.police)).status_code == 302
+    assert ActivityLog.objects.count() == 4
+
+
+@pytest.mark.django_db
 def test_somebody_elses_key_is_a_form_error_and_saves_nothing(client, world):
     key = uuid.uuid4()
     factories.log(
