@@ -1,13 +1,13 @@
 """Normalising a promise document's text before it is read: the cleaned text is what the
 coordinator's preview shows, and every offset the parser gives points into it.
 
-Line endings and odd spaces are normalised, a table separated by tabs, pipes, semicolons or
-spaces gets one cell per line, words hyphenated across lines are joined, and lines that are not
-part of the document are dropped: web-page chrome (polisen.se's "Javascript är inte påslaget",
-"Till toppen", "Dela", "Sök", cookie banners, "Publicerad …/Uppdaterad …"), page numbers, and
-headers and footers repeated on every page (pages are separated by form feeds, as text extracted
-from a PDF is; without them, a short line repeated three times or more). The words themselves
-are never changed: OCR damage stays as it is.
+Line endings, odd spaces and ligatures ("ﬁ") are normalised, a table separated by tabs, pipes,
+semicolons or spaces gets one cell per line, words hyphenated across lines are joined, and lines
+that are not part of the document are dropped: web-page chrome (polisen.se's "Javascript är inte
+påslaget", "Till toppen", "Dela", "Sök", cookie banners, "Publicerad …/Uppdaterad …"), page
+numbers, and headers and footers repeated on every page (pages are separated by form feeds, as
+text extracted from a PDF is; without them, a short line repeated three times or more). The
+words themselves are never changed: OCR damage stays as it is.
 """
 
 import csv
@@ -17,6 +17,8 @@ from promises.textimport.numbers import fold
 
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u3000": " "})
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# A PDF's ligatures as the letters they are drawn for: "traﬁkkontroller" is "trafikkontroller".
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
 _MULTISPACE = re.compile(r" {2,}")
 
 # Whole lines (folded: lower case, å/ä/ö → a/a/o) that are web-page chrome.
@@ -291,15 +293,17 @@ def _columns_one_after_another(lines: list[str]) -> list[str]:
     return result
 
 
-def _tables_as_cells(text: str) -> str:
+def _tables_as_cells(text: str) -> tuple[str, set[int]]:
     """Rows of a table whose cells are separated by tabs, pipes, semicolons or aligned spaces
     (two lines or more with the same number of cells, two or more each; with semicolons,
     spaces or pipes without a pipe at the row's ends, under a header row starting "Aktivitet")
     with one cell per line, as a table whose cells come one per line is read; a pipe table's
-    rule under its header is dropped."""
+    rule under its header is dropped. Also the numbers of the lines that are cells: a cell is
+    never page furniture ("9", a count, is no page number)."""
     lines = [line for line in text.split("\n") if not _PIPE_RULE.fullmatch(line) or "-" not in line]
     lines = _spaced_columns_as_tabs(_columns_one_after_another(lines))
     cells = [_row_cells(line) for line in lines]
+    table_rows: set[int] = set()
     index = 0
     while index < len(lines):
         width = len(cells[index])
@@ -314,12 +318,19 @@ def _tables_as_cells(text: str) -> str:
         by_semicolons = "\t" not in lines[index] and not _PIPE_ROW.fullmatch(lines[index])
         header = cells[index][0] if cells[index] else ""
         if end - index >= 2 and (not by_semicolons or _CSV_HEADER.fullmatch(fold(header))):
-            for row in range(index, end):
-                lines[row] = "\n".join(cells[row])
+            table_rows.update(range(index, end))
             index = end
         else:
             index += 1
-    return "\n".join(lines)
+    result: list[str] = []
+    cell_lines: set[int] = set()
+    for number, line in enumerate(lines):
+        if number in table_rows:
+            cell_lines.update(range(len(result), len(result) + len(cells[number])))
+            result += cells[number]
+        else:
+            result.append(line)
+    return "\n".join(result), cell_lines
 
 
 # A quoted e-mail's lines: "> Polisen ska:", and ">" alone for its blank lines.
@@ -348,17 +359,26 @@ def _without_markdown(text: str) -> str:
 def clean(raw: str) -> str:
     """The document's text as the parser reads it and the preview shows it."""
     text = _without_markdown(_unquoted(raw.replace("\r\n", "\n").replace("\r", "\n")))
-    text = _tables_as_cells(text).translate(_SPACES)
-    text = _INVISIBLE.sub("", text)
-    pages = [
-        [_MULTISPACE.sub(" ", line).strip() for line in page.split("\n")]
-        for page in text.split("\f")
-    ]
-    repeated = _repeated_lines(pages)
+    text, cell_lines = _tables_as_cells(text)
+    text = _INVISIBLE.sub("", text.translate(_SPACES))
+    for ligature, letters in _LIGATURES.items():  # str.replace: faster than translate here
+        text = text.replace(ligature, letters)
+    # The pages' lines, each with whether it is a table's cell (which is never dropped).
+    pages: list[list[tuple[str, bool]]] = [[]]
+    for number, line in enumerate(text.split("\n")):
+        for part, piece in enumerate(line.split("\f")):
+            if part:
+                pages.append([])
+            pages[-1].append((_MULTISPACE.sub(" ", piece).strip(), number in cell_lines))
+    repeated = _repeated_lines([[line for line, cell in page if not cell] for page in pages])
     kept: list[str] = []
     for page in pages:
-        for line in page:
-            if line and (_chrome(line) or _page_furniture(line) or _pattern(line) in repeated):
+        for line, cell in page:
+            if (
+                line
+                and not cell
+                and (_chrome(line) or _page_furniture(line) or _pattern(line) in repeated)
+            ):
                 continue
             kept.append(line)
         kept.append("")

@@ -52,9 +52,20 @@ _TENS = {
 _APPROXIMATE_SUFFIX = "tal"
 
 
+# OCR's "I" for "l" and "0" for "o" inside a word: "PoIisen", "K0mmunen", "hoIla".
+_OCR_LETTER = re.compile(r"I(?<=[a-zåäöé]I)(?=[a-zåäöé])|0(?<=[A-Za-zÅÄÖåäöé]0)(?=[a-zåäöé])")
+
+
+def _ocr_letter(match: re.Match) -> str:
+    return "l" if match.group() == "I" else "o"
+
+
 def fold(text: str) -> str:
-    """The text in lower case with å/ä/ö (and é) folded to a/a/o (e), as long as the text
-    (so that offsets into the folded text are offsets into the text)."""
+    """The text in lower case with å/ä/ö (and é) folded to a/a/o (e), and OCR's "I" and "0"
+    inside a word read as "l" and "o", as long as the text (so that offsets into the folded
+    text are offsets into the text)."""
+    if "I" in text or "0" in text:
+        text = _OCR_LETTER.sub(_ocr_letter, text)
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

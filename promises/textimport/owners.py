@@ -23,9 +23,10 @@ MODAL = re.compile(
     # "Under 2026 kommer polisen att …": the subject between the verb and "att".
     r"|kommer(?= (?:[\w-]+ ){1,3}att\b))\b"
 )
-# Present tense, folded: "genomför", "arbetar", and the short "är", "har", "går", "ser", "tar".
+# Present tense, folded: "genomför", "arbetar", and the short "är", "har", "går", "gör", "ser",
+# "tar".
 _PRESENT_VERB = re.compile(
-    r"[a-z]{2,}(?:ar|er|or|ur|ir)|ar|har|gar|ser|tar|finns|traffas|mots|samlas|ses"
+    r"[a-z]{2,}(?:ar|er|or|ur|ir)|ar|har|gar|gor|ser|tar|finns|traffas|mots|samlas|ses"
 )
 _PRONOUN_SUBJECT = frozenset({"vi", "man", "det", "detta", "de", "dessa", "alla", "den"})
 _POLICE = re.compile(

@@ -83,7 +83,8 @@ _PARTY_PROMISE = _kw(rf"^{_PARTY_NAME} lovar(?: att| följande)?\s*:?$")
 # "Polisen och Tierps kommun lovar att:": whoever is named gives the items under it.
 # "Polisen och Norrtälje kommun lovar invånarna i Norrtälje att:" too.
 _WHO_PROMISES = re.compile(
-    r"^(?P<who>[^:]{3,160}?) lovar(?: gemensamt)?"
+    # "Tillsammans lovar vi att:"
+    r"^(?P<who>[^:]{3,160}?) lovar(?: vi)?(?: gemensamt)?"
     r"(?: (?:invanarna|medborgarna|boende|alla som bor|de som bor)(?: i [\w -]{2,40}?)?)?"
     r"(?: att| foljande)?"
     r"(?: under (?:\d{4}(?:\s*[-–]\s*\d{2,4})?|aret|perioden|(?:de )?kommande (?:aret|aren)))?"
@@ -107,20 +108,24 @@ _ACTIVITY_LEAD = _kw(
     r"|vad ska vi göra\??|(?:aktivitetsplan|handlingsplan|årshjul|tidplan)(?:en|et)?"
     r"(?: (?:för )?\d{4}(?:\s*[–—-]\s*\d{2,4})?)?"
     r"|(?:det|detta|det här|så) (?:gör|ska|kommer) vi (?:att )?(?:göra |nå dit )?genom att"
+    # a news article's "Löftet gäller … och innebär bland annat att:"
+    r"|.*\binnebär (?:bland annat |bl\.a\. |bl a )?att:"
     r"|genom att)"
     r"\s*:?$)"
 )
 _PARTY_HEADING = _kw(
-    r"^(?:(?P<pg>polisens|kommunens|stadens|regionens) (?:åtaganden|aktiviteter|insatser|löften"
+    r"^(?:(?P<pg>polisens|kommunens|stadens|regionens|stadsdelsförvaltningens)"
+    r" (?:åtaganden|aktiviteter|insatser|löften"
     # "Polisens del i löftet", "Vår gemensamma del"
-    r"|ansvar|del(?: i (?:medborgar)?löftet)?)|(?P<pn>polisen|kommunen|staden|regionen|gemensamt"
+    r"|ansvar|del(?: i (?:medborgar)?löftet)?)"
+    r"|(?P<pn>polisen|kommunen|staden|regionen|stadsdelsförvaltningen|gemensamt"
     r"|tillsammans|polisen och kommunen|kommunen och polisen|gemensamma (?:åtaganden|aktiviteter)"
     r"|(?:vår )?gemensamma del(?: i (?:medborgar)?löftet)?)"
     # "Polisen i Arvidsjaur åtar sig att under 2026:", "Kommunen, genom socialförvaltningen, …"
     # (with its verb: "• Polisen i skolan" is an item)
     r"(?:(?: i [\w-]+(?: [\w-]+)?|, genom [^,]{3,60},)?"
     r"(?: ska| kommer| gör| åtar sig| förbinder sig| ansvarar för| åtar vi oss"
-    r"| förbinder vi oss))?(?: vi)?(?: gemensamt)?(?: att(?= under))?"
+    r"| förbinder vi oss))?(?: vi)?(?: också| även)?(?: gemensamt)?(?: att(?= under))?"
     r"(?: under (?:\d{4}|året|perioden|(?:de )?(?:kommande|närmaste) (?:året|åren)))?"
     r"(?: att| följande)?|(?:det här|detta|så här|det) (?:gör|lovar) (?P<pd>polisen|kommunen"
     r"|staden|regionen|vi tillsammans|vi gemensamt)"
@@ -135,7 +140,9 @@ _OTHER_HEADING = _kw(
     r"medborgarlöfte|beskrivning av ärendet|omvärldsanalys|samråd|ekonomi|beslutsunderlag"
     r"|beslutet skickas till|kontakt(?:uppgifter)?|situationen idag|följ med i hur det går"
     r"|syfte|inledning|om medborgarlöften|giltighetstid|underskrifter|undertecknande"
-    r"|så följer vi upp|uppföljning och återkoppling|varför|bilagor?|läs mer)\b.{0,40}$"
+    r"|så följer vi upp|uppföljning och återkoppling|varför|bilagor?|läs mer"
+    # a municipal memo's headings: "Förslag till beslut", "Ekonomiska konsekvenser"
+    r"|(?:förvaltningens )?förslag till beslut|ekonomiska konsekvenser|tjänsteutlåtande)\b.{0,40}$"
 )
 
 
@@ -214,6 +221,17 @@ def _promising_owner(text: str) -> str | None:
     return None
 
 
+def _name_alone(lines: list[_Line], index: int) -> bool:
+    """Whether lines[index] is a party's bare name with no list right under it: "Polisen" over
+    a blank line, as a web page's logo reads, heads nothing."""
+    line = lines[index]
+    if line.bullet or len(line.text.split()) > 1 or line.text.rstrip().endswith(":"):
+        return False
+    following = next((after for after in lines[index + 1 :] if not after.blank), None)
+    right_under = index + 1 < len(lines) and not lines[index + 1].blank
+    return not right_under and (following is None or not following.bullet)
+
+
 def _generic_heading(lines: list[_Line], index: int) -> bool:
     line = lines[index]
     if line.bullet or line.blank:
@@ -225,7 +243,9 @@ def _generic_heading(lines: list[_Line], index: int) -> bool:
         return False
     previous_blank = index == 0 or lines[index - 1].blank
     next_blank = index + 1 >= len(lines) or lines[index + 1].blank or lines[index + 1].bullet
-    return previous_blank and next_blank or text.endswith((":", "?"))
+    if text.endswith((":", "?")):
+        return True
+    return previous_blank and next_blank and not _own_target(text)
 
 
 # Running text: "Det innebär att polisen genomför … och att kommunen förbättrar …".
@@ -281,7 +301,14 @@ def _strip_item(text: str) -> str:
     return text.strip().rstrip(",;").strip()
 
 
-def _title(text: str, target_unit_words: str | None) -> str:
+def _title(text: str, target_unit_words: str | None, target_start: int | None = None) -> str:
+    """An activity's short name: what its target counts, else its words up to its target
+    ("Polisen ska fotpatrullera i centrum minst två kvällar i veckan": "Fotpatrullera i
+    centrum"), without its owner, labels or purpose."""
+    if not target_unit_words and target_start:
+        before = _title(text[:target_start], None)
+        # Too few words before the target to name the activity: "I snitt tre gånger …"
+        return before if len(before.split()) >= _SHORTEST_CUT_TITLE else _title(text, None)
     if front := owner_in_front(text):
         text = text[front.end() :]
     # "Vad: Trygghetsvandring i centrum; Vem: …": the label is no part of the title.
@@ -319,8 +346,12 @@ def _title(text: str, target_unit_words: str | None) -> str:
     words = title.split()
     while len(words) > 2 and fold(words[-1]) in _TRAILING:
         words.pop()
-    title = " ".join(words)
+    title = re.sub(r"\s+[–—-]$", "", " ".join(words))  # "Trygghetsvandring i Hemavan – 1 …"
     return title[:1].upper() + title[1:]
+
+
+# The fewest words a title taken from the words before an activity's target has.
+_SHORTEST_CUT_TITLE = 3
 
 
 # "Vad: …", and a calendar's "Mars: …", "April–september: …", "Hösten 2025: …".
@@ -377,9 +408,18 @@ def _activity(text: str, start: int, section_owner: str | None) -> ParsedActivit
             }
         )
         unit_words = unit_words or target.unit
-    return _proposed(
-        text, _title(text, unit_words), start, (responsible, other, partners), target, notes
-    )
+        unit_names = tuple(fold(name) for name in (target.unit, target.unit_singular) if name)
+        if not fold(unit_words).endswith(unit_names):
+            unit_words = target.unit  # "tr afikkontroller": the word OCR broke, read whole
+        if fold(target.unit) in _WHEN_UNITS:
+            unit_words = None  # "minst två kvällar i veckan" says when, not what
+    target_start = target.span.start - start if target and target.span else None
+    title = _title(text, unit_words, target_start)
+    return _proposed(text, title, start, (responsible, other, partners), target, notes)
+
+
+# Units that say when an activity is done, not what it is: they name no activity.
+_WHEN_UNITS = _set("kvallar natter helger dagar veckor timmar manader kvallspass nattpass")
 
 
 def _proposed(
@@ -423,6 +463,8 @@ _ACTIVITY_START = re.compile(
 
 # A table of activities, its cells one per line: "Aktivitet", "Ansvarig", "Mål", then the rows.
 _TABLE_FIRST = _kw(r"^(?:aktivitet(?:er)?|åtgärd(?:er)?|insats(?:er)?)\s*:?$")
+# A column named with its year: "Resultat 2025" beside "Mål 2026" (last year's result is no target).
+_COLUMN_YEAR = r"(?: (?:för |under )?\d{4}(?:\s*[–-]\s*\d{2,4})?)?"
 _TABLE_COLUMNS = (
     (
         "owner",
@@ -435,7 +477,7 @@ _TABLE_COLUMNS = (
         "target",
         _kw(
             r"^(?:mål(?:värde|sättning)?|omfattning|antal|frekvens|när|hur ofta|tidplan|tidsplan)"
-            r"\s*\??:?$"
+            rf"{_COLUMN_YEAR}\s*\??:?$"
         ),
     ),
     ("partners", _kw(r"^(?:samverkans|samarbets)?part(?:er|ner|ners)?\s*:?$|^i samverkan med$")),
@@ -443,8 +485,8 @@ _TABLE_COLUMNS = (
         "other",
         _kw(
             r"^(?:uppföljning|kommentar(?:er)?|status|indikator(?:er)?|resurser|löfte|syfte"
-            r"|tidpunkt|tid|period|datum|plats|var|målgrupp|kostnad|budget|resultat"
-            r"|genomförande)\s*:?$"
+            r"|tidpunkt|tid|period|datum|plats|var|målgrupp|kostnad|budget|resultat|utfall"
+            rf"|genomförande){_COLUMN_YEAR}\s*:?$"
         ),
     ),
 )
@@ -518,6 +560,13 @@ def _promise_table_rows(document: ParsedDocument, lines: list[_Line], index: int
     return index
 
 
+def _lead_line(text: str) -> bool:
+    """Whether a line ending with a colon opens a list: "Polisen åtar sig att:", "Aktiviteter:"."""
+    return text.endswith(":") and bool(
+        _PARTY_HEADING.match(text) or _ACTIVITY_LEAD.search(text) or _PROMISE_LEAD.search(text)
+    )
+
+
 def _table_rows(document: ParsedDocument, lines: list[_Line], columns: list[str], index: int):
     """Read a table's rows as activities (and, in a first column of promises, their
     promises); the index of the line after the table."""
@@ -527,6 +576,8 @@ def _table_rows(document: ParsedDocument, lines: list[_Line], columns: list[str]
         cells = lines[index : index + width]
         if any(cell.blank for cell in cells) or any(len(cell.text) > 300 for cell in cells):
             break
+        if _lead_line(cells[0].text.strip()):
+            break  # a heading right after the table: "Polisen åtar sig också att:"
         row = {
             kind: cell
             for kind, cell in zip(columns, cells, strict=True)
@@ -735,7 +786,19 @@ def _titled_section(lines: list[_Line], index: int) -> bool:
         for pattern in (_PARTY_HEADING, _ACTIVITY_LEAD, _PROMISE_LEAD, _OTHER_HEADING)
     ):
         return False
-    return _sentence_activity(following) or actor_doing(following.text)
+    if not (_sentence_activity(following) or actor_doing(following.text)):
+        return False
+    return not _own_target(text)
+
+
+def _own_target(text: str) -> bool:
+    """Whether a short line states a target, so is an activity and no heading:
+    "Trygghetsvandringar i centrum, Mål: 4 per år" ("Tre fokusområden" counts nothing per
+    year)."""
+    if _DETAIL_IN_TEXT.search(text):
+        return True
+    target = read_target(text, listed=True)[0]
+    return target is not None and (target.comparator != "count" or target.scope != "period")
 
 
 def _starts_block(lines: list[_Line], index: int) -> bool:
@@ -999,7 +1062,7 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             activity_sections += bool(found)
             index = following if found else index + 1
             continue
-        if match := _PARTY_HEADING.match(text):
+        if (match := _PARTY_HEADING.match(text)) and not _name_alone(lines, index):
             section = _Section("activities", owner=_heading_owner(match))
         elif named := _named_party(lines, index) or _owner_heading(lines, index):
             section = _Section("activities", owner=named)
@@ -1069,6 +1132,8 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             for start, _end, item_text in items:
                 if not _has_words(item_text) or start in detail_starts:
                     continue
+                if _QUOTATION.search(fold(item_text)):
+                    continue  # "– Vi har lyssnat på ungdomarna, säger kommunpolisen X."
                 if start in details:
                     activity = _detailed_activity(item_text, start, details[start], section.owner)
                 else:

@@ -111,8 +111,48 @@ def _offset(line: Line, following: Line | None, position: int) -> int:
     return following.start + position - len(line.folded) - 1
 
 
+# "Överenskommelsen gäller 2025-01-01 – 2027-12-31. Medborgarlöftet i bilaga 1 gäller för 2025":
+# an agreement's validity, and the promise's own in a sentence of its own.
+_AGREEMENT_VALIDITY = re.compile(r"\b(?:\w*overenskommelsen|avtalet)\b[^.]{0,40}\bgaller\b")
+_PROMISE_VALIDITY = re.compile(r"\b(?:medborgar)?loft(?:et|ena|e|en)\b[^.]{0,60}\bgaller\b[^.]*\.?")
+
+
+def _own_validity(lines: list[Line]) -> list[Line]:
+    """The sentences stating the promise's own validity, each as a line, when the document also
+    states an agreement's ("Överenskommelsen gäller …"); else none."""
+    if not any(_AGREEMENT_VALIDITY.search(line.folded) for line in lines):
+        return []
+    return [
+        Line(
+            line.start + m.start(),
+            line.start + m.end(),
+            line.text[m.start() : m.end()],
+            m.group(),
+            False,
+            False,
+        )
+        for line in lines
+        for m in _PROMISE_VALIDITY.finditer(line.folded)
+    ]
+
+
 def read_period(document: ParsedDocument, lines: list[Line]) -> None:
-    """Set the document's validity from its lines, with notes on what is unsure."""
+    """Set the document's validity from its lines, with notes on what is unsure: from the
+    sentences stating the promise's own validity when the document states an agreement's too
+    and those give one."""
+    if own := _own_validity(lines):
+        probe = ParsedDocument(text=document.text)
+        _read_validity(probe, own)
+        if probe.start or probe.open_ended:
+            for name in ("start", "end", "year_only", "open_ended", "length_months"):
+                setattr(document, name, getattr(probe, name))
+            document.period_span = probe.period_span
+            document.uncertain += probe.uncertain
+            return
+    _read_validity(document, lines)
+
+
+def _read_validity(document: ParsedDocument, lines: list[Line]) -> None:
     filled = [line for line in lines if not line.blank]
     title_area = {id(line) for line in filled[:12]}
     found_range = None

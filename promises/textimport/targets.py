@@ -45,7 +45,8 @@ def _set(words: str) -> frozenset[str]:
 
 
 _LONGEST = 2000
-_TOKEN = re.compile(r"\d+|[^\W\d_]+|[^\w\s]")
+# A word keeps its inner hyphens: "pop-up-polisstation", "community-möten", "SSPF-möten".
+_TOKEN = re.compile(r"\d+|[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]")
 
 _MONTHS = _set(
     "jan januari feb februari mar mars apr april maj jun juni jul juli aug augusti sep sept "
@@ -64,7 +65,7 @@ _BEFORE_NOT_TARGET = _set(
     "kl klockan tel telefon tfn mobil nr nummer sfs kap arskurs arskurserna ak klass klasser "
     "fokusomrade omrade lofte aktivitet punkt bilaga steg version dnr ks sida vecka v "
     "niva zon linje linjen buss hus plan rum lagenhet postnummer box paragraf dagordning "
-    "kapitel prop sou"
+    "kapitel prop sou vag riksvag lansvag"
 )
 # People taken on are resources, not activities to log: "anställer (kommunen) fyra fältassistenter".
 _HIRING = _set("anstaller anstalla anstalls anstallas rekryterar rekrytera rekryteras")
@@ -85,7 +86,7 @@ _STREET_ENDINGS = (
 )
 _PREPOSITIONS = _set(
     "i pa for av till med vid under kring inom bland mellan mot om fran efter genom hos "
-    "utan at over"
+    "utan at over infor"
 )
 _STOP = _PREPOSITIONS | _set(
     "och eller samt som dar da nar att ska skall kommer vill kan bor per varje dagligen "
@@ -106,6 +107,12 @@ _DOING_VERBS = _set(
     "genomfora genomfor halla haller anordna anordnar bedriva bedriver utfora utfor "
     "organisera organiserar arrangera arrangerar gora gor"
 )
+# "ordnar en föräldrakväll", "arrangerar ett sommar-event": one event, counted.
+_ONE_EVENT_VERBS = _set(
+    "genomfora genomfor halla haller anordna anordnar arrangera arrangerar ordna ordnar"
+)
+# A house or floor is numbered in digits: "hus 3", never "hus fyra".
+_NUMBERED_PLACES = _set("hus plan rum")
 _SET_WORDS = _set("samtliga alla de dessa vara bada bagge samtliga")
 _MODAL_WORDS = _set("ska skall kommer vill lovar forbinder atar avser")
 _NOT_A_COUNT = _set("flertal antal fatal stort okat par antal annat annan av del")
@@ -220,6 +227,7 @@ _PLURAL_SINGULAR = (
     ("heter", "het"),
     ("bilder", "bild"),
     ("familjer", "familj"),
+    ("event", "event"),  # an English loan: "ett event", "två event"
     ("enter", "ent"),
     ("besok", "besok"),
     ("samtal", "samtal"),
@@ -322,6 +330,11 @@ def _unfold_like(original: str, folded_ending: str) -> str:
     return "".join(letters)
 
 
+def _is_word(token: _Token) -> bool:
+    """Letters only, or words joined by hyphens ("pop-up-polisstation")."""
+    return token.text.replace("-", "").isalpha()
+
+
 def _noun_like(word: str) -> bool:
     return word.endswith(_NOUN_ENDINGS) and not word.endswith(_ADJECTIVE_ENDINGS)
 
@@ -375,10 +388,12 @@ def _excluded(tokens: list[_Token], index: int, excluded: set[int]) -> bool:
         return True
     if _HIRING & set(before[-2:]):
         return True
-    if (prev in _BEFORE_NOT_TARGET and token.folded not in {"en", "ett"}) or (
-        prev == "." and len(before) >= 2 and before[-2] in _BEFORE_NOT_TARGET
-    ):
-        return True  # "hus 3", "vecka 32"; not "Ungdomens hus en gång i månaden"
+    numbered_place = prev in _NUMBERED_PLACES and not token.text.isdigit()
+    if (
+        prev in _BEFORE_NOT_TARGET and token.folded not in {"en", "ett"} and not numbered_place
+    ) or (prev == "." and len(before) >= 2 and before[-2] in _BEFORE_NOT_TARGET):
+        # "hus 3", "vecka 32"; not "Ungdomens hus en gång i månaden", "Albys hus fyra kvällar"
+        return True
     if prev.endswith(_STREET_ENDINGS) and tokens[index - 1].text[:1].isupper():
         return True
     # "årskurs 5 och 6", "fokusområde 1 och 2": the second number shares the first's reason.
@@ -446,11 +461,11 @@ def _first_noun(tokens: list[_Token]) -> tuple[str, str] | None:
     first = tokens[0]
     if (
         len(tokens) > 1
-        and tokens[1].text.isalpha()
+        and _is_word(tokens[1])
         and (first.folded in _LEADING_ADJECTIVES or _adjective(first.folded))
     ):
         first = tokens[1]  # "Riktade trafikkontroller": the noun after its adjective
-    if not first.text.isalpha() or first.folded in _STOP or first.folded in _VERBS:
+    if not _is_word(first) or first.folded in _STOP or first.folded in _VERBS:
         return None
     word = first.text.lower()
     if first.folded.endswith(_MASS_NOUNS):
@@ -523,13 +538,13 @@ def _unit(tokens: list[_Token], index: int, patrol: re.Match | None) -> tuple[st
                 position += 2
                 continue
             break
-        if not token.text.isalpha() or token.folded in _STOP or token.folded in _VERBS:
+        if not _is_word(token) or token.folded in _STOP or token.folded in _VERBS:
             break
         if token.folded.endswith("era") and len(token.folded) > 5:
             break  # an infinitive: organisera, implementera
         words.append(token)
         position += 1
-    words = [w for w in words if w.text.isalpha() or w.text == "-"]
+    words = [w for w in words if _is_word(w) or w.text == "-"]
     if not words or words[-1].folded in {"och", "eller"}:
         return "", "", 0, position
     head = words[-1]
@@ -538,7 +553,7 @@ def _unit(tokens: list[_Token], index: int, patrol: re.Match | None) -> tuple[st
         for token in tokens[position : position + 7]:
             if token.text in {".", ",", ";"}:
                 break
-            if token.text.isalpha() and token.folded not in _STOP and _noun_like(token.folded):
+            if _is_word(token) and token.folded not in _STOP and _noun_like(token.folded):
                 head = token
                 break
         else:
@@ -555,8 +570,14 @@ def _unit(tokens: list[_Token], index: int, patrol: re.Match | None) -> tuple[st
             start = words[k - 3] if k >= 3 else head
             break
     unit_text = _text_between(tokens, start, head)
+    if start is head and len(words) >= 2 and _BROKEN_OFF.fullmatch(words[-2].text):
+        unit_text = words[-2].text + head.text  # "tr afikkontroller": a word OCR broke
     singular = _singular(unit_text)
     return unit_text[:60], singular[:60], head.end, position
+
+
+# A word's first letters that OCR set apart ("tr afikkontroller"): no vowel, no abbreviation.
+_BROKEN_OFF = re.compile(r"(?!(?:st|kr|km|nr|kl|mm|cm|ml|kg)$)[b-df-hj-np-tv-xz]{1,3}")
 
 
 def _text_between(tokens: list[_Token], first: _Token, last: _Token) -> str:
@@ -729,7 +750,7 @@ def read_target(
             if note == "article":
                 # "en trygghetsmätning per år", "en gång i månaden": a count with a scope.
                 near_scope = bool(phrase)
-                after_verb = prev in {"genomfora", "halla", "anordna", "arrangera", "ordna"}
+                after_verb = prev in _ONE_EVENT_VERBS
                 if not near_scope and not after_verb:
                     continue
                 if not near_scope:

@@ -91,6 +91,33 @@ def test_a_word_tables_empty_cell_keeps_its_row_and_the_rows_after_it():
     ]
 
 
+def test_a_word_table_ends_at_the_party_list_right_after_it():
+    """A Word table's rows come a cell per line, and so does a numbered list after it: its
+    heading "Polisen åtar sig också att:" is no row, and its items are the police's."""
+    import io
+
+    from docx import Document
+
+    word = Document()
+    word.add_paragraph("Aktiviteter")
+    rows = [("Aktivitet", "Ansvarig", "Mål"), ("Trygghetsvandringar", "Kommunen", "2 per år")]
+    table = word.add_table(rows=len(rows), cols=3)
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    word.add_paragraph("Polisen åtar sig också att:")
+    for item in ("delta i trygghetsrådet varje månad,", "besöka skolorna minst en gång per år."):
+        word.add_paragraph(item, style="List Number")
+    data = io.BytesIO()
+    word.save(data)
+    document = parse(extract_text("plan.docx", data.getvalue()))
+    assert [(a.text, a.responsible) for a in document.activities] == [
+        ("Trygghetsvandringar", "municipality"),
+        ("delta i trygghetsrådet varje månad", "police"),
+        ("besöka skolorna minst en gång per år.", "police"),
+    ]
+
+
 def test_a_word_table_of_promises_with_their_activities_beside_them():
     """ "Löfte" | "Aktiviteter": each row a promise and its activities, as a list or as one
     paragraph."""
@@ -221,6 +248,11 @@ BLIND_LAYOUTS = (
     "ale-2025-mall.txt",
     "hallsberg-2025-2026-tecken.txt",
     "tranas-2025-ansvarig-rader.txt",
+    # Texts extracted from a Word file (a table, then a numbered party list) and from a PDF
+    # (a table whose columns a PDF sets apart by spaces, page headers and footers).
+    "sunne-2026-2027-word-tabell.txt",
+    "kinda-2025-word-sidhuvud.txt",
+    "arvika-2025-2026-pdf-tabell.txt",
 )
 
 
