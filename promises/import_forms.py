@@ -343,9 +343,24 @@ class ActivityRowForm(RowForm):
     target_unit = PlainTextField(label=_("Target: unit"), max_length=60)
     target_unit_singular = PlainTextField(label=_("Target: unit, singular"), max_length=60)
     target_scope = forms.ChoiceField(label=_("Target: time span"), choices=(), required=False)
+    # The promise row (its number on the page) the activity is listed under in the document.
+    promise = forms.TypedChoiceField(
+        label=_("Promise it serves"),
+        choices=(),
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, promise_count: int = 0, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["promise"].choices = [
+            ("", _("Choose later")),
+            *(
+                (number, _("Promise %(number)s") % {"number": number})
+                for number in range(1, promise_count + 1)
+            ),
+        ]
         # An empty first choice: an extra row the browser sends untouched stays unchanged.
         self.fields["responsible"].choices = [
             ("", _("Choose who is responsible")),
@@ -407,6 +422,8 @@ class ActivityRowForm(RowForm):
             responsible_other=(data.get("responsible_other") or "").strip(),
             partners=(data.get("partners") or "").strip(),
             target=target,
+            # The promise row's number for now; `confirmed_document` makes it an index.
+            promise_indexes=[data["promise"]] if data.get("promise") else [],
         )
 
 
@@ -446,6 +463,14 @@ def activity_initial(document: ParsedDocument) -> list[dict]:
             "responsible_other": activity.responsible_other,
             "partners": activity.partners,
             "target_comparator": NO_TARGET,
+            # The promise the document lists it under; with a single promise, that one.
+            "promise": (
+                activity.promise_indexes[0] + 1
+                if activity.promise_indexes
+                else 1
+                if len(document.promises) == 1
+                else None
+            ),
         }
         if activity.target is not None:
             target = activity.target
@@ -463,22 +488,33 @@ def activity_initial(document: ParsedDocument) -> list[dict]:
 def formsets(document: ParsedDocument | None, data=None):
     """The promises' and activities' formsets: bound to `data`, or filled from `document`."""
     if data is not None:
-        return (
-            PromiseRowFormSet(data, prefix="promises"),
-            ActivityRowFormSet(data, prefix="activities"),
-        )
-    return (
-        PromiseRowFormSet(initial=promise_initial(document), prefix="promises"),
-        ActivityRowFormSet(initial=activity_initial(document), prefix="activities"),
+        promises = PromiseRowFormSet(data, prefix="promises")
+        kwargs = {"promise_count": promises.total_form_count() if promises.is_bound else 0}
+        return promises, ActivityRowFormSet(data, prefix="activities", form_kwargs=kwargs)
+    promises = PromiseRowFormSet(initial=promise_initial(document), prefix="promises")
+    return promises, ActivityRowFormSet(
+        initial=activity_initial(document),
+        prefix="activities",
+        form_kwargs={"promise_count": promises.total_form_count()},
     )
 
 
 def confirmed_document(text: str, promises, activities) -> ParsedDocument:
-    """The structure as confirmed: the kept promises and activities, in their order."""
+    """The structure as confirmed: the kept promises and activities, in their order, each
+    activity with the promise it serves among the kept ones (none if that row was left out)."""
+    kept = promises.kept()
+    index_of_row = {promises.forms.index(form) + 1: index for index, form in enumerate(kept)}
+    confirmed = []
+    for form in activities.kept():
+        activity = form.parsed()
+        activity.promise_indexes = [
+            index_of_row[row] for row in activity.promise_indexes if row in index_of_row
+        ]
+        confirmed.append(activity)
     return ParsedDocument(
         text=text,
-        promises=[ParsedPromise(text=f.cleaned_data["text"].strip()) for f in promises.kept()],
-        activities=[form.parsed() for form in activities.kept()],
+        promises=[ParsedPromise(text=f.cleaned_data["text"].strip()) for f in kept],
+        activities=confirmed,
     )
 
 

@@ -164,8 +164,13 @@ def _success_message(period, kind: str, confirmed: ParsedDocument) -> str:
             "Imported %(period)s with %(counts)s, to be registered. Check it against the "
             "document, then finish the registration."
         ) % {"period": str(period), "counts": counts}
+    if promises > 1 and not all(activity.promise_indexes for activity in confirmed.activities):
+        return _(
+            "Imported %(period)s as a draft with %(counts)s. Choose which promises each activity "
+            "serves, and complete the texts."
+        ) % {"period": str(period), "counts": counts}
     return _(
-        "Imported %(period)s as a draft with %(counts)s. Choose which promises each activity "
+        "Imported %(period)s as a draft with %(counts)s. Check which promises each activity "
         "serves, and complete the texts."
     ) % {"period": str(period), "counts": counts}
 

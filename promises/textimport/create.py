@@ -62,8 +62,8 @@ def _cut(text: str, field) -> str:
 def add_content(period: PromisePeriod, document: ParsedDocument, *, user) -> None:
     """Add `document`'s promises and activities to the new `period`.
 
-    Which promise an activity serves is not stated by a list of activities; when the document
-    has a single promise, every activity serves it, otherwise the coordinator chooses.
+    An activity serves the promises it was listed under (`promise_indexes`); when the document
+    has a single promise, every activity serves it; otherwise the coordinator chooses.
     """
     title_field = Promise._meta.get_field("title")
     promises = []
@@ -77,8 +77,9 @@ def add_content(period: PromisePeriod, document: ParsedDocument, *, user) -> Non
         activity = activity_model(period=period, position=position, **_activity_fields(parsed))
         activity._history_user = user
         activity.save()
-        if len(promises) == 1:
-            activity.promises.set(promises)
+        served = [promises[i] for i in parsed.promise_indexes if 0 <= i < len(promises)]
+        if served or len(promises) == 1:
+            activity.promises.set(served or promises)
 
 
 def _activity_fields(parsed: ParsedActivity) -> dict:

@@ -406,3 +406,55 @@ def test_marks_nest_and_those_that_cross_or_leave_the_text_are_not_drawn():
         'href="#aktivitet-1">Aktivitet 1</a> abc <mark id="t" class="source-mark source-target '
         'uncertain">&lt;d</mark>e</mark>f&gt; ghi'
     )
+
+
+PROMISES_AND_THEIR_ACTIVITIES = """Medborgarlöfte Vetlanda 2027
+
+Löfte 1: Ökad trygghet i centrum
+- Polisen genomför minst 20 fotpatruller i centrum under året.
+- Kommunen byter belysningen vid busstationen.
+
+Löfte 2: Säkrare skolvägar
+- Polisen genomför 10 hastighetskontroller vid skolorna.
+
+Löfte 3: Färre inbrott
+- Polisen informerar om grannsamverkan.
+"""
+
+
+def test_each_activity_is_proposed_and_saved_under_the_promise_it_was_listed_under(
+    client, coordinator
+):
+    from tests import factories
+
+    preview = client.post(
+        IMPORT,
+        {
+            "municipality": factories.municipality("vetlanda").pk,
+            "kind": "draft",
+            "text": PROMISES_AND_THEIR_ACTIVITIES,
+        },
+    )
+    rows = preview.context["activities"].forms
+    assert [row.initial["promise"] for row in rows[:4]] == [1, 1, 2, 3]
+    html = preview.content.decode()
+    assert "Hör till löfte" in html and '<option value="2">Löfte 2</option>' in html
+
+    # The second promise is left out; the last activity is moved to the first promise.
+    response = client.post(
+        CONFIRM,
+        confirm_data(preview, **{"promises-1-leave_out": "on", "activities-3-promise": "1"}),
+    )
+
+    assert response.status_code == 302
+    period = PromisePeriod.objects.get()
+    served = {
+        activity.title: [promise.title for promise in activity.promises.all()]
+        for activity in period.activities.all()
+    }
+    assert served == {
+        "Fotpatruller": ["Ökad trygghet i centrum"],
+        "Kommunen byter belysningen vid busstationen": ["Ökad trygghet i centrum"],
+        "Hastighetskontroller": [],
+        "Polisen informerar om grannsamverkan": ["Ökad trygghet i centrum"],
+    }
