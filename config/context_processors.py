@@ -37,6 +37,8 @@ FOOTER_ITEMS = [
     ("about", _("About citizen promises")),
     ("accessibility", _("Accessibility statement")),
     ("followups:open_data", _("Open data")),
+    # Staff find their way in from any page (the address is not guessable otherwise).
+    ("accounts:login", _("Sign in for staff")),
 ]
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
 from followups.models import FollowUpMeeting, Rating
-from promises.fields import DateField, long_date
+from promises.fields import DateField, TimeField, long_date
 from promises.forms import SentOnceMixin, version_field
 from promises.models import Promise, PromisePeriod
 from promises.validators import validate_plain_text
@@ -38,11 +38,10 @@ class MeetingFieldsForm(forms.ModelForm):
     """Kind, date, time and forum of a meeting, checked against its period."""
 
     date = DateField(label=_("Date"))
-    time = forms.TimeField(
+    time = TimeField(
         label=_("Time"),
         required=False,
         help_text=_("e.g. 13:30"),
-        widget=forms.TimeInput(format="%H:%M"),
         error_messages={"invalid": _("Enter the time as HH:MM, e.g. 13:30.")},
     )
     forum = forms.CharField(

@@ -175,3 +175,20 @@ class DateField(forms.DateField):
         super().validate(value)
         if value is not None and not (self.min_value <= value <= self.max_value):
             raise self.range_error()
+
+
+# "kl. 13.30", "kl 9": the word for o'clock before a time.
+_CLOCK_WORD = re.compile(r"^kl(?:ockan)?\.?\s*", re.IGNORECASE)
+
+
+class TimeField(forms.TimeField):
+    """A time of day as Swedes write it: "13:30", "13.30" (the Swedish standard's way),
+    "kl. 13.30", "9" (on the hour); shown as 13:30."""
+
+    widget = forms.TimeInput(format="%H:%M")
+    input_formats = ["%H:%M", "%H.%M", "%H"]
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = _CLOCK_WORD.sub("", value.strip())
+        return super().to_python(value)

@@ -541,3 +541,11 @@ def test_security_txt_names_the_configured_contact_and_expires_within_a_year(cli
 def test_security_txt_is_not_served_without_a_contact(client, settings):
     settings.SECURITY_CONTACT = []
     assert client.get("/.well-known/security.txt").status_code == 404
+
+
+@pytest.mark.django_db
+def test_every_public_page_links_staff_to_their_sign_in(client):
+    swedish = client.get("/om/").content.decode()
+    assert '<a href="/personal/logga-in/">Inloggning för personal</a>' in swedish
+    english = client.get("/en/om/").content.decode()
+    assert '<a href="/en/personal/logga-in/">Sign in for staff</a>' in english

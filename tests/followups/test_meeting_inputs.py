@@ -78,7 +78,7 @@ def _record_fields(period) -> dict:
 
 
 BAD_TIMES = st.one_of(
-    st.sampled_from(["25:00", "12:60", "kl 13", "13.30.00.0", "-1:00", "1330x"]),
+    st.sampled_from(["25:00", "12:60", "kl 25", "13.30.00.0", "-1:00", "1330x", "13,30"]),
     bad_text(20).filter(lambda value: value.strip()),
 )
 BAD_KINDS = st.text(max_size=20).filter(lambda value: value not in MeetingKind.values)

@@ -420,6 +420,30 @@ def test_a_correction_based_on_an_older_record_is_shown_not_saved(client, people
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("13:30", datetime.time(13, 30)),
+        ("13.30", datetime.time(13, 30)),  # the Swedish standard's way
+        ("kl. 13.30", datetime.time(13, 30)),
+        ("Kl 9", datetime.time(9)),
+        ("9", datetime.time(9)),
+        ("", None),
+    ],
+)
+def test_a_meeting_time_is_read_as_swedes_write_it(client, people, period, written, read):
+    sign_in(client, people.coordinator)
+    url = reverse("followups:meeting_plan", args=[period.pk])
+    key = client.get(url).context["form"]["idempotency_key"].value()
+    body = {"kind": "monthly", "date": END.isoformat(), "time": written, "forum": "KS"}
+
+    response = client.post(url, {**body, "idempotency_key": key})
+
+    assert response.status_code == 302
+    assert FollowUpMeeting.objects.get().time == read
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
     "fields",
     [
         {"date": "2026-02-30"},
