@@ -117,6 +117,15 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
             # The user's own step, but no longer from this state: a double submit, or somebody
             # was first. Say where the period stands instead of refusing.
             return _overtaken(request, period)
+        if roles & set(rule.roles):
+            # The step's page asked for again after it was taken (the browser's Back): where
+            # the period stands now, not a refusal.
+            messages.info(
+                request,
+                _("This step is no longer open: the citizen promise is now %(state)s.")
+                % {"state": period.get_state_display()},
+            )
+            return redirect("promises:staff_period", pk=period.pk)
         raise PermissionDenied
     form_class = FORMS[action]
     is_sign = form_class is SignForm

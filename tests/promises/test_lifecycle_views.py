@@ -436,7 +436,12 @@ def test_a_step_from_the_wrong_state_is_refused(client, people, who, action, sta
     before = record(period)
     sign_in(client, getattr(people, who))
 
-    assert client.get(url(period, action)).status_code == 403
+    # The step's page asked for in the wrong state (the browser's Back after taking it): back
+    # to the period, saying where it stands.
+    page = client.get(url(period, action))
+    assert page.status_code == 302
+    assert page.url == reverse("promises:staff_period", args=[period.pk])
+    assert "inte längre aktuellt" in str(next(iter(get_messages(page.wsgi_request))))
     response = client.post(url(period, action), {"comment": "Försök", **_valid_data(action)})
 
     # The user's own kind of step, posted in the wrong state (a double submit, or somebody was
