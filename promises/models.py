@@ -554,6 +554,13 @@ class PromisePeriod(models.Model):
             and self.end_date < timezone.localdate(self.registered_at)
         )
 
+    def is_over(self, today: datetime.date | None = None) -> bool:
+        """Closed, or its end date has passed: its validity is told in the past tense."""
+        today = today or timezone.localdate()
+        return self.state == PeriodState.CLOSED or (
+            self.end_date is not None and self.end_date < today
+        )
+
     def is_active(self, today: datetime.date | None = None) -> bool:
         """Signed and today inside the period."""
         today = today or timezone.localdate()

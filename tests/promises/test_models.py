@@ -77,6 +77,26 @@ def test_active_is_derived_from_signing_and_today():
 
 
 @pytest.mark.django_db
+def test_a_period_is_over_once_closed_or_past_its_end_and_is_then_told_in_the_past(client):
+    today = D(2026, 11, 21)
+    ended = factories.period(start=D(2024, 1, 1), end=D(2025, 12, 31))
+    closed_early = factories.period(
+        "tranas", state=PeriodState.CLOSED, start=D(2026, 1, 1), end=D(2027, 12, 31)
+    )
+    running = factories.period("eksjo", start=D(2026, 1, 1), end=D(2026, 12, 31))
+    open_ended = factories.period("tranemo", start=D(2026, 1, 1), end=None)
+    assert ended.is_over(today) and closed_early.is_over(today)
+    assert not running.is_over(today) and not running.is_over(D(2026, 12, 31))
+    assert running.is_over(D(2027, 1, 1))
+    assert not open_ended.is_over(today)
+
+    page = client.get(ended.get_absolute_url()).content.decode()
+    assert "Gällde " in page and "Gäller " not in page
+    listed = client.get(f"/kommuner/{ended.municipality.slug}/").content.decode()
+    assert "Gällde " in listed
+
+
+@pytest.mark.django_db
 def test_active_includes_the_first_and_last_day():
     period = factories.period(start=D(2026, 3, 20), end=D(2026, 9, 19))
     assert period.is_active(D(2026, 3, 20)) and period.is_active(D(2026, 9, 19))
