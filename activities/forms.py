@@ -90,6 +90,7 @@ class LogFieldsForm(forms.ModelForm):
         initial=1,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         help_text=_("How many times, e.g. 1 traffic check."),
+        error_messages={"min_value": _("Enter at least 1.")},
     )
     place = forms.CharField(
         label=_("Place"),

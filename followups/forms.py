@@ -60,6 +60,11 @@ class MeetingFieldsForm(forms.ModelForm):
         super().__init__(*args, **kw)
         self.period = period
         self.today = today or timezone.localdate()
+        # A first choice that says what to do, where Django writes "---------".
+        self.fields["kind"].choices = [
+            ("", _("Choose the kind of meeting")),
+            *((value, label) for value, label in self.fields["kind"].choices if value),
+        ]
 
     def clean_date(self) -> datetime.date:
         date = self.cleaned_data["date"]

@@ -628,3 +628,14 @@ def test_a_log_a_meeting_made_is_not_restored_on_its_own(client, world, logged):
     assert "följer registreringen av mötet" in str(messages_of(response)[0])
     logged.refresh_from_db()
     assert logged.withdrawn_at is not None
+
+
+@pytest.mark.django_db
+def test_a_quantity_below_one_is_asked_for_in_plain_swedish(client, world):
+    sign_in(client, world.officer)
+
+    response = client.post(url("log_create"), log_data(world.police, quantity="0"))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["quantity"] == ["Ange minst 1."]
+    assert not ActivityLog.objects.exists()

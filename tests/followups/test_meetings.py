@@ -419,6 +419,14 @@ def test_a_correction_based_on_an_older_record_is_shown_not_saved(client, people
 
 
 @pytest.mark.django_db
+def test_the_meeting_form_asks_for_the_kind_of_meeting_first(client, people, period):
+    sign_in(client, people.coordinator)
+    page = client.get(reverse("followups:meeting_plan", args=[period.pk])).content.decode()
+    assert '<option value="" selected>Välj typ av möte</option>' in page
+    assert "---------" not in page
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("written", "read"),
     [
