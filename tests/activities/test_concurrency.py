@@ -119,7 +119,8 @@ def test_parallel_posts_of_the_log_form_lose_nothing_and_double_nothing(setup, c
                 "date": TODAY.isoformat(),
                 "quantity": 2,
                 "place": "Storgatan",
-                "summary": "",
+                # Each submission its own words: the same log under another key is asked about.
+                "summary": "Upprepad" if i % 2 else f"Kontroll {i}",
                 "internal_note": "",
                 "idempotency_key": key,
             },
