@@ -825,7 +825,7 @@ def write_path(base: str, clients: list[tuple[dict, Client, str]], seconds: int)
                 "quantity": 1,
                 "place": "Storgatan",
                 # Each post its own: the same log again is asked about (ActivityLog.repeat_of).
-                "summary": f"Trygghetsvandring {number} (belastningstest)",
+                "summary": f"Trygghetsvandring (belastningstest) {key[:8]}",
                 "internal_note": "",
                 "idempotency_key": key,
                 "csrfmiddlewaretoken": token,
