@@ -144,25 +144,8 @@ def log_create(request: HttpRequest) -> HttpResponse:
                     idempotency_key=form.cleaned_data["idempotency_key"],
                     fields=fields,
                 )
-            if repeat is None:
-                try:
-                    log, created = services.record_log(
-                        activity=form.cleaned_data["activity"],
-                        user=user,
-                        idempotency_key=form.cleaned_data["idempotency_key"],
-                        **fields,
-                    )
-                except services.IdempotencyConflict:
-                    form.add_error(
-                        None, _("This form could not be saved. Check it and save again.")
-                    )
-                    # A fresh key, so that saving again is not refused the same way.
-                    form.data = form.data.copy()
-                    form.data["idempotency_key"] = str(uuid.uuid4())
-                else:
-                    add = messages.success if created else messages.info
-                    add(request, _saved_message(log, created, today))
-                    return redirect("activities:staff_activity", pk=log.activity_id)
+            if repeat is None and (saved := _record(request, form, fields, today)):
+                return saved
     else:
         initial = _preselected(activities, request.GET.get("aktivitet"))
         form = LogForm(activities=activities, today=today, initial=initial)
@@ -173,6 +156,29 @@ def log_create(request: HttpRequest) -> HttpResponse:
             "time": date_format(timezone.localtime(repeat.created_at), "H:i"),
         }
     return render(request, "activities/log_create.html", context)
+
+
+def _record(
+    request: HttpRequest, form: LogForm, fields: dict, today: datetime.date
+) -> HttpResponse | None:
+    """Save the valid log form once per key and go to its activity; None when the key is
+    somebody else's (the form then has the error and a fresh key)."""
+    try:
+        log, created = services.record_log(
+            activity=form.cleaned_data["activity"],
+            user=request.user,
+            idempotency_key=form.cleaned_data["idempotency_key"],
+            **fields,
+        )
+    except services.IdempotencyConflict:
+        form.add_error(None, _("This form could not be saved. Check it and save again."))
+        # A fresh key, so that saving again is not refused the same way.
+        form.data = form.data.copy()
+        form.data["idempotency_key"] = str(uuid.uuid4())
+        return None
+    add = messages.success if created else messages.info
+    add(request, _saved_message(log, created, today))
+    return redirect("activities:staff_activity", pk=log.activity_id)
 
 
 def _log_for_change(request: HttpRequest, pk: int) -> ActivityLog:

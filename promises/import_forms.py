@@ -489,7 +489,7 @@ def formsets(document: ParsedDocument | None, data=None):
     """The promises' and activities' formsets: bound to `data`, or filled from `document`."""
     if data is not None:
         promises = PromiseRowFormSet(data, prefix="promises")
-        kwargs = {"promise_count": promises.total_form_count() if promises.is_bound else 0}
+        kwargs = {"promise_count": promises.total_form_count()}
         return promises, ActivityRowFormSet(data, prefix="activities", form_kwargs=kwargs)
     promises = PromiseRowFormSet(initial=promise_initial(document), prefix="promises")
     return promises, ActivityRowFormSet(

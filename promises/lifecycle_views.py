@@ -113,19 +113,11 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
             # The user's role and the period's state, but not theirs now (an approver who
             # already approved this round): say why instead of refusing.
             return _refused(request, period, lifecycle.refusal(action, period, user))
-        if request.method == "POST" and roles & set(rule.roles):
-            # The user's own step, but no longer from this state: a double submit, or somebody
-            # was first. Say where the period stands instead of refusing.
-            return _overtaken(request, period)
         if roles & set(rule.roles):
-            # The step's page asked for again after it was taken (the browser's Back): where
-            # the period stands now, not a refusal.
-            messages.info(
-                request,
-                _("This step is no longer open: the citizen promise is now %(state)s.")
-                % {"state": period.get_state_display()},
-            )
-            return redirect("promises:staff_period", pk=period.pk)
+            # The user's own step, but no longer from this state: a double submit, somebody was
+            # first, or its page asked for again after it was taken (the browser's Back). Say
+            # where the period stands instead of refusing.
+            return _overtaken(request, period)
         raise PermissionDenied
     form_class = FORMS[action]
     is_sign = form_class is SignForm
@@ -179,12 +171,22 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
 
 
 def _overtaken(request: HttpRequest, period: PromisePeriod) -> HttpResponse:
-    """Back to the period with a message: the step no longer applies, nothing was saved."""
-    messages.error(
-        request,
-        _("This step could not be taken: the citizen promise is now %(state)s. Nothing was saved.")
-        % {"state": period.get_state_display()},
-    )
+    """Back to the period with a message: the step no longer applies (nothing was saved, when
+    it was sent)."""
+    state = {"state": period.get_state_display()}
+    if request.method == "POST":
+        messages.error(
+            request,
+            _(
+                "This step could not be taken: the citizen promise is now %(state)s. "
+                "Nothing was saved."
+            )
+            % state,
+        )
+    else:
+        messages.info(
+            request, _("This step is no longer open: the citizen promise is now %(state)s.") % state
+        )
     return redirect("promises:staff_period", pk=period.pk)
 
 
