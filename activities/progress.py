@@ -105,6 +105,11 @@ class Target:
         """Whether the target is an average per week or month rather than a count per span."""
         return self.scope in AVERAGE_SCOPES
 
+    @property
+    def is_ceiling(self) -> bool:
+        """Whether the target is a most ("högst"): less is better, so no bar fills towards it."""
+        return self.comparator == Comparator.AT_MOST
+
     def unit_for(self, number: int | Fraction | None) -> str:
         """The unit as it follows `number`: the singular after exactly one, else the plural."""
         if number == 1 and self.unit_singular:

@@ -120,7 +120,20 @@ def headline_words(progress: Progress, dated: bool = False) -> str:
     index = progress.spans.index(current)
     label = _current_label(target.scope, index, dated)
     dates = date_range(current.span.start, current.span.end)
-    return f"{label} ({dates}): {progress_text(current.done, target, current.span.target)}"
+    return f"{label} ({dates}): {span_words(current, target)}"
+
+
+def span_words(span: SpanProgress, target: Target) -> str:
+    """A span's figures; a span the period cuts short says its target is the promise's pro rata:
+    "9 av minst 8 trafikkontroller (minst 10 trafikkontroller per år, omräknat för den kortare
+    tiden)" (read alone, "minst 8" contradicts the promise's "minst 10 per år")."""
+    words = progress_text(span.done, target, span.span.target)
+    if span.span.target == target.value or target.scope == Scope.PERIOD:
+        return words
+    return gettext("%(words)s (%(target)s, pro rata for the shorter span)") % {
+        "words": words,
+        "target": target_text(target),
+    }
 
 
 def _whole_period(progress: Progress, words: str, dated: bool) -> str:
@@ -204,7 +217,7 @@ def listed_spans(progress: Progress, limit: int | None = None) -> list[ListedSpa
     return [
         ListedSpan(
             label=span_label(progress, i),
-            words=progress_text(progress.spans[i].done, target, progress.spans[i].span.target),
+            words=span_words(progress.spans[i], target),
             status=progress.spans[i].status,
         )
         for i in indexes

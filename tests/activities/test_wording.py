@@ -104,11 +104,14 @@ def test_a_year_span_is_a_promise_year_counted_from_the_start_never_this_year():
         words = wording.progress_words(running)
         listed = [(line.label, line.words) for line in wording.listed_spans(running)]
 
-    assert words == "löftesår 2 (20 mar–31 dec 2027): 0 av minst 8 narkotikainsatser"
+    # The short last year's "minst 8" says where it comes from (read alone, it contradicts
+    # the promise's "minst 10 per år"); a whole year states the promise's figure.
+    pro_rata = " (minst 10 narkotikainsatser per år, omräknat för den kortare tiden)"
+    assert words == f"löftesår 2 (20 mar–31 dec 2027): 0 av minst 8 narkotikainsatser{pro_rata}"
     assert "i år" not in words
     assert listed == [
         ("löftesår 1 (20 mar 2026–19 mar 2027)", "0 av minst 10 narkotikainsatser"),
-        ("löftesår 2 (20 mar–31 dec 2027)", "0 av minst 8 narkotikainsatser"),
+        ("löftesår 2 (20 mar–31 dec 2027)", f"0 av minst 8 narkotikainsatser{pro_rata}"),
     ]
 
 
@@ -323,3 +326,16 @@ def test_the_progress_include_renders_the_headline_status_and_running_total():
         " · hittills under perioden: 38 trafikkontroller"
     )
     assert "1–31 mar 2025: 38 av minst 2 trafikkontroller uppnådd" in text
+
+
+def test_a_ceiling_has_no_bar_that_fills_towards_it():
+    def rendered(comparator):
+        target = Target(comparator, 4, "klagomål", "period")
+        done = progress(target, [(date(2025, 2, 1), 2)])
+        with override("sv"):
+            return render_to_string("includes/progress.html", {"progress": done, "spans": "all"})
+
+    assert '<svg class="bar"' in rendered("at_least")
+    ceiling = rendered("at_most")
+    assert '<svg class="bar"' not in ceiling
+    assert "2 av högst 4 klagomål" in " ".join(strip_tags(ceiling).split())
