@@ -3,7 +3,7 @@
 Acts are the product's verbs: `municipalities.roles.Act` (view_staff, log, change_log,
 update_status, import_logs, create_period, edit, edit_draft, edit_proposal, manage_followups,
 manage_indicators, record_measurements, publish_reports, register_period,
-import_document) and the lifecycle's steps
+import_document, delete_draft) and the lifecycle's steps
 (`promises.lifecycle.Action`: submit, comment, approve, decide, sign, extend, close…).
 
 - `may(user, act)`: whether the user holds, anywhere, a role that may do it. A page refuses
@@ -72,6 +72,8 @@ def _allows(act: str, roles: set[str], obj: Model, user) -> bool:
         return lifecycle.freely_editable(period) or lifecycle.revisable(period)
     if act == Act.EDIT_DRAFT:
         return lifecycle.freely_editable(_period_of(obj))
+    if act == Act.DELETE_DRAFT:
+        return lifecycle.deletable(_period_of(obj))
     if act == Act.EDIT_PROPOSAL:
         return lifecycle.proposal_editable(_period_of(obj))
     if act == Act.REGISTER_PERIOD:

@@ -97,6 +97,8 @@ class Act:
     REGISTER_PERIOD = "register_period"
     # Read a promise document (file or pasted text) into a draft or a registered past promise.
     IMPORT_DOCUMENT = "import_document"
+    # Delete a draft never sent for consultation: a false start, or a document imported twice.
+    DELETE_DRAFT = "delete_draft"
 
 
 _OFFICER_ACTS = {
@@ -122,6 +124,7 @@ ROLE_ACTS: dict[str, frozenset[str]] = {
             Act.PUBLISH_REPORTS,
             Act.REGISTER_PERIOD,
             Act.IMPORT_DOCUMENT,
+            Act.DELETE_DRAFT,
         }
     ),
     Role.APPROVER: frozenset({Act.VIEW_STAFF}),

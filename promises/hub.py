@@ -25,7 +25,8 @@ from activities.models import Activity, ActivityLog
 from municipalities.roles import Act
 from promises import copy_review, lifecycle
 from promises.lifecycle import Action
-from promises.models import PeriodState, Promise, PromisePeriod, Review
+from promises.models import PUBLISHED_STATES, PeriodState, Promise, PromisePeriod, Review
+from promises.validity import overlap_message, overlapping_drafts, overlapping_period
 
 # The period's documents (URL slug, name), in staff pages for any state.
 DOCUMENTS = (
@@ -106,6 +107,8 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
     activities = Activity.objects.for_staff_period(user).filter(period=period)
     offered, held = lifecycle.own_steps(period, user)
     actions = [Action(action) for action in offered]
+    unpublished = period.state not in PUBLISHED_STATES
+    signed_overlap = overlapping_period(period) if unpublished else None
     context = {
         "period": period,
         "promises": list(period.promises.all()),
@@ -121,10 +124,19 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
         "needs_revision": lifecycle.needs_revision(period),
         "can_rearrange": policy.may(user, Act.EDIT_DRAFT, period),
         "can_copy": policy.may(user, Act.CREATE_PERIOD, period),
+        "can_delete": policy.may(user, Act.DELETE_DRAFT, period),
         "can_edit_proposal": policy.may(user, Act.EDIT_PROPOSAL, period),
         "can_create_period": policy.may(user, Act.CREATE_PERIOD),
         "followed_up": lifecycle.followed_up(period),
         "review_rounds": review_rounds(period),
+        # Found the day a draft is made: dates it cannot be signed with, or a second draft of
+        # the same promise (a document imported twice).
+        "overlap_warning": overlap_message(signed_overlap) if signed_overlap else "",
+        "overlapping_drafts": (
+            overlapping_drafts(period, PromisePeriod.objects.visible_to(user).with_place())
+            if unpublished
+            else []
+        ),
         # A copy's texts naming a year, date or period, until each is edited or confirmed.
         "review_marks": (
             copy_review.outstanding(period) if lifecycle.freely_editable(period) else []

@@ -107,6 +107,12 @@ def freely_editable(period: PromisePeriod) -> bool:
     return period.state in FREELY_EDITABLE_STATES
 
 
+def deletable(period: PromisePeriod) -> bool:
+    """Whether the period may be deleted: a draft never sent for consultation, so that no
+    review, decision or log refers to it (one that came back from consultation keeps its record)."""
+    return period.state == PeriodState.DRAFT and period.consultation_round == 0
+
+
 def revisable(period: PromisePeriod) -> bool:
     """Whether a change to the period's content must be recorded as a revision with a reason."""
     return period.state in REVISABLE_STATES

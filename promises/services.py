@@ -14,7 +14,7 @@ from django.template.defaultfilters import yesno
 from django.utils import translation
 
 from municipalities.models import Municipality
-from promises import copy_review
+from promises import copy_review, lifecycle
 from promises.editing import (
     Change,
     RevisionData,
@@ -332,6 +332,21 @@ def add_promise(
 def move_promise(promise: Promise, direction: str, *, user) -> bool:
     """Swap `promise` with its neighbour above (`UP`) or below; False when it is at that end."""
     return move_in_period(promise, direction, user=user)
+
+
+class NotDeletable(Exception):
+    """The period is no longer a draft that may be deleted (see `lifecycle.deletable`)."""
+
+
+@transaction.atomic
+def delete_draft(period: PromisePeriod, *, user) -> None:
+    """Delete a draft never sent for consultation, with its promises and activities; the
+    history keeps a record of each. Raises NotDeletable if it was sent meanwhile."""
+    locked = PromisePeriod.objects.select_for_update().get(pk=period.pk)
+    if not lifecycle.deletable(locked):
+        raise NotDeletable(period.pk)
+    locked._history_user = user
+    locked.delete()
 
 
 @transaction.atomic

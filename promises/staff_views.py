@@ -355,6 +355,29 @@ def promise_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
+@require_http_methods(["GET", "POST"])
+def period_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Delete a draft never sent for consultation after confirmation: a false start, or a
+    second draft of the same document."""
+    period = _period_for_edit(request, pk, Act.DELETE_DRAFT, related=("promises",))
+    if request.method == "POST":
+        name = str(period)
+        try:
+            services.delete_draft(period, user=request.user)
+        except services.NotDeletable:
+            messages.error(request, _("This draft can no longer be deleted."))
+            return redirect("promises:staff_period", pk=period.pk)
+        messages.success(request, _("Deleted the draft %(period)s.") % {"period": name})
+        return redirect("activities:staff_home")
+    context = {
+        "period": period,
+        "promises": list(period.promises.all()),
+        "activity_count": period.activities.count(),
+    }
+    return render(request, "promises/editor/period_delete.html", context)
+
+
+@staff_required
 @require_POST
 def copy_review_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """Confirm a copied text that names a year, a date or a period as right as it stands."""

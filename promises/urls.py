@@ -75,6 +75,7 @@ urlpatterns = [
     path("personal/loften/<int:pk>/redigera/", staff_views.promise_edit, name="promise_edit"),
     path("personal/loften/<int:pk>/flytta/", staff_views.promise_move, name="promise_move"),
     path("personal/loften/<int:pk>/ta-bort/", staff_views.promise_delete, name="promise_delete"),
+    path("personal/perioder/<int:pk>/ta-bort/", staff_views.period_delete, name="period_delete"),
     # Staff: lifecycle steps (send for consultation, approve, decide, sign, extend, close …).
     path(
         "personal/perioder/<int:pk>/steg/<slug:action>/",

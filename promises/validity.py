@@ -3,7 +3,10 @@ of the same municipality and area never overlap.
 
 A period runs from its start date to its end date, both included; a period without an end date
 runs until further notice ("gäller tills vidare"). Signing, extending and registering ask
-`overlapping_period` before they publish a period, and refuse with `overlap_message`.
+`overlapping_period` before they publish a period, and refuse with `overlap_message`. Before
+that, a period's staff page warns of both (`overlapping_period`, `overlapping_drafts`): a draft
+that cannot be signed as dated, or a second draft of the same promise (a document imported
+twice), is best found the day it is made.
 """
 
 import datetime
@@ -12,7 +15,7 @@ from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
-from promises.models import PUBLISHED_STATES, PromisePeriod
+from promises.models import PUBLISHED_STATES, PromisePeriod, PromisePeriodQuerySet
 
 
 def overlaps(
@@ -63,6 +66,18 @@ def overlapping_period(
         .order_by("start_date", "pk")
     )
     return others.first()
+
+
+def overlapping_drafts(period: PromisePeriod, among: PromisePeriodQuerySet) -> list[PromisePeriod]:
+    """The other unpublished periods (draft, in consultation, decided) in `among` of the same
+    municipality and area whose validity overlaps `period`'s, oldest first."""
+    return list(
+        among.exclude(state__in=PUBLISHED_STATES)
+        .filter(municipality_id=period.municipality_id, area_name__iexact=period.area_name.strip())
+        .filter(overlap_q(period.start_date, period.end_date))
+        .exclude(pk=period.pk)
+        .order_by("start_date", "pk")
+    )
 
 
 def validity_label(period: PromisePeriod) -> str:

@@ -239,6 +239,7 @@ MATRIX = {
     "promises:promise_edit": COORDINATOR_WRITE,
     "promises:promise_move": COORDINATOR_POST_ONLY,
     "promises:promise_delete": COORDINATOR_WRITE,
+    "promises:period_delete": COORDINATOR_WRITE,
     "activities:activity_create": COORDINATOR_WRITE,
     "activities:activity_edit": COORDINATOR_WRITE,
     "activities:activity_move": COORDINATOR_POST_ONLY,
@@ -677,6 +678,8 @@ def _editor_request(name: str, world: World, actor: str) -> tuple[str, dict] | N
         return reverse(name, args=[world.draft_promise.pk]), {"direction": "down"}
     if name == "promises:promise_delete":
         return reverse(name, args=[world.spare_promise.pk]), {}
+    if name == "promises:period_delete":
+        return reverse(name, args=[draft.pk]), {}
     activity_fields = {
         "title": "Trafikkontroller",
         "description": "Polisen ska genomföra minst tio trafikkontroller.",

@@ -412,3 +412,29 @@ def test_the_page_makes_the_same_number_of_queries_whatever_the_size(
     assert len(response.context["activities"]) == size
     assert sum(len(reviews) for _, reviews in response.context["review_rounds"]) == size
     assert len(response.context["revisions"]) == size
+
+
+# --- overlapping dates ------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_draft_warns_of_a_signed_period_and_of_other_drafts_with_overlapping_dates(client):
+    signed = make_period(PeriodState.SIGNED, slug="i-kraft")
+    draft = make_period(PeriodState.DRAFT, starts=200, ends=900, slug="nytt")
+    twin = make_period(PeriodState.CONSULTATION, starts=250, ends=900, slug="nytt-2")
+    elsewhere = make_period(PeriodState.DRAFT, starts=200, ends=900, slug="ost", area_name="Öst")
+    sign_in(
+        client, staff_user("samordnare", role=Role.COORDINATOR, municipality=draft.municipality)
+    )
+
+    text = " ".join(page(client, draft).content.decode().split())
+    assert f"Giltighetstiden överlappar {signed}" in text
+    assert "Ett annat medborgarlöfte för samma kommun och område" in text
+    assert reverse("promises:staff_period", args=[twin.pk]) in text
+    assert reverse("promises:staff_period", args=[elsewhere.pk]) not in text  # another area
+
+    # Another area overlaps nothing; a signed period's dates were checked when it was signed.
+    for quiet in (elsewhere, signed):
+        text = " ".join(page(client, quiet).content.decode().split())
+        assert "Giltighetstiden överlappar" not in text
+        assert "Ett annat medborgarlöfte för samma kommun och område" not in text

@@ -799,3 +799,36 @@ def test_delete_asks_first_then_deletes_and_closes_the_gap(world, client):
     record = Promise.history.filter(id=first.pk).first()
     assert (record.history_type, record.history_user) == ("-", world.coordinator)
     assert client.post(url("promise_delete", first.pk)).status_code == 404
+
+
+def test_a_draft_never_sent_for_consultation_can_be_deleted_with_what_it_holds(world, client):
+    draft = world.draft
+    activity = factories.activity(draft)
+    promise_ids = list(draft.promises.values_list("pk", flat=True))
+    sign_in(client, world.coordinator)
+
+    assert url("period_delete", draft.pk) in client.get(hub(draft)).content.decode()
+    asked = client.get(url("period_delete", draft.pk)).content.decode()
+    assert "Minska narkotikabrotten bland unga" in asked
+    assert "Även utkastets 1 aktivitet tas bort." in asked
+    response = client.post(url("period_delete", draft.pk), follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse("activities:staff_home")
+    assert f"Utkastet {draft} är borttaget." in response.content.decode()
+    assert not PromisePeriod.objects.filter(pk=draft.pk).exists()
+    assert not Activity.objects.filter(pk=activity.pk).exists()
+    assert not Promise.objects.filter(pk__in=promise_ids).exists()
+    record = PromisePeriod.history.filter(id=draft.pk).first()
+    assert (record.history_type, record.history_user) == ("-", world.coordinator)
+
+
+def test_a_draft_back_from_consultation_or_a_signed_period_cannot_be_deleted(world, client):
+    returned = world.draft
+    PromisePeriod.objects.filter(pk=returned.pk).update(consultation_round=1)
+    sign_in(client, world.coordinator)
+
+    for period in (returned, world.signed):
+        assert url("period_delete", period.pk) not in client.get(hub(period)).content.decode()
+        assert client.get(url("period_delete", period.pk)).status_code == 403
+        assert client.post(url("period_delete", period.pk)).status_code == 403
+        assert PromisePeriod.objects.filter(pk=period.pk).exists()
