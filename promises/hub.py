@@ -119,7 +119,6 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
         "actions": actions,
         # The user's steps held back for now, each with why ("… from its first day, 1 March").
         "held_back": [(Action(action).label, reason) for action, reason in held],
-        "approval_missing": Action.DECIDE in actions and not lifecycle.is_approved(period),
         "can_edit": policy.may(user, Act.EDIT, period),
         "needs_revision": lifecycle.needs_revision(period),
         "can_rearrange": policy.may(user, Act.EDIT_DRAFT, period),

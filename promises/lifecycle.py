@@ -277,6 +277,16 @@ def _not_registering(period: PromisePeriod, user) -> "str | None":
     return None
 
 
+def _approved_first(period: PromisePeriod, user) -> "str | None":
+    # The decision follows an approval of the version decided on: not offered before one.
+    if not is_approved(period):
+        return _(
+            "No approver has approved this version yet. The decision can be recorded once an "
+            "approver has approved it."
+        )
+    return None
+
+
 def _has_content(step: Step) -> None:
     # A document may be only a list of activities (no separate promises): it is sent as it is.
     # Where it has promises, every activity serves at least one of them.
@@ -301,11 +311,6 @@ def _not_after_today(step: Step, name: str, message) -> None:
 def _has_decision(step: Step) -> None:
     step.require("decision_body", "decision_date")
     _not_after_today(step, "decision_date", _("The decision date cannot be in the future."))
-
-
-def _is_approved(step: Step) -> None:
-    if not is_approved(step.period):
-        step.error(None, _("No approver has approved this version yet."))
 
 
 def signed_validity_start(period: PromisePeriod, signed_date: datetime.date, choice: str):
@@ -530,8 +535,9 @@ RULES: dict[str, Rule] = {
         (S.CONSULTATION,),
         S.DECIDED,
         COORDINATOR,
-        (_has_decision, _is_approved),
+        (_has_decision,),
         effects=(_record_decision, _notify(notifications.DECIDED)),
+        user_guards=(_approved_first,),
     ),
     Action.SIGN: Rule(
         (S.DECIDED,),

@@ -165,7 +165,6 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
         "form": form,
         "signatories": getattr(form, "signatory_formset", None),
         "promises": list(period.promises.all()),
-        "is_approved": action == Action.DECIDE and lifecycle.is_approved(period),
     }
     return render(request, "promises/period_transition.html", context)
 

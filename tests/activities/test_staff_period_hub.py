@@ -68,7 +68,8 @@ def editor_urls(period: PromisePeriod) -> dict[str, str]:
     ("who", "state", "expected"),
     [
         ("coordinator", PeriodState.DRAFT, [Action.SUBMIT]),
-        ("coordinator", PeriodState.CONSULTATION, [Action.WITHDRAW, Action.DECIDE]),
+        # The decision waits for an approval (see below).
+        ("coordinator", PeriodState.CONSULTATION, [Action.WITHDRAW]),
         ("coordinator", PeriodState.DECIDED, [Action.SIGN]),
         ("coordinator", PeriodState.SIGNED, [Action.EXTEND, Action.CLOSE]),
         ("coordinator", PeriodState.CLOSED, []),
@@ -108,10 +109,14 @@ def test_the_page_says_when_the_decision_waits_for_an_approval(client, people):
 
     assert missing in page(client, period).content.decode()
 
+    assert transition_url(period, Action.DECIDE) not in page(client, period).content.decode()
+
     Review.objects.create(
         period=period, round=1, reviewer=people.approver, verdict=ReviewVerdict.APPROVE
     )
-    assert missing not in page(client, period).content.decode()
+    response = page(client, period)
+    assert missing not in response.content.decode()
+    assert response.context["actions"] == [Action.WITHDRAW, Action.DECIDE]
 
 
 @pytest.mark.django_db

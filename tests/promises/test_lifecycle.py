@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.db import transaction
+from django.utils.translation import gettext
 
 from promises.lifecycle import (
     Action,
@@ -310,8 +311,9 @@ def test_an_approval_from_an_earlier_round_does_not_count(people):
 
     assert period.consultation_round == 2
     assert not is_approved(period)
-    errors = _invalid(period, people["coordinator"], A.DECIDE, **valid_data(A.DECIDE))
-    assert None in errors
+    with pytest.raises(TransitionNotAllowed) as refused:
+        perform(period, people["coordinator"], A.DECIDE, today=TODAY, **valid_data(A.DECIDE))
+    assert refused.value.reason.startswith(gettext("No approver has approved this version yet."))
 
     perform(period, people["area_approver"], A.APPROVE, today=TODAY)
     perform(period, people["coordinator"], A.DECIDE, today=TODAY, **valid_data(A.DECIDE))

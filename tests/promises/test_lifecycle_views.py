@@ -618,20 +618,28 @@ def test_a_decision_without_body_is_an_error_on_the_body(client, people):
 
 
 @pytest.mark.django_db
-def test_a_decision_without_approval_is_a_non_field_error(client, people):
+def test_a_decision_without_approval_is_not_offered_and_refused_with_why(client, people):
     period = make_period(PeriodState.CONSULTATION)
     before = record(period)
     sign_in(client, people.coordinator)
-
-    response = client.post(
-        url(period, Action.DECIDE),
-        {"decision_body": "Kommunstyrelsen", "decision_date": iso(timezone.localdate())},
+    why = gettext(
+        "No approver has approved this version yet. The decision can be recorded once an "
+        "approver has approved it."
     )
 
-    assert response.status_code == 200
-    form = response.context["form"]
-    assert form.non_field_errors() == [gettext("No approver has approved this version yet.")]
-    assert not form.has_error("decision_date")
+    hub_page = client.get(reverse("promises:staff_period", args=[period.pk])).content.decode()
+    assert url(period, Action.DECIDE) not in hub_page
+    assert f"{Action.DECIDE.label}: {why}" in hub_page
+    for response in (
+        client.get(url(period, Action.DECIDE), follow=True),
+        client.post(
+            url(period, Action.DECIDE),
+            {"decision_body": "Kommunstyrelsen", "decision_date": iso(timezone.localdate())},
+            follow=True,
+        ),
+    ):
+        assert response.redirect_chain[-1][0] == reverse("promises:staff_period", args=[period.pk])
+        assert why in response.content.decode()
     assert record(period) == before
 
 
@@ -730,8 +738,9 @@ def test_a_new_end_date_before_the_current_end_is_an_error_on_the_date(client, p
     ],
 )
 def test_each_step_page_names_the_period_and_the_step(client, people, who, action, state):
-    # Only a period that has begun can be closed.
-    period = make_period(state, starts=-30 if action == Action.CLOSE else 30)
+    # Only a period that has begun can be closed; only an approved one decided.
+    approved = {"approved_by": people.approver} if action == Action.DECIDE else {}
+    period = make_period(state, starts=-30 if action == Action.CLOSE else 30, **approved)
     sign_in(client, getattr(people, who))
 
     response = client.get(url(period, action))
@@ -746,17 +755,14 @@ def test_each_step_page_names_the_period_and_the_step(client, people, who, actio
 
 
 @pytest.mark.django_db
-def test_decide_page_lists_the_promises_defaults_to_today_and_says_approval_is_missing(
-    client, people
-):
-    period = make_period(PeriodState.CONSULTATION)
+def test_decide_page_lists_the_promises_and_defaults_to_today(client, people):
+    period = make_period(PeriodState.CONSULTATION, approved_by=people.approver)
     sign_in(client, people.coordinator)
 
     page = client.get(url(period, Action.DECIDE)).content.decode()
 
     assert "Öka tryggheten i centrala Vetlanda" in page
     assert f'value="{iso(timezone.localdate())}"' in page
-    assert gettext("No approver has approved this version yet.").rstrip(".") in page
 
 
 @pytest.mark.django_db

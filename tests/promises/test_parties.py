@@ -13,7 +13,14 @@ from pypdf import PdfReader
 from activities.models import Activity, Responsible
 from promises import lifecycle
 from promises.lifecycle import Action, SignatoryData, TransitionInvalid, perform
-from promises.models import DecisionProposal, Parties, PeriodState, PromisePeriod
+from promises.models import (
+    DecisionProposal,
+    Parties,
+    PeriodState,
+    PromisePeriod,
+    Review,
+    ReviewVerdict,
+)
 from promises.services import copy_period
 from tests import factories
 from tests.staff import People, sign_in
@@ -422,6 +429,9 @@ def test_start_and_municipality_pages_count_a_period_of_only_activities(client, 
 def test_a_police_only_decision_is_the_polices_own(client, people):
     period = district_period(
         people, parties=Parties.POLICE, state=PeriodState.CONSULTATION, consultation_round=1
+    )
+    Review.objects.create(
+        period=period, round=1, reviewer=people.approver, verdict=ReviewVerdict.APPROVE
     )
     sign_in(client, people.coordinator)
 
