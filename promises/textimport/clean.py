@@ -1,17 +1,20 @@
 """Normalising a promise document's text before it is read: the cleaned text is what the
 coordinator's preview shows, and every offset the parser gives points into it.
 
-Line endings, odd spaces and ligatures ("ﬁ") are normalised, a table separated by tabs, pipes,
-semicolons or spaces gets one cell per line, words hyphenated across lines are joined, and lines
-that are not part of the document are dropped: web-page chrome (polisen.se's "Javascript är inte
-påslaget", "Till toppen", "Dela", "Sök", cookie banners, "Publicerad …/Uppdaterad …"), page
-numbers, and headers and footers repeated on every page (pages are separated by form feeds, as
-text extracted from a PDF is; without them, a short line repeated three times or more). The
-words themselves are never changed: OCR damage stays as it is.
+Line endings, odd spaces, ligatures ("ﬁ") and letters decomposed into a letter and a combining
+mark ("o" + U+0308 for "ö") are normalised, footnote marks ("kontroller⁴") taken off, a table
+separated by tabs, pipes, semicolons or spaces gets one cell per line, words hyphenated across
+lines are joined, and lines that are not part of the document are dropped: web-page chrome
+(polisen.se's "Javascript är inte påslaget", "Till toppen", "Dela", "Sök", cookie banners,
+"Publicerad …/Uppdaterad …"), page numbers, and headers and footers repeated on every page
+(pages are separated by form feeds, as text extracted from a PDF is; without them, a short line
+repeated three times or more). The words themselves are never changed: OCR damage stays as it
+is.
 """
 
 import csv
 import re
+import unicodedata
 
 from promises.textimport.numbers import fold
 
@@ -20,12 +23,18 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # A PDF's ligatures as the letters they are drawn for: "traﬁkkontroller" is "trafikkontroller".
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
 _MULTISPACE = re.compile(r" {2,}")
+# A footnote's mark after a word or a full stop: "trafikkontroller⁴", "2026.²" (never a unit's
+# power: "m²", "km²").
+_FOOTNOTE_MARK = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[.,;:)]))(?<!\b[kcdm]m)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 # Whole lines (folded: lower case, å/ä/ö → a/a/o) that are web-page chrome.
 _CHROME = re.compile(
     r"(?:javascript ar inte paslaget.*|du behover (?:aktivera|sla pa) javascript.*"
     r"|(?:tillbaka )?till toppen|dela(?: sidan)?(?: pa \w+)?|sok|sok pa polisen\.se|meny|stang"
     r"|skriv ut|lyssna|las upp|(?:hoppa )?till (?:huvud)?innehall(?:et)?"
+    # an accordion's buttons and a page's owner: "Visa mer", "Expandera alla", "Sidansvarig: …"
+    r"|visa (?:mer|mindre|alla)|(?:expandera|fall ihop|stang|dolj|oppna)(?: alla)?"
+    r"|sidansvarig:.{0,60}"
     r"|facebook|twitter|x|linkedin"
     r"|e-post|e-posta|kopiera lank|ja|nej|start|hem|polisen\.se|polisen logotyp"
     r"|(?:senast )?(?:publicerad|uppdaterad|andrad)\b.{0,60}"
@@ -46,11 +55,13 @@ BULLET_CHARS = r"•·▪◦●○■□‣⁃*–—\-\uf0b7\uf0a7\uf076\uf0d8\
 _BULLET_START = re.compile(rf"(?:[{BULLET_CHARS}]|[eo](?= [A-ZÅÄÖa-zåäö0-9])|\d{{1,2}}[.)])\s")
 # Short lines that are section headings even when a document repeats them (one per focus area).
 _SECTION_WORD = re.compile(
-    r"(?:aktiviteter|atgarder|ataganden|loften|lofte|fokusomrade|mal|insatser|uppfoljning"
+    r"(?:aktiviteter|atgarder|ataganden|loften|lofte|fokusomrade|loftesomrade"
+    r"|insatsomrade|mal|insatser|uppfoljning"
     r"|polisen|kommunen|staden|regionen|gemensam|tillsammans)\b"
 )
 _JOIN_KEEPING_HYPHEN = frozenset({"och", "eller", "samt", "respektive", "till", "som"})
-_WORD_END_HYPHEN = re.compile(r"[A-Za-zÅÄÖåäöéü]{2}-$")
+# A word broken at a line's end: "brotts-", and "serverings¬" as some PDFs give the break.
+_WORD_END_HYPHEN = re.compile(r"[A-Za-zÅÄÖåäöéü]{2}[-¬]$")
 _LOWER_WORD_START = re.compile(r"([a-zåäöéü]{2,})")
 
 
@@ -112,6 +123,7 @@ def _join_hyphenated(lines: list[str]) -> list[str]:
             if not match:
                 break
             if match.group(1) in _JOIN_KEEPING_HYPHEN:
+                parts[-1] = parts[-1][:-1] + "-"  # "gång¬" + "och cykelvägar": "gång- och"
                 parts.append(" " + following)
             else:
                 parts[-1] = parts[-1][:-1]
@@ -358,7 +370,12 @@ def _without_markdown(text: str) -> str:
 
 def clean(raw: str) -> str:
     """The document's text as the parser reads it and the preview shows it."""
-    text = _without_markdown(_unquoted(raw.replace("\r\n", "\n").replace("\r", "\n")))
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():
+        # A PDF's text copied on some systems has its letters decomposed: "o" + U+0308 for "ö".
+        text = unicodedata.normalize("NFC", text)
+        text = _FOOTNOTE_MARK.sub("", text)
+    text = _without_markdown(_unquoted(text))
     text, cell_lines = _tables_as_cells(text)
     text = _INVISIBLE.sub("", text.translate(_SPACES))
     for ligature, letters in _LIGATURES.items():  # str.replace: faster than translate here

@@ -31,6 +31,7 @@ class Line:
     sub: bool = False  # numbered as a sub-item ("1.1 …"), one level under "1. …"
     numbered: bool = False  # its bullet is a number ("1.", "2)", "(3)")
     labelled: bool = False  # its bullet names it an activity ("Aktivitet 1.1.1")
+    lettered: bool = False  # its bullet is a letter ("a)", "b.")
 
 
 def read_lines(text: str) -> list[Line]:
@@ -55,11 +56,22 @@ def read_lines(text: str) -> list[Line]:
                 sub,
                 numbered,
                 bool(offset and match.group("label")),
+                bool(offset) and raw[:1].isalpha() and raw[1:2] in ".)",
             )
         )
         position = end + 1
     _section_titles(lines)
+    for line in lines:
+        if line.numbered and not line.sub and _REPORT_SECTION.fullmatch(line.folded.strip()):
+            line.bullet = line.numbered = False  # "3. Resultat": a report's section, no item
     return lines
+
+
+# The sections of a report or a memo, numbered as a list is: "1. Inledning", "3. Resultat".
+_REPORT_SECTION = re.compile(
+    r"(?:inledning|bakgrund|syfte|metod|resultat(?:et)?|slutsats(?:er(?:na)?)?|utfall(?:et)?"
+    r"|utvardering(?:en)?|analys(?:en)?|diskussion|sammanfattning|uppfoljning|bilagor)"
+)
 
 
 def _section_titles(lines: list[Line]) -> None:

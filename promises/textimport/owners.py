@@ -10,7 +10,7 @@ named is responsible and the others are partners; "tillsammans med …", "i samv
 
 import re
 
-from promises.textimport.numbers import fold
+from promises.textimport.numbers import fold, ocr_m
 
 
 def _set(words: str) -> frozenset[str]:
@@ -36,7 +36,9 @@ _POLICE = re.compile(
 )
 _MUNICIPALITY = re.compile(
     r"(?:kommunen|kommunens|kommun|[\w-]+ kommun|[\w-]+s kommun|staden|stadens|[\w-]+ stad"
-    r"|[\w-]+s stad|regionen|regionens|region [\w-]+|stadsdelsforvaltning(?:en)?|stadsdelen"
+    # Region Gotland is also the municipality; another region ("Region Sörmland") is another
+    # organisation, as a county's health care and transport are.
+    r"|[\w-]+s stad|regionen|regionens|region gotland|stadsdelsforvaltning(?:en)?|stadsdelen"
     r"|stadsdelsnamnd(?:en)?|stadsomrade [\w-]+"
     # "Tekniska förvaltningen", "Kultur- och fritidsförvaltningen", "Miljö- och hälsoskyddsnämnden",
     # "Tekniska kontoret", "Gatukontoret"
@@ -52,7 +54,7 @@ _JOINT_START = re.compile(
 )
 # "Ansvarig: Polisen", "Ansvar: kommunen och polisen", "(Polisen)" at the end of an item.
 OWNER_LABEL = re.compile(
-    r"\b(?:(?:huvud)?ansvar(?:ig|iga)?(?: part)?|vem)\s*:\s*(?P<who>[^.;()\n]{2,80})"
+    r"\b(?:(?:huvud)?ansvar(?:ig|iga)?(?: part)?|vem)\s*:\s*(?P<who>[^.;()|\n]{2,80})"
 )
 OWNER_PARENTHESIS = re.compile(
     r"\((?:ansvar(?:ig)?\s*:\s*)?(?P<who>(?:polisen|kommunen|staden|regionen)"
@@ -86,6 +88,8 @@ def actor_kind(folded_phrase: str) -> str | None:
         return "police"
     if _MUNICIPALITY.match(phrase):
         return "municipality"
+    if "rn" in phrase:  # a scan's "Kornrnunen" ("rn" for "m")
+        return actor_kind(ocr_m(phrase))
     return None
 
 
@@ -406,6 +410,11 @@ def _activity_verb(word: str) -> bool:
 
 # The name of a housing or property company: "Mjölbostäder", "Vätterhem", "Eksjöbostäder AB".
 _COMPANY = re.compile(r"(?:bostader|bostaden|hem|hemmet|fastigheter|bostadsbolaget|ab)$")
+# Those who act named by their role, in the indefinite plural: "Fastighetsägare i centrum
+# sanerar …", "Näringsidkare", "Handlare", "Föreningar", "Föräldrar", "Volontärer".
+_GROUP_OF_ACTORS = re.compile(
+    r"[a-z]*(?:agare|idkare|handlare|foreningar|foraldrar|volontarer|frivilliga)"
+)
 # Definite endings of an organisation's name ("Räddningstjänsten", "Svenska kyrkan",
 # "Fastighetsägarna", "Bostadsbolaget"), and definite words that name the work, not an actor.
 _DEFINITE = ("en", "et", "na", "an")
@@ -458,8 +467,12 @@ def _named_before_verb(head: str, head_text: str) -> tuple[str, str, list[str]]:
         subject[0] in _PRONOUN_SUBJECT
         or len(subject) > 4
         or not subject_text[:1].isupper()
-        or not any(
-            w.endswith(_DEFINITE) and w not in _NOT_ACTORS or _COMPANY.search(w) for w in subject
+        or not (
+            _GROUP_OF_ACTORS.fullmatch(subject[0])
+            or any(
+                w.endswith(_DEFINITE) and w not in _NOT_ACTORS or _COMPANY.search(w)
+                for w in subject
+            )
         )
     ):
         return "", "", []

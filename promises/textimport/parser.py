@@ -6,16 +6,17 @@ one by one: headings and lead-in lines ("Polisen och kommunen lovar gemensamt at
 "Det ska vi åstadkomma genom följande aktiviteter:", "Polisens åtaganden", "Fokusområde 1: …")
 open a section, and the list items (any bullet, numbered, or one item per line) under them are
 promises or activities; an item numbered "1.1" under a promise numbered "1." is an activity of
-that promise. A party heading ("Polisen lovar", "Kommunens åtaganden", "Polisen ska:",
-"Det här gör polisen") gives the owner of the activities under it; "X lovar att:" gives
-promises when the document has an activity heading later, else activities of X. A table whose
-cells come one per line ("Aktivitet", "Ansvarig", "Mål", then the rows; `clean` puts a
-tab-separated table so) gives one activity per row, and so does a block of labelled lines
-("Aktivitet 1: …", "Vad: …", "Vem: …", "När: …"). A document without any activity heading
-gives its list items that read as activities, and its sentences that do ("Polisen ska …",
-"Tillsammans ska vi …", another actor's with a target), never a quotation ("…, säger X").
-Keywords are matched tolerantly: å/ä/ö folded and the OCR confusions of scanned documents
-("upptickten", "fraimst", "dldern") accepted; the text itself is never corrected.
+that promise. A party heading ("Polisen lovar", "Kommunens åtaganden", "Polisen ska:", "Det här
+gör polisen") gives the owner of the activities under it; "X lovar att:" gives promises when the
+document has an activity heading later, else activities of X. A table whose cells come one per
+line ("Aktivitet", "Ansvarig", "Mål", then the rows; `clean` puts a tab-separated table so; its
+owner's column may come first, and a PDF's text may give its columns one after another) gives
+one activity per row, and so does a block of labelled lines ("Aktivitet 1: …", "Vad: …", "Vem:
+…", "När: …"). A document without any activity heading gives its list items that read as
+activities, and its sentences that do ("Polisen ska …", "Tillsammans ska vi …", another actor's
+with a target), never a quotation ("…, säger X"). Keywords are matched tolerantly: å/ä/ö folded
+and the OCR confusions of scanned documents ("upptickten", "fraimst", "dldern") accepted; the
+text itself is never corrected.
 """
 
 import re
@@ -28,7 +29,7 @@ from promises.textimport.lines import LONGEST_HEADING as _LONGEST_HEADING
 from promises.textimport.lines import Line as _Line
 from promises.textimport.lines import kw as _kw
 from promises.textimport.lines import read_lines
-from promises.textimport.numbers import fold
+from promises.textimport.numbers import approximate_value, fold
 from promises.textimport.owners import (
     MODAL,
     NOT_PASSIVE,
@@ -92,7 +93,8 @@ _WHO_PROMISES = re.compile(
     re.IGNORECASE,
 )
 _FOCUS = _kw(
-    r"^(?:(?:fokusområde|löfte|prioriterat område|område)\s*(?:\d{1,2}|[a-h])?"
+    r"^(?:(?:fokusområde|löftesområde|insatsområde|löfte|prioriterat område|område)"
+    r"\s*(?:\d{1,2}|[a-h])?"
     # "Mål 1: Ökad trygghet …", never "Mål: minst 10 per år"
     r"|mål(?:område)? ?\d{1,2}(?!\d))\s*[:.–—-]?\s*"
 )
@@ -103,6 +105,9 @@ _ACTIVITY_LEAD = _kw(
     r"|åtgärder)(?: (?:under )?(?:\d{4}(?:\s*[–—-]\s*\d{2,4})?|året|perioden))?"
     r"(?: och (?:ansvar(?:sfördelning)?|ansvariga|vem som gör vad))?"
     r"|det här ska vi göra|det här gör vi|detta gör vi|så här gör vi|vad vi ska göra"
+    # other organisations' activities, each naming its own: "Andra som bidrar"
+    r"|(?:andra|övriga) (?:som bidrar|aktörer(?:s (?:åtaganden|insatser|aktiviteter))?"
+    r"|samverkansparter)"
     r"|så här ska vi (?:göra|arbeta)|så ska vi göra|det gör vi|det här gör vi tillsammans"
     r"|detta ska vi göra|vad ska göras|aktiviteter för att nå löftena|så här når vi dit"
     r"|vad ska vi göra\??|(?:aktivitetsplan|handlingsplan|årshjul|tidplan)(?:en|et)?"
@@ -128,7 +133,12 @@ _PARTY_HEADING = _kw(
     r"| förbinder vi oss))?(?: vi)?(?: också| även)?(?: gemensamt)?(?: att(?= under))?"
     r"(?: under (?:\d{4}|året|perioden|(?:de )?(?:kommande|närmaste) (?:året|åren)))?"
     r"(?: att| följande)?|(?:det här|detta|så här|det) (?:gör|lovar) (?P<pd>polisen|kommunen"
-    r"|staden|regionen|vi tillsammans|vi gemensamt)"
+    r"|staden|regionen|vi tillsammans|vi gemensamt"
+    # "Det här gör Lokalpolisområde Västerbergslagen", "Det här gör Ludvika kommun"
+    r"|lokalpolisområdet?(?: [\w-]+){1,2}|polisen i [\w-]+|[\w-]+s? (?:kommun|stad))"
+    # an easy-to-read version's "Det här ska polisen göra", "Det här ska vi göra tillsammans"
+    r"|(?:det här|detta|så här) ska (?P<ps>polisen|kommunen|staden|regionen"
+    r"|vi(?= göra (?:tillsammans|gemensamt))) göra(?: tillsammans| gemensamt)?"
     # "Aktiviteter polisen", "Insatser för kommunen", "Åtaganden – polisen"
     r"|(?:aktiviteter|insatser|åtaganden)(?: för| [–-])? (?P<pa>polisen|kommunen|staden|regionen)"
     # "Vad gör polisen?", "Vad gör vi tillsammans?"
@@ -140,6 +150,8 @@ _OTHER_HEADING = _kw(
     r"medborgarlöfte|beskrivning av ärendet|omvärldsanalys|samråd|ekonomi|beslutsunderlag"
     r"|beslutet skickas till|kontakt(?:uppgifter)?|situationen idag|följ med i hur det går"
     r"|syfte|inledning|om medborgarlöften|giltighetstid|underskrifter|undertecknande"
+    # a report's sections: "Resultat", "Slutsatser", "Utfall", "Utvärdering"
+    r"|resultat(?:et)?|slutsats(?:er(?:na)?)?|utfall(?:et)?|utvärdering(?:en)?"
     r"|så följer vi upp|uppföljning och återkoppling|varför|bilagor?|läs mer"
     # a municipal memo's headings: "Förslag till beslut", "Ekonomiska konsekvenser"
     r"|(?:förvaltningens )?förslag till beslut|ekonomiska konsekvenser|tjänsteutlåtande)\b.{0,40}$"
@@ -193,6 +205,7 @@ def _heading_owner(match: re.Match) -> str | None:
         or match.group("pd")
         or match.group("pa")
         or match.group("pq")
+        or match.group("ps")
         or ""
     )
     if word.startswith("polis") and "kommun" in word:
@@ -203,6 +216,8 @@ def _heading_owner(match: re.Match) -> str | None:
         return "police"
     if word.startswith(("kommun", "stad", "region")):
         return "municipality"
+    if not word.startswith(("vi ", "gemensam", "tillsammans")) and (kind := actor_kind(word)):
+        return kind  # a party named: "Lokalpolisområde Västerbergslagen", "Ludvika kommun"
     return "joint"
 
 
@@ -392,6 +407,7 @@ def _activity(text: str, start: int, section_owner: str | None) -> ParsedActivit
             if fold(w) not in _NUMBER_WORDS
             and not w.isdigit()
             and not re.fullmatch(r"\d+-tal", w)  # "ett 20-tal"
+            and not approximate_value(w)  # "ett femtontal"
             and fold(w)
             not in {
                 "minst",
@@ -405,6 +421,8 @@ def _activity(text: str, start: int, section_owner: str | None) -> ParsedActivit
                 "ett",
                 "en",
                 "tiotal",
+                "halvt",
+                "dussin",
             }
         )
         unit_words = unit_words or target.unit
@@ -504,7 +522,9 @@ def _column_kind(text: str) -> str | None:
 
 def _table(lines: list[_Line], index: int) -> tuple[list[str], int] | None:
     """The columns of a table whose header row starts at lines[index], and its first row.
-    A first column of promises ("Löfte", "Aktivitet", "Ansvarig" …) is read too."""
+    A first column of promises ("Löfte", "Aktivitet", "Ansvarig" …) is read too, and columns
+    before the activity's own, as a table pasted in another order gives them ("Ansvarig",
+    "Aktivitet", "Målvärde"; never a label with its colon, "Mål:")."""
     columns = []
     if (
         _PROMISE_COLUMN.match(lines[index].text.strip())
@@ -513,8 +533,19 @@ def _table(lines: list[_Line], index: int) -> tuple[list[str], int] | None:
         and _column_kind(lines[index + 2].text.strip())
     ):
         columns, index = ["promise"], index + 1
-    if not _TABLE_FIRST.match(lines[index].text.strip()):
-        return None
+    while not _TABLE_FIRST.match(lines[index].text.strip()):
+        text = lines[index].text.strip()
+        if (
+            "promise" in columns
+            or len(columns) >= _LEADING_COLUMNS
+            or lines[index].blank
+            or text.endswith(":")
+            or _column_kind(text) not in {"owner", "target", "partners"}
+            or index + 1 >= len(lines)
+        ):
+            return None
+        columns.append(_column_kind(text))
+        index += 1
     columns.append("activity")
     position = index + 1
     while position < len(lines) and len(columns) < 6:
@@ -525,6 +556,38 @@ def _table(lines: list[_Line], index: int) -> tuple[list[str], int] | None:
         columns.append(kind)
         position += 1
     return (columns, position) if len(columns) - ("promise" in columns) >= 2 else None
+
+
+_LEADING_COLUMNS = 2
+
+
+def _column_by_column(lines: list[_Line], index: int) -> tuple[list[str], list[_Line], int] | None:
+    """A table whose columns a PDF's text gives one after another ("Aktivitet" over its cells,
+    then "Ansvarig" over as many, then "Mål" …): its columns, its cells row by row, and the
+    index after it; None unless each column has the same number of cells, two or more, and a
+    cell wrapped onto a line starting in lower case goes on in it."""
+    if not _TABLE_FIRST.match(lines[index].text.strip()):
+        return None
+    columns: list[str] = ["activity"]
+    cells: list[list[_Line]] = [[]]
+    position = index + 1
+    while position < len(lines) and not lines[position].blank and len(columns) <= 6:
+        line = lines[position]
+        text = line.text.strip()
+        kind = _column_kind(text) if not text.endswith(":") else None
+        if kind and kind not in columns and cells[-1]:
+            columns.append(kind)
+            cells.append([])
+        elif text[:1].islower() and cells[-1]:
+            return None  # a cell wrapped onto its next line: not read this way
+        else:
+            cells[-1].append(line)
+        position += 1
+    counts = {len(column) for column in cells}
+    if len(columns) < 2 or len(counts) != 1 or counts.pop() < 2:
+        return None
+    rows = [column[row] for row in range(len(cells[0])) for column in cells]
+    return columns, rows, position
 
 
 # A table of promises with their activities beside them ("Löfte" | "Aktiviteter"), its cells
@@ -701,8 +764,11 @@ def _items(lines: list[_Line], index: int) -> tuple[list[tuple[int, int, str]], 
         elif (
             items
             and not previous_blank
+            and not _after_details(items[-1][2][-1], line.text)
             and (
                 line.text[:1].islower()
+                # "Polisen ska kontrollera …" + "Polisen ska göra det 10 gånger varje år."
+                or _restates(items[-1][2][-1], line.text)
                 or line.text[:1].isdigit()
                 # "… fredagskvällar. Ansvar:" + "Socialtjänsten. Tid: Löpande.": the item's labels
                 or _DETAIL_LABEL.match(line.text)
@@ -725,6 +791,41 @@ def _items(lines: list[_Line], index: int) -> tuple[list[tuple[int, int, str]], 
     return [(start, end, " ".join(parts)) for start, end, parts in items], position
 
 
+# A sentence saying how often or how much the one above is done, as an easy-to-read text
+# writes it: it refers back ("Polisen ska göra det …", "Det ska bli minst 4 träffar …") or
+# repeats the subject and verb above with a number ("Vi ska träffas en gång varje månad").
+_REFERS_BACK = re.compile(
+    r"(?:(?:det|detta) (?:ska|skall|kommer att) (?:bli|ske|goras|vara)"
+    r"|(?:[\w-]+ ){1,2}(?:ska|skall|kommer att) (?:gora|gor) det)\b"
+)
+
+
+def _restates(previous: str, text: str) -> bool:
+    folded = fold(text)
+    if _REFERS_BACK.match(folded):
+        return True
+    words, above = folded.split(), fold(previous).split()
+    return (
+        len(words) > 3
+        and words[:3] == above[:3]
+        and bool(MODAL.match(words[1]))
+        and read_target(text)[0] is not None
+    )
+
+
+def _after_details(previous: str, text: str) -> bool:
+    """Whether a line starts a new item after the detail line ending the one above ("Ansvar:
+    Polisen | Mål: … | När: skolterminerna", then the next activity's title), however long
+    that line is: it starts with a capital and no label, and the line above left no label's
+    value to it."""
+    return (
+        bool(_DETAIL_LABEL.match(previous))
+        and not _DETAIL_AT_END.search(previous)
+        and text[:1].isupper()
+        and not _DETAIL_LABEL.match(text)
+    )
+
+
 # A line a PDF wrapped is long: one shorter, before a capital, ended where its writer ended it.
 _SHORTEST_WRAPPED = 60
 
@@ -737,7 +838,9 @@ def _ended_by_writer(text: str, following: str) -> bool:
 
 
 # The labels an item may carry after its text: "Ansvar: Polisen. Tid: Hösten 2026."
-_DETAIL_WORDS = r"(?:(?:huvud)?ansvar(?:ig)?|vem|tid(?:plan)?|när|mål)\s*:"
+_DETAIL_WORDS = (
+    r"(?:(?:huvud)?ansvar(?:ig)?|vem|tid(?:plan)?|när|mål(?:värde)?|frekvens|indikator)\s*:"
+)
 _DETAIL_LABEL = _kw(rf"^{_DETAIL_WORDS}")
 _DETAIL_IN_TEXT = _kw(rf"\s{_DETAIL_WORDS}")
 _DETAIL_AT_END = _kw(rf"(?:^|\s){_DETAIL_WORDS}$")
@@ -758,6 +861,7 @@ def _is_heading(lines: list[_Line], index: int) -> bool:
         or _OTHER_HEADING.match(folded_text)
         or _focus(folded_text) is not None
         or _table(lines, index) is not None
+        or _column_by_column(lines, index) is not None
         or _starts_block(lines, index)
         or _generic_heading(lines, index)
         or _titled_section(lines, index)
@@ -829,12 +933,16 @@ def _described_title(lines: list[_Line], index: int) -> int | None:
         return None
     if len(text) > 80 or len(text.split()) > 10 or _block_label(line) or MODAL.search(line.folded):
         return None
+    if _focus(text) is not None:
+        return None  # "Löfte 1: Tryggare centrum" over "Det här gör vi:": a promise
     position = index + 1
     while (
         position < len(lines)
         and position - index <= _LONGEST_DESCRIPTION
         and not (lines[position].blank or lines[position].bullet or _block_label(lines[position]))
     ):
+        if lines[position].text.rstrip().endswith(":"):
+            return None  # a heading ("Det här gör vi:") is no description
         position += 1
     if position == index + 1 or position >= len(lines):
         return None
@@ -971,6 +1079,41 @@ def _party_lead(line: _Line) -> bool:
     return line.bullet and bool(_PARTY_HEADING.match(line.text.strip()))
 
 
+def _lettered_items(lines: list[_Line], index: int) -> tuple[list[tuple[int, str]], int] | None:
+    """The items lettered "a)", "b)" … right under a numbered title ("1. Tryggare Noret"), each
+    (start, text), and the index after them; None unless lines[index] is such a title: short,
+    without a full stop, not itself an activity."""
+    line = lines[index]
+    text = line.text.strip()
+    if (
+        not line.numbered
+        or line.sub
+        or len(text) > _LONGEST_NUMBERED_TITLE
+        or text[-1:] in ".:;!?"
+        or _party_lead(line)
+        or _looks_like_activity(text)
+        or actor_doing(text)
+        or index + 1 >= len(lines)
+        or not lines[index + 1].lettered
+    ):
+        return None
+    items: list[tuple[int, str]] = []
+    position = index + 1
+    while position < len(lines):
+        after = lines[position]
+        if after.lettered:
+            items.append((after.start, after.text.strip()))
+        elif after.blank or after.bullet or not after.text[:1].islower():
+            break
+        else:  # a lettered item wrapped onto the next line
+            items[-1] = (items[-1][0], f"{items[-1][1]} {after.text.strip()}")
+        position += 1
+    return items, position
+
+
+_LONGEST_NUMBERED_TITLE = 100
+
+
 def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
     later_activity_heading = [False] * (len(lines) + 1)
     for index in range(len(lines) - 1, -1, -1):
@@ -997,6 +1140,20 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
     while index < len(lines):
         line = lines[index]
         text = line.text.strip()
+        if lettered := _lettered_items(lines, index):
+            # "1. Tryggare Noret" over "a) Polisen ska …", "b) Kommunen ska …": a promise and
+            # its activities.
+            document.promises.append(
+                ParsedPromise(text=text, span=TextSpan(line.start, line.start + len(text)))
+            )
+            focus_promise = len(document.promises) - 1
+            for start, item_text in lettered[0]:
+                activity = _activity(item_text, start, None)
+                activity.promise_indexes = [focus_promise]
+                document.activities.append(activity)
+            activity_sections += 1
+            index = lettered[1]
+            continue
         if line.blank or line.bullet and not _party_lead(line) or len(text) > _LONGEST_HEADING:
             index += 1
             continue
@@ -1009,6 +1166,11 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
         table = _table(lines, index)
         if table:
             index = _table_rows(document, lines, table[0], table[1])
+            activity_sections += 1
+            continue
+        if by_column := _column_by_column(lines, index):
+            _table_rows(document, by_column[1], by_column[0], 0)
+            index = by_column[2]
             activity_sections += 1
             continue
         if (
@@ -1048,6 +1210,8 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             items, following = _items(lines, index + 1)
             found = []
             for start, _end, item_text in items:
+                if _PROMISE_SENTENCE.search(fold(item_text)[:_PROMISE_SENTENCE_REACH]):
+                    continue  # "Vi lovar att arbeta för …" says the promise, not what is done
                 clauses = [] if start in bullet_starts else _prose_clauses(item_text, start)
                 if len(clauses) > 1 or clauses and clauses[0][1] != item_text:
                     found += [_activity(clause, at, None) for at, clause in clauses]
@@ -1217,6 +1381,8 @@ def _read_parties(document: ParsedDocument) -> None:
 
 
 # "Polisen och Kalix kommun lovar invånarna i Kalix att arbeta för ett tryggare centrum."
+# How far into an item a promise's own words are looked for.
+_PROMISE_SENTENCE_REACH = 120
 _PROMISE_SENTENCE = re.compile(
     r"\blovar\b(?: \S+){0,6}? att (?:(?:under|fram till) (?:\S+ ){1,2})?"
     r"(?:arbeta (?:for|med)|verka for|minska|oka|skapa|fortsatta arbeta)\b"

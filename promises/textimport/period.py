@@ -20,12 +20,18 @@ _MONTH_NUMBERS = {
     "sept": 9, "september": 9, "okt": 10, "oktober": 10, "nov": 11, "november": 11,
     "dec": 12, "december": 12,
 }  # fmt: skip
+# A scan's "rn" for "m": "31 rnars 2026", "1 decernber".
+_MONTH_NUMBERS.update(
+    {name.replace("m", "rn"): n for name, n in _MONTH_NUMBERS.items() if "m" in name}
+)
 _DATE = re.compile(
     r"\b(?:(?P<day>\d{1,2}) (?P<month>"
     + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
-    + r")\.?(?: (?P<year>(?:19|20)\d\d))?|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)"
-    # "1/3 2025": day and month with a slash, then the year
-    r"|(?P<sd>\d{1,2})/(?P<sm>\d{1,2}) (?P<sy>(?:19|20)\d\d))\b"
+    + r")\.?(?: (?P<year>(?:19|20)\d\d))?"
+    # "2025-04-01", and as some documents write it "2025.04.01" or "2025/04/01"
+    r"|(?P<iy>(?:19|20)\d\d)(?P<isep>[-./])(?P<im>\d\d)(?P=isep)(?P<id>\d\d)"
+    # "1/3 2025" and "01/03/2026": day and month with a slash, then the year; "01.03.2026"
+    r"|(?P<sd>\d{1,2})(?:/(?P<sm>\d{1,2})[ /]|\.(?P<dm>\d{1,2})\.)(?P<sy>(?:19|20)\d\d))\b"
 )
 _RANGE_BETWEEN = re.compile(
     r"^\s*(?:[-–—]|till(?: och med)?|t\.?o\.?m\.?|fram till|--)(?: den)?\s*$"
@@ -64,9 +70,8 @@ def _date_of(match: re.Match, fallback_year: int | None = None) -> datetime.date
                 int(match.group("iy")), int(match.group("im")), int(match.group("id"))
             )
         if match.group("sy"):
-            return datetime.date(
-                int(match.group("sy")), int(match.group("sm")), int(match.group("sd"))
-            )
+            month = match.group("sm") or match.group("dm")
+            return datetime.date(int(match.group("sy")), int(month), int(match.group("sd")))
         year = match.group("year")
         if not year and fallback_year is None:
             return None

@@ -2,7 +2,8 @@
 
 The rules, as the coordinator's preview applies them:
 
-- A number is digits or a Swedish number word (see `numbers`). "en"/"ett" count only after a
+- A number is digits or a Swedish number word (see `numbers`); "ett dussin" is 12 ("ett halvt
+  dussin" 6, "två dussin" 24). "en"/"ett" count only after a
   comparator ("minst en"), before a scope ("en trygghetsmätning per år", "en gång i månaden"),
   or as the object of "genomföra/hålla/anordna" (then marked for checking): otherwise they are
   articles.
@@ -35,7 +36,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from promises.textimport.numbers import approximate_value, digits_value, fold, word_value
+from promises.textimport.numbers import approximate_value, digits_value, fold, ocr_m, word_value
 from promises.textimport.types import ParsedTarget, TextSpan
 
 
@@ -63,7 +64,8 @@ _AFTER_NOT_TARGET = _set(
 )
 _BEFORE_NOT_TARGET = _set(
     "kl klockan tel telefon tfn mobil nr nummer sfs kap arskurs arskurserna ak klass klasser "
-    "fokusomrade omrade lofte aktivitet punkt bilaga steg version dnr ks sida vecka v "
+    "fokusomrade loftesomrade insatsomrade omrade lofte aktivitet punkt bilaga steg version "
+    "dnr ks sida vecka v "
     "niva zon linje linjen buss hus plan rum lagenhet postnummer box paragraf dagordning "
     "kapitel prop sou vag riksvag lansvag"
 )
@@ -154,6 +156,19 @@ _COMPARATORS = (
     (("runt",), "at_least", "approximate"),
     (("kring",), "at_least", "approximate"),
     (("mellan",), "at_least", "range"),
+)
+
+# The words the reader knows that have an "m", read so when a scan gives "rn" for it.
+_KNOWN_WITH_M = frozenset(
+    word
+    for word in _STOP
+    | _VERBS
+    | _DOING_VERBS
+    | _ONE_EVENT_VERBS
+    | _MONTHS
+    | _TIME_UNITS
+    | {word for words, _comparator, _note in _COMPARATORS for word in words}
+    if "m" in word
 )
 
 _SCOPE_PHRASES = (
@@ -281,7 +296,10 @@ def _tokens(text: str) -> list[_Token]:
     folded = fold(text)
     tokens: list[_Token] = []
     for m in _TOKEN.finditer(text):
-        token = _Token(text[m.start() : m.end()], folded[m.start() : m.end()], m.start(), m.end())
+        word = folded[m.start() : m.end()]
+        if "rn" in word and ocr_m(word) in _KNOWN_WITH_M:
+            word = ocr_m(word)  # a scan's "rninst", "genornföra", "rned": "rn" for "m"
+        token = _Token(text[m.start() : m.end()], word, m.start(), m.end())
         previous = tokens[-1] if tokens else None
         # "1 000": a thousands group written with a space.
         if (
@@ -627,6 +645,18 @@ def _scope(scopes: list[tuple[str, str, int]], number_start: int) -> tuple[str, 
     return "period", "", -1
 
 
+def _dozen(tokens: list[_Token], index: int) -> tuple[int, int] | None:
+    """A count in dozens: "ett dussin" 12, "ett halvt dussin" 6, "två dussin" 24, with the
+    index of the word "dussin"; None for anything else."""
+    words = [token.folded for token in tokens[index : index + 3]]
+    if len(words) >= 3 and words[0] in {"ett", "en"} and words[1:3] == ["halvt", "dussin"]:
+        return 6, index + 2
+    if len(words) < 2 or words[1] != "dussin":
+        return None
+    count = digits_value(words[0]) or (word_value(words[0]) if words[0].isalpha() else None)
+    return (count * 12, index + 1) if count else None
+
+
 def _phrase(text: str, start: int, length: int) -> str:
     return text[start : start + length]
 
@@ -660,6 +690,9 @@ def read_target(
             if _tens_in_digits(tokens, index):  # "ett 20-tal"
                 note, number_index = "approximate", index + 2
                 consumed.update({index + 1, index + 2})
+        elif dozen := _dozen(tokens, index):
+            value, number_index = dozen
+            consumed.update(range(index + 1, number_index + 1))
         elif token.folded in {"en", "ett"}:
             following = tokens[index + 1].folded if index + 1 < len(tokens) else ""
             approx = approximate_value(following) if following else None

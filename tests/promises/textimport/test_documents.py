@@ -3,6 +3,7 @@ says, and the text cleaning they need."""
 
 import datetime
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -1038,6 +1039,12 @@ def test_a_range_of_whole_months_gives_the_validity(sentence, start, end):
             "2026-12-31",
         ),
         ("Perioden är 2025-05-01—2027-04-30.", "2025-05-01", "2027-04-30"),
+        ("Giltighetstid: 2025.04.01 – 2026.03.31", "2025-04-01", "2026-03-31"),
+        ("Löftet gäller 2025/07/01 – 2026/06/30.", "2025-07-01", "2026-06-30"),
+        ("Löftet gäller 01/03/2026 – 28/02/2027.", "2026-03-01", "2027-02-28"),
+        ("Löftet gäller 01.03.2026 – 28.02.2027.", "2026-03-01", "2027-02-28"),
+        # a scan's "rn" for "m"
+        ("Löftet gäller från 1 april 2025 till 31 rnars 2026.", "2025-04-01", "2026-03-31"),
     ],
 )
 def test_a_range_of_dates_as_documents_write_it_gives_the_validity(sentence, start, end):
@@ -1315,6 +1322,21 @@ BLIND_VALIDITY = {
     "karlshamn-2026-resultat-och-mal.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "hofors-2025-2026-tva-perioder.txt": ("2025-07-01", "2026-06-30", False, None, "joint"),
     "botkyrka-2026-lanord.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "uddevalla-2026-2027-protokollsutdrag.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "strangnas-2025-2026-ansvar-forst.txt": ("2025-04-01", "2026-03-31", False, None, "joint"),
+    "vastervik-2025-uppfoljning-delade-tecken.txt": (
+        "2025-01-01",
+        "2025-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "katrineholm-2026-fotnoter.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "ludvika-2026-2027-det-har-gor.txt": ("2026-03-01", "2027-02-28", False, None, "joint"),
+    "mora-2025-2026-ocr-rn.txt": ("2025-04-01", "2026-03-31", False, None, "joint"),
+    "falkenberg-2026-2027-lattlast.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "angelholm-2025-pdf-kolumnvis.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
+    "soderhamn-2026-2027-dragspel.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
 }
 
 
@@ -1486,4 +1508,279 @@ def test_words_joined_by_hyphens_are_one_counted_noun():
         (8, "pop-up-polisstationer"),
         (2, "community-möten"),
         (4, "kvällar"),  # "hus fyra": a house is numbered in digits
+    ]
+
+
+def test_letters_decomposed_as_a_pdf_gives_them_read_as_the_letters():
+    """A PDF's text copied on some systems writes "ö" as "o" and a combining diaeresis."""
+    text = (
+        "Vi lovar att arbeta för en tryggare hamn.\n\nPolisen åtar sig att:\n"
+        "· genomföra nykterhetskontroller i gästhamnen, minst 20 per år\n\n"
+        "Kommunen åtar sig att:\n· anordna minst sex föräldraträffar om droger under året\n"
+    )
+    decomposed = unicodedata.normalize("NFD", text)
+    assert decomposed != text
+    document = parse(decomposed)
+    assert document.text == clean(text)
+    assert [promise.text for promise in document.promises] == [
+        "Vi lovar att arbeta för en tryggare hamn."
+    ]
+    assert [(a.responsible, a.target.value, a.target.unit) for a in document.activities] == [
+        ("police", 20, "nykterhetskontroller"),
+        ("municipality", 6, "föräldraträffar"),
+    ]
+
+
+def test_a_promise_area_or_an_effort_area_heading_is_a_promise():
+    document = parse(
+        "Löftesområde 1: Ett tryggare Dalaberg\n"
+        "► Polisen genomför riktade insatser mot narkotikaförsäljning.\n\n"
+        "Insatsområde 2 – Trygg skolväg\n"
+        "► Kommunen bygger om övergångsstället vid skolan.\n"
+    )
+    assert [promise.text for promise in document.promises] == [
+        "Ett tryggare Dalaberg",
+        "Trygg skolväg",
+    ]
+    assert [(a.responsible, a.promise_indexes) for a in document.activities] == [
+        ("police", [0]),
+        ("municipality", [1]),
+    ]
+
+
+def test_a_table_whose_owner_column_comes_first_is_read_row_by_row():
+    """A Word table pasted with one cell a line, its columns "Ansvarig", "Aktivitet",
+    "Målvärde"."""
+    document = parse(
+        "Ansvarig\nAktivitet\nMålvärde\n"
+        "Polisen\nHastighetskontroller vid skolorna\nMinst 12 per år\n"
+        "Region Sörmland\nUngdomsmottagningen besöker fritidsgården\nVarannan månad\n"
+        "Polisen och kommunen\nTrygghetsvandringar med boende\nTvå per år\n"
+    )
+    assert [
+        (a.text, a.responsible, a.responsible_other, a.target and a.target.value)
+        for a in document.activities
+    ] == [
+        ("Hastighetskontroller vid skolorna", "police", "", 12),
+        ("Ungdomsmottagningen besöker fritidsgården", "other", "Region Sörmland", None),
+        ("Trygghetsvandringar med boende", "joint", "", 2),
+    ]
+
+
+def test_a_label_with_its_colon_over_an_activity_heading_is_no_table():
+    document = parse("Mål:\nAktiviteter:\n- Polisen ska genomföra fem kontroller.\n")
+    assert [(a.text, a.responsible) for a in document.activities] == [
+        ("Polisen ska genomföra fem kontroller.", "police")
+    ]
+
+
+def test_a_reports_numbered_sections_end_the_list_above_them():
+    """A follow-up report's "3. Resultat" is a section, not an item: its figures are last
+    year's results, no activities."""
+    document = parse(
+        "Tillsammans åtar vi oss att:\n"
+        "· genomföra trygghetsvandringar i hamnen tre gånger under sommaren\n\n"
+        "3. Resultat\n"
+        "Nykterhetskontroller: 26 genomförda, varav 4 ledde till anmälan.\n\n"
+        "4. Slutsatser\n"
+        "Löftet har i stort sett hållits.\n"
+    )
+    assert [a.text for a in document.activities] == [
+        "genomföra trygghetsvandringar i hamnen tre gånger under sommaren"
+    ]
+
+
+def test_a_title_leaves_out_a_count_in_dozens_or_an_approximation():
+    document = parse(
+        "Polisen ska:\n"
+        "- Polisen genomför ett dussin riktade insatser per år.\n"
+        "- Polisen genomför ett femtontal hastighetskontroller under året.\n"
+    )
+    assert [a.title for a in document.activities] == ["Riktade insatser", "Hastighetskontroller"]
+
+
+def test_footnote_marks_are_taken_off_and_a_units_power_is_kept():
+    assert clean("Polisen genomför trafikkontroller⁴ på Vasavägen.¹²") == (
+        "Polisen genomför trafikkontroller på Vasavägen."
+    )
+    assert clean("Parken är 400 m² och torget 2 km².") == "Parken är 400 m² och torget 2 km²."
+
+
+def test_a_value_frequency_or_indicator_line_goes_on_with_its_item():
+    document = parse(
+        "• Polisen\n"
+        "    – besöker fritidsgården i Nävertorp\n"
+        "        Frekvens: två gånger i månaden\n"
+        "    – genomför riktade trafikkontroller på Vasavägen\n"
+        "        Målvärde: minst 30 per år\n"
+        "        Indikator: antal genomförda kontroller\n"
+    )
+    assert [
+        (a.title, a.responsible, a.target.comparator, a.target.value, a.target.scope)
+        for a in document.activities
+    ] == [
+        ("Besöker fritidsgården i Nävertorp", "police", "count", 2, "month"),
+        ("Trafikkontroller", "police", "at_least", 30, "year"),
+    ]
+
+
+def test_a_heading_naming_a_party_by_its_name_and_other_contributors_give_owners():
+    document = parse(
+        "Det här gör Lokalpolisområde Västerbergslagen\n"
+        "✓ Hastighetskontroller vid Marnässkolan sex gånger om året\n\n"
+        "Det här gör Ludvika kommun\n"
+        "✓ Fältassistenterna är ute i centrum var fjortonde dag\n\n"
+        "Det här gör vi tillsammans\n"
+        "✓ Trygghetsvandring i centrum två gånger om året\n\n"
+        "Andra som bidrar\n"
+        "✓ Ludvikahem klottersanerar sina fastigheter inom ett dygn\n"
+        "✓ Räddningstjänsten Dala Mitt håller brandskyddsutbildning två gånger om året\n"
+    )
+    assert [(a.responsible, a.responsible_other) for a in document.activities] == [
+        ("police", ""),
+        ("municipality", ""),
+        ("joint", ""),
+        ("other", "Ludvikahem"),
+        ("other", "Räddningstjänsten Dala Mitt"),
+    ]
+
+
+def test_lettered_items_under_a_numbered_title_are_its_promises_activities():
+    document = parse(
+        "1. Tryggare Noret\n"
+        "   a) Polisen ska genomföra minst 24 fotpatruller i Noret under året.\n"
+        "   b) Kommunen ska förbättra belysningen i Prästholmen.\n\n"
+        "2. Färre unga i narkotikamiljöer\n"
+        "   a) Föreningen Nattvandrarna ska nattvandra varje fredag.\n"
+    )
+    assert [promise.text for promise in document.promises] == [
+        "Tryggare Noret",
+        "Färre unga i narkotikamiljöer",
+    ]
+    assert [(a.responsible, a.promise_indexes) for a in document.activities] == [
+        ("police", [0]),
+        ("municipality", [0]),
+        ("other", [1]),
+    ]
+
+
+def test_a_scans_rn_for_m_is_read_as_m_where_it_gives_a_word_the_reader_knows():
+    document = parse(
+        "Aktiviteter:\n"
+        "- Polisen och kornrnunen ska genornföra två trygghetsvandringar rned boende.\n"
+        "- Kornrnunens fältassistenter ska vara ute rninst tre kvällar per vecka.\n"
+    )
+    assert [
+        (a.responsible, a.target.comparator, a.target.value, a.target.unit)
+        for a in document.activities
+    ] == [
+        ("joint", "count", 2, "trygghetsvandringar"),
+        ("municipality", "at_least", 3, "kvällar"),
+    ]
+    # The text itself is kept as the scan gave it.
+    assert document.activities[0].text.startswith("Polisen och kornrnunen")
+
+
+def test_an_accordions_buttons_are_chrome_and_a_pipe_separated_detail_line_ends_its_item():
+    document = parse(
+        "Expandera alla\n"
+        "Löfte 1: Tryggare Östra centrum\n"
+        "Visa mer\n"
+        "Det här gör vi:\n"
+        "Hastighetskontroller vid Norrtullskolan\n"
+        "Ansvar: Polisen | Mål: ett dussin per läsår | När: under skolterminerna i Norrtull\n"
+        "Föräldrar som skolvärdar vid övergångsstället\n"
+        "Ansvar: Föräldraföreningen Norrtull | Mål: varje skoldag | När: läsåret\n"
+        "Visa mindre\n"
+        "Sidansvarig: Säkerhetssamordnare\n"
+    )
+    assert "Visa mer" not in document.text and "Sidansvarig" not in document.text
+    assert [promise.text for promise in document.promises] == ["Tryggare Östra centrum"]
+    assert [
+        (a.title, a.responsible, a.responsible_other, a.target and a.target.value)
+        for a in document.activities
+    ] == [
+        ("Hastighetskontroller", "police", "", 12),
+        (
+            "Föräldrar som skolvärdar vid övergångsstället",
+            "other",
+            "Föräldraföreningen Norrtull",
+            None,
+        ),
+    ]
+
+
+def test_a_line_break_marked_with_a_not_sign_joins_the_word():
+    assert clean("Tillsynsbesök på serverings¬\nställen\nNy gång¬\noch cykelbana") == (
+        "Tillsynsbesök på serveringsställen\nNy gång- och cykelbana"
+    )
+
+
+def test_a_table_given_column_after_column_is_read_row_by_row():
+    document = parse(
+        "Aktivitet\n"
+        "Fotpatrullering vid krogarna\n"
+        "Nattvandring i centrum\n"
+        "Trygghetsvandring med handlare\n"
+        "Ansvarig\n"
+        "Polisen\n"
+        "Föreningen Nattvandrarna\n"
+        "Polisen och kommunen\n"
+        "Mål\n"
+        "Minst 30 nätter per år\n"
+        "Varje fredag och lördag\n"
+        "En gång per år\n"
+    )
+    assert [
+        (a.text, a.responsible, a.target and (a.target.value, a.target.scope))
+        for a in document.activities
+    ] == [
+        ("Fotpatrullering vid krogarna", "police", (30, "year")),
+        ("Nattvandring i centrum", "other", None),
+        ("Trygghetsvandring med handlare", "joint", (1, "year")),
+    ]
+    assert document.promises == []
+
+
+def test_columns_of_different_lengths_are_no_table_read_column_after_column():
+    document = parse(
+        "Aktivitet\nFotpatrullering vid krogarna\nNattvandring i centrum\nAnsvarig\nPolisen\n"
+    )
+    assert [a.responsible for a in document.activities if a.text == "Polisen"] == []
+    assert not any(a.text == "Fotpatrullering vid krogarna" for a in document.activities)
+
+
+def test_an_easy_to_read_texts_sentences_saying_how_often_go_on_with_the_one_above():
+    document = parse(
+        "Det här ska polisen göra\n\n"
+        "Polisen ska gå runt i centrum på fredagar.\n"
+        "Polisen ska göra det minst 40 kvällar varje år.\n\n"
+        "Det här ska kommunen göra\n\n"
+        "Kommunen ska bjuda in föräldrar till träffar om droger.\n"
+        "Det ska bli minst 4 träffar varje år.\n\n"
+        "Kommunen ska sätta upp fler lampor i parken.\n\n"
+        "Det här ska vi göra tillsammans\n\n"
+        "Vi ska träffas och prata om hur det går.\n"
+        "Vi ska träffas en gång varje månad.\n"
+    )
+    assert [
+        (a.text.split(".")[0], a.responsible, a.target and (a.target.value, a.target.scope))
+        for a in document.activities
+    ] == [
+        ("Polisen ska gå runt i centrum på fredagar", "police", (40, "year")),
+        ("Kommunen ska bjuda in föräldrar till träffar om droger", "municipality", (4, "year")),
+        ("Kommunen ska sätta upp fler lampor i parken", "municipality", None),
+        ("Vi ska träffas och prata om hur det går", "joint", (1, "month")),
+    ]
+
+
+def test_a_promise_sentence_under_a_focus_heading_is_no_activity():
+    document = parse(
+        "Prioriterat område: Trygg nattmiljö\n\n"
+        "Vi lovar att arbeta för att färre ska känna sig otrygga i centrum.\n"
+        "Polisen genomför fotpatrullering vid krogarna varje helg.\n"
+    )
+    assert [promise.text for promise in document.promises] == ["Trygg nattmiljö"]
+    assert [(a.text.rstrip("."), a.responsible) for a in document.activities] == [
+        ("Polisen genomför fotpatrullering vid krogarna varje helg", "police")
     ]

@@ -109,6 +109,19 @@ from promises.textimport.owners import read_owner
             ("police", "", []),
         ),
         ("Polisen kommer under hösten att besöka skolorna.", ("police", "", [])),
+        # Those who act named by their role in the indefinite plural.
+        (
+            "Fastighetsägare i centrum sanerar klotter inom 48 timmar.",
+            ("other", "Fastighetsägare i centrum", []),
+        ),
+        ("Näringsidkare på torget genomför en städdag.", ("other", "Näringsidkare på torget", [])),
+        # A region is another organisation, unless it is Region Gotland, also the municipality.
+        ("Ansvarig: Region Sörmland", ("other", "Region Sörmland", [])),
+        ("Region Västerbotten ska erbjuda samtal.", ("other", "Region Västerbotten", [])),
+        ("Region Gotland ska anordna sommarjobb.", ("municipality", "", [])),
+        # A scan's "rn" for "m" in a party's name; a word with a true "rn" is no party.
+        ("Kornrnunen ska förbättra belysningen.", ("municipality", "", [])),
+        ("Barnen ska delta i trygghetsvandringen.", ("other", "Barnen", [])),
     ],
 )
 def test_the_owner_is_read_as_written(text, expected):

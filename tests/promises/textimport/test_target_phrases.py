@@ -324,7 +324,22 @@ TARGETS = [
     ("Polisen ska genomföra omkring femton kontroller.", "at_least|15|kontroller|period"),
     ("Minst ett femtiotal kontroller under året.", "at_least|50|kontroller|year"),
     ("Mellan 10 och 20 trafikkontroller per år.", "at_least|10||year"),
+    # dozens
+    (
+        "Polisen genomför ett dussin riktade insatser mot narkotikaförsäljning per år.",
+        "count|12|insatser|year",
+    ),
+    ("Kommunen håller ett halvt dussin föräldramöten per år.", "count|6|föräldramöten|year"),
+    (
+        "Polisen ska genomföra minst två dussin trafikkontroller.",
+        "at_least|24|trafikkontroller|period",
+    ),
     # OCR damage
+    (
+        "Polisen ska genornföra rninst 24 fotpatruller i Noret under året.",
+        "at_least|24|fotpatruller|year",
+    ),
+    ("Hålla två möten rned barn och föräldrar per år.", "count|2|möten|year"),
     (
         "Polisen ska genomfora minst tva trafikkontroller per ar.",
         "at_least|2|trafikkontroller|year",
