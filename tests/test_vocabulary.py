@@ -56,7 +56,7 @@ def swedish():
         ("Logs", "Loggar"),
         ("Recent logs", "Senaste loggar"),
         ("Withdraw log", "Återkalla logg"),
-        ("Import logs", "Importera loggar"),
+        ("Import logs", "Importera loggar från fil"),
         ("activity log", "genomfört tillfälle"),
         ("Reported by", "Loggad av"),
     ],
@@ -82,3 +82,22 @@ def test_the_footer_says_that_every_responsible_actor_counts(client):
     footer = page[page.index('<footer class="site-footer">') :]
     assert "Polisen, kommunen eller en annan aktör" in footer
     assert "som Polisen och kommunen har rapporterat" not in footer
+
+
+def test_djangos_length_and_range_messages_are_plain_swedish(swedish):
+    from django import forms
+
+    class Form(forms.Form):
+        name = forms.CharField(max_length=5, min_length=2)
+        number = forms.IntegerField(min_value=1, max_value=9)
+
+    too_long = Form({"name": "abcdefg", "number": "0"})
+    assert too_long.errors == {
+        "name": ["Skriv högst 5 tecken (nu är det 7)."],
+        "number": ["Ange minst 1."],
+    }
+    too_short = Form({"name": "a", "number": "10"})
+    assert too_short.errors == {
+        "name": ["Skriv minst 2 tecken (nu är det 1)."],
+        "number": ["Ange högst 9."],
+    }
