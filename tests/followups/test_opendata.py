@@ -519,6 +519,10 @@ def test_open_data_page_links_a_chosen_municipality(client):
     for dataset in COLUMNS:
         assert f'href="/kommuner/vetlanda/oppna-data/{dataset}.csv"' in html
     assert '<option value="vetlanda" selected>' in html
+    # The downloads come first, before the documentation of licence, formats and columns (a
+    # phone reached them only after some 3,000 px).
+    first_link = html.index('href="/kommuner/vetlanda/oppna-data/')
+    assert first_link < html.index('id="licence-heading"') < html.index('id="columns-heading"')
 
 
 @pytest.mark.django_db
