@@ -372,18 +372,15 @@ class Builder:
             if start <= log.date <= end and log.withdrawn_at is None
         )
 
-    def assess(
-        self, promise: Promise, as_of: datetime.date, written_on: datetime.date | None = None
-    ) -> tuple[Promise, str, str]:
-        """Rate a promise from the pace of its activities with targets on a day (`as_of`), in
-        words written on `written_on` (the meeting's day, when it looks back)."""
+    def assess(self, promise: Promise, as_of: datetime.date) -> tuple[Promise, str, str]:
+        """Rate a promise from the pace of its activities with targets on a day (`as_of`)."""
         statuses, lines = [], []
         for activity, served in self.activities:
             if promise not in served or activity.target is None:
                 continue
             progress = self.progress(activity, as_of)
             statuses.append(progress.status)
-            words = wording.progress_words(activity, progress, written_on)
+            words = wording.progress_words(activity, progress)
             if progress.target.is_average:
                 words += f", mål {wording.target_words(activity)}"
             lines.append(f"{activity.title}: {words} ({pace_label(progress.status)}).")
@@ -412,7 +409,7 @@ class Builder:
         if day > self.today:
             return
         if assessments is None:
-            assessments = [self.assess(promise, as_of or day, day) for promise in self.promises]
+            assessments = [self.assess(promise, as_of or day) for promise in self.promises]
         # Recorded through the service as the coordinator does: a meeting of a kind an activity
         # counts logs one occurrence of it.
         followup_services.record_meeting(

@@ -2,23 +2,18 @@
 
 Call with Swedish active (`build_demo` does). Labels and "12 av minst 15 …" come from the
 domain's own wording (`activities.progress`, `activities.wording`); what is left here are the
-demo's own phrasings that no page of the portal uses, e.g. "innevarande löftesår".
+demo's own phrasings that no page of the portal uses, e.g. "under 1 maj–31 aug 2026".
 """
 
-import datetime
 from fractions import Fraction
 
 from activities.models import Activity
 from activities.progress import Comparator, PaceStatus, Progress, Scope, progress_text, target_text
 from activities.wording import span_label
 
-# The demo's texts name the running span this way; the pages say "i år (…)".
-CURRENT_SPAN_SV = {
-    Scope.YEAR: "innevarande löftesår",
-    Scope.TERTIAL: "innevarande tertial",
-    Scope.MONTH: "innevarande månad",
-    Scope.WEEK: "innevarande vecka",
-}
+# Spans the demo's texts count in, named by their dates (a text is read long after it was written:
+# "innevarande löftesår" would then name another year).
+SPAN_SCOPES = (Scope.YEAR, Scope.TERTIAL, Scope.MONTH, Scope.WEEK)
 SPAN_NOUNS_SV = {Scope.TERTIAL: "tertial", Scope.MONTH: "månader", Scope.WEEK: "veckor"}
 GOOD_PACE = {PaceStatus.DONE, PaceStatus.ON_TRACK, PaceStatus.ACHIEVED}
 
@@ -47,22 +42,16 @@ def target_words(activity: Activity) -> str:
     return target_text(target)
 
 
-def progress_words(
-    activity: Activity, progress: Progress, written_on: datetime.date | None = None
-) -> str:
-    """Done in the running span (else the last), or the average so far. Written on a later day
-    (`written_on`, a meeting looking back) than the span, the span is named, not "innevarande"."""
+def progress_words(activity: Activity, progress: Progress) -> str:
+    """Done in the running span (else the last), named by its dates, or the average so far."""
     if progress.target.is_average:
         if progress.average is None:
             return f"inget genomsnitt ännu ({_per(activity)})"
         return f"i snitt {_decimal(progress.average)} {_per(activity)}"
     span = progress.current or progress.spans[-1]
     words = progress_text(span.done, progress.target, span.span.target)
-    if progress.current is not None and activity.target_scope in CURRENT_SPAN_SV:
-        if written_on is None or written_on <= span.span.end:
-            words += f" {CURRENT_SPAN_SV[activity.target_scope]}"
-        else:
-            words += f" under {span_label(progress, progress.spans.index(span))}"
+    if progress.current is not None and activity.target_scope in SPAN_SCOPES:
+        words += f" under {span_label(progress, progress.spans.index(span))}"
     return words
 
 
