@@ -15,7 +15,7 @@ from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality
-from promises.forms import PeriodFieldsForm, PlainTextField, Validity
+from promises.forms import MAX_TEXT, PeriodFieldsForm, PlainTextField, Validity
 from promises.models import (
     PERIOD_CONTACT_FIELDS,
     PERIOD_CONTACT_PUBLIC,
@@ -261,6 +261,47 @@ def period_form(
     )
 
 
+# -- The period's texts -------------------------------------------------------------------------
+
+
+class ImportTextsForm(forms.Form):
+    """The period's situation picture, background and follow-up as read from the document
+    (`promises.textimport.texts`), for the coordinator to correct or empty. What is confirmed
+    is saved into the new period; an emptied field saves an empty text."""
+
+    situation = PlainTextField(
+        label=_("Situation picture (lägesbild)"),
+        max_length=MAX_TEXT,
+        rows=6,
+        help_text=_("The shared picture of crime and safety the promises answer. Public."),
+    )
+    background = PlainTextField(
+        label=_("Background"), max_length=MAX_TEXT, rows=6, help_text=_("Public.")
+    )
+    follow_up_text = PlainTextField(
+        label=_("How it is followed up"),
+        max_length=MAX_TEXT,
+        rows=4,
+        help_text=_("How and when the parties follow up the promises. Public."),
+    )
+
+    def texts(self) -> dict[str, str]:
+        """The confirmed texts, each stripped ("" for an emptied one)."""
+        return {name: (self.cleaned_data.get(name) or "").strip() for name in PERIOD_TEXT_FIELDS}
+
+
+def texts_initial(document: ParsedDocument) -> dict[str, str]:
+    """The texts as the reader proposes them."""
+    return {name: getattr(document, name) for name in PERIOD_TEXT_FIELDS}
+
+
+def texts_form(document: ParsedDocument | None, data=None) -> ImportTextsForm:
+    """The texts' form: bound to `data`, or filled from `document`."""
+    if data is not None:
+        return ImportTextsForm(data, prefix="texts")
+    return ImportTextsForm(initial=texts_initial(document), prefix="texts")
+
+
 # -- Promises and activities --------------------------------------------------------------------
 
 
@@ -499,9 +540,10 @@ def formsets(document: ParsedDocument | None, data=None):
     )
 
 
-def confirmed_document(text: str, promises, activities) -> ParsedDocument:
+def confirmed_document(text: str, promises, activities, texts=None) -> ParsedDocument:
     """The structure as confirmed: the kept promises and activities, in their order, each
-    activity with the promise it serves among the kept ones (none if that row was left out)."""
+    activity with the promise it serves among the kept ones (none if that row was left out),
+    and the period's texts as confirmed (`texts`, an `ImportTextsForm`; none without it)."""
     kept = promises.kept()
     index_of_row = {promises.forms.index(form) + 1: index for index, form in enumerate(kept)}
     confirmed = []
@@ -515,6 +557,7 @@ def confirmed_document(text: str, promises, activities) -> ParsedDocument:
         text=text,
         promises=[ParsedPromise(text=f.cleaned_data["text"].strip()) for f in kept],
         activities=confirmed,
+        **(texts.texts() if texts is not None else {}),
     )
 
 

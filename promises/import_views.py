@@ -2,12 +2,13 @@
 a proposed structure that the coordinator corrects and confirms.
 
 Three moments, one write. The upload page reads the document (`promises.textimport`) and shows
-the preview: the text with each recognised part marked, and a form with the period, the
-promises and the activities as read, each uncertain part said so. Confirming writes a draft
-period, or a past promise being registered with its file kept (`promises.textimport.create`),
-in one transaction. Nothing is stored before: the preview form carries the text (and the file
-to keep) as one signed hidden field. Staff views let through users signed in with both factors
-and ask the access policy (`Act.IMPORT_DOCUMENT`: coordinators and administrators).
+the preview: the text with each recognised part marked, and a form with the period, its texts
+(situation picture, background, follow-up), the promises and the activities as read, each
+uncertain part said so. Confirming writes a draft period, or a past promise being registered
+with its file kept (`promises.textimport.create`), in one transaction. Nothing is stored
+before: the preview form carries the text (and the file to keep) as one signed hidden field.
+Staff views let through users signed in with both factors and ask the access policy
+(`Act.IMPORT_DOCUMENT`: coordinators and administrators).
 """
 
 from django.contrib import messages
@@ -33,6 +34,7 @@ from promises.import_forms import (
     formsets,
     period_form,
     period_initial,
+    texts_form,
     too_long,
 )
 from promises.registration_forms import signatory_formset
@@ -90,10 +92,13 @@ def period_import(request: HttpRequest) -> HttpResponse:
                     municipalities=municipalities,
                     areas=_areas(request.user, municipalities),
                 )
+                texts = texts_form(document)
                 promises, activities = formsets(document)
                 keep = form.source_data if kind == ImportKind.REGISTER else b""
                 source = DocumentPayload(form.cleaned_data["text"], form.source_name, keep)
-                return _preview(request, meta, period, promises, activities, document, source, kind)
+                return _preview(
+                    request, meta, period, texts, promises, activities, document, source, kind
+                )
             form.add_error(None, problem)
     else:
         form = ImportUploadForm(municipalities=municipalities)
@@ -124,10 +129,11 @@ def period_import_confirm(request: HttpRequest) -> HttpResponse:
         # request.POST was read above (by the meta form): config.uploads has set its flag.
         upload_too_large=carried is None and getattr(request, "upload_too_large", False),
     )
+    texts = texts_form(None, request.POST)
     promises, activities = formsets(None, request.POST)
     signatories = signatory_formset(request.POST) if kind == ImportKind.REGISTER else None
-    if all_valid(period, promises, activities, signatories):
-        confirmed = confirmed_document(source.text, promises, activities)
+    if all_valid(period, texts, promises, activities, signatories):
+        confirmed = confirmed_document(source.text, promises, activities, texts)
         try:
             if kind == ImportKind.REGISTER:
                 saved = create.create_registering(
@@ -147,7 +153,7 @@ def period_import_confirm(request: HttpRequest) -> HttpResponse:
             return redirect("promises:staff_period", pk=saved.pk)
     document = read_document(source.text)
     return _preview(
-        request, meta, period, promises, activities, document, source, kind, signatories
+        request, meta, period, texts, promises, activities, document, source, kind, signatories
     )
 
 
@@ -175,8 +181,9 @@ def _success_message(period, kind: str, confirmed: ParsedDocument) -> str:
     ) % {"period": str(period), "counts": counts}
 
 
-def _error_entries(period, promises, activities, signatories) -> list[tuple[str, str]]:
-    """The error summary's lines (anchor, text): the period, then each promise and activity."""
+def _error_entries(period, texts, promises, activities, signatories) -> list[tuple[str, str]]:
+    """The error summary's lines (anchor, text): the period, its texts, then each promise and
+    activity."""
     if signatories is not None:
         entries = registration_error_entries(period, signatories)
     else:
@@ -186,6 +193,9 @@ def _error_entries(period, promises, activities, signatories) -> list[tuple[str,
             for field in period
             for error in field.errors
         ]
+    entries += [
+        (field.id_for_label, f"{field.label}: {error}") for field in texts for error in field.errors
+    ]
     for formset, label in (
         (promises, _("Promise %(number)s")),
         (activities, _("Activity %(number)s")),
@@ -207,7 +217,7 @@ def _read(items: list, number: int):
 
 
 def _preview(
-    request, meta, period, promises, activities, document, source, kind, signatories=None
+    request, meta, period, texts, promises, activities, document, source, kind, signatories=None
 ) -> HttpResponse:
     if kind == ImportKind.REGISTER and signatories is None:
         signatories = signatory_formset()
@@ -221,6 +231,9 @@ def _preview(
         "form": period,
         "kind": kind,
         "registering": kind == ImportKind.REGISTER,
+        "texts": texts,
+        # Each text's field, and whether the document gave a text for it.
+        "text_rows": [(field, bool(getattr(document, field.name))) for field in texts],
         "promises": promises,
         "activities": activities,
         "promise_rows": [
@@ -238,7 +251,9 @@ def _preview(
         "keeps_file": bool(source.data),
         "source_html": highlighted(document.text, marks_for(document)),
         "error_entries": (
-            _error_entries(period, promises, activities, signatories) if period.is_bound else []
+            _error_entries(period, texts, promises, activities, signatories)
+            if period.is_bound
+            else []
         ),
     }
     return render(request, "promises/import/period_import_preview.html", context)

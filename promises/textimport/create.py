@@ -1,6 +1,6 @@
 """Writing an imported document once the coordinator has confirmed it: a draft period with its
-promises and activities, or a past promise being registered (`promises.registration`) with its
-source file kept unchanged. Each is one transaction; nothing is written before.
+texts, promises and activities, or a past promise being registered (`promises.registration`)
+with its source file kept unchanged. Each is one transaction; nothing is written before.
 
 This app must not import the activities app: activities are made through the period's related
 manager (`period.activities.model`).
@@ -14,8 +14,9 @@ from django.db import transaction
 from django.utils.text import Truncator
 
 from promises import registration, services
+from promises.forms import MAX_TEXT
 from promises.lifecycle import SignatoryData
-from promises.models import Promise, PromisePeriod
+from promises.models import PERIOD_TEXT_FIELDS, Promise, PromisePeriod
 from promises.textimport.types import ParsedActivity, ParsedDocument
 
 # The largest target the editor takes (activities.forms: a log's largest quantity).
@@ -30,8 +31,9 @@ def create_draft(
     user,
     at: datetime.datetime | None = None,
 ) -> PromisePeriod:
-    """Save the unsaved `period` (its facts filled in) as a draft with `document`'s promises and
-    activities, in their order."""
+    """Save the unsaved `period` (its facts filled in) as a draft with `document`'s texts,
+    promises and activities, in their order."""
+    set_texts(period, document)
     services.create_period(period, user=user, at=at)
     add_content(period, document, user=user)
     return period
@@ -47,7 +49,9 @@ def create_registering(
     source_file: UploadedFile | None = None,
 ) -> PromisePeriod:
     """Save the unsaved `period` as a past promise being registered (its source file stored
-    unchanged), with `document`'s promises and activities; the coordinator then finishes it."""
+    unchanged), with `document`'s texts, promises and activities; the coordinator then
+    finishes it."""
+    set_texts(period, document)
     registration.start_registration(
         period, user=user, signatories=signatories, source_file=source_file
     )
@@ -57,6 +61,16 @@ def create_registering(
 
 def _cut(text: str, field) -> str:
     return Truncator(text.strip()).chars(field.max_length)
+
+
+def set_texts(period: PromisePeriod, document: ParsedDocument) -> None:
+    """Give the unsaved `period` `document`'s situation, background and follow-up texts, each
+    within the editor's limit (`promises.forms.MAX_TEXT`); a text the document has not leaves
+    the period's as it is."""
+    for name in PERIOD_TEXT_FIELDS:
+        text = getattr(document, name).strip()
+        if text:
+            setattr(period, name, Truncator(text).chars(MAX_TEXT))
 
 
 def add_content(period: PromisePeriod, document: ParsedDocument, *, user) -> None:

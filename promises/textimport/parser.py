@@ -16,7 +16,8 @@ one activity per row, and so does a block of labelled lines ("Aktivitet 1: …",
 activities, and its sentences that do ("Polisen ska …", "Tillsammans ska vi …", another actor's
 with a target), never a quotation ("…, säger X"). Keywords are matched tolerantly: å/ä/ö folded
 and the OCR confusions of scanned documents ("upptickten", "fraimst", "dldern") accepted; the
-text itself is never corrected.
+text itself is never corrected. Last, the period's texts (situation picture, background,
+follow-up) are read from what is left (`texts`).
 """
 
 import re
@@ -46,6 +47,7 @@ from promises.textimport.owners import (
 )
 from promises.textimport.period import read_period
 from promises.textimport.targets import read_target
+from promises.textimport.texts import read_texts
 from promises.textimport.types import (
     ParsedActivity,
     ParsedDocument,
@@ -1486,4 +1488,5 @@ def parse(text: str) -> ParsedDocument:
         document.uncertain.append(_("No promises were found: the document lists activities only"))
     if not document.activities:
         document.uncertain.append(_("No activities were found in the text"))
+    read_texts(document, lines, _is_heading)
     return document

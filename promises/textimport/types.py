@@ -74,7 +74,9 @@ class ParsedDocument:
     start/end: the validity as stated, or None when the text states none ("gäller i ett år"
     with no date gives None and None, with `length_months` 12). year_only: the document gives
     only years ("2023–2024": 1 January 2023 to 31 December 2024). parties: "joint" | "police" |
-    "municipality" — who gives the promises, as far as the text says.
+    "municipality" — who gives the promises, as far as the text says. situation, background,
+    follow_up_text: the period's texts as the document gives them (`texts`), "" when it gives
+    none; paragraphs separated by a blank line.
     """
 
     text: str
@@ -88,3 +90,6 @@ class ParsedDocument:
     promises: list[ParsedPromise] = field(default_factory=list)
     activities: list[ParsedActivity] = field(default_factory=list)
     uncertain: list[str] = field(default_factory=list)
+    situation: str = ""
+    background: str = ""
+    follow_up_text: str = ""

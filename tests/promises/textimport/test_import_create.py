@@ -6,8 +6,10 @@ import pytest
 from django.db import IntegrityError
 
 from activities.models import Activity
+from promises import lifecycle
+from promises.forms import MAX_TEXT
 from promises.models import PeriodState, Promise, PromisePeriod
-from promises.textimport.create import create_draft
+from promises.textimport.create import create_draft, create_registering
 from promises.textimport.types import (
     ParsedActivity,
     ParsedDocument,
@@ -94,3 +96,42 @@ def test_a_failed_write_leaves_nothing_behind(people):
         create_draft(_period("2027"), document, user=people.coordinator)
     after = (PromisePeriod.objects.count(), Promise.objects.count(), Activity.objects.count())
     assert after == before
+
+
+@pytest.mark.django_db
+def test_the_documents_texts_are_saved_with_the_draft_from_its_first_record(people):
+    document = ParsedDocument(
+        text="…",
+        situation="Många undviker torget.\n\nSkadegörelsen har ökat.",
+        background="Löftet bygger på medborgardialoger.",
+        follow_up_text="",
+    )
+    period = create_draft(_period(), document, user=people.coordinator)
+    period.refresh_from_db()
+    assert period.situation == "Många undviker torget.\n\nSkadegörelsen har ökat."
+    assert period.background == "Löftet bygger på medborgardialoger."
+    assert period.follow_up_text == ""
+    first = period.history.earliest()
+    assert (first.situation, first.background) == (period.situation, period.background)
+
+
+@pytest.mark.django_db
+def test_a_text_longer_than_the_editor_takes_is_cut_to_its_limit(people):
+    document = ParsedDocument(text="…", follow_up_text="Uppföljning sker. " * 1000)
+    period = create_draft(_period(), document, user=people.coordinator)
+    assert len(period.follow_up_text) == MAX_TEXT and period.follow_up_text.endswith("…")
+
+
+@pytest.mark.django_db
+def test_a_past_promise_being_registered_gets_the_texts_too(people):
+    document = ParsedDocument(text="…", situation="Trafiken upplevs som otrygg.")
+    period = _period()
+    period.source_url = "https://polisen.se/vetlanda/medborgarloften-2027"
+    period = create_registering(period, document, user=people.coordinator)
+    period.refresh_from_db()
+    assert lifecycle.registering(period)
+    assert (period.situation, period.background, period.follow_up_text) == (
+        "Trafiken upplevs som otrygg.",
+        "",
+        "",
+    )

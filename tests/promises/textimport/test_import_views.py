@@ -90,6 +90,7 @@ def confirm_data(preview, **overrides) -> dict:
         "document_payload": context["meta"].initial["document_payload"],
         "kind": context["meta"].initial["kind"],
         **_form_data(context["form"], "period"),
+        **_form_data(context["texts"], "texts"),
     }
     for formset in (context["promises"], context["activities"]):
         management = formset.management_form
@@ -458,3 +459,127 @@ def test_each_activity_is_proposed_and_saved_under_the_promise_it_was_listed_und
         "Hastighetskontroller": [],
         "Polisen informerar om grannsamverkan": ["Ökad trygghet i centrum"],
     }
+
+
+# -- The period's texts ---------------------------------------------------------------------------
+
+
+def _paste(client, text: str, kind: str = "draft"):
+    from tests import factories
+
+    return client.post(
+        IMPORT,
+        {"municipality": factories.municipality("vetlanda").pk, "kind": kind, "text": text},
+    )
+
+
+DATES = {"period-start_date": "2020-03-01", "period-end_date": "2022-02-28"}
+
+
+def test_the_documents_texts_are_proposed_in_the_preview_and_nothing_is_written(
+    client, coordinator
+):
+    before = _rows()
+    preview = _paste(client, seed_text())
+    assert preview.status_code == 200 and _rows() == before
+    texts = preview.context["texts"]
+    assert texts.initial["situation"].startswith("Erfarenheter från medarbetare")
+    assert texts.initial["background"].startswith("Samverkan mellan polis och kommun")
+    assert texts.initial["follow_up_text"].startswith("Medborgarlöftena kommer att följas upp")
+    html = preview.content.decode()
+    assert "<legend>Medborgarlöftets texter</legend>" in html
+    assert re.search(r'<label for="id_texts-situation">Lägesbild:</label>', html)
+    assert re.search(r'<label for="id_texts-background">Bakgrund:</label>', html)
+    assert re.search(r'<label for="id_texts-follow_up_text">Så följs arbetet upp:</label>', html)
+    assert re.search(
+        r'<textarea name="texts-situation"[^>]*>\s*Erfarenheter från medarbetare', html
+    )
+    assert "Dokumentet innehöll ingen sådan text." not in html
+    # The texts travel as the form's own fields, not in the signed document.
+    assert "Erfarenheter" not in preview.context["meta"].initial["document_payload"]
+
+
+def test_the_confirmed_texts_are_saved_into_the_draft_as_edited(client, coordinator):
+    preview = _paste(client, seed_text())
+    proposed = preview.context["texts"].initial
+    data = confirm_data(
+        preview,
+        **DATES,
+        **{
+            "texts-situation": (
+                "Trafiken i centrum upplevs som otrygg.\r\n\r\nFler unga använder narkotika."
+            ),
+            "texts-background": "",
+        },
+    )
+    response = client.post(CONFIRM, data)
+    assert response.status_code == 302
+    period = PromisePeriod.objects.get()
+    assert (
+        period.situation
+        == "Trafiken i centrum upplevs som otrygg.\n\nFler unga använder narkotika."
+    )
+    assert period.background == ""  # emptied: saved empty
+    assert period.follow_up_text == proposed["follow_up_text"]
+    assert period.history.earliest().follow_up_text == proposed["follow_up_text"]
+    hub = client.get(response.url).content.decode()
+    assert "Fler unga använder narkotika." in hub
+    assert "Medborgarlöftena kommer att följas upp kontinuerligt" in hub
+
+
+def test_the_texts_are_saved_with_a_past_promise_being_registered(client, coordinator):
+    preview = _paste(client, seed_text(), kind="register")
+    data = confirm_data(
+        preview,
+        **DATES,
+        **{"period-source_url": "https://polisen.se/vetlanda/medborgarloften-2020"},
+    )
+    response = client.post(CONFIRM, data)
+    assert response.status_code == 302
+    period = PromisePeriod.objects.get()
+    assert lifecycle.registering(period)
+    assert period.situation.endswith("ökar bland unga både lokalt och nationellt.")
+    assert period.background.endswith("tagits fram i dialog med medborgare och medarbetare.")
+    assert period.follow_up_text.startswith("Medborgarlöftena kommer att följas upp")
+
+
+def test_a_document_without_the_texts_proposes_none_and_says_so(client, coordinator):
+    preview = _paste(client, "Polisen ska genomföra minst tio trafikkontroller under 2027.")
+    texts = preview.context["texts"]
+    assert texts.initial == {"situation": "", "background": "", "follow_up_text": ""}
+    assert preview.content.decode().count("Dokumentet innehöll ingen sådan text.") == 3
+    response = client.post(CONFIRM, confirm_data(preview, **DATES))
+    assert response.status_code == 302
+    period = PromisePeriod.objects.get()
+    assert (period.situation, period.background, period.follow_up_text) == ("", "", "")
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("x" * 10_001, "Lägesbild: Skriv högst 10000 tecken"),
+        ("Lägesbild <script>alert(1)</script>", "Lägesbild: Skriv vanlig text"),
+        ("Lägesbild\x00med nolltecken", "Lägesbild: "),
+    ],
+)
+def test_bad_texts_show_the_preview_again_and_write_nothing(client, coordinator, value, words):
+    preview = _paste(client, seed_text())
+    before = _rows()
+    response = client.post(CONFIRM, confirm_data(preview, **DATES, **{"texts-situation": value}))
+    assert response.status_code == 200 and _rows() == before
+    html = response.content.decode()
+    assert "Det finns ett problem" in html
+    assert words in html
+    assert 'href="#id_texts-situation"' in html
+    # The other texts are shown as they were sent.
+    assert response.context["texts"]["follow_up_text"].value().startswith("Medborgarlöftena")
+
+
+def test_a_confirmation_without_the_texts_fields_saves_empty_texts(client, coordinator):
+    preview = _paste(client, seed_text())
+    data = confirm_data(preview, **DATES)
+    for name in ("texts-situation", "texts-background", "texts-follow_up_text"):
+        del data[name]
+    assert client.post(CONFIRM, data).status_code == 302
+    period = PromisePeriod.objects.get()
+    assert (period.situation, period.background, period.follow_up_text) == ("", "", "")
