@@ -88,6 +88,19 @@ def lifecycle_steps(period: PromisePeriod) -> list[Step]:
     ]
 
 
+def promise_comments(period: PromisePeriod, promises: list[Promise]) -> list[tuple[Promise, list]]:
+    """Each promise with the comments and returns of the latest consultation round about it,
+    oldest first (shown beside the promise the approver wrote about)."""
+    about: dict[int, list[Review]] = {}
+    for review in period.reviews.all():
+        if review.promise_id is not None and review.round == period.consultation_round:
+            about.setdefault(review.promise_id, []).append(review)
+    return [
+        (promise, sorted(about.get(promise.pk, []), key=lambda r: (r.at, r.pk)))
+        for promise in promises
+    ]
+
+
 def review_rounds(period: PromisePeriod) -> list[tuple[int, list[Review]]]:
     """The period's reviews by consultation round, newest round and review first."""
     rounds: dict[int, list[Review]] = {}
@@ -109,9 +122,10 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
     actions = [Action(action) for action in offered]
     unpublished = period.state not in PUBLISHED_STATES
     signed_overlap = overlapping_period(period) if unpublished else None
+    promises = list(period.promises.all())
     context = {
         "period": period,
-        "promises": list(period.promises.all()),
+        "promises": promise_comments(period, promises),
         "activities": [(activity, activity.progress(today)) for activity in activities],
         "is_active": period.is_active(today),
         "today": today,

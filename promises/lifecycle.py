@@ -300,6 +300,10 @@ def _has_content(step: Step) -> None:
 
 def _has_comment(step: Step) -> None:
     step.require("comment")
+    # A comment may be about one promise: one of this period's.
+    promise = step.data.get("promise")
+    if promise is not None and promise.period_id != step.period.pk:
+        step.error("promise", _("Choose one of this citizen promise's promises."))
 
 
 def _not_after_today(step: Step, name: str, message) -> None:
@@ -652,6 +656,7 @@ def perform(
             reviewer=user,
             verdict=rule.verdict,
             comment=step.comment,
+            promise=step.data.get("promise"),
             at=at,
         )
     from_state = period.state

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from promises import parties
 from promises.fields import DateField
 from promises.lifecycle import REQUIRED, Action, SignatoryData, ValidityStart
-from promises.models import Parties, PromisePeriod
+from promises.models import Parties, Promise, PromisePeriod
 from promises.validators import validate_plain_text
 from promises.validity import validity_label
 
@@ -62,9 +62,27 @@ class TransitionForm(forms.Form):
 
 
 class CommentRequiredForm(TransitionForm):
-    """A step that needs a comment: an approver's comment, or sending the period back."""
+    """A step that needs a comment: an approver's comment, or sending the period back. The
+    comment may be about one promise (shown beside it) or the whole citizen promise."""
 
+    promise = forms.ModelChoiceField(
+        label=_("The comment is about"),
+        queryset=Promise.objects.none(),
+        required=False,
+        empty_label=_("The whole citizen promise"),
+        error_messages={"invalid_choice": _("Choose one of this citizen promise's promises.")},
+    )
     comment = _comment(True, _("Shown to the coordinator and kept in the record."))
+
+    def __init__(self, *args, period: PromisePeriod, **kwargs) -> None:
+        super().__init__(*args, period=period, **kwargs)
+        promises = period.promises.all()
+        self.fields["promise"].queryset = promises
+        if not promises:
+            del self.fields["promise"]
+
+    def transition_data(self) -> dict:
+        return {"promise": self.cleaned_data.get("promise")}
 
 
 class DecisionFieldsMixin(forms.Form):

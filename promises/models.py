@@ -278,7 +278,7 @@ class PromisePeriodQuerySet(models.QuerySet):
                 "promises",
                 Prefetch(
                     "reviews",
-                    queryset=Review.objects.select_related("reviewer").order_by(
+                    queryset=Review.objects.select_related("reviewer", "promise").order_by(
                         "-round", "-at", "-pk"
                     ),
                 ),
@@ -733,6 +733,16 @@ class Review(models.Model):
     )
     verdict = models.CharField(_("verdict"), max_length=10, choices=ReviewVerdict.choices)
     comment = models.TextField(_("comment"), blank=True)
+    # What a comment or return is about: one promise, or (None) the whole period. A promise
+    # deleted from the draft afterwards leaves the comment about the whole period.
+    promise = models.ForeignKey(
+        "Promise",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviews",
+        verbose_name=_("about the promise"),
+    )
     at = models.DateTimeField(_("at"), default=timezone.now)
 
     class Meta:

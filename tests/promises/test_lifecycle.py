@@ -376,3 +376,19 @@ def test_only_coordinators_edit_and_only_in_draft_or_after_signing(people):
         assert can_edit(period, people["admin"]) is editable
         for actor in ("approver", "police", "other_coordinator", "no_role"):
             assert can_edit(period, people[actor]) is False
+
+
+def test_a_comment_may_be_about_one_of_the_periods_own_promises_only(people):
+    period = period_in(S.CONSULTATION, people)
+    other = factories.promise(factories.period("vetlanda", start=START, end=END), "Annat")
+    before = period.reviews.count()
+
+    with pytest.raises(TransitionInvalid) as invalid:
+        perform(period, people["approver"], A.COMMENT, comment="Se över.", promise=other)
+    assert list(invalid.value.errors) == ["promise"]
+    assert period.reviews.count() == before
+
+    own = period.promises.get()
+    perform(period, people["approver"], A.RETURN, comment="Mål saknas.", promise=own)
+    review = period.reviews.latest("pk")
+    assert (review.promise, review.verdict) == (own, "return")

@@ -8,6 +8,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import strip_tags
 from django.utils.translation import gettext
 
 from promises import lifecycle
@@ -151,6 +152,46 @@ def test_approver_comments_or_approves_and_the_period_stays_in_consultation(
     assert (review.verdict, review.reviewer, review.round) == (verdict, people.approver, 1)
     assert review.comment == "Bra förslag, tydliga mål."
     assert not period.transitions.exists()
+
+
+@pytest.mark.django_db
+def test_a_comment_about_one_promise_is_shown_beside_it(client, people):
+    period = make_period(PeriodState.CONSULTATION, promises=2, promise_title="Löfte {i}")
+    first, second = period.promises.order_by("position")
+    other = make_period(
+        PeriodState.CONSULTATION, slug="annan", promise_title="Ett annat löfte"
+    ).promises.get()
+    sign_in(client, people.approver)
+
+    form_page = client.get(url(period, Action.COMMENT)).content.decode()
+    assert "Kommentaren gäller" in form_page and "Hela medborgarlöftet" in form_page
+    assert first.title in form_page and other.title not in form_page
+    # A promise of another period is not a choice: an error, nothing written.
+    refused = client.post(url(period, Action.COMMENT), {"comment": "Ok?", "promise": other.pk})
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["promise"]
+    assert not period.reviews.exists()
+
+    client.post(url(period, Action.COMMENT), {"comment": "Ange ett mål.", "promise": second.pk})
+    client.post(url(period, Action.COMMENT), {"comment": "Bra helhet.", "promise": ""})
+
+    assert [(r.promise, r.comment) for r in period.reviews.order_by("pk")] == [
+        (second, "Ange ett mål."),
+        (None, "Bra helhet."),
+    ]
+    sign_in(client, people.coordinator)
+    hub_page = " ".join(client.get(hub(period)).content.decode().split())
+    beside_second = hub_page.index(f'id="lofte-{second.pk}"')
+    comment = hub_page.index("Kommentarer om löftet i samrådsomgång 1:")
+    assert (
+        beside_second
+        < comment
+        < hub_page.index("Ange ett mål.")
+        < hub_page.index('id="activities-heading"')
+    )
+    verdict = ReviewVerdict.COMMENT.label
+    assert f"{verdict.capitalize()} om löftet ”{second.title}”" in strip_tags(hub_page)
+    assert hub_page.count("Kommentarer om löftet i samrådsomgång") == 1
 
 
 @pytest.mark.django_db
