@@ -1,5 +1,13 @@
-"""Bulk import of activity logs from a CSV file, checked like the log form: all rows or none."""
+"""Bulk import of activity logs from a CSV file, checked like the log form: all rows or none.
 
+A valid file is saved at once, unless it looks like a mistake: rows the same as logs already
+saved (the same file uploaded again, or logged through the form too), rows repeated within the
+file, or the template downloaded and uploaded unchanged. Then the page lists those rows and asks
+(`Doubt`): save every row, save only the rows not already saved, or nothing. The file travels to
+that answer signed in a hidden field, so nothing is kept between the two requests.
+"""
+
+import base64
 import csv
 import datetime
 import io
@@ -9,11 +17,13 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.contrib import messages
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -104,14 +114,26 @@ class ParsedFile:
     error: str | None = None
 
 
+@dataclass(frozen=True)
+class Doubt:
+    """A valid row that may be a mistake, and why (row None: the whole file)."""
+
+    row: int | None
+    message: str
+    # A row the same as a saved log, or as an earlier row of the file: left out on request.
+    repeated: bool = True
+
+
 @dataclass
 class ImportResult:
-    """What an import saved, or why it saved nothing."""
+    """What an import saved, or why it saved nothing (errors, or doubts to be answered)."""
 
     saved: list[ActivityLog] = field(default_factory=list)
     row_errors: list[RowError] = field(default_factory=list)
     file_errors: list[str] = field(default_factory=list)
     already_imported: bool = False
+    doubts: list[Doubt] = field(default_factory=list)
+    row_count: int = 0
 
     @property
     def error_count(self) -> int:
@@ -265,8 +287,9 @@ class _RowForm(LogForm):
 
 def _validate(
     parsed: ParsedFile, *, user, today: datetime.date, import_key: uuid.UUID
-) -> tuple[list[_RowForm], list[RowError]]:
-    """A valid form per row, or the errors of all rows with the log form's messages."""
+) -> tuple[list[tuple[int, _RowForm]], list[RowError]]:
+    """A valid form per row (with its row number), or the errors of all rows with the log
+    form's messages."""
     allowed = {activity.pk: activity for activity in _loggable(user)}
     valid, errors = [], list(parsed.row_errors)
     for number, values in parsed.rows:
@@ -280,27 +303,107 @@ def _validate(
         for column in (c.name for c in COLUMNS if c.name in row_errors):
             errors.extend(RowError(number, column, str(msg)) for msg in row_errors[column])
         if not row_errors:
-            valid.append(form)
+            valid.append((number, form))
     return valid, errors
 
 
-def import_logs(data: bytes, *, user, today: datetime.date, import_key: uuid.UUID) -> ImportResult:
-    """Check all rows like the log form; save all or none, and a repeated upload only once."""
+def _same(fields: dict) -> tuple:
+    return (
+        fields["activity"],
+        fields["date"],
+        fields["quantity"],
+        fields["place"],
+        fields["summary"],
+    )
+
+
+def doubts(rows: list[tuple[int, _RowForm]], today: datetime.date) -> list[Doubt]:
+    """The valid rows that may be a mistake: the same activity, date, quantity, place and
+    summary as a counted log already saved or as an earlier row; and the whole file when every
+    row is as the template proposes it (today's date, one, no place, no summary)."""
+    cleaned = [(number, form.cleaned_data) for number, form in rows]
+    saved = {
+        (activity_id, *rest): (created_at, reporter)
+        for activity_id, *rest, created_at, reporter in ActivityLog.objects.counted()
+        .filter(
+            activity_id__in={data["activity"].pk for _n, data in cleaned},
+            date__in={data["date"] for _n, data in cleaned},
+        )
+        .values_list(
+            "activity_id",
+            "date",
+            "quantity",
+            "place",
+            "summary",
+            "created_at",
+            "reported_by__username",
+        )
+    }
+    found, seen = [], {}
+    for number, data in cleaned:
+        key = (data["activity"].pk, *_same(data)[1:])
+        if key in saved:
+            created_at, reporter = saved[key]
+            message = gettext("The same as a log saved on %(date)s by %(user)s.") % {
+                "date": date_format(timezone.localtime(created_at), "j b Y H:i"),
+                "user": reporter or gettext("system"),
+            }
+            found.append(Doubt(number, message))
+        elif key in seen:
+            message = gettext("The same as row %(row)s of the file.") % {"row": seen[key]}
+            found.append(Doubt(number, message))
+        seen.setdefault(key, number)
+    as_template = all(
+        data["quantity"] == 1
+        and not data["place"]
+        and not data["summary"]
+        and data["date"] == template_date(data["activity"], today)
+        for _number, data in cleaned
+    )
+    if as_template and len(cleaned) > 1:
+        message = gettext(
+            "Every row is as the template proposes it: today's date, quantity 1, no place and "
+            "no summary. Was each of these activities really carried out today?"
+        )
+        found.insert(0, Doubt(None, message, repeated=False))
+    return found
+
+
+def import_logs(
+    data: bytes,
+    *,
+    user,
+    today: datetime.date,
+    import_key: uuid.UUID,
+    ask: bool = True,
+    skip_repeated: bool = False,
+) -> ImportResult:
+    """Check all rows like the log form; save all or none, and a repeated upload only once.
+
+    `ask`: a file with doubts (see `doubts`) is not saved but returned with them; answered,
+    `skip_repeated` leaves out the rows the same as saved logs or as earlier rows."""
     parsed = parse_csv(data)
     if parsed.error:
         return ImportResult(file_errors=[parsed.error])
     if not parsed.rows:
         return ImportResult(file_errors=[gettext("The file has a header but no rows to import.")])
-    forms_, errors = _validate(parsed, user=user, today=today, import_key=import_key)
+    rows, errors = _validate(parsed, user=user, today=today, import_key=import_key)
     if errors:
         return ImportResult(row_errors=errors)
-    first_key = forms_[0].cleaned_data["idempotency_key"]
+    first_key = rows[0][1].cleaned_data["idempotency_key"]
     if ActivityLog.objects.filter(idempotency_key=first_key, reported_by=user).exists():
         return ImportResult(already_imported=True)
+    if ask or skip_repeated:
+        found = doubts(rows, today)
+        if ask and found:
+            return ImportResult(doubts=found, row_count=len(rows))
+        if skip_repeated:
+            left_out = {doubt.row for doubt in found if doubt.repeated}
+            rows = [(number, form) for number, form in rows if number not in left_out]
     saved = []
     try:
         with transaction.atomic():
-            for form in forms_:
+            for _number, form in rows:
                 fields = {name: form.cleaned_data[name] for name in LogForm.Meta.fields}
                 key = form.cleaned_data["idempotency_key"]
                 log, created = record_log(user=user, idempotency_key=key, **fields)
@@ -311,6 +414,31 @@ def import_logs(data: bytes, *, user, today: datetime.date, import_key: uuid.UUI
     except IdempotencyConflict:
         return ImportResult(file_errors=[gettext("Reload the page and upload the file again.")])
     return ImportResult(saved=saved)
+
+
+PAYLOAD_SALT = "activities.csv_import"
+
+
+def dump_upload(data: bytes, key: uuid.UUID) -> str:
+    """The file and its key, signed for the answer to its doubts."""
+    value = {"file": base64.b64encode(data).decode("ascii"), "key": str(key)}
+    return signing.dumps(value, salt=PAYLOAD_SALT, compress=True)
+
+
+def load_upload(payload: str) -> tuple[bytes, uuid.UUID] | None:
+    """The file and key of `dump_upload`, or None if the payload was not signed here."""
+    try:
+        value = signing.loads(payload, salt=PAYLOAD_SALT)
+        return base64.b64decode(value["file"], validate=True), uuid.UUID(value["key"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+
+
+class AnswerForm(forms.Form):
+    """The answer to an upload's doubts: the signed file, and which rows to save."""
+
+    upload = forms.CharField(widget=forms.HiddenInput)
+    answer = forms.ChoiceField(choices=(("all", "all"), ("new", "new")))
 
 
 class ImportForm(forms.Form):
@@ -376,6 +504,8 @@ def log_import(request: HttpRequest) -> HttpResponse:
     if request.method == "GET" and request.GET.get("mall"):
         return _template_csv(_loggable(request.user), today)
     initial = {"idempotency_key": uuid.uuid4()}
+    if request.method == "POST" and "upload" in request.POST:
+        return _answer(request, today, initial)
     form = ImportForm(request.POST or None, request.FILES or None, initial=initial)
     result = None
     if getattr(request, "upload_too_large", False):
@@ -387,20 +517,68 @@ def log_import(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data["file"].read(MAX_BYTES + 1)
         key = form.cleaned_data["idempotency_key"]
         result = import_logs(data, user=request.user, today=today, import_key=key)
-        if result.already_imported:
-            messages.info(request, _("This upload was already imported; nothing more was saved."))
-            return redirect("activities:staff_home")
-        if not result.error_count:
-            count = len(result.saved)
-            messages.success(
-                request,
-                ngettext("Imported %(n)s log.", "Imported %(n)s logs.", count) % {"n": count},
-            )
-            return redirect("activities:staff_home")
+        if result.doubts:
+            return _ask(request, result, dump_upload(data, key))
+        if saved := _saved(request, result):
+            return saved
     context = {
         "form": form,
         "result": result,
         "error_entries": _error_entries(form, result),
+        "columns": COLUMNS,
+        "activities": _loggable(request.user),
+    }
+    return render(request, "activities/log_import.html", context)
+
+
+def _saved(request: HttpRequest, result: ImportResult) -> HttpResponse | None:
+    """To the start page with what was saved; None when the result has errors to show."""
+    if result.already_imported:
+        messages.info(request, _("This upload was already imported; nothing more was saved."))
+        return redirect("activities:staff_home")
+    if result.error_count:
+        return None
+    count = len(result.saved)
+    if count == 0:  # every row was left out as saved before
+        messages.info(request, _("Nothing was saved: every row was already saved."))
+    else:
+        messages.success(
+            request, ngettext("Imported %(n)s log.", "Imported %(n)s logs.", count) % {"n": count}
+        )
+    return redirect("activities:staff_home")
+
+
+def _ask(request: HttpRequest, result: ImportResult, upload: str) -> HttpResponse:
+    """The rows that may be a mistake, and the question what to save."""
+    repeated = sum(doubt.repeated for doubt in result.doubts)
+    context = {
+        "result": result,
+        "upload": upload,
+        "repeated": repeated,
+        "new_count": result.row_count - repeated,
+    }
+    return render(request, "activities/log_import_ask.html", context)
+
+
+def _answer(request: HttpRequest, today: datetime.date, initial: dict) -> HttpResponse:
+    """Save the file whose doubts were answered: every row, or the rows not saved before."""
+    answer = AnswerForm(request.POST)
+    upload = load_upload(answer.data.get("upload", "")) if answer.is_valid() else None
+    if upload is None:
+        messages.error(request, _("The upload could not be read. Upload the file again."))
+        return redirect("activities:log_import")
+    data, key = upload
+    skip = answer.cleaned_data["answer"] == "new"
+    result = import_logs(
+        data, user=request.user, today=today, import_key=key, ask=False, skip_repeated=skip
+    )
+    if saved := _saved(request, result):
+        return saved
+    # The rows turned invalid meanwhile (a day passed, the period ended): the errors, to correct.
+    context = {
+        "form": ImportForm(initial=initial),
+        "result": result,
+        "error_entries": _error_entries(ImportForm(initial=initial), result),
         "columns": COLUMNS,
         "activities": _loggable(request.user),
     }

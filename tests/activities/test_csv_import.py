@@ -50,8 +50,10 @@ def _csv(*rows: str, header: str = HEADER, delimiter: str = ";", encoding="utf-8
     return "\r\n".join(line.replace(";", delimiter) for line in lines).encode(encoding)
 
 
-def _import(world, data: bytes, *, key: uuid.UUID | None = None, user=None):
-    return import_logs(data, user=user or world.user, today=TODAY, import_key=key or uuid.uuid4())
+def _import(world, data: bytes, *, key: uuid.UUID | None = None, user=None, **answer):
+    return import_logs(
+        data, user=user or world.user, today=TODAY, import_key=key or uuid.uuid4(), **answer
+    )
 
 
 # Reading the file
@@ -333,8 +335,34 @@ def test_the_same_upload_twice_saves_once(world):
     assert len(first.saved) == 2 and not first.already_imported
     assert second.already_imported and second.saved == [] and second.error_count == 0
     assert ActivityLog.objects.count() == 2
-    # A new upload (a new key) of the same rows is a new import.
-    assert len(_import(world, data).saved) == 2
+    # A new upload (a new key) of the same rows is asked about first, row by row.
+    again = _import(world, data)
+    assert again.saved == [] and [doubt.row for doubt in again.doubts] == [2, 3]
+    assert "Samma som en logg som sparades" in again.doubts[0].message
+    assert ActivityLog.objects.count() == 2
+    # Answered: every row saved anew, or only the rows not saved before (none here).
+    assert len(_import(world, data, ask=False, skip_repeated=True).saved) == 0
+    assert len(_import(world, data, ask=False).saved) == 2
+    assert ActivityLog.objects.count() == 4
+
+
+def test_rows_repeated_in_the_file_or_as_the_template_proposes_them_are_asked_about(world):
+    day = datetime.date(2026, 3, 15)
+    repeated = _csv(
+        f"{world.police.pk};{day};1;Torget;;",
+        f"{world.joint.pk};{day};1;;;",
+        f"{world.police.pk};{day};1;Torget;;",
+    )
+    result = _import(world, repeated)
+    assert [(d.row, d.message) for d in result.doubts] == [(4, "Samma som rad 2 i filen.")]
+    assert not ActivityLog.objects.exists()
+    assert len(_import(world, repeated, ask=False, skip_repeated=True).saved) == 2
+
+    # The template unchanged: every row dated today, quantity 1, nothing else.
+    as_template = _csv(f"{world.police.pk};{TODAY};1;;;", f"{world.joint.pk};{TODAY};1;;;")
+    whole_file = _import(world, as_template).doubts
+    assert [(d.row, d.repeated) for d in whole_file] == [(None, False)]
+    assert "som mallen föreslår den" in whole_file[0].message
 
 
 def test_a_row_saved_by_a_parallel_upload_rolls_back_this_one(world):
@@ -347,7 +375,8 @@ def test_a_row_saved_by_a_parallel_upload_rolls_back_this_one(world):
         reported_by=world.user,
         idempotency_key=uuid.uuid5(key, "3"),
     )
-    result = _import(world, data, key=key)
+    # (Answered: the upload asked first, as row 3 is the same as the other's log.)
+    result = _import(world, data, key=key, ask=False)
     assert result.already_imported and result.saved == []
     assert ActivityLog.objects.count() == 1
 
@@ -379,11 +408,11 @@ def test_validating_many_rows_costs_a_fixed_number_of_queries(world, django_asse
 
 
 def test_saving_many_rows_adds_only_the_inserts_per_row(world, django_assert_max_num_queries):
-    rows = [f"{world.police.pk};2026-03-15;1;Storgatan;Kontroll;"] * 200
+    rows = [f"{world.police.pk};2026-03-15;1;Storgatan;Kontroll {i};" for i in range(200)]
     # Per row: a savepoint, the log, its history record, the lock on its activity, its progress
-    # sum and its activity's total, the savepoint's release; once: the user's memberships and
-    # the allowed activities.
-    with django_assert_max_num_queries(5 + 7 * 200):
+    # sum and its activity's total, the savepoint's release; once: the user's memberships, the
+    # allowed activities and the logs the rows may repeat.
+    with django_assert_max_num_queries(6 + 7 * 200):
         result = _import(world, _csv(*rows))
     assert len(result.saved) == 200
 
@@ -406,6 +435,16 @@ def _post(client, world, data: bytes, key: str | None = None):
         reverse("activities:log_import"),
         {"file": upload, "idempotency_key": key or str(uuid.uuid4())},
     )
+
+
+def _post_template(client, world, data: bytes):
+    """Upload the template unchanged: the page asks first; answered, every row is saved."""
+    asked = _post(client, world, data)
+    assert asked.status_code == 200
+    assert asked.context["result"].doubts[0].row is None
+    assert not ActivityLog.objects.exists()
+    answer = {"upload": asked.context["upload"], "answer": "all"}
+    return client.post(reverse("activities:log_import"), answer)
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client):
@@ -523,7 +562,7 @@ def test_the_template_lists_only_the_users_activities_and_imports_as_it_is(clien
     ]
     assert {values["datum"] for _, values in parsed.rows} == {today.isoformat()}
     assert {values["antal"] for _, values in parsed.rows} == {"1"}
-    assert _post(client, world, response.content).status_code == 302
+    assert _post_template(client, world, response.content).status_code == 302
     assert ActivityLog.objects.count() == 2
 
 
@@ -715,7 +754,7 @@ def test_the_template_proposes_a_loggable_date_and_imports_unchanged_with_no_err
     }
     assert future_activity.pk not in dates
     assert {row["aktivitet_namn"] for row in values} >= {"Trafikkontroller", "Avslutad kontroll"}
-    upload = _post(client, world, response.content)
+    upload = _post_template(client, world, response.content)
     assert upload.status_code == 302
     assert sorted(ActivityLog.objects.values_list("activity_id", "date")) == sorted(
         [
@@ -752,5 +791,39 @@ def test_the_template_puts_an_apostrophe_before_activity_names_that_start_like_f
         "'" + world.joint.title,
     ]
     assert [row["aktivitet_id"] for row in values] == [str(world.police.pk), str(world.joint.pk)]
-    assert _post(client, world, response.content).status_code == 302
+    assert _post_template(client, world, response.content).status_code == 302
     assert ActivityLog.objects.count() == 2
+
+
+def test_a_file_uploaded_again_is_asked_about_and_only_its_new_rows_may_be_saved(client, world):
+    today = _in_force_period_today(world)
+    sign_in(client, world.user)
+    first = _csv(f"{world.police.pk};{today};2;Torget;Kontroll;")
+    assert _post(client, world, first).status_code == 302
+    again = _csv(
+        f"{world.police.pk};{today};2;Torget;Kontroll;", f"{world.joint.pk};{today};1;Parken;;"
+    )
+
+    asked = _post(client, world, again)
+
+    assert asked.status_code == 200
+    page = " ".join(asked.content.decode().split())
+    assert "Rad 2: Samma som en logg som sparades" in page and "av polis." in page
+    assert "Spara bara den 1 nya raden" in page and "Spara alla 2 rader" in page
+    assert ActivityLog.objects.count() == 1
+    answer = {"upload": asked.context["upload"], "answer": "new"}
+    saved = client.post(reverse("activities:log_import"), answer)
+    assert saved.status_code == 302
+    assert sorted(ActivityLog.objects.values_list("place", flat=True)) == ["Parken", "Torget"]
+    # The same answer sent again saves nothing more (each row's key).
+    client.post(reverse("activities:log_import"), answer)
+    assert ActivityLog.objects.count() == 2
+
+
+def test_an_answer_whose_file_was_not_signed_here_saves_nothing(client, world):
+    _in_force_period_today(world)
+    sign_in(client, world.user)
+    forged = {"upload": "eyJmaWxlIjoiIn0:forged", "answer": "all"}
+    response = client.post(reverse("activities:log_import"), forged, follow=True)
+    assert "Filen kunde inte läsas. Ladda upp den igen." in response.content.decode()
+    assert not ActivityLog.objects.exists()

@@ -419,11 +419,14 @@ def importer(client):
 
 def _csv_of_size(activity, size: int) -> bytes:
     header = "aktivitet_id;datum;antal;plats;sammanfattning;intern_anteckning\r\n"
-    row = f"{activity.pk};{timezone.localdate().isoformat()};1;Storgatan;Kontroll;\r\n"
+    day = timezone.localdate().isoformat()
     data = io.BytesIO()
     data.write(header.encode())
+    # Rows that differ (the same row again would be asked about before it is saved).
+    number = 0
     while data.tell() < size:
-        data.write(row.encode())
+        number += 1
+        data.write(f"{activity.pk};{day};1;Storgatan;Kontroll {number};\r\n".encode())
     return data.getvalue()[:size]
 
 
