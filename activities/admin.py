@@ -3,10 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from activities.models import Activity, ActivityLog
-from promises.admin import NoDeleteMixin
+from promises.admin import RecordAdminMixin
 
 
-class ActivityLogInline(admin.TabularInline):
+class ActivityLogInline(RecordAdminMixin, admin.TabularInline):
     can_delete = False
     model = ActivityLog
     extra = 0
@@ -17,7 +17,7 @@ class ActivityLogInline(admin.TabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+class ActivityAdmin(RecordAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "period", "responsible", "target_display", "status"]
     list_filter = ["responsible", "target_scope", "status", "period__state"]
     list_select_related = ["period__municipality"]
@@ -53,7 +53,7 @@ class ActivityAdmin(NoDeleteMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ActivityLog)
-class ActivityLogAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+class ActivityLogAdmin(RecordAdminMixin, SimpleHistoryAdmin):
     list_display = ["activity", "date", "quantity", "place", "reported_by", "is_withdrawn"]
     list_filter = [("withdrawn_at", admin.EmptyFieldListFilter), "activity__responsible"]
     list_select_related = ["activity", "reported_by"]
@@ -61,10 +61,6 @@ class ActivityLogAdmin(NoDeleteMixin, SimpleHistoryAdmin):
     date_hierarchy = "date"
     autocomplete_fields = ["activity"]
     readonly_fields = ["created_at", "reported_by", "withdrawn_by"]
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        # Public records: a log is withdrawn with a reason, never deleted.
-        return False
 
     @admin.display(boolean=True, description=_("withdrawn"))
     def is_withdrawn(self, obj: ActivityLog) -> bool:

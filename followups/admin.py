@@ -2,10 +2,10 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from followups.models import Assessment, FollowUpMeeting, Report, SignedOriginal
-from promises.admin import NoDeleteMixin
+from promises.admin import RecordAdminMixin
 
 
-class AssessmentInline(admin.TabularInline):
+class AssessmentInline(RecordAdminMixin, admin.TabularInline):
     model = Assessment
     extra = 0
     fields = ["promise", "rating", "comment"]
@@ -13,7 +13,7 @@ class AssessmentInline(admin.TabularInline):
 
 
 @admin.register(FollowUpMeeting)
-class FollowUpMeetingAdmin(admin.ModelAdmin):
+class FollowUpMeetingAdmin(RecordAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "period", "kind", "date"]
     list_filter = ["kind"]
     list_select_related = ["period__municipality"]
@@ -24,7 +24,7 @@ class FollowUpMeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(admin.ModelAdmin):
+class AssessmentAdmin(RecordAdminMixin, admin.ModelAdmin):
     list_display = ["promise", "meeting", "rating"]
     list_filter = ["rating"]
     list_select_related = ["promise", "meeting"]
@@ -33,14 +33,13 @@ class AssessmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+class ReportAdmin(RecordAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "period", "kind", "covers_from", "covers_to", "published_on"]
     list_filter = ["kind"]
     list_select_related = ["period__municipality"]
     search_fields = ["title", "body", "period__municipality__name"]
     date_hierarchy = "covers_to"
     autocomplete_fields = ["period"]
-    # What was published stays as published: a correction is a new version (staff pages).
     readonly_fields = [
         "published_on",
         "figures",
@@ -55,15 +54,9 @@ class ReportAdmin(NoDeleteMixin, SimpleHistoryAdmin):
 
 
 @admin.register(SignedOriginal)
-class SignedOriginalAdmin(NoDeleteMixin, SimpleHistoryAdmin):
-    """The signing documents as stored at signing: read only."""
+class SignedOriginalAdmin(RecordAdminMixin, SimpleHistoryAdmin):
+    """The signing documents as stored at signing."""
 
     list_display = ["period", "created_at", "sha256"]
     list_select_related = ["period__municipality"]
     readonly_fields = ["period", "pdf", "sha256", "size", "created_at"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False

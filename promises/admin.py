@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -12,6 +13,29 @@ class NoDeleteMixin:
         return False
 
 
+class RecordAdminMixin(NoDeleteMixin):
+    """A record of the product read in the admin, never written there.
+
+    Periods, promises, activities, logs, lifecycle steps, meetings and reports change only
+    through the staff pages, which keep the lifecycle's rules (a signed period's change is a
+    revision with a reason, a published report's a new version, a log is withdrawn with a
+    reason) and its record; an administrator acts there as coordinator everywhere. An edit here
+    would change a public page without any of that."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # django-simple-history's page of an earlier version saves a posted form whatever the
+        # change permission (it only hides the revert button): no revert of a record here.
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
 @admin.register(Theme)
 class ThemeAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
@@ -19,7 +43,7 @@ class ThemeAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class PromiseInline(admin.StackedInline):
+class PromiseInline(RecordAdminMixin, admin.StackedInline):
     can_delete = False
     model = Promise
     extra = 0
@@ -28,26 +52,23 @@ class PromiseInline(admin.StackedInline):
     show_change_link = True
 
 
-class SignatoryInline(admin.TabularInline):
+class SignatoryInline(RecordAdminMixin, admin.TabularInline):
     model = Signatory
     extra = 0
     fields = ["position", "name", "title", "organisation"]
 
 
-class PeriodTransitionInline(admin.TabularInline):
+class PeriodTransitionInline(RecordAdminMixin, admin.TabularInline):
+    # Transitions are recorded by the lifecycle, not typed in.
     model = PeriodTransition
     extra = 0
     fields = ["at", "from_state", "to_state", "by", "comment"]
     readonly_fields = fields
     can_delete = False
 
-    def has_add_permission(self, request, obj=None) -> bool:
-        # Transitions are recorded by the lifecycle, not typed in.
-        return False
-
 
 @admin.register(PromisePeriod)
-class PromisePeriodAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+class PromisePeriodAdmin(RecordAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "state", "start_date", "end_date", "signed_date", "county"]
     list_filter = ["state", "municipality__county__police_region", "municipality__county"]
     list_select_related = ["municipality__county", "local_police_area"]
@@ -85,7 +106,7 @@ class PromisePeriodAdmin(NoDeleteMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Promise)
-class PromiseAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+class PromiseAdmin(RecordAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "period", "position"]
     list_filter = ["themes", "period__state"]
     list_select_related = ["period__municipality"]
@@ -95,15 +116,9 @@ class PromiseAdmin(NoDeleteMixin, SimpleHistoryAdmin):
 
 
 @admin.register(PeriodTransition)
-class PeriodTransitionAdmin(admin.ModelAdmin):
+class PeriodTransitionAdmin(RecordAdminMixin, admin.ModelAdmin):
     list_display = ["period", "from_state", "to_state", "by", "at"]
     list_filter = ["to_state"]
     list_select_related = ["period__municipality", "by"]
     search_fields = ["period__municipality__name", "comment"]
     date_hierarchy = "at"
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
