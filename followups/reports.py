@@ -214,11 +214,20 @@ def default_title(kind: str, period: PromisePeriod, start, end) -> str:
     return title % {"span": span, "place": period.place_name}
 
 
+# A follow-up meeting looks back: held in the first weeks after a span, it assessed that span
+# (the meeting of 17 September, the tertial May–August), not the one it falls in.
+MEETING_LAG = datetime.timedelta(weeks=6)
+
+
 def held_meetings(period: PromisePeriod, start, end) -> list[FollowUpMeeting]:
-    """The meetings held in the span, with their assessments and verdicts (three queries)."""
+    """The meetings held that look back on the span: from six weeks into it to six weeks after
+    its end (`MEETING_LAG`), with their assessments and verdicts (three queries)."""
     return list(
         FollowUpMeeting.objects.filter(
-            period=period, status=MeetingStatus.HELD, date__gte=start, date__lte=end
+            period=period,
+            status=MeetingStatus.HELD,
+            date__gt=start + MEETING_LAG,
+            date__lte=end + MEETING_LAG,
         )
         .defer("internal_minutes")
         .prefetch_related(

@@ -213,7 +213,7 @@ def test_a_draft_is_not_public_and_its_figures_are_counted_anew(client, people, 
 
 def test_the_drafted_text_names_the_span_and_the_meetings_assessments(people, world):
     meeting = factories.meeting(
-        world.period, START + 20 * DAY, kind="tertial", public_summary="Läget gicks igenom."
+        world.period, START + 60 * DAY, kind="tertial", public_summary="Läget gicks igenom."
     )
     meeting.assessments.create(
         promise=world.period.promises.get(), rating="partly", comment="Fler vandringar behövs."
@@ -221,7 +221,7 @@ def test_the_drafted_text_names_the_span_and_the_meetings_assessments(people, wo
     meeting.verdicts.create(activity=world.walks, text="Genomfört, men för få.")
 
     with translation.override("sv"):
-        body = reports.default_body(world.period, START, TODAY, TODAY)
+        body = reports.default_body(world.period, START, END, TODAY)
         title = reports.default_title(ReportKind.YEAR_END, world.period, START, END)
 
     assert "Läget gicks igenom." in body
@@ -230,6 +230,27 @@ def test_the_drafted_text_names_the_span_and_the_meetings_assessments(people, wo
     )
     assert "Trygghetsvandringar i Håcksta: Genomfört, men för få." in body
     assert title == f"Redovisning för år {TODAY.year}: medborgarlöften i Vetlanda"
+
+
+def test_the_drafted_text_quotes_the_meetings_that_look_back_on_the_span(people, world):
+    # Tertial May–August: the meeting of 21 May assessed January–April, that of 17 September
+    # May–August; one in July falls inside it.
+    year = START.year
+    for day, summary in (
+        (datetime.date(year, 5, 21), "Januari–april gicks igenom."),
+        (datetime.date(year, 7, 10), "Halvvägs genom tertialet."),
+        (datetime.date(year, 9, 17), "Maj–augusti gicks igenom."),
+        (datetime.date(year, 12, 1), "September–november gicks igenom."),
+    ):
+        factories.meeting(world.period, day, kind="tertial", public_summary=summary)
+
+    with translation.override("sv"):
+        body = reports.default_body(
+            world.period, datetime.date(year, 5, 1), datetime.date(year, 8, 31), END
+        )
+
+    assert "Halvvägs genom tertialet." in body and "Maj–augusti gicks igenom." in body
+    assert "Januari–april" not in body and "September–november" not in body
 
 
 D = datetime.date
