@@ -374,6 +374,15 @@ class PeriodSlugDatesMixin:
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         cleaned["year_only"] = kind == Validity.YEARS
         if kind == Validity.OPEN:
+            if end is not None:  # never dropped unseen: the two say different things
+                self.add_error(
+                    "end_date",
+                    _(
+                        "An end date was entered, but the citizen promise is to apply until "
+                        "further notice. Empty the end date, or choose “From the start date to "
+                        "the end date”."
+                    ),
+                )
             cleaned["end_date"] = None
         elif kind == Validity.YEARS and start:
             last_year = end.year if end else start.year

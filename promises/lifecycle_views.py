@@ -126,7 +126,10 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
     if add_row:
         # One more signatory row: the page again with what was typed, nothing checked or saved.
         kwargs["signatories"] = signatory_formset(period, request.POST, add_row=True)
-        initial = {name: request.POST.get(name, "") for name in form_class.base_fields}
+        # What was typed; a field left empty keeps its own initial (the validity's choice).
+        initial = {
+            name: value for name in form_class.base_fields if (value := request.POST.get(name))
+        }
         form = form_class(initial=initial, **kwargs)
     elif request.method == "POST":
         if is_sign:

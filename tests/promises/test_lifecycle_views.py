@@ -2,6 +2,7 @@
 
 import datetime
 import functools
+import re
 
 import pytest
 from django.contrib.messages import get_messages
@@ -839,6 +840,8 @@ def test_adding_a_signatory_row_keeps_what_was_typed_and_saves_nothing(client, p
     page = response.content.decode()
     assert 'value="Anna Andersson"' in page
     assert 'class="error-summary"' not in page
+    # The validity's choice, not sent, stays checked as it was shown (from the signing date).
+    assert re.search(r'<input type="radio" name="validity_start" value="signing"[^>]*checked', page)
     assert record(period) == before
 
     rows = [*TWO_SIGNATORIES, ("Cecilia Carlsson", "Kommundirektör", "Vetlanda kommun")]

@@ -56,7 +56,15 @@ def create(client, **fields):
 
 def test_the_editor_creates_an_open_ended_period_by_choice(client, coordinator):
     sign_in(client, coordinator)
-    response = create(client, validity="open", end_date="2028-12-31")
+    # An end date beside "until further notice" is never dropped unseen: the two disagree.
+    refused = create(client, validity="open", end_date="2028-12-31")
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["end_date"] == [
+        "Ett slutdatum är ifyllt, men medborgarlöftet ska gälla tills vidare. Töm slutdatumet "
+        "eller välj ”Från startdatum till slutdatum”."
+    ]
+    assert not PromisePeriod.objects.exists()
+    response = create(client, validity="open")
     assert response.status_code == 302
     period = PromisePeriod.objects.get(slug="2027-tills-vidare")
     assert (period.start_date, period.end_date, period.year_only) == (D(2027, 3, 1), None, False)
