@@ -81,6 +81,15 @@ class PlanMeetingForm(SentOnceMixin, MeetingFieldsForm):
 
     def clean_date(self) -> datetime.date:
         date = super().clean_date()
+        # A meeting already held is recorded, not planned (the public calendar lists plans).
+        if date < self.today:
+            raise forms.ValidationError(
+                _(
+                    "A planned meeting cannot be dated before today (%(date)s). A meeting "
+                    "already held is recorded as held."
+                )
+                % {"date": long_date(self.today)}
+            )
         # A period in force until further notice has no end to plan after.
         if self.period.end_date is not None and date > self.period.end_date + PLAN_AFTER_END:
             raise forms.ValidationError(

@@ -494,3 +494,19 @@ def test_only_a_held_meeting_is_corrected_and_only_by_who_manages_followups(clie
     assert response.status_code == 403
     held.refresh_from_db()
     assert held.public_summary == "Genomgång av läget i centrum."
+
+
+@pytest.mark.django_db
+def test_a_meeting_is_planned_from_today_on_and_a_past_one_is_recorded_instead(
+    client, people, period
+):
+    sign_in(client, people.coordinator)
+    url = reverse("followups:meeting_plan", args=[period.pk])
+    body = {"kind": "monthly", "time": "", "forum": ""}
+
+    past = client.post(url, {**body, "date": (TODAY - datetime.timedelta(days=1)).isoformat()})
+
+    assert past.status_code == 200
+    assert "registreras som hållet" in past.context["form"].errors["date"][0]
+    assert not FollowUpMeeting.objects.exists()
+    assert client.post(url, {**body, "date": TODAY.isoformat()}).status_code == 302
