@@ -287,15 +287,15 @@ def _approved_first(period: PromisePeriod, user) -> "str | None":
     return None
 
 
-def _has_content(step: Step) -> None:
+def _has_content(period: PromisePeriod, user) -> "str | None":
     # A document may be only a list of activities (no separate promises): it is sent as it is.
-    # Where it has promises, every activity serves at least one of them.
-    period = step.period
+    # Where it has promises, every activity serves at least one of them. Not offered before.
     activities = period.activities.all()
     if not activities.exists():
-        step.error(None, _("Add at least one activity first."))
-    elif period.promises.exists() and activities.filter(promises__isnull=True).exists():
-        step.error(None, _("Every activity must serve at least one of the promises."))
+        return _("Add at least one activity first.")
+    if period.promises.exists() and activities.filter(promises__isnull=True).exists():
+        return _("Every activity must serve at least one of the promises.")
+    return None
 
 
 def _has_comment(step: Step) -> None:
@@ -513,9 +513,9 @@ RULES: dict[str, Rule] = {
         (S.DRAFT,),
         S.CONSULTATION,
         COORDINATOR,
-        (_has_content, _has_content_reviewed),
+        (_has_content_reviewed,),
         effects=(_next_round, _notify(notifications.SUBMITTED)),
-        user_guards=(_not_registering,),
+        user_guards=(_not_registering, _has_content),
     ),
     Action.WITHDRAW: Rule((S.CONSULTATION,), S.DRAFT, COORDINATOR),
     Action.COMMENT: Rule((S.CONSULTATION,), None, APPROVER, (_has_comment,), ReviewVerdict.COMMENT),

@@ -281,13 +281,19 @@ def _invalid(period, user, action, **data) -> dict:
 
 
 def test_submit_needs_a_promise_and_activities_that_serve_one(people):
+    # Not offered before (held back with why), and refused if sent anyway.
     period = factories.period("tranas", start=START, end=END, state=S.DRAFT)
-    assert None in _invalid(period, people["coordinator"], A.SUBMIT)
 
+    def refusal() -> str:
+        assert A.SUBMIT not in available_actions(period, people["coordinator"])
+        with pytest.raises(TransitionNotAllowed) as refused:
+            perform(period, people["coordinator"], A.SUBMIT, today=TODAY)
+        return refused.value.reason
+
+    assert refusal() == gettext("Add at least one activity first.")
     factories.promise(period)
     activity = factories.activity(period)
-    errors = _invalid(period, people["coordinator"], A.SUBMIT)
-    assert len(errors[None]) == 1
+    assert refusal() == gettext("Every activity must serve at least one of the promises.")
 
     activity.promises.add(period.promises.get())
     perform(period, people["coordinator"], A.SUBMIT, today=TODAY)

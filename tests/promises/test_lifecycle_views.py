@@ -607,16 +607,19 @@ def test_a_comment_with_html_is_refused(client, people):
 
 
 @pytest.mark.django_db
-def test_submitting_an_empty_draft_shows_the_lifecycles_error(client, people):
+def test_an_empty_draft_is_not_offered_for_consultation_and_says_why(client, people):
     period = factories.period(state=PeriodState.DRAFT)
     before = record(period)
     sign_in(client, people.coordinator)
+    why = gettext("Add at least one activity first.")
 
-    response = client.post(url(period, Action.SUBMIT), {"comment": ""})
+    hub_page = client.get(reverse("promises:staff_period", args=[period.pk])).content.decode()
+    assert url(period, Action.SUBMIT) not in hub_page
+    assert f"{Action.SUBMIT.label}: {why}" in hub_page
+    response = client.post(url(period, Action.SUBMIT), {"comment": "Till KLG."}, follow=True)
 
-    assert response.status_code == 200
-    errors = response.context["form"].non_field_errors()
-    assert errors == [gettext("Add at least one activity first.")]
+    assert response.redirect_chain[-1][0] == reverse("promises:staff_period", args=[period.pk])
+    assert why in response.content.decode()
     assert record(period) == before
 
 

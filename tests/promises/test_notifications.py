@@ -9,7 +9,12 @@ from django.utils import timezone, translation
 
 from municipalities.models import NotificationPreference
 from promises import notifications
-from promises.lifecycle import Action, SignatoryData, TransitionInvalid, perform
+from promises.lifecycle import (
+    Action,
+    SignatoryData,
+    TransitionNotAllowed,
+    perform,
+)
 from promises.models import PeriodState
 from tests import factories
 from tests.staff import sign_in
@@ -230,7 +235,7 @@ def test_a_refused_step_sends_nothing(staff, mailoutbox, django_capture_on_commi
 
     with (
         django_capture_on_commit_callbacks(execute=True) as callbacks,
-        pytest.raises(TransitionInvalid),
+        pytest.raises(TransitionNotAllowed),
     ):
         perform(period, staff.coordinator, Action.SUBMIT)
 

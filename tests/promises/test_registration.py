@@ -171,8 +171,9 @@ def test_a_registering_draft_is_never_sent_for_consultation(people):
     assert Action.SUBMIT not in lifecycle.available_actions(period, people.coordinator)
     with pytest.raises(lifecycle.TransitionNotAllowed):
         lifecycle.perform(period, people.coordinator, Action.SUBMIT)
-    # The ordinary draft still is.
+    # The ordinary draft still is, once it has an activity.
     ordinary = factories.period("vetlanda", state=PeriodState.DRAFT, slug="ny")
+    factories.activity(ordinary)
     assert Action.SUBMIT in lifecycle.available_actions(ordinary, people.coordinator)
 
 
