@@ -14,6 +14,7 @@ from followups import opendata
 from followups.feeds import UpdatesFeed
 from followups.models import FollowUpMeeting
 from municipalities.models import Municipality
+from municipalities.search import swedish_sort_key
 
 # A planned meeting without a time is a whole-day event; one with a time lasts this long.
 MEETING_LENGTH = datetime.timedelta(hours=2)
@@ -33,7 +34,10 @@ def municipality_feed(request: HttpRequest, slug: str) -> HttpResponse:
 
 def open_data(request: HttpRequest) -> HttpResponse:
     """What is offered as open data: datasets, columns, formats, licence, download links."""
-    municipalities = list(Municipality.objects.order_by("name").only("name", "slug"))
+    # In Swedish order (å, ä, ö after z), which the database's collation may not give.
+    municipalities = sorted(
+        Municipality.objects.only("name", "slug"), key=lambda m: swedish_sort_key(m.name)
+    )
     chosen_slug = request.GET.get("kommun", "")
     chosen = next((m for m in municipalities if m.slug == chosen_slug), None)
     context = {

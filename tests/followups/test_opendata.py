@@ -526,6 +526,16 @@ def test_open_data_page_links_a_chosen_municipality(client):
 
 
 @pytest.mark.django_db
+def test_open_data_page_lists_the_municipalities_in_swedish_order(client):
+    names = [m.name for m in client.get("/oppna-data/").context["municipalities"]]
+    assert len(names) == 290
+    # å, ä, ö after z, in that order (a database's collation may put ä before å).
+    assert names.index("Håbo") < names.index("Hässleholm") < names.index("Höör")
+    assert names.index("Vårgårda") < names.index("Värmdö") < names.index("Växjö")
+    assert names[-1] == "Övertorneå"
+
+
+@pytest.mark.django_db
 def test_open_data_page_ignores_an_unknown_municipality(client):
     response = client.get("/oppna-data/", {"kommun": "<script>"})
     assert response.status_code == 200
