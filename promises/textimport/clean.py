@@ -368,6 +368,26 @@ def _without_markdown(text: str) -> str:
     return _MARKDOWN_EMPHASIS.sub(r"\2", _MARKDOWN_HEADING.sub("", text))
 
 
+# A line a sentence stops in: it ends with a word, a comma or a word's hyphen, not a full stop
+# or a colon.
+_SENTENCE_GOES_ON = re.compile(r"(?:[\w,]|\w[-¬])$")
+# The line that goes on with it: in lower case or with a number ("2 kvällar per månad").
+_GOING_ON = re.compile(r"[a-zåäöé0-9]")
+
+
+def _goes_on_over_page(kept: list[str], page: list[str]) -> bool:
+    """Whether the text before a page break stops mid-sentence and the next page's first line
+    (its header and footer dropped) goes on with it."""
+    above = next((line for line in reversed(kept) if line), "")
+    below = next((line for line in page if line), "")
+    return (
+        bool(above and below)
+        and len(above) >= 40
+        and bool(_SENTENCE_GOES_ON.search(above))
+        and bool(_GOING_ON.match(below))
+    )
+
+
 def clean(raw: str) -> str:
     """The document's text as the parser reads it and the preview shows it."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
@@ -389,15 +409,24 @@ def clean(raw: str) -> str:
             pages[-1].append((_MULTISPACE.sub(" ", piece).strip(), number in cell_lines))
     repeated = _repeated_lines([[line for line, cell in page if not cell] for page in pages])
     kept: list[str] = []
-    for page in pages:
-        for line, cell in page:
-            if (
+    for number, page in enumerate(pages):
+        page_lines = [
+            line
+            for line, cell in page
+            if not (
                 line
                 and not cell
                 and (_chrome(line) or _page_furniture(line) or _pattern(line) in repeated)
-            ):
-                continue
-            kept.append(line)
+            )
+        ]
+        if number and _goes_on_over_page(kept, page_lines):
+            # "… fredags- och lördagskvällar, minst" + a page's header + "2 kvällar per
+            # månad,": the sentence goes on over the page break.
+            while not kept[-1]:
+                kept.pop()
+            while not page_lines[0]:
+                page_lines.pop(0)
+        kept.extend(page_lines)
         kept.append("")
     kept = _join_hyphenated(kept)
     result: list[str] = []

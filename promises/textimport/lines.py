@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from promises.textimport.clean import BULLET_CHARS
 from promises.textimport.numbers import fold
+from promises.textimport.owners import OWNER_ARROW
 
 # --- Lines -------------------------------------------------------------------------------------
 
@@ -17,7 +18,11 @@ _BULLET = re.compile(
     # "Aktivitet 1.1.1 Polisen genomför …", "Delmål 1.2 …": a label numbered in levels.
     r"|(?:(?P<label>[Aa]ktivitet|[Åå]tgärd|[Ii]nsats)|[Dd]elmål) \d{1,2}(?:\.\d{1,2}){1,2}\.?[ ]+"
     r"(?=\S)"
+    # An action point's code: "AP1 Hastighetskontroller vid …", "AP 2.1 …"
+    r"|(?P<point>AP) ?\d{1,2}(?:\.\d{1,2}){0,2}\.?[ ]+(?=[A-ZÅÄÖ])"
 )
+# "Polisen → riktade insatser …": a line naming its owner before an arrow is an item.
+_OWNER_ARROW_LINE = re.compile(rf"[A-ZÅÄÖ][\w .&+-]{{1,40}}? {OWNER_ARROW} (?=\S)")
 
 
 @dataclass
@@ -32,6 +37,7 @@ class Line:
     numbered: bool = False  # its bullet is a number ("1.", "2)", "(3)")
     labelled: bool = False  # its bullet names it an activity ("Aktivitet 1.1.1")
     lettered: bool = False  # its bullet is a letter ("a)", "b.")
+    titled: bool = False  # a numbered title over its own paragraph ("1. Fler vuxna ute")
 
 
 def read_lines(text: str) -> list[Line]:
@@ -43,6 +49,7 @@ def read_lines(text: str) -> list[Line]:
         match = _BULLET.match(raw)
         offset = match.end() if match and match.end() < len(raw) else 0
         content = raw[offset:]
+        arrow = not offset and bool(_OWNER_ARROW_LINE.match(raw))
         sub = bool(offset and match.group("sub"))
         numbered = bool(offset) and raw.lstrip("(")[:1].isdigit()
         lines.append(
@@ -51,11 +58,11 @@ def read_lines(text: str) -> list[Line]:
                 end,
                 content,
                 fold(content),
-                bool(offset),
+                bool(offset) or arrow,
                 not raw.strip(),
                 sub,
                 numbered,
-                bool(offset and match.group("label")),
+                bool(offset and (match.group("label") or match.group("point"))),
                 bool(offset) and raw[:1].isalpha() and raw[1:2] in ".)",
             )
         )
@@ -77,8 +84,16 @@ _REPORT_SECTION = re.compile(
 def _section_titles(lines: list[Line]) -> None:
     """A section's title numbered "3.1" is no item: "3.1 Tryggare utemiljö i Hovsjö" after a
     blank line, short, without a full stop, with the section's own lines right under it (no
-    item among them) is read as a heading."""
+    item among them) is read as a heading. So is "1. Fler vuxna ute på kvällarna" over a
+    paragraph of its own (sentences, a full stop ending it), each numbered title over its own:
+    a promise over the paragraph of its activity."""
+    titled = False
     for index, line in enumerate(lines):
+        if line.numbered and not line.sub and _titled_paragraph(lines, index, titled):
+            titled = True
+            line.bullet = line.numbered = False
+            line.titled = True
+            continue
         if not line.sub:
             continue
         text = line.text.strip()
@@ -101,6 +116,33 @@ def _section_titles(lines: list[Line]) -> None:
 
 
 _SECTION_LOOKAHEAD = 40
+
+
+def _titled_paragraph(lines: list[Line], index: int, after_titled: bool) -> bool:
+    """Whether a numbered line is a title over a paragraph of its own. A title of one word is
+    one only after another such title ("5. Trygghetsvandringar"): first, it is a report's or an
+    agreement's section ("1. Parter", "2. Syfte")."""
+    line = lines[index]
+    text = line.text.strip()
+    words = len(text.split())
+    if not text or len(text) > 80 or text[-1] in ".,;:!?" or not 1 <= words <= 10:
+        return False
+    if words == 1 and not after_titled:
+        return False
+    if not text[:1].isupper() or (index and not lines[index - 1].blank):
+        return False
+    block = []
+    for after in lines[index + 1 : index + 1 + _SECTION_LOOKAHEAD]:
+        if after.blank:
+            break
+        block.append(after)
+    return (
+        len(block) == 1
+        and not block[0].bullet
+        and block[0].text[:1].isupper()
+        and len(block[0].text) > len(text)
+        and block[0].text.rstrip().endswith(".")
+    )
 
 
 # --- Tolerant keywords -------------------------------------------------------------------------

@@ -52,8 +52,12 @@ _TENS = {
 _APPROXIMATE_SUFFIX = "tal"
 
 
-# OCR's "I" for "l" and "0" for "o" inside a word: "PoIisen", "K0mmunen", "hoIla".
-_OCR_LETTER = re.compile(r"I(?<=[a-zåäöé]I)(?=[a-zåäöé])|0(?<=[A-Za-zÅÄÖåäöé]0)(?=[a-zåäöé])")
+# OCR's "I" for "l" and "0" for "o" inside a word: "PoIisen", "K0mmunen", "hoIla"; and "1" for
+# "l" between small letters or "11" ending a word: "Po1isen", "fa1tassistenter", "ti11".
+_OCR_LETTER = re.compile(
+    r"I(?<=[a-zåäöé]I)(?=[a-zåäöé])|0(?<=[A-Za-zÅÄÖåäöé]0)(?=[a-zåäöé])"
+    r"|1(?<=[a-zåäöé]1)(?=[a-zåäöé])|11(?<=[a-zåäöé]{2}11)(?![\w])"
+)
 
 
 def ocr_m(folded: str) -> str:
@@ -63,14 +67,15 @@ def ocr_m(folded: str) -> str:
 
 
 def _ocr_letter(match: re.Match) -> str:
-    return "l" if match.group() == "I" else "o"
+    found = match.group()
+    return "o" if found == "0" else "l" * len(found)
 
 
 def fold(text: str) -> str:
-    """The text in lower case with å/ä/ö (and é) folded to a/a/o (e), and OCR's "I" and "0"
-    inside a word read as "l" and "o", as long as the text (so that offsets into the folded
+    """The text in lower case with å/ä/ö (and é) folded to a/a/o (e), and OCR's "I", "1" and
+    "0" inside a word read as "l", "l" and "o", as long as the text (so that offsets into the folded
     text are offsets into the text)."""
-    if "I" in text or "0" in text:
+    if "I" in text or "0" in text or "1" in text:
         text = _OCR_LETTER.sub(_ocr_letter, text)
     lowered = text.lower()
     if len(lowered) != len(text):

@@ -24,9 +24,9 @@ MODAL = re.compile(
     r"|kommer(?= (?:[\w-]+ ){1,3}att\b))\b"
 )
 # Present tense, folded: "genomför", "arbetar", and the short "är", "har", "går", "gör", "ser",
-# "tar".
+# "tar", "rör (sig)", "ger".
 _PRESENT_VERB = re.compile(
-    r"[a-z]{2,}(?:ar|er|or|ur|ir)|ar|har|gar|gor|ser|tar|finns|traffas|mots|samlas|ses"
+    r"[a-z]{2,}(?:ar|er|or|ur|ir)|ar|har|gar|gor|ser|tar|ror|ger|finns|traffas|mots|samlas|ses"
 )
 _PRONOUN_SUBJECT = frozenset({"vi", "man", "det", "detta", "de", "dessa", "alla", "den"})
 _POLICE = re.compile(
@@ -54,7 +54,9 @@ _JOINT_START = re.compile(
 )
 # "Ansvarig: Polisen", "Ansvar: kommunen och polisen", "(Polisen)" at the end of an item.
 OWNER_LABEL = re.compile(
-    r"\b(?:(?:huvud)?ansvar(?:ig|iga)?(?: part)?|vem)\s*:\s*(?P<who>[^.;()|\n]{2,80})"
+    r"\b(?:(?:huvud)?ansvar(?:ig|iga)?(?: part)?|ansv\.|vem|owner)\s*:\s*"
+    # up to the next label: "Owner: Kungälvs Handel Frequency: 4 möten per år"
+    r"(?P<who>(?:(?!\s[A-ZÅÄÖa-zåäö]+\s*:)[^.;()|\n]){2,80})"
 )
 OWNER_PARENTHESIS = re.compile(
     r"\((?:ansvar(?:ig)?\s*:\s*)?(?P<who>(?:polisen|kommunen|staden|regionen)"
@@ -94,9 +96,10 @@ def actor_kind(folded_phrase: str) -> str | None:
 
 
 def split_actors(text: str) -> list[str]:
-    """The actors of "Räddningstjänsten, Svenska kyrkan och frivilliga", as written."""
+    """The actors of "Räddningstjänsten, Svenska kyrkan och frivilliga" ("Polisen + staden",
+    "Kommunen & Polisen", "Polisen/Staden"), as written."""
     parts: list[str] = []
-    for piece in re.split(r",\s+|\s+och\s+|\s+samt\s+", text):
+    for piece in re.split(r",\s+|\s+och\s+|\s+samt\s+|\s+[+&]\s+|(?<=[^\W\d])/(?=[^\W\d])", text):
         piece = piece.strip(" ,.;")
         if not piece or fold(piece).startswith("genom "):
             continue  # "Kommunen, genom tekniska förvaltningen, …": how, not who else
@@ -121,6 +124,8 @@ def partners_of(text: str, folded: str) -> tuple[list[str], list[tuple[int, int]
                 break
             if word == ",":
                 continue
+            if re.fullmatch(r"x?\d+", word):
+                break  # "tillsammans med kommunen, x2 under året": a number names no partner
             if word in _PARTNER_STOP or word in _PARTNER_VERB_EXTRA:
                 break
             if word == "i":
@@ -140,7 +145,11 @@ def partners_of(text: str, folded: str) -> tuple[list[str], list[tuple[int, int]
 
 # "Polisen: kameraövervakning …", "Räddningstjänsten Bergslagen – informationsinsatser …": the
 # item names its owner before a colon or a dash.
-_OWNER_PREFIX = re.compile(r"(?P<who>[A-ZÅÄÖ][^:.;()\n–—]{1,60}?)(?::\s+|\s+[–—-]\s+)\S")
+# "Polisen → riktade insatser …", "Polisen + staden → …": an arrow after the owner.
+OWNER_ARROW = r"(?:→|⇒|➔|➜|->)"
+_OWNER_PREFIX = re.compile(
+    rf"(?P<who>[A-ZÅÄÖ][^:.;()\n–—→]{{1,60}}?)(?::\s+|\s+[–—-]\s+|\s+{OWNER_ARROW}\s+)\S"
+)
 # An organisation named alone is a noun in its definite form: "Trafikverket", "Nattvandrarna";
 # not a topic or a label ("Tryggheten:", "Uppföljningen:", "Insatsen –").
 _DEFINITE_NAME = re.compile(r"[a-z]{3,}(?:en|et|na)$")
@@ -150,6 +159,43 @@ _LABEL_NOUNS = _set(
     "aktiviteterna atgarden atgarderna metoden effekten loftet omradet problemet bakgrunden "
     "malgruppen perioden kostnaden budgeten frekvensen omfattningen tidplanen kommentaren"
 )
+
+
+_OWNER_BEFORE_ARROW = re.compile(
+    rf"(?P<who>[A-ZÅÄÖ][^:.;()\n–—→]{{1,60}}?)\s+{OWNER_ARROW}\s+(?P<rest>\S)"
+)
+
+
+# The owner named in a sentence of its own after the activity: "Det är polisen som ansvarar.",
+# "Ansvarar gör fastighetsavdelningen på Lerums kommun.", "Polisen och kommunen ansvarar
+# tillsammans." (folded).
+_CLEFT_OWNERS = (
+    re.compile(r"\bdet ar (?P<who>[^.;]{2,60}?) som (?:ansvarar|har ansvaret)\b"),
+    re.compile(r"\bansvarar gor (?P<who>[^.,;]{2,60})"),
+    re.compile(r"(?<=[.!?] )(?P<who>[^.;]{2,60}?) ansvarar(?: tillsammans| gemensamt)?\s*\.?\s*$"),
+)
+
+
+def cleft_owner(folded: str) -> re.Match | None:
+    """Where an activity's text names its owner in a sentence of its own ("Det är polisen som
+    ansvarar.")."""
+    for pattern in _CLEFT_OWNERS:
+        if match := pattern.search(folded):
+            return match
+    return None
+
+
+# A party's department: "fastighetsavdelningen på Lerums kommun", "fältgruppen inom kommunen".
+_DEPARTMENT_OF = re.compile(
+    r"[\w-]*(?:avdelning|enhet|sektion|grupp)(?:en)? (?:pa|i|inom|vid) (?P<party>.+)$"
+)
+
+
+def owner_before_arrow(text: str) -> re.Match | None:
+    """The owner an item names before an arrow ("Polisen → …", "Bostads AB Mimer → …"): a
+    short name, which the layout makes the owner whatever its words."""
+    match = _OWNER_BEFORE_ARROW.match(text)
+    return match if match and len(match.group("who").split()) <= 5 else None
 
 
 def _owner_prefix(text: str) -> re.Match | None:
@@ -276,13 +322,15 @@ def read_owner(text: str, section_owner: str | None) -> tuple[str, str, list[str
         or owner_in_front(text)
         or _owner_in_brackets(text)
         or owner_after_dash(text)
+        or owner_before_arrow(text)
         or _owner_prefix(text)
+        or cleft_owner(folded)
     )
     if label:
         actors = split_actors(text[label.start("who") : label.end("who")])
         # "Polisen, i samverkan med kommunen": the partner phrase is read as a partner.
         actors = [a for a in actors if not PARTNERS.match(fold(a) + " ")]
-        kinds = [actor_kind(fold(actor)) for actor in actors]
+        kinds = [_department_kind(fold(actor)) for actor in actors]
         if (
             set(kinds) == {"police", "municipality"}
             or _JOINT_START.fullmatch(fold(label["who"]))
@@ -372,6 +420,15 @@ def read_owner(text: str, section_owner: str | None) -> tuple[str, str, list[str
             p for p in partners if actor_kind(fold(p)) != "police" or responsible != "police"
         ]
     return responsible, other, partners
+
+
+def _department_kind(folded_actor: str) -> str | None:
+    """The kind of an actor, a party's department named with its party ("fastighetsavdelningen
+    på Lerums kommun") as its party."""
+    kind = actor_kind(folded_actor)
+    if kind is None and (match := _DEPARTMENT_OF.match(folded_actor.strip())):
+        return actor_kind(match.group("party"))
+    return kind
 
 
 def _beside_both_parties(actors: list[str], kinds: list[str | None]) -> list[str] | None:

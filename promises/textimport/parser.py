@@ -39,7 +39,9 @@ from promises.textimport.owners import (
     PARTNERS,
     actor_doing,
     actor_kind,
+    cleft_owner,
     owner_after_dash,
+    owner_before_arrow,
     owner_in_front,
     partners_of,
     read_owner,
@@ -78,6 +80,8 @@ _PROMISE_LEAD = _kw(
     r"|prioriterade områden|prioriteringar|det här ska vi åstadkomma(?: tillsammans)?"
     r"|det här vill vi uppnå|det vill vi uppnå|vad vi vill uppnå|målsättning(?:ar)?|mål"
     r"|vi lovar(?: gemensamt)?(?: att)?|vad lovar vi\??"
+    # "Vad har polisen och kommunen lovat?", English "Focus areas"
+    r"|vad har (?:polisen och kommunen|kommunen och polisen|vi|ni) lovat\??|focus areas"
     r"|(?:polisen|polis) och (?:kommunen|kommun|staden)"
     r" lovar(?: gemensamt)?(?: att)?|(?:kommunen|staden) och polisen lovar(?: gemensamt)?"
     r"(?: att)?)\s*:?$)"
@@ -112,11 +116,15 @@ _ACTIVITY_LEAD = _kw(
     r"|samverkansparter)"
     r"|så här ska vi (?:göra|arbeta)|så ska vi göra|det gör vi|det här gör vi tillsammans"
     r"|detta ska vi göra|vad ska göras|aktiviteter för att nå löftena|så här når vi dit"
-    r"|vad ska vi göra\??|(?:aktivitetsplan|handlingsplan|årshjul|tidplan)(?:en|et)?"
+    r"|vad ska vi göra\??|(?:(?:aktivitetsplan|handlingsplan|årshjul|tidplan)(?:en|et)?"
+    # English headings: "Action points", "Action plan 2026"
+    r"|action points|action plan)"
     r"(?: (?:för )?\d{4}(?:\s*[–—-]\s*\d{2,4})?)?"
     r"|(?:det|detta|det här|så) (?:gör|ska|kommer) vi (?:att )?(?:göra |nå dit )?genom att"
     # a news article's "Löftet gäller … och innebär bland annat att:"
     r"|.*\binnebär (?:bland annat |bl\.a\. |bl a )?att:"
+    # "I löftet åtar sig parterna bland annat följande:"
+    r"|.*\b(?:åtar|förbinder) (?:sig|vi oss)\b.{0,40}\bföljande:"
     r"|genom att)"
     r"\s*:?$)"
 )
@@ -144,7 +152,7 @@ _PARTY_HEADING = _kw(
     # "Aktiviteter polisen", "Insatser för kommunen", "Åtaganden – polisen"
     r"|(?:aktiviteter|insatser|åtaganden)(?: för| [–-])? (?P<pa>polisen|kommunen|staden|regionen)"
     # "Vad gör polisen?", "Vad gör vi tillsammans?"
-    r"|vad gör (?P<pq>polisen|kommunen|staden|regionen|vi tillsammans|vi gemensamt))"
+    r"|vad gör (?P<pq>polisen|kommunen|staden|regionen|[vn]i tillsammans|[vn]i gemensamt))"
     r"\s*[:?]?$"
 )
 _OTHER_HEADING = _kw(
@@ -156,7 +164,9 @@ _OTHER_HEADING = _kw(
     r"|resultat(?:et)?|slutsats(?:er(?:na)?)?|utfall(?:et)?|utvärdering(?:en)?"
     r"|så följer vi upp|uppföljning och återkoppling|varför|bilagor?|läs mer"
     # a municipal memo's headings: "Förslag till beslut", "Ekonomiska konsekvenser"
-    r"|(?:förvaltningens )?förslag till beslut|ekonomiska konsekvenser|tjänsteutlåtande)\b.{0,40}$"
+    r"|(?:förvaltningens )?förslag till beslut|ekonomiska konsekvenser|tjänsteutlåtande"
+    # outcome indicators, no activities: "KPI:er (utfallsmått)", "Nyckeltal", "Effektmål"
+    r"|kpi(?::?er)?|nyckeltal|utfallsmått|effektmål)\b.{0,40}$"
 )
 
 
@@ -273,10 +283,11 @@ _LEAD_IN = re.compile(
 _AND_THAT = re.compile(r",? och att ")
 
 
-def _prose_clauses(text: str, start: int) -> list[tuple[int, str]]:
+def _prose_clauses(text: str, start: int, owned: bool = False) -> list[tuple[int, str]]:
     """The clauses of running text that say what a party does, each (start, text): its
     sentences, without a lead-in ("Det innebär att …"), split at "… och att …". Empty when a
-    sentence of it says no such thing."""
+    sentence of it says no such thing. `owned`: the text stands under a party's heading, so
+    "Vi genomför …" says what that party does."""
     clauses: list[tuple[int, str]] = []
     for sentence in _SENTENCE.finditer(text):
         at, words = sentence.start(), sentence.group().rstrip()
@@ -291,10 +302,18 @@ def _prose_clauses(text: str, start: int) -> list[tuple[int, str]]:
                 clauses.append((start + at + cut, clause))
             cut = match.end() if match else cut
     if not clauses or not all(
-        actor_doing(clause) or _ACTOR_SENTENCE.match(fold(clause)) for _at, clause in clauses
+        actor_doing(clause)
+        or _ACTOR_SENTENCE.match(fold(clause))
+        or owned
+        and _WE_DO.match(fold(clause))
+        for _at, clause in clauses
     ):
         return []
     return clauses
+
+
+# "Vi genomför …", "Vi bjuder också in …": what the party a heading names does.
+_WE_DO = re.compile(r"vi (?:ocksa |aven |dessutom )?[a-z]{2,}(?:ar|er|or|ir|ur)\b")
 
 
 def _sentence_lines(items: list[tuple[int, int, str]]) -> bool:
@@ -328,6 +347,8 @@ def _title(text: str, target_unit_words: str | None, target_start: int | None = 
         return before if len(before.split()) >= _SHORTEST_CUT_TITLE else _title(text, None)
     if front := owner_in_front(text):
         text = text[front.end() :]
+    elif arrow := owner_before_arrow(text):  # "Polisen → riktade insatser …"
+        text = text[arrow.start("rest") :]
     # "Vad: Trygghetsvandring i centrum; Vem: …": the label is no part of the title.
     text = _WHAT_LABEL.sub("", text)
     if detail := _DETAIL_IN_TEXT.search(text):  # "Besök på fritidsgården Mål: 2 per månad"
@@ -364,6 +385,7 @@ def _title(text: str, target_unit_words: str | None, target_start: int | None = 
     while len(words) > 2 and fold(words[-1]) in _TRAILING:
         words.pop()
     title = re.sub(r"\s+[–—-]$", "", " ".join(words))  # "Trygghetsvandring i Hemavan – 1 …"
+    title = re.sub(r"\s*\([^)]*$", "", title)  # "… lördagskvällar (mål: 4/månad)": "(mål" cut
     return title[:1].upper() + title[1:]
 
 
@@ -408,7 +430,7 @@ def _activity(text: str, start: int, section_owner: str | None) -> ParsedActivit
             for w in words
             if fold(w) not in _NUMBER_WORDS
             and not w.isdigit()
-            and not re.fullmatch(r"\d+-tal", w)  # "ett 20-tal"
+            and not re.fullmatch(r"\d+-tal|\(\d+\)", w)  # "ett 20-tal", "ett (1)"
             and not approximate_value(w)  # "ett femtontal"
             and fold(w)
             not in {
@@ -439,7 +461,10 @@ def _activity(text: str, start: int, section_owner: str | None) -> ParsedActivit
 
 
 # Units that say when an activity is done, not what it is: they name no activity.
-_WHEN_UNITS = _set("kvallar natter helger dagar veckor timmar manader kvallspass nattpass")
+# Nor do times and occasions counted with no noun ("(mål: 4/månad)").
+_WHEN_UNITS = _set(
+    "kvallar natter helger dagar veckor timmar manader kvallspass nattpass ganger tillfallen"
+)
 
 
 def _proposed(
@@ -701,7 +726,21 @@ _JOINT_SENTENCE = re.compile(
     r"|vi (?:ska|skall|kommer att) (?:tillsammans|gemensamt)) \w"
 )
 # A quotation on a news page: "– Vi vill att alla ska känna sig trygga, säger kommunpolisen."
-_QUOTATION = re.compile(r", (?:sager|berattar|menar|konstaterar) [^,.]{2,80}[.!]?$")
+# The speaker may be named with a title: "…, säger Anna Ek (S), kommunstyrelsens ordförande."
+_QUOTATION = re.compile(
+    r", (?:sager|berattar|menar|konstaterar) [^,.]{2,80}(?:, [^,.]{2,100})?[.!]?$"
+)
+# What the parties have agreed on, told in the perfect tense: the agreement, no activity ("Polisen
+# … och Värnamo kommun har kommit överens om ett medborgarlöfte …").
+_PREFACE = re.compile(
+    r"[^.]{0,160}\b(?:har|hade) (?:kommit overens|tecknat|tagit fram|enats|undertecknat"
+    r"|skrivit under)\b"
+)
+# An outcome to measure, no activity: "Andelen som känner sig trygga ska öka till 75 %".
+_OUTCOME = re.compile(
+    r"(?:(?:malet|mal|effektmal|kpi)\s*: )?(?:andelen|antalet|andel|antal)\b[^.]{0,120}?"
+    r"\b(?:ska|skall|bor) (?:oka|minska|sjunka|stiga|halveras|forbattras)\b"
+)
 # Running text no longer than this is one activity (a sentence or two).
 _LONGEST_SENTENCE = 400
 
@@ -724,13 +763,15 @@ def _sentence_activity(line: _Line) -> bool:
 
 def _looks_like_activity(text: str) -> bool:
     folded = fold(text)
-    if _QUOTATION.search(folded):
+    if _QUOTATION.search(folded) or _OUTCOME.match(folded):
         return False
     if (
         owner_in_front(text)
         or OWNER_LABEL.search(folded)
         or OWNER_PARENTHESIS.search(folded)
         or owner_after_dash(text)
+        or owner_before_arrow(text)
+        or cleft_owner(folded)
     ):
         # an item that names who does it: "…, Ansvarig: Polisen", "… (Kommunen)", "… – Polisen"
         return True
@@ -841,11 +882,18 @@ def _ended_by_writer(text: str, following: str) -> bool:
 
 # The labels an item may carry after its text: "Ansvar: Polisen. Tid: Hösten 2026."
 _DETAIL_WORDS = (
-    r"(?:(?:huvud)?ansvar(?:ig)?|vem|tid(?:plan)?|när|mål(?:värde)?|frekvens|indikator)\s*:"
+    r"(?:(?:huvud)?ansvar(?:ig)?|vem|tid(?:plan)?|när|mål(?:värde)?|frekvens|indikator"
+    # English labels: "Owner: Polisen", "Frequency: 2/månad", "Deadline: Q2 2026"
+    r"|owner|frequency|deadline|omfattning|ansv\.)\s*:"
 )
 _DETAIL_LABEL = _kw(rf"^{_DETAIL_WORDS}")
 _DETAIL_IN_TEXT = _kw(rf"\s{_DETAIL_WORDS}")
 _DETAIL_AT_END = _kw(rf"(?:^|\s){_DETAIL_WORDS}$")
+
+
+def _party_heading(text: str) -> re.Match | None:
+    """A party heading, also as a scan gives it ("Po1isen kommer att:", "PoIisen ska:")."""
+    return _PARTY_HEADING.match(text) or _PARTY_HEADING.match(fold(text))
 
 
 def _is_heading(lines: list[_Line], index: int) -> bool:
@@ -857,7 +905,8 @@ def _is_heading(lines: list[_Line], index: int) -> bool:
         or _PARTY_PROMISE.match(folded_text)
         or _WHO_PROMISES.match(fold(folded_text))
         or _ACTIVITY_LEAD.search(folded_text)
-        or _PARTY_HEADING.match(folded_text)
+        or _party_heading(folded_text)
+        or lines[index].titled
         or _named_party(lines, index) is not None
         or _owner_heading(lines, index) is not None
         or _OTHER_HEADING.match(folded_text)
@@ -1186,7 +1235,7 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             activity_sections += 1
             continue
         focus = _focus(text)
-        if focus is None and _titled_section(lines, index):
+        if focus is None and (line.titled or _titled_section(lines, index)):
             focus = text
         if focus is not None:
             promise_text = focus
@@ -1228,7 +1277,7 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             activity_sections += bool(found)
             index = following if found else index + 1
             continue
-        if (match := _PARTY_HEADING.match(text)) and not _name_alone(lines, index):
+        if (match := _party_heading(text)) and not _name_alone(lines, index):
             section = _Section("activities", owner=_heading_owner(match))
         elif named := _named_party(lines, index) or _owner_heading(lines, index):
             section = _Section("activities", owner=named)
@@ -1300,13 +1349,30 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                     continue
                 if _QUOTATION.search(fold(item_text)):
                     continue  # "– Vi har lyssnat på ungdomarna, säger kommunpolisen X."
+                if _PREFACE.match(fold(item_text)):
+                    continue  # "Polisen och X kommun har kommit överens om …": the agreement
                 if start in details:
-                    activity = _detailed_activity(item_text, start, details[start], section.owner)
+                    activities = [
+                        _detailed_activity(item_text, start, details[start], section.owner)
+                    ]
+                elif (
+                    start not in bullet_starts
+                    and section.owner
+                    and len(clauses := _prose_clauses(item_text, start, owned=True)) > 1
+                    # "Polisen ska göra det minst 40 kvällar …" goes on with the one above
+                    and not any(
+                        _restates(above, clause)
+                        for (_a, above), (_b, clause) in zip(clauses, clauses[1:], strict=False)
+                    )
+                ):
+                    # An answer under "Vad gör polisen?": each sentence an activity.
+                    activities = [_activity(clause, at, section.owner) for at, clause in clauses]
                 else:
-                    activity = _activity(item_text, start, section.owner)
-                if focus_promise is not None:
-                    activity.promise_indexes = [focus_promise]
-                document.activities.append(activity)
+                    activities = [_activity(item_text, start, section.owner)]
+                for activity in activities:
+                    if focus_promise is not None:
+                        activity.promise_indexes = [focus_promise]
+                    document.activities.append(activity)
     if not activity_sections:
         _activities_without_heading(document, lines)
 
@@ -1433,6 +1499,11 @@ _LEGEND_HEADING = _kw(
     r"^(?:förkortningar|förkortningslista|förklaringar|teckenförklaring|ansvarskoder|koder)\s*:?$"
 )
 _CODE_LINE = re.compile(r"(?P<code>[A-ZÅÄÖ]{2,6})\s*(?P<sep>=|:|[–—-])\s*(?P<name>\w[^=\n]{1,80})")
+# A name with its code in brackets after it: "kultur- och fritidsförvaltningen (KFF)", "BoU"
+# (never a political party's letter, "(S)").
+_CODE_IN_TEXT = re.compile(
+    r"(?P<name>(?:[\w]+- (?:och|&) )?[\w-]{3,}) \((?P<code>[A-ZÅÄÖ](?:[a-zåäö]?[A-ZÅÄÖ]){1,5})\)"
+)
 
 
 def _legend(lines: list[_Line]) -> dict[str, str]:
@@ -1448,6 +1519,9 @@ def _legend(lines: list[_Line]) -> dict[str, str]:
             codes[match.group("code")] = match.group("name").strip(" .,;")
         else:
             under_heading = bool(_LEGEND_HEADING.match(text))
+            # "samhällsbyggnadsförvaltningen (SBF)": a code the running text introduces.
+            for named in _CODE_IN_TEXT.finditer(text):
+                codes.setdefault(named.group("code"), named.group("name"))
     return codes
 
 
@@ -1462,12 +1536,20 @@ def _owners_from_legend(document: ParsedDocument, codes: dict[str, str]) -> None
         named = {activity.responsible_other, *activity.partners.split(", ")}
         if activity.responsible != "unstated" and not named & codes.keys():
             continue
-        if not code.search(activity.text):
+        kept_partners = []
+        if code.search(activity.text):
+            written_out = code.sub(lambda match: codes[match.group()], activity.text)
+        elif activity.responsible == "other" and activity.responsible_other in codes:
+            # A table's owner cell holding a code ("SBF"): its name as the owner's.
+            name = codes[activity.responsible_other]
+            written_out = f"{name[:1].upper()}{name[1:]}: {activity.text}"
+            kept_partners = activity.partners.split(", ") if activity.partners else []
+        else:
             continue
-        written_out = code.sub(lambda match: codes[match.group()], activity.text)
         responsible, other, partners = read_owner(written_out, None)
         if responsible == "unstated":
             continue
+        partners = partners + kept_partners
         activity.responsible, activity.responsible_other = responsible, other[:150]
         activity.partners = ", ".join(dict.fromkeys(partners))[:300]
         activity.uncertain = [note for note in activity.uncertain if note != unstated]

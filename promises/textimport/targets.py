@@ -142,6 +142,7 @@ _COMPARATORS = (
     (("minst",), "at_least", ""),
     (("atminstone",), "at_least", ""),
     (("minimum",), "at_least", ""),
+    (("min",), "at_least", ""),  # "min. 3 kvällar/vecka"
     (("drygt",), "at_least", "approximate"),
     (("hogst",), "at_most", ""),
     (("max",), "at_most", ""),
@@ -385,6 +386,15 @@ def _excluded(tokens: list[_Token], index: int, excluded: set[int]) -> bool:
     nxt = after[0] if after else ""
     if token.text.isdigit():
         if len(token.text) == 4 and 1900 <= int(token.text) <= 2100:
+            return True
+        if (
+            index
+            and tokens[index - 1].end == token.start
+            and tokens[index - 1].text.isalpha()
+            and not _multiplier(tokens, index)
+        ):
+            # Digits glued to a word: a scan's "fa1tassistenter", "ti11", a code "AP1", a
+            # road "E4"; never a count, unless a multiplier's "x3".
             return True
         if token.text.startswith("0") and len(token.text) >= 2:
             return True
@@ -661,6 +671,47 @@ def _phrase(text: str, start: int, length: int) -> str:
     return text[start : start + length]
 
 
+def _spelled_out(tokens: list[_Token], index: int) -> int | None:
+    """The value of a number written as a word and then in digits in brackets: "ett (1)",
+    "två (2)"."""
+    if index + 3 >= len(tokens) or tokens[index + 1].text != "(" or tokens[index + 3].text != ")":
+        return None
+    word = tokens[index].folded
+    value = 1 if word in {"en", "ett"} else word_value(tokens[index].text)
+    digits = tokens[index + 2].text
+    return value if value and digits.isdigit() and int(digits) == value else None
+
+
+def _multiplier(tokens: list[_Token], index: int) -> bool:
+    """Whether the number at tokens[index] is written as a multiplier, "x3" ("Omfattning:
+    x3"): so many times."""
+    if (
+        index == 0
+        or tokens[index - 1].folded != "x"
+        or tokens[index - 1].end != tokens[index].start
+    ):
+        return False
+    return (
+        index == 1
+        or tokens[index - 2].end < tokens[index - 1].start
+        or not (tokens[index - 2].text.isalnum())
+    )
+
+
+def _rate_after(tokens: list[_Token], index: int) -> bool:
+    """Whether the number at tokens[index] is a rate, a slash and a span right after it
+    ("4/månad", "6/år")."""
+    return (
+        index + 2 < len(tokens)
+        and tokens[index + 1].text == "/"
+        and tokens[index + 1].start == tokens[index].end
+        and tokens[index + 2].folded in _RATE_SPANS
+    )
+
+
+_RATE_SPANS = _set("ar manad man vecka v dag dygn tertial")
+
+
 def read_target(
     text: str, offset: int = 0, listed: bool = False, counted: str = ""
 ) -> tuple[ParsedTarget | None, list[str]]:
@@ -685,7 +736,13 @@ def read_target(
         value: int | None
         note = ""
         number_index = index
-        if token.text.isdigit():
+        spelled = _spelled_out(tokens, index)
+        if spelled:
+            # "ett (1) öppet dialogmöte", "två (2) tillfällen": the word and its digits are one
+            # number, which the writer made sure is read as one (never an article).
+            value, number_index = spelled, index + 3
+            consumed.update({index + 1, index + 2, index + 3})
+        elif token.text.isdigit():
             value = digits_value(token.text)
             if _tens_in_digits(tokens, index):  # "ett 20-tal"
                 note, number_index = "approximate", index + 2
@@ -738,6 +795,11 @@ def read_target(
             # Kvarntorp: 3 per år", "genomföra narkotikakontroller, 24 st. per år": the noun the
             # item names first, or its verb's object.
             unit, singular = _item_noun(tokens, number_index) or ("", "")
+            if not unit and _rate_after(tokens, number_index):
+                unit, singular = "gånger", "gång"  # "(mål: 4/månad)": so many times a month
+        elif not unit and _multiplier(tokens, index):
+            # "Trygghetsvandring i centrum. Omfattning: x3": the item's noun, three times.
+            unit, singular = _item_noun(tokens, number_index) or ("gånger", "gång")
         if value == 1 and unit and not singular:
             plural = _plural(unit)
             if plural:
@@ -749,6 +811,10 @@ def read_target(
                 excluded.add(index)
                 continue
         scope_name, phrase, _scope_start = _scope(scopes, token.start)
+        if _multiplier(tokens, index) and _scope_start < token.start:
+            if re.search(r"(?:" + re.escape(phrase) + r")\s*\(\s*x$", folded[: token.start]):
+                continue  # "varje månad (x12)": the times a month makes over the year
+            scope_name, phrase = "period", ""  # a multiplier counts over a scope after it
         candidate = _Candidate(
             index=index,
             value=value,
@@ -792,6 +858,7 @@ def read_target(
                 continue  # "i samtliga 4 kommundelar": the number names a set, not a target
             elif (
                 prev in _PREPOSITIONS
+                and not spelled
                 and not (first >= 2 and tokens[first - 2].folded in _TAKES_PREPOSITION)
                 # "vid 15 tillfällen årligen" counts occasions; other counts after a
                 # preposition name places or groups ("på fem platser").

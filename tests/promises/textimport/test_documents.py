@@ -1337,6 +1337,27 @@ BLIND_VALIDITY = {
     "falkenberg-2026-2027-lattlast.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
     "angelholm-2025-pdf-kolumnvis.txt": ("2025-01-01", "2025-12-31", False, None, "joint"),
     "soderhamn-2026-2027-dragspel.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "ronneby-2026-2027-pressmeddelande-citat.txt": (
+        "2026-04-01",
+        "2027-03-31",
+        False,
+        None,
+        "joint",
+    ),
+    "varnamo-2025-2026-handlingsplan-sex-kolumner.txt": (
+        "2025-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "koping-2018-pdf-avstavning.txt": ("2018-01-01", "2018-12-31", False, None, "joint"),
+    "vasteras-2026-2027-norr-soder-pilar.txt": ("2026-03-01", "2027-02-28", False, None, "joint"),
+    "nynashamn-2025-2026-fragor-och-svar.txt": ("2025-07-01", "2026-06-30", False, None, "joint"),
+    "kungalv-2026-action-points.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "landskrona-2026-intranat-metadata.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "bollnas-2017-ocr-ettor.txt": ("2017-01-01", "2017-12-31", False, None, "joint"),
+    "lerum-2026-2027-fem-saker.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
 }
 
 
@@ -1784,3 +1805,165 @@ def test_a_promise_sentence_under_a_focus_heading_is_no_activity():
     assert [(a.text.rstrip("."), a.responsible) for a in document.activities] == [
         ("Polisen genomför fotpatrullering vid krogarna varje helg", "police")
     ]
+
+
+def test_a_press_releases_list_after_what_the_parties_undertake_is_read_without_quotations():
+    """ "I löftet åtar sig parterna bland annat följande:" opens a list of activities, and a
+    quotation whose speaker is named with a title after a comma is none."""
+    document = parse(
+        "Kommunen och Polisen skriver under nytt medborgarlöfte\n\n"
+        "– Vi har lyssnat på invånarna, säger Anna Ek (S), kommunstyrelsens ordförande.\n\n"
+        "I löftet åtar sig parterna bland annat följande:\n\n"
+        "Polisen är på plats vid stationen fredagskvällar (mål: 4/månad).\n"
+        "Kommunen byter ut belysningen i gångtunneln under våren.\n"
+        "Kommunens fältsekreterare rör sig i centrum tre kvällar i veckan.\n\n"
+        "– Vi kan inte göra det ensamma, säger Johan Lind, lokalpolisområdeschef i X.\n"
+    )
+    assert [
+        (a.title, a.responsible, a.target and (a.target.value, a.target.scope))
+        for a in document.activities
+    ] == [
+        ("Polisen är på plats vid stationen fredagskvällar", "police", (4, "month")),
+        ("Kommunen byter ut belysningen i gångtunneln under våren", "municipality", None),
+        ("Kommunens fältsekreterare rör sig i centrum", "municipality", (3, "week")),
+    ]
+
+
+def test_a_code_the_running_text_introduces_names_a_table_owner():
+    """ "samhällsbyggnadsförvaltningen (SBF)" in the running text: a table's owner cell "SBF"
+    is the municipality's; what the parties have agreed on is no activity."""
+    document = parse(
+        "Handlingsplan\n\n"
+        "Polisen och X kommun har kommit överens om ett medborgarlöfte. Arbetet leds av "
+        "samhällsbyggnadsförvaltningen (SBF) och kultur- och fritidsförvaltningen (KFF).\n\n"
+        "Åtgärd\tMålgrupp\tAnsvarig\tSamverkanspart\tTidplan\n"
+        "Ny belysning längs ån\tAlla\tSBF\t–\tKlart juni 2025\n"
+        "Fältarbete på helger\tUnga\tKFF\tPolisen\tLöpande\n"
+    )
+    assert [(a.text, a.responsible, a.partners) for a in document.activities] == [
+        ("Ny belysning längs ån", "municipality", ""),
+        ("Fältarbete på helger", "municipality", "Polisen"),
+    ]
+
+
+def test_a_sentence_goes_on_over_a_page_break():
+    """A PDF's page ending mid-sentence, a repeated header, then the sentence's end: one line
+    of the item, the header dropped."""
+    text = (
+        "Medborgarlöfte X 2018 Sida 1 (3)\n\nPolisen lovar att:\n"
+        "- fotpatrullera på Stora torget fredags- och lördagskvällar, minst\n\f"
+        "Medborgarlöfte X 2018 Sida 2 (3)\n\n  2 kvällar per månad,\n- besöka skolorna.\n\f"
+        "Medborgarlöfte X 2018 Sida 3 (3)\n\nUppföljning\nLöftet följs upp i december.\n"
+    )
+    assert "lördagskvällar, minst\n2 kvällar per månad," in clean(text)
+    assert "Sida" not in clean(text)
+
+
+def test_lines_naming_their_owner_before_an_arrow_are_items_under_a_promise():
+    document = parse(
+        "NORR – Bäckby\n\n"
+        "Löfte: Vi ska minska den öppna narkotikahandeln vid Bäckby centrum.\n\n"
+        "Polisen → riktade narkotikainsatser vid Bäckby centrum, minst 2\n"
+        "per vecka\n"
+        "Staden → förlänger öppettiderna på fritidsgården\n"
+        "Bostads AB Mimer → byter lås och belysning i trapphusen\n"
+        "Polisen + staden → trygghetsvandring i Skiftinge\n"
+    )
+    assert [(a.title, a.responsible, a.promise_indexes) for a in document.activities] == [
+        ("Riktade narkotikainsatser vid Bäckby centrum", "police", [0]),
+        ("Förlänger öppettiderna på fritidsgården", "municipality", [0]),
+        ("Byter lås och belysning i trapphusen", "other", [0]),
+        ("Trygghetsvandring i Skiftinge", "joint", [0]),
+    ]
+
+
+def test_answers_to_questions_are_read_sentence_by_sentence():
+    """ "Vad har polisen och kommunen lovat?" heads the promise; "Vad gör polisen?" and "Vad
+    gör ni tillsammans?" head their party's answer, each sentence of which is an activity."""
+    document = parse(
+        "Vad har polisen och kommunen lovat?\n"
+        "Att arbeta för att minska narkotikahandeln i centrum.\n\n"
+        "Vad gör polisen?\n"
+        "Polisen gör riktade narkotikainsatser i centrum, minst 2 ggr/månad. Dessutom besöker "
+        "kommunpolisen Ösmo skola en gång i månaden.\n\n"
+        "Vad gör ni tillsammans?\n"
+        "Vi genomför trygghetsvandringar fyra gånger under perioden. Vi bjuder också in till "
+        "ett öppet möte i oktober.\n"
+    )
+    assert [p.text for p in document.promises] == [
+        "Att arbeta för att minska narkotikahandeln i centrum."
+    ]
+    assert [
+        (a.text[:30], a.responsible, a.target and a.target.value) for a in document.activities
+    ] == [
+        ("Polisen gör riktade narkotikai", "police", 2),
+        ("Dessutom besöker kommunpolisen", "police", 1),
+        ("Vi genomför trygghetsvandringa", "joint", 4),
+        ("Vi bjuder också in till ett öp", "joint", None),
+    ]
+
+
+def test_action_points_with_english_labels_are_activities_and_kpis_are_none():
+    document = parse(
+        "Focus areas\n1. Trygga skolvägar\n\n"
+        "KPI:er (utfallsmått)\n"
+        "- Andelen som känner sig trygga ska öka till 75 %.\n\n"
+        "Action points\n\n"
+        "AP1 Hastighetskontroller vid skolan\nOwner: Polisen\nFrequency: 2/månad\n"
+        "Deadline: Löpande\n\n"
+        "AP2 Ny gångpassage vid skolan\nOwner: Kommunen (Trafik & gata)\nDeadline: Q2 2026\n"
+    )
+    assert [p.text for p in document.promises] == ["Trygga skolvägar"]
+    assert [
+        (a.title, a.responsible, a.target and (a.target.value, a.target.scope))
+        for a in document.activities
+    ] == [
+        ("Hastighetskontroller", "police", (2, "month")),
+        ("Ny gångpassage vid skolan", "municipality", None),
+    ]
+
+
+def test_a_scans_ones_for_ls_are_read_in_party_headings():
+    """ "Po1isen kommer att:" ("1" for "l") heads the police's items."""
+    document = parse(
+        "Po1isen kommer att:\n* genomföra minst 15 alkoholinsatser under året\n\n"
+        "Kommunen kommer att:\n* ha fa1tassistenter i tjänst varje helg\n"
+    )
+    assert [(a.responsible, a.target and a.target.value) for a in document.activities] == [
+        ("police", 15),
+        ("municipality", None),
+    ]
+
+
+def test_numbered_titles_over_paragraphs_are_promises_over_their_activity():
+    """ "1. Fler vuxna ute på kvällarna" over its own paragraph is a promise; the paragraph, whose
+    owner is named in a sentence of its own, its activity; an outcome after them is none."""
+    document = parse(
+        "Fem saker vi gör\n\n"
+        "1. Fler vuxna ute på kvällarna\n"
+        "Vi ordnar nattvandringar varje fredag. Det är kommunens fritidsverksamhet som "
+        "ansvarar.\n\n"
+        "2. Koll på trafiken\n"
+        "Hastighetskontroller vid skolorna, 4 ggr per månad. Det är polisen som ansvarar.\n\n"
+        "3. Trygghetsvandringar\n"
+        "Två (2) trygghetsvandringar per år. Polisen och kommunen ansvarar tillsammans.\n\n"
+        "Målet: andelen som känner sig trygga ska öka till 70 procent.\n"
+    )
+    assert [p.text for p in document.promises] == [
+        "Fler vuxna ute på kvällarna",
+        "Koll på trafiken",
+        "Trygghetsvandringar",
+    ]
+    assert [
+        (a.responsible, a.target and a.target.value, a.promise_indexes) for a in document.activities
+    ] == [("municipality", None, [0]), ("police", 4, [1]), ("joint", 2, [2])]
+
+
+def test_a_legends_codes_are_written_out_in_an_items_owner_label():
+    document = parse(
+        "Åtaganden 2026\n"
+        "1. Klottersanering inom 24 timmar. Ansv.: SBF.\n"
+        "2. Sommarlovsaktiviteter för unga. Ansv.: KFF.\n\n"
+        "Förkortningar\nSBF: Stadsbyggnadsförvaltningen\nKFF: Kultur- och fritidsförvaltningen\n"
+    )
+    assert [a.responsible for a in document.activities] == ["municipality", "municipality"]

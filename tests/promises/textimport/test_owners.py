@@ -122,6 +122,43 @@ from promises.textimport.owners import read_owner
         # A scan's "rn" for "m" in a party's name; a word with a true "rn" is no party.
         ("Kornrnunen ska förbättra belysningen.", ("municipality", "", [])),
         ("Barnen ska delta i trygghetsvandringen.", ("other", "Barnen", [])),
+        # The owner before an arrow, whatever its words; "+" and "&" join parties.
+        ("Polisen → riktade narkotikainsatser vid centrum", ("police", "", [])),
+        ("Polisen + staden → trygghetsvandring i Skiftinge", ("joint", "", [])),
+        ("Bostads AB Mimer → byter lås i trapphusen", ("other", "Bostads AB Mimer", [])),
+        # An English owner label, up to the next label.
+        (
+            "Business watch Owner: Kungälvs Handel Frequency: 4 möten per år",
+            (
+                "other",
+                "Kungälvs Handel",
+                [],
+            ),
+        ),
+        ("Gå till skolan Owner: Kommunen & Polisen", ("joint", "", [])),
+        # "Ansv.:" is "Ansvarig:"; "Polisen/Staden" names both parties.
+        ("Klottersanering. Ansv.: Polisen.", ("police", "", [])),
+        ("Trygghetsvandring. Ansv.: Polisen/Staden. Omfattning: x3.", ("joint", "", [])),
+        # The owner named in a sentence of its own after the activity; a department of a party.
+        ("Hastighetskontroller vid skolan. Det är polisen som ansvarar.", ("police", "", [])),
+        (
+            "Klotter tas bort inom 48 timmar. Ansvarar gör fastighetsavdelningen på Lerums kommun.",
+            ("municipality", "", []),
+        ),
+        (
+            "Två trygghetsvandringar per år. Polisen och kommunen ansvarar tillsammans.",
+            ("joint", "", []),
+        ),
+        # "rör (sig)" is a verb in the present tense after its actor.
+        (
+            "Kommunens fältsekreterare rör sig i centrum tre kvällar i veckan.",
+            ("municipality", "", []),
+        ),
+        # A number after a partner names no partner: "…, x2 under året".
+        (
+            "AB Ronnebyhus genomför trygghetsvandringar tillsammans med kommunen, x2 under året.",
+            ("other", "AB Ronnebyhus", ["kommunen"]),
+        ),
     ],
 )
 def test_the_owner_is_read_as_written(text, expected):

@@ -348,6 +348,29 @@ TARGETS = [
     ("Polisen ska genomfora minst atta insatser per manad.", "at_least|8|insatser|month"),
     ("Polisen – fotpatrull i centrum 2 g/vecka juni–augusti", "count|2|fotpatruller|week"),
     ("Gemensamt – trygghetsvandring vid skolorna 4 st/år", "count|4|trygghetsvandringar|year"),
+    # A number written out and then in digits in brackets is one number, never an article.
+    (
+        "Polisen och kommunen ska bjuda in till ett (1) öppet dialogmöte i Kallinge.",
+        "count|1|dialogmöten|period",
+    ),
+    ("Polisen genomför minst en (1) kontroll per vecka.", "at_least|1|kontroller|week"),
+    # A multiplier counts the item's noun so many times: "x3".
+    (
+        "Polisen ska genomföra trygghetsvandringar i centrum x3.",
+        "count|3|trygghetsvandringar|period",
+    ),
+    # Digits a scan glued to a word are no number: "ti11" is "till".
+    (
+        "erbjuda föräldrautbildningen ABC ti11 minst 40 familjer",
+        "at_least|40|familjer|period",
+    ),
+    # "min." is "minst".
+    ("Kvällspatrullering i centrum, min. 3 kvällar/vecka", "at_least|3|kvällar|week"),
+    # A rate with no noun counts times: "(mål: 4/månad)".
+    (
+        "Polisen är på plats vid stationen fredagskvällar (mål: 4/månad).",
+        "count|4|gånger|month",
+    ),
 ]
 
 # Phrases with numbers that are not targets.
@@ -414,6 +437,11 @@ NOT_TARGETS = [
     "Under sommarlovet anställer kommunen fyra fältassistenter.",
     "Kommunen ska rekrytera två nya fältsekreterare.",
     "Polisen genomför 40 timmars fotpatrullering per månad.",
+    # A scan's "1" for "l" inside a word; a multiplier restating a scope before it.
+    "Kommunen ska ha fa1tassistenter i tjänst varje helg.",
+    "Polisen ska gå trygghetsvandring i Skiftinge varje månad (x12).",
+    # A date's numbers, in a slash, are no rate.
+    "Rapporten lämnas 4/5 till kommunstyrelsen.",
 ]
 
 
