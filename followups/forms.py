@@ -5,6 +5,7 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
@@ -63,7 +64,8 @@ class MeetingFieldsForm(forms.ModelForm):
         # A first choice that says what to do, where Django writes "---------".
         self.fields["kind"].choices = [
             ("", _("Choose the kind of meeting")),
-            *((value, label) for value, label in self.fields["kind"].choices if value),
+            # Labels are written for the middle of a sentence; a choice begins with a capital.
+            *((value, capfirst(label)) for value, label in self.fields["kind"].choices if value),
         ]
 
     def clean_date(self) -> datetime.date:

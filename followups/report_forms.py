@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from followups.models import ReportKind
@@ -21,7 +22,11 @@ MAX_REASON = 1_000
 class DraftReportForm(SentOnceMixin, forms.Form):
     """The kind of report and the span it covers; an empty span is the kind's default."""
 
-    kind = forms.ChoiceField(label=_("Kind of report"), choices=ReportKind.choices)
+    # Labels are written for the middle of a sentence; a choice begins with a capital.
+    kind = forms.ChoiceField(
+        label=_("Kind of report"),
+        choices=[(value, capfirst(label)) for value, label in ReportKind.choices],
+    )
     covers_from = DateField(label=_("Covers from"), required=False)
     covers_to = DateField(label=_("Covers to"), required=False)
 

@@ -665,7 +665,7 @@ class PromiseForm(forms.ModelForm):
         max_length=MAX_PROMISE_TITLE,
         required=True,
         rows=2,
-        help_text=_("One sentence, e.g. Öka tryggheten i centrala Tranås."),
+        help_text=_("One sentence, e.g. Öka tryggheten i centrum kvällstid."),
     )
     description = PlainTextField(label=_("Description"), max_length=MAX_PROMISE_DESCRIPTION, rows=5)
     themes = forms.ModelMultipleChoiceField(

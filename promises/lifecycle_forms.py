@@ -155,7 +155,9 @@ class SignatoryForm(forms.Form):
     """One person who signs for a party; a row left empty is ignored."""
 
     name = _text(_("Name"), 100)
-    title = _text(_("Title"), 150, help_text=_("e.g. Kommunstyrelsens ordförande"))
+    title = _text(
+        _("Title"), 150, help_text=_("e.g. Kommunstyrelsens ordförande or Lokalpolisområdeschef")
+    )
     organisation = _text(_("Organisation"), 150)
 
     MISSING = {
