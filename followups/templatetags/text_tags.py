@@ -1,0 +1,35 @@
+"""A plain text as the public reads it: paragraphs, and lists where lines begin with a dash.
+
+Reports are typed (or drafted by the portal) as plain text, with list items on lines of their
+own ("- Trafikkontroller: 12 av minst 15 …"). `paragraphs` shows such lines as a list, other
+lines as paragraphs (a single line break kept), all escaped.
+"""
+
+import re
+from itertools import groupby
+
+from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+_ITEM = re.compile(r"^\s*[-–•*]\s+(.*)$")
+
+
+@register.filter(needs_autoescape=True)
+def paragraphs(text: str, autoescape: bool = True) -> SafeString:
+    """`text` as HTML paragraphs and lists (`<ul>` for runs of lines opened by "- ")."""
+    escape = conditional_escape if autoescape else str
+    text = str(text or "").replace("\r\n", "\n").strip()
+    html = []
+    for block in re.split(r"\n\s*\n", text) if text else []:
+        # Runs of list items, and runs of other lines, in the block's order.
+        for is_item, run in groupby(block.split("\n"), key=lambda line: bool(_ITEM.match(line))):
+            lines = list(run)
+            if is_item:
+                items = "".join(f"<li>{escape(_ITEM.match(line)[1])}</li>" for line in lines)
+                html.append(f"<ul>{items}</ul>")
+            else:
+                html.append("<p>" + "<br>".join(escape(line) for line in lines) + "</p>")
+    return mark_safe("\n".join(html))

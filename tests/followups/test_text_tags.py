@@ -1,0 +1,26 @@
+"""A report's plain text as paragraphs and lists (followups.templatetags.text_tags)."""
+
+from followups.templatetags.text_tags import paragraphs
+
+
+def test_lines_opened_by_a_dash_are_a_list_and_the_rest_paragraphs():
+    text = (
+        "Rapporten omfattar maj–augusti.\r\nSiffrorna nedan.\n\n"
+        "17 september 2026, tertialuppföljning:\n"
+        "- Öka tryggheten: enligt plan\n"
+        "- Trafikkontroller: <b>12</b> av minst 15\n"
+        "Fler kontroller i höst."
+    )
+
+    assert paragraphs(text) == (
+        "<p>Rapporten omfattar maj–augusti.<br>Siffrorna nedan.</p>\n"
+        "<p>17 september 2026, tertialuppföljning:</p>\n"
+        "<ul><li>Öka tryggheten: enligt plan</li>"
+        "<li>Trafikkontroller: &lt;b&gt;12&lt;/b&gt; av minst 15</li></ul>\n"
+        "<p>Fler kontroller i höst.</p>"
+    )
+
+
+def test_an_empty_text_gives_nothing_and_a_dash_inside_a_line_is_text():
+    assert paragraphs("") == ""
+    assert paragraphs("Polisen – fotpatrull") == "<p>Polisen – fotpatrull</p>"
