@@ -446,7 +446,8 @@ class Builder:
             progress = self.progress(activity, as_of)
             result = f"{done} {activity.target_unit}"
             if progress.target.is_average and progress.average is not None:
-                result += f", {wording.progress_words(activity, progress)}"
+                # The average is the period's so far, not the span's: said so.
+                result += f", {wording.progress_words(activity, progress)} sedan periodens början"
             if final and len(progress.spans) > 1:
                 result += f"; {wording.span_results(activity, progress)}"
             lines.append(
