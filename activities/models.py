@@ -10,6 +10,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -351,9 +352,12 @@ class Activity(models.Model):
     @property
     def responsible_shown(self) -> str:
         """The responsible party as pages show it: "Polisen", "Räddningstjänsten", and for an
-        unstated one "ej angiven" (a remark in lower case, never a guessed party)."""
+        unstated one "ej angiven" (a remark in lower case, never a guessed party); a joint one
+        names both parties, "Polisen och kommunen" (the choice's "Gemensamt" says less)."""
         if self.responsible == Responsible.UNSTATED:
             return str(self.get_responsible_display())
+        if self.responsible == Responsible.JOINT:
+            return gettext("The Police and the municipality")
         return capfirst(self.responsible_label)
 
     def progress(self, today: datetime.date | None = None) -> Progress:

@@ -195,7 +195,7 @@ def test_changing_the_owner_to_not_stated_reads_ej_angiven_in_the_change_log(
     client.post(reverse("activities:activity_edit", args=[unstated.pk]), data)
 
     change = RevisionChange.objects.get()
-    assert (change.old_value, change.new_value) == ("Gemensamt", "ej angiven")
+    assert (change.old_value, change.new_value) == ("Polisen och kommunen", "ej angiven")
 
 
 # --- public pages and open data ---------------------------------------------------------------

@@ -246,7 +246,7 @@ def test_every_changed_thing_is_its_own_line(client, signed):
             "Polisen ska genomföra minst femton trafikkontroller.",
             "Polisen ska genomföra hastighetskontroller.",
         ),
-        (ChangeKind.ACTIVITY_RESPONSIBLE, "Polisen", "Gemensamt"),
+        (ChangeKind.ACTIVITY_RESPONSIBLE, "Polisen", "Polisen och kommunen"),
         (
             ChangeKind.ACTIVITY_PROMISES,
             "Öka trafiksäkerheten",
@@ -263,7 +263,7 @@ def test_every_changed_thing_is_its_own_line(client, signed):
     assert signed.activity.target is None
     client.logout()
     html = client.get(signed.period.get_absolute_url()).content.decode()
-    assert f"{gettext('Responsible party changed')}: Polisen → Gemensamt" in html
+    assert f"{gettext('Responsible party changed')}: Polisen → Polisen och kommunen" in html
     assert f"{gettext('Activity changed')}: Trafikkontroller → Hastighetskontroller" in html
 
 
