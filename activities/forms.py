@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import formats
 from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html
-from django.utils.text import capfirst
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -22,6 +22,11 @@ from promises.models import Promise
 from promises.validators import validate_plain_text
 
 MAX_QUANTITY = 100_000
+# "Ange högst 100 000." with the thousands apart, as the pages write numbers (Django's own
+# message gives the bare 100000).
+AT_MOST_QUANTITY = format_lazy(
+    _("Enter at most {max}."), max=f"{MAX_QUANTITY:,}".replace(",", "\u00a0")
+)
 MAX_SUMMARY = 1000
 MAX_NOTE = 2000
 MAX_REASON = 1000
@@ -90,7 +95,7 @@ class LogFieldsForm(forms.ModelForm):
         initial=1,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         help_text=_("How many times, e.g. 1 traffic check."),
-        error_messages={"min_value": _("Enter at least 1.")},
+        error_messages={"min_value": _("Enter at least 1."), "max_value": AT_MOST_QUANTITY},
     )
     place = forms.CharField(
         label=_("Place"),
@@ -360,6 +365,7 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
         required=False,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         help_text=_("A whole number, e.g. 15."),
+        error_messages={"max_value": AT_MOST_QUANTITY},
     )
     target_unit = forms.CharField(
         label=_("Target: unit"),

@@ -101,3 +101,13 @@ def test_djangos_length_and_range_messages_are_plain_swedish(swedish):
         "name": ["Skriv minst 2 tecken (nu är det 1)."],
         "number": ["Ange högst 9."],
     }
+
+
+def test_a_quantity_over_the_limit_is_told_with_the_thousands_apart(swedish):
+    from django import forms
+
+    from activities.forms import LogForm
+
+    with pytest.raises(forms.ValidationError) as refused:
+        LogForm.base_fields["quantity"].clean("100001")
+    assert refused.value.messages == ["Ange högst 100\xa0000."]
