@@ -10,13 +10,15 @@ from django.contrib import messages
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from access import policy
 from access.staff import staff_required
-from activities.models import ActivityLog
+from activities.models import Activity, ActivityLog
+from activities.wording import progress_summary
 from followups import services
 from followups.forms import (
     AssessmentForm,
@@ -122,7 +124,8 @@ def meeting_plan(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _sub_forms(request: HttpRequest, period: PromisePeriod, meeting: FollowUpMeeting | None = None):
-    """A form per promise and per activity; a held meeting's own judgements shown first."""
+    """A form per promise and per activity; a held meeting's own judgements shown first. Each
+    carries the figures to judge by (`figures`): its activities' progress today, in words."""
     data = request.POST if request.method == "POST" else None
     given, said = {}, {}
     if meeting is not None and meeting.status == MeetingStatus.HELD:
@@ -131,14 +134,28 @@ def _sub_forms(request: HttpRequest, period: PromisePeriod, meeting: FollowUpMee
             for a in meeting.assessments.all()
         }
         said = {v.activity_id: {"text": v.text} for v in meeting.verdicts.all()}
-    assessments = [
-        AssessmentForm(data, promise=p, initial=given.get(p.pk))
-        for p in period.promises.order_by("position")
-    ]
-    verdicts = [
-        VerdictForm(data, activity=a, initial=said.get(a.pk))
-        for a in period.activities.order_by("position")
-    ]
+    today = timezone.localdate()
+    activities = list(
+        Activity.objects.filter(period=period)
+        .with_progress_data()
+        .prefetch_related("promises")
+        .order_by("position", "pk")
+    )
+    figures = {a.pk: progress_summary(a.progress(today)) for a in activities}
+    assessments = []
+    for promise in period.promises.order_by("position"):
+        form = AssessmentForm(data, promise=promise, initial=given.get(promise.pk))
+        form.figures = [
+            (a.title, figures[a.pk])
+            for a in activities
+            if any(p.pk == promise.pk for p in a.promises.all())
+        ]
+        assessments.append(form)
+    verdicts = []
+    for activity in activities:
+        form = VerdictForm(data, activity=activity, initial=said.get(activity.pk))
+        form.figures = figures[activity.pk]
+        verdicts.append(form)
     return assessments, verdicts
 
 
