@@ -7,6 +7,7 @@ the uploaded file itself) travels in the preview form as one signed hidden field
 """
 
 import base64
+from importlib import import_module
 
 from django import forms
 from django.core import signing
@@ -25,6 +26,7 @@ from promises.models import (
 )
 from promises.registration_forms import RegistrationForm
 from promises.textimport import extract
+from promises.textimport.numbers import fold
 from promises.textimport.types import (
     ParsedActivity,
     ParsedDocument,
@@ -211,14 +213,57 @@ class ImportPeriodForm(PeriodFieldsForm):
         return self.cleaned_data.get("municipality")
 
 
-def period_initial(document: ParsedDocument, municipality_id, kind: str) -> dict:
-    """The period form's first values: the validity and parties as read."""
+def _police_area_words(name: str) -> tuple[str, ...]:
+    """A local police area's name as folded words, without "Lokalpolisområde" or "LPO":
+    "LPO Borås", "lokalpolisområde Borås" and "Borås" are the same words."""
+    words = fold(name).replace("/", " / ").split()
+    while words and words[0].rstrip(":") in {"lokalpolisomrade", "lokalpolisomradet", "lpo"}:
+        words = words[1:]
+    return tuple(words)
+
+
+def matching_police_area(name: str, areas, municipality_id=None):
+    """The one local police area among `areas` the document's name for it ("Borås", as the
+    reader gives it) names: the same words, case and "Lokalpolisområde"/"LPO" aside, or a name
+    one of them begins ("Norrbottens" for "Norrbottens inland"); among several, the one
+    covering the municipality. None unless exactly one matches and it covers the
+    municipality (the form would refuse another)."""
+    read = _police_area_words(name)
+    if not read:
+        return None
+    found = []
+    for area in areas:
+        words = _police_area_words(area.name)
+        shorter = min(len(words), len(read))
+        if words and words[:shorter] == read[:shorter]:
+            found.append((words == read, area))
+    exact = [area for same, area in found if same]
+    candidates = exact or [area for _same, area in found]
+    if municipality_id is not None and len(candidates) > 1:
+        candidates = [
+            area for area in candidates if area.municipalities.filter(pk=municipality_id).exists()
+        ]
+    if len(candidates) != 1:
+        return None
+    area = candidates[0]
+    if municipality_id is not None and not area.municipalities.filter(pk=municipality_id).exists():
+        return None
+    return area
+
+
+def period_initial(document: ParsedDocument, municipality_id, kind: str, areas=None) -> dict:
+    """The period form's first values: the validity and parties as read, and the local police
+    area the document names when exactly one of `areas` matches it."""
     initial = {
         "municipality": municipality_id,
         "parties": document.parties,
         "start_date": document.start,
         "end_date": None if document.open_ended else document.end,
     }
+    if areas is not None and document.local_police_area:
+        area = matching_police_area(document.local_police_area, areas, municipality_id)
+        if area is not None:
+            initial["local_police_area"] = area.pk
     if kind == ImportKind.REGISTER:
         initial.update(open_ended=document.open_ended, year_only=document.year_only)
     elif document.open_ended:
@@ -346,13 +391,20 @@ def _choices(field_name: str) -> list[tuple[str, str]]:
 
 
 NO_TARGET = ""
-COMPARATOR_CHOICES = [
-    (NO_TARGET, _("Without a target (a status instead)")),
-    ("count", _("A number (met when reached)")),
-    ("at_least", _("At least")),
-    ("at_most", _("At most")),
-    ("exactly", _("Exactly (more is not met)")),
-]
+# A read "exakt"/"precis" is proposed as the activity editor would take a new target: a number
+# (met when reached). The editor offers "exactly" only to targets already saved with it.
+EXACTLY, EXACTLY_PROPOSED_AS = "exactly", "count"
+
+
+def comparator_choices() -> list[tuple[str, str]]:
+    """No target, then the comparisons the activity editor offers a new target
+    (`activities.forms.TARGET_COMPARATOR_CHOICES`, the one list of them), reached through the
+    relation as the activity model is: this app imports nothing of the activities app."""
+    editor = import_module(f"{_activity_meta().app_config.name}.forms")
+    return [
+        (NO_TARGET, _("Without a target (a status instead)")),
+        *editor.TARGET_COMPARATOR_CHOICES,
+    ]
 
 
 class ActivityRowForm(RowForm):
@@ -371,9 +423,7 @@ class ActivityRowForm(RowForm):
         help_text=_("Only for another actor, e.g. Räddningstjänsten."),
     )
     partners = PlainTextField(label=_("Together with"), max_length=300)
-    target_comparator = forms.ChoiceField(
-        label=_("Target: comparison"), choices=COMPARATOR_CHOICES, required=False
-    )
+    target_comparator = forms.ChoiceField(label=_("Target: comparison"), choices=(), required=False)
     target_value = forms.IntegerField(
         label=_("Target: number"),
         min_value=1,
@@ -411,6 +461,7 @@ class ActivityRowForm(RowForm):
             ("", _("Choose a time span")),
             *_choices("target_scope"),
         ]
+        self.fields["target_comparator"].choices = comparator_choices()
 
     def clean(self):
         cleaned = super().clean()
@@ -516,7 +567,9 @@ def activity_initial(document: ParsedDocument) -> list[dict]:
         if activity.target is not None:
             target = activity.target
             row.update(
-                target_comparator=target.comparator,
+                target_comparator=(
+                    EXACTLY_PROPOSED_AS if target.comparator == EXACTLY else target.comparator
+                ),
                 target_value=target.value,
                 target_unit=target.unit,
                 target_unit_singular=target.unit_singular,

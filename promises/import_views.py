@@ -26,6 +26,7 @@ from municipalities.models import LocalPoliceArea, Municipality
 from municipalities.roles import Act
 from promises.forms import all_valid
 from promises.import_forms import (
+    EXACTLY,
     DocumentPayload,
     ImportDocumentForm,
     ImportKind,
@@ -86,11 +87,12 @@ def period_import(request: HttpRequest) -> HttpResponse:
                 meta = ImportDocumentForm(
                     initial={"document_payload": form.payload(), "kind": kind}
                 )
+                areas = _areas(request.user, municipalities)
                 period = period_form(
                     kind,
-                    initial=period_initial(document, municipality.pk, kind),
+                    initial=period_initial(document, municipality.pk, kind, areas),
                     municipalities=municipalities,
-                    areas=_areas(request.user, municipalities),
+                    areas=areas,
                 )
                 texts = texts_form(document)
                 promises, activities = formsets(document)
@@ -211,6 +213,19 @@ def _error_entries(period, texts, promises, activities, signatories) -> list[tup
     return entries
 
 
+def _proposed_as(activity) -> list[str]:
+    """What the form proposes otherwise than the document reads: an exact number ("exakt
+    fyra") as a number met when reached, as the activity editor takes a new target."""
+    if activity.target is not None and activity.target.comparator == EXACTLY:
+        return [
+            _(
+                "The text states an exact number. It is proposed as a number that is met when "
+                "reached, since a new target cannot be set as exact."
+            )
+        ]
+    return []
+
+
 def _read(items: list, number: int):
     """The `number`th part read (1-based), or None for a row added for a part not read."""
     return items[number - 1] if number <= len(items) else None
@@ -223,7 +238,7 @@ def _preview(
         signatories = signatory_formset()
     activity_rows = list(activities.forms)
     uncertain = {
-        number: [*a.uncertain, *(a.target.uncertain if a.target else [])]
+        number: [*a.uncertain, *(a.target.uncertain if a.target else []), *_proposed_as(a)]
         for number, a in enumerate(document.activities, start=1)
     }
     context = {

@@ -22,6 +22,7 @@ follow-up) are read from what is left (`texts`).
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from django.utils.translation import gettext as _
 
@@ -48,7 +49,7 @@ from promises.textimport.owners import (
     split_actors,
 )
 from promises.textimport.period import read_period
-from promises.textimport.targets import read_target
+from promises.textimport.targets import UNSUPPORTED_SCOPE, read_target
 from promises.textimport.texts import read_texts
 from promises.textimport.types import (
     ParsedActivity,
@@ -410,6 +411,19 @@ def _activity(text: str, start: int, section_owner: str | None) -> ParsedActivit
     text = _strip_item(text)
     responsible, other, partners = read_owner(text, section_owner)
     target, notes = read_target(text, start, listed=True)
+    title = _activity_title(text, start, target)
+    if target is None and notes and UNSUPPORTED_SCOPE.search(fold(title)):
+        # "minst två informationsinsatser per termin": no target, and the title would be the
+        # whole sentence; it is named by what it counts all the same ("Informationsinsatser"),
+        # read without that scope.
+        scope = UNSUPPORTED_SCOPE.search(fold(text))
+        blanked = text[: scope.start()] + " " * len(scope.group()) + text[scope.end() :]
+        title = _activity_title(text, start, read_target(blanked, start, listed=True)[0])
+    return _proposed(text, title, start, (responsible, other, partners), target, notes)
+
+
+def _activity_title(text: str, start: int, target: ParsedTarget | None) -> str:
+    """An activity's title: what its target counts, else its words up to its target."""
     unit_words = None
     span_words = (
         fold(text[target.span.start - start : target.span.end - start])
@@ -456,8 +470,7 @@ def _activity(text: str, start: int, section_owner: str | None) -> ParsedActivit
         if fold(target.unit) in _WHEN_UNITS:
             unit_words = None  # "minst två kvällar i veckan" says when, not what
     target_start = target.span.start - start if target and target.span else None
-    title = _title(text, unit_words, target_start)
-    return _proposed(text, title, start, (responsible, other, partners), target, notes)
+    return _title(text, unit_words, target_start)
 
 
 # Units that say when an activity is done, not what it is: they name no activity.
@@ -1165,6 +1178,93 @@ def _lettered_items(lines: list[_Line], index: int) -> tuple[list[tuple[int, str
 _LONGEST_NUMBERED_TITLE = 100
 
 
+# How many of the promises read last a sub-heading is compared with (a document has at most a
+# few dozen; the bound keeps the reading linear in a text of many documents).
+_PROMISES_COMPARED = 30
+# How alike a sub-heading and a promise's title must be to be the same ("Öka tryggheten i
+# centrum" and "Ökad trygghet i centrum"): difflib's ratio of their folded words.
+_SAME_TITLE_RATIO = 0.85
+_TITLE_WORD = re.compile(r"[^\W_]+")
+
+
+def _title_words(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A promise's title as its folded words, without its label ("Löfte 1:", "Fokusområde 2
+    –") and the colon or full stop ending it; and their beginnings, to compare quickly."""
+    focus = _focus(text.strip())
+    words = tuple(_TITLE_WORD.findall(fold(focus if focus else text)))
+    return words, frozenset(word[:4] for word in words)
+
+
+def _same_title(
+    heading: tuple[tuple[str, ...], frozenset[str]], title: tuple[tuple[str, ...], frozenset[str]]
+) -> float:
+    """How closely a sub-heading's words match a promise's: 1 for the same words, or the
+    first of them (three words or more: a title shortened), else difflib's ratio when it is
+    high enough, else 0."""
+    words, stems = heading
+    others, other_stems = title
+    if words == others:
+        return 1.0
+    shorter, longer = sorted((words, others), key=len)
+    if len(shorter) >= 3 and longer[: len(shorter)] == shorter:
+        return 0.99
+    if len(stems & other_stems) * 2 < max(len(stems), len(other_stems)):
+        return 0.0  # fewer than half the words alike: not worth comparing letter by letter
+    ratio = SequenceMatcher(None, " ".join(words), " ".join(others)).ratio()
+    return ratio if ratio >= _SAME_TITLE_RATIO else 0.0
+
+
+def _repeated_promise(
+    document: ParsedDocument,
+    lines: list[_Line],
+    index: int,
+    keys: dict[int, tuple[tuple[str, ...], frozenset[str]]],
+) -> int | None:
+    """The index of the promise whose title lines[index] repeats, as a sub-heading over that
+    promise's activities ("Öka tryggheten i centrum" under "Aktiviteter", a list under it):
+    the one promise read before it that it names, exactly or closely; else None. `keys`
+    caches the promises' words by index."""
+    line = lines[index]
+    text = line.text.strip()
+    if line.bullet or line.blank or not document.promises or len(text) > _LONGEST_REPEATED:
+        return None
+    following = index + 1
+    if following < len(lines) and lines[following].blank:
+        following += 1  # one blank line between the sub-heading and its list
+    if following >= len(lines) or lines[following].blank:
+        return None
+    under = lines[following]
+    heading = _title_words(text)
+    if len(heading[0]) < _SHORTEST_REPEATED:
+        return None
+    first = max(0, len(document.promises) - _PROMISES_COMPARED)
+    scored: list[tuple[float, int]] = []
+    for number in range(first, len(document.promises)):
+        promise = document.promises[number]
+        if promise.span is not None and promise.span.start >= line.start:
+            continue
+        if number not in keys:
+            keys[number] = _title_words(promise.text)
+        if not keys[number][0] or keys[number][0][0][:3] != heading[0][0][:3]:
+            continue  # a title beginning otherwise ("Ökad …" and "Öka …" begin alike)
+        score = _same_title(heading, keys[number])
+        if score:
+            scored.append((score, number))
+    if not scored:
+        return None
+    best = max(score for score, _n in scored)
+    named = [number for score, number in scored if score == best]
+    if len({keys[number][0] for number in named}) > 1:
+        return None  # two promises alike: which one is not guessed
+    if not (under.bullet or _looks_like_activity(under.text)):
+        return None  # the promise's title over its own words, not over its activities
+    return named[-1]
+
+
+_LONGEST_REPEATED = 200
+_SHORTEST_REPEATED = 2
+
+
 def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
     later_activity_heading = [False] * (len(lines) + 1)
     for index in range(len(lines) - 1, -1, -1):
@@ -1188,6 +1288,7 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
     index = 0
     focus_promise: int | None = None
     after_list = False  # right after a list of activities, no heading since
+    promise_keys: dict[int, tuple] = {}  # each promise's words (`_repeated_promise`)
     while index < len(lines):
         line = lines[index]
         text = line.text.strip()
@@ -1234,8 +1335,11 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             index = _promise_table_rows(document, lines, index + 2)
             activity_sections += 1
             continue
-        focus = _focus(text)
-        if focus is None and (line.titled or _titled_section(lines, index)):
+        # A sub-heading repeating a promise's title over its activities ("Aktiviteter", then
+        # "Öka tryggheten i centrum" over its list): that promise's activities, no new promise.
+        repeated = _repeated_promise(document, lines, index, promise_keys)
+        focus = _focus(text) if repeated is None else None
+        if focus is None and repeated is None and (line.titled or _titled_section(lines, index)):
             focus = text
         if focus is not None:
             promise_text = focus
@@ -1277,7 +1381,10 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             activity_sections += bool(found)
             index = following if found else index + 1
             continue
-        if (match := _party_heading(text)) and not _name_alone(lines, index):
+        if repeated is not None:
+            focus_promise = repeated
+            section = _Section("activities", promise_index=repeated)
+        elif (match := _party_heading(text)) and not _name_alone(lines, index):
             section = _Section("activities", owner=_heading_owner(match))
         elif named := _named_party(lines, index) or _owner_heading(lines, index):
             section = _Section("activities", owner=named)
@@ -1555,6 +1662,48 @@ def _owners_from_legend(document: ParsedDocument, codes: dict[str, str]) -> None
         activity.uncertain = [note for note in activity.uncertain if note != unstated]
 
 
+# "Lokalpolisområde Borås", "lokalpolisområdet Mitt", "LPO Motala", "Lokalpolisområde: Ale" (a
+# form's label): the area's name, a word, or two when the first says where ("Östra
+# Skaraborg", "SÖDRA LAPPLAND") or the second is "City" ("Stockholm City"); a name of more
+# words ("Norrbottens inland") is read by its first, which the form matches. Matched in the
+# folded text, whose offsets are the text's; "Lokalpolisområdeschef" names no area.
+_POLICE_AREA = re.compile(r"\b(?:lokalpolisomradet?|(?P<lpo>lpo))\b:?[ \t]+")
+_POLICE_AREA_NAME = re.compile(
+    r"(?:(?i:östra|västra|norra|södra|mellersta|nordöstra|nordvästra|sydöstra|sydvästra"
+    r"|centrala|stor|nedre|övre) [A-ZÅÄÖ][\w/-]*|[A-ZÅÄÖ][\w/-]*(?: (?i:city)\b)?)"
+)
+_LONGEST_POLICE_AREA = 60
+
+
+def _read_police_area(document: ParsedDocument) -> None:
+    """The local police area the document names, wherever it does (a signature, a party, a
+    heading): its name as written ("LOKALPOLISOMRÅDE SÖDRA LAPPLAND": "Södra Lappland"); ""
+    when it names none, or different ones. A name that another begins ("Borås", "Borås
+    Tranemo") is the same area, the shorter kept."""
+    names: list[str] = []
+    folded = fold(document.text)
+    for match in _POLICE_AREA.finditer(folded):
+        if match.group("lpo") and document.text[match.start() : match.end("lpo")] != "LPO":
+            continue  # "lpo" in lower case is no abbreviation
+        found = _POLICE_AREA_NAME.match(document.text, match.end())
+        if not found or len(found.group()) > _LONGEST_POLICE_AREA:
+            continue
+        name = found.group()
+        name = name.title() if name.isupper() and len(name) > 3 else name
+        words = fold(name).split()
+        for number, known in enumerate(names):
+            known_words = fold(known).split()
+            shorter = min(len(words), len(known_words))
+            if words[:shorter] == known_words[:shorter]:
+                names[number] = min(known, name, key=len)
+                break
+        else:
+            names.append(name)
+        if len(names) > 1:
+            break
+    document.local_police_area = names[0] if len(names) == 1 else ""
+
+
 def parse(text: str) -> ParsedDocument:
     """The proposed structure of a promise document's text (see the module docstring)."""
     cleaned = clean(text)
@@ -1566,6 +1715,7 @@ def parse(text: str) -> ParsedDocument:
     if not document.promises:
         _promise_from_running_text(document, lines)
     _read_parties(document)
+    _read_police_area(document)
     if document.activities and not document.promises:
         document.uncertain.append(_("No promises were found: the document lists activities only"))
     if not document.activities:

@@ -213,6 +213,10 @@ _SCOPE_PHRASES = (
     ),
 )
 # A phrase starts a word ("per år", not "kvartal per år…") or at a slash ("2 ggr/dygn").
+# A scope the portal cannot count, in folded text: "per termin", "varannan vecka".
+UNSUPPORTED_SCOPE = re.compile(
+    "(?:(?<!\\w)|(?=/))(?:" + dict(_SCOPE_PHRASES)["unsupported"] + ")\\b"
+)
 _SCOPE = re.compile(
     "|".join(f"(?P<{name}>(?:(?<!\\w)|(?=/))(?:{rx})\\b)" for name, rx in _SCOPE_PHRASES)
 )
@@ -671,6 +675,16 @@ def _phrase(text: str, start: int, length: int) -> str:
     return text[start : start + length]
 
 
+def _unsupported_phrase(text: str, folded: str, phrase: str) -> str:
+    """A scope the portal cannot count as the text words it, with what "varje" names when the
+    phrase ends with it ("inför varje skolavslutning", not "inför varje")."""
+    start = folded.find(phrase)
+    end = start + len(phrase)
+    if phrase.endswith("varje") and (word := re.match(r"\s+[^\W\d_][\w-]*", text[end:])):
+        end += word.end()
+    return text[start:end]
+
+
 def _spelled_out(tokens: list[_Token], index: int) -> int | None:
     """The value of a number written as a word and then in digits in brackets: "ett (1)",
     "två (2)"."""
@@ -878,7 +892,7 @@ def read_target(
                 "The text counts “%(phrase)s”, which the portal cannot count: enter the target "
                 "by hand"
             )
-            % {"phrase": _phrase(text, folded.find(best.scope_phrase), len(best.scope_phrase))}
+            % {"phrase": _unsupported_phrase(text, folded, best.scope_phrase)}
         )
         return None, activity_notes
     notes = list(best.notes)

@@ -76,7 +76,9 @@ class ParsedDocument:
     only years ("2023–2024": 1 January 2023 to 31 December 2024). parties: "joint" | "police" |
     "municipality" — who gives the promises, as far as the text says. situation, background,
     follow_up_text: the period's texts as the document gives them (`texts`), "" when it gives
-    none; paragraphs separated by a blank line.
+    none; paragraphs separated by a blank line. local_police_area: the local police area the
+    document names ("Lokalpolisområde Borås", "LPO Borås": "Borås"), "" when it names none or
+    more than one; the preview's form matches it against the areas in the database.
     """
 
     text: str
@@ -93,3 +95,4 @@ class ParsedDocument:
     situation: str = ""
     background: str = ""
     follow_up_text: str = ""
+    local_police_area: str = ""
