@@ -213,8 +213,10 @@ class PromisePeriodQuerySet(models.QuerySet):
 
     def waiting_for(self, user) -> "PromisePeriodQuerySet":
         """The periods waiting for `user`, with place, `waiting` (a `WaitingFor`), `waiting_total`
-        (how many wait, however the list is cut) and, when sent back, the approver's
-        `return_comment`; in `WaitingFor`'s order, then by municipality.
+        (how many wait, however the list is cut), `comment_count` (the approvers' comments in
+        the current round, so that an approval with remarks is not read as a bare one) and, when
+        sent back, the approver's `return_comment`; in `WaitingFor`'s order, then by
+        municipality.
 
         As approver: periods in consultation in their municipalities that they have not approved
         in the current round. As coordinator (administrators: everywhere): periods sent back to
@@ -227,6 +229,13 @@ class PromisePeriodQuerySet(models.QuerySet):
         )
         approvals = this_round.filter(verdict=ReviewVerdict.APPROVE)
         returns = this_round.filter(verdict=ReviewVerdict.RETURN).order_by("-at", "-pk")
+        comments = (
+            this_round.filter(verdict=ReviewVerdict.COMMENT)
+            .order_by()
+            .values("period")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
         # Approving is the approvers' own (administrators are not approvers by being
         # administrators), so only memberships count here.
         approver_ids = Membership.objects.municipality_ids(user, [Role.APPROVER])
@@ -263,6 +272,7 @@ class PromisePeriodQuerySet(models.QuerySet):
             .annotate(
                 waiting_total=models.Window(models.Count("pk")),
                 return_comment=models.Subquery(returns.values("comment")[:1]),
+                comment_count=models.functions.Coalesce(models.Subquery(comments), 0),
             )
             .with_place()
             .order_by("waiting", "municipality__name", "start_date", "area_name", "pk")

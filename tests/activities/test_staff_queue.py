@@ -212,3 +212,20 @@ def test_the_start_page_query_count_does_not_grow_with_the_queue(
         response = client.get(HOME)
 
     assert len(response.context["waiting"]) == 2 * size
+
+
+def test_an_approval_with_comments_says_how_many_were_made(client, people):
+    _returned, approved, _decided, _other = coordinator_world(people)
+    for text in ("Förtydliga målet.", "Lägg till lägesbilden."):
+        Review.objects.create(
+            period=approved,
+            round=1,
+            reviewer=people.approver,
+            verdict=ReviewVerdict.COMMENT,
+            comment=text,
+        )
+
+    page = " ".join(home(client, people.coordinator).content.decode().split())
+
+    assert f"{gettext(WaitingFor.DECISION.label)} · 2 kommentarer i samrådet" in page
+    assert page.count("i samrådet</p>") == 1  # the sent-back and the decided say nothing
