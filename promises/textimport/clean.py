@@ -388,9 +388,41 @@ def _goes_on_over_page(kept: list[str], page: list[str]) -> bool:
     )
 
 
+# A line's number at its start, as a fax or a scanned draft prints it: " 7  I medborgar…".
+_LINE_NUMBER = re.compile(r"^([ \t]*)(\d{1,4})(?=[ \t]|$)[ \t]*", re.MULTILINE)
+_FEWEST_NUMBERED = 10
+_NUMBERED_SHARE = 0.8
+
+
+def _without_line_numbers(text: str) -> str:
+    """Drop the numbers a text gives its lines, when (nearly) every line has one and they run
+    on one by one; numbered items ("1. …") and counts in a line's text are never such."""
+    found = _LINE_NUMBER.findall(text)
+    if len(found) < _FEWEST_NUMBERED:
+        return text
+    lines = text.split("\n")
+    filled = sum(1 for line in lines if line.strip())
+    numbers = {}
+    previous = None
+    for index, line in enumerate(lines):
+        match = _LINE_NUMBER.match(line)
+        if not match:
+            continue
+        value = int(match.group(2))
+        if previous is None or value == previous + 1:
+            numbers[index] = match.end()
+            previous = value
+    if len(numbers) < _FEWEST_NUMBERED or len(numbers) < _NUMBERED_SHARE * filled:
+        return text
+    return "\n".join(
+        line[numbers[index] :] if index in numbers else line for index, line in enumerate(lines)
+    )
+
+
 def clean(raw: str) -> str:
     """The document's text as the parser reads it and the preview shows it."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = _without_line_numbers(text)
     if not text.isascii():
         # A PDF's text copied on some systems has its letters decomposed: "o" + U+0308 for "ö".
         text = unicodedata.normalize("NFC", text)

@@ -10,7 +10,7 @@ named is responsible and the others are partners; "tillsammans med …", "i samv
 
 import re
 
-from promises.textimport.numbers import fold, ocr_m
+from promises.textimport.numbers import fold, ocr_m, word_value
 
 
 def _set(words: str) -> frozenset[str]:
@@ -124,8 +124,12 @@ def partners_of(text: str, folded: str) -> tuple[list[str], list[tuple[int, int]
                 break
             if word == ",":
                 continue
-            if re.fullmatch(r"x?\d+", word):
-                break  # "tillsammans med kommunen, x2 under året": a number names no partner
+            if re.fullmatch(r"x?\d+", word) or (
+                word not in {"en", "ett"} and word_value(word) is not None
+            ):
+                # "tillsammans med kommunen, x2 under året", "…, polisen, fyra gånger under
+                # året": a number names no partner
+                break
             if word in _PARTNER_STOP or word in _PARTNER_VERB_EXTRA:
                 break
             if word == "i":
@@ -465,6 +469,20 @@ def _activity_verb(word: str) -> bool:
     return word in _ACTIVITY_VERBS or word.endswith(_COMPOUND_VERB_ENDINGS)
 
 
+# Being somewhere is what an actor does too: "Nattvandrarna är ute …", "… är på plats …".
+_PRESENCE = _set("ute narvarande synlig synliga tillganglig tillgangliga")
+
+
+def _present_at(words: list[str], index: int) -> bool:
+    """ "är ute", "är på plats", and "ser över", "ser till att": a verb of two words."""
+    following = words[index + 1 : index + 3]
+    if not following:
+        return False
+    if words[index] == "ser":
+        return following[0] in {"over", "till"}
+    return words[index] == "ar" and (following[0] in _PRESENCE or following == ["pa", "plats"])
+
+
 # The name of a housing or property company: "Mjölbostäder", "Vätterhem", "Eksjöbostäder AB".
 _COMPANY = re.compile(r"(?:bostader|bostaden|hem|hemmet|fastigheter|bostadsbolaget|ab)$")
 # Those who act named by their role, in the indefinite plural: "Fastighetsägare i centrum
@@ -513,7 +531,10 @@ def _named_before_verb(head: str, head_text: str) -> tuple[str, str, list[str]]:
     modal verb: "Räddningstjänsten Syd genomför …" (another actor), "Under hösten genomför
     polisen …" (after the verb); nothing when no organisation is named."""
     words = head.split()
-    verb = next((i for i, word in enumerate(words[:7]) if _activity_verb(word)), None)
+    verb = next(
+        (i for i, word in enumerate(words[:7]) if _activity_verb(word) or _present_at(words, i)),
+        None,
+    )
     if not verb:
         return "", "", []
     subject = words[:verb]

@@ -110,7 +110,9 @@ _ACTIVITY_LEAD = _kw(
     r"|det ska vi åstadkomma genom|^vi (?:ska|kommer att)\s*:$|aktiviteter(?:na)?\s*:$"
     r"|^(?:(?:konkreta |gemensamma |våra |planerade )?(?:aktiviteter(?:na)?|åtaganden|insatser"
     r"|åtgärder)(?: (?:under )?(?:\d{4}(?:\s*[–—-]\s*\d{2,4})?|året|perioden))?"
-    r"(?: och (?:ansvar(?:sfördelning)?|ansvariga|vem som gör vad))?"
+    # "Aktiviteter och ansvar", "Aktiviteter, mål och genomfört"
+    r"(?:,? (?:och )?(?:ansvar(?:sfördelning)?|ansvariga|vem som gör vad|mål|genomfört"
+    r"|resultat|utfall)){0,3}"
     r"|det här ska vi göra|det här gör vi|detta gör vi|så här gör vi|vad vi ska göra"
     # other organisations' activities, each naming its own: "Andra som bidrar"
     r"|(?:andra|övriga) (?:som bidrar|aktörer(?:s (?:åtaganden|insatser|aktiviteter))?"
@@ -167,7 +169,9 @@ _OTHER_HEADING = _kw(
     # a municipal memo's headings: "Förslag till beslut", "Ekonomiska konsekvenser"
     r"|(?:förvaltningens )?förslag till beslut|ekonomiska konsekvenser|tjänsteutlåtande"
     # outcome indicators, no activities: "KPI:er (utfallsmått)", "Nyckeltal", "Effektmål"
-    r"|kpi(?::?er)?|nyckeltal|utfallsmått|effektmål)\b.{0,40}$"
+    r"|kpi(?::?er)?|nyckeltal|utfallsmått|effektmål"
+    # the targets of activities listed above: "Mål och uppföljning" over "Aktivitet 2: …"
+    r"|mål(?:sättningar)? och (?:uppföljning|mått|indikatorer))\b.{0,40}$"
 )
 
 
@@ -407,10 +411,21 @@ _TRAILING = _set(
 )
 
 
+def _without_results(text: str) -> str:
+    """The text with what a label says was done blanked ("Genomfört 2025: 21 kontroller", up
+    to the next label): a result, never the target."""
+    result = _RESULT_LABEL.search(text)
+    if not result:
+        return text
+    following = _DETAIL_IN_TEXT.search(text, result.end())
+    end = following.start() if following else len(text)
+    return text[: result.start()] + " " * (end - result.start()) + text[end:]
+
+
 def _activity(text: str, start: int, section_owner: str | None) -> ParsedActivity:
     text = _strip_item(text)
     responsible, other, partners = read_owner(text, section_owner)
-    target, notes = read_target(text, start, listed=True)
+    target, notes = read_target(_without_results(text), start, listed=True)
     title = _activity_title(text, start, target)
     if target is None and notes and UNSUPPORTED_SCOPE.search(fold(title)):
         # "minst två informationsinsatser per termin": no target, and the title would be the
@@ -749,6 +764,14 @@ _PREFACE = re.compile(
     r"[^.]{0,160}\b(?:har|hade) (?:kommit overens|tecknat|tagit fram|enats|undertecknat"
     r"|skrivit under)\b"
 )
+# A promise written as the rest of its party's "lovar" heading, among that party's items.
+_PROMISE_IN_LIST = re.compile(r"att (?:arbeta (?:for|med)|verka for|minska|oka|skapa)\b")
+# An invitation to get in touch, as a letter to residents ends: "Har du frågor eller tankar? Hör
+# av dig till kommunpolisen …", "Vill du veta mer? Kontakta …".
+_CONTACT = re.compile(
+    r"(?:(?:har du|har ni) (?:fragor|synpunkter|tankar|ideer)|vill (?:du|ni) veta mer"
+    r"|kontakta (?:oss|garna)|hor (?:garna )?av (?:dig|er))\b"
+)
 # An outcome to measure, no activity: "Andelen som känner sig trygga ska öka till 75 %".
 _OUTCOME = re.compile(
     r"(?:(?:malet|mal|effektmal|kpi)\s*: )?(?:andelen|antalet|andel|antal)\b[^.]{0,120}?"
@@ -821,6 +844,8 @@ def _items(lines: list[_Line], index: int) -> tuple[list[tuple[int, int, str]], 
             items
             and not previous_blank
             and not _after_details(items[-1][2][-1], line.text)
+            # "• … fyra möten per år." + "Att arbeta för säkrare trafik …": the next promise
+            and not (_PROMISE_IN_LIST.match(line.folded) and re.search(r"[.!?]$", items[-1][2][-1]))
             and (
                 line.text[:1].islower()
                 # "Polisen ska kontrollera …" + "Polisen ska göra det 10 gånger varje år."
@@ -897,8 +922,12 @@ def _ended_by_writer(text: str, following: str) -> bool:
 _DETAIL_WORDS = (
     r"(?:(?:huvud)?ansvar(?:ig)?|vem|tid(?:plan)?|när|mål(?:värde)?|frekvens|indikator"
     # English labels: "Owner: Polisen", "Frequency: 2/månad", "Deadline: Q2 2026"
-    r"|owner|frequency|deadline|omfattning|ansv\.)\s*:"
+    r"|owner|frequency|deadline|omfattning|ansv\."
+    # what was done last year, beside the target: "Genomfört 2025: 21 kontroller" ("Genomf
+    # ört" as a PDF may space a word before a letter with diacritics)
+    r"|genomf ?ört(?: \d{4})?|utfall(?: \d{4})?|resultat(?: \d{4})?)\s*:"
 )
+_RESULT_LABEL = _kw(r"(?:^|\s)(?:genomf ?ört|utfall|resultat)(?: \d{4})?\s*:")
 _DETAIL_LABEL = _kw(rf"^{_DETAIL_WORDS}")
 _DETAIL_IN_TEXT = _kw(rf"\s{_DETAIL_WORDS}")
 _DETAIL_AT_END = _kw(rf"(?:^|\s){_DETAIL_WORDS}$")
@@ -1234,6 +1263,11 @@ def _repeated_promise(
     if following >= len(lines) or lines[following].blank:
         return None
     under = lines[following]
+    if (numbered := _PROMISE_BY_NUMBER.match(text)) and under.bullet:
+        # "Löfte 1" over a list, the promises numbered above: that promise's activities.
+        number = int(numbered.group(1)) - 1
+        before = [p for p in document.promises if p.span is None or p.span.start < line.start]
+        return number if number < len(before) == len(document.promises) else None
     heading = _title_words(text)
     if len(heading[0]) < _SHORTEST_REPEATED:
         return None
@@ -1262,6 +1296,7 @@ def _repeated_promise(
 
 
 _LONGEST_REPEATED = 200
+_PROMISE_BY_NUMBER = _kw(r"^(?:löfte|fokusområde|löftesområde|insatsområde)\s*(\d{1,2})\s*:?$")
 _SHORTEST_REPEATED = 2
 
 
@@ -1352,6 +1387,15 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                     promise_text = lines[follow].text.strip()
                     span_start = lines[follow].start
                     index = follow
+                    # "Vi lovar att minska … och" + "buskörningen i centrum.": a wrapped line
+                    while (
+                        index + 1 < len(lines)
+                        and not lines[index + 1].blank
+                        and lines[index + 1].text[:1].islower()
+                        and not re.search(r"[.!?:;]$", promise_text)
+                    ):
+                        index += 1
+                        promise_text += " " + lines[index].text.strip()
             if promise_text:
                 document.promises.append(
                     ParsedPromise(
@@ -1458,6 +1502,21 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                     continue  # "– Vi har lyssnat på ungdomarna, säger kommunpolisen X."
                 if _PREFACE.match(fold(item_text)):
                     continue  # "Polisen och X kommun har kommit överens om …": the agreement
+                if _CONTACT.match(fold(item_text)):
+                    continue  # "Har du frågor? Hör av dig till …": no activity
+                if (
+                    start not in bullet_starts
+                    and _PROMISE_IN_LIST.match(fold(item_text))
+                    and any(at in bullet_starts for at, _e, _t in items)
+                ):
+                    # "Polisen lovar" over "Att arbeta för minskad …" and its "•" items, then
+                    # the next such line: each a promise, the items under it its activities.
+                    words = _strip_item(item_text)
+                    document.promises.append(
+                        ParsedPromise(text=words, span=TextSpan(start, start + len(words)))
+                    )
+                    focus_promise = len(document.promises) - 1
+                    continue
                 if start in details:
                     activities = [
                         _detailed_activity(item_text, start, details[start], section.owner)
@@ -1561,6 +1620,9 @@ _PROMISE_SENTENCE_REACH = 120
 _PROMISE_SENTENCE = re.compile(
     r"\blovar\b(?: \S+){0,6}? att (?:(?:under|fram till) (?:\S+ ){1,2})?"
     r"(?:arbeta (?:for|med)|verka for|minska|oka|skapa|fortsatta arbeta)\b"
+    # "Vårt löfte till dig är att vi ska arbeta för …", as a letter to residents says it
+    r"|\b(?:medborgar)?loftet?\b(?: \S+){0,4}? ar att (?:vi (?:ska|skall|kommer att) )?"
+    r"(?:arbeta (?:for|med)|verka for|minska|oka|skapa)\b"
 )
 
 
@@ -1704,6 +1766,43 @@ def _read_police_area(document: ParsedDocument) -> None:
     document.local_police_area = names[0] if len(names) == 1 else ""
 
 
+# A line giving the target of an activity numbered above: "Aktivitet 2: minst 6 per år".
+_REFERENCE = _kw(
+    r"^\s*(?:aktivitet|akt\.|åtgärd|insats)\s*(?P<n>\d{1,2})\s*[:.–—-]\s*(?P<goal>\S.*)$"
+)
+_ITEM_NUMBER = re.compile(r"^\s*(?:aktivitet\s*)?(\d{1,2})\b", re.IGNORECASE)
+
+
+def _targets_by_reference(document: ParsedDocument, lines: list[_Line]) -> None:
+    """Targets a section gives apart ("Mål och uppföljning" over "Aktivitet 1: minst 2 insatser
+    i månaden"), each referring back by number to an activity numbered above that states none
+    of its own: that activity's target, counting what it names."""
+    text = document.text
+    by_start = {activity.span.start: activity for activity in document.activities if activity.span}
+    numbered: dict[int, ParsedActivity | None] = {}
+    for line in lines:
+        if line.blank:
+            continue
+        raw = text[text.rfind("\n", 0, line.start) + 1 : line.end]
+        activity = by_start.get(line.start)
+        if activity is not None:
+            if (line.numbered or line.labelled) and (match := _ITEM_NUMBER.match(raw)):
+                number = int(match.group(1))
+                # the same number twice (two lists): which one is meant is not known
+                numbered[number] = None if number in numbered else activity
+            continue
+        reference = _REFERENCE.match(raw)
+        if not reference or not (activity := numbered.get(int(reference.group("n")))):
+            continue
+        if activity.target is not None:
+            continue
+        goal_start = text.rfind("\n", 0, line.start) + 1 + reference.start("goal")
+        target, _notes = read_target(
+            reference.group("goal"), goal_start, listed=True, counted=activity.text
+        )
+        activity.target = target
+
+
 def parse(text: str) -> ParsedDocument:
     """The proposed structure of a promise document's text (see the module docstring)."""
     cleaned = clean(text)
@@ -1711,6 +1810,7 @@ def parse(text: str) -> ParsedDocument:
     lines = read_lines(cleaned)
     read_period(document, lines)
     _read_structure(document, lines)
+    _targets_by_reference(document, lines)
     _owners_from_legend(document, _legend(lines))
     if not document.promises:
         _promise_from_running_text(document, lines)

@@ -203,7 +203,10 @@ def _read_validity(document: ParsedDocument, lines: list[Line]) -> None:
                 if _RANGE_BETWEEN.match(between) or (
                     between.strip() == "och" and joined[: first.start()].rstrip().endswith("mellan")
                 ):
-                    end = _date_of(second)
+                    # "under hela 2026, från den 1 januari till den 31 december": the dates'
+                    # year is the one year the sentence names.
+                    years = {m.group(1) for m in _SINGLE_YEAR.finditer(joined)}
+                    end = _date_of(second, int(years.pop()) if len(years) == 1 else None)
                     start = _date_of(first, end.year if end else None)
                     if start and end and start > end and not first.group("year"):
                         start = start.replace(year=start.year - 1)

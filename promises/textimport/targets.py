@@ -429,7 +429,14 @@ def _excluded(tokens: list[_Token], index: int, excluded: set[int]) -> bool:
     if prev.endswith(_STREET_ENDINGS) and tokens[index - 1].text[:1].isupper():
         return True
     # "årskurs 5 och 6", "fokusområde 1 och 2": the second number shares the first's reason.
-    if prev in {"och", ",", "eller", "till"} and index >= 2 and (index - 2) in excluded:
+    # After a comma only a number written as that one is ("årskurs 5, 6 och 7"): "årskurs 7,
+    # fyra möten per år" goes on with a count.
+    if (
+        prev in {"och", ",", "eller", "till"}
+        and index >= 2
+        and (index - 2) in excluded
+        and (prev != "," or token.text.isdigit() == tokens[index - 2].text.isdigit())
+    ):
         return True
     if nxt in _MONTHS or nxt in _YEAR_WORDS or nxt in _AFTER_NOT_TARGET or nxt == "%":
         return True
@@ -803,7 +810,9 @@ def read_target(
         unit, singular, unit_end, after_unit = _unit(tokens, number_index, patrol)
         if counted and unit in {"", "gånger"}:
             # A table's "4 ggr per år" beside "Samverkansmöten med …" counts samverkansmöten.
-            unit, singular = _heading_noun(_tokens(counted)) or (unit, singular)
+            # "Aktivitet 2: minst 6 per år" for "Polisen håller föräldramöten …": its object.
+            named = _tokens(counted)
+            unit, singular = _heading_noun(named) or _object_noun(named) or (unit, singular)
         elif not unit and (comparator != "count" or _scope_right_after(folded, scopes, end)):
             # "Trafikkontroller vid skolorna, minst 10 per år", "Trygghetsvandringar i
             # Kvarntorp: 3 per år", "genomföra narkotikakontroller, 24 st. per år": the noun the

@@ -1359,6 +1359,18 @@ BLIND_VALIDITY = {
     "landskrona-2026-intranat-metadata.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "bollnas-2017-ocr-ettor.txt": ("2017-01-01", "2017-12-31", False, None, "joint"),
     "lerum-2026-2027-fem-saker.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "tanum-2026-brev-till-invanare.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "ockelbo-2025-2026-fax-radnummer.txt": ("2025-04-01", "2026-03-31", False, None, "joint"),
+    "hoganas-2026-mal-och-uppfoljning.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "svedala-2026-2027-lovar-blandat.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "tomelilla-2026-genomfort-och-mal.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "hasselby-vallingby-2026-stadsdelsnamnd.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
 }
 
 
@@ -1968,3 +1980,174 @@ def test_a_legends_codes_are_written_out_in_an_items_owner_label():
         "Förkortningar\nSBF: Stadsbyggnadsförvaltningen\nKFF: Kultur- och fritidsförvaltningen\n"
     )
     assert [a.responsible for a in document.activities] == ["municipality", "municipality"]
+
+
+def test_line_numbers_a_fax_prints_are_dropped():
+    """ " 1  MEDBORGARLÖFTE …", " 2  Polisen …": every line numbered one after another, so the
+    numbers are no part of the text; a numbered list and counts keep theirs."""
+    raw = "\n".join(
+        f"{number:2d}  {text}"
+        for number, text in enumerate(
+            [
+                "Medborgarlöfte 2026",
+                "",
+                "Löfte",
+                "Vi lovar att minska den öppna narkotikaförsäljningen och",
+                "buskörningen i centrum.",
+                "",
+                "Polisen åtar sig att:",
+                "- genomföra trafikkontroller minst 10 gånger under perioden",
+                "- vara synlig vid busstationen, minst 2 kvällar i månaden",
+                "",
+                "Kommunen åtar sig att:",
+                "- ta bort klotter inom 48 timmar",
+            ],
+            start=1,
+        )
+    )
+    cleaned = clean(raw)
+    assert cleaned.splitlines()[0] == "Medborgarlöfte 2026"
+    assert "\n- genomföra trafikkontroller minst 10" in cleaned
+    document = parse(raw)
+    assert [p.text for p in document.promises] == [
+        "Vi lovar att minska den öppna narkotikaförsäljningen och buskörningen i centrum."
+    ]
+    assert [(a.responsible, a.target and a.target.value) for a in document.activities] == [
+        ("police", 10),
+        ("police", 2),
+        ("municipality", None),
+    ]
+    # A numbered list is no line numbering, nor are a few lines opening with a count.
+    listed = "1. Trygghetsvandringar\n2. Trafikkontroller\n3. Föräldramöten\n"
+    assert clean(listed) == listed.strip()
+    counts = "1 trygghetsvandring i centrum\n2 trafikkontroller vid skolan\n3 föräldramöten\n"
+    assert clean(counts) == counts.strip()
+
+
+def test_a_wrapped_line_under_a_one_word_promise_heading_goes_on_in_the_promise():
+    document = parse(
+        "Löfte\nVi lovar att minska den öppna narkotikaförsäljningen och\n"
+        "buskörningen i centrum.\n\nPolisen åtar sig att:\n- genomföra trafikkontroller\n"
+    )
+    assert [p.text for p in document.promises] == [
+        "Vi lovar att minska den öppna narkotikaförsäljningen och buskörningen i centrum."
+    ]
+
+
+def test_a_letter_to_residents_gives_its_promise_and_no_invitation_as_an_activity():
+    """ "Vårt löfte till dig är att vi ska arbeta för …" is the promise; "Har du frågor? Hör av
+    dig …" after the list is no activity."""
+    document = parse(
+        "Till dig som bor i kommunen\n\nHej!\n\n"
+        "Vårt löfte till dig är att vi ska arbeta för en säkrare trafik i centrum.\n\n"
+        "Så här gör vi:\n\n"
+        "Polisen kommer att göra hastighetskontroller minst två gånger i månaden.\n"
+        "Kommunen kommer att se över belysningen vid stationen.\n\n"
+        "Har du frågor eller tankar? Hör av dig till kommunpolisen på 114 14.\n\n"
+        "Vänliga hälsningar\n"
+    )
+    assert [p.text for p in document.promises] == [
+        "Vårt löfte till dig är att vi ska arbeta för en säkrare trafik i centrum."
+    ]
+    assert [a.responsible for a in document.activities] == ["police", "municipality"]
+
+
+def test_targets_given_apart_refer_back_to_numbered_activities():
+    """ "Mål och uppföljning" over "Aktivitet 2: minst 6 per år": the target of activity 2
+    above, counting what it names; a line that gives no number proposes nothing."""
+    document = parse(
+        "Aktiviteter\n"
+        "1. Polisen genomför riktade insatser i hamnområdet.\n"
+        "2. Kommunens fältsekreterare och polisen håller föräldramöten på skolorna.\n"
+        "3. Kommunen utökar belysningen på Köpmansgatan.\n\n"
+        "Mål och uppföljning\n"
+        "Aktivitet 1: minst 2 insatser i månaden under maj–augusti\n"
+        "Aktivitet 2: minst 6 per år\n"
+        "Aktivitet 3: klart senast 30 september 2026\n"
+    )
+    assert [p.text for p in document.promises] == []
+    assert [
+        a.target and (a.target.comparator, a.target.value, a.target.unit, a.target.scope)
+        for a in document.activities
+    ] == [
+        ("at_least", 2, "insatser", "month"),
+        ("at_least", 6, "föräldramöten", "year"),
+        None,
+    ]
+    # Without numbered activities above, the line refers to nothing it can give a target to.
+    alone = parse("Mål och uppföljning\nAktivitet 9: minst 6 per år\n")
+    assert all(a.target is None for a in alone.activities)
+
+
+def test_dates_without_a_year_take_the_one_year_their_sentence_names():
+    document = parse(
+        "Det gäller under hela 2026, från den 1 januari till den 31 december.\n\n"
+        "Polisen ska:\n- genomföra trafikkontroller\n"
+    )
+    assert (document.start, document.end) == (
+        datetime.date(2026, 1, 1),
+        datetime.date(2026, 12, 31),
+    )
+    # Two years named: which one the dates are in is not known.
+    unsure = parse("Löftet gäller 2025 och 2026, från 1 april till 31 mars.\n")
+    assert (unsure.start, unsure.end) != (datetime.date(2025, 4, 1), datetime.date(2025, 3, 31))
+
+
+def test_a_partys_list_may_hold_its_promises_each_over_its_activities():
+    """ "Polisen lovar" over "Att arbeta för …" lines, each followed by "•" items: the lines are
+    promises and the items under each its activities, the party's."""
+    document = parse(
+        "Polisen lovar\n"
+        "Att arbeta för minskad narkotikaförsäljning vid stationen.\n"
+        "• Polisen genomför riktade insatser vid stationen minst en gång i veckan.\n"
+        "• Kommunpolisen deltar i föräldramöten i årskurs 7, fyra möten per år.\n"
+        "Att arbeta för säkrare trafik.\n"
+        "• Polisen gör hastighetskontroller på Storgatan, minst 3 per månad.\n"
+    )
+    assert [p.text for p in document.promises] == [
+        "Att arbeta för minskad narkotikaförsäljning vid stationen.",
+        "Att arbeta för säkrare trafik.",
+    ]
+    assert [
+        (a.responsible, a.target and a.target.value, a.promise_indexes) for a in document.activities
+    ] == [("police", 1, [0]), ("police", 4, [0]), ("police", 3, [1])]
+
+
+def test_a_promise_named_by_its_number_heads_its_activities():
+    """ "Löfte 1" over a list, the promises numbered above: that promise's activities, never a
+    promise of their own."""
+    document = parse(
+        "Våra löften\n1. Ett tryggare centrum kvällstid\n2. Färre unga i kriminalitet\n\n"
+        "Aktiviteter\n\nLöfte 1\n"
+        "• Stadsdelsförvaltningen genomför trygghetsvandringar i centrum tillsammans med "
+        "bostadsbolaget och polisen, fyra gånger under året.\n\n"
+        "Löfte 2\n• Fältassistenterna och polisen gör hembesök hos unga som gripits.\n"
+    )
+    assert [p.text for p in document.promises] == [
+        "Ett tryggare centrum kvällstid",
+        "Färre unga i kriminalitet",
+    ]
+    first, second = document.activities
+    assert (first.responsible, first.promise_indexes, first.partners) == (
+        "municipality",
+        [0],
+        "bostadsbolaget, polisen",
+    )
+    assert (first.target.value, first.target.scope) == (4, "year")
+    assert (second.responsible, second.promise_indexes) == ("joint", [1])
+
+
+def test_what_was_done_last_year_is_a_detail_and_never_the_target():
+    """ "Genomfört 2025: 21 kontroller" under an item beside its "Mål:": a detail line, its
+    number no target (also as "Genomf ört", spaced by a PDF)."""
+    document = parse(
+        "Aktiviteter, mål och genomfört\n\n"
+        "1. Trafikkontroller mot buskörning på torget\nAnsvarig: Polisen\n"
+        "Mål: minst 2 kontroller i månaden\nGenomfört 2025: 21 kontroller\n\n"
+        "2. Nattvandring i centrum fredagar och lördagar\nAnsvarig: Föreningen Nattvandrarna\n"
+        "Mål: –\nGenomf ört 2025: 38 kvällar\n"
+    )
+    assert [
+        (a.responsible, a.target and (a.target.comparator, a.target.value, a.target.scope))
+        for a in document.activities
+    ] == [("police", ("at_least", 2, "month")), ("other", None)]

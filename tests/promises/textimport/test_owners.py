@@ -163,3 +163,23 @@ from promises.textimport.owners import read_owner
 )
 def test_the_owner_is_read_as_written(text, expected):
     assert read_owner(text, None) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nattvandrarna i Höganäs är ute i centrum på fredagskvällar.",
+        "Räddningstjänsten är på plats vid skolavslutningen.",
+    ],
+)
+def test_an_actor_being_somewhere_is_its_activity(text):
+    assert read_owner(text, None)[0] == "other"
+
+
+def test_being_something_is_no_activity_of_an_actor():
+    assert read_owner("Belysningen är dålig vid stationen.", None)[0] == "unstated"
+
+
+def test_an_actor_seeing_to_something_is_its_activity():
+    text = "Svenska Bostäder och Stockholmshem ser över belysningen runt torget."
+    assert read_owner(text, None)[:2] == ("other", "Svenska Bostäder")
