@@ -315,6 +315,28 @@ class PeriodChoiceField(forms.ModelChoiceField):
         return f"{obj} ({obj.get_state_display()})"
 
 
+def period_text_fields(situation_rows: int = 8) -> dict[str, forms.Field]:
+    """The period's three public texts (lägesbild, background, follow-up), as the editor and
+    the import's review page ask for them."""
+    return {
+        "situation": PlainTextField(
+            label=_("Situation picture (lägesbild)"),
+            max_length=MAX_TEXT,
+            rows=situation_rows,
+            help_text=_("The shared picture of crime and safety the promises answer. Public."),
+        ),
+        "background": PlainTextField(
+            label=_("Background"), max_length=MAX_TEXT, rows=6, help_text=_("Public.")
+        ),
+        "follow_up_text": PlainTextField(
+            label=_("How it is followed up"),
+            max_length=MAX_TEXT,
+            rows=4,
+            help_text=_("How and when the parties follow up the promises. Public."),
+        ),
+    }
+
+
 def _period_slug_field() -> forms.CharField:
     return forms.CharField(
         label=_("Address"),
@@ -472,21 +494,7 @@ class PeriodFieldsForm(PeriodSlugDatesMixin, forms.ModelForm):
     validity = _validity_field()
     start_date = _date_field(_("Start date"))
     end_date = _optional_date_field(_("End date"))
-    situation = PlainTextField(
-        label=_("Situation picture (lägesbild)"),
-        max_length=MAX_TEXT,
-        rows=8,
-        help_text=_("The shared picture of crime and safety the promises answer. Public."),
-    )
-    background = PlainTextField(
-        label=_("Background"), max_length=MAX_TEXT, rows=6, help_text=_("Public.")
-    )
-    follow_up_text = PlainTextField(
-        label=_("How it is followed up"),
-        max_length=MAX_TEXT,
-        rows=4,
-        help_text=_("How and when the parties follow up the promises. Public."),
-    )
+    situation, background, follow_up_text = period_text_fields().values()
     contact_name = PlainTextField(label=_("Contact name"), max_length=100)
     contact_title = PlainTextField(label=_("Contact title"), max_length=100)
     contact_phone = PlainTextField(label=_("Contact phone"), max_length=40)

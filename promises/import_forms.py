@@ -16,7 +16,12 @@ from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality
-from promises.forms import MAX_TEXT, PeriodFieldsForm, PlainTextField, Validity
+from promises.forms import (
+    PeriodFieldsForm,
+    PlainTextField,
+    Validity,
+    period_text_fields,
+)
 from promises.models import (
     PERIOD_CONTACT_FIELDS,
     PERIOD_CONTACT_PUBLIC,
@@ -314,21 +319,7 @@ class ImportTextsForm(forms.Form):
     (`promises.textimport.texts`), for the coordinator to correct or empty. What is confirmed
     is saved into the new period; an emptied field saves an empty text."""
 
-    situation = PlainTextField(
-        label=_("Situation picture (lägesbild)"),
-        max_length=MAX_TEXT,
-        rows=6,
-        help_text=_("The shared picture of crime and safety the promises answer. Public."),
-    )
-    background = PlainTextField(
-        label=_("Background"), max_length=MAX_TEXT, rows=6, help_text=_("Public.")
-    )
-    follow_up_text = PlainTextField(
-        label=_("How it is followed up"),
-        max_length=MAX_TEXT,
-        rows=4,
-        help_text=_("How and when the parties follow up the promises. Public."),
-    )
+    situation, background, follow_up_text = period_text_fields(situation_rows=6).values()
 
     def texts(self) -> dict[str, str]:
         """The confirmed texts, each stripped ("" for an emptied one)."""
