@@ -216,16 +216,33 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # counts; with several workers or hosts it must be shared: Redis (REDIS_URL) in production, else
 # files in the project folder (shared by the workers of one host), a folder per database.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+_FILE_CACHE_DIR = os.environ.get("CACHE_DIR") or str(
+    default_cache_dir(DATABASES["default"], BASE_DIR)
+)
 CACHES = {
     "default": (
         {"BACKEND": "config.cache.PortalRedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": os.environ.get("CACHE_DIR")
-            or str(default_cache_dir(DATABASES["default"], BASE_DIR)),
+            "LOCATION": _FILE_CACHE_DIR,
         }
-    )
+    ),
+    # Rate-limit counters (password reset), apart from the pages: a flood of page entries,
+    # which a full file cache culls at random, must never cull a counter and lift its limit.
+    "limits": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "limits",
+        }
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": f"{_FILE_CACHE_DIR}-limits",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    ),
 }
 PUBLIC_CACHE_ALIAS = "default"
 # How long a public page is kept (0: never cached) and the max-age given to browsers and proxies

@@ -19,7 +19,7 @@ from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth import views as auth_views
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render, resolve_url
@@ -173,17 +173,20 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 
 def _count(kind: str, value: str) -> int:
-    """One more request of `kind` for `value` in the current window; the count so far."""
+    """One more request of `kind` for `value` in the current window; the count so far.
+
+    Kept in the cache "limits", apart from the pages (settings.CACHES)."""
+    counters = caches["limits"]
     digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
     key = f"password-reset:{kind}:{digest}"
     window = int(settings.PASSWORD_RESET_LIMIT_WINDOW.total_seconds())
     # add() and incr() are atomic in a shared cache: workers cannot both take the last place.
-    cache.add(key, 0, timeout=window)
+    counters.add(key, 0, timeout=window)
     try:
-        return cache.incr(key)
+        return counters.incr(key)
     except ValueError:
         # The window ended between add() and incr(): this request opens the next one.
-        cache.add(key, 1, timeout=window)
+        counters.add(key, 1, timeout=window)
         return 1
 
 
@@ -194,12 +197,14 @@ def reset_allowed(request: HttpRequest, email: str) -> bool:
     PASSWORD_RESET_MAX_PER_CLIENT per client address (read as django-axes reads it) in each
     PASSWORD_RESET_LIMIT_WINDOW; the page a person sees is the same either way.
     """
-    per_address = _count("address", email.strip().lower())
+    # The client first: one over its limit counts no address (a client sending many addresses
+    # must not make a counter per address).
     per_client = _count("client", get_client_ip_address(request) or "")
-    allowed = (
-        per_address <= settings.PASSWORD_RESET_MAX_PER_ADDRESS
-        and per_client <= settings.PASSWORD_RESET_MAX_PER_CLIENT
-    )
+    if per_client > settings.PASSWORD_RESET_MAX_PER_CLIENT:
+        per_address = None
+    else:
+        per_address = _count("address", email.strip().lower())
+    allowed = per_address is not None and per_address <= settings.PASSWORD_RESET_MAX_PER_ADDRESS
     if not allowed:
         logger.warning(
             "Password reset limited: %s for the address, %s for the client.",

@@ -107,7 +107,8 @@ def send(event: str, period_id: int, *, by_id: int, by_name: str, comment: str =
             "url": site_url(reverse("promises:staff_period", args=[period.pk])),
             "settings_url": site_url(reverse("accounts:user_settings")),
         }
-        subject = str(SUBJECTS[event]) % {"period": name}
+        # One line whatever a stored name holds: a header with a line break is refused.
+        subject = " ".join((str(SUBJECTS[event]) % {"period": name}).split())
         body = render_to_string(f"promises/email/{event}.txt", context)
     connection = get_connection()
     messages = [EmailMessage(subject, body, to=[address], connection=connection) for address in to]

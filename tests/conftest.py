@@ -31,7 +31,11 @@ def settings_for_tests() -> dict:
             "default": {
                 "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                 "LOCATION": "t",
-            }
+            },
+            "limits": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "limits",
+            },
         },
     }
 

@@ -1499,3 +1499,12 @@ def test_period_import_confirm_refuses_bad_input(client, staff, bad):
     if data.get("period-slug") == TAKEN_SLUG:
         data["period-slug"] = "utkast"
     _check_refused(client, reverse("promises:period_import_confirm"), data, field, records)
+
+
+def test_a_one_line_text_field_holds_no_line_break_whatever_is_posted():
+    from promises.forms import PlainTextField
+
+    one_line = PlainTextField(max_length=100)
+    assert one_line.clean("Centrum\r\nBcc: annan@example.org") == "Centrum Bcc: annan@example.org"
+    several = PlainTextField(max_length=100, rows=3)
+    assert several.clean("Rad ett\r\nRad två") == "Rad ett\nRad två"

@@ -308,3 +308,17 @@ class BrokenBackend:
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("the mail server is down")
+
+
+def test_a_name_with_a_line_break_still_gives_a_one_line_subject_and_the_mail_goes(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    # A line break posted by hand into an area's name made every notification of the period
+    # fail (a header with a line break is refused), silently.
+    period = factories.period_in_state(S.DRAFT, area_name="Centrum\nBcc: annan@example.org")
+
+    take(django_capture_on_commit_callbacks, period, staff.coordinator, Action.SUBMIT)
+
+    assert sent_to(mailoutbox) == addresses(staff.approver, staff.area_approver)
+    assert "\n" not in mailoutbox[0].subject
+    assert mailoutbox[0].bcc == []
