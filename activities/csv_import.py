@@ -32,7 +32,7 @@ from django.views.decorators.http import require_http_methods
 from access import policy
 from access.staff import staff_required
 from activities.forms import MAX_NOTE, MAX_QUANTITY, MAX_SUMMARY, LogForm
-from activities.models import Activity, ActivityLog
+from activities.models import SAME_LOG_FIELDS, Activity, ActivityLog
 from activities.services import IdempotencyConflict, record_log
 from activities.spreadsheet import safe_cell
 from config.uploads import utf16_text
@@ -307,41 +307,24 @@ def _validate(
     return valid, errors
 
 
-def _same(fields: dict) -> tuple:
-    return (
-        fields["activity"],
-        fields["date"],
-        fields["quantity"],
-        fields["place"],
-        fields["summary"],
-    )
-
-
 def doubts(rows: list[tuple[int, _RowForm]], today: datetime.date) -> list[Doubt]:
     """The valid rows that may be a mistake: the same activity, date, quantity, place and
     summary as a counted log already saved or as an earlier row; and the whole file when every
     row is as the template proposes it (today's date, one, no place, no summary)."""
     cleaned = [(number, form.cleaned_data) for number, form in rows]
+    # (activity id, *SAME_LOG_FIELDS) of each counted log the rows may repeat: one query.
     saved = {
-        (activity_id, *rest): (created_at, reporter)
-        for activity_id, *rest, created_at, reporter in ActivityLog.objects.counted()
+        tuple(row[:-2]): row[-2:]
+        for row in ActivityLog.objects.counted()
         .filter(
             activity_id__in={data["activity"].pk for _n, data in cleaned},
             date__in={data["date"] for _n, data in cleaned},
         )
-        .values_list(
-            "activity_id",
-            "date",
-            "quantity",
-            "place",
-            "summary",
-            "created_at",
-            "reported_by__username",
-        )
+        .values_list("activity_id", *SAME_LOG_FIELDS, "created_at", "reported_by__username")
     }
     found, seen = [], {}
     for number, data in cleaned:
-        key = (data["activity"].pk, *_same(data)[1:])
+        key = (data["activity"].pk, *(data[name] for name in SAME_LOG_FIELDS))
         if key in saved:
             created_at, reporter = saved[key]
             message = gettext("The same as a log saved on %(date)s by %(user)s.") % {
@@ -505,7 +488,7 @@ def log_import(request: HttpRequest) -> HttpResponse:
         return _template_csv(_loggable(request.user), today)
     initial = {"idempotency_key": uuid.uuid4()}
     if request.method == "POST" and "upload" in request.POST:
-        return _answer(request, today, initial)
+        return _answer(request, today, ImportForm(initial=initial))
     form = ImportForm(request.POST or None, request.FILES or None, initial=initial)
     result = None
     if getattr(request, "upload_too_large", False):
@@ -521,6 +504,11 @@ def log_import(request: HttpRequest) -> HttpResponse:
             return _ask(request, result, dump_upload(data, key))
         if saved := _saved(request, result):
             return saved
+    return _page(request, form, result)
+
+
+def _page(request: HttpRequest, form: ImportForm, result: ImportResult | None) -> HttpResponse:
+    """The import page: the form, what went wrong with the last file, the documentation."""
     context = {
         "form": form,
         "result": result,
@@ -560,10 +548,10 @@ def _ask(request: HttpRequest, result: ImportResult, upload: str) -> HttpRespons
     return render(request, "activities/log_import_ask.html", context)
 
 
-def _answer(request: HttpRequest, today: datetime.date, initial: dict) -> HttpResponse:
+def _answer(request: HttpRequest, today: datetime.date, form: ImportForm) -> HttpResponse:
     """Save the file whose doubts were answered: every row, or the rows not saved before."""
     answer = AnswerForm(request.POST)
-    upload = load_upload(answer.data.get("upload", "")) if answer.is_valid() else None
+    upload = load_upload(answer.cleaned_data["upload"]) if answer.is_valid() else None
     if upload is None:
         messages.error(request, _("The upload could not be read. Upload the file again."))
         return redirect("activities:log_import")
@@ -575,11 +563,4 @@ def _answer(request: HttpRequest, today: datetime.date, initial: dict) -> HttpRe
     if saved := _saved(request, result):
         return saved
     # The rows turned invalid meanwhile (a day passed, the period ended): the errors, to correct.
-    context = {
-        "form": ImportForm(initial=initial),
-        "result": result,
-        "error_entries": _error_entries(ImportForm(initial=initial), result),
-        "columns": COLUMNS,
-        "activities": _loggable(request.user),
-    }
-    return render(request, "activities/log_import.html", context)
+    return _page(request, form, result)

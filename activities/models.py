@@ -419,6 +419,8 @@ def _attach_span_sums(activities: list[Activity], source: models.QuerySet | None
 
 # How long after a log the same log saved again is asked about (`ActivityLogQuerySet.repeat_of`).
 REPEAT_MINUTES = 30
+# What makes a log the same as another of its activity: the same occurrence written again.
+SAME_LOG_FIELDS = ("date", "quantity", "place", "summary")
 
 # What the public sees of a log: never the internal note, the reporter or a withdrawal.
 PUBLIC_LOG_FIELDS = ("activity", "date", "quantity", "place", "summary")
@@ -438,7 +440,7 @@ class ActivityLogQuerySet(models.QuerySet):
         fields under another key: the same form sent again (after the browser's Back, which
         gives the form a new key) rather than a new occurrence; None when there is none."""
         since = timezone.now() - datetime.timedelta(minutes=REPEAT_MINUTES)
-        same = {name: fields[name] for name in ("date", "quantity", "place", "summary")}
+        same = {name: fields[name] for name in SAME_LOG_FIELDS}
         return (
             self.counted()
             .filter(reported_by=user, activity=activity, created_at__gte=since, **same)

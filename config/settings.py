@@ -232,7 +232,7 @@ CACHES = {
     # which a full file cache culls at random, must never cull a counter and lift its limit.
     "limits": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.PortalRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "limits",
         }
