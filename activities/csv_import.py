@@ -400,18 +400,23 @@ def import_logs(
 
 
 PAYLOAD_SALT = "activities.csv_import"
+# How long the answer to an upload's doubts may wait; after it, the file is uploaded again.
+PAYLOAD_MAX_AGE = datetime.timedelta(hours=2)
 
 
-def dump_upload(data: bytes, key: uuid.UUID) -> str:
-    """The file and its key, signed for the answer to its doubts."""
-    value = {"file": base64.b64encode(data).decode("ascii"), "key": str(key)}
+def dump_upload(data: bytes, key: uuid.UUID, user_id: int) -> str:
+    """The file and its key, signed for its uploader's answer to its doubts."""
+    value = {"file": base64.b64encode(data).decode("ascii"), "key": str(key), "user": user_id}
     return signing.dumps(value, salt=PAYLOAD_SALT, compress=True)
 
 
-def load_upload(payload: str) -> tuple[bytes, uuid.UUID] | None:
-    """The file and key of `dump_upload`, or None if the payload was not signed here."""
+def load_upload(payload: str, user_id: int) -> tuple[bytes, uuid.UUID] | None:
+    """The file and key of `dump_upload`, or None if the payload was not signed here for this
+    user within `PAYLOAD_MAX_AGE`."""
     try:
-        value = signing.loads(payload, salt=PAYLOAD_SALT)
+        value = signing.loads(payload, salt=PAYLOAD_SALT, max_age=PAYLOAD_MAX_AGE)
+        if value["user"] != user_id:
+            return None
         return base64.b64decode(value["file"], validate=True), uuid.UUID(value["key"])
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         return None
@@ -501,7 +506,7 @@ def log_import(request: HttpRequest) -> HttpResponse:
         key = form.cleaned_data["idempotency_key"]
         result = import_logs(data, user=request.user, today=today, import_key=key)
         if result.doubts:
-            return _ask(request, result, dump_upload(data, key))
+            return _ask(request, result, dump_upload(data, key, request.user.pk))
         if saved := _saved(request, result):
             return saved
     return _page(request, form, result)
@@ -551,9 +556,14 @@ def _ask(request: HttpRequest, result: ImportResult, upload: str) -> HttpRespons
 def _answer(request: HttpRequest, today: datetime.date, form: ImportForm) -> HttpResponse:
     """Save the file whose doubts were answered: every row, or the rows not saved before."""
     answer = AnswerForm(request.POST)
-    upload = load_upload(answer.cleaned_data["upload"]) if answer.is_valid() else None
+    upload = None
+    if answer.is_valid():
+        upload = load_upload(answer.cleaned_data["upload"], request.user.pk)
     if upload is None:
-        messages.error(request, _("The upload could not be read. Upload the file again."))
+        messages.error(
+            request,
+            _("The upload could not be read or waited more than two hours. Upload the file again."),
+        )
         return redirect("activities:log_import")
     data, key = upload
     skip = answer.cleaned_data["answer"] == "new"

@@ -3,8 +3,10 @@
 from typing import Any
 
 # A text cell starting with one of these is run as a formula by Excel, LibreOffice and Google
-# Sheets; "=HYPERLINK(...)" in a public title could send the reader's data elsewhere.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Sheets; "=HYPERLINK(...)" in a public title could send the reader's data elsewhere. The
+# full-width forms are there because a spreadsheet set up for East Asian input reads "＝" as
+# "=", and a line break or spaces before them are skipped by some programs when a cell is read.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
 
 def safe_cell(value: Any) -> Any:
@@ -12,6 +14,8 @@ def safe_cell(value: Any) -> Any:
 
     Only text is changed: numbers (also negative ones) and dates stay numbers and dates.
     """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_STARTS) or value.lstrip().startswith(FORMULA_STARTS):
         return "'" + value
     return value

@@ -5,6 +5,7 @@ import uuid
 from types import SimpleNamespace
 
 import pytest
+import time_machine
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -825,5 +826,40 @@ def test_an_answer_whose_file_was_not_signed_here_saves_nothing(client, world):
     sign_in(client, world.user)
     forged = {"upload": "eyJmaWxlIjoiIn0:forged", "answer": "all"}
     response = client.post(reverse("activities:log_import"), forged, follow=True)
-    assert "Filen kunde inte läsas. Ladda upp den igen." in response.content.decode()
+    assert UPLOAD_UNREAD in response.content.decode()
+    assert not ActivityLog.objects.exists()
+
+
+UPLOAD_UNREAD = "Filen kunde inte läsas eller har väntat mer än två timmar. Ladda upp den igen."
+
+
+def _asked(client, world):
+    """An upload of the template unchanged, asked about: its signed answer form."""
+    _in_force_period_today(world)
+    sign_in(client, world.user)
+    response, _rows = _template_rows(client)
+    asked = _post(client, world, response.content)
+    assert asked.status_code == 200
+    return {"upload": asked.context["upload"], "answer": "all"}
+
+
+def test_an_answer_that_waited_too_long_saves_nothing(client, world):
+    answer = _asked(client, world)
+    later = timezone.now() + csv_import.PAYLOAD_MAX_AGE + datetime.timedelta(minutes=1)
+    with time_machine.travel(later):
+        response = client.post(reverse("activities:log_import"), answer, follow=True)
+    assert UPLOAD_UNREAD in response.content.decode()
+    assert not ActivityLog.objects.exists()
+    # Within the time, the same answer saves.
+    assert client.post(reverse("activities:log_import"), answer).status_code == 302
+    assert ActivityLog.objects.exists()
+
+
+def test_an_answer_sent_by_another_user_saves_nothing(client, world):
+    answer = _asked(client, world)
+    # A colleague in the same area, who may import the same rows, but did not upload this file.
+    colleague = staff_user("kollega", role=Role.POLICE_OFFICER, local_police_area=world.area)
+    sign_in(client, colleague)
+    response = client.post(reverse("activities:log_import"), answer, follow=True)
+    assert UPLOAD_UNREAD in response.content.decode()
     assert not ActivityLog.objects.exists()

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from activities.models import ActivityStatus, Responsible
+from activities.spreadsheet import safe_cell
 from config import public_cache
 from followups import opendata
 from followups.opendata import DATASETS, DATASETS_BY_SLUG, _csv_value
@@ -580,6 +581,10 @@ FORMULAS = (
     "-2+3+cmd|' /C calc'!A0",
     "\tTabb=1+1",
     "\r=1+1",
+    "\n=1+1",
+    " \u00a0=1+1",
+    '\uff1dHYPERLINK("http://evil.example/")',
+    "\u3000\uff0bcmd|' /C calc'!A0",
 )
 CSV_FORMS = {"csv": ".csv", "excel": "-excel.csv"}
 
@@ -607,6 +612,18 @@ def formulas():
     activity.promises.add(promise)
     factories.log(activity, today, 3)
     return SimpleNamespace(period=period, promise=promise, activity=activity)
+
+
+@pytest.mark.parametrize("text", FORMULAS)
+def test_every_start_a_spreadsheet_runs_as_a_formula_gets_an_apostrophe(text):
+    assert safe_cell(text) == "'" + text
+
+
+@pytest.mark.parametrize(
+    "value", ["Trafikkontroll", " Trafikkontroll i centrum", "E-post: a@b.se", "1 + 1 = 2", 12, -3]
+)
+def test_text_that_is_no_formula_and_numbers_are_left_alone(value):
+    assert safe_cell(value) == value
 
 
 @pytest.mark.django_db
@@ -646,6 +663,8 @@ def test_log_places_and_summaries_that_start_like_formulas(client, formulas, for
     factories.log(
         formulas.activity, formulas.period.start_date, 2, place=FORMULAS[3], summary=FORMULAS[0]
     )
+    later = formulas.period.start_date + datetime.timedelta(days=1)
+    factories.log(formulas.activity, later, 1, place=FORMULAS[8], summary=FORMULAS[6])
     suffix = CSV_FORMS.get(form, ".json")
     _response, body = download(client, dataset_path("genomforda-aktiviteter", suffix))
     logged = {row["date"]: row for row in rows(form, body)[1]}[
@@ -658,6 +677,9 @@ def test_log_places_and_summaries_that_start_like_formulas(client, formulas, for
     assert (logged["place"], logged["summary"]) == ("'" + FORMULAS[3], "'" + FORMULAS[0])
     assert logged["area_name"] == "'" + FORMULAS[5]
     assert logged["quantity"] == "2"
+    # A line break, spaces or a full-width sign before the formula do not hide it.
+    hidden = {row["date"]: row for row in rows(form, body)[1]}[later.isoformat()]
+    assert (hidden["place"], hidden["summary"]) == ("'" + FORMULAS[8], "'" + FORMULAS[6])
 
 
 @pytest.mark.django_db
