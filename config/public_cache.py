@@ -48,7 +48,7 @@ from django.db.models.signals import (
     post_save,
 )
 from django.dispatch import receiver
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, QueryDict
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -102,6 +102,36 @@ TO_MUNICIPALITY: dict[str, tuple[str, ...]] = {
 # pages stale once (`make_stale`). No signal is listened to for them, so that their hundreds of
 # rows per activity are deleted in one statement, not loaded and placed one by one.
 DERIVED = frozenset({"activities.spantotal", "activities.activitytotal"})
+
+# The query parameters public pages read: the lists' filters (their English names too, which
+# redirect), the search, the page number, and the start page's and open data page's
+# `kommun`. Any other (a link shared on social media gets `fbclid=` with a new value per
+# click, a newsletter `utm_source=`) is dropped before the page is looked up or rendered:
+# the page is the same without it, and one unknown value per visitor would make every
+# visit render the page anew and push the pages others read out of the cache.
+# tests/config/test_public_cache.py holds this list to the filters' fields.
+QUERY_PARAMETERS = frozenset(
+    {
+        "q",
+        "page",
+        "kommun",
+        "lan",
+        "polisregion",
+        "tema",
+        "ar",
+        "status",
+        "ansvarig",
+        "framsteg",
+        "county",
+        "police_region",
+        "municipality",
+        "theme",
+        "year",
+        "state",
+        "responsible",
+        "progress",
+    }
+)
 
 
 def municipality_key(slug: str) -> str:
@@ -347,6 +377,20 @@ def _header_settings_changed(**kwargs) -> None:
     _key_prefix.cache_clear()
 
 
+def _drop_unread_parameters(request: HttpRequest) -> None:
+    """Leave in the request's query only the parameters public pages read (`QUERY_PARAMETERS`),
+    for the cache's key and for the page (its links keep its query)."""
+    if all(name in QUERY_PARAMETERS for name in request.GET):
+        return
+    kept = QueryDict(mutable=True)
+    for name, values in request.GET.lists():
+        if name in QUERY_PARAMETERS:
+            kept.setlist(name, values)
+    kept._mutable = False
+    request.GET = kept
+    request.META["QUERY_STRING"] = kept.urlencode()
+
+
 def _key(request: HttpRequest) -> str:
     return _key_prefix() + hashlib.sha256(request.get_full_path().encode()).hexdigest()
 
@@ -382,6 +426,7 @@ class PublicPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not _is_public(request):
             return self.get_response(request)
+        _drop_unread_parameters(request)
         key = _key(request)
         version, stored = PAGES.read(key, page_keys(request.path_info))  # one round trip
         if version is None:  # A cache outage must not take the pages down: render uncached.

@@ -12,10 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from activities import rollup
+from activities.filters import ActivityFilter
 from activities.models import Activity, ActivityLog
 from activities.services import record_log, withdraw_log
 from config import public_cache
 from municipalities.models import Municipality, Role
+from promises.filters import LEGACY_PARAMETERS, MunicipalitySearchForm, PromiseFilter
 from tests import factories
 from tests.staff import sign_in, staff_user
 
@@ -315,3 +317,35 @@ def test_pages_of_one_municipality_are_those_whose_address_names_it():
         assert public_cache.page_keys(path) == tranas, path
     for path in ["/", "/kommuner/", "/aktiviteter/", "/flode/", "/oppna-data/loften.csv", "/x/y/"]:
         assert public_cache.page_keys(path) == (public_cache.NATIONAL,), path
+
+
+def test_parameters_no_page_reads_make_no_copy_of_the_page(client, world):
+    """A link shared on social media gets a new `fbclid` per click: every visit would render
+    the page anew and push the other pages out of the cache."""
+    first = _get(client, "/loften/?fbclid=IwAR1abc")
+    again = _get(client, "/loften/?fbclid=IwAR2def&utm_source=nyhetsbrev")
+    plain = _get(client, "/loften/")
+    assert (first["X-Cache"], again["X-Cache"], plain["X-Cache"]) == ("miss", "hit", "hit")
+    assert b"fbclid" not in first.content and b"IwAR" not in first.content
+    # The parameters pages read still count, in the key and on the page.
+    _period, activity = world
+    searched = _get(client, f"/aktiviteter/?q={activity.title[:8]}&fbclid=x")
+    assert searched["X-Cache"] == "miss"
+    assert _get(client, f"/aktiviteter/?q={activity.title[:8]}")["X-Cache"] == "hit"
+    missed = _get(client, "/aktiviteter/?q=finnsinte")
+    assert activity.title.encode() in searched.content
+    assert activity.title.encode() not in missed.content
+    # The English names still redirect, without what was dropped.
+    legacy = _get(client, "/loften/?theme=trygghet&fbclid=x")
+    assert legacy.status_code == 301 and legacy["Location"] == "/loften/?tema=trygghet"
+
+
+def test_the_parameters_kept_are_those_the_public_pages_read():
+    read = (
+        set(PromiseFilter.base_filters)
+        | set(ActivityFilter.base_filters)
+        | set(MunicipalitySearchForm.base_fields)
+        | set(LEGACY_PARAMETERS)
+        | {"page", "kommun"}  # the lists' pages; the start page's and open data's choice
+    )
+    assert read == public_cache.QUERY_PARAMETERS
