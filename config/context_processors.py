@@ -40,6 +40,8 @@ FOOTER_ITEMS = [
     # Staff find their way in from any page (the address is not guessable otherwise).
     ("accounts:login", _("Sign in for staff")),
 ]
+# Signed in, the last footer link leads to the staff pages instead of the sign-in.
+FOOTER_ITEMS_SIGNED_IN = [*FOOTER_ITEMS[:-1], ("activities:staff_home", _("My citizen promises"))]
 
 
 def _url_setup() -> tuple:
@@ -150,9 +152,11 @@ def _language_links(request: HttpRequest | None) -> list[dict]:
 def site_frame(request: HttpRequest | None) -> dict:
     """Navigation, footer links and the language switch for base.html."""
     path = request.path if request is not None else ""
+    user = getattr(request, "user", None)
+    signed_in = user is not None and user.is_authenticated
     return {
         "home_url": optional_url(HOME) or "/",
         "nav_links": _links(NAV_ITEMS, path),
-        "footer_links": _links(FOOTER_ITEMS, path),
+        "footer_links": _links(FOOTER_ITEMS_SIGNED_IN if signed_in else FOOTER_ITEMS, path),
         "language_links": _language_links(request),
     }
