@@ -45,6 +45,29 @@ _CHROME = re.compile(
     r"|endast nodvandiga(?: kakor| cookies)?)[.!]?"
 )
 _COOKIE_WORDS = re.compile(r"\b(?:kakor|cookies)\b")
+# A social-media post's chrome (folded): "37 kommentarer 19 delningar", "Gilla · Svara · 2 d",
+# "Mest relevanta", "Visa 34 tidigare kommentarer", "Skriv en kommentar …", its hashtags.
+_SOCIAL_CHROME = re.compile(
+    r"(?:\d+ (?:kommentar(?:er)?|delning(?:ar)?|gilla-markering(?:ar)?|reaktion(?:er)?|visningar)"
+    r"\s*)+"
+    r"|(?:(?:gilla|kommentera|dela|svara|skicka|redigerat|\d{1,2} ?(?:d|tim|h|min|v|w))"
+    r"(?:\s*·\s*|\s+|$))+"
+    r"|mest relevanta|alla kommentarer|se oversattning|skriv en kommentar.*|skriv ett svar.*"
+    r"|visa (?:\d+ )?(?:tidigare |fler )?(?:kommentarer|svar)|#[\w-]+(?:\s+#[\w-]+)*"
+)
+# The bar of a post's actions ("Gilla Kommentera Dela"): the comments under it are no part of
+# the post, down to the last of their own chrome lines.
+_POST_ACTIONS = re.compile(r"gilla\s*(?:·\s*)?kommentera\s*(?:·\s*)?dela(?:\s*(?:·\s*)?skicka)?")
+_COMMENT_CHROME = re.compile(
+    r"(?:gilla|svara)\s*·.*|visa (?:\d+ )?(?:tidigare |fler )?(?:kommentarer|svar)"
+    r"|skriv en kommentar.*|mest relevanta|alla kommentarer"
+)
+_COMMENTS_GAP = 8
+_EMOJI_PRESENT = re.compile("[\U0001f000-\U0001faff]")
+# Emoji: a pictograph opening a line is its bullet ("👮 Polisen genomför …"); elsewhere dropped.
+_EMOJI = "\U0001f000-\U0001faff\u2600-\u26ff\u2700-\u27bf\u2b00-\u2bff\ufe0f\u200d"
+_LEADING_EMOJI = re.compile(rf"^([ \t]*)[{_EMOJI}]+[ \t]+(?=\S)", re.MULTILINE)
+_ANY_EMOJI = re.compile("[ \t]?[\U0001f000-\U0001faff\ufe0f]+")
 _PAGE_NUMBER = re.compile(
     r"(?:(?:sida|bild)\s+)?\d{1,3}(?:\s*(?:av|/)\s*\d{1,3}|\s*\(\d{1,3}\))?|-\s*\d{1,3}\s*-"
 )
@@ -72,7 +95,57 @@ def _chrome(line: str) -> bool:
     if _CHROME.fullmatch(folded) or _BREADCRUMB.fullmatch(folded) and len(folded) < 120:
         return True
     # A cookie banner's text: short, about cookies, not about the promises.
+    if _SOCIAL_CHROME.fullmatch(folded):
+        return True
     return bool(_COOKIE_WORDS.search(folded)) and len(folded) < 400
+
+
+# A heading set in spaced capitals, as a PDF's design prints it: "P O L I S E N   L O V A R":
+# letters one space apart, words two spaces or more; "Sida 2 (2)" may stand beside it.
+_SPACED_RUN = re.compile(r"[A-ZÅÄÖ] [A-ZÅÄÖ] [A-ZÅÄÖ]")
+_SPACED_WORD = re.compile(r"(?:[A-ZÅÄÖ0-9] )+[A-ZÅÄÖ0-9]")
+_WIDE_GAP = re.compile(r"( {2,})")
+
+
+def _letters_closed_up(line: str) -> str:
+    if not _SPACED_RUN.search(line):
+        return line
+    return "".join(
+        part.replace(" ", "") if _SPACED_WORD.fullmatch(part) else part
+        for part in _WIDE_GAP.split(line)
+    )
+
+
+def _without_comments(text: str) -> str:
+    """A social-media post without the comments under its bar of actions."""
+    lines = text.split("\n")
+    folded = [fold(line.strip()) for line in lines]
+    for bar, line in enumerate(folded):
+        if not _POST_ACTIONS.fullmatch(line):
+            continue
+        last = bar
+        for index in range(bar + 1, len(lines)):
+            if index - last > _COMMENTS_GAP:
+                break
+            if _COMMENT_CHROME.fullmatch(folded[index]):
+                last = index
+        if last > bar:
+            return "\n".join(lines[:bar] + lines[last + 1 :])
+    return text
+
+
+def _without_emoji(text: str) -> str:
+    """Emoji opening a line are its bullet; others are dropped."""
+    text = _LEADING_EMOJI.sub(_bullet_for_emoji, text)
+    return _ANY_EMOJI.sub("", text)
+
+
+def _bullet_for_emoji(match: re.Match) -> str:
+    # A bullet character of its own ("✓", "➔", "☐") stays as it is.
+    symbols = match.group()[len(match.group(1)) :].strip()
+    if len(symbols) == 1 and re.fullmatch(f"[{BULLET_CHARS}]", symbols):
+        return match.group()
+    return match.group(1) + "• "
 
 
 # A table of contents' line: "3 Medborgarlöften ........ 3", "Bakgrund … 2".
@@ -260,16 +333,92 @@ def _spaced_rows(lines: list[str], index: int, width: int) -> tuple[list[list[st
     return rows, end
 
 
+# A table whose parties each have a column, marked "X" in the rows of their activities
+# ("Aktivitet   Polisen   Kommunen   Omfattning"): the marked parties are the row's owner.
+_PARTY_COLUMN = re.compile(
+    r"(?:polisen|polis|kommunen|kommun|staden|stad|gemensamt|gemensam|region(?:en)?"
+    r"|raddningstjansten|[a-z]+forvaltningen?)"
+)
+_MARK = re.compile(r"[xX✓✔●☒]")
+_MARK_LEGEND = re.compile(r"\(?[xX✓✔●☒] ?[=:–-] ?[^()=]{2,40}\)?")
+
+
+def _distance(position: int, cell: tuple[int, str]) -> int:
+    """How far a position is from a header cell's extent (0 within it)."""
+    start, text = cell
+    return max(0, start - position, position - (start + len(text) - 1))
+
+
+def _marked_rows(
+    lines: list[str], index: int, header: list[tuple[int, str]], marked: list[int]
+) -> tuple[list[str], list[list[str]], int]:
+    """The rows under a header with party columns marked "X": the header and the rows with
+    the party columns made one "Ansvarig" column (the marked parties joined by "och"), and the
+    index after them. A line starting at the first column opens a row; others go on in it."""
+    width = len(header)
+    rows: list[list[str]] = []
+    end = index + 1
+    while end < len(lines) and lines[end].strip():
+        cells = []
+        for at, text in _spaced_cells(lines[end]):
+            # "… på Furulund  X": a mark two spaces after a long cell, under a party's column.
+            mark_at = at + len(text) - 1
+            nearest = min(range(width), key=lambda k, at=mark_at: _distance(at, header[k]))
+            if (
+                len(text) > 2
+                and text[-2] == " "
+                and _MARK.fullmatch(text[-1])
+                and (nearest in marked and _distance(at, header[nearest]) > 0)
+            ):
+                cells += [(at, text[:-1].rstrip()), (mark_at, text[-1])]
+            else:
+                cells.append((at, text))
+        columns = [
+            min(range(width), key=lambda k, at=at: _distance(at, header[k])) for at, _t in cells
+        ]
+        if cells[0][0] <= header[0][0] + 2 and columns[0] == 0:
+            rows.append([""] * width)
+        elif not rows:
+            break
+        for column, (_start, text) in zip(columns, cells, strict=True):
+            rows[-1][column] = _goes_on(rows[-1][column], text) if rows[-1][column] else text
+        end += 1
+    marks_only = all(not row[k] or _MARK.fullmatch(row[k]) for row in rows for k in marked) and any(
+        row[k] for row in rows for k in marked
+    )
+    if not marks_only:
+        return [], [], index + 1
+    first = marked[0]
+    names = [text for _start, text in header]
+    keep = [k for k in range(width) if k not in marked or k == first]
+    merged_header = [("Ansvarig" if k == first else names[k]) for k in keep]
+    merged = []
+    for row in rows:
+        owner = " och ".join(names[k] for k in marked if row[k])
+        merged.append([(owner if k == first else row[k]) or EMPTY_CELL for k in keep])
+    return merged_header, merged, end
+
+
 def _spaced_columns_as_tabs(lines: list[str]) -> list[str]:
     """The rows of tables whose columns are set apart by spaces, their cells separated by tabs."""
     lines = list(lines)
     index = 0
     while index < len(lines):
-        header = [text for _start, text in _spaced_cells(lines[index])]
+        spaced = _spaced_cells(lines[index])
+        header = [text for _start, text in spaced]
         if len(header) < 2 or not _CSV_HEADER.fullmatch(fold(header[0])):
             index += 1
             continue
-        rows, end = _spaced_rows(lines, index, len(header))
+        marked = [k for k in range(1, len(header)) if _PARTY_COLUMN.fullmatch(fold(header[k]))]
+        if marked:
+            header, rows, end = _marked_rows(lines, index, spaced, marked)
+            above = index - 1
+            while above > 0 and not lines[above].strip():
+                above -= 1
+            if rows and above >= 0 and _MARK_LEGEND.fullmatch(lines[above].strip()):
+                lines[above] = ""  # "(X = ansvarig part)" over the table: its legend
+        else:
+            rows, end = _spaced_rows(lines, index, len(header))
         if len(rows) >= 2:
             table = ["\t".join(row) for row in [header, *rows]]
             lines[index:end] = table
@@ -423,10 +572,14 @@ def clean(raw: str) -> str:
     """The document's text as the parser reads it and the preview shows it."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _without_line_numbers(text)
+    if _SPACED_RUN.search(text):
+        text = "\n".join(_letters_closed_up(line) for line in text.split("\n"))
     if not text.isascii():
         # A PDF's text copied on some systems has its letters decomposed: "o" + U+0308 for "ö".
         text = unicodedata.normalize("NFC", text)
         text = _FOOTNOTE_MARK.sub("", text)
+        if _EMOJI_PRESENT.search(text):
+            text = _without_comments(_without_emoji(text))
     text = _without_markdown(_unquoted(text))
     text, cell_lines = _tables_as_cells(text)
     text = _INVISIBLE.sub("", text.translate(_SPACES))

@@ -6,13 +6,15 @@ from dataclasses import dataclass
 
 from promises.textimport.clean import BULLET_CHARS
 from promises.textimport.numbers import fold
-from promises.textimport.owners import OWNER_ARROW
+from promises.textimport.owners import OWNER_ARROW, party_before_dash
 
 # --- Lines -------------------------------------------------------------------------------------
 
 _BULLET = re.compile(
     rf"(?:[{BULLET_CHARS}]|[eo](?= \S)|(?P<sub>\d{{1,2}}\.\d{{1,2}})\.?|\d{{1,2}}[.)]|\(\d{{1,2}}\)"
-    rf"|[a-h][.)](?= \S))[ ]+"
+    rf"|[a-h][.)](?= \S)"
+    # "II. Färre unga i kriminalitet": a promise numbered in Roman numerals
+    r"|(?P<roman>I{1,3}|IV|VI{0,3}|IX|XI{0,2})\.(?= [A-ZÅÄÖ]))[ ]+"
     # "…arbeta för ökad trygghet": each line under "Vi lovar att" going on from it.
     r"|(?:…|\.\.\.)(?=[a-zåäö])"
     # "Aktivitet 1.1.1 Polisen genomför …", "Delmål 1.2 …": a label numbered in levels.
@@ -51,7 +53,8 @@ def read_lines(text: str) -> list[Line]:
         content = raw[offset:]
         arrow = not offset and bool(_OWNER_ARROW_LINE.match(raw))
         sub = bool(offset and match.group("sub"))
-        numbered = bool(offset) and raw.lstrip("(")[:1].isdigit()
+        roman = bool(offset and match.group("roman"))
+        numbered = bool(offset) and (raw.lstrip("(")[:1].isdigit() or roman)
         lines.append(
             Line(
                 position + offset,
@@ -63,15 +66,29 @@ def read_lines(text: str) -> list[Line]:
                 sub,
                 numbered,
                 bool(offset and (match.group("label") or match.group("point"))),
-                bool(offset) and raw[:1].isalpha() and raw[1:2] in ".)",
+                bool(offset) and not roman and raw[:1].isalpha() and raw[1:2] in ".)",
             )
         )
         position = end + 1
+    _party_dash_items(lines)
     _section_titles(lines)
     for line in lines:
         if line.numbered and not line.sub and _REPORT_SECTION.fullmatch(line.folded.strip()):
             line.bullet = line.numbered = False  # "3. Resultat": a report's section, no item
     return lines
+
+
+def _party_dash_items(lines: list[Line]) -> None:
+    """Lines naming a party before a dash ("Polisen – Riktade kontroller …"), two or more one
+    after another, are items: each an activity of the party it names."""
+    named = [
+        not line.bullet and not line.blank and bool(party_before_dash(line.text)) for line in lines
+    ]
+    for index, line in enumerate(lines):
+        if named[index] and (
+            (index and named[index - 1]) or (index + 1 < len(lines) and named[index + 1])
+        ):
+            line.bullet = True
 
 
 # The sections of a report or a memo, numbered as a list is: "1. Inledning", "3. Resultat".

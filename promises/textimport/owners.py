@@ -215,6 +215,25 @@ def _owner_prefix(text: str) -> re.Match | None:
     return None
 
 
+_PARTY_BEFORE_DASH = re.compile(r"(?P<who>[A-ZÅÄÖ][\w ,&+/-]{1,50}?)\s+[–—-]\s+(?P<rest>\w)")
+_AREA_AFTER_DASH = re.compile(r"(?:lokalpolisomrade|polisregion|polisomrade|lpo)\b")
+
+
+def party_before_dash(text: str) -> re.Match | None:
+    """ "Polisen – Riktade kontroller …", "Polisen och kommunen – Trygghetsvandring …": a party
+    (or "Gemensamt") named before a dash, then the activity; never "Polisen – lokalpolisområde
+    Ystad", a sender's name."""
+    match = _PARTY_BEFORE_DASH.match(text)
+    if (
+        not match
+        or not _names_a_party(match.group("who"))
+        or _AREA_AFTER_DASH.match(fold(text[match.start("rest") :]))
+        or len(text[match.start("rest") :].split()) < 3
+    ):
+        return None
+    return match
+
+
 def _names_a_party(name: str) -> bool:
     """Whether a name on its own says the police, the municipality or both ("Gemensamt")."""
     return bool(_JOINT_START.fullmatch(fold(name))) or any(

@@ -87,7 +87,11 @@ _PROMISE_LEAD = _kw(
     r" lovar(?: gemensamt)?(?: att)?|(?:kommunen|staden) och polisen lovar(?: gemensamt)?"
     r"(?: att)?)\s*:?$)"
 )
-_PARTY_PROMISE = _kw(rf"^{_PARTY_NAME} lovar(?: att| följande)?\s*:?$")
+_PARTY_PROMISE = _kw(
+    rf"^(?:{_PARTY_NAME} lovar|vi lovar (?:tillsammans|gemensamt)"
+    r"|(?:tillsammans|gemensamt) lovar vi)"
+    r"(?: att| följande)?\s*:?$"
+)
 # "Polisen och Tierps kommun lovar att:": whoever is named gives the items under it.
 # "Polisen och Norrtälje kommun lovar invånarna i Norrtälje att:" too.
 _WHO_PROMISES = re.compile(
@@ -100,7 +104,10 @@ _WHO_PROMISES = re.compile(
     re.IGNORECASE,
 )
 _FOCUS = _kw(
-    r"^(?:(?:fokusområde|löftesområde|insatsområde|löfte|prioriterat område|område)"
+    # "Vårt gemensamma löfte: Vi ska …", "Löftet: Tillsammans ska vi …": the promise after its
+    # label on the same line
+    r"^(?:(?:vårt (?:gemensamma )?(?:medborgar)?löfte|(?:medborgar)?löftet)(?=\s*:\s*[A-ZÅÄÖ])"
+    r"|(?:fokusområde|löftesområde|insatsområde|löfte|prioriterat område|område)"
     r"\s*(?:\d{1,2}|[a-h])?"
     # "Mål 1: Ökad trygghet …", never "Mål: minst 10 per år"
     r"|mål(?:område)? ?\d{1,2}(?!\d))\s*[:.–—-]?\s*"
@@ -110,6 +117,9 @@ _ACTIVITY_LEAD = _kw(
     r"|det ska vi åstadkomma genom|^vi (?:ska|kommer att)\s*:$|aktiviteter(?:na)?\s*:$"
     r"|^(?:(?:konkreta |gemensamma |våra |planerade )?(?:aktiviteter(?:na)?|åtaganden|insatser"
     r"|åtgärder)(?: (?:under )?(?:\d{4}(?:\s*[–—-]\s*\d{2,4})?|året|perioden))?"
+    # "Aktiviteter per kvartal", "Aktiviteter månad för månad"
+    r"(?: per (?:kvartal|månad|tertial|termin|halvår|år)"
+    r"|,? (?:kvartal|månad) för (?:kvartal|månad))?"
     # "Aktiviteter och ansvar", "Aktiviteter, mål och genomfört"
     r"(?:,? (?:och )?(?:ansvar(?:sfördelning)?|ansvariga|vem som gör vad|mål|genomfört"
     r"|resultat|utfall)){0,3}"
@@ -130,6 +140,17 @@ _ACTIVITY_LEAD = _kw(
     r"|.*\b(?:åtar|förbinder) (?:sig|vi oss)\b.{0,40}\bföljande:"
     r"|genom att)"
     r"\s*:?$)"
+)
+# A plan's time of year over its activities: "KVARTAL 1 (januari–mars)", "Q2", "Tertial 3",
+# "Hösten 2026", "Januari–mars", "Löpande under året".
+_MONTH_NAME = (
+    r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+)
+_PERIOD_HEADING = _kw(
+    r"^(?:(?:kvartal|q|tertial|termin) ?\d(?: \d{4})?(?:\s*\([^()]{3,40}\))?"
+    rf"|{_MONTH_NAME}\s*[–—-]\s*{_MONTH_NAME}(?: \d{{4}})?"
+    r"|(?:våren|hösten|sommaren|vintern)(?: \d{4})?"
+    r"|löpande(?: under (?:året|perioden|hela perioden))?|hela (?:året|perioden))\s*:?$"
 )
 _PARTY_HEADING = _kw(
     r"^(?:(?P<pg>polisens|kommunens|stadens|regionens|stadsdelsförvaltningens)"
@@ -245,6 +266,8 @@ def _promising_owner(text: str) -> str | None:
     who = re.sub(r"^vi (?:pa|i|inom|fran) ", "", who)
     if re.fullmatch(r"(?:vi )?(?:gemensamt|tillsammans)", who):
         return "joint"
+    if who == "vi" and re.search(r"\blovar (?:tillsammans|gemensamt)\b", fold(text)):
+        return "joint"  # "Vi lovar tillsammans att"
     kinds = {actor_kind(actor) for actor in split_actors(who)}
     if kinds == {"police", "municipality"}:
         return "joint"
@@ -1440,7 +1463,8 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                 section = _Section("promises")
             else:
                 section = _Section("activities", owner=owner)
-        elif _ACTIVITY_LEAD.search(text):
+        elif _ACTIVITY_LEAD.search(text) or (activity_sections and _PERIOD_HEADING.match(text)):
+            # A time of year under the activities' heading opens the activities done then.
             section = _Section("activities")
         elif _PROMISE_LEAD.search(text):
             section = _Section("promises")

@@ -94,7 +94,7 @@ _STOP = _PREPOSITIONS | _set(
     "och eller samt som dar da nar att ska skall kommer vill kan bor per varje dagligen "
     "arligen manatligen under totalt sammanlagt inklusive exklusive respektive bade "
     "vilka vilken vilket ett en den det de tillsammans gemensamt aven ocksa dessutom "
-    "regelbundet lopande kontinuerligt"
+    "regelbundet lopande kontinuerligt runt fore"
 )
 _VERBS = _set(
     "genomfora genomfor arbeta arbetar delta deltar erbjuda erbjuder organisera organiserar "
@@ -123,6 +123,20 @@ _ACTIVITY_CONTEXT = re.compile(
 )
 # "delta i tre medborgardialoger": the number after the preposition is the verb's object.
 _TAKES_PREPOSITION = _set("delta deltar medverka medverkar bidra bidrar")
+# "bjuder in till tre medborgardialoger", "kallar till fyra möten": the meetings held.
+_INVITING = _set("bjuda bjuder bjuds kalla kallar")
+
+
+def _invites_to(tokens: list["_Token"], first: int) -> bool:
+    """The number follows "bjuda in till" or "kalla till": it counts the meetings held."""
+    if first < 2 or tokens[first - 1].folded != "till":
+        return False
+    before = tokens[first - 2].folded
+    return before in _INVITING or (
+        before == "in" and first >= 3 and tokens[first - 3].folded in _INVITING
+    )
+
+
 _ADJECTIVE_ENDINGS = ("ande", "ende", "iga", "ade", "ska", "liga", "ala", "ella")
 _NOUN_ENDINGS = ("er", "ar", "or", "en", "ningar", "ioner", "ter", "tal", "mal", "on")
 
@@ -586,6 +600,13 @@ def _unit(tokens: list[_Token], index: int, patrol: re.Match | None) -> tuple[st
     words = [w for w in words if _is_word(w) or w.text == "-"]
     if not words or words[-1].folded in {"och", "eller"}:
         return "", "", 0, position
+    if (
+        len(words) >= 2
+        and words[-1].folded.endswith("s")
+        and not words[-2].folded.endswith("s")
+        and _noun_like(words[-2].folded)
+    ):
+        words.pop()  # "två nya övergångsställen byggs": a verb in the passive, no noun
     head = words[-1]
     if not _noun_like(head.folded) and head.folded.endswith(_ADJECTIVE_ENDINGS):
         # "hastighetsdämpande eller på annat sätt trafikfrämjande åtgärder": find the noun.
@@ -883,6 +904,9 @@ def read_target(
                 prev in _PREPOSITIONS
                 and not spelled
                 and not (first >= 2 and tokens[first - 2].folded in _TAKES_PREPOSITION)
+                and not _invites_to(tokens, first)
+                # "utöka arbetet till fyra kvällar i veckan": a rate, what is to be done
+                and not (prev == "till" and unit and _scope_right_after(folded, scopes, unit_end))
                 # "vid 15 tillfällen årligen" counts occasions; other counts after a
                 # preposition name places or groups ("på fem platser").
                 and not (prev == "vid" and unit == "tillfällen")

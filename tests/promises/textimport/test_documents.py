@@ -1371,6 +1371,24 @@ BLIND_VALIDITY = {
         None,
         "joint",
     ),
+    "solvesborg-2026-2027-kryssmatris.txt": ("2026-02-01", "2028-01-31", False, None, "joint"),
+    "hjo-2026-facebookinlagg.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "avesta-2025-2026-romerska-bokstavspunkter.txt": (
+        "2025-07-01",
+        "2026-06-30",
+        False,
+        None,
+        "joint",
+    ),
+    "kavlinge-2026-spatierade-versaler.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "sjobo-2026-kvartalsplan.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "ovanaker-2026-verksamhetsplan-avsnitt.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
 }
 
 
@@ -2151,3 +2169,93 @@ def test_what_was_done_last_year_is_a_detail_and_never_the_target():
         (a.responsible, a.target and (a.target.comparator, a.target.value, a.target.scope))
         for a in document.activities
     ] == [("police", ("at_least", 2, "month")), ("other", None)]
+
+
+def test_a_social_media_post_reads_its_emoji_items_and_drops_its_comments():
+    """ "👮 Polisen genomför …": an emoji opening a line is its bullet; the post's chrome, its
+    hashtags and the comments under "Gilla Kommentera Dela" are no activities."""
+    document = parse(
+        "Vårt gemensamma löfte: Vi ska minska otryggheten vid hamnen.\n\n"
+        "Det här gör vi:\n"
+        "👮 Polisen genomför minst 12 riktade insatser vid hamnen.\n"
+        "🤝 Polisen och kommunen bjuder in till tre medborgardialoger under året.\n\n"
+        "#medborgarlöfte #trygghet\n\n👍❤️ 214\n37 kommentarer  19 delningar\n"
+        "Gilla    Kommentera    Dela\nMest relevanta\nLena Karlsson\n"
+        "Äntligen! Hamnen behöver det här 👏\nGilla · Svara · 2 d\n"
+        "Visa 34 tidigare kommentarer\n"
+    )
+    assert [p.text for p in document.promises] == ["Vi ska minska otryggheten vid hamnen."]
+    assert [
+        (a.responsible, a.target.value, a.target.unit, a.target.scope) for a in document.activities
+    ] == [("police", 12, "insatser", "period"), ("joint", 3, "medborgardialoger", "year")]
+
+
+def test_a_table_marking_each_partys_column_gives_the_marked_parties_as_owner():
+    """ "Polisen" and "Kommunen" columns marked "X": the marked parties are the row's owner (a
+    mark two spaces after a long cell too); the legend "(X = ansvarig part)" is no activity."""
+
+    def row(activity: str, police: str, municipality: str, scope: str) -> str:
+        return f"{activity:<52}{police:<10}{municipality:<11}{scope}".rstrip() + "\n"
+
+    document = parse(
+        "(X = ansvarig part)\n\n"
+        + row("Aktivitet", "Polisen", "Kommunen", "Omfattning")
+        + row(
+            "Fotpatrullering på torget fredag och lördag kväll", " X", "", "minst 6 pass per månad"
+        )
+        + row("Trygghetsvandringar med boende och fastighetsägare", " X", " X", "2 per år")
+        + "Information om trafikregler till elever i åk 8 på skolan  X"
+        + "         X         varje termin\n"
+        + row("Belysningsinventering av gång- och cykelvägar", "", " X", "")
+    )
+    assert [
+        (a.text[:14], a.responsible, a.target and a.target.value) for a in document.activities
+    ] == [
+        ("Fotpatrullerin", "police", 6),
+        ("Trygghetsvandr", "joint", 2),
+        ("Information om", "joint", None),
+        ("Belysningsinve", "municipality", None),
+    ]
+
+
+def test_promises_numbered_in_roman_numerals_head_their_lettered_items():
+    document = parse(
+        "I. Ett tryggare Markudden\n"
+        "a) Fotpatrullering i Markudden, minst tre kvällar i veckan (Polisen)\n"
+        "b) Översyn av buskage längs gångstråket (Kommunen, tekniska förvaltningen)\n\n"
+        "II. Säkrare trafik vid skolorna\n"
+        "a) Två nya upphöjda övergångsställen byggs på Stationsgatan (Kommunen)\n"
+    )
+    assert [p.text for p in document.promises] == [
+        "Ett tryggare Markudden",
+        "Säkrare trafik vid skolorna",
+    ]
+    assert [(a.responsible, a.promise_indexes) for a in document.activities] == [
+        ("police", [0]),
+        ("municipality", [0]),
+        ("municipality", [1]),
+    ]
+    assert document.activities[2].target.unit == "övergångsställen"
+
+
+def test_spaced_capitals_and_party_dash_lines_under_times_of_year_are_read():
+    """ "P O L I S E N   L O V A R   A T T" is "POLISEN LOVAR ATT" ("V I   L O V A R
+    T I L L S A M M A N S   A T T" the joint list); "Polisen – Riktade kontroller …" lines under
+    "KVARTAL 1 (januari–mars)" are the named party's activities."""
+    spaced = parse(
+        "P O L I S E N   L O V A R   A T T\n– genomföra minst 15 ungdomsinsatser under året\n\n"
+        "V I   L O V A R   T I L L S A M M A N S   A T T\n– hålla ett dialogmöte varje kvartal\n"
+    )
+    assert [(a.responsible, a.target and a.target.value) for a in spaced.activities] == [
+        ("police", 15),
+        ("joint", None),
+    ]
+    plan = parse(
+        "Aktiviteter per kvartal\n\nKVARTAL 1 (januari–mars)\n"
+        "Polisen – Riktade kontroller mot langning vid busstationen, minst 4 tillfällen\n"
+        "Kommunen – Utbildning i ansvarsfull alkoholservering för personal\n\n"
+        "Löpande under året\n"
+        "Polisen och kommunen – Trygghetsvandring i centrum och i Blentarp\n"
+        "Gemensamt – Information till föräldrar inför skolstarten\n"
+    )
+    assert [a.responsible for a in plan.activities] == ["police", "municipality", "joint", "joint"]
