@@ -16,7 +16,7 @@ from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
 from activities.progress import Comparator, Scope, Target, target_text
 from activities.wording import text_target_mismatch
 from followups.models import MeetingKind
-from promises.fields import DateField
+from promises.fields import DateField, PlainTextField
 from promises.forms import VersionedFormMixin, version_field
 from promises.models import Promise
 from promises.validators import validate_plain_text
@@ -97,11 +97,9 @@ class LogFieldsForm(forms.ModelForm):
         help_text=_("How many times, e.g. 1 traffic check."),
         error_messages={"min_value": _("Enter at least 1."), "max_value": AT_MOST_QUANTITY},
     )
-    place = forms.CharField(
+    place = PlainTextField(
         label=_("Place"),
         max_length=150,
-        required=False,
-        validators=[validate_plain_text],
         help_text=_("e.g. Storgatan. Public."),
     )
     summary = _text(
@@ -291,10 +289,10 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
     With `revision=True` (signed periods) the form also asks for the revision's kind and reason.
     """
 
-    title = forms.CharField(
+    title = PlainTextField(
         label=_("Short name"),
         max_length=MAX_TITLE,
-        validators=[validate_plain_text],
+        required=True,
         help_text=_("e.g. Trafikkontroller. Shown as the activity's heading."),
     )
     description = forms.CharField(
@@ -316,18 +314,14 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
             "Police and the municipality's coordinator may log such an activity."
         ),
     )
-    responsible_other = forms.CharField(
+    responsible_other = PlainTextField(
         label=_("Other responsible actor"),
         max_length=MAX_OTHER,
-        required=False,
-        validators=[validate_plain_text],
         help_text=_("Only for another actor, e.g. Räddningstjänsten."),
     )
-    partners = forms.CharField(
+    partners = PlainTextField(
         label=_("Together with"),
         max_length=MAX_PARTNERS,
-        required=False,
-        validators=[validate_plain_text],
         help_text=_(
             "Others who take part besides the responsible party, as the document names them, "
             "e.g. Räddningstjänsten, föreningar. Public."
@@ -367,18 +361,14 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
         help_text=_("A whole number, e.g. 15."),
         error_messages={"max_value": AT_MOST_QUANTITY},
     )
-    target_unit = forms.CharField(
+    target_unit = PlainTextField(
         label=_("Target: unit"),
         max_length=MAX_UNIT,
-        required=False,
-        validators=[validate_plain_text],
         help_text=_("What is counted, e.g. trafikkontroller."),
     )
-    target_unit_singular = forms.CharField(
+    target_unit_singular = PlainTextField(
         label=_("Target: unit, singular"),
         max_length=MAX_UNIT,
-        required=False,
-        validators=[validate_plain_text],
         help_text=_(
             "The unit after the number 1, e.g. trafikkontroll. Leave empty when the unit has no "
             "other form."

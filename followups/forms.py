@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
 from followups.models import FollowUpMeeting, Rating
-from promises.fields import DateField, TimeField, long_date
+from promises.fields import DateField, PlainTextField, TimeField, long_date
 from promises.forms import SentOnceMixin, version_field
 from promises.models import Promise, PromisePeriod
 from promises.validators import validate_plain_text
@@ -45,11 +45,9 @@ class MeetingFieldsForm(forms.ModelForm):
         help_text=_("e.g. 13:30"),
         error_messages={"invalid": _("Enter the time as HH:MM, e.g. 13:30.")},
     )
-    forum = forms.CharField(
+    forum = PlainTextField(
         label=_("Forum"),
         max_length=MAX_FORUM,
-        required=False,
-        validators=[validate_plain_text],
         help_text=_("e.g. Trygg och säker kommun, the crime prevention council, KLG."),
     )
 

@@ -8,10 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from followups.forms import MAX_REASON, _text
-from promises.fields import DateField, long_date
+from promises.fields import DateField, PlainTextField, long_date
 from promises.models import Direction, OutcomeIndicator, OutcomeMeasurement, Promise
 from promises.outcomes import parse_value
-from promises.validators import validate_plain_text
 
 MAX_NAME = 200
 MAX_UNIT = 40
@@ -37,12 +36,8 @@ class ValueField(forms.CharField):
 
 
 def _plain(max_length: int, label, *, required: bool = True, help_text=""):
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        help_text=help_text,
-        validators=[validate_plain_text],
+    return PlainTextField(
+        label=label, max_length=max_length, required=required, help_text=help_text
     )
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from followups.models import ReportKind
 from followups.reports import default_span
-from promises.fields import DateField, long_date
+from promises.fields import DateField, PlainTextField, long_date
 from promises.forms import SentOnceMixin, version_field
 from promises.models import PromisePeriod
 from promises.validators import validate_plain_text
@@ -94,9 +94,7 @@ class DraftReportForm(SentOnceMixin, forms.Form):
 class ReportTextsForm(forms.Form):
     """The title and the text of a report."""
 
-    title = forms.CharField(
-        label=_("Title"), max_length=MAX_TITLE, validators=[validate_plain_text]
-    )
+    title = PlainTextField(label=_("Title"), max_length=MAX_TITLE, required=True)
     body = forms.CharField(
         label=_("Text"),
         max_length=MAX_BODY,

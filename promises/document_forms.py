@@ -6,7 +6,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from promises.editing import EditConflict, save_versioned
-from promises.fields import DateField
+from promises.fields import DateField, PlainTextField
 from promises.forms import VersionedFormMixin, version_field
 from promises.models import DecisionProposal, Parties, PromisePeriod
 from promises.validators import validate_plain_text
@@ -86,11 +86,9 @@ class ProposalForm(VersionedFormMixin, forms.ModelForm):
 
     summary = _text(MAX_TEXT, pgettext_lazy("decision proposal", "Summary"))
     description = _text(MAX_LONG_TEXT, _("Description of the matter"), rows=8)
-    consulted = forms.CharField(
+    consulted = PlainTextField(
         label=_("Consulted with"),
         max_length=200,
-        required=False,
-        validators=[validate_plain_text],
         help_text=_("e.g. the municipal management group (KLG)"),
     )
     consulted_on = DateField(label=_("Consulted on"), required=False)

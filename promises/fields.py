@@ -15,6 +15,8 @@ from django.core.exceptions import ValidationError
 from django.utils import dates, formats
 from django.utils.translation import gettext_lazy as _
 
+from promises.validators import validate_plain_text
+
 # No staff date before or after these: the portal's records start after 2000, and nothing is
 # planned beyond this century. Date arithmetic on accepted dates (a period of five years, the
 # period after) then stays far from the end of the calendar (9999-12-31).
@@ -192,3 +194,25 @@ class TimeField(forms.TimeField):
         if isinstance(value, str):
             value = _CLOCK_WORD.sub("", value.strip())
         return super().to_python(value)
+
+
+class PlainTextField(forms.CharField):
+    """Text a person types: plain, at most `max_length`, optional unless told; line breaks \\n
+    in a text of several lines (`rows`), none in a one-line field."""
+
+    def __init__(self, *, max_length: int, rows: int | None = None, **kwargs) -> None:
+        kwargs.setdefault("required", False)
+        self.one_line = rows is None
+        if rows is not None:
+            kwargs["widget"] = forms.Textarea(attrs={"rows": rows})
+        super().__init__(max_length=max_length, validators=[validate_plain_text], **kwargs)
+
+    def to_python(self, value):
+        # Browsers send line breaks as \r\n; store them as typed elsewhere, so that an unchanged
+        # text compares equal to the saved one.
+        value = super().to_python(value)
+        if value and self.one_line:
+            # A one-line field cannot hold a line break a browser would send: one posted by hand
+            # would reach e-mail subjects (which refuse it) and one-line places of the pages.
+            return " ".join(value.split())
+        return value.replace("\r\n", "\n") if value else value

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import LocalPoliceArea, Municipality
 from promises.editing import RevisionData, last_editor
-from promises.fields import MAX_DATE, MIN_DATE, DateField
+from promises.fields import MAX_DATE, MIN_DATE, DateField, PlainTextField
 from promises.models import (
     PERIOD_CONTACT_FIELDS,
     PERIOD_CONTACT_PUBLIC,
@@ -290,28 +290,6 @@ def clean_period_slug(value: str) -> str:
             params={"slug": value},
         )
     return value
-
-
-class PlainTextField(forms.CharField):
-    """Text a person types: plain, at most `max_length`, optional unless told; line breaks \\n
-    in a text of several lines (`rows`), none in a one-line field."""
-
-    def __init__(self, *, max_length: int, rows: int | None = None, **kwargs) -> None:
-        kwargs.setdefault("required", False)
-        self.one_line = rows is None
-        if rows is not None:
-            kwargs["widget"] = forms.Textarea(attrs={"rows": rows})
-        super().__init__(max_length=max_length, validators=[validate_plain_text], **kwargs)
-
-    def to_python(self, value):
-        # Browsers send line breaks as \r\n; store them as typed elsewhere, so that an unchanged
-        # text compares equal to the saved one.
-        value = super().to_python(value)
-        if value and self.one_line:
-            # A one-line field cannot hold a line break a browser would send: one posted by hand
-            # would reach e-mail subjects (which refuse it) and one-line places of the pages.
-            return " ".join(value.split())
-        return value.replace("\r\n", "\n") if value else value
 
 
 class PeriodChoiceField(forms.ModelChoiceField):

@@ -11,10 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from promises import parties
-from promises.fields import DateField
+from promises.fields import DateField, PlainTextField
 from promises.lifecycle import REQUIRED, Action, SignatoryData, ValidityStart
 from promises.models import Parties, Promise, PromisePeriod
-from promises.validators import validate_plain_text
 from promises.validity import validity_label
 
 MAX_COMMENT = 2000
@@ -23,13 +22,7 @@ SHOWN_SIGNATORIES = 2
 
 
 def _text(label, max_length: int, *, required: bool = False, **kwargs) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        validators=[validate_plain_text],
-        **kwargs,
-    )
+    return PlainTextField(label=label, max_length=max_length, required=required, **kwargs)
 
 
 def _comment(required: bool, help_text) -> forms.CharField:
@@ -38,7 +31,7 @@ def _comment(required: bool, help_text) -> forms.CharField:
         MAX_COMMENT,
         required=required,
         help_text=help_text,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        rows=4,
         error_messages={"required": REQUIRED["comment"]},
     )
 

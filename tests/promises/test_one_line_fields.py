@@ -1,0 +1,70 @@
+"""Every one-line text field of every form holds no line break, whatever is posted: a line
+break typed by hand would reach e-mail subjects, calendar entries and one-line places of the
+pages."""
+
+import importlib
+
+import pytest
+from django import forms
+from django.contrib.auth.forms import UsernameField
+from django.core.exceptions import ValidationError
+
+from promises.forms import clean_period_slug
+
+FORM_MODULES = (
+    "activities.csv_import",
+    "activities.forms",
+    "followups.forms",
+    "followups.outcome_forms",
+    "followups.report_forms",
+    "municipalities.forms",
+    "promises.document_forms",
+    "promises.forms",
+    "promises.import_forms",
+    "promises.lifecycle_forms",
+    "promises.registration_forms",
+)
+
+
+def _form_classes():
+    for name in FORM_MODULES:
+        module = importlib.import_module(name)
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, forms.BaseForm)
+                and hasattr(value, "base_fields")
+                and value.__module__ == name
+            ):
+                yield value
+
+
+def _one_line_text_fields():
+    for form in _form_classes():
+        for name, field in form.base_fields.items():
+            if not isinstance(field, forms.CharField) or type(field.widget) is not forms.TextInput:
+                continue
+            if isinstance(field, UsernameField):
+                continue  # a user name is looked up, never shown or sent
+            if name == "slug":
+                continue  # an address: checked by `clean_period_slug`, below
+            yield pytest.param(field, id=f"{form.__module__}.{form.__name__}.{name}")
+
+
+def test_an_address_with_a_line_break_is_refused():
+    with pytest.raises(ValidationError):
+        clean_period_slug("2027\n2028")
+
+
+def test_the_forms_have_one_line_text_fields():
+    assert len(list(_one_line_text_fields())) > 30
+
+
+@pytest.mark.parametrize("field", list(_one_line_text_fields()))
+def test_a_line_break_posted_to_a_one_line_field_is_not_kept(field):
+    try:
+        value = field.clean("Brottsförebyggande rådet\r\nrad två")
+    except ValidationError:
+        return  # refused (a slug, a code): nothing kept either
+    assert "\n" not in value and "\r" not in value
+    assert value == "Brottsförebyggande rådet rad två"
