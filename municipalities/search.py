@@ -6,7 +6,9 @@ lower() folds ASCII letters only, so the letters with diacritics are replaced, i
 before lower() runs; PostgreSQL's unaccent would need an extension and a configuration of its own.
 """
 
-from django.db.models import Expression, F, Func, Q, TextField
+import re
+
+from django.db.models import Expression, F, Func, Q, TextField, Value
 from django.db.models.functions import Lower
 from django.db.models.lookups import Contains, Exact
 
@@ -76,19 +78,64 @@ def swedish_sort_key(name: str) -> str:
     return name.lower().translate(SWEDISH_ORDER)
 
 
+# How a municipality is also written: "Borås stad", "Tranås kommun", "Stockholms stad" (the
+# genitive), "Region Gotland", "upplands-väsby" (for Upplands Väsby; and Upplands-Bro typed
+# with a space).
+_MUNICIPALITY_WORD = re.compile(
+    r"^(?:region\s+(?P<rest>.+)|(?P<name>.+?)\s+(?:kommun|stad))$", re.IGNORECASE
+)
+
+
+def _written_names(words: str) -> tuple[str, ...]:
+    """The names `words` may be the municipality's, as typed: the words; without "kommun",
+    "stad" or "Region"; and without the genitive s before "kommun" or "stad" ("Stockholms
+    stad" is Stockholm, "Tranås kommun" Tranås)."""
+    typed = " ".join(words.split())
+    names = [typed]
+    if match := _MUNICIPALITY_WORD.match(typed):
+        if match["rest"]:
+            names.append(match["rest"])
+        else:
+            names.append(match["name"])
+            if match["name"].endswith("s"):
+                names.append(match["name"][:-1])
+    return tuple(names)
+
+
+def municipality_names(words: str) -> tuple[str, ...]:
+    """`_written_names(words)` folded, hyphens as blanks ("upplands-väsby" is Upplands Väsby,
+    "upplands bro" Upplands-Bro)."""
+    folded_names = (
+        " ".join(fold(name).replace("-", " ").split()) for name in _written_names(words)
+    )
+    return tuple(dict.fromkeys(name for name in folded_names if name))
+
+
+def municipality_q(words: str) -> Q:
+    """Municipalities whose name contains one of `municipality_names(words)`."""
+    name = Func(
+        folded("name"), Value("-"), Value(" "), function="REPLACE", output_field=TextField()
+    )
+    condition = Q()
+    for typed in municipality_names(words):
+        condition |= Q(Contains(name, typed))
+    return condition
+
+
 def best_match(candidates, words: str):
     """The one of `candidates` (municipalities matching `words`) that `words` names, or None.
 
     The name as written wins; then the one name that folds to the same ("kungalv" is Kungälv);
     then the only candidate. "habo" names both Habo and Håbo, so it names neither.
     """
-    typed = " ".join(words.split())
-    same = [m for m in candidates if m.name == typed]
-    if len(same) == 1:
-        return same[0]
-    folded_same = [m for m in candidates if fold(m.name) == fold(typed)]
-    if len(folded_same) == 1:
-        return folded_same[0]
+    for written in _written_names(words):  # as typed, without "kommun" or "stad", without s
+        same = [m for m in candidates if m.name == written]
+        if len(same) == 1:
+            return same[0]
+    for name in municipality_names(words):
+        folded_same = [m for m in candidates if fold(m.name).replace("-", " ") == name]
+        if len(folded_same) == 1:
+            return folded_same[0]
     if len(candidates) == 1:
         return candidates[0]
     return None

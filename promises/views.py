@@ -16,7 +16,7 @@ from django.utils.translation import gettext, ngettext
 
 from config.public_cache import kept_until_any_page_changes
 from municipalities.models import Municipality
-from municipalities.search import best_match, search_q, swedish_sort_key
+from municipalities.search import best_match, municipality_q, swedish_sort_key
 from promises import lifecycle, parties
 from promises.filters import MunicipalitySearchForm, PromiseFilter, legacy_redirect, paginate
 from promises.models import (
@@ -111,7 +111,7 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
         words = " ".join(search_form.cleaned_data["q"].split())[:MAX_SEARCH]
     rows = municipalities_for_list(today)
     if words:
-        rows = rows.filter(search_q(["name"], words))
+        rows = rows.filter(municipality_q(words))
     municipalities = _list_rows(rows)
     if words and (found := best_match(municipalities, words)):
         return redirect("promises:municipality_detail", slug=found.slug)
