@@ -284,6 +284,7 @@ def period_rows(
             "end_date": period.end_date,
             "year_only": period.year_only,
             "state": period.state,
+            "closed_date": period.closed_date,
             "signed_date": period.signed_date,
             "decision_body": period.decision_body,
             "decision_date": period.decision_date,
@@ -430,6 +431,14 @@ DATASETS: tuple[Dataset, ...] = (
                 ),
             ),
             Column("state", CODE, _("Lifecycle state: signed, extended or closed.")),
+            Column(
+                "closed_date",
+                DATE,
+                _(
+                    "The day the period was closed; empty while it is not. A day before "
+                    "end_date: it was closed before the end its document states."
+                ),
+            ),
             Column("signed_date", DATE, _("Date of signing.")),
             Column("decision_body", TEXT, _("The body that decided the promise.")),
             Column("decision_date", DATE, _("Date of the decision.")),

@@ -402,6 +402,13 @@ def _has_new_end(step: Step) -> None:
     new_end, period = step.data.get("new_end_date"), step.period
     if not new_end or period.end_date is None:
         return
+    decided = step.data.get("decision_date")
+    if decided and period.signed_date and decided < period.signed_date:
+        step.error(
+            "decision_date",
+            _("The extension cannot be decided before the citizen promise was signed, %(date)s.")
+            % {"date": long_date(period.signed_date)},
+        )
     if new_end <= period.end_date:
         step.error("new_end_date", _("The new end date must be after the current end date."))
         return
@@ -484,7 +491,10 @@ def _record_extension(step: Step) -> None:
 
 def _record_closing(step: Step) -> None:
     # A period in force until further notice ends on the day it is closed (if it had begun).
+    # A dated one keeps the end its document states; the day it was closed is kept beside it,
+    # and its pages say it was closed before that end.
     period = step.period
+    period.closed_date = step.today
     if period.end_date is None and step.today > period.start_date:
         period.end_date = step.today
 

@@ -445,6 +445,9 @@ class PromisePeriod(models.Model):
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
     decision_reference = models.CharField(_("reference number (dnr)"), max_length=50, blank=True)
     signed_date = models.DateField(_("signing date"), null=True, blank=True)
+    # The day the period was closed (lifecycle's close step); before its end date, its pages
+    # say so, since a dated period keeps the end its document states.
+    closed_date = models.DateField(_("closing date"), null=True, blank=True)
 
     # A past promise decided and signed outside the portal, registered afterwards from its
     # document with what the document states (decision, signing and signatories may be unknown).
@@ -539,6 +542,16 @@ class PromisePeriod(models.Model):
     @property
     def is_published(self) -> bool:
         return self.state in PUBLISHED_STATES
+
+    @property
+    def closed_early(self) -> bool:
+        """Whether the period was closed before the end date its document states."""
+        return bool(
+            self.state == PeriodState.CLOSED
+            and self.closed_date
+            and self.end_date
+            and self.closed_date < self.end_date
+        )
 
     @property
     def validity_text(self) -> str:

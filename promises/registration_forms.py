@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import LocalPoliceArea, Municipality
-from promises.fields import DateField
+from promises.fields import DateField, long_date
 from promises.forms import PlainTextField, clean_period_slug, suggested_slug
 from promises.lifecycle import SignatoryData
 from promises.models import Parties, PromisePeriod
@@ -26,6 +26,25 @@ SOURCE_EXTENSIONS = (".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt", ".html", "
 MAX_SIGNATORIES = 6
 SHOWN_SIGNATORIES = 4
 MAX_COMMENT = 2000
+# The longest a promise is decided or signed before its validity starts, and what is said of
+# a decision or signing after its last day or longer before its first.
+EARLIEST_BEFORE_START = datetime.timedelta(days=366)
+DATES_WITHIN_VALIDITY = {
+    "decision_date": (
+        _("The decision date is after the citizen promise's last day, %(date)s: check the dates."),
+        _(
+            "The decision date is more than a year before the citizen promise's first day, "
+            "%(date)s: check the dates."
+        ),
+    ),
+    "signed_date": (
+        _("The signing date is after the citizen promise's last day, %(date)s: check the dates."),
+        _(
+            "The signing date is more than a year before the citizen promise's first day, "
+            "%(date)s: check the dates."
+        ),
+    ),
+}
 
 
 class RegistrationForm(forms.ModelForm):
@@ -196,6 +215,7 @@ class RegistrationForm(forms.ModelForm):
         decided, signed = cleaned.get("decision_date"), cleaned.get("signed_date")
         if decided and signed and signed < decided:
             self.add_error("signed_date", _("The period cannot be signed before it was decided."))
+        self._clean_signing_within_validity(cleaned)
         if self.upload_too_large:
             self.add_error("source_file", _("The file is larger than 1 MB."))
         if not (
@@ -250,6 +270,20 @@ class RegistrationForm(forms.ModelForm):
             return
         if end <= start:
             self.add_error("end_date", _("The end date must be after the start date."))
+
+    def _clean_signing_within_validity(self, cleaned: dict) -> None:
+        """A promise is decided and signed before its last day, and not years before its first."""
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start is None or self.has_error("end_date"):
+            return
+        for name, (after_end, long_before) in DATES_WITHIN_VALIDITY.items():
+            day = cleaned.get(name)
+            if not day or self.has_error(name):
+                continue
+            if end is not None and day > end:
+                self.add_error(name, after_end % {"date": long_date(end)})
+            elif day < start - EARLIEST_BEFORE_START:
+                self.add_error(name, long_before % {"date": long_date(start)})
 
     def _clean_slug_and_overlap(self, cleaned: dict) -> None:
         start, end = cleaned.get("start_date"), cleaned.get("end_date")

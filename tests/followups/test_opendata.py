@@ -58,6 +58,7 @@ COLUMNS = {
         "end_date",
         "year_only",
         "state",
+        "closed_date",
         "signed_date",
         "decision_body",
         "decision_date",

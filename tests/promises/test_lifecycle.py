@@ -98,7 +98,7 @@ def valid_data(action: str) -> dict:
         return {
             "new_end_date": datetime.date(2028, 6, 30),
             "decision_body": "Kommunstyrelsen",
-            "decision_date": datetime.date(2026, 3, 2),
+            "decision_date": datetime.date(2026, 3, 9),
             "decision_reference": "KS 2026/40",
         }
     return {"comment": "OK"}

@@ -3,6 +3,7 @@ periods cannot be extended and end when closed, and signing or extending never m
 signed periods of one place overlap."""
 
 import datetime
+import json
 
 import pytest
 from django.urls import reverse
@@ -250,6 +251,10 @@ def test_an_open_ended_period_is_signed_and_not_offered_an_extension(coordinator
     assert refused.value.reason
 
 
+def extension_on(decided: datetime.date) -> dict:
+    return {**extension(D(2027, 6, 30)), "decision_date": decided, "today": D(2026, 11, 30)}
+
+
 def test_closing_an_open_ended_period_ends_it_on_the_closing_day(coordinator):
     period = factories.period("tranas", start=D(2024, 3, 1), end=None)
     perform(period, coordinator, Action.CLOSE, today=D(2026, 11, 30))
@@ -257,11 +262,51 @@ def test_closing_an_open_ended_period_ends_it_on_the_closing_day(coordinator):
     assert (period.state, period.end_date) == (S.CLOSED, D(2026, 11, 30))
 
 
-def test_closing_a_dated_period_keeps_its_end(coordinator):
+def test_closing_a_dated_period_keeps_its_end_and_the_closing_day(coordinator, client):
     period = factories.period("tranas", start=D(2026, 1, 1), end=D(2027, 12, 31))
     perform(period, coordinator, Action.CLOSE, today=D(2026, 11, 30))
     period.refresh_from_db()
-    assert period.end_date == D(2027, 12, 31)
+    assert (period.end_date, period.closed_date) == (D(2027, 12, 31), D(2026, 11, 30))
+    assert period.closed_early
+    # Its pages say it was closed before the end its document states.
+    page = " ".join(client.get(period.get_absolute_url()).content.decode().split())
+    assert "Avslutad den 30 november 2026, före slutdatumet" in page
+    listed = " ".join(client.get("/kommuner/tranas/").content.decode().split())
+    assert "Avslutad den 30 november 2026, före slutdatumet" in listed
+    # The open data say when, beside the end the document states.
+    download = client.get("/oppna-data/perioder.json")
+    (row,) = json.loads(b"".join(download.streaming_content))
+    assert (row["end_date"], row["closed_date"]) == ("2027-12-31", "2026-11-30")
+
+
+def test_a_period_closed_after_its_end_says_only_that_it_is_closed(coordinator, client):
+    period = factories.period("tranas", start=D(2024, 1, 1), end=D(2025, 12, 31))
+    perform(period, coordinator, Action.CLOSE, today=D(2026, 1, 15))
+    period.refresh_from_db()
+    assert period.closed_date == D(2026, 1, 15) and not period.closed_early
+    page = " ".join(client.get(period.get_absolute_url()).content.decode().split())
+    assert "Avslutad" in page and "före slutdatumet" not in page
+
+
+def test_an_extension_is_not_decided_before_the_signing(coordinator):
+    period = factories.period("tranas", start=D(2026, 1, 1), end=D(2026, 12, 31))
+    period.signed_date = D(2025, 12, 10)
+    period.save()
+    with pytest.raises(TransitionInvalid) as refused:
+        perform(period, coordinator, Action.EXTEND, **extension_on(D(2001, 1, 1)))
+    with translation.override("sv"):
+        errors = {
+            name: [str(m) for m in messages] for name, messages in refused.value.errors.items()
+        }
+    assert errors == {
+        "decision_date": [
+            "Förlängningen kan inte ha beslutats innan medborgarlöftet undertecknades, "
+            "10 december 2025."
+        ]
+    }
+    perform(period, coordinator, Action.EXTEND, **extension_on(D(2025, 12, 10)))
+    period.refresh_from_db()
+    assert period.end_date == D(2027, 6, 30)
 
 
 def test_the_extend_page_of_an_open_ended_period_says_why_not(coordinator, client):

@@ -5,6 +5,7 @@ import datetime
 import html
 import io
 import json
+from html import unescape
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -263,6 +264,17 @@ def test_open_ended_and_year_only_validity(client, people):
             "signed_date",
             "The period cannot be signed before it was decided.",
         ),  # noqa: E501
+        (
+            {"signed_date": "2025-01-01"},
+            "signed_date",
+            "The signing date is after the citizen promise's last day, %(date)s: check the dates.",
+        ),
+        (
+            {"decision_date": "2017-06-01"},
+            "decision_date",
+            "The decision date is more than a year before the citizen promise's first day, "
+            "%(date)s: check the dates.",
+        ),
         ({"source_url": "inte en adress"}, "source_url", None),
         ({"start_date": "31/31/2019"}, "start_date", None),
         (
@@ -291,7 +303,10 @@ def test_bad_input_is_explained_and_writes_nothing(client, people, fields, field
         errors = response.context["form"].errors[field]
     assert errors
     if message is not None:
-        assert gettext(message) in page
+        dates = {"signed_date": "31 december 2019", "decision_date": "1 januari 2019"}
+        if "%(date)s" in message:
+            message = gettext(message) % {"date": dates[field]}
+        assert unescape(gettext(message)) in unescape(page)
 
 
 @pytest.mark.django_db
