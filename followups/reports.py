@@ -51,10 +51,12 @@ def default_span(
 ) -> tuple[datetime.date, datetime.date]:
     """The span a report of `kind` covers by default: the last tertial, half-year or calendar
     year that ended before today (before the period's end, once it has ended), or the whole
-    period for a final report; clipped to the period (an open-ended one: to today)."""
+    period for a final report, as far as it has gone (to today, or to the day it was closed
+    before its end); clipped to the period (an open-ended one: to today)."""
     start, end = period.start_date, period.end_date or max(today, period.start_date)
     if kind == ReportKind.FINAL:
-        return start, end
+        last = min(end, period.closed_date or today, today)
+        return start, max(start, last)
     months = KIND_MONTHS[kind]
     reference = min(today, end + ONE_DAY)
     current = reference.replace(month=(reference.month - 1) // months * months + 1, day=1)

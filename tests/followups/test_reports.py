@@ -16,6 +16,7 @@ from activities import wording
 from activities.models import Activity, Responsible
 from followups import reports, services
 from followups.models import Report, ReportKind, SignedOriginal
+from followups.report_forms import DraftReportForm
 from promises.lifecycle import Action, SignatoryData, perform
 from promises.models import PeriodState, PromisePeriod, RevisionKind
 from tests import factories
@@ -265,7 +266,10 @@ D = datetime.date
         ("year_end", D(2027, 2, 1), (D(2026, 1, 1), D(2026, 12, 31))),
         # Long after the period's end: its last tertial, not one outside it.
         ("tertial", D(2028, 3, 1), (D(2026, 9, 1), D(2026, 12, 31))),
-        ("final", D(2026, 5, 3), (D(2025, 9, 1), D(2026, 12, 31))),
+        # A final report: the whole period once it has ended; before, as far as it has gone,
+        # so that the kind's default is one the form accepts (a report covers what was done).
+        ("final", D(2027, 1, 10), (D(2025, 9, 1), D(2026, 12, 31))),
+        ("final", D(2026, 5, 3), (D(2025, 9, 1), D(2026, 5, 3))),
     ],
 )
 def test_default_spans_are_the_last_ended_calendar_spans_inside_the_period(
@@ -277,6 +281,21 @@ def test_default_spans_are_the_last_ended_calendar_spans_inside_the_period(
     expected = (max(expected[0], period.start_date), expected[1])
 
     assert reports.default_span(kind, period, today) == expected
+
+
+def test_a_final_report_of_a_period_closed_early_ends_on_its_closing_day(db):
+    period = factories.period("vetlanda", start=D(2025, 9, 1), end=D(2026, 12, 31))
+    period.state, period.closed_date = PeriodState.CLOSED, D(2026, 6, 15)
+    assert reports.default_span("final", period, D(2026, 9, 1)) == (D(2025, 9, 1), D(2026, 6, 15))
+
+
+def test_the_kinds_usual_span_is_accepted_with_both_dates_empty(db):
+    period = factories.period("vetlanda", start=D(2025, 9, 1), end=D(2026, 12, 31))
+    for kind in ReportKind.values:
+        form = DraftReportForm(
+            {"kind": kind, "covers_from": "", "covers_to": ""}, period=period, today=D(2026, 5, 3)
+        )
+        assert form.is_valid(), (kind, form.errors)
 
 
 # -- Staff pages --------------------------------------------------------------------------------
