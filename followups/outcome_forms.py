@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from followups.forms import MAX_REASON, _text
 from promises.fields import DateField, PlainTextField, long_date
 from promises.models import Direction, OutcomeIndicator, OutcomeMeasurement, Promise
-from promises.outcomes import parse_value
+from promises.outcomes import check_value_for_unit, parse_value
 
 MAX_NAME = 200
 MAX_UNIT = 40
@@ -88,6 +88,24 @@ class IndicatorForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         value, day = cleaned.get("baseline_value"), cleaned.get("baseline_date")
+        if value is not None and "unit" in cleaned:
+            try:
+                check_value_for_unit(value, cleaned["unit"])
+            except forms.ValidationError as error:
+                self.add_error("baseline_value", error)
+        today = timezone.localdate()
+        if day is not None and day > today:
+            self.add_error(
+                "baseline_date",
+                _("The baseline is the value before the work began: date it today or earlier."),
+            )
+        promise, name = cleaned.get("promise"), cleaned.get("name")
+        if promise is not None and name:
+            same = OutcomeIndicator.objects.filter(promise=promise, name__iexact=name)
+            if self.indicator is not None:
+                same = same.exclude(pk=self.indicator.pk)
+            if same.exists():
+                self.add_error("name", _("The promise already has an indicator with this name."))
         if "baseline_value" in cleaned and "baseline_date" in cleaned:
             if value is None and day is not None:
                 self.add_error("baseline_value", _("Enter the baseline value for the date."))
@@ -130,6 +148,12 @@ class MeasurementForm(forms.Form):
         self.today = today or timezone.localdate()
         # Dates that already have a counted measurement (read once, for an import's many rows).
         self.taken = taken
+
+    def clean_value(self):
+        value = self.cleaned_data["value"]
+        if value is not None:
+            check_value_for_unit(value, self.indicator.unit)
+        return value
 
     def clean_date(self) -> datetime.date:
         day = self.cleaned_data["date"]

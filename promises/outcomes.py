@@ -60,6 +60,19 @@ def parse_value(text: str) -> Decimal:
     return value
 
 
+# Units that say a share of a whole, in percent: a value of one lies between 0 and 100.
+PERCENT_UNITS = frozenset({"%", "procent"})
+
+
+def check_value_for_unit(value: Decimal, unit: str) -> None:
+    """ValidationError when `value` cannot be a value in `unit`: a share in percent below 0 or
+    above 100."""
+    if unit.strip().lower() in PERCENT_UNITS and not 0 <= value <= 100:
+        raise ValidationError(
+            _("A share in percent lies between 0 and 100: check the value."), code="percent"
+        )
+
+
 def format_number(value: Decimal) -> str:
     """A value as the active language writes it, without trailing zeros: "71,5", "12 500"."""
     text = format(value, "f")

@@ -86,6 +86,51 @@ def test_the_coordinator_defines_an_indicator_and_enters_a_measurement(client, w
     assert "Minskat från 1\u00a0204\u00a0anmälningar (2024)" in page
 
 
+INDICATOR = {
+    "name": "Andel som känner sig trygga i parken",
+    "unit": "%",
+    "source": "Polisens trygghetsmätning",
+    "description": "",
+    "direction": "higher",
+    "baseline_value": "62",
+    "baseline_date": "1/10/2024",
+}
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "message"),
+    [
+        ({"baseline_value": "-5"}, "baseline_value", "En andel i procent ligger mellan 0"),
+        ({"baseline_value": "12 500,5"}, "baseline_value", "En andel i procent ligger mellan 0"),
+        ({"baseline_date": "1/1/2099"}, "baseline_date", "Utgångsvärdet är värdet innan"),
+        # The same name twice on one promise (a form sent twice, a second tab): refused.
+        ({"name": "andel som känner sig trygga i centrum"}, "name", "Löftet har redan en"),
+    ],
+)
+def test_an_indicator_that_cannot_be_right_is_refused(client, world, fields, field, message):
+    sign_in(client, world["people"].coordinator)
+    url = reverse("followups:indicator_create", args=[world["period"].pk])
+    data = {**INDICATOR, "promise": world["promise"].pk, **fields}
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert message in " ".join(str(e) for e in response.context["form"].errors[field])
+    assert OutcomeIndicator.objects.count() == 1
+    # Another unit takes any value; the same name on another promise is another indicator.
+    other = factories.promise(world["period"], "Minska skadegörelsen")
+    fine = {**data, "unit": "index", "baseline_date": "1/10/2024", "promise": other.pk}
+    assert client.post(url, fine).status_code == 302
+
+
+def test_a_share_in_percent_above_100_is_no_measurement(client, world):
+    sign_in(client, world["people"].coordinator)
+    url = reverse("followups:measurement_create", args=[world["indicator"].pk])
+    data = {"date": day(1), "value": "101", "idempotency_key": str(uuid.uuid4())}
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert not OutcomeMeasurement.objects.exists()
+    assert client.post(url, {**data, "value": "100"}).status_code == 302
+
+
 def test_a_second_measurement_of_the_same_date_is_refused(client, world):
     sign_in(client, world["people"].coordinator)
     OutcomeMeasurement.objects.create(indicator=world["indicator"], date=TODAY, value=70)
