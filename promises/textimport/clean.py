@@ -148,6 +148,70 @@ def _bullet_for_emoji(match: re.Match) -> str:
     return match.group(1) + "• "
 
 
+# Word's markup as a document printed with its changes shows it: the balloons of comments
+# and changes ("Kommenterad [AL2]: Räcker två gånger?", "Borttaget: tjugo", "Formaterat:
+# Teckensnitt: 11 pt") are no part of the text, nor a comment's anchor after a word ("…
+# kvällar,[AL2]").
+_MARKUP_BALLOON = re.compile(
+    r"(?:(?:kommenterad|kommentar|commented|comment) \[[a-z]{1,4}\d{1,3}\]"
+    r"|(?:borttaget|infogat|formaterat|flyttat \((?:infogning|borttagning)\)|deleted|inserted"
+    r"|formatted|moved \((?:insertion|deletion)\))(?: \[\d{1,3}\])?)\s*:.*"
+)
+_MARKUP_ANCHOR = re.compile(r"(?<=\S)\[[A-ZÅÄÖ]{1,4}\d{1,3}\](?=\s|$)")
+
+
+_MARKUP_PRESENT = re.compile(
+    r"\[[A-ZÅÄÖ]{1,4}\d{1,3}\]|^\s*(?:Borttaget|Infogat|Formaterat|Deleted|Inserted|Formatted)"
+    r"\b",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def _without_markup(text: str) -> str:
+    lines = text.split("\n")
+    kept = [line for line in lines if not _MARKUP_BALLOON.fullmatch(fold(line.strip()))]
+    return _MARKUP_ANCHOR.sub("", "\n".join(kept))
+
+
+# A page in Swedish and English: a line in English after its Swedish ("carry out at least 30
+# drug checks …"), and a heading's English half ("Polisen lovar att: | The police promise
+# to:"), are dropped, the Swedish read. A line is English when, without å, ä or ö, most of its
+# words are common English words.
+_ENGLISH_LIST = (
+    "the a an and or of to on at for from with by is are be will we our us you your they "
+    "their this that these have has was were every each within during about out least one "
+    "two three four five six seven eight nine ten week weeks month months year years day days "
+    "hour hours evening evenings promise promises police city municipality together report "
+    "results carry hold remove patrol walk safety safer safe work agreed valid local people "
+    "young parents meetings checks drug outreach workers centre contact updated last officer "
+    "citizen citizens area environment around online quarter graffiti"
+)
+_ENGLISH_WORDS = frozenset(_ENGLISH_LIST.split())
+_ENGLISH_HINT = re.compile(r"\b(?:the|and|of|to|we|will)\b")
+_WORD = re.compile(r"[A-Za-zÅÄÖåäö']+")
+_HALF = re.compile(r"\s+\|\s+")
+
+
+def _english(text: str, least: int = 4) -> bool:
+    words = _WORD.findall(text.lower())
+    if len(words) < least or any(char in text for char in "åäöÅÄÖ"):
+        return False
+    known = sum(word in _ENGLISH_WORDS for word in words)
+    return known >= 2 and known * 2 >= len(words) or known >= 4 and known * 3 >= len(words)
+
+
+def _without_english(text: str) -> str:
+    kept = []
+    for line in text.split("\n"):
+        halves = _HALF.split(line)
+        if len(halves) == 2 and _english(halves[1], 1) and not _english(halves[0], 1):
+            line = halves[0]
+        elif _english(line):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
 # A table of contents' line: "3 Medborgarlöften ........ 3", "Bakgrund … 2".
 _CONTENTS_LINE = re.compile(r".*\S\s*(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d{1,3}")
 
@@ -581,6 +645,10 @@ def clean(raw: str) -> str:
         if _EMOJI_PRESENT.search(text):
             text = _without_comments(_without_emoji(text))
     text = _without_markdown(_unquoted(text))
+    if _MARKUP_PRESENT.search(text):
+        text = _without_markup(text)
+    if _ENGLISH_HINT.search(text):
+        text = _without_english(text)
     text, cell_lines = _tables_as_cells(text)
     text = _INVISIBLE.sub("", text.translate(_SPACES))
     for ligature, letters in _LIGATURES.items():  # str.replace: faster than translate here

@@ -18,11 +18,15 @@ _BULLET = re.compile(
     # "…arbeta för ökad trygghet": each line under "Vi lovar att" going on from it.
     r"|(?:…|\.\.\.)(?=[a-zåäö])"
     # "Aktivitet 1.1.1 Polisen genomför …", "Delmål 1.2 …": a label numbered in levels.
-    r"|(?:(?P<label>[Aa]ktivitet|[Åå]tgärd|[Ii]nsats)|[Dd]elmål) \d{1,2}(?:\.\d{1,2}){1,2}\.?[ ]+"
+    # "Aktivitet 1.1: Hastighetskontroller …" as a plan's rows write it.
+    r"|(?:(?P<label>[Aa]ktivitet|[Åå]tgärd|[Ii]nsats)|[Dd]elmål) \d{1,2}(?:\.\d{1,2}){1,2}\.?:?[ ]+"
     r"(?=\S)"
-    # An action point's code: "AP1 Hastighetskontroller vid …", "AP 2.1 …"
-    r"|(?P<point>AP) ?\d{1,2}(?:\.\d{1,2}){0,2}\.?[ ]+(?=[A-ZÅÄÖ])"
+    # An action point's code: "AP1 Hastighetskontroller vid …", "AP 2.1 …", and an item coded
+    # by its section's letter: "A1 Riktade insatser …" under "A. Polisens aktiviteter".
+    r"|(?P<point>AP ?|[A-D])\d{1,2}(?:\.\d{1,2}){0,2}\.?[ ]+(?=[A-ZÅÄÖ])"
 )
+# A section lettered "A. Polisens aktiviteter": a heading, its letter no bullet.
+_SECTION_LETTER = re.compile(r"[A-H]\. (?=[A-ZÅÄÖ][^.:;]{2,60}$)")
 # "Polisen → riktade insatser …": a line naming its owner before an arrow is an item.
 _OWNER_ARROW_LINE = re.compile(rf"[A-ZÅÄÖ][\w .&+-]{{1,40}}? {OWNER_ARROW} (?=\S)")
 
@@ -50,6 +54,10 @@ def read_lines(text: str) -> list[Line]:
         end = position + len(raw)
         match = _BULLET.match(raw)
         offset = match.end() if match and match.end() < len(raw) else 0
+        if not offset and (letter := _SECTION_LETTER.match(raw)):
+            position += letter.end()
+            end = position + len(raw) - letter.end()
+            raw = raw[letter.end() :]
         content = raw[offset:]
         arrow = not offset and bool(_OWNER_ARROW_LINE.match(raw))
         sub = bool(offset and match.group("sub"))
@@ -133,6 +141,11 @@ def _section_titles(lines: list[Line]) -> None:
 
 
 _SECTION_LOOKAHEAD = 40
+# A plan's line stating a focus area's goal or how it is measured, no activity: "Mål: Färre
+# trafikfarliga situationer …", "Indikator: Antal rapporterade tillbud …" (folded).
+GOAL_LINE = re.compile(
+    r"(?:mal|malsattning|effektmal|syfte|indikator(?:er)?|matetal|nyckeltal|malvarde)\s*:"
+)
 
 
 def _titled_paragraph(lines: list[Line], index: int, after_titled: bool) -> bool:
@@ -144,9 +157,11 @@ def _titled_paragraph(lines: list[Line], index: int, after_titled: bool) -> bool
     words = len(text.split())
     if not text or len(text) > 80 or text[-1] in ".,;:!?" or not 1 <= words <= 10:
         return False
-    if words == 1 and not after_titled:
-        return False
     if not text[:1].isupper() or (index and not lines[index - 1].blank):
+        return False
+    if index + 1 < len(lines) and GOAL_LINE.match(lines[index + 1].folded):
+        return True  # "1. Trygg trafikmiljö" over "Mål: …", "Indikator: …", its activities
+    if words == 1 and not after_titled:
         return False
     block = []
     for after in lines[index + 1 : index + 1 + _SECTION_LOOKAHEAD]:

@@ -46,7 +46,10 @@ _MUNICIPALITY = re.compile(
     r"|socialtjanstens?|(?:fritids|ungdoms)gard(?:en|ens|arna)?|faltassistent(?:en|er|erna)?"
     r"|faltgrupp(?:en|ens)?"
     r"|faltsekreterar(?:e|en|na)|skolan|skolorna|trygghetssamordnar(?:e|en)"
-    r"|sakerhetssamordnar(?:e|en)|brottsforebyggande radet|bra)\b"
+    r"|sakerhetssamordnar(?:e|en)|brottsforebyggande radet|bra"
+    # a municipality's departments and boards as their own documents shorten them: "SOC",
+    # "BoU", "KoF", "SBF", "KF" (kommunfullmäktige), "KS" (kommunstyrelsen)
+    r"|soc|sof|ifo|bou|buf|bun|uaf|ubf|kof|kff|kfn|sbf|sbk|sbn|tf|tk|kf|ks|klf)\b"
 )
 # "Tillsammans …", "Vi gemensamt …", "Gemensam lägesbild tas fram …": both parties.
 _JOINT_START = re.compile(

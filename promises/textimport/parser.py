@@ -27,10 +27,10 @@ from difflib import SequenceMatcher
 from django.utils.translation import gettext as _
 
 from promises.textimport.clean import EMPTY_CELL, clean
+from promises.textimport.lines import GOAL_LINE, read_lines
 from promises.textimport.lines import LONGEST_HEADING as _LONGEST_HEADING
 from promises.textimport.lines import Line as _Line
 from promises.textimport.lines import kw as _kw
-from promises.textimport.lines import read_lines
 from promises.textimport.numbers import approximate_value, fold
 from promises.textimport.owners import (
     MODAL,
@@ -106,7 +106,8 @@ _WHO_PROMISES = re.compile(
 _FOCUS = _kw(
     # "Vårt gemensamma löfte: Vi ska …", "Löftet: Tillsammans ska vi …": the promise after its
     # label on the same line
-    r"^(?:(?:vårt (?:gemensamma )?(?:medborgar)?löfte|(?:medborgar)?löftet)(?=\s*:\s*[A-ZÅÄÖ])"
+    r"^(?:(?:vårt (?:gemensamma )?(?:medborgar)?löfte|(?:medborgar)?löftet(?: lyder)?)"
+    r"(?=\s*:\s*[A-ZÅÄÖ])"
     r"|(?:fokusområde|löftesområde|insatsområde|löfte|prioriterat område|område)"
     r"\s*(?:\d{1,2}|[a-h])?"
     # "Mål 1: Ökad trygghet …", never "Mål: minst 10 per år"
@@ -148,6 +149,8 @@ _MONTH_NAME = (
 )
 _PERIOD_HEADING = _kw(
     r"^(?:(?:kvartal|q|tertial|termin) ?\d(?: \d{4})?(?:\s*\([^()]{3,40}\))?"
+    # a plan week by week: "Vecka 8 (sportlovet)", "Vecka 24–33", "v. 44"
+    r"|(?:vecka|v\.?) ?\d{1,2}(?:\s*[–—-]\s*\d{1,2})?(?:\s*\([^()]{3,40}\))?"
     rf"|{_MONTH_NAME}\s*[–—-]\s*{_MONTH_NAME}(?: \d{{4}})?"
     r"|(?:våren|hösten|sommaren|vintern)(?: \d{4})?"
     r"|löpande(?: under (?:året|perioden|hela perioden))?|hela (?:året|perioden))\s*:?$"
@@ -975,6 +978,7 @@ def _is_heading(lines: list[_Line], index: int) -> bool:
         or _named_party(lines, index) is not None
         or _owner_heading(lines, index) is not None
         or _OTHER_HEADING.match(folded_text)
+        or _PERIOD_HEADING.match(folded_text)
         or _focus(folded_text) is not None
         or _table(lines, index) is not None
         or _column_by_column(lines, index) is not None
@@ -1434,6 +1438,8 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             for start, _end, item_text in items:
                 if _PROMISE_SENTENCE.search(fold(item_text)[:_PROMISE_SENTENCE_REACH]):
                     continue  # "Vi lovar att arbeta för …" says the promise, not what is done
+                if start not in labelled_starts and GOAL_LINE.match(fold(item_text)):
+                    continue  # "Mål: Färre …", "Indikator: …": the focus area's goal
                 clauses = [] if start in bullet_starts else _prose_clauses(item_text, start)
                 if len(clauses) > 1 or clauses and clauses[0][1] != item_text:
                     found += [_activity(clause, at, None) for at, clause in clauses]

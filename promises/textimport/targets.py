@@ -893,7 +893,8 @@ def read_target(
             if note == "article":
                 # "en trygghetsmätning per år", "en gång i månaden": a count with a scope.
                 near_scope = bool(phrase)
-                after_verb = prev in _ONE_EVENT_VERBS
+                # "bjuda in till ett öppet möte": one meeting held, as "ordnar en …" is
+                after_verb = prev in _ONE_EVENT_VERBS or _invites_to(tokens, first)
                 if not near_scope and not after_verb:
                     continue
                 if not near_scope:

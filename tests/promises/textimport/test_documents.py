@@ -1389,6 +1389,18 @@ BLIND_VALIDITY = {
         None,
         "joint",
     ),
+    "lessebo-2026-word-kommentarer.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "solna-2026-svenska-english.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "tingsryd-2026-veckoplan.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "tibro-2026-nyhetsbrev.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "lilla-edet-2026-2027-mal-indikator-aktivitet.txt": (
+        "2026-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "osby-2026-kostnader.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
 }
 
 
@@ -2259,3 +2271,96 @@ def test_spaced_capitals_and_party_dash_lines_under_times_of_year_are_read():
         "Gemensamt – Information till föräldrar inför skolstarten\n"
     )
     assert [a.responsible for a in plan.activities] == ["police", "municipality", "joint", "joint"]
+
+
+def test_word_markup_and_english_halves_are_dropped():
+    """A Word document printed with its changes: the balloons ("Kommenterad [AL2]: …",
+    "Borttaget: tjugo", "Formaterat: …") and the comments' anchors are no part of the text. A
+    page in Swedish and English: the English lines and a heading's English half are dropped."""
+    marked = parse(
+        "Polisen ska:\n"
+        "• vara synlig i centrum två gånger i månaden,[AL2]\n"
+        "Kommenterad [AL2]: Räcker två gånger? Förra året blev det 19 kvällar totalt.\n"
+        "• genomföra minst tjugofem trafikkontroller under året,\n"
+        "Borttaget: tjugo\n"
+        "Formaterat: Teckensnitt: 11 pt\n"
+    )
+    assert "[AL2]" not in marked.text and "Kommenterad" not in marked.text
+    assert [(a.text, a.target.value) for a in marked.activities] == [
+        ("vara synlig i centrum två gånger i månaden", 2),
+        ("genomföra minst tjugofem trafikkontroller under året", 25),
+    ]
+    bilingual = parse(
+        "Polisen lovar att: | The police promise to:\n"
+        "- genomföra minst 30 narkotikakontroller vid stationen under året\n"
+        "  carry out at least 30 drug checks at the station during the year\n"
+        "Kommunen lovar att: | The municipality promises to:\n"
+        "- anordna fyra föräldraträffar om ungas säkerhet på nätet\n"
+        "  hold four meetings for parents about young people's safety online\n"
+    )
+    assert "drug checks" not in bilingual.text and "The police" not in bilingual.text
+    assert [(a.responsible, a.target.value) for a in bilingual.activities] == [
+        ("police", 30),
+        ("municipality", 4),
+    ]
+
+
+def test_departments_shortened_week_headings_and_lettered_sections_give_owners():
+    """ "Ansvar: LPO och SOC" is both parties ("SOC", "BoU", "KoF", "KF" are the
+    municipality's); "Vecka 8 (sportlovet)" opens the activities of that week; "A. Polisens
+    aktiviteter" over items coded "A1", "A2" is the police's list."""
+    weeks = parse(
+        "Aktiviteter vecka för vecka\n\nVecka 3\n"
+        "– Gemensam lägesbild tas fram inför våren. Ansvar: LPO och SOC\n"
+        "Vecka 8 (sportlovet)\n"
+        "– Fältassistenterna går kvällspass fyra kvällar under sportlovsveckan. Ansvar: SOC\n"
+        "Vecka 34\n– Föräldramöte om trafik i årskurs 7. Ansvar: BoU, LPO\n"
+    )
+    assert [(a.responsible, a.text.split(". Ansvar: ")[1]) for a in weeks.activities] == [
+        ("joint", "LPO och SOC"),
+        ("municipality", "SOC"),
+        ("joint", "BoU, LPO"),
+    ]
+    lettered = parse(
+        "A. Polisens aktiviteter\n"
+        "A1 Riktade insatser vid stationen, minst 10 insatser under året.\n"
+        "   Tidplan: löpande. Kostnad: inom ordinarie verksamhet.\n\n"
+        "B. Kommunens aktiviteter\n"
+        "B1 Fritidsgården håller öppet en extra kväll i veckan.\n"
+        "   Tidplan: från v. 3. Kostnad: 35 tkr.\n"
+    )
+    assert [
+        (a.responsible, a.target.comparator, a.target.value, a.target.scope)
+        for a in lettered.activities
+    ] == [("police", "at_least", 10, "year"), ("municipality", "count", 1, "week")]
+
+
+def test_numbered_focus_areas_over_goal_lines_are_promises():
+    """ "1. Trygg trafikmiljö" over "Mål: …" and "Indikator: …" is a promise, the "Aktivitet
+    1.1: …" rows under it its activities; "Löftet lyder: …" gives the promise after the colon."""
+    document = parse(
+        "1. Trygg trafikmiljö vid skolorna\n"
+        "Mål: Färre trafikfarliga situationer vid skolorna.\n"
+        "Indikator: Antal rapporterade tillbud (2025: 17 st).\n"
+        "Aktivitet 1.1: Hastighetskontroller minst 2 gånger per månad. Ansvar: LPO\n"
+        "Aktivitet 1.2: Bygga om busshållplatsen vid skolan. Ansvar: SBF\n\n"
+        "2. Tryggare centrum\n"
+        "Mål: Fler ska känna sig trygga i centrum.\n"
+        "Aktivitet 2.1: Trygghetsvandring två gånger per år. Ansvar: LPO, SOC\n"
+    )
+    assert [p.text for p in document.promises] == [
+        "Trygg trafikmiljö vid skolorna",
+        "Tryggare centrum",
+    ]
+    assert [(a.text[:20], a.responsible, a.promise_indexes) for a in document.activities] == [
+        ("Hastighetskontroller", "police", [0]),
+        ("Bygga om busshållpla", "municipality", [0]),
+        ("Trygghetsvandring tv", "joint", [1]),
+    ]
+    quoted = parse(
+        "Löftet lyder: Kommunen och Polisen lovar att arbeta för ett tryggare centrum.\n\n"
+        "Det här ska polisen göra:\n• Genomföra minst 15 narkotikainsatser under året.\n"
+    )
+    assert [p.text for p in quoted.promises] == [
+        "Kommunen och Polisen lovar att arbeta för ett tryggare centrum."
+    ]
