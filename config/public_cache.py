@@ -34,10 +34,12 @@ import hashlib
 import logging
 from collections.abc import Callable
 from functools import lru_cache
+from importlib import import_module
 from typing import TypeVar
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.core.signals import setting_changed
 from django.db import models, transaction
 from django.db.models.signals import (
@@ -352,10 +354,21 @@ def _migrated(sender, **kwargs) -> None:
 def _is_public(request: HttpRequest) -> bool:
     if request.method not in ("GET", "HEAD") or not settings.PUBLIC_CACHE_SECONDS:
         return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:
-        return False
     path = request.path_info
-    return not any(path.startswith(prefix) for prefix in settings.PUBLIC_CACHE_EXCLUDED_PATHS)
+    if any(path.startswith(prefix) for prefix in settings.PUBLIC_CACHE_EXCLUDED_PATHS):
+        return False
+    return not _signed_in(request)
+
+
+def _signed_in(request: HttpRequest) -> bool:
+    """Whether the request's session cookie is a signed-in user's session. Any other (an
+    expired session, a made-up value) is an anonymous visitor's: answered from the cache, so a
+    cookie cannot make every request render its page (a signing document's PDF, say)."""
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not key:
+        return False
+    store = import_module(settings.SESSION_ENGINE).SessionStore(key)
+    return SESSION_KEY in store
 
 
 @lru_cache(maxsize=1)
@@ -392,7 +405,9 @@ def _drop_unread_parameters(request: HttpRequest) -> None:
 
 
 def _key(request: HttpRequest) -> str:
-    return _key_prefix() + hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    # The host and scheme too: feeds and calendars hold absolute addresses built from them.
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return _key_prefix() + hashlib.sha256(address.encode()).hexdigest()
 
 
 def _finish(request: HttpRequest, response: HttpResponse, etag: str) -> HttpResponse:

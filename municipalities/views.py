@@ -116,6 +116,25 @@ def _secret_groups(device: TOTPDevice) -> str:
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 
 
+# The session's key being set up (`_setup_device`).
+SETUP_DEVICE = "otp_setup_device"
+
+
+def _setup_device(request: HttpRequest) -> TOTPDevice:
+    """The key this sign-in sets up: the same while its session reloads the page, a new one for
+    each sign-in, and the user's other unconfirmed keys dropped. Someone who had the password
+    and saw a key cannot keep it as a second factor for the app the user confirms later."""
+    pending = TOTPDevice.objects.filter(user=request.user, confirmed=False)
+    device = pending.filter(pk=request.session.get(SETUP_DEVICE)).first()
+    if device is None:
+        pending.delete()
+        device = TOTPDevice.objects.create(
+            user=request.user, name=gettext("Authenticator app"), confirmed=False
+        )
+        request.session[SETUP_DEVICE] = device.pk
+    return device
+
+
 @sensitive_post_parameters("token")
 @never_cache
 def otp_setup(request: HttpRequest) -> HttpResponse:
@@ -128,15 +147,12 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
     if _confirmed_devices(request.user).exists():
         # Replacing an app needs an administrator to remove the old one first.
         return redirect(_with_next("accounts:verify", next_url))
-    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).order_by("pk").first()
-    if device is None:
-        device = TOTPDevice.objects.create(
-            user=request.user, name=gettext("Authenticator app"), confirmed=False
-        )
+    device = _setup_device(request)
     form = TokenForm(_data(request), devices=TOTPDevice.objects.filter(pk=device.pk))
     if form.is_valid():
         form.device.confirmed = True
         form.device.save(update_fields=["confirmed"])
+        request.session.pop(SETUP_DEVICE, None)
         _complete_sign_in(request, form.device)
         messages.success(
             request, _("Your authenticator app is set up. You will use it each time you sign in.")

@@ -349,3 +349,33 @@ def test_the_parameters_kept_are_those_the_public_pages_read():
         | {"page", "kommun"}  # the lists' pages; the start page's and open data's choice
     )
     assert read == public_cache.QUERY_PARAMETERS
+
+
+def test_a_session_cookie_of_nobody_signed_in_is_answered_from_the_cache(client, world):
+    """A made-up or expired session cookie must not make every request render the page (a
+    signing document's PDF costs a second)."""
+    period, _activity = world
+    url = period.get_absolute_url()
+    assert _get(client, url)["X-Cache"] == "miss"
+    client.cookies["sessionid"] = "made-up"
+    assert _get(client, url)["X-Cache"] == "hit"
+    # A signed-in user's session is never answered from the cache.
+    user = staff_user("polis", role=Role.POLICE_OFFICER, municipality=period.municipality)
+    sign_in(client, user)
+    assert "X-Cache" not in _get(client, url)
+
+
+def test_pages_are_kept_per_host_and_scheme(client, world, settings):
+    """Feeds and calendars hold absolute addresses: a page asked for under one allowed name is
+    not served under another."""
+    settings.ALLOWED_HOSTS = ["portal.example", "www.portal.example", "testserver"]
+    period, _activity = world
+    feed = f"/kommuner/{period.municipality.slug}/flode/"
+    first = client.get(feed, HTTP_HOST="portal.example")
+    assert first["X-Cache"] == "miss" and b"http://portal.example/" in first.content
+    other = client.get(feed, HTTP_HOST="www.portal.example")
+    assert other["X-Cache"] == "miss" and b"portal.example/" in other.content
+    assert b"http://www.portal.example/" in other.content
+    secure = client.get(feed, HTTP_HOST="portal.example", secure=True)
+    assert secure["X-Cache"] == "miss"
+    assert client.get(feed, HTTP_HOST="portal.example")["X-Cache"] == "hit"

@@ -10,6 +10,7 @@ from django.contrib.auth import SESSION_KEY
 from django.core import mail
 from django.core.cache import caches
 from django.shortcuts import resolve_url
+from django.test import Client
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext
@@ -227,6 +228,29 @@ def test_setup_shows_a_qr_code_and_the_key_and_reuses_one_device(client):
     assert len(secret.replace(" ", "")) == 32
     assert secret in html
     assert first["Cache-Control"].startswith("max-age=0")
+
+
+def test_each_sign_in_sets_up_a_key_of_its_own(client):
+    """Someone with the password who saw the key must not keep a second factor for the app
+    the user sets up later."""
+    user = staff_user("bo", with_device=False)
+    intruder = Client()
+    post_login(intruder, "bo", PASSWORD)
+    seen = intruder.get(reverse("accounts:otp_setup")).context["secret"]
+    seen_device = TOTPDevice.objects.get(user=user)
+    post_login(client, "bo", PASSWORD)
+    own = client.get(reverse("accounts:otp_setup")).context["secret"]
+    assert own != seen
+    assert not TOTPDevice.objects.filter(pk=seen_device.pk).exists()
+    device = TOTPDevice.objects.get(user=user)
+    client.post(reverse("accounts:otp_setup"), {"token": code(device)})
+    device.refresh_from_db()
+    assert device.confirmed
+    # The key that was seen signs nobody in.
+    response = intruder.post(reverse("accounts:otp_setup"), {"token": code(seen_device)})
+    assert DEVICE_ID_SESSION_KEY not in intruder.session
+    assert list(TOTPDevice.objects.filter(user=user)) == [device]
+    assert response.status_code == 302  # to the code step: the user has a confirmed app
 
 
 def test_setup_with_the_right_code_confirms_the_app_and_signs_in(client):
