@@ -37,6 +37,7 @@ from activities.services import IdempotencyConflict, record_log
 from activities.spreadsheet import safe_cell
 from config.uploads import utf16_text
 from municipalities.roles import Act
+from promises.fields import idempotency_field
 
 MAX_BYTES = 1024 * 1024
 # A value may be as long as the file: the column's own limit then says it is too long, not the
@@ -437,7 +438,7 @@ class ImportForm(forms.Form):
         help_text=_("At most 1 MB and 1000 rows, separated by semicolons or commas."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
     )
-    idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+    idempotency_key = idempotency_field()
 
 
 def _loggable(user) -> list[Activity]:

@@ -16,7 +16,7 @@ from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
 from activities.progress import Comparator, Scope, Target, target_text
 from activities.wording import text_target_mismatch
 from followups.models import MeetingKind
-from promises.fields import DateField, PlainTextField
+from promises.fields import DateField, PlainTextField, idempotency_field
 from promises.forms import VersionedFormMixin, version_field
 from promises.models import Promise
 from promises.validators import validate_plain_text
@@ -179,7 +179,7 @@ class LogForm(LogFieldsForm):
         label=_("Activity"),
         empty_label=_("Choose an activity"),
     )
-    idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+    idempotency_key = idempotency_field()
 
     class Meta(LogFieldsForm.Meta):
         fields = ["activity", *LogFieldsForm.Meta.fields]

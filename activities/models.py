@@ -494,6 +494,12 @@ class ActivityLogQuerySet(models.QuerySet):
             .only(
                 *PUBLIC_LOG_FIELDS,
                 "activity__title",
+                # The target's unit says the quantity: "2 trafikkontroller".
+                "activity__target_comparator",
+                "activity__target_value",
+                "activity__target_unit",
+                "activity__target_unit_singular",
+                "activity__target_scope",
                 "activity__period__slug",
                 "activity__period__area_name",
                 "activity__period__start_date",

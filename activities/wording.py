@@ -175,6 +175,32 @@ def pace_label(status: str | None) -> str:
     return str(PaceStatus(status).label) if status else ""
 
 
+# How many activities have a status, as a count the status agrees with: "3 klara", "1 i fas".
+STATUS_COUNTS = {
+    PaceStatus.DONE: ngettext_lazy("%(count)s complete", "%(count)s complete", "count"),
+    PaceStatus.ON_TRACK: ngettext_lazy("%(count)s on track", "%(count)s on track", "count"),
+    PaceStatus.BEHIND: ngettext_lazy(
+        "%(count)s behind schedule", "%(count)s behind schedule", "count"
+    ),
+    PaceStatus.NOT_STARTED: ngettext_lazy(
+        "%(count)s not started", "%(count)s not started", "count"
+    ),
+    PaceStatus.ACHIEVED: ngettext_lazy("%(count)s achieved", "%(count)s achieved", "count"),
+    PaceStatus.NOT_ACHIEVED: ngettext_lazy(
+        "%(count)s not achieved", "%(count)s not achieved", "count"
+    ),
+}
+
+
+def status_counts(counted: dict[str, int]) -> str:
+    """ "3 klara, 1 i fas": the counts of `counted` (status → how many), in the statuses' order."""
+    return ", ".join(
+        STATUS_COUNTS[status] % {"count": counted[status]}
+        for status in PaceStatus.values
+        if counted.get(status)
+    )
+
+
 def headline_span(progress: Progress) -> SpanProgress | None:
     """The span whose bar is shown: the current one, else the single period span."""
     if progress.current is not None:
@@ -304,6 +330,14 @@ def occurrences_words(count: int) -> str:
     return ngettext(
         "%(count)s occurrence registered", "%(count)s occurrences registered", count
     ) % {"count": count_text(count)}
+
+
+def quantity_words(target: Target | None, quantity: int) -> str:
+    """A log's quantity with what it counts: "2 trafikkontroller", "1 trafikkontroll"; "3
+    gånger" for an activity without a target (or one whose unit is not stated)."""
+    if target is not None and target.unit:
+        return f"{count_text(quantity)} {target.unit_for(quantity)}"
+    return ngettext("%(count)s time", "%(count)s times", quantity) % {"count": count_text(quantity)}
 
 
 def progress_summary(progress: Progress, dated: bool = False) -> str:

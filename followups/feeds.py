@@ -19,9 +19,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from activities import wording
 from activities.models import ActivityLog
 from followups.models import FollowUpMeeting, Report
 from municipalities.models import Municipality
@@ -199,7 +201,7 @@ def log_items(
     for log in logs:
         period = log.activity.period
         period.municipality = municipality  # known already: no query per log
-        description = gettext("Quantity %(quantity)s") % {"quantity": log.quantity}
+        description = capfirst(wording.quantity_words(log.activity.target, log.quantity))
         if log.place:
             description += f" · {log.place}"
         if log.summary:

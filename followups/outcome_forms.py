@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from followups.forms import MAX_REASON, _text
-from promises.fields import DateField, PlainTextField, long_date
+from promises.fields import DateField, PlainTextField, idempotency_field, long_date
 from promises.models import Direction, OutcomeIndicator, OutcomeMeasurement, Promise
 from promises.outcomes import check_value_for_unit, parse_value
 
@@ -133,7 +133,7 @@ class MeasurementForm(forms.Form):
         required=False,
         help_text=_("Public. e.g. The safety survey 2026, 1,200 answers."),
     )
-    idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+    idempotency_key = idempotency_field()
 
     def __init__(
         self,

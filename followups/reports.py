@@ -21,7 +21,6 @@ from django.utils.translation import gettext, ngettext
 from activities import wording
 from activities.models import Activity, ActivityLog
 from activities.progress import (
-    PaceStatus,
     SpanSums,
     Target,
     add_months,
@@ -168,7 +167,7 @@ def figure_rows(
             FigureRow(
                 activity_id=activity.pk,
                 activity=activity.title,
-                responsible=activity.responsible_label,
+                responsible=activity.responsible_shown,
                 target=wording.target_words(progress),
                 done=counts.between(covers_from, covers_to),
                 # Kept with the report and read long after: the span by its kind and dates.
@@ -244,17 +243,19 @@ def _status_summary(rows: list[FigureRow], as_of: datetime.date) -> str:
     counted: dict[str, int] = {}
     for row in rows:
         if row.target:
-            counted[row.status] = counted.get(row.status, 0) + 1
+            counted[row.status_code] = counted.get(row.status_code, 0) + 1
     if not counted:
         return ""
-    order = [wording.pace_label(status) for status in PaceStatus.values]
-    parts = [f"{label}: {counted[label]}" for label in order if label in counted]
     with_target = sum(counted.values())
     return ngettext(
         "Status on %(date)s of the %(count)s activity with a target: %(parts)s.",
         "Status on %(date)s of the %(count)s activities with a target: %(parts)s.",
         with_target,
-    ) % {"date": date_format(as_of, "j F Y"), "count": with_target, "parts": ", ".join(parts)}
+    ) % {
+        "date": date_format(as_of, "j F Y"),
+        "count": with_target,
+        "parts": wording.status_counts(counted),
+    }
 
 
 def default_body(

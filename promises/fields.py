@@ -216,3 +216,15 @@ class PlainTextField(forms.CharField):
             # would reach e-mail subjects (which refuse it) and one-line places of the pages.
             return " ".join(value.split())
         return value.replace("\r\n", "\n") if value else value
+
+
+def idempotency_field(*, required: bool = True) -> forms.UUIDField:
+    """The hidden key that makes a form sent twice save once. A page not loaded whole (or a
+    form posted by hand) lacks it: said in words a person can act on, not by the field's name."""
+    unreadable = _("The page was not loaded whole: reload it and send the form again.")
+    return forms.UUIDField(
+        label=_("Form"),
+        widget=forms.HiddenInput,
+        required=required,
+        error_messages={"required": unreadable, "invalid": unreadable},
+    )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import LocalPoliceArea, Municipality
 from promises.editing import RevisionData, last_editor
-from promises.fields import MAX_DATE, MIN_DATE, DateField, PlainTextField
+from promises.fields import MAX_DATE, MIN_DATE, DateField, PlainTextField, idempotency_field
 from promises.models import (
     PERIOD_CONTACT_FIELDS,
     PERIOD_CONTACT_PUBLIC,
@@ -55,7 +55,7 @@ class SentOnceMixin(forms.BaseForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Not required: a page loaded before the key existed still saves (unprotected).
-        self.fields["idempotency_key"] = forms.UUIDField(widget=forms.HiddenInput, required=False)
+        self.fields["idempotency_key"] = idempotency_field(required=False)
         if not self.is_bound:
             self.initial.setdefault("idempotency_key", uuid.uuid4())
 
@@ -117,7 +117,7 @@ def rebind_after_conflict(form_class, data, current, **kwargs) -> forms.BaseForm
         message = _(
             "%(who)s saved this at %(when)s while you were editing. Your text is kept below; "
             "compare it with the saved version and save again to replace it."
-        ) % {"who": who, "when": formats.date_format(when, "SHORT_DATETIME_FORMAT")}
+        ) % {"who": who, "when": formats.date_format(when, "j F Y H:i")}
     form.add_error(None, message)
     return form
 
@@ -131,7 +131,14 @@ def _comparable(value) -> str:
 
 
 def _display(field: forms.Field, value) -> str:
-    """A saved value as text: choice labels for choices, the text otherwise."""
+    """A saved value as text: choice labels for choices, a date or time as pages write them
+    ("5 december 2026", "13:00"), the text otherwise."""
+    if isinstance(value, datetime.datetime):
+        return formats.date_format(timezone.localtime(value), "j F Y H:i")
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "j F Y")
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M")
     if hasattr(field, "choices") and value not in (None, ""):
         values = value if isinstance(value, (list, tuple)) else [value]
         labels = {str(k): str(v) for k, v in field.choices if not isinstance(v, list)}

@@ -25,6 +25,12 @@ register.filter("count_text", count_text)
 register.filter("status_words", wording.status_words)
 
 
+@register.filter
+def quantity_of(quantity: int, activity) -> str:
+    """ "2 trafikkontroller": a log's quantity in its activity's unit (`quantity_words`)."""
+    return wording.quantity_words(activity.target, quantity)
+
+
 def _span_limit(spans: str) -> int | None:
     """`spans="latest"` (the period page): the latest spans only; else all of them."""
     return wording.LISTED_ON_PERIOD_PAGE if spans == "latest" else None

@@ -34,6 +34,8 @@ def world(people):
     """A Vetlanda activity with three logs by an officer, one withdrawn; an unpublished period."""
     period = _signed_period(slug="nu")
     activity = factories.activity(period, title="Trafikkontroller")
+    activity.target_unit_singular = "trafikkontroll"
+    activity.save()
     for days, quantity, place, summary in [
         (10, 2, "Storgatan", "Hastighetskontroll vid skolan."),
         (3, 1, "Torget", "Nykterhetskontroll på kvällen."),
@@ -82,9 +84,10 @@ def test_activity_page_shows_date_quantity_place_and_summary_newest_first(client
     assert response.status_code == 200
     html = response.content.decode()
     assert log_lines(html) == [
-        f"{_long(TODAY - 3 * DAY)} · antal 1 · Torget Nykterhetskontroll på kvällen.",
-        f"{_long(TODAY - 10 * DAY)} · antal 2 · Storgatan Hastighetskontroll vid skolan.",
-        f"{_long(TODAY - 30 * DAY)} · antal 4 · Ringvägen",
+        f"{_long(TODAY - 3 * DAY)} · 1 trafikkontroll · Torget Nykterhetskontroll på kvällen.",
+        f"{_long(TODAY - 10 * DAY)} · 2 trafikkontroller · Storgatan "
+        "Hastighetskontroll vid skolan.",
+        f"{_long(TODAY - 30 * DAY)} · 4 trafikkontroller · Ringvägen",
     ]
     # The progress in words at the top, from the same rules as the period page.
     assert "7 av minst 15 trafikkontroller" in html
@@ -199,11 +202,11 @@ def test_municipality_page_shows_the_latest_logs_with_their_activity(client, wor
     label = period.period_label
     link = f'<a href="{activity_url(activity)}">Trafikkontroller</a> ({label})'
     assert log_lines(html) == [
-        f"{_long(TODAY - 3 * DAY)} · Trafikkontroller ({label}) · antal 1 · Torget "
+        f"{_long(TODAY - 3 * DAY)} · Trafikkontroller ({label}) · 1 trafikkontroll · Torget "
         "Nykterhetskontroll på kvällen.",
-        f"{_long(TODAY - 10 * DAY)} · Trafikkontroller ({label}) · antal 2 · Storgatan "
+        f"{_long(TODAY - 10 * DAY)} · Trafikkontroller ({label}) · 2 trafikkontroller · Storgatan "
         "Hastighetskontroll vid skolan.",
-        f"{_long(TODAY - 30 * DAY)} · Trafikkontroller ({label}) · antal 4 · Ringvägen",
+        f"{_long(TODAY - 30 * DAY)} · Trafikkontroller ({label}) · 4 trafikkontroller · Ringvägen",
     ]
     assert link in html
     for secret in SECRETS:

@@ -339,3 +339,20 @@ def test_a_ceiling_has_no_bar_that_fills_towards_it():
     ceiling = rendered("at_most")
     assert '<svg class="bar"' not in ceiling
     assert "2 av högst 4 klagomål" in " ".join(strip_tags(ceiling).split())
+
+
+def test_counts_of_statuses_agree_with_their_numbers():
+    with override("sv"):
+        counted = {"not_started": 2, "done": 3, "on_track": 1}
+        assert wording.status_counts(counted) == "3 klara, 1 i fas, 2 ej påbörjade"
+        assert wording.status_counts({"done": 1, "achieved": 1}) == "1 klar, 1 uppnådd"
+        assert wording.status_counts({"not_achieved": 2, "behind": 0}) == "2 ej uppnådda"
+
+
+def test_a_logs_quantity_is_said_in_its_activitys_unit():
+    target = Target("at_least", 15, "trafikkontroller", "period", unit_singular="trafikkontroll")
+    with override("sv"):
+        assert wording.quantity_words(target, 1) == "1 trafikkontroll"
+        assert wording.quantity_words(target, 1200) == "1\u00a0200 trafikkontroller"
+        assert wording.quantity_words(None, 1) == "1 gång"
+        assert wording.quantity_words(None, 3) == "3 gånger"

@@ -210,7 +210,7 @@ def test_municipality_feed_shows_logs_with_date_place_and_summary_only(client, d
     entry = next(item for item in entries(parse(response)) if "Stora torget" in item["summary"])
     assert entry["title"] == f"Genomfört: Trafikkontroller 0 (Vetlanda {period.period_label})"
     assert entry["summary"] == (
-        "Antal 3 · Stora torget\nFotpatrull kvällstid, många samtal med unga."
+        "3 trafikkontroller · Stora torget\nFotpatrull kvällstid, många samtal med unga."
     )
     assert entry["updated"].startswith(day.isoformat())
     assert entry["link"] == (

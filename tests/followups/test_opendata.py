@@ -1024,4 +1024,6 @@ def test_a_storage_failure_still_serves_the_whole_file(client, known, builds, mo
 def test_the_open_data_page_claims_only_the_datasets_it_offers(client):
     page = " ".join(client.get("/oppna-data/").content.decode().split())
     assert "Allt som de offentliga sidorna visar" not in page
-    assert "Uppföljningsmöten, redovisningar och utfall finns på varje medborgarlöftes sida." in page
+    assert (
+        "Uppföljningsmöten, redovisningar och utfall finns på varje medborgarlöftes sida." in page
+    )

@@ -308,3 +308,13 @@ def test_a_bad_header_is_refused(client, world):
 
     assert response.status_code == 200
     assert "Rubrikraden (rad 1) är fel" in response.content.decode()
+
+
+def test_a_form_without_its_key_says_what_to_do_not_the_fields_name(client, world):
+    sign_in(client, world["people"].coordinator)
+    url = reverse("followups:measurement_create", args=[world["indicator"].pk])
+    response = client.post(url, {"date": day(1), "value": "70"})
+    page = " ".join(response.content.decode().split())
+    assert "Sidan laddades inte in helt: ladda om den och skicka formuläret igen." in page
+    assert "Idempotency" not in page
+    assert not OutcomeMeasurement.objects.exists()

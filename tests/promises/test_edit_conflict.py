@@ -1,9 +1,14 @@
 """Concurrent edits never silently overwrite each other: the second saver is told who saved,
 sees the saved values, keeps their own text, and may then save deliberately."""
 
+import datetime
+import re
+
 import pytest
+from django import forms
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext
 
 from municipalities.models import LocalPoliceArea
@@ -45,6 +50,10 @@ def test_the_second_saver_of_a_period_is_told_and_keeps_their_text(world):
     # Told who saved first …
     assert form.conflict.who == "Samordnare Testsson"
     assert "Samordnare Testsson" in form.non_field_errors()[0]
+    # … when, as the pages write a date ("5 december 2026 09:26"), …
+    assert re.search(
+        r"sparade det här \d{1,2} [a-zé]+ \d{4} \d{2}:\d{2} ", form.non_field_errors()[0]
+    )
     assert "Samordnare Testsson" in page
     # … keeps their text in the form …
     assert form["situation"].value() == "Min egen lägesbild."
@@ -161,3 +170,11 @@ def test_rebind_of_a_promise_compares_themes_by_choice(world):
     data = form_data(PromiseEditForm(instance=promise))
     form = rebind_after_conflict(PromiseEditForm, data, Promise.objects.get(pk=promise.pk))
     assert form.conflict.differences == []
+
+
+def test_saved_dates_and_times_are_shown_as_the_pages_write_them():
+    from promises.forms import _display
+
+    with translation.override("sv"):
+        assert _display(forms.TimeField(), datetime.time(13, 0)) == "13:00"
+        assert _display(forms.DateField(), datetime.date(2026, 12, 5)) == "5 december 2026"
