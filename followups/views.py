@@ -16,9 +16,6 @@ from followups.models import FollowUpMeeting
 from municipalities.models import Municipality
 from municipalities.search import swedish_sort_key
 
-# A planned meeting without a time is a whole-day event; one with a time lasts this long.
-MEETING_LENGTH = datetime.timedelta(hours=2)
-
 _updates_feed = UpdatesFeed()
 
 
@@ -116,9 +113,10 @@ def municipality_meetings_ics(request: HttpRequest, slug: str) -> HttpResponse:
         if meeting.time is None:
             event.add("dtstart", meeting.date)
         else:
+            # In UTC, which every calendar reads without a time zone of its own (VTIMEZONE);
+            # no end: none was entered, and a calendar shows a start alone as such.
             start = timezone.make_aware(datetime.datetime.combine(meeting.date, meeting.time))
-            event.add("dtstart", start)
-            event.add("dtend", start + MEETING_LENGTH)
+            event.add("dtstart", start.astimezone(datetime.UTC))
         summary = capfirst(meeting.get_kind_display())
         if meeting.forum:
             summary = f"{summary}: {meeting.forum}"

@@ -35,6 +35,10 @@ from promises.outcomes import indicator_view
 # How many of a municipality's latest logs its page shows ("Senast genomfört").
 LATEST_LOGS = 10
 
+# How many of a municipality's planned meetings its page shows ("Kommande möten"); the
+# calendar (iCalendar) has them all.
+COMING_MEETINGS = 10
+
 # The longest text the municipality search reads; no municipality's name is near this long.
 MAX_SEARCH = 100
 
@@ -87,8 +91,17 @@ def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
     logs = apps.get_model("activities", "ActivityLog").objects.latest_for_municipality(
         municipality, LATEST_LOGS
     )
+    # The meetings planned from today (a citizen dialogue, a safety walk): one LIMIT query.
+    coming = (
+        apps.get_model("followups", "FollowUpMeeting")
+        .objects.planned()
+        .filter(period__municipality=municipality, date__gte=today)
+        .select_related("period")
+        .order_by("date", "time", "pk")[:COMING_MEETINGS]
+    )
     context = {
         "municipality": municipality,
+        "coming_meetings": list(coming),
         "current": current,
         "others": others,
         "latest_logs": list(logs),

@@ -291,7 +291,11 @@ def test_the_calendar_of_planned_meetings_parses_and_shows_public_fields_only(cl
     summaries = sorted(str(event["summary"]) for event in events)
     assert summaries == ["Månadsmöte", "Tertialuppföljning: Trygg och säker kommun"]
     timed = next(e for e in events if "Tertial" in str(e["summary"]))
-    assert timed.decoded("dtstart").hour == 13
+    # In UTC, which a calendar reads without a time zone definition; no end nobody entered.
+    stockholm = timezone.make_aware(datetime.datetime.combine(END, datetime.time(13, 30)))
+    assert timed.decoded("dtstart") == stockholm
+    assert timed.decoded("dtstart").utcoffset() == datetime.timedelta(0)
+    assert "dtend" not in timed
     assert "Hemligt" not in response.content.decode()
     assert "Samordnare" not in response.content.decode()
     missing = client.get(reverse("followups:municipality_meetings_ics", args=["finns-inte"]))
@@ -510,3 +514,28 @@ def test_a_meeting_is_planned_from_today_on_and_a_past_one_is_recorded_instead(
     assert "registreras som hållet" in past.context["form"].errors["date"][0]
     assert not FollowUpMeeting.objects.exists()
     assert client.post(url, {**body, "date": TODAY.isoformat()}).status_code == 302
+
+
+def test_the_municipality_page_lists_the_meetings_planned_from_today(client, people):
+    period = factories.period(people.home.slug, start=START, end=END)
+    services.plan_meeting(
+        period,
+        people.coordinator,
+        kind=MeetingKind.CITIZEN_DIALOGUE,
+        date=END,
+        time=datetime.time(18, 30),
+        forum="Medborgardialog på biblioteket",
+    )
+    draft = factories.period(
+        people.home.slug, start=START, end=END + datetime.timedelta(days=400), state="draft"
+    )
+    services.plan_meeting(draft, people.coordinator, kind=MeetingKind.SAFETY_WALK, date=END)
+
+    page = " ".join(client.get(f"/kommuner/{people.home.slug}/").content.decode().split())
+
+    assert "Kommande möten" in page
+    assert (
+        f"<strong>31 december {END.year} kl. 18:30</strong> · Medborgardialog: "
+        "Medborgardialog på biblioteket" in page
+    )
+    assert "Trygghetsvandring" not in page  # a draft's meeting is not public
