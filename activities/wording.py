@@ -239,15 +239,16 @@ def listed_spans(progress: Progress, limit: int | None = None) -> list[ListedSpa
     """The spans of a target with several, in words: all of them, or the latest `limit` (see
     `_listed_indexes`)."""
     target = progress.target
-    indexes = _listed_indexes(progress, limit)
-    return [
-        ListedSpan(
-            label=span_label(progress, i),
-            words=span_words(progress.spans[i], target),
-            status=progress.spans[i].status,
-        )
-        for i in indexes
-    ]
+    lines = []
+    for i in _listed_indexes(progress, limit):
+        span = progress.spans[i]
+        if progress.today < span.span.start:
+            # Not begun (its label gives its dates): said so, not "0 av högst 3 … ej påbörjad",
+            # which reads as work not started or, for a most, as a result.
+            lines.append(ListedSpan(span_label(progress, i), gettext("not begun yet"), status=""))
+        else:
+            lines.append(ListedSpan(span_label(progress, i), span_words(span, target), span.status))
+    return lines
 
 
 def listed_spans_heading(progress: Progress, limit: int | None) -> str:

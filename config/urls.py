@@ -16,6 +16,8 @@ urlpatterns = [
     path("healthz", observability.healthz, name="healthz"),
     path("robots.txt", views.robots, name="robots"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    # Asked for by crawlers and old browsers whatever the pages' <link rel="icon"> says.
+    path("favicon.ico", views.favicon, name="favicon"),
 ]
 urlpatterns += i18n_patterns(
     # followups first: its kommuner/<slug>/flode/ would otherwise be taken for a period slug.

@@ -10,9 +10,10 @@ import sys
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import get_language, get_language_from_path, gettext, override
@@ -158,3 +159,8 @@ def database_unavailable(request: HttpRequest | None) -> HttpResponse:
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    """The site's icon, for whatever asks at /favicon.ico (crawlers, old browsers)."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))

@@ -356,3 +356,12 @@ def test_a_logs_quantity_is_said_in_its_activitys_unit():
         assert wording.quantity_words(target, 1200) == "1\u00a0200 trafikkontroller"
         assert wording.quantity_words(None, 1) == "1 gång"
         assert wording.quantity_words(None, 3) == "3 gånger"
+
+
+def test_a_span_not_begun_says_so_without_figures_or_a_status():
+    target = Target("at_most", 3, "anmälda skadegörelser", "year", "anmäld skadegörelse")
+    progress = compute_progress(target, date(2025, 3, 20), date(2027, 6, 30), [], date(2026, 12, 5))
+    with override("sv"):
+        listed = [(line.label, line.words, line.status) for line in wording.listed_spans(progress)]
+    assert listed[-1] == ("löftesår 3 (20 mar–30 jun 2027)", "har inte börjat än", "")
+    assert listed[1][2] == PaceStatus.ON_TRACK  # the current year: under its most so far

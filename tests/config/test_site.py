@@ -580,3 +580,9 @@ def test_signed_in_staff_see_the_staff_menu_in_the_header_and_their_pages_in_the
     client.logout()
     signin = client.get("/personal/logga-in/").content.decode()
     assert 'aria-label="Huvudmeny"' in signin and "Personalmeny" not in signin
+
+
+def test_the_icon_asked_for_at_the_sites_root_is_the_pages_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/favicon.svg"
