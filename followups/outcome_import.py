@@ -130,6 +130,12 @@ def _rows(data: bytes) -> tuple[list[tuple[int, dict[str, str]]], list[RowError]
         unnamed = [v for i, v in enumerate(record) if i >= len(names) or not names[i]]
         if any(map(str.strip, unnamed)):
             message = gettext("The row has a value in a column without a name in the header.")
+            if delimiter == ",":
+                # "2026-03-01,71,5,…": a decimal comma unquoted in a comma-separated file.
+                message += " " + gettext(
+                    "In a file separated by commas, a value with a decimal comma is written "
+                    'in quotation marks ("71,5"); or save the file separated by semicolons.'
+                )
             errors.append(RowError(number, "", message))
         rows.append((number, {n: v for n, v in zip(names, record, strict=False) if n}))
     return rows, errors, None

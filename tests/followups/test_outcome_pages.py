@@ -230,6 +230,18 @@ def test_a_comma_separated_file_takes_a_quoted_decimal_comma(client, world):
     ]
 
 
+def test_an_unquoted_decimal_comma_in_a_comma_separated_file_says_how_to_write_it(client, world):
+    sign_in(client, world["people"].coordinator)
+    content = f"datum,varde\n{day(10)},3,25\n".encode()
+
+    response = upload(client, world["indicator"], content)
+
+    assert response.status_code == 200
+    page = " ".join(response.content.decode().split())
+    assert "skrivs ett värde med decimalkomma inom citattecken (&quot;71,5&quot;)" in page
+    assert not world["indicator"].measurements.exists()
+
+
 def test_one_bad_row_saves_nothing_and_is_named(client, world):
     sign_in(client, world["people"].coordinator)
     content = (
