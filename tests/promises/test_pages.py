@@ -183,8 +183,8 @@ def test_withdrawn_logs_do_not_count_on_the_period_page(client):
 PAGE_QUERIES = {
     # The national figures, the latest signed (the suggestions are kept: `kept_name_options`).
     "/": 2,
-    # + the latest logs ("Senast genomfört"), one LIMIT query.
-    "/kommuner/vetlanda/": 4,
+    # + the latest logs ("Senast genomfört") and the coming meetings, one LIMIT query each.
+    "/kommuner/vetlanda/": 5,
     # + revisions and extensions for the change log (+ their changes once there are any),
     # the held meetings' assessments and verdicts (each with its promise or activity), and the
     # promises' outcome indicators (+ their measurements once there are any).
