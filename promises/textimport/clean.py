@@ -212,13 +212,16 @@ def _without_english(text: str) -> str:
     return "\n".join(kept)
 
 
-# A table of contents' line: "3 Medborgarlöften ........ 3", "Bakgrund … 2".
-_CONTENTS_LINE = re.compile(r".*\S\s*(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d{1,3}")
+# A table of contents' line: "3 Medborgarlöften ........ 3", "Bakgrund … 2", matched on the
+# line reversed: the page number, the leader and a word before it ("3 ........ netfolregrobdeM
+# 3"). Read forwards, as `.*\S\s*(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d{1,3}`, the same pattern
+# takes a time that grows with the cube of a long line of dots (minutes for a few thousand).
+_CONTENTS_LINE_REVERSED = re.compile(r"\d{1,3}\s*(?:\.{4,}|…{2,}|(?: \.){4,})\s*\S.*")
 
 
 def _page_furniture(line: str) -> bool:
     folded = fold(line.strip())
-    return bool(_PAGE_NUMBER.fullmatch(folded) or _CONTENTS_LINE.fullmatch(folded))
+    return bool(_PAGE_NUMBER.fullmatch(folded) or _CONTENTS_LINE_REVERSED.fullmatch(folded[::-1]))
 
 
 def _pattern(line: str) -> str:
@@ -632,9 +635,37 @@ def _without_line_numbers(text: str) -> str:
     )
 
 
+# The longest line read as it stands: a paragraph pasted as one line has a few thousand
+# characters. A longer one (a pasted run of digits, a line of dots) is broken at the ends of its
+# sentences, else at spaces, else anywhere, so that no pattern ever reads an unbounded line.
+MAX_LINE_CHARS = 10_000
+_LINE_BREAK_AT = (re.compile(r"[.!?:;](?=[ \t])[ \t]*"), re.compile(r"[ \t]+"))
+
+
+def _bounded_lines(text: str) -> str:
+    """`text` with each line longer than MAX_LINE_CHARS broken into lines no longer."""
+    lines = text.split("\n")
+    if max(map(len, lines)) <= MAX_LINE_CHARS:
+        return text
+    bounded = []
+    for line in lines:
+        while len(line) > MAX_LINE_CHARS:
+            window = line[: MAX_LINE_CHARS + 1]
+            cut = 0
+            for pattern in _LINE_BREAK_AT:
+                ends = [match.end() for match in pattern.finditer(window, MAX_LINE_CHARS // 2)]
+                if ends and (cut := ends[-1]) > 0:
+                    break
+            cut = min(cut or MAX_LINE_CHARS, MAX_LINE_CHARS)
+            bounded.append(line[:cut].rstrip(" \t"))
+            line = line[cut:]
+        bounded.append(line)
+    return "\n".join(bounded)
+
+
 def clean(raw: str) -> str:
     """The document's text as the parser reads it and the preview shows it."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = _bounded_lines(raw.replace("\r\n", "\n").replace("\r", "\n"))
     text = _without_line_numbers(text)
     if _SPACED_RUN.search(text):
         text = "\n".join(_letters_closed_up(line) for line in text.split("\n"))

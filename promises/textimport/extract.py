@@ -2,10 +2,12 @@
 layer. Bad files raise `ExtractError` with a message for the coordinator; nothing else.
 
 Limits: the file as any upload (`settings.UPLOAD_FILE_MAX_BYTES`, 1 MB), a PDF of at most
-`MAX_PDF_PAGES` pages, a Word file that unpacks to at most `MAX_UNPACKED_BYTES`, and at most
-`MAX_TEXT_CHARS` characters of text (a long promise document has some 30 000).
+`MAX_PDF_PAGES` pages whose content streams hold at most `MAX_PDF_CONTENT_BYTES` together, a
+Word file that unpacks to at most `MAX_UNPACKED_BYTES`, and at most `MAX_TEXT_CHARS` characters of
+text (a long promise document has some 30 000). Each bound keeps one file's reading to seconds.
 """
 
+import functools
 import io
 import os
 import zipfile
@@ -18,9 +20,15 @@ from promises.textimport.clean import EMPTY_CELL
 
 EXTENSIONS = (".txt", ".docx", ".pdf")
 MAX_PDF_PAGES = 60
+# What the pages' drawing instructions unpack to, counted page by page (a stream that several
+# pages share counts for each: pypdf reads it again for each). A page of text has some 5-20 kB;
+# reading takes about a second per megabyte of the densest instructions ("q Q q Q …").
+MAX_PDF_CONTENT_BYTES = 2_000_000
 MAX_TEXT_CHARS = 200_000
-# A .docx is a zip: what it unpacks to is checked before it is read (no zip bombs).
-MAX_UNPACKED_BYTES = 30 * 1024 * 1024
+# A .docx is a zip: what it unpacks to is checked before it is read (no zip bombs). Word's XML
+# takes some 20-60 bytes for each character of text: 200 000 characters fit in 12 MB, and
+# python-docx parses about 2 MB a second.
+MAX_UNPACKED_BYTES = 12 * 1024 * 1024
 # Control characters other than tab, line and page breaks: a text file with more is not text.
 _CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f"}
 
@@ -57,11 +65,14 @@ def checked_text(text: str) -> str:
     if not text.strip():
         raise ExtractError(_("The document contains no text."))
     if len(text) > MAX_TEXT_CHARS:
-        raise ExtractError(
-            _("The text is longer than %(count)s characters: that is not one promise document.")
-            % {"count": f"{MAX_TEXT_CHARS:,}".replace(",", "\u00a0")}
-        )
+        raise ExtractError(too_long_message())
     return text
+
+
+def too_long_message() -> str:
+    return _("The text is longer than %(count)s characters: that is not one promise document.") % {
+        "count": f"{MAX_TEXT_CHARS:,}".replace(",", "\u00a0")
+    }
 
 
 def _decoded(data: bytes) -> str | None:
@@ -87,7 +98,6 @@ def _plain_text(data: bytes) -> str:
 
 def _docx_text(data: bytes) -> str:
     from docx import Document  # python-docx: loaded only when a Word file is read
-    from docx.oxml.ns import qn
 
     unreadable = _("The Word file could not be read. Save it again as .docx, or paste the text.")
     try:
@@ -99,49 +109,79 @@ def _docx_text(data: bytes) -> str:
         raise
     except Exception:  # a damaged zip or XML fails in many ways; every one is a bad file
         raise ExtractError(unreadable) from None
+    tags = _docx_tags()
+    budget = _DocxBudget()
     lines = []
-    paragraph_tag, table_tag = qn("w:p"), qn("w:tbl")
     for block in document.element.body.iterchildren():
-        if block.tag == paragraph_tag:
-            lines.append(_docx_paragraph(block))
-        elif block.tag == table_tag:
-            lines.extend(_docx_table_lines(block))
+        if block.tag == tags["p"]:
+            lines.append(_docx_paragraph(block, budget))
+        elif block.tag == tags["tbl"]:
+            lines.extend(_docx_table_lines(block, budget))
     return "\n".join(lines)
 
 
-def _docx_table_lines(table) -> list[str]:
+class _DocxBudget:
+    """What reading a Word file has taken so far: each paragraph its text and a line break, each
+    table row and cell one; far more than a text of MAX_TEXT_CHARS takes, and the file is refused
+    as too long before the rest of it is read (a file of a million empty paragraphs, say)."""
+
+    def __init__(self) -> None:
+        self.left = 2 * MAX_TEXT_CHARS
+
+    def spend(self, amount: int) -> None:
+        self.left -= amount
+        if self.left < 0:
+            raise ExtractError(too_long_message())
+
+
+@functools.cache
+def _docx_tags() -> dict[str, str]:
+    """Word's tags by their short names (qn() each time was a third of a paragraph's reading)."""
+    from docx.oxml.ns import qn
+
+    names = ("p", "tbl", "tr", "tc", "t", "tab", "br", "cr", "pPr", "pStyle", "val", "numPr")
+    return {name: qn(f"w:{name}") for name in names}
+
+
+def _docx_table_lines(table, budget: _DocxBudget) -> list[str]:
     """A Word table's cells row by row, one line each (a cell of several paragraphs, a list
     for one, gives a line for each); an empty cell of a filled row gives EMPTY_CELL, so that the
     row keeps its width, and an empty row nothing."""
-    from docx.oxml.ns import qn
-
+    tags = _docx_tags()
     lines = []
-    for row in table.iter(qn("w:tr")):
-        cells = [
-            [text for p in cell.iterchildren(qn("w:p")) if (text := _docx_paragraph(p)).strip()]
-            for cell in row.iterchildren(qn("w:tc"))
-        ]
+    for row in table.iter(tags["tr"]):
+        budget.spend(1)
+        cells = []
+        for cell in row.iterchildren(tags["tc"]):
+            budget.spend(1 + len(EMPTY_CELL))
+            cells.append(
+                [
+                    text
+                    for p in cell.iterchildren(tags["p"])
+                    if (text := _docx_paragraph(p, budget)).strip()
+                ]
+            )
         if any(cells):
             for paragraphs in cells:
                 lines.extend(paragraphs or [EMPTY_CELL])
     return lines
 
 
-def _docx_paragraph(paragraph) -> str:
+def _docx_paragraph(paragraph, budget: _DocxBudget) -> str:
     """A paragraph's text; a list item (Word numbering or a list style) starts with "- "."""
-    from docx.oxml.ns import qn
-
-    pieces = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
+    tags = _docx_tags()
+    pieces = {tags["t"]: None, tags["tab"]: "\t", tags["br"]: "\n", tags["cr"]: "\n"}
     text = "".join(
         (node.text or "") if pieces[node.tag] is None else pieces[node.tag]
         for node in paragraph.iter(*pieces)
     )
-    properties = paragraph.find(qn("w:pPr"))
+    budget.spend(len(text) + 3)  # with "- " and the line break
+    properties = paragraph.find(tags["pPr"])
     listed = False
     if properties is not None:
-        style = properties.find(qn("w:pStyle"))
-        style_name = (style.get(qn("w:val")) or "") if style is not None else ""
-        listed = properties.find(qn("w:numPr")) is not None or style_name.lower().startswith("list")
+        style = properties.find(tags["pStyle"])
+        style_name = (style.get(tags["val"]) or "") if style is not None else ""
+        listed = properties.find(tags["numPr"]) is not None or style_name.lower().startswith("list")
     return f"- {text}" if listed and text.strip() else text
 
 
@@ -165,8 +205,13 @@ def _pdf_text(data: bytes) -> str:
                 _("The PDF has more than %(count)s pages: that is not one promise document.")
                 % {"count": MAX_PDF_PAGES}
             )
-        # The layout mode keeps a blank line between paragraphs, as the document shows them.
-        pages = [_page_text(page) for page in reader.pages]
+        pages = []
+        content_bytes = 0
+        for page in reader.pages:
+            content_bytes += _content_bytes(page)
+            if content_bytes > MAX_PDF_CONTENT_BYTES:
+                raise ExtractError(unreadable)
+            pages.append(_page_text(page))
     except ExtractError:
         raise
     except Exception:  # a damaged PDF fails in many ways inside pypdf; every one is a bad file
@@ -183,6 +228,21 @@ def _pdf_text(data: bytes) -> str:
     return text
 
 
+def _content_bytes(page) -> int:
+    """What a page's content streams unpack to (decoded once: pypdf keeps the decoded data)."""
+    from pypdf.generic import ArrayObject, StreamObject
+
+    contents = page.get("/Contents")
+    contents = contents.get_object() if contents is not None else None
+    streams = contents if isinstance(contents, ArrayObject) else [contents]
+    return sum(
+        len(stream.get_data())
+        for stream in (item.get_object() if item is not None else None for item in streams)
+        if isinstance(stream, StreamObject)
+    )
+
+
 def _page_text(page) -> str:
+    # The layout mode keeps a blank line between paragraphs, as the document shows them.
     text = page.extract_text(extraction_mode="layout") or ""
     return "\n".join(line.rstrip() for line in text.splitlines())

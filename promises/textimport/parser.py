@@ -1618,7 +1618,8 @@ def _read_parties(document: ParsedDocument) -> None:
         r"lovar (?:att )?(?:gemensamt|tillsammans)"
         # "Polisen och X kommun lovar", "Polisregion Mitt, lokalpolisområde Gävle, och Gävle
         # kommun lovar"
-        r"|(?:polis\w*|lokalpolisomrade)[^.\n]{0,100}?\boch (?:[\w-]+s? )?(?:kommun|kommunen"
+        # (whether one is there: "polis…" taken once per word, never again inside it)
+        r"|(?<!\w)(?>\w*?polis)\w*+[^.\n]{0,100}?\boch (?:[\w-]+s? )?(?:kommun|kommunen"
         r"|stad|staden|region)\b[^.\n]{0,60}\blovar"
         r"|(?:kommunen|kommun|staden|stad|region [\w-]+) och "
         r"(?:lokalpolisomrade [\w-]+|polisen)[^.\n]{0,60}\blovar",
@@ -1630,8 +1631,8 @@ def _read_parties(document: ParsedDocument) -> None:
         folded,
     )
     municipality = re.search(
-        r"(?:ges|lamnas) av (?:kommunen|staden)|(?:^|\n)(?:kommunen|staden) lovar|[\w-]+s? "
-        r"kommun lovar|[\w-]+ stad lovar",
+        r"(?:ges|lamnas) av (?:kommunen|staden)|(?:^|\n)(?:kommunen|staden) lovar"
+        r"|(?<![\w-])[\w-]++ (?:kommun|stad) lovar",
         folded,
     )
     if joint:
@@ -1699,9 +1700,12 @@ _LEGEND_HEADING = _kw(
 )
 _CODE_LINE = re.compile(r"(?P<code>[A-ZÅÄÖ]{2,6})\s*(?P<sep>=|:|[–—-])\s*(?P<name>\w[^=\n]{1,80})")
 # A name with its code in brackets after it: "kultur- och fritidsförvaltningen (KFF)", "BoU"
-# (never a political party's letter, "(S)").
+# (never a political party's letter, "(S)"). The name starts where a word does (a match inside
+# a word would have started earlier) and is no longer than any word: on a pasted run of letters
+# the search stays linear (unbounded, it took seconds for a few thousand).
 _CODE_IN_TEXT = re.compile(
-    r"(?P<name>(?:[\w]+- (?:och|&) )?[\w-]{3,}) \((?P<code>[A-ZÅÄÖ](?:[a-zåäö]?[A-ZÅÄÖ]){1,5})\)"
+    r"(?<!\w)(?P<name>(?:\w{1,100}- (?:och|&) )?[\w-]{3,100}) "
+    r"\((?P<code>[A-ZÅÄÖ](?:[a-zåäö]?[A-ZÅÄÖ]){1,5})\)"
 )
 
 

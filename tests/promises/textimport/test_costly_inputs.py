@@ -1,0 +1,241 @@
+"""Inputs built to make the import run for minutes (a coordinator's POST ties up a worker until
+it is killed): each is read or refused within seconds. The bound of each test is generous for
+CI; before the fixes these took from 17 seconds (a Word file) to a quarter of an hour (a pasted
+line of digits)."""
+
+import io
+import re
+import time
+import zlib
+
+import pytest
+from django.utils import translation
+
+from promises.textimport import extract
+from promises.textimport.clean import MAX_LINE_CHARS, _bounded_lines, _page_furniture, clean
+from promises.textimport.extract import (
+    MAX_TEXT_CHARS,
+    MAX_UNPACKED_BYTES,
+    ExtractError,
+    extract_text,
+)
+from promises.textimport.parser import _legend, _read_parties, parse
+from promises.textimport.types import ParsedDocument
+from tests.import_documents import docx_bytes
+
+SECONDS = 5
+LONGEST_PASTE = MAX_TEXT_CHARS - 1000
+
+
+@pytest.fixture(autouse=True)
+def _swedish():
+    with translation.override("sv"):
+        yield
+
+
+def _repeated(piece: str, length: int = LONGEST_PASTE) -> str:
+    return (piece * (length // len(piece) + 1))[:length]
+
+
+def _seconds(function, *args) -> float:
+    started = time.perf_counter()
+    function(*args)
+    return time.perf_counter() - started
+
+
+LONG_LINES = {
+    "digits": "1" * 199_000,
+    "a promise and a long word": "Polisen lovar.\n" + "a" * 30_000,
+    "a promise and a longer word": "Polisen lovar.\n" + "a" * LONGEST_PASTE,
+    "capitals": "Ö" * LONGEST_PASTE,
+    "dots": "." * LONGEST_PASTE,
+    "ellipses": "…" * LONGEST_PASTE,
+    "spaced dots": _repeated(". "),
+    "dashes": "-" * LONGEST_PASTE,
+    "underscores": "_" * LONGEST_PASTE,
+    "a hyphenated word": _repeated("a-"),
+    "a list item": "- " + "a" * LONGEST_PASTE,
+    "footnote marks": _repeated("ab¹"),
+    "words": _repeated("Polisen ska "),
+    "sentences": _repeated("Polisen lovar. "),
+    "a name and its code": _repeated("kultur- och fritidsförvaltningen (KFF) "),
+    "parties": _repeated("polisen och vetlanda kommun "),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(LONG_LINES))
+def test_a_pasted_line_as_long_as_the_import_takes_is_read_in_seconds(shape):
+    assert _seconds(parse, LONG_LINES[shape]) < SECONDS
+
+
+def test_no_line_the_parser_reads_is_longer_than_the_bound():
+    text = "Inledning\n" + "1" * 25_000 + "\n" + _repeated("Polisen lovar. ", 30_000)
+    lines = _bounded_lines(text).split("\n")
+    assert lines[0] == "Inledning"
+    assert max(map(len, lines)) <= MAX_LINE_CHARS
+    assert "".join(lines).replace(" ", "") == text.replace("\n", "").replace(" ", "")
+    # Broken at the ends of sentences where it has them.
+    assert all(line.endswith("lovar.") for line in lines[4:-1])
+
+
+def test_a_paragraph_of_a_few_thousand_characters_is_read_as_one_line():
+    paragraph = _repeated("Polisen ska genomföra minst 12 kontroller per år. ", 8000).strip()
+    assert _bounded_lines(paragraph) == paragraph
+    assert clean(f"Rubrik\n{paragraph}\f- Nästa sida") == f"Rubrik\n{paragraph}\n\n- Nästa sida"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "3 Medborgarlöften ........ 3",
+        "Bakgrund ……… 12",
+        "Bakgrund … … 12",
+        "Innehåll . . . . 4",
+        "Innehåll . . . 4",
+        "Bakgrund ... 2",
+        "..... 4",
+        "... 4",
+        "Bakgrund ........ 1234",
+        "Polisen ska genomföra 4 kontroller.",
+    ],
+)
+def test_a_table_of_contents_line_is_read_as_by_the_pattern_read_forwards(line):
+    forwards = re.compile(r".*\S\s*(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d{1,3}")
+    assert _page_furniture(line) is bool(forwards.fullmatch(line.lower()))
+    assert _page_furniture("3 Medborgarlöften ........ 3")
+
+
+def test_codes_named_in_the_running_text_are_still_read():
+    lines = parse(
+        "Kultur- och fritidsförvaltningen (KFF) och samhällsbyggnadsförvaltningen (SBF) "
+        "ansvarar. x-kultur- och fritid (KF)."
+    )
+    from promises.textimport.lines import read_lines
+
+    codes = _legend(read_lines(lines.text))
+    assert codes == {
+        "KFF": "Kultur- och fritidsförvaltningen",
+        "SBF": "samhällsbyggnadsförvaltningen",
+        "KF": "kultur- och fritid",
+    }
+
+
+@pytest.mark.parametrize(
+    "text, parties",
+    [
+        ("Polisen och Vetlanda kommun lovar att arbeta för ett tryggare centrum.", "joint"),
+        ("Kommunpolisen, lokalpolisområde Höglandet, och Eksjö kommun lovar …", "joint"),
+        ("Polisen lovar att arbeta för ett tryggare centrum.", "police"),
+        ("Vetlanda kommun lovar att arbeta för ett tryggare centrum.", "municipality"),
+        ("Göteborgs stad lovar att arbeta för ett tryggare centrum.", "municipality"),
+    ],
+)
+def test_the_parties_of_a_promise_are_still_read(text, parties):
+    document = ParsedDocument(text=text)
+    _read_parties(document)
+    assert document.parties == parties
+
+
+def _pdf(pages: int, operations: int, shared: bool) -> bytes:
+    """A PDF of `pages` pages whose content streams hold `operations` "q Q" each, all pages
+    pointing to the same stream (`shared`) or each to its own: nothing to read, much to parse."""
+    streams = 1 if shared else pages
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>"
+        % (b" ".join(b"%d 0 R" % (3 + streams + page) for page in range(pages)), pages),
+    ]
+    for stream in range(streams):
+        data = zlib.compress(b"q Q " * operations + b"%d" % stream, 9)
+        objects.append(
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(data), data)
+        )
+    for page in range(pages):
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> "
+            b"/Contents %d 0 R >>" % (3 + page % streams)
+        )
+    pdf = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(pdf)
+
+
+def _refused_in_seconds(name: str, data: bytes) -> str:
+    started = time.perf_counter()
+    with pytest.raises(ExtractError) as raised:
+        extract_text(name, data)
+    assert time.perf_counter() - started < SECONDS
+    return raised.value.message
+
+
+@pytest.mark.parametrize(
+    "operations, shared",
+    [
+        (975_000, True),  # 60 pages on one stream just under pypdf's budget: 5 minutes before
+        (975_000, False),
+    ],
+)
+def test_a_pdf_whose_pages_take_minutes_to_read_is_refused_in_seconds(operations, shared):
+    data = _pdf(60, operations, shared)
+    assert len(data) < 1024 * 1024
+    assert "PDF-filen kunde inte läsas" in _refused_in_seconds("loften.pdf", data)
+
+
+def test_the_budget_of_a_pdf_counts_every_page(monkeypatch):
+    # 60 pages sharing one stream of 1 % of the budget are read (there is no text in them);
+    # of 4 %, the budget is spent by the 25th page. At the real budget, MAX_PDF_CONTENT_BYTES,
+    # the costliest PDF spends it on its last page: some 2.5 s on two cores.
+    monkeypatch.setattr(extract, "MAX_PDF_CONTENT_BYTES", 200_000)
+    operations = 2000 // len("q Q ")
+    assert "ingen text" in _refused_in_seconds("loften.pdf", _pdf(60, operations, shared=True))
+    assert "PDF-filen kunde inte läsas" in _refused_in_seconds(
+        "loften.pdf", _pdf(60, 4 * operations, shared=True)
+    )
+
+
+def _docx_of_paragraphs(paragraph: bytes, unpacked: int) -> bytes:
+    """A Word file whose document is `unpacked` bytes of `paragraph` repeated."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(docx_bytes("x"))) as source:
+        parts = {info.filename: source.read(info.filename) for info in source.infolist()}
+    document = parts["word/document.xml"]
+    body = document.index(b"<w:body>") + len(b"<w:body>")
+    parts["word/document.xml"] = (
+        document[:body] + paragraph * (unpacked // len(paragraph)) + document[body:]
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_a_word_file_of_29_megabytes_of_tiny_paragraphs_is_refused_in_seconds():
+    data = _docx_of_paragraphs(b"<w:p><w:r><w:t>a</w:t></w:r></w:p>", 29 * 1024 * 1024)
+    assert len(data) < 1024 * 1024
+    assert "för stor" in _refused_in_seconds("loften.docx", data)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        b"<w:p/>",
+        b"<w:p><w:r><w:t>a</w:t></w:r></w:p>",
+        b"<w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>",
+        b"<w:tbl><w:tr/><w:tr/><w:tr/><w:tr/><w:tr/><w:tr/></w:tbl>",
+    ],
+)
+def test_a_word_file_just_under_the_unpacked_bound_is_refused_as_too_long_in_seconds(paragraph):
+    data = _docx_of_paragraphs(paragraph, MAX_UNPACKED_BYTES - 1_000_000)
+    assert "längre än" in _refused_in_seconds("loften.docx", data)
