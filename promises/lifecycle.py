@@ -561,7 +561,8 @@ RULES: dict[str, Rule] = {
         effects=(_record_signing, _announce_signing, _notify(notifications.SIGNED)),
     ),
     Action.EXTEND: Rule(
-        (S.SIGNED,),
+        # Again and again if need be, within the five years a period may run.
+        (S.SIGNED, S.EXTENDED),
         S.EXTENDED,
         COORDINATOR,
         (_has_decision, _has_new_end),

@@ -721,8 +721,10 @@ class PeriodTransition(models.Model):
         verbose_name = _("lifecycle transition")
         verbose_name_plural = _("lifecycle transitions")
         constraints = [
+            # A step changes the state, except an extension of a period already extended.
             models.CheckConstraint(
-                condition=~Q(from_state=F("to_state")), name="transition_changes_state"
+                condition=~Q(from_state=F("to_state")) | Q(to_state="extended"),
+                name="transition_changes_state_or_extends",
             ),
         ]
 

@@ -48,6 +48,7 @@ ALLOWED = {
     (A.DECIDE, S.CONSULTATION): {"coordinator", "admin"},
     (A.SIGN, S.DECIDED): {"coordinator", "admin"},
     (A.EXTEND, S.SIGNED): {"coordinator", "admin"},
+    (A.EXTEND, S.EXTENDED): {"coordinator", "admin"},
     (A.CLOSE, S.SIGNED): {"coordinator", "admin"},
     (A.CLOSE, S.EXTENDED): {"coordinator", "admin"},
 }

@@ -335,3 +335,23 @@ def test_the_signing_document_of_an_open_ended_period_says_until_further_notice(
     url = reverse("promises:document", args=["tranas", "2026-tills-vidare", "medborgarloftet"])
     page = client.get(url).content.decode()
     assert "De gäller från 1 juli 2026, tills vidare." in page
+
+
+def test_an_extended_period_is_extended_again_within_five_years(coordinator, client):
+    period = factories.period("tranas", start=D(2025, 1, 1), end=D(2026, 12, 31))
+    perform(period, coordinator, Action.EXTEND, **extension_on(D(2026, 11, 30)))
+    period.refresh_from_db()
+    assert Action.EXTEND in available_actions(period, coordinator)
+    again = {**extension_on(D(2026, 11, 30)), "new_end_date": D(2027, 12, 31)}
+    perform(period, coordinator, Action.EXTEND, **again)
+    period.refresh_from_db()
+    assert (period.state, period.end_date) == (S.EXTENDED, D(2027, 12, 31))
+    assert period.extensions.count() == 2
+    last = period.transitions.last()
+    assert (last.from_state, last.to_state) == (S.EXTENDED, S.EXTENDED)
+    page = " ".join(client.get(period.get_absolute_url()).content.decode().split())
+    assert "31 december 2027" in page and "30 juni 2027" in page
+    # Never past five years from the start, extensions included.
+    too_far = {**extension_on(D(2026, 11, 30)), "new_end_date": D(2030, 6, 30)}
+    with pytest.raises(TransitionInvalid):
+        perform(period, coordinator, Action.EXTEND, **too_far)
