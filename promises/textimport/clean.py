@@ -295,7 +295,14 @@ _PIPE_RULE = re.compile(r"\s*\|[\s|:+-]*\|\s*")
 
 # A table pasted from a spreadsheet's CSV: "Aktivitet;Ansvarig;Mål", read only under such a header
 # (prose has semicolons too).
-_CSV_HEADER = re.compile(r"(?:aktivitet(?:er)?|atgard(?:er)?|insats(?:er)?)", re.IGNORECASE)
+# A spreadsheet's header may be in English-like codes: "ID;Activity;Owner;Freq".
+_CSV_HEADER = re.compile(
+    r"(?:aktivitet(?:er)?|atgard(?:er)?|insats(?:er)?|activit(?:y|ies)|actions?)", re.IGNORECASE
+)
+# A first column numbering the rows ("Nr", "ID", "#"), its cells short codes ("1", "A01",
+# "K-02"): no part of any activity, dropped so the activity's column leads the row.
+_NUMBER_COLUMN = re.compile(r"(?:nr|id|#|nummer|lopnr|lopnummer|ref)\.?")
+_ROW_NUMBER = re.compile(r"[\w.-]{1,8}")
 
 
 # A row of a CSV file whose cells are in quotes: '"Aktivitet";"Ansvarig"', '"Aktivitet","Mål"'.
@@ -544,8 +551,17 @@ def _tables_as_cells(text: str) -> tuple[str, set[int]]:
                 cells[end] = filled
             end += 1
         by_semicolons = "\t" not in lines[index] and not _PIPE_ROW.fullmatch(lines[index])
-        header = cells[index][0] if cells[index] else ""
+        numbered = (
+            width >= 3
+            and end - index >= 2
+            and _NUMBER_COLUMN.fullmatch(fold(cells[index][0]))
+            and all(_ROW_NUMBER.fullmatch(cells[row][0]) for row in range(index + 1, end))
+        )
+        header = cells[index][bool(numbered)] if cells[index] else ""
         if end - index >= 2 and (not by_semicolons or _CSV_HEADER.fullmatch(fold(header))):
+            if numbered:
+                for row in range(index, end):
+                    cells[row] = cells[row][1:]
             table_rows.update(range(index, end))
             index = end
         else:

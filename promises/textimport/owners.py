@@ -49,7 +49,9 @@ _MUNICIPALITY = re.compile(
     r"|sakerhetssamordnar(?:e|en)|brottsforebyggande radet|bra"
     # a municipality's departments and boards as their own documents shorten them: "SOC",
     # "BoU", "KoF", "SBF", "KF" (kommunfullmäktige), "KS" (kommunstyrelsen)
-    r"|soc|sof|ifo|bou|buf|bun|uaf|ubf|kof|kff|kfn|sbf|sbk|sbn|tf|tk|kf|ks|klf)\b"
+    r"|soc|sof|ifo|bou|buf|bun|uaf|ubf|kof|kff|kfn|sbf|sbk|sbn|tf|tk|kf|ks|klf"
+    # a city district's administration and board: "SDF", "SDN"
+    r"|sdf|sdn)\b"
 )
 # "Tillsammans …", "Vi gemensamt …", "Gemensam lägesbild tas fram …": both parties.
 _JOINT_START = re.compile(

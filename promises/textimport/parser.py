@@ -161,6 +161,8 @@ _PARTY_HEADING = _kw(
     # "Polisens del i löftet", "Vår gemensamma del"
     r"|ansvar|del(?: i (?:medborgar)?löftet)?)"
     r"|(?P<pn>polisen|kommunen|staden|regionen|stadsdelsförvaltningen|gemensamt"
+    # the parties by their abbreviations: "LPO Farsta", "SDF", "SDF och LPO (gemensamt)"
+    r"|(?:lpo|sdf)(?: och (?:lpo|sdf))?(?! och)(?: [A-ZÅÄÖ][\w-]+(?<!Åtar))?"
     r"|tillsammans|polisen och kommunen|kommunen och polisen|gemensamma (?:åtaganden|aktiviteter)"
     r"|(?:vår )?gemensamma del(?: i (?:medborgar)?löftet)?)"
     # "Polisen i Arvidsjaur åtar sig att under 2026:", "Kommunen, genom socialförvaltningen, …"
@@ -251,6 +253,11 @@ def _heading_owner(match: re.Match) -> str | None:
     )
     if word.startswith("polis") and "kommun" in word:
         return "joint"
+    if " och " in word and {actor_kind(actor) for actor in split_actors(word)} == {
+        "police",
+        "municipality",
+    }:
+        return "joint"  # "SDF och LPO"
     if word.startswith("kommun") and "polis" in word:
         return "joint"
     if word.startswith("polis"):
@@ -561,7 +568,9 @@ _ACTIVITY_START = re.compile(
 
 
 # A table of activities, its cells one per line: "Aktivitet", "Ansvarig", "Mål", then the rows.
-_TABLE_FIRST = _kw(r"^(?:aktivitet(?:er)?|åtgärd(?:er)?|insats(?:er)?)\s*:?$")
+_TABLE_FIRST = _kw(
+    r"^(?:aktivitet(?:er)?|åtgärd(?:er)?|insats(?:er)?|activit(?:y|ies)|actions?)\s*:?$"
+)
 # A column named with its year: "Resultat 2025" beside "Mål 2026" (last year's result is no target).
 _COLUMN_YEAR = r"(?: (?:för |under )?\d{4}(?:\s*[–-]\s*\d{2,4})?)?"
 _TABLE_COLUMNS = (
@@ -570,12 +579,15 @@ _TABLE_COLUMNS = (
         _kw(
             r"^(?:huvud)?ansvar(?:ig|iga|ar)?(?: (?:part|aktör|förvaltning|verksamhet"
             r"|organisation))?\s*:?$|^vem(?: ansvarar| gör)?\s*\??:?$"
+            # a spreadsheet's English-like codes: "Owner", "Resp."
+            r"|^(?:owner|responsible|resp\.?)\s*:?$"
         ),
     ),
     (
         "target",
         _kw(
-            r"^(?:mål(?:värde|sättning)?|omfattning|antal|frekvens|när|hur ofta|tidplan|tidsplan)"
+            r"^(?:mål(?:värde|sättning)?|omfattning|antal|frekvens|när|hur ofta|tidplan|tidsplan"
+            r"|frekv\.?|freq\.?|frequency|target)"
             rf"{_COLUMN_YEAR}\s*\??:?$"
         ),
     ),
@@ -585,7 +597,7 @@ _TABLE_COLUMNS = (
         _kw(
             r"^(?:uppföljning|kommentar(?:er)?|status|indikator(?:er)?|resurser|löfte|syfte"
             r"|tidpunkt|tid|period|datum|plats|var|målgrupp|kostnad|budget|resultat|utfall"
-            rf"|genomförande){_COLUMN_YEAR}\s*:?$"
+            rf"|genomförande|comments?|notes?){_COLUMN_YEAR}\s*:?$"
         ),
     ),
 )
@@ -797,6 +809,13 @@ _PROMISE_IN_LIST = re.compile(r"att (?:arbeta (?:for|med)|verka for|minska|oka|s
 _CONTACT = re.compile(
     r"(?:(?:har du|har ni) (?:fragor|synpunkter|tankar|ideer)|vill (?:du|ni) veta mer"
     r"|kontakta (?:oss|garna)|hor (?:garna )?av (?:dig|er))\b"
+)
+# A document's furniture under a heading such as "HANDLINGSPLAN" over its title: its reference
+# ("Dnr FA-2025/0871"), its title ("Medborgarlöfte Farsta 2026") and its legend ("Förkortningar
+# i planen: SDF = …"), no activity.
+_FURNITURE = re.compile(
+    r"(?:dnr|diarienummer|diarienr|forkortningar)\b"
+    r"|(?:medborgarloften?|handlingsplan)(?: [\w-]+){0,3} \d{4}(?: ?[-–] ?\d{2,4})?$"
 )
 # An outcome to measure, no activity: "Andelen som känner sig trygga ska öka till 75 %".
 _OUTCOME = re.compile(
@@ -1327,6 +1346,10 @@ _PROMISE_BY_NUMBER = _kw(r"^(?:löfte|fokusområde|löftesområde|insatsområde)
 _SHORTEST_REPEATED = 2
 
 
+# A title that is only a place's name: "Fagersta", "Norra Sorunda".
+_PLACE_TITLE = re.compile(r"[A-ZÅÄÖ][\w-]{1,40}(?: [A-ZÅÄÖ][\w-]{1,40})?")
+
+
 def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
     later_activity_heading = [False] * (len(lines) + 1)
     for index in range(len(lines) - 1, -1, -1):
@@ -1435,8 +1458,21 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             # items, or the clauses of running text that say what a party does.
             items, following = _items(lines, index + 1)
             found = []
-            for start, _end, item_text in items:
+            for number, (start, _end, item_text) in enumerate(items):
                 if _PROMISE_SENTENCE.search(fold(item_text)[:_PROMISE_SENTENCE_REACH]):
+                    if (
+                        number == 0
+                        and promise_text == focus
+                        and _PLACE_TITLE.fullmatch(focus)
+                        and start not in bullet_starts
+                    ):
+                        # "Norberg" over "Polisen och Norbergs kommun lovar att arbeta för …",
+                        # as a release on several municipalities' promises gives each: the
+                        # sentence is the promise, the place its title
+                        words = _strip_item(item_text)
+                        document.promises[-1] = ParsedPromise(
+                            text=words, span=TextSpan(start, start + len(words))
+                        )
                     continue  # "Vi lovar att arbeta för …" says the promise, not what is done
                 if start not in labelled_starts and GOAL_LINE.match(fold(item_text)):
                     continue  # "Mål: Färre …", "Indikator: …": the focus area's goal
@@ -1534,6 +1570,10 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                     continue  # "Polisen och X kommun har kommit överens om …": the agreement
                 if _CONTACT.match(fold(item_text)):
                     continue  # "Har du frågor? Hör av dig till …": no activity
+                if start not in bullet_starts and (
+                    _FURNITURE.match(fold(item_text)) or len(_CODE_PAIR.findall(item_text)) >= 2
+                ):
+                    continue  # "Dnr …", the title, a legend: the document's, no activity
                 if (
                     start not in bullet_starts
                     and _PROMISE_IN_LIST.match(fold(item_text))
@@ -1709,6 +1749,11 @@ _CODE_IN_TEXT = re.compile(
 )
 
 
+# A legend of several codes on one line: "Owner: POL = Polisen, KOM = Sollentuna kommun, GEM =
+# gemensamt", "Förkortningar: SDF = …, LPO = …". Each name ends at a comma or semicolon.
+_CODE_PAIR = re.compile(r"(?<!\w)(?P<code>[A-ZÅÄÖ]{2,6}) ?= ?(?P<name>\w[^=,;\n]{1,80})")
+
+
 def _legend(lines: list[_Line]) -> dict[str, str]:
     """The codes a document's legend explains, each with the name it stands for."""
     codes: dict[str, str] = {}
@@ -1722,6 +1767,9 @@ def _legend(lines: list[_Line]) -> dict[str, str]:
             codes[match.group("code")] = match.group("name").strip(" .,;")
         else:
             under_heading = bool(_LEGEND_HEADING.match(text))
+            pairs = list(_CODE_PAIR.finditer(text))
+            for pair in pairs if len(pairs) >= 2 else []:
+                codes.setdefault(pair.group("code"), pair.group("name").strip(" .,;"))
             # "samhällsbyggnadsförvaltningen (SBF)": a code the running text introduces.
             for named in _CODE_IN_TEXT.finditer(text):
                 codes.setdefault(named.group("code"), named.group("name"))
@@ -1747,6 +1795,9 @@ def _owners_from_legend(document: ParsedDocument, codes: dict[str, str]) -> None
             name = codes[activity.responsible_other]
             written_out = f"{name[:1].upper()}{name[1:]}: {activity.text}"
             kept_partners = activity.partners.split(", ") if activity.partners else []
+            if read_owner(written_out, None)[0] == "unstated":
+                # "Sollentuna kommun: Fältassistenter vid …" names two: the cell's is the owner
+                written_out = f"Ansvarig: {name}"
         else:
             continue
         responsible, other, partners = read_owner(written_out, None)

@@ -211,7 +211,10 @@ _SCOPE_PHRASES = (
     (
         "seasonal",
         r"(?:varje|per|under varje) (?:sommar|host|var|vinter|sasong|lasar|skolar)"
-        r"(?! och (?:sommar|host|var|vinter))|under (?:lasaret|skolaret)",
+        r"(?! och (?:sommar|host|var|vinter))|under (?:lasaret|skolaret)"
+        # a season named by what is done in it, which comes each year: "under jaktsäsongen",
+        # "under badsäsongen" (not "under säsongen", the one a promise is about)
+        r"|under (?:varje )?[a-z]{2,20}sasong(?:en)?",
     ),
     (
         "period",
@@ -440,7 +443,13 @@ def _excluded(tokens: list[_Token], index: int, excluded: set[int]) -> bool:
     ) or (prev == "." and len(before) >= 2 and before[-2] in _BEFORE_NOT_TARGET):
         # "hus 3", "vecka 32"; not "Ungdomens hus en gång i månaden", "Albys hus fyra kvällar"
         return True
-    if prev.endswith(_STREET_ENDINGS) and tokens[index - 1].text[:1].isupper():
+    if (
+        prev.endswith(_STREET_ENDINGS)
+        and tokens[index - 1].text[:1].isupper()
+        and token.text.isdigit()
+    ):
+        # "Lingvägen 123"; a number in words is never a street's ("på Magelungsvägen två
+        # gånger i månaden")
         return True
     # "årskurs 5 och 6", "fokusområde 1 och 2": the second number shares the first's reason.
     # After a comma only a number written as that one is ("årskurs 5, 6 och 7"): "årskurs 7,

@@ -60,6 +60,11 @@ LONG_LINES = {
     "sentences": _repeated("Polisen lovar. "),
     "a name and its code": _repeated("kultur- och fritidsförvaltningen (KFF) "),
     "parties": _repeated("polisen och vetlanda kommun "),
+    "codes explained on one line": _repeated("KOM = Sollentuna kommun, "),
+    "a code and a long name": "LPO = " + "a" * LONGEST_PASTE,
+    "seasons": _repeated("under jaktjaktsäsong "),
+    "a spreadsheet row": "ID;Activity;Owner\n" + _repeated("A01;a;POL;"),
+    "a title": "Medborgarlöfte " + _repeated("Farsta "),
 }
 
 

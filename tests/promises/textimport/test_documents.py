@@ -1401,6 +1401,18 @@ BLIND_VALIDITY = {
         "joint",
     ),
     "osby-2026-kostnader.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "farsta-2026-sdf-forkortningar.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "sollentuna-2026-excel-koder.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "jokkmokk-2026-2028-inlandet.txt": ("2026-04-01", "2028-03-31", False, None, "joint"),
+    "fagersta-2026-regionens-pressmeddelande.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "staffanstorp-2026-statuskolumn.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "tyreso-2026-paragrafer-fetstil.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
 }
 
 
@@ -2364,3 +2376,38 @@ def test_numbered_focus_areas_over_goal_lines_are_promises():
     assert [p.text for p in quoted.promises] == [
         "Kommunen och Polisen lovar att arbeta för ett tryggare centrum."
     ]
+
+
+def test_a_spreadsheets_rows_under_english_codes_and_a_row_number_column_are_read():
+    """ "ID;Activity;Owner;Freq;Kommentar" over rows "A01;…;POL;2/vecka;": the row number
+    dropped, the owner codes read by the legend on one line ("POL = Polisen, KOM = …"); a
+    status column ("Genomförd (14 st)") beside "Mål 2026" gives no target."""
+    document = read("blind/sollentuna-2026-excel-koder.txt")
+    assert [a.responsible for a in document.activities] == ["police"] * 3 + ["municipality"] * 3 + [
+        "joint"
+    ] * 3
+    assert document.activities[0].text.startswith("Fotpatrullering vid Sollentuna")
+    document = read("blind/staffanstorp-2026-statuskolumn.txt")
+    assert [a.target and a.target.value for a in document.activities] == [12, 4, 2, None, 1, None]
+
+
+def test_party_headings_by_their_abbreviations_and_a_plans_furniture():
+    """ "SDF åtar sig att:", "LPO Farsta åtar sig att:", "SDF och LPO gemensamt:" head the
+    district's, the police's and joint items; "Dnr …", the title and the legend under
+    "HANDLINGSPLAN" are no activities."""
+    document = read("blind/farsta-2026-sdf-forkortningar.txt")
+    assert [a.responsible for a in document.activities] == ["municipality"] * 3 + ["police"] * 3 + [
+        "joint"
+    ] * 3
+
+
+def test_a_release_on_several_municipalities_gives_each_its_promise_and_activities():
+    """A place's name over "Polisen och Norbergs kommun lovar att arbeta för …" and its items:
+    the sentence is the promise, and each item is tied to its own place's promise."""
+    document = read("blind/fagersta-2026-regionens-pressmeddelande.txt")
+    assert [p.text.split(" lovar")[0] for p in document.promises] == [
+        "Polisen och Fagersta kommun",
+        "Polisen och Norbergs kommun",
+        "Polisen och Skinnskattebergs kommun",
+    ]
+    assert [a.promise_indexes for a in document.activities] == [[0]] * 3 + [[1]] * 2 + [[2]] * 2

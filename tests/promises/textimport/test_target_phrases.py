@@ -371,6 +371,16 @@ TARGETS = [
         "Polisen är på plats vid stationen fredagskvällar (mål: 4/månad).",
         "count|4|gånger|month",
     ),
+    # a season named by what is done in it comes each year; a number in words after a street
+    # is no street number
+    (
+        "göra tillsyn av jakt och skoterkörning under jaktsäsongen (minst 4 helger)",
+        "at_least|4|helger|year",
+    ),
+    (
+        "göra trafikkontroller på Magelungsvägen två gånger i månaden",
+        "count|2|trafikkontroller|month",
+    ),
 ]
 
 # Phrases with numbers that are not targets.
