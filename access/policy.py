@@ -34,7 +34,17 @@ from promises.models import (
     in_scope_q,
 )
 
-__all__ = ["Act", "may", "require", "scope_q"]
+__all__ = ["Act", "NotNow", "may", "require", "scope_q"]
+
+
+class NotNow(PermissionDenied):
+    """A refusal by the period's state, not by the user's role: they may do this to the period
+    in another state (edit a draft that went on consultation meanwhile, say). The 403 page says
+    so, and shows what a refused form held (config/views.py: `permission_denied`)."""
+
+    def __init__(self, period: PromisePeriod) -> None:
+        super().__init__()
+        self.period = period
 
 
 def _roles_for_act(act: str) -> set[str]:
@@ -112,10 +122,33 @@ def may(user, act: str, obj: Model | None = None) -> bool:
     return _allows(act, roles, obj, user)
 
 
+# Acts whose refusal, to a role that may do them, can only come from the period's state (a
+# log's refusal may be whose log it is; a lifecycle step's, the step's own checks).
+_BY_STATE_ALONE = frozenset(
+    {
+        Act.EDIT,
+        Act.EDIT_DRAFT,
+        Act.DELETE_DRAFT,
+        Act.EDIT_PROPOSAL,
+        Act.REGISTER_PERIOD,
+        Act.MANAGE_FOLLOWUPS,
+        Act.PUBLISH_REPORTS,
+        Act.MANAGE_INDICATORS,
+        Act.RECORD_MEASUREMENTS,
+    }
+)
+
+
 def require(user, act: str, obj: Model | None = None) -> None:
-    """Refuse (403) unless `may(user, act, obj)`."""
-    if not may(user, act, obj):
-        raise PermissionDenied
+    """Refuse (403) unless `may(user, act, obj)`: `NotNow` when a role the user holds in the
+    object's municipality may do it, in another state."""
+    if may(user, act, obj):
+        return
+    if obj is not None and act in _BY_STATE_ALONE:
+        period = _period_of(obj)
+        if held_roles(user, period.municipality_id) & _roles_for_act(act):
+            raise NotNow(period)
+    raise PermissionDenied
 
 
 def scope_q(user, act: str, prefix: str = "", field: str = "municipality_id") -> Q:

@@ -125,7 +125,28 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 @requires_csrf_token
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    from access.policy import NotNow  # access imports the apps, which import this module
+
+    if isinstance(exception, NotNow):
+        return _not_now(request, exception.period)
     return render_error(request, "403.html", 403)
+
+
+# What a form posts besides what a person typed: never shown back.
+_NOT_TYPED = {"csrfmiddlewaretoken", "edit_version", "idempotency_key", "next"}
+
+
+def _not_now(request: HttpRequest, period) -> HttpResponse:
+    """The 403 of a step the period's state refuses: why, where to go, and what the refused
+    form held, so that text typed while someone else moved the period is not lost."""
+    typed = []
+    if request.method == "POST":
+        for name, values in request.POST.lists():
+            if name in _NOT_TYPED or "-" in name and name.split("-")[-1].isupper():
+                continue  # a formset's management fields
+            typed += [value for value in values if len(value.strip()) > 1]
+    context = {**site_frame(request), "period": period, "typed": typed}
+    return HttpResponse(render_to_string("403_not_now.html", context, request), status=403)
 
 
 @requires_csrf_token

@@ -178,3 +178,31 @@ def test_saved_dates_and_times_are_shown_as_the_pages_write_them():
     with translation.override("sv"):
         assert _display(forms.TimeField(), datetime.time(13, 0)) == "13:00"
         assert _display(forms.DateField(), datetime.date(2026, 12, 5)) == "5 december 2026"
+
+
+def test_an_edit_refused_because_the_period_moved_on_keeps_the_text(world):
+    """A colleague sends the draft for consultation while the promise is being edited: the save
+    is refused (403) with why, and the text typed is on the page to copy."""
+    promise = world.draft.promises.first()
+    path = reverse("promises:promise_edit", args=[promise.pk])
+    first, _second = two_clients(world)
+    typed = shown_form(first, path)
+    typed["description"] = "En ny formulering som inte får gå förlorad."
+    world.draft.state = "consultation"
+    world.draft.save()
+
+    response = first.post(path, typed)
+
+    assert response.status_code == 403
+    page = " ".join(response.content.decode().split())
+    assert "Det här går inte att göra nu" in page
+    assert "har nu status ”på samråd”" in page
+    assert "En ny formulering som inte får gå förlorad.</textarea>" in page
+    promise.refresh_from_db()
+    assert promise.description != typed["description"]
+    # A role that may never edit it (an approver) gets the plain refusal, and no text back.
+    approver = Client()
+    sign_in(approver, world.approver)
+    refused = approver.post(path, typed)
+    assert refused.status_code == 403
+    assert "En ny formulering" not in refused.content.decode()
