@@ -308,35 +308,76 @@ def _validate(
     return valid, errors
 
 
+def _place_key(data) -> tuple:
+    """What makes two logs likely the same occasion: the activity, the day and the place (in any
+    case, blanks as one), whatever their quantity or summary."""
+    return (data["activity"], data["date"], " ".join(data["place"].split()).casefold())
+
+
 def doubts(rows: list[tuple[int, _RowForm]], today: datetime.date) -> list[Doubt]:
-    """The valid rows that may be a mistake: the same activity, date, quantity, place and
-    summary as a counted log already saved or as an earlier row; and the whole file when every
-    row is as the template proposes it (today's date, one, no place, no summary)."""
+    """The valid rows that may be a mistake: the same activity, date and place as a counted log
+    already saved (the same in every field, or told that quantity or summary differ: a sheet
+    kept beside the form often words the same walk otherwise); the same in every field as an
+    earlier row; and the whole file when every row is as the template proposes it (today's
+    date, one, no place, no summary)."""
     cleaned = [(number, form.cleaned_data) for number, form in rows]
-    # (activity id, *SAME_LOG_FIELDS) of each counted log the rows may repeat: one query.
-    saved = {
-        tuple(row[:-2]): row[-2:]
-        for row in ActivityLog.objects.counted()
+    # The counted logs the rows may repeat, by activity, day and place: one query.
+    saved: dict[tuple, list[dict]] = {}
+    for log in (
+        ActivityLog.objects.counted()
         .filter(
             activity_id__in={data["activity"].pk for _n, data in cleaned},
             date__in={data["date"] for _n, data in cleaned},
         )
-        .values_list("activity_id", *SAME_LOG_FIELDS, "created_at", "reported_by__username")
-    }
+        .values(
+            "activity_id",
+            *SAME_LOG_FIELDS,
+            "created_at",
+            "reported_by__username",
+            "reported_by__first_name",
+            "reported_by__last_name",
+        )
+    ):
+        key = (log["activity_id"], log["date"], " ".join(log["place"].split()).casefold())
+        saved.setdefault(key, []).append(log)
     found, seen = [], {}
     for number, data in cleaned:
-        key = (data["activity"].pk, *(data[name] for name in SAME_LOG_FIELDS))
+        activity, day, place = _place_key(data)
+        key = (activity.pk, day, place)
+        # Within the file only rows the same in every field: a sheet may list two checks on
+        # one road in a day.
+        row_key = (activity.pk, *(data[name] for name in SAME_LOG_FIELDS))
         if key in saved:
-            created_at, reporter = saved[key]
-            message = gettext("The same as a log saved on %(date)s by %(user)s.") % {
-                "date": date_format(timezone.localtime(created_at), "j b Y H:i"),
-                "user": reporter or gettext("system"),
+            log = saved[key][0]
+            same = all(log[name] == data[name] for name in SAME_LOG_FIELDS)
+            who = (
+                " ".join(
+                    part
+                    for part in (log["reported_by__first_name"], log["reported_by__last_name"])
+                    if part
+                )
+                or log["reported_by__username"]
+                or gettext("system")
+            )
+            words = {
+                "date": date_format(timezone.localtime(log["created_at"]), "j b Y H:i"),
+                "user": who,
             }
+            if same:
+                message = gettext("The same as a log saved on %(date)s by %(user)s.") % words
+            else:
+                message = (
+                    gettext(
+                        "The same activity, day and place as a log saved on %(date)s by %(user)s "
+                        "(with another quantity or summary): the same occasion twice?"
+                    )
+                    % words
+                )
             found.append(Doubt(number, message))
-        elif key in seen:
-            message = gettext("The same as row %(row)s of the file.") % {"row": seen[key]}
+        elif row_key in seen:
+            message = gettext("The same as row %(row)s of the file.") % {"row": seen[row_key]}
             found.append(Doubt(number, message))
-        seen.setdefault(key, number)
+        seen.setdefault(row_key, number)
     as_template = all(
         data["quantity"] == 1
         and not data["place"]

@@ -408,6 +408,37 @@ def test_validating_many_rows_costs_a_fixed_number_of_queries(world, django_asse
     assert [(e.row, e.column) for e in result.row_errors] == [(201, "aktivitet_id")]
 
 
+def test_a_row_of_an_occasion_logged_through_the_form_is_asked_about(client, world):
+    """The same walk logged on the form and kept in a spreadsheet with other words: the upload
+    asks before it counts the occasion twice."""
+    today = _in_force_period_today(world)
+    sign_in(client, world.user)
+    record_log(
+        activity=world.police,
+        user=world.user,
+        idempotency_key=uuid.uuid4(),
+        date=today,
+        quantity=1,
+        place="Stadsparken",
+        summary="Trygghetsvandring med boende och fastighetsägare i Stadsparken.",
+    )
+    sheet = _csv(
+        f"{world.police.pk};{today};1;stadsparken ;Trygghetsvandring med boende;",
+        f"{world.police.pk};{today};1;Torget;Kontroll;",
+    )
+
+    asked = _post(client, world, sheet)
+
+    assert asked.status_code == 200
+    page = " ".join(asked.content.decode().split())
+    assert "Rad 2: Samma aktivitet, dag och plats som en logg som sparades" in page
+    assert "av Polis Testsson (med ett annat antal eller en annan sammanfattning)" in page
+    assert ActivityLog.objects.count() == 1
+    answer = {"upload": asked.context["upload"], "answer": "new"}
+    assert client.post(reverse("activities:log_import"), answer).status_code == 302
+    assert sorted(ActivityLog.objects.values_list("place", flat=True)) == ["Stadsparken", "Torget"]
+
+
 def test_saving_many_rows_adds_only_the_inserts_per_row(world, django_assert_max_num_queries):
     rows = [f"{world.police.pk};2026-03-15;1;Storgatan;Kontroll {i};" for i in range(200)]
     # Per row: a savepoint, the log, its history record, the lock on its activity, its progress
@@ -809,7 +840,7 @@ def test_a_file_uploaded_again_is_asked_about_and_only_its_new_rows_may_be_saved
 
     assert asked.status_code == 200
     page = " ".join(asked.content.decode().split())
-    assert "Rad 2: Samma som en logg som sparades" in page and "av polis." in page
+    assert "Rad 2: Samma som en logg som sparades" in page and "av Polis Testsson." in page
     assert "Spara bara den 1 nya raden" in page and "Spara alla 2 rader" in page
     assert ActivityLog.objects.count() == 1
     answer = {"upload": asked.context["upload"], "answer": "new"}
