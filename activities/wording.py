@@ -112,6 +112,13 @@ def headline_words(progress: Progress, dated: bool = False) -> str:
         return ""
     if target.is_average:
         return _whole_period(progress, progress_text(progress.average, target), dated)
+    if target.scope != Scope.PERIOD and progress.today < progress.period_start:
+        # Not begun: the target as the promise words it, not a sum of spans to come (2 per week
+        # is no "minst 105" to a reader).
+        return gettext("begins %(date)s: %(target)s") % {
+            "date": _full_date(progress.period_start),
+            "target": target_text(target),
+        }
     if target.scope == Scope.PERIOD or progress.current is None:
         period_target = sum(span.span.target for span in progress.spans)
         words = progress_text(progress.total_done, target, period_target)

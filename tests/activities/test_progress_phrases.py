@@ -53,10 +53,13 @@ TARGETS = {
     "average_week": (1, "fotpatruller", "fotpatrull"),
     "average_month": (2, "hastighetsmätningar", "hastighetsmätning"),
 }
-# Whole-period targets once the period is over or not begun (the spans' targets added up):
+# Before the period a recurring target is worded as promised (f"{BEGINS}minst 2
+# trafikkontroller per månad"), not as the sum of the spans to come. Whole-period targets once
+# the period is over (the spans' targets added up):
 # year 10 + 8 (20 Mar–31 Dec 2027 is 287 of 366 days); tertial 1 + 5 × 2; month 1 + 21 × 2;
 # week 94 ISO weeks × 1; day 652 days × 2.
 NBSP = "\u00a0"
+BEGINS = "börjar 20 mar 2026: "
 YEAR_1 = "löftesår 1 (20 mar 2026–19 mar 2027)"
 TERTIAL = "detta tertial (1 sep–31 dec 2026)"
 MONTH = "denna månad (1–31 dec 2026)"
@@ -80,9 +83,9 @@ PHRASES = [
     ("period", "count", "after", 3, "3 av 2 medborgardialoger Uppnådd"),
     ("period", "exactly", "after", 3, "3 medborgardialoger (mål: exakt 2) Ej uppnådd"),
     # -- per year: promise years from the start -------------------------------------------------
-    ("year", "count", "before", 0, "0 av 18 narkotikainsatser Ej påbörjad"),
-    ("year", "exactly", "before", 1, "0 narkotikainsatser (mål: exakt 18) Ej påbörjad"),
-    ("year", "at_most", "before", "many", "0 av högst 18 narkotikainsatser Ej påbörjad"),
+    ("year", "count", "before", 0, f"{BEGINS}10 narkotikainsatser per år Ej påbörjad"),
+    ("year", "exactly", "before", 1, f"{BEGINS}exakt 10 narkotikainsatser per år Ej påbörjad"),
+    ("year", "at_most", "before", "many", f"{BEGINS}högst 10 narkotikainsatser per år Ej påbörjad"),
     ("year", "at_least", "inside", 0, f"{YEAR_1}: 0 av minst 10 narkotikainsatser Ej påbörjad"),
     ("year", "count", "inside", 1, f"{YEAR_1}: 1 av 10 narkotikainsatser Efter plan"),
     ("year", "exactly", "inside", "many", f"{YEAR_1}: 8 narkotikainsatser (mål: exakt 10) I fas"),
@@ -91,9 +94,18 @@ PHRASES = [
     ("year", "at_least", "after", 1, "1 av minst 18 narkotikainsatser Ej uppnådd"),
     ("year", "count", "after", "many", "8 av 18 narkotikainsatser Ej uppnådd"),
     # -- per tertial ----------------------------------------------------------------------------
-    ("tertial", "exactly", "before", 0, "0 trygghetsvandringar (mål: exakt 11) Ej påbörjad"),
-    ("tertial", "at_most", "before", 1, "0 av högst 11 trygghetsvandringar Ej påbörjad"),
-    ("tertial", "at_least", "before", "many", "0 av minst 11 trygghetsvandringar Ej påbörjad"),
+    (
+        "tertial", "exactly", "before", 0,
+        f"{BEGINS}exakt 2 trygghetsvandringar per tertial Ej påbörjad",
+    ),
+    (
+        "tertial", "at_most", "before", 1,
+        f"{BEGINS}högst 2 trygghetsvandringar per tertial Ej påbörjad",
+    ),
+    (
+        "tertial", "at_least", "before", "many",
+        f"{BEGINS}minst 2 trygghetsvandringar per tertial Ej påbörjad",
+    ),
     ("tertial", "count", "inside", 0, f"{TERTIAL}: 0 av 2 trygghetsvandringar Ej påbörjad"),
     (
         "tertial", "exactly", "inside", 1,
@@ -114,9 +126,9 @@ PHRASES = [
     ("tertial", "at_most", "after", 1, "1 av högst 11 trygghetsvandringar Uppnådd"),
     ("tertial", "exactly", "after", "many", "8 trygghetsvandringar (mål: exakt 11) Ej uppnådd"),
     # -- per month ------------------------------------------------------------------------------
-    ("month", "at_most", "before", 0, "0 av högst 43 trafikkontroller Ej påbörjad"),
-    ("month", "at_least", "before", 1, "0 av minst 43 trafikkontroller Ej påbörjad"),
-    ("month", "count", "before", "many", "0 av 43 trafikkontroller Ej påbörjad"),
+    ("month", "at_most", "before", 0, f"{BEGINS}högst 2 trafikkontroller per månad Ej påbörjad"),
+    ("month", "at_least", "before", 1, f"{BEGINS}minst 2 trafikkontroller per månad Ej påbörjad"),
+    ("month", "count", "before", "many", f"{BEGINS}2 trafikkontroller per månad Ej påbörjad"),
     ("month", "exactly", "inside", 0, f"{MONTH}: 0 trafikkontroller (mål: exakt 2) Ej påbörjad"),
     ("month", "at_most", "inside", 1, f"{MONTH}: 1 av högst 2 trafikkontroller I fas"),
     ("month", "count", "inside", 1, f"{MONTH}: 1 av 2 trafikkontroller I fas"),
@@ -129,9 +141,9 @@ PHRASES = [
     ("month", "exactly", "after", 1, "1 trafikkontroll (mål: exakt 43) Ej uppnådd"),
     ("month", "at_most", "after", "many", "8 av högst 43 trafikkontroller Ej uppnådd"),
     # -- per week (ISO weeks), a target of 1: the singular ---------------------------------------
-    ("week", "at_least", "before", 0, "0 av minst 94 fotpatruller Ej påbörjad"),
-    ("week", "count", "before", 1, "0 av 94 fotpatruller Ej påbörjad"),
-    ("week", "exactly", "before", "many", "0 fotpatruller (mål: exakt 94) Ej påbörjad"),
+    ("week", "at_least", "before", 0, f"{BEGINS}minst 1 fotpatrull per vecka Ej påbörjad"),
+    ("week", "count", "before", 1, f"{BEGINS}1 fotpatrull per vecka Ej påbörjad"),
+    ("week", "exactly", "before", "many", f"{BEGINS}exakt 1 fotpatrull per vecka Ej påbörjad"),
     ("week", "at_most", "inside", 0, f"{WEEK}: 0 av högst 1 fotpatrull I fas"),
     ("week", "at_least", "inside", 1, f"{WEEK}: 1 av minst 1 fotpatrull Klar"),
     ("week", "exactly", "inside", 1, f"{WEEK}: 1 fotpatrull (mål: exakt 1) Klar"),
@@ -143,9 +155,9 @@ PHRASES = [
     ("week", "at_most", "after", 1, "1 av högst 94 fotpatruller Uppnådd"),
     ("week", "at_least", "after", "many", "8 av minst 94 fotpatruller Ej uppnådd"),
     # -- per day (calendar days) ----------------------------------------------------------------
-    ("day", "count", "before", 0, f"0 av 1{NBSP}304 kontroller Ej påbörjad"),
-    ("day", "exactly", "before", 1, f"0 kontroller (mål: exakt 1{NBSP}304) Ej påbörjad"),
-    ("day", "at_most", "before", "many", f"0 av högst 1{NBSP}304 kontroller Ej påbörjad"),
+    ("day", "count", "before", 0, f"{BEGINS}2 kontroller per dag Ej påbörjad"),
+    ("day", "exactly", "before", 1, f"{BEGINS}exakt 2 kontroller per dag Ej påbörjad"),
+    ("day", "at_most", "before", "many", f"{BEGINS}högst 2 kontroller per dag Ej påbörjad"),
     ("day", "at_least", "inside", 0, f"{DAY}: 0 av minst 2 kontroller Ej påbörjad"),
     ("day", "count", "inside", 1, f"{DAY}: 1 av 2 kontroller Efter plan"),
     ("day", "at_most", "inside", 1, f"{DAY}: 1 av högst 2 kontroller I fas"),

@@ -365,3 +365,12 @@ def test_a_span_not_begun_says_so_without_figures_or_a_status():
         listed = [(line.label, line.words, line.status) for line in wording.listed_spans(progress)]
     assert listed[-1] == ("löftesår 3 (20 mar–30 jun 2027)", "har inte börjat än", "")
     assert listed[1][2] == PaceStatus.ON_TRACK  # the current year: under its most so far
+
+
+def test_a_recurring_target_of_a_period_not_begun_is_worded_as_promised():
+    target = Target("at_least", 2, "fotpatruller", "week", "fotpatrull")
+    progress = compute_progress(target, date(2027, 1, 1), date(2027, 12, 31), [], date(2026, 12, 5))
+    with override("sv"):
+        assert (
+            wording.headline_words(progress) == "börjar 1 jan 2027: minst 2 fotpatruller per vecka"
+        )
