@@ -16,6 +16,7 @@ import csv
 import datetime
 import gc
 import hashlib
+import heapq
 import json
 import logging
 import os
@@ -40,9 +41,22 @@ from django.utils.translation import gettext_lazy as _
 from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
 from activities.progress import Comparator, PaceStatus, Scope
 from activities.spreadsheet import safe_cell
+from followups.models import (
+    ActivityVerdict,
+    Assessment,
+    FollowUpMeeting,
+    MeetingKind,
+    MeetingStatus,
+    Rating,
+    Report,
+    ReportKind,
+)
 from municipalities.models import Municipality
 from promises.models import (
     PUBLISHED_STATES,
+    Direction,
+    OutcomeIndicator,
+    OutcomeMeasurement,
     Parties,
     PeriodState,
     Promise,
@@ -98,6 +112,7 @@ CODE = _("code (see below)")
 TEXT_LIST = _("list of text")
 INTEGER_LIST = _("list of integers")
 URL = _("web address")
+TIME = _("time (HH:MM)")
 
 
 # Query functions: one per dataset, scoped to published periods.
@@ -372,6 +387,326 @@ def log_rows(
         yield dict(zip(names, values, strict=True))
 
 
+# Follow-up meetings, their assessments, reports and outcomes: what the period page shows of
+# them (`PromisePeriod.objects.for_period_page` and `promises.views.period_detail`), and the
+# planned meetings the municipality page and its calendar list. Read as plain tuples of the
+# public fields named here, one query each; internal minutes, staff and withdrawn or cancelled
+# records are never read.
+
+
+def _place_paths(period: str) -> dict[str, str]:
+    """The place columns (`PLACE_COLUMNS`) as paths from a row to its period."""
+    return {
+        "period_id": f"{period}_id",
+        "period_slug": f"{period}__slug",
+        "municipality_code": f"{period}__municipality__code",
+        "municipality_name": f"{period}__municipality__name",
+        "area_name": f"{period}__area_name",
+    }
+
+
+PLACE_FIELD_NAMES = tuple(_place_paths(""))
+
+
+def _period_order(period: str) -> tuple[str, ...]:
+    """The periods' order of the other datasets: municipality code, start date, period."""
+    return (f"{period}__municipality__code", f"{period}__start_date", f"{period}_id")
+
+
+def _in_periods(municipality: Municipality | None, period: str) -> Q:
+    """Rows of the published periods (of one municipality or all)."""
+    return Q(**{f"{period}__in": period_queryset(municipality).values("pk")})
+
+
+def _period_url(base_url: str, municipality_slug: str, period_slug: str) -> str:
+    return base_url + reverse("promises:period_detail", args=[municipality_slug, period_slug])
+
+
+# The meetings the public sees: held ones on the period page (its "Follow-up" section reads
+# the period's held meetings), planned ones on the municipality page and in its calendar
+# (`FollowUpMeeting.objects.planned()`). Cancelled and withdrawn meetings are on no public page.
+PUBLIC_MEETING_STATUSES = (MeetingStatus.HELD, MeetingStatus.PLANNED)
+
+MEETING_FIELDS = {
+    "meeting_id": "pk",
+    **_place_paths("period"),
+    "municipality_slug": "period__municipality__slug",
+    "meeting_status": "status",
+    "date": "date",
+    "time": "time",
+    "meeting_kind": "kind",
+    "forum": "forum",
+    "participants": "participants",
+    "public_summary": "public_summary",
+    "decisions": "decisions",
+}
+
+
+def meeting_queryset(municipality: Municipality | None) -> QuerySet[FollowUpMeeting]:
+    """Held and planned meetings of published periods, by period and date, as tuples."""
+    meetings = FollowUpMeeting.objects.filter(
+        _in_periods(municipality, "period"), status__in=PUBLIC_MEETING_STATUSES
+    )
+    return meetings.order_by(*_period_order("period"), "date", "time", "pk").values_list(
+        *MEETING_FIELDS.values()
+    )
+
+
+def meeting_rows(
+    municipality: Municipality | None, base_url: str, today: datetime.date
+) -> Iterator[Row]:
+    names = tuple(MEETING_FIELDS)
+    urls: dict[int, str] = {}
+    for values in meeting_queryset(municipality).iterator(chunk_size=CHUNK_SIZE):
+        row = dict(zip(names, values, strict=True))
+        slug = row.pop("municipality_slug")
+        if row["period_id"] not in urls:
+            urls[row["period_id"]] = _period_url(base_url, slug, row["period_slug"])
+        url = urls[row["period_id"]]
+        if row["meeting_status"] == MeetingStatus.HELD:
+            # The period page shows a held meeting without its time, at its own anchor.
+            row["time"] = None
+            row["url"] = f"{url}#uppfoljning-{row['meeting_id']}"
+        else:
+            # A planned meeting is shown with its time, kind and forum only (the calendar).
+            row.update(participants="", public_summary="", decisions="", url=url)
+        row["time"] = row["time"].strftime("%H:%M") if row["time"] else None
+        yield row
+
+
+# One row per promise assessed or activity judged at a held meeting, as the period page lists
+# them under the meeting.
+ASSESSMENT_PLACE = _place_paths("meeting__period")
+
+
+def _assessment_fields(subject: str) -> tuple[str, ...]:
+    return (
+        *_period_order("meeting__period"),
+        "meeting__date",
+        "meeting_id",
+        f"{subject}__position",
+        "pk",
+        *ASSESSMENT_PLACE.values(),
+        f"{subject}_id",
+        f"{subject}__title",
+    )
+
+
+def assessment_queryset(municipality: Municipality | None) -> QuerySet[Assessment]:
+    """Assessments of promises at the held meetings of published periods, as tuples."""
+    assessments = Assessment.objects.filter(
+        _in_periods(municipality, "meeting__period"), meeting__status=MeetingStatus.HELD
+    )
+    fields = _assessment_fields("promise")
+    return assessments.order_by(*fields[:7]).values_list(*fields, "rating", "comment")
+
+
+def verdict_queryset(municipality: Municipality | None) -> QuerySet[ActivityVerdict]:
+    """Verdicts on activities at the held meetings of published periods, as tuples."""
+    verdicts = ActivityVerdict.objects.filter(
+        _in_periods(municipality, "meeting__period"), meeting__status=MeetingStatus.HELD
+    )
+    fields = _assessment_fields("activity")
+    return verdicts.order_by(*fields[:7]).values_list(*fields, "text")
+
+
+def assessment_rows(
+    municipality: Municipality | None, base_url: str, today: datetime.date
+) -> Iterator[Row]:
+    place = tuple(ASSESSMENT_PLACE)
+    # Each meeting's promises, then its activities, in their order (as the page lists them).
+    promises = (
+        ((*values[:5], 0, *values[5:]), "promise")
+        for values in assessment_queryset(municipality).iterator(chunk_size=CHUNK_SIZE)
+    )
+    activities = (
+        ((*values[:5], 1, *values[5:-1], "", values[-1]), "activity")
+        for values in verdict_queryset(municipality).iterator(chunk_size=CHUNK_SIZE)
+    )
+    for values, subject in heapq.merge(promises, activities, key=lambda item: item[0][:8]):
+        meeting_date, meeting_id = values[3], values[4]
+        subject_id, title, rating, text = values[-4:]
+        yield {
+            "meeting_id": meeting_id,
+            **dict(zip(place, values[8:13], strict=True)),
+            "meeting_date": meeting_date,
+            "promise_id": subject_id if subject == "promise" else None,
+            "activity_id": subject_id if subject == "activity" else None,
+            "title": title,
+            "rating": rating,
+            "text": text,
+        }
+
+
+REPORT_FIELDS = {
+    "report_id": "pk",
+    **_place_paths("period"),
+    "municipality_slug": "period__municipality__slug",
+    "report_kind": "kind",
+    "title": "title",
+    "covers_from": "covers_from",
+    "covers_to": "covers_to",
+    "published_on": "published_on",
+    "version": "version",
+    "replaces_report_id": "replaces",
+    "replaced_by_report_id": "replaced_by_id",
+    "correction_reason": "correction_reason",
+    "text": "body",
+}
+
+
+def report_queryset(municipality: Municipality | None) -> QuerySet[Report]:
+    """Published reports (every version) of published periods, as tuples; never drafts."""
+    reports = Report.objects.published().filter(_in_periods(municipality, "period"))
+    return reports.order_by(
+        *_period_order("period"), "covers_from", "covers_to", "version", "pk"
+    ).values_list(*REPORT_FIELDS.values())
+
+
+def report_rows(
+    municipality: Municipality | None, base_url: str, today: datetime.date
+) -> Iterator[Row]:
+    names = tuple(REPORT_FIELDS)
+    for values in report_queryset(municipality).iterator(chunk_size=CHUNK_SIZE):
+        row = dict(zip(names, values, strict=True))
+        args = [row.pop("municipality_slug"), row["period_slug"], row["report_id"]]
+        row["url"] = base_url + reverse("followups:report_document", args=args)
+        row["pdf_url"] = base_url + reverse("followups:report_pdf", args=args)
+        yield row
+
+
+def _number(value: Decimal | None) -> int | Decimal | None:
+    """A measured value as entered, without trailing zeros: 71.5, 12500 (never 1.25E+4)."""
+    if value is None:
+        return None
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if "." not in text:
+        return int(text)
+    return Decimal(text)
+
+
+# Every indicator of the promises of published periods, as the period page shows them (with or
+# without measurements), and its counted measurements (`OutcomeMeasurement.objects.counted()`,
+# never the withdrawn ones), in the page's order: promise, indicator, date.
+INDICATOR_ORDER = (
+    *_period_order("promise__period"),
+    "promise__position",
+    "promise_id",
+    "pk",
+)
+INDICATOR_FIELDS = {
+    "indicator_id": "pk",
+    "promise_id": "promise_id",
+    **_place_paths("promise__period"),
+    "municipality_slug": "promise__period__municipality__slug",
+    "name": "name",
+    "description": "description",
+    "unit": "unit",
+    "source": "source",
+    "direction": "direction",
+    "baseline_value": "baseline_value",
+    "baseline_date": "baseline_date",
+}
+
+
+def indicator_queryset(municipality: Municipality | None) -> QuerySet[OutcomeIndicator]:
+    """Outcome indicators of published periods' promises, in the page's order, as tuples."""
+    indicators = OutcomeIndicator.objects.filter(_in_periods(municipality, "promise__period"))
+    return indicators.order_by(*INDICATOR_ORDER).values_list(
+        *INDICATOR_ORDER, *INDICATOR_FIELDS.values()
+    )
+
+
+MEASUREMENT_FIELDS = {
+    "measurement_id": "pk",
+    "date": "date",
+    "value": "value",
+    "source_note": "source_note",
+}
+
+
+def measurement_queryset(municipality: Municipality | None) -> QuerySet[OutcomeMeasurement]:
+    """Counted measurements of those indicators, in the indicators' order then by date."""
+    measurements = OutcomeMeasurement.objects.counted().filter(
+        _in_periods(municipality, "indicator__promise__period")
+    )
+    order = tuple(f"indicator__{path}" for path in INDICATOR_ORDER[:-1]) + ("indicator_id",)
+    return measurements.order_by(*order, "date", "pk").values_list(
+        *order, *MEASUREMENT_FIELDS.values()
+    )
+
+
+def indicator_rows(
+    municipality: Municipality | None, base_url: str, today: datetime.date
+) -> Iterator[Row]:
+    names = tuple(INDICATOR_FIELDS)
+    skip = len(INDICATOR_ORDER)
+    urls: dict[int, str] = {}
+    for values in indicator_queryset(municipality).iterator(chunk_size=CHUNK_SIZE):
+        row = dict(zip(names, values[skip:], strict=True))
+        slug = row.pop("municipality_slug")
+        if row["period_id"] not in urls:
+            urls[row["period_id"]] = _period_url(base_url, slug, row["period_slug"])
+        row["baseline_value"] = _number(row["baseline_value"])
+        row["url"] = f"{urls[row['period_id']]}#utfall-{row['indicator_id']}"
+        yield row
+
+
+# The columns of the indicator the outcome values repeat on each row.
+OUTCOME_INDICATOR_COLUMNS = {
+    "indicator_name": "name",
+    "unit": "unit",
+    "direction": "direction",
+    "source": "source",
+}
+
+
+def outcome_rows(
+    municipality: Municipality | None, base_url: str, today: datetime.date
+) -> Iterator[Row]:
+    """Each indicator's baseline (when set), then its counted measurements by date, as the
+    period page's table of the indicator lists them."""
+    names = tuple(INDICATOR_FIELDS)
+    skip = len(INDICATOR_ORDER)
+    indicators = (
+        ((*values[:skip], 0), values)
+        for values in indicator_queryset(municipality).iterator(chunk_size=CHUNK_SIZE)
+    )
+    measurements = (
+        ((*values[:skip], 1), values)
+        for values in measurement_queryset(municipality).iterator(chunk_size=CHUNK_SIZE)
+    )
+    indicator: Row = {}
+    for key, values in heapq.merge(indicators, measurements, key=lambda item: item[0]):
+        if key[-1] == 0:
+            indicator = dict(zip(names, values[skip:], strict=True))
+            if indicator["baseline_value"] is None:
+                continue
+            measurement_id, date, value, note, baseline = (
+                None,
+                indicator["baseline_date"],
+                indicator["baseline_value"],
+                "",
+                True,
+            )
+        else:
+            measurement_id, date, value, note = values[skip:]
+            baseline = False
+        yield {
+            "indicator_id": indicator["indicator_id"],
+            "measurement_id": measurement_id,
+            "promise_id": indicator["promise_id"],
+            **{name: indicator[name] for name in PLACE_FIELD_NAMES},
+            **{column: indicator[field] for column, field in OUTCOME_INDICATOR_COLUMNS.items()},
+            "baseline": baseline,
+            "date": date,
+            "value": _number(value),
+            "source_note": note,
+        }
+
+
 PLACE_COLUMNS = (
     Column("period_id", INTEGER, _("Identifier of the promise period.")),
     Column("period_slug", TEXT, _("The period's part of its web address, e.g. 2020-2021.")),
@@ -550,6 +885,183 @@ DATASETS: tuple[Dataset, ...] = (
         ),
         rows=log_rows,
         national=False,
+    ),
+    Dataset(
+        slug="uppfoljningsmoten",
+        title=_("Follow-up meetings"),
+        description=_(
+            "The follow-up meetings of the published periods: the held ones with their public "
+            "summary and decisions, as each citizen promise's page shows them, and the planned "
+            "ones, as the municipality's page and calendar list them. One row per meeting; what "
+            "each meeting said about the promises and activities is in the dataset Assessments "
+            "at follow-up meetings. Cancelled meetings and internal minutes are left out."
+        ),
+        columns=(
+            Column("meeting_id", INTEGER, _("Identifier of the meeting.")),
+            *PLACE_COLUMNS,
+            Column("meeting_status", CODE, _("Whether the meeting was held or is planned.")),
+            Column("date", DATE, _("The day of the meeting.")),
+            Column(
+                "time",
+                TIME,
+                _("When a planned meeting starts; empty when not given, and for held meetings."),
+            ),
+            Column("meeting_kind", CODE, _("The kind of meeting.")),
+            Column("forum", TEXT, _("The forum the meeting was held in; may be empty.")),
+            Column(
+                "participants",
+                TEXT,
+                _("Participating organisations and roles, never names; empty when planned."),
+            ),
+            Column("public_summary", TEXT, _("Public summary of a held meeting.")),
+            Column("decisions", TEXT, _("Decisions and next steps; may be empty.")),
+            Column(
+                "url",
+                URL,
+                _("The meeting on its period's page; for a planned meeting, the period's page."),
+            ),
+        ),
+        rows=meeting_rows,
+    ),
+    Dataset(
+        slug="bedomningar",
+        title=_("Assessments at follow-up meetings"),
+        description=_(
+            "What the held follow-up meetings said about each promise and activity: one row per "
+            "promise assessed (with a rating) or activity judged (in words) at a meeting, kept "
+            "apart from the meetings so that each meeting is one row there. The meeting is "
+            "meeting_id in the dataset Follow-up meetings."
+        ),
+        columns=(
+            Column("meeting_id", INTEGER, _("The meeting (meeting_id in Follow-up meetings).")),
+            *PLACE_COLUMNS,
+            Column("meeting_date", DATE, _("The day of the meeting.")),
+            Column(
+                "promise_id",
+                INTEGER,
+                _("The promise assessed (promise_id in Promises); empty for an activity."),
+            ),
+            Column(
+                "activity_id",
+                INTEGER,
+                _(
+                    "The activity judged (activity_id in Activities and progress); empty for a "
+                    "promise."
+                ),
+            ),
+            Column("title", TEXT, _("The promise or the activity.")),
+            Column(
+                "rating",
+                CODE,
+                _("How the promise is going, as assessed; empty for an activity."),
+            ),
+            Column(
+                "text",
+                TEXT,
+                _("The public comment on the promise, or the verdict on the activity."),
+            ),
+        ),
+        rows=assessment_rows,
+    ),
+    Dataset(
+        slug="redovisningar",
+        title=_("Reports"),
+        description=_(
+            "Every published follow-up report (redovisning) of the published periods, every "
+            "version: a corrected version is a row of its own that names the version it "
+            "replaces, and the replaced version stays, naming the one that replaced it. Drafts "
+            "are left out. The figures frozen at publication are in the report on this site."
+        ),
+        columns=(
+            Column("report_id", INTEGER, _("Identifier of the report version.")),
+            *PLACE_COLUMNS,
+            Column("report_kind", CODE, _("The kind of report.")),
+            Column("title", TEXT, _("Title of the report.")),
+            Column("covers_from", DATE, _("First day the report covers.")),
+            Column("covers_to", DATE, _("Last day the report covers.")),
+            Column("published_on", DATE, _("The day the version was published.")),
+            Column("version", INTEGER, _("Version: 1, then 2 for the first correction, etc.")),
+            Column(
+                "replaces_report_id",
+                INTEGER,
+                _("The version this corrected version replaces; empty for a first version."),
+            ),
+            Column(
+                "replaced_by_report_id",
+                INTEGER,
+                _("The corrected version that replaced this one; empty while it is current."),
+            ),
+            Column(
+                "correction_reason",
+                TEXT,
+                _("Why the report was corrected; empty for a first version."),
+            ),
+            Column("text", TEXT, _("The text of the report.")),
+            Column("url", URL, _("The report on this site.")),
+            Column("pdf_url", URL, _("The report as PDF.")),
+        ),
+        rows=report_rows,
+    ),
+    Dataset(
+        slug="utfallsmatt",
+        title=_("Outcome indicators"),
+        description=_(
+            "The outcome indicators of the promises of the published periods: what is measured "
+            "to see whether things got better, from which source, which way is better, and the "
+            "baseline. Every indicator is listed, also one not yet measured; its values are in "
+            "the dataset Outcomes."
+        ),
+        columns=(
+            Column("indicator_id", INTEGER, _("Identifier of the outcome indicator.")),
+            Column("promise_id", INTEGER, _("The promise (promise_id in Promises).")),
+            *PLACE_COLUMNS,
+            Column("name", TEXT, _("What is measured.")),
+            Column("description", TEXT, _("Description of the indicator; may be empty.")),
+            Column("unit", TEXT, _("The unit of the values; may be empty.")),
+            Column("source", TEXT, _("Where the values come from.")),
+            Column("direction", CODE, _("Which way the indicator should move.")),
+            Column("baseline_value", DECIMAL, _("The baseline value; empty without baseline.")),
+            Column("baseline_date", DATE, _("The date of the baseline; empty without baseline.")),
+            Column("url", URL, _("The indicator on its period's page.")),
+        ),
+        rows=indicator_rows,
+    ),
+    Dataset(
+        slug="utfall",
+        title=_("Outcomes"),
+        description=_(
+            "The values of the outcome indicators, as each citizen promise's page lists them: "
+            "one row per value, the indicator's baseline first (when it has one), then every "
+            "measurement by date, with the indicator's name, unit, direction and source on "
+            "each row. Withdrawn measurements are left out."
+        ),
+        columns=(
+            Column(
+                "indicator_id",
+                INTEGER,
+                _("The outcome indicator (indicator_id in Outcome indicators)."),
+            ),
+            Column(
+                "measurement_id",
+                INTEGER,
+                _("Identifier of the measurement; empty for the baseline."),
+            ),
+            Column("promise_id", INTEGER, _("The promise (promise_id in Promises).")),
+            *PLACE_COLUMNS,
+            Column("indicator_name", TEXT, _("What is measured.")),
+            Column("unit", TEXT, _("The unit of the values; may be empty.")),
+            Column("direction", CODE, _("Which way the indicator should move.")),
+            Column("source", TEXT, _("Where the values come from.")),
+            Column("baseline", BOOLEAN, _("Whether the value is the indicator's baseline.")),
+            Column("date", DATE, _("The date of the value.")),
+            Column(
+                "value",
+                DECIMAL,
+                _("The value, with a decimal point and as entered (at most three decimals)."),
+            ),
+            Column("source_note", TEXT, _("Note on the source of the measurement; may be empty.")),
+        ),
+        rows=outcome_rows,
     ),
 )
 
@@ -842,6 +1354,9 @@ def _delete_folder(path: str) -> None:
 def code_lists() -> list[tuple[str, list[tuple[str, str]]]]:
     """The codes used in code columns and what they mean, for the open data page."""
     states = [(value, label) for value, label in PeriodState.choices if value in PUBLISHED_STATES]
+    meeting_statuses = [
+        (value, label) for value, label in MeetingStatus.choices if value in PUBLIC_MEETING_STATUSES
+    ]
     return [
         ("state", states),
         ("parties", Parties.choices),
@@ -850,4 +1365,9 @@ def code_lists() -> list[tuple[str, list[tuple[str, str]]]]:
         ("target_scope", Scope.choices),
         ("status", ActivityStatus.choices),
         ("pace_status", PaceStatus.choices),
+        ("meeting_status", meeting_statuses),
+        ("meeting_kind", MeetingKind.choices),
+        ("rating", Rating.choices),
+        ("report_kind", ReportKind.choices),
+        ("direction", Direction.choices),
     ]
