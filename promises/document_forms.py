@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,7 @@ from promises.fields import DateField, PlainTextField
 from promises.forms import VersionedFormMixin, version_field
 from promises.models import DecisionProposal, Parties, PromisePeriod
 from promises.validators import validate_plain_text
+from promises.validity import takes_effect_at_signing, validity_label
 
 MAX_LONG_TEXT = 10_000
 MAX_TEXT = 4_000
@@ -49,13 +51,26 @@ def proposal_defaults(period: PromisePeriod) -> dict[str, str]:
         % {"period": period.period_label},
         "recipients": gettext("The registry\nThe security coordinator"),
     }
+    if not takes_effect_at_signing(period, timezone.localdate()):
+        # A period starting after the signing (or open-ended, or by year): its dates, as the
+        # signing document will give them.
+        texts["summary"] = gettext(
+            "Based on the cooperation agreement signed earlier and the situation picture, "
+            "%(party)s and the Police formulate citizen promises. They are valid %(validity)s."
+        ) % {"party": municipality_party(period), "validity": validity_label(period)}
     if period.parties == Parties.MUNICIPALITY:
         # The municipality gives the promises alone: neither the Police nor an agreement with
         # them is named.
-        texts["summary"] = gettext(
-            "Based on the current situation picture, %(party)s formulates citizen promises that "
-            "take effect from the signing."
-        ) % {"party": municipality_party(period)}
+        if takes_effect_at_signing(period, timezone.localdate()):
+            texts["summary"] = gettext(
+                "Based on the current situation picture, %(party)s formulates citizen promises "
+                "that take effect from the signing."
+            ) % {"party": municipality_party(period)}
+        else:
+            texts["summary"] = gettext(
+                "Based on the situation picture, %(party)s formulates citizen promises. "
+                "They are valid %(validity)s."
+            ) % {"party": municipality_party(period), "validity": validity_label(period)}
         texts["description"] = period.background or gettext(
             "Citizen promises are part of the municipality's crime prevention and safety work. "
             "The local situation picture is the starting point for the promises, and the "

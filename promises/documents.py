@@ -46,7 +46,7 @@ from promises.models import (
     Review,
     ReviewVerdict,
 )
-from promises.validity import validity_label
+from promises.validity import takes_effect_at_signing, validity_label
 
 # -- Data -------------------------------------------------------------------------------------
 
@@ -205,10 +205,9 @@ def signing_context(period: PromisePeriod, *, staff: bool = False) -> dict[str, 
             "extensions": list(period.extensions.all()),
             **giving,
         }
-    from_signing = period.signed_date in (None, period.start_date)
     if period.parties != Parties.JOINT:
         intro = _one_party_intro(period)
-    elif period.end_date is None or period.year_only or not from_signing:
+    elif not takes_effect_at_signing(period, timezone.localdate()):
         # The validity as the document states it: until further notice, by year, or a stated
         # start other than the signing.
         intro = gettext(

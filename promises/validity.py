@@ -80,6 +80,18 @@ def overlapping_drafts(period: PromisePeriod, among: PromisePeriodQuerySet) -> l
     )
 
 
+def takes_effect_at_signing(period: PromisePeriod, today: datetime.date) -> bool:
+    """Whether a document may say the promises "take effect from the signing": a dated period
+    (neither until further notice nor by year) signed on its first day, or not signed yet and
+    due to start by today (signed later, it starts at the signing). One not signed yet whose
+    first day is still to come starts then: its document gives the dates."""
+    if period.end_date is None or period.year_only:
+        return False
+    if period.signed_date is not None:
+        return period.signed_date == period.start_date
+    return period.start_date <= today
+
+
 def validity_label(period: PromisePeriod) -> str:
     """The validity as a reader says it: "1 juli 2025–30 juni 2027", "2019" for a period dated
     by year only, "från 1 mars 2024, tills vidare" for an open-ended one."""

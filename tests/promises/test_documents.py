@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext, pgettext
 from pypdf import PdfReader
 
@@ -210,7 +211,10 @@ def test_signing_document_pdf_has_promises_activities_targets_and_signatures(cli
     assert "Räddningstjänsten" in text
     assert "Delar av tätorten upplevs som stökiga" in text
     assert "Löftena följs upp vid tertialmöten" in text
-    assert f"Vetlanda {world.period.signed_date:%Y-%m-%d}" in text
+    # The place and day of signing, as a signature block writes them: "Vetlanda den 1 januari 2025".
+    with translation.override("sv"):
+        signed_on = date_format(world.period.signed_date, "j F Y")
+    assert f"Vetlanda den {signed_on}" in text
     assert page_words(1, len(reader.pages)) in text
     assert gettext("DRAFT") not in text
     assert reader.metadata.title == gettext("Citizen promise in %(party)s %(period)s") % {
@@ -764,3 +768,31 @@ def test_long_words_and_numbers_wrap_inside_the_page(client, world, document, re
     assert _joined(word) in joined
     if document == "tjansteutlatande":
         assert _joined(gettext("Document") + str(DOCUMENTS[document].name)) in joined
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("parties", ["joint", "municipality"])
+def test_a_period_starting_after_the_signing_is_said_to_be_valid_from_its_dates(parties):
+    """A promise for next year, drafted and signed this year, does not take effect at the
+    signing: the decision proposal and the signing document give its dates."""
+    from promises.document_forms import proposal_defaults
+    from promises.documents import signing_context
+
+    today = timezone.localdate()
+    start = datetime.date(today.year + 1, 1, 1)
+    period = factories.period(
+        "tranemo", start=start, end=datetime.date(today.year + 1, 12, 31), state="draft"
+    )
+    period.parties = parties
+    with translation.override("sv"):
+        summary = proposal_defaults(period)["summary"]
+    assert "från och med undertecknandet" not in summary
+    assert f"De gäller 1 januari {start.year}–31 december {start.year}." in summary
+    if parties == "joint":
+        with translation.override("sv"):
+            intro = signing_context(period)["intro"]
+        assert "från och med undertecknandet" not in intro and "De gäller 1 januari" in intro
+    # Due to start by today, it takes effect at the signing.
+    period.start_date = today
+    with translation.override("sv"):
+        assert "från och med undertecknandet" in proposal_defaults(period)["summary"]
