@@ -74,7 +74,7 @@ _PAGE_NUMBER = re.compile(
 _BREADCRUMB = re.compile(r"(?:start|hem|polisen)\s*(?:/|>|›)\s*\S.*")
 _DIGIT_RUN = re.compile(r"\d+")
 # The characters a list item may start with (Word's private-use bullets among them).
-BULLET_CHARS = r"•·▪◦●○■□‣⁃*–—\-\uf0b7\uf0a7\uf076\uf0d8\uf0fc◆➢✓►▶☐☑☒✔✗✘➔→⇒➜➤❖✦»"
+BULLET_CHARS = r"•·▪◦●○■□★☆‣⁃*–—\-\uf0b7\uf0a7\uf076\uf0d8\uf0fc◆➢✓►▶☐☑☒✔✗✘➔→⇒➜➤❖✦»"
 _BULLET_START = re.compile(rf"(?:[{BULLET_CHARS}]|[eo](?= [A-ZÅÄÖa-zåäö0-9])|\d{{1,2}}[.)])\s")
 # Short lines that are section headings even when a document repeats them (one per focus area).
 _SECTION_WORD = re.compile(
@@ -240,15 +240,61 @@ def _repeated_lines(pages: list[list[str]]) -> set[str]:
         needed = max(2, (len(pages) + 1) // 2)
         return {pattern for pattern, count in seen.items() if count >= needed}
     counts: dict[str, int] = {}
+    # A title listed as an item ("1. Trygg centrumkärna") and repeated as a sub-heading under
+    # each party is a section's heading, no footer.
+    listed = {
+        _pattern(stripped[bullet.end() :])
+        for line in pages[0]
+        if len(stripped := line.strip()) <= 84 and (bullet := _BULLET_START.match(stripped))
+    }
     for line in pages[0]:
         stripped = line.strip()
         if not stripped or len(stripped) > 80 or _BULLET_START.match(stripped):
             continue
         if stripped.endswith(":") or _SECTION_WORD.match(fold(stripped)):
             continue
+        if _pattern(stripped) in listed:
+            continue
         pattern = _pattern(stripped)
         counts[pattern] = counts.get(pattern, 0) + 1
     return {pattern for pattern, count in counts.items() if count >= 3}
+
+
+# A poster's or a flyer's lines: a sentence broken every few words ("★ Kommunen" + "ordnar
+# minst" + "sex kvällsaktiviteter" + "för unga").
+_POSTER_LINE_CHARS = 28
+_FEWEST_POSTER_LINES = 3
+_MOST_POSTER_LINES = 12  # a paragraph, never a pasted column of words
+_SENTENCE_END = (".", "!", "?", ":", ";")
+
+
+def _poster_lines_joined(lines: list[str]) -> list[str]:
+    """Each paragraph of three lines or more, all short, whose lines go on in lower case from
+    the one above without a sentence ending, joined into one line."""
+    joined: list[str] = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and lines[end] and len(lines[end]) <= _POSTER_LINE_CHARS:
+            end += 1
+        block = lines[index:end]
+        following = block[1:]
+        if (
+            _FEWEST_POSTER_LINES <= len(block) <= _MOST_POSTER_LINES
+            and (end == len(lines) or not lines[end])
+            and (index == 0 or not lines[index - 1])
+            # "serverings¬" + "ställen": a word a PDF broke, joined as such further on
+            and not any(line.endswith(("-", "¬")) for line in block)
+            and not any(line.endswith(_SENTENCE_END) for line in block[:-1])
+            and not any(_BULLET_START.match(line) or line[:1].isdigit() for line in following)
+            and 2 * sum(line[:1].islower() for line in following) >= len(following)
+        ):
+            joined.append(" ".join(block))
+            index = end
+            continue
+        joined.extend(block or lines[index : index + 1])
+        index = max(end, index + 1)
+    return joined
 
 
 def _join_hyphenated(lines: list[str]) -> list[str]:
@@ -719,6 +765,8 @@ def clean(raw: str) -> str:
                 and (_chrome(line) or _page_furniture(line) or _pattern(line) in repeated)
             )
         ]
+        if not any(cell for _line, cell in page):
+            page_lines = _poster_lines_joined(page_lines)
         if number and _goes_on_over_page(kept, page_lines):
             # "… fredags- och lördagskvällar, minst" + a page's header + "2 kvällar per
             # månad,": the sentence goes on over the page break.

@@ -169,7 +169,8 @@ _PARTY_HEADING = _kw(
     # (with its verb: "• Polisen i skolan" is an item)
     r"(?:(?: i [\w-]+(?: [\w-]+)?|, genom [^,]{3,60},)?"
     r"(?: ska| kommer| gör| åtar sig| förbinder sig| ansvarar för| åtar vi oss"
-    r"| förbinder vi oss))?(?: vi)?(?: också| även)?(?: gemensamt)?(?: att(?= under))?"
+    r"| förbinder vi oss))?(?: vi| polisen och kommunen| kommunen och polisen)?"
+    r"(?: också| även)?(?: gemensamt)?(?: att(?= under))?"
     r"(?: under (?:\d{4}|året|perioden|(?:de )?(?:kommande|närmaste) (?:året|åren)))?"
     r"(?: att| följande)?|(?:det här|detta|så här|det) (?:gör|lovar) (?P<pd>polisen|kommunen"
     r"|staden|regionen|vi tillsammans|vi gemensamt"
@@ -783,13 +784,22 @@ _ACTOR_SENTENCE = re.compile(
     r" (?:ska|skall|kommer att|forbinder sig att|atar sig att|lovar att|genomfor|erbjuder"
     r"|anordnar|haller|arbetar|deltar|ansvarar|bjuder|besoker|patrullerar|fotpatrullerar"
     r"|utbildar|kontrollerar|informerar|infor|startar|sprider|utfor|utokar|organiserar) \w"
+    # "Polisen och socialtjänsten håller …", "Kommunens fältassistenter är ute …"
+    r"|(?:polisen och [\w-]+|[\w-]+ och polisen|kommunens [\w-]+|polisens [\w-]+)"
+    r" (?:ska|skall|kommer att|genomfor|haller|anordnar|besoker|patrullerar|ar ute"
+    r"|finns pa plats) \w"
+    # "Polisen gör hastighetskontroller vid …": a count of what is done follows
+    r"|(?:polisen|kommunen) gor [\w-]+(?:kontroller|insatser|besok|vandringar|patrulleringar)\b"
 )
 
 
 # "Tillsammans ska vi anordna …": both parties' activity, in running text too.
 _JOINT_SENTENCE = re.compile(
     r"(?:(?:tillsammans|gemensamt) (?:ska|skall|kommer) (?:att )?vi"
-    r"|vi (?:ska|skall|kommer att) (?:tillsammans|gemensamt)) \w"
+    r"|vi (?:ska|skall|kommer att) (?:tillsammans|gemensamt)"
+    # "Tillsammans genomför polisen och kommunen trygghetsvandringar …"
+    r"|(?:tillsammans|gemensamt) (?:genomfor|haller|anordnar|ordnar|gor|bjuder)"
+    r" (?:polisen och kommunen|kommunen och polisen|vi)) \w"
 )
 # A quotation on a news page: "– Vi vill att alla ska känna sig trygga, säger kommunpolisen."
 # The speaker may be named with a title: "…, säger Anna Ek (S), kommunstyrelsens ordförande."
@@ -809,6 +819,10 @@ _PROMISE_IN_LIST = re.compile(r"att (?:arbeta (?:for|med)|verka for|minska|oka|s
 _CONTACT = re.compile(
     r"(?:(?:har du|har ni) (?:fragor|synpunkter|tankar|ideer)|vill (?:du|ni) veta mer"
     r"|kontakta (?:oss|garna)|hor (?:garna )?av (?:dig|er))\b"
+    # a contact line or a news item's source: "Kontakt: kommunpolis …", "Källa: Polisen …"
+    r"|(?:kontakt(?:uppgifter|personer|person)?|kalla) ?:"
+    # a postal address: "Vellinge kommun, Norrevångsgatan 3, 235 81 Vellinge."
+    r"|[^,]{2,60}, (?:[^,]{2,40}, )?\d{3} \d{2} [a-z]"
 )
 # A document's furniture under a heading such as "HANDLINGSPLAN" over its title: its reference
 # ("Dnr FA-2025/0871"), its title ("Medborgarlöfte Farsta 2026") and its legend ("Förkortningar
@@ -858,6 +872,8 @@ def _looks_like_activity(text: str) -> bool:
         return True
     if actor_doing(text):
         return True  # "Socialtjänsten och polisen håller SSPF-möten varje vecka."
+    if _JOINT_SENTENCE.match(folded):
+        return True  # "Tillsammans gör vi två trygghetsvandringar …"
     if MODAL.search(folded[:100]) and not _GOAL_START.match(folded):
         return True
     if _ACTIVITY_START.match(folded):
@@ -889,6 +905,7 @@ def _items(lines: list[_Line], index: int) -> tuple[list[tuple[int, int, str]], 
             items
             and not previous_blank
             and not _after_details(items[-1][2][-1], line.text)
+            and not _CONTACT.match(line.folded)  # "Källa: Polisen och Arboga kommun"
             # "• … fyra möten per år." + "Att arbeta för säkrare trafik …": the next promise
             and not (_PROMISE_IN_LIST.match(line.folded) and re.search(r"[.!?]$", items[-1][2][-1]))
             and (
@@ -900,7 +917,7 @@ def _items(lines: list[_Line], index: int) -> tuple[list[tuple[int, int, str]], 
                 or _DETAIL_LABEL.match(line.text)
                 or _DETAIL_AT_END.search(items[-1][2][-1])
                 or not (
-                    re.search(r"[.!?:;)]$", items[-1][2][-1])
+                    re.search(r"[.!?:;)]$", _untagged(items[-1][2][-1]))
                     or owner_after_dash(items[-1][2][-1])
                     or _ended_by_writer(items[-1][2][-1], line.text)
                 )
@@ -1015,21 +1032,36 @@ def _titled_section(lines: list[_Line], index: int) -> bool:
     text = line.text.strip()
     if line.bullet or line.blank or not text or len(text) > 80 or len(text.split()) > 10:
         return False
-    if text[-1] in ".,;:!?" or not text[0].isupper():
+    if _untagged(text)[-1] in ".,;:!?" or not text[0].isupper():
         return False
     if MODAL.search(line.folded) or line.folded.split()[-1] in _TRAILING:
         return False  # a sentence a PDF wrapped: "… kommer att följas upp och presenteras på"
     if line.folded.startswith("medborgarlofte"):
         return False  # the document's title
     following = lines[index + 1] if index + 1 < len(lines) else None
+    if (
+        following is not None
+        and following.blank
+        and (index == 0 or lines[index - 1].blank)
+        and index + 2 < len(lines)
+        and not re.search(r"[\d:]|lofte", line.folded)
+    ):
+        # a heading standing alone over a paragraph of what a party does: "Tryggare Hageby
+        # centrum", a blank line, "Polisen kommer att vara synlig …" (not a headline over a
+        # news item's lead, nor "Giltighet: …")
+        following = lines[index + 2]
+        return not following.bullet and _sentence_activity(following) and _titled(text)
     if following is None or following.blank or following.bullet:
         return False
+    return _titled(text) and (_sentence_activity(following) or actor_doing(following.text))
+
+
+def _titled(text: str) -> bool:
+    """Whether a short line may be a promise's title (no other heading, no target)."""
     if any(
         pattern.search(text)
         for pattern in (_PARTY_HEADING, _ACTIVITY_LEAD, _PROMISE_LEAD, _OTHER_HEADING)
     ):
-        return False
-    if not (_sentence_activity(following) or actor_doing(following.text)):
         return False
     return not _own_target(text)
 
@@ -1336,7 +1368,12 @@ def _repeated_promise(
     named = [number for score, number in scored if score == best]
     if len({keys[number][0] for number in named}) > 1:
         return None  # two promises alike: which one is not guessed
-    if not (under.bullet or _looks_like_activity(under.text)):
+    if not (
+        under.bullet
+        or _looks_like_activity(under.text)
+        # a place's or a theme's sub-heading over the promise's items: "Resecentrum"
+        or (len(under.text) <= _LONGEST_HEADING and _sub_heading_over_items(lines, following))
+    ):
         return None  # the promise's title over its own words, not over its activities
     return named[-1]
 
@@ -1374,6 +1411,9 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
     focus_promise: int | None = None
     after_list = False  # right after a list of activities, no heading since
     promise_keys: dict[int, tuple] = {}  # each promise's words (`_repeated_promise`)
+    # The owner of the party heading the lines stand under ("Det här gör Polisen"), kept over
+    # the sub-headings below it ("Trygg centrumkärna", then "Resecentrum", then the items).
+    party_owner: str | None = None
     while index < len(lines):
         line = lines[index]
         text = line.text.strip()
@@ -1492,7 +1532,7 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             continue
         if repeated is not None:
             focus_promise = repeated
-            section = _Section("activities", promise_index=repeated)
+            section = _Section("activities", owner=party_owner, promise_index=repeated)
         elif (match := _party_heading(text)) and not _name_alone(lines, index):
             section = _Section("activities", owner=_heading_owner(match))
         elif named := _named_party(lines, index) or _owner_heading(lines, index):
@@ -1511,8 +1551,13 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
         elif _PROMISE_LEAD.search(text):
             section = _Section("promises")
         elif _OTHER_HEADING.match(text) or _generic_heading(lines, index):
-            focus_promise = None if _OTHER_HEADING.match(text) else focus_promise
             after_list = False
+            if _OTHER_HEADING.match(text) and not _under_heading(lines, index):
+                focus_promise = party_owner = None
+            elif party_owner and _sub_heading_over_items(lines, index):
+                # "Resecentrum" over its "– …" items, under "Det här gör Polisen": that
+                # party's items.
+                section = _Section("activities", owner=party_owner)
         elif after_list and _sentence_activity(line):
             # A party's sentence standing after a list of activities: "Kommunen, genom tekniska
             # förvaltningen, kommer att förbättra belysningen …"
@@ -1522,6 +1567,10 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
         if section is None:
             index += 1
             continue
+        if section.kind != "activities":
+            party_owner = None
+        elif section.owner and repeated is None and not _sub_heading_over_items(lines, index):
+            party_owner = section.owner
         items, index = _items(lines, _after_lead(lines, index))
         after_list = section.kind == "activities"
         if section.kind == "promises":
@@ -1613,6 +1662,39 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
         _activities_without_heading(document, lines)
 
 
+# The promises a line says it serves, in brackets after it: "[A]", "[A, B]", "[2]".
+_REFERENCE_TAG = re.compile(r"\[[A-Z0-9]{1,2}(?:, ?[A-Z0-9]{1,2}){0,5}\]")
+
+
+def _untagged(text: str) -> str:
+    """The text without the tag at its end naming the promises it serves ("… per år. [A]")."""
+    text = text.rstrip()
+    if text.endswith("]") and _REFERENCE_TAG.fullmatch(text, text.rfind("[")):
+        return text[: text.rfind("[")].rstrip() or text
+    return text
+
+
+def _under_heading(lines: list[_Line], index: int) -> bool:
+    """Whether the line above lines[index] (blank lines apart) is a heading of its own, so
+    that lines[index] is a sub-heading under it ("Trygg centrumkärna", then "Uppföljning")."""
+    above = index - 1
+    while above >= 0 and lines[above].blank:
+        above -= 1
+    return (
+        above >= 0
+        and not lines[above].bullet
+        and len(lines[above].text) <= _LONGEST_HEADING
+        and _generic_heading(lines, above)
+    )
+
+
+def _sub_heading_over_items(lines: list[_Line], index: int) -> bool:
+    """Whether lines[index] is a short heading right over bulleted items (no blank line
+    between), as a place or a theme under a party's heading is."""
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return bool(following is not None and following.bullet and not lines[index].bullet)
+
+
 def _activities_without_heading(document: ParsedDocument, lines: list[_Line]) -> None:
     """A document without an activity heading: its list items that read as activities."""
     taken = {promise.span.start for promise in document.promises if promise.span}
@@ -1694,6 +1776,10 @@ _PROMISE_SENTENCE = re.compile(
     # "Vårt löfte till dig är att vi ska arbeta för …", as a letter to residents says it
     r"|\b(?:medborgar)?loftet?\b(?: \S+){0,4}? ar att (?:vi (?:ska|skall|kommer att) )?"
     r"(?:arbeta (?:for|med)|verka for|minska|oka|skapa)\b"
+    # a poster's "Polisen och Rättviks kommun lovar dig ett tryggare Rättvik"
+    # and a news headline's "Polisen och kommunen lovar tryggare kvällar i centrum"
+    r"|\blovar (?:(?:dig|er|invanarna|alla) )?(?:(?:ett|en) )?(?:tryggare|sakrare|lugnare"
+    r"|battre)\b"
 )
 
 
@@ -1888,6 +1974,32 @@ def _targets_by_reference(document: ParsedDocument, lines: list[_Line]) -> None:
         activity.target = target
 
 
+# A promise's label before its words on its line: "Löfte A. ", "Löfte 2: ".
+_PROMISE_LABEL = _kw(r"(?:löfte|fokusområde|område)\s([A-Z0-9]{1,2})[.:)]?\s?$")
+
+
+def _promises_by_tag(document: ParsedDocument) -> None:
+    """Activities ending with a tag naming the promises they serve ("… per år. [A]", "[A, B]")
+    are tied to the promises labelled so ("Löfte A. Vi ska …"), when every letter names one."""
+    labels: dict[str, int] = {}
+    for number, promise in enumerate(document.promises):
+        if promise.span is None:
+            continue
+        line_start = document.text.rfind("\n", 0, promise.span.start) + 1
+        before = document.text[line_start : promise.span.start][-20:]
+        if label := _PROMISE_LABEL.search(before):
+            labels.setdefault(label.group(1), number)
+    if not labels:
+        return
+    for activity in document.activities:
+        text = activity.text.rstrip()
+        if not text.endswith("]") or _untagged(text) == text:
+            continue
+        tags = re.findall(r"[A-Z0-9]{1,2}", text[text.rfind("[") :])
+        if tags and all(tag in labels for tag in tags):
+            activity.promise_indexes = [labels[tag] for tag in dict.fromkeys(tags)]
+
+
 def parse(text: str) -> ParsedDocument:
     """The proposed structure of a promise document's text (see the module docstring)."""
     cleaned = clean(text)
@@ -1896,6 +2008,7 @@ def parse(text: str) -> ParsedDocument:
     read_period(document, lines)
     _read_structure(document, lines)
     _targets_by_reference(document, lines)
+    _promises_by_tag(document)
     _owners_from_legend(document, _legend(lines))
     if not document.promises:
         _promise_from_running_text(document, lines)

@@ -397,6 +397,23 @@ def _comparator_before(tokens: list[_Token], index: int) -> tuple[str, str, int]
     return None
 
 
+def _postal_code(tokens: list[_Token], index: int) -> bool:
+    """Whether tokens[index] is a part of a postal code before its town: "235 81 Vellinge"."""
+    first = index if len(tokens[index].text) == 3 else index - 1
+    if first < 0 or first + 2 >= len(tokens):
+        return False
+    code, rest, town = tokens[first], tokens[first + 1], tokens[first + 2]
+    return (
+        len(code.text) == 3
+        and code.text.isdigit()
+        and len(rest.text) == 2
+        and rest.text.isdigit()
+        and rest.start == code.end + 1
+        and town.text[:1].isupper()
+        and town.text.isalpha()
+    )
+
+
 def _excluded(tokens: list[_Token], index: int, excluded: set[int]) -> bool:
     """Whether the number at tokens[index] is no target (a year, a date, an age …)."""
     token = tokens[index]
@@ -419,6 +436,8 @@ def _excluded(tokens: list[_Token], index: int, excluded: set[int]) -> bool:
             return True
         if token.text.startswith("0") and len(token.text) >= 2:
             return True
+        if _postal_code(tokens, index):
+            return True  # "235 81 Vellinge"
         # Times, dates, references and ranges: 22.00, 2019:1234, 22–03, 5/6.
         if nxt in {":", ".", "/", "-", "–", "—", ","} and index + 2 < len(tokens):
             following = tokens[index + 2]

@@ -65,6 +65,13 @@ LONG_LINES = {
     "seasons": _repeated("under jaktjaktsäsong "),
     "a spreadsheet row": "ID;Activity;Owner\n" + _repeated("A01;a;POL;"),
     "a title": "Medborgarlöfte " + _repeated("Farsta "),
+    "tags": _repeated("[A] "),
+    "a tag and brackets": "Polisen ska [" + _repeated("A, ") + "]",
+    "short lines": _repeated("ordnar minst\n"),
+    "postal codes": _repeated("235 81 "),
+    "addresses": "- " + _repeated("Vellinge kommun, "),
+    "slogans": _repeated("lovar dig ett "),
+    "joint sentences": _repeated("tillsammans genomför vi "),
 }
 
 

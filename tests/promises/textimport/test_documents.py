@@ -1413,6 +1413,24 @@ BLIND_VALIDITY = {
     ),
     "staffanstorp-2026-statuskolumn.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "tyreso-2026-paragrafer-fetstil.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "norrkoping-2026-prosa-under-rubriker.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "rattvik-2026-affisch.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "vellinge-2026-2027-numrering-per-lofte.txt": (
+        "2026-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "finspang-2025-2027-tre-nivaer.txt": ("2025-03-01", "2027-02-28", False, None, "joint"),
+    "arboga-2026-tidningsartikel-faktaruta.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "habo-2026-2027-lofte-med-bokstav.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
 }
 
 
@@ -2411,3 +2429,82 @@ def test_a_release_on_several_municipalities_gives_each_its_promise_and_activiti
         "Polisen och Skinnskattebergs kommun",
     ]
     assert [a.promise_indexes for a in document.activities] == [[0]] * 3 + [[1]] * 2 + [[2]] * 2
+
+
+def test_short_headings_over_paragraphs_of_prose_are_promises_and_each_paragraph_an_activity():
+    """A promise as a short heading standing alone, its activities paragraphs naming who does
+    them ("Tillsammans genomför polisen och kommunen …", "Kommunens fältassistenter är ute
+    …"); the staff hired last autumn is no activity."""
+    document = read("blind/norrkoping-2026-prosa-under-rubriker.txt")
+    assert [p.text for p in document.promises] == [
+        "Tryggare Hageby centrum",
+        "Lugnare trafik kring skolorna",
+        "Färre unga i kriminella miljöer",
+    ]
+    assert [a.responsible for a in document.activities] == [
+        "police",
+        "municipality",
+        "joint",
+        "police",
+        "municipality",
+        "municipality",
+        "joint",
+    ]
+    assert [a.promise_indexes for a in document.activities] == [[0]] * 3 + [[1]] * 2 + [[2]] * 2
+
+
+def test_a_posters_lines_broken_mid_sentence_are_read_as_sentences():
+    document = read("blind/rattvik-2026-affisch.txt")
+    assert [p.text for p in document.promises] == [
+        "Polisen och Rättviks kommun lovar dig ett tryggare Rättvik"
+    ]
+    assert [a.text[:30] for a in document.activities] == [
+        "Polisen patrullerar till fots ",
+        "Kommunen ordnar minst sex kväl",
+        "Tillsammans gör vi två trygghe",
+        "Polisen besöker alla högstadie",
+        "Kommunen lagar trasig belysnin",
+    ]
+    assert [a.responsible for a in document.activities] == [
+        "police",
+        "municipality",
+        "joint",
+        "police",
+        "municipality",
+    ]
+    # lines as short as a poster's but starting with capitals stay lines
+    assert clean("Polisen\nKommunen\nRegionen\n") == "Polisen\nKommunen\nRegionen"
+
+
+def test_a_party_heading_gives_the_owner_of_items_under_two_levels_of_sub_headings():
+    """ "Det här gör Polisen" over "Trygg centrumkärna" over "Resecentrum" over "– …" items:
+    the items are the police's, the next party heading's its own."""
+    document = read("blind/finspang-2025-2027-tre-nivaer.txt")
+    assert [a.responsible for a in document.activities] == [
+        *["police"] * 4,
+        *["municipality"] * 4,
+        *["joint"] * 2,
+    ]
+    # each under the promise whose title is repeated over it, a footer it is not
+    assert [a.promise_indexes for a in document.activities] == [[0]] * 3 + [[1]] + [[0]] * 3 + [
+        [1]
+    ] + [[0]] * 2
+
+
+def test_activities_tagged_with_the_letter_of_their_promise_are_tied_to_it():
+    document = read("blind/habo-2026-2027-lofte-med-bokstav.txt")
+    assert len(document.promises) == 2
+    tagged = {a.text[:20]: a.promise_indexes for a in document.activities}
+    assert tagged["Polisen genomför min"] == [0]
+    assert tagged["Polisen gör sammanla"] == [1]
+    assert tagged["Polisen och kommunen"] in ([0], [0, 1])
+    assert [a.promise_indexes for a in document.activities][-1] == [0, 1]
+
+
+def test_a_postal_code_a_contact_line_and_a_source_are_no_activities():
+    document = read("blind/vellinge-2026-2027-numrering-per-lofte.txt")
+    assert not [a for a in document.activities if "Vellinge kommun," in a.text]
+    assert not [a for a in document.activities if a.text.startswith("Kontakt")]
+    arboga = read("blind/arboga-2026-tidningsartikel-faktaruta.txt")
+    assert arboga.activities[-1].text == "genomföra minst fyra trygghetsvandringar under året"
+    assert arboga.activities[-1].responsible == "joint"
