@@ -34,7 +34,7 @@ from access.staff import staff_required
 from activities.forms import MAX_NOTE, MAX_QUANTITY, MAX_SUMMARY, LogForm
 from activities.models import SAME_LOG_FIELDS, Activity, ActivityLog
 from activities.services import IdempotencyConflict, record_log
-from activities.spreadsheet import safe_cell
+from activities.spreadsheet import NOT_CSV, safe_cell
 from config.uploads import utf16_text
 from municipalities.roles import Act
 from promises.fields import idempotency_field
@@ -198,7 +198,7 @@ def parse_csv(data: bytes) -> ParsedFile:
     if len(data) > MAX_BYTES:
         return ParsedFile(error=gettext("The file is larger than 1 MB. Split it up."))
     if b"\x00" in data and utf16_text(data) is None:  # NUL bytes: not a text file.
-        return ParsedFile(error=gettext("The file is not a CSV text file."))
+        return ParsedFile(error=str(NOT_CSV))
     try:
         text = decode(data)
     except UnreadableFile as error:
@@ -207,7 +207,7 @@ def parse_csv(data: bytes) -> ParsedFile:
     if first is None:
         return ParsedFile(error=gettext("The file is empty."))
     if _CONTROL.search(first):
-        return ParsedFile(error=gettext("The file is not a CSV text file."))
+        return ParsedFile(error=str(NOT_CSV))
     # Swedish Excel separates with semicolons, most other programs with commas. Strict: a quote
     # left open would otherwise swallow the rest of the file into one value.
     delimiter = ";" if ";" in first else ","

@@ -178,6 +178,7 @@ class LogForm(LogFieldsForm):
         queryset=Activity.objects.none(),
         label=_("Activity"),
         empty_label=_("Choose an activity"),
+        error_messages={"required": _("Choose the activity that was carried out.")},
     )
     idempotency_key = idempotency_field()
 

@@ -2,6 +2,11 @@
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
+# What an import says of a file that is no CSV text (a workbook, a PDF), and how to make one.
+NOT_CSV = _("The file is not a CSV text file. In Excel, save it as CSV UTF-8 and upload it again.")
+
 # A text cell starting with one of these is run as a formula by Excel, LibreOffice and Google
 # Sheets; "=HYPERLINK(...)" in a public title could send the reader's data elsewhere. The
 # full-width forms are there because a spreadsheet set up for East Asian input reads "＝" as

@@ -79,7 +79,8 @@ def _saved_message(log: ActivityLog, created: bool, today: datetime.date) -> str
         Activity.objects.attach_span_sums([activity])
     else:  # the first log of this key, saved earlier
         activity = Activity.objects.with_progress_data().get(pk=log.activity_id)
-    values = {**_log_words(log, activity), "progress": progress_summary(activity.progress(today))}
+    progress = activity.progress(today)
+    values = {**_log_words(log, activity), "progress": progress_summary(progress)}
     if created:
         text = _("Saved: %(activity)s, %(quantity)s on %(date)s. Progress now: %(progress)s.")
     else:
@@ -87,7 +88,12 @@ def _saved_message(log: ActivityLog, created: bool, today: datetime.date) -> str
             "This log was already saved: %(activity)s, %(quantity)s on %(date)s. "
             "Nothing was added. Progress: %(progress)s."
         )
-    return text % values
+    message = text % values
+    exceeded = progress.target is not None and progress.target.is_ceiling
+    if exceeded and progress.status == PaceStatus.NOT_ACHIEVED:
+        # A most exceeded cannot be undone: said at once, not only by the public status.
+        message += " " + _("That is more than the target's most: it is not achieved.")
+    return message
 
 
 @staff_required

@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from activities.csv_import import MAX_BYTES, RowError, UnreadableFile, decode
+from activities.spreadsheet import NOT_CSV
 from followups.outcome_forms import MeasurementForm
 from promises.models import OutcomeIndicator, OutcomeMeasurement
 from promises.outcomes import MeasurementDateTaken, record_measurements
@@ -77,7 +78,7 @@ def _rows(data: bytes) -> tuple[list[tuple[int, dict[str, str]]], list[RowError]
     if len(data) > MAX_BYTES:
         return [], [], gettext("The file is larger than 1 MB. Split it up.")
     if b"\x00" in data:
-        return [], [], gettext("The file is not a CSV text file.")
+        return [], [], str(NOT_CSV)
     try:
         text = decode(data)
     except UnreadableFile as error:
@@ -86,7 +87,7 @@ def _rows(data: bytes) -> tuple[list[tuple[int, dict[str, str]]], list[RowError]
     if first is None:
         return [], [], gettext("The file is empty.")
     if _CONTROL.search(first):
-        return [], [], gettext("The file is not a CSV text file.")
+        return [], [], str(NOT_CSV)
     delimiter = ";" if ";" in first else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records, number = [], 0

@@ -16,6 +16,7 @@ from activities import csv_import
 from activities.csv_import import COLUMNS, MAX_ROWS, import_logs, parse_csv
 from activities.models import ActivityLog, Responsible
 from activities.services import record_log
+from activities.spreadsheet import NOT_CSV
 from municipalities.models import Role
 from promises.models import PeriodState
 from tests import factories
@@ -129,7 +130,6 @@ def test_a_value_beyond_the_header_is_an_error_of_that_row():
     assert [(error.row, error.column) for error in parsed.row_errors] == [(3, "")]
 
 
-NOT_CSV = "The file is not a CSV text file."
 UNKNOWN_ENCODING = (
     "The file's character encoding was not recognised. Save the file as CSV in UTF-8 (in Excel: "
     "CSV UTF-8) or in Windows-1252 (Excel's ordinary CSV) and upload it again."
@@ -565,7 +565,7 @@ def test_an_unreadable_upload_is_a_file_error_on_the_page(client, world):
     sign_in(client, world.user)
     response = _post(client, world, b"\x00\x01junk")
     assert response.status_code == 200
-    assert response.context["result"].file_errors == [gettext("The file is not a CSV text file.")]
+    assert response.context["result"].file_errors == [str(NOT_CSV)]
     assert not ActivityLog.objects.exists()
 
 

@@ -639,3 +639,22 @@ def test_a_quantity_below_one_is_asked_for_in_plain_swedish(client, world):
     assert response.status_code == 200
     assert response.context["form"].errors["quantity"] == ["Ange minst 1."]
     assert not ActivityLog.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_log_over_a_targets_most_is_said_so_when_saved(client, world):
+    """Exceeding a most ("högst 3 anmälda skadegörelser") cannot be undone: the officer is told
+    at once, not only by the public status."""
+    activity = world.police
+    activity.target_comparator, activity.target_value = "at_most", 3
+    activity.target_scope = "period"
+    activity.save()
+    sign_in(client, world.officer)
+
+    within = client.post(url("log_create"), log_data(activity, quantity="3"))
+    over = client.post(url("log_create"), log_data(activity, quantity="1", place="Torget"))
+
+    assert within.status_code == over.status_code == 302
+    warning = "Det är fler än målets högsta antal: målet är inte uppnått."
+    assert not any(warning in str(m) for m in messages_of(within))
+    assert warning in str(messages_of(over)[-1])
