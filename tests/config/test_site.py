@@ -587,3 +587,10 @@ def test_the_icon_asked_for_at_the_sites_root_is_the_pages_icon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"] == "/static/favicon.svg"
+
+
+@pytest.mark.django_db
+def test_the_english_pages_say_the_promises_are_written_in_swedish(client):
+    english = client.get("/en/om/").content.decode()
+    assert "The citizen promises are written in Swedish" in english
+    assert "language-note" not in client.get("/om/").content.decode()
