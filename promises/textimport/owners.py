@@ -450,6 +450,31 @@ def read_owner(text: str, section_owner: str | None) -> tuple[str, str, list[str
     return responsible, other, partners
 
 
+# What may stand between an activity's own words and the owner's label after them.
+_BEFORE_LABEL = " \t\n,;:–—-"
+
+
+def trailing_owner(text: str) -> int | None:
+    """Where the owner's label that ends an item starts ("… kvällstid. Ansvarig: Polisen.",
+    "… per år (Kommunen)", "… – Föreningen Nattvandrarna", "… Vem: Polisen"), when that label
+    names an owner read as one; else None. The label is what the owner's fields say, no part of
+    the activity's own text."""
+    folded = fold(text)
+    label = (
+        OWNER_LABEL.search(folded)
+        or OWNER_PARENTHESIS.search(folded)
+        or _owner_in_brackets(text)
+        or owner_after_dash(text)
+    )
+    if label is None or text[label.end() :].strip(" .;,\t\n"):
+        return None  # no label, or words after it (another label: "Mål: …")
+    who = text[label.start("who") : label.end("who")]
+    if not who[:1].isupper() and not _names_a_party(who):
+        return None  # "Ansvarig: vi alla", "Ansvar: saknas": no owner read from it
+    start = len(text[: label.start()].rstrip(_BEFORE_LABEL))
+    return start if text[:start].strip(_BEFORE_LABEL + ".") else None
+
+
 def _department_kind(folded_actor: str) -> str | None:
     """The kind of an actor, a party's department named with its party ("fastighetsavdelningen
     på Lerums kommun") as its party."""

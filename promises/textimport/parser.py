@@ -47,6 +47,7 @@ from promises.textimport.owners import (
     partners_of,
     read_owner,
     split_actors,
+    trailing_owner,
 )
 from promises.textimport.period import read_period
 from promises.textimport.targets import UNSUPPORTED_SCOPE, read_target
@@ -2019,4 +2020,30 @@ def parse(text: str) -> ParsedDocument:
     if not document.activities:
         document.uncertain.append(_("No activities were found in the text"))
     read_texts(document, lines, _is_heading)
+    _without_owner_labels(document)
     return document
+
+
+def _without_owner_labels(document: ParsedDocument) -> None:
+    """Each activity's text without the owner's label that ends it ("… kvällstid. Ansvarig:
+    Polisen.", "… (Kommunen)", "… – Föreningen Nattvandrarna", "… Vem: Kommunen"), once every
+    reading of the owners is done: the label is read into the owner's fields, so the text ends
+    where the activity's own sentence ends (else the public page and the signing document say
+    it twice). A label followed by another ("Ansvarig: Polisen. Mål: …") and an owner the text
+    leaves unstated keep the text whole; so does a target read from the label's words."""
+    for activity in document.activities:
+        if activity.responsible == "unstated":
+            continue
+        cut = trailing_owner(activity.text)
+        target = activity.target
+        if cut is None or activity.span is None:
+            continue
+        # The kept words' end in the document (an item over several lines is one line of text).
+        end, letters = activity.span.start, len("".join(activity.text[:cut].split()))
+        while letters and end < activity.span.end:
+            letters -= not document.text[end].isspace()
+            end += 1
+        if target is not None and target.span is not None and target.span.end > end:
+            continue
+        activity.text = activity.text[:cut]
+        activity.span = TextSpan(activity.span.start, end)

@@ -576,6 +576,37 @@ def _object_noun(tokens: list[_Token]) -> tuple[str, str] | None:
     return None
 
 
+def _named_noun(tokens: list[_Token], number_index: int) -> tuple[str, str] | None:
+    """A counted noun (a plural of a known ending) the item names anywhere, the nearest before
+    its number first: "öka antalet narkotikakontroller till minst 8 per månad"."""
+    for position, token in enumerate(tokens[: number_index - 1]):
+        following = tokens[position + 1]
+        if token.folded in {"antalet", "antal"} and _is_word(following):
+            # "Antalet larm ska vara högst fem per månad": what is counted, as written
+            return following.text.lower(), _singular(
+                following.text.lower()
+            ) or following.text.lower()
+    before = reversed(tokens[:number_index])
+    for token in [*before, *tokens[number_index + 1 :]]:
+        if not _is_word(token) or token.folded in _STOP or token.folded in _VERBS:
+            continue
+        if len(token.folded) > 4 and (singular := _singular(token.text.lower())):
+            return token.text.lower(), singular
+    return None
+
+
+def _invariant_noun(counted: str) -> tuple[str, str] | None:
+    """The noun a table's activity cell starts with, also one whose plural is its singular
+    ("Kontrollköp av alkohol" beside "Minst 20 per år")."""
+    tokens = _tokens(counted)
+    first = tokens[0] if tokens else None
+    if first is None or not _is_word(first) or first.folded in _STOP or first.folded in _VERBS:
+        return None
+    if len(first.folded) < 5 or _adjective(first.folded) or first.folded.endswith("a"):
+        return None  # an adjective or an infinitive: "Öka …", "Riktade …"
+    return first.text.lower(), first.text.lower()
+
+
 def _item_noun(tokens: list[_Token], number_index: int) -> tuple[str, str] | None:
     """What an item counts when the number itself names nothing: the noun it starts with, or
     else its verb's object before the number."""
@@ -957,6 +988,15 @@ def read_target(
             % {"phrase": _unsupported_phrase(text, folded, best.scope_phrase)}
         )
         return None, activity_notes
+    if not best.unit:
+        # "Vara högst 40 under året": a number that says not what it counts. The counted noun
+        # the item names elsewhere ("fortsätta med trygghetsvandringar i Valsta, minst fyra
+        # under året"), else no target: a target without a unit cannot be followed up ("0 av
+        # högst 40"), so the number is left to the coordinator to check.
+        noun = _named_noun(tokens, best.index) or (_invariant_noun(counted) if counted else None)
+        if noun is None:
+            return None, [*activity_notes, _("Unclear whether the number is a target")]
+        best.unit, best.unit_singular = noun
     notes = list(best.notes)
     if best.scope == "seasonal":
         notes.append(

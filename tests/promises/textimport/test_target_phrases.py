@@ -139,7 +139,7 @@ TARGETS = [
     ("Polisen ska genomföra fler än tio kontroller.", "at_least|11|kontroller|period"),
     ("Polisen ska genomföra mer än 20 kontroller.", "at_least|21|kontroller|period"),
     # at_most
-    ("Antalet larm ska vara högst fem per månad.", "at_most|5||month"),
+    ("Antalet larm ska vara högst fem per månad.", "at_most|5|larm|month"),
     ("Högst tre inbrott per månad i området.", "at_most|3|inbrott|month"),
     (
         "Polisen ska genomföra högst 40 ordningsvaktsutbildningar per år.",
@@ -323,7 +323,7 @@ TARGETS = [
     ("Ungefär fem dialogmöten per år.", "at_least|5|dialogmöten|year"),
     ("Polisen ska genomföra omkring femton kontroller.", "at_least|15|kontroller|period"),
     ("Minst ett femtiotal kontroller under året.", "at_least|50|kontroller|year"),
-    ("Mellan 10 och 20 trafikkontroller per år.", "at_least|10||year"),
+    ("Mellan 10 och 20 trafikkontroller per år.", "at_least|10|trafikkontroller|year"),
     # dozens
     (
         "Polisen genomför ett dussin riktade insatser mot narkotikaförsäljning per år.",
