@@ -20,6 +20,7 @@ text itself is never corrected. Last, the period's texts (situation picture, bac
 follow-up) are read from what is left (`texts`).
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -1787,27 +1788,33 @@ _PROMISE_SENTENCE = re.compile(
 def _promise_from_running_text(document: ParsedDocument, lines: list[_Line]) -> None:
     """A document whose promise is one sentence of its running text ("… lovar invånarna att
     arbeta för ett tryggare centrum."): that sentence, to be checked."""
-    taken = [(a.span.start, a.span.end) for a in document.activities if a.span]
-    # Its lines, each with those going on from it: a sentence a PDF wrapped is read whole.
-    paragraphs: list[tuple[int, str]] = []
+    taken = _disjoint(sorted((a.span.start, a.span.end) for a in document.activities if a.span))
+    taken_starts = [a for a, _b in taken]
+    # Its lines, each with those going on from it: a sentence a PDF wrapped is read whole. As
+    # (start, end) first, cut from the text once (cutting it anew per joined line was quadratic
+    # on a table of many short rows).
+    bounds: list[list[int]] = []
     for line, previous in zip(lines, [None, *lines], strict=False):
         if line.bullet or line.blank:
             continue
         if (
-            paragraphs
+            bounds
             and previous is not None
             and not (previous.bullet or previous.blank)
             and line.text[:1].islower()
         ):
-            start, _text = paragraphs[-1]
-            paragraphs[-1] = (start, document.text[start : line.end].replace("\n", " "))
+            bounds[-1][1] = line.end
+            bounds[-1][2] = True
         else:
-            paragraphs.append((line.start, line.text))
-    for paragraph_start, paragraph in paragraphs:
+            bounds.append([line.start, line.end, False, line.text])
+    for start_, end_, joined, text in bounds:
+        paragraph = document.text[start_:end_].replace("\n", " ") if joined else text
         for sentence in _SENTENCE.finditer(paragraph):
-            start = paragraph_start + sentence.start()
-            end = paragraph_start + sentence.end()
-            if any(a < end and start < b for a, b in taken):
+            start = start_ + sentence.start()
+            end = start_ + sentence.end()
+            # The last taken span that starts before this sentence ends: it alone may overlap.
+            index = bisect.bisect_left(taken_starts, end) - 1
+            if index >= 0 and taken[index][1] > start:
                 continue
             if _PROMISE_SENTENCE.search(fold(sentence.group())):
                 document.promises.append(
@@ -1818,6 +1825,17 @@ def _promise_from_running_text(document: ParsedDocument, lines: list[_Line]) -> 
                     )
                 )
                 return
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans merged where they overlap or touch: disjoint, in order."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 # A legend of the codes a document names owners by: "SF = Socialförvaltningen" anywhere, and

@@ -72,6 +72,10 @@ LONG_LINES = {
     "addresses": "- " + _repeated("Vellinge kommun, "),
     "slogans": _repeated("lovar dig ett "),
     "joint sentences": _repeated("tillsammans genomför vi "),
+    # Many short rows, not one long line: each row was checked against every activity found
+    # before (60,000 characters took 7 s, the longest paste over a minute).
+    "many short table rows": "Aktivitet\tStatus\tAnsvarig\n" + _repeated("x\tK\tP\n", 60_000),
+    "short rows of codes": "Aktivitet\tStatus\tAnsvarig\n" + _repeated("a\tKlar\tPOL\n", 60_000),
 }
 
 
