@@ -1,5 +1,6 @@
 """CSV cells that are safe to open in a spreadsheet program, for every CSV the portal writes."""
 
+import re
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,9 @@ NOT_CSV = _("The file is not a CSV text file. In Excel, save it as CSV UTF-8 and
 # full-width forms are there because a spreadsheet set up for East Asian input reads "＝" as
 # "=", and a line break or spaces before them are skipped by some programs when a cell is read.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+# Blanks and invisible characters (zero-width spaces and joiners, a byte order mark) a formula
+# may hide behind.
+_LEADING_BLANKS = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]*")
 
 
 def safe_cell(value: Any) -> Any:
@@ -21,6 +25,7 @@ def safe_cell(value: Any) -> Any:
     """
     if not isinstance(value, str):
         return value
-    if value.startswith(FORMULA_STARTS) or value.lstrip().startswith(FORMULA_STARTS):
+    visible = value[_LEADING_BLANKS.match(value).end() :]
+    if value.startswith(FORMULA_STARTS) or visible.startswith(FORMULA_STARTS):
         return "'" + value
     return value

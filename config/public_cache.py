@@ -390,15 +390,29 @@ def _header_settings_changed(**kwargs) -> None:
     _key_prefix.cache_clear()
 
 
+# More pages than any list has (a national list of 5,000 activities has 250): the last page.
+LAST_PAGE = 100_000
+
+
 def _drop_unread_parameters(request: HttpRequest) -> None:
-    """Leave in the request's query only the parameters public pages read (`QUERY_PARAMETERS`),
-    for the cache's key and for the page (its links keep its query)."""
-    if all(name in QUERY_PARAMETERS for name in request.GET):
-        return
+    """Leave in the request's query only what public pages read (`QUERY_PARAMETERS`), for the
+    cache's key and for the page (its links keep its query): a parameter given twice once, with
+    the value a page reads (the last), and a page number only when it is one past the first
+    (`?page=a1`, `?page=0` and `?page=1` are the first page, as the lists read them, and a
+    number past any list's end is `LAST_PAGE`, the last page, as they read it too)."""
     kept = QueryDict(mutable=True)
     for name, values in request.GET.lists():
-        if name in QUERY_PARAMETERS:
-            kept.setlist(name, values)
+        value = values[-1]
+        if name not in QUERY_PARAMETERS:
+            continue
+        if name == "page":
+            if not (value.isascii() and value.isdigit() and int(value) > 1):
+                continue  # the first page
+            # Past the end is the last page: any number that large is one key.
+            value = str(min(int(value), LAST_PAGE))
+        kept[name] = value
+    if kept == request.GET:
+        return
     kept._mutable = False
     request.GET = kept
     request.META["QUERY_STRING"] = kept.urlencode()

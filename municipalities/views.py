@@ -43,9 +43,10 @@ logger = logging.getLogger(__name__)
 
 
 def _next_url(request: HttpRequest) -> str:
-    """Where to go after signing in: `next` if it is on this site, else the staff start page."""
+    """Where to go after signing in: `next` if it is a path on this site, else the staff start
+    page (a bare word such as "foo" is no path: `redirect` would look it up as a view name)."""
     url = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
+    if url.startswith("/") and url_has_allowed_host_and_scheme(
         url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return url

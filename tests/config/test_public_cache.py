@@ -379,3 +379,17 @@ def test_pages_are_kept_per_host_and_scheme(client, world, settings):
     secure = client.get(feed, HTTP_HOST="portal.example", secure=True)
     assert secure["X-Cache"] == "miss"
     assert client.get(feed, HTTP_HOST="portal.example")["X-Cache"] == "hit"
+
+
+def test_a_page_number_or_a_repeated_parameter_no_list_reads_makes_no_copy(client, world):
+    """`?page=a1`, `?page=a2`, `?page=0` are the first page, and a repeated parameter is read
+    once: each would otherwise render the page anew and push others out of the cache."""
+    assert _get(client, "/loften/")["X-Cache"] == "miss"
+    for query in ("page=a1", "page=a2", "page=0", "page=1", "page=-3", "page=%C2%B2"):
+        assert _get(client, f"/loften/?{query}")["X-Cache"] == "hit", query
+    assert _get(client, "/loften/?tema=trygghet")["X-Cache"] == "miss"
+    assert _get(client, "/loften/?tema=x&tema=trygghet")["X-Cache"] == "hit"
+    assert _get(client, "/loften/?page=2")["X-Cache"] == "miss"
+    # Past the end of any list: the last page, one copy for every such number.
+    assert _get(client, "/loften/?page=99999999")["X-Cache"] == "miss"
+    assert _get(client, f"/loften/?page={'9' * 30}")["X-Cache"] == "hit"

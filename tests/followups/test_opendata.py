@@ -590,6 +590,8 @@ FORMULAS = (
     " \u00a0=1+1",
     '\uff1dHYPERLINK("http://evil.example/")',
     "\u3000\uff0bcmd|' /C calc'!A0",
+    "\u200b=1+1",
+    "\ufeff\u2060@SUM(1+1)",
 )
 CSV_FORMS = {"csv": ".csv", "excel": "-excel.csv"}
 

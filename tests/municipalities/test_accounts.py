@@ -195,7 +195,8 @@ def test_code_page_shows_what_to_do_when_the_phone_is_lost(client, officer):
 
 
 @pytest.mark.parametrize(
-    "next_url", ["https://evil.example/", "//evil.example/personal/", "javascript:alert(1)"]
+    "next_url",
+    ["https://evil.example/", "//evil.example/personal/", "javascript:alert(1)", "foo", "admin"],
 )
 def test_next_to_another_site_is_ignored(client, officer, next_url):
     home = resolve_url(settings.LOGIN_REDIRECT_URL)
