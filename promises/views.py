@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.validators import slug_re
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +19,7 @@ from municipalities.models import Municipality
 from municipalities.search import best_match, municipality_q, swedish_sort_key
 from promises import lifecycle, parties
 from promises.filters import MunicipalitySearchForm, PromiseFilter, legacy_redirect, paginate
+from promises.forms import suggested_slug
 from promises.models import (
     ChangeKind,
     Extension,
@@ -309,11 +310,24 @@ def change_log(period: PromisePeriod) -> list[ChangeLogEntry]:
     return sorted(entries, key=lambda entry: entry.at, reverse=True)
 
 
+def _period_by_its_years(slug: str, period_slug: str) -> HttpResponse:
+    """A period asked for by the years it now runs ("2025-2027" after an extension, while its
+    address keeps the years it was made with): a permanent redirect to it; else 404."""
+    for period in PromisePeriod.objects.published().filter(municipality__slug=slug):
+        if suggested_slug(period.start_date, period.end_date) == period_slug:
+            return redirect(period.get_absolute_url(), permanent=True)
+    raise Http404
+
+
 def period_detail(request: HttpRequest, slug: str, period_slug: str) -> HttpResponse:
     """One published period: promises, activities with progress, follow-ups, signatories."""
-    period = get_object_or_404(
-        PromisePeriod.objects.for_period_page(), municipality__slug=slug, slug=period_slug
+    period = (
+        PromisePeriod.objects.for_period_page()
+        .filter(municipality__slug=slug, slug=period_slug)
+        .first()
     )
+    if period is None:
+        return _period_by_its_years(slug, period_slug)
     today = timezone.localdate()
     # Progress against the target in force: the activity's target fields, as saved now.
     activities = [(activity, activity.progress(today)) for activity in period.activities.all()]

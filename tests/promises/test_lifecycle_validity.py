@@ -355,3 +355,16 @@ def test_an_extended_period_is_extended_again_within_five_years(coordinator, cli
     too_far = {**extension_on(D(2026, 11, 30)), "new_end_date": D(2030, 6, 30)}
     with pytest.raises(TransitionInvalid):
         perform(period, coordinator, Action.EXTEND, **too_far)
+
+
+def test_an_extended_period_is_found_by_the_years_it_now_runs(coordinator, client):
+    """'Tranås 2025–2027' after an extension keeps its address /2025-2026/; its new years
+    lead there too."""
+    period = factories.period("tranas", start=D(2025, 1, 1), end=D(2026, 12, 31))
+    perform(period, coordinator, Action.EXTEND, **extension_on(D(2026, 11, 30)))
+    period.refresh_from_db()
+    assert period.slug != "2025-2027"
+    response = client.get("/kommuner/tranas/2025-2027/")
+    assert response.status_code == 301 and response["Location"] == period.get_absolute_url()
+    assert client.get("/kommuner/tranas/2031-2032/").status_code == 404
+    assert client.get("/kommuner/finns-inte/2025-2027/").status_code == 404
