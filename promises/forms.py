@@ -612,6 +612,17 @@ class PeriodCopyForm(PeriodSlugDatesMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        # The address proposed with the proposed dates, sent unchanged with other dates: the
+        # address of those dates (a one-year copy of a two-year period is "2027", not
+        # "2027-2028").
+        proposed = following_dates(self.source)
+        dates = (cleaned.get("start_date"), cleaned.get("end_date"))
+        if (
+            proposed is not None
+            and dates != proposed
+            and cleaned.get("slug") == suggested_slug(*proposed)
+        ):
+            cleaned["slug"] = ""
         self.clean_slug_and_dates(cleaned)
         return cleaned
 

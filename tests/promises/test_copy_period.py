@@ -307,6 +307,19 @@ def test_copy_page_creates_the_draft(source, coordinator, client):
     assert period.history.get().history_user == coordinator
 
 
+def test_the_proposed_address_follows_other_dates(source, coordinator, client):
+    """The address proposed with the proposed years, sent unchanged with one year: that
+    year's address; an address the coordinator typed stays."""
+    sign_in(client, coordinator)
+    one_year = {"slug": "2027-2028", "start_date": "2027-01-01", "end_date": "2027-12-31"}
+    assert client.post(url(source), one_year).status_code == 302
+    assert PromisePeriod.objects.filter(slug="2027").exists()
+    assert not PromisePeriod.objects.filter(slug="2027-2028").exists()
+    typed = {"slug": "centrum-2028", "start_date": "2028-01-01", "end_date": "2028-12-31"}
+    assert client.post(url(source), typed).status_code == 302
+    assert PromisePeriod.objects.filter(slug="centrum-2028").exists()
+
+
 @pytest.mark.parametrize(
     "data",
     [
