@@ -120,7 +120,7 @@ class PublishForm(forms.Form):
     edit_version = version_field()
 
 
-class CorrectionForm(ReportTextsForm):
+class CorrectionForm(SentOnceMixin, ReportTextsForm):
     """A corrected version of a published report, and why."""
 
     reason = forms.CharField(

@@ -162,14 +162,23 @@ def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
 def report_correct(request: HttpRequest, pk: int) -> HttpResponse:
     """Publish a corrected version of a published report, with a reason."""
     report = _report(request, pk, Act.PUBLISH_REPORTS)
+    initial = {"title": report.title, "body": report.body}
+    form = CorrectionForm(request.POST or None, initial=initial)
+    # The form sent twice (a double click, a resent page): the correction the first made.
+    sent = form.is_valid() and form.cleaned_data.get("idempotency_key")
+    first = sent and report.period.reports.filter(idempotency_key=sent).first()
+    if first:
+        messages.info(request, SENT_TWICE)
+        return redirect("followups:report_detail", pk=first.pk)
     if report.is_draft or report.replaced_by_id is not None:
         messages.info(request, _("Only the latest published version of a report is corrected."))
         return redirect("followups:report_detail", pk=report.pk)
-    initial = {"title": report.title, "body": report.body}
-    form = CorrectionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             correction = services.correct_report(report, request.user, **form.cleaned_data)
+        except Repeated as repeated:
+            messages.info(request, SENT_TWICE)
+            return redirect("followups:report_detail", pk=repeated.existing.pk)
         except services.ReportStateError:
             messages.info(request, _("Only the latest published version of a report is corrected."))
             return redirect("followups:report_detail", pk=report.pk)

@@ -336,9 +336,11 @@ def correct_report(
     body: str,
     reason: str,
     today: datetime.date | None = None,
+    idempotency_key: uuid.UUID | None = None,
 ) -> Report:
     """Publish a corrected version of a published report, with a reason; the earlier version
-    stays public, marked as replaced. The new version's figures are frozen as they stand today."""
+    stays public, marked as replaced. The new version's figures are frozen as they stand today.
+    A repeated `idempotency_key` (the form sent twice) raises `Repeated` with the first."""
     locked = Report.objects.select_for_update().select_related("period__municipality")
     locked = locked.get(pk=report.pk)
     if locked.is_draft or locked.replaced_by_id is not None:
@@ -353,9 +355,10 @@ def correct_report(
         version=locked.version + 1,
         correction_reason=reason,
         created_by=user,
+        idempotency_key=idempotency_key,
     )
     correction._history_user = user
-    correction.save()
+    save_once(correction)
     _publish(correction, user, today or timezone.localdate())
     locked.replaced_by = correction
     locked._history_user = user

@@ -446,6 +446,28 @@ def test_a_correction_is_a_new_version_and_both_stay_visible_with_the_reason(cli
     assert feed.count("Redovisning publicerad") == 2
 
 
+def test_a_correction_sent_twice_is_published_once_and_says_so(client, people, world):
+    first = published(world, people)
+    sign_in(client, people.coordinator)
+    data = {
+        "title": first.title,
+        "body": "Rättad text.",
+        "reason": "En siffra var fel.",
+        "idempotency_key": "6f1c2f0e-2b7a-4d52-9d0c-3f7e1d2a9b10",
+    }
+    url = reverse("followups:report_correct", args=[first.pk])
+
+    client.post(url, data)
+    again = client.post(url, data, follow=True)
+
+    assert Report.objects.count() == 2
+    correction = Report.objects.exclude(pk=first.pk).get()
+    assert again.redirect_chain[-1][0] == reverse("followups:report_detail", args=[correction.pk])
+    assert "Redan sparat: formuläret skickades två gånger men sparades en gång." in (
+        again.content.decode()
+    )
+
+
 # -- PDF ----------------------------------------------------------------------------------------
 
 
