@@ -75,6 +75,26 @@ class MeetingFieldsForm(forms.ModelForm):
             )
         return date
 
+    def clean(self):
+        cleaned = super().clean()
+        date, time = cleaned.get("date"), cleaned.get("time")
+        if date is not None and time is not None and not _exists_here(date, time):
+            # The hour the clocks skip in spring: a calendar would show another time.
+            self.add_error(
+                "time",
+                _("%(time)s does not exist on %(date)s: the clocks go forward that night.")
+                % {"time": time.strftime("%H:%M"), "date": long_date(date)},
+            )
+        return cleaned
+
+
+def _exists_here(date: datetime.date, time: datetime.time) -> bool:
+    """Whether the local time is one the portal's clock shows that day (not in the hour that
+    summer time skips)."""
+    local = timezone.make_aware(datetime.datetime.combine(date, time))
+    there_and_back = timezone.localtime(local.astimezone(datetime.UTC))
+    return there_and_back.replace(tzinfo=None) == datetime.datetime.combine(date, time)
+
 
 class PlanMeetingForm(SentOnceMixin, MeetingFieldsForm):
     """A meeting planned ahead."""

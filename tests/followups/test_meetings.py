@@ -539,3 +539,29 @@ def test_the_municipality_page_lists_the_meetings_planned_from_today(client, peo
         "Medborgardialog på biblioteket" in page
     )
     assert "Trygghetsvandring" not in page  # a draft's meeting is not public
+
+
+@pytest.mark.django_db
+def test_a_meeting_is_not_planned_in_the_hour_summer_time_skips(client, people, period):
+    sign_in(client, people.coordinator)
+    url = reverse("followups:meeting_plan", args=[period.pk])
+
+    # The next last Sunday of March: the clocks go from 02:00 to 03:00.
+    def last_sunday_of_march(year: int) -> datetime.date:
+        return max(
+            datetime.date(year, 3, day)
+            for day in range(25, 32)
+            if datetime.date(year, 3, day).weekday() == 6
+        )
+
+    sunday = last_sunday_of_march(TODAY.year)
+    if sunday < TODAY:
+        sunday = last_sunday_of_march(TODAY.year + 1)
+    body = {"kind": "safety_walk", "forum": "", "date": sunday.isoformat()}
+
+    skipped = client.post(url, {**body, "time": "02:30"})
+
+    assert skipped.status_code == 200
+    assert "Klockan 02:30 finns inte" in skipped.context["form"].errors["time"][0]
+    assert not FollowUpMeeting.objects.exists()
+    assert client.post(url, {**body, "time": "03:30"}).status_code == 302
