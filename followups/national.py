@@ -741,6 +741,8 @@ def write_structure(rng: random.Random, plans: list[PeriodPlan]) -> None:
             decision_date=plan.decided,
             decision_reference=plan.reference,
             signed_date=plan.signed,
+            # The day of its close step, as the lifecycle records it.
+            closed_date=next((day for _a, to, day, _c in plan.steps if to == CLOSED), None),
             consultation_round=plan.rounds,
         )
     PromisePeriod.objects.bulk_create([plan.obj for plan in plans], batch_size=BATCH)

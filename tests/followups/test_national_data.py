@@ -269,3 +269,16 @@ def test_nothing_is_dated_after_the_given_today(generated):
     assert not FollowUpMeeting.objects.filter(date__gt=today).exists()
     assert not Report.objects.filter(published_on__gt=today).exists()
     assert PromisePeriod.objects.active(today).filter(municipality__code="1280").count() >= 2
+
+
+def test_a_closed_period_has_the_day_of_its_close_step(generated):
+    closed = PromisePeriod.objects.filter(state=PeriodState.CLOSED)
+    assert closed.exists()
+    for period in closed:
+        step = period.transitions.get(to_state=PeriodState.CLOSED)
+        assert period.closed_date == timezone.localdate(step.at), period
+    assert (
+        not PromisePeriod.objects.exclude(state=PeriodState.CLOSED)
+        .exclude(closed_date=None)
+        .exists()
+    )
