@@ -421,6 +421,24 @@ def _goes_on(cell: str, text: str) -> str:
     return f"{cell} {text}"
 
 
+def _run_together(cells: list[tuple[int, str]], starts: list[int], width: int) -> list[str] | None:
+    """A row one cell short whose first cell runs into the second column, one space apart
+    ("… i fritidshusområden Kommunen   3   4"): its cells, the first split at the word that
+    stands where the second column starts; None for another line."""
+    if len(cells) != width - 1 or width < 3 or cells[0][0] > starts[0] + 2:
+        return None
+    start, text = cells[0]
+    if not text[:1].isupper() or start + len(text) <= starts[1] + 2:
+        return None
+    if any(abs(at - starts[k + 1]) > 4 for k, (at, _text) in enumerate(cells[1:], start=1)):
+        return None
+    for match in re.finditer(" ", text):
+        at = start + match.end()
+        if abs(at - starts[1]) <= 3 and text[match.end() : match.end() + 1].isupper():
+            return [text[: match.start()], text[match.end() :], *(t for _at, t in cells[1:])]
+    return None
+
+
 def _spaced_rows(lines: list[str], index: int, width: int) -> tuple[list[list[str]], int]:
     """The rows under a spaced table's header at lines[index]: their cells, the next index."""
     rows: list[list[str]] = []
@@ -431,6 +449,8 @@ def _spaced_rows(lines: list[str], index: int, width: int) -> tuple[list[list[st
         if len(cells) == width and not (rows and cells[0][1][:1].islower()):
             rows.append([text for _start, text in cells])
             starts = [start for start, _text in cells]
+        elif rows and (split := _run_together(cells, starts, width)):
+            rows.append(split)
         elif rows and 0 < len(cells) < width:
             first_column = cells[0][0] <= starts[0] + 2
             capitalised = all(text[:1].isupper() for _start, text in cells)

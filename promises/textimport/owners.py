@@ -41,8 +41,8 @@ _MUNICIPALITY = re.compile(
     r"|[\w-]+s stad|regionen|regionens|region gotland|stadsdelsforvaltning(?:en)?|stadsdelen"
     r"|stadsdelsnamnd(?:en)?|stadsomrade [\w-]+"
     # "Tekniska förvaltningen", "Kultur- och fritidsförvaltningen", "Miljö- och hälsoskyddsnämnden",
-    # "Tekniska kontoret", "Gatukontoret"
-    r"|(?:[\w-]+a |[\w]+- och )?[\w-]*(?:forvaltningens?|namndens?|kontorets?)"
+    # "Tekniska kontoret", "Gatukontoret", "Gatuavdelningen"
+    r"|(?:[\w-]+a |[\w]+- och )?[\w-]*(?:forvaltningens?|namndens?|kontorets?|avdelningens?)"
     r"|socialtjanstens?|(?:fritids|ungdoms)gard(?:en|ens|arna)?|faltassistent(?:en|er|erna)?"
     r"|faltgrupp(?:en|ens)?"
     r"|faltsekreterar(?:e|en|na)|skolan|skolorna|trygghetssamordnar(?:e|en)"
@@ -137,11 +137,13 @@ def partners_of(text: str, folded: str) -> tuple[list[str], list[tuple[int, int]
                 break
             if word in _PARTNER_STOP or word in _PARTNER_VERB_EXTRA:
                 break
+            if word.endswith("r") and word[:-1] in _PARTNER_VERB_EXTRA:
+                break  # the verb in the present: "… i samverkan med polisen informerar …"
             if word == "i":
                 rest = folded[position + token.end() :].split()
                 if not rest or rest[0].strip(".,") not in _I_CONTINUES:
                     break
-            if (word.endswith("era") and len(word) > 5) or word in {"vi", "man"}:
+            if (word.endswith(("era", "erar")) and len(word) > 5) or word in {"vi", "man"}:
                 break
             end = position + token.end()
             words += 1
@@ -329,8 +331,16 @@ def _after_topic(text: str) -> str:
     return text
 
 
-def read_owner(text: str, section_owner: str | None) -> tuple[str, str, list[str]]:
-    """Who is responsible for an activity: (responsible, other actor, partners)."""
+# The end of an item's first sentence, when another follows it.
+_NEXT_SENTENCE = re.compile(r"[.!]\s+(?=[A-ZÅÄÖ])")
+_FIRST_SENTENCE_REACH = 200
+
+
+def read_owner(
+    text: str, section_owner: str | None, first: bool = True
+) -> tuple[str, str, list[str]]:
+    """Who is responsible for an activity: (responsible, other actor, partners). `first`: the
+    item's first sentence (a later one is read only once, for a "vi" subject's actor)."""
     text = _after_topic(text[:_LONGEST_OWNER])  # the owner and partners are named early
     folded = fold(text)
     partners, partner_spans = partners_of(text, folded)
@@ -439,6 +449,18 @@ def read_owner(text: str, section_owner: str | None) -> tuple[str, str, list[str
             responsible = "joint"
         elif len(kinds) == 1 and None not in kinds:
             responsible = kinds.pop()
+    if (
+        not responsible
+        and first
+        and folded.split(" ", 1)[0] in _PRONOUN_SUBJECT
+        and (second := _NEXT_SENTENCE.search(text, 0, _FIRST_SENTENCE_REACH))
+    ):
+        # "Vi kommer att fortsätta med nattvandringar. Staden samordnar minst 40 …": the
+        # sentence after one whose subject is "vi" names who does it.
+        named, named_other, named_partners = read_owner(text[second.end() :], None, first=False)
+        if named != "unstated":
+            responsible, other = named, named_other
+            partners = partners + [p for p in named_partners if p not in partners]
     if not responsible and section_owner:
         responsible = section_owner
     if not responsible:

@@ -1416,6 +1416,9 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
     # The owner of the party heading the lines stand under ("Det här gör Polisen"), kept over
     # the sub-headings below it ("Trygg centrumkärna", then "Resecentrum", then the items).
     party_owner: str | None = None
+    # Under a heading of activities with no party ("Så här gör vi"), until a report's heading
+    # or a heading of promises: a theme's sub-heading there ("Buskörning") heads activities.
+    under_lead = False
     while index < len(lines):
         line = lines[index]
         text = line.text.strip()
@@ -1556,11 +1559,17 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             after_list = False
             if _OTHER_HEADING.match(text) and not _under_heading(lines, index):
                 focus_promise = party_owner = None
-            elif party_owner and _sub_heading_over_items(lines, index):
-                # "Resecentrum" over its "– …" items, under "Det här gör Polisen": that
-                # party's items.
+                under_lead = False
+            elif (party_owner or under_lead) and _sub_heading_over_items(lines, index):
+                # "Resecentrum" over its "– …" items, under "Det här gör Polisen" (that
+                # party's items) or under "Så här gör vi" (items naming their own owners).
                 section = _Section("activities", owner=party_owner)
-        elif after_list and _sentence_activity(line):
+        elif (
+            after_list
+            and _sentence_activity(line)
+            # "Polisen och kommunen lovar att arbeta för …" under the next promise's title
+            and not _PROMISE_SENTENCE.search(line.folded[:_PROMISE_SENTENCE_REACH])
+        ):
             # A party's sentence standing after a list of activities: "Kommunen, genom tekniska
             # förvaltningen, kommer att förbättra belysningen …"
             activity = _activity(text, line.start, None)
@@ -1569,6 +1578,7 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
         if section is None:
             index += 1
             continue
+        under_lead = section.kind == "activities"
         if section.kind != "activities":
             party_owner = None
         elif section.owner and repeated is None and not _sub_heading_over_items(lines, index):
@@ -1612,9 +1622,20 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                 )
         else:
             activity_sections += 1
+            promise_above = False  # the item above was read as a promise
             for start, _end, item_text in items:
                 if not _has_words(item_text) or start in detail_starts:
                     continue
+                if (
+                    promise_above
+                    and start not in bullet_starts
+                    and _PROMISE_SENTENCE.search(fold(item_text)[:_PROMISE_SENTENCE_REACH])
+                ):
+                    # "Löfte 2 – Säker skolväg" over "Polisen och kommunen lovar att arbeta
+                    # för …": the promise's own words, not what is done
+                    promise_above = False
+                    continue
+                promise_above = False
                 if _QUOTATION.search(fold(item_text)):
                     continue  # "– Vi har lyssnat på ungdomarna, säger kommunpolisen X."
                 if _PREFACE.match(fold(item_text)):
@@ -1637,6 +1658,7 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                         ParsedPromise(text=words, span=TextSpan(start, start + len(words)))
                     )
                     focus_promise = len(document.promises) - 1
+                    promise_above = True
                     continue
                 if start in details:
                     activities = [
@@ -2028,6 +2050,7 @@ def parse(text: str) -> ParsedDocument:
     _read_structure(document, lines)
     _targets_by_reference(document, lines)
     _promises_by_tag(document)
+    _listed_twice(document)
     _owners_from_legend(document, _legend(lines))
     if not document.promises:
         _promise_from_running_text(document, lines)
@@ -2040,6 +2063,28 @@ def parse(text: str) -> ParsedDocument:
     read_texts(document, lines, _is_heading)
     _without_owner_labels(document)
     return document
+
+
+def _listed_twice(document: ParsedDocument) -> None:
+    """One activity for an activity written word for word under two promises: the first,
+    tied to both (one activity to log, not two)."""
+    first: dict[str, ParsedActivity] = {}
+    kept = []
+    for activity in document.activities:
+        key = " ".join(activity.text.split()).casefold()
+        seen = first.get(key)
+        if (
+            seen is not None
+            and seen.promise_indexes
+            and activity.promise_indexes
+            and seen.promise_indexes != activity.promise_indexes
+            and seen.responsible == activity.responsible
+        ):
+            seen.promise_indexes = sorted({*seen.promise_indexes, *activity.promise_indexes})
+            continue
+        first.setdefault(key, activity)
+        kept.append(activity)
+    document.activities = kept
 
 
 def _without_owner_labels(document: ParsedDocument) -> None:

@@ -33,6 +33,10 @@ _DATE = re.compile(
     # "1/3 2025" and "01/03/2026": day and month with a slash, then the year; "01.03.2026"
     r"|(?P<sd>\d{1,2})(?:/(?P<sm>\d{1,2})[ /]|\.(?P<dm>\d{1,2})\.)(?P<sy>(?:19|20)\d\d))\b"
 )
+_YEAR_STATED = re.compile(
+    r"\bgaller (?:under |for )?(?:hela )?(?:(?:kalender|verksamhets)?aret )?((?:19|20)\d\d)\b"
+    r"(?! ?[-–—/:]\d)"
+)
 _RANGE_BETWEEN = re.compile(
     r"^\s*(?:[-–—]|till(?: och med)?|t\.?o\.?m\.?|fram till|--)(?: den)?\s*$"
 )
@@ -250,6 +254,10 @@ def _read_validity(document: ParsedDocument, lines: list[Line]) -> None:
                     break
         if found_year is None and ("medborgarloft" in folded or "galler" in folded):
             years = [m for m in _SINGLE_YEAR.finditer(folded) if not _DATE.search(folded)]
+            if len(years) > 1 and (stated := _YEAR_STATED.search(folded)):
+                # "Löftet gäller kalenderåret 2026 och ersätter löftet för 2025": the year
+                # right after "gäller"
+                years = [stated]
             if len(years) == 1 and (in_title or "galler" in folded):
                 year = int(years[0].group(1))
                 found_year = (year, line.start + years[0].start(), line.start + years[0].end())

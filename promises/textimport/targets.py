@@ -20,8 +20,8 @@ The rules, as the coordinator's preview applies them:
   gives "tillfällen": an occasion is what is logged. The singular is derived only from known
   endings, else left empty.
 - Scope: the scope phrase nearest after the number, else before it; none → the whole period.
-  "varje sommar" and the like count per year (noted); per termin, per halvår, per kvartal and
-  "inför/vid varje …" cannot be counted by the portal: no target, with a note.
+  "varje sommar" and the like count per year (noted); per termin, per halvår, per kvartal ("i
+  kvartalet") and "inför/vid varje …" cannot be counted by the portal: no target, with a note.
 - Not targets: years, dates, times ("kl. 22–03"), phone numbers, street numbers, ages ("21 år
   och yngre", "15-åringar"), school years ("årskurs 5 och 6"), durations and period lengths
   ("inom två dygn", "gäller i två år"), law references ("2 kap. 5 §", "SFS 2019:1234"),
@@ -225,6 +225,7 @@ _SCOPE_PHRASES = (
         "unsupported",
         r"per (?:termin|halvar|kvartal|lov|skollov)|/ ?(?:termin|halvar|kvartal)"
         r"|varje (?:termin|halvar|kvartal|lov|skollov)|varannan (?:vecka|manad)|varannat ar"
+        r"|i (?:kvartalet|terminen|halvaret)"
         # "varje vår och höst": twice a year, which a count of one would not say
         r"|infor varje|vid varje|varje (?:sommar|host|var|vinter) och (?:sommar|host|var|vinter)",
     ),

@@ -1431,6 +1431,12 @@ BLIND_VALIDITY = {
         "joint",
     ),
     "habo-2026-2027-lofte-med-bokstav.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "molndal-2026-webbsida-meny.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "kungsor-2026-lagesbild-statistik.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "bjuv-2025-2026-sidbrytning-dubbel.txt": ("2025-04-01", "2026-03-31", False, None, "joint"),
+    "hedemora-2026-namngivna-roller.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "stromstad-2026-2027-kommunnamn.txt": ("2026-03-01", "2027-02-28", False, None, "joint"),
+    "osthammar-2026-utfall-och-mal.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
 }
 
 
@@ -2509,3 +2515,23 @@ def test_a_postal_code_a_contact_line_and_a_source_are_no_activities():
     arboga = read("blind/arboga-2026-tidningsartikel-faktaruta.txt")
     assert arboga.activities[-1].text == "genomföra minst fyra trygghetsvandringar under året"
     assert arboga.activities[-1].responsible == "joint"
+
+
+def test_an_activity_listed_under_two_promises_is_one_activity_tied_to_both():
+    document = read("blind/bjuv-2025-2026-sidbrytning-dubbel.txt")
+    walks = [a for a in document.activities if "trygghetsvandring" in a.text]
+    assert len(walks) == 1 and walks[0].promise_indexes == [0, 1]
+    # the second promise's own sentence is no activity
+    assert not [a for a in document.activities if " lovar " in a.text]
+
+
+def test_a_theme_under_a_heading_of_activities_heads_items_and_vi_takes_the_next_subject():
+    hedemora = read("blind/hedemora-2026-namngivna-roller.txt")
+    assert len(hedemora.activities) == 8
+    molndal = read("blind/molndal-2026-webbsida-meny.txt")
+    assert [a.responsible for a in molndal.activities][:2] == ["police", "municipality"]
+    osthammar = read("blind/osthammar-2026-utfall-och-mal.txt")
+    assert osthammar.start == datetime.date(2026, 1, 1)
+    assert [a.text for a in osthammar.activities if a.text.startswith("Inform")] == [
+        "Informationsträffar om inbrottsskydd i fritidshusområden"
+    ]
