@@ -322,12 +322,12 @@ def days_met_words(progress: Progress) -> str:
             "target met on %(met)s of %(count)s day",
             "target met on %(met)s of %(count)s days",
             len(ended),
-        ) % {"met": met, "count": len(ended)}
+        ) % {"met": count_text(met), "count": count_text(len(ended))}
     return ngettext(
         "target met on %(met)s of %(count)s day so far",
         "target met on %(met)s of %(count)s days so far",
         len(ended),
-    ) % {"met": met, "count": len(ended)}
+    ) % {"met": count_text(met), "count": count_text(len(ended))}
 
 
 def occurrences_words(count: int) -> str:
