@@ -949,7 +949,8 @@ def report_body(plan: PeriodPlan, tallies: dict, start, end) -> str:
         done = tallies.get(a.position, NO_LOGS).done(start, end)
         if a.scope:
             average = "i snitt " if a.scope in AVERAGES else ""
-            target = f"{average}{COMPARATOR_SV[a.comparator]}{swedish_number(a.value)} {SCOPE_SV[a.scope]}"
+            value = swedish_number(a.value)
+            target = f"{average}{COMPARATOR_SV[a.comparator]}{value} {SCOPE_SV[a.scope]}"
             unit = UNIT_SINGULAR[a.text.unit] if done == 1 else a.text.unit
             lines.append(f"- {a.text.title}: {swedish_number(done)} {unit} (mål: {target}).")
         else:
