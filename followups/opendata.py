@@ -1078,6 +1078,14 @@ class Format:
     variant: str = ""
 
 
+def _excel_value(value: Any) -> str:
+    """A cell of the CSV for Swedish Excel: a number with a fraction has a decimal comma, which
+    Excel set up for Swedish reads as a number (a point makes it a date or text)."""
+    if isinstance(value, (Decimal, float)) and not isinstance(value, bool):
+        return _csv_value(value).replace(".", ",")
+    return _csv_value(value)
+
+
 def _csv_value(value: Any) -> str:
     """A CSV cell: text a spreadsheet would run as a formula gets an apostrophe first."""
     if value is None:
@@ -1101,14 +1109,19 @@ class _Echo:
 
 
 def _write_csv(
-    dataset: Dataset, rows: Iterable[Row], *, delimiter: str, prefix: str
+    dataset: Dataset,
+    rows: Iterable[Row],
+    *,
+    delimiter: str,
+    prefix: str,
+    cell: Callable[[Any], str] = _csv_value,
 ) -> Iterator[str]:
     writer = csv.writer(_Echo(), delimiter=delimiter, lineterminator="\r\n")
     yield prefix + writer.writerow(dataset.column_names)
     names = dataset.column_names
     buffer: list[str] = []
     for row in rows:
-        buffer.append(writer.writerow([_csv_value(row[name]) for name in names]))
+        buffer.append(writer.writerow([cell(row[name]) for name in names]))
         if len(buffer) >= ROWS_PER_WRITE:
             yield "".join(buffer)
             buffer = []
@@ -1122,8 +1135,9 @@ def write_csv(dataset: Dataset, rows: Iterable[Row]) -> Iterator[str]:
 
 
 def write_excel_csv(dataset: Dataset, rows: Iterable[Row]) -> Iterator[str]:
-    """CSV as Swedish Excel opens it: semicolons, CRLF, UTF-8 with a byte order mark."""
-    return _write_csv(dataset, rows, delimiter=";", prefix=CSV_BOM)
+    """CSV as Swedish Excel opens it: semicolons, decimal commas, CRLF, UTF-8 with a byte order
+    mark."""
+    return _write_csv(dataset, rows, delimiter=";", prefix=CSV_BOM, cell=_excel_value)
 
 
 def _json_default(value: Any) -> Any:
