@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -583,6 +585,19 @@ class PromisePeriod(models.Model):
         return self.state == PeriodState.CLOSED or (
             self.end_date is not None and self.end_date < today
         )
+
+    def public_state(self, today: datetime.date | None = None) -> str:
+        """Where a published period stands for a reader of a list: "Gäller nu", "Börjar gälla
+        1 januari 2027", "Har upphört" (signed, its end passed, not closed), or its state
+        ("Avslutad"): "Undertecknad" alone does not tell a period in force from one long over."""
+        today = today or timezone.localdate()
+        if self.is_active(today):
+            return capfirst(gettext("in force"))
+        if self.state in IN_FORCE_STATES and today < self.start_date:
+            return gettext("Begins %(date)s") % {"date": date_format(self.start_date, "j F Y")}
+        if self.state in IN_FORCE_STATES and self.end_date is not None and self.end_date < today:
+            return gettext("Ended")
+        return capfirst(self.get_state_display())
 
     def is_active(self, today: datetime.date | None = None) -> bool:
         """Signed and today inside the period."""

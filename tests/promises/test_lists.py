@@ -420,3 +420,19 @@ def test_a_long_list_counts_its_rows_in_groups_of_three(client, path, words):
     with mock.patch.object(Paginator, "count", new_callable=mock.PropertyMock, return_value=4303):
         html = client.get(path).content.decode()
     assert f'<h2 id="results-heading">4\xa0303 {words}</h2>' in html
+
+
+@pytest.mark.django_db
+def test_the_list_tells_a_period_in_force_from_one_to_come_and_one_over(client):
+    """ "Undertecknad" alone read the same for all three."""
+    today = timezone.localdate()
+    year = datetime.timedelta(days=365)
+    published("vetlanda", "Gäller")
+    published("tranas", "Kommer", start=today + year, end=today + 2 * year)
+    published("eksjo", "Över", start=today - 3 * year, end=today - 2 * year)
+    page = " ".join(client.get("/loften/").content.decode().split())
+    coming = (today + year).strftime("%-d")
+    assert "· Gäller nu</p>" in page
+    assert f"· Börjar gälla {coming} " in page
+    assert "· Har upphört</p>" in page
+    assert "Undertecknad</p>" not in page
