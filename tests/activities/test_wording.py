@@ -256,8 +256,8 @@ def test_the_list_is_headed_every_span_only_when_it_lists_every_span():
     ("count", "words"),
     [
         (0, "Inga loggade tillfällen"),
-        (1, "1 loggat tillfälle"),
-        (3, "3 loggade tillfällen"),
+        (1, "1 gång"),
+        (3, "3 gånger"),
     ],
 )
 def test_logs_of_an_activity_without_a_target_are_registered_occurrences(count, words):
