@@ -451,37 +451,37 @@ DOWNLOAD_QUERIES = {
 PREFIXES = ("", "/kommuner/vetlanda")
 
 
+def measure_downloads(client, datasets) -> dict:
+    """Each dataset's national and per-municipality CSV: its status, queries and lines."""
+    results = {}
+    for dataset in datasets:
+        for prefix in PREFIXES:
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(f"{prefix}/oppna-data/{dataset}.csv")
+                body = (
+                    b"".join(response.streaming_content) if response.streaming else response.content
+                )
+            results[dataset, prefix] = (
+                response.status_code,
+                len(queries.captured_queries),
+                body.count(b"\n"),
+            )
+    return results
+
+
 @pytest.fixture(scope="module")
 def download_growth(module_data):
     """Every download's status, queries and lines with one period of one activity, and again
     with 180 more activities in two municipalities: the data are built once for the module."""
 
-    def measure(client) -> dict:
-        results = {}
-        for dataset in DOWNLOAD_QUERIES:
-            for prefix in PREFIXES:
-                with CaptureQueriesContext(connection) as queries:
-                    response = client.get(f"{prefix}/oppna-data/{dataset}.csv")
-                    body = (
-                        b"".join(response.streaming_content)
-                        if response.streaming
-                        else response.content
-                    )
-                results[dataset, prefix] = (
-                    response.status_code,
-                    len(queries.captured_queries),
-                    body.count(b"\n"),
-                )
-        return results
-
     with module_data():
         client = Client()
         build_activities("vetlanda", 1, "forsta")
-        small = measure(client)
+        small = measure_downloads(client, DOWNLOAD_QUERIES)
         for i in range(9):
             build_activities("vetlanda", 10, f"fler-{i}")
             build_activities("tranas", 10, f"fler-{i}")
-        return small, measure(client)
+        return small, measure_downloads(client, DOWNLOAD_QUERIES)
 
 
 @pytest.mark.django_db

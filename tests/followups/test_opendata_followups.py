@@ -8,9 +8,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from followups.models import (
@@ -28,7 +26,14 @@ from municipalities.models import Municipality
 from promises.models import Direction, OutcomeIndicator, OutcomeMeasurement
 from tests import factories
 from tests.followups import test_opendata
-from tests.followups.test_opendata import CSV_FORMS, FORMULAS, SECRETS, download, rows
+from tests.followups.test_opendata import (
+    CSV_FORMS,
+    FORMULAS,
+    SECRETS,
+    download,
+    measure_downloads,
+    rows,
+)
 
 # The known world and the test's own folder for built files, from the other datasets' tests.
 known = test_opendata.known
@@ -795,32 +800,14 @@ def follow_up_growth(module_data):
     """Every new download's status, queries and lines with one promise's follow-up, and again
     with 180 more in two municipalities: the data are built once for the module."""
 
-    def measure(client) -> dict:
-        results = {}
-        for dataset in DOWNLOAD_QUERIES:
-            for prefix in PREFIXES:
-                with CaptureQueriesContext(connection) as queries:
-                    response = client.get(f"{prefix}/oppna-data/{dataset}.csv")
-                    body = (
-                        b"".join(response.streaming_content)
-                        if response.streaming
-                        else response.content
-                    )
-                results[dataset, prefix] = (
-                    response.status_code,
-                    len(queries.captured_queries),
-                    body.count(b"\n"),
-                )
-        return results
-
     with module_data():
         client = Client()
         build_follow_up("vetlanda", 1, "forsta")
-        small = measure(client)
+        small = measure_downloads(client, DOWNLOAD_QUERIES)
         for i in range(9):
             build_follow_up("vetlanda", 10, f"fler-{i}")
             build_follow_up("tranas", 10, f"fler-{i}")
-        return small, measure(client)
+        return small, measure_downloads(client, DOWNLOAD_QUERIES)
 
 
 @pytest.mark.django_db
