@@ -104,6 +104,36 @@ def target_words(progress: Progress) -> str:
     return target_text(progress.target) if progress.target else ""
 
 
+# An ended recurring target: "målet nåddes 3 av 4 tertial; sammanlagt 519 orossamtal".
+_SPANS_MET = {
+    Scope.YEAR: ngettext_lazy(
+        "target met in %(met)s of %(count)s promise year; %(total)s %(unit)s in all",
+        "target met in %(met)s of %(count)s promise years; %(total)s %(unit)s in all",
+        "spans",
+    ),
+    Scope.TERTIAL: ngettext_lazy(
+        "target met in %(met)s of %(count)s tertial; %(total)s %(unit)s in all",
+        "target met in %(met)s of %(count)s tertials; %(total)s %(unit)s in all",
+        "spans",
+    ),
+    Scope.MONTH: ngettext_lazy(
+        "target met in %(met)s of %(count)s month; %(total)s %(unit)s in all",
+        "target met in %(met)s of %(count)s months; %(total)s %(unit)s in all",
+        "spans",
+    ),
+    Scope.WEEK: ngettext_lazy(
+        "target met in %(met)s of %(count)s week; %(total)s %(unit)s in all",
+        "target met in %(met)s of %(count)s weeks; %(total)s %(unit)s in all",
+        "spans",
+    ),
+    Scope.DAY: ngettext_lazy(
+        "target met on %(met)s of %(count)s day; %(total)s %(unit)s in all",
+        "target met on %(met)s of %(count)s days; %(total)s %(unit)s in all",
+        "spans",
+    ),
+}
+
+
 def headline_words(progress: Progress, dated: bool = False) -> str:
     """The current span while it runs, else the whole period: "denna månad (1–30 nov 2026):
     1 av minst 2 trafikkontroller" (`dated`: "månaden (1–30 nov 2026): …")."""
@@ -119,6 +149,18 @@ def headline_words(progress: Progress, dated: bool = False) -> str:
             "date": _full_date(progress.period_start),
             "target": target_text(target),
         }
+    if target.scope in _SPANS_MET and progress.today > progress.period_end:
+        # Over: in how many spans the target was met, the status's reason; a sum of the spans'
+        # targets ("519 av 459 … Ej uppnådd") reads as a contradiction.
+        met = sum(span.status == PaceStatus.ACHIEVED for span in progress.spans)
+        words = _SPANS_MET[target.scope] % {
+            "spans": len(progress.spans),
+            "met": count_text(met),
+            "count": count_text(len(progress.spans)),
+            "total": count_text(progress.total_done),
+            "unit": target.unit_for(progress.total_done),
+        }
+        return _whole_period(progress, words, dated)
     if target.scope == Scope.PERIOD or progress.current is None:
         period_target = sum(span.span.target for span in progress.spans)
         words = progress_text(progress.total_done, target, period_target)

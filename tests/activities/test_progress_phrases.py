@@ -90,9 +90,18 @@ PHRASES = [
     ("year", "count", "inside", 1, f"{YEAR_1}: 1 av 10 narkotikainsatser Efter plan"),
     ("year", "exactly", "inside", "many", f"{YEAR_1}: 8 narkotikainsatser (mål: exakt 10) I fas"),
     ("year", "at_most", "inside", 1, f"{YEAR_1}: 1 av högst 10 narkotikainsatser I fas"),
-    ("year", "at_most", "after", 0, "0 av högst 18 narkotikainsatser Uppnådd"),
-    ("year", "at_least", "after", 1, "1 av minst 18 narkotikainsatser Ej uppnådd"),
-    ("year", "count", "after", "many", "8 av 18 narkotikainsatser Ej uppnådd"),
+    (
+        "year", "at_most", "after", 0,
+        "målet nåddes 2 av 2 löftesår; sammanlagt 0 narkotikainsatser Uppnådd",
+    ),
+    (
+        "year", "at_least", "after", 1,
+        "målet nåddes 0 av 2 löftesår; sammanlagt 1 narkotikainsats Ej uppnådd",
+    ),
+    (
+        "year", "count", "after", "many",
+        "målet nåddes 0 av 2 löftesår; sammanlagt 8 narkotikainsatser Ej uppnådd",
+    ),
     # -- per tertial ----------------------------------------------------------------------------
     (
         "tertial", "exactly", "before", 0,
@@ -121,10 +130,22 @@ PHRASES = [
         f"{TERTIAL}: 3 av minst 2 trygghetsvandringar Klar"
         " · hittills under perioden: 8 trygghetsvandringar",
     ),
-    ("tertial", "at_least", "after", 0, "0 av minst 11 trygghetsvandringar Ej uppnådd"),
-    ("tertial", "count", "after", 1, "1 av 11 trygghetsvandringar Ej uppnådd"),
-    ("tertial", "at_most", "after", 1, "1 av högst 11 trygghetsvandringar Uppnådd"),
-    ("tertial", "exactly", "after", "many", "8 trygghetsvandringar (mål: exakt 11) Ej uppnådd"),
+    (
+        "tertial", "at_least", "after", 0,
+        "målet nåddes 0 av 6 tertial; sammanlagt 0 trygghetsvandringar Ej uppnådd",
+    ),
+    (
+        "tertial", "count", "after", 1,
+        "målet nåddes 0 av 6 tertial; sammanlagt 1 trygghetsvandring Ej uppnådd",
+    ),
+    (
+        "tertial", "at_most", "after", 1,
+        "målet nåddes 6 av 6 tertial; sammanlagt 1 trygghetsvandring Uppnådd",
+    ),
+    (
+        "tertial", "exactly", "after", "many",
+        "målet nåddes 0 av 6 tertial; sammanlagt 8 trygghetsvandringar Ej uppnådd",
+    ),
     # -- per month ------------------------------------------------------------------------------
     ("month", "at_most", "before", 0, f"{BEGINS}högst 2 trafikkontroller per månad Ej påbörjad"),
     ("month", "at_least", "before", 1, f"{BEGINS}minst 2 trafikkontroller per månad Ej påbörjad"),
@@ -137,9 +158,18 @@ PHRASES = [
         f"{MONTH}: 3 av minst 2 trafikkontroller Klar"
         " · hittills under perioden: 8 trafikkontroller",
     ),
-    ("month", "count", "after", 0, "0 av 43 trafikkontroller Ej uppnådd"),
-    ("month", "exactly", "after", 1, "1 trafikkontroll (mål: exakt 43) Ej uppnådd"),
-    ("month", "at_most", "after", "many", "8 av högst 43 trafikkontroller Ej uppnådd"),
+    (
+        "month", "count", "after", 0,
+        "målet nåddes 0 av 22 månader; sammanlagt 0 trafikkontroller Ej uppnådd",
+    ),
+    (
+        "month", "exactly", "after", 1,
+        "målet nåddes 0 av 22 månader; sammanlagt 1 trafikkontroll Ej uppnådd",
+    ),
+    (
+        "month", "at_most", "after", "many",
+        "målet nåddes 20 av 22 månader; sammanlagt 8 trafikkontroller Ej uppnådd",
+    ),
     # -- per week (ISO weeks), a target of 1: the singular ---------------------------------------
     ("week", "at_least", "before", 0, f"{BEGINS}minst 1 fotpatrull per vecka Ej påbörjad"),
     ("week", "count", "before", 1, f"{BEGINS}1 fotpatrull per vecka Ej påbörjad"),
@@ -151,9 +181,18 @@ PHRASES = [
         "week", "count", "inside", "many",
         f"{WEEK}: 3 av 1 fotpatrull Klar · hittills under perioden: 8 fotpatruller",
     ),
-    ("week", "exactly", "after", 0, "0 fotpatruller (mål: exakt 94) Ej uppnådd"),
-    ("week", "at_most", "after", 1, "1 av högst 94 fotpatruller Uppnådd"),
-    ("week", "at_least", "after", "many", "8 av minst 94 fotpatruller Ej uppnådd"),
+    (
+        "week", "exactly", "after", 0,
+        "målet nåddes 0 av 94 veckor; sammanlagt 0 fotpatruller Ej uppnådd",
+    ),
+    (
+        "week", "at_most", "after", 1,
+        "målet nåddes 94 av 94 veckor; sammanlagt 1 fotpatrull Uppnådd",
+    ),
+    (
+        "week", "at_least", "after", "many",
+        "målet nåddes 2 av 94 veckor; sammanlagt 8 fotpatruller Ej uppnådd",
+    ),
     # -- per day (calendar days) ----------------------------------------------------------------
     ("day", "count", "before", 0, f"{BEGINS}2 kontroller per dag Ej påbörjad"),
     ("day", "exactly", "before", 1, f"{BEGINS}exakt 2 kontroller per dag Ej påbörjad"),
@@ -165,9 +204,18 @@ PHRASES = [
         "day", "exactly", "inside", "many",
         f"{DAY}: 3 kontroller (mål: exakt 2) Ej uppnådd · hittills under perioden: 8 kontroller",
     ),
-    ("day", "at_most", "after", 0, f"0 av högst 1{NBSP}304 kontroller Uppnådd"),
-    ("day", "at_least", "after", 1, f"1 av minst 1{NBSP}304 kontroller Ej uppnådd"),
-    ("day", "count", "after", "many", f"8 av 1{NBSP}304 kontroller Ej uppnådd"),
+    (
+        "day", "at_most", "after", 0,
+        "målet nåddes 652 av 652 dagar; sammanlagt 0 kontroller Uppnådd",
+    ),
+    (
+        "day", "at_least", "after", 1,
+        "målet nåddes 0 av 652 dagar; sammanlagt 1 kontroll Ej uppnådd",
+    ),
+    (
+        "day", "count", "after", "many",
+        "målet nåddes 2 av 652 dagar; sammanlagt 8 kontroller Ej uppnådd",
+    ),
     # -- on average per week: 36 whole weeks by 2 December, 93 in the period -------------------
     (
         "average_week", "exactly", "before", 0,

@@ -47,7 +47,11 @@ def test_a_finished_period_of_spans_has_no_headline_span_but_counts_everything()
         Target("at_least", 12, "insatser", "year"), [(date(2025, 3, 1), 4)], date(2027, 1, 1)
     )
     with override("en"):
-        assert wording.progress_words(yearly) == "4 of at least 24 insatser"
+        # Over: in how many spans the target was met, and everything counted.
+        assert (
+            wording.progress_words(yearly)
+            == "target met in 0 of 2 promise years; 4 insatser in all"
+        )
     assert wording.headline_span(yearly) is None
 
 
