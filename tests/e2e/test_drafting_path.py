@@ -249,8 +249,12 @@ def test_coordinator_writes_a_new_draft_in_the_editor(page, site, new_period_cle
     page.locator("input[name=end_date]").fill("2029-12-31")
     follow(page, page.locator(SUBMIT).first)
     assert page.locator(".error-summary").count() == 1
-    # The summary has the focus: a screen reader reads it, the next Tab reaches its links.
-    assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    # The summary takes the focus (autofocus, run by the browser once the page is parsed): a
+    # screen reader reads it, the next Tab reaches its links. Waited for, not read at once.
+    page.wait_for_function(
+        "document.activeElement && document.activeElement.classList.contains('error-summary')",
+        timeout=5000,
+    )
     assert_accessible(page)
     page.locator("input[name=end_date]").fill("2031-12-31")
     page.locator("textarea[name=situation]").fill("Otrygghet kring Resecentrum kvällstid.")
