@@ -308,10 +308,10 @@ def _validate(
     return valid, errors
 
 
-def _place_key(data) -> tuple:
+def _occasion(activity_id: int, day: datetime.date, place: str) -> tuple:
     """What makes two logs likely the same occasion: the activity, the day and the place (in any
     case, blanks as one), whatever their quantity or summary."""
-    return (data["activity"], data["date"], " ".join(data["place"].split()).casefold())
+    return (activity_id, day, " ".join(place.split()).casefold())
 
 
 def doubts(rows: list[tuple[int, _RowForm]], today: datetime.date) -> list[Doubt]:
@@ -322,7 +322,7 @@ def doubts(rows: list[tuple[int, _RowForm]], today: datetime.date) -> list[Doubt
     date, one, no place, no summary)."""
     cleaned = [(number, form.cleaned_data) for number, form in rows]
     # The counted logs the rows may repeat, by activity, day and place: one query.
-    saved: dict[tuple, list[dict]] = {}
+    saved: dict[tuple, dict] = {}
     for log in (
         ActivityLog.objects.counted()
         .filter(
@@ -338,17 +338,16 @@ def doubts(rows: list[tuple[int, _RowForm]], today: datetime.date) -> list[Doubt
             "reported_by__last_name",
         )
     ):
-        key = (log["activity_id"], log["date"], " ".join(log["place"].split()).casefold())
-        saved.setdefault(key, []).append(log)
+        saved.setdefault(_occasion(log["activity_id"], log["date"], log["place"]), log)
     found, seen = [], {}
     for number, data in cleaned:
-        activity, day, place = _place_key(data)
-        key = (activity.pk, day, place)
+        activity = data["activity"]
+        key = _occasion(activity.pk, data["date"], data["place"])
         # Within the file only rows the same in every field: a sheet may list two checks on
         # one road in a day.
         row_key = (activity.pk, *(data[name] for name in SAME_LOG_FIELDS))
         if key in saved:
-            log = saved[key][0]
+            log = saved[key]
             same = all(log[name] == data[name] for name in SAME_LOG_FIELDS)
             who = (
                 " ".join(
