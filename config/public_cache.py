@@ -187,9 +187,21 @@ def kept_until_any_page_changes(key: str, make: Callable[[], T]) -> T:
     municipality, a county, a theme: `EVERY_PAGE`) makes it stale, on every worker and host.
 
     For what pages build from reference data alone, such as the start page's 290 municipality
-    names: reading them and building the list cost a fifth of the page. Made anew, and not kept,
-    when the cache cannot be reached."""
-    version, value = PAGES.read(key, (EVERY_PAGE,))
+    names: reading them and building the list cost a fifth of the page."""
+    return _kept(key, make, (EVERY_PAGE,))
+
+
+def kept_until_public_data_changes(key: str, make: Callable[[], T]) -> T:
+    """`make()`, kept in the shared cache until any write to public data (`NATIONAL`: the
+    national pages' own version) makes it stale, on every worker and host; for what the
+    national lists build from all periods, such as the years they cover."""
+    return _kept(key, make, (NATIONAL,))
+
+
+def _kept(key: str, make: Callable[[], T], keys: tuple[str, ...]) -> T:
+    """`make()`, kept in the shared cache under the versions of `keys`; made anew, and not
+    kept, when the cache cannot be reached."""
+    version, value = PAGES.read(key, keys)
     if value is None:
         value = make()
         if version is not None:

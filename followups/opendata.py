@@ -340,11 +340,15 @@ def activity_rows(
     activities = activity_queryset(municipality)
     periods = activity_periods(municipality)
     promise_ids = _promise_ids(activities)
-    urls: dict[int, str] = {}  # one reverse() per period, not per activity
+    # The activity's own page: one reverse() per period, not per activity.
+    urls: dict[int, str] = {}
     for activity in activities.iterator(chunk_size=CHUNK_SIZE):
         activity.period = periods[activity.period_id]
         if activity.period_id not in urls:
-            urls[activity.period_id] = base_url + activity.period.get_absolute_url()
+            urls[activity.period_id] = base_url + reverse(
+                "activities:activity_detail",
+                args=[activity.period.municipality.slug, activity.period.slug, 0],
+            ).removesuffix("0/")
         # A promise registered when it had already ended has nothing logged in the portal:
         # its progress is unknown, never an inferred "not achieved".
         unknown = activity.period.ended_before_registration
@@ -373,7 +377,7 @@ def activity_rows(
             "current_span_target": current.span.target if current else None,
             "average_so_far": None if unknown else _decimal(progress.average),
             "pace_status": progress.status if has_target else "",
-            "url": urls[activity.period_id],
+            "url": f"{urls[activity.period_id]}{activity.pk}/",
         }
 
 
@@ -859,7 +863,7 @@ DATASETS: tuple[Dataset, ...] = (
                 _("For average targets: the total so far per whole week or month elapsed."),
             ),
             Column("pace_status", CODE, _("Where the target stands today; empty without target.")),
-            Column("url", URL, _("The period's page on this site.")),
+            Column("url", URL, _("The activity's page on this site.")),
         ),
         rows=activity_rows,
     ),

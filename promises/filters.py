@@ -11,13 +11,19 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from config.public_cache import kept_until_any_page_changes
+from config.public_cache import kept_until_any_page_changes, kept_until_public_data_changes
 from municipalities.models import County, Municipality, PoliceRegion
 from municipalities.search import search_q, swedish_sort_key
-from promises.models import PUBLISHED_STATES, Promise, Theme, active_q, covering_year_q
+from promises.models import (
+    PUBLISHED_STATES,
+    Promise,
+    PromisePeriod,
+    Theme,
+    active_q,
+    covering_year_q,
+)
 
 PER_PAGE = 25
-FIRST_YEAR = 2015  # The first citizen promises were signed in 2015.
 ACTIVE = "active"
 
 # The filters' names are the lists' public query parameters, Swedish like the paths; the English
@@ -38,10 +44,24 @@ LEGACY_PARAMETERS = {
 INVALID_CHOICE = _("Select a valid choice. That choice is not one of the available choices.")
 
 
-def year_choices() -> list[tuple[str, str]]:
-    """Years a period can cover, newest first; a callable so that it follows the calendar."""
-    years = range(timezone.localdate().year + 3, FIRST_YEAR - 1, -1)
+FIRST_YEAR = 2015  # The first citizen promises were signed in 2015.
+
+
+def year_choices(asked: object = None) -> list[tuple[str, str]]:
+    """The years the published periods cover, newest first (no year that would list nothing,
+    such as one only a draft reaches), kept until any public data changes; and the year
+    `asked` in a link, if it is one a period could cover (a bookmark to a year that lists
+    nothing now lists nothing, with that year chosen, rather than an error)."""
+    years = kept_until_public_data_changes("period-filter-years", published_years)
+    if isinstance(asked, str) and asked.isascii() and asked.isdigit():
+        year = int(asked)
+        if FIRST_YEAR <= year <= timezone.localdate().year + 5 and year not in years:
+            years = sorted([*years, year], reverse=True)
     return [(str(year), str(year)) for year in years]
+
+
+def published_years() -> list[int]:
+    return PromisePeriod.objects.published().covered_years(timezone.localdate())
 
 
 def state_choices() -> list[tuple[str, str]]:
@@ -133,6 +153,7 @@ class PeriodFilterSet(django_filters.FilterSet):
         choices = kept_place_and_theme_choices()
         for name, rows in choices.items():
             self.filters[name].extra["choices"] = rows
+        self.filters["ar"].extra["choices"] = year_choices(self.data.get("ar"))
         # Every list's choices read alike: "Polisen", "Gemensamt", "Gäller nu", as "Alla" does.
         for choice_filter in self.filters.values():
             if isinstance(choice_filter, django_filters.ChoiceFilter):

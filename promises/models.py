@@ -167,6 +167,21 @@ class PromisePeriodQuerySet(models.QuerySet):
         )
         return {**figures, "done": figures["done"] or 0}
 
+    def covered_years(self, today: datetime.date) -> list[int]:
+        """The calendar years these periods cover (`covering_year_q`), newest first: from the
+        first one's start to the last one's end, an open-ended one until today or its start."""
+        bounds = self.aggregate(
+            first=models.Min("start_date"),
+            last=models.Max("end_date"),
+            last_open=models.Max("start_date", filter=Q(end_date__isnull=True)),
+        )
+        if bounds["first"] is None:
+            return []
+        ends = [bounds["last"].year] if bounds["last"] else []
+        if bounds["last_open"]:
+            ends += [today.year, bounds["last_open"].year]
+        return list(range(max(ends), bounds["first"].year - 1, -1))
+
     def signed(self) -> "PromisePeriodQuerySet":
         """Published periods with a signing date: a past promise registered from a document that
         does not state it has none, and is no signing to list or date by."""

@@ -32,13 +32,15 @@ def visit_all(client: Client, urls) -> dict[str, Visit]:
 
 def keep_reference_data() -> None:
     """What pages keep in the cache until reference data change (the start page's suggestions,
-    the lists' place and theme choices), kept before pages are counted: a page's count is then
-    the same on every request, whichever page came first."""
-    from promises.filters import kept_place_and_theme_choices
+    the lists' place and theme choices) and until any public data change (the years the lists'
+    year filter offers), kept before pages are counted: a page's count is then the same on
+    every request, whichever page came first."""
+    from promises.filters import kept_place_and_theme_choices, year_choices
     from promises.views import kept_name_options
 
     kept_name_options()
     kept_place_and_theme_choices()
+    year_choices()
 
 
 def at_two_sizes(module_data, urls, build_small, build_large):

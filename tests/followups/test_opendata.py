@@ -304,7 +304,11 @@ def test_activity_progress_counts_only_non_withdrawn_logs_inside_the_period(clie
     assert controls["municipality_name"] == "Tranås"
     assert controls["area_name"] == "Södra Ånäs"
     assert controls["activity_id"] == as_int(known["controls"].pk)
-    assert controls["url"] == "http://testserver/kommuner/tranas/2024/"
+    # The activity's own page, which answers.
+    assert controls["url"] == (
+        f"http://testserver/kommuner/tranas/2024/aktiviteter/{known['controls'].pk}/"
+    )
+    assert client.get(controls["url"].removeprefix("http://testserver")).status_code == 200
     promise_id = known["controls"].promises.get().pk
     assert controls["promise_ids"] == (str(promise_id) if fmt == "csv" else [promise_id])
 

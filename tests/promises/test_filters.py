@@ -266,3 +266,79 @@ def test_place_and_theme_choices_are_kept_until_they_change(client, settings, pa
     counties = dict(choices_and_labels(client, path))["lan"][1]
     assert "Nattliv" in themes
     assert "Jönköpings län (nytt namn)" in counties
+
+
+# --- the year filter offers the years the published periods cover ----------------------------
+
+
+@pytest.mark.django_db
+def test_covered_years_run_from_the_first_start_to_the_last_end():
+    from promises.models import PeriodState, PromisePeriod
+
+    today = datetime.date(2026, 12, 5)
+    periods = PromisePeriod.objects.published()
+    assert periods.covered_years(today) == []
+    factories.period("tranas", start=datetime.date(2019, 4, 1), end=datetime.date(2020, 3, 31))
+    factories.period("malmo", start=datetime.date(2024, 1, 1), end=datetime.date(2025, 12, 31))
+    # A draft reaching 2031 and a withdrawn one from 2012 are no published years.
+    factories.period(
+        "kungalv",
+        start=datetime.date(2030, 1, 1),
+        end=datetime.date(2031, 12, 31),
+        state=PeriodState.DRAFT,
+    )
+    assert periods.covered_years(today) == [2025, 2024, 2023, 2022, 2021, 2020, 2019]
+    # An open-ended period covers the years until today; one that begins later, its first.
+    factories.period("vetlanda", start=datetime.date(2022, 1, 1), end=None)
+    assert periods.covered_years(today)[:2] == [2026, 2025]
+    factories.period("ale", start=datetime.date(2028, 1, 1), end=None)
+    assert periods.covered_years(today)[:3] == [2028, 2027, 2026]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", LISTS)
+def test_the_year_filter_offers_no_year_only_a_draft_reaches(client, url):
+    today = timezone.localdate()
+    factories.period("tranas", start=datetime.date(today.year - 1, 1, 1), end=today)
+    factories.period(
+        "malmo",
+        start=datetime.date(today.year + 2, 1, 1),
+        end=datetime.date(today.year + 3, 12, 31),
+        state="draft",
+    )
+    field = client.get(url).context["filter"].form.fields["ar"]
+    assert [value for value, _label in field.choices if value] == [
+        str(today.year),
+        str(today.year - 1),
+    ]
+    # A link to a year no published period covers lists nothing, with that year chosen; one
+    # that is no year a period could cover is refused as any unknown choice is. Never a 500.
+    response = client.get(url, {"ar": str(today.year + 2)})
+    assert response.status_code == 200
+    assert not response.context["filter"].errors and listed(response) == []
+    assert f'<option value="{today.year + 2}" selected>' in response.content.decode()
+    for junk in ("1999", "9999999999999999999999", "２０２６", "-1", "2026\x00"):
+        response = client.get(url, {"ar": junk})
+        assert response.status_code == 200
+        assert "ar" in response.context["filter"].errors
+
+
+@pytest.mark.django_db
+def test_a_period_signed_for_a_new_year_adds_it_to_the_year_filter(client, settings):
+    today = timezone.localdate()
+    factories.period("tranas", start=datetime.date(today.year, 1, 1), end=today)
+    assert str(today.year + 1) not in dict(
+        client.get("/loften/").context["filter"].form.fields["ar"].choices
+    )
+    period = factories.period(
+        "malmo",
+        start=datetime.date(today.year + 1, 1, 1),
+        end=datetime.date(today.year + 1, 12, 31),
+        state="draft",
+    )
+    period.state, period.decision_date, period.signed_date = "signed", today, today
+    period.save()
+    settings.PUBLIC_CACHE_SECONDS = 0  # the list itself anew; the years follow the write
+    assert str(today.year + 1) in dict(
+        client.get("/loften/").context["filter"].form.fields["ar"].choices
+    )
