@@ -342,3 +342,48 @@ def test_a_period_signed_for_a_new_year_adds_it_to_the_year_filter(client, setti
     assert str(today.year + 1) in dict(
         client.get("/loften/").context["filter"].form.fields["ar"].choices
     )
+
+
+# --- page links: numbers around the current page, the first and the last ---------------------
+
+
+def test_page_numbers_leave_out_the_middle_of_a_long_list():
+    from django.core.paginator import Paginator
+
+    from config.templatetags.pagination_tags import page_numbers
+
+    paginator = Paginator(range(40 * 25), 25)
+    assert page_numbers(paginator.page(1)) == [1, 2, None, 40]
+    assert page_numbers(paginator.page(7)) == [1, None, 6, 7, 8, None, 40]
+    assert page_numbers(paginator.page(40)) == [1, None, 39, 40]
+    assert page_numbers(Paginator(range(75), 25).page(2)) == [1, 2, 3]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", LISTS)
+def test_numbered_page_links_keep_the_filters_and_mark_the_current_page(client, url):
+    period = in_force("malmo", "Aktivitet 00")
+    for i in range(1, 60):
+        title = f"Aktivitet {i:02}"
+        factories.promise(period, title=title)
+        factories.activity(period, title, position=i + 1)
+
+    page = client.get(url, {"kommun": "malmo", "page": "2"}).content.decode()
+
+    nav = page[
+        page.index('<nav class="pagination"') : page.index("</nav>", page.index("pagination"))
+    ]
+    assert "Sida 2 av 3" in nav
+    links = {
+        html.unescape(text): parse_qs(urlsplit(html.unescape(href)).query)
+        for href, text in re.findall(r'<a href="(\?[^"]*)"[^>]*>(.*?)</a>', nav)
+    }
+    assert links == {
+        "Föregående sida": {"kommun": ["malmo"], "page": ["1"]},
+        '<span class="visually-hidden">Sida </span>1': {"kommun": ["malmo"], "page": ["1"]},
+        '<span class="visually-hidden">Sida </span>3': {"kommun": ["malmo"], "page": ["3"]},
+        "Nästa sida": {"kommun": ["malmo"], "page": ["3"]},
+    }
+    assert re.search(
+        r'<span aria-current="page"[^>]*><span class="visually-hidden">Sida </span>2<', nav
+    )
