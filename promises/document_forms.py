@@ -20,11 +20,22 @@ MAX_LINES = 2_000
 
 def municipality_party(period: PromisePeriod) -> str:
     """The municipality as a party to the promise, as it names itself: "Vetlanda kommun",
-    "Malmö stad" (with the area, if any)."""
+    "Malmö stad" (with the area, if any), for a document's title."""
     party = period.municipality.organisation_name
     if period.area_name:
         return f"{party}, {period.area_name}"
     return party
+
+
+def with_area(text: str, period: PromisePeriod) -> str:
+    """`text` (who formulates the promises, naming the organisation alone: "Malmö stad och
+    Polisen", not "Malmö stad, Rosengård och Polisen", three parties) and then, for a district,
+    the area the promises concern in a sentence of its own."""
+    if not period.area_name:
+        return text
+    return f"{text} " + gettext("The citizen promises concern %(area)s.") % {
+        "area": period.area_name
+    }
 
 
 def proposal_defaults(period: PromisePeriod) -> dict[str, str]:
@@ -35,7 +46,7 @@ def proposal_defaults(period: PromisePeriod) -> dict[str, str]:
             "picture, %(party)s and the Police formulate citizen promises that take effect "
             "from the signing."
         )
-        % {"party": municipality_party(period)},
+        % {"party": period.municipality.organisation_name},
         "description": period.background
         or gettext(
             "Cooperation between the Police and the municipality is necessary for effective "
@@ -57,7 +68,7 @@ def proposal_defaults(period: PromisePeriod) -> dict[str, str]:
         texts["summary"] = gettext(
             "Based on the cooperation agreement signed earlier and the situation picture, "
             "%(party)s and the Police formulate citizen promises. They are valid %(validity)s."
-        ) % {"party": municipality_party(period), "validity": validity_label(period)}
+        ) % {"party": period.municipality.organisation_name, "validity": validity_label(period)}
     if period.parties == Parties.MUNICIPALITY:
         # The municipality gives the promises alone: neither the Police nor an agreement with
         # them is named.
@@ -65,18 +76,19 @@ def proposal_defaults(period: PromisePeriod) -> dict[str, str]:
             texts["summary"] = gettext(
                 "Based on the current situation picture, %(party)s formulates citizen promises "
                 "that take effect from the signing."
-            ) % {"party": municipality_party(period)}
+            ) % {"party": period.municipality.organisation_name}
         else:
             texts["summary"] = gettext(
                 "Based on the situation picture, %(party)s formulates citizen promises. "
                 "They are valid %(validity)s."
-            ) % {"party": municipality_party(period), "validity": validity_label(period)}
+            ) % {"party": period.municipality.organisation_name, "validity": validity_label(period)}
         texts["description"] = period.background or gettext(
             "Citizen promises are part of the municipality's crime prevention and safety work. "
             "The local situation picture is the starting point for the promises, and the "
             "activities are what the municipality undertakes to do to increase safety and "
             "reduce crime."
         )
+    texts["summary"] = with_area(texts["summary"], period)
     return texts
 
 

@@ -36,6 +36,7 @@ from promises.document_forms import (
     default_proposal,
     municipality_party,
     save_proposal,
+    with_area,
 )
 from promises.editing import EditConflict
 from promises.forms import rebind_after_conflict
@@ -213,16 +214,17 @@ def signing_context(period: PromisePeriod, *, staff: bool = False) -> dict[str, 
         intro = gettext(
             "Based on the cooperation agreement signed earlier and the situation picture, "
             "%(party)s and the Police formulate citizen promises. They are valid %(validity)s."
-        ) % {"party": municipality_party(period), "validity": validity_label(period)}
+        ) % {"party": period.municipality.organisation_name, "validity": validity_label(period)}
     else:
         intro = gettext(
             "Based on the cooperation agreement signed earlier and the situation picture, "
             "%(party)s and the Police formulate citizen promises that take effect from the "
             "signing. They are valid until %(end)s."
         ) % {
-            "party": municipality_party(period),
+            "party": period.municipality.organisation_name,
             "end": date_format(period.end_date, "j F Y"),
         }
+    intro = with_area(intro, period)
     return {
         "title": gettext("Citizen promise in %(party)s %(period)s")
         % {"party": municipality_party(period), "period": period.period_label},

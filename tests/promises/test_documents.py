@@ -796,3 +796,43 @@ def test_a_period_starting_after_the_signing_is_said_to_be_valid_from_its_dates(
     period.start_date = today
     with translation.override("sv"):
         assert "från och med undertecknandet" in proposal_defaults(period)["summary"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("parties", "formulates"),
+    [
+        ("joint", "formulerar Malmö stad och Polisen medborgarlöften"),
+        ("municipality", "formulerar Malmö stad medborgarlöften"),
+        ("police", "formulerar Polisen medborgarlöften"),
+    ],
+)
+@pytest.mark.parametrize("starts", ["at the signing", "next year"])
+def test_a_districts_documents_name_the_organisation_as_the_party_and_the_area_after(
+    parties, formulates, starts
+):
+    """A district's promise: "Malmö stad och Polisen", then the area in a sentence of its own,
+    never "Malmö stad, Rosengård och Polisen" (as if the district were a third party)."""
+    from promises.document_forms import proposal_defaults
+    from promises.documents import signing_context
+
+    today = timezone.localdate()
+    start = today if starts == "at the signing" else datetime.date(today.year + 1, 1, 1)
+    period = factories.period(
+        "malmo",
+        start=start,
+        end=datetime.date(start.year + 1, 12, 31),
+        state="draft",
+        area_name="Rosengård",
+        parties=parties,
+    )
+    with translation.override("sv"):
+        texts = [signing_context(period)["intro"]]
+        if parties != "police":  # the Police alone have no decision proposal
+            texts.append(proposal_defaults(period)["summary"])
+        title = signing_context(period)["title"]
+    for text in texts:
+        assert formulates in text
+        assert text.endswith(" Medborgarlöftena avser Rosengård.")
+        assert "Malmö stad, Rosengård" not in text
+    assert title.startswith("Medborgarlöfte i Malmö stad, Rosengård ")
