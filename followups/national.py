@@ -2,7 +2,8 @@
 
 Every covered municipality gets one to three published promise periods over 2016–2027, some also
 a period in the making (draft, in consultation or decided); Malmö also two district periods. Each
-period has promises, activities, logs, follow-up meetings with assessments, reports, signatories
+period has promises, activities, logs, follow-up meetings with assessments (a period in force
+also meetings planned ahead), reports, outcome indicators with yearly measurements, signatories
 and its lifecycle record. People's names are invented, and obviously so. The whole plan is drawn
 in plain Python from `random.Random(seed)`, then written with `bulk_create` (the logs through
 COPY on PostgreSQL): `save()` is bypassed, so no django-simple-history rows are written, and
@@ -41,7 +42,10 @@ from municipalities.models import LocalPoliceArea, Municipality
 from municipalities.refdata import ascii_slug
 from promises.models import (
     PUBLISHED_STATES,
+    Direction,
     Extension,
+    OutcomeIndicator,
+    OutcomeMeasurement,
     PeriodState,
     PeriodTransition,
     Promise,
@@ -239,6 +243,22 @@ MINUTES = (
     "Närvarande: samverkansgruppen. Resurser inför kommande månader diskuterades.",
     "Närvarande: kommundirektören, lokalpolisområdeschefen och samordnaren.",
 )
+
+# Outcome indicators a promise may be followed with: name, unit, source, desired direction, and
+# the range of its baseline value.
+INDICATORS = (
+    ("Andel som känner sig trygga i centrum kvällstid", "%", "Trygghetsmätningen", "higher",
+     (48, 78)),
+    ("Anmälda skadegörelsebrott", "anmälningar", "Polisens statistik", "lower", (60, 420)),
+    ("Andel elever i årskurs 9 som har provat narkotika", "%", "CAN:s skolundersökning",
+     "lower", (4, 16)),
+    ("Anmälda trafikbrott vid skolor", "anmälningar", "Polisens statistik", "lower", (10, 90)),
+    ("Andel som undviker att gå ut ensamma på kvällen", "%", "Trygghetsmätningen", "lower",
+     (12, 35)),
+)  # fmt: skip
+# Where a planned meeting is held.
+FORUMS = ("Stadshuset, sammanträdesrum 2", "Polisstationen", "Biblioteket", "Kommunhuset",
+          "Digitalt via Teams")  # fmt: skip
 FIRST_NAMES = ("Exempel", "Test", "Prov", "Anna", "Erik", "Maria", "Johan", "Karin", "Lars", "Eva")
 LAST_NAMES = ("Exempelsson", "Provsson", "Testberg", "Påhittsson", "Fiktivsson", "Låtsasberg")
 SITUATIONS = (
@@ -959,6 +979,64 @@ def report_body(plan: PeriodPlan, tallies: dict, start, end) -> str:
     return "\n".join([*lines, "", "Siffrorna bygger på de registrerade aktiviteterna."])
 
 
+# How far ahead a period in force has its meetings planned.
+PLANNED_AHEAD = datetime.timedelta(days=120)
+
+
+class Meeting(NamedTuple):
+    plan: "PeriodPlan"
+    kind: str
+    day: datetime.date
+    summary: str
+    as_of: datetime.date | None  # the day its assessments look back from; None: no assessing
+    status: str = MeetingStatus.HELD
+    time: datetime.time | None = None
+    forum: str = ""
+
+
+def outcomes(seed: int, plan: PeriodPlan, today: datetime.date) -> list[tuple]:
+    """Some promises of a started period are followed by an outcome indicator: (promise,
+    indicator, its measurements), a baseline before the start and one measurement a year."""
+    rng = random.Random(f"{seed}:{plan.key}:outcomes")
+    found = []
+    for promise in plan.promise_objs:
+        if rng.random() >= 0.35:
+            continue
+        name, unit, source, direction, (low, high) = rng.choice(INDICATORS)
+        value = rng.randint(low, high)
+        baseline_date = plan.start - _days(rng, 30, 120)
+        indicator = OutcomeIndicator(
+            promise=promise, name=name, unit=unit, source=source,
+            direction=Direction(direction), baseline_value=value, baseline_date=baseline_date,
+        )  # fmt: skip
+        measurements, day = [], baseline_date
+        while True:
+            day = add_months(day, 12)
+            if day > min(today, plan.end + datetime.timedelta(days=180)):
+                break
+            step = rng.choice((-3, -2, -1, 0, 1, 2, 3, 4)) * (1 if direction == "higher" else -1)
+            value = max(0, value + step if unit == "%" else round(value * (1 + step / 20)))
+            value = min(value, 100) if unit == "%" else value
+            note = f"{source} {day.year}"
+            measurements.append(OutcomeMeasurement(date=day, value=value, source_note=note))
+        found.append((indicator, measurements))
+    return found
+
+
+def write_outcomes(seed: int, plans: list[PeriodPlan], today: datetime.date) -> None:
+    """The outcome indicators and measurements of the started published periods."""
+    found = [
+        item for plan in plans if plan.published and plan.start <= today
+        for item in outcomes(seed, plan, today)
+    ]  # fmt: skip
+    OutcomeIndicator.objects.bulk_create([indicator for indicator, _ in found], batch_size=BATCH)
+    for indicator, measurements in found:
+        for measurement in measurements:
+            measurement.indicator = indicator
+    rows = [measurement for _, measurements in found for measurement in measurements]
+    OutcomeMeasurement.objects.bulk_create(rows, batch_size=BATCH)
+
+
 def follow_ups(rng: random.Random, plan: PeriodPlan, tallies: dict, today: datetime.date):
     """Meetings (plan, kind, date, summary, assessed as of) and reports of a started period."""
     start, end, place = plan.start, plan.end, plan.place
@@ -971,9 +1049,18 @@ def follow_ups(rng: random.Random, plan: PeriodPlan, tallies: dict, today: datet
     ]
     style = _pick(rng, {"tertial": 50, "monthly": 20, "annual": 30})
 
+    coming = random.Random(hash(rng.getstate()))  # draws of its own: the held stay
+
     def meeting(kind, day, summary, as_of=None):
         if day <= horizon:
-            meetings.append((plan, kind, day, summary, as_of))
+            meetings.append(Meeting(plan, kind, day, summary, as_of))
+        elif today < day <= min(end, today + PLANNED_AHEAD) and coming.random() < 0.7:
+            # A meeting of a period in force still to come: planned, with a time and a place.
+            time_of_day = datetime.time(coming.choice((9, 13, 15, 18)), coming.choice((0, 30)))
+            forum = coming.choice(FORUMS)
+            meetings.append(
+                Meeting(plan, kind, day, "", None, MeetingStatus.PLANNED, time_of_day, forum)
+            )
 
     def report(kind, title, covers_from, covers_to, published):
         if published <= today or rng.random() < 0.3:  # Some are being written.
@@ -1027,22 +1114,24 @@ def write_follow_ups(rng: random.Random, meetings: list, tallies: dict, reports:
     """Meetings, the assessment of each promise at those that assess, and reports."""
     objs = [
         FollowUpMeeting(
-            period=plan.obj,
-            kind=kind,
-            status=MeetingStatus.HELD,
-            date=day,
-            public_summary=summary,
-            internal_minutes=rng.choice(MINUTES),
+            period=m.plan.obj,
+            kind=m.kind,
+            status=m.status,
+            date=m.day,
+            time=m.time,
+            forum=m.forum,
+            public_summary=m.summary,
+            internal_minutes=rng.choice(MINUTES) if m.status == MeetingStatus.HELD else "",
         )
-        for plan, kind, day, summary, _as_of in meetings
+        for m in meetings
     ]
     FollowUpMeeting.objects.bulk_create(objs, batch_size=BATCH)
     assessments = [
         Assessment(meeting=obj, promise=promise, rating=rating, comment=comment)
-        for obj, (plan, _kind, _day, _summary, as_of) in zip(objs, meetings, strict=True)
-        if as_of is not None
-        for position, promise in enumerate(plan.promise_objs, start=1)
-        for rating, comment in [assess(plan, tallies[plan.key], position, as_of)]
+        for obj, m in zip(objs, meetings, strict=True)
+        if m.as_of is not None
+        for position, promise in enumerate(m.plan.promise_objs, start=1)
+        for rating, comment in [assess(m.plan, tallies[m.plan.key], position, m.as_of)]
     ]
     Assessment.objects.bulk_create(assessments, batch_size=BATCH)
     Report.objects.bulk_create(reports, batch_size=BATCH)
@@ -1120,7 +1209,8 @@ def build_national(
         (copy_logs if connection.vendor == "postgresql" else bulk_create_logs)(rows)
         progress(f"{logs} logs written")
         write_follow_ups(rng, meetings, tallies, reports)
-        progress("Follow-up meetings, assessments and reports written")
+        write_outcomes(seed, plans, today)
+        progress("Follow-up meetings, assessments, reports and outcome indicators written")
         after_bulk_load()
     # Most of the commit's time goes to the deferred foreign key checks of the logs.
     progress("Committed")
@@ -1136,5 +1226,7 @@ def build_national(
         "meetings": FollowUpMeeting.objects.count(),
         "assessments": Assessment.objects.count(),
         "reports": Report.objects.count(),
+        "outcome indicators": OutcomeIndicator.objects.count(),
+        "outcome measurements": OutcomeMeasurement.objects.count(),
         "seconds": round(time.monotonic() - began, 1),
     }

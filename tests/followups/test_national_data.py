@@ -9,15 +9,18 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.db.models import Count, F, Q
+from django.test import Client
 from django.utils import timezone
 
 from activities.models import Activity, ActivityLog, ActivityStatus, ActivityTotal, SpanTotal
 from activities.progress import Comparator, Scope
-from followups.models import Assessment, FollowUpMeeting, Report
+from followups.models import Assessment, FollowUpMeeting, MeetingStatus, Report
 from followups.national import swedish_date, swedish_number
 from promises.models import (
     PUBLISHED_STATES,
     Extension,
+    OutcomeIndicator,
+    OutcomeMeasurement,
     PeriodState,
     PeriodTransition,
     Promise,
@@ -61,7 +64,15 @@ def digest() -> str:
             "activity__position", "date", "quantity", "place", "summary", "internal_note",
             "created_at", "withdrawn_at", "withdrawal_reason",
         ),
-        FollowUpMeeting.objects.values_list(*period, "kind", "date", "public_summary"),
+        FollowUpMeeting.objects.values_list(
+            *period, "kind", "status", "date", "time", "forum", "public_summary"
+        ),
+        OutcomeIndicator.objects.values_list(
+            "promise__period__slug", "promise__position", "name", "baseline_value", "baseline_date"
+        ),
+        OutcomeMeasurement.objects.values_list(
+            "indicator__promise__period__slug", "indicator__name", "date", "value", "source_note"
+        ),
         Assessment.objects.values_list(
             "meeting__period__slug", "meeting__date", "promise__title", "rating", "comment"
         ),
@@ -78,6 +89,7 @@ def wipe() -> None:
     """Empty what the command fills, children first; raw deletes, to skip signals and history."""
     tables = [
         SpanTotal, ActivityTotal, ActivityLog, Activity.promises.through, Activity, Assessment,
+        OutcomeMeasurement, OutcomeIndicator,
         FollowUpMeeting, Report, Signatory, PeriodTransition, Extension, Promise.themes.through,
         Promise, PromisePeriod,
     ]  # fmt: skip
@@ -216,7 +228,39 @@ def test_follow_ups_are_written(generated):
     assert Assessment.objects.exists()
     assert Report.objects.published().exists()
     assert not Report.objects.filter(published_on__gt=timezone.localdate()).exists()
-    assert not FollowUpMeeting.objects.filter(date__gt=timezone.localdate()).exists()
+    today = timezone.localdate()
+    held = FollowUpMeeting.objects.filter(status=MeetingStatus.HELD)
+    assert not held.filter(date__gt=today).exists()
+    assert not held.filter(internal_minutes="").exists()
+    # A period in force has meetings planned ahead: in its span, with a time and a place, and
+    # nothing said of them yet.
+    planned = FollowUpMeeting.objects.filter(status=MeetingStatus.PLANNED)
+    assert planned.exists()
+    assert not planned.filter(date__lte=today).exists()
+    assert not planned.filter(date__gt=F("period__end_date")).exists()
+    assert not planned.filter(Q(time=None) | Q(forum="")).exists()
+    assert not planned.exclude(public_summary="", internal_minutes="").exists()
+    assert not planned.filter(assessments__isnull=False).exists()
+
+
+def test_some_promises_are_followed_by_outcome_indicators(generated):
+    today = timezone.localdate()
+    indicators = OutcomeIndicator.objects.all()
+    assert indicators.exists()
+    assert not indicators.exclude(promise__period__state__in=PUBLISHED_STATES).exists()
+    assert not indicators.filter(baseline_date__gt=F("promise__period__start_date")).exists()
+    measurements = OutcomeMeasurement.objects.all()
+    assert measurements.exists()
+    assert not measurements.filter(date__gt=today).exists()
+    assert not measurements.filter(date__lte=F("indicator__baseline_date")).exists()
+    # A share in percent stays a share (the rule the forms apply).
+    shares = measurements.filter(indicator__unit="%")
+    assert not shares.filter(Q(value__lt=0) | Q(value__gt=100)).exists()
+    # On the period page and in the open data.
+    indicator = indicators.filter(measurements__isnull=False).first()
+    client = Client()
+    page = client.get(indicator.promise.period.get_absolute_url()).content.decode()
+    assert indicator.name in page
 
 
 def test_report_and_meeting_texts_write_swedish_dates_and_numbers(generated):
@@ -266,7 +310,10 @@ def test_nothing_is_dated_after_the_given_today(generated):
     assert ActivityLog.objects.count() == 500
     assert not ActivityLog.objects.filter(date__gt=today).exists()
     assert not PeriodTransition.objects.filter(at__date__gt=today).exists()
-    assert not FollowUpMeeting.objects.filter(date__gt=today).exists()
+    # Only what is planned lies ahead.
+    assert not FollowUpMeeting.objects.filter(status="held", date__gt=today).exists()
+    assert FollowUpMeeting.objects.planned().filter(date__gt=today).exists()
+    assert not OutcomeMeasurement.objects.filter(date__gt=today).exists()
     assert not Report.objects.filter(published_on__gt=today).exists()
     assert PromisePeriod.objects.active(today).filter(municipality__code="1280").count() >= 2
 
