@@ -105,35 +105,29 @@ TO_MUNICIPALITY: dict[str, tuple[str, ...]] = {
 # rows per activity are deleted in one statement, not loaded and placed one by one.
 DERIVED = frozenset({"activities.spantotal", "activities.activitytotal"})
 
-# The query parameters public pages read: the lists' filters (their English names too, which
-# redirect), the search, the page number, and the start page's and open data page's
-# `kommun`. Any other (a link shared on social media gets `fbclid=` with a new value per
-# click, a newsletter `utm_source=`) is dropped before the page is looked up or rendered:
-# the page is the same without it, and one unknown value per visitor would make every
-# visit render the page anew and push the pages others read out of the cache.
-# tests/config/test_public_cache.py holds this list to the filters' fields.
-QUERY_PARAMETERS = frozenset(
-    {
-        "q",
-        "page",
-        "kommun",
-        "lan",
-        "polisregion",
-        "tema",
-        "ar",
-        "status",
-        "ansvarig",
-        "framsteg",
-        "county",
-        "police_region",
-        "municipality",
-        "theme",
-        "year",
-        "state",
-        "responsible",
-        "progress",
-    }
+# The query parameters each public page reads, by its view's name: the lists' filters (their
+# English names too, which redirect), the search, the page number, and the start page's and open
+# data page's `kommun`. Any other, and any parameter on a page that reads none (a period page, a
+# signing document's PDF), is dropped before the page is looked up or rendered: the page is the
+# same without it. A link shared on social media gets `fbclid=` with a new value per click, a
+# newsletter `utm_source=`; and anyone could add `?q=<random>` to a PDF: one new value per
+# request would make each render the page anew (a PDF takes a second) and push the pages others
+# read out of the cache. tests/config/test_public_cache.py holds these to the views' fields.
+_LIST_PARAMETERS = frozenset(
+    {"q", "page", "kommun", "lan", "polisregion", "tema", "ar", "status"}
+    # The English names, which redirect to the Swedish ones.
+    | {"county", "police_region", "municipality", "theme", "year", "state"}
 )
+PARAMETERS_READ: dict[str, frozenset[str]] = {
+    "promises:home": frozenset({"kommun"}),
+    "promises:municipality_list": frozenset({"q"}),
+    "promises:promise_list": _LIST_PARAMETERS,
+    "activities:activity_list": _LIST_PARAMETERS
+    | {"ansvarig", "framsteg", "responsible", "progress"},
+    "activities:activity_detail": frozenset({"page"}),
+    "followups:open_data": frozenset({"kommun"}),
+}
+QUERY_PARAMETERS = frozenset().union(*PARAMETERS_READ.values())
 
 
 def municipality_key(slug: str) -> str:
@@ -151,19 +145,29 @@ def scope_keys(slug: str | None) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8192)
-def page_keys(path: str) -> tuple[str, ...]:
-    """The version keys of the page at `path`: a municipality's own and `EVERY_PAGE` for the
-    pages of one municipality (those whose URL names it), `NATIONAL` for the others.
+def _resolved(path: str) -> tuple[str | None, str | None]:
+    """The view name of the page at `path` and the municipality its URL names, if any.
 
     Kept per path: resolving takes about 0.1 ms, a tenth of the time a page served from the
     cache takes."""
     # The path's own language: its URLs are the ones that language's patterns resolve.
     with translation.override(translation.get_language_from_path(path) or settings.LANGUAGE_CODE):
         try:
-            slug = resolve(path).kwargs.get("slug")
+            match = resolve(path)
         except Resolver404:
-            slug = None
-    return scope_keys(slug)
+            return None, None
+    return match.view_name, match.kwargs.get("slug")
+
+
+def page_keys(path: str) -> tuple[str, ...]:
+    """The version keys of the page at `path`: a municipality's own and `EVERY_PAGE` for the
+    pages of one municipality (those whose URL names it), `NATIONAL` for the others."""
+    return scope_keys(_resolved(path)[1])
+
+
+def parameters_read(path: str) -> frozenset[str]:
+    """The query parameters the page at `path` reads (`PARAMETERS_READ`); none for most."""
+    return PARAMETERS_READ.get(_resolved(path)[0], frozenset())
 
 
 def current_version(slug: str | None = None) -> str | None:
@@ -407,15 +411,18 @@ LAST_PAGE = 100_000
 
 
 def _drop_unread_parameters(request: HttpRequest) -> None:
-    """Leave in the request's query only what public pages read (`QUERY_PARAMETERS`), for the
+    """Leave in the request's query only what its page reads (`PARAMETERS_READ`), for the
     cache's key and for the page (its links keep its query): a parameter given twice once, with
     the value a page reads (the last), and a page number only when it is one past the first
     (`?page=a1`, `?page=0` and `?page=1` are the first page, as the lists read them, and a
     number past any list's end is `LAST_PAGE`, the last page, as they read it too)."""
+    if not request.GET:
+        return
+    read = parameters_read(request.path_info)
     kept = QueryDict(mutable=True)
     for name, values in request.GET.lists():
         value = values[-1]
-        if name not in QUERY_PARAMETERS:
+        if name not in read:
             continue
         if name == "page":
             if not (value.isascii() and value.isdigit() and int(value) > 1):

@@ -393,3 +393,45 @@ def test_a_page_number_or_a_repeated_parameter_no_list_reads_makes_no_copy(clien
     # Past the end of any list: the last page, one copy for every such number.
     assert _get(client, "/loften/?page=99999999")["X-Cache"] == "miss"
     assert _get(client, f"/loften/?page={'9' * 30}")["X-Cache"] == "hit"
+
+
+def test_each_page_keeps_only_the_parameters_it_reads(world):
+    period, activity = world
+    base = period.get_absolute_url()
+    read = {
+        "/": {"kommun"},
+        "/kommuner/": {"q"},
+        "/loften/": {"q", "page", "kommun", "lan", "tema", "ar", "status", "theme"},
+        "/aktiviteter/": {"q", "page", "ansvarig", "framsteg", "progress"},
+        f"{base}aktiviteter/{activity.pk}/": {"page"},
+        "/oppna-data/": {"kommun"},
+        "/en/loften/": {"q", "page", "tema"},
+    }
+    for url, names in read.items():
+        assert names <= public_cache.parameters_read(url), url
+        assert "fbclid" not in public_cache.parameters_read(url)
+    # A period page, its documents, PDFs, feeds, calendars and files read none.
+    for url in (
+        base,
+        f"{base}medborgarloftet/",
+        f"{base}medborgarloftet.pdf",
+        "/flode/",
+        "/oppna-data/aktiviteter.csv",
+        "/kommuner/tranas/",
+        "/finns-inte/",
+    ):
+        assert public_cache.parameters_read(url) == frozenset(), url
+
+
+def test_a_parameter_a_page_does_not_read_does_not_make_it_render_again(client, world):
+    """Anyone could add `?q=<new value>` to a signing document's PDF on every request: each
+    would render it anew (a second of CPU) if the parameter made a key of its own."""
+    period, _activity = world
+    pdf = f"{period.get_absolute_url()}medborgarloftet.pdf"
+    assert _get(client, pdf)["X-Cache"] == "miss"
+    for junk in ("q=abc", "q=def&page=7", "page=99", "kommun=malmo&ar=2026"):
+        response = _get(client, f"{pdf}?{junk}")
+        assert response.status_code == 200 and response["X-Cache"] == "hit", junk
+    page = period.get_absolute_url()
+    assert _get(client, page)["X-Cache"] == "miss"
+    assert _get(client, f"{page}?page=3&q=x")["X-Cache"] == "hit"
