@@ -16,7 +16,7 @@ from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
 from activities.progress import Comparator, Scope, Target, target_text
 from activities.wording import text_target_mismatch
 from followups.models import MeetingKind
-from promises.fields import DateField, PlainTextField, idempotency_field
+from promises.fields import DateField, ModelMultipleChoiceField, PlainTextField, idempotency_field
 from promises.forms import VersionedFormMixin, version_field
 from promises.models import Promise
 from promises.validators import validate_plain_text
@@ -247,7 +247,7 @@ class HasTarget(models.TextChoices):
     NO = "no", _("Without a target (a status instead)")
 
 
-class PromiseChoiceField(forms.ModelMultipleChoiceField):
+class PromiseChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
         return obj.title
 

@@ -228,3 +228,24 @@ def idempotency_field(*, required: bool = True) -> forms.UUIDField:
         required=required,
         error_messages={"required": unreadable, "invalid": unreadable},
     )
+
+
+# The largest key a database's bigint holds: a larger number in a checkbox's value is no row.
+MAX_KEY = 2**63 - 1
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field, but a value that is no key a row could have (a number past bigint's
+    range, "1e9", "٣") is refused as an unknown choice before the database is asked: SQLite
+    raised OverflowError on a huge number, a 500."""
+
+    def _check_values(self, value):
+        for pk in value or ():
+            text = str(pk)
+            if not (text.isascii() and text.isdigit() and int(text) <= MAX_KEY):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": text[:20]},
+                )
+        return super()._check_values(value)

@@ -13,7 +13,14 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import LocalPoliceArea, Municipality
 from promises.editing import RevisionData, last_editor
-from promises.fields import MAX_DATE, MIN_DATE, DateField, PlainTextField, idempotency_field
+from promises.fields import (
+    MAX_DATE,
+    MIN_DATE,
+    DateField,
+    ModelMultipleChoiceField,
+    PlainTextField,
+    idempotency_field,
+)
 from promises.models import (
     PERIOD_CONTACT_FIELDS,
     PERIOD_CONTACT_PUBLIC,
@@ -678,7 +685,7 @@ class PromiseForm(forms.ModelForm):
         help_text=_("One sentence, e.g. Öka tryggheten i centrum kvällstid."),
     )
     description = PlainTextField(label=_("Description"), max_length=MAX_PROMISE_DESCRIPTION, rows=5)
-    themes = forms.ModelMultipleChoiceField(
+    themes = ModelMultipleChoiceField(
         label=_("Themes"),
         queryset=Theme.objects.all(),
         widget=forms.CheckboxSelectMultiple,
