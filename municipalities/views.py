@@ -9,6 +9,7 @@ request), wrong codes are throttled by django-otp.
 import base64
 import hashlib
 import logging
+from urllib.parse import urlsplit
 
 import django_otp
 import segno
@@ -242,7 +243,21 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     def form_valid(self, form):
         if reset_allowed(self.request, form.cleaned_data["email"]):
-            return super().form_valid(form)
+            # The link points at the portal's own address (SITE_URL), as every e-mail's does,
+            # never at the Host the request named: with several allowed names, or a proxy that
+            # passes the scheme on, the requester must not choose where the token goes.
+            site = urlsplit(settings.SITE_URL)
+            form.save(
+                domain_override=site.netloc,
+                use_https=site.scheme == "https",
+                token_generator=self.token_generator,
+                from_email=self.from_email,
+                email_template_name=self.email_template_name,
+                subject_template_name=self.subject_template_name,
+                request=self.request,
+                html_email_template_name=self.html_email_template_name,
+                extra_email_context=self.extra_email_context,
+            )
         # Where an e-mail would have been sent: nobody learns that the limit was reached.
         return HttpResponseRedirect(self.get_success_url())
 

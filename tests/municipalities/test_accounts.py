@@ -372,7 +372,24 @@ def test_password_reset_mails_no_inactive_user(client, officer):
 
 
 def reset_link(message) -> str:
-    return re.search(r"https?://testserver(\S+)", message.body).group(1)
+    """The mailed link's path (its host is the portal's own address, `SITE_URL`)."""
+    return re.search(r"https?://[^/\s]+(/\S+)", message.body).group(1)
+
+
+def test_the_mailed_link_points_at_the_portal_not_at_the_host_asked(client, officer, settings):
+    """With several allowed names (or a proxy passing the scheme on), the requester must not
+    choose where the reset token goes."""
+    settings.ALLOWED_HOSTS = ["portal.example", "evil.portal.example", "testserver"]
+    settings.SITE_URL = "https://portal.example"
+    client.post(
+        reverse("accounts:password_reset"),
+        {"email": officer.email},
+        headers={"host": "evil.portal.example", "x-forwarded-proto": "http"},
+    )
+    body = mail.outbox[0].body
+    assert "https://portal.example/personal/losenord/aterstall/" in body
+    assert "evil" not in body and "http://" not in body
+    assert client.get(reset_link(mail.outbox[0]), follow=True).context["validlink"]
 
 
 def test_the_mailed_link_sets_a_new_password(client, officer):
