@@ -35,6 +35,7 @@ from activities.forms import MAX_NOTE, MAX_QUANTITY, MAX_SUMMARY, LogForm
 from activities.models import SAME_LOG_FIELDS, Activity, ActivityLog
 from activities.services import IdempotencyConflict, record_log
 from activities.spreadsheet import NOT_CSV, safe_cell
+from config import public_cache
 from config.uploads import utf16_text
 from municipalities.roles import Act
 from promises.fields import idempotency_field
@@ -426,7 +427,7 @@ def import_logs(
             rows = [(number, form) for number, form in rows if number not in left_out]
     saved = []
     try:
-        with transaction.atomic():
+        with transaction.atomic(), public_cache.many_writes():
             for _number, form in rows:
                 fields = {name: form.cleaned_data[name] for name in LogForm.Meta.fields}
                 key = form.cleaned_data["idempotency_key"]

@@ -32,7 +32,9 @@ a matching `If-None-Match` is answered 304 from the cache without rendering.
 
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from importlib import import_module
 from typing import TypeVar
@@ -257,13 +259,19 @@ def _stale(keys: tuple[str, ...]) -> None:
     """Make `keys` stale now, and again once the write commits (once per transaction).
 
     The second one matters: a page rendered from the data before the commit, under the version
-    just set, must not be served once the write is visible. Within a transaction a key is set
-    now only the first time it is written to: a thousand logs imported in one transaction set
-    their municipality's version twice, not a thousand times (a round trip to the cache each).
+    just set, must not be served once the write is visible. Within `many_writes()` a key is set
+    now only the first time it is written to.
     """
+    batch = _BATCH.get()
+    if batch is None:
+        new_version(keys)
+    else:
+        first = tuple(key for key in keys if key not in batch)
+        if first:
+            new_version(first)
+        batch.update(keys)
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
-        new_version(keys)
         return  # already committed
     pending = next(
         (entry[1] for entry in connection.run_on_commit if isinstance(entry[1], _OnCommit)), None
@@ -271,10 +279,27 @@ def _stale(keys: tuple[str, ...]) -> None:
     if pending is None:
         pending = _OnCommit()
         transaction.on_commit(pending)
-    first = tuple(key for key in keys if key not in pending.keys)
-    if first:
-        new_version(first)
     pending.keys.update(keys)
+
+
+# The keys written to within `many_writes()`, or None outside it.
+_BATCH: ContextVar[set[str] | None] = ContextVar("public_cache_batch", default=None)
+
+
+@contextmanager
+def many_writes() -> Iterator[None]:
+    """Around many writes in one transaction (a log import): each version key they make stale
+    is set when first written to, and again at the commit (or at the end, outside a
+    transaction), not once per row: a 1,000-row import made 2,000 round trips to the cache
+    (12 s with the file cache)."""
+    batch: set[str] = set()
+    token = _BATCH.set(batch)
+    try:
+        yield
+    finally:
+        _BATCH.reset(token)
+        if batch and not transaction.get_connection().in_atomic_block:
+            new_version(tuple(sorted(batch)))
 
 
 def make_stale(model: type[models.Model], pks) -> None:
