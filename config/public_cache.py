@@ -469,7 +469,8 @@ def _drop_unread_parameters(request: HttpRequest) -> None:
 
 def _key(request: HttpRequest) -> str:
     # The host and scheme too: feeds and calendars hold absolute addresses built from them.
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    # Host names are case-insensitive: one copy for "Portal.example" and "portal.example".
+    address = f"{request.scheme}://{request.get_host().lower()}{request.get_full_path()}"
     return _key_prefix() + hashlib.sha256(address.encode()).hexdigest()
 
 
@@ -503,7 +504,13 @@ class PublicPageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not _is_public(request):
-            return self.get_response(request)
+            response = self.get_response(request)
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated and "Cache-Control" not in response:
+                # A public page as a signed-in user sees it: for their browser alone, never a
+                # proxy's or a CDN's copy.
+                patch_cache_control(response, private=True)
+            return response
         _drop_unread_parameters(request)
         key = _key(request)
         version, stored = PAGES.read(key, page_keys(request.path_info))  # one round trip

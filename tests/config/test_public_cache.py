@@ -135,7 +135,10 @@ def test_staff_errors_and_posts_are_never_served_from_the_cache(client, world):
     assert "X-Cache" not in _get(client, "/kommuner/finns-inte/")
     user = staff_user("polis", role=Role.POLICE_OFFICER, municipality=period.municipality)
     sign_in(client, user)
-    assert "X-Cache" not in _get(client, url)
+    signed_in = _get(client, url)
+    assert "X-Cache" not in signed_in
+    # For the user's browser alone, never a shared proxy's copy.
+    assert "private" in signed_in["Cache-Control"] and "public" not in signed_in["Cache-Control"]
     assert "X-Cache" not in _get(client, reverse("activities:staff_home"))
 
 
@@ -362,7 +365,10 @@ def test_a_session_cookie_of_nobody_signed_in_is_answered_from_the_cache(client,
     # A signed-in user's session is never answered from the cache.
     user = staff_user("polis", role=Role.POLICE_OFFICER, municipality=period.municipality)
     sign_in(client, user)
-    assert "X-Cache" not in _get(client, url)
+    signed_in = _get(client, url)
+    assert "X-Cache" not in signed_in
+    # For the user's browser alone, never a shared proxy's copy.
+    assert "private" in signed_in["Cache-Control"] and "public" not in signed_in["Cache-Control"]
 
 
 def test_pages_are_kept_per_host_and_scheme(client, world, settings):
@@ -379,6 +385,8 @@ def test_pages_are_kept_per_host_and_scheme(client, world, settings):
     secure = client.get(feed, HTTP_HOST="portal.example", secure=True)
     assert secure["X-Cache"] == "miss"
     assert client.get(feed, HTTP_HOST="portal.example")["X-Cache"] == "hit"
+    # Host names are case-insensitive: no copy of its own for another spelling.
+    assert client.get(feed, HTTP_HOST="PORTAL.Example")["X-Cache"] == "hit"
 
 
 def test_a_page_number_or_a_repeated_parameter_no_list_reads_makes_no_copy(client, world):
