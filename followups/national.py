@@ -1049,7 +1049,7 @@ def follow_ups(rng: random.Random, plan: PeriodPlan, tallies: dict, today: datet
     ]
     style = _pick(rng, {"tertial": 50, "monthly": 20, "annual": 30})
 
-    coming = random.Random(hash(rng.getstate()))  # draws of its own: the held stay
+    coming = random.Random(repr(rng.getstate()))  # draws of its own: the held stay
 
     def meeting(kind, day, summary, as_of=None):
         if day <= horizon:
