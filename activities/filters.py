@@ -20,7 +20,8 @@ PROGRESS_FIELDS = (
     "target_unit_singular",
     "target_scope",
 )
-PERIOD_PROGRESS_FIELDS = ("start_date", "end_date")
+# What progress is counted and judged with: the dates, and whether and when it was closed.
+PERIOD_PROGRESS_FIELDS = ("start_date", "end_date", "state", "closed_date")
 
 
 class ActivityFilter(PeriodFilterSet):

@@ -362,19 +362,19 @@ class Activity(models.Model):
 
     def progress(self, today: datetime.date | None = None) -> Progress:
         """Progress and pace on `today`, from what `_counts` gives."""
-        today = today or timezone.localdate()
+        today = self.period.judged_on(today or timezone.localdate())
         start, end, counts = self._counts(today)
         return progress_from_counts(self.target, start, end, counts, today)
 
     def progress_status(self, today: datetime.date | None = None) -> str | None:
         """`progress(today).status`, found with fewer sums (for a list filtered by status)."""
-        today = today or timezone.localdate()
+        today = self.period.judged_on(today or timezone.localdate())
         start, end, counts = self._counts(today)
         return status_from_counts(self.target, start, end, counts, today)
 
     def headline(self, today: datetime.date | None = None) -> Headline:
         """`progress(today)`'s total, current span, status and average (for an export)."""
-        today = today or timezone.localdate()
+        today = self.period.judged_on(today or timezone.localdate())
         start, end, counts = self._counts(today)
         return headline_from_counts(self.target, start, end, counts, today)
 
@@ -382,7 +382,9 @@ class Activity(models.Model):
         """The days progress is counted over, and the sums to count with: the kept span sums
         (prefetched by `with_progress_data`). Should they not match the target's spans (a change
         not yet rebuilt), the logs are counted instead: a page is never wrong, only slower."""
-        # An open-ended period is counted to the end of the current calendar year.
+        # An open-ended period is counted to the end of the current calendar year, a period
+        # closed early to its closing day (`counting_end`); a closed one is judged as over
+        # (`judged_on`, by the callers).
         start, end = self.period.start_date, self.period.counting_end(today)
         sums = self.__dict__.get("span_sums")
         if sums is None:

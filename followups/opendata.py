@@ -176,6 +176,9 @@ ACTIVITY_PERIOD_FIELDS = (
     "start_date",
     "end_date",
     "registered_at",
+    # How progress is judged: a period closed early counts to its closing day, as over.
+    "state",
+    "closed_date",
 )
 
 

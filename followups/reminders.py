@@ -239,7 +239,7 @@ def _report_periods(municipality_ids: set[int], today: datetime.date):
             start_date__lt=today - REPORT_GRACE,
         )
         .select_related("municipality")
-        .only("start_date", "end_date", "area_name", "municipality__name")
+        .only(*PERIOD_PROGRESS_FIELDS, "area_name", "municipality__name")
         .prefetch_related(
             Prefetch(
                 "reports",

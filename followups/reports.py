@@ -154,8 +154,9 @@ def figure_rows(
     rows = []
     for activity in activities:
         counts = sums[activity.pk]
+        judged_on = period.judged_on(as_of)  # a closed period as over
         progress = progress_from_counts(
-            targets[activity.pk], period.start_date, period.counting_end(as_of), counts, as_of
+            targets[activity.pk], period.start_date, period.counting_end(as_of), counts, judged_on
         )
         if progress.target is not None:
             status_code = progress.status or ""

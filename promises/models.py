@@ -579,10 +579,22 @@ class PromisePeriod(models.Model):
 
     def counting_end(self, today: datetime.date | None = None) -> datetime.date:
         """The last day progress is counted to: the end date, or for an open-ended period the
-        end of the current calendar year (at least the first year end after the start)."""
+        end of the current calendar year (at least the first year end after the start); for a
+        period closed before either, the day it was closed (it ran until then)."""
+        closed = self.closed_date if self.state == PeriodState.CLOSED else None
+        if closed is not None and (self.end_date is None or closed < self.end_date):
+            return max(closed, self.start_date)
         if self.end_date is not None:
             return self.end_date
         return open_ended_horizon(self.start_date, today or timezone.localdate())
+
+    def judged_on(self, today: datetime.date) -> datetime.date:
+        """The day progress is judged on: `today`, but for a closed period at least the day
+        after its counting end: it is over, so its targets are met or not, never "in fas" in a
+        month that had just begun when it was closed."""
+        if self.state == PeriodState.CLOSED:
+            return max(today, self.counting_end(today) + datetime.timedelta(days=1))
+        return today
 
     @property
     def ended_before_registration(self) -> bool:

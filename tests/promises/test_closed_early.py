@@ -1,0 +1,85 @@
+"""A period closed before its end date ran until its closing day: its progress is counted to
+that day and judged as over (met or not), never "in fas" or "ej påbörjad" in a month that had
+just begun when it was closed; on its pages, in the lists' filters, the open data and reports."""
+
+import datetime
+import json
+
+import pytest
+from django.utils import timezone
+
+from activities import rollup
+from followups import reports
+from municipalities.models import Role
+from promises.lifecycle import Action, perform
+from tests import factories
+from tests.staff import staff_user
+
+ONE_DAY = datetime.timedelta(days=1)
+
+
+@pytest.fixture
+def closed(db):
+    """A Tranås period begun 300 days ago, due to run 100 more, closed today; a monthly target
+    (met in every month but the last) and a period target."""
+    today = timezone.localdate()
+    period = factories.period("tranas", start=today - 300 * ONE_DAY, end=today + 100 * ONE_DAY)
+    monthly = factories.activity(
+        period, "Trafikkontroller", target=("at_least", 2, "trafikkontroller", "month")
+    )
+    walks = factories.activity(
+        period, "Trygghetsvandringar", target=("at_least", 40, "trygghetsvandringar", "period")
+    )
+    day = period.start_date
+    while day < today.replace(day=1):
+        factories.log(monthly, day, quantity=2)
+        factories.log(walks, day, quantity=3)
+        day = (day.replace(day=1) + 32 * ONE_DAY).replace(day=1)
+    coordinator = staff_user("samordnare", role=Role.COORDINATOR, municipality=period.municipality)
+    perform(period, coordinator, Action.CLOSE, today=today)
+    period.refresh_from_db()
+    return period, monthly, walks, today
+
+
+def test_progress_is_counted_to_the_closing_day_and_judged_as_over(closed):
+    period, monthly, walks, today = closed
+    assert period.closed_early
+    assert period.counting_end(today) == today
+    assert period.judged_on(today) == today + ONE_DAY
+    assert period.judged_on(today + 500 * ONE_DAY) == today + 500 * ONE_DAY
+    for activity in (monthly, walks):
+        progress = activity.progress(today)
+        assert progress.current is None
+        assert progress.period_end == today
+        assert progress.status in ("achieved", "not_achieved")
+        assert activity.progress_status(today) == progress.status
+        assert activity.headline(today).status == progress.status
+    # The kept sums were rebuilt for the shorter period at the close.
+    assert rollup.check() == []
+
+
+def test_its_pages_say_what_was_reached_not_how_this_month_goes(client, closed):
+    period, monthly, _walks, _today = closed
+    page = " ".join(client.get(period.get_absolute_url()).content.decode().split())
+    assert "denna månad" not in page and "Efter plan" not in page and "I fas" not in page
+    assert "Ej påbörjad" not in page
+    assert "målet nåddes" in page
+    for status in ("behind", "on_track", "not_started"):
+        listed = client.get("/aktiviteter/", {"framsteg": status, "kommun": "tranas"})
+        assert not listed.context["activities"], status
+    ended = client.get("/aktiviteter/", {"framsteg": "not_achieved", "kommun": "tranas"})
+    ended_titles = {a.title for a, _p in ended.context["activities"]}
+    achieved = client.get("/aktiviteter/", {"framsteg": "achieved", "kommun": "tranas"})
+    achieved_titles = {a.title for a, _p in achieved.context["activities"]}
+    assert ended_titles | achieved_titles == {"Trafikkontroller", "Trygghetsvandringar"}
+    download = client.get("/oppna-data/aktiviteter.json")
+    rows = json.loads(b"".join(download.streaming_content))
+    assert {row["pace_status"] for row in rows} <= {"achieved", "not_achieved"}
+    assert all(row["current_span_start"] is None for row in rows)
+
+
+def test_a_final_report_judges_the_whole_period(closed):
+    period, _monthly, _walks, today = closed
+    rows = reports.figure_rows(period, period.start_date, today, today)
+    assert {row.status_code for row in rows} <= {"achieved", "not_achieved"}
+    assert not any("månaden" in row.progress for row in rows)
