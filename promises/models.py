@@ -597,6 +597,15 @@ class PromisePeriod(models.Model):
         return today
 
     @property
+    def registered_while_running(self) -> bool:
+        """Registered afterwards when it had already begun but not ended: what was done before
+        the registration counts only if it was logged afterwards."""
+        if self.registered_at is None:
+            return False
+        registered = timezone.localdate(self.registered_at)
+        return self.start_date < registered and not self.ended_before_registration
+
+    @property
     def ended_before_registration(self) -> bool:
         """Registered afterwards when it had already ended: nothing done was logged in the
         portal, so no progress is shown (never an inferred "ej uppnådd")."""

@@ -6,7 +6,8 @@ import datetime
 import json
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from activities import rollup
 from followups import reports
@@ -83,3 +84,32 @@ def test_a_final_report_judges_the_whole_period(closed):
     rows = reports.figure_rows(period, period.start_date, today, today)
     assert {row.status_code for row in rows} <= {"achieved", "not_achieved"}
     assert not any("månaden" in row.progress for row in rows)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("started_days_ago", "ends_in_days", "said"),
+    [(300, 60, True), (-10, 300, False), (700, -30, False)],
+)
+def test_a_promise_registered_while_running_says_what_counts(
+    client, started_days_ago, ends_in_days, said
+):
+    """Registered after it had begun: nothing logged before then shows as 0, so the page says
+    that only what was logged counts; not for one registered before it began, nor one that had
+    ended (its page says nothing is recorded)."""
+    today = timezone.localdate()
+    period = factories.period(
+        "tranas",
+        start=today - started_days_ago * ONE_DAY,
+        end=today + ends_in_days * ONE_DAY,
+        registered_at=timezone.now(),
+    )
+    page = " ".join(client.get(period.get_absolute_url()).content.decode().split())
+    with translation.override("sv"):
+        sentence = (
+            "Medborgarlöftet registrerades i portalen den "
+            f"{date_format(today, 'j F Y')}, "
+            "när det redan hade börjat gälla: det som gjordes dessförinnan räknas bara om det "
+            "har loggats i efterhand."
+        )
+    assert (sentence in page) == said
