@@ -13,6 +13,7 @@ is.
 """
 
 import csv
+import html
 import re
 import unicodedata
 
@@ -65,7 +66,11 @@ _COMMENT_CHROME = re.compile(
 _COMMENTS_GAP = 8
 _EMOJI_PRESENT = re.compile("[\U0001f000-\U0001faff]")
 # Emoji: a pictograph opening a line is its bullet ("👮 Polisen genomför …"); elsewhere dropped.
-_EMOJI = "\U0001f000-\U0001faff\u2600-\u26ff\u2700-\u27bf\u2b00-\u2bff\ufe0f\u200d"
+# (with the hourglass and clocks a status column uses: "⏳ Kommunen: …")
+_EMOJI = (
+    "\U0001f000-\U0001faff\u231a\u231b\u23e9-\u23fa\u2600-\u26ff\u2700-\u27bf\u2b00-\u2bff"
+    "\ufe0f\u200d"
+)
 _LEADING_EMOJI = re.compile(rf"^([ \t]*)[{_EMOJI}]+[ \t]+(?=\S)", re.MULTILINE)
 _ANY_EMOJI = re.compile("[ \t]?[\U0001f000-\U0001faff\ufe0f]+")
 _PAGE_NUMBER = re.compile(
@@ -189,7 +194,9 @@ _ENGLISH_LIST = (
 _ENGLISH_WORDS = frozenset(_ENGLISH_LIST.split())
 _ENGLISH_HINT = re.compile(r"\b(?:the|and|of|to|we|will)\b")
 _WORD = re.compile(r"[A-Za-zÅÄÖåäö']+")
-_HALF = re.compile(r"\s+\|\s+")
+# (a run of spaces is tried from its start only: from each of its spaces, long runs took
+# seconds a line)
+_HALF = re.compile(r"(?<!\s)\s+\|\s+")
 
 
 def _english(text: str, least: int = 4) -> bool:
@@ -212,6 +219,143 @@ def _without_english(text: str) -> str:
     return "\n".join(kept)
 
 
+# A page in Swedish and Finnish or Meänkieli, each paragraph or list followed by its
+# translation ("Polisen lovar att / Poliisi lupaa"): the translated lines and halves are
+# dropped, the Swedish read. A line is Finnish when it has no å, none of the commonest Swedish
+# words and at least two words marked as Finnish by a long vowel ("lupaa", "kuntapoliisi") or
+# a case ending ("keskustassa", "E10:llä", "lähellä").
+_SWEDISH_LIST = (
+    "och att i på för med som vid av till om en ett är ska vi det den de under minst per varje "
+    "från har kommer lovar gäller polisen kommunen inte samt eller mot hos efter genom där när "
+    "alla kan"
+)
+_SWEDISH_WORDS = frozenset(_SWEDISH_LIST.split())
+_FINNISH_WORD = re.compile(r"(?:aa|ee|ii|oo|uu|yy|ää|öö)|(?:ss[aä]|ll[aä]|lt[aä]|stä|ks[ei]|istä)$")
+_FINNISH_LETTERS = re.compile(r"[a-zäöđ]+")
+# Letters Swedish hardly writes (a long "ä", "ö" or "y", "-ssä", "-llä"): a page may be in
+# Finnish too.
+_FINNISH_HINT = re.compile(r"ää|öö|yy|(?:ss|ll|lt|st)ä\b", re.IGNORECASE)
+_TRANSLATED_HALF = re.compile(r"(?<!\s)\s+/\s+")
+
+
+def _finnish(text: str, least: int = 4) -> bool:
+    lowered = text.lower()
+    if "å" in lowered:
+        return False
+    words = _FINNISH_LETTERS.findall(lowered)
+    if len(words) < least or any(word in _SWEDISH_WORDS for word in words):
+        return False
+    return sum(1 for word in words if _FINNISH_WORD.search(word)) >= (2 if least > 1 else 1)
+
+
+def _without_finnish(text: str) -> str:
+    kept = []
+    for line in text.split("\n"):
+        halves = _TRANSLATED_HALF.split(line)
+        if len(halves) == 2 and _finnish(halves[1], 1) and not _finnish(halves[0], 1):
+            line = halves[0]
+        elif _finnish(line):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+# A web page's source pasted as it is: "<h2>Polisen ska</h2>", "<ul><li>…</li></ul>",
+# "&amp;". Its head, scripts, styles, navigation and footer are no part of the document; its
+# headings and paragraphs are lines of their own, its list items "•" items, a table's cells
+# separated by tabs, and its entities the characters they stand for.
+_HTML_PRESENT = re.compile(r"<(?:!doctype|html|body|p|li|h[1-6]|ul|ol|div|table|tr|td)\b", re.I)
+_HTML_DROPPED = ("head", "script", "style", "nav", "footer", "noscript")
+# an element's opening tag, never a longer name's ("<head" is not "<header>")
+_HTML_OPENING = {tag: re.compile(rf"<{tag}(?=[\s>/])") for tag in _HTML_DROPPED}
+_HTML_BLOCK = re.compile(
+    r"<(/?)(p|h[1-6]|div|ul|ol|li|table|tr|td|th|br|section|article|main|header|blockquote)"
+    r"\b[^<>]{0,500}>",
+    re.I,
+)
+_HTML_TAG = re.compile(r"</?[A-Za-z!][^<>]{0,500}>")
+
+
+def _html_block(match: re.Match) -> str:
+    closing, tag = match.group(1), match.group(2).lower()
+    if tag == "li":
+        return "" if closing else "\n• "
+    if tag in ("td", "th"):
+        return "" if closing else "\t"
+    if tag == "tr":
+        return "" if closing else "\n"  # a table's rows one line each, with no blank between
+    if tag == "br" or tag[0] == "h" and closing:
+        return "\n"
+    return "\n\n"
+
+
+def _html_opening(lowered: str, tag: str, at: int) -> int:
+    match = _HTML_OPENING[tag].search(lowered, at)
+    return match.start() if match else -1
+
+
+def _without_html(text: str) -> str:
+    """A web page's source as the text it shows, when it has three of its tags or more."""
+    if len(_HTML_PRESENT.findall(text, 0, 20_000)) < 3:
+        return text
+    lowered = text.lower()
+    kept = []
+    at = 0
+    # each tag's next opening at or after `at` (searched again only once passed: linear)
+    following = {tag: _html_opening(lowered, tag, at) for tag in _HTML_DROPPED}
+    while True:
+        for tag, start in following.items():
+            if 0 <= start < at:
+                following[tag] = _html_opening(lowered, tag, at)
+        starts = [(start, tag) for tag, start in following.items() if start >= 0]
+        if not starts:
+            break
+        start, tag = min(starts)
+        end = lowered.find(f"</{tag}>", start)
+        kept.append(text[at:start])
+        at = len(text) if end < 0 else end + len(tag) + 3
+    kept.append(text[at:])
+    text = _HTML_TAG.sub("", _HTML_BLOCK.sub(_html_block, "".join(kept)))
+    return "\n".join(line.strip(" ") for line in html.unescape(text).split("\n"))
+
+
+# A form's answers as a survey tool exports them: "Fråga 5. Vilka aktiviteter genomför
+# polisen? (en per rad)" over "Svar:" and the answer's lines. The questions are read as
+# headings, without their number and a hint in brackets after the question mark, and the
+# answers without their label.
+_FORM_QUESTION = re.compile(
+    r"^(?:fråga|question) \d{1,2}[.:)]?[ \t]+(?P<question>[^\n?]{2,200}\?)?"
+    r"(?:[ \t]*\([^()\n]{1,60}\))?",
+    re.IGNORECASE | re.MULTILINE,
+)
+_FORM_ANSWER = re.compile(r"^(?:svar|answer):(?:[ \t]*\n|[ \t]*)", re.IGNORECASE | re.MULTILINE)
+_FEWEST_FORM_ANSWERS = 3
+
+
+def _form_answers(text: str) -> str:
+    """A form's text with its questions as headings and its answers without their label."""
+    if len(_FORM_ANSWER.findall(text)) < _FEWEST_FORM_ANSWERS:
+        return text
+    if len(_FORM_QUESTION.findall(text)) < _FEWEST_FORM_ANSWERS:
+        return text
+    lines = []
+    one_per_line = False  # "(en per rad)": each of the answer's lines is an item
+    for line in _FORM_ANSWER.sub("", text).split("\n"):
+        if question := _FORM_QUESTION.match(line):
+            one_per_line = bool(_ONE_PER_LINE.search(line))
+            number_end = line.find(" ", line.find(" ") + 1)
+            line = question.group("question") or line[number_end:].strip()
+        elif not line.strip():
+            one_per_line = False
+        elif one_per_line:
+            line = f"• {line}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+_ONE_PER_LINE = re.compile(r"\((?:en|ett|one)(?: \w+)? per (?:rad|line)\)", re.IGNORECASE)
+
+
 # A table of contents' line: "3 Medborgarlöften ........ 3", "Bakgrund … 2", matched on the
 # line reversed: the page number, the leader and a word before it ("3 ........ netfolregrobdeM
 # 3"). Read forwards, as `.*\S\s*(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d{1,3}`, the same pattern
@@ -226,6 +370,10 @@ def _page_furniture(line: str) -> bool:
 
 def _pattern(line: str) -> str:
     return _DIGIT_RUN.sub("#", fold(line.strip()))
+
+
+# A planning tool's tags on each of its tasks ("Etiketter: Löfte 1"): the task's, no footer.
+_TASK_TAGS = re.compile(r"(?:etiketter|etikett|labels?)\s*:", re.IGNORECASE)
 
 
 def _repeated_lines(pages: list[list[str]]) -> set[str]:
@@ -253,7 +401,7 @@ def _repeated_lines(pages: list[list[str]]) -> set[str]:
             continue
         if stripped.endswith(":") or _SECTION_WORD.match(fold(stripped)):
             continue
-        if _pattern(stripped) in listed:
+        if _pattern(stripped) in listed or _TASK_TAGS.match(stripped):
             continue
         pattern = _pattern(stripped)
         counts[pattern] = counts.get(pattern, 0) + 1
@@ -594,6 +742,87 @@ def _columns_one_after_another(lines: list[str]) -> list[str]:
     return result
 
 
+# A table whose columns are the parties, each cell what that party does in the row's area
+# ("| Område | Polisen | Täby kommun |"): read as each party's list, "Det här gör Polisen" over
+# its cells as items (an empty cell, "–", none).
+_PARTY_HEADER = re.compile(
+    r"(?:[a-z-]{2,30} )?(?:kommun|kommunen|stad|staden)|polisen|polis|gemensamt|tillsammans"
+    r"|(?:lokalpolisomrade|lpo|polisen i) [a-z -]{2,30}"
+)
+_ACTIVITY_CELL_CHARS = 20
+
+
+def _party_lists(rows: list[list[str]]) -> list[str] | None:
+    """The lines of each party's list, when the header names two parties or more as columns
+    whose cells say what they do; None otherwise."""
+    header, body = rows[0], rows[1:]
+    parties = [k for k, name in enumerate(header) if _PARTY_HEADER.fullmatch(fold(name))]
+    if len(parties) < 2 or any(len(row) != len(header) for row in body):
+        return None
+    filled = [row[k] for row in body for k in parties if row[k] != EMPTY_CELL and row[k] != "-"]
+    if not filled or sum(map(len, filled)) < _ACTIVITY_CELL_CHARS * len(filled):
+        return None
+    lines: list[str] = []
+    for k in parties:
+        joint = fold(header[k]) in ("gemensamt", "tillsammans")
+        lines.append("Det här gör vi tillsammans" if joint else f"Det här gör {header[k]}")
+        lines += [f"• {row[k]}" for row in body if row[k] != EMPTY_CELL and row[k] != "-"]
+        lines.append("")
+    return lines
+
+
+# A table drawn with box characters or an ASCII grid, as a text export or a terminal prints
+# it: rules "┌──┬──┐", "├──┼──┤", "+----+----+" between its rows, cells between "│" or "|", a
+# cell wrapped over lines within its row. Each row is given as one line, its cells separated by
+# tabs (a cell's lines joined), and its rules dropped.
+_GRID_RULE = re.compile(r"[┌├└╔╠╚╒╞╘+][─━═\-+┬┼┴╦╬╩╤╪╧ ]*[┐┤┘╗╣╝╕╡╛+]")
+_GRID_ROW = re.compile(r"[│┃║|].*[│┃║|]")
+_GRID_BAR = re.compile(r"[│┃║]|(?<!\S)\|(?!\S)|^\||\|$")
+
+
+def _grid_cells(line: str) -> list[str]:
+    return [cell.strip() for cell in _GRID_BAR.split(line.strip())[1:-1]]
+
+
+def _grid_rows(lines: list[str]) -> list[str]:
+    """The lines with each grid table's rows as tab-separated lines."""
+    result: list[str] = []
+    index = 0
+    while index < len(lines):
+        if not _GRID_RULE.fullmatch(lines[index].strip()) or "-" * 3 not in lines[index].replace(
+            "─", "-"
+        ).replace("═", "-").replace("━", "-"):
+            result.append(lines[index])
+            index += 1
+            continue
+        # the grid: its rules and rows, up to the first line that is neither
+        end = index
+        while end < len(lines) and (
+            _GRID_RULE.fullmatch(lines[end].strip()) or _GRID_ROW.fullmatch(lines[end].strip())
+        ):
+            end += 1
+        groups: list[list[list[str]]] = [[]]
+        for line in lines[index:end]:
+            if _GRID_RULE.fullmatch(line.strip()):
+                if groups[-1]:
+                    groups.append([])
+            else:
+                groups[-1].append(_grid_cells(line))
+        groups = [group for group in groups if group]
+        ruled = len(groups) > 2  # a rule between each row: a group's lines are one row
+        rows: list[list[str]] = []
+        for group in groups:
+            for cells in group:
+                goes_on = rows and (ruled and cells is not group[0] or not ruled and not cells[0])
+                if goes_on and len(rows[-1]) == len(cells):
+                    rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], cells, strict=True)]
+                else:
+                    rows.append(cells)
+        result += ["\t".join(cell or EMPTY_CELL for cell in row) for row in rows]
+        index = end
+    return result
+
+
 def _tables_as_cells(text: str) -> tuple[str, set[int]]:
     """Rows of a table whose cells are separated by tabs, pipes, semicolons or aligned spaces
     (two lines or more with the same number of cells, two or more each; with semicolons,
@@ -601,7 +830,10 @@ def _tables_as_cells(text: str) -> tuple[str, set[int]]:
     with one cell per line, as a table whose cells come one per line is read; a pipe table's
     rule under its header is dropped. Also the numbers of the lines that are cells: a cell is
     never page furniture ("9", a count, is no page number)."""
-    lines = [line for line in text.split("\n") if not _PIPE_RULE.fullmatch(line) or "-" not in line]
+    lines = text.split("\n")
+    if "┼" in text or "+-" in text or "┬" in text:
+        lines = _grid_rows(lines)
+    lines = [line for line in lines if not _PIPE_RULE.fullmatch(line) or "-" not in line]
     lines = _spaced_columns_as_tabs(_columns_one_after_another(lines))
     cells = [_row_cells(line) for line in lines]
     table_rows: set[int] = set()
@@ -628,6 +860,10 @@ def _tables_as_cells(text: str) -> tuple[str, set[int]]:
             if numbered:
                 for row in range(index, end):
                     cells[row] = cells[row][1:]
+            if parties := _party_lists(cells[index:end]):
+                cells[index] = parties
+                for row in range(index + 1, end):
+                    cells[row] = []
             table_rows.update(range(index, end))
             index = end
         else:
@@ -662,8 +898,23 @@ _MARKDOWN_EMPHASIS = re.compile(
 )
 
 
+# Its links keep their words ("[medborgarlöfte](https://…)"), its images go ("![Polisbil …](…)"),
+# a task list's boxes are no part of its items ("- [ ] Genomföra …", "- [x] …"), and a quoted
+# block ("> Vi lovar att …") is read as it stands, in a text with Markdown's headings.
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^()\s]{0,500}\)")
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\s]{0,500}\)")
+_MARKDOWN_TASK = re.compile(r"^([ \t]*[-*+][ \t]+)\[[ xX]\][ \t]+", re.MULTILINE)
+_MARKDOWN_QUOTE = re.compile(r"^>[ \t]?", re.MULTILINE)
+
+
 def _without_markdown(text: str) -> str:
-    return _MARKDOWN_EMPHASIS.sub(r"\2", _MARKDOWN_HEADING.sub("", text))
+    if "](" in text:
+        text = _MARKDOWN_LINK.sub(r"\1", _MARKDOWN_IMAGE.sub("", text))
+    if "[" in text:
+        text = _MARKDOWN_TASK.sub(r"\1", text)
+    if _MARKDOWN_HEADING.search(text):
+        text = _MARKDOWN_QUOTE.sub("", _MARKDOWN_HEADING.sub("", text))
+    return _MARKDOWN_EMPHASIS.sub(r"\2", text)
 
 
 # A line a sentence stops in: it ends with a word, a comma or a word's hyphen, not a full stop
@@ -757,11 +1008,17 @@ def clean(raw: str) -> str:
         text = _FOOTNOTE_MARK.sub("", text)
         if _EMOJI_PRESENT.search(text):
             text = _without_comments(_without_emoji(text))
+    if _HTML_PRESENT.search(text, 0, 20_000):
+        text = _without_html(text)
+    if _FORM_ANSWER.search(text):
+        text = _form_answers(text)
     text = _without_markdown(_unquoted(text))
     if _MARKUP_PRESENT.search(text):
         text = _without_markup(text)
     if _ENGLISH_HINT.search(text):
         text = _without_english(text)
+    if _FINNISH_HINT.search(text):
+        text = _without_finnish(text)
     text, cell_lines = _tables_as_cells(text)
     text = _INVISIBLE.sub("", text.translate(_SPACES))
     for ligature, letters in _LIGATURES.items():  # str.replace: faster than translate here

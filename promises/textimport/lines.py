@@ -11,7 +11,8 @@ from promises.textimport.owners import OWNER_ARROW, party_before_dash
 # --- Lines -------------------------------------------------------------------------------------
 
 _BULLET = re.compile(
-    rf"(?:[{BULLET_CHARS}]|[eo](?= \S)|(?P<sub>\d{{1,2}}\.\d{{1,2}})\.?|\d{{1,2}}[.)]|\(\d{{1,2}}\)"
+    rf"(?:[{BULLET_CHARS}]|[eo](?= \S)|(?P<sub>\d{{1,2}}\.\d{{1,2}}(?:\.\d{{1,2}})?)\.?"
+    rf"|\d{{1,2}}[.)]|\(\d{{1,2}}\)"
     rf"|[a-h][.)](?= \S)"
     # "II. Färre unga i kriminalitet": a promise numbered in Roman numerals
     r"|(?P<roman>I{1,3}|IV|VI{0,3}|IX|XI{0,2})\.(?= [A-ZÅÄÖ]))[ ]+"
@@ -44,6 +45,7 @@ class Line:
     labelled: bool = False  # its bullet names it an activity ("Aktivitet 1.1.1")
     lettered: bool = False  # its bullet is a letter ("a)", "b.")
     titled: bool = False  # a numbered title over its own paragraph ("1. Fler vuxna ute")
+    code: str = ""  # the owner's code the line opens with ("P", "P/K"), as a legend gives it
 
 
 def read_lines(text: str) -> list[Line]:
@@ -79,11 +81,92 @@ def read_lines(text: str) -> list[Line]:
         )
         position = end + 1
     _party_dash_items(lines)
+    _coded_items(text, lines)
+    _levelled_headings(text, lines)
     _section_titles(lines)
     for line in lines:
         if line.numbered and not line.sub and _REPORT_SECTION.fullmatch(line.folded.strip()):
             line.bullet = line.numbered = False  # "3. Resultat": a report's section, no item
     return lines
+
+
+# An outline numbered in three levels: "1 Tryggare hamnar" over "1.1 Polisen" over "1.1.1
+# Sjöpolisen genomför …". The first two levels are headings (a promise's title, a party's
+# name), their numbers no bullets; only the third level's lines are items.
+_LEVEL_ONE = re.compile(r"(\d{1,2}) (?=[A-ZÅÄÖ])")
+_LEVEL_TWO = re.compile(r"(\d{1,2})\.(\d{1,2})\.? (?=[A-ZÅÄÖ])")
+_LEVEL_THREE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{1,2})\.? ")
+_LONGEST_LEVEL_HEADING = 80
+
+
+def _levelled_headings(text: str, lines: list[Line]) -> None:
+    """Take the numbers off an outline's headings, when its items are numbered "1.1.1"."""
+    raw_lines = text.split("\n")
+    if not any(_LEVEL_THREE.match(raw) for raw in raw_lines):
+        return
+    filled_after = [len(lines)] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        filled_after[index] = filled_after[index + 1] if lines[index].blank else index
+    for index, line in enumerate(lines):
+        raw = raw_lines[index]
+        below = filled_after[index + 1]
+        below_raw = raw_lines[below] if below < len(lines) else ""
+        one, two = _LEVEL_ONE.match(raw), _LEVEL_TWO.match(raw)
+        number = None
+        if one and (under := _LEVEL_TWO.match(below_raw)) and under.group(1) == one.group(1):
+            number = one
+        elif (
+            two and (under := _LEVEL_THREE.match(below_raw)) and under.groups()[:2] == two.groups()
+        ):
+            number = two
+        if number is None or len(raw) > _LONGEST_LEVEL_HEADING or raw.rstrip()[-1:] in ".;:":
+            continue
+        start = line.start - (len(raw) - len(line.text)) + number.end()
+        line.start, line.text = start, raw[number.end() :]
+        line.folded = fold(line.text)
+        line.bullet = line.sub = line.numbered = False
+        line.titled = number is one  # the first level's title: a promise
+
+
+# A legend of one-letter owner codes on one line: "P = Polisen   K = Laxå kommun   P/K =
+# gemensamt   Ö = övriga aktörer"; the lines opening with one of its codes ("P     Riktade
+# trafikkontroller …") are items, each its code's.
+_LETTER_CODE_PAIR = re.compile(r"(?<!\S)([A-ZÅÄÖ](?:/[A-ZÅÄÖ]){0,2}) ?= ?(?=\w)")
+_FEWEST_LEGEND_CODES = 2
+
+
+def letter_legend(text: str) -> dict[str, str]:
+    """The one-letter codes of a legend line and the names they stand for."""
+    for line in text.split("\n"):
+        if len(line) > LONGEST_HEADING:
+            continue
+        pairs = list(_LETTER_CODE_PAIR.finditer(line))
+        if len(pairs) < _FEWEST_LEGEND_CODES or pairs[0].start() > 0:
+            continue
+        ends = [pair.start() for pair in pairs[1:]] + [len(line)]
+        return {
+            pair.group(1): line[pair.end() : end].strip(" ,;")
+            for pair, end in zip(pairs, ends, strict=True)
+        }
+    return {}
+
+
+def _coded_items(text: str, lines: list[Line]) -> None:
+    """Lines opening with an owner's code of a one-letter legend are its items."""
+    if not _LETTER_CODE_PAIR.search(text):
+        return
+    codes = letter_legend(text)
+    if not codes:
+        return
+    for line in lines:
+        code, _space, rest = line.text.partition(" ")
+        if line.bullet or code not in codes or not rest[:1].isupper():
+            continue
+        line.start += len(code) + 1
+        line.text = rest
+        line.folded = fold(rest)
+        line.bullet = line.labelled = True  # a code naming its owner: an activity
+        line.code = code
 
 
 def _party_dash_items(lines: list[Line]) -> None:

@@ -222,6 +222,12 @@ def _owner_prefix(text: str) -> re.Match | None:
     return None
 
 
+def owner_before_colon(text: str) -> re.Match | None:
+    """The owner an item names before a colon ("Polisen: …", "Räddningstjänsten Syd: …")."""
+    match = _owner_prefix(text)
+    return match if match and text[match.end("who") : match.end("who") + 1] == ":" else None
+
+
 _PARTY_BEFORE_DASH = re.compile(r"(?P<who>[A-ZÅÄÖ][\w ,&+/-]{1,50}?)\s+[–—-]\s+(?P<rest>\w)")
 _AREA_AFTER_DASH = re.compile(r"(?:lokalpolisomrade|polisregion|polisomrade|lpo)\b")
 
@@ -324,7 +330,13 @@ def _after_topic(text: str) -> str:
     ):
         return text[match.end() :]
     match = _OWNER_PREFIX.match(text)
-    if match and len(match.group("who").split()) <= 3 and not OWNER_LABEL.match(fold(text)):
+    if (
+        match
+        and len(match.group("who").split()) <= 3
+        and not OWNER_LABEL.match(fold(text))
+        # "Kommunen: Fältassistenter ute vid …": a party before the colon is the owner
+        and not _names_a_party(match.group("who"))
+    ):
         rest = text[match.end() - 1 :]
         if actor_kind(" ".join(fold(rest).split()[:3])):
             return rest
@@ -449,6 +461,8 @@ def read_owner(
             responsible = "joint"
         elif len(kinds) == 1 and None not in kinds:
             responsible = kinds.pop()
+    if not responsible and (agent := _agent_of_passive(head, head_text)):
+        responsible, other = agent
     if (
         not responsible
         and first
@@ -520,6 +534,45 @@ _PASSIVE_AGENT = re.compile(
     r"\b[a-z]{3,}s av (?P<who>(?:[\w-]+ ){0,2}?(?:polisen|kommunen|staden|regionen|[\w-]+ kommun)"
     r"(?:(?:,| och| samt) (?:polisen|kommunen|staden|regionen|[\w-]+ kommun))?)\b"
 )
+# Any agent of a passive verb near an item's start: "Fältarbete … bedrivs av kommunens
+# fältassistenter", "Belysningen … ses över av tekniska förvaltningen", "Föräldravandringar
+# samordnas av föreningen Vuxna på stan". The agent's words run to a preposition, a number or
+# the sentence's end.
+_ANY_PASSIVE_AGENT = re.compile(
+    r"\b[a-z]{2,}s(?: (?:over|upp|ut|in|fram|bort))? av (?P<who>[\w-]+(?: [\w-]+){0,5})"
+)
+_AGENT_STOP = _set(
+    "vid i pa under for med minst till tillsammans varje per en ett tva tre fyra fem sex inom "
+    "mellan fran om nar efter dar som gang ganger kvartalsvis arligen manatligen"
+)
+_PASSIVE_REACH = 120
+
+
+def _agent_of_passive(head: str, head_text: str) -> tuple[str, str] | None:
+    """The owner a passive sentence names as its agent: (responsible, other actor)."""
+    match = _ANY_PASSIVE_AGENT.search(head, 0, _PASSIVE_REACH)
+    if not match or head[: match.start()].split()[-1:] in (["och"], ["att"]):
+        return None
+    words = []
+    for word in match.group("who").split():
+        if word in _AGENT_STOP or word[:1].isdigit():
+            break
+        words.append(word)
+    if not words:
+        return None
+    who_text = head_text[match.start("who") :][: len(" ".join(words))]
+    actors = split_actors(who_text)
+    kinds = [_department_kind(fold(actor)) for actor in actors]
+    if set(kinds) == {"police", "municipality"}:
+        return "joint", ""
+    if kinds and kinds[0]:
+        return kinds[0], ""
+    name = who_text[:1].upper() + who_text[1:]
+    if _organisation(name):
+        return "other", name
+    return None
+
+
 NOT_PASSIVE = _set(
     "tillsammans gemensamt finnas synas lyckas vistas motas traffas samlas aldrig alltid dessutom"
 )

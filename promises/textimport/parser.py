@@ -28,7 +28,7 @@ from difflib import SequenceMatcher
 from django.utils.translation import gettext as _
 
 from promises.textimport.clean import EMPTY_CELL, clean
-from promises.textimport.lines import GOAL_LINE, read_lines
+from promises.textimport.lines import GOAL_LINE, letter_legend, read_lines
 from promises.textimport.lines import LONGEST_HEADING as _LONGEST_HEADING
 from promises.textimport.lines import Line as _Line
 from promises.textimport.lines import kw as _kw
@@ -44,6 +44,7 @@ from promises.textimport.owners import (
     cleft_owner,
     owner_after_dash,
     owner_before_arrow,
+    owner_before_colon,
     owner_in_front,
     partners_of,
     read_owner,
@@ -108,7 +109,8 @@ _WHO_PROMISES = re.compile(
 _FOCUS = _kw(
     # "Vårt gemensamma löfte: Vi ska …", "Löftet: Tillsammans ska vi …": the promise after its
     # label on the same line
-    r"^(?:(?:vårt (?:gemensamma )?(?:medborgar)?löfte|(?:medborgar)?löftet(?: lyder)?)"
+    r"^(?:uppgift\s*:\s*)?"  # a planning tool's task: "Uppgift: Löfte 1 – …"
+    r"(?:(?:vårt (?:gemensamma )?(?:medborgar)?löfte|(?:medborgar)?löftet(?: lyder)?)"
     r"(?=\s*:\s*[A-ZÅÄÖ])"
     r"|(?:fokusområde|löftesområde|insatsområde|löfte|prioriterat område|område)"
     r"\s*(?:\d{1,2}|[a-h])?"
@@ -183,15 +185,17 @@ _PARTY_HEADING = _kw(
     r"|vi(?= göra (?:tillsammans|gemensamt))) göra(?: tillsammans| gemensamt)?"
     # "Aktiviteter polisen", "Insatser för kommunen", "Åtaganden – polisen"
     r"|(?:aktiviteter|insatser|åtaganden)(?: för| [–-])? (?P<pa>polisen|kommunen|staden|regionen)"
-    # "Vad gör polisen?", "Vad gör vi tillsammans?"
-    r"|vad gör (?P<pq>polisen|kommunen|staden|regionen|[vn]i tillsammans|[vn]i gemensamt))"
+    # "Vad gör polisen?", "Vad gör vi tillsammans?", a form's "Vilka aktiviteter genomför
+    # polisen?"
+    r"|(?:vad gör|vilka (?:aktiviteter|insatser|åtgärder) (?:genomför|gör))"
+    r" (?P<pq>polisen|kommunen|staden|regionen|[vn]i tillsammans|[vn]i gemensamt))"
     r"\s*[:?]?$"
 )
 _OTHER_HEADING = _kw(
     r"^(?:sammanfattning|bakgrund|lägesbild(?:en)?|lokal lägesbild|uppföljning|vad är ett "
     r"medborgarlöfte|beskrivning av ärendet|omvärldsanalys|samråd|ekonomi|beslutsunderlag"
     r"|beslutet skickas till|kontakt(?:uppgifter)?|situationen idag|följ med i hur det går"
-    r"|syfte|inledning|om medborgarlöften|giltighetstid|underskrifter|undertecknande"
+    r"|syfte|inledning|om medborgarlöften|giltighetstid|underskrifter|undertecknande|övrigt"
     # a report's sections: "Resultat", "Slutsatser", "Utfall", "Utvärdering"
     r"|resultat(?:et)?|slutsats(?:er(?:na)?)?|utfall(?:et)?|utvärdering(?:en)?"
     r"|så följer vi upp|uppföljning och återkoppling|varför|bilagor?|läs mer"
@@ -447,9 +451,18 @@ _TRAILING = _set(
 )
 
 
+# A follow-up's note in brackets of what has been done so far: "(hittills 16 kvällar)",
+# "(genomförd 12 februari, 14 deltagare)".
+_RESULT_IN_BRACKETS = _kw(
+    r"\((?:genomförd|genomfört|genomförda|hittills|utförd|utfört|utförda|klar|klart)\b"
+    r"[^()\n]{0,120}\)"
+)
+
+
 def _without_results(text: str) -> str:
     """The text with what a label says was done blanked ("Genomfört 2025: 21 kontroller", up
-    to the next label): a result, never the target."""
+    to the next label, "(hittills 16 kvällar)"): a result, never the target."""
+    text = _RESULT_IN_BRACKETS.sub(lambda match: " " * len(match.group()), text)
     result = _RESULT_LABEL.search(text)
     if not result:
         return text
@@ -842,6 +855,46 @@ _OUTCOME = re.compile(
 _LONGEST_SENTENCE = 400
 
 
+# A sentence listing what a party will do, its clauses set apart by semicolons: "För att nå
+# dit kommer polisen att genomföra …; patrullera …; och delta i …." Each clause is an
+# activity of the party the sentence names (as its subject, or after "kommer").
+_ENUMERATION_LEAD = re.compile(
+    r"\b(?:kommer (?:(?P<who>[a-z-]+(?: och [a-z-]+)?) )?att|ska|skall|atar sig att)\s+"
+    r"(?=[a-z])"
+)
+_ENUMERATION_AND = re.compile(r"(?:och|samt) ")
+_FEWEST_CLAUSE_WORDS = 3
+
+
+def _enumerated(text: str, start: int) -> list[ParsedActivity]:
+    """The activities of a sentence enumerating a party's clauses, [] when it is none."""
+    folded = fold(text)
+    first = folded.find("; ")
+    lead = _ENUMERATION_LEAD.search(folded, 0, first) if first > 0 else None
+    if lead is None:
+        return []
+    owner = read_owner(text, None)[0]
+    if lead.group("who") and (kind := actor_kind(lead.group("who"))):
+        owner = kind  # "… kommer polisen att …"
+    if owner not in ("police", "municipality", "joint"):
+        return []
+    clauses = []
+    at = lead.end()
+    for end in [*(m.start() for m in re.finditer("; ", folded)), len(text)]:
+        if end < at:
+            continue
+        if joined := _ENUMERATION_AND.match(folded, at):
+            at = joined.end()
+        clause = text[at:end].strip().rstrip(".")
+        if len(clause.split()) < _FEWEST_CLAUSE_WORDS or not clause[:1].islower():
+            return []
+        clauses.append((start + at, clause))
+        at = end + 2
+    if len(clauses) < 2:
+        return []
+    return [_activity(clause, at, owner) for at, clause in clauses]
+
+
 def _sentence_activity(line: _Line) -> bool:
     """A line of running text that is an activity: a party's ("Polisen ska genomföra …",
     "Tillsammans ska vi …"), or another actor's with a target ("Räddningstjänsten genomför minst
@@ -868,6 +921,7 @@ def _looks_like_activity(text: str) -> bool:
         or OWNER_PARENTHESIS.search(folded)
         or owner_after_dash(text)
         or owner_before_arrow(text)
+        or owner_before_colon(text)
         or cleft_owner(folded)
     ):
         # an item that names who does it: "…, Ansvarig: Polisen", "… (Kommunen)", "… – Polisen"
@@ -1135,17 +1189,24 @@ def _focus(text: str) -> str | None:
 
 
 # One block per activity: "Aktivitet 1: Trygghetsvandringar", then "Vad: …", "Vem: …", "När: …".
+# A task exported from a planning tool is such a block too: "Uppgift: Fotpatrullering …" over
+# "Tilldelad: Polisen", "Etiketter: …", "Förfallodatum: …", "Status: …".
 _BLOCK_HEADING = _kw(
-    r"^(?:aktivitet|insats|åtgärd)\s*(?:\d{1,2}|[a-h])?\s*[:.–—-]\s*(?P<title>\S.{0,150})$"
+    r"^(?:aktivitet|insats|åtgärd|uppgift)\s*(?:\d{1,2}|[a-h])?\s*[:.–—-]\s*(?P<title>\S.{0,150})$"
 )
 _BLOCK_LABELS = (
     ("what", _kw(r"^(?:vad|beskrivning|innehåll)\s*:\s*")),
-    ("owner", _kw(r"^(?:vem|(?:huvud)?ansvar(?:ig|iga)?(?: part)?)\s*:\s*")),
+    (
+        "owner",
+        _kw(r"^(?:vem|(?:huvud)?ansvar(?:ig|iga)?(?: part)?|tilldelad|tilldelat till)\s*:\s*"),
+    ),
     ("target", _kw(r"^(?:när|hur ofta|omfattning|mål(?:värde)?|frekvens|antal|tidplan)\s*:\s*")),
     (
         "partners",
         _kw(r"^(?:med vem|tillsammans med|i samverkan med|samverkans?part(?:er|ner)?)\s*:\s*"),
     ),
+    # a planning tool's fields, no part of the activity
+    ("field", _kw(r"^(?:etiketter|etikett|förfallodatum|startdatum|status|prioritet)\s*:\s*")),
 )
 
 
@@ -1163,6 +1224,8 @@ def _labelled_block(lines: list[_Line], index: int, promise: int | None):
         return None
     values: dict[str, tuple[str, int]] = {}
     if heading := _BLOCK_HEADING.match(lines[index].text.strip()):
+        if _focus(heading.group("title")) is not None:
+            return None  # "Uppgift: Löfte 1 – Tryggare centrum": a promise
         title = heading.group("title").strip()
         title_start = lines[index].start + heading.start("title")
         position = index + 1
@@ -1178,7 +1241,9 @@ def _labelled_block(lines: list[_Line], index: int, promise: int | None):
         position += 1
     text, start = values.get("what", (title, title_start))
     owner = values.get("owner")
-    responsible, other, partners = read_owner(f"Ansvarig: {owner[0]}" if owner else text, None)
+    # "Tilldelad: Polisen; Leksands kommun": a planning tool lists the assigned with semicolons
+    owned = owner and f"Ansvarig: {owner[0].replace('; ', ' och ')}"
+    responsible, other, partners = read_owner(owned or text, None)
     if owner:  # "Vad: Trygghetsvandringar … tillsammans med boende."
         partners = partners + partners_of(text, fold(text))[0]
     if "partners" in values:
@@ -1188,11 +1253,18 @@ def _labelled_block(lines: list[_Line], index: int, promise: int | None):
         target, notes = read_target(
             values["target"][0], values["target"][1], listed=True, counted=title
         )
-    elif "what" in values:
+    elif "what" in values or heading:
         target, notes = read_target(text, start, listed=True, counted=title)
     activity = _proposed(text, title[:200], start, (responsible, other, partners), target, notes)
     activity.promise_indexes = [promise] if promise is not None else []
+    # "Etiketter: Löfte 1": a task tagged with a promise listed above is that promise's
+    tag = _PROMISE_TAG.search(fold(values.get("field", ("", 0))[0]))
+    if tag and promise is not None and int(tag.group(1)) - 1 <= promise:
+        activity.promise_indexes = [int(tag.group(1)) - 1]
     return activity, position
+
+
+_PROMISE_TAG = re.compile(r"\blofte (\d{1,2})\b")
 
 
 def _item_details(lines: list[_Line]) -> dict[int, list[_Line]]:
@@ -1572,9 +1644,9 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
         ):
             # A party's sentence standing after a list of activities: "Kommunen, genom tekniska
             # förvaltningen, kommer att förbättra belysningen …"
-            activity = _activity(text, line.start, None)
-            activity.promise_indexes = [focus_promise] if focus_promise is not None else []
-            document.activities.append(activity)
+            for activity in _enumerated(text, line.start) or [_activity(text, line.start, None)]:
+                activity.promise_indexes = [focus_promise] if focus_promise is not None else []
+                document.activities.append(activity)
         if section is None:
             index += 1
             continue
@@ -1722,6 +1794,7 @@ def _sub_heading_over_items(lines: list[_Line], index: int) -> bool:
 def _activities_without_heading(document: ParsedDocument, lines: list[_Line]) -> None:
     """A document without an activity heading: its list items that read as activities."""
     taken = {promise.span.start for promise in document.promises if promise.span}
+    labelled = {line.start for line in lines if line.labelled}
     kept_promises = []
     for promise in document.promises:
         if _looks_like_activity(promise.text) and not _GOAL_START.match(fold(promise.text)):
@@ -1746,13 +1819,15 @@ def _activities_without_heading(document: ParsedDocument, lines: list[_Line]) ->
             not background
             and not line.bullet
             and line.start not in taken
-            and _sentence_activity(line)
+            and (_sentence_activity(line) or _enumerated(line.text, line.start))
         ):
-            document.activities.append(_activity(line.text, line.start, None))
+            document.activities += _enumerated(line.text, line.start) or [
+                _activity(line.text, line.start, None)
+            ]
         if line.bullet and line.start not in taken:
             items, index = _items(lines, index)
             for start, _end, item_text in items:
-                if _has_words(item_text) and _looks_like_activity(item_text):
+                if _has_words(item_text) and (start in labelled or _looks_like_activity(item_text)):
                     document.activities.append(_activity(item_text, start, None))
             continue
         index += 1
@@ -1772,12 +1847,15 @@ def _read_parties(document: ParsedDocument) -> None:
         folded,
     )
     police = re.search(
-        r"(?:ges|lamnas) av polisen|^polisen lovar|\npolisen lovar|lokalpolisomrade [\w-]+ "
+        # "Löftet ges av Polisen i …" (never an activity's "Information … ges av polisen")
+        r"\b(?:loftet|loftena|medborgarloftet|medborgarloftena) (?:ges|lamnas) av polisen"
+        r"|^polisen lovar|\npolisen lovar|lokalpolisomrade [\w-]+ "
         r"lovar",
         folded,
     )
     municipality = re.search(
-        r"(?:ges|lamnas) av (?:kommunen|staden)|(?:^|\n)(?:kommunen|staden) lovar"
+        r"\b(?:loftet|loftena|medborgarloftet|medborgarloftena) (?:ges|lamnas) av "
+        r"(?:kommunen|staden)|(?:^|\n)(?:kommunen|staden) lovar"
         r"|(?<![\w-])[\w-]++ (?:kommun|stad) lovar",
         folded,
     )
@@ -1881,6 +1959,20 @@ _CODE_IN_TEXT = re.compile(
 _CODE_PAIR = re.compile(r"(?<!\w)(?P<code>[A-ZÅÄÖ]{2,6}) ?= ?(?P<name>\w[^=,;\n]{1,80})")
 
 
+# A legend of the people an item names by their initials: "AL  Anders Lund, kommunpolis,
+# Polisen" (the initials, the person's name, the role, the organisation last). The code stands
+# for the organisation.
+_INITIALS_LINE = re.compile(
+    r"(?P<code>[A-ZÅÄÖ]{2,3}) (?P<person>[A-ZÅÄÖ][\w-]{1,30}(?: [A-ZÅÄÖ][\w-]{1,30}){1,2}),"
+    r" [^,\n]{2,60}, (?P<name>[^,\n]{2,80})"
+)
+
+
+def _initials_of(person: str) -> set[str]:
+    words = person.split()
+    return {"".join(word[0] for word in words), words[0][0] + words[-1][0]}
+
+
 def _legend(lines: list[_Line]) -> dict[str, str]:
     """The codes a document's legend explains, each with the name it stands for."""
     codes: dict[str, str] = {}
@@ -1888,6 +1980,10 @@ def _legend(lines: list[_Line]) -> dict[str, str]:
     for line in lines:
         text = line.text.strip()
         if line.blank:
+            continue
+        person = _INITIALS_LINE.fullmatch(text)
+        if person and person.group("code") in _initials_of(person.group("person")):
+            codes[person.group("code")] = person.group("name").strip(" .,;")
             continue
         match = _CODE_LINE.fullmatch(text)
         if match and (match.group("sep") == "=" or under_heading):
@@ -1901,6 +1997,25 @@ def _legend(lines: list[_Line]) -> dict[str, str]:
             for named in _CODE_IN_TEXT.finditer(text):
                 codes.setdefault(named.group("code"), named.group("name"))
     return codes
+
+
+def _owners_from_codes(document: ParsedDocument, lines: list[_Line]) -> None:
+    """The owners of items opening with a one-letter legend's code ("P/K     Trygghetsvandring
+    …"): the party or parties the code stands for; a code for others ("Ö = övriga aktörer")
+    leaves the item's own reading."""
+    coded = {line.start: line.code for line in lines if line.code}
+    if not coded:
+        return
+    codes = letter_legend(document.text)
+    unstated = _("The responsible party is not stated in the text")
+    for activity in document.activities:
+        code = coded.get(activity.span.start) if activity.span else None
+        if code is None or code not in codes:
+            continue
+        responsible, other, _partners = read_owner(f"Ansvarig: {codes[code]}", None)
+        if responsible in ("police", "municipality", "joint"):
+            activity.responsible, activity.responsible_other = responsible, other
+            activity.uncertain = [note for note in activity.uncertain if note != unstated]
 
 
 def _owners_from_legend(document: ParsedDocument, codes: dict[str, str]) -> None:
@@ -2052,6 +2167,7 @@ def parse(text: str) -> ParsedDocument:
     _promises_by_tag(document)
     _listed_twice(document)
     _owners_from_legend(document, _legend(lines))
+    _owners_from_codes(document, lines)
     if not document.promises:
         _promise_from_running_text(document, lines)
     _read_parties(document)

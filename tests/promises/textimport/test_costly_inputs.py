@@ -72,6 +72,23 @@ LONG_LINES = {
     "addresses": "- " + _repeated("Vellinge kommun, "),
     "slogans": _repeated("lovar dig ett "),
     "joint sentences": _repeated("tillsammans genomför vi "),
+    # rounds 51–55: a web page's source, a translated half, a grid table, a form, a
+    # sentence enumerating clauses, a passive's agent, one-letter owner codes
+    "html tags": "<p>a</p><ul><li>b</li>" + _repeated("<nav></nav><p "),
+    "unclosed html blocks": "<p>a</p><ul><li>b</li>" + _repeated("<head "),
+    "spaces before a slash": "poliisi lupaa ja\n" + _repeated(" ") + "a",
+    "english and runs of spaces": "the police will\n" + _repeated("a" + " " * 9990 + "b\n"),
+    "finnish words": _repeated("lupaa ja keskustassa "),
+    "a grid's rules": _repeated("+---+\n"),
+    "a grid's rows": "+---+---+\n" + _repeated("| a | b |\n"),
+    "box drawing": "┌──┬──┐\n" + _repeated("│ a │ b │\n├──┼──┤\n"),
+    "form answers": _repeated("Fråga 1. Vad? (en per rad)\nSvar:\na\n"),
+    "semicolon clauses": "Polisen kommer att " + _repeated("genomföra minst två kontroller; "),
+    "passive agents": _repeated("genomförs av polisen "),
+    "letter codes": "P = Polisen K = Kommunen\n" + _repeated("P Riktade kontroller\n"),
+    "three levels": _repeated("1 Rubrik\n1.1 Polisen\n1.1.1 Polisen gör\n"),
+    "markdown links": _repeated("[a](b) ![c](d) - [ ] e\n"),
+    "party columns": "| Område | Polisen | Kommunen |\n" + _repeated("| a | Polisen gör x | y |\n"),
     # Many short rows, not one long line: each row was checked against every activity found
     # before (60,000 characters took 7 s, the longest paste over a minute).
     "many short table rows": "Aktivitet\tStatus\tAnsvarig\n" + _repeated("x\tK\tP\n", 60_000),

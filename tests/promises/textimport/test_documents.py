@@ -1437,6 +1437,21 @@ BLIND_VALIDITY = {
     "hedemora-2026-namngivna-roller.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "stromstad-2026-2027-kommunnamn.txt": ("2026-03-01", "2027-02-28", False, None, "joint"),
     "osthammar-2026-utfall-och-mal.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "hultsfred-2026-html-kallkod.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "overtornea-2026-2027-meankieli.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "taby-2026-parter-som-kolumner.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "vara-2026-passiv-med-agent.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "tjorn-2025-2026-tre-nivaer-numrerade.txt": ("2025-05-01", "2026-04-30", False, None, "joint"),
+    "kristinehamn-2026-initialer.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "leksand-2026-planner-export.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "varberg-2026-uppraknat-i-mening.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "filipstad-2025-2026-inbjudan-program.txt": ("2025-03-01", "2026-02-28", False, None, "joint"),
+    "orust-2026-markdown-lankar.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "ragunda-2026-2027-bildtexter.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "skurup-2026-statussymboler.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "salem-2026-formularsvar.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "laxa-2026-bokstavskoder.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "emmaboda-2026-ramtabell.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
 }
 
 
@@ -2535,3 +2550,204 @@ def test_a_theme_under_a_heading_of_activities_heads_items_and_vi_takes_the_next
     assert [a.text for a in osthammar.activities if a.text.startswith("Inform")] == [
         "Informationsträffar om inbrottsskydd i fritidshusområden"
     ]
+
+
+def test_a_web_pages_source_is_read_as_the_text_it_shows():
+    document = read("blind/hultsfred-2026-html-kallkod.txt")
+    assert "<" not in document.text and "&amp;" not in document.text
+    assert "Box 500" not in document.text  # the footer is no part of the document
+    assert [p.text for p in document.promises] == [
+        "Vi lovar att arbeta för en tryggare miljö kring Hultsfreds busstation och att minska "
+        "langningen av alkohol till unga."
+    ]
+    assert [a.responsible for a in document.activities] == [
+        *["police"] * 3,
+        *["municipality"] * 3,
+        "joint",
+    ]
+    # a table's cells are separated by tabs, so read as a table's
+    table = clean(
+        "<table><tr><td>Aktivitet</td><td>Ansvarig</td></tr>"
+        "<tr><td>Fotpatrull</td><td>Polisen</td></tr></table>"
+    )
+    assert table.split("\n") == ["Aktivitet", "Ansvarig", "Fotpatrull", "Polisen"]
+    # a page's <header> is no <head>: what follows it is kept
+    page = clean(
+        "<html><head><title>x</title></head><body><header><h1>Medborgarlöfte</h1></header>"
+        "<p>Polisen ska:</p><ul><li>patrullera</li></ul><footer>Adress</footer></body></html>"
+    )
+    assert page == "Medborgarlöfte\n\nPolisen ska:\n\n• patrullera"
+
+
+def test_finnish_translations_of_lines_and_headings_are_dropped():
+    document = read("blind/overtornea-2026-2027-meankieli.txt")
+    assert "lupaa" not in document.text and "keskustassa" not in document.text
+    assert [a.responsible for a in document.activities] == [
+        *["police"] * 3,
+        *["municipality"] * 3,
+        "joint",
+    ]
+    # Swedish lines stay, also those without a Swedish function word
+    assert clean("Trygghetsvandringar varje vår\nAvesta kommun, Kungsgatan 32") == (
+        "Trygghetsvandringar varje vår\nAvesta kommun, Kungsgatan 32"
+    )
+
+
+def test_a_table_whose_columns_are_the_parties_gives_each_partys_list():
+    document = read("blind/taby-2026-parter-som-kolumner.txt")
+    assert [a.responsible for a in document.activities] == [
+        *["police"] * 4,
+        *["municipality"] * 3,
+        "joint",
+    ]
+    assert not [a for a in document.activities if a.text in ("Unga", "Täby centrum", "–")]
+
+
+def test_a_passive_sentences_agent_is_its_owner():
+    document = read("blind/vara-2026-passiv-med-agent.txt")
+    assert [(a.responsible, a.responsible_other) for a in document.activities] == [
+        ("police", ""),
+        ("municipality", ""),
+        ("joint", ""),
+        ("municipality", ""),
+        ("other", "Föreningen Vuxna"),  # the agent's name stops at a preposition
+        ("police", ""),
+        ("police", ""),
+    ]
+    # an activity's "ges av polisen" says nothing of who gives the promises
+    assert document.parties == "joint"
+
+
+def test_an_outline_in_three_levels_has_promises_party_headings_and_items():
+    document = read("blind/tjorn-2025-2026-tre-nivaer-numrerade.txt")
+    assert [p.text for p in document.promises] == [
+        "Tryggare hamnar under sommaren",
+        "Minskad narkotikaanvändning bland unga",
+    ]
+    assert [a.responsible for a in document.activities] == [
+        "police",
+        "police",
+        "municipality",
+        "municipality",
+        "joint",
+        "police",
+        "municipality",
+        "municipality",
+    ]
+    assert document.activities[0].text.startswith("Sjöpolisen och lokalpolisen")
+
+
+def test_initials_of_people_name_the_organisation_the_legend_gives_them():
+    document = read("blind/kristinehamn-2026-initialer.txt")
+    assert [a.responsible for a in document.activities[:6]] == [
+        "police",
+        "joint",
+        "municipality",
+        "municipality",
+        "other",
+        "joint",
+    ]
+    assert document.activities[4].responsible_other == "Räddningstjänsten Östra Värmland"
+
+
+def test_a_planning_tools_tasks_are_activities_and_its_promises_promises():
+    document = read("blind/leksand-2026-planner-export.txt")
+    assert [p.text for p in document.promises] == [
+        "Tryggare Leksands centrum kvällstid",
+        "Färre trafikolyckor på väg 70 genom Insjön",
+    ]
+    assert [a.responsible for a in document.activities] == [
+        "police",
+        "police",
+        "municipality",
+        "municipality",
+        "joint",
+        "other",
+    ]
+    # each task under the promise its tags name ("Etiketter: Löfte 2")
+    assert [a.promise_indexes for a in document.activities] == [[0], [1], [0], [1], [0], [0]]
+
+
+def test_a_sentence_enumerating_clauses_with_semicolons_gives_an_activity_each():
+    document = read("blind/varberg-2026-uppraknat-i-mening.txt")
+    assert [(a.responsible, a.text[:20]) for a in document.activities] == [
+        ("police", "genomföra minst 15 r"),
+        ("police", "patrullera till fots"),
+        ("police", "delta i fem föräldra"),
+        ("municipality", "ha fältassistenter p"),
+        ("municipality", "ordna sex drogföreby"),
+        ("municipality", "förbättra belysninge"),
+        ("joint", "Tillsammans kommer v"),
+    ]
+
+
+def test_markdown_links_images_task_boxes_and_quotes_are_taken_off():
+    document = read("blind/orust-2026-markdown-lankar.txt")
+    assert "](" not in document.text and "[ ]" not in document.text
+    assert document.promises[0].text.startswith("Vi lovar att arbeta för tryggare hamnar")
+    assert [a.responsible for a in document.activities] == [
+        *["police"] * 3,
+        *["municipality"] * 3,
+        "joint",
+    ]
+
+
+def test_status_symbols_are_bullets_and_progress_in_brackets_no_target():
+    document = read("blind/skurup-2026-statussymboler.txt")
+    assert [a.responsible for a in document.activities] == [
+        "police",
+        "police",
+        "municipality",
+        "municipality",
+        "joint",
+        "other",
+    ]
+    assert document.activities[0].target is None  # "(genomförd …, 14 deltagare)"
+    assert document.activities[2].target is None  # "(hittills 9 fredagar)"
+
+
+def test_a_forms_questions_head_its_answers():
+    document = read("blind/salem-2026-formularsvar.txt")
+    assert "Svar:" not in document.text
+    assert [a.responsible for a in document.activities] == [
+        *["police"] * 3,
+        *["municipality"] * 3,
+        "joint",
+    ]
+
+
+def test_one_letter_owner_codes_explained_on_one_line_give_the_owners():
+    document = read("blind/laxa-2026-bokstavskoder.txt")
+    assert [a.responsible for a in document.activities] == [
+        "police",
+        "police",
+        "municipality",
+        "municipality",
+        "joint",
+        "joint",
+        "other",
+        "other",
+    ]
+    assert document.promises[0].text.startswith("Vi lovar att arbeta för en tryggare miljö")
+
+
+def test_a_table_drawn_with_box_characters_is_read_row_by_row():
+    document = read("blind/emmaboda-2026-ramtabell.txt")
+    assert [a.text for a in document.activities][:1] == [
+        "Hastighetskontroller vid Bäckaskolan och Rydéns skola"
+    ]
+    assert [a.responsible for a in document.activities] == [
+        "police",
+        "police",
+        "municipality",
+        "municipality",
+        "joint",
+        "other",
+    ]
+    # an ASCII grid reads the same
+    grid = clean(
+        "+------------+----------+\n| Aktivitet  | Ansvarig |\n+------------+----------+\n"
+        "| Fotpatrull | Polisen  |\n| i centrum  |          |\n+------------+----------+\n"
+        "| Nattvandring | Kommunen |\n+------------+----------+\n"
+    )
+    assert grid.split("\n")[:4] == ["Aktivitet", "Ansvarig", "Fotpatrull i centrum", "Polisen"]
