@@ -115,7 +115,13 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     activities.sort(key=lambda activity: _pace_rank(activity.progress_status(today)))
     rows = [(activity, activity.progress(today)) for activity in activities[:HOME_ACTIVITIES]]
     periods = PromisePeriod.objects.for_staff_home(user)
+    # "Logga aktivitet" only where something can be logged (a new coordinator's first page
+    # led to "there is no activity you can log"); one query only when none in force can be.
+    can_log = any(activity.can_log for activity in activities) or (
+        policy.may(user, Act.LOG) and Activity.objects.loggable_by(user).exists()
+    )
     context = {
+        "can_log": can_log,
         "has_queue": has_queue,
         "waiting": [(period, WaitingFor(period.waiting).label) for period in waiting],
         "waiting_count": waiting[0].waiting_total if waiting else 0,

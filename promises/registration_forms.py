@@ -12,6 +12,7 @@ import os
 from django import forms
 from django.conf import settings
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import LocalPoliceArea, Municipality
@@ -71,7 +72,8 @@ class RegistrationForm(forms.ModelForm):
     )
     parties = forms.ChoiceField(
         label=_("Who gives the promises"),
-        choices=Parties.choices,
+        # "Polisen ensam", "Kommunen ensam": capitalised alike, as in the period form.
+        choices=[(value, capfirst(label)) for value, label in Parties.choices],
         initial=Parties.JOINT,
         widget=forms.RadioSelect,
     )

@@ -527,3 +527,24 @@ def test_change_links_only_for_logs_the_user_may_change(client, world):
     assert url("log_edit", mine.pk) in home and url("log_edit", theirs.pk) not in home
     # Both are listed, with who reported them: staff see their colleagues' logs.
     assert "Kollega Testsson" in home
+
+
+@pytest.mark.django_db
+def test_the_start_page_offers_logging_only_where_something_can_be_logged(client):
+    """A new coordinator's first page made "Logga aktivitet" its big button, which led to
+    "there is no activity you can log"; they are told where to start instead."""
+    municipality = factories.municipality("sala")
+    coordinator = staff_user("ny.samordnare", role="coordinator", municipality=municipality)
+    sign_in(client, coordinator)
+    page = client.get(url("staff_home")).content.decode()
+    button = f'class="button button-large" href="{reverse("activities:log_create")}"'
+    assert button not in page
+    assert "Börja här: skriv ett nytt medborgarlöfte" in page
+    # With an activity of a period in force that the role logs, the button is there.
+    period = factories.period(
+        "sala", start=timezone.localdate(), end=timezone.localdate() + datetime.timedelta(300)
+    )
+    factories.activity(period, "Trygghetsvandringar", responsible="municipality")
+    page = client.get(url("staff_home")).content.decode()
+    assert button in page
+    assert "Börja här" not in page

@@ -207,8 +207,9 @@ def test_the_start_page_query_count_does_not_grow_with_the_queue(
     client.get(HOME)
 
     # Sign-in (session, user, device), the memberships, the queue (one query, its count
-    # included), activities, logs, and the periods with their count.
-    with django_assert_num_queries(9):
+    # included), activities, logs, the periods with their count, and (nothing in force being
+    # theirs to log) whether anything is.
+    with django_assert_num_queries(10):
         response = client.get(HOME)
 
     assert len(response.context["waiting"]) == 2 * size

@@ -604,3 +604,14 @@ def test_behind_the_proxy_the_reset_limit_is_per_client(client, officer):
     assert mail.outbox == []
     client.post(url, {"email": officer.email}, HTTP_X_FORWARDED_FOR="198.51.100.8")
     assert len(mail.outbox) == 1
+
+
+def test_the_new_password_page_titles_its_error_summary_as_every_form_does(client, officer):
+    """The view's own `title` ("Nytt lösenord") was taken for the error summary's heading."""
+    client.post(reverse("accounts:password_reset"), {"email": officer.email})
+    form_page = client.get(reset_link(mail.outbox[0]), follow=True)
+    response = client.post(
+        form_page.redirect_chain[-1][0], {"new_password1": "kort", "new_password2": "kort"}
+    )
+    page = response.content.decode()
+    assert '<h2 id="error-summary-title">Det finns ett problem</h2>' in page
