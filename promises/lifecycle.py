@@ -126,8 +126,12 @@ def has_municipal_proposal(period: PromisePeriod) -> bool:
 
     A promise the Police give alone needs no municipal decision: it still passes consultation,
     and its decision step records the Police's own decision (e.g. the head of the local police
-    area), but no tjänsteutlåtande is written, shown or published for it.
+    area), but no tjänsteutlåtande is written, shown or published for it. Nor for a past
+    promise registered from its document: it was decided outside the portal, and a proposal
+    "att anta följande medborgarlöften" for it, dated the day it was entered, would be invented.
     """
+    if period.registered_at is not None or registering(period):
+        return False
     return period.parties != Parties.POLICE
 
 

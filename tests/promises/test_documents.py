@@ -446,8 +446,11 @@ def test_staff_documents_are_marked_as_drafts_until_decided(client, draft_world)
     html = response.content.decode()
     assert 'class="draft-banner"' in html
     assert f"<title>{gettext('DRAFT')} – " in html
-    # No proposal saved yet: the default texts.
-    assert gettext("the municipal management group (KLG)") in html
+    # No proposal saved yet: the default texts, but no consultation that did not take place
+    # (the form's suggestion "KLG" is stated once someone saves it).
+    assert gettext("Financing within the existing budget") in html
+    assert "Samråd har skett" not in html
+    assert "Inget samråd har registrerats än." in html
     assert staff_url(draft_world.period, "tjansteutlatande", pdf=True) in html
     assert reverse("promises:staff_period", args=[draft_world.period.pk]) in html
 
@@ -836,3 +839,18 @@ def test_a_districts_documents_name_the_organisation_as_the_party_and_the_area_a
         assert text.endswith(" Medborgarlöftena avser Rosengård.")
         assert "Malmö stad, Rosengård" not in text
     assert title.startswith("Medborgarlöfte i Malmö stad, Rosengård ")
+
+
+def test_a_registered_past_promise_has_no_decision_proposal(client, world):
+    """Decided and signed outside the portal: a tjänsteutlåtande proposing "att anta följande
+    medborgarlöften", dated the day it was entered, would be invented."""
+    period = world.period
+    period.registered_at = timezone.now()
+    period.save()
+    sign_in(client, world.coordinator)
+    assert client.get(staff_url(period, "tjansteutlatande")).status_code == 404
+    assert client.get(staff_url(period, "tjansteutlatande", pdf=True)).status_code == 404
+    assert client.get(public_url(period, "tjansteutlatande")).status_code == 404
+    hub = client.get(reverse("promises:staff_period", args=[period.pk])).content.decode()
+    assert staff_url(period, "tjansteutlatande") not in hub
+    assert client.get(staff_url(period, "medborgarloftet")).status_code == 200
