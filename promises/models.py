@@ -597,6 +597,12 @@ class PromisePeriod(models.Model):
         return today
 
     @property
+    def source_file_kind(self) -> str:
+        """The kind of the filed document, as its name's extension says: "DOCX", "PDF"."""
+        name = self.source_file.name if self.source_file else ""
+        return name.rpartition(".")[2].upper() if "." in name else ""
+
+    @property
     def registered_while_running(self) -> bool:
         """Registered afterwards when it had already begun but not ended: what was done before
         the registration counts only if it was logged afterwards."""

@@ -113,3 +113,20 @@ def test_a_promise_registered_while_running_says_what_counts(
             "har loggats i efterhand."
         )
     assert (sentence in page) == said
+
+
+@pytest.mark.django_db
+def test_a_registered_promise_names_the_kind_of_its_filed_document(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    today = timezone.localdate()
+    period = factories.period(
+        "tranas",
+        start=today - 400 * ONE_DAY,
+        end=today - 40 * ONE_DAY,
+        registered_at=timezone.now(),
+        source_file=SimpleUploadedFile("Medborgarlöfte Sala.docx", b"PK\x03\x04"),
+    )
+    assert period.source_file_kind == "DOCX"
+    page = " ".join(client.get(period.get_absolute_url()).content.decode().split())
+    assert "Dokumentet som medborgarlöftet registrerades från</a> (DOCX): så som det" in page
