@@ -13,9 +13,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 from access import policy
@@ -164,12 +165,32 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
         "period": period,
         "action": action,
         "action_label": Action(action).label,
-        "explanation": EXPLANATIONS[action],
+        "explanation": _explanation(period, action),
         "form": form,
         "signatories": getattr(form, "signatory_formset", None),
         "promises": list(period.promises.all()),
     }
     return render(request, "promises/period_transition.html", context)
+
+
+def _explanation(period: PromisePeriod, action: str) -> str:
+    """What the step does; closing says when the period ends then, against its end date."""
+    text = str(EXPLANATIONS[action])
+    today = timezone.localdate()
+    if action == Action.CLOSE and period.end_date is not None and today < period.end_date:
+        days = (period.end_date - today).days
+        text += " " + ngettext(
+            "It ends today, %(today)s, %(days)s day before its end date %(end)s: its targets "
+            "are then judged on what was done until today.",
+            "It ends today, %(today)s, %(days)s days before its end date %(end)s: its targets "
+            "are then judged on what was done until today.",
+            days,
+        ) % {
+            "today": date_format(today, "j F Y"),
+            "days": days,
+            "end": date_format(period.end_date, "j F Y"),
+        }
+    return text
 
 
 def _overtaken(request: HttpRequest, period: PromisePeriod) -> HttpResponse:

@@ -351,8 +351,15 @@ def test_coordinator_extends_a_signed_period(client, people):
 def test_coordinator_closes_a_signed_period(client, people):
     period = make_period(PeriodState.SIGNED, starts=-30)
     sign_in(client, people.coordinator)
-    # The confirmation says that closing is for good.
-    assert "Det går inte att ångra" in client.get(url(period, Action.CLOSE)).content.decode()
+    # The confirmation says that closing is for good, and when it ends against its end date.
+    confirmation = " ".join(client.get(url(period, Action.CLOSE)).content.decode().split())
+    assert "Det går inte att ångra" in confirmation
+    today, end = timezone.localdate(), period.end_date
+    assert (
+        f"Det upphör i dag, {date_format(today, 'j F Y')}, {(end - today).days} dagar före "
+        f"slutdatumet {date_format(end, 'j F Y')}: målen bedöms då efter det som har gjorts "
+        "till och med i dag."
+    ) in confirmation
 
     response = client.post(url(period, Action.CLOSE), {"comment": "Perioden är slut."})
 
