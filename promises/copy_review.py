@@ -22,12 +22,15 @@ MONTHS = (
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 )
 # A year (1990–2099), a numeric date (2025-10-14, 14/10), a day and month ("14 oktober",
-# "1 jan"), or a period named relative to now ("i år", "nästa år", "under 2025").
+# "1 jan"), a period named relative to now ("i år", "nästa år", "under 2025"), or a length of
+# years ("gäller i två år", "tvååriga medborgarlöften": a copy for one year keeps them).
 DATED = re.compile(
     r"\b(?:19[89]\d|20\d\d)\b"
     r"|\b\d{1,2}/\d{1,2}\b"
     rf"|\b\d{{1,2}}(?:\s|\xa0)+(?:{MONTHS})\b"
-    r"|\b(?:i år|i fjol|förra året|nästa år|kommande år|innevarande år)\b",
+    r"|\b(?:i år|i fjol|förra året|nästa år|kommande år|innevarande år)\b"
+    r"|\b(?:ett|två|tre|fyra|fem|\d)(?:\s|\xa0)+år\b"
+    r"|\b(?:ett|två|tre|fyra|fem)årig[at]?\b",
     re.IGNORECASE,
 )
 

@@ -27,6 +27,11 @@ D = datetime.date
         ("Tertialuppföljning 30/4", True),
         ("Vi ska öka närvaron i år.", True),
         ("Nästa år görs en ny trygghetsmätning.", True),
+        # A length of years: a copy for one year must not keep "tvååriga" or "i två år".
+        ("Polisen och kommunen formulerar tvååriga medborgarlöften.", True),
+        ("Dessa medborgarlöften gäller i två år.", True),
+        ("Ett treårigt arbete med 3 år kvar.", True),
+        ("Tre åtgärder i två årskurser.", False),
         ("Minst 25 trafikkontroller per månad.", False),
         ("Öka tryggheten i centrala Tranås.", False),
         ("Ring 114 14 vid icke akuta ärenden.", False),
