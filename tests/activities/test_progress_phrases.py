@@ -59,12 +59,12 @@ TARGETS = {
 # year 10 + 8 (20 Mar–31 Dec 2027 is 287 of 366 days); tertial 1 + 5 × 2; month 1 + 21 × 2;
 # week 94 ISO weeks × 1; day 652 days × 2.
 NBSP = "\u00a0"
-BEGINS = "börjar 20 mar 2026: "
-YEAR_1 = "löftesår 1 (20 mar 2026–19 mar 2027)"
-TERTIAL = "detta tertial (1 sep–31 dec 2026)"
-MONTH = "denna månad (1–31 dec 2026)"
-WEEK = "denna vecka (30 nov–6 dec 2026)"
-DAY = "i dag (2 dec 2026)"
+BEGINS = "Börjar 20 mar 2026: "
+YEAR_1 = "Löftesår 1 (20 mar 2026–19 mar 2027)"
+TERTIAL = "Detta tertial (1 sep–31 dec 2026)"
+MONTH = "Denna månad (1–31 dec 2026)"
+WEEK = "Denna vecka (30 nov–6 dec 2026)"
+DAY = "I dag (2 dec 2026)"
 
 PHRASES = [
     # -- over the whole period ------------------------------------------------------------------
@@ -92,15 +92,15 @@ PHRASES = [
     ("year", "at_most", "inside", 1, f"{YEAR_1}: 1 av högst 10 narkotikainsatser I fas"),
     (
         "year", "at_most", "after", 0,
-        "målet nåddes 2 av 2 löftesår; sammanlagt 0 narkotikainsatser Uppnådd",
+        "Målet nåddes 2 av 2 löftesår; sammanlagt 0 narkotikainsatser Uppnådd",
     ),
     (
         "year", "at_least", "after", 1,
-        "målet nåddes 0 av 2 löftesår; sammanlagt 1 narkotikainsats Ej uppnådd",
+        "Målet nåddes 0 av 2 löftesår; sammanlagt 1 narkotikainsats Ej uppnådd",
     ),
     (
         "year", "count", "after", "many",
-        "målet nåddes 0 av 2 löftesår; sammanlagt 8 narkotikainsatser Ej uppnådd",
+        "Målet nåddes 0 av 2 löftesår; sammanlagt 8 narkotikainsatser Ej uppnådd",
     ),
     # -- per tertial ----------------------------------------------------------------------------
     (
@@ -132,19 +132,19 @@ PHRASES = [
     ),
     (
         "tertial", "at_least", "after", 0,
-        "målet nåddes 0 av 6 tertial; sammanlagt 0 trygghetsvandringar Ej uppnådd",
+        "Målet nåddes 0 av 6 tertial; sammanlagt 0 trygghetsvandringar Ej uppnådd",
     ),
     (
         "tertial", "count", "after", 1,
-        "målet nåddes 0 av 6 tertial; sammanlagt 1 trygghetsvandring Ej uppnådd",
+        "Målet nåddes 0 av 6 tertial; sammanlagt 1 trygghetsvandring Ej uppnådd",
     ),
     (
         "tertial", "at_most", "after", 1,
-        "målet nåddes 6 av 6 tertial; sammanlagt 1 trygghetsvandring Uppnådd",
+        "Målet nåddes 6 av 6 tertial; sammanlagt 1 trygghetsvandring Uppnådd",
     ),
     (
         "tertial", "exactly", "after", "many",
-        "målet nåddes 0 av 6 tertial; sammanlagt 8 trygghetsvandringar Ej uppnådd",
+        "Målet nåddes 0 av 6 tertial; sammanlagt 8 trygghetsvandringar Ej uppnådd",
     ),
     # -- per month ------------------------------------------------------------------------------
     ("month", "at_most", "before", 0, f"{BEGINS}högst 2 trafikkontroller per månad Ej påbörjad"),
@@ -160,15 +160,15 @@ PHRASES = [
     ),
     (
         "month", "count", "after", 0,
-        "målet nåddes 0 av 22 månader; sammanlagt 0 trafikkontroller Ej uppnådd",
+        "Målet nåddes 0 av 22 månader; sammanlagt 0 trafikkontroller Ej uppnådd",
     ),
     (
         "month", "exactly", "after", 1,
-        "målet nåddes 0 av 22 månader; sammanlagt 1 trafikkontroll Ej uppnådd",
+        "Målet nåddes 0 av 22 månader; sammanlagt 1 trafikkontroll Ej uppnådd",
     ),
     (
         "month", "at_most", "after", "many",
-        "målet nåddes 20 av 22 månader; sammanlagt 8 trafikkontroller Ej uppnådd",
+        "Målet nåddes 20 av 22 månader; sammanlagt 8 trafikkontroller Ej uppnådd",
     ),
     # -- per week (ISO weeks), a target of 1: the singular ---------------------------------------
     ("week", "at_least", "before", 0, f"{BEGINS}minst 1 fotpatrull per vecka Ej påbörjad"),
@@ -183,15 +183,15 @@ PHRASES = [
     ),
     (
         "week", "exactly", "after", 0,
-        "målet nåddes 0 av 94 veckor; sammanlagt 0 fotpatruller Ej uppnådd",
+        "Målet nåddes 0 av 94 veckor; sammanlagt 0 fotpatruller Ej uppnådd",
     ),
     (
         "week", "at_most", "after", 1,
-        "målet nåddes 94 av 94 veckor; sammanlagt 1 fotpatrull Uppnådd",
+        "Målet nåddes 94 av 94 veckor; sammanlagt 1 fotpatrull Uppnådd",
     ),
     (
         "week", "at_least", "after", "many",
-        "målet nåddes 2 av 94 veckor; sammanlagt 8 fotpatruller Ej uppnådd",
+        "Målet nåddes 2 av 94 veckor; sammanlagt 8 fotpatruller Ej uppnådd",
     ),
     # -- per day (calendar days) ----------------------------------------------------------------
     ("day", "count", "before", 0, f"{BEGINS}2 kontroller per dag Ej påbörjad"),
@@ -206,88 +206,88 @@ PHRASES = [
     ),
     (
         "day", "at_most", "after", 0,
-        "målet nåddes 652 av 652 dagar; sammanlagt 0 kontroller Uppnådd",
+        "Målet nåddes 652 av 652 dagar; sammanlagt 0 kontroller Uppnådd",
     ),
     (
         "day", "at_least", "after", 1,
-        "målet nåddes 0 av 652 dagar; sammanlagt 1 kontroll Ej uppnådd",
+        "Målet nåddes 0 av 652 dagar; sammanlagt 1 kontroll Ej uppnådd",
     ),
     (
         "day", "count", "after", "many",
-        "målet nåddes 2 av 652 dagar; sammanlagt 8 kontroller Ej uppnådd",
+        "Målet nåddes 2 av 652 dagar; sammanlagt 8 kontroller Ej uppnådd",
     ),
     # -- on average per week: 36 whole weeks by 2 December, 93 in the period -------------------
     (
         "average_week", "exactly", "before", 0,
-        "ingen hel vecka har gått än (mål: i snitt exakt 1 fotpatrull per vecka) Ej påbörjad",
+        "Ingen hel vecka har gått än (mål: i snitt exakt 1 fotpatrull per vecka) Ej påbörjad",
     ),
     (
         "average_week", "at_most", "before", 1,
-        "ingen hel vecka har gått än (mål: i snitt högst 1 fotpatrull per vecka) Ej påbörjad",
+        "Ingen hel vecka har gått än (mål: i snitt högst 1 fotpatrull per vecka) Ej påbörjad",
     ),
     (
         "average_week", "at_least", "before", "many",
-        "ingen hel vecka har gått än (mål: i snitt minst 1 fotpatrull per vecka) Ej påbörjad",
+        "Ingen hel vecka har gått än (mål: i snitt minst 1 fotpatrull per vecka) Ej påbörjad",
     ),
     (
         "average_week", "count", "inside", 0,
-        "i snitt 0 fotpatruller per vecka (mål: 1) Ej påbörjad",
+        "I snitt 0 fotpatruller per vecka (mål: 1) Ej påbörjad",
     ),
     (
         "average_week", "exactly", "inside", 1,
-        "i snitt 0,0 fotpatruller per vecka (mål: exakt 1) Efter plan",
+        "I snitt 0,0 fotpatruller per vecka (mål: exakt 1) Efter plan",
     ),
     (
         "average_week", "at_most", "inside", "many",
-        "i snitt 0,2 fotpatruller per vecka (mål: högst 1) I fas",
+        "I snitt 0,2 fotpatruller per vecka (mål: högst 1) I fas",
     ),
     (
         "average_week", "at_least", "after", 0,
-        "i snitt 0 fotpatruller per vecka (mål: minst 1) Ej uppnådd",
+        "I snitt 0 fotpatruller per vecka (mål: minst 1) Ej uppnådd",
     ),
-    ("average_week", "count", "after", 1, "i snitt 0,0 fotpatruller per vecka (mål: 1) Ej uppnådd"),
+    ("average_week", "count", "after", 1, "I snitt 0,0 fotpatruller per vecka (mål: 1) Ej uppnådd"),
     (
         "average_week", "exactly", "after", "many",
-        "i snitt 0,1 fotpatruller per vecka (mål: exakt 1) Ej uppnådd",
+        "I snitt 0,1 fotpatruller per vecka (mål: exakt 1) Ej uppnådd",
     ),
     # -- on average per month: 8 whole months by 2 December, 21 in the period ------------------
     (
         "average_month", "at_most", "before", 0,
-        "ingen hel månad har gått än (mål: i snitt högst 2 hastighetsmätningar per månad)"
+        "Ingen hel månad har gått än (mål: i snitt högst 2 hastighetsmätningar per månad)"
         " Ej påbörjad",
     ),
     (
         "average_month", "at_least", "before", 1,
-        "ingen hel månad har gått än (mål: i snitt minst 2 hastighetsmätningar per månad)"
+        "Ingen hel månad har gått än (mål: i snitt minst 2 hastighetsmätningar per månad)"
         " Ej påbörjad",
     ),
     (
         "average_month", "count", "before", "many",
-        "ingen hel månad har gått än (mål: i snitt 2 hastighetsmätningar per månad) Ej påbörjad",
+        "Ingen hel månad har gått än (mål: i snitt 2 hastighetsmätningar per månad) Ej påbörjad",
     ),
     (
         "average_month", "exactly", "inside", 0,
-        "i snitt 0 hastighetsmätningar per månad (mål: exakt 2) Ej påbörjad",
+        "I snitt 0 hastighetsmätningar per månad (mål: exakt 2) Ej påbörjad",
     ),
     (
         "average_month", "at_most", "inside", 1,
-        "i snitt 0,1 hastighetsmätningar per månad (mål: högst 2) I fas",
+        "I snitt 0,1 hastighetsmätningar per månad (mål: högst 2) I fas",
     ),
     (
         "average_month", "at_least", "inside", "many",
-        "i snitt 1 hastighetsmätning per månad (mål: minst 2) Efter plan",
+        "I snitt 1 hastighetsmätning per månad (mål: minst 2) Efter plan",
     ),
     (
         "average_month", "count", "after", 0,
-        "i snitt 0 hastighetsmätningar per månad (mål: 2) Ej uppnådd",
+        "I snitt 0 hastighetsmätningar per månad (mål: 2) Ej uppnådd",
     ),
     (
         "average_month", "exactly", "after", 1,
-        "i snitt 0,0 hastighetsmätningar per månad (mål: exakt 2) Ej uppnådd",
+        "I snitt 0,0 hastighetsmätningar per månad (mål: exakt 2) Ej uppnådd",
     ),
     (
         "average_month", "at_most", "after", "many",
-        "i snitt 0,4 hastighetsmätningar per månad (mål: högst 2) Uppnådd",
+        "I snitt 0,4 hastighetsmätningar per månad (mål: högst 2) Uppnådd",
     ),
 ]  # fmt: skip
 
@@ -402,7 +402,7 @@ def test_pages_with_per_day_targets_and_statuses_are_valid_html(client, signed_p
     files = []
     for name, url in (("period", period.get_absolute_url()), ("activity", detail)):
         html = client.get(url).content.decode()
-        assert "Målet nåddes" in html and "i dag (" in html
+        assert "Målet nåddes" in html and "I dag (" in html
         files.append(tmp_path / f"{name}.html")
         files[-1].write_text(html, encoding="utf-8")
 

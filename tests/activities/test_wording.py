@@ -326,7 +326,7 @@ def test_the_progress_include_renders_the_headline_status_and_running_total():
     text = " ".join(strip_tags(html).split())
 
     assert text.startswith(
-        "denna månad (1–31 dec 2026): 0 av minst 2 trafikkontroller Ej påbörjad"
+        "Denna månad (1–31 dec 2026): 0 av minst 2 trafikkontroller Ej påbörjad"
         " · hittills under perioden: 38 trafikkontroller"
     )
     assert "1–31 mar 2025: 38 av minst 2 trafikkontroller uppnådd" in text

@@ -111,7 +111,7 @@ def test_report_figures_equal_the_period_page_and_a_later_log_changes_only_the_p
     # runs, as this one.
     walks = next(r for r in report.figures if r["activity_id"] == world.walks.pk)
     assert walks["progress"].startswith("tertialet (")
-    assert "detta tertial (" in client.get(world.period.get_absolute_url()).content.decode()
+    assert "Detta tertial (" in client.get(world.period.get_absolute_url()).content.decode()
     checks = next(r for r in report.figures if r["activity_id"] == world.checks.pk)
     assert checks["done"] == 12
     assert checks["progress"] == "hittills under perioden: 12 av minst 15 trafikkontroller"

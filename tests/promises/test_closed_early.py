@@ -64,7 +64,7 @@ def test_its_pages_say_what_was_reached_not_how_this_month_goes(client, closed):
     page = " ".join(client.get(period.get_absolute_url()).content.decode().split())
     assert "denna månad" not in page and "Efter plan" not in page and "I fas" not in page
     assert "Ej påbörjad" not in page
-    assert "målet nåddes" in page
+    assert "Målet nåddes" in page
     for status in ("behind", "on_track", "not_started"):
         listed = client.get("/aktiviteter/", {"framsteg": status, "kommun": "tranas"})
         assert not listed.context["activities"], status
