@@ -63,7 +63,12 @@ def test_activity_list_shows_only_activities_of_published_periods(client, django
     assert "2 av minst 15 trafikkontroller" in page  # progress as text
     assert "Så räknas framstegen" in page  # the counting rule
     visible = period.activities.get(title="Synlig")
-    assert f'<a href="{period.get_absolute_url()}aktiviteter/{visible.pk}/">Synlig</a>' in page
+    # Its link names the place too, for a screen reader's list of links ("Synlig" ×3 else).
+    link = f'<a href="{period.get_absolute_url()}aktiviteter/{visible.pk}/">Synlig<span'
+    assert link in page
+    assert (
+        f'class="visually-hidden"> – {period.place_name} {period.period_label}</span></a>' in page
+    )
 
 
 # --- filters --------------------------------------------------------------------------------
