@@ -36,12 +36,14 @@ DECIDED = "decided"
 SIGNED = "signed"
 
 BOTH_PARTIES = (Role.COORDINATOR, Role.APPROVER, Role.POLICE_OFFICER)
-# Who is told of each event: sent for consultation → its approvers; approved or sent back → its
-# coordinators; decided or signed → both parties' staff.
+# Who is told of each event: sent for consultation → its approvers; approved → its
+# coordinators; sent back → its coordinators and the other approvers (an approval given in the
+# round no longer counts: a colleague who approved learns why); decided or signed → both
+# parties' staff.
 RECIPIENT_ROLES: dict[str, tuple[str, ...]] = {
     SUBMITTED: (Role.APPROVER,),
     APPROVED: (Role.COORDINATOR,),
-    RETURNED: (Role.COORDINATOR,),
+    RETURNED: (Role.COORDINATOR, Role.APPROVER),
     DECIDED: BOTH_PARTIES,
     SIGNED: BOTH_PARTIES,
 }

@@ -101,19 +101,28 @@ def test_sent_for_consultation_tells_the_municipalitys_approvers_only(
 
 
 @pytest.mark.parametrize(
-    ("action", "reviewer", "subject", "comment"),
+    ("action", "reviewer", "subject", "comment", "also_told"),
     [
-        (Action.APPROVE, "approver", "Medborgarlöftet {} har godkänts", ""),
+        (Action.APPROVE, "approver", "Medborgarlöftet {} har godkänts", "", ()),
+        # Sent back: the other approvers too (an approval given in the round no longer counts).
         (
             Action.RETURN,
             "area_approver",
             "Medborgarlöftet {} har skickats tillbaka till utkast",
             "Förtydliga aktivitet 2.",
+            ("approver",),
         ),
     ],
 )
 def test_approved_or_sent_back_tells_the_active_coordinators_of_the_municipality(
-    staff, mailoutbox, django_capture_on_commit_callbacks, action, reviewer, subject, comment
+    staff,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+    action,
+    reviewer,
+    subject,
+    comment,
+    also_told,
 ):
     period = factories.period_in_state(S.CONSULTATION)
 
@@ -125,14 +134,18 @@ def test_approved_or_sent_back_tells_the_active_coordinators_of_the_municipality
         comment=comment,
     )
 
-    # Not the deactivated coordinator, not Tranås's coordinator, not the other staff.
-    assert sent_to(mailoutbox) == addresses(staff.coordinator)
+    # Not the deactivated coordinator, not Tranås's coordinator, not the other staff, not the
+    # approver who took the step.
+    assert sent_to(mailoutbox) == addresses(
+        staff.coordinator, *(getattr(staff, name) for name in also_told)
+    )
     message = mailoutbox[0]
     assert message.subject == subject.format(period)
     assert f"{SITE}/personal/perioder/{period.pk}/" in message.body
     if comment:
         assert "Kommentar från Lpochef Testsson:" in message.body
         assert comment in message.body
+        assert "Samordnaren ändrar det och skickar det på samråd igen" in message.body
 
 
 @pytest.mark.parametrize(
