@@ -189,3 +189,109 @@ def history_entries(obj: models.Model) -> list[HistoryEntry]:
         previous = record
     entries.reverse()
     return entries
+
+
+# -- What changed since a moment: for approvers, since the previous consultation round ---------
+
+# Fields that record the work on a period rather than what it says.
+BOOKKEEPING = frozenset(
+    {
+        "id",
+        "edit_version",
+        "created_at",
+        "updated_at",
+        "state",
+        "consultation_round",
+        "review_marks",
+        "position",
+        "period",
+        "registered_at",
+        "registered_by",
+    }
+)
+
+
+@dataclass(frozen=True)
+class ObjectChange:
+    """One object of a period (the period itself, a promise, an activity) and how it changed:
+    created, deleted, or its fields' values then and now."""
+
+    kind_label: str
+    name: str
+    kind: str
+    changes: tuple[FieldChange, ...]
+
+    @property
+    def change_label(self) -> str:
+        return str(CHANGE_WORDS[self.kind])
+
+
+# "Aktiviteten ”Trafikkontroller” har ändrats": the object named in the definite form, then
+# what happened to it (no adjective to agree with its gender).
+CHANGE_WORDS = {
+    EntryKind.CREATED: _("has been added"),
+    EntryKind.CHANGED: _("has been changed"),
+    EntryKind.DELETED: _("has been removed"),
+}
+
+
+def changes_since(period: PromisePeriod, since: datetime.datetime) -> list[ObjectChange]:
+    """What the period, its promises and its activities say now that they did not say at
+    `since`: each object's last version then against its last version now (not every save in
+    between), in one query per kind of object."""
+    from activities.models import Activity  # the app's own model; history is imported by it
+    from promises.models import Promise
+
+    kinds = (
+        (PromisePeriod, _("The citizen promise"), {"id": period.pk}),
+        (Promise, _("The promise"), {"period_id": period.pk}),
+        (Activity, _("The activity"), {"period_id": period.pk}),
+    )
+    found = []
+    for model, label, lookup in kinds:
+        records = model.history.filter(**lookup).select_related(*_related_lookups(model))
+        by_object: dict[int, list] = defaultdict(list)
+        for record in records.order_by("history_date", "history_id"):
+            by_object[record.id].append(record)
+        for versions in by_object.values():
+            change = _change_since(model, str(label), versions, since)
+            if change is not None:
+                found.append(change)
+    return found
+
+
+def _change_since(model, label: str, versions: list, since) -> ObjectChange | None:
+    then = next((v for v in reversed(versions) if v.history_date <= since), None)
+    now = versions[-1]
+    if now.history_date <= since:
+        return None  # unchanged since
+    name = str(getattr(now, "title", "") or getattr(then, "title", "") or "")
+    if then is None or then.history_type == "-":
+        if now.history_type == "-":
+            return None  # made and removed in between
+        return ObjectChange(label, name, EntryKind.CREATED, ())
+    if now.history_type == "-":
+        return ObjectChange(label, name, EntryKind.DELETED, ())
+    excluded = [
+        field.name
+        for field in model._meta.concrete_fields
+        if field.name in BOOKKEEPING or field.attname in BOOKKEEPING
+    ] + [field.name for field in model._meta.many_to_many]  # not compared: a query each
+    delta = now.diff_against(then, excluded_fields=excluded)
+    changes = []
+    for item in delta.changes:
+        field = model._meta.get_field(item.field)
+        changes.append(
+            FieldChange(
+                capfirst(field.verbose_name),
+                display_value(field, item.old, getattr(then, field.name, None))
+                if field.is_relation
+                else display_value(field, item.old),
+                display_value(field, item.new, getattr(now, field.name, None))
+                if field.is_relation
+                else display_value(field, item.new),
+            )
+        )
+    if not changes:
+        return None
+    return ObjectChange(label, name, EntryKind.CHANGED, tuple(changes))

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_safe
 
 from access import policy
 from access.staff import staff_required
-from activities.history import history_entries
+from activities.history import changes_since, history_entries
 from activities.models import Activity, ActivityLog
 from municipalities.roles import Act
 from promises import copy_review, lifecycle
@@ -101,6 +101,15 @@ def promise_comments(period: PromisePeriod, promises: list[Promise]) -> list[tup
     ]
 
 
+def previous_round_start(period: PromisePeriod, transitions: list) -> object | None:
+    """When the previous consultation round began, for a period in a later one (what the
+    approvers saw then is what they compare with); None otherwise."""
+    if period.state != PeriodState.CONSULTATION:
+        return None
+    starts = sorted(t.at for t in transitions if t.to_state == PeriodState.CONSULTATION)
+    return starts[-2] if len(starts) > 1 else None
+
+
 def review_rounds(period: PromisePeriod) -> list[tuple[int, list[Review]]]:
     """The period's reviews by consultation round, newest round and review first."""
     rounds: dict[int, list[Review]] = {}
@@ -123,8 +132,13 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
     unpublished = period.state not in PUBLISHED_STATES
     signed_overlap = overlapping_period(period) if unpublished else None
     promises = list(period.promises.all())
+    transitions = list(period.transitions.all())
+    since = previous_round_start(period, transitions)
     context = {
         "period": period,
+        # In a later consultation round: what changed since the previous one began.
+        "changed_since": since,
+        "round_changes": changes_since(period, since) if since else [],
         "promises": promise_comments(period, promises),
         "activities": [(activity, activity.progress(today)) for activity in activities],
         "is_active": period.is_active(today),
@@ -154,7 +168,7 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
         "review_marks": (
             copy_review.outstanding(period) if lifecycle.freely_editable(period) else []
         ),
-        "transitions": list(period.transitions.all()),
+        "transitions": transitions,
         "extensions": list(period.extensions.all()),
         "revisions": list(period.revisions.all()),
         "documents": [
