@@ -27,7 +27,7 @@ from activities import wording
 from activities.models import ActivityLog
 from followups.models import FollowUpMeeting, Report
 from municipalities.models import Municipality
-from promises.models import Promise, PromisePeriod
+from promises.models import PeriodState, Promise, PromisePeriod
 
 FEED_LIMIT = 50
 # A municipality's feed holds at most this many logs, so that logged occurrences (several a
@@ -135,6 +135,47 @@ def signed_period_items(
     return items
 
 
+def closed_period_items(
+    municipality: Municipality | None, limit: int, since: datetime.date | None = None
+) -> list[FeedItem]:
+    """Closed periods, dated by the day they were closed (subscribers learn that a promise no
+    longer applies, and whether it ended before its end date)."""
+    periods = PromisePeriod.objects.published().filter(
+        state=PeriodState.CLOSED, closed_date__isnull=False
+    )
+    if municipality is not None:
+        periods = periods.filter(municipality=municipality)
+    if since is not None:
+        periods = periods.filter(closed_date__gte=since)
+    periods = periods.select_related("municipality").order_by("-closed_date", "-pk")[:limit]
+    items = []
+    for period in periods:
+        label = {"place": period.place_name, "period": period.period_label}
+        if period.closed_early:
+            description = gettext(
+                "Closed on %(closed)s, before its end date %(end)s. What was done stays on its "
+                "page."
+            ) % {
+                "closed": date_format(period.closed_date, "j F Y"),
+                "end": date_format(period.end_date, "j F Y"),
+            }
+        else:
+            description = gettext("Closed on %(closed)s. What was done stays on its page.") % {
+                "closed": date_format(period.closed_date, "j F Y")
+            }
+        items.append(
+            FeedItem(
+                kind="period-closed",
+                pk=period.pk,
+                date=period.closed_date,
+                title=gettext("Citizen promise closed: %(place)s %(period)s") % label,
+                description=description,
+                link=period.get_absolute_url(),
+            )
+        )
+    return items
+
+
 def meeting_items(
     municipality: Municipality | None, limit: int, since: datetime.date | None = None
 ) -> list[FeedItem]:
@@ -232,6 +273,7 @@ FEED_SOURCES: tuple[
     Callable[[Municipality | None, int, datetime.date | None], list[FeedItem]], ...
 ] = (
     signed_period_items,
+    closed_period_items,
     meeting_items,
     report_items,
     log_items,

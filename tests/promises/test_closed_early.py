@@ -130,3 +130,14 @@ def test_a_registered_promise_names_the_kind_of_its_filed_document(client):
     assert period.source_file_kind == "DOCX"
     page = " ".join(client.get(period.get_absolute_url()).content.decode().split())
     assert "Dokumentet som medborgarlöftet registrerades från</a> (DOCX): så som det" in page
+
+
+def test_the_feeds_say_the_period_was_closed_before_its_end_date(client, closed):
+    period, _monthly, _walks, today = closed
+    for feed in ("/flode/", f"/kommuner/{period.municipality.slug}/flode/"):
+        xml = " ".join(client.get(feed).content.decode().split())
+        assert f"Medborgarlöfte avslutat: Tranås {period.period_label}" in xml, feed
+        assert (
+            f"Avslutat den {date_format(today, 'j F Y')}, före slutdatumet "
+            f"{date_format(period.end_date, 'j F Y')}."
+        ) in xml
