@@ -7,6 +7,7 @@ the uploaded file itself) travels in the preview form as one signed hidden field
 """
 
 import base64
+import re
 from importlib import import_module
 
 from django import forms
@@ -29,7 +30,11 @@ from promises.models import (
     Promise,
     PromisePeriod,
 )
-from promises.registration_forms import RegistrationForm
+from promises.registration_forms import (
+    MAX_SIGNATORIES,
+    RegistrationForm,
+    RegistrationSignatoryFormSet,
+)
 from promises.textimport import extract
 from promises.textimport.numbers import fold
 from promises.textimport.types import (
@@ -271,6 +276,9 @@ def period_initial(document: ParsedDocument, municipality_id, kind: str, areas=N
             initial["local_police_area"] = area.pk
     if kind == ImportKind.REGISTER:
         initial.update(open_ended=document.open_ended, year_only=document.year_only)
+        if document.signed_date is not None:
+            # "Sala den 15 januari 2026" over the signatures
+            initial["signed_date"] = document.signed_date
     elif document.open_ended:
         initial["validity"] = Validity.OPEN
     elif document.year_only:
@@ -541,7 +549,9 @@ def activity_initial(document: ParsedDocument) -> list[dict]:
     for activity in document.activities:
         row = {
             "title": Truncator(activity.title).chars(MAX_TITLE),
-            "text": activity.text,
+            # The public description begins with a capital: "genomföra minst 40 …" as "Genomföra
+            # minst 40 …" (the rest as written).
+            "text": capfirst(activity.text),
             "responsible": activity.responsible,
             "responsible_other": activity.responsible_other,
             "partners": activity.partners,
@@ -568,6 +578,43 @@ def activity_initial(document: ParsedDocument) -> list[dict]:
             )
         rows.append(row)
     return rows
+
+
+# A title of the municipality's ("Kommunstyrelsens ordförande", "Kommundirektör",
+# "Stadsdirektör", "Regionstyrelsens ordförande"), matched folded.
+_MUNICIPAL_TITLE = re.compile(r"kommun|stad|region|borgarrad")
+
+
+def signatory_initial(document: ParsedDocument, municipality: Municipality | None = None):
+    """The signatories the document's signature block names, as the registration's rows; a
+    municipal title without its organisation gets the municipality's own name."""
+    rows = []
+    for signatory in document.signatories[:MAX_SIGNATORIES]:
+        organisation = signatory.organisation
+        title = fold(signatory.title)
+        if (
+            not organisation
+            and municipality is not None
+            and "polis" not in title
+            and _MUNICIPAL_TITLE.search(title)
+        ):
+            organisation = municipality.organisation_name or municipality.name
+        rows.append(
+            {
+                "name": Truncator(signatory.name).chars(100),
+                "title": Truncator(signatory.title).chars(150),
+                "organisation": Truncator(organisation).chars(150),
+            }
+        )
+    return rows
+
+
+def proposed_signatories(document: ParsedDocument, municipality: Municipality | None = None):
+    """The registration's signatory rows filled from the document, for the coordinator to
+    check (unbound: nothing is taken before they confirm)."""
+    return RegistrationSignatoryFormSet(
+        initial=signatory_initial(document, municipality), prefix="signatories"
+    )
 
 
 def formsets(document: ParsedDocument | None, data=None):

@@ -35,6 +35,7 @@ from promises.import_forms import (
     formsets,
     period_form,
     period_initial,
+    proposed_signatories,
     texts_form,
     too_long,
 )
@@ -98,8 +99,23 @@ def period_import(request: HttpRequest) -> HttpResponse:
                 promises, activities = formsets(document)
                 keep = form.source_data if kind == ImportKind.REGISTER else b""
                 source = DocumentPayload(form.cleaned_data["text"], form.source_name, keep)
+                # The signature block's names, titles and organisations, to check.
+                signatories = (
+                    proposed_signatories(document, municipality)
+                    if kind == ImportKind.REGISTER
+                    else None
+                )
                 return _preview(
-                    request, meta, period, texts, promises, activities, document, source, kind
+                    request,
+                    meta,
+                    period,
+                    texts,
+                    promises,
+                    activities,
+                    document,
+                    source,
+                    kind,
+                    signatories,
                 )
             form.add_error(None, problem)
     else:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 
 from promises import registration, services
 from promises.forms import MAX_TEXT
@@ -103,7 +103,8 @@ def _activity_fields(parsed: ParsedActivity) -> dict:
     responsible = "unstated" if parsed.responsible == "other" and not other else parsed.responsible
     fields = {
         "title": _cut(parsed.title or parsed.text, meta.get_field("title")),
-        "description": parsed.text.strip(),
+        # Public: it begins with a capital ("genomföra …" as "Genomföra …"), the rest as written.
+        "description": capfirst(parsed.text.strip()),
         "responsible": responsible,
         "responsible_other": (
             _cut(other, meta.get_field("responsible_other")) if responsible == "other" else ""

@@ -52,6 +52,7 @@ from promises.textimport.owners import (
     trailing_owner,
 )
 from promises.textimport.period import read_period
+from promises.textimport.signatures import read_signatures
 from promises.textimport.targets import UNSUPPORTED_SCOPE, read_target
 from promises.textimport.texts import read_texts
 from promises.textimport.types import (
@@ -382,14 +383,21 @@ def _strip_item(text: str) -> str:
     return text.strip().rstrip(",;").strip()
 
 
-def _title(text: str, target_unit_words: str | None, target_start: int | None = None) -> str:
+def _title(
+    text: str,
+    target_unit_words: str | None,
+    target_start: int | None = None,
+    keep_when: bool = False,
+) -> str:
     """An activity's short name: what its target counts, else its words up to its target
     ("Polisen ska fotpatrullera i centrum minst två kvällar i veckan": "Fotpatrullera i
     centrum"), without its owner, labels or purpose."""
     if not target_unit_words and target_start:
-        before = _title(text[:target_start], None)
+        before = _title(text[:target_start], None, keep_when=True)
         # Too few words before the target to name the activity: "I snitt tre gånger …"
-        return before if len(before.split()) >= _SHORTEST_CUT_TITLE else _title(text, None)
+        if len(before.split()) < _SHORTEST_CUT_TITLE:
+            return _title(text, None, keep_when=keep_when)
+        return before if keep_when else _finished(_without_when(_as_noun_phrase(before)))
     if front := owner_in_front(text):
         text = text[front.end() :]
     elif arrow := owner_before_arrow(text):  # "Polisen → riktade insatser …"
@@ -424,6 +432,13 @@ def _title(text: str, target_unit_words: str | None, target_start: int | None = 
             rest.strip(),
         )[0]
         title = rest.strip(" ,")
+        if not keep_when:
+            title = _without_when(_as_noun_phrase(title))
+    return _finished(title)
+
+
+def _finished(title: str) -> str:
+    """A title kept short, without the words it cannot end with, capitalised."""
     if len(title) > 80:
         title = title[:80].rsplit(" ", 1)[0].rstrip(" ,")
     words = title.split()
@@ -438,6 +453,116 @@ def _title(text: str, target_unit_words: str | None, target_start: int | None = 
 _SHORTEST_CUT_TITLE = 3
 
 
+# Verbs that only say an activity is done, its object naming it: "göra hastighetsmätningar på
+# Rådhusgatan" is titled "Hastighetsmätningar på Rådhusgatan".
+_LIGHT_VERBS = _set(
+    "genomfora genomfor gora gor halla haller ha har anordna anordnar bedriva bedriver utfora "
+    "utfor organisera organiserar arrangera arrangerar ordna ordnar"
+)
+# "gemensamma kvällsvandringar": who does it is the owner's field, not the title's.
+_JOINT_WORDS = _set("gemensam gemensamma gemensamt")
+# Words after a light verb that begin no noun phrase: "hålla öppet", "ha koll på", "göra en".
+_NO_NOUN_START = _set(
+    "oppet oppna upp ut in av pa till koll sig det den de dessa detta denna detsamma sa mer "
+    "fler mindre nagot nagon nagra flera alla allt ofta regelbundet kontinuerligt lopande "
+    "aven ocksa dessutom bade minst hogst totalt sammanlagt narvarande fokus"
+)
+
+
+def _plural_noun(word: str) -> bool:
+    """Whether `word` ends as a plural noun does: "hastighetsmätningar", "ordningsvakter"
+    ("möten" is left, "-en" being as often a noun in the definite: "fritidsgården")."""
+    return len(word) >= 5 and word.isalpha() and word.endswith(("ar", "er", "or"))
+
+
+# "… och sprida nationella kampanjer": a second verb, so the phrase stays a verb phrase.
+_AND_VERB = re.compile(r"\s(?:och|samt)\s+[a-zåäö]+[^n\W]a(?:\s|$)")
+
+
+def _as_noun_phrase(title: str) -> str:
+    """A title that is a verb phrase with a verb saying only that something is done ("Göra
+    hastighetsmätningar på Rådhusgatan", "genomföra gemensamma kvällsvandringar …") as its
+    object: "Hastighetsmätningar på Rådhusgatan", "Kvällsvandringar …". Kept as it is when
+    the object is no plain noun phrase ("hålla öppet", "göra en insats" stays)."""
+    words = title.split()
+    if len(words) < 2 or fold(words[0]) not in _LIGHT_VERBS:
+        return title
+    rest = words[1:]
+    while len(rest) > 1 and fold(rest[0]) in _JOINT_WORDS:
+        rest = rest[1:]
+    head = rest[0]
+    if (
+        fold(head) in _NO_NOUN_START
+        or fold(head) in _NUMBER_WORDS
+        or not head.isalpha()
+        or not head.islower()
+        # the noun, or an adjective before it ("riktade insatser")
+        or not any(_plural_noun(word.lower()) for word in rest[:2])
+        or _AND_VERB.search(" ".join(rest))
+    ):
+        return title
+    return " ".join(rest)
+
+
+# Words that begin a phrase of when or how often: "varje helg", "fredagar och lördagar",
+# "under sommaren", "kvällstid". Left out of a title, as a target's scope is.
+_WHEN_WORDS = _set(
+    "dagligen veckovis manadsvis arligen kvallstid nattetid helgtid dagtid "
+    "helger helgerna mandagar tisdagar onsdagar torsdagar fredagar lordagar sondagar "
+    "regelbundet kontinuerligt lopande"
+)
+# "varje", "varannan" and "under" say when before a word of time: "varje helg", "under
+# sommarlovet" (not "i varje SSPF-möte", "under bron").
+_WHEN_BEFORE_TIME = _set("varje varannan under")
+_TIME_WORD = re.compile(
+    r"(?:sommar|host|var|vinter|jul|sport|pask|skol|allhelgona|helg|loftesperiod|period"
+    r"|kvall|natt|termin|lasar|veck|manad|dag|mandag|tisdag|onsdag|torsdag|fredag|lordag"
+    r"|sondag|kvartal|halvar|tertial|morgon|lov)[a-z]*|ar|aret|aren"
+)
+
+
+def _without_when(title: str) -> str:
+    """`title` without its words that say when or how often ("Kvällsvandringar med
+    fältassistenterna varje helg": "… med fältassistenterna"): the title is cut before them,
+    or they alone are left out when a place follows them ("Trafikkontroller varannan vecka vid
+    Noltorpsskolan"). One word is kept alone only when it is no infinitive ("Nattvandringar",
+    not "Vara")."""
+    # fold keeps the text's length, so its words are the title's words folded.
+    words, folded = title.split(), fold(title).split()
+    if len(folded) != len(words):
+        folded = [fold(word) for word in words]
+    index = 1
+    while index < len(words):
+        word = folded[index]
+        pair = (
+            word in _WHEN_BEFORE_TIME
+            and index + 1 < len(words)
+            and _TIME_WORD.fullmatch(folded[index + 1].strip(".,;:"))
+        )
+        if not pair and word not in _WHEN_WORDS:
+            index += 1
+            continue
+        after = index + (2 if pair else 1)
+        previous = folded[index - 1]
+        if (
+            after < len(words)
+            and previous not in _TRAILING
+            and folded[after] in _PLACE_PREPOSITIONS
+            # "Lägesbilden stäms av varannan vecka mellan …": "av" is the verb's
+            or previous == "av"
+        ):
+            # "Trafikkontroller varannan vecka vid Noltorpsskolan": the place is kept
+            del words[index:after], folded[index:after]
+            continue
+        if index >= 2 or not folded[0].endswith("a"):  # not "Vara" alone
+            return " ".join(words[:index])
+        index += 1
+    return " ".join(words)
+
+
+_PLACE_PREPOSITIONS = _set("i pa vid med mot kring langs runt hos bland utanfor")
+
+
 # "Vad: …", and a calendar's "Mars: …", "April–september: …", "Hösten 2025: …".
 _WHAT_LABEL = _kw(
     r"^\s*(?:vad|aktivitet|åtgärd|insats"
@@ -447,7 +572,7 @@ _WHAT_LABEL = _kw(
 )
 _TRAILING = _set(
     "i pa for av till med vid under kring inom bland mellan mot om fran efter och eller som "
-    "att kl ca dar vilket vilka den det de en ett"
+    "att kl ca dar vilket vilka den det de en ett aven ocksa"
 )
 
 
@@ -476,7 +601,11 @@ def _activity(text: str, start: int, section_owner: str | None) -> ParsedActivit
     responsible, other, partners = read_owner(text, section_owner)
     target, notes = read_target(_without_results(text), start, listed=True)
     title = _activity_title(text, start, target)
-    if target is None and notes and UNSUPPORTED_SCOPE.search(fold(title)):
+    if (
+        target is None
+        and notes
+        and UNSUPPORTED_SCOPE.search(fold(_activity_title(text, start, None, keep_when=True)))
+    ):
         # "minst två informationsinsatser per termin": no target, and the title would be the
         # whole sentence; it is named by what it counts all the same ("Informationsinsatser"),
         # read without that scope.
@@ -486,7 +615,9 @@ def _activity(text: str, start: int, section_owner: str | None) -> ParsedActivit
     return _proposed(text, title, start, (responsible, other, partners), target, notes)
 
 
-def _activity_title(text: str, start: int, target: ParsedTarget | None) -> str:
+def _activity_title(
+    text: str, start: int, target: ParsedTarget | None, keep_when: bool = False
+) -> str:
     """An activity's title: what its target counts, else its words up to its target."""
     unit_words = None
     span_words = (
@@ -534,7 +665,52 @@ def _activity_title(text: str, start: int, target: ParsedTarget | None) -> str:
         if fold(target.unit) in _WHEN_UNITS:
             unit_words = None  # "minst två kvällar i veckan" says when, not what
     target_start = target.span.start - start if target and target.span else None
-    return _title(text, unit_words, target_start)
+    if unit_words and target_start:
+        # "se över belysningen … och åtgärda minst 10 platser", "erbjuda sommarjobb till 50
+        # ungdomar": the words before the count say what is done; what it counts names no
+        # activity.
+        done = _done_before_count(text[:target_start], target)
+        if done is not None:
+            return done
+    return _title(text, unit_words, target_start, keep_when)
+
+
+# A count in a clause of its own after "och", its verb an infinitive or in the present: "… och
+# åtgärda minst 10 platser", "… och sätter upp 10 skyltar" (not "polisen och kommunen 2 …").
+_AND_CLAUSE_BEFORE_COUNT = re.compile(
+    r"\s(?:och|samt)\s+[^\W\d]+[ar](?:\s+(?:upp|ut|in|om|över))?\s*$"
+)
+# A count after a preposition counts whom or where: "sommarjobb till 50 ungdomar".
+_PREPOSITION_BEFORE_COUNT = re.compile(r"\s(?:till|i|på|vid|hos|bland|inom|för)\s*$")
+# … unless the verb takes it: "delta i tre medborgardialoger", "bjuda in till två möten".
+_TAKES_PREPOSITION_BEFORE = re.compile(
+    r"(?:^|\s)(?:delta|deltar|medverka|medverkar|bjuda in|bjuder in|bjuds in|kalla|kallar"
+    r"|inbjuda|inbjuder)\s+\S+\s*$"
+)
+
+
+def _done_before_count(before: str, target: ParsedTarget) -> str | None:
+    """The title from the words before an activity's count when they say what is done and the
+    count does not name it, else None."""
+    # The clause or the preposition stands right before the count: its last words are read.
+    at = max(0, len(before) - 80)
+    if clause := _AND_CLAUSE_BEFORE_COUNT.search(before, at):
+        first = _title(before[: clause.start()], None)
+        if len(first.split()) >= 2:
+            return first
+    if not _PREPOSITION_BEFORE_COUNT.search(before, max(0, len(before) - 12)):
+        return None
+    folded = fold(before)
+    unit_names = tuple(fold(name) for name in (target.unit, target.unit_singular) if name)
+    if (
+        not _TAKES_PREPOSITION_BEFORE.search(folded, at)
+        # "öka antalet narkotikakontroller till 40": the count names them all the same
+        and not any(name and name in folded for name in unit_names)
+    ):
+        cut = _title(before, None)
+        if len(cut.split()) >= 2:
+            return cut
+    return None
 
 
 # Units that say when an activity is done, not what it is: they name no activity.
@@ -2178,6 +2354,7 @@ def parse(text: str) -> ParsedDocument:
         document.uncertain.append(_("No activities were found in the text"))
     read_texts(document, lines, _is_heading)
     _without_owner_labels(document)
+    read_signatures(document, text)
     return document
 
 

@@ -68,6 +68,16 @@ class ParsedPromise:
 
 
 @dataclass
+class ParsedSignatory:
+    """One signatory of a signed document as its signature block names them; a part the
+    block does not give is "" ("Kommunstyrelsens ordförande" alone has no name)."""
+
+    name: str = ""
+    title: str = ""
+    organisation: str = ""
+
+
+@dataclass
 class ParsedDocument:
     """A document's proposed structure.
 
@@ -79,6 +89,9 @@ class ParsedDocument:
     none; paragraphs separated by a blank line. local_police_area: the local police area the
     document names ("Lokalpolisområde Borås", "LPO Borås": "Borås"), "" when it names none or
     more than one; the preview's form matches it against the areas in the database.
+    signing_place, signed_date, signatories: the signature block's "Sala den 15 januari 2026"
+    and the names, titles and organisations under it (`signatures`); "", None and [] when
+    the document has none.
     """
 
     text: str
@@ -96,3 +109,6 @@ class ParsedDocument:
     background: str = ""
     follow_up_text: str = ""
     local_police_area: str = ""
+    signing_place: str = ""
+    signed_date: datetime.date | None = None
+    signatories: list[ParsedSignatory] = field(default_factory=list)

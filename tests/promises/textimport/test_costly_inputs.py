@@ -89,6 +89,13 @@ LONG_LINES = {
     "three levels": _repeated("1 Rubrik\n1.1 Polisen\n1.1.1 Polisen gör\n"),
     "markdown links": _repeated("[a](b) ![c](d) - [ ] e\n"),
     "party columns": "| Område | Polisen | Kommunen |\n" + _repeated("| a | Polisen gör x | y |\n"),
+    # titles and signatures: a count after clauses, when words, a signature block's columns
+    "clauses before a count": "Kommunen ska:\n- "
+    + _repeated("se över och åtgärda ")
+    + "10 platser",
+    "when words in a title": "Polisen ska:\n- genomföra " + _repeated("kontroller varje helg "),
+    "signature columns": "Sala den 1 mars 2026\n" + _repeated("Anna Berg" + " " * 40 + "Per Ek\n"),
+    "a signature's gaps": "Sala den 1 mars 2026\nAnna Berg" + _repeated(" \t") + "Per Ek\n",
     # Many short rows, not one long line: each row was checked against every activity found
     # before (60,000 characters took 7 s, the longest paste over a minute).
     "many short table rows": "Aktivitet\tStatus\tAnsvarig\n" + _repeated("x\tK\tP\n", 60_000),

@@ -438,7 +438,7 @@ def test_lines_ending_with_their_owner_after_a_dash_are_an_activity_each():
             "",
             ("at_least", 2, "hastighetskontroller", "month"),
         ),
-        ("Översyn av skolskjutsens hållplatser under hösten", "municipality", "", None),
+        ("Översyn av skolskjutsens hållplatser", "municipality", "", None),
         ("Föräldrar informeras om säker skolväg vid skolstart v. 33", "joint", "", None),
         ("Fältassistenter på plats vid Medborgarhuset torsdag–lördag", "municipality", "", None),
         (
@@ -529,7 +529,7 @@ def test_a_csv_table_with_its_cells_in_quotes_is_read_as_a_table():
             "",
             ("at_least", 4, "träffar", "period"),
         ),
-        ("Nattvandring fredagar", "other", "Nattvandrarna Vaggeryd", None),
+        ("Nattvandring", "other", "Nattvandrarna Vaggeryd", None),
     ]
 
 
@@ -593,7 +593,7 @@ def test_a_paragraph_whose_labels_wrap_onto_its_next_line_is_one_activity():
         ),
         ("Trygghetsvandringar", "joint", "", ("count", 4, "trygghetsvandringar", "year")),
         (
-            "Fältassistenterna finns på plats vid resecentrum fredagskvällar under skolåret",
+            "Fältassistenterna finns på plats vid resecentrum fredagskvällar",
             "municipality",
             "",
             None,
@@ -754,7 +754,7 @@ def test_markdown_headings_and_emphasis_are_read_as_the_plain_text():
             "",
             ("at_least", 2, "trygghetsvandringar", "year"),
         ),
-        ("Lägesbildsmöte varje månad", "joint", "", None),
+        ("Lägesbildsmöte", "joint", "", None),
     ]
 
 
@@ -819,7 +819,7 @@ def test_a_calendar_of_activities_reads_each_month_line_without_its_month_in_the
     document = read("blind/ostersund-2025-arshjul.txt")
     assert [(a.title, a.responsible) for a in document.activities] == [
         ("Trygghetsvandring i Stadsdelen Odenslund", "joint"),
-        ("Fotpatrullering i Stortorget varje fredag och lördag", "police"),
+        ("Fotpatrullering i Stortorget", "police"),
         (
             "Information om lagar och regler inför skolavslutningen till elever i årskurs 9",
             "police",
@@ -1918,7 +1918,7 @@ def test_a_press_releases_list_after_what_the_parties_undertake_is_read_without_
         for a in document.activities
     ] == [
         ("Polisen är på plats vid stationen fredagskvällar", "police", (4, "month")),
-        ("Kommunen byter ut belysningen i gångtunneln under våren", "municipality", None),
+        ("Kommunen byter ut belysningen i gångtunneln", "municipality", None),
         ("Kommunens fältsekreterare rör sig i centrum", "municipality", (3, "week")),
     ]
 
