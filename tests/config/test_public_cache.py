@@ -445,7 +445,7 @@ def test_a_parameter_a_page_does_not_read_does_not_make_it_render_again(client, 
     assert _get(client, f"{page}?page=3&q=x")["X-Cache"] == "hit"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_many_writes_in_one_transaction_set_each_version_once_then_at_the_commit(
     client, world, monkeypatch
 ):
