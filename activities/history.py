@@ -128,12 +128,10 @@ def _kind(record, previous) -> str:
     return EntryKind.CHANGED
 
 
-def _changes(model, record, previous, m2m_names) -> tuple[FieldChange, ...]:
-    if previous is None or record.history_type == "+":
-        return ()
-    delta = record.diff_against(previous, excluded_fields=list(m2m_names))
+def _field_changes(model, record, previous, excluded: list[str]) -> list[FieldChange]:
+    """The fields that differ between two history records of `model`, as people read them."""
     changes = []
-    for change in delta.changes:
+    for change in record.diff_against(previous, excluded_fields=excluded).changes:
         field = model._meta.get_field(change.field)
         if field.is_relation:
             old = display_value(field, change.old, getattr(previous, field.name))
@@ -142,6 +140,13 @@ def _changes(model, record, previous, m2m_names) -> tuple[FieldChange, ...]:
             old = display_value(field, change.old)
             new = display_value(field, change.new)
         changes.append(FieldChange(capfirst(field.verbose_name), old, new))
+    return changes
+
+
+def _changes(model, record, previous, m2m_names) -> tuple[FieldChange, ...]:
+    if previous is None or record.history_type == "+":
+        return ()
+    changes = _field_changes(model, record, previous, list(m2m_names))
     for name, per_record in m2m_names.items():
         old_names = per_record.get(previous.history_id, [])
         new_names = per_record.get(record.history_id, [])
@@ -277,21 +282,7 @@ def _change_since(model, label: str, versions: list, since) -> ObjectChange | No
         for field in model._meta.concrete_fields
         if field.name in BOOKKEEPING or field.attname in BOOKKEEPING
     ] + [field.name for field in model._meta.many_to_many]  # not compared: a query each
-    delta = now.diff_against(then, excluded_fields=excluded)
-    changes = []
-    for item in delta.changes:
-        field = model._meta.get_field(item.field)
-        changes.append(
-            FieldChange(
-                capfirst(field.verbose_name),
-                display_value(field, item.old, getattr(then, field.name, None))
-                if field.is_relation
-                else display_value(field, item.old),
-                display_value(field, item.new, getattr(now, field.name, None))
-                if field.is_relation
-                else display_value(field, item.new),
-            )
-        )
+    changes = _field_changes(model, now, then, excluded)
     if not changes:
         return None
     return ObjectChange(label, name, EntryKind.CHANGED, tuple(changes))
