@@ -580,10 +580,10 @@ class PromisePeriod(models.Model):
     def counting_end(self, today: datetime.date | None = None) -> datetime.date:
         """The last day progress is counted to: the end date, or for an open-ended period the
         end of the current calendar year (at least the first year end after the start); for a
-        period closed before either, the day it was closed (it ran until then)."""
-        closed = self.closed_date if self.state == PeriodState.CLOSED else None
-        if closed is not None and (self.end_date is None or closed < self.end_date):
-            return max(closed, self.start_date)
+        period closed before its end date (`closed_early`), the day it was closed (it ran until
+        then; an open-ended one is given its closing day as its end date)."""
+        if self.closed_early:
+            return max(self.closed_date, self.start_date)
         if self.end_date is not None:
             return self.end_date
         return open_ended_horizon(self.start_date, today or timezone.localdate())
