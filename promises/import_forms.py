@@ -146,18 +146,25 @@ class ImportUploadForm(forms.Form):
             self.add_error("file", _("Upload the document, or paste its text."))
         return cleaned
 
-    def payload(self) -> str:
-        """The signed hidden value that carries the text (and a file to keep) to the preview."""
+    def payload(self, user_id: int) -> str:
+        """The signed hidden value that carries the text (and a file to keep) to the preview,
+        for the uploader's confirmation only."""
         keep_file = self.cleaned_data["kind"] == ImportKind.REGISTER and self.source_data
         return dump_payload(
             self.cleaned_data["text"],
+            user_id,
             self.source_name if keep_file else "",
             self.source_data if keep_file else b"",
         )
 
 
-def dump_payload(text: str, name: str = "", data: bytes = b"") -> str:
-    value = {"text": text, "name": name, "file": base64.b64encode(data).decode("ascii")}
+def dump_payload(text: str, user_id: int, name: str = "", data: bytes = b"") -> str:
+    value = {
+        "text": text,
+        "name": name,
+        "file": base64.b64encode(data).decode("ascii"),
+        "user": user_id,
+    }
     return signing.dumps(value, salt=PAYLOAD_SALT, compress=True)
 
 
@@ -179,11 +186,18 @@ class ImportDocumentForm(forms.Form):
     document_payload = forms.CharField(widget=forms.HiddenInput)
     kind = forms.ChoiceField(choices=ImportKind.CHOICES, widget=forms.HiddenInput)
 
+    def __init__(self, *args, user_id: int | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.user_id = user_id
+
     def clean_document_payload(self) -> DocumentPayload:
         try:
             value = signing.loads(
                 self.cleaned_data["document_payload"], salt=PAYLOAD_SALT, max_age=PAYLOAD_MAX_AGE
             )
+            # Signed for the user who uploaded it: another's payload is refused as changed.
+            if value["user"] != self.user_id:
+                raise ValueError("another user's document")
             payload = DocumentPayload(
                 str(value["text"]), str(value["name"]), base64.b64decode(value["file"])
             )

@@ -86,7 +86,7 @@ def period_import(request: HttpRequest) -> HttpResponse:
                 kind = form.cleaned_data["kind"]
                 municipality = form.cleaned_data["municipality"]
                 meta = ImportDocumentForm(
-                    initial={"document_payload": form.payload(), "kind": kind}
+                    initial={"document_payload": form.payload(request.user.pk), "kind": kind}
                 )
                 areas = _areas(request.user, municipalities)
                 period = period_form(
@@ -129,7 +129,7 @@ def period_import_confirm(request: HttpRequest) -> HttpResponse:
     """Write the corrected structure: a draft period, or a past promise being registered."""
     user = request.user
     policy.require(user, Act.IMPORT_DOCUMENT)
-    meta = ImportDocumentForm(request.POST)
+    meta = ImportDocumentForm(request.POST, user_id=user.pk)
     if not meta.is_valid():
         for error in meta.errors.get("document_payload", meta.errors.get("kind", [])):
             messages.error(request, error)

@@ -1449,7 +1449,7 @@ def import_confirm_data(staff) -> dict:
     """A valid confirmation of a one-activity reading, as a draft in Tranås."""
     rows = {"TOTAL_FORMS": "1", "INITIAL_FORMS": "1", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "99"}
     return {
-        "document_payload": dump_payload(IMPORT_TEXT),
+        "document_payload": dump_payload(IMPORT_TEXT, staff["coordinator"].pk),
         "kind": "draft",
         "period-municipality": str(staff["period"].municipality_id),
         "period-area_name": "",

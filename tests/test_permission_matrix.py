@@ -642,7 +642,8 @@ def _editor_request(name: str, world: World, actor: str) -> tuple[str, dict] | N
             "signatories-INITIAL_FORMS": "0",
         }
     if name in ("promises:period_import", "promises:period_import_confirm"):
-        return _import_request(name, draft.municipality_id)
+        user = world.users.get(actor)
+        return _import_request(name, draft.municipality_id, user.pk if user else None)
     if name == "promises:period_register_finish":
         registering = factories.period(
             "tranas",
@@ -725,15 +726,16 @@ def _editor_request(name: str, world: World, actor: str) -> tuple[str, dict] | N
     return None
 
 
-def _import_request(name: str, municipality_id: int) -> tuple[str, dict]:
-    """Reading a pasted document into Tranås, or confirming what was read as a draft."""
+def _import_request(name: str, municipality_id: int, user_id: int | None) -> tuple[str, dict]:
+    """Reading a pasted document into Tranås, or confirming what was read as a draft (the
+    payload signed for the user who posts it)."""
     text = "Polisen ska genomföra minst tio trafikkontroller under året."
     if name == "promises:period_import":
         return reverse(name), {"municipality": municipality_id, "kind": "draft", "text": text}
     year = TODAY.year + 5
     rows = {"TOTAL_FORMS": "1", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "99"}
     return reverse(name), {
-        "document_payload": dump_payload(text),
+        "document_payload": dump_payload(text, user_id),
         "kind": "draft",
         "period-municipality": municipality_id,
         "period-parties": "joint",

@@ -221,6 +221,34 @@ def test_a_changed_or_expired_document_is_refused_without_writing(client, coordi
     assert "Det inlästa dokumentet har gått ut eller ändrats." in response.content.decode()
 
 
+def test_a_document_read_for_one_user_is_refused_to_another(client, people, coordinator, reading):
+    """The preview's signed document is the uploader's: a colleague who posts it (copied from
+    the page's source) is refused as if it had been changed, and nothing is written."""
+    from municipalities.models import Role
+    from tests.staff import staff_user
+
+    preview = _upload(client, "vetlanda.txt", seed_text().encode())
+    data = confirm_data(
+        preview,
+        **{
+            "period-start_date": "2020-03-01",
+            "period-end_date": "2022-02-28",
+            "activities-7-leave_out": "on",
+        },
+    )
+    colleague = staff_user("samordnare2", role=Role.COORDINATOR, municipality=people.home)
+    sign_in(client, colleague)
+    before = _rows()
+    response = client.post(CONFIRM, data, follow=True)
+    assert _rows() == before
+    assert response.redirect_chain[-1][0] == IMPORT
+    assert "Det inlästa dokumentet har gått ut eller ändrats." in response.content.decode()
+    # The uploader's own confirmation of the same data is saved.
+    sign_in(client, coordinator)
+    assert client.post(CONFIRM, data).status_code == 302
+    assert PromisePeriod.objects.count() == before[0] + 1
+
+
 def test_a_signed_document_is_saved_for_registration_with_its_file_kept(
     client, coordinator, reading
 ):
