@@ -196,7 +196,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Two people saving at once: a transaction that reads before it writes (most of ours) would
+    # otherwise fail at once with "database is locked" (a 503) when it tries to upgrade its read
+    # lock, whatever the timeout. IMMEDIATE takes the write lock at BEGIN, so writers wait their
+    # turn (up to `timeout` seconds); WAL lets pages be read while somebody writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE",
+        timeout=20,
+        init_command="PRAGMA journal_mode=WAL;",
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Parameters bound by the server, and psycopg prepares a query the fifth time a connection
     # runs it, so PostgreSQL stops planning it anew (a persistent connection runs the same few
     # queries all day; planning took most of a small query's time). Off with
