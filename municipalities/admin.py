@@ -4,7 +4,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminSite
 
-from municipalities.forms import MembershipForm
+from municipalities.forms import MembershipForm, StaffUserChangeForm
 from municipalities.models import County, LocalPoliceArea, Membership, Municipality, PoliceRegion
 
 # The admin needs the second factor too: users signed in without a code count as non-staff, and
@@ -110,4 +110,5 @@ admin.site.unregister(User)
 class StaffUserAdmin(UserAdmin):
     """Django's user admin with the user's roles; role groups follow from them."""
 
+    form = StaffUserChangeForm
     inlines = [MembershipInline]

@@ -5,7 +5,8 @@ import ipaddress
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, UserChangeForm
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -131,6 +132,32 @@ class MembershipForm(forms.ModelForm):
                 "municipality", _("Choose either a municipality or a local police area, not both.")
             )
         return cleaned
+
+
+def email_taken_by(email: str, user_pk: int | None):
+    """Another user with this e-mail address (in any case), or None."""
+    if not email:
+        return None
+    others = get_user_model().objects.filter(email__iexact=email.strip())
+    if user_pk is not None:
+        others = others.exclude(pk=user_pk)
+    return others.order_by("pk").first()
+
+
+class StaffUserChangeForm(UserChangeForm):
+    """The admin's user form: one user per e-mail address, since password resets and
+    notifications go to it (two accounts on one address each got the other's reset links)."""
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data.get("email", "")
+        other = email_taken_by(email, self.instance.pk)
+        if other is not None:
+            raise forms.ValidationError(
+                _("The user %(username)s already has this e-mail address."),
+                code="email_taken",
+                params={"username": other.get_username()},
+            )
+        return email
 
 
 class UserSettingsForm(forms.Form):

@@ -171,6 +171,33 @@ def test_user_admin_shows_and_saves_memberships(admin_client):
     assert not user.groups.exists()
 
 
+def test_user_admin_refuses_an_e_mail_address_another_user_has(admin_client):
+    staff_user("bertil")  # bertil@example.org
+    user = staff_user("anna")
+    url = reverse("admin:auth_user_change", args=[user.pk])
+    data = {
+        "username": "anna",
+        "first_name": "Anna",
+        "last_name": "Testsson",
+        "email": "BERTIL@example.org",
+        "is_active": "on",
+        "date_joined_0": "2026-01-01",
+        "date_joined_1": "12:00:00",
+        "memberships-TOTAL_FORMS": "0",
+        "memberships-INITIAL_FORMS": "0",
+    }
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["email"] == [
+        "Användaren bertil har redan den här e-postadressen."
+    ]
+    user.refresh_from_db()
+    assert user.email == "anna@example.org"
+    # Its own address, in another case, is kept.
+    response = admin_client.post(url, {**data, "email": "Anna@example.org"})
+    assert response.status_code == 302
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("places", [{}, {"municipality": True, "local_police_area": True}])
 def test_membership_admin_needs_exactly_one_place(admin_client, places):

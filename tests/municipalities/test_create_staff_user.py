@@ -254,3 +254,10 @@ def test_bad_username_is_refused(env_password):
     with pytest.raises(CommandError, match="Invalid username"):
         run("anna andersson", "--email", "a@example.se", "--admin", "--no-input")
     assert not User.objects.exists()
+
+
+def test_an_e_mail_address_another_user_has_is_refused(env_password):
+    staff_user("bertil")  # bertil@example.org
+    with pytest.raises(CommandError, match="'bertil' already has"):
+        run("anna", "--email", "Bertil@Example.org", "--admin", "--no-input")
+    assert not User.objects.filter(username="anna").exists()

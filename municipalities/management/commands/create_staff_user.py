@@ -19,6 +19,7 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from municipalities.forms import email_taken_by
 from municipalities.models import LocalPoliceArea, Membership, Municipality, Role
 
 PASSWORD_VARIABLE = "STAFF_USER_PASSWORD"
@@ -121,6 +122,8 @@ class Command(BaseCommand):
             validate_email(email)
         except ValidationError:
             raise CommandError(f"Invalid e-mail address {email!r}.") from None
+        if (other := email_taken_by(email, None)) is not None:
+            raise CommandError(f"The user {other.get_username()!r} already has {email!r}.")
         return user_model(
             username=username,
             email=user_model.objects.normalize_email(email),
