@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from activities.models import Activity, ActivityStatus, Responsible
@@ -209,6 +210,10 @@ def test_start_page_shows_the_ten_latest_logs_in_scope_with_withdrawn_marked(cli
     assert "log-withdrawn" in page and gettext("Withdrawn") in page
     assert "Tranåskontroller" not in page
     assert url("log_edit", logs[1].pk) in page
+    # Ordered by when they were logged, which each line says beside the day it was done.
+    logged = date_format(timezone.localtime(withdrawn.created_at), "j b H:i")
+    assert f"loggad {logged}" in page
+    assert "Senast loggade först" in page
 
 
 @pytest.mark.django_db
