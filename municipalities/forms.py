@@ -144,9 +144,26 @@ def email_taken_by(email: str, user_pk: int | None):
     return others.order_by("pk").first()
 
 
+class OneLineField(forms.CharField):
+    """A name on one line: it reaches e-mails, pages and documents; a posted line break is a
+    space."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return " ".join(value.split()) if value else value
+
+
 class StaffUserChangeForm(UserChangeForm):
     """The admin's user form: one user per e-mail address, since password resets and
-    notifications go to it (two accounts on one address each got the other's reset links)."""
+    notifications go to it (two accounts on one address each got the other's reset links),
+    and names on one line."""
+
+    class Meta(UserChangeForm.Meta):
+        field_classes = {
+            **UserChangeForm.Meta.field_classes,
+            "first_name": OneLineField,
+            "last_name": OneLineField,
+        }
 
     def clean_email(self) -> str:
         email = self.cleaned_data.get("email", "")
