@@ -9,7 +9,7 @@ import re
 from itertools import groupby
 
 from django import template
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
@@ -33,3 +33,9 @@ def paragraphs(text: str, autoescape: bool = True) -> SafeString:
             else:
                 html.append("<p>" + "<br>".join(escape(line) for line in lines) + "</p>")
     return mark_safe("\n".join(html))
+
+
+@register.filter
+def unbroken(text: str) -> SafeString:
+    """`text` kept on one line ("2025–2027" broke after its dash on a phone), escaped."""
+    return format_html('<span class="unbroken">{}</span>', text)

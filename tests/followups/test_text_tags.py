@@ -1,6 +1,6 @@
 """A report's plain text as paragraphs and lists (followups.templatetags.text_tags)."""
 
-from followups.templatetags.text_tags import paragraphs
+from followups.templatetags.text_tags import paragraphs, unbroken
 
 
 def test_lines_opened_by_a_dash_are_a_list_and_the_rest_paragraphs():
@@ -24,3 +24,8 @@ def test_lines_opened_by_a_dash_are_a_list_and_the_rest_paragraphs():
 def test_an_empty_text_gives_nothing_and_a_dash_inside_a_line_is_text():
     assert paragraphs("") == ""
     assert paragraphs("Polisen – fotpatrull") == "<p>Polisen – fotpatrull</p>"
+
+
+def test_unbroken_keeps_a_year_range_on_one_line_and_escapes():
+    assert unbroken("2025–2027") == '<span class="unbroken">2025–2027</span>'
+    assert unbroken("<b>") == '<span class="unbroken">&lt;b&gt;</span>'
