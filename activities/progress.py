@@ -316,6 +316,12 @@ def _final_status(comparator: str, done: int | Fraction, target: int) -> str:
     return PaceStatus.ACHIEVED if _meets(comparator, done, target) else PaceStatus.NOT_ACHIEVED
 
 
+def span_met(target: Target, span: SpanProgress) -> bool:
+    """Whether `span`'s count meets its target, judged as if the span were over (a report
+    judges the span that ends on its last day as ended)."""
+    return _meets(target.comparator, span.done, span.span.target)
+
+
 def _span_status(
     comparator: str, span: Span, done: int, expected: Fraction, today: datetime.date
 ) -> str:

@@ -24,6 +24,7 @@ from activities.progress import (
     Target,
     count_text,
     progress_text,
+    span_met,
     target_text,
 )
 
@@ -132,6 +133,89 @@ _SPANS_MET = {
         "spans",
     ),
 }
+
+
+# A report's recurring target: how its spans that ended within the report went ("målet nåddes
+# i 8 av 9 månader som slutade under den redovisade perioden"), beside the current span's status.
+_SPANS_MET_IN_REPORT = {
+    Scope.YEAR: ngettext_lazy(
+        "target met in %(met)s of %(count)s promise year that ended in the period reported",
+        "target met in %(met)s of %(count)s promise years that ended in the period reported",
+        "spans",
+    ),
+    Scope.TERTIAL: ngettext_lazy(
+        "target met in %(met)s of %(count)s tertial that ended in the period reported",
+        "target met in %(met)s of %(count)s tertials that ended in the period reported",
+        "spans",
+    ),
+    Scope.MONTH: ngettext_lazy(
+        "target met in %(met)s of %(count)s month that ended in the period reported",
+        "target met in %(met)s of %(count)s months that ended in the period reported",
+        "spans",
+    ),
+    Scope.WEEK: ngettext_lazy(
+        "target met in %(met)s of %(count)s week that ended in the period reported",
+        "target met in %(met)s of %(count)s weeks that ended in the period reported",
+        "spans",
+    ),
+    Scope.DAY: ngettext_lazy(
+        "target met on %(met)s of %(count)s day in the period reported",
+        "target met on %(met)s of %(count)s days in the period reported",
+        "spans",
+    ),
+}
+
+# How many spans whose target was not met a report names; the others are counted.
+MISSED_SPANS_NAMED = 3
+
+
+def missed_spans(progress: Progress, start: datetime.date, end: datetime.date) -> list[str]:
+    """The spans of a recurring target that ended from `start` to `end` without meeting it,
+    each named with its dates ("1–31 jul 2025", "löftesår 1 (20 mar 2025–19 mar 2026)")."""
+    target = progress.target
+    if target is None or target.is_average or target.scope not in _SPANS_MET_IN_REPORT:
+        return []
+    return [
+        span_label(progress, index)
+        for index, span in enumerate(progress.spans)
+        if start <= span.span.end <= end and not span_met(target, span)
+    ]
+
+
+def spans_in_report_words(progress: Progress, start: datetime.date, end: datetime.date) -> str:
+    """How the spans of a recurring target that ended from `start` to `end` went: "målet nåddes
+    i 8 av 9 månader som slutade under den redovisade perioden; inte 1–31 jul 2025". A span
+    ending on `end` counts as ended: the report judges it. Empty for other targets, or when no
+    span ended then (a year's target in a tertial's report: its status is the pace)."""
+    target = progress.target
+    if target is None or target.is_average or target.scope not in _SPANS_MET_IN_REPORT:
+        return ""
+    ended = [span for span in progress.spans if start <= span.span.end <= end]
+    if not ended:
+        return ""
+    met = sum(span_met(target, span) for span in ended)
+    words = _SPANS_MET_IN_REPORT[target.scope] % {
+        "spans": len(ended),
+        "met": count_text(met),
+        "count": count_text(len(ended)),
+    }
+    missed = missed_spans(progress, start, end)
+    if not missed:
+        return words
+    return gettext("%(words)s; not %(missed)s") % {"words": words, "missed": named_spans(missed)}
+
+
+def named_spans(missed: list[str] | tuple[str, ...]) -> str:
+    """The first spans of `missed` by name, the rest counted: "1–31 jul 2026, 1–31 aug 2026,
+    1–30 sep 2026 och 2 till"."""
+    named = ", ".join(missed[:MISSED_SPANS_NAMED])
+    more = len(missed) - MISSED_SPANS_NAMED
+    if more <= 0:
+        return named
+    return ngettext("%(named)s and %(count)s more", "%(named)s and %(count)s more", more) % {
+        "named": named,
+        "count": more,
+    }
 
 
 def headline_words(progress: Progress, dated: bool = False) -> str:

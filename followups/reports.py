@@ -10,7 +10,7 @@ therefore shows exactly what the period page shows today. At publication the row
 """
 
 import datetime
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
 from django.db.models import Prefetch, Sum
@@ -108,6 +108,11 @@ class FigureRow:
     # The party's code ("unstated" reads "ej angiven", in lower case, as on the period page).
     # Rows frozen before it was stored lack it.
     responsible_code: str = ""
+    # A recurring target's spans that ended in the report: how many met it, and those that did
+    # not ("1–31 jul 2026"); the status beside them is the current span's. Rows frozen before
+    # these were stored lack them.
+    spans: str = ""
+    missed: list[str] = field(default_factory=list)
 
 
 def _sums_until(activity_ids: list[int], last_day: datetime.date) -> dict[int, SpanSums]:
@@ -176,6 +181,8 @@ def figure_rows(
                 status=status,
                 status_code=status_code,
                 responsible_code=activity.responsible,
+                spans=wording.spans_in_report_words(progress, covers_from, covers_to),
+                missed=wording.missed_spans(progress, covers_from, covers_to),
             )
         )
     return rows
@@ -259,6 +266,17 @@ def _status_summary(rows: list[FigureRow], as_of: datetime.date) -> str:
     }
 
 
+def _missed_summary(rows: list[FigureRow]) -> str:
+    """The recurring targets not met in a span that ended in the report, named with the spans:
+    the current span's status alone ("klar" for August) would hide a July that fell short."""
+    parts = [f"{row.activity} ({wording.named_spans(row.missed)})" for row in rows if row.missed]
+    if not parts:
+        return ""
+    return gettext("Targets not met in a span that ended in the period reported: %(parts)s.") % {
+        "parts": "; ".join(parts)
+    }
+
+
 def default_body(
     period: PromisePeriod, start: datetime.date, end: datetime.date, today: datetime.date
 ) -> str:
@@ -281,6 +299,9 @@ def default_body(
     summary = _status_summary(rows, as_of)
     if summary:
         paragraphs.append(summary)
+    missed = _missed_summary(rows)
+    if missed:
+        paragraphs.append(missed)
     for meeting in held_meetings(period, start, end):
         lines = [f"{date_format(meeting.date, 'j F Y')}, {meeting.get_kind_display()}:"]
         if meeting.public_summary:

@@ -19,7 +19,7 @@ from activities import rollup
 from activities import services as activity_services
 from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
 from activities.progress import Comparator, LogEntry, Progress, compute_progress
-from activities.wording import pace_label
+from activities.wording import pace_label, span_label, spans_in_report_words
 from followups import reports
 from followups import services as followup_services
 from followups.demo import wording
@@ -450,9 +450,19 @@ class Builder:
                 result += f", {wording.progress_words(activity, progress)} sedan periodens början"
             if final and len(progress.spans) > 1:
                 result += f"; {wording.span_results(activity, progress)}"
+            status = f" – {pace_label(progress.status)}"
+            # A recurring target: how its spans that ended in the report went, as the report's
+            # figures say it; the status is then the current span's, and said so.
+            spans = "" if final else spans_in_report_words(progress, start, end)
+            if spans:
+                current = progress.current
+                status = f"; {spans}"
+                if current is not None and current.span.end > end:
+                    index = progress.spans.index(current)
+                    label = span_label(progress, index)
+                    status += f" – {pace_label(progress.status).lower()} för {label}"
             lines.append(
-                f"- {activity.title}: {result} (mål: {wording.target_words(activity)})"
-                f" – {pace_label(progress.status)}."
+                f"- {activity.title}: {result} (mål: {wording.target_words(activity)}){status}."
             )
         return "\n".join(lines)
 

@@ -565,3 +565,56 @@ def test_a_tampered_original_is_not_served(client, people):
 
     client.raise_request_exception = False
     assert client.get(url).status_code == 500
+
+
+def test_a_recurring_target_missed_in_a_span_of_the_report_is_said_beside_the_status(people):
+    # Per month, at least 2: July fell short. A year-end report ending in a month that met it
+    # said only "klar" (December's status); it now says how the months went, naming July.
+    period = factories.period(
+        "tranas", start=datetime.date(2025, 1, 1), end=datetime.date(2025, 12, 31)
+    )
+    checks = factories.activity(
+        period, "Trafikkontroller", target=("at_least", 2, "trafikkontroller", "month")
+    )
+    for month in range(1, 13):
+        factories.log(checks, datetime.date(2025, month, 10), 1 if month == 7 else 2)
+
+    rows = reports.figure_rows(
+        period, datetime.date(2025, 1, 1), datetime.date(2025, 12, 31), datetime.date(2025, 12, 31)
+    )
+    (row,) = rows
+    assert row.status == "klar"  # December, the span running on the report's last day
+    assert row.spans == (
+        "målet nåddes 11 av 12 månader som slutade under den redovisade perioden; "
+        "inte 1–31 jul 2025"
+    )
+    assert row.missed == ["1–31 jul 2025"]
+    body = reports.default_body(
+        period, datetime.date(2025, 1, 1), datetime.date(2025, 12, 31), datetime.date(2026, 2, 1)
+    )
+    assert (
+        "Mål som inte nåddes under en del av den redovisade perioden: "
+        "Trafikkontroller (1–31 jul 2025)." in body
+    )
+    # A tertial's report of May–August names only the months that ended in it.
+    row = reports.figure_rows(
+        period, datetime.date(2025, 5, 1), datetime.date(2025, 8, 31), datetime.date(2025, 8, 31)
+    )[0]
+    assert row.spans.startswith("målet nåddes 3 av 4 månader")
+
+
+def test_many_missed_spans_are_named_up_to_three_and_the_rest_counted():
+    from activities.progress import LogEntry, Target, compute_progress
+
+    target = Target("at_least", 1, "fotpatruller", "week", "fotpatrull")
+    start, end = datetime.date(2026, 1, 5), datetime.date(2026, 3, 1)  # eight ISO weeks
+    logs = [LogEntry(datetime.date(2026, 1, 6), 1), LogEntry(datetime.date(2026, 2, 24), 1)]
+    progress = compute_progress(target, start, end, logs, end)
+    words = wording.spans_in_report_words(progress, start, end)
+    assert words == (
+        "målet nåddes 2 av 8 veckor som slutade under den redovisade perioden; inte "
+        "12–18 jan 2026, 19–25 jan 2026, 26 jan–1 feb 2026 och 3 till"
+    )
+    # A target without spans of its own (the whole period) says nothing of spans.
+    whole = compute_progress(Target("at_least", 5, "x", "period", "x"), start, end, logs, end)
+    assert wording.spans_in_report_words(whole, start, end) == ""
