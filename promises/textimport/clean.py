@@ -49,8 +49,8 @@ _COOKIE_WORDS = re.compile(r"\b(?:kakor|cookies)\b")
 # A social-media post's chrome (folded): "37 kommentarer 19 delningar", "Gilla · Svara · 2 d",
 # "Mest relevanta", "Visa 34 tidigare kommentarer", "Skriv en kommentar …", its hashtags.
 _SOCIAL_CHROME = re.compile(
-    r"(?:\d+ (?:kommentar(?:er)?|delning(?:ar)?|gilla-markering(?:ar)?|reaktion(?:er)?|visningar)"
-    r"\s*)+"
+    r"(?:\d{1,3}(?: \d{3})* (?:kommentar(?:er)?|delning(?:ar)?|gilla-?markering(?:ar)?"
+    r"|reaktion(?:er)?|visningar|svar|reposts?|citat|bokmarken)\s*)+"
     r"|(?:(?:gilla|kommentera|dela|svara|skicka|redigerat|\d{1,2} ?(?:d|tim|h|min|v|w))"
     r"(?:\s*·\s*|\s+|$))+"
     r"|mest relevanta|alla kommentarer|se oversattning|skriv en kommentar.*|skriv ett svar.*"
@@ -255,6 +255,26 @@ def _without_finnish(text: str) -> str:
         if len(halves) == 2 and _finnish(halves[1], 1) and not _finnish(halves[0], 1):
             line = halves[0]
         elif _finnish(line):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+# A leaflet in several languages: each line followed by its translation into Arabic, Persian,
+# Tigrinya, Russian … ("وعد للمواطنين – هالستاهامر", "الشرطة ستقوم بـ"). A line whose letters are
+# mostly of another script than the Latin is a translation, dropped.
+_OTHER_SCRIPT = re.compile(
+    "[\u0370-\u03ff\u0400-\u04ff\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0700-\u074f"
+    "\u0750-\u077f\u0900-\u097f\u0e00-\u0e7f\u10a0-\u10ff\u1200-\u137f\u3040-\u30ff"
+    "\u4e00-\u9fff\uac00-\ud7af\ufb50-\ufdff\ufe70-\ufefc]"
+)
+
+
+def _without_other_scripts(text: str) -> str:
+    kept = []
+    for line in text.split("\n"):
+        others = len(_OTHER_SCRIPT.findall(line))
+        if others and others * 2 >= sum(1 for char in line if char.isalpha()):
             continue
         kept.append(line)
     return "\n".join(kept)
@@ -890,6 +910,165 @@ def _unquoted(text: str) -> str:
     return _QUOTE_MARK.sub("", text) if _QUOTED_BLANK.search(text) else text
 
 
+# A Word or WordPad document saved as RTF and opened as text: "{\rtf1\ansi …", its font and
+# colour tables, "\par" ending its paragraphs, "\'f6" for "ö", "\endash", a list's bullet in a
+# "{\pntext …}" group. It is read as WordPad shows it.
+_RTF_PRESENT = re.compile(r"\s*\{\\rtf\d?")
+_RTF_TOKEN = re.compile(
+    r"\\(?:'([0-9a-fA-F]{2})|([a-zA-Z]{1,32})(-?\d{1,10})? ?|([^a-zA-Z]))|([{}])|[\r\n]+"
+    r"|([^\\{}\r\n]+)"
+)
+# Groups whose text is no part of the document's (with any group opening "\*").
+_RTF_SKIPPED = re.compile(
+    r"fonttbl|colortbl|stylesheet|info|pict|(?:header|footer)[lrf]?|listtable|listoverridetable"
+    r"|rsidtbl|xmlnstbl|generator|latentstyles|themedata|colorschememapping|datastore|object"
+    r"|fldinst|bkmkstart|bkmkend|pn"
+)
+_RTF_WORDS = {
+    "par": "\n",
+    "line": "\n",
+    "row": "\n",
+    "sect": "\n",
+    "page": "\n",
+    "tab": "\t",
+    "cell": "\t",
+    "endash": "–",
+    "emdash": "—",
+    "bullet": "•",
+    "lquote": "‘",
+    "rquote": "’",
+    "ldblquote": "“",
+    "rdblquote": "”",
+    "emspace": " ",
+    "enspace": " ",
+    "qmspace": " ",
+}
+_RTF_SYMBOLS = {"~": "\u00a0", "_": "-", "-": "", "\\": "\\", "{": "{", "}": "}", "\t": "\t"}
+
+
+def _without_rtf(text: str) -> str:
+    """The text of an RTF document's source, as a word processor shows it."""
+    out: list[str] = []
+    skipped: list[bool] = [False]  # per open group: whether its text is dropped
+    fresh = False  # right after "{": the group's first word may name a skipped destination
+    skip_chars = 0  # the fallback characters after "\uN" still to drop
+    fallback = 1
+    for match in _RTF_TOKEN.finditer(text):
+        hexa, word, number, symbol, brace, plain = match.groups()
+        if brace:
+            if brace == "{":
+                skipped.append(skipped[-1])
+                fresh = True
+            elif len(skipped) > 1:
+                skipped.pop()
+            skip_chars = 0
+            continue
+        was_fresh, fresh = fresh, False
+        if word is not None:
+            if was_fresh and _RTF_SKIPPED.fullmatch(word):
+                skipped[-1] = True
+            elif word == "uc" and number:
+                fallback = int(number)
+            elif word == "u" and number and not skipped[-1]:
+                out.append(chr(int(number) % 65536))
+                skip_chars = fallback
+            elif not skipped[-1] and word in _RTF_WORDS:
+                out.append(_RTF_WORDS[word])
+            continue
+        if symbol is not None:
+            if symbol == "*" and was_fresh:
+                skipped[-1] = True
+            elif not skipped[-1] and symbol in _RTF_SYMBOLS:
+                out.append(_RTF_SYMBOLS[symbol])
+            continue
+        if skipped[-1] or (plain is None and hexa is None):
+            continue
+        piece = bytes([int(hexa, 16)]).decode("cp1252", "replace") if hexa else plain
+        if skip_chars:
+            dropped = min(skip_chars, len(piece))
+            piece, skip_chars = piece[dropped:], skip_chars - dropped
+        out.append(piece)
+    return "\n".join(line.strip(" ") for line in "".join(out).split("\n"))
+
+
+# A chat copied from Teams or the like: each message under a header "[2026-01-19 09:14] Maria
+# Lundberg (Vännäs kommun)", its reactions ("👍 2  ❤️ 1"), "(Redigerad)", a reply's quotation
+# "Svar till Maria Lundberg: "…"", and the chat's own notices ("… har lagt till … i chatten.",
+# "Mötet avslutades: 28 min 14 s"). With two headers or more, those lines are dropped and the
+# messages read as the text they are.
+_CHAT_HEADER = re.compile(
+    r"^[ \t]*\[(?:\d{4}-\d{2}-\d{2}[ ,]+|\d{1,2}/\d{1,2}(?:/\d{2,4})?[ ,]+)?\d{1,2}[:.]\d{2}"
+    r"(?:[:.]\d{2})?\][ \t]*[^\W\d_][^\n]{0,80}$",
+    re.MULTILINE,
+)
+_FEWEST_CHAT_HEADERS = 2
+_LONGEST_CHAT_LINE = 400
+_CHAT_REACTIONS = re.compile(rf"[{_EMOJI}\d \t]+")  # with an emoji: "👍 2  ❤️ 1"
+_CHAT_REACTION = re.compile(rf"[{_EMOJI}]")
+_CHAT_LINE = re.compile(
+    r"\(?(?:redigerad|redigerat|edited)\)?"
+    r"|(?:svar till|replying to|svarar) [^:\n]{2,80}:.*"
+    r"|.{2,120} har (?:lagt till|tagit bort|lamnat|bytt namn pa) .{0,160}"
+    r"(?:chatten|gruppen|motet|konversationen|kanalen)\b.{0,80}"
+    r"|(?:motet|samtalet) (?:startade|borjade|avslutades|har avslutats|slutade)\b.{0,120}"
+)
+
+
+def _without_chat(text: str) -> str:
+    if len(_CHAT_HEADER.findall(text, 0, 200_000)) < _FEWEST_CHAT_HEADERS:
+        return text
+    return "\n".join(
+        line
+        for line in _CHAT_HEADER.sub("", text).split("\n")
+        if not (
+            line.strip()
+            and (
+                _CHAT_REACTIONS.fullmatch(line.strip())
+                and _CHAT_REACTION.search(line)
+                or len(line) <= _LONGEST_CHAT_LINE
+                and _CHAT_LINE.fullmatch(fold(line.strip()))
+            )
+        )
+    )
+
+
+# A thread of posts copied from X, Threads or the like: each post numbered "2/7" at its start
+# (the first often after "🧵"), under its author's name over "@handle · 3 feb.". With three
+# numbered posts or more of one thread, the numbers, the handle lines and the author's name
+# over them are dropped: each post is read as the text it is.
+_THREAD_NUMBER = re.compile(
+    rf"^([ \t]*)(?:[{_EMOJI}]+[ \t]*)?(\d{{1,2}})/(\d{{1,2}})[ \t]+(?=\S)", re.MULTILINE
+)
+_FEWEST_THREAD_POSTS = 3
+_HANDLE_LINE = re.compile(r"@[\w.]{2,40}(?:\s*·\s*.{1,30})?")
+
+
+def _without_thread_numbers(text: str) -> str:
+    found = [
+        (int(match.group(2)), int(match.group(3)))
+        for match in _THREAD_NUMBER.finditer(text, 0, 200_000)
+    ]
+    totals = [total for number, total in found if 1 <= number <= total]
+    if not totals:
+        return text
+    total = max(set(totals), key=totals.count)
+    if totals.count(total) < min(_FEWEST_THREAD_POSTS, total):
+        return text
+
+    def unnumbered(match: re.Match) -> str:
+        number, of = int(match.group(2)), int(match.group(3))
+        return match.group(1) if of == total and 1 <= number <= total else match.group()
+
+    lines = _THREAD_NUMBER.sub(unnumbered, text).split("\n")
+    handles = {
+        index
+        for index, line in enumerate(lines)
+        if line.strip().startswith("@") and _HANDLE_LINE.fullmatch(line.strip())
+    }
+    dropped = handles | {index - 1 for index in handles if index and len(lines[index - 1]) < 60}
+    return "\n".join(line for index, line in enumerate(lines) if index not in dropped)
+
+
 # Markdown, as a web page's text may be saved: "## Det här gör polisen", "**Besök** på …",
 # "*en gång i månaden*"; an asterisk before a space is a bullet.
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
@@ -996,10 +1175,20 @@ def _bounded_lines(text: str) -> str:
     return "\n".join(bounded)
 
 
+def plain_text(raw: str) -> str:
+    """The text as given, or the text an RTF document's source stands for."""
+    return _without_rtf(raw) if _RTF_PRESENT.match(raw) else raw
+
+
 def clean(raw: str) -> str:
     """The document's text as the parser reads it and the preview shows it."""
+    raw = plain_text(raw)
     text = _bounded_lines(raw.replace("\r\n", "\n").replace("\r", "\n"))
     text = _without_line_numbers(text)
+    if "[" in text:
+        text = _without_chat(text)
+    if "/" in text:
+        text = _without_thread_numbers(text)
     if _SPACED_RUN.search(text):
         text = "\n".join(_letters_closed_up(line) for line in text.split("\n"))
     if not text.isascii():
@@ -1008,6 +1197,8 @@ def clean(raw: str) -> str:
         text = _FOOTNOTE_MARK.sub("", text)
         if _EMOJI_PRESENT.search(text):
             text = _without_comments(_without_emoji(text))
+        if _OTHER_SCRIPT.search(text):
+            text = _without_other_scripts(text)
     if _HTML_PRESENT.search(text, 0, 20_000):
         text = _without_html(text)
     if _FORM_ANSWER.search(text):

@@ -28,7 +28,10 @@ MODAL = re.compile(
 _PRESENT_VERB = re.compile(
     r"[a-z]{2,}(?:ar|er|or|ur|ir)|ar|har|gar|gor|ser|tar|ror|ger|finns|traffas|mots|samlas|ses"
 )
-_PRONOUN_SUBJECT = frozenset({"vi", "man", "det", "detta", "de", "dessa", "alla", "den"})
+# (and the reader a leaflet speaks to: "Du kommer att se poliser …", "Din skola får besök …")
+_PRONOUN_SUBJECT = frozenset(
+    {"vi", "man", "det", "detta", "de", "dessa", "alla", "den", "du", "ni", "din", "ditt", "dina"}
+)
 _POLICE = re.compile(
     # "Kommunpolisen", "Områdespolisen", "Ingripandepolisen", "Trafikpolisen" …
     r"(?:[a-z]*polis(?:en|ens|erna)?|lokalpolisomradet|lokalpolisomrade"
@@ -348,6 +351,9 @@ _NEXT_SENTENCE = re.compile(r"[.!]\s+(?=[A-ZÅÄÖ])")
 _FIRST_SENTENCE_REACH = 200
 
 
+_WE_AT = re.compile(r"vi (?:pa|i|inom|fran) ([\w-]+(?: [\w-]+)?)")
+
+
 def read_owner(
     text: str, section_owner: str | None, first: bool = True
 ) -> tuple[str, str, list[str]]:
@@ -412,7 +418,11 @@ def read_owner(
             actors = split_actors(subject_text)
             kinds = [actor_kind(fold(actor)) for actor in actors]
             first_word = subject.split()[0]
-            if first_word in _PRONOUN_SUBJECT or passive:
+            we_at = _WE_AT.fullmatch(subject)
+            if we_at and actor_kind(we_at.group(1)) in {"police", "municipality"}:
+                # "Vi på polisen kommer också att …": the party the speakers belong to
+                responsible = actor_kind(we_at.group(1)) or ""
+            elif first_word in _PRONOUN_SUBJECT or passive:
                 responsible = ""
             elif (others := _beside_both_parties(actors, kinds)) is not None:
                 responsible = "joint"
@@ -586,7 +596,10 @@ _ACTIVITY_VERBS = _set(
     "traffar finns"
 )
 # Compounds of those verbs: "klottersanerar", "nattpatrullerar".
-_COMPOUND_VERB_ENDINGS = tuple(verb for verb in _ACTIVITY_VERBS if len(verb) >= 6)
+# ("föräldraträffar", "nätverksträffar" are meetings, no verbs)
+_COMPOUND_VERB_ENDINGS = tuple(
+    verb for verb in _ACTIVITY_VERBS if len(verb) >= 6 and verb != "traffar"
+)
 
 
 def _activity_verb(word: str) -> bool:
@@ -668,6 +681,7 @@ def _named_before_verb(head: str, head_text: str) -> tuple[str, str, list[str]]:
     if (
         subject[0] in _PRONOUN_SUBJECT
         or len(subject) > 4
+        or any(word[:1].isdigit() for word in subject)  # "Ordna 6 föräldraträffar …"
         or not subject_text[:1].isupper()
         or not (
             _GROUP_OF_ACTORS.fullmatch(subject[0])
@@ -688,3 +702,8 @@ def _inverted(subject: str) -> bool:
         "under", "i", "pa", "vid", "efter", "inom", "fran", "for", "varje", "arligen", "nar",
         "dessutom", "darfor", "sedan", "tillsammans", "gemensamt", "med", "genom", "minst",
     }  # fmt: skip
+
+
+# For the parser's reading of clauses joined by "och" (`parser._coordinated`).
+ACTIVITY_VERBS = _ACTIVITY_VERBS
+PRESENT_VERB = _PRESENT_VERB

@@ -34,11 +34,13 @@ from promises.textimport.lines import Line as _Line
 from promises.textimport.lines import kw as _kw
 from promises.textimport.numbers import approximate_value, fold
 from promises.textimport.owners import (
+    ACTIVITY_VERBS,
     MODAL,
     NOT_PASSIVE,
     OWNER_LABEL,
     OWNER_PARENTHESIS,
     PARTNERS,
+    PRESENT_VERB,
     actor_doing,
     actor_kind,
     cleft_owner,
@@ -85,6 +87,8 @@ _PROMISE_LEAD = _kw(
     r"|prioriterade områden|prioriteringar|det här ska vi åstadkomma(?: tillsammans)?"
     r"|det här vill vi uppnå|det vill vi uppnå|vad vi vill uppnå|målsättning(?:ar)?|mål"
     r"|vi lovar(?: gemensamt)?(?: att)?|vad lovar vi\??"
+    # a leaflet's "Därför lovar vi dig" over "att … ska bli tryggare"
+    r"|därför lovar vi(?: dig| er| invånarna)?(?: att)?"
     # "Vad har polisen och kommunen lovat?", English "Focus areas"
     r"|vad har (?:polisen och kommunen|kommunen och polisen|vi|ni) lovat\??|focus areas"
     r"|(?:polisen|polis) och (?:kommunen|kommun|staden)"
@@ -175,7 +179,7 @@ _PARTY_HEADING = _kw(
     r"(?:(?: i [\w-]+(?: [\w-]+)?|, genom [^,]{3,60},)?"
     r"(?: ska| kommer| gör| åtar sig| förbinder sig| ansvarar för| åtar vi oss"
     r"| förbinder vi oss))?(?: vi| polisen och kommunen| kommunen och polisen)?"
-    r"(?: också| även)?(?: gemensamt)?(?: att(?= under))?"
+    r"(?: också| även)?(?: gemensamt| tillsammans)?(?: att(?= under))?"
     r"(?: under (?:\d{4}|året|perioden|(?:de )?(?:kommande|närmaste) (?:året|åren)))?"
     r"(?: att| följande)?|(?:det här|detta|så här|det) (?:gör|lovar) (?P<pd>polisen|kommunen"
     r"|staden|regionen|vi tillsammans|vi gemensamt"
@@ -188,6 +192,10 @@ _PARTY_HEADING = _kw(
     r"|(?:aktiviteter|insatser|åtaganden)(?: för| [–-])? (?P<pa>polisen|kommunen|staden|regionen)"
     # "Vad gör polisen?", "Vad gör vi tillsammans?", a form's "Vilka aktiviteter genomför
     # polisen?"
+    # a slide's "Vi gör tillsammans"
+    r"|vi (?:gör|genomför) (?:tillsammans|gemensamt)"
+    # a leaflet's "Från polisen", "Från kommunen" (over what the reader will notice)
+    r"|från (?P<pf>polisen|kommunen|staden|regionen)"
     r"|(?:vad gör|vilka (?:aktiviteter|insatser|åtgärder) (?:genomför|gör))"
     r" (?P<pq>polisen|kommunen|staden|regionen|[vn]i tillsammans|[vn]i gemensamt))"
     r"\s*[:?]?$"
@@ -257,6 +265,7 @@ def _heading_owner(match: re.Match) -> str | None:
         or match.group("pa")
         or match.group("pq")
         or match.group("ps")
+        or match.group("pf")
         or ""
     )
     if word.startswith("polis") and "kommun" in word:
@@ -784,20 +793,33 @@ _TABLE_COLUMNS = (
         ),
     ),
     ("partners", _kw(r"^(?:samverkans|samarbets)?part(?:er|ner|ners)?\s*:?$|^i samverkan med$")),
+    # A spreadsheet's unit of time beside its number: "Mål (antal)" 10, "Per" år.
+    ("scope", _kw(r"^(?:per|per tidsenhet|tidsenhet|per år/månad)\s*:?$")),
     (
         "other",
         _kw(
             r"^(?:uppföljning|kommentar(?:er)?|status|indikator(?:er)?|resurser|löfte|syfte"
             r"|tidpunkt|tid|period|datum|plats|var|målgrupp|kostnad|budget|resultat|utfall"
             rf"|genomförande|comments?|notes?){_COLUMN_YEAR}\s*:?$"
+            # a follow-up's columns of what was done so far: "Utfall jan–apr", "Utfall T1",
+            # "Resultat hittills", "Status maj"
+            r"|^(?:utfall|resultat|status)(?: (?:hittills|t[1-3]|q[1-4]|kv(?:artal)? ?[1-4]"
+            r"|(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zé]{0,6}"
+            r"(?:\s*[–-]\s*(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zé]{0,6})?))"
+            r"(?: \d{4})?\s*:?$"
         ),
     ),
 )
 
 
+_COLUMN_NOTE = re.compile(r"\s*\((?:antal|st|stycken|siffra|number|#)\)")
+
+
 def _column_kind(text: str) -> str | None:
     """The kind of a table's column from its header, "Mål/Indikator" by its first part that
     names one."""
+    # "Mål (antal)": the words in brackets say how the column is filled in
+    text = _COLUMN_NOTE.sub("", text)
     for part in re.split(r"\s*/\s*|\s+och\s+", text):
         kind = next((kind for kind, rx in _TABLE_COLUMNS if rx.match(part)), None)
         if kind:
@@ -915,6 +937,12 @@ def _lead_line(text: str) -> bool:
     )
 
 
+_SCOPE_CELL = re.compile(
+    r"(?:(?:per|/) ?)?(?:ar|manad|vecka|dag|dygn|kvartal|termin|tertial|halvar|lasar|perioden)"
+)
+_SCOPE_WORD = re.compile(r"^(?:per|/)\s*", re.IGNORECASE)
+
+
 def _table_rows(document: ParsedDocument, lines: list[_Line], columns: list[str], index: int):
     """Read a table's rows as activities (and, in a first column of promises, their
     promises); the index of the line after the table."""
@@ -946,7 +974,11 @@ def _table_rows(document: ParsedDocument, lines: list[_Line], columns: list[str]
         target, notes = None, []
         if "target" in row:
             cell = row["target"]
-            target, notes = read_target(cell.text, cell.start, listed=True, counted=text)
+            words = cell.text
+            if (scope := row.get("scope")) and _SCOPE_CELL.fullmatch(fold(scope.text.strip())):
+                # "10" under "Mål (antal)" and "år" under "Per": ten a year
+                words = f"{words} per {_SCOPE_WORD.sub('', scope.text.strip())}"
+            target, notes = read_target(words, cell.start, listed=True, counted=text)
         owner = (responsible, other, partners)
         title = _title(text, None)
         activity = _proposed(text, title, name.start, owner, target, notes)
@@ -968,11 +1000,15 @@ def _table_rows(document: ParsedDocument, lines: list[_Line], columns: list[str]
 
 # A line that is an activity whatever stands around it: "Polisen ska genomföra …".
 _ACTOR_SENTENCE = re.compile(
-    r"(?:polisen|kommunen|staden|regionen|polisen och kommunen|kommunen och polisen"
-    r"|polisen och [\w-]+s? (?:kommun|stad)|[\w-]+s? (?:kommun|stad) och polisen)"
+    # (a post's "Vi på polisen kommer också att …", "Flens kommun ser till att …")
+    r"(?:(?:vi (?:pa|i|inom) )?(?:polisen|kommunen)|staden|regionen|polisen och kommunen"
+    r"|kommunen och polisen|polisen och [\w-]+s? (?:kommun|stad)"
+    r"|[\w-]+s? (?:kommun|stad) och polisen"
+    r"|[\w-]+s (?:kommun|stad)(?= (?:ska|kommer|ser|satter|genomfor|anordnar|ordnar|erbjuder)\b))"
     # "Polisen i Arvidsjaur ska …", "Kommunen, genom tekniska förvaltningen, kommer att …"
-    r"(?: i [\w-]+|, genom [^,]{3,60},)?"
-    r" (?:ska|skall|kommer att|forbinder sig att|atar sig att|lovar att|genomfor|erbjuder"
+    r"(?: i [\w-]+|, genom [^,]{3,60},)?(?: ocksa| aven| dessutom)?"
+    r" (?:ska|skall|kommer (?:ocksa |aven |dessutom )?att|forbinder sig att|atar sig att"
+    r"|lovar att|genomfor|erbjuder|ser till att|ser over|satter upp|satter (?:ocksa |aven )upp"
     r"|anordnar|haller|arbetar|deltar|ansvarar|bjuder|besoker|patrullerar|fotpatrullerar"
     r"|utbildar|kontrollerar|informerar|infor|startar|sprider|utfor|utokar|organiserar) \w"
     # "Polisen och socialtjänsten håller …", "Kommunens fältassistenter är ute …"
@@ -1069,6 +1105,49 @@ def _enumerated(text: str, start: int) -> list[ParsedActivity]:
     if len(clauses) < 2:
         return []
     return [_activity(clause, at, owner) for at, clause in clauses]
+
+
+# A sentence of running text joining two activities with "och": "Vi på polisen kommer också
+# att finnas på plats …, och kommunpolisen besöker …", "Flens kommun ser till att … och ordnar
+# fyra föräldraträffar …", "Tillsammans gör vi …, och vi träffar er …". A clause after "och"
+# opening with one who acts ("vi", a party, an actor) and a verb in the present, or with an
+# activity verb of the sentence's own subject (three words or more before it), is an activity
+# of its own; its owner the first clause's when it names none.
+_AND_AT = re.compile(r",? och (?=[a-z])")
+_FEWEST_WORDS_BEFORE_AND = 4
+
+
+def _coordinated(text: str, start: int) -> list[ParsedActivity]:
+    """The activities of a sentence joining two or more with "och", [] when it is one."""
+    end = _sentence_end(text)
+    folded = fold(text[:end])
+    cuts = []
+    for match in _AND_AT.finditer(folded):
+        words = folded[match.end() :].split()[:3]
+        before = folded[cuts[-1][1] if cuts else 0 : match.start()].split()
+        if len(words) < 3 or len(before) < _FEWEST_WORDS_BEFORE_AND:
+            continue
+        subject = words[0] == "vi" or actor_kind(words[0]) in {"police", "municipality"}
+        if subject and (words[1] in ACTIVITY_VERBS or PRESENT_VERB.fullmatch(words[1])):
+            cuts.append((match.start(), match.end(), True))
+        elif words[0] in ACTIVITY_VERBS and (
+            words[0] != "finns" and not folded[: match.start()].endswith((" och", " samt"))
+        ):
+            cuts.append((match.start(), match.end(), False))
+    if not cuts:
+        return []
+    first = text[: cuts[0][0]].strip()
+    if len(first.split()) < _FEWEST_CLAUSE_WORDS:
+        return []
+    activities = [_activity(first, start, None)]
+    for number, (_cut, after, named) in enumerate(cuts):
+        until = cuts[number + 1][0] if number + 1 < len(cuts) else len(text)
+        clause = text[after:until].strip().rstrip(".")
+        owner = None
+        if not named or clause.split()[0].lower() == "vi":
+            owner = activities[0].responsible
+        activities.append(_activity(clause, start + after, owner))
+    return activities
 
 
 def _sentence_activity(line: _Line) -> bool:
@@ -1997,9 +2076,11 @@ def _activities_without_heading(document: ParsedDocument, lines: list[_Line]) ->
             and line.start not in taken
             and (_sentence_activity(line) or _enumerated(line.text, line.start))
         ):
-            document.activities += _enumerated(line.text, line.start) or [
-                _activity(line.text, line.start, None)
-            ]
+            document.activities += (
+                _enumerated(line.text, line.start)
+                or _coordinated(line.text, line.start)
+                or [_activity(line.text, line.start, None)]
+            )
         if line.bullet and line.start not in taken:
             items, index = _items(lines, index)
             for start, _end, item_text in items:
@@ -2058,6 +2139,16 @@ _PROMISE_SENTENCE = re.compile(
     # and a news headline's "Polisen och kommunen lovar tryggare kvällar i centrum"
     r"|\blovar (?:(?:dig|er|invanarna|alla) )?(?:(?:ett|en) )?(?:tryggare|sakrare|lugnare"
     r"|battre)\b"
+    # a leaflet's "Därför lovar vi dig att Vallentuna centrum … ska bli tryggare"
+    r"|\blovar vi (?:dig|er) att\b"
+)
+
+
+# The promise's wording quoted in a decision or minutes: "att löftet ska lyda: "…"".
+_WORDING = re.compile(
+    r"(?:\b(?:ska|skall|skulle) lyda|\blyder|\bmed (?:följande )?lydelsen?)\s*:?\s*"
+    r"[\"“”«]([^\"“”»]{10,})[\"“”»]?",
+    re.IGNORECASE,
 )
 
 
@@ -2093,10 +2184,15 @@ def _promise_from_running_text(document: ParsedDocument, lines: list[_Line]) -> 
             if index >= 0 and taken[index][1] > start:
                 continue
             if _PROMISE_SENTENCE.search(fold(sentence.group())):
+                words = sentence.group().strip()
+                if wording := _WORDING.search(words):
+                    # "… beslutade att löftet ska lyda: "Polisen och … lovar att …"": its words
+                    start += wording.start(1)
+                    words = wording.group(1).strip()
                 document.promises.append(
                     ParsedPromise(
-                        text=sentence.group().strip(),
-                        span=TextSpan(start, start + len(sentence.group().strip())),
+                        text=words,
+                        span=TextSpan(start, start + len(words)),
                         uncertain=[_("Read from running text: check the wording")],
                     )
                 )

@@ -23,6 +23,7 @@ import unicodedata
 
 from django.utils.text import capfirst
 
+from promises.textimport.clean import plain_text
 from promises.textimport.numbers import fold
 from promises.textimport.types import ParsedDocument, ParsedSignatory
 
@@ -115,6 +116,7 @@ _NAME = re.compile(
 def read_signatures(document: ParsedDocument, raw: str) -> None:
     """Set `document`'s signing place, date and signatories from the signature block of `raw`
     (the text as given), when it has one."""
+    raw = plain_text(raw)
     if not raw.isascii():
         raw = unicodedata.normalize("NFC", raw)  # "o" + U+0308 as "ö"
     lines = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")

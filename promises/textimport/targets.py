@@ -560,7 +560,9 @@ def _first_noun(tokens: list[_Token]) -> tuple[str, str] | None:
 
 
 _MASS_NOUNS = ("information", "narvaro", "belysning")
-_LEADING_ADJECTIVES = _set("fler nya extra okade sarskilda gemensamma regelbundna oppna stora sma")
+_LEADING_ADJECTIVES = _set(
+    "fler nya extra okade sarskilda gemensam gemensamma regelbundna oppna stora sma"
+)
 
 
 def _adjective(folded: str) -> bool:

@@ -1452,6 +1452,15 @@ BLIND_VALIDITY = {
     "salem-2026-formularsvar.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "laxa-2026-bokstavskoder.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "emmaboda-2026-ramtabell.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "vannas-2026-teams-chatt.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "saffle-2025-2026-rtf-kallkod.txt": ("2025-04-01", "2026-03-31", False, None, "joint"),
+    "hammaro-2026-anteckningssidor.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "flen-2026-trad.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "trosa-2026-excel-antal-per.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "torsby-2026-2027-mobilskarmdump.txt": ("2026-03-01", "2028-02-28", False, None, "joint"),
+    "heby-2026-minnesanteckningar.txt": ("2026-03-01", "2027-02-28", False, None, "joint"),
+    "vallentuna-2026-2027-du-form.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "hallstahammar-2026-flersprakig.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
 }
 
 
