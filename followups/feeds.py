@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities import wording
 from activities.models import ActivityLog
+from activities.progress import Comparator
 from followups.models import FollowUpMeeting, Report
 from municipalities.models import Municipality
 from promises.models import PeriodState, Promise, PromisePeriod
@@ -252,7 +253,12 @@ def log_items(
                 kind="log",
                 pk=log.pk,
                 date=log.date,
-                title=gettext("Carried out: %(activity)s (%(place)s %(period)s)")
+                title=(
+                    # What a most keeps down ("högst 10 skadegörelser") is registered, not done.
+                    gettext("Registered: %(activity)s (%(place)s %(period)s)")
+                    if log.activity.target_comparator == Comparator.AT_MOST
+                    else gettext("Carried out: %(activity)s (%(place)s %(period)s)")
+                )
                 % {
                     "activity": log.activity.title,
                     "place": period.place_name,

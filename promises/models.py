@@ -16,6 +16,9 @@ from simple_history.models import HistoricalRecords
 
 from municipalities.models import LocalPoliceArea, Membership, Municipality, Role
 
+# activities.progress.Comparator.AT_MOST, named here as this app may not import activities.
+CEILING_COMPARATOR = "at_most"
+
 
 class Theme(models.Model):
     """A theme of promises (narkotika, trafik, trygghet, …); a small managed list."""
@@ -156,14 +159,18 @@ class PromisePeriodQuerySet(models.QuerySet):
         return self.filter(active_q(today or timezone.localdate()))
 
     def national_figures(self, today: datetime.date) -> dict[str, int]:
-        """The periods in force today, their municipalities, and the quantity logged in them.
+        """The periods in force today, their municipalities, and the quantity carried out in
+        them.
 
         The quantity is the sum of their activities' kept totals (the progress rollup), not of
-        logs or span sums; the totals name their period, so no activity is joined."""
+        logs or span sums. An activity with a most ("högst 10 skadegörelser") counts what is to
+        be kept down, not work done: its total is left out (its activity joined for that alone,
+        about 0.2 ms at national size)."""
+        ceiling = Q(activity_totals__activity__target_comparator=CEILING_COMPARATOR)
         figures = self.active(today).aggregate(
             periods=models.Count("pk", distinct=True),
             municipalities=models.Count("municipality", distinct=True),
-            done=models.Sum("activity_totals__done"),
+            done=models.Sum("activity_totals__done", filter=~ceiling),
         )
         return {**figures, "done": figures["done"] or 0}
 

@@ -218,6 +218,16 @@ def test_the_national_figure_adds_the_totals_of_the_periods_in_force(period):
     assert PromisePeriod.objects.national_figures(D(2025, 6, 1))["done"] == 20
 
 
+def test_the_national_figure_leaves_out_what_a_most_keeps_down(period):
+    """ "Genomförda tillfällen" counted twelve vandalisms registered against "högst 10"."""
+    walks = factories.activity(period, target=("at_least", 1, "trygghetsvandringar", "month"))
+    vandalism = factories.activity(period, target=("at_most", 10, "skadegörelser", "period"))
+    factories.log(walks, D(2026, 5, 5), quantity=3)
+    factories.log(vandalism, D(2026, 5, 5), quantity=12)
+    factories.log(factories.activity(period, target=None), D(2026, 5, 6), quantity=2)
+    assert PromisePeriod.objects.national_figures(D(2026, 6, 1))["done"] == 5
+
+
 def test_an_activity_moved_to_another_period_takes_its_total_along(period):
     """The totals name their period: a move with the same dates, which changes no span, still
     moves the total, and with it the national figure (a draft's logs are not counted)."""

@@ -4,6 +4,7 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from followups.feeds import FEED_LIMIT, FEED_LOG_LIMIT, FEED_SOURCES, feed_items
@@ -220,6 +221,25 @@ def test_municipality_feed_shows_logs_with_date_place_and_summary_only(client, d
     assert "INTERNAL-NOTE-SECRET" not in body and "polis.lindqvist" not in body
     # The national feed has no logs: there they would drown everything else.
     assert "Stora torget" not in client.get("/flode/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_log_of_what_a_most_keeps_down_is_registered_not_carried_out(client):
+    period = build("vetlanda", slug="2026")
+    vandalism = factories.activity(
+        period, "Skadegörelse vid resecentrum", target=("at_most", 10, "skadegörelser", "period")
+    )
+    factories.log(vandalism, timezone.localdate() - datetime.timedelta(days=1), place="Resecentrum")
+
+    response = client.get("/kommuner/vetlanda/flode/")
+
+    entry = next(item for item in entries(parse(response)) if "Resecentrum" in item["summary"])
+    assert entry["title"].startswith("Registrerat: Skadegörelse vid resecentrum (Vetlanda")
+    page = client.get(
+        reverse("activities:activity_detail", args=["vetlanda", period.slug, vandalism.pk])
+    ).content.decode()
+    assert "När och var det registrerades" in page
+    assert "1 registrerat tillfälle, det senaste först." in page
 
 
 @pytest.mark.django_db
