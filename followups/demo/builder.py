@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from simple_history.utils import bulk_create_with_history
 
 from activities import rollup
@@ -393,7 +394,9 @@ class Builder:
             rating = Rating.NOT_ON_TRACK
         else:
             rating = Rating.PARTLY
-        return promise, rating, " ".join(lines)
+        # The figures' day said, as a coordinator would: a meeting weeks after the tertial it
+        # reviews quotes that tertial's end, not its own day.
+        return promise, rating, f"Läget den {date_format(as_of, 'j F Y')}: " + " ".join(lines)
 
     def meeting(
         self,
