@@ -1,6 +1,8 @@
 """Reading a document's text from its file: .txt, .docx and PDF with text; bad files refused."""
 
 import io
+import struct
+import time
 import zipfile
 
 import pytest
@@ -154,6 +156,26 @@ def test_a_word_file_that_unpacks_to_too_much_is_refused_before_it_is_read():
         archive.writestr("word/document.xml", b"\x00" * (31 * 1024 * 1024))
     assert len(buffer.getvalue()) < 1024 * 1024
     assert "för stor" in _refused("bomb.docx", buffer.getvalue())
+
+
+def test_a_word_file_that_states_false_sizes_is_counted_as_it_unpacks():
+    # Its part says it unpacks to 100 bytes and unpacks to 200 MB: zipfile unpacked it whole,
+    # in memory (1.9 GB for a 950 MB part, four such uploads took every worker down).
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b" " * (200 * 1024 * 1024))
+    data = bytearray(buffer.getvalue())
+    name = b"word/document.xml"
+    local, central = data.index(name) - 30, data.rindex(name) - 46
+    assert data[local : local + 4] == b"PK\x03\x04" and data[central : central + 4] == b"PK\x01\x02"
+    struct.pack_into("<I", data, local + 22, 100)
+    struct.pack_into("<I", data, central + 24, 100)
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        assert archive.getinfo("word/document.xml").file_size == 100
+    started = time.process_time()
+    assert "för stor" in _refused("bomb.docx", bytes(data))
+    # Counted a chunk at a time and stopped past the limit: no 200 MB unpacked.
+    assert time.process_time() - started < 0.5
 
 
 def test_a_text_longer_than_one_document_is_refused():
