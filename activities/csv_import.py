@@ -13,6 +13,7 @@ import datetime
 import io
 import re
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django import forms
@@ -194,6 +195,31 @@ def decode(data: bytes) -> str:
     return text
 
 
+# A file of ours names a few columns; a header of thousands is no such file (each name counted
+# against the others took minutes for 100 000), and a message lists only the first names found.
+MAX_HEADER_COLUMNS = 50
+NAMES_LISTED = 10
+
+
+def header_problems(names: list[str], known, required: list[str]) -> list[str]:
+    """What is wrong with a header row of `names` (lower case): too many columns, or names not
+    `known`, `required` ones missing, names given twice; each with the names, the first few."""
+    counts = Counter(name for name in names if name)  # empty ones are a spreadsheet's margin
+    if counts.total() > MAX_HEADER_COLUMNS:
+        return [gettext("more than %(max)s columns") % {"max": MAX_HEADER_COLUMNS}]
+    found = (
+        (gettext("unknown columns:"), [name for name in counts if name not in known]),
+        (gettext("missing columns:"), [name for name in required if name not in counts]),
+        (gettext("columns given twice:"), sorted(name for name, n in counts.items() if n > 1)),
+    )
+    problems = []
+    for label, listed in found:
+        if listed:
+            more = " …" if len(listed) > NAMES_LISTED else ""
+            problems.append(f"{label} {', '.join(listed[:NAMES_LISTED])}{more}")
+    return problems
+
+
 def parse_csv(data: bytes) -> ParsedFile:
     """Read an import file: checks size, encoding, header and row count, not the values."""
     if len(data) > MAX_BYTES:
@@ -230,15 +256,7 @@ def parse_csv(data: bytes) -> ParsedFile:
         )
     (header_row, header), data_rows = records[0], records[1:]
     names = [name.strip().lower() for name in header]
-    problems = [
-        f"{label} {', '.join(found)}"
-        for label, found in (
-            (_("unknown columns:"), [n for n in names if n and n not in _BY_NAME]),
-            (_("missing columns:"), [c.name for c in _REQUIRED if c.name not in names]),
-            (_("columns given twice:"), sorted({n for n in names if n and names.count(n) > 1})),
-        )
-        if found
-    ]
+    problems = header_problems(names, _BY_NAME, [c.name for c in _REQUIRED])
     if problems:
         message = gettext("The header row (row %(row)s) is wrong: %(problems)s.")
         return ParsedFile(error=message % {"row": header_row, "problems": "; ".join(problems)})

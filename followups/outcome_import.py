@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from activities.csv_import import MAX_BYTES, RowError, UnreadableFile, decode
+from activities.csv_import import (
+    MAX_BYTES,
+    RowError,
+    UnreadableFile,
+    decode,
+    header_problems,
+)
 from activities.spreadsheet import NOT_CSV
 from followups.outcome_forms import MeasurementForm
 from promises.models import OutcomeIndicator, OutcomeMeasurement
@@ -105,21 +111,7 @@ def _rows(data: bytes) -> tuple[list[tuple[int, dict[str, str]]], list[RowError]
         return [], [], gettext("The file has no header row: it holds only separators and blanks.")
     (header_row, header), data_rows = records[0], records[1:]
     names = [_header_name(name) for name in header]
-    problems = [
-        f"{label} {', '.join(found)}"
-        for label, found in (
-            (gettext("unknown columns:"), [n for n in names if n and n not in _BY_NAME]),
-            (
-                gettext("missing columns:"),
-                [c.name for c in COLUMNS if c.required and c.name not in names],
-            ),
-            (
-                gettext("columns given twice:"),
-                sorted({n for n in names if n and names.count(n) > 1}),
-            ),
-        )
-        if found
-    ]
+    problems = header_problems(names, _BY_NAME, [c.name for c in COLUMNS if c.required])
     if problems:
         message = gettext("The header row (row %(row)s) is wrong: %(problems)s.")
         return [], [], message % {"row": header_row, "problems": "; ".join(problems)}

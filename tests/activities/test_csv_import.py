@@ -1,6 +1,7 @@
 """Bulk import of logs from a CSV file: read as Excel writes it, checked as the log form."""
 
 import datetime
+import time
 import uuid
 from types import SimpleNamespace
 
@@ -121,6 +122,24 @@ def test_unknown_and_doubled_columns_are_named_in_the_file_error():
     parsed = parse_csv(_csv("12;2026-03-15;x;y", header="aktivitet_id;datum;kommentar;datum"))
     assert "kommentar" in parsed.error
     assert parsed.error.count("datum") == 1
+
+
+def test_a_header_of_thousands_of_columns_is_refused_at_once():
+    # 100 000 names took 111 s (each counted against the whole header): a worker held minutes.
+    header = ";".join(f"k{index}" for index in range(100_000))
+    started = time.process_time()
+    parsed = parse_csv(_csv("1", header=header))
+    assert time.process_time() - started < 2
+    assert parsed.error == "Rubrikraden (rad 1) är fel: fler än 50 kolumner."
+    # A spreadsheet's empty columns at the margin are no names: such a header is read.
+    parsed = parse_csv(_csv("12;2026-03-15", header="aktivitet_id;datum" + ";" * 200))
+    assert parsed.error is None
+
+
+def test_the_unknown_columns_named_are_the_first_ten():
+    header = "aktivitet_id;datum;" + ";".join(f"extra{index}" for index in range(30))
+    error = parse_csv(_csv("12;2026-03-15", header=header)).error
+    assert "extra9 …" in error and "extra10" not in error
 
 
 def test_a_value_beyond_the_header_is_an_error_of_that_row():
