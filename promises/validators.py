@@ -6,10 +6,11 @@ import unicodedata
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-# Tabs and line breaks are text; other control characters and the bidirectional overrides
-# (which can make a published text read differently from what was typed) are not.
+# Tabs and line breaks are text; other control characters and the bidirectional overrides,
+# isolates and marks (which can make a published text read differently from what was typed,
+# and are invisible) are not.
 _ALLOWED_CONTROLS = {"\t", "\n", "\r"}
-_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 
 
@@ -18,7 +19,7 @@ def validate_plain_text(value: str) -> None:
     for char in value:
         if char in _ALLOWED_CONTROLS:
             continue
-        if char in _BIDI_CONTROLS or unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"}:
+        if char in BIDI_CONTROLS or unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"}:
             raise ValidationError(
                 _("The text contains characters that are not allowed."), code="control"
             )

@@ -73,7 +73,9 @@ TODAY = timezone.localdate()
 START = datetime.date(TODAY.year, 1, 1)
 END = datetime.date(TODAY.year, 12, 31)
 
-CONTROL = st.sampled_from(["\x00", "\x01", "\x07", "\x1b", "\x7f", "\u202e", "\u2066", "\x9b"])
+CONTROL = st.sampled_from(
+    ["\x00", "\x01", "\x07", "\x1b", "\x7f", "\u202e", "\u2066", "\x9b", "\u200f", "\u061c"]
+)
 HTML = st.sampled_from(
     [
         "<script>alert(1)</script>",

@@ -30,6 +30,7 @@ from collections.abc import Callable
 
 from promises.textimport.lines import Line, kw
 from promises.textimport.types import ParsedDocument
+from promises.validators import BIDI_CONTROLS
 
 SITUATION = "situation"
 BACKGROUND = "background"
@@ -196,8 +197,8 @@ def _units(lines: list[Line]) -> list[list[Line]]:
 
 
 # What a typed text may not hold (`promises.validators`): control characters, unassigned and
-# private-use ones (a Word symbol font's) and the bidirectional overrides.
-_NOT_TEXT = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# private-use ones (a Word symbol font's) and the bidirectional overrides and marks.
+_NOT_TEXT = frozenset(BIDI_CONTROLS)
 
 
 def _plain(text: str) -> str:

@@ -260,6 +260,8 @@ SLUG_FORMAT = "Use only the letters a–z, digits and hyphens, e.g. 2027-2028."
         ),
         ({"background": "<b>Viktigt</b>"}, "background", None),
         ({"area_name": "Centrum\u202e"}, "area_name", None),
+        # A right-to-left mark, invisible, turns the order of what follows it on the page.
+        ({"situation": "Centrum\u200f 12–14"}, "situation", None),
         ({"contact_email": "inte-en-adress"}, "contact_email", None),
         ({"situation": "x" * 10_001}, "situation", None),
     ],
