@@ -26,9 +26,11 @@ limit_request_field_size = 8190
 # Trust X-Forwarded-* only from the proxy.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 
-# Logs to stdout/stderr, for the service manager to collect.
+# Logs to stdout/stderr, for the service manager to collect; JSON lines, values escaped, a
+# password reset link's token masked (config/gunicorn_logger.py).
 accesslog = "-"
 errorlog = "-"
+logger_class = "config.gunicorn_logger.JsonLogger"
 # One JSON object per request, with the id the app logs under (config/observability.py).
 access_log_format = (
     '{"time": "%(t)s", "request_id": "%({x-request-id}o)s", "remote": "%(h)s", '

@@ -1,8 +1,9 @@
 """Health check and structured logs: one JSON object per line, each with the request's id.
 
-The request id comes from the proxy's `X-Request-ID` when it looks like one, else a new one; it is
-sent back in the response header and put on every log record made while the request runs, so
-the proxy's, gunicorn's and the app's lines of one request can be found together.
+The request id comes from the proxy's `X-Request-ID` (a request from PROXY_ADDRESSES) when it
+looks like one, else a new one; it is sent back in the response header and put on every log
+record made while the request runs, so the proxy's, gunicorn's and the app's lines of one
+request can be found together.
 """
 
 import contextvars
@@ -11,6 +12,7 @@ import logging
 import re
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
@@ -29,8 +31,11 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        given = request.headers.get(REQUEST_ID_HEADER, "")
-        token = request_id.set(given if _ACCEPTED_ID.fullmatch(given) else uuid.uuid4().hex)
+        # Only the proxy's id is taken (a client's own would be logged as the proxy's).
+        from_proxy = _from_proxy(request)
+        given = request.headers.get(REQUEST_ID_HEADER, "") if from_proxy else ""
+        request.request_id = given if _ACCEPTED_ID.fullmatch(given) else uuid.uuid4().hex
+        token = request_id.set(request.request_id)
         try:
             response = self.get_response(request)
             response[REQUEST_ID_HEADER] = request_id.get()
@@ -39,11 +44,19 @@ class RequestIdMiddleware:
             request_id.reset(token)
 
 
+def _from_proxy(request: HttpRequest) -> bool:
+    """Whether the request came through the proxy (PROXY_ADDRESSES, as for client addresses)."""
+    proxies = settings.PROXY_ADDRESSES
+    return "*" in proxies or request.META.get("REMOTE_ADDR") in proxies
+
+
 class RequestIdFilter(logging.Filter):
-    """Put the current request's id on every record."""
+    """Put the current request's id on every record; a record made after the middleware has
+    answered (Django's "Not Found" warning) takes it from the request it names."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = request_id.get()
+        given = getattr(getattr(record, "request", None), "request_id", None)
+        record.request_id = given if isinstance(given, str) else request_id.get()
         return True
 
 

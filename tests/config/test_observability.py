@@ -2,6 +2,8 @@
 
 import json
 import logging
+import runpy
+from pathlib import Path
 
 import pytest
 from django.db import OperationalError
@@ -47,3 +49,62 @@ def test_log_lines_are_json_with_the_request_id():
     assert entry["message"] == 'Fel: "å"'
     assert entry["level"] == "ERROR" and entry["request_id"] == "-"
     assert "\n" not in line
+
+
+@pytest.mark.django_db
+def test_a_request_id_is_taken_only_from_the_proxy(client):
+    # A client reaching the server past the proxy names no id the logs would take as the proxy's.
+    direct = client.get(
+        "/om/", headers={"X-Request-ID": "someone-elses-id"}, REMOTE_ADDR="203.0.113.5"
+    )
+    assert direct["X-Request-ID"] != "someone-elses-id"
+
+
+@pytest.mark.django_db
+def test_the_not_found_warning_carries_the_requests_id(client, caplog):
+    # Django logs it after the middleware has answered: it took "-" before.
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        response = client.get("/finns-inte/", headers={"X-Request-ID": "proxy-5678abcd"})
+    assert response.status_code == 404
+    (record,) = [r for r in caplog.records if r.name == "django.request"]
+    RequestIdFilter().filter(record)
+    assert record.request_id == "proxy-5678abcd"
+
+
+def test_gunicorn_lines_are_json_escaped_and_a_reset_token_is_masked():
+    import datetime
+    from types import SimpleNamespace
+
+    from gunicorn.config import Config
+
+    from config.gunicorn_logger import JsonErrorFormatter, JsonLogger
+
+    logger = JsonLogger(Config())
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": "/personal/losenord/aterstall/MQ/cxyz-0123456789abcdef/",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "PATH_INFO": "/personal/losenord/aterstall/MQ/cxyz-0123456789abcdef/",
+        "QUERY_STRING": "",
+        "HTTP_USER_AGENT": 'evil"\n{"status": 200}',
+        "REMOTE_ADDR": "127.0.0.1",
+    }
+    response = SimpleNamespace(status="200 OK", headers=[("X-Request-ID", "abc12345")], sent=10)
+    atoms = logger.atoms(response, SimpleNamespace(headers=[]), environ, datetime.timedelta(0))
+    # The production configuration's line, as gunicorn fills it in.
+    conf = runpy.run_path(str(Path(__file__).resolve().parents[2] / "config/gunicorn.conf.py"))
+    assert conf["logger_class"] == "config.gunicorn_logger.JsonLogger"
+    line = conf["access_log_format"] % atoms
+    entry = json.loads(line)
+    assert entry["path"] == "/personal/losenord/aterstall/MQ/…/"
+    assert "cxyz" not in line
+    assert entry["agent"] == 'evil"\n{"status": 200}' and "\n" not in line
+    assert entry["request_id"] == "abc12345" and entry["status"] == 200
+    # The page it redirects to holds no token and is kept as it is.
+    environ["PATH_INFO"] = "/personal/losenord/aterstall/MQ/set-password/"
+    atoms = logger.atoms(response, SimpleNamespace(headers=[]), environ, datetime.timedelta(0))
+    assert atoms["U"] == "/personal/losenord/aterstall/MQ/set-password/"
+    record = logging.LogRecord(
+        "gunicorn.error", logging.CRITICAL, "", 1, "WORKER TIMEOUT", (), None
+    )
+    assert json.loads(JsonErrorFormatter().format(record))["message"] == "WORKER TIMEOUT"
