@@ -26,6 +26,7 @@ so the next run retries; a second run, or a concurrent one, finds the row and se
 
 import datetime
 import logging
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -284,7 +285,10 @@ def render(digest: Digest, today: datetime.date) -> EmailMessage:
             rows = []
             for activity, progress in items:
                 span = headline_span(progress)
-                expected = int(span.expected) if span is not None and span.is_current else None
+                # Rounded up: a whole number done is on pace when it reaches it ("3 av minst
+                # 4; väntat hittills: 3" said behind with 3.44 expected, shown as 3).
+                current = span is not None and span.is_current
+                expected = math.ceil(span.expected) if current else None
                 rows.append(
                     {
                         "title": activity.title,
