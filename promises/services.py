@@ -25,8 +25,6 @@ from promises.editing import (
     text_value,
 )
 from promises.models import (
-    PERIOD_CONTACT_FIELDS,
-    PERIOD_CONTACT_PUBLIC,
     PERIOD_TEXT_FIELDS,
     ChangeKind,
     DecisionProposal,
@@ -227,13 +225,11 @@ def period_changes(
 ) -> list[Change]:
     """The public changes of a period's texts: one per changed field, labelled `labels[name]`.
 
-    Contact details count only while the contact is public before and after the change; a
-    contact that becomes public or private is one change, and never publishes a private value.
+    The contact person is no part of the promise: a new one is saved without a revision (a
+    routine change of staff read as a change of the signed promise, "nej → ja"), and kept in
+    the period's history.
     """
-    names = list(PERIOD_TEXT_FIELDS)
-    if before[PERIOD_CONTACT_PUBLIC] and period.contact_is_public:
-        names += PERIOD_CONTACT_FIELDS
-    names.append(PERIOD_CONTACT_PUBLIC)
+    names = PERIOD_TEXT_FIELDS
     return [
         Change(
             ChangeKind.TEXT_CHANGED,

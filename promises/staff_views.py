@@ -199,12 +199,15 @@ def period_edit(request: HttpRequest, pk: int) -> HttpResponse:
     revision_form = _revision_form(request, period)
     if request.method == "POST":
         form = PeriodEditForm(request.POST, instance=period, **form_kwargs)
-        if all_valid(form, revision_form):
-            revision = revision_from(revision_form)
-            changes = []
-            if revision is not None:
-                labels = {name: PeriodFieldsForm.base_fields[name].label for name in before}
-                changes = services.period_changes(before, period, labels)
+        changes = []
+        if form.is_valid() and revision_form is not None:
+            labels = {name: PeriodFieldsForm.base_fields[name].label for name in before}
+            changes = services.period_changes(before, period, labels)
+        # A revision, with its reason, only where the promise's texts change: a new contact
+        # person is saved as it is.
+        asked = revision_form if changes else None
+        if form.is_valid() and all_valid(asked):
+            revision = revision_from(asked)
             try:
                 services.save_edit(
                     period,

@@ -466,8 +466,9 @@ def test_edit_after_signing_records_one_change_per_changed_public_field(world, c
             "Ny lägesbild efter översynen.",
         ),
         (ChangeKind.TEXT_CHANGED, gettext("How it is followed up"), "", "Följs upp varje månad."),
-        (ChangeKind.TEXT_CHANGED, gettext("Contact name"), "Karin Berg", "Per Ek"),
     ]
+    # The contact person is saved, but is no change of the promise.
+    assert world.signed.contact_name == "Per Ek"
 
 
 def test_edit_after_signing_without_a_change_records_no_revision(world, client):
@@ -479,24 +480,27 @@ def test_edit_after_signing_without_a_change_records_no_revision(world, client):
     assert Revision.objects.count() == 0
 
 
-def test_a_private_contact_is_never_written_to_the_public_change_log(world, client):
+def test_a_new_contact_person_is_saved_without_a_reason_or_a_revision(world, client):
+    # A routine change of staff was published as a revision of the signed promise ("Visa
+    # kontaktpersonen på de offentliga sidorna – Text ändrad: nej → ja").
     world.signed.contact_is_public = False
     world.signed.save()
     sign_in(client, world.coordinator)
     data = shown_form(client, url("period_edit", world.signed.pk))
-    data.update(contact_name="Per Ek", revision_kind="other", revision_reason="Ny kontakt.")
+    data.update(contact_name="Per Ek", contact_is_public="on", revision_reason="")
     assert client.post(url("period_edit", world.signed.pk), data).status_code == 302
     world.signed.refresh_from_db()
-    assert world.signed.contact_name == "Per Ek"
-    assert Revision.objects.count() == 0
-    # Publishing the contact is one change, showing only that it is now public.
+    assert (world.signed.contact_name, world.signed.contact_is_public) == ("Per Ek", True)
+    assert Revision.objects.count() == 0 and RevisionChange.objects.count() == 0
+    # Kept in the period's history, with who changed it.
+    latest = world.signed.history.latest()
+    assert latest.contact_name == "Per Ek" and latest.history_user == world.coordinator
+    # A text changed beside it still asks for the reason.
     data = shown_form(client, url("period_edit", world.signed.pk))
-    data.update(contact_is_public="on", revision_kind="other", revision_reason="Visa kontakt.")
-    assert client.post(url("period_edit", world.signed.pk), data).status_code == 302
-    change = RevisionChange.objects.get()
-    assert change.subject == gettext("Show the contact person on the public pages")
-    assert "Per Ek" not in change.old_value + change.new_value
-    assert (change.old_value, change.new_value) == ("nej", "ja")
+    data.update(contact_name="Eva Lund", situation="Ny lägesbild.", revision_reason="")
+    response = client.post(url("period_edit", world.signed.pk), data)
+    assert response.status_code == 200
+    assert "revision_reason" in response.context["revision_form"].errors
 
 
 @pytest.mark.parametrize(
