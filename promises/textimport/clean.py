@@ -707,6 +707,45 @@ def _marked_rows(
     return merged_header, merged, end
 
 
+# A table typed with dot leaders between its cells ("Aktivitet ...... Ansvar ...... Antal"):
+# a row holds a run of dots (or of "…", or ". . . ."), and within such a row a lone " . " where
+# a long cell left room for one dot only also separates two cells.
+_LEADER_PRESENT = re.compile(r"[^\s.…][ \t]*(?:\.{4,}|…{2,}|(?:\. ){3,}\.)[ \t]*[^\s.…]")
+_LEADER = re.compile(r"[ \t]*(?:\.{2,}|…+|(?:\. ){2,}\.)[ \t]*|[ \t]+\.[ \t]+")
+
+
+def _leader_cells(line: str) -> list[str] | None:
+    """A row's cells, when dot leaders set them apart; None for any other line."""
+    if "." not in line and "…" not in line or not _LEADER_PRESENT.search(line):
+        return None
+    cells = [cell.strip() for cell in _LEADER.split(line.strip())]
+    return cells if len(cells) >= 2 and all(cells) else None
+
+
+def _leaders_as_tabs(lines: list[str]) -> list[str]:
+    """The rows of tables typed with dot leaders, their cells separated by tabs: two rows or
+    more in a row under a header naming the activity's column ("Aktivitet ..... Ansvar ....
+    Antal"), each as many cells as the header. A table of contents ("Bakgrund ....... 2") and a
+    list of contacts ("Kommunpolis … ...... 114 14") have no such header."""
+    lines = list(lines)
+    index = 0
+    while index < len(lines):
+        header = _leader_cells(lines[index])
+        if header is None or not _CSV_HEADER.fullmatch(fold(header[0])):
+            index += 1
+            continue
+        rows = [header]
+        while index + len(rows) < len(lines):
+            cells = _leader_cells(lines[index + len(rows)])
+            if cells is None or len(cells) != len(header):
+                break
+            rows.append(cells)
+        if len(rows) >= 3:
+            lines[index : index + len(rows)] = ["\t".join(cells) for cells in rows]
+        index += len(rows)
+    return lines
+
+
 def _spaced_columns_as_tabs(lines: list[str]) -> list[str]:
     """The rows of tables whose columns are set apart by spaces, their cells separated by tabs."""
     lines = list(lines)
@@ -854,6 +893,8 @@ def _tables_as_cells(text: str) -> tuple[str, set[int]]:
     if "┼" in text or "+-" in text or "┬" in text:
         lines = _grid_rows(lines)
     lines = [line for line in lines if not _PIPE_RULE.fullmatch(line) or "-" not in line]
+    if "..." in text or "……" in text or ". . ." in text:
+        lines = _leaders_as_tabs(lines)
     lines = _spaced_columns_as_tabs(_columns_one_after_another(lines))
     cells = [_row_cells(line) for line in lines]
     table_rows: set[int] = set()
@@ -998,7 +1039,8 @@ def _without_rtf(text: str) -> str:
 # messages read as the text they are.
 _CHAT_HEADER = re.compile(
     r"^[ \t]*\[(?:\d{4}-\d{2}-\d{2}[ ,]+|\d{1,2}/\d{1,2}(?:/\d{2,4})?[ ,]+)?\d{1,2}[:.]\d{2}"
-    r"(?:[:.]\d{2})?\][ \t]*[^\W\d_][^\n]{0,80}$",
+    # (never a transcript's turn, what is said after the name: "[00:00:48] Sofia Nordin: Och …")
+    r"(?:[:.]\d{2})?\][ \t]*[^\W\d_](?:(?!: \S)[^\n]){0,80}$",
     re.MULTILINE,
 )
 _FEWEST_CHAT_HEADERS = 2
@@ -1084,6 +1126,145 @@ _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^()\s]{0,500}\)")
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\s]{0,500}\)")
 _MARKDOWN_TASK = re.compile(r"^([ \t]*[-*+][ \t]+)\[[ xX]\][ \t]+", re.MULTILINE)
 _MARKDOWN_QUOTE = re.compile(r"^>[ \t]?", re.MULTILINE)
+
+
+# A wiki page's source (MediaWiki, as an intranet's wiki gives it when its text is copied from
+# the editor): "== Aktiviteter ==", "[[Resecentrum (Karlskoga)|Resecentrum]]", "'''30'''",
+# "* " items, "{{Infobox …}}", "{| class="wikitable" … |}", "<ref>…</ref>", "[[Kategori:…]]".
+_WIKI_MARK = re.compile(r"^=+[^=\n]+=+[ \t]*$|\[\[[^\[\]\n]+\]\]|^\{\||^\{\{|'''", re.MULTILINE)
+_FEWEST_WIKI_MARKS = 4
+_WIKI_HEADING = re.compile(r"(=+)\s*([^=]+?)\s*\1")
+_WIKI_LINK = re.compile(r"\[\[(?:[^\[\]|\n]*\|)?([^\[\]|\n]*)\]\]")
+_WIKI_EXTERNAL_LINK = re.compile(r"\[(?:https?://|www\.)\S+ ([^\[\]\n]+)\]")
+_WIKI_EMPHASIS = re.compile(r"'{2,5}")
+_WIKI_REFERENCE = re.compile(
+    r"<ref\b[^<>\n]*/>|<ref\b[^<>\n]*>[^<\n]*</ref>|<references\s*/>", re.IGNORECASE
+)
+_WIKI_META_LINK = re.compile(
+    r"\[\[(?:kategori|category|fil|file|bild|image|media):[^\[\]\n]*\]\]", re.IGNORECASE
+)
+_WIKI_BULLET = re.compile(r"([*#]+)\s*")
+_WIKI_PARAMETER = re.compile(r"\|\s*([^=|]{1,40}?)\s*=\s*(.*)")
+_WIKI_DATE_PARAMETER = re.compile(r"(?:giltig|galler|period|datum|beslutad|faststalld|start|slut)")
+
+
+def _without_wikitext(text: str) -> str:
+    """A wiki page's source as the page shows it: headings, links and emphasis as their words,
+    items as "•" items (a deeper one, "** …", joined to the item over it), a template's dates
+    as "Name: value" lines, a table's cells separated by tabs; references, categories and files
+    dropped."""
+    result: list[str] = []
+    depth = 0  # inside a template ("{{Infobox …", its parameters, "}}")
+    in_table = False
+    for line in _WIKI_REFERENCE.sub("", text).split("\n"):
+        stripped = _WIKI_META_LINK.sub("", line).strip()
+        if not stripped and line.strip():
+            continue  # a line of categories
+        if depth or stripped.startswith("{{"):
+            depth = max(depth + stripped.count("{{") - stripped.count("}}"), 0)
+            parameter = _WIKI_PARAMETER.fullmatch(stripped)
+            # an infobox's dates ("Giltig från = 2026-01-01"): the validity; its other fields
+            # (the page's owner, its reference) are the wiki's, no text
+            if (
+                parameter
+                and _WIKI_DATE_PARAMETER.match(fold(parameter.group(1)))
+                and (value := _wiki_inline(parameter.group(2)).strip())
+            ):
+                result.append(f"{parameter.group(1)}: {value}")
+            continue
+        if stripped.startswith("{|"):
+            in_table = True
+            continue
+        if in_table:
+            if stripped.startswith("|}"):
+                in_table = False
+            elif stripped.startswith(("!", "|")) and not stripped.startswith(("|-", "|+")):
+                cells = re.split(r"\s*(?:!!|\|\|)\s*", stripped[1:].strip())
+                result.append("\t".join(_wiki_inline(cell) for cell in cells))
+            continue
+        if heading := _WIKI_HEADING.fullmatch(stripped):
+            result.append(_wiki_inline(heading.group(2)))
+            continue
+        if bullet := _WIKI_BULLET.match(stripped):
+            words = _wiki_inline(stripped[bullet.end() :])
+            if len(bullet.group(1)) > 1 and result and result[-1].startswith("• "):
+                result[-1] += " " + words  # "** …" under an item: its detail, no item
+            else:
+                result.append("• " + words)
+            continue
+        result.append(_wiki_inline(line))
+    return "\n".join(result)
+
+
+def _wiki_inline(text: str) -> str:
+    text = _WIKI_EXTERNAL_LINK.sub(r"\1", _WIKI_LINK.sub(r"\1", text))
+    return _WIKI_EMPHASIS.sub("", text)
+
+
+# A template's instructions to whoever fills it in, in square brackets: "[Ange
+# lokalpolisområde]", "[Formulera löftet i en mening: "Vi lovar att …"]", "[Lägg till fler
+# aktiviteter vid behov]"; and lines holding only its fields for names, "[Namn]   [Namn]".
+_INSTRUCTION = re.compile(
+    r"\[(?:ange|beskriv|formulera|fyll i|lägg till|skriv|ta bort|infoga|välj|ersätt|redogör"
+    r"|sammanfatta|lista|radera)\b[^\[\]\n]{0,300}\][ \t]*",
+    re.IGNORECASE,
+)
+_FEWEST_INSTRUCTIONS = 2
+_FIELDS_ONLY = re.compile(r"(?:[ \t]*\[[^\[\]\n]{1,40}\])+[ \t]*")
+_BULLET_ONLY = re.compile(rf"[ \t]*(?:[{BULLET_CHARS}]|\d{{1,2}}[.)])?[ \t]*")
+
+
+def _without_instructions(text: str) -> str:
+    """A template's text without its instructions (two or more) and its empty fields' lines:
+    what the writer filled in."""
+    result = []
+    for line in text.split("\n"):
+        kept = _INSTRUCTION.sub("", line)
+        if kept != line and _BULLET_ONLY.fullmatch(kept) or _FIELDS_ONLY.fullmatch(kept):
+            continue
+        result.append(kept)
+    return "\n".join(result)
+
+
+# A plain-text e-mail's links, numbered in the text ("… längs Köpingegatan [2]") and listed at
+# its end ("[2] https://bastad.se/…"): the marks and the list are no part of what is said.
+_LINK_REFERENCE = re.compile(r"^[ \t]*\[(\d{1,2})\]:?[ \t]+(?:https?://|www\.)\S+[ \t]*$", re.M)
+_LINK_MARK = re.compile(r"[ \t]?\[(\d{1,2})\](?=[ \t]*$|[ \t.,;:)])", re.MULTILINE)
+_FEWEST_LINK_REFERENCES = 2
+_LINK_ONLY = re.compile(r"^[^\n\[\]:]{1,80}:[ \t]*\[(\d{1,2})\][ \t]*$", re.MULTILINE)
+
+
+# A plain-text heading's underline ("Polisen ska" over "-----------", "=====" under a title).
+_UNDERLINE = re.compile(r"[ \t]*(?:={3,}|-{3,})[ \t]*")
+_UNDERLINE_SLACK = 3
+
+
+def _without_underlines(text: str) -> str:
+    """The text without its headings' underlines: a line of "=" or "-" right under a line of
+    words about as long (never a rule on its own, under a blank line, nor a table's)."""
+    lines = text.split("\n")
+    kept: list[str] = []
+    for line in lines:
+        above = kept[-1].strip() if kept else ""
+        if (
+            above
+            and "|" not in above
+            and _UNDERLINE.fullmatch(line)
+            and abs(len(above) - len(line.strip())) <= _UNDERLINE_SLACK
+        ):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def _without_link_references(text: str) -> str:
+    numbers = {match.group(1) for match in _LINK_REFERENCE.finditer(text)}
+    if len(numbers) < _FEWEST_LINK_REFERENCES:
+        return text
+    text = _LINK_REFERENCE.sub("", text)
+    # "Läs hela medborgarlöftet: [3]": a pointer to a link, nothing said once it is gone
+    text = _LINK_ONLY.sub(lambda m: "" if m.group(1) in numbers else m.group(), text)
+    return _LINK_MARK.sub(lambda m: "" if m.group(1) in numbers else m.group(), text)
 
 
 def _without_markdown(text: str) -> str:
@@ -1203,6 +1384,16 @@ def clean(raw: str) -> str:
         text = _without_html(text)
     if _FORM_ANSWER.search(text):
         text = _form_answers(text)
+    if "\n---" in text or "\n===" in text:
+        text = _without_underlines(text)
+    if "]" in text and ("http" in text or "www." in text):
+        text = _without_link_references(text)
+    if "[" in text and len(_INSTRUCTION.findall(text, 0, 50_000)) >= _FEWEST_INSTRUCTIONS:
+        text = _without_instructions(text)
+    if ("[[" in text or "==" in text) and len(
+        _WIKI_MARK.findall(text, 0, 20_000)
+    ) >= _FEWEST_WIKI_MARKS:
+        text = _without_wikitext(text)
     text = _without_markdown(_unquoted(text))
     if _MARKUP_PRESENT.search(text):
         text = _without_markup(text)

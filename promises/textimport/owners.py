@@ -28,9 +28,11 @@ MODAL = re.compile(
 _PRESENT_VERB = re.compile(
     r"[a-z]{2,}(?:ar|er|or|ur|ir)|ar|har|gar|gor|ser|tar|ror|ger|finns|traffas|mots|samlas|ses"
 )
-# (and the reader a leaflet speaks to: "Du kommer att se poliser …", "Din skola får besök …")
+# (and the reader a leaflet speaks to: "Du kommer att se poliser …", "Din skola får besök …";
+# and the speaker's own, folded: "Våra fältassistenter kommer att …", "Vår fritidsgård …")
 _PRONOUN_SUBJECT = frozenset(
     {"vi", "man", "det", "detta", "de", "dessa", "alla", "den", "du", "ni", "din", "ditt", "dina"}
+    | {"var", "vart", "vara"}
 )
 _POLICE = re.compile(
     # "Kommunpolisen", "Områdespolisen", "Ingripandepolisen", "Trafikpolisen" …
@@ -66,6 +68,10 @@ OWNER_LABEL = re.compile(
     # up to the next label: "Owner: Kungälvs Handel Frequency: 4 möten per år"
     r"(?P<who>(?:(?!\s[A-ZÅÄÖa-zåäö]+\s*:)[^.;()|\n]){2,80})"
 )
+# A word opening a sentence of speech, before its subject: "Och", "Men", "Ja,".
+_OPENING_WORD = re.compile(r"(?:och|men|ja|jo|nej),? (?=\w)")
+# A template's placeholder for a name not yet filled in: "XX", "NN", "N.N.", "?", "…".
+_PLACEHOLDER = re.compile(r"x{1,4}|n\.? ?n\.?|\?+|…|\.{3}|\[[^\[\]]{0,40}\]", re.IGNORECASE)
 OWNER_PARENTHESIS = re.compile(
     r"\((?:ansvar(?:ig)?\s*:\s*)?(?P<who>(?:polisen|kommunen|staden|regionen)"
     r"(?:(?: och|,) (?:polisen|kommunen|staden|regionen))?)\)\.?\s*$"
@@ -371,6 +377,9 @@ def read_owner(
     head_text = re.sub(r"\s+", " ", blanked_text).strip(" ,")
     if head.startswith(("bade ", "saval ")):  # "Både polisen och kommunen deltar …"
         head, head_text = head.split(" ", 1)[1], head_text.split(" ", 1)[1]
+    if first and (opening := _OPENING_WORD.match(head)):
+        # a sentence of speech: "Och kommunpolisen kommer att besöka …", "Ja, tillsammans …"
+        head, head_text = head[opening.end() :], head_text[opening.end() :]
     responsible, other = "", ""
     label = (
         OWNER_LABEL.search(folded)
@@ -382,6 +391,8 @@ def read_owner(
         or _owner_prefix(text)
         or cleft_owner(folded)
     )
+    if label and _PLACEHOLDER.fullmatch(label.group("who").strip()):
+        label = None  # a template's field left unfilled: "(Ansvarig: XX)"
     if label:
         actors = split_actors(text[label.start("who") : label.end("who")])
         # "Polisen, i samverkan med kommunen": the partner phrase is read as a partner.

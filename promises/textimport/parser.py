@@ -132,7 +132,8 @@ _ACTIVITY_LEAD = _kw(
     r"|,? (?:kvartal|månad) för (?:kvartal|månad))?"
     # "Aktiviteter och ansvar", "Aktiviteter, mål och genomfört"
     r"(?:,? (?:och )?(?:ansvar(?:sfördelning)?|ansvariga|vem som gör vad|mål|genomfört"
-    r"|resultat|utfall)){0,3}"
+    # "Aktiviteter och veckor", "Aktiviteter och tidplan"
+    r"|resultat|utfall|veckor|tidplan|tidpunkter)){0,3}"
     r"|det här ska vi göra|det här gör vi|detta gör vi|så här gör vi|vad vi ska göra"
     # other organisations' activities, each naming its own: "Andra som bidrar"
     r"|(?:andra|övriga) (?:som bidrar|aktörer(?:s (?:åtaganden|insatser|aktiviteter))?"
@@ -196,6 +197,9 @@ _PARTY_HEADING = _kw(
     r"|vi (?:gör|genomför) (?:tillsammans|gemensamt)"
     # a leaflet's "Från polisen", "Från kommunen" (over what the reader will notice)
     r"|från (?P<pf>polisen|kommunen|staden|regionen)"
+    # a party named with its verb: "Nora kommun åtar sig att", "Lokalpolisområde Lindesberg ska"
+    r"|(?P<pm>lokalpolisområdet?(?: [\w-]+){1,2}|[\w-]+s? (?:kommun|stad))"
+    r" (?:ska|kommer|åtar sig|förbinder sig)(?: också| även)?(?: att| följande)?"
     r"|(?:vad gör|vilka (?:aktiviteter|insatser|åtgärder) (?:genomför|gör))"
     r" (?P<pq>polisen|kommunen|staden|regionen|[vn]i tillsammans|[vn]i gemensamt))"
     r"\s*[:?]?$"
@@ -213,7 +217,9 @@ _OTHER_HEADING = _kw(
     # outcome indicators, no activities: "KPI:er (utfallsmått)", "Nyckeltal", "Effektmål"
     r"|kpi(?::?er)?|nyckeltal|utfallsmått|effektmål"
     # the targets of activities listed above: "Mål och uppföljning" over "Aktivitet 2: …"
-    r"|mål(?:sättningar)? och (?:uppföljning|mått|indikatorer))\b.{0,40}$"
+    r"|mål(?:sättningar)? och (?:uppföljning|mått|indikatorer)"
+    # a newsletter's other news: "Evenemang i mars", "Kalendarium", "På gång", "Referenser"
+    r"|evenemang|kalendarium|på gång|missa inte|referenser|källor)\b.{0,40}$"
 )
 
 
@@ -266,6 +272,7 @@ def _heading_owner(match: re.Match) -> str | None:
         or match.group("pq")
         or match.group("ps")
         or match.group("pf")
+        or match.group("pm")
         or ""
     )
     if word.startswith("polis") and "kommun" in word:
@@ -1063,6 +1070,13 @@ _OUTCOME = re.compile(
     r"(?:(?:malet|mal|effektmal|kpi)\s*: )?(?:andelen|antalet|andel|antal)\b[^.]{0,120}?"
     r"\b(?:ska|skall|bor) (?:oka|minska|sjunka|stiga|halveras|forbattras)\b"
 )
+# A sentence giving the promise's validity: "Löftet gäller från 1 januari till 31 december 2026."
+_VALIDITY = re.compile(
+    r"(?:(?:medborgar)?loftet|loftena|det|overenskommelsen) (?:galler|ar giltigt|loper)\b"
+)
+# A remark in brackets, a line of its own under a heading of activities: "(Veckorna är
+# preliminära och kan flyttas om något oförutsett inträffar.)"
+_REMARK = re.compile(r"\([^()]{3,300}\)")
 # Running text no longer than this is one activity (a sentence or two).
 _LONGEST_SENTENCE = 400
 
@@ -1154,16 +1168,90 @@ def _sentence_activity(line: _Line) -> bool:
     """A line of running text that is an activity: a party's ("Polisen ska genomföra …",
     "Tillsammans ska vi …"), or another actor's with a target ("Räddningstjänsten genomför minst
     sex informationsinsatser per år")."""
-    if len(line.text) > _LONGEST_SENTENCE or _QUOTATION.search(line.folded):
+    return _activity_sentence(line.text, line.folded)
+
+
+def _activity_sentence(text: str, folded: str) -> bool:
+    if len(text) > _LONGEST_SENTENCE or _QUOTATION.search(folded):
         return False
-    if re.search(r"\bfoljande\W*$|:\s*$", line.folded):
+    if re.search(r"\bfoljande\W*$|:\s*$", folded):
         return False  # a lead: "Polisen och kommunen lovar att arbeta med följande."
-    if _ACTOR_SENTENCE.match(line.folded) or _JOINT_SENTENCE.match(line.folded):
+    if _ACTOR_SENTENCE.match(folded) or _JOINT_SENTENCE.match(folded):
         return True
-    if read_owner(line.text, None)[0] != "other":
+    if read_owner(text, None)[0] != "other":
         return False
-    target, _notes = read_target(line.text)
+    target, _notes = read_target(text)
     return target is not None
+
+
+# A sentence of speech opening with a conjunction: "Och kommunpolisen kommer att besöka …".
+_OPENING_CONJUNCTION = re.compile(r"(?:och|men|dessutom|sedan|ja|jo|nej),? (?=\w)")
+# The lines of a paragraph wrapped where the writer's editor wrapped them: a line ending inside
+# a sentence (no full stop, colon …) goes on on the next.
+_SENTENCE_GOES_ON = re.compile(r"[\w,–-]$")
+_SHORTEST_PARAGRAPH_LINE = 25
+
+
+def _wrapped_paragraphs(lines: list[_Line]) -> list[int]:
+    """For each line, the index after the paragraph of running text from it when its lines are
+    wrapped inside its sentences (two lines or more, each but the last long, one of them
+    ending inside a sentence), else 0. Worked out from the last line up, in one pass."""
+    ends = [0] * len(lines)
+    following, long_lines, goes_on = len(lines), True, False
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if line.blank or line.bullet:
+            following, long_lines, goes_on = index, True, False
+            continue
+        if index + 1 < following:  # a line with another of its paragraph under it
+            long_lines = long_lines and len(line.text) >= _SHORTEST_PARAGRAPH_LINE
+            goes_on = goes_on or bool(_SENTENCE_GOES_ON.search(line.text.rstrip()))
+        if following - index >= 2 and long_lines and goes_on:
+            ends[index] = following
+    return ends
+
+
+def _paragraph_activities(text: str, start: int, party: str | None = None) -> list[ParsedActivity]:
+    """The activities of a paragraph of running text, a sentence each (as a speech gives
+    them: "Polisen kommer att genomföra tjugofem … Och kommunpolisen kommer att besöka …"). A
+    sentence with no one named ("Vi sätter upp …", "Våra fältassistenter kommer att …") after
+    the paragraph's first, whose subject is a party ("Kommunen tar sitt ansvar."), is that
+    party's. `party`: whose the sentences naming no one are, when what stands around the text
+    says it (a transcript's question or speaker)."""
+    sentences = [(match.start(), match.group().rstrip()) for match in _SENTENCE.finditer(text)]
+    if not sentences:
+        return []
+    first = sentences[0][1]
+    if party is None and (
+        actor_doing(first)
+        or _ACTOR_SENTENCE.match(fold(first))
+        or _JOINT_SENTENCE.match(fold(first))
+    ):
+        party = read_owner(first, None)[0]
+        party = party if party in {"police", "municipality", "joint"} else None
+    activities: list[ParsedActivity] = []
+    for at, words in sentences:
+        folded = fold(words)
+        opening = _OPENING_CONJUNCTION.match(folded)
+        core = folded[opening.end() :] if opening else folded
+        core_text = words[len(folded) - len(core) :]
+        if _PROMISE_SENTENCE.search(core[:_PROMISE_SENTENCE_REACH]) or _PREFACE.match(core):
+            continue  # "Vi lovar att arbeta för …": the promise, no activity
+        if _activity_sentence(core_text, core):
+            found = _enumerated(words, start + at) or _coordinated(words, start + at)
+            activities += found or [_activity(words, start + at, party)]
+            continue
+        if _QUOTATION.search(core) or not (_FUTURE.match(core) or party and _WE_DO.match(core)):
+            continue
+        owner = read_owner(core_text, None)[0]
+        if owner in {"police", "municipality", "joint"} or party and owner == "unstated":
+            # "Och kommunpolisen kommer att besöka …", "Våra fältassistenter kommer att …"
+            activities.append(_activity(words, start + at, party))
+    return activities
+
+
+# A sentence saying what someone will do: its subject (a few words), then "kommer att" or "ska".
+_FUTURE = re.compile(r"(?:[\w-]+ ){1,4}(?:kommer (?:ocksa |aven |dessutom )?att|ska|skall) \w")
 
 
 def _looks_like_activity(text: str) -> bool:
@@ -1931,9 +2019,12 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                         )
                     )
                     continue
-            for start, _end, item_text in items:
+            period = document.period_span
+            for start, end, item_text in items:
                 if not _has_words(item_text):
                     continue
+                if period and start <= period.start < end and _VALIDITY.match(fold(item_text)):
+                    continue  # "Löftet gäller från 1 januari …" under the promise: its validity
                 if start in sub_starts and document.promises:
                     # "1.1 …" under "1. …": an activity of that promise.
                     activity = _activity(item_text, start, None)
@@ -1969,6 +2060,8 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                     continue  # "Polisen och X kommun har kommit överens om …": the agreement
                 if _CONTACT.match(fold(item_text)):
                     continue  # "Har du frågor? Hör av dig till …": no activity
+                if start not in bullet_starts and _REMARK.fullmatch(item_text.strip()):
+                    continue  # "(Veckorna är preliminära …)": a remark on the list, no activity
                 if start not in bullet_starts and (
                     _FURNITURE.match(fold(item_text)) or len(_CODE_PAIR.findall(item_text)) >= 2
                 ):
@@ -2046,6 +2139,49 @@ def _sub_heading_over_items(lines: list[_Line], index: int) -> bool:
     return bool(following is not None and following.bullet and not lines[index].bullet)
 
 
+# A transcript's turn (a podcast's, an interview's): "[00:00:52] Per Gustafsson (kommunpolis):
+# Vi kommer att …", its time, who speaks (a role in brackets) and what is said.
+_TURN = re.compile(
+    r"\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+(?P<who>[^:\n]{2,80}?)(?:\s*\((?P<role>[^()\n]{2,60})\))?:"
+    r"\s+(?=\S)"
+)
+_FEWEST_TURNS = 3
+
+
+def _asked_party(question: str) -> str | None:
+    """The party a transcript's question asks about: "Och vad ska polisen göra konkret?",
+    "Och kommunen?", "Gör ni något tillsammans?"; None when it names none."""
+    folded = fold(question)
+    if re.search(r"\b(?:tillsammans|gemensamt)\b", folded):
+        return "joint"
+    police = re.search(r"\bpolis", folded)
+    municipality = re.search(r"\b(?:kommunen|staden)\b", folded)
+    if police and municipality:
+        return "joint"
+    return "police" if police else "municipality" if municipality else None
+
+
+def _transcript_activities(document: ParsedDocument, lines: list[_Line]) -> bool:
+    """Read a transcript (three turns or more): what a party will do, said in a turn, is an
+    activity of the party the question before it asks about, else of the speaker's party
+    ("Per Gustafsson (kommunpolis): Vi kommer att …"); questions are none. False for any other
+    text."""
+    turns = [(line, match) for line in lines if (match := _TURN.match(line.text))]
+    if len(turns) < _FEWEST_TURNS:
+        return False
+    asked = None
+    for line, match in turns:
+        said = line.text[match.end() :]
+        if said.rstrip().endswith("?"):
+            asked = _asked_party(said) or asked
+            continue
+        speaker = actor_kind(fold(match.group("role") or match.group("who")))
+        speaker = speaker if speaker in {"police", "municipality"} else None
+        start = line.start + match.end()
+        document.activities += _paragraph_activities(said, start, asked or speaker)
+    return True
+
+
 def _activities_without_heading(document: ParsedDocument, lines: list[_Line]) -> None:
     """A document without an activity heading: its list items that read as activities."""
     taken = {promise.span.start for promise in document.promises if promise.span}
@@ -2059,9 +2195,10 @@ def _activities_without_heading(document: ParsedDocument, lines: list[_Line]) ->
         else:
             kept_promises.append(promise)
     document.promises = kept_promises
-    if document.activities:
+    if document.activities or _transcript_activities(document, lines):
         return
     index = 0
+    wrapped = _wrapped_paragraphs(lines)
     background = False  # under "Lägesbild", "Uppföljning" and the like: no activities
     while index < len(lines):
         line = lines[index]
@@ -2070,6 +2207,19 @@ def _activities_without_heading(document: ParsedDocument, lines: list[_Line]) ->
                 background = True
             elif _generic_heading(lines, index):
                 background = False
+        after = wrapped[index]
+        if not background and not line.bullet and line.start not in taken and after:
+            # Running text wrapped inside its sentences: read sentence by sentence.
+            words = document.text[line.start : lines[after - 1].end].replace("\n", " ")
+            promised = [(p.span.start, p.span.end) for p in document.promises if p.span]
+            document.activities += [
+                activity
+                for activity in _paragraph_activities(words, line.start)
+                if activity.span is None
+                or not any(s <= activity.span.start < e for s, e in promised)
+            ]
+            index = after
+            continue
         if (
             not background
             and not line.bullet

@@ -657,6 +657,13 @@ def _unit(tokens: list[_Token], index: int, patrol: re.Match | None) -> tuple[st
             break
         if token.folded.endswith("era") and len(token.folded) > 5:
             break  # an infinitive: organisera, implementera
+        if (
+            words
+            and token.folded.endswith(("ade", "ande", "ende"))
+            and _noun_like(words[-1].folded)
+            and words[-1].folded.endswith(("er", "ar", "or"))
+        ):
+            break  # a participle after the counted noun: "narkotikakontroller riktade mot …"
         words.append(token)
         position += 1
     words = [w for w in words if _is_word(w) or w.text == "-"]

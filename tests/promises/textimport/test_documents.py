@@ -1461,6 +1461,21 @@ BLIND_VALIDITY = {
     "heby-2026-minnesanteckningar.txt": ("2026-03-01", "2027-02-28", False, None, "joint"),
     "vallentuna-2026-2027-du-form.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
     "hallstahammar-2026-flersprakig.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "bengtsfors-2026-punktledare.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "nora-2026-2027-marginaljusterad.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "nordmaling-2026-tal-vid-undertecknandet.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "gagnef-2026-veckointervall.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "karlskoga-2026-2027-wikitext.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "vadstena-2026-mall-platshallare.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "alvsbyn-2026-i-korthet.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "borgholm-2026-poddtranskript.txt": ("2026-05-01", "2026-09-30", False, None, "joint"),
+    "bastad-2026-2027-textmejl.txt": ("2026-03-01", "2027-02-28", False, None, "joint"),
 }
 
 
