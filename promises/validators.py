@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 # Tabs and line breaks are text; other control characters and the bidirectional overrides,
 # isolates and marks (which can make a published text read differently from what was typed,
 # and are invisible) are not.
-_ALLOWED_CONTROLS = {"\t", "\n", "\r"}
+# A null character is refused by Django's own validator of every CharField: not said twice.
+_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\x00"}
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 

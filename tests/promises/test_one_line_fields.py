@@ -68,3 +68,11 @@ def test_a_line_break_posted_to_a_one_line_field_is_not_kept(field):
         return  # refused (a slug, a code): nothing kept either
     assert "\n" not in value and "\r" not in value
     assert value == "Brottsförebyggande rådet rad två"
+
+
+def test_a_null_character_is_refused_with_one_message_not_two():
+    from promises.fields import PlainTextField
+
+    with pytest.raises(ValidationError) as refused:
+        PlainTextField(max_length=50).clean("Storgatan\x00 12")
+    assert len(refused.value.messages) == 1
