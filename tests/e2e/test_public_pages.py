@@ -52,3 +52,14 @@ def test_a_300_character_word_wraps_on_a_phone_instead_of_widening_the_page(page
         "[document.documentElement.scrollWidth, window.innerWidth, document.body.scrollWidth]"
     )
     assert widths[0] <= widths[1] and widths[2] <= widths[1], f"{path} scrolls sideways: {widths}"
+
+
+def test_a_printed_period_page_shows_the_earlier_spans_folded_on_screen(page, site):
+    # The list of a target's spans is a closed <details> on screen; a printout left it out, and
+    # with it the months a target was missed.
+    page.goto(site + PAGE_TYPES["period"])
+    spans = page.locator("details.spans").first
+    line = spans.locator("li").first
+    assert not line.is_visible()
+    page.emulate_media(media="print")
+    assert line.is_visible()
