@@ -54,7 +54,7 @@ from django.db.models.signals import (
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, QueryDict
 from django.urls import Resolver404, resolve
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags
 
@@ -470,8 +470,11 @@ def _drop_unread_parameters(request: HttpRequest) -> None:
 def _key(request: HttpRequest) -> str:
     # The host and scheme too: feeds and calendars hold absolute addresses built from them.
     # Host names are case-insensitive: one copy for "Portal.example" and "portal.example".
+    # And the day: pages judge progress on it ("i fas" becomes "efter plan" overnight, a new
+    # month begins) and say it; a page kept at 23:55 is not served after midnight.
     address = f"{request.scheme}://{request.get_host().lower()}{request.get_full_path()}"
-    return _key_prefix() + hashlib.sha256(address.encode()).hexdigest()
+    day = timezone.localdate().isoformat()
+    return _key_prefix() + hashlib.sha256(f"{day} {address}".encode()).hexdigest()
 
 
 def _finish(request: HttpRequest, response: HttpResponse, etag: str) -> HttpResponse:

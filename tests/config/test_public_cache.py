@@ -94,6 +94,20 @@ def test_a_page_stored_under_other_header_settings_is_not_served(client, world, 
     assert _get(client, url)["X-Frame-Options"] == "SAMEORIGIN"
 
 
+def test_a_page_kept_before_midnight_is_made_anew_the_next_day(client, world):
+    """Pages judge progress on the day ("i fas" becomes "efter plan" overnight) and say it."""
+    import time_machine
+
+    period, _activity = world
+    url = period.get_absolute_url()
+    evening = timezone.make_aware(datetime.datetime(2026, 6, 15, 23, 58))
+    with time_machine.travel(evening, tick=False):
+        _get(client, url)
+        assert _get(client, url)["X-Cache"] == "hit"
+    with time_machine.travel(evening + datetime.timedelta(minutes=4), tick=False):
+        assert _get(client, url)["X-Cache"] == "miss"
+
+
 def test_every_kind_of_write_is_visible_on_the_next_request(client, world):
     period, activity = world
     url = period.get_absolute_url()
