@@ -122,6 +122,12 @@ def municipality_q(words: str) -> Q:
     return condition
 
 
+def county_q(words: str) -> Q:
+    """Municipalities whose county's name contains `words`, folded: "Jönköpings län",
+    "jonkopings lan", "kalmar" (Kalmar län's, beside Kalmar itself)."""
+    return search_q(["county__name"], " ".join(words.split()))
+
+
 def best_match(candidates, words: str):
     """The one of `candidates` (municipalities matching `words`) that `words` names, or None.
 

@@ -84,7 +84,7 @@ class MunicipalitySearchForm(forms.Form):
     """The search of /kommuner/: its text checked as the other lists' search (`q` below) is,
     by Django's CharField (no NUL characters); a refused search is shown and not made."""
 
-    q = forms.CharField(label=_("Search for a municipality"), required=False)
+    q = forms.CharField(label=_("Search for a municipality or county"), required=False)
 
 
 def place_and_theme_choices() -> dict[str, list[tuple[str, str]]]:

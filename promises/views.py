@@ -16,7 +16,7 @@ from django.utils.translation import gettext, ngettext
 
 from config.public_cache import kept_until_any_page_changes
 from municipalities.models import Municipality
-from municipalities.search import best_match, municipality_q, swedish_sort_key
+from municipalities.search import best_match, county_q, municipality_q, swedish_sort_key
 from promises import lifecycle, parties
 from promises.filters import MunicipalitySearchForm, PromiseFilter, legacy_redirect, paginate
 from promises.forms import suggested_slug
@@ -114,9 +114,9 @@ def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def municipality_list(request: HttpRequest) -> HttpResponse:
     """All municipalities by county, each with how many promise periods are in force today.
 
-    With `q`, the municipalities whose names match it, folded ("kungalv" finds Kungälv); a text
-    that names one municipality goes straight to its page. A text the search field refuses (a
-    NUL character) is said so, and all municipalities are shown.
+    With `q`, the municipalities whose names match it, folded ("kungalv" finds Kungälv), or
+    whose county's does; a text that names one municipality goes straight to its page. A text
+    the search field refuses (a NUL character) is said so, and all municipalities are shown.
     """
     today = timezone.localdate()
     search_form = MunicipalitySearchForm(request.GET)
@@ -125,7 +125,8 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
         words = " ".join(search_form.cleaned_data["q"].split())[:MAX_SEARCH]
     rows = municipalities_for_list(today)
     if words:
-        rows = rows.filter(municipality_q(words))
+        # A county's name lists its municipalities ("Jönköpings län" found nothing).
+        rows = rows.filter(municipality_q(words) | county_q(words))
     municipalities = _list_rows(rows)
     if words and (found := best_match(municipalities, words)):
         return redirect("promises:municipality_detail", slug=found.slug)

@@ -151,3 +151,14 @@ def test_a_very_long_search_is_cut_not_an_error(client):
 def test_the_municipality_search_runs_one_query(client, django_assert_num_queries, url):
     with django_assert_num_queries(1):
         assert client.get(url).status_code in (200, 302)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["Jönköpings län", "jonkopings lan"])
+def test_a_countys_name_lists_its_municipalities(client, typed):
+    response = client.get("/kommuner/", {"q": typed})
+    assert response.status_code == 200
+    found = response.context["municipalities"]
+    assert len(found) == 13 and {m.county.name for m in found} == {"Jönköpings län"}
+    # A municipality named as its county is still found first.
+    assert client.get("/kommuner/", {"q": "Kalmar"}).url == "/kommuner/kalmar/"
