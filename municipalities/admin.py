@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
@@ -72,8 +72,8 @@ class LocalPoliceAreaAdmin(admin.ModelAdmin):
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
     form = MembershipForm
-    list_display = ["user", "role", "place"]
-    list_filter = ["role"]
+    list_display = ["user", "role", "place", "user_active"]
+    list_filter = ["role", "user__is_active"]
     list_select_related = ["user", "municipality", "local_police_area"]
     search_fields = [
         "user__username",
@@ -92,6 +92,11 @@ class MembershipAdmin(admin.ModelAdmin):
     @admin.display(description=_("place"))
     def place(self, obj: Membership) -> str:
         return str(obj.place)
+
+    @admin.display(description=_("active"), boolean=True, ordering="user__is_active")
+    def user_active(self, obj: Membership) -> bool:
+        """An inactive user's role reads as held unless the list says so."""
+        return obj.user.is_active
 
 
 class MembershipInline(admin.TabularInline):
@@ -112,3 +117,31 @@ class StaffUserAdmin(UserAdmin):
 
     form = StaffUserChangeForm
     inlines = [MembershipInline]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # Nothing is hard-deleted (public records law): a user who leaves is made inactive, and
+        # their logs, meetings and reports keep their name. The delete page said only that the
+        # account lacked the right to delete those records.
+        return False
+
+    def save_model(self, request, obj, form, change) -> None:
+        obj._deactivated = (
+            change and not obj.is_active and User.objects.filter(pk=obj.pk, is_active=True).exists()
+        )
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)  # the roles as they now are
+        obj = form.instance
+        if getattr(obj, "_deactivated", False):
+            left = Membership.objects.coordinated_only_by(obj)
+            if left:
+                names = ", ".join(sorted(str(place) for place in left))
+                messages.warning(
+                    request,
+                    _(
+                        "%(user)s can no longer sign in. %(places)s now has no active "
+                        "coordinator: give the role to someone else."
+                    )
+                    % {"user": obj.get_username(), "places": names},
+                )

@@ -155,6 +155,20 @@ class MembershipQuerySet(models.QuerySet):
             if ids and (municipality_id is None or municipality_id in ids)
         }
 
+    def coordinated_only_by(self, user) -> list["Municipality"]:
+        """The municipalities where `user` is coordinator and no other active user is: what a
+        deactivation leaves without one."""
+        mine = set(self.municipality_ids(user, [Role.COORDINATOR]))
+        if not mine:
+            return []
+        others = (
+            self.filter(role=Role.COORDINATOR, user__is_active=True)
+            .exclude(user=user)
+            .values_list("municipality_id", "local_police_area__municipalities__id")
+        )
+        covered = {pk for pair in others for pk in pair if pk is not None}
+        return list(Municipality.objects.filter(pk__in=mine - covered).order_by("name"))
+
     def municipality_ids_by_user(self, users) -> dict[int, dict[str, set[int]]]:
         """User id → role → municipality ids, for many users (a queryset or ids) in one query.
 

@@ -171,6 +171,44 @@ def test_user_admin_shows_and_saves_memberships(admin_client):
     assert not user.groups.exists()
 
 
+def test_deactivating_the_last_coordinator_warns_and_users_are_never_deleted(admin_client):
+    vetlanda, tranas = factories.municipality("vetlanda"), factories.municipality("tranas")
+    leaving = staff_user("karin", role=Role.COORDINATOR, municipality=vetlanda)
+    Membership.objects.create(user=leaving, role=Role.COORDINATOR, municipality=tranas)
+    staff_user("olle", role=Role.COORDINATOR, municipality=tranas)  # Tranås keeps one
+    membership_ids = list(Membership.objects.filter(user=leaving).values_list("pk", flat=True))
+    url = reverse("admin:auth_user_change", args=[leaving.pk])
+    data = {
+        "username": "karin",
+        "first_name": "Karin",
+        "last_name": "Testsson",
+        "email": "karin@example.org",
+        "date_joined_0": "2026-01-01",
+        "date_joined_1": "12:00:00",
+        "memberships-TOTAL_FORMS": "2",
+        "memberships-INITIAL_FORMS": "2",
+    }
+    for index, (pk, place) in enumerate(zip(membership_ids, (vetlanda, tranas), strict=True)):
+        data |= {
+            f"memberships-{index}-id": str(pk),
+            f"memberships-{index}-user": str(leaving.pk),
+            f"memberships-{index}-role": Role.COORDINATOR,
+            f"memberships-{index}-municipality": str(place.pk),
+        }
+    response = admin_client.post(url, data, follow=True)  # "is_active" left out: unticked
+    assert response.status_code == 200
+    shown = [str(message) for message in response.context["messages"]]
+    assert any(
+        "karin kan inte längre logga in. Vetlanda har nu ingen aktiv samordnare" in text
+        for text in shown
+    ), shown
+    assert not any("Tranås har nu" in text for text in shown)
+    # Users are made inactive, never deleted: their records keep their names.
+    assert admin_client.get(reverse("admin:auth_user_delete", args=[leaving.pk])).status_code == 403
+    listing = admin_client.get(reverse("admin:municipalities_membership_changelist"))
+    assert "user_active" in listing.content.decode()
+
+
 def test_user_admin_refuses_an_e_mail_address_another_user_has(admin_client):
     staff_user("bertil")  # bertil@example.org
     user = staff_user("anna")
