@@ -62,6 +62,7 @@ class WaitingFor(models.IntegerChoices):
     CHANGES = 2, _("Sent back to draft with comments")
     DECISION = 3, _("Approved: the decision can be recorded")
     SIGNING = 4, _("Decided: the signing can be recorded")
+    REPORT = 5, _("A report is drafted: it waits to be published")
 
 
 # States in which a period is public: signed and after.
@@ -244,7 +245,8 @@ class PromisePeriodQuerySet(models.QuerySet):
 
         As approver: periods in consultation in their municipalities that they have not approved
         in the current round. As coordinator (administrators: everywhere): periods sent back to
-        draft, approved and waiting for the decision, and decided and waiting for the signing.
+        draft, approved and waiting for the decision, decided and waiting for the signing, and
+        published with a report drafted and not published.
         """
         if not (user.is_authenticated and user.is_active):
             return self.none()
@@ -276,11 +278,25 @@ class PromisePeriodQuerySet(models.QuerySet):
             & Q(state=PeriodState.CONSULTATION)
             & Exists(approvals),
             WaitingFor.SIGNING: as_coordinator & Q(state=PeriodState.DECIDED),
+            # A drafted report (followups.Report, by name): a new coordinator's start page said
+            # nothing waited while their predecessor's draft did.
+            WaitingFor.REPORT: as_coordinator
+            & Q(state__in=PUBLISHED_STATES)
+            & Exists(
+                apps.get_model("followups", "Report").objects.filter(
+                    period=OuterRef("pk"), published_on__isnull=True
+                )
+            ),
         }
         return (
             self.filter(
                 in_scope,
-                state__in=(PeriodState.DRAFT, PeriodState.CONSULTATION, PeriodState.DECIDED),
+                state__in=(
+                    PeriodState.DRAFT,
+                    PeriodState.CONSULTATION,
+                    PeriodState.DECIDED,
+                    *PUBLISHED_STATES,
+                ),
             )
             .annotate(
                 waiting=models.Case(

@@ -170,6 +170,29 @@ def test_a_coordinator_sees_what_was_sent_back_approved_and_decided_in_that_orde
     assert page.index('id="waiting-heading"') < page.index('id="activities-heading"')
 
 
+def test_a_coordinator_is_waited_for_by_a_drafted_report_until_it_is_published(client, people):
+    # A new coordinator's start page said nothing waited while a predecessor's draft did.
+    from followups.models import Report, ReportKind
+
+    signed = factories.period_in_state(S.SIGNED, starts=-200, slug="undertecknad")
+    draft = Report.objects.create(
+        period=signed,
+        kind=ReportKind.TERTIAL,
+        title="Utkast",
+        body="Text.",
+        covers_from=signed.start_date,
+        covers_to=signed.start_date,
+    )
+    assert waiting(home(client, people.coordinator)) == [(signed, gettext(WaitingFor.REPORT.label))]
+    assert "En redovisning är utkast: den väntar på att publiceras" in (
+        home(client, people.coordinator).content.decode()
+    )
+    assert waiting(home(client, people.approver)) == []  # the approvers' queue is theirs
+    draft.published_on = signed.start_date
+    draft.save()
+    assert waiting(home(client, people.coordinator)) == []
+
+
 def test_an_administrator_is_waited_for_as_coordinator_everywhere_but_never_as_approver(
     client, people
 ):
