@@ -28,6 +28,7 @@ from django.utils.translation import pgettext_lazy
 from municipalities.models import Role
 from municipalities.roles import Act, held_roles
 from promises import copy_review, notifications
+from promises import parties as parties_module
 from promises.fields import long_date
 from promises.forms import latest_end
 from promises.models import (
@@ -343,11 +344,14 @@ def _has_content_reviewed(step: Step) -> None:
         )
 
 
-# How many signatories a signing needs, by who gives the promises, and what is said when fewer.
+# Who must sign, by who gives the promises, and what is said when a party has no signatory.
 SIGNATORIES_NEEDED = {
-    Parties.JOINT: (2, _("Name a signatory for each party: the municipality and the Police.")),
-    Parties.POLICE: (1, _("Name the signatory for the Police.")),
-    Parties.MUNICIPALITY: (1, _("Name the signatory for the municipality.")),
+    Parties.JOINT: _(
+        "Name a signatory for each party: the municipality and the Police. The Police's "
+        "signatory has an organisation such as Polisen or Lokalpolisområde …"
+    ),
+    Parties.POLICE: _("Name the signatory for the Police."),
+    Parties.MUNICIPALITY: _("Name the signatory for the municipality."),
 }
 
 
@@ -368,10 +372,19 @@ def _has_signing(step: Step) -> None:
         step.error("signed_date", _("The signing date must be before the period ends."))
     if day and not step.errors.get("signed_date"):
         _not_overlapping(step, signed_validity_start(period, day, choice), period.end_date)
-    # Only the parties that give the promises sign: both, or the one alone.
-    needed, message = SIGNATORIES_NEEDED.get(period.parties, SIGNATORIES_NEEDED[Parties.JOINT])
-    if len(step.data.get("signatories") or []) < needed:
-        step.error("signatories", message)
+    # Only the parties that give the promises sign: both, or the one alone; each signatory for
+    # the party their organisation names (two signatories of the municipality were taken for a
+    # joint signing, and the page said "Polisen och kommunen lovar gemensamt").
+    parties = period.parties if period.parties in SIGNATORIES_NEEDED else Parties.JOINT
+    signatories = step.data.get("signatories") or []
+    police = sum(parties_module.signs_for_police(s.organisation) for s in signatories)
+    needed = {
+        Parties.JOINT: police >= 1 and len(signatories) - police >= 1,
+        Parties.POLICE: police >= 1,
+        Parties.MUNICIPALITY: len(signatories) - police >= 1,
+    }
+    if not needed[parties]:
+        step.error("signatories", SIGNATORIES_NEEDED[parties])
 
 
 def _not_overlapping(step: Step, start: datetime.date, end: datetime.date | None) -> None:

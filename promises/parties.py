@@ -6,9 +6,12 @@ a list of activities, without separate promises: the sentence that introduces wh
 then introduces the activities, and no empty list of promises is shown.
 """
 
+import re
+
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
+from municipalities.search import fold
 from promises.models import Parties, PromisePeriod
 
 
@@ -24,6 +27,19 @@ def police(period: PromisePeriod) -> str:
     """The Police as a party: the local police area's name, or "Polisen"."""
     area = period.local_police_area
     return area.name if area is not None else capfirst(gettext("the Police"))
+
+
+# "LPO Höglandet": the local police area as staff often write it.
+_POLICE_ABBREVIATION = re.compile(r"\blpo\b")
+
+
+def signs_for_police(organisation: str) -> bool:
+    """Whether a signatory's organisation is the Police ("Polisen", "Lokalpolisområde Höglandet",
+    "LPO Höglandet", "Polismyndigheten", "Polisregion Syd"): the organisation says whom they
+    sign for, not the title (a "lokalpolisområdeschef" entered with "Vetlanda kommun" signs for
+    no police)."""
+    folded = fold(organisation)
+    return "polis" in folded or bool(_POLICE_ABBREVIATION.search(folded))
 
 
 def signing_parties(period: PromisePeriod) -> list[str]:

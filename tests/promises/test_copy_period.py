@@ -249,7 +249,7 @@ def test_a_copied_draft_can_go_through_the_lifecycle(source, coordinator):
         coordinator,
         "undertecknande",
         signed_date=datetime.date(2026, 11, 2),
-        signatories=[SignatoryData("A", "B", "C"), SignatoryData("D", "E", "F")],
+        signatories=[SignatoryData("A", "B", "C"), SignatoryData("D", "E", "Polisen")],
         # Signed before the source ends: in force from 1 January 2027, as the copy states.
         validity_start=ValidityStart.STATED,
         today=datetime.date(2026, 11, 2),

@@ -704,7 +704,10 @@ def test_signing_with_one_signatory_is_an_error_on_the_signatories(client, peopl
     response = client.post(url(period, Action.SIGN), sign_data([TWO_SIGNATORIES[0], ("", "", "")]))
 
     assert response.status_code == 200
-    message = gettext("Name a signatory for each party: the municipality and the Police.")
+    message = gettext(
+        "Name a signatory for each party: the municipality and the Police. The Police's "
+        "signatory has an organisation such as Polisen or Lokalpolisområde …"
+    )
     assert response.context["signatories"].non_form_errors() == [message]
     page = response.content.decode()
     assert 'aria-describedby="signatories-errors"' in page

@@ -27,6 +27,7 @@ from promises.models import (
     Review,
     ReviewVerdict,
 )
+from promises.parties import signs_for_police
 from promises.services import copy_period
 from tests import factories
 from tests.staff import People, sign_in
@@ -220,8 +221,39 @@ def test_a_joint_promise_still_needs_both_parties(people):
             signatories=[POLICE_SIGNATORY],
         )
 
-    message = gettext("Name a signatory for each party: the municipality and the Police.")
+    message = gettext(
+        "Name a signatory for each party: the municipality and the Police. The Police's "
+        "signatory has an organisation such as Polisen or Lokalpolisområde …"
+    )
     assert refused.value.errors["signatories"] == [message]
+
+
+def test_a_joint_promise_signed_twice_for_the_municipality_is_refused(people):
+    # The police chief entered with the municipality as organisation: "Polisen och kommunen
+    # lovar gemensamt" stood above two signatories of the municipality.
+    period = decided(people, Parties.JOINT)
+    chief = SignatoryData("Karin Lindqvist", "Lokalpolisområdeschef", "Vetlanda kommun")
+    with pytest.raises(TransitionInvalid) as refused:
+        perform(
+            period,
+            people.coordinator,
+            Action.SIGN,
+            signed_date=timezone.localdate(),
+            signatories=[MUNICIPAL_SIGNATORY, chief],
+        )
+    assert "signatories" in refused.value.errors
+    # Any organisation naming the Police signs for it.
+    police = (
+        "Polisen",
+        "Polismyndigheten",
+        "Polisregion Syd",
+        "LOKALPOLISOMRÅDE X",
+        "LPO Höglandet",
+    )
+    for organisation in police:
+        assert signs_for_police(organisation), organisation
+    for organisation in ("Vetlanda kommun", "Malmö stad", "Region Gotland"):
+        assert not signs_for_police(organisation), organisation
 
 
 @pytest.mark.parametrize(
