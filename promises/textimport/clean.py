@@ -260,6 +260,38 @@ def _without_finnish(text: str) -> str:
     return "\n".join(kept)
 
 
+# A leaflet in Swedish and Somali, each line followed by its translation ("Polisen ska:" over
+# "Booliisku waxay sameyn doonaan:"): a line with none of the commonest Swedish words and
+# several of the commonest Somali ones ("iyo", "oo", "waxay", "ugu yaraan" …) is dropped, as
+# is a heading of Somali words alone ("Ballanqaadkayaga").
+_SOMALI_LIST = (
+    "iyo oo ee ka ku u la in waa ah ay ayaa ayay waxay waxaan wuxuu waxaa waxa inay inaan ugu "
+    "yaraan kale hal mar laga lagu soo wax doonaa doonaan doono doonto doontaa sameyn sameeyo "
+    "wadajir xiriir bishii bishiiba sanadka sanadkii toddobaadkii toddobaadkiiba ilaa isku "
+    "saabsan gudihiis inta jiro ama haddii dhammaan qof dadka"
+)
+_SOMALI_WORDS = frozenset(_SOMALI_LIST.split())
+# Somali stems of the promise's own words: "ballanqaadka", "booliiska", "degmada", "muwaadiniinta"
+_SOMALI_STEMS = ("ballanqaad", "booliis", "degmad", "muwaadin", "amniga", "ammaan")
+_SOMALI_HINT = re.compile(r"\b(?:iyo|waxay|waxaan|ayaa|ugu yaraan|booliiska|degmada)\b", re.I)
+_SOMALI_LETTERS = re.compile(r"[a-zåäö'-]+")
+_FEWEST_SOMALI_WORDS = 3
+
+
+def _somali(text: str) -> bool:
+    words = _SOMALI_LETTERS.findall(text.lower())
+    if not words or any(word in _SWEDISH_WORDS for word in words):
+        return False
+    known = sum(word in _SOMALI_WORDS or word.startswith(_SOMALI_STEMS) for word in words)
+    if len(words) < _FEWEST_SOMALI_WORDS:
+        return known == len(words)  # a heading: "Ballanqaadkayaga"
+    return known >= 2 and known * 4 >= len(words)
+
+
+def _without_somali(text: str) -> str:
+    return "\n".join(line for line in text.split("\n") if not _somali(line))
+
+
 # A leaflet in several languages: each line followed by its translation into Arabic, Persian,
 # Tigrinya, Russian … ("وعد للمواطنين – هالستاهامر", "الشرطة ستقوم بـ"). A line whose letters are
 # mostly of another script than the Latin is a translation, dropped.
@@ -428,6 +460,56 @@ def _repeated_lines(pages: list[list[str]]) -> set[str]:
     return {pattern for pattern, count in counts.items() if count >= 3}
 
 
+# A designed leaflet's figures, "Löftet i siffror": a number alone on its line, what it counts
+# in lower case under it, and who does it on a short line under that ("30" over
+# "trafikkontroller … under året" over "Polisen"), a blank line about each. Three such figures
+# or more are made items, "• 30 trafikkontroller … under året – Polisen", read as an item with
+# its owner after a dash is (the number alone would be dropped as a page number).
+_FIGURE_PRESENT = re.compile(r"(?:^|\n)[ \t]*\n[ \t]*\d{1,4}[ \t]*\n[ \t]*[a-zåäö]")
+_FIGURE = re.compile(r"\d{1,4}")
+_FIGURE_OWNER = re.compile(r"[A-ZÅÄÖ][^.!?:;]{1,59}")
+_FEWEST_FIGURES = 3
+
+
+def _figures_as_items(text: str) -> str:
+    lines = text.split("\n")
+    figures: list[tuple[int, int, str]] = []  # (first line, line after, item)
+    index = 1
+    while index + 1 < len(lines):
+        number, words = lines[index].strip(), lines[index + 1].strip()
+        if (
+            lines[index - 1].strip()
+            or not _FIGURE.fullmatch(number)
+            or not words[:1].islower()
+            or not words[:1].isalpha()
+        ):
+            index += 1
+            continue
+        after = index + 2
+        owner = lines[after].strip() if after < len(lines) else ""
+        if (
+            owner
+            and _FIGURE_OWNER.fullmatch(owner)
+            and (after + 1 >= len(lines) or not lines[after + 1].strip())
+        ):
+            figures.append((index, after + 1, f"• {number} {words} – {owner}"))
+            index = after + 1
+        elif not owner:
+            figures.append((index, after, f"• {number} {words}"))
+            index = after
+        else:
+            index += 1
+    if len(figures) < _FEWEST_FIGURES:
+        return text
+    result: list[str] = []
+    done = 0
+    for first, end, item in figures:  # built in one pass (a slice replaced per figure was slow)
+        result += lines[done:first]
+        result.append(item)
+        done = end
+    return "\n".join(result + lines[done:])
+
+
 # A poster's or a flyer's lines: a sentence broken every few words ("★ Kommunen" + "ordnar
 # minst" + "sex kvällsaktiviteter" + "för unga").
 _POSTER_LINE_CHARS = 28
@@ -517,6 +599,121 @@ _CSV_HEADER = re.compile(
 # "K-02"): no part of any activity, dropped so the activity's column leads the row.
 _NUMBER_COLUMN = re.compile(r"(?:nr|id|#|nummer|lopnr|lopnummer|ref)\.?")
 _ROW_NUMBER = re.compile(r"[\w.-]{1,8}")
+# A plan drawn as a Gantt chart: a column for each month (quarter, tertial or week) of the
+# period, the months an activity is done in marked "x" ("Aktivitet | Ansvarig | Jan | Feb | …").
+# The marks say when, not who or how many: three such columns or more, their cells only marks or
+# empty, are dropped, so the table is read by its other columns.
+_SCHEDULE_COLUMN = re.compile(
+    r"(?:jan(?:uari)?|feb(?:ruari)?|mars?|apr(?:il)?|maj|juni?|juli?|aug(?:usti)?"
+    r"|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"|(?:kv(?:artal)?\.? ?|q|t(?:ertial)? ?)[1-4]|(?:v(?:ecka)?\.? ?)\d{1,2}(?:\s*[–-]\s*\d{1,2})?"
+)
+_SCHEDULE_MARK = re.compile(r"[xX✓✔●■▪◼☒*]")
+_FEWEST_SCHEDULE_COLUMNS = 3
+
+
+def _without_schedule(rows: list[list[str]]) -> list[list[str]]:
+    """A table's rows without its schedule's columns (months, quarters or weeks marked "x"),
+    when it has three or more of them and two other columns; else the rows as they are."""
+    header = rows[0]
+    width = len(header)
+    schedule = [
+        k
+        for k, name in enumerate(header)
+        if _SCHEDULE_COLUMN.fullmatch(fold(name.strip()))
+        and all(
+            len(row) == width and (row[k] in ("", EMPTY_CELL) or _SCHEDULE_MARK.fullmatch(row[k]))
+            for row in rows[1:]
+        )
+    ]
+    if len(schedule) < _FEWEST_SCHEDULE_COLUMNS or width - len(schedule) < 2:
+        return rows
+    if not any(_SCHEDULE_MARK.fullmatch(row[k]) for row in rows[1:] for k in schedule):
+        return rows
+    dropped = set(schedule)
+    return [[cell for k, cell in enumerate(row) if k not in dropped] for row in rows]
+
+
+# A responsibility matrix ("Aktivitet | Polisen | Skara kommun | Skarabostäder | Mål"): a column
+# for each party or organisation, its cells marks ("A", "D", "X", "✓") or empty, two such columns
+# or more, one naming a party. The parties marked as responsible become the row's "Ansvarig"
+# cell (joined by "och"), the others marked its "Samverkanspart" cell. Which marks mean
+# responsible, a legend over the table says ("A = ansvarar …, D = deltar"); without one, "X",
+# "✓", "A", "H" and "R" do.
+_MATRIX_MARK = re.compile(r"[xX✓✔●☒]|[A-ZÅÄÖ]{1,2}")
+_OWNER_MARKS = frozenset({"x", "X", "✓", "✔", "●", "☒", "A", "H", "R"})
+_MATRIX_LEGEND_PAIR = re.compile(
+    r"(?:^|[,;(]\s*|\s{2,})([A-ZÅÄÖ]{1,2}|[xX✓✔●]) ?[=:–] ?([^,;=()]{2,60}?)"
+    r"(?=\s*(?:[,;)]|\s{2,}|$))"
+)
+_RESPONSIBLE_MEANING = re.compile(r"(?:huvud)?ansvar|utfor|genomfor|leder|ager")
+
+
+def _matrix_legend(line: str) -> dict[str, bool] | None:
+    """A matrix legend's marks, each with whether it means responsible: "A = ansvarar för att
+    aktiviteten genomförs, D = deltar" gives {"A": True, "D": False}; None for another line."""
+    text = line.strip().rstrip(".")
+    pairs = list(_MATRIX_LEGEND_PAIR.finditer(text))
+    if not pairs or sum(len(m.group()) for m in pairs) < len(text) - 2 * len(pairs):
+        return None
+    return {m.group(1): bool(_RESPONSIBLE_MEANING.match(fold(m.group(2)))) for m in pairs}
+
+
+def _party_matrix(rows: list[list[str]], legend: dict[str, bool] | None) -> list[list[str]] | None:
+    """A responsibility matrix's rows with its marked columns made "Ansvarig" and
+    "Samverkanspart"; None when the rows are no such matrix."""
+    header, body = rows[0], rows[1:]
+    width = len(header)
+    if any(len(row) != width for row in body):
+        return None
+    marked = [
+        k
+        for k in range(1, width)
+        if all(row[k] in ("", EMPTY_CELL) or _MATRIX_MARK.fullmatch(row[k]) for row in body)
+        and any(_MATRIX_MARK.fullmatch(row[k]) for row in body)
+        and re.search(r"[^\W\d]{3}", header[k])
+    ]
+    if len(marked) < 2 or not any(_PARTY_HEADER.fullmatch(fold(header[k])) for k in marked):
+        return None
+    owner_marks = {mark for mark, owner in legend.items() if owner} if legend else _OWNER_MARKS
+    first = marked[0]
+    result = []
+    for number, row in enumerate(rows):
+        if number == 0:
+            owner, partners = "Ansvarig", "Samverkanspart"
+        else:
+            owner = " och ".join(header[k] for k in marked if row[k] in owner_marks)
+            partners = ", ".join(
+                header[k] for k in marked if row[k] not in owner_marks | {"", EMPTY_CELL}
+            )
+        kept = []
+        for k, cell in enumerate(row):
+            if k == first:
+                kept += [owner or EMPTY_CELL, partners or EMPTY_CELL]
+            elif k not in marked:
+                kept.append(cell)
+        result.append(kept)
+    return result
+
+
+# A schedule's legend, over or under it: "Ett x i månadskolumnen visar när aktiviteten
+# genomförs.", "(x = aktiviteten genomförs den månaden)", "Markeringen X anger månad".
+_SCHEDULE_LEGEND = re.compile(
+    r"[^\n]{0,60}(?<![\w-])[\"'”“]?[x✓●■*][\"'”“]?(?![\w-])\s*"
+    r"(?:=|:|[–-] |i (?:\w+ )?(?:manads|kvartals|vecko)?kolumn\w*|visar|markerar|betyder|anger)"
+    r"[^\n]{0,140}"
+)
+
+
+def _drop_schedule_legend(lines: list[str], index: int, end: int) -> None:
+    """Blank the legend of a schedule's marks on the line nearest above or below its table
+    (lines[index:end])."""
+    for step, start in ((-1, index - 1), (1, end)):
+        position = start
+        while 0 <= position < len(lines) and not lines[position].strip():
+            position += step
+        if 0 <= position < len(lines) and _SCHEDULE_LEGEND.fullmatch(fold(lines[position].strip())):
+            lines[position] = ""
 
 
 # A row of a CSV file whose cells are in quotes: '"Aktivitet";"Ansvarig"', '"Aktivitet","Mål"'.
@@ -921,6 +1118,18 @@ def _tables_as_cells(text: str) -> tuple[str, set[int]]:
             if numbered:
                 for row in range(index, end):
                     cells[row] = cells[row][1:]
+            kept = _without_schedule(cells[index:end])
+            if len(kept[0]) < len(cells[index]):
+                cells[index:end] = kept
+                _drop_schedule_legend(lines, index, end)
+            above = index - 1
+            while above > 0 and not lines[above].strip():
+                above -= 1
+            legend = _matrix_legend(lines[above]) if above >= 0 and above < index else None
+            if matrix := _party_matrix(cells[index:end], legend):
+                cells[index:end] = matrix
+                if legend:
+                    lines[above] = ""  # "A = ansvarar …, D = deltar": the matrix's legend
             if parties := _party_lists(cells[index:end]):
                 cells[index] = parties
                 for row in range(index + 1, end):
@@ -1401,6 +1610,10 @@ def clean(raw: str) -> str:
         text = _without_english(text)
     if _FINNISH_HINT.search(text):
         text = _without_finnish(text)
+    if len(_FIGURE_PRESENT.findall(text, 0, 200_000)) >= _FEWEST_FIGURES:
+        text = _figures_as_items(text)
+    if len(_SOMALI_HINT.findall(text, 0, 50_000)) >= _FEWEST_SOMALI_WORDS:
+        text = _without_somali(text)
     text, cell_lines = _tables_as_cells(text)
     text = _INVISIBLE.sub("", text.translate(_SPACES))
     for ligature, letters in _LIGATURES.items():  # str.replace: faster than translate here

@@ -49,6 +49,8 @@ _MUNICIPALITY = re.compile(
     # "Tekniska kontoret", "Gatukontoret", "Gatuavdelningen"
     r"|(?:[\w-]+a |[\w]+- och )?[\w-]*(?:forvaltningens?|namndens?|kontorets?|avdelningens?)"
     r"|socialtjanstens?|(?:fritids|ungdoms)gard(?:en|ens|arna)?|faltassistent(?:en|er|erna)?"
+    # "fritidsgårdspersonalen", "fritidsledarna": the staff of the municipality's youth centres
+    r"|(?:fritids|ungdoms)gardspersonal(?:en)?|fritidsledar(?:e|en|na)"
     r"|faltgrupp(?:en|ens)?"
     r"|faltsekreterar(?:e|en|na)|skolan|skolorna|trygghetssamordnar(?:e|en)"
     r"|sakerhetssamordnar(?:e|en)|brottsforebyggande radet|bra"
@@ -64,7 +66,9 @@ _JOINT_START = re.compile(
 )
 # "Ansvarig: Polisen", "Ansvar: kommunen och polisen", "(Polisen)" at the end of an item.
 OWNER_LABEL = re.compile(
-    r"\b(?:(?:huvud)?ansvar(?:ig|iga)?(?: part)?|ansv\.|vem|owner)\s*:\s*"
+    # "Ansvarig funktion: områdespolisen", "Ansvarig roll: trygghetssamordnaren"
+    r"\b(?:(?:huvud)?ansvar(?:ig|iga)?(?: (?:part|funktion|roll|enhet))?|ansv\.|vem|owner)"
+    r"\s*:\s*"
     # up to the next label: "Owner: Kungälvs Handel Frequency: 4 möten per år"
     r"(?P<who>(?:(?!\s[A-ZÅÄÖa-zåäö]+\s*:)[^.;()|\n]){2,80})"
 )
@@ -124,6 +128,10 @@ def split_actors(text: str) -> list[str]:
     return parts
 
 
+# An item's next label, capitalised, after its text: "… Mätbart mål: …", "… Ansvarig funktion: …".
+_NEXT_LABEL = re.compile(r"\s[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?\s*:")
+
+
 def partners_of(text: str, folded: str) -> tuple[list[str], list[tuple[int, int]]]:
     """The partners named with "tillsammans med …" and the like, and where they stand."""
     names: list[str] = []
@@ -132,7 +140,10 @@ def partners_of(text: str, folded: str) -> tuple[list[str], list[tuple[int, int]
         position = match.end()
         end = position
         words = 0
-        for token in re.finditer(r"[\w-]+|[^\w\s]", folded[position : position + 300]):
+        reach = position + 300
+        if label := _NEXT_LABEL.search(text, position, reach):
+            reach = label.start()  # "… och bostadsbolaget Mätbart mål: två …": a label ends them
+        for token in re.finditer(r"[\w-]+|[^\w\s]", folded[position:reach]):
             word = token.group(0)
             if word in {".", ";", ":", "(", ")"} or words >= 12:
                 break
@@ -448,7 +459,7 @@ def read_owner(
                 partners = actors[1:] + partners
             elif modal and after:
                 # "Under perioden ska polisen …": the subject follows the verb.
-                responsible = actor_kind(" ".join(after[:3])) or ""
+                responsible = _subject_after_verb(after)
         elif modal and not subject:
             responsible = ""
         else:
@@ -708,11 +719,30 @@ def _named_before_verb(head: str, head_text: str) -> tuple[str, str, list[str]]:
 
 
 def _inverted(subject: str) -> bool:
-    """Whether the words before the verb are an adverbial ("Under perioden"), not a subject."""
+    """Whether the words before the verb are an adverbial ("Under perioden", "För det första",
+    "Till sist", "Slutligen"), not a subject."""
     return subject.split()[0] in {
         "under", "i", "pa", "vid", "efter", "inom", "fran", "for", "varje", "arligen", "nar",
         "dessutom", "darfor", "sedan", "tillsammans", "gemensamt", "med", "genom", "minst",
+        "till", "slutligen", "vidare", "darefter", "forst",
     }  # fmt: skip
+
+
+_LONGEST_SUBJECT_AFTER_VERB = 4
+
+
+def _subject_after_verb(after: list[str]) -> str:
+    """The owner a subject after its verb names ("… kommer polisen att", "… ska vi tillsammans
+    bjuda in", "… kommer polisen och kommunen att"), from the folded words after the verb."""
+    words = after[:_LONGEST_SUBJECT_AFTER_VERB]
+    if "att" in words:
+        words = words[: words.index("att")]
+    if _JOINT_START.match(" ".join(words)):
+        return "joint"  # "vi tillsammans", "vi gemensamt"
+    kinds = [actor_kind(actor) for actor in split_actors(" ".join(words))]
+    if kinds[:2] in (["police", "municipality"], ["municipality", "police"]):
+        return "joint"
+    return actor_kind(" ".join(after[:3])) or ""
 
 
 # For the parser's reading of clauses joined by "och" (`parser._coordinated`).

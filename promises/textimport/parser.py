@@ -32,7 +32,7 @@ from promises.textimport.lines import GOAL_LINE, letter_legend, read_lines
 from promises.textimport.lines import LONGEST_HEADING as _LONGEST_HEADING
 from promises.textimport.lines import Line as _Line
 from promises.textimport.lines import kw as _kw
-from promises.textimport.numbers import approximate_value, fold
+from promises.textimport.numbers import approximate_value, fold, word_value
 from promises.textimport.owners import (
     ACTIVITY_VERBS,
     MODAL,
@@ -436,7 +436,13 @@ def _title(
             after = folded[modal.end() :].split()
             if not after or not after[0].endswith("s") or after[0] in NOT_PASSIVE:
                 rest = text[modal.end() :]
-                rest = re.sub(r"^\s*(?:att\s+|vi\s+|man\s+)?", "", rest)
+                if modal.group() == "kommer":
+                    # "… kommer kommunen att ha …": the subject after the verb, then "att"
+                    rest = rest[rest.index(" att ") + 1 :] if " att " in rest[:60] else rest
+                # "… ska vi tillsammans bjuda in …": the subject after the verb
+                rest = re.sub(
+                    r"^\s*(?:att\s+|(?:vi|man)\s+(?:(?:tillsammans|gemensamt)\s+)?)?", "", rest
+                )
         partner = PARTNERS.search(fold(rest))
         if partner and partner.start() < 3:
             _names, spans = partners_of(rest, fold(rest))
@@ -657,6 +663,7 @@ def _activity_title(
             and not w.isdigit()
             and not re.fullmatch(r"\d+-tal|\(\d+\)", w)  # "ett 20-tal", "ett (1)"
             and not approximate_value(w)  # "ett femtontal"
+            and word_value(fold(w)) is None  # "minst tjugofem insatser"
             and fold(w)
             not in {
                 "minst",
@@ -777,7 +784,9 @@ _ACTIVITY_START = re.compile(
 
 # A table of activities, its cells one per line: "Aktivitet", "Ansvarig", "Mål", then the rows.
 _TABLE_FIRST = _kw(
-    r"^(?:aktivitet(?:er)?|åtgärd(?:er)?|insats(?:er)?|activit(?:y|ies)|actions?)\s*:?$"
+    r"^(?:aktivitet(?:er)?|åtgärd(?:er)?|insats(?:er)?|activit(?:y|ies)|actions?"
+    # a header asking its questions: "Vad | Vem | Hur ofta | Var"
+    r"|vad(?: görs| gör vi| ska göras| ska vi göra)?\s*\??)\s*:?$"
 )
 # A column named with its year: "Resultat 2025" beside "Mål 2026" (last year's result is no target).
 _COLUMN_YEAR = r"(?: (?:för |under )?\d{4}(?:\s*[–-]\s*\d{2,4})?)?"
@@ -786,7 +795,7 @@ _TABLE_COLUMNS = (
         "owner",
         _kw(
             r"^(?:huvud)?ansvar(?:ig|iga|ar)?(?: (?:part|aktör|förvaltning|verksamhet"
-            r"|organisation))?\s*:?$|^vem(?: ansvarar| gör)?\s*\??:?$"
+            r"|organisation|funktion|roll|enhet))?\s*:?$|^vem(?: ansvarar| gör)?\s*\??:?$"
             # a spreadsheet's English-like codes: "Owner", "Resp."
             r"|^(?:owner|responsible|resp\.?)\s*:?$"
         ),
@@ -986,8 +995,14 @@ def _table_rows(document: ParsedDocument, lines: list[_Line], columns: list[str]
                 # "10" under "Mål (antal)" and "år" under "Per": ten a year
                 words = f"{words} per {_SCOPE_WORD.sub('', scope.text.strip())}"
             target, notes = read_target(words, cell.start, listed=True, counted=text)
+        elif "target" not in columns:
+            # A table with no column for the target (a plan's "Aktivitet | Ansvarig", its
+            # months dropped): the activity's own words state it, as a list item's do.
+            target, notes = read_target(_without_results(text), name.start, listed=True)
         owner = (responsible, other, partners)
         title = _title(text, None)
+        if "target" not in columns:
+            title = _activity_title(text, name.start, target)
         activity = _proposed(text, title, name.start, owner, target, notes)
         if promise := row.get("promise"):
             # The promise of this row, or of the rows above when its cell is repeated.
@@ -1171,12 +1186,27 @@ def _sentence_activity(line: _Line) -> bool:
     return _activity_sentence(line.text, line.folded)
 
 
+# A sentence opening with its place in a sequence, its subject after the verb: "För det
+# första kommer polisen att …", "För det tredje ska vi tillsammans …", "Till sist kommer polisen
+# och kommunen att …".
+_SEQUENCED_SENTENCE = re.compile(
+    r"(?:for det (?:forsta|andra|tredje|fjarde|femte|sjatte|sjunde)|till sist|slutligen"
+    r"|forst och framst|darefter|vidare),? (?:kommer|ska|skall) (?:vi (?:tillsammans|gemensamt)"
+    r"|polisen och kommunen|kommunen och polisen|polisen|kommunen|staden)"
+    r"(?: (?:ocksa|aven|dessutom))?(?: att)? \w"
+)
+
+
 def _activity_sentence(text: str, folded: str) -> bool:
     if len(text) > _LONGEST_SENTENCE or _QUOTATION.search(folded):
         return False
     if re.search(r"\bfoljande\W*$|:\s*$", folded):
         return False  # a lead: "Polisen och kommunen lovar att arbeta med följande."
-    if _ACTOR_SENTENCE.match(folded) or _JOINT_SENTENCE.match(folded):
+    if (
+        _ACTOR_SENTENCE.match(folded)
+        or _JOINT_SENTENCE.match(folded)
+        or _SEQUENCED_SENTENCE.match(folded)
+    ):
         return True
     if read_owner(text, None)[0] != "other":
         return False
@@ -1338,7 +1368,11 @@ def _items(lines: list[_Line], index: int) -> tuple[list[tuple[int, int, str]], 
 # repeats the subject and verb above with a number ("Vi ska träffas en gång varje månad").
 _REFERS_BACK = re.compile(
     r"(?:(?:det|detta) (?:ska|skall|kommer att) (?:bli|ske|goras|vara)"
-    r"|(?:[\w-]+ ){1,2}(?:ska|skall|kommer att) (?:gora|gor) det)\b"
+    r"|(?:[\w-]+ ){1,2}(?:ska|skall|kommer att) (?:gora|gor) det"
+    # the goal of the sentence above: "Målet är minst 16 helger …", "Målsättningen är ett
+    # besök i månaden", "Målet är att värdarna är på plats fyra kvällar i veckan"
+    r"|(?:malet|malsattningen|ambitionen|malvardet)(?: for (?:\w+ )?(?:aktiviteten|insatsen"
+    r"|arbetet))? ar)\b"
 )
 
 
@@ -1381,7 +1415,9 @@ def _ended_by_writer(text: str, following: str) -> bool:
 
 # The labels an item may carry after its text: "Ansvar: Polisen. Tid: Hösten 2026."
 _DETAIL_WORDS = (
-    r"(?:(?:huvud)?ansvar(?:ig)?|vem|tid(?:plan)?|när|mål(?:värde)?|frekvens|indikator"
+    r"(?:(?:huvud)?ansvar(?:ig)?(?: (?:funktion|roll|enhet))?|vem|tid(?:plan)?|när"
+    # "Mätbart mål: minst tjugofem insatser under löftesperioden"
+    r"|(?:mätbart )?mål(?:värde)?|frekvens|indikator"
     # English labels: "Owner: Polisen", "Frequency: 2/månad", "Deadline: Q2 2026"
     r"|owner|frequency|deadline|omfattning|ansv\."
     # what was done last year, beside the target: "Genomfört 2025: 21 kontroller" ("Genomf
@@ -1449,10 +1485,29 @@ def _titled_section(lines: list[_Line], index: int) -> bool:
         # centrum", a blank line, "Polisen kommer att vara synlig …" (not a headline over a
         # news item's lead, nor "Giltighet: …")
         following = lines[index + 2]
-        return not following.bullet and _sentence_activity(following) and _titled(text)
+        return (
+            not following.bullet
+            and _sentence_activity(following)
+            and not _promising(following, text)
+            and _titled(text)
+        )
     if following is None or following.blank or following.bullet:
         return False
-    return _titled(text) and (_sentence_activity(following) or actor_doing(following.text))
+    return (
+        _titled(text)
+        and (_sentence_activity(following) or actor_doing(following.text))
+        and not _promising(following, text)
+    )
+
+
+def _promising(line: _Line, title: str) -> bool:
+    """Whether a line opens with the promise's sentence ("Polisen och Hagfors kommun lovar att
+    arbeta för …") under a slogan, which is no promise of its own ("Tillsammans för ett
+    tryggare Hagfors"); a place's name over it heads it ("Fagersta", "Norberg")."""
+    return bool(
+        _PROMISE_SENTENCE.search(line.folded[:_PROMISE_SENTENCE_REACH])
+        and not _PLACE_TITLE.fullmatch(title)
+    )
 
 
 def _titled(text: str) -> bool:
@@ -2182,6 +2237,23 @@ def _transcript_activities(document: ParsedDocument, lines: list[_Line]) -> bool
     return True
 
 
+def _after_promise_sentence(line: _Line) -> list[ParsedActivity]:
+    """The activities of a paragraph on one line that opens with the promise's sentence ("…
+    lovar att under 2026 arbeta för …"), read sentence by sentence; [] for another line."""
+    if len(line.text) > _LONGEST_PROMISE_PARAGRAPH or not _PROMISE_SENTENCE.search(
+        line.folded[:_PROMISE_SENTENCE_REACH]
+    ):
+        return []
+    sentences = list(_SENTENCE.finditer(line.text))
+    if len(sentences) < 2 or not _PROMISE_SENTENCE.search(fold(sentences[0].group())):
+        return []
+    rest = sentences[1].start()
+    return _paragraph_activities(line.text[rest:], line.start + rest)
+
+
+_LONGEST_PROMISE_PARAGRAPH = 2000
+
+
 def _activities_without_heading(document: ParsedDocument, lines: list[_Line]) -> None:
     """A document without an activity heading: its list items that read as activities."""
     taken = {promise.span.start for promise in document.promises if promise.span}
@@ -2219,6 +2291,17 @@ def _activities_without_heading(document: ParsedDocument, lines: list[_Line]) ->
                 or not any(s <= activity.span.start < e for s, e in promised)
             ]
             index = after
+            continue
+        if (
+            not background
+            and not line.bullet
+            and line.start not in taken
+            and (found := _after_promise_sentence(line))
+        ):
+            # "Polisen och X kommun lovar att … arbeta för … . Polisen genomför … . Kommunen
+            # ser över …": a paragraph on one line, the promise first, then what each does.
+            document.activities += found
+            index += 1
             continue
         if (
             not background
@@ -2318,7 +2401,14 @@ def _promise_from_running_text(document: ParsedDocument, lines: list[_Line]) -> 
             bounds
             and previous is not None
             and not (previous.bullet or previous.blank)
-            and line.text[:1].islower()
+            and (
+                line.text[:1].islower()
+                # a long line ending inside its sentence ("… i Strömsund och" over
+                # "Hammerdal. Löftet gäller …"): a paragraph's line its editor wrapped
+                or len(previous.text) >= _SHORTEST_WRAPPED
+                and _SENTENCE_GOES_ON.search(previous.text.rstrip())
+                and not previous.text.rstrip().endswith(("–", "-"))
+            )
         ):
             bounds[-1][1] = line.end
             bounds[-1][2] = True

@@ -1476,6 +1476,15 @@ BLIND_VALIDITY = {
     "alvsbyn-2026-i-korthet.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "borgholm-2026-poddtranskript.txt": ("2026-05-01", "2026-09-30", False, None, "joint"),
     "bastad-2026-2027-textmejl.txt": ("2026-03-01", "2027-02-28", False, None, "joint"),
+    "gotene-2026-gantt-manader.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "tidaholm-2026-2027-matbart-mal.txt": ("2026-03-01", "2027-02-28", False, None, "joint"),
+    "horby-2026-tre-meningar.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "skara-2026-2027-ansvarsmatris.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "askersund-2026-malet-ar.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "stromsund-2026-2027-for-det-forsta.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "bromolla-2026-svenska-somaliska.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "vindeln-2026-2027-vad-vem-hur-ofta.txt": ("2026-04-01", "2027-03-31", False, None, "joint"),
+    "hagfors-2026-loftet-i-siffror.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
 }
 
 
