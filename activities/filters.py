@@ -20,8 +20,9 @@ PROGRESS_FIELDS = (
     "target_unit_singular",
     "target_scope",
 )
-# What progress is counted and judged with: the dates, and whether and when it was closed.
-PERIOD_PROGRESS_FIELDS = ("start_date", "end_date", "state", "closed_date")
+# What progress is counted and judged with: the dates, whether and when it was closed, and
+# when it was registered (a promise registered when it had ended has no progress judged).
+PERIOD_PROGRESS_FIELDS = ("start_date", "end_date", "state", "closed_date", "registered_at")
 
 
 class ActivityFilter(PeriodFilterSet):

@@ -367,7 +367,11 @@ class Activity(models.Model):
         return progress_from_counts(self.target, start, end, counts, today)
 
     def progress_status(self, today: datetime.date | None = None) -> str | None:
-        """`progress(today).status`, found with fewer sums (for a list filtered by status)."""
+        """`progress(today).status`, found with fewer sums (for a list filtered by status); none
+        for a promise registered when it had already ended (nothing was logged: its activities
+        are never listed as "ej uppnådd")."""
+        if self.period.ended_before_registration:
+            return None
         today = self.period.judged_on(today or timezone.localdate())
         start, end, counts = self._counts(today)
         return status_from_counts(self.target, start, end, counts, today)

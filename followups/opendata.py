@@ -372,7 +372,8 @@ def activity_rows(
             "target_value": activity.target_value,
             "target_unit": activity.target_unit,
             "target_scope": activity.target_scope,
-            "status": activity.status,
+            # Not recorded either: the default "planned" would be an invented fact.
+            "status": "" if unknown else activity.status,
             "done_total": None if unknown else progress.total_done,
             "current_span_start": current.span.start if current else None,
             "current_span_end": current.span.end if current else None,

@@ -606,6 +606,30 @@ def test_an_ended_registered_period_claims_no_progress(client, bare):
 
 
 @pytest.mark.django_db
+def test_no_page_or_filter_infers_progress_or_a_status_for_an_ended_registered_period(client, bare):
+    # The period page said so, but the activity's page said "Målet nåddes 0 av 24 månader …
+    # Ej uppnådd", the list's filter found it as not achieved, and an activity without a
+    # target showed the default "planerad".
+    walks = bare.activities.get()
+    plain = factories.activity(bare, title="Redovisa arbetet", target=None)
+    note = gettext(
+        "What was done is not recorded in the portal: the citizen promise was registered "
+        "afterwards, when it had already ended."
+    )
+    for activity in (walks, plain):
+        url = reverse("activities:activity_detail", args=["vetlanda", bare.slug, activity.pk])
+        page = client.get(url).content.decode()
+        assert note in page, activity.title
+        assert "Ej uppnådd" not in page and "ej uppnådd" not in page
+        assert "Planerad" not in page and "planerad" not in page
+    assert "planerad" not in client.get(bare.get_absolute_url()).content.decode()
+    for status in ("not_achieved", "not_started", "achieved"):
+        listed = client.get(reverse("activities:activity_list"), {"framsteg": status})
+        assert walks not in [row for row, _ in listed.context["activities"]], status
+    assert walks.progress_status(datetime.date(2026, 1, 1)) is None
+
+
+@pytest.mark.django_db
 def test_the_hub_shows_a_registration_not_a_consultation_decision_and_signing(client, people):
     period = registering_draft()
     sign_in(client, people.coordinator)
