@@ -1506,6 +1506,66 @@ def _goes_on_over_page(kept: list[str], page: list[str]) -> bool:
     )
 
 
+# A page's running header or footer ends with its page number: "Medborgarlöfte Köping 2018
+# Sida 2 (3)", "Köpings kommun – Medborgarlöfte 2018 – sida 1", "… 2 av 5", "… 3 (7)".
+_RUNNING_NUMBER = re.compile(
+    r"(?<![\w.])(?:(?P<word>sida|sid|page)\.? ?(?P<page>\d{1,3})"
+    r"(?: ?(?:av|/|of) ?\d{1,3}| ?\(\d{1,3}\))?"
+    r"|(?P<bare>\d{1,3}) ?(?:av|/) ?\d{1,3}|(?P<paren>\d{1,3}) ?\(\d{1,3}\))$"
+)
+# "Läs mer på sida 4", "se sida 7": a reference in the text, no page's number.
+_PAGE_REFERENCE = re.compile(r"(?:\bpa|\bse|\bi|\bunder|\bav|\bpå) $")
+_LONGEST_RUNNING_LINE = 100
+
+
+def _running_heads(lines: list[str]) -> set[str]:
+    """The (digit-blind) lines a page prints as its header or footer with its page number,
+    wherever they stand: words and a page number at the end, written twice or more with the
+    number changing ("… Sida 2 (3)", "… Sida 3 (3)"). A PDF's text may hold them inside its
+    pages (a document printed from a copy of another with its pages' headers), and a page's
+    footer may fall inside a wrapped item."""
+    numbers: dict[str, set[str]] = {}
+    for line in lines:
+        if not 8 <= len(line) <= _LONGEST_RUNNING_LINE or not (
+            line[-1].isdigit() or line[-1] == ")"
+        ):
+            continue
+        folded = fold(line)
+        match = _RUNNING_NUMBER.search(folded)
+        if not match or not re.search(r"[^\W\d]{3}", folded[: match.start()]):
+            continue
+        if match.group("word") and _PAGE_REFERENCE.search(folded[: match.start()]):
+            continue
+        number = match.group("page") or match.group("bare") or match.group("paren")
+        numbers.setdefault(_pattern(line), set()).add(number)
+    return {pattern for pattern, found in numbers.items() if len(found) >= 2}
+
+
+def _joined_over_heads(lines: list[str | None]) -> list[str]:
+    """A page's lines with its running headers (None) left out, and the blank lines around one
+    too where the sentence above goes on below it ("… lördagskvällar, minst", the footer, "2
+    kvällar per månad,"): the item's two halves joined."""
+    dropped: set[int] = set()
+    for index, line in enumerate(lines):
+        if line is not None:
+            continue
+        above = index - 1
+        while above >= 0 and index - above <= 3 and not lines[above]:
+            above -= 1
+        below = index + 1
+        while below < len(lines) and below - index <= 3 and not lines[below]:
+            below += 1
+        if (
+            above >= 0
+            and below < len(lines)
+            and lines[above]
+            and lines[below]
+            and _goes_on_over_page([lines[above]], [lines[below]])  # type: ignore[list-item]
+        ):
+            dropped.update(range(above + 1, below))
+    return [line for k, line in enumerate(lines) if line is not None and k not in dropped]
+
+
 # A line's number at its start, as a fax or a scanned draft prints it: " 7  I medborgar…".
 _LINE_NUMBER = re.compile(r"^([ \t]*)(\d{1,4})(?=[ \t]|$)[ \t]*", re.MULTILINE)
 _FEWEST_NUMBERED = 10
@@ -1626,10 +1686,11 @@ def clean(raw: str) -> str:
                 pages.append([])
             pages[-1].append((_MULTISPACE.sub(" ", piece).strip(), number in cell_lines))
     repeated = _repeated_lines([[line for line, cell in page if not cell] for page in pages])
+    running = _running_heads([line for page in pages for line, cell in page if not cell])
     kept: list[str] = []
     for number, page in enumerate(pages):
-        page_lines = [
-            line
+        marked: list[str | None] = [
+            None if line and not cell and running and _pattern(line) in running else line
             for line, cell in page
             if not (
                 line
@@ -1637,6 +1698,7 @@ def clean(raw: str) -> str:
                 and (_chrome(line) or _page_furniture(line) or _pattern(line) in repeated)
             )
         ]
+        page_lines = _joined_over_heads(marked) if None in marked else marked
         if not any(cell for _line, cell in page):
             page_lines = _poster_lines_joined(page_lines)
         if number and _goes_on_over_page(kept, page_lines):

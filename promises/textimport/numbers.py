@@ -60,6 +60,30 @@ _OCR_LETTER = re.compile(
 )
 
 
+# A digit inside a word, as text recognition reads a scan: "po1isen", "Medborgarl0fte", "f0r",
+# or a word starting with one, "1ördag" ("1gång" is a count written together). A street number
+# ("Storgatan 12"), a road ("E10"), "v. 12", "2ggr", "24/7" and abbreviations ("SSPF", "LPO")
+# have none.
+_SCANNED_WORD = re.compile(r"[a-zåäö][01][a-zåäö]|(?<![\w])[01](?!gång)[a-zåäö]{4}")
+_MOST_SCANNED_WORDS = 3
+
+
+def scanned_words(text: str) -> list[str]:
+    """Up to three words of the text with a digit inside them, as text recognition gives them."""
+    words: list[str] = []
+    for match in _SCANNED_WORD.finditer(text):
+        start, end = match.start(), match.end()
+        while start > 0 and text[start - 1].isalnum() and match.start() - start < 40:
+            start -= 1
+        while end < len(text) and text[end].isalnum() and end - match.end() < 40:
+            end += 1
+        if text[start:end] not in words:
+            words.append(text[start:end])
+            if len(words) == _MOST_SCANNED_WORDS:
+                break
+    return words
+
+
 def ocr_m(folded: str) -> str:
     """A folded word or phrase with OCR's "rn" for "m" read as "m" ("kornrnunen", "rninst"):
     a caller takes it only where the word it gives is one it knows ("barn" stays "barn")."""

@@ -32,7 +32,7 @@ from promises.textimport.lines import GOAL_LINE, letter_legend, read_lines
 from promises.textimport.lines import LONGEST_HEADING as _LONGEST_HEADING
 from promises.textimport.lines import Line as _Line
 from promises.textimport.lines import kw as _kw
-from promises.textimport.numbers import approximate_value, fold, word_value
+from promises.textimport.numbers import approximate_value, fold, scanned_words, word_value
 from promises.textimport.owners import (
     ACTIVITY_VERBS,
     MODAL,
@@ -55,7 +55,13 @@ from promises.textimport.owners import (
 )
 from promises.textimport.period import read_period
 from promises.textimport.signatures import read_signatures
-from promises.textimport.targets import UNSUPPORTED_SCOPE, read_target
+from promises.textimport.targets import (
+    PERIOD_MONTHS,
+    UNSUPPORTED_SCOPE,
+    months_between,
+    part_of_year,
+    read_target,
+)
 from promises.textimport.texts import read_texts
 from promises.textimport.types import (
     ParsedActivity,
@@ -623,17 +629,20 @@ def _activity(text: str, start: int, section_owner: str | None) -> ParsedActivit
     responsible, other, partners = read_owner(text, section_owner)
     target, notes = read_target(_without_results(text), start, listed=True)
     title = _activity_title(text, start, target)
-    if (
-        target is None
-        and notes
-        and UNSUPPORTED_SCOPE.search(fold(_activity_title(text, start, None, keep_when=True)))
-    ):
-        # "minst två informationsinsatser per termin": no target, and the title would be the
-        # whole sentence; it is named by what it counts all the same ("Informationsinsatser"),
-        # read without that scope.
-        scope = UNSUPPORTED_SCOPE.search(fold(text))
-        blanked = text[: scope.start()] + " " * len(scope.group()) + text[scope.end() :]
-        title = _activity_title(text, start, read_target(blanked, start, listed=True)[0])
+    if target is None and notes:
+        # "minst två informationsinsatser per termin", "minst 12 per månad under
+        # sommarhalvåret": no target, and the title would be the whole sentence; it is named by
+        # what it counts all the same ("Informationsinsatser"), read without that scope.
+        unsupported = UNSUPPORTED_SCOPE.search(
+            fold(_activity_title(text, start, None, keep_when=True))
+        )
+        scope = UNSUPPORTED_SCOPE.search(fold(text)) if unsupported else part_of_year(fold(text))
+        if scope:
+            blanked = text[: scope.start()] + " " * len(scope.group()) + text[scope.end() :]
+            counted = read_target(blanked, start, listed=True)[0]
+            # a part of the year is the reason only when the text without it has a target
+            if unsupported or counted:
+                title = _activity_title(text, start, counted)
     return _proposed(text, title, start, (responsible, other, partners), target, notes)
 
 
@@ -1210,7 +1219,7 @@ def _activity_sentence(text: str, folded: str) -> bool:
         return True
     if read_owner(text, None)[0] != "other":
         return False
-    target, _notes = read_target(text)
+    target, _notes = read_target(text, structure=True)
     return target is not None
 
 
@@ -1307,7 +1316,7 @@ def _looks_like_activity(text: str) -> bool:
         return True
     if _ACTIVITY_START.match(folded):
         return True
-    target, _notes = read_target(text)
+    target, _notes = read_target(text, structure=True)
     return target is not None and target.comparator != "count"
 
 
@@ -1385,7 +1394,7 @@ def _restates(previous: str, text: str) -> bool:
         len(words) > 3
         and words[:3] == above[:3]
         and bool(MODAL.match(words[1]))
-        and read_target(text)[0] is not None
+        and read_target(text, structure=True)[0] is not None
     )
 
 
@@ -1526,7 +1535,7 @@ def _own_target(text: str) -> bool:
     year)."""
     if _DETAIL_IN_TEXT.search(text):
         return True
-    target = read_target(text, listed=True)[0]
+    target = read_target(text, listed=True, structure=True)[0]
     return target is not None and (target.comparator != "count" or target.scope != "period")
 
 
@@ -2636,10 +2645,12 @@ def _targets_by_reference(document: ParsedDocument, lines: list[_Line]) -> None:
         if activity.target is not None:
             continue
         goal_start = text.rfind("\n", 0, line.start) + 1 + reference.start("goal")
-        target, _notes = read_target(
+        target, notes = read_target(
             reference.group("goal"), goal_start, listed=True, counted=activity.text
         )
         activity.target = target
+        # "Aktivitet 1: minst 2 insatser i månaden under maj–augusti": why there is none
+        activity.uncertain.extend(note for note in notes if note not in activity.uncertain)
 
 
 # A promise's label before its words on its line: "Löfte A. ", "Löfte 2: ".
@@ -2674,6 +2685,21 @@ def parse(text: str) -> ParsedDocument:
     document = ParsedDocument(text=cleaned)
     lines = read_lines(cleaned)
     read_period(document, lines)
+    # A part of the year that holds the whole validity limits no target ("2 ggr/dygn under
+    # juni–augusti" in a promise for 1 juni–31 augusti).
+    months = (
+        months_between(document.start, document.end) if document.start and document.end else None
+    )
+    reset = PERIOD_MONTHS.set(months)
+    try:
+        _read_document(document, lines, text)
+    finally:
+        PERIOD_MONTHS.reset(reset)
+    return document
+
+
+def _read_document(document: ParsedDocument, lines: list[_Line], text: str) -> None:
+    """All but the period of `parse`."""
     _read_structure(document, lines)
     _targets_by_reference(document, lines)
     _promises_by_tag(document)
@@ -2691,7 +2717,16 @@ def parse(text: str) -> ParsedDocument:
     read_texts(document, lines, _is_heading)
     _without_owner_labels(document)
     read_signatures(document, text)
-    return document
+    if words := scanned_words(document.text):
+        # "po1isen", "1ördag": a scan read by text recognition, whose other words ("enkat",
+        # "kanner") may be damaged too; nothing is corrected, the coordinator checks the texts.
+        document.uncertain.append(
+            _(
+                "The text looks like a scan read by text recognition (“%(words)s”): check its "
+                "words before the texts are published"
+            )
+            % {"words": ", ".join(words)}
+        )
 
 
 def _listed_twice(document: ParsedDocument) -> None:

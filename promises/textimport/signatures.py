@@ -22,6 +22,7 @@ import re
 import unicodedata
 
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from promises.textimport.clean import plain_text
 from promises.textimport.numbers import fold
@@ -113,13 +114,52 @@ _NAME = re.compile(
 )
 
 
+# A document proposing the decision to make the promise, not the promise signed: an official's
+# report ("Tjänsteskrivelse", "Tjänsteutlåtande") with its "Förslag till beslut" ("Förvaltningens
+# förslag till beslut"), "Kommunstyrelsen föreslås anta medborgarlöftet …". Read in folded text
+# near the top.
+_PROPOSAL = re.compile(
+    r"^(?:tjansteskrivelse|tjansteutlatande)\b"
+    r"|^(?:[a-z]+s )?(?:forslag till beslut|beslutsforslag)\b"
+    r"|\bforeslas (?:att )?(?:anta|besluta|godkanna|faststalla|ge|uppdra|teckna|underteckna)\b"
+)
+_PROPOSAL_LINES = 40
+
+
+def _proposal_phrase(lines: list[str]) -> str:
+    """The words near the top of the document that make it a proposal ("Förslag till beslut"),
+    else ""."""
+    filled = 0
+    for line in lines:
+        text = line.strip()
+        if not text:
+            continue
+        filled += 1
+        if filled > _PROPOSAL_LINES:
+            break
+        match = _PROPOSAL.search(fold(text[:_LONGEST_LINE]))
+        if match:
+            return text[match.start() : match.end()]
+    return ""
+
+
 def read_signatures(document: ParsedDocument, raw: str) -> None:
     """Set `document`'s signing place, date and signatories from the signature block of `raw`
-    (the text as given), when it has one."""
+    (the text as given), when it has one; and note when the document reads as a proposal, so
+    that its decision and signing may not have happened as written."""
     raw = plain_text(raw)
     if not raw.isascii():
         raw = unicodedata.normalize("NFC", raw)  # "o" + U+0308 as "ö"
     lines = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+    if phrase := _proposal_phrase(lines):
+        document.uncertain.append(
+            _(
+                "The document seems to be a proposal (“%(phrase)s”), not a signed promise: its "
+                "decision and signing may not have happened as written. Check them against the "
+                "decision."
+            )
+            % {"phrase": phrase}
+        )
     anchor = None
     for index in range(len(lines) - 1, -1, -1):
         text = lines[index].strip()

@@ -22,6 +22,9 @@ The rules, as the coordinator's preview applies them:
 - Scope: the scope phrase nearest after the number, else before it; none → the whole period.
   "varje sommar" and the like count per year (noted); per termin, per halvår, per kvartal ("i
   kvartalet") and "inför/vid varje …" cannot be counted by the portal: no target, with a note.
+  Nor can a count per day, week, month or tertial limited to a part of the year ("minst 12 per
+  månad under sommarhalvåret", "i veckan under sommarlovet", "per månad maj–augusti"), unless
+  that part holds the whole validity of the document read: no target, the same note.
 - Not targets: years, dates, times ("kl. 22–03"), phone numbers, street numbers, ages ("21 år
   och yngre", "15-åringar"), school years ("årskurs 5 och 6"), durations and period lengths
   ("inom två dygn", "gäller i två år"), law references ("2 kap. 5 §", "SFS 2019:1234"),
@@ -30,8 +33,10 @@ The rules, as the coordinator's preview applies them:
 """
 
 import bisect
+import datetime
 import functools
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -239,6 +244,120 @@ _SCOPE = re.compile(
     "|".join(f"(?P<{name}>(?:(?<!\\w)|(?=/))(?:{rx})\\b)" for name, rx in _SCOPE_PHRASES)
 )
 _AVERAGE = re.compile(r"\bi (?:snitt|genomsnitt|medeltal)\b")
+
+# A part of the year, in folded text: "under sommarhalvåret", "under sommarlovet", "under
+# terminerna", "maj–augusti", "v. 26–32", "under fotbolls-VM". A count per day, week, month or
+# tertial limited to it ("minst 12 per månad under sommarhalvåret") cannot be counted by the
+# portal, which counts each span of the whole period; a time alone ("varje fredag under
+# sommaren") or a count per year or over the period ("minst tio under sommaren") says no more
+# than when it is done.
+_SEASON = r"(?:sommar|vinter|host|var)"
+_MONTH_WORD = (
+    r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)"
+)
+_PART_OF_YEAR = re.compile(
+    r"(?<![\w-])(?:"
+    rf"under (?:hela )?{_SEASON}(?:en|n|halvaret|halvaren|manaderna|perioden|tid|tiden"
+    r"|terminen|terminerna|lovet|loven|sasongen)\b"
+    rf"|under {_SEASON}- och {_SEASON}(?:en|n|halvaret|halvaren|manaderna|terminerna)\b"
+    r"|under (?:de |alla )?[a-z]*lov(?:et|en|sveckan|sveckorna|sdagarna|sperioden)\b"
+    r"|under (?:skol)?termin(?:en|erna)\b"
+    r"|under (?:[a-z]+)?sasong(?:en|erna)?\b"
+    r"|under (?:de )?(?:morka |ljusa |varma |kalla )?[a-z]*manaderna\b"
+    r"|under (?:jul|pask|midsommar)(?:en|helgen|helgerna|veckan|veckorna)?\b"
+    r"|under (?:[a-z]+-)?(?:vm|em|os)\b"
+    r"|(?:varje|under varje) (?:sommar|vinter|host|var)\b"
+    r"|sommartid|vintertid"
+    rf"|(?:(?:under|i|fran|mellan) )?(?P<first>{_MONTH_WORD})\.? ?"
+    r"(?:[-–—]|till(?: och med)?|t\.?o\.?m\.?) ?"
+    rf"(?P<last>{_MONTH_WORD})\b"
+    rf"|(?:under|i) {_MONTH_WORD}(?:, {_MONTH_WORD})* och {_MONTH_WORD}\b"
+    rf"|under {_MONTH_WORD}\b"
+    r"|(?:v|vecka|veckorna)\.? ?\d{1,2} ?(?:[-–—]|till) ?\d{1,2}\b"
+    r")"
+)
+_MONTH_ORDER = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+# The scopes counted per span of the period, which a part of the year leaves empty.
+_SPANS = frozenset({"day", "week", "month", "tertial", "average_week", "average_month"})
+
+
+# The months of the parts of the year a season names, when it names them: a part that holds
+# the whole validity ("2 ggr/dygn under juni–augusti" in a promise for 1 juni–31 augusti) limits
+# nothing. Lov, weeks and events ("under fotbolls-VM") are never known to hold it.
+_SEASON_MONTHS = (
+    ("sommarhalvar", frozenset(range(4, 10))),
+    ("vinterhalvar", frozenset({10, 11, 12, 1, 2, 3})),
+    ("hostterminen", frozenset(range(8, 13))),
+    ("varterminen", frozenset(range(1, 7))),
+    ("termin", frozenset(range(1, 13)) - {7}),
+    ("sommarlov", frozenset()),
+    ("sommar", frozenset({6, 7, 8})),
+    ("host", frozenset({9, 10, 11})),
+    ("var", frozenset({3, 4, 5})),
+    ("vinter", frozenset({12, 1, 2})),
+)
+# The months of the validity of the document being read (set by the parser), or None.
+PERIOD_MONTHS: ContextVar[frozenset[int] | None] = ContextVar("period_months", default=None)
+
+
+def _months_named(match: re.Match) -> frozenset[int]:
+    """The months a part of the year names, as far as known (empty when not known)."""
+    phrase = match.group()
+    if match.group("first"):
+        first = _MONTH_ORDER.index(match.group("first")[:3])
+        last = _MONTH_ORDER.index(match.group("last")[:3])
+        return frozenset((first + step) % 12 + 1 for step in range((last - first) % 12 + 1))
+    months = [m[:3] for m in re.findall(_MONTH_WORD, phrase) if m[:3] in _MONTH_ORDER]
+    if months and re.match(rf"(?:under|i) {_MONTH_WORD}\b", phrase):
+        return frozenset(_MONTH_ORDER.index(month) + 1 for month in months)
+    named: frozenset[int] = frozenset()
+    phrase = re.sub(r"^(?:under (?:varje |hela |de |alla )?|varje )", "", phrase)
+    phrase = phrase.replace("- och ", " ")
+    for word, season in _SEASON_MONTHS:
+        if re.search(rf"\b{word}", phrase):
+            if not season:
+                return frozenset()
+            named |= season
+            phrase = re.sub(rf"\b{word}\w*", "", phrase)
+    return named
+
+
+def part_of_year(folded: str) -> re.Match | None:
+    """The first phrase of the text limiting it to a part of the year: a range of months that
+    covers the whole year ("april–mars"), or a part that holds the whole validity of the
+    document read (`PERIOD_MONTHS`), is none."""
+    period = PERIOD_MONTHS.get()
+    for match in _PART_OF_YEAR.finditer(folded):
+        months = _months_named(match)
+        if len(months) == 12 or (period and months and period <= months):
+            continue
+        return match
+    return None
+
+
+def months_between(start: datetime.date, end: datetime.date) -> frozenset[int]:
+    """The calendar months a validity from `start` to `end` touches."""
+    count = (end.year - start.year) * 12 + end.month - start.month + 1
+    return frozenset((start.month - 1 + step) % 12 + 1 for step in range(min(max(count, 1), 12)))
+
+
+def part_of_year_phrase(text: str, folded: str, scope_phrase: str) -> str | None:
+    """When a count per span is limited to a part of the year, the words saying so ("per månad
+    … under sommarhalvåret", "i veckan under sommarlovet"), else None."""
+    limit = part_of_year(folded)
+    if limit is None:
+        return None
+    scope_start = folded.find(scope_phrase)
+    scope_end = scope_start + len(scope_phrase)
+    if scope_start < 0:
+        return text[limit.start() : limit.end()]
+    first, second = sorted(((scope_start, scope_end), (limit.start(), limit.end())))
+    between = text[first[1] : second[0]]
+    if re.fullmatch(r"[\s,]*", between):
+        return text[first[0] : second[1]]
+    return f"{text[first[0] : first[1]]} … {text[second[0] : second[1]]}"
+
 
 # Plural ↔ singular endings of the nouns promise texts count, longest first.
 _PLURAL_SINGULAR = (
@@ -824,13 +943,15 @@ _RATE_SPANS = _set("ar manad man vecka v dag dygn tertial")
 
 
 def read_target(
-    text: str, offset: int = 0, listed: bool = False, counted: str = ""
+    text: str, offset: int = 0, listed: bool = False, counted: str = "", structure: bool = False
 ) -> tuple[ParsedTarget | None, list[str]]:
     """The target an activity's text states, and notes for the activity when there is none
     it can propose (a scope the portal cannot count). Offsets are shifted by `offset`.
     `listed`: the text is an item of a list of activities, so a bare count needs no verb.
     `counted`: the activity's name when the text is only its target (a table's "Mål" cell:
-    "4 per år" under "Trygghetsvandringar med boende")."""
+    "4 per år" under "Trygghetsvandringar med boende"). `structure`: only whether the text
+    states a target matters (whether a line is an activity), so a count limited to a part of
+    the year ("minst 2 i månaden under maj–augusti") still is one."""
     # The target is stated early in an activity; a very long text is read in its beginning.
     text = text[:_LONGEST]
     tokens = _tokens(text)
@@ -989,13 +1110,18 @@ def read_target(
         return None, activity_notes
     best = max(candidates, key=lambda c: (c.score, -c.index))
     others = [c for c in candidates if c is not best and c.score >= 4 and c.comparator != "count"]
-    if best.scope == "unsupported":
+    limited = (
+        part_of_year_phrase(text, folded, best.scope_phrase)
+        if best.scope in _SPANS and not structure
+        else None
+    )
+    if best.scope == "unsupported" or limited:
         activity_notes.append(
             _(
                 "The text counts “%(phrase)s”, which the portal cannot count: enter the target "
                 "by hand"
             )
-            % {"phrase": _unsupported_phrase(text, folded, best.scope_phrase)}
+            % {"phrase": limited or _unsupported_phrase(text, folded, best.scope_phrase)}
         )
         return None, activity_notes
     if not best.unit:

@@ -169,11 +169,13 @@ def test_the_week_plan_reads_one_promise():
         None,
         4,
         None,
-        3,
+        None,
         None,
         2,
         None,
     ]
+    # "v. 26–32, tre kvällar i veckan": a part of the year, no target (session 38)
+    assert document.activities[4].uncertain
 
 
 WIKI = """\

@@ -285,16 +285,11 @@ TARGETS = [
         "Polisen ska fotpatrullera i Angered centrum minst två gånger per dygn.",
         "at_least|2|fotpatrulleringar|day",
     ),
-    (
-        "Polisen ska patrullera Stora torget 2 ggr/dygn under sommaren.",
-        "count|2|patrulleringar|day",
-    ),
     ("Ordningsvakterna ska vara på plats minst en gång varje dag.", "at_least|1|gånger|day"),
     ("Polisen ska dagligen genomföra minst 3 kontroller av mopeder.", "at_least|3|kontroller|day"),
     ("Polisen ska besöka stationen minst två gånger per dag.", "at_least|2|gånger|day"),
     ("Minst 4 ronder per dygn vid hamnen.", "at_least|4|ronder|day"),
     ("Polisen ska närvara vid torget minst en gång om dagen.", "at_least|1|gånger|day"),
-    ("Minst två patruller per kväll i centrum under sommarlovet.", "at_least|2|patruller|day"),
     # averages
     (
         "Polisen ska i snitt genomföra minst tre fotpatruller per vecka.",
@@ -346,7 +341,6 @@ TARGETS = [
     ),
     ("Kommunen ska halla tvd foraldramoten under perioden.", "count|2|foraldramoten|period"),
     ("Polisen ska genomfora minst atta insatser per manad.", "at_least|8|insatser|month"),
-    ("Polisen – fotpatrull i centrum 2 g/vecka juni–augusti", "count|2|fotpatruller|week"),
     ("Gemensamt – trygghetsvandring vid skolorna 4 st/år", "count|4|trygghetsvandringar|year"),
     # A number written out and then in digits in brackets is one number, never an article.
     (
@@ -452,6 +446,11 @@ NOT_TARGETS = [
     "Polisen ska gå trygghetsvandring i Skiftinge varje månad (x12).",
     # A date's numbers, in a slash, are no rate.
     "Rapporten lämnas 4/5 till kommunstyrelsen.",
+    # A count per span in a part of the year only, which the portal cannot count (tester,
+    # session 38): the portal would judge every winter month "ej uppnådd".
+    "Polisen ska patrullera Stora torget 2 ggr/dygn under sommaren.",
+    "Minst två patruller per kväll i centrum under sommarlovet.",
+    "Polisen – fotpatrull i centrum 2 g/vecka juni–augusti",
 ]
 
 
