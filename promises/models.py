@@ -6,6 +6,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -165,13 +166,21 @@ class PromisePeriodQuerySet(models.QuerySet):
 
         The quantity is the sum of their activities' kept totals (the progress rollup), not of
         logs or span sums. An activity with a most ("högst 10 skadegörelser") counts what is to
-        be kept down, not work done: its total is left out (its activity joined for that alone,
-        about 0.2 ms at national size)."""
-        ceiling = Q(activity_totals__activity__target_comparator=CEILING_COMPARATOR)
+        be kept down, not work done: its total is left out, the few such activities read from
+        their own small index (joining every activity doubled the query's time)."""
+        # Written out with the value in the SQL, so that PostgreSQL reads it from the partial
+        # index (activities' `activity_ceiling_idx`): a bound parameter cannot match an index's
+        # condition. Both names are the code's own constants.
+        table = apps.get_model("activities", "Activity")._meta.db_table
+        ceilings = RawSQL(
+            f"SELECT id FROM {table} WHERE target_comparator = '{CEILING_COMPARATOR}'",  # noqa: S608
+            [],
+        )
+        kept_down = Q(activity_totals__activity_id__in=ceilings)
         figures = self.active(today).aggregate(
             periods=models.Count("pk", distinct=True),
             municipalities=models.Count("municipality", distinct=True),
-            done=models.Sum("activity_totals__done", filter=~ceiling),
+            done=models.Sum("activity_totals__done", filter=~kept_down),
         )
         return {**figures, "done": figures["done"] or 0}
 
