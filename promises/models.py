@@ -328,13 +328,14 @@ class PromisePeriodQuerySet(models.QuerySet):
         )
 
     def for_staff_period(self, user) -> "PromisePeriodQuerySet":
-        """Periods in any state that `user` sees, with place, promises and their record
-        (reviews, transitions, extensions, revisions with changes), newest first."""
+        """Periods in any state that `user` sees, with place, promises, signatories and their
+        record (reviews, transitions, extensions, revisions with changes), newest first."""
         return (
             self.visible_to(user)
             .with_place()
             .prefetch_related(
                 "promises",
+                "signatories",
                 Prefetch(
                     "reviews",
                     queryset=Review.objects.select_related("reviewer", "promise").order_by(

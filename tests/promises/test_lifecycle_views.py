@@ -283,6 +283,11 @@ def test_coordinator_records_the_signing_with_signatories_and_date(client, peopl
         "signed",
         people.coordinator,
     )
+    # The period's staff page says who signed (it was only in the public page).
+    hub = client.get(reverse("promises:staff_period", args=[period.pk])).content.decode()
+    assert "Beslut och undertecknande" in hub
+    for name, title, organisation in TWO_SIGNATORIES:
+        assert f"{name}, {title}, {organisation}" in hub
 
 
 @pytest.mark.django_db
