@@ -4,7 +4,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminSite
 
-from municipalities.forms import MembershipForm, StaffUserChangeForm
+from municipalities.forms import LocalPoliceAreaForm, MembershipForm, StaffUserChangeForm
 from municipalities.models import County, LocalPoliceArea, Membership, Municipality, PoliceRegion
 
 # The admin needs the second factor too: users signed in without a code count as non-staff, and
@@ -54,6 +54,7 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
 @admin.register(LocalPoliceArea)
 class LocalPoliceAreaAdmin(admin.ModelAdmin):
+    form = LocalPoliceAreaForm
     list_display = ["name", "police_region", "municipality_names"]
     list_filter = ["police_region"]
     list_select_related = ["police_region"]

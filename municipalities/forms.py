@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from municipalities.models import Membership
+from municipalities.models import LocalPoliceArea, Membership
 
 
 def client_address(request) -> str | None:
@@ -110,6 +110,32 @@ class TokenForm(forms.Form):
             _("The code is wrong or has expired. Enter the code your app shows now."),
             code="invalid",
         )
+
+
+class LocalPoliceAreaForm(forms.ModelForm):
+    """A local police area in the admin: its municipalities lie in its police region (an area
+    of region Syd was saved with municipalities of Jönköpings län, in region Öst)."""
+
+    class Meta:
+        model = LocalPoliceArea
+        fields = ["name", "slug", "police_region", "municipalities"]
+
+    def clean(self):
+        cleaned = super().clean()
+        region, municipalities = cleaned.get("police_region"), cleaned.get("municipalities")
+        if region is not None and municipalities:
+            outside = municipalities.exclude(county__police_region=region)
+            if outside:
+                names = ", ".join(sorted(m.name for m in outside))
+                self.add_error(
+                    "municipalities",
+                    _(
+                        "Not in %(region)s: %(names)s. Choose the area's police region or "
+                        "municipalities in it."
+                    )
+                    % {"region": region.name, "names": names},
+                )
+        return cleaned
 
 
 class MembershipForm(forms.ModelForm):

@@ -209,6 +209,22 @@ def test_deactivating_the_last_coordinator_warns_and_users_are_never_deleted(adm
     assert "user_active" in listing.content.decode()
 
 
+def test_a_local_police_area_keeps_to_its_police_region(admin_client):
+    from municipalities.models import LocalPoliceArea, PoliceRegion
+
+    vetlanda = factories.municipality("vetlanda")  # Jönköpings län, region Öst
+    own = vetlanda.county.police_region
+    other = PoliceRegion.objects.exclude(pk=own.pk).order_by("name").first()
+    data = {"name": "LPO Test", "slug": "lpo-test", "municipalities": [str(vetlanda.pk)]}
+    url = reverse("admin:municipalities_localpolicearea_add")
+    response = admin_client.post(url, {**data, "police_region": str(other.pk)})
+    assert response.status_code == 200
+    (error,) = response.context["adminform"].form.errors["municipalities"]
+    assert error.startswith(f"Ligger inte i {other.name}: Vetlanda.")
+    assert not LocalPoliceArea.objects.filter(slug="lpo-test").exists()
+    assert admin_client.post(url, {**data, "police_region": str(own.pk)}).status_code == 302
+
+
 def test_user_admin_refuses_an_e_mail_address_another_user_has(admin_client):
     staff_user("bertil")  # bertil@example.org
     user = staff_user("anna")
