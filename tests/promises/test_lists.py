@@ -103,7 +103,8 @@ def test_a_municipality_search_with_a_nul_is_an_error_and_is_not_made(client):
     assert len(response.context["municipalities"]) == 290
     page = response.content.decode()
     assert 'class="error-summary"' in page
-    assert '<a href="#id_q">Sök efter en kommun eller ett län: Null-tecken är inte tillåtna.</a>' in page
+    label = "Sök efter en kommun eller ett län"
+    assert f'<a href="#id_q">{label}: Null-tecken är inte tillåtna.</a>' in page
     assert "Sökningen gjordes inte: alla kommuner visas." in page
     assert (
         '<ul class="errorlist" id="id_q_error"><li>Null-tecken är inte tillåtna.</li></ul>' in page
