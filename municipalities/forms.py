@@ -112,6 +112,15 @@ class TokenForm(forms.Form):
         )
 
 
+class OneLineField(forms.CharField):
+    """A name on one line: it reaches e-mails, pages and documents; a posted line break is a
+    space."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return " ".join(value.split()) if value else value
+
+
 class LocalPoliceAreaForm(forms.ModelForm):
     """A local police area in the admin: its municipalities lie in its police region (an area
     of region Syd was saved with municipalities of Jönköpings län, in region Öst)."""
@@ -119,6 +128,7 @@ class LocalPoliceAreaForm(forms.ModelForm):
     class Meta:
         model = LocalPoliceArea
         fields = ["name", "slug", "police_region", "municipalities"]
+        field_classes = {"name": OneLineField}
 
     def clean(self):
         cleaned = super().clean()
@@ -168,15 +178,6 @@ def email_taken_by(email: str, user_pk: int | None):
     if user_pk is not None:
         others = others.exclude(pk=user_pk)
     return others.order_by("pk").first()
-
-
-class OneLineField(forms.CharField):
-    """A name on one line: it reaches e-mails, pages and documents; a posted line break is a
-    space."""
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        return " ".join(value.split()) if value else value
 
 
 class StaffUserChangeForm(UserChangeForm):
