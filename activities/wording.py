@@ -169,37 +169,41 @@ _SPANS_MET_IN_REPORT = {
 MISSED_SPANS_NAMED = 3
 
 
-def missed_spans(progress: Progress, start: datetime.date, end: datetime.date) -> list[str]:
-    """The spans of a recurring target that ended from `start` to `end` without meeting it,
-    each named with its dates ("1–31 jul 2025", "löftesår 1 (20 mar 2025–19 mar 2026)")."""
+def _ended_in(
+    progress: Progress, start: datetime.date, end: datetime.date
+) -> list[tuple[int, SpanProgress]]:
+    """The spans (with their index) of a recurring target that end from `start` to `end`; none
+    for other targets. A span ending on `end` counts as ended: the report judges it."""
     target = progress.target
     if target is None or target.is_average or target.scope not in _SPANS_MET_IN_REPORT:
         return []
+    return [(i, span) for i, span in enumerate(progress.spans) if start <= span.span.end <= end]
+
+
+def missed_spans(progress: Progress, start: datetime.date, end: datetime.date) -> list[str]:
+    """The spans of a recurring target that ended from `start` to `end` without meeting it,
+    each named with its dates ("1–31 jul 2025", "löftesår 1 (20 mar 2025–19 mar 2026)")."""
     return [
         span_label(progress, index)
-        for index, span in enumerate(progress.spans)
-        if start <= span.span.end <= end and not span_met(target, span)
+        for index, span in _ended_in(progress, start, end)
+        if not span_met(progress.target, span)
     ]
 
 
 def spans_in_report_words(progress: Progress, start: datetime.date, end: datetime.date) -> str:
     """How the spans of a recurring target that ended from `start` to `end` went: "målet nåddes
-    i 8 av 9 månader som slutade under den redovisade perioden; inte 1–31 jul 2025". A span
-    ending on `end` counts as ended: the report judges it. Empty for other targets, or when no
-    span ended then (a year's target in a tertial's report: its status is the pace)."""
-    target = progress.target
-    if target is None or target.is_average or target.scope not in _SPANS_MET_IN_REPORT:
-        return ""
-    ended = [span for span in progress.spans if start <= span.span.end <= end]
+    i 8 av 9 månader som slutade under den redovisade perioden; inte 1–31 jul 2025". Empty for
+    other targets, or when no span ended then (a year's target in a tertial's report: its status
+    is the pace)."""
+    ended = _ended_in(progress, start, end)
     if not ended:
         return ""
-    met = sum(span_met(target, span) for span in ended)
-    words = _SPANS_MET_IN_REPORT[target.scope] % {
+    missed = [span_label(progress, i) for i, span in ended if not span_met(progress.target, span)]
+    words = _SPANS_MET_IN_REPORT[progress.target.scope] % {
         "spans": len(ended),
-        "met": count_text(met),
+        "met": count_text(len(ended) - len(missed)),
         "count": count_text(len(ended)),
     }
-    missed = missed_spans(progress, start, end)
     if not missed:
         return words
     return gettext("%(words)s; not %(missed)s") % {"words": words, "missed": named_spans(missed)}
