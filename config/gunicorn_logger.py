@@ -7,14 +7,16 @@
 - A password reset link's token is masked in access lines: the link stays valid for hours until
   it is used, and logs are read by more people than the account's owner.
 
-It imports nothing of Django: gunicorn's master process loads it before the app.
+gunicorn's master process loads it before the app: config.observability, whose formatter it
+uses, needs no settings to be imported.
 """
 
 import json
-import logging
 import re
 
 from gunicorn.glogging import Logger
+
+from config.observability import JsonFormatter
 
 # /personal/losenord/aterstall/<uidb64>/<token>/ (municipalities/urls.py), with or without a
 # language prefix; the page it redirects to ("…/set-password/") holds no token.
@@ -26,29 +28,13 @@ def masked(value: str) -> str:
     return _RESET_TOKEN.sub(r"\1…/", value)
 
 
-class JsonErrorFormatter(logging.Formatter):
-    """One JSON object per line, with the fields of the app's lines."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        entry = {
-            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
-            "level": record.levelname,
-            "logger": record.name,
-            "request_id": "-",
-            "message": record.getMessage(),
-        }
-        if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
-        return json.dumps(entry, ensure_ascii=False)
-
-
 class JsonLogger(Logger):
     """gunicorn's Logger with JSON error lines, JSON-escaped access values, masked tokens."""
 
     def setup(self, cfg) -> None:
         super().setup(cfg)
         for handler in self.error_log.handlers:
-            handler.setFormatter(JsonErrorFormatter())
+            handler.setFormatter(JsonFormatter())
 
     def atoms(self, resp, req, environ, request_time) -> dict:
         atoms = super().atoms(resp, req, environ, request_time)

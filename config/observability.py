@@ -32,7 +32,7 @@ class RequestIdMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         # Only the proxy's id is taken (a client's own would be logged as the proxy's).
-        from_proxy = _from_proxy(request)
+        from_proxy = from_proxy_address(request)
         given = request.headers.get(REQUEST_ID_HEADER, "") if from_proxy else ""
         request.request_id = given if _ACCEPTED_ID.fullmatch(given) else uuid.uuid4().hex
         token = request_id.set(request.request_id)
@@ -44,8 +44,9 @@ class RequestIdMiddleware:
             request_id.reset(token)
 
 
-def _from_proxy(request: HttpRequest) -> bool:
-    """Whether the request came through the proxy (PROXY_ADDRESSES, as for client addresses)."""
+def from_proxy_address(request: HttpRequest) -> bool:
+    """Whether the request came from the proxy (PROXY_ADDRESSES, "*" for any peer): its
+    X-Request-ID and X-Forwarded-For are then the proxy's, not a client's."""
     proxies = settings.PROXY_ADDRESSES
     return "*" in proxies or request.META.get("REMOTE_ADDR") in proxies
 

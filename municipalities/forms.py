@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from config.observability import from_proxy_address
 from municipalities.models import LocalPoliceArea, Membership
 
 
@@ -24,8 +25,7 @@ def client_address(request) -> str | None:
     Sign-in lockouts and the password reset limits count clients by it.
     """
     peer = request.META.get("REMOTE_ADDR") or None
-    proxies = settings.PROXY_ADDRESSES
-    if peer not in proxies and "*" not in proxies:
+    if not from_proxy_address(request):
         return peer
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
     try:

@@ -77,7 +77,7 @@ def test_gunicorn_lines_are_json_escaped_and_a_reset_token_is_masked():
 
     from gunicorn.config import Config
 
-    from config.gunicorn_logger import JsonErrorFormatter, JsonLogger
+    from config.gunicorn_logger import JsonLogger
 
     logger = JsonLogger(Config())
     environ = {
@@ -107,4 +107,4 @@ def test_gunicorn_lines_are_json_escaped_and_a_reset_token_is_masked():
     record = logging.LogRecord(
         "gunicorn.error", logging.CRITICAL, "", 1, "WORKER TIMEOUT", (), None
     )
-    assert json.loads(JsonErrorFormatter().format(record))["message"] == "WORKER TIMEOUT"
+    assert json.loads(JsonFormatter().format(record))["message"] == "WORKER TIMEOUT"
