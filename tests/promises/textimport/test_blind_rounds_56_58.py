@@ -3,12 +3,7 @@ checked on a short text of its own and on the blind document it came from."""
 
 from promises.textimport.clean import clean, plain_text
 from promises.textimport.parser import parse
-from tests.promises.textimport.test_documents import DOCUMENTS
-
-
-def read(name: str):
-    return parse((DOCUMENTS / name).read_text(encoding="utf-8"))
-
+from tests.promises.textimport.test_documents import read
 
 # Round 56: a Teams chat, an RTF document's source, a slide show's notes pages.
 

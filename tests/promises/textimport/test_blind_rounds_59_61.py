@@ -5,23 +5,7 @@ from promises.textimport.clean import clean
 from promises.textimport.owners import read_owner
 from promises.textimport.parser import parse
 from promises.textimport.targets import read_target
-from tests.promises.textimport.test_documents import DOCUMENTS
-
-
-def read(name: str):
-    return parse((DOCUMENTS / name).read_text(encoding="utf-8"))
-
-
-def owners_and_targets(document):
-    return [
-        (
-            activity.text[:30],
-            activity.responsible,
-            activity.target and (activity.target.comparator, activity.target.value),
-        )
-        for activity in document.activities
-    ]
-
+from tests.promises.textimport.test_documents import owners_and_targets, read
 
 # Round 59: a table typed with dot leaders, a justified PDF's text, a speech.
 

@@ -5,23 +5,7 @@ from promises.textimport.clean import clean
 from promises.textimport.numbers import fold
 from promises.textimport.owners import partners_of, read_owner
 from promises.textimport.parser import parse
-from tests.promises.textimport.test_documents import DOCUMENTS
-
-
-def read(name: str):
-    return parse((DOCUMENTS / name).read_text(encoding="utf-8"))
-
-
-def owners_and_targets(document):
-    return [
-        (
-            activity.text[:30],
-            activity.responsible,
-            activity.target and (activity.target.comparator, activity.target.value),
-        )
-        for activity in document.activities
-    ]
-
+from tests.promises.textimport.test_documents import owners_and_targets, read
 
 # Round 62: a Gantt chart's month columns, "Mätbart mål:" and roles, a promise in three sentences.
 

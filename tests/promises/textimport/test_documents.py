@@ -53,6 +53,19 @@ def read(name: str):
     return parse((DOCUMENTS / name).read_text(encoding="utf-8"))
 
 
+def owners_and_targets(document):
+    """Each activity's opening, owner and target (comparator and number), for the blind rounds'
+    tests."""
+    return [
+        (
+            activity.text[:30],
+            activity.responsible,
+            activity.target and (activity.target.comparator, activity.target.value),
+        )
+        for activity in document.activities
+    ]
+
+
 def test_there_are_at_least_eight_documents_each_with_expectations():
     names = sorted(path.name for path in DOCUMENTS.glob("*.txt"))
     assert len(names) >= 8
