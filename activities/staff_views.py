@@ -9,6 +9,7 @@ so another one is a form error instead. Read-only pages answer POST with 405.
 
 import datetime
 import uuid
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -26,6 +27,7 @@ from activities.forms import LogEditForm, LogForm, StatusForm, WithdrawForm
 from activities.models import Activity, ActivityLog
 from activities.progress import PaceStatus
 from activities.wording import progress_summary
+from followups import reminders
 from municipalities.roles import Act
 from promises.editing import EditConflict
 from promises.filters import paginate
@@ -114,6 +116,8 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     activities = list(Activity.objects.for_staff_home(user, today))
     activities.sort(key=lambda activity: _pace_rank(activity.progress_status(today)))
     rows = [(activity, activity.progress(today)) for activity in activities[:HOME_ACTIVITIES]]
+    # Tertials without a published report, as the weekly digest lists them (its rule).
+    due = reminders.reports_due_for(user, today) if policy.may(user, Act.PUBLISH_REPORTS) else []
     periods = PromisePeriod.objects.for_staff_home(user)
     # "Logga aktivitet" only where something can be logged (a new coordinator's first page
     # led to "there is no activity you can log"); one query only when none in force can be.
@@ -122,9 +126,18 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     )
     context = {
         "can_log": can_log,
-        "has_queue": has_queue,
+        "has_queue": has_queue or bool(due),
         "waiting": [(period, WaitingFor(period.waiting).label) for period in waiting],
         "waiting_count": waiting[0].waiting_total if waiting else 0,
+        "reports_due": [
+            {
+                "report": report,
+                "dates": reminders.date_range(report.start, report.end),
+                "query": urlencode({"typ": "tertial", "fran": report.start, "till": report.end}),
+            }
+            for report in due[:HOME_WAITING]
+        ],
+        "reports_due_count": len(due),
         # An administrator sees the whole country: the list shows the first ones, with a count.
         "periods": list(periods[:HOME_PERIODS]),
         "period_count": periods.count(),

@@ -126,6 +126,20 @@ def due_reports(period: PromisePeriod, published, today: datetime.date) -> list[
     return due
 
 
+def reports_due_for(user, today: datetime.date) -> list[DueReport]:
+    """The reports due in the municipalities where `user`'s memberships let them publish
+    reports: the digest's part, for their start page (two queries)."""
+    roles = roles_that_may(PART_ACTS[REPORTS])
+    municipality_ids = set(Membership.objects.municipality_ids(user, roles))
+    if not municipality_ids:
+        return []
+    return [
+        due
+        for period in _report_periods(municipality_ids, today)
+        for due in due_reports(period, period.published_reports, today)
+    ]
+
+
 def _recipients():
     """Staff who want e-mail and hold a role that gets some part of the digest."""
     roles = set().union(*(roles_that_may(act) for act in PART_ACTS.values()))

@@ -6,6 +6,9 @@ as the state machine says (`lifecycle.followed_up`). Each view: scope and fetch 
 ask the policy (403), validate, act, message, redirect.
 """
 
+import contextlib
+import datetime
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from access import policy
 from access.staff import staff_required
 from followups import reports, services
-from followups.models import Report
+from followups.models import Report, ReportKind
 from followups.report_forms import CorrectionForm, DraftReportForm, DraftTextsForm, PublishForm
 from municipalities.roles import Act
 from promises.editing import EditConflict, Repeated
@@ -63,7 +66,7 @@ def report_list(request: HttpRequest, pk: int) -> HttpResponse:
 def report_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Draft a report for a span: its texts are drafted from the figures and the meetings."""
     period = _period(request, pk, Act.PUBLISH_REPORTS)
-    form = DraftReportForm(request.POST or None, period=period)
+    form = DraftReportForm(request.POST or None, period=period, initial=_span_asked(request))
     if request.method == "POST" and form.is_valid():
         try:
             report = services.draft_report(period, request.user, **form.cleaned_data)
@@ -73,6 +76,18 @@ def report_create(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The report was drafted. Check and edit its texts."))
         return redirect("followups:report_edit", pk=report.pk)
     return render(request, "followups/report_create.html", {"period": period, "form": form})
+
+
+def _span_asked(request: HttpRequest) -> dict:
+    """The kind and span a link asks for (the start page's "write the report" for a tertial
+    due): `?typ=tertial&fran=2026-01-01&till=2026-04-30`; anything unreadable is left out."""
+    initial = {}
+    if request.GET.get("typ") in ReportKind.values:
+        initial["kind"] = request.GET["typ"]
+    for name, field in (("fran", "covers_from"), ("till", "covers_to")):
+        with contextlib.suppress(ValueError):
+            initial[field] = datetime.date.fromisoformat(request.GET.get(name, ""))
+    return initial
 
 
 @staff_required

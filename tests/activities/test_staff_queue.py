@@ -1,16 +1,21 @@
 """What waits for a user, first on their start page; and "Godkänn" only until they approved."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from access import policy
+from followups.models import Report, ReportKind
 from promises.lifecycle import Action, TransitionNotAllowed, available_actions, perform
 from promises.models import PeriodState, Review, ReviewVerdict, WaitingFor
 from tests import factories
 from tests.staff import sign_in
 
 S = PeriodState
+D = datetime.date
 HOME = reverse("activities:staff_home")
 
 
@@ -223,6 +228,9 @@ def test_the_start_page_query_count_does_not_grow_with_the_queue(
     for number in range(size):
         factories.period_in_state(S.CONSULTATION, slug=f"samrad-{number}")
         factories.period_in_state(S.DECIDED, slug=f"beslut-{number}")
+        # Signed two years back: reports due.
+        year = timezone.localdate().year - 2
+        factories.period(start=D(year, 1, 1), end=D(year, 12, 31), slug=f"signerad-{number}")
     # A user who is both: approver and coordinator of Vetlanda.
     user = people.coordinator
     user.memberships.create(role="approver", municipality=people.home)
@@ -230,12 +238,13 @@ def test_the_start_page_query_count_does_not_grow_with_the_queue(
     client.get(HOME)
 
     # Sign-in (session, user, device), the memberships, the queue (one query, its count
-    # included), activities, logs, the periods with their count, and (nothing in force being
-    # theirs to log) whether anything is.
-    with django_assert_num_queries(10):
+    # included), activities, logs, the periods with their count, (nothing in force being
+    # theirs to log) whether anything is, and the periods with reports due and their reports.
+    with django_assert_num_queries(12):
         response = client.get(HOME)
 
     assert len(response.context["waiting"]) == 2 * size
+    assert response.context["reports_due_count"] == 3 * size
 
 
 def test_an_approval_with_comments_says_how_many_were_made(client, people):
@@ -253,3 +262,68 @@ def test_an_approval_with_comments_says_how_many_were_made(client, people):
 
     assert f"{gettext(WaitingFor.DECISION.label)} · 2 kommentarer i samrådet" in page
     assert page.count("i samrådet</p>") == 1  # the sent-back and the decided say nothing
+
+
+def test_a_coordinator_sees_the_tertials_without_a_report_and_a_link_that_drafts_one(
+    client, people
+):
+    # The digest's rule (followups.reminders): a tertial that ended more than two weeks ago,
+    # covered by no published report. Last year's first tertial has its report.
+    today = timezone.localdate()
+    last = today.year - 1
+    period = factories.period(start=D(last, 1, 1), end=D(today.year + 1, 12, 31), slug="lang")
+    Report.objects.create(
+        period=period,
+        kind=ReportKind.TERTIAL,
+        title="Tertial 1",
+        body="…",
+        covers_from=D(last, 1, 1),
+        covers_to=D(last, 4, 30),
+        published_on=D(last, 5, 10),
+    )
+    this_year = [D(today.year, 4, 30), D(today.year, 8, 31)]
+    expected = 2 + sum(1 for end in this_year if (today - end).days > 14)
+
+    response = home(client, people.coordinator)
+
+    assert response.context["reports_due_count"] == expected
+    page = response.content.decode()
+    assert page.index('id="waiting-heading"') < page.index('id="reports-due-heading"')
+    assert "Redovisningar att publicera" in page
+    assert f"tertial 2 (1 maj – 31 augusti {last})" in page
+    assert f"tertial 1 (1 januari – 30 april {last})" not in page
+    create = reverse("followups:report_create", args=[period.pk])
+    link = f"{create}?typ=tertial&amp;fran={last}-05-01&amp;till={last}-08-31"
+    assert link in page
+    # The link opens the draft form with that span filled in.
+    form_page = client.get(f"{create}?typ=tertial&fran={last}-05-01&till={last}-08-31")
+    assert form_page.status_code == 200
+    form = form_page.context["form"]
+    assert form["covers_from"].value() == D(last, 5, 1)
+    assert form["covers_to"].value() == D(last, 8, 31)
+    assert form["kind"].value() == ReportKind.TERTIAL
+
+
+def test_reports_due_are_the_coordinators_alone_and_of_their_own_municipalities(client, people):
+    people.made("other_coordinator")
+    today = timezone.localdate()
+    factories.period(start=D(today.year - 1, 1, 1), end=D(today.year + 1, 12, 31), slug="lang")
+
+    assert home(client, people.officer).context["reports_due"] == []
+    assert 'id="reports-due-heading"' not in home(client, people.officer).content.decode()
+    assert home(client, people.approver).context["reports_due"] == []
+    assert home(client, people.other_coordinator).context["reports_due"] == []
+    assert home(client, people.coordinator).context["reports_due_count"] >= 2
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["typ=annat&fran=2026-13-01&till=x", "fran=%00&till=99999-01-01", "typ=&fran=&till="],
+)
+def test_a_span_asked_for_that_cannot_be_read_is_left_out(client, people, query):
+    period = factories.period()
+    sign_in(client, people.coordinator)
+    response = client.get(f"{reverse('followups:report_create', args=[period.pk])}?{query}")
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form["covers_from"].value() is None and form["covers_to"].value() is None
