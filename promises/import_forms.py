@@ -539,6 +539,20 @@ class BaseRowFormSet(forms.BaseFormSet):
         return [form for form in self.forms if form.is_kept()]
 
 
+def nothing_kept(promises: BaseRowFormSet, activities: BaseRowFormSet) -> bool:
+    """Whether every row of both (valid) formsets is left out or empty; if so the activities'
+    formset carries the error, so that the preview says it with the rows' errors."""
+    if promises.kept() or activities.kept():
+        return False
+    activities.non_form_errors().append(
+        _(
+            "Nothing is left to import: every promise and activity is left out. Keep at least "
+            "one, or make a new citizen promise from scratch instead."
+        )
+    )
+    return True
+
+
 def _formset(form, maximum: int):
     return forms.formset_factory(
         form,

@@ -33,6 +33,7 @@ from promises.import_forms import (
     ImportUploadForm,
     confirmed_document,
     formsets,
+    nothing_kept,
     period_form,
     period_initial,
     proposed_signatories,
@@ -150,7 +151,9 @@ def period_import_confirm(request: HttpRequest) -> HttpResponse:
     texts = texts_form(None, request.POST)
     promises, activities = formsets(None, request.POST)
     signatories = signatory_formset(request.POST) if kind == ImportKind.REGISTER else None
-    if all_valid(period, texts, promises, activities, signatories):
+    if all_valid(period, texts, promises, activities, signatories) and not nothing_kept(
+        promises, activities
+    ):
         confirmed = confirmed_document(source.text, promises, activities, texts)
         try:
             if kind == ImportKind.REGISTER:

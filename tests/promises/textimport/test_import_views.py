@@ -611,3 +611,33 @@ def test_a_confirmation_without_the_texts_fields_saves_empty_texts(client, coord
     assert client.post(CONFIRM, data).status_code == 302
     period = PromisePeriod.objects.get()
     assert (period.situation, period.background, period.follow_up_text) == ("", "", "")
+
+
+@pytest.mark.parametrize("kind", ["draft", "register"])
+def test_an_import_with_every_row_left_out_is_refused_and_saves_nothing(
+    client, coordinator, reading, kind
+):
+    preview = _upload(client, "vetlanda.docx", docx_bytes(seed_text()), kind=kind)
+    context = preview.context
+    left_out = {
+        f"{prefix}-{number}-leave_out": "on"
+        for prefix, formset in (
+            ("promises", context["promises"]),
+            ("activities", context["activities"]),
+        )
+        for number in range(len(formset.forms))
+    }
+    data = confirm_data(
+        preview, **{"period-start_date": "2020-03-01", "period-end_date": "2022-02-28"}, **left_out
+    )
+    before = _rows()
+
+    response = client.post(CONFIRM, data)
+
+    assert response.status_code == 200
+    assert _rows() == before
+    assert "Inget finns kvar att importera" in response.content.decode()
+    # Keeping one activity is enough.
+    data["activities-0-leave_out"] = ""
+    assert client.post(CONFIRM, data).status_code == 302
+    assert PromisePeriod.objects.count() == before[0] + 1
