@@ -61,8 +61,9 @@ class FeedItem:
 
 
 def _signed_periods(municipality: Municipality | None):
-    """The signed periods (`PromisePeriodQuerySet.signed`), of `municipality` if given."""
-    periods = PromisePeriod.objects.signed()
+    """The signed periods (`PromisePeriodQuerySet.signed`), of `municipality` if given; not
+    those registered afterwards from their documents: their news is the registration."""
+    periods = PromisePeriod.objects.signed().filter(registered_at__isnull=True)
     if municipality is not None:
         periods = periods.filter(municipality=municipality)
     return periods
@@ -101,39 +102,95 @@ def signed_period_items(
     if since is not None:
         periods = periods.filter(signed_date__gte=since)
     periods = periods.select_related("municipality").order_by("-signed_date", "-pk")[:limit]
-    # Their promises' titles by a query of its own, which runs (unlike a prefetch) when no
-    # period is new enough: the feed's query count stays the same whatever the data.
+    titles = _promise_titles(periods)
+    return [
+        FeedItem(
+            kind="period-signed",
+            pk=period.pk,
+            date=period.signed_date,
+            title=gettext("Citizen promise signed: %(place)s %(period)s")
+            % {"place": period.place_name, "period": period.period_label},
+            description=_period_words(period, titles),
+            link=period.get_absolute_url(),
+        )
+        for period in periods
+    ]
+
+
+def registered_period_items(
+    municipality: Municipality | None, limit: int, since: datetime.date | None = None
+) -> list[FeedItem]:
+    """Earlier promises registered afterwards from their documents, dated by the day they were
+    registered: their signing, perhaps years back, was never news here (and some documents do
+    not state it)."""
+    periods = PromisePeriod.objects.published().filter(registered_at__isnull=False)
+    if municipality is not None:
+        periods = periods.filter(municipality=municipality)
+    if since is not None:
+        periods = periods.filter(registered_at__gte=_as_datetime(since))
+    periods = periods.select_related("municipality").order_by("-registered_at", "-pk")[:limit]
+    titles = _promise_titles(periods)
+    items = []
+    for period in periods:
+        if period.signed_date is None:
+            signed = gettext(
+                "Registered afterwards from its document, which states no signing date."
+            )
+        else:
+            signed = gettext("Registered afterwards from its document; signed on %(date)s.") % {
+                "date": date_format(period.signed_date, "j F Y")
+            }
+        items.append(
+            FeedItem(
+                kind="period-registered",
+                pk=period.pk,
+                date=timezone.localdate(period.registered_at),
+                title=gettext("Earlier citizen promise registered: %(place)s %(period)s")
+                % {"place": period.place_name, "period": period.period_label},
+                description=f"{signed} {_period_words(period, titles)}",
+                link=period.get_absolute_url(),
+            )
+        )
+    return items
+
+
+def _promise_titles(periods) -> dict[int, list[str]]:
+    """Period id → its promises' titles, in order, by a query of its own, which runs (unlike a
+    prefetch) when no period is new enough: the feed's query count stays the same whatever the
+    data."""
     titles: dict[int, list[str]] = {}
     listed = Promise.objects.filter(period__in=periods.values("pk")).order_by(
         "period_id", "position", "pk"
     )
     for period_id, title in listed.values_list("period_id", "title"):
         titles.setdefault(period_id, []).append(title)
-    items = []
-    for period in periods:
-        label = {"place": period.place_name, "period": period.period_label}
-        promises = "; ".join(titles.get(period.pk, ()))
-        if period.end_date is None or period.year_only:
-            # As the document states it: "gäller tills vidare", or only the year.
-            description = gettext("Valid %(validity)s.") % {"validity": period.validity_text}
-        else:
-            description = gettext("The period runs from %(start)s to %(end)s.") % {
-                "start": date_format(period.start_date, "j F Y"),
-                "end": date_format(period.end_date, "j F Y"),
-            }
-        if promises:
-            description += " " + gettext("Promises: %(promises)s") % {"promises": promises}
-        items.append(
-            FeedItem(
-                kind="period-signed",
-                pk=period.pk,
-                date=period.signed_date,
-                title=gettext("Citizen promise signed: %(place)s %(period)s") % label,
-                description=description,
-                link=period.get_absolute_url(),
-            )
+    return titles
+
+
+def _period_words(period: PromisePeriod, titles: dict[int, list[str]]) -> str:
+    """A period's validity (in the past tense once it is over) and its promises, for an entry's
+    summary."""
+    over = period.is_over()
+    if period.end_date is None or period.year_only:
+        # As the document states it: "gäller tills vidare", or only the year.
+        validity = {"validity": period.validity_text}
+        words = (gettext("Was valid %(validity)s.") if over else gettext("Valid %(validity)s.")) % (
+            validity
         )
-    return items
+    else:
+        dates = {
+            "start": date_format(period.start_date, "j F Y"),
+            "end": date_format(period.end_date, "j F Y"),
+        }
+        words = (
+            gettext("The period ran from %(start)s to %(end)s.")
+            if over
+            else gettext("The period runs from %(start)s to %(end)s.")
+        ) % dates
+    promises = "; ".join(titles.get(period.pk, ()))
+    if promises:
+        words += " " + gettext("Promises: %(promises)s") % {"promises": promises}
+    return words
 
 
 def closed_period_items(
@@ -279,6 +336,7 @@ FEED_SOURCES: tuple[
     Callable[[Municipality | None, int, datetime.date | None], list[FeedItem]], ...
 ] = (
     signed_period_items,
+    registered_period_items,
     closed_period_items,
     meeting_items,
     report_items,

@@ -271,7 +271,8 @@ def test_empty_feed_is_still_valid_atom(client):
 
 
 # A fixed number per source (signings, closings, meetings, reports, logs), at any size.
-FEED_QUERIES = {"/flode/": 6, "/kommuner/vetlanda/flode/": 8}
+# Each source one query (the signed and registered periods two: their promises), the cutoff one.
+FEED_QUERIES = {"/flode/": 8, "/kommuner/vetlanda/flode/": 10}
 
 
 def _more_data() -> None:
@@ -345,3 +346,50 @@ def test_the_cutoff_day_leaves_out_only_entries_that_could_not_be_among_the_newe
 
     assert feed_items(municipality, limit) == every
     assert len(every) == limit
+
+
+@pytest.mark.django_db
+def test_an_earlier_promise_is_news_on_the_day_it_was_registered_not_its_signing(client):
+    today = timezone.localdate()
+    registered = factories.period(
+        "vetlanda",
+        start=D(2019, 1, 1),
+        end=D(2020, 12, 31),
+        state=PeriodState.CLOSED,
+        closed_date=D(2020, 12, 31),
+        signed_date=D(2018, 12, 10),
+        registered_at=timezone.now() - datetime.timedelta(days=2),
+        slug="2019-2020",
+    )
+    factories.promise(registered, "Ökad trygghet i centrum")
+    undated = factories.period(
+        "vetlanda",
+        start=D(2021, 1, 1),
+        end=D(2022, 12, 31),
+        signed_date=None,
+        state=PeriodState.CLOSED,
+        closed_date=D(2022, 12, 31),
+        registered_at=timezone.now(),
+        slug="2021-2022",
+    )
+
+    items = entries(parse(client.get("/kommuner/vetlanda/flode/")))
+
+    titles = [item["title"] for item in items]
+    assert "Tidigare medborgarlöfte registrerat: Vetlanda 2019–2020" in titles
+    assert "Tidigare medborgarlöfte registrerat: Vetlanda 2021–2022" in titles
+    assert not any(title.startswith("Medborgarlöfte undertecknat") for title in titles)
+    entry = next(item for item in items if item["title"].endswith("2019–2020"))
+    assert entry["updated"].startswith((today - datetime.timedelta(days=2)).isoformat())
+    assert entry["summary"] == (
+        "Registrerat i efterhand från sitt dokument; undertecknat den 10 december 2018. "
+        "Perioden gällde från 1 januari 2019 till 31 december 2020. "
+        "Löften: Ökad trygghet i centrum"
+    )
+    assert entry["link"].endswith(registered.get_absolute_url())
+    other = next(item for item in items if item["title"].endswith("2021–2022"))
+    assert other["summary"].startswith(
+        "Registrerat i efterhand från sitt dokument, som inte anger något datum för "
+        "undertecknandet. Perioden gällde"
+    )
+    assert undated.get_absolute_url() in other["link"]
