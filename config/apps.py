@@ -1,4 +1,6 @@
+import axes.apps
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SiteConfig(AppConfig):
@@ -12,3 +14,9 @@ class SiteConfig(AppConfig):
         from config import public_cache
 
         public_cache.connect()
+
+
+class AxesConfig(axes.apps.AppConfig):
+    """django-axes under a Swedish heading in the admin (its own name is "Axes")."""
+
+    verbose_name = _("Sign-in attempts")

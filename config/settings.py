@@ -116,7 +116,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_otp",
     "django_otp.plugins.otp_totp",
-    "axes",
+    "config.apps.AxesConfig",  # django-axes, its admin heading in Swedish
     "simple_history",
     "municipalities",
     "promises",

@@ -1,8 +1,15 @@
+from axes.models import AccessAttempt
+from axes.utils import reset as reset_lockout
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_otp.admin import OTPAdminSite
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from municipalities.forms import LocalPoliceAreaForm, MembershipForm, StaffUserChangeForm
 from municipalities.models import County, LocalPoliceArea, Membership, Municipality, PoliceRegion
@@ -110,14 +117,80 @@ class MembershipInline(admin.TabularInline):
 
 User = get_user_model()
 admin.site.unregister(User)
+# A lost phone is handled on the user (the action below): the devices' own admin, in English,
+# showed each user's secret key.
+admin.site.unregister(TOTPDevice)
 
 
 @admin.register(User)
 class StaffUserAdmin(UserAdmin):
-    """Django's user admin with the user's roles; role groups follow from them."""
+    """Django's user admin with the user's roles; role groups follow from them; whether each
+    has set up the authenticator app and is locked out, with an action for each."""
 
     form = StaffUserChangeForm
     inlines = [MembershipInline]
+    list_display = [*UserAdmin.list_display, "is_active", "has_authenticator", "locked_out"]
+    actions = ["reset_authenticator", "lift_lockout"]
+
+    def get_queryset(self, request):
+        cooled_off = timezone.now() - settings.AXES_COOLOFF_TIME
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                authenticator=Exists(
+                    TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+                ),
+                # As django-axes decides it: enough failures under the username, from one
+                # address, within the cool-off time.
+                lockout=Exists(
+                    AccessAttempt.objects.filter(
+                        username=OuterRef("username"),
+                        failures_since_start__gte=settings.AXES_FAILURE_LIMIT,
+                        attempt_time__gte=cooled_off,
+                    )
+                ),
+            )
+        )
+
+    @admin.display(boolean=True, description=_("authenticator app"), ordering="authenticator")
+    def has_authenticator(self, obj) -> bool:
+        return obj.authenticator
+
+    @admin.display(boolean=True, description=_("locked out"), ordering="lockout")
+    def locked_out(self, obj) -> bool:
+        return obj.lockout
+
+    @admin.action(description=_("Reset the authenticator app (a lost or new phone)"))
+    def reset_authenticator(self, request, queryset) -> None:
+        # The user sets up a new app at their next sign-in; a session verified with the old one
+        # is no longer verified (django-otp finds its device gone).
+        users = list(queryset)
+        TOTPDevice.objects.filter(user__in=users).delete()
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s user sets up the authenticator app again at the next sign-in.",
+                "%(count)s users set up the authenticator app again at their next sign-in.",
+                len(users),
+            )
+            % {"count": len(users)},
+        )
+
+    @admin.action(description=_("Lift the sign-in lockout"))
+    def lift_lockout(self, request, queryset) -> None:
+        users = list(queryset)
+        for user in users:
+            reset_lockout(username=user.get_username())
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s user may try to sign in again.",
+                "%(count)s users may try to sign in again.",
+                len(users),
+            )
+            % {"count": len(users)},
+        )
 
     def has_delete_permission(self, request, obj=None) -> bool:
         # Nothing is hard-deleted (public records law): a user who leaves is made inactive, and

@@ -7,12 +7,15 @@ import io
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth import SESSION_KEY
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -277,11 +280,54 @@ def test_membership_admin_adds_a_role(admin_client):
 
 
 @pytest.mark.django_db
-def test_user_add_page_and_totp_devices_answer(admin_client, superuser):
+def test_user_add_page_answers_and_the_devices_secret_keys_are_not_in_the_admin(admin_client):
     assert admin_client.get(reverse("admin:auth_user_add")).status_code == 200
-    response = admin_client.get(reverse("admin:otp_totp_totpdevice_changelist"))
-    assert response.status_code == 200
-    assert list(response.context["cl"].result_list) == list(TOTPDevice.objects.all())
+    with pytest.raises(NoReverseMatch):
+        reverse("admin:otp_totp_totpdevice_changelist")
+    assert admin_client.get("/admin/otp_totp/totpdevice/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_lost_phone_is_reset_on_the_user_and_a_lockout_lifted(admin_client):
+    anna, bo = staff_user("anna"), staff_user("bo")
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        Client().post(reverse("accounts:login"), {"username": "anna", "password": f"fel-{attempt}"})
+    changelist = reverse("admin:auth_user_changelist")
+
+    page = admin_client.get(changelist)
+
+    rows = {user.username: user for user in page.context["cl"].result_list}
+    assert rows["anna"].authenticator and rows["anna"].lockout
+    assert rows["bo"].authenticator and not rows["bo"].lockout
+    html = page.content.decode()
+    assert "Autentiseringsapp" in html and "Spärrad" in html
+    assert "Återställ autentiseringsappen (borttappad eller ny telefon)" in html
+
+    selected = {ACTION_CHECKBOX_NAME: [str(anna.pk)], "index": 0}
+    response = admin_client.post(
+        changelist, {**selected, "action": "reset_authenticator"}, follow=True
+    )
+    assert "1 användare ställer in autentiseringsappen på nytt vid nästa inloggning." in (
+        response.content.decode()
+    )
+    assert not TOTPDevice.objects.filter(user=anna).exists()
+    assert TOTPDevice.objects.filter(user=bo).exists()
+
+    response = admin_client.post(changelist, {**selected, "action": "lift_lockout"}, follow=True)
+    assert "1 användare kan försöka logga in igen." in response.content.decode()
+    rows = {user.username: user for user in admin_client.get(changelist).context["cl"].result_list}
+    assert not rows["anna"].authenticator and not rows["anna"].lockout
+
+
+@pytest.mark.django_db
+def test_the_sign_in_attempts_are_in_the_admin_in_swedish(admin_client):
+    Client().post(reverse("accounts:login"), {"username": "okänd", "password": "fel"})
+    index = admin_client.get(reverse("admin:index")).content.decode()
+    assert "Inloggningsförsök" in index and "Misslyckade inloggningsförsök" in index
+    assert "Axes" not in index and "TOTP" not in index
+    page = admin_client.get(reverse("admin:axes_accessattempt_changelist"))
+    assert page.status_code == 200
+    assert "okänd" in page.content.decode() and "IP-adress" in page.content.decode()
 
 
 RECORDS = [
