@@ -13,11 +13,15 @@ is.
 """
 
 import csv
+import email.errors
+import email.header
 import html
+import quopri
 import re
 import unicodedata
 
 from promises.textimport.numbers import fold
+from promises.textimport.owners import actor_kind, owner_after_dash
 
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u3000": " "})
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -290,6 +294,41 @@ def _somali(text: str) -> bool:
 
 def _without_somali(text: str) -> str:
     return "\n".join(line for line in text.split("\n") if not _somali(line))
+
+
+# A leaflet in Swedish and Bosnian, Croatian or Serbian, each line followed by its translation
+# ("Polisen ska:" over "Policija će:", "• provesti najmanje 20 kontrola brzine …"): a line with
+# none of the commonest Swedish words ("i" is both languages') and a quarter of its words or
+# more the commonest of those languages or written with "č", "ć" or "đ" is dropped, as is a
+# heading of such words alone ("Zajedno ćemo:").
+_BKS_LIST = (
+    "je su da se za na od do sa kod u o iz ili te ali kao tokom najmanje jednom jedan jednu "
+    "jedna dva dvije dvaput tri četiri pet puta godišnje mjesečno sedmično sedmice godine "
+    "godina policija policije policiju općina općine opština opštine zajedno obećanje "
+    "obećavaju obećava vrijedi građanima građane sigurnost sigurnosti sigurniji prije svega "
+    "ćemo će biti raditi"
+)
+_BKS_WORDS = frozenset(_BKS_LIST.split())
+_BKS_HINT = re.compile(
+    r"[čćđ]|\b(?:najmanje|tokom|policija|općina|opština|zajedno|sedmično|mjesečno)\b", re.I
+)
+_BKS_LETTERS = re.compile(r"[a-zåäöčćđšž]+")
+_FEWEST_BKS_HINTS = 3
+_SHARED_WORDS = frozenset({"i"})
+
+
+def _bks(text: str) -> bool:
+    words = _BKS_LETTERS.findall(text.lower())
+    if not words or any(w in _SWEDISH_WORDS and w not in _SHARED_WORDS for w in words):
+        return False
+    known = sum(word in _BKS_WORDS or bool(re.search("[čćđ]", word)) for word in words)
+    if len(words) < _FEWEST_SOMALI_WORDS:
+        return known == len(words)  # a heading: "Policija će:"
+    return known >= 2 and known * 4 >= len(words)
+
+
+def _without_bks(text: str) -> str:
+    return "\n".join(line for line in text.split("\n") if not _bks(line))
 
 
 # A leaflet in several languages: each line followed by its translation into Arabic, Persian,
@@ -1604,6 +1643,186 @@ MAX_LINE_CHARS = 10_000
 _LINE_BREAK_AT = (re.compile(r"[.!?:;](?=[ \t])[ \t]*"), re.compile(r"[ \t]+"))
 
 
+# Rows copied from a spreadsheet whose cells hold line breaks: such a cell comes in double
+# quotes, its own quotes doubled ('"Kampanjen ""Vi bryr oss"""'), its lines on lines of their own.
+_MOST_CELL_LINES = 12
+# Two parties' names, one a line, in one cell ("Polisen" over "Kommunen"): side by side.
+_SHORT_NAME = re.compile(r"[A-ZÅÄÖ][\w-]*(?: [\w-]+){0,2}")
+
+
+def _party_name(text: str) -> bool:
+    return bool(_SHORT_NAME.fullmatch(text) and actor_kind(fold(text)))
+
+
+def _cell_lines_joined(pieces: list[str]) -> str:
+    """A spreadsheet cell's lines as one: after a space, or "/" between two parties' names
+    ("Polisen/Kommunen")."""
+    joined = ""
+    for piece in (piece.strip() for piece in pieces):
+        if not piece:
+            continue
+        if joined and _party_name(joined.rsplit("/", 1)[-1]) and _party_name(piece):
+            joined += "/" + piece
+        else:
+            joined = f"{joined} {piece}" if joined else piece
+    return joined
+
+
+def _quoted_cell(lines: list[str], position: int, at: int) -> tuple[str, int, int] | None:
+    """The quoted cell opening at lines[position][at] ('"'): its text unquoted, its lines
+    joined, and where it ends (line, offset after its closing quote); None when it is no
+    such cell (its quote closes before anything but a tab or the line's end, or never)."""
+    first, line, at = position, lines[position], at + 1
+    pieces, chunk = [], []
+    while True:
+        quote = line.find('"', at)
+        if quote < 0:
+            pieces.append("".join(chunk) + line[at:])
+            chunk = []
+            position += 1
+            if position >= len(lines) or position - first > _MOST_CELL_LINES:
+                return None
+            line, at = lines[position], 0
+        elif line.startswith('""', quote):
+            chunk.append(line[at:quote] + '"')
+            at = quote + 2
+        else:
+            pieces.append("".join(chunk) + line[at:quote])
+            at = quote + 1
+            if at < len(line) and line[at] != "\t":
+                return None
+            return _cell_lines_joined(pieces), position, at
+
+
+def _spreadsheet_row(lines: list[str], index: int) -> tuple[str, int] | None:
+    """The row of tab-separated cells starting at lines[index] with its quoted cells' lines
+    joined, and the index after it; None unless a quoted cell of it goes over lines."""
+    cells: list[str] = []
+    position, line, at = index, lines[index], 0
+    over_lines = False
+    while True:
+        if line.startswith('"', at):
+            cell = _quoted_cell(lines, position, at)
+            if cell is None:
+                return None
+            text, ended, at = cell
+            over_lines = over_lines or ended > position
+            position, line = ended, lines[ended]
+            cells.append(text)
+        else:
+            tab = line.find("\t", at)
+            end = len(line) if tab < 0 else tab
+            cells.append(line[at:end])
+            at = end
+        if at >= len(line):
+            break
+        at += 1  # the tab
+        if at == len(line):
+            cells.append("")  # an empty last cell
+            break
+    return ("\t".join(cells), position + 1) if over_lines and len(cells) >= 2 else None
+
+
+def _spreadsheet_cells_joined(text: str) -> str:
+    """Rows copied from a spreadsheet (cells set apart by tabs) with each cell that holds line
+    breaks, in quotes as a spreadsheet copies it, on one line: '1\t"Trafikkontroller vid
+    hamnen' + 'Fokus på mopeder"\tPolisen' gives '1\tTrafikkontroller vid hamnen Fokus på
+    mopeder\tPolisen'."""
+    lines = text.split("\n")
+    result: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        row = (
+            _spreadsheet_row(lines, index)
+            if '"' in line and ("\t" in line or line.startswith('"'))
+            else None
+        )
+        if row is None:
+            result.append(line)
+            index += 1
+        else:
+            result.append(row[0])
+            index = row[1]
+    return "\n".join(result)
+
+
+# A mind map exported as text: each node on a line of its own, indented by a tab per level
+# under the map's title.
+_FEWEST_OUTLINE_NODES = 8
+_FEWEST_DEEP_NODES = 3
+
+
+def _outline_as_items(text: str) -> str:
+    """A mind map's outline as the reader reads lists: its branches ("Polisen", "Vårt löfte")
+    headings, a node whose children have none an item ("• Hastighetskontroller vid skolorna")
+    with its children's words after it, set apart by commas ("…, minst 24 under
+    löftesperioden"), and a leaf beside such items an item too. Text that is no such outline
+    (nodes deeper than the one above by more than a level, a tab inside a line) is kept."""
+    lines = text.split("\n")
+    depths: list[int | None] = []
+    previous = 0
+    for line in lines:
+        words = line.lstrip("\t")
+        if not words.strip():
+            depths.append(None)
+            continue
+        depth = len(line) - len(words)
+        if "\t" in words or depth > previous + 1:
+            return text
+        depths.append(depth)
+        previous = depth
+    indented = [depth for depth in depths if depth]
+    deep = [depth for depth in indented if depth >= 2]
+    if len(indented) < _FEWEST_OUTLINE_NODES or len(deep) < _FEWEST_DEEP_NODES:
+        return text
+    nodes = [(depth, lines[i].strip()) for i, depth in enumerate(depths) if depth is not None]
+    # Whether each node has children, and whether any of those has children.
+    children = [
+        i + 1 < len(nodes) and nodes[i + 1][0] > depth for i, (depth, _t) in enumerate(nodes)
+    ]
+    items: set[int] = set()
+    for i, (depth, _text) in enumerate(nodes):
+        if depth < 2 or not children[i]:
+            continue
+        end = i + 1
+        while end < len(nodes) and nodes[end][0] > depth:
+            end += 1
+        if not any(children[i + 1 : end]):
+            items.add(i)
+    parents: list[int] = []
+    stack: list[int] = []  # the nodes above the current one, a level each
+    for i, (depth, _text) in enumerate(nodes):
+        del stack[depth:]
+        parents.append(stack[-1] if stack else -1)
+        stack.append(i)
+    with_items = {parents[i] for i in items}
+    result: list[str] = []
+    i = 0
+    while i < len(nodes):
+        depth, words = nodes[i]
+        end = i + 1
+        while end < len(nodes) and nodes[end][0] > depth:
+            end += 1
+        if i in items:
+            # "Nattvandring i centrum – Föreningen Nattvandrarna": the owner stays last
+            owner = owner_after_dash(words)
+            joined = words[: owner.start()] if owner else words
+            for _depth, detail in nodes[i + 1 : end]:
+                joined += (" " if joined.endswith((".", ",", ";", ":")) else ", ") + detail
+            result.append(f"• {joined}{words[owner.start() :] if owner else ''}")
+            i = end
+            continue
+        if depth == 1 or children[i]:
+            result += ["", words]  # a branch: a heading
+        elif depth >= 2 and parents[i] in with_items:
+            result.append(f"• {words}")
+        else:
+            result.append(words)
+        i += 1
+    return "\n".join(result)
+
+
 def _bounded_lines(text: str) -> str:
     """`text` with each line longer than MAX_LINE_CHARS broken into lines no longer."""
     lines = text.split("\n")
@@ -1625,9 +1844,82 @@ def _bounded_lines(text: str) -> str:
     return "\n".join(bounded)
 
 
+# A list copied from a PDF whose bullets stand on lines of their own, each item on the next
+# line ("•" + "genomföra minst 25 narkotikakontroller …", "1." + "Trygghetsvandring …").
+_LONE_BULLET_CHARS = "•·▪●○■‣⁃\uf0b7\uf0a7◆➢✓►▶"
+_LONE_BULLET = re.compile(
+    rf"^[ \t]*([{_LONE_BULLET_CHARS}]|\d{{1,2}}[.)])[ \t]*\n[ \t]*(?=[^\s{_LONE_BULLET_CHARS}])",
+    re.MULTILINE,
+)
+_FEWEST_LONE_BULLETS = 2
+
+
+def _lone_bullets_joined(text: str) -> str:
+    """A list whose bullets stand alone on their lines, each bullet on its item's line."""
+    if len(_LONE_BULLET.findall(text, 0, 200_000)) < _FEWEST_LONE_BULLETS:
+        return text
+    return _LONE_BULLET.sub(lambda match: f"{match.group(1)} ", text)
+
+
+# An e-mail's source saved as it came ("Received: …", "Content-Transfer-Encoding:
+# quoted-printable", "H=C3=A4r kommer …" with "=" ending lines it broke).
+_QUOTED_PRINTABLE = re.compile(
+    r"^content-transfer-encoding:[ \t]*quoted-printable[ \t]*\r?$", re.IGNORECASE | re.MULTILINE
+)
+_MAIL_HEADER = re.compile(r"([A-Za-z][A-Za-z0-9-]{0,40}):[ \t]")
+_MAIL_HEADERS_KEPT = frozenset({"from", "to", "cc", "date", "subject"})
+_MAIL_CHARSET = re.compile(r"charset=\"?([\w.:-]{1,40})", re.IGNORECASE)
+
+
+def _mail_header(line: str) -> str:
+    """A header line with its encoded words ("=?UTF-8?Q?Karin_=C3=96st?=") as their text."""
+    name, _colon, value = line.partition(":")
+    try:
+        value = str(email.header.make_header(email.header.decode_header(value.strip())))
+    except (UnicodeError, LookupError, ValueError, email.errors.HeaderParseError):
+        value = value.strip()
+    return f"{name}: {value}"
+
+
+def _mail_source(raw: str) -> str:
+    """The text an e-mail's source in quoted-printable stands for: its headers but From, To,
+    Cc, Date and Subject dropped, those read, and its body decoded (the lines it broke with a
+    "=" at their end joined, "=C3=B6" as "ö"); the text as given when it is no such source."""
+    text = raw.replace("\r\n", "\n")
+    marker = _QUOTED_PRINTABLE.search(text, 0, 20_000)
+    blank = text.find("\n\n", marker.end()) if marker else -1
+    if blank < 0:
+        return raw
+    head, body = text[:blank], text[blank + 2 :]
+    try:
+        data = quopri.decodestring(body.encode("latin-1"))
+    except UnicodeEncodeError:
+        return raw  # letters beyond what quoted-printable writes: no such source
+    charset = _MAIL_CHARSET.search(head)
+    try:
+        body = data.decode(charset.group(1) if charset else "utf-8")
+    except (UnicodeDecodeError, LookupError):
+        body = data.decode("cp1252", errors="replace")
+    headers: list[str] = []
+    keeping = False
+    for line in head.split("\n"):
+        if header := _MAIL_HEADER.match(line):
+            keeping = header.group(1).lower() in _MAIL_HEADERS_KEPT
+            if keeping:
+                headers.append(line)
+        elif line[:1] in (" ", "\t") and keeping:
+            headers[-1] += " " + line.strip()  # a header folded onto the next line
+        else:
+            keeping = False
+    headers = [_mail_header(line) for line in headers]
+    return "\n".join([*headers, "", body]) if headers else body
+
+
 def plain_text(raw: str) -> str:
-    """The text as given, or the text an RTF document's source stands for."""
-    return _without_rtf(raw) if _RTF_PRESENT.match(raw) else raw
+    """The text as given, or the text an RTF document's or an e-mail's source stands for."""
+    if _RTF_PRESENT.match(raw):
+        return _without_rtf(raw)
+    return _mail_source(raw) if "uoted-printable" in raw[:20_000] else raw
 
 
 def clean(raw: str) -> str:
@@ -1635,6 +1927,12 @@ def clean(raw: str) -> str:
     raw = plain_text(raw)
     text = _bounded_lines(raw.replace("\r\n", "\n").replace("\r", "\n"))
     text = _without_line_numbers(text)
+    text = _lone_bullets_joined(text)
+    if "\t" in text:
+        if '"' in text:
+            text = _spreadsheet_cells_joined(text)
+        if "\n\t\t" in text:
+            text = _outline_as_items(text)
     if "[" in text:
         text = _without_chat(text)
     if "/" in text:
@@ -1674,6 +1972,8 @@ def clean(raw: str) -> str:
         text = _figures_as_items(text)
     if len(_SOMALI_HINT.findall(text, 0, 50_000)) >= _FEWEST_SOMALI_WORDS:
         text = _without_somali(text)
+    if not text.isascii() and len(_BKS_HINT.findall(text, 0, 50_000)) >= _FEWEST_BKS_HINTS:
+        text = _without_bks(text)
     text, cell_lines = _tables_as_cells(text)
     text = _INVISIBLE.sub("", text.translate(_SPACES))
     for ligature, letters in _LIGATURES.items():  # str.replace: faster than translate here

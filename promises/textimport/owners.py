@@ -724,7 +724,7 @@ def _inverted(subject: str) -> bool:
     return subject.split()[0] in {
         "under", "i", "pa", "vid", "efter", "inom", "fran", "for", "varje", "arligen", "nar",
         "dessutom", "darfor", "sedan", "tillsammans", "gemensamt", "med", "genom", "minst",
-        "till", "slutligen", "vidare", "darefter", "forst",
+        "till", "slutligen", "vidare", "darefter", "forst", "enligt",
     }  # fmt: skip
 
 

@@ -146,7 +146,7 @@ _ACTIVITY_LEAD = _kw(
     r"|samverkansparter)"
     r"|så här ska vi (?:göra|arbeta)|så ska vi göra|det gör vi|det här gör vi tillsammans"
     r"|detta ska vi göra|vad ska göras|aktiviteter för att nå löftena|så här når vi dit"
-    r"|vad ska vi göra\??|(?:(?:aktivitetsplan|handlingsplan|årshjul|tidplan)(?:en|et)?"
+    r"|vad ska vi göra\??|(?:(?:aktivitetsplan|handlingsplan|årshjul|årsplan|tidplan)(?:en|et)?"
     # English headings: "Action points", "Action plan 2026"
     r"|action points|action plan)"
     r"(?: (?:för )?\d{4}(?:\s*[–—-]\s*\d{2,4})?)?"
@@ -167,7 +167,7 @@ _PERIOD_HEADING = _kw(
     r"^(?:(?:kvartal|q|tertial|termin) ?\d(?: \d{4})?(?:\s*\([^()]{3,40}\))?"
     # a plan week by week: "Vecka 8 (sportlovet)", "Vecka 24–33", "v. 44"
     r"|(?:vecka|v\.?) ?\d{1,2}(?:\s*[–—-]\s*\d{1,2})?(?:\s*\([^()]{3,40}\))?"
-    rf"|{_MONTH_NAME}\s*[–—-]\s*{_MONTH_NAME}(?: \d{{4}})?"
+    rf"|{_MONTH_NAME}(?:\s*[–—-]\s*{_MONTH_NAME})?(?: \d{{4}})?"
     r"|(?:våren|hösten|sommaren|vintern)(?: \d{4})?"
     r"|löpande(?: under (?:året|perioden|hela perioden))?|hela (?:året|perioden))\s*:?$"
 )
@@ -424,6 +424,8 @@ def _title(
         text = text[front.end() :]
     elif arrow := owner_before_arrow(text):  # "Polisen → riktade insatser …"
         text = text[arrow.start("rest") :]
+    elif colon := owner_before_colon(text):  # "Polisen: fotpatrullering i centrum …"
+        text = text[colon.end("who") + 1 :].lstrip()
     # "Vad: Trygghetsvandring i centrum; Vem: …": the label is no part of the title.
     text = _WHAT_LABEL.sub("", text)
     if detail := _DETAIL_IN_TEXT.search(text):  # "Besök på fritidsgården Mål: 2 per månad"
@@ -449,6 +451,11 @@ def _title(
                 rest = re.sub(
                     r"^\s*(?:att\s+|(?:vi|man)\s+(?:(?:tillsammans|gemensamt)\s+)?)?", "", rest
                 )
+                if not actor_kind(folded[: modal.start()].strip(" ,")):
+                    # "Enligt löftet ska kommunen ha …", "Gemensamt ska polisen och kommunen
+                    # genomföra …": the subject after the verb
+                    rest = _PARTY_AFTER_VERB.sub("", rest)
+                rest = _ADVERB_AFTER_VERB.sub("", rest)  # "… ska också byta ut …"
         partner = PARTNERS.search(fold(rest))
         if partner and partner.start() < 3:
             _names, spans = partners_of(rest, fold(rest))
@@ -465,6 +472,13 @@ def _title(
     return _finished(title)
 
 
+_PARTY_AFTER_VERB = re.compile(
+    r"^\s*(?:polisen och kommunen|kommunen och polisen|polisen|kommunen|staden)\s+(?=\w)",
+    re.IGNORECASE,
+)
+_ADVERB_AFTER_VERB = re.compile(r"^\s*(?:också|även|dessutom)\s+(?=\w)", re.IGNORECASE)
+
+
 def _finished(title: str) -> str:
     """A title kept short, without the words it cannot end with, capitalised."""
     if len(title) > 80:
@@ -474,6 +488,7 @@ def _finished(title: str) -> str:
         words.pop()
     title = re.sub(r"\s+[–—-]$", "", " ".join(words))  # "Trygghetsvandring i Hemavan – 1 …"
     title = re.sub(r"\s*\([^)]*$", "", title)  # "… lördagskvällar (mål: 4/månad)": "(mål" cut
+    title = title.rstrip(" ,;")  # "Besök på fritidsgården Kolibri, varannan vecka": the comma
     return title[:1].upper() + title[1:]
 
 
@@ -825,6 +840,8 @@ _TABLE_COLUMNS = (
         _kw(
             r"^(?:uppföljning|kommentar(?:er)?|status|indikator(?:er)?|resurser|löfte|syfte"
             r"|tidpunkt|tid|period|datum|plats|var|målgrupp|kostnad|budget|resultat|utfall"
+            # a planning system's export: "Startdatum", "Slutdatum", "Klart", "Deadline"
+            r"|start(?:datum)?|slut(?:datum)?|klart|klar|färdig|deadline|senast ändrad"
             rf"|genomförande|comments?|notes?){_COLUMN_YEAR}\s*:?$"
             # a follow-up's columns of what was done so far: "Utfall jan–apr", "Utfall T1",
             # "Resultat hittills", "Status maj"
@@ -850,6 +867,9 @@ def _column_kind(text: str) -> str | None:
         if kind:
             return kind
     return None
+
+
+_MOST_COLUMNS = 8
 
 
 def _table(lines: list[_Line], index: int) -> tuple[list[str], int] | None:
@@ -880,7 +900,7 @@ def _table(lines: list[_Line], index: int) -> tuple[list[str], int] | None:
         index += 1
     columns.append("activity")
     position = index + 1
-    while position < len(lines) and len(columns) < 6:
+    while position < len(lines) and len(columns) < _MOST_COLUMNS:
         text = lines[position].text.strip()
         kind = _column_kind(text)
         if lines[position].blank or kind is None:
@@ -1039,6 +1059,8 @@ _ACTOR_SENTENCE = re.compile(
     # "Polisen i Arvidsjaur ska …", "Kommunen, genom tekniska förvaltningen, kommer att …"
     r"(?: i [\w-]+|, genom [^,]{3,60},)?(?: ocksa| aven| dessutom)?"
     r" (?:ska|skall|kommer (?:ocksa |aven |dessutom )?att|forbinder sig att|atar sig att"
+    # "Polisen har för sin del åtagit sig att …", as a report retells what a party promised
+    r"|har (?:for sin del |ocksa |aven )?atagit sig att"
     r"|lovar att|genomfor|erbjuder|ser till att|ser over|satter upp|satter (?:ocksa |aven )upp"
     r"|anordnar|haller|arbetar|deltar|ansvarar|bjuder|besoker|patrullerar|fotpatrullerar"
     r"|utbildar|kontrollerar|informerar|infor|startar|sprider|utfor|utokar|organiserar) \w"
@@ -1056,7 +1078,9 @@ _JOINT_SENTENCE = re.compile(
     r"(?:(?:tillsammans|gemensamt) (?:ska|skall|kommer) (?:att )?vi"
     r"|vi (?:ska|skall|kommer att) (?:tillsammans|gemensamt)"
     # "Tillsammans genomför polisen och kommunen trygghetsvandringar …"
-    r"|(?:tillsammans|gemensamt) (?:genomfor|haller|anordnar|ordnar|gor|bjuder)"
+    r"|(?:tillsammans|gemensamt) (?:genomfor|haller|anordnar|ordnar|gor|bjuder"
+    # "Gemensamt ska polisen och kommunen genomföra …", as a report retells the promise
+    r"|ska|skall|kommer att)"
     r" (?:polisen och kommunen|kommunen och polisen|vi)) \w"
 )
 # A quotation on a news page: "– Vi vill att alla ska känna sig trygga, säger kommunpolisen."
@@ -1088,6 +1112,8 @@ _CONTACT = re.compile(
 _FURNITURE = re.compile(
     r"(?:dnr|diarienummer|diarienr|forkortningar)\b"
     r"|(?:medborgarloften?|handlingsplan)(?: [\w-]+){0,3} \d{4}(?: ?[-–] ?\d{2,4})?$"
+    # "Medborgarlöfte Hällefors" under "ÅRSPLAN 2026": the title without its year
+    r"|medborgarloften?(?: [\w-]+){1,2}$"
 )
 # An outcome to measure, no activity: "Andelen som känner sig trygga ska öka till 75 %".
 _OUTCOME = re.compile(
@@ -1152,11 +1178,15 @@ def _enumerated(text: str, start: int) -> list[ParsedActivity]:
 # activity verb of the sentence's own subject (three words or more before it), is an activity
 # of its own; its owner the first clause's when it names none.
 _AND_AT = re.compile(r",? och (?=[a-z])")
+# A verb in the infinitive after "och att", folded: "fotpatrullera", "genomfora" (not "andra",
+# "flera", "dessa", "vissa": pronouns and adjectives ending in "a").
+_INFINITIVE = re.compile(r"(?!(?:andra|flera|dessa|vissa|hela|sina|bada)$)[a-z]{4,}a")
 _FEWEST_WORDS_BEFORE_AND = 4
 
 
-def _coordinated(text: str, start: int) -> list[ParsedActivity]:
-    """The activities of a sentence joining two or more with "och", [] when it is one."""
+def _coordinated(text: str, start: int, party: str | None = None) -> list[ParsedActivity]:
+    """The activities of a sentence joining two or more with "och", [] when it is one.
+    `party`: whose the first clause is when it names no one."""
     end = _sentence_end(text)
     folded = fold(text[:end])
     cuts = []
@@ -1168,6 +1198,9 @@ def _coordinated(text: str, start: int) -> list[ParsedActivity]:
         subject = words[0] == "vi" or actor_kind(words[0]) in {"police", "municipality"}
         if subject and (words[1] in ACTIVITY_VERBS or PRESENT_VERB.fullmatch(words[1])):
             cuts.append((match.start(), match.end(), True))
+        elif words[0] == "att" and _INFINITIVE.fullmatch(words[1]):
+            # "… åtagit sig att genomföra … och att fotpatrullera …": the clause after "att"
+            cuts.append((match.start(), match.end() + len("att "), False))
         elif words[0] in ACTIVITY_VERBS and (
             words[0] != "finns" and not folded[: match.start()].endswith((" och", " samt"))
         ):
@@ -1177,7 +1210,7 @@ def _coordinated(text: str, start: int) -> list[ParsedActivity]:
     first = text[: cuts[0][0]].strip()
     if len(first.split()) < _FEWEST_CLAUSE_WORDS:
         return []
-    activities = [_activity(first, start, None)]
+    activities = [_activity(first, start, party)]
     for number, (_cut, after, named) in enumerate(cuts):
         until = cuts[number + 1][0] if number + 1 < len(cuts) else len(text)
         clause = text[after:until].strip().rstrip(".")
@@ -1284,8 +1317,11 @@ def _paragraph_activities(text: str, start: int, party: str | None = None) -> li
             continue
         owner = read_owner(core_text, None)[0]
         if owner in {"police", "municipality", "joint"} or party and owner == "unstated":
-            # "Och kommunpolisen kommer att besöka …", "Våra fältassistenter kommer att …"
-            activities.append(_activity(words, start + at, party))
+            # "Och kommunpolisen kommer att besöka …", "Våra fältassistenter kommer att …",
+            # "Ja, vi genomför två trygghetsvandringar …, och vi bjuder in …"
+            activities += _coordinated(words, start + at, party) or [
+                _activity(words, start + at, party)
+            ]
     return activities
 
 
@@ -1297,6 +1333,8 @@ def _looks_like_activity(text: str) -> bool:
     folded = fold(text)
     if _QUOTATION.search(folded) or _OUTCOME.match(folded):
         return False
+    if folded.rstrip().endswith("?"):
+        return False  # a question ("1. Vilka åtgärder kommer kommunen att vidta …?")
     if (
         owner_in_front(text)
         or OWNER_LABEL.search(folded)
@@ -2127,9 +2165,13 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                 if start not in bullet_starts and _REMARK.fullmatch(item_text.strip()):
                     continue  # "(Veckorna är preliminära …)": a remark on the list, no activity
                 if start not in bullet_starts and (
-                    _FURNITURE.match(fold(item_text)) or len(_CODE_PAIR.findall(item_text)) >= 2
+                    _FURNITURE.match(fold(item_text))
+                    or len(_CODE_PAIR.findall(item_text)) >= 2
+                    or _VALIDITY.match(fold(item_text))
                 ):
-                    continue  # "Dnr …", the title, a legend: the document's, no activity
+                    # "Dnr …", the title, a legend, "Löftet gäller …": the document's, no
+                    # activity
+                    continue
                 if (
                     start not in bullet_starts
                     and _PROMISE_IN_LIST.match(fold(item_text))
@@ -2246,6 +2288,57 @@ def _transcript_activities(document: ParsedDocument, lines: list[_Line]) -> bool
     return True
 
 
+# An interview's answer to the question over it: "– Vi kommer att …, säger Jonas Berglund."
+_ANSWER_DASH = re.compile(r"[–—-]\s+(?=\S)")
+_SPEECH_TAG = re.compile(
+    r",\s+(?:säger|berättar|menar|konstaterar|svarar|förklarar)\s+[^,.]{2,80}(?:,\s+[^,.]{2,100})?"
+    r"[.!]?\s*$"
+)
+_LONGEST_QUESTION = 120
+_FEWEST_ANSWERS = 3
+
+
+def _interview_activities(document: ParsedDocument, lines: list[_Line]) -> bool:
+    """Read an interview (three questions or more, each a short line ending with "?" right
+    over its answer, a quotation opening with a dash): what a party will do, said in an
+    answer, is an activity of the party the question asks about ("Vad ska polisen göra?",
+    "Och kommunen?", "Gör ni något tillsammans?"), none when it asks about none; an answer
+    opening with the promise's sentence ("– Vi lovar att arbeta för …") gives the promise when
+    none is found. False for any other text."""
+    filled = [line for line in lines if not line.blank]
+    pairs = [
+        (question, answer)
+        for question, answer in zip(filled, filled[1:], strict=False)
+        if len(question.text.strip()) <= _LONGEST_QUESTION
+        and question.text.rstrip().endswith("?")
+        and not question.bullet
+        and answer.bullet
+        # the answer's line opens with a dash, taken off as its bullet
+        and _ANSWER_DASH.match(document.text, document.text.rfind("\n", 0, answer.start) + 1)
+    ]
+    if len(pairs) < _FEWEST_ANSWERS:
+        return False
+    for question, answer in pairs:
+        said = answer.text
+        if tag := _SPEECH_TAG.search(said):
+            said = said[: tag.start()] + "."
+        if not document.promises:
+            first = _SENTENCE.match(said)
+            if first and _PROMISE_SENTENCE.search(fold(first.group())):
+                words = first.group().strip()
+                document.promises.append(
+                    ParsedPromise(
+                        text=words,
+                        span=TextSpan(answer.start, answer.start + len(words)),
+                        uncertain=[_("Read from running text: check the wording")],
+                    )
+                )
+        asked = _asked_party(question.text)
+        if asked:
+            document.activities += _paragraph_activities(said, answer.start, asked)
+    return True
+
+
 def _after_promise_sentence(line: _Line) -> list[ParsedActivity]:
     """The activities of a paragraph on one line that opens with the promise's sentence ("…
     lovar att under 2026 arbeta för …"), read sentence by sentence; [] for another line."""
@@ -2261,6 +2354,20 @@ def _after_promise_sentence(line: _Line) -> list[ParsedActivity]:
 
 
 _LONGEST_PROMISE_PARAGRAPH = 2000
+_FEWEST_RETOLD_ACTIVITIES = 2
+
+
+def _retold_paragraph(line: _Line) -> list[ParsedActivity]:
+    """The activities of a paragraph on one line whose sentences say what the parties do, as a
+    report or a reply retells the promise ("Enligt löftet ska kommunen … . Kommunen ska också
+    … . Polisen har för sin del åtagit sig att …"), read sentence by sentence when two of its
+    sentences or more are such; [] for another line."""
+    if len(line.text) > _LONGEST_PROMISE_PARAGRAPH or line.text.rstrip().endswith((":", "?")):
+        return []
+    if len(_SENTENCE.findall(line.text)) < _FEWEST_RETOLD_ACTIVITIES:
+        return []
+    found = _paragraph_activities(line.text, line.start)
+    return found if len(found) >= _FEWEST_RETOLD_ACTIVITIES else []
 
 
 def _activities_without_heading(document: ParsedDocument, lines: list[_Line]) -> None:
@@ -2276,7 +2383,11 @@ def _activities_without_heading(document: ParsedDocument, lines: list[_Line]) ->
         else:
             kept_promises.append(promise)
     document.promises = kept_promises
-    if document.activities or _transcript_activities(document, lines):
+    if (
+        document.activities
+        or _transcript_activities(document, lines)
+        or _interview_activities(document, lines)
+    ):
         return
     index = 0
     wrapped = _wrapped_paragraphs(lines)
@@ -2309,6 +2420,17 @@ def _activities_without_heading(document: ParsedDocument, lines: list[_Line]) ->
         ):
             # "Polisen och X kommun lovar att … arbeta för … . Polisen genomför … . Kommunen
             # ser över …": a paragraph on one line, the promise first, then what each does.
+            document.activities += found
+            index += 1
+            continue
+        if (
+            not background
+            and not line.bullet
+            and line.start not in taken
+            and (found := _retold_paragraph(line))
+        ):
+            # "Enligt löftet ska kommunen ha … . Kommunen ska också … . Fritidsgården … ska
+            # …": a paragraph on one line retelling what the parties do, a sentence each.
             document.activities += found
             index += 1
             continue
@@ -2373,6 +2495,7 @@ def _read_parties(document: ParsedDocument) -> None:
 _PROMISE_SENTENCE_REACH = 120
 _PROMISE_SENTENCE = re.compile(
     r"\blovar\b(?: \S+){0,6}? att (?:(?:under|fram till) (?:\S+ ){1,2})?"
+    r"(?:tillsammans |gemensamt )?"
     r"(?:arbeta (?:for|med)|verka for|minska|oka|skapa|fortsatta arbeta)\b"
     # "Vårt löfte till dig är att vi ska arbeta för …", as a letter to residents says it
     r"|\b(?:medborgar)?loftet?\b(?: \S+){0,4}? ar att (?:vi (?:ska|skall|kommer att) )?"

@@ -201,26 +201,32 @@ def _read_validity(document: ParsedDocument, lines: list[Line]) -> None:
             following = continued.get(id(line))
             joined = f"{folded} {following.folded}" if following else folded
             joined_dates = list(_DATE.finditer(joined))
-            if len(joined_dates) >= 2:
-                first, second = joined_dates[0], joined_dates[1]
+            # "Den 28 januari 2026 undertecknade … . Löftet gäller från den 1 februari 2026 till
+            # den 31 januari 2027.": the first two dates in a row that make a range.
+            pairs = zip(joined_dates, joined_dates[1:], strict=False)
+            for first, second in pairs:
                 between = joined[first.end() : second.start()]
-                if _RANGE_BETWEEN.match(between) or (
-                    between.strip() == "och" and joined[: first.start()].rstrip().endswith("mellan")
+                if not (
+                    _RANGE_BETWEEN.match(between)
+                    or between.strip() == "och"
+                    and joined[: first.start()].rstrip().endswith("mellan")
                 ):
-                    # "under hela 2026, från den 1 januari till den 31 december": the dates'
-                    # year is the one year the sentence names.
-                    years = {m.group(1) for m in _SINGLE_YEAR.finditer(joined)}
-                    end = _date_of(second, int(years.pop()) if len(years) == 1 else None)
-                    start = _date_of(first, end.year if end else None)
-                    if start and end and start > end and not first.group("year"):
-                        start = start.replace(year=start.year - 1)
-                    if start and end and start < end:
-                        found_range = (
-                            start,
-                            end,
-                            _offset(line, following, first.start()),
-                            _offset(line, following, second.end()),
-                        )
+                    continue
+                # "under hela 2026, från den 1 januari till den 31 december": the dates'
+                # year is the one year the sentence names.
+                years = {m.group(1) for m in _SINGLE_YEAR.finditer(joined)}
+                end = _date_of(second, int(years.pop()) if len(years) == 1 else None)
+                start = _date_of(first, end.year if end else None)
+                if start and end and start > end and not first.group("year"):
+                    start = start.replace(year=start.year - 1)
+                if start and end and start < end:
+                    found_range = (
+                        start,
+                        end,
+                        _offset(line, following, first.start()),
+                        _offset(line, following, second.end()),
+                    )
+                break
             if found_range is None and found_months is None:
                 for match in _MONTH_RANGE.finditer(joined):
                     if months := _month_range(match):

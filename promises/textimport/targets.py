@@ -137,9 +137,17 @@ def _invites_to(tokens: list["_Token"], first: int) -> bool:
     if first < 2 or tokens[first - 1].folded != "till":
         return False
     before = tokens[first - 2].folded
-    return before in _INVITING or (
+    if before in _INVITING or (
         before == "in" and first >= 3 and tokens[first - 3].folded in _INVITING
-    )
+    ):
+        return True
+    # "bjuda in föräldrar till ett informationsmöte": whom it invites between "in" and "till"
+    for at in range(first - 3, max(first - 5, 0), -1):
+        if not tokens[at + 1].folded.isalpha():
+            return False
+        if tokens[at].folded == "in":
+            return at >= 1 and tokens[at - 1].folded in _INVITING
+    return False
 
 
 _ADJECTIVE_ENDINGS = ("ande", "ende", "iga", "ade", "ska", "liga", "ala", "ella")

@@ -1498,6 +1498,33 @@ BLIND_VALIDITY = {
     "bromolla-2026-svenska-somaliska.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "vindeln-2026-2027-vad-vem-hur-ofta.txt": ("2026-04-01", "2027-03-31", False, None, "joint"),
     "hagfors-2026-loftet-i-siffror.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "atvidaberg-2026-2027-interpellationssvar.txt": (
+        "2026-02-01",
+        "2027-01-31",
+        False,
+        None,
+        "joint",
+    ),
+    "soderkoping-2026-2027-tankekarta.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "valdemarsvik-2026-2027-excel-radbrytningar.txt": (
+        "2026-04-01",
+        "2027-03-31",
+        False,
+        None,
+        "joint",
+    ),
+    "nybro-2026-svenska-bosniska.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "morbylanga-2026-2027-mejlkalla-qp.txt": ("2026-04-01", "2027-03-31", False, None, "joint"),
+    "klippan-2026-pdf-punkter-egen-rad.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "vingaker-2026-intervju-fem-fragor.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "hallefors-2026-arsplan-manader.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "odeshog-2026-2027-planeringssystem-export.txt": (
+        "2026-03-01",
+        "2027-02-28",
+        False,
+        None,
+        "joint",
+    ),
 }
 
 
