@@ -18,13 +18,24 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "�
 _LEADING_BLANKS = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]*")
 
 
+# A formula after a separator or a line break inside a text: a spreadsheet that splits the file
+# on the other separator (Swedish Excel opens a comma file on semicolons, and a quote counts only
+# at the start of a cell) or on a line break makes a cell of what follows.
+_SEPARATED_FORMULA = re.compile(
+    r"([,;\t\r\n][\s\u200b-\u200d\u2060\ufeff]*)(?=[=+\-@\uff1d\uff0b\uff0d\uff20])"
+)
+
+
 def safe_cell(value: Any) -> Any:
-    """A text value a spreadsheet would run as a formula, with an apostrophe first (OWASP).
+    """A text value a spreadsheet would run as a formula, with an apostrophe first (OWASP); the
+    same before a formula that follows a comma, semicolon, tab or line break inside the text,
+    since a program splitting on that character would make it a cell of its own.
 
     Only text is changed: numbers (also negative ones) and dates stay numbers and dates.
     """
     if not isinstance(value, str):
         return value
+    value = _SEPARATED_FORMULA.sub(r"\1'", value)
     visible = value[_LEADING_BLANKS.match(value).end() :]
     if value.startswith(FORMULA_STARTS) or visible.startswith(FORMULA_STARTS):
         return "'" + value

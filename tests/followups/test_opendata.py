@@ -600,6 +600,14 @@ FORMULAS = (
 CSV_FORMS = {"csv": ".csv", "excel": "-excel.csv"}
 
 
+def guarded(text: str) -> str:
+    """`text` as a CSV cell: an apostrophe first, and one after a line break it starts with (a
+    program splitting on line breaks makes a cell of what follows)."""
+    if text[0] in "\r\n":
+        return "'" + text[0] + "'" + text[1:]
+    return "'" + text
+
+
 @pytest.fixture
 def formulas():
     """A signed period whose texts start like formulas, as the editor accepts them."""
@@ -627,7 +635,7 @@ def formulas():
 
 @pytest.mark.parametrize("text", FORMULAS)
 def test_every_start_a_spreadsheet_runs_as_a_formula_gets_an_apostrophe(text):
-    assert safe_cell(text) == "'" + text
+    assert safe_cell(text) == guarded(text)
 
 
 @pytest.mark.parametrize(
@@ -644,7 +652,7 @@ def test_promise_texts_that_start_like_formulas_get_an_apostrophe_in_csv(client,
     (row,) = rows(form, body)[1]
     assert row["title"] == "'" + FORMULAS[0]
     assert row["description"] == "'" + FORMULAS[1]
-    assert row["area_name"] == "'" + FORMULAS[5]
+    assert row["area_name"] == guarded(FORMULAS[5])
     assert row["themes"] == "'=1+1"
     # Numbers stay numbers.
     assert row["promise_id"] == str(formulas.promise.pk)
@@ -686,11 +694,11 @@ def test_log_places_and_summaries_that_start_like_formulas(client, formulas, for
         assert logged["quantity"] == 2
         return
     assert (logged["place"], logged["summary"]) == ("'" + FORMULAS[3], "'" + FORMULAS[0])
-    assert logged["area_name"] == "'" + FORMULAS[5]
+    assert logged["area_name"] == guarded(FORMULAS[5])
     assert logged["quantity"] == "2"
     # A line break, spaces or a full-width sign before the formula do not hide it.
     hidden = {row["date"]: row for row in rows(form, body)[1]}[later.isoformat()]
-    assert (hidden["place"], hidden["summary"]) == ("'" + FORMULAS[8], "'" + FORMULAS[6])
+    assert (hidden["place"], hidden["summary"]) == ("'" + FORMULAS[8], guarded(FORMULAS[6]))
 
 
 @pytest.mark.django_db
@@ -1036,3 +1044,44 @@ def test_the_open_data_page_claims_only_the_datasets_it_offers(client):
     assert "Allt som de offentliga sidorna visar" not in page
     # Follow-up meetings, reports and outcomes are downloadable now (test_opendata_followups).
     assert "finns på varje medborgarlöftes sida" not in page
+
+
+# A formula after a separator or a line break inside a text: Swedish Excel opens the comma file
+# on semicolons, and a quote only counts at the start of a cell.
+INSIDE = (
+    "Trafikkontroll;=HYPERLINK(CHAR(104)&CHAR(116));genomförd",
+    "Centrum,=1+1,",
+    "Torget, \u200b+cmd|' /C calc'!A0",
+    "Rad ett\n@SUM(1+1)",
+    "Rad ett\r\n-2+3+cmd|' /C calc'!A0",
+)
+
+
+@pytest.mark.parametrize("text", INSIDE)
+def test_a_formula_after_a_separator_inside_a_text_gets_an_apostrophe(text):
+    cell = safe_cell(text)
+    assert cell != text
+    for separator in (",", ";", "\n", "\r"):
+        for part in cell.split(separator)[1:]:
+            assert not part.lstrip(" \u200b").startswith(("=", "+", "-", "@")), part
+
+
+@pytest.mark.parametrize("text", ["Centrum, Storgatan; Torget", "kl. 18-20, 2 st", "a,b;c"])
+def test_separators_without_a_formula_are_left_alone(text):
+    assert safe_cell(text) == text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("form", CSV_FORMS)
+def test_no_cell_starts_like_a_formula_whichever_separator_the_file_is_split_on(
+    client, formulas, form
+):
+    for text in INSIDE:
+        factories.log(formulas.activity, formulas.period.start_date, 1, place=text, summary=text)
+    _response, body = download(client, dataset_path("genomforda-aktiviteter", CSV_FORMS[form]))
+    text = body.decode("utf-8-sig")
+    for delimiter in (",", ";", "\t"):
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            for cell in row:
+                visible = cell.lstrip(" \u200b\ufeff")
+                assert not visible.startswith(("=", "+", "-", "@", "\uff1d", "\uff0b")), cell
