@@ -455,7 +455,8 @@ def _drop_unread_parameters(request: HttpRequest) -> None:
         if name not in read:
             continue
         if name == "page":
-            if not (value.isascii() and value.isdigit() and int(value) > 1):
+            # Not read past 18 digits: Python refuses to read more than 4,300 (a 500).
+            if not (value.isascii() and value.isdigit() and len(value) <= 18 and int(value) > 1):
                 continue  # the first page
             # Past the end is the last page: any number that large is one key.
             value = str(min(int(value), LAST_PAGE))

@@ -242,7 +242,13 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     def _check_values(self, value):
         for pk in value or ():
             text = str(pk)
-            if not (text.isascii() and text.isdigit() and int(text) <= MAX_KEY):
+            # Its length first: Python refuses to read more than 4,300 digits (a 500).
+            if not (
+                text.isascii()
+                and text.isdigit()
+                and len(text) <= len(str(MAX_KEY))
+                and int(text) <= MAX_KEY
+            ):
                 raise ValidationError(
                     self.error_messages["invalid_pk_value"],
                     code="invalid_pk_value",

@@ -53,7 +53,8 @@ def year_choices(asked: object = None) -> list[tuple[str, str]]:
     `asked` in a link, if it is one a period could cover (a bookmark to a year that lists
     nothing now lists nothing, with that year chosen, rather than an error)."""
     years = kept_until_public_data_changes("period-filter-years", published_years)
-    if isinstance(asked, str) and asked.isascii() and asked.isdigit():
+    # At most 4 digits: Python refuses to read more than 4,300 (a 500).
+    if isinstance(asked, str) and asked.isascii() and asked.isdigit() and len(asked) <= 4:
         year = int(asked)
         if FIRST_YEAR <= year <= timezone.localdate().year + 5 and year not in years:
             years = sorted([*years, year], reverse=True)
