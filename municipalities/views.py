@@ -9,6 +9,7 @@ request), wrong codes are throttled by django-otp.
 import base64
 import hashlib
 import logging
+import unicodedata
 from urllib.parse import urlsplit
 
 import django_otp
@@ -221,7 +222,9 @@ def reset_allowed(request: HttpRequest, email: str) -> bool:
     if per_client > settings.PASSWORD_RESET_MAX_PER_CLIENT:
         per_address = None
     else:
-        per_address = _count("address", email.strip().lower())
+        # As Django finds the account (its comparison folds "ſ" to "s", PostgreSQL's UPPER
+        # too): every spelling that reaches one account counts as that address.
+        per_address = _count("address", unicodedata.normalize("NFKC", email.strip()).casefold())
     allowed = per_address is not None and per_address <= settings.PASSWORD_RESET_MAX_PER_ADDRESS
     if not allowed:
         logger.warning(

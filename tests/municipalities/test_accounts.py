@@ -19,6 +19,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from municipalities.forms import client_address
+from municipalities.views import reset_allowed
 from tests.staff import PASSWORD, sign_in, staff_user
 
 pytestmark = pytest.mark.django_db
@@ -495,6 +496,19 @@ def test_repeated_reset_requests_for_one_address_send_at_most_the_limit(client, 
     # Another case of the same address is the same address.
     client.post(url, {"email": officer.email.upper()}, REMOTE_ADDR="10.0.2.1")
     assert len(mail.outbox) == settings.PASSWORD_RESET_MAX_PER_ADDRESS
+
+
+@pytest.mark.parametrize("spelling", ["ſ", "\uff53"])
+def test_a_spelling_that_reaches_the_same_account_counts_as_that_address(client, rf, spelling):
+    """Django (and PostgreSQL's UPPER) finds the account of "ſamordnare@…" by
+    "samordnare@…": each "s" spelt "ſ" was a counter of its own, many times the limit."""
+    url = reverse("accounts:password_reset")
+    address = "samordnare.sundberg@example.org"
+    for i in range(settings.PASSWORD_RESET_MAX_PER_ADDRESS):
+        client.post(url, {"email": address}, REMOTE_ADDR=f"10.0.4.{i}")
+    request = rf.post(url, REMOTE_ADDR="10.0.5.1")
+    for variant in (address.replace("s", spelling, 1), address.replace("s", spelling)):
+        assert not reset_allowed(request, variant), variant
 
 
 def test_reset_requests_from_one_client_are_limited_whatever_the_address(client, officer):
