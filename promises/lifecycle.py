@@ -211,6 +211,11 @@ def is_approved(period: PromisePeriod) -> bool:
     ).exists()
 
 
+def sent_for_consultation_by(period: PromisePeriod, user) -> bool:
+    """Whether `user` sent the period for consultation, in any round."""
+    return period.transitions.filter(to_state=PeriodState.CONSULTATION, by=user.pk).exists()
+
+
 def has_approved(period: PromisePeriod, user) -> bool:
     """Whether `user` approved the period in its current consultation round."""
     return period.reviews.filter(
@@ -269,6 +274,16 @@ def _not_approved_by_user(period: PromisePeriod, user) -> "str | None":
     # One approval per approver and round; a new round (sent again) asks again.
     if has_approved(period, user):
         return _("You have already approved this version of the citizen promise.")
+    return None
+
+
+def _not_sent_by_user(period: PromisePeriod, user) -> "str | None":
+    # Two people at least: whoever sent the promise for consultation (a coordinator who is an
+    # approver too) does not approve it.
+    if sent_for_consultation_by(period, user):
+        return _(
+            "You sent this citizen promise for consultation, so another approver approves it."
+        )
     return None
 
 
@@ -552,7 +567,7 @@ RULES: dict[str, Rule] = {
         APPROVER,
         verdict=ReviewVerdict.APPROVE,
         effects=(_notify(notifications.APPROVED),),
-        user_guards=(_not_approved_by_user,),
+        user_guards=(_not_sent_by_user, _not_approved_by_user),
     ),
     Action.RETURN: Rule(
         (S.CONSULTATION,),

@@ -279,9 +279,16 @@ class PromisePeriodQuerySet(models.QuerySet):
         # An empty Q (an administrator's whole country) would vanish from an OR.
         in_scope = (as_approver | as_coordinator) if as_coordinator else Q()
         conditions = {
+            # Not what the user sent for consultation: another approver approves it (the
+            # lifecycle's rule, `lifecycle.sent_for_consultation_by`).
             WaitingFor.APPROVAL: as_approver
             & Q(state=PeriodState.CONSULTATION)
-            & ~Exists(approvals.filter(reviewer=user.pk)),
+            & ~Exists(approvals.filter(reviewer=user.pk))
+            & ~Exists(
+                PeriodTransition.objects.filter(
+                    period=OuterRef("pk"), to_state=PeriodState.CONSULTATION, by=user.pk
+                )
+            ),
             WaitingFor.CHANGES: as_coordinator & Q(state=PeriodState.DRAFT) & Exists(returns),
             WaitingFor.DECISION: as_coordinator
             & Q(state=PeriodState.CONSULTATION)

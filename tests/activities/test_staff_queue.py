@@ -327,3 +327,30 @@ def test_a_span_asked_for_that_cannot_be_read_is_left_out(client, people, query)
     assert response.status_code == 200
     form = response.context["form"]
     assert form["covers_from"].value() is None and form["covers_to"].value() is None
+
+
+def test_who_sent_a_promise_for_consultation_does_not_approve_it_and_it_waits_for_another(
+    client, people
+):
+    # A coordinator who is an approver too: the consultation needs a second person.
+    user = people.coordinator
+    user.memberships.create(role="approver", municipality=people.home)
+    period = factories.period_in_state(S.DRAFT, slug="egen")
+    promise = factories.promise(period)
+    factories.activity(period, "Trafikkontroller").promises.add(promise)
+    perform(period, user, Action.SUBMIT)
+    period.refresh_from_db()
+
+    assert Action.APPROVE not in available_actions(period, user)
+    assert waiting(home(client, user)) == []
+    page = hub(client, period)
+    assert "Du skickade medborgarlöftet på samråd, så det godkänns av en annan granskare." in page
+    response = client.post(approve_url(period), {"comment": ""}, follow=True)
+    assert "så det godkänns av en annan granskare" in response.content.decode()
+    assert not period.reviews.exists()
+    with pytest.raises(TransitionNotAllowed):
+        perform(period, user, Action.APPROVE)
+    # Another approver of the municipality has it waiting, and approves it.
+    assert waiting(home(client, people.approver)) == [(period, gettext(WaitingFor.APPROVAL.label))]
+    perform(period, people.approver, Action.APPROVE)
+    assert period.reviews.filter(verdict=ReviewVerdict.APPROVE).count() == 1
