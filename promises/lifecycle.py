@@ -281,9 +281,7 @@ def _not_sent_by_user(period: PromisePeriod, user) -> "str | None":
     # Two people at least: whoever sent the promise for consultation (a coordinator who is an
     # approver too) does not approve it.
     if sent_for_consultation_by(period, user):
-        return _(
-            "You sent this citizen promise for consultation, so another approver approves it."
-        )
+        return _("You sent this citizen promise for consultation, so another approver approves it.")
     return None
 
 
