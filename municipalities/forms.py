@@ -22,9 +22,11 @@ def client_address(request) -> str | None:
     Behind our proxy (a peer in PROXY_ADDRESSES) it is the last X-Forwarded-For entry, the one
     the proxy appended; what a client writes into that header itself stays to the left of it.
     From any other peer, or with no usable entry, it is the peer's address (REMOTE_ADDR).
-    Sign-in lockouts and the password reset limits count clients by it.
+    Sign-in lockouts and the password reset limits count clients by it. An IPv6 address counts
+    as its /64 network (written as the network's first address): one client holds a whole /64
+    and could otherwise try a password from each of its addresses.
     """
-    peer = request.META.get("REMOTE_ADDR") or None
+    peer = counted_address(request.META.get("REMOTE_ADDR") or None)
     if not from_proxy_address(request):
         return peer
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
@@ -33,7 +35,22 @@ def client_address(request) -> str | None:
     except ValueError:
         return peer
     # An IPv6 zone (fe80::1%eth0) names the proxy's network, not a client.
-    return peer if getattr(address, "scope_id", None) else str(address)
+    return peer if getattr(address, "scope_id", None) else counted_address(forwarded)
+
+
+def counted_address(text: str | None) -> str | None:
+    """A client's address as clients are counted: an IPv6 address as its /64 network's first
+    address, an IPv4 address written in IPv6 (::ffff:198.51.100.7) as the IPv4 address."""
+    try:
+        address = ipaddress.ip_address(text)
+    except ValueError:
+        return text
+    if address.version == 6:
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        if not address.scope_id:
+            return str(ipaddress.IPv6Network((address, 64), strict=False).network_address)
+    return str(address)
 
 
 # django-axes keeps the username of a failed sign-in in a column of this many characters.

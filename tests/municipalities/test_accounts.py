@@ -581,7 +581,11 @@ PROXY = "127.0.0.1"
         (PROXY, "198.51.100.7", "198.51.100.7"),
         # What the client wrote itself is left of what the proxy appended.
         (PROXY, "203.0.113.5, 198.51.100.7", "198.51.100.7"),
-        (PROXY, "2001:db8::1", "2001:db8::1"),
+        # An IPv6 client counts as its /64 network: every address of it is one client.
+        (PROXY, "2001:db8::1", "2001:db8::"),
+        (PROXY, "2001:db8:0:7:aaaa:bbbb:cccc:dddd", "2001:db8:0:7::"),
+        (PROXY, "::ffff:198.51.100.7", "198.51.100.7"),
+        ("2001:db8:1:2::99", "", "2001:db8:1:2::"),
         (PROXY, "", PROXY),
         (PROXY, "inte-en-adress", PROXY),
         (PROXY, "198.51.100.7, <script>", PROXY),
@@ -608,6 +612,20 @@ def test_behind_the_proxy_a_lockout_is_per_client(client, officer):
     locked = through_proxy(PASSWORD, "198.51.100.7")
     other = through_proxy(PASSWORD, "198.51.100.8")
     assert (locked.status_code, other.status_code) == (429, 302)
+
+
+def test_an_ipv6_client_trying_from_every_address_of_its_network_is_locked_out(client, officer):
+    def through_proxy(password: str, forwarded: str):
+        data = {"username": "anna", "password": password}
+        return client.post(
+            reverse("accounts:login"), data, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded
+        )
+
+    for host in range(settings.AXES_FAILURE_LIMIT):
+        through_proxy("fel-lösenord", f"2001:db8:0:7::{host + 1:x}")
+    assert through_proxy(PASSWORD, "2001:db8:0:7:ffff::1").status_code == 429
+    # Another network is another client.
+    assert through_proxy(PASSWORD, "2001:db8:0:8::1").status_code == 302
 
 
 def test_behind_the_proxy_the_reset_limit_is_per_client(client, officer):
