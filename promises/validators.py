@@ -13,10 +13,17 @@ from django.utils.translation import gettext_lazy as _
 _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\x00"}
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+# A Swedish personal identity number (or coordination number): YYMMDD-NNNN or YYMMDD+NNNN,
+# with or without the century; twelve digits in a row only with the century (ten in a row are
+# as often a phone number).
+_PERSONAL_NUMBER = re.compile(
+    r"(?<![\d-])(?:(?:19|20)?(\d{6})[-+](\d{4})|(?:19|20)(\d{6})(\d{4}))(?![\d-])"
+)
 
 
 def validate_plain_text(value: str) -> None:
-    """Refuse control characters and HTML tags in a text a person typed."""
+    """Refuse control characters, HTML tags and personal identity numbers in a text a person
+    typed."""
     for char in value:
         if char in _ALLOWED_CONTROLS:
             continue
@@ -29,3 +36,35 @@ def validate_plain_text(value: str) -> None:
             _("Write plain text: HTML tags such as <b> or <script> are not allowed."),
             code="html",
         )
+    if contains_personal_number(value):
+        raise ValidationError(
+            _(
+                "The text seems to contain a personal identity number. Write no personal "
+                "identity numbers, nor anything else that points out a person."
+            ),
+            code="personal_number",
+        )
+
+
+def contains_personal_number(value: str) -> bool:
+    """Whether `value` holds what reads as a Swedish personal identity or coordination number:
+    a date of birth (day + 60 for a coordination number), a dash or plus and four digits,
+    whether or not the check digit is right (a made-up number points out a person as well); in
+    twelve digits without a dash, only with a right check digit (the Luhn digit of the last
+    ten). An organisation number (its "month" 20 or more) is none."""
+    for match in _PERSONAL_NUMBER.finditer(value):
+        born, serial = (match[1], match[2]) if match[1] else (match[3], match[4])
+        month, day = int(born[2:4]), int(born[4:6])
+        if not (1 <= month <= 12 and (1 <= day <= 31 or 61 <= day <= 91)):
+            continue
+        if match[1] or _luhn(born + serial):
+            return True
+    return False
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for index, digit in enumerate(int(d) for d in digits):
+        product = digit * (2 if index % 2 == 0 else 1)
+        total += product - 9 if product > 9 else product
+    return total % 10 == 0
