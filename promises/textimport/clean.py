@@ -459,6 +459,65 @@ def _page_furniture(line: str) -> bool:
     return bool(_PAGE_NUMBER.fullmatch(folded) or _CONTENTS_LINE_REVERSED.fullmatch(folded[::-1]))
 
 
+# A page's header or footer as a one-page PDF prints it once, nothing repeating to tell it by:
+# the organisation and its contact details set apart by "|", "•", "·", a dash or a wide gap
+# ("Vetlanda kommun | Storgatan 1 | 574 80 Vetlanda | www.vetlanda.se", "Polisen –
+# Lokalpolisområde Höglandet • polisen.se"), a web or e-mail address, a postal address, a phone
+# number, or the page's number ("Sida 1 av 1", "1 (1)", "- 1 -", "Medborgarlöfte 2026 Sida 1").
+_EDGE_SEPARATOR = re.compile(r"[ \t]+[|•·][ \t]+|[ \t][–—-][ \t]|[ \t]{3,}|,[ \t]+")
+_EDGE_CONTACT = re.compile(
+    r"(?:https?://|www\.)[^\s|•·]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b[a-z0-9][\w-]{0,40}\.(?:se|nu|com|org|net|eu|info)\b(?:/[^\s|•·]*)?"
+    # a postal code and its town, a box, a street and its number
+    r"|\b(?:box \d{1,5}|\d{3} ?\d{2} [a-z][\w-]+)"
+    r"|\b[a-z][\w-]{1,40}(?:gatan|vagen|torget|grand|platsen|stigen|allen|backen|gata|vag)"
+    r" \d{1,4}[a-z]?\b"
+    # a phone number, with its label or written as Swedish numbers are
+    r"|\b(?:tel|telefon|tfn|vaxel|vxl|fax)\.?:? ?\+?\d[\d -]{5,16}\d"
+    r"|(?<![\w-])(?:\+46 ?|0)\d{1,3}[- ]\d{2,3}(?: \d{2,3}){1,3}\b|\b114 14\b"
+    # the page's own number at a piece's end
+    r"|\b(?:sida|sid|page)\.? ?\d{1,3}(?: ?(?:av|/|of) ?\d{1,3}| ?\(\d{1,3}\))?$"
+    r"|(?<![\w.])1 ?(?:av|/) ?1$|\b1 ?\(1\)$"
+)
+# A contact's label, left out when judging whether a piece is all contact ("Tel: …", "Webb: …").
+_EDGE_LABEL = re.compile(
+    r"\b(?:tel|telefon|tfn|vaxel|vxl|fax|e-post|epost|mejl|mail|webb(?:plats)?|hemsida|besoksadress"
+    r"|postadress|adress|org\.? ?nr|organisationsnummer|kontakt|kontakta oss)\b\.?:?"
+)
+_EDGE_WORD = re.compile(r"[^\W\d_]{2,}")
+_LONGEST_EDGE_LINE = 180
+_LONGEST_EDGE_PIECE = 60
+# Most lines a one-page PDF's footer (or header) takes.
+EDGE_LINES = 3
+
+
+def page_edge_line(line: str) -> bool:
+    """Whether a line at a one-page PDF's top or bottom is its header or footer: its page number,
+    or pieces set apart by separators, one all contact (a web or postal address, a phone number,
+    the page number) and the others short names ("Vetlanda kommun"), never a list's item or a
+    sentence ("Läs mer på www.vetlanda.se" and a signature's names are kept)."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > _LONGEST_EDGE_LINE:
+        return False
+    if _page_furniture(stripped):
+        return True
+    if _BULLET_START.match(stripped) or stripped.endswith(":"):
+        return False
+    folded = fold(stripped)
+    pieces = [piece for piece in _EDGE_SEPARATOR.split(folded) if piece.strip(" .")]
+    contact = False
+    for piece in pieces:
+        if len(piece) > _LONGEST_EDGE_PIECE:
+            return False
+        rest = _EDGE_LABEL.sub(" ", _EDGE_CONTACT.sub(" ", piece))
+        words = _EDGE_WORD.findall(rest)
+        if len(words) <= 1 and _EDGE_CONTACT.search(piece):
+            contact = True
+        elif len(words) > 5 or piece.rstrip().endswith((".", "!", "?")) and len(words) > 2:
+            return False
+    return contact
+
+
 def _pattern(line: str) -> str:
     return _DIGIT_RUN.sub("#", fold(line.strip()))
 
@@ -1118,6 +1177,31 @@ def _grid_rows(lines: list[str]) -> list[str]:
     return result
 
 
+# A table turned on its side, one column per activity (as a slide's table is drawn): its rows
+# named in its first column, "Vad", "Vem", "Hur ofta", over a header row numbering the
+# activities ("", "Aktivitet 1", "Aktivitet 2", …) or none.
+_ROW_NAME = re.compile(
+    r"(?P<activity>vad(?: gor vi| gors)?\??|aktivitet|atgard|insats|beskrivning)"
+    r"|vem\??|ansvarig|ansvar|hur ofta\??|nar\??|mal|malvarde|omfattning|frekvens|antal|var\??"
+)
+
+
+_ACTIVITY_NUMBER = re.compile(r"(?:(?:aktivitet|atgard|insats|nr)\.? ?)?\d{1,2}")
+
+
+def _transposed(rows: list[list[str]]) -> list[list[str]] | None:
+    """The rows of a table with one column per activity turned into one row per activity, the
+    names of its rows their header; None when it is no such table."""
+    if fold(rows[0][0]).strip() in ("", EMPTY_CELL.lower()):
+        rows = rows[1:]  # the activities' numbers: "Aktivitet 1", "Aktivitet 2", …
+    names = [_ROW_NAME.fullmatch(fold(row[0]).strip()) for row in rows]
+    if len(rows) < 2 or len(rows[0]) < 3 or not all(names):
+        return None
+    if not any(name.group("activity") for name in names if name):
+        return None
+    return [[row[k] for row in rows] for k in range(len(rows[0]))]
+
+
 def _tables_as_cells(text: str) -> tuple[str, set[int]]:
     """Rows of a table whose cells are separated by tabs, pipes, semicolons or aligned spaces
     (two lines or more with the same number of cells, two or more each; with semicolons,
@@ -1169,6 +1253,15 @@ def _tables_as_cells(text: str) -> tuple[str, set[int]]:
                 cells[index:end] = matrix
                 if legend:
                     lines[above] = ""  # "A = ansvarar …, D = deltar": the matrix's legend
+            if transposed := _transposed(cells[index:end]):
+                cells[index] = [cell for row in transposed for cell in row]
+                for row in range(index + 1, end):
+                    cells[row] = []
+                numbers = cells[index - 1] if index else []
+                if len(numbers) == len(transposed) - 1 and all(
+                    _ACTIVITY_NUMBER.fullmatch(fold(cell)) for cell in numbers
+                ):
+                    lines[index - 1] = ""  # "Aktivitet 1", "Aktivitet 2" …: the columns' numbers
             if parties := _party_lists(cells[index:end]):
                 cells[index] = parties
                 for row in range(index + 1, end):
@@ -1915,6 +2008,90 @@ def _mail_source(raw: str) -> str:
     return "\n".join([*headers, "", body]) if headers else body
 
 
+# A film's subtitles, WebVTT or SubRip: cues "00:00:31.200 --> 00:00:35.800" (SubRip with a
+# comma, "00:00:31,200") each over its lines, a number or a name over the timing, a "WEBVTT"
+# header and "NOTE" blocks. Read as the speech they give: the cues' lines joined into running
+# text, a paragraph broken where a sentence ends before a pause.
+_CUE_TIMING = re.compile(
+    r"[ \t]*(?P<start>(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{3})[ \t]+-->[ \t]+"
+    r"(?P<end>(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{3})(?:[ \t].{0,200})?"
+)
+_CUE_TIMING_PRESENT = re.compile(r"^[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{3}[ \t]+-->", re.M)
+_FEWEST_CUES = 3
+# A cue's markup: a voice "<v Mats Åberg>", "<i>", "</c>", a time "<00:00:12.500>".
+_CUE_TAG = re.compile(r"</?[a-z0-9.:_ -][^<>\n]{0,200}>", re.IGNORECASE)
+# A cue's sound, alone on its line: "[Lugn musik]", "(applåder)", "♪ … ♪".
+_CUE_SOUND = re.compile(r"\[[^\[\]\n]{1,80}\]|\([^()\n]{1,80}\)|♪.{0,200}")
+_CUE_DASH = re.compile(r"^[-–—][ \t]+")
+_CUE_BLOCK_SKIPPED = re.compile(r"(?:WEBVTT|NOTE|STYLE|REGION)\b")
+# A pause between cues, in seconds, after which a sentence ended opens a new paragraph.
+_PARAGRAPH_PAUSE = 1.5
+_LONGEST_SPOKEN_PARAGRAPH = 1_500
+
+
+def _seconds(time: str) -> float:
+    parts = time.replace(",", ".").split(":")
+    return sum(float(part) * 60**power for power, part in enumerate(reversed(parts)))
+
+
+def _without_subtitles(text: str) -> str:
+    paragraphs: list[list[str]] = [[]]
+    previous_end = None
+    for block in re.split(r"\n[ \t]*\n", text):
+        lines = block.strip("\n").split("\n")
+        timing = next((k for k, line in enumerate(lines[:3]) if _CUE_TIMING.fullmatch(line)), None)
+        if timing is None:
+            if lines and not _CUE_BLOCK_SKIPPED.match(lines[0].strip()) and block.strip():
+                paragraphs.append([" ".join(line.strip() for line in lines if line.strip())])
+                paragraphs.append([])
+            continue
+        match = _CUE_TIMING.fullmatch(lines[timing])
+        start, end = _seconds(match.group("start")), _seconds(match.group("end"))
+        words = []
+        for line in lines[timing + 1 :]:
+            line = _CUE_DASH.sub("", _CUE_TAG.sub("", line).strip())
+            if line and not _CUE_SOUND.fullmatch(line):
+                words.append(line)
+        if not words:
+            continue
+        spoken = paragraphs[-1]
+        ended = bool(spoken) and spoken[-1].endswith((".", "!", "?"))
+        paused = previous_end is not None and start - previous_end >= _PARAGRAPH_PAUSE
+        if ended and (paused or sum(map(len, spoken)) > _LONGEST_SPOKEN_PARAGRAPH):
+            paragraphs.append([])
+        paragraphs[-1].extend(words)
+        previous_end = end
+    return "\n\n".join(" ".join(words) for words in paragraphs if words) + "\n"
+
+
+# A Google document downloaded as text: each comment's anchor a letter in brackets after the
+# words it marks ("langningskontroller[c]"), the comments listed at the end under a rule of
+# underscores, "[c]Lena Sjögren: Räcker 20?", with their replies and "_Markerad som löst_".
+_DOC_COMMENT = re.compile(r"^\[([a-z]{1,2})\](?=\S)", re.MULTILINE)
+_DOC_ANCHOR = re.compile(r"\[([a-z]{1,2})\]")
+_DOC_RULE = re.compile(r"[ \t]*_{5,}[ \t]*")
+_FEWEST_DOC_COMMENTS = 2
+
+
+def _without_doc_comments(text: str) -> str:
+    """`text` without a Google document's comments and their anchors, when it lists two or more
+    whose anchors stand in the text above them; else as it is."""
+    comments = list(_DOC_COMMENT.finditer(text))
+    if len(comments) < _FEWEST_DOC_COMMENTS:
+        return text
+    first = comments[0].start()
+    body = text[:first]
+    listed = {match.group(1) for match in comments}
+    anchored = {match.group(1) for match in _DOC_ANCHOR.finditer(body)} & listed
+    if len(anchored) < _FEWEST_DOC_COMMENTS:
+        return text
+    lines = body.split("\n")
+    while lines and (not lines[-1].strip() or _DOC_RULE.fullmatch(lines[-1])):
+        lines.pop()
+    body = "\n".join(lines)
+    return _DOC_ANCHOR.sub(lambda m: "" if m.group(1) in anchored else m.group(), body) + "\n"
+
+
 def plain_text(raw: str) -> str:
     """The text as given, or the text an RTF document's or an e-mail's source stands for."""
     if _RTF_PRESENT.match(raw):
@@ -1924,8 +2101,10 @@ def plain_text(raw: str) -> str:
 
 def clean(raw: str) -> str:
     """The document's text as the parser reads it and the preview shows it."""
-    raw = plain_text(raw)
-    text = _bounded_lines(raw.replace("\r\n", "\n").replace("\r", "\n"))
+    raw = plain_text(raw).replace("\r\n", "\n").replace("\r", "\n")
+    if "-->" in raw and len(_CUE_TIMING_PRESENT.findall(raw, 0, 20_000)) >= _FEWEST_CUES:
+        raw = _without_subtitles(raw)
+    text = _bounded_lines(raw)
     text = _without_line_numbers(text)
     text = _lone_bullets_joined(text)
     if "\t" in text:
@@ -1934,7 +2113,7 @@ def clean(raw: str) -> str:
         if "\n\t\t" in text:
             text = _outline_as_items(text)
     if "[" in text:
-        text = _without_chat(text)
+        text = _without_doc_comments(_without_chat(text))
     if "/" in text:
         text = _without_thread_numbers(text)
     if _SPACED_RUN.search(text):

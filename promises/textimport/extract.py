@@ -18,7 +18,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from config.uploads import utf16_text
-from promises.textimport.clean import EMPTY_CELL
+from promises.textimport.clean import EDGE_LINES, EMPTY_CELL, page_edge_line
 
 EXTENSIONS = (".txt", ".docx", ".pdf")
 MAX_PDF_PAGES = 60
@@ -246,6 +246,10 @@ def _pdf_text(data: bytes) -> str:
         raise
     except Exception:  # a damaged PDF fails in many ways inside pypdf; every one is a bad file
         raise ExtractError(unreadable) from None
+    if len(pages) == 1:
+        # Nothing repeats on one page to tell its header and footer by: they are told by what
+        # they say (contact details, the page's number).
+        pages[0] = _without_page_edges(pages[0])
     # A form feed between pages: the cleaner then drops headers and footers repeated per page.
     text = "\f".join(pages)
     if not text.strip():
@@ -256,6 +260,23 @@ def _pdf_text(data: bytes) -> str:
             )
         )
     return text
+
+
+def _without_page_edges(text: str) -> str:
+    """A one-page PDF's text without its footer and header: up to EDGE_LINES lines at its bottom
+    and at its top, one after another from the page's edge, each of which looks like one
+    (`page_edge_line`); the first line that does not ends them."""
+    lines = text.split("\n")
+    filled = [k for k, line in enumerate(lines) if line.strip()]
+    dropped: set[int] = set()
+    for edge in (filled[::-1], filled):
+        for k in edge[:EDGE_LINES]:
+            if not page_edge_line(lines[k]):
+                break
+            dropped.add(k)
+    if len(dropped) >= len(filled):  # a page of nothing else is read as it is
+        return text
+    return "\n".join(line for k, line in enumerate(lines) if k not in dropped)
 
 
 def _content_bytes(page) -> int:

@@ -993,6 +993,10 @@ def _table_rows(document: ParsedDocument, lines: list[_Line], columns: list[str]
     promises); the index of the line after the table."""
     width = len(columns)
     row_promise = None
+    # An owner column first whose cell is empty under a filled one: a group's owner written
+    # once, its cell merged over the group's rows (as Excel's and Word's merged cells paste).
+    merged_owner = columns[0] == "owner"
+    row_owner: _Line | None = None
     while index + width <= len(lines):
         cells = lines[index : index + width]
         if any(cell.blank for cell in cells) or any(len(cell.text) > 300 for cell in cells):
@@ -1007,6 +1011,8 @@ def _table_rows(document: ParsedDocument, lines: list[_Line], columns: list[str]
         owner_cell = row.get("owner")
         if owner_cell and len(owner_cell.text) > 80:
             break
+        if merged_owner:
+            owner_cell = row_owner = owner_cell or row_owner
         if "activity" not in row:
             index += width  # a row without an activity (its cell empty): nothing to read
             continue
@@ -1119,6 +1125,12 @@ _FURNITURE = re.compile(
 _OUTCOME = re.compile(
     r"(?:(?:malet|mal|effektmal|kpi)\s*: )?(?:andelen|antalet|andel|antal)\b[^.]{0,120}?"
     r"\b(?:ska|skall|bor) (?:oka|minska|sjunka|stiga|halveras|forbattras)\b"
+)
+# A paragraph about the activities below, no promise: "Aktiviteterna är formulerade enligt …",
+# "Nedan beskrivs …".
+_ABOUT_ACTIVITIES = re.compile(
+    r"(?:aktiviteterna(?: nedan)? (?:ar|har|beskrivs|foljer|redovisas|listas|\w+s)"
+    r"|nedan (?:foljer|beskrivs|listas|redovisas))\b"
 )
 # A sentence giving the promise's validity: "Löftet gäller från 1 januari till 31 december 2026."
 _VALIDITY = re.compile(
@@ -1302,27 +1314,40 @@ def _paragraph_activities(text: str, start: int, party: str | None = None) -> li
         party = read_owner(first, None)[0]
         party = party if party in {"police", "municipality", "joint"} else None
     activities: list[ParsedActivity] = []
+    joint_before = False  # whether the sentence before was a joint activity ("Tillsammans …")
     for at, words in sentences:
         folded = fold(words)
         opening = _OPENING_CONJUNCTION.match(folded)
         core = folded[opening.end() :] if opening else folded
         core_text = words[len(folded) - len(core) :]
+        joint_after, joint_before = joint_before, False
         if _PROMISE_SENTENCE.search(core[:_PROMISE_SENTENCE_REACH]) or _PREFACE.match(core):
             continue  # "Vi lovar att arbeta för …": the promise, no activity
         if _activity_sentence(core_text, core):
             found = _enumerated(words, start + at) or _coordinated(words, start + at)
             activities += found or [_activity(words, start + at, party)]
+            joint_before = bool(_JOINT_SENTENCE.match(core)) and activities[-1].responsible == (
+                "joint"
+            )
             continue
-        if _QUOTATION.search(core) or not (_FUTURE.match(core) or party and _WE_DO.match(core)):
+        # "Tillsammans genomför vi tre trygghetsvandringar. Vi bjuder också in …": the same "vi".
+        said = "joint" if joint_after and _WE_ALSO.match(core) else party
+        if _QUOTATION.search(core) or not (_FUTURE.match(core) or said and _WE_DO.match(core)):
             continue
         owner = read_owner(core_text, None)[0]
-        if owner in {"police", "municipality", "joint"} or party and owner == "unstated":
+        if owner in {"police", "municipality", "joint"} or said and owner == "unstated":
             # "Och kommunpolisen kommer att besöka …", "Våra fältassistenter kommer att …",
             # "Ja, vi genomför två trygghetsvandringar …, och vi bjuder in …"
-            activities += _coordinated(words, start + at, party) or [
-                _activity(words, start + at, party)
+            activities += _coordinated(words, start + at, said) or [
+                _activity(words, start + at, said)
             ]
     return activities
+
+
+# A sentence going on with the "vi" of the one before: "Vi bjuder också in …", "Vi ska även …".
+_WE_ALSO = re.compile(
+    r"vi (?:[a-z]{2,}(?:ar|er|or|ir|ur)|ska|skall|kommer) (?:ocksa|aven|dessutom)\b"
+)
 
 
 # A sentence saying what someone will do: its subject (a few words), then "kommer att" or "ska".
@@ -1640,18 +1665,34 @@ _BLOCK_HEADING = _kw(
     r"^(?:aktivitet|insats|åtgärd|uppgift)\s*(?:\d{1,2}|[a-h])?\s*[:.–—-]\s*(?P<title>\S.{0,150})$"
 )
 _BLOCK_LABELS = (
-    ("what", _kw(r"^(?:vad|beskrivning|innehåll)\s*:\s*")),
+    ("what", _kw(r"^(?:vad|beskrivning|innehåll|s\s*[–—-]\s*specifikt?)\s*:\s*")),
     (
         "owner",
-        _kw(r"^(?:vem|(?:huvud)?ansvar(?:ig|iga)?(?: part)?|tilldelad|tilldelat till)\s*:\s*"),
+        _kw(
+            r"^(?:vem|(?:huvud)?ansvar(?:ig|iga)?(?: part)?|tilldelad|tilldelat till"
+            r"|a\s*[–—-]\s*(?:accepterad|accepterat|ansvarig|ansvar)(?:\s*(?:/|och)\s*ansvarig)?)\s*:\s*"
+        ),
     ),
-    ("target", _kw(r"^(?:när|hur ofta|omfattning|mål(?:värde)?|frekvens|antal|tidplan)\s*:\s*")),
+    (
+        "target",
+        _kw(
+            r"^(?:när|hur ofta|omfattning|mål(?:värde)?|frekvens|antal|tidplan"
+            r"|m\s*[–—-]\s*mätbart?)\s*:\s*"
+        ),
+    ),
     (
         "partners",
         _kw(r"^(?:med vem|tillsammans med|i samverkan med|samverkans?part(?:er|ner)?)\s*:\s*"),
     ),
-    # a planning tool's fields, no part of the activity
-    ("field", _kw(r"^(?:etiketter|etikett|förfallodatum|startdatum|status|prioritet)\s*:\s*")),
+    # a planning tool's fields, no part of the activity; a SMART goal's "Realistisk" and
+    # "Tidsatt" (its when: "Senast den 31 december 2026" is no count)
+    (
+        "field",
+        _kw(
+            r"^(?:etiketter|etikett|förfallodatum|startdatum|status|prioritet"
+            r"|r\s*[–—-]\s*realistiskt?|t\s*[–—-]\s*(?:tidsatt|tidsbestämt?))\s*:\s*"
+        ),
+    ),
 )
 
 
@@ -2127,6 +2168,10 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                     continue
                 if period and start <= period.start < end and _VALIDITY.match(fold(item_text)):
                     continue  # "Löftet gäller från 1 januari …" under the promise: its validity
+                if start not in bullet_starts and _ABOUT_ACTIVITIES.match(fold(item_text)):
+                    # "Aktiviteterna är formulerade enligt SMART-modellen …": how the
+                    # activities below are written, no promise
+                    continue
                 if start in sub_starts and document.promises:
                     # "1.1 …" under "1. …": an activity of that promise.
                     activity = _activity(item_text, start, None)

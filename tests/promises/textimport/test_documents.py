@@ -1525,6 +1525,24 @@ BLIND_VALIDITY = {
         None,
         "joint",
     ),
+    "monsteras-2026-2027-film-undertexter.txt": ("2026-03-01", "2027-02-28", False, None, "joint"),
+    "aneby-2026-2027-sammanslagna-celler.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "hogsby-2026-debattartikel.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "svenljunga-2026-2027-smart-mal.txt": ("2026-04-01", "2027-03-31", False, None, "joint"),
+    "bollebygd-2026-2027-google-dokument-kommentarer.txt": (
+        "2026-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "grastorp-2026-2027-tabell-kolumn-per-aktivitet.txt": (
+        "2026-02-01",
+        "2027-01-31",
+        False,
+        None,
+        "joint",
+    ),
 }
 
 

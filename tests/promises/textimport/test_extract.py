@@ -204,3 +204,114 @@ def test_a_header_repeated_on_every_pdf_page_is_dropped_by_the_parser():
     assert "Tjänsteutlåtande" not in document.text
     [activity] = document.activities
     assert activity.target.value == 10 and activity.target.scope == "year"
+
+
+def _one_page_pdf(lines: list[str], top: str = "", bottom: str = "") -> bytes:
+    """A one-page PDF of `lines`, one paragraph each, with a page header and footer printed in
+    the page's margins as a word processor prints them (CSS margin boxes)."""
+    from django.utils.html import escape
+    from weasyprint import HTML
+
+    boxes = "".join(
+        f'@{place} {{ content: "{text}"; font-size: 8pt }}'
+        for place, text in (("top-center", top), ("bottom-center", bottom))
+        if text
+    )
+    paragraphs = "".join(f"<p>{escape(line)}</p>" for line in lines)
+    html = (
+        f'<html lang="sv"><head><style>@page {{ size: A4; margin: 2cm; {boxes} }}</style></head>'
+        f'<body style="font-family: DejaVu Sans">{paragraphs}</body></html>'
+    )
+    return HTML(string=html).write_pdf()
+
+
+_ONE_PAGE = [
+    "Medborgarlöfte Vetlanda 2026",
+    "Polisen och Vetlanda kommun lovar att arbeta för ett tryggare centrum kvällstid.",
+    "Polisen ska:",
+    "- genomföra minst 20 trafikkontroller vid skolorna under året",
+    "Kommunen ska:",
+    "- ha fältassistenter ute i centrum tre kvällar i veckan",
+]
+
+
+@pytest.mark.parametrize(
+    ("top", "bottom", "gone"),
+    [
+        ("", "Vetlanda kommun | Storgatan 1 | 574 80 Vetlanda | www.vetlanda.se", "Storgatan"),
+        ("", "Sida 1 av 1", "Sida 1"),
+        ("", "1 (1)", "(1)"),
+        ("", "- 1 -", "- 1 -"),
+        ("Polisen – Lokalpolisområde Höglandet • polisen.se", "", "polisen.se"),
+        ("", "Växel: 0383-970 00 • E-post: kommun@vetlanda.se", "0383"),
+        ("Vetlanda kommun | Medborgarlöfte 2026 Sida 1 av 1", "", "Sida 1"),
+    ],
+)
+def test_a_one_page_pdfs_footer_or_header_is_no_part_of_its_reading(top, bottom, gone):
+    from promises.textimport.parser import parse
+
+    text = extract_text("vetlanda.pdf", _one_page_pdf(_ONE_PAGE, top, bottom))
+    assert gone not in text and "\f" not in text
+    document = parse(text)
+    assert gone not in document.text
+    police, municipality = document.activities
+    assert police.text == "genomföra minst 20 trafikkontroller vid skolorna under året"
+    assert police.responsible == "police" and police.target.value == 20
+    assert municipality.text == "ha fältassistenter ute i centrum tre kvällar i veckan"
+    assert municipality.target.value == 3 and municipality.target.scope == "week"
+
+
+def test_a_one_page_pdfs_footer_printed_as_its_last_lines_is_dropped():
+    """A footer typed into the document itself, right under the last item, on two lines."""
+    lines = [
+        *_ONE_PAGE,
+        "Polisen – Lokalpolisområde Höglandet • polisen.se",
+        "Vetlanda kommun, Storgatan 1, 574 80 Vetlanda | Sida 1 av 1",
+    ]
+    text = extract_text("vetlanda.pdf", pdf_bytes("\n".join(lines)))
+    assert "polisen.se" not in text and "Storgatan" not in text
+    last = text.rstrip().splitlines()[-1]
+    assert last.strip() == "- ha fältassistenter ute i centrum tre kvällar i veckan"
+
+
+def test_a_one_page_pdf_whose_last_line_is_an_activity_keeps_it():
+    lines = [
+        *_ONE_PAGE[:5],
+        "Kommunen genomför trygghetsvandringar på Storgatan 1 gång i kvartalet",
+        "Polisen genomför hastighetskontroller vid Skolgatan 12 två gånger i månaden",
+    ]
+    text = extract_text("vetlanda.pdf", pdf_bytes("\n".join(lines)))
+    assert "Storgatan 1 gång i kvartalet" in text
+    assert text.rstrip().endswith("Skolgatan 12 två gånger i månaden")
+
+
+def test_a_one_page_pdf_keeps_its_signature_block_above_the_footer():
+    from promises.textimport.parser import parse
+
+    lines = [
+        *_ONE_PAGE,
+        "Vetlanda den 15 januari 2026",
+        "Anna Ekdahl, kommunstyrelsens ordförande, Vetlanda kommun",
+        "Per Holm, lokalpolisområdeschef, Polisen",
+    ]
+    footer = "Vetlanda kommun | Storgatan 1 | 574 80 Vetlanda | www.vetlanda.se"
+    text = extract_text("vetlanda.pdf", _one_page_pdf(lines, bottom=footer))
+    assert "Storgatan" not in text
+    document = parse(text)
+    assert document.signing_place == "Vetlanda"
+    assert [person.name for person in document.signatories] == ["Anna Ekdahl", "Per Holm"]
+
+
+def test_a_pdf_of_two_pages_keeps_an_address_line_it_prints_once():
+    """Only a one-page PDF's edges are told by what they say; a longer PDF's by repetition."""
+    from weasyprint import HTML
+
+    pages = [
+        "<p>Polisen ska genomföra minst tio trafikkontroller per år.</p>",
+        "<p>Kommunen ska ha fältassistenter ute två kvällar i veckan.</p>"
+        "<p>Vetlanda kommun | Storgatan 1 | 574 80 Vetlanda</p>",
+    ]
+    body = "".join(f'<section style="page-break-after: always">{page}</section>' for page in pages)
+    html = f'<html lang="sv"><body style="font-family: DejaVu Sans">{body}</body></html>'
+    text = extract_text("vetlanda.pdf", HTML(string=html).write_pdf())
+    assert "Storgatan 1" in text
