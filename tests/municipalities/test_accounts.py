@@ -308,6 +308,28 @@ def test_logout_needs_post_and_signs_out(client, officer):
     assert client.get(staff_page()).url.startswith(reverse("accounts:login"))
 
 
+def test_a_form_sent_after_the_session_ended_says_nothing_was_saved(client, officer):
+    """An officer's session ended while they wrote a log: the sign-in page said nothing, and the
+    form came back empty after signing in, as if it had been saved."""
+    url = reverse("activities:log_create")
+    response = client.post(url, {"summary": "Trafikkontroll vid torget", "quantity": "1"})
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
+    page = client.get(response.url).content.decode()
+    assert "Du var utloggad när du skickade formuläret, så inget sparades." in page
+    # After signing in, the form's own page (a GET of it) follows.
+    assert f'name="next" value="{url}"' in page
+    # With the password given but not the code, the code page says it.
+    post_login(client, officer.username, PASSWORD)
+    response = client.post(url, {"summary": "Trafikkontroll vid torget", "quantity": "1"})
+    assert response.url.startswith(reverse("accounts:verify"))
+    assert "så inget sparades" in client.get(response.url).content.decode()
+    # A page only opened says nothing of the kind.
+    client.post(reverse("accounts:logout"))
+    opened = client.get(client.get(url).url).content.decode()
+    assert "inget sparades" not in opened
+
+
 # Lockout (django-axes): per username and address, the same for unknown usernames.
 
 
