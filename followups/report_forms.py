@@ -8,11 +8,10 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from followups.models import ReportKind
-from followups.reports import default_span
+from followups.reports import KEEP, RECOUNT, default_span
 from promises.fields import DateField, PlainTextField, long_date
 from promises.forms import SentOnceMixin, version_field
 from promises.models import PromisePeriod
-from promises.validators import validate_plain_text
 
 MAX_TITLE = 200
 MAX_BODY = 20_000
@@ -95,11 +94,12 @@ class ReportTextsForm(forms.Form):
     """The title and the text of a report."""
 
     title = PlainTextField(label=_("Title"), max_length=MAX_TITLE, required=True)
-    body = forms.CharField(
+    # Line breaks as \n, as the drafted texts have them (a browser sends \r\n).
+    body = PlainTextField(
         label=_("Text"),
         max_length=MAX_BODY,
-        validators=[validate_plain_text],
-        widget=forms.Textarea(attrs={"rows": 16}),
+        rows=16,
+        required=True,
         help_text=_(
             "Shown on the public page above the figures. Do not name or describe individuals."
         ),
@@ -121,12 +121,31 @@ class PublishForm(forms.Form):
 
 
 class CorrectionForm(SentOnceMixin, ReportTextsForm):
-    """A corrected version of a published report, and why."""
+    """A corrected version of a published report, and why; where the figures counted now differ
+    from the published ones (`changes`, a late log, say), whether to keep or recount them."""
 
-    reason = forms.CharField(
+    reason = PlainTextField(
         label=_("Reason for the correction"),
         max_length=MAX_REASON,
-        validators=[validate_plain_text],
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
+        required=True,
         help_text=_("Public: shown with the corrected version."),
     )
+    figures = forms.ChoiceField(
+        label=_("The figures"),
+        widget=forms.RadioSelect,
+        choices=[
+            (KEEP, _("Keep the figures of the published version")),
+            (RECOUNT, _("Count the figures anew from the logs as they are now")),
+        ],
+        help_text=_(
+            "Counted anew, the correction's reason says which figures changed, for the public."
+        ),
+    )
+
+    def __init__(self, *args, changes: list[str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.changes = changes
+        if not changes:
+            # Nothing differs: the figures are the same either way.
+            del self.fields["figures"]

@@ -178,7 +178,16 @@ def report_correct(request: HttpRequest, pk: int) -> HttpResponse:
     """Publish a corrected version of a published report, with a reason."""
     report = _report(request, pk, Act.PUBLISH_REPORTS)
     initial = {"title": report.title, "body": report.body}
-    form = CorrectionForm(request.POST or None, initial=initial)
+    # What counting the figures anew would change (a log entered late, say): shown, and the
+    # coordinator chooses.
+    changes = (
+        reports.figure_changes(
+            report.figures, reports.frozen_figures(report, timezone.localdate())[0]
+        )
+        if not report.is_draft
+        else []
+    )
+    form = CorrectionForm(request.POST or None, initial=initial, changes=changes)
     # The form sent twice (a double click, a resent page): the correction the first made.
     sent = form.is_valid() and form.cleaned_data.get("idempotency_key")
     first = sent and report.period.reports.filter(idempotency_key=sent).first()

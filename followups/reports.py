@@ -196,6 +196,38 @@ def frozen_figures(report: Report, today: datetime.date) -> tuple[list[dict], da
     return [asdict(row) for row in rows], as_of
 
 
+# A correction's figures: those of the version it corrects, or counted anew.
+KEEP, RECOUNT = "keep", "recount"
+
+
+def figure_changes(before: list[dict], after: list[dict]) -> list[str]:
+    """Each activity whose figures differ between two sets of frozen rows, in words, in the
+    active language: "Trafikkontroller: genomfört under den redovisade perioden 7 → 8; …"."""
+    earlier = {row["activity_id"]: row for row in before}
+    changes = []
+    for row in after:
+        old = earlier.pop(row["activity_id"], None)
+        if old is None:
+            changes.append(gettext("%(activity)s: not in the published version") % row)
+            continue
+        parts = []
+        if old["done"] != row["done"]:
+            parts.append(
+                gettext("done in the span %(old)s → %(new)s")
+                % {"old": old["done"], "new": row["done"]}
+            )
+        if old.get("spans", "") != row.get("spans", "") and row.get("spans"):
+            parts.append(row["spans"])
+        if old["status_code"] != row["status_code"]:
+            parts.append(
+                gettext("status %(old)s → %(new)s") % {"old": old["status"], "new": row["status"]}
+            )
+        if parts:
+            changes.append(f"{row['activity']}: {'; '.join(parts)}")
+    changes += [gettext("%(activity)s: no longer in the report") % row for row in earlier.values()]
+    return changes
+
+
 def report_rows(report: Report, today: datetime.date) -> list[dict]:
     """A report's figures: as frozen at publication, or for a draft as they stand now."""
     if not report.is_draft:

@@ -15,8 +15,10 @@ import datetime
 import uuid
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -31,6 +33,7 @@ from followups.models import (
     MeetingStatus,
     Report,
 )
+from followups.reports import KEEP, RECOUNT
 from promises.editing import check_version, save_once
 from promises.models import IN_FORCE_STATES, Promise, PromisePeriod
 
@@ -249,10 +252,11 @@ def _report_pdf_name(report: Report) -> str:
     return f"redovisning-{period.municipality.slug}-{period.slug}-{report.pk}-v{report.version}.pdf"
 
 
-def _publish(report: Report, user, today: datetime.date) -> None:
-    """Freeze the figures and the PDF of `report` (locked, a draft) and publish it today."""
+def _publish(report: Report, user, today: datetime.date, figures=None) -> None:
+    """Freeze the figures (`figures`: rows and their day, or counted today) and the PDF of
+    `report` (locked, a draft) and publish it today."""
     report.published_on = today
-    report.figures, report.figures_as_of = reports.frozen_figures(report, today)
+    report.figures, report.figures_as_of = figures or reports.frozen_figures(report, today)
     report.pdf_sha256 = frozen.store(report.pdf, _report_pdf_name(report), report_pdf(report))
     report._history_user = user
     report.save()
@@ -335,16 +339,34 @@ def correct_report(
     title: str,
     body: str,
     reason: str,
+    figures: str = RECOUNT,
     today: datetime.date | None = None,
     idempotency_key: uuid.UUID | None = None,
 ) -> Report:
     """Publish a corrected version of a published report, with a reason; the earlier version
-    stays public, marked as replaced. The new version's figures are frozen as they stand today.
-    A repeated `idempotency_key` (the form sent twice) raises `Repeated` with the first."""
+    stays public, marked as replaced. The new version's figures are those of the corrected one
+    (`figures` KEEP) or counted as they stand today (RECOUNT); counted anew, any that differ are
+    said in the public reason. A repeated `idempotency_key` (the form sent twice) raises
+    `Repeated` with the first."""
+    today = today or timezone.localdate()
     locked = Report.objects.select_for_update().select_related("period__municipality")
     locked = locked.get(pk=report.pk)
     if locked.is_draft or locked.replaced_by_id is not None:
         raise ReportStateError(report.pk)
+    if figures == KEEP:
+        frozen_rows = (locked.figures, locked.figures_as_of)
+    else:
+        frozen_rows = reports.frozen_figures(locked, today)
+        with translation.override(settings.LANGUAGE_CODE):
+            changes = reports.figure_changes(locked.figures, frozen_rows[0])
+            if changes:
+                reason = "{reason} {counted}".format(
+                    reason=reason.rstrip(),
+                    counted=_(
+                        "The figures were counted anew from the logs on %(date)s: %(changes)s."
+                    )
+                    % {"date": date_format(today, "j F Y"), "changes": "; ".join(changes)},
+                )
     correction = Report(
         period=locked.period,
         kind=locked.kind,
@@ -359,7 +381,7 @@ def correct_report(
     )
     correction._history_user = user
     save_once(correction)
-    _publish(correction, user, today or timezone.localdate())
+    _publish(correction, user, today, frozen_rows)
     locked.replaced_by = correction
     locked._history_user = user
     locked._change_reason = Truncator(reason).chars(CHANGE_REASON_LENGTH)
