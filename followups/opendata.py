@@ -472,8 +472,7 @@ def meeting_rows(
             urls[row["period_id"]] = _period_url(base_url, slug, row["period_slug"])
         url = urls[row["period_id"]]
         if row["meeting_status"] == MeetingStatus.HELD:
-            # The period page shows a held meeting without its time, at its own anchor.
-            row["time"] = None
+            # The period page shows a held meeting at its own anchor.
             row["url"] = f"{url}#uppfoljning-{row['meeting_id']}"
         else:
             # A planned meeting is shown with its time, kind and forum only (the calendar).
@@ -912,7 +911,7 @@ DATASETS: tuple[Dataset, ...] = (
             Column(
                 "time",
                 TIME,
-                _("When a planned meeting starts; empty when not given, and for held meetings."),
+                _("When the meeting starts (or started, if held); empty when not given."),
             ),
             Column("meeting_kind", CODE, _("The kind of meeting.")),
             Column("forum", TEXT, _("The forum the meeting was held in; may be empty.")),

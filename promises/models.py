@@ -405,7 +405,14 @@ class PromisePeriodQuerySet(models.QuerySet):
                     "activities",
                     queryset=apps.get_model("activities", "Activity").objects.with_progress_data(),
                 ),
-                "reports",
+                # The published reports, without their frozen figures (on each report's own
+                # page): the page lists them, the corrected versions under their correction.
+                Prefetch(
+                    "reports",
+                    queryset=apps.get_model("followups", "Report")
+                    .objects.filter(published_on__isnull=False)
+                    .defer("figures"),
+                ),
                 # Held meetings only, without their internal minutes; the promise or activity of
                 # each assessment and verdict in the same query as it.
                 Prefetch(

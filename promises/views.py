@@ -320,6 +320,23 @@ def _period_by_its_years(slug: str, period_slug: str) -> HttpResponse:
     raise Http404
 
 
+def _with_earlier_versions(published) -> list[tuple]:
+    """The latest version of each published report (newest span first), each with the versions
+    it corrected, newest first: the page lists reports, each one's text and figures are on its
+    own page (every version in full made a period page tens of screens long on a phone)."""
+    replaced = {report.replaced_by_id: report for report in published if report.replaced_by_id}
+    listed = []
+    for report in published:
+        if report.replaced_by_id is not None:
+            continue
+        earlier, older = [], replaced.get(report.pk)
+        while older is not None:
+            earlier.append(older)
+            older = replaced.get(older.pk)
+        listed.append((report, earlier))
+    return listed
+
+
 def period_detail(request: HttpRequest, slug: str, period_slug: str) -> HttpResponse:
     """One published period: promises, activities with progress, follow-ups, signatories."""
     period = (
@@ -343,7 +360,7 @@ def period_detail(request: HttpRequest, slug: str, period_slug: str) -> HttpResp
         "activities": activities,
         "outcomes": [(promise, views) for promise, views in outcomes if views],
         "meetings": list(period.meetings.all()),
-        "reports": [r for r in period.reports.all() if r.published_on],
+        "reports": _with_earlier_versions(period.reports.all()),
         "today": today,
         "is_active": period.is_active(today),
         "change_log": change_log(period),

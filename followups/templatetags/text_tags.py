@@ -36,6 +36,18 @@ def paragraphs(text: str, autoescape: bool = True) -> SafeString:
 
 
 @register.filter
+def lead(text: str) -> str:
+    """The opening of `text`: its lines up to the first blank line or list item, as one line
+    (a list of reports shows each one's opening, its whole text on its own page)."""
+    opening = []
+    for line in str(text or "").replace("\r\n", "\n").strip().split("\n"):
+        if not line.strip() or _ITEM.match(line):
+            break
+        opening.append(line.strip())
+    return " ".join(opening)
+
+
+@register.filter
 def unbroken(text: str) -> SafeString:
     """`text` kept on one line ("2025–2027" broke after its dash on a phone), escaped."""
     return format_html('<span class="unbroken">{}</span>', text)

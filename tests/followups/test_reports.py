@@ -69,6 +69,17 @@ def published(world: World, people, **fields) -> Report:
     return services.publish_report(draft, people.coordinator)
 
 
+def report_page(client, report: Report) -> str:
+    """A published report's own public page: its text and frozen figures."""
+    period = report.period
+    url = reverse(
+        "followups:report_document", args=[period.municipality.slug, period.slug, report.pk]
+    )
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
 def page_rows(client, period: PromisePeriod) -> dict[int, dict]:
     """What the public period page shows of each activity, in the report's terms."""
     response = client.get(period.get_absolute_url())
@@ -117,8 +128,11 @@ def test_report_figures_equal_the_period_page_and_a_later_log_changes_only_the_p
     assert checks["progress"] == "hittills under perioden: 12 av minst 15 trafikkontroller"
     html = client.get(world.period.get_absolute_url()).content.decode()
     assert f'id="redovisning-{report.pk}"' in html
-    # Beside the count of the span it reports, a figure of the whole period says so.
-    assert "12 · hittills under perioden: 12 av minst 15 trafikkontroller" in html
+    # Beside the count of the span it reports, a figure of the whole period says so (on the
+    # report's own page: the period page lists the reports).
+    assert "12 · hittills under perioden: 12 av minst 15 trafikkontroller" in report_page(
+        client, report
+    )
 
     factories.log(world.checks, TODAY, 6)
 
@@ -178,18 +192,16 @@ def test_a_report_words_each_party_as_the_period_page_does(client, people, world
     world.meetings.responsible = Responsible.UNSTATED
     world.meetings.save()
     report = published(world, people)
-    html = client.get(world.period.get_absolute_url()).content.decode()
-    report_part = html[html.index(f'id="redovisning-{report.pk}"') :]
-    assert "Ansvarig: Polisen" in report_part
-    assert "Ansvarig: ej angiven" in report_part
+    html = report_page(client, report)
+    assert "Ansvarig: Polisen" in html
+    assert "Ansvarig: ej angiven" in html
     assert "Ej angiven" not in html
     # A row frozen before the party's code was stored reads as it did.
     report.figures = [
         {k: v for k, v in row.items() if k != "responsible_code"} for row in report.figures
     ]
     report.save(update_fields=["figures"])
-    html = client.get(world.period.get_absolute_url()).content.decode()
-    assert "Ansvarig: Ej angiven" in html
+    assert "Ansvarig: Ej angiven" in report_page(client, report)
 
 
 def test_a_draft_is_not_public_and_its_figures_are_counted_anew(client, people, world):
@@ -438,7 +450,11 @@ def test_a_correction_is_a_new_version_and_both_stay_visible_with_the_reason(cli
     html = client.get(world.period.get_absolute_url()).content.decode()
     assert f'id="redovisning-{first.pk}"' in html and f'id="redovisning-{second.pk}"' in html
     assert "En trygghetsvandring saknades i redovisningen." in html
-    assert "Denna version har ersatts av en rättad version." in html
+    # The corrected version is listed under its correction, in one line with a link.
+    assert html.index(f'id="redovisning-{second.pk}"') < html.index(f'id="redovisning-{first.pk}"')
+    assert "Version 1, publicerad" in html and "har ersatts av en rättad version." in html
+    assert html.count(first.body[:30]) == 0
+    assert "Denna version har ersatts av en rättad version." in report_page(client, first)
     # The replaced version is corrected once: a second correction of it is refused.
     sign_in(client, people.coordinator)
     client.post(
