@@ -455,11 +455,14 @@ def _drop_unread_parameters(request: HttpRequest) -> None:
         if name not in read:
             continue
         if name == "page":
-            # Not read past 18 digits: Python refuses to read more than 4,300 (a 500).
-            if not (value.isascii() and value.isdigit() and len(value) <= 18 and int(value) > 1):
+            if not (value.isascii() and value.isdigit()):
                 continue  # the first page
-            # Past the end is the last page: any number that large is one key.
-            value = str(min(int(value), LAST_PAGE))
+            # Past the end is the last page: any number that large is one key (and more than 18
+            # digits are not read: Python refuses more than 4,300, a 500).
+            number = LAST_PAGE if len(value) > 18 else int(value)
+            if number <= 1:
+                continue  # the first page
+            value = str(min(number, LAST_PAGE))
         kept[name] = value
     if kept == request.GET:
         return
