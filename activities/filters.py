@@ -19,6 +19,7 @@ PROGRESS_FIELDS = (
     "target_unit",
     "target_unit_singular",
     "target_scope",
+    "counts_from",
 )
 # What progress is counted and judged with: the dates, whether and when it was closed, and
 # when it was registered (a promise registered when it had ended has no progress judged).

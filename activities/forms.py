@@ -141,6 +141,13 @@ class LogFieldsForm(forms.ModelForm):
             return cleaned
         if day > self.today:
             self.add_error("date", _("The date cannot be in the future."))
+        elif activity is not None and activity.counts_from and day < activity.counting_start:
+            # Added by a revision: nothing of it was done before it existed.
+            self.add_error(
+                "date",
+                _("The activity was added on %(date)s: the date is that day or later.")
+                % {"date": formats.date_format(activity.counting_start, "j b Y")},
+            )
         elif activity is not None and activity.period.end_date is None:
             # In force until further notice: any day from the start (the stated start, which
             # may be before the signing).

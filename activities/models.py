@@ -268,6 +268,16 @@ class Activity(models.Model):
         _("reason for status"), blank=True, help_text=_("Required when cancelled.")
     )
 
+    # An activity added by a revision of a signed period counts from the day it was added, not
+    # from the period's start: it was never judged "ej uppnådd" for the spans before it existed.
+    counts_from = models.DateField(
+        _("counted from"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The day an activity added after the signing was added."),
+    )
+
     # Kinds of follow-up meeting (followups.MeetingKind) that count toward this activity: a
     # meeting of such a kind recorded as held logs one occurrence ("månatlig uppföljning").
     counted_meeting_kinds = models.JSONField(_("meetings that count"), default=list, blank=True)
@@ -370,6 +380,13 @@ class Activity(models.Model):
             return gettext("The Police and the municipality")
         return capfirst(self.responsible_label)
 
+    @property
+    def counting_start(self) -> datetime.date:
+        """The first day progress is counted from: the period's start, or for an activity
+        added by a revision (`counts_from`) the day it was added."""
+        start = self.period.start_date
+        return max(start, self.counts_from) if self.counts_from else start
+
     def progress(self, today: datetime.date | None = None) -> Progress:
         """Progress and pace on `today`, from what `_counts` gives."""
         today = self.period.judged_on(today or timezone.localdate())
@@ -399,7 +416,7 @@ class Activity(models.Model):
         # An open-ended period is counted to the end of the current calendar year, a period
         # closed early to its closing day (`counting_end`); a closed one is judged as over
         # (`judged_on`, by the callers).
-        start, end = self.period.start_date, self.period.counting_end(today)
+        start, end = self.counting_start, self.period.counting_end(today)
         sums = self.__dict__.get("span_sums")
         if sums is None:
             sums = SpanSums((s.start, s.end, s.done) for s in self.span_totals.all())

@@ -39,10 +39,9 @@ SpanSum = tuple[datetime.date, datetime.date, int]  # (start, end, counted quant
 
 
 def wanted_spans(activity: Activity) -> list[tuple[datetime.date, datetime.date]]:
-    """The ranges `activity`'s sums must be kept for, from its target and its period's dates
-    (an open-ended period's: to the end of the current calendar year)."""
-    period = activity.period
-    return counting_spans(activity.target, period.start_date, period.counting_end())
+    """The ranges `activity`'s sums must be kept for, from its target, its first counted day
+    and its period's end (an open-ended period's: to the end of the current calendar year)."""
+    return counting_spans(activity.target, activity.counting_start, activity.period.counting_end())
 
 
 def _add(contribution: Contribution, sign: int) -> None:

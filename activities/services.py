@@ -290,6 +290,9 @@ def create_activity(
         last = period.activities.aggregate(last=Max("position"))["last"] or 0
         activity.period = period
         activity.position = last + 1
+        if revision is not None and timezone.localdate() > period.start_date:
+            # Added to a signed period that has begun: counted from today (`counting_start`).
+            activity.counts_from = timezone.localdate()
         activity._history_user = user
         activity.save()
         activity.promises.set(list(promises))

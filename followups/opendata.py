@@ -165,6 +165,7 @@ ACTIVITY_FIELDS = (
     "target_unit",
     "target_unit_singular",  # read by `Activity.target`, not written
     "target_scope",
+    "counts_from",  # read by `Activity.counting_start`, not written
     "status",
 )
 ACTIVITY_PERIOD_FIELDS = (

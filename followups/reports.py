@@ -158,10 +158,17 @@ def figure_rows(
     targets = targets_on(activities, as_of)
     rows = []
     for activity in activities:
+        activity.period = period  # known: no query per activity
+        if activity.counts_from and activity.counts_from > covers_to:
+            continue  # added by a later revision: no part of the span reported
         counts = sums[activity.pk]
         judged_on = period.judged_on(as_of)  # a closed period as over
         progress = progress_from_counts(
-            targets[activity.pk], period.start_date, period.counting_end(as_of), counts, judged_on
+            targets[activity.pk],
+            activity.counting_start,
+            period.counting_end(as_of),
+            counts,
+            judged_on,
         )
         if progress.target is not None:
             status_code = progress.status or ""

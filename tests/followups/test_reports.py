@@ -687,3 +687,19 @@ def test_many_missed_spans_are_named_up_to_three_and_the_rest_counted():
     # A target without spans of its own (the whole period) says nothing of spans.
     whole = compute_progress(Target("at_least", 5, "x", "period", "x"), start, end, logs, end)
     assert wording.spans_in_report_words(whole, start, end) == ""
+
+
+def test_an_activity_added_by_a_revision_is_reported_from_the_day_it_was_added(people, world):
+    added = factories.activity(
+        world.period, "Dialog med unga", target=("at_least", 2, "besök", "tertial")
+    )
+    added.counts_from = TODAY - 5 * DAY
+    added.save()
+    factories.log(added, TODAY - 2 * DAY, 1)
+
+    before = published(world, people, covers_to=TODAY - 10 * DAY)
+    after = published(world, people, covers_to=TODAY)
+
+    assert added.pk not in {row["activity_id"] for row in before.figures}
+    (row,) = [row for row in after.figures if row["activity_id"] == added.pk]
+    assert row["done"] == 1 and row["status_code"] != "not_achieved"

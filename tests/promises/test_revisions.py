@@ -2,6 +2,7 @@
 computed against the target in force."""
 
 import datetime
+import uuid
 from dataclasses import dataclass
 
 import pytest
@@ -10,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
+from activities import rollup
 from activities.models import Activity, Responsible
 from activities.progress import PaceStatus, Target, target_text
 from municipalities.models import Role
@@ -317,6 +319,52 @@ def test_an_activity_added_after_signing_is_a_revision(client, signed):
     assert change.subject == "Trygghetsvandringar"
     assert "Kommunen ska genomföra trygghetsvandringar." in change.new_value
     assert swedish_target("at_least", 4, "trygghetsvandringar", "period") in change.new_value
+
+
+@pytest.mark.django_db
+def test_an_activity_added_after_signing_counts_from_the_day_it_was_added(client, signed):
+    """A tester's activity added at the annual review, "minst 2 besök per tertial", was shown
+    "ej uppnådd" for every tertial before it existed."""
+    today = timezone.localdate()
+    sign_in(client, signed.coordinator)
+    data = form_data(
+        signed.activity,
+        title="Dialog med unga",
+        description="Kommunen ska besöka fritidsgårdarna.",
+        responsible=Responsible.MUNICIPALITY,
+        target_value="2",
+        target_unit="besök",
+        target_scope="tertial",
+        revision_kind=RevisionKind.ANNUAL_REVIEW,
+    )
+    client.post(reverse("activities:activity_create", args=[signed.period.pk]), data)
+    added = Activity.objects.get(title="Dialog med unga")
+    assert added.counts_from == today
+    assert signed.activity.counts_from is None  # from the signed document: the period's start
+
+    progress = added.progress(today)
+    assert progress.spans[0].span.start == today  # no span before it existed
+    assert not any(span.status == PaceStatus.NOT_ACHIEVED for span in progress.spans)
+    # The first tertial is cut at its start: its target pro rata, as at a period's edges.
+    page = client.get(
+        reverse("activities:activity_detail", args=["vetlanda", signed.period.slug, added.pk])
+    ).content.decode()
+    assert "då aktiviteten lades till i det undertecknade medborgarlöftet" in page
+    assert "ej uppnådd" not in page.lower()
+    # Nothing of it is logged before it existed.
+    response = client.post(
+        reverse("activities:log_create"),
+        {
+            "activity": added.pk,
+            "date": (today - DAY).isoformat(),
+            "quantity": "1",
+            "idempotency_key": str(uuid.uuid4()),
+        },
+    )
+    assert response.status_code == 200
+    assert "Aktiviteten lades till den" in response.content.decode()
+    assert not added.logs.exists()
+    assert rollup.check() == []
 
 
 @pytest.mark.django_db
