@@ -415,6 +415,26 @@ def test_status_update_saves_status_and_reason_and_redirects(client, world):
 
 
 @pytest.mark.django_db
+def test_a_cancelled_activitys_reason_is_public_as_the_form_says(client, world):
+    sign_in(client, world.officer)
+    reason = "Ersätts av fältassistenternas kvällsrundor"
+    client.post(
+        url("activity_status", world.status.pk),
+        {"status": ActivityStatus.CANCELLED, "status_reason": reason},
+    )
+    client.logout()
+    period = world.status.period
+    page = client.get(
+        reverse(
+            "activities:activity_detail",
+            args=[period.municipality.slug, period.slug, world.status.pk],
+        )
+    ).content.decode()
+    assert f"Inställd: {reason}" in page
+    assert f"inställd ({reason})" in client.get(period.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
 def test_cancelling_without_a_reason_is_an_error_on_the_reason(client, world):
     sign_in(client, world.officer)
 
