@@ -1,9 +1,10 @@
 """Atom feeds of what happens to published promises: national and per municipality.
 
-A feed merges several sources (signed periods, follow-up meetings, reports, logs), each a
-function returning its latest `FeedItem`s dated on or after a cutoff day. To add revisions, write
-one more source function with the same signature, add it to `FEED_SOURCES` and its dates to
-`_cutoff`; the merge, ordering and limit stay as they are.
+A feed merges several sources (signed and registered periods, revisions, extensions, closed
+periods, follow-up meetings, reports, logs), each a function returning its latest `FeedItem`s
+dated on or after a cutoff day. To add one, write one more source function with the same
+signature and add it to `FEED_SOURCES` (and, if it is to move the cutoff, its dates to
+`_cutoff`); the merge, ordering and limit stay as they are.
 """
 
 import datetime
@@ -28,7 +29,15 @@ from activities.models import ActivityLog
 from activities.progress import Comparator
 from followups.models import FollowUpMeeting, Report
 from municipalities.models import Municipality
-from promises.models import PeriodState, Promise, PromisePeriod
+from promises.models import (
+    PUBLISHED_STATES,
+    Extension,
+    PeriodState,
+    Promise,
+    PromisePeriod,
+    Revision,
+    RevisionChange,
+)
 
 FEED_LIMIT = 50
 # A municipality's feed holds at most this many logs, so that logged occurrences (several a
@@ -149,6 +158,90 @@ def registered_period_items(
                 % {"place": period.place_name, "period": period.period_label},
                 description=f"{signed} {_period_words(period, titles)}",
                 link=period.get_absolute_url(),
+            )
+        )
+    return items
+
+
+def revision_items(
+    municipality: Municipality | None, limit: int, since: datetime.date | None = None
+) -> list[FeedItem]:
+    """Revisions of published periods (an annual review, a changed situation), dated by the
+    day they were made, with their kind, reason and what they changed."""
+    revisions = Revision.objects.filter(period__state__in=PUBLISHED_STATES)
+    if municipality is not None:
+        revisions = revisions.filter(period__municipality=municipality)
+    if since is not None:
+        revisions = revisions.filter(created_at__gte=_as_datetime(since))
+    revisions = revisions.select_related("period__municipality").order_by("-created_at", "-pk")[
+        :limit
+    ]
+    # What each changed, by a query of its own (as `_promise_titles`): a constant count.
+    subjects: dict[int, list[str]] = {}
+    changes = RevisionChange.objects.filter(revision__in=revisions.values("pk")).order_by(
+        "revision_id", "position", "pk"
+    )
+    for revision_id, subject in changes.values_list("revision_id", "subject"):
+        if subject and subject not in subjects.setdefault(revision_id, []):
+            subjects[revision_id].append(subject)
+    items = []
+    for revision in revisions:
+        period = revision.period
+        description = f"{capfirst(revision.get_kind_display())}. {revision.reason}"
+        if subjects.get(revision.pk):
+            description += " " + gettext("Changed: %(subjects)s.") % {
+                "subjects": "; ".join(subjects[revision.pk])
+            }
+        items.append(
+            FeedItem(
+                kind="revision",
+                pk=revision.pk,
+                date=timezone.localdate(revision.created_at),
+                title=gettext("Citizen promise changed: %(place)s %(period)s (revision %(number)s)")
+                % {
+                    "place": period.place_name,
+                    "period": period.period_label,
+                    "number": revision.number,
+                },
+                description=description,
+                link=f"{period.get_absolute_url()}#andring-{revision.number}",
+            )
+        )
+    return items
+
+
+def extension_items(
+    municipality: Municipality | None, limit: int, since: datetime.date | None = None
+) -> list[FeedItem]:
+    """Extensions of published periods, dated by the day they were recorded, with their new end
+    date and decision."""
+    extensions = Extension.objects.filter(period__state__in=PUBLISHED_STATES)
+    if municipality is not None:
+        extensions = extensions.filter(period__municipality=municipality)
+    if since is not None:
+        extensions = extensions.filter(created_at__gte=_as_datetime(since))
+    extensions = extensions.select_related("period__municipality").order_by("-created_at", "-pk")
+    items = []
+    for extension in extensions[:limit]:
+        period = extension.period
+        description = gettext("Extended to %(date)s, decision by %(body)s on %(decided)s.") % {
+            "date": date_format(extension.new_end_date, "j F Y"),
+            "body": extension.decision_body,
+            "decided": date_format(extension.decision_date, "j F Y"),
+        }
+        if extension.decision_reference:
+            description += " " + gettext("Reference number %(reference)s.") % {
+                "reference": extension.decision_reference
+            }
+        items.append(
+            FeedItem(
+                kind="extension",
+                pk=extension.pk,
+                date=timezone.localdate(extension.created_at),
+                title=gettext("Citizen promise extended: %(place)s %(period)s")
+                % {"place": period.place_name, "period": period.period_label},
+                description=description,
+                link=f"{period.get_absolute_url()}#forlangning-{extension.pk}",
             )
         )
     return items
@@ -337,6 +430,8 @@ FEED_SOURCES: tuple[
 ] = (
     signed_period_items,
     registered_period_items,
+    revision_items,
+    extension_items,
     closed_period_items,
     meeting_items,
     report_items,

@@ -10,7 +10,7 @@ from django.utils import timezone
 from followups.feeds import FEED_LIMIT, FEED_LOG_LIMIT, FEED_SOURCES, feed_items
 from followups.models import Report, ReportKind
 from municipalities.models import Municipality
-from promises.models import PeriodState, PromisePeriod
+from promises.models import Extension, PeriodState, PromisePeriod, Revision, RevisionChange
 from tests import factories
 from tests.growth import assert_same_queries, at_two_sizes
 
@@ -271,8 +271,9 @@ def test_empty_feed_is_still_valid_atom(client):
 
 
 # A fixed number per source (signings, closings, meetings, reports, logs), at any size.
-# Each source one query (the signed and registered periods two: their promises), the cutoff one.
-FEED_QUERIES = {"/flode/": 8, "/kommuner/vetlanda/flode/": 10}
+# Each source one query (the signed and registered periods and the revisions two: their promises
+# or changes), the cutoff one.
+FEED_QUERIES = {"/flode/": 11, "/kommuner/vetlanda/flode/": 13}
 
 
 def _more_data() -> None:
@@ -393,3 +394,41 @@ def test_an_earlier_promise_is_news_on_the_day_it_was_registered_not_its_signing
         "undertecknandet. Perioden gällde"
     )
     assert undated.get_absolute_url() in other["link"]
+
+
+@pytest.mark.django_db
+def test_revisions_and_extensions_are_news_in_the_feeds(client):
+    """A tester's annual review (six revisions) and a year's extension were in no feed."""
+    period = build("vetlanda", slug="2026")
+    revision = Revision.objects.create(
+        period=period, number=1, kind="annual_review", reason="Målen ses över efter ett år."
+    )
+    RevisionChange.objects.create(
+        revision=revision, kind="target", subject="Trafikkontroller", old_value="2", new_value="3"
+    )
+    Extension.objects.create(
+        period=period,
+        previous_end_date=period.end_date,
+        new_end_date=period.end_date + datetime.timedelta(days=365),
+        decision_body="Kommunstyrelsen",
+        decision_date=timezone.localdate(),
+        decision_reference="KS 2026/12",
+    )
+    unpublished = factories.period("vetlanda", state=PeriodState.DRAFT, slug="utkast")
+    Revision.objects.create(period=unpublished, number=1, kind="other", reason="UTKAST-HEMLIG")
+
+    for url in ("/flode/", "/kommuner/vetlanda/flode/"):
+        body = client.get(url).content.decode()
+        items = {item["title"]: item for item in entries(parse(client.get(url)))}
+        changed = next(item for title, item in items.items() if "(revidering 1)" in title)
+        assert changed["title"].startswith("Medborgarlöfte ändrat: Vetlanda")
+        assert changed["summary"] == (
+            "Årlig översyn. Målen ses över efter ett år. Ändrat: Trafikkontroller."
+        )
+        assert changed["link"].endswith(f"{period.get_absolute_url()}#andring-1")
+        extended = next(item for title, item in items.items() if "förlängt" in title)
+        assert "beslut av Kommunstyrelsen den" in extended["summary"]
+        assert "Diarienummer KS 2026/12." in extended["summary"]
+        assert "UTKAST-HEMLIG" not in body
+    page = client.get(period.get_absolute_url()).content.decode()
+    assert 'id="andring-1"' in page and 'id="forlangning-' in page
