@@ -54,13 +54,17 @@ from followups.models import (
 from municipalities.models import Municipality
 from promises.models import (
     PUBLISHED_STATES,
+    ChangeKind,
     Direction,
+    Extension,
     OutcomeIndicator,
     OutcomeMeasurement,
     Parties,
     PeriodState,
     Promise,
     PromisePeriod,
+    RevisionChange,
+    RevisionKind,
     Theme,
 )
 
@@ -583,6 +587,78 @@ def report_rows(
         yield row
 
 
+REVISION_CHANGE_FIELDS = {
+    "revision_id": "revision_id",
+    **_place_paths("revision__period"),
+    "municipality_slug": "revision__period__municipality__slug",
+    "revision_number": "revision__number",
+    "revision_date": "revision__created_at",
+    "revision_kind": "revision__kind",
+    "reason": "revision__reason",
+    "change_kind": "kind",
+    "subject": "subject",
+    "before": "old_value",
+    "after": "new_value",
+    "progress_before": "progress_before",
+}
+
+
+def revision_change_queryset(municipality: Municipality | None) -> QuerySet[RevisionChange]:
+    """The changes of the revisions of published periods, as tuples, in their periods' and
+    revisions' order."""
+    changes = RevisionChange.objects.filter(_in_periods(municipality, "revision__period"))
+    return changes.order_by(
+        *_period_order("revision__period"), "revision__number", "position", "pk"
+    ).values_list(*REVISION_CHANGE_FIELDS.values())
+
+
+def revision_change_rows(
+    municipality: Municipality | None, base_url: str, today: datetime.date
+) -> Iterator[Row]:
+    names = tuple(REVISION_CHANGE_FIELDS)
+    urls: dict[int, str] = {}
+    for values in revision_change_queryset(municipality).iterator(chunk_size=CHUNK_SIZE):
+        row = dict(zip(names, values, strict=True))
+        slug = row.pop("municipality_slug")
+        if row["period_id"] not in urls:
+            urls[row["period_id"]] = _period_url(base_url, slug, row["period_slug"])
+        row["revision_date"] = timezone.localdate(row["revision_date"])
+        row["url"] = f"{urls[row['period_id']]}#andring-{row['revision_number']}"
+        yield row
+
+
+EXTENSION_FIELDS = {
+    "extension_id": "pk",
+    **_place_paths("period"),
+    "municipality_slug": "period__municipality__slug",
+    "previous_end_date": "previous_end_date",
+    "new_end_date": "new_end_date",
+    "decision_body": "decision_body",
+    "decision_date": "decision_date",
+    "decision_reference": "decision_reference",
+    "recorded_on": "created_at",
+}
+
+
+def extension_rows(
+    municipality: Municipality | None, base_url: str, today: datetime.date
+) -> Iterator[Row]:
+    names = tuple(EXTENSION_FIELDS)
+    extensions = (
+        Extension.objects.filter(_in_periods(municipality, "period"))
+        .order_by(*_period_order("period"), "created_at", "pk")
+        .values_list(*EXTENSION_FIELDS.values())
+    )
+    for values in extensions.iterator(chunk_size=CHUNK_SIZE):
+        row = dict(zip(names, values, strict=True))
+        slug = row.pop("municipality_slug")
+        row["recorded_on"] = timezone.localdate(row["recorded_on"])
+        row["url"] = (
+            f"{_period_url(base_url, slug, row['period_slug'])}#forlangning-{row['extension_id']}"
+        )
+        yield row
+
+
 def _number(value: Decimal | None) -> int | Decimal | None:
     """A measured value as entered, without trailing zeros: 71.5, 12500 (never 1.25E+4)."""
     if value is None:
@@ -1011,6 +1087,54 @@ DATASETS: tuple[Dataset, ...] = (
         rows=report_rows,
     ),
     Dataset(
+        slug="andringar",
+        title=_("Revisions"),
+        description=_(
+            "What each revision of a signed citizen promise changed, one row per change, as the "
+            "period's change log lists it: its targets, activities, promises and texts, with the "
+            "revision's kind and public reason, and the progress as published before the change."
+        ),
+        columns=(
+            Column("revision_id", INTEGER, _("Identifier of the revision.")),
+            *PLACE_COLUMNS,
+            Column("revision_number", INTEGER, _("The revision's number in its period: 1, 2 …")),
+            Column("revision_date", DATE, _("The day the revision was made.")),
+            Column("revision_kind", CODE, _("The kind of revision.")),
+            Column("reason", TEXT, _("The public reason for the revision.")),
+            Column("change_kind", CODE, _("What the change did.")),
+            Column("subject", TEXT, _("What was changed: an activity, a promise or a text.")),
+            Column("before", TEXT, _("What it was before the change; may be empty.")),
+            Column("after", TEXT, _("What it is after the change; may be empty.")),
+            Column(
+                "progress_before",
+                TEXT,
+                _("The progress as published before a changed target; may be empty."),
+            ),
+            Column("url", URL, _("The revision in its period's change log.")),
+        ),
+        rows=revision_change_rows,
+    ),
+    Dataset(
+        slug="forlangningar",
+        title=_("Extensions"),
+        description=_(
+            "Each extension of a signed citizen promise: the end date before and after, and the "
+            "decision that extended it."
+        ),
+        columns=(
+            Column("extension_id", INTEGER, _("Identifier of the extension.")),
+            *PLACE_COLUMNS,
+            Column("previous_end_date", DATE, _("The end date before the extension.")),
+            Column("new_end_date", DATE, _("The end date after the extension.")),
+            Column("decision_body", TEXT, _("Who decided the extension.")),
+            Column("decision_date", DATE, _("The day of the decision.")),
+            Column("decision_reference", TEXT, _("The decision's reference number; may be empty.")),
+            Column("recorded_on", DATE, _("The day the extension was recorded in the portal.")),
+            Column("url", URL, _("The extension in its period's change log.")),
+        ),
+        rows=extension_rows,
+    ),
+    Dataset(
         slug="utfallsmatt",
         title=_("Outcome indicators"),
         description=_(
@@ -1391,5 +1515,7 @@ def code_lists() -> list[tuple[str, list[tuple[str, str]]]]:
         ("meeting_kind", MeetingKind.choices),
         ("rating", Rating.choices),
         ("report_kind", ReportKind.choices),
+        ("revision_kind", RevisionKind.choices),
+        ("change_kind", ChangeKind.choices),
         ("direction", Direction.choices),
     ]

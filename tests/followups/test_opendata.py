@@ -248,9 +248,10 @@ def known(django_user_model):
 def test_documented_columns_are_the_exported_columns():
     # The follow-up datasets' columns are spelled out with their tests.
     from tests.followups.test_opendata_followups import COLUMNS as FOLLOW_UP_COLUMNS
+    from tests.followups.test_opendata_revisions import COLUMNS as REVISION_COLUMNS
 
     documented = {dataset.slug: dataset.column_names for dataset in DATASETS}
-    assert documented == COLUMNS | FOLLOW_UP_COLUMNS
+    assert documented == COLUMNS | FOLLOW_UP_COLUMNS | REVISION_COLUMNS
 
 
 @pytest.mark.django_db
