@@ -84,6 +84,14 @@ def parse_date(text: str) -> datetime.date | None:
         return None
 
 
+def _exists(year: int, month: int, day: int) -> bool:
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def long_date(day: datetime.date) -> str:
     """A date as the active language writes it in full, e.g. 1 januari 2000."""
     return formats.date_format(day, "j F Y")
@@ -114,6 +122,9 @@ class DateField(forms.DateField):
         # Written the right way, but the calendar has no such day (30 February, month 13).
         "no_such_day": _("That date does not exist: %(month)s %(year)s has only %(days)s days."),
         "no_such_date": _("That date does not exist in the calendar."),
+        "month_first": _(
+            "There is no month %(month)s: write the day first, then the month, e.g. %(day_first)s."
+        ),
         "out_of_range": _("Enter a date from %(min)s to %(max)s."),
     }
 
@@ -148,9 +159,11 @@ class DateField(forms.DateField):
         try:
             return datetime.date(*written)
         except ValueError:
-            raise self.no_such_date(*written) from None
+            raise self.no_such_date(*written, slashed="/" in value) from None
 
-    def no_such_date(self, year: int, month: int, day: int) -> ValidationError:
+    def no_such_date(
+        self, year: int, month: int, day: int, *, slashed: bool = False
+    ) -> ValidationError:
         """Why a well-written date is refused: the month has fewer days, or there is no such
         month, day 0 or year 0 (before the fields' bounds, which it is then said to be)."""
         if year < datetime.MINYEAR:
@@ -163,6 +176,13 @@ class DateField(forms.DateField):
             }
             return ValidationError(
                 self.error_messages["no_such_day"], code="no_such_day", params=params
+            )
+        if slashed and 1 <= day <= 12 and month > 12 and _exists(year, day, month):
+            # "12/24/2026": the month first, as American programs write it.
+            return ValidationError(
+                self.error_messages["month_first"],
+                code="month_first",
+                params={"month": month, "day_first": f"{month}/{day}/{year}"},
             )
         return ValidationError(self.error_messages["no_such_date"], code="no_such_date")
 

@@ -138,6 +138,9 @@ def test_the_same_key_posted_twice_saves_once_and_says_so(client, world):
     assert first_message.level_tag == "success"
     assert second_message.level_tag == "info"
     assert second_message.message != first_message.message
+    # Said as saved (a tester in a hurry read "Inget lades till" as "not saved").
+    assert second_message.message.startswith("Loggen är sparad:")
+    assert "skickades två gånger men loggen sparades en gång" in second_message.message
     assert counted(world.police) == 1
 
 

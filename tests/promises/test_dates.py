@@ -163,6 +163,14 @@ def test_the_field_says_in_swedish_how_to_write_a_date(value):
         ("32 januari 2026", "Det datumet finns inte: januari 2026 har bara 31 dagar."),
         ("99/12/2026", "Det datumet finns inte: december 2026 har bara 31 dagar."),
         ("13/13/2026", NO_SUCH_DATE_SV),
+        # The month first, as American programs write it: the day first is asked for.
+        (
+            "12/24/2026",
+            "Det finns ingen månad 24: skriv dagen först och sedan månaden, till exempel "
+            "24/12/2026.",
+        ),
+        ("2026-13-01", NO_SUCH_DATE_SV),
+        ("1.13.2026", NO_SUCH_DATE_SV),
         ("2026-00-10", NO_SUCH_DATE_SV),
         ("2026-99-01", NO_SUCH_DATE_SV),
         ("0/11/2026", NO_SUCH_DATE_SV),
