@@ -87,7 +87,31 @@ class DraftReportForm(SentOnceMixin, forms.Form):
         if end < start and "covers_from" not in self.errors:
             self.add_error("covers_to", _("The last day cannot be before the first."))
         cleaned["covers_from"], cleaned["covers_to"] = start, end
+        if not self.errors:
+            self._not_twice(cleaned["kind"], start, end, cleaned.get("idempotency_key"))
         return cleaned
+
+    def _not_twice(self, kind: str, start: datetime.date, end: datetime.date, key) -> None:
+        """A second report of the same kind and span would compete with the first: a published
+        one is corrected instead, a draft is finished. (This form sent twice, `key`, is said so
+        by the view, with the draft it made.)"""
+        same = self.period.reports.filter(
+            kind=kind, covers_from=start, covers_to=end, replaced_by__isnull=True
+        ).first()
+        if same is None or (key is not None and same.idempotency_key == key):
+            return
+        words = {"kind": ReportKind(kind).label, "title": same.title}
+        if same.is_draft:
+            message = _(
+                "A draft %(kind)s of the same span exists already (%(title)s): finish that one, "
+                "under Drafts."
+            )
+        else:
+            message = _(
+                "A %(kind)s of the same span is published already (%(title)s): publish a "
+                "correction of it instead."
+            )
+        raise forms.ValidationError(message % words, code="twice")
 
 
 class ReportTextsForm(forms.Form):

@@ -703,3 +703,45 @@ def test_an_activity_added_by_a_revision_is_reported_from_the_day_it_was_added(p
     assert added.pk not in {row["activity_id"] for row in before.figures}
     (row,) = [row for row in after.figures if row["activity_id"] == added.pk]
     assert row["done"] == 1 and row["status_code"] != "not_achieved"
+
+
+def test_a_second_report_of_the_same_kind_and_span_is_refused_with_what_to_do(
+    client, people, world
+):
+    """A tester drafted a second year-end report for a span whose report was published: a
+    competing report, not a correction."""
+    first = published(world, people)
+    sign_in(client, people.coordinator)
+    url = reverse("followups:report_create", args=[world.period.pk])
+    span = {"kind": "tertial", "covers_from": START.isoformat(), "covers_to": TODAY.isoformat()}
+
+    response = client.post(url, span)
+
+    assert response.status_code == 200
+    assert "är redan publicerad" in response.content.decode()
+    assert "publicera i stället en rättelse av den" in response.content.decode()
+    assert Report.objects.count() == 1
+    # Another kind of report of the span is another report.
+    assert client.post(url, {**span, "kind": "final"}).status_code == 302
+    response = client.post(url, {**span, "kind": "final"})
+    assert "Det finns redan ett utkast till slutredovisning för samma tid" in (
+        response.content.decode()
+    )
+    assert Report.objects.count() == 2
+    assert first.replaced_by is None
+
+
+def test_the_draft_form_sent_twice_leads_to_the_draft_it_made(client, people, world):
+    sign_in(client, people.coordinator)
+    url = reverse("followups:report_create", args=[world.period.pk])
+    data = {
+        "kind": "tertial",
+        "covers_from": START.isoformat(),
+        "covers_to": TODAY.isoformat(),
+        "idempotency_key": "0b0f9a52-8d7e-4b8e-9a53-0f1e2d3c4b5a",
+    }
+    client.post(url, data)
+    again = client.post(url, data, follow=True)
+    draft = Report.objects.get()
+    assert again.redirect_chain[-1][0] == reverse("followups:report_edit", args=[draft.pk])
+    assert "sparades en gång" in again.content.decode()
