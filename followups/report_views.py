@@ -78,6 +78,24 @@ def report_create(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "followups/report_create.html", {"period": period, "form": form})
 
 
+@staff_required
+@require_http_methods(["GET", "POST"])
+def report_discard(request: HttpRequest, pk: int) -> HttpResponse:
+    """Delete a draft report after confirmation; a published one is corrected instead."""
+    report = _report(request, pk, Act.PUBLISH_REPORTS)
+    if not report.is_draft:
+        return _not_a_draft(request, report)
+    if request.method == "POST":
+        try:
+            services.discard_draft(report, request.user)
+        except services.ReportStateError:
+            return _not_a_draft(request, report)
+        messages.success(request, _("The draft %(title)s was deleted.") % {"title": report.title})
+        return redirect("followups:report_list", pk=report.period_id)
+    context = {"report": report, "period": report.period}
+    return render(request, "followups/report_discard.html", context)
+
+
 def _span_asked(request: HttpRequest) -> dict:
     """The kind and span a link asks for (the start page's "write the report" for a tertial
     due): `?typ=tertial&fran=2026-01-01&till=2026-04-30`; anything unreadable is left out."""

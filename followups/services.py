@@ -332,6 +332,18 @@ def publish_report(
 
 
 @transaction.atomic
+def discard_draft(report: Report, user) -> None:
+    """Delete a draft report, never published: a span chosen wrongly, or a draft not wanted.
+    Refused with `ReportStateError` once it is published (a public record stays). Its history
+    is kept."""
+    locked = Report.objects.select_for_update().get(pk=report.pk)
+    if not locked.is_draft:
+        raise ReportStateError(report.pk)
+    locked._history_user = user
+    locked.delete()
+
+
+@transaction.atomic
 def correct_report(
     report: Report,
     user,

@@ -87,6 +87,11 @@ urlpatterns = [
         name="report_edit",
     ),
     path(
+        "personal/redovisningar/<int:pk>/ta-bort/",
+        report_views.report_discard,
+        name="report_discard",
+    ),
+    path(
         "personal/redovisningar/<int:pk>/publicera/",
         report_views.report_publish,
         name="report_publish",

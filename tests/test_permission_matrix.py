@@ -152,6 +152,7 @@ MATRIX = {
     "followups:report_edit": COORDINATOR_WRITE,
     "followups:report_publish": COORDINATOR_WRITE,
     "followups:report_correct": COORDINATOR_WRITE,
+    "followups:report_discard": COORDINATOR_WRITE,
     # Outcome indicators: everyone with a role reads them; the coordinator (and administrators)
     # define them and enter, import and withdraw measurements.
     "followups:indicator_list": READ_ONLY_SCOPED,
@@ -594,7 +595,11 @@ def _report_request(name: str, world: World) -> tuple[str, dict] | None:
         return reverse(name, args=[draft.pk]), {**texts, **version}
     if name == "followups:report_publish":
         return reverse(name, args=[draft.pk]), version
-    return reverse(name, args=[published.pk]), {**texts, "reason": "En siffra var fel."}
+    if name == "followups:report_discard":
+        return reverse(name, args=[draft.pk]), {}
+    # The published figures kept, should the figures counted now differ.
+    fields = {**texts, "reason": "En siffra var fel.", "figures": "keep"}
+    return reverse(name, args=[published.pk]), fields
 
 
 def _period_fields(slug: str, start: datetime.date, end: datetime.date) -> dict:

@@ -745,3 +745,30 @@ def test_the_draft_form_sent_twice_leads_to_the_draft_it_made(client, people, wo
     draft = Report.objects.get()
     assert again.redirect_chain[-1][0] == reverse("followups:report_edit", args=[draft.pk])
     assert "sparades en gång" in again.content.decode()
+
+
+def test_a_draft_can_be_deleted_a_published_report_cannot(client, people, world):
+    """A tester's draft with a wrong kind and span stayed under Drafts and on the start page."""
+    draft = services.draft_report(
+        world.period, people.coordinator, kind="half_year", covers_from=START, covers_to=START
+    )
+    report = published(world, people)
+    sign_in(client, people.coordinator)
+    assert "Ta bort utkastet" in client.get(
+        reverse("followups:report_detail", args=[draft.pk])
+    ).content.decode()
+
+    response = client.post(reverse("followups:report_discard", args=[draft.pk]), follow=True)
+
+    assert not Report.objects.filter(pk=draft.pk).exists()
+    assert Report.history.filter(id=draft.pk, history_type="-").exists()
+    assert "togs bort" in response.content.decode()
+    client.post(reverse("followups:report_discard", args=[report.pk]))
+    assert Report.objects.filter(pk=report.pk).exists()
+    # An officer reads reports but deletes none.
+    other = services.draft_report(
+        world.period, people.coordinator, kind="final", covers_from=START, covers_to=TODAY
+    )
+    sign_in(client, people.officer)
+    assert client.post(reverse("followups:report_discard", args=[other.pk])).status_code == 403
+    assert Report.objects.filter(pk=other.pk).exists()
