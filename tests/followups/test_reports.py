@@ -754,9 +754,10 @@ def test_a_draft_can_be_deleted_a_published_report_cannot(client, people, world)
     )
     report = published(world, people)
     sign_in(client, people.coordinator)
-    assert "Ta bort utkastet" in client.get(
-        reverse("followups:report_detail", args=[draft.pk])
-    ).content.decode()
+    assert (
+        "Ta bort utkastet"
+        in client.get(reverse("followups:report_detail", args=[draft.pk])).content.decode()
+    )
 
     response = client.post(reverse("followups:report_discard", args=[draft.pk]), follow=True)
 
