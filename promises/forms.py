@@ -8,7 +8,7 @@ import uuid
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
-from django.utils.text import capfirst
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import LocalPoliceArea, Municipality
@@ -342,7 +342,8 @@ def _period_slug_field() -> forms.CharField:
         required=False,
         help_text=_(
             "The citizen promise's part of the public address: letters a–z, digits and "
-            "hyphens, e.g. 2027-2028. Leave empty to use the years."
+            "hyphens, e.g. 2027-2028. Leave empty to use the years (and the area's name, if "
+            "it has one)."
         ),
     )
 
@@ -436,6 +437,11 @@ class PeriodSlugDatesMixin:
         slug = cleaned.get("slug") or ""
         if not slug and start and (end or open_ended):
             slug = suggested_slug(start, end)
+            # A district's period is named by its district too: a big city's second period of
+            # the same years had its address taken ("limhamn-bunkeflo-2026-2027").
+            area = slugify(cleaned.get("area_name") or "")[:40].strip("-")
+            if area:
+                slug = f"{area}-{slug}"
         if not slug:
             if not (self.has_error("start_date") or self.has_error("end_date")):
                 self.add_error("slug", _("Enter an address, e.g. 2027-2028."))

@@ -177,6 +177,19 @@ def test_coordinator_creates_a_draft_with_the_address_from_its_years(world, clie
     assert record.history_user == world.coordinator
 
 
+def test_a_districts_address_from_its_years_names_the_district(world, client):
+    """A big city's second period of the same years, for another district, had its address
+    taken: the district names it."""
+    sign_in(client, world.coordinator)
+    client.post(url("period_create"), create_data(world, area_name="Rosengård"))
+    response = client.post(url("period_create"), create_data(world, area_name="Limhamn-Bunkeflo"))
+    assert response.status_code == 302
+    assert set(PromisePeriod.objects.filter(area_name__gt="").values_list("slug", flat=True)) == {
+        "rosengard-2028-2029",
+        "limhamn-bunkeflo-2028-2029",
+    }
+
+
 def test_create_keeps_a_typed_address_and_line_breaks_as_typed(world, client):
     sign_in(client, world.coordinator)
     data = create_data(world, slug="Rosengard-2028", situation="Rad ett.\r\nRad två.")
