@@ -16,7 +16,13 @@ from django.utils.translation import gettext, ngettext
 
 from config.public_cache import kept_until_any_page_changes
 from municipalities.models import Municipality
-from municipalities.search import best_match, county_q, municipality_q, swedish_sort_key
+from municipalities.search import (
+    best_match,
+    county_q,
+    municipality_q,
+    search_q,
+    swedish_sort_key,
+)
 from promises import lifecycle, parties
 from promises.filters import MunicipalitySearchForm, PromiseFilter, legacy_redirect, paginate
 from promises.forms import suggested_slug
@@ -42,6 +48,8 @@ COMING_MEETINGS = 10
 
 # The longest text the municipality search reads; no municipality's name is near this long.
 MAX_SEARCH = 100
+# The districts a search lists at most (a name such as "Centrum" may be in many cities).
+MAX_DISTRICTS = 20
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -130,7 +138,20 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
     municipalities = _list_rows(rows)
     if words and (found := best_match(municipalities, words)):
         return redirect("promises:municipality_detail", slug=found.slug)
+    # A district a big city's promise names ("Rosengård"): its periods, under their city.
+    districts = (
+        list(
+            PromisePeriod.objects.published()
+            .exclude(area_name="")
+            .filter(search_q(["area_name"], words))
+            .with_place()
+            .order_by("municipality__name", "area_name", "-start_date")[:MAX_DISTRICTS]
+        )
+        if words
+        else []
+    )
     context = {
+        "districts": districts,
         "municipalities": municipalities,
         "counties": _by_county(municipalities),
         "with_promise": sum(1 for m in municipalities if m.active_periods),

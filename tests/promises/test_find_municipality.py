@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from tests import factories
+
 
 @pytest.mark.django_db
 def test_the_picker_asks_and_chooses_nothing(client):
@@ -135,3 +137,14 @@ def test_a_migration_makes_the_kept_suggestions_stale(client, settings):
         plan=[],
     )
     assert "Kungälv (nytt namn)" in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_district_name_finds_the_periods_that_name_it(client):
+    """A tester in Malmö typed "Rosengård": "Ingen kommun heter … Rosengård"."""
+    rosengard = factories.period("malmo", area_name="Rosengård", slug="rosengard-2026")
+    factories.period("malmo", area_name="Rosengård", state="draft", slug="utkast")
+    page = client.get("/kommuner/", {"q": "rosengard"}).content.decode()
+    assert "Medborgarlöften för en del av en kommun som matchar" in page
+    assert f'<a href="{rosengard.get_absolute_url()}">Malmö, Rosengård ' in page
+    assert page.count("Rosengård 2026") == 1  # not the draft
