@@ -113,6 +113,9 @@ class FigureRow:
     # these were stored lack them.
     spans: str = ""
     missed: list[str] = field(default_factory=list)
+    # A most ("högst 10 skadegörelser"): what it counts is registered, not done. Rows frozen
+    # before it was stored lack it.
+    ceiling: bool = False
 
 
 def _sums_until(activity_ids: list[int], last_day: datetime.date) -> dict[int, SpanSums]:
@@ -190,6 +193,7 @@ def figure_rows(
                 responsible_code=activity.responsible,
                 spans=wording.spans_in_report_words(progress, covers_from, covers_to),
                 missed=wording.missed_spans(progress, covers_from, covers_to),
+                ceiling=progress.target is not None and progress.target.is_ceiling,
             )
         )
     return rows
@@ -253,12 +257,11 @@ def default_title(kind: str, period: PromisePeriod, start, end) -> str:
     elif kind == ReportKind.HALF_YEAR:
         title = gettext("Half-year report %(span)s: citizen promises in %(place)s")
     elif kind == ReportKind.YEAR_END:
-        title = gettext("Report for %(span)s: citizen promises in %(place)s")
+        # "Årsuppföljning 2025: …", as the kind is called (it said only "Redovisning för").
+        title = gettext("Year-end report %(span)s: citizen promises in %(place)s")
     else:
         title = gettext("Final report: citizen promises in %(place)s %(span)s")
     span = period.period_label if kind == ReportKind.FINAL else span_words(start, end)
-    if kind == ReportKind.YEAR_END and span.isdigit():
-        span = gettext("the year %(year)s") % {"year": span}
     return title % {"span": span, "place": period.place_name}
 
 

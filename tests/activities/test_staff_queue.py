@@ -189,7 +189,7 @@ def test_a_coordinator_is_waited_for_by_a_drafted_report_until_it_is_published(c
         covers_to=signed.start_date,
     )
     assert waiting(home(client, people.coordinator)) == [(signed, gettext(WaitingFor.REPORT.label))]
-    assert "En redovisning är utkast: den väntar på att publiceras" in (
+    assert "Ett utkast till redovisning väntar på att publiceras" in (
         home(client, people.coordinator).content.decode()
     )
     assert waiting(home(client, people.approver)) == []  # the approvers' queue is theirs

@@ -135,10 +135,11 @@ def test_a_form_sent_twice_makes_one_meeting_or_report(client, people, period):
     second = client.post(url, {**body, "idempotency_key": key})
     assert second["Location"] == first["Location"]
     assert period.reports.count() == 1
-    # Another submission (a new page, a new key) makes another.
+    # Another submission (a new page, a new key) makes another, of another kind (the same kind
+    # and span is refused: the draft exists).
     other = client.get(url).context["form"]["idempotency_key"].value()
     assert other != key
-    client.post(url, {**body, "idempotency_key": other})
+    client.post(url, {**body, "kind": "tertial", "idempotency_key": other})
     assert period.reports.count() == 2
 
 
