@@ -493,3 +493,29 @@ def test_a_draft_edit_is_no_revision_even_with_the_fields_posted(client, signed)
 
     assert response.status_code == 302
     assert not Revision.objects.exists()
+
+
+@pytest.mark.django_db
+def test_after_a_revision_the_document_says_it_is_the_current_version(client, signed):
+    """A tester read the revised text above the 2025 signatures, the page calling it "det
+    undertecknade dokumentet"; an added activity's line read "(– → …)"."""
+    sign_in(client, signed.coordinator)
+    data = form_data(
+        signed.activity,
+        title="Dialog med unga",
+        description="Kommunen ska besöka fritidsgårdarna.",
+        responsible=Responsible.MUNICIPALITY,
+        revision_kind=RevisionKind.ANNUAL_REVIEW,
+    )
+    client.post(reverse("activities:activity_create", args=[signed.period.pk]), data)
+    client.logout()
+    slug, period_slug = signed.period.municipality.slug, signed.period.slug
+    document = client.get(
+        reverse("promises:document", args=[slug, period_slug, "medborgarloftet"])
+    ).content.decode()
+    assert "Detta är den gällande versionen. Den har ändrats en gång sedan den undertecknades" in (
+        document
+    )
+    assert "– →" not in document and "Aktivitet tillagd: Dialog med unga (" in document
+    page = client.get(signed.period.get_absolute_url()).content.decode()
+    assert "Medborgarlöftet, gällande version" in page
