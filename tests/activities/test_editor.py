@@ -746,3 +746,22 @@ def test_a_text_stating_another_number_is_saved_with_a_warning_shown_after_and_o
         'id="target-text-warning"'
         not in client.get(url("activity_edit", saved.pk)).content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_deleting_an_activity_of_a_signed_period_says_how_it_is_done_instead(client, draft):
+    """The page blamed a colleague ("Någon kan ha tagit ett steg") where a signed promise never
+    allows deleting."""
+    PromisePeriod.objects.filter(pk=draft.period.pk).update(
+        state=PeriodState.SIGNED,
+        decision_date=timezone.localdate(),
+        signed_date=timezone.localdate(),
+    )
+    sign_in(client, draft.coordinator)
+
+    response = client.get(url("activity_delete", draft.first.pk))
+
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Ett undertecknat medborgarlöfte ändras genom en revidering" in page
+    assert "Någon kan ha tagit ett steg" not in page
