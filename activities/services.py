@@ -268,6 +268,7 @@ def save_activity(
                 reason=revision.reason,
                 changes=changes,
                 at=at,
+                notify=revision.notify,
             )
     return True, recorded
 
@@ -303,7 +304,12 @@ def create_activity(
                     ChangeKind.ACTIVITY_ADDED, activity.title, new_value=_added_value(activity)
                 )
             recorded = editing.record_revision(
-                period, user=user, kind=revision.kind, reason=revision.reason, changes=[change]
+                period,
+                user=user,
+                kind=revision.kind,
+                reason=revision.reason,
+                changes=[change],
+                notify=revision.notify,
             )
     return activity, recorded
 

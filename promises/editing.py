@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Max
 from django.utils import timezone, translation
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 
+from promises import notifications
 from promises.models import PromisePeriod, Revision, RevisionChange
 
 
@@ -100,6 +103,8 @@ class RevisionData:
 
     kind: str
     reason: str
+    # The staff concerned are e-mailed of it (not of a past revision the demo records).
+    notify: bool = True
 
 
 @dataclass
@@ -121,12 +126,14 @@ def record_revision(
     reason: str,
     changes: list[Change],
     at: datetime.datetime | None = None,
+    notify: bool = True,
 ) -> Revision | None:
     """Record a revision of a signed period with its changes; None when nothing changed.
 
     Call inside the transaction that saves the changes. Values are stored as the public read
     them in Swedish, the portal's language, so the log reads the same whatever changes later.
-    `at` is the moment recorded (default now).
+    `at` is the moment recorded (default now). The staff of both parties are e-mailed of it
+    once it is committed, unless `notify` is False.
     """
     if not changes:
         return None
@@ -145,6 +152,12 @@ def record_revision(
         RevisionChange(revision=revision, position=i, **vars(change))
         for i, change in enumerate(changes, start=1)
     )
+    if notify:
+        what = "; ".join(dict.fromkeys(change.subject for change in changes if change.subject))
+        comment = f"{capfirst(revision.get_kind_display())}: {revision.reason}"
+        if what:
+            comment += "\n" + gettext("Changed: %(subjects)s.") % {"subjects": what}
+        notifications.notify(notifications.REVISED, period, by=user, comment=comment)
     return revision
 
 

@@ -596,7 +596,7 @@ RULES: dict[str, Rule] = {
         S.EXTENDED,
         COORDINATOR,
         (_has_decision, _has_new_end),
-        effects=(_record_extension,),
+        effects=(_record_extension, _notify(notifications.EXTENDED)),
         user_guards=(_has_end,),
     ),
     Action.CLOSE: Rule(

@@ -1,4 +1,4 @@
-"""E-mail to the staff concerned when a period takes a lifecycle step.
+"""E-mail to the staff concerned when a period takes a lifecycle step, or is revised.
 
 The lifecycle's steps (`promises.lifecycle.RULES`) call `notify` from their effects; this module
 alone decides who is told and what they read. Mail goes out after the step's transaction commits
@@ -34,6 +34,10 @@ APPROVED = "approved"
 RETURNED = "returned"
 DECIDED = "decided"
 SIGNED = "signed"
+# Changes to a signed period: not lifecycle steps that ask anyone for anything, but both parties'
+# staff carry the promise out and learn of them (a raised target, an extension).
+REVISED = "revised"
+EXTENDED = "extended"
 
 BOTH_PARTIES = (Role.COORDINATOR, Role.APPROVER, Role.POLICE_OFFICER)
 # Who is told of each event: sent for consultation → its approvers; approved → its
@@ -46,6 +50,8 @@ RECIPIENT_ROLES: dict[str, tuple[str, ...]] = {
     RETURNED: (Role.COORDINATOR, Role.APPROVER),
     DECIDED: BOTH_PARTIES,
     SIGNED: BOTH_PARTIES,
+    REVISED: BOTH_PARTIES,
+    EXTENDED: BOTH_PARTIES,
 }
 
 SUBJECTS = {
@@ -54,6 +60,8 @@ SUBJECTS = {
     RETURNED: gettext_lazy("Citizen promise %(period)s has been sent back to draft"),
     DECIDED: gettext_lazy("The decision on citizen promise %(period)s has been recorded"),
     SIGNED: gettext_lazy("Citizen promise %(period)s has been signed"),
+    REVISED: gettext_lazy("Citizen promise %(period)s has been changed"),
+    EXTENDED: gettext_lazy("Citizen promise %(period)s has been extended"),
 }
 
 

@@ -200,6 +200,7 @@ def save_edit(
                 user=user,
                 kind=revision.kind,
                 reason=revision.reason,
+                notify=revision.notify,
                 changes=list(changes),
             )
     return instance
@@ -319,6 +320,7 @@ def add_promise(
             user=user,
             kind=revision.kind,
             reason=revision.reason,
+            notify=revision.notify,
             changes=[Change(ChangeKind.PROMISE_ADDED, subject=title, new_value=title)],
         )
     return promise

@@ -243,7 +243,8 @@ class Builder:
             user=self.users[username],
             expected_version=edited.edit_version,
             promises=served,
-            revision=activity_services.RevisionData(kind, reason),
+            # A past revision, recorded: nobody is e-mailed of it.
+            revision=activity_services.RevisionData(kind, reason, notify=False),
             today=day,
             at=at(day, 14),
         )

@@ -6,6 +6,7 @@ import pytest
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from municipalities.models import NotificationPreference
 from promises import notifications
@@ -335,3 +336,64 @@ def test_a_name_with_a_line_break_still_gives_a_one_line_subject_and_the_mail_go
     assert sent_to(mailoutbox) == addresses(staff.approver, staff.area_approver)
     assert "\n" not in mailoutbox[0].subject
     assert mailoutbox[0].bcc == []
+
+
+def test_a_revision_and_an_extension_tell_both_parties_staff(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    """A tester's annual review raised targets and extended the period: nobody was told."""
+    from promises.editing import Change, record_revision
+    from promises.models import ChangeKind, RevisionKind
+
+    period = factories.period_in_state(S.SIGNED, approved_by=staff.approver)
+    with django_capture_on_commit_callbacks(execute=True):
+        record_revision(
+            period,
+            user=staff.coordinator,
+            kind=RevisionKind.ANNUAL_REVIEW,
+            reason="Målen höjs efter ett år.",
+            changes=[Change(ChangeKind.TARGET, "Trafikkontroller", "2", "3")],
+        )
+    assert sent_to(mailoutbox) == addresses(
+        staff.approver, staff.area_approver, staff.officer, staff.colleague
+    )
+    message = mailoutbox[0]
+    assert message.subject == f"Medborgarlöftet {period} har ändrats"
+    assert "har ändrats efter undertecknandet" in message.body
+    assert "Årlig översyn: Målen höjs efter ett år." in message.body
+    assert "Ändrat: Trafikkontroller." in message.body
+
+    mailoutbox.clear()
+    new_end = period.end_date + datetime.timedelta(days=365)
+    take(
+        django_capture_on_commit_callbacks,
+        period,
+        staff.coordinator,
+        Action.EXTEND,
+        **decision(),
+        new_end_date=new_end,
+    )
+    assert staff.officer.email in sent_to(mailoutbox)
+    period.refresh_from_db()  # named by its years as extended
+    assert mailoutbox[0].subject == f"Medborgarlöftet {period} har förlängts"
+    with translation.override("sv"):
+        assert f"det gäller nu till och med {date_format(new_end, 'j F Y')}" in mailoutbox[0].body
+
+
+def test_a_past_revision_the_demo_records_tells_nobody(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    from promises.editing import Change, record_revision
+    from promises.models import ChangeKind, RevisionKind
+
+    period = factories.period_in_state(S.SIGNED, approved_by=staff.approver)
+    with django_capture_on_commit_callbacks(execute=True):
+        record_revision(
+            period,
+            user=staff.coordinator,
+            kind=RevisionKind.OTHER,
+            reason="Rättning.",
+            changes=[Change(ChangeKind.TEXT_CHANGED, "Lägesbild")],
+            notify=False,
+        )
+    assert mailoutbox == []
