@@ -478,12 +478,10 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
             )
         has_target = cleaned.get("has_target")
         if has_target == HasTarget.NO:
-            for name in ("target_value", "target_unit", "target_unit_singular"):
-                if cleaned.get(name) not in (None, ""):
-                    self.add_error(
-                        name,
-                        _("Leave this empty for an activity without a target, or choose a target."),
-                    )
+            # The choice decides: target fields left filled in are dropped, not refused (a
+            # tester had to empty three fields by hand, each refused in turn).
+            for name in self.target_fields:
+                self._errors.pop(name, None)
             cleaned.update(
                 target_comparator="",
                 target_value=None,

@@ -229,8 +229,6 @@ BAD_INPUTS = {
     "no comparator with a target": ({"target_comparator": None}, "target_comparator"),
     "no time span with a target": ({"target_scope": ""}, "target_scope"),
     "unknown time span": ({"target_scope": "decade"}, "target_scope"),
-    "number given without a target": ({"has_target": "no", "target_unit": ""}, "target_value"),
-    "unit given without a target": ({"has_target": "no", "target_value": ""}, "target_unit"),
     "other actor without a name": ({"responsible": Responsible.OTHER}, "responsible_other"),
     "a name with a non-other party": ({"responsible_other": "Västtrafik"}, "responsible_other"),
     "no promise": ({"promises": []}, "promises"),
@@ -695,13 +693,14 @@ def test_a_bare_count_per_day_with_a_singular_is_saved_and_worded(client, draft)
 
 
 @pytest.mark.django_db
-def test_a_singular_without_a_target_is_an_error(client, draft):
+def test_a_singular_without_a_target_is_dropped_with_the_target(client, draft):
     sign_in(client, draft.coordinator)
 
     response = client.post(
         url("activity_create", draft.period.pk),
         valid_data(
             [draft.safety],
+            title="Fotpatruller",
             has_target="no",
             target_value="",
             target_unit="",
@@ -709,8 +708,9 @@ def test_a_singular_without_a_target_is_an_error(client, draft):
         ),
     )
 
-    assert response.context["form"].errors["target_unit_singular"]
-    assert Activity.objects.count() == 2
+    assert response.status_code == 302
+    added = Activity.objects.get(title="Fotpatruller")
+    assert (added.target, added.target_unit_singular) == (None, "")
 
 
 @pytest.mark.django_db
@@ -765,3 +765,18 @@ def test_deleting_an_activity_of_a_signed_period_says_how_it_is_done_instead(cli
     page = response.content.decode()
     assert "Ett undertecknat medborgarlöfte ändras genom en revidering" in page
     assert "Någon kan ha tagit ett steg" not in page
+
+
+@pytest.mark.django_db
+def test_without_a_target_the_target_fields_left_filled_in_are_dropped(client, draft):
+    """A tester chose "Utan mål" and had to empty the number, the unit and its singular by
+    hand, each refused in turn."""
+    sign_in(client, draft.coordinator)
+    data = valid_data([draft.traffic], has_target="no", target_value="abc")
+
+    response = client.post(url("activity_edit", draft.first.pk), data)
+
+    assert response.status_code == 302
+    draft.first.refresh_from_db()
+    assert draft.first.target is None
+    assert (draft.first.target_unit, draft.first.target_scope) == ("", "")
