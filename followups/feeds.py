@@ -314,6 +314,8 @@ def closed_period_items(
             description = gettext("Closed on %(closed)s. What was done stays on its page.") % {
                 "closed": date_format(period.closed_date, "j F Y")
             }
+        if period.closing_reason:
+            description += " " + gettext("Why: %(reason)s") % {"reason": period.closing_reason}
         items.append(
             FeedItem(
                 kind="period-closed",

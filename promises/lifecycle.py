@@ -525,6 +525,7 @@ def _record_closing(step: Step) -> None:
     # and its pages say it was closed before that end.
     period = step.period
     period.closed_date = step.today
+    period.closing_reason = step.data.get("closing_reason", "")
     if period.end_date is None and step.today > period.start_date:
         period.end_date = step.today
 

@@ -322,6 +322,35 @@ class SignForm(TransitionForm):
         }
 
 
+class CloseForm(TransitionForm):
+    """Closing: before its end date (or without one) the public is told why."""
+
+    closing_reason = _text(
+        _("Reason, for the public"),
+        MAX_COMMENT,
+        required=False,
+        help_text=_(
+            "Shown on the public page with the closing. Needed when the citizen promise ends "
+            "before its end date."
+        ),
+        rows=3,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        end = self.period.end_date
+        early = end is None or _today() < end
+        if early and not cleaned.get("closing_reason") and "closing_reason" not in self.errors:
+            self.add_error(
+                "closing_reason",
+                _("Say why the citizen promise ends before its end date: the public reads it."),
+            )
+        return cleaned
+
+    def transition_data(self) -> dict:
+        return {"closing_reason": self.cleaned_data.get("closing_reason", "")}
+
+
 FORMS: dict[str, type[TransitionForm]] = {
     Action.SUBMIT: TransitionForm,
     Action.WITHDRAW: TransitionForm,
@@ -331,5 +360,5 @@ FORMS: dict[str, type[TransitionForm]] = {
     Action.DECIDE: DecideForm,
     Action.SIGN: SignForm,
     Action.EXTEND: ExtendForm,
-    Action.CLOSE: TransitionForm,
+    Action.CLOSE: CloseForm,
 }

@@ -512,6 +512,8 @@ class PromisePeriod(models.Model):
     # The day the period was closed (lifecycle's close step); before its end date, its pages
     # say so, since a dated period keeps the end its document states.
     closed_date = models.DateField(_("closing date"), null=True, blank=True)
+    # Public: why a period was closed before its end date (or one in force until further notice).
+    closing_reason = models.TextField(_("reason for closing"), blank=True)
 
     # A past promise decided and signed outside the portal, registered afterwards from its
     # document with what the document states (decision, signing and signatories may be unknown).

@@ -141,3 +141,39 @@ def test_the_feeds_say_the_period_was_closed_before_its_end_date(client, closed)
             f"Avslutat den {date_format(today, 'j F Y')}, före slutdatumet "
             f"{date_format(period.end_date, 'j F Y')}."
         ) in xml
+
+
+@pytest.mark.django_db
+def test_closing_early_asks_a_public_reason_and_the_pages_give_it(client):
+    """A tester's early closing: the form had no field for why, and the comment was not public."""
+    from django.urls import reverse
+
+    from tests.staff import sign_in
+
+    today = timezone.localdate()
+    period = factories.period("tranas", start=today - 300 * ONE_DAY, end=today + 100 * ONE_DAY)
+    coordinator = staff_user("samordnare", role=Role.COORDINATOR, municipality=period.municipality)
+    sign_in(client, coordinator)
+    url = reverse("promises:period_transition", args=[period.pk, Action.CLOSE])
+
+    refused = client.post(url, {"comment": "Internt: budgeten räcker inte."})
+
+    assert refused.status_code == 200
+    assert "Skriv varför medborgarlöftet avslutas före sitt slutdatum" in refused.content.decode()
+    period.refresh_from_db()
+    assert period.closed_date is None
+
+    reason = "Ersätts av ett nytt gemensamt medborgarlöfte för hela kommunen."
+    response = client.post(
+        url, {"comment": "Internt: budgeten räcker inte.", "closing_reason": reason}
+    )
+
+    assert response.status_code == 302
+    period.refresh_from_db()
+    assert (period.closed_date, period.closing_reason) == (today, reason)
+    client.logout()
+    page = client.get(period.get_absolute_url()).content.decode()
+    assert f"Varför det avslutades: {reason}" in page
+    assert "budgeten" not in page  # the step's comment stays in the record
+    feed = client.get("/kommuner/tranas/flode/").content.decode()
+    assert f"Skäl: {reason}" in feed

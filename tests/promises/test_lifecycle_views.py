@@ -366,7 +366,10 @@ def test_coordinator_closes_a_signed_period(client, people):
         "till och med i dag."
     ) in confirmation
 
-    response = client.post(url(period, Action.CLOSE), {"comment": "Perioden är slut."})
+    response = client.post(
+        url(period, Action.CLOSE),
+        {"comment": "Perioden är slut.", "closing_reason": "Ersätts av ett nytt löfte."},
+    )
 
     assert response.status_code == 302
     period.refresh_from_db()
@@ -405,7 +408,7 @@ def test_a_period_is_closed_from_its_first_day(client, people):
     period = make_period(PeriodState.SIGNED, starts=0)
     sign_in(client, people.coordinator)
     assert Action.CLOSE in lifecycle.available_actions(period, people.coordinator)
-    client.post(url(period, Action.CLOSE), {"comment": ""})
+    client.post(url(period, Action.CLOSE), {"comment": "", "closing_reason": "Avbröts."})
     period.refresh_from_db()
     assert period.state == PeriodState.CLOSED
 
