@@ -38,6 +38,7 @@ from django.utils import timezone
 from django.utils.functional import Promise as LazyText
 from django.utils.translation import gettext_lazy as _
 
+from activities import wording
 from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
 from activities.progress import Comparator, PaceStatus, Scope
 from activities.spreadsheet import safe_cell
@@ -377,8 +378,14 @@ def activity_rows(
             "target_value": activity.target_value,
             "target_unit": activity.target_unit,
             "target_scope": activity.target_scope,
-            # Not recorded either: the default "planned" would be an invented fact.
-            "status": "" if unknown else activity.status,
+            # As its page shows it ("pågår" once something is registered); none for one with
+            # a target (its pace is `pace_status`; the default "planned" would be an invented
+            # fact), nor for a promise registered when it had already ended.
+            "status": (
+                ""
+                if unknown or has_target
+                else wording.status_shown(activity.status, progress.total_done)
+            ),
             "done_total": None if unknown else progress.total_done,
             "current_span_start": current.span.start if current else None,
             "current_span_end": current.span.end if current else None,
@@ -924,7 +931,14 @@ DATASETS: tuple[Dataset, ...] = (
             Column("target_value", INTEGER, _("The target number; empty without target.")),
             Column("target_unit", TEXT, _("What is counted, e.g. trafikkontroller.")),
             Column("target_scope", CODE, _("The time span the target applies to.")),
-            Column("status", CODE, _("Status of an activity: planned, ongoing, done, cancelled.")),
+            Column(
+                "status",
+                CODE,
+                _(
+                    "Status of an activity without a target, as its page shows it: planned, "
+                    "ongoing, done, cancelled; empty for one with a target (see pace_status)."
+                ),
+            ),
             Column(
                 "done_total",
                 INTEGER,

@@ -301,6 +301,8 @@ def test_activity_progress_counts_only_non_withdrawn_logs_inside_the_period(clie
     assert controls["target_unit"] == "trafikkontroller"
     assert controls["target_scope"] == "period"
     assert controls["pace_status"] == "not_achieved"
+    # A target's pace is pace_status; its never-set "planned" would be an invented status.
+    assert controls["status"] == ""
     assert controls["current_span_start"] == empty
     assert controls["municipality_name"] == "Tranås"
     assert controls["area_name"] == "Södra Ånäs"
