@@ -24,12 +24,19 @@ _PERSONAL_NUMBER = re.compile(
 def validate_plain_text(value: str) -> None:
     """Refuse control characters, HTML tags and personal identity numbers in a text a person
     typed."""
-    for char in value:
+    for position, char in enumerate(value, start=1):
         if char in _ALLOWED_CONTROLS:
             continue
         if char in BIDI_CONTROLS or unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"}:
+            # Which and where: they are invisible, and come with text copied from elsewhere.
             raise ValidationError(
-                _("The text contains characters that are not allowed."), code="control"
+                _(
+                    "The text contains a character that is not allowed: an invisible control "
+                    "character (%(code)s) at character %(position)s. Delete it, or type that "
+                    "part again: it may come with text copied from another program."
+                ),
+                code="control",
+                params={"code": f"U+{ord(char):04X}", "position": position},
             )
     if _TAG.search(value):
         raise ValidationError(

@@ -1,4 +1,5 @@
-"""A typed text never holds a Swedish personal identity number (`validate_plain_text`)."""
+"""What a typed text may not hold (`validate_plain_text`): a Swedish personal identity number,
+an invisible control character (said which and where)."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -40,3 +41,12 @@ def test_a_personal_identity_number_is_refused(text):
 def test_numbers_that_are_no_personal_identity_number_are_kept(text):
     assert not contains_personal_number(text)
     validate_plain_text(text)
+
+
+def test_an_invisible_control_character_is_named_with_where_it_is():
+    """A tester's pasted text was refused with "tecken som inte är tillåtna", not which or
+    where: they are invisible."""
+    with pytest.raises(ValidationError) as refused:
+        validate_plain_text("Kontroll vid torget\u202e i dag")
+    assert refused.value.code == "control"
+    assert refused.value.params == {"code": "U+202E", "position": 20}
