@@ -154,7 +154,10 @@ def _sub_forms(request: HttpRequest, period: PromisePeriod, meeting: FollowUpMee
     verdicts = []
     for activity in activities:
         form = VerdictForm(data, activity=activity, initial=said.get(activity.pk))
-        form.figures = figures[activity.pk]
+        # Under its activity's name, before the box: below it, it read as the next one's.
+        form.fields["text"].help_text = _("Progress today: %(figures)s") % {
+            "figures": figures[activity.pk]
+        }
         verdicts.append(form)
     return assessments, verdicts
 

@@ -158,6 +158,16 @@ def test_a_bad_assessment_is_refused_and_named_in_the_summary(client, world):
     assert "Ett tryggare centrum" in html
     assert FollowUpMeeting.objects.count() == 2
 
+    # The summary lists the errors in the order of the form: the meeting's fields first.
+    data["public_summary"] = ""
+    html = client.post(
+        reverse("followups:meeting_record_new", args=[world["period"].pk]), data
+    ).content.decode()
+    summary = html[html.index('id="error-summary-title"') :]
+    assert summary.index('href="#id_public_summary"') < summary.index(
+        f'href="#id_promise-{promise.pk}-rating_0"'
+    )
+
 
 @EXAMPLES
 @given(bad=RECORD_VALUES)
