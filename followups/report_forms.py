@@ -8,7 +8,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from followups.models import ReportKind
-from followups.reports import KEEP, RECOUNT, default_span
+from followups.reports import KEEP, RECOUNT, default_span, same_span_report
 from promises.fields import DateField, PlainTextField, long_date
 from promises.forms import SentOnceMixin, version_field
 from promises.models import PromisePeriod
@@ -95,9 +95,7 @@ class DraftReportForm(SentOnceMixin, forms.Form):
         """A second report of the same kind and span would compete with the first: a published
         one is corrected instead, a draft is finished. (This form sent twice, `key`, is said so
         by the view, with the draft it made.)"""
-        same = self.period.reports.filter(
-            kind=kind, covers_from=start, covers_to=end, replaced_by__isnull=True
-        ).first()
+        same = same_span_report(self.period, kind, start, end)
         if same is None or (key is not None and same.idempotency_key == key):
             return
         words = {"kind": ReportKind(kind).label, "title": same.title}

@@ -73,6 +73,10 @@ def report_create(request: HttpRequest, pk: int) -> HttpResponse:
         except Repeated as repeated:
             messages.info(request, SENT_TWICE)
             return redirect("followups:report_edit", pk=repeated.existing.pk)
+        except services.SameSpan as same:
+            # Made by another request at the same moment: said as the form says it.
+            messages.info(request, _("A report of the same kind and span was just made."))
+            return redirect("followups:report_detail", pk=same.existing.pk)
         messages.success(request, _("The report was drafted. Check and edit its texts."))
         return redirect("followups:report_edit", pk=report.pk)
     return render(request, "followups/report_create.html", {"period": period, "form": form})
@@ -122,6 +126,10 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _not_a_draft(request: HttpRequest, report: Report) -> HttpResponse:
+    if not Report.objects.filter(pk=report.pk).exists():
+        # Deleted while this page was open (a colleague discarded the draft).
+        messages.info(request, _("The draft was deleted meanwhile: nothing was saved."))
+        return redirect("followups:report_list", pk=report.period_id)
     messages.info(request, _("The report is already published: publish a correction instead."))
     return redirect("followups:report_detail", pk=report.pk)
 

@@ -207,6 +207,14 @@ def frozen_figures(report: Report, today: datetime.date) -> tuple[list[dict], da
     return [asdict(row) for row in rows], as_of
 
 
+def same_span_report(period: PromisePeriod, kind: str, start, end) -> Report | None:
+    """The report of `period` of the same kind and span that is not replaced (a draft, or the
+    latest published version), if any: a second one would compete with it."""
+    return period.reports.filter(
+        kind=kind, covers_from=start, covers_to=end, replaced_by__isnull=True
+    ).first()
+
+
 # A correction's figures: those of the version it corrects, or counted anew.
 KEEP, RECOUNT = "keep", "recount"
 

@@ -34,7 +34,7 @@ from followups.models import (
     Report,
 )
 from followups.reports import KEEP, RECOUNT
-from promises.editing import check_version, save_once
+from promises.editing import Repeated, check_version, save_once
 from promises.models import IN_FORCE_STATES, Promise, PromisePeriod
 
 
@@ -243,6 +243,14 @@ def _close(meeting: FollowUpMeeting, user, reason: str, from_: str, to: str) -> 
 # -- Reports ----------------------------------------------------------------------------------
 
 
+class SameSpan(Exception):
+    """A report of the same kind and span exists, not replaced: `existing`."""
+
+    def __init__(self, existing: Report) -> None:
+        super().__init__(existing)
+        self.existing = existing
+
+
 class ReportStateError(Exception):
     """The report is no longer in the state the step starts from (published, or replaced)."""
 
@@ -275,8 +283,16 @@ def draft_report(
 ) -> Report:
     """A draft report of `period` for the span, its title and text drafted from the figures, the
     assessments and the verdicts of the span (`followups.reports`). A repeated `idempotency_key`
-    (the form sent twice) raises `Repeated` with the draft the first made."""
+    (the form sent twice) raises `Repeated` with the draft the first made; a report of the same
+    kind and span that is not replaced raises `SameSpan` with it (the form says so first; this
+    holds for two sent at once, the period locked)."""
     today = today or timezone.localdate()
+    PromisePeriod.objects.select_for_update().filter(pk=period.pk).first()
+    same = reports.same_span_report(period, kind, covers_from, covers_to)
+    if same is not None:
+        if idempotency_key is not None and same.idempotency_key == idempotency_key:
+            raise Repeated(same)
+        raise SameSpan(same)
     report = Report(
         period=period,
         kind=kind,
@@ -294,8 +310,9 @@ def draft_report(
 
 def _locked_draft(report: Report, expected_version: int | None = None) -> Report:
     locked = Report.objects.select_for_update().select_related("period__municipality")
-    locked = locked.get(pk=report.pk)
-    if not locked.is_draft:
+    # Deleted meanwhile (a colleague discarded the draft): no longer a draft to act on.
+    locked = locked.filter(pk=report.pk).first()
+    if locked is None or not locked.is_draft:
         raise ReportStateError(report.pk)
     check_version(locked, expected_version)
     return locked
@@ -336,8 +353,8 @@ def discard_draft(report: Report, user) -> None:
     """Delete a draft report, never published: a span chosen wrongly, or a draft not wanted.
     Refused with `ReportStateError` once it is published (a public record stays). Its history
     is kept."""
-    locked = Report.objects.select_for_update().get(pk=report.pk)
-    if not locked.is_draft:
+    locked = Report.objects.select_for_update().filter(pk=report.pk).first()
+    if locked is None or not locked.is_draft:
         raise ReportStateError(report.pk)
     locked._history_user = user
     locked.delete()

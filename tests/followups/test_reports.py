@@ -5,6 +5,7 @@ import datetime
 import hashlib
 import io
 from dataclasses import dataclass
+from unittest import mock
 
 import pytest
 from django.test import Client
@@ -770,3 +771,35 @@ def test_a_draft_can_be_deleted_a_published_report_cannot(client, people, world)
     sign_in(client, people.officer)
     assert client.post(reverse("followups:report_discard", args=[other.pk])).status_code == 403
     assert Report.objects.filter(pk=other.pk).exists()
+
+
+def test_two_drafts_of_one_span_sent_at_once_make_one(people, world):
+    """A security probe sent six at once, each with its own key: six drafts, three published.
+    The service checks again with the period locked (the form's check runs before)."""
+    span = {"kind": "tertial", "covers_from": START, "covers_to": TODAY}
+    first = services.draft_report(world.period, people.coordinator, **span)
+    with pytest.raises(services.SameSpan) as same:
+        services.draft_report(world.period, people.coordinator, **span)
+    assert same.value.existing == first
+    assert Report.objects.count() == 1
+
+
+def test_a_draft_deleted_while_it_is_published_is_said_so_not_an_error(client, people, world):
+    draft = services.draft_report(
+        world.period, people.coordinator, kind="tertial", covers_from=START, covers_to=TODAY
+    )
+    sign_in(client, people.coordinator)
+    # A colleague deletes it after the page fetched it, before the publishing locks it.
+    Report.objects.filter(pk=draft.pk).delete()
+    with pytest.raises(services.ReportStateError):
+        services.publish_report(draft, people.coordinator)
+    with mock.patch("followups.report_views._report", return_value=draft):
+        response = client.post(
+            reverse("followups:report_publish", args=[draft.pk]),
+            {"edit_version": "1"},
+            follow=True,
+        )
+
+    assert response.status_code == 200
+    assert "Utkastet har tagits bort under tiden: inget sparades." in response.content.decode()
+    assert not Report.objects.exists()
