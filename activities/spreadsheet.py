@@ -21,8 +21,10 @@ _LEADING_BLANKS = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]*")
 # A formula after a separator or a line break inside a text: a spreadsheet that splits the file
 # on the other separator (Swedish Excel opens a comma file on semicolons, and a quote counts only
 # at the start of a cell) or on a line break makes a cell of what follows.
+# A quotation mark between them too: written doubled, a program splitting the line reads
+# `;""=1+2` as an empty quoted part and then the formula.
 _SEPARATED_FORMULA = re.compile(
-    r"([,;\t\r\n][\s\u200b-\u200d\u2060\ufeff]*)(?=[=+\-@\uff1d\uff0b\uff0d\uff20])"
+    r"([,;\t\r\n][\s\"\u200b-\u200d\u2060\ufeff]*)(?=[=+\-@\uff1d\uff0b\uff0d\uff20])"
 )
 
 

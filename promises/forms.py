@@ -31,7 +31,7 @@ from promises.models import (
     RevisionKind,
     Theme,
 )
-from promises.validators import validate_plain_text
+from promises.validators import contains_personal_number, validate_plain_text
 
 MAX_REASON = 2000
 
@@ -302,6 +302,12 @@ def clean_period_slug(value: str) -> str:
             _("The address %(slug)s is used by other pages. Choose another, e.g. 2027-2028."),
             code="reserved",
             params={"slug": value},
+        )
+    if contains_personal_number(value):
+        # The address is public too: in every link, the feeds and the open data.
+        raise ValidationError(
+            _("The address seems to hold a personal identity number. Choose another."),
+            code="personal_number",
         )
     return value
 

@@ -14,11 +14,15 @@ _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\x00"}
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 # A Swedish personal identity number (or coordination number): YYMMDD-NNNN or YYMMDD+NNNN,
-# with or without the century; twelve digits in a row only with the century (ten in a row are
-# as often a phone number).
+# with or without the century, the dash written any way (with blanks around, or a blank
+# alone); twelve digits in a row with the century; ten in a row only with a right check digit
+# and not starting with 0 (ten digits are as often a phone number, which starts with 0).
 _PERSONAL_NUMBER = re.compile(
-    r"(?<![\d-])(?:(?:19|20)?(\d{6})[-+](\d{4})|(?:19|20)(\d{6})(\d{4}))(?![\d-])"
+    r"(?<!\d)(?P<century>19|20)?(?P<born>\d{6})(?P<sep>[ \t]*[-+][ \t]*|[ \t])?(?P<serial>\d{4})"
+    r"(?!\d)"
 )
+# Every dash and minus sign a text may hold (Word turns "-" into "–"), read as "-".
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d\u00ad]")
 
 
 def validate_plain_text(value: str) -> None:
@@ -55,16 +59,21 @@ def validate_plain_text(value: str) -> None:
 
 def contains_personal_number(value: str) -> bool:
     """Whether `value` holds what reads as a Swedish personal identity or coordination number:
-    a date of birth (day + 60 for a coordination number), a dash or plus and four digits,
-    whether or not the check digit is right (a made-up number points out a person as well); in
-    twelve digits without a dash, only with a right check digit (the Luhn digit of the last
-    ten). An organisation number (its "month" 20 or more) is none."""
-    for match in _PERSONAL_NUMBER.finditer(value):
-        born, serial = (match[1], match[2]) if match[1] else (match[3], match[4])
+    a date of birth (day + 60 for a coordination number) and four digits, whether or not the
+    check digit is right (a made-up number points out a person as well), read after width
+    forms are folded, invisible characters dropped and every dash read as "-" (a number must
+    not pass by being written "850101–1234" or with a zero-width space in it). An organisation
+    number (its "month" 20 or more) is none."""
+    text = _DASHES.sub("-", unicodedata.normalize("NFKC", value))
+    text = "".join(char for char in text if unicodedata.category(char) != "Cf")
+    for match in _PERSONAL_NUMBER.finditer(text):
+        born, serial = match["born"], match["serial"]
         month, day = int(born[2:4]), int(born[4:6])
         if not (1 <= month <= 12 and (1 <= day <= 31 or 61 <= day <= 91)):
             continue
-        if match[1] or _luhn(born + serial):
+        if match["sep"] or match["century"]:
+            return True
+        if born[0] != "0" and _luhn(born + serial):
             return True
     return False
 

@@ -1057,6 +1057,8 @@ INSIDE = (
     "Torget, \u200b+cmd|' /C calc'!A0",
     "Rad ett\n@SUM(1+1)",
     "Rad ett\r\n-2+3+cmd|' /C calc'!A0",
+    'Kontroll;"=1+2',  # a quotation mark between: written doubled, read as an empty part
+    'Torget,"" \u200b+1',
 )
 
 
