@@ -83,12 +83,18 @@ def plan_meeting(
 
 
 def counting_activities(meeting: FollowUpMeeting) -> list[Activity]:
-    """The activities of the meeting's period that count meetings of its kind; none once the
-    period is no longer in force (its logs are closed, as for any log)."""
+    """The activities of the meeting's period that count meetings of its kind and existed on
+    its day (one added by a revision counts from then, as a log does); none once the period is
+    no longer in force (its logs are closed, as for any log)."""
     if meeting.period.state not in IN_FORCE_STATES:
         return []
     activities = Activity.objects.filter(period_id=meeting.period_id).order_by("position", "pk")
-    return [a for a in activities if meeting.kind in (a.counted_meeting_kinds or [])]
+    return [
+        a
+        for a in activities
+        if meeting.kind in (a.counted_meeting_kinds or [])
+        and (a.counts_from is None or a.counts_from <= meeting.date)
+    ]
 
 
 def _log_for_counting_activities(meeting: FollowUpMeeting, user) -> list[ActivityLog]:

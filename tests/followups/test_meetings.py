@@ -337,6 +337,24 @@ def test_a_meeting_recorded_for_a_closed_period_logs_nothing(people, period):
     assert FollowUpMeeting.objects.get().status == MeetingStatus.HELD
 
 
+def test_an_activity_added_later_counts_no_meeting_held_before_it_existed(people, period):
+    """A probe's activity added by a revision got a log dated months before it existed, through
+    a held meeting; the log form refuses that date."""
+    added = period.activities.get(position=1)
+    added.counts_from = TODAY
+    added.save()
+    before = TODAY - datetime.timedelta(days=1) if TODAY > START else TODAY
+
+    logs = services.record_meeting(
+        FollowUpMeeting(period=period, kind=MeetingKind.MONTHLY, date=before),
+        people.coordinator,
+        public_summary="Månadsmöte.",
+    )
+
+    assert logs == [] if before < TODAY else len(logs) == 1
+    assert not added.logs.filter(date__lt=TODAY).exists()
+
+
 # -- Correcting a held meeting's record ------------------------------------------------------
 
 
