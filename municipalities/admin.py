@@ -1,13 +1,16 @@
+from importlib import import_module
+
 from axes.models import AccessAttempt
 from axes.utils import reset as reset_lockout
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.auth import get_user_model
+from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.sessions.models import Session
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django_otp.admin import OTPAdminSite
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -115,6 +118,19 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["municipality", "local_police_area"]
 
 
+def end_sessions(user_ids: set[int]) -> int:
+    """End every session of the users `user_ids` (read from the session store: only staff have
+    sessions, so there are few); returns how many."""
+    ended = 0
+    for session in Session.objects.filter(expire_date__gt=timezone.now()):
+        if session.get_decoded().get(SESSION_KEY) in {str(pk) for pk in user_ids}:
+            # Through the configured store, so that a cached copy goes too.
+            store = import_module(settings.SESSION_ENGINE).SessionStore
+            store(session_key=session.session_key).delete()
+            ended += 1
+    return ended
+
+
 User = get_user_model()
 admin.site.unregister(User)
 # A lost phone is handled on the user (the action below): the devices' own admin, in English,
@@ -157,39 +173,49 @@ class StaffUserAdmin(UserAdmin):
     def has_authenticator(self, obj) -> bool:
         return obj.authenticator
 
-    @admin.display(boolean=True, description=_("locked out"), ordering="lockout")
-    def locked_out(self, obj) -> bool:
-        return obj.lockout
+    @admin.display(description=_("locked out"), ordering="lockout")
+    def locked_out(self, obj) -> str:
+        # Words, not a tick: a green tick read as all well.
+        return gettext("Locked out") if obj.lockout else ""
 
-    @admin.action(description=_("Reset the authenticator app (a lost or new phone)"))
+    @admin.action(
+        description=_("Reset the authenticator app (a lost or new phone)"), permissions=["change"]
+    )
     def reset_authenticator(self, request, queryset) -> None:
-        # The user sets up a new app at their next sign-in; a session verified with the old one
-        # is no longer verified (django-otp finds its device gone).
+        # The user signs in with the password again and sets up a new app: their sessions end
+        # too, or a session left open on the lost phone could set up an app of its own.
         users = list(queryset)
         TOTPDevice.objects.filter(user__in=users).delete()
+        end_sessions({user.pk for user in users})
         messages.success(
             request,
             ngettext(
-                "%(count)s user sets up the authenticator app again at the next sign-in.",
-                "%(count)s users set up the authenticator app again at their next sign-in.",
+                "%(count)s user is signed out everywhere and sets up the authenticator app again "
+                "after signing in with the password.",
+                "%(count)s users are signed out everywhere and set up the authenticator app again "
+                "after signing in with the password.",
                 len(users),
             )
             % {"count": len(users)},
         )
 
-    @admin.action(description=_("Lift the sign-in lockout"))
+    @admin.action(description=_("Lift the sign-in lockout"), permissions=["change"])
     def lift_lockout(self, request, queryset) -> None:
         users = list(queryset)
+        locked = [user for user in users if user.lockout]
         for user in users:
             reset_lockout(username=user.get_username())
+        if not locked:
+            messages.info(request, gettext("None of the chosen users was locked out."))
+            return
         messages.success(
             request,
             ngettext(
                 "%(count)s user may try to sign in again.",
                 "%(count)s users may try to sign in again.",
-                len(users),
+                len(locked),
             )
-            % {"count": len(users)},
+            % {"count": len(locked)},
         )
 
     def has_delete_permission(self, request, obj=None) -> bool:

@@ -290,6 +290,10 @@ def test_user_add_page_answers_and_the_devices_secret_keys_are_not_in_the_admin(
 @pytest.mark.django_db
 def test_a_lost_phone_is_reset_on_the_user_and_a_lockout_lifted(admin_client):
     anna, bo = staff_user("anna"), staff_user("bo")
+    # Anna's session on the lost phone, signed in with both factors.
+    phone = Client()
+    sign_in(phone, anna)
+    assert phone.get(reverse("activities:staff_home")).status_code == 200
     for attempt in range(settings.AXES_FAILURE_LIMIT):
         Client().post(reverse("accounts:login"), {"username": "anna", "password": f"fel-{attempt}"})
     changelist = reverse("admin:auth_user_changelist")
@@ -301,20 +305,29 @@ def test_a_lost_phone_is_reset_on_the_user_and_a_lockout_lifted(admin_client):
     assert rows["bo"].authenticator and not rows["bo"].lockout
     html = page.content.decode()
     assert "Autentiseringsapp" in html and "Spärrad" in html
+    assert rows["anna"].lockout and not rows["bo"].lockout
     assert "Återställ autentiseringsappen (borttappad eller ny telefon)" in html
 
     selected = {ACTION_CHECKBOX_NAME: [str(anna.pk)], "index": 0}
     response = admin_client.post(
         changelist, {**selected, "action": "reset_authenticator"}, follow=True
     )
-    assert "1 användare ställer in autentiseringsappen på nytt vid nästa inloggning." in (
+    assert "1 användare är utloggad överallt och ställer in autentiseringsappen på nytt" in (
         response.content.decode()
     )
     assert not TOTPDevice.objects.filter(user=anna).exists()
     assert TOTPDevice.objects.filter(user=bo).exists()
+    # The phone's session is over: the password is asked again, not a new app set up from it.
+    response = phone.get(reverse("activities:staff_home"))
+    assert response.url.startswith(reverse("accounts:login"))
+    # The administrator's own session goes on.
+    assert admin_client.get(changelist).status_code == 200
 
-    response = admin_client.post(changelist, {**selected, "action": "lift_lockout"}, follow=True)
+    both = {ACTION_CHECKBOX_NAME: [str(anna.pk), str(bo.pk)], "index": 0}
+    response = admin_client.post(changelist, {**both, "action": "lift_lockout"}, follow=True)
     assert "1 användare kan försöka logga in igen." in response.content.decode()
+    response = admin_client.post(changelist, {**both, "action": "lift_lockout"}, follow=True)
+    assert "Ingen av de valda användarna var spärrad." in response.content.decode()
     rows = {user.username: user for user in admin_client.get(changelist).context["cl"].result_list}
     assert not rows["anna"].authenticator and not rows["anna"].lockout
 
