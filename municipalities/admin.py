@@ -1,4 +1,5 @@
 from importlib import import_module
+from urllib.parse import urlencode
 
 from axes.models import AccessAttempt
 from axes.utils import reset as reset_lockout
@@ -8,6 +9,8 @@ from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.sessions.models import Session
 from django.db.models import Exists, OuterRef
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -17,9 +20,18 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from municipalities.forms import LocalPoliceAreaForm, MembershipForm, StaffUserChangeForm
 from municipalities.models import County, LocalPoliceArea, Membership, Municipality, PoliceRegion
 
-# The admin needs the second factor too: users signed in without a code count as non-staff, and
-# the admin's own sign-in form asks for the code from the authenticator app.
+# The admin needs the second factor too: users signed in without a code count as non-staff.
 admin.site.__class__ = OTPAdminSite
+
+
+def _portal_sign_in(request, extra_context=None):
+    """The admin's sign-in is the portal's, in Swedish, in two steps, with setting up an app
+    (django-otp's form was in English, and a dead end for an administrator without an app)."""
+    back = request.GET.get("next") or reverse("admin:index")
+    return redirect(f"{reverse('accounts:login')}?{urlencode({'next': back})}")
+
+
+admin.site.login = _portal_sign_in
 
 
 class CountyInline(admin.TabularInline):

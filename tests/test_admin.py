@@ -113,33 +113,37 @@ def test_changelist_queries_do_not_grow_per_row(admin_client_with_demo, label):
 
 
 @pytest.mark.django_db
-def test_unverified_superuser_gets_the_admin_login_page_not_the_index(client, superuser):
+def test_unverified_superuser_is_sent_to_the_portals_sign_in_not_the_index(client, superuser):
     sign_in(client, superuser, verified=False)
     response = client.get(reverse("admin:index"), follow=True)
-    assert response.redirect_chain[-1][0].startswith(reverse("admin:login"))
-    assert "otp_token" in response.context["form"].fields
+    first = response.redirect_chain[-1][0]
+    assert first.startswith(reverse("accounts:login"))
+    assert "next=%2Fadmin%2F" in first
     assert "app_list" not in response.context
     changelist = reverse("admin:municipalities_membership_changelist")
     assert client.get(changelist).status_code == 302
 
 
 @pytest.mark.django_db
-def test_admin_login_asks_for_the_code_too(client, superuser):
-    url = reverse("admin:login")
-    data = {"username": "administrator", "password": PASSWORD, "next": reverse("admin:index")}
-    without_code = client.post(url, data, REMOTE_ADDR="10.0.0.1")
-    assert without_code.status_code == 200
-    assert SESSION_KEY not in client.session
-    # The password shows the user's devices; then the code from the chosen one signs in.
+def test_the_admins_sign_in_is_the_portals_two_steps_in_swedish(client, superuser):
+    """django-otp's admin sign-in was English ("OTP Token", "Get OTP Challenge") and offered no
+    way to set up an app."""
+    response = client.get(reverse("admin:login"), {"next": "/admin/auth/user/"}, follow=True)
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0].startswith(reverse("accounts:login"))
+    assert "Logga in" in page and "OTP" not in page
+    data = {"username": "administrator", "password": PASSWORD, "next": "/admin/auth/user/"}
+    response = client.post(reverse("accounts:login"), data, REMOTE_ADDR="10.0.0.1")
+    assert response.url.startswith(reverse("accounts:verify"))
+    assert SESSION_KEY in client.session and DEVICE_ID_SESSION_KEY not in client.session
     device = TOTPDevice.objects.get(user=superuser)
-    choices = dict(without_code.context["form"].fields["otp_device"].widget.choices)
-    assert device.persistent_id in choices
     token = f"{TOTP(device.bin_key).token():06d}"
-    data.update(otp_device=device.persistent_id, otp_token=token)
-    response = client.post(url, data, REMOTE_ADDR="10.0.0.1")
-    assert response.status_code == 302
+    response = client.post(
+        reverse("accounts:verify"), {"token": token, "next": "/admin/auth/user/"}
+    )
+    assert response.url == "/admin/auth/user/"
     assert client.session[DEVICE_ID_SESSION_KEY] == device.persistent_id
-    assert client.get(reverse("admin:index")).status_code == 200
+    assert client.get("/admin/auth/user/").status_code == 200
 
 
 @pytest.mark.django_db
