@@ -17,7 +17,13 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminSite
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from municipalities.forms import LocalPoliceAreaForm, MembershipForm, StaffUserChangeForm
+from municipalities.forms import (
+    LocalPoliceAreaForm,
+    MembershipForm,
+    StaffUserChangeForm,
+    StaffUserCreationForm,
+)
+from municipalities.invitations import send_set_password_email
 from municipalities.models import County, LocalPoliceArea, Membership, Municipality, PoliceRegion
 
 # The admin needs the second factor too: users signed in without a code count as non-staff.
@@ -156,8 +162,28 @@ class StaffUserAdmin(UserAdmin):
     has set up the authenticator app and is locked out, with an action for each."""
 
     form = StaffUserChangeForm
+    # A new user: a name and an e-mail address, no password: the e-mail lets them choose one.
+    add_form = StaffUserCreationForm
+    add_fieldsets = ((None, {"fields": ("username", "first_name", "last_name", "email")}),)
+    # Roles decide what a user may do (the groups follow from them): the groups and Django's
+    # list of permissions (English names) are not offered, where changing them did nothing.
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        (_("Personal info"), {"fields": ("first_name", "last_name", "email")}),
+        (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser")}),
+        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+    )
     inlines = [MembershipInline]
-    list_display = [*UserAdmin.list_display, "is_active", "has_authenticator", "locked_out"]
+    # Not Django's "staff status": a red cross beside every kommunpolis read as a fault.
+    list_display = [
+        "username",
+        "email",
+        "first_name",
+        "last_name",
+        "is_active",
+        "has_authenticator",
+        "locked_out",
+    ]
     actions = ["reset_authenticator", "lift_lockout"]
 
     def get_queryset(self, request):
@@ -235,6 +261,25 @@ class StaffUserAdmin(UserAdmin):
         # their logs, meetings and reports keep their name. The delete page said only that the
         # account lacked the right to delete those records.
         return False
+
+    def get_inline_instances(self, request, obj=None):
+        # The roles on the user's own page, once the user exists (as Django's add page does).
+        return super().get_inline_instances(request, obj) if obj is not None else []
+
+    def response_add(self, request, obj, post_url_continue=None):
+        """After adding: the e-mail to choose a password is sent, and the roles are given on
+        the user's page."""
+        site_url = settings.SITE_URL or request.build_absolute_uri("/")
+        send_set_password_email(obj, site_url)
+        messages.info(
+            request,
+            gettext(
+                "An e-mail with a link to choose a password was sent to %(email)s. Give the user "
+                "a role below."
+            )
+            % {"email": obj.email},
+        )
+        return super().response_add(request, obj, post_url_continue)
 
     def save_model(self, request, obj, form, change) -> None:
         obj._deactivated = (

@@ -2,11 +2,12 @@
 staff user's own settings."""
 
 import ipaddress
+import re
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm, UserChangeForm
+from django.contrib.auth.forms import AuthenticationForm, UserChangeForm, UsernameField
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -129,13 +130,25 @@ class TokenForm(forms.Form):
         )
 
 
+# An HTML tag, as promises.validators refuses it in every typed text (this app is below it).
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+
+
 class OneLineField(forms.CharField):
-    """A name on one line: it reaches e-mails, pages and documents; a posted line break is a
-    space."""
+    """A name on one line, plain text: it reaches e-mails, pages and documents; a posted line
+    break is a space."""
 
     def to_python(self, value):
         value = super().to_python(value)
         return " ".join(value.split()) if value else value
+
+    def validate(self, value) -> None:
+        super().validate(value)
+        if value and _TAG.search(value):
+            raise forms.ValidationError(
+                _("Write plain text: HTML tags such as <b> or <script> are not allowed."),
+                code="html",
+            )
 
 
 class LocalPoliceAreaForm(forms.ModelForm):
@@ -219,6 +232,46 @@ class StaffUserChangeForm(UserChangeForm):
                 params={"username": other.get_username()},
             )
         return email
+
+
+class StaffUserCreationForm(forms.ModelForm):
+    """The admin's new user: a username, a name and an e-mail address, no password. The user
+    chooses one from the e-mail the admin sends (`invitations`); their roles are given on the
+    next page."""
+
+    class Meta:
+        model = get_user_model()
+        fields = ["username", "first_name", "last_name", "email"]
+        field_classes = {
+            "username": UsernameField,
+            "first_name": OneLineField,
+            "last_name": OneLineField,
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = True
+        self.fields["email"].help_text = _(
+            "The user gets an e-mail here with a link to choose a password (valid 3 hours)."
+        )
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data.get("email", "")
+        other = email_taken_by(email, None)
+        if other is not None:
+            raise forms.ValidationError(
+                _("The user %(username)s already has this e-mail address."),
+                code="email_taken",
+                params={"username": other.get_username()},
+            )
+        return email
+
+    def save(self, commit: bool = True):
+        user = super().save(commit=False)
+        user.set_unusable_password()
+        if commit:
+            user.save()
+        return user
 
 
 class UserSettingsForm(forms.Form):

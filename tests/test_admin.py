@@ -4,13 +4,14 @@ The admin needs the second factor too (django-otp's OTPAdminSite).
 """
 
 import io
+import re
 
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.contrib.auth import SESSION_KEY
+from django.contrib.auth import SESSION_KEY, get_user_model
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -24,6 +25,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from municipalities.models import Membership, Role
 from tests import factories
 from tests.staff import PASSWORD, sign_in, staff_user
+
+User = get_user_model()
 
 
 @pytest.fixture
@@ -381,3 +384,49 @@ def test_the_products_records_are_read_in_the_admin_never_written(admin_client_w
         record = model.history.filter(id=obj.pk).first()
         revert = reverse(f"admin:{app}_{model_name}_simple_history", args=[obj.pk, record.pk])
         assert admin_client_with_demo.post(revert, {}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_new_user_chooses_a_password_from_an_email_and_gets_roles_next(admin_client, mailoutbox):
+    """The add page asked an administrator to make up a password and pass it on; "password
+    authentication: off" left a user who could never sign in."""
+    response = admin_client.post(
+        reverse("admin:auth_user_add"),
+        {
+            "username": "nils.eksjo",
+            "first_name": "Nils",
+            "last_name": "Berg",
+            "email": "nils.berg@eksjo.se",
+        },
+        follow=True,
+    )
+
+    user = User.objects.get(username="nils.eksjo")
+    assert not user.has_usable_password()
+    assert response.redirect_chain[-1][0] == reverse("admin:auth_user_change", args=[user.pk])
+    assert "skickades till nils.berg@eksjo.se" in response.content.decode()
+    (message,) = mailoutbox
+    assert message.to == ["nils.berg@eksjo.se"]
+    assert "nils.eksjo" in message.body
+    # The link lets the new user choose a password.
+    link = re.search(r"https?://\S+", message.body).group(0)
+    page = Client().get(link.split("testserver", 1)[-1], follow=True)
+    assert page.status_code == 200 and "new_password1" in page.content.decode()
+    # Roles decide: no groups nor Django's English permission names to change.
+    change = admin_client.get(reverse("admin:auth_user_change", args=[user.pk])).content.decode()
+    assert 'name="groups"' not in change and 'name="user_permissions"' not in change
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"username": "a", "first_name": "Ek <b>sjö</b>", "email": "a@eksjo.se"},
+        {"username": "b", "email": ""},
+        {"username": "c", "email": "administrator@example.org"},
+    ],
+)
+def test_the_add_page_refuses_html_names_and_a_missing_or_taken_address(admin_client, data):
+    response = admin_client.post(reverse("admin:auth_user_add"), data)
+    assert response.status_code == 200
+    assert not User.objects.filter(username=data["username"]).exists()

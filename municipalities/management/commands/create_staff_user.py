@@ -9,17 +9,13 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.forms import PasswordResetForm
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.utils import translation
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 
 from municipalities.forms import email_taken_by
+from municipalities.invitations import send_set_password_email
 from municipalities.models import LocalPoliceArea, Membership, Municipality, Role
 
 PASSWORD_VARIABLE = "STAFF_USER_PASSWORD"
@@ -83,7 +79,7 @@ class Command(BaseCommand):
                 )
         self._report(user, created, options, place, membership_created)
         if created and not password:
-            self._send_set_password_email(user, site_url)
+            send_set_password_email(user, site_url)
             self.stdout.write(f"Sent a set-password e-mail to {user.email}.")
 
     def _place(self, role: str | None, municipality: str | None, police_area: str | None) -> dict:
@@ -171,28 +167,6 @@ class Command(BaseCommand):
         if parts.scheme not in {"http", "https"} or not parts.netloc:
             raise CommandError(f"--site-url must look like https://example.se, not {site_url!r}.")
         return site_url
-
-    def _send_set_password_email(self, user, site_url: str) -> None:
-        """A "set your password" e-mail, with a password-reset link, in the site's language."""
-        parts = urlsplit(site_url)
-        context = {
-            "email": user.email,
-            "domain": parts.netloc,
-            "site_name": parts.netloc,
-            "uid": urlsafe_base64_encode(force_bytes(user.pk)),
-            "user": user,
-            "token": default_token_generator.make_token(user),
-            "protocol": parts.scheme,
-            "hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
-        }
-        with translation.override(settings.LANGUAGE_CODE):
-            PasswordResetForm().send_mail(
-                "accounts/set_password_subject.txt",
-                "accounts/set_password_email.txt",
-                context,
-                None,
-                user.email,
-            )
 
     def _report(self, user, created: bool, options: dict, place: dict, membership: bool) -> None:
         action = "Created user" if created else "Existing user"
