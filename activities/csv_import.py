@@ -39,6 +39,7 @@ from activities.spreadsheet import NOT_CSV, safe_cell
 from config import public_cache
 from config.uploads import utf16_text
 from municipalities.roles import Act
+from municipalities.search import fold
 from promises.fields import idempotency_field
 
 MAX_BYTES = 1024 * 1024
@@ -87,7 +88,11 @@ COLUMNS = (
         "aktivitet_namn",
         "",
         False,
-        _("The activity's name, as a help when filling in the template. Not read on import."),
+        _(
+            "The activity's name, as a help when filling in the template; if given, it must be "
+            "the name of the activity of the id (a row copied with a new name but the old id "
+            "is refused)."
+        ),
         "Trafikkontroller",
     ),
 )
@@ -320,11 +325,28 @@ def _validate(
         row_errors = {_BY_FIELD[name].name: list(msgs) for name, msgs in form.errors.items()}
         if data["date"].strip() and not _ISO_DATE.fullmatch(data["date"].strip()):
             row_errors["datum"] = [gettext("Write the date as YYYY-MM-DD, e.g. 2026-03-15.")]
+        named = " ".join(values.get("aktivitet_namn", "").split())
+        activity = form.cleaned_data.get("activity") if not form.errors else None
+        # Apostrophes aside: the template writes one before a name a spreadsheet would run.
+        if named and activity is not None and _name(named) != _name(activity.title):
+            # A row copied in the sheet, its name changed and its id not: it would be counted
+            # for another activity (a tester's patrol counted as a traffic check).
+            row_errors["aktivitet_namn"] = [
+                gettext(
+                    "The name is not that of activity %(id)s, %(title)s: correct the id, or "
+                    "leave the name empty."
+                )
+                % {"id": activity.pk, "title": activity.title}
+            ]
         for column in (c.name for c in COLUMNS if c.name in row_errors):
             errors.extend(RowError(number, column, str(msg)) for msg in row_errors[column])
         if not row_errors:
             valid.append((number, form))
     return valid, errors
+
+
+def _name(text: str) -> str:
+    return fold(text.replace("'", ""))
 
 
 def _occasion(activity_id: int, day: datetime.date, place: str) -> tuple:

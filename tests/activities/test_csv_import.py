@@ -218,6 +218,25 @@ def test_a_valid_file_saves_every_row_reported_by_the_user(world, delimiter):
     assert first.history.first().history_user == world.user
 
 
+def test_a_row_whose_name_is_not_its_ids_activity_is_refused(world):
+    """A tester copied a row, changed the name to "Fotpatrull i centrum" and not the id: the
+    patrol was counted and published as a traffic check."""
+    header = f"{HEADER};aktivitet_namn"
+    data = _csv(
+        f"{world.police.pk};2026-03-15;1;Badparken;Kvällspatrull;;Trygghetsvandringar",
+        f"{world.joint.pk};2026-03-16;1;;;;  trygghetsvandringar ",  # case and blanks aside
+        f"{world.joint.pk};2026-03-17;1;;;;",  # no name: the id alone
+        header=header,
+    )
+
+    result = _import(world, data)
+
+    assert [(e.row, e.column) for e in result.row_errors] == [(2, "aktivitet_namn")]
+    assert "Namnet är inte namnet på aktivitet" in result.row_errors[0].message
+    assert "Trafikkontroller" in result.row_errors[0].message
+    assert not ActivityLog.objects.exists()
+
+
 def test_windows_1252_text_is_saved_as_written(world):
     data = _csv(f"{world.police.pk};2026-03-15;1;Åby, Ärla och Örby;Kontroll;", encoding="cp1252")
     assert _import(world, data).error_count == 0
