@@ -264,7 +264,13 @@ def parse_csv(data: bytes) -> ParsedFile:
     problems = header_problems(names, _BY_NAME, [c.name for c in _REQUIRED])
     if problems:
         message = gettext("The header row (row %(row)s) is wrong: %(problems)s.")
-        return ParsedFile(error=message % {"row": header_row, "problems": "; ".join(problems)})
+        # What to do about it: a title row above, or a column of one's own, refused the file.
+        hint = gettext(
+            "The first row holds the template's column names: delete any rows above it and "
+            "any column of your own (or empty its name), then upload the file again."
+        )
+        message = message % {"row": header_row, "problems": "; ".join(problems)}
+        return ParsedFile(error=f"{message} {hint}")
     if len(data_rows) > MAX_ROWS:
         message = gettext("The file has more than %(max)s rows. Split it into smaller files.")
         return ParsedFile(error=message % {"max": MAX_ROWS})

@@ -130,7 +130,9 @@ def test_a_header_of_thousands_of_columns_is_refused_at_once():
     started = time.process_time()
     parsed = parse_csv(_csv("1", header=header))
     assert time.process_time() - started < 2
-    assert parsed.error == "Rubrikraden (rad 1) är fel: fler än 50 kolumner."
+    assert parsed.error.startswith("Rubrikraden (rad 1) är fel: fler än 50 kolumner. ")
+    # And what to do: the template's names on the first row, nothing above, no own columns.
+    assert "ta bort rader ovanför den och egna kolumner" in parsed.error
     # A spreadsheet's empty columns at the margin are no names: such a header is read.
     parsed = parse_csv(_csv("12;2026-03-15", header="aktivitet_id;datum" + ";" * 200))
     assert parsed.error is None
@@ -528,6 +530,19 @@ def test_users_without_the_second_factor_are_sent_to_verify(client, world):
     response = client.get(reverse("activities:log_import"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:verify"))
+
+
+def test_a_user_with_nothing_to_log_is_told_so_not_given_the_form(client, world):
+    """A coordinator of another municipality's promise, not in force, had the upload form."""
+    coordinator = staff_user(
+        "samordnare.eksjo", role=Role.COORDINATOR, municipality=factories.municipality("eksjo")
+    )
+    sign_in(client, coordinator)
+    page = client.get(reverse("activities:log_import")).content.decode()
+    assert "Det finns ingen aktivitet som du kan logga." in page
+    assert 'type="file"' not in page
+    sign_in(client, world.user)
+    assert 'type="file"' in client.get(reverse("activities:log_import")).content.decode()
 
 
 def test_an_approver_may_not_import(client, world):
