@@ -8,7 +8,7 @@ from django.contrib import admin, messages
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.sessions.models import Session
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +24,14 @@ from municipalities.forms import (
     StaffUserCreationForm,
 )
 from municipalities.invitations import send_set_password_email
-from municipalities.models import County, LocalPoliceArea, Membership, Municipality, PoliceRegion
+from municipalities.models import (
+    County,
+    LocalPoliceArea,
+    Membership,
+    Municipality,
+    PoliceRegion,
+    Role,
+)
 
 # The admin needs the second factor too: users signed in without a code count as non-staff.
 admin.site.__class__ = OTPAdminSite
@@ -147,6 +154,24 @@ def end_sessions(user_ids: set[int]) -> int:
             store(session_key=session.session_key).delete()
             ended += 1
     return ended
+
+
+def _coordinated(user) -> set[int]:
+    """The municipalities `user` coordinates now (read afresh, not the request's copy)."""
+    scopes = Membership.objects.municipality_ids_by_user([user.pk])
+    return set(scopes.get(user.pk, {}).get(Role.COORDINATOR, set()))
+
+
+def _has_other_coordinator(municipality_id: int, user) -> bool:
+    return (
+        Membership.objects.filter(role=Role.COORDINATOR, user__is_active=True)
+        .exclude(user=user)
+        .filter(
+            Q(municipality_id=municipality_id)
+            | Q(local_police_area__municipalities=municipality_id)
+        )
+        .exists()
+    )
 
 
 User = get_user_model()
@@ -288,8 +313,23 @@ class StaffUserAdmin(UserAdmin):
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change) -> None:
-        super().save_related(request, form, formsets, change)  # the roles as they now are
         obj = form.instance
+        before = _coordinated(obj)
+        super().save_related(request, form, formsets, change)  # the roles as they now are
+        # A coordinator's role taken away (the deactivation below says so itself): a
+        # municipality may be left with no one to coordinate it.
+        lost = before - _coordinated(obj)
+        orphaned = sorted(
+            str(place)
+            for place in Municipality.objects.filter(pk__in=lost)
+            if not _has_other_coordinator(place.pk, obj)
+        )
+        if orphaned and obj.is_active:
+            messages.warning(
+                request,
+                _("%(places)s now has no active coordinator: give the role to someone else.")
+                % {"places": ", ".join(orphaned)},
+            )
         if getattr(obj, "_deactivated", False):
             left = Membership.objects.coordinated_only_by(obj)
             if left:

@@ -219,6 +219,36 @@ def test_deactivating_the_last_coordinator_warns_and_users_are_never_deleted(adm
     assert "user_active" in listing.content.decode()
 
 
+@pytest.mark.django_db
+def test_taking_the_last_coordinators_role_away_warns_too(admin_client):
+    """A tester deleted the only coordinator's membership: saved without a word."""
+    eksjo = factories.municipality("eksjo")
+    lars = staff_user("lars", role=Role.COORDINATOR, municipality=eksjo)
+    membership = Membership.objects.get(user=lars)
+    data = {
+        "username": "lars",
+        "first_name": "Lars",
+        "last_name": "Berg",
+        "email": "lars@example.org",
+        "is_active": "on",
+        "date_joined_0": "2026-01-01",
+        "date_joined_1": "12:00:00",
+        "memberships-TOTAL_FORMS": "1",
+        "memberships-INITIAL_FORMS": "1",
+        "memberships-0-id": str(membership.pk),
+        "memberships-0-user": str(lars.pk),
+        "memberships-0-role": Role.COORDINATOR,
+        "memberships-0-municipality": str(eksjo.pk),
+        "memberships-0-DELETE": "on",
+    }
+    response = admin_client.post(
+        reverse("admin:auth_user_change", args=[lars.pk]), data, follow=True
+    )
+    shown = [str(message) for message in response.context["messages"]]
+    assert "Eksjö har nu ingen aktiv samordnare: ge rollen till någon annan." in shown, shown
+    assert not Membership.objects.filter(user=lars).exists()
+
+
 def test_a_local_police_area_keeps_to_its_police_region(admin_client):
     from municipalities.models import LocalPoliceArea, PoliceRegion
 
