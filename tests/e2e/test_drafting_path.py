@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from promises.models import PeriodState, PromisePeriod
@@ -250,11 +251,10 @@ def test_coordinator_writes_a_new_draft_in_the_editor(page, site, new_period_cle
     follow(page, page.locator(SUBMIT).first)
     assert page.locator(".error-summary").count() == 1
     # The summary takes the focus (autofocus, run by the browser once the page is parsed): a
-    # screen reader reads it, the next Tab reaches its links. Waited for, not read at once.
-    page.wait_for_function(
-        "document.activeElement && document.activeElement.classList.contains('error-summary')",
-        timeout=5000,
-    )
+    # screen reader reads it, the next Tab reaches its links. Waited for, not read at once (by
+    # Playwright's own check: a string polled by `wait_for_function` is an eval the page's CSP
+    # refuses, which failed whenever the first look came too early).
+    expect(page.locator(".error-summary")).to_be_focused(timeout=5000)
     assert_accessible(page)
     page.locator("input[name=end_date]").fill("2031-12-31")
     page.locator("textarea[name=situation]").fill("Otrygghet kring Resecentrum kvällstid.")
