@@ -8,7 +8,7 @@ from django.contrib import admin, messages
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.sessions.models import Session
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -146,32 +146,14 @@ class MembershipInline(admin.TabularInline):
 def end_sessions(user_ids: set[int]) -> int:
     """End every session of the users `user_ids` (read from the session store: only staff have
     sessions, so there are few); returns how many."""
-    ended = 0
+    # Through the configured store, so that a cached copy goes too.
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    ended, wanted = 0, {str(pk) for pk in user_ids}
     for session in Session.objects.filter(expire_date__gt=timezone.now()):
-        if session.get_decoded().get(SESSION_KEY) in {str(pk) for pk in user_ids}:
-            # Through the configured store, so that a cached copy goes too.
-            store = import_module(settings.SESSION_ENGINE).SessionStore
+        if session.get_decoded().get(SESSION_KEY) in wanted:
             store(session_key=session.session_key).delete()
             ended += 1
     return ended
-
-
-def _coordinated(user) -> set[int]:
-    """The municipalities `user` coordinates now (read afresh, not the request's copy)."""
-    scopes = Membership.objects.municipality_ids_by_user([user.pk])
-    return set(scopes.get(user.pk, {}).get(Role.COORDINATOR, set()))
-
-
-def _has_other_coordinator(municipality_id: int, user) -> bool:
-    return (
-        Membership.objects.filter(role=Role.COORDINATOR, user__is_active=True)
-        .exclude(user=user)
-        .filter(
-            Q(municipality_id=municipality_id)
-            | Q(local_police_area__municipalities=municipality_id)
-        )
-        .exists()
-    )
 
 
 User = get_user_model()
@@ -314,16 +296,13 @@ class StaffUserAdmin(UserAdmin):
 
     def save_related(self, request, form, formsets, change) -> None:
         obj = form.instance
-        before = _coordinated(obj)
+        before = set(Membership.objects.municipality_ids(obj, [Role.COORDINATOR]))
         super().save_related(request, form, formsets, change)  # the roles as they now are
         # A coordinator's role taken away (the deactivation below says so itself): a
-        # municipality may be left with no one to coordinate it.
-        lost = before - _coordinated(obj)
-        orphaned = sorted(
-            str(place)
-            for place in Municipality.objects.filter(pk__in=lost)
-            if not _has_other_coordinator(place.pk, obj)
-        )
+        # municipality may be left with no one to coordinate it. (A saved membership makes the
+        # remembered scope stale: the second reading is the new one.)
+        lost = before - set(Membership.objects.municipality_ids(obj, [Role.COORDINATOR]))
+        orphaned = [str(place) for place in Membership.objects.coordinated_only_by(obj, lost)]
         if orphaned and obj.is_active:
             messages.warning(
                 request,

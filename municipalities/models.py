@@ -155,10 +155,15 @@ class MembershipQuerySet(models.QuerySet):
             if ids and (municipality_id is None or municipality_id in ids)
         }
 
-    def coordinated_only_by(self, user) -> list["Municipality"]:
-        """The municipalities where `user` is coordinator and no other active user is: what a
-        deactivation leaves without one."""
-        mine = set(self.municipality_ids(user, [Role.COORDINATOR]))
+    def coordinated_only_by(self, user, municipality_ids=None) -> list["Municipality"]:
+        """The municipalities where `user` is coordinator (or of `municipality_ids`, such as
+        those whose role was just taken from them) and no other active user is: what a
+        deactivation, or the role taken away, leaves without one."""
+        mine = set(
+            self.municipality_ids(user, [Role.COORDINATOR])
+            if municipality_ids is None
+            else municipality_ids
+        )
         if not mine:
             return []
         others = (
