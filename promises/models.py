@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from municipalities.models import LocalPoliceArea, Membership, Municipality, Role
+from municipalities.search import search_q
 
 # activities.progress.Comparator.AT_MOST, named here as this app may not import activities.
 CEILING_COMPARATOR = "at_most"
@@ -221,6 +222,17 @@ class PromisePeriodQuerySet(models.QuerySet):
                 "municipality__slug",
             )
             .order_by("-signed_date", "-pk")[:count]
+        )
+
+    def districts_named(self, words: str) -> "PromisePeriodQuerySet":
+        """Published periods for a part of a municipality whose name contains `words`, folded
+        ("rosengard" finds Rosengård), by municipality and district, newest first."""
+        return (
+            self.published()
+            .exclude(area_name="")
+            .filter(search_q(["area_name"], words))
+            .with_place()
+            .order_by("municipality__name", "area_name", "-start_date")
         )
 
     def with_place(self) -> "PromisePeriodQuerySet":

@@ -20,7 +20,6 @@ from municipalities.search import (
     best_match,
     county_q,
     municipality_q,
-    search_q,
     swedish_sort_key,
 )
 from promises import lifecycle, parties
@@ -139,17 +138,7 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
     if words and (found := best_match(municipalities, words)):
         return redirect("promises:municipality_detail", slug=found.slug)
     # A district a big city's promise names ("Rosengård"): its periods, under their city.
-    districts = (
-        list(
-            PromisePeriod.objects.published()
-            .exclude(area_name="")
-            .filter(search_q(["area_name"], words))
-            .with_place()
-            .order_by("municipality__name", "area_name", "-start_date")[:MAX_DISTRICTS]
-        )
-        if words
-        else []
-    )
+    districts = list(PromisePeriod.objects.districts_named(words)[:MAX_DISTRICTS]) if words else []
     context = {
         "districts": districts,
         "municipalities": municipalities,
