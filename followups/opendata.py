@@ -442,6 +442,20 @@ def _period_url(base_url: str, municipality_slug: str, period_slug: str) -> str:
     return base_url + reverse("promises:period_detail", args=[municipality_slug, period_slug])
 
 
+def _period_urls(base_url: str) -> Callable[[dict], str]:
+    """The period page's address of a row (its `period_id`, `period_slug`, and the
+    `municipality_slug` it gives up), one reverse() per period, not per row."""
+    urls: dict[int, str] = {}
+
+    def url_of(row: dict) -> str:
+        slug = row.pop("municipality_slug")
+        if row["period_id"] not in urls:
+            urls[row["period_id"]] = _period_url(base_url, slug, row["period_slug"])
+        return urls[row["period_id"]]
+
+    return url_of
+
+
 # The meetings the public sees: held ones on the period page (its "Follow-up" section reads
 # the period's held meetings), planned ones on the municipality page and in its calendar
 # (`FollowUpMeeting.objects.planned()`). Cancelled and withdrawn meetings are on no public page.
@@ -476,13 +490,10 @@ def meeting_rows(
     municipality: Municipality | None, base_url: str, today: datetime.date
 ) -> Iterator[Row]:
     names = tuple(MEETING_FIELDS)
-    urls: dict[int, str] = {}
+    url_of = _period_urls(base_url)
     for values in meeting_queryset(municipality).iterator(chunk_size=CHUNK_SIZE):
         row = dict(zip(names, values, strict=True))
-        slug = row.pop("municipality_slug")
-        if row["period_id"] not in urls:
-            urls[row["period_id"]] = _period_url(base_url, slug, row["period_slug"])
-        url = urls[row["period_id"]]
+        url = url_of(row)
         if row["meeting_status"] == MeetingStatus.HELD:
             # The period page shows a held meeting at its own anchor.
             row["url"] = f"{url}#uppfoljning-{row['meeting_id']}"
@@ -623,14 +634,12 @@ def revision_change_rows(
     municipality: Municipality | None, base_url: str, today: datetime.date
 ) -> Iterator[Row]:
     names = tuple(REVISION_CHANGE_FIELDS)
-    urls: dict[int, str] = {}
+    url_of = _period_urls(base_url)
     for values in revision_change_queryset(municipality).iterator(chunk_size=CHUNK_SIZE):
         row = dict(zip(names, values, strict=True))
-        slug = row.pop("municipality_slug")
-        if row["period_id"] not in urls:
-            urls[row["period_id"]] = _period_url(base_url, slug, row["period_slug"])
+        url = url_of(row)
         row["revision_date"] = timezone.localdate(row["revision_date"])
-        row["url"] = f"{urls[row['period_id']]}#andring-{row['revision_number']}"
+        row["url"] = f"{url}#andring-{row['revision_number']}"
         yield row
 
 
@@ -656,13 +665,12 @@ def extension_rows(
         .order_by(*_period_order("period"), "created_at", "pk")
         .values_list(*EXTENSION_FIELDS.values())
     )
+    url_of = _period_urls(base_url)
     for values in extensions.iterator(chunk_size=CHUNK_SIZE):
         row = dict(zip(names, values, strict=True))
-        slug = row.pop("municipality_slug")
+        url = url_of(row)
         row["recorded_on"] = timezone.localdate(row["recorded_on"])
-        row["url"] = (
-            f"{_period_url(base_url, slug, row['period_slug'])}#forlangning-{row['extension_id']}"
-        )
+        row["url"] = f"{url}#forlangning-{row['extension_id']}"
         yield row
 
 
@@ -734,14 +742,12 @@ def indicator_rows(
 ) -> Iterator[Row]:
     names = tuple(INDICATOR_FIELDS)
     skip = len(INDICATOR_ORDER)
-    urls: dict[int, str] = {}
+    url_of = _period_urls(base_url)
     for values in indicator_queryset(municipality).iterator(chunk_size=CHUNK_SIZE):
         row = dict(zip(names, values[skip:], strict=True))
-        slug = row.pop("municipality_slug")
-        if row["period_id"] not in urls:
-            urls[row["period_id"]] = _period_url(base_url, slug, row["period_slug"])
+        url = url_of(row)
         row["baseline_value"] = _number(row["baseline_value"])
-        row["url"] = f"{urls[row['period_id']]}#utfall-{row['indicator_id']}"
+        row["url"] = f"{url}#utfall-{row['indicator_id']}"
         yield row
 
 
