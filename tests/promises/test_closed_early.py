@@ -6,6 +6,7 @@ import datetime
 import json
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
@@ -14,7 +15,7 @@ from followups import reports
 from municipalities.models import Role
 from promises.lifecycle import Action, perform
 from tests import factories
-from tests.staff import staff_user
+from tests.staff import sign_in, staff_user
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -146,10 +147,6 @@ def test_the_feeds_say_the_period_was_closed_before_its_end_date(client, closed)
 @pytest.mark.django_db
 def test_closing_early_asks_a_public_reason_and_the_pages_give_it(client):
     """A tester's early closing: the form had no field for why, and the comment was not public."""
-    from django.urls import reverse
-
-    from tests.staff import sign_in
-
     today = timezone.localdate()
     period = factories.period("tranas", start=today - 300 * ONE_DAY, end=today + 100 * ONE_DAY)
     coordinator = staff_user("samordnare", role=Role.COORDINATOR, municipality=period.municipality)

@@ -10,13 +10,14 @@ from django.utils.formats import date_format
 
 from municipalities.models import NotificationPreference
 from promises import notifications
+from promises.editing import Change, record_revision
 from promises.lifecycle import (
     Action,
     SignatoryData,
     TransitionNotAllowed,
     perform,
 )
-from promises.models import PeriodState
+from promises.models import ChangeKind, PeriodState, RevisionKind
 from tests import factories
 from tests.staff import sign_in
 
@@ -76,6 +77,19 @@ def signing() -> dict:
             SignatoryData("Jonas Lindell", "Lokalpolisområdeschef", "LPO Höglandet"),
         ],
     }
+
+
+def revise(capture, period, user, **notify):
+    """An annual review raising a target, and what waits for the commit run."""
+    with capture(execute=True):
+        record_revision(
+            period,
+            user=user,
+            kind=RevisionKind.ANNUAL_REVIEW,
+            reason="Målen höjs efter ett år.",
+            changes=[Change(ChangeKind.TARGET, "Trafikkontroller", "2", "3")],
+            **notify,
+        )
 
 
 def take(capture, period, user, action, **data):
@@ -342,18 +356,8 @@ def test_a_revision_and_an_extension_tell_both_parties_staff(
     staff, mailoutbox, django_capture_on_commit_callbacks
 ):
     """A tester's annual review raised targets and extended the period: nobody was told."""
-    from promises.editing import Change, record_revision
-    from promises.models import ChangeKind, RevisionKind
-
     period = factories.period_in_state(S.SIGNED, approved_by=staff.approver)
-    with django_capture_on_commit_callbacks(execute=True):
-        record_revision(
-            period,
-            user=staff.coordinator,
-            kind=RevisionKind.ANNUAL_REVIEW,
-            reason="Målen höjs efter ett år.",
-            changes=[Change(ChangeKind.TARGET, "Trafikkontroller", "2", "3")],
-        )
+    revise(django_capture_on_commit_callbacks, period, staff.coordinator)
     assert sent_to(mailoutbox) == addresses(
         staff.approver, staff.area_approver, staff.officer, staff.colleague
     )
@@ -383,17 +387,6 @@ def test_a_revision_and_an_extension_tell_both_parties_staff(
 def test_a_past_revision_the_demo_records_tells_nobody(
     staff, mailoutbox, django_capture_on_commit_callbacks
 ):
-    from promises.editing import Change, record_revision
-    from promises.models import ChangeKind, RevisionKind
-
     period = factories.period_in_state(S.SIGNED, approved_by=staff.approver)
-    with django_capture_on_commit_callbacks(execute=True):
-        record_revision(
-            period,
-            user=staff.coordinator,
-            kind=RevisionKind.OTHER,
-            reason="Rättning.",
-            changes=[Change(ChangeKind.TEXT_CHANGED, "Lägesbild")],
-            notify=False,
-        )
+    revise(django_capture_on_commit_callbacks, period, staff.coordinator, notify=False)
     assert mailoutbox == []

@@ -66,6 +66,20 @@ def signed(db) -> Signed:
     return Signed(period=period, promise=promise, activity=activity, coordinator=coordinator)
 
 
+def add_at_annual_review(client, signed: Signed, **fields) -> Activity:
+    """ "Dialog med unga" added to the signed period through the editor, as an annual review."""
+    data = form_data(
+        signed.activity,
+        title="Dialog med unga",
+        description="Kommunen ska besöka fritidsgårdarna.",
+        responsible=Responsible.MUNICIPALITY,
+        revision_kind=RevisionKind.ANNUAL_REVIEW,
+        **fields,
+    )
+    client.post(reverse("activities:activity_create", args=[signed.period.pk]), data)
+    return Activity.objects.get(title="Dialog med unga")
+
+
 def edit_url(activity: Activity) -> str:
     return reverse("activities:activity_edit", args=[activity.pk])
 
@@ -327,18 +341,9 @@ def test_an_activity_added_after_signing_counts_from_the_day_it_was_added(client
     "ej uppnådd" for every tertial before it existed."""
     today = timezone.localdate()
     sign_in(client, signed.coordinator)
-    data = form_data(
-        signed.activity,
-        title="Dialog med unga",
-        description="Kommunen ska besöka fritidsgårdarna.",
-        responsible=Responsible.MUNICIPALITY,
-        target_value="2",
-        target_unit="besök",
-        target_scope="tertial",
-        revision_kind=RevisionKind.ANNUAL_REVIEW,
+    added = add_at_annual_review(
+        client, signed, target_value="2", target_unit="besök", target_scope="tertial"
     )
-    client.post(reverse("activities:activity_create", args=[signed.period.pk]), data)
-    added = Activity.objects.get(title="Dialog med unga")
     assert added.counts_from == today
     assert signed.activity.counts_from is None  # from the signed document: the period's start
 
@@ -500,14 +505,7 @@ def test_after_a_revision_the_document_says_it_is_the_current_version(client, si
     """A tester read the revised text above the 2025 signatures, the page calling it "det
     undertecknade dokumentet"; an added activity's line read "(– → …)"."""
     sign_in(client, signed.coordinator)
-    data = form_data(
-        signed.activity,
-        title="Dialog med unga",
-        description="Kommunen ska besöka fritidsgårdarna.",
-        responsible=Responsible.MUNICIPALITY,
-        revision_kind=RevisionKind.ANNUAL_REVIEW,
-    )
-    client.post(reverse("activities:activity_create", args=[signed.period.pk]), data)
+    add_at_annual_review(client, signed)
     client.logout()
     slug, period_slug = signed.period.municipality.slug, signed.period.slug
     document = client.get(
