@@ -67,7 +67,7 @@ def signed(db) -> Signed:
 
 
 def add_at_annual_review(client, signed: Signed, **fields) -> Activity:
-    """ "Dialog med unga" added to the signed period through the editor, as an annual review."""
+    """The activity "Dialog med unga" added through the editor, as an annual review."""
     data = form_data(
         signed.activity,
         title="Dialog med unga",
