@@ -2461,21 +2461,12 @@ def _activities_without_heading(document: ParsedDocument, lines: list[_Line]) ->
             not background
             and not line.bullet
             and line.start not in taken
-            and (found := _after_promise_sentence(line))
+            and (found := _after_promise_sentence(line) or _retold_paragraph(line))
         ):
-            # "Polisen och X kommun lovar att … arbeta för … . Polisen genomför … . Kommunen
-            # ser över …": a paragraph on one line, the promise first, then what each does.
-            document.activities += found
-            index += 1
-            continue
-        if (
-            not background
-            and not line.bullet
-            and line.start not in taken
-            and (found := _retold_paragraph(line))
-        ):
-            # "Enligt löftet ska kommunen ha … . Kommunen ska också … . Fritidsgården … ska
-            # …": a paragraph on one line retelling what the parties do, a sentence each.
+            # A paragraph on one line, a sentence for what each party does: after the promise
+            # ("Polisen och X kommun lovar att … arbeta för … . Polisen genomför … . Kommunen
+            # ser över …"), or retelling it ("Enligt löftet ska kommunen ha … . Kommunen ska
+            # också … . Fritidsgården … ska …").
             document.activities += found
             index += 1
             continue
