@@ -336,7 +336,9 @@ def _span_status(
         return PaceStatus.NOT_ACHIEVED
     if done >= span.target:
         return PaceStatus.DONE
-    if done == 0:
+    if done == 0 and _expected(span, today - ONE_DAY) < 1:
+        # Not one was due before today (the running day may yet be worked). Nothing done once
+        # one was is behind, not a neutral "not started".
         return PaceStatus.NOT_STARTED
     return PaceStatus.ON_TRACK if done >= expected else PaceStatus.BEHIND
 
@@ -400,8 +402,7 @@ def _average_status(target: Target, average: Fraction | None, total_done: int, e
             return PaceStatus.NOT_ACHIEVED
         return _final_status(target.comparator, average, target.value)
     if average is None:
-        return PaceStatus.NOT_STARTED
-    if target.comparator != Comparator.AT_MOST and total_done == 0:
+        # Not a whole week or month has passed: nothing could be averaged yet.
         return PaceStatus.NOT_STARTED
     if average > target.value and target.comparator in (Comparator.EXACTLY, Comparator.AT_MOST):
         # Mirrors span targets: above a maximum or an exact value is off target, not behind.
@@ -738,10 +739,9 @@ def progress_text(
 
 
 def behind_pace(progress: Progress) -> bool:
-    """Whether an activity needs attention now: behind the plan ("efter plan"), or nothing done
-    in a running span although at least one was expected by today (its status is "ej påbörjad",
-    yet it is the furthest behind of all). A per-day target is judged by the day before: the
-    running day is never over before it has been worked."""
+    """Whether an activity needs attention now: behind the plan ("efter plan"; nothing done
+    although at least one was due before today is behind too). A per-day target is judged by
+    the day before: the running day is never over before it has been worked."""
     if progress.today > progress.period_end:
         return False
     if progress.target is not None and progress.target.scope == Scope.DAY:
@@ -750,12 +750,4 @@ def behind_pace(progress: Progress) -> bool:
             sp.span.start == yesterday and sp.status == PaceStatus.NOT_ACHIEVED
             for sp in progress.spans
         )
-    if progress.status == PaceStatus.BEHIND:
-        return True
-    if progress.status != PaceStatus.NOT_STARTED:
-        return False
-    if progress.target is not None and progress.target.is_average:
-        # Not started with a whole week or month passed: an average of zero.
-        return progress.average is not None
-    current = progress.current
-    return current is not None and current.expected >= 1
+    return progress.status == PaceStatus.BEHIND

@@ -18,6 +18,9 @@ from tests.growth import assert_same_queries, at_two_sizes
 
 D = datetime.date
 TARGET = ("at_least", 15, "trafikkontroller", "period")
+# One a month: nothing done is never behind in the running month (less than one due before its
+# last day).
+MONTHLY = ("at_least", 1, "trafikkontroller", "month")
 
 
 def titles(response) -> list[str]:
@@ -120,7 +123,8 @@ def two_activities(db):
         ({"ansvarig": "police"}, ["Vetlanda"]),
         ({"ansvarig": "other"}, ["Göteborg"]),
         ({"ansvarig": "joint"}, []),
-        ({"framsteg": "not_started"}, ["Vetlanda"]),  # no logs yet
+        ({"framsteg": "behind"}, ["Vetlanda"]),  # no logs with 4.3 of 15 due
+        ({"framsteg": "not_started"}, []),
         ({"framsteg": "on_track"}, []),
         ({"q": "västtrafik"}, ["Göteborg"]),  # the other actor
         ({"q": "medborgardialog"}, ["Göteborg"]),  # description
@@ -151,12 +155,13 @@ def test_theme_filter_lists_an_activity_serving_two_promises_of_the_theme_once(c
 
 @pytest.fixture
 def paced(db):
-    """Four activities of a period 200 of 701 days in, target 15: expected by today is 4.3."""
+    """Activities of a period 200 of 701 days in, target 15 (expected by today: 4.3), one of
+    one a month with nothing done yet, and one without a target."""
     period = current_period()
     with_logs(factories.activity(period, "Klar", target=TARGET), 15)
     with_logs(factories.activity(period, "I fas", target=TARGET), 5)
     with_logs(factories.activity(period, "Efter plan", target=TARGET), 1)
-    factories.activity(period, "Ej påbörjad", target=TARGET)
+    factories.activity(period, "Ej påbörjad", target=MONTHLY)
     factories.activity(period, "Utan mål", target=None)
     return period
 
@@ -242,7 +247,7 @@ def test_activity_list_invalid_filter_is_an_error_not_a_crash(client, paced, par
 def test_activity_list_pagination_keeps_the_filters(client, params):
     period = current_period()
     for i in range(30):
-        factories.activity(period, f"Aktivitet {i:02}", target=TARGET, position=i + 1)
+        factories.activity(period, f"Aktivitet {i:02}", target=MONTHLY, position=i + 1)
     # Neither by the police nor not started: outside both filters.
     with_logs(factories.activity(period, "Utanför", responsible=Responsible.JOINT, position=31), 1)
 

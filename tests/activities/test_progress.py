@@ -226,17 +226,28 @@ def test_every_span_of_a_recurring_scope_is_reported_with_its_own_done_and_statu
 
 
 @pytest.mark.parametrize(
-    ("comparator", "status"),
-    [("at_least", "not_started"), ("exactly", "not_started"), ("at_most", "on_track")],
+    ("comparator", "today", "status"),
+    [
+        # 4 in June's 30 days: 7 days before the 8th are 0.93 due, 13 before the 14th are 1.73.
+        ("at_least", date(2023, 6, 8), "not_started"),
+        ("at_least", TODAY, "behind"),
+        ("exactly", date(2023, 6, 8), "not_started"),
+        ("exactly", TODAY, "behind"),
+        ("at_most", date(2023, 6, 8), "on_track"),
+        ("at_most", TODAY, "on_track"),
+    ],
 )
-def test_running_span_with_nothing_done_is_not_started_except_for_a_maximum(comparator, status):
+def test_running_span_with_nothing_done_is_behind_once_one_was_due_except_for_a_maximum(
+    comparator, today, status
+):
     entries = [LogEntry(date(2023, 5, 31), 5), LogEntry(date(2023, 7, 1), 5)]
 
-    progress = compute_progress(make_target(comparator, 4, Scope.MONTH), START, END, entries, TODAY)
+    progress = compute_progress(make_target(comparator, 4, Scope.MONTH), START, END, entries, today)
 
     assert progress.current.done == 0
     assert progress.current.status == status
     assert progress.status == status
+    assert behind_pace(progress) == (status == "behind")
 
 
 @pytest.mark.parametrize("scope", Scope.values)
@@ -685,9 +696,9 @@ def test_average_with_no_whole_unit_elapsed_is_none_and_not_started(scope):
 
 @pytest.mark.parametrize(
     ("comparator", "status"),
-    [("at_least", "not_started"), ("exactly", "not_started"), ("at_most", "on_track")],
+    [("at_least", "behind"), ("exactly", "behind"), ("at_most", "on_track")],
 )
-def test_average_with_nothing_done_is_not_started_except_for_a_maximum(comparator, status):
+def test_average_of_nothing_after_a_whole_week_is_behind_except_for_a_maximum(comparator, status):
     progress = compute_progress(
         make_target(comparator, 3, Scope.AVERAGE_WEEK), START, END, [], TODAY
     )

@@ -86,7 +86,7 @@ PHRASES = [
     ("year", "count", "before", 0, f"{BEGINS}10 narkotikainsatser per år Ej påbörjad"),
     ("year", "exactly", "before", 1, f"{BEGINS}exakt 10 narkotikainsatser per år Ej påbörjad"),
     ("year", "at_most", "before", "many", f"{BEGINS}högst 10 narkotikainsatser per år Ej påbörjad"),
-    ("year", "at_least", "inside", 0, f"{YEAR_1}: 0 av minst 10 narkotikainsatser Ej påbörjad"),
+    ("year", "at_least", "inside", 0, f"{YEAR_1}: 0 av minst 10 narkotikainsatser Efter plan"),
     ("year", "count", "inside", 1, f"{YEAR_1}: 1 av 10 narkotikainsatser Efter plan"),
     ("year", "exactly", "inside", "many", f"{YEAR_1}: 8 narkotikainsatser (mål: exakt 10) I fas"),
     ("year", "at_most", "inside", 1, f"{YEAR_1}: 1 av högst 10 narkotikainsatser I fas"),
@@ -115,7 +115,7 @@ PHRASES = [
         "tertial", "at_least", "before", "many",
         f"{BEGINS}minst 2 trygghetsvandringar per tertial Ej påbörjad",
     ),
-    ("tertial", "count", "inside", 0, f"{TERTIAL}: 0 av 2 trygghetsvandringar Ej påbörjad"),
+    ("tertial", "count", "inside", 0, f"{TERTIAL}: 0 av 2 trygghetsvandringar Efter plan"),
     (
         "tertial", "exactly", "inside", 1,
         f"{TERTIAL}: 1 trygghetsvandring (mål: exakt 2) Efter plan",
@@ -231,7 +231,7 @@ PHRASES = [
     ),
     (
         "average_week", "count", "inside", 0,
-        "I snitt 0 fotpatruller per vecka (mål: 1) Ej påbörjad",
+        "I snitt 0 fotpatruller per vecka (mål: 1) Efter plan",
     ),
     (
         "average_week", "exactly", "inside", 1,
@@ -267,7 +267,7 @@ PHRASES = [
     ),
     (
         "average_month", "exactly", "inside", 0,
-        "I snitt 0 hastighetsmätningar per månad (mål: exakt 2) Ej påbörjad",
+        "I snitt 0 hastighetsmätningar per månad (mål: exakt 2) Efter plan",
     ),
     (
         "average_month", "at_most", "inside", 1,
