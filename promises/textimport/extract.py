@@ -215,12 +215,39 @@ def _docx_paragraph(paragraph, budget: _DocxBudget) -> str:
     return f"- {text}" if listed and text.strip() else text
 
 
-def _pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader  # loaded only when a PDF is read
+def _decoding_limits() -> dict[str, int]:
+    """pypdf's bounds on what one stream may unpack to, cut to the budget of a whole document:
+    its own (75 MB a stream) let a 1 MB file of fourteen streams take a gigabyte of memory
+    before the budget was counted."""
+    most = MAX_PDF_CONTENT_BYTES + 1
+    return {
+        "zlib_maximum_output_length": most,
+        "lzw_maximum_output_length": most,
+        "run_length_maximum_output_length": most,
+        "brotli_maximum_output_length": most,
+        "jbig2_maximum_output_length": most,
+        "array_based_stream_maximum_output_length": most,
+        "stream_decoding_work_maximum_length": 4 * most,
+    }
 
-    unreadable = _("The PDF file could not be read. Save it again as PDF, or paste the text.")
+
+def _pdf_text(data: bytes) -> str:
+    from pypdf import apply_configuration  # loaded only when a PDF is read
+
     if not data.lstrip()[:5] == b"%PDF-":
-        raise ExtractError(unreadable)
+        raise ExtractError(_unreadable_pdf())
+    with apply_configuration(**_decoding_limits()):
+        return _bounded_pdf_text(data)
+
+
+def _unreadable_pdf() -> str:
+    return _("The PDF file could not be read. Save it again as PDF, or paste the text.")
+
+
+def _bounded_pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    unreadable = _unreadable_pdf()
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):

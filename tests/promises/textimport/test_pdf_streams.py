@@ -1,0 +1,63 @@
+"""A PDF's streams are unpacked no further than the budget of the whole document allows."""
+
+import tracemalloc
+import zlib
+
+import pytest
+
+from promises.textimport import extract
+from promises.textimport.extract import ExtractError, extract_text
+
+
+def _pdf_of_streams(streams: list[bytes]) -> bytes:
+    """A one-page PDF whose content is the given FlateDecode streams."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> /Contents [%s] >>"
+        % b" ".join(b"%d 0 R" % (4 + index) for index in range(len(streams))),
+    ]
+    for unpacked in streams:
+        data = zlib.compress(unpacked, 9)
+        objects.append(
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(data), data)
+        )
+    pdf = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(pdf)
+
+
+def test_a_stream_unpacking_far_past_the_budget_is_refused_without_unpacking_it():
+    # Four streams of 40 MB of blanks each: a 160 kB file. Unpacked whole, as pypdf's own bound
+    # (75 MB a stream) allowed, they took 160 MB before the budget was counted.
+    data = _pdf_of_streams([b" " * 40_000_000] * 4)
+    assert len(data) < 200_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(ExtractError) as raised:
+            extract_text("loften.pdf", data)
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert "PDF-filen kunde inte läsas" in raised.value.message
+    assert peak < 10 * extract.MAX_PDF_CONTENT_BYTES
+
+
+def test_a_page_within_the_budget_is_still_read():
+    text = b"BT /F1 12 Tf 72 720 Td (Polisen ska genomfora trafikkontroller.) Tj ET"
+    data = _pdf_of_streams([text + b" " * (extract.MAX_PDF_CONTENT_BYTES - len(text) - 10)])
+    # No font is given: the words may not come out, but the file is read, not refused as
+    # unreadable.
+    with pytest.raises(ExtractError) as raised:
+        extract_text("loften.pdf", data)
+    assert "ingen text" in raised.value.message
