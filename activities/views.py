@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from activities.filters import ActivityFilter
 from activities.models import Activity, ActivityLog
+from config.public_cache import list_page
 from promises.filters import legacy_redirect, paginate
 
 
@@ -23,7 +24,12 @@ def activity_list(request: HttpRequest) -> HttpResponse:
         "activities": [(activity, activity.progress(today)) for activity in page],
         "today": today,
     }
-    return render(request, "activities/activity_list.html", context)
+    return list_page(
+        render(request, "activities/activity_list.html", context),
+        refused=bool(activity_filter.errors),
+        searched=bool(activity_filter.form.cleaned_data.get("q")),
+        found=page.paginator.count,
+    )
 
 
 def activity_detail(request: HttpRequest, slug: str, period_slug: str, pk: int) -> HttpResponse:

@@ -91,4 +91,11 @@ class Versioned:
         try:
             self._cache().set_many({name: uuid.uuid4().hex for name in names}, timeout=None)
         except Exception:
+            # A full Redis that evicts nothing refuses the write but still deletes: without its
+            # token every entry is stale too, and the next read makes a new one (or, if it
+            # cannot, works without the cache).
             logger.error("cache version not replaced: %s", ", ".join(names), exc_info=True)
+            try:
+                self._cache().delete_many(names)
+            except Exception:
+                logger.error("cache version not deleted: %s", ", ".join(names), exc_info=True)

@@ -481,12 +481,19 @@ def _key(request: HttpRequest) -> str:
     return _key_prefix() + hashlib.sha256(f"{day} {address}".encode()).hexdigest()
 
 
+def _known_to_client(request: HttpRequest, etag: str) -> bool:
+    """Whether the request's If-None-Match names `etag`: by the weak comparison RFC 9110 asks
+    for it (`W/"…"` matches `"…"`), or `*`."""
+    tags = parse_etags(request.headers.get("If-None-Match", ""))
+    return "*" in tags or etag in {tag.removeprefix("W/") for tag in tags}
+
+
 def _finish(request: HttpRequest, response: HttpResponse, etag: str) -> HttpResponse:
     response["ETag"] = etag
     patch_cache_control(
         response, public=True, max_age=settings.PUBLIC_CACHE_MAX_AGE, must_revalidate=True
     )
-    if etag in parse_etags(request.headers.get("If-None-Match", "")):
+    if _known_to_client(request, etag):
         not_modified = HttpResponseNotModified()
         for header in ("ETag", "Cache-Control", "Vary", "Content-Language"):
             if header in response:
@@ -498,7 +505,7 @@ def _finish(request: HttpRequest, response: HttpResponse, etag: str) -> HttpResp
 def conditional(request: HttpRequest, etag: str, respond) -> HttpResponse:
     """`respond()` with a public page's ETag and Cache-Control; 304, without calling it, when
     the client's If-None-Match has `etag` (for responses too large for the cache: downloads)."""
-    if etag in parse_etags(request.headers.get("If-None-Match", "")):
+    if _known_to_client(request, etag):
         return _finish(request, HttpResponseNotModified(), etag)
     return _finish(request, respond(), etag)
 
@@ -548,12 +555,29 @@ class PublicPageCacheMiddleware:
     def _storable(request: HttpRequest, response: HttpResponse) -> bool:
         return (
             response.status_code == 200
+            and not getattr(response, "not_kept", False)
             and not response.streaming
             and not response.cookies
             and getattr(request, "_csp_nonce", None) is None
             and "private" not in response.get("Cache-Control", "")
             and "no-store" not in response.get("Cache-Control", "")
         )
+
+
+def not_kept(response: HttpResponse) -> HttpResponse:
+    """Mark a public page as not to be kept in the shared cache (answered as rendered)."""
+    response.not_kept = True
+    return response
+
+
+def list_page(response: HttpResponse, *, refused: bool, searched: bool, found: int) -> HttpResponse:
+    """A list's page, kept only when its filters' values were valid and, when it searched for a
+    text, something was found: a page per made-up value (`?q=<random>`, `?tema=<random>`) would
+    let anyone fill the shared cache, pushing out what others read, and in a Redis kept full
+    (`noeviction`), the tokens that make pages stale after a change."""
+    if refused or (searched and not found):
+        return not_kept(response)
+    return response
 
 
 def _etag(version: str, content: bytes) -> str:

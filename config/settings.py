@@ -226,6 +226,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # counts; with several workers or hosts it must be shared: Redis (REDIS_URL) in production, else
 # files in the project folder (shared by the workers of one host), a folder per database.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# The rate-limit counters' Redis (the cache alias "limits"), by default REDIS_URL's.
+LIMITS_REDIS_URL = os.environ.get("LIMITS_REDIS_URL", "") or REDIS_URL
 _FILE_CACHE_DIR = os.environ.get("CACHE_DIR") or str(
     default_cache_dir(DATABASES["default"], BASE_DIR)
 )
@@ -243,10 +245,10 @@ CACHES = {
     "limits": (
         {
             "BACKEND": "config.cache.PortalRedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": LIMITS_REDIS_URL,
             "KEY_PREFIX": "limits",
         }
-        if REDIS_URL
+        if LIMITS_REDIS_URL
         else {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": f"{_FILE_CACHE_DIR}-limits",

@@ -42,6 +42,8 @@ from municipalities.models import NotificationPreference
 RESET_LINK_HOURS = settings.PASSWORD_RESET_TIMEOUT // 3600
 
 logger = logging.getLogger(__name__)
+# What `_count` answers when the cache cannot count: more than any limit.
+LIMIT_UNKNOWN = 1_000_000_000
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -199,14 +201,20 @@ def _count(kind: str, value: str) -> int:
     digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
     key = f"password-reset:{kind}:{digest}"
     window = int(settings.PASSWORD_RESET_LIMIT_WINDOW.total_seconds())
-    # add() and incr() are atomic in a shared cache: workers cannot both take the last place.
-    counters.add(key, 0, timeout=window)
     try:
-        return counters.incr(key)
-    except ValueError:
-        # The window ended between add() and incr(): this request opens the next one.
-        counters.add(key, 1, timeout=window)
-        return 1
+        # add() and incr() are atomic in a shared cache: workers cannot both take the last place.
+        counters.add(key, 0, timeout=window)
+        try:
+            return counters.incr(key)
+        except ValueError:
+            # The window ended between add() and incr(): this request opens the next one.
+            counters.add(key, 1, timeout=window)
+            return 1
+    except Exception:
+        # A cache that cannot count (down, or full) lifts no limit: nothing is sent until it
+        # counts again (the page says the same either way).
+        logger.error("password reset not counted (%s): no e-mail sent", kind, exc_info=True)
+        return LIMIT_UNKNOWN
 
 
 def reset_allowed(request: HttpRequest, email: str) -> bool:

@@ -14,7 +14,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
-from config.public_cache import kept_until_any_page_changes
+from config.public_cache import kept_until_any_page_changes, list_page
 from municipalities.models import Municipality
 from municipalities.search import (
     best_match,
@@ -148,7 +148,12 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
         "search_form": search_form,
         "today": today,
     }
-    return render(request, "promises/municipality_list.html", context)
+    return list_page(
+        render(request, "promises/municipality_list.html", context),
+        refused=not search_form.is_valid(),
+        searched=bool(words),
+        found=len(municipalities) + len(districts),
+    )
 
 
 @dataclass(frozen=True)
@@ -247,7 +252,12 @@ def promise_list(request: HttpRequest) -> HttpResponse:
         "query": query,
         "promises": list(page),
     }
-    return render(request, "promises/promise_list.html", context)
+    return list_page(
+        render(request, "promises/promise_list.html", context),
+        refused=bool(promise_filter.errors),
+        searched=bool(promise_filter.form.cleaned_data.get("q")),
+        found=page.paginator.count,
+    )
 
 
 @dataclass(frozen=True)
