@@ -16,6 +16,7 @@ import csv
 import email.errors
 import email.header
 import html
+import json
 import quopri
 import re
 import unicodedata
@@ -522,8 +523,15 @@ def _pattern(line: str) -> str:
     return _DIGIT_RUN.sub("#", fold(line.strip()))
 
 
-# A planning tool's tags on each of its tasks ("Etiketter: Löfte 1"): the task's, no footer.
-_TASK_TAGS = re.compile(r"(?:etiketter|etikett|labels?)\s*:", re.IGNORECASE)
+# A planning tool's tags on each of its tasks ("Etiketter: Löfte 1") and a block's labelled
+# lines ("Aktivitet: Trygghetsvandring", "Beskrivning: …", "Ansvarig: Polisen", "Arrangör:
+# Smedjebackens kommun" under each of a calendar's events, which may repeat one activity): the
+# task's or the activity's, no footer however often repeated.
+_TASK_TAGS = re.compile(
+    r"(?:etiketter|etikett|labels?|ansvarig|ansvar|vem|tilldelad|arrangör|arrangeras av"
+    r"|aktivitet|uppgift|beskrivning|vad|mål|frekvens|omfattning|hur ofta)\s*:",
+    re.IGNORECASE,
+)
 
 
 def _repeated_lines(pages: list[list[str]]) -> set[str]:
@@ -1202,6 +1210,44 @@ def _transposed(rows: list[list[str]]) -> list[list[str]] | None:
     return [[row[k] for row in rows] for k in range(len(rows[0]))]
 
 
+# A revision's table of wordings side by side, "Nuvarande lydelse" | "Föreslagen lydelse", as a
+# decision to revise a promise sets them out: the activities are the new wording's; a row whose
+# new cell says "Utgår" (or is empty) is an activity taken out, and one saying "Oförändrad"
+# keeps the present wording.
+_OLD_WORDING = re.compile(
+    r"(?:nuvarande|tidigare|gallande|befintlig|ursprunglig|gammal|forra) lydelse"
+    r"|lydelse (?:fore|idag|i dag|\d{4})|nuvarande|tidigare"
+)
+_NEW_WORDING = re.compile(
+    r"(?:foreslagen|ny|reviderad|andrad|justerad) lydelse|forslag(?: till (?:ny )?lydelse)?"
+    r"|lydelse efter(?: andring| revidering)?|ny|reviderad"
+)
+_WORDING_REMOVED = re.compile(r"(?:utgar|stryks|tas bort|upphor|avslutas)\b")
+_WORDING_KEPT = re.compile(r"(?:oforandrad|oforandrat|ingen andring|som (?:nu|tidigare))\.?")
+
+
+def _revised_wording(rows: list[list[str]]) -> list[list[str]] | None:
+    """A revision's table with only its new wording, as the column of activities ("Aktivitet"),
+    and without the rows it takes out (each then []); None when it is no such table."""
+    header = [fold(cell).strip() for cell in rows[0]]
+    old = next((k for k, cell in enumerate(header) if _OLD_WORDING.fullmatch(cell)), None)
+    new = next((k for k, cell in enumerate(header) if _NEW_WORDING.fullmatch(cell)), None)
+    if old is None or new is None or not any("lydelse" in cell for cell in header):
+        return None
+    revised: list[list[str]] = []
+    for number, row in enumerate(rows):
+        if len(row) != len(header):
+            return None
+        wording = "Aktivitet" if not number else row[new]
+        if number and _WORDING_KEPT.fullmatch(fold(wording).strip()):
+            wording = row[old]  # "Oförändrad": the present wording holds
+        if number and (wording in ("", EMPTY_CELL) or _WORDING_REMOVED.match(fold(wording))):
+            revised.append([])  # "Utgår (genomfört hösten 2025)": no longer an activity
+            continue
+        revised.append([wording if k == new else cell for k, cell in enumerate(row) if k != old])
+    return revised
+
+
 def _tables_as_cells(text: str) -> tuple[str, set[int]]:
     """Rows of a table whose cells are separated by tabs, pipes, semicolons or aligned spaces
     (two lines or more with the same number of cells, two or more each; with semicolons,
@@ -1266,6 +1312,8 @@ def _tables_as_cells(text: str) -> tuple[str, set[int]]:
                 cells[index] = parties
                 for row in range(index + 1, end):
                     cells[row] = []
+            elif revised := _revised_wording(cells[index:end]):
+                cells[index:end] = revised
             table_rows.update(range(index, end))
             index = end
         else:
@@ -2092,10 +2140,295 @@ def _without_doc_comments(text: str) -> str:
     return _DOC_ANCHOR.sub(lambda m: "" if m.group(1) in anchored else m.group(), body) + "\n"
 
 
+# A calendar saved as an iCalendar file (.ics) and opened as text: "BEGIN:VCALENDAR", its
+# name and description ("X-WR-CALNAME:", "X-WR-CALDESC:"), and each activity an event between
+# "BEGIN:VEVENT" and "END:VEVENT" with its "SUMMARY:", "DESCRIPTION:" and "ORGANIZER;CN=…:";
+# a line longer than 75 octets folded onto lines starting with a space, "\n", "\," and "\;"
+# escaped in its values.
+_ICALENDAR_PRESENT = re.compile(r"\s*BEGIN:VCALENDAR[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
+_ICAL_FOLD = re.compile(r"\r?\n[ \t]")
+_ICAL_LINE = re.compile(
+    r"(?P<name>[A-Za-z0-9-]{1,60})(?P<params>(?:;[^:;\"]*(?:\"[^\"]*\"[^:;\"]*)*)*):(?P<value>.*)"
+)
+_ICAL_PARAMETER = re.compile(r";([A-Za-z-]{1,40})=(\"[^\"]*\"|[^;:\"]*)")
+_ICAL_ESCAPE = re.compile(r"\\([nN,;:\\])")
+# A label opening a line of an event's description: "Ansvarig: Polisen", "Mål: minst 12".
+_DESCRIPTION_LABEL = re.compile(r"[A-ZÅÄÖ][\wåäö /.-]{1,30}:\s")
+
+
+def _ical_text(value: str) -> str:
+    return _ICAL_ESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
+
+
+def _ical_event(properties: dict[str, tuple[str, str]]) -> list[str]:
+    """An event as a block of labelled lines: "Aktivitet: " its summary, "Beskrivning: " its
+    description (a line of it that opens with a label on a line of its own) and "Arrangör: "
+    its organiser's name."""
+    summary = _ical_text(properties.get("SUMMARY", ("", ""))[1]).strip()
+    description = _ical_text(properties.get("DESCRIPTION", ("", ""))[1]).strip()
+    if not summary:
+        # no title: the description's first line is what is done
+        summary, _break, description = description.partition("\n")
+        summary = summary.strip()
+    if not summary:
+        return []
+    lines = [f"Aktivitet: {summary}"]
+    described = False
+    for line in description.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if _DESCRIPTION_LABEL.match(line) or not described:
+            lines.append(line if _DESCRIPTION_LABEL.match(line) else f"Beskrivning: {line}")
+            described = described or not _DESCRIPTION_LABEL.match(line)
+        else:
+            lines[-1] += f" {line}"
+    if organizer := properties.get("ORGANIZER"):
+        name = dict(_ICAL_PARAMETER.findall(organizer[0])).get("CN", "")
+        if name := _ical_text(name.strip('"')).strip():
+            lines.append(f"Arrangör: {name}")
+    return ["", *lines]
+
+
+def _icalendar(raw: str) -> str:
+    """The text an iCalendar file stands for: the calendar's name and description, then each
+    event as a block of labelled lines (see `_ical_event`); its time zones, alarms, dates and
+    repetition rules are dropped (when the activities are done is not what they are)."""
+    lines: list[str] = []
+    components: list[str] = []
+    event: dict[str, tuple[str, str]] = {}
+    for line in _ICAL_FOLD.sub("", raw).replace("\r\n", "\n").split("\n"):
+        match = _ICAL_LINE.fullmatch(line.rstrip("\r"))
+        if not match:
+            continue
+        name, params, value = (
+            match.group("name").upper(),
+            match.group("params"),
+            match.group("value"),
+        )
+        if name == "BEGIN":
+            components.append(value.strip().upper())
+            event = {}
+        elif name == "END":
+            if components and components.pop() == "VEVENT":
+                lines += _ical_event(event)
+        elif components and components[-1] == "VEVENT":
+            event.setdefault(name, (params, value))
+        elif components == ["VCALENDAR"] and name in ("X-WR-CALNAME", "NAME"):
+            lines[:0] = [_ical_text(value).strip(), ""]
+        elif components == ["VCALENDAR"] and name in ("X-WR-CALDESC", "DESCRIPTION"):
+            lines += ["", *_ical_text(value).strip().split("\n")]
+    return "\n".join(lines).strip("\n") + "\n"
+
+
+# A document exported as JSON (a planning tool's or a portal's export pasted as it is): its
+# objects' fields read as labelled lines, the keys written out as words ("giltigFran": "Giltig
+# från:", "mal": "Mål:"), an activity's record as a block "Aktivitet: …", "Ansvarig: …", "Mål:
+# …", a group of activities under a title in a list of focus areas as "Fokusområde 1: …".
+_JSON_START = re.compile(r"^[ \t]*[\[{][ \t]*$|^[ \t]*\{[ \t]*\"", re.MULTILINE)
+_JSON_KEY_PART = re.compile(r"[A-ZÅÄÖ]?[a-zåäö0-9]+|[A-ZÅÄÖ]+(?![a-zåäö])")
+# Words of a key as ASCII writes them, with their letters.
+_JSON_SPELLING = {
+    "mal": "mål",
+    "malvarde": "målvärde",
+    "malsattning": "målsättning",
+    "lofte": "löfte",
+    "loftet": "löftet",
+    "loften": "löften",
+    "loftena": "löftena",
+    "fran": "från",
+    "omrade": "område",
+    "omraden": "områden",
+    "fokusomrade": "fokusområde",
+    "fokusomraden": "fokusområden",
+    "insatsomrade": "insatsområde",
+    "insatsomraden": "insatsområden",
+    "atgard": "åtgärd",
+    "atgarder": "åtgärder",
+    "uppfoljning": "uppföljning",
+    "lagesbild": "lägesbild",
+    "kalla": "källa",
+    "agare": "ägare",
+    "galler": "gäller",
+    "andrad": "ändrad",
+    "ar": "år",
+    "manad": "månad",
+    "nar": "när",
+    "forvaltning": "förvaltning",
+    "lokalpolisomrade": "lokalpolisområde",
+    "medborgarlofte": "medborgarlöfte",
+    "medborgarloftet": "medborgarlöftet",
+}
+_JSON_TITLE = re.compile(r"titel|title|namn|name|rubrik|heading|rubriken")
+_JSON_PROMISE = re.compile(r"(?:medborgar)?lofte(?:t|text| text)?|promise|lofte formulering")
+_JSON_ACTIVITY = re.compile(r"aktivitet|aktiviteten|atgard|insats|activity|action|uppgift|task")
+_JSON_DESCRIPTION = re.compile(r"beskrivning|description|text|vad")
+_JSON_OWNER = re.compile(r"ansvarig|ansvar|ansvarar|agare|owner|responsible|vem|utfors av")
+_JSON_PARTNERS = re.compile(
+    r"samverkan|samverkans ?part(?:er|ner)?|partner|partners|tillsammans med|i samverkan med"
+)
+_JSON_TARGET = re.compile(
+    r"mal|malvarde|malsattning|frekvens|omfattning|antal|hur ofta|target|frequency"
+)
+# A list whose records are activities: "aktiviteter", "atgarder", "activities".
+_JSON_ACTIVITIES = re.compile(r"aktiviteter|atgarder|insatser|activities|actions|uppgifter|tasks")
+# A list of groups whose titles are promises: "fokusomraden": [{"rubrik": …, "aktiviteter": …}].
+_JSON_AREAS = {
+    "fokusomraden": "Fokusområde",
+    "omraden": "Område",
+    "insatsomraden": "Insatsområde",
+    "loftesomraden": "Löftesområde",
+    "loften": "Löfte",
+    "loftena": "Löfte",
+    "promises": "Löfte",
+    "focus areas": "Fokusområde",
+}
+_JSON_NUMBER_KEY = re.compile(r"nr|nummer|number|no|id")
+_JSON_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
+_JSON_DEEPEST = 12
+
+
+def _json_label(key: str) -> str:
+    """A key written out as words: "giltigFran" "Giltig från", "mal_2026" "Mål 2026"."""
+    words = [word.lower() for word in _JSON_KEY_PART.findall(key)]
+    words = [_JSON_SPELLING.get(word, word) for word in words]
+    label = " ".join(words)
+    return label[:1].upper() + label[1:]
+
+
+def _json_free_text(value: object) -> bool:
+    """Whether a field's value is words to show (not an id, a code, an address or a number)."""
+    return (
+        isinstance(value, str)
+        and (" " in value.strip() or bool(_JSON_DATE.fullmatch(value.strip())))
+        and "://" not in value
+        and "@" not in value
+    )
+
+
+def _json_scalar_text(value: object) -> str:
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ", ".join(" ".join(v.split()) for v in value if v.strip())
+    return ""
+
+
+def _json_nested(value: object) -> bool:
+    """Whether a field holds records (an object, or a list of objects) of its own."""
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        or (isinstance(value, list) and any(isinstance(v, dict) for v in value))
+    )
+
+
+def _json_record(record: dict, lines: list[str], activities: bool) -> None:
+    """An activity's record as a block of labelled lines, its other fields dropped."""
+    fields = {fold(_json_label(key)): value for key, value in record.items()}
+    what = next((k for k in fields if _JSON_ACTIVITY.fullmatch(k)), None)
+    if what is None and activities:
+        what = next((k for k in fields if _JSON_TITLE.fullmatch(k)), None)
+    described = next((k for k in fields if _JSON_DESCRIPTION.fullmatch(k)), None)
+    if what is None and described is None:
+        # no activity: its words on one line ("Kontakt: Sara Holm, kommunpolis, 114 14")
+        words = [_json_scalar_text(v) for v in record.values() if isinstance(v, str | list)]
+        if words := [w for w in words if w]:
+            lines.append(", ".join(words))
+        return
+    block = [f"Aktivitet: {_json_scalar_text(fields[what or described])}"]
+    if what and described and (text := _json_scalar_text(fields[described])):
+        block.append(f"Beskrivning: {text}")
+    for pattern, label in (
+        (_JSON_OWNER, "Ansvarig"),
+        (_JSON_TARGET, None),
+        (_JSON_PARTNERS, "Samverkanspart"),
+    ):
+        for key, value in fields.items():
+            if pattern.fullmatch(key) and (text := _json_scalar_text(value)):
+                block.append(f"{label or _json_label(key)}: {text}")
+    lines += ["", *block]
+
+
+def _json_lines(value: object, key: str, lines: list[str], depth: int) -> None:
+    """`value`, the field `key` of a JSON document, as lines of text (appended to `lines`)."""
+    if depth > _JSON_DEEPEST:
+        return
+    folded = fold(_json_label(key)) if key else ""
+    if isinstance(value, dict):
+        scalars = [_json_scalar_text(v) for v in value.values() if _json_free_text(v)]
+        if key and all(not isinstance(v, dict | list) or v == [] for v in value.values()):
+            # a record of a few words: "parter": {"polis": …, "kommun": …} on one line
+            if scalars:
+                lines.append(f"{_json_label(key)}: {', '.join(scalars)}")
+            return
+        if key:
+            lines += ["", _json_label(key)]
+        for name, field in value.items():
+            _json_lines(field, name, lines, depth + 1)
+        return
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        area = _JSON_AREAS.get(folded)
+        activities = bool(_JSON_ACTIVITIES.fullmatch(folded))
+        if key and not area:
+            lines += ["", f"{_json_label(key)}:" if activities else _json_label(key)]
+        for number, record in enumerate(value, 1):
+            if area or any(_json_nested(v) for v in record.values()):
+                # a group: its title (a promise under a list of focus areas), then its fields
+                fields = {fold(_json_label(k)): v for k, v in record.items()}
+                title = next((v for k, v in fields.items() if _JSON_TITLE.fullmatch(k)), None)
+                if isinstance(title, str) and title.strip():
+                    numbered = next(
+                        (v for k, v in fields.items() if _JSON_NUMBER_KEY.fullmatch(k)), number
+                    )
+                    name = " ".join(title.split())
+                    lines += ["", f"{area} {numbered}: {name}" if area else name]
+                for name, field in record.items():
+                    if not _JSON_TITLE.fullmatch(fold(_json_label(name))):
+                        _json_lines(field, name, lines, depth + 1)
+            else:
+                _json_record(record, lines, activities)
+        return
+    if not key or not _json_free_text(value) and not isinstance(value, list):
+        return  # numbers, ids, codes, addresses: no words to read
+    text = _json_scalar_text(value)
+    if not text:
+        return
+    if _JSON_TITLE.fullmatch(folded):
+        lines += [text, ""]
+    elif _JSON_PROMISE.fullmatch(folded):
+        lines += ["", f"Löftet: {text}", ""]
+    else:
+        lines.append(f"{_json_label(key)}: {text}")
+
+
+def _json_document(raw: str) -> str:
+    """The text a JSON document stands for (see `_json_lines`), with any text before and after
+    it; the text as given when it holds no JSON object from a line's start."""
+    start = _JSON_START.search(raw, 0, 20_000)
+    if not start:
+        return raw
+    at = raw.index("{" if "{" in raw[start.start() : start.end()] else "[", start.start())
+    try:
+        value, end = json.JSONDecoder().raw_decode(raw, at)
+    except (ValueError, RecursionError):
+        return raw
+    if not isinstance(value, dict | list) or end - at < 40:
+        return raw
+    lines: list[str] = []
+    _json_lines(value, "", lines, 0)
+    return f"{raw[:at]}{chr(10).join(lines).strip()}\n{raw[end:]}"
+
+
 def plain_text(raw: str) -> str:
-    """The text as given, or the text an RTF document's or an e-mail's source stands for."""
+    """The text as given, or the text an RTF document's, an e-mail's, a calendar's or a JSON
+    document's source stands for."""
     if _RTF_PRESENT.match(raw):
         return _without_rtf(raw)
+    if "BEGIN:" in raw[:2_000] and _ICALENDAR_PRESENT.match(raw, 0, 2_000):
+        return _icalendar(raw)
+    if "{" in raw[:20_000] and '":' in raw[:20_000]:
+        raw = _json_document(raw)
     return _mail_source(raw) if "uoted-printable" in raw[:20_000] else raw
 
 

@@ -1684,6 +1684,9 @@ _BLOCK_LABELS = (
         "partners",
         _kw(r"^(?:med vem|tillsammans med|i samverkan med|samverkans?part(?:er|ner)?)\s*:\s*"),
     ),
+    # an event's organiser ("Arrangör: Smedjebackens kommun", as a calendar names it): the
+    # owner when the activity's own words name none
+    ("organizer", _kw(r"^(?:arrangör(?:er)?|arrangeras av|organisatör|organizer)\s*:\s*")),
     # a planning tool's fields, no part of the activity; a SMART goal's "Realistisk" and
     # "Tidsatt" (its when: "Senast den 31 december 2026" is no count)
     (
@@ -1730,6 +1733,9 @@ def _labelled_block(lines: list[_Line], index: int, promise: int | None):
     # "Tilldelad: Polisen; Leksands kommun": a planning tool lists the assigned with semicolons
     owned = owner and f"Ansvarig: {owner[0].replace('; ', ' och ')}"
     responsible, other, partners = read_owner(owned or text, None)
+    if responsible == "unstated" and "organizer" in values:
+        # "Hastighetskontroller vid skolorna …" under "Arrangör: Lokalpolisområde X"
+        responsible, other, _partners = read_owner(f"Ansvarig: {values['organizer'][0]}", None)
     if owner:  # "Vad: Trygghetsvandringar … tillsammans med boende."
         partners = partners + partners_of(text, fold(text))[0]
     if "partners" in values:
@@ -2545,9 +2551,12 @@ _PROMISE_SENTENCE = re.compile(
 )
 
 
-# The promise's wording quoted in a decision or minutes: "att löftet ska lyda: "…"".
+# The promise's wording quoted in a decision or minutes: "att löftet ska lyda: "…"", and in a
+# revision: "Medborgarlöftet lyder oförändrat: "…"".
 _WORDING = re.compile(
-    r"(?:\b(?:ska|skall|skulle) lyda|\blyder|\bmed (?:följande )?lydelsen?)\s*:?\s*"
+    r"(?:\b(?:ska|skall|skulle) lyda|\blyder(?: (?:oförändrat|oförändrad|fortsatt|nu"
+    r"|som tidigare|som förut|i sin helhet|enligt följande|därmed))?"
+    r"|\bmed (?:följande )?lydelsen?)\s*:?\s*"
     r"[\"“”«]([^\"“”»]{10,})[\"“”»]?",
     re.IGNORECASE,
 )

@@ -64,6 +64,16 @@ _LENGTH = re.compile(
     # "från och med den 1 september 2025 och två år framåt"
     r"|\b(?P<c>ett|en|tva|tre|fyra|fem|\d) ?(?P<cunit>ar|manader) framat\b"
 )
+# A validity's dates each under its label: "Giltig från: 2026-03-01", "Giltig till: …",
+# "Startdatum: …", "Slutdatum: …" (folded).
+_LABELLED_START = re.compile(
+    r"\b(?:(?:giltig|galler|giltighetstid|period|lofte(?:t|speriod)?) )?(?:fran(?: och med)?"
+    r"|fr\.o\.m\.?|startdatum|start)\s*:\s*$"
+)
+_LABELLED_END = re.compile(
+    r"\s*(?:(?:giltig|galler|giltighetstid|period|lofte(?:t|speriod)?) )?(?:till(?: och med)?"
+    r"|t\.o\.m\.?|slutdatum|slut)\s*:\s*"
+)
 _FROM_SIGNING = re.compile(r"fran (?:och med )?undertecknandet|fran det att .{0,30}undertecknats")
 
 
@@ -210,6 +220,10 @@ def _read_validity(document: ParsedDocument, lines: list[Line]) -> None:
                     _RANGE_BETWEEN.match(between)
                     or between.strip() == "och"
                     and joined[: first.start()].rstrip().endswith("mellan")
+                    # "Giltig från: 2026-03-01" over "Giltig till: 2027-02-28", as a form or an
+                    # export labels the two dates
+                    or _LABELLED_END.fullmatch(between)
+                    and _LABELLED_START.search(joined, 0, first.start())
                 ):
                     continue
                 # "under hela 2026, från den 1 januari till den 31 december": the dates'

@@ -132,6 +132,9 @@ _TAKES_PREPOSITION = _set("delta deltar medverka medverkar bidra bidrar")
 _INVITING = _set("bjuda bjuder bjuds kalla kallar")
 
 
+_LONGEST_INVITED = 8
+
+
 def _invites_to(tokens: list["_Token"], first: int) -> bool:
     """The number follows "bjuda in till" or "kalla till": it counts the meetings held."""
     if first < 2 or tokens[first - 1].folded != "till":
@@ -141,9 +144,11 @@ def _invites_to(tokens: list["_Token"], first: int) -> bool:
         before == "in" and first >= 3 and tokens[first - 3].folded in _INVITING
     ):
         return True
-    # "bjuda in föräldrar till ett informationsmöte": whom it invites between "in" and "till"
-    for at in range(first - 3, max(first - 5, 0), -1):
-        if not tokens[at + 1].folded.isalpha():
+    # "bjuda in föräldrar till ett informationsmöte": whom it invites between "in" and "till",
+    # a few words ("föräldrar till elever i årskurs 7–9"), never over a comma or a full stop
+    for at in range(first - 3, max(first - 3 - _LONGEST_INVITED, 0), -1):
+        between = tokens[at + 1].folded
+        if not (between.isalpha() or between.isdigit() or between in ("–", "-")):
             return False
         if tokens[at].folded == "in":
             return at >= 1 and tokens[at - 1].folded in _INVITING
@@ -599,13 +604,14 @@ def _excluded(tokens: list[_Token], index: int, excluded: set[int]) -> bool:
         # gånger i månaden")
         return True
     # "årskurs 5 och 6", "fokusområde 1 och 2": the second number shares the first's reason.
-    # After a comma only a number written as that one is ("årskurs 5, 6 och 7"): "årskurs 7,
-    # fyra möten per år" goes on with a count.
+    # After a comma or "till" only a number written as that one is ("årskurs 5, 6 och 7",
+    # "årskurs 7 till 9"): "årskurs 7, fyra möten per år" and "bjuder in föräldrar till elever
+    # i årskurs 7–9 till fyra föräldraträffar" go on with a count.
     if (
         prev in {"och", ",", "eller", "till"}
         and index >= 2
         and (index - 2) in excluded
-        and (prev != "," or token.text.isdigit() == tokens[index - 2].text.isdigit())
+        and (prev not in {",", "till"} or token.text.isdigit() == tokens[index - 2].text.isdigit())
     ):
         return True
     if nxt in _MONTHS or nxt in _YEAR_WORDS or nxt in _AFTER_NOT_TARGET or nxt == "%":

@@ -282,3 +282,269 @@ def test_the_table_with_a_column_per_activity_document():
         ("Trygghetsvandring i centr", "joint"),
         ("Klottersanering av kommun", "municipality"),
     ]
+
+
+# Round 70: a calendar's source (.ics), a JSON export, a revision's table of wordings.
+
+CALENDAR = (
+    "BEGIN:VCALENDAR\n"
+    "VERSION:2.0\n"
+    "X-WR-CALNAME:Medborgarlöfte Sala 2026\n"
+    "X-WR-CALDESC:Löftet gäller 1 januari–31 december 2026.\\n\\nVårt löfte: Vi lovar att arb\n"
+    " eta för ett tryggare centrum.\n"
+    "BEGIN:VTIMEZONE\n"
+    "TZID:Europe/Stockholm\n"
+    "END:VTIMEZONE\n"
+    "BEGIN:VEVENT\n"
+    "DTSTART;TZID=Europe/Stockholm:20260109T190000\n"
+    "RRULE:FREQ=WEEKLY;BYDAY=FR\n"
+    "SUMMARY:Fotpatrullering\n"
+    "DESCRIPTION:Fotpatrullering i centrum\\, minst 40 kvällar under året.\n"
+    'ORGANIZER;CN="Lokalpolisområde Sala":mailto:sala@polisen.se\n'
+    "END:VEVENT\n"
+    "BEGIN:VEVENT\n"
+    "SUMMARY:Fältassistenter\n"
+    "DESCRIPTION:Fältassistenter i centrum tre kvällar i veckan.\\nAnsvarig: Kommunen\n"
+    "ORGANIZER;CN=Polisen:mailto:sala@polisen.se\n"
+    "END:VEVENT\n"
+    "BEGIN:VEVENT\n"
+    "SUMMARY:Trygghetsvandringar\n"
+    "DESCRIPTION:Polisen och kommunen genomför två trygghetsvandringar under året.\n"
+    "ORGANIZER;CN=Sala kommun:mailto:kommun@sala.se\n"
+    "END:VEVENT\n"
+    "END:VCALENDAR\n"
+)
+
+
+def test_a_calendars_events_are_blocks_of_labelled_lines():
+    text = clean(CALENDAR)
+    assert "BEGIN:" not in text and "RRULE" not in text and "TZID" not in text
+    assert text.split("\n")[:5] == [
+        "Medborgarlöfte Sala 2026",
+        "",
+        "Löftet gäller 1 januari–31 december 2026.",
+        "",
+        "Vårt löfte: Vi lovar att arbeta för ett tryggare centrum.",  # its folded line joined
+    ]
+    assert (
+        "Aktivitet: Fotpatrullering\n"
+        "Beskrivning: Fotpatrullering i centrum, minst 40 kvällar under året.\n"
+        "Arrangör: Lokalpolisområde Sala"
+    ) in text
+
+
+def test_an_events_organiser_is_its_owner_when_its_words_name_none():
+    document = parse(CALENDAR)
+    assert [p.text for p in document.promises] == ["Vi lovar att arbeta för ett tryggare centrum."]
+    assert (document.start.isoformat(), document.end.isoformat()) == ("2026-01-01", "2026-12-31")
+    # The organiser names the owner of the first; the second's "Ansvarig:" and the third's
+    # words name theirs.
+    assert owners_and_targets(document) == [
+        ("Fotpatrullering i centrum, min", "police", ("at_least", 40)),
+        ("Fältassistenter i centrum tre ", "municipality", ("count", 3)),
+        ("Polisen och kommunen genomför ", "joint", ("count", 2)),
+    ]
+
+
+def test_an_event_without_a_summary_is_its_description_and_crlf_lines_are_read():
+    calendar = (
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDESCRIPTION:Minst 10 trafikkontroller per år."
+        "\\nAnsvarig: Polisen\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    assert clean(calendar) == "Aktivitet: Minst 10 trafikkontroller per år.\nAnsvarig: Polisen"
+    assert owners_and_targets(parse(calendar)) == [
+        ("Minst 10 trafikkontroller per ", "police", ("at_least", 10))
+    ]
+
+
+def test_a_text_naming_a_calendar_is_no_calendar():
+    text = "Medborgarlöfte 2026\nBEGIN:VCALENDAR står i kalenderfilen.\nPolisen ska:\n- Ha koll"
+    assert clean(text) == text
+
+
+def test_a_blocks_labelled_lines_repeated_are_no_footer():
+    block = (
+        "Aktivitet: Trygghetsvandring\nBeskrivning: Polisen och kommunen går runt i centrum.\n"
+        "Ansvarig: Polisen och kommunen\n\n"
+    )
+    document = parse(block * 3)
+    assert [a.responsible for a in document.activities] == ["joint"] * 3
+
+
+def test_the_calendar_document():
+    document = read("blind/smedjebacken-2026-kalender-ics.txt")
+    assert [p.text[:40] for p in document.promises] == ["Vi lovar att arbeta för att fler ska kän"]
+    assert owners_and_targets(document)[1:] == [
+        ("Polisen fotpatrullerar i centr", "police", ("at_least", 40)),
+        ("Hastighetskontroller på Vansbr", "police", ("at_least", 2)),
+        ("Kommunens fältassistenter är u", "municipality", ("count", 3)),
+        ("Socialförvaltningen bjuder in ", "municipality", ("count", 4)),
+        ("Polisen och kommunen genomför ", "joint", ("count", 2)),
+        ("Tekniska förvaltningen tar bor", "municipality", None),
+        ("Polisen och kommunen tar fram ", "joint", ("count", 1)),
+    ]
+    # The signing, an event of the calendar too, is read as the organiser's, with no target.
+    assert document.activities[0].text.startswith("Kommunstyrelsens ordförande")
+
+
+EXPORT = """{
+  "id": "MBL-2026-0001",
+  "titel": "Medborgarlöfte Sala 2026",
+  "giltigFran": "2026-03-01",
+  "giltigTill": "2027-02-28",
+  "lofte": "Polisen och Sala kommun lovar att arbeta för ett tryggare centrum.",
+  "budgetKr": 450000,
+  "fokusomraden": [
+    {
+      "nr": 1,
+      "rubrik": "Tryggare centrum",
+      "aktiviteter": [
+        {"id": "1.1", "aktivitet": "Fotpatrullering i centrum", "ansvarig": "Polisen",
+         "samverkan": [], "mal": "minst 2 kvällar per vecka", "budgetKr": 20000},
+        {"id": "1.2", "aktivitet": "Trygghetsvandringar", "ansvarig": "Gemensamt",
+         "samverkan": ["Salabostäder"], "mal": "2 per år"}
+      ]
+    }
+  ],
+  "kontakt": [{"namn": "Sara Holm", "roll": "kommunpolis", "telefon": "114 14"}],
+  "antalAktiviteter": 2
+}
+"""
+
+
+def test_a_json_export_is_read_as_labelled_lines():
+    text = clean(EXPORT)
+    assert "{" not in text and '"' not in text and "MBL" not in text and "450000" not in text
+    assert text.split("\n") == [
+        "Medborgarlöfte Sala 2026",
+        "",
+        "Giltig från: 2026-03-01",
+        "Giltig till: 2027-02-28",
+        "",
+        "Löftet: Polisen och Sala kommun lovar att arbeta för ett tryggare centrum.",
+        "",
+        "Fokusområde 1: Tryggare centrum",
+        "",
+        "Aktiviteter:",
+        "",
+        "Aktivitet: Fotpatrullering i centrum",
+        "Ansvarig: Polisen",
+        "Mål: minst 2 kvällar per vecka",
+        "",
+        "Aktivitet: Trygghetsvandringar",
+        "Ansvarig: Gemensamt",
+        "Mål: 2 per år",
+        "Samverkanspart: Salabostäder",
+        "",
+        "Kontakt",
+        "Sara Holm, kommunpolis, 114 14",
+    ]
+
+
+def test_a_json_exports_promise_period_and_activities():
+    document = parse(EXPORT)
+    assert [p.text for p in document.promises] == [
+        "Polisen och Sala kommun lovar att arbeta för ett tryggare centrum.",
+        "Tryggare centrum",
+    ]
+    assert (document.start.isoformat(), document.end.isoformat()) == ("2026-03-01", "2027-02-28")
+    assert owners_and_targets(document) == [
+        ("Fotpatrullering i centrum", "police", ("at_least", 2)),
+        ("Trygghetsvandringar", "joint", ("count", 2)),
+    ]
+    assert document.activities[1].partners == "Salabostäder"
+
+
+def test_text_with_braces_that_is_no_json_stays_as_it_is():
+    text = 'Polisen ska:\n{"a": 1} är inget\n- Genomföra minst 10 kontroller per år'
+    assert clean(text) == text
+    # A JSON document cut short is no JSON: its text as it is
+    broken = '{\n"titel": "Medborgarlöfte Sala 2026",\n"lofte": "Vi lovar att'
+    assert clean(broken) == broken
+
+
+def test_dates_each_under_its_label_are_the_validity():
+    document = parse("Medborgarlöfte\nGiltig från: 2026-03-01\nGiltig till: 2027-02-28\n")
+    assert (document.start.isoformat(), document.end.isoformat()) == ("2026-03-01", "2027-02-28")
+    assert not document.year_only
+
+
+def test_the_json_export_document():
+    document = read("blind/linkoping-2026-2027-json-export.txt")
+    assert [p.text[:30] for p in document.promises] == [
+        "Polisen och Linköpings kommun ",
+        "Tryggare Skäggetorp centrum",
+        "Färre unga i kriminalitet",
+    ]
+    assert [a.promise_indexes for a in document.activities] == [[1]] * 3 + [[2]] * 4
+    assert [a.responsible for a in document.activities] == [
+        "police",
+        "municipality",
+        "joint",
+        "police",
+        "joint",
+        "municipality",
+        "municipality",
+    ]
+    assert "1184" not in document.text and "850000" not in document.text
+
+
+REVISION = (
+    "Ansvarig\tNuvarande lydelse\tFöreslagen lydelse\n"
+    "Polisen\tFotpatrullering två kvällar per vecka\tFotpatrullering tre kvällar per vecka\n"
+    "Kommunen\tNy belysning i gångtunneln\tUtgår (genomfört hösten 2025)\n"
+    "Kommunen\tFältassistenter i centrum, 2 kvällar i veckan\tOförändrad\n"
+    "Polisen och kommunen\t–\tTrygghetsvandringar, 2 per år\n"
+)
+
+
+def test_a_revisions_table_is_read_by_its_new_wording():
+    assert clean(REVISION).split("\n")[:2] == ["Ansvarig", "Aktivitet"]
+    # The present wording is dropped, a row taken out ("Utgår") is no activity, and
+    # "Oförändrad" keeps the present wording.
+    assert owners_and_targets(parse(REVISION)) == [
+        ("Fotpatrullering tre kvällar pe", "police", ("count", 3)),
+        ("Fältassistenter i centrum, 2 k", "municipality", ("count", 2)),
+        ("Trygghetsvandringar, 2 per år", "joint", ("count", 2)),
+    ]
+
+
+def test_a_table_without_the_word_lydelse_is_no_revision():
+    table = "Aktivitet\tTidigare\tNy\nKontroller\tja\tnej\nVandring\tnej\tja\n"
+    assert clean(table).split("\n")[:3] == ["Aktivitet", "Tidigare", "Ny"]
+
+
+def test_the_promise_quoted_after_lyder_oforandrat():
+    text = (
+        'Medborgarlöftet lyder oförändrat: "Polisen och Sala kommun lovar att arbeta för trygghet."'
+    )
+    assert [p.text for p in parse(text).promises] == [
+        "Polisen och Sala kommun lovar att arbeta för trygghet."
+    ]
+
+
+def test_whom_an_invitation_is_to_may_take_a_few_words():
+    document = parse(
+        "Kommunen ska:\n- bjuda in föräldrar till elever i årskurs 7–9 till fyra föräldraträffar"
+        " om droger under året\n- bjuda in elever i årskurs 7 till 9 till en föräldraträff\n"
+    )
+    assert owners_and_targets(document) == [
+        ("bjuda in föräldrar till elever", "municipality", ("count", 4)),
+        ("bjuda in elever i årskurs 7 ti", "municipality", ("count", 1)),
+    ]
+
+
+def test_the_revision_document():
+    document = read("blind/huddinge-2026-revidering-jamforelsetabell.txt")
+    assert [p.text[:40] for p in document.promises] == ["Polisen och Huddinge kommun lovar att ar"]
+    assert (document.start.isoformat(), document.end.isoformat()) == ("2026-03-01", "2026-12-31")
+    assert owners_and_targets(document) == [
+        ("Fotpatrullering vid Flemingsbe", "police", ("at_least", 3)),
+        ("Riktade narkotikakontroller i ", "police", ("at_least", 15)),
+        ("Trygghetsvärdar i Flemingsberg", "municipality", ("count", 3)),
+        ("Trygghetsvandringar i Flemings", "joint", ("count", 2)),
+        ("Föräldramöten om droger och re", "joint", ("at_least", 8)),
+        ("Fältassistenter i Flemingsberg", "municipality", ("count", 2)),
+    ]
+    # The decision's clauses ("2. avsätta 350 000 kronor …") are no activities.
+    assert not any("kronor" in a.text for a in document.activities)

@@ -100,6 +100,20 @@ LONG_LINES = {
     # before (60,000 characters took 7 s, the longest paste over a minute).
     "many short table rows": "Aktivitet\tStatus\tAnsvarig\n" + _repeated("x\tK\tP\n", 60_000),
     "short rows of codes": "Aktivitet\tStatus\tAnsvarig\n" + _repeated("a\tKlar\tPOL\n", 60_000),
+    # round 70: a calendar's source, a JSON export, a revision's table of wordings
+    "calendar parameters": "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY" + _repeated(';a="b"'),
+    "calendar semicolons": "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY" + _repeated(";"),
+    "calendar folds": "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDESCRIPTION:" + _repeated("\n a"),
+    "calendar events": "BEGIN:VCALENDAR\n"
+    + _repeated("BEGIN:VEVENT\nSUMMARY:a\nDESCRIPTION:Polisen gör b\nEND:VEVENT\n"),
+    "json brackets": '{"a": ' + "[" * 90_000 + "]" * 90_000 + "}",
+    "json records": '{"aktiviteter": ['
+    + '{"aktivitet": "a b", "ansvarig": "Polisen", "mal": "2 per år"}, ' * 3_000
+    + "{}]}",
+    "nested json objects": "{" + '"fokusomraden": {' * 20_000 + "}" * 20_001,
+    "revised wordings": "Ansvarig\tNuvarande lydelse\tFöreslagen lydelse\n"
+    + _repeated("Polisen\ta b\tUtgår\nKommunen\tc d\tOförändrad\n"),
+    "whom an invitation is to": "Polisen bjuder in " + _repeated("föräldrar till "),
 }
 
 

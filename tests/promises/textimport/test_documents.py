@@ -1543,6 +1543,16 @@ BLIND_VALIDITY = {
         None,
         "joint",
     ),
+    "smedjebacken-2026-kalender-ics.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "linkoping-2026-2027-json-export.txt": ("2026-03-01", "2027-02-28", False, None, "joint"),
+    # the revised promise's validity, as the decision states it
+    "huddinge-2026-revidering-jamforelsetabell.txt": (
+        "2026-03-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
 }
 
 
