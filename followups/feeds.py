@@ -8,6 +8,7 @@ signature and add it to `FEED_SOURCES` (and, if it is to move the cutoff, its da
 """
 
 import datetime
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.xmlutils import SimplerXMLGenerator
 
 from activities import wording
 from activities.models import ActivityLog
@@ -452,13 +454,45 @@ def _as_datetime(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
+# What XML 1.0 cannot hold: control characters other than tab and line breaks, surrogates, and
+# U+FFFE and U+FFFF. Django refuses the first (a 500 for every reader of the feed), and writes
+# the others into a document no feed reader parses.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """`text` without the characters XML 1.0 cannot hold."""
+    return _NOT_XML.sub("", text)
+
+
+class _XMLTextGenerator(SimplerXMLGenerator):
+    """Writes every text and attribute without the characters XML 1.0 cannot hold: one typed
+    into a name or a text somewhere (the forms refuse them, older rows may hold them) must not
+    take a feed down for everyone."""
+
+    def characters(self, content):
+        super().characters(xml_text(content) if content else content)
+
+    def startElement(self, name, attrs):
+        super().startElement(name, {key: xml_text(value) for key, value in (attrs or {}).items()})
+
+
 class PlainTextAtomFeed(Atom1Feed):
-    """Atom with every entry's summary declared as plain text.
+    """Atom with every entry's summary declared as plain text, and only characters XML holds.
 
     Summaries are plain text (report bodies, meeting summaries); Django declares them as
     `type="html"`, so markup typed into a text (through the admin, say) would be rendered by
     feed readers. As `type="text"` it is shown as the characters typed.
     """
+
+    def write(self, outfile, encoding):
+        # Atom1Feed.write, with the generator above.
+        handler = _XMLTextGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, {**item, "description": None})

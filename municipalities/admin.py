@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminSite
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from config.admin_text import PlainTextAdminMixin
 from municipalities.forms import (
     LocalPoliceAreaForm,
     MembershipForm,
@@ -47,7 +48,7 @@ def _portal_sign_in(request, extra_context=None):
 admin.site.login = _portal_sign_in
 
 
-class CountyInline(admin.TabularInline):
+class CountyInline(PlainTextAdminMixin, admin.TabularInline):
     model = County
     extra = 0
     fields = ["code", "name"]
@@ -55,7 +56,7 @@ class CountyInline(admin.TabularInline):
 
 
 @admin.register(PoliceRegion)
-class PoliceRegionAdmin(admin.ModelAdmin):
+class PoliceRegionAdmin(PlainTextAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -63,7 +64,7 @@ class PoliceRegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(County)
-class CountyAdmin(admin.ModelAdmin):
+class CountyAdmin(PlainTextAdminMixin, admin.ModelAdmin):
     list_display = ["code", "name", "police_region"]
     list_filter = ["police_region"]
     list_select_related = ["police_region"]
@@ -71,7 +72,7 @@ class CountyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(PlainTextAdminMixin, admin.ModelAdmin):
     list_display = ["code", "name", "organisation_name", "slug", "county", "police_region"]
     list_filter = ["county__police_region", "county"]
     list_select_related = ["county__police_region"]
@@ -88,7 +89,7 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
 
 @admin.register(LocalPoliceArea)
-class LocalPoliceAreaAdmin(admin.ModelAdmin):
+class LocalPoliceAreaAdmin(PlainTextAdminMixin, admin.ModelAdmin):
     form = LocalPoliceAreaForm
     list_display = ["name", "police_region", "municipality_names"]
     list_filter = ["police_region"]
@@ -106,7 +107,7 @@ class LocalPoliceAreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(PlainTextAdminMixin, admin.ModelAdmin):
     form = MembershipForm
     list_display = ["user", "role", "place", "user_active"]
     list_filter = ["role", "user__is_active"]
@@ -135,7 +136,7 @@ class MembershipAdmin(admin.ModelAdmin):
         return obj.user.is_active
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(PlainTextAdminMixin, admin.TabularInline):
     model = Membership
     form = MembershipForm
     extra = 0

@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from config.admin_text import PlainTextAdminMixin
 from promises.models import PeriodTransition, Promise, PromisePeriod, Signatory, Theme
 
 
@@ -37,7 +38,7 @@ class RecordAdminMixin(NoDeleteMixin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(PlainTextAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

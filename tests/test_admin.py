@@ -460,3 +460,24 @@ def test_the_add_page_refuses_html_names_and_a_missing_or_taken_address(admin_cl
     response = admin_client.post(reverse("admin:auth_user_add"), data)
     assert response.status_code == 200
     assert not User.objects.filter(username=data["username"]).exists()
+
+
+@pytest.mark.parametrize("name", ["Tran\x0bås", "Tranås\uffff", "<b>Tranås</b>"])
+def test_reference_data_in_the_admin_is_plain_text(admin_client, name):
+    from municipalities.models import Municipality
+
+    tranas = factories.municipality("tranas")
+    url = reverse("admin:municipalities_municipality_change", args=[tranas.pk])
+    data = {
+        "code": tranas.code,
+        "name": name,
+        "organisation_name": tranas.organisation_name,
+        "county": str(tranas.county_id),
+    }
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["name"]
+    tranas.refresh_from_db()
+    assert tranas.name == "Tranås"
+    assert admin_client.post(url, {**data, "name": "Tranås"}).status_code == 302
+    assert Municipality.objects.get(pk=tranas.pk).name == "Tranås"

@@ -432,3 +432,16 @@ def test_revisions_and_extensions_are_news_in_the_feeds(client):
         assert "UTKAST-HEMLIG" not in body
     page = client.get(period.get_absolute_url()).content.decode()
     assert 'id="andring-1"' in page and 'id="forlangning-' in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("stray", ["\x0b", "\x1f", "\uffff"])
+def test_a_character_xml_cannot_hold_in_a_stored_name_leaves_the_feeds_readable(client, stray):
+    # Typed into the admin before it refused them, or written by a script: the feeds stay up.
+    period = build()
+    Municipality.objects.filter(pk=period.municipality_id).update(name=f"Vetlanda{stray}")
+
+    for url in (reverse("followups:feed"), reverse("followups:municipality_feed", args=["vetlanda"])):
+        root = parse(client.get(url))
+        assert entries(root)
+        assert stray not in client.get(url).content.decode()
