@@ -441,7 +441,10 @@ def test_a_character_xml_cannot_hold_in_a_stored_name_leaves_the_feeds_readable(
     period = build()
     Municipality.objects.filter(pk=period.municipality_id).update(name=f"Vetlanda{stray}")
 
-    for url in (reverse("followups:feed"), reverse("followups:municipality_feed", args=["vetlanda"])):
+    for url in (
+        reverse("followups:feed"),
+        reverse("followups:municipality_feed", args=["vetlanda"]),
+    ):
         root = parse(client.get(url))
         assert entries(root)
         assert stray not in client.get(url).content.decode()
