@@ -49,6 +49,9 @@ from promises.models import (
 )
 from promises.validity import takes_effect_at_signing, validity_label
 
+# Every PDF the portal makes (see `render_pdf`).
+PDF_VARIANT = "pdf/a-2a"
+
 # -- Data -------------------------------------------------------------------------------------
 
 
@@ -403,7 +406,12 @@ def render_pdf(request: HttpRequest | None, context: dict[str, object], template
 
     html = render_to_string(template, {**context, "for_pdf": True}, request=request)
     base_url = request.build_absolute_uri("/") if request else settings.SITE_URL + "/"
-    return HTML(string=html, base_url=base_url, url_fetcher=NoFetching()).write_pdf()
+    # PDF/A-2a: an archival format (fonts embedded, metadata, colour profile) whose level "a"
+    # is tagged (headings, lists, tables and the reading order for a screen reader, and the
+    # document's language): published documents and the archive's copy are the same file.
+    return HTML(string=html, base_url=base_url, url_fetcher=NoFetching()).write_pdf(
+        pdf_variant=PDF_VARIANT
+    )
 
 
 def signing_pdf(period: PromisePeriod) -> bytes:
