@@ -36,6 +36,7 @@ NAV_ITEMS = [
 FOOTER_ITEMS = [
     ("about", _("About citizen promises")),
     ("accessibility", _("Accessibility statement")),
+    ("privacy", _("Personal data")),
     ("followups:open_data", _("Open data")),
     # Staff find their way in from any page (the address is not guessable otherwise).
     ("accounts:login", _("Sign in for staff")),

@@ -281,6 +281,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Days the sign-in records (address, browser, time) are kept: `manage.py forget_sign_ins`.
+SIGN_IN_RECORDS_DAYS = env_int("SIGN_IN_RECORDS_DAYS", 90, minimum=1)
 # Any username is counted, cut to the length axes stores (municipalities/forms.py).
 AXES_USERNAME_CALLABLE = "municipalities.forms.lockout_username"
 # The proxy's addresses (as gunicorn's FORWARDED_ALLOW_IPS): from them, the client is the last

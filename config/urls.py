@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("personal/", include("municipalities.urls")),
     path("om/", views.about, name="about"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
+    path("personuppgifter/", views.privacy, name="privacy"),
     prefix_default_language=False,
 )
 

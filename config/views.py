@@ -74,6 +74,16 @@ def about(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/about.html", context)
 
 
+def privacy(request: HttpRequest) -> HttpResponse:
+    """Which personal data the portal handles, why, and for how long."""
+    context = {
+        "operator": settings.SITE_OPERATOR,
+        "contact_email": settings.CONTACT_EMAIL,
+        "sign_in_days": settings.SIGN_IN_RECORDS_DAYS,
+    }
+    return render(request, "pages/privacy.html", context)
+
+
 def accessibility(request: HttpRequest) -> HttpResponse:
     """The accessibility statement (tillgänglighetsredogörelse) after Digg's model."""
     context = {

@@ -314,6 +314,7 @@ def public_paths(period: PromisePeriod, prefix: str) -> list[str]:
         f"{prefix}/oppna-data/?kommun={period.municipality.slug}",
         f"{prefix}/om/",
         f"{prefix}/tillganglighet/",
+        f"{prefix}/personuppgifter/",
         *documents,
     ]
 

@@ -86,6 +86,7 @@ def public_urls(period) -> list[str]:
         "/oppna-data/loften.json",
         "/om/",
         "/tillganglighet/",
+        "/personuppgifter/",
         reverse("promises:document", args=document_args),
         reverse("promises:document_pdf", args=document_args),
         "/en/",

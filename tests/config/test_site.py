@@ -136,6 +136,21 @@ def test_every_page_links_the_about_page_and_the_accessibility_statement(client)
     html = html_of(client.get("/"))
     assert 'href="/om/"' in html
     assert 'href="/tillganglighet/"' in html
+    assert 'href="/personuppgifter/"' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("days", "words"), [(90, "raderas efter 90 dagar"), (1, "efter 1 dag.")])
+def test_the_privacy_page_says_what_is_kept_and_for_how_long(client, settings, days, words):
+    settings.SIGN_IN_RECORDS_DAYS = days
+    settings.CONTACT_EMAIL = "dataskydd@exempel.se"
+    response = client.get("/personuppgifter/")
+    html = assert_site_frame(response)
+    assert "<h1>Så behandlar vi personuppgifter</h1>" in html
+    assert words in html
+    assert "inga kakor" in html and "Integritetsskyddsmyndigheten" in html
+    assert 'href="mailto:dataskydd@exempel.se"' in html
+    assert not response.cookies
 
 
 @pytest.mark.django_db
@@ -398,7 +413,16 @@ def test_admin_stays_outside_the_language_prefix(client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "url", ["/", "/en/", "/om/", "/tillganglighet/", "/finns-inte/", "/kommuner/vetlanda/"]
+    "url",
+    [
+        "/",
+        "/en/",
+        "/om/",
+        "/tillganglighet/",
+        "/personuppgifter/",
+        "/finns-inte/",
+        "/kommuner/vetlanda/",
+    ],
 )
 def test_anonymous_visitors_get_no_cookies(client, url):
     response = client.get(url)
@@ -425,6 +449,7 @@ def test_security_headers(client):
     [
         ("/om/", "Om medborgarlöften"),
         ("/tillganglighet/", "Tillgänglighetsredogörelse"),
+        ("/personuppgifter/", "Så behandlar vi personuppgifter"),
         ("/test/400/", "Förfrågan kunde inte hanteras"),
         ("/test/403/", "Du har inte behörighet till den här sidan"),
         ("/finns-inte/", "Sidan hittades inte"),

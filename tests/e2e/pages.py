@@ -45,6 +45,7 @@ PAGE_TYPES = {
     "open_data": "/oppna-data/",
     "about": "/om/",
     "accessibility": "/tillganglighet/",
+    "privacy": "/personuppgifter/",
     "not_found": "/finns-inte/",
     "english_start": "/en/",
 }
