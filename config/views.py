@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanen
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import get_language, get_language_from_path, gettext, override
@@ -139,6 +140,12 @@ def permission_denied(request: HttpRequest, exception: Exception) -> HttpRespons
 
     if isinstance(exception, NotNow):
         return _not_now(request, exception.period)
+    user = getattr(request, "user", None)
+    if request.path_info.startswith("/admin/") and user is not None and user.is_staff:
+        # An administrator refused a step the admin never takes (a delete): why, not "ask the
+        # one who manages the users", who is they.
+        context = {**site_frame(request), "admin_url": reverse("admin:index")}
+        return HttpResponse(render_to_string("403_admin.html", context), status=403)
     return render_error(request, "403.html", 403)
 
 

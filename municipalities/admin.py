@@ -36,6 +36,10 @@ from municipalities.models import (
 
 # The admin needs the second factor too: users signed in without a code count as non-staff.
 admin.site.__class__ = OTPAdminSite
+# Named as the portal, not "Django site admin".
+admin.site.site_header = _("Citizen promises – administration")
+admin.site.site_title = _("Citizen promises – administration")
+admin.site.index_title = _("Reference data, users and records")
 
 
 def _portal_sign_in(request, extra_context=None):

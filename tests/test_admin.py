@@ -375,6 +375,9 @@ def test_the_sign_in_attempts_are_in_the_admin_in_swedish(admin_client):
     index = admin_client.get(reverse("admin:index")).content.decode()
     assert "Inloggningsförsök" in index and "Misslyckade inloggningsförsök" in index
     assert "Axes" not in index and "TOTP" not in index
+    title = "Referensdata, användare och poster | Medborgarlöften – administration"
+    assert f"<title>{title}</title>" in index
+    assert "Django" not in index
     page = admin_client.get(reverse("admin:axes_accessattempt_changelist"))
     assert page.status_code == 200
     assert "okänd" in page.content.decode() and "IP-adress" in page.content.decode()
@@ -481,3 +484,16 @@ def test_reference_data_in_the_admin_is_plain_text(admin_client, name):
     assert tranas.name == "Tranås"
     assert admin_client.post(url, {**data, "name": "Tranås"}).status_code == 302
     assert Municipality.objects.get(pk=tranas.pk).name == "Tranås"
+
+
+@pytest.mark.django_db
+def test_a_delete_the_admin_refuses_explains_itself_to_the_administrator(admin_client):
+    user = staff_user("anna")
+    response = admin_client.get(reverse("admin:auth_user_delete", args=[user.pk]))
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Det här går inte att göra i administrationen" in page
+    assert "avmarkera ”Aktiv”" in page
+    assert reverse("admin:index") in page
+    assert "kontakta den som hanterar" not in page
+
