@@ -496,4 +496,3 @@ def test_a_delete_the_admin_refuses_explains_itself_to_the_administrator(admin_c
     assert "avmarkera ”Aktiv”" in page
     assert reverse("admin:index") in page
     assert "kontakta den som hanterar" not in page
-
