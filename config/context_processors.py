@@ -160,4 +160,14 @@ def site_frame(request: HttpRequest | None) -> dict:
         "nav_links": _links(NAV_ITEMS, path),
         "footer_links": _links(FOOTER_ITEMS_SIGNED_IN if signed_in else FOOTER_ITEMS, path),
         "language_links": _language_links(request),
+        "canonical_url": _canonical_url(request),
     }
+
+
+def _canonical_url(request: HttpRequest | None) -> str:
+    """The page's address on the portal's own host (`SITE_URL`, never the Host a request
+    named: a kept public page is served to every host), with the query its page reads (the
+    public cache has dropped the rest); none for a path no page answers."""
+    if request is None or getattr(request, "resolver_match", None) is None:
+        return ""
+    return settings.SITE_URL + request.get_full_path()

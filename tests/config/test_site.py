@@ -620,3 +620,27 @@ def test_the_english_pages_say_the_promises_are_written_in_swedish(client):
     english = client.get("/en/om/").content.decode()
     assert "The citizen promises are written in Swedish" in english
     assert "language-note" not in client.get("/om/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_page_names_its_address_on_the_portals_own_host_for_links_and_paper(client, settings):
+    settings.SITE_URL = "https://medborgarloften.example.se"
+    settings.ALLOWED_HOSTS = ["testserver", "other.example"]  # another name of the same site
+    factories.period("vetlanda")
+    response = client.get("/kommuner/vetlanda/?fbclid=abc", headers={"host": "other.example"})
+    assert response.status_code == 200
+    html = html_of(response)
+    address = "https://medborgarloften.example.se/kommuner/vetlanda/"
+    assert f'<link rel="canonical" href="{address}">' in html
+    assert f'<meta property="og:url" content="{address}">' in html
+    assert f'<p class="print-only">Utskrivet från {address}</p>' in html
+    assert "other.example" not in html and "fbclid" not in html
+    assert '<meta name="description" content="Medborgarlöften i Vetlanda: vad polisen' in html
+    assert '<meta property="og:locale" content="sv_SE">' in html
+
+
+@pytest.mark.django_db
+def test_a_missing_page_names_no_address(client):
+    response = client.get("/finns-inte/")
+    assert response.status_code == 404
+    assert 'rel="canonical"' not in response.content.decode()
