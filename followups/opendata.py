@@ -36,6 +36,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise as LazyText
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from activities import wording
@@ -1375,10 +1376,12 @@ class Export:
     def storage_name(self, version: str) -> str:
         """Where the file built from the public data of `version` is kept.
 
-        The rows depend on the day too (periods in force, pace) and on the site's address (the
-        url columns), so both are part of the name.
+        The rows depend on the day too (periods in force, pace), on the site's address and on
+        the language (the url columns: `/en/…` in the English file, and the words of the
+        statuses), so all three are part of the name: the English file was served as the
+        Swedish one to whoever came second, and the other way round.
         """
-        site = hashlib.sha256(self.base_url.encode()).hexdigest()[:12]
+        site = hashlib.sha256(f"{self.base_url} {get_language()}".encode()).hexdigest()[:12]
         folder = _folder(version, self.today)
         return f"{EXPORTS_FOLDER}/{self.scope_folder}/{folder}/{site}-{self.filename}"
 

@@ -1090,3 +1090,17 @@ def test_no_cell_starts_like_a_formula_whichever_separator_the_file_is_split_on(
             for cell in row:
                 visible = cell.lstrip(" \u200b\ufeff")
                 assert not visible.startswith(("=", "+", "-", "@", "\uff1d", "\uff0b")), cell
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("first", ["", "/en"])
+def test_each_language_gets_its_own_file_whichever_is_asked_for_first(client, known, first):
+    other = "/en" if first == "" else ""
+    path = "/oppna-data/perioder.csv"
+    _response, first_body = download(client, f"{first}{path}")
+    response, other_body = download(client, f"{other}{path}")
+    assert first_body != other_body
+    english, swedish = (first_body, other_body) if first else (other_body, first_body)
+    assert b"/en/kommuner/tranas/" in english
+    assert b"/en/kommuner/" not in swedish and b"/kommuner/tranas/" in swedish
+    assert response["Content-Language"] == (other.strip("/") or "sv")
