@@ -40,6 +40,10 @@ def _today():
     return timezone.localdate()
 
 
+# The consultation round a step's form was opened in (see `TransitionForm.opened_in_another_round`).
+ROUND_FIELD = "round"
+
+
 class TransitionForm(forms.Form):
     """A step with an optional comment, kept in the period's record."""
 
@@ -48,6 +52,16 @@ class TransitionForm(forms.Form):
     def __init__(self, *args, period: PromisePeriod, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.period = period
+        self.round_seen = period.consultation_round
+
+    @staticmethod
+    def opened_in_another_round(data, period: PromisePeriod) -> bool:
+        """Whether the form was opened before the period was sent for consultation again: an
+        approval given to what the approver read must not count for a text changed since (the
+        coordinator took it back, changed it and sent it anew). A post without the field (not
+        from the form) is taken as meant for the current round."""
+        seen = data.get(ROUND_FIELD, "")
+        return seen.isascii() and seen.isdigit() and int(seen) != period.consultation_round
 
     def transition_data(self) -> dict:
         """The keyword arguments for `lifecycle.perform` besides the comment."""

@@ -133,6 +133,15 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
         }
         form = form_class(initial=initial, **kwargs)
     elif request.method == "POST":
+        if form_class.opened_in_another_round(request.POST, period):
+            messages.error(
+                request,
+                _(
+                    "The citizen promise has been sent for consultation again since the page "
+                    "was opened: read it again before this step. Nothing was saved."
+                ),
+            )
+            return redirect("promises:staff_period", pk=period.pk)
         if is_sign:
             kwargs["signatories"] = signatory_formset(period, request.POST)
         form = form_class(request.POST, **kwargs)

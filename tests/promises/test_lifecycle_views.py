@@ -895,3 +895,22 @@ def test_no_more_than_six_signatories(client, people):
     [error] = response.context["signatories"].non_form_errors()
     assert error in response.content.decode()
     assert record(period) == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("action", [Action.APPROVE, Action.COMMENT, Action.RETURN])
+def test_a_step_opened_before_the_promise_was_sent_again_is_not_taken(client, people, action):
+    period = make_period(PeriodState.CONSULTATION)
+    sign_in(client, people.approver)
+    page = client.get(url(period, action)).content.decode()
+    assert '<input type="hidden" name="round" value="1">' in page
+    # Meanwhile the coordinator takes it back, changes it and sends it again: round 2.
+    PromisePeriod.objects.filter(pk=period.pk).update(consultation_round=2)
+    before = record(period)
+
+    response = client.post(url(period, action), {"comment": "Bra.", "round": "1"}, follow=True)
+
+    assert record(period) == before
+    assert "har skickats på samråd på nytt sedan sidan öppnades" in response.content.decode()
+    assert client.post(url(period, action), {"comment": "Bra.", "round": "2"}).status_code == 302
+    assert period.reviews.get().round == 2
