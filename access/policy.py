@@ -106,6 +106,10 @@ def _allows(act: str, roles: set[str], obj: Model, user) -> bool:
             return False
         if Role.COORDINATOR in roles:
             return True
+        if obj.withdrawn_at is not None and obj.withdrawn_by_id not in (None, user.pk):
+            # Withdrawn by someone else (a coordinator correcting it): not undone by the one
+            # who logged it.
+            return False
         return obj.reported_by_id == user.pk and _logs(roles, obj.activity)
     return True  # view_staff, import_logs, create_period, import_document: the role is enough
 

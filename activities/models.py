@@ -549,16 +549,20 @@ class ActivityLogQuerySet(models.QuerySet):
         """Logs `user` may change or withdraw: the one rule for colleagues' logs.
 
         Only logs of periods in force. An officer changes their own logs of activities they
-        log; a coordinator any log in their municipalities (to correct a colleague's mistake;
-        the history keeps who changed what, a withdrawal its reason); an administrator any.
-        Another officer of the same municipality sees the log but may not change it.
+        log, unless someone else withdrew it (a coordinator's correction is not undone by the
+        one corrected); a coordinator any log in their municipalities (to correct a colleague's
+        mistake; the history keeps who changed what, a withdrawal its reason); an administrator
+        any. Another officer of the same municipality sees the log but may not change it.
+        `access.policy` asks the same of one log (`Act.CHANGE_LOG`).
         """
         if not (user.is_authenticated and user.is_active):
             return self.none()
         in_force = Q(activity__period__state__in=IN_FORCE_STATES)
         if user.is_superuser:
             return self.filter(in_force)
-        own = Q(reported_by=user, activity__in=Activity.objects.loggable_by(user))
+        own = Q(reported_by=user, activity__in=Activity.objects.loggable_by(user)) & (
+            Q(withdrawn_by__isnull=True) | Q(withdrawn_by=user)
+        )
         coordinated = in_force & in_scope_q(
             user, prefix="activity__period__", roles=[Role.COORDINATOR]
         )

@@ -606,6 +606,26 @@ def test_a_log_withdrawn_by_mistake_is_restored_and_counts_again(client, world, 
 
 
 @pytest.mark.django_db
+def test_a_log_the_coordinator_withdrew_is_not_restored_by_the_officer(client, world, logged):
+    sign_in(client, world.coordinator)
+    client.post(url("log_withdraw", logged.pk), {"reason": "Utanför kommunen."})
+    before = counted(world.police)
+    sign_in(client, world.officer)
+
+    page = client.get(url("staff_activity", world.police.pk)).content.decode()
+    refused = client.post(url("log_restore", logged.pk))
+
+    assert url("log_restore", logged.pk) not in page
+    assert refused.status_code in (403, 404)
+    assert counted(world.police) == before
+    logged.refresh_from_db()
+    assert logged.withdrawal_reason == "Utanför kommunen."
+    sign_in(client, world.coordinator)
+    assert client.post(url("log_restore", logged.pk)).status_code == 302
+    assert counted(world.police) == before + 1
+
+
+@pytest.mark.django_db
 def test_restoring_a_log_that_counts_changes_nothing(client, world, logged):
     sign_in(client, world.officer)
     response = client.post(url("log_restore", logged.pk))
