@@ -2,14 +2,16 @@
 coordinator's preview shows, and every offset the parser gives points into it.
 
 Line endings, odd spaces, ligatures ("ﬁ") and letters decomposed into a letter and a combining
-mark ("o" + U+0308 for "ö") are normalised, footnote marks ("kontroller⁴") taken off, a table
-separated by tabs, pipes, semicolons or spaces gets one cell per line, words hyphenated across
-lines are joined, and lines that are not part of the document are dropped: web-page chrome
-(polisen.se's "Javascript är inte påslaget", "Till toppen", "Dela", "Sök", cookie banners,
-"Publicerad …/Uppdaterad …"), page numbers, and headers and footers repeated on every page
-(pages are separated by form feeds, as text extracted from a PDF is; without them, a short line
-repeated three times or more). The words themselves are never changed: OCR damage stays as it
-is.
+mark ("o" + U+0308 for "ö") are normalised, footnote marks ("kontroller⁴") taken off, a
+form's check boxes read as the options ticked ("Ansvarig: ☒ Polisen ☐ Kommunen": "Ansvarig:
+Polisen"), a card's labels alone on their lines joined to their values ("Vem" over "Polisen":
+"Vem: Polisen"), a table separated by tabs, pipes, semicolons or spaces gets one cell per line,
+words hyphenated across lines are joined, and lines that are not part of the document are
+dropped: web-page chrome (polisen.se's "Javascript är inte påslaget", "Till toppen", "Dela",
+"Sök", cookie banners, "Publicerad …/Uppdaterad …"), page numbers, and headers and footers
+repeated on every page (pages are separated by form feeds, as text extracted from a PDF is;
+without them, a short line repeated three times or more). The words themselves are never
+changed: OCR damage stays as it is.
 """
 
 import csv
@@ -526,10 +528,12 @@ def _pattern(line: str) -> str:
 # A planning tool's tags on each of its tasks ("Etiketter: Löfte 1") and a block's labelled
 # lines ("Aktivitet: Trygghetsvandring", "Beskrivning: …", "Ansvarig: Polisen", "Arrangör:
 # Smedjebackens kommun" under each of a calendar's events, which may repeat one activity): the
-# task's or the activity's, no footer however often repeated.
+# task's or the activity's, no footer however often repeated; so are a form's numbered block
+# headings ("Aktivitet 1", "Aktivitet 2" …) and its fields ("Per: År", "Antal: 2").
 _TASK_TAGS = re.compile(
     r"(?:etiketter|etikett|labels?|ansvarig|ansvar|vem|tilldelad|arrangör|arrangeras av"
-    r"|aktivitet|uppgift|beskrivning|vad|mål|frekvens|omfattning|hur ofta)\s*:",
+    r"|aktivitet|uppgift|beskrivning|vad|mål|frekvens|omfattning|hur ofta|per|antal"
+    r"|samverkan med|med vem)\s*:|(?:aktivitet|uppgift|insats|åtgärd) ?\d{1,2}$",
     re.IGNORECASE,
 )
 
@@ -1964,6 +1968,128 @@ def _outline_as_items(text: str) -> str:
     return "\n".join(result)
 
 
+# A form filled in with check boxes, as a word processor's form prints them: "Ansvarig:   ☒
+# Polisen   ☐ Kommunen   ☐ Gemensamt   ☐ Annan aktör: ________", "Mål:   ☒ Minst   ☐ Högst
+# Antal: 15". A box stands right before its option's words (a table's mark alone in its cell
+# is no option).
+_CHECKBOX = re.compile(r"[☐□☒☑⊠]|\[[ xX]\]")
+_CHECKED = frozenset("☒☑⊠") | {"[x]", "[X]"}
+_FEWEST_BOXES = 2
+_OPTION_GAP = re.compile(r"[ \t]{2,}")
+_EMPTY_FIELD = re.compile(r"[_.…\s–-]*")
+
+
+def _field_value(text: str) -> str:
+    """A field's words, "" when it was left empty ("Antal: ____", "Annan aktör: ________")."""
+    label, colon, value = text.partition(":")
+    if colon and _EMPTY_FIELD.fullmatch(value):
+        return ""
+    return text.strip()
+
+
+def _ticked_line(line: str) -> str | None:
+    """A line of check boxes as what was ticked: "Ansvarig: ☒ Polisen ☐ Kommunen" gives
+    "Ansvarig: Polisen"; a ticked "Annan aktör: X" gives X, and a field after the options
+    ("Antal: 15") is kept. None when nothing was ticked or written after the line's label; the
+    line as it is when it is no line of options."""
+    boxes = list(_CHECKBOX.finditer(line))
+    if len(boxes) < _FEWEST_BOXES:
+        return line
+    ticked: list[str] = []
+    rest: list[str] = []
+    for number, box in enumerate(boxes):
+        end = boxes[number + 1].start() if number + 1 < len(boxes) else len(line)
+        segment = line[box.end() : end]
+        if not segment[:1].strip() and not segment[1:2].strip():
+            return line  # "☒   " or "☐" over nothing: a mark, no option
+        option, *after = _OPTION_GAP.split(segment.strip(), maxsplit=1)
+        if box.group() in _CHECKED:
+            label, colon, value = option.partition(":")
+            ticked.append(value.strip() if colon and _field_value(option) else label.strip())
+        if after and (field := _field_value(after[0])):
+            rest.append(field)
+    label = line[: boxes[0].start()].rstrip()
+    if not ticked and not rest and (not label or label.endswith(":")):
+        return None
+    return "  ".join(part for part in (label, ", ".join(ticked), *rest) if part)
+
+
+def _ticked_options(text: str) -> str:
+    """A form's lines of check boxes as the options ticked (`_ticked_line`)."""
+    lines = []
+    for line in text.split("\n"):
+        if _CHECKBOX.search(line):
+            ticked = _ticked_line(line)
+            if ticked is None:
+                continue
+            line = ticked
+        lines.append(line)
+    return "\n".join(lines)
+
+
+# A web page's cards copied as text: each label alone on its line over its value ("Vad" over
+# "Kontroller av hastighet …", "Vem" over "Polisen", "Hur ofta" over "Minst två gånger i
+# månaden"), as a definition list or a card's fields read. Two labels or more running so, one
+# after another, in two cards or more, are joined to their values ("Vem: Polisen"); a table's
+# header pasted a cell a line ("Ansvarig" over "Mål") and a column's cells ("Ansvarig" over
+# "Polisen" over "Kommunen") are no such pairs.
+_LONE_LABEL = re.compile(
+    r"(?:vad|vem|hur ofta|när|var|ansvarig|ansvar|beskrivning|mål|omfattning|frekvens"
+    r"|med vem|tillsammans med|samverkan med)[ \t]*:?",
+    re.IGNORECASE,
+)
+_LONGEST_LONE_LABEL = 20
+_FEWEST_CARDS = 2
+_FEWEST_CARD_LABELS = 2
+
+
+def _lone_label(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped) <= _LONGEST_LONE_LABEL and bool(_LONE_LABEL.fullmatch(stripped))
+
+
+def _card_labels_joined(text: str) -> str:
+    """A text's cards with each lone label on its value's line (see `_LONE_LABEL`)."""
+    lines = text.split("\n")
+    count = len(lines)
+    paired = [
+        index + 1 < count
+        and _lone_label(lines[index])
+        and bool(lines[index + 1].strip())
+        and not _lone_label(lines[index + 1])
+        and (index + 2 >= count or not lines[index + 2].strip() or _lone_label(lines[index + 2]))
+        for index in range(count)
+    ]
+    runs: list[tuple[int, int]] = []  # (first label's index, number of labels)
+    index = 0
+    while index < count:
+        if not paired[index]:
+            index += 1
+            continue
+        first = index
+        while index < count and paired[index]:
+            index += 2
+        runs.append((first, (index - first) // 2))
+    runs = [run for run in runs if run[1] >= _FEWEST_CARD_LABELS]
+    if len(runs) < _FEWEST_CARDS:
+        return text
+    joined: dict[int, str] = {}
+    for first, labels in runs:
+        for index in range(first, first + 2 * labels, 2):
+            label = lines[index].strip().rstrip(":").rstrip()
+            joined[index] = f"{label}: {lines[index + 1].strip()}"
+    result = []
+    index = 0
+    while index < count:
+        if index in joined:
+            result.append(joined[index])
+            index += 2
+        else:
+            result.append(lines[index])
+            index += 1
+    return "\n".join(result)
+
+
 def _bounded_lines(text: str) -> str:
     """`text` with each line longer than MAX_LINE_CHARS broken into lines no longer."""
     lines = text.split("\n")
@@ -2440,6 +2566,9 @@ def clean(raw: str) -> str:
     text = _bounded_lines(raw)
     text = _without_line_numbers(text)
     text = _lone_bullets_joined(text)
+    if _CHECKBOX.search(text):
+        text = _ticked_options(text)
+    text = _card_labels_joined(text)
     if "\t" in text:
         if '"' in text:
             text = _spreadsheet_cells_joined(text)

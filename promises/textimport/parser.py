@@ -1240,6 +1240,22 @@ def _sentence_activity(line: _Line) -> bool:
     return _activity_sentence(line.text, line.folded)
 
 
+# How often a routine is done, without a count: "varje fredagskväll", "varannan vecka".
+_ROUTINE = re.compile(r"\b(?:varje|varannan|varannat|var fjortonde|dagligen|veckovis|manadsvis)\b")
+
+
+def _routine_sentence(line: _Line) -> bool:
+    """A sentence standing after a list of activities in which another actor says how often it
+    does something, with no count: "Föreningen Nattvandrarna i Partille går i centrum varje
+    fredagskväll." (one with a count is an activity by `_sentence_activity`)."""
+    text = line.text.strip()
+    if len(text) > _LONGEST_SENTENCE or _sentence_end(text) < len(text) - 1:
+        return False  # a paragraph, not one sentence
+    if text.endswith((":", "?")) or _QUOTATION.search(line.folded):
+        return False
+    return bool(_ROUTINE.search(line.folded)) and read_owner(text, None)[0] == "other"
+
+
 # A sentence opening with its place in a sequence, its subject after the verb: "För det
 # första kommer polisen att …", "För det tredje ska vi tillsammans …", "Till sist kommer polisen
 # och kommunen att …".
@@ -1612,8 +1628,43 @@ def _starts_block(lines: list[_Line], index: int) -> bool:
             and following is not None
             and _block_label(following)
         )
+        or _bare_heading(lines, index)
         or _described_title(lines, index) is not None
+        or _titled_labels(lines, index)
     )
+
+
+def _bare_heading(lines: list[_Line], index: int) -> bool:
+    """Whether lines[index] is a form's numbered heading alone ("Aktivitet 1") right over its
+    block's description ("Beskrivning: …"), the activity's title to be read from that."""
+    if index + 1 >= len(lines) or not _NUMBERED_BLOCK.match(lines[index].text.strip()):
+        return False
+    label = _block_label(lines[index + 1])
+    return bool(label and label[0] == "what")
+
+
+def _titled_labels(lines: list[_Line], index: int) -> bool:
+    """Whether lines[index] is a card's title right over its labelled lines, a description
+    ("Vad: …") first and its owner ("Vem: …") among them: "Trafikkontroller på Kungsgatan",
+    "Vad: Kontroller av …", "Vem: Polisen", "Hur ofta: Minst två gånger i månaden", as a web
+    page's cards read when copied (`clean` puts a label alone on its line before its value)."""
+    line = lines[index]
+    text = line.text.strip()
+    if line.bullet or line.blank or not text[:1].isupper() or text[-1] in ".,;:!?":
+        return False
+    if len(text) > 80 or len(text.split()) > 10 or _block_label(line) or MODAL.search(line.folded):
+        return False
+    if _focus(text) is not None or index + 1 >= len(lines):
+        return False
+    label = _block_label(lines[index + 1])
+    if not label or label[0] != "what":
+        return False
+    kinds = set()
+    position = index + 1
+    while position < len(lines) and (label := _block_label(lines[position])):
+        kinds.add(label[0])
+        position += 1
+    return "owner" in kinds
 
 
 # How many lines of description a titled block may have before its "Ansvarig:" line.
@@ -1664,6 +1715,8 @@ def _focus(text: str) -> str | None:
 _BLOCK_HEADING = _kw(
     r"^(?:aktivitet|insats|åtgärd|uppgift)\s*(?:\d{1,2}|[a-h])?\s*[:.–—-]\s*(?P<title>\S.{0,150})$"
 )
+# A form's heading alone, numbering its block: "Aktivitet 1" over "Beskrivning: …".
+_NUMBERED_BLOCK = _kw(r"^(?:aktivitet|insats|åtgärd|uppgift)\s*\d{1,2}\s*:?$")
 _BLOCK_LABELS = (
     ("what", _kw(r"^(?:vad|beskrivning|innehåll|s\s*[–—-]\s*specifikt?)\s*:\s*")),
     (
@@ -1682,8 +1735,13 @@ _BLOCK_LABELS = (
     ),
     (
         "partners",
-        _kw(r"^(?:med vem|tillsammans med|i samverkan med|samverkans?part(?:er|ner)?)\s*:\s*"),
+        _kw(
+            r"^(?:med vem|tillsammans med|i samverkan med|samverkan med"
+            r"|samverkans?part(?:er|ner)?)\s*:\s*"
+        ),
     ),
+    # a form's unit of time for its count, in a field of its own ("Antal: 15", "Per: År")
+    ("per", _kw(r"^per\s*:\s*")),
     # an event's organiser ("Arrangör: Smedjebackens kommun", as a calendar names it): the
     # owner when the activity's own words name none
     ("organizer", _kw(r"^(?:arrangör(?:er)?|arrangeras av|organisatör|organizer)\s*:\s*")),
@@ -1718,6 +1776,9 @@ def _labelled_block(lines: list[_Line], index: int, promise: int | None):
         title = heading.group("title").strip()
         title_start = lines[index].start + heading.start("title")
         position = index + 1
+    elif _bare_heading(lines, index) or _titled_labels(lines, index):
+        title, title_start = lines[index].text.strip(), lines[index].start
+        position = index + 1
     else:  # a title over its description: the description is what is done
         title, title_start = lines[index].text.strip(), lines[index].start
         position = _described_title(lines, index)
@@ -1729,6 +1790,8 @@ def _labelled_block(lines: list[_Line], index: int, promise: int | None):
         values.setdefault(kind, (line.text[offset:].strip(), line.start + offset))
         position += 1
     text, start = values.get("what", (title, title_start))
+    if _NUMBERED_BLOCK.match(title):  # "Aktivitet 1": named by its description
+        title = _title(text, None)
     owner = values.get("owner")
     # "Tilldelad: Polisen; Leksands kommun": a planning tool lists the assigned with semicolons
     owned = owner and f"Ansvarig: {owner[0].replace('; ', ' och ')}"
@@ -1738,12 +1801,15 @@ def _labelled_block(lines: list[_Line], index: int, promise: int | None):
         responsible, other, _partners = read_owner(f"Ansvarig: {values['organizer'][0]}", None)
     if owner:  # "Vad: Trygghetsvandringar … tillsammans med boende."
         partners = partners + partners_of(text, fold(text))[0]
-    if "partners" in values:
+    if "partners" in values and _has_words(values["partners"][0]):
         partners = partners + split_actors(values["partners"][0])
     target, notes = None, []
     if "target" in values:
         target, notes = read_target(
-            values["target"][0], values["target"][1], listed=True, counted=title
+            _target_fields(values["target"][0], values.get("per", ("", 0))[0]),
+            values["target"][1],
+            listed=True,
+            counted=title,
         )
     elif "what" in values or heading:
         target, notes = read_target(text, start, listed=True, counted=title)
@@ -1757,6 +1823,20 @@ def _labelled_block(lines: list[_Line], index: int, promise: int | None):
 
 
 _PROMISE_TAG = re.compile(r"\blofte (\d{1,2})\b")
+# A form's count in a field of its own after its comparator's: "Mål: Minst  Antal: 15".
+_COUNT_FIELD = _kw(r"\b(?:antal|st|stycken)\s*:\s*")
+_WHOLE_PERIOD = _kw(r"^(?:under )?(?:hela )?(?:löftes)?period(?:en)?$")
+
+
+def _target_fields(target: str, per: str) -> str:
+    """A block's target as one phrase when a form splits it over fields: "Mål: Minst  Antal:
+    15" and "Per: År" read as "Minst 15 per år", "Per: Hela perioden" as "under hela
+    perioden"; the target's own words when it has no such fields."""
+    if not per:
+        return target
+    target = _COUNT_FIELD.sub("", target)
+    per = per.strip().rstrip(".").lower()
+    return f"{target} under hela perioden" if _WHOLE_PERIOD.match(per) else f"{target} per {per}"
 
 
 def _item_details(lines: list[_Line]) -> dict[int, list[_Line]]:
@@ -2130,7 +2210,7 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                 section = _Section("activities", owner=party_owner)
         elif (
             after_list
-            and _sentence_activity(line)
+            and (_sentence_activity(line) or _routine_sentence(line))
             # "Polisen och kommunen lovar att arbeta för …" under the next promise's title
             and not _PROMISE_SENTENCE.search(line.folded[:_PROMISE_SENTENCE_REACH])
         ):

@@ -39,9 +39,11 @@ _MONTHS = {
     "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
 }  # fmt: skip
 
-# "Sala den 15 januari 2026", "Kungälv 2020-03-20", "Undertecknat i Visby den 12 oktober 2023."
+# "Sala den 15 januari 2026", "Kungälv 2020-03-20", "Undertecknat i Visby den 12 oktober 2023.",
+# and a form's field "Ort och datum: Mullsjö 2026-03-18".
 _PLACE_DATE = re.compile(
-    r"^(?:(?:Undertecknat|Undertecknad|Underskrivet)(?: i)? )?"
+    r"^(?:(?:[Oo]rt|[Pp]lats)(?:,| och) datum:[ \t]*)?"
+    r"(?:(?:Undertecknat|Undertecknad|Underskrivet)(?: i)? )?"
     r"(?P<place>[A-ZÅÄÖ][\w-]+(?: [A-ZÅÄÖ][\w-]+)?),?(?: den)? "
     r"(?:(?P<day>\d{1,2}) (?P<month>[a-zåäö]+) (?P<year>\d{4})"
     r"|(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))\.?$"

@@ -114,6 +114,29 @@ LONG_LINES = {
     "revised wordings": "Ansvarig\tNuvarande lydelse\tFöreslagen lydelse\n"
     + _repeated("Polisen\ta b\tUtgår\nKommunen\tc d\tOförändrad\n"),
     "whom an invitation is to": "Polisen bjuder in " + _repeated("föräldrar till "),
+    # round 71: a form's check boxes, a web page's cards with labels alone on their lines, a
+    # routine after a list
+    "check boxes": _repeated("☐ a "),
+    "ticked boxes": "Ansvarig: " + _repeated("☒ Polisen  "),
+    "boxes alone": _repeated("☐"),
+    "bracket boxes": _repeated("[x] a [ ] b "),
+    "a gap after an option": "Mål: ☒ a ☐ b" + " " * (LONGEST_PASTE - 30) + "Antal: 1",
+    "an empty field": "Ansvarig: ☒ a ☐ Annan:" + _repeated("_", LONGEST_PASTE - 30),
+    "lines of boxes": _repeated("Ansvarig: ☒ Polisen ☐ Kommunen\n"),
+    "lone labels unpaired": _repeated("Vad\nVem\n"),
+    # Many short labelled lines cost what they did before the labels were joined ("Vad: a" a
+    # line, 3.4 s at the longest paste): the joining is checked on fewer.
+    "lone labels": _repeated("Vad\na\nVem\nb\n\n", 60_000),
+    "a card's labels": "Rubrik\nVad: a\n" + _repeated("Vem: Polisen\n"),
+    "form blocks": _repeated(
+        "Aktivitet 1\nBeskrivning: a\nAnsvarig: Polisen\nMål: Minst Antal: 1\nPer: År\n\n"
+    ),
+    "form count fields": "Aktivitet 1\nBeskrivning: a\nAnsvarig: Polisen\nMål: "
+    + _repeated("Antal: ", 150_000)
+    + "\nPer: År\n",
+    "routines after a list": "Polisen ska:\n- a\n\n"
+    + _repeated("Föreningen X går varje fredag.\n"),
+    "a long routine": "Polisen ska:\n- a\n\nFöreningen X " + _repeated("går varje fredag "),
 }
 
 

@@ -1553,6 +1553,17 @@ BLIND_VALIDITY = {
         None,
         "joint",
     ),
+    # round 71: the meeting's date in "När:" is no validity; a form's "Från och med:" and
+    # "Till och med:" fields; a page's sentence
+    "partille-2026-2027-motesinbjudan-outlook.txt": (
+        "2026-03-01",
+        "2027-02-28",
+        False,
+        None,
+        "joint",
+    ),
+    "mullsjo-2026-2028-blankett-kryssrutor.txt": ("2026-04-01", "2028-03-31", False, None, "joint"),
+    "vargarda-2026-2027-webbsida-kort.txt": ("2026-02-01", "2027-01-31", False, None, "joint"),
 }
 
 
