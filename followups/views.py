@@ -46,7 +46,9 @@ def open_data(request: HttpRequest) -> HttpResponse:
         "chosen": chosen,
         "list_separator": opendata.LIST_SEPARATOR,
     }
-    return render(request, "followups/open_data.html", context)
+    response = render(request, "followups/open_data.html", context)
+    # A made-up `?kommun=` shows the page without a choice: not kept once per value.
+    return public_cache.not_kept(response) if chosen_slug and chosen is None else response
 
 
 def _download(

@@ -118,3 +118,8 @@ def test_a_weak_or_any_validator_gets_304(client, world):
     for given in (etag, f"W/{etag}", "*", f'"other", W/{etag}'):
         assert client.get(url, headers={"if-none-match": given}).status_code == 304, given
     assert client.get(url, headers={"if-none-match": '"other"'}).status_code == 200
+
+
+def test_the_open_data_page_with_a_made_up_municipality_is_not_kept(client, world):
+    assert _twice(client, "/oppna-data/?kommun=" + uuid.uuid4().hex) == (None, None)
+    assert _twice(client, "/oppna-data/?kommun=tranas") == ("miss", "hit")
