@@ -98,6 +98,8 @@ def _allows(act: str, roles: set[str], obj: Model, user) -> bool:
         activity = obj
         if act == Act.UPDATE_STATUS and activity.target_value is not None:
             return False
+        if act == Act.LOG and not activity.takes_logs:
+            return False  # cancelled: its status may change again, no new log is added
         return _logs(roles, activity)
     if act == Act.CHANGE_LOG:
         # Their own logs of activities they log; any log of the municipality for its

@@ -529,7 +529,7 @@ class ImportForm(forms.Form):
 
 
 def _loggable(user) -> list[Activity]:
-    return list(Activity.objects.loggable_by(user).for_log_form())
+    return list(Activity.objects.loggable_by(user).open_for_logs().for_log_form())
 
 
 def template_date(activity: Activity, today: datetime.date) -> datetime.date | None:

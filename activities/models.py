@@ -142,6 +142,11 @@ class ActivityQuerySet(models.QuerySet):
                 )
         return self.filter(allowed, period__state__in=IN_FORCE_STATES)
 
+    def open_for_logs(self) -> "ActivityQuerySet":
+        """Activities a new log may be added to: not cancelled (`Activity.takes_logs`). Logs of
+        a cancelled activity may still be corrected or withdrawn (`loggable_by` alone)."""
+        return self.exclude(status=ActivityStatus.CANCELLED)
+
     def for_log_form(self) -> "ActivityQuerySet":
         """Activities with period and place, ordered for a grouped choice list."""
         return self.select_related("period__municipality").order_by(
@@ -158,10 +163,10 @@ class ActivityQuerySet(models.QuerySet):
         )
 
     def with_can_log(self, user) -> "ActivityQuerySet":
-        """Annotate `can_log`: whether `user` may log activities of each (see `loggable_by`)."""
-        return self.annotate(
-            can_log=Exists(Activity.objects.loggable_by(user).filter(pk=OuterRef("pk")))
-        )
+        """Annotate `can_log`: whether `user` may log activities of each (see `loggable_by`,
+        `open_for_logs`)."""
+        loggable = Activity.objects.loggable_by(user).open_for_logs()
+        return self.annotate(can_log=Exists(loggable.filter(pk=OuterRef("pk"))))
 
     def for_staff_home(self, user, today: datetime.date) -> "ActivityQuerySet":
         """Activities of the periods in force on `today` that `user` sees, for the start page."""
@@ -379,6 +384,11 @@ class Activity(models.Model):
         if self.responsible == Responsible.JOINT:
             return gettext("The Police and the municipality")
         return capfirst(self.responsible_label)
+
+    @property
+    def takes_logs(self) -> bool:
+        """Whether a new log may be added (`ActivityQuerySet.open_for_logs`): not cancelled."""
+        return self.status != ActivityStatus.CANCELLED
 
     @property
     def counting_start(self) -> datetime.date:

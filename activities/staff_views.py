@@ -122,7 +122,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     # "Logga aktivitet" only where something can be logged (a new coordinator's first page
     # led to "there is no activity you can log"); one query only when none in force can be.
     can_log = any(activity.can_log for activity in activities) or (
-        policy.may(user, Act.LOG) and Activity.objects.loggable_by(user).exists()
+        policy.may(user, Act.LOG) and Activity.objects.loggable_by(user).open_for_logs().exists()
     )
     context = {
         "can_log": can_log,
@@ -154,7 +154,7 @@ def log_create(request: HttpRequest) -> HttpResponse:
     """Log a completed activity; a repeated submission with the same key saves once."""
     user = request.user
     policy.require(user, Act.LOG)
-    activities = Activity.objects.loggable_by(user).for_log_form()
+    activities = Activity.objects.loggable_by(user).open_for_logs().for_log_form()
     today = timezone.localdate()
     repeat = None
     if request.method == "POST":

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 
 from activities.forms import LogFieldsForm
-from activities.models import Activity, ActivityLog
+from activities.models import Activity, ActivityLog, ActivityStatus
 from activities.wording import progress_summary
 from municipalities.models import Role
 from promises.models import PeriodState
@@ -65,6 +65,29 @@ def test_log_form_defaults_to_today_and_one_and_warns_about_personal_data(client
     assert 'aria-describedby="id_internal_note_helptext"' in page
     groups = [group for _period, group in response.context["form"].fields["activity"].choices[1:]]
     assert {pk for group in groups for pk, _title in group} == {world.police.pk, world.status.pk}
+
+
+@pytest.mark.django_db
+def test_a_cancelled_activity_takes_no_new_log_but_its_logs_can_be_withdrawn(client, world):
+    earlier = factories.log(world.status, timezone.localdate() - DAY, reported_by=world.officer)
+    Activity.objects.filter(pk=world.status.pk).update(
+        status=ActivityStatus.CANCELLED, status_reason="Föreningen har lagt ned."
+    )
+    sign_in(client, world.officer)
+
+    form = client.get(url("log_create")).context["form"]
+    refused = client.post(url("log_create"), log_data(world.status))
+    page = client.get(url("staff_activity", world.status.pk)).content.decode()
+    withdrawn = client.post(url("log_withdraw", earlier.pk), {"reason": "Fel aktivitet."})
+
+    groups = [group for _period, group in form.fields["activity"].choices[1:]]
+    assert world.status.pk not in {pk for group in groups for pk, _title in group}
+    assert refused.status_code == 200 and refused.context["form"].errors["activity"]
+    assert ActivityLog.objects.filter(activity=world.status).count() == 1
+    assert f"?aktivitet={world.status.pk}" not in page
+    assert withdrawn.status_code == 302
+    earlier.refresh_from_db()
+    assert earlier.withdrawn_at is not None
 
 
 @pytest.mark.django_db
