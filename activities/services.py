@@ -98,13 +98,14 @@ class LogOfMeeting(Exception):
 
 
 @transaction.atomic
-def restore_log(log: ActivityLog, user) -> bool:
+def restore_log(log: ActivityLog, user, *, of_meeting: bool = False) -> bool:
     """Restore a withdrawn log: it counts again, and the history keeps the withdrawal; False if
-    it was not withdrawn. A log a held meeting made raises `LogOfMeeting`."""
+    it was not withdrawn. A log a held meeting made raises `LogOfMeeting`, unless restored by
+    the meeting's own correction (`of_meeting`)."""
     locked = ActivityLog.objects.select_for_update().get(pk=log.pk)
     if locked.withdrawn_at is None:
         return False
-    if locked.meeting_id is not None:
+    if locked.meeting_id is not None and not of_meeting:
         raise LogOfMeeting(log.pk)
     locked.withdrawn_at = None
     locked.withdrawn_by = None

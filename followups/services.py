@@ -21,9 +21,16 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from activities.models import Activity, ActivityLog
-from activities.services import CHANGE_REASON_LENGTH, record_log, update_log, withdraw_log
+from activities.services import (
+    CHANGE_REASON_LENGTH,
+    record_log,
+    restore_log,
+    update_log,
+    withdraw_log,
+)
 from followups import frozen, reports
 from followups.documents import report_pdf
 from followups.models import (
@@ -85,8 +92,13 @@ def plan_meeting(
 def counting_activities(meeting: FollowUpMeeting) -> list[Activity]:
     """The activities of the meeting's period that count meetings of its kind and existed on
     its day (one added by a revision counts from then, as a log does); none once the period is
-    no longer in force (its logs are closed, as for any log)."""
-    if meeting.period.state not in IN_FORCE_STATES:
+    no longer in force (its logs are closed, as for any log), and none for a meeting held
+    outside the period (a last follow-up after its end is a meeting, not a log of it: the log
+    form refuses such a date too)."""
+    period = meeting.period
+    if period.state not in IN_FORCE_STATES:
+        return []
+    if meeting.date < period.start_date or (period.end_date and meeting.date > period.end_date):
         return []
     activities = Activity.objects.filter(period_id=meeting.period_id).order_by("position", "pk")
     return [
@@ -204,16 +216,42 @@ def correct_meeting(
     return locked
 
 
+NO_LONGER_COUNTED = gettext_lazy(
+    "The meeting's record was corrected: this activity no longer counts it."
+)
+
+
+def _withdrawn_by_a_correction(log: ActivityLog) -> bool:
+    """Whether `log` was withdrawn by a correction of its meeting (`NO_LONGER_COUNTED`, in the
+    language of whoever corrected it), not by a person."""
+    reasons = set()
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            reasons.add(str(NO_LONGER_COUNTED))
+    return log.withdrawal_reason in reasons
+
+
 def _follow_meeting(meeting: FollowUpMeeting, user) -> None:
-    """Bring the logs a held meeting made in line with its corrected record."""
+    """Bring the logs a held meeting made in line with its corrected record.
+
+    A log someone withdrew stays withdrawn (a correction of the meeting's text must not undo
+    a coordinator's); one a correction withdrew, for an activity that counts the meeting again,
+    counts again."""
     counting = {activity.pk: activity for activity in counting_activities(meeting)}
     place = _meeting_place(meeting)
-    for log in ActivityLog.objects.filter(meeting=meeting, withdrawn_at__isnull=True):
-        if counting.pop(log.activity_id, None) is None:
-            reason = _("The meeting's record was corrected: this activity no longer counts it.")
-            withdraw_log(log, user, str(reason))
+    fields = {"date": meeting.date, "place": place, "summary": meeting.public_summary}
+    for log in ActivityLog.objects.filter(meeting=meeting).order_by("pk"):
+        counted = counting.pop(log.activity_id, None) is not None
+        if log.withdrawn_at is not None:
+            if counted and _withdrawn_by_a_correction(log):
+                restore_log(log, user, of_meeting=True)
+                if (log.date, log.place, log.summary) != tuple(fields.values()):
+                    update_log(log, user, **fields)
+            continue
+        if not counted:
+            withdraw_log(log, user, str(NO_LONGER_COUNTED))
         elif (log.date, log.place, log.summary) != (meeting.date, place, meeting.public_summary):
-            update_log(log, user, date=meeting.date, place=place, summary=meeting.public_summary)
+            update_log(log, user, **fields)
     for activity in counting.values():
         _log_meeting(meeting, activity, user)
 

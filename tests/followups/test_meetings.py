@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from activities.models import ActivityLog
+from activities.services import withdraw_log
 from followups import services
 from followups.models import (
     ActivityVerdict,
@@ -16,6 +17,7 @@ from followups.models import (
     MeetingStatus,
     Rating,
 )
+from promises.models import PromisePeriod
 from tests import factories
 from tests.staff import sign_in
 
@@ -423,6 +425,42 @@ def test_a_corrected_kind_moves_the_count_to_the_activities_that_count_it(client
     _correct(client, meeting, kind="monthly")
     assert _public_done(period, title) == counted
     assert ActivityLog.objects.filter(meeting=meeting, withdrawn_at__isnull=True).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_meeting_log_a_coordinator_withdrew_stays_withdrawn_after_a_correction(
+    client, people, period
+):
+    title = "Månatlig uppföljning med Trygg och säker kommun"
+    sign_in(client, people.coordinator)
+    meeting = _held(client, period)
+    [log] = ActivityLog.objects.filter(meeting=meeting)
+    withdraw_log(log, people.coordinator, "Mötet ska inte räknas.")
+    counted = _public_done(period, title)
+
+    _correct(client, meeting, public_summary="Genomgång av läget, rättad text.")
+
+    assert ActivityLog.objects.filter(meeting=meeting).count() == 1
+    log.refresh_from_db()
+    assert (log.withdrawn_at is not None, log.withdrawal_reason) == (True, "Mötet ska inte räknas.")
+    assert _public_done(period, title) == counted
+
+
+def test_a_meeting_held_after_the_period_ended_logs_nothing(people, period):
+    ended = TODAY - datetime.timedelta(days=3)
+    PromisePeriod.objects.filter(pk=period.pk).update(
+        start_date=ended - datetime.timedelta(days=300), end_date=ended
+    )
+    period.refresh_from_db()
+
+    logs = services.record_meeting(
+        FollowUpMeeting(period=period, kind=MeetingKind.MONTHLY, date=TODAY),
+        people.coordinator,
+        public_summary="Slutuppföljning efter periodens slut.",
+    )
+
+    assert logs == []
+    assert not ActivityLog.objects.exists()
 
 
 @pytest.mark.django_db
