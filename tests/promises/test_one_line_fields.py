@@ -76,3 +76,17 @@ def test_a_null_character_is_refused_with_one_message_not_two():
     with pytest.raises(ValidationError) as refused:
         PlainTextField(max_length=50).clean("Storgatan\x00 12")
     assert len(refused.value.messages) == 1
+
+
+@pytest.mark.parametrize("field", list(_one_line_text_fields()))
+def test_an_invisible_character_in_a_one_line_text_is_dropped(field):
+    from promises.fields import PlainTextField
+
+    if not isinstance(field, PlainTextField):
+        return  # names, codes and addresses: their own fields and checks
+    # A zero-width space made "Göteborg, \u200b" a second place beside "Göteborg".
+    assert field.clean("Ham\u00adnen\u200b") == "Hamnen"
+    if not field.required:
+        assert field.clean("\u200b\u2060\ufeff") == ""
+    with pytest.raises(ValidationError):
+        field.clean("Hamnen\u202e")  # a direction mark is refused, with a message
