@@ -20,6 +20,7 @@ from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from promises import lifecycle
 from promises.lifecycle import SignatoryData
@@ -78,6 +79,25 @@ def start_registration(
     return period
 
 
+# What a registered promise still in force must state (see `missing_facts`).
+FACTS_IN_FORCE = (
+    ("decision_body", gettext_lazy("the decision-making body")),
+    ("decision_date", gettext_lazy("the decision date")),
+    ("signed_date", gettext_lazy("the signing date")),
+)
+
+
+def missing_facts(period: PromisePeriod, today: datetime.date) -> list[str]:
+    """What a period published as in force by registration lacks of its decision and signing.
+    The portal's own path has an approver, a decision and a signing; a registration has one
+    coordinator and the document (its source, which every registration carries): a promise
+    shown as in force must at least say who decided it when, and when it was signed. A
+    promise that has ended is registered with what its archive copy states, as known."""
+    if registered_state(period, today) != PeriodState.SIGNED:
+        return []
+    return [label for field, label in FACTS_IN_FORCE if not getattr(period, field)]
+
+
 def refusals(period: PromisePeriod) -> list[str]:
     """Why `period` cannot be registered now (empty: it can)."""
     messages = []
@@ -86,6 +106,14 @@ def refusals(period: PromisePeriod) -> list[str]:
         return messages
     if not (period.promises.exists() or period.activities.exists()):
         messages.append(_("Add the document's promises or activities first."))
+    if missing := missing_facts(period, timezone.localdate()):
+        messages.append(
+            _(
+                "A citizen promise still in force is published with its decision and signing as "
+                "its document states them. Fill in: %(missing)s."
+            )
+            % {"missing": ", ".join(str(label) for label in missing)}
+        )
     other = overlapping_period(period)
     if other is not None:
         messages.append(overlap_message(other))

@@ -106,13 +106,23 @@ def test_a_past_period_is_registered_closed_with_one_registration_record(people)
     assert not Signatory.objects.filter(period=period).exists()
 
 
+# What a promise registered in force states of its decision and signing.
+STATED = {
+    "decision_body": "Kommunstyrelsen",
+    "decision_date": datetime.date(2022, 2, 1),
+    "signed_date": datetime.date(2022, 2, 15),
+}
+
+
 @pytest.mark.django_db
 def test_a_period_in_force_or_until_further_notice_is_registered_signed(people):
     today = timezone.localdate()
     running = registering_draft(
-        start=today - datetime.timedelta(days=100), end=today + datetime.timedelta(days=100)
+        start=today - datetime.timedelta(days=100),
+        end=today + datetime.timedelta(days=100),
+        **STATED,
     )
-    open_ended = registering_draft("tranas", start=datetime.date(2022, 3, 1), end=None)
+    open_ended = registering_draft("tranas", start=datetime.date(2022, 3, 1), end=None, **STATED)
     registration.register(running, user=people.coordinator)
     registration.register(open_ended, user=people.admin)
     running.refresh_from_db()
@@ -653,3 +663,39 @@ def test_the_start_page_lists_no_registered_period_as_lately_signed_without_a_da
     factories.period("tranas", start=datetime.date(2025, 1, 1), end=datetime.date(2025, 12, 31))
     latest = client.get(reverse("promises:home")).context["latest"]
     assert [period.municipality.slug for period in latest] == ["tranas"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("left_out", "words"),
+    [
+        ("decision_body", "det beslutande organet"),
+        ("decision_date", "beslutsdatumet"),
+        ("signed_date", "datumet för undertecknandet"),
+    ],
+)
+def test_a_promise_in_force_is_not_registered_without_its_decision_or_signing(
+    people, left_out, words
+):
+    """A probe published a promise in force from today with no decision, no signing and a
+    made-up signatory: one coordinator, no approver, nothing stated."""
+    today = timezone.localdate()
+    stated = {**STATED, left_out: "" if left_out == "decision_body" else None}
+    period = registering_draft(start=today, end=today + datetime.timedelta(days=365), **stated)
+
+    with pytest.raises(registration.RegistrationRefused) as refused:
+        registration.register(period, user=people.coordinator)
+
+    period.refresh_from_db()
+    assert period.state == PeriodState.DRAFT
+    (message,) = refused.value.messages
+    assert message.startswith("Ett medborgarlöfte som fortfarande gäller publiceras med")
+    assert message.endswith(f"Fyll i: {words}.")
+
+
+@pytest.mark.django_db
+def test_an_ended_promise_is_registered_with_what_its_archive_copy_states(people):
+    period = registering_draft()  # 2019: nothing stated of its decision or signing
+    registration.register(period, user=people.coordinator)
+    period.refresh_from_db()
+    assert period.state == PeriodState.CLOSED
