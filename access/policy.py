@@ -21,6 +21,7 @@ permissions stay underneath for the admin site only.
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q
+from django.utils.translation import gettext
 
 from activities.models import LOGGED_BY_ROLE, Activity, ActivityLog
 from municipalities.models import Role
@@ -45,6 +46,15 @@ class NotNow(PermissionDenied):
     def __init__(self, period: PromisePeriod) -> None:
         super().__init__()
         self.period = period
+
+
+class Refused(PermissionDenied):
+    """A refusal the 403 page explains with `reason` (in the UI's language): the user works
+    here, but this is somebody else's to do."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 def _roles_for_act(act: str) -> set[str]:
@@ -154,6 +164,16 @@ def require(user, act: str, obj: Model | None = None) -> None:
         period = _period_of(obj)
         if held_roles(user, period.municipality_id) & _roles_for_act(act):
             raise NotNow(period)
+    if obj is not None and act == Act.CHANGE_LOG:
+        if held_roles(user, _period_of(obj).municipality_id) & _roles_for_act(act):
+            # A colleague's log (a predecessor's, say): who can change it, not "ask whoever
+            # manages the users".
+            raise Refused(
+                gettext(
+                    "You can change and withdraw the logs you made yourself. A log someone "
+                    "else made, or withdrew, is changed by the municipality's coordinator."
+                )
+            )
     raise PermissionDenied
 
 

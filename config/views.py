@@ -136,10 +136,13 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 @requires_csrf_token
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
-    from access.policy import NotNow  # access imports the apps, which import this module
+    from access.policy import NotNow, Refused  # access imports the apps, which import this module
 
     if isinstance(exception, NotNow):
         return _not_now(request, exception.period)
+    if isinstance(exception, Refused):
+        context = {**site_frame(request), "reason": exception.reason}
+        return HttpResponse(render_to_string("403.html", context), status=403)
     user = getattr(request, "user", None)
     if request.path_info.startswith("/admin/") and user is not None and user.is_staff:
         # An administrator refused a step the admin never takes (a delete): why, not "ask the

@@ -704,3 +704,17 @@ def test_a_log_over_a_targets_most_is_said_so_when_saved(client, world):
     warning = "Det är fler än målets högsta antal: målet är inte uppnått."
     assert not any(warning in str(m) for m in messages_of(within))
     assert warning in str(messages_of(over)[-1])
+
+
+@pytest.mark.django_db
+def test_a_colleagues_log_refused_says_who_changes_it(client, world, logged):
+    area = world.officer.memberships.get().local_police_area
+    successor = staff_user("ny.polis", role=Role.POLICE_OFFICER, local_police_area=area)
+    sign_in(client, successor)
+
+    response = client.get(url("log_edit", logged.pk))
+
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "ändras av kommunens samordnare" in page
+    assert "kontakta den som hanterar användarna" not in page
