@@ -164,16 +164,20 @@ def require(user, act: str, obj: Model | None = None) -> None:
         period = _period_of(obj)
         if held_roles(user, period.municipality_id) & _roles_for_act(act):
             raise NotNow(period)
-    if obj is not None and act == Act.CHANGE_LOG:
-        if held_roles(user, _period_of(obj).municipality_id) & _roles_for_act(act):
-            # A colleague's log (a predecessor's, say): who can change it, not "ask whoever
-            # manages the users".
-            raise Refused(
-                gettext(
-                    "You can change and withdraw the logs you made yourself. A log someone "
-                    "else made, or withdrew, is changed by the municipality's coordinator."
-                )
+    if (
+        obj is not None
+        and act == Act.CHANGE_LOG
+        and held_roles(user, _period_of(obj).municipality_id) & _roles_for_act(act)
+        and (obj.reported_by_id != user.pk or obj.withdrawn_by_id not in (None, user.pk))
+    ):
+        # A colleague's log (a predecessor's, say): who can change it, not "ask whoever
+        # manages the users".
+        raise Refused(
+            gettext(
+                "You can change and withdraw the logs you made yourself. A log someone "
+                "else made, or withdrew, is changed by the municipality's coordinator."
             )
+        )
     raise PermissionDenied
 
 
