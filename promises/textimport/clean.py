@@ -1108,6 +1108,79 @@ def _columns_one_after_another(lines: list[str]) -> list[str]:
     return result
 
 
+# Two lists printed side by side whose text gives a line of each in turn (a reader ordering a
+# PDF's lines by their height on the page): "Polisen lovar att:" over "Kommunen lovar att:",
+# then the first column's first line, the second's first line, the first's second … up to a
+# blank line.
+_INTERLEAVED_HEAD = re.compile(
+    r"(?:polisen|kommunen|staden|regionen|lokalpolisomradet?(?: [\w-]+){0,2}|lpo(?: [\w-]+)?"
+    r"|[\w-]+s? (?:kommun|stad)|gemensamt|tillsammans)\b[^:]{0,40}:"
+)
+_INTERLEAVED_BULLET = re.compile(rf"([{BULLET_CHARS}]|\d{{1,2}}[.)])\s")
+_FEWEST_INTERLEAVED_LINES = 4
+_LONGEST_INTERLEAVED_HEAD = 100
+_MOST_INTERLEAVED_LINES = 200  # two columns of a page, never a long text without blank lines
+
+
+def _interleaved_column(lines: list[str]) -> bool:
+    """Whether lines read as one column's list: an item first, and every line that opens no
+    item going on from a line that ends no sentence."""
+    for index, line in enumerate(lines):
+        if _INTERLEAVED_BULLET.match(line.strip()):
+            continue
+        if not index or lines[index - 1].rstrip().endswith((".", "!", "?", ":")):
+            return False
+    return True
+
+
+def _columns_deinterleaved(lines: list[str]) -> list[str]:
+    """Two party headings one right over the other, the lines under them alternating between
+    the two columns (each opening with an item), as the first column's heading and lines, a
+    blank line, then the second's."""
+    heading = [
+        len(line) <= _LONGEST_INTERLEAVED_HEAD
+        and line.rstrip().endswith(":")
+        and bool(_INTERLEAVED_HEAD.fullmatch(fold(line.strip())))
+        for line in lines
+    ]
+    blank_after = [len(lines)] * (len(lines) + 1)  # the first blank line at or after each
+    for index in range(len(lines) - 1, -1, -1):
+        blank_after[index] = index if not lines[index].strip() else blank_after[index + 1]
+    result: list[str] = []
+    index = 0
+    while index < len(lines):
+        heads = lines[index : index + 2]
+        if not (
+            index + 3 < len(lines)
+            and heading[index]
+            and heading[index + 1]
+            and fold(heads[0].strip()) != fold(heads[1].strip())
+        ):
+            result.append(lines[index])
+            index += 1
+            continue
+        end = blank_after[index + 2]
+        block = (
+            [line.strip() for line in lines[index + 2 : end]]
+            if end - index - 2 <= _MOST_INTERLEAVED_LINES
+            else []
+        )
+        first, second = block[0::2], block[1::2]
+        if (
+            _FEWEST_INTERLEAVED_LINES <= len(block) <= _MOST_INTERLEAVED_LINES
+            and (bullet := _INTERLEAVED_BULLET.match(block[0]))
+            and block[1].startswith(bullet.group(1))
+            and _interleaved_column(first)
+            and _interleaved_column(second)
+        ):
+            result += [heads[0].strip(), *first, "", heads[1].strip(), *second]
+            index = end
+            continue
+        result.append(lines[index])
+        index += 1
+    return result
+
+
 # A table whose columns are the parties, each cell what that party does in the row's area
 # ("| Område | Polisen | Täby kommun |"): read as each party's list, "Det här gör Polisen" over
 # its cells as items (an empty cell, "–", none).
@@ -1266,6 +1339,8 @@ def _tables_as_cells(text: str) -> tuple[str, set[int]]:
     if "..." in text or "……" in text or ". . ." in text:
         lines = _leaders_as_tabs(lines)
     lines = _spaced_columns_as_tabs(_columns_one_after_another(lines))
+    if ":\n" in text:
+        lines = _columns_deinterleaved(lines)
     cells = [_row_cells(line) for line in lines]
     table_rows: set[int] = set()
     index = 0
@@ -2121,6 +2196,46 @@ _LONE_BULLET = re.compile(
 _FEWEST_LONE_BULLETS = 2
 
 
+# A letter's head: the sender's name and unit, the letter's fields ("Datum", "Diarienummer",
+# "Er referens", "Handläggare" …, often beside the sender in a second column) and the
+# recipient's address ending with its postal code and town ("455 80 Munkedal"), above the
+# subject line. It holds no promise, heading or activity.
+_LETTER_LABEL = re.compile(
+    r"(?:datum|ert datum|diarienummer|diarienr|dnr|er referens|var referens|er beteckning"
+    r"|var beteckning|beteckning|handlaggare|saknummer|saknr)(?=\s*:|\s{2,}|\s*$)"
+)
+_LETTER_CELL_GAP = re.compile(r"\t|\s{2,}")
+_POSTAL_TOWN = re.compile(r"(?:S-)?\d{3} ?\d{2} [A-ZÅÄÖ][\w-]+(?: [A-ZÅÄÖ][\w-]+)?")
+_LETTER_HEAD_LINES = 40
+_FEWEST_LETTER_LABELS = 2
+_LONGEST_LETTER_HEAD_LINE = 80
+
+
+def _without_letter_head(text: str) -> str:
+    """`text` without a letter's head: its first lines, up to the last one ending with a postal
+    code and town, when two of a letter's fields or more stand among them and none of them is
+    a sentence (or states the validity)."""
+    lines = text.split("\n", _LETTER_HEAD_LINES)[:_LETTER_HEAD_LINES]
+    labels: set[str] = set()
+    end = None
+    for index, line in enumerate(lines):
+        cells = [cell for cell in _LETTER_CELL_GAP.split(line.strip()) if cell]
+        closed = " ".join(cells)
+        if len(closed) > _LONGEST_LETTER_HEAD_LINE or closed.endswith((".", "!", "?")):
+            break
+        folded = fold(closed)
+        if "galler" in folded or "giltig" in folded:
+            break
+        for cell in cells:
+            if label := _LETTER_LABEL.match(fold(cell)):
+                labels.add(label.group())
+        if cells and _POSTAL_TOWN.fullmatch(cells[-1]):
+            end = index
+    if end is None or len(labels) < _FEWEST_LETTER_LABELS:
+        return text
+    return text.split("\n", end + 1)[end + 1] if text.count("\n") > end else ""
+
+
 def _lone_bullets_joined(text: str) -> str:
     """A list whose bullets stand alone on their lines, each bullet on its item's line."""
     if len(_LONE_BULLET.findall(text, 0, 200_000)) < _FEWEST_LONE_BULLETS:
@@ -2566,6 +2681,8 @@ def clean(raw: str) -> str:
     text = _bounded_lines(raw)
     text = _without_line_numbers(text)
     text = _lone_bullets_joined(text)
+    if _POSTAL_TOWN.search(text, 0, 5_000):
+        text = _without_letter_head(text)
     if _CHECKBOX.search(text):
         text = _ticked_options(text)
     text = _card_labels_joined(text)

@@ -14,6 +14,9 @@ _BULLET = re.compile(
     rf"(?:[{BULLET_CHARS}]|[eo](?= \S)|(?P<sub>\d{{1,2}}\.\d{{1,2}}(?:\.\d{{1,2}})?)\.?"
     rf"|\d{{1,2}}[.)]|\(\d{{1,2}}\)"
     rf"|[a-h][.)](?= \S)"
+    # "ii) Genomföra …": an item numbered in small Roman numerals, as a lettered one ("v." is a
+    # week, so only with its bracket)
+    r"|(?P<small_roman>i{1,3}|iv|vi{0,3}|ix|x)\)(?= \S)"
     # "II. Färre unga i kriminalitet": a promise numbered in Roman numerals
     r"|(?P<roman>I{1,3}|IV|VI{0,3}|IX|XI{0,2})\.(?= [A-ZÅÄÖ]))[ ]+"
     # "…arbeta för ökad trygghet": each line under "Vi lovar att" going on from it.
@@ -76,13 +79,16 @@ def read_lines(text: str) -> list[Line]:
                 sub,
                 numbered,
                 bool(offset and (match.group("label") or match.group("point"))),
-                bool(offset) and not roman and raw[:1].isalpha() and raw[1:2] in ".)",
+                bool(offset)
+                and not roman
+                and (raw[:1].isalpha() and raw[1:2] in ".)" or bool(match.group("small_roman"))),
             )
         )
         position = end + 1
     _party_dash_items(lines)
     _coded_items(text, lines)
     _levelled_headings(text, lines)
+    _lettered_outline(text, lines)
     _section_titles(lines)
     for line in lines:
         if line.numbered and not line.sub and _REPORT_SECTION.fullmatch(line.folded.strip()):
@@ -126,6 +132,43 @@ def _levelled_headings(text: str, lines: list[Line]) -> None:
         line.folded = fold(line.text)
         line.bullet = line.sub = line.numbered = False
         line.titled = number is one  # the first level's title: a promise
+
+
+# An outline lettered and numbered: "A. Tryggare kvällar i centrum" over "A.1 Polisen" over
+# its items ("i) Fotpatrullera …", "a) …", "• …"). "A.1 Polisen" is a heading (a party's name),
+# its number no part of it, and "A. …" over it a promise's title.
+_LETTER_LEVEL_ONE = re.compile(r"([A-H])\. (?=[A-ZÅÄÖ])")
+_LETTER_LEVEL_TWO = re.compile(r"([A-H])\.(\d{1,2})\.? (?=[A-ZÅÄÖ])")
+
+
+def _lettered_outline(text: str, lines: list[Line]) -> None:
+    """Take the numbers off a lettered outline's headings ("A.1 Polisen") when items are
+    right under them, and make the lettered title over such a heading ("A. …") a promise."""
+    if not re.search(r"(?m)^[A-H]\.\d{1,2}\.? [A-ZÅÄÖ]", text):
+        return
+    raw_lines = text.split("\n")
+    filled_after = [len(lines)] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        filled_after[index] = filled_after[index + 1] if lines[index].blank else index
+    for index, line in enumerate(lines):
+        raw = raw_lines[index]
+        two = _LETTER_LEVEL_TWO.match(raw)
+        if not two or len(raw) > _LONGEST_LEVEL_HEADING or raw.rstrip()[-1:] in ".;:,":
+            continue
+        below = filled_after[index + 1]
+        if below >= len(lines) or not lines[below].bullet:
+            continue
+        line.start += two.end() - (len(raw) - len(line.text))
+        line.text = raw[two.end() :]
+        line.folded = fold(line.text)
+        line.bullet = line.sub = line.numbered = line.lettered = False
+        # the title over it, its letter the same: "A. Tryggare kvällar …" over "A.1 Polisen"
+        above = index - 1
+        while above >= 0 and lines[above].blank:
+            above -= 1
+        one = _LETTER_LEVEL_ONE.match(raw_lines[above]) if above >= 0 else None
+        if one and one.group(1) == two.group(1) and not lines[above].bullet:
+            lines[above].titled = True
 
 
 # A legend of one-letter owner codes on one line: "P = Polisen   K = Laxå kommun   P/K =

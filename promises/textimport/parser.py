@@ -185,7 +185,9 @@ _PARTY_HEADING = _kw(
     # (with its verb: "• Polisen i skolan" is an item)
     r"(?:(?: i [\w-]+(?: [\w-]+)?|, genom [^,]{3,60},)?"
     r"(?: ska| kommer| gör| åtar sig| förbinder sig| ansvarar för| åtar vi oss"
-    r"| förbinder vi oss))?(?: vi| polisen och kommunen| kommunen och polisen)?"
+    # "Kommunen har för sin del åtagit sig att:", as a letter or a report retells it
+    r"| förbinder vi oss| har(?: för sin del)? (?:åtagit|förbundit) sig))?"
+    r"(?: vi| polisen och kommunen| kommunen och polisen)?"
     r"(?: också| även)?(?: gemensamt| tillsammans)?(?: att(?= under))?"
     r"(?: under (?:\d{4}|året|perioden|(?:de )?(?:kommande|närmaste) (?:året|åren)))?"
     r"(?: att| följande)?|(?:det här|detta|så här|det) (?:gör|lovar) (?P<pd>polisen|kommunen"
@@ -205,7 +207,8 @@ _PARTY_HEADING = _kw(
     r"|från (?P<pf>polisen|kommunen|staden|regionen)"
     # a party named with its verb: "Nora kommun åtar sig att", "Lokalpolisområde Lindesberg ska"
     r"|(?P<pm>lokalpolisområdet?(?: [\w-]+){1,2}|[\w-]+s? (?:kommun|stad))"
-    r" (?:ska|kommer|åtar sig|förbinder sig)(?: också| även)?(?: att| följande)?"
+    r" (?:ska|kommer|åtar sig|förbinder sig|har(?: för sin del)? (?:åtagit|förbundit) sig)"
+    r"(?: också| även)?(?: att| följande)?"
     r"|(?:vad gör|vilka (?:aktiviteter|insatser|åtgärder) (?:genomför|gör))"
     r" (?P<pq>polisen|kommunen|staden|regionen|[vn]i tillsammans|[vn]i gemensamt))"
     r"\s*[:?]?$"

@@ -651,6 +651,16 @@ def _range_excluded(tokens: list[_Token], index: int, excluded: set[int]) -> boo
     return _value(tokens[second]) is not None and _excluded(tokens, second, excluded)
 
 
+def _range_has_second(tokens: list[_Token], index: int) -> bool:
+    """Whether "mellan" before tokens[index] opens a range ("mellan 10 och 15", "mellan 2–4"):
+    "flytta dem mellan sex platser" names places, a count after a preposition, no target."""
+    return (
+        index + 2 < len(tokens)
+        and tokens[index + 1].folded in ("och", "till", "–", "—", "-")
+        and _value(tokens[index + 2]) is not None
+    )
+
+
 def _value(token: _Token) -> int | None:
     if token.text.isdigit():
         return digits_value(token.text)
@@ -1078,7 +1088,9 @@ def read_target(
             scope_phrase=phrase,
         )
         prev = tokens[first - 1].folded if first else ""
-        if kind_is_range(comparator_found) and _range_excluded(tokens, index, excluded):
+        if kind_is_range(comparator_found) and (
+            _range_excluded(tokens, index, excluded) or not _range_has_second(tokens, index)
+        ):
             excluded.add(index)
             continue
         if comparator == "count":

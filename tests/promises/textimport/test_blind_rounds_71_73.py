@@ -245,3 +245,226 @@ def test_the_meeting_invitation_document():
     # The meeting's programme, its Teams chrome and the sender's signature are no activities,
     # and a letter's closing is no signing.
     assert document.signatories == [] and document.signed_date is None
+
+
+# Round 72: an outline lettered "A.", "A.1" over items "i)", a letter with its head and the
+# recipient's address, two lists printed side by side whose text gives a line of each in turn.
+
+OUTLINE = (
+    "A. Tryggare kvällar i centrum\n\n"
+    "A.1 Polisen\n"
+    "i) Fotpatrullera i centrum minst 40 kvällar per år.\n"
+    "ii) Genomföra narkotikakontroller vid stationen.\n\n"
+    "A.2 Kommunen\n"
+    "i) Ha fältassistenter ute tre kvällar i veckan.\n\n"
+    "B. Säkrare skolvägar\n\n"
+    "B.1 Gemensamt\n"
+    "i) Genomföra två trygghetsvandringar per år.\n"
+    "ii) Bjuda in föräldrar till ett informationsmöte.\n"
+    "iii) Se över skolvägarna.\n"
+    "iv) Sätta upp skyltar.\n"
+)
+
+
+def test_a_lettered_outline_gives_promises_parties_and_items_numbered_in_small_roman():
+    document = parse(OUTLINE)
+    assert [p.text for p in document.promises] == [
+        "Tryggare kvällar i centrum",
+        "Säkrare skolvägar",
+    ]
+    assert [(a.text[:22], a.responsible, a.promise_indexes) for a in document.activities] == [
+        ("Fotpatrullera i centru", "police", [0]),
+        ("Genomföra narkotikakon", "police", [0]),
+        ("Ha fältassistenter ute", "municipality", [0]),
+        ("Genomföra två trygghet", "joint", [1]),
+        ("Bjuda in föräldrar til", "joint", [1]),
+        ("Se över skolvägarna.", "joint", [1]),
+        ("Sätta upp skyltar.", "joint", [1]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "A.1" with nothing listed under it, a sentence: no heading
+        "A.1 Polisen genomför kontroller.\nKommunen ser över belysningen.\n",
+        # "v. 12" is a week, never an item's number
+        "v. 12 Trafikkontroller\n",
+    ],
+)
+def test_lines_that_are_no_lettered_outline_keep_their_words(text):
+    assert parse(text).text == text.strip()
+    assert all(not a.text.startswith(("Polisen genomför", "12")) for a in parse(text).activities)
+
+
+def test_mellan_before_a_count_with_no_second_number_is_no_range():
+    items = parse(
+        "Kommunen ska:\n"
+        "- sätta upp hastighetsdisplayer och flytta dem mellan sex platser under läsåret\n"
+        "- ha fältassistenter ute mellan 2 och 3 kvällar i veckan\n"
+    ).activities
+    assert items[0].target is None
+    assert (items[1].target.comparator, items[1].target.value) == ("at_least", 2)
+
+
+LETTER = (
+    "POLISMYNDIGHETEN                        BREV\n"
+    "Lokalpolisområde Norra Bohuslän         Datum          Diarienummer\n"
+    "                                        2026-01-26     A 41.213/2026\n"
+    "Handläggare\n"
+    "Sara Lindqvist, kommunpolis             Er referens\n"
+    "                                        KS 2025/318\n\n"
+    "                                        Munkedals kommun\n"
+    "                                        Att: Kommundirektören\n"
+    "                                        455 80 Munkedal\n\n"
+    "Medborgarlöfte för Munkedals kommun 2026\n\n"
+    "Polisen åtar sig att:\n"
+    "– fotpatrullera vid resecentrum varje fredag kväll.\n\n"
+    "Kommunen har för sin del åtagit sig att:\n"
+    "– ha fältassistenter ute vid resecentrum två kvällar i veckan.\n"
+)
+
+
+def test_a_letters_head_and_the_recipients_address_are_dropped():
+    assert clean(LETTER).split("\n")[0] == "Medborgarlöfte för Munkedals kommun 2026"
+    document = parse(LETTER)
+    assert document.promises == []
+    assert [(a.text[:25], a.responsible) for a in document.activities] == [
+        ("fotpatrullera vid resecen", "police"),
+        ("ha fältassistenter ute vi", "municipality"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # one field only: a memo's "Datum:" over an address is kept
+        "Datum: 2026-01-26\nMunkedals kommun\n455 80 Munkedal\n",
+        # fields without an address
+        "Datum: 2025-11-20\nDiarienummer: KS 2025/0412\nHandläggare: Lena Holm\n",
+        # the validity stated among them
+        "Datum: 2026-01-26\nDnr: KS 2025/318\nLöftet gäller 2026\n455 80 Munkedal\n",
+    ],
+)
+def test_lines_that_are_no_letters_head_are_kept(head):
+    assert clean(head + "\nPolisen ska:\n- a\n").startswith(head.split("\n")[0])
+
+
+@pytest.mark.parametrize(
+    "heading, owner",
+    [
+        ("Kommunen har för sin del åtagit sig att:", "municipality"),
+        ("Polisen har åtagit sig att:", "police"),
+        ("Munkedals kommun har förbundit sig att:", "municipality"),
+    ],
+)
+def test_a_party_that_has_undertaken_heads_its_list(heading, owner):
+    text = f"{heading}\n- ha fältassistenter ute två kvällar i veckan\n"
+    assert [a.responsible for a in parse(text).activities] == [owner]
+
+
+INTERLEAVED = (
+    "Polisen lovar att:\n"
+    "Kommunen lovar att:\n"
+    "• genomföra minst 30 kontroller av\n"
+    "• ha fältassistenter ute vid busstationen\n"
+    "mopeder i centrum under året,\n"
+    "fyra kvällar i veckan,\n"
+    "• fotpatrullera vid busstationen,\n"
+    "• ordna drogfria aktiviteter i\n"
+    "• besöka högstadieskolan.\n"
+    "Kulturhuset varannan fredag.\n"
+)
+
+
+def test_two_columns_given_a_line_of_each_in_turn_are_read_one_after_the_other():
+    assert clean(INTERLEAVED).split("\n") == [
+        "Polisen lovar att:",
+        "• genomföra minst 30 kontroller av",
+        "mopeder i centrum under året,",
+        "• fotpatrullera vid busstationen,",
+        "• besöka högstadieskolan.",
+        "",
+        "Kommunen lovar att:",
+        "• ha fältassistenter ute vid busstationen",
+        "fyra kvällar i veckan,",
+        "• ordna drogfria aktiviteter i",
+        "Kulturhuset varannan fredag.",
+    ]
+    activities = parse(INTERLEAVED).activities
+    assert [(a.text[:24], a.responsible) for a in activities] == [
+        ("genomföra minst 30 kontr", "police"),
+        ("fotpatrullera vid bussta", "police"),
+        ("besöka högstadieskolan.", "police"),
+        ("ha fältassistenter ute v", "municipality"),
+        ("ordna drogfria aktivitet", "municipality"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same heading twice
+        "Polisen lovar att:\nPolisen lovar att:\n• a b\n• c d\ne\nf\n",
+        # a line going on from one that ends a sentence: the lines are no two columns
+        "Polisen lovar att:\nKommunen lovar att:\n• a b.\n• c d\ne\nf\n",
+        # the second line opens no item
+        "Polisen lovar att:\nKommunen lovar att:\n• a b\nc d\n• e\nf\n",
+        # too few lines
+        "Polisen lovar att:\nKommunen lovar att:\n• a b\n• c d\n",
+    ],
+)
+def test_lines_under_two_headings_that_are_no_two_columns_are_kept_in_order(text):
+    assert clean(text) == text.strip()
+
+
+def test_the_lettered_outline_document():
+    document = read("blind/laholm-2026-2028-bokstavshierarki.txt")
+    assert (str(document.start), str(document.end)) == ("2026-03-01", "2028-02-29")
+    assert [p.text[:30] for p in document.promises] == [
+        "Tryggare kvällar i Laholms cen",
+        "Säkrare trafik vid skolorna i ",
+    ]
+    assert owners_and_targets(document) == [
+        ("Fotpatrullera i centrum och vi", "police", ("at_least", 40)),
+        ("Genomföra riktade narkotikakon", "police", ("at_least", 2)),
+        ("Ha fältassistenter ute i centr", "municipality", ("count", 3)),
+        ("Byta ut belysningen i gångtunn", "municipality", None),
+        ("Ordna drogfria aktiviteter för", "municipality", ("at_least", 30)),
+        ("Genomföra två trygghetsvandrin", "joint", ("count", 2)),
+        ("Genomföra hastighetskontroller", "police", ("at_least", 24)),
+        ("Sätta upp hastighetsdisplayer ", "municipality", None),
+    ]
+    assert [a.promise_indexes for a in document.activities] == [[0]] * 6 + [[1]] * 2
+
+
+def test_the_letter_document():
+    document = read("blind/munkedal-2026-2027-brev-adressfalt.txt")
+    assert (str(document.start), str(document.end)) == ("2026-03-01", "2027-02-28")
+    assert [p.text[:40] for p in document.promises] == ["Polisen och Munkedals kommun lovar att a"]
+    assert owners_and_targets(document) == [
+        ("genomföra minst 20 riktade tra", "police", ("at_least", 20)),
+        ("fotpatrullera vid resecentrum ", "police", None),
+        ("besöka fritidsgården i Dingle ", "police", ("count", 1)),
+        ("ha fältassistenter ute vid res", "municipality", ("count", 2)),
+        ("se över belysningen vid gångbr", "municipality", ("at_least", 12)),
+        ("genomföra trygghetsvandringar ", "joint", ("count", 2)),
+    ]
+    # The letter's date, its reference numbers and the postal codes are no target, and the
+    # sender's closing is no signing.
+    assert document.signed_date is None and document.signatories == []
+
+
+def test_the_interleaved_columns_document():
+    document = read("blind/olofstrom-2026-spalter-varvade-rader.txt")
+    assert [p.text[:30] for p in document.promises] == ["Vi lovar att arbeta för att mi"]
+    assert owners_and_targets(document) == [
+        ("genomföra minst 30 kontroller ", "police", ("at_least", 30)),
+        ("fotpatrullera vid busstationen", "police", None),
+        ("besöka högstadieskolan Nytebos", "police", None),
+        ("ha fältassistenter ute vid bus", "municipality", ("count", 4)),
+        ("ordna drogfria aktiviteter i K", "municipality", None),
+        ("sätta upp hastighetsdisplayer ", "municipality", None),
+        ("genomföra två trygghetsvandrin", "joint", ("count", 2)),
+        ("bjuda in till ett öppet medbor", "joint", ("count", 1)),
+    ]

@@ -137,6 +137,20 @@ LONG_LINES = {
     "routines after a list": "Polisen ska:\n- a\n\n"
     + _repeated("Föreningen X går varje fredag.\n"),
     "a long routine": "Polisen ska:\n- a\n\nFöreningen X " + _repeated("går varje fredag "),
+    # round 72: a lettered outline, a letter's head, two columns a line of each in turn
+    "lettered outline": _repeated("A. Rubrik\nA.1 Polisen\ni) Polisen gör\nii) b\n"),
+    "lettered headings": _repeated("A.1 Polisen\n"),
+    "small roman items": _repeated("iii) a\n"),
+    "ranges without a second number": "Kommunen ska:\n- " + _repeated("mellan sex platser "),
+    "letter fields": "Datum    Dnr\n" * 30 + "455 80 Munkedal\n" + _repeated("a\n", 190_000),
+    "letter fields without an address": _repeated("Datum" + " " * 20 + "Diarienummer\n"),
+    "a letter's long gap": "Datum   Dnr" + " " * (LONGEST_PASTE - 40) + "455 80 Munkedal\n",
+    "interleaved headings": _repeated("Polisen lovar att:\nKommunen lovar att:\n"),
+    "interleaved columns": "Polisen lovar att:\nKommunen lovar att:\n" + _repeated("• a\n• b\nc\n"),
+    "interleaved lists": _repeated("Polisen lovar att:\nKommunen lovar att:\n• a\n• b\nc\nd\n\n"),
+    "interleaved heads over long blocks": _repeated(
+        "Polisen lovar att:\nKommunen lovar att:\n" + "• a\n" * 300
+    ),
 }
 
 

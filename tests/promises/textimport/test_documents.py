@@ -1564,6 +1564,11 @@ BLIND_VALIDITY = {
     ),
     "mullsjo-2026-2028-blankett-kryssrutor.txt": ("2026-04-01", "2028-03-31", False, None, "joint"),
     "vargarda-2026-2027-webbsida-kort.txt": ("2026-02-01", "2027-01-31", False, None, "joint"),
+    # round 72: a leap day ends the period; a letter's date and the signing date in its text
+    # are no validity; dates without a year take their sentence's
+    "laholm-2026-2028-bokstavshierarki.txt": ("2026-03-01", "2028-02-29", False, None, "joint"),
+    "munkedal-2026-2027-brev-adressfalt.txt": ("2026-03-01", "2027-02-28", False, None, "joint"),
+    "olofstrom-2026-spalter-varvade-rader.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
 }
 
 
