@@ -69,9 +69,10 @@ COUNTING_RULE = _(
     "promise period (promise year 1, 2 and so on), not calendar years. Tertials are "
     "January–April, May–August and September–December, months are calendar months, weeks run "
     "Monday to Sunday and days are calendar days. Expected by today is the target multiplied by "
-    "the share of the time span that has passed, today included. A span only partly inside the promise period, such as a "
-    "shorter last promise year, gets a proportional target, rounded up. An average is the total "
-    "so far divided by the whole weeks or months passed in the period."
+    "the share of the time span that has passed, today included. A span only partly inside the "
+    "promise period, such as a shorter last promise year, gets a proportional target, rounded "
+    "up. An average is the total so far divided by the whole weeks or months passed in the "
+    "period."
 )
 
 

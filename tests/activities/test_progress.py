@@ -881,7 +881,9 @@ def test_counting_rule_explains_promise_years_bare_counts_and_every_span_in_swed
     assert "tolv månader i taget från medborgarlöftets första dag" in rule
     assert "är uppnått när antalet har nåtts, och fler räknas också som uppnått" in rule
     assert "dagarna är kalenderdagar" in rule
-    assert "exakt" not in rule
+    # A bare count is not read as exact; an exact target is explained as one.
+    assert "Ett mål utan minst, högst eller exakt (till exempel två medborgardialoger)" in rule
+    assert "ett mål med exakt är uppnått bara med just det antalet, varken fler eller färre" in rule
 
 
 @pytest.mark.parametrize(
