@@ -28,6 +28,7 @@ from activities.models import Activity, ActivityLog
 from activities.progress import PaceStatus
 from activities.wording import progress_summary
 from followups import reminders
+from followups.models import FollowUpMeeting
 from municipalities.roles import Act
 from promises.editing import EditConflict
 from promises.filters import paginate
@@ -49,6 +50,7 @@ RECENT_LOGS = 10
 HOME_ACTIVITIES = 40
 HOME_PERIODS = 40
 HOME_WAITING = 40
+HOME_MEETINGS = 5
 LOG_FIELDS = ("date", "quantity", "place", "summary", "internal_note")
 
 
@@ -144,6 +146,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         "activities": rows,
         "activity_count": len(activities),
         "recent_logs": list(ActivityLog.objects.for_staff_home(user)[:RECENT_LOGS]),
+        "coming_meetings": list(FollowUpMeeting.objects.coming_for(user, today)[:HOME_MEETINGS]),
         "today": today,
     }
     return render(request, "activities/staff_home.html", context)

@@ -30,6 +30,20 @@ class FollowUpMeetingQuerySet(models.QuerySet):
             period__in=PromisePeriod.objects.published(), status=MeetingStatus.PLANNED
         ).defer("internal_minutes")
 
+    def coming_for(self, user, today) -> "FollowUpMeetingQuerySet":
+        """Planned meetings from `today` on, of the periods `user` sees, soonest first (the
+        staff start page: a new kommunpolis looked for the next one in every period)."""
+        return (
+            self.filter(
+                period__in=PromisePeriod.objects.visible_to(user),
+                status=MeetingStatus.PLANNED,
+                date__gte=today,
+            )
+            .select_related("period__municipality")
+            .defer("internal_minutes")
+            .order_by("date", "time", "pk")
+        )
+
     def for_feed(self, municipality: Municipality | None = None) -> "FollowUpMeetingQuerySet":
         """Public meetings with their period and municipality, newest first."""
         meetings = self.public()

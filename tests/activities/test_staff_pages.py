@@ -239,8 +239,9 @@ def test_start_page_query_count_does_not_grow_with_periods(
         factories.activity(period, "Dialog", target=None)
     sign_in(client, officer)
 
-    # The user's memberships once (then the scope is a list of ids) and the periods' count.
-    with django_assert_num_queries(9):
+    # The user's memberships once (then the scope is a list of ids), the periods' count and
+    # the coming meetings.
+    with django_assert_num_queries(10):
         response = client.get(url("staff_home"))
 
     assert len(response.context["periods"]) == period_count
@@ -578,3 +579,20 @@ def test_the_start_page_offers_logging_only_where_something_can_be_logged(client
     page = client.get(url("staff_home")).content.decode()
     assert button in page
     assert "Börja här" not in page
+
+
+@pytest.mark.django_db
+def test_start_page_lists_the_coming_follow_up_meetings_or_says_none_is_planned(client, world):
+    sign_in(client, world.officer)
+    none = client.get(url("staff_home")).content.decode()
+    assert "Inget uppföljningsmöte är planerat i dina medborgarlöften." in none
+
+    today = timezone.localdate()
+    soon = factories.meeting(world.period, today + 3 * DAY, status="planned", forum="Trygg kommun")
+    factories.meeting(world.period, today - 3 * DAY, status="planned")  # past: not coming
+    page = client.get(url("staff_home")).content.decode()
+
+    detail = reverse("followups:meeting_detail", args=[soon.pk])
+    assert f'href="{detail}"' in page
+    assert "Trygg kommun" in page
+    assert page.count('href="/personal/moten/') == 1

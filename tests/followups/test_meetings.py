@@ -622,3 +622,12 @@ def test_a_meeting_is_not_planned_in_the_hour_summer_time_skips(client, people, 
     assert "Klockan 02:30 finns inte" in skipped.context["form"].errors["time"][0]
     assert not FollowUpMeeting.objects.exists()
     assert client.post(url, {**body, "time": "03:30"}).status_code == 302
+
+
+def test_the_municipality_page_says_when_no_meeting_is_planned(client, people):
+    factories.period(people.home.slug, start=START, end=END)  # in force, nothing planned
+    page = client.get(f"/kommuner/{people.home.slug}/").content.decode()
+    assert "Kommande möten" in page
+    assert "Inget uppföljningsmöte är planerat ännu." in page
+    other = client.get("/kommuner/tranas/").content.decode()  # no promise in force
+    assert "Kommande möten" not in other
