@@ -3,10 +3,12 @@
 import datetime
 
 import icalendar
+from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import get_language, gettext
 
 from activities.progress import COUNTING_RULE
 from config import public_cache
@@ -104,9 +106,13 @@ def municipality_meetings_ics(request: HttpRequest, slug: str) -> HttpResponse:
     )
     host = request.get_host().split(":")[0]
     calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//Medborgarlöften//SV")
+    language = get_language() or settings.LANGUAGE_CODE
+    calendar.add("prodid", f"-//Medborgarlöften//{language.upper()}")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"Medborgarlöften: {municipality.name}")
+    calendar.add(
+        "x-wr-calname",
+        gettext("Citizen promises: %(name)s") % {"name": municipality.name},
+    )
     stamp = timezone.now()
     for meeting in meetings:
         event = icalendar.Event()

@@ -303,6 +303,12 @@ def test_the_calendar_of_planned_meetings_parses_and_shows_public_fields_only(cl
     assert "Samordnare" not in response.content.decode()
     missing = client.get(reverse("followups:municipality_meetings_ics", args=["finns-inte"]))
     assert missing.status_code == 404
+    name = people.home.name
+    assert str(calendar["x-wr-calname"]) == f"Medborgarlöften: {name}"
+    english = client.get(f"/en/kommuner/{people.home.slug}/moten.ics")
+    english_calendar = icalendar.Calendar.from_ical(english.content)
+    assert str(english_calendar["x-wr-calname"]) == f"Citizen promises: {name}"
+    assert str(english_calendar["prodid"]) == "-//Medborgarlöften//EN"
 
 
 @pytest.mark.django_db
