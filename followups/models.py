@@ -347,6 +347,14 @@ class Report(models.Model):
     def is_draft(self) -> bool:
         return self.published_on is None
 
+    @property
+    def figures_at_end(self) -> bool:
+        """Whether the figures were judged once the period had ended (`figures_as_of` is then
+        the day after its end): the page says "at the end of the period, <its last day>", not
+        the first day of the next year."""
+        end = self.period.end_date
+        return self.figures_as_of is not None and end is not None and self.figures_as_of > end
+
 
 class SignedOriginal(models.Model):
     """The signing document's PDF as it was at signing, stored unchanged with its checksum.

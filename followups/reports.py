@@ -297,7 +297,7 @@ def held_meetings(period: PromisePeriod, start, end) -> list[FollowUpMeeting]:
     )
 
 
-def _status_summary(rows: list[FigureRow], as_of: datetime.date) -> str:
+def _status_summary(rows: list[FigureRow], as_of: datetime.date, period: PromisePeriod) -> str:
     counted: dict[str, int] = {}
     for row in rows:
         if row.target:
@@ -305,11 +305,23 @@ def _status_summary(rows: list[FigureRow], as_of: datetime.date) -> str:
     if not counted:
         return ""
     with_target = sum(counted.values())
-    return ngettext(
-        "Status on %(date)s of the %(count)s activity with a target: %(parts)s.",
-        "Status on %(date)s of the %(count)s activities with a target: %(parts)s.",
-        with_target,
-    ) % {
+    if period.end_date is not None and as_of > period.end_date:
+        # Judged with the period over (`figures_day`): its last day, not the next one.
+        words = ngettext(
+            "Status at the end of the period, %(date)s, of the %(count)s activity with a "
+            "target: %(parts)s.",
+            "Status at the end of the period, %(date)s, of the %(count)s activities with a "
+            "target: %(parts)s.",
+            with_target,
+        )
+        as_of = period.end_date
+    else:
+        words = ngettext(
+            "Status on %(date)s of the %(count)s activity with a target: %(parts)s.",
+            "Status on %(date)s of the %(count)s activities with a target: %(parts)s.",
+            with_target,
+        )
+    return words % {
         "date": date_format(as_of, "j F Y"),
         "count": with_target,
         "parts": wording.status_counts(counted),
@@ -346,7 +358,7 @@ def default_body(
             "end": date_format(end, "j F Y"),
         }
     ]
-    summary = _status_summary(rows, as_of)
+    summary = _status_summary(rows, as_of, period)
     if summary:
         paragraphs.append(summary)
     missed = _missed_summary(rows)

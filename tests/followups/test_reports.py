@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from pypdf import PdfReader
 
 from activities import wording
@@ -803,3 +804,21 @@ def test_a_draft_deleted_while_it_is_published_is_said_so_not_an_error(client, p
     assert response.status_code == 200
     assert "Utkastet har tagits bort under tiden: inget sparades." in response.content.decode()
     assert not Report.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_final_report_after_the_end_says_the_status_at_the_end_not_the_next_day(
+    client, people, world
+):
+    end = TODAY - 10 * DAY
+    PromisePeriod.objects.filter(pk=world.period.pk).update(end_date=end)
+    world.period.refresh_from_db()
+    report = published(world, people, kind=ReportKind.FINAL, covers_from=START, covers_to=end)
+    assert report.figures_as_of == end + DAY  # judged with the period over
+    assert report.figures_at_end
+
+    page = report_page(client, report)
+
+    assert f"Läget vid periodens slut den {date_format(end, 'j F Y')}, räknat" in page
+    assert f"Läget vid periodens slut den {date_format(end, 'j F Y')} för" in report.body
+    assert date_format(end + DAY, "j F Y") not in page
