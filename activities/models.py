@@ -2,6 +2,7 @@
 
 import datetime
 import itertools
+from dataclasses import dataclass
 from operator import itemgetter
 
 from django.conf import settings
@@ -70,6 +71,15 @@ LOGGED_BY_ROLE = {
         Responsible.UNSTATED,
     ),
 }
+
+
+@dataclass(frozen=True)
+class TargetChange:
+    """A change of an activity's target after its promise was published."""
+
+    day: datetime.date
+    before: Target | None
+    after: Target | None
 
 
 class ActivityQuerySet(models.QuerySet):
@@ -384,6 +394,27 @@ class Activity(models.Model):
         if self.responsible == Responsible.JOINT:
             return gettext("The Police and the municipality")
         return capfirst(self.responsible_label)
+
+    def target_changes(self) -> list["TargetChange"]:
+        """How the target changed after the period was published (signed, or registered), oldest
+        first, from the activity's history: the day, and the target before and after (None:
+        none). Drafting before then is not a change of a promise made."""
+        period = self.period
+        if period.signed_date is not None:
+            since = timezone.make_aware(
+                datetime.datetime.combine(period.signed_date, datetime.time.min)
+            )
+        elif period.registered_at is not None:
+            since = period.registered_at
+        else:
+            return []
+        versions = list(self.history.order_by("history_date", "history_id"))
+        changes = []
+        for before, after in itertools.pairwise(versions):
+            old, new = before.instance.target, after.instance.target
+            if after.history_date >= since and old != new:
+                changes.append(TargetChange(timezone.localdate(after.history_date), old, new))
+        return changes
 
     @property
     def takes_logs(self) -> bool:

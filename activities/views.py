@@ -49,6 +49,7 @@ def activity_detail(request: HttpRequest, slug: str, period_slug: str, pk: int) 
         "activity": activity,
         "period": activity.period,
         "progress": activity.progress(today),
+        "target_changes": activity.target_changes(),
         "promises": list(activity.promises.all()),
         "page_obj": page,
         "query": query,

@@ -6,7 +6,7 @@ The filters are `activities.wording`'s functions themselves, or thin wrappers ar
 from django import template
 
 from activities import wording
-from activities.progress import COUNTING_RULE, count_text
+from activities.progress import COUNTING_RULE, count_text, target_text
 
 register = template.Library()
 
@@ -23,6 +23,8 @@ register.filter("occurrences_words", wording.occurrences_words)
 register.filter("count_text", count_text)
 # `{{ activity.status|status_words:progress }}`: the status as shown beside the count.
 register.filter("status_words", wording.status_words)
+# `{{ change.before|target_text }}`: a target in words, "minst 12 narkotikainsatser per år".
+register.filter("target_text", target_text)
 
 
 @register.filter

@@ -295,8 +295,9 @@ def test_public_pages_queries_do_not_grow_with_logs(client, django_assert_num_qu
     factories.activity(period, title="Annan").promises.add(factories.promise(period))
     activity.promises.add(factories.promise(period, title="Löftet"))
     factories.log(activity, TODAY)
-    # The activity with its period and place; span sums; promises; count of logs; one page.
-    expected = {activity_url(activity): 5, f"{activity_url(activity)}?page=2": 5}
+    # The activity with its period and place; span sums; promises; count of logs; one page;
+    # the activity's history (its target's changes).
+    expected = {activity_url(activity): 6, f"{activity_url(activity)}?page=2": 6}
     expected["/kommuner/vetlanda/"] = 5  # and its periods, promises, logs, meetings
     for url, queries in expected.items():
         with django_assert_num_queries(queries):
@@ -340,3 +341,31 @@ def test_the_logs_dataset_is_offered_per_municipality_only(client, world):
     assert national.status_code == 404
     assert "/oppna-data/genomforda-aktiviteter.csv" not in page
     assert "Finns per kommun" in page
+
+
+@pytest.mark.django_db
+def test_the_activity_page_says_when_and_from_what_its_target_was_changed(client):
+    period = _signed_period(signed_date=TODAY - 100 * DAY)
+    activity = factories.activity(
+        period, "Narkotikainsatser", target=("at_least", 12, "narkotikainsatser", "year")
+    )
+    # Written while drafting, before the signing: no change of a promise made.
+    activity.history.update(history_date=timezone.now() - datetime.timedelta(days=150))
+    activity.target_value = 10
+    activity.save()
+
+    page = " ".join(client.get(activity_url(activity)).content.decode().split())
+
+    assert activity.target_changes()[0].day == TODAY
+    assert f"Ändrat den {TODAY:%-d} " in page
+    assert "från minst 12 narkotikainsatser per år." in page
+    assert "Delperioderna nedan bedöms mot dagens mål" in page
+
+
+@pytest.mark.django_db
+def test_a_target_set_while_drafting_is_no_change(client):
+    period = _signed_period(signed_date=TODAY)
+    activity = factories.activity(period, "Trafikkontroller")
+    activity.history.update(history_date=timezone.now() - datetime.timedelta(days=5))
+    assert activity.target_changes() == []
+    assert "Ändrat den" not in client.get(activity_url(activity)).content.decode()

@@ -239,8 +239,9 @@ def test_the_start_page_query_count_does_not_grow_with_the_queue(
 
     # Sign-in (session, user, device), the memberships, the queue (one query, its count
     # included), activities, logs, the periods with their count, (nothing in force being
-    # theirs to log) whether anything is, and the periods with reports due and their reports.
-    with django_assert_num_queries(12):
+    # theirs to log) whether anything is, the periods with reports due and their reports, and
+    # the coming meetings.
+    with django_assert_num_queries(13):
         response = client.get(HOME)
 
     assert len(response.context["waiting"]) == 2 * size
