@@ -106,6 +106,7 @@ def counting_activities(meeting: FollowUpMeeting) -> list[Activity]:
         for a in activities
         if meeting.kind in (a.counted_meeting_kinds or [])
         and (a.counts_from is None or a.counts_from <= meeting.date)
+        and a.takes_logs  # a cancelled activity takes no new log, from a meeting neither
     ]
 
 

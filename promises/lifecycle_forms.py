@@ -59,9 +59,13 @@ class TransitionForm(forms.Form):
         """Whether the form was opened before the period was sent for consultation again: an
         approval given to what the approver read must not count for a text changed since (the
         coordinator took it back, changed it and sent it anew). A post without the field (not
-        from the form) is taken as meant for the current round."""
+        from the form) is taken as meant for the current round; one with a round that is no
+        number of a few digits is not taken."""
         seen = data.get(ROUND_FIELD, "")
-        return seen.isascii() and seen.isdigit() and int(seen) != period.consultation_round
+        # A round has a few digits: more than Python reads (4,300) was a 500.
+        if not (seen.isascii() and seen.isdigit()) or len(seen) > 9:
+            return bool(seen)
+        return int(seen) != period.consultation_round
 
     def transition_data(self) -> dict:
         """The keyword arguments for `lifecycle.perform` besides the comment."""

@@ -637,3 +637,18 @@ def test_the_municipality_page_says_when_no_meeting_is_planned(client, people):
     assert "Inget uppföljningsmöte är planerat ännu." in page
     other = client.get("/kommuner/tranas/").content.decode()  # no promise in force
     assert "Kommande möten" not in other
+
+
+def test_a_held_meeting_logs_nothing_for_a_cancelled_activity(people, period):
+    monthly = period.activities.get(position=1)
+    monthly.status, monthly.status_reason = "cancelled", "Mötena har upphört."
+    monthly.save()
+
+    logs = services.record_meeting(
+        FollowUpMeeting(period=period, kind=MeetingKind.MONTHLY, date=TODAY),
+        people.coordinator,
+        public_summary="Månadsmöte.",
+    )
+
+    assert logs == []
+    assert not monthly.logs.exists()

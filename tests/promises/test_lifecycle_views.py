@@ -914,3 +914,14 @@ def test_a_step_opened_before_the_promise_was_sent_again_is_not_taken(client, pe
     assert "har skickats på samråd på nytt sedan sidan öppnades" in response.content.decode()
     assert client.post(url(period, action), {"comment": "Bra.", "round": "2"}).status_code == 302
     assert period.reviews.get().round == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("garbled", ["9" * 5000, "1 ", "ett"])
+def test_a_round_that_is_no_number_is_refused_not_a_500(client, people, garbled):
+    period = make_period(PeriodState.CONSULTATION)
+    sign_in(client, people.approver)
+    before = record(period)
+    response = client.post(url(period, Action.COMMENT), {"comment": "Ok.", "round": garbled})
+    assert response.status_code == 302
+    assert record(period) == before
