@@ -25,10 +25,11 @@ def activity_list(request: HttpRequest) -> HttpResponse:
         "today": today,
     }
     return list_page(
+        request,
         render(request, "activities/activity_list.html", context),
         refused=bool(activity_filter.errors),
-        searched=bool(activity_filter.form.cleaned_data.get("q")),
         found=page.paginator.count,
+        page=page,
     )
 
 
@@ -57,4 +58,11 @@ def activity_detail(request: HttpRequest, slug: str, period_slug: str, pk: int) 
         "is_active": activity.period.is_active(today),
         "today": today,
     }
-    return render(request, "activities/activity_detail.html", context)
+    # Its logs' pages: one past the end shows the last, and is not kept once per number.
+    return list_page(
+        request,
+        render(request, "activities/activity_detail.html", context),
+        refused=False,
+        found=1,
+        page=page,
+    )

@@ -450,10 +450,17 @@ def _drop_unread_parameters(request: HttpRequest) -> None:
         return
     read = parameters_read(request.path_info)
     kept = QueryDict(mutable=True)
-    for name, values in request.GET.lists():
+    # In one order and one spelling: "?q=tran", "?q=%74ran" and "?q=tran%20" are one page
+    # (the lists read a search with its blanks folded), and so are the same parameters in
+    # another order.
+    for name, values in sorted(request.GET.lists()):
         value = values[-1]
         if name not in read:
             continue
+        if name == "q":
+            value = " ".join(value.split())
+            if not value:
+                continue  # no search
         if name == "page":
             if not (value.isascii() and value.isdigit()):
                 continue  # the first page
@@ -464,11 +471,12 @@ def _drop_unread_parameters(request: HttpRequest) -> None:
                 continue  # the first page
             value = str(min(number, LAST_PAGE))
         kept[name] = value
-    if kept == request.GET:
+    query = kept.urlencode()
+    if query == request.META.get("QUERY_STRING", ""):
         return
     kept._mutable = False
     request.GET = kept
-    request.META["QUERY_STRING"] = kept.urlencode()
+    request.META["QUERY_STRING"] = query
 
 
 def _key(request: HttpRequest) -> str:
@@ -570,12 +578,18 @@ def not_kept(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def list_page(response: HttpResponse, *, refused: bool, searched: bool, found: int) -> HttpResponse:
-    """A list's page, kept only when its filters' values were valid and, when it searched for a
-    text, something was found: a page per made-up value (`?q=<random>`, `?tema=<random>`) would
-    let anyone fill the shared cache, pushing out what others read, and in a Redis kept full
-    (`noeviction`), the tokens that make pages stale after a change."""
-    if refused or (searched and not found):
+def list_page(
+    request: HttpRequest, response: HttpResponse, *, refused: bool, found: int, page=None
+) -> HttpResponse:
+    """A list's page, kept only when its filters' values were valid, a search or filter found
+    something, and the page asked for is the one shown (not one past the end, which shows the
+    last): a page per made-up value (`?q=<random>`, `?tema=<random>`, `?page=<n>`, filters that
+    contradict each other) would let anyone fill the shared cache, pushing out what others read,
+    and in a Redis kept full (`noeviction`), the tokens that make pages stale after a change."""
+    asked = request.GET.get("page")
+    if refused or (request.GET and not found):
+        return not_kept(response)
+    if page is not None and asked and asked != str(page.number):
         return not_kept(response)
     return response
 

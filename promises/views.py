@@ -149,9 +149,9 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
         "today": today,
     }
     return list_page(
+        request,
         render(request, "promises/municipality_list.html", context),
         refused=not search_form.is_valid(),
-        searched=bool(words),
         found=len(municipalities) + len(districts),
     )
 
@@ -253,10 +253,11 @@ def promise_list(request: HttpRequest) -> HttpResponse:
         "promises": list(page),
     }
     return list_page(
+        request,
         render(request, "promises/promise_list.html", context),
         refused=bool(promise_filter.errors),
-        searched=bool(promise_filter.form.cleaned_data.get("q")),
         found=page.paginator.count,
+        page=page,
     )
 
 

@@ -27,6 +27,7 @@ def world(db, settings):
         "tranas", start=TODAY - datetime.timedelta(days=30), end=TODAY + datetime.timedelta(300)
     )
     promise = factories.promise(period, "Tryggare trafik")
+    promise.themes.set(Theme.objects.filter(slug="trafik"))
     factories.activity(period, "Trafikkontroller").promises.add(promise)
     return period
 
@@ -55,10 +56,39 @@ def test_a_list_with_a_made_up_filter_value_is_not_kept(client, world, query):
     assert _twice(client, f"/aktiviteter/?{query}") == (None, None)
 
 
-def test_a_valid_filter_that_finds_nothing_is_kept(client, world):
-    # Its values are the site's own: there are only so many of them.
+def test_a_valid_filter_that_finds_nothing_is_not_kept(client, world):
+    # Valid values can still be combined without end ("?kommun=tranas&lan=01" contradict).
     theme = Theme.objects.exclude(slug="trafik").first()
-    assert _twice(client, f"/loften/?tema={theme.slug}") == ("miss", "hit")
+    assert _twice(client, f"/loften/?tema={theme.slug}") == (None, None)
+    assert _twice(client, "/loften/?tema=trafik") == ("miss", "hit")
+
+
+@pytest.mark.parametrize(
+    "spelling", ["q=trafik", "q=%74rafik", "q=trafik%20", "q=%20trafik&q=trafik", "q=trafik+"]
+)
+def test_one_search_spelled_otherwise_is_one_kept_page(client, world, spelling):
+    assert _twice(client, "/loften/?q=trafik") == ("miss", "hit")
+    assert client.get(f"/loften/?{spelling}")["X-Cache"] == "hit"
+
+
+def test_parameters_in_another_order_are_one_kept_page(client, world):
+    assert _twice(client, "/aktiviteter/?lan=06&q=trafik") == ("miss", "hit")
+    assert client.get("/aktiviteter/?q=trafik&lan=06")["X-Cache"] == "hit"
+
+
+def test_a_search_of_blanks_is_the_list_itself(client, world):
+    assert _twice(client, "/loften/") == ("miss", "hit")
+    assert client.get("/loften/?q=%09%20%20")["X-Cache"] == "hit"
+
+
+def test_a_page_past_the_end_is_not_kept_once_per_number(client, world):
+    for number in (2, 3, 777):
+        assert _twice(client, f"/loften/?page={number}") == (None, None)
+    activity = world.activities.get()
+    address = reverse(
+        "activities:activity_detail", args=[world.municipality.slug, world.slug, activity.pk]
+    )
+    assert _twice(client, address + "?page=5") == (None, None)
 
 
 def test_a_search_for_a_municipality_with_no_match_is_not_kept(client, world):
