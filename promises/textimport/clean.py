@@ -1735,7 +1735,19 @@ def _without_link_references(text: str) -> str:
     return _LINK_MARK.sub(lambda m: "" if m.group(1) in numbers else m.group(), text)
 
 
+# A site's template tags alone on their lines, Hugo's shortcodes ("{{< faktaruta >}}", "{{% /not
+# %}}") and Liquid's ("{% include … %}"), and a comment alone on its line ("<!-- … -->"): no
+# words of the page's.
+_TEMPLATE_LINE = re.compile(
+    r"^[ \t]*(?:\{\{[<%][^\n{}]{0,300}[>%]\}\}|\{%[^\n{}]{0,300}%\}|<!--[^\n]{0,2000}?-->)"
+    r"[ \t]*\n?",
+    re.MULTILINE,
+)
+
+
 def _without_markdown(text: str) -> str:
+    if "{{" in text or "{%" in text or "<!--" in text:
+        text = _TEMPLATE_LINE.sub("", text)
     if "](" in text:
         text = _MARKDOWN_LINK.sub(r"\1", _MARKDOWN_IMAGE.sub("", text))
     if "[" in text:
@@ -2353,6 +2365,101 @@ def _without_subtitles(text: str) -> str:
     return "\n\n".join(" ".join(words) for words in paragraphs if words) + "\n"
 
 
+# A meeting's recording transcribed (Microsoft Teams, Word's "Transkribera") and saved as
+# text: each turn a line "Karin Lindqvist   0:04" (who speaks, then when) over what is said,
+# the recording's name, date and length above the first ("…-Mötesinspelning", "11 februari
+# 2026, 10:15AM", "12m 47s"), and "Karin Lindqvist startade transkriberingen" around them.
+_SPEAKER_LINE = re.compile(
+    r"[ \t]*(?P<who>[A-ZÅÄÖÉ][\w'.-]{0,40}(?:[ \t][A-ZÅÄÖÉ][\w'.-]{0,40}){0,3}"
+    r"(?:[ \t]\([^()\n]{1,40}\))?)[ \t]+(?P<time>(?:\d{1,2}:)?\d{1,2}:\d{2})[ \t]*"
+)
+_SPEAKER_PRESENT = re.compile(r"^[ \t]*[A-ZÅÄÖÉ][^\n]{0,120}?[ \t]\d{1,2}:\d{2}[ \t]*$", re.M)
+_FEWEST_SPEAKER_LINES = 3
+_TRANSCRIPT_NOTICE = re.compile(
+    r"[^\n]{2,80}\b(?:startade|stoppade|avslutade|pausade) transkriberingen|"
+    r"[^\n]{2,80}\b(?:started|stopped|paused) transcription",
+    re.IGNORECASE,
+)
+_RECORDING_HEAD = re.compile(
+    r"[^\n]{0,200}-(?:Mötesinspelning|Mötesavskrift|Meeting Recording|Meeting Transcript)|"
+    r"(?:\d{1,2}h[ \t]?)?\d{1,2}m[ \t]?\d{1,2}s|"
+    r"\d{1,2}[ \t]+[a-zåäö]+[ \t]+\d{4},?[ \t]+\d{1,2}[:.]\d{2}[ \t]*(?:[AP]M|[ap]\.m\.)?",
+    re.IGNORECASE,
+)
+# A speaker's fillers ("eh", "ehm", "öh") and a sentence broken off to be said again
+# ("Polisen ska genomföra minst tjugo, eh, nej, vänta.", "Jag tar om den.").
+_FILLER = re.compile(r"(?:,[ \t]*)?\b(?:eh|ehm|öh|öhm|äh|ähm|hmm?)\b,?[ \t]*", re.IGNORECASE)
+_LONGEST_SPOKEN_HEADING = 6
+_SPOKEN_SENTENCE = re.compile(r"[^.!?]*[.!?]+|[^.!?]+$")
+_BROKEN_OFF = re.compile(
+    r"(?:,|\b(?:nej|nä))[ \t]*(?:nej,?[ \t]*)?(?:vänta|stopp|förlåt|jag läste fel)[.!]?[ \t]*$|"
+    r"\bjag (?:tar|gör|läser) om (?:den|det|den där|det där|meningen)\b|\bjag börjar om\b",
+    re.IGNORECASE,
+)
+
+
+def _said(words: str) -> tuple[str, bool]:
+    """What a turn says, its fillers and the sentences broken off to be said again left out,
+    and whether a sentence was so broken off."""
+    sentences = _SPOKEN_SENTENCE.findall(words)
+    kept = "".join(sentence for sentence in sentences if not _BROKEN_OFF.search(sentence))
+    broken = len(kept) < len("".join(sentences))
+    said = _FILLER.sub(lambda m: " " if m.group().startswith(",") else "", kept)
+    said = re.sub(r"[ \t]{2,}", " ", said).strip()
+    if len(said.split()) <= _LONGEST_SPOKEN_HEADING and said.count(".") == 1 and said[-1] == ".":
+        said = said[:-1]  # a heading read aloud: "Det här gör polisen."
+    return said[:1].upper() + said[1:], broken
+
+
+def _without_speaker_lines(text: str) -> str:
+    """A transcript (three lines "Name   m:ss" or more, each over what is said, their times in
+    order) as its turns, a paragraph each; the recording's head and the transcription's notices
+    dropped. The text as it is when it is no such transcript."""
+    lines = text.split("\n")
+    speakers = [
+        k
+        for k, line in enumerate(lines)
+        if len(line) <= 160
+        and _SPEAKER_LINE.fullmatch(line)
+        and k + 1 < len(lines)
+        and lines[k + 1].strip()
+        and not _SPEAKER_LINE.fullmatch(lines[k + 1])
+    ]
+    if len(speakers) < _FEWEST_SPEAKER_LINES:
+        return text
+    matches = [_SPEAKER_LINE.fullmatch(lines[k]) for k in speakers]
+    times = [_seconds(match.group("time")) for match in matches]
+    if any(later < earlier for earlier, later in zip(times, times[1:], strict=False)):
+        return text  # a programme's times, or a list's
+    if len({match.group("who") for match in matches}) == len(matches):
+        return text  # no one speaks twice: a programme's items ("Fika   14:00"), no turns
+    first = speakers[0]
+    head = [
+        line
+        for line in lines[:first]
+        if line.strip()
+        and not _RECORDING_HEAD.fullmatch(line.strip())
+        and not _TRANSCRIPT_NOTICE.fullmatch(line.strip())
+    ]
+    paragraphs = ["\n".join(head)] if head else []
+    starts = set(speakers)
+    turn: list[str] = []
+    repairing = False  # after a sentence broken off, until it is said again
+    for k in range(first, len(lines) + 1):
+        line = lines[k].strip() if k < len(lines) else ""
+        if k in starts or k == len(lines):
+            said, broken = _said(" ".join(turn)) if turn else ("", False)
+            short = len(said.split()) <= _LONGEST_SPOKEN_HEADING
+            if said and not (repairing and short):
+                # ("Det står tjugofem." and "Ja, förlåt." between: the repair's, dropped)
+                paragraphs.append(said)
+            repairing = broken or repairing and short
+            turn = []
+        elif line and not _TRANSCRIPT_NOTICE.fullmatch(line):
+            turn.append(line)
+    return "\n\n".join(paragraphs) + "\n"
+
+
 # A Google document downloaded as text: each comment's anchor a letter in brackets after the
 # words it marks ("langningskontroller[c]"), the comments listed at the end under a rule of
 # underscores, "[c]Lena Sjögren: Räcker 20?", with their replies and "_Markerad som löst_".
@@ -2661,6 +2768,191 @@ def _json_document(raw: str) -> str:
     return f"{raw[:at]}{chr(10).join(lines).strip()}\n{raw[end:]}"
 
 
+# A static site's page source (Hugo, Jekyll, Decap CMS): a YAML header between two "---" lines
+# over the page's Markdown, its fields (the title, the validity, the promise, a list of the
+# activities with their owners and targets) read as a JSON document's are.
+_FRONT_MATTER = re.compile(r"\A\ufeff?[ \t]*---[ \t]*\n")
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+# "giltig_fran: 2026-04-01", "aktiviteter:" (the reader's lines are stripped of spaces)
+_YAML_KEY = re.compile(
+    r"(?P<key>\w[\w.-]{0,60}(?: [\w.-]{1,60}){0,3})[ \t]*:(?:[ \t]+(?P<value>\S.*))?"
+)
+_YAML_KEY_LINE = re.compile(
+    r"^\w[\w.-]{0,60}(?: [\w.-]{1,60}){0,3}[ \t]*:(?:[ \t]|$)", re.MULTILINE
+)
+_YAML_BLOCK_SCALAR = re.compile(r"[|>][+-]?")
+_YAML_COMMENT = re.compile(r"[ \t]+#.*")
+_YAML_INT = re.compile(r"[+-]?\d{1,18}")
+_YAML_NUMBER = re.compile(r"[+-]?(?:\d+\.\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_FEWEST_YAML_KEYS = 2
+_YAML_DEEPEST = 24
+_LONGEST_FRONT_MATTER = 200_000
+
+
+def _yaml_quoted(text: str) -> str:
+    """A quoted YAML scalar's words: "…" with its escapes read, '…' with '' for '."""
+    if text[:1] == "'":
+        return text[1:-1].replace("''", "'") if len(text) > 1 and text[-1] == "'" else text[1:]
+    inner = text[1:-1] if len(text) > 1 and text.endswith('"') else text[1:]
+    escapes = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "/": "/"}
+    return re.sub(r"\\(.)", lambda m: escapes.get(m.group(1), m.group(1)), inner)
+
+
+def _yaml_flow_items(text: str) -> list[str]:
+    """The items of a flow collection's inside ("a, 'b, c', d"), split at commas outside quotes."""
+    items, quote, begin = [], "", 0
+    for at, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == ",":
+            items.append(text[begin:at].strip())
+            begin = at + 1
+    items.append(text[begin:].strip())
+    return [item for item in items if item]
+
+
+def _yaml_scalar(text: str) -> object:
+    """A YAML value written on one line: quoted or plain words, a flow list or mapping, a
+    number, a truth value or nothing."""
+    text = text.strip()
+    if text[:1] in "'\"":
+        return _yaml_quoted(text)
+    text = _YAML_COMMENT.sub("", text)
+    if text.startswith("[") and text.endswith("]"):
+        return [_yaml_scalar(item) for item in _yaml_flow_items(text[1:-1])]
+    if text.startswith("{") and text.endswith("}"):
+        pairs = (item.partition(":") for item in _yaml_flow_items(text[1:-1]))
+        return {key.strip(): _yaml_scalar(value) for key, _colon, value in pairs if key.strip()}
+    if text in {"", "~", "null", "Null", "NULL"}:
+        return None
+    if text in {"true", "True", "TRUE", "false", "False", "FALSE"}:
+        return text.lower() == "true"
+    if _YAML_INT.fullmatch(text):
+        return int(text)
+    if _YAML_NUMBER.fullmatch(text):
+        return float(text)
+    return text
+
+
+class _YamlReader:
+    """The YAML of a page's header, as much of it as such headers use: mappings and lists by
+    their indentation, plain, quoted and block ("|", ">-") scalars, flow lists and comments.
+    Each line is looked at once; blocks nested deeper than `_YAML_DEEPEST` are skipped."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = [
+            (len(line) - len(line.lstrip(" ")), line.strip())
+            for line in text.split("\n")
+            if line.strip() and not line.lstrip().startswith("#")
+        ]
+        self.raw = text.split("\n")
+        self.at = 0
+
+    def _skip(self, indent: int) -> None:
+        while self.at < len(self.lines) and self.lines[self.at][0] > indent:
+            self.at += 1
+
+    def block(self, above: int, depth: int) -> object:
+        """The value whose lines are indented more than `above`, from the current line."""
+        if (
+            self.at >= len(self.lines)
+            or self.lines[self.at][0] <= above
+            and not (
+                self.lines[self.at][1].startswith("-") and self.lines[self.at][0] == above >= 0
+            )
+        ):
+            return None
+        indent = self.lines[self.at][0]
+        if depth > _YAML_DEEPEST:
+            self._skip(above)
+            return None
+        if self.lines[self.at][1] == "-" or self.lines[self.at][1].startswith("- "):
+            return self._sequence(indent, depth)
+        if _YAML_KEY.fullmatch(self.lines[self.at][1]):
+            return self._mapping(indent, depth)
+        words = []
+        while self.at < len(self.lines) and self.lines[self.at][0] > above:
+            words.append(self.lines[self.at][1])
+            self.at += 1
+        return _yaml_scalar(" ".join(words))
+
+    def _sequence(self, indent: int, depth: int) -> list:
+        items: list = []
+        while self.at < len(self.lines):
+            column, line = self.lines[self.at]
+            if column != indent or not (line == "-" or line.startswith("- ")):
+                break
+            rest = line[1:].strip()
+            if not rest:
+                self.at += 1
+                items.append(self.block(indent, depth + 1))
+                continue
+            # "- rubrik: …" opens a mapping whose keys stand where "rubrik" does
+            self.lines[self.at] = (column + len(line) - len(rest), rest)
+            if _YAML_KEY.fullmatch(rest) or rest.startswith("- "):
+                items.append(self.block(indent, depth + 1))
+            else:
+                items.append(self._value(rest, column))
+        return items
+
+    def _mapping(self, indent: int, depth: int) -> dict:
+        fields: dict = {}
+        while self.at < len(self.lines):
+            column, line = self.lines[self.at]
+            match = _YAML_KEY.fullmatch(line) if column == indent else None
+            if not match:
+                break
+            key, value = match.group("key"), match.group("value")
+            if value is None or value.startswith("#"):
+                self.at += 1
+                fields[key] = self.block(indent, depth + 1)
+            else:
+                fields[key] = self._value(value, indent)
+        return fields
+
+    def _value(self, value: str, indent: int) -> object:
+        """A value after its key or its dash, on the current line and any lines that go on
+        from it (indented more than `indent`)."""
+        self.at += 1
+        if _YAML_BLOCK_SCALAR.fullmatch(value):
+            lines = []
+            while self.at < len(self.lines) and self.lines[self.at][0] > indent:
+                lines.append(self.lines[self.at][1])
+                self.at += 1
+            return ("\n" if value[0] == "|" else " ").join(lines)
+        words = [value]
+        while self.at < len(self.lines) and self.lines[self.at][0] > indent:
+            words.append(self.lines[self.at][1])  # a plain or quoted value wrapped over lines
+            self.at += 1
+        return _yaml_scalar(" ".join(words))
+
+
+def _front_matter(raw: str) -> str:
+    """The text a page's source stands for: its YAML header's fields as lines (see
+    `_json_lines`) over the page's own text; the text as given without such a header."""
+    opening = _FRONT_MATTER.match(raw)
+    if not opening:
+        return raw
+    end = _FRONT_MATTER_END.search(raw, opening.end(), opening.end() + _LONGEST_FRONT_MATTER)
+    if not end:
+        return raw
+    header = raw[opening.end() : end.start()]
+    keys = _YAML_KEY_LINE.findall(header, 0, 20_000)
+    lower = sum(1 for key in keys if key[0].islower())
+    if lower < _FEWEST_YAML_KEYS or lower < len(keys) - lower:
+        # a text's own labels between two rules ("Kommun: Mullsjö", "Period: 2025") are
+        # written with capitals; a site's fields are not ("title:", "giltig_fran:")
+        return raw
+    value = _YamlReader(header).block(-1, 0)
+    if not isinstance(value, dict) or not value:
+        return raw
+    lines: list[str] = []
+    _json_lines(value, "", lines, 0)
+    return f"{chr(10).join(lines).strip()}\n\n{raw[end.end() :].lstrip(chr(10))}"
+
+
 def plain_text(raw: str) -> str:
     """The text as given, or the text an RTF document's, an e-mail's, a calendar's or a JSON
     document's source stands for."""
@@ -2668,7 +2960,9 @@ def plain_text(raw: str) -> str:
         return _without_rtf(raw)
     if "BEGIN:" in raw[:2_000] and _ICALENDAR_PRESENT.match(raw, 0, 2_000):
         return _icalendar(raw)
-    if "{" in raw[:20_000] and '":' in raw[:20_000]:
+    if raw.lstrip("\ufeff \t").startswith("---"):
+        raw = _front_matter(raw)
+    elif "{" in raw[:20_000] and '":' in raw[:20_000]:
         raw = _json_document(raw)
     return _mail_source(raw) if "uoted-printable" in raw[:20_000] else raw
 
@@ -2678,6 +2972,8 @@ def clean(raw: str) -> str:
     raw = plain_text(raw).replace("\r\n", "\n").replace("\r", "\n")
     if "-->" in raw and len(_CUE_TIMING_PRESENT.findall(raw, 0, 20_000)) >= _FEWEST_CUES:
         raw = _without_subtitles(raw)
+    elif ":" in raw and len(_SPEAKER_PRESENT.findall(raw, 0, 20_000)) >= _FEWEST_SPEAKER_LINES:
+        raw = _without_speaker_lines(raw)
     text = _bounded_lines(raw)
     text = _without_line_numbers(text)
     text = _lone_bullets_joined(text)

@@ -225,6 +225,8 @@ _OTHER_HEADING = _kw(
     r"|(?:förvaltningens )?förslag till beslut|ekonomiska konsekvenser|tjänsteutlåtande"
     # outcome indicators, no activities: "KPI:er (utfallsmått)", "Nyckeltal", "Effektmål"
     r"|kpi(?::?er)?|nyckeltal|utfallsmått|effektmål"
+    # what is set aside for the activities, no activities: "Resurser", "Budget"
+    r"|resurser|resursbehov|resursfördelning|budget|finansiering"
     # the targets of activities listed above: "Mål och uppföljning" over "Aktivitet 2: …"
     r"|mål(?:sättningar)? och (?:uppföljning|mått|indikatorer)"
     # a newsletter's other news: "Evenemang i mars", "Kalendarium", "På gång", "Referenser"
@@ -694,8 +696,13 @@ def _activity_title(
             and fold(w)
             not in {
                 "minst",
+                "min.",  # "min. 15 trafikkontroller/år"
                 "hogst",
                 "max",
+                "max.",
+                "st",  # "2 st trygghetsvandringar/år"
+                "st.",
+                "stycken",
                 "som",
                 "maximalt",
                 "exakt",
@@ -1157,9 +1164,66 @@ _ENUMERATION_AND = re.compile(r"(?:och|samt) ")
 _FEWEST_CLAUSE_WORDS = 3
 
 
+# A sentence numbering its clauses inline, as a decision or a memo writes them: "Polisen åtar
+# sig att (1) genomföra …, (2) fotpatrullera …, samt (3) besöka …", "LK och LPO ska gemensamt
+# 1) … och 2) …": the lead, then each clause after its number, in order from one (or "a").
+_NUMBERED_LEAD = re.compile(
+    r"\b(?:kommer (?:(?P<who>[a-z-]+(?: och [a-z-]+)?) )?att|(?:ska|skall)(?: (?:gemensamt"
+    r"|tillsammans|for sin del|ocksa|aven))?|(?:har )?(?:atar|atagit) sig(?: for sin del)? att"
+    r"|forbinder sig att|lovar att)\s+(?=\(?(?:1|a)\)\s)"
+)
+_CLAUSE_NUMBER = re.compile(r"(?:(?<=\s)|^)\(?(\d{1,2}|[a-h])\)\s+(?=\S)")
+_LAST_CLAUSE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ]|\s*$)")
+_CLAUSE_JOIN = re.compile(r"(?:[,;]\s*)?(?:\b(?:och|samt)\s*)?$")
+
+
+def _numbered_clauses(text: str, start: int, party: str | None = None) -> list[ParsedActivity]:
+    """The activities of a sentence numbering its clauses inline (two or more), each its
+    party's (a clause ending with its own owner in brackets, "(KP)", that one's); [] when the
+    sentence is none."""
+    folded = fold(text)
+    lead = _NUMBERED_LEAD.search(folded)
+    if lead is None:
+        return []
+    owner = read_owner(text[: lead.start()] or text, None)[0]
+    if lead.group("who") and (kind := actor_kind(lead.group("who"))):
+        owner = kind  # "… kommer polisen att (1) …"
+    if owner not in ("police", "municipality", "joint"):
+        if party is None:
+            return []
+        owner = party  # under the party's heading: "Polisens åtaganden"
+    numbers = []
+    expected = None
+    for match in _CLAUSE_NUMBER.finditer(folded, lead.end()):
+        label = match.group(1)
+        if expected is None:
+            expected = label
+        if label != expected:
+            continue  # "(2)" inside a clause before its turn, "ett (1) möte": no number
+        numbers.append(match)
+        expected = str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
+    if len(numbers) < 2:
+        return []
+    activities = []
+    for number, following in zip(numbers, [*numbers[1:], None], strict=False):
+        if following:
+            end = following.start()
+        else:  # the last clause ends with its sentence ("ca 2 ggr/mån (KP)."; not "min. 15")
+            stop = _LAST_CLAUSE_END.search(text, number.end())
+            end = stop.end() if stop else len(text)
+        clause = text[number.end() : end]
+        clause = clause[: _CLAUSE_JOIN.search(clause).start()].rstrip().rstrip(".")
+        if len(clause.split()) < _FEWEST_CLAUSE_WORDS:
+            return []
+        activities.append(_activity(clause, start + number.end(), owner))
+    return activities
+
+
 def _enumerated(text: str, start: int) -> list[ParsedActivity]:
     """The activities of a sentence enumerating a party's clauses, [] when it is none."""
     folded = fold(text)
+    if ")" in text and (numbered := _numbered_clauses(text, start)):
+        return numbered
     first = folded.find("; ")
     lead = _ENUMERATION_LEAD.search(folded, 0, first) if first > 0 else None
     if lead is None:
@@ -2324,6 +2388,10 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                     activities = [
                         _detailed_activity(item_text, start, details[start], section.owner)
                     ]
+                elif start not in bullet_starts and (
+                    activities := _numbered_clauses(item_text, start, section.owner)
+                ):
+                    pass  # "Polisen åtar sig att (1) genomföra …, (2) …": a clause each
                 elif (
                     start not in bullet_starts
                     and section.owner

@@ -75,7 +75,13 @@ _BEFORE_NOT_TARGET = _set(
     "kapitel prop sou vag riksvag lansvag"
 )
 # People taken on are resources, not activities to log: "anställer (kommunen) fyra fältassistenter".
-_HIRING = _set("anstaller anstalla anstalls anstallas rekryterar rekrytera rekryteras")
+_HIRING = _set(
+    "anstaller anstalla anstalls anstallas rekryterar rekrytera rekryteras"
+    # time and people set aside: "IGV avsätter ca 2 patruller fre–lör"
+    " avsatter avsatta avsatts avsattes"
+)
+# What holds each time, never how many times: "Nattvandrarna går …, alltid minst tre vuxna".
+_EACH_TIME = _set("alltid")
 _STREET_ENDINGS = (
     "gatan",
     "gata",
@@ -587,7 +593,7 @@ def _excluded(tokens: list[_Token], index: int, excluded: set[int]) -> bool:
         return True
     if prev in {"-", "–", "—"} and index >= 2 and _value(tokens[index - 2]):
         return True
-    if _HIRING & set(before[-2:]):
+    if _HIRING & set(before[-2:]) or _EACH_TIME & set(before[-2:]):
         return True
     numbered_place = prev in _NUMBERED_PLACES and not token.text.isdigit()
     if (

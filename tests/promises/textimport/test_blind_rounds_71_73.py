@@ -468,3 +468,236 @@ def test_the_interleaved_columns_document():
         ("genomföra två trygghetsvandrin", "joint", ("count", 2)),
         ("bjuda in till ett öppet medbor", "joint", ("count", 1)),
     ]
+
+
+# Round 73: a static site's page source with a YAML header, a recording's transcript, a memo
+# numbering its clauses inline and full of abbreviations.
+
+PAGE_SOURCE = (
+    "---\n"
+    "# Redigera i CMS:et\n"
+    'title: "Medborgarlöfte Ljusnarsberg 2026"\n'
+    "date: 2026-02-16T09:30:00+01:00\n"
+    "weight: 40\n"
+    "tags: [trygghet, polisen]\n"
+    "giltig_fran: 2026-01-01\n"
+    "giltig_till: 2026-12-31\n"
+    "lofte: >-\n"
+    "  Vi lovar att arbeta för ett tryggare\n"
+    "  centrum på kvällarna.\n"
+    "aktiviteter:\n"
+    "  - rubrik: Trafikkontroller vid skolorna\n"
+    "    beskrivning: >-\n"
+    "      Polisen genomför trafikkontroller vid\n"
+    "      Kyrkbacksskolan.\n"
+    "    ansvarig: Polisen\n"
+    '    mal: "minst 20 kontroller per år"\n'
+    "    sortering: 1\n"
+    "  - rubrik: Nattvandring\n"
+    "    beskrivning: 'Nattvandrarna går i centrum varje fredag, ''alltid minst tre vuxna''.'\n"
+    "    ansvarig: Föreningen Nattvandrarna\n"
+    "    mal: ~\n"
+    "    samverkan:\n"
+    "      - Svenska kyrkan\n"
+    "---\n\n"
+    "{{< ingress >}}\n"
+    "Löftet bygger på trygghetsenkäten.\n"
+    "{{< /ingress >}}\n\n"
+    "## Våra aktiviteter\n\n"
+    "{{< aktiviteter >}}\n"
+    "<!-- Listan byggs från sidhuvudet. -->\n"
+)
+
+
+def test_a_yaml_header_is_read_as_its_fields_over_the_pages_text():
+    text = clean(PAGE_SOURCE)
+    assert text.split("\n")[:3] == [
+        "Medborgarlöfte Ljusnarsberg 2026",
+        "",
+        "Date: 2026-02-16T09:30:00+01:00",
+    ]
+    assert "Giltig från: 2026-01-01\nGiltig till: 2026-12-31" in text
+    assert "Löftet: Vi lovar att arbeta för ett tryggare centrum på kvällarna." in text
+    assert (
+        "Aktivitet: Trafikkontroller vid skolorna\n"
+        "Beskrivning: Polisen genomför trafikkontroller vid Kyrkbacksskolan.\n"
+        "Ansvarig: Polisen\n"
+        "Mål: minst 20 kontroller per år"
+    ) in text
+    # a single-quoted value's doubled quotes, a list of partners; "~" is nothing
+    assert (
+        "Beskrivning: Nattvandrarna går i centrum varje fredag, 'alltid minst tre vuxna'." in text
+    )
+    assert "Samverkanspart: Svenska kyrkan" in text
+    # the site's template tags and comments are no words of the page's; numbers and the
+    # header's own comment are dropped
+    assert "{{" not in text and "<!--" not in text and "40" not in text and "CMS" not in text
+    document = parse(PAGE_SOURCE)
+    assert (str(document.start), str(document.end)) == ("2026-01-01", "2026-12-31")
+    assert [p.text for p in document.promises] == [
+        "Vi lovar att arbeta för ett tryggare centrum på kvällarna."
+    ]
+    assert [(a.title, a.responsible, a.partners) for a in document.activities] == [
+        ("Trafikkontroller vid skolorna", "police", ""),
+        ("Nattvandring", "other", "Svenska kyrkan"),
+    ]
+    # "alltid minst tre vuxna" says what holds each time, not how many times
+    assert [a.target and a.target.value for a in document.activities] == [20, None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: a\nb: c\n",  # no closing line: not a header
+        "---\nEn rad under ett streck.\n---\n",  # no fields
+        "Polisen ska:\n---\n- a\n",  # a rule, not at the text's start
+        # a text's own labels between two rules, with capitals
+        "---\nKommun: Mullsjö\nAnsvarig: Polisen\nPeriod: 2025\n---\nPolisen ska:\n- a b\n",
+    ],
+)
+def test_text_that_opens_with_no_yaml_header_is_read_as_it_is(text):
+    assert clean(text) == clean(text + "\n")  # read, not turned into fields
+    assert "Aktivitet:" not in clean(text)
+
+
+TRANSCRIPT = (
+    "Inspelning medborgarlöfte-20260211_101503-Mötesinspelning\n"
+    "11 februari 2026, 10:15AM\n"
+    "12m 47s\n\n"
+    "Karin Lindqvist startade transkriberingen\n\n"
+    "Karin Lindqvist   0:04\n"
+    "Eh, då kör vi. Löftet gäller under 2026.\n\n"
+    "Johan Ek   0:58\n"
+    "Det här gör polisen.\n\n"
+    "Johan Ek   1:01\n"
+    "Polisen ska genomföra minst tjugo, eh, nej, vänta.\n\n"
+    "Karin Lindqvist   1:05\n"
+    "Det står tjugofem.\n\n"
+    "Johan Ek   1:07\n"
+    "Ja, förlåt. Jag tar om den.\n\n"
+    "Johan Ek   1:10\n"
+    "Polisen ska genomföra minst tjugofem trafikkontroller vid skolorna under året.\n\n"
+    "Johan Ek   1:18\n"
+    "Polisen ska, eh, fotpatrullera i centrum fredagar och lördagar.\n\n"
+    "Karin Lindqvist stoppade transkriberingen\n"
+)
+
+
+def test_a_transcripts_turns_are_paragraphs_without_fillers_and_broken_off_sentences():
+    assert clean(TRANSCRIPT) == (
+        "Då kör vi. Löftet gäller under 2026.\n\n"
+        "Det här gör polisen\n\n"  # a heading read aloud
+        "Polisen ska genomföra minst tjugofem trafikkontroller vid skolorna under året.\n\n"
+        "Polisen ska fotpatrullera i centrum fredagar och lördagar."
+    )
+    assert [(a.text[:40], a.responsible) for a in parse(TRANSCRIPT).activities] == [
+        ("Polisen ska genomföra minst tjugofem tra", "police"),
+        ("Polisen ska fotpatrullera i centrum fred", "police"),
+    ]
+
+
+def test_lines_of_names_and_times_out_of_order_or_without_words_are_no_transcript():
+    program = "Anna Berg   13:30\nVälkommen.\n\nBo Ek   13:10\nLägesbilden, eh, i år.\n\n" * 2
+    assert "eh" in clean(program)  # its times go back: a programme, kept as it is
+    # no one speaks twice: a programme's items over what is done then
+    programme = "Välkommen   13:30\nKaffe, eh, och bullar.\n\nLägesbilden   13:45\nPolisen.\n\n"
+    assert "eh" in clean(programme + "Frågor   14:10\nAlla.\n")
+    lone = "Anna Berg   0:04\nBo Ek   0:05\nCe Al   0:06\nDe Fo   0:07\n"
+    assert clean(lone).split("\n") == ["Anna Berg 0:04", "Bo Ek 0:05", "Ce Al 0:06", "De Fo 0:07"]
+
+
+NUMBERED = (
+    "Förkortningar: KP = kommunpolis, TF = tekniska förvaltningen, LK = Lekebergs kommun.\n\n"
+    "Polisens åtaganden\n"
+    "Polisen åtar sig att (1) genomföra min. 15 trafikkontroller/år vid skolan, (2) "
+    "fotpatrullera i centrum fre–lör kl. 21–01, samt (3) besöka fritidsgården ca 2 ggr/mån "
+    "(KP).\n\n"
+    "Kommunens åtaganden\n"
+    "LK åtar sig att 1) ha fältgruppen ute i centrum 3 kvällar/v. inkl. fredagar och 2) byta "
+    "ut belysningen i gångtunneln senast 2026-10-31 (TF).\n\n"
+    "Resurser\n"
+    "Polisen avsätter ca 2 patruller fre–lör, totalt ca 160 tim. under perioden.\n"
+)
+
+
+def test_a_sentence_numbering_its_clauses_inline_gives_an_activity_a_clause():
+    document = parse(NUMBERED)
+    assert [
+        (a.text, a.responsible, a.target and (a.target.value, a.target.scope))
+        for a in document.activities
+    ] == [
+        ("genomföra min. 15 trafikkontroller/år vid skolan", "police", (15, "year")),
+        ("fotpatrullera i centrum fre–lör kl. 21–01", "police", None),
+        ("besöka fritidsgården ca 2 ggr/mån (KP)", "police", (2, "month")),
+        ("ha fältgruppen ute i centrum 3 kvällar/v. inkl. fredagar", "municipality", (3, "week")),
+        ("byta ut belysningen i gångtunneln senast 2026-10-31", "municipality", None),
+    ]
+    # "min." and "st" are no part of a title; "Resurser" heads no activities, and what is set
+    # aside ("avsätter ca 2 patruller") is no target
+    assert document.activities[0].title == "Trafikkontroller"
+    assert (
+        parse("Polisen ska:\n- genomföra 2 st trygghetsvandringar/år\n").activities[0].title
+        == "Trygghetsvandringar"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a number written out and in digits is one number, never a clause's
+        "Polisen och kommunen ska bjuda in till ett (1) öppet dialogmöte och två (2) "
+        "trygghetsvandringar under året.",
+        # one number only
+        "Polisen åtar sig att (1) genomföra trafikkontroller vid skolan.",
+    ],
+)
+def test_numbers_in_brackets_that_number_no_clauses_leave_the_sentence_whole(text):
+    assert len(parse(f"Polisen ska:\n- a b c\n\n{text}\n").activities) <= 2
+    assert not any(a.text.startswith(("öppet", "genomföra")) for a in parse(text).activities)
+
+
+def test_the_yaml_header_document():
+    document = read("blind/ljusnarsberg-2026-2028-markdown-yaml-huvud.txt")
+    assert (str(document.start), str(document.end)) == ("2026-04-01", "2028-03-31")
+    assert [p.text[:30] for p in document.promises] == ["Vi lovar att arbeta för att Ko"]
+    assert owners_and_targets(document) == [
+        ("Polisen genomför hastighets- o", "police", ("at_least", 20)),
+        ("Poliser fotpatrullerar i centr", "police", None),
+        ("Kommunens fältassistenter är u", "municipality", ("count", 3)),
+        ("Tekniska avdelningen byter ut ", "municipality", None),
+        ("Polisen och kommunen bjuder in", "joint", ("count", 2)),
+        ("Kommunpolisen och fältassisten", "joint", ("count", 4)),
+        ("Nattvandrarna går i centrum va", "other", None),
+    ]
+
+
+def test_the_transcript_document():
+    document = read("blind/degerfors-2026-2027-upplast-transkribering.txt")
+    assert [p.text[:30] for p in document.promises] == ["Vi lovar att arbeta för att De"]
+    assert owners_and_targets(document) == [
+        ("Polisen ska genomföra minst tj", "police", ("at_least", 25)),
+        ("Polisen ska fotpatrullera i ce", "police", None),
+        ("Kommunpolisen ska besöka friti", "police", ("count", 1)),
+        ("Kommunen ska ha fältassistente", "municipality", ("count", 3)),
+        ("Kommunen ska byta ut belysning", "municipality", None),
+        ("Kommunen ska ordna drogfria ak", "municipality", ("at_least", 6)),
+        ("Vi gör två trygghetsvandringar", "joint", ("count", 2)),
+        ("Och vi bjuder in till ett öppe", "joint", ("count", 1)),
+    ]
+
+
+def test_the_memo_document():
+    document = read("blind/lekeberg-2026-2027-pm-forkortningar.txt")
+    assert (str(document.start), str(document.end)) == ("2026-03-01", "2027-02-28")
+    assert owners_and_targets(document) == [
+        ("genomföra min. 15 trafikkontro", "police", ("at_least", 15)),
+        ("fotpatrullera i Fjugesta centr", "police", None),
+        # "ca 2 ggr/mån" is read as at least, as "ca 20 gånger" and "cirka 30 tillfällen" are
+        ("besöka fritidsgården Kvarnen c", "police", ("at_least", 2)),
+        ("ha FG ute i centrum 3 kvällar/", "municipality", ("count", 3)),
+        ("byta ut belysningen i gångtunn", "municipality", None),
+        ("erbjuda sommarjobb till ungdom", "municipality", None),
+        ("genomföra 2 st trygghetsvandri", "joint", ("count", 2)),
+        ("hålla ett öppet medborgarmöte ", "joint", ("count", 1)),
+        ("Föreningen Nattvandrarna Lekeb", "other", None),
+    ]

@@ -151,6 +151,32 @@ LONG_LINES = {
     "interleaved heads over long blocks": _repeated(
         "Polisen lovar att:\nKommunen lovar att:\n" + "• a\n" * 300
     ),
+    # round 73: a page's YAML header, a recording's transcript, clauses numbered inline
+    "yaml fields": "---\n" + _repeated("a: b c\n") + "\n---\n",
+    "an unclosed yaml header": "---\n" + _repeated("a: b c\n"),
+    "yaml nested deep": "---\n" + "".join(" " * depth + "a:\n" for depth in range(630)) + "---\n",
+    "yaml dashes": "---\na: b\nc:\n" + _repeated("- ") + "x\n---\n",
+    "yaml records": "---\naktiviteter:\n"
+    + _repeated("  - rubrik: a b\n    beskrivning: Polisen gör c\n    ansvarig: Polisen\n")
+    + "\n---\n",
+    "a yaml flow list": "---\nb: c d\ntags: [" + _repeated("a, ") + "]\n---\n",
+    "a yaml key's long gap": "---\nb: c d\na" + " " * (LONGEST_PASTE - 40) + ": b\n---\n",
+    "a yaml block": "---\nb: c d\na: >-\n" + _repeated("  Polisen gör a b\n") + "\n---\n",
+    "yaml escapes": '---\nb: c d\na: "' + _repeated('\\" ') + '"\n---\n',
+    "speaker lines": _repeated("Anna Berg   0:04\nPolisen ska göra a.\n\n"),
+    "broken-off turns": _repeated(
+        "Anna Berg   0:04\nPolisen ska, eh, nej, vänta.\n\nBo Ek   0:05\nDet står tjugo.\n\n"
+    ),
+    "a long turn of fillers": "Anna Berg   0:04\na\n\nBo Ek   0:05\nb\n\nAnna Berg   0:06\n"
+    + _repeated("eh, Polisen ska göra, eh, "),
+    "clauses numbered inline": "Polisen åtar sig att "
+    + " ".join(f"({number}) genomföra a b c," for number in range(1, 100))
+    + _repeated(" (1) a b c"),
+    "sentences numbering clauses": _repeated("Polisen åtar sig att (1) göra a b, (2) göra c d.\n"),
+    "a long numbered clause": "Polisen åtar sig att (1) göra a b, (2) " + _repeated("göra c d "),
+    "template tags and comments": _repeated("{{< a >}}\n<!-- b -->\n"),
+    "an unclosed comment": "<!--" + _repeated("-"),
+    "what holds each time": _repeated("går alltid minst tre "),
 }
 
 

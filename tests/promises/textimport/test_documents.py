@@ -1569,6 +1569,23 @@ BLIND_VALIDITY = {
     "laholm-2026-2028-bokstavshierarki.txt": ("2026-03-01", "2028-02-29", False, None, "joint"),
     "munkedal-2026-2027-brev-adressfalt.txt": ("2026-03-01", "2027-02-28", False, None, "joint"),
     "olofstrom-2026-spalter-varvade-rader.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    # round 73: the validity in a page's YAML header, spoken in a transcript, and abbreviated
+    # ("fr.o.m. … t.o.m. …") in a memo dated above it
+    "ljusnarsberg-2026-2028-markdown-yaml-huvud.txt": (
+        "2026-04-01",
+        "2028-03-31",
+        False,
+        None,
+        "joint",
+    ),
+    "degerfors-2026-2027-upplast-transkribering.txt": (
+        "2026-04-01",
+        "2027-03-31",
+        False,
+        None,
+        "joint",
+    ),
+    "lekeberg-2026-2027-pm-forkortningar.txt": ("2026-03-01", "2027-02-28", False, None, "joint"),
 }
 
 
