@@ -26,6 +26,8 @@ MAX_PDF_PAGES = 60
 # pages share counts for each: pypdf reads it again for each). A page of text has some 5-20 kB;
 # reading takes about a second per megabyte of the densest instructions ("q Q q Q …").
 MAX_PDF_CONTENT_BYTES = 2_000_000
+# How deep forms drawn inside forms are looked into for their fonts.
+MAX_FORM_DEPTH = 3
 MAX_TEXT_CHARS = 200_000
 # A .docx is a zip: what it unpacks to is checked before it is read (no zip bombs). Word's XML
 # takes some 20-60 bytes for each character of text: 200 000 characters fit in 12 MB, and
@@ -307,17 +309,54 @@ def _without_page_edges(text: str) -> str:
 
 
 def _content_bytes(page) -> int:
-    """What a page's content streams unpack to (decoded once: pypdf keeps the decoded data)."""
+    """What reading a page's text unpacks: its content streams, and each font's character map
+    (`/ToUnicode`), counted once per font as the text reader reads it once per font (decoded
+    once: pypdf keeps the decoded data). A 200 kB page of 200 fonts sharing one large map took a
+    gigabyte and half a minute to read, its content streams a few bytes."""
     from pypdf.generic import ArrayObject, StreamObject
 
     contents = page.get("/Contents")
     contents = contents.get_object() if contents is not None else None
     streams = contents if isinstance(contents, ArrayObject) else [contents]
-    return sum(
+    total = sum(
         len(stream.get_data())
         for stream in (item.get_object() if item is not None else None for item in streams)
         if isinstance(stream, StreamObject)
     )
+    return total + _font_map_bytes(page.get("/Resources"), depth=0, budget=MAX_PDF_CONTENT_BYTES)
+
+
+def _font_map_bytes(resources, *, depth: int, budget: int) -> int:
+    """The character maps of the fonts of `resources` and of the forms drawn with them (a few
+    levels down), stopping once past `budget`."""
+    from pypdf.generic import DictionaryObject, StreamObject
+
+    resources = resources.get_object() if resources is not None else None
+    if not isinstance(resources, DictionaryObject) or depth > MAX_FORM_DEPTH:
+        return 0
+    total = 0
+    fonts = resources.get("/Font")
+    fonts = fonts.get_object() if fonts is not None else None
+    if isinstance(fonts, DictionaryObject):
+        for font in fonts.values():
+            font = font.get_object()
+            cmap = font.get("/ToUnicode") if isinstance(font, DictionaryObject) else None
+            cmap = cmap.get_object() if cmap is not None else None
+            total += len(cmap.get_data()) if isinstance(cmap, StreamObject) else 0
+            if total > budget:
+                return total
+    forms = resources.get("/XObject")
+    forms = forms.get_object() if forms is not None else None
+    if isinstance(forms, DictionaryObject):
+        for form in forms.values():
+            form = form.get_object()
+            if isinstance(form, StreamObject) and form.get("/Subtype") == "/Form":
+                total += _font_map_bytes(
+                    form.get("/Resources"), depth=depth + 1, budget=budget - total
+                )
+                if total > budget:
+                    return total
+    return total
 
 
 def _page_text(page) -> str:
