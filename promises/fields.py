@@ -9,14 +9,13 @@ first (1/11/2026 is 1 November, not 11 January) and never a two-digit year.
 import calendar
 import datetime
 import re
-import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import dates, formats
 from django.utils.translation import gettext_lazy as _
 
-from promises.validators import BIDI_CONTROLS, validate_plain_text
+from promises.validators import BIDI_CONTROLS, validate_plain_text, visible_text
 
 # No staff date before or after these: the portal's records start after 2000, and nothing is
 # planned beyond this century. Date arithmetic on accepted dates (a period of five years, the
@@ -238,11 +237,7 @@ class PlainTextField(forms.CharField):
             # Nor an invisible character (a zero-width space, a soft hyphen): a name that looks
             # empty or like another's is none ("\u200b" as an area told two overlapping periods of
             # one place apart). Direction marks are refused by the validator, with a message.
-            value = "".join(
-                char
-                for char in value
-                if unicodedata.category(char) != "Cf" or char in BIDI_CONTROLS
-            )
+            value = visible_text(value, keep=BIDI_CONTROLS)
             return " ".join(value.split())
         return value.replace("\r\n", "\n") if value else value
 

@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 # and are invisible) are not.
 # A null character is refused by Django's own validator of every CharField: not said twice.
 _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\x00"}
-BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 # A Swedish personal identity number (or coordination number): YYMMDD-NNNN or YYMMDD+NNNN,
 # with or without the century, the dash written any way (with blanks around, or a blank
@@ -55,6 +57,30 @@ def validate_plain_text(value: str) -> None:
             ),
             code="personal_number",
         )
+
+
+# Characters that show nothing, besides the format characters (category Cf): the combining
+# grapheme joiner, Hangul fillers, Mongolian and other variation selectors, the blank braille
+# pattern. A name of them alone looks empty; one with them looks like another name.
+_BLANK_LOOKING = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
+    "\U000e0100-\U000e01ef]"
+)
+
+
+def visible_text(value: str, *, keep: frozenset[str] = frozenset()) -> str:
+    """`value` in composed form (NFC: "å" typed as "a" and a ring is "å") without the
+    characters that show nothing (format characters, fillers, variation selectors), except
+    those in `keep`."""
+    value = _BLANK_LOOKING.sub("", unicodedata.normalize("NFC", value))
+    return "".join(char for char in value if unicodedata.category(char) != "Cf" or char in keep)
+
+
+def comparable_name(value: str) -> str:
+    """A name as two names are compared: visible characters, width forms folded (NFKC), case
+    folded, blanks collapsed ("Rosengård", "ROSENGÅRD " and "Rosen\u200bgård" are one)."""
+    folded = unicodedata.normalize("NFKC", visible_text(value)).casefold()
+    return " ".join(folded.split())
 
 
 def contains_personal_number(value: str) -> bool:

@@ -465,7 +465,9 @@ def test_the_add_page_refuses_html_names_and_a_missing_or_taken_address(admin_cl
     assert not User.objects.filter(username=data["username"]).exists()
 
 
-@pytest.mark.parametrize("name", ["Tran\x0bås", "Tranås\uffff", "<b>Tranås</b>"])
+@pytest.mark.parametrize(
+    "name", ["Tran\x0bås", "Tranås\uffff", "<b>Tranås</b>", "Tran\u200bås", "Tranås\u3164"]
+)
 def test_reference_data_in_the_admin_is_plain_text(admin_client, name):
     from municipalities.models import Municipality
 

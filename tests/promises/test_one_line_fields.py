@@ -90,3 +90,14 @@ def test_an_invisible_character_in_a_one_line_text_is_dropped(field):
         assert field.clean("\u200b\u2060\ufeff") == ""
     with pytest.raises(ValidationError):
         field.clean("Hamnen\u202e")  # a direction mark is refused, with a message
+
+
+@pytest.mark.parametrize("field", list(_one_line_text_fields()))
+def test_a_blank_looking_character_in_a_one_line_text_is_dropped(field):
+    from promises.fields import PlainTextField
+
+    if not isinstance(field, PlainTextField):
+        return
+    # A Hangul filler, a blank braille pattern, a combining grapheme joiner, a variation
+    # selector: each looks like nothing. "å" typed as "a" and a ring is one letter.
+    assert field.clean("Rosen\u3164ga\u030ard\u2800\u034f\ufe0f") == "Rosengård"

@@ -699,3 +699,24 @@ def test_an_ended_promise_is_registered_with_what_its_archive_copy_states(people
     registration.register(period, user=people.coordinator)
     period.refresh_from_db()
     assert period.state == PeriodState.CLOSED
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("area", ["\u3164", "\u2800", "\u200b", " ", "\u034f"])
+def test_an_area_that_looks_empty_is_the_whole_municipality_and_overlaps_it(people, area):
+    published = registering_draft()
+    registration.register(published, user=people.coordinator)
+    second = registering_draft(area_name=area, slug="b-2019")
+
+    with pytest.raises(registration.RegistrationRefused):
+        registration.register(second, user=people.coordinator)
+
+
+@pytest.mark.django_db
+def test_an_area_spelled_otherwise_is_the_same_area(people):
+    first = registering_draft(area_name="Rosengård")
+    registration.register(first, user=people.coordinator)
+    second = registering_draft(area_name="ROSENGA\u030aRD ", slug="rosengard-b-2019")
+
+    with pytest.raises(registration.RegistrationRefused):
+        registration.register(second, user=people.coordinator)
