@@ -132,6 +132,10 @@ def test_the_new_page_types_are_valid_html(public_site, django_db_blocker, tmp_p
             "start_date": "2016-01-01",
             "end_date": "",
             "open_ended": "on",
+            # In force (until further notice): its decision and signing stated.
+            "decision_body": "Lokalpolisområdets ledning",
+            "decision_date": "2015-12-01",
+            "signed_date": "2015-12-15",
             "slug": SLUG,
             "source_url": "https://polisen.se/medborgarloften/vetlanda/",
             "signatories-TOTAL_FORMS": "4",
