@@ -75,8 +75,13 @@ def _download(
         )
 
     if version is None:
-        return respond()
-    return public_cache.conditional(request, export.etag(version), respond)
+        response = respond()
+    else:
+        response = public_cache.conditional(request, export.etag(version), respond)
+    # Open data, public and without credentials: a municipality's own web page may fetch it
+    # from the browser (to show its progress there) without a server of its own.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 def open_data_download(request: HttpRequest, dataset: str, fmt: str) -> HttpResponse:

@@ -1104,3 +1104,14 @@ def test_each_language_gets_its_own_file_whichever_is_asked_for_first(client, kn
     assert b"/en/kommuner/tranas/" in english
     assert b"/en/kommuner/" not in swedish and b"/kommuner/tranas/" in swedish
     assert response["Content-Language"] == (other.strip("/") or "sv")
+
+
+@pytest.mark.django_db
+def test_a_web_page_elsewhere_may_fetch_the_open_data(client, known):
+    response, _body = download(client, dataset_path("aktiviteter", ".json"))
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Credentials" not in response
+    again = client.get(
+        dataset_path("aktiviteter", ".json"), headers={"if-none-match": response["ETag"]}
+    )
+    assert again.status_code == 304 and again["Access-Control-Allow-Origin"] == "*"
