@@ -822,3 +822,15 @@ def test_a_final_report_after_the_end_says_the_status_at_the_end_not_the_next_da
     assert f"Läget vid periodens slut den {date_format(end, 'j F Y')}, räknat" in page
     assert f"Läget vid periodens slut den {date_format(end, 'j F Y')} för" in report.body
     assert date_format(end + DAY, "j F Y") not in page
+
+
+@pytest.mark.django_db
+def test_a_published_report_names_its_pdfs_checksum_and_anchors_each_activity(
+    client, people, world
+):
+    report = published(world, people)
+    page = report_page(client, report)
+    assert report.pdf_sha256 and f'<code class="checksum">{report.pdf_sha256}</code>' in page
+    assert "Kontrollsumma för PDF:en som den publicerades (SHA-256)" in page
+    for activity in (world.checks, world.walks, world.meetings):
+        assert f'id="aktivitet-{activity.pk}"' in page
