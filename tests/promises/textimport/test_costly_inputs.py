@@ -6,7 +6,6 @@ line of digits)."""
 import io
 import re
 import time
-import zlib
 
 import pytest
 from django.utils import translation
@@ -22,6 +21,7 @@ from promises.textimport.extract import (
 from promises.textimport.parser import _legend, _read_parties, parse
 from promises.textimport.types import ParsedDocument
 from tests.import_documents import docx_bytes
+from tests.promises.textimport.raw_pdf import flate_stream, pdf_file
 
 SECONDS = 5
 LONGEST_PASTE = MAX_TEXT_CHARS - 1000
@@ -262,29 +262,13 @@ def _pdf(pages: int, operations: int, shared: bool) -> bytes:
         b"<< /Type /Pages /Kids [%s] /Count %d >>"
         % (b" ".join(b"%d 0 R" % (3 + streams + page) for page in range(pages)), pages),
     ]
-    for stream in range(streams):
-        data = zlib.compress(b"q Q " * operations + b"%d" % stream, 9)
-        objects.append(
-            b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(data), data)
-        )
+    objects += [flate_stream(b"q Q " * operations + b"%d" % stream) for stream in range(streams)]
     for page in range(pages):
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> "
             b"/Contents %d 0 R >>" % (3 + page % streams)
         )
-    pdf = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(pdf))
-        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(pdf)
-    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(pdf)
+    return pdf_file(objects)
 
 
 def _refused_in_seconds(name: str, data: bytes) -> str:

@@ -2,12 +2,12 @@
 
 import time
 import tracemalloc
-import zlib
 
 import pytest
 
 from promises.textimport import extract
 from promises.textimport.extract import ExtractError, extract_text
+from tests.promises.textimport.raw_pdf import flate_stream, pdf_file
 
 
 def _pdf_of_streams(streams: list[bytes]) -> bytes:
@@ -18,24 +18,8 @@ def _pdf_of_streams(streams: list[bytes]) -> bytes:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> /Contents [%s] >>"
         % b" ".join(b"%d 0 R" % (4 + index) for index in range(len(streams))),
     ]
-    for unpacked in streams:
-        data = zlib.compress(unpacked, 9)
-        objects.append(
-            b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(data), data)
-        )
-    pdf = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(pdf))
-        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(pdf)
-    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(pdf)
+    objects += [flate_stream(unpacked) for unpacked in streams]
+    return pdf_file(objects)
 
 
 def test_a_stream_unpacking_far_past_the_budget_is_refused_without_unpacking_it():
@@ -71,8 +55,6 @@ def _pdf_of_fonts(fonts: int, map_entries: int) -> bytes:
         + [b"1 beginbfchar <%04X> <%04X> endbfchar" % (i % 65536, 0x41) for i in range(map_entries)]
         + [b"endcmap CMapName currentdict /CMap defineresource pop end end"]
     )
-    packed_map = zlib.compress(cmap, 9)
-    text = zlib.compress(b"BT /F0 12 Tf 50 800 Td (Medborgarlofte) Tj ET")
     names = b" ".join(b"/F%d %d 0 R" % (i, 6 + i) for i in range(fonts))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -80,23 +62,10 @@ def _pdf_of_fonts(fonts: int, map_entries: int) -> bytes:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << "
         + names
         + b" >> >> /Contents 4 0 R >>",
-        b"<< /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream" % (len(text), text),
-        b"<< /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
-        % (len(packed_map), packed_map),
+        flate_stream(b"BT /F0 12 Tf 50 800 Td (Medborgarlofte) Tj ET"),
+        flate_stream(cmap),
     ] + [b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 5 0 R >>"] * fonts
-    pdf = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(pdf))
-        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(pdf)
-    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(pdf)
+    return pdf_file(objects)
 
 
 def test_many_fonts_sharing_one_large_character_map_are_refused_before_reading():
