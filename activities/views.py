@@ -60,9 +60,5 @@ def activity_detail(request: HttpRequest, slug: str, period_slug: str, pk: int) 
     }
     # Its logs' pages: one past the end shows the last, and is not kept once per number.
     return list_page(
-        request,
-        render(request, "activities/activity_detail.html", context),
-        refused=False,
-        found=1,
-        page=page,
+        request, render(request, "activities/activity_detail.html", context), page=page
     )

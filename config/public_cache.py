@@ -579,15 +579,21 @@ def not_kept(response: HttpResponse) -> HttpResponse:
 
 
 def list_page(
-    request: HttpRequest, response: HttpResponse, *, refused: bool, found: int, page=None
+    request: HttpRequest,
+    response: HttpResponse,
+    *,
+    refused: bool = False,
+    found: int | None = None,
+    page=None,
 ) -> HttpResponse:
     """A list's page, kept only when its filters' values were valid, a search or filter found
     something, and the page asked for is the one shown (not one past the end, which shows the
     last): a page per made-up value (`?q=<random>`, `?tema=<random>`, `?page=<n>`, filters that
     contradict each other) would let anyone fill the shared cache, pushing out what others read,
-    and in a Redis kept full (`noeviction`), the tokens that make pages stale after a change."""
+    and in a Redis kept full (`noeviction`), the tokens that make pages stale after a change.
+    Without `found` (a list no filter narrows: an activity's logs) only the page is checked."""
     asked = request.GET.get("page")
-    if refused or (request.GET and not found):
+    if refused or (found == 0 and request.GET):
         return not_kept(response)
     if page is not None and asked and asked != str(page.number):
         return not_kept(response)
