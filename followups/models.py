@@ -252,6 +252,12 @@ class ReportQuerySet(models.QuerySet):
         return reports.select_related("period__municipality").order_by("-published_on", "-pk")
 
 
+def judged_after_end(period: PromisePeriod, day) -> bool:
+    """Whether figures judged on `day` were judged with `period` over (`reports.figures_day`
+    then gives the day after its end): they are worded as at its end, on its last day."""
+    return day is not None and period.end_date is not None and day > period.end_date
+
+
 class Report(models.Model):
     """A follow-up report (redovisning) of a period: a draft until published, then unchanged.
 
@@ -352,8 +358,7 @@ class Report(models.Model):
         """Whether the figures were judged once the period had ended (`figures_as_of` is then
         the day after its end): the page says "at the end of the period, <its last day>", not
         the first day of the next year."""
-        end = self.period.end_date
-        return self.figures_as_of is not None and end is not None and self.figures_as_of > end
+        return judged_after_end(self.period, self.figures_as_of)
 
 
 class SignedOriginal(models.Model):

@@ -33,6 +33,7 @@ from followups.models import (
     MeetingStatus,
     Report,
     ReportKind,
+    judged_after_end,
 )
 from promises.models import PromisePeriod
 
@@ -305,7 +306,7 @@ def _status_summary(rows: list[FigureRow], as_of: datetime.date, period: Promise
     if not counted:
         return ""
     with_target = sum(counted.values())
-    if period.end_date is not None and as_of > period.end_date:
+    if judged_after_end(period, as_of):
         # Judged with the period over (`figures_day`): its last day, not the next one.
         words = ngettext(
             "Status at the end of the period, %(date)s, of the %(count)s activity with a "
