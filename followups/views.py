@@ -47,6 +47,8 @@ def open_data(request: HttpRequest) -> HttpResponse:
         "municipalities": municipalities,
         "chosen": chosen,
         "list_separator": opendata.LIST_SEPARATOR,
+        # The embed code's address: the portal's own, never the Host a request named.
+        "site_url": settings.SITE_URL,
     }
     response = render(request, "followups/open_data.html", context)
     # A made-up `?kommun=` shows the page without a choice: not kept once per value.

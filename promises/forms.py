@@ -199,9 +199,11 @@ MAX_PROMISE_TITLE = 300
 MAX_PROMISE_DESCRIPTION = 5_000
 MIN_PERIOD_MONTHS = 3
 MAX_PERIOD_MONTHS = 60
-# Period slugs that would shadow other public pages: /kommuner/<slug>/flode/ and
-# /kommuner/<slug>/oppna-data/…, and a period's documents.
-RESERVED_PERIOD_SLUGS = frozenset({"flode", "oppna-data", "tjansteutlatande", "medborgarloftet"})
+# Period slugs that would shadow other public pages: /kommuner/<slug>/flode/,
+# /kommuner/<slug>/oppna-data/… and /kommuner/<slug>/inbaddning/, and a period's documents.
+RESERVED_PERIOD_SLUGS = frozenset(
+    {"flode", "oppna-data", "inbaddning", "tjansteutlatande", "medborgarloftet"}
+)
 _PERIOD_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 # The facts of a period are editable in draft only; its texts and contact also after signing,

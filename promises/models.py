@@ -249,6 +249,24 @@ class PromisePeriodQuerySet(models.QuerySet):
             .order_by("-start_date", "area_name")
         )
 
+    def for_embed(
+        self, municipality: Municipality, today: datetime.date
+    ) -> "PromisePeriodQuerySet":
+        """A municipality's periods in force on `today`, oldest first, with their activities
+        and span sums: the box another web site shows in a frame (`views.municipality_embed`)."""
+        return (
+            self.active(today)
+            .filter(municipality=municipality)
+            .with_place()
+            .prefetch_related(
+                Prefetch(
+                    "activities",
+                    queryset=apps.get_model("activities", "Activity").objects.with_progress_data(),
+                )
+            )
+            .order_by("start_date", "area_name")
+        )
+
     def for_staff_home(self, user) -> "PromisePeriodQuerySet":
         """Periods in any state that `user` sees, with place, for the staff start page."""
         return (

@@ -17,6 +17,8 @@ urlpatterns = [
     path("kommuner/", views.municipality_list, name="municipality_list"),
     path("loften/", views.promise_list, name="promise_list"),
     path("kommuner/<slug:slug>/", views.municipality_detail, name="municipality_detail"),
+    # Before the period page, which would read "inbaddning" as a period's slug.
+    path("kommuner/<slug:slug>/inbaddning/", views.municipality_embed, name="municipality_embed"),
     path(
         "kommuner/<slug:slug>/<slug:period_slug>/",
         views.period_detail,

@@ -4,6 +4,7 @@ import datetime
 import html
 from dataclasses import dataclass
 
+from csp.decorators import csp_replace
 from django.apps import apps
 from django.core.validators import slug_re
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
+from django.views.decorators.clickjacking import xframe_options_exempt
 
 from config.public_cache import kept_until_any_page_changes, list_page
 from municipalities.models import Municipality
@@ -116,6 +118,24 @@ def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "today": today,
     }
     return render(request, "promises/municipality_detail.html", context)
+
+
+# Any web site may show the box in a frame: it holds nothing but public figures and links, no
+# form and no session (nothing a frame could trick a visitor into doing).
+@xframe_options_exempt
+@csp_replace({"frame-ancestors": ["*"]})
+def municipality_embed(request: HttpRequest, slug: str) -> HttpResponse:
+    """A municipality's citizen promises in force today, each activity with its progress, for
+    another web site (the municipality's own) to show in a frame. Always the ones in force, so
+    the code is pasted once and shows the next period when it is signed."""
+    municipality = get_object_or_404(Municipality, slug=slug)
+    today = timezone.localdate()
+    periods = [
+        (period, [(activity, activity.progress(today)) for activity in period.activities.all()])
+        for period in PromisePeriod.objects.for_embed(municipality, today)
+    ]
+    context = {"municipality": municipality, "periods": periods, "today": today}
+    return render(request, "promises/municipality_embed.html", context)
 
 
 def municipality_list(request: HttpRequest) -> HttpResponse:

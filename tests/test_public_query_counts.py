@@ -21,6 +21,7 @@ PUBLIC_URLS = [
     "/kommuner/",
     "/kommuner/tranas/",
     "/kommuner/tranas/2025-2026/",
+    "/kommuner/tranas/inbaddning/",
     "/kommuner/vetlanda/2020-2021/",
     "/loften/",
     "/loften/?lan=06&q=trafik",

@@ -50,8 +50,10 @@ PAGE_TYPES = {
     "english_start": "/en/",
 }
 
-# Print documents (no site frame, so not in the page checks above): checked for valid HTML.
+# Print documents and the box for other web sites (no site frame, so not in the page checks
+# above): checked for valid HTML.
 DOCUMENT_TYPES = {
+    "embed": "/kommuner/vetlanda/inbaddning/",
     "signing_document": f"/kommuner/vetlanda/{ACTIVE_SLUG}/medborgarloftet/",
     "police_signing_document": f"/kommuner/malmo/{DISTRICT_SLUG}/medborgarloftet/",
     "report_document": f"/kommuner/vetlanda/{ACTIVE_SLUG}/redovisningar/{REPORT_PK}/",

@@ -229,6 +229,7 @@ SLUG_FORMAT = "Use only the letters a–z, digits and hyphens, e.g. 2027-2028."
     [
         ({"slug": "flode"}, "slug", None),
         ({"slug": "oppna-data"}, "slug", None),
+        ({"slug": "inbaddning"}, "slug", None),
         ({"slug": "tjansteutlatande"}, "slug", None),
         ({"slug": "medborgarloftet"}, "slug", None),
         ({"slug": "2027"}, "slug", None),

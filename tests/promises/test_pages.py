@@ -189,6 +189,9 @@ PAGE_QUERIES = {
     # the held meetings' assessments and verdicts (each with its promise or activity), and the
     # promises' outcome indicators (+ their measurements once there are any).
     "/kommuner/vetlanda/sida/": 14,
+    # The box for other web sites: the municipality, its periods in force, their activities
+    # and the activities' span sums.
+    "/kommuner/vetlanda/inbaddning/": 4,
 }
 
 
