@@ -5,6 +5,8 @@ SECRET_KEY    required unless DEBUG is on
 DEBUG         off unless set to 1/true/yes/on
 ALLOWED_HOSTS comma-separated host names (default: localhost names when DEBUG is on)
 SITE_URL      the portal's address in e-mails, e.g. https://medborgarloften.example.se
+EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, EMAIL_USE_SSL,
+EMAIL_TIMEOUT, EMAIL_BACKEND, DEFAULT_FROM_EMAIL   the mail server and the sender's address
 SITE_OPERATOR, CONTACT_EMAIL, ACCESSIBILITY_CONTACT_EMAIL, ACCESSIBILITY_ASSESSED_ON,
 ACCESSIBILITY_STATEMENT_UPDATED_ON   shown on the about page and the accessibility statement
 SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, SECURE_HSTS_INCLUDE_SUBDOMAINS, SECURE_HSTS_PRELOAD
@@ -330,6 +332,18 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "medborgarloften@localhost")
+# The mail server (the SMTP backend): Django's own settings, read from the environment.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Set EMAIL_USE_TLS (STARTTLS, port 587) or EMAIL_USE_SSL (465).")
+# Seconds to wait for the mail server: a server that does not answer must not hold a worker
+# for the whole request timeout.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10, minimum=1)
 # The portal's address in e-mails sent outside a request (the lifecycle's notifications):
 # by default the first ALLOWED_HOSTS name over https, or the local server when DEBUG is on.
 _SITE_HOSTS = [host for host in ALLOWED_HOSTS if not host.startswith((".", "*"))]

@@ -1,3 +1,4 @@
+import logging
 from importlib import import_module
 from urllib.parse import urlencode
 
@@ -8,6 +9,7 @@ from django.contrib import admin, messages
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.sessions.models import Session
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -24,7 +26,7 @@ from municipalities.forms import (
     StaffUserChangeForm,
     StaffUserCreationForm,
 )
-from municipalities.invitations import send_set_password_email
+from municipalities.invitations import MAIL_ERRORS, send_set_password_email
 from municipalities.models import (
     County,
     LocalPoliceArea,
@@ -45,6 +47,11 @@ admin.site.index_title = _("Reference data, users and records")
 def _portal_sign_in(request, extra_context=None):
     """The admin's sign-in is the portal's, in Swedish, in two steps, with setting up an app
     (django-otp's form was in English, and a dead end for an administrator without an app)."""
+    user = request.user
+    if user.is_authenticated and user.is_verified():
+        # Signed in with both factors but no administrator: the sign-in page would send them
+        # straight back here, and round again (the browser stops at "too many redirects").
+        raise PermissionDenied
     back = request.GET.get("next") or reverse("admin:index")
     return redirect(f"{reverse('accounts:login')}?{urlencode({'next': back})}")
 
@@ -148,6 +155,9 @@ class MembershipInline(PlainTextAdminMixin, admin.TabularInline):
     autocomplete_fields = ["municipality", "local_police_area"]
 
 
+logger = logging.getLogger(__name__)
+
+
 def end_sessions(user_ids: set[int]) -> int:
     """End every session of the users `user_ids` (read from the session store: only staff have
     sessions, so there are few); returns how many."""
@@ -182,7 +192,10 @@ class StaffUserAdmin(UserAdmin):
     fieldsets = (
         (None, {"fields": ("username", "password")}),
         (_("Personal info"), {"fields": ("first_name", "last_name", "email")}),
-        (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser")}),
+        # No "staff status" box: every user here is staff in the portal's sense, and Django's
+        # flag let a kommunpolis into the admin, which reads every municipality's records.
+        # An administrator is staff and superuser at once (`save_model`).
+        (_("Permissions"), {"fields": ("is_active", "is_superuser")}),
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
     inlines = [MembershipInline]
@@ -196,7 +209,7 @@ class StaffUserAdmin(UserAdmin):
         "has_authenticator",
         "locked_out",
     ]
-    actions = ["reset_authenticator", "lift_lockout"]
+    actions = ["reset_authenticator", "lift_lockout", "send_password_link"]
 
     def get_queryset(self, request):
         cooled_off = timezone.now() - settings.AXES_COOLOFF_TIME
@@ -249,6 +262,42 @@ class StaffUserAdmin(UserAdmin):
             % {"count": len(users)},
         )
 
+    @admin.action(description=_("Send the link to choose a password again"), permissions=["change"])
+    def send_password_link(self, request, queryset) -> None:
+        # The first e-mail was lost or could not be sent: a user the admin added has no
+        # password the reset page would send a link for.
+        sent = list(queryset.filter(is_active=True).exclude(email=""))
+        for user in sent:
+            if not self._send_password_link(request, user):
+                return
+        messages.success(
+            request,
+            ngettext(
+                "A link to choose a password was sent to %(count)s user.",
+                "A link to choose a password was sent to %(count)s users.",
+                len(sent),
+            )
+            % {"count": len(sent)},
+        )
+
+    def _send_password_link(self, request, user) -> bool:
+        """Send `user` the set-password e-mail; False, with an error shown, if it could not be."""
+        try:
+            send_set_password_email(user, settings.SITE_URL)
+        except MAIL_ERRORS:
+            logger.exception("set-password e-mail to user %s not sent", user.pk)
+            messages.error(
+                request,
+                gettext(
+                    "The e-mail to %(email)s could not be sent: check the portal's e-mail "
+                    "settings (README), then send it again with the action “Send the link to "
+                    "choose a password again”."
+                )
+                % {"email": user.email},
+            )
+            return False
+        return True
+
     @admin.action(description=_("Lift the sign-in lockout"), permissions=["change"])
     def lift_lockout(self, request, queryset) -> None:
         users = list(queryset)
@@ -281,23 +330,26 @@ class StaffUserAdmin(UserAdmin):
     def response_add(self, request, obj, post_url_continue=None):
         """After adding: the e-mail to choose a password is sent, and the roles are given on
         the user's page."""
-        site_url = settings.SITE_URL or request.build_absolute_uri("/")
-        send_set_password_email(obj, site_url)
-        messages.info(
-            request,
-            gettext(
-                "An e-mail with a link to choose a password was sent to %(email)s. Give the user "
-                "a role below."
+        if self._send_password_link(request, obj):
+            messages.info(
+                request,
+                gettext(
+                    "An e-mail with a link to choose a password was sent to %(email)s. Give the "
+                    "user a role below."
+                )
+                % {"email": obj.email},
             )
-            % {"email": obj.email},
-        )
         return super().response_add(request, obj, post_url_continue)
 
     def save_model(self, request, obj, form, change) -> None:
         obj._deactivated = (
             change and not obj.is_active and User.objects.filter(pk=obj.pk, is_active=True).exists()
         )
+        obj.is_staff = obj.is_superuser
         super().save_model(request, obj, form, change)
+        if obj._deactivated:
+            # Refused while inactive, an open session would come back with the account.
+            end_sessions({obj.pk})
 
     def save_related(self, request, form, formsets, change) -> None:
         obj = form.instance

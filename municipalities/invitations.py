@@ -7,15 +7,24 @@ nobody makes up a password and passes it on.
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ImproperlyConfigured
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+# What sending may raise when the mail settings are wrong or the server cannot be reached
+# (smtplib's errors are OSErrors): the caller says that nothing was sent.
+MAIL_ERRORS = (OSError, ImproperlyConfigured)
+
 
 def send_set_password_email(user, site_url: str) -> None:
-    """A "set your password" e-mail to `user`, its link on `site_url` (https://example.se)."""
+    """A "set your password" e-mail to `user`, its link on `site_url` (https://example.se).
+
+    Raises one of `MAIL_ERRORS` when it cannot be sent (Django's password reset form would log
+    the error and go on, and the new user would wait for a mail that never comes)."""
     parts = urlsplit(site_url)
     context = {
         "email": user.email,
@@ -28,10 +37,9 @@ def send_set_password_email(user, site_url: str) -> None:
         "hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
     }
     with translation.override(settings.LANGUAGE_CODE):
-        PasswordResetForm().send_mail(
-            "accounts/set_password_subject.txt",
-            "accounts/set_password_email.txt",
-            context,
-            None,
-            user.email,
+        # One line: a header holds no line break.
+        subject = "".join(
+            render_to_string("accounts/set_password_subject.txt", context).splitlines()
         )
+        body = render_to_string("accounts/set_password_email.txt", context)
+    EmailMessage(subject, body, None, [user.email]).send()

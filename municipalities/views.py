@@ -186,6 +186,12 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
 
+    def get_user(self, uidb64):
+        # A link sent before the account was deactivated sets no password: the page says the
+        # link is not valid, as for a used one.
+        user = super().get_user(uidb64)
+        return user if user is not None and user.is_active else None
+
     def form_valid(self, form):
         response = super().form_valid(form)
         # Whoever can read the account's e-mail may sign in at once, even after a lockout.

@@ -498,3 +498,85 @@ def test_a_delete_the_admin_refuses_explains_itself_to_the_administrator(admin_c
     assert "avmarkera ”Aktiv”" in page
     assert reverse("admin:index") in page
     assert "kontakta den som hanterar" not in page
+
+
+@pytest.mark.django_db
+def test_a_new_user_whose_e_mail_cannot_be_sent_is_said_so_and_the_link_sent_again(
+    admin_client, settings, mailoutbox
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    data = {"username": "nils.eksjo", "first_name": "Nils", "email": "nils.berg@eksjo.se"}
+    response = admin_client.post(reverse("admin:auth_user_add"), data, follow=True)
+    html = response.content.decode()
+    assert "kunde inte skickas" in html and "nils.berg@eksjo.se" in html
+    assert "skickades till nils.berg@eksjo.se" not in html
+    user = User.objects.get(username="nils.eksjo")
+    # Once mail works, the action sends the link (the reset page sends none to a user
+    # without a password).
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    response = admin_client.post(
+        reverse("admin:auth_user_changelist"),
+        {"action": "send_password_link", ACTION_CHECKBOX_NAME: [user.pk]},
+        follow=True,
+    )
+    assert "skickades till 1 användare" in response.content.decode()
+    (message,) = mailoutbox
+    assert message.to == ["nils.berg@eksjo.se"]
+
+
+def _user_form(user, **fields) -> dict:
+    """The user admin's change form for a user without roles, as posted (a box left out is
+    unticked)."""
+    return {
+        "username": user.username,
+        "email": user.email,
+        "date_joined_0": "2026-01-01",
+        "date_joined_1": "12:00:00",
+        "memberships-TOTAL_FORMS": "0",
+        "memberships-INITIAL_FORMS": "0",
+        **fields,
+    }
+
+
+@pytest.mark.django_db
+def test_no_staff_status_box_lets_a_user_into_the_admin(admin_client):
+    """Django's "personalstatus" let a kommunpolis into the admin, which reads every
+    municipality's records: an administrator is staff and superuser at once."""
+    officer = staff_user("polis")
+    change = reverse("admin:auth_user_change", args=[officer.pk])
+    assert 'name="is_staff"' not in admin_client.get(change).content.decode()
+    # Posted anyway: not a field of the form.
+    response = admin_client.post(change, _user_form(officer, is_active="on", is_staff="on"))
+    assert response.status_code == 302
+    officer.refresh_from_db()
+    assert not officer.is_staff and not officer.is_superuser
+    admin_client.post(change, _user_form(officer, is_active="on", is_superuser="on"))
+    officer.refresh_from_db()
+    assert officer.is_staff and officer.is_superuser
+
+
+@pytest.mark.django_db
+def test_a_signed_in_user_who_is_no_administrator_is_refused_the_admin_not_sent_round(client):
+    officer = staff_user(
+        "polis", role=Role.POLICE_OFFICER, municipality=factories.municipality("vetlanda")
+    )
+    sign_in(client, officer)
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 403
+    assert len(response.redirect_chain) <= 2
+
+
+@pytest.mark.django_db
+def test_deactivating_a_user_ends_their_sessions(admin_client):
+    officer = staff_user("polis")
+    theirs = Client()
+    sign_in(theirs, officer)
+    assert theirs.get(reverse("activities:staff_home")).status_code == 200
+    change = reverse("admin:auth_user_change", args=[officer.pk])
+    assert admin_client.post(change, _user_form(officer)).status_code == 302  # made inactive
+    officer.refresh_from_db()
+    assert not officer.is_active
+    admin_client.post(change, _user_form(officer, is_active="on"))  # and back
+    # The old session does not come back with the account.
+    assert theirs.get(reverse("activities:staff_home")).status_code == 302

@@ -430,6 +430,19 @@ def test_the_mailed_link_sets_a_new_password(client, officer):
     assert not again.context["validlink"]
 
 
+def test_a_link_sent_before_the_account_was_deactivated_sets_no_password(client, officer):
+    client.post(reverse("accounts:password_reset"), {"email": officer.email})
+    officer.is_active = False
+    officer.save()
+    link = reset_link(mail.outbox[0])
+    assert not client.get(link, follow=True).context["validlink"]
+    # Posted to the link and to the page it leads to with a valid token: nothing set.
+    for url in (link, link.rsplit("/", 2)[0] + "/set-password/"):
+        client.post(url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
+    officer.refresh_from_db()
+    assert officer.check_password(PASSWORD)
+
+
 def test_a_password_reset_lifts_the_lockout(client, officer):
     fail_until_locked(client, "anna")
     client.post(reverse("accounts:password_reset"), {"email": officer.email})

@@ -176,11 +176,39 @@ def test_without_a_password_a_set_password_email_is_sent(client, no_env_password
     assert user.check_password(GOOD_PASSWORD)
 
 
-def test_the_set_password_link_defaults_to_the_first_allowed_host(no_env_password, settings):
-    settings.DEBUG = False
-    settings.ALLOWED_HOSTS = [".example.se", "medborgarloften.example.se"]
+def test_the_set_password_link_is_on_site_url_as_every_e_mails_links(no_env_password, settings):
+    # An internal name first among the hosts (a load balancer's) is no address for a link.
+    settings.ALLOWED_HOSTS = ["internal-lb.local", "medborgarloften.example.se"]
+    settings.SITE_URL = "https://medborgarloften.example.se"
     run("admin", "--email", "admin@example.se", "--admin", "--no-input")
     assert "https://medborgarloften.example.se/" in mail.outbox[0].body
+    assert "internal-lb.local" not in mail.outbox[0].body
+
+
+def test_an_e_mail_that_cannot_be_sent_is_said_so_and_can_be_sent_again(no_env_password, settings):
+    # A mail server that does not answer (nothing listens on the port).
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    with pytest.raises(CommandError) as refused:
+        run("anna", "--email", "anna@polisen.se", "--admin", "--no-input")
+    message = str(refused.value)
+    assert "could not be sent" in message and "EMAIL_HOST" in message
+    assert "create_staff_user anna --send-link" in message
+    # The user is there (an administrator to be): the link is sent again once mail works.
+    assert User.objects.get(username="anna").is_superuser
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    output = run("anna", "--send-link", "--no-input")
+    assert "Sent a set-password e-mail to anna@polisen.se." in output
+    assert mail.outbox[0].to == ["anna@polisen.se"]
+    assert "/personal/losenord/aterstall/" in mail.outbox[0].body
+
+
+def test_a_link_for_a_user_without_an_address_is_refused(env_password):
+    run("anna", "--email", "anna@polisen.se", "--admin", "--no-input")
+    User.objects.filter(username="anna").update(email="")
+    with pytest.raises(CommandError, match="no e-mail address"):
+        run("anna", "--send-link", "--no-input")
+    assert not mail.outbox
 
 
 def test_a_weak_password_is_refused_and_nothing_is_created(monkeypatch):

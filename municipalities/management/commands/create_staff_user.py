@@ -15,7 +15,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 
 from municipalities.forms import email_taken_by
-from municipalities.invitations import send_set_password_email
+from municipalities.invitations import MAIL_ERRORS, send_set_password_email
 from municipalities.models import LocalPoliceArea, Membership, Municipality, Role
 
 PASSWORD_VARIABLE = "STAFF_USER_PASSWORD"
@@ -26,7 +26,8 @@ class Command(BaseCommand):
         "Create a staff user, or give an existing user a role: --role with --municipality or "
         "--police-area, and/or --admin (staff and superuser; how the first administrator is "
         "made). The password is asked for twice; with --no-input it is read from "
-        f"{PASSWORD_VARIABLE}, and if that is empty a set-password e-mail goes to --email."
+        f"{PASSWORD_VARIABLE}, and if that is empty a set-password e-mail goes to --email. "
+        "--send-link sends an existing user that e-mail again."
     )
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
@@ -51,13 +52,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--site-url",
             help="Address in the set-password e-mail, e.g. https://medborgarloften.example.se "
-            "(default: the first ALLOWED_HOSTS name over https; http://127.0.0.1:8000 with DEBUG).",
+            "(default: SITE_URL).",
+        )
+        parser.add_argument(
+            "--send-link",
+            action="store_true",
+            help="Send an existing user the set-password e-mail again (the first one was lost, "
+            "or could not be sent).",
         )
 
     def handle(self, username: str, **options) -> None:
         place = self._place(options["role"], options["municipality"], options["police_area"])
-        if options["role"] is None and not options["admin"]:
-            raise CommandError("Nothing to do: give --role with a place, or --admin.")
+        if options["role"] is None and not options["admin"] and not options["send_link"]:
+            raise CommandError("Nothing to do: give --role with a place, --admin or --send-link.")
         user_model = get_user_model()
         user = user_model.objects.filter(username=username).first()
         created = user is None
@@ -66,6 +73,10 @@ class Command(BaseCommand):
             user = self._new_user(user_model, username, options)
             password = self._password(user, options["interactive"])
             site_url = None if password else self._site_url(options["site_url"])
+        elif options["send_link"]:
+            if not user.email:
+                raise CommandError(f"{username} has no e-mail address to send the link to.")
+            site_url = self._site_url(options["site_url"])
         with transaction.atomic():
             if created:
                 user.set_password(password or secrets.token_urlsafe(32))
@@ -78,8 +89,15 @@ class Command(BaseCommand):
                     user=user, role=options["role"], **place
                 )
         self._report(user, created, options, place, membership_created)
-        if created and not password:
-            send_set_password_email(user, site_url)
+        if site_url is not None:
+            try:
+                send_set_password_email(user, site_url)
+            except MAIL_ERRORS as error:
+                raise CommandError(
+                    f"The set-password e-mail to {user.email} could not be sent ({error}). "
+                    "Check the e-mail settings (EMAIL_HOST, EMAIL_PORT … in README.md), then "
+                    f"send it again: manage.py create_staff_user {username} --send-link"
+                ) from None
             self.stdout.write(f"Sent a set-password e-mail to {user.email}.")
 
     def _place(self, role: str | None, municipality: str | None, police_area: str | None) -> dict:
@@ -157,12 +175,9 @@ class Command(BaseCommand):
             return password
 
     def _site_url(self, site_url: str | None) -> str:
-        if not site_url:
-            hosts = [h for h in settings.ALLOWED_HOSTS if not h.startswith((".", "*"))]
-            if settings.DEBUG or not hosts:
-                site_url = "http://127.0.0.1:8000"
-            else:
-                site_url = f"https://{hosts[0]}"
+        # SITE_URL by default, as every other e-mail's links (itself by default the first
+        # ALLOWED_HOSTS name over https, or the local server with DEBUG).
+        site_url = site_url or settings.SITE_URL
         parts = urlsplit(site_url)
         if parts.scheme not in {"http", "https"} or not parts.netloc:
             raise CommandError(f"--site-url must look like https://example.se, not {site_url!r}.")
