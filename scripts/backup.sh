@@ -2,8 +2,10 @@
 # Back up and restore the portal's database: the one DATABASE_URL names, as for the app
 # (default: the SQLite file db.sqlite3 in the project).
 #
-#   scripts/backup.sh backup FILE     write a backup of the database to FILE
-#   scripts/backup.sh restore FILE    REPLACE the database's whole content with FILE's
+#   scripts/backup.sh backup FILE     write a backup of the database to FILE, and of the
+#                                     stored files it names to FILE.files.tar
+#   scripts/backup.sh restore FILE    REPLACE the database's whole content with FILE's, and
+#                                     put the files of FILE.files.tar back in the storage
 #
 # Two forms, chosen by FILE's name:
 #
@@ -23,8 +25,14 @@
 # public pages cached and the open data files built before it are made stale and, as the last
 # step, `manage.py check_progress` recounts the progress sums from the logs: it exits non-zero
 # when they differ (`check_progress --fix` rebuilds them). Backups are written readable by
-# their owner only (umask 077): they hold password hashes and TOTP keys. Files under
-# MEDIA_ROOT (the built open data downloads) are not backed up: they are built again.
+# their owner only (umask 077): they hold password hashes and TOTP keys.
+#
+# The files the database names (signed originals, published reports' PDFs, registered
+# periods' source documents: `manage.py stored_files`) cannot be made again: `backup` writes
+# them to FILE.files.tar through the storage API (MEDIA_ROOT or an S3-compatible store), and
+# `restore` puts back those the restored database names, then checks each against the checksum
+# taken when it was stored: it exits non-zero when one is missing or changed. The built open
+# data downloads (exports/) are not backed up: they are built again.
 #
 # Environment: DATABASE_URL; SECRET_KEY (or DEBUG=1) as for every management command;
 # PYTHON (default: the project's .venv/bin/python, else python3). The PostgreSQL commands
@@ -128,8 +136,12 @@ backup() {
       --output "$partial"
   fi
   mv -f "$partial" "$file"
+  # The stored files, beside it, the same way.
+  partial="$(dirname "$file")/.partial-$$-$(basename "$file").files.tar"
+  manage stored_files export "$partial"
+  mv -f "$partial" "$file.files.tar"
   trap - EXIT
-  echo "backup.sh: wrote $file ($(du -h "$file" | cut -f1))"
+  echo "backup.sh: wrote $file ($(du -h "$file" | cut -f1)) and $file.files.tar ($(du -h "$file.files.tar" | cut -f1))"
 }
 
 restore() {
@@ -146,7 +158,15 @@ restore() {
     # public data version.
     manage shell --no-imports --command 'from config.public_cache import new_version; new_version()'
   fi
+  if [ -f "$file.files.tar" ]; then
+    manage stored_files import "$file.files.tar"
+  else
+    echo "backup.sh: $file.files.tar not found: the stored files are not restored" >&2
+  fi
   manage check_progress
+  # Every file the database names is there and unchanged: a signed original or a report's
+  # PDF that is gone would answer 404.
+  manage stored_files check
   echo "backup.sh: restored $file"
 }
 

@@ -12,6 +12,7 @@ seed_demo, the script).
 import datetime
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -97,7 +98,8 @@ TOTPDevice.objects.create(user=User.objects.get(username="kommunpolis"), name="t
 
 
 def _env(database_url: str, tmp_path: Path, today: datetime.date) -> dict[str, str]:
-    """Production-like settings (DEBUG off) for a subprocess on `database_url`."""
+    """Production-like settings (DEBUG off) for a subprocess on `database_url`, with a storage
+    folder of its own (a restore on a new machine has none of the files)."""
     env = {
         key: value
         for key, value in os.environ.items()
@@ -107,6 +109,7 @@ def _env(database_url: str, tmp_path: Path, today: datetime.date) -> dict[str, s
         DATABASE_URL=database_url,
         SECRET_KEY="backup-restore-test",
         CACHE_DIR=str(tmp_path / "cache"),
+        MEDIA_ROOT=str(tmp_path / f"media-{uuid.uuid4().hex[:8]}"),
         CONN_MAX_AGE="0",
         PYTHON=sys.executable,
         BACKUP_TEST_TODAY=today.isoformat(),
@@ -152,6 +155,10 @@ def _backup_and_restore(source_env: dict[str, str], target_env: dict[str, str], 
     assert backup.stat().st_size > 0
     output = _run(["bash", str(SCRIPT), "restore", str(backup)], target_env)
     assert "Progress sums agree with the logs." in output
+    # The signed originals and the reports' PDFs, in the target's own (empty) storage folder,
+    # each as stored.
+    stored = re.search(r"all (\d+) stored files in place and unchanged", output)
+    assert stored and int(stored.group(1)) > 0, output
 
 
 def _assert_same(restored: dict, original: dict) -> None:
