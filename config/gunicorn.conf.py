@@ -3,7 +3,8 @@
 Behind the TLS-terminating proxy of the README ("Production"), which also limits request
 bodies (client_max_body_size) and sets X-Forwarded-For/-Proto. Environment:
 GUNICORN_BIND (127.0.0.1:8000), GUNICORN_WORKERS (2 × cores + 1), GUNICORN_TIMEOUT (30),
-FORWARDED_ALLOW_IPS (127.0.0.1,::1: the addresses the proxy connects from).
+FORWARDED_ALLOW_IPS (127.0.0.1,::1: the addresses the proxy connects from), GUNICORN_PIDFILE
+(none: the master's process id, for `kill -HUP "$(cat …)"` after an upgrade).
 """
 
 import multiprocessing
@@ -16,6 +17,8 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT") or 30)
 # On restart, requests in flight get this long to finish.
 graceful_timeout = 30
 keepalive = 5
+# The master's process id, so that a restart signals this instance's master and no other.
+pidfile = os.environ.get("GUNICORN_PIDFILE") or None
 
 # Small limits on the request head; the body limit is the proxy's and the app's
 # (REQUEST_BODY_MAX_BYTES). Our longest URLs are filtered lists, far below 4 KiB.

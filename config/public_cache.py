@@ -42,6 +42,7 @@ from typing import TypeVar
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.signals import setting_changed
 from django.db import models, transaction
 from django.db.models.signals import (
@@ -419,14 +420,18 @@ def _signed_in(request: HttpRequest) -> bool:
 
 @lru_cache(maxsize=1)
 def _key_prefix() -> str:
-    """Pages are stored with their headers: the settings those headers come from are part of
-    the key, so a deployment that changes them never serves a page with the old ones."""
+    """Pages are stored with their headers and their links to the static files: the settings
+    those headers come from and the static files' version are part of the key, so a deployment
+    that changes them never serves a page with the old ones."""
     headers = (
         2,  # the stored entry's format
         settings.CONTENT_SECURITY_POLICY,
         getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None),
         settings.PERMISSIONS_POLICY,
         settings.X_FRAME_OPTIONS,
+        # The static files' version (their manifest's hash): after an upgrade a kept page would
+        # link the old CSS, which a host of the new version no longer has.
+        getattr(staticfiles_storage, "manifest_hash", ""),
     )
     return "page:" + hashlib.sha256(repr(headers).encode()).hexdigest()[:16] + ":"
 

@@ -233,9 +233,33 @@ LIMITS_REDIS_URL = os.environ.get("LIMITS_REDIS_URL", "") or REDIS_URL
 _FILE_CACHE_DIR = os.environ.get("CACHE_DIR") or str(
     default_cache_dir(DATABASES["default"], BASE_DIR)
 )
+
+
+def cache_key_prefix(database: dict) -> str:
+    """The Redis keys' prefix: the database's name (a SQLite file's, with a hash of its path).
+
+    Redis holds what one database says, as the file cache does (`default_cache_dir`): a second
+    instance on another database (a restore tried in a scratch database, a test copy) sharing
+    the Redis must neither serve this one's pages nor make them stale. The hosts of one
+    instance all name the same database, whatever address they reach its server at, and share
+    the keys. CACHE_KEY_PREFIX chooses another.
+    """
+    engine = str(database.get("ENGINE", "")).rsplit(".", 1)[-1]
+    name = str(database.get("NAME") or "")
+    if engine == "sqlite3" and name and name != ":memory:" and not name.startswith("file:"):
+        path = str(Path(name).resolve())
+        name = f"{Path(path).stem}-{hashlib.sha256(path.encode()).hexdigest()[:12]}"
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", f"{engine}-{name}").strip("-")[:80]
+
+
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "") or cache_key_prefix(DATABASES["default"])
 CACHES = {
     "default": (
-        {"BACKEND": "config.cache.PortalRedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "config.cache.PortalRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
         if REDIS_URL
         else {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -248,7 +272,7 @@ CACHES = {
         {
             "BACKEND": "config.cache.PortalRedisCache",
             "LOCATION": LIMITS_REDIS_URL,
-            "KEY_PREFIX": "limits",
+            "KEY_PREFIX": f"limits:{CACHE_KEY_PREFIX}",
         }
         if LIMITS_REDIS_URL
         else {

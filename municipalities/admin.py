@@ -48,7 +48,7 @@ def _portal_sign_in(request, extra_context=None):
     """The admin's sign-in is the portal's, in Swedish, in two steps, with setting up an app
     (django-otp's form was in English, and a dead end for an administrator without an app)."""
     user = request.user
-    if user.is_authenticated and user.is_verified():
+    if user.is_authenticated and user.is_verified() and not admin.site.has_permission(request):
         # Signed in with both factors but no administrator: the sign-in page would send them
         # straight back here, and round again (the browser stops at "too many redirects").
         raise PermissionDenied

@@ -81,6 +81,28 @@ def test_a_hit_carries_every_header_of_the_page_it_stored(client, world):
     assert first["X-Request-ID"] != second["X-Request-ID"]
 
 
+def test_a_page_stored_by_another_version_of_the_static_files_is_not_served(
+    client, world, monkeypatch
+):
+    """After an upgrade a kept page would link the old CSS (site.<old hash>.css), which the
+    new version's hosts no longer have."""
+
+    class Manifest:
+        manifest_hash = "a1"
+
+    period, _activity = world
+    url = period.get_absolute_url()
+    monkeypatch.setattr(public_cache, "staticfiles_storage", Manifest())
+    public_cache._key_prefix.cache_clear()
+    _get(client, url)
+    assert _get(client, url)["X-Cache"] == "hit"
+    Manifest.manifest_hash = "b2"  # the new version, its files collected
+    public_cache._key_prefix.cache_clear()  # a new process
+    assert _get(client, url)["X-Cache"] == "miss"
+    assert _get(client, url)["X-Cache"] == "hit"
+    public_cache._key_prefix.cache_clear()
+
+
 def test_a_page_stored_under_other_header_settings_is_not_served(client, world, settings):
     """A deployment that changes the security headers never serves a stored page with the
     old ones."""

@@ -8,13 +8,14 @@ import types
 from pathlib import Path
 from unittest import mock
 
+import dj_database_url
 import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
 import config.settings
-from config.settings import default_cache_dir
+from config.settings import cache_key_prefix, default_cache_dir
 from municipalities.models import Municipality
 
 
@@ -176,3 +177,18 @@ def test_the_migrations_check_runs_without_a_secret_key_and_other_commands_refus
     other = _manage_without_secret_key("check")
     assert other.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is off." in other.stderr
+
+
+def test_instances_on_other_databases_sharing_a_redis_keep_apart_its_hosts_do_not():
+    """A restore tried in a scratch database with the production Redis must neither serve the
+    live pages nor make them stale; the hosts of one instance share every key, whatever
+    address they reach the database server at."""
+
+    def prefix(url: str) -> str:
+        return cache_key_prefix(dj_database_url.parse(url))
+
+    live = prefix("postgres://portal@10.0.0.5:5432/medborgarloften")
+    assert live == prefix("postgres://portal:pw@db.kommun.local:6432/medborgarloften")
+    assert live != prefix("postgres://portal@10.0.0.5:5432/scratch")
+    one, two = prefix("sqlite:////srv/a/db.sqlite3"), prefix("sqlite:////srv/b/db.sqlite3")
+    assert one != two and one.startswith("sqlite3-db-")
