@@ -95,6 +95,17 @@ COLUMNS = (
         ),
         "Trafikkontroller",
     ),
+    # Nor this: the same name is often in several municipalities' promises.
+    Column(
+        "medborgarlofte",
+        "",
+        False,
+        _(
+            "The citizen promise of the activity (place and years), as a help when filling in "
+            "the template; if given, it must be that of the activity of the id."
+        ),
+        "Eksjö 2025–2026",
+    ),
 )
 _BY_NAME = {column.name: column for column in COLUMNS}
 _REQUIRED = [column for column in COLUMNS if column.required]
@@ -344,6 +355,15 @@ def _validate(
                 )
                 % {"id": activity.pk, "title": activity.title}
             ]
+        promise = " ".join(values.get("medborgarlofte", "").split())
+        if promise and activity is not None and _years(promise) != _years(_promise_of(activity)):
+            row_errors["medborgarlofte"] = [
+                gettext(
+                    "Activity %(id)s, %(title)s, belongs to the citizen promise %(promise)s: "
+                    "correct the id, or leave the citizen promise empty."
+                )
+                % {"id": activity.pk, "title": activity.title, "promise": _promise_of(activity)}
+            ]
         for column in (c.name for c in COLUMNS if c.name in row_errors):
             errors.extend(RowError(number, column, str(msg)) for msg in row_errors[column])
         if not row_errors:
@@ -353,6 +373,16 @@ def _validate(
 
 def _name(text: str) -> str:
     return fold(text.replace("'", ""))
+
+
+def _years(text: str) -> str:
+    # "Eksjo 2025-2026" typed with a hyphen and no diacritics is "Eksjö 2025–2026".
+    return _name(text.replace("\u2013", "-"))
+
+
+def _promise_of(activity: Activity) -> str:
+    """The citizen promise of `activity` as the template names it: "Eksjö 2025–2026"."""
+    return f"{activity.period.place_name} {activity.period.period_label}"
 
 
 def _occasion(activity_id: int, day: datetime.date, place: str) -> tuple:
@@ -556,6 +586,7 @@ def _template_csv(activities: list[Activity], today: datetime.date) -> HttpRespo
             "datum": day.isoformat(),
             "antal": 1,
             "aktivitet_namn": activity.title,
+            "medborgarlofte": _promise_of(activity),
         }
         writer.writerow([safe_cell(values.get(column.name, "")) for column in COLUMNS])
     return response

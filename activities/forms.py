@@ -52,6 +52,13 @@ class GroupedActivityChoiceField(forms.ModelChoiceField):
             for activity in self.queryset:
                 label = f"{activity.period.place_name} {activity.period.period_label}"
                 groups.setdefault(label, []).append((activity.pk, activity.title))
+            if len(groups) > 1:
+                # A closed list shows the chosen option alone, not its group: an officer of
+                # several municipalities saw "Trafikkontroller" and not whose.
+                groups = {
+                    label: [(pk, f"{title} ({label})") for pk, title in options]
+                    for label, options in groups.items()
+                }
             self._grouped = [("", self.empty_label or "")] + list(groups.items())
         return self._grouped
 

@@ -70,8 +70,10 @@ def _preselected(activities, raw: str | None) -> dict[str, int]:
 
 
 def _log_words(log: ActivityLog, activity: Activity) -> dict[str, object]:
+    period = activity.period
     return {
-        "activity": activity.title,
+        # With its place: the same title is often in several municipalities' promises.
+        "activity": f"{activity.title} ({period.place_name} {period.period_label})",
         "quantity": log.quantity,
         "date": date_format(log.date, "j F Y"),
     }
@@ -82,7 +84,11 @@ def _saved_message(log: ActivityLog, created: bool, today: datetime.date) -> str
     if created:  # the form's activity, loaded with its period: only its sums are read anew
         Activity.objects.attach_span_sums([activity])
     else:  # the first log of this key, saved earlier
-        activity = Activity.objects.with_progress_data().get(pk=log.activity_id)
+        activity = (
+            Activity.objects.with_progress_data()
+            .select_related("period__municipality")
+            .get(pk=log.activity_id)
+        )
     progress = activity.progress(today)
     values = {**_log_words(log, activity), "progress": progress_summary(progress)}
     if created:

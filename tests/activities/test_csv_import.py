@@ -239,6 +239,27 @@ def test_a_row_whose_name_is_not_its_ids_activity_is_refused(world):
     assert not ActivityLog.objects.exists()
 
 
+def test_a_row_whose_citizen_promise_is_not_its_ids_activitys_is_refused(world):
+    """The same activity name is in several municipalities' promises: the template names each
+    row's promise, and a row whose id is another promise's activity is refused."""
+    promise = f"{world.period.place_name} {world.period.period_label}"
+    typed = promise.replace("\u2013", "-").replace("ä", "a")  # as typed on a keyboard
+    header = f"{HEADER};aktivitet_namn;medborgarlofte"
+    data = _csv(
+        f"{world.police.pk};2026-03-15;1;;;;;Eksjö 2025–2026",
+        f"{world.police.pk};2026-03-16;1;;;;;{promise}",
+        f"{world.joint.pk};2026-03-17;1;;;;;{typed}",
+        f"{world.joint.pk};2026-03-18;1;;;;;",  # none given: the id alone
+        header=header,
+    )
+
+    result = _import(world, data)
+
+    assert [(e.row, e.column) for e in result.row_errors] == [(2, "medborgarlofte")]
+    assert f"hör till medborgarlöftet {promise}" in result.row_errors[0].message
+    assert not ActivityLog.objects.exists()
+
+
 def test_windows_1252_text_is_saved_as_written(world):
     data = _csv(f"{world.police.pk};2026-03-15;1;Åby, Ärla och Örby;Kontroll;", encoding="cp1252")
     assert _import(world, data).error_count == 0

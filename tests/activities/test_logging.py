@@ -146,6 +146,32 @@ def test_logging_saves_one_row_with_reporter_and_fields_and_redirects(client, wo
 
 
 @pytest.mark.django_db
+def test_an_officer_of_two_municipalities_sees_whose_activity_is_chosen_and_saved(client, world):
+    """The same title is in several municipalities' promises: a closed list shows the chosen
+    option alone, and the message named the activity only (a Nässjö operation was logged under
+    Tranås and nobody saw it)."""
+    eksjo = factories.municipality("eksjo")
+    Membership = world.officer.memberships.model
+    Membership.objects.create(user=world.officer, role=Role.POLICE_OFFICER, municipality=eksjo)
+    other = factories.activity(
+        factories.period("eksjo", start=world.period.start_date, end=world.period.end_date),
+        "Trafikkontroller",
+    )
+    sign_in(client, world.officer)
+    label = f"{world.period.place_name} {world.period.period_label}"
+    other_label = f"Eksjö {other.period.period_label}"
+    page = client.get(url("log_create")).content.decode()
+    assert f'<option value="{world.police.pk}">Trafikkontroller ({label})</option>' in page
+    assert f'<option value="{other.pk}">Trafikkontroller ({other_label})</option>' in page
+
+    response = client.post(url("log_create"), log_data(other))
+    [message] = messages_of(response)
+    assert message.message.startswith(f"Loggen är sparad: Trafikkontroller ({other_label}),")
+    start = client.get(url("staff_home")).content.decode()
+    assert f'Logga<span class="visually-hidden">: Trafikkontroller, {other_label}</span>' in start
+
+
+@pytest.mark.django_db
 def test_the_same_key_posted_twice_saves_once_and_says_so(client, world):
     sign_in(client, world.officer)
     data = log_data(world.police)
