@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from municipalities.models import LocalPoliceArea, Municipality
 from promises.fields import DateField, long_date
 from promises.forms import PlainTextField, clean_period_slug, suggested_slug
+from promises.hidden_content import hidden_content
 from promises.lifecycle import SignatoryData
 from promises.models import Parties, PromisePeriod
 from promises.validity import overlap_message, overlapping_period
@@ -201,6 +202,19 @@ class RegistrationForm(forms.ModelForm):
             )
         if upload.size > settings.UPLOAD_FILE_MAX_BYTES:
             raise forms.ValidationError(_("The file is larger than 1 MB."))
+        hidden = hidden_content(upload.name, upload.read())
+        upload.seek(0)
+        if hidden:
+            # Published as uploaded: a reviewer's remark or a deleted sentence would be public.
+            raise forms.ValidationError(
+                _(
+                    "The file holds %(hidden)s, which do not show in the finished text but are "
+                    "published with the file. Accept or reject the changes and delete the "
+                    "comments (in Word: Review), save, and attach the file again; or give the "
+                    "address where the document is published."
+                )
+                % {"hidden": _(" and ").join(str(kind) for kind in hidden)}
+            )
         return upload
 
     def clean(self):

@@ -1,0 +1,112 @@
+"""A registered promise's source document is published as uploaded: a Word or OpenDocument
+file with comments or tracked changes (which its final view does not show) is refused."""
+
+import io
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from promises.hidden_content import COMMENTS, TRACKED_CHANGES, hidden_content
+from promises.models import PromisePeriod
+from tests.promises.test_registration import REGISTER_URL, form_data
+from tests.staff import sign_in
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def docx(body: str, comments: str | None = None) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(
+            "word/document.xml", f"<w:document {W}><w:body>{body}</w:body></w:document>"
+        )
+        if comments is not None:
+            archive.writestr("word/comments.xml", f"<w:comments {W}>{comments}</w:comments>")
+    return buffer.getvalue()
+
+
+def odt(body: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr(
+            "content.xml", f"<office:document-content>{body}</office:document-content>"
+        )
+    return buffer.getvalue()
+
+
+PARAGRAPH = "<w:p><w:r><w:t>Polisen lovar att genomföra trafikkontroller.</w:t></w:r></w:p>"
+DELETED = (
+    '<w:p><w:del w:id="1" w:author="Anna"><w:r><w:delText>Vi lovar inget i Dalstorp.'
+    "</w:delText></w:r></w:del></w:p>"
+)
+COMMENT = (
+    '<w:comment w:id="0" w:author="Cecilia">'
+    "<w:p><w:r><w:t>Har vi resurser?</w:t></w:r></w:p></w:comment>"
+)
+
+
+@pytest.mark.parametrize(
+    "name, data, found",
+    [
+        ("loftet.docx", docx(PARAGRAPH), []),
+        ("loftet.docx", docx(PARAGRAPH, COMMENT), [COMMENTS]),
+        ("loftet.DOCX", docx(PARAGRAPH + DELETED), [TRACKED_CHANGES]),
+        ("loftet.docx", docx(PARAGRAPH + DELETED, COMMENT), [COMMENTS, TRACKED_CHANGES]),
+        # An empty comments part (Word keeps one after the last comment is deleted).
+        ("loftet.docx", docx(PARAGRAPH, ""), []),
+        ("loftet.odt", odt("<text:p>Polisen lovar</text:p>"), []),
+        (
+            "loftet.odt",
+            odt("<office:annotation><dc:creator>Bo</dc:creator></office:annotation>"),
+            [COMMENTS],
+        ),
+        (
+            "loftet.odt",
+            odt('<text:tracked-changes><text:changed-region text:id="c1"/>'),
+            [TRACKED_CHANGES],
+        ),
+        (
+            "loftet.rtf",
+            rb"{\rtf1 Polisen lovar {\*\atnid CE}{\*\annotation Har vi resurser?}}",
+            [COMMENTS],
+        ),
+        ("loftet.rtf", rb"{\rtf1 Polisen lovar.}", []),
+        # Not a zip, other formats: nothing to find.
+        ("loftet.docx", b"not a zip", []),
+        ("loftet.pdf", b"%PDF-1.7 <w:del ", []),
+    ],
+)
+def test_comments_and_tracked_changes_are_found(name, data, found):
+    assert hidden_content(name, data) == found
+
+
+def test_a_member_that_unpacks_to_much_is_read_only_so_far():
+    # 200 MB of blanks before the comment, packed into a small upload: not read to the end.
+    buffer = io.BytesIO()
+    archive = zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)
+    with archive, archive.open("word/document.xml", "w") as member:
+        for _ in range(200):
+            member.write(b" " * 1024 * 1024)
+        member.write(b"<w:del ")
+    assert len(buffer.getvalue()) < 1024 * 1024
+    assert hidden_content("loftet.docx", buffer.getvalue()) == []
+
+
+@pytest.mark.django_db
+def test_a_source_document_with_comments_is_refused_with_what_to_do(client, people):
+    sign_in(client, people.coordinator)
+    upload = SimpleUploadedFile("medborgarloftet.docx", docx(PARAGRAPH + DELETED, COMMENT))
+    response = client.post(REGISTER_URL, form_data(people.home, source_file=upload))
+    assert response.status_code == 200
+    [error] = response.context["form"].errors["source_file"]
+    assert error.startswith("Filen innehåller kommentarer och spårade ändringar")
+    assert "Granska" in error
+    assert not PromisePeriod.objects.exists()
+    # The same document, its changes accepted and its comments deleted, is registered.
+    upload = SimpleUploadedFile("medborgarloftet.docx", docx(PARAGRAPH))
+    response = client.post(REGISTER_URL, form_data(people.home, source_file=upload))
+    assert response.status_code == 302
+    assert PromisePeriod.objects.exists()
