@@ -16,11 +16,12 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import LocalPoliceArea, Municipality
+from promises import registration
 from promises.fields import DateField, long_date
 from promises.forms import PlainTextField, clean_period_slug, suggested_slug
 from promises.hidden_content import hidden_content
 from promises.lifecycle import SignatoryData
-from promises.models import Parties, PromisePeriod
+from promises.models import Parties, PeriodState, PromisePeriod
 from promises.validity import overlap_message, overlapping_period
 
 # The document as it was published: a PDF, a word-processor file, plain text or a saved page.
@@ -114,7 +115,10 @@ class RegistrationForm(forms.ModelForm):
     decision_body = PlainTextField(
         label=_("Decision body"),
         max_length=150,
-        help_text=_("Only if the document names it, e.g. Kommunstyrelsen."),
+        help_text=_(
+            "E.g. Kommunstyrelsen. Required with the dates below for a citizen promise still in "
+            "force; for one that has ended, only what its document states."
+        ),
     )
     decision_date = DateField(label=_("Decision date"), required=False)
     decision_reference = PlainTextField(label=_("Reference number (dnr)"), max_length=50)
@@ -192,6 +196,26 @@ class RegistrationForm(forms.ModelForm):
     def clean_slug(self) -> str:
         return clean_period_slug(self.cleaned_data.get("slug", ""))
 
+    def _clean_facts_in_force(self, cleaned: dict, today: datetime.date) -> None:
+        """A promise still in force is published with its decision and signing
+        (`registration.missing_facts`): asked for here, at the first step, not first when the
+        registration is to be finished (no later step has these fields)."""
+        start = cleaned.get("start_date")
+        if start is None or self.has_error("end_date"):
+            return
+        probe = PromisePeriod(start_date=start, end_date=cleaned.get("end_date"))
+        if registration.registered_state(probe, today) != PeriodState.SIGNED:
+            return
+        for field, _label in registration.FACTS_IN_FORCE:
+            if not cleaned.get(field) and not self.has_error(field):
+                self.add_error(
+                    field,
+                    _(
+                        "A citizen promise still in force is published with its decision and "
+                        "signing as its document states them: fill this in."
+                    ),
+                )
+
     def clean_source_file(self):
         upload = self.cleaned_data.get("source_file")
         if upload is None:
@@ -232,6 +256,7 @@ class RegistrationForm(forms.ModelForm):
         if decided and signed and signed < decided:
             self.add_error("signed_date", _("The period cannot be signed before it was decided."))
         self._clean_signing_within_validity(cleaned)
+        self._clean_facts_in_force(cleaned, today)
         if self.upload_too_large:
             self.add_error("source_file", _("The file is larger than 1 MB."))
         if not (

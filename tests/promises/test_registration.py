@@ -67,6 +67,14 @@ def form_data(municipality, **fields) -> dict:
     return data
 
 
+# What the form asks of a document still in force: its decision and signing.
+IN_FORCE_FACTS = {
+    "decision_body": "Kommunstyrelsen",
+    "decision_date": "2018-12-10",
+    "signed_date": "2019-01-01",
+}
+
+
 def registering_draft(municipality_slug: str = "vetlanda", **fields) -> PromisePeriod:
     """A draft being registered (its source given), with one promise and one activity."""
     fields.setdefault("source_url", "https://polisen.se/medborgarloften/2019/")
@@ -228,7 +236,9 @@ def test_the_form_saves_the_facts_and_keeps_the_uploaded_file_unchanged(client, 
 @pytest.mark.django_db
 def test_open_ended_and_year_only_validity(client, people):
     sign_in(client, people.coordinator)
-    client.post(REGISTER_URL, form_data(people.home, end_date="", open_ended="on"))
+    # In force until further notice: with its decision and signing (`missing_facts`).
+    facts = IN_FORCE_FACTS
+    client.post(REGISTER_URL, form_data(people.home, end_date="", open_ended="on", **facts))
     open_ended = PromisePeriod.objects.get()
     assert open_ended.end_date is None and open_ended.slug == "2019"
     client.post(

@@ -328,6 +328,9 @@ def test_the_preview_proposes_the_signatories_and_the_confirmation_saves_them(cl
             "period-start_date": "2026-01-01",
             "period-end_date": "2026-12-31",
             "period-source_url": "https://vetlanda.se/medborgarlofte-2026",
+            # In force: its decision too (the signing date is the document's).
+            "period-decision_body": "Kommunstyrelsen",
+            "period-decision_date": "2025-12-10",
         },
     )
     data.update(
