@@ -22,6 +22,7 @@ import json
 import quopri
 import re
 import unicodedata
+import xml.etree.ElementTree as ElementTree
 
 from promises.textimport.numbers import fold
 from promises.textimport.owners import actor_kind, owner_after_dash
@@ -34,6 +35,36 @@ _MULTISPACE = re.compile(r" {2,}")
 # A footnote's mark after a word or a full stop: "trafikkontroller⁴", "2026.²" (never a unit's
 # power: "m²", "km²").
 _FOOTNOTE_MARK = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[.,;:)]))(?<!\b[kcdm]m)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+
+# Word's messages for a field it could not update, printed where the field stood: a table of
+# contents' page number ("Vårt löfte<tab>Fel! Bokmärket är inte definierat."), a reference
+# ("se avsnitt Fel! Hittar inte referenskälla."). Dropped with the space before them.
+_FIELD_ERROR = re.compile(
+    r"[ \t]?(?:Fel|Error)! (?:Bokmärket är inte definierat|Hittar inte referenskälla"
+    r"|Det finns ingen text med angivet format i dokumentet"
+    r"|Det finns inga poster i innehållsförteckningen|Bookmark not defined"
+    r"|Reference source not found|No text of specified style in document"
+    r"|No table of contents entries found)\."
+)
+
+# An HTML e-mail as Outlook gives its text: each link's address in angle brackets right after
+# its words ("Vaxholms hamn<https://vaxholm.se/hamnen>", "…@vaxholm.se<mailto:…>") and each
+# picture as its content id ("[cid:image001.png@01DC7C3A.2B4E6F10]"). Both are dropped.
+_MAIL_LINK = re.compile(
+    r"(?<=\S)<(?:https?://|mailto:|www\.)[^<>\s]{1,3000}>|\[cid:[^\[\]\s]{1,300}\]"
+)
+
+# A table of contents under its heading: as a word processor saves it as text, each entry a
+# section's number, a tab, its title and a tab before its page ("4.1<tab>Polisens
+# aktiviteter<tab>3"; the page may be gone with a field's message), or a title and its page;
+# or a web page's list of links to its own headings ("Innehåll på sidan", "På den här sidan"),
+# each entry a heading found again below.
+_CONTENTS_HEADING = re.compile(
+    r"(?:innehall|innehallsforteckning)(?: pa sidan)?:?|pa den har sidan:?"
+)
+_CONTENTS_ENTRY = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?\t[^\t]+(?:\t\d{1,3})?|[^\t]+\t\d{1,3}")
+_FEWEST_CONTENTS_ENTRIES = 2
+_MOST_LINKED_HEADINGS = 30
 
 # Whole lines (folded: lower case, å/ä/ö → a/a/o) that are web-page chrome.
 _CHROME = re.compile(
@@ -57,10 +88,13 @@ _COOKIE_WORDS = re.compile(r"\b(?:kakor|cookies)\b")
 # "Mest relevanta", "Visa 34 tidigare kommentarer", "Skriv en kommentar …", its hashtags.
 _SOCIAL_CHROME = re.compile(
     r"(?:\d{1,3}(?: \d{3})* (?:kommentar(?:er)?|delning(?:ar)?|gilla-?markering(?:ar)?"
-    r"|reaktion(?:er)?|visningar|svar|reposts?|citat|bokmarken)\s*)+"
-    r"|(?:(?:gilla|kommentera|dela|svara|skicka|redigerat|\d{1,2} ?(?:d|tim|h|min|v|w))"
-    r"(?:\s*·\s*|\s+|$))+"
+    r"|reaktion(?:er)?|visningar|svar|reposts?|citat|bokmarken)[\s·•]*)+"
+    r"|(?:(?:gilla|kommentera|dela|reposta|svara|skicka|redigerat"
+    r"|\d{1,2} ?(?:d|tim|h|min|v|w))"
+    r"(?:\s*[·•]\s*|\s+|$))+"
     r"|mest relevanta|alla kommentarer|se oversattning|skriv en kommentar.*|skriv ett svar.*"
+    # LinkedIn's "…visa mer" under a post's text
+    r"|(?:…|\.\.\.) ?(?:visa|se) mer"
     r"|visa (?:\d+ )?(?:tidigare |fler )?(?:kommentarer|svar)|#[\w-]+(?:\s+#[\w-]+)*"
 )
 # The bar of a post's actions ("Gilla Kommentera Dela"): the comments under it are no part of
@@ -146,8 +180,18 @@ def _without_comments(text: str) -> str:
     return text
 
 
+# A digit as a keycap emoji numbers an item ("1️⃣ Polisen genomför …": "1. Polisen …").
+_KEYCAP = re.compile("([0-9])\ufe0f?\u20e3|\U0001f51f")
+
+
+def _keycap_number(match: re.Match) -> str:
+    return f"{match.group(1) or 10}."
+
+
 def _without_emoji(text: str) -> str:
     """Emoji opening a line are its bullet; others are dropped."""
+    if "\u20e3" in text or "\U0001f51f" in text:
+        text = _KEYCAP.sub(_keycap_number, text)
     text = _LEADING_EMOJI.sub(_bullet_for_emoji, text)
     return _ANY_EMOJI.sub("", text)
 
@@ -173,7 +217,8 @@ _MARKUP_ANCHOR = re.compile(r"(?<=\S)\[[A-ZÅÄÖ]{1,4}\d{1,3}\](?=\s|$)")
 
 
 _MARKUP_PRESENT = re.compile(
-    r"\[[A-ZÅÄÖ]{1,4}\d{1,3}\]|^\s*(?:Borttaget|Infogat|Formaterat|Deleted|Inserted|Formatted)"
+    # ("^[ \t]*", not "^\s*": from each of many blank lines, "\s*" ran over all the others)
+    r"\[[A-ZÅÄÖ]{1,4}\d{1,3}\]|^[ \t]*(?:Borttaget|Infogat|Formaterat|Deleted|Inserted|Formatted)"
     r"\b",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -1594,6 +1639,12 @@ _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^()\s]{0,500}\)")
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\s]{0,500}\)")
 _MARKDOWN_TASK = re.compile(r"^([ \t]*[-*+][ \t]+)\[[ xX]\][ \t]+", re.MULTILINE)
 _MARKDOWN_QUOTE = re.compile(r"^>[ \t]?", re.MULTILINE)
+# Struck-out words ("~~minst 20~~ minst 24"), an earlier wording a revised draft shows: dropped,
+# and with them an item struck out whole ("- ~~Polisen håller öppet hus …~~").
+_MARKDOWN_STRUCK = re.compile(r"[ \t]?~~[^~\n]{1,500}~~")
+_MARKDOWN_STRUCK_ITEM = re.compile(
+    rf"^[ \t]*(?:[-*+{BULLET_CHARS}]|\d{{1,2}}[.)])[ \t]+~~[^~\n]{{1,500}}~~[ \t]*\n?", re.MULTILINE
+)
 
 
 # A wiki page's source (MediaWiki, as an intranet's wiki gives it when its text is copied from
@@ -1682,12 +1733,23 @@ _FIELDS_ONLY = re.compile(r"(?:[ \t]*\[[^\[\]\n]{1,40}\])+[ \t]*")
 _BULLET_ONLY = re.compile(rf"[ \t]*(?:[{BULLET_CHARS}]|\d{{1,2}}[.)])?[ \t]*")
 
 
-def _without_instructions(text: str) -> str:
+# A draft's notes in square brackets, two or more: its writers' comments and alternatives
+# ("[Kommentar LS 4/2: …]", "[KOMMENTAR PN: Ok från polisen.]", "minst 20 [alt. 24]", "[ÄNDRAT
+# från 2 efter mötet 28/1]", "[XX – förvaltningen återkommer …]", "[??]"), dropped as a
+# template's instructions are: the text is the draft's wording.
+_EDITORIAL_NOTE = re.compile(
+    r"[ \t]?\[(?:(?:kommentar|komm|anm|anmärkning|alt|alternativt|ändrat|ändring|obs|fråga"
+    r"|todo|xx|lägg in)\b|\?)[^\[\]\n]{0,300}\]",
+    re.IGNORECASE,
+)
+
+
+def _without_instructions(text: str, pattern: re.Pattern = _INSTRUCTION) -> str:
     """A template's text without its instructions (two or more) and its empty fields' lines:
-    what the writer filled in."""
+    what the writer filled in (or a draft's without its notes, with `_EDITORIAL_NOTE`)."""
     result = []
     for line in text.split("\n"):
-        kept = _INSTRUCTION.sub("", line)
+        kept = pattern.sub("", line)
         if kept != line and _BULLET_ONLY.fullmatch(kept) or _FIELDS_ONLY.fullmatch(kept):
             continue
         result.append(kept)
@@ -1748,6 +1810,8 @@ _TEMPLATE_LINE = re.compile(
 def _without_markdown(text: str) -> str:
     if "{{" in text or "{%" in text or "<!--" in text:
         text = _TEMPLATE_LINE.sub("", text)
+    if "~~" in text:
+        text = _MARKDOWN_STRUCK.sub("", _MARKDOWN_STRUCK_ITEM.sub("", text))
     if "](" in text:
         text = _MARKDOWN_LINK.sub(r"\1", _MARKDOWN_IMAGE.sub("", text))
     if "[" in text:
@@ -2706,9 +2770,11 @@ def _json_lines(value: object, key: str, lines: list[str], depth: int) -> None:
     if isinstance(value, dict):
         scalars = [_json_scalar_text(v) for v in value.values() if _json_free_text(v)]
         if key and all(not isinstance(v, dict | list) or v == [] for v in value.values()):
-            # a record of a few words: "parter": {"polis": …, "kommun": …} on one line
+            # a record of a few words: "parter": {"polis": …, "kommun": …} on one line; two
+            # dates a period: "giltighet": {"fran": "2026-05-01", "till": "2027-04-30"}
+            dates = len(scalars) == 2 and all(_JSON_DATE.fullmatch(v) for v in scalars)
             if scalars:
-                lines.append(f"{_json_label(key)}: {', '.join(scalars)}")
+                lines.append(f"{_json_label(key)}: {(' – ' if dates else ', ').join(scalars)}")
             return
         if key:
             lines += ["", _json_label(key)]
@@ -2766,6 +2832,55 @@ def _json_document(raw: str) -> str:
     lines: list[str] = []
     _json_lines(value, "", lines, 0)
     return f"{raw[:at]}{chr(10).join(lines).strip()}\n{raw[end:]}"
+
+
+# A document exported as XML (a planning system's export, an open-data file): read as the
+# JSON document its elements stand for, each element a field named by its tag (its namespace
+# left out), its attributes fields too, and an element whose children share one tag ("<aktiviteter>"
+# over "<aktivitet>" …) a list of them. A document type (which may declare entities) or an
+# XHTML page is left to the other readings.
+_XML_START = re.compile(r"\A\ufeff?\s*<\?xml\b")
+
+
+def _xml_value(element: ElementTree.Element, depth: int) -> object:
+    """The JSON value an element stands for: its text, or its fields."""
+    children = list(element)
+    if not children and not element.attrib:
+        return (element.text or "").strip()
+    fields: dict[str, object] = {
+        name.rpartition("}")[2]: value for name, value in element.attrib.items()
+    }
+    if depth >= _JSON_DEEPEST:
+        return fields
+    tags = [child.tag.rpartition("}")[2] for child in children]
+    if len(set(tags)) == 1 and (len(tags) > 1 or not element.attrib):
+        items = [_xml_value(child, depth + 1) for child in children]
+        if not fields:
+            return items
+        fields[tags[0]] = items
+        return fields
+    for tag, child in zip(tags, children, strict=True):
+        fields.setdefault(tag, _xml_value(child, depth + 1))
+    return fields
+
+
+def _xml_document(raw: str) -> str:
+    """The text an XML document stands for (see `_json_lines`); the text as given when it is
+    no XML document this reading takes."""
+    if "<!DOCTYPE" in raw or "<!ENTITY" in raw:
+        return raw
+    try:
+        root = ElementTree.fromstring(raw.lstrip("\ufeff \t\r\n"))
+    except (ElementTree.ParseError, ValueError, RecursionError):
+        return raw
+    if root.tag.rpartition("}")[2].casefold() == "html":
+        return raw
+    value = _xml_value(root, 0)
+    if not isinstance(value, dict | list):
+        return raw
+    lines: list[str] = []
+    _json_lines(value, "", lines, 0)
+    return f"{chr(10).join(lines).strip()}\n"
 
 
 # A static site's page source (Hugo, Jekyll, Decap CMS): a YAML header between two "---" lines
@@ -2953,6 +3068,47 @@ def _front_matter(raw: str) -> str:
     return f"{chr(10).join(lines).strip()}\n\n{raw[end.end() :].lstrip(chr(10))}"
 
 
+def _contents_end(lines: list[str], index: int, last: dict[str, int]) -> int:
+    """Where a table of contents headed at `index` ends (`index` + 1 when there is none): its
+    entries set apart by tabs, or lines each found again as a line further down (`last`: each
+    line's last place in the text)."""
+    end = index + 1
+    while end < len(lines) and _CONTENTS_ENTRY.fullmatch(lines[end].strip(" \t\r")):
+        end += 1
+    if end - index - 1 >= _FEWEST_CONTENTS_ENTRIES:
+        return end
+    if index and lines[index - 1].strip():
+        return index + 1  # a page's list of its headings stands apart, a blank line above it
+    end = index + 1
+    while end < len(lines) and end - index <= _MOST_LINKED_HEADINGS:
+        if not lines[end].strip() or len(lines[end]) >= 120:
+            break
+        end += 1
+    entries = {line.strip() for line in lines[index + 1 : end]}
+    if len(entries) < _FEWEST_CONTENTS_ENTRIES or end - index > _MOST_LINKED_HEADINGS:
+        return index + 1
+    return end if all(last.get(entry, -1) >= end for entry in entries) else index + 1
+
+
+def _without_contents(text: str) -> str:
+    """The text without a table of contents (two entries or more right under "Innehåll",
+    "Innehållsförteckning", "Innehåll på sidan" or "På den här sidan"), heading and entries."""
+    lines = text.split("\n")
+    last = {line.strip(): number for number, line in enumerate(lines)}
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if len(line) < 40 and _CONTENTS_HEADING.fullmatch(fold(line.strip())):
+            end = _contents_end(lines, index, last)
+            if end > index + 1:
+                index = end
+                continue
+        kept.append(line)
+        index += 1
+    return "\n".join(kept)
+
+
 def plain_text(raw: str) -> str:
     """The text as given, or the text an RTF document's, an e-mail's, a calendar's or a JSON
     document's source stands for."""
@@ -2962,6 +3118,8 @@ def plain_text(raw: str) -> str:
         return _icalendar(raw)
     if raw.lstrip("\ufeff \t").startswith("---"):
         raw = _front_matter(raw)
+    elif "<?xml" in raw[:2_000] and _XML_START.match(raw):
+        raw = _xml_document(raw)
     elif "{" in raw[:20_000] and '":' in raw[:20_000]:
         raw = _json_document(raw)
     return _mail_source(raw) if "uoted-printable" in raw[:20_000] else raw
@@ -2970,6 +3128,12 @@ def plain_text(raw: str) -> str:
 def clean(raw: str) -> str:
     """The document's text as the parser reads it and the preview shows it."""
     raw = plain_text(raw).replace("\r\n", "\n").replace("\r", "\n")
+    if "! " in raw:
+        raw = _FIELD_ERROR.sub("", raw)
+    if "<http" in raw or "<mailto:" in raw or "[cid:" in raw:
+        raw = _MAIL_LINK.sub("", raw)
+    if "nneh" in raw or "NNEH" in raw or "den här sidan" in raw:
+        raw = _without_contents(raw)
     if "-->" in raw and len(_CUE_TIMING_PRESENT.findall(raw, 0, 20_000)) >= _FEWEST_CUES:
         raw = _without_subtitles(raw)
     elif ":" in raw and len(_SPEAKER_PRESENT.findall(raw, 0, 20_000)) >= _FEWEST_SPEAKER_LINES:
@@ -3011,6 +3175,8 @@ def clean(raw: str) -> str:
         text = _without_link_references(text)
     if "[" in text and len(_INSTRUCTION.findall(text, 0, 50_000)) >= _FEWEST_INSTRUCTIONS:
         text = _without_instructions(text)
+    if "[" in text and len(_EDITORIAL_NOTE.findall(text, 0, 50_000)) >= _FEWEST_INSTRUCTIONS:
+        text = _without_instructions(text, _EDITORIAL_NOTE)
     if ("[[" in text or "==" in text) and len(
         _WIKI_MARK.findall(text, 0, 20_000)
     ) >= _FEWEST_WIKI_MARKS:

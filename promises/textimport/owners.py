@@ -87,7 +87,10 @@ PARTNERS = re.compile(
 _PARTNER_STOP = _set(
     "ska skall vill kommer kan att for genom under vid mot om pa fran efter hos utan som dar "
     "nar da inom kring bland till av"
+    # a verb's particle after the partners: "bjuder tillsammans med Knivstabostäder in till …"
+    " in ut upp"
 )
+_PARTICLES = _set("in ut upp")
 _PARTNER_VERB_EXTRA = _set(
     "genomfora arbeta delta erbjuda organisera forbattra implementera borja anvanda "
     "presentera sprida utveckla ta skapa oka minska verka bedriva halla anordna informera "
@@ -143,10 +146,21 @@ def partners_of(text: str, folded: str) -> tuple[list[str], list[tuple[int, int]
         reach = position + 300
         if label := _NEXT_LABEL.search(text, position, reach):
             reach = label.start()  # "… och bostadsbolaget Mätbart mål: två …": a label ends them
+        before_and = end  # where the names ended before the last "och"
         for token in re.finditer(r"[\w-]+|[^\w\s]", folded[position:reach]):
             word = token.group(0)
             if word in {".", ";", ":", "(", ")"} or words >= 12:
                 break
+            if (
+                word in _PARTICLES
+                and before_and < end
+                and folded[before_and:end].split()[:1] == ["och"]
+            ):
+                # "… med föräldraföreningarna och delar ut …": "delar" is a verb, no name
+                end = before_and
+                break
+            if word == "och":
+                before_and = end
             if word == ",":
                 continue
             if re.fullmatch(r"x?\d+", word) or (
@@ -615,7 +629,7 @@ _ACTIVITY_VERBS = _set(
     "genomfor arbetar erbjuder deltar haller anordnar bedriver driver organiserar ordnar utfor gar "
     "bjuder besoker patrullerar kontrollerar informerar utbildar samordnar forbattrar sanerar "
     "rustar installerar startar anstaller skapar stottar sprider inrattar utvecklar planerar "
-    "traffar finns"
+    "traffar finns rojer byter"
 )
 # Compounds of those verbs: "klottersanerar", "nattpatrullerar".
 # ("föräldraträffar", "nätverksträffar" are meetings, no verbs)

@@ -140,12 +140,15 @@ _ACTIVITY_LEAD = _kw(
     r"(?:,? (?:och )?(?:ansvar(?:sfördelning)?|ansvariga|vem som gör vad|mål|genomfört"
     # "Aktiviteter och veckor", "Aktiviteter och tidplan"
     r"|resultat|utfall|veckor|tidplan|tidpunkter)){0,3}"
-    r"|det här ska vi göra|det här gör vi|detta gör vi|så här gör vi|vad vi ska göra"
+    r"|det här ska vi göra(?: under (?:året|perioden|\d{4}))?|det här gör vi|detta gör vi"
+    r"|så här gör vi|vad vi ska göra"
     # other organisations' activities, each naming its own: "Andra som bidrar"
     r"|(?:andra|övriga) (?:som bidrar|aktörer(?:s (?:åtaganden|insatser|aktiviteter))?"
     r"|samverkansparter)"
     r"|så här ska vi (?:göra|arbeta)|så ska vi göra|det gör vi|det här gör vi tillsammans"
     r"|detta ska vi göra|vad ska göras|aktiviteter för att nå löftena|så här når vi dit"
+    # the passive, as a newsletter puts it: "Det här ska göras:"
+    r"|(?:det här|detta) (?:ska|kommer att) göras|vad som ska göras"
     r"|vad ska vi göra\??|(?:(?:aktivitetsplan|handlingsplan|årshjul|årsplan|tidplan)(?:en|et)?"
     # English headings: "Action points", "Action plan 2026"
     r"|action points|action plan)"
@@ -2651,10 +2654,10 @@ def _read_parties(document: ParsedDocument) -> None:
     folded = fold(document.text)
     joint = re.search(
         r"lovar (?:att )?(?:gemensamt|tillsammans)"
-        # "Polisen och X kommun lovar", "Polisregion Mitt, lokalpolisområde Gävle, och Gävle
-        # kommun lovar"
+        # "Polisen och X kommun lovar", "Polisen och Östra Göinge kommun lovar", "Polisregion
+        # Mitt, lokalpolisområde Gävle, och Gävle kommun lovar"
         # (whether one is there: "polis…" taken once per word, never again inside it)
-        r"|(?<!\w)(?>\w*?polis)\w*+[^.\n]{0,100}?\boch (?:[\w-]+s? )?(?:kommun|kommunen"
+        r"|(?<!\w)(?>\w*?polis)\w*+[^.\n]{0,100}?\boch (?:[\w-]+s? ){0,2}(?:kommun|kommunen"
         r"|stad|staden|region)\b[^.\n]{0,60}\blovar"
         r"|(?:kommunen|kommun|staden|stad|region [\w-]+) och "
         r"(?:lokalpolisomrade [\w-]+|polisen)[^.\n]{0,60}\blovar",
@@ -3022,6 +3025,7 @@ def _read_document(document: ParsedDocument, lines: list[_Line], text: str) -> N
     _read_structure(document, lines)
     _targets_by_reference(document, lines)
     _promises_by_tag(document)
+    _section_titles(document)
     _listed_twice(document)
     _owners_from_legend(document, _legend(lines))
     _owners_from_codes(document, lines)
@@ -3046,6 +3050,35 @@ def _read_document(document: ParsedDocument, lines: list[_Line], text: str) -> N
             )
             % {"words": ", ".join(words)}
         )
+
+
+def _section_titles(document: ParsedDocument) -> None:
+    """A web page's sections, each a heading over one activity's paragraph ("Trygghetsvandringar"
+    over "Kommunen och polisen bjuder in till tre trygghetsvandringar …"), under a page whose
+    promise is its own sentence ("Vi lovar att arbeta för …"): the headings are the activities'
+    titles, not promises. (With no such sentence they stay promises, as Skövde's do.)"""
+    said = [
+        number
+        for number, promise in enumerate(document.promises)
+        if _PROMISE_SENTENCE.search(fold(promise.text)[:_PROMISE_SENTENCE_REACH])
+    ]
+    if len(said) != 1 or len(document.promises) < 3:
+        return
+    under: dict[int, list[ParsedActivity]] = {}
+    for activity in document.activities:
+        for number in activity.promise_indexes:
+            under.setdefault(number, []).append(activity)
+    titles = [number for number in range(len(document.promises)) if number not in said]
+    if any(
+        len(under.get(number, [])) != 1 or under[number][0].promise_indexes != [number]
+        for number in titles
+    ):
+        return  # a heading over several activities, or over none, is a promise
+    for number in titles:
+        under[number][0].title = document.promises[number].text
+    for activity in document.activities:
+        activity.promise_indexes = [0] if activity.promise_indexes == said else []
+    document.promises = [document.promises[said[0]]]
 
 
 def _listed_twice(document: ParsedDocument) -> None:

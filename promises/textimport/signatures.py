@@ -145,6 +145,43 @@ def _proposal_phrase(lines: list[str]) -> str:
     return ""
 
 
+# An e-signing service's verification page after the document ("Verifikat", "Signerande
+# parter", each party "Maria Holm (MH)" over the organisation and e-mail address, then
+# "Signerade 2026-02-04 10:02:11 CET (+0100)"), as Scrive prints it.
+_VERIFICATION = re.compile(r"(?:Verifikat|Verification)\b")
+_SIGNING_PARTIES = re.compile(r"(?:Signerande parter|Signerare|Signing parties)")
+_VERIFIED_PARTY = re.compile(r"(?P<name>[^()]{3,60}) \([A-ZÅÄÖ]{1,4}\d?\)")
+_VERIFIED_SIGNING = re.compile(r"(?:Signerade|Signed) (?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d)\b")
+_VERIFICATION_END = re.compile(r"(?:Detta verifikat|This verification|Händelser|Events)\b")
+
+
+def _verified_signatures(lines: list[str]) -> tuple[list[ParsedSignatory], datetime.date | None]:
+    """The parties and the last date of signing a verification page names, ([], None) for a
+    text with none."""
+    start = next(
+        (index for index, line in enumerate(lines) if _VERIFICATION.fullmatch(line.strip())),
+        None,
+    )
+    if start is None:
+        return [], None
+    signatories: list[ParsedSignatory] = []
+    dates: list[datetime.date] = []
+    parties = False
+    for index in range(start, len(lines)):
+        text = lines[index].strip()
+        if _SIGNING_PARTIES.fullmatch(text):
+            parties = True
+        elif _VERIFICATION_END.match(text):
+            parties = False
+        elif parties and (party := _VERIFIED_PARTY.fullmatch(text)):
+            following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+            organisation = following if _kind(following) == "organisation" else ""
+            signatories.append(ParsedSignatory(name=party.group("name"), organisation=organisation))
+        elif parties and (signed := _VERIFIED_SIGNING.match(text)) and (date := _date(signed)):
+            dates.append(date)
+    return signatories, max(dates, default=None)
+
+
 def read_signatures(document: ParsedDocument, raw: str) -> None:
     """Set `document`'s signing place, date and signatories from the signature block of `raw`
     (the text as given), when it has one; and note when the document reads as a proposal, so
@@ -179,6 +216,10 @@ def read_signatures(document: ParsedDocument, raw: str) -> None:
         if any(block) or ends or text.startswith("Under"):
             document.signing_place = match.group("place")
             document.signed_date = _date(match)
+    elif (verified := _verified_signatures(lines))[0]:
+        # signed electronically: no place, the last party's date
+        signatories = verified[0]
+        document.signed_date = verified[1]
     else:
         signatories = _signatories(_block_at_end(lines))
         if not any(

@@ -80,6 +80,8 @@ _HIRING = _set(
     # time and people set aside: "IGV avsätter ca 2 patruller fre–lör"
     " avsatter avsatta avsatts avsattes"
 )
+# A relative clause between a counted noun and a scope: the scope is the clause's.
+_RELATIVE_CLAUSE = re.compile(r"\b(?:som|dar|nar)\b")
 # What holds each time, never how many times: "Nattvandrarna går …, alltid minst tre vuxna".
 _EACH_TIME = _set("alltid")
 _STREET_ENDINGS = (
@@ -141,15 +143,28 @@ _INVITING = _set("bjuda bjuder bjuds kalla kallar")
 _LONGEST_INVITED = 8
 
 
+# The most words of a subject between an inviting verb and "in" ("bjuder polisen och
+# kommunen in till"), and the words it is made of (not "bjuder också in").
+_LONGEST_SUBJECT = 4
+_INVERTED_SUBJECT = _set("vi polisen kommunen staden regionen parterna och tillsammans gemensamt")
+
+
 def _invites_to(tokens: list["_Token"], first: int) -> bool:
     """The number follows "bjuda in till" or "kalla till": it counts the meetings held."""
     if first < 2 or tokens[first - 1].folded != "till":
         return False
     before = tokens[first - 2].folded
-    if before in _INVITING or (
-        before == "in" and first >= 3 and tokens[first - 3].folded in _INVITING
-    ):
+    if before in _INVITING:
         return True
+    if before == "in":
+        # "bjuder in till", and with its subject after the verb: "bjuder vi in till",
+        # "bjuder polisen och kommunen in till"
+        for at in range(first - 3, max(first - 3 - _LONGEST_SUBJECT, -1), -1):
+            if tokens[at].folded in _INVITING:
+                return True
+            if tokens[at].folded not in _INVERTED_SUBJECT:
+                return False
+        return False
     # "bjuda in föräldrar till ett informationsmöte": whom it invites between "in" and "till",
     # a few words ("föräldrar till elever i årskurs 7–9"), never over a comma or a full stop
     for at in range(first - 3, max(first - 3 - _LONGEST_INVITED, 0), -1):
@@ -1113,8 +1128,12 @@ def read_target(
             ):
                 continue
             if note == "article":
-                # "en trygghetsmätning per år", "en gång i månaden": a count with a scope.
-                near_scope = bool(phrase)
+                # "en trygghetsmätning per år", "en gång i månaden": a count with a scope; not
+                # a scope of a clause after it ("har en kontaktpolis som kommer … varje månad")
+                near_scope = bool(phrase) and not (
+                    _scope_start > unit_end
+                    and _RELATIVE_CLAUSE.search(folded, unit_end, _scope_start)
+                )
                 # "bjuda in till ett öppet möte": one meeting held, as "ordnar en …" is
                 after_verb = prev in _ONE_EVENT_VERBS or _invites_to(tokens, first)
                 if not near_scope and not after_verb:

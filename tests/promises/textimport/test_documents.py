@@ -1586,6 +1586,27 @@ BLIND_VALIDITY = {
         "joint",
     ),
     "lekeberg-2026-2027-pm-forkortningar.txt": ("2026-03-01", "2027-02-28", False, None, "joint"),
+    # round 74: an e-signed promise with its verification page, a page's own table of
+    # contents, a Word document with its fields' error messages ("Fel! Bokmärket …")
+    "sater-2026-2027-e-signatur-verifikat.txt": ("2026-03-01", "2027-02-28", False, None, "joint"),
+    "knivsta-2026-innehall-pa-sidan.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "ostra-goinge-2026-2027-word-faltkoder.txt": ("2026-04-01", "2027-03-31", False, None, "joint"),
+    # round 75: an XML export's "<giltighet>" with "<fran>" and "<till>", an e-mail's text
+    # with Outlook's link addresses, a tenants' newsletter ("gäller under 2026")
+    "sotenas-2026-2027-xml-export.txt": ("2026-05-01", "2027-04-30", False, None, "joint"),
+    "vaxholm-2026-mejl-outlook-lankar.txt": ("2026-03-01", "2026-12-31", False, None, "joint"),
+    "orsa-2026-hyresgastblad.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    # round 76: a draft's bracketed notes after the validity, a post's "Löftet gäller hela
+    # 2026", a revised draft's struck-out validity
+    "bjurholm-2026-2028-utkast-hakparenteser.txt": (
+        "2026-04-01",
+        "2028-03-31",
+        False,
+        None,
+        "joint",
+    ),
+    "markaryd-2026-linkedin-sifferemoji.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "perstorp-2026-2027-loop-overstruket.txt": ("2026-04-01", "2027-03-31", False, None, "joint"),
 }
 
 
