@@ -432,7 +432,8 @@ class Activity(models.Model):
         """Progress and pace on `today`, from what `_counts` gives."""
         today = self.period.judged_on(today or timezone.localdate())
         start, end, counts = self._counts(today)
-        return progress_from_counts(self.target, start, end, counts, today)
+        recorded_from = self.period.recorded_from
+        return progress_from_counts(self.target, start, end, counts, today, recorded_from)
 
     def progress_status(self, today: datetime.date | None = None) -> str | None:
         """`progress(today).status`, found with fewer sums (for a list filtered by status); none
@@ -442,13 +443,15 @@ class Activity(models.Model):
             return None
         today = self.period.judged_on(today or timezone.localdate())
         start, end, counts = self._counts(today)
-        return status_from_counts(self.target, start, end, counts, today)
+        recorded_from = self.period.recorded_from
+        return status_from_counts(self.target, start, end, counts, today, recorded_from)
 
     def headline(self, today: datetime.date | None = None) -> Headline:
         """`progress(today)`'s total, current span, status and average (for an export)."""
         today = self.period.judged_on(today or timezone.localdate())
         start, end, counts = self._counts(today)
-        return headline_from_counts(self.target, start, end, counts, today)
+        recorded_from = self.period.recorded_from
+        return headline_from_counts(self.target, start, end, counts, today, recorded_from)
 
     def _counts(self, today: datetime.date) -> tuple[datetime.date, datetime.date, Counts]:
         """The days progress is counted over, and the sums to count with: the kept span sums

@@ -4,7 +4,7 @@ import calendar
 import datetime
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from functools import lru_cache, partial
@@ -144,6 +144,9 @@ class SpanProgress:
     expected: Fraction
     status: str
     is_current: bool
+    # False for a span that ended before the portal recorded the period (a promise registered
+    # while it ran) with nothing logged for it: not judged (`unrecorded`).
+    recorded: bool = True
 
     @property
     def percent(self) -> int:
@@ -505,14 +508,33 @@ def compute_progress(
     return progress_from_counts(target, period_start, period_end, LogCounts(entries), today)
 
 
+def unrecorded(span: Span, done: int, recorded_from: datetime.date | None) -> bool:
+    """Whether a span is not judged: it ended before the day the portal began to record the
+    period (`recorded_from`: a promise registered while it ran) and nothing is logged for it.
+    Nothing logged then says nothing of what was done; what was logged afterwards counts."""
+    return recorded_from is not None and span.end < recorded_from and done == 0
+
+
+def _overall_final_status(spans: Sequence[SpanProgress]) -> str | None:
+    """An ended period's status from its spans: achieved if every span was, not achieved if a
+    judged one was not, unknown (None) when the only spans not achieved were not judged."""
+    if all(span.recorded and span.status == PaceStatus.ACHIEVED for span in spans):
+        return PaceStatus.ACHIEVED
+    if any(span.recorded and span.status != PaceStatus.ACHIEVED for span in spans):
+        return PaceStatus.NOT_ACHIEVED
+    return None
+
+
 def progress_from_counts(
     target: Target | None,
     period_start: datetime.date,
     period_end: datetime.date,
     counter: Counts,
     today: datetime.date,
+    recorded_from: datetime.date | None = None,
 ) -> Progress:
-    """Compute done, expected and status of a target from sums over its spans on a given day."""
+    """Compute done, expected and status of a target from sums over its spans on a given day;
+    spans before `recorded_from` with nothing logged are not judged (`unrecorded`)."""
     _check_period(period_start, period_end)
     total_done = counter.between(period_start, period_end)
     spans: tuple[SpanProgress, ...] = ()
@@ -530,8 +552,11 @@ def progress_from_counts(
     elif target is not None:
         target_spans = _spans(target, period_start, period_end)
         spans = tuple(
-            _span_progress(target.comparator, span, span_done, today)
+            replace(progress, status="", recorded=False)
+            if unrecorded(span, span_done, recorded_from)
+            else progress
             for span, span_done in zip(target_spans, counter.each(target_spans), strict=True)
+            for progress in (_span_progress(target.comparator, span, span_done, today),)
         )
         current = next((span for span in spans if span.is_current), None)
         if target.scope == Scope.PERIOD:
@@ -539,8 +564,7 @@ def progress_from_counts(
         elif today < period_start:
             status = PaceStatus.NOT_STARTED
         elif today > period_end:
-            all_achieved = all(span.status == PaceStatus.ACHIEVED for span in spans)
-            status = PaceStatus.ACHIEVED if all_achieved else PaceStatus.NOT_ACHIEVED
+            status = _overall_final_status(spans)
         else:
             status = current.status
     return Progress(
@@ -563,6 +587,7 @@ def status_from_counts(
     period_end: datetime.date,
     counter: Counts,
     today: datetime.date,
+    recorded_from: datetime.date | None = None,
 ) -> str | None:
     """`progress_from_counts(...).status`, asking `counter` only for the spans the status
     depends on: the current one while the period runs, every one once it has ended. A list
@@ -584,11 +609,21 @@ def status_from_counts(
             return PaceStatus.NOT_STARTED
         if today > period_end:
             done = counter.each(target_spans)
-            met = all(
-                _meets(target.comparator, span_done, span.target)
-                for span, span_done in zip(target_spans, done, strict=True)
+            return _overall_final_status(
+                [
+                    SpanProgress(
+                        span,
+                        span_done,
+                        _whole(span.target),
+                        PaceStatus.ACHIEVED
+                        if _meets(target.comparator, span_done, span.target)
+                        else PaceStatus.NOT_ACHIEVED,
+                        is_current=False,
+                        recorded=not unrecorded(span, span_done, recorded_from),
+                    )
+                    for span, span_done in zip(target_spans, done, strict=True)
+                ]
             )
-            return PaceStatus.ACHIEVED if met else PaceStatus.NOT_ACHIEVED
         target_spans = [_current_span(target_spans, today)]
     (span,) = target_spans
     (span_done,) = counter.each(target_spans)
@@ -612,13 +647,14 @@ def headline_from_counts(
     period_end: datetime.date,
     counter: Counts,
     today: datetime.date,
+    recorded_from: datetime.date | None = None,
 ) -> Headline:
     """`progress_from_counts(...)`'s total, current span, status and average, without building
     the progress of every span (an activity with a weekly target has a hundred; the national
     export reads every activity of the country)."""
     _check_period(period_start, period_end)
     total_done = counter.between(period_start, period_end)
-    status = status_from_counts(target, period_start, period_end, counter, today)
+    status = status_from_counts(target, period_start, period_end, counter, today, recorded_from)
     if target is None:
         return Headline(total_done, None, status, None)
     if target.is_average:

@@ -383,6 +383,10 @@ def listed_spans(progress: Progress, limit: int | None = None) -> list[ListedSpa
             # Not begun (its label gives its dates): said so, not "0 av högst 3 … ej påbörjad",
             # which reads as work not started or, for a most, as a result.
             lines.append(ListedSpan(span_label(progress, i), gettext("not begun yet"), status=""))
+        elif not span.recorded:
+            # Before the promise was registered, nothing logged: not "0 av minst 2 … ej uppnådd".
+            words = gettext("not followed up in the portal (before it was registered)")
+            lines.append(ListedSpan(span_label(progress, i), words, status=""))
         else:
             lines.append(ListedSpan(span_label(progress, i), span_words(span, target), span.status))
     return lines
@@ -443,7 +447,8 @@ def days_met_words(progress: Progress) -> str:
     target = progress.target
     if target is None or target.scope != Scope.DAY:
         return ""
-    ended = [sp for sp in progress.spans if sp.span.end < progress.today]
+    # Days before the registration with nothing logged are not judged (`SpanProgress.recorded`).
+    ended = [sp for sp in progress.spans if sp.span.end < progress.today and sp.recorded]
     if not ended:
         return ""
     met = sum(sp.status == PaceStatus.ACHIEVED for sp in ended)

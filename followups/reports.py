@@ -173,6 +173,7 @@ def figure_rows(
             period.counting_end(as_of),
             counts,
             judged_on,
+            period.recorded_from,
         )
         if progress.target is not None:
             status_code = progress.status or ""

@@ -691,6 +691,15 @@ class PromisePeriod(models.Model):
         return self.start_date < registered and not self.ended_before_registration
 
     @property
+    def recorded_from(self) -> datetime.date | None:
+        """The day the portal began to record a promise registered while it ran (its
+        registration); None when it recorded it from the start. A span that ended before, with
+        nothing logged for it, is not judged (`activities.progress.unrecorded`)."""
+        if not self.registered_while_running:
+            return None
+        return timezone.localdate(self.registered_at)
+
+    @property
     def ended_before_registration(self) -> bool:
         """Registered afterwards when it had already ended: nothing done was logged in the
         portal, so no progress is shown (never an inferred "ej uppnådd")."""

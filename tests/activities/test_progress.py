@@ -9,6 +9,7 @@ from django.utils.translation import override
 from activities.progress import (
     COUNTING_RULE,
     Comparator,
+    LogCounts,
     LogEntry,
     PaceStatus,
     Scope,
@@ -18,10 +19,13 @@ from activities.progress import (
     behind_pace,
     compute_progress,
     counting_spans,
+    progress_from_counts,
     progress_text,
     spans_for,
+    status_from_counts,
     target_text,
 )
+from activities.wording import listed_spans
 
 # A two-year period that does not start on 1 January and contains 29 February 2024.
 START, END = date(2023, 4, 15), date(2025, 4, 14)
@@ -902,3 +906,51 @@ def test_a_per_day_target_is_behind_when_yesterday_missed_it(today, logs, behind
     progress = compute_progress(target, date(2026, 1, 1), date(2026, 12, 31), logs, today)
 
     assert behind_pace(progress) is behind
+
+
+# A promise registered while it ran: the spans before the registration with nothing logged are
+# not judged; what was logged for them afterwards counts as usual.
+
+REGISTERED = date(2023, 6, 1)  # the fourth ISO week of the period's and onwards are recorded
+WEEKLY = make_target(value=2, scope=Scope.WEEK, unit="fotpatrulleringar")
+LATE_ENTRIES = [LogEntry(date(2023, 5, 3), 2), LogEntry(date(2023, 6, 5), 2)]
+
+
+def _registered(today: date, target: Target = WEEKLY, entries=LATE_ENTRIES):
+    counts = LogCounts(entries)
+    progress = progress_from_counts(target, START, END, counts, today, recorded_from=REGISTERED)
+    status = status_from_counts(target, START, END, counts, today, recorded_from=REGISTERED)
+    return progress, status
+
+
+def test_weeks_before_the_registration_with_nothing_logged_are_not_judged():
+    progress, status = _registered(date(2023, 6, 14))
+    before = [sp for sp in progress.spans if sp.span.end < REGISTERED]
+    assert before and all(sp.span.end < REGISTERED for sp in before)
+    logged = [sp for sp in before if sp.done]
+    assert [(sp.span.start, sp.status) for sp in logged] == [(date(2023, 5, 1), "achieved")]
+    assert all(not sp.recorded and sp.status == "" for sp in before if not sp.done)
+    # From the registration on, judged as ever: the week ending 4 June missed, the week of
+    # 5 June met, the week of 12 June (today the 14th) not yet due.
+    after = [sp for sp in progress.spans if REGISTERED <= sp.span.end < date(2023, 6, 19)]
+    assert [sp.status for sp in after] == ["not_achieved", "achieved", "not_started"]
+    assert all(sp.recorded for sp in after)
+    assert status == progress.status == "not_started"
+    with override("sv"):
+        lines = listed_spans(progress)
+        assert "följdes inte upp i portalen (innan det registrerades)" in {
+            line.words for line in lines
+        }
+
+
+def test_an_ended_period_is_not_called_not_achieved_for_weeks_nobody_recorded():
+    # Every recorded week met: not "ej uppnådd" because of the weeks before the registration.
+    weekly = make_target(value=3, scope=Scope.WEEK, comparator=Comparator.AT_MOST)
+    progress, status = _registered(date(2025, 6, 1), target=weekly, entries=[])
+    assert status == progress.status is None
+    # One recorded week missed: not achieved.
+    progress, status = _registered(date(2025, 6, 1))
+    assert status == progress.status == "not_achieved"
+    # Without a registration date every week is judged.
+    counts = LogCounts(LATE_ENTRIES)
+    assert progress_from_counts(WEEKLY, START, END, counts, date(2023, 6, 14)).spans[0].status

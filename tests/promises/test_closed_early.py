@@ -105,6 +105,7 @@ def test_a_promise_registered_while_running_says_what_counts(
         end=today + ends_in_days * ONE_DAY,
         registered_at=timezone.now(),
     )
+    activity = factories.activity(period, target=("at_least", 2, "fotpatrulleringar", "week"))
     page = " ".join(client.get(period.get_absolute_url()).content.decode().split())
     with translation.override("sv"):
         sentence = (
@@ -114,6 +115,14 @@ def test_a_promise_registered_while_running_says_what_counts(
             "har loggats i efterhand."
         )
     assert (sentence in page) == said
+    # The activity page too, where a citizen lands from the list of activities; and the weeks
+    # before the registration with nothing logged are not "0 av minst 2 … ej uppnådd".
+    url = f"{period.get_absolute_url()}aktiviteter/{activity.pk}/"
+    page = " ".join(client.get(url).content.decode().split())
+    assert (sentence in page) == said
+    assert ("följdes inte upp i portalen (innan det registrerades)" in page) == said
+    if said:
+        assert "Ej uppnådd" not in page and "ej uppnådd" not in page
 
 
 @pytest.mark.django_db
