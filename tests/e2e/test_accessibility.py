@@ -84,5 +84,11 @@ def test_page_is_accessible_at_desktop_and_phone_width_within_its_policies(page,
     assert_no_axe_violations(page, 1280)
     assert_no_axe_violations(page, 320)
     assert_no_horizontal_scrolling_at_320_px(page, page_type)
+    # What is there for screen readers only is not shown (its rule was once in the staff
+    # pages' style sheet alone, and public pages showed every such text).
+    hidden = page.locator(".visually-hidden")
+    for index in range(hidden.count()):
+        box = hidden.nth(index).bounding_box()
+        assert box is None or (box["width"] <= 1 and box["height"] <= 1), PAGE_TYPES[page_type]
     page.set_viewport_size({"width": 1280, "height": 900})
     assert_lang_one_h1_and_skip_link(page, page_type)
