@@ -23,6 +23,7 @@ from promises.forms import (
     Validity,
     period_text_fields,
 )
+from promises.hidden_content import hidden_content, refusal
 from promises.models import (
     PERIOD_CONTACT_FIELDS,
     PERIOD_CONTACT_PUBLIC,
@@ -131,11 +132,20 @@ class ImportUploadForm(forms.Form):
             self.add_error("text", _("Upload a file or paste the text, not both."))
         elif upload is not None:
             data = upload.read()
+            hidden = (
+                hidden_content(upload.name, data)
+                if cleaned.get("kind") == ImportKind.REGISTER
+                else []
+            )
             try:
                 cleaned["text"] = extract.extract_text(upload.name, data)
             except extract.ExtractError as error:
                 self.add_error("file", error.message)
             else:
+                if hidden:
+                    # Kept and published as uploaded (a registration's source): said here,
+                    # before the document is read and corrected, not when it is saved.
+                    self.add_error("file", refusal(hidden))
                 self.source_name, self.source_data = upload.name, data
         elif text.strip():
             try:

@@ -19,7 +19,7 @@ from municipalities.models import LocalPoliceArea, Municipality
 from promises import registration
 from promises.fields import DateField, long_date
 from promises.forms import PlainTextField, clean_period_slug, suggested_slug
-from promises.hidden_content import hidden_content
+from promises.hidden_content import hidden_content, refusal
 from promises.lifecycle import SignatoryData
 from promises.models import Parties, PeriodState, PromisePeriod
 from promises.validity import overlap_message, overlapping_period
@@ -230,15 +230,7 @@ class RegistrationForm(forms.ModelForm):
         upload.seek(0)
         if hidden:
             # Published as uploaded: a reviewer's remark or a deleted sentence would be public.
-            raise forms.ValidationError(
-                _(
-                    "The file holds %(hidden)s, which do not show in the finished text but are "
-                    "published with the file. Accept or reject the changes and delete the "
-                    "comments (in Word: Review), save, and attach the file again; or give the "
-                    "address where the document is published."
-                )
-                % {"hidden": _(" and ").join(str(kind) for kind in hidden)}
-            )
+            raise forms.ValidationError(refusal(hidden))
         return upload
 
     def clean(self):

@@ -6,8 +6,10 @@ import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from docx import Document
 
-from promises.hidden_content import COMMENTS, TRACKED_CHANGES, hidden_content
+from promises.hidden_content import COMMENTS, TRACKED_CHANGES, UNREADABLE, hidden_content
 from promises.models import PromisePeriod
 from tests.promises.test_registration import REGISTER_URL, form_data
 from tests.staff import sign_in
@@ -35,6 +37,22 @@ def odt(body: str) -> bytes:
             "content.xml", f"<office:document-content>{body}</office:document-content>"
         )
     return buffer.getvalue()
+
+
+def _zip(parts: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+def _damaged() -> bytes:
+    """A .docx whose packed document.xml is cut short (zlib cannot unpack it)."""
+    data = bytearray(docx("<w:p>" + "<w:r><w:t>Polisen lovar</w:t></w:r>" * 200 + "</w:p>"))
+    start = data.index(b"word/document.xml") + len("word/document.xml")
+    data[start + 10 : start + 60] = b"\xff" * 50
+    return bytes(data)
 
 
 PARAGRAPH = "<w:p><w:r><w:t>Polisen lovar att genomföra trafikkontroller.</w:t></w:r></w:p>"
@@ -77,6 +95,23 @@ COMMENT = (
         # Not a zip, other formats: nothing to find.
         ("loftet.docx", b"not a zip", []),
         ("loftet.pdf", b"%PDF-1.7 <w:del ", []),
+        # Whatever the blank after the name, the prefix, the part or the file's name.
+        (
+            "loftet.docx",
+            docx(PARAGRAPH + DELETED.replace("<w:del ", "<w:del\n")),
+            [TRACKED_CHANGES],
+        ),
+        ("loftet.docx", docx(PARAGRAPH + DELETED.replace("w:del", "x:del")), [TRACKED_CHANGES]),
+        ("loftet.odt", docx(PARAGRAPH, COMMENT), [COMMENTS]),  # a .docx renamed
+        ("loftet.docx", _zip({"other/part.xml": COMMENT}), [COMMENTS]),
+        ("loftet.docx", docx(PARAGRAPH.replace("<w:t>", "<w:instrText>")), []),  # not <w:ins>
+        # Word 97–2003 and a damaged archive cannot be checked.
+        ("loftet.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, [UNREADABLE]),
+        ("loftet.docx", _damaged(), [UNREADABLE]),
+        # A page Word saved as HTML, with a tracked deletion and a comment.
+        ("loftet.htm", b"<html><p>Polisen <del>inte</del> lovar</p>", [TRACKED_CHANGES]),
+        ("loftet.html", b"<html><span class=MsoCommentReference>[CE1]</span>", [COMMENTS]),
+        ("loftet.html", b"<html><p>Polisen lovar</p></html>", []),
     ],
 )
 def test_comments_and_tracked_changes_are_found(name, data, found):
@@ -110,3 +145,27 @@ def test_a_source_document_with_comments_is_refused_with_what_to_do(client, peop
     response = client.post(REGISTER_URL, form_data(people.home, source_file=upload))
     assert response.status_code == 302
     assert PromisePeriod.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_import_of_a_registration_refuses_such_a_file_before_the_document_is_read(
+    client, people
+):
+    """Said at the upload, not after the long review page (where no file can be attached)."""
+    sign_in(client, people.coordinator)
+    document = Document()
+    paragraph = document.add_paragraph("Polisen lovar att genomföra minst 12 trafikkontroller.")
+    document.add_comment(paragraph.runs, text="Har vi resurser?", author="Cecilia")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    upload = SimpleUploadedFile("medborgarloftet.docx", buffer.getvalue())
+    data = {"municipality": people.home.pk, "kind": "register", "file": upload}
+    response = client.post(reverse("promises:period_import"), data)
+    assert response.status_code == 200
+    [error] = response.context["form"].errors["file"]
+    assert error.startswith("Filen innehåller kommentarer, som inte syns")
+    # A new draft keeps no file: nothing published, nothing refused (the preview is shown).
+    upload = SimpleUploadedFile("medborgarloftet.docx", buffer.getvalue())
+    data = {"municipality": people.home.pk, "kind": "draft", "file": upload}
+    response = client.post(reverse("promises:period_import"), data)
+    assert response.status_code == 200 and "document_payload" in response.content.decode()
