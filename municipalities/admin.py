@@ -36,8 +36,18 @@ from municipalities.models import (
     Role,
 )
 
-# The admin needs the second factor too: users signed in without a code count as non-staff.
-admin.site.__class__ = OTPAdminSite
+
+class PortalAdminSite(OTPAdminSite):
+    """The admin needs the second factor too (django-otp: users signed in without a code count
+    as non-staff), and is the administrators' alone: its record pages read every
+    municipality's records, so a staff flag left on a kommunpolis (Django's "personalstatus",
+    no longer offered) lets nobody in."""
+
+    def has_permission(self, request) -> bool:
+        return super().has_permission(request) and request.user.is_superuser
+
+
+admin.site.__class__ = PortalAdminSite
 # Named as the portal, not "Django site admin".
 admin.site.site_header = _("Citizen promises – administration")
 admin.site.site_title = _("Citizen promises – administration")

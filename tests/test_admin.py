@@ -580,3 +580,32 @@ def test_deactivating_a_user_ends_their_sessions(admin_client):
     admin_client.post(change, _user_form(officer, is_active="on"))  # and back
     # The old session does not come back with the account.
     assert theirs.get(reverse("activities:staff_home")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_staff_flag_left_on_a_user_who_is_no_administrator_lets_nobody_in(client):
+    """Set before the box was taken away (the migration clears it too): not enough for the
+    admin, which reads every municipality's records."""
+    officer = staff_user(
+        "polis", role=Role.POLICE_OFFICER, municipality=factories.municipality("vetlanda")
+    )
+    User.objects.filter(pk=officer.pk).update(is_staff=True)
+    sign_in(client, officer)
+    assert client.get("/admin/activities/activitylog/").status_code in (302, 403)
+    assert client.get("/admin/", follow=True).status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_migration_takes_the_staff_flag_from_everyone_but_administrators(superuser):
+    from importlib import import_module
+
+    from django.apps import apps as django_apps
+
+    officer = staff_user("polis")
+    User.objects.filter(pk=officer.pk).update(is_staff=True)
+    migration = import_module("municipalities.migrations.0007_staff_flag_only_for_administrators")
+    migration.administrators_only(django_apps, None)
+    officer.refresh_from_db()
+    superuser.refresh_from_db()
+    assert not officer.is_staff
+    assert superuser.is_staff and superuser.is_superuser

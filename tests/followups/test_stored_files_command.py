@@ -62,3 +62,33 @@ def test_an_archive_puts_back_only_what_the_database_names(original, tmp_path):
     default_storage.delete(original.pdf.name)
     assert "1 files restored" in run("import", str(archive))
     assert not default_storage.exists("frozen/signed/okand.pdf")
+
+
+def test_an_archives_copy_that_is_not_as_stored_never_replaces_anything(original, tmp_path):
+    """A forged or damaged copy in the archive: the original, as stored, stays; a missing one
+    is not replaced by it either; the import says so and fails."""
+    archive = tmp_path / "files.tar"
+    forged = b"%PDF-1.4 forged\n"
+    with tarfile.open(archive, "w") as tar:
+        member = tarfile.TarInfo(original.pdf.name)
+        member.size = len(forged)
+        tar.addfile(member, io.BytesIO(forged))
+    with pytest.raises(CommandError, match="1 files of the archive were not restored"):
+        run("import", str(archive))
+    assert default_storage.open(original.pdf.name).read() == PDF
+    default_storage.delete(original.pdf.name)
+    with pytest.raises(CommandError):
+        run("import", str(archive))
+    assert not default_storage.exists(original.pdf.name)
+
+
+def test_the_first_good_copy_of_a_name_given_twice_is_kept(original, tmp_path):
+    archive = tmp_path / "files.tar"
+    with tarfile.open(archive, "w") as tar:
+        for data in (PDF, b"%PDF-1.4 a second copy\n"):
+            member = tarfile.TarInfo(original.pdf.name)
+            member.size = len(data)
+            tar.addfile(member, io.BytesIO(data))
+    default_storage.delete(original.pdf.name)
+    assert "1 files restored" in run("import", str(archive))
+    assert default_storage.open(original.pdf.name).read() == PDF

@@ -289,3 +289,11 @@ def test_an_e_mail_address_another_user_has_is_refused(env_password):
     with pytest.raises(CommandError, match="'bertil' already has"):
         run("anna", "--email", "Bertil@Example.org", "--admin", "--no-input")
     assert not User.objects.filter(username="anna").exists()
+
+
+def test_no_link_is_sent_to_a_deactivated_user(env_password):
+    run("anna", "--email", "anna@polisen.se", "--admin", "--no-input")
+    User.objects.filter(username="anna").update(is_active=False)
+    with pytest.raises(CommandError, match="deactivated"):
+        run("anna", "--send-link", "--no-input")
+    assert not mail.outbox

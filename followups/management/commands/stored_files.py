@@ -67,6 +67,46 @@ def stored_files() -> Iterator[StoredFile]:
                     yield StoredFile(name, field.storage, sha[0] if sha else "")
 
 
+# The largest file restored: far above any stored one (a source document is at most 1 MB, a PDF
+# some hundred kB); a member's stated size is not trusted (a sparse member says little).
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+def _member_bytes(tar: tarfile.TarFile, member: tarfile.TarInfo) -> bytes | None:
+    """The member's bytes, read in pieces; None past `MAX_FILE_BYTES`."""
+    source = tar.extractfile(member)
+    data = bytearray()
+    while chunk := source.read(1024 * 1024):
+        data += chunk
+        if len(data) > MAX_FILE_BYTES:
+            return None
+    return bytes(data)
+
+
+def _in_place(stored: StoredFile, data: bytes) -> bool:
+    """Whether the storage holds the file as it should be: as stored (by its checksum), or,
+    for a file without one, with `data`'s bytes."""
+    try:
+        with stored.storage.open(stored.name, "rb") as current:
+            present = current.read()
+    except FileNotFoundError:
+        return False
+    if stored.sha256:
+        return hashlib.sha256(present).hexdigest() == stored.sha256
+    return present == data
+
+
+def _put(stored: StoredFile, data: bytes) -> None:
+    """Store `data` at the file's name, in place of what is there (a copy that is not as
+    stored, or a file without checksum that differs)."""
+    storage = stored.storage
+    if storage.exists(stored.name):
+        storage.delete(stored.name)
+    saved = storage.save(stored.name, ContentFile(data))
+    if saved != stored.name:
+        raise CommandError(f"{stored.name} was stored as {saved}")
+
+
 def _safe(name: str) -> bool:
     path = Path(name)
     return bool(name) and not path.is_absolute() and ".." not in path.parts
@@ -118,26 +158,32 @@ class Command(BaseCommand):
         if not archive.is_file():
             raise CommandError(f"{archive}: no such file")
         wanted = {stored.name: stored for stored in stored_files()}
-        restored = kept = 0
+        restored, kept, refused = 0, 0, []
         with tarfile.open(archive, "r") as tar:
             for member in tar:
                 stored = wanted.get(member.name)
-                # Only what the restored database names, at the name it names.
+                # Only what the restored database names, at the name it names, once.
                 if stored is None or not member.isfile() or not _safe(member.name):
                     continue
-                data = tar.extractfile(member).read()
-                storage = stored.storage
-                if storage.exists(stored.name):
-                    with storage.open(stored.name, "rb") as current:
-                        if current.read() == data:
-                            kept += 1
-                            continue
-                    storage.delete(stored.name)
-                saved = storage.save(stored.name, ContentFile(data))
-                if saved != stored.name:
-                    raise CommandError(f"{stored.name} was stored as {saved}")
-                restored += 1
+                data = _member_bytes(tar, member)
+                if data is None:
+                    refused.append(f"{member.name}: larger than {MAX_FILE_BYTES} bytes")
+                    continue
+                if stored.sha256 and hashlib.sha256(data).hexdigest() != stored.sha256:
+                    # Never in place of the original: the archive's copy is not what was stored.
+                    refused.append(f"{member.name}: does not match its checksum")
+                    continue
+                if _in_place(stored, data):
+                    kept += 1
+                else:
+                    _put(stored, data)
+                    restored += 1
+                del wanted[member.name]
         self.stdout.write(f"stored_files: {restored} files restored, {kept} already in place")
+        for problem in refused:
+            self.stderr.write(f"stored_files: not restored: {problem}")
+        if refused:
+            raise CommandError(f"{len(refused)} files of the archive were not restored.")
 
     def _check(self) -> None:
         problems, count = [], 0

@@ -74,6 +74,8 @@ class Command(BaseCommand):
             password = self._password(user, options["interactive"])
             site_url = None if password else self._site_url(options["site_url"])
         elif options["send_link"]:
+            if not user.is_active:
+                raise CommandError(f"{username} is deactivated: no link is sent.")
             if not user.email:
                 raise CommandError(f"{username} has no e-mail address to send the link to.")
             site_url = self._site_url(options["site_url"])
