@@ -39,7 +39,9 @@ _RTF = {
 }
 # A page Word saved as HTML: its comments' list and marks, <del> and <ins>.
 _HTML = {
-    COMMENTS: re.compile(rb"mso-comment|msocomtxt|msocomanchor|MsoComment(?:Text|Reference)", re.IGNORECASE),
+    COMMENTS: re.compile(
+        rb"mso-comment|msocomtxt|msocomanchor|MsoComment(?:Text|Reference)", re.IGNORECASE
+    ),
     TRACKED_CHANGES: re.compile(rb"<(?:del|ins)" + _NAME_END, re.IGNORECASE),
 }
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 (.doc), Excel, …
