@@ -361,22 +361,56 @@ _BKS_HINT = re.compile(
     r"[čćđ]|\b(?:najmanje|tokom|policija|općina|opština|zajedno|sedmično|mjesečno)\b", re.I
 )
 _BKS_LETTERS = re.compile(r"[a-zåäöčćđšž]+")
+_BKS_MARKED = re.compile("[čćđ]")
 _FEWEST_BKS_HINTS = 3
 _SHARED_WORDS = frozenset({"i"})
 
 
-def _bks(text: str) -> bool:
-    words = _BKS_LETTERS.findall(text.lower())
+def _translated(text: str, words_known: frozenset[str], marked: re.Pattern, letters: re.Pattern):
+    """Whether a line is in another language written in Latin letters: none of the commonest
+    Swedish words ("i" is other languages' too) and a quarter of its words or more among that
+    language's commonest (`words_known`) or written with its own letters (`marked`); a heading
+    of two words or fewer, all of them such words."""
+    words = letters.findall(text.lower())
     if not words or any(w in _SWEDISH_WORDS and w not in _SHARED_WORDS for w in words):
         return False
-    known = sum(word in _BKS_WORDS or bool(re.search("[čćđ]", word)) for word in words)
+    known = sum(word in words_known or bool(marked.search(word)) for word in words)
     if len(words) < _FEWEST_SOMALI_WORDS:
         return known == len(words)  # a heading: "Policija će:"
     return known >= 2 and known * 4 >= len(words)
 
 
 def _without_bks(text: str) -> str:
-    return "\n".join(line for line in text.split("\n") if not _bks(line))
+    return "\n".join(
+        line
+        for line in text.split("\n")
+        if not _translated(line, _BKS_WORDS, _BKS_MARKED, _BKS_LETTERS)
+    )
+
+
+# A leaflet in Swedish and Polish, each line followed by its translation ("Polisen ska:" over
+# "Policja będzie:", "• przeprowadzić co najmniej 20 kontroli drogowych …"): read as a
+# Bosnian line is, by the commonest Polish words and the letters Polish alone writes.
+_POLISH_LIST = (
+    "i w z na do od dla nie jest są się że przy oraz lub co najmniej tydzień tygodniu "
+    "miesiąc miesiącu roku rok razy raz dwa trzy cztery pięć policja policji gmina gminy gminie "
+    "razem będzie będziemy będą obietnica obietnicę obietnicy bezpieczeństwa bezpieczeństwo "
+    "mieszkańców mieszkańcy przez nad pod tym aby o nasza nasze nasz każdy każdą "
+)
+_POLISH_WORDS = frozenset(_POLISH_LIST.split())
+_POLISH_MARKED = re.compile("[ąęłńśźżó]")
+_POLISH_HINT = re.compile(
+    r"[ąęłńśźż]|\b(?:najmniej|obietnica|policja|gmina|będzie|będziemy)\b", re.IGNORECASE
+)
+_POLISH_LETTERS = re.compile(r"[a-zåäöąćęłńóśźż]+")
+
+
+def _without_polish(text: str) -> str:
+    return "\n".join(
+        line
+        for line in text.split("\n")
+        if not _translated(line, _POLISH_WORDS, _POLISH_MARKED, _POLISH_LETTERS)
+    )
 
 
 # A leaflet in several languages: each line followed by its translation into Arabic, Persian,
@@ -750,6 +784,27 @@ _PIPE_RULE = re.compile(r"\s*\|[\s|:+-]*\|\s*")
 _CSV_HEADER = re.compile(
     r"(?:aktivitet(?:er)?|atgard(?:er)?|insats(?:er)?|activit(?:y|ies)|actions?)", re.IGNORECASE
 )
+# A first column of promises before the activity's: "Löfte;Aktivitet;Ansvarig;Mål".
+_CSV_PROMISE_HEADER = re.compile(r"(?:medborgar)?loften?|fokusomraden?|omrade", re.IGNORECASE)
+# A spreadsheet's line whose cells after the first are all empty ("Medborgarlöfte Gullspång
+# 2027;;;;"), or a row of empty cells (";;;;"): the text of its first cell alone.
+_EMPTY_CSV_CELLS = re.compile(r"^([^;\n]*);{2,}[ \t]*$", re.MULTILINE)
+
+
+def _csv_header(cells: list[str]) -> bool:
+    """Whether a row separated by semicolons is a table's header: it names the activity's
+    column first, or after a column of promises."""
+    first = fold(cells[0]) if cells else ""
+    return bool(
+        _CSV_HEADER.fullmatch(first)
+        or (
+            len(cells) > 1
+            and _CSV_PROMISE_HEADER.fullmatch(first)
+            and _CSV_HEADER.fullmatch(fold(cells[1]))
+        )
+    )
+
+
 # A first column numbering the rows ("Nr", "ID", "#"), its cells short codes ("1", "A01",
 # "K-02"): no part of any activity, dropped so the activity's column leads the row.
 _NUMBER_COLUMN = re.compile(r"(?:nr|id|#|nummer|lopnr|lopnummer|ref)\.?")
@@ -1370,6 +1425,35 @@ def _revised_wording(rows: list[list[str]]) -> list[list[str]] | None:
     return revised
 
 
+# A row of a table holding only a promise's title, its other cells empty, over the rows of
+# that promise's activities: "Löfte 1: Tryggare centrum kvällstid\t\t\t".
+_SECTION_ROW = re.compile(
+    r"(?:lofte|fokusomrade|loftesomrade|insatsomrade|omrade)\s*\d{1,2}\s*[:.–-]\s*(\S.{0,150})"
+)
+
+
+def _section_row(line: str) -> str | None:
+    """The promise's title of a table's section row, None when the line is none."""
+    parts = _separated(line)
+    if not parts or not parts[0] or any(parts[1:]):
+        return None
+    match = _SECTION_ROW.fullmatch(fold(parts[0]))
+    return parts[0][match.start(1) :] if match else None
+
+
+def _sections_as_column(cells: list[list[str]], index: int, end: int, sections: dict[int, str]):
+    """A table's section rows (cells[index:end]) as a first column of promises, "Löfte", each
+    row under a section carrying its title (a row above the first section an empty cell), the
+    section rows themselves no rows."""
+    cells[index] = ["Löfte", *cells[index]]
+    section = EMPTY_CELL
+    for row in range(index + 1, end):
+        if row in sections:
+            section, cells[row] = sections[row], []
+        else:
+            cells[row] = [section, *cells[row]]
+
+
 def _tables_as_cells(text: str) -> tuple[str, set[int]]:
     """Rows of a table whose cells are separated by tabs, pipes, semicolons or aligned spaces
     (two lines or more with the same number of cells, two or more each; with semicolons,
@@ -1392,13 +1476,26 @@ def _tables_as_cells(text: str) -> tuple[str, set[int]]:
     while index < len(lines):
         width = len(cells[index])
         end = index
+        sections: dict[int, str] = {}
         while end < len(lines) and width >= 2:
             if len(cells[end]) != width:
                 filled = _cells_with_empty(lines[end], width) if end > index else None
+                if (
+                    filled is None
+                    and end > index
+                    and _CSV_HEADER.fullmatch(fold(cells[index][0]))
+                    and (section := _section_row(lines[end]))
+                ):
+                    sections[end] = section
+                    end += 1
+                    continue
                 if filled is None:
                     break
                 cells[end] = filled
             end += 1
+        while end - 1 in sections:
+            del sections[end - 1]  # a promise's title under a table opens no row of it
+            end -= 1
         by_semicolons = "\t" not in lines[index] and not _PIPE_ROW.fullmatch(lines[index])
         numbered = (
             width >= 3
@@ -1406,11 +1503,16 @@ def _tables_as_cells(text: str) -> tuple[str, set[int]]:
             and _NUMBER_COLUMN.fullmatch(fold(cells[index][0]))
             and all(_ROW_NUMBER.fullmatch(cells[row][0]) for row in range(index + 1, end))
         )
-        header = cells[index][bool(numbered)] if cells[index] else ""
-        if end - index >= 2 and (not by_semicolons or _CSV_HEADER.fullmatch(fold(header))):
+        header = cells[index][bool(numbered) :]
+        if end - index >= 2 and (not by_semicolons or _csv_header(header)):
             if numbered:
                 for row in range(index, end):
                     cells[row] = cells[row][1:]
+            if sections:
+                _sections_as_column(cells, index, end, sections)
+                table_rows.update(range(index, end))
+                index = end
+                continue
             kept = _without_schedule(cells[index:end])
             if len(kept[0]) < len(cells[index]):
                 cells[index:end] = kept
@@ -1795,6 +1897,74 @@ def _without_link_references(text: str) -> str:
     # "Läs hela medborgarlöftet: [3]": a pointer to a link, nothing said once it is gone
     text = _LINK_ONLY.sub(lambda m: "" if m.group(1) in numbers else m.group(), text)
     return _LINK_MARK.sub(lambda m: "" if m.group(1) in numbers else m.group(), text)
+
+
+# Footnotes listed under the text, "[1] Kontrollerna görs med mobil hastighetsmätning.", their
+# marks after the words they explain ("… under året.[1]"): with two such notes or more whose
+# marks stand in the text, the notes and the marks are dropped (a note is no activity).
+_FOOTNOTE_LINE = re.compile(
+    r"^[ \t]*\[(\d{1,2})\][ \t]+(?!https?://|www\.)[A-ZÅÄÖ][^\n]{0,400}\n?", re.MULTILINE
+)
+_FOOTNOTE_MARK_AFTER = r"(?<=[\w.,;:!?)])\[{}\]"
+
+
+def _without_footnotes(text: str) -> str:
+    notes = {match.group(1) for match in _FOOTNOTE_LINE.finditer(text)}
+    body = _FOOTNOTE_LINE.sub("", text)
+    marked = {number for number in notes if re.search(_FOOTNOTE_MARK_AFTER.format(number), body)}
+    if len(marked) < _FEWEST_LINK_REFERENCES or marked != notes:
+        return text
+    return re.sub(_FOOTNOTE_MARK_AFTER.format(r"\d{1,2}"), "", body)
+
+
+# A page answering what residents said, "Ni sa: Det körs för fort …" over "Vi gör: Polisen
+# genomför …", two pairs or more: what was said is no activity and goes, and what is done
+# loses its label.
+_THEY_SAID = re.compile(
+    r"^[ \t]*(?:ni|du|invånarna|medborgarna) (?:sa|sade|tyckte|önskade|ville)[ \t]*:[^\n]*\n?",
+    re.MULTILINE | re.IGNORECASE,
+)
+_WE_DO_LABEL = re.compile(
+    r"^([ \t]*)(?:vi (?:gör|gjorde|ska göra|kommer att göra)|det här gör vi)[ \t]*:[ \t]*",
+    re.MULTILINE | re.IGNORECASE,
+)
+_FEWEST_ANSWERS = 2
+
+
+def _answers_unlabelled(text: str) -> str:
+    if len(_WE_DO_LABEL.findall(text)) < _FEWEST_ANSWERS:
+        return text
+    if len(_THEY_SAID.findall(text)) < _FEWEST_ANSWERS:
+        return text
+    return _WE_DO_LABEL.sub(r"\1", _THEY_SAID.sub("", text))
+
+
+# A page set in two columns by language, "Svenska<tab>English" over rows of a Swedish text and
+# its translation: the Swedish column alone is read, a line a row, its header dropped.
+_LANGUAGE = (
+    r"(?:på )?(?:svenska|swedish|engelska|english|in english|arabiska|arabic|somaliska|somali"
+    r"|finska|suomi|finnish|persiska|dari|tigrinja|tigrinya|polska|polski|ukrainska|bosniska)"
+)
+_LANGUAGE_HEADER = re.compile(rf"^[ \t]*{_LANGUAGE}[ \t]*\t[ \t]*{_LANGUAGE}[ \t]*$", re.I | re.M)
+
+
+def _swedish_column(text: str) -> str:
+    header = _LANGUAGE_HEADER.search(text)
+    if not header:
+        return text
+    names = [fold(cell).strip() for cell in header.group().split("\t")]
+    if sum("svenska" in name or "swedish" in name for name in names) != 1:
+        return text
+    column = next(k for k, name in enumerate(names) if "svenska" in name or "swedish" in name)
+    lines = text[header.end() :].split("\n")  # lines[0]: what follows the header on its line
+    rows = 1
+    listed = False  # under a row ending with a colon ("Polisen ska:"), each row is an item
+    while rows < len(lines) and lines[rows].count("\t") == len(names) - 1:
+        cell = lines[rows].split("\t")[column].strip()
+        lines[rows] = f"• {cell}" if listed and cell and not cell.endswith(":") else cell
+        listed = cell.endswith(":") or (listed and bool(cell))
+        rows += 1
+    return text[: header.start()] + "\n".join(lines[1:])
 
 
 # A site's template tags alone on their lines, Hugo's shortcodes ("{{< faktaruta >}}", "{{% /not
@@ -3125,6 +3295,26 @@ def plain_text(raw: str) -> str:
     return _mail_source(raw) if "uoted-printable" in raw[:20_000] else raw
 
 
+# An e-mail's reply over the earlier messages it quotes in full, Outlook's way: "-----Ursprungligt
+# meddelande-----" (or a rule of underscores over "Från:") over each earlier message. When the
+# reply itself holds a list (three items or more: the promise's final text), the earlier
+# messages (its drafts, with their older numbers) are no part of it and are dropped.
+_EARLIER_MESSAGE = re.compile(
+    r"^[ \t]*(?:-{3,}[ \t]*(?:ursprungligt meddelande|original message|originalmeddelande)"
+    r"[ \t]*-{3,}|_{10,}[ \t]*\n[ \t]*(?:från|from)[ \t]*:)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
+_FEWEST_REPLY_ITEMS = 3
+
+
+def _without_earlier_messages(text: str) -> str:
+    earlier = _EARLIER_MESSAGE.search(text)
+    if earlier and len(_LIST_ITEM.findall(text, 0, earlier.start())) >= _FEWEST_REPLY_ITEMS:
+        return text[: earlier.start()]
+    return text
+
+
 def clean(raw: str) -> str:
     """The document's text as the parser reads it and the preview shows it."""
     raw = plain_text(raw).replace("\r\n", "\n").replace("\r", "\n")
@@ -3132,6 +3322,8 @@ def clean(raw: str) -> str:
         raw = _FIELD_ERROR.sub("", raw)
     if "<http" in raw or "<mailto:" in raw or "[cid:" in raw:
         raw = _MAIL_LINK.sub("", raw)
+    if "---" in raw or "____" in raw:
+        raw = _without_earlier_messages(raw)
     if "nneh" in raw or "NNEH" in raw or "den här sidan" in raw:
         raw = _without_contents(raw)
     if "-->" in raw and len(_CUE_TIMING_PRESENT.findall(raw, 0, 20_000)) >= _FEWEST_CUES:
@@ -3146,7 +3338,10 @@ def clean(raw: str) -> str:
     if _CHECKBOX.search(text):
         text = _ticked_options(text)
     text = _card_labels_joined(text)
+    if ";;" in text:
+        text = _EMPTY_CSV_CELLS.sub(r"\1", text)
     if "\t" in text:
+        text = _swedish_column(text)
         if '"' in text:
             text = _spreadsheet_cells_joined(text)
         if "\n\t\t" in text:
@@ -3173,6 +3368,10 @@ def clean(raw: str) -> str:
         text = _without_underlines(text)
     if "]" in text and ("http" in text or "www." in text):
         text = _without_link_references(text)
+    if "]" in text and _FOOTNOTE_LINE.search(text):
+        text = _without_footnotes(text)
+    if ":" in text:
+        text = _answers_unlabelled(text)
     if "[" in text and len(_INSTRUCTION.findall(text, 0, 50_000)) >= _FEWEST_INSTRUCTIONS:
         text = _without_instructions(text)
     if "[" in text and len(_EDITORIAL_NOTE.findall(text, 0, 50_000)) >= _FEWEST_INSTRUCTIONS:
@@ -3194,6 +3393,8 @@ def clean(raw: str) -> str:
         text = _without_somali(text)
     if not text.isascii() and len(_BKS_HINT.findall(text, 0, 50_000)) >= _FEWEST_BKS_HINTS:
         text = _without_bks(text)
+    if not text.isascii() and len(_POLISH_HINT.findall(text, 0, 50_000)) >= _FEWEST_BKS_HINTS:
+        text = _without_polish(text)
     text, cell_lines = _tables_as_cells(text)
     text = _INVISIBLE.sub("", text.translate(_SPACES))
     for ligature, letters in _LIGATURES.items():  # str.replace: faster than translate here

@@ -141,7 +141,8 @@ _ACTIVITY_LEAD = _kw(
     # "Aktiviteter och veckor", "Aktiviteter och tidplan"
     r"|resultat|utfall|veckor|tidplan|tidpunkter)){0,3}"
     r"|det här ska vi göra(?: under (?:året|perioden|\d{4}))?|det här gör vi|detta gör vi"
-    r"|så här gör vi|vad vi ska göra"
+    # "Så här gör vi i de olika delarna av kommunen": where, after the lead
+    r"|så här gör vi(?: (?:i|på|för|under) [\w ,-]{1,60})?|vad vi ska göra"
     # other organisations' activities, each naming its own: "Andra som bidrar"
     r"|(?:andra|övriga) (?:som bidrar|aktörer(?:s (?:åtaganden|insatser|aktiviteter))?"
     r"|samverkansparter)"
@@ -228,6 +229,8 @@ _OTHER_HEADING = _kw(
     r"|(?:förvaltningens )?förslag till beslut|ekonomiska konsekvenser|tjänsteutlåtande"
     # outcome indicators, no activities: "KPI:er (utfallsmått)", "Nyckeltal", "Effektmål"
     r"|kpi(?::?er)?|nyckeltal|utfallsmått|effektmål"
+    # a plan's present and wished-for state, over figures: "Nuläge", "Önskat läge"
+    r"|nuläge(?:t|sbeskrivning)?|önskat läge|önskvärt läge|målbild(?:en)?"
     # what is set aside for the activities, no activities: "Resurser", "Budget"
     r"|resurser|resursbehov|resursfördelning|budget|finansiering"
     # the targets of activities listed above: "Mål och uppföljning" over "Aktivitet 2: …"
@@ -913,11 +916,15 @@ def _table(lines: list[_Line], index: int) -> tuple[list[str], int] | None:
         index += 1
     columns.append("activity")
     position = index + 1
+    yearly = False  # a column of targets named by its year, "Mål 2027", was read
     while position < len(lines) and len(columns) < _MOST_COLUMNS:
         text = lines[position].text.strip()
         kind = _column_kind(text)
         if lines[position].blank or kind is None:
             break
+        if kind == "target" and _YEAR.search(text):
+            # "Mål 2027" beside "Mål 2028": a plan's targets year by year
+            kind, yearly = ("next_year" if yearly else kind), True
         columns.append(kind)
         position += 1
     return (columns, position) if len(columns) - ("promise" in columns) >= 2 else None
@@ -1042,7 +1049,10 @@ def _table_rows(document: ParsedDocument, lines: list[_Line], columns: list[str]
             if (scope := row.get("scope")) and _SCOPE_CELL.fullmatch(fold(scope.text.strip())):
                 # "10" under "Mål (antal)" and "år" under "Per": ten a year
                 words = f"{words} per {_SCOPE_WORD.sub('', scope.text.strip())}"
-            target, notes = read_target(words, cell.start, listed=True, counted=text)
+            if "next_year" in columns:
+                target, notes = _yearly_target(words, row.get("next_year"), cell.start, text)
+            else:
+                target, notes = read_target(words, cell.start, listed=True, counted=text)
         elif "target" not in columns:
             # A table with no column for the target (a plan's "Aktivitet | Ansvarig", its
             # months dropped): the activity's own words state it, as a list item's do.
@@ -1066,6 +1076,20 @@ def _table_rows(document: ParsedDocument, lines: list[_Line], columns: list[str]
         document.activities.append(activity)
         index += width
     return index
+
+
+def _yearly_target(words: str, next_year: _Line | None, start: int, counted: str):
+    """The target of a row whose columns give it year by year ("Mål 2027" | "Mål 2028"): per
+    year when the last year's cell says what the first's does ("minst 40 kvällar" twice, "10"
+    twice), none when they differ ("minst 15" and "minst 20": one target cannot say both)."""
+    if next_year and " ".join(fold(next_year.text).split()) != " ".join(fold(words).split()):
+        return None, [_("The text states more than one number: check the target")]
+    target, notes = read_target(words, start, listed=True, counted=counted)
+    if target is None or target.scope == "period":
+        yearly, yearly_notes = read_target(f"{words} per år", start, listed=True, counted=counted)
+        if yearly and (target is None or yearly.value == target.value):
+            target, notes = yearly, yearly_notes
+    return target, notes
 
 
 # A line that is an activity whatever stands around it: "Polisen ska genomföra …".
@@ -1149,6 +1173,7 @@ _ABOUT_ACTIVITIES = re.compile(
 _VALIDITY = re.compile(
     r"(?:(?:medborgar)?loftet|loftena|det|overenskommelsen) (?:galler|ar giltigt|loper)\b"
 )
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # A remark in brackets, a line of its own under a heading of activities: "(Veckorna är
 # preliminära och kan flyttas om något oförutsett inträffar.)"
 _REMARK = re.compile(r"\([^()]{3,300}\)")
@@ -2322,8 +2347,14 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             for start, end, item_text in items:
                 if not _has_words(item_text):
                     continue
-                if period and start <= period.start < end and _VALIDITY.match(fold(item_text)):
-                    continue  # "Löftet gäller från 1 januari …" under the promise: its validity
+                if (
+                    period
+                    and (start <= period.start < end or _YEAR.search(item_text))
+                    and _VALIDITY.match(fold(item_text))
+                ):
+                    # "Löftet gäller från 1 januari …" under the promise: its validity (also
+                    # "Löftet gäller under 2027." when the title's year was read first)
+                    continue
                 if start not in bullet_starts and _ABOUT_ACTIVITIES.match(fold(item_text)):
                     # "Aktiviteterna är formulerade enligt SMART-modellen …": how the
                     # activities below are written, no promise

@@ -1068,7 +1068,13 @@ def read_target(
             # A table's "4 ggr per år" beside "Samverkansmöten med …" counts samverkansmöten.
             # "Aktivitet 2: minst 6 per år" for "Polisen håller föräldramöten …": its object.
             named = _tokens(counted)
-            unit, singular = _heading_noun(named) or _object_noun(named) or (unit, singular)
+            unit, singular = (
+                _heading_noun(named)
+                or _object_noun(named)
+                # "10 per år" beside "Kontrollköp av alkohol": a noun whose plural is its own
+                or (None if unit else _invariant_noun(counted))
+                or (unit, singular)
+            )
         elif not unit and (comparator != "count" or _scope_right_after(folded, scopes, end)):
             # "Trafikkontroller vid skolorna, minst 10 per år", "Trygghetsvandringar i
             # Kvarntorp: 3 per år", "genomföra narkotikakontroller, 24 st. per år": the noun the

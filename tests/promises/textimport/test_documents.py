@@ -1607,6 +1607,27 @@ BLIND_VALIDITY = {
     ),
     "markaryd-2026-linkedin-sifferemoji.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "perstorp-2026-2027-loop-overstruket.txt": ("2026-04-01", "2027-03-31", False, None, "joint"),
+    # round 77: a council's minutes with the promise as an attachment (the notice's dates are
+    # no validity), a spreadsheet's "Giltighet:" line, "Löftet gäller under 2027."
+    "amal-2027-2028-kf-protokoll-yrkanden.txt": ("2027-01-01", "2028-12-31", False, None, "joint"),
+    "gullspang-2027-csv-lofteskolumn.txt": ("2027-01-01", "2027-12-31", False, None, "joint"),
+    "dorotea-2027-byarna.txt": ("2027-01-01", "2027-12-31", False, None, "joint"),
+    # round 78: a leaflet in Swedish and Polish, a plan's "Löftesperiod:", an e-mail whose
+    # earlier drafts repeat the validity
+    "astorp-2027-svenska-polska.txt": ("2027-01-01", "2027-12-31", False, None, "joint"),
+    "surahammar-2027-2028-tabell-loftesrader.txt": (
+        "2027-01-01",
+        "2028-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "sorsele-2027-mejl-tidigare-versioner.txt": ("2027-01-01", "2027-12-31", False, None, "joint"),
+    # round 79: "under 2027" in running text, a plan's period in its first paragraph, a page
+    # in two columns by language
+    "karlsborg-2027-ni-sa-vi-gor.txt": ("2027-01-01", "2027-12-31", False, None, "joint"),
+    "essunga-2027-2028-nulage-onskat-lage.txt": ("2027-01-01", "2028-12-31", False, None, "joint"),
+    "burlov-2027-svenska-english-tabell.txt": ("2027-01-01", "2027-12-31", False, None, "joint"),
 }
 
 
