@@ -92,7 +92,8 @@ def test_the_open_data_page_gives_the_code_for_the_chosen_municipality(client, s
     # The code as it is pasted (a text area shows its text as written).
     assert (
         '&lt;iframe src="https://medborgarloften.example.se/kommuner/vetlanda/inbaddning/" '
-        'title="Medborgarlöften i Vetlanda" width="100%" height="600" loading="lazy"&gt;'
+        'title="Medborgarlöften i Vetlanda" width="100%" height="600" style="border: 0" '
+        'loading="lazy"&gt;'
         "&lt;/iframe&gt;</textarea>"
     ) in html
     assert 'href="/kommuner/vetlanda/inbaddning/"' in html
@@ -101,3 +102,12 @@ def test_the_open_data_page_gives_the_code_for_the_chosen_municipality(client, s
     )
     municipality = client.get("/kommuner/vetlanda/").content.decode()
     assert 'href="/oppna-data/?kommun=vetlanda#inbaddning"' in municipality
+
+
+@pytest.mark.django_db
+def test_the_box_says_an_untargeted_activitys_status_and_a_late_registration(client):
+    period = build_period("vetlanda", size=1, slug="nu", registered_at=timezone.now())
+    factories.activity(period, "Medborgardialog", target=None)
+    html = " ".join(client.get(EMBED).content.decode().split())
+    assert "Status: planerad" in html
+    assert "registrerades i portalen den" in html
