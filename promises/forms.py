@@ -264,14 +264,19 @@ def _day_after(day: datetime.date) -> datetime.date | None:
     return day + datetime.timedelta(days=1)
 
 
-def suggested_slug(start: datetime.date, end: datetime.date | None) -> str:
+def suggested_slug(start: datetime.date, end: datetime.date | None, area_name: str = "") -> str:
     """A period's address from its years: "2027-2028", "2027" within one year, or
-    "2027-tills-vidare" for a period without an end."""
+    "2027-tills-vidare" for a period without an end; a district's period is named by its
+    district too (a big city's second period of the same years had its address taken:
+    "limhamn-bunkeflo-2026-2027")."""
     if end is None:
-        return f"{start.year}-tills-vidare"
-    if start.year == end.year:
-        return str(start.year)
-    return f"{start.year}-{end.year}"
+        years = f"{start.year}-tills-vidare"
+    elif start.year == end.year:
+        years = str(start.year)
+    else:
+        years = f"{start.year}-{end.year}"
+    area = slugify(area_name or "")[:40].strip("-")
+    return f"{area}-{years}" if area else years
 
 
 def period_length_error(start: datetime.date, end: datetime.date) -> str | None:
@@ -444,12 +449,7 @@ class PeriodSlugDatesMixin:
             return
         slug = cleaned.get("slug") or ""
         if not slug and start and (end or open_ended):
-            slug = suggested_slug(start, end)
-            # A district's period is named by its district too: a big city's second period of
-            # the same years had its address taken ("limhamn-bunkeflo-2026-2027").
-            area = slugify(cleaned.get("area_name") or "")[:40].strip("-")
-            if area:
-                slug = f"{area}-{slug}"
+            slug = suggested_slug(start, end, cleaned.get("area_name") or "")
         if not slug:
             if not (self.has_error("start_date") or self.has_error("end_date")):
                 self.add_error("slug", _("Enter an address, e.g. 2027-2028."))

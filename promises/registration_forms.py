@@ -324,7 +324,9 @@ class RegistrationForm(forms.ModelForm):
         if start is None or self.has_error("end_date") or self.has_error("year_only"):
             return
         if not self.has_error("slug"):
-            slug = cleaned.get("slug") or suggested_slug(start, end or start)
+            slug = cleaned.get("slug") or suggested_slug(
+                start, end or start, cleaned.get("area_name") or ""
+            )
             cleaned["slug"] = slug
             taken = PromisePeriod.objects.filter(municipality=municipality, slug=slug)
             if municipality is not None and taken.exists():

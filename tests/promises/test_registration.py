@@ -256,7 +256,7 @@ def test_open_ended_and_year_only_validity(client, people):
     assert (by_year.start_date, by_year.end_date, by_year.slug) == (
         datetime.date(2016, 1, 1),
         datetime.date(2017, 12, 31),
-        "2016-2017",
+        "landsbygden-2016-2017",  # a district's, named by it too
     )
 
 
@@ -730,3 +730,16 @@ def test_an_area_spelled_otherwise_is_the_same_area(people):
 
     with pytest.raises(registration.RegistrationRefused):
         registration.register(second, user=people.coordinator)
+
+
+@pytest.mark.django_db
+def test_a_districts_promise_is_addressed_by_its_district_too(client, people):
+    """A big city's second promise of the same years: its address was taken ("Vetlanda har
+    redan ett medborgarlöfte på webbadressen 2019")."""
+    sign_in(client, people.coordinator)
+    client.post(REGISTER_URL, form_data(people.home))
+    client.post(REGISTER_URL, form_data(people.home, area_name="Holsbyområdet"))
+    assert sorted(PromisePeriod.objects.values_list("slug", flat=True)) == [
+        "2019",
+        "holsbyomradet-2019",
+    ]
