@@ -63,8 +63,8 @@ class ImportKind:
         (
             REGISTER,
             _(
-                "An earlier citizen promise, already decided and signed outside the portal: "
-                "registered with the file as its source"
+                "A citizen promise already decided and signed outside the portal, ended or "
+                "still in force: registered with the file as its source"
             ),
         ),
     )
