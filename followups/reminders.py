@@ -114,13 +114,19 @@ def tertials(start: datetime.date, end: datetime.date):
 
 
 def due_reports(period: PromisePeriod, published, today: datetime.date) -> list[DueReport]:
-    """The tertials of `period` that ended more than two weeks before `today` and that no
-    report of `published` (with `covers_from`, `covers_to`) covers."""
+    """The tertials of `period` that ended more than two weeks before `today`, and after the
+    portal began to record it, that no report of `published` (with `covers_from`,
+    `covers_to`) covers."""
     due = []
+    # A promise registered while it ran: the portal recorded nothing of the tertials that
+    # ended before (a December registration asked for three reports at once).
+    recorded_from = period.recorded_from
     # An open-ended period's tertials run to the end of the current year.
     for number, start, end in tertials(period.start_date, period.counting_end(today)):
         if today - end <= REPORT_GRACE:
             break
+        if recorded_from is not None and end < recorded_from:
+            continue
         if not any(r.covers_from <= start and r.covers_to >= end for r in published):
             due.append(DueReport(period, number, start, end))
     return due

@@ -343,3 +343,21 @@ def test_draft_and_closed_periods_give_nothing(people, mailoutbox):
         factories.activity(made)
     run()
     assert mailoutbox == []
+
+
+@pytest.mark.django_db
+def test_no_report_is_due_for_a_tertial_before_a_promise_was_registered():
+    """Registered in December while it ran since January: the portal recorded nothing of the
+    first two tertials, and asked for their reports at once."""
+    registered = datetime.datetime(2026, 12, 6, 10, tzinfo=datetime.UTC)
+    period = factories.period(
+        "vetlanda",
+        start=datetime.date(2026, 1, 1),
+        end=datetime.date(2027, 12, 31),
+        registered_at=registered,
+    )
+    today = datetime.date(2027, 1, 20)
+    due = reminders.due_reports(period, [], today)
+    assert [(d.number, d.start.month) for d in due] == [(3, 9)]
+    period.registered_at = None
+    assert len(reminders.due_reports(period, [], today)) == 3
