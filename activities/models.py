@@ -499,8 +499,12 @@ REPEAT_MINUTES = 30
 # What makes a log the same as another of its activity: the same occurrence written again.
 SAME_LOG_FIELDS = ("date", "quantity", "place", "summary")
 
-# What the public sees of a log: never the internal note, the reporter or a withdrawal.
-PUBLIC_LOG_FIELDS = ("activity", "date", "quantity", "place", "summary")
+# What the public sees of a log: never the internal note, the reporter or a withdrawal; when
+# it was logged, to tell a log entered long after its day (`ActivityLog.logged_late`).
+PUBLIC_LOG_FIELDS = ("activity", "date", "quantity", "place", "summary", "created_at")
+# A log entered more than this many days after the day it names is said to be logged late: a
+# figure that grew afterwards is seen as such (a report may have counted without it).
+LATE_LOG_DAYS = 14
 # Public lists of logs: newest first.
 PUBLIC_LOG_ORDER = ("-date", "-created_at", "-pk")
 
@@ -745,6 +749,16 @@ class ActivityLog(models.Model):
     @property
     def is_withdrawn(self) -> bool:
         return self.withdrawn_at is not None
+
+    @property
+    def logged_on(self) -> datetime.date:
+        """The day the log was entered in the portal."""
+        return timezone.localdate(self.created_at)
+
+    @property
+    def logged_late(self) -> bool:
+        """Entered more than `LATE_LOG_DAYS` after the day it names."""
+        return (self.logged_on - self.date).days > LATE_LOG_DAYS
 
     # What the log counts towards progress, as saved, for the rollup (activities/rollup.py).
     _COUNTED_FIELDS = ("activity_id", "date", "quantity", "withdrawn_at")

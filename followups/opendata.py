@@ -33,6 +33,7 @@ from django.core.cache import caches
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise as LazyText
@@ -223,6 +224,7 @@ LOG_FIELDS = {
     "quantity": "quantity",
     "place": "place",
     "summary": "summary",
+    "logged_on": "logged_on",
 }
 
 
@@ -234,6 +236,8 @@ def log_queryset(municipality: Municipality | None) -> QuerySet[ActivityLog]:
     logs = ActivityLog.objects.counted().filter(
         activity__period__in=period_queryset(municipality).values("pk")
     )
+    # The day it was entered, in the portal's time zone.
+    logs = logs.annotate(logged_on=TruncDate("created_at"))
     return logs.order_by(
         "activity__period__municipality__code",
         "activity__period__start_date",
@@ -987,6 +991,15 @@ DATASETS: tuple[Dataset, ...] = (
             Column("quantity", INTEGER, _("How many times; counted towards the target.")),
             Column("place", TEXT, _("Where, e.g. a street or an area; may be empty.")),
             Column("summary", TEXT, _("Public summary; may be empty.")),
+            Column(
+                "logged_on",
+                DATE,
+                _(
+                    "The day it was logged in the portal. A log entered after a report was "
+                    "published counts from its own date: the figures of that report's span "
+                    "grew afterwards."
+                ),
+            ),
         ),
         rows=log_rows,
         national=False,

@@ -336,6 +336,14 @@ class Builder:
         ready = [log for log in self.logs if until is None or log.date <= until]
         self.logs = [log for log in self.logs if until is not None and log.date > until]
         bulk_create_with_history(ready, ActivityLog, batch_size=500)
+        # Logged the evening of their day, as an officer does (the insert stamps them now, and
+        # every log would read as logged late: `ActivityLog.logged_late`).
+        by_day: dict[datetime.date, list[int]] = {}
+        for log in ready:
+            by_day.setdefault(log.date, []).append(log.pk)
+        now = timezone.now()
+        for day, pks in by_day.items():
+            ActivityLog.objects.filter(pk__in=pks).update(created_at=min(at(day, 17), now))
         # Bulk inserts send no signals: count the new logs into the progress rollup.
         rollup.rebuild(
             Activity.objects.filter(pk__in={log.activity_id for log in ready}).select_related(

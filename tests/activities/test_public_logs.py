@@ -87,7 +87,8 @@ def test_activity_page_shows_date_quantity_place_and_summary_newest_first(client
         f"{_long(TODAY - 3 * DAY)} · 1 trafikkontroll · Torget Nykterhetskontroll på kvällen.",
         f"{_long(TODAY - 10 * DAY)} · 2 trafikkontroller · Storgatan "
         "Hastighetskontroll vid skolan.",
-        f"{_long(TODAY - 30 * DAY)} · 4 trafikkontroller · Ringvägen",
+        # Entered today, a month after its day: said so.
+        f"{_long(TODAY - 30 * DAY)} (loggad {_long(TODAY)}) · 4 trafikkontroller · Ringvägen",
     ]
     # The progress in words at the top, from the same rules as the period page.
     assert "7 av minst 15 trafikkontroller" in html
@@ -206,7 +207,8 @@ def test_municipality_page_shows_the_latest_logs_with_their_activity(client, wor
         "Nykterhetskontroll på kvällen.",
         f"{_long(TODAY - 10 * DAY)} · Trafikkontroller ({label}) · 2 trafikkontroller · Storgatan "
         "Hastighetskontroll vid skolan.",
-        f"{_long(TODAY - 30 * DAY)} · Trafikkontroller ({label}) · 4 trafikkontroller · Ringvägen",
+        f"{_long(TODAY - 30 * DAY)} (loggad {_long(TODAY)}) · Trafikkontroller ({label}) · "
+        "4 trafikkontroller · Ringvägen",
     ]
     assert link in html
     for secret in SECRETS:

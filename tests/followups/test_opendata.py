@@ -121,6 +121,7 @@ COLUMNS = {
         "quantity",
         "place",
         "summary",
+        "logged_on",
     ],
 }
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
