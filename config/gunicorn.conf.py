@@ -19,6 +19,9 @@ graceful_timeout = 30
 keepalive = 5
 # The master's process id, so that a restart signals this instance's master and no other.
 pidfile = os.environ.get("GUNICORN_PIDFILE") or None
+# gunicorn's control socket is one file per user (~/.gunicorn/gunicorn.ctl), shared by every
+# instance that user runs: not used here (restarts go by the process id).
+control_socket_disable = True
 
 # Small limits on the request head; the body limit is the proxy's and the app's
 # (REQUEST_BODY_MAX_BYTES). Our longest URLs are filtered lists, far below 4 KiB.
