@@ -368,17 +368,37 @@ def report_items(
             kind="report",
             pk=report.pk,
             date=report.published_on,
-            title=gettext("Report published: %(title)s (%(place)s %(period)s)")
-            % {
-                "title": report.title,
-                "place": report.period.place_name,
-                "period": report.period.period_label,
-            },
-            description=report.body,
+            title=_report_title(report),
+            description=_report_description(report),
             link=f"{report.period.get_absolute_url()}#redovisning-{report.pk}",
         )
         for report in reports[:limit]
     ]
+
+
+def _report_title(report: Report) -> str:
+    words = {
+        "title": report.title,
+        "place": report.period.place_name,
+        "period": report.period.period_label,
+        "version": report.version,
+    }
+    if report.version > 1:
+        # A correction said as such: a subscriber saw the same title twice.
+        return (
+            gettext("Corrected report (version %(version)s): %(title)s (%(place)s %(period)s)")
+            % words
+        )
+    return gettext("Report published: %(title)s (%(place)s %(period)s)") % words
+
+
+def _report_description(report: Report) -> str:
+    if report.version > 1 and report.correction_reason:
+        reason = gettext("Corrected version (version %(version)s). Reason for the correction:") % {
+            "version": report.version
+        }
+        return f"{reason} {report.correction_reason}\n\n{report.body}"
+    return report.body
 
 
 def log_items(

@@ -464,8 +464,11 @@ def test_a_correction_is_a_new_version_and_both_stay_visible_with_the_reason(cli
         {"title": "X", "body": "Y", "reason": "Z"},
     )
     assert Report.objects.count() == 2
+    # The feed says which entry is the correction, and why (a subscriber saw one title twice).
     feed = client.get(reverse("followups:feed")).content.decode()
-    assert feed.count("Redovisning publicerad") == 2
+    assert feed.count("Redovisning publicerad") == 1
+    assert feed.count("Rättad redovisning (version 2)") == 1
+    assert "Skäl till rättelsen: En trygghetsvandring saknades i redovisningen." in feed
 
 
 @pytest.mark.parametrize("choice", ["keep", "recount"])
