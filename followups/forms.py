@@ -169,9 +169,16 @@ class RecordMeetingForm(SentOnceMixin, HeldMeetingForm):
 
 
 class CorrectMeetingForm(HeldMeetingForm):
-    """A held meeting's record corrected; based on the version the form showed."""
+    """A held meeting's record corrected, with why; based on the version the form showed."""
 
     edit_version = version_field()
+    correction_reason = _text(
+        MAX_COMMENT,
+        _("Reason for the correction"),
+        required=True,
+        help_text=_("Public: shown with the meeting, e.g. A wrong date was entered."),
+        rows=2,
+    )
 
 
 class AssessmentForm(forms.Form):

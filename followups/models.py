@@ -108,6 +108,10 @@ class FollowUpMeeting(models.Model):
         _("internal minutes"), blank=True, help_text=_("Never shown to the public.")
     )
     status_reason = models.TextField(_("reason for cancelling or withdrawing"), blank=True)
+    # A held meeting's record corrected afterwards: when and why, shown with it (the history
+    # keeps the earlier version).
+    corrected_at = models.DateTimeField(_("corrected at"), null=True, blank=True)
+    correction_reason = models.TextField(_("reason for the correction"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     created_by = models.ForeignKey(

@@ -189,13 +189,15 @@ def correct_meeting(
     user,
     *,
     expected_version: int | None = None,
+    reason: str = "",
     assessments: list[AssessmentData] = (),
     verdicts: list[VerdictData] = (),
     **fields,
 ) -> FollowUpMeeting:
-    """Correct a held meeting's record: its fields, assessments and verdicts (the history keeps
-    the earlier version). While the period is in force the logs the meeting made follow it: a
-    new date, forum or summary, and the activities that count its kind.
+    """Correct a held meeting's record: its fields, assessments and verdicts, with the
+    correction's `reason` and time shown with it (the history keeps the earlier version).
+    While the period is in force the logs the meeting made follow it: a new date, forum or
+    summary, and the activities that count its kind.
 
     A meeting no longer held raises MeetingStateError; one saved since the form showed it
     (`expected_version`), `EditConflict`. Nothing is written then.
@@ -206,6 +208,7 @@ def correct_meeting(
     check_version(locked, expected_version)
     for name, value in fields.items():
         setattr(locked, name, value)
+    locked.corrected_at, locked.correction_reason = timezone.now(), reason
     locked.edit_version += 1
     locked._history_user = user
     locked.save()

@@ -258,6 +258,7 @@ def meeting_correct(request: HttpRequest, pk: int) -> HttpResponse:
                 meeting,
                 request.user,
                 expected_version=form.cleaned_data["edit_version"],
+                reason=form.cleaned_data["correction_reason"],
                 **_judgements(assessments, verdicts),
                 **fields,
             )

@@ -521,7 +521,8 @@ def _followup_request(name: str, world: World) -> tuple[str, dict] | None:
         return reverse(name, args=[world.held_meeting.pk]), {"reason": "Fel period."}
     if name == "followups:meeting_correct":
         version = str(world.held_meeting.edit_version)
-        return reverse(name, args=[world.held_meeting.pk]), {**record, "edit_version": version}
+        body = {**record, "edit_version": version, "correction_reason": "Fel datum angavs."}
+        return reverse(name, args=[world.held_meeting.pk]), body
     return _outcome_request(name, world)
 
 

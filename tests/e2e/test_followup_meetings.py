@@ -118,6 +118,7 @@ def test_coordinator_plans_and_records_a_meeting(page, site, meeting_cleanup):
     summary = page.locator("textarea[name=public_summary]")
     assert summary.input_value() == "Genomgång av tertialens insatser."
     summary.fill("Genomgång av tertialets insatser.")
+    page.locator("textarea[name=correction_reason]").fill("Ett stavfel i sammanfattningen.")
     follow(page, page.locator(SUBMIT))
     assert page.locator(".message").count() == 1
     meeting.refresh_from_db()

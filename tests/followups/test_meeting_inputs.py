@@ -175,7 +175,12 @@ def test_correction_form_refuses_bad_input(client, world, bad):
     # A bad hidden version: tests/followups/test_meetings.py.
     sign_in(client, world["user"])
     field, value = bad
-    data = {**_record_fields(world["period"]), "edit_version": "1", field: value}
+    data = {
+        **_record_fields(world["period"]),
+        "edit_version": "1",
+        "correction_reason": "Fel datum angavs.",
+        field: value,
+    }
     url = reverse("followups:meeting_correct", args=[world["held"].pk])
     _check_refused(client, url, data, field, _history_and_logs)
     world["held"].refresh_from_db()

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from activities.models import ActivityLog
 from activities.services import withdraw_log
@@ -372,6 +373,7 @@ def _held(client, period) -> FollowUpMeeting:
 
 
 def _correct(client, meeting, **fields):
+    fields.setdefault("correction_reason", "Fel datum angavs.")
     body = _record_body(meeting.period, edit_version=str(meeting.edit_version), **fields)
     return client.post(reverse("followups:meeting_correct", args=[meeting.pk]), body)
 
@@ -528,12 +530,15 @@ def test_a_meeting_time_is_read_as_swedes_write_it(client, people, period, writt
         {"edit_version": "x"},
         {"kind": "nonsense"},
         {"public_summary": "\x00"},
+        {"correction_reason": ""},  # a correction says why
     ],
 )
 def test_bad_corrections_are_refused_with_errors_not_saved(client, people, period, fields):
     sign_in(client, people.coordinator)
     meeting = _held(client, period)
-    body = _record_body(period, edit_version=str(meeting.edit_version))
+    body = _record_body(
+        period, edit_version=str(meeting.edit_version), correction_reason="Fel datum angavs."
+    )
     body.update(fields)
 
     response = client.post(reverse("followups:meeting_correct", args=[meeting.pk]), body)
@@ -652,3 +657,19 @@ def test_a_held_meeting_logs_nothing_for_a_cancelled_activity(people, period):
 
     assert logs == []
     assert not monthly.logs.exists()
+
+
+@pytest.mark.django_db
+def test_a_corrected_record_says_when_and_why_on_the_public_page(client, people, period):
+    """An auditor: the page showed the corrected summary as if it had always read so."""
+    sign_in(client, people.coordinator)
+    meeting = _held(client, period)
+    _correct(client, meeting, public_summary="Rättad sammanfattning.")
+    meeting.refresh_from_db()
+    assert (meeting.correction_reason, meeting.corrected_at is not None) == (
+        "Fel datum angavs.",
+        True,
+    )
+    client.logout()
+    page = " ".join(client.get(period.get_absolute_url()).content.decode().split())
+    assert f"Protokollet rättades den {date_format(TODAY, 'j F Y')}: Fel datum angavs." in page
