@@ -552,12 +552,16 @@ def progress_from_counts(
     elif target is not None:
         target_spans = _spans(target, period_start, period_end)
         spans = tuple(
-            replace(progress, status="", recorded=False)
-            if unrecorded(span, span_done, recorded_from)
-            else progress
+            _span_progress(target.comparator, span, span_done, today)
             for span, span_done in zip(target_spans, counter.each(target_spans), strict=True)
-            for progress in (_span_progress(target.comparator, span, span_done, today),)
         )
+        if recorded_from is not None:
+            spans = tuple(
+                replace(span, status="", recorded=False)
+                if unrecorded(span.span, span.done, recorded_from)
+                else span
+                for span in spans
+            )
         current = next((span for span in spans if span.is_current), None)
         if target.scope == Scope.PERIOD:
             status = spans[0].status
@@ -608,22 +612,18 @@ def status_from_counts(
         if today < period_start:
             return PaceStatus.NOT_STARTED
         if today > period_end:
-            done = counter.each(target_spans)
-            return _overall_final_status(
-                [
-                    SpanProgress(
-                        span,
-                        span_done,
-                        _whole(span.target),
-                        PaceStatus.ACHIEVED
-                        if _meets(target.comparator, span_done, span.target)
-                        else PaceStatus.NOT_ACHIEVED,
-                        is_current=False,
-                        recorded=not unrecorded(span, span_done, recorded_from),
-                    )
-                    for span, span_done in zip(target_spans, done, strict=True)
-                ]
-            )
+            # As `_overall_final_status`, without a span's progress built for each (a list
+            # filtered by status asks this of every activity in the country).
+            all_met, missed = True, False
+            for span, span_done in zip(target_spans, counter.each(target_spans), strict=True):
+                if recorded_from is not None and unrecorded(span, span_done, recorded_from):
+                    all_met = False
+                elif not _meets(target.comparator, span_done, span.target):
+                    all_met, missed = False, True
+                    break
+            if all_met:
+                return PaceStatus.ACHIEVED
+            return PaceStatus.NOT_ACHIEVED if missed else None
         target_spans = [_current_span(target_spans, today)]
     (span,) = target_spans
     (span_done,) = counter.each(target_spans)
