@@ -515,14 +515,16 @@ def unrecorded(span: Span, done: int, recorded_from: datetime.date | None) -> bo
     return recorded_from is not None and span.end < recorded_from and done == 0
 
 
-def _overall_final_status(spans: Sequence[SpanProgress]) -> str | None:
-    """An ended period's status from its spans: achieved if every span was, not achieved if a
-    judged one was not, unknown (None) when the only spans not achieved were not judged."""
-    if all(span.recorded and span.status == PaceStatus.ACHIEVED for span in spans):
-        return PaceStatus.ACHIEVED
-    if any(span.recorded and span.status != PaceStatus.ACHIEVED for span in spans):
-        return PaceStatus.NOT_ACHIEVED
-    return None
+def _ended_period_status(outcomes: Iterable[tuple[bool, bool]]) -> str | None:
+    """An ended period's status from its spans' (judged, met): not achieved once a judged span
+    was not met, achieved if every span was judged and met, unknown (None) when the only spans
+    not met were not judged (`unrecorded`)."""
+    all_judged = True
+    for judged, met in outcomes:
+        if judged and not met:
+            return PaceStatus.NOT_ACHIEVED
+        all_judged = all_judged and judged
+    return PaceStatus.ACHIEVED if all_judged else None
 
 
 def progress_from_counts(
@@ -568,7 +570,9 @@ def progress_from_counts(
         elif today < period_start:
             status = PaceStatus.NOT_STARTED
         elif today > period_end:
-            status = _overall_final_status(spans)
+            status = _ended_period_status(
+                (span.recorded, span.status == PaceStatus.ACHIEVED) for span in spans
+            )
         else:
             status = current.status
     return Progress(
@@ -612,18 +616,15 @@ def status_from_counts(
         if today < period_start:
             return PaceStatus.NOT_STARTED
         if today > period_end:
-            # As `_overall_final_status`, without a span's progress built for each (a list
-            # filtered by status asks this of every activity in the country).
-            all_met, missed = True, False
-            for span, span_done in zip(target_spans, counter.each(target_spans), strict=True):
-                if recorded_from is not None and unrecorded(span, span_done, recorded_from):
-                    all_met = False
-                elif not _meets(target.comparator, span_done, span.target):
-                    all_met, missed = False, True
-                    break
-            if all_met:
-                return PaceStatus.ACHIEVED
-            return PaceStatus.NOT_ACHIEVED if missed else None
+            # Without a span's progress built for each (a list filtered by status asks this of
+            # every activity in the country).
+            return _ended_period_status(
+                (
+                    not unrecorded(span, span_done, recorded_from),
+                    _meets(target.comparator, span_done, span.target),
+                )
+                for span, span_done in zip(target_spans, counter.each(target_spans), strict=True)
+            )
         target_spans = [_current_span(target_spans, today)]
     (span,) = target_spans
     (span_done,) = counter.each(target_spans)
