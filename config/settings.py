@@ -65,6 +65,16 @@ def env_date(name: str, default: str) -> datetime.date:
         raise ImproperlyConfigured(f"{name} must be a date written YYYY-MM-DD.") from None
 
 
+def _engine_and_name(database: dict) -> tuple[str, str, bool]:
+    """The database's engine ("postgresql", "sqlite3"), its name (a SQLite file's full path),
+    and whether it is a SQLite file."""
+    engine = str(database.get("ENGINE", "")).rsplit(".", 1)[-1]
+    name = str(database.get("NAME") or "")
+    is_file = engine == "sqlite3" and bool(name) and name != ":memory:"
+    is_file = is_file and not name.startswith("file:")
+    return engine, str(Path(name).resolve()) if is_file else name, is_file
+
+
 def default_cache_dir(database: dict, base_dir: Path) -> Path:
     """The file cache's folder when neither REDIS_URL nor CACHE_DIR is set: one per database.
 
@@ -74,12 +84,8 @@ def default_cache_dir(database: dict, base_dir: Path) -> Path:
     still do. The folder is named for the database, with a hash of what tells databases
     apart (engine, host, port, name; a SQLite file by its full path).
     """
-    engine = str(database.get("ENGINE", "")).rsplit(".", 1)[-1]
-    name = str(database.get("NAME") or "")
-    label = name
-    if engine == "sqlite3" and name and name != ":memory:" and not name.startswith("file:"):
-        name = str(Path(name).resolve())
-        label = Path(name).stem
+    engine, name, is_file = _engine_and_name(database)
+    label = Path(name).stem if is_file else name
     identity = "\n".join(
         [engine, str(database.get("HOST") or ""), str(database.get("PORT") or ""), name]
     )
@@ -244,11 +250,9 @@ def cache_key_prefix(database: dict) -> str:
     instance all name the same database, whatever address they reach its server at, and share
     the keys. CACHE_KEY_PREFIX chooses another.
     """
-    engine = str(database.get("ENGINE", "")).rsplit(".", 1)[-1]
-    name = str(database.get("NAME") or "")
-    if engine == "sqlite3" and name and name != ":memory:" and not name.startswith("file:"):
-        path = str(Path(name).resolve())
-        name = f"{Path(path).stem}-{hashlib.sha256(path.encode()).hexdigest()[:12]}"
+    engine, name, is_file = _engine_and_name(database)
+    if is_file:
+        name = f"{Path(name).stem}-{hashlib.sha256(name.encode()).hexdigest()[:12]}"
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", f"{engine}-{name}").strip("-")[:80]
 
 
