@@ -161,7 +161,9 @@ class CorrectionForm(SentOnceMixin, ReportTextsForm):
             (RECOUNT, _("Count the figures anew from the logs as they are now")),
         ],
         help_text=_(
-            "Counted anew, the correction's reason says which figures changed, for the public."
+            "Counted anew, the correction's reason says which figures changed, for the public, "
+            "and the text's drafted sentences on the targets' status follow the new figures "
+            "(those you rewrote stay as you wrote them)."
         ),
     )
 

@@ -10,7 +10,8 @@ therefore shows exactly what the period page shows today. At publication the row
 """
 
 import datetime
-from dataclasses import asdict, dataclass, field
+import re
+from dataclasses import asdict, dataclass, field, fields
 
 from django.conf import settings
 from django.db.models import Prefetch, Sum
@@ -341,6 +342,89 @@ def _missed_summary(rows: list[FigureRow]) -> str:
     }
 
 
+def _introduction(period: PromisePeriod, start: datetime.date, end: datetime.date) -> str:
+    return gettext(
+        "This report covers the citizen promise %(place)s %(label)s from %(start)s to "
+        "%(end)s. The figures for each activity are listed below."
+    ) % {
+        "place": period.place_name,
+        "label": period.period_label,
+        "start": date_format(start, "j F Y"),
+        "end": date_format(end, "j F Y"),
+    }
+
+
+def drafted_figure_paragraphs(
+    period: PromisePeriod,
+    start: datetime.date,
+    end: datetime.date,
+    rows: list[FigureRow],
+    as_of: datetime.date,
+) -> list[str]:
+    """The paragraphs of a drafted text that the figures decide, in their order: the
+    introduction (which they do not, the others' anchor), the targets' status and the targets
+    missed; "" for one the figures leave out."""
+    return [
+        _introduction(period, start, end),
+        _status_summary(rows, as_of, period),
+        _missed_summary(rows),
+    ]
+
+
+def rows_from_frozen(frozen: list[dict]) -> list[FigureRow]:
+    """Frozen rows (`Report.figures`) as `FigureRow`s again; rows frozen before a field was
+    stored take its default."""
+    names = {f.name for f in fields(FigureRow)}
+    return [
+        FigureRow(**{key: value for key, value in row.items() if key in names}) for row in frozen
+    ]
+
+
+# A blank line (with any spaces, and the \r\n a browser sends) between two paragraphs.
+PARAGRAPH_BREAK = re.compile(r"(\r?\n[ \t]*\r?\n\s*)")
+
+
+def recounted_body(body: str, before: list[str], after: list[str]) -> str:
+    """`body` with each drafted figure paragraph (`drafted_figure_paragraphs`) of the figures
+    `before` that it still holds unchanged replaced by the one of the figures `after` (left out
+    when there is none now); one there was none of before is put after the paragraph that comes
+    before it in a drafted text, if the body holds that one. A paragraph the coordinator
+    rewrote is theirs: left as it is.
+
+    A correction whose figures are counted anew kept "Status den 30 april 2026 av de 3
+    aktiviteterna med mål: 2 klara, 1 efter" over a table that now says otherwise."""
+    pieces = PARAGRAPH_BREAK.split(body)
+    texts = pieces[0::2]  # the paragraphs; the breaks between them at odd indexes
+    breaks = pieces[1::2]
+    found: list[int | None] = [None] * len(before)
+    for index, old in enumerate(before):
+        if old:
+            found[index] = next((i for i, text in enumerate(texts) if text.strip() == old), None)
+    inserts: dict[int, list[str]] = {}
+    for index in range(1, len(before)):
+        old, new = before[index], after[index]
+        if old == new:
+            continue
+        if found[index] is not None:
+            texts[found[index]] = new
+        elif not old and new:
+            anchor = next(
+                (found[i] for i in range(index - 1, -1, -1) if found[i] is not None), None
+            )
+            if anchor is not None:
+                inserts.setdefault(anchor, []).append(new)
+    separator = breaks[0] if breaks else "\n\n"
+    # Each paragraph kept with the break before it: the body's own, or for one put in, its first.
+    kept: list[tuple[str, str]] = []
+    for index, text in enumerate(texts):
+        if text or index not in found:
+            kept.append((breaks[index - 1] if index else "", text))
+        kept.extend((separator, new) for new in inserts.get(index, []))
+    return "".join(
+        text if not position else f"{brk}{text}" for position, (brk, text) in enumerate(kept)
+    )
+
+
 def default_body(
     period: PromisePeriod, start: datetime.date, end: datetime.date, today: datetime.date
 ) -> str:
@@ -349,23 +433,8 @@ def default_body(
     as_of = figures_day(period, end, today)
     rows = figure_rows(period, start, end, as_of)
     paragraphs = [
-        gettext(
-            "This report covers the citizen promise %(place)s %(label)s from %(start)s to "
-            "%(end)s. The figures for each activity are listed below."
-        )
-        % {
-            "place": period.place_name,
-            "label": period.period_label,
-            "start": date_format(start, "j F Y"),
-            "end": date_format(end, "j F Y"),
-        }
+        text for text in drafted_figure_paragraphs(period, start, end, rows, as_of) if text
     ]
-    summary = _status_summary(rows, as_of, period)
-    if summary:
-        paragraphs.append(summary)
-    missed = _missed_summary(rows)
-    if missed:
-        paragraphs.append(missed)
     for meeting in held_meetings(period, start, end):
         lines = [f"{date_format(meeting.date, 'j F Y')}, {meeting.get_kind_display()}:"]
         if meeting.public_summary:

@@ -408,6 +408,16 @@ def discard_draft(report: Report, user) -> None:
     locked.delete()
 
 
+def _drafted_paragraphs(report: Report, frozen: list[dict], as_of: datetime.date | None):
+    return reports.drafted_figure_paragraphs(
+        report.period,
+        report.covers_from,
+        report.covers_to,
+        reports.rows_from_frozen(frozen),
+        as_of or report.covers_to,
+    )
+
+
 @transaction.atomic
 def correct_report(
     report: Report,
@@ -436,6 +446,12 @@ def correct_report(
         frozen_rows = reports.frozen_figures(locked, today)
         with translation.override(settings.LANGUAGE_CODE):
             changes = reports.figure_changes(locked.figures, frozen_rows[0])
+            # The text's drafted sentences on the targets follow the figures counted anew.
+            body = reports.recounted_body(
+                body,
+                _drafted_paragraphs(locked, locked.figures, locked.figures_as_of),
+                _drafted_paragraphs(locked, *frozen_rows),
+            )
             if changes:
                 reason = "{reason} {counted}".format(
                     reason=reason.rstrip(),

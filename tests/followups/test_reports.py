@@ -506,6 +506,78 @@ def test_a_log_entered_after_publication_is_shown_and_the_correction_keeps_or_re
         assert "Trygghetsvandringar i Håcksta: genomfört under den redovisade perioden 1 → 3" in (
             second.correction_reason
         )
+    # The drafted sentence on the targets' status follows the figures the version shows.
+    status_before, status_after = status_sentence(first), status_sentence(second)
+    assert status_before in first.body.split("\n\n")
+    if choice == "keep":
+        assert second.body == first.body
+    else:
+        assert status_before != status_after and status_before not in second.body
+        assert status_after in second.body.split("\n\n")
+        assert second.body.replace(status_after, status_before) == first.body
+
+
+def status_sentence(report: Report) -> str:
+    with translation.override("sv"):
+        paragraphs = reports.drafted_figure_paragraphs(
+            report.period,
+            report.covers_from,
+            report.covers_to,
+            reports.rows_from_frozen(report.figures),
+            report.figures_as_of,
+        )
+    return paragraphs[1]
+
+
+BEFORE = ["Intro.", "Status: 1 efter.", "Missade: juli."]
+
+
+@pytest.mark.parametrize(
+    ("body", "after", "expected"),
+    [
+        # Unchanged drafted paragraphs follow the figures; the coordinator's own text stays.
+        (
+            "Intro.\n\nStatus: 1 efter.\n\nMissade: juli.\n\nEget stycke.",
+            ["Intro.", "Status: 1 klar.", "Missade: juli."],
+            "Intro.\n\nStatus: 1 klar.\n\nMissade: juli.\n\nEget stycke.",
+        ),
+        # A browser's line breaks are kept.
+        (
+            "Intro.\r\n\r\nStatus: 1 efter.\r\n\r\nEget.",
+            ["Intro.", "Status: 1 klar.", "Missade: juli."],
+            "Intro.\r\n\r\nStatus: 1 klar.\r\n\r\nEget.",
+        ),
+        # A paragraph the figures no longer give is taken out.
+        (
+            "Intro.\n\nStatus: 1 efter.\n\nMissade: juli.\n\nEget.",
+            ["Intro.", "Status: 1 klar.", ""],
+            "Intro.\n\nStatus: 1 klar.\n\nEget.",
+        ),
+        # A rewritten status sentence is the coordinator's: left; the missed one still follows.
+        (
+            "Intro.\n\nStatus enligt oss: bra.\n\nMissade: juli.",
+            ["Intro.", "Status: 1 klar.", "Missade: juli och augusti."],
+            "Intro.\n\nStatus enligt oss: bra.\n\nMissade: juli och augusti.",
+        ),
+        # Nothing drafted in the text at all: nothing changes.
+        ("Helt egen text.", ["Intro.", "Status: 1 klar.", ""], "Helt egen text."),
+    ],
+)
+def test_a_recounted_text_follows_the_figures_in_its_drafted_paragraphs_alone(
+    body, after, expected
+):
+    assert reports.recounted_body(body, BEFORE, after) == expected
+
+
+def test_a_paragraph_the_figures_now_give_is_put_after_the_one_before_it():
+    before = ["Intro.", "Status: 1 klar.", ""]
+    after = ["Intro.", "Status: 1 klar.", "Missade: juli."]
+    body = "Intro.\n\nStatus: 1 klar.\n\nEget."
+    assert reports.recounted_body(body, before, after) == (
+        "Intro.\n\nStatus: 1 klar.\n\nMissade: juli.\n\nEget."
+    )
+    # With none before and the introduction rewritten, there is no place for it: left out.
+    assert reports.recounted_body("Egen inledning.", before, after) == "Egen inledning."
 
 
 def test_with_figures_unchanged_a_correction_asks_no_choice(client, people, world):
