@@ -28,7 +28,7 @@ from activities.models import Activity, ActivityLog
 from activities.progress import PaceStatus
 from activities.wording import progress_summary
 from followups import reminders
-from followups.models import FollowUpMeeting
+from followups.models import FollowUpMeeting, Report
 from municipalities.roles import Act
 from promises.editing import EditConflict
 from promises.filters import paginate
@@ -104,6 +104,25 @@ def _saved_message(log: ActivityLog, created: bool, today: datetime.date) -> str
         # A most exceeded cannot be undone: said at once, not only by the public status.
         message += " " + _("That is more than the target's most: it is not achieved.")
     return message
+
+
+def _warn_if_reported(request: HttpRequest, log: ActivityLog, days) -> None:
+    """Say so when a log saved, changed or withdrawn is dated in a span a published report
+    covers: the period page's figures change, the report's do not (its coordinator may
+    publish a corrected version, which shows what counting anew changes)."""
+    for report in Report.objects.covering(log.activity.period_id, set(days))[:1]:
+        messages.warning(
+            request,
+            _(
+                "%(date)s is in a report already published: %(title)s (published %(published)s). "
+                "The report keeps its figures; the coordinator can publish a corrected version."
+            )
+            % {
+                "date": date_format(log.date, "j F Y"),
+                "title": report.title,
+                "published": date_format(report.published_on, "j F Y"),
+            },
+        )
 
 
 @staff_required
@@ -212,6 +231,8 @@ def _record(
         return None
     add = messages.success if created else messages.info
     add(request, _saved_message(log, created, today))
+    if created:
+        _warn_if_reported(request, log, [log.date])
     return redirect("activities:staff_activity", pk=log.activity_id)
 
 
@@ -236,6 +257,7 @@ def log_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("activities:staff_activity", pk=log.activity_id)
         return render(request, "activities/log_edit.html", {"log": log, "form": None})
     today = timezone.localdate()
+    dated = log.date  # before the form writes the new date into the log
     if request.method == "POST":
         form = LogEditForm(request.POST, instance=log, today=today)
         if form.is_valid():
@@ -261,6 +283,7 @@ def log_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     _("Changed: %(activity)s, %(quantity)s on %(date)s.")
                     % _log_words(log, log.activity),
                 )
+                _warn_if_reported(request, log, [dated, log.date])
             return redirect("activities:staff_activity", pk=log.activity_id)
     else:
         form = LogEditForm(instance=log, today=today)
@@ -285,6 +308,7 @@ def log_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
                     _("Withdrawn: %(activity)s, %(quantity)s on %(date)s. It no longer counts.")
                     % _log_words(log, log.activity),
                 )
+                _warn_if_reported(request, log, [log.date])
             else:
                 messages.info(request, _("This log was already withdrawn."))
             return redirect("activities:staff_activity", pk=log.activity_id)

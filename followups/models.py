@@ -248,6 +248,16 @@ class ReportQuerySet(models.QuerySet):
         """Reports with a publication date, of published periods (replaced versions included)."""
         return self.filter(published_on__isnull=False, period__in=PromisePeriod.objects.published())
 
+    def covering(self, period_id: int, days) -> "ReportQuerySet":
+        """The published reports of a period, not replaced by a correction, whose span holds
+        one of `days`: a log dated then changes the page's figures, never the report's."""
+        spans = models.Q()
+        for day in days:
+            spans |= models.Q(covers_from__lte=day, covers_to__gte=day)
+        return self.filter(
+            spans, period_id=period_id, published_on__isnull=False, replaced_by__isnull=True
+        ).order_by("covers_from", "pk")
+
     def for_feed(self, municipality: Municipality | None = None) -> "ReportQuerySet":
         """Published reports with their period and municipality, newest first."""
         reports = self.published()

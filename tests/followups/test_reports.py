@@ -909,3 +909,52 @@ def test_a_published_report_names_its_pdfs_checksum_and_anchors_each_activity(
     assert "Kontrollsumma för PDF:en som den publicerades (SHA-256)" in page
     for activity in (world.checks, world.walks, world.meetings):
         assert f'id="aktivitet-{activity.pk}"' in page
+
+
+# -- A log in a span already reported -----------------------------------------------------------
+
+
+def test_a_log_saved_changed_or_withdrawn_in_a_reported_span_says_the_report_keeps_its_figures(
+    client, people, world
+):
+    """An officer's late log changed the period page but not the published tertial report,
+    and nobody was told."""
+    from tests.activities.test_logging import log_data
+
+    report = published(world, people, covers_to=TODAY - 10 * DAY)
+    sign_in(client, people.officer)
+    warning = "ingår i en redovisning som redan är publicerad: " + report.title
+
+    def said(response) -> list[str]:
+        """The messages the page the form led to showed."""
+        assert response.status_code == 200 and len(response.redirect_chain) == 1
+        return [str(message) for message in response.context["messages"]]
+
+    inside = (TODAY - 12 * DAY).isoformat()
+    response = client.post(
+        reverse("activities:log_create"), log_data(world.checks, date=inside), follow=True
+    )
+    assert any(warning in text for text in said(response))
+    outside = client.post(
+        reverse("activities:log_create"),
+        log_data(world.checks, date=TODAY.isoformat()),
+        follow=True,
+    )
+    assert not any(warning in text for text in said(outside))
+
+    # Moved into the span, or withdrawn from it: said too.
+    log = world.checks.logs.get(date=TODAY, quantity=1)
+    edit = client.get(reverse("activities:log_edit", args=[log.pk])).context["form"]
+    moved = client.post(
+        reverse("activities:log_edit", args=[log.pk]),
+        {**edit.initial, "date": inside, "internal_note": "", "place": "", "summary": ""},
+        follow=True,
+    )
+    assert any(warning in text for text in said(moved))
+    withdrawn = client.post(
+        reverse("activities:log_withdraw", args=[log.pk]), {"reason": "Fel aktivitet."}, follow=True
+    )
+    assert any(warning in text for text in said(withdrawn))
+    # A replaced version's span is the correction's: one warning, naming the latest version.
+    assert Report.objects.covering(world.period.pk, [TODAY - 12 * DAY]).get() == report
+    assert not Report.objects.covering(world.period.pk, [TODAY]).exists()
