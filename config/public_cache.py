@@ -117,7 +117,7 @@ DERIVED = frozenset({"activities.spantotal", "activities.activitytotal"})
 # request would make each render the page anew (a PDF takes a second) and push the pages others
 # read out of the cache. tests/config/test_public_cache.py holds these to the views' fields.
 _LIST_PARAMETERS = frozenset(
-    {"q", "page", "kommun", "lan", "polisregion", "tema", "ar", "status"}
+    {"q", "page", "kommun", "lan", "polisregion", "lokalpolisomrade", "tema", "ar", "status"}
     # The English names, which redirect to the Swedish ones.
     | {"county", "police_region", "municipality", "theme", "year", "state"}
 )

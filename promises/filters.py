@@ -12,7 +12,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from config.public_cache import kept_until_any_page_changes, kept_until_public_data_changes
-from municipalities.models import County, Municipality, PoliceRegion
+from municipalities.models import County, LocalPoliceArea, Municipality, PoliceRegion
 from municipalities.search import search_q, swedish_sort_key
 from promises.models import (
     PUBLISHED_STATES,
@@ -21,6 +21,7 @@ from promises.models import (
     Theme,
     active_q,
     covering_year_q,
+    police_area_q,
 )
 
 PER_PAGE = 25
@@ -89,13 +90,15 @@ class MunicipalitySearchForm(forms.Form):
 
 
 def place_and_theme_choices() -> dict[str, list[tuple[str, str]]]:
-    """The choices of the county, police region, municipality and theme filters: reference
-    data, kept in the shared cache until it changes (four queries and a sort of 290 names that
-    every list page would otherwise run)."""
+    """The choices of the county, police region, local police area, municipality and theme
+    filters: reference data, kept in the shared cache until it changes (five queries and a sort
+    of 290 names that every list page would otherwise run)."""
     municipalities = Municipality.objects.order_by("name").values_list("slug", "name")
+    areas = LocalPoliceArea.objects.values_list("slug", "name")
     return {
         "lan": list(County.objects.order_by("code").values_list("code", "name")),
         "polisregion": list(PoliceRegion.objects.order_by("name").values_list("slug", "name")),
+        "lokalpolisomrade": sorted(areas, key=lambda row: swedish_sort_key(row[1])),
         "kommun": sorted(municipalities, key=lambda row: swedish_sort_key(row[1])),
         "tema": list(Theme.objects.order_by("name").values_list("slug", "name")),
     }
@@ -124,6 +127,13 @@ class PeriodFilterSet(django_filters.FilterSet):
         label=_("Police region"),
         field_name="period__municipality__county__police_region__slug",
         empty_label=_("All police regions"),
+    )
+    # A local police area's periods: those it is named on, and those of its municipalities that
+    # name none (a big city's areas each name theirs). Offered once any area is entered.
+    lokalpolisomrade = django_filters.ChoiceFilter(
+        label=_("Local police area"),
+        empty_label=_("All local police areas"),
+        method="filter_police_area",
     )
     kommun = django_filters.ChoiceFilter(
         label=_("Municipality"),
@@ -155,6 +165,8 @@ class PeriodFilterSet(django_filters.FilterSet):
         for name, rows in choices.items():
             self.filters[name].extra["choices"] = rows
         self.filters["ar"].extra["choices"] = year_choices(self.data.get("ar"))
+        if not choices["lokalpolisomrade"] and not self.data.get("lokalpolisomrade"):
+            del self.filters["lokalpolisomrade"]  # no area entered: a list with one "All"
         # Every list's choices read alike: "Polisen", "Gemensamt", "Gäller nu", as "Alla" does.
         for choice_filter in self.filters.values():
             if isinstance(choice_filter, django_filters.ChoiceFilter):
@@ -170,6 +182,9 @@ class PeriodFilterSet(django_filters.FilterSet):
 
     def filter_theme(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         raise NotImplementedError
+
+    def filter_police_area(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(police_area_q(value, prefix="period__"))
 
     def filter_year(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(covering_year_q(int(value), prefix="period__"))

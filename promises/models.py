@@ -85,6 +85,16 @@ def active_q(today: datetime.date, prefix: str = "") -> Q:
     )
 
 
+def police_area_q(slug: str, prefix: str = "") -> Q:
+    """Condition "of the local police area `slug`", for periods reached through `prefix`: named
+    on the period, or, for a period that names none, covering one of its municipalities (a
+    subquery: a municipality of two areas is not listed twice)."""
+    in_area = Municipality.objects.filter(local_police_areas__slug=slug).values("pk")
+    return Q(**{f"{prefix}local_police_area__slug": slug}) | Q(
+        **{f"{prefix}local_police_area__isnull": True, f"{prefix}municipality__in": in_area}
+    )
+
+
 def open_ended_horizon(start: datetime.date, today: datetime.date) -> datetime.date:
     """Where an open-ended period's progress is counted to on `today`: the end of the current
     calendar year, or of the first year that ends after the start."""

@@ -437,3 +437,58 @@ def test_the_list_tells_a_period_in_force_from_one_to_come_and_one_over(client):
     assert f"· Börjar gälla {coming} " in page
     assert "· Har upphört</p>" in page
     assert "Undertecknad</p>" not in page
+
+
+# --- The local police area filter ------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/loften/", "/aktiviteter/"])
+def test_a_local_police_area_lists_its_municipalities_and_the_periods_named_on_it(client, path):
+    """An area chief of three municipalities saw them one at a time (`kommun` takes one)."""
+    hoglandet = factories.local_police_area(
+        "Lokalpolisområde Höglandet",
+        [factories.municipality(slug) for slug in ("vetlanda", "eksjo")],
+    )
+    # Göteborg belongs to two areas; each of its periods names the one it is in.
+    centrum = factories.local_police_area(
+        "Lokalpolisområde Centrum", [factories.municipality("goteborg")]
+    )
+    factories.local_police_area("Lokalpolisområde Hisingen", [factories.municipality("goteborg")])
+    for slug, title, fields in (
+        ("vetlanda", "Alfa", {}),
+        ("eksjo", "Beta", {}),
+        ("tranas", "Gamma", {}),
+        ("goteborg", "Delta", {"local_police_area": centrum, "area_name": "Centrum"}),
+        # A Vetlanda period naming another area is that area's (the period says so).
+        ("vetlanda", "Epsilon", {"local_police_area": centrum, "area_name": "By"}),
+    ):
+        promise = published(slug, f"Löfte {title}", **fields)
+        factories.activity(promise.period, f"Löfte {title}").promises.add(promise)
+
+    def listed(area: str) -> list[str]:
+        response = client.get(path, {"lokalpolisomrade": area})
+        assert response.status_code == 200 and not response.context["filter"].errors
+        page = response.content.decode()
+        return sorted(
+            title
+            for title in ("Alfa", "Beta", "Gamma", "Delta", "Epsilon")
+            if f"Löfte {title}" in page
+        )
+
+    assert listed("lokalpolisomrade-hoglandet") == ["Alfa", "Beta"]
+    assert listed("lokalpolisomrade-centrum") == ["Delta", "Epsilon"]
+    assert listed("lokalpolisomrade-hisingen") == []
+    page = client.get(path).content.decode()
+    assert "Alla lokalpolisområden" in page and hoglandet.name in page
+    refused = client.get(path, {"lokalpolisomrade": "finns-inte"})
+    assert "lokalpolisomrade" in refused.context["filter"].errors
+
+
+@pytest.mark.django_db
+def test_without_any_local_police_area_the_filter_is_not_offered(client):
+    published("vetlanda", "Ett löfte")
+    assert "lokalpolisomrade" not in client.get("/loften/").content.decode()
+    # A link naming one is refused as any unknown choice, not ignored.
+    refused = client.get("/loften/", {"lokalpolisomrade": "hoglandet"})
+    assert refused.status_code == 200 and "lokalpolisomrade" in refused.context["filter"].errors
