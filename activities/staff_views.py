@@ -9,6 +9,7 @@ so another one is a form error instead. Read-only pages answer POST with 405.
 
 import datetime
 import uuid
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -17,7 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from access import policy
@@ -26,7 +27,7 @@ from activities import services
 from activities.forms import LogEditForm, LogForm, StatusForm, WithdrawForm
 from activities.models import Activity, ActivityLog
 from activities.progress import PaceStatus
-from activities.wording import progress_summary
+from activities.wording import progress_summary, status_counts
 from followups import reminders
 from followups.models import FollowUpMeeting, Report
 from municipalities.roles import Act
@@ -45,6 +46,10 @@ PACE_ORDER = (
     PaceStatus.DONE,
     PaceStatus.ACHIEVED,
 )
+# The overview's count of activities without a target (no pace status), and the statuses that
+# mark a period's line as needing attention.
+NO_TARGET = "no_target"
+ATTENTION = (PaceStatus.BEHIND, PaceStatus.NOT_STARTED, PaceStatus.NOT_ACHIEVED)
 RECENT_LOGS = 10
 # The start page's lists stop here (administrators see every municipality).
 HOME_ACTIVITIES = 40
@@ -125,6 +130,42 @@ def _warn_if_reported(request: HttpRequest, log: ActivityLog, days) -> None:
         )
 
 
+@dataclass(frozen=True)
+class PeriodLine:
+    """A period in force on the start page's overview: how its activities stand, in words."""
+
+    period: PromisePeriod
+    words: str
+    behind: bool
+
+
+def _period_overview(activities: list[Activity], statuses: dict[int, str | None]) -> list:
+    """Each period of `activities` (in their order: by municipality), with its activities
+    counted by status as a report's summary counts them ("2 efter plan, 5 i fas"), and those
+    without a target."""
+    counted: dict[int, dict[str, int]] = {}
+    periods: dict[int, PromisePeriod] = {}
+    for activity in activities:
+        periods.setdefault(activity.period_id, activity.period)
+        status = statuses[activity.pk] or NO_TARGET
+        by_status = counted.setdefault(activity.period_id, {})
+        by_status[status] = by_status.get(status, 0) + 1
+    lines = []
+    for period_id, period in periods.items():
+        by_status = counted[period_id]
+        parts = [status_counts(by_status)] if set(by_status) - {NO_TARGET} else []
+        if by_status.get(NO_TARGET):
+            parts.append(
+                ngettext(
+                    "%(count)s without a target", "%(count)s without a target", by_status[NO_TARGET]
+                )
+                % {"count": by_status[NO_TARGET]}
+            )
+        behind = any(by_status.get(status) for status in ATTENTION)
+        lines.append(PeriodLine(period, ", ".join(parts), behind))
+    return lines
+
+
 @staff_required
 @require_safe
 def staff_home(request: HttpRequest) -> HttpResponse:
@@ -141,7 +182,9 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     # Ranked by status alone (an administrator's list holds every activity in force in the
     # country); the progress of each span only for the ones shown.
     activities = list(Activity.objects.for_staff_home(user, today))
-    activities.sort(key=lambda activity: _pace_rank(activity.progress_status(today)))
+    statuses = {activity.pk: activity.progress_status(today) for activity in activities}
+    overview = _period_overview(activities, statuses)
+    activities.sort(key=lambda activity: _pace_rank(statuses[activity.pk]))
     rows = [(activity, activity.progress(today)) for activity in activities[:HOME_ACTIVITIES]]
     # Tertials without a published report, as the weekly digest lists them (its rule).
     due = reminders.reports_due_for(user, today) if policy.may(user, Act.PUBLISH_REPORTS) else []
@@ -170,6 +213,10 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         "period_count": periods.count(),
         "activities": rows,
         "activity_count": len(activities),
+        # With activities in several periods (an officer of three municipalities, an area's
+        # chief), one line each first: how their activities stand.
+        "overview": overview[:HOME_PERIODS] if len(overview) > 1 else [],
+        "overview_count": len(overview),
         "recent_logs": list(ActivityLog.objects.for_staff_home(user)[:RECENT_LOGS]),
         "coming_meetings": list(FollowUpMeeting.objects.coming_for(user, today)[:HOME_MEETINGS]),
         "today": today,

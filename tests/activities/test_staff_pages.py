@@ -222,6 +222,40 @@ def test_start_page_shows_the_ten_latest_logs_in_scope_with_withdrawn_marked(cli
 
 
 @pytest.mark.django_db
+def test_start_page_of_several_periods_says_first_how_each_stands(client, world):
+    """An area's chief and an officer of several municipalities saw one long list of
+    activities, the municipalities mixed, and had to count for each by hand."""
+    today = timezone.localdate()
+    eksjo = factories.municipality("eksjo")
+    world.officer.memberships.get().local_police_area.municipalities.add(eksjo)
+    other = current_period("eksjo")
+    for title, quantity in (("Klar i Eksjö", 20), ("Också klar", 30)):
+        factories.log(factories.activity(other, title), today, quantity)
+    factories.activity(other, "Samtal", target=None)
+    sign_in(client, world.officer)
+
+    response = client.get(url("staff_home"))
+
+    lines = {line.period.municipality.slug: line for line in response.context["overview"]}
+    # Vetlanda: the police's Trafikkontroller (nothing of 4.3 done) and the walks (0 of 4 due
+    # 1.1) are behind; its dialogue has no target.
+    assert lines["vetlanda"].words == "2 efter plan, 1 utan mål" and lines["vetlanda"].behind
+    assert lines["eksjo"].words == "2 klara, 1 utan mål" and not lines["eksjo"].behind
+    page = response.content.decode()
+    assert "Läget i medborgarlöftena som gäller nu" in page
+    eksjo_line, vetlanda_line = (
+        f"{lines[slug].period.place_name} {lines[slug].period.period_label}</a>: {lines[slug].words}"
+        for slug in ("eksjo", "vetlanda")
+    )
+    assert (
+        page.index(eksjo_line) < page.index(vetlanda_line) < page.index('id="activities-heading"')
+    )
+    # With one period, the overview would repeat the list below it: not shown.
+    world.officer.memberships.get().local_police_area.municipalities.remove(eksjo)
+    assert client.get(url("staff_home")).context["overview"] == []
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("period_count", [1, 3])
 def test_start_page_query_count_does_not_grow_with_periods(
     client, django_assert_num_queries, period_count
