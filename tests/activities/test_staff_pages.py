@@ -244,8 +244,8 @@ def test_start_page_of_several_periods_says_first_how_each_stands(client, world)
     page = response.content.decode()
     assert "Läget i medborgarlöftena som gäller nu" in page
     eksjo_line, vetlanda_line = (
-        f"{lines[slug].period.place_name} {lines[slug].period.period_label}</a>: {lines[slug].words}"
-        for slug in ("eksjo", "vetlanda")
+        f"{line.period.place_name} {line.period.period_label}</a>: {line.words}"
+        for line in (lines["eksjo"], lines["vetlanda"])
     )
     assert (
         page.index(eksjo_line) < page.index(vetlanda_line) < page.index('id="activities-heading"')
