@@ -167,6 +167,8 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
         "form": form,
         "next": next_url,
         "qr_code": _qr_code(device),
+        # The same otpauth: address as a link, for setting up on the phone the page is read on.
+        "app_link": device.config_url,
         "secret": _secret_groups(device),
     }
     return render(request, "accounts/otp_setup.html", context)
@@ -185,6 +187,13 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def get_context_data(self, **kwargs):
+        # A new account's link (`create_staff_user --send-link`) chooses its first password.
+        context = super().get_context_data(**kwargs)
+        user = getattr(self, "user", None)
+        context["first_password"] = user is not None and user.last_login is None
+        return context
 
     def get_user(self, uidb64):
         # A link sent before the account was deactivated sets no password: the page says the

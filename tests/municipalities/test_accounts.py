@@ -229,6 +229,9 @@ def test_setup_shows_a_qr_code_and_the_key_and_reuses_one_device(client):
     secret = first.context["secret"]
     assert len(secret.replace(" ", "")) == 32
     assert secret in html
+    # On the phone the app is on, the same key as a link the app opens.
+    link = 'href="otpauth://totp/'
+    assert link in html and f"secret={secret.replace(' ', '')}" in html
     assert first["Cache-Control"].startswith("max-age=0")
 
 

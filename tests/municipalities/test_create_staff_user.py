@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from municipalities.management.commands import create_staff_user as command
 from municipalities.models import Membership, Role
@@ -168,12 +169,24 @@ def test_without_a_password_a_set_password_email_is_sent(client, no_env_password
     assert user.has_usable_password()
     form_page = client.get(link, follow=True)
     assert form_page.context["validlink"]
-    client.post(
+    # A new account chooses its first password, not a "new" one.
+    assert "<h1>Välj ditt lösenord</h1>" in form_page.content.decode()
+    done = client.post(
         form_page.redirect_chain[-1][0],
         {"new_password1": GOOD_PASSWORD, "new_password2": GOOD_PASSWORD},
+        follow=True,
     )
     user.refresh_from_db()
     assert user.check_password(GOOD_PASSWORD)
+    # Nobody has an authenticator app before the first sign-in: the page says it comes then.
+    assert "Första gången du loggar in får du hjälp att installera appen." in done.content.decode()
+    # Signed in once, a reset link chooses a new password.
+    user.last_login = timezone.now()
+    user.save(update_fields=["last_login"])
+    client.logout()
+    client.post(reverse("accounts:password_reset"), {"email": "anna@polisen.se"})
+    again = re.search(r"https?://[^/\s]+(/\S+)", mail.outbox[-1].body).group(1)
+    assert "<h1>Välj ett nytt lösenord</h1>" in client.get(again, follow=True).content.decode()
 
 
 def test_the_set_password_link_is_on_site_url_as_every_e_mails_links(no_env_password, settings):
