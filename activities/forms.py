@@ -130,6 +130,8 @@ class LogFieldsForm(forms.ModelForm):
     def __init__(self, *args, today: datetime.date, **kwargs):
         self.today = today
         super().__init__(*args, **kwargs)
+        # A phone's date picker offers no day after today (the form refuses one).
+        self.fields["date"].widget.attrs["max"] = today.isoformat()
         note = self.fields["internal_note"]
         # The personal-data warning must stand out next to the field, not read as small print.
         note.help_text = format_html('<span class="warning">{}</span>', note.help_text)
@@ -180,9 +182,43 @@ class LogFieldsForm(forms.ModelForm):
 
 class LogEditForm(VersionedFormMixin, LogFieldsForm):
     """A saved log's fields, with the version shown: a change somebody saved meanwhile is a
-    conflict, not overwritten."""
+    conflict, not overwritten; and, given `activities` (those the user logs, and the log's
+    own), its activity: a log saved under the wrong one moves, its history saying so."""
 
+    activity = GroupedActivityChoiceField(
+        queryset=Activity.objects.none(),
+        label=_("Activity"),
+        empty_label=None,
+        required=False,  # not sent: the log stays where it is
+        help_text=_(
+            "Logged under the wrong activity? Choose the right one: the log moves there, and its "
+            "history says from where."
+        ),
+    )
     edit_version = version_field()
+
+    class Meta(LogFieldsForm.Meta):
+        fields = ["activity", *LogFieldsForm.Meta.fields]
+
+    def __init__(self, *args, activities=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if activities is None:
+            del self.fields["activity"]  # a meeting's log follows the meeting's record
+        else:
+            self.fields["activity"].queryset = activities
+
+    def clean_activity(self) -> Activity:
+        # Not sent (a form from before the field, a script): the log stays where it is.
+        return self.cleaned_data.get("activity") or self.instance.activity
+
+    def log_activity(self) -> Activity | None:
+        if "activity" not in self.fields:
+            return super().log_activity()
+        return self.cleaned_data.get("activity")  # None when not one offered: said on the field
+
+    def _get_validation_exclusions(self):
+        # The activity was found among those offered (as LogForm's is).
+        return super()._get_validation_exclusions() | {"activity"}
 
 
 class LogForm(LogFieldsForm):

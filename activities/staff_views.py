@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -111,11 +112,15 @@ def _saved_message(log: ActivityLog, created: bool, today: datetime.date) -> str
     return message
 
 
-def _warn_if_reported(request: HttpRequest, log: ActivityLog, days) -> None:
+def _warn_if_reported(
+    request: HttpRequest, log: ActivityLog, days, period_id: int | None = None
+) -> None:
     """Say so when a log saved, changed or withdrawn is dated in a span a published report
-    covers: the period page's figures change, the report's do not (its coordinator may
-    publish a corrected version, which shows what counting anew changes)."""
-    for report in Report.objects.covering(log.activity.period_id, set(days))[:1]:
+    of its period (or of `period_id`, the one it moved from) covers: the period page's figures
+    change, the report's do not (its coordinator may publish a corrected version, which shows
+    what counting anew changes)."""
+    period_id = period_id or log.activity.period_id
+    for report in Report.objects.covering(period_id, set(days))[:1]:
         messages.warning(
             request,
             _(
@@ -304,11 +309,14 @@ def log_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("activities:staff_activity", pk=log.activity_id)
         return render(request, "activities/log_edit.html", {"log": log, "form": None})
     today = timezone.localdate()
-    dated = log.date  # before the form writes the new date into the log
+    dated, period_before = log.date, log.activity.period_id  # before the form writes the new
+    activities = _move_choices(request.user, log)
     if request.method == "POST":
-        form = LogEditForm(request.POST, instance=log, today=today)
+        form = LogEditForm(request.POST, instance=log, today=today, activities=activities)
         if form.is_valid():
             fields = {name: form.cleaned_data[name] for name in LOG_FIELDS}
+            if form.cleaned_data.get("activity"):
+                fields["activity"] = form.cleaned_data["activity"]
             try:
                 services.update_log(
                     log,
@@ -321,7 +329,7 @@ def log_edit(request: HttpRequest, pk: int) -> HttpResponse:
             except EditConflict as conflict:
                 # Somebody changed it meanwhile: their version is shown beside the typed one.
                 form = rebind_after_conflict(
-                    LogEditForm, request.POST, conflict.current, today=today
+                    LogEditForm, request.POST, conflict.current, today=today, activities=activities
                 )
                 return render(request, "activities/log_edit.html", {"log": log, "form": form})
             else:
@@ -330,11 +338,23 @@ def log_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     _("Changed: %(activity)s, %(quantity)s on %(date)s.")
                     % _log_words(log, log.activity),
                 )
+                if log.activity.period_id != period_before:
+                    _warn_if_reported(request, log, [dated], period_id=period_before)
                 _warn_if_reported(request, log, [dated, log.date])
             return redirect("activities:staff_activity", pk=log.activity_id)
     else:
-        form = LogEditForm(instance=log, today=today)
+        form = LogEditForm(instance=log, today=today, activities=activities)
     return render(request, "activities/log_edit.html", {"log": log, "form": form})
+
+
+def _move_choices(user, log: ActivityLog):
+    """The activities a log may be moved to: those the user logs (as a new log's), and its own
+    (a cancelled one's logs are still corrected); none for a log a held meeting made, which
+    follows the meeting's record."""
+    if log.meeting_id is not None:
+        return None
+    loggable = Activity.objects.loggable_by(user).open_for_logs().values("pk")
+    return Activity.objects.filter(Q(pk__in=loggable) | Q(pk=log.activity_id)).for_log_form()
 
 
 @staff_required

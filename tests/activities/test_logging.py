@@ -58,6 +58,7 @@ def test_log_form_defaults_to_today_and_one_and_warns_about_personal_data(client
     page = response.content.decode()
     today = timezone.localdate().isoformat()
     assert 'type="date"' in page and f'value="{today}"' in page
+    assert f'max="{today}"' in page  # the phone's date picker offers no later day
     assert 'name="quantity" value="1"' in page
     help_text = str(LogFieldsForm.base_fields["internal_note"].help_text)
     assert f'<span class="warning">{help_text}</span>' in page
@@ -459,7 +460,14 @@ def test_a_change_saved_meanwhile_is_a_conflict_not_overwritten(client, world, l
     }
     assert officer.post(url("log_edit", logged.pk), saved).status_code == 302
 
-    stale = {**FIELDS, "date": day, "quantity": "1", "summary": "Ny text", "edit_version": "1"}
+    stale = {
+        **FIELDS,
+        "activity": logged.activity_id,  # as the form sends it
+        "date": day,
+        "quantity": "1",
+        "summary": "Ny text",
+        "edit_version": "1",
+    }
     response = client.post(url("log_edit", logged.pk), stale)
 
     assert response.status_code == 200
@@ -744,3 +752,54 @@ def test_a_colleagues_log_refused_says_who_changes_it(client, world, logged):
     page = response.content.decode()
     assert "ändras av kommunens samordnare" in page
     assert "kontakta den som hanterar användarna" not in page
+
+
+@pytest.mark.django_db
+def test_a_log_saved_under_the_wrong_activity_moves_to_the_right_one(client, world, logged):
+    """A new officer logged under the wrong activity and could only withdraw the log and type
+    it all again on her phone."""
+    sign_in(client, world.officer)
+    form = client.get(url("log_edit", logged.pk)).context["form"]
+    offered = {pk for _group, options in form.fields["activity"].choices[1:] for pk, _ in options}
+    # Those she logs (the police's and the joint one), not the municipality's.
+    assert offered == {world.police.pk, world.status.pk}
+    data = {**form.initial, "activity": world.municipal.pk, "edit_version": "1"}
+    data = {key: value for key, value in data.items() if value is not None}
+
+    refused = client.post(url("log_edit", logged.pk), data)
+    moved = client.post(url("log_edit", logged.pk), {**data, "activity": world.status.pk})
+
+    assert refused.status_code == 200 and "activity" in refused.context["form"].errors
+    assert moved.status_code == 302 and moved["Location"] == url("staff_activity", world.status.pk)
+    logged.refresh_from_db()
+    assert logged.activity == world.status and logged.place == "Storgatan"
+    assert logged.withdrawn_at is None and logged.reported_by == world.officer
+    assert (counted(world.police), counted(world.status)) == (0, 1)
+    history = client.get(url("history", "logg", logged.pk)).content.decode()
+    assert "Trafikkontroller" in history and "Medborgardialog" in history
+    # The withdraw page points there too.
+    withdraw = client.get(url("log_withdraw", logged.pk)).content.decode()
+    assert "Ändra loggen och välj rätt aktivitet i stället" in withdraw
+
+
+@pytest.mark.django_db
+def test_a_log_moved_to_an_activity_of_another_period_is_checked_against_its_dates(
+    client, world, logged
+):
+    other = factories.period(
+        "vetlanda",
+        start=timezone.localdate() - 5 * DAY,
+        end=timezone.localdate() + 300 * DAY,
+        slug="senare",
+    )
+    later = factories.activity(other, "Senare kontroller")
+    sign_in(client, world.officer)
+    form = client.get(url("log_edit", logged.pk)).context["form"]
+    data = {key: value for key, value in form.initial.items() if value is not None}
+    data["date"] = (timezone.localdate() - 10 * DAY).isoformat()  # before the other's start
+
+    refused = client.post(url("log_edit", logged.pk), {**data, "activity": later.pk})
+
+    assert "date" in refused.context["form"].errors
+    logged.refresh_from_db()
+    assert logged.activity == world.police
