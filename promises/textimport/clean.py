@@ -35,6 +35,117 @@ _MULTISPACE = re.compile(r" {2,}")
 # A footnote's mark after a word or a full stop: "trafikkontroller⁴", "2026.²" (never a unit's
 # power: "m²", "km²").
 _FOOTNOTE_MARK = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[.,;:)]))(?<!\b[kcdm]m)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+# The same mark after a number ("minst 1 200³ nykterhetskontroller"), read as one only when the
+# document lists its footnotes, each line opening with its mark ("³ Varav minst hälften …"): a
+# power ("10³") is never one of a list.
+_NUMBER_FOOTNOTE_MARK = re.compile(r"(?<=\d)[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=[\s.,;:)]|$)")
+_FOOTNOTE_LISTED = re.compile(r"^[ \t]*[¹²³⁴⁵⁶⁷⁸⁹⁰]+[ \t]+[^\W\d_]", re.MULTILINE)
+_FEWEST_LISTED_FOOTNOTES = 2
+
+# An item numbered by a circled digit ("① Polisen gör …", "❷", "➌"): "1. Polisen gör …".
+_CIRCLED = {
+    **{chr(0x2460 + k): k + 1 for k in range(20)},  # ① … ⑳
+    **{chr(0x2776 + k): k + 1 for k in range(10)},  # ❶ … ❿
+    **{chr(0x2780 + k): k + 1 for k in range(10)},  # ➀ … ➉
+    **{chr(0x278A + k): k + 1 for k in range(10)},  # ➊ … ➓
+}
+_CIRCLED_ITEM = re.compile(rf"^([ \t]*)([{''.join(_CIRCLED)}])[ \t]*(?=\S)", re.MULTILINE)
+
+
+def _circled_number(match: re.Match) -> str:
+    return f"{match.group(1)}{_CIRCLED[match.group(2)]}. "
+
+
+# A spreadsheet printed with its row and column headings (Excel's "Skriv ut rubriker"): a line
+# of the columns' letters ("A   B   C   D") over rows numbered 1, 2, 3 … at the left margin, and
+# above them the file's and the sheet's names ("Medborgarlöfte.xlsx   Blad1"). The letters and
+# the names are dropped and the numbers made spaces, so that the cells keep their columns.
+_SHEET_LETTERS = re.compile(r"^[ \t]*A(?:[ \t]+[B-Z]){1,25}[ \t]*$", re.MULTILINE)
+_SHEET_NAME = re.compile(r"\S.*\.(?:xlsx|xlsm|xls|ods)[ \t]+(?:Blad|Sheet|Ark)[ \t]?\d{1,3}", re.I)
+_SHEET_ROW = re.compile(r"([ \t]*)(\d{1,4})(?=[ \t]|$)")
+_FEWEST_SHEET_ROWS = 3
+
+
+def _without_sheet_headings(text: str) -> str:
+    letters = _SHEET_LETTERS.search(text)
+    if not letters:
+        return text
+    names = letters.group().split()
+    if any(ord(b) - ord(a) != 1 for a, b in zip(names, names[1:], strict=False)):
+        return text
+    # The lines over the letters, the last one (the letters' own line's start) left out.
+    before = text[: letters.start()].split("\n")[:-1]
+    lines = text[letters.end() + 1 :].split("\n")
+    rows: list[tuple[int, int]] = []  # (line index, end of the number)
+    expected = None
+    for index, line in enumerate(lines):
+        match = _SHEET_ROW.match(line)
+        if match and (expected is None or int(match.group(2)) == expected):
+            rows.append((index, match.end()))
+            expected = int(match.group(2)) + 1
+        elif line.strip() and not line[:1].isspace():
+            break  # a line at the margin, unnumbered: the sheet has ended
+        elif not line.strip() and rows and index > rows[-1][0] + 1:
+            break
+    if len(rows) < _FEWEST_SHEET_ROWS:
+        return text
+    last = rows[-1][0]
+    while last + 1 < len(lines) and lines[last + 1].strip():
+        last += 1  # a row's cell wrapped onto the lines under it
+    for index, end in rows:
+        lines[index] = " " * end + lines[index][end:]
+    indent = min(
+        (len(line) - len(line.lstrip(" \t")) for line in lines[: last + 1] if line.strip()),
+        default=0,
+    )
+    lines[: last + 1] = [line[indent:] for line in lines[: last + 1]]
+    for at in range(len(before) - 1, max(len(before) - 3, -1), -1):
+        if _SHEET_NAME.match(before[at].strip()):
+            before[at] = ""  # the file's and the sheet's names, a page header over the sheet
+    return "\n".join([*before, *lines])
+
+
+# A plan of which only some items are the promise's, as its legend says ("De är markerade med
+# (ML) i listan nedan", "Aktiviteter märkta med * ingår i medborgarlöftet"): below the legend,
+# the marked items lose their mark and the others (the plan's own, other parties') are dropped.
+_ITEM_MARK_LEGEND = re.compile(
+    r"\b(?:markerade|markerad|markerats|märkta|märkt|märkts|betecknade|utmärkta)\s+med\s+"
+    r"(\([A-ZÅÄÖ]{1,4}\)|\*|★|☆)",
+    re.IGNORECASE,
+)
+_LEGEND_NAMES_PROMISE = re.compile(r"l[öo]fte", re.IGNORECASE)
+_LEGEND_REACH = 300
+_MARKABLE_ITEM = re.compile(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]+(?=\S)")
+_FEWEST_SENTENCE_WORDS = 6
+
+
+def _only_marked_items(text: str) -> str:
+    legend = _ITEM_MARK_LEGEND.search(text)
+    if not legend:
+        return text
+    around = text[max(0, legend.start() - _LEGEND_REACH) : legend.end() + _LEGEND_REACH]
+    if not _LEGEND_NAMES_PROMISE.search(around):
+        return text
+    mark = legend.group(1)
+    at = text.find("\n", legend.end())
+    if at < 0:
+        return text
+    lines = text[at + 1 :].split("\n")
+    items = [(_MARKABLE_ITEM.match(line), line) for line in lines]
+    if not any(item and mark in line[item.end() :][: len(mark) + 1] for item, line in items):
+        return text  # no item opens with the mark: the legend is of something else
+    kept = []
+    for item, line in items:
+        if not item:
+            kept.append(line)
+            continue
+        body = line[item.end() :]
+        if body.startswith(mark):
+            kept.append(line[: item.end()] + body[len(mark) :].lstrip())
+        elif not (body.rstrip().endswith(".") or len(body.split()) >= _FEWEST_SENTENCE_WORDS):
+            kept.append(line)  # a numbered heading ("4. Uppföljning"), no item of the plan
+    return text[: at + 1] + "\n".join(kept)
+
 
 # Word's messages for a field it could not update, printed where the field stood: a table of
 # contents' page number ("Vårt löfte<tab>Fel! Bokmärket är inte definierat."), a reference
@@ -1014,25 +1125,51 @@ def _run_together(cells: list[tuple[int, str]], starts: list[int], width: int) -
     return None
 
 
+# A cell's line that breaks off where its text cannot end: after a conjunction, a preposition,
+# a comma or a word's hyphen ("Hastighetskontroller på Eke-", "… vid Stenhamra och").
+_UNFINISHED = re.compile(
+    r"(?:[,\-]|\b(?:och|eller|samt|i|på|vid|av|för|till|med|om|mot|från|under|kring|mellan"
+    r"|utanför|längs|genom|inom|hos|åt|som))$",
+    re.IGNORECASE,
+)
+
+
+def _unfinished(cell: str) -> bool:
+    return bool(_UNFINISHED.search(cell[-12:]))
+
+
 def _spaced_rows(lines: list[str], index: int, width: int) -> tuple[list[list[str]], int]:
     """The rows under a spaced table's header at lines[index]: their cells, the next index."""
     rows: list[list[str]] = []
     starts: list[int] = []
+    tail = ""  # the first column's text on the line above
     end = index + 1
     while end < len(lines):
         cells = _spaced_cells(lines[end])
         if len(cells) == width and not (rows and cells[0][1][:1].islower()):
             rows.append([text for _start, text in cells])
             starts = [start for start, _text in cells]
+            tail = cells[0][1]
         elif rows and (split := _run_together(cells, starts, width)):
             rows.append(split)
         elif rows and 0 < len(cells) < width:
             first_column = cells[0][0] <= starts[0] + 2
             capitalised = all(text[:1].isupper() for _start, text in cells)
-            if first_column and capitalised and len(cells) == 1:
-                break  # one capitalised cell alone at the first column: text after the table
+            if first_column and capitalised and len(cells) == 1 and not _unfinished(tail):
+                # One capitalised cell alone at the first column: text after the table, unless
+                # the first cell's line above broke off ("… vid Stenhamra och" over "Svartsjö").
+                break
             columns = [min(range(width), key=lambda k: abs(starts[k] - at)) for at, _t in cells]
-            if first_column and capitalised and len(set(columns)) == len(columns):
+            # A row whose first cell is capitalised and ends where it should, with two cells
+            # or more, is a row of its own too ("Kontroller av tung trafik   Polisen   minst
+            # 10", its last cell empty), unless the line above broke off.
+            opens = cells[0][1][:1].isupper() and len(cells) >= 2 and not _unfinished(tail)
+            if (
+                first_column
+                and (capitalised or opens)
+                and len(set(columns)) == len(columns)
+                and not (len(cells) == 1 and _unfinished(tail))
+            ):
                 # A row of its own with empty cells: "Närvaro vid evenemang   Polisen".
                 row = [EMPTY_CELL] * width
                 for column, (_start, text) in zip(columns, cells, strict=True):
@@ -1042,6 +1179,7 @@ def _spaced_rows(lines: list[str], index: int, width: int) -> tuple[list[list[st
                 # The rest of the row above, its cells wrapped onto this line.
                 for column, (_start, text) in zip(columns, cells, strict=True):
                     rows[-1][column] = _goes_on(rows[-1][column], text)
+                tail = cells[0][1] if columns[0] == 0 else ""
         else:
             break
         end += 1
@@ -3331,6 +3469,8 @@ def clean(raw: str) -> str:
     elif ":" in raw and len(_SPEAKER_PRESENT.findall(raw, 0, 20_000)) >= _FEWEST_SPEAKER_LINES:
         raw = _without_speaker_lines(raw)
     text = _bounded_lines(raw)
+    if "A" in text and _SHEET_LETTERS.search(text, 0, 20_000):
+        text = _without_sheet_headings(text)
     text = _without_line_numbers(text)
     text = _lone_bullets_joined(text)
     if _POSTAL_TOWN.search(text, 0, 5_000):
@@ -3338,6 +3478,8 @@ def clean(raw: str) -> str:
     if _CHECKBOX.search(text):
         text = _ticked_options(text)
     text = _card_labels_joined(text)
+    if "med" in text and _ITEM_MARK_LEGEND.search(text, 0, 50_000):
+        text = _only_marked_items(text)
     if ";;" in text:
         text = _EMPTY_CSV_CELLS.sub(r"\1", text)
     if "\t" in text:
@@ -3356,6 +3498,10 @@ def clean(raw: str) -> str:
         # A PDF's text copied on some systems has its letters decomposed: "o" + U+0308 for "ö".
         text = unicodedata.normalize("NFC", text)
         text = _FOOTNOTE_MARK.sub("", text)
+        if len(_FOOTNOTE_LISTED.findall(text)) >= _FEWEST_LISTED_FOOTNOTES:
+            text = _NUMBER_FOOTNOTE_MARK.sub("", text)
+        if _CIRCLED_ITEM.search(text):
+            text = _CIRCLED_ITEM.sub(_circled_number, text)
         if _EMOJI_PRESENT.search(text):
             text = _without_comments(_without_emoji(text))
         if _OTHER_SCRIPT.search(text):

@@ -228,7 +228,9 @@ def _party_dash_items(lines: list[Line]) -> None:
 # The sections of a report or a memo, numbered as a list is: "1. Inledning", "3. Resultat".
 _REPORT_SECTION = re.compile(
     r"(?:inledning|bakgrund|syfte|metod|resultat(?:et)?|slutsats(?:er(?:na)?)?|utfall(?:et)?"
-    r"|utvardering(?:en)?|analys(?:en)?|diskussion|sammanfattning|uppfoljning|bilagor)"
+    r"|utvardering(?:en)?|analys(?:en)?|diskussion|sammanfattning|uppfoljning|bilagor"
+    # a plan's section holding the promise or its activities: "2. Medborgarlöftet"
+    r"|(?:medborgar)?loftet|vart (?:gemensamma )?(?:medborgar)?lofte|aktiviteter(?:na)?)"
 )
 
 
@@ -257,7 +259,9 @@ def _section_titles(lines: list[Line]) -> None:
         if (
             (index == 0 or lines[index - 1].blank)
             and block
-            and not any(after.bullet for after in block)
+            # its own lines, or items of another kind ("3.1 Trygghet vid stationerna" over
+            # "- " items): never the sub-items of a numbered list
+            and not any(after.bullet and (after.numbered or after.sub) for after in block)
             and block[0].text[:1].isupper()
             and len(text) <= 80
             and text[-1:] not in ".,;:!?"

@@ -92,7 +92,7 @@ _PROMISE_LEAD = _kw(
     r"|fokusområden(?:a)?"
     r"|prioriterade områden|prioriteringar|det här ska vi åstadkomma(?: tillsammans)?"
     r"|det här vill vi uppnå|det vill vi uppnå|vad vi vill uppnå|målsättning(?:ar)?|mål"
-    r"|vi lovar(?: gemensamt)?(?: att)?|vad lovar vi\??"
+    r"|vi lovar(?: gemensamt)?(?: att)?|vad lovar vi\??|det här lovar vi(?: dig| er)?"
     # a leaflet's "Därför lovar vi dig" over "att … ska bli tryggare"
     r"|därför lovar vi(?: dig| er| invånarna)?(?: att)?"
     # "Vad har polisen och kommunen lovat?", English "Focus areas"
@@ -143,6 +143,7 @@ _ACTIVITY_LEAD = _kw(
     r"|det här ska vi göra(?: under (?:året|perioden|\d{4}))?|det här gör vi|detta gör vi"
     # "Så här gör vi i de olika delarna av kommunen": where, after the lead
     r"|så här gör vi(?: (?:i|på|för|under) [\w ,-]{1,60})?|vad vi ska göra"
+    r"|så här håller vi (?:löftet|löftena|våra löften|vårt löfte)"
     # other organisations' activities, each naming its own: "Andra som bidrar"
     r"|(?:andra|övriga) (?:som bidrar|aktörer(?:s (?:åtaganden|insatser|aktiviteter))?"
     r"|samverkansparter)"
@@ -237,6 +238,18 @@ _OTHER_HEADING = _kw(
     r"|mål(?:sättningar)? och (?:uppföljning|mått|indikatorer)"
     # a newsletter's other news: "Evenemang i mars", "Kalendarium", "På gång", "Referenser"
     r"|evenemang|kalendarium|på gång|missa inte|referenser|källor)\b.{0,40}$"
+)
+
+
+# A heading naming whom the activities under it are for: "För dig som är förälder", "För dig
+# som driver företag", "För er som bor i byarna": activities, no promise.
+_AUDIENCE_HEADING = _kw(r"^för (?:dig|er|alla|den|de) som\b.{2,60}$")
+# A sentence inviting the reader, no activity: "Du som vill starta företagarsamverkan kan
+# kontakta …", "Du kan också gå med i föräldravandringarna".
+# (Never "Du kan träffa kommunens fältassistenter …": what a party does, told to the reader.)
+_READER_INVITATION = re.compile(
+    r"(?:du|ni) som\b|(?:du|ni) kan (?:ocksa |aven )?(?:ga med|anmala|kontakta|ringa|mejla"
+    r"|hora av|tipsa|lamna)\b"
 )
 
 
@@ -1365,6 +1378,8 @@ _SEQUENCED_SENTENCE = re.compile(
 def _activity_sentence(text: str, folded: str) -> bool:
     if len(text) > _LONGEST_SENTENCE or _QUOTATION.search(folded):
         return False
+    if _READER_INVITATION.match(folded):
+        return False  # "Du som vill … kan kontakta …": the reader is asked, nothing is done
     if re.search(r"\bfoljande\W*$|:\s*$", folded):
         return False  # a lead: "Polisen och kommunen lovar att arbeta med följande."
     if (
@@ -1467,7 +1482,7 @@ _FUTURE = re.compile(r"(?:[\w-]+ ){1,4}(?:kommer (?:ocksa |aven |dessutom )?att|
 
 def _looks_like_activity(text: str) -> bool:
     folded = fold(text)
-    if _QUOTATION.search(folded) or _OUTCOME.match(folded):
+    if _QUOTATION.search(folded) or _OUTCOME.match(folded) or _READER_INVITATION.match(folded):
         return False
     if folded.rstrip().endswith("?"):
         return False  # a question ("1. Vilka åtgärder kommer kommunen att vidta …?")
@@ -1639,6 +1654,7 @@ def _is_heading(lines: list[_Line], index: int) -> bool:
         or _starts_block(lines, index)
         or _generic_heading(lines, index)
         or _titled_section(lines, index)
+        or _AUDIENCE_HEADING.match(folded_text)
     )
 
 
@@ -1774,7 +1790,14 @@ def _described_title(lines: list[_Line], index: int) -> int | None:
     text = line.text.strip()
     if line.bullet or line.blank or not text[:1].isupper() or text[-1] in ".,;:!?":
         return None
-    if len(text) > 80 or len(text.split()) > 10 or _block_label(line) or MODAL.search(line.folded):
+    named = _OWNER_IN_TITLE.search(text)
+    title = text[: named.start()].rstrip() if named else text
+    if (
+        len(title) > 80
+        or len(title.split()) > 10
+        or _block_label(line)
+        or MODAL.search(line.folded)
+    ):
         return None
     if _focus(text) is not None:
         return None  # "Löfte 1: Tryggare centrum" over "Det här gör vi:": a promise
@@ -1787,10 +1810,43 @@ def _described_title(lines: list[_Line], index: int) -> int | None:
         if lines[position].text.rstrip().endswith(":"):
             return None  # a heading ("Det här gör vi:") is no description
         position += 1
-    if position == index + 1 or position >= len(lines):
+    if position == index + 1:
+        return None
+    if (
+        named
+        and ":" not in title
+        and (position >= len(lines) or not lines[position].bullet)
+        # lines each naming their owner last are items of their own, no description
+        and not any(
+            _OWNER_IN_TITLE.search(line.text.strip()) for line in lines[index + 1 : position]
+        )
+    ):
+        # "Trygghetsvandringar (polisen och kommunen tillsammans)" over what is done and,
+        # perhaps, "Datum: …": the owner is the title's
+        return position
+    if position >= len(lines):
         return None
     label = _block_label(lines[position])
     return position if label and label[0] == "owner" else None
+
+
+# A title naming its owner in brackets at its end: "Föräldravandringar (kommunen)".
+_OWNER_IN_TITLE = _kw(
+    r"\((?:polisen|kommunen|staden|regionen|gemensamt|tillsammans|kommunpolisen"
+    r"|polisen och kommunen|kommunen och polisen)(?: tillsammans| gemensamt)?\)$"
+)
+# A day as a list of dates gives it: "17 mars", "14/1", "2026-03-17".
+_LISTED_DATE = re.compile(
+    rf"\b(?:\d{{1,2}} {_MONTH_NAME}|\d{{1,2}}/\d{{1,2}}(?!/)|20\d\d-\d\d-\d\d)\b", re.IGNORECASE
+)
+
+
+def _dates_target(value: str, start: int, title: str):
+    """The count of the days a "Datum:" line lists: each date one time the activity is done."""
+    dates = _LISTED_DATE.findall(value)
+    if not dates:
+        return None, []
+    return read_target(str(len(dates)), start, listed=True, counted=title)
 
 
 def _focus(text: str) -> str | None:
@@ -1837,6 +1893,8 @@ _BLOCK_LABELS = (
     ),
     # a form's unit of time for its count, in a field of its own ("Antal: 15", "Per: År")
     ("per", _kw(r"^per\s*:\s*")),
+    # the days it is done on, listed: "Datum: 17 mars, 21 april och 15 september"
+    ("dates", _kw(r"^(?:datum|datumen|dagar|tillfällen)\s*:\s*")),
     # an event's organiser ("Arrangör: Smedjebackens kommun", as a calendar names it): the
     # owner when the activity's own words name none
     ("organizer", _kw(r"^(?:arrangör(?:er)?|arrangeras av|organisatör|organizer)\s*:\s*")),
@@ -1890,6 +1948,9 @@ def _labelled_block(lines: list[_Line], index: int, promise: int | None):
     owner = values.get("owner")
     # "Tilldelad: Polisen; Leksands kommun": a planning tool lists the assigned with semicolons
     owned = owner and f"Ansvarig: {owner[0].replace('; ', ' och ')}"
+    if not owned and (in_title := _OWNER_IN_TITLE.search(title)):
+        owned = f"Ansvarig: {in_title.group()[1:-1]}"
+        title = title[: in_title.start()].strip()
     responsible, other, partners = read_owner(owned or text, None)
     if responsible == "unstated" and "organizer" in values:
         # "Hastighetskontroller vid skolorna …" under "Arrangör: Lokalpolisområde X"
@@ -1908,6 +1969,8 @@ def _labelled_block(lines: list[_Line], index: int, promise: int | None):
         )
     elif "what" in values or heading:
         target, notes = read_target(text, start, listed=True, counted=title)
+    if target is None and "dates" in values:
+        target, notes = _dates_target(values["dates"][0], values["dates"][1], title)
     activity = _proposed(text, title[:200], start, (responsible, other, partners), target, notes)
     activity.promise_indexes = [promise] if promise is not None else []
     # "Etiketter: Löfte 1": a task tagged with a promise listed above is that promise's
@@ -2208,7 +2271,13 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
         # "Öka tryggheten i centrum" over its list): that promise's activities, no new promise.
         repeated = _repeated_promise(document, lines, index, promise_keys)
         focus = _focus(text) if repeated is None else None
-        if focus is None and repeated is None and (line.titled or _titled_section(lines, index)):
+        audience = _AUDIENCE_HEADING.match(text) is not None
+        if (
+            focus is None
+            and repeated is None
+            and not audience
+            and (line.titled or _titled_section(lines, index))
+        ):
             focus = text
         if focus is not None:
             promise_text = focus
@@ -2292,6 +2361,8 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
         elif _ACTIVITY_LEAD.search(text) or (activity_sections and _PERIOD_HEADING.match(text)):
             # A time of year under the activities' heading opens the activities done then.
             section = _Section("activities")
+        elif audience:
+            section = _Section("activities", owner=party_owner)
         elif _PROMISE_LEAD.search(text):
             section = _Section("promises")
         elif _OTHER_HEADING.match(text) or _generic_heading(lines, index):
@@ -2392,8 +2463,8 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                     continue  # "– Vi har lyssnat på ungdomarna, säger kommunpolisen X."
                 if _PREFACE.match(fold(item_text)):
                     continue  # "Polisen och X kommun har kommit överens om …": the agreement
-                if _CONTACT.match(fold(item_text)):
-                    continue  # "Har du frågor? Hör av dig till …": no activity
+                if _CONTACT.match(fold(item_text)) or _READER_INVITATION.match(fold(item_text)):
+                    continue  # "Har du frågor? Hör av dig till …", "Du kan också …": no activity
                 if start not in bullet_starts and _REMARK.fullmatch(item_text.strip()):
                     continue  # "(Veckorna är preliminära …)": a remark on the list, no activity
                 if start not in bullet_starts and (

@@ -1628,6 +1628,38 @@ BLIND_VALIDITY = {
     "karlsborg-2027-ni-sa-vi-gor.txt": ("2027-01-01", "2027-12-31", False, None, "joint"),
     "essunga-2027-2028-nulage-onskat-lage.txt": ("2027-01-01", "2028-12-31", False, None, "joint"),
     "burlov-2027-svenska-english-tabell.txt": ("2027-01-01", "2027-12-31", False, None, "joint"),
+    # round 80: a page in Swedish over its Finnish translation, a year's dates, a PDF's table
+    # over two pages
+    "upplands-vasby-2027-svenska-finska.txt": ("2027-01-01", "2027-12-31", False, None, "joint"),
+    "vansbro-2026-datumlistor.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "ekero-2026-2027-pdf-tabell-upprepad-rubrik.txt": (
+        "2026-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    # round 81: headings by audience, a crime prevention plan's marked items, a video's page
+    "harjedalen-2026-for-dig-som.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "svalov-2026-2027-bra-plan-markerade.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "mellerud-2027-youtube-beskrivning.txt": ("2027-01-01", "2027-12-31", False, None, "joint"),
+    # round 82: a sheet printed with its headings, a leaflet's circled numbers, footnote marks
+    # after numbers
+    "eda-2026-excel-utskrift-rad-och-kolumnrubriker.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "bracke-2026-2027-cirkelsiffror.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "stenungsund-2026-tusental-fotnotssiffror.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
 }
 
 
