@@ -34,6 +34,7 @@ from municipalities.models import Role
 from promises.models import (
     IN_FORCE_STATES,
     PUBLISHED_STATES,
+    EditVersioned,
     Promise,
     PromisePeriod,
     active_q,
@@ -230,7 +231,7 @@ class ActivityQuerySet(models.QuerySet):
         )
 
 
-class Activity(models.Model):
+class Activity(EditVersioned):
     """A concrete action of a period, serving one or more of its promises."""
 
     period = models.ForeignKey(

@@ -74,6 +74,7 @@ def claim_version(instance: models.Model, expected_version: int) -> None:
     if not claimed:
         raise EditConflict(model.objects.get(pk=instance.pk))
     instance.edit_version = expected_version + 1
+    instance._version_claimed = True  # the save that follows keeps it (EditVersioned)
 
 
 def save_versioned(

@@ -481,7 +481,27 @@ class PromisePeriodQuerySet(models.QuerySet):
         )
 
 
-class PromisePeriod(models.Model):
+class EditVersioned(models.Model):
+    """A row editors save with `promises.editing.save_versioned`, which checks that nobody saved
+    it since the form was shown (`edit_version`). Every other save moves the version too: a
+    lifecycle step, a status, a registration, a new position. An editor's form shown before one
+    is then a conflict, never a full-row write of its stale copy (which put a period sent for
+    consultation back in draft, or undid its closing)."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        claimed = self.__dict__.pop("_version_claimed", False)
+        if not self._state.adding and not claimed:
+            self.edit_version += 1
+            fields = kwargs.get("update_fields")
+            if fields is not None and "edit_version" not in fields:
+                kwargs["update_fields"] = [*fields, "edit_version"]
+        super().save(*args, **kwargs)
+
+
+class PromisePeriod(EditVersioned):
     """One promise document: a municipality (or a named part of it), a period, a lifecycle state."""
 
     municipality = models.ForeignKey(
@@ -770,7 +790,7 @@ class PromiseQuerySet(models.QuerySet):
         )
 
 
-class Promise(models.Model):
+class Promise(EditVersioned):
     """One promise (focus area) of a period, e.g. "Öka tryggheten i centrala Tranås"."""
 
     period = models.ForeignKey(
@@ -1067,7 +1087,7 @@ class RevisionChange(models.Model):
         return f"{self.get_kind_display()}: {self.old_value} → {self.new_value}"
 
 
-class DecisionProposal(models.Model):
+class DecisionProposal(EditVersioned):
     """The texts of the decision proposal (tjänsteutlåtande) for a period's decision."""
 
     period = models.OneToOneField(

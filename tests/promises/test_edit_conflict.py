@@ -206,3 +206,62 @@ def test_an_edit_refused_because_the_period_moved_on_keeps_the_text(world):
     refused = approver.post(path, typed)
     assert refused.status_code == 403
     assert "En ny formulering" not in refused.content.decode()
+
+
+# -- An editor's form shown before a step that is not an edit --------------------------------
+# A security probe: the editor's save wrote its whole stale copy back, so a period sent for
+# consultation (approvers e-mailed) was a deletable draft again, a closing was undone, and an
+# activity's new status was put back, both requests answering "saved".
+
+
+@pytest.mark.parametrize("step", ["submit", "close"])
+def test_an_editor_save_based_on_a_copy_read_before_a_lifecycle_step_conflicts(world, step):
+    """The editor's request read the period, the step committed, then the editor saved (the
+    pages re-read the state on each request: the probe hit the moment between)."""
+    from promises import services
+    from promises.editing import EditConflict
+    from promises.lifecycle import Action, perform
+    from tests import factories
+
+    period = world.draft if step == "submit" else world.signed
+    factories.activity(period, "Trafikkontroller").promises.add(period.promises.first())
+    stale = PromisePeriod.objects.get(pk=period.pk)  # what the editor's form was built from
+    shown = stale.edit_version
+
+    if step == "submit":
+        perform(period, world.coordinator, Action.SUBMIT)
+    else:
+        perform(period, world.coordinator, Action.CLOSE, closing_reason="Ersatt av nytt löfte.")
+    after_step = PromisePeriod.objects.get(pk=period.pk)
+    stale.situation = "Ändrad i en flik som öppnades före steget."
+    with pytest.raises(EditConflict):
+        services.save_edit(stale, shown, user=world.colleague, period=stale)
+
+    period.refresh_from_db()
+    assert (period.state, period.consultation_round, period.closed_date) == (
+        after_step.state,
+        after_step.consultation_round,
+        after_step.closed_date,
+    )
+    assert period.state == ("consultation" if step == "submit" else "closed")
+    assert period.situation != stale.situation
+
+
+def test_every_save_but_the_editors_moves_the_version(world):
+    """The rule itself, on each kind of row editors save (`EditVersioned`)."""
+    from activities.models import Activity
+    from activities.services import set_activity_status
+    from tests import factories
+
+    period = world.draft
+    activity = factories.activity(period, "Dialog", target=None)
+    promise = period.promises.first()
+    for row in (period, promise, activity):
+        shown = type(row).objects.get(pk=row.pk).edit_version
+        row.save()
+        assert type(row).objects.get(pk=row.pk).edit_version == shown + 1
+        row.save(update_fields=["title"] if row is not period else ["situation"])
+        assert type(row).objects.get(pk=row.pk).edit_version == shown + 2
+    before = Activity.objects.get(pk=activity.pk).edit_version
+    set_activity_status(activity, world.coordinator, "ongoing", "")
+    assert Activity.objects.get(pk=activity.pk).edit_version == before + 1
