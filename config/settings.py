@@ -308,6 +308,12 @@ OTP_TOTP_ISSUER = "Medborgarlöften"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Beside the lockout per username and client, failed sign-ins per client alone over all
+# usernames (one password tried on many accounts): above this many in the window, the client's
+# sign-ins are refused until the window ends. High enough for a municipality's offices behind
+# one address (municipalities/views.py).
+SIGN_IN_MAX_FAILURES_PER_CLIENT = env_int("SIGN_IN_MAX_FAILURES_PER_CLIENT", 30, minimum=1)
+SIGN_IN_LIMIT_WINDOW = datetime.timedelta(minutes=env_int("SIGN_IN_LIMIT_MINUTES", 60, minimum=1))
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False

@@ -7,6 +7,7 @@ request), wrong codes are throttled by django-otp.
 """
 
 import base64
+import datetime
 import hashlib
 import logging
 import unicodedata
@@ -82,13 +83,37 @@ def login(request: HttpRequest) -> HttpResponse:
     next_url = _next_url(request)
     if request.user.is_authenticated and request.user.is_verified():
         return redirect(next_url)
-    form = LoginForm(request, data=_data(request))
+    data = _data(request)
+    if (
+        data is not None
+        and _failures_of_client(request) >= settings.SIGN_IN_MAX_FAILURES_PER_CLIENT
+    ):
+        logger.warning("Sign-in refused: too many failed sign-ins from one client.")
+        return render(request, "accounts/locked_out.html", status=429)
+    form = LoginForm(request, data=data)
     if form.is_valid():
         user = form.get_user()
         auth_login(request, user)
         step = "accounts:verify" if _confirmed_devices(user).exists() else "accounts:otp_setup"
         return redirect(_with_next(step, next_url))
+    if data is not None:
+        _count("sign-in-failure", _client(request), window=settings.SIGN_IN_LIMIT_WINDOW)
     return render(request, "accounts/login.html", {"form": form, "next": next_url})
+
+
+def _client(request: HttpRequest) -> str:
+    return get_client_ip_address(request) or ""
+
+
+def _failures_of_client(request: HttpRequest) -> int:
+    """The failed sign-ins from this client (its address as django-axes reads it) over all
+    usernames in the current window; 0 when the cache cannot say (the lockout per username
+    still holds)."""
+    try:
+        return caches["limits"].get(_counter_key("sign-in-failure", _client(request)), 0)
+    except Exception:
+        logger.error("failed sign-ins not read", exc_info=True)
+        return 0
 
 
 @sensitive_post_parameters("token")
@@ -208,14 +233,21 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return response
 
 
-def _count(kind: str, value: str) -> int:
-    """One more request of `kind` for `value` in the current window; the count so far.
+def _counter_key(kind: str, value: str) -> str:
+    digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
+    return (
+        f"password-reset:{kind}:{digest}" if kind in ("client", "address") else f"{kind}:{digest}"
+    )
+
+
+def _count(kind: str, value: str, window: datetime.timedelta | None = None) -> int:
+    """One more request of `kind` for `value` in the current window (by default the password
+    reset's); the count so far.
 
     Kept in the cache "limits", apart from the pages (settings.CACHES)."""
     counters = caches["limits"]
-    digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
-    key = f"password-reset:{kind}:{digest}"
-    window = int(settings.PASSWORD_RESET_LIMIT_WINDOW.total_seconds())
+    key = _counter_key(kind, value)
+    window = int((window or settings.PASSWORD_RESET_LIMIT_WINDOW).total_seconds())
     try:
         # add() and incr() are atomic in a shared cache: workers cannot both take the last place.
         counters.add(key, 0, timeout=window)
@@ -228,7 +260,7 @@ def _count(kind: str, value: str) -> int:
     except Exception:
         # A cache that cannot count (down, or full) lifts no limit: nothing is sent until it
         # counts again (the page says the same either way).
-        logger.error("password reset not counted (%s): no e-mail sent", kind, exc_info=True)
+        logger.error("%s not counted: limited as over the limit", kind, exc_info=True)
         return LIMIT_UNKNOWN
 
 

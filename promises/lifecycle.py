@@ -99,8 +99,10 @@ class ValidityStart(models.TextChoices):
 # States in which the coordinator edits freely, and in which a change is a revision.
 FREELY_EDITABLE_STATES = (PeriodState.DRAFT,)
 REVISABLE_STATES = (PeriodState.SIGNED, PeriodState.EXTENDED)
-# The decision proposal is written for the decision: editable until the period is signed.
-PROPOSAL_STATES = (PeriodState.DRAFT, PeriodState.CONSULTATION, PeriodState.DECIDED)
+# The decision proposal is written for the decision: editable until the decision is recorded.
+# After, it is what the deciding body had before it, and the public page shows it as such (a
+# security probe rewrote it after the decision, with no trace on the public page).
+PROPOSAL_STATES = (PeriodState.DRAFT, PeriodState.CONSULTATION)
 
 
 def freely_editable(period: PromisePeriod) -> bool:

@@ -98,6 +98,7 @@ def _test_settings(settings, tmp_path):
         setattr(settings, name, value)
     # One process-local cache per test: public pages and rate-limit counts start empty.
     caches["default"].clear()
+    caches["limits"].clear()
     # Built open data files go to the test's own folder, not the project's media/.
     settings.MEDIA_ROOT = str(tmp_path / "media")
     # The test client leaves a request's language active in the thread; start each test in

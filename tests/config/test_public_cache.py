@@ -56,6 +56,24 @@ def test_an_anonymous_page_is_stored_and_served_with_validators(client, world):
     assert not_modified.content == b""
 
 
+def test_the_etag_does_not_move_with_a_write_the_page_does_not_show(client, world):
+    """A security probe polled a municipality's page: its ETag changed when a log's internal
+    note did, the page not at all, telling when staff were at work on something internal."""
+    period, activity = world
+    url = reverse("promises:municipality_detail", args=[period.municipality.slug])
+    log = factories.log(activity, TODAY, 2)
+    first = _get(client, url)
+    log.internal_note = "Intern uppgift"
+    log.save()
+    again = _get(client, url)
+    assert again["X-Cache"] == "miss"  # the write made the kept page stale …
+    assert again.content == first.content and again["ETag"] == first["ETag"]  # … not the page
+    assert _get(client, url, if_none_match=first["ETag"]).status_code == 304
+    log.quantity = 3
+    log.save()
+    assert _get(client, url)["ETag"] != first["ETag"]
+
+
 def test_a_hit_carries_every_header_of_the_page_it_stored(client, world):
     """The cache answers before the CSP, frame, permissions and language middleware: the
     headers those gave the page are stored with it, and the outer ones are added anew."""

@@ -685,3 +685,24 @@ def test_the_new_password_page_titles_its_error_summary_as_every_form_does(clien
     )
     page = response.content.decode()
     assert '<h2 id="error-summary-title">Det finns ett problem</h2>' in page
+
+
+def test_one_password_tried_on_many_usernames_from_one_client_is_stopped(client, settings):
+    """The lockout counts per username and client: one client could try a password on every
+    account (a security probe). Failed sign-ins from one client over all usernames are
+    limited too; another client signs in as usual."""
+    settings.SIGN_IN_MAX_FAILURES_PER_CLIENT = 5
+    staff_user("bo")
+    for index in range(5):
+        response = post_login(client, f"anvandare-{index}", "Sommar2026!")
+        assert response.status_code == 200  # the form again, with its error
+    refused = post_login(client, "bo", PASSWORD)
+    assert refused.status_code == 429
+    assert "För många misslyckade inloggningsförsök" in refused.content.decode()
+    assert "_auth_user_id" not in client.session
+    # Another client is not limited by this one's failures.
+    other = Client()
+    assert post_login(other, "bo", PASSWORD, ip="10.0.9.9").status_code == 302
+    # The window's count expires with its cache entry; simulate the hour passing.
+    caches["limits"].clear()
+    assert post_login(client, "bo", PASSWORD).status_code == 302

@@ -535,13 +535,14 @@ def test_another_municipalitys_coordinator_gets_404(client, draft_world):
     ("state", "status"),
     [
         (PeriodState.CONSULTATION, 200),
-        (PeriodState.DECIDED, 200),
+        # Decided on it: the text the deciding body had stays as it was (a security probe).
+        (PeriodState.DECIDED, 403),
         (PeriodState.SIGNED, 403),
         (PeriodState.EXTENDED, 403),
         (PeriodState.CLOSED, 403),
     ],
 )
-def test_the_proposal_is_editable_until_signed(client, db, state, status):
+def test_the_proposal_is_editable_until_the_decision(client, db, state, status):
     world = make_world(state=state)
     sign_in(client, world.coordinator)
     assert client.get(proposal_url(world.period)).status_code == status
