@@ -11,6 +11,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.html import conditional_escape
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
@@ -155,9 +156,11 @@ def _sub_forms(request: HttpRequest, period: PromisePeriod, meeting: FollowUpMee
     for activity in activities:
         form = VerdictForm(data, activity=activity, initial=said.get(activity.pk))
         # Under its activity's name, before the box: below it, it read as the next one's.
-        form.fields["text"].help_text = _("Progress today: %(figures)s") % {
-            "figures": figures[activity.pk]
-        }
+        # Help texts are written as HTML (as Django's are): the figures' words (an activity's
+        # unit among them) escaped here, not trusted to the input checks alone.
+        form.fields["text"].help_text = conditional_escape(
+            _("Progress today: %(figures)s") % {"figures": figures[activity.pk]}
+        )
         verdicts.append(form)
     return assessments, verdicts
 
