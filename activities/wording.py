@@ -285,19 +285,60 @@ def _whole_period(progress: Progress, words: str, dated: bool) -> str:
     return text % {"words": words}
 
 
+# While a recurring target's span runs: how its spans that have ended went ("målet nåddes 10 av
+# 11 avslutade månader"), which the running span's status alone hides (a councillor counted
+# 22 rows of "Alla delperioder" to find the two months that fell short).
+_SPANS_MET_SO_FAR = {
+    Scope.YEAR: ngettext_lazy(
+        "target met in %(met)s of %(count)s promise year that has ended",
+        "target met in %(met)s of %(count)s promise years that have ended",
+        "count",
+    ),
+    Scope.TERTIAL: ngettext_lazy(
+        "target met in %(met)s of %(count)s tertial that has ended",
+        "target met in %(met)s of %(count)s tertials that have ended",
+        "count",
+    ),
+    Scope.MONTH: ngettext_lazy(
+        "target met in %(met)s of %(count)s month that has ended",
+        "target met in %(met)s of %(count)s months that have ended",
+        "count",
+    ),
+    Scope.WEEK: ngettext_lazy(
+        "target met in %(met)s of %(count)s week that has ended",
+        "target met in %(met)s of %(count)s weeks that have ended",
+        "count",
+    ),
+}
+
+
 def running_total_words(progress: Progress) -> str:
     """While a span of a recurring target runs, what the period has had so far: "hittills
-    under perioden: 38 trafikkontroller"; empty when that is the running span's count."""
+    under perioden: 38 trafikkontroller; målet nåddes 10 av 11 avslutade månader"; empty when
+    no span has ended and the running span's count is the period's."""
     target = progress.target
     if target is None or progress.current is None or len(progress.spans) < 2:
         return ""
     total = progress.total_done
-    if total == progress.current.done:
-        return ""  # nothing was done outside the running span: the headline says it all
-    return gettext("so far in the period: %(total)s %(unit)s") % {
-        "total": count_text(total),
-        "unit": target.unit_for(total),
-    }
+    ended = [
+        span for span in progress.spans[: progress.spans.index(progress.current)] if span.recorded
+    ]
+    parts = []
+    if total != progress.current.done:
+        parts.append(
+            gettext("so far in the period: %(total)s %(unit)s")
+            % {"total": count_text(total), "unit": target.unit_for(total)}
+        )
+    if ended and target.scope in _SPANS_MET_SO_FAR and not target.is_average:
+        met = sum(span.status == PaceStatus.ACHIEVED for span in ended)
+        words = _SPANS_MET_SO_FAR[target.scope] % {
+            "count": len(ended),
+            "met": count_text(met),
+        }
+        parts.append(
+            words if parts else gettext("so far in the period: %(words)s") % {"words": words}
+        )
+    return "; ".join(parts)
 
 
 def progress_words(progress: Progress, dated: bool = False) -> str:

@@ -115,20 +115,23 @@ PHRASES = [
         "tertial", "at_least", "before", "many",
         f"{BEGINS}minst 2 trygghetsvandringar per tertial Ej påbörjad",
     ),
-    ("tertial", "count", "inside", 0, f"{TERTIAL}: 0 av 2 trygghetsvandringar Efter plan"),
+    ("tertial", "count", "inside", 0, f"{TERTIAL}: 0 av 2 trygghetsvandringar Efter plan"
+        " · hittills under perioden: målet nåddes 0 av 2 avslutade tertial",
+    ),
     (
         "tertial", "exactly", "inside", 1,
-        f"{TERTIAL}: 1 trygghetsvandring (mål: exakt 2) Efter plan",
+        f"{TERTIAL}: 1 trygghetsvandring (mål: exakt 2) Efter plan"
+        " · hittills under perioden: målet nåddes 0 av 2 avslutade tertial",
     ),
     (
         "tertial", "at_most", "inside", "many",
         f"{TERTIAL}: 3 av högst 2 trygghetsvandringar Ej uppnådd"
-        " · hittills under perioden: 8 trygghetsvandringar",
+        " · hittills under perioden: 8 trygghetsvandringar; målet nåddes 1 av 2 avslutade tertial",
     ),
     (
         "tertial", "at_least", "inside", "many",
         f"{TERTIAL}: 3 av minst 2 trygghetsvandringar Klar"
-        " · hittills under perioden: 8 trygghetsvandringar",
+        " · hittills under perioden: 8 trygghetsvandringar; målet nåddes 1 av 2 avslutade tertial",
     ),
     (
         "tertial", "at_least", "after", 0,
@@ -150,13 +153,19 @@ PHRASES = [
     ("month", "at_most", "before", 0, f"{BEGINS}högst 2 trafikkontroller per månad Ej påbörjad"),
     ("month", "at_least", "before", 1, f"{BEGINS}minst 2 trafikkontroller per månad Ej påbörjad"),
     ("month", "count", "before", "many", f"{BEGINS}2 trafikkontroller per månad Ej påbörjad"),
-    ("month", "exactly", "inside", 0, f"{MONTH}: 0 trafikkontroller (mål: exakt 2) Ej påbörjad"),
-    ("month", "at_most", "inside", 1, f"{MONTH}: 1 av högst 2 trafikkontroller I fas"),
-    ("month", "count", "inside", 1, f"{MONTH}: 1 av 2 trafikkontroller I fas"),
+    ("month", "exactly", "inside", 0, f"{MONTH}: 0 trafikkontroller (mål: exakt 2) Ej påbörjad"
+        " · hittills under perioden: målet nåddes 0 av 9 avslutade månader",
+    ),
+    ("month", "at_most", "inside", 1, f"{MONTH}: 1 av högst 2 trafikkontroller I fas"
+        " · hittills under perioden: målet nåddes 9 av 9 avslutade månader",
+    ),
+    ("month", "count", "inside", 1, f"{MONTH}: 1 av 2 trafikkontroller I fas"
+        " · hittills under perioden: målet nåddes 0 av 9 avslutade månader",
+    ),
     (
         "month", "at_least", "inside", "many",
         f"{MONTH}: 3 av minst 2 trafikkontroller Klar"
-        " · hittills under perioden: 8 trafikkontroller",
+        " · hittills under perioden: 8 trafikkontroller; målet nåddes 1 av 9 avslutade månader",
     ),
     (
         "month", "count", "after", 0,
@@ -174,12 +183,19 @@ PHRASES = [
     ("week", "at_least", "before", 0, f"{BEGINS}minst 1 fotpatrull per vecka Ej påbörjad"),
     ("week", "count", "before", 1, f"{BEGINS}1 fotpatrull per vecka Ej påbörjad"),
     ("week", "exactly", "before", "many", f"{BEGINS}exakt 1 fotpatrull per vecka Ej påbörjad"),
-    ("week", "at_most", "inside", 0, f"{WEEK}: 0 av högst 1 fotpatrull I fas"),
-    ("week", "at_least", "inside", 1, f"{WEEK}: 1 av minst 1 fotpatrull Klar"),
-    ("week", "exactly", "inside", 1, f"{WEEK}: 1 fotpatrull (mål: exakt 1) Klar"),
+    ("week", "at_most", "inside", 0, f"{WEEK}: 0 av högst 1 fotpatrull I fas"
+        " · hittills under perioden: målet nåddes 37 av 37 avslutade veckor",
+    ),
+    ("week", "at_least", "inside", 1, f"{WEEK}: 1 av minst 1 fotpatrull Klar"
+        " · hittills under perioden: målet nåddes 0 av 37 avslutade veckor",
+    ),
+    ("week", "exactly", "inside", 1, f"{WEEK}: 1 fotpatrull (mål: exakt 1) Klar"
+        " · hittills under perioden: målet nåddes 0 av 37 avslutade veckor",
+    ),
     (
         "week", "count", "inside", "many",
-        f"{WEEK}: 3 av 1 fotpatrull Klar · hittills under perioden: 8 fotpatruller",
+        f"{WEEK}: 3 av 1 fotpatrull Klar · hittills under perioden: 8 fotpatruller;"
+        " målet nåddes 1 av 37 avslutade veckor",
     ),
     (
         "week", "exactly", "after", 0,

@@ -10,7 +10,14 @@ from django.utils.text import capfirst
 from django.utils.translation import override
 
 from activities import wording
-from activities.progress import LogEntry, PaceStatus, Target, compute_progress
+from activities.progress import (
+    LogCounts,
+    LogEntry,
+    PaceStatus,
+    Target,
+    compute_progress,
+    progress_from_counts,
+)
 
 START, END = date(2025, 1, 1), date(2026, 12, 31)
 
@@ -111,7 +118,10 @@ def test_a_year_span_is_a_promise_year_counted_from_the_start_never_this_year():
     # The short last year's "minst 8" says where it comes from (read alone, it contradicts
     # the promise's "minst 10 per år"); a whole year states the promise's figure.
     pro_rata = " (minst 10 narkotikainsatser per år, omräknat för den kortare tiden)"
-    assert words == f"löftesår 2 (20 mar–31 dec 2027): 0 av minst 8 narkotikainsatser{pro_rata}"
+    assert words == (
+        f"löftesår 2 (20 mar–31 dec 2027): 0 av minst 8 narkotikainsatser{pro_rata}"
+        " · hittills under perioden: målet nåddes 0 av 1 avslutat löftesår"
+    )
     assert "i år" not in words
     assert listed == [
         ("löftesår 1 (20 mar 2026–19 mar 2027)", "0 av minst 10 narkotikainsatser"),
@@ -130,10 +140,39 @@ def test_a_monthly_headline_also_gives_the_running_total_of_the_period():
     with override("sv"):
         assert wording.progress_words(monthly) == (
             "denna månad (1–31 dec 2026): 0 av minst 2 trafikkontroller"
-            " · hittills under perioden: 38 trafikkontroller"
+            " · hittills under perioden: 38 trafikkontroller;"
+            " målet nåddes 1 av 23 avslutade månader"
         )
         assert wording.headline_words(monthly) == (
             "denna månad (1–31 dec 2026): 0 av minst 2 trafikkontroller"
+        )
+
+
+def test_how_the_ended_spans_went_is_said_without_a_running_total_and_never_for_an_unrecorded_one():
+    """A councillor counted 22 rows of spans to find the two months that fell short."""
+    monthly = compute_progress(
+        Target("at_least", 2, "trafikkontroller", "month", "trafikkontroll"),
+        date(2025, 1, 1),
+        date(2026, 12, 31),
+        [LogEntry(date(2025, 1, 3), 2), LogEntry(date(2025, 3, 4), 1)],
+        date(2025, 3, 10),
+    )
+    with override("sv"):
+        assert wording.running_total_words(monthly) == (
+            "hittills under perioden: 3 trafikkontroller; målet nåddes 1 av 2 avslutade månader"
+        )
+    # Registered in April 2025: January to March were not followed up in the portal.
+    registered = progress_from_counts(
+        Target("at_least", 2, "trafikkontroller", "month", "trafikkontroll"),
+        date(2025, 1, 1),
+        date(2026, 12, 31),
+        LogCounts([LogEntry(date(2025, 5, 3), 2)]),
+        date(2025, 6, 10),
+        date(2025, 4, 1),
+    )
+    with override("sv"):
+        assert wording.running_total_words(registered) == (
+            "hittills under perioden: 2 trafikkontroller; målet nåddes 1 av 2 avslutade månader"
         )
 
 

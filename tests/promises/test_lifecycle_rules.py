@@ -13,7 +13,7 @@ from tests.promises.test_lifecycle import people, period_in, valid_data  # noqa:
 S = PeriodState
 FREE = {S.DRAFT}
 REVISED = {S.SIGNED, S.EXTENDED}
-PROPOSAL = {S.DRAFT, S.CONSULTATION, S.DECIDED}
+PROPOSAL = {S.DRAFT, S.CONSULTATION}  # fixed once decided on
 PUBLIC = {S.SIGNED, S.EXTENDED, S.CLOSED}
 DRAFT_DOCUMENTS = {S.DRAFT, S.CONSULTATION}
 
