@@ -5,6 +5,7 @@ from unittest import mock
 
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from followups.models import Assessment, Rating, Report, ReportKind
 from promises.models import PeriodState, PeriodTransition, PromisePeriod, Signatory
@@ -147,6 +148,22 @@ def test_period_page_shows_progress_as_text_and_the_counting_rule(client):
     assert "Så räknas framstegen" in html
     assert "Sammanfattning 0" in html and "Tertialrapport 0" in html
     assert "Henrik Tvarnö" in html
+
+
+@pytest.mark.django_db
+def test_an_ended_periods_page_gives_its_status_at_the_end_not_today(client):
+    """A closed period said "Läget den 6 december 2026" two years after it ended."""
+    running = build_period("vetlanda", slug="pagar")
+    today = timezone.localdate()
+    ended = factories.period(
+        "tranas", start=D(2023, 1, 1), end=D(2024, 12, 31), state=PeriodState.CLOSED
+    )
+    factories.activity(ended, "Trafikkontroller")
+    running_page = client.get(running.get_absolute_url()).content.decode()
+    ended_page = client.get(ended.get_absolute_url()).content.decode()
+    assert f"Läget den {date_format(today, 'j F Y')}, räknat" in running_page
+    assert "Läget vid periodens slut den 31 december 2024, räknat" in ended_page
+    assert f"Läget den {date_format(today, 'j F Y')}" not in ended_page
 
 
 @pytest.mark.django_db
