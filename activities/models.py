@@ -544,9 +544,13 @@ class ActivityLogQuerySet(models.QuerySet):
             .order_by(*PUBLIC_LOG_ORDER)
         )
 
-    def latest_for_municipality(self, municipality, count: int) -> "ActivityLogQuerySet":
+    def latest_for_municipality(
+        self, municipality, count: int, *, carried_out: bool = False
+    ) -> "ActivityLogQuerySet":
         """The `count` newest public logs of a municipality's published periods, with their
-        activity and period (its page, its feed).
+        activity and period (its page, its feed); with `carried_out`, not those of a most
+        ("högst 10 skadegörelser"), which count what happened rather than what was done (the
+        feed says "Registrerat" of them; a page's "Senast genomfört" listed them as done).
 
         Read from each activity's newest logs, not from every log of the municipality (a busy
         one has tens of thousands): the activity whose `count`-th newest log is the latest has
@@ -555,6 +559,8 @@ class ActivityLogQuerySet(models.QuerySet):
         activities = Activity.objects.filter(
             period__municipality=municipality, period__state__in=PUBLISHED_STATES
         )
+        if carried_out:
+            activities = activities.exclude(target_comparator=Comparator.AT_MOST)
         nth_newest = (
             ActivityLog.objects.counted()
             .filter(activity=OuterRef("pk"))
@@ -566,9 +572,11 @@ class ActivityLogQuerySet(models.QuerySet):
             .order_by(F("nth").desc(nulls_last=True))
             .values("nth")[:1]
         )
+        logs = self.public()
+        if carried_out:
+            logs = logs.exclude(activity__target_comparator=Comparator.AT_MOST)
         return (
-            self.public()
-            .filter(
+            logs.filter(
                 activity__period__municipality=municipality,
                 date__gte=Coalesce(Subquery(cutoff), Value(datetime.date.min)),
             )

@@ -99,7 +99,7 @@ def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
     others = [p for p in periods if not p.is_active(today)]
     # By name, so this app need not import the apps above it; one LIMIT query.
     logs = apps.get_model("activities", "ActivityLog").objects.latest_for_municipality(
-        municipality, LATEST_LOGS
+        municipality, LATEST_LOGS, carried_out=True
     )
     # The meetings planned from today (a citizen dialogue, a safety walk): one LIMIT query.
     coming = (

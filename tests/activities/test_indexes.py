@@ -101,6 +101,11 @@ def test_the_queries_that_read_logs_use_an_index(world):
             ActivityLog.objects.for_activity_page(activity)
         ),
         "a municipality's latest public logs (its page)": (
+            ActivityLog.objects.latest_for_municipality(
+                activity.period.municipality, 10, carried_out=True
+            )
+        ),
+        "a municipality's latest public logs (its feed)": (
             ActivityLog.objects.latest_for_municipality(activity.period.municipality, 10)
         ),
         "open data: every public log": opendata.log_queryset(None),

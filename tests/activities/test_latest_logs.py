@@ -55,3 +55,19 @@ def test_a_municipality_without_logs_has_none():
     period = factories.period("vetlanda")
     factories.activity(period)
     assert list(ActivityLog.objects.latest_for_municipality(period.municipality, 10)) == []
+
+
+@pytest.mark.django_db
+def test_what_a_most_counts_is_not_listed_as_done():
+    """A tester saw "1 anmäld skadegörelse" under "Senast genomfört"."""
+    period = factories.period("vetlanda")
+    checks = factories.activity(period, "Trafikkontroller")
+    damage = factories.activity(
+        period, "Skadegörelse vid resecentrum", target=("at_most", 10, "skadegörelser", "year")
+    )
+    done = factories.log(checks, period.start_date)
+    factories.log(damage, period.start_date + datetime.timedelta(days=1))
+    latest = ActivityLog.objects.latest_for_municipality(period.municipality, 1, carried_out=True)
+    assert list(latest) == [done]
+    # The feed says "Registrerat" of it: it lists both.
+    assert len(ActivityLog.objects.latest_for_municipality(period.municipality, 5)) == 2
