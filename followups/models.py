@@ -112,6 +112,9 @@ class FollowUpMeeting(models.Model):
     # keeps the earlier version).
     corrected_at = models.DateTimeField(_("corrected at"), null=True, blank=True)
     correction_reason = models.TextField(_("reason for the correction"), blank=True)
+    # The day the figures kept with its assessments (`Assessment.figures`) were judged on: the
+    # meeting's own, when it was recorded as held.
+    figures_as_of = models.DateField(_("figures as of"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     created_by = models.ForeignKey(
@@ -188,6 +191,10 @@ class Assessment(models.Model):
     )
     rating = models.CharField(_("rating"), max_length=20, choices=Rating.choices)
     comment = models.TextField(_("public comment"), blank=True)
+    # What the meeting judged by: each activity serving the promise, its progress in words and
+    # status on the meeting's day (`FollowUpMeeting.figures_as_of`), kept as recorded, as a
+    # report keeps its figures: {"activity", "progress", "status"} per activity.
+    figures = models.JSONField(_("figures at the meeting"), default=list, blank=True)
 
     class Meta:
         ordering = ["meeting", "promise__position"]

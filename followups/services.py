@@ -159,21 +159,59 @@ def record_meeting(
     for name, value in fields.items():
         setattr(meeting, name, value)
     meeting.status = MeetingStatus.HELD
+    figures = meeting_figures(meeting)
+    meeting.figures_as_of = meeting.date if figures else None
     meeting._history_user = user
     if new:
         save_once(meeting)
     else:
         meeting.save()
-    _save_judgements(meeting, assessments, verdicts)
+    _save_judgements(meeting, assessments, verdicts, figures)
     return _log_for_counting_activities(meeting, user)
 
 
+def meeting_figures(meeting: FollowUpMeeting) -> dict[int, list[dict]]:
+    """What a meeting judged by, per promise: each activity serving it, with its progress in
+    words and its status on the meeting's day, counted as a report counts its figures
+    (`reports.figure_rows`, in the site's language). None for a meeting before the period."""
+    period = meeting.period
+    if meeting.date < period.start_date:
+        return {}
+    last = min(meeting.date, period.end_date) if period.end_date else meeting.date
+    with translation.override(settings.LANGUAGE_CODE):
+        rows = reports.figure_rows(period, period.start_date, last, meeting.date)
+    by_activity = {
+        row.activity_id: {"activity": row.activity, "progress": row.progress, "status": row.status}
+        for row in rows
+    }
+    serving = (
+        Activity.promises.through.objects.filter(activity__period=period)
+        .order_by("activity__position", "activity_id")
+        .values_list("promise_id", "activity_id")
+    )
+    figures: dict[int, list[dict]] = {}
+    for promise_id, activity_id in serving:
+        if activity_id in by_activity:
+            figures.setdefault(promise_id, []).append(by_activity[activity_id])
+    return figures
+
+
 def _save_judgements(
-    meeting: FollowUpMeeting, assessments: list[AssessmentData], verdicts: list[VerdictData]
+    meeting: FollowUpMeeting,
+    assessments: list[AssessmentData],
+    verdicts: list[VerdictData],
+    figures: dict[int, list[dict]],
 ) -> None:
-    """The meeting's assessment of each promise and its verdicts on activities (those given)."""
+    """The meeting's assessment of each promise, with the figures it judged by, and its
+    verdicts on activities (those given)."""
     Assessment.objects.bulk_create(
-        Assessment(meeting=meeting, promise=a.promise, rating=a.rating, comment=a.comment)
+        Assessment(
+            meeting=meeting,
+            promise=a.promise,
+            rating=a.rating,
+            comment=a.comment,
+            figures=figures.get(a.promise.pk, []),
+        )
         for a in assessments
     )
     ActivityVerdict.objects.bulk_create(
@@ -206,15 +244,24 @@ def correct_meeting(
     if locked.status != MeetingStatus.HELD:
         raise MeetingStateError(meeting.pk)
     check_version(locked, expected_version)
+    held_on = locked.date
+    kept = {a.promise_id: a.figures for a in locked.assessments.all()}
     for name, value in fields.items():
         setattr(locked, name, value)
+    # The figures it judged by stay as recorded; a meeting now dated another day judged the
+    # figures of that day.
+    if locked.date == held_on and locked.figures_as_of is not None:
+        figures = kept
+    else:
+        figures = meeting_figures(locked)
+        locked.figures_as_of = locked.date if figures else None
     locked.corrected_at, locked.correction_reason = timezone.now(), reason
     locked.edit_version += 1
     locked._history_user = user
     locked.save()
     locked.assessments.all().delete()
     locked.verdicts.all().delete()
-    _save_judgements(locked, assessments, verdicts)
+    _save_judgements(locked, assessments, verdicts, figures)
     if locked.period.state in IN_FORCE_STATES:  # a closed period's logs stay as they are
         _follow_meeting(locked, user)
     return locked

@@ -24,7 +24,7 @@ from activities.wording import pace_label, span_label, spans_in_report_words
 from followups import reports
 from followups import services as followup_services
 from followups.demo import wording
-from followups.models import FollowUpMeeting, Rating, ReportKind
+from followups.models import Assessment, FollowUpMeeting, MeetingStatus, Rating, ReportKind
 from municipalities.models import Municipality
 from promises import lifecycle
 from promises import services as promise_services
@@ -350,6 +350,18 @@ class Builder:
                 "period"
             )
         )
+        # The meetings recorded before these logs were inserted judged by figures that held
+        # them (they were logged before): kept as the meetings had them.
+        self._refigure_meetings()
+
+    def _refigure_meetings(self) -> None:
+        held = FollowUpMeeting.objects.filter(period=self.period, status=MeetingStatus.HELD)
+        for meeting in held.select_related("period").prefetch_related("assessments"):
+            figures = followup_services.meeting_figures(meeting)
+            assessments = list(meeting.assessments.all())
+            for assessment in assessments:
+                assessment.figures = figures.get(assessment.promise_id, [])
+            Assessment.objects.bulk_update(assessments, ["figures"])
 
     def _reporter(self, activity: Activity):
         if activity.responsible == POLICE:
@@ -403,9 +415,9 @@ class Builder:
             rating = Rating.NOT_ON_TRACK
         else:
             rating = Rating.PARTLY
-        # The figures' day said, as a coordinator would: a meeting weeks after the tertial it
-        # reviews quotes that tertial's end, not its own day.
-        return promise, rating, f"Läget den {date_format(as_of, 'j F Y')}: " + " ".join(lines)
+        # The figures it judged by are kept with the assessment when it is recorded
+        # (`Assessment.figures`); the comment says which span the meeting looked back on.
+        return promise, rating, _looked_back_on(as_of, len(lines))
 
     def meeting(
         self,
@@ -501,3 +513,9 @@ class Builder:
         body = "\n\n".join([intro, self.results(start, end, final=kind == ReportKind.FINAL), outro])
         report = followup_services.update_report(report, user, title=title, body=body)
         followup_services.publish_report(report, user, today=published_on)
+
+
+def _looked_back_on(as_of: datetime.date, activities: int) -> str:
+    """A coordinator's comment on an assessment: what it looked back on."""
+    noun = "aktiviteten" if activities == 1 else f"de {activities} aktiviteterna"
+    return f"Bedömt utifrån läget för {noun} med mål den {date_format(as_of, 'j F Y')}."

@@ -673,3 +673,43 @@ def test_a_corrected_record_says_when_and_why_on_the_public_page(client, people,
     client.logout()
     page = " ".join(client.get(period.get_absolute_url()).content.decode().split())
     assert f"Protokollet rättades den {date_format(TODAY, 'j F Y')}: Fel datum angavs." in page
+
+
+@pytest.mark.django_db
+def test_a_meeting_keeps_the_figures_it_judged_by_as_a_report_does(client, people, period):
+    """A tester's meeting showed "enligt plan" with no figure: the form showed the progress
+    beside each promise and kept none of it."""
+    promise = period.promises.get()
+    traffic = period.activities.get(title="Trafikkontroller")
+    traffic.promises.add(promise)
+    factories.log(traffic, TODAY, 3)
+    sign_in(client, people.coordinator)
+    meeting = _held(client, period)
+
+    kept = {row["activity"]: row for row in meeting.assessments.get().figures}
+    assert meeting.figures_as_of == TODAY
+    assert "3 av minst 15 trafikkontroller" in kept["Trafikkontroller"]["progress"]
+    assert kept["Trafikkontroller"]["status"]
+    # A log entered afterwards changes the period's progress, not what the meeting had.
+    factories.log(traffic, TODAY, 2)
+    client.logout()
+    page = client.get(period.get_absolute_url()).content.decode()
+    day = date_format(TODAY, "j F Y")
+    assert f"Siffrorna den {day}, som mötet hade dem" in page
+    figures = page[page.index('class="meeting-figures"') :]
+    assert "3 av minst 15 trafikkontroller" in figures[: figures.index("</details>")]
+    assert "5 av minst 15 trafikkontroller" in page  # the activity's own line
+
+    # Corrected on the same day: the figures it had stay; dated another day: that day's.
+    sign_in(client, people.coordinator)
+    _correct(client, meeting, public_summary="Rättad sammanfattning.")
+    meeting.refresh_from_db()
+    kept = {row["activity"]: row for row in meeting.assessments.get().figures}
+    assert "3 av minst 15" in kept["Trafikkontroller"]["progress"]
+    if TODAY > START:
+        yesterday = TODAY - datetime.timedelta(days=1)
+        _correct(client, meeting, date=yesterday.isoformat())
+        meeting.refresh_from_db()
+        kept = {row["activity"]: row for row in meeting.assessments.get().figures}
+        assert meeting.figures_as_of == yesterday
+        assert "0 av minst 15" in kept["Trafikkontroller"]["progress"]

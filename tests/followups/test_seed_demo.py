@@ -590,15 +590,21 @@ def test_texts_quote_the_target_in_force_on_the_day_they_judge(seeded):
     assert "sänktes målet för narkotikainsatser från tolv till tio" in report.body
     drugs = next(row for row in report.figures if row["activity"] == "Narkotikainsatser")
     assert " av minst 12 narkotikainsatser" in drugs["progress"]
-    comments = {
-        meeting.date: meeting.assessments.get(promise__position=1).comment
-        for meeting in tranas.meetings.all()
+    # The meetings keep the figures they judged by, against the target of their day.
+    kept = {
+        meeting.date: " ".join(
+            row["progress"]
+            for row in meeting.assessments.get(promise__position=1).figures
+            if row["activity"] == "Narkotikainsatser"
+        )
+        for meeting in tranas.meetings.filter(status="held")
     }
-    before = [comment for day, comment in comments.items() if day < REVIEW_DAY]
-    after = [comment for day, comment in comments.items() if day > REVIEW_DAY]
+    before = [figures for day, figures in kept.items() if day < REVIEW_DAY]
+    after = [figures for day, figures in kept.items() if day > REVIEW_DAY]
     assert before and after
-    assert all("av minst 12 narkotikainsatser" in comment for comment in before)
-    assert not any("minst 12" in comment for comment in after)
+    assert all("av minst 12 narkotikainsatser" in figures for figures in before)
+    assert all("minst 10 narkotikainsatser" in figures for figures in after)
+    assert not any("minst 12" in figures for figures in after)
 
 
 @pytest.mark.django_db
