@@ -8,7 +8,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from followups.models import ReportKind
-from followups.reports import KEEP, RECOUNT, default_span, same_span_report
+from followups.reports import KEEP, RECOUNT, proposed_span, same_span_report
 from promises.fields import DateField, PlainTextField, long_date
 from promises.forms import SentOnceMixin, version_field
 from promises.models import PromisePeriod
@@ -33,7 +33,7 @@ class DraftReportForm(SentOnceMixin, forms.Form):
         super().__init__(*args, **kw)
         self.period = period
         self.today = today or timezone.localdate()
-        self.defaults = {kind: default_span(kind, period, self.today) for kind in ReportKind.values}
+        self.defaults = {kind: proposed_span(kind, period, self.today) for kind in ReportKind.values}
         self.fields["covers_from"].help_text = _(
             "Leave both dates empty for the kind's usual span: %(spans)s."
         ) % {

@@ -69,6 +69,28 @@ def default_span(
     return span_from, span_to
 
 
+def proposed_span(
+    kind: str, period: PromisePeriod, today: datetime.date
+) -> tuple[datetime.date, datetime.date]:
+    """The span the report form proposes: the kind's usual one (`default_span`), or, once that
+    one's report is published, the span running since, up to today (a coordinator preparing
+    December's year-end follow-up was offered last year's, already published)."""
+    start, end = default_span(kind, period, today)
+    if kind == ReportKind.FINAL:
+        return start, end
+    published = period.reports.filter(
+        kind=kind,
+        covers_from=start,
+        covers_to=end,
+        published_on__isnull=False,
+        replaced_by__isnull=True,
+    )
+    last = min(today, period.end_date) if period.end_date else today
+    if end < last and published.exists():
+        return end + ONE_DAY, last
+    return start, end
+
+
 def figures_day(period: PromisePeriod, covers_to: datetime.date, today: datetime.date):
     """The day the figures are judged on: the report's last day; the day after the period, when
     the report reaches the period's end and it has passed (each target then uppnådd or not)."""

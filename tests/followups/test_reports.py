@@ -297,6 +297,29 @@ def test_default_spans_are_the_last_ended_calendar_spans_inside_the_period(
     assert reports.default_span(kind, period, today) == expected
 
 
+def test_once_the_usual_span_is_reported_the_form_proposes_the_span_running_since(db, people):
+    """A coordinator preparing December's year-end follow-up was offered last year's, already
+    published, and typed this year's dates by hand."""
+    period = factories.period("vetlanda", start=D(2025, 9, 1), end=D(2027, 12, 31))
+    today = D(2026, 12, 6)
+    last_year = reports.default_span(ReportKind.YEAR_END, period, today)
+    assert last_year == (D(2025, 9, 1), D(2025, 12, 31))
+    assert reports.proposed_span(ReportKind.YEAR_END, period, today) == last_year
+    draft = services.draft_report(
+        period,
+        people.coordinator,
+        kind=ReportKind.YEAR_END,
+        covers_from=last_year[0],
+        covers_to=last_year[1],
+        today=today,
+    )
+    assert reports.proposed_span(ReportKind.YEAR_END, period, today) == last_year  # a draft
+    services.publish_report(draft, people.coordinator, today=today)
+    assert reports.proposed_span(ReportKind.YEAR_END, period, today) == (D(2026, 1, 1), today)
+    form = DraftReportForm(period=period, today=today)
+    assert "årsuppföljning 1 januari 2026–6 december 2026" in str(form["covers_from"].help_text)
+
+
 def test_a_final_report_of_a_period_closed_early_ends_on_its_closing_day(db):
     period = factories.period("vetlanda", start=D(2025, 9, 1), end=D(2026, 12, 31))
     period.state, period.closed_date = PeriodState.CLOSED, D(2026, 6, 15)
