@@ -33,7 +33,9 @@ class DraftReportForm(SentOnceMixin, forms.Form):
         super().__init__(*args, **kw)
         self.period = period
         self.today = today or timezone.localdate()
-        self.defaults = {kind: proposed_span(kind, period, self.today) for kind in ReportKind.values}
+        self.defaults = {
+            kind: proposed_span(kind, period, self.today) for kind in ReportKind.values
+        }
         self.fields["covers_from"].help_text = _(
             "Leave both dates empty for the kind's usual span: %(spans)s."
         ) % {
