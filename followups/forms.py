@@ -184,11 +184,14 @@ class CorrectMeetingForm(HeldMeetingForm):
 class AssessmentForm(forms.Form):
     """How one promise is going, as the meeting assessed it."""
 
+    # Nothing chosen in advance: a promise left as it was went public as "ej bedömt" unasked.
     rating = forms.ChoiceField(
         label=_("Assessment"),
         choices=Rating.choices,
-        initial=Rating.NOT_ASSESSED,
         widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose how the meeting assessed the promise, or “not assessed”.")
+        },
     )
     comment = _text(MAX_COMMENT, _("Comment"), help_text=_("Public."))
 
