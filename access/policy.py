@@ -89,7 +89,7 @@ def _allows(act: str, roles: set[str], obj: Model, user) -> bool:
         return lifecycle.allowed(act, _period_of(obj), roles, user)
     if act == Act.EDIT:
         period = _period_of(obj)
-        return lifecycle.freely_editable(period) or lifecycle.revisable(period)
+        return lifecycle.editable(period)
     if act == Act.EDIT_DRAFT:
         return lifecycle.freely_editable(_period_of(obj))
     if act == Act.DELETE_DRAFT:

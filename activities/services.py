@@ -13,7 +13,7 @@ from activities.models import Activity, ActivityLog
 from activities.progress import Target, target_text
 from activities.wording import progress_words
 from followups.models import MeetingKind
-from promises import editing
+from promises import editing, lifecycle
 from promises.editing import RevisionData
 from promises.models import ChangeKind, PromisePeriod, Revision
 
@@ -249,6 +249,7 @@ def save_activity(
     """
     promises = list(promises)
     with transaction.atomic():
+        editing.lock_period_in_state(activity.period_id, lifecycle.editable)
         old = Activity.objects.with_progress_data().prefetch_related("promises").get(pk=activity.pk)
         changes = activity_changes(old, activity, promises, today or timezone.localdate())
         if not changes:
@@ -287,8 +288,9 @@ def create_activity(
     In a signed period pass `revision`: the addition is recorded with it.
     """
     with transaction.atomic():
-        # Lock the period: two additions at once get consecutive positions.
-        PromisePeriod.objects.select_for_update().filter(pk=period.pk).first()
+        # Lock the period: two additions at once get consecutive positions, and none lands in a
+        # period a step moved on meanwhile.
+        editing.lock_period_in_state(period.pk, lifecycle.editable)
         last = period.activities.aggregate(last=Max("position"))["last"] or 0
         activity.period = period
         activity.position = last + 1

@@ -121,6 +121,7 @@ def _warn_if_reported(
     what counting anew changes)."""
     period_id = period_id or log.activity.period_id
     for report in Report.objects.covering(period_id, set(days))[:1]:
+        day = min(day for day in days if report.covers_from <= day <= report.covers_to)
         messages.warning(
             request,
             _(
@@ -128,7 +129,7 @@ def _warn_if_reported(
                 "The report keeps its figures; the coordinator can publish a corrected version."
             )
             % {
-                "date": date_format(log.date, "j F Y"),
+                "date": date_format(day, "j F Y"),
                 "title": report.title,
                 "published": date_format(report.published_on, "j F Y"),
             },
@@ -339,8 +340,11 @@ def log_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     % _log_words(log, log.activity),
                 )
                 if log.activity.period_id != period_before:
+                    # Moved: the day it left in the period it left, the day it has in its new one.
                     _warn_if_reported(request, log, [dated], period_id=period_before)
-                _warn_if_reported(request, log, [dated, log.date])
+                    _warn_if_reported(request, log, [log.date])
+                else:
+                    _warn_if_reported(request, log, [dated, log.date])
             return redirect("activities:staff_activity", pk=log.activity_id)
     else:
         form = LogEditForm(instance=log, today=today, activities=activities)
@@ -348,13 +352,19 @@ def log_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _move_choices(user, log: ActivityLog):
-    """The activities a log may be moved to: those the user logs (as a new log's), and its own
-    (a cancelled one's logs are still corrected); none for a log a held meeting made, which
-    follows the meeting's record."""
+    """The activities a log may be moved to: those the user logs (as a new log's), and for a
+    colleague's log those its author logs too; and its own (a cancelled one's logs are still
+    corrected); none for a log a held meeting made, which follows the meeting's record."""
     if log.meeting_id is not None:
         return None
-    loggable = Activity.objects.loggable_by(user).open_for_logs().values("pk")
-    return Activity.objects.filter(Q(pk__in=loggable) | Q(pk=log.activity_id)).for_log_form()
+    loggable = Activity.objects.loggable_by(user).open_for_logs()
+    if log.reported_by is not None and log.reported_by_id != user.pk:
+        # A colleague's log (a coordinator's correction): only where its author logs too, so it
+        # stays theirs to see and change (a security probe moved one out of their reach).
+        loggable = loggable.filter(pk__in=Activity.objects.loggable_by(log.reported_by))
+    return Activity.objects.filter(
+        Q(pk__in=loggable.values("pk")) | Q(pk=log.activity_id)
+    ).for_log_form()
 
 
 @staff_required

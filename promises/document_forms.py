@@ -6,7 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from promises.editing import EditConflict, save_versioned
+from promises import lifecycle
+from promises.editing import EditConflict, lock_period_in_state, save_versioned
 from promises.fields import DateField, PlainTextField
 from promises.forms import VersionedFormMixin, version_field
 from promises.models import DecisionProposal, Parties, PromisePeriod
@@ -156,9 +157,12 @@ def save_proposal(proposal: DecisionProposal, expected_version: int, *, user) ->
     is a conflict too; two first saves at once collide on the one-to-one key.
     """
     if proposal.pk is not None:
-        return save_versioned(proposal, expected_version, user=user)
+        with transaction.atomic():
+            lock_period_in_state(proposal.period_id, lifecycle.proposal_editable)
+            return save_versioned(proposal, expected_version, user=user)
     try:
         with transaction.atomic():
+            lock_period_in_state(proposal.period_id, lifecycle.proposal_editable)
             proposal.edit_version = 2
             proposal._history_user = user
             proposal.save()

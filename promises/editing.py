@@ -77,6 +77,19 @@ def claim_version(instance: models.Model, expected_version: int) -> None:
     instance._version_claimed = True  # the save that follows keeps it (EditVersioned)
 
 
+def lock_period_in_state(period_id: int, allowed) -> PromisePeriod:
+    """Lock the period (as a lifecycle step does) and refuse (`access.policy.NotNow`, the 403
+    that says why) unless `allowed(period)` still holds: the state the view checked when the
+    request began may have changed before the save (a step committed in between, and a draft's
+    edit landed in a period sent for consultation, or a proposal after the decision)."""
+    from access.policy import NotNow  # access imports the apps, which import this module
+
+    period = PromisePeriod.objects.select_for_update().get(pk=period_id)
+    if not allowed(period):
+        raise NotNow(period)
+    return period
+
+
 def save_versioned(
     instance: models.Model, expected_version: int, *, user, save_m2m=None
 ) -> models.Model:

@@ -105,6 +105,13 @@ REVISABLE_STATES = (PeriodState.SIGNED, PeriodState.EXTENDED)
 PROPOSAL_STATES = (PeriodState.DRAFT, PeriodState.CONSULTATION)
 
 
+def editable(period: PromisePeriod) -> bool:
+    """Whether the period's content may be changed at all: freely (a draft), or by revision
+    (signed, extended); the policy's `edit`, asked again by `editing.lock_period_in_state`
+    under the period's lock when the edit is saved."""
+    return freely_editable(period) or revisable(period)
+
+
 def freely_editable(period: PromisePeriod) -> bool:
     """Whether the period's state allows changing its content freely (the draft)."""
     return period.state in FREELY_EDITABLE_STATES

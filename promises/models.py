@@ -4,7 +4,7 @@ import datetime
 
 from django.apps import apps
 from django.conf import settings
-from django.db import models
+from django.db import models, router, transaction
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
@@ -493,12 +493,27 @@ class EditVersioned(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         claimed = self.__dict__.pop("_version_claimed", False)
-        if not self._state.adding and not claimed:
-            self.edit_version += 1
-            fields = kwargs.get("update_fields")
-            if fields is not None and "edit_version" not in fields:
-                kwargs["update_fields"] = [*fields, "edit_version"]
-        super().save(*args, **kwargs)
+        if self._state.adding or claimed:
+            super().save(*args, **kwargs)
+            return
+        fields = kwargs.get("update_fields")
+        if fields is not None and "edit_version" not in fields:
+            kwargs["update_fields"] = [*fields, "edit_version"]
+        # The next version after the stored row's, read under its lock: a copy read before an
+        # editor's save would otherwise write that save's own version again, and a form shown
+        # after that save would not conflict with this write (a security probe).
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        with transaction.atomic(using=using):
+            stored = (
+                type(self)
+                ._base_manager.using(using)
+                .select_for_update()
+                .filter(pk=self.pk)
+                .values_list("edit_version", flat=True)
+                .first()
+            )
+            self.edit_version = (self.edit_version if stored is None else stored) + 1
+            super().save(*args, **kwargs)
 
 
 class PromisePeriod(EditVersioned):

@@ -19,6 +19,7 @@ from promises.editing import (
     Change,
     RevisionData,
     close_position_gaps,
+    lock_period_in_state,
     move_in_period,
     record_revision,
     save_versioned,
@@ -191,8 +192,10 @@ def save_edit(
     changes: Iterable[Change] = (),
     save_m2m: Callable[[], None] | None = None,
 ) -> models.Model:
-    """Save a versioned edit and, for a signed period, its revision; raises `EditConflict`."""
+    """Save a versioned edit and, for a signed period, its revision; raises `EditConflict`, or
+    `NotNow` when the period's state no longer allows it (a step committed meanwhile)."""
     with transaction.atomic():
+        lock_period_in_state(period.pk, lifecycle.editable)
         save_versioned(instance, expected_version, user=user, save_m2m=save_m2m)
         if revision is not None:
             record_revision(

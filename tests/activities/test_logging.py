@@ -803,3 +803,15 @@ def test_a_log_moved_to_an_activity_of_another_period_is_checked_against_its_dat
     assert "date" in refused.context["form"].errors
     logged.refresh_from_db()
     assert logged.activity == world.police
+
+
+@pytest.mark.django_db
+def test_a_colleagues_log_moves_only_where_its_author_logs_too(client, world, logged):
+    """A coordinator moved an officer's log into the municipality's own activity: the officer
+    could no longer see or change it (a security probe)."""
+    sign_in(client, world.coordinator)
+    form = client.get(url("log_edit", logged.pk)).context["form"]
+    offered = {pk for _group, options in form.fields["activity"].choices[1:] for pk, _ in options}
+    # The coordinator logs the municipality's and the joint activity; the officer the police's
+    # and the joint one: the log may stay, or go to the joint one.
+    assert offered == {world.police.pk, world.status.pk}

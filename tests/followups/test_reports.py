@@ -974,6 +974,22 @@ def test_a_log_saved_changed_or_withdrawn_in_a_reported_span_says_the_report_kee
         follow=True,
     )
     assert any(warning in text for text in said(moved))
+    # Moved out of the span again: the warning names the day it left, not its new one.
+    back = client.post(
+        reverse("activities:log_edit", args=[log.pk]),
+        {
+            **edit.initial,
+            "edit_version": "2",
+            "date": TODAY.isoformat(),
+            "internal_note": "",
+            "place": "",
+            "summary": "",
+        },
+        follow=True,
+    )
+    day = date_format(TODAY - 12 * DAY, "j F Y")
+    assert any(text.startswith(f"{day} ingår i en redovisning") for text in said(back))
+    log = factories.log(world.checks, TODAY - 12 * DAY, 1, reported_by=people.officer)
     withdrawn = client.post(
         reverse("activities:log_withdraw", args=[log.pk]), {"reason": "Fel aktivitet."}, follow=True
     )

@@ -218,6 +218,7 @@ def test_an_edit_refused_because_the_period_moved_on_keeps_the_text(world):
 def test_an_editor_save_based_on_a_copy_read_before_a_lifecycle_step_conflicts(world, step):
     """The editor's request read the period, the step committed, then the editor saved (the
     pages re-read the state on each request: the probe hit the moment between)."""
+    from access.policy import NotNow
     from promises import services
     from promises.editing import EditConflict
     from promises.lifecycle import Action, perform
@@ -234,7 +235,9 @@ def test_an_editor_save_based_on_a_copy_read_before_a_lifecycle_step_conflicts(w
         perform(period, world.coordinator, Action.CLOSE, closing_reason="Ersatt av nytt löfte.")
     after_step = PromisePeriod.objects.get(pk=period.pk)
     stale.situation = "Ändrad i en flik som öppnades före steget."
-    with pytest.raises(EditConflict):
+    # Refused: the period's state no longer allows the edit (checked again under its lock),
+    # and the copy is stale besides.
+    with pytest.raises((EditConflict, NotNow)):
         services.save_edit(stale, shown, user=world.colleague, period=stale)
 
     period.refresh_from_db()
@@ -265,3 +268,55 @@ def test_every_save_but_the_editors_moves_the_version(world):
     before = Activity.objects.get(pk=activity.pk).edit_version
     set_activity_status(activity, world.coordinator, "ongoing", "")
     assert Activity.objects.get(pk=activity.pk).edit_version == before + 1
+
+
+def test_a_copy_read_before_an_editors_save_still_moves_the_version_past_it(world):
+    """A status written from a copy read before an editor's save wrote that save's own version
+    again: a second editor's form shown after the first save then overwrote the status."""
+    from activities.models import Activity
+    from activities.services import set_activity_status
+    from promises.editing import EditConflict, save_versioned
+    from tests import factories
+
+    activity = factories.activity(world.signed, "Dialog", target=None)
+    stale = Activity.objects.get(pk=activity.pk)  # the status request's copy (version 1)
+    first = Activity.objects.get(pk=activity.pk)
+    first.title = "Dialog med föreningar"
+    save_versioned(first, 1, user=world.coordinator)  # version 2
+    second = Activity.objects.get(pk=activity.pk)  # a form shown at version 2
+
+    set_activity_status(stale, world.coordinator, "cancelled", "Föreningen lades ned.")
+    second.title = "Dialog med alla föreningar"
+    with pytest.raises(EditConflict):
+        save_versioned(second, 2, user=world.colleague)
+
+    saved = Activity.objects.get(pk=activity.pk)
+    assert saved.status == "cancelled" and saved.edit_version == 3
+
+
+@pytest.mark.parametrize("what", ["promise", "proposal"])
+def test_a_save_that_passed_the_state_check_before_a_step_committed_is_refused(world, what):
+    """The pages check the state when a request begins; a step committing before its save
+    let a draft's promise change after it was sent for consultation, and a proposal after the
+    decision (a security probe)."""
+    from access.policy import NotNow
+    from promises import services
+    from promises.document_forms import save_proposal
+    from promises.models import DecisionProposal, PeriodState
+
+    period = world.draft
+    if what == "promise":
+        promise = period.promises.first()
+        promise.title = "Ändrat efter att det skickades"
+        PromisePeriod.objects.filter(pk=period.pk).update(state=PeriodState.CONSULTATION)
+        with pytest.raises(NotNow):
+            services.save_edit(promise, promise.edit_version, user=world.coordinator, period=period)
+        assert Promise.objects.get(pk=promise.pk).title != promise.title
+    else:
+        proposal = DecisionProposal(period=period, summary="Skrivet efter beslutet.")
+        PromisePeriod.objects.filter(pk=period.pk).update(
+            state=PeriodState.DECIDED, decision_date=datetime.date(2026, 12, 1)
+        )
+        with pytest.raises(NotNow):
+            save_proposal(proposal, 1, user=world.coordinator)
+        assert not DecisionProposal.objects.exists()
