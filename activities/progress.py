@@ -147,6 +147,9 @@ class SpanProgress:
     # False for a span that ended before the portal recorded the period (a promise registered
     # while it ran) with nothing logged for it: not judged (`unrecorded`).
     recorded: bool = True
+    # False for the running span while its pace is not judged: it began before the portal
+    # recorded the period, and behind or not started says nothing then (`pace_unknown`).
+    paced: bool = True
 
     @property
     def percent(self) -> int:
@@ -515,6 +518,21 @@ def unrecorded(span: Span, done: int, recorded_from: datetime.date | None) -> bo
     return recorded_from is not None and span.end < recorded_from and done == 0
 
 
+def pace_unknown(
+    span: Span, status: str, today: datetime.date, recorded_from: datetime.date | None
+) -> bool:
+    """Whether a running span's pace is not judged: it began before the portal recorded the
+    period (a promise registered while it ran), so what was done before then is not logged,
+    and "behind" or "not started" would say what nobody knows (a promise year registered in
+    its twelfth month read "1 av minst 10 … efter plan"). Judged again when it ends."""
+    return (
+        recorded_from is not None
+        and span.start < recorded_from
+        and span.start <= today <= span.end
+        and status in (PaceStatus.BEHIND, PaceStatus.NOT_STARTED)
+    )
+
+
 def _ended_period_status(outcomes: Iterable[tuple[bool, bool]]) -> str | None:
     """An ended period's status from its spans' (judged, met): not achieved once a judged span
     was not met, achieved if every span was judged and met, unknown (None) when the only spans
@@ -561,6 +579,8 @@ def progress_from_counts(
             spans = tuple(
                 replace(span, status="", recorded=False)
                 if unrecorded(span.span, span.done, recorded_from)
+                else replace(span, status="", paced=False)
+                if pace_unknown(span.span, span.status, today, recorded_from)
                 else span
                 for span in spans
             )
@@ -628,7 +648,8 @@ def status_from_counts(
         target_spans = [_current_span(target_spans, today)]
     (span,) = target_spans
     (span_done,) = counter.each(target_spans)
-    return _span_progress(target.comparator, span, span_done, today).status
+    status = _span_progress(target.comparator, span, span_done, today).status
+    return "" if pace_unknown(span, status, today, recorded_from) else status
 
 
 @dataclass(frozen=True)
@@ -666,9 +687,10 @@ def headline_from_counts(
     if span is None:
         return Headline(total_done, None, status, None)
     (span_done,) = counter.each([span])
-    return Headline(
-        total_done, _span_progress(target.comparator, span, span_done, today), status, None
-    )
+    current = _span_progress(target.comparator, span, span_done, today)
+    if pace_unknown(span, current.status, today, recorded_from):
+        current = replace(current, status="", paced=False)
+    return Headline(total_done, current, status, None)
 
 
 def _current_span(spans: Iterable[Span], today: datetime.date) -> Span | None:

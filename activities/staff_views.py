@@ -50,6 +50,8 @@ PACE_ORDER = (
 # The overview's count of activities without a target (no pace status), and the statuses that
 # mark a period's line as needing attention.
 NO_TARGET = "no_target"
+# … and of those with a target whose pace is not judged (a promise registered while it ran).
+NOT_JUDGED = "not_judged"
 ATTENTION = (PaceStatus.BEHIND, PaceStatus.NOT_STARTED, PaceStatus.NOT_ACHIEVED)
 RECENT_LOGS = 10
 # The start page's lists stop here (administrators see every municipality).
@@ -153,13 +155,18 @@ def _period_overview(activities: list[Activity], statuses: dict[int, str | None]
     periods: dict[int, PromisePeriod] = {}
     for activity in activities:
         periods.setdefault(activity.period_id, activity.period)
-        status = statuses[activity.pk] or NO_TARGET
+        status = statuses[activity.pk] or (NO_TARGET if activity.target is None else NOT_JUDGED)
         by_status = counted.setdefault(activity.period_id, {})
         by_status[status] = by_status.get(status, 0) + 1
     lines = []
     for period_id, period in periods.items():
         by_status = counted[period_id]
-        parts = [status_counts(by_status)] if set(by_status) - {NO_TARGET} else []
+        parts = [status_counts(by_status)] if set(by_status) - {NO_TARGET, NOT_JUDGED} else []
+        if by_status.get(NOT_JUDGED):
+            parts.append(
+                ngettext("%(count)s not judged", "%(count)s not judged", by_status[NOT_JUDGED])
+                % {"count": by_status[NOT_JUDGED]}
+            )
         if by_status.get(NO_TARGET):
             parts.append(
                 ngettext(

@@ -312,10 +312,12 @@ _SPANS_MET_SO_FAR = {
 }
 
 
-def running_total_words(progress: Progress) -> str:
+def running_total_words(progress: Progress, spans_met: bool = True) -> str:
     """While a span of a recurring target runs, what the period has had so far: "hittills
     under perioden: 38 trafikkontroller; målet nåddes 10 av 11 avslutade månader"; empty when
-    no span has ended and the running span's count is the period's."""
+    no span has ended and the running span's count is the period's. Without `spans_met` (a
+    report's kept figures, which say how the spans it covers went in words of their own: on
+    its last day the span ending then is both running and reported), the total alone."""
     target = progress.target
     if target is None or progress.current is None or len(progress.spans) < 2:
         return ""
@@ -329,7 +331,7 @@ def running_total_words(progress: Progress) -> str:
             gettext("so far in the period: %(total)s %(unit)s")
             % {"total": count_text(total), "unit": target.unit_for(total)}
         )
-    if ended and target.scope in _SPANS_MET_SO_FAR and not target.is_average:
+    if spans_met and ended and target.scope in _SPANS_MET_SO_FAR and not target.is_average:
         met = sum(span.status == PaceStatus.ACHIEVED for span in ended)
         words = _SPANS_MET_SO_FAR[target.scope] % {
             "count": len(ended),
@@ -344,7 +346,7 @@ def running_total_words(progress: Progress) -> str:
 def progress_words(progress: Progress, dated: bool = False) -> str:
     """The headline, with the period's running total when a span of many runs."""
     words = headline_words(progress, dated)
-    total = running_total_words(progress)
+    total = running_total_words(progress, spans_met=not dated)
     return f"{words} · {total}" if total else words
 
 

@@ -206,14 +206,13 @@ def report_correct(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {"title": report.title, "body": report.body}
     # What counting the figures anew would change (a log entered late, say): shown, and the
     # coordinator chooses.
-    changes = (
-        reports.figure_changes(
-            report.figures, reports.frozen_figures(report, timezone.localdate())[0]
-        )
-        if not report.is_draft
-        else []
-    )
+    counted = [] if report.is_draft else reports.frozen_figures(report, timezone.localdate())[0]
+    changes = reports.figure_changes(report.figures, counted) if counted else []
     form = CorrectionForm(request.POST or None, initial=initial, changes=changes)
+    # The lines of the text that quote the figures that changed: to check against the choice.
+    form.lines_to_check = (
+        reports.lines_naming_changed(report.body, report.figures, counted) if changes else []
+    )
     # The form sent twice (a double click, a resent page): the correction the first made.
     sent = form.is_valid() and form.cleaned_data.get("idempotency_key")
     first = sent and report.period.reports.filter(idempotency_key=sent).first()

@@ -272,6 +272,27 @@ def figure_changes(before: list[dict], after: list[dict]) -> list[str]:
     return changes
 
 
+def lines_naming_changed(body: str, before: list[dict], after: list[dict]) -> list[str]:
+    """The lines of a report's text that name an activity whose figures differ between two
+    sets of frozen rows, and quote a number: the sentences to check when the figures are
+    counted anew (a corrected report's table said 24 under a text that still said 23)."""
+    earlier = {row["activity_id"]: row for row in before}
+    changed = [
+        row["activity"]
+        for row in after
+        if (old := earlier.get(row["activity_id"])) is not None
+        and (old["done"], old.get("spans", ""), old["status_code"])
+        != (row["done"], row.get("spans", ""), row["status_code"])
+    ]
+    if not changed:
+        return []
+    return [
+        line.strip()
+        for line in body.splitlines()
+        if re.search(r"\d", line) and any(title.casefold() in line.casefold() for title in changed)
+    ]
+
+
 def report_rows(report: Report, today: datetime.date) -> list[dict]:
     """A report's figures: as frozen at publication, or for a draft as they stand now."""
     if not report.is_draft:

@@ -19,6 +19,7 @@ from activities.progress import (
     behind_pace,
     compute_progress,
     counting_spans,
+    headline_from_counts,
     progress_from_counts,
     progress_text,
     spans_for,
@@ -954,3 +955,29 @@ def test_an_ended_period_is_not_called_not_achieved_for_weeks_nobody_recorded():
     # Without a registration date every week is judged.
     counts = LogCounts(LATE_ENTRIES)
     assert progress_from_counts(WEEKLY, START, END, counts, date(2023, 6, 14)).spans[0].status
+
+
+def test_a_running_span_that_began_before_the_registration_is_not_called_behind():
+    """A promise year registered in its twelfth month read "1 av minst 10 … efter plan", and
+    a journalist filtering on "efter plan" would have said so of the municipality."""
+    yearly = make_target(value=10, scope=Scope.YEAR, unit="trafikkontroller")
+    one = [LogEntry(date(2023, 6, 5), 1)]
+    progress, status = _registered(date(2023, 6, 14), target=yearly, entries=one)
+    current = progress.current
+    assert current.span.start < REGISTERED and current.done == 1
+    assert status == progress.status == current.status == "" and not current.paced
+    # On track or done, it says so: what was logged is known.
+    enough = [LogEntry(date(2023, 6, 5), 10)]
+    progress, status = _registered(date(2023, 6, 14), target=yearly, entries=enough)
+    assert status == progress.status == "done" and progress.current.paced
+    # Ended, it is judged as every span is; and a span that began after the registration is
+    # paced as ever.
+    later = date(START.year + 1, 8, 1)
+    progress, status = _registered(later, target=yearly, entries=one)
+    assert progress.spans[0].status == "not_achieved" and progress.spans[0].paced
+    assert status == progress.status == progress.current.status
+    assert progress.current.span.start > REGISTERED and progress.current.paced
+    headline = headline_from_counts(
+        yearly, START, END, LogCounts(one), date(2023, 6, 14), REGISTERED
+    )
+    assert headline.status == "" and not headline.current.paced

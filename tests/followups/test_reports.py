@@ -509,6 +509,11 @@ def test_a_log_entered_after_publication_is_shown_and_the_correction_keeps_or_re
 
     assert "Siffrorna har ändrats sedan versionen publicerades" in page
     assert "Trygghetsvandringar i Håcksta: genomfört under den redovisade perioden 1 → 3" in page
+    # The text's lines that quote the activity whose figures changed, to check (a tester's
+    # corrected report said 24 in its table and 23 in its text).
+    assert "De här raderna i texten nämner en aktivitet vars siffror har ändrats:" in page
+    assert "<q>Delperioder då målet inte nåddes: Trygghetsvandringar i Håcksta (" in page
+    assert "<q>Redovisningen gäller" not in page  # a line that names none of them
     data = {"title": first.title, "body": first.body, "reason": "Fel ord i texten."}
     assert client.post(url, data).status_code == 200  # the choice is asked for
     assert Report.objects.count() == 1
