@@ -59,7 +59,9 @@ class GroupedActivityChoiceField(forms.ModelChoiceField):
                     label: [(pk, f"{title} ({label})") for pk, title in options]
                     for label, options in groups.items()
                 }
-            self._grouped = [("", self.empty_label or "")] + list(groups.items())
+            # No empty first option where none may be chosen (a log's move: it has one).
+            empty = [] if self.empty_label is None else [("", self.empty_label)]
+            self._grouped = empty + list(groups.items())
         return self._grouped
 
     def _get_choices(self):

@@ -153,6 +153,11 @@ class ActivityQuerySet(models.QuerySet):
                 )
         return self.filter(allowed, period__state__in=IN_FORCE_STATES)
 
+    def started(self, today: datetime.date) -> "ActivityQuerySet":
+        """Activities of periods that have begun: nothing done before a period's start is
+        logged (the log form refuses the date), so one not begun is no choice yet."""
+        return self.filter(period__start_date__lte=today)
+
     def open_for_logs(self) -> "ActivityQuerySet":
         """Activities a new log may be added to: not cancelled (`Activity.takes_logs`). Logs of
         a cancelled activity may still be corrected or withdrawn (`loggable_by` alone)."""

@@ -28,7 +28,7 @@ from activities import services
 from activities.forms import LogEditForm, LogForm, StatusForm, WithdrawForm
 from activities.models import Activity, ActivityLog
 from activities.progress import PaceStatus
-from activities.wording import progress_summary, status_counts
+from activities.wording import progress_summary, quantity_words, status_counts
 from followups import reminders
 from followups.models import FollowUpMeeting, Report
 from municipalities.roles import Act
@@ -82,7 +82,8 @@ def _log_words(log: ActivityLog, activity: Activity) -> dict[str, object]:
     return {
         # With its place: the same title is often in several municipalities' promises.
         "activity": f"{activity.title} ({period.place_name} {period.period_label})",
-        "quantity": log.quantity,
+        # "1 fotpatrull", as the pages write a log's quantity ("antal 1" read as a form).
+        "quantity": quantity_words(activity.target, log.quantity),
         "date": date_format(log.date, "j F Y"),
     }
 
@@ -205,7 +206,8 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     # "Logga aktivitet" only where something can be logged (a new coordinator's first page
     # led to "there is no activity you can log"); one query only when none in force can be.
     can_log = any(activity.can_log for activity in activities) or (
-        policy.may(user, Act.LOG) and Activity.objects.loggable_by(user).open_for_logs().exists()
+        policy.may(user, Act.LOG)
+        and Activity.objects.loggable_by(user).open_for_logs().started(today).exists()
     )
     context = {
         "can_log": can_log,
@@ -242,8 +244,8 @@ def log_create(request: HttpRequest) -> HttpResponse:
     """Log a completed activity; a repeated submission with the same key saves once."""
     user = request.user
     policy.require(user, Act.LOG)
-    activities = Activity.objects.loggable_by(user).open_for_logs().for_log_form()
     today = timezone.localdate()
+    activities = Activity.objects.loggable_by(user).open_for_logs().started(today).for_log_form()
     repeat = None
     if request.method == "POST":
         form = LogForm(request.POST, activities=activities, today=today)
@@ -364,7 +366,7 @@ def _move_choices(user, log: ActivityLog):
     corrected); none for a log a held meeting made, which follows the meeting's record."""
     if log.meeting_id is not None:
         return None
-    loggable = Activity.objects.loggable_by(user).open_for_logs()
+    loggable = Activity.objects.loggable_by(user).open_for_logs().started(timezone.localdate())
     if log.reported_by is not None and log.reported_by_id != user.pk:
         # A colleague's log (a coordinator's correction): only where its author logs too, so it
         # stays theirs to see and change (a security probe moved one out of their reach).

@@ -760,7 +760,9 @@ def test_a_log_saved_under_the_wrong_activity_moves_to_the_right_one(client, wor
     it all again on her phone."""
     sign_in(client, world.officer)
     form = client.get(url("log_edit", logged.pk)).context["form"]
-    offered = {pk for _group, options in form.fields["activity"].choices[1:] for pk, _ in options}
+    choices = list(form.fields["activity"].choices)
+    assert all(value != "" for value, _options in choices)  # no empty first option
+    offered = {pk for _group, options in choices for pk, _ in options}
     # Those she logs (the police's and the joint one), not the municipality's.
     assert offered == {world.police.pk, world.status.pk}
     data = {**form.initial, "activity": world.municipal.pk, "edit_version": "1"}
@@ -811,7 +813,26 @@ def test_a_colleagues_log_moves_only_where_its_author_logs_too(client, world, lo
     could no longer see or change it (a security probe)."""
     sign_in(client, world.coordinator)
     form = client.get(url("log_edit", logged.pk)).context["form"]
-    offered = {pk for _group, options in form.fields["activity"].choices[1:] for pk, _ in options}
+    choices = list(form.fields["activity"].choices)
+    assert all(value != "" for value, _options in choices)  # no empty first option
+    offered = {pk for _group, options in choices for pk, _ in options}
     # The coordinator logs the municipality's and the joint activity; the officer the police's
     # and the joint one: the log may stay, or go to the joint one.
     assert offered == {world.police.pk, world.status.pk}
+
+
+@pytest.mark.django_db
+def test_an_activity_of_a_period_not_begun_is_no_choice_yet(client, world):
+    """An officer was offered the activities of a promise signed to start next week: every
+    date he could give was refused."""
+    coming = factories.period(
+        "vetlanda",
+        start=timezone.localdate() + 9 * DAY,
+        end=timezone.localdate() + 300 * DAY,
+        slug="kommande",
+    )
+    later = factories.activity(coming, "Kommande kontroller")
+    sign_in(client, world.officer)
+    choices = client.get(url("log_create")).context["form"].fields["activity"].choices
+    offered = {pk for _group, options in list(choices)[1:] for pk, _ in options}
+    assert world.police.pk in offered and later.pk not in offered
