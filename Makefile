@@ -83,6 +83,8 @@ migrations-check: install
 deploy-check: install
 	env -u DEBUG SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 	  ALLOWED_HOSTS=medborgarloften.example CSRF_TRUSTED_ORIGINS=https://medborgarloften.example \
+	  SITE_OPERATOR="Exempelkommunen" CONTACT_EMAIL=kontakt@medborgarloften.example \
+	  ACCESSIBILITY_CONTACT_EMAIL=tillganglighet@medborgarloften.example \
 	  $(PY) manage.py check --deploy --fail-level WARNING
 
 # Update the Swedish catalogue after changing UI strings (needs GNU gettext).

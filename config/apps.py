@@ -11,7 +11,7 @@ class SiteConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self) -> None:
-        from config import public_cache
+        from config import checks, public_cache  # noqa: F401 (checks registers itself)
 
         public_cache.connect()
 

@@ -286,17 +286,40 @@ def test_https_settings_follow_the_environment():
     assert local["SECURE_SSL_REDIRECT"] is False and local["SECURE_HSTS_SECONDS"] == 0
 
 
-def test_deploy_check_gives_no_warning_with_the_production_settings():
-    result = subprocess.run(
+# What the public pages name: a deployment sets them (the README's production example).
+CONTACTS = {
+    "SITE_OPERATOR": "Exempelkommunen",
+    "CONTACT_EMAIL": "kontakt@medborgarloften.example",
+    "ACCESSIBILITY_CONTACT_EMAIL": "tillganglighet@medborgarloften.example",
+}
+
+
+def _deploy_check(env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
-        env=production_env(),
+        env=env,
         capture_output=True,
         text=True,
     )
+
+
+def test_deploy_check_gives_no_warning_with_the_production_settings():
+    result = _deploy_check(production_env(**CONTACTS))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout + result.stderr
     assert "WARNINGS" not in result.stdout + result.stderr
+
+
+def test_deploy_check_warns_of_the_contacts_left_at_their_placeholders():
+    """A journalist read "Portalen drivs av portalens förvaltare. Frågor om portalen:
+    kontakt@example.se" on a deployment's about page."""
+    result = _deploy_check(production_env(CONTACT_EMAIL=CONTACTS["CONTACT_EMAIL"]))
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "site.W001" in output and "ACCESSIBILITY_CONTACT_EMAIL" in output
+    assert "'kontakt@example.se'" not in output  # the one set is not named
+    assert "site.W002" in output
 
 
 # Static files
