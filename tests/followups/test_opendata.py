@@ -1116,3 +1116,22 @@ def test_a_web_page_elsewhere_may_fetch_the_open_data(client, known):
         dataset_path("aktiviteter", ".json"), headers={"if-none-match": response["ETag"]}
     )
     assert again.status_code == 304 and again["Access-Control-Allow-Origin"] == "*"
+
+
+DATE_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("dataset", COLUMNS)
+def test_json_writes_null_for_a_missing_number_or_date_and_empty_text_as_documented(
+    client, known, dataset
+):
+    """The page said "a missing value is null" while texts that do not apply were "" (a
+    journalist's script tripped on it): each column is one or the other, as now documented."""
+    _response, body = download(client, dataset_path(dataset, ".json"))
+    _names, data = rows("json", body)
+    for name in COLUMNS[dataset]:
+        values = [row[name] for row in data]
+        texts = [value for value in values if isinstance(value, str)]
+        if None in values and texts:
+            assert all(DATE_VALUE.match(text) for text in texts), (dataset, name, texts[:3])
