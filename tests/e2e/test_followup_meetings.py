@@ -94,6 +94,9 @@ def test_coordinator_plans_and_records_a_meeting(page, site, meeting_cleanup):
     page.locator("textarea[name=participants]").fill("Polisen, kommunens trygghetssamordnare")
     page.locator("textarea[name=public_summary]").fill("Genomgång av tertialens insatser.")
     page.locator("textarea[name=decisions]").fill("Fler trygghetsvandringar i höst.")
+    # Every promise is assessed: none is chosen in advance (unasked "ej bedömt" went public).
+    for other in period.promises.exclude(pk=promise.pk):
+        page.locator(f"input[name='promise-{other.pk}-rating'][value=not_assessed]").check()
     page.locator(f"input[name='promise-{promise.pk}-rating'][value=partly]").check()
     page.locator(f"textarea[name='activity-{activity.pk}-text']").fill(
         "Genomfört, dock inte i den utsträckning vi velat."
