@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import get_m2m_reverse_field_name
 
+from activities.models import Activity
 from promises.models import PromisePeriod
 
 EMPTY = "–"
@@ -68,6 +69,10 @@ def display_value(field: models.Field, value, related=None) -> str:
             return f"#{value}"
         if isinstance(related, get_user_model()):
             return person_name(related)
+        if isinstance(related, Activity):
+            # A log moved between activities: two promises often both have "Trafikkontroller".
+            period = related.period
+            return f"{related.title} ({period.place_name} {period.period_label})"
         return str(related)
     if value is None or value == "":
         return EMPTY
@@ -91,6 +96,8 @@ def _related_lookups(model: type[models.Model]) -> list[str]:
             if field.related_model is PromisePeriod:
                 # A period's name includes its municipality's.
                 lookups.append(f"{field.name}__municipality")
+            if field.related_model is Activity:
+                lookups.append(f"{field.name}__period__municipality")
     return lookups
 
 

@@ -778,7 +778,9 @@ def test_a_log_saved_under_the_wrong_activity_moves_to_the_right_one(client, wor
     assert logged.withdrawn_at is None and logged.reported_by == world.officer
     assert (counted(world.police), counted(world.status)) == (0, 1)
     history = client.get(url("history", "logg", logged.pk)).content.decode()
-    assert "Trafikkontroller" in history and "Medborgardialog" in history
+    # Named with their promise: two promises often both have a "Trafikkontroller".
+    place = f"({world.period.place_name} {world.period.period_label})"
+    assert f"Trafikkontroller {place}" in history and f"Medborgardialog {place}" in history
     # The withdraw page points there too.
     withdraw = client.get(url("log_withdraw", logged.pk)).content.decode()
     assert "Ändra loggen och välj rätt aktivitet i stället" in withdraw
