@@ -809,10 +809,16 @@ def outcome_rows(
         }
 
 
+# SCB's code: a journalist filtering a county in Excel filters on its first two digits.
+MUNICIPALITY_CODE_HELP = _(
+    "Four-digit municipality code; its first two digits are the county's code (06 is "
+    "Jönköpings län)."
+)
+
 PLACE_COLUMNS = (
     Column("period_id", INTEGER, _("Identifier of the promise period.")),
     Column("period_slug", TEXT, _("The period's part of its web address, e.g. 2020-2021.")),
-    Column("municipality_code", TEXT, _("Four-digit municipality code.")),
+    Column("municipality_code", TEXT, MUNICIPALITY_CODE_HELP),
     Column("municipality_name", TEXT, _("Name of the municipality.")),
     Column(
         "area_name",
@@ -830,7 +836,7 @@ DATASETS: tuple[Dataset, ...] = (
             "published citizen promises each has, in total and in force today."
         ),
         columns=(
-            Column("municipality_code", TEXT, _("Four-digit municipality code.")),
+            Column("municipality_code", TEXT, MUNICIPALITY_CODE_HELP),
             Column("municipality_name", TEXT, _("Name of the municipality.")),
             Column("municipality_slug", TEXT, _("The municipality's part of its web address.")),
             Column("county_code", TEXT, _("Two-digit county code.")),
