@@ -256,6 +256,24 @@ def test_start_page_of_several_periods_says_first_how_each_stands(client, world)
 
 
 @pytest.mark.django_db
+def test_the_overview_counts_a_pace_not_judged_apart_from_no_target(client, world):
+    """A promise registered in its twelfth month: its year's "1 of 15" is not "behind" (the
+    first months were not followed up in the portal), nor an activity without a target."""
+    eksjo = factories.municipality("eksjo")
+    world.officer.memberships.get().local_police_area.municipalities.add(eksjo)
+    registered = current_period("eksjo", registered_at=timezone.now())
+    factories.activity(registered, "Kontroller", target=("at_least", 15, "kontroller", "year"))
+    sign_in(client, world.officer)
+
+    lines = {
+        line.period.municipality.slug: line
+        for line in client.get(url("staff_home")).context["overview"]
+    }
+
+    assert lines["eksjo"].words == "1 ej bedömd" and not lines["eksjo"].behind
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("period_count", [1, 3])
 def test_start_page_query_count_does_not_grow_with_periods(
     client, django_assert_num_queries, period_count
