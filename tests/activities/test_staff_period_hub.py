@@ -351,7 +351,9 @@ def test_transitions_extensions_and_revisions_are_listed(client, people):
     html = page(client, period).content.decode()
 
     assert "Till KLG för samråd." in html
-    assert "Samordnare Testsson" in html
+    # The step's time is when it was recorded (a decision's own day is under the decision):
+    # an approver read the recording's day as the decision's.
+    assert "Samordnare Testsson, registrerat <time" in html
     assert str(PeriodState.CONSULTATION.label) in html
     assert "KS 2026/300" in html
     assert "Årlig översyn i samverkansgruppen." in html
