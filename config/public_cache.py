@@ -533,7 +533,15 @@ class PublicPageCacheMiddleware:
         if not _is_public(request):
             response = self.get_response(request)
             user = getattr(request, "user", None)
-            if user is not None and user.is_authenticated and "Cache-Control" not in response:
+            # Not for an error: a 503 because the database is down would read the user from
+            # it here, outside the view, and log a traceback for every request (make
+            # fault-test).
+            if (
+                response.status_code < 500
+                and user is not None
+                and user.is_authenticated
+                and "Cache-Control" not in response
+            ):
                 # A public page as a signed-in user sees it: for their browser alone, never a
                 # proxy's or a CDN's copy.
                 patch_cache_control(response, private=True)

@@ -556,3 +556,21 @@ def test_many_writes_in_one_transaction_set_each_version_once_then_at_the_commit
     after = _get(client, url)
     assert after["X-Cache"] == "miss"
     assert b"40 av minst 15" in after.content
+
+
+def test_an_error_answer_does_not_read_the_user_outside_the_view(rf):
+    """With the database down, a staff page's 503 read the signed-in user from it here, and
+    every such request logged a traceback (make fault-test)."""
+    from django.http import HttpResponse
+
+    from config.public_cache import PublicPageCacheMiddleware
+
+    class Unreachable:
+        @property
+        def is_authenticated(self):
+            raise AssertionError("the user was read for an error answer")
+
+    request = rf.post("/personal/logga/")
+    request.user = Unreachable()
+    middleware = PublicPageCacheMiddleware(lambda request: HttpResponse(status=503))
+    assert middleware(request).status_code == 503
