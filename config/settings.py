@@ -391,15 +391,15 @@ CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 # About page and accessibility statement (tillgänglighetsredogörelse).
 # The defaults are placeholders for a development machine: `manage.py check --deploy` warns of
 # each one left (config/checks.py), as the public pages would name them.
-PLACEHOLDER_CONTACTS = {
+PLACEHOLDERS = {
+    "SITE_OPERATOR": _("the administrator of this portal"),
     "CONTACT_EMAIL": "kontakt@example.se",
     "ACCESSIBILITY_CONTACT_EMAIL": "tillganglighet@example.se",
 }
-SITE_OPERATOR_SET = bool(os.environ.get("SITE_OPERATOR"))
-SITE_OPERATOR = os.environ.get("SITE_OPERATOR") or _("the administrator of this portal")
-CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", PLACEHOLDER_CONTACTS["CONTACT_EMAIL"])
+SITE_OPERATOR = os.environ.get("SITE_OPERATOR") or PLACEHOLDERS["SITE_OPERATOR"]
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", PLACEHOLDERS["CONTACT_EMAIL"])
 ACCESSIBILITY_CONTACT_EMAIL = os.environ.get(
-    "ACCESSIBILITY_CONTACT_EMAIL", PLACEHOLDER_CONTACTS["ACCESSIBILITY_CONTACT_EMAIL"]
+    "ACCESSIBILITY_CONTACT_EMAIL", PLACEHOLDERS["ACCESSIBILITY_CONTACT_EMAIL"]
 )
 # Where to report a vulnerability, for /.well-known/security.txt (RFC 9116): comma-separated
 # "mailto:…", "https://…" or "tel:…" addresses; without one the file is not served (no invented

@@ -97,7 +97,7 @@ def login(request: HttpRequest) -> HttpResponse:
         step = "accounts:verify" if _confirmed_devices(user).exists() else "accounts:otp_setup"
         return redirect(_with_next(step, next_url))
     if data is not None:
-        _count("sign-in-failure", _client(request), window=settings.SIGN_IN_LIMIT_WINDOW)
+        _count(SIGN_IN_FAILURES, _client(request), window=settings.SIGN_IN_LIMIT_WINDOW)
     return render(request, "accounts/login.html", {"form": form, "next": next_url})
 
 
@@ -110,7 +110,7 @@ def _failures_of_client(request: HttpRequest) -> int:
     usernames in the current window; 0 when the cache cannot say (the lockout per username
     still holds)."""
     try:
-        return caches["limits"].get(_counter_key("sign-in-failure", _client(request)), 0)
+        return caches["limits"].get(_counter_key(SIGN_IN_FAILURES, _client(request)), 0)
     except Exception:
         logger.error("failed sign-ins not read", exc_info=True)
         return 0
@@ -233,11 +233,15 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return response
 
 
+# The counters kept in the cache "limits", by what they count.
+RESET_PER_CLIENT = "password-reset:client"
+RESET_PER_ADDRESS = "password-reset:address"
+SIGN_IN_FAILURES = "sign-in-failure"
+
+
 def _counter_key(kind: str, value: str) -> str:
     digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
-    return (
-        f"password-reset:{kind}:{digest}" if kind in ("client", "address") else f"{kind}:{digest}"
-    )
+    return f"{kind}:{digest}"
 
 
 def _count(kind: str, value: str, window: datetime.timedelta | None = None) -> int:
@@ -260,7 +264,7 @@ def _count(kind: str, value: str, window: datetime.timedelta | None = None) -> i
     except Exception:
         # A cache that cannot count (down, or full) lifts no limit: nothing is sent until it
         # counts again (the page says the same either way).
-        logger.error("%s not counted: limited as over the limit", kind, exc_info=True)
+        logger.error("%s not counted (the cache failed)", kind, exc_info=True)
         return LIMIT_UNKNOWN
 
 
@@ -273,13 +277,15 @@ def reset_allowed(request: HttpRequest, email: str) -> bool:
     """
     # The client first: one over its limit counts no address (a client sending many addresses
     # must not make a counter per address).
-    per_client = _count("client", get_client_ip_address(request) or "")
+    per_client = _count(RESET_PER_CLIENT, _client(request))
     if per_client > settings.PASSWORD_RESET_MAX_PER_CLIENT:
         per_address = None
     else:
         # As Django finds the account (its comparison folds "ſ" to "s", PostgreSQL's UPPER
         # too): every spelling that reaches one account counts as that address.
-        per_address = _count("address", unicodedata.normalize("NFKC", email.strip()).casefold())
+        per_address = _count(
+            RESET_PER_ADDRESS, unicodedata.normalize("NFKC", email.strip()).casefold()
+        )
     allowed = per_address is not None and per_address <= settings.PASSWORD_RESET_MAX_PER_ADDRESS
     if not allowed:
         logger.warning(
