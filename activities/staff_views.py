@@ -122,21 +122,22 @@ def _warn_if_reported(
     of its period (or of `period_id`, the one it moved from) covers: the period page's figures
     change, the report's do not (its coordinator may publish a corrected version, which shows
     what counting anew changes)."""
-    period_id = period_id or log.activity.period_id
-    for report in Report.objects.covering(period_id, set(days))[:1]:
-        day = min(day for day in days if report.covers_from <= day <= report.covers_to)
-        messages.warning(
-            request,
-            _(
-                "%(date)s is in a report already published: %(title)s (published %(published)s). "
-                "The report keeps its figures; the coordinator can publish a corrected version."
-            )
-            % {
-                "date": date_format(day, "j F Y"),
-                "title": report.title,
-                "published": date_format(report.published_on, "j F Y"),
-            },
+    report = Report.objects.covering(period_id or log.activity.period_id, set(days)).first()
+    if report is None:
+        return
+    day = min(day for day in days if report.covers_from <= day <= report.covers_to)
+    messages.warning(
+        request,
+        _(
+            "%(date)s is in a report already published: %(title)s (published %(published)s). "
+            "The report keeps its figures; the coordinator can publish a corrected version."
         )
+        % {
+            "date": date_format(day, "j F Y"),
+            "title": report.title,
+            "published": date_format(report.published_on, "j F Y"),
+        },
+    )
 
 
 @dataclass(frozen=True)
@@ -320,7 +321,7 @@ def log_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "activities/log_edit.html", {"log": log, "form": None})
     today = timezone.localdate()
     dated, period_before = log.date, log.activity.period_id  # before the form writes the new
-    activities = _move_choices(request.user, log)
+    activities = _move_choices(request.user, log, today)
     if request.method == "POST":
         form = LogEditForm(request.POST, instance=log, today=today, activities=activities)
         if form.is_valid():
@@ -360,13 +361,13 @@ def log_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "activities/log_edit.html", {"log": log, "form": form})
 
 
-def _move_choices(user, log: ActivityLog):
+def _move_choices(user, log: ActivityLog, today: datetime.date):
     """The activities a log may be moved to: those the user logs (as a new log's), and for a
     colleague's log those its author logs too; and its own (a cancelled one's logs are still
     corrected); none for a log a held meeting made, which follows the meeting's record."""
     if log.meeting_id is not None:
         return None
-    loggable = Activity.objects.loggable_by(user).open_for_logs().started(timezone.localdate())
+    loggable = Activity.objects.loggable_by(user).open_for_logs().started(today)
     if log.reported_by is not None and log.reported_by_id != user.pk:
         # A colleague's log (a coordinator's correction): only where its author logs too, so it
         # stays theirs to see and change (a security probe moved one out of their reach).

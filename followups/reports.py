@@ -254,35 +254,38 @@ def figure_changes(before: list[dict], after: list[dict]) -> list[str]:
         if old is None:
             changes.append(gettext("%(activity)s: not in the published version") % row)
             continue
-        parts = []
-        if old["done"] != row["done"]:
-            parts.append(
-                gettext("done in the span %(old)s → %(new)s")
-                % {"old": old["done"], "new": row["done"]}
-            )
-        if old.get("spans", "") != row.get("spans", "") and row.get("spans"):
-            parts.append(row["spans"])
-        if old["status_code"] != row["status_code"]:
-            parts.append(
-                gettext("status %(old)s → %(new)s") % {"old": old["status"], "new": row["status"]}
-            )
-        if parts:
+        if parts := _row_changes(old, row):
             changes.append(f"{row['activity']}: {'; '.join(parts)}")
     changes += [gettext("%(activity)s: no longer in the report") % row for row in earlier.values()]
     return changes
 
 
+def _row_changes(old: dict, row: dict) -> list[str]:
+    """How one activity's frozen row differs from its earlier one, in words; [] if it does not."""
+    parts = []
+    if old["done"] != row["done"]:
+        parts.append(
+            gettext("done in the span %(old)s → %(new)s") % {"old": old["done"], "new": row["done"]}
+        )
+    if old.get("spans", "") != row.get("spans", "") and row.get("spans"):
+        parts.append(row["spans"])
+    if old["status_code"] != row["status_code"]:
+        parts.append(
+            gettext("status %(old)s → %(new)s") % {"old": old["status"], "new": row["status"]}
+        )
+    return parts
+
+
 def lines_naming_changed(body: str, before: list[dict], after: list[dict]) -> list[str]:
     """The lines of a report's text that name an activity whose figures differ between two
-    sets of frozen rows, and quote a number: the sentences to check when the figures are
-    counted anew (a corrected report's table said 24 under a text that still said 23)."""
+    sets of frozen rows (`figure_changes`' rule), and quote a number: the sentences to check
+    when the figures are counted anew (a corrected report's table said 24 under a text that
+    still said 23)."""
     earlier = {row["activity_id"]: row for row in before}
     changed = [
         row["activity"]
         for row in after
-        if (old := earlier.get(row["activity_id"])) is not None
-        and (old["done"], old.get("spans", ""), old["status_code"])
-        != (row["done"], row.get("spans", ""), row["status_code"])
+        if (old := earlier.get(row["activity_id"])) is not None and _row_changes(old, row)
     ]
     if not changed:
         return []

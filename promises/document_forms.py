@@ -156,16 +156,15 @@ def save_proposal(proposal: DecisionProposal, expected_version: int, *, user) ->
     A new proposal is saved as version 2, so that a form shown before it existed (version 1)
     is a conflict too; two first saves at once collide on the one-to-one key.
     """
-    if proposal.pk is not None:
-        with transaction.atomic():
-            lock_period_in_state(proposal.period_id, lifecycle.proposal_editable)
+    with transaction.atomic():
+        lock_period_in_state(proposal.period_id, lifecycle.proposal_editable)
+        if proposal.pk is not None:
             return save_versioned(proposal, expected_version, user=user)
-    try:
-        with transaction.atomic():
-            lock_period_in_state(proposal.period_id, lifecycle.proposal_editable)
-            proposal.edit_version = 2
-            proposal._history_user = user
-            proposal.save()
-    except IntegrityError:
-        raise EditConflict(DecisionProposal.objects.get(period_id=proposal.period_id)) from None
+        try:
+            with transaction.atomic():
+                proposal.edit_version = 2
+                proposal._history_user = user
+                proposal.save()
+        except IntegrityError:
+            raise EditConflict(DecisionProposal.objects.get(period_id=proposal.period_id)) from None
     return proposal
