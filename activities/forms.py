@@ -1,6 +1,7 @@
 """Staff forms: logging activities, withdrawing logs, activity status, and the activity editor."""
 
 import datetime
+import re
 import uuid
 
 from django import forms
@@ -521,6 +522,12 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
                 "responsible_other",
                 _("Leave this empty, or choose another actor as the responsible party."),
             )
+        if responsible and (repeated := _partner_repeating(responsible, other, cleaned)):
+            self.add_error(
+                "partners",
+                _("%(name)s is already the responsible party: name only the others who take part.")
+                % {"name": repeated},
+            )
         has_target = cleaned.get("has_target")
         if has_target == HasTarget.NO:
             # The choice decides: target fields left filled in are dropped, not refused (a
@@ -587,3 +594,26 @@ class MoveForm(forms.Form):
     """Which way to move an activity in its period's list."""
 
     direction = forms.ChoiceField(choices=[("up", _("up")), ("down", _("down"))])
+
+
+# The names a responsible party goes by in "Together with" ("Polisen", "kommunen").
+_PARTY_NAMES = {
+    Responsible.POLICE: ("Polisen",),
+    Responsible.MUNICIPALITY: ("Kommunen",),
+    Responsible.JOINT: ("Polisen", "Kommunen"),
+}
+
+
+def _partner_repeating(responsible: str, other: str, cleaned: dict) -> str:
+    """The responsible party's name where "Together with" names it again, or "".
+
+    "Räddningstjänsten, tillsammans med Räddningstjänsten" was published as written; the
+    partners are split at commas and "och", and compared without regard to case.
+    """
+    names = (other,) if responsible == Responsible.OTHER else _PARTY_NAMES.get(responsible, ())
+    partners = {
+        part.strip().casefold()
+        for piece in cleaned.get("partners", "").split(",")
+        for part in re.split(r"\s+och\s+", piece)
+    }
+    return next((name for name in names if name and name.casefold() in partners), "")

@@ -541,7 +541,7 @@ def lifecycle(rng: random.Random, plan: PeriodPlan, style: str, today: datetime.
         decision = previous - _days(rng, 5, 60)
         if (previous - start).days > 180 and signed < decision <= today:
             plan.extension, plan.state = (previous, decision), EXTENDED
-            comment = f"Förlängt till och med {end.isoformat()}."
+            comment = f"Förlängt till och med {swedish_date(end)}."
             plan.steps.append((SIGNED, EXTENDED, decision, comment))
     if end < today and rng.random() < 0.75:
         closed = min(end + _days(rng, 1, 75), today)
@@ -623,7 +623,7 @@ def plan_content(rng: random.Random, plans: list[PeriodPlan], today: datetime.da
             if responsible == Responsible.OTHER:
                 activity.other = text.actor or rng.choice(OTHER_ACTORS)
             if rng.random() < 0.15:
-                activity.partners = rng.choice(PARTNERS)
+                activity.partners = rng.choice([p for p in PARTNERS if p != activity.other])
             if kind != "none":
                 activity.scope = scopes.draw()
                 incident = kind == "incident"
@@ -946,7 +946,7 @@ def assess(plan: PeriodPlan, tallies: dict, promise: int, as_of: datetime.date):
     rating = (
         Rating.ON_TRACK if good == len(paced) else Rating.PARTLY if good else Rating.NOT_ON_TRACK
     )
-    return rating, f"{good} av {len(paced)} aktiviteter med mål i fas {as_of.isoformat()}."
+    return rating, f"{good} av {len(paced)} aktiviteter med mål i fas den {swedish_date(as_of)}."
 
 
 def swedish_date(day: datetime.date) -> str:

@@ -210,6 +210,8 @@ def test_another_actor_is_saved_with_its_name(client, draft):
             [draft.safety],
             responsible=Responsible.OTHER,
             responsible_other="Räddningstjänsten",
+            # Names that merely contain a party's are others ("kommunens fältassistenter").
+            partners="Räddningstjänstens ungdomsgrupp och kommunens fältassistenter",
             has_target="no",
             target_value="",
             target_unit="",
@@ -218,6 +220,7 @@ def test_another_actor_is_saved_with_its_name(client, draft):
 
     draft.second.refresh_from_db()
     assert draft.second.responsible_label == "Räddningstjänsten"
+    assert draft.second.partners.startswith("Räddningstjänstens ungdomsgrupp")
 
 
 BAD_INPUTS = {
@@ -231,6 +234,18 @@ BAD_INPUTS = {
     "unknown time span": ({"target_scope": "decade"}, "target_scope"),
     "other actor without a name": ({"responsible": Responsible.OTHER}, "responsible_other"),
     "a name with a non-other party": ({"responsible_other": "Västtrafik"}, "responsible_other"),
+    "the other actor again as a partner": (
+        {
+            "responsible": Responsible.OTHER,
+            "responsible_other": "Räddningstjänsten",
+            "partners": "föreningar och räddningstjänsten",
+        },
+        "partners",
+    ),
+    "the police as its own partner": (
+        {"responsible": Responsible.JOINT, "partners": "Fastighetsägare, polisen"},
+        "partners",
+    ),
     "no promise": ({"promises": []}, "promises"),
     "no target choice": ({"has_target": None}, "has_target"),
     "no title": ({"title": ""}, "title"),
