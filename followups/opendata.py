@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -1441,9 +1442,16 @@ class Export:
         stored = _open_stored(name)
         if stored is not None:
             return stored
-        file = self.build()
-        if _store(name, file):
-            _delete_other_folders(self.scope_folder, _folder(version, self.today))
+        with _building(name) as first:
+            if not first:
+                # Another worker (on any host) builds this file: wait for it rather than build
+                # the same file beside it, on the same cores and database.
+                stored = _wait_for_stored(name)
+                if stored is not None:
+                    return stored
+            file = self.build()
+            if _store(name, file):
+                _delete_other_folders(self.scope_folder, _folder(version, self.today))
         file.seek(0)
         return file
 
@@ -1490,6 +1498,59 @@ def _open_stored(name: str) -> IO[bytes] | None:
     except Exception:
         logger.warning("Stored export %s not read", name, exc_info=True)
         return None
+
+
+# One build of a file at a time (single flight): the worker that takes the file's key in the
+# shared cache builds it; the others wait for the kept file, at most BUILD_WAIT_SECONDS (below
+# gunicorn's 30 s timeout), then build it themselves. A key outlives a worker killed mid-build
+# by at most BUILD_LOCK_SECONDS.
+BUILD_LOCK_SECONDS = 60
+BUILD_WAIT_SECONDS = 10
+BUILD_POLL_SECONDS = 0.1
+
+
+def _building_key(name: str) -> str:
+    return "opendata-building:" + hashlib.sha256(name.encode()).hexdigest()
+
+
+@contextmanager
+def _building(name: str) -> Iterator[bool]:
+    """True when this worker is the one to build `name` (it took the key, given back after the
+    build, also when it fails), False when another one holds it. Without the cache, True."""
+    cache, key, token = caches[settings.PUBLIC_CACHE_ALIAS], _building_key(name), os.urandom(8)
+    try:
+        first = cache.add(key, token, BUILD_LOCK_SECONDS)
+    except Exception:
+        logger.warning("Export %s built without its key", name, exc_info=True)
+        yield True
+        return
+    try:
+        yield first
+    finally:
+        if first:
+            try:
+                if cache.get(key) == token:  # not a later builder's, after a very slow build
+                    cache.delete(key)
+            except Exception:
+                logger.warning("Key of export %s not given back", name, exc_info=True)
+
+
+def _wait_for_stored(name: str) -> IO[bytes] | None:
+    """The file another worker is building, once kept; None when it gave its key back without
+    keeping it (its build failed) or after BUILD_WAIT_SECONDS."""
+    cache, key = caches[settings.PUBLIC_CACHE_ALIAS], _building_key(name)
+    deadline = time.monotonic() + BUILD_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(BUILD_POLL_SECONDS)
+        stored = _open_stored(name)
+        if stored is not None:
+            return stored
+        try:
+            if cache.get(key) is None:
+                return _open_stored(name)
+        except Exception:
+            return None
+    return None
 
 
 def _store(name: str, file: IO[bytes]) -> bool:

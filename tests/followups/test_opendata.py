@@ -14,6 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import OperationalError, connection
@@ -1040,6 +1041,95 @@ def test_a_storage_failure_still_serves_the_whole_file(client, known, builds, mo
         _response, body = download(client, "/oppna-data/aktiviteter-excel.csv")
         assert len(rows("excel", body)[1]) == 3
     assert len(builds) == 2
+
+
+def activities_file(fmt: str = "json") -> opendata.Export:
+    """The national activities file of today, as the download builds it."""
+    return opendata.Export(
+        opendata.DATASETS_BY_SLUG["aktiviteter"],
+        opendata.FORMATS[fmt],
+        None,
+        "http://testserver",
+        timezone.localdate(),
+    )
+
+
+def building_key(export: opendata.Export) -> str:
+    return opendata._building_key(export.storage_name(public_cache.current_version()))
+
+
+@pytest.mark.django_db
+def test_a_file_another_worker_is_building_is_waited_for_and_not_built_again(
+    client, known, builds, monkeypatch
+):
+    export = activities_file()
+    whole = export.build().read()
+    builds.clear()
+    cache = caches[settings.PUBLIC_CACHE_ALIAS]
+    assert cache.add(building_key(export), "another worker", 60)  # it builds this file
+    waits = []
+
+    def other_worker_keeps_it_while_we_wait(seconds):
+        waits.append(seconds)
+        if len(waits) == 3:
+            opendata._store(export.storage_name(public_cache.current_version()), io.BytesIO(whole))
+
+    monkeypatch.setattr(opendata.time, "sleep", other_worker_keeps_it_while_we_wait)
+    _response, body = download(client, "/oppna-data/aktiviteter.json")
+    assert body == whole
+    assert builds == []
+    assert len(waits) == 3
+    assert cache.get(building_key(export)) == "another worker"  # not ours to give back
+
+
+@pytest.mark.django_db
+def test_when_the_other_build_fails_or_takes_too_long_the_file_is_built_here(
+    client, known, builds, monkeypatch
+):
+    export = activities_file()
+    cache = caches[settings.PUBLIC_CACHE_ALIAS]
+    # The other worker gives its key back without keeping the file (its build failed).
+    cache.add(building_key(export), "another worker", 60)
+    with monkeypatch.context() as patched:
+        patched.setattr(opendata.time, "sleep", lambda s: cache.delete(building_key(export)))
+        _response, body = download(client, "/oppna-data/aktiviteter.json")
+    assert len(json.loads(body)) == 3
+    assert len(builds) == 1
+
+    # The other worker holds its key and keeps nothing: built here after the wait.
+    export = activities_file("csv")
+    cache.add(building_key(export), "another worker", 60)
+    monkeypatch.setattr(opendata, "BUILD_WAIT_SECONDS", 0.2)
+    monkeypatch.setattr(opendata, "BUILD_POLL_SECONDS", 0.05)
+    _response, body = download(client, "/oppna-data/aktiviteter.csv")
+    assert len(rows("csv", body)[1]) == 3
+    assert len(builds) == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fails", [False, True])
+def test_the_builder_holds_the_key_while_it_builds_and_gives_it_back(known, monkeypatch, fails):
+    export = activities_file()
+    cache = caches[settings.PUBLIC_CACHE_ALIAS]
+    key = building_key(export)
+    dataset = opendata.DATASETS_BY_SLUG["aktiviteter"]
+    held = []
+
+    def watched(*args):
+        held.append(cache.get(key) is not None)
+        yield from dataset.rows(*args)
+        if fails:
+            raise OperationalError("server closed the connection unexpectedly")
+
+    export = dataclasses.replace(export, dataset=dataclasses.replace(dataset, rows=watched))
+    version = public_cache.current_version()
+    if fails:
+        with pytest.raises(OperationalError):
+            export.open(version)
+    else:
+        assert len(json.loads(export.open(version).read())) == 3
+    assert held == [True]
+    assert cache.get(key) is None
 
 
 @pytest.mark.django_db
