@@ -4,6 +4,7 @@ import datetime
 from unittest import mock
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -150,6 +151,13 @@ def test_period_page_shows_progress_as_text_and_the_counting_rule(client):
     assert "Henrik Tvarnö" in html
 
 
+def activity_url(activity) -> str:
+    period = activity.period
+    return reverse(
+        "activities:activity_detail", args=[period.municipality.slug, period.slug, activity.pk]
+    )
+
+
 @pytest.mark.django_db
 def test_an_ended_periods_page_gives_its_status_at_the_end_not_today(client):
     """A closed period said "Läget den 6 december 2026" two years after it ended."""
@@ -158,12 +166,16 @@ def test_an_ended_periods_page_gives_its_status_at_the_end_not_today(client):
     ended = factories.period(
         "tranas", start=D(2023, 1, 1), end=D(2024, 12, 31), state=PeriodState.CLOSED
     )
-    factories.activity(ended, "Trafikkontroller")
+    activity = factories.activity(ended, "Trafikkontroller")
     running_page = client.get(running.get_absolute_url()).content.decode()
-    ended_page = client.get(ended.get_absolute_url()).content.decode()
-    assert f"Läget den {date_format(today, 'j F Y')}, räknat" in running_page
-    assert "Läget vid periodens slut den 31 december 2024, räknat" in ended_page
-    assert f"Läget den {date_format(today, 'j F Y')}" not in ended_page
+    running_activity = client.get(activity_url(running.activities.first())).content.decode()
+    # The activity's own page too: a journalist quoted its "Läget den 6 december 2026".
+    for page in (running_page, running_activity):
+        assert f"Läget den {date_format(today, 'j F Y')}, räknat" in page
+    for page in (ended.get_absolute_url(), activity_url(activity)):
+        html = client.get(page).content.decode()
+        assert "Läget vid periodens slut den 31 december 2024, räknat" in html
+        assert f"Läget den {date_format(today, 'j F Y')}" not in html
 
 
 @pytest.mark.django_db
