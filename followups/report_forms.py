@@ -175,3 +175,17 @@ class CorrectionForm(SentOnceMixin, ReportTextsForm):
         if not changes:
             # Nothing differs: the figures are the same either way.
             del self.fields["figures"]
+
+    def clean(self):
+        cleaned = super().clean()
+        same_texts = all(cleaned.get(name) == self.initial.get(name) for name in ("title", "body"))
+        if same_texts and cleaned.get("figures", KEEP) == KEEP and not self.errors:
+            # A reason alone was published as a new version that changed nothing.
+            raise forms.ValidationError(
+                _(
+                    "The correction changes neither the title, the text nor the figures: change "
+                    "what was wrong before publishing it."
+                ),
+                code="unchanged",
+            )
+        return cleaned

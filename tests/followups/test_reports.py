@@ -518,7 +518,9 @@ def test_a_log_entered_after_publication_is_shown_and_the_correction_keeps_or_re
     assert client.post(url, data).status_code == 200  # the choice is asked for
     assert Report.objects.count() == 1
 
-    client.post(url, {**data, "figures": choice})
+    # Kept figures and the same texts would change nothing (test_a_correction_must_change…).
+    retitled = {"title": f"{first.title} (rättad)"} if choice == "keep" else {}
+    client.post(url, {**data, "figures": choice, **retitled})
 
     second = Report.objects.exclude(pk=first.pk).get()
     done = {row["activity"]: row["done"] for row in second.figures}
@@ -543,6 +545,32 @@ def test_a_log_entered_after_publication_is_shown_and_the_correction_keeps_or_re
         assert status_before != status_after and status_before not in second.body
         assert status_after in second.body.split("\n\n")
         assert second.body.replace(status_after, status_before) == first.body
+
+
+@pytest.mark.parametrize("late_log", [False, True])
+def test_a_correction_must_change_the_title_the_text_or_the_figures(
+    client, people, world, late_log
+):
+    """A tester sent only a reason: a "version 2" identical to version 1 was published."""
+    first = published(world, people)
+    if late_log:
+        factories.log(world.walks, TODAY - 3 * DAY, 2)  # the figures could be counted anew
+    sign_in(client, people.coordinator)
+    url = reverse("followups:report_correct", args=[first.pk])
+    unchanged = {"title": first.title, "body": first.body, "reason": "Fel siffra."}
+    if late_log:
+        unchanged["figures"] = "keep"
+
+    response = client.post(url, unchanged)
+
+    assert response.status_code == 200
+    assert "Rättelsen ändrar varken rubrik, text eller siffror" in response.content.decode()
+    assert Report.objects.count() == 1
+    changed = {"body": first.body + "\n\nTillägg."}
+    if late_log:
+        changed = {"figures": "recount"}
+    assert client.post(url, {**unchanged, **changed}).status_code == 302
+    assert Report.objects.count() == 2
 
 
 def status_sentence(report: Report) -> str:
