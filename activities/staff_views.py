@@ -16,8 +16,10 @@ from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_safe
@@ -122,21 +124,26 @@ def _warn_if_reported(
     of its period (or of `period_id`, the one it moved from) covers: the period page's figures
     change, the report's do not (its coordinator may publish a corrected version, which shows
     what counting anew changes)."""
-    report = Report.objects.covering(period_id or log.activity.period_id, set(days)).first()
-    if report is None:
+    report = (
+        Report.objects.covering(period_id or log.activity.period_id, set(days))
+        .select_related("period")
+        .first()
+    )
+    # Said to those who can correct the report; an officer could do nothing about it.
+    if report is None or not policy.may(request.user, Act.PUBLISH_REPORTS, report.period):
         return
     day = min(day for day in days if report.covers_from <= day <= report.covers_to)
+    text = _(
+        "%(date)s is in a report already published: %(title)s (published %(published)s). "
+        "The report keeps its figures; you can publish a corrected version."
+    ) % {
+        "date": date_format(day, "j F Y"),
+        "title": report.title,
+        "published": date_format(report.published_on, "j F Y"),
+    }
+    url = reverse("followups:report_correct", args=[report.pk])
     messages.warning(
-        request,
-        _(
-            "%(date)s is in a report already published: %(title)s (published %(published)s). "
-            "The report keeps its figures; the coordinator can publish a corrected version."
-        )
-        % {
-            "date": date_format(day, "j F Y"),
-            "title": report.title,
-            "published": date_format(report.published_on, "j F Y"),
-        },
+        request, format_html('{} <a href="{}">{}</a>', text, url, _("Correct the report"))
     )
 
 
