@@ -141,6 +141,9 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
         "round_changes": changes_since(period, since) if since else [],
         "promises": promise_comments(period, promises),
         "activities": [(activity, activity.progress(today)) for activity in activities],
+        # Before it is signed nothing is logged: a draft's "0 av minst 15 … ej påbörjad" read as
+        # a result (an approver); its targets are shown.
+        "shows_progress": not unpublished,
         "is_active": period.is_active(today),
         "today": today,
         "steps": lifecycle_steps(period),

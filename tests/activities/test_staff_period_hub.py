@@ -180,6 +180,31 @@ def test_a_coordinator_gets_every_editor_link_in_a_draft(client, people):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "state, progress",
+    [
+        (PeriodState.DRAFT, False),
+        (PeriodState.CONSULTATION, False),
+        (PeriodState.DECIDED, False),
+        (PeriodState.SIGNED, True),
+    ],
+)
+def test_before_the_signing_the_activities_show_their_targets_not_progress(
+    client, people, state, progress
+):
+    """An approver read a draft's "0 av minst 15 trafikkontroller · Ej påbörjad" as a result."""
+    period = make_period(state, starts=10)
+    sign_in(client, people.coordinator)
+
+    html = " ".join(page(client, period).content.decode().split())
+
+    assert "Mål: minst 15 trafikkontroller under hela perioden" in html
+    assert ("0 av minst 15 trafikkontroller" in html) is progress
+    assert ("Aktiviteter och framsteg" in html) is progress
+    assert ("Så räknas framstegen" in html) is progress
+
+
+@pytest.mark.django_db
 def test_the_first_promise_cannot_move_up_nor_the_last_down(client, people):
     period = make_period(PeriodState.DRAFT, promises=2)
     first, last = period.promises.all()
