@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -373,6 +374,15 @@ class Report(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.published_on is None
+
+    @cached_property
+    def latest_version(self) -> "Report":
+        """The version that replaced this one last (itself when it is not replaced): a link
+        to "the corrected version" led a reader to a version replaced in its turn."""
+        latest = self
+        while latest.replaced_by_id is not None:
+            latest = latest.replaced_by
+        return latest
 
     @property
     def figures_at_end(self) -> bool:

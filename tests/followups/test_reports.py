@@ -494,6 +494,33 @@ def test_a_correction_is_a_new_version_and_both_stay_visible_with_the_reason(cli
     assert "Skäl till rättelsen: En trygghetsvandring saknades i redovisningen." in feed
 
 
+def test_a_replaced_version_leads_to_the_latest_and_names_the_one_that_replaced_it(
+    client, people, world
+):
+    """"Läs den rättade versionen" on version 1 led to version 2, itself replaced."""
+    first = published(world, people)
+    second = services.correct_report(
+        first, people.coordinator, title=first.title, body="Text 2.", reason="Fel i texten."
+    )
+    third = services.correct_report(
+        second, people.coordinator, title=first.title, body="Text 3.", reason="Fel igen."
+    )
+    period = world.period
+    latest = reverse(
+        "followups:report_document", args=[period.municipality.slug, period.slug, third.pk]
+    )
+    for replaced in (first, second):
+        page = report_page(client, replaced)
+        assert f'<a href="{latest}">Läs den senaste versionen (version 3)</a>' in page
+    sign_in(client, people.coordinator)
+    staff = client.get(reverse("followups:report_detail", args=[first.pk])).content.decode()
+    replaced_on = date_format(second.published_on, "j F Y")
+    assert (
+        f'ersatt den {replaced_on} av <a href="'
+        f'{reverse("followups:report_detail", args=[second.pk])}">version 2</a>'
+    ) in staff
+
+
 @pytest.mark.parametrize("choice", ["keep", "recount"])
 def test_a_log_entered_after_publication_is_shown_and_the_correction_keeps_or_recounts(
     client, people, world, choice
