@@ -497,7 +497,7 @@ def test_a_correction_is_a_new_version_and_both_stay_visible_with_the_reason(cli
 def test_a_replaced_version_leads_to_the_latest_and_names_the_one_that_replaced_it(
     client, people, world
 ):
-    """"Läs den rättade versionen" on version 1 led to version 2, itself replaced."""
+    """ "Läs den rättade versionen" on version 1 led to version 2, itself replaced."""
     first = published(world, people)
     second = services.correct_report(
         first, people.coordinator, title=first.title, body="Text 2.", reason="Fel i texten."
