@@ -7,6 +7,7 @@ text. A form that makes an object sends a key of its own (`save_once`): sent twi
 """
 
 import datetime
+import uuid
 from dataclasses import dataclass
 
 from django.db import IntegrityError, models, transaction
@@ -49,8 +50,15 @@ def save_once(instance: models.Model) -> None:
         key = instance.idempotency_key
         model = type(instance)
         existing = model.objects.filter(idempotency_key=key).first() if key else None
-        if existing is None or existing.period_id != instance.period_id:
+        if existing is None:
             raise
+        if existing.period_id != instance.period_id:
+            # Another period's key (a form's field altered): no repeat of this form's
+            # submission, so saved as a new one under a key of its own (was a 500).
+            instance.idempotency_key = uuid.uuid4()
+            with transaction.atomic():
+                instance.save()
+            return
         raise Repeated(existing) from None
 
 

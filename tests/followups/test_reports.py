@@ -4,6 +4,7 @@ frozen at publication; corrections as new versions; the signing document kept as
 import datetime
 import hashlib
 import io
+import uuid
 from dataclasses import dataclass
 from unittest import mock
 
@@ -1066,3 +1067,32 @@ def test_a_log_saved_changed_or_withdrawn_in_a_reported_span_says_the_report_kee
     # A replaced version's span is the correction's: one warning, naming the latest version.
     assert Report.objects.covering(world.period.pk, [TODAY - 12 * DAY]).get() == report
     assert not Report.objects.covering(world.period.pk, [TODAY]).exists()
+
+
+def test_another_periods_form_key_saves_a_new_report_not_a_server_error(client, people, world):
+    """A security probe posted the idempotency key of another period's report: a 500."""
+    other = factories.period("tranas", state=PeriodState.SIGNED, start=START)
+    theirs = services.draft_report(
+        other,
+        people.coordinator,
+        kind=ReportKind.TERTIAL,
+        covers_from=START,
+        covers_to=TODAY,
+        idempotency_key=uuid.uuid4(),
+    )
+    sign_in(client, people.coordinator)
+
+    response = client.post(
+        reverse("followups:report_create", args=[world.period.pk]),
+        {
+            "idempotency_key": str(theirs.idempotency_key),
+            "kind": ReportKind.TERTIAL,
+            "covers_from": START.isoformat(),
+            "covers_to": TODAY.isoformat(),
+        },
+    )
+
+    assert response.status_code == 302
+    mine = world.period.reports.get()
+    assert mine.idempotency_key != theirs.idempotency_key
+    assert other.reports.get() == theirs
