@@ -42,6 +42,65 @@ _NUMBER_FOOTNOTE_MARK = re.compile(r"(?<=\d)[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=[\s
 _FOOTNOTE_LISTED = re.compile(r"^[ \t]*[¹²³⁴⁵⁶⁷⁸⁹⁰]+[ \t]+[^\W\d_]", re.MULTILINE)
 _FEWEST_LISTED_FOOTNOTES = 2
 
+# A text saved as UTF-8 and read back as Windows-1252 (an export opened in the wrong encoding):
+# each letter beyond ASCII written as two or three ("MedborgarlÃ¶fte", "Ã–rkelljunga", "â€“",
+# "â€¢"). Read again as the bytes they were when the text holds three of Swedish's letters so
+# written or more; a pair that gives no UTF-8 letter stays as it is.
+_CP1252_HIGH = "€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ"
+_CP1252_BYTES = {char: 0x80 + k for k, char in enumerate(_CP1252_HIGH)} | {
+    chr(code): code for code in range(0xA0, 0x100)
+}
+_MISREAD = re.compile(f"[ÂÃ][{_CP1252_HIGH}\u00a0-\u00bf]|â€[{_CP1252_HIGH}\u00a0-\u00bf]")
+_MISREAD_SWEDISH = re.compile("Ã[¥¤¶…„–©]")
+_FEWEST_MISREAD = 3
+
+
+def _misread_again(match: re.Match) -> str:
+    try:
+        return bytes(_CP1252_BYTES[char] for char in match.group()).decode("utf-8")
+    except (KeyError, UnicodeDecodeError):
+        return match.group()
+
+
+def encoding_repaired(text: str) -> str:
+    """The text with the letters a wrong encoding wrote as two or three read again, when it
+    holds three such of Swedish's letters or more."""
+    if "Ã" in text and len(_MISREAD_SWEDISH.findall(text, 0, 50_000)) >= _FEWEST_MISREAD:
+        return _MISREAD.sub(_misread_again, text)
+    return text
+
+
+# Letters a social media post sets in bold or italic with mathematical letters ("𝗣𝗼𝗹𝗶𝘀𝗲𝗻",
+# "𝘓ö𝘧𝘵𝘦𝘵", "𝟮𝟬𝟮𝟲"): read as the letters and digits they are drawn for.
+_MATH_LETTERS = re.compile("[\U0001d400-\U0001d7ff]+")
+
+
+def _math_letters_read(match: re.Match) -> str:
+    return unicodedata.normalize("NFKC", match.group())
+
+
+# A PDF's heading in a bold its program drew by printing each letter twice: its text comes out
+# with every letter doubled ("PPoolliisseenn sskkaa::", "MMEEDDBBOORRGGAARRLLÖÖFFTTEE"). A line
+# made of such words alone (each character twice in a row, one word of three such pairs or
+# more, a letter among them) is read with each character once.
+_DOUBLED_WORD = re.compile(r"(?:(\S)\1){3,}")
+_DOUBLED_LINE = re.compile(r"^[ \t]*(?:(\S)\1)+(?:[ \t]+(?:(\S)\2)+)*[ \t]*$", re.MULTILINE)
+
+
+def _undoubled(match: re.Match) -> str:
+    line = match.group()
+    if not _DOUBLED_WORD.search(line) or not re.search(r"[^\W\d_]", line):
+        return line  # "––––––", "======": a rule, no heading
+    return re.sub(r"(\S)\1", r"\1", line)
+
+
+def doubled_letters_read(text: str) -> str:
+    """The text with the lines whose letters a PDF's drawn bold doubled read with each once."""
+    if _DOUBLED_WORD.search(text):
+        return _DOUBLED_LINE.sub(_undoubled, text)
+    return text
+
+
 # An item numbered by a circled digit ("① Polisen gör …", "❷", "➌"): "1. Polisen gör …".
 _CIRCLED = {
     **{chr(0x2460 + k): k + 1 for k in range(20)},  # ① … ⑳
@@ -521,6 +580,35 @@ def _without_polish(text: str) -> str:
         line
         for line in text.split("\n")
         if not _translated(line, _POLISH_WORDS, _POLISH_MARKED, _POLISH_LETTERS)
+    )
+
+
+# A page in Swedish and a Sami language, each section followed by its translation ("Det här
+# gör polisen" over "Daate polijsi dorje", "• Unnemes 25 trafihkegïehtjedimmieh E14 jïh …"): read
+# as a Bosnian line is, by the commonest words of South, Lule and North Sami and the letters
+# they alone write ("ï", "æ", "ø", "ŋ", "đ", "ŧ"; "åå" and "öö", which Swedish never writes).
+_SAMI_LIST = (
+    "jïh jih ja lea leah leat akte ikth göökte golme fïereguhten fïerhten mietie bïjre gaskem "
+    "daate dïhte mij mijjieh mijjen dorje darjoeminie darjoejibie edtja edtjieh guktie "
+    "unnemes jaepien jaepeste våhkosne ektesne ektie tjïelte tjïelten polijsi polijsije "
+    "lohpedasse lohpedibie åarjelsaemien åarjelsaemiengïelesne ahte mii dat juohke jagis "
+    "jahkái vahkkus unnimusat oktasaš gielda gieldda politiija lohpádus lohpidit sámegillii "
+    "davvisámegillii julevsámegiellaj"
+)
+_SAMI_WORDS = frozenset(_SAMI_LIST.split())
+_SAMI_MARKED = re.compile("[ïæøŋđŧ]|åå|öö")
+_SAMI_HINT = re.compile(
+    r"[ïŋđŧ]|\b(?:jïh|leah|unnemes|fïereguhten|juohke|unnimusat|åarjelsaemien|sámegillii)\b",
+    re.IGNORECASE,
+)
+_SAMI_LETTERS = re.compile(r"[a-zåäöáčđŋšŧžïæø]+")
+
+
+def _without_sami(text: str) -> str:
+    return "\n".join(
+        line
+        for line in text.split("\n")
+        if not _translated(line, _SAMI_WORDS, _SAMI_MARKED, _SAMI_LETTERS)
     )
 
 
@@ -1960,6 +2048,40 @@ def _wiki_inline(text: str) -> str:
     return _WIKI_EMPHASIS.sub("", text)
 
 
+# A page of Confluence's (or Jira's) wiki markup, copied from its editor: "h2. Aktiviteter",
+# a table's header "||Aktivitet||Ansvarig||Mål||" over rows "|Trafikkontroller|Polisen|minst
+# 24 per år|", macros in braces ("{info}", "{quote}", "{toc:maxLevel=2}", "{panel:title=…}",
+# "{status:colour=Green|title=Pågår}"), links "[text|https://…]" and "[~användare]", "*fet*".
+# Read as the page shows it: headings and links as their words, a status as its title, a
+# panel's title as a heading, the other macros dropped, the table's cells separated by tabs.
+_CONFLUENCE_MARK = re.compile(
+    r"^h[1-6]\.[ \t]+\S|^\|\|[^|\n]+\|\||\{(?:info|note|tip|warning|quote|panel|toc|status"
+    r"|expand|code|noformat)\b",
+    re.MULTILINE,
+)
+_FEWEST_CONFLUENCE_MARKS = 3
+_CONFLUENCE_HEADING = re.compile(r"^h[1-6]\.[ \t]+", re.MULTILINE)
+_CONFLUENCE_STATUS = re.compile(r"\{status:[^{}\n]*?\btitle=([^|{}\n]*)[^{}\n]*\}")
+_CONFLUENCE_TITLED = re.compile(r"\{(?:panel|expand)[:|][^{}\n]*?\btitle=([^|{}\n]*)[^{}\n]*\}")
+_CONFLUENCE_MACRO = re.compile(r"\{[a-z]+(?::[^{}\n]*)?\}")
+_CONFLUENCE_LINK = re.compile(r"\[([^|\[\]\n]+)\|[^\[\]\n]+\]|\[~([^\[\]\n]+)\]")
+_CONFLUENCE_ROW = re.compile(r"[ \t]*(\|\|?)(.*?)\|\|?[ \t]*")
+_LONGEST_CONFLUENCE_ROW = 2_000  # a longer line of pipes is no table's row
+
+
+def _without_confluence(text: str) -> str:
+    text = _CONFLUENCE_STATUS.sub(r"\1", _CONFLUENCE_HEADING.sub("", text))
+    text = _CONFLUENCE_TITLED.sub(r"\n\1\n", text)
+    text = _CONFLUENCE_LINK.sub(lambda m: m.group(1) or m.group(2), text)
+    lines = []
+    for line in _CONFLUENCE_MACRO.sub("", text).split("\n"):
+        if len(line) <= _LONGEST_CONFLUENCE_ROW and (row := _CONFLUENCE_ROW.fullmatch(line)):
+            cells = re.split(r"\|\|?", row.group(2))
+            line = "\t".join(cell.strip() or EMPTY_CELL for cell in cells)
+        lines.append(line)
+    return "\n".join(lines)
+
+
 # A template's instructions to whoever fills it in, in square brackets: "[Ange
 # lokalpolisområde]", "[Formulera löftet i en mening: "Vi lovar att …"]", "[Lägg till fler
 # aktiviteter vid behov]"; and lines holding only its fields for names, "[Namn]   [Namn]".
@@ -1979,7 +2101,9 @@ _BULLET_ONLY = re.compile(rf"[ \t]*(?:[{BULLET_CHARS}]|\d{{1,2}}[.)])?[ \t]*")
 # template's instructions are: the text is the draft's wording.
 _EDITORIAL_NOTE = re.compile(
     r"[ \t]?\[(?:(?:kommentar|komm|anm|anmärkning|alt|alternativt|ändrat|ändring|obs|fråga"
-    r"|todo|xx|lägg in)\b|\?)[^\[\]\n]{0,300}\]",
+    r"|todo|xx|lägg in"
+    # a transcription's marks: "[oläsligt]", "[överstruket: 15]" (the struck-out words)
+    r"|oläsligt|otydligt|ohörbart|överstruket|överstruket ord|struket)\b|\?)[^\[\]\n]{0,300}\]",
     re.IGNORECASE,
 )
 
@@ -2077,6 +2201,29 @@ def _answers_unlabelled(text: str) -> str:
     return _WE_DO_LABEL.sub(r"\1", _THEY_SAID.sub("", text))
 
 
+# A consultation's reply quoting the proposal, each part's wording ("Förslagets lydelse: Polisen
+# genomför minst 20 trafikkontroller …") over the reply's view of it ("Kommunens synpunkt:
+# Tillstyrks. …"), two pairs or more: the views are no part of the promise and go, and the
+# proposal's wording loses its label.
+_PROPOSED_WORDING = re.compile(
+    r"^([ \t]*)(?:förslagets|föreslagen|remissens|remissförslagets) lydelse[ \t]*:[ \t]*",
+    re.MULTILINE | re.IGNORECASE,
+)
+_REPLY_VIEW = re.compile(
+    r"^[ \t]*(?:(?:kommunens|kommunstyrelsens|nämndens|polisens|vår|våra|remissinstansens) )?"
+    r"(?:synpunkt(?:er)?|kommentar(?:er)?|ställningstagande)[ \t]*:[^\n]*\n?",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def _proposal_unlabelled(text: str) -> str:
+    if len(_PROPOSED_WORDING.findall(text)) < _FEWEST_ANSWERS:
+        return text
+    if len(_REPLY_VIEW.findall(text)) < _FEWEST_ANSWERS:
+        return text
+    return _PROPOSED_WORDING.sub(r"\1", _REPLY_VIEW.sub("", text))
+
+
 # A page set in two columns by language, "Svenska<tab>English" over rows of a Swedish text and
 # its translation: the Swedish column alone is read, a line a row, its header dropped.
 _LANGUAGE = (
@@ -2138,14 +2285,16 @@ _GOING_ON = re.compile(r"[a-zåäöé0-9]")
 
 def _goes_on_over_page(kept: list[str], page: list[str]) -> bool:
     """Whether the text before a page break stops mid-sentence and the next page's first line
-    (its header and footer dropped) goes on with it."""
+    (its header and footer dropped) goes on with it: in lower case or with a number, or with a
+    name ("Kils centrum") when the line above broke off after a conjunction or a preposition
+    ("… mellan resecentrum och")."""
     above = next((line for line in reversed(kept) if line), "")
     below = next((line for line in page if line), "")
     return (
         bool(above and below)
         and len(above) >= 40
         and bool(_SENTENCE_GOES_ON.search(above))
-        and bool(_GOING_ON.match(below))
+        and bool(_GOING_ON.match(below) or below[:1].isupper() and _unfinished(above))
     )
 
 
@@ -3456,6 +3605,7 @@ def _without_earlier_messages(text: str) -> str:
 def clean(raw: str) -> str:
     """The document's text as the parser reads it and the preview shows it."""
     raw = plain_text(raw).replace("\r\n", "\n").replace("\r", "\n")
+    raw = encoding_repaired(raw)
     if "! " in raw:
         raw = _FIELD_ERROR.sub("", raw)
     if "<http" in raw or "<mailto:" in raw or "[cid:" in raw:
@@ -3468,7 +3618,7 @@ def clean(raw: str) -> str:
         raw = _without_subtitles(raw)
     elif ":" in raw and len(_SPEAKER_PRESENT.findall(raw, 0, 20_000)) >= _FEWEST_SPEAKER_LINES:
         raw = _without_speaker_lines(raw)
-    text = _bounded_lines(raw)
+    text = doubled_letters_read(_bounded_lines(raw))
     if "A" in text and _SHEET_LETTERS.search(text, 0, 20_000):
         text = _without_sheet_headings(text)
     text = _without_line_numbers(text)
@@ -3497,6 +3647,8 @@ def clean(raw: str) -> str:
     if not text.isascii():
         # A PDF's text copied on some systems has its letters decomposed: "o" + U+0308 for "ö".
         text = unicodedata.normalize("NFC", text)
+        if _MATH_LETTERS.search(text):
+            text = _MATH_LETTERS.sub(_math_letters_read, text)
         text = _FOOTNOTE_MARK.sub("", text)
         if len(_FOOTNOTE_LISTED.findall(text)) >= _FEWEST_LISTED_FOOTNOTES:
             text = _NUMBER_FOOTNOTE_MARK.sub("", text)
@@ -3517,7 +3669,7 @@ def clean(raw: str) -> str:
     if "]" in text and _FOOTNOTE_LINE.search(text):
         text = _without_footnotes(text)
     if ":" in text:
-        text = _answers_unlabelled(text)
+        text = _proposal_unlabelled(_answers_unlabelled(text))
     if "[" in text and len(_INSTRUCTION.findall(text, 0, 50_000)) >= _FEWEST_INSTRUCTIONS:
         text = _without_instructions(text)
     if "[" in text and len(_EDITORIAL_NOTE.findall(text, 0, 50_000)) >= _FEWEST_INSTRUCTIONS:
@@ -3526,6 +3678,10 @@ def clean(raw: str) -> str:
         _WIKI_MARK.findall(text, 0, 20_000)
     ) >= _FEWEST_WIKI_MARKS:
         text = _without_wikitext(text)
+    if ("{" in text or "h" in text) and len(
+        _CONFLUENCE_MARK.findall(text, 0, 20_000)
+    ) >= _FEWEST_CONFLUENCE_MARKS:
+        text = _without_confluence(text)
     text = _without_markdown(_unquoted(text))
     if _MARKUP_PRESENT.search(text):
         text = _without_markup(text)
@@ -3541,6 +3697,8 @@ def clean(raw: str) -> str:
         text = _without_bks(text)
     if not text.isascii() and len(_POLISH_HINT.findall(text, 0, 50_000)) >= _FEWEST_BKS_HINTS:
         text = _without_polish(text)
+    if not text.isascii() and len(_SAMI_HINT.findall(text, 0, 50_000)) >= _FEWEST_BKS_HINTS:
+        text = _without_sami(text)
     text, cell_lines = _tables_as_cells(text)
     text = _INVISIBLE.sub("", text.translate(_SPACES))
     for ligature, letters in _LIGATURES.items():  # str.replace: faster than translate here

@@ -230,7 +230,11 @@ _REPORT_SECTION = re.compile(
     r"(?:inledning|bakgrund|syfte|metod|resultat(?:et)?|slutsats(?:er(?:na)?)?|utfall(?:et)?"
     r"|utvardering(?:en)?|analys(?:en)?|diskussion|sammanfattning|uppfoljning|bilagor"
     # a plan's section holding the promise or its activities: "2. Medborgarlöftet"
-    r"|(?:medborgar)?loftet|vart (?:gemensamma )?(?:medborgar)?lofte|aktiviteter(?:na)?)"
+    r"|(?:medborgar)?loftet|vart (?:gemensamma )?(?:medborgar)?lofte|aktiviteter(?:na)?"
+    # an operational plan's: "1. Inriktning", "2. Medborgarlöfte 2026", "3. Uppdrag och
+    # styrtal", "4. Resurser"
+    r"|inriktning(?:en)?|medborgarlofte(?: \d{4}(?:[–-]\d{4})?)?|uppdrag(?: och styrtal)?"
+    r"|resurser)"
 )
 
 
@@ -289,6 +293,8 @@ def _titled_paragraph(lines: list[Line], index: int, after_titled: bool) -> bool
         return False
     if not text[:1].isupper() or (index and not lines[index - 1].blank):
         return False
+    if _REPORT_SECTION.fullmatch(line.folded.strip()):
+        return False  # "2. Medborgarlöfte 2026", "4. Resurser": a plan's section
     if index + 1 < len(lines) and GOAL_LINE.match(lines[index + 1].folded):
         return True  # "1. Trygg trafikmiljö" over "Mål: …", "Indikator: …", its activities
     if words == 1 and not after_titled:

@@ -237,7 +237,9 @@ _OTHER_HEADING = _kw(
     # the targets of activities listed above: "Mål och uppföljning" over "Aktivitet 2: …"
     r"|mål(?:sättningar)? och (?:uppföljning|mått|indikatorer)"
     # a newsletter's other news: "Evenemang i mars", "Kalendarium", "På gång", "Referenser"
-    r"|evenemang|kalendarium|på gång|missa inte|referenser|källor)\b.{0,40}$"
+    r"|evenemang|kalendarium|på gång|missa inte|referenser|källor"
+    # a consultation reply's views beyond the proposal: "Övriga synpunkter"
+    r"|(?:övriga )?synpunkter)\b.{0,40}$"
 )
 
 
@@ -1672,6 +1674,8 @@ def _titled_section(lines: list[_Line], index: int) -> bool:
         return False  # a sentence a PDF wrapped: "… kommer att följas upp och presenteras på"
     if line.folded.startswith("medborgarlofte"):
         return False  # the document's title
+    if line.folded.startswith(("polisregion", "polismyndigheten")):
+        return False  # the sender named in a letterhead: "Polisregion Nord"
     following = lines[index + 1] if index + 1 < len(lines) else None
     if (
         following is not None
@@ -1740,6 +1744,7 @@ def _starts_block(lines: list[_Line], index: int) -> bool:
             and _block_label(following)
         )
         or _bare_heading(lines, index)
+        or _numbered_over_sentence(lines, index) is not None
         or _described_title(lines, index) is not None
         or _titled_labels(lines, index)
     )
@@ -1752,6 +1757,23 @@ def _bare_heading(lines: list[_Line], index: int) -> bool:
         return False
     label = _block_label(lines[index + 1])
     return bool(label and label[0] == "what")
+
+
+def _numbered_over_sentence(lines: list[_Line], index: int) -> int | None:
+    """The index after the sentence right under a numbered heading alone ("Aktivitet 1" over
+    "Polisen genomför minst 20 trafikkontroller …", as a consultation's reply quotes the
+    proposal), a blank line or the end after it; None for any other line."""
+    if not _NUMBERED_BLOCK.match(lines[index].text.strip()):
+        return None
+    end = index + 1
+    while end < len(lines) and not lines[end].blank and end - index <= 3:
+        if lines[end].bullet or _block_label(lines[end]):
+            return None
+        end += 1
+    last = lines[end - 1].text.rstrip()
+    if end == index + 1 or end - index > 3 or not last.endswith((".", "!")):
+        return None
+    return end
 
 
 def _titled_labels(lines: list[_Line], index: int) -> bool:
@@ -1863,11 +1885,14 @@ def _focus(text: str) -> str | None:
 # One block per activity: "Aktivitet 1: Trygghetsvandringar", then "Vad: …", "Vem: …", "När: …".
 # A task exported from a planning tool is such a block too: "Uppgift: Fotpatrullering …" over
 # "Tilldelad: Polisen", "Etiketter: …", "Förfallodatum: …", "Status: …".
+# A plan's task is such a block too, numbered by its section: "Uppdrag 3.1 Trafikkontroller på
+# väg 95" over "Ansvar: Polisen", "Styrtal: minst 40 trafikkontroller under året", "Resurs: …".
 _BLOCK_HEADING = _kw(
-    r"^(?:aktivitet|insats|åtgärd|uppgift)\s*(?:\d{1,2}|[a-h])?\s*[:.–—-]\s*(?P<title>\S.{0,150})$"
+    r"^(?:aktivitet|insats|åtgärd|uppgift|uppdrag)\s*(?:\d{1,2}(?:\.\d{1,2}){1,2}\.?\s"
+    r"|(?:\d{1,2}|[a-h])?\s*[:.–—-])\s*(?P<title>\S.{0,150})$"
 )
 # A form's heading alone, numbering its block: "Aktivitet 1" over "Beskrivning: …".
-_NUMBERED_BLOCK = _kw(r"^(?:aktivitet|insats|åtgärd|uppgift)\s*\d{1,2}\s*:?$")
+_NUMBERED_BLOCK = _kw(r"^(?:aktivitet|insats|åtgärd|uppgift|uppdrag)\s*\d{1,2}\s*:?$")
 _BLOCK_LABELS = (
     ("what", _kw(r"^(?:vad|beskrivning|innehåll|s\s*[–—-]\s*specifikt?)\s*:\s*")),
     (
@@ -1880,7 +1905,7 @@ _BLOCK_LABELS = (
     (
         "target",
         _kw(
-            r"^(?:när|hur ofta|omfattning|mål(?:värde)?|frekvens|antal|tidplan"
+            r"^(?:när|hur ofta|omfattning|mål(?:värde)?|styrtal|frekvens|antal|tidplan"
             r"|m\s*[–—-]\s*mätbart?)\s*:\s*"
         ),
     ),
@@ -1903,7 +1928,7 @@ _BLOCK_LABELS = (
     (
         "field",
         _kw(
-            r"^(?:etiketter|etikett|förfallodatum|startdatum|status|prioritet"
+            r"^(?:etiketter|etikett|förfallodatum|startdatum|status|prioritet|resurs(?:er)?"
             r"|r\s*[–—-]\s*realistiskt?|t\s*[–—-]\s*(?:tidsatt|tidsbestämt?))\s*:\s*"
         ),
     ),
@@ -1932,6 +1957,13 @@ def _labelled_block(lines: list[_Line], index: int, promise: int | None):
     elif _bare_heading(lines, index) or _titled_labels(lines, index):
         title, title_start = lines[index].text.strip(), lines[index].start
         position = index + 1
+    elif (sentence_end := _numbered_over_sentence(lines, index)) is not None:
+        # the sentence is read as an activity of its own, the heading naming nothing
+        described = lines[index + 1 : sentence_end]
+        text = " ".join(line.text.strip() for line in described)
+        activity = _activity(text, described[0].start, None)
+        activity.promise_indexes = [promise] if promise is not None else []
+        return activity, sentence_end
     else:  # a title over its description: the description is what is done
         title, title_start = lines[index].text.strip(), lines[index].start
         position = _described_title(lines, index)

@@ -101,7 +101,7 @@ _STREET_ENDINGS = (
 )
 _PREPOSITIONS = _set(
     "i pa for av till med vid under kring inom bland mellan mot om fran efter genom hos "
-    "utan at over infor"
+    "utan at over infor langs"
 )
 _STOP = _PREPOSITIONS | _set(
     "och eller samt som dar da nar att ska skall kommer vill kan bor per varje dagligen "

@@ -1660,6 +1660,31 @@ BLIND_VALIDITY = {
         None,
         "joint",
     ),
+    # round 83: a page in Swedish and South Sami, a text read in the wrong encoding, a web page
+    # printed from the browser with its header and footer on each page
+    "krokom-2026-2027-svenska-sydsamiska.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "orkelljunga-2026-fel-teckenkodning.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "kil-2026-2027-webbutskrift-sidhuvud.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    # round 84: a consultation reply, a police operational plan's tasks, Confluence markup
+    "boxholm-2026-remissvar.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "arjeplog-2026-lokal-verksamhetsplan-styrtal.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "nykvarn-2026-2027-confluence-wikimarkup.txt": (
+        "2026-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    # round 85: a post in mathematical bold letters, a PDF's doubled letters, handwritten notes
+    "gnesta-2026-instagram-unicode-fetstil.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "ydre-2026-2027-pdf-dubbla-tecken.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "asele-2026-handskrivna-anteckningar.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
 }
 
 
