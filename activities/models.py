@@ -536,6 +536,22 @@ class ActivityLogQuerySet(models.QuerySet):
             .first()
         )
 
+    def joint_twin_of(self, *, user, activity, date) -> "ActivityLog | None":
+        """For a joint activity ("Polisen och kommunen"), the counted log another user saved
+        for the same day: both parties logging one safety walk counted it twice ("5 av minst 4
+        trygghetsvandringar"), so the second is asked whether it is the same occurrence. Other
+        activities are left alone: two officers' patrols on one day are two."""
+        if activity.responsible != Responsible.JOINT:
+            return None
+        return (
+            self.counted()
+            .filter(activity=activity, date=date)
+            .exclude(reported_by=user)
+            .select_related("reported_by")
+            .order_by("-created_at")
+            .first()
+        )
+
     def public(self) -> "ActivityLogQuerySet":
         """Logs the public sees: not withdrawn, of activities of published periods."""
         return self.counted().filter(activity__period__state__in=PUBLISHED_STATES)

@@ -254,29 +254,42 @@ def log_create(request: HttpRequest) -> HttpResponse:
     policy.require(user, Act.LOG)
     today = timezone.localdate()
     activities = Activity.objects.loggable_by(user).open_for_logs().started(today).for_log_form()
-    repeat = None
+    repeat = twin = None
     if request.method == "POST":
         form = LogForm(request.POST, activities=activities, today=today)
         if form.is_valid():
             fields = {name: form.cleaned_data[name] for name in LOG_FIELDS}
-            # The same log saved again minutes later is asked about first ("same_again" answers).
+            activity = form.cleaned_data["activity"]
+            # The same log saved again minutes later, or a joint activity another user logged
+            # for the same day, is asked about first ("same_again" answers).
             if request.POST.get("same_again") != "1":
                 repeat = ActivityLog.objects.repeat_of(
                     user=user,
-                    activity=form.cleaned_data["activity"],
+                    activity=activity,
                     idempotency_key=form.cleaned_data["idempotency_key"],
                     fields=fields,
                 )
-            if repeat is None and (saved := _record(request, form, fields, today)):
+                if repeat is None:
+                    twin = ActivityLog.objects.joint_twin_of(
+                        user=user, activity=activity, date=fields["date"]
+                    )
+            if repeat is None and twin is None and (saved := _record(request, form, fields, today)):
                 return saved
     else:
         initial = _preselected(activities, request.GET.get("aktivitet"))
         form = LogForm(activities=activities, today=today, initial=initial)
-    context = {"form": form, "can_log_any": activities.exists(), "repeat": repeat}
+    context = {"form": form, "can_log_any": activities.exists(), "repeat": repeat, "twin": twin}
     if repeat is not None:
         context["repeat_words"] = {
             **_log_words(repeat, repeat.activity),
             "time": date_format(timezone.localtime(repeat.created_at), "H:i"),
+        }
+    if twin is not None:
+        author = twin.reported_by
+        context["twin_words"] = {
+            **_log_words(twin, twin.activity),
+            "author": (author.get_full_name() or author.get_username()) if author else "",
+            "place": twin.place,
         }
     return render(request, "activities/log_create.html", context)
 

@@ -220,6 +220,40 @@ def test_the_same_log_sent_again_with_a_new_key_is_asked_about_before_it_is_save
 
 
 @pytest.mark.django_db
+def test_a_joint_activity_logged_by_the_other_party_the_same_day_is_asked_about(client, world):
+    """A kommunpolis and the coordinator each logged one safety walk done together: counted
+    twice, "5 av minst 4" instead of "3 av 4"."""
+    joint = world.status
+    day = timezone.localdate()
+    factories.log(joint, day, 1, reported_by=world.officer, place="Stadsparken")
+    sign_in(client, world.coordinator)
+    data = log_data(joint, place="")
+
+    asked = client.post(url("log_create"), data)
+
+    assert asked.status_code == 200
+    assert asked.context["twin"] == ActivityLog.objects.get()
+    html = " ".join(asked.content.decode().split())
+    assert (
+        f"{world.officer.get_full_name()} har redan loggat den här gemensamma aktiviteten samma "
+        f"dag: Medborgardialog (Vetlanda {joint.period.period_label}), 1 gång den "
+    ) in html
+    assert "(Stadsparken)" in html
+    assert "Är det här ett annat tillfälle?" in html
+    assert counted(joint) == 1
+    # Another occurrence after all: saved when the coordinator says so.
+    assert client.post(url("log_create"), {**data, "same_again": "1"}).status_code == 302
+    assert counted(joint) == 2
+    # Another day, or the user's own earlier log of the day, is saved without asking.
+    other_day = (day - DAY).isoformat()
+    assert client.post(url("log_create"), log_data(joint, date=other_day)).status_code == 302
+    # Not for an activity with one party: two officers' patrols on a day are two.
+    factories.log(world.police, day, 1, reported_by=world.coordinator)
+    sign_in(client, world.officer)
+    assert client.post(url("log_create"), log_data(world.police)).status_code == 302
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     "differs",
     [
