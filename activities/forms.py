@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 
 from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
 from activities.progress import Comparator, Scope, Target, target_text
-from activities.wording import text_target_mismatch
+from activities.wording import quantity_words, text_target_mismatch
 from followups.models import MeetingKind
 from promises.fields import DateField, ModelMultipleChoiceField, PlainTextField, idempotency_field
 from promises.forms import VersionedFormMixin, version_field
@@ -243,6 +243,29 @@ class LogForm(LogFieldsForm):
         self.fields["activity"].queryset = activities
         if not self.is_bound:
             self.initial.setdefault("idempotency_key", uuid.uuid4())
+        self.registers = False
+        if isinstance(chosen := self.initial.get("activity"), Activity):
+            self._worded_for(chosen)  # opened for it (?aktivitet=)
+
+    def _worded_for(self, activity: Activity) -> None:
+        """What a most counts ("högst 10 anmälda skadegörelser") is registered, not carried
+        out: the form for one says so (a tester logged vandalism as "work done")."""
+        self.registers = activity.target is not None and activity.target.is_ceiling
+        if self.registers:
+            texts = {
+                "date": _("The day it happened."),
+                "quantity": _("How many, e.g. %(example)s.")
+                % {"example": quantity_words(activity.target, 1)},
+            }
+            for name, text in texts.items():
+                # The bound field keeps its own copy once the form has been cleaned.
+                self.fields[name].help_text = self[name].help_text = text
+
+    def clean(self):
+        cleaned = super().clean()
+        if (activity := cleaned.get("activity")) is not None:
+            self._worded_for(activity)  # shown again with an error
+        return cleaned
 
     def log_activity(self) -> Activity | None:
         return self.cleaned_data.get("activity")

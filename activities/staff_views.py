@@ -70,13 +70,14 @@ def _pace_rank(status: str | None) -> int:
     return len(PACE_ORDER)
 
 
-def _preselected(activities, raw: str | None) -> dict[str, int]:
+def _preselected(activities, raw: str | None) -> dict[str, Activity]:
     """Initial data choosing the activity `raw` names (?aktivitet=<id>) if it is in `activities`."""
     try:
         pk = int(raw or "")
     except ValueError:
         return {}
-    return {"activity": pk} if activities.filter(pk=pk).exists() else {}
+    chosen = activities.filter(pk=pk).first()
+    return {"activity": chosen} if chosen is not None else {}
 
 
 def _log_words(log: ActivityLog, activity: Activity) -> dict[str, object]:

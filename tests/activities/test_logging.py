@@ -220,6 +220,33 @@ def test_the_same_log_sent_again_with_a_new_key_is_asked_about_before_it_is_save
 
 
 @pytest.mark.django_db
+def test_the_form_for_what_a_most_counts_asks_what_happened_not_what_was_done(client, world):
+    """A kommunpolis registering reported vandalism read "Dagen då aktiviteten genomfördes"."""
+    ceiling = factories.activity(
+        world.period,
+        "Skadegörelse vid resecentrum",
+        target=("at_most", 10, "anmälningar", "year"),
+        target_unit_singular="anmälning",
+    )
+    sign_in(client, world.officer)
+
+    for page in (
+        client.get(url("log_create") + f"?aktivitet={ceiling.pk}"),
+        client.post(url("log_create"), log_data(ceiling, quantity="0")),  # shown again
+    ):
+        html = " ".join(page.content.decode().split())
+        assert "Registrera det som har hänt." in html
+        assert "Dagen då det hände." in html
+        assert "Hur många, t.ex. 1 anmälning." in html
+        assert "Logga en aktivitet som har genomförts" not in html
+    usual = " ".join(
+        client.get(url("log_create") + f"?aktivitet={world.police.pk}").content.decode().split()
+    )
+    assert "Logga en aktivitet som har genomförts" in usual
+    assert "Dagen då det hände." not in usual
+
+
+@pytest.mark.django_db
 def test_a_joint_activity_logged_by_the_other_party_the_same_day_is_asked_about(client, world):
     """A kommunpolis and the coordinator each logged one safety walk done together: counted
     twice, "5 av minst 4" instead of "3 av 4"."""
