@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from access import policy
 from access.staff import staff_required
 from activities.models import Activity, ActivityLog
-from activities.wording import progress_summary
+from activities.wording import pace_label, progress_summary
 from followups import services
 from followups.forms import (
     AssessmentForm,
@@ -105,6 +105,14 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "followups/meeting_detail.html", context)
 
 
+def _figures_with_status(progress) -> str:
+    """An activity's figures as the meeting form shows them, with their status in words
+    ("12 av minst 15 trafikkontroller (efter plan)"): a coordinator assessing the promises
+    could not see which were behind."""
+    words = progress_summary(progress)
+    return f"{words} ({pace_label(progress.status)})" if progress.status else words
+
+
 @staff_required
 @require_http_methods(["GET", "POST"])
 def meeting_plan(request: HttpRequest, pk: int) -> HttpResponse:
@@ -142,7 +150,7 @@ def _sub_forms(request: HttpRequest, period: PromisePeriod, meeting: FollowUpMee
         .prefetch_related("promises")
         .order_by("position", "pk")
     )
-    figures = {a.pk: progress_summary(a.progress(today)) for a in activities}
+    figures = {a.pk: _figures_with_status(a.progress(today)) for a in activities}
     assessments = []
     for promise in period.promises.order_by("position"):
         form = AssessmentForm(data, promise=promise, initial=given.get(promise.pk))

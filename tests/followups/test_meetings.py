@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from activities.models import ActivityLog
+from activities.models import Activity, ActivityLog
+from activities.progress import PaceStatus
 from activities.services import withdraw_log
 from followups import services
 from followups.models import (
@@ -673,6 +674,24 @@ def test_a_corrected_record_says_when_and_why_on_the_public_page(client, people,
     client.logout()
     page = " ".join(client.get(period.get_absolute_url()).content.decode().split())
     assert f"Protokollet rättades den {date_format(TODAY, 'j F Y')}: Fel datum angavs." in page
+
+
+@pytest.mark.django_db
+def test_the_meeting_form_gives_each_activitys_figures_with_their_status(client, people, period):
+    """A coordinator preparing the autumn meeting could not see which activities were behind:
+    the form gave the figures without "efter plan"."""
+    traffic = period.activities.get(title="Trafikkontroller")
+    traffic.promises.add(period.promises.get())
+    factories.log(traffic, TODAY, 1)
+    progress = Activity.objects.with_progress_data().get(pk=traffic.pk).progress(TODAY)
+    sign_in(client, people.coordinator)
+
+    page = client.get(reverse("followups:meeting_record_new", args=[period.pk]))
+
+    html = " ".join(page.content.decode().split())
+    status = str(PaceStatus(progress.status).label)
+    assert progress.status
+    assert f"1 av minst 15 trafikkontroller ({status})" in html
 
 
 @pytest.mark.django_db
