@@ -163,9 +163,9 @@ class CorrectionForm(SentOnceMixin, ReportTextsForm):
             (RECOUNT, _("Count the figures anew from the logs as they are now")),
         ],
         help_text=_(
-            "Counted anew, the correction's reason says which figures changed, for the public, "
-            "and the text's drafted sentences on the targets' status follow the new figures "
-            "(those you rewrote stay as you wrote them)."
+            "If you count the figures anew, the figures that changed are added to the public "
+            "reason. The sentences on the targets' status that the portal drafted are updated; "
+            "sentences you wrote yourself are not changed."
         ),
     )
 
