@@ -475,7 +475,14 @@ def _notify(event: str) -> Effect:
 
     def effect(step: Step) -> None:
         if step.notify:
-            notifications.notify(event, step.period, by=step.user, comment=step.comment)
+            promise = step.data.get("promise")
+            notifications.notify(
+                event,
+                step.period,
+                by=step.user,
+                comment=step.comment,
+                about=promise.title if promise is not None else "",
+            )
 
     effect.__name__ = f"_notify_{event}"
     return effect

@@ -65,15 +65,16 @@ SUBJECTS = {
 }
 
 
-def notify(event: str, period: PromisePeriod, *, by, comment: str = "") -> None:
+def notify(event: str, period: PromisePeriod, *, by, comment: str = "", about: str = "") -> None:
     """E-mail the staff concerned about `event` on `period` once the current transaction commits.
 
-    `by` took the step (and is not told of it); `comment` is the step's comment.
+    `by` took the step (and is not told of it); `comment` is the step's comment, `about` the
+    title of the promise it is about, if any.
     """
     period_id, by_id, by_name = period.pk, by.pk, by.get_full_name() or by.get_username()
 
     def send_notification() -> None:
-        send(event, period_id, by_id=by_id, by_name=by_name, comment=comment)
+        send(event, period_id, by_id=by_id, by_name=by_name, comment=comment, about=about)
 
     # A failing mail server must not turn a saved step into an error page: logged instead.
     transaction.on_commit(send_notification, robust=True)
@@ -99,7 +100,9 @@ def site_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def send(event: str, period_id: int, *, by_id: int, by_name: str, comment: str = "") -> int:
+def send(
+    event: str, period_id: int, *, by_id: int, by_name: str, comment: str = "", about: str = ""
+) -> int:
     """Send the e-mails of `event` on the period now, taken by `by_name` (the user `by_id`);
     returns how many were sent."""
     period = PromisePeriod.objects.with_place().get(pk=period_id)
@@ -114,6 +117,7 @@ def send(event: str, period_id: int, *, by_id: int, by_name: str, comment: str =
             "name": name,
             "by": by_name,
             "comment": comment,
+            "about": about,
             "url": site_url(reverse("promises:staff_period", args=[period.pk])),
             "settings_url": site_url(reverse("accounts:user_settings")),
         }

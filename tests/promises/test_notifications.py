@@ -160,7 +160,28 @@ def test_approved_or_sent_back_tells_the_active_coordinators_of_the_municipality
     if comment:
         assert "Kommentar från Lpochef Testsson:" in message.body
         assert comment in message.body
-        assert "Samordnaren ändrar det och skickar det på samråd igen" in message.body
+        assert "En samordnare kan ändra det och skicka det på samråd igen" in message.body
+
+
+def test_a_comment_about_one_promise_names_it_in_the_e_mail(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    """A coordinator's e-mail did not say which promise the approver's comment was about."""
+    period = factories.period_in_state(S.CONSULTATION)
+    promise = period.promises.get()
+
+    take(
+        django_capture_on_commit_callbacks,
+        period,
+        staff.area_approver,
+        Action.RETURN,
+        comment="Skriv ut var kontrollerna görs.",
+        promise=promise,
+    )
+
+    body = mailoutbox[0].body
+    assert f"Kommentar från Lpochef Testsson om löftet ”{promise.title}”:" in body
+    assert "Skriv ut var kontrollerna görs." in body
 
 
 @pytest.mark.parametrize(
