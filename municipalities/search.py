@@ -128,6 +128,20 @@ def county_q(words: str) -> Q:
     return search_q(["county__name"], " ".join(words.split()))
 
 
+def beginning_first(rows: list, words: str, group) -> list:
+    """`rows` (municipalities matching `words`, in the list's order) with the groups (counties,
+    `group(row)`) holding a name that begins with `words` first: "Tran" listed Strängnäs, in
+    Södermanland, above Tranås and Tranemo. Each group stays whole and in its order."""
+    beginnings = municipality_names(words)
+
+    def begins(row) -> bool:
+        name = fold(row.name).replace("-", " ")
+        return any(name.startswith(beginning) for beginning in beginnings)
+
+    leading = {group(row) for row in rows if begins(row)}
+    return sorted(rows, key=lambda row: group(row) not in leading)  # stable: order kept
+
+
 def best_match(candidates, words: str):
     """The one of `candidates` (municipalities matching `words`) that `words` names, or None.
 

@@ -176,6 +176,14 @@ class PeriodFilterSet(django_filters.FilterSet):
                 # Django's message repeats the value sent, which may be anything (a NUL).
                 choice_filter.extra["error_messages"] = {"invalid_choice": INVALID_CHOICE}
 
+    def chosen_municipality(self) -> str:
+        """The name of the one municipality the list is filtered to, or "": the heading says
+        it ("Aktiviteter i Tranås"; a filtered list kept "Alla aktiviteter")."""
+        if not self.is_valid():
+            return ""
+        slug = self.form.cleaned_data.get("kommun")
+        return dict(self.filters["kommun"].extra["choices"]).get(slug, "") if slug else ""
+
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         fields = ["period__municipality__name", "period__area_name", *self.search_fields]
         return queryset.filter(search_q(fields, value))

@@ -19,6 +19,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from config.public_cache import kept_until_any_page_changes, list_page
 from municipalities.models import Municipality
 from municipalities.search import (
+    beginning_first,
     best_match,
     county_q,
     municipality_q,
@@ -157,6 +158,8 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
     municipalities = _list_rows(rows)
     if words and (found := best_match(municipalities, words)):
         return redirect("promises:municipality_detail", slug=found.slug)
+    if words:
+        municipalities = beginning_first(municipalities, words, lambda row: row.county)
     # A district a big city's promise names ("Rosengård"): its periods, under their city.
     districts = list(PromisePeriod.objects.districts_named(words)[:MAX_DISTRICTS]) if words else []
     context = {

@@ -518,4 +518,5 @@ class Builder:
 def _looked_back_on(as_of: datetime.date, activities: int) -> str:
     """A coordinator's comment on an assessment: what it looked back on."""
     noun = "aktiviteten" if activities == 1 else f"de {activities} aktiviteterna"
-    return f"Bedömt utifrån läget för {noun} med mål den {date_format(as_of, 'j F Y')}."
+    # The day first: "… med mål den 30 april 2026" read as the targets' due date (a tester).
+    return f"Bedömt utifrån läget den {date_format(as_of, 'j F Y')} för {noun} med mål."

@@ -81,7 +81,13 @@ def test_municipality_filter_lists_only_that_municipality(client, three_places, 
     response = client.get(url, {"kommun": "malmo"})
     assert listed(response) == ["Trygghet vid Möllevångstorget"]
     # Chosen in the form on the result page.
-    assert re.search(r'<option value="malmo" selected>Malmö</option>', response.content.decode())
+    html = response.content.decode()
+    assert re.search(r'<option value="malmo" selected>Malmö</option>', html)
+    # The heading names it (a filtered list kept "Alla aktiviteter").
+    kind = "Aktiviteter" if "aktiviteter" in url else "Löften"
+    assert f"<h1>{kind} i Malmö</h1>" in html and f"<title>{kind} i Malmö" in html
+    assert "<h1>Alla " in client.get(url).content.decode()
+    assert "<h1>Alla " in client.get(url, {"kommun": "atlantis"}).content.decode()
 
 
 @pytest.mark.django_db

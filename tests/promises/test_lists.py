@@ -122,6 +122,21 @@ def test_a_municipality_search_with_a_nul_never_goes_to_a_municipality(client, t
 
 
 @pytest.mark.django_db
+def test_a_search_lists_the_names_that_begin_with_it_first(client):
+    """ "Tran" listed Strängnäs (Södermanlands län) above Tranås and Tranemo."""
+    response = client.get("/kommuner/", {"q": "tran"})
+    names = [line.name for line in response.context["municipalities"]]
+    assert set(names) >= {"Tranås", "Tranemo", "Strängnäs"}
+    assert names.index("Strängnäs") > max(names.index("Tranås"), names.index("Tranemo"))
+    page = response.content.decode()
+    # Each county once, in the order of its lines.
+    counties = [county.name for county, _items in response.context["counties"]]
+    assert len(counties) == len(set(counties))
+    assert counties[0] in ("Jönköpings län", "Västra Götalands län")
+    assert page.index("Tranås") < page.index("Strängnäs")
+
+
+@pytest.mark.django_db
 def test_a_valid_municipality_search_shows_no_error(client):
     response = client.get("/kommuner/", {"q": "kung"})
     page = response.content.decode()
