@@ -136,6 +136,12 @@ urlpatterns = [
         views.open_data_download,
         name="open_data_download",
     ),
+    # The folder of a municipality's files: the open data page with it chosen.
+    path(
+        "kommuner/<slug:slug>/oppna-data/",
+        views.municipality_open_data,
+        name="municipality_open_data",
+    ),
     path(
         "kommuner/<slug:slug>/oppna-data/<slug:dataset>-excel.csv",
         views.municipality_open_data_download,

@@ -5,10 +5,13 @@ import datetime
 import icalendar
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext
+from django.views.decorators.http import require_safe
 
 from activities.progress import COUNTING_RULE
 from config import public_cache
@@ -84,6 +87,14 @@ def _download(
     # from the browser (to show its progress there) without a server of its own.
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+@require_safe
+def municipality_open_data(request: HttpRequest, slug: str) -> HttpResponse:
+    """/kommuner/<slug>/oppna-data/, the folder its files' addresses name (a journalist tried
+    it): the open data page with the municipality chosen; 404 for an unknown one."""
+    municipality = get_object_or_404(Municipality, slug=slug)
+    return redirect(f"{reverse('followups:open_data')}?{urlencode({'kommun': municipality.slug})}")
 
 
 def open_data_download(request: HttpRequest, dataset: str, fmt: str) -> HttpResponse:

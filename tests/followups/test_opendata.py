@@ -1225,3 +1225,13 @@ def test_json_writes_null_for_a_missing_number_or_date_and_empty_text_as_documen
         texts = [value for value in values if isinstance(value, str)]
         if None in values and texts:
             assert all(DATE_VALUE.match(text) for text in texts), (dataset, name, texts[:3])
+
+
+@pytest.mark.django_db
+def test_a_municipalitys_open_data_folder_leads_to_the_page_with_it_chosen(client):
+    """A journalist tried /kommuner/tranas/oppna-data/, the folder of Tranås's files: a 404."""
+    factories.municipality("tranas")
+    response = client.get("/kommuner/tranas/oppna-data/")
+    assert response.status_code == 302
+    assert response["Location"] == "/oppna-data/?kommun=tranas"
+    assert client.get("/kommuner/atlantis/oppna-data/").status_code == 404
