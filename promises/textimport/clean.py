@@ -1379,6 +1379,72 @@ def _leaders_as_tabs(lines: list[str]) -> list[str]:
     return lines
 
 
+# A sheet's table whose first column numbers its rows ("Nr   Aktivitet   Ansvarig", then "1
+# Hastighetskontroller …   Polisen"), its columns set apart by spaces. Printed wider than the
+# page, its last columns stand on a page of their own, under the row numbers again (the sheet's
+# print titles): "Nr   Mål   Uppföljning" over "1   minst 30 per år   …". Such a page's cells go
+# on the rows of the same numbers, and the numbers' column is dropped: the table then reads as
+# one whose header starts "Aktivitet".
+_NUMBERED_HEADER_PRESENT = re.compile(
+    r"^[ \t]*(?:nr|id|#|nummer|löpnr|löpnummer|ref)\.? {3,}\S", re.IGNORECASE | re.MULTILINE
+)
+_PRINTED_ROW_NUMBER = re.compile(r"\d{1,3}")
+_MOST_COLUMN_PAGES = 4  # pages of further columns looked for after a table's first
+
+
+def _numbered_block(lines: list[str], index: int) -> tuple[list[tuple[int, str]], list, int]:
+    """The spaced header at lines[index] whose first cell names a column of row numbers, its
+    rows (each its number and its cells but the number, placed under the header's columns)
+    and the index after them; no rows when it is no such header."""
+    header = _spaced_cells(lines[index])
+    if len(header) < 2 or not _NUMBER_COLUMN.fullmatch(fold(header[0][1])):
+        return header, [], index + 1
+    rows = []
+    end = index + 1
+    while end < len(lines):
+        cells = _spaced_cells(lines[end])
+        if len(cells) < 2 or not _PRINTED_ROW_NUMBER.fullmatch(cells[0][1]):
+            break
+        row = [EMPTY_CELL] * (len(header) - 1)
+        for start, text in cells[1:]:
+            column = min(range(1, len(header)), key=lambda k, at=start: abs(header[k][0] - at))
+            row[column - 1] = text if row[column - 1] == EMPTY_CELL else f"{row[column - 1]} {text}"
+        rows.append((cells[0][1], row))
+        end += 1
+    return header, rows, end
+
+
+def _numbered_columns_joined(lines: list[str]) -> list[str]:
+    """Tables numbered row by row (see above) as tab rows without their numbers, a later page's
+    columns under the same numbers joined to them."""
+    blocks = []  # (header index, end, header, rows)
+    index = 0
+    while index < len(lines):
+        header, rows, end = _numbered_block(lines, index)
+        if len(rows) >= 2:
+            blocks.append((index, end, header, rows))
+        index = end
+    lines = list(lines)
+    used: set[int] = set()
+    for number, (start, end, header, rows) in enumerate(blocks):
+        if number in used or not _CSV_HEADER.fullmatch(fold(header[1][1])):
+            continue
+        names = [text for _at, text in header[1:]]
+        cells = [row for _number, row in rows]
+        for later in range(number + 1, min(number + 1 + _MOST_COLUMN_PAGES, len(blocks))):
+            other = blocks[later]
+            if later in used or [n for n, _row in other[3]] != [n for n, _row in rows]:
+                continue
+            if _CSV_HEADER.fullmatch(fold(other[2][1][1])):
+                break  # another table of activities, numbered the same
+            names += [text for _at, text in other[2][1:]]
+            cells = [row + more for row, (_n, more) in zip(cells, other[3], strict=True)]
+            lines[other[0] : other[1]] = [""] * (other[1] - other[0])
+            used.add(later)
+        lines[start:end] = ["\t".join(names), *("\t".join(row) for row in cells)]
+    return lines
+
+
 def _spaced_columns_as_tabs(lines: list[str]) -> list[str]:
     """The rows of tables whose columns are set apart by spaces, their cells separated by tabs."""
     lines = list(lines)
@@ -1693,6 +1759,8 @@ def _tables_as_cells(text: str) -> tuple[str, set[int]]:
     lines = [line for line in lines if not _PIPE_RULE.fullmatch(line) or "-" not in line]
     if "..." in text or "……" in text or ". . ." in text:
         lines = _leaders_as_tabs(lines)
+    if _NUMBERED_HEADER_PRESENT.search(text):
+        lines = _numbered_columns_joined(lines)
     lines = _spaced_columns_as_tabs(_columns_one_after_another(lines))
     if ":\n" in text:
         lines = _columns_deinterleaved(lines)
@@ -3511,18 +3579,52 @@ def _front_matter(raw: str) -> str:
     if not end:
         return raw
     header = raw[opening.end() : end.start()]
-    keys = _YAML_KEY_LINE.findall(header, 0, 20_000)
+    if not _site_fields(header):
+        return raw
+    lines = _yaml_lines(header)
+    if lines is None:
+        return raw
+    return f"{chr(10).join(lines).strip()}\n\n{raw[end.end() :].lstrip(chr(10))}"
+
+
+def _site_fields(yaml: str) -> bool:
+    """Whether YAML's keys are a site's or a system's fields ("title:", "giltig_fran:"), not a
+    text's own labels ("Kommun: Mullsjö", "Period: 2025"), which are written with capitals."""
+    keys = _YAML_KEY_LINE.findall(yaml, 0, 20_000)
     lower = sum(1 for key in keys if key[0].islower())
-    if lower < _FEWEST_YAML_KEYS or lower < len(keys) - lower:
-        # a text's own labels between two rules ("Kommun: Mullsjö", "Period: 2025") are
-        # written with capitals; a site's fields are not ("title:", "giltig_fran:")
-        return raw
-    value = _YamlReader(header).block(-1, 0)
+    return lower >= _FEWEST_YAML_KEYS and lower >= len(keys) - lower
+
+
+def _yaml_lines(yaml: str) -> list[str] | None:
+    """YAML's mapping as lines of text (see `_json_lines`); None when it holds no mapping."""
+    value = _YamlReader(yaml).block(-1, 0)
     if not isinstance(value, dict) or not value:
-        return raw
+        return None
     lines: list[str] = []
     _json_lines(value, "", lines, 0)
-    return f"{chr(10).join(lines).strip()}\n\n{raw[end.end() :].lstrip(chr(10))}"
+    return lines
+
+
+# A data file in YAML from a site's or a system's source ("data/medborgarlofte.yml"), read as
+# a page's YAML header is: comment lines at its top, then only keys at the margin ("titel: …",
+# "aktiviteter:") over indented values, among them a list of records ("  - titel: …").
+_YAML_MARGIN_LINE = re.compile(r"^[^ \t\n#-].*$", re.MULTILINE)
+_YAML_RECORD_LINE = re.compile(r"^[ \t]*- \w[\w.-]{0,60}[ \t]*:(?:[ \t]|$)", re.MULTILINE)
+_YAML_LEADING_COMMENTS = re.compile(r"\A\ufeff?(?:[ \t]*(?:#.*)?\n)*")
+_FEWEST_YAML_RECORDS = 2
+_LONGEST_YAML_DATA = 200_000
+
+
+def _yaml_data(raw: str) -> str:
+    """The text a YAML data file stands for; the text as given when it is no such file."""
+    if len(raw) > _LONGEST_YAML_DATA or not _site_fields(raw):
+        return raw
+    if len(_YAML_RECORD_LINE.findall(raw)) < _FEWEST_YAML_RECORDS:
+        return raw
+    if any(not _YAML_KEY_LINE.match(line) for line in _YAML_MARGIN_LINE.findall(raw)):
+        return raw  # a line of running text at the margin: no data file
+    lines = _yaml_lines(raw[_YAML_LEADING_COMMENTS.match(raw).end() :])
+    return raw if lines is None else f"{chr(10).join(lines).strip()}\n"
 
 
 def _contents_end(lines: list[str], index: int, last: dict[str, int]) -> int:
@@ -3579,6 +3681,10 @@ def plain_text(raw: str) -> str:
         raw = _xml_document(raw)
     elif "{" in raw[:20_000] and '":' in raw[:20_000]:
         raw = _json_document(raw)
+    elif "- " in raw[:20_000] and _YAML_KEY_LINE.match(
+        raw, _YAML_LEADING_COMMENTS.match(raw).end()
+    ):
+        raw = _yaml_data(raw)
     return _mail_source(raw) if "uoted-printable" in raw[:20_000] else raw
 
 
@@ -3602,10 +3708,46 @@ def _without_earlier_messages(text: str) -> str:
     return text
 
 
+# A Word document printed or copied with its formatting marks shown: "¶" ending each paragraph,
+# "·" for each space, "→" for each tab, "¤" ending a table's cell and a dotted line saying
+# "Sidbrytning" (or "Avsnittsbrytning (nästa sida)", "Kolumnbrytning") where a page breaks.
+# When three lines or more end with "¶", the marks are read as what they stand for.
+_PILCROW_END = re.compile(r"¶[ \t]*$", re.MULTILINE)
+_FEWEST_PILCROWS = 3
+_SHOWN_SPACE = re.compile(r"(?<=\S)·+(?=\S)")
+_SHOWN_BREAK = re.compile(
+    r"^[ \t]*[.·:]{3,}[ \t]*(?:sidbrytning|avsnittsbrytning|kolumnbrytning|page break|"
+    r"section break|column break)[^.·:\n]{0,30}[.·:]{3,}[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def formatting_marks_read(text: str) -> str:
+    """The text with Word's formatting marks read as what they stand for (see above); the text
+    as given when fewer than three lines end with "¶"."""
+    if "¶" not in text or len(_PILCROW_END.findall(text, 0, 50_000)) < _FEWEST_PILCROWS:
+        return text
+    text = _SHOWN_BREAK.sub("", _PILCROW_END.sub("", text))
+    return _SHOWN_SPACE.sub(" ", text).replace("→", "\t").replace("¤", "\t")
+
+
+# A text-message thread copied from a phone: each message's delivery mark on a line of its own
+# under it ("Levererat", "Läst 14:21", "Skickat"), dropped when the text holds two or more.
+_DELIVERY_MARK = re.compile(
+    r"^[ \t]*(?:levererat|levererad|skickat|läst|sett|delivered|read|seen)"
+    r"(?:[ \t]+(?:kl\.?[ \t]*)?\d{1,2}[:.]\d{2})?[ \t]*$\n?",
+    re.IGNORECASE | re.MULTILINE,
+)
+_FEWEST_DELIVERY_MARKS = 2
+
+
 def clean(raw: str) -> str:
     """The document's text as the parser reads it and the preview shows it."""
     raw = plain_text(raw).replace("\r\n", "\n").replace("\r", "\n")
     raw = encoding_repaired(raw)
+    raw = formatting_marks_read(raw)
+    if len(_DELIVERY_MARK.findall(raw, 0, 50_000)) >= _FEWEST_DELIVERY_MARKS:
+        raw = _DELIVERY_MARK.sub("", raw)
     if "! " in raw:
         raw = _FIELD_ERROR.sub("", raw)
     if "<http" in raw or "<mailto:" in raw or "[cid:" in raw:

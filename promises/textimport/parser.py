@@ -1630,6 +1630,40 @@ _DETAIL_IN_TEXT = _kw(rf"\s{_DETAIL_WORDS}")
 _DETAIL_AT_END = _kw(rf"(?:^|\s){_DETAIL_WORDS}$")
 
 
+# A message's words over the list it sends (a text message's, a chat's): a greeting or an answer
+# before them ("Hej Lena!", "Absolut!", "Bra! Och …") and a question after them ("…, kan du
+# lägga in dem?") head nothing; what is left names the party whose items follow: "Kommunens del
+# blir så här:", "Här är polisens punkter till medborgarlöftet …", "Och gemensamt:".
+_LONGEST_MESSAGE_LEAD = 200
+_MESSAGE_OPENING = re.compile(r"(?:[^\s.!?:][^.!?:]{0,29}[!.]\s+)+")
+_PARTY_ITEMS = _kw(
+    r"(?:här (?:är|kommer) )?(?P<party>polisens|kommunens|stadens|regionens|våra gemensamma)"
+    r" (?:punkter|del|delar|förslag|aktiviteter|åtaganden|insatser)\b"
+)
+
+
+def _message_lead(lines: list[_Line], index: int) -> str | None:
+    """The party heading a message's line over a list stands for ("Polisens aktiviteter",
+    "gemensamt"), or None."""
+    text = lines[index].text.strip()
+    if lines[index].bullet or text[-1:] not in ":?" or len(text) > _LONGEST_MESSAGE_LEAD:
+        return None
+    following = index + 1
+    while following < len(lines) and lines[following].blank:
+        following += 1
+    if following == len(lines) or not lines[following].bullet:
+        return None
+    opening = _MESSAGE_OPENING.match(text)
+    words = text[opening.end() if opening else 0 :]
+    words = re.sub(r"^(?:och|Och) ", "", words)
+    if party := _PARTY_ITEMS.match(words):
+        name = fold(party.group("party"))
+        return "gemensamt" if name == "vara gemensamma" else f"{name} aktiviteter"
+    if opening and _party_heading(words):
+        return words
+    return None
+
+
 def _party_heading(text: str) -> re.Match | None:
     """A party heading, also as a scan gives it ("Po1isen kommer att:", "PoIisen ska:")."""
     return _PARTY_HEADING.match(text) or _PARTY_HEADING.match(fold(text))
@@ -2270,7 +2304,10 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             activity_sections += 1
             index = lettered[1]
             continue
-        if line.blank or line.bullet and not _party_lead(line) or len(text) > _LONGEST_HEADING:
+        message_lead = _message_lead(lines, index)
+        if message_lead:
+            text = message_lead
+        elif line.blank or line.bullet and not _party_lead(line) or len(text) > _LONGEST_HEADING:
             index += 1
             continue
         section: _Section | None = None
@@ -2839,11 +2876,13 @@ _PROMISE_SENTENCE = re.compile(
 )
 
 
-# The promise's wording quoted in a decision or minutes: "att löftet ska lyda: "…"", and in a
-# revision: "Medborgarlöftet lyder oförändrat: "…"".
+# The promise's wording quoted in a decision or minutes: "att löftet ska lyda: "…"", in a
+# revision: "Medborgarlöftet lyder oförändrat: "…"", and in a message: "Löftet skriver jag som
+# "…"".
 _WORDING = re.compile(
     r"(?:\b(?:ska|skall|skulle) lyda|\blyder(?: (?:oförändrat|oförändrad|fortsatt|nu"
     r"|som tidigare|som förut|i sin helhet|enligt följande|därmed))?"
+    r"|\bskriver (?:jag|vi) (?:det |den )?som|\bformuleras (?:som|så här)"
     r"|\bmed (?:följande )?lydelsen?)\s*:?\s*"
     r"[\"“”«]([^\"“”»]{10,})[\"“”»]?",
     re.IGNORECASE,

@@ -24,7 +24,12 @@ import unicodedata
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from promises.textimport.clean import doubled_letters_read, encoding_repaired, plain_text
+from promises.textimport.clean import (
+    doubled_letters_read,
+    encoding_repaired,
+    formatting_marks_read,
+    plain_text,
+)
 from promises.textimport.numbers import fold
 from promises.textimport.types import ParsedDocument, ParsedSignatory
 
@@ -186,7 +191,7 @@ def read_signatures(document: ParsedDocument, raw: str) -> None:
     """Set `document`'s signing place, date and signatories from the signature block of `raw`
     (the text as given), when it has one; and note when the document reads as a proposal, so
     that its decision and signing may not have happened as written."""
-    raw = doubled_letters_read(encoding_repaired(plain_text(raw)))
+    raw = doubled_letters_read(formatting_marks_read(encoding_repaired(plain_text(raw))))
     if not raw.isascii():
         raw = unicodedata.normalize("NFC", raw)  # "o" + U+0308 as "ö"
     lines = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")

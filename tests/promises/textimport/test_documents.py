@@ -1685,6 +1685,36 @@ BLIND_VALIDITY = {
     "gnesta-2026-instagram-unicode-fetstil.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "ydre-2026-2027-pdf-dubbla-tecken.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
     "asele-2026-handskrivna-anteckningar.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    # round 86: a motion quoting the promise, a YAML data file, a dialogue's poll results
+    "torsas-2026-motion-kf.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "alvkarleby-2026-2027-yaml-data.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "uppvidinge-2026-mentimeter-resultat.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    # round 87: an RSS feed, an AI assistant's summary, a decision amending the promise
+    "lidingo-2026-rss-flode.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "nordanstig-2026-copilot-sammanfattning.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "ornskoldsvik-2026-2027-andringsbeslut.txt": (
+        "2026-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    # round 88: Word's formatting marks, a sheet's columns over two pages, a text-message thread
+    "grums-2026-word-formateringstecken.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "forshaga-2026-2027-excel-kolumner-tva-sidor.txt": (
+        "2026-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "overkalix-2026-sms-trad.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
 }
 
 
