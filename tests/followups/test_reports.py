@@ -717,7 +717,10 @@ def test_the_report_pdf_holds_the_figures_with_swedish_letters_and_is_served_as_
     assert "Trafikkontroller på Östra Järnvägsgatan" in text
     assert "Trygghetsvandringar i Håcksta" in text
     assert "12 av minst 15 trafikkontroller" in text
-    assert "Genomfört under redovisningsperioden: 12" in text
+    # Dated by the report's span: "under redovisningsperioden" beside a promise year's figures
+    # was read as that year's (a journalist quoted the wrong one).
+    span = f"{date_format(START, 'j F Y')} – {date_format(TODAY, 'j F Y')}"
+    assert f"Genomfört {span}: 12" in text
     assert "Polisen och Vetlanda kommun" in text
     # A later log does not change the stored PDF.
     factories.log(world.checks, TODAY, 6)
