@@ -216,6 +216,9 @@ def activity_periods(municipality: Municipality | None) -> dict[int, PromisePeri
 LOG_FIELDS = {
     "log_id": "pk",
     "activity_id": "activity_id",
+    # Named, so that the file reads alone (a journalist had to join it with another in Excel).
+    "activity_title": "activity__title",
+    "target_unit": "activity__target_unit",
     "period_id": "activity__period_id",
     "period_slug": "activity__period__slug",
     "municipality_code": "activity__period__municipality__code",
@@ -992,6 +995,12 @@ DATASETS: tuple[Dataset, ...] = (
                 "activity_id",
                 INTEGER,
                 _("The activity (activity_id in the dataset Activities and progress)."),
+            ),
+            Column("activity_title", TEXT, _("Short name of the activity.")),
+            Column(
+                "target_unit",
+                TEXT,
+                _("What the activity's target counts, e.g. trafikkontroller; may be empty."),
             ),
             *PLACE_COLUMNS,
             Column("date", DATE, _("The day the activity was carried out.")),

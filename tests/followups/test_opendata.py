@@ -113,6 +113,8 @@ COLUMNS = {
     "genomforda-aktiviteter": [
         "log_id",
         "activity_id",
+        "activity_title",
+        "target_unit",
         "period_id",
         "period_slug",
         "municipality_code",
@@ -357,6 +359,11 @@ def test_completed_activities_are_the_public_fields_of_the_logs_not_withdrawn(cl
     first = data[0]
     log = controls.logs.get(date=D(2024, 3, 1))
     assert first["log_id"] == as_int(log.pk)
+    # Named, so that the file reads alone (a journalist had to join it with another).
+    assert (first["activity_title"], first["target_unit"]) == (
+        "Trafikkontroller",
+        "trafikkontroller",
+    )
     assert first["period_id"] == as_int(closed.pk)
     assert (first["period_slug"], first["area_name"]) == ("2024", "Södra Ånäs")
     assert (first["municipality_code"], first["municipality_name"]) == ("0687", "Tranås")
