@@ -315,7 +315,11 @@ def _record(
         form.data["idempotency_key"] = str(uuid.uuid4())
         return None
     add = messages.success if created else messages.info
-    add(request, _saved_message(log, created, today))
+    # A wrong number is corrected from here at once (on a phone, the start page's list of
+    # logs was three screens down).
+    change = reverse("activities:log_edit", args=[log.pk])
+    text = _saved_message(log, created, today)
+    add(request, format_html('{} <a href="{}">{}</a>', text, change, _("Change the log")))
     if created:
         _warn_if_reported(request, log, [log.date])
     return redirect("activities:staff_activity", pk=log.activity_id)

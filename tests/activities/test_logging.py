@@ -168,6 +168,9 @@ def test_an_officer_of_two_municipalities_sees_whose_activity_is_chosen_and_save
     response = client.post(url("log_create"), log_data(other))
     [message] = messages_of(response)
     assert message.message.startswith(f"Loggen är sparad: Trafikkontroller ({other_label}),")
+    # A wrong number is corrected from the message (on a phone the list was far down).
+    log = other.logs.get()
+    assert message.message.endswith(f'<a href="{url("log_edit", log.pk)}">Ändra loggen</a>')
     start = client.get(url("staff_home")).content.decode()
     assert f'Logga<span class="visually-hidden">: Trafikkontroller, {other_label}</span>' in start
 
