@@ -245,6 +245,7 @@ def _meeting_form(request, period, meeting, form, assessments, verdicts) -> Http
         "verdicts": verdicts,
         "sub_errors": _error_entries(assessments, verdicts),
         "correcting": isinstance(form, CorrectMeetingForm),
+        "today": timezone.localdate(),
     }
     return render(request, "followups/meeting_record.html", context)
 

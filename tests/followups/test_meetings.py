@@ -165,6 +165,25 @@ def test_recording_keeps_assessments_verdicts_and_minutes(client, people, period
 
 
 @pytest.mark.django_db
+def test_recording_a_meeting_planned_ahead_says_when_it_is_planned_first(client, people, period):
+    """A coordinator filled in the whole form for next week's meeting, then was refused."""
+    ahead = TODAY + datetime.timedelta(days=4)
+    coming = services.plan_meeting(period, people.coordinator, kind=MeetingKind.MONTHLY, date=ahead)
+    today = services.plan_meeting(period, people.coordinator, kind=MeetingKind.MONTHLY, date=TODAY)
+    sign_in(client, people.coordinator)
+
+    def page(meeting) -> str:
+        url = reverse("followups:meeting_record", args=[meeting.pk])
+        return " ".join(client.get(url).content.decode().split())
+
+    note = (
+        f"Mötet är planerat till {date_format(ahead, 'j F Y')}: registrera det när det har hållits."
+    )
+    assert note in page(coming)
+    assert "Mötet är planerat till" not in page(today)
+
+
+@pytest.mark.django_db
 def test_a_planned_meeting_is_recorded_once(client, people, period):
     meeting = services.plan_meeting(
         period, people.coordinator, kind=MeetingKind.MONTHLY, date=TODAY
