@@ -43,8 +43,8 @@ from promises.models import PromisePeriod, WaitingFor
 # The start page puts what needs attention first; activities without a target come last.
 PACE_ORDER = (
     PaceStatus.BEHIND,
-    PaceStatus.NOT_STARTED,
     PaceStatus.NOT_ACHIEVED,
+    PaceStatus.NOT_STARTED,
     PaceStatus.ON_TRACK,
     PaceStatus.DONE,
     PaceStatus.ACHIEVED,
@@ -54,7 +54,9 @@ PACE_ORDER = (
 NO_TARGET = "no_target"
 # … and of those with a target whose pace is not judged (a promise registered while it ran).
 NOT_JUDGED = "not_judged"
-ATTENTION = (PaceStatus.BEHIND, PaceStatus.NOT_STARTED, PaceStatus.NOT_ACHIEVED)
+# "Ej påbörjad" is not among them: nothing was due yet (`activities.progress`), and a weekly or
+# monthly target is so at the start of every week or month, when an area's chief looks.
+ATTENTION = (PaceStatus.BEHIND, PaceStatus.NOT_ACHIEVED)
 RECENT_LOGS = 10
 # The start page's lists stop here (administrators see every municipality).
 HOME_ACTIVITIES = 40

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 
 from activities.models import Activity, ActivityStatus, Responsible
 from activities.progress import PaceStatus
+from activities.staff_views import _period_overview
 from municipalities.models import Role
 from promises.models import PeriodState, PromisePeriod
 from tests import factories
@@ -254,6 +255,23 @@ def test_start_page_of_several_periods_says_first_how_each_stands(client, world)
     world.officer.memberships.get().local_police_area.municipalities.remove(eksjo)
     overview = client.get(url("staff_home")).context["overview"]
     assert [line.words for line in overview] == ["2 efter plan, 1 utan mål"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "status, attention",
+    [
+        (PaceStatus.NOT_STARTED, False),  # nothing due yet: a month's first days
+        (PaceStatus.ON_TRACK, False),
+        (PaceStatus.BEHIND, True),
+        (PaceStatus.NOT_ACHIEVED, True),
+    ],
+)
+def test_only_what_is_behind_or_missed_needs_attention(world, status, attention):
+    """An area's chief saw "Behöver uppmärksamhet" on 6 December for "0 av 2" of a monthly
+    target, which the about page calls too early to be behind."""
+    [line] = _period_overview([world.police], {world.police.pk: status})
+    assert line.behind is attention
 
 
 @pytest.mark.django_db
