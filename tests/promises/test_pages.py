@@ -129,9 +129,19 @@ def test_municipality_page_never_shows_drafts_or_unsigned_periods(client):
 
 
 @pytest.mark.django_db
-def test_private_contact_is_not_shown(client):
-    build_period("vetlanda", contact_is_public=False)
+def test_private_contact_is_not_shown_and_the_period_page_says_whom_to_ask(client):
+    period = build_period("vetlanda", contact_is_public=False)
     assert "Kim Kontakt" not in client.get("/kommuner/vetlanda/").content.decode()
+    # A reader with a question found nobody to ask: the municipality, or the Police's number.
+    page = " ".join(client.get(period.get_absolute_url()).content.decode().split())
+    assert "Kim Kontakt" not in page
+    assert "Frågor om medborgarlöftet: kontakta Vetlanda kommun, eller Polisen på 114 14." in page
+    # Where a newsletter's link lands: how to follow it.
+    assert 'href="/kommuner/vetlanda/flode/"' in page and "Följ och ladda ner" in page
+    period.contact_is_public = True
+    period.save()
+    page = client.get(period.get_absolute_url()).content.decode()
+    assert "Kim Kontakt" in page and "114 14" not in page
 
 
 @pytest.mark.django_db
