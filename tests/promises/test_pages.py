@@ -157,6 +157,10 @@ def test_period_page_shows_progress_as_text_and_the_counting_rule(client):
     html = response.content.decode()
     assert "3 av minst 15 trafikkontroller" in html
     assert "Så räknas framstegen" in html
+    # The status words explained where they stand, not only on the about page (a citizen).
+    rule = html[html.index("Så räknas framstegen") :]
+    assert "Statusorden betyder:" in rule
+    assert "<dt>i fas</dt>" in rule and "<dt>efter plan</dt>" in rule
     assert "Sammanfattning 0" in html and "Tertialrapport 0" in html
     assert "Henrik Tvarnö" in html
 
