@@ -176,13 +176,16 @@ class PeriodFilterSet(django_filters.FilterSet):
                 # Django's message repeats the value sent, which may be anything (a NUL).
                 choice_filter.extra["error_messages"] = {"invalid_choice": INVALID_CHOICE}
 
-    def chosen_municipality(self) -> str:
-        """The name of the one municipality the list is filtered to, or "": the heading says
-        it ("Aktiviteter i Tranås"; a filtered list kept "Alla aktiviteter")."""
+    def chosen_place(self) -> str:
+        """The place the list is filtered to, the narrowest of a municipality, a local police
+        area and a county, or "": the heading says it ("Aktiviteter i Tranås", "… i Jönköpings
+        län"; a filtered list kept "Alla aktiviteter")."""
         if not self.is_valid():
             return ""
-        slug = self.form.cleaned_data.get("kommun")
-        return dict(self.filters["kommun"].extra["choices"]).get(slug, "") if slug else ""
+        for name in ("kommun", "lokalpolisomrade", "lan"):
+            if name in self.filters and (value := self.form.cleaned_data.get(name)):
+                return dict(self.filters[name].extra["choices"]).get(value, "")
+        return ""
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         fields = ["period__municipality__name", "period__area_name", *self.search_fields]

@@ -88,6 +88,10 @@ def test_municipality_filter_lists_only_that_municipality(client, three_places, 
     assert f"<h1>{kind} i Malmö</h1>" in html and f"<title>{kind} i Malmö" in html
     assert "<h1>Alla " in client.get(url).content.decode()
     assert "<h1>Alla " in client.get(url, {"kommun": "atlantis"}).content.decode()
+    # A county too; the narrower place wins.
+    assert f"<h1>{kind} i Skåne län</h1>" in client.get(url, {"lan": "12"}).content.decode()
+    both = client.get(url, {"lan": "12", "kommun": "malmo"}).content.decode()
+    assert f"<h1>{kind} i Malmö</h1>" in both
 
 
 @pytest.mark.django_db
