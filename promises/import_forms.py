@@ -8,6 +8,7 @@ the uploaded file itself) travels in the preview form as one signed hidden field
 
 import base64
 import re
+from collections.abc import Sequence
 from importlib import import_module
 
 from django import forms
@@ -466,13 +467,21 @@ class ActivityRowForm(RowForm):
         required=False,
     )
 
-    def __init__(self, *args, promise_count: int = 0, **kwargs) -> None:
+    def __init__(self, *args, promise_titles: Sequence[str] = (), **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        # Each promise row by its number and words ("Löfte 1: Öka tryggheten kring …"): bare
+        # numbers had to be looked up above, and the empty row read as a promise read.
         self.fields["promise"].choices = [
             ("", _("Choose later")),
             *(
-                (number, _("Promise %(number)s") % {"number": number})
-                for number in range(1, promise_count + 1)
+                (
+                    number,
+                    _("Promise %(number)s: %(title)s")
+                    % {"number": number, "title": Truncator(title).chars(PROMISE_CHOICE_CHARS)}
+                    if title.strip()
+                    else _("Promise %(number)s (an empty row)") % {"number": number},
+                )
+                for number, title in enumerate(promise_titles, start=1)
             ),
         ]
         # An empty first choice: an extra row the browser sends untouched stays unchanged.
@@ -575,6 +584,8 @@ def _formset(form, maximum: int):
 
 
 PromiseRowFormSet = _formset(PromiseRowForm, MAX_PROMISES)
+# The words of a promise its activities' choice shows.
+PROMISE_CHOICE_CHARS = 60
 ActivityRowFormSet = _formset(ActivityRowForm, MAX_ACTIVITIES)
 
 
@@ -659,13 +670,17 @@ def formsets(document: ParsedDocument | None, data=None):
     """The promises' and activities' formsets: bound to `data`, or filled from `document`."""
     if data is not None:
         promises = PromiseRowFormSet(data, prefix="promises")
-        kwargs = {"promise_count": promises.total_form_count()}
+        titles = [str(data.get(f"{form.prefix}-text", "")) for form in promises.forms]
+        kwargs = {"promise_titles": titles}
         return promises, ActivityRowFormSet(data, prefix="activities", form_kwargs=kwargs)
-    promises = PromiseRowFormSet(initial=promise_initial(document), prefix="promises")
+    initial = promise_initial(document)
+    promises = PromiseRowFormSet(initial=initial, prefix="promises")
+    titles = [row["text"] for row in initial]
+    titles += [""] * (promises.total_form_count() - len(titles))
     return promises, ActivityRowFormSet(
         initial=activity_initial(document),
         prefix="activities",
-        form_kwargs={"promise_count": promises.total_form_count()},
+        form_kwargs={"promise_titles": titles},
     )
 
 

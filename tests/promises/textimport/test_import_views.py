@@ -467,7 +467,10 @@ def test_each_activity_is_proposed_and_saved_under_the_promise_it_was_listed_und
     rows = preview.context["activities"].forms
     assert [row.initial["promise"] for row in rows[:4]] == [1, 1, 2, 3]
     html = preview.content.decode()
-    assert "Hör till löfte" in html and '<option value="2">Löfte 2</option>' in html
+    # Each promise by its number and words; the form's empty extra row said as such.
+    assert "Hör till löfte" in html
+    assert '<option value="2">Löfte 2: Säkrare skolvägar</option>' in html
+    assert '<option value="4">Löfte 4 (en tom rad)</option>' in html
 
     # The second promise is left out; the last activity is moved to the first promise.
     response = client.post(
