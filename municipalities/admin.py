@@ -386,5 +386,12 @@ class StaffUserAdmin(UserAdmin):
                         "%(user)s can no longer sign in. %(places)s now has no active "
                         "coordinator: give the role to someone else."
                     )
-                    % {"user": obj.get_username(), "places": names},
+                    % {"user": _user_named(obj), "places": names},
                 )
+
+
+def _user_named(user) -> str:
+    """ "Karin Lind (karin.lind)": the username alone, capitalised at a sentence's start, read
+    as "Karin.lind"."""
+    full = user.get_full_name()
+    return f"{full} ({user.get_username()})" if full else user.get_username()

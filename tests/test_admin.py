@@ -209,7 +209,8 @@ def test_deactivating_the_last_coordinator_warns_and_users_are_never_deleted(adm
     assert response.status_code == 200
     shown = [str(message) for message in response.context["messages"]]
     assert any(
-        "karin kan inte längre logga in. Vetlanda har nu ingen aktiv samordnare" in text
+        "Karin Testsson (karin) kan inte längre logga in. Vetlanda har nu ingen aktiv samordnare"
+        in text
         for text in shown
     ), shown
     assert not any("Tranås har nu" in text for text in shown)

@@ -99,7 +99,7 @@ def test_officer_gets_behind_activities_and_meetings_of_their_municipality_only(
     message = by_address(mailoutbox)[people.officer.email]
     body = message.body
     assert message.subject == "Medborgarlöften: veckosammanställning för vecka 48"
-    assert "1 aktivitet efter takten" in body
+    assert "1 aktivitet som ligger efter plan" in body
     assert "- Trafikkontroller – efter plan" in body
     # 13.4 expected by now: shown rounded up, the whole number that would be on pace.
     assert "3 av minst 15 trafikkontroller; väntat hittills: 14" in body
@@ -122,7 +122,7 @@ def test_coordinator_also_gets_the_reports_due(world, people, mailoutbox):
     assert "Vetlanda 2026: tertial 2 (1 maj – 31 augusti 2026)" in body
     assert "tertial 1" not in body and "tertial 3" not in body
     assert f"{SITE}/personal/perioder/{world['home'].pk}/" in body
-    assert "1 aktivitet efter takten" in body and "1 planerat uppföljningsmöte" in body
+    assert "1 aktivitet som ligger efter plan" in body and "1 planerat uppföljningsmöte" in body
 
 
 def test_other_municipality_staff_see_only_theirs(world, people, mailoutbox):
@@ -154,7 +154,7 @@ def test_plural_and_police_area_membership(world, people, mailoutbox):
         factories.log(factories.activity(world["home"], title), D(2026, 1, 5), 1)
     run()
     body = by_address(mailoutbox)[people.officer.email].body  # through Lokalpolisområde Höglandet
-    assert "3 aktiviteter efter takten" in body
+    assert "3 aktiviteter som ligger efter plan" in body
     assert body.index("Trafikkontroller") < body.index("Hastighetskontroller")
 
 
