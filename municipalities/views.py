@@ -415,4 +415,7 @@ def user_settings(request: HttpRequest) -> HttpResponse:
     else:
         enabled = NotificationPreference.email_enabled_for(user)
         form = UserSettingsForm(initial={"email_enabled": "yes" if enabled else "no"})
-    return render(request, "accounts/user_settings.html", {"form": form})
+    # What the user may do, and where: a new user's pages never said it.
+    memberships = user.memberships.select_related("municipality", "local_police_area")
+    context = {"form": form, "memberships": memberships, "is_superuser": user.is_superuser}
+    return render(request, "accounts/user_settings.html", context)

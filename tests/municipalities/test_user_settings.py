@@ -52,6 +52,8 @@ def test_the_page_shows_notifications_on_until_turned_off(client, people):
     assert "<h1>Inställningar</h1>" in page
     assert re.search(r'<input type="radio" name="email_enabled" value="yes"[^>]* checked', page)
     assert "Ja, skicka e-post till mig" in page
+    # What the user may do, and where (a new user's pages never said it).
+    assert "<h2>Dina roller</h2>" in page and "<li>Granskare för Vetlanda</li>" in page
 
 
 def test_a_user_turns_notifications_off_and_on_for_themselves_only(client, people):
@@ -80,6 +82,8 @@ def test_a_user_turns_notifications_off_and_on_for_themselves_only(client, peopl
 
 def test_a_user_without_a_role_may_set_it_too(client, people):
     sign_in(client, people.no_role)
+    page = client.get(URL).content.decode()
+    assert "Du har ingen roll ännu: portalens administratör ger dig en." in page
 
     assert client.post(URL, {"email_enabled": "no"}).status_code == 302
     assert preference(people.no_role) is False
