@@ -259,7 +259,7 @@ def test_a_number_that_is_not_the_rows_keeps_the_rows_label():
 
 
 def test_the_import_offers_the_editors_comparisons_and_no_exact():
-    form = ActivityRowForm(promise_count=1)
+    form = ActivityRowForm(promise_titles=["Öka tryggheten"])
     assert list(form.fields["target_comparator"].choices) == [
         (NO_TARGET, "Utan mål (med status i stället)"),
         *[(value, str(label)) for value, label in TARGET_COMPARATOR_CHOICES],
