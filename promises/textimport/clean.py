@@ -3722,6 +3722,144 @@ _SHOWN_BREAK = re.compile(
 )
 
 
+# A page saved from the Internet Archive: the Wayback Machine's toolbar over it ("The Wayback
+# Machine - https://web.archive.org/web/2026…/https://…", "37 captures", "14 feb 2026 - 2 sep
+# 2026", the calendar's months and years, "About this capture", "COLLECTED BY", its collection,
+# "TIMESTAMPS") is no part of the page, down to its last line.
+_WAYBACK_HEAD = re.compile(
+    r"^[ \t]*The Wayback Machine - https?://web\.archive\.org/\S*[ \t]*\n", re.MULTILINE
+)
+_WAYBACK_END = re.compile(r"^[ \t]*TIMESTAMPS[ \t]*\n(?:[ \t]*loading[ \t]*\n)?", re.MULTILINE)
+_WAYBACK_REACH = 5_000  # the toolbar's text, from its first line to "TIMESTAMPS"
+
+
+def _without_archive_toolbar(text: str) -> str:
+    head = _WAYBACK_HEAD.search(text, 0, _WAYBACK_REACH)
+    if head is None:
+        return text
+    end = _WAYBACK_END.search(text, head.end(), head.end() + _WAYBACK_REACH)
+    return text[: head.start()] + text[end.end() if end else head.end() :]
+
+
+# A newsletter's plain-text version as a mailing service sends it (Mailchimp's): headings
+# marked "** " over a line of dashes, links as "(https://…)" after their words, the list's
+# footer under a line of "=" (copyright, postal address, "uppdatera dina inställningar",
+# "avsluta prenumerationen"). Read when two marks or more say so.
+_NEWSLETTER_MARK = re.compile(
+    r"list-manage\.com|campaign-archive\.com|^\*\* \S[^\n]*\n-{20,}[ \t]*$", re.MULTILINE
+)
+_FEWEST_NEWSLETTER_MARKS = 2
+_NEWSLETTER_HEADING = re.compile(r"^([ \t]*)\*\* (?=\S)", re.MULTILINE)
+_NEWSLETTER_LINK = re.compile(r"[ \t]*\(https?://[^\s()]{1,500}\)")
+_NEWSLETTER_FOOTER = re.compile(r"^={20,}[ \t]*$", re.MULTILINE)
+_IN_BROWSER = re.compile(r"^[^\n]{0,30}\bi (?:din )?webbläsare(?:n)?[ \t]*(?:\n|$)", re.MULTILINE)
+
+
+def _newsletter_text_read(text: str) -> str:
+    if len(_NEWSLETTER_MARK.findall(text, 0, 50_000)) < _FEWEST_NEWSLETTER_MARKS:
+        return text
+    footers = list(_NEWSLETTER_FOOTER.finditer(text))
+    if footers:
+        text = text[: footers[-1].start()]
+    text = _NEWSLETTER_LINK.sub("", text)
+    text = _IN_BROWSER.sub("", text)
+    return _NEWSLETTER_HEADING.sub(r"\1", text)
+
+
+# A draft's watermark set across the page ("UTKAST" drawn diagonally), as a PDF's text gives
+# it: one letter at a time, on a line of its own or far right of a line of text. Dropped when
+# the letters, read from the top, spell the word (either way round, as the diagonal runs),
+# once or more, and nothing else.
+_WATERMARK_WORDS = (
+    "UTKAST",
+    "KOPIA",
+    "FÖRSLAG",
+    "PRELIMINÄR",
+    "PRELIMINÄRT",
+    "ARBETSMATERIAL",
+    "EJFASTSTÄLLT",
+    "EJBESLUTAT",
+    "REMISSVERSION",
+    "INTERNT",
+    "DRAFT",
+)
+_WATERMARK_LETTER = re.compile(
+    r"^[ \t]*(?P<alone>[A-ZÅÄÖ])[ \t]*$|(?<=\S)[ \t]{4,}(?P<end>[A-ZÅÄÖ])[ \t]*$", re.MULTILINE
+)
+_FEWEST_WATERMARK_LETTERS = 4
+
+
+def _watermark_spelt(letters: str) -> bool:
+    for word in _WATERMARK_WORDS:
+        for spelt in (word, word[::-1]):
+            if len(letters) % len(spelt) == 0 and letters == spelt * (len(letters) // len(spelt)):
+                return True
+    return False
+
+
+def _without_watermark(text: str) -> str:
+    found = list(_WATERMARK_LETTER.finditer(text))
+    if len(found) < _FEWEST_WATERMARK_LETTERS:
+        return text
+    letters = "".join(match.group("alone") or match.group("end") for match in found)
+    if not _watermark_spelt(letters):
+        return text
+    pieces, last = [], 0
+    for match in found:
+        pieces.append(text[last : match.start()])
+        last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+# A legend of symbols for the parties, as a poster or a post marks its items by colour:
+# "🟦 = Polisen", "🟩 = Norsjö kommun", "🟨 = Tillsammans". The items marked with a symbol are
+# read under a heading naming its party (the legend's own lines dropped), as if the document
+# had listed them so.
+_SYMBOL_LEGEND = re.compile(
+    rf"^[ \t]*(?P<symbol>[{_EMOJI}]{{1,4}})[ \t]*(?:=|:|[–—-])[ \t]*(?P<name>[^\n=]{{2,60}}?)"
+    r"[ \t]*$",
+    re.MULTILINE,
+)
+_LEGEND_PARTY = re.compile(r"(?:[\w-]+s? )?(?:polisen|kommun(?:en)?|staden|tillsammans|gemensamt)")
+_FEWEST_LEGEND_SYMBOLS = 2
+_MOST_SYMBOL_RUNS = 60  # runs of items of one party (a preview shows at most 60 activities)
+
+
+def _symbol_legend_read(text: str) -> str:
+    legend: dict[str, str] = {}
+    legend_lines = set()
+    for match in _SYMBOL_LEGEND.finditer(text, 0, 50_000):
+        symbol = match.group("symbol").replace("\ufe0f", "")
+        if _LEGEND_PARTY.fullmatch(fold(match.group("name"))) and symbol not in legend:
+            legend[symbol] = match.group("name")
+            legend_lines.add(match.group())
+    if len(legend) < _FEWEST_LEGEND_SYMBOLS:
+        return text
+    lines = text.split("\n")
+    kept: list[str] = []
+    runs = 0
+    party = None  # the party of the run of marked items the line before belongs to
+    for line in lines:
+        if line in legend_lines:
+            continue  # the legend's own line
+        stripped = line.strip().replace("\ufe0f", "")
+        symbol = next(
+            (s for s in legend if stripped.startswith(s) and stripped[len(s) : len(s) + 1] == " "),
+            None,
+        )
+        if symbol is not None and legend[symbol] != party:
+            runs += 1
+            if runs > _MOST_SYMBOL_RUNS:
+                return text  # no list a legend's colours sort: the text as it is
+            if kept and kept[-1].strip():
+                kept.append("")
+            kept.append(f"{legend[symbol]}:")
+        party = legend[symbol] if symbol is not None else None
+        kept.append(line)
+    return "\n".join(kept)
+
+
 def formatting_marks_read(text: str) -> str:
     """The text with Word's formatting marks read as what they stand for (see above); the text
     as given when fewer than three lines end with "¶"."""
@@ -3746,6 +3884,10 @@ def clean(raw: str) -> str:
     raw = plain_text(raw).replace("\r\n", "\n").replace("\r", "\n")
     raw = encoding_repaired(raw)
     raw = formatting_marks_read(raw)
+    if "web.archive.org" in raw:
+        raw = _without_archive_toolbar(raw)
+    if "** " in raw or "list-manage" in raw:
+        raw = _newsletter_text_read(raw)
     if len(_DELIVERY_MARK.findall(raw, 0, 50_000)) >= _FEWEST_DELIVERY_MARKS:
         raw = _DELIVERY_MARK.sub("", raw)
     if "! " in raw:
@@ -3761,6 +3903,7 @@ def clean(raw: str) -> str:
     elif ":" in raw and len(_SPEAKER_PRESENT.findall(raw, 0, 20_000)) >= _FEWEST_SPEAKER_LINES:
         raw = _without_speaker_lines(raw)
     text = doubled_letters_read(_bounded_lines(raw))
+    text = _without_watermark(text)
     if "A" in text and _SHEET_LETTERS.search(text, 0, 20_000):
         text = _without_sheet_headings(text)
     text = _without_line_numbers(text)
@@ -3797,7 +3940,7 @@ def clean(raw: str) -> str:
         if _CIRCLED_ITEM.search(text):
             text = _CIRCLED_ITEM.sub(_circled_number, text)
         if _EMOJI_PRESENT.search(text):
-            text = _without_comments(_without_emoji(text))
+            text = _without_comments(_without_emoji(_symbol_legend_read(text)))
         if _OTHER_SCRIPT.search(text):
             text = _without_other_scripts(text)
     if _HTML_PRESENT.search(text, 0, 20_000):

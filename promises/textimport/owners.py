@@ -40,7 +40,9 @@ _POLICE = re.compile(
     r"|polismyndigheten|polisomradet|polisregion|lpo)\b"
 )
 _MUNICIPALITY = re.compile(
-    r"(?:kommunen|kommunens|kommun|[\w-]+ kommun|[\w-]+s kommun|staden|stadens|[\w-]+ stad"
+    # "Kommunerna ska tillsammans:", as a promise of two municipalities names both
+    r"(?:kommunen|kommunens|kommunerna|kommunernas|kommun|[\w-]+ kommun|[\w-]+s kommun"
+    r"|staden|stadens|[\w-]+ stad"
     # Region Gotland is also the municipality; another region ("Region Sörmland") is another
     # organisation, as a county's health care and transport are.
     r"|[\w-]+s stad|regionen|regionens|region gotland|stadsdelsforvaltning(?:en)?|stadsdelen"

@@ -184,7 +184,10 @@ _PARTY_HEADING = _kw(
     r"|(?P<pn>polisen|kommunen|staden|regionen|stadsdelsförvaltningen|gemensamt"
     # the parties by their abbreviations: "LPO Farsta", "SDF", "SDF och LPO (gemensamt)"
     r"|(?:lpo|sdf)(?: och (?:lpo|sdf))?(?! och)(?: [A-ZÅÄÖ][\w-]+(?<!Åtar))?"
-    r"|tillsammans|polisen och kommunen|kommunen och polisen|gemensamma (?:åtaganden|aktiviteter)"
+    # "Kommunerna ska tillsammans:", "Polisen och kommunerna ska:": a promise of two
+    # municipalities
+    r"|kommunerna|tillsammans|polisen och kommun(?:en|erna)|kommun(?:en|erna) och polisen"
+    r"|gemensamma (?:åtaganden|aktiviteter)"
     r"|(?:vår )?gemensamma del(?: i (?:medborgar)?löftet)?)"
     # "Polisen i Arvidsjaur åtar sig att under 2026:", "Kommunen, genom socialförvaltningen, …"
     # (with its verb: "• Polisen i skolan" is an item)
@@ -239,7 +242,11 @@ _OTHER_HEADING = _kw(
     # a newsletter's other news: "Evenemang i mars", "Kalendarium", "På gång", "Referenser"
     r"|evenemang|kalendarium|på gång|missa inte|referenser|källor"
     # a consultation reply's views beyond the proposal: "Övriga synpunkter"
-    r"|(?:övriga )?synpunkter)\b.{0,40}$"
+    r"|(?:övriga )?synpunkter"
+    # a renewed promise's activities of last year left out: "Aktiviteter som utgår 2026",
+    # "Borttagna aktiviteter"
+    r"|(?:aktiviteter|insatser|åtgärder|åtaganden) som (?:utgår|tas bort|stryks|har strukits)"
+    r"|(?:utgående|borttagna|strukna) (?:aktiviteter|insatser|åtgärder|åtaganden))\b.{0,40}$"
 )
 
 
@@ -263,6 +270,7 @@ class _Section:
     kind: str  # "promises" | "activities" | "party_promises"
     owner: str | None = None
     promise_index: int | None = None
+    other: str = ""  # the organisation an "other" owner names ("Vi på Järfällahus lovar att:")
     bullets_seen: bool = False
     paragraph_taken: bool = False
 
@@ -339,6 +347,25 @@ def _promising_owner(text: str) -> str | None:
         return "joint"
     if kinds in ({"police"}, {"municipality"}):
         return kinds.pop()
+    return None
+
+
+# The speakers of "Vi på Järfällahus lovar att:" (folded), an organisation neither party is.
+_WE_AT_ORGANISATION = re.compile(r"vi (?:pa|inom|fran) (?P<who>[a-z][\w-]{2,40}(?: ab)?)$")
+# Their own staff, after that: "Våra bovärdar lovar att:", "Vår kundtjänst ska:".
+_OURS = re.compile(r"(?:vara|var|vart) [a-z][\w-]{2,40}$")
+
+
+def _speakers_heading(text: str, speaker: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The owner ("other", its name) of the items under a heading in which an organisation
+    speaks of itself ("Vi på Järfällahus lovar att:"), or of its staff after such a heading
+    ("Våra bovärdar lovar att:", the speaker given); None for any other heading."""
+    who_text = re.split(r"\s+(?:lovar|ska|skall|kommer att)\b", text, maxsplit=1)[0].strip()
+    who = fold(who_text)
+    if (match := _WE_AT_ORGANISATION.fullmatch(who)) and not actor_kind(match.group("who")):
+        return "other", who_text[match.start("who") :]
+    if speaker and _OURS.fullmatch(who):
+        return speaker
     return None
 
 
@@ -1182,6 +1209,8 @@ _OUTCOME = re.compile(
 # "Nedan beskrivs …".
 _ABOUT_ACTIVITIES = re.compile(
     r"(?:aktiviteterna(?: nedan)? (?:ar|har|beskrivs|foljer|redovisas|listas|\w+s)"
+    # "Varje aktivitet har en kontaktperson som …": what each activity below comes with
+    r"|(?:varje|alla) (?:aktivitet|aktiviteter|insats|insatser) (?:har|ska ha|far)"
     r"|nedan (?:foljer|beskrivs|listas|redovisas))\b"
 )
 # A sentence giving the promise's validity: "Löftet gäller från 1 januari till 31 december 2026."
@@ -2287,6 +2316,8 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
     # Under a heading of activities with no party ("Så här gör vi"), until a report's heading
     # or a heading of promises: a theme's sub-heading there ("Buskörning") heads activities.
     under_lead = False
+    # The organisation speaking as "vi" in a heading ("Vi på Järfällahus lovar att:").
+    speaker: tuple[str, str] | None = None
     while index < len(lines):
         line = lines[index]
         text = line.text.strip()
@@ -2423,8 +2454,13 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             _WHO_PROMISES.match(line.folded) and "arbeta for" not in line.folded
         ):
             owner = _promising_owner(text)
+            if owner is None and (ours := _speakers_heading(text, speaker)):
+                # "Vi på Järfällahus lovar att:", then "Våra bovärdar lovar att:"
+                speaker = ours
             if later_activity_heading[index + 1]:
                 section = _Section("promises")
+            elif owner is None and ours:
+                section = _Section("activities", owner=ours[0], other=ours[1])
             else:
                 section = _Section("activities", owner=owner)
         elif _ACTIVITY_LEAD.search(text) or (activity_sections and _PERIOD_HEADING.match(text)):
@@ -2540,9 +2576,10 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                     _FURNITURE.match(fold(item_text))
                     or len(_CODE_PAIR.findall(item_text)) >= 2
                     or _VALIDITY.match(fold(item_text))
+                    or _ABOUT_ACTIVITIES.match(fold(item_text))
                 ):
-                    # "Dnr …", the title, a legend, "Löftet gäller …": the document's, no
-                    # activity
+                    # "Dnr …", the title, a legend, "Löftet gäller …", "Varje aktivitet har en
+                    # kontaktperson …": the document's, no activity
                     continue
                 if (
                     start not in bullet_starts
@@ -2581,6 +2618,8 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                 else:
                     activities = [_activity(item_text, start, section.owner)]
                 for activity in activities:
+                    if section.other and activity.responsible == "other":
+                        activity.responsible_other = activity.responsible_other or section.other
                     if focus_promise is not None:
                         activity.promise_indexes = [focus_promise]
                     document.activities.append(activity)
@@ -3034,6 +3073,67 @@ def _owners_from_codes(document: ParsedDocument, lines: list[_Line]) -> None:
             activity.uncertain = [note for note in activity.uncertain if note != unstated]
 
 
+# The people an item names to answer for it, with their e-mail addresses: "Kontaktperson:
+# Mikael Lundström, mikael.lundstrom@polisen.se".
+_CONTACT_PERSONS = re.compile(r"(?:kontaktperson(?:er)?|kontakt)\s*:[^\n]{0,300}", re.IGNORECASE)
+_EMAIL_DOMAIN = re.compile(r"[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)*\.se)\b", re.IGNORECASE)
+# A municipality as a text names it ("Robertsfors kommun", "Lunds kommun", "Göteborgs stad"):
+# its web address is its name, without the genitive's "s" ("robertsfors.se", "lund.se",
+# "goteborg.se"; "Robertsfors" ends in an "s" of its own, so both are kept).
+_MUNICIPALITY_NAME = re.compile(r"\b([A-ZÅÄÖ][\w-]{1,30}) (?:kommun|stad)\b")
+_DOMAIN_LETTERS = str.maketrans("åäöé", "aaoe")
+
+
+def _party_of_address(domain: str, municipal_domains: set[str]) -> str | None:
+    """The party an e-mail address's domain belongs to: the police's "polisen.se", the
+    municipality's own ("robertsfors.se", "lund.se", "x.kommun.se"), else None (a company's)."""
+    domain = domain.lower()
+    if domain == "polisen.se" or domain.endswith(".polisen.se"):
+        return "police"
+    name = domain.removesuffix(".se").split(".")[-1]
+    if name in municipal_domains or domain.endswith(("kommun.se", "stad.se")):
+        return "municipality"
+    return None
+
+
+def _owners_from_contacts(document: ParsedDocument) -> None:
+    """The owners of items that name none but a contact person with an e-mail address on the
+    line after them ("Kontaktperson: Mikael Lundström, mikael.lundstrom@polisen.se"): the
+    party of the addresses' domains, both parties joint; an address of neither party's
+    domain says nothing."""
+    if "@" not in document.text:
+        return
+    activities = document.activities
+    if not any(a.responsible == "unstated" and a.span for a in activities):
+        return
+    municipal_domains = set()
+    for name in _MUNICIPALITY_NAME.findall(document.text):
+        name = fold(name).translate(_DOMAIN_LETTERS)
+        municipal_domains |= {name, name.removesuffix("s")}
+    unstated = _("The responsible party is not stated in the text")
+    for number, activity in enumerate(activities):
+        if activity.responsible != "unstated" or activity.span is None:
+            continue
+        following = activities[number + 1].span if number + 1 < len(activities) else None
+        end = following.start if following else len(document.text)
+        # The contact's line right after the item, before the next item.
+        after = document.text[activity.span.end : min(end, activity.span.end + 400)]
+        contact = _CONTACT_PERSONS.match(after.lstrip("\n \t"))
+        if contact is None:
+            continue
+        kinds = {
+            _party_of_address(address.group("domain"), municipal_domains)
+            for address in _EMAIL_DOMAIN.finditer(contact.group())
+        }
+        if kinds == {"police", "municipality"}:
+            activity.responsible = "joint"
+        elif kinds in ({"police"}, {"municipality"}):
+            activity.responsible = kinds.pop()
+        else:
+            continue
+        activity.uncertain = [note for note in activity.uncertain if note != unstated]
+
+
 def _owners_from_legend(document: ParsedDocument, codes: dict[str, str]) -> None:
     """The owners of the activities that name theirs by a code of the legend ("(LPO, SF)"):
     read again with each code's name written out."""
@@ -3202,6 +3302,7 @@ def _read_document(document: ParsedDocument, lines: list[_Line], text: str) -> N
     _listed_twice(document)
     _owners_from_legend(document, _legend(lines))
     _owners_from_codes(document, lines)
+    _owners_from_contacts(document)
     if not document.promises:
         _promise_from_running_text(document, lines)
     _read_parties(document)

@@ -274,7 +274,12 @@ def _read_validity(document: ParsedDocument, lines: list[Line]) -> None:
                     break
         if found_year is None and ("medborgarloft" in folded or "galler" in folded):
             years = [m for m in _SINGLE_YEAR.finditer(folded) if not _DATE.search(folded)]
-            if len(years) > 1 and (stated := _YEAR_STATED.search(folded)):
+            stated = _YEAR_STATED.search(folded)
+            if not years and stated and not _DATE.search(folded, stated.start()):
+                # "Den 9 februari skrev kommunen och polisen under … Löftet gäller hela 2026.":
+                # the signing's date before the year the promise holds for
+                years = [stated]
+            if len(years) > 1 and stated:
                 # "Löftet gäller kalenderåret 2026 och ersätter löftet för 2025": the year
                 # right after "gäller"
                 years = [stated]

@@ -7,8 +7,8 @@ The rules, as the coordinator's preview applies them:
   comparator ("minst en"), before a scope ("en trygghetsmätning per år", "en gång i månaden"),
   or as the object of "genomföra/hålla/anordna" (then marked for checking): otherwise they are
   articles.
-- Comparator: minst / som minst / åtminstone / inte färre än / inte mindre än → at_least;
-  högst / max / maximalt / som mest / inte fler än / inte mer än / upp till → at_most;
+- Comparator: minst / som minst / åtminstone / inte färre än / inte mindre än / ≥ → at_least;
+  högst / max / maximalt / som mest / inte fler än / inte mer än / upp till / ≤ → at_most;
   exakt / precis → exactly; fler än / mer än / över N → at_least N+1; no word → a bare count.
 - Approximations ("ett tiotal", "ett tjugotal", "ett 20-tal", "ett hundratal", "ett par",
   "cirka/ca/ungefär/omkring/runt N") are proposed as at least the round number (10, 20, 100, 2,
@@ -124,7 +124,7 @@ _DOING_VERBS = _set(
 )
 # "ordnar en föräldrakväll", "arrangerar ett sommar-event": one event, counted.
 _ONE_EVENT_VERBS = _set(
-    "genomfora genomfor halla haller anordna anordnar arrangera arrangerar ordna ordnar"
+    "genomfora genomfor halla haller anordna anordnar arrangera arrangerar ordna ordnar gora gor"
 )
 # A house or floor is numbered in digits: "hus 3", never "hus fyra".
 _NUMBERED_PLACES = _set("hus plan rum")
@@ -210,6 +210,9 @@ _COMPARATORS = (
     (("runt",), "at_least", "approximate"),
     (("kring",), "at_least", "approximate"),
     (("mellan",), "at_least", "range"),
+    # the signs a plan's target column uses: "Målvärde: ≥ 24 per år", "≤ 48 timmar"
+    (("≥",), "at_least", ""),
+    (("≤",), "at_most", ""),
 )
 
 # The words the reader knows that have an "m", read so when a scan gives "rn" for it.

@@ -1715,6 +1715,48 @@ BLIND_VALIDITY = {
         "joint",
     ),
     "overkalix-2026-sms-trad.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    # round 89: a page from the Internet Archive, owners by coloured symbols, a renewal's marks
+    "jonkoping-2026-2027-wayback-arkiv.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "norsjo-2026-fargrutor.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "alvesta-2026-forlangning-markeringar.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    # round 90: a draft's watermark, a housing company's promise, a plan's "≥" and "≤"
+    "toreboda-2026-2027-vattenstampel-utkast.txt": (
+        "2026-03-01",
+        "2027-02-28",
+        False,
+        None,
+        "joint",
+    ),
+    "jarfalla-2026-bostadsbolag-omradeslofte.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "lindesberg-2026-malvarden-symboler.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    # round 91: two municipalities in one promise, a newsletter's plain text, contact persons
+    "norberg-skinnskatteberg-2026-tva-kommuner.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "storfors-2026-mailchimp-textversion.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "robertsfors-2026-kontaktpersoner-epost.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
 }
 
 
