@@ -12,13 +12,13 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from config.stored_files import missing_is_404
-from followups import frozen
+from followups import frozen, reports
 from followups.models import Report, SignedOriginal
 from promises import parties
 from promises.documents import Links, css_string, page_counter, render_pdf
@@ -93,6 +93,7 @@ def report_document(request: HttpRequest, slug: str, period_slug: str, pk: int) 
     """A published report as a print page: its texts and the figures frozen at publication."""
     report = _public_report(slug, period_slug, pk)
     context = report_context(report, report.figures, report_links(report))
+    context["later_counts"] = reports.later_counts(report, timezone.localdate())
     return render(request, TEMPLATE, context)
 
 

@@ -121,6 +121,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "report": report,
         "period": report.period,
         "rows": reports.report_rows(report, timezone.localdate()),
+        "later_counts": reports.later_counts(report, timezone.localdate()),
     }
     return render(request, "followups/report_detail.html", context)
 

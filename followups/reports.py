@@ -232,6 +232,21 @@ def frozen_figures(report: Report, today: datetime.date) -> tuple[list[dict], da
     return [asdict(row) for row in rows], as_of
 
 
+def later_counts(report: Report, today: datetime.date) -> list[tuple[str, object, object]]:
+    """Each activity whose quantity done in a published report's span, counted today, differs
+    from the published one (logs entered or changed afterwards): (activity, published, now).
+    Empty for a draft or a replaced version. The report keeps its figures; its page says this,
+    so that a council member quoting it is not contradicted by the activity's page."""
+    if report.is_draft or report.replaced_by_id is not None:
+        return []
+    published = {row["activity_id"]: row["done"] for row in report.figures}
+    return [
+        (row["activity"], published[row["activity_id"]], row["done"])
+        for row in frozen_figures(report, today)[0]
+        if row["activity_id"] in published and published[row["activity_id"]] != row["done"]
+    ]
+
+
 def same_span_report(period: PromisePeriod, kind: str, start, end) -> Report | None:
     """The report of `period` of the same kind and span that is not replaced (a draft, or the
     latest published version), if any: a second one would compete with it."""

@@ -601,6 +601,34 @@ def test_a_correction_must_change_the_title_the_text_or_the_figures(
     assert Report.objects.count() == 2
 
 
+def test_a_published_report_says_when_its_figures_have_changed_since(client, people, world):
+    """A council member quoted the tertial report's 8 while the activity page said 9 for the
+    same months (a log entered late), and neither page said why."""
+    report = published(world, people)
+    assert reports.later_counts(report, TODAY) == []
+    assert "Siffrorna har ändrats" not in report_page(client, report)
+
+    factories.log(world.checks, TODAY - 3 * DAY, 2)  # entered late, dated in the span
+
+    page = " ".join(report_page(client, report).split())
+    assert (
+        "Siffrorna har ändrats sedan redovisningen publicerades: loggar har lagts till eller "
+        "ändrats i efterhand. Räknat i dag för samma period: Trafikkontroller på Östra "
+        "Järnvägsgatan 14 (redovisat: 12). Redovisningen visar siffrorna som de publicerades."
+    ) in page
+    # The coordinator's page too, with the way to a correction.
+    sign_in(client, people.coordinator)
+    staff = client.get(reverse("followups:report_detail", args=[report.pk])).content.decode()
+    assert "Siffrorna har ändrats" in staff
+    assert reverse("followups:report_correct", args=[report.pk]) in staff
+    # A corrected version that recounts says nothing; the replaced one leads to it instead.
+    second = services.correct_report(
+        report, people.coordinator, title=report.title, body=report.body, reason="Sen logg."
+    )
+    assert reports.later_counts(second, TODAY) == []
+    assert reports.later_counts(Report.objects.get(pk=report.pk), TODAY) == []
+
+
 def status_sentence(report: Report) -> str:
     with translation.override("sv"):
         paragraphs = reports.drafted_figure_paragraphs(
