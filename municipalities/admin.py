@@ -10,7 +10,7 @@ from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -127,11 +127,33 @@ class LocalPoliceAreaAdmin(PlainTextAdminMixin, admin.ModelAdmin):
         return ", ".join(m.name for m in obj.municipalities.all())
 
 
+class HeldInMunicipality(admin.SimpleListFilter):
+    """The roles held for a municipality, also through a local police area it belongs to: a
+    search for "Tranås" missed the officer who works there through Höglandet's area."""
+
+    title = _("municipality (also through a local police area)")
+    parameter_name = "kommun"
+
+    def lookups(self, request, model_admin):
+        return [(m.pk, m.name) for m in Municipality.objects.order_by("name")]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        try:
+            pk = int(self.value())
+        except ValueError:
+            return queryset.none()
+        return queryset.filter(
+            Q(municipality_id=pk) | Q(local_police_area__municipalities__pk=pk)
+        ).distinct()
+
+
 @admin.register(Membership)
 class MembershipAdmin(PlainTextAdminMixin, admin.ModelAdmin):
     form = MembershipForm
     list_display = ["user", "role", "place", "user_active"]
-    list_filter = ["role", "user__is_active"]
+    list_filter = [HeldInMunicipality, "role", "user__is_active"]
     list_select_related = ["user", "municipality", "local_police_area"]
     search_fields = [
         "user__username",

@@ -184,6 +184,16 @@ class MembershipForm(forms.ModelForm):
     class Meta:
         model = Membership
         fields = ["user", "role", "municipality", "local_police_area"]
+        # What each role may do, where it is given (an administrator setting up a municipality
+        # had to guess).
+        help_texts = {
+            "role": _(
+                "Community police officer: logs the Police's and joint activities. "
+                "Coordinator: drafts and edits the citizen promises, records decisions, signing, "
+                "meetings and reports, and logs the municipality's, joint and other actors' "
+                "activities. Approver: comments on, approves or sends back drafts in consultation."
+            ),
+        }
 
     def clean(self) -> dict:
         cleaned = super().clean()

@@ -610,3 +610,23 @@ def test_the_migration_takes_the_staff_flag_from_everyone_but_administrators(sup
     superuser.refresh_from_db()
     assert not officer.is_staff
     assert superuser.is_staff and superuser.is_superuser
+
+
+def test_roles_are_filtered_by_municipality_also_through_a_police_area(admin_client):
+    """An administrator's "who works in Tranås?" missed the officer whose role is for the
+    local police area Tranås belongs to."""
+    tranas, eksjo = factories.municipality("tranas"), factories.municipality("eksjo")
+    area = factories.local_police_area("Lokalpolisområde Höglandet", [tranas])
+    staff_user("samordnare", role=Role.COORDINATOR, municipality=tranas)
+    staff_user("polis", role=Role.POLICE_OFFICER, local_police_area=area)
+    staff_user("annan", role=Role.COORDINATOR, municipality=eksjo)
+    url = reverse("admin:municipalities_membership_changelist")
+
+    response = admin_client.get(url, {"kommun": tranas.pk})
+
+    listed = {m.user.username for m in response.context["cl"].result_list}
+    assert listed == {"samordnare", "polis"}
+    assert admin_client.get(url, {"kommun": "x"}).status_code == 200
+    # The role field says what each role may do.
+    page = admin_client.get(reverse("admin:municipalities_membership_add")).content.decode()
+    assert "Kommunpolis: loggar Polisens och de gemensamma aktiviteterna." in page
