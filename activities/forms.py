@@ -277,6 +277,28 @@ class LogForm(LogFieldsForm):
         return super()._get_validation_exclusions() | {"activity", "quantity"}
 
 
+class LogListForm(forms.Form):
+    """The filters of the list of logs: the days they were done, where, and who logged them.
+    Invalid values are said on their field and left out; the defaults are the last seven days."""
+
+    fran = DateField(label=_("Done from"), required=False)
+    till = DateField(label=_("Done until"), required=False)
+    kommun = forms.ChoiceField(label=_("Municipality"), required=False)
+    av = forms.TypedChoiceField(label=_("Logged by"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, municipalities, reporters, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kommun"].choices = [("", _("All my municipalities")), *municipalities]
+        self.fields["av"].choices = [("", _("Everyone")), *reporters]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("fran"), cleaned.get("till")
+        if start and end and start > end:
+            self.add_error("till", _("The last day is before the first."))
+        return cleaned
+
+
 class WithdrawForm(forms.Form):
     """Why a log is withdrawn; the log stays, uncounted, with the reason."""
 

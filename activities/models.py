@@ -670,6 +670,15 @@ class ActivityLogQuerySet(models.QuerySet):
             .order_by("-created_at", "-pk")
         )
 
+    def for_log_list(self, user) -> "ActivityLogQuerySet":
+        """Logs `user` sees, by the day they were done (newest first), for the list of logs."""
+        return (
+            self.visible_to(user)
+            .select_related("activity__period__municipality", "reported_by")
+            .with_can_log(user)
+            .order_by("-date", "-created_at", "-pk")
+        )
+
     def for_staff_log(self, user) -> "ActivityLogQuerySet":
         """Logs `user` sees, with activity, period and people, for the edit and withdraw pages."""
         return (

@@ -10,6 +10,7 @@ so another one is a form error instead. Read-only pages answer POST with 405.
 import datetime
 import uuid
 from dataclasses import dataclass
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -27,18 +28,20 @@ from django.views.decorators.http import require_http_methods, require_safe
 from access import policy
 from access.staff import staff_required
 from activities import services
-from activities.forms import LogEditForm, LogForm, StatusForm, WithdrawForm
+from activities.forms import LogEditForm, LogForm, LogListForm, StatusForm, WithdrawForm
 from activities.models import Activity, ActivityLog
 from activities.progress import PaceStatus
 from activities.wording import progress_summary, quantity_words, status_counts
 from followups import reminders
 from followups.models import FollowUpMeeting, Report
+from municipalities.models import Municipality
 from municipalities.roles import Act
+from municipalities.search import swedish_sort_key
 from promises.editing import EditConflict
 from promises.filters import paginate
 from promises.forms import rebind_after_conflict
 from promises.lifecycle import Action
-from promises.models import PromisePeriod, WaitingFor
+from promises.models import PromisePeriod, WaitingFor, in_scope_q
 
 # The start page puts what needs attention first; activities without a target come last.
 PACE_ORDER = (
@@ -482,6 +485,69 @@ def staff_activity(request: HttpRequest, pk: int) -> HttpResponse:
         "today": today,
     }
     return render(request, "activities/staff_activity.html", context)
+
+
+# The list of logs opens on the last seven days, today included.
+LOG_LIST_DAYS = 7
+
+
+@staff_required
+@require_safe
+def log_list(request: HttpRequest) -> HttpResponse:
+    """Every log the user sees, by the day it was done, filtered by the days, the municipality
+    and who logged it (an area's chief asked on Monday what his officers did last week; the
+    start page lists the latest ten). Withdrawn logs are listed, marked."""
+    user = request.user
+    policy.require(user, Act.VIEW_STAFF)
+    today = timezone.localdate()
+    data = request.GET.copy()
+    data.setdefault("fran", (today - datetime.timedelta(days=LOG_LIST_DAYS - 1)).isoformat())
+    data.setdefault("till", today.isoformat())
+    places = Municipality.objects.filter(in_scope_q(user, field="id")).values_list("slug", "name")
+    municipalities = sorted(places, key=lambda row: swedish_sort_key(row[1]))
+    logs = ActivityLog.objects.for_log_list(user)
+    # The days and the place first: who logged in them is what the last choice offers.
+    placed = LogListForm(data, municipalities=municipalities, reporters=[])
+    placed.is_valid()
+    logs = _filtered_logs(logs, placed.cleaned_data)
+    reporters = [
+        (pk, f"{first} {last}".strip() or username)
+        for pk, first, last, username in logs.order_by()
+        .filter(reported_by__isnull=False)
+        .values_list(
+            "reported_by",
+            "reported_by__first_name",
+            "reported_by__last_name",
+            "reported_by__username",
+        )
+        .distinct()
+    ]
+    form = LogListForm(
+        data,
+        municipalities=municipalities,
+        reporters=sorted(reporters, key=lambda row: swedish_sort_key(row[1])),
+    )
+    form.is_valid()
+    if reporter := form.cleaned_data.get("av"):
+        logs = logs.filter(reported_by_id=reporter)
+    context = {
+        "filter": SimpleNamespace(form=form),
+        "from_day": form.cleaned_data.get("fran"),
+        "to_day": form.cleaned_data.get("till"),
+        **_log_page(request, logs),
+    }
+    return render(request, "activities/log_list.html", context)
+
+
+def _filtered_logs(logs, cleaned: dict):
+    """`logs` narrowed to the valid filters of the list's days and municipality."""
+    if start := cleaned.get("fran"):
+        logs = logs.filter(date__gte=start)
+    if end := cleaned.get("till"):
+        logs = logs.filter(date__lte=end)
+    if place := cleaned.get("kommun"):
+        logs = logs.filter(activity__period__municipality__slug=place)
+    return logs
 
 
 def _log_page(request: HttpRequest, logs) -> dict:

@@ -14,6 +14,7 @@ urlpatterns = [
     # Staff pages (sign-in with two factors required).
     path("personal/", staff_views.staff_home, name="staff_home"),
     path("personal/logga/", staff_views.log_create, name="log_create"),
+    path("personal/loggar/", staff_views.log_list, name="log_list"),
     path("personal/loggar/<int:pk>/andra/", staff_views.log_edit, name="log_edit"),
     path("personal/loggar/<int:pk>/aterkalla/", staff_views.log_withdraw, name="log_withdraw"),
     path("personal/loggar/<int:pk>/aterstall/", staff_views.log_restore, name="log_restore"),

@@ -168,6 +168,15 @@ MATRIX = {
         admin=(OK, 405),
         other=(OK, 405),
     ),
+    # The list of logs: every role, each seeing its own municipalities' logs (see the test of
+    # the list's scope).
+    "activities:log_list": _outcomes(
+        police=(OK, 405),
+        coordinator=(OK, 405),
+        approver=(OK, 405),
+        admin=(OK, 405),
+        other=(OK, 405),
+    ),
     "activities:log_create": _outcomes(
         police=(OK, OK),
         coordinator=(OK, FORM),
@@ -424,7 +433,7 @@ def _request(name: str, world: World, actor: str) -> tuple[str, dict]:
         "summary": "Kontroll vid torget.",
         "internal_note": "",
     }
-    if name == "activities:staff_home":
+    if name in ("activities:staff_home", "activities:log_list"):
         return reverse(name), {}
     if name == "activities:log_create":
         url = reverse(name) + f"?aktivitet={world.police_activity.pk}"

@@ -113,3 +113,11 @@ def test_kommunpolis_logs_and_withdraws_an_activity_on_a_phone(page, site):
     log.refresh_from_db()
     assert log.withdrawn_at is None
     assert re.search(r"\b7 av minst 15\b", public_progress(page, site, activity))
+
+    # The list of logs, filtered by municipality: the log is there.
+    page.goto(site + reverse("activities:log_list"))
+    page.locator("select[name=kommun]").select_option("vetlanda")
+    follow(page, page.locator(".filter-form button[type=submit]"))
+    assert "kommun=vetlanda" in page.url
+    assert "Kungsgatan" in page.locator("main").inner_text()
+    assert_accessible(page)
