@@ -756,6 +756,9 @@ class ActivityLog(models.Model):
             models.Index(fields=["activity", "date"], name="log_activity_date_idx"),
             # The most recently reported logs (staff start page) without sorting them all.
             models.Index(fields=["created_at", "id"], name="log_created_idx"),
+            # The list of logs by the day they were done, and its range of days, without sorting
+            # them all (an administrator's list is of every log in the country).
+            models.Index(fields=["date", "created_at", "id"], name="log_by_day_idx"),
             # Sums of counted quantities by activity and date range read only this index.
             models.Index(
                 fields=["activity", "date", "quantity"],
