@@ -33,6 +33,7 @@ DOCUMENTS = (
     ("tjansteutlatande", gettext_lazy("Decision proposal (tjänsteutlåtande)")),
     ("medborgarloftet", gettext_lazy("Citizen promise document for signing")),
 )
+REGISTERED_DOCUMENT = gettext_lazy("The portal's compilation of the citizen promise")
 
 
 class HistoryKind(NamedTuple):
@@ -130,6 +131,7 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
     offered, held = lifecycle.own_steps(period, user)
     actions = [Action(action) for action in offered]
     unpublished = period.state not in PUBLISHED_STATES
+    registered = period.registered_at is not None or lifecycle.registering(period)
     signed_overlap = overlapping_period(period) if unpublished else None
     promises = list(period.promises.all())
     transitions = list(period.transitions.all())
@@ -175,7 +177,9 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
         "extensions": list(period.extensions.all()),
         "revisions": list(period.revisions.all()),
         "documents": [
-            (slug, name)
+            # A promise registered from its document was signed already: the portal's document
+            # is its compilation, not one "for signing".
+            (slug, REGISTERED_DOCUMENT if slug == "medborgarloftet" and registered else name)
             for slug, name in DOCUMENTS
             if slug != "tjansteutlatande" or lifecycle.has_municipal_proposal(period)
         ],

@@ -743,3 +743,22 @@ def test_a_districts_promise_is_addressed_by_its_district_too(client, people):
         "2019",
         "holsbyomradet-2019",
     ]
+
+
+@pytest.mark.django_db
+def test_the_hub_of_a_registration_asks_to_check_what_was_imported(client, people):
+    """The hub said "Lägg till löftena och aktiviteterna" over promises already imported, and
+    offered a document "för undertecknande" of a promise signed years ago."""
+    period = registering_draft()
+    sign_in(client, people.coordinator)
+    url = reverse("promises:staff_period", args=[period.pk])
+
+    hub = " ".join(client.get(url).content.decode().split())
+
+    assert "Stäm av löftena och aktiviteterna mot dokumentet" in hub
+    assert "Portalens sammanställning av medborgarlöftet" in hub
+    assert "för undertecknande" not in hub
+    period.activities.all().delete()
+    period.promises.all().delete()
+    empty = " ".join(client.get(url).content.decode().split())
+    assert "Lägg till löftena och aktiviteterna så som dokumentet anger dem" in empty
