@@ -287,8 +287,9 @@ def matching_police_area(name: str, areas, municipality_id=None):
 
 
 def period_initial(document: ParsedDocument, municipality_id, kind: str, areas=None) -> dict:
-    """The period form's first values: the validity and parties as read, and the local police
-    area the document names when exactly one of `areas` matches it."""
+    """The period form's first values: the validity and parties as read, the local police
+    area the document names when exactly one of `areas` matches it, and for a registration
+    the decision and signing as the document states them."""
     initial = {
         "municipality": municipality_id,
         "parties": document.parties,
@@ -304,6 +305,13 @@ def period_initial(document: ParsedDocument, municipality_id, kind: str, areas=N
         if document.signed_date is not None:
             # "Sala den 15 januari 2026" over the signatures
             initial["signed_date"] = document.signed_date
+        # "Beslutat av kommunstyrelsen den 17 januari 2024, dnr KS 2023/412.": what it states
+        if document.decision_body:
+            initial["decision_body"] = Truncator(document.decision_body).chars(150)
+        if document.decision_date is not None:
+            initial["decision_date"] = document.decision_date
+        if document.decision_reference:
+            initial["decision_reference"] = Truncator(document.decision_reference).chars(50)
     elif document.open_ended:
         initial["validity"] = Validity.OPEN
     elif document.year_only:

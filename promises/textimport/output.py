@@ -60,8 +60,8 @@ def document_json(document: ParsedDocument) -> dict:
 
 
 def summary_lines(document: ParsedDocument) -> list[str]:
-    """A readable summary: the period, each promise, each activity with owner and target, and
-    what the reader was unsure of."""
+    """A readable summary: the period, each promise, each activity with owner, target and the
+    promise it serves, the decision and signing as stated, and what the reader was unsure of."""
     start = document.start.isoformat() if document.start else "not stated"
     end = document.end.isoformat() if document.end else "not stated"
     if document.open_ended:
@@ -80,6 +80,9 @@ def summary_lines(document: ParsedDocument) -> list[str]:
             owner += f" ({activity.responsible_other})"
         lines.append(f"  {number}. {activity.title} [{owner}]")
         lines.append(f"     {activity.text}")
+        if activity.promise_indexes:
+            served = ", ".join(str(index + 1) for index in activity.promise_indexes)
+            lines.append(f"     serves promise: {served}")
         if activity.partners:
             lines.append(f"     together with: {activity.partners}")
         target = target_json(activity.target)
@@ -90,5 +93,18 @@ def summary_lines(document: ParsedDocument) -> list[str]:
             )
         reasons = [*activity.uncertain, *(activity.target.uncertain if activity.target else [])]
         lines += [f"     check: {reason}" for reason in reasons]
+    if document.decision_body or document.decision_date or document.decision_reference:
+        decided = document.decision_date.isoformat() if document.decision_date else "no date"
+        lines.append(
+            f"Decision: {document.decision_body or 'no body'}, {decided}"
+            + (f", {document.decision_reference}" if document.decision_reference else "")
+        )
+    if document.signed_date or document.signatories:
+        signed = document.signed_date.isoformat() if document.signed_date else "no date"
+        lines.append(f"Signed: {document.signing_place or 'no place'}, {signed}")
+        lines += [
+            "  " + ", ".join(part for part in (s.name, s.title, s.organisation) if part)
+            for s in document.signatories
+        ]
     lines += [f"Check: {reason}" for reason in document.uncertain]
     return lines

@@ -6,18 +6,20 @@ one by one: headings and lead-in lines ("Polisen och kommunen lovar gemensamt at
 "Det ska vi åstadkomma genom följande aktiviteter:", "Polisens åtaganden", "Fokusområde 1: …")
 open a section, and the list items (any bullet, numbered, or one item per line) under them are
 promises or activities; an item numbered "1.1" under a promise numbered "1." is an activity of
-that promise. A party heading ("Polisen lovar", "Kommunens åtaganden", "Polisen ska:", "Det här
-gör polisen") gives the owner of the activities under it; "X lovar att:" gives promises when the
-document has an activity heading later, else activities of X. A table whose cells come one per
-line ("Aktivitet", "Ansvarig", "Mål", then the rows; `clean` puts a tab-separated table so; its
-owner's column may come first, and a PDF's text may give its columns one after another) gives
-one activity per row, and so does a block of labelled lines ("Aktivitet 1: …", "Vad: …", "Vem:
-…", "När: …"). A document without any activity heading gives its list items that read as
-activities, and its sentences that do ("Polisen ska …", "Tillsammans ska vi …", another actor's
-with a target), never a quotation ("…, säger X"). Keywords are matched tolerantly: å/ä/ö folded
-and the OCR confusions of scanned documents ("upptickten", "fraimst", "dldern") accepted; the
-text itself is never corrected. Last, the period's texts (situation picture, background,
-follow-up) are read from what is left (`texts`).
+that promise, and so is a bulleted item under a numbered promise title ("1. Öka tryggheten
+kring Resecentrum" over "- Polisen genomför …"). A party heading ("Polisen lovar", "Kommunens
+åtaganden", "Polisen ska:", "Det här gör polisen") gives the owner of the activities under it;
+"X lovar att:" gives promises when the document has an activity heading later, else activities
+of X. A table whose cells come one per line ("Aktivitet", "Ansvarig", "Mål", then the rows;
+`clean` puts a tab-separated table so; its owner's column may come first, and a PDF's text may
+give its columns one after another) gives one activity per row, and so does a block of labelled
+lines ("Aktivitet 1: …", "Vad: …", "Vem: …", "När: …"). A document without any activity heading
+gives its list items that read as activities, and its sentences that do ("Polisen ska …",
+"Tillsammans ska vi …", another actor's with a target), never a quotation ("…, säger X").
+Keywords are matched tolerantly: å/ä/ö folded and the OCR confusions of scanned documents
+("upptickten", "fraimst", "dldern") accepted; the text itself is never corrected. Last, the
+period's texts (situation picture, background, follow-up) are read from what is left (`texts`),
+the signature block (`signatures`) and the decision line (`decision`).
 """
 
 import bisect
@@ -28,6 +30,7 @@ from difflib import SequenceMatcher
 from django.utils.translation import gettext as _
 
 from promises.textimport.clean import EMPTY_CELL, clean
+from promises.textimport.decision import read_decision
 from promises.textimport.lines import GOAL_LINE, letter_legend, read_lines
 from promises.textimport.lines import LONGEST_HEADING as _LONGEST_HEADING
 from promises.textimport.lines import Line as _Line
@@ -2184,6 +2187,95 @@ def _lettered_items(lines: list[_Line], index: int) -> tuple[list[tuple[int, str
 _LONGEST_NUMBERED_TITLE = 100
 
 
+def _numbered_promise_title(line: _Line) -> bool:
+    """Whether a numbered line ("1. Öka tryggheten kring Resecentrum") may be a promise's
+    title: short, not a sub-item, a question or a party's lead-in, and not itself an activity."""
+    text = line.text.strip()
+    return (
+        line.numbered
+        and not line.sub
+        and not line.lettered
+        and not line.labelled
+        and 0 < len(text) <= _LONGEST_NUMBERED_TITLE
+        and text[-1:] not in ";!?"
+        and not _party_lead(line)
+        and not _looks_like_activity(text)
+        and not actor_doing(text)
+    )
+
+
+def _activity_item(text: str) -> bool:
+    """Whether a bulleted line is an activity's own sentence, naming who does it or what is
+    done ("Polisen genomför …", "Kommunen ska …", "Polisen: …", "Genomföra …"), not a detail
+    of the line above ("Minst fyra per år", "Ansvarig: Kommunen")."""
+    folded = fold(text)
+    if OWNER_LABEL.match(folded) or _DETAIL_LABEL.match(text):
+        return False
+    return bool(
+        actor_doing(text)
+        or owner_in_front(text)
+        or MODAL.search(folded[:100])
+        or _ACTIVITY_START.match(folded)  # "Genomföra minst tio trygghetsvandringar …"
+    )
+
+
+def _promise_titles_over_items(
+    lines: list[_Line],
+) -> dict[int, tuple[list[tuple[int, str]], int]]:
+    """Numbered promise titles over the bulleted activities each serves:
+
+        1. Öka tryggheten kring Resecentrum
+        - Polisen genomför minst 20 fotpatruller vid Resecentrum under året.
+        - Kommunen förbättrar belysningen vid Resecentrum.
+        2. …
+
+    By the title's line index: its items, each (start, text), and the line index after them.
+    A title is `_numbered_promise_title`; its items are the unnumbered bullets right under it
+    (a blank line apart at most), the first of them an activity's sentence and none a detail's
+    label; without such items the numbered line is read as before (an item of its list, or an
+    activity with its details: "1. Trygghetsvandringar" over "o Minst fyra per år")."""
+    found: dict[int, tuple[list[tuple[int, str]], int]] = {}
+    for index, line in enumerate(lines):
+        if not line.numbered or line.sub:
+            continue
+        items: list[tuple[int, str]] = []
+        position = index + 1
+        if position < len(lines) and lines[position].blank:
+            position += 1  # one blank line between the title and its list
+        while position < len(lines):
+            after = lines[position]
+            if after.blank:
+                # a list with blank lines between its items goes on at the next bullet
+                following = position + 1
+                while following < len(lines) and lines[following].blank:
+                    following += 1
+                if items and following < len(lines) and _item_under_title(lines[following]):
+                    position = following
+                    continue
+                break
+            if _item_under_title(after):
+                items.append((after.start, after.text.strip()))
+            elif items and not after.bullet and after.text[:1].islower():
+                # an item wrapped onto the next line
+                items[-1] = (items[-1][0], f"{items[-1][1]} {after.text.strip()}")
+            else:
+                break
+            position += 1
+        if (
+            items
+            and _activity_item(items[0][1])
+            and not any(OWNER_LABEL.match(fold(text)) for _start, text in items)
+            and _numbered_promise_title(line)
+        ):
+            found[index] = items, position
+    return found
+
+
+def _item_under_title(line: _Line) -> bool:
+    """An unnumbered list item ("- …", "• …"), as a promise title's activities are listed."""
+    return line.bullet and not (line.numbered or line.sub or line.lettered or line.labelled)
+
+
 # How many of the promises read last a sub-heading is compared with (a document has at most a
 # few dozen; the bound keeps the reading linear in a text of many documents).
 _PROMISES_COMPARED = 30
@@ -2303,7 +2395,16 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
     bullet_starts = {line.start for line in lines if line.bullet}
     sub_starts = {line.start for line in lines if line.sub}
     labelled_starts = {line.start for line in lines if line.labelled}
-    details = _item_details(lines)
+    # "1. Öka tryggheten kring Resecentrum" over "- Polisen genomför …": a promise and the
+    # activities serving it, their bullets no details of the numbered line.
+    titled_lists = _promise_titles_over_items(lines)
+    title_starts = {lines[index].start for index in titled_lists}
+    titled_item_starts = {
+        start for items, _after in titled_lists.values() for start, _text in items
+    }
+    details = {
+        start: rows for start, rows in _item_details(lines).items() if start not in title_starts
+    }
     detail_starts = {line.start for rows in details.values() for line in rows}
     activity_sections = 0
     index = 0
@@ -2334,6 +2435,20 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                 document.activities.append(activity)
             activity_sections += 1
             index = lettered[1]
+            continue
+        if index in titled_lists:
+            # "1. Öka tryggheten kring Resecentrum" over "- Polisen genomför …", "- …"
+            items, after = titled_lists[index]
+            document.promises.append(
+                ParsedPromise(text=text, span=TextSpan(line.start, line.start + len(text)))
+            )
+            focus_promise = len(document.promises) - 1
+            for start, item_text in items:
+                activity = _activity(item_text, start, None)
+                activity.promise_indexes = [focus_promise]
+                document.activities.append(activity)
+            activity_sections += 1
+            index = after
             continue
         message_lead = _message_lead(lines, index)
         if message_lead:
@@ -2535,8 +2650,9 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                     # "Aktiviteterna är formulerade enligt SMART-modellen …": how the
                     # activities below are written, no promise
                     continue
-                if start in sub_starts and document.promises:
-                    # "1.1 …" under "1. …": an activity of that promise.
+                if (start in sub_starts or start in titled_item_starts) and document.promises:
+                    # "1.1 …" under "1. …", or "- Polisen genomför …" under "1. Öka …": an
+                    # activity of that promise.
                     activity = _activity(item_text, start, None)
                     activity.promise_indexes = [len(document.promises) - 1]
                     document.activities.append(activity)
@@ -2553,6 +2669,14 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             promise_above = False  # the item above was read as a promise
             for start, _end, item_text in items:
                 if not _has_words(item_text) or start in detail_starts:
+                    continue
+                if start in title_starts:
+                    # "1. Öka tryggheten kring Resecentrum" over its activities' bullets
+                    words = _strip_item(item_text)
+                    document.promises.append(
+                        ParsedPromise(text=words, span=TextSpan(start, start + len(words)))
+                    )
+                    focus_promise = len(document.promises) - 1
                     continue
                 if (
                     promise_above
@@ -3314,6 +3438,7 @@ def _read_document(document: ParsedDocument, lines: list[_Line], text: str) -> N
     read_texts(document, lines, _is_heading)
     _without_owner_labels(document)
     read_signatures(document, text)
+    read_decision(document, [line.text for line in lines])
     if words := scanned_words(document.text):
         # "po1isen", "1ördag": a scan read by text recognition, whose other words ("enkat",
         # "kanner") may be damaged too; nothing is corrected, the coordinator checks the texts.

@@ -12,7 +12,9 @@ or one signatory a line, "Miguel Odhner, kommunstyrelsens ordförande, Kungälvs
 block is read from the text as given (`parse`'s argument), not the cleaned text: cleaning
 closes up the spaces that set the columns apart. A document without a place and date is read
 for a block only at its very end, and only when its lines are all names, titles and
-organisations with a title among them. Nothing is guessed: an organisation the block does not
+organisations with a title among them. A block going on over a page break is read past the
+page's running header or footer ("Medborgarlöfte Ydre 2024 – sida 2 av 2", "2 (2)", the title
+repeated), as past a blank line. Nothing is guessed: an organisation the block does not
 name is left empty (but "Polisen" for a police title), for the coordinator to fill in.
 """
 
@@ -28,6 +30,7 @@ from promises.textimport.clean import (
     doubled_letters_read,
     encoding_repaired,
     formatting_marks_read,
+    page_edge_line,
     plain_text,
 )
 from promises.textimport.numbers import fold
@@ -296,27 +299,75 @@ def _kind(cell: str) -> str | None:
     return None
 
 
+class _PageEdges:
+    """Tells a page's header or footer standing between signatories: its page number
+    ("Medborgarlöfte Ydre 2024 – sida 2 av 2", "2 (2)") or a line the text repeats (a running
+    header repeating the title, "Medborgarlöfte Ydre 2024"; numbers aside)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.repeated: set[str] | None = None  # counted once, when first needed
+
+    def holds(self, line: str) -> bool:
+        """Whether `line` is such a header or footer."""
+        if page_edge_line(line):
+            return True
+        if len(line) > _LONGEST_LINE or not line.strip():
+            return False
+        if self.repeated is None:
+            counts: dict[str, int] = {}
+            for other in self.lines:
+                if other.strip() and len(other) <= _LONGEST_LINE:
+                    key = _digit_blind(other)
+                    counts[key] = counts.get(key, 0) + 1
+            self.repeated = {key for key, count in counts.items() if count >= 2}
+        return _digit_blind(line) in self.repeated
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _digit_blind(line: str) -> str:
+    return _DIGITS.sub("#", fold(" ".join(line.split())))
+
+
 def _block_after(lines: list[str], start: int) -> list[list[tuple[int, str, str]]]:
     """The lines of the block under its place and date, up to the first line that is none of
-    a signature's (or the block's most lines)."""
+    a signature's (or the block's most lines). A page's running header or footer between
+    them, where the block goes on over a page break, is passed over as a blank line."""
     block: list[list[tuple[int, str, str]]] = []
+    edges = _PageEdges(lines)
     for line in lines[start : start + _MOST_LINES]:
         cells = _cells(line)
         if cells is None:
-            break
+            if not edges.holds(line):
+                break
+            cells = []
         block.append(cells)
-    return block
+    return _without_edges(block)
 
 
 def _block_at_end(lines: list[str]) -> list[list[tuple[int, str, str]]]:
-    """The lines that end the text when each of them is a signature's, in their order."""
+    """The lines that end the text when each of them is a signature's (or a page's header or
+    footer, passed over as a blank line), in their order."""
     block: list[list[tuple[int, str, str]]] = []
+    edges = _PageEdges(lines)
     for line in reversed(lines[-_MOST_LINES:]):
         cells = _cells(line)
         if cells is None:
-            break
+            if not edges.holds(line):
+                break
+            cells = []
         block.append(cells)
-    return block[::-1]
+    return _without_edges(block[::-1])
+
+
+def _without_edges(block: list[list[tuple[int, str, str]]]) -> list[list[tuple[int, str, str]]]:
+    """The block without the blank lines that end it (a footer passed over after the last
+    signatory is no part of it)."""
+    while block and not block[-1]:
+        block.pop()
+    return block
 
 
 def _signatories(block: list[list[tuple[int, str, str]]]) -> list[ParsedSignatory]:

@@ -18,6 +18,9 @@ situation picture shows, with the paragraphs right after it that go on describin
 (the situation, in the text's order with its section). Never a quotation, a list item read as
 an activity, nor an agreement's own sections before its appendix with the promise.
 
+A decision line ("Beslutat av kommunstyrelsen den 17 januari 2024, dnr KS 2023/412.") is
+never a text's: it is read into the decision's facts (`decision`).
+
 Paragraph breaks are kept; the lines of one paragraph (a PDF's or a scan's wrapped lines) are
 joined; a list item keeps its own line, written "- …". A text stops before the paragraph that
 would take it past the editor's limit.
@@ -28,6 +31,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from promises.textimport.decision import decision_line
 from promises.textimport.lines import Line, kw
 from promises.textimport.types import ParsedDocument
 from promises.validators import BIDI_CONTROLS
@@ -311,6 +315,14 @@ def _section(lines, index, is_heading, structure, taken) -> tuple[int, list]:
             or _heading_like(lines, index, is_heading, structure)
         ):
             break
+        if decision_line(text) is not None:
+            # "Beslutat av kommunstyrelsen den …, dnr …": the registration's facts, no text
+            if block:
+                blocks.append(block)
+                block = []
+            taken.add(index)
+            index += 1
+            continue
         if _signature(line):
             # The names over the titles are the signatures too.
             while block and _NAME.match(block[-1].text.strip()):
@@ -342,6 +354,7 @@ def _running_text(lines, begin, taken, structure, is_heading) -> dict[str, list]
         if (
             line.bullet
             or _signature(line)
+            or decision_line(line.text) is not None
             or _STOP.match(line.text.strip())
             or _heading_like(lines, index, is_heading, structure)
         ):

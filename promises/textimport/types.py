@@ -91,7 +91,10 @@ class ParsedDocument:
     more than one; the preview's form matches it against the areas in the database.
     signing_place, signed_date, signatories: the signature block's "Sala den 15 januari 2026"
     and the names, titles and organisations under it (`signatures`); "", None and [] when
-    the document has none.
+    the document has none. decision_body, decision_date, decision_reference: what a decision
+    line states ("Beslutat av kommunstyrelsen den 17 januari 2024, dnr KS 2023/412":
+    "Kommunstyrelsen", 2024-01-17, "KS 2023/412"; `decision`); "", None and "" for what it
+    does not state.
     """
 
     text: str
@@ -112,3 +115,6 @@ class ParsedDocument:
     signing_place: str = ""
     signed_date: datetime.date | None = None
     signatories: list[ParsedSignatory] = field(default_factory=list)
+    decision_body: str = ""
+    decision_date: datetime.date | None = None
+    decision_reference: str = ""

@@ -286,3 +286,52 @@ def test_a_past_document_registered_through_the_pages_reads_as_it_was_written(cl
     if ended:
         for words in entered:
             assert not re.search(rf"\b{words}\b", page), words
+
+
+# The documents with a line stating their decision ("Beslut: Kommunstyrelsen 2020-03-11, dnr KS
+# 2020/145.", "Beslutat av kommunstyrelsen."); the others state none.
+WITH_DECISION_LINE = ("kungalv-2020-2021.txt", "eslov-2021-2022.txt")
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=[path.stem for path in DOCUMENTS])
+def test_the_import_proposes_the_decision_only_as_the_document_states_it(path):
+    """The reader's decision facts: each one the document states is the registration's, and
+    none is proposed that the document does not state (the coordinator adds those from the
+    municipality's records, as the fixtures' `beslut:` lines do for Gotland and Tranås)."""
+    from promises.textimport.parser import parse
+
+    document = read_document(path)
+    body, decided, reference = (part.strip() for part in document.facts["beslut"].split("|"))
+    parsed = parse(document.text)
+    proposed = (
+        parsed.decision_body,
+        parsed.decision_date.isoformat() if parsed.decision_date else "",
+        parsed.decision_reference,
+    )
+    for read, registered in zip(proposed, (body, decided, reference), strict=True):
+        assert read in ("", registered), (path.name, proposed)
+    if path.name not in WITH_DECISION_LINE:
+        assert proposed == ("", "", ""), path.name
+
+
+def test_the_documents_with_a_decision_line_give_all_it_states():
+    from promises.textimport.parser import parse
+
+    kungalv = parse(read_document(FIXTURES / WITH_DECISION_LINE[0]).text)
+    assert (kungalv.decision_body, kungalv.decision_date, kungalv.decision_reference) == (
+        "Kommunstyrelsen",
+        datetime.date(2020, 3, 11),
+        "KS 2020/145",
+    )
+    eslov = parse(read_document(FIXTURES / WITH_DECISION_LINE[1]).text)
+    assert (eslov.decision_body, eslov.decision_date, eslov.decision_reference) == (
+        "Kommunstyrelsen",
+        None,
+        "",
+    )
+    # A decision line is no part of the period's texts.
+    for document in (kungalv, eslov):
+        assert all(
+            "Beslut" not in text
+            for text in (document.situation, document.background, document.follow_up_text)
+        )
