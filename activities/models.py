@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -678,6 +679,10 @@ class ActivityLogQuerySet(models.QuerySet):
             .with_can_log(user)
             .order_by("-date", "-created_at", "-pk")
         )
+
+    def reporters(self):
+        """The users who reported these logs (the list of logs offers them)."""
+        return get_user_model().objects.filter(pk__in=self.order_by().values("reported_by"))
 
     def for_staff_log(self, user) -> "ActivityLogQuerySet":
         """Logs `user` sees, with activity, period and people, for the edit and withdraw pages."""

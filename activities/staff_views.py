@@ -29,6 +29,7 @@ from access import policy
 from access.staff import staff_required
 from activities import services
 from activities.forms import LogEditForm, LogForm, LogListForm, StatusForm, WithdrawForm
+from activities.history import person_name
 from activities.models import Activity, ActivityLog
 from activities.progress import PaceStatus
 from activities.wording import progress_summary, quantity_words, status_counts
@@ -292,10 +293,9 @@ def log_create(request: HttpRequest) -> HttpResponse:
             "time": date_format(timezone.localtime(repeat.created_at), "H:i"),
         }
     if twin is not None:
-        author = twin.reported_by
         context["twin_words"] = {
             **_log_words(twin, twin.activity),
-            "author": (author.get_full_name() or author.get_username()) if author else "",
+            "author": person_name(twin.reported_by),
             "place": twin.place,
         }
     return render(request, "activities/log_create.html", context)
@@ -510,18 +510,7 @@ def log_list(request: HttpRequest) -> HttpResponse:
     placed = LogListForm(data, municipalities=municipalities, reporters=[])
     placed.is_valid()
     logs = _filtered_logs(logs, placed.cleaned_data)
-    reporters = [
-        (pk, f"{first} {last}".strip() or username)
-        for pk, first, last, username in logs.order_by()
-        .filter(reported_by__isnull=False)
-        .values_list(
-            "reported_by",
-            "reported_by__first_name",
-            "reported_by__last_name",
-            "reported_by__username",
-        )
-        .distinct()
-    ]
+    reporters = [(reporter.pk, person_name(reporter)) for reporter in logs.reporters()]
     form = LogListForm(
         data,
         municipalities=municipalities,

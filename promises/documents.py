@@ -189,7 +189,7 @@ def signing_context(period: PromisePeriod, *, staff: bool = False) -> dict[str, 
         "pledge": parties.pledge(period, activities_only=not promises),
         "activities_only": not promises,
     }
-    if period.registered_at is not None or lifecycle.registering(period):
+    if lifecycle.from_document(period):
         # A document decided and signed outside the portal: only what it states.
         return {
             "title": gettext("Citizen promise in %(party)s %(period)s")

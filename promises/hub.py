@@ -70,7 +70,7 @@ class Step(NamedTuple):
 
 def lifecycle_steps(period: PromisePeriod) -> list[Step]:
     """The lifecycle's steps, with the period's current one marked."""
-    if period.registered_at is not None or lifecycle.registering(period):
+    if lifecycle.from_document(period):
         # Decided and signed outside the portal: no consultation, decision or signing here.
         registered = _("registered afterwards from its document")
         if period.registered_at is None:
@@ -131,7 +131,6 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
     offered, held = lifecycle.own_steps(period, user)
     actions = [Action(action) for action in offered]
     unpublished = period.state not in PUBLISHED_STATES
-    registered = period.registered_at is not None or lifecycle.registering(period)
     signed_overlap = overlapping_period(period) if unpublished else None
     promises = list(period.promises.all())
     transitions = list(period.transitions.all())
@@ -179,7 +178,12 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
         "documents": [
             # A promise registered from its document was signed already: the portal's document
             # is its compilation, not one "for signing".
-            (slug, REGISTERED_DOCUMENT if slug == "medborgarloftet" and registered else name)
+            (
+                slug,
+                REGISTERED_DOCUMENT
+                if slug == "medborgarloftet" and lifecycle.from_document(period)
+                else name,
+            )
             for slug, name in DOCUMENTS
             if slug != "tjansteutlatande" or lifecycle.has_municipal_proposal(period)
         ],

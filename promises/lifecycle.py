@@ -140,7 +140,7 @@ def has_municipal_proposal(period: PromisePeriod) -> bool:
     promise registered from its document: it was decided outside the portal, and a proposal
     "att anta följande medborgarlöften" for it, dated the day it was entered, would be invented.
     """
-    if period.registered_at is not None or registering(period):
+    if from_document(period):
         return False
     return period.parties != Parties.POLICE
 
@@ -188,6 +188,13 @@ def registering(period: PromisePeriod) -> bool:
     carries its source (promises.registration). It is filled in freely, then registered as
     signed or closed; it is never sent for consultation."""
     return period.state == PeriodState.DRAFT and bool(period.source_file or period.source_url)
+
+
+def from_document(period: PromisePeriod) -> bool:
+    """Whether the period was decided and signed outside the portal: registered from its
+    document, or being registered (`registering`). Its pages show only what the document
+    states: no tjänsteutlåtande, no document "for signing", no lifecycle steps in the portal."""
+    return period.registered_at is not None or registering(period)
 
 
 def documents_public(period: PromisePeriod) -> bool:
