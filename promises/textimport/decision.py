@@ -25,12 +25,8 @@ from dataclasses import dataclass
 
 from django.utils.text import capfirst
 
+from promises.textimport.numbers import MONTHS
 from promises.textimport.types import ParsedDocument
-
-_MONTHS = {
-    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
-    "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-}  # fmt: skip
 
 # The words that say the document was decided: "Beslutat av", "Antagen i", "Fastställd av:",
 # "Medborgarlöftet är beslutat av", "Beslut:".
@@ -145,7 +141,7 @@ def _date(match: re.Match) -> datetime.date | None:
         if match.group("year"):
             return datetime.date(
                 int(match.group("year")),
-                _MONTHS[match.group("month").casefold()],
+                MONTHS[match.group("month").casefold()],
                 int(match.group("day")),
             )
     except ValueError:

@@ -95,6 +95,13 @@ def _ocr_letter(match: re.Match) -> str:
     return "o" if found == "0" else "l" * len(found)
 
 
+# The months written out, as dates in running text name them ("17 januari 2024").
+MONTHS = {
+    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
+    "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+}  # fmt: skip
+
+
 def fold(text: str) -> str:
     """The text in lower case with å/ä/ö (and é) folded to a/a/o (e), and OCR's "I", "1" and
     "0" inside a word read as "l", "l" and "o", as long as the text (so that offsets into the folded

@@ -33,7 +33,7 @@ from promises.textimport.clean import (
     page_edge_line,
     plain_text,
 )
-from promises.textimport.numbers import fold
+from promises.textimport.numbers import MONTHS, fold
 from promises.textimport.types import ParsedDocument, ParsedSignatory
 
 # The most signatories proposed (the registration takes six).
@@ -41,11 +41,6 @@ MAX_SIGNATORIES = 6
 # The longest line read, and the most lines a block has after its place and date.
 _LONGEST_LINE = 160
 _MOST_LINES = 24
-
-_MONTHS = {
-    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
-    "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-}  # fmt: skip
 
 # "Sala den 15 januari 2026", "Kungälv 2020-03-20", "Undertecknat i Visby den 12 oktober 2023.",
 # and a form's field "Ort och datum: Mullsjö 2026-03-18".
@@ -245,7 +240,7 @@ def _date(match: re.Match) -> datetime.date | None:
             return datetime.date(
                 int(match.group("iy")), int(match.group("im")), int(match.group("id"))
             )
-        month = _MONTHS.get(match.group("month"))
+        month = MONTHS.get(match.group("month"))
         if month is None:
             return None
         return datetime.date(int(match.group("year")), month, int(match.group("day")))
