@@ -19,7 +19,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
     page, query = paginate(request, activity_filter.rows(today), keys_first=True)
     context = {
         "filter": activity_filter,
-        "place": activity_filter.chosen_place(),
+        "in_place": activity_filter.chosen_place(),
         "page_obj": page,
         "query": query,
         "activities": [(activity, activity.progress(today)) for activity in page],

@@ -534,7 +534,9 @@ class UpdatesFeed(Feed):
     def title(self, municipality: Municipality | None) -> str:
         if municipality is None:
             return gettext("Citizen promises: latest updates")
-        return gettext("Citizen promises in %(name)s: latest updates") % {"name": municipality.name}
+        return gettext("Citizen promises %(in_place)s: latest updates") % {
+            "in_place": municipality.in_name
+        }
 
     def subtitle(self, municipality: Municipality | None) -> str:
         if municipality is None:

@@ -325,16 +325,16 @@ def report_rows(report: Report, today: datetime.date) -> list[dict]:
 
 def default_title(kind: str, period: PromisePeriod, start, end) -> str:
     if kind == ReportKind.TERTIAL:
-        title = gettext("Tertial report %(span)s: citizen promises in %(place)s")
+        title = gettext("Tertial report %(span)s: citizen promises %(in_place)s")
     elif kind == ReportKind.HALF_YEAR:
-        title = gettext("Half-year report %(span)s: citizen promises in %(place)s")
+        title = gettext("Half-year report %(span)s: citizen promises %(in_place)s")
     elif kind == ReportKind.YEAR_END:
         # "Årsuppföljning 2025: …", as the kind is called (it said only "Redovisning för").
-        title = gettext("Year-end report %(span)s: citizen promises in %(place)s")
+        title = gettext("Year-end report %(span)s: citizen promises %(in_place)s")
     else:
-        title = gettext("Final report: citizen promises in %(place)s %(span)s")
+        title = gettext("Final report: citizen promises %(in_place)s %(span)s")
     span = period.period_label if kind == ReportKind.FINAL else span_words(start, end)
-    return title % {"span": span, "place": period.place_name}
+    return title % {"span": span, "in_place": period.in_place_name}
 
 
 # A follow-up meeting looks back: held in the first weeks after a span, it assessed that span

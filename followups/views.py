@@ -38,7 +38,7 @@ def open_data(request: HttpRequest) -> HttpResponse:
     """What is offered as open data: datasets, columns, formats, licence, download links."""
     # In Swedish order (å, ä, ö after z), which the database's collation may not give.
     municipalities = sorted(
-        Municipality.objects.only("name", "slug"), key=lambda m: swedish_sort_key(m.name)
+        Municipality.objects.only("name", "slug", "code"), key=lambda m: swedish_sort_key(m.name)
     )
     chosen_slug = request.GET.get("kommun", "")
     chosen = next((m for m in municipalities if m.slug == chosen_slug), None)

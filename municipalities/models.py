@@ -5,7 +5,19 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
+
+from municipalities.refdata import ON_ISLAND_CODES
+
+
+def in_place(name: str, *, on_island: bool = False) -> str:
+    """A place with the preposition Swedish gives it: "i Tranås", "i Jönköpings län", "på
+    Gotland" (an island municipality, `ON_ISLAND_CODES`). Headings and titles say it so
+    ("Medborgarlöften på Gotland"), not "i Gotland"."""
+    if on_island:
+        return pgettext("on an island", "in %(place)s") % {"place": name}
+    return gettext("in %(place)s") % {"place": name}
 
 
 class PoliceRegion(models.Model):
@@ -95,6 +107,15 @@ class Municipality(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def on_island(self) -> bool:
+        return self.code in ON_ISLAND_CODES
+
+    @property
+    def in_name(self) -> str:
+        """ "i Tranås", "på Gotland": see `in_place`."""
+        return in_place(self.name, on_island=self.on_island)
 
 
 class LocalPoliceArea(models.Model):

@@ -16,6 +16,21 @@ from django.utils.text import slugify
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
+# The municipalities Swedish places *on*, not *in*: islands ("på Gotland", "på Tjörn", "på
+# Lidingö"; "i Tranås"). By code, as the reference data is keyed.
+ON_ISLAND_CODES = frozenset(
+    {
+        "0120",  # Värmdö
+        "0125",  # Ekerö
+        "0186",  # Lidingö
+        "0980",  # Gotland
+        "1407",  # Öckerö
+        "1419",  # Tjörn
+        "1421",  # Orust
+        "1761",  # Hammarö
+    }
+)
+
 
 def ascii_slug(name: str) -> str:
     """Fold a name to a lowercase ASCII slug: "Upplands Väsby" → "upplands-vasby"."""

@@ -12,7 +12,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from config.public_cache import kept_until_any_page_changes, kept_until_public_data_changes
-from municipalities.models import County, LocalPoliceArea, Municipality, PoliceRegion
+from municipalities.models import County, LocalPoliceArea, Municipality, PoliceRegion, in_place
+from municipalities.refdata import ON_ISLAND_CODES
 from municipalities.search import search_q, swedish_sort_key
 from promises.models import (
     PUBLISHED_STATES,
@@ -93,7 +94,8 @@ def place_and_theme_choices() -> dict[str, list[tuple[str, str]]]:
     """The choices of the county, police region, local police area, municipality and theme
     filters: reference data, kept in the shared cache until it changes (five queries and a sort
     of 290 names that every list page would otherwise run)."""
-    municipalities = Municipality.objects.order_by("name").values_list("slug", "name")
+    rows = Municipality.objects.order_by("name").values_list("slug", "name", "code")
+    municipalities = [(slug, name) for slug, name, _code in rows]
     areas = LocalPoliceArea.objects.values_list("slug", "name")
     return {
         "lan": list(County.objects.order_by("code").values_list("code", "name")),
@@ -101,6 +103,8 @@ def place_and_theme_choices() -> dict[str, list[tuple[str, str]]]:
         "lokalpolisomrade": sorted(areas, key=lambda row: swedish_sort_key(row[1])),
         "kommun": sorted(municipalities, key=lambda row: swedish_sort_key(row[1])),
         "tema": list(Theme.objects.order_by("name").values_list("slug", "name")),
+        # Not a filter: the municipalities a heading places "på" (`in_place`).
+        "on_island": [slug for slug, _name, code in rows if code in ON_ISLAND_CODES],
     }
 
 
@@ -161,7 +165,8 @@ class PeriodFilterSet(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        choices = kept_place_and_theme_choices()
+        choices = dict(kept_place_and_theme_choices())
+        self.island_slugs = set(choices.pop("on_island"))
         for name, rows in choices.items():
             self.filters[name].extra["choices"] = rows
         self.filters["ar"].extra["choices"] = year_choices(self.data.get("ar"))
@@ -177,14 +182,17 @@ class PeriodFilterSet(django_filters.FilterSet):
                 choice_filter.extra["error_messages"] = {"invalid_choice": INVALID_CHOICE}
 
     def chosen_place(self) -> str:
-        """The place the list is filtered to, the narrowest of a municipality, a local police
-        area and a county, or "": the heading says it ("Aktiviteter i Tranås", "… i Jönköpings
-        län"; a filtered list kept "Alla aktiviteter")."""
+        """The place the list is filtered to, with its preposition: the narrowest of a
+        municipality, a local police area and a county, or "". The heading says it
+        ("Aktiviteter i Tranås", "… på Gotland", "… i Jönköpings län"; a filtered list kept
+        "Alla aktiviteter")."""
         if not self.is_valid():
             return ""
         for name in ("kommun", "lokalpolisomrade", "lan"):
             if name in self.filters and (value := self.form.cleaned_data.get(name)):
-                return dict(self.filters[name].extra["choices"]).get(value, "")
+                label = dict(self.filters[name].extra["choices"]).get(value, "")
+                on_island = name == "kommun" and value in self.island_slugs
+                return in_place(label, on_island=on_island) if label else ""
         return ""
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from municipalities.models import LocalPoliceArea, Membership, Municipality, Role
+from municipalities.models import LocalPoliceArea, Membership, Municipality, Role, in_place
 from municipalities.search import search_q
 
 # activities.progress.Comparator.AT_MOST, named here as this app may not import activities.
@@ -670,6 +670,11 @@ class PromisePeriod(EditVersioned):
         if self.area_name:
             return f"{self.municipality.name}, {self.area_name}"
         return self.municipality.name
+
+    @property
+    def in_place_name(self) -> str:
+        """ "i Göteborg, Centrum", "på Gotland": the place name with its preposition."""
+        return in_place(self.place_name, on_island=self.municipality.on_island)
 
     @property
     def period_label(self) -> str:

@@ -271,7 +271,7 @@ def promise_list(request: HttpRequest) -> HttpResponse:
     page, query = paginate(request, promise_filter.qs, keys_first=True)
     context = {
         "filter": promise_filter,
-        "place": promise_filter.chosen_place(),
+        "in_place": promise_filter.chosen_place(),
         "page_obj": page,
         "query": query,
         "promises": list(page),
