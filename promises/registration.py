@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from promises import lifecycle
+from promises.editing import lock_period_in_state, save_versioned
 from promises.lifecycle import SignatoryData
 from promises.models import (
     PeriodState,
@@ -76,6 +77,31 @@ def start_registration(
         Signatory(period=period, position=number, **vars(signatory))
         for number, signatory in enumerate(signatories, start=1)
     )
+    return period
+
+
+def correct_facts(
+    period: PromisePeriod,
+    expected_version: int,
+    *,
+    user,
+    signatories: Sequence[SignatoryData],
+) -> PromisePeriod:
+    """Save the decision and signing facts set on `period` (a form's instance) and replace its
+    signatories, as corrected against the document before the registration is finished.
+    Raises `EditConflict` when somebody saved the period since the form was shown, and
+    `access.policy.NotNow` when it is no longer being registered (finished meanwhile)."""
+
+    def replace_signatories() -> None:
+        period.signatories.all().delete()
+        Signatory.objects.bulk_create(
+            Signatory(period=period, position=number, **vars(signatory))
+            for number, signatory in enumerate(signatories, start=1)
+        )
+
+    with transaction.atomic():
+        lock_period_in_state(period.pk, lifecycle.registering)
+        save_versioned(period, expected_version, user=user, save_m2m=replace_signatories)
     return period
 
 

@@ -1,5 +1,6 @@
 """Forms of the registration of a past promise: the document's facts and source, its
-signatories (each with a name, a title, or both), and the finishing step's comment.
+signatories (each with a name, a title, or both), the correction of its decision and signing
+before it is finished, and the finishing step's comment.
 
 Everything the document may leave out is optional: the decision (body, date, dnr), the signing
 date and the signatories. What is given is checked as elsewhere (dates within bounds and not in
@@ -18,7 +19,13 @@ from django.utils.translation import gettext_lazy as _
 from municipalities.models import LocalPoliceArea, Municipality
 from promises import registration
 from promises.fields import DateField, long_date
-from promises.forms import PlainTextField, clean_period_slug, suggested_slug
+from promises.forms import (
+    PlainTextField,
+    VersionedFormMixin,
+    clean_period_slug,
+    suggested_slug,
+    version_field,
+)
 from promises.hidden_content import hidden_content, refusal
 from promises.lifecycle import SignatoryData
 from promises.models import Parties, PeriodState, PromisePeriod
@@ -50,7 +57,54 @@ DATES_WITHIN_VALIDITY = {
 }
 
 
-class RegistrationForm(forms.ModelForm):
+class DecisionAndSigningChecks(forms.BaseForm):
+    """The checks of a registration's decision and signing facts, against the validity the
+    document states (`start`, `end`; None when it is not known for sure): none in the future,
+    not signed before decided, within the validity, and stated for a promise still in force."""
+
+    def clean_decision_and_signing(
+        self, cleaned: dict, start: datetime.date | None, end: datetime.date | None
+    ) -> None:
+        today = timezone.localdate()
+        for name, message in (
+            ("decision_date", _("The decision date cannot be in the future.")),
+            ("signed_date", _("The signing date cannot be in the future.")),
+        ):
+            day = cleaned.get(name)
+            if day and day > today:
+                self.add_error(name, message)
+        decided, signed = cleaned.get("decision_date"), cleaned.get("signed_date")
+        if decided and signed and signed < decided:
+            self.add_error("signed_date", _("The period cannot be signed before it was decided."))
+        if start is None:
+            return
+        # Decided and signed before its last day, and not years before its first.
+        for name, (after_end, long_before) in DATES_WITHIN_VALIDITY.items():
+            day = cleaned.get(name)
+            if not day or self.has_error(name):
+                continue
+            if end is not None and day > end:
+                self.add_error(name, after_end % {"date": long_date(end)})
+            elif day < start - EARLIEST_BEFORE_START:
+                self.add_error(name, long_before % {"date": long_date(start)})
+        # A promise still in force is published with its decision and signing
+        # (`registration.missing_facts`): asked for where they are entered, not first when the
+        # registration is to be finished.
+        probe = PromisePeriod(start_date=start, end_date=end)
+        if registration.registered_state(probe, today) != PeriodState.SIGNED:
+            return
+        for field, _label in registration.FACTS_IN_FORCE:
+            if not cleaned.get(field) and not self.has_error(field):
+                self.add_error(
+                    field,
+                    _(
+                        "A citizen promise still in force is published with its decision and "
+                        "signing as its document states them: fill this in."
+                    ),
+                )
+
+
+class RegistrationForm(DecisionAndSigningChecks, forms.ModelForm):
     """The facts of a past promise as its document states them, and where the document is."""
 
     municipality = forms.ModelChoiceField(
@@ -196,26 +250,6 @@ class RegistrationForm(forms.ModelForm):
     def clean_slug(self) -> str:
         return clean_period_slug(self.cleaned_data.get("slug", ""))
 
-    def _clean_facts_in_force(self, cleaned: dict, today: datetime.date) -> None:
-        """A promise still in force is published with its decision and signing
-        (`registration.missing_facts`): asked for here, at the first step, not first when the
-        registration is to be finished (no later step has these fields)."""
-        start = cleaned.get("start_date")
-        if start is None or self.has_error("end_date"):
-            return
-        probe = PromisePeriod(start_date=start, end_date=cleaned.get("end_date"))
-        if registration.registered_state(probe, today) != PeriodState.SIGNED:
-            return
-        for field, _label in registration.FACTS_IN_FORCE:
-            if not cleaned.get(field) and not self.has_error(field):
-                self.add_error(
-                    field,
-                    _(
-                        "A citizen promise still in force is published with its decision and "
-                        "signing as its document states them: fill this in."
-                    ),
-                )
-
     def clean_source_file(self):
         upload = self.cleaned_data.get("source_file")
         if upload is None:
@@ -235,20 +269,11 @@ class RegistrationForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        today = timezone.localdate()
         self._clean_validity(cleaned)
-        for name, message in (
-            ("decision_date", _("The decision date cannot be in the future.")),
-            ("signed_date", _("The signing date cannot be in the future.")),
-        ):
-            day = cleaned.get(name)
-            if day and day > today:
-                self.add_error(name, message)
-        decided, signed = cleaned.get("decision_date"), cleaned.get("signed_date")
-        if decided and signed and signed < decided:
-            self.add_error("signed_date", _("The period cannot be signed before it was decided."))
-        self._clean_signing_within_validity(cleaned)
-        self._clean_facts_in_force(cleaned, today)
+        if cleaned.get("start_date") is None or self.has_error("end_date"):
+            self.clean_decision_and_signing(cleaned, None, None)
+        else:
+            self.clean_decision_and_signing(cleaned, cleaned["start_date"], cleaned.get("end_date"))
         if self.upload_too_large:
             self.add_error("source_file", _("The file is larger than 1 MB."))
         if not (
@@ -304,20 +329,6 @@ class RegistrationForm(forms.ModelForm):
         if end <= start:
             self.add_error("end_date", _("The end date must be after the start date."))
 
-    def _clean_signing_within_validity(self, cleaned: dict) -> None:
-        """A promise is decided and signed before its last day, and not years before its first."""
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start is None or self.has_error("end_date"):
-            return
-        for name, (after_end, long_before) in DATES_WITHIN_VALIDITY.items():
-            day = cleaned.get(name)
-            if not day or self.has_error(name):
-                continue
-            if end is not None and day > end:
-                self.add_error(name, after_end % {"date": long_date(end)})
-            elif day < start - EARLIEST_BEFORE_START:
-                self.add_error(name, long_before % {"date": long_date(start)})
-
     def _clean_slug_and_overlap(self, cleaned: dict) -> None:
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         municipality = cleaned.get("municipality")
@@ -354,6 +365,26 @@ class RegistrationForm(forms.ModelForm):
         if self.cleaned_data.get("open_ended"):
             self.cleaned_data["end_date"] = None
         super()._post_clean()
+
+
+class RegistrationFactsForm(VersionedFormMixin, DecisionAndSigningChecks, forms.ModelForm):
+    """The decision and signing of a period being registered, corrected against its document
+    before the registration is finished (read wrongly from an imported text, say)."""
+
+    decision_body = RegistrationForm.base_fields["decision_body"]
+    decision_date = RegistrationForm.base_fields["decision_date"]
+    decision_reference = RegistrationForm.base_fields["decision_reference"]
+    signed_date = RegistrationForm.base_fields["signed_date"]
+    edit_version = version_field()
+
+    class Meta:
+        model = PromisePeriod
+        fields = ["decision_body", "decision_date", "decision_reference", "signed_date"]
+
+    def clean(self):
+        cleaned = super().clean()
+        self.clean_decision_and_signing(cleaned, self.instance.start_date, self.instance.end_date)
+        return cleaned
 
 
 class RegistrationSignatoryForm(forms.Form):
@@ -410,8 +441,17 @@ RegistrationSignatoryFormSet = forms.formset_factory(
 )
 
 
-def signatory_formset(data=None) -> BaseRegistrationSignatoryFormSet:
-    return RegistrationSignatoryFormSet(data, prefix="signatories")
+def signatory_formset(
+    data=None, period: PromisePeriod | None = None
+) -> BaseRegistrationSignatoryFormSet:
+    """The signatory rows: empty, or those of `period` to correct (with empty rows after)."""
+    initial = None
+    if period is not None:
+        initial = [
+            {"name": row.name, "title": row.title, "organisation": row.organisation}
+            for row in period.signatories.all()
+        ]
+    return RegistrationSignatoryFormSet(data, initial=initial, prefix="signatories")
 
 
 class FinishRegistrationForm(forms.Form):

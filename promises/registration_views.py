@@ -2,7 +2,8 @@
 on the public page.
 
 The coordinator (administrators: anywhere) enters the document's facts and source; the draft
-that makes is filled in with the ordinary editor and then registered (`promises.registration`).
+that makes is filled in with the ordinary editor (its decision, signing and signatories on a page
+of their own) and then registered (`promises.registration`).
 Staff views let through users signed in with both factors and ask the access policy
 (`Act.REGISTER_PERIOD`): a role that never registers is refused (403), periods come through the
 coordinator's scope (404 outside it), and a period that is not being registered is refused (403).
@@ -25,9 +26,12 @@ from config.stored_files import missing_is_404
 from municipalities.models import LocalPoliceArea, Municipality
 from municipalities.roles import Act
 from promises import registration
+from promises.editing import EditConflict
+from promises.forms import rebind_after_conflict
 from promises.models import PromisePeriod
 from promises.registration_forms import (
     FinishRegistrationForm,
+    RegistrationFactsForm,
     RegistrationForm,
     signatory_formset,
 )
@@ -174,6 +178,51 @@ def period_register_finish(request: HttpRequest, pk: int) -> HttpResponse:
         "signatories": list(period.signatories.all()),
     }
     return render(request, "promises/registration/period_register_finish.html", context)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def period_register_facts(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct the decision, signing and signatories of a period being registered, against its
+    document (the import read them from its text, or they were typed wrong at the first step)."""
+    user = request.user
+    policy.require(user, Act.REGISTER_PERIOD)
+    period = get_object_or_404(PromisePeriod.objects.editable_by(user).with_place(), pk=pk)
+    if period.registered_at is not None:
+        messages.info(request, _("%(period)s is registered.") % {"period": str(period)})
+        return redirect("promises:staff_period", pk=period.pk)
+    policy.require(user, Act.REGISTER_PERIOD, period)
+    if request.method == "POST":
+        form = RegistrationFactsForm(request.POST, instance=period)
+        signatories = signatory_formset(request.POST)
+        valid = form.is_valid()
+        valid = signatories.is_valid() and valid
+        if valid:
+            try:
+                registration.correct_facts(
+                    period,
+                    form.cleaned_data["edit_version"],
+                    user=user,
+                    signatories=signatories.signatories(),
+                )
+            except EditConflict as conflict:
+                form = rebind_after_conflict(RegistrationFactsForm, request.POST, conflict.current)
+            else:
+                messages.success(
+                    request,
+                    _("Saved the decision and signing of %(period)s.") % {"period": str(period)},
+                )
+                return redirect("promises:period_register_finish", pk=period.pk)
+    else:
+        form = RegistrationFactsForm(instance=period)
+        signatories = signatory_formset(period=period)
+    context = {
+        "period": period,
+        "form": form,
+        "signatories": signatories,
+        "error_entries": error_entries(form, signatories) if form.is_bound else [],
+    }
+    return render(request, "promises/registration/period_register_facts.html", context)
 
 
 @require_safe

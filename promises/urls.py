@@ -63,6 +63,11 @@ urlpatterns = [
         registration_views.period_register_finish,
         name="period_register_finish",
     ),
+    path(
+        "personal/perioder/<int:pk>/registrera/beslut/",
+        registration_views.period_register_facts,
+        name="period_register_facts",
+    ),
     # Staff: import a promise document (file or pasted text) as a draft or a registration.
     path("personal/perioder/importera/", import_views.period_import, name="period_import"),
     path(

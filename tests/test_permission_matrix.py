@@ -226,6 +226,7 @@ MATRIX = {
         other_coordinator=(OK, FORM),
     ),
     "promises:period_register_finish": COORDINATOR_WRITE,
+    "promises:period_register_facts": COORDINATOR_WRITE,
     # Importing a document: reading it writes nothing (the preview is the form's result); the
     # confirmation writes the draft. Another municipality's coordinator may not name Tranås.
     "promises:period_import": _outcomes(
@@ -659,7 +660,7 @@ def _editor_request(name: str, world: World, actor: str) -> tuple[str, dict] | N
     if name in ("promises:period_import", "promises:period_import_confirm"):
         user = world.users.get(actor)
         return _import_request(name, draft.municipality_id, user.pk if user else None)
-    if name == "promises:period_register_finish":
+    if name in ("promises:period_register_finish", "promises:period_register_facts"):
         registering = factories.period(
             "tranas",
             start=datetime.date(year - 6, 1, 1),
@@ -668,6 +669,13 @@ def _editor_request(name: str, world: World, actor: str) -> tuple[str, dict] | N
             source_url="https://polisen.se/medborgarloften/tranas/",
         )
         factories.promise(registering, "Öka tryggheten i centrum")
+        if name == "promises:period_register_facts":
+            return reverse(name, args=[registering.pk]), {
+                "edit_version": str(registering.edit_version),
+                "decision_body": "Kommunstyrelsen",
+                "signatories-TOTAL_FORMS": "0",
+                "signatories-INITIAL_FORMS": "0",
+            }
         return reverse(name, args=[registering.pk]), {"comment": ""}
     if name == "promises:period_copy":
         return reverse(name, args=[world.period.pk]), {

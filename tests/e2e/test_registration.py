@@ -86,11 +86,21 @@ def test_coordinator_registers_a_past_promise_from_an_uploaded_document(
     page.locator(SUBMIT).first.click()
     page.wait_for_url(HUB)
 
-    # Finish: the page says what is published; then it is.
+    # Finish: the page says what is published. The decision, read from the document after
+    # all, is corrected on its own page, which leads back.
     finish = reverse("promises:period_register_finish", args=[period.pk])
     page.locator(f"main a[href$='{finish}']").click()
     page.wait_for_url(re.compile(re.escape(finish) + "$"))
     assert_accessible(page)
+    facts = reverse("promises:period_register_facts", args=[period.pk])
+    page.locator(f"main a[href$='{facts}']").click()
+    page.wait_for_url(re.compile(re.escape(facts) + "$"))
+    assert_accessible(page)
+    page.locator("input[name=decision_body]").fill("Kommunstyrelsen")
+    page.locator("input[name=decision_reference]").fill("KS 2016/301")
+    page.locator(SUBMIT).first.click()
+    page.wait_for_url(re.compile(re.escape(finish) + "$"))
+    assert "KS 2016/301" in page.locator("main").inner_text()
     page.locator(SUBMIT).first.click()
     page.wait_for_url(HUB)
     assert_accessible(page)
@@ -114,7 +124,8 @@ def test_coordinator_registers_a_past_promise_from_an_uploaded_document(
 
 
 def test_the_new_page_types_are_valid_html(public_site, django_db_blocker, tmp_path):
-    """The registration form (empty and with errors), the finishing page and a registered
+    """The registration form (empty and with errors), the finishing page, the correction of
+    the decision and signing (and with errors), and a registered
     period's public page and signing document: 0 errors from the Nu Html Checker."""
     with django_db_blocker.unblock():
         client = Client(raise_request_exception=False)
@@ -153,6 +164,18 @@ def test_the_new_page_types_are_valid_html(public_site, django_db_blocker, tmp_p
             )
             finish = reverse("promises:period_register_finish", args=[period.pk])
             pages["finish"] = client.get(finish)
+            facts = reverse("promises:period_register_facts", args=[period.pk])
+            pages["facts"] = client.get(facts)
+            pages["facts_errors"] = client.post(
+                facts,
+                {
+                    "edit_version": str(period.edit_version),
+                    "decision_date": "2099-01-01",
+                    "signatories-TOTAL_FORMS": "5",
+                    "signatories-INITIAL_FORMS": "1",
+                    "signatories-0-name": "Utan organisation",
+                },
+            )
             assert client.post(finish, {"comment": ""}).status_code == 302
             pages["registered_period"] = client.get(period.get_absolute_url())
             pages["registered_document"] = client.get(

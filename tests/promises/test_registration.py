@@ -29,6 +29,7 @@ from tests import factories
 from tests.promises.test_documents import pdf_text
 from tests.staff import sign_in
 
+D = datetime.date
 REGISTER_URL = reverse("promises:period_register")
 DOCUMENT = "Medborgarlöfte 2019\n\nPolisen och kommunen lovar gemensamt …\n".encode()
 
@@ -762,3 +763,155 @@ def test_the_hub_of_a_registration_asks_to_check_what_was_imported(client, peopl
     period.promises.all().delete()
     empty = " ".join(client.get(url).content.decode().split())
     assert "Lägg till löftena och aktiviteterna så som dokumentet anger dem" in empty
+
+
+# -- Correcting the decision and signing before finishing ------------------------------------
+
+
+def facts_url(period: PromisePeriod) -> str:
+    return reverse("promises:period_register_facts", args=[period.pk])
+
+
+def facts_data(period: PromisePeriod, rows=(), **fields) -> dict:
+    data = {
+        "edit_version": str(period.edit_version),
+        "decision_body": "",
+        "decision_date": "",
+        "decision_reference": "",
+        "signed_date": "",
+        **management(len(rows) + 2),
+        "signatories-INITIAL_FORMS": str(period.signatories.count()),
+    }
+    for number, (name, title, organisation) in enumerate(rows):
+        data[f"signatories-{number}-name"] = name
+        data[f"signatories-{number}-title"] = title
+        data[f"signatories-{number}-organisation"] = organisation
+    data.update(fields)
+    return data
+
+
+@pytest.mark.django_db
+def test_a_misread_decision_and_signatories_are_corrected_before_finishing(client, people):
+    # Read from an imported text: the wrong body and date, and one signatory too many.
+    period = registering_draft(decision_body="Kommunfullmäktige", decision_date=D(2018, 11, 1))
+    Signatory.objects.create(period=period, position=1, name="Anna Berg", organisation="Kommunen")
+    Signatory.objects.create(period=period, position=2, name="Sidfot sida 2", organisation="X")
+    sign_in(client, people.coordinator)
+    finish = client.get(finish_url(period)).content.decode()
+    assert facts_url(period) in finish
+    hub = client.get(reverse("promises:staff_period", args=[period.pk])).content.decode()
+    assert facts_url(period) in hub
+    form = client.get(facts_url(period)).content.decode()
+    assert 'value="Kommunfullmäktige"' in form and 'value="Anna Berg"' in form
+
+    response = client.post(
+        facts_url(period),
+        facts_data(
+            period,
+            rows=[
+                ("Anna Berg", "Kommunstyrelsens ordförande", "Vetlanda kommun"),
+                ("", "", ""),
+                ("Per Ek", "", "Polisen"),
+            ],
+            decision_body="Kommunstyrelsen",
+            decision_date="2018-12-10",
+            decision_reference="KS 2018/77",
+            signed_date="2019-01-02",
+        ),
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == finish_url(period)
+    period.refresh_from_db()
+    assert (period.decision_body, period.decision_date, period.decision_reference) == (
+        "Kommunstyrelsen",
+        D(2018, 12, 10),
+        "KS 2018/77",
+    )
+    assert period.signed_date == D(2019, 1, 2)
+    assert [(s.position, s.name, s.title, s.organisation) for s in period.signatories.all()] == [
+        (1, "Anna Berg", "Kommunstyrelsens ordförande", "Vetlanda kommun"),
+        (2, "Per Ek", "", "Polisen"),
+    ]
+    assert period.history.first().history_user == people.coordinator
+    assert period.state == PeriodState.DRAFT  # still to be finished
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"decision_date": "2018-12-10", "signed_date": "2018-12-01"}, "signed_date"),
+        ({"decision_date": "2020-03-01"}, "decision_date"),  # after the last day
+        ({"signed_date": "2016-01-01"}, "signed_date"),  # years before the first
+        ({"decision_date": "31 februari"}, "decision_date"),
+        ({"decision_body": "a\x00b"}, "decision_body"),
+    ],
+)
+def test_a_correction_is_checked_as_the_first_step_is_and_writes_nothing(
+    client, people, fields, field
+):
+    period = registering_draft(decision_body="Kommunstyrelsen")
+    sign_in(client, people.coordinator)
+    response = client.post(facts_url(period), facts_data(period, **fields))
+    assert response.status_code == 200
+    assert response.context["form"].errors[field]
+    period.refresh_from_db()
+    assert period.decision_body == "Kommunstyrelsen" and period.decision_date is None
+
+
+@pytest.mark.django_db
+def test_a_promise_in_force_keeps_its_decision_and_signing_when_corrected(client, people):
+    today = timezone.localdate()
+    period = registering_draft(
+        start=today - datetime.timedelta(days=30),
+        end=today + datetime.timedelta(days=300),
+        decision_body="Kommunstyrelsen",
+        decision_date=today - datetime.timedelta(days=60),
+        signed_date=today - datetime.timedelta(days=30),
+    )
+    sign_in(client, people.coordinator)
+    response = client.post(facts_url(period), facts_data(period, decision_body="Kommunstyrelsen"))
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"decision_date", "signed_date"}
+
+
+@pytest.mark.django_db
+def test_a_correction_saved_by_another_meanwhile_is_a_conflict_not_lost(client, people):
+    period = registering_draft()
+    sign_in(client, people.coordinator)
+    shown = facts_data(period, decision_body="Kommunstyrelsen")
+    other = facts_data(period, decision_body="Kommunfullmäktige")
+    assert client.post(facts_url(period), other).status_code == 302
+    response = client.post(facts_url(period), shown)
+    assert response.status_code == 200
+    assert response.context["form"].conflict is not None
+    period.refresh_from_db()
+    assert period.decision_body == "Kommunfullmäktige"
+
+
+@pytest.mark.django_db
+def test_who_may_correct_a_registration_and_when(client, people):
+    period = registering_draft()
+    url = facts_url(period)
+    assert client.get(url).status_code == 302  # anonymous: to sign in
+    for user, status in (
+        (people.officer, 403),
+        (people.approver, 403),
+        (people.other_coordinator, 404),
+        (people.coordinator, 200),
+        (people.admin, 200),
+    ):
+        client.logout()
+        sign_in(client, user)
+        assert client.get(url).status_code == status, user
+    # An ordinary draft is not being registered; a registered one is finished.
+    draft = factories.period(state=PeriodState.DRAFT)
+    client.logout()
+    sign_in(client, people.coordinator)
+    assert client.get(facts_url(draft)).status_code == 403
+    registration.register(period, user=people.coordinator)
+    response = client.post(url, facts_data(period, decision_body="Ändrat"))
+    assert response.status_code == 302
+    period.refresh_from_db()
+    assert period.decision_body == ""
