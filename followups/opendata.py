@@ -1405,10 +1405,10 @@ class Export:
     def storage_name(self, version: str) -> str:
         """Where the file built from the public data of `version` is kept.
 
-        The rows depend on the day too (periods in force, pace), on the site's address and on
-        the language (the url columns: `/en/…` in the English file, and the words of the
-        statuses), so all three are part of the name: the English file was served as the
-        Swedish one to whoever came second, and the other way round.
+        The rows depend on the day too (periods in force, pace), on the site's address
+        (`SITE_URL`) and on the language (the url columns: `/en/…` in the English file, and the
+        words of the statuses), so all three are part of the name: the English file was served
+        as the Swedish one to whoever came second, and the other way round.
         """
         site = hashlib.sha256(f"{self.base_url} {get_language()}".encode()).hexdigest()[:12]
         folder = _folder(version, self.today)
@@ -1421,8 +1421,15 @@ class Export:
             return NATIONAL_FOLDER
         return MUNICIPALITY_FOLDER_PREFIX + self.municipality.slug
 
-    def etag(self, version: str) -> str:
-        return '"' + hashlib.sha256(self.storage_name(version).encode()).hexdigest()[:32] + '"'
+    def kept_etag(self, version: str) -> str | None:
+        """The ETag of the file kept for `version`, from what it holds; None when none is kept.
+
+        Never from the version itself: that moves with every write in the municipality, an
+        internal one too (a draft, a log's internal note), and an ETag made from it told anyone
+        polling a download when its staff were at work (as `public_cache._etag` says of pages).
+        """
+        entry = _stored_entry(self.storage_name(version))
+        return None if entry is None else _etag(entry[2])
 
     def build(self) -> IO[bytes]:
         """The whole file, positioned at its start; any error (a query failing) raises here."""
@@ -1491,14 +1498,44 @@ def _stored_key(name: str) -> str:
     return "opendata-export:" + hashlib.sha256(name.encode()).hexdigest()
 
 
+def _stored_entry(name: str) -> tuple[str, int, str] | None:
+    """What the shared cache records of the kept file `name`: its name in the storage, its size
+    and the digest of its content; None when nothing (or a record of an earlier layout) is."""
+    try:
+        entry = caches[settings.PUBLIC_CACHE_ALIAS].get(_stored_key(name))
+    except Exception:
+        logger.warning("Stored export %s not looked up", name, exc_info=True)
+        return None
+    return entry if isinstance(entry, tuple) and len(entry) == 3 else None
+
+
+def _digest(file: IO[bytes]) -> str:
+    """The sha256 of a file's content, read from its start; the file is left at its start."""
+    file.seek(0)
+    digest = hashlib.sha256()
+    while chunk := file.read(1024 * 1024):
+        digest.update(chunk)
+    file.seek(0)
+    return digest.hexdigest()
+
+
+def _etag(digest: str) -> str:
+    return '"' + digest[:32] + '"'
+
+
+def content_etag(file: IO[bytes]) -> str:
+    """The ETag of a file that was built but not kept (the storage failed)."""
+    return _etag(_digest(file))
+
+
 def _open_stored(name: str) -> IO[bytes] | None:
     """The kept file, or None. Only a file recorded as whole counts: the storage may show a
     file while another worker is still writing it."""
     try:
-        entry = caches[settings.PUBLIC_CACHE_ALIAS].get(_stored_key(name))
+        entry = _stored_entry(name)
         if entry is None:
             return None
-        stored_name, size = entry
+        stored_name, size = entry[:2]
         if default_storage.size(stored_name) != size:
             return None
         return default_storage.open(stored_name, "rb")
@@ -1570,9 +1607,10 @@ def _store(name: str, file: IO[bytes]) -> bool:
     """
     try:
         size = file.seek(0, os.SEEK_END)
-        file.seek(0)
+        digest = _digest(file)
         stored_name = default_storage.save(name, File(file, name=os.path.basename(name)))
-        caches[settings.PUBLIC_CACHE_ALIAS].set(_stored_key(name), (stored_name, size), None)
+        entry = (stored_name, size, digest)
+        caches[settings.PUBLIC_CACHE_ALIAS].set(_stored_key(name), entry, None)
     except Exception:  # A full disk must not fail the download: it is served unkept.
         logger.warning("Export %s not stored", name, exc_info=True)
         return False

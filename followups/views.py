@@ -65,15 +65,19 @@ def _download(
     fmt = opendata.FORMATS.get(fmt_name)
     if dataset is None or fmt is None or (municipality is None and not dataset.national):
         raise Http404("No such dataset or format.")
-    base_url = request.build_absolute_uri("/").rstrip("/")
+    # The url columns name the portal's own address (SITE_URL), as the canonical links and the
+    # embed code do, never the Host a request named: a file is built and kept per address, and
+    # every port of an allowed name (`portal.example:1`, `:2` …) was one more national file
+    # built and kept on disk.
+    base_url = settings.SITE_URL
     export = opendata.Export(dataset, fmt, municipality, base_url, timezone.localdate())
     version = public_cache.current_version(municipality.slug if municipality else None)
 
-    def respond() -> HttpResponse:
+    def respond(file=None) -> HttpResponse:
         # The file is whole before the response starts: a failing query raises here and the
         # visitor gets the 503 (or 500) page, never a cut-off file answered 200.
         return FileResponse(
-            export.open(version),
+            export.open(version) if file is None else file,
             as_attachment=True,
             filename=export.filename,
             content_type=fmt.content_type,
@@ -81,8 +85,16 @@ def _download(
 
     if version is None:
         response = respond()
+    elif (etag := export.kept_etag(version)) is not None:
+        response = public_cache.conditional(request, etag, respond)
     else:
-        response = public_cache.conditional(request, export.etag(version), respond)
+        # Not kept yet for this version: built (or waited for) first, its ETag then known,
+        # from what the file holds.
+        file = export.open(version)
+        etag = export.kept_etag(version) or opendata.content_etag(file)
+        response = public_cache.conditional(request, etag, lambda: respond(file))
+        if response.status_code == 304:
+            file.close()
     # Open data, public and without credentials: a municipality's own web page may fetch it
     # from the browser (to show its progress there) without a server of its own.
     response["Access-Control-Allow-Origin"] = "*"

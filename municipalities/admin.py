@@ -211,9 +211,11 @@ admin.site.unregister(TOTPDevice)
 
 
 @admin.register(User)
-class StaffUserAdmin(UserAdmin):
+class StaffUserAdmin(PlainTextAdminMixin, UserAdmin):
     """Django's user admin with the user's roles; role groups follow from them; whether each
-    has set up the authenticator app and is locked out, with an action for each."""
+    has set up the authenticator app and is locked out, with an action for each. Names are
+    plain text as every admin text is: a bidirectional override or a zero-width space in a
+    name made one colleague's name read as another's in the staff pages and e-mails."""
 
     form = StaffUserChangeForm
     # A new user: a name and an e-mail address, no password: the e-mail lets them choose one.

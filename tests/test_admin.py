@@ -466,6 +466,32 @@ def test_the_add_page_refuses_html_names_and_a_missing_or_taken_address(admin_cl
     assert not User.objects.filter(username=data["username"]).exists()
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["Anna\u202eAnders", "Ann\u200ba", "Anna\u2066", "Ann\u3164a"])
+@pytest.mark.parametrize("page", ["add", "change"])
+def test_a_staff_user_name_is_plain_text_in_the_admin(admin_client, name, page):
+    """A name is shown to colleagues (logs, queues, notification e-mails): an override or an
+    invisible character makes it read as another person's."""
+    data = {"username": "nils.eksjo", "first_name": name, "email": "nils.berg@eksjo.se"}
+    if page == "add":
+        response = admin_client.post(reverse("admin:auth_user_add"), data)
+        assert not User.objects.filter(username="nils.eksjo").exists()
+    else:
+        user = staff_user("nils.eksjo")
+        data |= {
+            "is_active": "on",
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "12:00:00",
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+        }
+        response = admin_client.post(reverse("admin:auth_user_change", args=[user.pk]), data)
+        user.refresh_from_db()
+        assert user.first_name == "Nils.eksjo"
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["first_name"]
+
+
 @pytest.mark.parametrize(
     "name", ["Tran\x0bås", "Tranås\uffff", "<b>Tranås</b>", "Tran\u200bås", "Tranås\u3164"]
 )

@@ -313,9 +313,9 @@ def test_activity_progress_counts_only_non_withdrawn_logs_inside_the_period(clie
     assert controls["activity_id"] == as_int(known["controls"].pk)
     # The activity's own page, which answers.
     assert controls["url"] == (
-        f"http://testserver/kommuner/tranas/2024/aktiviteter/{known['controls'].pk}/"
+        f"{settings.SITE_URL}/kommuner/tranas/2024/aktiviteter/{known['controls'].pk}/"
     )
-    assert client.get(controls["url"].removeprefix("http://testserver")).status_code == 200
+    assert client.get(controls["url"].removeprefix(settings.SITE_URL)).status_code == 200
     promise_id = known["controls"].promises.get().pk
     assert controls["promise_ids"] == (str(promise_id) if fmt == "csv" else [promise_id])
 
@@ -895,6 +895,44 @@ def test_after_a_write_the_next_download_has_the_new_figure(client, known, build
 
 
 @pytest.mark.django_db
+def test_a_file_is_built_once_whatever_host_a_request_names(client, known, builds, settings):
+    """Django checks a Host's name, not its port: `portal.example:1`, `:2` … each had a national
+    file built and kept on disk, with that port in every url of it."""
+    settings.ALLOWED_HOSTS = ["portal.example"]
+    settings.SITE_URL = "https://portal.example"
+    for host in ("portal.example", "portal.example:1", "portal.example:2", "PORTAL.example"):
+        _response, body = download(client, "/oppna-data/aktiviteter.json", HTTP_HOST=host)
+        assert {row["url"].split("/kommuner/")[0] for row in json.loads(body)} == {
+            "https://portal.example"
+        }
+    assert len(builds) == 1
+    assert len(kept_files()) == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    ["/oppna-data/aktiviteter.csv", "/kommuner/tranas/oppna-data/genomforda-aktiviteter.json"],
+)
+def test_the_etag_does_not_move_with_a_write_the_file_does_not_show(client, known, url):
+    """As for pages (tests/config/test_public_cache.py): a download's ETag was made from the
+    public data version, which every write in the municipality replaces, an internal one too;
+    polling a file's ETag told when its staff were at work on something internal."""
+    first, body = download(client, url)
+    log = factories.log(known["controls"], D(2024, 6, 3), 2)
+    first, body = download(client, url)
+    log.internal_note = "INTERNAL-NOTE-SECRET"
+    log.save()
+    again, same = download(client, url)
+    assert same == body and again["ETag"] == first["ETag"]  # built anew, the same file
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    log.quantity = 3
+    log.save()
+    changed, other = download(client, url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert other != body and changed["ETag"] != first["ETag"]
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_database_error_while_building_gives_the_503_page_never_a_partial_file(
     client, known, monkeypatch, fmt
@@ -977,7 +1015,7 @@ def test_the_cycle_collector_is_paused_while_a_file_is_built_and_runs_again_afte
         opendata.DATASETS_BY_SLUG["aktiviteter"],
         opendata.FORMATS["csv"],
         None,
-        "http://testserver",
+        settings.SITE_URL,
         timezone.localdate(),
     )
     assert gc.isenabled()
@@ -1016,7 +1054,7 @@ def test_a_file_another_worker_is_still_writing_is_never_served(client, known):
         opendata.DATASETS_BY_SLUG["aktiviteter"],
         opendata.FORMATS["json"],
         None,
-        "http://testserver",
+        settings.SITE_URL,
         timezone.localdate(),
     )
     name = export.storage_name(public_cache.current_version())
@@ -1056,7 +1094,7 @@ def activities_file(fmt: str = "json") -> opendata.Export:
         opendata.DATASETS_BY_SLUG["aktiviteter"],
         opendata.FORMATS[fmt],
         None,
-        "http://testserver",
+        settings.SITE_URL,
         timezone.localdate(),
     )
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -401,7 +402,7 @@ def test_meetings_are_the_held_ones_the_period_pages_show_and_the_planned_ones(c
         "participants": "",
         "public_summary": "Bra",
         "decisions": "",
-        "url": f"http://testserver/kommuner/tranas/2024/#uppfoljning-{world.held_2024.pk}",
+        "url": f"{settings.SITE_URL}/kommuner/tranas/2024/#uppfoljning-{world.held_2024.pk}",
     }
     # A held meeting with its time, as the period page shows it (a tester missed it there).
     assert (held_now["meeting_kind"], held_now["time"]) == ("citizen_dialogue", "17:00")
@@ -422,7 +423,7 @@ def test_meetings_are_the_held_ones_the_period_pages_show_and_the_planned_ones(c
         "Trygghetsvandring i centrum",
     )
     assert planned_row["participants"] == planned_row["public_summary"] == ""
-    assert planned_row["url"] == "http://testserver" + world.current.get_absolute_url()
+    assert planned_row["url"] == settings.SITE_URL + world.current.get_absolute_url()
 
 
 @pytest.mark.django_db
@@ -486,7 +487,7 @@ def test_reports_are_every_published_version_with_their_links(client, world):
     }
     assert {row["report_id"] for row in data} == listed
     first, corrected = data
-    base = "http://testserver/kommuner/tranas/2024/redovisningar"
+    base = f"{settings.SITE_URL}/kommuner/tranas/2024/redovisningar"
     assert first == {
         "report_id": world.first.pk,
         "period_id": world.closed.pk,
@@ -511,7 +512,7 @@ def test_reports_are_every_published_version_with_their_links(client, world):
     assert corrected["replaced_by_report_id"] is None
     assert corrected["correction_reason"] == "Fel antal kontroller"
     # The report's own page answers at its url.
-    assert client.get(first["url"].removeprefix("http://testserver")).status_code == 200
+    assert client.get(first["url"].removeprefix(settings.SITE_URL)).status_code == 200
 
 
 @pytest.mark.django_db
@@ -615,7 +616,7 @@ def test_indicators_are_listed_also_without_values(client, world):
     assert (safe["unit"], safe["source"]) == ("%", "Trygghetsmätningen")
     assert safe["direction"] == "higher"
     assert safe["promise_id"] == str(world.promise.pk)
-    assert safe["url"] == f"http://testserver/kommuner/tranas/2024/#utfall-{world.safe.pk}"
+    assert safe["url"] == f"{settings.SITE_URL}/kommuner/tranas/2024/#utfall-{world.safe.pk}"
     unmeasured = by_name["Ännu inte mätt"]
     assert (unmeasured["baseline_value"], unmeasured["baseline_date"]) == ("", "")
 

@@ -5,6 +5,7 @@ import datetime
 import json
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from followups.opendata import DATASETS_BY_SLUG, code_lists
@@ -129,7 +130,7 @@ def test_a_revisions_changes_are_rows_with_its_reason_and_a_link(client, changed
         "minst 3 trafikkontroller per månad",
     )
     assert first["progress_before"] == "20 av minst 20"
-    assert first["url"] == f"http://testserver{period.get_absolute_url()}#andring-1"
+    assert first["url"] == f"{settings.SITE_URL}{period.get_absolute_url()}#andring-1"
     _response, body = download(client, "/oppna-data/andringar.csv")
     (first_csv, *_rest) = rows("csv", body)[1]
     assert first_csv["reason"] == "'=Målen ses över efter ett år."  # a spreadsheet's formula
@@ -146,4 +147,5 @@ def test_an_extension_is_a_row_with_its_decision(client, changed):
         "2026-11-20",
         "KS 2026/12",
     )
-    assert row["url"] == f"http://testserver{period.get_absolute_url()}#forlangning-{extension.pk}"
+    url = f"{settings.SITE_URL}{period.get_absolute_url()}#forlangning-{extension.pk}"
+    assert row["url"] == url

@@ -9,6 +9,7 @@ import re
 from html import unescape
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -543,7 +544,7 @@ def test_no_invented_data_in_the_feed_and_open_data(client, bare):
     for words in entry_day_words(bare):
         assert words not in body.decode()
     assert row["registered"] is True
-    assert row["source_url"] == "http://testserver" + reverse(
+    assert row["source_url"] == settings.SITE_URL + reverse(
         "promises:period_source", args=["vetlanda", bare.slug]
     )
     # Registered when it had already ended: its progress is unknown, not "not achieved".
