@@ -55,10 +55,10 @@ class LogWithdrawn(Exception):
 
 
 @transaction.atomic
-def update_log(
-    log: ActivityLog, user, *, expected_version: int | None = None, **fields
-) -> ActivityLog:
-    """Change a log's fields; the history keeps the earlier version.
+def update_log(log: ActivityLog, user, *, expected_version: int | None = None, **fields) -> bool:
+    """Change a log's fields; the history keeps the earlier version. Returns whether anything
+    was written: a change to what the log already holds writes nothing (no empty history entry)
+    and conflicts with nothing, as the activity editor's save (`save_activity`).
 
     The row is locked and only the given fields are written, so an edit racing a withdrawal
     cannot bring the withdrawn log back; editing a withdrawn log raises LogWithdrawn. With
@@ -68,13 +68,15 @@ def update_log(
     locked = ActivityLog.objects.select_for_update().get(pk=log.pk)
     if locked.withdrawn_at is not None:
         raise LogWithdrawn(log.pk)
+    if editing.holds(locked, fields):
+        return False
     editing.check_version(locked, expected_version)
     for name, value in fields.items():
         setattr(locked, name, value)
     locked.edit_version += 1
     locked._history_user = user
     locked.save(update_fields=[*fields, "edit_version"])
-    return locked
+    return True
 
 
 @transaction.atomic

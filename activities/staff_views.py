@@ -360,7 +360,7 @@ def log_edit(request: HttpRequest, pk: int) -> HttpResponse:
             if form.cleaned_data.get("activity"):
                 fields["activity"] = form.cleaned_data["activity"]
             try:
-                services.update_log(
+                changed = services.update_log(
                     log,
                     request.user,
                     expected_version=form.cleaned_data["edit_version"],
@@ -375,6 +375,12 @@ def log_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 return render(request, "activities/log_edit.html", {"log": log, "form": form})
             else:
+                if not changed:
+                    # Saved as it stood, or sent again after its save when the answer was lost.
+                    messages.info(
+                        request, _("Nothing needed changing: the log was already saved so.")
+                    )
+                    return redirect("activities:staff_activity", pk=log.activity_id)
                 messages.success(
                     request,
                     _("Changed: %(activity)s, %(quantity)s on %(date)s.")

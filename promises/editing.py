@@ -69,6 +69,18 @@ def check_version(locked: models.Model, expected_version: int | None) -> None:
         raise EditConflict(locked)
 
 
+def holds(instance: models.Model, fields: dict) -> bool:
+    """Whether `instance` already has every value of `fields` (a related object by its key):
+    saving them would change nothing. A form sent again after its save (a retry when the answer
+    was lost, the back button) is then no conflict with the version its own first send made."""
+    for name, value in fields.items():
+        if isinstance(value, models.Model):
+            value = value.pk
+        if getattr(instance, instance._meta.get_field(name).attname) != value:
+            return False
+    return True
+
+
 def claim_version(instance: models.Model, expected_version: int) -> None:
     """Move `instance`'s saved version from `expected_version` on, or raise `EditConflict`.
 

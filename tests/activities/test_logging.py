@@ -555,6 +555,37 @@ def test_a_change_saved_meanwhile_is_a_conflict_not_overwritten(client, world, l
 
 
 @pytest.mark.django_db
+def test_an_edit_sent_again_after_its_save_is_no_conflict_and_records_one_change(
+    client, world, logged
+):
+    # A kommunpolis on a flaky connection saves a correction, gets no answer and sends the
+    # same form again (or goes back and saves once more): the second send was told that they
+    # themselves had saved "while you edited", and an unchanged save left an empty history entry.
+    sign_in(client, world.officer)
+    day = (logged.date - DAY).isoformat()
+    corrected = {
+        **FIELDS,
+        "activity": logged.activity_id,
+        "date": day,
+        "quantity": "2",
+        "edit_version": "1",
+    }
+
+    first = client.post(url("log_edit", logged.pk), corrected)
+    again = client.post(url("log_edit", logged.pk), corrected)
+    unchanged = client.post(url("log_edit", logged.pk), {**corrected, "edit_version": "2"})
+
+    assert first.status_code == again.status_code == unchanged.status_code == 302
+    assert again["Location"] == url("staff_activity", world.police.pk)
+    logged.refresh_from_db()
+    assert (logged.date.isoformat(), logged.quantity, logged.edit_version) == (day, 2, 2)
+    assert logged.history.count() == 2  # made, and changed once
+    said = [str(message) for message in get_messages(again.wsgi_request)]
+    assert "Inget behövde ändras: loggen var redan sparad med de här uppgifterna." in said
+    assert not any("medan du redigerade" in text for text in said)
+
+
+@pytest.mark.django_db
 def test_a_colleague_of_the_same_municipality_may_not_change_the_log(client, world, logged):
     colleague = staff_user(
         "kollega", role=Role.POLICE_OFFICER, municipality=world.period.municipality

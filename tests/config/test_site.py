@@ -641,6 +641,24 @@ def test_a_page_names_its_address_on_the_portals_own_host_for_links_and_paper(cl
 
 
 @pytest.mark.django_db
+def test_a_printable_document_names_its_address_for_shared_links_as_the_pages_do(client, settings):
+    # A communications officer shares the signed promise (or a published report) on social
+    # media: the documents, outside the site frame, named no address and no site.
+    settings.SITE_URL = "https://medborgarloften.example.se"
+    period = factories.period("vetlanda")
+    document = period.get_absolute_url() + "medborgarloftet/"
+    response = client.get(document + "?utm_source=facebook")
+    assert response.status_code == 200
+    html = html_of(response)
+    address = "https://medborgarloften.example.se" + document
+    assert f'<link rel="canonical" href="{address}">' in html
+    assert f'<meta property="og:url" content="{address}">' in html
+    assert '<meta property="og:site_name" content="Medborgarlöften">' in html
+    assert "utm_source" not in html
+    assert html.count('rel="canonical"') == 1
+
+
+@pytest.mark.django_db
 def test_a_missing_page_names_no_address(client):
     response = client.get("/finns-inte/")
     assert response.status_code == 404

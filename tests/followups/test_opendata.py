@@ -803,6 +803,23 @@ def test_open_data_page_offers_and_explains_both_csv_forms(client):
     assert "formel" in text
 
 
+@pytest.mark.django_db
+def test_the_excel_form_keeps_the_codes_leading_zero_and_the_page_says_how_to_keep_it(
+    client, known
+):
+    # An analyst joining the file with SCB's tables on the municipality code: Excel opened by a
+    # double click turns 0687 into 687, which a CSV cannot prevent, and the page did not say so.
+    _r, body = download(client, "/oppna-data/kommuner-excel.csv")
+    _names, data = rows("excel", body)
+    tranas = next(row for row in data if row["municipality_name"] == "Tranås")
+    assert (tranas["municipality_code"], tranas["county_code"]) == ("0687", "06")
+
+    text = unescape(client.get("/oppna-data/").content.decode())
+    assert "kommunkoden 0114 visas då som 114 och länskoden 01 som 1" in text
+    assert "(Data, Från text/CSV)" in text
+    assert "Text som datatyp för kolumnerna municipality_code och county_code" in text
+
+
 # Whole files, kept until the public data change
 
 
