@@ -751,3 +751,34 @@ def test_a_meeting_keeps_the_figures_it_judged_by_as_a_report_does(client, peopl
         kept = {row["activity"]: row for row in meeting.assessments.get().figures}
         assert meeting.figures_as_of == yesterday
         assert "0 av minst 15" in kept["Trafikkontroller"]["progress"]
+
+
+@pytest.mark.django_db
+def test_an_earlier_meetings_assessments_are_folded_on_the_period_page(client, people, period):
+    """A citizen on a phone scrolled through every meeting's assessments in full: the latest
+    meeting's stay open, an earlier one's are folded under its date (its summary and
+    decisions still shown, and its anchor, which the feed links, still there)."""
+    sign_in(client, people.coordinator)
+    earlier_day = START if TODAY > START else TODAY
+    url = reverse("followups:meeting_record_new", args=[period.pk])
+    client.post(url, _record_body(period, date=earlier_day.isoformat(), decisions="Tidigt."))
+    if earlier_day != TODAY:
+        client.post(url, _record_body(period, decisions="Senast."))
+    meetings = list(FollowUpMeeting.objects.filter(status=MeetingStatus.HELD))
+    client.logout()
+
+    page = " ".join(client.get(period.get_absolute_url()).content.decode().split())
+
+    folded = page.count('<details class="earlier-assessments">')
+    assert folded == len(meetings) - 1
+    for meeting in meetings:
+        assert f'id="uppfoljning-{meeting.pk}"' in page
+    if folded:
+        words = f"Mötets bedömningar den {date_format(earlier_day, 'j F Y')}"
+        assert f"<summary>{words}</summary>" in page
+        assert "Beslut och nästa steg: Tidigt." in page  # outside the fold
+        latest = page.index(f'id="uppfoljning-{meetings[0].pk}"')
+        assert page.index("som mötet bedömde dem") > latest
+        assert page.index("som mötet bedömde dem") < page.index(
+            '<details class="earlier-assessments">'
+        )
