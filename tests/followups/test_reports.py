@@ -861,6 +861,42 @@ def test_a_recurring_target_missed_in_a_span_of_the_report_is_said_beside_the_st
     assert row.spans.startswith("målet nåddes 3 av 4 månader")
 
 
+def test_the_status_stands_in_brackets_after_the_figure_it_judges(people):
+    """A year-end report read "december 2025: 2 av minst 2 trafikkontroller · Status: klar",
+    which a KLG member took for the year's status: it is December's, and now says so by its
+    place; a row without progress words keeps "Status: …"."""
+    from dataclasses import asdict
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+
+    period = factories.period(
+        "tranas", start=datetime.date(2025, 1, 1), end=datetime.date(2025, 12, 31)
+    )
+    checks = factories.activity(
+        period, "Trafikkontroller", target=("at_least", 2, "trafikkontroller", "month")
+    )
+    factories.log(checks, datetime.date(2025, 12, 10), 2)
+    (row,) = reports.figure_rows(
+        period, datetime.date(2025, 1, 1), datetime.date(2025, 12, 31), datetime.date(2025, 12, 31)
+    )
+    report = SimpleNamespace(
+        covers_from=datetime.date(2025, 1, 1), covers_to=datetime.date(2025, 12, 31)
+    )
+    shown = " ".join(
+        render_to_string(
+            "followups/includes/report_figures.html", {"report": report, "rows": [asdict(row)]}
+        ).split()
+    )
+    assert f"{row.progress} (klar)" in shown
+    assert "Status: klar" not in shown
+    bare = {**asdict(row), "progress": ""}
+    shown = render_to_string(
+        "followups/includes/report_figures.html", {"report": report, "rows": [bare]}
+    )
+    assert "Status: klar" in " ".join(shown.split())
+
+
 def test_many_missed_spans_are_named_up_to_three_and_the_rest_counted():
     from activities.progress import LogEntry, Target, compute_progress
 
