@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from access import policy
@@ -32,7 +32,12 @@ from activities.forms import LogEditForm, LogForm, LogListForm, StatusForm, With
 from activities.history import person_name
 from activities.models import Activity, ActivityLog
 from activities.progress import PaceStatus
-from activities.wording import progress_summary, quantity_words, status_counts
+from activities.wording import (
+    counted_statuses,
+    overview_words,
+    progress_summary,
+    quantity_words,
+)
 from followups import reminders
 from followups.models import FollowUpMeeting, Report
 from municipalities.models import Municipality
@@ -53,13 +58,9 @@ PACE_ORDER = (
     PaceStatus.DONE,
     PaceStatus.ACHIEVED,
 )
-# The overview's count of activities without a target (no pace status), and the statuses that
-# mark a period's line as needing attention.
-NO_TARGET = "no_target"
-# … and of those with a target whose pace is not judged (a promise registered while it ran).
-NOT_JUDGED = "not_judged"
-# "Ej påbörjad" is not among them: nothing was due yet (`activities.progress`), and a weekly or
-# monthly target is so at the start of every week or month, when an area's chief looks.
+# The statuses that mark a period's line on the overview as needing attention. "Ej påbörjad" is
+# not among them: nothing was due yet (`activities.progress`), and a weekly or monthly target is
+# so at the start of every week or month, when an area's chief looks.
 ATTENTION = (PaceStatus.BEHIND, PaceStatus.NOT_ACHIEVED)
 RECENT_LOGS = 10
 # The start page's lists stop here (administrators see every municipality).
@@ -167,31 +168,14 @@ def _period_overview(activities: list[Activity], statuses: dict[int, str | None]
     """Each period of `activities` (in their order: by municipality), with its activities
     counted by status as a report's summary counts them ("2 efter plan, 5 i fas"), and those
     without a target."""
-    counted: dict[int, dict[str, int]] = {}
-    periods: dict[int, PromisePeriod] = {}
+    by_period: dict[int, list[Activity]] = {}
     for activity in activities:
-        periods.setdefault(activity.period_id, activity.period)
-        status = statuses[activity.pk] or (NO_TARGET if activity.target is None else NOT_JUDGED)
-        by_status = counted.setdefault(activity.period_id, {})
-        by_status[status] = by_status.get(status, 0) + 1
+        by_period.setdefault(activity.period_id, []).append(activity)
     lines = []
-    for period_id, period in periods.items():
-        by_status = counted[period_id]
-        parts = [status_counts(by_status)] if set(by_status) - {NO_TARGET, NOT_JUDGED} else []
-        if by_status.get(NOT_JUDGED):
-            parts.append(
-                ngettext("%(count)s not judged", "%(count)s not judged", by_status[NOT_JUDGED])
-                % {"count": by_status[NOT_JUDGED]}
-            )
-        if by_status.get(NO_TARGET):
-            parts.append(
-                ngettext(
-                    "%(count)s without a target", "%(count)s without a target", by_status[NO_TARGET]
-                )
-                % {"count": by_status[NO_TARGET]}
-            )
-        behind = any(by_status.get(status) for status in ATTENTION)
-        lines.append(PeriodLine(period, ", ".join(parts), behind))
+    for listed in by_period.values():
+        counted = counted_statuses(listed, statuses)
+        behind = any(counted.get(status) for status in ATTENTION)
+        lines.append(PeriodLine(listed[0].period, overview_words(counted), behind))
     return lines
 
 

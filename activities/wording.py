@@ -10,6 +10,7 @@ from its target).
 
 import datetime
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils.dates import MONTHS_3
@@ -379,6 +380,39 @@ def status_counts(counted: dict[str, int]) -> str:
         for status in PaceStatus.values
         if counted.get(status)
     )
+
+
+# An overview's count of activities without a target (no pace status) …
+NO_TARGET = "no_target"
+# … and of those with a target whose pace is not judged (a promise registered while it ran).
+NOT_JUDGED = "not_judged"
+
+
+def counted_statuses(activities: Iterable, statuses: dict[int, str | None]) -> dict[str, int]:
+    """How many of `activities` stand at each pace status (`statuses`: by activity id), those
+    without a target and those not judged counted apart."""
+    counted: dict[str, int] = {}
+    for activity in activities:
+        status = statuses[activity.pk] or (NO_TARGET if activity.target is None else NOT_JUDGED)
+        counted[status] = counted.get(status, 0) + 1
+    return counted
+
+
+def overview_words(counted: dict[str, int]) -> str:
+    """A period's activities by status, as a report's summary counts them: "2 efter plan, 5 i
+    fas, 1 utan mål" (`counted_statuses`)."""
+    parts = [status_counts(counted)] if set(counted) - {NO_TARGET, NOT_JUDGED} else []
+    if counted.get(NOT_JUDGED):
+        parts.append(
+            ngettext("%(count)s not judged", "%(count)s not judged", counted[NOT_JUDGED])
+            % {"count": counted[NOT_JUDGED]}
+        )
+    if counted.get(NO_TARGET):
+        parts.append(
+            ngettext("%(count)s without a target", "%(count)s without a target", counted[NO_TARGET])
+            % {"count": counted[NO_TARGET]}
+        )
+    return ", ".join(parts)
 
 
 def headline_span(progress: Progress) -> SpanProgress | None:

@@ -250,12 +250,22 @@ class PromisePeriodQuerySet(models.QuerySet):
         return self.select_related("municipality__county", "local_police_area")
 
     def for_municipality_page(self, municipality: Municipality) -> "PromisePeriodQuerySet":
-        """A municipality's published periods, newest first, with their promises."""
+        """A municipality's published periods, newest first, with their promises, and their
+        activities with their span sums (how they stand, in a line per period)."""
         return (
             self.published()
             .filter(municipality=municipality)
             .with_place()
-            .prefetch_related("promises")
+            .prefetch_related(
+                "promises",
+                Prefetch(
+                    "activities",
+                    # Each activity's period is the one it is prefetched for: no join.
+                    queryset=apps.get_model("activities", "Activity")
+                    .objects.with_progress_data()
+                    .select_related(None),
+                ),
+            )
             .order_by("-start_date", "area_name")
         )
 

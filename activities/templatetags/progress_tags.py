@@ -57,3 +57,19 @@ def unlisted_spans_words(progress, spans: str = "") -> str:
 def counting_rule() -> str:
     """How progress is counted, for every page that shows a percentage."""
     return str(COUNTING_RULE)
+
+
+@register.simple_tag
+def period_overview(period, today) -> str:
+    """A published period's activities by status on `today`, as the staff overview counts them
+    ("5 uppnådda, 2 ej uppnådda, 1 utan mål"; `wording.overview_words`), for the municipality
+    page; "" for one not begun, registered after it had ended (nothing was logged in the portal:
+    no status is inferred), or with no target judged. Its activities come with their progress data
+    (`with_progress_data`), else this costs queries."""
+    if period.start_date > today or period.ended_before_registration:
+        return ""
+    activities = list(period.activities.all())
+    statuses = {activity.pk: activity.progress_status(today) for activity in activities}
+    if not any(statuses.values()):
+        return ""  # nothing judged against a target: "5 utan mål" says nothing of how it went
+    return wording.overview_words(wording.counted_statuses(activities, statuses))

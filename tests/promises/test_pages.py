@@ -103,6 +103,34 @@ def test_start_page_sends_an_unknown_municipality_to_the_search_which_says_so(cl
 
 
 @pytest.mark.django_db
+def test_municipality_page_says_how_each_periods_activities_stand(client):
+    """A citizen asked whether last year's promise was kept, on the municipality page: each
+    period says how its activities stood at its end (or stand today), as the period page
+    judges them; a period whose activities have no target says nothing of the kind."""
+    today = timezone.localdate()
+    earlier = factories.period(
+        "vetlanda", start=D(2020, 1, 1), end=D(2020, 12, 31), state=PeriodState.CLOSED
+    )
+    kept = factories.activity(
+        earlier, "Trafikkontroller", target=("at_least", 2, "kontroller", "period")
+    )
+    factories.log(kept, D(2020, 5, 1), 2)
+    factories.activity(earlier, "Fotpatruller", target=("at_least", 5, "fotpatruller", "period"))
+    factories.activity(earlier, "Trygghetsvandring", target=None)
+    current = factories.period(
+        "vetlanda", start=today - datetime.timedelta(days=10), end=today + datetime.timedelta(300)
+    )
+    factories.activity(current, "Samtal", target=None)
+
+    html = " ".join(client.get("/kommuner/vetlanda/").content.decode().split())
+
+    assert "Aktiviteterna vid periodens slut: 1 uppnådd, 1 ej uppnådd, 1 utan mål." in html
+    assert "Aktiviteterna i dag" not in html  # the current period's only activity has no target
+    statuses = sorted(str(activity.progress(today).status) for activity in earlier.activities.all())
+    assert statuses == ["None", "achieved", "not_achieved"]
+
+
+@pytest.mark.django_db
 def test_municipality_page_lists_current_and_earlier_periods(client):
     current = build_period("vetlanda", slug="nu")
     earlier = factories.period(
@@ -226,8 +254,9 @@ def test_withdrawn_logs_do_not_count_on_the_period_page(client):
 PAGE_QUERIES = {
     # The national figures, the latest signed (the suggestions are kept: `kept_name_options`).
     "/": 2,
-    # + the latest logs ("Senast genomfört") and the coming meetings, one LIMIT query each.
-    "/kommuner/vetlanda/": 5,
+    # + the latest logs ("Senast genomfört") and the coming meetings, one LIMIT query each, and
+    # the periods' activities with their span sums (how they stand, a line per period).
+    "/kommuner/vetlanda/": 7,
     # + revisions and extensions for the change log (+ their changes once there are any),
     # the held meetings' assessments and verdicts (each with its promise or activity), and the
     # promises' outcome indicators (+ their measurements once there are any).

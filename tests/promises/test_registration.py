@@ -655,6 +655,8 @@ def test_no_page_or_filter_infers_progress_or_a_status_for_an_ended_registered_p
         listed = client.get(reverse("activities:activity_list"), {"framsteg": status})
         assert walks not in [row for row, _ in listed.context["activities"]], status
     assert walks.progress_status(datetime.date(2026, 1, 1)) is None
+    municipality = client.get(reverse("promises:municipality_detail", args=["vetlanda"]))
+    assert "Aktiviteterna vid periodens slut" not in municipality.content.decode()
 
 
 @pytest.mark.django_db
