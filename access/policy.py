@@ -98,6 +98,8 @@ def _allows(act: str, roles: set[str], obj: Model, user) -> bool:
         return lifecycle.proposal_editable(_period_of(obj))
     if act == Act.REGISTER_PERIOD:
         return lifecycle.registering(_period_of(obj))
+    if act == Act.CORRECT_REGISTRATION:
+        return lifecycle.registration_correctable(_period_of(obj))
     if act in (Act.MANAGE_FOLLOWUPS, Act.PUBLISH_REPORTS):
         return lifecycle.followed_up(_period_of(obj))
     if act == Act.MANAGE_INDICATORS:
@@ -147,6 +149,7 @@ _BY_STATE_ALONE = frozenset(
         Act.DELETE_DRAFT,
         Act.EDIT_PROPOSAL,
         Act.REGISTER_PERIOD,
+        Act.CORRECT_REGISTRATION,
         Act.MANAGE_FOLLOWUPS,
         Act.PUBLISH_REPORTS,
         Act.MANAGE_INDICATORS,

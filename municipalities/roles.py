@@ -95,6 +95,8 @@ class Act:
     PUBLISH_REPORTS = "publish_reports"  # draft, publish and correct a period's reports
     # Register a past promise decided and signed outside the portal, from its document.
     REGISTER_PERIOD = "register_period"
+    # Correct a registered promise's decision, signing and signatories against its document.
+    CORRECT_REGISTRATION = "correct_registration"
     # Read a promise document (file or pasted text) into a draft or a registered past promise.
     IMPORT_DOCUMENT = "import_document"
     # Delete a draft never sent for consultation: a false start, or a document imported twice.
@@ -123,6 +125,7 @@ ROLE_ACTS: dict[str, frozenset[str]] = {
             Act.RECORD_MEASUREMENTS,
             Act.PUBLISH_REPORTS,
             Act.REGISTER_PERIOD,
+            Act.CORRECT_REGISTRATION,
             Act.IMPORT_DOCUMENT,
             Act.DELETE_DRAFT,
         }

@@ -190,6 +190,16 @@ def registering(period: PromisePeriod) -> bool:
     return period.state == PeriodState.DRAFT and bool(period.source_file or period.source_url)
 
 
+def registration_correctable(period: PromisePeriod) -> bool:
+    """Whether the decision, signing and signatories of a promise decided outside the portal
+    may be corrected against its document: freely while it is being registered, and once it
+    is published (signed, extended or closed) as a correction with its reason, in the public
+    change log (`registration.correct_facts`)."""
+    if registering(period):
+        return True
+    return period.registered_at is not None and period.state in PUBLISHED_STATES
+
+
 def from_document(period: PromisePeriod) -> bool:
     """Whether the period was decided and signed outside the portal: registered from its
     document, or being registered (`registering`). Its pages show only what the document

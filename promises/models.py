@@ -1091,6 +1091,8 @@ class ChangeKind(models.TextChoices):
     PROMISE_ADDED = "promise_added", _("Promise added")
     PROMISE_CHANGED = "promise_changed", _("Promise changed")
     TEXT_CHANGED = "text_changed", _("Text changed")
+    # A registered promise's decision, signing or signatories, corrected against its document.
+    FACT_CORRECTED = "fact_corrected", _("Fact corrected")
 
 
 class RevisionChange(models.Model):

@@ -18,17 +18,26 @@ from collections.abc import Sequence
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.dispatch import Signal
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from promises import lifecycle
-from promises.editing import lock_period_in_state, save_versioned
+from promises.editing import (
+    Change,
+    lock_period_in_state,
+    record_revision,
+    save_versioned,
+    text_value,
+)
 from promises.lifecycle import SignatoryData
 from promises.models import (
+    ChangeKind,
     PeriodState,
     PeriodTransition,
     PromisePeriod,
+    RevisionKind,
     Signatory,
     TransitionKind,
 )
@@ -80,29 +89,95 @@ def start_registration(
     return period
 
 
+# The facts a correction changes, as the change log names them.
+CORRECTED_FACTS = (
+    ("decision_body", gettext_lazy("Decision body")),
+    ("decision_date", gettext_lazy("Decision date")),
+    ("decision_reference", gettext_lazy("Reference number (dnr)")),
+    ("signed_date", gettext_lazy("Signing date")),
+)
+
+
+def _fact_words(value) -> str:
+    """A fact as the public change log shows it, in Swedish: "10 december 2018"."""
+    if isinstance(value, datetime.date):
+        with translation.override("sv"):
+            return date_format(value, "j F Y")
+    return text_value(value)
+
+
+def _signatory_words(signatories: Sequence) -> str:
+    return "; ".join(
+        ", ".join(part for part in (row.name, row.title, row.organisation) if part)
+        for row in signatories
+    )
+
+
+def fact_changes(
+    before: dict, period: PromisePeriod, signatories_before: Sequence, signatories: Sequence
+) -> list[Change]:
+    """The corrected facts of `period` (set on it, unsaved) against `before`, and of its
+    signatories, as change-log lines."""
+    changes = [
+        Change(
+            ChangeKind.FACT_CORRECTED,
+            subject=text_value(label),
+            old_value=_fact_words(before[name]),
+            new_value=_fact_words(getattr(period, name)),
+        )
+        for name, label in CORRECTED_FACTS
+        if (before[name] or None) != (getattr(period, name) or None)
+    ]
+    old, new = _signatory_words(signatories_before), _signatory_words(signatories)
+    if old != new:
+        changes.append(
+            Change(
+                ChangeKind.FACT_CORRECTED,
+                subject=text_value(gettext_lazy("Signatories")),
+                old_value=old,
+                new_value=new,
+            )
+        )
+    return changes
+
+
 def correct_facts(
     period: PromisePeriod,
     expected_version: int,
     *,
     user,
     signatories: Sequence[SignatoryData],
-) -> PromisePeriod:
+    reason: str = "",
+) -> bool:
     """Save the decision and signing facts set on `period` (a form's instance) and replace its
-    signatories, as corrected against the document before the registration is finished.
-    Raises `EditConflict` when somebody saved the period since the form was shown, and
-    `access.policy.NotNow` when it is no longer being registered (finished meanwhile)."""
+    signatories, as corrected against the document; returns whether anything changed.
 
-    def replace_signatories() -> None:
-        period.signatories.all().delete()
-        Signatory.objects.bulk_create(
-            Signatory(period=period, position=number, **vars(signatory))
-            for number, signatory in enumerate(signatories, start=1)
-        )
-
+    Being registered, freely. Once published, each correction is a revision of kind correction
+    with its `reason`, in the public change log (the original kept at registration stays as it
+    was). Raises `EditConflict` when somebody saved the period since the form was shown, and
+    `access.policy.NotNow` when it may no longer be corrected.
+    """
     with transaction.atomic():
-        lock_period_in_state(period.pk, lifecycle.registering)
+        locked = lock_period_in_state(period.pk, lifecycle.registration_correctable)
+        before = {name: getattr(locked, name) for name, _label in CORRECTED_FACTS}
+        signatories_before = list(locked.signatories.all())
+        changes = fact_changes(before, period, signatories_before, signatories)
+        if not changes:
+            return False
+
+        def replace_signatories() -> None:
+            period.signatories.all().delete()
+            Signatory.objects.bulk_create(
+                Signatory(period=period, position=number, **vars(signatory))
+                for number, signatory in enumerate(signatories, start=1)
+            )
+
         save_versioned(period, expected_version, user=user, save_m2m=replace_signatories)
-    return period
+        if not lifecycle.registering(locked):
+            record_revision(
+                locked, user=user, kind=RevisionKind.CORRECTION, reason=reason, changes=changes
+            )
+    return True
 
 
 # What a registered promise still in force must state (see `missing_facts`).

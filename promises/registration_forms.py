@@ -21,6 +21,7 @@ from promises import registration
 from promises.fields import DateField, long_date
 from promises.forms import (
     PlainTextField,
+    RevisionForm,
     VersionedFormMixin,
     clean_period_slug,
     suggested_slug,
@@ -385,6 +386,13 @@ class RegistrationFactsForm(VersionedFormMixin, DecisionAndSigningChecks, forms.
         cleaned = super().clean()
         self.clean_decision_and_signing(cleaned, self.instance.start_date, self.instance.end_date)
         return cleaned
+
+
+class CorrectionReasonForm(forms.Form):
+    """Why a published registration's facts are corrected: shown with the correction in the
+    public change log."""
+
+    revision_reason = RevisionForm.base_fields["revision_reason"]
 
 
 class RegistrationSignatoryForm(forms.Form):

@@ -25,11 +25,12 @@ from access.staff import staff_required
 from config.stored_files import missing_is_404
 from municipalities.models import LocalPoliceArea, Municipality
 from municipalities.roles import Act
-from promises import registration
+from promises import lifecycle, registration
 from promises.editing import EditConflict
 from promises.forms import rebind_after_conflict
 from promises.models import PromisePeriod
 from promises.registration_forms import (
+    CorrectionReasonForm,
     FinishRegistrationForm,
     RegistrationFactsForm,
     RegistrationForm,
@@ -183,44 +184,62 @@ def period_register_finish(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_http_methods(["GET", "POST"])
 def period_register_facts(request: HttpRequest, pk: int) -> HttpResponse:
-    """Correct the decision, signing and signatories of a period being registered, against its
-    document (the import read them from its text, or they were typed wrong at the first step)."""
+    """Correct the decision, signing and signatories of a promise decided outside the portal,
+    against its document (the import read them from its text, or they were typed wrong):
+    freely while it is being registered, with a reason in the change log once published."""
     user = request.user
-    policy.require(user, Act.REGISTER_PERIOD)
+    policy.require(user, Act.CORRECT_REGISTRATION)
     period = get_object_or_404(PromisePeriod.objects.editable_by(user).with_place(), pk=pk)
-    if period.registered_at is not None:
-        messages.info(request, _("%(period)s is registered.") % {"period": str(period)})
-        return redirect("promises:staff_period", pk=period.pk)
-    policy.require(user, Act.REGISTER_PERIOD, period)
-    if request.method == "POST":
-        form = RegistrationFactsForm(request.POST, instance=period)
-        signatories = signatory_formset(request.POST)
+    policy.require(user, Act.CORRECT_REGISTRATION, period)
+    registering = lifecycle.registering(period)
+    data = request.POST if request.method == "POST" else None
+    reason_form = None if registering else CorrectionReasonForm(data)
+    if data is not None:
+        form = RegistrationFactsForm(data, instance=period)
+        signatories = signatory_formset(data)
         valid = form.is_valid()
         valid = signatories.is_valid() and valid
+        valid = (reason_form is None or reason_form.is_valid()) and valid
         if valid:
             try:
-                registration.correct_facts(
+                changed = registration.correct_facts(
                     period,
                     form.cleaned_data["edit_version"],
                     user=user,
                     signatories=signatories.signatories(),
+                    reason=reason_form.cleaned_data["revision_reason"] if reason_form else "",
                 )
             except EditConflict as conflict:
-                form = rebind_after_conflict(RegistrationFactsForm, request.POST, conflict.current)
+                form = rebind_after_conflict(RegistrationFactsForm, data, conflict.current)
             else:
-                messages.success(
-                    request,
-                    _("Saved the decision and signing of %(period)s.") % {"period": str(period)},
-                )
-                return redirect("promises:period_register_finish", pk=period.pk)
+                if changed:
+                    messages.success(
+                        request,
+                        _("Saved the decision and signing of %(period)s.")
+                        % {"period": str(period)},
+                    )
+                else:
+                    messages.info(request, _("Nothing needed changing."))
+                if registering:
+                    return redirect("promises:period_register_finish", pk=period.pk)
+                return redirect("promises:staff_period", pk=period.pk)
     else:
         form = RegistrationFactsForm(instance=period)
         signatories = signatory_formset(period=period)
+    entries = error_entries(form, signatories) if form.is_bound else []
+    if reason_form is not None and reason_form.is_bound:
+        entries += [
+            (field.id_for_label, f"{field.label}: {error}")
+            for field in reason_form
+            for error in field.errors
+        ]
     context = {
         "period": period,
+        "registering": registering,
         "form": form,
+        "reason_form": reason_form,
         "signatories": signatories,
-        "error_entries": error_entries(form, signatories) if form.is_bound else [],
+        "error_entries": entries,
     }
     return render(request, "promises/registration/period_register_facts.html", context)
 

@@ -908,13 +908,69 @@ def test_who_may_correct_a_registration_and_when(client, people):
         client.logout()
         sign_in(client, user)
         assert client.get(url).status_code == status, user
-    # An ordinary draft is not being registered; a registered one is finished.
+    # An ordinary draft, or a period signed in the portal, has no document's facts to correct.
     draft = factories.period(state=PeriodState.DRAFT)
+    signed = factories.period(start=D(2015, 1, 1), end=D(2015, 12, 31))
     client.logout()
     sign_in(client, people.coordinator)
     assert client.get(facts_url(draft)).status_code == 403
+    assert client.get(facts_url(signed)).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_published_registration_is_corrected_with_a_reason_in_the_change_log(client, people):
+    """A coordinator found, after registering last year's promise, that the import had read
+    the decision of another year: nothing but the admin could change it."""
+    period = registering_draft(decision_body="Kommunstyrelsen", decision_date=D(2018, 11, 1))
+    Signatory.objects.create(period=period, position=1, name="Anna Berg", organisation="Kommunen")
     registration.register(period, user=people.coordinator)
-    response = client.post(url, facts_data(period, decision_body="Ändrat"))
-    assert response.status_code == 302
     period.refresh_from_db()
-    assert period.decision_body == ""
+    original = SignedOriginal.objects.get(period=period)
+    sign_in(client, people.coordinator)
+    hub = client.get(reverse("promises:staff_period", args=[period.pk])).content.decode()
+    assert facts_url(period) in hub
+    corrected = facts_data(
+        period,
+        rows=[("Anna Berg", "", "Vetlanda kommun")],
+        decision_body="Kommunstyrelsen",
+        decision_date="2018-12-10",
+    )
+
+    without_reason = client.post(facts_url(period), corrected)
+    assert without_reason.status_code == 200
+    assert without_reason.context["reason_form"].errors["revision_reason"]
+    period.refresh_from_db()
+    assert period.decision_date == D(2018, 11, 1)
+
+    response = client.post(
+        facts_url(period), {**corrected, "revision_reason": "Fel beslutsdatum lästes in."}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("promises:staff_period", args=[period.pk])
+    period.refresh_from_db()
+    assert period.decision_date == D(2018, 12, 10)
+    assert period.state == PeriodState.CLOSED
+    revision = period.revisions.get()
+    assert (revision.kind, revision.reason) == ("correction", "Fel beslutsdatum lästes in.")
+    assert [(c.subject, c.old_value, c.new_value) for c in revision.changes.all()] == [
+        ("Beslutsdatum", "1 november 2018", "10 december 2018"),
+        ("Undertecknare", "Anna Berg, Kommunen", "Anna Berg, Vetlanda kommun"),
+    ]
+    # The copy kept at registration stays as it was; the public page says what was corrected.
+    assert SignedOriginal.objects.get(period=period).sha256 == original.sha256
+    client.logout()
+    public = " ".join(client.get(period.get_absolute_url()).content.decode().split())
+    assert "Uppgift rättad" in public and "Fel beslutsdatum lästes in." in public
+    assert "10 december 2018" in public
+
+
+@pytest.mark.django_db
+def test_a_correction_that_changes_nothing_records_nothing(client, people):
+    period = registering_draft(decision_body="Kommunstyrelsen")
+    registration.register(period, user=people.coordinator)
+    period.refresh_from_db()
+    sign_in(client, people.coordinator)
+    data = facts_data(period, decision_body="Kommunstyrelsen", revision_reason="Ingen ändring.")
+    assert client.post(facts_url(period), data).status_code == 302
+    assert not period.revisions.exists()
