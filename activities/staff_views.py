@@ -234,6 +234,8 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         "overview_count": len(overview),
         "recent_logs": list(ActivityLog.objects.for_staff_home(user)[:RECENT_LOGS]),
         "coming_meetings": list(FollowUpMeeting.objects.coming_for(user, today)[:HOME_MEETINGS]),
+        # What was decided lately, a click from each record (a coordinator taking over).
+        "held_meetings": list(FollowUpMeeting.objects.held_for(user)[:HOME_MEETINGS]),
         "today": today,
     }
     return render(request, "activities/staff_home.html", context)

@@ -45,6 +45,33 @@ class FollowUpMeetingQuerySet(models.QuerySet):
             .order_by("date", "time", "pk")
         )
 
+    def held_for(self, user) -> "FollowUpMeetingQuerySet":
+        """Held meetings of the periods `user` sees, newest first (the staff start page: what
+        was last decided, a click from each meeting's record)."""
+        return (
+            self.filter(
+                period__in=PromisePeriod.objects.visible_to(user), status=MeetingStatus.HELD
+            )
+            .select_related("period__municipality")
+            .defer("internal_minutes")
+            .order_by("-date", "-pk")
+        )
+
+    def last_and_next(self, today) -> "FollowUpMeetingQuerySet":
+        """Of these meetings, the latest held one and the next planned from `today` on (at most
+        two rows, one query; the minutes are never loaded): a period's staff hub tells a
+        coordinator taking over what was last decided and when the follow-up goes on."""
+        latest = self.filter(status=MeetingStatus.HELD).order_by(
+            "-date", models.F("time").desc(nulls_last=True), "-pk"
+        )
+        coming = self.filter(status=MeetingStatus.PLANNED, date__gte=today).order_by(
+            "date", models.F("time").asc(nulls_last=True), "pk"
+        )
+        return self.filter(
+            Q(pk=models.Subquery(latest.values("pk")[:1]))
+            | Q(pk=models.Subquery(coming.values("pk")[:1]))
+        ).defer("internal_minutes")
+
     def for_feed(self, municipality: Municipality | None = None) -> "FollowUpMeetingQuerySet":
         """Public meetings with their period and municipality, newest first."""
         meetings = self.public()

@@ -6,8 +6,10 @@ revisions). Views let through only users signed in with both factors and ask the
 (`access.policy`); objects come through the user's scope (404 outside it).
 """
 
+import datetime
 from typing import NamedTuple
 
+from django.apps import apps
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -20,7 +22,7 @@ from django.views.decorators.http import require_safe
 
 from access import policy
 from access.staff import staff_required
-from activities.history import changes_since, history_entries
+from activities.history import ObjectChange, changes_since, history_entries
 from activities.models import Activity, ActivityLog
 from municipalities.roles import Act
 from promises import copy_review, lifecycle
@@ -111,6 +113,38 @@ def previous_round_start(period: PromisePeriod, transitions: list) -> object | N
     return starts[-2] if len(starts) > 1 else None
 
 
+class RoundChanges(NamedTuple):
+    """What changed since the previous consultation round began (`since`)."""
+
+    since: datetime.datetime
+    changes: list[ObjectChange]
+
+
+def round_changes(period: PromisePeriod, transitions: list) -> RoundChanges | None:
+    """In a later consultation round: what the period, its promises and its activities say now
+    that they did not say when the previous round began (what the approvers saw then against
+    what they are asked to approve now); None otherwise. The hub and the approvers' step pages
+    show it."""
+    since = previous_round_start(period, transitions)
+    return RoundChanges(since, changes_since(period, since)) if since else None
+
+
+class FollowUpNow(NamedTuple):
+    """A followed-up period's latest held meeting and next planned one, each None if none."""
+
+    latest: models.Model | None
+    coming: models.Model | None
+
+
+def follow_up_now(period: PromisePeriod, today: datetime.date) -> FollowUpNow:
+    """The period's latest held meeting (with its summary and decisions) and its next planned
+    one from `today` on: what a coordinator taking over needs first. One query; the meetings
+    are read by name, so this app need not import followups."""
+    meetings = apps.get_model("followups", "FollowUpMeeting").objects.filter(period=period)
+    found = {meeting.status: meeting for meeting in meetings.last_and_next(today)}
+    return FollowUpNow(latest=found.get("held"), coming=found.get("planned"))
+
+
 def review_rounds(period: PromisePeriod) -> list[tuple[int, list[Review]]]:
     """The period's reviews by consultation round, newest round and review first."""
     rounds: dict[int, list[Review]] = {}
@@ -134,12 +168,13 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
     signed_overlap = overlapping_period(period) if unpublished else None
     promises = list(period.promises.all())
     transitions = list(period.transitions.all())
-    since = previous_round_start(period, transitions)
+    followed_up = lifecycle.followed_up(period)
     context = {
         "period": period,
         # In a later consultation round: what changed since the previous one began.
-        "changed_since": since,
-        "round_changes": changes_since(period, since) if since else [],
+        "round_changes": round_changes(period, transitions),
+        # Once signed: what the last meeting decided and when the next one is.
+        "follow_up_now": follow_up_now(period, today) if followed_up else None,
         "promises": promise_comments(period, promises),
         "activities": [(activity, activity.progress(today)) for activity in activities],
         # Before it is signed nothing is logged: a draft's "0 av minst 15 … ej påbörjad" read as
@@ -158,7 +193,7 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
         "can_delete": policy.may(user, Act.DELETE_DRAFT, period),
         "can_edit_proposal": policy.may(user, Act.EDIT_PROPOSAL, period),
         "can_create_period": policy.may(user, Act.CREATE_PERIOD),
-        "followed_up": lifecycle.followed_up(period),
+        "followed_up": followed_up,
         "review_rounds": review_rounds(period),
         # Found the day a draft is made: dates it cannot be signed with, or a second draft of
         # the same promise (a document imported twice).

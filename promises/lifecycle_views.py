@@ -22,9 +22,10 @@ from django.views.decorators.http import require_http_methods
 from access import policy
 from access.staff import staff_required
 from promises import lifecycle
+from promises.hub import round_changes
 from promises.lifecycle import Action
 from promises.lifecycle_forms import FORMS, SignForm, signatory_formset
-from promises.models import PromisePeriod
+from promises.models import PeriodState, PromisePeriod
 
 EXPLANATIONS = {
     Action.SUBMIT: gettext_lazy(
@@ -65,6 +66,10 @@ EXPLANATIONS = {
         "with everything that was done. This cannot be undone: nothing more is logged for it."
     ),
 }
+
+# The approvers' steps on the version in consultation: in a later round, each page shows what
+# changed since the round they sent back (the hub's list, `hub.round_changes`).
+REVIEW_ACTIONS = (Action.COMMENT, Action.APPROVE, Action.RETURN)
 
 SUCCESS = {
     Action.SUBMIT: gettext_lazy("The citizen promise was sent for consultation."),
@@ -178,8 +183,18 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
         "form": form,
         "signatories": getattr(form, "signatory_formset", None),
         "promises": list(period.promises.all()),
+        "round_changes": _round_changes(period, action),
     }
     return render(request, "promises/period_transition.html", context)
+
+
+def _round_changes(period: PromisePeriod, action: str):
+    """For an approver's step in a later consultation round: what changed since the previous
+    round began ("this version" said nothing of it); None otherwise."""
+    if action not in REVIEW_ACTIONS or period.state != PeriodState.CONSULTATION:
+        return None
+    transitions = period.transitions.filter(to_state=PeriodState.CONSULTATION).order_by("at")
+    return round_changes(period, list(transitions))
 
 
 def _explanation(period: PromisePeriod, action: str) -> str:

@@ -1,6 +1,7 @@
 """Staff pages: start page, activity, period, status; who gets in, and constant query counts."""
 
 import datetime
+import functools
 from dataclasses import dataclass
 
 import pytest
@@ -308,15 +309,19 @@ def test_start_page_query_count_does_not_grow_with_periods(
             activity.promises.add(promise)
             factories.log(activity, today, reported_by=officer)
         factories.activity(period, "Dialog", target=None)
+        factories.meeting(period, today - DAY, forum=f"Forum {index}")
+        factories.meeting(period, today + DAY, status="planned")
     sign_in(client, officer)
 
-    # The user's memberships once (then the scope is a list of ids), the periods' count and
-    # the coming meetings.
-    with django_assert_num_queries(10):
+    # The user's memberships once (then the scope is a list of ids), the periods' count, the
+    # coming meetings and the latest held ones.
+    with django_assert_num_queries(11):
         response = client.get(url("staff_home"))
 
     assert len(response.context["periods"]) == period_count
     assert len(response.context["activities"]) == 3 * period_count
+    assert len(response.context["coming_meetings"]) == period_count
+    assert len(response.context["held_meetings"]) == period_count
 
 
 @pytest.mark.django_db
@@ -667,3 +672,31 @@ def test_start_page_lists_the_coming_follow_up_meetings_or_says_none_is_planned(
     assert f'href="{detail}"' in page
     assert "Trygg kommun" in page
     assert page.count('href="/personal/moten/') == 1
+
+
+@pytest.mark.django_db
+def test_start_page_lists_the_latest_held_meetings_newest_first_of_the_users_periods(
+    client, world, monkeypatch
+):
+    """A coordinator taking over: what was last decided, a click from each meeting's record."""
+    monkeypatch.setattr("activities.staff_views.HOME_MEETINGS", 2)
+    sign_in(client, world.coordinator)
+    assert "held-meetings-heading" not in client.get(url("staff_home")).content.decode()
+
+    today = timezone.localdate()
+    oldest = factories.meeting(world.period, today - 90 * DAY)
+    older = factories.meeting(world.period, today - 30 * DAY, forum="Trygg kommun")
+    newest = factories.meeting(world.period, today - 2 * DAY, kind="tertial")
+    factories.meeting(world.period, today - DAY, status="withdrawn", status_reason="Fel möte.")
+    elsewhere = factories.meeting(current_period("tranas"), today)
+    response = client.get(url("staff_home"))
+
+    assert response.context["held_meetings"] == [newest, older]
+    page = " ".join(response.content.decode().split())
+    held = page[page.index('<h2 id="held-meetings-heading">Senast hållna uppföljningsmöten</h2>') :]
+    detail = functools.partial(reverse, "followups:meeting_detail")
+    assert held.index(f'href="{detail(args=[newest.pk])}"') < held.index(
+        f'href="{detail(args=[older.pk])}"'
+    )
+    assert "· Tertialuppföljning <span" in held and "· Månadsmöte: Trygg kommun" in held
+    assert detail(args=[oldest.pk]) not in page and detail(args=[elsewhere.pk]) not in page

@@ -5,7 +5,8 @@ import functools
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from activities.models import Activity
@@ -386,6 +387,112 @@ def test_transitions_extensions_and_revisions_are_listed(client, people):
     assert str(ChangeKind.TARGET.label) in html
 
 
+# --- the latest and next follow-up meeting -----------------------------------------------------
+
+
+def _swedish_date(day: datetime.date) -> str:
+    with translation.override("sv"):
+        return date_format(day, "j F Y")
+
+
+def _follow_up_section(html: str) -> str:
+    """The hub's follow-up section, whitespace collapsed."""
+    start = html.index('id="follow-up-now-heading"')
+    return " ".join(html[start : html.index("</section>", start)].split())
+
+
+@pytest.mark.django_db
+def test_the_hub_names_the_latest_held_meeting_with_its_decisions_and_the_next_planned_one(
+    client, people
+):
+    """A coordinator taking over mid-year looked for both through the list of meetings."""
+    today = timezone.localdate()
+    period = make_period(PeriodState.SIGNED)
+    factories.meeting(period, today - 60 * DAY, decisions="Gamla beslut.")
+    latest = factories.meeting(
+        period,
+        today - 10 * DAY,
+        kind="tertial",
+        forum="Trygg och säker kommun",
+        public_summary="Läget i centrum har blivit lugnare.",
+        decisions="Fler trygghetsvandringar i höst.\nNy lägesbild till mars.",
+        internal_minutes="Intern diskussion om personal.",
+    )
+    # A later record withdrawn, a planned meeting whose day passed and a cancelled one that
+    # comes sooner: none of them is the latest held or the next planned meeting.
+    factories.meeting(period, today - 5 * DAY, status="withdrawn", status_reason="Fel möte.")
+    factories.meeting(period, today - 3 * DAY, status="planned")
+    factories.meeting(period, today + 10 * DAY, status="cancelled", status_reason="Sjukdom.")
+    coming = factories.meeting(period, today + 20 * DAY, status="planned", forum="KLG")
+    factories.meeting(period, today + 40 * DAY, status="planned")
+    sign_in(client, people.officer)
+
+    section = _follow_up_section(page(client, period).content.decode())
+
+    detail = functools.partial(reverse, "followups:meeting_detail")
+    assert (
+        f'<h3>Senast hållna möte</h3> <p><a href="{detail(args=[latest.pk])}">'
+        f"{_swedish_date(latest.date)}: Tertialuppföljning</a> (Trygg och säker kommun)"
+    ) in section
+    assert "<p>Läget i centrum har blivit lugnare.</p>" in section
+    assert "<h4>Beslut och nästa steg</h4><p>Fler trygghetsvandringar i höst.<br>Ny" in section
+    assert "Intern diskussion" not in section and "Gamla beslut" not in section
+    assert (
+        f'<h3>Nästa planerade möte</h3> <p><a href="{detail(args=[coming.pk])}">'
+        f"{_swedish_date(coming.date)}: Månadsmöte</a> (KLG)"
+    ) in section
+    assert section.count("/personal/moten/") == 2
+    # A meeting is planned: planning another is on the meetings' page, not here.
+    assert reverse("followups:meeting_plan", args=[period.pk]) not in section
+
+
+@pytest.mark.django_db
+def test_without_meetings_the_hub_says_so_and_offers_planning_to_those_who_may(client, people):
+    period = make_period(PeriodState.SIGNED)
+    plan = reverse("followups:meeting_plan", args=[period.pk])
+    for who in ("coordinator", "officer"):
+        sign_in(client, getattr(people, who))
+        section = _follow_up_section(page(client, period).content.decode())
+        assert "<p>Inget uppföljningsmöte har hållits ännu.</p>" in section
+        assert "<p>Inget uppföljningsmöte är planerat ännu.</p>" in section
+        assert f'href="{plan}">Planera ett möte</a>' in section
+        assert client.get(plan).status_code == 200
+
+    # An approver reads the meetings and plans none: no link, and the page refuses (403);
+    # another municipality's coordinator sees neither the period nor its planning (404).
+    sign_in(client, people.approver)
+    section = _follow_up_section(page(client, period).content.decode())
+    assert "Inget uppföljningsmöte är planerat ännu." in section
+    assert plan not in section
+    assert client.get(plan).status_code == 403
+    sign_in(client, people.other_coordinator)
+    assert client.get(reverse("promises:staff_period", args=[period.pk])).status_code == 404
+    assert client.get(plan).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_held_meeting_recorded_without_summary_or_decisions_says_so(client, people):
+    period = make_period(PeriodState.SIGNED)
+    factories.meeting(period, timezone.localdate() - DAY)
+    sign_in(client, people.coordinator)
+
+    section = _follow_up_section(page(client, period).content.decode())
+
+    assert "Mötet registrerades utan sammanfattning och utan beslut." in section
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("state", [PeriodState.DRAFT, PeriodState.CONSULTATION])
+def test_before_the_signing_the_hub_has_no_follow_up_section(client, people, state):
+    period = make_period(state)
+    sign_in(client, people.coordinator)
+
+    response = page(client, period)
+
+    assert response.context["follow_up_now"] is None
+    assert "follow-up-now-heading" not in response.content.decode()
+
+
 # --- queries ----------------------------------------------------------------------------------
 
 
@@ -436,11 +543,14 @@ def test_the_page_makes_the_same_number_of_queries_whatever_the_size(
             decision_date=today,
             created_by=reviewer,
         )
+        factories.meeting(period, today - (i + 1) * 30 * DAY, decisions=f"Beslut {i}")
+        factories.meeting(period, today + (i + 1) * 30 * DAY, status="planned")
     sign_in(client, people.coordinator)
     url = reverse("promises:staff_period", args=[period.pk])
 
-    # 14 with the signatories ("Beslut och undertecknande").
-    with django_assert_num_queries(14):
+    # 14 with the signatories ("Beslut och undertecknande"); 15 with the latest held and the
+    # next planned meeting (one query, however many meetings).
+    with django_assert_num_queries(15):
         response = client.get(url)
 
     assert response.status_code == 200
@@ -448,6 +558,8 @@ def test_the_page_makes_the_same_number_of_queries_whatever_the_size(
     assert len(response.context["activities"]) == size
     assert sum(len(reviews) for _, reviews in response.context["review_rounds"]) == size
     assert len(response.context["revisions"]) == size
+    latest, coming = response.context["follow_up_now"]
+    assert (latest.decisions, coming.date) == ("Beslut 0", today + 30 * DAY)
 
 
 # --- overlapping dates ------------------------------------------------------------------------

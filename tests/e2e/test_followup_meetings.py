@@ -127,6 +127,14 @@ def test_coordinator_plans_and_records_a_meeting(page, site, meeting_cleanup):
     meeting.refresh_from_db()
     assert meeting.public_summary == "Genomgång av tertialets insatser."
 
+    # The period's staff page names it as the latest held meeting, with its decisions.
+    page.goto(site + reverse("promises:staff_period", args=[period.pk]))
+    latest = page.locator("section[aria-labelledby=follow-up-now-heading]")
+    detail_url = reverse("followups:meeting_detail", args=[meeting.pk])
+    assert latest.locator(f"a[href$='{detail_url}']").count() == 1
+    assert "Fler trygghetsvandringar i höst." in latest.inner_text()
+    assert_accessible(page)
+
     # The public period page shows the held meeting with its assessment and verdict.
     page.goto(f"{site}/kommuner/vetlanda/{ACTIVE_SLUG}/")
     public = page.locator(f"#uppfoljning-{meeting.pk}").inner_text()

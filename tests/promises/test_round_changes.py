@@ -72,3 +72,89 @@ def test_the_first_round_shows_no_comparison(client, people):
     sign_in(client, people.approver)
     page = client.get(reverse("promises:staff_period", args=[period.pk])).content.decode()
     assert "Ändrat sedan förra samrådsomgången" not in page
+
+
+def _step(client, period, action: str):
+    return client.get(reverse("promises:period_transition", args=[period.pk, action]))
+
+
+@pytest.mark.parametrize("action", [Action.APPROVE, Action.RETURN, Action.COMMENT])
+def test_the_approver_reads_them_on_the_step_pages_of_the_version_too(
+    client, people, second_round, action
+):
+    """The approve step said "den här versionen" and not what changed since the round sent
+    back; the approvers' three steps show the hub's list."""
+    period, raised = second_round
+    sign_in(client, people.approver)
+
+    response = _step(client, period, action)
+
+    assert response.status_code == 200
+    page = " ".join(response.content.decode().split())
+    assert '<h2 id="round-changes-heading">Ändrat sedan förra samrådsomgången</h2>' in page
+    assert f"<strong>Aktiviteten ”{raised.title}”</strong> har ändrats:" in page
+    assert "<dt>Målvärde</dt><dd><del>15</del> → <ins>30</ins></dd>" in page
+    assert "<strong>Löftet ”Fler vuxna ute på kvällarna”</strong> har lagts till" in page
+    # The same list as the period's page: one rule, one home.
+    hub = client.get(reverse("promises:staff_period", args=[period.pk])).content.decode()
+    section = page[page.index('<section aria-labelledby="round-changes-heading">') :]
+    section = section[: section.index("</section>")]
+    assert section in " ".join(hub.split())
+
+
+def test_the_coordinators_step_and_other_roles_get_no_comparison(client, people, second_round):
+    period, _ = second_round
+    sign_in(client, people.coordinator)
+    withdraw = _step(client, period, Action.WITHDRAW)
+    assert withdraw.status_code == 200
+    assert "Ändrat sedan förra samrådsomgången" not in withdraw.content.decode()
+    # The approvers' step is theirs: a kommunpolis is refused it (403), another municipality's
+    # approver does not see the period (404).
+    sign_in(client, people.officer)
+    assert _step(client, period, Action.APPROVE).status_code == 403
+    sign_in(client, people.other_approver)
+    assert _step(client, period, Action.APPROVE).status_code == 404
+
+
+def test_the_first_round_approve_step_shows_no_comparison(client, people):
+    period = factories.period_in_state(PeriodState.DRAFT)
+    perform(period, people.coordinator, Action.SUBMIT)
+    sign_in(client, people.approver)
+    response = _step(client, period, Action.APPROVE)
+    assert response.status_code == 200
+    assert response.context["round_changes"] is None
+    assert "Ändrat sedan förra samrådsomgången" not in response.content.decode()
+
+
+def test_sent_again_unchanged_the_approve_step_says_nothing_was_changed(client, people):
+    period = factories.period_in_state(PeriodState.DRAFT)
+    perform(period, people.coordinator, Action.SUBMIT)
+    perform(PromisePeriod.objects.get(pk=period.pk), people.approver, Action.RETURN, comment="?")
+    perform(PromisePeriod.objects.get(pk=period.pk), people.coordinator, Action.SUBMIT)
+    sign_in(client, people.approver)
+    page = _step(client, period, Action.APPROVE).content.decode()
+    assert "Ändrat sedan förra samrådsomgången" in page
+    assert "Inget har ändrats: samma version är på samråd igen." in page
+
+
+@pytest.mark.parametrize("size", [1, 4])
+def test_the_approve_step_makes_the_same_number_of_queries_however_much_changed(
+    client, people, django_assert_num_queries, size
+):
+    period = factories.period_in_state(PeriodState.DRAFT, promises=size)
+    perform(period, people.coordinator, Action.SUBMIT)
+    perform(PromisePeriod.objects.get(pk=period.pk), people.approver, Action.RETURN, comment="?")
+    for activity in period.activities.all():
+        activity.target_value = 40
+        activity.save()
+    for i in range(size):
+        factories.promise(period, title=f"Nytt löfte {i}")
+    perform(PromisePeriod.objects.get(pk=period.pk), people.coordinator, Action.SUBMIT)
+    sign_in(client, people.approver)
+
+    # 8 before the comparison; then the transitions that began a round, and the history of the
+    # period, its promises and its activities (one query each).
+    with django_assert_num_queries(12):
+        response = _step(client, period, Action.APPROVE)
+
+    assert len(response.context["round_changes"].changes) == 2 * size
