@@ -2041,6 +2041,14 @@ _MARKDOWN_STRUCK = re.compile(r"[ \t]?~~[^~\n]{1,500}~~")
 _MARKDOWN_STRUCK_ITEM = re.compile(
     rf"^[ \t]*(?:[-*+{BULLET_CHARS}]|\d{{1,2}}[.)])[ \t]+~~[^~\n]{{1,500}}~~[ \t]*\n?", re.MULTILINE
 )
+# Letters struck out as a social media post writes them, each followed by a combining stroke
+# (U+0336, U+0335: "m̶i̶n̶s̶t̶ ̶1̶0̶ minst 20"): struck-out words as "~~…~~" are, and dropped so.
+_STRUCK_LETTERS = re.compile("(?:[^\n\u0335\u0336][\u0335\u0336]+)+")
+
+
+def _struck_as_markdown(match: re.Match) -> str:
+    words = match.group().replace("\u0336", "").replace("\u0335", "").strip()
+    return f"~~{words}~~" if words else ""
 
 
 # A wiki page's source (MediaWiki, as an intranet's wiki gives it when its text is copied from
@@ -2333,6 +2341,8 @@ _TEMPLATE_LINE = re.compile(
 def _without_markdown(text: str) -> str:
     if "{{" in text or "{%" in text or "<!--" in text:
         text = _TEMPLATE_LINE.sub("", text)
+    if "\u0336" in text or "\u0335" in text:
+        text = _STRUCK_LETTERS.sub(_struck_as_markdown, text)
     if "~~" in text:
         text = _MARKDOWN_STRUCK.sub("", _MARKDOWN_STRUCK_ITEM.sub("", text))
     if "](" in text:
@@ -3878,6 +3888,54 @@ _DELIVERY_MARK = re.compile(
 )
 _FEWEST_DELIVERY_MARKS = 2
 
+# A chat exported as a file (WhatsApp's "Exportera chatt"): each message on a line of its own
+# after its date, time and sender ("2026-01-12 08:31 - Johan Ek: Här är polisens del:", as a
+# phone set to Swedish writes it; "[2026-01-12 08:31:05] Johan Ek: …" from an iPhone,
+# "12/01/2026, 08:31 - …" in other languages), its further lines under it; the app's own notices
+# on such a line with no sender ("Anna Karlsson skapade gruppen …", "Meddelanden och samtal är
+# end-to-end-krypterade …"), left-out media ("<Media utelämnad>") and deleted messages. When the
+# text starts with such a line and holds three messages or more, each message is read as a
+# paragraph of its own, without its date, time and sender, and the rest is dropped.
+_EXPORTED_LINE = re.compile(
+    r"^[ \t\u200e]*\[?(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}),?[ \t]\d{1,2}[:.]\d{2}"
+    r"(?:[:.]\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?(?:\][ \t]|[ \t][-–][ \t])"
+    r"(?:(?P<sender>[^:\n]{1,60}?):[ \t])?",
+    re.MULTILINE,
+)
+_FEWEST_EXPORTED_MESSAGES = 3
+_NO_MESSAGE = re.compile(
+    r"\u200e?(?:<(?:media utelämnad|media omitted|bifogat|bifogad fil|attached)[^<>\n]{0,200}>"
+    r"|det här meddelandet (?:har raderats|togs bort)|du (?:raderade|tog bort) det här meddelandet"
+    r"|this message was deleted|you deleted this message)",
+    re.IGNORECASE,
+)
+_EDITED_MARK = re.compile(
+    r"[ \t]*<(?:det här meddelandet redigerades|this message was edited)>", re.IGNORECASE
+)
+
+
+def _exported_chat_read(text: str) -> str:
+    if not _EXPORTED_LINE.match(text.lstrip("\n")):
+        return text
+    messages = sum(
+        1 for match in _EXPORTED_LINE.finditer(text, 0, 200_000) if match.group("sender")
+    )
+    if messages < _FEWEST_EXPORTED_MESSAGES:
+        return text
+    kept: list[str] = []
+    dropping = False  # the lines under a notice, left-out media or a deleted message
+    for line in text.split("\n"):
+        match = _EXPORTED_LINE.match(line)
+        if match is None:
+            if not dropping:
+                kept.append(line)
+            continue
+        message = _EDITED_MARK.sub("", line[match.end() :])
+        dropping = not match.group("sender") or bool(_NO_MESSAGE.fullmatch(message.strip()))
+        if not dropping:
+            kept.extend(("", message))
+    return "\n".join(kept).lstrip("\n")
+
 
 def clean(raw: str) -> str:
     """The document's text as the parser reads it and the preview shows it."""
@@ -3890,6 +3948,8 @@ def clean(raw: str) -> str:
         raw = _newsletter_text_read(raw)
     if len(_DELIVERY_MARK.findall(raw, 0, 50_000)) >= _FEWEST_DELIVERY_MARKS:
         raw = _DELIVERY_MARK.sub("", raw)
+    if raw[:1].isdigit() or raw[:1] in "[\n \u200e":
+        raw = _exported_chat_read(raw)
     if "! " in raw:
         raw = _FIELD_ERROR.sub("", raw)
     if "<http" in raw or "<mailto:" in raw or "[cid:" in raw:

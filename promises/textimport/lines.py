@@ -235,6 +235,9 @@ _REPORT_SECTION = re.compile(
     # styrtal", "4. Resurser"
     r"|inriktning(?:en)?|medborgarlofte(?: \d{4}(?:[–-]\d{4})?)?|uppdrag(?: och styrtal)?"
     r"|resurser)"
+    # and with a word more, as an application or a report has them: "3. Bakgrund och
+    # problembild", "4. Syfte och mål", "6. Uppföljning och utvärdering"
+    r"(?: och [a-z]+)?"
 )
 
 

@@ -231,9 +231,15 @@ _OTHER_HEADING = _kw(
     r"|syfte|inledning|om medborgarlöften|giltighetstid|underskrifter|undertecknande|övrigt"
     # a report's sections: "Resultat", "Slutsatser", "Utfall", "Utvärdering"
     r"|resultat(?:et)?|slutsats(?:er(?:na)?)?|utfall(?:et)?|utvärdering(?:en)?"
+    # an annual report's account of last year's promise: "Medborgarlöftet 2025 – uppföljning",
+    # "Måluppfyllelse 2025"
+    r"|(?:medborgar)?löfte(?:t|n|na)?(?: \d{4}(?:[–-]\d{4})?)? [–—-] (?:uppföljning|resultat"
+    r"|utfall|redovisning)(?=\s*$)|måluppfyllelse"
     r"|så följer vi upp|uppföljning och återkoppling|varför|bilagor?|läs mer"
-    # a municipal memo's headings: "Förslag till beslut", "Ekonomiska konsekvenser"
+    # a municipal memo's headings: "Förslag till beslut", "Ekonomiska konsekvenser"; an
+    # answer's to a citizens' proposal: "Ärendet", "Förvaltningens yttrande"
     r"|(?:förvaltningens )?förslag till beslut|ekonomiska konsekvenser|tjänsteutlåtande"
+    r"|ärendet|ärendebeskrivning|(?:förvaltningens |nämndens |kommunstyrelsens )?yttrande"
     # outcome indicators, no activities: "KPI:er (utfallsmått)", "Nyckeltal", "Effektmål"
     r"|kpi(?::?er)?|nyckeltal|utfallsmått|effektmål"
     # a plan's present and wished-for state, over figures: "Nuläge", "Önskat läge"
@@ -381,6 +387,14 @@ def _name_alone(lines: list[_Line], index: int) -> bool:
     following = next((after for after in lines[index + 1 :] if not after.blank), None)
     right_under = index + 1 < len(lines) and not lines[index + 1].blank
     return not right_under and (following is None or not following.bullet)
+
+
+# A heading naming the promise, over its paragraphs: "Medborgarlöftet 2026–2027", "Vårt löfte"
+# (after "Medborgarlöftet 2025 – uppföljning", an account of last year's, in folded text).
+_PROMISE_HEADING = re.compile(
+    r"(?:(?:det )?(?:nya )?(?:medborgar)?loftet?|vart lofte)(?: for [\w -]{2,40}?)?"
+    r"(?: \d{4}(?: ?[–-] ?\d{4})?)?:?$"
+)
 
 
 def _generic_heading(lines: list[_Line], index: int) -> bool:
@@ -1672,6 +1686,12 @@ _PARTY_ITEMS = _kw(
     r"(?:här (?:är|kommer) )?(?P<party>polisens|kommunens|stadens|regionens|våra gemensamma)"
     r" (?:punkter|del|delar|förslag|aktiviteter|åtaganden|insatser)\b"
 )
+# The party named last, where the writer puts what follows: "Och gemensamt tänkte jag:", "Bra
+# idé, jag lägger till det under kommunen:".
+_PARTY_LAST = _kw(
+    r"(?:^|.*\bunder )(?P<party>polisen|kommunen|staden|regionen|gemensamt|tillsammans)"
+    r"(?: (?:tänkte|föreslår|skulle|tycker|skriver) (?:jag|vi)(?: så här)?)?\s*:$"
+)
 
 
 def _message_lead(lines: list[_Line], index: int) -> str | None:
@@ -1691,6 +1711,8 @@ def _message_lead(lines: list[_Line], index: int) -> str | None:
     if party := _PARTY_ITEMS.match(words):
         name = fold(party.group("party"))
         return "gemensamt" if name == "vara gemensamma" else f"{name} aktiviteter"
+    if party := _PARTY_LAST.match(words):
+        return f"{party.group('party')}:"  # the party's heading: "kommunen:", "gemensamt:"
     if opening and _party_heading(words):
         return words
     return None
@@ -1897,6 +1919,8 @@ def _described_title(lines: list[_Line], index: int) -> int | None:
     ):
         if lines[position].text.rstrip().endswith(":"):
             return None  # a heading ("Det här gör vi:") is no description
+        if _BLOCK_HEADING.match(lines[position].text.strip()):
+            return None  # "Aktiviteter" over "Aktivitet 1: …", a block of its own
         position += 1
     if position == index + 1:
         return None
@@ -2043,6 +2067,9 @@ def _labelled_block(lines: list[_Line], index: int, promise: int | None):
     text, start = values.get("what", (title, title_start))
     if _NUMBERED_BLOCK.match(title):  # "Aktivitet 1": named by its description
         title = _title(text, None)
+    # "Aktivitet 1: Kommunen anordnar sex föräldravandringar … ." over its labels: the sentence
+    # is what is done, and named as an item's sentence is (after its target is read)
+    sentence = heading is not None and "what" not in values and title.endswith((".", "!"))
     owner = values.get("owner")
     # "Tilldelad: Polisen; Leksands kommun": a planning tool lists the assigned with semicolons
     owned = owner and f"Ansvarig: {owner[0].replace('; ', ' och ')}"
@@ -2065,10 +2092,20 @@ def _labelled_block(lines: list[_Line], index: int, promise: int | None):
             listed=True,
             counted=title,
         )
+        if target is None and not notes and (heading or "what" in values):
+            # "Tidplan: april–december" under "… minst två kvällar i veckan.": the count its
+            # text states, read with the label's words (which may limit it to part of a year)
+            target, notes = read_target(
+                f"{text} ({values['target'][0]})", start, listed=True, counted=title
+            )
+            if target and target.span and target.span.end > start + len(text):
+                target, notes = None, []
     elif "what" in values or heading:
         target, notes = read_target(text, start, listed=True, counted=title)
     if target is None and "dates" in values:
         target, notes = _dates_target(values["dates"][0], values["dates"][1], title)
+    if sentence:
+        title = _activity_title(text, start, target)
     activity = _proposed(text, title[:200], start, (responsible, other, partners), target, notes)
     activity.promise_indexes = [promise] if promise is not None else []
     # "Etiketter: Löfte 1": a task tagged with a promise listed above is that promise's
@@ -2936,7 +2973,7 @@ def _activities_without_heading(document: ParsedDocument, lines: list[_Line]) ->
         if not line.bullet and not line.blank and len(line.text) <= _LONGEST_HEADING:
             if _OTHER_HEADING.match(line.text.strip()):
                 background = True
-            elif _generic_heading(lines, index):
+            elif _generic_heading(lines, index) or _PROMISE_HEADING.match(line.folded):
                 background = False
         after = wrapped[index]
         if not background and not line.bullet and line.start not in taken and after:
@@ -3041,11 +3078,12 @@ _PROMISE_SENTENCE = re.compile(
 
 # The promise's wording quoted in a decision or minutes: "att löftet ska lyda: "…"", in a
 # revision: "Medborgarlöftet lyder oförändrat: "…"", and in a message: "Löftet skriver jag som
-# "…"".
+# "…"", "Mitt förslag på löfte: "…"".
 _WORDING = re.compile(
     r"(?:\b(?:ska|skall|skulle) lyda|\blyder(?: (?:oförändrat|oförändrad|fortsatt|nu"
     r"|som tidigare|som förut|i sin helhet|enligt följande|därmed))?"
     r"|\bskriver (?:jag|vi) (?:det |den )?som|\bformuleras (?:som|så här)"
+    r"|\bförslag (?:på|till) (?:nytt )?(?:medborgar)?löfte(?:t|s (?:formulering|lydelse))?"
     r"|\bmed (?:följande )?lydelsen?)\s*:?\s*"
     r"[\"“”«]([^\"“”»]{10,})[\"“”»]?",
     re.IGNORECASE,

@@ -33,8 +33,11 @@ _DATE = re.compile(
     # "1/3 2025" and "01/03/2026": day and month with a slash, then the year; "01.03.2026"
     r"|(?P<sd>\d{1,2})(?:/(?P<sm>\d{1,2})[ /]|\.(?P<dm>\d{1,2})\.)(?P<sy>(?:19|20)\d\d))\b"
 )
+# "gäller hela 2026", and as a draft or a message says it, "ska gälla hela 2026".
+_APPLIES = re.compile(r"\bgall(?:er|a)\b")
 _YEAR_STATED = re.compile(
-    r"\bgaller (?:under |for )?(?:hela )?(?:(?:kalender|verksamhets)?aret )?((?:19|20)\d\d)\b"
+    r"\bgall(?:er|a) (?:under |for )?(?:hela )?(?:(?:kalender|verksamhets)?aret )?"
+    r"((?:19|20)\d\d)\b"
     r"(?! ?[-–—/:]\d)"
 )
 _RANGE_BETWEEN = re.compile(
@@ -131,8 +134,13 @@ def _offset(line: Line, following: Line | None, position: int) -> int:
 
 
 # "Överenskommelsen gäller 2025-01-01 – 2027-12-31. Medborgarlöftet i bilaga 1 gäller för 2025":
-# an agreement's validity, and the promise's own in a sentence of its own.
-_AGREEMENT_VALIDITY = re.compile(r"\b(?:\w*overenskommelsen|avtalet)\b[^.]{0,40}\bgaller\b")
+# an agreement's validity, and the promise's own in a sentence of its own. A project's time is
+# such a validity too ("Projekttid: 2026-03-01 – 2026-12-31" in an application for a grant to
+# a promise "som gäller under 2026").
+_AGREEMENT_VALIDITY = re.compile(
+    r"\b(?:\w*overenskommelsen|avtalet)\b[^.]{0,40}\bgaller\b"
+    r"|^projekt(?:tid|tiden|period|perioden)\b|\bprojektet (?:pagar|lopet)\b"
+)
 _PROMISE_VALIDITY = re.compile(r"\b(?:medborgar)?loft(?:et|ena|e|en)\b[^.]{0,60}\bgaller\b[^.]*\.?")
 
 
@@ -272,7 +280,8 @@ def _read_validity(document: ParsedDocument, lines: list[Line]) -> None:
                         line.start + match.end(),
                     )
                     break
-        if found_year is None and ("medborgarloft" in folded or "galler" in folded):
+        applies = _APPLIES.search(folded)
+        if found_year is None and ("medborgarloft" in folded or applies):
             years = [m for m in _SINGLE_YEAR.finditer(folded) if not _DATE.search(folded)]
             stated = _YEAR_STATED.search(folded)
             if not years and stated and not _DATE.search(folded, stated.start()):
@@ -283,7 +292,7 @@ def _read_validity(document: ParsedDocument, lines: list[Line]) -> None:
                 # "Löftet gäller kalenderåret 2026 och ersätter löftet för 2025": the year
                 # right after "gäller"
                 years = [stated]
-            if len(years) == 1 and (in_title or "galler" in folded):
+            if len(years) == 1 and (in_title or applies):
                 year = int(years[0].group(1))
                 found_year = (year, line.start + years[0].start(), line.start + years[0].end())
     if found_range:

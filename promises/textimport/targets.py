@@ -129,6 +129,8 @@ _ONE_EVENT_VERBS = _set(
 # A house or floor is numbered in digits: "hus 3", never "hus fyra".
 _NUMBERED_PLACES = _set("hus plan rum")
 _SET_WORDS = _set("samtliga alla de dessa vara bada bagge samtliga")
+# A count of a part of the target before it: "varav minst en i Tråsättra", "därav tre i skolan".
+_SHARE_WORDS = _set("varav darav")
 _MODAL_WORDS = _set("ska skall kommer vill lovar forbinder atar avser")
 _NOT_A_COUNT = _set("flertal antal fatal stort okat par antal annat annan av del")
 _ACTIVITY_CONTEXT = re.compile(
@@ -176,7 +178,8 @@ def _invites_to(tokens: list["_Token"], first: int) -> bool:
     return False
 
 
-_ADJECTIVE_ENDINGS = ("ande", "ende", "iga", "ade", "ska", "liga", "ala", "ella")
+# ("drogfria aktiviteter", "alkoholfria fester": "-fria" is "free of")
+_ADJECTIVE_ENDINGS = ("ande", "ende", "iga", "ade", "ska", "liga", "ala", "ella", "fria")
 _NOUN_ENDINGS = ("er", "ar", "or", "en", "ningar", "ioner", "ter", "tal", "mal", "on")
 
 _COMPARATORS = (
@@ -260,7 +263,8 @@ _SCOPE_PHRASES = (
     ),
     (
         "period",
-        r"under (?:hela )?(?:perioden|loftesperioden|giltighetstiden|loftestiden)"
+        r"under (?:hela )?(?:perioden|loftesperioden|giltighetstiden|loftestiden|projekttiden"
+        r"|projektperioden)"
         r"|under aren|totalt|sammanlagt|under (?:hela )?tvaarsperioden|per loftesperiod",
     ),
     (
@@ -1118,6 +1122,9 @@ def read_target(
             scope_phrase=phrase,
         )
         prev = tokens[first - 1].folded if first else ""
+        if prev in _SHARE_WORDS:
+            excluded.add(index)
+            continue  # "fyra trygghetsvandringar per år, varav minst en i Tråsättra": a share
         if kind_is_range(comparator_found) and (
             _range_excluded(tokens, index, excluded) or not _range_has_second(tokens, index)
         ):

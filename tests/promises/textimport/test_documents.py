@@ -1757,6 +1757,32 @@ BLIND_VALIDITY = {
         None,
         "joint",
     ),
+    # round 92: an annual report's section, a chat exported from WhatsApp, an application for a
+    # grant (its project's time no validity of the promise's)
+    "osteraker-2026-2027-arsredovisning.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "dals-ed-2026-whatsapp-export.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "varmdo-2026-ansokan-projektbidrag.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    # round 93: a school's weekly letter, an answer to a citizens' proposal, contents with dot
+    # leaders
+    "arjang-2026-2027-skolans-veckobrev.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "danderyd-2026-medborgarforslag-svar.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "malung-salen-2026-2027-innehallsforteckning-punktlinjer.txt": (
+        "2026-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    # round 94: struck-out letters, a table drawn with box characters, a folded leaflet
+    "berg-2026-facebook-overstruket-unicode.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "ockero-2026-ramtecken.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "mala-2026-folder-trespalt.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
 }
 
 
