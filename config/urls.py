@@ -6,15 +6,24 @@ version lives under /en/. The language comes from the URL only, never from a coo
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from config import observability, views
+from config import observability, sitemaps, views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     # For load balancers and monitoring: database and cache reachable, no details.
     path("healthz", observability.healthz, name="healthz"),
     path("robots.txt", views.robots, name="robots"),
+    # For search engines: an index of one file per section (config.sitemaps).
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path(
+        "sitemap-<slug:section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps.SITEMAPS},
+        name="sitemap_section",
+    ),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     # Asked for by crawlers and old browsers whatever the pages' <link rel="icon"> says.
     path("favicon.ico", views.favicon, name="favicon"),

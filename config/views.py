@@ -37,8 +37,9 @@ Disallow: /admin/
 
 def robots(request: HttpRequest) -> HttpResponse:
     """Search engines may read every public page; staff pages and the admin are no concern of
-    theirs (they answer only signed-in staff anyway)."""
-    response = HttpResponse(ROBOTS, content_type="text/plain; charset=utf-8")
+    theirs (they answer only signed-in staff anyway). The sitemap lists the public pages."""
+    text = ROBOTS + f"Sitemap: {settings.SITE_URL}/sitemap.xml\n"
+    response = HttpResponse(text, content_type="text/plain; charset=utf-8")
     response["Cache-Control"] = "public, max-age=86400"
     return response
 

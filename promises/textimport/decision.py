@@ -16,7 +16,9 @@ as the names they stand for), then its date, the minutes' paragraph ("§ 12") an
 reference number ("dnr KS 2023/412"), each optional. A sentence that says more ("… och
 undertecknat av …") is not read. Nothing is guessed: a part the line does not state stays
 empty, and a part two lines state differently is left for the coordinator. The reference is
-the dnr; a line giving only the minutes' paragraph has "§ 12" as its reference.
+the dnr; a line giving only the minutes' paragraph has "§ 12" as its reference. A line giving
+the reference alone ("Diarienummer: KS 2023/412") is read with a decision line, never without
+one, and is kept out of the texts as the decision lines are.
 """
 
 import datetime
@@ -88,9 +90,11 @@ _LINE_BODY_FIRST = re.compile(
     rf"(?:,? \(?{_PARAGRAPH}\)?)?(?:,? \(?{_REFERENCE}\)?)?\.?",
     re.IGNORECASE,
 )
+# A line that gives the reference alone: "Diarienummer: KS 2023/412", "Dnr KS 2023/412".
+_REFERENCE_LINE = re.compile(rf"{_REFERENCE}\.?", re.IGNORECASE)
 _LONGEST_LINE = 200
-# A word every decision line has, looked for before the patterns are tried.
-_HINT = re.compile(r"beslut|anta|antog|fastst|godk", re.IGNORECASE)
+# A word every decision or reference line has, looked for before the patterns are tried.
+_HINT = re.compile(r"beslut|anta|antog|fastst|godk|dnr|diarie|ärende", re.IGNORECASE)
 # Abbreviations of a body, as the names they stand for.
 _ABBREVIATIONS = {
     "ks": "Kommunstyrelsen",
@@ -121,7 +125,8 @@ def decision_line(text: str) -> Decision | None:
         or _LINE_BODY_FIRST.fullmatch(text)
     )
     if match is None:
-        return None
+        reference = _REFERENCE_LINE.fullmatch(text)
+        return Decision("", None, reference.group("reference")) if reference else None
     body = " ".join(match.group("body").rstrip(",").split())
     body = _ABBREVIATIONS.get(body.casefold(), capfirst(body))
     groups = match.groupdict()
@@ -153,6 +158,10 @@ def read_decision(document: ParsedDocument, lines: list[str]) -> None:
     """Set `document`'s decision body, date and reference from its decision lines, each part
     only when the lines that state it agree."""
     found = [decision for line in lines if (decision := decision_line(line)) is not None]
+    if not any(decision.body for decision in found):
+        # A reference line alone ("Dnr: …") does not say whose or which decision it is: the
+        # police's own case number, say. With a decision line it is that decision's.
+        return
     for field, part in (
         ("decision_body", "body"),
         ("decision_date", "date"),

@@ -7,6 +7,7 @@ from html import unescape
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
@@ -542,6 +543,7 @@ def test_robots_txt_keeps_crawlers_off_the_staff_pages_only(client):
         "Disallow: /personal/",
         "Disallow: /en/personal/",
         "Disallow: /admin/",
+        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
     }
     assert not response.cookies
 

@@ -205,6 +205,9 @@ def test_numbered_activities_under_a_promise_heading_are_still_read_as_before():
             "Beslutat av kommunstyrelsen den 30 februari 2024.",
             Decision("Kommunstyrelsen", None, ""),
         ),
+        # the reference alone (read only beside a decision line: `read_decision`)
+        ("Diarienummer: KS 2023/412", Decision("", None, "KS 2023/412")),
+        ("Dnr KS 2023/412", Decision("", None, "KS 2023/412")),
     ],
 )
 def test_decision_lines_in_their_common_forms(line, decision):
@@ -258,6 +261,31 @@ def test_two_decision_lines_that_disagree_leave_that_part_to_the_coordinator():
     assert document.decision_body == ""  # which of the two is not guessed
     assert document.decision_date == datetime.date(2024, 1, 17)
     assert document.decision_reference == "KS 2023/412"
+
+
+def test_a_reference_line_gives_the_decision_its_dnr_and_stays_out_of_the_texts():
+    """A coordinator's document had "Diarienummer: KS 2023/412" on a line of its own under the
+    decision line, which was not read."""
+    document = parse(
+        "Medborgarlöfte 2024\n\nBakgrund\nDiarienummer: KS 2023/412\n\n"
+        "Löftet bygger på medborgardialoger under hösten.\n\n"
+        "Aktiviteter:\n- Polisen ska genomföra 10 trafikkontroller.\n\n"
+        "Beslutat av kommunstyrelsen den 17 januari 2024.\n"
+    )
+    assert (document.decision_body, document.decision_date, document.decision_reference) == (
+        "Kommunstyrelsen",
+        datetime.date(2024, 1, 17),
+        "KS 2023/412",
+    )
+    assert document.background == "Löftet bygger på medborgardialoger under hösten."
+
+
+def test_a_reference_line_without_a_decision_line_is_no_decision():
+    # Whose case number it is (the police's own, say) the line does not say.
+    document = parse(
+        "Dnr A123.456/2024\n\nAktiviteter:\n- Polisen ska genomföra 10 trafikkontroller.\n"
+    )
+    assert document.decision_reference == ""
 
 
 def test_a_document_without_a_decision_line_proposes_no_decision():
@@ -334,6 +362,8 @@ def test_the_testers_document_is_registered_with_what_it_states(client, people):
     html = preview.content.decode()
     assert 'value="Kommunstyrelsen"' in html and 'value="KS 2023/412"' in html
     assert 'value="2024-01-17"' in html
+    # The preview says where the decision came from, as it says of the signature block.
+    assert "lästes från dokumentets beslutsrad" in html
     signatories = preview.context["signatories"]
     assert [row["name"] for row in signatories.initial] == ["Anna Berg", "Per Ek"]
     data = confirm_data(preview, **{"period-source_url": "https://ydre.se/medborgarlofte-2024"})
