@@ -17,7 +17,13 @@ from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
 from activities.progress import Comparator, Scope, Target, target_text
 from activities.wording import quantity_words, text_target_mismatch
 from followups.models import MeetingKind
-from promises.fields import DateField, ModelMultipleChoiceField, PlainTextField, idempotency_field
+from promises.fields import (
+    DateField,
+    ModelMultipleChoiceField,
+    PlainTextField,
+    idempotency_field,
+    join_range,
+)
 from promises.forms import VersionedFormMixin, version_field
 from promises.models import Promise
 from promises.validators import validate_plain_text
@@ -174,10 +180,12 @@ class LogFieldsForm(forms.ModelForm):
         ):
             self.add_error(
                 "date",
-                _("The date must be within the period, %(start)s–%(end)s.")
+                _("The date must be within the period, %(dates)s.")
                 % {
-                    "start": formats.date_format(activity.period.start_date, "j b Y"),
-                    "end": formats.date_format(activity.period.end_date, "j b Y"),
+                    "dates": join_range(
+                        formats.date_format(activity.period.start_date, "j b Y"),
+                        formats.date_format(activity.period.end_date, "j b Y"),
+                    )
                 },
             )
         return cleaned

@@ -1,6 +1,6 @@
 """An activity's progress in words: the phrases every page, change log and demo text shows.
 
-"löftesår 1 (20 mar 2026–19 mar 2027): 12 av minst 15 trafikkontroller", "i fas": produced
+"löftesår 1 (20 mar 2026 – 19 mar 2027): 12 av minst 15 trafikkontroller", "i fas": produced
 here, from the catalogue's strings, in the active language. The `progress_tags` template filters
 are thin wrappers around these functions; the sentences themselves (`progress_text`,
 `target_text`) are in `activities.progress`. Also here: the status an activity without a target
@@ -28,6 +28,7 @@ from activities.progress import (
     span_met,
     target_text,
 )
+from promises.fields import join_range
 
 # How many days of a per-day target the list of spans shows: the latest ones.
 LISTED_DAYS = 14
@@ -49,15 +50,15 @@ def _full_date(day: datetime.date) -> str:
 
 
 def date_range(start: datetime.date, end: datetime.date) -> str:
-    """Dates as Swedish writes a range: "3 dec 2026", "1–30 nov 2026", "1 sep–31 dec 2026",
-    "20 mar 2026–19 mar 2027" (each year given where it differs)."""
+    """Dates as Swedish writes a range (`join_range`): "3 dec 2026", "1–30 nov 2026",
+    "1 sep – 31 dec 2026", "20 mar 2026 – 19 mar 2027" (each year given where it differs)."""
     if start == end:
         return _full_date(start)
     if start.year != end.year:
-        return f"{_full_date(start)}–{_full_date(end)}"
+        return join_range(_full_date(start), _full_date(end))
     if start.month == end.month:
-        return f"{start.day}–{_full_date(end)}"
-    return f"{_day_month(start)}–{_full_date(end)}"
+        return f"{join_range(str(start.day), str(end.day))} {MONTHS_3[end.month]} {end.year:04d}"
+    return f"{join_range(_day_month(start), _day_month(end))} {end.year:04d}"
 
 
 # A running span's name (a year: see `_current_label`), and the same span named by its kind for
@@ -92,7 +93,7 @@ def _current_label(scope: str, index: int, dated: bool = False) -> str:
 
 
 def span_label(progress: Progress, index: int) -> str:
-    """A span of the target named with its dates: "löftesår 2 (20 mar–31 dec 2027)" for a
+    """A span of the target named with its dates: "löftesår 2 (20 mar – 31 dec 2027)" for a
     year, else its dates alone."""
     span = progress.spans[index].span
     dates = date_range(span.start, span.end)
@@ -183,7 +184,7 @@ def _ended_in(
 
 def missed_spans(progress: Progress, start: datetime.date, end: datetime.date) -> list[str]:
     """The spans of a recurring target that ended from `start` to `end` without meeting it,
-    each named with its dates ("1–31 jul 2025", "löftesår 1 (20 mar 2025–19 mar 2026)")."""
+    each named with its dates ("1–31 jul 2025", "löftesår 1 (20 mar 2025 – 19 mar 2026)")."""
     return [
         span_label(progress, index)
         for index, span in _ended_in(progress, start, end)

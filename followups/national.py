@@ -40,6 +40,7 @@ from followups.models import (
 )
 from municipalities.models import LocalPoliceArea, Municipality
 from municipalities.refdata import ascii_slug
+from promises.fields import join_range
 from promises.models import (
     PUBLISHED_STATES,
     Direction,
@@ -963,7 +964,7 @@ def swedish_number(number: int) -> str:
 
 def report_body(plan: PeriodPlan, tallies: dict, start, end) -> str:
     """What each activity achieved from start to end, against its target or with its status."""
-    period = f"{swedish_date(start)} – {swedish_date(end)}"
+    period = join_range(swedish_date(start), swedish_date(end))
     lines = [f"Redovisning av medborgarlöftet för {plan.place}, {period}.", ""]
     for a in plan.activities:
         done = tallies.get(a.position, NO_LOGS).done(start, end)

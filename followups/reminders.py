@@ -48,6 +48,7 @@ from activities.wording import headline_span, pace_label, progress_words
 from followups.models import FollowUpMeeting, MeetingStatus, Report
 from municipalities.models import Membership, NotificationPreference, ReminderDigest
 from municipalities.roles import Act, roles_that_may
+from promises.fields import join_range
 from promises.models import IN_FORCE_STATES, PromisePeriod, active_q
 from promises.notifications import site_url
 
@@ -275,12 +276,13 @@ def _report_periods(municipality_ids: set[int], today: datetime.date):
 
 
 def date_range(start: datetime.date, end: datetime.date) -> str:
-    """ "3–9 december 2026", "28 november – 4 december 2026", in the active language."""
+    """ "3–9 december 2026", "28 november – 4 december 2026", in the active language
+    (`join_range`)."""
     if start.year != end.year:
-        return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
+        return join_range(date_format(start, "j F Y"), date_format(end, "j F Y"))
     if start.month != end.month:
-        return f"{date_format(start, 'j F')} – {date_format(end, 'j F Y')}"
-    return f"{start.day}–{date_format(end, 'j F Y')}"
+        return f"{join_range(date_format(start, 'j F'), date_format(end, 'j F'))} {end.year}"
+    return f"{join_range(str(start.day), str(end.day))} {date_format(end, 'F Y')}"
 
 
 def period_name(period: PromisePeriod) -> str:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from followups.models import ReportKind
 from followups.reports import KEEP, RECOUNT, proposed_span, same_span_report
-from promises.fields import DateField, PlainTextField, long_date
+from promises.fields import DateField, PlainTextField, join_range, long_date
 from promises.forms import SentOnceMixin, version_field
 from promises.models import PromisePeriod
 
@@ -40,7 +40,7 @@ class DraftReportForm(SentOnceMixin, forms.Form):
             "Leave both dates empty for the kind's usual span: %(spans)s."
         ) % {
             "spans": "; ".join(
-                f"{label} {long_date(start)}–{long_date(end)}"
+                f"{label} {join_range(long_date(start), long_date(end))}"
                 for (kind, label), (start, end) in zip(
                     ReportKind.choices, self.defaults.values(), strict=True
                 )

@@ -36,6 +36,7 @@ from followups.models import (
     ReportKind,
     judged_after_end,
 )
+from promises.fields import join_range
 from promises.models import PromisePeriod
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -100,17 +101,17 @@ def figures_day(period: PromisePeriod, covers_to: datetime.date, today: datetime
 
 
 def span_words(start: datetime.date, end: datetime.date) -> str:
-    """ "januari–april 2026" for whole months, else "1 januari–15 april 2026"."""
+    """ "januari–april 2026" for whole months, else "1 januari – 15 april 2026" (`join_range`)."""
     whole_months = start.day == 1 and (end + ONE_DAY).day == 1
     if whole_months and start.year == end.year:
         if (start.month, end.month) == (1, 12):
             return str(start.year)
-        return f"{date_format(start, 'F')}–{date_format(end, 'F Y')}"
+        return f"{join_range(date_format(start, 'F'), date_format(end, 'F'))} {end.year}"
     if whole_months:
-        return f"{date_format(start, 'F Y')}–{date_format(end, 'F Y')}"
+        return join_range(date_format(start, "F Y"), date_format(end, "F Y"))
     if start.year == end.year:
-        return f"{date_format(start, 'j F')}–{date_format(end, 'j F Y')}"
-    return f"{date_format(start, 'j F Y')}–{date_format(end, 'j F Y')}"
+        return f"{join_range(date_format(start, 'j F'), date_format(end, 'j F'))} {end.year}"
+    return join_range(date_format(start, "j F Y"), date_format(end, "j F Y"))
 
 
 # -- The figures ------------------------------------------------------------------------------
@@ -334,7 +335,10 @@ def default_title(kind: str, period: PromisePeriod, start, end) -> str:
     else:
         title = gettext("Final report: citizen promises %(in_place)s %(span)s")
     span = period.period_label if kind == ReportKind.FINAL else span_words(start, end)
-    return title % {"span": span, "in_place": period.in_place_name}
+    # A title is one line its author may edit: written as the title field keeps a typed one
+    # (`PlainTextField` folds every blank, a range's no-break space too), so that a title
+    # posted back unchanged is the stored one, not a correction.
+    return " ".join((title % {"span": span, "in_place": period.in_place_name}).split())
 
 
 # A follow-up meeting looks back: held in the first weeks after a span, it assessed that span

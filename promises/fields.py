@@ -4,6 +4,9 @@ Browsers post the date picker's value as ISO (2026-11-01). Typed by hand (a brow
 date picker, a copied value) we also read the Swedish ways to write a date: day first
 (1/11/2026, 1.11.2026) and with a Swedish month name (1 nov 2026, 1 november 2026). Never month
 first (1/11/2026 is 1 November, not 11 January) and never a two-digit year.
+
+Also here, for every page, document, feed and e-mail: a date written in full (`long_date`) and
+the one rule that joins the two ends of a range (`join_range`).
 """
 
 import calendar
@@ -95,6 +98,32 @@ def _exists(year: int, month: int, day: int) -> bool:
 def long_date(day: datetime.date) -> str:
     """A date as the active language writes it in full, e.g. 1 januari 2000."""
     return formats.date_format(day, "j F Y")
+
+
+# Before the dash of a spaced range a no-break space, after it an ordinary one (see join_range).
+SPACED_RANGE_DASH = "\u00a0– "
+
+
+def join_range(start: str, end: str) -> str:
+    """The two ends of a range joined by an en dash as Svenska skrivregler writes it: without
+    spaces between single words or numbers ("2023–2024", "maj–augusti", "1–30"), with a space
+    on each side when either end holds a space ("1 sep – 31 dec", "januari 2026 – mars 2027",
+    "1 mars 2024 – tills vidare").
+
+    The ends are what differs; a part both share is written once, outside, by the caller:
+    "1–30 nov 2026" is `join_range("1", "30")` and " nov 2026", "kl. 9–17" "kl. " and
+    `join_range("9", "17")`.
+
+    The space before the dash is a no-break space, everywhere: a spaced range may wrap after
+    its dash but never before it, so no line begins with "–" (an unspaced range, which has no
+    space to break at, is kept whole where it matters by the `unbroken` filter: "2025–2027"
+    broke after its dash on a phone). A character, not markup, it reads the same on pages (HTML
+    escaping leaves it), in PDFs, feeds and plain-text e-mails.
+    """
+    start, end = str(start).strip(), str(end).strip()
+    if any(char.isspace() for char in start + end):
+        return f"{start}{SPACED_RANGE_DASH}{end}"
+    return f"{start}–{end}"
 
 
 class IsoDateInput(forms.DateInput):

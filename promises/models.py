@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from municipalities.models import LocalPoliceArea, Membership, Municipality, Role, in_place
 from municipalities.search import search_q
+from promises.fields import join_range
 
 # activities.progress.Comparator.AT_MOST, named here as this app may not import activities.
 CEILING_COMPARATOR = "at_most"
@@ -693,7 +694,7 @@ class PromisePeriod(EditVersioned):
             return gettext("from %(year)s") % {"year": self.start_date.year}
         if self.start_date.year == self.end_date.year:
             return str(self.start_date.year)
-        return f"{self.start_date.year}–{self.end_date.year}"
+        return join_range(str(self.start_date.year), str(self.end_date.year))
 
     @property
     def is_published(self) -> bool:

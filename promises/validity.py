@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
+from promises.fields import join_range
 from promises.models import PUBLISHED_STATES, PromisePeriod, PromisePeriodQuerySet
 from promises.validators import comparable_name
 
@@ -95,16 +96,16 @@ def takes_effect_at_signing(period: PromisePeriod, today: datetime.date) -> bool
 
 
 def validity_label(period: PromisePeriod) -> str:
-    """The validity as a reader says it: "1 juli 2025–30 juni 2027", "2019" for a period dated
-    by year only, "från 1 mars 2024, tills vidare" for an open-ended one."""
+    """The validity as a reader says it (`join_range`): "1 juli 2025 – 30 juni 2027", "2019"
+    for a period dated by year only, "från 1 mars 2024, tills vidare" for an open-ended one."""
     if period.year_only and period.end_date is not None:
         if period.start_date.year == period.end_date.year:
             return str(period.start_date.year)
-        return f"{period.start_date.year}–{period.end_date.year}"
+        return join_range(str(period.start_date.year), str(period.end_date.year))
     start = date_format(period.start_date, "j F Y")
     if period.end_date is None:
         return gettext("from %(start)s, until further notice") % {"start": start}
-    return f"{start}–{date_format(period.end_date, 'j F Y')}"
+    return join_range(start, date_format(period.end_date, "j F Y"))
 
 
 def overlap_message(other: PromisePeriod) -> str:

@@ -1,5 +1,5 @@
 """Dates are written the Swedish way everywhere: month names and abbreviations in lower case
-("22 nov 2026", "1 jan 2027–31 dec 2028"), on staff pages, public pages and in error messages.
+("22 nov 2026", "1 jan 2027 – 31 dec 2028"), on staff pages, public pages and in error messages.
 
 Django's date format "M" title-cases the abbreviation ("Nov") and "N" writes "Nov."; "b" gives
 the lower-case abbreviation and "F" the month's name, which Swedish writes in lower case.
@@ -11,11 +11,19 @@ import uuid
 from pathlib import Path
 
 import pytest
+from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.translation import override
 
+from activities import wording
 from activities.models import Responsible
+from followups import reminders, reports
+from followups.models import ReportKind
+from promises.fields import join_range
 from promises.models import PeriodState
+from promises.validity import validity_label
 from tests import factories
 from tests.staff import People, sign_in
 
@@ -71,11 +79,11 @@ def test_no_date_format_writes_a_title_cased_month():
     ("text", "capitalised"),
     [
         ("22 Nov 2026", True),
-        ("1 Jan 2027–31 Dec 2028", True),
+        ("1 Jan 2027\u00a0– 31 Dec 2028", True),
         ("Nov 2026", True),
         ("22 November 2026", True),
         ("22 nov 2026", False),
-        ("1 jan 2027–31 dec 2028", False),
+        ("1 jan 2027\u00a0– 31 dec 2028", False),
         ("22 november 2026", False),
         ("Maj Andersson, 2026", False),  # a name is not a date
         ("Dec. 2026", True),
@@ -177,9 +185,132 @@ def test_no_page_writes_a_capitalised_or_english_month(pages):
 
 def test_the_error_message_writes_the_period_with_lower_case_abbreviations(pages):
     text = visible_text(pages["log form error"])
-    assert re.search(rf"\b\d{{1,2}} (?:{MONTHS}) \d{{4}}–\d{{1,2}} (?:{MONTHS}) \d{{4}}\b", text)
+    # A spaced range, the space before its dash a no-break one (`promises.fields.join_range`).
+    assert re.search(
+        rf"\b\d{{1,2}} (?:{MONTHS}) \d{{4}}\u00a0– \d{{1,2}} (?:{MONTHS}) \d{{4}}\b", text
+    )
 
 
 def test_staff_home_dates_logs_with_lower_case_abbreviations(pages):
     text = visible_text(pages["staff home"])
     assert re.search(rf"\b\d{{1,2}} (?:{MONTHS}) \d{{4}} ·", text)
+
+
+# -- Ranges: one rule, `promises.fields.join_range` ---------------------------------------------
+
+NBSP = "\u00a0"
+D = datetime.date
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "joined"),
+    [
+        ("2023", "2024", "2023–2024"),  # years
+        ("maj", "augusti", "maj–augusti"),  # months
+        ("jun", "aug", "jun–aug"),  # abbreviated months
+        ("9", "17", "9–17"),  # "kl. 9–17", "sid. 3–7": the shared word is the caller's
+        ("1", "30", "1–30"),
+        ("1 sep", "31 dec", f"1 sep{NBSP}– 31 dec"),
+        ("20 april 2023", "31 december 2024", f"20 april 2023{NBSP}– 31 december 2024"),
+        ("januari 2026", "mars 2027", f"januari 2026{NBSP}– mars 2027"),
+        ("2024", "tills vidare", f"2024{NBSP}– tills vidare"),  # a space in either end
+        ("1 mars 2024", "2025", f"1 mars 2024{NBSP}– 2025"),
+        (" 2023 ", "2024\n", "2023–2024"),  # blanks around an end are none of its own
+    ],
+)
+def test_a_range_is_spaced_only_when_an_end_holds_a_space(start, end, joined):
+    assert join_range(start, end) == joined
+
+
+def test_a_spaced_range_never_breaks_before_its_dash_and_escaping_keeps_it():
+    joined = join_range("1 sep", "31 dec")
+    # No-break space before the dash, an ordinary one after it (a long range may wrap there).
+    assert joined.split("–") == [f"1 sep{NBSP}", " 31 dec"]
+    assert escape(joined) == joined  # a character, not "&nbsp;": the same in every medium
+    assert "&nbsp;" not in escape(joined)
+
+
+def test_every_date_wording_writes_its_ranges_by_the_rule(db):
+    """The dates of progress lines, reports, e-mails and validities: what both ends share
+    (the month, the year) is written once, after the range."""
+    with override("sv"):
+        assert wording.date_range(D(2026, 11, 1), D(2026, 11, 30)) == "1–30 nov 2026"
+        assert wording.date_range(D(2026, 9, 1), D(2026, 12, 31)) == f"1 sep{NBSP}– 31 dec 2026"
+        assert reports.span_words(D(2026, 1, 1), D(2026, 4, 30)) == "januari–april 2026"
+        assert reports.span_words(D(2026, 1, 1), D(2027, 3, 31)) == (
+            f"januari 2026{NBSP}– mars 2027"
+        )
+        assert reports.span_words(D(2026, 1, 1), D(2026, 4, 15)) == (
+            f"1 januari{NBSP}– 15 april 2026"
+        )
+        assert reports.span_words(D(2026, 1, 1), D(2026, 12, 31)) == "2026"
+        assert reminders.date_range(D(2026, 12, 3), D(2026, 12, 9)) == "3–9 december 2026"
+        assert reminders.date_range(D(2026, 11, 28), D(2026, 12, 4)) == (
+            f"28 november{NBSP}– 4 december 2026"
+        )
+        period = factories.period("vetlanda", start=D(2023, 4, 20), end=D(2024, 12, 31))
+        assert period.period_label == "2023–2024"
+        assert validity_label(period) == f"20 april 2023{NBSP}– 31 december 2024"
+        period.year_only = True
+        assert validity_label(period) == "2023–2024"
+
+
+def test_a_drafted_report_title_holds_its_range_as_the_title_field_keeps_it(db):
+    """A title is one line its author edits; the field folds a no-break space into a space, so
+    a drafted one holds none (posted back unchanged, it would read as a correction)."""
+    period = factories.period("vetlanda", start=D(2026, 1, 1), end=D(2027, 12, 31))
+    with override("sv"):
+        title = reports.default_title(ReportKind.TERTIAL, period, D(2026, 1, 1), D(2026, 4, 15))
+    assert "1 januari – 15 april 2026" in title and NBSP not in title
+
+
+def test_the_date_range_tag_writes_two_dates_by_the_rule_escaped():
+    template = Template(
+        "{% load text_tags %}{% date_range start end %}|{% date_range start other 'j b Y' %}|"
+        "{% date_range start end as dates %}[{{ dates }}]"
+    )
+    with override("sv"):
+        html = template.render(
+            Context({"start": D(2026, 1, 1), "end": D(2026, 4, 30), "other": "<b>"})
+        )
+    first, second, kept = html.split("|")
+    assert first == f"1 januari 2026{NBSP}– 30 april 2026"
+    assert second == f"1 jan 2026{NBSP}– &lt;b&gt;"  # an end that is no date, escaped
+    assert kept == f"[{first}]"
+
+
+# Where a range is joined by hand in the source: an f-string joining two dates (or years, days,
+# starts and ends) by a dash, a template joining two `|date` values, a message with
+# "%(start)s–%(end)s". Ranges go through `join_range` (or the `date_range` tag); the few below
+# are developers' texts of ISO dates, not wording.
+HAND_JOINED = {
+    ".py": re.compile(r"\{[^{}]*(?:date|year|day|month|start|end)[^{}]*\}\s?–\s?\{"),
+    ".html": re.compile(r"\|date:[^}]*\}\}\s?–\s?\{\{"),
+    ".po": re.compile(r"%\(\w+\)s\s?–\s?%\("),
+}
+HAND_JOINED[".txt"] = HAND_JOINED[".xml"] = HAND_JOINED[".html"]
+NOT_WORDING = {
+    "promises/fields.py",  # the rule itself
+    "activities/models.py",  # a kept count's __str__, "2026-01-01–2026-12-31"
+    "activities/progress.py",  # an internal error
+    "activities/rollup.py",  # a consistency check's report
+}
+
+
+def test_no_source_joins_a_range_by_hand():
+    found = []
+    for folder in [*SOURCES, "locale"]:
+        for path in sorted((ROOT / folder).rglob("*")):
+            relative = str(path.relative_to(ROOT))
+            if path.suffix not in HAND_JOINED or relative in NOT_WORDING:
+                continue
+            if "textimport" in path.parts:  # reads documents' ranges, in both forms
+                continue
+            text = path.read_text(encoding="utf-8")
+            found += [(relative, m.group()) for m in HAND_JOINED[path.suffix].finditer(text)]
+    assert not found
+    # The scan finds a range joined by hand where there is one.
+    for relative in NOT_WORDING:
+        assert HAND_JOINED[".py"].search((ROOT / relative).read_text(encoding="utf-8")), relative
+    assert HAND_JOINED[".html"].search('{{ a|date:"j F Y" }} – {{ b|date:"j F Y" }}')
+    assert HAND_JOINED[".po"].search('msgstr "Genomfört %(start)s – %(end)s"')

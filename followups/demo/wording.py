@@ -2,7 +2,7 @@
 
 Call with Swedish active (`build_demo` does). Labels and "12 av minst 15 …" come from the
 domain's own wording (`activities.progress`, `activities.wording`); what is left here are the
-demo's own phrasings that no page of the portal uses, e.g. "under 1 maj–31 aug 2026".
+demo's own phrasings that no page of the portal uses, e.g. "under 1 maj – 31 aug 2026".
 """
 
 from fractions import Fraction

@@ -2,15 +2,20 @@
 
 Reports are typed (or drafted by the portal) as plain text, with list items on lines of their
 own ("- Trafikkontroller: 12 av minst 15 …"). `paragraphs` shows such lines as a list, other
-lines as paragraphs (a single line break kept), all escaped.
+lines as paragraphs (a single line break kept), all escaped. Also here: `unbroken`, a short
+text kept on one line, and `date_range`, two dates written as a range.
 """
 
+import datetime
 import re
 from itertools import groupby
 
 from django import template
+from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+
+from promises.fields import join_range
 
 register = template.Library()
 
@@ -51,3 +56,14 @@ def lead(text: str) -> str:
 def unbroken(text: str) -> SafeString:
     """`text` kept on one line ("2025–2027" broke after its dash on a phone), escaped."""
     return format_html('<span class="unbroken">{}</span>', text)
+
+
+@register.simple_tag
+def date_range(start, end, format_string: str = "j F Y") -> str:
+    """`{% date_range report.covers_from report.covers_to %}`: two dates, each written as the
+    `date` filter writes it with `format_string`, joined by `join_range` ("1 januari 2026 –
+    30 april 2026", with its no-break space); an `end` that is no date (the words "tills
+    vidare") is joined as it is. `{% date_range … as dates %}` keeps it for a `blocktranslate`."""
+    if isinstance(end, datetime.date):
+        end = date_format(end, format_string)
+    return join_range(date_format(start, format_string), end)

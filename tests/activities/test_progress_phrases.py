@@ -60,10 +60,10 @@ TARGETS = {
 # week 94 ISO weeks × 1; day 652 days × 2.
 NBSP = "\u00a0"
 BEGINS = "Börjar 20 mar 2026: "
-YEAR_1 = "Löftesår 1 (20 mar 2026–19 mar 2027)"
-TERTIAL = "Detta tertial (1 sep–31 dec 2026)"
+YEAR_1 = f"Löftesår 1 (20 mar 2026{NBSP}– 19 mar 2027)"
+TERTIAL = f"Detta tertial (1 sep{NBSP}– 31 dec 2026)"
 MONTH = "Denna månad (1–31 dec 2026)"
-WEEK = "Denna vecka (30 nov–6 dec 2026)"
+WEEK = f"Denna vecka (30 nov{NBSP}– 6 dec 2026)"
 DAY = "I dag (2 dec 2026)"
 
 PHRASES = [
@@ -448,9 +448,9 @@ def test_date_ranges_read_as_date_format_writes_them(language):
             if start == end:
                 expected = date_format(start, "j b Y")
             elif start.year != end.year:
-                expected = f"{date_format(start, 'j b Y')}–{date_format(end, 'j b Y')}"
+                expected = f"{date_format(start, 'j b Y')}{NBSP}– {date_format(end, 'j b Y')}"
             elif start.month == end.month:
                 expected = f"{start.day}–{date_format(end, 'j b Y')}"
             else:
-                expected = f"{date_format(start, 'j b')}–{date_format(end, 'j b Y')}"
+                expected = f"{date_format(start, 'j b')}{NBSP}– {date_format(end, 'j b Y')}"
             assert date_range(start, end) == expected

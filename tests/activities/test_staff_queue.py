@@ -239,9 +239,9 @@ def test_the_start_page_query_count_does_not_grow_with_the_queue(
 
     # Sign-in (session, user, device), the memberships, the queue (one query, its count
     # included), activities, logs, the periods with their count, (nothing in force being
-    # theirs to log) whether anything is, the periods with reports due and their reports, and
-    # the coming meetings.
-    with django_assert_num_queries(13):
+    # theirs to log) whether anything is, the periods with reports due and their reports, the
+    # coming meetings and the latest held ones.
+    with django_assert_num_queries(14):
         response = client.get(HOME)
 
     assert len(response.context["waiting"]) == 2 * size
@@ -291,8 +291,8 @@ def test_a_coordinator_sees_the_tertials_without_a_report_and_a_link_that_drafts
     page = response.content.decode()
     assert page.index('id="waiting-heading"') < page.index('id="reports-due-heading"')
     assert "Redovisningar att publicera" in page
-    assert f"tertial 2 (1 maj – 31 augusti {last})" in page
-    assert f"tertial 1 (1 januari – 30 april {last})" not in page
+    assert f"tertial 2 (1 maj\u00a0– 31 augusti {last})" in page
+    assert f"tertial 1 (1 januari\u00a0– 30 april {last})" not in page
     create = reverse("followups:report_create", args=[period.pk])
     link = f"{create}?typ=tertial&amp;fran={last}-05-01&amp;till={last}-08-31"
     assert link in page

@@ -44,7 +44,7 @@ def test_a_running_span_is_named_with_its_dates():
     yearly = progress(Target("at_least", 12, "insatser", "year"), [(date(2025, 3, 1), 4)])
     with override("sv"):
         assert wording.progress_words(yearly) == (
-            "löftesår 1 (1 jan–31 dec 2025): 4 av minst 12 insatser"
+            "löftesår 1 (1 jan\u00a0– 31 dec 2025): 4 av minst 12 insatser"
         )
     assert wording.headline_span(yearly) is yearly.current
 
@@ -97,9 +97,9 @@ def test_the_template_filters_give_the_same_words():
     [
         (date(2026, 12, 3), date(2026, 12, 3), "3 dec 2026"),
         (date(2026, 11, 1), date(2026, 11, 30), "1–30 nov 2026"),
-        (date(2026, 9, 1), date(2026, 12, 31), "1 sep–31 dec 2026"),
-        (date(2026, 3, 20), date(2027, 3, 19), "20 mar 2026–19 mar 2027"),
-        (date(2026, 12, 28), date(2027, 1, 3), "28 dec 2026–3 jan 2027"),
+        (date(2026, 9, 1), date(2026, 12, 31), "1 sep\u00a0– 31 dec 2026"),
+        (date(2026, 3, 20), date(2027, 3, 19), "20 mar 2026\u00a0– 19 mar 2027"),
+        (date(2026, 12, 28), date(2027, 1, 3), "28 dec 2026\u00a0– 3 jan 2027"),
         (date(2026, 5, 1), date(2026, 5, 31), "1–31 maj 2026"),
     ],
 )
@@ -119,13 +119,13 @@ def test_a_year_span_is_a_promise_year_counted_from_the_start_never_this_year():
     # the promise's "minst 10 per år"); a whole year states the promise's figure.
     pro_rata = " (minst 10 narkotikainsatser per år, omräknat för den kortare tiden)"
     assert words == (
-        f"löftesår 2 (20 mar–31 dec 2027): 0 av minst 8 narkotikainsatser{pro_rata}"
+        f"löftesår 2 (20 mar\u00a0– 31 dec 2027): 0 av minst 8 narkotikainsatser{pro_rata}"
         " · hittills under perioden: målet nåddes 0 av 1 avslutat löftesår"
     )
     assert "i år" not in words
     assert listed == [
-        ("löftesår 1 (20 mar 2026–19 mar 2027)", "0 av minst 10 narkotikainsatser"),
-        ("löftesår 2 (20 mar–31 dec 2027)", f"0 av minst 8 narkotikainsatser{pro_rata}"),
+        ("löftesår 1 (20 mar 2026\u00a0– 19 mar 2027)", "0 av minst 10 narkotikainsatser"),
+        ("löftesår 2 (20 mar\u00a0– 31 dec 2027)", f"0 av minst 8 narkotikainsatser{pro_rata}"),
     ]
 
 
@@ -406,7 +406,7 @@ def test_a_span_not_begun_says_so_without_figures_or_a_status():
     progress = compute_progress(target, date(2025, 3, 20), date(2027, 6, 30), [], date(2026, 12, 5))
     with override("sv"):
         listed = [(line.label, line.words, line.status) for line in wording.listed_spans(progress)]
-    assert listed[-1] == ("löftesår 3 (20 mar–30 jun 2027)", "har inte börjat än", "")
+    assert listed[-1] == ("löftesår 3 (20 mar\u00a0– 30 jun 2027)", "har inte börjat än", "")
     assert listed[1][2] == PaceStatus.ON_TRACK  # the current year: under its most so far
 
 

@@ -269,7 +269,7 @@ def test_report_and_meeting_texts_write_swedish_dates_and_numbers(generated):
     texts = "\n".join(bodies + summaries)
     assert not re.search(r"\d{4}-\d{2}-\d{2}", texts)  # no ISO dates
     assert not re.search(r"\b\d{4,} [a-zåäö]", texts)  # counts are grouped: "5 414 …"
-    assert re.search(r"för .+, \d{1,2} [a-z]+ \d{4} – \d{1,2} [a-z]+ \d{4}\.", bodies[0])
+    assert re.search(r"för .+, \d{1,2} [a-z]+ \d{4}\u00a0– \d{1,2} [a-z]+ \d{4}\.", bodies[0])
     assert "Tertialuppföljning till och med " in texts
 
 

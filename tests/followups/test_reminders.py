@@ -119,7 +119,7 @@ def test_coordinator_also_gets_the_reports_due(world, people, mailoutbox):
     body = by_address(mailoutbox)[people.coordinator.email].body
     assert "1 redovisning att publicera" in body
     # Tertial 1 has a published report; tertial 2 only a draft; tertial 3 has not ended.
-    assert "Vetlanda 2026: tertial 2 (1 maj – 31 augusti 2026)" in body
+    assert "Vetlanda 2026: tertial 2 (1 maj\u00a0– 31 augusti 2026)" in body
     assert "tertial 1" not in body and "tertial 3" not in body
     assert f"{SITE}/personal/perioder/{world['home'].pk}/" in body
     assert "1 aktivitet som ligger efter plan" in body and "1 planerat uppföljningsmöte" in body

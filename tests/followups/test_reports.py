@@ -318,7 +318,8 @@ def test_once_the_usual_span_is_reported_the_form_proposes_the_span_running_sinc
     services.publish_report(draft, people.coordinator, today=today)
     assert reports.proposed_span(ReportKind.YEAR_END, period, today) == (D(2026, 1, 1), today)
     form = DraftReportForm(period=period, today=today)
-    assert "årsuppföljning 1 januari 2026–6 december 2026" in str(form["covers_from"].help_text)
+    help_text = str(form["covers_from"].help_text)
+    assert "årsuppföljning 1 januari 2026\u00a0– 6 december 2026" in help_text
 
 
 def test_a_final_report_of_a_period_closed_early_ends_on_its_closing_day(db):
@@ -907,7 +908,7 @@ def test_many_missed_spans_are_named_up_to_three_and_the_rest_counted():
     words = wording.spans_in_report_words(progress, start, end)
     assert words == (
         "målet nåddes 2 av 8 veckor som slutade under den redovisade perioden; inte "
-        "12–18 jan 2026, 19–25 jan 2026, 26 jan–1 feb 2026 och 3 till"
+        "12–18 jan 2026, 19–25 jan 2026, 26 jan\u00a0– 1 feb 2026 och 3 till"
     )
     # A target without spans of its own (the whole period) says nothing of spans.
     whole = compute_progress(Target("at_least", 5, "x", "period", "x"), start, end, logs, end)

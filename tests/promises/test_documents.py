@@ -791,7 +791,7 @@ def test_a_period_starting_after_the_signing_is_said_to_be_valid_from_its_dates(
     with translation.override("sv"):
         summary = proposal_defaults(period)["summary"]
     assert "från och med undertecknandet" not in summary
-    assert f"De gäller 1 januari {start.year}–31 december {start.year}." in summary
+    assert f"De gäller 1 januari {start.year}\u00a0– 31 december {start.year}." in summary
     if parties == "joint":
         with translation.override("sv"):
             intro = signing_context(period)["intro"]

@@ -137,7 +137,7 @@ def test_the_sign_form_offers_both_starts_and_the_page_shows_the_validity(coordi
     url = reverse("promises:period_transition", args=[period.pk, Action.SIGN])
     page = client.get(url).content.decode()
     assert "Från undertecknandet" in page
-    assert "Som dokumentet anger: 1 juli 2026–30 juni 2028" in page
+    assert "Som dokumentet anger: 1 juli 2026\u00a0– 30 juni 2028" in page
     data = {
         "signed_date": "2026-10-20",
         "validity_start": "stated",
@@ -155,7 +155,7 @@ def test_the_sign_form_offers_both_starts_and_the_page_shows_the_validity(coordi
     period.refresh_from_db()
     assert period.start_date == D(2026, 7, 1)
     hub = client.get(reverse("promises:staff_period", args=[period.pk])).content.decode()
-    assert "1 juli 2026–30 juni 2028" in hub
+    assert "1 juli 2026\u00a0– 30 juni 2028" in hub
 
 
 def test_the_change_log_says_the_validity_moved_to_the_signing(coordinator, client):
@@ -164,7 +164,7 @@ def test_the_change_log_says_the_validity_moved_to_the_signing(coordinator, clie
     period.refresh_from_db()
     page = client.get(period.get_absolute_url()).content.decode()
     assert "gäller från undertecknandet, 20 oktober 2026; dokumentet angav 1 juli 2026" in page
-    assert "20 oktober 2026–30 juni 2028" in page
+    assert "20 oktober 2026\u00a0– 30 juni 2028" in page
 
 
 # -- No overlaps --------------------------------------------------------------------------------
@@ -177,7 +177,7 @@ def test_signing_a_period_overlapping_a_signed_one_is_refused_naming_it(coordina
         sign(period, coordinator, validity_start=ValidityStart.STATED)
     [message] = error.value.errors[None]
     assert "Tranås 2025–2026" in message
-    assert "1 januari 2025–31 december 2026" in message
+    assert "1 januari 2025\u00a0– 31 december 2026" in message
     assert PromisePeriod.objects.get(pk=period.pk).state == S.DECIDED
     assert not PeriodTransition.objects.filter(period=period).exists()
 
@@ -323,7 +323,7 @@ def test_the_signing_document_states_the_stated_validity(coordinator, client):
     sign(period, coordinator, validity_start=ValidityStart.STATED)
     url = reverse("promises:document", args=["tranas", "2026-2028", "medborgarloftet"])
     page = client.get(url).content.decode()
-    assert "De gäller 1 juli 2026–30 juni 2028." in page
+    assert "De gäller 1 juli 2026\u00a0– 30 juni 2028." in page
     assert "från undertecknandet" not in page
 
 

@@ -53,7 +53,7 @@ def test_overlapping_period_finds_a_signed_period_of_the_same_place_only():
 def test_validity_label_reads_as_stated():
     period = factories.period("tranas", start=D(2025, 7, 1), end=D(2027, 6, 30))
     with translation.override("sv"):
-        assert validity_label(period) == "1 juli 2025–30 juni 2027"
+        assert validity_label(period) == "1 juli 2025\u00a0– 30 juni 2027"
         period.end_date = None
         assert validity_label(period) == "från 1 juli 2025, tills vidare"
         assert period.period_label == "från 2025"

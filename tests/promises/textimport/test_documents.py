@@ -1059,6 +1059,10 @@ def test_a_range_of_whole_months_gives_the_validity(sentence, start, end):
         ("Löftet gäller 01.03.2026 – 28.02.2027.", "2026-03-01", "2027-02-28"),
         # a scan's "rn" for "m"
         ("Löftet gäller från 1 april 2025 till 31 rnars 2026.", "2025-04-01", "2026-03-31"),
+        # as the portal's own documents write it (`join_range`: a no-break space before the
+        # dash), and as older ones did, unspaced
+        ("De gäller 1 juli 2025\u00a0– 30 juni 2027.", "2025-07-01", "2027-06-30"),
+        ("De gäller 1 juli 2025–30 juni 2027.", "2025-07-01", "2027-06-30"),
     ],
 )
 def test_a_range_of_dates_as_documents_write_it_gives_the_validity(sentence, start, end):
