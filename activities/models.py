@@ -407,12 +407,16 @@ class Activity(EditVersioned):
         first, from the activity's history: the day, and the target before and after (None:
         none). Drafting before then is not a change of a promise made."""
         period = self.period
-        if period.signed_date is not None:
+        if period.registered_at is not None:
+            # Registered afterwards: published then, whatever signing date its document states
+            # (years before). What was typed while it was being registered is drafting, never
+            # shown (the signing date came first, and a draft's targets were shown as changes
+            # of the promise made, each with the draft's value).
+            since = period.registered_at
+        elif period.signed_date is not None:
             since = timezone.make_aware(
                 datetime.datetime.combine(period.signed_date, datetime.time.min)
             )
-        elif period.registered_at is not None:
-            since = period.registered_at
         else:
             return []
         versions = list(self.history.order_by("history_date", "history_id"))

@@ -539,11 +539,16 @@ class UpdatesFeed(Feed):
         }
 
     def subtitle(self, municipality: Municipality | None) -> str:
+        # What FEED_SOURCES give: a reader deciding whether to follow the feed learns that the
+        # changes to a signed promise (revisions, extensions, closings) are in it too.
         if municipality is None:
-            return gettext("Signed citizen promises, follow-up meetings and published reports.")
+            return gettext(
+                "Signed citizen promises and the changes to them, follow-up meetings and "
+                "published reports."
+            )
         return gettext(
-            "Signed citizen promises, follow-up meetings, published reports and activities "
-            "carried out."
+            "Signed citizen promises and the changes to them, follow-up meetings, published "
+            "reports and activities carried out."
         )
 
     def link(self, municipality: Municipality | None) -> str:

@@ -592,6 +592,12 @@ class PeriodCreateForm(PeriodFieldsForm):
             only = list(municipalities[:2])
             if len(only) == 1:
                 self.initial.setdefault("municipality", only[0].pk)
+                # And its local police area, when one alone covers it: left unchosen, the
+                # police's signatory had no organisation filled in at the signing.
+                areas = self.fields["local_police_area"].queryset.filter(municipalities=only[0])
+                area = list(areas[:2])
+                if len(area) == 1:
+                    self.initial.setdefault("local_police_area", area[0].pk)
 
     def period_municipality(self) -> Municipality | None:
         return self.cleaned_data.get("municipality")

@@ -60,6 +60,7 @@ from promises.textimport.period import read_period
 from promises.textimport.signatures import read_signatures
 from promises.textimport.targets import (
     PERIOD_MONTHS,
+    PERIOD_YEARS,
     UNSUPPORTED_SCOPE,
     months_between,
     part_of_year,
@@ -3447,9 +3448,17 @@ def parse(text: str) -> ParsedDocument:
         months_between(document.start, document.end) if document.start and document.end else None
     )
     reset = PERIOD_MONTHS.set(months)
+    # A target stated for one of several years is marked for the coordinator to check.
+    years = (
+        frozenset(range(document.start.year, document.end.year + 1))
+        if document.start and document.end
+        else None
+    )
+    reset_years = PERIOD_YEARS.set(years)
     try:
         _read_document(document, lines, text)
     finally:
+        PERIOD_YEARS.reset(reset_years)
         PERIOD_MONTHS.reset(reset)
     return document
 

@@ -340,6 +340,24 @@ _SEASON_MONTHS = (
 )
 # The months of the validity of the document being read (set by the parser), or None.
 PERIOD_MONTHS: ContextVar[frozenset[int] | None] = ContextVar("period_months", default=None)
+# The calendar years that validity touches (set by the parser), or None.
+PERIOD_YEARS: ContextVar[frozenset[int] | None] = ContextVar("period_years", default=None)
+# A target stated for one year ("minst 12 trygghetsvandringar under 2027"), not for several
+# ("under 2026–2027", "under 2026 och 2027").
+_ONE_YEAR = re.compile(
+    r"\b(?:under|for|i)\s+(?:ar\s+|aret\s+)?(20\d\d)\b"
+    r"(?!\s*(?:[-–/]|,|och|samt)\s*(?:20)?\d\d)"
+)
+
+
+def one_year_of_several(folded: str) -> str | None:
+    """The year a target is stated for when the document's validity spans several years
+    ("under 2027" in a promise for 2027–2028): the target may be that year's alone."""
+    years = PERIOD_YEARS.get()
+    match = _ONE_YEAR.search(folded)
+    if not (years and len(years) > 1 and match and int(match.group(1)) in years):
+        return None
+    return match.group(1)
 
 
 def _months_named(match: re.Match) -> frozenset[int]:
@@ -1207,6 +1225,15 @@ def read_target(
             % {"phrase": _phrase(text, folded.find(best.scope_phrase), len(best.scope_phrase))}
         )
         best.scope = "year"
+    year = one_year_of_several(folded) if best.scope == "period" else None
+    if year:
+        notes.append(
+            _(
+                "The text states the target for %(year)s, one of the period's years: check the "
+                "time span"
+            )
+            % {"year": year}
+        )
     value = best.value
     if best.note == "approximate":
         notes.append(_("The number is approximate: %(words)s") % {"words": best.words})

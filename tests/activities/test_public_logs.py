@@ -8,8 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from activities.models import ActivityLog
+from activities.models import Activity, ActivityLog
 from activities.services import update_log, withdraw_log
+from promises import registration
 from promises.models import PeriodState
 from promises.views import LATEST_LOGS
 from tests import factories
@@ -380,3 +381,37 @@ def test_a_target_set_while_drafting_is_no_change(client):
     activity.history.update(history_date=timezone.now() - datetime.timedelta(days=5))
     assert activity.target_changes() == []
     assert "Ändrat den" not in client.get(activity_url(activity)).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_target_typed_while_a_past_promise_was_registered_is_no_change(client, people):
+    """A promise signed years ago and registered now: its signing date is its document's, and
+    what the coordinator typed while registering it (a target read as 99 from the text, then
+    corrected) was shown on the public page as changes of the promise made, draft values and
+    all (a security probe)."""
+    period = factories.period(
+        start=TODAY - 200 * DAY,
+        end=TODAY + 200 * DAY,
+        state=PeriodState.DRAFT,
+        source_url="https://polisen.se/medborgarloften/2019/",
+        decision_body="Kommunstyrelsen",
+        decision_date=TODAY - 230 * DAY,
+        signed_date=TODAY - 220 * DAY,
+    )
+    factories.promise(period, "Öka tryggheten i centrum")
+    activity = factories.activity(
+        period, "Narkotikainsatser", target=("at_least", 12, "narkotikainsatser", "year")
+    )
+    for value in (99, 10):
+        activity.target_value = value
+        activity.save()
+    registration.register(period, user=people.coordinator)
+    activity = Activity.objects.select_related("period").get(pk=activity.pk)
+
+    assert activity.target_changes() == []
+    page = " ".join(client.get(activity_url(activity)).content.decode().split())
+    assert "Ändrat den" not in page and "99" not in page
+    # Changed once it is published: a change of the promise made, as for one signed here.
+    activity.target_value = 11
+    activity.save()
+    assert [change.before.value for change in activity.target_changes()] == [10]

@@ -435,6 +435,15 @@ def test_revisions_and_extensions_are_news_in_the_feeds(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/flode/", "/kommuner/vetlanda/flode/"])
+def test_a_feed_says_it_brings_the_changes_to_a_signed_promise(client, url):
+    """A citizen deciding whether to follow a feed read that it brings signed promises,
+    meetings and reports; that the changes to a promise come too was said nowhere."""
+    subtitle = parse(client.get(url)).find(f"{ATOM}subtitle").text
+    assert subtitle.startswith("Undertecknade medborgarlöften och ändringar i dem, ")
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("stray", ["\x0b", "\x1f", "\uffff"])
 def test_a_character_xml_cannot_hold_in_a_stored_name_leaves_the_feeds_readable(client, stray):
     # Typed into the admin before it refused them, or written by a script: the feeds stay up.

@@ -756,6 +756,23 @@ def test_the_report_pdf_holds_the_figures_with_swedish_letters_and_is_served_as_
     assert client.get(reverse("followups:report_pdf", args=args)).content == data
 
 
+def test_the_report_names_its_citizen_promise_and_that_promises_reference_number(
+    client, people, world
+):
+    """An archivist filing a published report beside the signed promise found in the report no
+    diarienummer to file it under, nor which period it reports on; the signing document has it."""
+    PromisePeriod.objects.filter(pk=world.period.pk).update(decision_reference="KS 2026/412")
+    world.period.refresh_from_db()
+    report = published(world, people)
+    args = [world.period.municipality.slug, world.period.slug, report.pk]
+
+    text = pdf_text(client.get(reverse("followups:report_pdf", args=args)).content)
+    page = report_page(client, report)
+
+    named = f"Vetlanda {world.period.period_label} (dnr KS 2026/412)"
+    assert named in " ".join(text.split()) and named in page
+
+
 # -- The signed original ----------------------------------------------------------------------
 
 

@@ -208,6 +208,18 @@ def test_create_form_preselects_the_only_municipality_and_lists_only_the_users(w
     assert set(form.fields["start_from"].queryset) == {world.draft, world.signed}
 
 
+def test_create_form_preselects_the_only_local_police_area_covering_the_municipality(world, client):
+    """A coordinator's first promise was made without its local police area (the one choice
+    offered, not chosen), so its signing had no organisation for the police's signatory."""
+    sign_in(client, world.coordinator)
+    form = client.get(url("period_create")).context["form"]
+    assert form["local_police_area"].value() == world.area.pk
+    # Where two areas cover it (a large city), the coordinator chooses.
+    factories.local_police_area("Lokalpolisområde Nord", municipalities=[world.vetlanda])
+    form = client.get(url("period_create")).context["form"]
+    assert form["local_police_area"].value() is None
+
+
 def test_admin_chooses_among_all_municipalities(world, client):
     sign_in(client, world.admin)
     form = client.get(url("period_create")).context["form"]

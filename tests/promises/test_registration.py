@@ -926,6 +926,15 @@ def test_a_published_registration_is_corrected_with_a_reason_in_the_change_log(c
     registration.register(period, user=people.coordinator)
     period.refresh_from_db()
     original = SignedOriginal.objects.get(period=period)
+    for user, status in (
+        (people.officer, 403),
+        (people.approver, 403),
+        (people.other_coordinator, 404),
+    ):
+        sign_in(client, user)
+        assert client.get(facts_url(period)).status_code == status, user
+        assert client.post(facts_url(period), {}).status_code == status, user
+        client.logout()
     sign_in(client, people.coordinator)
     hub = client.get(reverse("promises:staff_period", args=[period.pk])).content.decode()
     assert facts_url(period) in hub

@@ -2496,6 +2496,34 @@ def test_targets_given_apart_refer_back_to_numbered_activities():
     assert all(a.target is None for a in alone.activities)
 
 
+def test_a_target_stated_for_one_year_of_a_longer_period_is_marked_for_checking():
+    """A coordinator's Word document for 2027–2028 promised "minst 12 trygghetsvandringar
+    under 2027": the preview proposed 12 over both years, unmarked. The target is still read as
+    the text states it (never guessed per year), and marked; a span of years is not."""
+    items = (
+        "Polisen och kommunen genomför minst 12 trygghetsvandringar under 2027.",
+        "Polisen genomför minst 20 trafikkontroller under 2027–2028.",
+        "Polisen gör sammanlagt 30 hastighetskontroller under 2027 och 2028.",
+    )
+    document = parse(
+        "Medborgarlöftet gäller från 1 januari 2027 till 31 december 2028.\n\nAktiviteter\n"
+        + "".join(f"- {item}\n" for item in items)
+    )
+    walks, checks, speed = document.activities
+    assert (walks.target.value, walks.target.scope) == (12, "period")
+    assert walks.target.uncertain == [
+        "Texten anger målet för 2027, ett av periodens år. Kontrollera tidsperioden."
+    ]
+    assert checks.target.value == 20 and checks.target.uncertain == []
+    assert speed.target.value == 30 and speed.target.uncertain == []
+    # A promise for 2027 alone: "under 2027" is its whole validity.
+    single = parse(
+        "Medborgarlöftet gäller från 1 januari 2027 till 31 december 2027.\n\nAktiviteter\n"
+        f"- {items[0]}\n"
+    )
+    assert single.activities[0].target.uncertain == []
+
+
 def test_dates_without_a_year_take_the_one_year_their_sentence_names():
     document = parse(
         "Det gäller under hela 2026, från den 1 januari till den 31 december.\n\n"
