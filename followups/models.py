@@ -1,5 +1,7 @@
 """Follow-up meetings with an assessment per promise, and published reports."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -11,6 +13,9 @@ from simple_history.models import HistoricalRecords
 from activities.models import Activity
 from municipalities.models import Municipality
 from promises.models import Promise, PromisePeriod
+
+# How long a held or cancelled meeting stays in the public calendar (`for_calendar`).
+CALENDAR_KEEPS = datetime.timedelta(days=366)
 
 
 class FollowUpMeetingQuerySet(models.QuerySet):
@@ -30,6 +35,22 @@ class FollowUpMeetingQuerySet(models.QuerySet):
         return self.filter(
             period__in=PromisePeriod.objects.published(), status=MeetingStatus.PLANNED
         ).defer("internal_minutes")
+
+    def for_calendar(self, today) -> "FollowUpMeetingQuerySet":
+        """The meetings of published periods a calendar subscriber keeps: every planned one,
+        and those held or cancelled in the last year (a meeting held or cancelled stays in the
+        calendar as such, not gone without a word); public fields only."""
+        return (
+            self.filter(period__in=PromisePeriod.objects.published())
+            .filter(
+                Q(status=MeetingStatus.PLANNED)
+                | Q(
+                    status__in=(MeetingStatus.HELD, MeetingStatus.CANCELLED),
+                    date__gte=today - CALENDAR_KEEPS,
+                )
+            )
+            .defer("internal_minutes")
+        )
 
     def coming_for(self, user, today) -> "FollowUpMeetingQuerySet":
         """Planned meetings from `today` on, of the periods `user` sees, soonest first (the

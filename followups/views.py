@@ -1,6 +1,7 @@
 """Public feeds and open data of the followups app."""
 
 import datetime
+from urllib.parse import urlsplit
 
 import icalendar
 from django.conf import settings
@@ -17,7 +18,7 @@ from activities.progress import COUNTING_RULE
 from config import public_cache
 from followups import opendata
 from followups.feeds import UpdatesFeed
-from followups.models import FollowUpMeeting
+from followups.models import FollowUpMeeting, MeetingStatus
 from municipalities.models import Municipality
 from municipalities.search import swedish_sort_key
 
@@ -122,19 +123,30 @@ def municipality_open_data_download(
     return _download(request, municipality, dataset, fmt)
 
 
+# A meeting's status as iCalendar says it (RFC 5545): held ones happened as planned.
+CALENDAR_STATUS = {
+    MeetingStatus.PLANNED: "CONFIRMED",
+    MeetingStatus.HELD: "CONFIRMED",
+    MeetingStatus.CANCELLED: "CANCELLED",
+}
+
+
 def municipality_meetings_ics(request: HttpRequest, slug: str) -> HttpResponse:
-    """The planned follow-up meetings of a municipality's published periods, as iCalendar.
+    """The follow-up meetings of a municipality's published periods, as iCalendar: every
+    planned one, and those held or cancelled in the last year, each with its status (a meeting
+    held or cancelled stayed planned in a subscriber's calendar, or vanished from it).
 
     Public fields only: kind, date, time, forum and the period; never minutes or staff names.
+    Addresses and event ids are on `SITE_URL`, never on the Host a request named.
     """
     municipality = get_object_or_404(Municipality, slug=slug)
     meetings = (
-        FollowUpMeeting.objects.planned()
+        FollowUpMeeting.objects.for_calendar(timezone.localdate())
         .filter(period__municipality=municipality)
         .select_related("period__municipality")
         .order_by("date", "time", "pk")
     )
-    host = request.get_host().split(":")[0]
+    host = urlsplit(settings.SITE_URL).hostname or "localhost"
     calendar = icalendar.Calendar()
     language = get_language() or settings.LANGUAGE_CODE
     calendar.add("prodid", f"-//Medborgarlöften//{language.upper()}")
@@ -148,6 +160,10 @@ def municipality_meetings_ics(request: HttpRequest, slug: str) -> HttpResponse:
         event = icalendar.Event()
         event.add("uid", f"meeting-{meeting.pk}@{host}")
         event.add("dtstamp", stamp)
+        event.add("last-modified", meeting.updated_at)
+        # Each save counts up: a calendar takes the newer version of the same event.
+        event.add("sequence", meeting.edit_version)
+        event.add("status", CALENDAR_STATUS[meeting.status])
         if meeting.time is None:
             event.add("dtstart", meeting.date)
         else:
@@ -160,7 +176,10 @@ def municipality_meetings_ics(request: HttpRequest, slug: str) -> HttpResponse:
             summary = f"{summary}: {meeting.forum}"
         event.add("summary", summary)
         event.add("description", f"{meeting.period.place_name} {meeting.period.period_label}")
-        event.add("url", request.build_absolute_uri(meeting.period.get_absolute_url()))
+        url = meeting.period.get_absolute_url()
+        if meeting.status == MeetingStatus.HELD and meeting.public_summary:
+            url += f"#uppfoljning-{meeting.pk}"  # its record on the period page
+        event.add("url", settings.SITE_URL + url)
         calendar.add_component(event)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="moten-{municipality.slug}.ics"'

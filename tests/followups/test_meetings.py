@@ -311,9 +311,10 @@ def test_the_calendar_of_planned_meetings_parses_and_shows_public_fields_only(cl
     assert response["Content-Type"].startswith("text/calendar")
     calendar = icalendar.Calendar.from_ical(response.content)
     events = list(calendar.walk("VEVENT"))
-    assert len(events) == 2  # the planned meetings of the published period only
+    # The planned meetings of the published period, and the held one (of this year)
+    assert len(events) == 3
     summaries = sorted(str(event["summary"]) for event in events)
-    assert summaries == ["Månadsmöte", "Tertialuppföljning: Trygg och säker kommun"]
+    assert summaries == ["Månadsmöte", "Månadsmöte", "Tertialuppföljning: Trygg och säker kommun"]
     timed = next(e for e in events if "Tertial" in str(e["summary"]))
     # In UTC, which a calendar reads without a time zone definition; no end nobody entered.
     stockholm = timezone.make_aware(datetime.datetime.combine(END, datetime.time(13, 30)))
@@ -782,3 +783,48 @@ def test_an_earlier_meetings_assessments_are_folded_on_the_period_page(client, p
         assert page.index("som mötet bedömde dem") < page.index(
             '<details class="earlier-assessments">'
         )
+
+
+@pytest.mark.django_db
+def test_a_held_or_cancelled_meeting_stays_in_the_calendar_as_such(client, people, settings):
+    """A subscriber's calendar kept a meeting as planned after it was held, or lost it without
+    a word when it was cancelled; its address named the Host a request gave."""
+    import icalendar
+
+    settings.ALLOWED_HOSTS = ["testserver", "portal.example"]
+    period = factories.period(people.home.slug, start=START, end=END)
+    common = {"period": period, "kind": "monthly"}
+    held = FollowUpMeeting.objects.create(
+        **common, date=TODAY, status="held", public_summary="Hållet.", internal_minutes="Hemligt."
+    )
+    cancelled = FollowUpMeeting.objects.create(
+        **common, date=TODAY, status="cancelled", status_reason="Sjukdom."
+    )
+    FollowUpMeeting.objects.create(
+        **common, date=TODAY, status="withdrawn", status_reason="Fel period."
+    )
+    FollowUpMeeting.objects.create(
+        **common, date=TODAY - datetime.timedelta(days=400), status="held", public_summary="Förr."
+    )
+    planned = FollowUpMeeting.objects.create(**common, date=END, status="planned")
+
+    url = reverse("followups:municipality_meetings_ics", args=[people.home.slug])
+    response = client.get(url, HTTP_HOST="portal.example:8443")
+
+    events = {
+        str(event["uid"]): event
+        for event in icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    }
+    host = settings.SITE_URL.split("://")[1].split(":")[0].split("/")[0]
+    assert set(events) == {f"meeting-{m.pk}@{host}" for m in (held, cancelled, planned)}
+    status = {uid.split("@")[0]: str(event["status"]) for uid, event in events.items()}
+    assert status == {
+        f"meeting-{held.pk}": "CONFIRMED",
+        f"meeting-{cancelled.pk}": "CANCELLED",
+        f"meeting-{planned.pk}": "CONFIRMED",
+    }
+    held_event = events[f"meeting-{held.pk}@{host}"]
+    period_url = f"{settings.SITE_URL}{period.get_absolute_url()}"
+    assert str(held_event["url"]) == f"{period_url}#uppfoljning-{held.pk}"
+    assert "portal.example" not in response.content.decode()
+    assert "Hemligt" not in response.content.decode()

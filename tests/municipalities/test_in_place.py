@@ -28,7 +28,7 @@ def test_gotlands_pages_and_lists_say_pa_gotland(client):
 
     page = client.get("/kommuner/gotland/").content.decode()
     assert "<h1>Medborgarlöften på Gotland</h1>" in page
-    assert "Planerade uppföljningsmöten på Gotland" in page
+    assert "Uppföljningsmöten på Gotland (kalender" in page
     assert "i Gotland" not in page
 
     activities = client.get("/aktiviteter/?kommun=gotland").content.decode()
