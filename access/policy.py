@@ -100,6 +100,8 @@ def _allows(act: str, roles: set[str], obj: Model, user) -> bool:
         return lifecycle.registering(_period_of(obj))
     if act == Act.CORRECT_REGISTRATION:
         return lifecycle.registration_correctable(_period_of(obj))
+    if act == Act.ARCHIVE:
+        return lifecycle.documents_public(_period_of(obj))
     if act in (Act.MANAGE_FOLLOWUPS, Act.PUBLISH_REPORTS):
         return lifecycle.followed_up(_period_of(obj))
     if act == Act.MANAGE_INDICATORS:
@@ -150,6 +152,7 @@ _BY_STATE_ALONE = frozenset(
         Act.EDIT_PROPOSAL,
         Act.REGISTER_PERIOD,
         Act.CORRECT_REGISTRATION,
+        Act.ARCHIVE,
         Act.MANAGE_FOLLOWUPS,
         Act.PUBLISH_REPORTS,
         Act.MANAGE_INDICATORS,

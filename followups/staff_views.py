@@ -6,6 +6,8 @@ state machine says (`lifecycle.followed_up`). Each view: scope and fetch (404 ou
 policy (403), validate, act, message, redirect.
 """
 
+import logging
+
 from django.contrib import messages
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -20,7 +22,7 @@ from access import policy
 from access.staff import staff_required
 from activities.models import Activity, ActivityLog
 from activities.wording import pace_label, progress_summary
-from followups import services
+from followups import archive, frozen, services
 from followups.forms import (
     AssessmentForm,
     CorrectMeetingForm,
@@ -42,6 +44,7 @@ from promises.editing import EditConflict, Repeated
 from promises.forms import SENT_TWICE, all_valid, rebind_after_conflict
 from promises.models import PromisePeriod
 
+logger = logging.getLogger(__name__)
 KIND_LABELS = dict(MeetingKind.choices)
 
 
@@ -351,3 +354,27 @@ def meeting_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         step=services.withdraw_meeting,
         done=_("The meeting's record was withdrawn."),
     )
+
+
+@staff_required
+@require_safe
+def archive_package(request: HttpRequest, pk: int) -> HttpResponse:
+    """A published period's archive package (`followups.archive`), for the coordinator who
+    answers for its records; a stored document that no longer matches its checksum is refused
+    with a message, never packed as the original."""
+    period = _period(request, pk, Act.ARCHIVE)
+    try:
+        data = archive.package(period, user=request.user)
+    except frozen.ChecksumMismatch:
+        logger.error("Archive package of period %s: a stored document fails its checksum", pk)
+        messages.error(
+            request,
+            _(
+                "The archive package could not be made: a stored document no longer matches "
+                "its checksum. Contact the portal's administrator."
+            ),
+        )
+        return redirect("promises:staff_period", pk=period.pk)
+    response = HttpResponse(data, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{archive.filename(period)}"'
+    return response

@@ -26,6 +26,11 @@ EXCEL = {"fmt": "excel"}
 urlpatterns = [
     path("personal/perioder/<int:pk>/moten/", staff_views.meeting_list, name="meeting_list"),
     path(
+        "personal/perioder/<int:pk>/arkivpaket.zip",
+        staff_views.archive_package,
+        name="archive_package",
+    ),
+    path(
         "personal/perioder/<int:pk>/moten/planera/", staff_views.meeting_plan, name="meeting_plan"
     ),
     path(

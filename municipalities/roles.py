@@ -101,6 +101,8 @@ class Act:
     IMPORT_DOCUMENT = "import_document"
     # Delete a draft never sent for consultation: a false start, or a document imported twice.
     DELETE_DRAFT = "delete_draft"
+    # Download a published promise's archive package (documents, record, minutes, checksums).
+    ARCHIVE = "archive"
 
 
 _OFFICER_ACTS = {
@@ -128,6 +130,7 @@ ROLE_ACTS: dict[str, frozenset[str]] = {
             Act.CORRECT_REGISTRATION,
             Act.IMPORT_DOCUMENT,
             Act.DELETE_DRAFT,
+            Act.ARCHIVE,
         }
     ),
     Role.APPROVER: frozenset({Act.VIEW_STAFF}),

@@ -125,6 +125,16 @@ COORDINATOR_POST_ONLY = _outcomes(
     other_coordinator=(405, 404),
 )
 
+# A download for coordinators (the archive package): read only, POST refused by method.
+COORDINATOR_DOWNLOAD = _outcomes(
+    police=(403, 405),
+    coordinator=(OK, 405),
+    approver=(403, 405),
+    admin=(OK, 405),
+    other=(403, 405),
+    other_coordinator=(404, 405),
+)
+
 # Follow-up meetings: the municipality's kommunpoliser and coordinators (and administrators);
 # approvers read them only (403); other municipalities' staff get 404 from the scope.
 FOLLOWUP_WRITE = _outcomes(
@@ -136,6 +146,7 @@ FOLLOWUP_WRITE = _outcomes(
 )
 
 MATRIX = {
+    "followups:archive_package": COORDINATOR_DOWNLOAD,
     "followups:meeting_list": READ_ONLY_SCOPED,
     "followups:meeting_detail": READ_ONLY_SCOPED,
     "followups:meeting_plan": FOLLOWUP_WRITE,
@@ -498,7 +509,7 @@ def _request(name: str, world: World, actor: str) -> tuple[str, dict]:
 def _followup_request(name: str, world: World) -> tuple[str, dict] | None:
     """The URL and a valid POST body for the follow-up meeting pages."""
     day = min(TODAY, END)
-    if name == "followups:meeting_list":
+    if name in ("followups:meeting_list", "followups:archive_package"):
         return reverse(name, args=[world.period.pk]), {}
     if name == "followups:meeting_detail":
         return reverse(name, args=[world.held_meeting.pk]), {}

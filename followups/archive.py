@@ -1,0 +1,256 @@
+"""A citizen promise's archive package: one ZIP file for the municipality's registrator, who
+files the promise under its reference number (arkivlagen asks the public records to be kept).
+
+It holds the documents as they were frozen (the signed original, or the copy kept when a past
+promise was registered, and its source document; each published report version), each read
+back and checked against its stored SHA-256 checksum, and the promise's record as CSV files:
+the lifecycle steps and the reviews with who took them, the public revisions, the follow-up
+meetings with their minutes, and the activities with their targets and what was done. A table
+of contents names every file with its size and SHA-256, and a JSON file the promise's facts.
+
+The package is for staff (the coordinator who answers for the promise's records): it holds
+names and internal minutes the public pages never show. Built in memory: a period's documents
+are a few megabytes at most.
+"""
+
+import csv
+import datetime
+import hashlib
+import io
+import json
+import os
+import zipfile
+
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.text import slugify
+
+from activities import wording
+from activities.models import Activity
+from activities.spreadsheet import safe_cell
+from followups import frozen
+from followups.models import FollowUpMeeting, Report, SignedOriginal
+from promises.models import PeriodTransition, PromisePeriod, Review, Revision
+
+# Every CSV file: semicolons and a byte order mark, as Swedish Excel opens them.
+CSV_DIALECT = {"delimiter": ";", "lineterminator": "\r\n"}
+
+
+def _csv(header: list[str], rows) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, **CSV_DIALECT)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_cell(value) for value in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return safe_cell(str(value))
+
+
+def _person(user) -> str:
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+def _lifecycle(period: PromisePeriod) -> bytes:
+    steps = PeriodTransition.objects.filter(period=period).select_related("by").order_by("at")
+    reviews = Review.objects.filter(period=period).select_related("reviewer", "promise")
+    rows = [
+        (
+            step.at,
+            "steg",
+            step.get_from_state_display() if step.from_state else "",
+            step.get_to_state_display(),
+            step.get_kind_display(),
+            _person(step.by),
+            step.comment,
+        )
+        for step in steps
+    ]
+    rows += [
+        (
+            review.at,
+            f"granskning, samrådsomgång {review.round}",
+            review.promise.title if review.promise else "",
+            review.get_verdict_display(),
+            "",
+            _person(review.reviewer),
+            review.comment,
+        )
+        for review in reviews
+    ]
+    rows.sort(key=lambda row: row[0])
+    return _csv(["tidpunkt", "händelse", "från", "till", "slag", "av", "kommentar"], rows)
+
+
+def _revisions(period: PromisePeriod) -> bytes:
+    revisions = (
+        Revision.objects.filter(period=period)
+        .select_related("created_by")
+        .prefetch_related("changes")
+        .order_by("number")
+    )
+    rows = [
+        (
+            revision.number,
+            revision.created_at,
+            revision.get_kind_display(),
+            revision.reason,
+            _person(revision.created_by),
+            change.get_kind_display(),
+            change.subject,
+            change.old_value,
+            change.new_value,
+        )
+        for revision in revisions
+        for change in revision.changes.all()
+    ]
+    header = ["nummer", "tidpunkt", "slag", "skäl", "av", "ändring", "gäller", "före", "efter"]
+    return _csv(header, rows)
+
+
+def _meetings(period: PromisePeriod) -> bytes:
+    meetings = FollowUpMeeting.objects.filter(period=period).order_by("date", "time", "pk")
+    rows = [
+        (
+            meeting.date,
+            meeting.time.strftime("%H:%M") if meeting.time else "",
+            meeting.get_kind_display(),
+            meeting.get_status_display(),
+            meeting.forum,
+            meeting.participants,
+            meeting.public_summary,
+            meeting.decisions,
+            meeting.internal_minutes,
+            meeting.status_reason,
+        )
+        for meeting in meetings
+    ]
+    header = [
+        "datum",
+        "tid",
+        "slag",
+        "status",
+        "forum",
+        "deltagare",
+        "sammanfattning för allmänheten",
+        "beslut och nästa steg",
+        "internt protokoll",
+        "skäl",
+    ]
+    return _csv(header, rows)
+
+
+def _activities(period: PromisePeriod, today: datetime.date) -> bytes:
+    activities = Activity.objects.filter(period=period).with_progress_data().order_by("position")
+    rows = []
+    for activity in activities:
+        activity.period = period
+        progress = activity.progress(today)
+        rows.append(
+            (
+                activity.position,
+                activity.title,
+                activity.responsible_shown,
+                wording.target_words(progress),
+                progress.total_done,
+                wording.progress_summary(progress, dated=True),
+                wording.pace_label(progress.status)
+                if progress.target is not None
+                else wording.status_words(activity.status, progress),
+            )
+        )
+    header = ["nummer", "aktivitet", "ansvarig", "mål", "genomfört", "läget", "status"]
+    return _csv(header, rows)
+
+
+def _facts(period: PromisePeriod, user, now: datetime.datetime) -> bytes:
+    facts = {
+        "kommun": period.municipality.name,
+        "kommunkod": period.municipality.code,
+        "organisation": period.municipality.organisation_name,
+        "område": period.area_name,
+        "lokalpolisområde": period.local_police_area.name if period.local_police_area else "",
+        "medborgarlöfte": f"{period.place_name} {period.period_label}",
+        "giltigt_från": period.start_date.isoformat(),
+        "giltigt_till": period.end_date.isoformat() if period.end_date else None,
+        "status": period.get_state_display(),
+        "beslutande_organ": period.decision_body,
+        "beslutsdatum": period.decision_date.isoformat() if period.decision_date else None,
+        "diarienummer": period.decision_reference,
+        "undertecknat": period.signed_date.isoformat() if period.signed_date else None,
+        "registrerat_i_efterhand": period.registered_at is not None,
+        "källa": period.source_url,
+        "adress": settings.SITE_URL + period.get_absolute_url(),
+        "paketet_skapat": timezone.localtime(now).isoformat(timespec="seconds"),
+        "paketet_skapat_av": _person(user),
+    }
+    return json.dumps(facts, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def _report_name(report: Report) -> str:
+    span = f"{report.covers_from.isoformat()}_{report.covers_to.isoformat()}"
+    return f"redovisningar/{slugify(report.get_kind_display())}-{span}-version-{report.version}.pdf"
+
+
+def package(period: PromisePeriod, *, user, now: datetime.datetime | None = None) -> bytes:
+    """The archive package of the published `period` as ZIP bytes; raises
+    `frozen.ChecksumMismatch` when a stored document no longer matches its checksum (an
+    archive must not take a changed file for the original)."""
+    now = now or timezone.now()
+    files: list[tuple[str, bytes, str]] = []
+    with translation.override("sv"):
+        original = SignedOriginal.objects.filter(period=period).first()
+        if original is not None:
+            kept = "registrerades" if period.registered_at else "undertecknades"
+            files.append(
+                (
+                    "medborgarlofte-original.pdf",
+                    frozen.verified(original.pdf, original.sha256),
+                    f"Medborgarlöftet som det var när det {kept}",
+                )
+            )
+        if period.source_file:
+            with period.source_file.open("rb") as source:
+                name = os.path.basename(period.source_file.name)
+                files.append((f"kalldokument/{name}", source.read(), "Källdokumentet"))
+        reports = Report.objects.filter(period=period).exclude(pdf="").order_by("published_on")
+        for report in reports:
+            files.append(
+                (
+                    _report_name(report),
+                    frozen.verified(report.pdf, report.pdf_sha256),
+                    f"{report.title}, version {report.version}, publicerad {report.published_on}",
+                )
+            )
+        today = timezone.localdate(now)
+        files += [
+            ("uppgifter.json", _facts(period, user, now), "Medborgarlöftets uppgifter"),
+            ("handelser.csv", _lifecycle(period), "Livscykelns steg och granskningar"),
+            ("andringar.csv", _revisions(period), "Ändringar efter undertecknandet"),
+            ("moten.csv", _meetings(period), "Uppföljningsmöten med protokoll"),
+            ("aktiviteter.csv", _activities(period, today), "Aktiviteterna med mål och utfall"),
+        ]
+    contents = _csv(
+        ["fil", "storlek", "sha256", "beskrivning"],
+        [(name, len(data), hashlib.sha256(data).hexdigest(), text) for name, data, text in files],
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data, _text in files:
+            archive.writestr(name, data)
+        archive.writestr("innehall.csv", contents)
+    return buffer.getvalue()
+
+
+def filename(period: PromisePeriod) -> str:
+    return f"arkivpaket-{period.municipality.slug}-{period.slug}.zip"

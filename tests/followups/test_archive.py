@@ -1,0 +1,121 @@
+"""The archive package of a published citizen promise: the frozen documents checked against
+their checksums, the record as CSV files, a table of contents; for its coordinator only."""
+
+import csv
+import datetime
+import hashlib
+import io
+import json
+import zipfile
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from followups import frozen, services
+from followups.models import FollowUpMeeting, ReportKind
+from promises.models import PeriodState, PeriodTransition
+from tests import factories
+from tests.staff import sign_in
+
+TODAY = timezone.localdate()
+START = datetime.date(TODAY.year, 1, 1)
+END = datetime.date(TODAY.year, 12, 31)
+
+
+def rows(archive: zipfile.ZipFile, name: str) -> list[list[str]]:
+    text = archive.read(name).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text), delimiter=";"))
+
+
+@pytest.fixture
+def period(people):
+    period = factories.period(
+        "vetlanda",
+        start=START,
+        end=END,
+        decision_body="Kommunstyrelsen",
+        decision_reference="KS 2025/87",
+    )
+    checks = factories.activity(period, "Trafikkontroller")
+    factories.log(checks, START, 2)
+    PeriodTransition.objects.create(
+        period=period,
+        from_state=PeriodState.DECIDED,
+        to_state=PeriodState.SIGNED,
+        by=people.coordinator,
+        comment="Undertecknat i kommunhuset.",
+    )
+    FollowUpMeeting.objects.create(
+        period=period,
+        kind="monthly",
+        date=START,
+        status="held",
+        public_summary="Genomgång.",
+        internal_minutes="Internt: ny kontaktperson.",
+    )
+    frozen.keep_signed_original(period, timezone.now())
+    draft = services.draft_report(
+        period, people.coordinator, kind=ReportKind.TERTIAL, covers_from=START, covers_to=TODAY
+    )
+    services.publish_report(draft, people.coordinator)
+    return period
+
+
+@pytest.mark.django_db
+def test_the_coordinator_downloads_the_documents_and_the_record_with_checksums(
+    client, people, period
+):
+    sign_in(client, people.coordinator)
+    url = reverse("followups:archive_package", args=[period.pk])
+    hub = client.get(reverse("promises:staff_period", args=[period.pk])).content.decode()
+    assert url in hub
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    assert f"arkivpaket-vetlanda-{period.slug}.zip" in response["Content-Disposition"]
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    names = set(archive.namelist())
+    assert {"medborgarlofte-original.pdf", "innehall.csv", "uppgifter.json"} <= names
+    assert any(name.startswith("redovisningar/") and name.endswith(".pdf") for name in names)
+    # Every file in the table of contents, with its size and SHA-256.
+    listed = rows(archive, "innehall.csv")
+    assert listed[0] == ["fil", "storlek", "sha256", "beskrivning"]
+    assert {row[0] for row in listed[1:]} == names - {"innehall.csv"}
+    for name, size, digest, _text in listed[1:]:
+        data = archive.read(name)
+        assert (len(data), hashlib.sha256(data).hexdigest()) == (int(size), digest)
+    assert archive.read("medborgarlofte-original.pdf").startswith(b"%PDF")
+    facts = json.loads(archive.read("uppgifter.json"))
+    assert (facts["diarienummer"], facts["kommunkod"]) == ("KS 2025/87", "0685")
+    steps = rows(archive, "handelser.csv")
+    assert any("Undertecknat i kommunhuset." in row for row in steps)
+    assert any(people.coordinator.get_full_name() in row for row in steps[1:])
+    meetings = rows(archive, "moten.csv")
+    assert meetings[1][8] == "Internt: ny kontaktperson."  # the minutes, for the archive
+    activities = rows(archive, "aktiviteter.csv")
+    assert activities[1][1] == "Trafikkontroller" and activities[1][4] == "2"
+
+
+@pytest.mark.django_db
+def test_a_document_that_fails_its_checksum_is_never_packed_as_the_original(client, people, period):
+    original = period.signed_original
+    with original.pdf.storage.open(original.pdf.name, "wb") as stored:
+        stored.write(b"%PDF-1.7 changed")
+    sign_in(client, people.coordinator)
+    response = client.get(reverse("followups:archive_package", args=[period.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("promises:staff_period", args=[period.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert "stämmer inte längre med sin kontrollsumma" in page
+
+
+@pytest.mark.django_db
+def test_a_draft_has_no_archive_package(client, people):
+    draft = factories.period("vetlanda", state=PeriodState.DRAFT)
+    sign_in(client, people.coordinator)
+    assert client.get(reverse("followups:archive_package", args=[draft.pk])).status_code == 403
+    hub = client.get(reverse("promises:staff_period", args=[draft.pk])).content.decode()
+    assert "arkivpaket" not in hub
