@@ -353,9 +353,16 @@ def _decimal(value: Fraction | None) -> Decimal | None:
 
 
 def activity_rows(
-    municipality: Municipality | None, base_url: str, today: datetime.date
+    municipality: Municipality | None,
+    base_url: str,
+    today: datetime.date,
+    only: QuerySet | None = None,
 ) -> Iterator[Row]:
+    """The activities dataset's rows; `only`: of these activities' ids alone (a list's filtered
+    selection, `views.activity_selection`)."""
     activities = activity_queryset(municipality)
+    if only is not None:
+        activities = activities.filter(pk__in=only)
     periods = activity_periods(municipality)
     promise_ids = _promise_ids(activities)
     # The activity's own page: one reverse() per period, not per activity.

@@ -130,6 +130,12 @@ urlpatterns = [
     path("flode/", views.feed, name="feed"),
     path("kommuner/<slug:slug>/flode/", views.municipality_feed, name="municipality_feed"),
     path("oppna-data/", views.open_data, name="open_data"),
+    # The public activity list's filtered selection as a file (the list's own filters).
+    path(
+        "aktiviteter/<str:name>",
+        views.activity_selection,
+        name="activity_selection",
+    ),
     path(
         "oppna-data/<slug:dataset>-excel.csv",
         views.open_data_download,

@@ -14,6 +14,8 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
 
+from activities.filters import ActivityFilter
+from activities.models import Activity
 from activities.progress import COUNTING_RULE
 from config import public_cache
 from followups import opendata
@@ -113,6 +115,38 @@ def municipality_open_data(request: HttpRequest, slug: str) -> HttpResponse:
 def open_data_download(request: HttpRequest, dataset: str, fmt: str) -> HttpResponse:
     """One national dataset as CSV or JSON, as a whole file with its length."""
     return _download(request, None, dataset, fmt)
+
+
+# The list's filtered selection, in the activities dataset's formats (`activity_selection`).
+SELECTION_FORMATS = {"urval.csv": "csv", "urval-excel.csv": "excel", "urval.json": "json"}
+
+
+@require_safe
+def activity_selection(request: HttpRequest, name: str) -> HttpResponse:
+    """The activities `/aktiviteter/` lists with the same filters, as the activities dataset
+    (its columns and formats; an analyst asked for the list as she had filtered it). Invalid
+    filters are ignored, as the list ignores them (the same rows, `ActivityFilter.rows`); with
+    no filter, the kept national file."""
+    fmt_name = SELECTION_FORMATS.get(name)
+    if fmt_name is None:
+        raise Http404("No such format.")
+    if not set(request.GET) - {"page"}:
+        if fmt_name == "excel":
+            return redirect("followups:open_data_download_excel", "aktiviteter")
+        return redirect("followups:open_data_download", "aktiviteter", fmt_name)
+    activity_filter = ActivityFilter(request.GET, queryset=Activity.objects.for_activity_list())
+    today = timezone.localdate()
+    dataset = opendata.DATASETS_BY_SLUG["aktiviteter"]
+    fmt = opendata.FORMATS[fmt_name]
+    ids = activity_filter.rows(today).values("pk")
+    rows = opendata.activity_rows(None, settings.SITE_URL, today, only=ids)
+    # Whole before the answer starts: a failing query is a 503, never a cut-off file.
+    body = "".join(fmt.write(dataset, rows)).encode("utf-8")
+    response = HttpResponse(body, content_type=fmt.content_type)
+    filename = f"medborgarloften-aktiviteter-urval{fmt.variant}.{fmt.extension}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 def municipality_open_data_download(

@@ -1,0 +1,82 @@
+"""The public activity list's filtered selection as a file: the rows the list shows with the
+same filters, in the open data's activities dataset (columns and formats)."""
+
+import csv
+import datetime
+import io
+import json
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from promises.models import PeriodState
+from tests import factories
+
+TODAY = timezone.localdate()
+
+
+def url(name: str) -> str:
+    return reverse("followups:activity_selection", args=[name])
+
+
+@pytest.fixture
+def activities(db):
+    start, end = TODAY - datetime.timedelta(days=200), TODAY + datetime.timedelta(days=165)
+    vetlanda = factories.period("vetlanda", start=start, end=end)
+    tranas = factories.period("tranas", start=start, end=end)
+    behind = factories.activity(vetlanda, "Trafikkontroller i Vetlanda")
+    done = factories.activity(
+        vetlanda, "Fotpatruller", target=("at_least", 1, "fotpatruller", "period")
+    )
+    factories.log(done, TODAY, 1)
+    factories.activity(tranas, "Trafikkontroller i Tranås")
+    draft = factories.period("vetlanda", state=PeriodState.DRAFT, slug="utkast")
+    factories.activity(draft, "Hemlig aktivitet")
+    return behind, done
+
+
+def test_the_selection_has_the_rows_the_list_shows(client, activities):
+    behind, done = activities
+    listed = client.get("/aktiviteter/", {"kommun": "vetlanda"})
+    shown = sorted(activity.title for activity, _ in listed.context["activities"])
+    page = listed.content.decode()
+    assert f"{url('urval-excel.csv')}?kommun=vetlanda" in page
+
+    response = client.get(url("urval.csv"), {"kommun": "vetlanda"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="medborgarloften-aktiviteter-urval.csv"' in response["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert sorted(row["title"] for row in rows) == shown == sorted([behind.title, done.title])
+    assert "Hemlig" not in response.content.decode()
+    excel = client.get(url("urval-excel.csv"), {"kommun": "vetlanda"})
+    assert excel.content.startswith("\ufeff".encode()) and b";" in excel.content
+    data = json.loads(client.get(url("urval.json"), {"kommun": "vetlanda"}).content)
+    assert sorted(row["title"] for row in data) == shown
+
+
+def test_a_progress_filter_selects_as_the_list_does(client, activities):
+    behind, _done = activities
+    listed = client.get("/aktiviteter/", {"framsteg": "behind"})
+    shown = [activity.title for activity, _ in listed.context["activities"]]
+    rows = list(
+        csv.DictReader(
+            io.StringIO(client.get(url("urval.csv"), {"framsteg": "behind"}).content.decode())
+        )
+    )
+    assert sorted(row["title"] for row in rows) == sorted(shown)
+    assert behind.title in shown and all(row["pace_status"] == "behind" for row in rows)
+
+
+def test_without_a_filter_the_kept_national_file_is_given(client, activities):
+    response = client.get(url("urval.csv"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse(
+        "followups:open_data_download", args=["aktiviteter", "csv"]
+    )
+    excel = client.get(url("urval-excel.csv"), {"page": "2"})
+    assert excel["Location"] == reverse("followups:open_data_download_excel", args=["aktiviteter"])
+    assert "urval" not in client.get("/aktiviteter/").content.decode()
+    assert client.get("/aktiviteter/urval.pdf").status_code == 404
