@@ -127,9 +127,10 @@ PARAMETERS_READ: dict[str, frozenset[str]] = {
     "promises:promise_list": _LIST_PARAMETERS,
     "activities:activity_list": _LIST_PARAMETERS
     | {"ansvarig", "framsteg", "responsible", "progress"},
-    # The list's selection as a file: the list's filters.
+    # The lists' selections as files: the lists' filters.
     "followups:activity_selection": _LIST_PARAMETERS
     | {"ansvarig", "framsteg", "responsible", "progress"},
+    "followups:promise_selection": _LIST_PARAMETERS,
     "activities:activity_detail": frozenset({"page"}),
     "followups:open_data": frozenset({"kommun"}),
 }

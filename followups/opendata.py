@@ -330,9 +330,17 @@ def period_rows(
 
 
 def promise_rows(
-    municipality: Municipality | None, base_url: str, today: datetime.date
+    municipality: Municipality | None,
+    base_url: str,
+    today: datetime.date,
+    only: QuerySet | None = None,
 ) -> Iterator[Row]:
-    for promise in promise_queryset(municipality).iterator(chunk_size=CHUNK_SIZE):
+    """The promises dataset's rows; `only`: of these promises' ids alone (a list's filtered
+    selection, `views.list_selection`)."""
+    promises = promise_queryset(municipality)
+    if only is not None:
+        promises = promises.filter(pk__in=only)
+    for promise in promises.iterator(chunk_size=CHUNK_SIZE):
         yield {
             "promise_id": promise.pk,
             **_period_columns(promise.period),
@@ -359,7 +367,7 @@ def activity_rows(
     only: QuerySet | None = None,
 ) -> Iterator[Row]:
     """The activities dataset's rows; `only`: of these activities' ids alone (a list's filtered
-    selection, `views.activity_selection`)."""
+    selection, `views.list_selection`)."""
     activities = activity_queryset(municipality)
     if only is not None:
         activities = activities.filter(pk__in=only)

@@ -130,11 +130,18 @@ urlpatterns = [
     path("flode/", views.feed, name="feed"),
     path("kommuner/<slug:slug>/flode/", views.municipality_feed, name="municipality_feed"),
     path("oppna-data/", views.open_data, name="open_data"),
-    # The public activity list's filtered selection as a file (the list's own filters).
+    # The public lists' filtered selections as files (the lists' own filters).
     path(
         "aktiviteter/<str:name>",
-        views.activity_selection,
+        views.list_selection,
+        {"dataset": "aktiviteter"},
         name="activity_selection",
+    ),
+    path(
+        "loften/<str:name>",
+        views.list_selection,
+        {"dataset": "loften"},
+        name="promise_selection",
     ),
     path(
         "oppna-data/<slug:dataset>-excel.csv",

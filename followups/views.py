@@ -23,6 +23,8 @@ from followups.feeds import UpdatesFeed
 from followups.models import FollowUpMeeting, MeetingStatus
 from municipalities.models import Municipality
 from municipalities.search import swedish_sort_key
+from promises.filters import PromiseFilter
+from promises.models import Promise
 
 _updates_feed = UpdatesFeed()
 
@@ -117,33 +119,49 @@ def open_data_download(request: HttpRequest, dataset: str, fmt: str) -> HttpResp
     return _download(request, None, dataset, fmt)
 
 
-# The list's filtered selection, in the activities dataset's formats (`activity_selection`).
+# A list's filtered selection, in its dataset's formats (`list_selection`).
 SELECTION_FORMATS = {"urval.csv": "csv", "urval-excel.csv": "excel", "urval.json": "json"}
 
 
+def _activity_selection(request: HttpRequest, today: datetime.date):
+    activity_filter = ActivityFilter(request.GET, queryset=Activity.objects.for_activity_list())
+    return activity_filter.rows(today).values("pk")
+
+
+def _promise_selection(request: HttpRequest, today: datetime.date):
+    promise_filter = PromiseFilter(request.GET, queryset=Promise.objects.for_promise_list())
+    return promise_filter.qs.values("pk")
+
+
+# Per dataset: the list's rows with the request's filters (as the list finds them), and the
+# dataset's rows of those alone.
+SELECTIONS = {
+    "aktiviteter": (_activity_selection, opendata.activity_rows),
+    "loften": (_promise_selection, opendata.promise_rows),
+}
+
+
 @require_safe
-def activity_selection(request: HttpRequest, name: str) -> HttpResponse:
-    """The activities `/aktiviteter/` lists with the same filters, as the activities dataset
+def list_selection(request: HttpRequest, dataset: str, name: str) -> HttpResponse:
+    """What `/aktiviteter/` or `/loften/` lists with the same filters, as that open dataset
     (its columns and formats; an analyst asked for the list as she had filtered it). Invalid
-    filters are ignored, as the list ignores them (the same rows, `ActivityFilter.rows`); with
-    no filter, the kept national file."""
+    filters are ignored, as the list ignores them (the same rows); with no filter, the kept
+    national file."""
     fmt_name = SELECTION_FORMATS.get(name)
     if fmt_name is None:
         raise Http404("No such format.")
     if not set(request.GET) - {"page"}:
         if fmt_name == "excel":
-            return redirect("followups:open_data_download_excel", "aktiviteter")
-        return redirect("followups:open_data_download", "aktiviteter", fmt_name)
-    activity_filter = ActivityFilter(request.GET, queryset=Activity.objects.for_activity_list())
+            return redirect("followups:open_data_download_excel", dataset)
+        return redirect("followups:open_data_download", dataset, fmt_name)
+    selected, rows_of = SELECTIONS[dataset]
     today = timezone.localdate()
-    dataset = opendata.DATASETS_BY_SLUG["aktiviteter"]
     fmt = opendata.FORMATS[fmt_name]
-    ids = activity_filter.rows(today).values("pk")
-    rows = opendata.activity_rows(None, settings.SITE_URL, today, only=ids)
+    rows = rows_of(None, settings.SITE_URL, today, only=selected(request, today))
     # Whole before the answer starts: a failing query is a 503, never a cut-off file.
-    body = "".join(fmt.write(dataset, rows)).encode("utf-8")
+    body = "".join(fmt.write(opendata.DATASETS_BY_SLUG[dataset], rows)).encode("utf-8")
     response = HttpResponse(body, content_type=fmt.content_type)
-    filename = f"medborgarloften-aktiviteter-urval{fmt.variant}.{fmt.extension}"
+    filename = f"medborgarloften-{dataset}-urval{fmt.variant}.{fmt.extension}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -80,3 +80,21 @@ def test_without_a_filter_the_kept_national_file_is_given(client, activities):
     assert excel["Location"] == reverse("followups:open_data_download_excel", args=["aktiviteter"])
     assert "urval" not in client.get("/aktiviteter/").content.decode()
     assert client.get("/aktiviteter/urval.pdf").status_code == 404
+
+
+def test_the_promise_lists_selection_too(client, activities):
+    behind, _done = activities
+    promise = factories.promise(behind.period, "Öka tryggheten i Vetlanda")
+    factories.promise(factories.period("tranas", slug="annan"), "Tranås löfte")
+    listed = client.get("/loften/", {"kommun": "vetlanda"}).content.decode()
+    link = reverse("followups:promise_selection", args=["urval.csv"])
+    assert f"{link}?kommun=vetlanda" in listed
+
+    response = client.get(link, {"kommun": "vetlanda"})
+
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [row["title"] for row in rows] == [promise.title]
+    assert 'filename="medborgarloften-loften-urval.csv"' in response["Content-Disposition"]
+    assert client.get(link)["Location"] == reverse(
+        "followups:open_data_download", args=["loften", "csv"]
+    )
