@@ -3937,11 +3937,55 @@ def _exported_chat_read(text: str) -> str:
     return "\n".join(kept).lstrip("\n")
 
 
+# A change kept in a version-control system, as its patch shows it ("git diff", "git
+# format-patch", a pull request's ".diff"): hunks headed "@@ -1,30 +1,31 @@" (the lines before
+# and after the change they cover), each line marked "-" (removed), "+" (added) or " " (kept),
+# under "--- a/…" and "+++ b/…". The text after the change is read: the hunks' kept and added
+# lines, hunk by hunk, without the removed ones; the header, the commit's message, the list of
+# files changed and the lines between hunks go. A hunk ends when its lines are counted out. Only
+# a text that starts as a patch does ("From <commit> …", "commit <commit>", "diff --git …",
+# "Index: …", "--- …"): one quoting a patch among other things is read as it stands.
+_PATCH_START = re.compile(
+    r"\s*(?:From [0-9a-f]{7,40} |commit [0-9a-f]{7,40}\b|diff |Index: |--- |@@ -)"
+)
+_HUNK_HEAD = re.compile(r"^@@ -\d+(?:,(?P<old>\d+))? \+\d+(?:,(?P<new>\d+))? @@", re.MULTILINE)
+_NEW_SIDE_HEAD = re.compile(r"^\+\+\+ \S", re.MULTILINE)
+
+
+def _diff_new_side(text: str) -> str:
+    if not (_PATCH_START.match(text) and _HUNK_HEAD.search(text) and _NEW_SIDE_HEAD.search(text)):
+        return text
+    kept: list[str] = []
+    old = new = 0  # the lines of the hunk not yet read, before and after the change
+    for line in text.split("\n"):
+        if old <= 0 and new <= 0:
+            if hunk := _HUNK_HEAD.match(line):
+                old = int(hunk.group("old") or 1)
+                new = int(hunk.group("new") or 1)
+                kept.append("")
+            continue
+        mark, rest = line[:1], line[1:]
+        if mark == "-":
+            old -= 1
+        elif mark == "+":
+            new -= 1
+            kept.append(rest)
+        elif mark == "\\":
+            continue  # "\ No newline at end of file"
+        else:  # kept (an editor may have trimmed an empty line's space)
+            old -= 1
+            new -= 1
+            kept.append(rest)
+    return "\n".join(kept).strip("\n")
+
+
 def clean(raw: str) -> str:
     """The document's text as the parser reads it and the preview shows it."""
     raw = plain_text(raw).replace("\r\n", "\n").replace("\r", "\n")
     raw = encoding_repaired(raw)
     raw = formatting_marks_read(raw)
+    if "@@ -" in raw:
+        raw = _diff_new_side(raw)
     if "web.archive.org" in raw:
         raw = _without_archive_toolbar(raw)
     if "** " in raw or "list-manage" in raw:

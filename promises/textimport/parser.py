@@ -180,12 +180,14 @@ _PERIOD_HEADING = _kw(
     r"|(?:våren|hösten|sommaren|vintern)(?: \d{4})?"
     r"|löpande(?: under (?:året|perioden|hela perioden))?|hela (?:året|perioden))\s*:?$"
 )
+# The parties a heading names by their word: "Det här gör polisen", "Från stadsdelsförvaltningen"
+_PARTY_WORD = r"(?:polisen|kommunen|staden|regionen|stadsdelsförvaltningen|stadsdelsnämnden)"
 _PARTY_HEADING = _kw(
     r"^(?:(?P<pg>polisens|kommunens|stadens|regionens|stadsdelsförvaltningens)"
     r" (?:åtaganden|aktiviteter|insatser|löften"
     # "Polisens del i löftet", "Vår gemensamma del"
     r"|ansvar|del(?: i (?:medborgar)?löftet)?)"
-    r"|(?P<pn>polisen|kommunen|staden|regionen|stadsdelsförvaltningen|gemensamt"
+    rf"|(?P<pn>{_PARTY_WORD}|gemensamt"
     # the parties by their abbreviations: "LPO Farsta", "SDF", "SDF och LPO (gemensamt)"
     r"|(?:lpo|sdf)(?: och (?:lpo|sdf))?(?! och)(?: [A-ZÅÄÖ][\w-]+(?<!Åtar))?"
     # "Kommunerna ska tillsammans:", "Polisen och kommunerna ska:": a promise of two
@@ -202,27 +204,29 @@ _PARTY_HEADING = _kw(
     r"(?: vi| polisen och kommunen| kommunen och polisen)?"
     r"(?: också| även)?(?: gemensamt| tillsammans)?(?: att(?= under))?"
     r"(?: under (?:\d{4}|året|perioden|(?:de )?(?:kommande|närmaste) (?:året|åren)))?"
-    r"(?: att| följande)?|(?:det här|detta|så här|det) (?:gör|lovar) (?P<pd>polisen|kommunen"
-    r"|staden|regionen|vi tillsammans|vi gemensamt"
+    r"(?: att| följande)?"
+    # "Det här gör vi på polisen", "Det här gör stadsdelsförvaltningen"
+    r"|(?:det här|detta|så här|det) (?:gör|lovar) (?:vi (?:på|i|inom) )?"
+    rf"(?P<pd>{_PARTY_WORD}|vi tillsammans|vi gemensamt"
     # "Det här gör Lokalpolisområde Västerbergslagen", "Det här gör Ludvika kommun"
     r"|lokalpolisområdet?(?: [\w-]+){1,2}|polisen i [\w-]+|[\w-]+s? (?:kommun|stad))"
     # an easy-to-read version's "Det här ska polisen göra", "Det här ska vi göra tillsammans"
-    r"|(?:det här|detta|så här) ska (?P<ps>polisen|kommunen|staden|regionen"
+    rf"|(?:det här|detta|så här) ska (?P<ps>{_PARTY_WORD}"
     r"|vi(?= göra (?:tillsammans|gemensamt))) göra(?: tillsammans| gemensamt)?"
     # "Aktiviteter polisen", "Insatser för kommunen", "Åtaganden – polisen"
-    r"|(?:aktiviteter|insatser|åtaganden)(?: för| [–-])? (?P<pa>polisen|kommunen|staden|regionen)"
+    rf"|(?:aktiviteter|insatser|åtaganden)(?: för| [–-])? (?P<pa>{_PARTY_WORD})"
     # "Vad gör polisen?", "Vad gör vi tillsammans?", a form's "Vilka aktiviteter genomför
     # polisen?"
     # a slide's "Vi gör tillsammans"
     r"|vi (?:gör|genomför) (?:tillsammans|gemensamt)"
     # a leaflet's "Från polisen", "Från kommunen" (over what the reader will notice)
-    r"|från (?P<pf>polisen|kommunen|staden|regionen)"
+    rf"|från (?P<pf>{_PARTY_WORD})"
     # a party named with its verb: "Nora kommun åtar sig att", "Lokalpolisområde Lindesberg ska"
     r"|(?P<pm>lokalpolisområdet?(?: [\w-]+){1,2}|[\w-]+s? (?:kommun|stad))"
     r" (?:ska|kommer|åtar sig|förbinder sig|har(?: för sin del)? (?:åtagit|förbundit) sig)"
     r"(?: också| även)?(?: att| följande)?"
     r"|(?:vad gör|vilka (?:aktiviteter|insatser|åtgärder) (?:genomför|gör))"
-    r" (?P<pq>polisen|kommunen|staden|regionen|[vn]i tillsammans|[vn]i gemensamt))"
+    rf" (?P<pq>{_PARTY_WORD}|[vn]i tillsammans|[vn]i gemensamt))"
     r"\s*[:?]?$"
 )
 _OTHER_HEADING = _kw(
@@ -3090,6 +3094,10 @@ _WORDING = re.compile(
     re.IGNORECASE,
 )
 
+# The promise quoted whole, as a report or a study quotes it, perhaps with its source after it:
+# ""Vi lovar att arbeta för …" (Munkfors kommun & Polisen, 2026, s. 2)".
+_QUOTED_WORDING = re.compile(r"[\"“”«]([^\"“”»]{10,})[\"“”»](?:\s*\([^()]{1,120}\))?\s*\.?")
+
 
 def _promise_from_running_text(document: ParsedDocument, lines: list[_Line]) -> None:
     """A document whose promise is one sentence of its running text ("… lovar invånarna att
@@ -3131,7 +3139,7 @@ def _promise_from_running_text(document: ParsedDocument, lines: list[_Line]) -> 
                 continue
             if _PROMISE_SENTENCE.search(fold(sentence.group())):
                 words = sentence.group().strip()
-                if wording := _WORDING.search(words):
+                if wording := _WORDING.search(words) or _QUOTED_WORDING.fullmatch(words):
                     # "… beslutade att löftet ska lyda: "Polisen och … lovar att …"": its words
                     start += wording.start(1)
                     words = wording.group(1).strip()

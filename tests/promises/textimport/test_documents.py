@@ -1787,6 +1787,57 @@ BLIND_VALIDITY = {
     ),
     "ockero-2026-ramtecken.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "mala-2026-folder-trespalt.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    # round 95: a patch of the promise's file (its removed lines and the commit's header no
+    # validity), the police's weekly summary, a safety walk's minutes
+    "helsingborg-2026-git-diff.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "bromma-2026-2027-polisens-veckosammanfattning.txt": (
+        "2026-02-01",
+        "2027-01-31",
+        False,
+        None,
+        "joint",
+    ),
+    "alvdalen-2026-trygghetsvandring-protokoll.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    # round 96: a board's agenda, a student's study (its sources' years no validity), a page in
+    # Swedish and Ukrainian
+    "fargelanda-2026-2027-kallelse-foredragningslista.txt": (
+        "2026-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "munkfors-2026-2027-fordjupningsarbete.txt": ("2026-03-01", "2027-02-28", False, None, "joint"),
+    "upplands-bro-2026-svenska-ukrainska.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    # round 97: a web page with its chat assistant, a chat with an AI assistant, a map's
+    # numbered places
+    "goteborg-nordost-2026-2027-webbsida-chattbot.txt": (
+        "2026-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "enskede-arsta-vantor-2026-chatgpt-konversation.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "hagersten-alvsjo-2026-2027-karta-numrerade-platser.txt": (
+        "2026-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
 }
 
 
