@@ -127,13 +127,19 @@ PARAMETERS_READ: dict[str, frozenset[str]] = {
     "promises:promise_list": _LIST_PARAMETERS,
     "activities:activity_list": _LIST_PARAMETERS
     | {"ansvarig", "framsteg", "responsible", "progress"},
-    # The lists' selections as files: the lists' filters.
-    "followups:activity_selection": _LIST_PARAMETERS
+    # The lists' selections as files: the lists' filters, and no page (a file has all the
+    # rows; `?page=2` … `?page=100000` were one more copy of the same file each).
+    "followups:activity_selection": (_LIST_PARAMETERS - {"page"})
     | {"ansvarig", "framsteg", "responsible", "progress"},
-    "followups:promise_selection": _LIST_PARAMETERS,
+    "followups:promise_selection": _LIST_PARAMETERS - {"page"},
     "activities:activity_detail": frozenset({"page"}),
     "followups:open_data": frozenset({"kommun"}),
+    # A sitemap section's further files (`?p=2`, named by the index): dropped, each was the
+    # first file again.
+    "sitemap_section": frozenset({"p"}),
 }
+# The page numbers among them: the lists' `page`, the sitemap's `p`.
+PAGE_PARAMETERS = frozenset({"page", "p"})
 QUERY_PARAMETERS = frozenset().union(*PARAMETERS_READ.values())
 
 
@@ -454,7 +460,8 @@ def _drop_unread_parameters(request: HttpRequest) -> None:
     cache's key and for the page (its links keep its query): a parameter given twice once, with
     the value a page reads (the last), and a page number only when it is one past the first
     (`?page=a1`, `?page=0` and `?page=1` are the first page, as the lists read them, and a
-    number past any list's end is `LAST_PAGE`, the last page, as they read it too)."""
+    number past any list's end is `LAST_PAGE`, the last page, as they read it too; a sitemap's
+    `p` alike: `?p=02` is `?p=2`, and one past its end a 404, never kept)."""
     if not request.GET:
         return
     read = parameters_read(request.path_info)
@@ -470,7 +477,7 @@ def _drop_unread_parameters(request: HttpRequest) -> None:
             value = " ".join(value.split())
             if not value:
                 continue  # no search
-        if name == "page":
+        if name in PAGE_PARAMETERS:
             if not (value.isascii() and value.isdigit()):
                 continue  # the first page
             # Past the end is the last page: any number that large is one key (and more than 18

@@ -202,10 +202,30 @@ def _report_name(report: Report) -> str:
     return f"redovisningar/{slugify(report.get_kind_display())}-{span}-version-{report.version}.pdf"
 
 
+class MissingDocument(Exception):
+    """A document the records name is gone from the storage (a restore without the media
+    folder, a file deleted by hand)."""
+
+
+def _stored(field, checksum: str | None = None) -> bytes:
+    """The bytes of a stored document, checked against `checksum` if given; raises
+    `MissingDocument` when the storage no longer has it."""
+    if not field:
+        raise MissingDocument("")
+    try:
+        if checksum is not None:
+            return frozen.verified(field, checksum)
+        with field.storage.open(field.name, "rb") as stored:
+            return stored.read()
+    except FileNotFoundError:
+        raise MissingDocument(field.name) from None
+
+
 def package(period: PromisePeriod, *, user, now: datetime.datetime | None = None) -> bytes:
     """The archive package of the published `period` as ZIP bytes; raises
     `frozen.ChecksumMismatch` when a stored document no longer matches its checksum (an
-    archive must not take a changed file for the original)."""
+    archive must not take a changed file for the original), `MissingDocument` when one is
+    gone from the storage (a package without it is no archive of the promise)."""
     now = now or timezone.now()
     files: list[tuple[str, bytes, str]] = []
     with translation.override("sv"):
@@ -215,20 +235,19 @@ def package(period: PromisePeriod, *, user, now: datetime.datetime | None = None
             files.append(
                 (
                     "medborgarlofte-original.pdf",
-                    frozen.verified(original.pdf, original.sha256),
+                    _stored(original.pdf, original.sha256),
                     f"Medborgarlöftet som det var när det {kept}",
                 )
             )
         if period.source_file:
-            with period.source_file.open("rb") as source:
-                name = os.path.basename(period.source_file.name)
-                files.append((f"kalldokument/{name}", source.read(), "Källdokumentet"))
+            name = os.path.basename(period.source_file.name)
+            files.append((f"kalldokument/{name}", _stored(period.source_file), "Källdokumentet"))
         reports = Report.objects.filter(period=period).exclude(pdf="").order_by("published_on")
         for report in reports:
             files.append(
                 (
                     _report_name(report),
-                    frozen.verified(report.pdf, report.pdf_sha256),
+                    _stored(report.pdf, report.pdf_sha256),
                     f"{report.title}, version {report.version}, publicerad {report.published_on}",
                 )
             )

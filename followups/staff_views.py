@@ -375,6 +375,16 @@ def archive_package(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         )
         return redirect("promises:staff_period", pk=period.pk)
+    except archive.MissingDocument as missing:
+        logger.error("Archive package of period %s: stored document %s is missing", pk, missing)
+        messages.error(
+            request,
+            _(
+                "The archive package could not be made: a stored document is missing from the "
+                "portal's file storage. Contact the portal's administrator."
+            ),
+        )
+        return redirect("promises:staff_period", pk=period.pk)
     response = HttpResponse(data, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{archive.filename(period)}"'
     return response

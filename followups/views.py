@@ -23,7 +23,7 @@ from followups.feeds import UpdatesFeed
 from followups.models import FollowUpMeeting, MeetingStatus
 from municipalities.models import Municipality
 from municipalities.search import swedish_sort_key
-from promises.filters import PromiseFilter
+from promises.filters import PromiseFilter, legacy_redirect
 from promises.models import Promise
 
 _updates_feed = UpdatesFeed()
@@ -123,48 +123,84 @@ def open_data_download(request: HttpRequest, dataset: str, fmt: str) -> HttpResp
 SELECTION_FORMATS = {"urval.csv": "csv", "urval-excel.csv": "excel", "urval.json": "json"}
 
 
-def _activity_selection(request: HttpRequest, today: datetime.date):
-    activity_filter = ActivityFilter(request.GET, queryset=Activity.objects.for_activity_list())
+def _activity_filter(query) -> ActivityFilter:
+    return ActivityFilter(query, queryset=Activity.objects.for_activity_list())
+
+
+def _activity_ids(activity_filter: ActivityFilter, today: datetime.date):
     return activity_filter.rows(today).values("pk")
 
 
-def _promise_selection(request: HttpRequest, today: datetime.date):
-    promise_filter = PromiseFilter(request.GET, queryset=Promise.objects.for_promise_list())
+def _promise_filter(query) -> PromiseFilter:
+    return PromiseFilter(query, queryset=Promise.objects.for_promise_list())
+
+
+def _promise_ids(promise_filter: PromiseFilter, today: datetime.date):
     return promise_filter.qs.values("pk")
 
 
-# Per dataset: the list's rows with the request's filters (as the list finds them), and the
-# dataset's rows of those alone.
+# Per dataset: the list's filters, the ids of the rows they give the list, and the dataset's
+# rows of those alone.
 SELECTIONS = {
-    "aktiviteter": (_activity_selection, opendata.activity_rows),
-    "loften": (_promise_selection, opendata.promise_rows),
+    "aktiviteter": (_activity_filter, _activity_ids, opendata.activity_rows),
+    "loften": (_promise_filter, _promise_ids, opendata.promise_rows),
 }
+
+
+def _narrowing(selection_filter) -> dict[str, str]:
+    """The filters of the request that narrow the list: given, valid and not empty, as sent."""
+    selection_filter.is_valid()
+    cleaned = selection_filter.form.cleaned_data
+    return {
+        name: selection_filter.data[name]
+        for name in sorted(selection_filter.filters)
+        if name in selection_filter.data and cleaned.get(name) not in (None, "")
+    }
 
 
 @require_safe
 def list_selection(request: HttpRequest, dataset: str, name: str) -> HttpResponse:
     """What `/aktiviteter/` or `/loften/` lists with the same filters, as that open dataset
-    (its columns and formats; an analyst asked for the list as she had filtered it). Invalid
-    filters are ignored, as the list ignores them (the same rows); with no filter, the kept
-    national file."""
+    (its columns and formats; an analyst asked for the list as she had filtered it).
+
+    Only the filters that narrow the list make a file: one given in English goes to its
+    Swedish name, as the list does; an invalid or empty one (which the list ignores), a page
+    number or anything else is dropped by a redirect to the same selection without it, and
+    with no filter left, to the kept national file. Each made-up value (`?tema=<random>`)
+    built and kept the whole national dataset anew in the shared cache. A selection that
+    finds nothing is answered, not kept (`public_cache.list_page` keeps list pages so)."""
     fmt_name = SELECTION_FORMATS.get(name)
     if fmt_name is None:
         raise Http404("No such format.")
-    if not set(request.GET) - {"page"}:
+    if legacy := legacy_redirect(request):
+        return legacy
+    make_filter, ids_of, rows_of = SELECTIONS[dataset]
+    selection_filter = make_filter(request.GET)
+    narrowing = _narrowing(selection_filter)
+    if not narrowing:
         if fmt_name == "excel":
             return redirect("followups:open_data_download_excel", dataset)
         return redirect("followups:open_data_download", dataset, fmt_name)
-    selected, rows_of = SELECTIONS[dataset]
+    if set(request.GET) != set(narrowing):
+        return redirect(f"{request.path}?{urlencode(narrowing)}")
     today = timezone.localdate()
     fmt = opendata.FORMATS[fmt_name]
-    rows = rows_of(None, settings.SITE_URL, today, only=selected(request, today))
+    found = 0
+
+    def counted(rows):
+        nonlocal found
+        for row in rows:
+            found += 1
+            yield row
+
+    rows = rows_of(None, settings.SITE_URL, today, only=ids_of(selection_filter, today))
     # Whole before the answer starts: a failing query is a 503, never a cut-off file.
-    body = "".join(fmt.write(opendata.DATASETS_BY_SLUG[dataset], rows)).encode("utf-8")
+    body = "".join(fmt.write(opendata.DATASETS_BY_SLUG[dataset], counted(rows))).encode("utf-8")
     response = HttpResponse(body, content_type=fmt.content_type)
     filename = f"medborgarloften-{dataset}-urval{fmt.variant}.{fmt.extension}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return response if found else public_cache.not_kept(response)
 
 
 def municipality_open_data_download(

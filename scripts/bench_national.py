@@ -840,6 +840,18 @@ def write_path(base: str, clients: list[tuple[dict, Client, str]], seconds: int)
                     referer=base + "/personal/logga/",
                     timeout=30,
                 )
+                if status == 200 and b'name="same_again"' in body:
+                    # Asked whether it is another occurrence (a joint activity someone else
+                    # logged for the day: ActivityLog.joint_twin_of): the officer says yes, as
+                    # on the page, and the post counts both answers' time.
+                    record["asked"] = True
+                    status, headers, body, _ = client.request(
+                        "/personal/logga/",
+                        {**fields, "same_again": "1"},
+                        follow=False,
+                        referer=base + "/personal/logga/",
+                        timeout=30,
+                    )
             except Exception as error:  # a request that failed mid-flight
                 record.update(status=None, error=repr(error))
             else:
@@ -1098,6 +1110,11 @@ def main() -> int:
                 f"p50 {ms(percentile(acknowledged, 0.5))} ms, "
                 f"p99 {ms(percentile(acknowledged, 0.99))} ms"
             )
+            if asked := sum(1 for post in posts if post.get("asked")):
+                say(
+                    f"  {asked} of them first asked whether another occurrence of a joint "
+                    "activity logged for the day (answered yes, both requests timed)"
+                )
             by_status: dict = {}
             for post in posts:
                 if not post.get("acknowledged"):

@@ -415,6 +415,7 @@ def test_the_parameters_kept_are_those_the_public_pages_read():
         | set(MunicipalitySearchForm.base_fields)
         | set(LEGACY_PARAMETERS)
         | {"page", "kommun"}  # the lists' pages; the start page's and open data's choice
+        | {"p"}  # a sitemap section's further files
     )
     assert read == public_cache.QUERY_PARAMETERS
 

@@ -66,3 +66,25 @@ def test_a_sections_queries_do_not_grow_with_its_pages(client, django_assert_num
         factories.activity(factories.period("tranas", slug=f"p{number}"), f"Aktivitet {number}")
     with django_assert_num_queries(2):
         client.get("/sitemap-aktiviteter.xml")
+
+
+@pytest.mark.django_db
+def test_a_sections_further_files_are_served_as_the_index_names_them(client, settings, monkeypatch):
+    """The index names `sitemap-aktiviteter.xml?p=2` when a section has more addresses than a
+    file holds; the public cache dropped `p`, and every further file was the first again."""
+    from config.sitemaps import ActivitySitemap
+
+    settings.PUBLIC_CACHE_SECONDS = 600
+    monkeypatch.setattr(ActivitySitemap, "limit", 1)
+    period = factories.period("vetlanda", start=datetime.date(2026, 1, 1))
+    first, second = factories.activity(period, "En"), factories.activity(period, "Två")
+    assert "sitemap-aktiviteter.xml?p=2</loc>" in client.get("/sitemap.xml").content.decode()
+
+    one = client.get("/sitemap-aktiviteter.xml").content.decode()
+    two = client.get("/sitemap-aktiviteter.xml", {"p": "2"})
+    assert f"/aktiviteter/{first.pk}/</loc>" in one and f"/aktiviteter/{second.pk}/" not in one
+    assert f"/aktiviteter/{second.pk}/</loc>" in two.content.decode()
+    # One copy per file: `?p=002` is `?p=2`; past the last file, not found (and not kept).
+    assert client.get("/sitemap-aktiviteter.xml", {"p": "002"})["X-Cache"] == "hit"
+    assert client.get("/sitemap-aktiviteter.xml", {"p": "3"}).status_code == 404
+    assert client.get("/sitemap-aktiviteter.xml", {"p": "9" * 5000}).status_code == 404

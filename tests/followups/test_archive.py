@@ -9,6 +9,7 @@ import json
 import zipfile
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -119,3 +120,26 @@ def test_a_draft_has_no_archive_package(client, people):
     assert client.get(reverse("followups:archive_package", args=[draft.pk])).status_code == 403
     hub = client.get(reverse("promises:staff_period", args=[draft.pk])).content.decode()
     assert "arkivpaket" not in hub
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("document", ["original", "report", "source"])
+def test_a_document_gone_from_the_storage_is_a_message_not_an_error(
+    client, people, period, document
+):
+    """A restore without the media folder, or a file deleted by hand: the package is refused
+    with a message (it would be no archive of the promise without it), never a 500."""
+    if document == "original":
+        field = period.signed_original.pdf
+    elif document == "report":
+        field = period.reports.exclude(pdf="").get().pdf
+    else:
+        period.source_file.save("kalla.pdf", ContentFile(b"%PDF-1.4 kalla"))
+        field = period.source_file
+    field.storage.delete(field.name)
+    sign_in(client, people.coordinator)
+    response = client.get(reverse("followups:archive_package", args=[period.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("promises:staff_period", args=[period.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert "ett sparat dokument saknas i portalens fillagring" in page

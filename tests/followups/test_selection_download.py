@@ -98,3 +98,39 @@ def test_the_promise_lists_selection_too(client, activities):
     assert client.get(link)["Location"] == reverse(
         "followups:open_data_download", args=["loften", "csv"]
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "location"),
+    [
+        # A made-up value the list ignores: the same selection without it, or the national file.
+        ({"tema": "finns-inte-1"}, "/oppna-data/aktiviteter.csv"),
+        ({"kommun": "vetlanda", "framsteg": "xx"}, "/aktiviteter/urval.csv?kommun=vetlanda"),
+        ({"kommun": "vetlanda", "q": "a\x00b"}, "/aktiviteter/urval.csv?kommun=vetlanda"),
+        # The English names go to the Swedish ones, as the list's do.
+        ({"county": "06"}, "/aktiviteter/urval.csv?lan=06"),
+    ],
+)
+def test_a_filter_that_does_not_narrow_is_redirected_not_built(client, activities, query, location):
+    """Each made-up value (`?tema=<random>`) built the whole national dataset and kept it in
+    the shared cache under a key of its own: anyone could fill the cache and make the server
+    build the national file on every request."""
+    response = client.get(url("urval.csv"), query)
+    assert response.status_code in (301, 302)
+    assert response["Location"] == location
+
+
+def test_a_selection_is_kept_once_whatever_page_is_asked_for_and_not_when_empty(
+    client, activities, settings
+):
+    settings.PUBLIC_CACHE_SECONDS = 600
+    first = client.get(url("urval.csv"), {"kommun": "vetlanda"})
+    assert first["X-Cache"] == "miss"
+    for page in ("2", "7", "99999"):
+        again = client.get(url("urval.csv"), {"kommun": "vetlanda", "page": page})
+        assert again["X-Cache"] == "hit" and again.content == first.content, page
+    # A search that finds nothing is answered, and not kept (one key per made-up word).
+    for _ in range(2):
+        nothing = client.get(url("urval.csv"), {"q": "zzqqxx"})
+        assert nothing.status_code == 200 and "X-Cache" not in nothing
+    assert not first.cookies and first["X-Content-Type-Options"] == "nosniff"
