@@ -24,6 +24,7 @@ import zipfile
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from activities import wording
 from activities.models import Activity
@@ -156,6 +157,25 @@ def _activities(period: PromisePeriod, today: datetime.date) -> bytes:
     for activity in activities:
         activity.period = period
         progress = activity.progress(today)
+        if period.ended_before_registration:
+            # Nothing was logged in the portal: what was done is unknown, as the period page
+            # says, never "0" and an inferred "ej uppnådd" in the archive.
+            not_recorded = gettext(
+                "What was done is not recorded in the portal: the citizen promise was "
+                "registered afterwards, when it had already ended."
+            )
+            rows.append(
+                (
+                    activity.position,
+                    activity.title,
+                    activity.responsible_shown,
+                    wording.target_words(progress),
+                    "",
+                    not_recorded,
+                    "",
+                )
+            )
+            continue
         rows.append(
             (
                 activity.position,
@@ -188,6 +208,14 @@ def _facts(period: PromisePeriod, user, now: datetime.datetime) -> bytes:
         "beslutsdatum": period.decision_date.isoformat() if period.decision_date else None,
         "diarienummer": period.decision_reference,
         "undertecknat": period.signed_date.isoformat() if period.signed_date else None,
+        "undertecknare": [
+            {
+                "namn": signatory.name,
+                "titel": signatory.title,
+                "organisation": signatory.organisation,
+            }
+            for signatory in period.signatories.order_by("position")
+        ],
         "registrerat_i_efterhand": period.registered_at is not None,
         "källa": period.source_url,
         "adress": settings.SITE_URL + period.get_absolute_url(),
@@ -195,6 +223,92 @@ def _facts(period: PromisePeriod, user, now: datetime.datetime) -> bytes:
         "paketet_skapat_av": _person(user),
     }
     return json.dumps(facts, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def _explanations() -> dict[str, str]:
+    """What a reader of each record file needs beyond its name (the table of contents gives
+    every file's one-line description)."""
+    return {
+        "uppgifter.json": gettext(
+            "The citizen promise's facts (municipality, validity, decision, signing and "
+            "signatories) in JSON, a text format that archive systems read."
+        ),
+        "handelser.csv": gettext(
+            "One row for each step in the citizen promise's lifecycle and for each review in "
+            "its consultation, in the order of time; the column “av” names who took it."
+        ),
+        "andringar.csv": gettext(
+            "One row for each change made after the signing; the changes of one revision "
+            "share its number and reason."
+        ),
+        "moten.csv": gettext(
+            "One row for each follow-up meeting, planned, held or cancelled; the column "
+            "“internt protokoll” was never published."
+        ),
+        "aktiviteter.csv": gettext(
+            "One row for each activity, with its target, what was logged in the portal and "
+            "its status on the day the package was made."
+        ),
+    }
+
+
+def _readme(period: PromisePeriod, files: list[tuple[str, bytes, str]], user, now) -> bytes:
+    """A Swedish text that tells an archivist, without the portal, what the package is and
+    what each of its files holds (lasmig.txt, the first file of the package)."""
+    explanations = _explanations()
+    created = timezone.localtime(now)
+    lines = [
+        gettext("Archive package: citizen promise %(name)s")
+        % {"name": f"{period.place_name} {period.period_label}"},
+        "",
+        gettext(
+            "Made on %(date)s at %(time)s by %(person)s from the citizen promises portal, "
+            "where the citizen promise's public page is %(url)s"
+        )
+        % {
+            "date": created.date().isoformat(),
+            "time": created.strftime("%H:%M"),
+            "person": _person(user),
+            "url": settings.SITE_URL + period.get_absolute_url(),
+        },
+    ]
+    if period.decision_reference:
+        lines.append(f"{gettext('Reference number')}: {period.decision_reference}")
+    lines += [
+        "",
+        gettext(
+            "The package holds internal minutes and the names of staff. Assess secrecy and "
+            "personal data before any of it is disclosed."
+        ),
+        "",
+        gettext("Files"),
+        "",
+    ]
+    for name, _data, description in files:
+        lines.append(f"{name}: {description}.")
+        if name in explanations:
+            lines.append(f"  {explanations[name]}")
+    lines += [
+        f"innehall.csv: {gettext('The table of contents')}.",
+        "  "
+        + gettext(
+            "Every other file of the package with its size in bytes and its SHA-256 "
+            "checksum, which shows that the file has not been changed since the package was "
+            "made. To compute a file's checksum: on Windows certutil -hashfile FILE SHA256, "
+            "on macOS and Linux shasum -a 256 FILE."
+        ),
+        "",
+        gettext("Formats"),
+        "",
+        gettext(
+            "The PDF files are the documents as they were frozen, unchanged. The CSV files are "
+            "text in UTF-8 with a semicolon between the columns and the column names on the "
+            "first row: Excel with Swedish settings opens them as they are. A file with only "
+            "that row holds nothing of its kind. Dates are written YYYY-MM-DD and times in "
+            "Swedish time."
+        ),
+    ]
+    return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
 def _report_name(report: Report) -> str:
@@ -259,6 +373,8 @@ def package(period: PromisePeriod, *, user, now: datetime.datetime | None = None
             ("moten.csv", _meetings(period), "Uppföljningsmöten med protokoll"),
             ("aktiviteter.csv", _activities(period, today), "Aktiviteterna med mål och utfall"),
         ]
+        readme = _readme(period, files, user, now)
+        files.insert(0, ("lasmig.txt", readme, "Vad paketet innehåller och hur filerna läses"))
     contents = _csv(
         ["fil", "storlek", "sha256", "beskrivning"],
         [(name, len(data), hashlib.sha256(data).hexdigest(), text) for name, data, text in files],

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.utils.text import capfirst
+from django.utils.text import capfirst, slugify
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
 
@@ -139,6 +139,23 @@ def _promise_ids(promise_filter: PromiseFilter, today: datetime.date):
     return promise_filter.qs.values("pk")
 
 
+def _selection_words(selection_filter) -> str:
+    """The filters a selection was made with, for its file's name ("polisregion-ost-sok-
+    narkotika"): each valid filter as its name and its choice as the list shows it, the search
+    as typed; an ignored (invalid) filter is left out, as the list leaves it out."""
+    form = selection_filter.form
+    words = []
+    for name, field in form.fields.items():
+        value = form.cleaned_data.get(name)
+        if not value:
+            continue
+        if name == "q":
+            words.append(f"sok-{slugify(value)}")
+        else:
+            words.append(f"{name}-{slugify(dict(field.choices).get(value, value))}")
+    return "-".join(words)[:120].strip("-")
+
+
 # Per dataset: the list's filters, the ids of the rows they give the list, and the dataset's
 # rows of those alone.
 SELECTIONS = {
@@ -197,7 +214,9 @@ def list_selection(request: HttpRequest, dataset: str, name: str) -> HttpRespons
     # Whole before the answer starts: a failing query is a 503, never a cut-off file.
     body = "".join(fmt.write(opendata.DATASETS_BY_SLUG[dataset], counted(rows))).encode("utf-8")
     response = HttpResponse(body, content_type=fmt.content_type)
-    filename = f"medborgarloften-{dataset}-urval{fmt.variant}.{fmt.extension}"
+    words = _selection_words(selection_filter)
+    filename = f"medborgarloften-{dataset}-urval{'-' if words else ''}{words}{fmt.variant}"
+    filename += f".{fmt.extension}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Access-Control-Allow-Origin"] = "*"
     return response if found else public_cache.not_kept(response)
@@ -259,15 +278,39 @@ def municipality_meetings_ics(request: HttpRequest, slug: str) -> HttpResponse:
             # no end: none was entered, and a calendar shows a start alone as such.
             start = timezone.make_aware(datetime.datetime.combine(meeting.date, meeting.time))
             event.add("dtstart", start.astimezone(datetime.UTC))
-        summary = capfirst(meeting.get_kind_display())
+        # Read among a subscriber's other events: "Månadsmöte" alone said neither whose
+        # meeting nor about what, and a calendar that ignores STATUS showed a cancelled one
+        # as any other.
+        kind = meeting.get_kind_display()
         if meeting.forum:
-            summary = f"{summary}: {meeting.forum}"
-        event.add("summary", summary)
-        event.add("description", f"{meeting.period.place_name} {meeting.period.period_label}")
+            kind = f"{kind}, {meeting.forum}"
+        summary = gettext("%(meeting)s – citizen promises %(in_place)s") % {
+            "meeting": kind,
+            "in_place": meeting.period.in_place_name,
+        }
+        if meeting.status == MeetingStatus.CANCELLED:
+            summary = gettext("Cancelled: %(meeting)s") % {"meeting": summary}
+        event.add("summary", capfirst(summary))
         url = meeting.period.get_absolute_url()
         if meeting.status == MeetingStatus.HELD and meeting.public_summary:
             url += f"#uppfoljning-{meeting.pk}"  # its record on the period page
-        event.add("url", settings.SITE_URL + url)
+        url = settings.SITE_URL + url
+        name = f"{meeting.period.place_name} {meeting.period.period_label}"
+        description = [
+            gettext("Follow-up meeting of the citizen promise %(name)s.") % {"name": name}
+        ]
+        if meeting.status == MeetingStatus.HELD:
+            description.append(
+                gettext("The meeting has been held; its summary is on the citizen promise's page.")
+                if meeting.public_summary
+                else gettext("The meeting has been held.")
+            )
+        elif meeting.status == MeetingStatus.CANCELLED:
+            description.append(gettext("The meeting is cancelled."))
+        # Many calendars show the description but not the URL property.
+        description.append(url)
+        event.add("description", "\n".join(description))
+        event.add("url", url)
         calendar.add_component(event)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="moten-{municipality.slug}.ics"'

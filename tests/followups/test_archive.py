@@ -143,3 +143,62 @@ def test_a_document_gone_from_the_storage_is_a_message_not_an_error(
     assert response["Location"] == reverse("promises:staff_period", args=[period.pk])
     page = client.get(response["Location"]).content.decode()
     assert "ett sparat dokument saknas i portalens fillagring" in page
+
+
+@pytest.mark.django_db
+def test_the_package_opens_with_a_swedish_readme_that_explains_every_file(client, people, period):
+    period.signatories.create(
+        position=1, name="Anna Ek", title="Kommunstyrelsens ordförande", organisation="Vetlanda"
+    )
+    sign_in(client, people.coordinator)
+    response = client.get(reverse("followups:archive_package", args=[period.pk]))
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+
+    assert archive.namelist()[0] == "lasmig.txt"
+    readme = archive.read("lasmig.txt").decode("utf-8-sig")
+    assert readme.startswith(f"Arkivpaket: medborgarlöfte Vetlanda {period.period_label}")
+    assert "Diarienummer: KS 2025/87" in readme
+    for name in archive.namelist():
+        if name != "lasmig.txt":
+            assert f"{name}: " in readme  # every file named, with what it holds
+    assert "semikolon mellan kolumnerna" in readme and "shasum -a 256" in readme
+    assert "Pröva sekretess och personuppgifter" in readme
+    # The readme is in the table of contents with its checksum, as every other file.
+    listed = {row[0]: row[2] for row in rows(archive, "innehall.csv")[1:]}
+    assert listed["lasmig.txt"] == hashlib.sha256(archive.read("lasmig.txt")).hexdigest()
+    facts = json.loads(archive.read("uppgifter.json"))
+    assert facts["undertecknare"] == [
+        {"namn": "Anna Ek", "titel": "Kommunstyrelsens ordförande", "organisation": "Vetlanda"}
+    ]
+
+
+@pytest.mark.django_db
+def test_a_promise_registered_after_it_ended_is_archived_without_an_invented_outcome(
+    client, people
+):
+    # Nothing was logged for it in the portal: the period page says so; the archive said
+    # "0" done and "ej uppnådd".
+    year = TODAY.year - 2
+    period = factories.period(
+        "vetlanda",
+        start=datetime.date(year, 1, 1),
+        end=datetime.date(year, 12, 31),
+        state=PeriodState.CLOSED,
+        registered_at=timezone.now(),
+    )
+    factories.activity(period, "Trafikkontroller")
+    frozen.keep_signed_original(period, timezone.now())
+    sign_in(client, people.coordinator)
+
+    response = client.get(reverse("followups:archive_package", args=[period.pk]))
+
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    header, row = rows(archive, "aktiviteter.csv")
+    assert header[4:] == ["genomfört", "läget", "status"]
+    assert row[1] == "Trafikkontroller"
+    assert row[4:] == [
+        "",
+        "Vad som genomfördes finns inte registrerat i portalen: medborgarlöftet registrerades "
+        "i efterhand, när det redan hade upphört att gälla.",
+        "",
+    ]

@@ -314,7 +314,12 @@ def test_the_calendar_of_planned_meetings_parses_and_shows_public_fields_only(cl
     # The planned meetings of the published period, and the held one (of this year)
     assert len(events) == 3
     summaries = sorted(str(event["summary"]) for event in events)
-    assert summaries == ["Månadsmöte", "Månadsmöte", "Tertialuppföljning: Trygg och säker kommun"]
+    name = people.home.name
+    assert summaries == [
+        f"Månadsmöte – medborgarlöften i {name}",
+        f"Månadsmöte – medborgarlöften i {name}",
+        f"Tertialuppföljning, Trygg och säker kommun – medborgarlöften i {name}",
+    ]
     timed = next(e for e in events if "Tertial" in str(e["summary"]))
     # In UTC, which a calendar reads without a time zone definition; no end nobody entered.
     stockholm = timezone.make_aware(datetime.datetime.combine(END, datetime.time(13, 30)))
@@ -828,3 +833,18 @@ def test_a_held_or_cancelled_meeting_stays_in_the_calendar_as_such(client, peopl
     assert str(held_event["url"]) == f"{period_url}#uppfoljning-{held.pk}"
     assert "portal.example" not in response.content.decode()
     assert "Hemligt" not in response.content.decode()
+    # Said in the words a subscriber reads among her other events, the link in the text too
+    # (many calendars show no URL property).
+    name = people.home.name
+    assert str(events[f"meeting-{cancelled.pk}@{host}"]["summary"]) == (
+        f"Inställt: månadsmöte – medborgarlöften i {name}"
+    )
+    assert str(held_event["description"]) == (
+        f"Uppföljningsmöte för medborgarlöftet {name} {period.period_label}.\n"
+        "Mötet har hållits; sammanfattningen finns på medborgarlöftets sida.\n"
+        f"{period_url}#uppfoljning-{held.pk}"
+    )
+    cancelled_text = str(events[f"meeting-{cancelled.pk}@{host}"]["description"])
+    assert "Mötet är inställt." in cancelled_text and "Sjukdom" not in cancelled_text
+    planned_text = str(events[f"meeting-{planned.pk}@{host}"]["description"])
+    assert planned_text.endswith(f"\n{period_url}") and "hållits" not in planned_text

@@ -47,7 +47,8 @@ def test_the_selection_has_the_rows_the_list_shows(client, activities):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert 'filename="medborgarloften-aktiviteter-urval.csv"' in response["Content-Disposition"]
+    name = 'filename="medborgarloften-aktiviteter-urval-kommun-vetlanda.csv"'
+    assert name in response["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert sorted(row["title"] for row in rows) == shown == sorted([behind.title, done.title])
     assert "Hemlig" not in response.content.decode()
@@ -68,6 +69,20 @@ def test_a_progress_filter_selects_as_the_list_does(client, activities):
     )
     assert sorted(row["title"] for row in rows) == sorted(shown)
     assert behind.title in shown and all(row["pace_status"] == "behind" for row in rows)
+
+
+def test_the_files_name_says_what_was_selected(client, activities):
+    # An analyst's downloads all read "urval": which region, search or status each held, the
+    # name did not say. A filter the list ignores (an unknown region) is left out of it too.
+    chosen = {"polisregion": "ost", "q": "Trafikkontroller", "framsteg": "behind", "lan": "99"}
+
+    # The ignored filter is dropped by a redirect first (it would make a file of its own).
+    response = client.get(url("urval-excel.csv"), chosen, follow=True)
+
+    assert response["Content-Disposition"] == (
+        'attachment; filename="medborgarloften-aktiviteter-urval-'
+        'sok-trafikkontroller-polisregion-ost-framsteg-efter-plan-excel.csv"'
+    )
 
 
 def test_without_a_filter_the_kept_national_file_is_given(client, activities):
@@ -94,7 +109,8 @@ def test_the_promise_lists_selection_too(client, activities):
 
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert [row["title"] for row in rows] == [promise.title]
-    assert 'filename="medborgarloften-loften-urval.csv"' in response["Content-Disposition"]
+    name = 'filename="medborgarloften-loften-urval-kommun-vetlanda.csv"'
+    assert name in response["Content-Disposition"]
     assert client.get(link)["Location"] == reverse(
         "followups:open_data_download", args=["loften", "csv"]
     )
