@@ -132,8 +132,12 @@ def staff(username, municipality=None, superuser=False):
 
 
 def loggable_today(user):
+    # As the log form offers them (activities.staff_views.log_create): not a cancelled one, nor
+    # one a revision added from a later day (posts of those were refused as invalid choices).
     return list(
         Activity.objects.loggable_by(user)
+        .open_for_logs()
+        .started(today)
         .filter(period__start_date__lte=today, period__end_date__gte=today)
         .order_by("pk")
         .values_list("pk", flat=True)
@@ -889,7 +893,10 @@ def write_path(base: str, clients: list[tuple[dict, Client, str]], seconds: int)
 
 def _error_snippet(body: bytes) -> str:
     text = body.decode(errors="replace")
-    match = re.search(r'class="[^"]*error[^"]*"[^>]*>(.*?)</', text, re.DOTALL)
+    # The error summary's first line says what was refused; its heading only that something was.
+    match = re.search(r'class="error-summary".*?<li>(.*?)</li>', text, re.DOTALL) or re.search(
+        r'class="[^"]*error[^"]*"[^>]*>(.*?)</', text, re.DOTALL
+    )
     found = match.group(1) if match else text[:200]
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", found)).strip()[:200]
 
