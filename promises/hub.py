@@ -194,6 +194,9 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit_proposal": policy.may(user, Act.EDIT_PROPOSAL, period),
         "can_create_period": policy.may(user, Act.CREATE_PERIOD),
         "followed_up": followed_up,
+        # Decided and signed outside the portal (registered, or being registered): its
+        # decision and signing as its document states them.
+        "from_document": lifecycle.from_document(period),
         "review_rounds": review_rounds(period),
         # Found the day a draft is made: dates it cannot be signed with, or a second draft of
         # the same promise (a document imported twice).

@@ -804,6 +804,9 @@ def test_a_misread_decision_and_signatories_are_corrected_before_finishing(clien
     assert facts_url(period) in finish
     hub = client.get(reverse("promises:staff_period", args=[period.pk])).content.decode()
     assert facts_url(period) in hub
+    # The hub shows them as the document states them, before finishing too.
+    assert 'id="signing-heading"' in hub
+    assert "Beslut fattades av Kommunfullmäktige den 1 november 2018." in " ".join(hub.split())
     form = client.get(facts_url(period)).content.decode()
     assert 'value="Kommunfullmäktige"' in form and 'value="Anna Berg"' in form
 
