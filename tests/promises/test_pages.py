@@ -126,6 +126,7 @@ def test_municipality_page_says_how_each_periods_activities_stand(client):
 
     assert "Aktiviteterna vid periodens slut: 1 uppnådd, 1 ej uppnådd, 1 utan mål." in html
     assert "Aktiviteterna i dag" not in html  # the current period's only activity has no target
+    assert "Så räknas framstegen" in html  # what "ej uppnådd" means, folded
     statuses = sorted(str(activity.progress(today).status) for activity in earlier.activities.all())
     assert statuses == ["None", "achieved", "not_achieved"]
 
