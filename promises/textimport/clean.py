@@ -3937,6 +3937,128 @@ def _exported_chat_read(text: str) -> str:
     return "\n".join(kept).lstrip("\n")
 
 
+# A LaTeX source of the promise ("\documentclass{article}", "\section*{Polisen ska}",
+# "\begin{itemize}" over "\item …" lines, "\textbf{två}", "kl.~23", "2026--2027", "1\,240", "%"
+# comments, a "tabular" of signatures with "&" and "\\"). Read as its typeset page shows it: the
+# headings and the emphasised words as their words, the items as "•" items, the comments (an
+# item commented out too) and the other commands dropped, a table's cells separated by tabs.
+_LATEX_MARK = re.compile(
+    r"\\(?:documentclass|usepackage|begin\{|end\{|(?:sub)*section\*?\{|item\b|maketitle"
+    r"|textbf\{|emph\{)"
+)
+_FEWEST_LATEX_MARKS = 4
+_LATEX_ENVIRONMENT = re.compile(r"^[ \t]*\\(?:begin|end)\{[^{}\n]*\}.*$", re.MULTILINE)
+_LATEX_COMMENT = re.compile(r"(?<!\\)%.*")
+_LATEX_KEPT = re.compile(
+    r"\\(?:(?:sub)*section|paragraph|chapter|title|author|date|caption)\*?(?:\[[^\]\n]*\])?"
+    r"\{([^{}\n]*)\}"
+)
+_LATEX_WORDS = re.compile(
+    r"\\(?:textbf|textit|emph|underline|texttt|textsc|mbox|text)\{([^{}\n]*)\}"
+)
+_LATEX_ITEM = re.compile(r"^([ \t]*)\\item(?:\[[^\]\n]*\])?[ \t]*", re.MULTILINE)
+_LATEX_LINE_BREAK = re.compile(r"[ \t]*\\\\(?:\[[^\]\n]*\])?[ \t]*")
+_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?(?:\[[^\]\n]*\])?(?:\{[^{}\n]*\})*")
+_LATEX_SYMBOLS = (("---", "—"), ("--", "–"), ("\\,", " "), ("\\&", "\0"), ("\\%", "%"))
+
+
+def _latex_read(text: str) -> str:
+    lines = []
+    for line in text.split("\n"):
+        kept = _LATEX_COMMENT.sub("", line)
+        if kept != line and not kept.strip():
+            continue  # a comment's line, or a line commented out
+        lines.append(kept)
+    text = _LATEX_ITEM.sub(r"\1• ", _LATEX_ENVIRONMENT.sub("", "\n".join(lines)))
+    text = _LATEX_WORDS.sub(r"\1", _LATEX_WORDS.sub(r"\1", text))
+    text = _LATEX_KEPT.sub(r"\n\1\n", text).replace("\\and", "\n")
+    for code, sign in _LATEX_SYMBOLS:
+        text = text.replace(code, sign)
+    text = _LATEX_LINE_BREAK.sub("\n", text)
+    text = _LATEX_COMMAND.sub("", text).replace("~", " ")
+    text = re.sub(r"[ \t]*(?<!\\)&[ \t]*", "\t", text).replace("\0", "&")
+    return re.sub(r"\n{3,}", "\n\n", text.replace("{", "").replace("}", ""))
+
+
+# An AsciiDoc source ("= Titel", "== Rubrik", ":toc: left", "[quote]" over a block between
+# "____", ". " and "* " items, "NOTE: …", a table between "|===", "// kommentar", "*fet*").
+# Read as the page it makes: the headings as their words, the items as "•" items, the
+# attributes, the blocks' marks and the comments dropped, a table's cells separated by tabs.
+_ASCIIDOC_MARK = re.compile(
+    r"^(?:=+[ \t]+\S[^\n]*(?<!=)|:[\w-]+:(?:[ \t][^\n]*)?"
+    r"|\[(?:quote|abstract|source|verse|cols=|NOTE|TIP|IMPORTANT|WARNING|CAUTION|sidebar|example)[^\n]*\]|____|\|===|={4,}|\*{4,})$",
+    re.MULTILINE,
+)
+_FEWEST_ASCIIDOC_MARKS = 4
+_ASCIIDOC_HEADING = re.compile(
+    r"=+[ \t]+(\S.*)(?<!=)"
+)  # "== Rubrik", not wikitext's "== Rubrik =="
+_ASCIIDOC_DROPPED = re.compile(
+    r":[\w-]+:(?:[ \t].*)?|\[[^\]]*\]|_{4,}|={4,}|-{4,}|\*{4,}|\.{4,}|\+{4,}|\|===|//.*"
+)
+_ASCIIDOC_ITEM = re.compile(r"(?:\.{1,5}|\*{1,5}|-)[ \t]+(?=\S)")
+_ASCIIDOC_STRONG = re.compile(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])")
+_ASCIIDOC_LINK = re.compile(r"(?:link:)?(?:https?://|mailto:)?[^\s\[\]]+\[([^\]\n]+)\]")
+
+
+def _asciidoc_read(text: str) -> str:
+    lines = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if heading := _ASCIIDOC_HEADING.fullmatch(stripped):
+            lines.extend(("", heading.group(1)))
+            continue
+        if _ASCIIDOC_DROPPED.fullmatch(stripped):
+            continue
+        if item := _ASCIIDOC_ITEM.match(stripped):
+            stripped = "• " + stripped[item.end() :]
+        elif stripped.startswith("|"):
+            stripped = "\t".join(cell.strip() for cell in stripped[1:].split("|"))
+        lines.append(_ASCIIDOC_LINK.sub(r"\1", _ASCIIDOC_STRONG.sub(r"\1", stripped)))
+    return "\n".join(lines)
+
+
+# A screen reader's speech of a web page, copied from its speech viewer (NVDA's "Talvisaren"):
+# each element spoken with its role, the parts two spaces apart ("rubrik nivå 2  Polisen ska",
+# "lista med 3 objekt  punkt  genomföra …", "slut på lista", "länk  Kontakt",
+# "navigeringsmarkering", "huvudmarkering"). Read as the page: a heading and a paragraph each a
+# line, the list items as "•" items, the roles, the links and the landmarks dropped.
+_SPOKEN_ROLE_MARK = re.compile(
+    r"^(?:.*[ \t]{2})?(?:rubrik nivå \d|lista med \d+ objekt|slut på lista|heading level \d"
+    r"|list with \d+ items|out of list)(?:[ \t]{2}|$)",
+    re.MULTILINE | re.IGNORECASE,
+)
+_FEWEST_SPOKEN_ROLES = 3
+_SPOKEN_ROLE = re.compile(
+    r"(?:rubrik nivå \d|heading level \d|lista med \d+ objekt|list with \d+ items"
+    r"|slut på lista|out of list|\w*markering|\w+ landmark|dokument|document|klickbar"
+    r"|clickable|grafik|graphic|region|avdelning)",
+    re.IGNORECASE,
+)
+_SPOKEN_ITEM = re.compile(r"punkt|bullet", re.IGNORECASE)
+_SPOKEN_LINK = re.compile(r"(?:besökt )?länk|(?:visited )?link|knapp|button", re.IGNORECASE)
+
+
+def _spoken_page_read(text: str) -> str:
+    lines = []
+    for line in text.split("\n"):
+        parts = [part.strip() for part in re.split(r"[ \t]{2,}", line.strip())]
+        skip = False
+        words = []
+        for part in parts:
+            if skip:
+                skip = False
+            elif _SPOKEN_LINK.fullmatch(part):
+                skip = True  # the link's or button's words
+            elif _SPOKEN_ITEM.fullmatch(part):
+                words.append("•")
+            elif part and not _SPOKEN_ROLE.fullmatch(part):
+                words.append(part)
+        if words or not line.strip():
+            lines.append(" ".join(words))
+    return "\n".join(lines)
+
+
 # A change kept in a version-control system, as its patch shows it ("git diff", "git
 # format-patch", a pull request's ".diff"): hunks headed "@@ -1,30 +1,31 @@" (the lines before
 # and after the change they cover), each line marked "-" (removed), "+" (added) or " " (kept),
@@ -3986,6 +4108,12 @@ def clean(raw: str) -> str:
     raw = formatting_marks_read(raw)
     if "@@ -" in raw:
         raw = _diff_new_side(raw)
+    if "\\" in raw and len(_LATEX_MARK.findall(raw, 0, 20_000)) >= _FEWEST_LATEX_MARKS:
+        raw = _latex_read(raw)
+    if len(_ASCIIDOC_MARK.findall(raw, 0, 20_000)) >= _FEWEST_ASCIIDOC_MARKS:
+        raw = _asciidoc_read(raw)
+    if len(_SPOKEN_ROLE_MARK.findall(raw, 0, 20_000)) >= _FEWEST_SPOKEN_ROLES:
+        raw = _spoken_page_read(raw)
     if "web.archive.org" in raw:
         raw = _without_archive_toolbar(raw)
     if "** " in raw or "list-manage" in raw:

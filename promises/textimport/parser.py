@@ -107,14 +107,15 @@ _PROMISE_LEAD = _kw(
 )
 _PARTY_PROMISE = _kw(
     rf"^(?:{_PARTY_NAME} lovar|vi lovar (?:tillsammans|gemensamt)"
-    r"|(?:tillsammans|gemensamt) lovar vi)"
+    # a news item's "Tillsammans lovar de att:"
+    r"|(?:tillsammans|gemensamt) lovar (?:vi|de))"
     r"(?: att| följande)?\s*:?$"
 )
 # "Polisen och Tierps kommun lovar att:": whoever is named gives the items under it.
 # "Polisen och Norrtälje kommun lovar invånarna i Norrtälje att:" too.
 _WHO_PROMISES = re.compile(
     # "Tillsammans lovar vi att:"
-    r"^(?P<who>[^:]{3,160}?) lovar(?: vi)?(?: gemensamt)?"
+    r"^(?P<who>[^:]{3,160}?) lovar(?: vi| de)?(?: gemensamt)?"
     r"(?: (?:invanarna|medborgarna|boende|alla som bor|de som bor)(?: i [\w -]{2,40}?)?)?"
     r"(?: att| foljande)?"
     r"(?: under (?:\d{4}(?:\s*[-–]\s*\d{2,4})?|aret|perioden|(?:de )?kommande (?:aret|aren)))?"
@@ -195,6 +196,9 @@ _PARTY_HEADING = _kw(
     r"|kommunerna|tillsammans|polisen och kommun(?:en|erna)|kommun(?:en|erna) och polisen"
     r"|gemensamma (?:åtaganden|aktiviteter)"
     r"|(?:vår )?gemensamma del(?: i (?:medborgar)?löftet)?)"
+    # "Tillsammans med bostadsbolagen Stockholmshem och Familjebostäder kommer vi att:" (the
+    # partners named before the verb)
+    r"(?: med [\w-]+(?:,? [\w-]+){0,6}?(?= (?:ska|kommer|lovar|åtar) vi\b))?"
     # "Polisen i Arvidsjaur åtar sig att under 2026:", "Kommunen, genom socialförvaltningen, …"
     # (with its verb: "• Polisen i skolan" is an item)
     r"(?:(?: i [\w-]+(?: [\w-]+)?|, genom [^,]{3,60},)?"
@@ -225,6 +229,8 @@ _PARTY_HEADING = _kw(
     r"|(?P<pm>lokalpolisområdet?(?: [\w-]+){1,2}|[\w-]+s? (?:kommun|stad))"
     r" (?:ska|kommer|åtar sig|förbinder sig|har(?: för sin del)? (?:åtagit|förbundit) sig)"
     r"(?: också| även)?(?: att| följande)?"
+    # a text retelling the promise: "I löftet åtar sig polisen att", "I löftet lovar staden att"
+    rf"|i (?:medborgar)?löftet (?:åtar sig|lovar|ska) (?P<pi>{_PARTY_WORD}) att"
     r"|(?:vad gör|vilka (?:aktiviteter|insatser|åtgärder) (?:genomför|gör))"
     rf" (?P<pq>{_PARTY_WORD}|[vn]i tillsammans|[vn]i gemensamt))"
     r"\s*[:?]?$"
@@ -327,6 +333,7 @@ def _heading_owner(match: re.Match) -> str | None:
         or match.group("ps")
         or match.group("pf")
         or match.group("pm")
+        or match.group("pi")
         or ""
     )
     if word.startswith("polis") and "kommun" in word:
@@ -3095,8 +3102,12 @@ _WORDING = re.compile(
 )
 
 # The promise quoted whole, as a report or a study quotes it, perhaps with its source after it:
-# ""Vi lovar att arbeta för …" (Munkfors kommun & Polisen, 2026, s. 2)".
-_QUOTED_WORDING = re.compile(r"[\"“”«]([^\"“”»]{10,})[\"“”»](?:\s*\([^()]{1,120}\))?\s*\.?")
+# ""Vi lovar att arbeta för …" (Munkfors kommun & Polisen, 2026, s. 2)", or a news item's
+# ""Vi lovar att arbeta för …", säger kommunpolisen Sara Holm."
+_QUOTED_WORDING = re.compile(
+    r"[\"“”«]([^\"“”»]{10,}?),?[\"“”»]"
+    r"(?:\s*\([^()]{1,120}\)|,?\s+säger\s[^\"“”».]{1,80})?\s*\.?"
+)
 
 
 def _promise_from_running_text(document: ParsedDocument, lines: list[_Line]) -> None:

@@ -1838,6 +1838,24 @@ BLIND_VALIDITY = {
         None,
         "joint",
     ),
+    # round 98: a LaTeX source, a Text-TV news item over two pages, a job advertisement
+    "sodermalm-2026-2027-latex-kallkod.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "hisingen-2026-text-tv-sidor.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "spanga-tensta-2026-platsannons.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    # round 99: a forum thread quoting the promise, a thread of posts on X, an AsciiDoc source
+    "kungsholmen-2026-2027-forumtrad.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    "ostermalm-2026-x-trad.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "goteborg-centrum-2026-2027-asciidoc.txt": ("2026-01-01", "2027-12-31", False, None, "joint"),
+    # round 100: a SWOT analysis before the proposal, a Notion page, a screen reader's speech
+    "skarpnack-2026-swot-analys.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "goteborg-sydvast-2026-2027-notion-export.txt": (
+        "2026-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "norrmalm-2026-skarmlasare.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
 }
 
 
