@@ -79,8 +79,9 @@ class FollowUpMeetingQuerySet(models.QuerySet):
         )
 
     def last_and_next(self, today) -> "FollowUpMeetingQuerySet":
-        """Of these meetings, the latest held one and the next planned from `today` on (at most
-        two rows, one query; the minutes are never loaded): a period's staff hub tells a
+        """Of these meetings, the latest held one, the next planned from `today` on and the
+        latest planned one whose day has passed (at most three rows, one query; the minutes are
+        never loaded): a period's staff hub tells a
         coordinator taking over what was last decided and when the follow-up goes on."""
         latest = self.filter(status=MeetingStatus.HELD).order_by(
             "-date", models.F("time").desc(nulls_last=True), "-pk"
@@ -88,9 +89,15 @@ class FollowUpMeetingQuerySet(models.QuerySet):
         coming = self.filter(status=MeetingStatus.PLANNED, date__gte=today).order_by(
             "date", models.F("time").asc(nulls_last=True), "pk"
         )
+        # And the latest planned one whose day has passed: held or cancelled, it was not
+        # recorded so (the hub says so, with a link to record it).
+        overdue = self.filter(status=MeetingStatus.PLANNED, date__lt=today).order_by(
+            "-date", models.F("time").desc(nulls_last=True), "-pk"
+        )
         return self.filter(
             Q(pk=models.Subquery(latest.values("pk")[:1]))
             | Q(pk=models.Subquery(coming.values("pk")[:1]))
+            | Q(pk=models.Subquery(overdue.values("pk")[:1]))
         ).defer("internal_minutes")
 
     def for_feed(self, municipality: Municipality | None = None) -> "FollowUpMeetingQuerySet":

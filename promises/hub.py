@@ -130,10 +130,13 @@ def round_changes(period: PromisePeriod, transitions: list) -> RoundChanges | No
 
 
 class FollowUpNow(NamedTuple):
-    """A followed-up period's latest held meeting and next planned one, each None if none."""
+    """A followed-up period's latest held meeting, next planned one, and the latest planned
+    one whose day has passed without it being recorded as held or cancelled; each None if
+    none."""
 
     latest: models.Model | None
     coming: models.Model | None
+    overdue: models.Model | None = None
 
 
 def follow_up_now(period: PromisePeriod, today: datetime.date) -> FollowUpNow:
@@ -141,8 +144,15 @@ def follow_up_now(period: PromisePeriod, today: datetime.date) -> FollowUpNow:
     one from `today` on: what a coordinator taking over needs first. One query; the meetings
     are read by name, so this app need not import followups."""
     meetings = apps.get_model("followups", "FollowUpMeeting").objects.filter(period=period)
-    found = {meeting.status: meeting for meeting in meetings.last_and_next(today)}
-    return FollowUpNow(latest=found.get("held"), coming=found.get("planned"))
+    latest = coming = overdue = None
+    for meeting in meetings.last_and_next(today):
+        if meeting.status == "held":
+            latest = meeting
+        elif meeting.date >= today:
+            coming = meeting
+        else:
+            overdue = meeting
+    return FollowUpNow(latest=latest, coming=coming, overdue=overdue)
 
 
 def review_rounds(period: PromisePeriod) -> list[tuple[int, list[Review]]]:

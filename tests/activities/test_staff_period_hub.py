@@ -421,7 +421,8 @@ def test_the_hub_names_the_latest_held_meeting_with_its_decisions_and_the_next_p
     # A later record withdrawn, a planned meeting whose day passed and a cancelled one that
     # comes sooner: none of them is the latest held or the next planned meeting.
     factories.meeting(period, today - 5 * DAY, status="withdrawn", status_reason="Fel möte.")
-    factories.meeting(period, today - 3 * DAY, status="planned")
+    passed = factories.meeting(period, today - 3 * DAY, status="planned")
+    factories.meeting(period, today - 8 * DAY, status="planned")  # an older one: not named
     factories.meeting(period, today + 10 * DAY, status="cancelled", status_reason="Sjukdom.")
     coming = factories.meeting(period, today + 20 * DAY, status="planned", forum="KLG")
     factories.meeting(period, today + 40 * DAY, status="planned")
@@ -441,7 +442,13 @@ def test_the_hub_names_the_latest_held_meeting_with_its_decisions_and_the_next_p
         f'<h3>Nästa planerade möte</h3> <p><a href="{detail(args=[coming.pk])}">'
         f"{_swedish_date(coming.date)}: Månadsmöte</a> (KLG)"
     ) in section
-    assert section.count("/personal/moten/") == 2
+    # The latest planned meeting whose day passed unrecorded is named, with a link to record it.
+    record = reverse("followups:meeting_record", args=[passed.pk])
+    assert (
+        f"Mötet som planerades till den {_swedish_date(passed.date)} har inte registrerats som "
+        f'hållet eller inställt. <a href="{record}">Registrera mötet</a>'
+    ) in section
+    assert section.count("/personal/moten/") == 3
     # A meeting is planned: planning another is on the meetings' page, not here.
     assert reverse("followups:meeting_plan", args=[period.pk]) not in section
 
@@ -558,7 +565,7 @@ def test_the_page_makes_the_same_number_of_queries_whatever_the_size(
     assert len(response.context["activities"]) == size
     assert sum(len(reviews) for _, reviews in response.context["review_rounds"]) == size
     assert len(response.context["revisions"]) == size
-    latest, coming = response.context["follow_up_now"]
+    latest, coming, _overdue = response.context["follow_up_now"]
     assert (latest.decisions, coming.date) == ("Beslut 0", today + 30 * DAY)
 
 

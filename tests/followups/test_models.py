@@ -34,7 +34,7 @@ def test_report_cannot_cover_a_backward_span():
 
 
 @pytest.mark.django_db
-def test_last_and_next_are_the_latest_held_and_the_soonest_planned_meeting_by_day_and_time():
+def test_last_and_next_are_the_latest_held_the_soonest_planned_and_the_latest_passed_planned():
     period = factories.period()
     other = factories.period("tranas")
     today = D(2026, 5, 12)
@@ -42,13 +42,14 @@ def test_last_and_next_are_the_latest_held_and_the_soonest_planned_meeting_by_da
     latest = factories.meeting(period, D(2026, 5, 4), time=datetime.time(15, 0))
     factories.meeting(period, D(2026, 5, 4))  # no time: not after one at 15.00
     factories.meeting(other, D(2026, 5, 10))  # another period's
-    factories.meeting(period, D(2026, 5, 11), status="planned")  # its day has passed
+    overdue = factories.meeting(period, D(2026, 5, 11), status="planned")  # its day has passed
+    factories.meeting(period, D(2026, 5, 1), status="planned")  # passed too, but earlier
     factories.meeting(period, D(2026, 5, 20), status="planned")  # no time: after 10.00
     coming = factories.meeting(period, D(2026, 5, 20), status="planned", time=datetime.time(10))
     factories.meeting(period, D(2026, 5, 13), status="cancelled", status_reason="Inställt.")
 
     found = FollowUpMeeting.objects.filter(period=period).last_and_next(today)
 
-    assert sorted(m.pk for m in found) == sorted([latest.pk, coming.pk])
+    assert sorted(m.pk for m in found) == sorted([latest.pk, coming.pk, overdue.pk])
     assert FollowUpMeeting.objects.filter(period=other).last_and_next(D(2026, 5, 11)).count() == 1
     assert not FollowUpMeeting.objects.filter(period=factories.period("eksjo")).last_and_next(today)
