@@ -114,19 +114,34 @@ def previous_round_start(period: PromisePeriod, transitions: list) -> object | N
 
 
 class RoundChanges(NamedTuple):
-    """What changed since the previous consultation round began (`since`)."""
+    """What changed since the previous consultation round began (`since`), beside what the
+    approvers said in that round (`comments`: its reviews with a comment) and what the
+    coordinator said on sending it again (`sent_with`)."""
 
     since: datetime.datetime
     changes: list[ObjectChange]
+    comments: list[Review] = []
+    sent_with: str = ""
 
 
 def round_changes(period: PromisePeriod, transitions: list) -> RoundChanges | None:
     """In a later consultation round: what the period, its promises and its activities say now
     that they did not say when the previous round began (what the approvers saw then against
-    what they are asked to approve now); None otherwise. The hub and the approvers' step pages
-    show it."""
+    what they are asked to approve now), with the previous round's comments and the
+    coordinator's answer; None otherwise. The hub and the approvers' step pages show it."""
     since = previous_round_start(period, transitions)
-    return RoundChanges(since, changes_since(period, since)) if since else None
+    if since is None:
+        return None
+    current = max(
+        (t for t in transitions if t.to_state == PeriodState.CONSULTATION), key=lambda t: t.at
+    )
+    comments = list(
+        Review.objects.filter(period=period, round=period.consultation_round - 1)
+        .exclude(comment="")
+        .select_related("reviewer", "promise")
+        .order_by("at", "pk")
+    )
+    return RoundChanges(since, changes_since(period, since), comments, current.comment)
 
 
 class FollowUpNow(NamedTuple):

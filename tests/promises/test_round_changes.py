@@ -28,7 +28,12 @@ def second_round(people):
     period.situation = "Stökigt på kvällstid vid torget."
     period.save()
     factories.promise(period, title="Fler vuxna ute på kvällarna")
-    perform(PromisePeriod.objects.get(pk=period.pk), coordinator, Action.SUBMIT)
+    perform(
+        PromisePeriod.objects.get(pk=period.pk),
+        coordinator,
+        Action.SUBMIT,
+        comment="Målet är höjt till 30.",
+    )
     period.refresh_from_db()
     return period, raised
 
@@ -95,6 +100,14 @@ def test_the_approver_reads_them_on_the_step_pages_of_the_version_too(
     assert f"<strong>Aktiviteten ”{raised.title}”</strong> har ändrats:" in page
     assert "<dt>Målvärde</dt><dd><del>15</del> → <ins>30</ins></dd>" in page
     assert "<strong>Löftet ”Fler vuxna ute på kvällarna”</strong> har lagts till" in page
+    # Beside what the approver said then, and the coordinator's answer (a KLG member had to
+    # look for both on the hub).
+    assert "<h3>Synpunkter i förra omgången</h3>" in page
+    assert '<p class="record-comment">Höj målet.</p>' in page
+    assert (
+        "<h3>Samordnarens kommentar när löftet skickades på samråd igen</h3>"
+        '<p class="record-comment">Målet är höjt till 30.</p>'
+    ) in page
     # The same list as the period's page: one rule, one home.
     hub = client.get(reverse("promises:staff_period", args=[period.pk])).content.decode()
     section = page[page.index('<section aria-labelledby="round-changes-heading">') :]
@@ -152,9 +165,10 @@ def test_the_approve_step_makes_the_same_number_of_queries_however_much_changed(
     perform(PromisePeriod.objects.get(pk=period.pk), people.coordinator, Action.SUBMIT)
     sign_in(client, people.approver)
 
-    # 8 before the comparison; then the transitions that began a round, and the history of the
-    # period, its promises and its activities (one query each).
-    with django_assert_num_queries(12):
+    # 8 before the comparison; then the transitions that began a round, the history of the
+    # period, its promises and its activities (one query each), and the previous round's
+    # comments.
+    with django_assert_num_queries(13):
         response = _step(client, period, Action.APPROVE)
 
     assert len(response.context["round_changes"].changes) == 2 * size
