@@ -364,6 +364,7 @@ def test_the_testers_document_is_registered_with_what_it_states(client, people):
     assert 'value="2024-01-17"' in html
     # The preview says where the decision came from, as it says of the signature block.
     assert "lästes från dokumentets beslutsrad" in html
+    assert "lästes ur dokumentets underskrifter" in " ".join(html.split())
     signatories = preview.context["signatories"]
     assert [row["name"] for row in signatories.initial] == ["Anna Berg", "Per Ek"]
     data = confirm_data(preview, **{"period-source_url": "https://ydre.se/medborgarlofte-2024"})
