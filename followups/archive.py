@@ -24,14 +24,21 @@ import zipfile
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.text import slugify
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from activities import wording
+from activities.history import person_name
 from activities.models import Activity
 from activities.spreadsheet import safe_cell
 from followups import frozen
 from followups.models import FollowUpMeeting, Report, SignedOriginal
 from promises.models import PeriodTransition, PromisePeriod, Review, Revision
+
+# What the activities file says of a promise registered after it had ended (its page says it).
+NOT_RECORDED = gettext_lazy(
+    "What was done is not recorded in the portal: the citizen promise was registered "
+    "afterwards, when it had already ended."
+)
 
 # Every CSV file: semicolons and a byte order mark, as Swedish Excel opens them.
 CSV_DIALECT = {"delimiter": ";", "lineterminator": "\r\n"}
@@ -56,12 +63,6 @@ def _cell(value) -> str:
     return safe_cell(str(value))
 
 
-def _person(user) -> str:
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
-
-
 def _lifecycle(period: PromisePeriod) -> bytes:
     steps = PeriodTransition.objects.filter(period=period).select_related("by").order_by("at")
     reviews = Review.objects.filter(period=period).select_related("reviewer", "promise")
@@ -72,7 +73,7 @@ def _lifecycle(period: PromisePeriod) -> bytes:
             step.get_from_state_display() if step.from_state else "",
             step.get_to_state_display(),
             step.get_kind_display(),
-            _person(step.by),
+            person_name(step.by),
             step.comment,
         )
         for step in steps
@@ -84,7 +85,7 @@ def _lifecycle(period: PromisePeriod) -> bytes:
             review.promise.title if review.promise else "",
             review.get_verdict_display(),
             "",
-            _person(review.reviewer),
+            person_name(review.reviewer),
             review.comment,
         )
         for review in reviews
@@ -106,7 +107,7 @@ def _revisions(period: PromisePeriod) -> bytes:
             revision.created_at,
             revision.get_kind_display(),
             revision.reason,
-            _person(revision.created_by),
+            person_name(revision.created_by),
             change.get_kind_display(),
             change.subject,
             change.old_value,
@@ -160,33 +161,24 @@ def _activities(period: PromisePeriod, today: datetime.date) -> bytes:
         if period.ended_before_registration:
             # Nothing was logged in the portal: what was done is unknown, as the period page
             # says, never "0" and an inferred "ej uppnådd" in the archive.
-            not_recorded = gettext(
-                "What was done is not recorded in the portal: the citizen promise was "
-                "registered afterwards, when it had already ended."
+            done, standing, status = "", NOT_RECORDED, ""
+        else:
+            done = progress.total_done
+            standing = wording.progress_summary(progress, dated=True)
+            status = (
+                wording.pace_label(progress.status)
+                if progress.target is not None
+                else wording.status_words(activity.status, progress)
             )
-            rows.append(
-                (
-                    activity.position,
-                    activity.title,
-                    activity.responsible_shown,
-                    wording.target_words(progress),
-                    "",
-                    not_recorded,
-                    "",
-                )
-            )
-            continue
         rows.append(
             (
                 activity.position,
                 activity.title,
                 activity.responsible_shown,
                 wording.target_words(progress),
-                progress.total_done,
-                wording.progress_summary(progress, dated=True),
-                wording.pace_label(progress.status)
-                if progress.target is not None
-                else wording.status_words(activity.status, progress),
+                done,
+                standing,
+                status,
             )
         )
     header = ["nummer", "aktivitet", "ansvarig", "mål", "genomfört", "läget", "status"]
@@ -220,7 +212,7 @@ def _facts(period: PromisePeriod, user, now: datetime.datetime) -> bytes:
         "källa": period.source_url,
         "adress": settings.SITE_URL + period.get_absolute_url(),
         "paketet_skapat": timezone.localtime(now).isoformat(timespec="seconds"),
-        "paketet_skapat_av": _person(user),
+        "paketet_skapat_av": person_name(user),
     }
     return json.dumps(facts, ensure_ascii=False, indent=2).encode("utf-8")
 
@@ -268,7 +260,7 @@ def _readme(period: PromisePeriod, files: list[tuple[str, bytes, str]], user, no
         % {
             "date": created.date().isoformat(),
             "time": created.strftime("%H:%M"),
-            "person": _person(user),
+            "person": person_name(user),
             "url": settings.SITE_URL + period.get_absolute_url(),
         },
     ]

@@ -350,7 +350,7 @@ def meeting_items(
                 "period": meeting.period.period_label,
             },
             description=meeting.public_summary,
-            link=f"{meeting.period.get_absolute_url()}#uppfoljning-{meeting.pk}",
+            link=meeting.record_url(),
         )
         for meeting in meetings[:limit]
     ]

@@ -220,6 +220,10 @@ class FollowUpMeeting(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.date}"
 
+    def record_url(self) -> str:
+        """Where a held meeting's public record stands: its entry on the period page."""
+        return f"{self.period.get_absolute_url()}#uppfoljning-{self.pk}"
+
 
 class Rating(models.TextChoices):
     """How a promise is going, as assessed at a meeting."""

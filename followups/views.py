@@ -291,10 +291,9 @@ def municipality_meetings_ics(request: HttpRequest, slug: str) -> HttpResponse:
         if meeting.status == MeetingStatus.CANCELLED:
             summary = gettext("Cancelled: %(meeting)s") % {"meeting": summary}
         event.add("summary", capfirst(summary))
-        url = meeting.period.get_absolute_url()
-        if meeting.status == MeetingStatus.HELD and meeting.public_summary:
-            url += f"#uppfoljning-{meeting.pk}"  # its record on the period page
-        url = settings.SITE_URL + url
+        public_record = meeting.status == MeetingStatus.HELD and meeting.public_summary
+        path = meeting.record_url() if public_record else meeting.period.get_absolute_url()
+        url = settings.SITE_URL + path
         name = f"{meeting.period.place_name} {meeting.period.period_label}"
         description = [
             gettext("Follow-up meeting of the citizen promise %(name)s.") % {"name": name}

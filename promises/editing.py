@@ -17,6 +17,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 from promises import notifications
+from promises.fields import long_date
 from promises.models import PromisePeriod, Revision, RevisionChange
 
 
@@ -196,8 +197,11 @@ def record_revision(
 
 
 def text_value(value) -> str:
-    """A field value as the change log shows it, in Swedish."""
+    """A field value as the change log shows it, in Swedish: a date in full ("10 december
+    2018")."""
     with translation.override("sv"):
+        if isinstance(value, datetime.date):
+            return long_date(value)
         return "" if value is None else str(value)
 
 

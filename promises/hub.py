@@ -120,7 +120,7 @@ class RoundChanges(NamedTuple):
 
     since: datetime.datetime
     changes: list[ObjectChange]
-    comments: list[Review] = []
+    comments: tuple[Review, ...] = ()
     sent_with: str = ""
 
 
@@ -135,7 +135,7 @@ def round_changes(period: PromisePeriod, transitions: list) -> RoundChanges | No
     current = max(
         (t for t in transitions if t.to_state == PeriodState.CONSULTATION), key=lambda t: t.at
     )
-    comments = list(
+    comments = tuple(
         Review.objects.filter(period=period, round=period.consultation_round - 1)
         .exclude(comment="")
         .select_related("reviewer", "promise")

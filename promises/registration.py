@@ -18,8 +18,7 @@ from collections.abc import Sequence
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.dispatch import Signal
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -82,11 +81,16 @@ def start_registration(
     if at is not None:
         period._history_date = at
     period.save()
+    _add_signatories(period, signatories)
+    return period
+
+
+def _add_signatories(period: PromisePeriod, signatories: Sequence[SignatoryData]) -> None:
+    """The document's signatories, in its order."""
     Signatory.objects.bulk_create(
         Signatory(period=period, position=number, **vars(signatory))
         for number, signatory in enumerate(signatories, start=1)
     )
-    return period
 
 
 # The facts a correction changes, as the change log names them.
@@ -96,14 +100,6 @@ CORRECTED_FACTS = (
     ("decision_reference", gettext_lazy("Reference number (dnr)")),
     ("signed_date", gettext_lazy("Signing date")),
 )
-
-
-def _fact_words(value) -> str:
-    """A fact as the public change log shows it, in Swedish: "10 december 2018"."""
-    if isinstance(value, datetime.date):
-        with translation.override("sv"):
-            return date_format(value, "j F Y")
-    return text_value(value)
 
 
 def _signatory_words(signatories: Sequence) -> str:
@@ -122,8 +118,8 @@ def fact_changes(
         Change(
             ChangeKind.FACT_CORRECTED,
             subject=text_value(label),
-            old_value=_fact_words(before[name]),
-            new_value=_fact_words(getattr(period, name)),
+            old_value=text_value(before[name]),
+            new_value=text_value(getattr(period, name)),
         )
         for name, label in CORRECTED_FACTS
         if (before[name] or None) != (getattr(period, name) or None)
@@ -167,10 +163,7 @@ def correct_facts(
 
         def replace_signatories() -> None:
             period.signatories.all().delete()
-            Signatory.objects.bulk_create(
-                Signatory(period=period, position=number, **vars(signatory))
-                for number, signatory in enumerate(signatories, start=1)
-            )
+            _add_signatories(period, signatories)
 
         save_versioned(period, expected_version, user=user, save_m2m=replace_signatories)
         if not lifecycle.registering(locked):

@@ -68,14 +68,11 @@ def _form_kwargs(user) -> dict:
     return {"municipalities": municipalities, "local_police_areas": areas}
 
 
-def error_entries(form: RegistrationForm, signatories) -> list[tuple[str, str]]:
-    """The error summary's lines (anchor, text): the form's fields, then signatory by row."""
+def error_entries(form: RegistrationForm, signatories, *after) -> list[tuple[str, str]]:
+    """The error summary's lines (anchor, text): the form's fields, then signatory by row, then
+    the fields of the forms `after` them (a correction's reason)."""
     entries = [(None, str(error)) for error in form.non_field_errors()]
-    entries += [
-        (field.id_for_label or field.auto_id, f"{field.label}: {error}")
-        for field in form
-        for error in field.errors
-    ]
+    entries += _field_entries(form)
     entries += [(None, str(error)) for error in signatories.non_form_errors()]
     for number, row in enumerate(signatories.forms, start=1):
         who = _("Signatory %(number)s") % {"number": number}
@@ -84,7 +81,17 @@ def error_entries(form: RegistrationForm, signatories) -> list[tuple[str, str]]:
             for field in row
             for error in field.errors
         ]
+    for other in after:
+        entries += _field_entries(other)
     return entries
+
+
+def _field_entries(form) -> list[tuple[str, str]]:
+    return [
+        (field.id_for_label or field.auto_id, f"{field.label}: {error}")
+        for field in form
+        for error in field.errors
+    ]
 
 
 @staff_required
@@ -226,13 +233,8 @@ def period_register_facts(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         form = RegistrationFactsForm(instance=period)
         signatories = signatory_formset(period=period)
-    entries = error_entries(form, signatories) if form.is_bound else []
-    if reason_form is not None and reason_form.is_bound:
-        entries += [
-            (field.id_for_label, f"{field.label}: {error}")
-            for field in reason_form
-            for error in field.errors
-        ]
+    after = [reason_form] if reason_form is not None else []
+    entries = error_entries(form, signatories, *after) if form.is_bound else []
     context = {
         "period": period,
         "registering": registering,
