@@ -1,5 +1,6 @@
 """The sitemap for search engines (django.contrib.sitemaps): the public pages a citizen searches
-for by name, each municipality, each published citizen promise and each of its activities.
+for by name, each municipality and county, each published citizen promise and each of its
+activities.
 
 Addresses are the portal's own (`SITE_URL`, as the canonical links), never the Host a request
 named, and the Swedish ones (the English pages are the same content under /en/). The index
@@ -18,7 +19,7 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from activities.models import Activity
-from municipalities.models import Municipality
+from municipalities.models import County, Municipality
 from promises.models import PromisePeriod
 
 
@@ -65,6 +66,16 @@ class MunicipalitySitemap(PortalSitemap):
         return self._address("promises:municipality_detail", item.slug)
 
 
+class CountySitemap(PortalSitemap):
+    """Every county's page: its municipalities side by side."""
+
+    def items(self):
+        return County.objects.order_by("code").only("name")
+
+    def location(self, item: County) -> str:
+        return self._address("promises:county_detail", item.slug)
+
+
 class PeriodSitemap(PortalSitemap):
     """Every published citizen promise, last changed when its row was."""
 
@@ -107,6 +118,7 @@ class ActivitySitemap(PortalSitemap):
 SITEMAPS = {
     "sidor": PagesSitemap,
     "kommuner": MunicipalitySitemap,
+    "lan": CountySitemap,
     "loften": PeriodSitemap,
     "aktiviteter": ActivitySitemap,
 }

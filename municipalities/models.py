@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
-from municipalities.refdata import ON_ISLAND_CODES
+from municipalities.refdata import ON_ISLAND_CODES, ascii_slug
 
 
 def in_place(name: str, *, on_island: bool = False) -> str:
@@ -18,6 +18,12 @@ def in_place(name: str, *, on_island: bool = False) -> str:
     if on_island:
         return pgettext("on an island", "in %(place)s") % {"place": name}
     return gettext("in %(place)s") % {"place": name}
+
+
+def county_slug(name: str) -> str:
+    """A county's address, its name folded: "Jönköpings län" → "jonkopings-lan" (the 21 names
+    stay unique folded; a test holds the reference data to it)."""
+    return ascii_slug(name)
 
 
 class PoliceRegion(models.Model):
@@ -59,6 +65,15 @@ class County(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def slug(self) -> str:
+        return county_slug(self.name)
+
+    @property
+    def in_name(self) -> str:
+        """ "i Jönköpings län": see `in_place`."""
+        return in_place(self.name)
 
 
 class MunicipalityQuerySet(models.QuerySet):

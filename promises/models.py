@@ -270,6 +270,28 @@ class PromisePeriodQuerySet(models.QuerySet):
             .order_by("-start_date", "area_name")
         )
 
+    def for_county_page(self, county) -> "PromisePeriodQuerySet":
+        """A county's published periods with their municipality, each with the id of its latest
+        public follow-up meeting and of its latest report (not replaced by a correction): the
+        county page compares its municipalities by them. By name, so this app need not import
+        the one above it; one query, a subquery per column."""
+        meetings = apps.get_model("followups", "FollowUpMeeting").objects.public()
+        reports = apps.get_model("followups", "Report").objects.published()
+        latest_meeting = meetings.filter(period=OuterRef("pk")).order_by("-date", "-pk")
+        latest_report = reports.filter(period=OuterRef("pk"), replaced_by__isnull=True).order_by(
+            "-published_on", "-pk"
+        )
+        return (
+            self.published()
+            .filter(municipality__county=county)
+            .select_related("municipality")
+            .annotate(
+                latest_meeting_id=models.Subquery(latest_meeting.values("pk")[:1]),
+                latest_report_id=models.Subquery(latest_report.values("pk")[:1]),
+            )
+            .order_by("-start_date", "area_name", "pk")
+        )
+
     def for_embed(
         self, municipality: Municipality, today: datetime.date
     ) -> "PromisePeriodQuerySet":

@@ -15,6 +15,8 @@ app_name = "promises"
 urlpatterns = [
     path("", views.home, name="home"),
     path("kommuner/", views.municipality_list, name="municipality_list"),
+    # `county`, not `slug`: a `slug` names a municipality, whose pages the cache keeps apart.
+    path("lan/<slug:county>/", views.county_detail, name="county_detail"),
     path("loften/", views.promise_list, name="promise_list"),
     path("kommuner/<slug:slug>/", views.municipality_detail, name="municipality_detail"),
     # Before the period page, which would read "inbaddning" as a period's slug.

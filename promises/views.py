@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from csp.decorators import csp_replace
 from django.apps import apps
 from django.core.validators import slug_re
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,7 +18,7 @@ from django.utils.translation import gettext, ngettext
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from config.public_cache import kept_until_any_page_changes, list_page
-from municipalities.models import Municipality
+from municipalities.models import County, Municipality, county_slug, in_place
 from municipalities.search import (
     beginning_first,
     best_match,
@@ -121,6 +122,101 @@ def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "promises/municipality_detail.html", context)
 
 
+@dataclass(frozen=True)
+class CountyRow:
+    """One line of a county's comparison: a municipality and the period it is judged by (one in
+    force, else its latest that has ended), with that period's latest public follow-up meeting
+    and report; the next period when none is in force."""
+
+    municipality: Municipality
+    period: PromisePeriod | None = None
+    meeting: object = None
+    report: object = None
+    coming: PromisePeriod | None = None
+
+
+def county_rows(county, today: datetime.date) -> list[CountyRow]:
+    """Every municipality of `county` in Swedish order, a row per period in force (a city's
+    districts may have several), else one row with its latest ended period, or none. A constant
+    number of queries: the periods, the municipalities, the activities of the periods shown with
+    their span sums, their meetings and reports."""
+    by_municipality: dict[int, list[PromisePeriod]] = {}
+    for period in PromisePeriod.objects.for_county_page(county):  # newest first
+        by_municipality.setdefault(period.municipality_id, []).append(period)
+    shown: dict[int, list[PromisePeriod]] = {}
+    coming: dict[int, PromisePeriod] = {}
+    for municipality_id, periods in by_municipality.items():
+        in_force = [p for p in periods if p.is_active(today)]
+        begun = [p for p in periods if p.start_date <= today]
+        shown[municipality_id] = in_force or begun[:1]
+        later = [p for p in periods if p.start_date > today]
+        if later and not in_force:
+            coming[municipality_id] = later[-1]  # the first to begin
+    judged = [period for mine in shown.values() for period in mine]
+    prefetch_related_objects(
+        judged,
+        Prefetch(
+            "activities",
+            # Each activity's period is the one it is prefetched for: no join.
+            queryset=apps.get_model("activities", "Activity")
+            .objects.with_progress_data()
+            .select_related(None),
+        ),
+    )
+    meetings = {
+        meeting.pk: meeting
+        for meeting in apps.get_model("followups", "FollowUpMeeting")
+        .objects.filter(pk__in=[p.latest_meeting_id for p in judged if p.latest_meeting_id])
+        .defer("internal_minutes", "public_summary", "decisions", "participants")
+    }
+    reports = {
+        report.pk: report
+        for report in apps.get_model("followups", "Report")
+        .objects.filter(pk__in=[p.latest_report_id for p in judged if p.latest_report_id])
+        .only("title", "kind", "published_on", "period_id")
+    }
+    rows = []
+    municipalities = sorted(county.municipalities.all(), key=lambda m: swedish_sort_key(m.name))
+    for municipality in municipalities:
+        mine = shown.get(municipality.pk) or [None]
+        for period in sorted(mine, key=lambda p: p and p.area_name):
+            meeting = period and meetings.get(period.latest_meeting_id)
+            if meeting is not None:
+                meeting.period = period  # its record's address is on the period's page
+            rows.append(
+                CountyRow(
+                    municipality=municipality,
+                    period=period,
+                    meeting=meeting,
+                    report=period and reports.get(period.latest_report_id),
+                    coming=coming.get(municipality.pk),
+                )
+            )
+    return rows
+
+
+def county_detail(request: HttpRequest, county: str) -> HttpResponse:
+    """A county: its municipalities side by side, each with the citizen promise in force, how
+    its activities stand, and its latest follow-up meeting and report (a national page for the
+    page cache: every write may change it)."""
+    found = next(
+        (c for c in County.objects.select_related("police_region") if c.slug == county), None
+    )
+    if found is None:
+        raise Http404
+    today = timezone.localdate()
+    rows = county_rows(found, today)
+    in_force = {row.municipality.pk for row in rows if row.period and row.period.is_active(today)}
+    context = {
+        "county": found,
+        "rows": rows,
+        "municipality_count": len({row.municipality.pk for row in rows}),
+        "in_force_count": len(in_force),
+        "today": today,
+    }
+    return render(request, "promises/county_detail.html", context)
+
+
 # Any web site may show the box in a frame: it holds nothing but public figures and links, no
 # form and no session (nothing a frame could trick a visitor into doing).
 @xframe_options_exempt
@@ -186,6 +282,14 @@ class CountyLine:
     code: str
     name: str
     police_region: str
+
+    @property
+    def slug(self) -> str:
+        return county_slug(self.name)
+
+    @property
+    def in_name(self) -> str:
+        return in_place(self.name)
 
 
 @dataclass(frozen=True)

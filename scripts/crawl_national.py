@@ -8,6 +8,7 @@ in this process (Django's test client, no server) with the production settings (
 page cache off) on the database `make bench-national` builds, and visits:
 
 - the start page, the lists and every page of them (`?page=N`), the feed, open data, about;
+- every county's page (its municipalities side by side);
 - every municipality's page, and every link on it to its own pages (feed, meetings calendar);
 - every published period's page, and every link on it to that period's pages (activities,
   documents, reports, the source document): a link to a page that does not answer 200 is a
@@ -129,7 +130,7 @@ def main() -> int:
         from django.urls import reverse
 
         from activities.models import Activity
-        from municipalities.models import Municipality
+        from municipalities.models import County, Municipality
         from promises.filters import PER_PAGE
         from promises.models import Promise, PromisePeriod
 
@@ -144,6 +145,9 @@ def main() -> int:
             reverse("promises:promise_list"): Promise.objects.published().count(),
             reverse("activities:activity_list"): Activity.objects.published().count(),
         }
+        # Each county's page (its municipalities side by side), as the municipality list links them.
+        for county in County.objects.order_by("code"):
+            crawl.get(reverse("promises:county_detail", args=[county.slug]))
         for path, count in lists.items():
             for number in range(2, math.ceil(count / PER_PAGE) + 1):
                 crawl.get(f"{path}?page={number}")

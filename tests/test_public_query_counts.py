@@ -19,6 +19,7 @@ PUBLIC_URLS = [
     "/",
     "/en/",
     "/kommuner/",
+    "/lan/jonkopings-lan/",
     "/kommuner/tranas/",
     "/kommuner/tranas/2025-2026/",
     "/kommuner/tranas/inbaddning/",

@@ -23,7 +23,7 @@ def test_the_index_names_each_section_on_the_portals_own_address(client, setting
     assert response.status_code == 200
     assert response["Content-Type"] == "application/xml"
     xml = response.content.decode()
-    for section in ("sidor", "kommuner", "loften", "aktiviteter"):
+    for section in ("sidor", "kommuner", "lan", "loften", "aktiviteter"):
         assert f"<loc>{settings.SITE_URL}/sitemap-{section}.xml</loc>" in xml
     assert "portal.example" not in xml
     assert not response.cookies
@@ -40,6 +40,10 @@ def test_the_sections_list_public_pages_only(client, settings):
     municipalities = client.get("/sitemap-kommuner.xml").content.decode()
     assert municipalities.count("<url>") == Municipality.objects.count() == 290
     assert f"<loc>{settings.SITE_URL}/kommuner/vetlanda/</loc>" in municipalities
+
+    counties = client.get("/sitemap-lan.xml").content.decode()
+    assert counties.count("<url>") == 21
+    assert f"<loc>{settings.SITE_URL}/lan/jonkopings-lan/</loc>" in counties
 
     periods = client.get("/sitemap-loften.xml", HTTP_HOST="portal.example").content.decode()
     assert f"<loc>{settings.SITE_URL}{signed.get_absolute_url()}</loc>" in periods

@@ -35,6 +35,7 @@ PAGE_TYPES = {
     "period_with_long_text": f"/kommuner/hedemora/{LONG_TEXT_SLUG}/",
     "activity": f"/kommuner/vetlanda/{ACTIVE_SLUG}/aktiviteter/{ACTIVITY_PK}/",
     "municipality_list": "/kommuner/",
+    "county": "/lan/jonkopings-lan/",
     "municipality_search": "/kommuner/?q=habo",
     "municipality_search_empty": "/kommuner/?q=atlantis",
     "municipality_search_refused": "/kommuner/?q=%00",  # the search field's error

@@ -1,0 +1,189 @@
+"""A county's page (/lan/<county>/): its municipalities side by side, each with the citizen
+promise in force (or its latest), how its activities stand and when it was last followed up."""
+
+import datetime
+import re
+from html import unescape
+
+import pytest
+from django.core.cache import caches
+from django.utils import timezone
+
+from followups.models import MeetingKind, Report, ReportKind
+from municipalities.models import County
+from promises.models import PeriodState
+from tests import factories
+
+DAY = datetime.timedelta(days=1)
+
+
+def rows(response) -> dict[str, str]:
+    """The comparison's rows as text, by the municipality that opens each (a district's rows
+    under "<municipality>, <district>")."""
+    body = response.content.decode()
+    table = body[body.index("<tbody>") : body.index("</tbody>")]
+    found = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", table, re.S):
+        text = " ".join(unescape(re.sub(r"<[^>]+>", " ", row)).split())
+        name = text.split(" ")[0]
+        while name in found:
+            name += "+"
+        found[name] = text
+    return found
+
+
+def report(period, title: str, published_on: datetime.date, **fields) -> Report:
+    return Report.objects.create(
+        period=period,
+        kind=fields.pop("kind", ReportKind.TERTIAL),
+        title=title,
+        body="Text",
+        covers_from=period.start_date,
+        covers_to=published_on,
+        published_on=published_on,
+        **fields,
+    )
+
+
+@pytest.mark.django_db
+def test_each_municipality_with_its_promise_in_force_its_activities_and_latest_follow_up(client):
+    today = timezone.localdate()
+    current = factories.period("vetlanda", start=today - 100 * DAY, end=today + 265 * DAY)
+    behind = factories.activity(current, target=("at_least", 100, "trafikkontroller", "period"))
+    factories.activity(current, "Trygghetsvandringar", target=None)
+    factories.log(behind, today - DAY)
+    held = factories.meeting(
+        current, today - 20 * DAY, kind=MeetingKind.TERTIAL, public_summary="Läget gicks igenom."
+    )
+    # Later, but without a public summary: not public, so not the one named.
+    factories.meeting(current, today - 5 * DAY, internal_minutes="INTERNA-ANTECKNINGAR")
+    newer = report(
+        current, "Tertialrapport, rättad", today - 10 * DAY, version=2, correction_reason="Fel"
+    )
+    report(current, "Tertialrapport", today - 30 * DAY, replaced_by=newer)
+
+    ended = factories.period(
+        "tranas", start=today - 800 * DAY, end=today - 400 * DAY, state=PeriodState.CLOSED
+    )
+    met = factories.activity(ended, target=("at_least", 2, "kontroller", "period"))
+    factories.log(met, ended.start_date, quantity=2)
+    factories.period("eksjo", start=today + 30 * DAY, end=today + 395 * DAY, slug="kommande")
+    factories.period("aneby", start=today - 10 * DAY, state=PeriodState.DRAFT, slug="utkast")
+    factories.period("ale", start=today - 10 * DAY, end=today + 100 * DAY, slug="annat-lan")
+
+    response = client.get("/lan/jonkopings-lan/")
+    assert response.status_code == 200
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
+    assert "Medborgarlöften i Jönköpings län" in text
+    assert "1 av 13 kommuner i Jönköpings län har ett medborgarlöfte som gäller i dag." in text
+    found = rows(response)
+    assert list(found) == [
+        "Aneby",
+        "Eksjö",
+        "Gislaved",
+        "Gnosjö",
+        "Habo",
+        "Jönköping",
+        "Mullsjö",
+        "Nässjö",
+        "Sävsjö",
+        "Tranås",
+        "Vaggeryd",
+        "Vetlanda",
+        "Värnamo",
+    ]
+    held_on = held.date.strftime("%-d")
+    assert found["Vetlanda"].startswith(f"Vetlanda {current.period_label} 1 efter plan, 1 utan mål")
+    assert f"Möte {held_on} " in found["Vetlanda"] and "(tertialuppföljning)" in found["Vetlanda"]
+    assert "Redovisning" in found["Vetlanda"] and "(tertialredovisning)" in found["Vetlanda"]
+    body = response.content.decode()
+    assert f'href="{held.record_url()}"' in body
+    assert f"/redovisningar/{newer.pk}/" in body  # the correction, not the version it replaced
+    assert "INTERNA-ANTECKNINGAR" not in body
+
+    assert found["Tranås"] == (
+        f"Tranås {ended.period_label} (har upphört) Vid periodens slut: 1 uppnådd "
+        "Inget publicerat ännu"
+    )
+    assert (
+        found["Eksjö"].startswith("Eksjö Nästa: ") and "inget medborgarlöfte" not in found["Eksjö"]
+    )
+    assert "/kommuner/eksjo/kommande/" in body
+    assert found["Aneby"] == "Aneby inget medborgarlöfte publicerat – –"  # its draft is not public
+    assert "utkast" not in body and "annat-lan" not in body
+
+
+@pytest.mark.django_db
+def test_a_city_with_district_promises_has_a_row_for_each(client):
+    today = timezone.localdate()
+    for district in ("Rosengård", "Centrum"):
+        factories.period(
+            "malmo",
+            start=today - 10 * DAY,
+            end=today + 300 * DAY,
+            area_name=district,
+            slug=f"{district.lower()[:4]}-{today.year}",
+        )
+    found = rows(client.get("/lan/skane-lan/"))
+    assert found["Malmö"].startswith("Malmö Centrum ")
+    assert found["Malmö+"].startswith("Malmö Rosengård ")
+
+
+@pytest.mark.django_db
+def test_every_county_has_its_page_and_an_unknown_one_is_not_found(client):
+    slugs = {county.slug for county in County.objects.all()}
+    assert len(slugs) == 21
+    assert "jonkopings-lan" in slugs and "vastra-gotalands-lan" in slugs
+    for slug in sorted(slugs):
+        assert client.get(f"/lan/{slug}/").status_code == 200, slug
+    assert client.get("/lan/jonkoping/").status_code == 404
+    assert client.get("/lan/finns-inte/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_one_municipality_is_counted_in_the_singular(client):
+    text = unescape(client.get("/lan/gotlands-lan/").content.decode())
+    assert "0 av 1 kommun i Gotlands län har ett medborgarlöfte som gäller i dag." in text
+
+
+@pytest.mark.django_db
+def test_the_municipality_list_and_a_municipalitys_page_link_to_their_county(client):
+    assert 'href="/lan/jonkopings-lan/"' in client.get("/kommuner/").content.decode()
+    assert 'href="/lan/jonkopings-lan/"' in client.get("/kommuner/vetlanda/").content.decode()
+
+
+@pytest.mark.django_db
+def test_its_queries_do_not_grow_with_its_municipalities_promises(
+    client, django_assert_num_queries
+):
+    today = timezone.localdate()
+
+    def grow(slug: str) -> None:
+        period = factories.period(slug, start=today - 50 * DAY, end=today + 300 * DAY)
+        activity = factories.activity(period)
+        factories.log(activity, today)
+        factories.meeting(period, today - DAY, public_summary="Sammanfattning")
+        report(period, "Tertialrapport", today)
+
+    grow("vetlanda")
+    with django_assert_num_queries(7):
+        client.get("/lan/jonkopings-lan/")
+    for slug in ("tranas", "eksjo", "aneby", "habo", "nassjo"):
+        grow(slug)
+    with django_assert_num_queries(7):
+        client.get("/lan/jonkopings-lan/")
+
+
+@pytest.mark.django_db
+def test_a_log_anywhere_in_the_county_shows_on_its_next_request(client, settings):
+    """The page is a national one for the page cache (its address names no municipality): a
+    write in any municipality makes it stale."""
+    settings.PUBLIC_CACHE_SECONDS = 600
+    caches[settings.PUBLIC_CACHE_ALIAS].clear()
+    today = timezone.localdate()
+    period = factories.period("vetlanda", start=today - 50 * DAY, end=today + 300 * DAY)
+    activity = factories.activity(period, target=("at_least", 1, "kontroller", "period"))
+    first = rows(client.get("/lan/jonkopings-lan/"))["Vetlanda"]
+    assert "1 klar" not in first
+    factories.log(activity, today)
+    assert "1 klar" in rows(client.get("/lan/jonkopings-lan/"))["Vetlanda"]
