@@ -251,7 +251,12 @@ _CHROME = re.compile(
     r"|var (?:den har|denna) sida(?:n)? till hjalp.*|tack for ditt svar.*"
     r"|godkann(?: alla)?(?: kakor| cookies)?|acceptera(?: alla)?(?: kakor| cookies)?"
     r"|neka(?: alla)?(?: kakor| cookies)?|(?:installningar for|hantera) (?:kakor|cookies)"
-    r"|endast nodvandiga(?: kakor| cookies)?)[.!]?"
+    r"|endast nodvandiga(?: kakor| cookies)?"
+    # a task board's buttons and a card's due date (Trello: "+ Lägg till ett kort", "Förfaller
+    # 31 dec.")
+    r"|\+ ?(?:lagg till (?:ett (?:annat )?kort|en (?:annan )?lista)"
+    r"|add (?:a|another) (?:card|list))"
+    r"|forfaller \d{1,2} [a-z]{3,9}\.?(?: \d{4})?)[.!]?"
 )
 _COOKIE_WORDS = re.compile(r"\b(?:kakor|cookies)\b")
 # A social-media post's chrome (folded): "37 kommentarer 19 delningar", "Gilla · Svara · 2 d",
@@ -3351,6 +3356,35 @@ def _json_lines(value: object, key: str, lines: list[str], depth: int) -> None:
         lines.append(f"{_json_label(key)}: {text}")
 
 
+# A map's data as GeoJSON (a municipality's open-data map of the promise's places): its
+# features' "properties" are the records (an activity, its owner, its place), their geometry
+# (coordinates, never a target) and the reference system dropped, the collection's own
+# "metadata" or "properties" (its title, validity and promise) read as the document's fields.
+_GEOJSON_DROPPED = frozenset({"type", "features", "crs", "bbox"})
+
+
+def _geojson_records(value: dict) -> dict:
+    features = value.get("features")
+    records = [
+        feature["properties"]
+        for feature in (features if isinstance(features, list) else [])
+        if isinstance(feature, dict) and isinstance(feature.get("properties"), dict)
+    ]
+    kept: dict = {}
+    for key, field in value.items():
+        if key in _GEOJSON_DROPPED:
+            continue
+        if key in ("metadata", "properties") and isinstance(field, dict):
+            kept.update(field)  # the collection's own fields: its title, validity, promise
+        else:
+            kept[key] = field
+    activities = any(
+        _JSON_ACTIVITY.fullmatch(fold(_json_label(key))) for record in records for key in record
+    )
+    kept["aktiviteter" if activities else "platser"] = records
+    return kept
+
+
 def _json_document(raw: str) -> str:
     """The text a JSON document stands for (see `_json_lines`), with any text before and after
     it; the text as given when it holds no JSON object from a line's start."""
@@ -3364,6 +3398,8 @@ def _json_document(raw: str) -> str:
         return raw
     if not isinstance(value, dict | list) or end - at < 40:
         return raw
+    if isinstance(value, dict) and value.get("type") == "FeatureCollection":
+        value = _geojson_records(value)
     lines: list[str] = []
     _json_lines(value, "", lines, 0)
     return f"{raw[:at]}{chr(10).join(lines).strip()}\n{raw[end:]}"
@@ -3399,6 +3435,26 @@ def _xml_value(element: ElementTree.Element, depth: int) -> object:
     return fields
 
 
+# A translation file sent to or back from a translator (XLIFF 1.2 or 2.0: "<trans-unit>" or
+# "<segment>" each with its "<source>" and "<target>"): read as the document it was made from,
+# each unit's source text a line, the translations, the translators' notes and the file's
+# header dropped.
+_XLIFF_UNITS = frozenset({"trans-unit", "segment"})
+
+
+def _xliff_source(root: ElementTree.Element) -> str:
+    lines = []
+    for element in root.iter():
+        if element.tag.rpartition("}")[2] not in _XLIFF_UNITS:
+            continue
+        for child in element:
+            if child.tag.rpartition("}")[2] == "source":
+                lines.append(" ".join("".join(child.itertext()).split()))
+                break
+    # each unit a paragraph (or a list item) of its own
+    return f"{(chr(10) * 2).join(line for line in lines if line)}\n"
+
+
 def _xml_document(raw: str) -> str:
     """The text an XML document stands for (see `_json_lines`); the text as given when it is
     no XML document this reading takes."""
@@ -3410,6 +3466,8 @@ def _xml_document(raw: str) -> str:
         return raw
     if root.tag.rpartition("}")[2].casefold() == "html":
         return raw
+    if root.tag.rpartition("}")[2].casefold() == "xliff":
+        return _xliff_source(root)
     value = _xml_value(root, 0)
     if not isinstance(value, dict | list):
         return raw
@@ -4059,6 +4117,179 @@ def _spoken_page_read(text: str) -> str:
     return "\n".join(lines)
 
 
+# A forum post's BBCode source, as its editing box shows it ("[b]Polisen ska:[/b]", "[list]"
+# over "[*]…" items, "[list=1]", "[url=…]ord[/url]", "[quote="…"]", "[size=150]", "[color=…]").
+# Read as the post shows it: the items as "•" items, a link's words as its words, the other tags
+# dropped.
+_BBCODE_MARK = re.compile(
+    r"\[(?:/?(?:b|i|u|s|list|quote|url|size|color|img|code)\b[^\]\n]{0,200}|\*)\]", re.I
+)
+_FEWEST_BBCODE_MARKS = 6
+_BBCODE_ITEM = re.compile(r"^([ \t]*)\[\*\][ \t]*", re.MULTILINE)
+_BBCODE_LIST = re.compile(r"^[ \t]*\[/?list(?:=[^\]\n]{0,10})?\][ \t]*$\n?", re.I | re.MULTILINE)
+_BBCODE_TAG = re.compile(
+    r"\[/?(?:b|i|u|s|list|quote|url|size|color|font|center|left|right|img|code|spoiler)"
+    r"(?:=[^\]\n]{0,200})?\]",
+    re.I,
+)
+
+
+def _bbcode_read(text: str) -> str:
+    text = _BBCODE_ITEM.sub(r"\1• ", _BBCODE_LIST.sub("", text))
+    return _BBCODE_TAG.sub("", text)
+
+
+# An Emacs Org-mode file ("#+TITLE: …", "* Polisen ska" over "** TODO genomföra …" items,
+# "SCHEDULED: <2026-01-15 tor>", a ":PROPERTIES:" drawer down to ":END:", "#+BEGIN_QUOTE",
+# a subtree tagged ":noexport:"). Read as the page it exports to: the title and the headings as
+# their words, the tasks and lower headings under a heading as "•" items, the keywords,
+# drawers, planning lines, tags and the subtrees left out of the export dropped.
+_ORG_MARK = re.compile(
+    r"^(?:#\+[A-Za-z_]+:|\*+[ \t]+(?:TODO|DONE)[ \t]|[ \t]*:(?:PROPERTIES|END):[ \t]*$"
+    r"|[ \t]*(?:SCHEDULED|DEADLINE|CLOSED):[ \t]*[<\[]\d{4}-)",
+    re.MULTILINE,
+)
+_FEWEST_ORG_MARKS = 4
+_ORG_HEADING = re.compile(
+    r"(\*+)[ \t]+(?:(?:TODO|DONE|NEXT|WAIT|VÄNTAR|KLART)[ \t]+)?(?:\[#[A-C]\][ \t]+)?"
+    r"(.*?)(?:[ \t]+(:[\w@:]+:))?[ \t]*"
+)
+_ORG_TITLE = re.compile(r"#\+title:[ \t]*(.*)", re.IGNORECASE)
+_ORG_DROPPED = re.compile(
+    r"#\+\w+(?::.*)?|(?:(?:SCHEDULED|DEADLINE|CLOSED):[ \t]*[<\[][^>\]\n]*[>\]][ \t]*)+"
+)
+_ORG_DRAWER = re.compile(r":[A-Z_]+:")
+
+
+def _org_read(text: str) -> str:
+    lines: list[str] = []
+    drawer = False
+    dropped_level = 0  # the level of a subtree left out of the export, 0 outside one
+    for line in text.split("\n"):
+        stripped = line.strip()
+        heading = _ORG_HEADING.fullmatch(line) if line.startswith("*") else None
+        if heading:
+            level = len(heading.group(1))
+            if dropped_level and level > dropped_level:
+                continue
+            dropped_level = 0
+            if "noexport" in (heading.group(3) or ""):
+                dropped_level = level
+                continue
+            words = heading.group(2).strip()
+            lines.extend(("", words) if level == 1 else (f"• {words}",))
+            continue
+        if dropped_level:
+            continue
+        if drawer:
+            drawer = stripped != ":END:"
+            continue
+        if _ORG_DRAWER.fullmatch(stripped):
+            drawer = stripped != ":END:"
+            continue
+        if title := _ORG_TITLE.fullmatch(stripped):
+            lines.append(title.group(1))
+            continue
+        if _ORG_DROPPED.fullmatch(stripped):
+            continue
+        lines.append(line)
+    return "\n".join(lines)
+
+
+# A film's or a recording's script (a sign-language film's, a video's): scenes headed "SCEN 3",
+# the words to be said or signed under a label ("TOLK: …", "SPEAKER: …", "BERÄTTARE: …"), the
+# text shown on the screen ("SKYLT: Det här gör polisen", "TEXT: …") and the directions
+# ("BILD: …", "TECKEN: …", "LJUD: …", "(Paus 2 sekunder.)"). When three lines or more are
+# such labels and scenes, the script is read as what the viewer meets: the words said and
+# shown, without their labels; the scenes and the directions dropped.
+_SCRIPT_MARK = re.compile(
+    r"^[ \t]*(?:(?:SCEN|SCENE|BILDRUTA|KLIPP)[ \t]+\d{1,3}[ \t]*$"
+    r"|(?:TOLK|SPEAKER|SPEAK|BERÄTTARE|BERATTARE|SKYLT|BILD|TECKEN|LJUD|MUSIK|GRAFIK|FOTO"
+    r"|VIDEO)[ \t]*:)",
+    re.MULTILINE,
+)
+_FEWEST_SCRIPT_MARKS = 6
+_SCRIPT_DIRECTION = re.compile(
+    r"[ \t]*(?:(?:SCEN|SCENE|BILDRUTA|KLIPP)[ \t]+\d{1,3}"
+    r"|(?:BILD|TECKEN|LJUD|MUSIK|GRAFIK|FOTO|VIDEO)[ \t]*:.*"
+    r"|\((?:paus|tystnad|musik)\b[^()\n]*\))[ \t]*",
+    re.IGNORECASE,
+)
+_SCRIPT_LABEL = re.compile(
+    r"^([ \t]*)(?:TOLK|SPEAKER|SPEAK|BERÄTTARE|BERATTARE|SKYLT|TEXT)[ \t]*:[ \t]*", re.MULTILINE
+)
+
+
+def _script_read(text: str) -> str:
+    lines = [line for line in text.split("\n") if not _SCRIPT_DIRECTION.fullmatch(line)]
+    return _SCRIPT_LABEL.sub(r"\1", "\n".join(lines))
+
+
+# An article copied from Wikipedia: "Från Wikipedia, den fria encyklopedin", the headings
+# with "[redigera | redigera wikitext]", reference marks after the words ("… 2026.[4]",
+# "polisen:[4]"), the references ("^ [a b] ”…”. Polisen. …") and the page's foot ("Kategorier:
+# …", "Sidan redigerades senast …", its licence and links). Read as the article's words.
+_WIKIPEDIA_PRESENT = re.compile(
+    r"\[(?:redigera|edit)(?: \| (?:redigera wikitext|edit source))?\]"
+    r"|^Från Wikipedia, den fria encyklopedin",
+    re.MULTILINE,
+)
+_WIKIPEDIA_EDIT = re.compile(
+    r"[ \t]*\[(?:redigera|edit)(?: \| (?:redigera wikitext|edit source))?\]"
+)
+_WIKIPEDIA_REFERENCE = re.compile(r"(?<=[^\s\[])\[(?:\d{1,3}|not \d{1,3}|[a-z])\]")
+_WIKIPEDIA_CHROME = re.compile(
+    r"(?:Från Wikipedia, den fria encyklopedin|Hoppa till (?:navigering|sök)(?: Hoppa till sök)?"
+    r"|\^ .*|Kategori(?:er)?: .*|Sidan redigerades senast .*|Wikipedias text är tillgänglig .*"
+    r"|Integritetspolicy Om Wikipedia.*)"
+)
+
+
+_WIKIPEDIA_END_SECTION = re.compile(
+    r"se även|referenser|noter|källor|externa länkar|vidare läsning|see also|references"
+    r"|notes|external links",
+    re.IGNORECASE,
+)
+
+
+def _wikipedia_read(text: str) -> str:
+    lines: list[str] = []
+    skipping = listing = False
+    for line in text.split("\n"):
+        if _WIKIPEDIA_CHROME.fullmatch(line.strip()):
+            continue
+        edited = _WIKIPEDIA_EDIT.search(line)
+        line = _WIKIPEDIA_REFERENCE.sub("", _WIKIPEDIA_EDIT.sub("", line)).rstrip()
+        if edited:
+            # a heading: "Se även", "Referenser" and the like end the article's own text
+            skipping = bool(_WIKIPEDIA_END_SECTION.fullmatch(line.strip()))
+            listing = False
+        if skipping:
+            continue
+        stripped = line.strip()
+        if listing and stripped and stripped[:1].islower():
+            # a list's items, copied without their bullets under the line that opens it
+            line = f"• {stripped}"
+        elif listing and stripped or not stripped and lines and lines[-1].startswith("• "):
+            listing = False
+            if stripped and lines[-1].startswith("• "):
+                lines.append("")  # the list ends where a sentence begins
+        if stripped.endswith(":") and not edited:
+            listing = True
+        lines.append(line)
+    return "\n".join(lines)
+
+
+# An image's description (an infographic's alternative text) names its parts' headings:
+# "Kolumn 1, ikon av en polisbricka, rubrik "Polisen":" over the column's items. Such a line is
+# read as the heading it describes ("Polisen").
+_DESCRIBED_HEADING = re.compile(
+    r"^[ \t]*[^\"“”\n]{0,160}?[ \t,]+(?:med |under )?(?:rubrik(?:en)?|överskrift(?:en)?)"
+    r"[ \t]+[\"“”]([^\"“”\n]{2,80})[\"“”][ \t]*:?[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
 # A change kept in a version-control system, as its patch shows it ("git diff", "git
 # format-patch", a pull request's ".diff"): hunks headed "@@ -1,30 +1,31 @@" (the lines before
 # and after the change they cover), each line marked "-" (removed), "+" (added) or " " (kept),
@@ -4114,6 +4345,16 @@ def clean(raw: str) -> str:
         raw = _asciidoc_read(raw)
     if len(_SPOKEN_ROLE_MARK.findall(raw, 0, 20_000)) >= _FEWEST_SPOKEN_ROLES:
         raw = _spoken_page_read(raw)
+    if "[" in raw and len(_BBCODE_MARK.findall(raw, 0, 20_000)) >= _FEWEST_BBCODE_MARKS:
+        raw = _bbcode_read(raw)
+    if len(_ORG_MARK.findall(raw, 0, 20_000)) >= _FEWEST_ORG_MARKS:
+        raw = _org_read(raw)
+    if ":" in raw and len(_SCRIPT_MARK.findall(raw, 0, 20_000)) >= _FEWEST_SCRIPT_MARKS:
+        raw = _script_read(raw)
+    if "[" in raw and _WIKIPEDIA_PRESENT.search(raw, 0, 20_000):
+        raw = _wikipedia_read(raw)
+    if "ubrik" in raw or "verskrift" in raw:
+        raw = _DESCRIBED_HEADING.sub(r"\1", raw)
     if "web.archive.org" in raw:
         raw = _without_archive_toolbar(raw)
     if "** " in raw or "list-manage" in raw:

@@ -206,6 +206,8 @@ _PARTY_HEADING = _kw(
     # "Kommunen har för sin del åtagit sig att:", as a letter or a report retells it
     r"| förbinder vi oss| har(?: för sin del)? (?:åtagit|förbundit) sig))?"
     r"(?: vi| polisen och kommunen| kommunen och polisen)?"
+    # an article retelling the promise: "Kommunen ska enligt löftet:"
+    r"(?: enligt (?:medborgar)?löftet)?"
     r"(?: också| även)?(?: gemensamt| tillsammans)?(?: att(?= under))?"
     r"(?: under (?:\d{4}|året|perioden|(?:de )?(?:kommande|närmaste) (?:året|åren)))?"
     r"(?: att| följande)?"
@@ -231,6 +233,8 @@ _PARTY_HEADING = _kw(
     r"(?: också| även)?(?: att| följande)?"
     # a text retelling the promise: "I löftet åtar sig polisen att", "I löftet lovar staden att"
     rf"|i (?:medborgar)?löftet (?:åtar sig|lovar|ska) (?P<pi>{_PARTY_WORD}) att"
+    # "Enligt löftet ska polisen:"
+    rf"|enligt (?:medborgar)?löftet (?:ska|kommer|åtar sig) (?P<pe>{_PARTY_WORD})(?: att)?"
     r"|(?:vad gör|vilka (?:aktiviteter|insatser|åtgärder) (?:genomför|gör))"
     rf" (?P<pq>{_PARTY_WORD}|[vn]i tillsammans|[vn]i gemensamt))"
     r"\s*[:?]?$"
@@ -334,6 +338,7 @@ def _heading_owner(match: re.Match) -> str | None:
         or match.group("pf")
         or match.group("pm")
         or match.group("pi")
+        or match.group("pe")
         or ""
     )
     if word.startswith("polis") and "kommun" in word:
@@ -1189,7 +1194,8 @@ _ACTOR_SENTENCE = re.compile(
 
 # "Tillsammans ska vi anordna …": both parties' activity, in running text too.
 _JOINT_SENTENCE = re.compile(
-    r"(?:(?:tillsammans|gemensamt) (?:ska|skall|kommer) (?:att )?vi"
+    # an article's retelling: "Tillsammans ska parterna genomföra …"
+    r"(?:(?:tillsammans|gemensamt) (?:ska|skall|kommer) (?:att )?(?:vi|parterna)"
     r"|vi (?:ska|skall|kommer att) (?:tillsammans|gemensamt)"
     # "Tillsammans genomför polisen och kommunen trygghetsvandringar …"
     r"|(?:tillsammans|gemensamt) (?:genomfor|haller|anordnar|ordnar|gor|bjuder"
@@ -3096,7 +3102,9 @@ _WORDING = re.compile(
     r"|som tidigare|som förut|i sin helhet|enligt följande|därmed))?"
     r"|\bskriver (?:jag|vi) (?:det |den )?som|\bformuleras (?:som|så här)"
     r"|\bförslag (?:på|till) (?:nytt )?(?:medborgar)?löfte(?:t|s (?:formulering|lydelse))?"
-    r"|\bmed (?:följande )?lydelsen?)\s*:?\s*"
+    r"|\bmed (?:följande )?lydelsen?"
+    # a report's "… läser upp löftet: "Vi lovar …"", an image's "en ruta med texten: "…""
+    r"|\bläser (?:upp )?(?:medborgar)?löftet|\bmed (?:den )?texten)\s*:?\s*"
     r"[\"“”«]([^\"“”»]{10,})[\"“”»]?",
     re.IGNORECASE,
 )

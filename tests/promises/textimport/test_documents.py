@@ -1856,6 +1856,60 @@ BLIND_VALIDITY = {
         "joint",
     ),
     "norrmalm-2026-skarmlasare.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    # round 101: a forum post's BBCode source, an Org-mode file, a sign-language film's script
+    "malmo-innerstaden-2026-2027-bbcode-forum.txt": (
+        "2026-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "uppsala-gottsunda-2026-org-mode.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "orebro-vivalla-2026-teckensprakstolkning-manus.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    # round 102: a translation file (XLIFF), a Wikipedia article, a task board (Trello)
+    "malmo-rosengard-2026-2027-xliff-oversattning.txt": (
+        "2026-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "linkoping-skaggetorp-2026-wikipediaartikel.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "vasteras-backby-2026-trello-tavla.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    # round 103: an infographic's description, a map's GeoJSON, a newspaper's live report
+    "helsingborg-drottninghog-2026-bildbeskrivning-infografik.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "boras-hassleholmen-2026-2027-geojson-karta.txt": (
+        "2026-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "norrkoping-navestad-2026-2027-direktrapport.txt": (
+        "2026-03-01",
+        "2027-02-28",
+        False,
+        None,
+        "joint",
+    ),
 }
 
 
