@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import get_m2m_reverse_field_name
 
+from activities import progress
 from activities.models import Activity
 from promises.models import PromisePeriod
 
@@ -135,10 +136,29 @@ def _kind(record, previous) -> str:
     return EntryKind.CHANGED
 
 
+# An activity's target is read as one ("minst 15 trafikkontroller per år"), not field by field:
+# "Målvärde: 10 → 15" left an approver to look up what the 15 counted, and over which span.
+TARGET_FIELDS = frozenset(
+    {"target_comparator", "target_value", "target_unit", "target_unit_singular", "target_scope"}
+)
+
+
+def _target_words(record) -> str:
+    target = record.instance.target
+    return progress.target_text(target) if target is not None else gettext("no target")
+
+
 def _field_changes(model, record, previous, excluded: list[str]) -> list[FieldChange]:
-    """The fields that differ between two history records of `model`, as people read them."""
+    """The fields that differ between two history records of `model`, as people read them; an
+    activity's target fields as one change of its whole target."""
     changes = []
-    for change in record.diff_against(previous, excluded_fields=excluded).changes:
+    diff = record.diff_against(previous, excluded_fields=excluded).changes
+    if model is Activity and any(change.field in TARGET_FIELDS for change in diff):
+        diff = [change for change in diff if change.field not in TARGET_FIELDS]
+        changes.append(
+            FieldChange(capfirst(gettext("Target")), _target_words(previous), _target_words(record))
+        )
+    for change in diff:
         field = model._meta.get_field(change.field)
         if field.is_relation:
             old = display_value(field, change.old, getattr(previous, field.name))

@@ -428,11 +428,32 @@ def _signed_in(request: HttpRequest) -> bool:
     return SESSION_KEY in store
 
 
+# What renders a page: the portal's own code, templates and translations (`code_version`).
+CODE_FOLDERS = ("config", "municipalities", "promises", "activities", "followups")
+CODE_SUFFIXES = frozenset({".py", ".html", ".txt", ".xml", ".mo"})
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of the files that render the pages (the apps' code and templates, the templates
+    folder, the compiled translations), read once per process: a page kept by another version
+    of them is not served, so a deployment that changes a template or a Swedish word shows it on
+    the next request, not when the page's time in the cache runs out, and hosts running two
+    versions during a rolling upgrade keep their pages apart."""
+    base = settings.BASE_DIR
+    digest = hashlib.sha256()
+    for folder in (*CODE_FOLDERS, "templates", "locale"):
+        for path in sorted((base / folder).rglob("*")):
+            if path.suffix in CODE_SUFFIXES and path.is_file():
+                digest.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 @lru_cache(maxsize=1)
 def _key_prefix() -> str:
     """Pages are stored with their headers and their links to the static files: the settings
-    those headers come from and the static files' version are part of the key, so a deployment
-    that changes them never serves a page with the old ones."""
+    those headers come from, the static files' version and the code's (`code_version`) are part
+    of the key, so a deployment that changes them never serves a page with the old ones."""
     headers = (
         2,  # the stored entry's format
         settings.CONTENT_SECURITY_POLICY,
@@ -442,6 +463,7 @@ def _key_prefix() -> str:
         # The static files' version (their manifest's hash): after an upgrade a kept page would
         # link the old CSS, which a host of the new version no longer has.
         getattr(staticfiles_storage, "manifest_hash", ""),
+        code_version(),
     )
     return "page:" + hashlib.sha256(repr(headers).encode()).hexdigest()[:16] + ":"
 

@@ -94,6 +94,25 @@ def test_choices_are_shown_by_label(world):
 
 
 @pytest.mark.django_db
+def test_a_target_is_read_whole_then_and_now_not_field_by_field(world):
+    """"Målvärde: 10 → 15" and "Tidsram: per år → per månad" as two lines left the reader to
+    put the target together; it reads as one."""
+    activity = factories.activity(world.period, "Kontroller", target=None)
+    activity.target_comparator, activity.target_value = "at_least", 4
+    activity.target_unit, activity.target_scope = "trygghetsvandringar", "year"
+    activity.save()
+    activity.target_value, activity.target_scope = 2, "tertial"
+    activity.save()
+
+    changed, added, _created = history_entries(activity)
+
+    assert changes_of(added) == {"Mål": ("inget mål", "minst 4 trygghetsvandringar per år")}
+    assert changes_of(changed) == {
+        "Mål": ("minst 4 trygghetsvandringar per år", "minst 2 trygghetsvandringar per tertial")
+    }
+
+
+@pytest.mark.django_db
 def test_promises_served_by_an_activity_are_listed_by_name(world):
     second = factories.promise(world.period, "Minska narkotikabrotten")
 

@@ -121,6 +121,35 @@ def test_a_page_stored_by_another_version_of_the_static_files_is_not_served(
     public_cache._key_prefix.cache_clear()
 
 
+def test_a_page_stored_by_another_version_of_the_code_is_not_served(
+    client, world, settings, tmp_path
+):
+    """A deployment that changes only a template or a Swedish word (no static file, no
+    migration) served the old page until its time in the cache ran out, and hosts of two
+    versions in a rolling upgrade served each other's pages."""
+    period, _activity = world
+    url = period.get_absolute_url()
+    (tmp_path / "templates").mkdir()
+    template = tmp_path / "templates" / "page.html"
+    template.write_text("<p>Senast uppföljt</p>")
+    settings.BASE_DIR = tmp_path
+    public_cache.code_version.cache_clear()
+    public_cache._key_prefix.cache_clear()
+    try:
+        first = public_cache.code_version()
+        _get(client, url)
+        assert _get(client, url)["X-Cache"] == "hit"
+        template.write_text("<p>Senast följt upp</p>")  # the new version
+        public_cache.code_version.cache_clear()  # a new process
+        public_cache._key_prefix.cache_clear()
+        assert public_cache.code_version() != first
+        assert _get(client, url)["X-Cache"] == "miss"
+        assert _get(client, url)["X-Cache"] == "hit"
+    finally:
+        public_cache.code_version.cache_clear()
+        public_cache._key_prefix.cache_clear()
+
+
 def test_a_page_stored_under_other_header_settings_is_not_served(client, world, settings):
     """A deployment that changes the security headers never serves a stored page with the
     old ones."""

@@ -52,7 +52,13 @@ def test_the_changes_since_the_previous_round_are_each_objects_then_against_now(
         ("Löftet", "Fler vuxna ute på kvällarna", "created"),
     }
     (target,) = found[("Aktiviteten", raised.title, "changed")]
-    assert (target.old, target.new) == ("15", "30")
+    # The whole target then and now, not "Målvärde: 15 → 30" (what the 15 counted, and over
+    # which span, an approver had to look up).
+    assert (target.label, target.old, target.new) == (
+        "Mål",
+        "minst 15 trafikkontroller under hela perioden",
+        "minst 30 trafikkontroller under hela perioden",
+    )
     (situation,) = found[("Medborgarlöftet", "", "changed")]
     assert (situation.old, situation.new) == ("Stökigt.", "Stökigt på kvällstid vid torget.")
 
@@ -65,7 +71,10 @@ def test_the_approver_reads_them_on_the_period_page(client, people, second_round
     )
     assert "Ändrat sedan förra samrådsomgången" in page
     assert f"<strong>Aktiviteten ”{raised.title}”</strong> har ändrats:" in page
-    assert "<dt>Målvärde</dt><dd><del>15</del> → <ins>30</ins></dd>" in page
+    assert (
+        "<dt>Mål</dt><dd><del>minst 15 trafikkontroller under hela perioden</del> → "
+        "<ins>minst 30 trafikkontroller under hela perioden</ins></dd>"
+    ) in page
     assert "<strong>Löftet ”Fler vuxna ute på kvällarna”</strong> har lagts till" in page
     assert "<strong>Medborgarlöftet</strong> har ändrats:" in page
     assert "Trafikkontroller 2" not in page[page.index("round-changes-heading") :][:2000]
@@ -98,7 +107,10 @@ def test_the_approver_reads_them_on_the_step_pages_of_the_version_too(
     page = " ".join(response.content.decode().split())
     assert '<h2 id="round-changes-heading">Ändrat sedan förra samrådsomgången</h2>' in page
     assert f"<strong>Aktiviteten ”{raised.title}”</strong> har ändrats:" in page
-    assert "<dt>Målvärde</dt><dd><del>15</del> → <ins>30</ins></dd>" in page
+    assert (
+        "<dt>Mål</dt><dd><del>minst 15 trafikkontroller under hela perioden</del> → "
+        "<ins>minst 30 trafikkontroller under hela perioden</ins></dd>"
+    ) in page
     assert "<strong>Löftet ”Fler vuxna ute på kvällarna”</strong> har lagts till" in page
     # Beside what the approver said then, and the coordinator's answer (a KLG member had to
     # look for both on the hub).
