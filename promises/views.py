@@ -178,20 +178,17 @@ def county_rows(county, today: datetime.date) -> list[CountyRow]:
     rows = []
     municipalities = sorted(county.municipalities.all(), key=lambda m: swedish_sort_key(m.name))
     for municipality in municipalities:
-        mine = shown.get(municipality.pk) or [None]
-        for period in sorted(mine, key=lambda p: p and p.area_name):
-            meeting = period and meetings.get(period.latest_meeting_id)
+        next_one = coming.get(municipality.pk)
+        periods = shown.get(municipality.pk)
+        if not periods:
+            rows.append(CountyRow(municipality, coming=next_one))
+            continue
+        for period in sorted(periods, key=lambda p: swedish_sort_key(p.area_name)):
+            meeting = meetings.get(period.latest_meeting_id)
             if meeting is not None:
                 meeting.period = period  # its record's address is on the period's page
-            rows.append(
-                CountyRow(
-                    municipality=municipality,
-                    period=period,
-                    meeting=meeting,
-                    report=period and reports.get(period.latest_report_id),
-                    coming=coming.get(municipality.pk),
-                )
-            )
+            report = reports.get(period.latest_report_id)
+            rows.append(CountyRow(municipality, period, meeting, report, next_one))
     return rows
 
 

@@ -95,7 +95,7 @@ def test_choices_are_shown_by_label(world):
 
 @pytest.mark.django_db
 def test_a_target_is_read_whole_then_and_now_not_field_by_field(world):
-    """"Målvärde: 10 → 15" and "Tidsram: per år → per månad" as two lines left the reader to
+    """ "Målvärde: 10 → 15" and "Tidsram: per år → per månad" as two lines left the reader to
     put the target together; it reads as one."""
     activity = factories.activity(world.period, "Kontroller", target=None)
     activity.target_comparator, activity.target_value = "at_least", 4
