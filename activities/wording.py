@@ -357,6 +357,18 @@ def pace_label(status: str | None) -> str:
     return str(PaceStatus(status).label) if status else ""
 
 
+def with_status(words: str, status: str) -> str:
+    """Figures in words with their status in brackets after them: "3 av minst 4
+    trygghetsvandringar (efter plan)". Figures that end in a bracket of their own take the
+    status into it ("i snitt 1,2 per vecka (mål: minst 1; i fas)"): two brackets in a row,
+    "(mål: minst 1) (i fas)", read as a typing error."""
+    if not status:
+        return words
+    if words.endswith(")"):
+        return f"{words[:-1]}; {status})"
+    return f"{words} ({status})"
+
+
 # How many activities have a status, as a count the status agrees with: "3 klara", "1 i fas".
 STATUS_COUNTS = {
     PaceStatus.DONE: ngettext_lazy("%(count)s complete", "%(count)s complete", "count"),

@@ -273,9 +273,19 @@ def _readme(period: PromisePeriod, files: list[tuple[str, bytes, str]], user, no
             "personal data before any of it is disclosed."
         ),
         "",
-        gettext("Files"),
-        "",
     ]
+    if period.source_url and not period.source_file:
+        # Registered by the document's web address only: the package does not hold the
+        # document itself, and the registrator must know where to fetch it.
+        lines += [
+            gettext(
+                "The source document is not in the package: it was registered by its web "
+                "address, %(url)s"
+            )
+            % {"url": period.source_url},
+            "",
+        ]
+    lines += [gettext("Files"), ""]
     for name, _data, description in files:
         lines.append(f"{name}: {description}.")
         if name in explanations:
@@ -337,12 +347,21 @@ def package(period: PromisePeriod, *, user, now: datetime.datetime | None = None
     with translation.override("sv"):
         original = SignedOriginal.objects.filter(period=period).first()
         if original is not None:
-            kept = "registrerades" if period.registered_at else "undertecknades"
+            # A registered promise's kept copy is the portal's own compilation of what was
+            # entered (the public page says so): a registrator took "the promise as it was
+            # when it was registered" for the signed document.
+            if period.registered_at:
+                described = (
+                    "Portalens sammanställning av medborgarlöftet när det registrerades, "
+                    "inte det undertecknade dokumentet"
+                )
+            else:
+                described = "Medborgarlöftet som det var när det undertecknades"
             files.append(
                 (
                     "medborgarlofte-original.pdf",
                     _stored(original.pdf, original.sha256),
-                    f"Medborgarlöftet som det var när det {kept}",
+                    described,
                 )
             )
         if period.source_file:

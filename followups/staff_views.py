@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from access import policy
 from access.staff import staff_required
 from activities.models import Activity, ActivityLog
-from activities.wording import pace_label, progress_summary
+from activities.wording import pace_label, progress_summary, with_status
 from followups import archive, frozen, services
 from followups.forms import (
     AssessmentForm,
@@ -112,8 +112,7 @@ def _figures_with_status(progress) -> str:
     """An activity's figures as the meeting form shows them, with their status in words
     ("12 av minst 15 trafikkontroller (efter plan)"): a coordinator assessing the promises
     could not see which were behind."""
-    words = progress_summary(progress)
-    return f"{words} ({pace_label(progress.status)})" if progress.status else words
+    return with_status(progress_summary(progress), pace_label(progress.status))
 
 
 @staff_required

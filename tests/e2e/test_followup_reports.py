@@ -12,6 +12,7 @@ from django.db import connection, connections
 from django.urls import reverse
 from pypdf import PdfReader
 
+from activities.wording import with_status
 from followups.models import Report
 from promises.models import OutcomeIndicator, PromisePeriod
 from tests.e2e.data import COORDINATOR_USERNAME
@@ -100,8 +101,15 @@ def test_coordinator_publishes_a_tertial_report(page, site, period):
     text = " ".join(text.split())
     for row in report.figures:
         assert row["activity"] in text
-        assert " ".join(row["progress"].split()) in text
-    swedish = [w for row in report.figures for w in row["progress"].split() if set(w) & set("åäö")]
+        # The status in brackets after its figures, in the figures' own last bracket if any.
+        shown = with_status(row["progress"], row["status"] or "")
+        assert " ".join(shown.split()) in text
+    swedish = [
+        w
+        for row in report.figures
+        for w in with_status(row["progress"], row["status"] or "").split()
+        if set(w) & set("åäö")
+    ]
     assert swedish and all(word in text for word in swedish)
     feed = page.request.get(f"{site}/kommuner/vetlanda/flode/").text()
     assert report.title in feed

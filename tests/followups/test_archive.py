@@ -202,3 +202,50 @@ def test_a_promise_registered_after_it_ended_is_archived_without_an_invented_out
         "i efterhand, när det redan hade upphört att gälla.",
         "",
     ]
+
+
+@pytest.mark.django_db
+def test_a_registered_promises_package_says_its_pdf_is_the_portals_compilation(client, people):
+    """A registrator took "medborgarlofte-original.pdf: Medborgarlöftet som det var när det
+    registrerades" for the signed document; it is the portal's compilation of what was entered
+    (as the public page calls it), and a document registered by its web address alone is not
+    in the package at all, which the readme did not say."""
+    year = TODAY.year - 2
+    period = factories.period(
+        "vetlanda",
+        start=datetime.date(year, 1, 1),
+        end=datetime.date(year, 12, 31),
+        state=PeriodState.CLOSED,
+        registered_at=timezone.now(),
+        source_url="https://polisen.se/vetlanda-medborgarlofte.pdf",
+    )
+    frozen.keep_signed_original(period, timezone.now())
+    sign_in(client, people.coordinator)
+
+    response = client.get(reverse("followups:archive_package", args=[period.pk]))
+
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    readme = archive.read("lasmig.txt").decode("utf-8-sig")
+    described = (
+        "Portalens sammanställning av medborgarlöftet när det registrerades, "
+        "inte det undertecknade dokumentet"
+    )
+    assert f"medborgarlofte-original.pdf: {described}." in readme
+    listed = {row[0]: row[3] for row in rows(archive, "innehall.csv")[1:]}
+    assert listed["medborgarlofte-original.pdf"] == described
+    assert (
+        "Källdokumentet ingår inte i paketet: det registrerades med sin webbadress, "
+        "https://polisen.se/vetlanda-medborgarlofte.pdf"
+    ) in readme
+    assert not any(name.startswith("kalldokument/") for name in archive.namelist())
+
+
+@pytest.mark.django_db
+def test_a_signed_promises_package_keeps_its_signed_original(client, people, period):
+    sign_in(client, people.coordinator)
+    response = client.get(reverse("followups:archive_package", args=[period.pk]))
+    readme = zipfile.ZipFile(io.BytesIO(response.content)).read("lasmig.txt").decode("utf-8-sig")
+    assert (
+        "medborgarlofte-original.pdf: Medborgarlöftet som det var när det undertecknades." in readme
+    )
+    assert "Källdokumentet ingår inte" not in readme

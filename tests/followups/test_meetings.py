@@ -848,3 +848,47 @@ def test_a_held_or_cancelled_meeting_stays_in_the_calendar_as_such(client, peopl
     assert "Mötet är inställt." in cancelled_text and "Sjukdom" not in cancelled_text
     planned_text = str(events[f"meeting-{planned.pk}@{host}"]["description"])
     assert planned_text.endswith(f"\n{period_url}") and "hållits" not in planned_text
+
+
+@pytest.mark.django_db
+def test_figures_that_end_in_brackets_take_their_status_inside_them(client, people, period):
+    """The meeting form, the public meeting and a report read "i snitt 1,2 fotpatruller per
+    vecka (mål: minst 1) (i fas)": two brackets in a row, as a typing error reads."""
+    promise = period.promises.get()
+    patrols = factories.activity(
+        period, "Fotpatrull", target=("at_least", 1, "fotpatruller", "average_week"), position=3
+    )
+    patrols.promises.add(promise)
+    factories.log(patrols, START, 3)
+    progress = Activity.objects.with_progress_data().get(pk=patrols.pk).progress(TODAY)
+    status = str(PaceStatus(progress.status).label) if progress.status else ""
+    sign_in(client, people.coordinator)
+
+    form = " ".join(
+        client.get(reverse("followups:meeting_record_new", args=[period.pk]))
+        .content.decode()
+        .split()
+    )
+    _held(client, period)
+    client.logout()
+    page = " ".join(client.get(period.get_absolute_url()).content.decode().split())
+    figures = page[page.index('class="meeting-figures"') :]
+    figures = figures[: figures.index("</details>")]
+
+    for html in (form, figures):
+        assert "(mål: minst 1" in html
+        assert ") (" not in html
+        if status:
+            assert f"; {status})" in html
+
+
+def test_with_status_puts_the_status_in_the_figures_own_brackets():
+    from activities.wording import with_status
+
+    assert with_status("3 av minst 4 vandringar", "efter plan") == (
+        "3 av minst 4 vandringar (efter plan)"
+    )
+    assert with_status("i snitt 1,2 per vecka (mål: minst 1)", "i fas") == (
+        "i snitt 1,2 per vecka (mål: minst 1; i fas)"
+    )
+    assert with_status("6 gånger", "") == "6 gånger"

@@ -1181,3 +1181,28 @@ def test_another_periods_form_key_saves_a_new_report_not_a_server_error(client, 
     mine = world.period.reports.get()
     assert mine.idempotency_key != theirs.idempotency_key
     assert other.reports.get() == theirs
+
+
+def test_a_figure_that_ends_in_brackets_takes_the_status_into_them():
+    """ "i snitt 1,2 fotpatruller per vecka (mål: minst 1) (i fas)": two brackets in a row."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+
+    report = SimpleNamespace(covers_from=dt.date(2026, 5, 1), covers_to=dt.date(2026, 8, 31))
+    row = {
+        "activity": "Fotpatrull i centrum",
+        "responsible": "Polisen",
+        "target": "i snitt minst 1 fotpatrull per vecka",
+        "done": 18,
+        "progress": "hittills under perioden: i snitt 1,1 fotpatruller per vecka (mål: minst 1)",
+        "status": "i fas",
+    }
+    shown = " ".join(
+        render_to_string(
+            "followups/includes/report_figures.html", {"report": report, "rows": [row]}
+        ).split()
+    )
+    assert "per vecka (mål: minst 1; i fas)" in shown
+    assert ") (" not in shown

@@ -203,6 +203,29 @@ def test_a_registering_draft_is_never_sent_for_consultation(people):
 
 
 @pytest.mark.django_db
+def test_the_hub_of_a_registered_promise_waits_for_no_consultation(client, people):
+    """A registrator's hub said "Samråd: Ingen granskare har kommenterat det här
+    medborgarlöftet än." under a promise decided outside the portal: it never goes to
+    consultation here, so nothing waits for an approver."""
+    period = registering_draft()
+    ordinary = factories.period("vetlanda", state=PeriodState.DRAFT, slug="ny")
+    sign_in(client, people.coordinator)
+    waiting = gettext("No approver has commented on this citizen promise yet.")
+
+    def hub(period) -> str:
+        return client.get(reverse("promises:staff_period", args=[period.pk])).content.decode()
+
+    # Neither while it is being registered nor once it is registered.
+    assert 'id="reviews-heading"' not in hub(period) and waiting not in hub(period)
+    client.post(finish_url(period), {"comment": ""})
+    period.refresh_from_db()
+    assert period.registered_at is not None
+    assert 'id="reviews-heading"' not in hub(period) and waiting not in hub(period)
+    # An ordinary draft still says that no approver has commented yet.
+    assert 'id="reviews-heading"' in hub(ordinary) and waiting in hub(ordinary)
+
+
+@pytest.mark.django_db
 def test_the_form_saves_the_facts_and_keeps_the_uploaded_file_unchanged(client, people):
     sign_in(client, people.coordinator)
     upload = SimpleUploadedFile("Medborgarlöfte Vetlanda 2019.pdf", b"%PDF-1.4 original bytes")
