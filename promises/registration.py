@@ -19,6 +19,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -31,6 +32,7 @@ from promises.editing import (
     text_value,
 )
 from promises.lifecycle import SignatoryData
+from promises.outcomes import CHANGE_REASON_LENGTH
 from promises.models import (
     ChangeKind,
     PeriodState,
@@ -165,6 +167,9 @@ def correct_facts(
             period.signatories.all().delete()
             _add_signatories(period, signatories)
 
+        if reason:
+            # The period's own history says why too (its history page showed the change alone).
+            period._change_reason = Truncator(reason).chars(CHANGE_REASON_LENGTH)
         save_versioned(period, expected_version, user=user, save_m2m=replace_signatories)
         if not lifecycle.registering(locked):
             record_revision(

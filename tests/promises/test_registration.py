@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
+from activities.history import history_entries
 from followups.models import SignedOriginal
 from promises import lifecycle, registration
 from promises.lifecycle import Action, SignatoryData
@@ -992,6 +993,12 @@ def test_a_published_registration_is_corrected_with_a_reason_in_the_change_log(c
         ("Beslutsdatum", "1 november 2018", "10 december 2018"),
         ("Undertecknare", "Anna Berg, Kommunen", "Anna Berg, Vetlanda kommun"),
     ]
+    # The period's own history gives the reason beside the change (a registrator saw the change
+    # alone there).
+    latest = history_entries(period)[0]
+    assert latest.reason == "Fel beslutsdatum lästes in."
+    history = client.get(reverse("promises:history", args=["period", period.pk])).content.decode()
+    assert "<p>Skäl: Fel beslutsdatum lästes in.</p>" in history
     # The copy kept at registration stays as it was; the public page says what was corrected.
     assert SignedOriginal.objects.get(period=period).sha256 == original.sha256
     client.logout()
