@@ -32,7 +32,6 @@ from promises.editing import (
     text_value,
 )
 from promises.lifecycle import SignatoryData
-from promises.outcomes import CHANGE_REASON_LENGTH
 from promises.models import (
     ChangeKind,
     PeriodState,
@@ -42,6 +41,7 @@ from promises.models import (
     Signatory,
     TransitionKind,
 )
+from promises.outcomes import CHANGE_REASON_LENGTH
 from promises.validity import overlap_message, overlapping_period
 
 # Sent inside `register`, once the period is published and saved: the follow-up keeps the
