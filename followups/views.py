@@ -55,6 +55,12 @@ def open_data(request: HttpRequest) -> HttpResponse:
         "municipalities": municipalities,
         "chosen": chosen,
         "list_separator": opendata.LIST_SEPARATOR,
+        # What the CSV for Excel writes where the others write a name or true and false.
+        "excel_headings": {
+            column.name: column.heading for column in opendata.DATASETS_BY_SLUG["kommuner"].columns
+        },
+        "excel_yes": opendata.EXCEL_TRUE,
+        "excel_no": opendata.EXCEL_FALSE,
         # The embed code's address: the portal's own, never the Host a request named.
         "site_url": settings.SITE_URL,
     }

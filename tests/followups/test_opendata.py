@@ -20,8 +20,9 @@ from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import OperationalError, connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.translation import gettext, trans_real
 
 from activities.models import ActivityStatus, Responsible
 from activities.spreadsheet import safe_cell
@@ -163,16 +164,26 @@ def download(client, url: str, **headers):
     return response, body
 
 
+def column_names_of(headings: list[str]) -> list[str]:
+    """The column names of a CSV for Excel's header row: the dataset's whose Swedish headings it
+    has, so that its rows can be read by name as the other forms' are."""
+    matches = [dataset.column_names for dataset in DATASETS if dataset.column_headings == headings]
+    assert len(matches) == 1, f"No dataset has the headings {headings}"
+    return matches[0]
+
+
 def rows(fmt: str, body: bytes) -> tuple[list[str], list[dict]]:
-    """The column names and the rows of a download, all values as the format writes them."""
+    """The column names and the rows of a download, all values as the format writes them (the
+    CSV for Excel's by the column names its headings stand for)."""
     if fmt == "csv":
         assert not body.startswith(b"\xef\xbb\xbf")  # standard CSV: no BOM
         reader = csv.DictReader(io.StringIO(body.decode("utf-8"), newline=""))
         return list(reader.fieldnames), list(reader)
     if fmt == "excel":
         assert body.startswith(b"\xef\xbb\xbf")  # the BOM, for Excel
-        reader = csv.DictReader(io.StringIO(body.decode("utf-8-sig"), newline=""), delimiter=";")
-        return list(reader.fieldnames), list(reader)
+        reader = csv.reader(io.StringIO(body.decode("utf-8-sig"), newline=""), delimiter=";")
+        names = column_names_of(next(reader))
+        return names, [dict(zip(names, cells, strict=True)) for cells in reader]
     assert not body.startswith(b"\xef\xbb\xbf")
     data = json.loads(body.decode("utf-8"))
     assert isinstance(data, list)
@@ -747,10 +758,17 @@ def test_the_excel_form_has_the_standard_forms_rows_with_semicolons_and_a_bom(
     assert response["Content-Disposition"] == (
         f'attachment; filename="medborgarloften-{place}{dataset}-excel.csv"'
     )
-    assert excel.startswith(b"\xef\xbb\xbf" + ";".join(COLUMNS[dataset]).encode() + b"\r\n")
+    headings = ";".join(DATASETS_BY_SLUG[dataset].column_headings)
+    assert excel.startswith(b"\xef\xbb\xbf" + headings.encode() + b"\r\n")
     assert standard.startswith(",".join(COLUMNS[dataset]).encode() + b"\r\n")
     assert excel.endswith(b"\r\n") and standard.endswith(b"\r\n")
-    assert rows("excel", excel) == rows("csv", standard)
+    # The same cells, but for true and false, which Swedish Excel reads as ja and nej.
+    yes_no = {"true": "ja", "false": "nej"}
+    booleans = {c.name for c in DATASETS_BY_SLUG[dataset].columns if c.type == opendata.BOOLEAN}
+    names, standard_rows = rows("csv", standard)
+    for row in standard_rows:
+        row.update({name: yes_no[row[name]] for name in booleans})
+    assert rows("excel", excel) == (names, standard_rows)
 
 
 @pytest.mark.django_db
@@ -817,7 +835,158 @@ def test_the_excel_form_keeps_the_codes_leading_zero_and_the_page_says_how_to_ke
     text = unescape(client.get("/oppna-data/").content.decode())
     assert "kommunkoden 0114 visas då som 114 och länskoden 01 som 1" in text
     assert "(Data, Från text/CSV)" in text
-    assert "Text som datatyp för kolumnerna municipality_code och county_code" in text
+    # The columns as Excel shows them, by their headings.
+    assert "Text som datatyp för kolumnerna Kommunkod och Länskod" in text
+
+
+# Swedish headings in the CSV for Excel
+
+# What a reader of the spreadsheet sees above some columns, where the same name means different
+# things in different datasets, or where municipal staff asked for it by that word.
+HEADINGS = {
+    "kommuner": {"municipality_code": "Kommunkod", "county_code": "Länskod"},
+    "perioder": {
+        "period_slug": "Period (webbadressdel)",
+        "start_date": "Startdatum",
+        "active": "Gäller i dag",
+        "url": "Länk till periodens sida",
+    },
+    "loften": {"title": "Löfte", "url": "Länk till periodens sida"},
+    "aktiviteter": {
+        "municipality_code": "Kommunkod",
+        "municipality_name": "Kommun",
+        "title": "Aktivitet",
+        "target_value": "Mål: antal",
+        "done_total": "Genomfört totalt",
+        "url": "Länk till aktivitetens sida",
+    },
+    "bedomningar": {"title": "Löfte eller aktivitet"},
+    "redovisningar": {"title": "Rubrik", "text": "Text"},
+}
+
+
+def test_every_column_of_every_dataset_has_a_heading_in_the_swedish_catalogue():
+    catalogue = trans_real.translation("sv")._catalog
+    for dataset in DATASETS:
+        with translation.override("en"):
+            english = dataset.column_headings
+        for name, source in zip(dataset.column_names, english, strict=True):
+            assert source.strip(), (dataset.slug, name)
+            # Translated as a heading: not a word of the interface that happens to be the same.
+            assert f"open data heading\x04{source}" in catalogue, (dataset.slug, name, source)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_no_two_columns_of_a_dataset_have_the_same_heading(language):
+    with translation.override(language):
+        for dataset in DATASETS:
+            headings = dataset.column_headings
+            assert len(set(headings)) == len(headings), dataset.slug
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_heading_is_plain_text_a_spreadsheet_shows_as_written(language):
+    with translation.override(language):
+        for dataset in DATASETS:
+            for heading in dataset.column_headings:
+                assert safe_cell(heading) == heading == heading.strip()
+                assert not set(heading) & set(';,"\r\n\t'), heading
+
+
+def test_a_heading_says_what_the_column_holds_in_its_own_dataset():
+    with translation.override("sv"):
+        headings = {
+            dataset.slug: dict(zip(dataset.column_names, dataset.column_headings, strict=True))
+            for dataset in DATASETS
+        }
+    for slug, expected in HEADINGS.items():
+        assert {name: headings[slug][name] for name in expected} == expected
+
+
+def header_rows(client, path: str) -> tuple[list[str], list[str], list[str]]:
+    """The header rows of a download in its three forms: CSV, CSV for Excel, JSON's keys."""
+    _r, standard = download(client, f"{path}.csv")
+    _r, excel = download(client, f"{path}-excel.csv")
+    _r, data = download(client, f"{path}.json")
+    (json_keys,) = {tuple(item) for item in json.loads(data)}
+    return (
+        next(csv.reader(io.StringIO(standard.decode("utf-8"), newline=""))),
+        next(csv.reader(io.StringIO(excel.decode("utf-8-sig"), newline=""), delimiter=";")),
+        list(json_keys),
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "dataset"),
+    [
+        ("/oppna-data/aktiviteter", "aktiviteter"),
+        ("/oppna-data/perioder", "perioder"),
+        ("/kommuner/tranas/oppna-data/genomforda-aktiviteter", "genomforda-aktiviteter"),
+        ("/kommuner/tranas/oppna-data/loften", "loften"),
+    ],
+)
+def test_the_excel_header_row_is_swedish_and_the_other_forms_keep_the_column_names(
+    client, known, path, dataset
+):
+    standard, excel, json_keys = header_rows(client, path)
+    # Programs read the same stable names as before, in both forms.
+    assert standard == json_keys == COLUMNS[dataset]
+    # The spreadsheet has one heading per column, in Swedish, never a column name.
+    assert len(excel) == len(standard)
+    with translation.override("sv"):
+        assert excel == DATASETS_BY_SLUG[dataset].column_headings
+    assert not set(excel) & set(standard)
+    assert excel[COLUMNS[dataset].index("municipality_code")] == "Kommunkod"
+    for name, heading in HEADINGS.get(dataset, {}).items():
+        assert excel[COLUMNS[dataset].index(name)] == heading
+
+
+@pytest.mark.django_db
+def test_the_english_excel_file_has_the_english_headings(client, known):
+    _r, swedish = download(client, "/oppna-data/loften-excel.csv")
+    _r, english = download(client, "/en/oppna-data/loften-excel.csv")
+    first_line = english.decode("utf-8-sig").split("\r\n", 1)[0].split(";")
+    assert first_line[:5] == [
+        "Promise ID",
+        "Period ID",
+        "Period (web address part)",
+        "Municipality code",
+        "Municipality",
+    ]
+    assert swedish.decode("utf-8-sig").startswith("Löftets id;Periodens id;")
+
+
+@pytest.mark.django_db
+def test_the_excel_form_writes_ja_and_nej_and_the_others_true_and_false(client, known):
+    answers = {}
+    for form, suffix in {"csv": ".csv", "excel": "-excel.csv", "json": ".json"}.items():
+        _r, body = download(client, f"/oppna-data/perioder{suffix}")
+        answers[form] = {row["period_slug"]: row["active"] for row in rows(form, body)[1]}
+    assert answers == {
+        "csv": {"2024": "false", "nu": "true"},
+        "excel": {"2024": "nej", "nu": "ja"},
+        "json": {"2024": False, "nu": True},
+    }
+
+
+@pytest.mark.django_db
+def test_the_open_data_page_gives_each_columns_heading_in_excel_beside_its_name(client):
+    html = client.get("/oppna-data/").content.decode()
+    columns = html[html.index('id="columns-heading"') : html.index('id="codes-heading"')]
+    assert '<th scope="col">Rubrik i Excel</th>' in columns
+    with translation.override("sv"):
+        for dataset in DATASETS:
+            table = columns[columns.index(f'id="columns-{dataset.slug}"') :]
+            table = table[: table.index("</table>")]
+            for column in dataset.columns:
+                cell = f"<code>{column.name}</code></th><td>{escape(column.heading)}</td>"
+                assert cell in table, (dataset.slug, column.name)
+    # And how the CSV for Excel differs from the standard form.
+    text = unescape(html)
+    assert "rubrikraden har rubriker på svenska" in text
+    assert "sant och falskt skrivs som ja och nej" in text
+    assert "ett program bör läsa standard-CSV:n eller JSON-filen" in text
 
 
 # Whole files, kept until the public data change

@@ -8,8 +8,9 @@ import json
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from followups.opendata import DATASETS_BY_SLUG
 from promises.models import PeriodState
 from tests import factories
 
@@ -69,6 +70,35 @@ def test_a_progress_filter_selects_as_the_list_does(client, activities):
     )
     assert sorted(row["title"] for row in rows) == sorted(shown)
     assert behind.title in shown and all(row["pace_status"] == "behind" for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("selection", "dataset", "first"),
+    [
+        ("activity_selection", "aktiviteter", "Aktivitetens id"),
+        ("promise_selection", "loften", "Löftets id"),
+    ],
+)
+def test_the_selections_excel_file_has_the_swedish_headings(
+    client, activities, selection, dataset, first
+):
+    behind, _done = activities
+    factories.promise(behind.period, "Öka tryggheten i Vetlanda")
+
+    def header(name: str, delimiter: str) -> list[str]:
+        response = client.get(
+            reverse(f"followups:{selection}", args=[name]), {"kommun": "vetlanda"}
+        )
+        assert response.status_code == 200
+        text = response.content.decode("utf-8-sig")
+        return next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+    standard, excel = header("urval.csv", ","), header("urval-excel.csv", ";")
+    assert standard == DATASETS_BY_SLUG[dataset].column_names  # unchanged for programs
+    assert len(excel) == len(standard)
+    assert excel[:5] == [first, "Periodens id", "Period (webbadressdel)", "Kommunkod", "Kommun"]
+    with translation.override("sv"):
+        assert excel == DATASETS_BY_SLUG[dataset].column_headings
 
 
 def test_the_files_name_says_what_was_selected(client, activities):
