@@ -269,10 +269,8 @@ def span_words(span: SpanProgress, target: Target) -> str:
     words = progress_text(span.done, target, span.span.target)
     if span.span.target == target.value or target.scope == Scope.PERIOD:
         return words
-    return gettext("%(words)s (%(target)s, pro rata for the shorter span)") % {
-        "words": words,
-        "target": target_text(target),
-    }
+    note = gettext("%(target)s, pro rata for the shorter span") % {"target": target_text(target)}
+    return in_brackets(words, note)
 
 
 def _whole_period(progress: Progress, words: str, dated: bool) -> str:
@@ -357,16 +355,20 @@ def pace_label(status: str | None) -> str:
     return str(PaceStatus(status).label) if status else ""
 
 
+def in_brackets(words: str, note: str) -> str:
+    """`words` with `note` in brackets after them; words that end in a bracket of their own
+    take the note into it ("0 vandringar (mål: exakt 1; exakt 3 vandringar per tertial,
+    omräknat för den kortare tiden)"): two brackets in a row read as a typing error."""
+    if words.endswith(")"):
+        return f"{words[:-1]}; {note})"
+    return f"{words} ({note})"
+
+
 def with_status(words: str, status: str) -> str:
     """Figures in words with their status in brackets after them: "3 av minst 4
-    trygghetsvandringar (efter plan)". Figures that end in a bracket of their own take the
-    status into it ("i snitt 1,2 per vecka (mål: minst 1; i fas)"): two brackets in a row,
-    "(mål: minst 1) (i fas)", read as a typing error."""
-    if not status:
-        return words
-    if words.endswith(")"):
-        return f"{words[:-1]}; {status})"
-    return f"{words} ({status})"
+    trygghetsvandringar (efter plan)", "i snitt 1,2 per vecka (mål: minst 1; i fas)"
+    (`in_brackets`)."""
+    return in_brackets(words, status) if status else words
 
 
 # How many activities have a status, as a count the status agrees with: "3 klara", "1 i fas".

@@ -129,6 +129,21 @@ def test_a_year_span_is_a_promise_year_counted_from_the_start_never_this_year():
     ]
 
 
+def test_a_short_span_of_an_exact_target_says_where_its_figure_comes_from_in_one_bracket():
+    """ "0 vandringar (mål: exakt 1) (exakt 3 vandringar per tertial, omräknat …)": two
+    brackets in a row read as a typing error."""
+    target = Target("exactly", 3, "vandringar", "tertial", "vandring")
+    running = compute_progress(target, date(2026, 1, 1), date(2026, 5, 31), [], date(2026, 5, 10))
+    with override("sv"):
+        listed = [line.words for line in wording.listed_spans(running)]
+
+    assert listed[-1] == (
+        "0 vandringar (mål: exakt 1; exakt 3 vandringar per tertial, omräknat för den kortare "
+        "tiden)"
+    )
+    assert ") (" not in " ".join(listed)
+
+
 def test_a_monthly_headline_also_gives_the_running_total_of_the_period():
     monthly = compute_progress(
         Target("at_least", 2, "trafikkontroller", "month", "trafikkontroll"),
