@@ -13,6 +13,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import conditional_escape
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -127,8 +128,14 @@ def meeting_plan(request: HttpRequest, pk: int) -> HttpResponse:
         except Repeated:
             messages.info(request, SENT_TWICE)
         else:
+            # With its day: "Planerat: tertialuppföljning." left the coordinator to look it up.
             messages.success(
-                request, _("Planned: %(meeting)s.") % {"meeting": meeting.get_kind_display()}
+                request,
+                _("Planned: %(meeting)s on %(date)s.")
+                % {
+                    "meeting": meeting.get_kind_display(),
+                    "date": date_format(meeting.date, "j F Y"),
+                },
             )
         return redirect("followups:meeting_list", pk=period.pk)
     return render(request, "followups/meeting_plan.html", {"period": period, "form": form})

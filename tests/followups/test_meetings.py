@@ -128,6 +128,8 @@ def test_a_form_sent_twice_makes_one_meeting_or_report(client, people, period):
         assert second["Location"] == first["Location"]
     assert FollowUpMeeting.objects.filter(status=MeetingStatus.HELD).count() == 1
     assert FollowUpMeeting.objects.filter(status=MeetingStatus.PLANNED).count() == 1
+    planned = [str(m) for m in first.wsgi_request._messages]
+    assert f"Planerat: månadsmöte den {date_format(END, 'j F Y')}." in planned
     assert _public_done(period, title) == 1  # the held meeting counted once
     messages = [str(m) for m in second.wsgi_request._messages]
     assert "Redan sparat: formuläret skickades två gånger men sparades en gång." in messages
