@@ -43,6 +43,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.exceptions import DisallowedHost
 from django.core.signals import setting_changed
 from django.db import models, transaction
 from django.db.models.signals import (
@@ -414,7 +415,18 @@ def _is_public(request: HttpRequest) -> bool:
     path = request.path_info
     if any(path.startswith(prefix) for prefix in settings.PUBLIC_CACHE_EXCLUDED_PATHS):
         return False
-    return not _signed_in(request)
+    return _allowed_host(request) and not _signed_in(request)
+
+
+def _allowed_host(request: HttpRequest) -> bool:
+    """Whether the request names a host ALLOWED_HOSTS lets through. One that does not is
+    refused (400) below, by the middleware that gives every page its security headers: raised
+    here, above them, the 400 page went without CSP and frame options."""
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return False
+    return True
 
 
 def _signed_in(request: HttpRequest) -> bool:
@@ -518,13 +530,16 @@ def _drop_unread_parameters(request: HttpRequest) -> None:
 
 
 def _key(request: HttpRequest) -> str:
-    # The host and scheme too: feeds and calendars hold absolute addresses built from them.
-    # Host names are case-insensitive: one copy for "Portal.example" and "portal.example".
+    # The path and kept query alone, not the host or scheme: every address a page, feed,
+    # calendar or file holds is on SITE_URL, whatever Host the request named. With the host
+    # in the key each port of an allowed name (`Host: portal.example:1`, `:2` …, which
+    # ALLOWED_HOSTS lets through) and a trailing dot rendered the page again and kept one
+    # more copy: anyone could fill the shared cache and make a PDF render on every request.
+    # (`_is_public` has checked the host against ALLOWED_HOSTS: a 400 for any other.)
     # And the day: pages judge progress on it ("i fas" becomes "efter plan" overnight, a new
     # month begins) and say it; a page kept at 23:55 is not served after midnight.
-    address = f"{request.scheme}://{request.get_host().lower()}{request.get_full_path()}"
     day = timezone.localdate().isoformat()
-    return _key_prefix() + hashlib.sha256(f"{day} {address}".encode()).hexdigest()
+    return _key_prefix() + hashlib.sha256(f"{day} {request.get_full_path()}".encode()).hexdigest()
 
 
 def _known_to_client(request: HttpRequest, etag: str) -> bool:

@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db import connection
 from django.http import HttpRequest
@@ -551,10 +552,18 @@ class UpdatesFeed(Feed):
             "reports and activities carried out."
         )
 
+    # Every address on SITE_URL, never on the Host a request named: a feed is one copy in the
+    # shared cache whatever host or port it was asked for under (config.public_cache), and a
+    # reader subscribed through another name gets the same links and ids.
     def link(self, municipality: Municipality | None) -> str:
         if municipality is None:
-            return reverse("promises:home")
-        return reverse("promises:municipality_detail", args=[municipality.slug])
+            return settings.SITE_URL + reverse("promises:home")
+        return settings.SITE_URL + reverse("promises:municipality_detail", args=[municipality.slug])
+
+    def feed_url(self, municipality: Municipality | None) -> str:
+        if municipality is None:
+            return settings.SITE_URL + reverse("followups:feed")
+        return settings.SITE_URL + reverse("followups:municipality_feed", args=[municipality.slug])
 
     def items(self, municipality: Municipality | None) -> list[FeedItem]:
         return feed_items(municipality)
@@ -566,7 +575,7 @@ class UpdatesFeed(Feed):
         return item.description
 
     def item_link(self, item: FeedItem) -> str:
-        return item.link
+        return settings.SITE_URL + item.link
 
     def item_guid(self, item: FeedItem) -> str:
         return item.guid

@@ -399,13 +399,15 @@ def _html_response(request, period, document, links, *, staff: bool) -> HttpResp
 def render_pdf(request: HttpRequest | None, context: dict[str, object], template: str) -> bytes:
     """The document as PDF: the print HTML, without the screen links, through WeasyPrint.
 
-    Without a request (a document frozen inside a step, e.g. the signed original) the base
-    address is `SITE_URL`; the documents fetch nothing from it either way.
+    The base address is `SITE_URL`, with a request or without one (a document frozen inside a
+    step, e.g. the signed original); the documents fetch nothing from it either way.
     """
     from weasyprint import HTML
 
     html = render_to_string(template, {**context, "for_pdf": True}, request=request)
-    base_url = request.build_absolute_uri("/") if request else settings.SITE_URL + "/"
+    # On SITE_URL, never the Host a request named: a public PDF is kept once in the shared
+    # cache whatever host it was asked for under (config.public_cache).
+    base_url = settings.SITE_URL + "/"
     # PDF/A-2a: an archival format (fonts embedded, metadata, colour profile) whose level "a"
     # is tagged (headings, lists, tables and the reading order for a screen reader, and the
     # document's language): published documents and the archive's copy are the same file.

@@ -91,6 +91,13 @@ def public_urls(period) -> list[str]:
         reverse("promises:document_pdf", args=document_args),
         "/en/",
         f"/en/kommuner/{municipality}/{slug}/",
+        # The other kinds of answer: a calendar, the search engines' files, a list's selection.
+        f"/kommuner/{municipality}/moten.ics",
+        "/robots.txt",
+        "/sitemap.xml",
+        "/sitemap-kommuner.xml",
+        "/aktiviteter/urval.csv?q=trafik",
+        "/loften/urval.json?q=trafik",
     ]
 
 
@@ -118,6 +125,17 @@ def test_the_signing_document_keeps_its_inline_stylesheet_through_a_nonce(client
     assert len(nonces[0]) >= 16 and nonces[0] != nonces[1]  # fresh for every response
     # Pages without inline styles carry no nonce at all.
     assert "nonce-" not in client.get("/")["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("path", ["/", "/loften/", "/personal/", "/finns-inte/"])
+def test_a_host_not_allowed_gets_the_400_page_with_the_security_headers(client, settings, path):
+    # The shared cache's middleware, above the ones that give these headers, asked for the
+    # host first: its 400 page went without CSP and frame options.
+    settings.PUBLIC_CACHE_SECONDS = 600
+    response = client.get(path, HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert_security_headers(response, path)
+    assert not response.cookies
 
 
 def test_the_404_page_has_the_security_headers(client):

@@ -18,6 +18,27 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 D = datetime.date
 
 
+@pytest.fixture(autouse=True)
+def site_url(settings):
+    """The feeds' addresses are on SITE_URL (never the Host a request named): the test
+    client's own name here, as the tests' links read."""
+    settings.SITE_URL = "http://testserver"
+
+
+@pytest.mark.django_db
+def test_a_feeds_addresses_are_on_site_url_whatever_host_the_request_named(client, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "portal.example"]
+    settings.SITE_URL = "https://medborgarloften.example.se"
+    build("vetlanda", slug="2026")
+    for path in ("/flode/", "/kommuner/vetlanda/flode/"):
+        response = client.get(path, HTTP_HOST="portal.example:8443")
+        root = parse(response)
+        addresses = [link.get("href") for link in root.iter(f"{ATOM}link")]
+        assert len(addresses) > 2
+        assert all(a.startswith("https://medborgarloften.example.se/") for a in addresses)
+        assert b"portal.example" not in response.content
+
+
 def parse(response) -> ET.Element:
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/atom+xml")
