@@ -266,8 +266,10 @@ class LogForm(LogFieldsForm):
                 % {"example": quantity_words(activity.target, 1)},
             }
             for name, text in texts.items():
-                # The bound field keeps its own copy once the form has been cleaned.
-                self.fields[name].help_text = self[name].help_text = text
+                # Escaped here: forms render help texts as markup, and this one holds the
+                # target's unit, typed by a coordinator. The bound field keeps its own copy
+                # once the form has been cleaned.
+                self.fields[name].help_text = self[name].help_text = format_html("{}", text)
 
     def clean(self):
         cleaned = super().clean()

@@ -223,6 +223,24 @@ def test_the_same_log_sent_again_with_a_new_key_is_asked_about_before_it_is_save
 
 
 @pytest.mark.django_db
+def test_a_units_markup_in_the_forms_help_text_is_shown_as_text(client, world):
+    """The help text naming a most's unit is rendered as markup by the form: a unit saved with
+    a tag by a path that did not check it (the import, the admin once) would run in the page."""
+    ceiling = factories.activity(
+        world.period,
+        "Skadegörelse",
+        target=("at_most", 10, "<b>anmälningar</b>", "year"),
+        target_unit_singular='<img src=x onerror="alert(1)">',
+    )
+    sign_in(client, world.officer)
+
+    html = client.get(url("log_create") + f"?aktivitet={ceiling.pk}").content.decode()
+
+    assert '<img src=x onerror="alert(1)">' not in html
+    assert "t.ex. 1 &lt;img src=x onerror=&quot;alert(1)&quot;&gt;." in html
+
+
+@pytest.mark.django_db
 def test_the_form_for_what_a_most_counts_asks_what_happened_not_what_was_done(client, world):
     """A kommunpolis registering reported vandalism read "Dagen då aktiviteten genomfördes"."""
     ceiling = factories.activity(
