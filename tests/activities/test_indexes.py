@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from activities.models import ActivityLog, SpanTotal
-from followups import opendata
+from followups.opendata import rows as opendata_rows
 from municipalities.models import Role
 from promises.models import PromisePeriod
 from tests import factories
@@ -108,8 +108,8 @@ def test_the_queries_that_read_logs_use_an_index(world):
         "a municipality's latest public logs (its feed)": (
             ActivityLog.objects.latest_for_municipality(activity.period.municipality, 10)
         ),
-        "open data: every public log": opendata.log_queryset(None),
-        "open data: a municipality's public logs": opendata.log_queryset(
+        "open data: every public log": opendata_rows.log_queryset(None),
+        "open data: a municipality's public logs": opendata_rows.log_queryset(
             activity.period.municipality
         ),
     }

@@ -7,6 +7,7 @@ import gc
 import io
 import json
 import re
+import time
 from decimal import Decimal
 from html import unescape
 from pathlib import Path
@@ -28,7 +29,11 @@ from activities.models import ActivityStatus, Responsible
 from activities.spreadsheet import safe_cell
 from config import public_cache
 from followups import opendata
-from followups.opendata import DATASETS, DATASETS_BY_SLUG, _csv_value
+from followups.opendata import DATASETS, DATASETS_BY_SLUG
+from followups.opendata import files as opendata_files
+from followups.opendata import rows as opendata_rows
+from followups.opendata.datasets import BOOLEAN
+from followups.opendata.files import EXPORTS_FOLDER, _building_key, _csv_value, _store
 from promises.models import PeriodState, Theme
 from tests import factories
 
@@ -764,7 +769,7 @@ def test_the_excel_form_has_the_standard_forms_rows_with_semicolons_and_a_bom(
     assert excel.endswith(b"\r\n") and standard.endswith(b"\r\n")
     # The same cells, but for true and false, which Swedish Excel reads as ja and nej.
     yes_no = {"true": "ja", "false": "nej"}
-    booleans = {c.name for c in DATASETS_BY_SLUG[dataset].columns if c.type == opendata.BOOLEAN}
+    booleans = {c.name for c in DATASETS_BY_SLUG[dataset].columns if c.type == BOOLEAN}
     names, standard_rows = rows("csv", standard)
     for row in standard_rows:
         row.update({name: yes_no[row[name]] for name in booleans})
@@ -994,7 +999,7 @@ def test_the_open_data_page_gives_each_columns_heading_in_excel_beside_its_name(
 
 def kept_files() -> list[str]:
     """The files kept in the storage, as paths under exports/."""
-    root = Path(settings.MEDIA_ROOT) / opendata.EXPORTS_FOLDER
+    root = Path(settings.MEDIA_ROOT) / EXPORTS_FOLDER
     if not root.exists():
         return []
     return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
@@ -1023,9 +1028,9 @@ def cache_control(response) -> set[str]:
 @pytest.mark.parametrize("form", ["csv", "excel", "json"])
 def test_a_file_of_many_chunks_and_larger_than_memory_arrives_whole(client, monkeypatch, form):
     # Small chunks and a small memory limit: many queries and writes, then a file on disk.
-    monkeypatch.setattr(opendata, "CHUNK_SIZE", 4)
-    monkeypatch.setattr(opendata, "ROWS_PER_WRITE", 3)
-    monkeypatch.setattr(opendata, "SPOOL_MAX_BYTES", 1024)
+    monkeypatch.setattr(opendata_rows, "CHUNK_SIZE", 4)
+    monkeypatch.setattr(opendata_files, "ROWS_PER_WRITE", 3)
+    monkeypatch.setattr(opendata_files, "SPOOL_MAX_BYTES", 1024)
     build_activities("vetlanda", 25, "stor")
     suffix = {"csv": ".csv", "excel": "-excel.csv", "json": ".json"}[form]
     _response, body = download(client, f"/oppna-data/aktiviteter{suffix}")  # checks the length
@@ -1133,7 +1138,7 @@ def test_a_database_error_while_building_gives_the_503_page_never_a_partial_file
 
     broken = dataclasses.replace(dataset, rows=rows_then_outage)
     monkeypatch.setitem(opendata.DATASETS_BY_SLUG, "aktiviteter", broken)
-    monkeypatch.setattr(opendata, "ROWS_PER_WRITE", 1)  # rows were written before the error
+    monkeypatch.setattr(opendata_files, "ROWS_PER_WRITE", 1)  # rows were written before the error
     response = client.get(f"/oppna-data/aktiviteter.{fmt}")
     assert response.status_code == 503
     assert response.streaming is False
@@ -1156,7 +1161,7 @@ def test_national_and_municipality_files_are_kept_apart_and_outlive_writes_elsew
         "/oppna-data/aktiviteter.json",
         "/kommuner/tranas/oppna-data/aktiviteter.json",
     )
-    legacy = Path(settings.MEDIA_ROOT) / opendata.EXPORTS_FOLDER / "0ld-2026-01-01"
+    legacy = Path(settings.MEDIA_ROOT) / EXPORTS_FOLDER / "0ld-2026-01-01"
     legacy.mkdir(parents=True, exist_ok=True)
     (legacy / "x.json").write_bytes(b"[]")  # a file of the earlier layout
     download(client, national)
@@ -1286,7 +1291,7 @@ def activities_file(fmt: str = "json") -> opendata.Export:
 
 
 def building_key(export: opendata.Export) -> str:
-    return opendata._building_key(export.storage_name(public_cache.current_version()))
+    return _building_key(export.storage_name(public_cache.current_version()))
 
 
 @pytest.mark.django_db
@@ -1303,9 +1308,9 @@ def test_a_file_another_worker_is_building_is_waited_for_and_not_built_again(
     def other_worker_keeps_it_while_we_wait(seconds):
         waits.append(seconds)
         if len(waits) == 3:
-            opendata._store(export.storage_name(public_cache.current_version()), io.BytesIO(whole))
+            _store(export.storage_name(public_cache.current_version()), io.BytesIO(whole))
 
-    monkeypatch.setattr(opendata.time, "sleep", other_worker_keeps_it_while_we_wait)
+    monkeypatch.setattr(time, "sleep", other_worker_keeps_it_while_we_wait)
     _response, body = download(client, "/oppna-data/aktiviteter.json")
     assert body == whole
     assert builds == []
@@ -1322,7 +1327,7 @@ def test_when_the_other_build_fails_or_takes_too_long_the_file_is_built_here(
     # The other worker gives its key back without keeping the file (its build failed).
     cache.add(building_key(export), "another worker", 60)
     with monkeypatch.context() as patched:
-        patched.setattr(opendata.time, "sleep", lambda s: cache.delete(building_key(export)))
+        patched.setattr(time, "sleep", lambda s: cache.delete(building_key(export)))
         _response, body = download(client, "/oppna-data/aktiviteter.json")
     assert len(json.loads(body)) == 3
     assert len(builds) == 1
@@ -1330,8 +1335,8 @@ def test_when_the_other_build_fails_or_takes_too_long_the_file_is_built_here(
     # The other worker holds its key and keeps nothing: built here after the wait.
     export = activities_file("csv")
     cache.add(building_key(export), "another worker", 60)
-    monkeypatch.setattr(opendata, "BUILD_WAIT_SECONDS", 0.2)
-    monkeypatch.setattr(opendata, "BUILD_POLL_SECONDS", 0.05)
+    monkeypatch.setattr(opendata_files, "BUILD_WAIT_SECONDS", 0.2)
+    monkeypatch.setattr(opendata_files, "BUILD_POLL_SECONDS", 0.05)
     _response, body = download(client, "/oppna-data/aktiviteter.csv")
     assert len(rows("csv", body)[1]) == 3
     assert len(builds) == 2
