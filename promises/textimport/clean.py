@@ -1751,6 +1751,9 @@ def _sections_as_column(cells: list[list[str]], index: int, end: int, sections: 
             cells[row] = [section, *cells[row]]
 
 
+_CHANNEL_COLUMN = re.compile(r"(?:kommunikations)?kanal(?:er)?|kanal ?/ ?forum|channels?")
+
+
 def _tables_as_cells(text: str) -> tuple[str, set[int]]:
     """Rows of a table whose cells are separated by tabs, pipes, semicolons or aligned spaces
     (two lines or more with the same number of cells, two or more each; with semicolons,
@@ -1803,6 +1806,13 @@ def _tables_as_cells(text: str) -> tuple[str, set[int]]:
             and all(_ROW_NUMBER.fullmatch(cells[row][0]) for row in range(index + 1, end))
         )
         header = cells[index][bool(numbered) :]
+        if end - index >= 2 and any(_CHANNEL_COLUMN.fullmatch(fold(cell)) for cell in header):
+            # A communication plan's table ("Vecka", "Aktivitet", "Kanal", "Ansvarig"): how the
+            # promise is made known, not what it promises; each row a line of its own.
+            for row in range(index, end):
+                lines[row] = " · ".join(cell for cell in cells[row] if cell)
+            index = end
+            continue
         if end - index >= 2 and (not by_semicolons or _csv_header(header)):
             if numbered:
                 for row in range(index, end):
@@ -3455,6 +3465,82 @@ def _xliff_source(root: ElementTree.Element) -> str:
     return f"{(chr(10) * 2).join(line for line in lines if line)}\n"
 
 
+# A Word document saved as XML ("Word XML-dokument", a package of its parts in one file,
+# "<pkg:package>"; or Word 2003's "<w:wordDocument>"): read as the document, each paragraph
+# ("<w:p>") a line of its runs' words, a list's paragraph ("<w:numPr>", "<w:listPr>") a "•"
+# item, a table's row its cells separated by tabs; the deleted text of tracked changes
+# ("<w:delText>"), the comments, the styles and the properties, the other parts, dropped.
+_WORD_ROOTS = frozenset({"package", "document", "wordDocument"})
+_WORD_BLOCKS = frozenset({"body", "sect", "sub-section", "sdt", "sdtContent", "customXml", "ins"})
+_WORD_LIST_MARKS = frozenset({"numPr", "listPr"})
+_WORD_SKIPPED = frozenset({"del", "moveFrom", "delText", "instrText", "footnoteReference"})
+
+
+def _word_namespace(tag: str) -> bool:
+    return "wordprocessingml" in tag or "office/word" in tag
+
+
+def _word_run_text(element: ElementTree.Element, pieces: list[str], depth: int = 0) -> None:
+    for child in element:
+        tag = child.tag.rpartition("}")[2]
+        if tag in _WORD_SKIPPED or depth > _JSON_DEEPEST:
+            continue
+        if tag == "t":
+            pieces.append(child.text or "")
+        elif tag == "tab":
+            pieces.append("\t")
+        elif tag in ("br", "cr"):
+            pieces.append(" ")
+        elif tag != "pPr":
+            _word_run_text(child, pieces, depth + 1)
+
+
+def _word_blocks(element: ElementTree.Element, lines: list[str], depth: int = 0) -> None:
+    for child in element:
+        tag = child.tag.rpartition("}")[2]
+        if depth > _JSON_DEEPEST or not _word_namespace(child.tag) and tag != "sect":
+            continue
+        if tag == "p":
+            pieces: list[str] = []
+            _word_run_text(child, pieces)
+            line = " ".join("".join(pieces).replace("\t", "\x00").split()).replace("\x00", "\t")
+            properties = next((c for c in child if c.tag.rpartition("}")[2] == "pPr"), None)
+            listed = properties is not None and any(
+                c.tag.rpartition("}")[2] in _WORD_LIST_MARKS for c in properties
+            )
+            lines.append(f"• {line}" if listed and line else line)
+        elif tag == "tbl":
+            lines.append("")  # a table is no item's continuation
+            for row in child:
+                if row.tag.rpartition("}")[2] != "tr":
+                    continue
+                cells = []
+                for cell in row:
+                    if cell.tag.rpartition("}")[2] == "tc":
+                        inner: list[str] = []
+                        _word_blocks(cell, inner, depth + 1)
+                        cells.append(" ".join(" ".join(inner).split()))
+                lines.append("\t".join(cells))
+            lines.append("")
+        elif tag in _WORD_BLOCKS:
+            _word_blocks(child, lines, depth + 1)
+
+
+def _word_xml(root: ElementTree.Element) -> str | None:
+    """A Word document's text, or None when the XML is no Word document."""
+    body = None
+    for element in root.iter():
+        tag = element.tag.rpartition("}")[2]
+        if tag == "body" and _word_namespace(element.tag):
+            body = element
+            break
+    if body is None:
+        return None
+    lines: list[str] = []
+    _word_blocks(body, lines)
+    return f"{chr(10).join(lines).strip()}\n"
+
+
 def _xml_document(raw: str) -> str:
     """The text an XML document stands for (see `_json_lines`); the text as given when it is
     no XML document this reading takes."""
@@ -3468,6 +3554,10 @@ def _xml_document(raw: str) -> str:
         return raw
     if root.tag.rpartition("}")[2].casefold() == "xliff":
         return _xliff_source(root)
+    if root.tag.rpartition("}")[2] in _WORD_ROOTS:
+        text = _word_xml(root)
+        if text is not None:
+            return text
     value = _xml_value(root, 0)
     if not isinstance(value, dict | list):
         return raw
@@ -4332,6 +4422,146 @@ def _diff_new_side(text: str) -> str:
     return "\n".join(kept).strip("\n")
 
 
+# A PDF's comment summary (Acrobat's "Kommentarsammanfattning", "Summary of Comments"): the
+# page's text with each comment after it under "Nummer: 4  Författare: …  Ämne: Kommentar
+# Datum: …" (its own figures: "minst 25", "förslag 20", a phone number), the page's label
+# "Sida: 2" over it. Two such comments or more: each, down to the blank line after it, and the
+# labels are dropped, and the text read as it stands.
+_PDF_COMMENT = re.compile(
+    r"^[ \t]*(?:nummer|number)[ \t]*:[ \t]*\d{1,4}[ \t]+(?:författare|author)[ \t]*:[^\n]{0,200}?"
+    r"(?:ämne|subject)[ \t]*:[^\n]{0,200}?(?:datum|date)[ \t]*:[^\n]{0,60}$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_PDF_COMMENT_LABELS = re.compile(
+    r"^[ \t]*(?:(?:sida|page)[ \t]*:[ \t]*\d{1,4}|kommentarsammanfattning(?:[ \t].{0,200})?"
+    r"|summary of comments(?:[ \t].{0,200})?)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_FEWEST_PDF_COMMENTS = 2
+
+
+def _without_pdf_comments(text: str) -> str:
+    kept: list[str] = []
+    in_comment = False
+    for line in text.split("\n"):
+        if _PDF_COMMENT.match(line):
+            in_comment = True
+        elif not line.strip():
+            in_comment = False
+        if not in_comment:
+            kept.append(line)
+    return _PDF_COMMENT_LABELS.sub("", "\n".join(kept))
+
+
+# A text dictated (a phone's or Word's dictation) with its spoken commands written out as
+# words: "… kvällarna punkt nytt stycke Det här gör polisen kolon ny rad tankstreck polisen
+# genomför …". Three commands for a new line or more: each command is read as what it stands
+# for ("nytt stycke" a blank line, "ny rad" a line, "punkt", "kommatecken", "kolon",
+# "frågetecken", "utropstecken" their marks, "tankstreck" at a line's start a "–" item).
+_DICTATED_BREAK = re.compile(r"\b(?:ny rad|nytt stycke|ny paragraf)\b", re.I)
+_FEWEST_DICTATED_BREAKS = 3
+# spaces before a command, tried from the run's first only (a long run is no slower to read)
+_RUN_START = r"(?<![ \t])[ \t]*"
+_DICTATED_MARKS = (
+    (re.compile(rf"{_RUN_START}\bnytt stycke\b[ \t]*", re.I), "\n\n"),
+    (re.compile(rf"{_RUN_START}\bny paragraf\b[ \t]*", re.I), "\n\n"),
+    (re.compile(rf"{_RUN_START}\bny rad\b[ \t]*", re.I), "\n"),
+    (re.compile(rf"{_RUN_START}\bkommatecken\b", re.I), ","),
+    (re.compile(rf"{_RUN_START}\bfrågetecken\b", re.I), "?"),
+    (re.compile(rf"{_RUN_START}\butropstecken\b", re.I), "!"),
+    (re.compile(rf"{_RUN_START}\bkolon\b(?=[ \t]*+(?:\n|$))", re.I | re.M), ":"),
+    (re.compile(rf"{_RUN_START}\bpunkt\b(?=[ \t]*+(?:\n|$))", re.I | re.M), "."),
+    (re.compile(r"^([ \t]*)tankstreck\b[ \t]*", re.I | re.M), r"\1– "),
+)
+
+
+def _dictation_read(text: str) -> str:
+    for pattern, mark in _DICTATED_MARKS:
+        text = pattern.sub(mark, text)
+    return text
+
+
+# A sticky-note board copied as text (Miro, Mural, a digital whiteboard): each note followed by
+# its writer, a first name and an initial ("Jonas K.", with its votes: "Jonas K. · 👍 9"), the
+# frames' titles numbered ("Ram 3 – Vad gör polisen?"), the board's comments ("Sara N.: Jag
+# renskriver …") and its zoom ("Zooma 62 %"). Three writers' lines or more: the writers, the
+# comments and the zoom are dropped and a frame's title read without its number.
+_NOTE_WRITER = re.compile(
+    r"^[ \t]*[A-ZÅÄÖ][a-zåäöéü]{1,20}(?:-[A-ZÅÄÖ][a-zåäöéü]{1,20})? [A-ZÅÄÖ]\."
+    r"(?:[ \t]*·[ \t]*(?:\U0001f44d|\u2764\ufe0f?|\U0001f44f|\+)[ \t]*\d{1,4})?[ \t]*(?:\n|$)",
+    re.MULTILINE,
+)
+_NOTE_COMMENT = re.compile(
+    r"^[ \t]*[A-ZÅÄÖ][a-zåäöéü]{1,20} [A-ZÅÄÖ]\.:[ \t].*$|^[ \t]*(?:kommentarer|comments)"
+    r"[ \t]*\(\d{1,4}\)[ \t]*$|^[ \t]*(?:zooma|zoom)[ \t]+\d{1,3}[ \t]*%[ \t]*(?:\n|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_BOARD_FRAME = re.compile(
+    r"^([ \t]*)(?:ram|frame)[ \t]+\d{1,3}[ \t]*[–—:-][ \t]*(?=\S)", re.I | re.M
+)
+_FEWEST_NOTE_WRITERS = 3
+
+
+def _board_notes_read(text: str) -> str:
+    text = _NOTE_COMMENT.sub("", _NOTE_WRITER.sub("", text))
+    return _BOARD_FRAME.sub(r"\1", text)
+
+
+# An e-mail's answers written into the quoted text in capitals ("Mina svar står i texten med
+# VERSALER"): a line under a list's item, in capitals, perhaps after the writer's initials ("HS:
+# OK. MEN SKRIV …", "HAR NI FÅTT IHOP 30? …"), is the answer, no part of the item. Two such
+# lines or more: they are dropped. A heading in capitals ("POLISEN", "VI LOVAR ATT") ends with
+# no full stop and follows no item in lower case, so it stays.
+_ANSWER_INITIALS = re.compile(r"^[ \t]*[A-ZÅÄÖ]{2,3}[ \t]*:[ \t]*")
+_ANSWER_ITEM = re.compile(rf"^[ \t]*(?:[{BULLET_CHARS}]|\d{{1,2}}[.)])[ \t]+\S")
+_FEWEST_ANSWERS = 2
+
+
+def _answer_in_capitals(line: str) -> bool:
+    initials = _ANSWER_INITIALS.match(line)
+    rest = line[initials.end() :] if initials else line
+    letters = [char for char in rest if char.isalpha()]
+    if len(letters) < 2 or sum(char.isupper() for char in letters) < 0.9 * len(letters):
+        return False
+    return bool(initials) or rest.rstrip()[-1:] in ".?!"
+
+
+def _without_answers_in_capitals(text: str) -> str:
+    lines = text.split("\n")
+    answers: list[int] = []
+    item = False  # whether the line above (answers skipped) is an item not in capitals
+    for number, line in enumerate(lines):
+        if item and not _ANSWER_ITEM.match(line) and _answer_in_capitals(line):
+            answers.append(number)
+            continue
+        item = bool(_ANSWER_ITEM.match(line)) and any(char.islower() for char in line)
+    if len(answers) < _FEWEST_ANSWERS:
+        return text
+    dropped = set(answers)
+    return "\n".join(line for number, line in enumerate(lines) if number not in dropped)
+
+
+# A PDF's text copied without its page breaks but with its pages' numbers, one a line, in order
+# ("Sida 1 (3)", "Sida 2 (3)"; "Sida 1 av 3"): each number ends its page, so that the header
+# and the stamp printed on every page (an archive copy's "Norrköpings kommun | KS 2026/0142-7 |
+# Registrerad …") are dropped as a PDF's are and an item broken over the page goes on.
+_PAGE_FOOT = re.compile(
+    r"^[ \t]*(?:sida|page)[ \t]+(\d{1,3})[ \t]*(?:\((\d{1,3})\)|(?:av|of|/)[ \t]*(\d{1,3}))"
+    r"[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _pages_by_number(text: str) -> str:
+    feet = list(_PAGE_FOOT.finditer(text))
+    if len(feet) < 2:
+        return text
+    totals = {foot.group(2) or foot.group(3) for foot in feet}
+    if len(totals) != 1 or [int(foot.group(1)) for foot in feet] != list(range(1, len(feet) + 1)):
+        return text
+    return _PAGE_FOOT.sub("\f", text)
+
+
 def clean(raw: str) -> str:
     """The document's text as the parser reads it and the preview shows it."""
     raw = plain_text(raw).replace("\r\n", "\n").replace("\r", "\n")
@@ -4375,7 +4605,17 @@ def clean(raw: str) -> str:
         raw = _without_subtitles(raw)
     elif ":" in raw and len(_SPEAKER_PRESENT.findall(raw, 0, 20_000)) >= _FEWEST_SPEAKER_LINES:
         raw = _without_speaker_lines(raw)
+    if ":" in raw and len(_PDF_COMMENT.findall(raw, 0, 200_000)) >= _FEWEST_PDF_COMMENTS:
+        raw = _without_pdf_comments(raw)
+    if len(_DICTATED_BREAK.findall(raw, 0, 50_000)) >= _FEWEST_DICTATED_BREAKS:
+        raw = _dictation_read(raw)
+    if "." in raw and len(_NOTE_WRITER.findall(raw, 0, 50_000)) >= _FEWEST_NOTE_WRITERS:
+        raw = _board_notes_read(raw)
+    if "\f" not in raw and ("ida" in raw or "age" in raw):
+        raw = _pages_by_number(raw)
     text = doubled_letters_read(_bounded_lines(raw))
+    if _ANSWER_INITIALS.search(text) or "?" in text or "." in text:
+        text = _without_answers_in_capitals(text)
     text = _without_watermark(text)
     if "A" in text and _SHEET_LETTERS.search(text, 0, 20_000):
         text = _without_sheet_headings(text)

@@ -234,7 +234,13 @@ _REPORT_SECTION = re.compile(
     # an operational plan's: "1. Inriktning", "2. Medborgarlöfte 2026", "3. Uppdrag och
     # styrtal", "4. Resurser"
     r"|inriktning(?:en)?|medborgarlofte(?: \d{4}(?:[–-]\d{4})?)?|uppdrag(?: och styrtal)?"
-    r"|resurser)"
+    r"|resurser"
+    # a consultation report's last section: "5. Fortsatt hantering"
+    r"|fortsatt (?:hantering|arbete|process)|(?:medborgar)?loftet efter (?:samradet|remissen)"
+    # a communication plan's: "2. Mål för kommunikationen", "3. Målgrupper", "4. Budskap",
+    # "5. Kanaler och aktiviteter", "6. Budget"
+    r"|mal for kommunikationen|kommunikationsmal(?:en)?|malgrupp(?:er(?:na)?)?"
+    r"|(?:karn)?budskap(?:et)?|kanaler|budget)"
     # and with a word more, as an application or a report has them: "3. Bakgrund och
     # problembild", "4. Syfte och mål", "6. Uppföljning och utvärdering"
     r"(?: och [a-z]+)?"

@@ -668,6 +668,7 @@ _GROUP_OF_ACTORS = re.compile(
 # Definite endings of an organisation's name ("Räddningstjänsten", "Svenska kyrkan",
 # "Fastighetsägarna", "Bostadsbolaget"), and definite words that name the work, not an actor.
 _DEFINITE = ("en", "et", "na", "an")
+_CLAUSE_WORDS = frozenset({"hur", "vad", "nar", "varfor", "vilka", "vilken", "vilket", "om", "att"})
 _NOT_ACTORS = _set(
     "arbetet projektet verksamheten satsningen insatsen aktiviteten medborgarloftet loftet "
     "gruppen natverket"
@@ -718,6 +719,8 @@ def _named_before_verb(head: str, head_text: str) -> tuple[str, str, list[str]]:
     subject_text = " ".join(head_text.split()[:verb])
     if (
         subject[0] in _PRONOUN_SUBJECT
+        # a question or a clause, no actor: "Berätta hur det går", "Dialogmöte om hur det går"
+        or any(word in _CLAUSE_WORDS for word in subject[1:])
         or len(subject) > 4
         or any(word[:1].isdigit() for word in subject)  # "Ordna 6 föräldraträffar …"
         or not subject_text[:1].isupper()

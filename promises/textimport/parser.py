@@ -265,8 +265,18 @@ _OTHER_HEADING = _kw(
     r"|mål(?:sättningar)? och (?:uppföljning|mått|indikatorer)"
     # a newsletter's other news: "Evenemang i mars", "Kalendarium", "På gång", "Referenser"
     r"|evenemang|kalendarium|på gång|missa inte|referenser|källor"
-    # a consultation reply's views beyond the proposal: "Övriga synpunkter"
-    r"|(?:övriga )?synpunkter"
+    # a consultation reply's views beyond the proposal: "Övriga synpunkter"; a consultation
+    # report's views and what became of them: "Inkomna synpunkter och kommentarer",
+    # "Ändringar efter samrådet", "Fortsatt hantering"
+    r"|(?:övriga |inkomna )?synpunkter|inkomna yttranden"
+    r"|ändringar (?:efter|med anledning av) samrådet|fortsatt hantering"
+    # a communication plan's sections, over its own goals, readers and channels: "Mål för
+    # kommunikationen", "Målgrupper", "Budskap", "Kanaler och aktiviteter"
+    r"|(?:mål för|syfte med) kommunikationen|kommunikationsmål(?:en)?|målgrupp(?:er(?:na)?)?"
+    r"|(?:kärn)?budskap(?:et)?|kanaler(?: och (?:aktiviteter|tidplan))?"
+    r"|kommunikationsaktiviteter|kommunikationsinsatser"
+    # a workshop's board: the ideas set aside, "Parkerat", "Parkerade förslag"
+    r"|parkerat|parkerade (?:förslag|frågor|idéer)|parkeringsplats(?:en)?"
     # a renewed promise's activities of last year left out: "Aktiviteter som utgår 2026",
     # "Borttagna aktiviteter"
     r"|(?:aktiviteter|insatser|åtgärder|åtaganden) som (?:utgår|tas bort|stryks|har strukits)"

@@ -55,6 +55,10 @@ _SINGLE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?! ?[-–—/:]\d)")
 _VALIDITY_WORDS = re.compile(
     r"galler|giltig|period|medborgarlofte|medborgarloften|lofte|loften|for aren|for ar\b"
 )
+# A proposal's consultation, no validity: "skickades på samråd under tiden 17 november–19
+# december 2025", "Remisstid: 1–31 mars 2026" (folded); "gäller efter samrådet från …" is one.
+_CONSULTATION_TIME = re.compile(r"\b(?:samrad|remiss|svarstid)\w*\b[^.]{0,40}$")
+_IN_FORCE = re.compile(r"galler|giltig")
 _OPEN_ENDED = re.compile(
     r"tills vidare|tillsvidare|fortlopande|tills nya loften|utan slutdatum|tills vidare"
     r"|loper pa tills|tills (?:det|de) (?:ersatts|ersatts)"
@@ -232,6 +236,9 @@ def _read_validity(document: ParsedDocument, lines: list[Line]) -> None:
                     # export labels the two dates
                     or _LABELLED_END.fullmatch(between)
                     and _LABELLED_START.search(joined, 0, first.start())
+                ) or (
+                    _CONSULTATION_TIME.search(joined, max(0, first.start() - 60), first.start())
+                    and not _IN_FORCE.search(joined, 0, first.start())
                 ):
                     continue
                 # "under hela 2026, från den 1 januari till den 31 december": the dates'
