@@ -20,10 +20,20 @@ def in_place(name: str, *, on_island: bool = False) -> str:
     return gettext("in %(place)s") % {"place": name}
 
 
-def county_slug(name: str) -> str:
-    """A county's address, its name folded: "Jönköpings län" → "jonkopings-lan" (the 21 names
-    stay unique folded; a test holds the reference data to it)."""
-    return ascii_slug(name)
+class CountyNames:
+    """What a county's name gives, for the model and for the lighter rows lists make of it:
+    its address, the name folded ("Jönköpings län" → "jonkopings-lan"; the 21 names stay
+    unique folded, a test holds the reference data to it), and "i Jönköpings län"."""
+
+    name: str
+
+    @property
+    def slug(self) -> str:
+        return ascii_slug(self.name)
+
+    @property
+    def in_name(self) -> str:
+        return in_place(self.name)
 
 
 class PoliceRegion(models.Model):
@@ -41,7 +51,7 @@ class PoliceRegion(models.Model):
         return self.name
 
 
-class County(models.Model):
+class County(CountyNames, models.Model):
     """One of Sweden's 21 counties (län), keyed by its two-digit county code."""
 
     code = models.CharField(_("county code"), max_length=2, unique=True)
@@ -65,15 +75,6 @@ class County(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def slug(self) -> str:
-        return county_slug(self.name)
-
-    @property
-    def in_name(self) -> str:
-        """ "i Jönköpings län": see `in_place`."""
-        return in_place(self.name)
 
 
 class MunicipalityQuerySet(models.QuerySet):

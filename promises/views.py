@@ -18,7 +18,7 @@ from django.utils.translation import gettext, ngettext
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from config.public_cache import kept_until_any_page_changes, list_page
-from municipalities.models import County, Municipality, county_slug, in_place
+from municipalities.models import County, CountyNames, Municipality
 from municipalities.search import (
     beginning_first,
     best_match,
@@ -273,20 +273,12 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
 
 
 @dataclass(frozen=True)
-class CountyLine:
+class CountyLine(CountyNames):
     """A county as the municipality list names it."""
 
     code: str
     name: str
     police_region: str
-
-    @property
-    def slug(self) -> str:
-        return county_slug(self.name)
-
-    @property
-    def in_name(self) -> str:
-        return in_place(self.name)
 
 
 @dataclass(frozen=True)
