@@ -190,6 +190,10 @@ def test_start_page_lists_periods_in_every_state_with_public_link_only_when_publ
     assert f"· {PeriodState.DRAFT.label}<" in page
     # Only periods in force list their activities.
     assert "Utkastaktivitet" not in page
+    # A link near the top leads to the list, which ends the page (many screens down on a phone).
+    jump = '<a href="#periods-heading">Dina medborgarlöften (2)</a>'
+    first, activities = page.index(jump), page.index('id="activities-heading"')
+    assert first < activities < page.index('id="periods-heading"')
 
 
 @pytest.mark.django_db
