@@ -154,10 +154,13 @@ def _field_changes(model, record, previous, excluded: list[str]) -> list[FieldCh
     changes = []
     diff = record.diff_against(previous, excluded_fields=excluded).changes
     if model is Activity and any(change.field in TARGET_FIELDS for change in diff):
-        diff = [change for change in diff if change.field not in TARGET_FIELDS]
-        changes.append(
-            FieldChange(capfirst(gettext("Target")), _target_words(previous), _target_words(record))
-        )
+        old, new = _target_words(previous), _target_words(record)
+        # Unless it reads the same then and now: a changed singular ("vandring") is not in the
+        # words of a target of 4, and "minst 4 vandringar per år → minst 4 vandringar per år"
+        # hid from an approver what was changed. Then the fields that changed are listed.
+        if old != new:
+            diff = [change for change in diff if change.field not in TARGET_FIELDS]
+            changes.append(FieldChange(capfirst(gettext("Target")), old, new))
     for change in diff:
         field = model._meta.get_field(change.field)
         if field.is_relation:

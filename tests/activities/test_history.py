@@ -113,6 +113,29 @@ def test_a_target_is_read_whole_then_and_now_not_field_by_field(world):
 
 
 @pytest.mark.django_db
+def test_a_target_change_its_words_do_not_show_is_listed_by_field(client, world):
+    """The singular is not in the words of a target of 4: read whole, the change was
+    "minst 4 vandringar per år → minst 4 vandringar per år", and an approver could not see what
+    had been changed (a security probe). A unit with markup is shown as typed."""
+    activity = factories.activity(
+        world.period, "Vandringar", target=("at_least", 4, "<b>vandringar</b>", "year")
+    )
+    activity.target_unit_singular = "<i>vandring</i>"
+    activity.save()
+
+    changed, _created = history_entries(activity)
+
+    assert changes_of(changed) == {
+        label(Activity, "target_unit_singular"): ("–", "<i>vandring</i>")
+    }
+    assert label(Activity, "target_unit_singular") == "Enhet för målet i singular"
+    sign_in(client, world.approver)
+    page = client.get(url("history", "aktivitet", activity.pk)).content.decode()
+    assert '<span class="new">&lt;i&gt;vandring&lt;/i&gt;</span>' in page
+    assert "<i>vandring" not in page and "<b>vandringar" not in page
+
+
+@pytest.mark.django_db
 def test_promises_served_by_an_activity_are_listed_by_name(world):
     second = factories.promise(world.period, "Minska narkotikabrotten")
 
