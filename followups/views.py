@@ -155,10 +155,10 @@ def _selection_words(selection_filter) -> str:
         value = form.cleaned_data.get(name)
         if not value:
             continue
-        if name == "q":
-            words.append(f"sok-{slugify(value)}")
-        else:
-            words.append(f"{name}-{slugify(dict(field.choices).get(value, value))}")
+        label = "sok" if name == "q" else name
+        # A search of marks alone (a right-to-left mark) folds to nothing: "sok", not "sok-".
+        slug = slugify(value if name == "q" else dict(field.choices).get(value, value))
+        words.append(f"{label}-{slug}" if slug else label)
     return "-".join(words)[:120].strip("-")
 
 

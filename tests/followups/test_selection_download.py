@@ -115,6 +115,15 @@ def test_the_files_name_says_what_was_selected(client, activities):
     )
 
 
+def test_a_search_of_marks_alone_names_the_file_without_an_empty_word(client, activities):
+    """A search that folds to nothing (a right-to-left mark) named the file "…-sok--…"."""
+    response = client.get(url("urval.csv"), {"q": "\u202e", "polisregion": "ost"}, follow=True)
+
+    assert response.status_code == 200
+    name = response["Content-Disposition"]
+    assert "--" not in name and "sok-polisregion-ost" in name
+
+
 def test_without_a_filter_the_kept_national_file_is_given(client, activities):
     response = client.get(url("urval.csv"))
     assert response.status_code == 302
