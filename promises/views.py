@@ -209,6 +209,8 @@ def county_detail(request: HttpRequest, county: str) -> HttpResponse:
         "rows": rows,
         "municipality_count": len({row.municipality.pk for row in rows}),
         "in_force_count": len(in_force),
+        # The county's activities as a file, where it has any published promise to list.
+        "any_published": any(row.period or row.coming for row in rows),
         "today": today,
     }
     return render(request, "promises/county_detail.html", context)

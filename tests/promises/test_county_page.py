@@ -22,6 +22,9 @@ def rows(response) -> dict[str, str]:
     under "<municipality>, <district>")."""
     body = response.content.decode()
     table = body[body.index("<tbody>") : body.index("</tbody>")]
+    # What the page shows; the municipality's name each link carries for a screen reader
+    # (test_each_link_names_its_municipality_out_of_context) is not shown.
+    table = re.sub(r'<span class="visually-hidden">[^<]*</span>', "", table)
     found = {}
     for row in re.findall(r"<tr>(.*?)</tr>", table, re.S):
         text = " ".join(unescape(re.sub(r"<[^>]+>", " ", row)).split())
@@ -140,10 +143,81 @@ def test_every_county_has_its_page_and_an_unknown_one_is_not_found(client):
     assert client.get("/lan/finns-inte/").status_code == 404
 
 
+def lead(response) -> str:
+    body = unescape(response.content.decode())
+    start = body.index('<p class="lead">') + len('<p class="lead">')
+    return " ".join(body[start : body.index("</p>", start)].split())
+
+
 @pytest.mark.django_db
-def test_one_municipality_is_counted_in_the_singular(client):
-    text = unescape(client.get("/lan/gotlands-lan/").content.decode())
-    assert "0 av 1 kommun i Gotlands län har ett medborgarlöfte som gäller i dag." in text
+def test_a_county_of_one_municipality_says_so_not_0_of_1(client):
+    """Gotland is its county's only municipality: "0 av 1 kommun" was how the page put it."""
+    assert lead(client.get("/lan/gotlands-lan/")) == (
+        "Den enda kommunen i Gotlands län har inget medborgarlöfte som gäller i dag."
+    )
+    today = timezone.localdate()
+    factories.period("gotland", start=today - 10 * DAY, end=today + 300 * DAY)
+    assert lead(client.get("/lan/gotlands-lan/")) == (
+        "Den enda kommunen i Gotlands län har ett medborgarlöfte som gäller i dag."
+    )
+
+
+@pytest.mark.django_db
+def test_a_county_where_none_or_all_have_a_promise_in_force_says_so_in_words(client):
+    assert lead(client.get("/lan/stockholms-lan/")) == (
+        "Ingen av de 26 kommunerna i Stockholms län har ett medborgarlöfte som gäller i dag."
+    )
+    today = timezone.localdate()
+    factories.period("vetlanda", start=today - 10 * DAY, end=today + 300 * DAY)
+    assert lead(client.get("/lan/jonkopings-lan/")) == (
+        "1 av 13 kommuner i Jönköpings län har ett medborgarlöfte som gäller i dag."
+    )
+    for slug in ("karlshamn", "karlskrona", "olofstrom", "ronneby", "solvesborg"):
+        factories.period(slug, start=today - 10 * DAY, end=today + 300 * DAY)
+    assert lead(client.get("/lan/blekinge-lan/")) == (
+        "Alla 5 kommuner i Blekinge län har ett medborgarlöfte som gäller i dag."
+    )
+
+
+@pytest.mark.django_db
+def test_each_link_names_its_municipality_out_of_context(client):
+    """A screen reader's list of links read "2025–2026", "Möte 17 sep 2026" once per
+    municipality: each link in a row carries the municipality's name, hidden on screen."""
+    today = timezone.localdate()
+    current = factories.period("vetlanda", start=today - 100 * DAY, end=today + 265 * DAY)
+    factories.meeting(current, today - 20 * DAY, public_summary="Läget gicks igenom.")
+    report(current, "Tertialrapport", today - 10 * DAY)
+    factories.period("eksjo", start=today + 30 * DAY, end=today + 395 * DAY, slug="kommande")
+    body = client.get("/lan/jonkopings-lan/").content.decode()
+    names = [
+        " ".join(unescape(re.sub(r"<[^>]+>", " ", name)).split())
+        for name in re.findall(r"<a href=\"/kommuner/[^\"]+/[^\"]+\">(.*?)</a>", body, re.S)
+    ]
+    assert f"Vetlanda {current.period_label}" in names
+    assert any(name.startswith("Möte ") and name.endswith(", Vetlanda") for name in names)
+    assert any(name.startswith("Redovisning ") and name.endswith(", Vetlanda") for name in names)
+    assert any(name.startswith("Eksjö ") for name in names)  # the next one
+    assert current.period_label not in names
+
+
+@pytest.mark.django_db
+def test_the_countys_activities_can_be_downloaded_as_the_list_selection(client):
+    today = timezone.localdate()
+    assert "urval-excel.csv" not in client.get("/lan/jonkopings-lan/").content.decode()
+    period = factories.period("vetlanda", start=today - 100 * DAY, end=today + 265 * DAY)
+    factories.activity(period, "Trafikkontroller")
+    factories.activity(
+        factories.period("ale", start=today - 10 * DAY, end=today + 300 * DAY), "Annat län"
+    )
+    body = client.get("/lan/jonkopings-lan/").content.decode()
+    assert (
+        "Ladda ner aktiviteterna i Jönköpings län med öppna datas kolumner: "
+        '<a href="/aktiviteter/urval-excel.csv?lan=06" download>CSV för Excel</a>'
+    ) in body
+    response = client.get("/aktiviteter/urval-excel.csv?lan=06")
+    assert response.status_code == 200
+    text = b"".join(response).decode("utf-8-sig")
+    assert "Trafikkontroller" in text and "Annat län" not in text
 
 
 @pytest.mark.django_db

@@ -117,7 +117,7 @@ def test_the_approver_reads_them_on_the_step_pages_of_the_version_too(
     assert "<h3>Synpunkter i förra omgången</h3>" in page
     assert '<p class="record-comment">Höj målet.</p>' in page
     assert (
-        "<h3>Samordnarens kommentar när löftet skickades på samråd igen</h3>"
+        "<h3>Samordnarens kommentar när medborgarlöftet skickades på samråd igen</h3>"
         '<p class="record-comment">Målet är höjt till 30.</p>'
     ) in page
     # The same list as the period's page: one rule, one home.
