@@ -4,7 +4,7 @@ tolerantly: å/ä/ö also match the forms OCR leaves of them ("upptickten", "fra
 import re
 from dataclasses import dataclass
 
-from promises.textimport.clean import BULLET_CHARS
+from promises.textimport.formats.common import BULLET_CHARS
 from promises.textimport.numbers import fold
 from promises.textimport.owners import OWNER_ARROW, party_before_dash
 

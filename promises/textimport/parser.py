@@ -29,8 +29,9 @@ from difflib import SequenceMatcher
 
 from django.utils.translation import gettext as _
 
-from promises.textimport.clean import EMPTY_CELL, clean
+from promises.textimport.clean import clean
 from promises.textimport.decision import read_decision
+from promises.textimport.formats.tables import EMPTY_CELL
 from promises.textimport.lines import GOAL_LINE, letter_legend, read_lines
 from promises.textimport.lines import LONGEST_HEADING as _LONGEST_HEADING
 from promises.textimport.lines import Line as _Line

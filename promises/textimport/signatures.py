@@ -26,13 +26,9 @@ import unicodedata
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from promises.textimport.clean import (
-    doubled_letters_read,
-    encoding_repaired,
-    formatting_marks_read,
-    page_edge_line,
-    plain_text,
-)
+from promises.textimport.clean import doubled_letters_read, encoding_repaired, plain_text
+from promises.textimport.formats.markup import formatting_marks_read
+from promises.textimport.formats.pages import page_edge_line
 from promises.textimport.numbers import MONTHS, fold
 from promises.textimport.types import ParsedDocument, ParsedSignatory
 

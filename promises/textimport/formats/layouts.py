@@ -1,0 +1,558 @@
+"""Forms, cards and sheets laid out as text, read as the lines they stand for: a form's check
+boxes (the options ticked), a card's labels alone on their lines (joined to their values), a
+spreadsheet printed with its row and column headings, its cells with line breaks in quotes, a
+mind map's outline, bullets alone on their lines, a letter's head, a leaflet's figures ("Löftet
+i siffror"), and a legend telling which items are the promise's or which symbol is whose."""
+
+import re
+
+from promises.textimport.formats.web import _EMOJI
+from promises.textimport.numbers import fold
+from promises.textimport.owners import actor_kind, owner_after_dash
+
+# A spreadsheet printed with its row and column headings (Excel's "Skriv ut rubriker"): a line
+# of the columns' letters ("A   B   C   D") over rows numbered 1, 2, 3 … at the left margin, and
+# above them the file's and the sheet's names ("Medborgarlöfte.xlsx   Blad1"). The letters and
+# the names are dropped and the numbers made spaces, so that the cells keep their columns.
+_SHEET_LETTERS = re.compile(r"^[ \t]*A(?:[ \t]+[B-Z]){1,25}[ \t]*$", re.MULTILINE)
+_SHEET_NAME = re.compile(r"\S.*\.(?:xlsx|xlsm|xls|ods)[ \t]+(?:Blad|Sheet|Ark)[ \t]?\d{1,3}", re.I)
+_SHEET_ROW = re.compile(r"([ \t]*)(\d{1,4})(?=[ \t]|$)")
+_FEWEST_SHEET_ROWS = 3
+
+
+def _without_sheet_headings(text: str) -> str:
+    letters = _SHEET_LETTERS.search(text)
+    if not letters:
+        return text
+    names = letters.group().split()
+    if any(ord(b) - ord(a) != 1 for a, b in zip(names, names[1:], strict=False)):
+        return text
+    # The lines over the letters, the last one (the letters' own line's start) left out.
+    before = text[: letters.start()].split("\n")[:-1]
+    lines = text[letters.end() + 1 :].split("\n")
+    rows: list[tuple[int, int]] = []  # (line index, end of the number)
+    expected = None
+    for index, line in enumerate(lines):
+        match = _SHEET_ROW.match(line)
+        if match and (expected is None or int(match.group(2)) == expected):
+            rows.append((index, match.end()))
+            expected = int(match.group(2)) + 1
+        elif line.strip() and not line[:1].isspace():
+            break  # a line at the margin, unnumbered: the sheet has ended
+        elif not line.strip() and rows and index > rows[-1][0] + 1:
+            break
+    if len(rows) < _FEWEST_SHEET_ROWS:
+        return text
+    last = rows[-1][0]
+    while last + 1 < len(lines) and lines[last + 1].strip():
+        last += 1  # a row's cell wrapped onto the lines under it
+    for index, end in rows:
+        lines[index] = " " * end + lines[index][end:]
+    indent = min(
+        (len(line) - len(line.lstrip(" \t")) for line in lines[: last + 1] if line.strip()),
+        default=0,
+    )
+    lines[: last + 1] = [line[indent:] for line in lines[: last + 1]]
+    for at in range(len(before) - 1, max(len(before) - 3, -1), -1):
+        if _SHEET_NAME.match(before[at].strip()):
+            before[at] = ""  # the file's and the sheet's names, a page header over the sheet
+    return "\n".join([*before, *lines])
+
+
+# A plan of which only some items are the promise's, as its legend says ("De är markerade med
+# (ML) i listan nedan", "Aktiviteter märkta med * ingår i medborgarlöftet"): below the legend,
+# the marked items lose their mark and the others (the plan's own, other parties') are dropped.
+_ITEM_MARK_LEGEND = re.compile(
+    r"\b(?:markerade|markerad|markerats|märkta|märkt|märkts|betecknade|utmärkta)\s+med\s+"
+    r"(\([A-ZÅÄÖ]{1,4}\)|\*|★|☆)",
+    re.IGNORECASE,
+)
+_LEGEND_NAMES_PROMISE = re.compile(r"l[öo]fte", re.IGNORECASE)
+_LEGEND_REACH = 300
+_MARKABLE_ITEM = re.compile(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]+(?=\S)")
+_FEWEST_SENTENCE_WORDS = 6
+
+
+def _only_marked_items(text: str) -> str:
+    legend = _ITEM_MARK_LEGEND.search(text)
+    if not legend:
+        return text
+    around = text[max(0, legend.start() - _LEGEND_REACH) : legend.end() + _LEGEND_REACH]
+    if not _LEGEND_NAMES_PROMISE.search(around):
+        return text
+    mark = legend.group(1)
+    at = text.find("\n", legend.end())
+    if at < 0:
+        return text
+    lines = text[at + 1 :].split("\n")
+    items = [(_MARKABLE_ITEM.match(line), line) for line in lines]
+    if not any(item and mark in line[item.end() :][: len(mark) + 1] for item, line in items):
+        return text  # no item opens with the mark: the legend is of something else
+    kept = []
+    for item, line in items:
+        if not item:
+            kept.append(line)
+            continue
+        body = line[item.end() :]
+        if body.startswith(mark):
+            kept.append(line[: item.end()] + body[len(mark) :].lstrip())
+        elif not (body.rstrip().endswith(".") or len(body.split()) >= _FEWEST_SENTENCE_WORDS):
+            kept.append(line)  # a numbered heading ("4. Uppföljning"), no item of the plan
+    return text[: at + 1] + "\n".join(kept)
+
+
+# A designed leaflet's figures, "Löftet i siffror": a number alone on its line, what it counts
+# in lower case under it, and who does it on a short line under that ("30" over
+# "trafikkontroller … under året" over "Polisen"), a blank line about each. Three such figures
+# or more are made items, "• 30 trafikkontroller … under året – Polisen", read as an item with
+# its owner after a dash is (the number alone would be dropped as a page number).
+_FIGURE_PRESENT = re.compile(r"(?:^|\n)[ \t]*\n[ \t]*\d{1,4}[ \t]*\n[ \t]*[a-zåäö]")
+_FIGURE = re.compile(r"\d{1,4}")
+_FIGURE_OWNER = re.compile(r"[A-ZÅÄÖ][^.!?:;]{1,59}")
+_FEWEST_FIGURES = 3
+
+
+def _figures_as_items(text: str) -> str:
+    lines = text.split("\n")
+    figures: list[tuple[int, int, str]] = []  # (first line, line after, item)
+    index = 1
+    while index + 1 < len(lines):
+        number, words = lines[index].strip(), lines[index + 1].strip()
+        if (
+            lines[index - 1].strip()
+            or not _FIGURE.fullmatch(number)
+            or not words[:1].islower()
+            or not words[:1].isalpha()
+        ):
+            index += 1
+            continue
+        after = index + 2
+        owner = lines[after].strip() if after < len(lines) else ""
+        if (
+            owner
+            and _FIGURE_OWNER.fullmatch(owner)
+            and (after + 1 >= len(lines) or not lines[after + 1].strip())
+        ):
+            figures.append((index, after + 1, f"• {number} {words} – {owner}"))
+            index = after + 1
+        elif not owner:
+            figures.append((index, after, f"• {number} {words}"))
+            index = after
+        else:
+            index += 1
+    if len(figures) < _FEWEST_FIGURES:
+        return text
+    result: list[str] = []
+    done = 0
+    for first, end, item in figures:  # built in one pass (a slice replaced per figure was slow)
+        result += lines[done:first]
+        result.append(item)
+        done = end
+    return "\n".join(result + lines[done:])
+
+
+# Rows copied from a spreadsheet whose cells hold line breaks: such a cell comes in double
+# quotes, its own quotes doubled ('"Kampanjen ""Vi bryr oss"""'), its lines on lines of their own.
+_MOST_CELL_LINES = 12
+# Two parties' names, one a line, in one cell ("Polisen" over "Kommunen"): side by side.
+_SHORT_NAME = re.compile(r"[A-ZÅÄÖ][\w-]*(?: [\w-]+){0,2}")
+
+
+def _party_name(text: str) -> bool:
+    return bool(_SHORT_NAME.fullmatch(text) and actor_kind(fold(text)))
+
+
+def _cell_lines_joined(pieces: list[str]) -> str:
+    """A spreadsheet cell's lines as one: after a space, or "/" between two parties' names
+    ("Polisen/Kommunen")."""
+    joined = ""
+    for piece in (piece.strip() for piece in pieces):
+        if not piece:
+            continue
+        if joined and _party_name(joined.rsplit("/", 1)[-1]) and _party_name(piece):
+            joined += "/" + piece
+        else:
+            joined = f"{joined} {piece}" if joined else piece
+    return joined
+
+
+def _quoted_cell(lines: list[str], position: int, at: int) -> tuple[str, int, int] | None:
+    """The quoted cell opening at lines[position][at] ('"'): its text unquoted, its lines
+    joined, and where it ends (line, offset after its closing quote); None when it is no
+    such cell (its quote closes before anything but a tab or the line's end, or never)."""
+    first, line, at = position, lines[position], at + 1
+    pieces, chunk = [], []
+    while True:
+        quote = line.find('"', at)
+        if quote < 0:
+            pieces.append("".join(chunk) + line[at:])
+            chunk = []
+            position += 1
+            if position >= len(lines) or position - first > _MOST_CELL_LINES:
+                return None
+            line, at = lines[position], 0
+        elif line.startswith('""', quote):
+            chunk.append(line[at:quote] + '"')
+            at = quote + 2
+        else:
+            pieces.append("".join(chunk) + line[at:quote])
+            at = quote + 1
+            if at < len(line) and line[at] != "\t":
+                return None
+            return _cell_lines_joined(pieces), position, at
+
+
+def _spreadsheet_row(lines: list[str], index: int) -> tuple[str, int] | None:
+    """The row of tab-separated cells starting at lines[index] with its quoted cells' lines
+    joined, and the index after it; None unless a quoted cell of it goes over lines."""
+    cells: list[str] = []
+    position, line, at = index, lines[index], 0
+    over_lines = False
+    while True:
+        if line.startswith('"', at):
+            cell = _quoted_cell(lines, position, at)
+            if cell is None:
+                return None
+            text, ended, at = cell
+            over_lines = over_lines or ended > position
+            position, line = ended, lines[ended]
+            cells.append(text)
+        else:
+            tab = line.find("\t", at)
+            end = len(line) if tab < 0 else tab
+            cells.append(line[at:end])
+            at = end
+        if at >= len(line):
+            break
+        at += 1  # the tab
+        if at == len(line):
+            cells.append("")  # an empty last cell
+            break
+    return ("\t".join(cells), position + 1) if over_lines and len(cells) >= 2 else None
+
+
+def _spreadsheet_cells_joined(text: str) -> str:
+    """Rows copied from a spreadsheet (cells set apart by tabs) with each cell that holds line
+    breaks, in quotes as a spreadsheet copies it, on one line: '1\t"Trafikkontroller vid
+    hamnen' + 'Fokus på mopeder"\tPolisen' gives '1\tTrafikkontroller vid hamnen Fokus på
+    mopeder\tPolisen'."""
+    lines = text.split("\n")
+    result: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        row = (
+            _spreadsheet_row(lines, index)
+            if '"' in line and ("\t" in line or line.startswith('"'))
+            else None
+        )
+        if row is None:
+            result.append(line)
+            index += 1
+        else:
+            result.append(row[0])
+            index = row[1]
+    return "\n".join(result)
+
+
+# A mind map exported as text: each node on a line of its own, indented by a tab per level
+# under the map's title.
+_FEWEST_OUTLINE_NODES = 8
+_FEWEST_DEEP_NODES = 3
+
+
+def _outline_as_items(text: str) -> str:
+    """A mind map's outline as the reader reads lists: its branches ("Polisen", "Vårt löfte")
+    headings, a node whose children have none an item ("• Hastighetskontroller vid skolorna")
+    with its children's words after it, set apart by commas ("…, minst 24 under
+    löftesperioden"), and a leaf beside such items an item too. Text that is no such outline
+    (nodes deeper than the one above by more than a level, a tab inside a line) is kept."""
+    lines = text.split("\n")
+    depths: list[int | None] = []
+    previous = 0
+    for line in lines:
+        words = line.lstrip("\t")
+        if not words.strip():
+            depths.append(None)
+            continue
+        depth = len(line) - len(words)
+        if "\t" in words or depth > previous + 1:
+            return text
+        depths.append(depth)
+        previous = depth
+    indented = [depth for depth in depths if depth]
+    deep = [depth for depth in indented if depth >= 2]
+    if len(indented) < _FEWEST_OUTLINE_NODES or len(deep) < _FEWEST_DEEP_NODES:
+        return text
+    nodes = [(depth, lines[i].strip()) for i, depth in enumerate(depths) if depth is not None]
+    # Whether each node has children, and whether any of those has children.
+    children = [
+        i + 1 < len(nodes) and nodes[i + 1][0] > depth for i, (depth, _t) in enumerate(nodes)
+    ]
+    items: set[int] = set()
+    for i, (depth, _text) in enumerate(nodes):
+        if depth < 2 or not children[i]:
+            continue
+        end = i + 1
+        while end < len(nodes) and nodes[end][0] > depth:
+            end += 1
+        if not any(children[i + 1 : end]):
+            items.add(i)
+    parents: list[int] = []
+    stack: list[int] = []  # the nodes above the current one, a level each
+    for i, (depth, _text) in enumerate(nodes):
+        del stack[depth:]
+        parents.append(stack[-1] if stack else -1)
+        stack.append(i)
+    with_items = {parents[i] for i in items}
+    result: list[str] = []
+    i = 0
+    while i < len(nodes):
+        depth, words = nodes[i]
+        end = i + 1
+        while end < len(nodes) and nodes[end][0] > depth:
+            end += 1
+        if i in items:
+            # "Nattvandring i centrum – Föreningen Nattvandrarna": the owner stays last
+            owner = owner_after_dash(words)
+            joined = words[: owner.start()] if owner else words
+            for _depth, detail in nodes[i + 1 : end]:
+                joined += (" " if joined.endswith((".", ",", ";", ":")) else ", ") + detail
+            result.append(f"• {joined}{words[owner.start() :] if owner else ''}")
+            i = end
+            continue
+        if depth == 1 or children[i]:
+            result += ["", words]  # a branch: a heading
+        elif depth >= 2 and parents[i] in with_items:
+            result.append(f"• {words}")
+        else:
+            result.append(words)
+        i += 1
+    return "\n".join(result)
+
+
+# A form filled in with check boxes, as a word processor's form prints them: "Ansvarig:   ☒
+# Polisen   ☐ Kommunen   ☐ Gemensamt   ☐ Annan aktör: ________", "Mål:   ☒ Minst   ☐ Högst
+# Antal: 15". A box stands right before its option's words (a table's mark alone in its cell
+# is no option).
+_CHECKBOX = re.compile(r"[☐□☒☑⊠]|\[[ xX]\]")
+_CHECKED = frozenset("☒☑⊠") | {"[x]", "[X]"}
+_FEWEST_BOXES = 2
+_OPTION_GAP = re.compile(r"[ \t]{2,}")
+_EMPTY_FIELD = re.compile(r"[_.…\s–-]*")
+
+
+def _field_value(text: str) -> str:
+    """A field's words, "" when it was left empty ("Antal: ____", "Annan aktör: ________")."""
+    label, colon, value = text.partition(":")
+    if colon and _EMPTY_FIELD.fullmatch(value):
+        return ""
+    return text.strip()
+
+
+def _ticked_line(line: str) -> str | None:
+    """A line of check boxes as what was ticked: "Ansvarig: ☒ Polisen ☐ Kommunen" gives
+    "Ansvarig: Polisen"; a ticked "Annan aktör: X" gives X, and a field after the options
+    ("Antal: 15") is kept. None when nothing was ticked or written after the line's label; the
+    line as it is when it is no line of options."""
+    boxes = list(_CHECKBOX.finditer(line))
+    if len(boxes) < _FEWEST_BOXES:
+        return line
+    ticked: list[str] = []
+    rest: list[str] = []
+    for number, box in enumerate(boxes):
+        end = boxes[number + 1].start() if number + 1 < len(boxes) else len(line)
+        segment = line[box.end() : end]
+        if not segment[:1].strip() and not segment[1:2].strip():
+            return line  # "☒   " or "☐" over nothing: a mark, no option
+        option, *after = _OPTION_GAP.split(segment.strip(), maxsplit=1)
+        if box.group() in _CHECKED:
+            label, colon, value = option.partition(":")
+            ticked.append(value.strip() if colon and _field_value(option) else label.strip())
+        if after and (field := _field_value(after[0])):
+            rest.append(field)
+    label = line[: boxes[0].start()].rstrip()
+    if not ticked and not rest and (not label or label.endswith(":")):
+        return None
+    return "  ".join(part for part in (label, ", ".join(ticked), *rest) if part)
+
+
+def _ticked_options(text: str) -> str:
+    """A form's lines of check boxes as the options ticked (`_ticked_line`)."""
+    lines = []
+    for line in text.split("\n"):
+        if _CHECKBOX.search(line):
+            ticked = _ticked_line(line)
+            if ticked is None:
+                continue
+            line = ticked
+        lines.append(line)
+    return "\n".join(lines)
+
+
+# A web page's cards copied as text: each label alone on its line over its value ("Vad" over
+# "Kontroller av hastighet …", "Vem" over "Polisen", "Hur ofta" over "Minst två gånger i
+# månaden"), as a definition list or a card's fields read. Two labels or more running so, one
+# after another, in two cards or more, are joined to their values ("Vem: Polisen"); a table's
+# header pasted a cell a line ("Ansvarig" over "Mål") and a column's cells ("Ansvarig" over
+# "Polisen" over "Kommunen") are no such pairs.
+_LONE_LABEL = re.compile(
+    r"(?:vad|vem|hur ofta|när|var|ansvarig|ansvar|beskrivning|mål|omfattning|frekvens"
+    r"|med vem|tillsammans med|samverkan med)[ \t]*:?",
+    re.IGNORECASE,
+)
+_LONGEST_LONE_LABEL = 20
+_FEWEST_CARDS = 2
+_FEWEST_CARD_LABELS = 2
+
+
+def _lone_label(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped) <= _LONGEST_LONE_LABEL and bool(_LONE_LABEL.fullmatch(stripped))
+
+
+def _card_labels_joined(text: str) -> str:
+    """A text's cards with each lone label on its value's line (see `_LONE_LABEL`)."""
+    lines = text.split("\n")
+    count = len(lines)
+    paired = [
+        index + 1 < count
+        and _lone_label(lines[index])
+        and bool(lines[index + 1].strip())
+        and not _lone_label(lines[index + 1])
+        and (index + 2 >= count or not lines[index + 2].strip() or _lone_label(lines[index + 2]))
+        for index in range(count)
+    ]
+    runs: list[tuple[int, int]] = []  # (first label's index, number of labels)
+    index = 0
+    while index < count:
+        if not paired[index]:
+            index += 1
+            continue
+        first = index
+        while index < count and paired[index]:
+            index += 2
+        runs.append((first, (index - first) // 2))
+    runs = [run for run in runs if run[1] >= _FEWEST_CARD_LABELS]
+    if len(runs) < _FEWEST_CARDS:
+        return text
+    joined: dict[int, str] = {}
+    for first, labels in runs:
+        for index in range(first, first + 2 * labels, 2):
+            label = lines[index].strip().rstrip(":").rstrip()
+            joined[index] = f"{label}: {lines[index + 1].strip()}"
+    result = []
+    index = 0
+    while index < count:
+        if index in joined:
+            result.append(joined[index])
+            index += 2
+        else:
+            result.append(lines[index])
+            index += 1
+    return "\n".join(result)
+
+
+# A list copied from a PDF whose bullets stand on lines of their own, each item on the next
+# line ("•" + "genomföra minst 25 narkotikakontroller …", "1." + "Trygghetsvandring …").
+_LONE_BULLET_CHARS = "•·▪●○■‣⁃\uf0b7\uf0a7◆➢✓►▶"
+_LONE_BULLET = re.compile(
+    rf"^[ \t]*([{_LONE_BULLET_CHARS}]|\d{{1,2}}[.)])[ \t]*\n[ \t]*(?=[^\s{_LONE_BULLET_CHARS}])",
+    re.MULTILINE,
+)
+_FEWEST_LONE_BULLETS = 2
+
+
+# A letter's head: the sender's name and unit, the letter's fields ("Datum", "Diarienummer",
+# "Er referens", "Handläggare" …, often beside the sender in a second column) and the
+# recipient's address ending with its postal code and town ("455 80 Munkedal"), above the
+# subject line. It holds no promise, heading or activity.
+_LETTER_LABEL = re.compile(
+    r"(?:datum|ert datum|diarienummer|diarienr|dnr|er referens|var referens|er beteckning"
+    r"|var beteckning|beteckning|handlaggare|saknummer|saknr)(?=\s*:|\s{2,}|\s*$)"
+)
+_LETTER_CELL_GAP = re.compile(r"\t|\s{2,}")
+_POSTAL_TOWN = re.compile(r"(?:S-)?\d{3} ?\d{2} [A-ZÅÄÖ][\w-]+(?: [A-ZÅÄÖ][\w-]+)?")
+_LETTER_HEAD_LINES = 40
+_FEWEST_LETTER_LABELS = 2
+_LONGEST_LETTER_HEAD_LINE = 80
+
+
+def _without_letter_head(text: str) -> str:
+    """`text` without a letter's head: its first lines, up to the last one ending with a postal
+    code and town, when two of a letter's fields or more stand among them and none of them is
+    a sentence (or states the validity)."""
+    lines = text.split("\n", _LETTER_HEAD_LINES)[:_LETTER_HEAD_LINES]
+    labels: set[str] = set()
+    end = None
+    for index, line in enumerate(lines):
+        cells = [cell for cell in _LETTER_CELL_GAP.split(line.strip()) if cell]
+        closed = " ".join(cells)
+        if len(closed) > _LONGEST_LETTER_HEAD_LINE or closed.endswith((".", "!", "?")):
+            break
+        folded = fold(closed)
+        if "galler" in folded or "giltig" in folded:
+            break
+        for cell in cells:
+            if label := _LETTER_LABEL.match(fold(cell)):
+                labels.add(label.group())
+        if cells and _POSTAL_TOWN.fullmatch(cells[-1]):
+            end = index
+    if end is None or len(labels) < _FEWEST_LETTER_LABELS:
+        return text
+    return text.split("\n", end + 1)[end + 1] if text.count("\n") > end else ""
+
+
+def _lone_bullets_joined(text: str) -> str:
+    """A list whose bullets stand alone on their lines, each bullet on its item's line."""
+    if len(_LONE_BULLET.findall(text, 0, 200_000)) < _FEWEST_LONE_BULLETS:
+        return text
+    return _LONE_BULLET.sub(lambda match: f"{match.group(1)} ", text)
+
+
+# A legend of symbols for the parties, as a poster or a post marks its items by colour:
+# "🟦 = Polisen", "🟩 = Norsjö kommun", "🟨 = Tillsammans". The items marked with a symbol are
+# read under a heading naming its party (the legend's own lines dropped), as if the document
+# had listed them so.
+_SYMBOL_LEGEND = re.compile(
+    rf"^[ \t]*(?P<symbol>[{_EMOJI}]{{1,4}})[ \t]*(?:=|:|[–—-])[ \t]*(?P<name>[^\n=]{{2,60}}?)"
+    r"[ \t]*$",
+    re.MULTILINE,
+)
+_LEGEND_PARTY = re.compile(r"(?:[\w-]+s? )?(?:polisen|kommun(?:en)?|staden|tillsammans|gemensamt)")
+_FEWEST_LEGEND_SYMBOLS = 2
+_MOST_SYMBOL_RUNS = 60  # runs of items of one party (a preview shows at most 60 activities)
+
+
+def _symbol_legend_read(text: str) -> str:
+    legend: dict[str, str] = {}
+    legend_lines = set()
+    for match in _SYMBOL_LEGEND.finditer(text, 0, 50_000):
+        symbol = match.group("symbol").replace("\ufe0f", "")
+        if _LEGEND_PARTY.fullmatch(fold(match.group("name"))) and symbol not in legend:
+            legend[symbol] = match.group("name")
+            legend_lines.add(match.group())
+    if len(legend) < _FEWEST_LEGEND_SYMBOLS:
+        return text
+    lines = text.split("\n")
+    kept: list[str] = []
+    runs = 0
+    party = None  # the party of the run of marked items the line before belongs to
+    for line in lines:
+        if line in legend_lines:
+            continue  # the legend's own line
+        stripped = line.strip().replace("\ufe0f", "")
+        symbol = next(
+            (s for s in legend if stripped.startswith(s) and stripped[len(s) : len(s) + 1] == " "),
+            None,
+        )
+        if symbol is not None and legend[symbol] != party:
+            runs += 1
+            if runs > _MOST_SYMBOL_RUNS:
+                return text  # no list a legend's colours sort: the text as it is
+            if kept and kept[-1].strip():
+                kept.append("")
+            kept.append(f"{legend[symbol]}:")
+        party = legend[symbol] if symbol is not None else None
+        kept.append(line)
+    return "\n".join(kept)
