@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from promises import (
     documents,
@@ -15,6 +16,8 @@ app_name = "promises"
 urlpatterns = [
     path("", views.home, name="home"),
     path("kommuner/", views.municipality_list, name="municipality_list"),
+    # The counties are listed on the municipality list, each with a link to its page.
+    path("lan/", RedirectView.as_view(pattern_name="promises:municipality_list"), name="counties"),
     # `county`, not `slug`: a `slug` names a municipality, whose pages the cache keeps apart.
     path("lan/<slug:county>/", views.county_detail, name="county_detail"),
     path("loften/", views.promise_list, name="promise_list"),

@@ -141,6 +141,9 @@ def test_every_county_has_its_page_and_an_unknown_one_is_not_found(client):
         assert client.get(f"/lan/{slug}/").status_code == 200, slug
     assert client.get("/lan/jonkoping/").status_code == 404
     assert client.get("/lan/finns-inte/").status_code == 404
+    # The address shortened: the counties are listed on the municipality list.
+    assert client.get("/lan/")["Location"] == "/kommuner/"
+    assert client.get("/en/lan/")["Location"] == "/en/kommuner/"
 
 
 def lead(response) -> str:
