@@ -74,7 +74,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from activities import rollup
 from activities.models import Activity, ActivityLog, Responsible
 from followups.opendata import DATASETS
-from municipalities.models import Membership, Municipality, Role
+from django.db.models import Count
+from municipalities.models import County, Membership, Municipality, Role
 from promises.models import IN_FORCE_STATES, PUBLISHED_STATES, PromisePeriod
 
 args = json.loads(os.environ["BENCH_ARGS"])
@@ -124,6 +125,8 @@ with connection.cursor() as cursor:
 out["largest_period"] = list(periods[0])
 out["signed_period"] = next(list(row) for row in periods if row[2] == "signed")
 out["top_municipality"] = [top_slug, top_logs]
+county = County.objects.annotate(n=Count("municipalities")).order_by("-n", "code").first()
+out["largest_county"] = [county.slug, county.n]
 
 
 def staff(username, municipality=None, superuser=False):
@@ -630,6 +633,7 @@ def page_list(info: dict) -> list[tuple[str, str]]:
         ("start", "/"),
         ("municipality list", "/kommuner/"),
         ("municipality", f"/kommuner/{top}/"),
+        ("largest county", f"/lan/{info['largest_county'][0]}/"),
         ("largest period", f"/kommuner/{slug}/{period}/"),
         ("promises", "/loften/"),
         ("promises, filtered", "/loften/?q=trygg&lan=06"),
@@ -1033,6 +1037,8 @@ def main() -> int:
         say(f"Signed period for the PDF: {slug}/{period} ({logs:,} logs)")
         slug, logs = INFO["top_municipality"]
         say(f"Municipality with the most logs: {slug} ({logs:,} logs)")
+        slug, count = INFO["largest_county"]
+        say(f"County with the most municipalities: {slug} ({count})")
         say(
             "Write-path officers: "
             + ", ".join(
