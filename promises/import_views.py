@@ -120,7 +120,9 @@ def period_import(request: HttpRequest) -> HttpResponse:
                 )
             form.add_error(None, problem)
     else:
-        form = ImportUploadForm(municipalities=municipalities)
+        # "Registrera ett tidigare medborgarlöfte" links here to read its document as one.
+        kind = ImportKind.REGISTER if request.GET.get("slag") == "registrera" else ImportKind.DRAFT
+        form = ImportUploadForm(municipalities=municipalities, initial={"kind": kind})
     return render(request, "promises/import/period_import.html", {"form": form})
 
 
@@ -195,6 +197,13 @@ def _success_message(period, kind: str, confirmed: ParsedDocument) -> str:
         return _(
             "Imported %(period)s as a draft with %(counts)s. Choose which promises each activity "
             "serves, and complete the texts."
+        ) % {"period": str(period), "counts": counts}
+    served = all(activity.promise_indexes for activity in confirmed.activities)
+    if promises == 0 or (promises == 1 and served):
+        # No promise to choose, or every activity serves the only one.
+        return _(
+            "Imported %(period)s as a draft with %(counts)s. Check it against the document, "
+            "and complete the texts."
         ) % {"period": str(period), "counts": counts}
     return _(
         "Imported %(period)s as a draft with %(counts)s. Check which promises each activity "

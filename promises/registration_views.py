@@ -184,6 +184,8 @@ def period_register_finish(request: HttpRequest, pk: int) -> HttpResponse:
         "promises": list(period.promises.all()),
         "activity_count": len(period.activities.all()),
         "signatories": list(period.signatories.all()),
+        # The uploaded file by its name, so the registrar knows which copy will be published.
+        "source_file_name": os.path.basename(period.source_file.name) if period.source_file else "",
     }
     return render(request, "promises/registration/period_register_finish.html", context)
 

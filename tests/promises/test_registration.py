@@ -1016,3 +1016,14 @@ def test_a_correction_that_changes_nothing_records_nothing(client, people):
     data = facts_data(period, decision_body="Kommunstyrelsen", revision_reason="Ingen ändring.")
     assert client.post(facts_url(period), data).status_code == 302
     assert not period.revisions.exists()
+
+
+@pytest.mark.django_db
+def test_the_finishing_page_names_the_uploaded_file_to_be_published(client, people):
+    sign_in(client, people.coordinator)
+    upload = SimpleUploadedFile("vetlanda-2019.pdf", b"%PDF-1.4 original bytes")
+    response = client.post(REGISTER_URL, form_data(people.home, source_url="", source_file=upload))
+    assert response.status_code == 302
+    page = client.get(finish_url(PromisePeriod.objects.get())).content.decode()
+    assert "den uppladdade filen vetlanda-2019.pdf" in page
+    assert "en uppladdad fil" not in page

@@ -644,3 +644,44 @@ def test_an_import_with_every_row_left_out_is_refused_and_saves_nothing(
     data["activities-0-leave_out"] = ""
     assert client.post(CONFIRM, data).status_code == 302
     assert PromisePeriod.objects.count() == before[0] + 1
+
+
+# -- Coming from the registration page, and what the import says afterwards --------------------
+
+
+def test_the_registration_page_offers_to_read_its_document_as_a_registration(client, coordinator):
+    page = client.get(reverse("promises:period_register")).content.decode()
+    link = f'href="{IMPORT}?slag=registrera"'
+    assert link in page and "Låt portalen läsa in det</a>" in page
+    # The import page it leads to has "already decided and signed" chosen; its own has a draft.
+    chosen = re.compile(r'<input type="radio" name="kind" value="(\w+)"[^>]*checked')
+    assert chosen.findall(client.get(f"{IMPORT}?slag=registrera").content.decode()) == ["register"]
+    assert chosen.findall(client.get(IMPORT).content.decode()) == ["draft"]
+
+
+ONE_PROMISE = """Medborgarlöfte Vetlanda 2027
+
+Löfte 1: Ökad trygghet i centrum
+- Polisen genomför minst 20 fotpatruller i centrum under året.
+- Kommunen byter belysningen vid busstationen.
+"""
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        (ONE_PROMISE, "Stäm av det mot dokumentet och komplettera texterna."),
+        (
+            PROMISES_AND_THEIR_ACTIVITIES,
+            "Kontrollera vilka löften varje aktivitet hör till och komplettera texterna.",
+        ),
+    ],
+)
+def test_the_imported_message_asks_about_promises_only_when_there_is_a_choice(
+    client, coordinator, text, words
+):
+    preview = _paste(client, text)
+    response = client.post(CONFIRM, confirm_data(preview), follow=True)
+    assert PromisePeriod.objects.count() == 1
+    message = str(list(response.context["messages"])[0])
+    assert message.endswith(words), message
