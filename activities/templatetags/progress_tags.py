@@ -60,6 +60,14 @@ def counting_rule() -> str:
     return str(COUNTING_RULE)
 
 
+@register.filter
+def has_targets(period) -> bool:
+    """Whether any of a period's activities (prefetched: no query) has a target: a period whose
+    targets are not judged yet (registered while it ran, nothing logged since) is not one
+    "without a target"."""
+    return any(activity.target is not None for activity in period.activities.all())
+
+
 @register.simple_tag
 def period_overview(period, today) -> str:
     """A published period's activities by status on `today`, as the staff overview counts them

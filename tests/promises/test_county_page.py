@@ -117,6 +117,24 @@ def test_each_municipality_with_its_promise_in_force_its_activities_and_latest_f
 
 
 @pytest.mark.django_db
+def test_a_promise_registered_while_it_ran_is_not_said_to_have_no_targets(client):
+    """Registered today, what was done before is not judged: its targets are not yet judged,
+    and the page said "Ingen aktivitet med ett mål att bedöma" of four activities with targets."""
+    today = timezone.localdate()
+    registered = factories.period(
+        "vetlanda", start=today - 100 * DAY, end=today + 265 * DAY, registered_at=timezone.now()
+    )
+    factories.activity(registered, target=("at_least", 10, "kontroller", "year"))
+    without = factories.period("tranas", start=today - 100 * DAY, end=today + 265 * DAY)
+    factories.activity(without, "Trygghetsvandringar", target=None)
+
+    found = rows(client.get("/lan/jonkopings-lan/"))
+
+    assert "Inget mål kan bedömas ännu" in found["Vetlanda"]
+    assert "Ingen aktivitet med ett mål att bedöma" in found["Tranås"]
+
+
+@pytest.mark.django_db
 def test_a_city_with_district_promises_has_a_row_for_each(client):
     today = timezone.localdate()
     for district in ("Rosengård", "Centrum"):
