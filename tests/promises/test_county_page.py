@@ -151,6 +151,23 @@ def test_a_city_with_district_promises_has_a_row_for_each(client):
 
 
 @pytest.mark.django_db
+def test_a_district_promises_breadcrumbs_name_the_district(client):
+    """ "Norrköping › 2026–2027" on the page of Klockaretorpet's promise did not say whose."""
+    today = timezone.localdate()
+    period = factories.period(
+        "malmo", start=today - DAY, end=today + 300 * DAY, area_name="Rosengård", slug="ros"
+    )
+    activity = factories.activity(period)
+    label = f"Rosengård {period.period_label}"
+
+    page = " ".join(client.get(period.get_absolute_url()).content.decode().split())
+    assert f'<li aria-current="page">{label}</li>' in page
+    activity_url = f"{period.get_absolute_url()}aktiviteter/{activity.pk}/"
+    page = " ".join(client.get(activity_url).content.decode().split())
+    assert f'<li><a href="{period.get_absolute_url()}">{label}</a></li>' in page
+
+
+@pytest.mark.django_db
 def test_every_county_has_its_page_and_an_unknown_one_is_not_found(client):
     slugs = {county.slug for county in County.objects.all()}
     assert len(slugs) == 21
