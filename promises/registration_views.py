@@ -256,6 +256,26 @@ def period_source(request: HttpRequest, slug: str, period_slug: str) -> FileResp
         municipality__slug=slug,
         slug=period_slug,
     )
+    return _source_file(period)
+
+
+@staff_required
+@require_safe
+def staff_period_source(request: HttpRequest, pk: int) -> FileResponse:
+    """The uploaded document of a period being registered (or registered), for the staff who see
+    the period: the correction page says "compare with the document", and before publication
+    its public address answered 404."""
+    user = request.user
+    policy.require(user, Act.VIEW_STAFF)
+    period = get_object_or_404(PromisePeriod.objects.visible_to(user), pk=pk)
+    response = _source_file(period)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _source_file(period: PromisePeriod) -> FileResponse:
+    """`period`'s uploaded document as it was filed: shown in the browser when it can be (PDF,
+    text), else downloaded; 404 when it has none or its file is missing."""
     if not period.source_file:
         raise Http404
     name = os.path.basename(period.source_file.name)

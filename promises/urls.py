@@ -35,6 +35,11 @@ urlpatterns = [
         registration_views.period_source,
         name="period_source",
     ),
+    path(
+        "personal/perioder/<int:pk>/kalldokument/",
+        registration_views.staff_period_source,
+        name="staff_period_source",
+    ),
     # Public documents of a published period: print HTML and PDF.
     path(
         "kommuner/<slug:slug>/<slug:period_slug>/<slug:document>/",

@@ -6,6 +6,7 @@ here fails `test_every_staff_url_pattern_is_in_the_matrix`.
 
 import copy
 import datetime
+import io
 from dataclasses import dataclass
 
 import pytest
@@ -207,6 +208,7 @@ MATRIX = {
         other=(404, 404),
     ),
     "promises:staff_period": READ_ONLY_SCOPED,
+    "promises:staff_period_source": READ_ONLY_SCOPED,
     "promises:history": READ_ONLY_SCOPED,
     "activities:log_import": _outcomes(
         police=(OK, OK),
@@ -471,6 +473,17 @@ def _request(name: str, world: World, actor: str) -> tuple[str, dict]:
         return url, {"status": "ongoing", "status_reason": "Första vandringen är bokad."}
     if name == "promises:staff_period":
         return reverse(name, args=[world.period.pk]), {}
+    if name == "promises:staff_period_source":
+        # The document a past promise is being registered from, uploaded.
+        registering = factories.period(
+            "tranas",
+            start=datetime.date(2019, 1, 1),
+            end=datetime.date(2019, 12, 31),
+            state=PeriodState.DRAFT,
+            slug="registreras",
+        )
+        registering.source_file.save("beslut.txt", io.BytesIO(b"Beslut"), save=True)
+        return reverse(name, args=[registering.pk]), {}
     if name == "promises:history":
         return reverse(name, args=["aktivitet", world.police_activity.pk]), {}
     if name == "activities:log_import":

@@ -613,6 +613,35 @@ def test_the_source_of_an_unpublished_or_unregistered_period_is_not_served(clien
     )  # noqa: E501
 
 
+@pytest.mark.django_db
+def test_the_staff_read_the_uploaded_document_before_it_is_published(client, people):
+    """The correction page said "compare with the document", and the document's only address
+    answered 404 until the promise was published."""
+    draft = registering_draft(source_url="")
+    draft.source_file.save("beslut.pdf", io.BytesIO(b"%PDF-1.4 beslut"), save=True)
+    url = reverse("promises:staff_period_source", args=[draft.pk])
+    for user, status in ((None, 302), (people.other_coordinator, 404)):
+        client.logout()
+        if user is not None:
+            sign_in(client, user)
+        assert client.get(url).status_code == status, user
+    for user in (people.coordinator, people.officer):
+        sign_in(client, user)
+        response = client.get(url)
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content) == b"%PDF-1.4 beslut"
+        assert response["Content-Type"] == "application/pdf"
+        assert response["Cache-Control"] == "private, no-store"
+    sign_in(client, people.coordinator)
+    for page in (
+        reverse("promises:period_register_facts", args=[draft.pk]),
+        reverse("promises:staff_period", args=[draft.pk]),
+    ):
+        assert f'href="{url}"' in client.get(page).content.decode(), page
+    without = registering_draft("vetlanda", slug="utan-fil")
+    assert client.get(reverse("promises:staff_period_source", args=[without.pk])).status_code == 404
+
+
 def test_registered_state_follows_the_validity():
     period = PromisePeriod(
         start_date=datetime.date(2020, 1, 1), end_date=datetime.date(2020, 12, 31)
