@@ -101,11 +101,13 @@ from promises.textimport.formats.layouts import (
     _lone_bullets_joined,
     _only_marked_items,
     _outline_as_items,
+    _pivot_tables_read,
     _spreadsheet_cells_joined,
     _symbol_legend_read,
     _ticked_options,
     _without_letter_head,
     _without_sheet_headings,
+    _without_tear_off_slip,
 )
 from promises.textimport.formats.markup import (
     _ASCIIDOC_MARK,
@@ -175,6 +177,7 @@ from promises.textimport.formats.web import (
     _without_comments,
     _without_emoji,
     _without_html,
+    html_entities_read,
 )
 
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u3000": " "})
@@ -392,6 +395,8 @@ def plain_text(raw: str) -> str:
 def clean(raw: str) -> str:
     """The document's text as the parser reads it and the preview shows it."""
     raw = plain_text(raw).replace("\r\n", "\n").replace("\r", "\n")
+    if "&" in raw and not _HTML_PRESENT.search(raw, 0, 20_000):
+        raw = html_entities_read(raw)
     raw = encoding_repaired(raw)
     raw = formatting_marks_read(raw)
     if "@@ -" in raw:
@@ -450,6 +455,8 @@ def clean(raw: str) -> str:
     text = _lone_bullets_joined(text)
     if _POSTAL_TOWN.search(text, 0, 5_000):
         text = _without_letter_head(text)
+    if "✂" in text or "lipp " in text or "✄" in text or "✁" in text:
+        text = _without_tear_off_slip(text)
     if _CHECKBOX.search(text):
         text = _ticked_options(text)
     text = _card_labels_joined(text)
@@ -458,6 +465,8 @@ def clean(raw: str) -> str:
     if ";;" in text:
         text = _EMPTY_CSV_CELLS.sub(r"\1", text)
     if "\t" in text:
+        if "abel" in text or "etikett" in text:
+            text = _pivot_tables_read(text)
         text = _swedish_column(text)
         if '"' in text:
             text = _spreadsheet_cells_joined(text)

@@ -220,6 +220,10 @@ _PARTY_HEADING = _kw(
     # an easy-to-read version's "Det här ska polisen göra", "Det här ska vi göra tillsammans"
     rf"|(?:det här|detta|så här) ska (?P<ps>{_PARTY_WORD}"
     r"|vi(?= göra (?:tillsammans|gemensamt))) göra(?: tillsammans| gemensamt)?"
+    # a text translated back from English: "Vad polisen kommer att göra", "Vad staden ska göra",
+    # "Vad vi kommer att göra tillsammans"
+    rf"|vad (?P<pv>{_PARTY_WORD}|vi(?= (?:kommer att|ska) göra (?:tillsammans|gemensamt)))"
+    r" (?:kommer att|ska) göra(?: tillsammans| gemensamt)?"
     # "Aktiviteter polisen", "Insatser för kommunen", "Åtaganden – polisen"
     rf"|(?:aktiviteter|insatser|åtaganden)(?: för| [–-])? (?P<pa>{_PARTY_WORD})"
     # "Vad gör polisen?", "Vad gör vi tillsammans?", a form's "Vilka aktiviteter genomför
@@ -230,7 +234,7 @@ _PARTY_HEADING = _kw(
     rf"|från (?P<pf>{_PARTY_WORD})"
     # a party named with its verb: "Nora kommun åtar sig att", "Lokalpolisområde Lindesberg ska"
     r"|(?P<pm>lokalpolisområdet?(?: [\w-]+){1,2}|[\w-]+s? (?:kommun|stad))"
-    r" (?:ska|kommer|åtar sig|förbinder sig|har(?: för sin del)? (?:åtagit|förbundit) sig)"
+    r" (?:ska|kommer|gör|åtar sig|förbinder sig|har(?: för sin del)? (?:åtagit|förbundit) sig)"
     r"(?: också| även)?(?: att| följande)?"
     # a text retelling the promise: "I löftet åtar sig polisen att", "I löftet lovar staden att"
     rf"|i (?:medborgar)?löftet (?:åtar sig|lovar|ska) (?P<pi>{_PARTY_WORD}) att"
@@ -281,7 +285,11 @@ _OTHER_HEADING = _kw(
     # a renewed promise's activities of last year left out: "Aktiviteter som utgår 2026",
     # "Borttagna aktiviteter"
     r"|(?:aktiviteter|insatser|åtgärder|åtaganden) som (?:utgår|tas bort|stryks|har strukits)"
-    r"|(?:utgående|borttagna|strukna) (?:aktiviteter|insatser|åtgärder|åtaganden))\b.{0,40}$"
+    r"|(?:utgående|borttagna|strukna) (?:aktiviteter|insatser|åtgärder|åtaganden)"
+    # an authority's decision's sections, alone on their lines: "Saken", "Beslut", "Skäl för
+    # beslutet", "Hur man överklagar"
+    r"|(?:saken|beslut|skäl för beslutet|beslutsmotivering|hur man överklagar"
+    r"|överklagandehänvisning)(?=\s*:?\s*$))\b.{0,40}$"
 )
 
 
@@ -350,6 +358,7 @@ def _heading_owner(match: re.Match) -> str | None:
         or match.group("pm")
         or match.group("pi")
         or match.group("pe")
+        or match.group("pv")
         or ""
     )
     if word.startswith("polis") and "kommun" in word:
@@ -3092,7 +3101,9 @@ _PROMISE_SENTENCE_REACH = 120
 _PROMISE_SENTENCE = re.compile(
     r"\blovar\b(?: \S+){0,6}? att (?:(?:under|fram till) (?:\S+ ){1,2})?"
     r"(?:tillsammans |gemensamt )?"
-    r"(?:arbeta (?:for|med)|verka for|minska|oka|skapa|fortsatta arbeta)\b"
+    # "Vi lovar att arbeta tillsammans för att …"
+    r"(?:arbeta (?:tillsammans |gemensamt )?(?:for|med)|verka for|minska|oka|skapa"
+    r"|fortsatta arbeta)\b"
     # "Vårt löfte till dig är att vi ska arbeta för …", as a letter to residents says it
     r"|\b(?:medborgar)?loftet?\b(?: \S+){0,4}? ar att (?:vi (?:ska|skall|kommer att) )?"
     r"(?:arbeta (?:for|med)|verka for|minska|oka|skapa)\b"

@@ -240,18 +240,20 @@ _SCOPE_PHRASES = (
     (
         "week",
         r"per (?:vecka|helg|v\.?)|varje (?:vecka|helg|veckoslut)|i veckan|/ ?(?:vecka|v)"
-        r"|veckovis",
+        r"|veckovis|pa (?:en )?(?:veckovis |vecko)basis",
     ),
     (
         "month",
         r"per (?:kalender)?manad|varje (?:kalender)?manad|i manaden|/ ?(?:manad|man)"
-        r"|manatligen|manadsvis|per man",
+        r"|manatligen|manadsvis|per man"
+        # a text translated from English: "på en månatlig basis" ("on a monthly basis")
+        r"|pa (?:en )?manatlig basis",
     ),
     ("tertial", r"per tertial|varje tertial|i tertialet|/ ?tertial|tertialvis"),
     (
         "year",
         r"per (?:kalender)?ar|varje (?:kalender)?ar|arligen|om aret|/ ?ar|under aret"
-        r"|i aret|arsvis|under varje ar",
+        r"|i aret|arsvis|under varje ar|pa (?:en )?(?:arlig |ars)basis",
     ),
     (
         "seasonal",

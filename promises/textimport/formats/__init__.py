@@ -1,15 +1,15 @@
-"""The readers `clean` runs over a document's text, each reading one family of formats as the
-text it carries (the pipeline itself, and the normalisation every text gets, is in `clean`).
+"""The readers `clean` runs over a document's text, each reading one family of formats as the text
+it carries (the pipeline itself, and the normalisation every text gets, is in `clean`).
 
 `markup`: a source's markup (RTF, Markdown, MediaWiki, Confluence, LaTeX, AsciiDoc, BBCode,
 Org-mode, a patch, Word's markup and formatting marks, a template's instructions, footnotes);
 `data`: a data file's records (JSON, GeoJSON, XML, XLIFF, Word XML, YAML, iCalendar);
 `conversations`: messages and speech (e-mail, chats, threads, subtitles, transcripts, scripts,
 dictation, a board's notes, answers); `web`: a web page's chrome (menus, cookie banners, emoji,
-HTML, archive toolbars, newsletters, Wikipedia, a screen reader's speech); `pages`: a printed
-page's furniture (page numbers, running headers and footers, stamps, watermarks, tables of
-contents, line numbers, comment summaries); `tables`: tables as cells; `layouts`: forms, cards
-and sheets (check boxes, a card's labels, a spreadsheet's headings, a mind map, a letter's
-head, a leaflet's figures, legends); `languages`: a page in Swedish and another language;
-`common`: what several of them share.
+HTML, HTML entities, archive toolbars, newsletters, Wikipedia, a screen reader's speech);
+`pages`: a printed page's furniture (page numbers, running headers and footers, stamps,
+watermarks, tables of contents, line numbers, comment summaries); `tables`: tables as cells;
+`layouts`: forms, cards and sheets (check boxes, a card's labels, a spreadsheet's headings, a
+mind map, a letter's head, a leaflet's figures, legends, a pivot table, a tear-off reply card);
+`languages`: a page in Swedish and another language; `common`: what several of them share.
 """

@@ -2,7 +2,8 @@
 boxes (the options ticked), a card's labels alone on their lines (joined to their values), a
 spreadsheet printed with its row and column headings, its cells with line breaks in quotes, a
 mind map's outline, bullets alone on their lines, a letter's head, a leaflet's figures ("Löftet
-i siffror"), and a legend telling which items are the promise's or which symbol is whose."""
+i siffror"), a legend telling which items are the promise's or which symbol is whose, a pivot
+table's groups and rows, and a leaflet's tear-off reply card."""
 
 import re
 
@@ -556,3 +557,77 @@ def _symbol_legend_read(text: str) -> str:
         party = legend[symbol] if symbol is not None else None
         kept.append(line)
     return "\n".join(kept)
+
+
+# A pivot table copied from a spreadsheet: its header "Radetiketter" (Excel's English "Row
+# Labels") over each group's row with its sums by tabs ("Polisen", "3", "32") and the group's
+# rows under it, indented by a tab ("Genomföra minst 24 trafikkontroller … per år", "1", "24"),
+# down to its total ("Totalsumma", "Grand Total"). Read as the groups' names over their rows as
+# "•" items, without the sums' columns, the header and the total.
+_PIVOT_HEADER = re.compile(r"^[ \t]*(?:Radetiketter|Row Labels)(?:\t[^\n]*)?$", re.MULTILINE)
+_PIVOT_TOTAL = re.compile(r"(?:Total ?summa|Grand Total|Summa totalt)\b", re.IGNORECASE)
+_PIVOT_EMPTY = re.compile(r"\((?:tom|tomt|blank)\)", re.IGNORECASE)
+_PIVOT_SUM = re.compile(r"[ \t]*-?\d[\d  ]*(?:[,.]\d+)?[ \t]*")
+
+
+def _pivot_row(line: str) -> str:
+    """A pivot table's row as its label, without its sums' cells."""
+    cells = line.strip().split("\t")
+    while len(cells) > 1 and (not cells[-1].strip() or _PIVOT_SUM.fullmatch(cells[-1])):
+        cells.pop()
+    return " ".join(cell.strip() for cell in cells if cell.strip())
+
+
+def _pivot_tables_read(text: str) -> str:
+    """Each pivot table's rows as its groups' names over "•" items (see `_PIVOT_HEADER`)."""
+    lines = text.split("\n")
+    kept: list[str] = []
+    in_table = False
+    for line in lines:
+        if _PIVOT_HEADER.fullmatch(line):
+            in_table = True
+            continue
+        if in_table:
+            label = _pivot_row(line)
+            if not label or _PIVOT_TOTAL.match(label):
+                in_table = False
+                if label:
+                    continue
+            elif _PIVOT_EMPTY.fullmatch(label):
+                continue
+            elif line[:1] in "\t ":
+                kept.append(f"• {label}")
+                continue
+            else:
+                if kept and kept[-1]:
+                    kept.append("")
+                kept.append(label)
+                continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+# A leaflet's tear-off slip: a line of dashes with scissors or "Klipp här" ("- - - ✂ Klipp här
+# - - -") over a reply card ("SVARSKORT", "Frankeras ej", "Svarspost", "Mottagaren betalar
+# portot"). The line is dropped, and the card under it when it is a reply card (its boxes and
+# blanks are the reader's to fill in, no activities).
+_CUT_LINE = re.compile(
+    r"^[ \t]*[-–.·_ ]*(?:✂|✄|✁|\bklipp (?:här|ut|längs linjen)\b)[^\n]{0,80}$",
+    re.MULTILINE | re.IGNORECASE,
+)
+_REPLY_CARD = re.compile(
+    r"svarskort|svarspost|svarstalong|anmälningstalong|frankeras ej|betalar portot", re.I
+)
+_CUT_LINE_DASHES = re.compile(r"(?:[-–.·_] ?){4,}")
+
+
+def _without_tear_off_slip(text: str) -> str:
+    """The text without a tear-off slip's cut line, and without the reply card under it."""
+    for match in _CUT_LINE.finditer(text):
+        if not _CUT_LINE_DASHES.search(match.group()):
+            continue  # "Klipp ut och spara" in a sentence is no cut line
+        rest = text[match.end() :]
+        if _REPLY_CARD.search(rest):
+            return text[: match.start()].rstrip("\n")
+        return text[: match.start()] + rest.lstrip("\n")
+    return text

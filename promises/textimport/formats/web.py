@@ -179,6 +179,20 @@ def _without_html(text: str) -> str:
     return "\n".join(line.strip(" ") for line in html.unescape(text).split("\n"))
 
 
+# A text exported from a web page's editor with its characters as HTML entities and no tags
+# ("Medborgarl&ouml;fte f&ouml;r Fosie", "&bull; genomf&ouml;ra", "114&nbsp;14"): read as the
+# characters they stand for, when it has three or more (one "&amp;" in a text is left alone).
+_HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}[0-9]?|#[0-9]{2,6}|#[xX][0-9A-Fa-f]{2,5});")
+_FEWEST_HTML_ENTITIES = 3
+
+
+def html_entities_read(text: str) -> str:
+    """The text with its HTML entities as their characters, when it has three or more."""
+    if len(_HTML_ENTITY.findall(text, 0, 20_000)) < _FEWEST_HTML_ENTITIES:
+        return text
+    return html.unescape(text)
+
+
 # A page saved from the Internet Archive: the Wayback Machine's toolbar over it ("The Wayback
 # Machine - https://web.archive.org/web/2026…/https://…", "37 captures", "14 feb 2026 - 2 sep
 # 2026", the calendar's months and years, "About this capture", "COLLECTED BY", its collection,
