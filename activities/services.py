@@ -6,7 +6,6 @@ import uuid
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone, translation
-from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from activities.models import Activity, ActivityLog
@@ -16,9 +15,6 @@ from followups.models import MeetingKind
 from promises import editing, lifecycle
 from promises.editing import RevisionData
 from promises.models import ChangeKind, PromisePeriod, Revision
-
-_history_reason = ActivityLog.history.model._meta.get_field("history_change_reason")
-CHANGE_REASON_LENGTH = _history_reason.max_length
 
 
 class IdempotencyConflict(Exception):
@@ -90,7 +86,7 @@ def withdraw_log(log: ActivityLog, user, reason: str) -> bool:
     locked.withdrawal_reason = reason
     locked._history_user = user
     # The history's change-reason column is short; withdrawal_reason keeps the whole text.
-    locked._change_reason = Truncator(reason).chars(CHANGE_REASON_LENGTH)
+    editing.give_reason(locked, reason)
     locked.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
     return True
 
@@ -113,7 +109,7 @@ def restore_log(log: ActivityLog, user, *, of_meeting: bool = False) -> bool:
     locked.withdrawn_by = None
     locked.withdrawal_reason = ""
     locked._history_user = user
-    locked._change_reason = Truncator(gettext("Restored")).chars(CHANGE_REASON_LENGTH)
+    editing.give_reason(locked, gettext("Restored"))
     locked.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
     return True
 

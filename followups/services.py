@@ -25,7 +25,6 @@ from django.utils.translation import gettext_lazy
 
 from activities.models import Activity, ActivityLog
 from activities.services import (
-    CHANGE_REASON_LENGTH,
     record_log,
     restore_log,
     update_log,
@@ -41,7 +40,7 @@ from followups.models import (
     Report,
 )
 from followups.reports import KEEP, RECOUNT
-from promises.editing import Repeated, check_version, save_once
+from promises.editing import Repeated, check_version, give_reason, save_once
 from promises.models import IN_FORCE_STATES, Promise, PromisePeriod
 
 
@@ -330,7 +329,7 @@ def _close(meeting: FollowUpMeeting, user, reason: str, from_: str, to: str) -> 
     locked.status = to
     locked.status_reason = reason
     locked._history_user = user
-    locked._change_reason = Truncator(reason).chars(CHANGE_REASON_LENGTH)
+    give_reason(locked, reason)
     locked.save()
     return locked
 
@@ -524,6 +523,6 @@ def correct_report(
     _publish(correction, user, today, frozen_rows)
     locked.replaced_by = correction
     locked._history_user = user
-    locked._change_reason = Truncator(reason).chars(CHANGE_REASON_LENGTH)
+    give_reason(locked, reason)
     locked.save()
     return correction

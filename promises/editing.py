@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Max
 from django.utils import timezone, translation
-from django.utils.text import capfirst
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext
 
 from promises import notifications
@@ -125,6 +125,13 @@ def save_versioned(
         if save_m2m is not None:
             save_m2m()
     return instance
+
+
+def give_reason(instance: models.Model, reason: str) -> None:
+    """Record `reason` in `instance`'s next history record, cut to fit the history's column
+    (what the instance keeps in its own field, a withdrawal's reason, stays whole)."""
+    length = type(instance).history.model._meta.get_field("history_change_reason").max_length
+    instance._change_reason = Truncator(reason).chars(length)
 
 
 def last_editor(instance: models.Model):

@@ -18,10 +18,10 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
-from django.utils.text import Truncator
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
+from promises.editing import give_reason
 from promises.fields import long_date
 from promises.models import (
     VALUE_DECIMALS,
@@ -343,8 +343,6 @@ INDICATOR_FIELDS = (
     "baseline_value",
     "baseline_date",
 )
-_history_reason = OutcomeMeasurement.history.model._meta.get_field("history_change_reason")
-CHANGE_REASON_LENGTH = _history_reason.max_length
 
 
 class MeasurementDateTaken(Exception):
@@ -448,6 +446,6 @@ def withdraw_measurement(measurement: OutcomeMeasurement, user, reason: str) -> 
     locked.withdrawn_by = user
     locked.withdrawal_reason = reason
     locked._history_user = user
-    locked._change_reason = Truncator(reason).chars(CHANGE_REASON_LENGTH)
+    give_reason(locked, reason)
     locked.save()
     return locked

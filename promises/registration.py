@@ -19,13 +19,13 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from promises import lifecycle
 from promises.editing import (
     Change,
+    give_reason,
     lock_period_in_state,
     record_revision,
     save_versioned,
@@ -41,7 +41,6 @@ from promises.models import (
     Signatory,
     TransitionKind,
 )
-from promises.outcomes import CHANGE_REASON_LENGTH
 from promises.validity import overlap_message, overlapping_period
 
 # Sent inside `register`, once the period is published and saved: the follow-up keeps the
@@ -169,7 +168,7 @@ def correct_facts(
 
         if reason:
             # The period's own history says why too (its history page showed the change alone).
-            period._change_reason = Truncator(reason).chars(CHANGE_REASON_LENGTH)
+            give_reason(period, reason)
         save_versioned(period, expected_version, user=user, save_m2m=replace_signatories)
         if not lifecycle.registering(locked):
             record_revision(
