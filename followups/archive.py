@@ -18,7 +18,6 @@ import datetime
 import hashlib
 import io
 import json
-import os
 import zipfile
 
 from django.conf import settings
@@ -365,8 +364,8 @@ def package(period: PromisePeriod, *, user, now: datetime.datetime | None = None
                 )
             )
         if period.source_file:
-            name = os.path.basename(period.source_file.name)
-            files.append((f"kalldokument/{name}", _stored(period.source_file), "Källdokumentet"))
+            name = f"kalldokument/{period.source_file_name}"
+            files.append((name, _stored(period.source_file), "Källdokumentet"))
         reports = Report.objects.filter(period=period).exclude(pdf="").order_by("published_on")
         for report in reports:
             files.append(

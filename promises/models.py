@@ -759,9 +759,15 @@ class PromisePeriod(EditVersioned):
         return today
 
     @property
+    def source_file_name(self) -> str:
+        """The filed document's own name, without its storage folder ("norrkoping.pdf"); ""
+        without one."""
+        return self.source_file.name.rpartition("/")[2] if self.source_file else ""
+
+    @property
     def source_file_kind(self) -> str:
         """The kind of the filed document, as its name's extension says: "DOCX", "PDF"."""
-        name = self.source_file.name if self.source_file else ""
+        name = self.source_file_name
         return name.rpartition(".")[2].upper() if "." in name else ""
 
     @property

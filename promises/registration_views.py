@@ -10,7 +10,6 @@ coordinator's scope (404 outside it), and a period that is not being registered 
 """
 
 import mimetypes
-import os
 
 from django.contrib import messages
 from django.db import IntegrityError
@@ -184,8 +183,6 @@ def period_register_finish(request: HttpRequest, pk: int) -> HttpResponse:
         "promises": list(period.promises.all()),
         "activity_count": len(period.activities.all()),
         "signatories": list(period.signatories.all()),
-        # The uploaded file by its name, so the registrar knows which copy will be published.
-        "source_file_name": os.path.basename(period.source_file.name) if period.source_file else "",
     }
     return render(request, "promises/registration/period_register_finish.html", context)
 
@@ -278,7 +275,7 @@ def _source_file(period: PromisePeriod) -> FileResponse:
     text), else downloaded; 404 when it has none or its file is missing."""
     if not period.source_file:
         raise Http404
-    name = os.path.basename(period.source_file.name)
+    name = period.source_file_name
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     with missing_is_404(period.source_file.name):
         stored = period.source_file.open("rb")
