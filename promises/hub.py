@@ -170,6 +170,23 @@ def follow_up_now(period: PromisePeriod, today: datetime.date) -> FollowUpNow:
     return FollowUpNow(latest=latest, coming=coming, overdue=overdue)
 
 
+def previous_published(period: PromisePeriod) -> PromisePeriod | None:
+    """The published period of the same municipality (and area) that started last before this
+    one: what an approver reading a draft compares it with (one query)."""
+    return (
+        PromisePeriod.objects.published()
+        .filter(
+            municipality_id=period.municipality_id,
+            area_name=period.area_name,
+            start_date__lt=period.start_date,
+        )
+        .exclude(pk=period.pk)
+        .select_related("municipality")
+        .order_by("-start_date")
+        .first()
+    )
+
+
 def review_rounds(period: PromisePeriod) -> list[tuple[int, list[Review]]]:
     """The period's reviews by consultation round, newest round and review first."""
     rounds: dict[int, list[Review]] = {}
@@ -205,6 +222,8 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
         # Before it is signed nothing is logged: a draft's "0 av minst 15 … ej påbörjad" read as
         # a result (an approver); its targets are shown.
         "shows_progress": not unpublished,
+        # A draft is read beside the promise it follows (an approver between meetings).
+        "previous_period": previous_published(period) if unpublished else None,
         "is_active": period.is_active(today),
         "today": today,
         "steps": lifecycle_steps(period),

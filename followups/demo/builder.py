@@ -417,7 +417,11 @@ class Builder:
             rating = Rating.PARTLY
         # The figures it judged by are kept with the assessment when it is recorded
         # (`Assessment.figures`); the comment says which span the meeting looked back on.
-        return promise, rating, _looked_back_on(as_of, len(lines))
+        # A final meeting counts to the day after the period (each span judged once ended); the
+        # comment names the period's last day, not that day ("läget den 1 januari 2025", a tester).
+        end = self.period.end_date
+        looked_at = min(as_of, end) if end is not None else as_of
+        return promise, rating, _looked_back_on(looked_at, len(lines))
 
     def meeting(
         self,

@@ -709,3 +709,14 @@ def test_the_demo_writes_no_lifecycle_record_history_or_state_by_hand():
             if (module.name, line.strip()) in allowed:
                 continue
             assert not forbidden.search(line), f"{module.name}:{number}: {line.strip()}"
+
+
+def test_a_final_meetings_assessments_name_the_periods_last_day_not_the_day_after(seeded):
+    # The last meeting of Tranås 2023–2024 counted to the day after the period (each span judged
+    # once ended); its comments said "Bedömt utifrån läget den 1 januari 2025" (a journalist).
+    found = period("Tranås", "2023-2024")
+    meeting = FollowUpMeeting.objects.get(period=found, date=datetime.date(2025, 1, 23))
+    comments = [assessment.comment for assessment in meeting.assessments.all()]
+
+    assert comments
+    assert all("läget den 31 december 2024 " in comment for comment in comments), comments

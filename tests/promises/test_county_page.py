@@ -112,7 +112,9 @@ def test_each_municipality_with_its_promise_in_force_its_activities_and_latest_f
         found["Eksjö"].startswith("Eksjö Nästa: ") and "inget medborgarlöfte" not in found["Eksjö"]
     )
     assert "/kommuner/eksjo/kommande/" in body
-    assert found["Aneby"] == "Aneby inget medborgarlöfte publicerat – –"  # its draft is not public
+    assert (
+        found["Aneby"] == "Aneby inget medborgarlöfte publicerat här – –"
+    )  # its draft is not public
     assert "utkast" not in body and "annat-lan" not in body
 
 
