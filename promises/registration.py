@@ -13,6 +13,7 @@ published period of the same municipality and area.
 """
 
 import datetime
+import os
 from collections.abc import Sequence
 
 from django.core.files.uploadedfile import UploadedFile
@@ -63,6 +64,18 @@ def registered_state(period: PromisePeriod, today: datetime.date) -> str:
     return PeriodState.SIGNED
 
 
+# A file system takes a name of at most 255 bytes, the storage's "_abc1234" for a name in use
+# included; the field's max_length counts characters (a name of 200 "å" is 400 bytes).
+MAX_NAME_BYTES = 200
+
+
+def storable_name(name: str) -> str:
+    """`name` cut, before its extension, to at most MAX_NAME_BYTES in UTF-8 (a whole letter)."""
+    stem, extension = os.path.splitext(name)
+    room = max(0, MAX_NAME_BYTES - len(extension.encode()))  # the forms allow short ones
+    return stem.encode()[:room].decode("utf-8", "ignore") + extension
+
+
 @transaction.atomic
 def start_registration(
     period: PromisePeriod,
@@ -77,7 +90,7 @@ def start_registration(
     period.state = PeriodState.DRAFT
     if source_file is not None:
         # FieldFile.save stores the bytes as uploaded, under a name the storage keeps free.
-        period.source_file.save(source_file.name, source_file, save=False)
+        period.source_file.save(storable_name(source_file.name), source_file, save=False)
     period._history_user = user
     if at is not None:
         period._history_date = at

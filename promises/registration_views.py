@@ -276,14 +276,17 @@ def _source_file(period: PromisePeriod) -> FileResponse:
     if not period.source_file:
         raise Http404
     name = period.source_file_name
-    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    content_type = mimetypes.guess_type(name)[0]
+    inline = content_type in INLINE_TYPES
     with missing_is_404(period.source_file.name):
         stored = period.source_file.open("rb")
     response = FileResponse(
         stored,
-        as_attachment=content_type not in INLINE_TYPES,
+        as_attachment=not inline,
         filename=name,
-        content_type=content_type,
+        # A download is only bytes: a saved web page is never sent as text/html (nor an SVG or
+        # anything else a browser could run as ours), whatever the disposition.
+        content_type=content_type if inline else "application/octet-stream",
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -2,14 +2,18 @@
 layer. Bad files raise `ExtractError` with a message for the coordinator; nothing else.
 
 Limits: the file as any upload (`settings.UPLOAD_FILE_MAX_BYTES`, 1 MB), a PDF of at most
-`MAX_PDF_PAGES` pages whose content streams hold at most `MAX_PDF_CONTENT_BYTES` together, a
-Word file that unpacks to at most `MAX_UNPACKED_BYTES`, and at most `MAX_TEXT_CHARS` characters of
-text (a long promise document has some 30 000). Each bound keeps one file's reading to seconds.
+`MAX_PDF_PAGES` pages whose content streams hold at most `MAX_PDF_CONTENT_BYTES` together, read
+in a process of its own within `MAX_PDF_SECONDS` and `MAX_PDF_MEMORY_BYTES`, a Word file that
+unpacks to at most `MAX_UNPACKED_BYTES`, and at most `MAX_TEXT_CHARS` characters of text (a long
+promise document has some 30 000). Each bound keeps one file's reading to seconds.
 """
 
 import functools
 import io
+import logging
+import multiprocessing
 import os
+import resource
 import struct
 import zipfile
 import zlib
@@ -27,6 +31,13 @@ MAX_PDF_PAGES = 60
 # pages share counts for each: pypdf reads it again for each). A page of text has some 5-20 kB;
 # reading takes about a second per megabyte of the densest instructions ("q Q q Q …").
 MAX_PDF_CONTENT_BYTES = 2_000_000
+# A PDF is read in a child process that is ended past these: pypdf's layout reading pads each gap
+# on a line with up to 10 000 spaces and copies the line anew for each piece of text drawn on it,
+# so a 1 kB page of 20 000 pieces far apart took minutes and gigabytes, inside every bound above
+# (they bound what is unpacked, not what the layout makes of it). A promise document's PDF is
+# read in well under a second.
+MAX_PDF_SECONDS = 10
+MAX_PDF_MEMORY_BYTES = 1024 * 1024 * 1024
 # How deep forms drawn inside forms are looked into for their fonts.
 MAX_FORM_DEPTH = 3
 MAX_TEXT_CHARS = 200_000
@@ -235,12 +246,64 @@ def _decoding_limits() -> dict[str, int]:
 
 
 def _pdf_text(data: bytes) -> str:
-    from pypdf import apply_configuration  # loaded only when a PDF is read
-
+    """The PDF's text, read in a child process (`MAX_PDF_SECONDS`, `MAX_PDF_MEMORY_BYTES`)."""
     if not data.lstrip()[:5] == b"%PDF-":
         raise ExtractError(_unreadable_pdf())
-    with apply_configuration(**_decoding_limits()):
-        return _bounded_pdf_text(data)
+    context = multiprocessing.get_context("fork")  # the child needs nothing set up again
+    receiving, sending = context.Pipe(duplex=False)
+    reader = context.Process(target=_read_pdf_apart, args=(data, sending), daemon=True)
+    reader.start()
+    sending.close()
+    try:
+        result = receiving.recv() if receiving.poll(MAX_PDF_SECONDS) else None
+    except EOFError:  # the child ended without an answer: out of memory
+        result = None
+    finally:
+        receiving.close()
+        reader.kill()
+        reader.join()
+    if result is None:
+        raise ExtractError(
+            _(
+                "Reading the PDF file takes too long or too much memory: that is not one "
+                "promise document. Save it again as PDF, or paste the text."
+            )
+        )
+    text, message = result
+    if message is not None:
+        raise ExtractError(message)
+    return text
+
+
+def _read_pdf_apart(data: bytes, sending) -> None:
+    """In the child process: (the PDF's text, None) or (None, why it is refused), sent back."""
+    _limit_memory()
+    # pypdf warns of each gap it cuts short: a costly file would write thousands of log lines.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    from pypdf import apply_configuration  # loaded only when a PDF is read
+
+    try:
+        with apply_configuration(**_decoding_limits()):
+            result = (checked_text(_bounded_pdf_text(data)), None)
+    except ExtractError as error:
+        result = (None, error.message)
+    sending.send(result)
+    sending.close()
+
+
+def _limit_memory() -> None:
+    """Bound the child's memory to MAX_PDF_MEMORY_BYTES more than it has from the parent (Linux:
+    its address space; a lower limit set by the system is kept, and without /proc none is set)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            used = int(statm.read().split()[0]) * resource.getpagesize()
+    except OSError:
+        return
+    _, most = resource.getrlimit(resource.RLIMIT_AS)
+    limit = used + MAX_PDF_MEMORY_BYTES
+    if most != resource.RLIM_INFINITY:
+        limit = min(limit, most)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, most))
 
 
 def _unreadable_pdf() -> str:

@@ -642,6 +642,41 @@ def test_the_staff_read_the_uploaded_document_before_it_is_published(client, peo
     assert client.get(reverse("promises:staff_period_source", args=[without.pk])).status_code == 404
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["beslut.html", "beslut.htm", "beslut.PDF.html", "beslut.docx"])
+def test_an_uploaded_document_shown_as_a_download_is_never_sent_as_a_page(client, people, name):
+    """A saved web page was sent as text/html (as an attachment): only the disposition kept a
+    browser from showing it as the portal's own page."""
+    sign_in(client, people.coordinator)
+    page = b"<html><body><script>alert(document.cookie)</script></body></html>"
+    upload = SimpleUploadedFile(name, page, content_type="text/html")
+    response = client.post(REGISTER_URL, form_data(people.home, source_url="", source_file=upload))
+    assert response.status_code == 302
+    period = PromisePeriod.objects.get()
+    response = client.get(reverse("promises:staff_period_source", args=[period.pk]))
+    assert response["Content-Type"] == "application/octet-stream"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["å" * 400, "中" * 300, "a" * 400])
+def test_a_file_with_a_name_longer_than_a_file_system_keeps_is_stored(client, people, name):
+    """A name of 400 "å" (800 bytes; Django's limits count characters) was a server error: the
+    file system keeps at most 255 bytes a name."""
+    sign_in(client, people.coordinator)
+    upload = SimpleUploadedFile(f"{name}.pdf", b"%PDF-1.4 original bytes")
+    response = client.post(REGISTER_URL, form_data(people.home, source_url="", source_file=upload))
+    assert response.status_code == 302
+    period = PromisePeriod.objects.get()
+    stored = period.source_file_name
+    assert stored.startswith(name[:10]) and stored.endswith(".pdf")
+    assert len(stored.encode()) <= 255
+    with period.source_file.open("rb") as file:
+        assert file.read() == b"%PDF-1.4 original bytes"
+
+
 def test_registered_state_follows_the_validity():
     period = PromisePeriod(
         start_date=datetime.date(2020, 1, 1), end_date=datetime.date(2020, 12, 31)

@@ -325,6 +325,55 @@ def test_the_budget_of_a_pdf_counts_every_page(monkeypatch):
     )
 
 
+def _page_of_pieces(pieces: int, move: bytes) -> bytes:
+    """A one-page PDF of a kilobyte or two drawing `pieces` letters, each moved from the last by
+    `move` (a Td operation): pypdf's layout pads a gap on a line with spaces (up to 10 000), and
+    copies the line anew for each piece drawn on it."""
+    content = b"BT /F1 12 Tf 72 700 Td " + b"(a) Tj %s " % move * pieces + b"ET"
+    return pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            flate_stream(content),
+        ]
+    )
+
+
+COSTLY = "tar för lång tid eller för mycket minne"
+
+
+def test_a_pdf_whose_layout_takes_minutes_is_refused_when_its_time_is_up(monkeypatch):
+    # 20 000 letters on one line, 3000 points apart: over a minute and gigabytes before.
+    monkeypatch.setattr(extract, "MAX_PDF_SECONDS", 2)
+    data = _page_of_pieces(20_000, b"3000 0 Td")
+    assert len(data) < 2048
+    started = time.perf_counter()
+    with pytest.raises(ExtractError) as raised:
+        extract_text("loften.pdf", data)
+    assert time.perf_counter() - started < 2 + SECONDS
+    assert COSTLY in raised.value.message
+
+
+def test_a_pdf_whose_layout_takes_more_memory_than_its_bound_is_refused(monkeypatch):
+    # 40 000 lines of a letter, 10 000 spaces and a letter: 400 million characters, gigabytes,
+    # from a few kilobytes. The child may take 40 MB more than it shares with the parent (and
+    # whatever the parent's heap has free), then it fails, or its time is up.
+    monkeypatch.setattr(extract, "MAX_PDF_MEMORY_BYTES", 40 * 1024 * 1024)
+    monkeypatch.setattr(extract, "MAX_PDF_SECONDS", 3)
+    data = _page_of_pieces(40_000, b"10000000 0 Td (b) Tj -10000000 -14 Td")
+    assert len(data) < 10_000
+    message = _refused_in_seconds("loften.pdf", data)
+    # pypdf takes running out of memory for a damaged file, or the process ends without a word.
+    assert COSTLY in message or "PDF-filen kunde inte läsas" in message
+
+
+def test_a_pdf_is_still_read_in_its_own_process():
+    assert extract_text("loften.pdf", _page_of_pieces(3, b"20 0 Td")).split() == ["a", "a", "a"]
+
+
 def _docx_of_paragraphs(paragraph: bytes, unpacked: int) -> bytes:
     """A Word file whose document is `unpacked` bytes of `paragraph` repeated."""
     import zipfile
