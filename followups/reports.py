@@ -369,7 +369,10 @@ def _status_summary(rows: list[FigureRow], as_of: datetime.date, period: Promise
     counted: dict[str, int] = {}
     for row in rows:
         if row.target:
-            counted[row.status_code] = counted.get(row.status_code, 0) + 1
+            # A target whose pace is not judged (a promise registered while its span ran) has
+            # no status: counted as not judged, not left out of the words.
+            status = row.status_code or wording.NOT_JUDGED
+            counted[status] = counted.get(status, 0) + 1
     if not counted:
         return ""
     with_target = sum(counted.values())
@@ -392,7 +395,7 @@ def _status_summary(rows: list[FigureRow], as_of: datetime.date, period: Promise
     return words % {
         "date": date_format(as_of, "j F Y"),
         "count": with_target,
-        "parts": wording.status_counts(counted),
+        "parts": wording.overview_words(counted),
     }
 
 

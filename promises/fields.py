@@ -147,7 +147,7 @@ class DateField(forms.DateField):
 
     widget = IsoDateInput
     default_error_messages = {
-        "invalid": _("Enter the date as YYYY-MM-DD, e.g. 2026-11-01, or 1/11/2026."),
+        "invalid": _("Enter the date as YYYY-MM-DD, e.g. 2026-11-01, 1/11/2026 or 1 nov 2026."),
         # Written the right way, but the calendar has no such day (30 February, month 13).
         "no_such_day": _("That date does not exist: %(month)s %(year)s has only %(days)s days."),
         "no_such_date": _("That date does not exist in the calendar."),

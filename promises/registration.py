@@ -220,8 +220,9 @@ def refusals(period: PromisePeriod) -> list[str]:
     if missing := missing_facts(period, timezone.localdate()):
         messages.append(
             _(
-                "A citizen promise still in force is published with its decision and signing as "
-                "its document states them. Fill in: %(missing)s."
+                "A citizen promise still in force is published only with its decision and "
+                "signing. Where the document does not state them, take them from the "
+                "municipality's minutes or register. Fill in: %(missing)s."
             )
             % {"missing": ", ".join(str(label) for label in missing)}
         )

@@ -99,8 +99,9 @@ class DecisionAndSigningChecks(forms.BaseForm):
                 self.add_error(
                     field,
                     _(
-                        "A citizen promise still in force is published with its decision and "
-                        "signing as its document states them: fill this in."
+                        "A citizen promise still in force is published only with its decision "
+                        "and signing. Where the document does not state them, take them from "
+                        "the municipality's minutes or register: fill this in."
                     ),
                 )
 

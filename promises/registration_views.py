@@ -135,8 +135,12 @@ def period_register(request: HttpRequest) -> HttpResponse:
 
 
 def _register_page(request: HttpRequest, form: RegistrationForm, signatories) -> HttpResponse:
+    # A page shown again with errors cannot keep a chosen file (browsers never refill a file
+    # field): the file's own field says so, or the coordinator saves without it unawares.
+    upload = request.FILES.get("source_file") if form.is_bound else None
     context = {
         "form": form,
+        "file_to_choose_again": upload.name if upload and not form["source_file"].errors else "",
         "signatories": signatories,
         "error_entries": error_entries(form, signatories) if form.is_bound else [],
         "groups": [[form[name] for name in group] for group in FIELD_GROUPS],

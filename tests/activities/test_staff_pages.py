@@ -651,6 +651,9 @@ def test_the_start_page_offers_logging_only_where_something_can_be_logged(client
     button = f'class="button button-large" href="{reverse("activities:log_create")}"'
     assert button not in page
     assert "Börja här: skriv ett nytt medborgarlöfte" in page
+    # A coordinator whose municipality signed its promise on paper and is in force now is not
+    # sent to write a draft: the registration is named for it.
+    assert "utanför portalen, också ett som gäller nu, registreras" in page
     # With an activity of a period in force that the role logs, the button is there.
     period = factories.period(
         "sala", start=timezone.localdate(), end=timezone.localdate() + datetime.timedelta(300)

@@ -1206,3 +1206,37 @@ def test_a_figure_that_ends_in_brackets_takes_the_status_into_them():
     )
     assert "per vecka (mål: minst 1; i fas)" in shown
     assert ") (" not in shown
+
+
+@pytest.mark.django_db
+def test_a_draft_of_a_promise_registered_while_it_ran_counts_its_unjudged_targets(people):
+    """Every target of a promise registered in its tenth month is not judged yet: the drafted
+    text read "Läget den 6 december 2026 för 4 aktiviteter med mål: ." with nothing after."""
+    from promises import registration
+    from tests.promises.test_registration import STATED, registering_draft
+
+    today = timezone.localdate()
+    period = registering_draft(
+        start=today - datetime.timedelta(days=300),
+        end=today + datetime.timedelta(days=400),
+        **STATED,
+    )
+    yearly = period.activities.get()
+    yearly.target_scope = "year"
+    yearly.save()
+    factories.activity(period, "Trygghetsvandringar", target=None)
+    registration.register(period, user=people.coordinator)
+    period.refresh_from_db()
+
+    with translation.override("sv"):
+        draft = services.draft_report(
+            period,
+            people.coordinator,
+            kind=ReportKind.YEAR_END,
+            covers_from=period.start_date,
+            covers_to=today,
+        )
+
+    assert ": ." not in draft.body
+    day = date_format(today, "j F Y")
+    assert f"Läget den {day} för 1 aktivitet med mål: 1 ej bedömd." in draft.body

@@ -31,7 +31,7 @@ D = datetime.date
 DAY = datetime.timedelta(days=1)
 TODAY = timezone.localdate()
 
-INVALID_SV = "Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-11-01, eller 1/11/2026."
+INVALID_SV = "Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-11-01, 1/11/2026 eller 1 nov 2026."
 OUT_OF_RANGE_SV = "Ange ett datum från och med 1 januari 2000 till och med 31 december 2100."
 NO_SUCH_DATE_SV = "Det datumet finns inte i kalendern."
 

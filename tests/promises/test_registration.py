@@ -791,7 +791,8 @@ def test_a_promise_in_force_is_not_registered_without_its_decision_or_signing(
     period.refresh_from_db()
     assert period.state == PeriodState.DRAFT
     (message,) = refused.value.messages
-    assert message.startswith("Ett medborgarlöfte som fortfarande gäller publiceras med")
+    assert message.startswith("Ett medborgarlöfte som fortfarande gäller publiceras bara med")
+    assert "hämta dem ur kommunens protokoll eller diarium" in message
     assert message.endswith(f"Fyll i: {words}.")
 
 
