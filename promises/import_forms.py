@@ -296,6 +296,8 @@ def period_initial(document: ParsedDocument, municipality_id, kind: str, areas=N
         "start_date": document.start,
         "end_date": None if document.open_ended else document.end,
     }
+    if document.area_name:  # "Medborgarlöfte för Rosengård": the district it is for
+        initial["area_name"] = document.area_name
     if areas is not None and document.local_police_area:
         area = matching_police_area(document.local_police_area, areas, municipality_id)
         if area is not None:

@@ -58,6 +58,7 @@ from promises.textimport.formats.conversations import (
     _without_speaker_lines,
     _without_subtitles,
     _without_thread_numbers,
+    shortcode_bullets_read,
 )
 from promises.textimport.formats.data import (
     _ICALENDAR_PRESENT,
@@ -108,6 +109,7 @@ from promises.textimport.formats.layouts import (
     _without_letter_head,
     _without_sheet_headings,
     _without_tear_off_slip,
+    run_in_party_headings_read,
 )
 from promises.textimport.formats.markup import (
     _ASCIIDOC_MARK,
@@ -177,11 +179,16 @@ from promises.textimport.formats.web import (
     _without_comments,
     _without_emoji,
     _without_html,
+    ends_sentence,
     html_entities_read,
 )
 
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u3000": " "})
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Control characters a PDF's text (a monospace font's, a typewriter's) or an old program may
+# carry: "\x07" (the bell), "\x1b", "\x7f" … are no letters and are dropped; a vertical tab
+# ("\x0b", Word's line break) is a line's end. Tabs, line ends and form feeds are kept.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 # A PDF's ligatures as the letters they are drawn for: "traﬁkkontroller" is "trafikkontroller".
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
 _MULTISPACE = re.compile(r" {2,}")
@@ -395,10 +402,14 @@ def plain_text(raw: str) -> str:
 def clean(raw: str) -> str:
     """The document's text as the parser reads it and the preview shows it."""
     raw = plain_text(raw).replace("\r\n", "\n").replace("\r", "\n")
+    if not raw.isprintable():
+        raw = _CONTROL.sub("", raw.replace("\x0b", "\n"))
     if "&" in raw and not _HTML_PRESENT.search(raw, 0, 20_000):
         raw = html_entities_read(raw)
     raw = encoding_repaired(raw)
     raw = formatting_marks_read(raw)
+    if ":" in raw:
+        raw = run_in_party_headings_read(shortcode_bullets_read(raw))
     if "@@ -" in raw:
         raw = _diff_new_side(raw)
     if "\\" in raw and len(_LATEX_MARK.findall(raw, 0, 20_000)) >= _FEWEST_LATEX_MARKS:
@@ -550,11 +561,16 @@ def clean(raw: str) -> str:
     for number, page in enumerate(pages):
         marked: list[str | None] = [
             None if line and not cell and running and _pattern(line) in running else line
-            for line, cell in page
+            for k, (line, cell) in enumerate(page)
             if not (
                 line
                 and not cell
-                and (_chrome(line) or _page_furniture(line) or _pattern(line) in repeated)
+                and (
+                    _chrome(line)
+                    and not (k and ends_sentence(page[k - 1][0], line))
+                    or _page_furniture(line)
+                    or _pattern(line) in repeated
+                )
             )
         ]
         page_lines = _joined_over_heads(marked) if None in marked else marked

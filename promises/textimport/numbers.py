@@ -102,6 +102,15 @@ MONTHS = {
 }  # fmt: skip
 
 
+def ocr_letters(text: str) -> str:
+    """The text with OCR's "I", "1" and "0" inside a word read as "l", "l" and "o", as `fold`
+    reads them, its case and letters otherwise as written ("hastighetskontroIler":
+    "hastighetskontroller")."""
+    if "I" in text or "0" in text or "1" in text:
+        return _OCR_LETTER.sub(_ocr_letter, text)
+    return text
+
+
 def fold(text: str) -> str:
     """The text in lower case with å/ä/ö (and é) folded to a/a/o (e), and OCR's "I", "1" and
     "0" inside a word read as "l", "l" and "o", as long as the text (so that offsets into the folded

@@ -29,6 +29,7 @@ from difflib import SequenceMatcher
 
 from django.utils.translation import gettext as _
 
+from promises.textimport.areas import read_area_name
 from promises.textimport.clean import clean
 from promises.textimport.decision import read_decision
 from promises.textimport.formats.tables import EMPTY_CELL
@@ -63,9 +64,11 @@ from promises.textimport.targets import (
     PERIOD_MONTHS,
     PERIOD_YEARS,
     UNSUPPORTED_SCOPE,
+    limited_by_heading,
     months_between,
     part_of_year,
     read_target,
+    season_heading,
 )
 from promises.textimport.texts import read_texts
 from promises.textimport.types import (
@@ -140,7 +143,7 @@ _ACTIVITY_LEAD = _kw(
     r"|^(?:(?:konkreta |gemensamma |våra |planerade )?(?:aktiviteter(?:na)?|åtaganden|insatser"
     r"|åtgärder)(?: (?:under )?(?:\d{4}(?:\s*[–—-]\s*\d{2,4})?|året|perioden))?"
     # "Aktiviteter per kvartal", "Aktiviteter månad för månad"
-    r"(?: per (?:kvartal|månad|tertial|termin|halvår|år)"
+    r"(?: per (?:kvartal|månad|tertial|termin|halvår|år|målgrupp)"
     r"|,? (?:kvartal|månad) för (?:kvartal|månad))?"
     # "Aktiviteter och ansvar", "Aktiviteter, mål och genomfört"
     r"(?:,? (?:och )?(?:ansvar(?:sfördelning)?|ansvariga|vem som gör vad|mål|genomfört"
@@ -149,6 +152,8 @@ _ACTIVITY_LEAD = _kw(
     r"|det här ska vi göra(?: under (?:året|perioden|\d{4}))?|det här gör vi|detta gör vi"
     # "Så här gör vi i de olika delarna av kommunen": where, after the lead
     r"|så här gör vi(?: (?:i|på|för|under) [\w ,-]{1,60})?|vad vi ska göra"
+    # "Vad vi gör under året"
+    r"|vad vi gör(?: under (?:året|perioden|\d{4}))?"
     r"|så här håller vi (?:löftet|löftena|våra löften|vårt löfte)"
     # other organisations' activities, each naming its own: "Andra som bidrar"
     r"|(?:andra|övriga) (?:som bidrar|aktörer(?:s (?:åtaganden|insatser|aktiviteter))?"
@@ -179,7 +184,7 @@ _PERIOD_HEADING = _kw(
     # a plan week by week: "Vecka 8 (sportlovet)", "Vecka 24–33", "v. 44"
     r"|(?:vecka|v\.?) ?\d{1,2}(?:\s*[–—-]\s*\d{1,2})?(?:\s*\([^()]{3,40}\))?"
     rf"|{_MONTH_NAME}(?:\s*[–—-]\s*{_MONTH_NAME})?(?: \d{{4}})?"
-    r"|(?:våren|hösten|sommaren|vintern)(?: \d{4})?"
+    r"|(?:vår|våren|höst|hösten|sommar|sommaren|vinter|vintern)(?: \d{4})?"
     r"|löpande(?: under (?:året|perioden|hela perioden))?|hela (?:året|perioden))\s*:?$"
 )
 # The parties a heading names by their word: "Det här gör polisen", "Från stadsdelsförvaltningen"
@@ -240,6 +245,11 @@ _PARTY_HEADING = _kw(
     rf"|i (?:medborgar)?löftet (?:åtar sig|lovar|ska) (?P<pi>{_PARTY_WORD}) att"
     # "Enligt löftet ska polisen:"
     rf"|enligt (?:medborgar)?löftet (?:ska|kommer|åtar sig) (?P<pe>{_PARTY_WORD})(?: att)?"
+    # the subject after its verb, a lead before: "För att nå dit ska polisen:", "Därför
+    # kommer kommunen att:", "Under 2026 ska polisen:"
+    r"|(?:för att (?:nå dit|nå målet|nå målen|klara det)|därför|dessutom|utöver det"
+    r"|under (?:\d{4}|året|perioden)),? (?:ska|kommer) "
+    rf"(?P<pr>{_PARTY_WORD}|vi tillsammans|vi gemensamt)(?: också| även)?(?: att)?"
     r"|(?:vad gör|vilka (?:aktiviteter|insatser|åtgärder) (?:genomför|gör))"
     rf" (?P<pq>{_PARTY_WORD}|[vn]i tillsammans|[vn]i gemensamt))"
     r"\s*[:?]?$"
@@ -277,7 +287,9 @@ _OTHER_HEADING = _kw(
     r"|ändringar (?:efter|med anledning av) samrådet|fortsatt hantering"
     # a communication plan's sections, over its own goals, readers and channels: "Mål för
     # kommunikationen", "Målgrupper", "Budskap", "Kanaler och aktiviteter"
-    r"|(?:mål för|syfte med) kommunikationen|kommunikationsmål(?:en)?|målgrupp(?:er(?:na)?)?"
+    r"|(?:mål för|syfte med) kommunikationen|kommunikationsmål(?:en)?"
+    # (never "Målgrupp: Föräldrar" over the activities for that group)
+    r"|målgrupp(?:er(?:na)?)?(?!\s*:\s*\S)"
     r"|(?:kärn)?budskap(?:et)?|kanaler(?: och (?:aktiviteter|tidplan))?"
     r"|kommunikationsaktiviteter|kommunikationsinsatser"
     # a workshop's board: the ideas set aside, "Parkerat", "Parkerade förslag"
@@ -316,6 +328,7 @@ class _Section:
     other: str = ""  # the organisation an "other" owner names ("Vi på Järfällahus lovar att:")
     bullets_seen: bool = False
     paragraph_taken: bool = False
+    season: str = ""  # a heading naming a part of the year ("Vår"), which limits counts
 
 
 # A party named alone right over its list: "Lokalpolisområde Älmhult", "Älmhults kommun".
@@ -359,6 +372,7 @@ def _heading_owner(match: re.Match) -> str | None:
         or match.group("pi")
         or match.group("pe")
         or match.group("pv")
+        or match.group("pr")
         or ""
     )
     if word.startswith("polis") and "kommun" in word:
@@ -456,6 +470,11 @@ _LEAD_IN = re.compile(
     r"(?:det|detta|konkret) (?:innebar|betyder) (?:det )?att |vi lovar (?:ocksa )?att "
 )
 _AND_THAT = re.compile(r",? och att ")
+# Under a party's heading also a second subject with its own verb after a comma: "…, och de
+# kommer att fotpatrullera …", "…, och kommunens fältare ska vara ute …"
+_AND_THAT_OWNED = re.compile(
+    r",? och att |, och (?=(?:de|vi|[a-z]+s [a-z]+|[a-z]+) (?:kommer att|ska|skall) [a-z])"
+)
 
 
 def _prose_clauses(text: str, start: int, owned: bool = False) -> list[tuple[int, str]]:
@@ -470,7 +489,7 @@ def _prose_clauses(text: str, start: int, owned: bool = False) -> list[tuple[int
         if lead := _LEAD_IN.match(folded):
             at, words, folded = at + lead.end(), words[lead.end() :], folded[lead.end() :]
         cut = 0
-        for match in [*_AND_THAT.finditer(folded), None]:
+        for match in [*(_AND_THAT_OWNED if owned else _AND_THAT).finditer(folded), None]:
             end = match.start() if match else len(words)
             clause = words[cut:end].strip().rstrip(".")
             if clause:
@@ -488,7 +507,11 @@ def _prose_clauses(text: str, start: int, owned: bool = False) -> list[tuple[int
 
 
 # "Vi genomför …", "Vi bjuder också in …": what the party a heading names does.
-_WE_DO = re.compile(r"vi (?:ocksa |aven |dessutom )?[a-z]{2,}(?:ar|er|or|ir|ur)\b")
+# Also "de kommer att …" under it, the party named before.
+_WE_DO = re.compile(
+    r"(?:vi (?:ocksa |aven |dessutom )?[a-z]{2,}(?:ar|er|or|ir|ur)"
+    r"|(?:vi|de) (?:ocksa |aven |dessutom )?(?:kommer att|ska|skall) [a-z]{2,})\b"
+)
 
 
 def _sentence_lines(items: list[tuple[int, int, str]]) -> bool:
@@ -2655,7 +2678,9 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                 section = _Section("activities", owner=owner)
         elif _ACTIVITY_LEAD.search(text) or (activity_sections and _PERIOD_HEADING.match(text)):
             # A time of year under the activities' heading opens the activities done then.
-            section = _Section("activities")
+            section = _Section(
+                "activities", season=text.strip() if season_heading(fold(text)) else ""
+            )
         elif audience:
             section = _Section("activities", owner=party_owner)
         elif _PROMISE_LEAD.search(text):
@@ -2817,6 +2842,8 @@ def _read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                 else:
                     activities = [_activity(item_text, start, section.owner)]
                 for activity in activities:
+                    if section.season:
+                        limited_by_heading(activity, section.season)
                     if section.other and activity.responsible == "other":
                         activity.responsible_other = activity.responsible_other or section.other
                     if focus_promise is not None:
@@ -3526,6 +3553,7 @@ def _read_document(document: ParsedDocument, lines: list[_Line], text: str) -> N
         _promise_from_running_text(document, lines)
     _read_parties(document)
     _read_police_area(document)
+    document.area_name = read_area_name(document.text)
     if document.activities and not document.promises:
         document.uncertain.append(_("No promises were found: the document lists activities only"))
     if not document.activities:

@@ -167,10 +167,63 @@ def _own_validity(lines: list[Line]) -> list[Line]:
     ]
 
 
+# An e-mail's header: "Från:", "Skickat:", "Till:", "Ämne: VB: Medborgarlöfte Åre 2025–2026"
+# (a forwarded message's too, "Subject: FW: …"). Its dates are the message's, and its subject
+# the sender's words: the validity is read from the body, the subject used only when the body
+# states none.
+_MAIL_FIELD = re.compile(
+    r"(?:fran|from|skickat|sent|datum|date|till|to|kopia|cc|hemlig kopia|bcc|amne|subject"
+    r"|bifogade filer|attachments|prioritet|importance)\s*:"
+)
+_MAIL_SUBJECT = re.compile(r"(?:amne|subject)\s*:")
+_FEWEST_MAIL_FIELDS = 3
+
+
+def _mail_header_lines(lines: list[Line]) -> set[int]:
+    """The `id`s of the lines of the e-mail headers in `lines`: runs of three fields or more
+    ("Från:", "Skickat:", "Till:", "Ämne:"), one a line; none when there is no such run."""
+    header: set[int] = set()
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and not line.blank and _MAIL_FIELD.match(line.folded.lstrip("> ")):
+            run.append(line)
+            continue
+        if line is not None and line.blank and not run:
+            continue
+        if len({_MAIL_FIELD.match(f.folded.lstrip("> ")).group() for f in run}) >= (
+            _FEWEST_MAIL_FIELDS
+        ):
+            header.update(id(field) for field in run)
+        run = []
+    return header
+
+
 def read_period(document: ParsedDocument, lines: list[Line]) -> None:
     """Set the document's validity from its lines, with notes on what is unsure: from the
     sentences stating the promise's own validity when the document states an agreement's too
-    and those give one."""
+    and those give one; never from an e-mail header's dates, and from its subject only when
+    the rest states no validity."""
+    if header := _mail_header_lines(lines):
+        body = [line for line in lines if id(line) not in header]
+        probe = ParsedDocument(text=document.text)
+        _read_validity_of(probe, body)
+        if not (probe.start or probe.end or probe.open_ended or probe.length_months):
+            subjects = [
+                line
+                for line in lines
+                if id(line) in header and _MAIL_SUBJECT.match(line.folded.lstrip("> "))
+            ]
+            probe = ParsedDocument(text=document.text)
+            _read_validity_of(probe, [*subjects, *body])
+        for name in ("start", "end", "year_only", "open_ended", "length_months"):
+            setattr(document, name, getattr(probe, name))
+        document.period_span = probe.period_span
+        document.uncertain += probe.uncertain
+        return
+    _read_validity_of(document, lines)
+
+
+def _read_validity_of(document: ParsedDocument, lines: list[Line]) -> None:
     if own := _own_validity(lines):
         probe = ParsedDocument(text=document.text)
         _read_validity(probe, own)

@@ -41,8 +41,15 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from promises.textimport.numbers import approximate_value, digits_value, fold, ocr_m, word_value
-from promises.textimport.types import ParsedTarget, TextSpan
+from promises.textimport.numbers import (
+    approximate_value,
+    digits_value,
+    fold,
+    ocr_letters,
+    ocr_m,
+    word_value,
+)
+from promises.textimport.types import ParsedActivity, ParsedTarget, TextSpan
 
 
 def _set(words: str) -> frozenset[str]:
@@ -397,6 +404,32 @@ def part_of_year(folded: str) -> re.Match | None:
     return None
 
 
+# A heading over items naming a part of the year ("Vår", "Sommaren", "Juni–augusti 2026"): a
+# count per day, week or month of an item under it is limited to that part, as "under
+# sommaren" in the item's own words would limit it.
+_SEASON_HEADING = re.compile(
+    rf"(?:{_SEASON}(?:en|n)?|{_MONTH_WORD}(?: ?[-–—] ?{_MONTH_WORD})?)(?: \d{{4}})?\s*:?"
+)
+
+
+def season_heading(folded: str) -> str:
+    """The heading itself when it names a part of the year only, else ""."""
+    return folded.strip() if _SEASON_HEADING.fullmatch(folded.strip()) else ""
+
+
+def limited_by_heading(activity: ParsedActivity, heading: str) -> None:
+    """An activity's count per span dropped, with a note, when a heading of a part of the year
+    stands over it ("Vår" over "… minst 8 per månad")."""
+    target = activity.target
+    if target is None or target.scope not in _SPANS:
+        return
+    activity.target = None
+    activity.uncertain.append(
+        _("The text counts “%(phrase)s”, which the portal cannot count: enter the target by hand")
+        % {"phrase": heading}
+    )
+
+
 def months_between(start: datetime.date, end: datetime.date) -> frozenset[int]:
     """The calendar months a validity from `start` to `end` touches."""
     count = (end.year - start.year) * 12 + end.month - start.month + 1
@@ -740,7 +773,7 @@ def _first_noun(tokens: list[_Token]) -> tuple[str, str] | None:
         first = tokens[1]  # "Riktade trafikkontroller": the noun after its adjective
     if not _is_word(first) or first.folded in _STOP or first.folded in _VERBS:
         return None
-    word = first.text.lower()
+    word = ocr_letters(first.text).lower()  # a scan's "hastighetskontroIler" as its word
     if first.folded.endswith(_MASS_NOUNS):
         return None  # "Information till föräldrar en gång per läsår": no informations counted
     singular = _singular(word)

@@ -88,7 +88,9 @@ class ParsedDocument:
     follow_up_text: the period's texts as the document gives them (`texts`), "" when it gives
     none; paragraphs separated by a blank line. local_police_area: the local police area the
     document names ("Lokalpolisområde Borås", "LPO Borås": "Borås"), "" when it names none or
-    more than one; the preview's form matches it against the areas in the database.
+    more than one; the preview's form matches it against the areas in the database. area_name:
+    the district the promise is for ("Medborgarlöfte för Rosengård": "Rosengård"), "" when it
+    names none or a municipality.
     signing_place, signed_date, signatories: the signature block's "Sala den 15 januari 2026"
     and the names, titles and organisations under it (`signatures`); "", None and [] when
     the document has none. decision_body, decision_date, decision_reference: what a decision
@@ -112,6 +114,7 @@ class ParsedDocument:
     background: str = ""
     follow_up_text: str = ""
     local_police_area: str = ""
+    area_name: str = ""
     signing_place: str = ""
     signed_date: datetime.date | None = None
     signatories: list[ParsedSignatory] = field(default_factory=list)

@@ -337,6 +337,49 @@ _BROKEN_OFF = re.compile(
 )
 
 
+# A chat's written turns (Slack's, Teams'): a message holding a list ("*Polisen ska:*" over items
+# each opened by an emoji's short code, ":oncoming_police_car: genomföra …", or a bullet) is
+# kept line by line, the short codes before its items read as bullets, the stars of a line in
+# bold dropped; short codes inside a sentence (":wave:", ":+1:") and a thread's count of
+# replies ("3 svar") are no words of it.
+_SHORTCODE_BULLET = re.compile(r"^:[a-z0-9_+-]{2,40}:[ \t]+(?=\S)")
+_SHORTCODE = re.compile(r"[ \t]?(?<!\w):[a-z0-9_+-]{2,40}:(?!\w)")
+_BOLD_LINE = re.compile(r"\*([^*\n]{1,200})\*")
+_REPLY_COUNT = re.compile(r"\d{1,3} (?:svar|replies|reply|kommentarer)")
+
+
+# (never an AsciiDoc document's attributes, ":lang: sv", ":toc: left": a word or two after them)
+_SHORTCODE_BULLETS = re.compile(
+    r"^[ \t]*:[a-z0-9_+-]{2,40}:[ \t]+(?=\S+[ \t]+\S+[ \t]+\S)", re.MULTILINE
+)
+_FEWEST_SHORTCODE_BULLETS = 2
+
+
+def shortcode_bullets_read(raw: str) -> str:
+    """A chat's items opened by an emoji's short code (two or more) with "- " instead, read
+    before a drawer's ":PROPERTIES:" of an org file could take them."""
+    if len(_SHORTCODE_BULLETS.findall(raw, 0, 50_000)) < _FEWEST_SHORTCODE_BULLETS:
+        return raw
+    return _SHORTCODE_BULLETS.sub("- ", raw)
+
+
+def _written_list(turn: list[str]) -> str | None:
+    """A turn holding a list, its lines as written (see above); None for a spoken turn."""
+    if not any(_SHORTCODE_BULLET.match(line) or _LIST_ITEM.match(line) for line in turn):
+        return None
+    lines = []
+    for line in turn:
+        if _REPLY_COUNT.fullmatch(line):
+            continue
+        line = _SHORTCODE_BULLET.sub("- ", line)
+        line = _SHORTCODE.sub("", line).strip()
+        if bold := _BOLD_LINE.fullmatch(line):
+            line = bold.group(1).strip()
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
+
+
 def _said(words: str) -> tuple[str, bool]:
     """What a turn says, its fillers and the sentences broken off to be said again left out,
     and whether a sentence was so broken off."""
@@ -387,7 +430,11 @@ def _without_speaker_lines(text: str) -> str:
     for k in range(first, len(lines) + 1):
         line = lines[k].strip() if k < len(lines) else ""
         if k in starts or k == len(lines):
-            said, broken = _said(" ".join(turn)) if turn else ("", False)
+            written = _written_list(turn)
+            if written is not None:
+                said, broken = written, False
+            else:
+                said, broken = _said(_SHORTCODE.sub("", " ".join(turn))) if turn else ("", False)
             short = len(said.split()) <= _LONGEST_SPOKEN_HEADING
             if said and not (repairing and short):
                 # ("Det står tjugofem." and "Ja, förlåt." between: the repair's, dropped)

@@ -631,3 +631,18 @@ def _without_tear_off_slip(text: str) -> str:
             return text[: match.start()].rstrip("\n")
         return text[: match.start()] + rest.lstrip("\n")
     return text
+
+
+# A party's heading run in before its paragraph, as a letter or a blog post writes it: "Det här
+# gör polisen: polisen kommer att genomföra …" is the heading "Det här gör polisen:" over the
+# paragraph, read as the heading alone on its line is.
+_RUN_IN_PARTY_HEADING = re.compile(
+    r"^(?P<head>[ \t]*(?:det här|detta|så här) (?:gör|lovar) (?:vi på )?"
+    r"(?:polisen|kommunen|staden|regionen|vi tillsammans|vi gemensamt)):[ \t]+(?=\S)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def run_in_party_headings_read(text: str) -> str:
+    """The text with each party heading run in before its paragraph on a line of its own."""
+    return _RUN_IN_PARTY_HEADING.sub(lambda match: f"{match.group('head')}:\n", text)

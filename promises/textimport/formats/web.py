@@ -66,6 +66,27 @@ _ANY_EMOJI = re.compile("[ \t]?[\U0001f000-\U0001faff\ufe0f]+")
 _BREADCRUMB = re.compile(r"(?:start|hem|polisen)\s*(?:/|>|›)\s*\S.*")
 
 
+# A web address the sentence above ends with ("Du kan följa arbetet på" / "polisen.se."): the
+# sentence's last word, no page's chrome; the chrome's address stands alone, after a menu's
+# words or in a footer.
+_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.se(?:/\S*)?\.?")
+_ADDRESS_AFTER = re.compile(r"(?:pa|via|se|till|besok|hos|fran|och|eller|webbplatsen)$")
+_FEWEST_SENTENCE_WORDS = 4
+
+
+def ends_sentence(above: str, line: str) -> bool:
+    """Whether `line`, a web address, ends the sentence of the line right above it: that line
+    (of four words or more) stops without a full stop, and the address ends with one or
+    follows a preposition ("Läs mer på" / "polisen.se")."""
+    folded = fold(line.strip())
+    above = fold(above.strip())
+    if not _ADDRESS.fullmatch(folded) or not above or above.endswith((".", ":", "!", "?")):
+        return False
+    if len(above.split()) < _FEWEST_SENTENCE_WORDS:
+        return False
+    return folded.endswith(".") or bool(_ADDRESS_AFTER.search(above))
+
+
 def _chrome(line: str) -> bool:
     folded = fold(line.strip())
     if not folded:
