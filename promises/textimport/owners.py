@@ -764,6 +764,6 @@ def _subject_after_verb(after: list[str]) -> str:
     return actor_kind(" ".join(after[:3])) or ""
 
 
-# For the parser's reading of clauses joined by "och" (`parser._coordinated`).
+# For the parser's reading of clauses joined by "och" (`reading.sentences.coordinated`).
 ACTIVITY_VERBS = _ACTIVITY_VERBS
 PRESENT_VERB = _PRESENT_VERB

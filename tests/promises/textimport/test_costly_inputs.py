@@ -20,7 +20,9 @@ from promises.textimport.extract import (
     ExtractError,
     extract_text,
 )
-from promises.textimport.parser import _legend, _read_parties, parse
+from promises.textimport.parser import parse
+from promises.textimport.reading.legends import read_legend
+from promises.textimport.reading.running_text import read_parties
 from promises.textimport.types import ParsedDocument
 from tests.import_documents import docx_bytes
 from tests.promises.textimport.raw_pdf import flate_stream, pdf_file
@@ -250,7 +252,7 @@ def test_codes_named_in_the_running_text_are_still_read():
     )
     from promises.textimport.lines import read_lines
 
-    codes = _legend(read_lines(lines.text))
+    codes = read_legend(read_lines(lines.text))
     assert codes == {
         "KFF": "Kultur- och fritidsförvaltningen",
         "SBF": "samhällsbyggnadsförvaltningen",
@@ -270,7 +272,7 @@ def test_codes_named_in_the_running_text_are_still_read():
 )
 def test_the_parties_of_a_promise_are_still_read(text, parties):
     document = ParsedDocument(text=text)
-    _read_parties(document)
+    read_parties(document)
     assert document.parties == parties
 
 
