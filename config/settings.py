@@ -433,6 +433,8 @@ PASSWORD_RESET_LIMIT_WINDOW = datetime.timedelta(
 )
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# No script of ours reads the token (the forms carry it): a script injected some day cannot either.
+CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

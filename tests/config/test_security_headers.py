@@ -138,6 +138,14 @@ def test_a_host_not_allowed_gets_the_400_page_with_the_security_headers(client, 
     assert not response.cookies
 
 
+def test_the_csrf_cookie_is_not_readable_by_scripts(client):
+    # The sign-in form sets it; no script of ours reads it (static/ holds no JavaScript).
+    response = client.get("/personal/logga-in/")
+    assert response.status_code == 200
+    assert response.cookies[settings.CSRF_COOKIE_NAME]["httponly"]
+    assert not list((ROOT / "static").rglob("*.js"))
+
+
 def test_the_404_page_has_the_security_headers(client):
     for url in ("/finns-inte/", "/en/finns-inte/"):
         response = client.get(url)
