@@ -24,6 +24,7 @@ from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth import views as auth_views
 from django.core.cache import caches
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -240,6 +241,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 RESET_PER_CLIENT = "password-reset:client"
 RESET_PER_ADDRESS = "password-reset:address"
 SIGN_IN_FAILURES = "sign-in-failure"
+PASSWORD_CHANGE_FAILURES = "password-change-failure"
 
 
 def _counter_key(kind: str, value: str) -> str:
@@ -384,8 +386,40 @@ password_reset_confirm = PasswordResetConfirmView.as_view()
 password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
     template_name="accounts/password_reset_complete.html"
 )
+
+
+class LimitedPasswordChangeForm(auth_forms.PasswordChangeForm):
+    """Django's, with the current password guessed wrong at most AXES_FAILURE_LIMIT times per
+    AXES_COOLOFF_TIME, as at sign-in: one who holds a signed-in session cannot try password
+    after password to learn it (and use it where the person uses it too)."""
+
+    def clean_old_password(self) -> str:
+        account = str(self.user.pk)
+        try:
+            failures = caches["limits"].get(_counter_key(PASSWORD_CHANGE_FAILURES, account), 0)
+        except Exception:
+            logger.error("failed password changes not read", exc_info=True)
+            failures = 0
+        if failures >= settings.AXES_FAILURE_LIMIT:
+            minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+            raise ValidationError(
+                _(
+                    "The current password was entered wrong too many times. For your security, "
+                    "try again in %(minutes)s minutes."
+                ),
+                code="too_many_attempts",
+                params={"minutes": minutes},
+            )
+        try:
+            return super().clean_old_password()
+        except ValidationError:
+            _count(PASSWORD_CHANGE_FAILURES, account, window=settings.AXES_COOLOFF_TIME)
+            raise
+
+
 password_change = staff_required(
     auth_views.PasswordChangeView.as_view(
+        form_class=LimitedPasswordChangeForm,
         template_name="accounts/password_change.html",
         success_url=reverse_lazy("accounts:password_change_done"),
     )

@@ -518,6 +518,29 @@ def test_password_change_keeps_the_user_signed_in(client, officer):
     assert client.get(reverse("accounts:password_change_done")).status_code == 200
 
 
+def test_the_current_password_may_be_guessed_wrong_only_a_few_times(client, officer, settings):
+    # One holding a signed-in session could try password after password to learn it.
+    settings.AXES_FAILURE_LIMIT = 3
+    sign_in(client, officer)
+    url = reverse("accounts:password_change")
+    wrong = {"old_password": "gissat", "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
+    for _ in range(3):
+        response = client.post(url, wrong)
+        assert response.status_code == 200
+        assert "too_many_attempts" not in str(response.context["form"].errors.as_data())
+    right = {**wrong, "old_password": PASSWORD}
+    refused = client.post(url, right)
+    assert refused.status_code == 200
+    errors = refused.context["form"].errors.as_data()["old_password"]
+    assert [error.code for error in errors] == ["too_many_attempts"]
+    assert "försök igen om 15 minuter" in refused.content.decode()
+    officer.refresh_from_db()
+    assert officer.check_password(PASSWORD)
+    # After the cool-off (the counter gone) the right password works again.
+    caches["limits"].clear()
+    assert client.post(url, right).url == reverse("accounts:password_change_done")
+
+
 # Overlong usernames (longer than any account's, and than django-axes's 255-character column).
 
 
