@@ -48,8 +48,9 @@ from promises.textimport.reading.legends import (
 from promises.textimport.reading.running_text import promise_from_running_text, read_parties
 from promises.textimport.reading.sections import read_structure
 from promises.textimport.reading.units import PROMISE_SENTENCE, PROMISE_SENTENCE_REACH, untagged
+from promises.textimport.scopes import PERIOD_MONTHS, PERIOD_YEARS, months_between
 from promises.textimport.signatures import read_signatures
-from promises.textimport.targets import PERIOD_MONTHS, PERIOD_YEARS, months_between, read_target
+from promises.textimport.targets import read_target
 from promises.textimport.texts import read_texts
 from promises.textimport.types import ParsedActivity, ParsedDocument, TextSpan
 

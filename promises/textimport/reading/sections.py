@@ -85,7 +85,7 @@ from promises.textimport.reading.units import (
     strip_item,
     sub_heading_over_items,
 )
-from promises.textimport.targets import limited_by_heading, season_heading
+from promises.textimport.scopes import limited_by_heading, season_heading
 from promises.textimport.types import ParsedDocument, ParsedPromise, TextSpan
 
 

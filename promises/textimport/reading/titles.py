@@ -29,7 +29,8 @@ from promises.textimport.reading.units import (
     strip_item,
     word_set,
 )
-from promises.textimport.targets import UNSUPPORTED_SCOPE, part_of_year, read_target
+from promises.textimport.scopes import UNSUPPORTED_SCOPE, part_of_year
+from promises.textimport.targets import read_target
 from promises.textimport.types import ParsedActivity, ParsedTarget, TextSpan
 
 

@@ -7,12 +7,7 @@ import re
 
 from promises.textimport.lines import Line as _Line
 from promises.textimport.lines import kw as _kw
-
-
-def word_set(words: str) -> frozenset[str]:
-    """The words of a space-separated list."""
-    return frozenset(words.split())
-
+from promises.textimport.tokens import word_set
 
 # Running text: "Det innebär att polisen genomför … och att kommunen förbättrar …".
 SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s+[A-ZÅÄÖ]|\s*$)|$)", re.DOTALL)
