@@ -3,7 +3,10 @@
 import datetime
 
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -100,7 +103,10 @@ class DraftReportForm(SentOnceMixin, forms.Form):
         same = same_span_report(self.period, kind, start, end)
         if same is None or (key is not None and same.idempotency_key == key):
             return
-        words = {"kind": ReportKind(kind).label, "title": same.title}
+        # The report's title links to it: the draft to finish, or the report to correct.
+        target = "followups:report_edit" if same.is_draft else "followups:report_detail"
+        title = format_html('<a href="{}">{}</a>', reverse(target, args=[same.pk]), same.title)
+        words = {"kind": escape(ReportKind(kind).label), "title": title}
         if same.is_draft:
             message = _(
                 "A draft %(kind)s of the same span exists already (%(title)s): finish that one, "
@@ -111,7 +117,7 @@ class DraftReportForm(SentOnceMixin, forms.Form):
                 "A %(kind)s of the same span is published already (%(title)s): publish a "
                 "correction of it instead."
             )
-        raise forms.ValidationError(message % words, code="twice")
+        raise forms.ValidationError(mark_safe(escape(message) % words), code="twice")
 
 
 class ReportTextsForm(forms.Form):

@@ -36,6 +36,7 @@ from promises.registration_forms import (
     MAX_SIGNATORIES,
     RegistrationForm,
     RegistrationSignatoryFormSet,
+    checked_source_file,
 )
 from promises.textimport import extract
 from promises.textimport.numbers import fold
@@ -108,6 +109,24 @@ class ImportUploadForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("E.g. copied from the municipality's site or polisen.se."),
     )
+    # A registered promise keeps its document as its source: with pasted text, the document
+    # itself or where it is published is asked here, not only when the reading is confirmed.
+    source_file = forms.FileField(
+        label=_("The signed document to keep, as a file"),
+        required=False,
+        help_text=_(
+            "Only for a citizen promise already decided and signed whose text you paste: "
+            "PDF, Word, OpenDocument, RTF, text or a saved web page, at most 1 MB. Kept "
+            "unchanged and published with the citizen promise."
+        ),
+    )
+    source_url = forms.URLField(
+        label=_("Or the web address where it is published"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        help_text=_("E.g. on polisen.se or the municipality's site."),
+    )
 
     def __init__(self, *args, municipalities, upload_too_large: bool = False, **kwargs) -> None:
         """`upload_too_large`: a file was sent but not read, being over the limit
@@ -122,11 +141,20 @@ class ImportUploadForm(forms.Form):
             if len(only) == 1:
                 self.initial.setdefault("municipality", only[0].pk)
 
+    def clean_source_file(self):
+        return checked_source_file(self.cleaned_data.get("source_file"))
+
     def clean(self):
         cleaned = super().clean()
         upload, text = cleaned.get("file"), cleaned.get("text") or ""
         if self.upload_too_large:
-            self.add_error("file", _("The file is larger than 1 MB."))
+            # A file was stopped (`config.uploads`), and what came after it is not read: text
+            # read means the file after it, the source to keep (only a registration's).
+            registering = cleaned.get("kind") == ImportKind.REGISTER
+            too_large = "source_file" if registering and text.strip() else "file"
+            self.add_error(too_large, _("The file is larger than 1 MB."))
+        if cleaned.get("kind") == ImportKind.REGISTER:
+            self._clean_source(cleaned, upload, text)
         if self.has_error("file") or self.has_error("text"):
             return cleaned
         if upload is not None and text.strip():
@@ -153,9 +181,38 @@ class ImportUploadForm(forms.Form):
                 cleaned["text"] = extract.checked_text(_without_controls(text))
             except extract.ExtractError as error:
                 self.add_error("text", error.message)
+            source = cleaned.get("source_file")
+            if source is not None and cleaned.get("kind") == ImportKind.REGISTER:
+                self.source_name, self.source_data = source.name, source.read()
         else:
             self.add_error("file", _("Upload the document, or paste its text."))
         return cleaned
+
+    def _clean_source(self, cleaned, upload, text: str) -> None:
+        """A registration's source: the document uploaded to be read is kept; with pasted
+        text, its file or web address is asked now (the confirmation would refuse it)."""
+        if upload is not None or not text.strip():
+            if cleaned.get("source_file") is not None:
+                self.add_error(
+                    "source_file",
+                    _("The document uploaded to be read is kept: attach no other file."),
+                )
+            return
+        if not (
+            cleaned.get("source_file")
+            or cleaned.get("source_url")
+            or self.has_error("source_file")
+            or self.has_error("source_url")
+        ):
+            self.add_error(
+                "source_file",
+                _(
+                    "A citizen promise already signed is registered with its document: attach "
+                    "the document, or give the address where it is published."
+                ),
+            )
+        elif cleaned.get("source_file") is not None and cleaned.get("source_url"):
+            self.add_error("source_url", _("Attach the document or give its address, not both."))
 
     def payload(self, user_id: int) -> str:
         """The signed hidden value that carries the text (and a file to keep) to the preview,

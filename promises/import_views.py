@@ -90,9 +90,13 @@ def period_import(request: HttpRequest) -> HttpResponse:
                     initial={"document_payload": form.payload(request.user.pk), "kind": kind}
                 )
                 areas = _areas(request.user, municipalities)
+                initial = period_initial(document, municipality.pk, kind, areas)
+                if kind == ImportKind.REGISTER and form.cleaned_data.get("source_url"):
+                    # Where the document is published, as typed on the first page.
+                    initial["source_url"] = form.cleaned_data["source_url"]
                 period = period_form(
                     kind,
-                    initial=period_initial(document, municipality.pk, kind, areas),
+                    initial=initial,
                     municipalities=municipalities,
                     areas=areas,
                 )

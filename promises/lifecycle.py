@@ -592,7 +592,14 @@ RULES: dict[str, Rule] = {
         user_guards=(_not_registering, _has_content),
     ),
     Action.WITHDRAW: Rule((S.CONSULTATION,), S.DRAFT, COORDINATOR),
-    Action.COMMENT: Rule((S.CONSULTATION,), None, APPROVER, (_has_comment,), ReviewVerdict.COMMENT),
+    Action.COMMENT: Rule(
+        (S.CONSULTATION,),
+        None,
+        APPROVER,
+        (_has_comment,),
+        ReviewVerdict.COMMENT,
+        effects=(_notify(notifications.COMMENTED),),
+    ),
     Action.APPROVE: Rule(
         (S.CONSULTATION,),
         None,

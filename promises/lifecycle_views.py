@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods
 
 from access import policy
 from access.staff import staff_required
-from promises import lifecycle
+from promises import lifecycle, notifications
 from promises.hub import round_changes
 from promises.lifecycle import Action
 from promises.lifecycle_forms import FORMS, SignForm, signatory_formset
@@ -37,8 +37,8 @@ EXPLANATIONS = {
         "far stay in the record; send it for consultation again when you are done."
     ),
     Action.COMMENT: gettext_lazy(
-        "Your comment is shown to the coordinator and kept in the record. The citizen promise "
-        "stays in consultation."
+        "Your comment is shown to the coordinator, who is told of it by e-mail, and kept in "
+        "the record. The citizen promise stays in consultation."
     ),
     Action.APPROVE: gettext_lazy(
         "You approve this version of the citizen promise. The coordinator can then record the "
@@ -74,7 +74,6 @@ REVIEW_ACTIONS = (Action.COMMENT, Action.APPROVE, Action.RETURN)
 SUCCESS = {
     Action.SUBMIT: gettext_lazy("The citizen promise was sent for consultation."),
     Action.WITHDRAW: gettext_lazy("The citizen promise was taken back to draft."),
-    Action.COMMENT: gettext_lazy("Your comment was saved."),
     Action.APPROVE: gettext_lazy("You approved the citizen promise."),
     Action.RETURN: gettext_lazy("The citizen promise was sent back to draft with your comments."),
     Action.DECIDE: gettext_lazy("The decision was recorded."),
@@ -97,7 +96,19 @@ def _show_errors(form, errors: dict[str | None, list[str]]) -> None:
                 form.add_error(None, message)
 
 
-def _success_message(action: str, period: PromisePeriod) -> str:
+# A comment's confirmation says whether a coordinator was e-mailed of it (none may want
+# e-mail, or the municipality may have no coordinator yet).
+COMMENT_TOLD = gettext_lazy("Your comment was saved, and the coordinator is told of it by e-mail.")
+COMMENT_NOT_TOLD = gettext_lazy(
+    "Your comment was saved. No coordinator of the municipality receives e-mail from the "
+    "portal: it is shown on the citizen promise's page."
+)
+
+
+def _success_message(action: str, period: PromisePeriod, user) -> str:
+    if action == Action.COMMENT:
+        told = notifications.anyone_told(notifications.COMMENTED, period, by=user)
+        return str(COMMENT_TOLD if told else COMMENT_NOT_TOLD)
     end = date_format(period.end_date, "j F Y") if period.end_date else ""
     return str(SUCCESS[action]) % {"date": end}
 
@@ -169,7 +180,7 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
                 _show_errors(form, invalid.errors)
             else:
                 period.refresh_from_db(fields=["end_date"])
-                messages.success(request, _success_message(action, period))
+                messages.success(request, _success_message(action, period, user))
                 return redirect("promises:staff_period", pk=period.pk)
     else:
         if is_sign:

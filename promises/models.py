@@ -1002,6 +1002,11 @@ class Review(models.Model):
         related_name="reviews",
         verbose_name=_("about the promise"),
     )
+    # The promise's title when the comment was written: a coordinator who renames the promise
+    # in answer to it does not make the comment read as if about the new title.
+    promise_title = models.CharField(
+        _("title of the promise then"), max_length=300, blank=True, editable=False
+    )
     at = models.DateTimeField(_("at"), default=timezone.now)
 
     class Meta:
@@ -1017,6 +1022,23 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_verdict_display()} ({self.reviewer})"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.promise is not None and not self.promise_title:
+            self.promise_title = self.promise.title
+        super().save(*args, **kwargs)
+
+    @property
+    def promise_title_then(self) -> str:
+        """The title of the promise it is about, as it was when written ("" if about none)."""
+        if self.promise is None:
+            return ""
+        return self.promise_title or self.promise.title
+
+    @property
+    def promise_renamed(self) -> bool:
+        """The promise it is about has another title now than when it was written."""
+        return self.promise is not None and self.promise_title_then != self.promise.title
 
 
 class Extension(models.Model):

@@ -31,6 +31,9 @@ logger = logging.getLogger(__name__)
 # The events, named after the step that causes them.
 SUBMITTED = "submitted"
 APPROVED = "approved"
+# A comment leaves the period in consultation, but the coordinator is to learn of it without
+# having to look (the approver is told so).
+COMMENTED = "commented"
 RETURNED = "returned"
 DECIDED = "decided"
 SIGNED = "signed"
@@ -40,12 +43,13 @@ REVISED = "revised"
 EXTENDED = "extended"
 
 BOTH_PARTIES = (Role.COORDINATOR, Role.APPROVER, Role.POLICE_OFFICER)
-# Who is told of each event: sent for consultation → its approvers; approved → its
-# coordinators; sent back → its coordinators and the other approvers (an approval given in the
+# Who is told of each event: sent for consultation → its approvers; commented or approved →
+# its coordinators; sent back → its coordinators and the other approvers (an approval given in the
 # round no longer counts: a colleague who approved learns why); decided or signed → both
 # parties' staff.
 RECIPIENT_ROLES: dict[str, tuple[str, ...]] = {
     SUBMITTED: (Role.APPROVER,),
+    COMMENTED: (Role.COORDINATOR,),
     APPROVED: (Role.COORDINATOR,),
     RETURNED: (Role.COORDINATOR, Role.APPROVER),
     DECIDED: BOTH_PARTIES,
@@ -56,6 +60,7 @@ RECIPIENT_ROLES: dict[str, tuple[str, ...]] = {
 
 SUBJECTS = {
     SUBMITTED: gettext_lazy("Citizen promise %(period)s has been sent for consultation"),
+    COMMENTED: gettext_lazy("Citizen promise %(period)s has been commented on in consultation"),
     APPROVED: gettext_lazy("Citizen promise %(period)s has been approved"),
     RETURNED: gettext_lazy("Citizen promise %(period)s has been sent back to draft"),
     DECIDED: gettext_lazy("The decision on citizen promise %(period)s has been recorded"),
@@ -93,6 +98,11 @@ def recipients(period: PromisePeriod, roles, *, exclude_user_id: int | None = No
     if exclude_user_id is not None:
         users = users.exclude(pk=exclude_user_id)
     return list(users.order_by("pk").values_list("email", flat=True))
+
+
+def anyone_told(event: str, period: PromisePeriod, *, by) -> bool:
+    """Whether `event` on `period`, taken by `by`, e-mails anybody (one query)."""
+    return bool(recipients(period, RECIPIENT_ROLES[event], exclude_user_id=by.pk))
 
 
 def site_url(path: str) -> str:

@@ -106,6 +106,24 @@ class DecisionAndSigningChecks(forms.BaseForm):
                 )
 
 
+def checked_source_file(upload):
+    """The uploaded source document as it may be kept and published, or a ValidationError."""
+    if upload is None:
+        return None
+    if os.path.splitext(upload.name)[1].lower() not in SOURCE_EXTENSIONS:
+        raise forms.ValidationError(
+            _("Attach the document as PDF, Word, OpenDocument, RTF, text or a web page.")
+        )
+    if upload.size > settings.UPLOAD_FILE_MAX_BYTES:
+        raise forms.ValidationError(_("The file is larger than 1 MB."))
+    hidden = hidden_content(upload.name, upload.read())
+    upload.seek(0)
+    if hidden:
+        # Published as uploaded: a reviewer's remark or a deleted sentence would be public.
+        raise forms.ValidationError(refusal(hidden))
+    return upload
+
+
 class RegistrationForm(DecisionAndSigningChecks, forms.ModelForm):
     """The facts of a past promise as its document states them, and where the document is."""
 
@@ -253,21 +271,7 @@ class RegistrationForm(DecisionAndSigningChecks, forms.ModelForm):
         return clean_period_slug(self.cleaned_data.get("slug", ""))
 
     def clean_source_file(self):
-        upload = self.cleaned_data.get("source_file")
-        if upload is None:
-            return None
-        if os.path.splitext(upload.name)[1].lower() not in SOURCE_EXTENSIONS:
-            raise forms.ValidationError(
-                _("Attach the document as PDF, Word, OpenDocument, RTF, text or a web page.")
-            )
-        if upload.size > settings.UPLOAD_FILE_MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 1 MB."))
-        hidden = hidden_content(upload.name, upload.read())
-        upload.seek(0)
-        if hidden:
-            # Published as uploaded: a reviewer's remark or a deleted sentence would be public.
-            raise forms.ValidationError(refusal(hidden))
-        return upload
+        return checked_source_file(self.cleaned_data.get("source_file"))
 
     def clean(self):
         cleaned = super().clean()

@@ -974,6 +974,35 @@ def test_a_second_report_of_the_same_kind_and_span_is_refused_with_what_to_do(
     assert first.replaced_by is None
 
 
+def test_the_message_of_a_draft_of_the_same_span_links_to_the_draft(client, people, world):
+    """ "Det finns redan ett utkast … gör klart det, under Utkast" did not link to the draft."""
+    sign_in(client, people.coordinator)
+    url = reverse("followups:report_create", args=[world.period.pk])
+    span = {"kind": "final", "covers_from": START.isoformat(), "covers_to": TODAY.isoformat()}
+    client.post(url, span)
+    draft = Report.objects.get()
+    draft.title = "Slutredovisning <utkast> & mer"
+    draft.save()
+
+    html = client.post(url, span).content.decode()
+
+    edit = reverse("followups:report_edit", args=[draft.pk])
+    assert f'(<a href="{edit}">Slutredovisning &lt;utkast&gt; &amp; mer</a>): gör klart det' in html
+    assert Report.objects.count() == 1
+
+
+def test_the_message_of_a_published_report_of_the_same_span_links_to_it(client, people, world):
+    report = published(world, people)
+    sign_in(client, people.coordinator)
+    url = reverse("followups:report_create", args=[world.period.pk])
+    span = {"kind": "tertial", "covers_from": START.isoformat(), "covers_to": TODAY.isoformat()}
+
+    html = client.post(url, span).content.decode()
+
+    detail = reverse("followups:report_detail", args=[report.pk])
+    assert f'<a href="{detail}">' in html and "är redan publicerad" in html
+
+
 def test_the_draft_form_sent_twice_leads_to_the_draft_it_made(client, people, world):
     sign_in(client, people.coordinator)
     url = reverse("followups:report_create", args=[world.period.pk])

@@ -2,6 +2,7 @@
 
 import datetime
 import functools
+import importlib
 import re
 
 import pytest
@@ -12,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
 
+from municipalities.models import NotificationPreference
 from promises import lifecycle
 from promises.lifecycle import Action
 from promises.models import (
@@ -925,3 +927,108 @@ def test_a_round_that_is_no_number_is_refused_not_a_500(client, people, garbled)
     response = client.post(url(period, Action.COMMENT), {"comment": "Ok.", "round": garbled})
     assert response.status_code == 302
     assert record(period) == before
+
+
+# -- A comment in consultation: the coordinator is told; its promise as it was then -----------
+
+
+@pytest.mark.django_db
+def test_a_comment_is_e_mailed_to_the_coordinator_and_the_approver_is_told_so(
+    client, people, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The approver read "Din kommentar visas för samordnaren", but no e-mail went out."""
+    period = make_period(PeriodState.CONSULTATION)
+    coordinator = people.coordinator
+    sign_in(client, people.approver)
+
+    form_page = client.get(url(period, Action.COMMENT)).content.decode()
+    assert "som får veta om den med e-post" in form_page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url(period, Action.COMMENT), {"comment": "Ange var."})
+
+    assert response.status_code == 302
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "Din kommentar är sparad, och samordnaren får veta om den med e-post."
+    ]
+    assert [message.to for message in mailoutbox] == [[coordinator.email]]
+    assert "Ange var." in mailoutbox[0].body
+    assert f"/personal/perioder/{period.pk}/" in mailoutbox[0].body
+
+
+@pytest.mark.django_db
+def test_a_comment_no_coordinator_is_mailed_of_does_not_claim_an_e_mail(
+    client, people, mailoutbox, django_capture_on_commit_callbacks
+):
+    period = make_period(PeriodState.CONSULTATION)
+    NotificationPreference.objects.create(user=people.coordinator, email_enabled=False)
+    sign_in(client, people.approver)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url(period, Action.COMMENT), {"comment": "Ange var."})
+
+    (message,) = get_messages(response.wsgi_request)
+    assert "e-post" in str(message) and "Ingen samordnare" in str(message)
+    assert mailoutbox == []
+
+
+@pytest.mark.django_db
+def test_an_earlier_comment_keeps_the_title_its_promise_had_then(client, people):
+    """After the coordinator renamed the promise in answer to a comment, the comment read as if
+    it were about the new title."""
+    period = make_period(PeriodState.CONSULTATION, promise_title="Trygg stadskärna")
+    promise = period.promises.get()
+    lifecycle.perform(
+        period, people.approver, Action.COMMENT, comment="Vilken stadskärna?", promise=promise
+    )
+    review = period.reviews.get()
+    assert review.promise_title == "Trygg stadskärna"
+    promise.title = "Öka tryggheten i centrala Vetlanda"
+    promise.save()
+    sign_in(client, people.coordinator)
+
+    page = strip_tags(" ".join(client.get(hub(period)).content.decode().split()))
+
+    assert "Kommentar om löftet ”Trygg stadskärna” (nu: Öka tryggheten i centrala Vetlanda)" in page
+    review.refresh_from_db()
+    assert review.promise_title == "Trygg stadskärna"  # a later save keeps it
+    review.save()
+    review.refresh_from_db()
+    assert review.promise_title == "Trygg stadskärna"
+
+
+@pytest.mark.django_db
+def test_a_comment_on_a_promise_not_renamed_names_it_once(client, people):
+    period = make_period(PeriodState.CONSULTATION, promise_title="Trygg stadskärna")
+    lifecycle.perform(
+        period,
+        people.approver,
+        Action.COMMENT,
+        comment="Bra.",
+        promise=period.promises.get(),
+    )
+    sign_in(client, people.coordinator)
+
+    page = strip_tags(" ".join(client.get(hub(period)).content.decode().split()))
+
+    assert "Kommentar om löftet ”Trygg stadskärna”:" in page
+    assert "(nu:" not in page
+
+
+@pytest.mark.django_db
+def test_the_migration_fills_existing_reviews_with_the_current_title(people):
+    from django.apps import apps
+
+    fill = importlib.import_module("promises.migrations.0014_review_promise_title").fill_titles
+    period = make_period(PeriodState.CONSULTATION, promise_title="Trygg stadskärna")
+    lifecycle.perform(
+        period, people.approver, Action.COMMENT, comment="Ok.", promise=period.promises.get()
+    )
+    lifecycle.perform(period, people.approver, Action.COMMENT, comment="Hela.")
+    Review.objects.update(promise_title="")
+
+    fill(apps, None)
+
+    assert sorted(Review.objects.values_list("promise_title", flat=True)) == [
+        "",
+        "Trygg stadskärna",
+    ]

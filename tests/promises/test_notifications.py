@@ -291,13 +291,50 @@ def test_a_refused_step_sends_nothing(staff, mailoutbox, django_capture_on_commi
     assert callbacks == [] and mailoutbox == []
 
 
-def test_comments_and_withdrawals_tell_nobody(
+def test_a_withdrawal_tells_nobody(staff, mailoutbox, django_capture_on_commit_callbacks):
+    period = factories.period_in_state(S.CONSULTATION)
+
+    take(django_capture_on_commit_callbacks, period, staff.coordinator, Action.WITHDRAW)
+
+    assert mailoutbox == []
+
+
+def test_a_comment_tells_the_coordinators_with_its_promise_and_text(
     staff, mailoutbox, django_capture_on_commit_callbacks
 ):
+    """An approver who only commented was told "Din kommentar visas för samordnaren", but the
+    coordinator got no e-mail: only a return to draft sent one."""
+    period = factories.period_in_state(S.CONSULTATION)
+    promise = period.promises.get()
+
+    take(
+        django_capture_on_commit_callbacks,
+        period,
+        staff.area_approver,
+        Action.COMMENT,
+        comment="Skriv ut var kontrollerna görs.",
+        promise=promise,
+    )
+
+    # The coordinators, as for an approval: not the deactivated one, not Tranås's, not the
+    # other approver (the period stays in consultation), not the commenter.
+    assert sent_to(mailoutbox) == addresses(staff.coordinator)
+    message = mailoutbox[0]
+    assert message.subject == f"Medborgarlöftet {period} har fått en kommentar på samrådet"
+    assert "Lpochef Testsson har kommenterat medborgarlöftet" in message.body
+    assert f"Kommentar från Lpochef Testsson om löftet ”{promise.title}”:" in message.body
+    assert "Skriv ut var kontrollerna görs." in message.body
+    assert f"{SITE}/personal/perioder/{period.pk}/" in message.body
+    assert f"{SITE}/personal/installningar/" in message.body
+
+
+def test_a_comment_tells_no_coordinator_who_turned_notifications_off(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    NotificationPreference.objects.create(user=staff.coordinator, email_enabled=False)
     period = factories.period_in_state(S.CONSULTATION)
 
     take(django_capture_on_commit_callbacks, period, staff.approver, Action.COMMENT, comment="Ok.")
-    take(django_capture_on_commit_callbacks, period, staff.coordinator, Action.WITHDRAW)
 
     assert mailoutbox == []
 

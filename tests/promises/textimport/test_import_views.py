@@ -278,27 +278,136 @@ def test_a_signed_document_is_saved_for_registration_with_its_file_kept(
 
 
 def test_pasted_text_to_register_needs_the_document_or_its_address(client, coordinator, reading):
+    """A tester pasted a signed document's text, corrected the whole preview, and only at
+    "Bekräfta" was asked for the document or its address: asked on the first page now."""
     from tests import factories
 
+    upload = {
+        "municipality": factories.municipality("vetlanda").pk,
+        "kind": "register",
+        "text": seed_text(),
+    }
+    before = _rows()
+    response = client.post(IMPORT, upload)
+    assert response.status_code == 200 and _rows() == before
+    html = response.content.decode()
+    assert "Ett medborgarlöfte som redan är undertecknat registreras med sitt dokument" in html
+    assert 'aria-describedby="id_source_file_helptext id_source_file_error"' in html
+    # What was typed is kept.
+    assert response.context["form"]["text"].value() == seed_text()
+    assert response.context["form"]["kind"].value() == "register"
+
+    upload["source_url"] = "polisen.se/vetlanda/medborgarloften-2020"
+    preview = client.post(IMPORT, upload)
+    assert "meta" in preview.context
+    # The address typed is the registration's, in the preview to check.
+    assert preview.context["form"]["source_url"].value() == (
+        "https://polisen.se/vetlanda/medborgarloften-2020"
+    )
+    data = confirm_data(
+        preview, **{"period-start_date": "2020-03-01", "period-end_date": "2022-02-28"}
+    )
+    assert client.post(CONFIRM, data).status_code == 302
+    assert PromisePeriod.objects.get().source_url.endswith("medborgarloften-2020")
+
+
+def test_pasted_text_to_register_keeps_the_document_attached_on_the_first_page(
+    client, coordinator, reading
+):
+    from tests import factories
+
+    data = pdf_bytes(seed_text())
     preview = client.post(
         IMPORT,
         {
             "municipality": factories.municipality("vetlanda").pk,
             "kind": "register",
             "text": seed_text(),
+            "source_file": SimpleUploadedFile("vetlanda-2020.pdf", data),
         },
     )
-    assert 'name="period-source_file"' in preview.content.decode()
-    data = confirm_data(
-        preview, **{"period-start_date": "2020-03-01", "period-end_date": "2022-02-28"}
+    html = preview.content.decode()
+    assert "Den uppladdade filen vetlanda-2020.pdf sparas oförändrad som källa" in html
+    assert 'name="period-source_file"' not in html
+    response = client.post(
+        CONFIRM,
+        confirm_data(
+            preview, **{"period-start_date": "2020-03-01", "period-end_date": "2022-02-28"}
+        ),
     )
-    before = _rows()
-    response = client.post(CONFIRM, data)
-    assert response.status_code == 200 and _rows() == before
-    assert "Bifoga dokumentet eller ange adressen där det finns." in response.content.decode()
-    data["period-source_url"] = "https://polisen.se/vetlanda/medborgarloften-2020"
-    assert client.post(CONFIRM, data).status_code == 302
-    assert PromisePeriod.objects.get().source_url.endswith("medborgarloften-2020")
+    assert response.status_code == 302
+    with PromisePeriod.objects.get().source_file.open("rb") as kept:
+        assert kept.read() == data
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "words"),
+    [
+        # A draft asks for no source.
+        ({"kind": "draft"}, None, None),
+        (
+            {"source_file": "kallan.exe"},
+            "source_file",
+            "Bifoga dokumentet som PDF, Word, OpenDocument, RTF, text eller webbsida.",
+        ),
+        (
+            {"source_file": "kallan.pdf", "source_url": "https://polisen.se/x"},
+            "source_url",
+            "Bifoga dokumentet eller ange dess adress, inte båda.",
+        ),
+        ({"source_url": "inte en adress"}, "source_url", "Fyll i en giltig URL."),
+    ],
+)
+def test_the_source_asked_on_the_first_page_is_checked_there(
+    client, coordinator, reading, fields, field, words
+):
+    from tests import factories
+
+    body = {
+        "municipality": factories.municipality("vetlanda").pk,
+        "kind": "register",
+        "text": seed_text(),
+        **fields,
+    }
+    if "source_file" in body:
+        body["source_file"] = SimpleUploadedFile(body["source_file"], b"%PDF-1.4 kalla")
+    response = client.post(IMPORT, body)
+    assert response.status_code == 200
+    if field is None:
+        assert "meta" in response.context  # the preview
+    else:
+        assert response.context["form"].errors == {field: [words]}
+
+
+def test_a_source_too_large_on_the_first_page_gets_only_the_size_message(
+    client, coordinator, reading
+):
+    from tests import factories
+
+    response = client.post(
+        IMPORT,
+        {
+            "municipality": factories.municipality("vetlanda").pk,
+            "kind": "register",
+            "text": seed_text(),
+            "source_file": SimpleUploadedFile("stor.pdf", b"%PDF" + b"x" * (1024 * 1024)),
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"source_file": ["Filen är större än 1 MB."]}
+
+
+def test_a_file_to_read_is_the_source_kept_and_no_second_one_is_taken(client, coordinator, reading):
+    response = _upload(
+        client,
+        "vetlanda.docx",
+        docx_bytes(seed_text()),
+        kind="register",
+        source_file=SimpleUploadedFile("annan.pdf", b"%PDF-1.4 kalla"),
+    )
+    assert response.context["form"].errors == {
+        "source_file": ["Dokumentet som laddas upp för att läsas sparas: bifoga ingen annan fil."]
+    }
 
 
 def test_a_too_large_document_sent_with_the_confirmation_gets_only_the_size_message(
@@ -312,10 +421,16 @@ def test_a_too_large_document_sent_with_the_confirmation_gets_only_the_size_mess
             "municipality": factories.municipality("vetlanda").pk,
             "kind": "register",
             "text": seed_text(),
+            "source_url": "https://polisen.se/vetlanda/medborgarloften-2020",
         },
     )
     data = confirm_data(
-        preview, **{"period-start_date": "2020-03-01", "period-end_date": "2022-02-28"}
+        preview,
+        **{
+            "period-start_date": "2020-03-01",
+            "period-end_date": "2022-02-28",
+            "period-source_url": None,
+        },
     )
     data["period-source_file"] = SimpleUploadedFile("stor.pdf", b"%PDF" + b"x" * (1024 * 1024))
     before = _rows()
@@ -495,12 +610,17 @@ def test_each_activity_is_proposed_and_saved_under_the_promise_it_was_listed_und
 # -- The period's texts ---------------------------------------------------------------------------
 
 
-def _paste(client, text: str, kind: str = "draft"):
+def _paste(client, text: str, kind: str = "draft", **extra):
     from tests import factories
 
     return client.post(
         IMPORT,
-        {"municipality": factories.municipality("vetlanda").pk, "kind": kind, "text": text},
+        {
+            "municipality": factories.municipality("vetlanda").pk,
+            "kind": kind,
+            "text": text,
+            **extra,
+        },
     )
 
 
@@ -559,12 +679,13 @@ def test_the_confirmed_texts_are_saved_into_the_draft_as_edited(client, coordina
 
 
 def test_the_texts_are_saved_with_a_past_promise_being_registered(client, coordinator):
-    preview = _paste(client, seed_text(), kind="register")
-    data = confirm_data(
-        preview,
-        **DATES,
-        **{"period-source_url": "https://polisen.se/vetlanda/medborgarloften-2020"},
+    preview = _paste(
+        client,
+        seed_text(),
+        kind="register",
+        source_url="https://polisen.se/vetlanda/medborgarloften-2020",
     )
+    data = confirm_data(preview, **DATES)
     response = client.post(CONFIRM, data)
     assert response.status_code == 302
     period = PromisePeriod.objects.get()

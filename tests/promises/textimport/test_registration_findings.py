@@ -354,7 +354,12 @@ def test_the_testers_document_is_registered_with_what_it_states(client, people):
     sign_in(client, people.coordinator)
     preview = client.post(
         reverse("promises:period_import"),
-        {"municipality": factories.municipality("vetlanda").pk, "kind": "register", "text": YDRE},
+        {
+            "municipality": factories.municipality("vetlanda").pk,
+            "kind": "register",
+            "text": YDRE,
+            "source_url": "https://ydre.se/medborgarlofte-2024",
+        },
     )
     assert preview.status_code == 200
     rows = preview.context["activities"].forms

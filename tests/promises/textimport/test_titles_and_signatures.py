@@ -314,6 +314,7 @@ def test_the_preview_proposes_the_signatories_and_the_confirmation_saves_them(cl
             "municipality": factories.municipality("vetlanda").pk,
             "kind": "register",
             "text": VETLANDA,
+            "source_url": "https://vetlanda.se/medborgarlofte-2026",
         },
     )
     assert preview.status_code == 200
