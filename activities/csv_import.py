@@ -34,6 +34,7 @@ from access import policy
 from access.staff import staff_required
 from activities.forms import MAX_NOTE, MAX_QUANTITY, MAX_SUMMARY, LogForm
 from activities.models import SAME_LOG_FIELDS, Activity, ActivityLog
+from activities.plausibility import activity_doubt
 from activities.services import IdempotencyConflict, record_log
 from activities.spreadsheet import NOT_CSV, safe_cell
 from config import public_cache
@@ -317,6 +318,9 @@ class _AllowedActivityField(forms.Field):
 class _RowForm(LogForm):
     """LogForm for one row of a file, with the allowed activities held in memory."""
 
+    # An improbable quantity is one of the file's doubts (`doubts`), not a row's error.
+    asks_quantity = False
+
     def __init__(self, *args, allowed: dict[int, Activity], **kwargs):
         super().__init__(*args, activities=Activity.objects.none(), **kwargs)
         self.fields["activity"] = _AllowedActivityField(allowed)
@@ -395,8 +399,8 @@ def doubts(rows: list[tuple[int, _RowForm]], today: datetime.date) -> list[Doubt
     """The valid rows that may be a mistake: the same activity, date and place as a counted log
     already saved (the same in every field, or told that quantity or summary differ: a sheet
     kept beside the form often words the same walk otherwise); the same in every field as an
-    earlier row; and the whole file when every row is as the template proposes it (today's
-    date, one, no place, no summary)."""
+    earlier row; an improbable quantity (as the log form asks about it); and the whole file
+    when every row is as the template proposes it (today's date, one, no place, no summary)."""
     cleaned = [(number, form.cleaned_data) for number, form in rows]
     # The counted logs the rows may repeat, by activity, day and place: one query.
     saved: dict[tuple, dict] = {}
@@ -454,6 +458,9 @@ def doubts(rows: list[tuple[int, _RowForm]], today: datetime.date) -> list[Doubt
             message = gettext("The same as row %(row)s of the file.") % {"row": seen[row_key]}
             found.append(Doubt(number, message))
         seen.setdefault(row_key, number)
+        # As the log form asks (`activities.plausibility`); saved with "save all" or "only new".
+        if improbable := activity_doubt(activity, data["quantity"], data["date"], today):
+            found.append(Doubt(number, str(improbable.message), repeated=False))
     as_template = all(
         data["quantity"] == 1
         and not data["place"]

@@ -5,6 +5,7 @@ import re
 import uuid
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import formats
 from django.utils.choices import BaseChoiceIterator
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
+from activities.plausibility import QuantityDoubt, activity_doubt
 from activities.progress import Comparator, Scope, Target, target_text
 from activities.wording import quantity_words, text_target_mismatch
 from followups.models import MeetingKind
@@ -97,8 +99,31 @@ def _text(max_length: int, label, *, required: bool = False, help_text="") -> fo
     )
 
 
+class ConfirmQuantityInput(forms.CheckboxInput):
+    """A checkbox whose value is the quantity it confirms: ticked for 30, it does not confirm
+    300 typed afterwards."""
+
+    confirms = ""
+
+    def format_value(self, value):
+        return self.confirms or None
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name, "")
+
+    def get_context(self, name, value, attrs):
+        context = super(forms.CheckboxInput, self).get_context(name, value, attrs)
+        if self.confirms and str(value or "") == self.confirms:
+            context["widget"]["attrs"]["checked"] = True
+        return context
+
+
 class LogFieldsForm(forms.ModelForm):
-    """The fields of a log, checked against its activity's period and today."""
+    """The fields of a log, checked against its activity's period and today; an improbable
+    quantity (`activities.plausibility`) is saved only when confirmed."""
+
+    # The CSV import lists an improbable row among its doubts instead.
+    asks_quantity = True
 
     date = DateField(
         label=_("Date"),
@@ -112,6 +137,14 @@ class LogFieldsForm(forms.ModelForm):
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         help_text=_("How many times, e.g. 1 traffic check."),
         error_messages={"min_value": _("Enter at least 1."), "max_value": AT_MOST_QUANTITY},
+    )
+    # Shown only after an improbable quantity was asked about (GOV.UK's "check your answer").
+    quantity_confirmed = forms.CharField(
+        label=_("Yes, the quantity is right"),
+        required=False,
+        label_suffix="",
+        widget=ConfirmQuantityInput,
+        help_text=_("Tick the box and save again, or correct the quantity."),
     )
     place = PlainTextField(
         label=_("Place"),
@@ -139,6 +172,11 @@ class LogFieldsForm(forms.ModelForm):
     def __init__(self, *args, today: datetime.date, **kwargs):
         self.today = today
         super().__init__(*args, **kwargs)
+        self.quantity_doubt: QuantityDoubt | None = None
+        # The confirmation right below the quantity it confirms.
+        names = [name for name in self.fields if name != "quantity_confirmed"]
+        names.insert(names.index("quantity") + 1, "quantity_confirmed")
+        self.order_fields(names)
         # A phone's date picker offers no day after today (the form refuses one).
         self.fields["date"].widget.attrs["max"] = today.isoformat()
         note = self.fields["internal_note"]
@@ -150,6 +188,41 @@ class LogFieldsForm(forms.ModelForm):
     def log_activity(self) -> Activity | None:
         """The activity the log belongs to (the edited log's, or the chosen one)."""
         return self.instance.activity if self.instance.activity_id else None
+
+    def visible_fields(self):
+        # The confirmation only once an improbable quantity has been asked about.
+        return [
+            field
+            for field in super().visible_fields()
+            if field.name != "quantity_confirmed" or self.quantity_doubt is not None
+        ]
+
+    def _check_quantity(self, cleaned: dict) -> None:
+        """Ask about an improbable quantity (a new one, or one changed or moved to another
+        activity): an error on the quantity until the box confirming that very number is
+        ticked."""
+        activity, quantity = self.log_activity(), cleaned.get("quantity")
+        if activity is None or quantity is None or self.has_error("date"):
+            return
+        if self.instance.pk and (quantity, activity.pk) == (
+            self.instance.quantity,
+            self.instance.activity_id,
+        ):
+            return  # corrected otherwise: the quantity was saved (and asked about) before
+        self.quantity_doubt = activity_doubt(activity, quantity, cleaned.get("date"), self.today)
+        if self.quantity_doubt is None:
+            return
+        confirm = self.fields["quantity_confirmed"]
+        confirm.widget.confirms = str(quantity)
+        if cleaned.get("quantity_confirmed") != str(quantity):
+            # The box is described by the question it answers, as the quantity is.
+            asked = (
+                f"{self['quantity'].auto_id}_error {self['quantity_confirmed'].auto_id}_helptext"
+            )
+            confirm.widget.attrs["aria-describedby"] = asked
+            self.add_error(
+                "quantity", ValidationError(self.quantity_doubt.message, code="improbable")
+            )
 
     def clean(self):
         cleaned = super().clean()
@@ -188,6 +261,8 @@ class LogFieldsForm(forms.ModelForm):
                     )
                 },
             )
+        if self.asks_quantity:
+            self._check_quantity(cleaned)
         return cleaned
 
 

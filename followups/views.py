@@ -9,7 +9,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
+from django.utils.http import http_date, urlencode
 from django.utils.text import capfirst, slugify
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
@@ -63,6 +63,9 @@ def open_data(request: HttpRequest) -> HttpResponse:
         "excel_no": opendata.EXCEL_FALSE,
         # The embed code's address: the portal's own, never the Host a request named.
         "site_url": settings.SITE_URL,
+        # The day the downloads' figures are counted on (the page is kept for that day alone).
+        "today": timezone.localdate(),
+        "example_name": opendata.dated("medborgarloften-aktiviteter.csv", timezone.localdate()),
     }
     response = render(request, "followups/open_data.html", context)
     # A made-up `?kommun=` shows the page without a choice: not kept once per value.
@@ -83,16 +86,23 @@ def _download(
     base_url = settings.SITE_URL
     export = opendata.Export(dataset, fmt, municipality, base_url, timezone.localdate())
     version = public_cache.current_version(municipality.slug if municipality else None)
+    # When the figures were computed: a kept file's build (`Export.kept_at`), else now.
+    built_at = timezone.now()
 
     def respond(file=None) -> HttpResponse:
         # The file is whole before the response starts: a failing query raises here and the
         # visitor gets the 503 (or 500) page, never a cut-off file answered 200.
-        return FileResponse(
+        response = FileResponse(
             export.open(version) if file is None else file,
             as_attachment=True,
-            filename=export.filename,
+            # The day the figures are counted on, in the saved file's name (a researcher
+            # could not quote a saved file with its day); the address stays the same.
+            filename=export.download_name,
             content_type=fmt.content_type,
         )
+        kept_at = export.kept_at(version) if version is not None else None
+        response["Last-Modified"] = http_date((kept_at or built_at).timestamp())
+        return response
 
     if version is None:
         response = respond()
@@ -216,6 +226,7 @@ def list_selection(request: HttpRequest, dataset: str, name: str) -> HttpRespons
             found += 1
             yield row
 
+    built_at = timezone.now()
     rows = rows_of(None, settings.SITE_URL, today, only=ids_of(selection_filter, today))
     # Whole before the answer starts: a failing query is a 503, never a cut-off file.
     body = "".join(fmt.write(opendata.DATASETS_BY_SLUG[dataset], counted(rows))).encode("utf-8")
@@ -223,7 +234,11 @@ def list_selection(request: HttpRequest, dataset: str, name: str) -> HttpRespons
     words = _selection_words(selection_filter)
     filename = f"medborgarloften-{dataset}-urval{'-' if words else ''}{words}{fmt.variant}"
     filename += f".{fmt.extension}"
+    # With the day its figures are counted on, as the datasets' files (`Export.download_name`);
+    # a copy kept in the page cache is of the same day (its key has the day).
+    filename = opendata.dated(filename, today)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Last-Modified"] = http_date(built_at.timestamp())
     response["Access-Control-Allow-Origin"] = "*"
     return response if found else public_cache.not_kept(response)
 

@@ -18,7 +18,14 @@ files). What the rest of the portal uses is named here.
 """
 
 from followups.opendata.datasets import DATASETS, DATASETS_BY_SLUG, code_lists
-from followups.opendata.files import EXCEL_FALSE, EXCEL_TRUE, FORMATS, Export, content_etag
+from followups.opendata.files import (
+    EXCEL_FALSE,
+    EXCEL_TRUE,
+    FORMATS,
+    Export,
+    content_etag,
+    dated,
+)
 from followups.opendata.rows import LIST_SEPARATOR, activity_rows, promise_rows
 
 __all__ = [
@@ -32,5 +39,6 @@ __all__ = [
     "activity_rows",
     "code_lists",
     "content_etag",
+    "dated",
     "promise_rows",
 ]

@@ -186,6 +186,13 @@ def filename(dataset: Dataset, fmt: Format, municipality: Municipality | None) -
     return f"{'-'.join(parts)}{fmt.variant}.{fmt.extension}"
 
 
+def dated(name: str, day: datetime.date) -> str:
+    """A download's name with the day its figures are from before its extension:
+    medborgarloften-aktiviteter-2026-12-06.csv (a saved file is quoted with its day)."""
+    stem, _dot, extension = name.rpartition(".")
+    return f"{stem}-{day.isoformat()}.{extension}"
+
+
 # Files: built whole, kept per public data version.
 
 # A file is built in memory up to this size, then on disk.
@@ -211,6 +218,12 @@ class Export:
     @property
     def filename(self) -> str:
         return filename(self.dataset, self.fmt, self.municipality)
+
+    @property
+    def download_name(self) -> str:
+        """The name the file is downloaded as: with the day its figures are counted on (a
+        kept file is kept for that day alone, `storage_name`)."""
+        return dated(self.filename, self.today)
 
     def storage_name(self, version: str) -> str:
         """Where the file built from the public data of `version` is kept.
@@ -240,6 +253,12 @@ class Export:
         """
         entry = _stored_entry(self.storage_name(version))
         return None if entry is None else _etag(entry[2])
+
+    def kept_at(self, version: str) -> datetime.datetime | None:
+        """When the file kept for `version` was built (its figures computed); None when none
+        is kept."""
+        entry = _stored_entry(self.storage_name(version))
+        return None if entry is None else datetime.datetime.fromtimestamp(entry[3], datetime.UTC)
 
     def build(self) -> IO[bytes]:
         """The whole file, positioned at its start; any error (a query failing) raises here."""
@@ -275,8 +294,9 @@ class Export:
                 stored = _wait_for_stored(name)
                 if stored is not None:
                     return stored
+            built_at = timezone.now()
             file = self.build()
-            if _store(name, file):
+            if _store(name, file, built_at):
                 _delete_other_folders(self.scope_folder, _folder(version, self.today))
         file.seek(0)
         return file
@@ -308,15 +328,16 @@ def _stored_key(name: str) -> str:
     return "opendata-export:" + hashlib.sha256(name.encode()).hexdigest()
 
 
-def _stored_entry(name: str) -> tuple[str, int, str] | None:
-    """What the shared cache records of the kept file `name`: its name in the storage, its size
-    and the digest of its content; None when nothing (or a record of an earlier layout) is."""
+def _stored_entry(name: str) -> tuple[str, int, str, float] | None:
+    """What the shared cache records of the kept file `name`: its name in the storage, its size,
+    the digest of its content and when it was built (a POSIX timestamp: its Last-Modified);
+    None when nothing (or a record of an earlier layout) is."""
     try:
         entry = caches[settings.PUBLIC_CACHE_ALIAS].get(_stored_key(name))
     except Exception:
         logger.warning("Stored export %s not looked up", name, exc_info=True)
         return None
-    return entry if isinstance(entry, tuple) and len(entry) == 3 else None
+    return entry if isinstance(entry, tuple) and len(entry) == 4 else None
 
 
 def _digest(file: IO[bytes]) -> str:
@@ -409,7 +430,7 @@ def _wait_for_stored(name: str) -> IO[bytes] | None:
     return None
 
 
-def _store(name: str, file: IO[bytes]) -> bool:
+def _store(name: str, file: IO[bytes], built_at: datetime.datetime | None = None) -> bool:
     """Keep a built file, then record it as whole in the shared cache; False if not kept.
 
     Two workers building the same file both save it (the storage gives the second another
@@ -419,7 +440,7 @@ def _store(name: str, file: IO[bytes]) -> bool:
         size = file.seek(0, os.SEEK_END)
         digest = _digest(file)
         stored_name = default_storage.save(name, File(file, name=os.path.basename(name)))
-        entry = (stored_name, size, digest)
+        entry = (stored_name, size, digest, (built_at or timezone.now()).timestamp())
         caches[settings.PUBLIC_CACHE_ALIAS].set(_stored_key(name), entry, None)
     except Exception:  # A full disk must not fail the download: it is served unkept.
         logger.warning("Export %s not stored", name, exc_info=True)

@@ -37,6 +37,12 @@ from followups.opendata.files import EXPORTS_FOLDER, _building_key, _csv_value, 
 from promises.models import PeriodState, Theme
 from tests import factories
 
+
+def _day() -> str:
+    """The day a download's name ends with: today's, its figures' day."""
+    return timezone.localdate().isoformat()
+
+
 D = datetime.date
 
 # The documented column names: changing one breaks every user of the data, so they are spelled
@@ -282,7 +288,7 @@ def test_every_dataset_downloads_in_every_format(client, known, dataset, fmt):
     assert response["Content-Type"] == FORMATS[fmt]
     place = "" if DATASETS_BY_SLUG[dataset].national else "tranas-"
     assert response["Content-Disposition"] == (
-        f'attachment; filename="medborgarloften-{place}{dataset}.{fmt}"'
+        f'attachment; filename="medborgarloften-{place}{dataset}-{_day()}.{fmt}"'
     )
     names, data = rows(fmt, body)
     assert names == COLUMNS[dataset]
@@ -431,7 +437,7 @@ def test_municipality_download_has_only_that_municipality(client, known, dataset
     factories.log(factories.activity(visible, title="Vetlandas aktivitet"), visible.start_date)
     response, body = download(client, f"/kommuner/vetlanda/oppna-data/{dataset}.json")
     assert response["Content-Disposition"] == (
-        f'attachment; filename="medborgarloften-vetlanda-{dataset}.json"'
+        f'attachment; filename="medborgarloften-vetlanda-{dataset}-{_day()}.json"'
     )
     data = json.loads(body)
     assert data
@@ -761,7 +767,7 @@ def test_the_excel_form_has_the_standard_forms_rows_with_semicolons_and_a_bom(
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     place = "" if DATASETS_BY_SLUG[dataset].national else "tranas-"
     assert response["Content-Disposition"] == (
-        f'attachment; filename="medborgarloften-{place}{dataset}-excel.csv"'
+        f'attachment; filename="medborgarloften-{place}{dataset}-excel-{_day()}.csv"'
     )
     headings = ";".join(DATASETS_BY_SLUG[dataset].column_headings)
     assert excel.startswith(b"\xef\xbb\xbf" + headings.encode() + b"\r\n")
@@ -780,7 +786,7 @@ def test_the_excel_form_has_the_standard_forms_rows_with_semicolons_and_a_bom(
 def test_the_excel_form_of_one_municipality(client, known):
     response, body = download(client, "/kommuner/tranas/oppna-data/aktiviteter-excel.csv")
     assert response["Content-Disposition"] == (
-        'attachment; filename="medborgarloften-tranas-aktiviteter-excel.csv"'
+        f'attachment; filename="medborgarloften-tranas-aktiviteter-excel-{_day()}.csv"'
     )
     _names, data = rows("excel", body)
     assert {row["municipality_name"] for row in data} == {"Tranås"}

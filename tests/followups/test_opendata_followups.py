@@ -13,6 +13,7 @@ from django.test import Client
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
+from followups import opendata
 from followups.models import (
     ActivityVerdict,
     Assessment,
@@ -341,7 +342,8 @@ def test_every_dataset_downloads_in_every_format(client, world, dataset, form, m
     assert response["Content-Type"] == CONTENT_TYPES.get(form, "application/json")
     place = f"{municipality}-" if municipality else ""
     assert response["Content-Disposition"] == (
-        f'attachment; filename="medborgarloften-{place}{dataset}{ALL_FORMS[form]}"'
+        f'attachment; filename="medborgarloften-{place}{dataset}'
+        f'{opendata.dated(ALL_FORMS[form], timezone.localdate())}"'
     )
     names, data = rows(form, body)
     assert names == COLUMNS[dataset]

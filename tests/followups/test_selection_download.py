@@ -14,6 +14,12 @@ from followups.opendata import DATASETS_BY_SLUG
 from promises.models import PeriodState
 from tests import factories
 
+
+def _day() -> str:
+    """The day a download's name ends with: today's, its figures' day."""
+    return timezone.localdate().isoformat()
+
+
 TODAY = timezone.localdate()
 
 
@@ -48,7 +54,7 @@ def test_the_selection_has_the_rows_the_list_shows(client, activities):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    name = 'filename="medborgarloften-aktiviteter-urval-kommun-vetlanda.csv"'
+    name = f'filename="medborgarloften-aktiviteter-urval-kommun-vetlanda-{_day()}.csv"'
     assert name in response["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert sorted(row["title"] for row in rows) == shown == sorted([behind.title, done.title])
@@ -111,7 +117,7 @@ def test_the_files_name_says_what_was_selected(client, activities):
 
     assert response["Content-Disposition"] == (
         'attachment; filename="medborgarloften-aktiviteter-urval-'
-        'sok-trafikkontroller-polisregion-ost-framsteg-efter-plan-excel.csv"'
+        f'sok-trafikkontroller-polisregion-ost-framsteg-efter-plan-excel-{_day()}.csv"'
     )
 
 
@@ -148,7 +154,7 @@ def test_the_promise_lists_selection_too(client, activities):
 
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert [row["title"] for row in rows] == [promise.title]
-    name = 'filename="medborgarloften-loften-urval-kommun-vetlanda.csv"'
+    name = f'filename="medborgarloften-loften-urval-kommun-vetlanda-{_day()}.csv"'
     assert name in response["Content-Disposition"]
     assert client.get(link)["Location"] == reverse(
         "followups:open_data_download", args=["loften", "csv"]
