@@ -202,6 +202,13 @@ def figure_rows(
         if progress.target is not None:
             status_code = progress.status or ""
             status = wording.pace_label(progress.status)
+            if not progress.status and period.recorded_from is not None:
+                # A span begun before the promise was registered is not judged, as its page
+                # says: a bare "0 av minst 40" read as nothing done (a tester).
+                status = gettext(
+                    "the pace is not judged: the span began before the citizen promise was "
+                    "registered in the portal"
+                )
         else:
             status_code = wording.status_shown(activity.status, progress.total_done)
             status = wording.status_words(activity.status, progress)

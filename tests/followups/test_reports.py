@@ -1269,3 +1269,32 @@ def test_a_draft_of_a_promise_registered_while_it_ran_counts_its_unjudged_target
     assert ": ." not in draft.body
     day = date_format(today, "j F Y")
     assert f"Läget den {day} för 1 aktivitet med mål: 1 ej bedömd." in draft.body
+
+
+@pytest.mark.django_db
+def test_a_report_of_a_promise_registered_while_it_ran_says_its_pace_is_not_judged(people):
+    """The period page says "takten bedöms inte" for a span begun before the registration; the
+    report's row said only "0 av minst 40 kontroller", read as nothing done (a tester)."""
+    from promises import registration
+    from tests.promises.test_registration import STATED, registering_draft
+
+    today = timezone.localdate()
+    period = registering_draft(
+        start=today - datetime.timedelta(days=300),
+        end=today + datetime.timedelta(days=400),
+        **STATED,
+    )
+    yearly = period.activities.get()
+    yearly.target_value, yearly.target_unit, yearly.target_scope = 40, "kontroller", "year"
+    yearly.save()
+    registration.register(period, user=people.coordinator)
+    period.refresh_from_db()
+
+    with translation.override("sv"):
+        [row] = reports.figure_rows(period, period.start_date, today, today)
+        assert row.status_code == ""
+        assert row.status.startswith("takten bedöms inte: delperioden började innan")
+        # Once the span's target is reached it is judged again, as on the page.
+        factories.log(yearly, today, 40)
+        [row] = reports.figure_rows(period, period.start_date, today, today)
+        assert row.status_code == "done" and row.status == "klar"
