@@ -6,6 +6,7 @@ state machine says (`lifecycle.followed_up`). Each view: scope and fetch (404 ou
 policy (403), validate, act, message, redirect.
 """
 
+import datetime
 import logging
 
 from django.contrib import messages
@@ -23,7 +24,7 @@ from access import policy
 from access.staff import staff_required
 from activities.models import Activity, ActivityLog
 from activities.wording import pace_label, progress_summary, with_status
-from followups import archive, frozen, services
+from followups import archive, frozen, reports, services
 from followups.forms import (
     AssessmentForm,
     CorrectMeetingForm,
@@ -141,9 +142,27 @@ def meeting_plan(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "followups/meeting_plan.html", {"period": period, "form": form})
 
 
-def _sub_forms(request: HttpRequest, period: PromisePeriod, meeting: FollowUpMeeting | None = None):
+def _figures_day(form, meeting: FollowUpMeeting | None) -> datetime.date:
+    """The day the figures beside the judgements are of: the meeting's, as they are kept with
+    its record (a meeting recorded days later is judged by its own day's figures, which the
+    form labelled "today"); today while its day is not known or still ahead."""
+    today = timezone.localdate()
+    day = meeting.date if meeting is not None else None
+    if form.is_bound:
+        form.is_valid()  # the day given, also when another field is wrong
+        day = form.cleaned_data.get("date") or day
+    return min(day, today) if day else today
+
+
+def _sub_forms(
+    request: HttpRequest,
+    period: PromisePeriod,
+    meeting: FollowUpMeeting | None = None,
+    as_of: datetime.date | None = None,
+):
     """A form per promise and per activity; a held meeting's own judgements shown first. Each
-    carries the figures to judge by (`figures`): its activities' progress today, in words."""
+    carries the figures to judge by (`figures`): its activities' progress on `as_of` (by
+    default today), in words."""
     data = request.POST if request.method == "POST" else None
     given, said = {}, {}
     if meeting is not None and meeting.status == MeetingStatus.HELD:
@@ -152,21 +171,26 @@ def _sub_forms(request: HttpRequest, period: PromisePeriod, meeting: FollowUpMee
             for a in meeting.assessments.all()
         }
         said = {v.activity_id: {"text": v.text} for v in meeting.verdicts.all()}
-    today = timezone.localdate()
+    as_of = as_of or timezone.localdate()
     activities = list(
         Activity.objects.filter(period=period)
         .with_progress_data()
         .prefetch_related("promises")
         .order_by("position", "pk")
     )
-    figures = {a.pk: _figures_with_status(a.progress(today)) for a in activities}
+    if as_of < timezone.localdate():
+        # As the record will keep them: counted from the logs dated up to that day.
+        figures = _figures_on(period, as_of)
+    else:
+        figures = {a.pk: _figures_with_status(a.progress(as_of)) for a in activities}
+    label = figures_label(as_of)
     assessments = []
     for promise in period.promises.order_by("position"):
         form = AssessmentForm(data, promise=promise, initial=given.get(promise.pk))
         form.figures = [
             (a.title, figures[a.pk])
             for a in activities
-            if any(p.pk == promise.pk for p in a.promises.all())
+            if a.pk in figures and any(p.pk == promise.pk for p in a.promises.all())
         ]
         assessments.append(form)
     verdicts = []
@@ -175,11 +199,27 @@ def _sub_forms(request: HttpRequest, period: PromisePeriod, meeting: FollowUpMee
         # Under its activity's name, before the box: below it, it read as the next one's.
         # Help texts are written as HTML (as Django's are): the figures' words (an activity's
         # unit among them) escaped here, not trusted to the input checks alone.
-        form.fields["text"].help_text = conditional_escape(
-            _("Progress today: %(figures)s") % {"figures": figures[activity.pk]}
-        )
+        if activity.pk in figures:
+            form.fields["text"].help_text = conditional_escape(f"{label}: {figures[activity.pk]}")
         verdicts.append(form)
     return assessments, verdicts
+
+
+def _figures_on(period: PromisePeriod, day: datetime.date) -> dict[int, str]:
+    """Each activity's figures with their status on an earlier `day`, as a meeting held that
+    day keeps them (`services.meeting_figures`); none before the period began."""
+    if day < period.start_date:
+        return {}
+    last = min(day, period.end_date) if period.end_date else day
+    rows = reports.figure_rows(period, period.start_date, last, day)
+    return {row.activity_id: with_status(row.progress, row.status) for row in rows}
+
+
+def figures_label(as_of: datetime.date) -> str:
+    """The label of the figures: "Läget i dag", or "Läget den 3 december 2026" before today."""
+    if as_of == timezone.localdate():
+        return str(_("Progress today"))
+    return _("Progress on %(date)s") % {"date": date_format(as_of, "j F Y")}
 
 
 def _judgements(assessments, verdicts) -> dict:
@@ -214,7 +254,8 @@ def _record(
 ) -> HttpResponse:
     instance = meeting or FollowUpMeeting(period=period)
     form = RecordMeetingForm(request.POST or None, instance=instance, period=period)
-    assessments, verdicts = _sub_forms(request, period)
+    as_of = _figures_day(form, meeting)
+    assessments, verdicts = _sub_forms(request, period, as_of=as_of)
     if request.method == "POST" and all_valid(form, *assessments, *verdicts):
         fields = {name: form.cleaned_data[name] for name in RecordMeetingForm.Meta.fields}
         if meeting is None:
@@ -241,10 +282,10 @@ def _record(
             ) % {"count": len(logs)}
         messages.success(request, text)
         return redirect("followups:meeting_list", pk=period.pk)
-    return _meeting_form(request, period, meeting, form, assessments, verdicts)
+    return _meeting_form(request, period, meeting, form, assessments, verdicts, as_of)
 
 
-def _meeting_form(request, period, meeting, form, assessments, verdicts) -> HttpResponse:
+def _meeting_form(request, period, meeting, form, assessments, verdicts, as_of) -> HttpResponse:
     """The form of a held meeting: recording it, or correcting its record."""
     context = {
         "period": period,
@@ -255,6 +296,7 @@ def _meeting_form(request, period, meeting, form, assessments, verdicts) -> Http
         "sub_errors": _error_entries(assessments, verdicts),
         "correcting": isinstance(form, CorrectMeetingForm),
         "today": timezone.localdate(),
+        "figures_label": figures_label(as_of),
     }
     return render(request, "followups/meeting_record.html", context)
 
@@ -271,7 +313,8 @@ def meeting_correct(request: HttpRequest, pk: int) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     initial = {"edit_version": meeting.edit_version}
     form = CorrectMeetingForm(data, instance=meeting, period=period, initial=initial)
-    assessments, verdicts = _sub_forms(request, period, meeting)
+    as_of = _figures_day(form, meeting)
+    assessments, verdicts = _sub_forms(request, period, meeting, as_of)
     if request.method == "POST" and all_valid(form, *assessments, *verdicts):
         fields = {name: form.cleaned_data[name] for name in HeldMeetingForm.Meta.fields}
         try:
@@ -290,11 +333,11 @@ def meeting_correct(request: HttpRequest, pk: int) -> HttpResponse:
             form = rebind_after_conflict(
                 CorrectMeetingForm, request.POST, conflict.current, period=period
             )
-            return _meeting_form(request, period, meeting, form, assessments, verdicts)
+            return _meeting_form(request, period, meeting, form, assessments, verdicts, as_of)
         else:
             messages.success(request, _("The meeting's record was corrected."))
         return redirect("followups:meeting_detail", pk=meeting.pk)
-    return _meeting_form(request, period, meeting, form, assessments, verdicts)
+    return _meeting_form(request, period, meeting, form, assessments, verdicts, as_of)
 
 
 @staff_required

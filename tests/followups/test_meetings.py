@@ -186,6 +186,30 @@ def test_recording_a_meeting_planned_ahead_says_when_it_is_planned_first(client,
 
 
 @pytest.mark.django_db
+def test_a_meeting_recorded_days_later_shows_the_figures_of_its_own_day(client, people, period):
+    """Its figures are kept as of its day; the form showed today's, labelled "Läget i dag"."""
+    held = TODAY - datetime.timedelta(days=3)
+    meeting = services.plan_meeting(
+        period, people.coordinator, kind=MeetingKind.MONTHLY, date=TODAY
+    )
+    FollowUpMeeting.objects.filter(pk=meeting.pk).update(date=held)
+    checks = period.activities.get(title="Trafikkontroller")
+    factories.log(checks, held - datetime.timedelta(days=2), 1)
+    factories.log(checks, TODAY, 5)
+    sign_in(client, people.coordinator)
+    url = reverse("followups:meeting_record", args=[meeting.pk])
+
+    page = " ".join(client.get(url).content.decode().split())
+
+    assert f"Läget den {date_format(held, 'j F Y')}:" in page and "Läget i dag" not in page
+    assert "1 av minst 15 trafikkontroller" in page and "6 av minst 15" not in page
+    # The day given in the form, when the form comes back with an error, is the one shown.
+    body = _record_body(period, date=TODAY.isoformat(), time="25:99")
+    page = " ".join(client.post(url, body).content.decode().split())
+    assert "Läget i dag:" in page and "6 av minst 15 trafikkontroller" in page
+
+
+@pytest.mark.django_db
 def test_a_planned_meeting_is_recorded_once(client, people, period):
     meeting = services.plan_meeting(
         period, people.coordinator, kind=MeetingKind.MONTHLY, date=TODAY
