@@ -114,6 +114,9 @@ _BY_FIELD = {column.field: column for column in COLUMNS if column.field}
 # ASCII digits only, as the date field reads (\d would also take Arabic-Indic and other digits).
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A line between the breaks `str.splitlines` splits at, found one at a time: the first line is
+# looked for without splitting the whole file.
+_LINE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 
 
 @dataclass(frozen=True)
@@ -247,7 +250,7 @@ def parse_csv(data: bytes) -> ParsedFile:
         text = decode(data)
     except UnreadableFile as error:
         return ParsedFile(error=str(error))
-    first = next((line for line in text.splitlines() if line.strip()), None)
+    first = next((m.group() for m in _LINE.finditer(text) if m.group().strip()), None)
     if first is None:
         return ParsedFile(error=gettext("The file is empty."))
     if _CONTROL.search(first):
@@ -261,6 +264,10 @@ def parse_csv(data: bytes) -> ParsedFile:
         for number, record in enumerate(reader, 1):
             if any(map(str.strip, record)):
                 records.append((number, record))
+                # The header and one row more than allowed tell enough: a file of 480,000
+                # one-character rows was read whole (2.3 s, 200 MB) before it was refused.
+                if len(records) > MAX_ROWS + 1:
+                    break
     except csv.Error:
         message = gettext(
             "Row %(row)s has a quotation mark that is not closed, or text right after a closing "

@@ -100,8 +100,8 @@ def _text(max_length: int, label, *, required: bool = False, help_text="") -> fo
 
 
 class ConfirmQuantityInput(forms.CheckboxInput):
-    """A checkbox whose value is the quantity it confirms: ticked for 30, it does not confirm
-    300 typed afterwards."""
+    """A checkbox whose value is the quantity it confirms and its activity ("30-12"): ticked
+    for 30, it does not confirm 300 typed afterwards, nor 30 of another activity."""
 
     confirms = ""
 
@@ -213,8 +213,11 @@ class LogFieldsForm(forms.ModelForm):
         if self.quantity_doubt is None:
             return
         confirm = self.fields["quantity_confirmed"]
-        confirm.widget.confirms = str(quantity)
-        if cleaned.get("quantity_confirmed") != str(quantity):
+        # The number and the activity it was asked about: a box ticked when asked about 60
+        # without a target does not confirm 60 once the activity is changed to one of "minst
+        # 12 per år", whose question was never shown (the security probe).
+        confirm.widget.confirms = f"{quantity}-{activity.pk}"
+        if cleaned.get("quantity_confirmed") != confirm.widget.confirms:
             # The box is described by the question it answers, as the quantity is.
             asked = (
                 f"{self['quantity'].auto_id}_error {self['quantity_confirmed'].auto_id}_helptext"

@@ -614,6 +614,9 @@ class PublicPageCacheMiddleware:
                 if name.lower() not in PER_ANSWER_HEADERS
             ]
             etag = _etag(response.content)
+            if disposition := response.get("Content-Disposition"):
+                # A download's name has its day: the same content under a new name is new.
+                etag = named_etag(etag, disposition)
             entry = (response.status_code, headers, response.content, etag)
             PAGES.store(key, version, entry, settings.PUBLIC_CACHE_SECONDS)
             response["X-Cache"] = "miss"
@@ -667,3 +670,11 @@ def _etag(content: bytes) -> str:
     internal note), and an ETag made from it told anyone polling a public page when its staff
     were at work (a security probe)."""
     return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+
+
+def named_etag(etag: str, name: str) -> str:
+    """The ETag of content with the ETag `etag` downloaded as `name` (its Content-Disposition
+    or file name): the open data files are named with the day their figures are counted on,
+    and a file the same as yesterday's, revalidated by a browser or a proxy (304), kept
+    yesterday's name (the security probe)."""
+    return '"' + hashlib.sha256(f"{etag}\n{name}".encode()).hexdigest()[:32] + '"'

@@ -72,6 +72,12 @@ def open_data(request: HttpRequest) -> HttpResponse:
     return public_cache.not_kept(response) if chosen_slug and chosen is None else response
 
 
+def _named(etag: str, export: opendata.Export) -> str:
+    """A download's ETag, of its content and the dated name it is saved as: a file the same
+    as yesterday's revalidated by a browser or a proxy (304) kept yesterday's name."""
+    return public_cache.named_etag(etag, export.download_name)
+
+
 def _download(
     request: HttpRequest, municipality: Municipality | None, dataset_slug: str, fmt_name: str
 ) -> HttpResponse:
@@ -107,13 +113,13 @@ def _download(
     if version is None:
         response = respond()
     elif (etag := export.kept_etag(version)) is not None:
-        response = public_cache.conditional(request, etag, respond)
+        response = public_cache.conditional(request, _named(etag, export), respond)
     else:
         # Not kept yet for this version: built (or waited for) first, its ETag then known,
         # from what the file holds.
         file = export.open(version)
         etag = export.kept_etag(version) or opendata.content_etag(file)
-        response = public_cache.conditional(request, etag, lambda: respond(file))
+        response = public_cache.conditional(request, _named(etag, export), lambda: respond(file))
         if response.status_code == 304:
             file.close()
     # Open data, public and without credentials: a municipality's own web page may fetch it

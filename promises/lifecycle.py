@@ -491,6 +491,10 @@ def _notify(event: str) -> Effect:
     """An effect e-mailing the staff concerned about the step once it is committed."""
 
     def effect(step: Step) -> None:
+        if event == notifications.COMMENTED and notifications.follows_comment(
+            step.period, step.user, step.at
+        ):
+            return  # the coordinators were told of the approver's comment a moment ago
         if step.notify:
             promise = step.data.get("promise")
             notifications.notify(

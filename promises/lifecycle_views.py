@@ -99,15 +99,23 @@ def _show_errors(form, errors: dict[str | None, list[str]]) -> None:
 # A comment's confirmation says whether a coordinator was e-mailed of it (none may want
 # e-mail, or the municipality may have no coordinator yet).
 COMMENT_TOLD = gettext_lazy("Your comment was saved, and the coordinator is told of it by e-mail.")
+# A comment right after the same approver's previous one is not e-mailed again
+# (`notifications.COMMENT_MAIL_INTERVAL`).
+COMMENT_TOLD_BEFORE = gettext_lazy(
+    "Your comment was saved. The coordinator was told of your comments by e-mail a moment "
+    "ago, and sees this one with them on the citizen promise's page."
+)
 COMMENT_NOT_TOLD = gettext_lazy(
     "Your comment was saved. No coordinator of the municipality receives e-mail from the "
     "portal: it is shown on the citizen promise's page."
 )
 
 
-def _success_message(action: str, period: PromisePeriod, user) -> str:
+def _success_message(action: str, period: PromisePeriod, user, done) -> str:
     if action == Action.COMMENT:
         told = notifications.anyone_told(notifications.COMMENTED, period, by=user)
+        if told and notifications.follows_comment(period, user, done.at):
+            return str(COMMENT_TOLD_BEFORE)
         return str(COMMENT_TOLD if told else COMMENT_NOT_TOLD)
     end = date_format(period.end_date, "j F Y") if period.end_date else ""
     return str(SUCCESS[action]) % {"date": end}
@@ -163,7 +171,7 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
         form = form_class(request.POST, **kwargs)
         if _valid(form):
             try:
-                lifecycle.perform(
+                done = lifecycle.perform(
                     period,
                     user,
                     action,
@@ -180,7 +188,7 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
                 _show_errors(form, invalid.errors)
             else:
                 period.refresh_from_db(fields=["end_date"])
-                messages.success(request, _success_message(action, period, user))
+                messages.success(request, _success_message(action, period, user, done))
                 return redirect("promises:staff_period", pk=period.pk)
     else:
         if is_sign:

@@ -186,6 +186,34 @@ def test_more_than_the_maximum_rows_is_a_file_error():
     assert parse_csv(_csv(*["12;2026-03-15;1;;;"] * MAX_ROWS)).error is None
 
 
+def test_reading_stops_one_row_past_the_maximum(monkeypatch):
+    """The security probe: 480,000 one-character rows (under 1 MB) were all read (2.3 s,
+    ~200 MB) before the limit of 1,000 applied. Reading stops one row past it, with the same
+    message."""
+    read = []
+    reader = csv_import.csv.reader
+
+    def counting(*args, **kwargs):
+        for record in reader(*args, **kwargs):
+            read.append(record)
+            yield record
+
+    monkeypatch.setattr(csv_import.csv, "reader", counting)
+    data = (HEADER + "\n").encode() + b"a\n" * 480_000
+    assert len(data) < 1024 * 1024
+
+    started = time.process_time()
+    error = parse_csv(data).error
+
+    assert error == "Filen har fler än 1000 rader. Dela upp den i mindre filer."
+    assert len(read) == MAX_ROWS + 2  # the header, the rows allowed and one more
+    assert time.process_time() - started < 0.5
+    # A header found wrong is still told first, whatever follows it.
+    assert parse_csv(b"aktivitet;datum\n" + b"a\n" * 480_000).error.startswith(
+        "Rubrikraden (rad 1) är fel"
+    )
+
+
 def test_a_file_over_one_megabyte_is_a_file_error():
     assert len(TOO_LARGE) > 1024 * 1024
     assert parse_csv(TOO_LARGE).error == gettext("The file is larger than 1 MB. Split it up.")

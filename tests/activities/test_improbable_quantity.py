@@ -108,6 +108,11 @@ def test_a_day_outside_the_counted_days_or_no_quantity_never_fails():
     assert quantity_doubt(13, target(), None, START, END).bound == 12
 
 
+def thirty(world) -> str:
+    """The confirmation of 30 for the police's traffic checks (the box's value)."""
+    return f"30-{world.police.pk}"
+
+
 # --- the log form -----------------------------------------------------------------------------
 
 
@@ -138,13 +143,16 @@ def test_an_improbable_quantity_is_asked_about_with_the_values_kept_and_nothing_
     # The question is the quantity's, and describes the box that answers it.
     assert 'aria-describedby="id_quantity_helptext id_quantity_error"' in page
     assert 'aria-describedby="id_quantity_error id_quantity_confirmed_helptext"' in page
-    assert 'name="quantity_confirmed" value="30"' in page and "Ja, antalet stämmer" in page
+    assert (
+        f'name="quantity_confirmed" value="30-{world.police.pk}"' in page
+        and "Ja, antalet stämmer" in page
+    )
     assert 'href="#id_quantity"' in page  # the error summary leads to it
 
 
 def test_ticking_the_box_saves_once(client, world):
     sign_in(client, world.officer)
-    data = log_data(world.police, quantity="30", quantity_confirmed="30")
+    data = log_data(world.police, quantity="30", quantity_confirmed=thirty(world))
 
     first = client.post(url("log_create"), data)
     again = client.post(url("log_create"), data)
@@ -157,12 +165,34 @@ def test_a_box_ticked_for_another_number_confirms_nothing(client, world):
     sign_in(client, world.officer)
 
     response = client.post(
-        url("log_create"), log_data(world.police, quantity="300", quantity_confirmed="30")
+        url("log_create"),
+        log_data(world.police, quantity="300", quantity_confirmed=thirty(world)),
     )
 
     assert response.status_code == 200 and not ActivityLog.objects.exists()
     assert "Antalet 300" in response.context["form"].errors["quantity"][0]
     assert 'value="300" checked' not in response.content.decode()
+
+
+def test_a_box_ticked_for_another_activity_confirms_nothing(client, world):
+    """The security probe: asked about 60 for an activity without a target ("more than 50"),
+    the box ticked and the activity then changed to "minst 12 per år", the log was saved
+    without its own question ever shown."""
+    sign_in(client, world.officer)
+    asked = client.post(url("log_create"), log_data(world.status, quantity="60"))
+    ticked = asked.context["form"]["quantity_confirmed"].field.widget.confirms
+
+    switched = client.post(
+        url("log_create"), log_data(world.police, quantity="60", quantity_confirmed=ticked)
+    )
+
+    assert ticked == f"60-{world.status.pk}"
+    assert switched.status_code == 200 and not ActivityLog.objects.exists()
+    assert "mer än hela årets mål" in switched.context["form"].errors["quantity"][0]
+    saved = client.post(
+        url("log_create"), log_data(world.status, quantity="60", quantity_confirmed=ticked)
+    )
+    assert saved.status_code == 302 and ActivityLog.objects.get().activity == world.status
 
 
 def test_a_normal_quantity_saves_without_the_question(client, world):
@@ -232,7 +262,8 @@ def test_a_correction_to_an_improbable_quantity_is_asked_about_then_saved(client
     assert "Stämmer det?" in asked.context["form"].errors["quantity"][0]
 
     saved = client.post(
-        url("log_edit", logged.pk), edit_data(logged, quantity="30", quantity_confirmed="30")
+        url("log_edit", logged.pk),
+        edit_data(logged, quantity="30", quantity_confirmed=thirty(world)),
     )
     logged.refresh_from_db()
     assert saved.status_code == 302 and logged.quantity == 30
@@ -282,13 +313,15 @@ def test_other_users_still_get_403_and_404_before_any_question(client, world, lo
         client.logout()
         sign_in(client, user)
         response = client.post(
-            url("log_edit", logged.pk), edit_data(logged, quantity="30", quantity_confirmed="30")
+            url("log_edit", logged.pk),
+            edit_data(logged, quantity="30", quantity_confirmed=thirty(world)),
         )
         assert response.status_code == status, user
     client.logout()
     sign_in(client, world.stranger)
     refused = client.post(
-        url("log_create"), log_data(world.police, quantity="30", quantity_confirmed="30")
+        url("log_create"),
+        log_data(world.police, quantity="30", quantity_confirmed=thirty(world)),
     )
     assert refused.status_code == 200 and "activity" in refused.context["form"].errors
     logged.refresh_from_db()

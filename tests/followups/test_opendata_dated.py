@@ -121,3 +121,23 @@ def test_the_open_data_page_says_which_day_the_figures_are_from_and_how_to_tell(
     assert "räknade per 6 december 2026" in page
     assert "<code>medborgarloften-aktiviteter-2026-12-06.csv</code>" in page
     assert "Last-Modified" in page
+
+
+@pytest.mark.parametrize("path", ["/oppna-data/aktiviteter.csv", "/aktiviteter/urval.csv"])
+def test_a_file_the_same_as_yesterdays_is_not_revalidated_under_yesterdays_name(
+    client, published, path
+):
+    """The security probe: the ETag was of the content alone, so after midnight a browser or a
+    proxy revalidating yesterday's copy got 304 and kept it under yesterday's name."""
+    query = {"kommun": "vetlanda"} if "urval" in path else {}
+    late = datetime.datetime(2026, 12, 6, 23, 59, tzinfo=STOCKHOLM)
+    with time_machine.travel(late, tick=False):
+        yesterday = client.get(path, query)
+        same = client.get(path, query, HTTP_IF_NONE_MATCH=yesterday["ETag"])
+    with time_machine.travel(late + datetime.timedelta(minutes=2), tick=False):
+        today = client.get(path, query, HTTP_IF_NONE_MATCH=yesterday["ETag"])
+
+    assert same.status_code == 304
+    assert today.status_code == 200 and today["ETag"] != yesterday["ETag"]
+    assert _name(today).endswith("-2026-12-07.csv")
+    assert b"".join(today) == b"".join(yesterday)  # the same figures, only the name is new

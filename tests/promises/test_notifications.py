@@ -448,3 +448,42 @@ def test_a_past_revision_the_demo_records_tells_nobody(
     period = factories.period_in_state(S.SIGNED, approved_by=staff.approver)
     revise(django_capture_on_commit_callbacks, period, staff.coordinator, notify=False)
     assert mailoutbox == []
+
+
+def test_comments_one_after_another_e_mail_the_coordinators_once(
+    client, staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The security probe: one approver posting 200 comments in a row sent every coordinator
+    200 e-mails. A comment within ten minutes of the same approver's previous one is shown on
+    the page, not e-mailed again, and the approver is told so."""
+    period = factories.period_in_state(S.CONSULTATION)
+    sign_in(client, staff.approver)
+    url = reverse("promises:period_transition", args=[period.pk, Action.COMMENT])
+
+    for number in range(30):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url, {"comment": f"Kommentar {number}."}, follow=True)
+        assert response.status_code == 200
+
+    assert period.reviews.count() == 30
+    assert sent_to(mailoutbox) == addresses(staff.coordinator)
+    assert "Kommentar 0." in mailoutbox[0].body
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown == [
+        "Din kommentar är sparad. Samordnaren fick nyss veta om dina kommentarer med e-post "
+        "och ser den här tillsammans med dem på medborgarlöftets sida."
+    ]
+    # Another approver's comment is news of its own.
+    take(
+        django_capture_on_commit_callbacks,
+        period,
+        staff.area_approver,
+        Action.COMMENT,
+        comment="Från lokalpolisområdet.",
+    )
+    assert len(mailoutbox) == 2
+    # Once the approver's comments have paused for ten minutes, the next one is e-mailed.
+    period.reviews.update(at=timezone.now() - notifications.COMMENT_MAIL_INTERVAL)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"comment": "En sak till."})
+    assert len(mailoutbox) == 3 and "En sak till." in mailoutbox[2].body
