@@ -232,6 +232,9 @@ class StaffUserAdmin(PlainTextAdminMixin, UserAdmin):
         (_("Permissions"), {"fields": ("is_active", "is_superuser")}),
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
+    # Facts the portal records, not settings: they were offered as date and time boxes with
+    # "I dag | Nu" buttons, and an administrator could rewrite when someone last signed in.
+    readonly_fields = ("last_login", "date_joined")
     inlines = [MembershipInline]
     # Not Django's "staff status": a red cross beside every kommunpolis read as a fault.
     list_display = [

@@ -56,7 +56,8 @@ class Action(models.TextChoices):
     DECIDE = "beslut", _("Record the decision")
     SIGN = "undertecknande", _("Record the signing")
     EXTEND = "forlang", _("Extend")
-    CLOSE = "avsluta", _("Close")
+    # In context: Django's admin has its own "Close" (Stäng), on every read-only page.
+    CLOSE = "avsluta", pgettext_lazy("lifecycle action", "Close")
 
 
 class TransitionNotAllowed(Exception):

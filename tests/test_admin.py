@@ -656,3 +656,73 @@ def test_roles_are_filtered_by_municipality_also_through_a_police_area(admin_cli
     # The role field says what each role may do.
     page = admin_client.get(reverse("admin:municipalities_membership_add")).content.decode()
     assert "Kommunpolis: loggar Polisens och de gemensamma aktiviteterna." in page
+
+
+@pytest.mark.django_db
+def test_a_read_only_records_close_button_says_stang_not_avsluta(admin_client_with_demo):
+    # The lifecycle's "Close" (Avsluta, to end a period) was Django's "Close" too: every read-only
+    # record's only button said "Avsluta", on a period's page as if it would end the period.
+    period = apps.get_model("promises", "promiseperiod").objects.first()
+    html = admin_client_with_demo.get(
+        reverse("admin:promises_promiseperiod_change", args=[period.pk])
+    ).content.decode()
+
+    assert re.search(r'class="closelink"[^>]*>\s*Stäng\s*<', html)
+    assert not re.search(r'class="closelink"[^>]*>\s*Avsluta', html)
+
+
+@pytest.mark.django_db
+def test_the_lifecycle_still_calls_its_step_avsluta():
+    from django.utils import translation
+
+    from promises.lifecycle import Action
+
+    with translation.override("sv"):
+        assert str(Action.CLOSE.label) == "Avsluta"
+
+
+@pytest.mark.django_db
+def test_yes_and_no_columns_are_read_out_in_swedish(admin_client):
+    staff_user("karin", with_device=False)  # beside the administrator, who has the app
+
+    html = admin_client.get(reverse("admin:auth_user_changelist")).content.decode()
+
+    # Django's tick and cross had alt="True" / alt="False": a screen reader read English.
+    assert 'alt="True"' not in html and 'alt="False"' not in html
+    assert 'alt="Ja"' in html and 'alt="Nej"' in html
+
+
+@pytest.mark.django_db
+def test_when_a_user_joined_and_last_signed_in_are_not_editable(admin_client):
+    user = staff_user("karin")
+    change = reverse("admin:auth_user_change", args=[user.pk])
+
+    html = admin_client.get(change).content.decode()
+
+    assert 'name="last_login_0"' not in html and 'name="date_joined_0"' not in html
+    assert "Senaste inloggning" in html
+
+
+@pytest.mark.django_db
+def test_the_admins_django_and_history_texts_are_swedish(admin_client_with_demo):
+    period = apps.get_model("promises", "promiseperiod").objects.first()
+    index = admin_client_with_demo.get(reverse("admin:index")).content.decode()
+    change = admin_client_with_demo.get(
+        reverse("admin:promises_promiseperiod_change", args=[period.pk])
+    ).content.decode()
+    history = admin_client_with_demo.get(
+        reverse("admin:promises_promiseperiod_history", args=[period.pk])
+    ).content.decode()
+    user = admin_client_with_demo.get(
+        reverse("admin:auth_user_change", args=[User.objects.first().pk])
+    ).content.decode()
+
+    assert "Senaste händelser" in index and "Senaste Händelser" not in index
+    assert "Leave empty" not in change
+    assert "Lämna tomt om löftena gäller tills vidare." in change
+    for english in ("View history", ">Object<", "Changed by", "Change reason", ">Changed<"):
+        assert english not in history
+    assert "Visa historik:" in history and "Ändrad av" in history
+    # "Lägg till ytterligare Behörighet": Django capitalises the model's name mid-sentence.
+    # (the button's text is in the inline's JSON, non-ASCII letters escaped)
+    assert "L\\u00e4gg till: Beh\\u00f6righet" in user
