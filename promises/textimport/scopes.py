@@ -144,6 +144,59 @@ def one_year_of_several(folded: str) -> str | None:
     return match.group(1)
 
 
+def one_year_note(year: str) -> str:
+    """The note on a target stated for one year of several."""
+    return _(
+        "The text states the target for %(year)s, one of the period's years: check the time span"
+    ) % {"year": year}
+
+
+def one_year_heading(activity: ParsedActivity, year: str) -> None:
+    """A count over no span, under a heading of one year of several ("Under 2027 ska vi:"),
+    marked as "under 2027" in the item's own words would mark it."""
+    target = activity.target
+    years = PERIOD_YEARS.get()
+    if target is None or target.scope != "period" or not (years and len(years) > 1):
+        return
+    if int(year) in years and one_year_note(year) not in target.uncertain:
+        target.uncertain.append(one_year_note(year))
+
+
+def per_year_repeats(document, by_year: list[tuple[ParsedActivity, str]]) -> None:
+    """One activity, counted per year, for the same activity with the same count under the
+    heading of each year of the validity ("Polisen genomför 12 trafikkontroller." under both
+    "Under 2027 ska vi:" and "Under 2028 ska vi:"); an activity under one year's heading only
+    keeps its note."""
+    years = PERIOD_YEARS.get()
+    if not years or len(years) < 2:
+        return
+    groups: dict[str, list[tuple[ParsedActivity, str]]] = {}
+    for activity, year in by_year:
+        groups.setdefault(" ".join(activity.text.split()).casefold(), []).append((activity, year))
+    dropped: set[int] = set()
+    for group in groups.values():
+        counts = {
+            activity.target and (activity.target.comparator, activity.target.value)
+            for activity, _year in group
+        }
+        owners = {activity.responsible for activity, _year in group}
+        if len(group) != len(years) or {int(year) for _a, year in group} != set(years):
+            continue
+        if len(counts) != 1 or len(owners) != 1:
+            continue
+        first = group[0][0]
+        for activity, _year in group[1:]:
+            dropped.add(id(activity))
+            first.promise_indexes = sorted({*first.promise_indexes, *activity.promise_indexes})
+        target = first.target
+        if target is not None and target.scope == "period":
+            target.scope = "year"
+            notes = {one_year_note(year) for _a, year in group}
+            target.uncertain = [note for note in target.uncertain if note not in notes]
+            target.uncertain.append(_("Listed with the same target under each year: per year"))
+    document.activities = [a for a in document.activities if id(a) not in dropped]
+
+
 def _months_named(match: re.Match) -> frozenset[int]:
     """The months a part of the year names, as far as known (empty when not known)."""
     phrase = match.group()

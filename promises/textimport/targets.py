@@ -51,6 +51,7 @@ from promises.textimport.numbers import approximate_value, digits_value, fold, w
 from promises.textimport.scopes import (
     SPANS,
     nearest_scope,
+    one_year_note,
     one_year_of_several,
     part_of_year_phrase,
     phrase_at,
@@ -420,13 +421,7 @@ def read_target(
         best.scope = "year"
     year = one_year_of_several(folded) if best.scope == "period" else None
     if year:
-        notes.append(
-            _(
-                "The text states the target for %(year)s, one of the period's years: check the "
-                "time span"
-            )
-            % {"year": year}
-        )
+        notes.append(one_year_note(year))
     value = best.value
     if best.note == "approximate":
         notes.append(_("The number is approximate: %(words)s") % {"words": best.words})

@@ -643,12 +643,30 @@ def _columns_one_after_another(lines: list[str]) -> list[str]:
         columns: list[list[str]] = [[heads[0][1]], [heads[1][1]]]
         middle = heads[1][0]
         index += 1
-        while index < len(lines) and lines[index].strip():
+        while index < len(lines) and (
+            lines[index].strip() or _items_go_on(lines, index, (heads[0][0], middle))
+        ):
             for start, text in _spaced_cells(lines[index]):
                 columns[abs(start - middle) < abs(start - heads[0][0])].append(text)
             index += 1
         result += [*columns[0], "", *columns[1]]
     return result
+
+
+_ITEM_START = re.compile(r"(?:\d{1,2}[.)]|[-•*–])\s")
+
+
+def _items_go_on(lines: list[str], index: int, starts: tuple[int, int]) -> bool:
+    """Whether the two columns go on past the blank lines at `index`: the next line's cells
+    each start where a column does, one of them a numbered or bulleted item ("POLISEN" and
+    "KOMMUNEN" over "1. Genomföra …     1. Bygga …", items a blank line apart)."""
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    cells = _spaced_cells(lines[index]) if index < len(lines) else []
+    return bool(cells) and (
+        all(min(abs(start - column) for column in starts) <= 2 for start, _text in cells)
+        and any(_ITEM_START.match(text) for _start, text in cells)
+    )
 
 
 # Two lists printed side by side whose text gives a line of each in turn (a reader ordering a

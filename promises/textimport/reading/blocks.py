@@ -260,7 +260,14 @@ _BLOCK_HEADING = _kw(
 # A form's heading alone, numbering its block: "Aktivitet 1" over "Beskrivning: …".
 _NUMBERED_BLOCK = _kw(r"^(?:aktivitet|insats|åtgärd|uppgift|uppdrag)\s*\d{1,2}\s*:?$")
 _BLOCK_LABELS = (
-    ("what", _kw(r"^(?:vad|beskrivning|innehåll|s\s*[–—-]\s*specifikt?)\s*:\s*")),
+    (
+        "what",
+        _kw(
+            r"^(?:vad|beskrivning|innehåll|s\s*[–—-]\s*specifikt?"
+            # a follow-up quoting the promise's words: "I löftet: "Polisen genomför …""
+            r"|(?:i|ur|enligt) (?:medborgar)?löftet|löftestext(?:en)?)\s*:\s*"
+        ),
+    ),
     (
         "owner",
         _kw(
@@ -295,10 +302,15 @@ _BLOCK_LABELS = (
         "field",
         _kw(
             r"^(?:etiketter|etikett|förfallodatum|startdatum|status|prioritet|resurs(?:er)?"
+            # a follow-up's outcome and assessment: "Utfall 2026: …", "Bedömning: Uppfyllt."
+            r"|(?:utfall|resultat)(?: (?:20\d\d|hittills))?|bedömning|måluppfyllelse"
             r"|r\s*[–—-]\s*realistiskt?|t\s*[–—-]\s*(?:tidsatt|tidsbestämt?))\s*:\s*"
         ),
     ),
 )
+
+
+_QUOTED = re.compile(r"[\"“”«„](.{10,}?)[\"“”»]\.?")
 
 
 def _block_label(line: _Line) -> tuple[str, int] | None:
@@ -338,7 +350,11 @@ def labelled_block(lines: list[_Line], index: int, promise: int | None):
     while position < len(lines) and (label := _block_label(lines[position])):
         kind, offset = label
         line = lines[position]
-        values.setdefault(kind, (line.text[offset:].strip(), line.start + offset))
+        value, at = line.text[offset:].strip(), line.start + offset
+        if kind == "what" and (quoted := _QUOTED.fullmatch(value)):
+            # "I löftet: "Polisen genomför …."": the quoted words
+            value, at = quoted.group(1), at + quoted.start(1)
+        values.setdefault(kind, (value, at))
         position += 1
     text, start = values.get("what", (title, title_start))
     if _NUMBERED_BLOCK.match(title):  # "Aktivitet 1": named by its description

@@ -71,6 +71,8 @@ ACTIVITY_LEAD = _kw(
     r"|det ska vi åstadkomma genom|^vi (?:ska|kommer att)\s*:$|aktiviteter(?:na)?\s*:$"
     r"|^(?:(?:konkreta |gemensamma |våra |planerade )?(?:aktiviteter(?:na)?|åtaganden|insatser"
     r"|åtgärder)(?: (?:under )?(?:\d{4}(?:\s*[–—-]\s*\d{2,4})?|året|perioden))?"
+    # a programme's appendix: "Insatser i löftet", "Aktiviteter inom medborgarlöftet"
+    r"(?: (?:i|inom) (?:medborgar)?löftet)?"
     # "Aktiviteter per kvartal", "Aktiviteter månad för månad"
     r"(?: per (?:kvartal|månad|tertial|termin|halvår|år|målgrupp)"
     r"|,? (?:kvartal|månad) för (?:kvartal|månad))?"
@@ -108,6 +110,21 @@ ACTIVITY_LEAD = _kw(
 MONTH_NAME = (
     r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
 )
+# A heading over one year's activities of a validity of several years: "Under 2027 ska vi:",
+# "Aktiviteter 2028", "År 2027", "2027:".
+YEAR_HEADING = _kw(
+    r"^(?:(?:under|år|aktiviteter(?: under)?) (?P<year>20\d\d)"
+    r"(?: (?:ska|gör|kommer) vi(?: att)?(?: göra)?)?\s*:?"
+    r"|(?P<bare>20\d\d)(?: (?:ska|gör) vi)?\s*:)$"
+)
+
+
+def heading_year(text: str) -> str:
+    """The year a heading names over its items ("Under 2027 ska vi:"), else ""."""
+    match = YEAR_HEADING.match(text.strip())
+    return (match.group("year") or match.group("bare")) if match else ""
+
+
 PERIOD_HEADING = _kw(
     r"^(?:(?:kvartal|q|tertial|termin) ?\d(?: \d{4})?(?:\s*\([^()]{3,40}\))?"
     # a plan week by week: "Vecka 8 (sportlovet)", "Vecka 24–33", "v. 44"
@@ -258,6 +275,7 @@ class Section:
     bullets_seen: bool = False
     paragraph_taken: bool = False
     season: str = ""  # a heading naming a part of the year ("Vår"), which limits counts
+    year: str = ""  # a heading naming one year of several ("Under 2027 ska vi:")
 
 
 # A party named alone right over its list: "Lokalpolisområde Älmhult", "Älmhults kommun".

@@ -24,6 +24,7 @@ from promises.textimport.reading.headings import (
     Section,
     generic_heading,
     heading_owner,
+    heading_year,
     is_under_heading,
     name_alone,
     named_party,
@@ -85,7 +86,12 @@ from promises.textimport.reading.units import (
     strip_item,
     sub_heading_over_items,
 )
-from promises.textimport.scopes import limited_by_heading, season_heading
+from promises.textimport.scopes import (
+    limited_by_heading,
+    one_year_heading,
+    per_year_repeats,
+    season_heading,
+)
 from promises.textimport.types import ParsedDocument, ParsedPromise, TextSpan
 
 
@@ -118,6 +124,7 @@ def read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
     }
     detail_starts = {line.start for rows in details.values() for line in rows}
     activity_sections = 0
+    by_year: list = []  # the activities under a heading of one year, with the year
     index = 0
     focus_promise: int | None = None
     after_list = False  # right after a list of activities, no heading since
@@ -292,8 +299,13 @@ def read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
         elif ACTIVITY_LEAD.search(text) or (activity_sections and PERIOD_HEADING.match(text)):
             # A time of year under the activities' heading opens the activities done then.
             section = Section(
-                "activities", season=text.strip() if season_heading(fold(text)) else ""
+                "activities",
+                season=text.strip() if season_heading(fold(text)) else "",
+                year=heading_year(text),
             )
+        elif year := heading_year(text):
+            # "Under 2027 ska vi:" over that year's items
+            section = Section("activities", year=year)
         elif audience:
             section = Section("activities", owner=party_owner)
         elif PROMISE_LEAD.search(text):
@@ -459,10 +471,14 @@ def read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                 for activity in activities:
                     if section.season:
                         limited_by_heading(activity, section.season)
+                    if section.year:
+                        one_year_heading(activity, section.year)
+                        by_year.append((activity, section.year))
                     if section.other and activity.responsible == "other":
                         activity.responsible_other = activity.responsible_other or section.other
                     if focus_promise is not None:
                         activity.promise_indexes = [focus_promise]
                     document.activities.append(activity)
+    per_year_repeats(document, by_year)
     if not activity_sections:
         activities_without_heading(document, lines)

@@ -2099,6 +2099,35 @@ BLIND_VALIDITY = {
         None,
         "joint",
     ),
+    # rounds 113–115: a programme's appendix, minutes with the promise attached, a follow-up,
+    # a table without its columns, few words, a district, year headings, a poster, two columns
+    "balsta-habo-2027-2030-trygghetsprogram-bilaga.txt": (
+        "2027-01-01",
+        "2028-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "vaxholm-2027-2028-ks-protokoll-bilaga.txt": ("2027-01-01", "2028-12-31", False, None, "joint"),
+    "lekeberg-2027-uppfoljning-citerar-loftet.txt": (
+        "2027-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "sotenas-2027-tabell-som-lopande-rader.txt": ("2027-01-01", "2027-12-31", False, None, "joint"),
+    "bjurholm-2027-fa-ord.txt": ("2027-01-01", "2027-12-31", False, None, "joint"),
+    "skarholmen-bredang-2027-2028-stadsdelsforvaltning.txt": (
+        "2027-01-01",
+        "2028-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "skara-2027-2028-arsrubriker.txt": ("2027-01-01", "2028-12-31", False, None, "joint"),
+    "hjo-2027-affisch-ocr.txt": ("2027-01-01", "2027-12-31", False, None, "joint"),
+    "tibro-2027-2028-tva-kolumner-versaler.txt": ("2027-01-01", "2028-12-31", False, None, "joint"),
 }
 
 
