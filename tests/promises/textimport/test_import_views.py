@@ -379,6 +379,19 @@ def test_the_source_asked_on_the_first_page_is_checked_there(
         assert response.context["form"].errors == {field: [words]}
 
 
+def test_the_first_page_sets_the_registrations_source_fields_apart(client, coordinator):
+    """Shown to everyone, the two fields read as asked of a draft too (a tester)."""
+    page = " ".join(client.get(IMPORT).content.decode().split())
+    legend = (
+        "Bara för ett medborgarlöfte som redan är beslutat och undertecknat, "
+        "när du klistrar in texten"
+    )
+    fieldset = page[page.index(f"<legend>{legend}</legend>") :]
+    fieldset = fieldset[: fieldset.index("</fieldset>")]
+    assert 'name="source_file"' in fieldset and 'name="source_url"' in fieldset
+    assert 'name="text"' not in fieldset and page.count('name="source_url"') == 1
+
+
 def test_a_source_too_large_on_the_first_page_gets_only_the_size_message(
     client, coordinator, reading
 ):
