@@ -1,9 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from activities.models import Activity, ActivityLog
-from promises.admin import RecordAdminMixin
+from promises.admin import RecordAdminMixin, RecordHistoryAdmin
 
 
 class ActivityLogInline(RecordAdminMixin, admin.TabularInline):
@@ -17,7 +16,7 @@ class ActivityLogInline(RecordAdminMixin, admin.TabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(RecordAdminMixin, SimpleHistoryAdmin):
+class ActivityAdmin(RecordHistoryAdmin):
     list_display = ["title", "period", "responsible", "target_display", "status"]
     list_filter = ["responsible", "target_scope", "status", "period__state"]
     list_select_related = ["period__municipality"]
@@ -53,7 +52,7 @@ class ActivityAdmin(RecordAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ActivityLog)
-class ActivityLogAdmin(RecordAdminMixin, SimpleHistoryAdmin):
+class ActivityLogAdmin(RecordHistoryAdmin):
     list_display = ["activity", "date", "quantity", "place", "reported_by", "is_withdrawn"]
     list_filter = [("withdrawn_at", admin.EmptyFieldListFilter), "activity__responsible"]
     list_select_related = ["activity", "reported_by"]

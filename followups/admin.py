@@ -1,8 +1,7 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from followups.models import Assessment, FollowUpMeeting, Report, SignedOriginal
-from promises.admin import RecordAdminMixin
+from promises.admin import RecordAdminMixin, RecordHistoryAdmin
 
 
 class AssessmentInline(RecordAdminMixin, admin.TabularInline):
@@ -33,7 +32,7 @@ class AssessmentAdmin(RecordAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(RecordAdminMixin, SimpleHistoryAdmin):
+class ReportAdmin(RecordHistoryAdmin):
     list_display = ["title", "period", "kind", "covers_from", "covers_to", "published_on"]
     list_filter = ["kind"]
     list_select_related = ["period__municipality"]
@@ -54,7 +53,7 @@ class ReportAdmin(RecordAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(SignedOriginal)
-class SignedOriginalAdmin(RecordAdminMixin, SimpleHistoryAdmin):
+class SignedOriginalAdmin(RecordHistoryAdmin):
     """The signing documents as stored at signing."""
 
     list_display = ["period", "created_at", "sha256"]

@@ -10,10 +10,13 @@ from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q
-from django.shortcuts import redirect
-from django.urls import reverse
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminSite
@@ -190,6 +193,81 @@ class MembershipInline(PlainTextAdminMixin, admin.TabularInline):
 logger = logging.getLogger(__name__)
 
 
+class _UserMembershipFilter(admin.SimpleListFilter):
+    """A filter of the user list by the roles users hold. The municipality (or county) and the
+    role filters read together, as one role: "coordinators in Vetlanda" are not those who
+    coordinate somewhere and hold some role in Vetlanda."""
+
+    def __init__(self, request, params, model, model_admin) -> None:
+        self._query = request.GET
+        super().__init__(request, params, model, model_admin)
+
+    def _pk(self, name: str) -> int | None:
+        try:
+            return int(self._query.get(name, ""))
+        except ValueError:
+            return None
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        held = Membership.objects.all()
+        role = self._query.get(UserRoleFilter.parameter_name)
+        if role == UserRoleFilter.NONE:
+            return queryset.filter(memberships__isnull=True)
+        if role:
+            held = held.filter(role=role)
+        for name, direct, through_area in (
+            (
+                UserMunicipalityFilter.parameter_name,
+                "municipality",
+                "local_police_area__municipalities",
+            ),
+            (
+                UserCountyFilter.parameter_name,
+                "municipality__county",
+                "local_police_area__municipalities__county",
+            ),
+        ):
+            if self._query.get(name):
+                pk = self._pk(name)
+                if pk is None:
+                    return queryset.none()
+                held = held.filter(Q(**{direct: pk}) | Q(**{through_area: pk}))
+        return queryset.filter(pk__in=held.values("user_id"))
+
+
+class UserMunicipalityFilter(_UserMembershipFilter):
+    """The users holding a role for a municipality, also through a local police area."""
+
+    title = _("municipality (also through a local police area)")
+    parameter_name = "kommun"
+
+    def lookups(self, request, model_admin):
+        return [(m.pk, m.name) for m in Municipality.objects.order_by("name")]
+
+
+class UserCountyFilter(_UserMembershipFilter):
+    """The users holding a role for a municipality of a county."""
+
+    title = _("county")
+    parameter_name = "lan"
+
+    def lookups(self, request, model_admin):
+        return [(c.pk, c.name) for c in County.objects.order_by("name")]
+
+
+class UserRoleFilter(_UserMembershipFilter):
+    """The users holding a role (where the filters above say), or none at all."""
+
+    NONE = "ingen"
+    title = _("role")
+    parameter_name = "roll"
+
+    def lookups(self, request, model_admin):
+        return [*Role.choices, (self.NONE, _("No role"))]
+
+
 def end_sessions(user_ids: set[int]) -> int:
     """End every session of the users `user_ids` (read from the session store: only staff have
     sessions, so there are few); returns how many."""
@@ -224,7 +302,9 @@ class StaffUserAdmin(PlainTextAdminMixin, UserAdmin):
     # Roles decide what a user may do (the groups follow from them): the groups and Django's
     # list of permissions (English names) are not offered, where changing them did nothing.
     fieldsets = (
-        (None, {"fields": ("username", "password")}),
+        # Not Django's password box ("No password set. Set password"): the user chooses the
+        # password from an e-mailed link, which is sent again from here.
+        (None, {"fields": ("username", "password_state")}),
         (_("Personal info"), {"fields": ("first_name", "last_name", "email")}),
         # No "staff status" box: every user here is staff in the portal's sense, and Django's
         # flag let a kommunpolis into the admin, which reads every municipality's records.
@@ -234,7 +314,7 @@ class StaffUserAdmin(PlainTextAdminMixin, UserAdmin):
     )
     # Facts the portal records, not settings: they were offered as date and time boxes with
     # "I dag | Nu" buttons, and an administrator could rewrite when someone last signed in.
-    readonly_fields = ("last_login", "date_joined")
+    readonly_fields = ("password_state", "last_login", "date_joined")
     inlines = [MembershipInline]
     # Not Django's "staff status": a red cross beside every kommunpolis read as a fault.
     list_display = [
@@ -243,8 +323,15 @@ class StaffUserAdmin(PlainTextAdminMixin, UserAdmin):
         "first_name",
         "last_name",
         "is_active",
+        "roles",
         "has_authenticator",
         "locked_out",
+    ]
+    list_filter = [UserMunicipalityFilter, UserCountyFilter, UserRoleFilter, "is_active"]
+    search_fields = [
+        *UserAdmin.search_fields,
+        "memberships__municipality__name",
+        "memberships__local_police_area__name",
     ]
     actions = ["reset_authenticator", "lift_lockout", "send_password_link"]
 
@@ -253,6 +340,13 @@ class StaffUserAdmin(PlainTextAdminMixin, UserAdmin):
         return (
             super()
             .get_queryset(request)
+            # The list's roles column, in one query for the page.
+            .prefetch_related(
+                Prefetch(
+                    "memberships",
+                    queryset=Membership.objects.select_related("municipality", "local_police_area"),
+                )
+            )
             .annotate(
                 authenticator=Exists(
                     TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
@@ -267,6 +361,85 @@ class StaffUserAdmin(PlainTextAdminMixin, UserAdmin):
                     )
                 ),
             )
+        )
+
+    @admin.display(description=_("Password"))
+    def password_state(self, obj) -> str:
+        """Whether the user has chosen a password, and the button that sends the link again:
+        an administrator never sees nor sets it."""
+        state = (
+            gettext("The user has chosen a password.")
+            if obj.has_usable_password()
+            else gettext("The user has not chosen a password yet.")
+        )
+        how = gettext(
+            "Users choose their password themselves, from a link the portal e-mails them "
+            "(valid 3 hours): when they are added, and when they ask for it under the sign-in "
+            "form."
+        )
+        if not obj.is_active or not obj.email:
+            return format_html("{} {}", state, how)
+        return format_html(
+            '{} {}<br><a class="button" href="{}">{}</a>',
+            state,
+            how,
+            reverse("admin:auth_user_send_password_link", args=[obj.pk]),
+            gettext("Send the link to choose a password again"),
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:user_id>/skicka-losenordslank/",
+                self.admin_site.admin_view(self.send_password_link_view),
+                name="auth_user_send_password_link",
+            ),
+            *super().get_urls(),
+        ]
+
+    def send_password_link_view(self, request, user_id: int):
+        """The button on the user's page: the set-password e-mail again (a lost first one, a
+        forgotten password)."""
+        user = get_object_or_404(User, pk=user_id)
+        if not self.has_change_permission(request, user) or not user.is_active or not user.email:
+            raise PermissionDenied
+        if request.method != "POST":
+            # A page of its own to confirm, not a button in the user's form: Enter in a name
+            # box presses a form's first button.
+            return TemplateResponse(
+                request,
+                "admin/auth/user/send_password_link.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "opts": self.opts,
+                    "original": user,
+                    "title": gettext("Send the link to choose a password again"),
+                },
+            )
+        if self._send_password_link(request, user):
+            messages.success(
+                request,
+                gettext("A link to choose a password was sent to %(email)s.")
+                % {"email": user.email},
+            )
+        return redirect("admin:auth_user_change", user.pk)
+
+    def user_change_password(self, request, id, form_url=""):
+        # Django's page to set a user's password (or turn password sign-in off, which left a
+        # user who could never sign in): users choose their own from the e-mailed link.
+        raise PermissionDenied
+
+    @admin.display(description=_("roles"))
+    def roles(self, obj) -> str:
+        """ "Samordnare: Vetlanda; Kommunpolis: Vetlanda, Eksjö": the roles in the order of the
+        choices, each with its places."""
+        places: dict[str, list[str]] = {}
+        for membership in obj.memberships.all():  # prefetched
+            places.setdefault(membership.role, []).append(str(membership.place))
+        return "; ".join(
+            f"{capfirst(label)}: {', '.join(places[role])}"
+            for role, label in Role.choices
+            if role in places
         )
 
     @admin.display(boolean=True, description=_("authenticator app"), ordering="authenticator")
@@ -386,7 +559,7 @@ class StaffUserAdmin(PlainTextAdminMixin, UserAdmin):
         super().save_model(request, obj, form, change)
         if obj._deactivated:
             # Refused while inactive, an open session would come back with the account.
-            end_sessions({obj.pk})
+            obj._sessions_ended = end_sessions({obj.pk})
 
     def save_related(self, request, form, formsets, change) -> None:
         obj = form.instance
@@ -404,6 +577,18 @@ class StaffUserAdmin(PlainTextAdminMixin, UserAdmin):
                 % {"places": ", ".join(orphaned)},
             )
         if getattr(obj, "_deactivated", False):
+            # "Changed user x" alone did not say the user was signed out too.
+            ended = getattr(obj, "_sessions_ended", 0)
+            messages.info(
+                request,
+                ngettext(
+                    "%(user)s is inactive and signed out everywhere: %(count)s session was ended.",
+                    "%(user)s is inactive and signed out everywhere: %(count)s sessions were "
+                    "ended.",
+                    ended,
+                )
+                % {"user": _user_named(obj), "count": ended},
+            )
             left = Membership.objects.coordinated_only_by(obj)
             if left:
                 names = ", ".join(sorted(str(place) for place in left))

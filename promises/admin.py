@@ -1,7 +1,12 @@
+import datetime
+
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from config.admin_text import PlainTextAdminMixin
 from promises.models import PeriodTransition, Promise, PromisePeriod, Signatory, Theme
@@ -37,6 +42,47 @@ class RecordAdminMixin(NoDeleteMixin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
+# An empty value in a record's history: "None" and "" read as a value, or as nothing at all.
+EMPTY_IN_HISTORY = "–"
+
+
+class ReadableHistoryHelper(HistoricalRecordContextHelper):
+    """A history page's changes as the pages say them: "Status: Undertecknad → Avslutad", not
+    the stored "signed → closed"; a dash for an empty value, not "None"; yes and no in words; a
+    time in Swedish time."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if value is None or value == "" or value == []:
+            return EMPTY_IN_HISTORY
+        if getattr(field, "flatchoices", None):
+            return str(dict(field.flatchoices).get(value, value))
+        if isinstance(value, bool):
+            return gettext("Yes") if value else gettext("No")
+        if isinstance(value, datetime.datetime):
+            return formats.localize(
+                timezone.localtime(value) if timezone.is_aware(value) else value
+            )
+        if isinstance(value, datetime.date):
+            return formats.localize(value)
+        return super().prepare_delta_change_value(change, value)
+
+
+class RecordHistoryAdmin(RecordAdminMixin, SimpleHistoryAdmin):
+    """A record with a history (django-simple-history): read, never written, its changes in
+    words. Every history admin is one (a test checks)."""
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableHistoryHelper(self.model, historical_record)
+
+    def set_history_delta_changes(self, request, historical_records, **kwargs):
+        super().set_history_delta_changes(request, historical_records, **kwargs)
+        # The page's "Change reason" column read "None" where none was given.
+        for record in historical_records:
+            if not record.history_change_reason:
+                record.history_change_reason = EMPTY_IN_HISTORY
+
+
 @admin.register(Theme)
 class ThemeAdmin(PlainTextAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
@@ -69,7 +115,7 @@ class PeriodTransitionInline(RecordAdminMixin, admin.TabularInline):
 
 
 @admin.register(PromisePeriod)
-class PromisePeriodAdmin(RecordAdminMixin, SimpleHistoryAdmin):
+class PromisePeriodAdmin(RecordHistoryAdmin):
     list_display = ["__str__", "state", "start_date", "end_date", "signed_date", "county"]
     list_filter = ["state", "municipality__county__police_region", "municipality__county"]
     list_select_related = ["municipality__county", "local_police_area"]
@@ -107,7 +153,7 @@ class PromisePeriodAdmin(RecordAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Promise)
-class PromiseAdmin(RecordAdminMixin, SimpleHistoryAdmin):
+class PromiseAdmin(RecordHistoryAdmin):
     list_display = ["title", "period", "position"]
     list_filter = ["themes", "period__state"]
     list_select_related = ["period__municipality"]

@@ -726,3 +726,139 @@ def test_the_admins_django_and_history_texts_are_swedish(admin_client_with_demo)
     # "Lägg till ytterligare Behörighet": Django capitalises the model's name mid-sentence.
     # (the button's text is in the inline's JSON, non-ASCII letters escaped)
     assert "L\\u00e4gg till: Beh\\u00f6righet" in user
+
+
+@pytest.mark.django_db
+def test_the_user_list_shows_roles_and_filters_by_municipality_county_and_role(admin_client):
+    """Setting up a municipality's staff meant opening each user to see their roles."""
+    vetlanda, eksjo = factories.municipality("vetlanda"), factories.municipality("eksjo")
+    area = factories.local_police_area("Lokalpolisområde Höglandet", [eksjo])
+    karin = staff_user("karin", role=Role.COORDINATOR, municipality=vetlanda)
+    Membership.objects.create(user=karin, role=Role.POLICE_OFFICER, municipality=vetlanda)
+    Membership.objects.create(user=karin, role=Role.POLICE_OFFICER, local_police_area=area)
+    staff_user("polis", role=Role.POLICE_OFFICER, local_police_area=area)
+    staff_user("ny")  # no role yet
+    url = reverse("admin:auth_user_changelist")
+
+    def listed(**query) -> set[str]:
+        response = admin_client.get(url, query)
+        assert response.status_code == 200
+        return {user.username for user in response.context["cl"].result_list}
+
+    html = admin_client.get(url).content.decode()
+    # In the roles' order, each with its places.
+    assert "Kommunpolis: Vetlanda, Lokalpolisområde Höglandet; Samordnare: Vetlanda" in html
+    # Eksjö's staff include those who hold a role for its local police area.
+    assert listed(kommun=eksjo.pk) == {"karin", "polis"}
+    assert listed(lan=vetlanda.county_id) == {"karin", "polis"}  # Jönköping's county
+    assert listed(roll=Role.COORDINATOR) == {"karin"}
+    # Together, the filters are one role: Vetlanda's officers, not officers somewhere.
+    assert listed(kommun=vetlanda.pk, roll=Role.POLICE_OFFICER) == {"karin"}
+    assert listed(kommun=eksjo.pk, roll=Role.COORDINATOR) == set()
+    assert listed(roll="ingen") == {"administrator", "ny"}
+    assert listed(kommun="x") == set()
+    assert listed(q="Höglandet") == {"karin", "polis"}
+    assert listed(q="Vetlanda") == {"karin"}
+
+
+@pytest.mark.django_db
+def test_the_user_lists_queries_do_not_grow_with_its_users(admin_client, django_assert_num_queries):
+    vetlanda, eksjo = factories.municipality("vetlanda"), factories.municipality("eksjo")
+    area = factories.local_police_area("Lokalpolisområde Höglandet", [eksjo])
+    url = reverse("admin:auth_user_changelist")
+
+    def add_users(first: int, count: int) -> None:
+        for n in range(first, first + count):
+            user = staff_user(f"user{n}", role=Role.COORDINATOR, municipality=vetlanda)
+            Membership.objects.create(user=user, role=Role.POLICE_OFFICER, local_police_area=area)
+
+    add_users(0, 2)
+    with CaptureQueriesContext(connection) as few:
+        assert admin_client.get(url).status_code == 200
+    add_users(2, 20)
+    with django_assert_num_queries(len(few)):
+        html = admin_client.get(url).content.decode()
+    assert html.count("Kommunpolis: Lokalpolisområde Höglandet; Samordnare: Vetlanda") == 22
+
+
+@pytest.mark.django_db
+def test_the_user_page_says_the_user_chooses_the_password_and_sends_the_link(
+    admin_client, mailoutbox
+):
+    """Django's "No password set. Set password" invited an administrator to make one up;
+    the portal e-mails the user a link to choose it."""
+    user = staff_user("karin")
+    user.set_unusable_password()
+    user.save()
+    change = reverse("admin:auth_user_change", args=[user.pk])
+
+    html = admin_client.get(change).content.decode()
+
+    assert "Användaren har inte valt något lösenord än." in html
+    assert "Användaren väljer sitt lösenord själv" in html
+    assert "Inget lösenord angivet" not in html and "Sätt lösenord" not in html
+    assert reverse("admin:auth_user_password_change", args=[user.pk]) not in html
+    send = reverse("admin:auth_user_send_password_link", args=[user.pk])
+    assert f'href="{send}"' in html
+    # A page confirms, then sends the link; Django's page to set the password is not offered.
+    confirm = admin_client.get(send).content.decode()
+    assert f"e-brev till {user.email}" in confirm and not mailoutbox
+    response = admin_client.post(send, follow=True)
+    assert response.redirect_chain[-1][0] == change
+    assert "En länk för att välja lösenord skickades till" in response.content.decode()
+    (message,) = mailoutbox
+    assert message.to == [user.email]
+    password_page = reverse("admin:auth_user_password_change", args=[user.pk])
+    assert admin_client.get(password_page).status_code == 403
+    assert admin_client.post(password_page, {"password1": "x", "password2": "x"}).status_code == 403
+    user.refresh_from_db()
+    assert not user.has_usable_password()
+    # A user who chose one is said to have; an inactive one gets no link.
+    html = admin_client.get(reverse("admin:auth_user_change", args=[staff_user("nils").pk]))
+    assert "Användaren har valt ett lösenord." in html.content.decode()
+    user.is_active = False
+    user.save()
+    assert send not in admin_client.get(change).content.decode()
+    assert admin_client.post(send).status_code == 403
+    assert len(mailoutbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_records_history_shows_the_choices_labels_and_a_dash_for_empty(admin_client):
+    from django.utils import translation
+
+    from promises.models import PeriodState
+
+    period = factories.period(state=PeriodState.DECIDED)
+    period.state, period.signed_date = PeriodState.SIGNED, period.start_date
+    period.save()
+    history = reverse("admin:promises_promiseperiod_history", args=[period.pk])
+
+    html = admin_client.get(history).content.decode()
+
+    with translation.override("sv"):
+        decided, signed = str(PeriodState.DECIDED.label), str(PeriodState.SIGNED.label)
+    assert re.search(rf"{decided}\s*&nbsp;&rarr;&nbsp;&nbsp;{signed}", html), html
+    assert re.search(r"–\s*&nbsp;&rarr;&nbsp;&nbsp;1 januari 2026", html)
+    assert "None" not in html and "decided" not in html
+
+
+def test_every_history_admin_shows_its_changes_in_words():
+    from promises.admin import RecordHistoryAdmin
+
+    history_admins = [a for a in admin.site._registry.values() if isinstance(a, SimpleHistoryAdmin)]
+    assert history_admins
+    assert all(isinstance(a, RecordHistoryAdmin) for a in history_admins)
+
+
+@pytest.mark.django_db
+def test_deactivating_a_user_says_their_sessions_were_ended(admin_client):
+    officer = staff_user("polis")
+    theirs = Client()
+    sign_in(theirs, officer)
+    change = reverse("admin:auth_user_change", args=[officer.pk])
+
+    response = admin_client.post(change, _user_form(officer), follow=True)
+
+    assert "är inaktiv och utloggad överallt: 1 session avslutades." in response.content.decode()
+    assert theirs.get(reverse("activities:staff_home")).status_code == 302
