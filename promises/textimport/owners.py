@@ -78,9 +78,10 @@ OWNER_LABEL = re.compile(
 _OPENING_WORD = re.compile(r"(?:och|men|ja|jo|nej),? (?=\w)")
 # A template's placeholder for a name not yet filled in: "XX", "NN", "N.N.", "?", "…".
 _PLACEHOLDER = re.compile(r"x{1,4}|n\.? ?n\.?|\?+|…|\.{3}|\[[^\[\]]{0,40}\]", re.IGNORECASE)
+# "[Polisen]", "[Polisen och kommunen]": square brackets, as some write them, read the same.
 OWNER_PARENTHESIS = re.compile(
-    r"\((?:ansvar(?:ig)?\s*:\s*)?(?P<who>(?:polisen|kommunen|staden|regionen)"
-    r"(?:(?: och|,) (?:polisen|kommunen|staden|regionen))?)\)\.?\s*$"
+    r"[(\[](?:ansvar(?:ig)?\s*:\s*)?(?P<who>(?:polisen|kommunen|staden|regionen)"
+    r"(?:(?: och|,) (?:polisen|kommunen|staden|regionen))?)[)\]]\.?\s*$"
 )
 PARTNERS = re.compile(
     r"\b(?:tillsammans med|i samverkan med|i samarbete med|i dialog med|med stod av|i samrad med)"
@@ -292,7 +293,7 @@ def _names_a_party(name: str) -> bool:
 
 # "… (Föreningen Nattvandrarna)", "… (LPO, Tekniska förvaltningen)": the owner in brackets
 # after the item, named otherwise than OWNER_PARENTHESIS reads.
-_OWNER_IN_BRACKETS = re.compile(r"\((?P<who>[A-ZÅÄÖ][^()\n]{1,60})\)\.?\s*$")
+_OWNER_IN_BRACKETS = re.compile(r"[(\[](?P<who>[A-ZÅÄÖ][^()\[\]\n]{1,60})[)\]]\.?\s*$")
 
 
 def _owner_in_brackets(text: str) -> re.Match | None:

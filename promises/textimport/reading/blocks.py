@@ -7,7 +7,14 @@ import re
 from promises.textimport.lines import Line as _Line
 from promises.textimport.lines import kw as _kw
 from promises.textimport.numbers import fold
-from promises.textimport.owners import MODAL, actor_doing, partners_of, read_owner, split_actors
+from promises.textimport.owners import (
+    MODAL,
+    actor_doing,
+    partners_of,
+    read_owner,
+    split_actors,
+    trailing_owner,
+)
 from promises.textimport.reading.headings import (
     ACTIVITY_LEAD,
     FOCUS,
@@ -44,6 +51,8 @@ def titled_section(lines: list[_Line], index: int) -> bool:
         return False
     if untagged(text)[-1] in ".,;:!?" or not text[0].isupper():
         return False
+    if trailing_owner(text) is not None:
+        return False  # "Skolorna bjuder in polisen … (Kommunen)": an item naming its owner
     if MODAL.search(line.folded) or line.folded.split()[-1] in TRAILING:
         return False  # a sentence a PDF wrapped: "… kommer att följas upp och presenteras på"
     if line.folded.startswith("medborgarlofte"):

@@ -10,7 +10,13 @@ from promises.textimport.lines import LONGEST_HEADING as _LONGEST_HEADING
 from promises.textimport.lines import Line as _Line
 from promises.textimport.lines import kw as _kw
 from promises.textimport.numbers import fold
-from promises.textimport.owners import OWNER_LABEL, actor_kind, read_owner, split_actors
+from promises.textimport.owners import (
+    OWNER_LABEL,
+    OWNER_PARENTHESIS,
+    actor_kind,
+    read_owner,
+    split_actors,
+)
 from promises.textimport.reading.units import DETAIL_IN_TEXT
 from promises.textimport.targets import read_target
 
@@ -154,7 +160,9 @@ PARTY_HEADING = _kw(
     # "Polisen i Arvidsjaur åtar sig att under 2026:", "Kommunen, genom socialförvaltningen, …"
     # (with its verb: "• Polisen i skolan" is an item)
     r"(?:(?: i [\w-]+(?: [\w-]+)?|, genom [^,]{3,60},)?"
-    r"(?: ska| kommer| gör| åtar sig| förbinder sig| ansvarar för| åtar vi oss"
+    # "Polisen och kommunen ansvarar tillsammans för:"
+    r"(?: ska| kommer| gör| åtar sig| förbinder sig| ansvarar(?: tillsammans| gemensamt)? för"
+    r"| åtar vi oss"
     # "Kommunen har för sin del åtagit sig att:", as a letter or a report retells it
     r"| förbinder vi oss| har(?: för sin del)? (?:åtagit|förbundit) sig))?"
     r"(?: vi| polisen och kommunen| kommunen och polisen)?"
@@ -302,8 +310,19 @@ def owner_heading(lines: list[_Line], index: int) -> str | None:
         return None
     if label.end() < len(line.folded.strip().rstrip(". ")):
         return None
+    above = lines[index - 1] if index else None
+    if above is not None and above.bullet and not owner_label_of(above.text):
+        # "- Genomföra fotpatrullering …" + "Ansvar: Polisen" + "- Ha öppen fritidsgård …":
+        # the label ends the item above it, no heading over the next
+        return None
     owner = read_owner(line.text, None)[0]
     return owner if owner in {"police", "municipality", "joint"} else None
+
+
+def owner_label_of(text: str) -> bool:
+    """Whether an item names its owner in a label or brackets of its own."""
+    folded = fold(text)
+    return bool(OWNER_LABEL.search(folded) or OWNER_PARENTHESIS.search(folded))
 
 
 def heading_owner(match: re.Match) -> str | None:

@@ -34,7 +34,14 @@ from promises.textimport.reading.headings import (
 from promises.textimport.reading.sentences import CONTACT, PROMISE_IN_LIST, looks_like_activity
 from promises.textimport.reading.tables import column_by_column, table_columns
 from promises.textimport.reading.titles import item_activity, proposed_activity, title_of
-from promises.textimport.reading.units import DETAIL_AT_END, DETAIL_LABEL, strip_item, untagged
+from promises.textimport.reading.units import (
+    ACTIVITY_START,
+    DETAIL_AT_END,
+    DETAIL_LABEL,
+    strip_item,
+    sub_heading_over_items,
+    untagged,
+)
 from promises.textimport.targets import read_target
 from promises.textimport.types import ParsedActivity, ParsedDocument, ParsedPromise, TextSpan
 
@@ -81,6 +88,21 @@ def read_items(lines: list[_Line], index: int) -> tuple[list[tuple[int, int, str
             continue
         if (not line.bullet or party_lead(line)) and is_heading(lines, position):
             break
+        if not items and _theme_over_bullets(lines, position):
+            position += 1  # "Aktiviteter" + "Färre inbrott" over its "• …": a theme's name
+            continue
+        if line.bullet and previous_blank and _repeats_item(items, line):
+            break  # "1. EN TRYGGARE TÅGSTATION" after the list naming it: a section's title
+        if (
+            line.numbered
+            and previous_blank
+            and len(items) > 1
+            and not bullets_seen
+            and not line.sub
+            and len(line.text) <= 60
+            and not re.search(r"[.!?:;,]$", line.text.rstrip())
+        ):
+            break  # sentences a line each, then "2. SÄKRARE TRAFIK …": the next section's title
         if line.bullet:
             bullets_seen = True
             items.append((line.start, line.end, [line.text]))
@@ -91,6 +113,7 @@ def read_items(lines: list[_Line], index: int) -> tuple[list[tuple[int, int, str
             and not previous_blank
             and not _after_details(items[-1][2][-1], line.text)
             and not CONTACT.match(line.folded)  # "Källa: Polisen och Arboga kommun"
+            and not _next_infinitive(items[-1][2], line)
             # "• … fyra möten per år." + "Att arbeta för säkrare trafik …": the next promise
             and not (PROMISE_IN_LIST.match(line.folded) and re.search(r"[.!?]$", items[-1][2][-1]))
             and (
@@ -282,10 +305,13 @@ def after_lead(lines: list[_Line], index: int) -> int:
     position = index + 1
     if lines[index].text.rstrip().endswith((":", ".")):
         return position
+    party = PARTY_HEADING.match(lines[index].text.strip())
     while position < len(lines):
         line = lines[position]
         if line.bullet or line.blank or not line.text[:1].islower():
             break
+        if party and _INFINITIVE.match(line.folded):
+            break  # "Polisen ska" over "genomföra minst 40 fotpatruller …": its first item
         position += 1
         if line.text.rstrip().endswith((".", ":")):
             break
@@ -296,3 +322,88 @@ def party_lead(line: _Line) -> bool:
     """An item that only opens a party's list ("4.1 Polisen åtar sig att", "• Polisen" over
     its own items): a heading."""
     return line.bullet and bool(PARTY_HEADING.match(line.text.strip()))
+
+
+# How many lines below its promises a topic's heading is looked for (a document's length; the
+# bound keeps the reading linear in a text of many documents).
+_TOPICS_REACH = 200
+
+
+def goals_over_topic_lists(lines: list[_Line], index: int) -> bool:
+    """Whether the plain lines under "Polisen och X kommun lovar att:" (at `index`) are the
+    promises: no bullet among them, and further down a topic's heading over bulleted items
+    ("TRYGGARE CENTRUM" over "• Genomföra minst 20 fotpatruller …"), which are the activities. A
+    party's heading further down ("Kommunen lovar att:") heads that party's items instead."""
+    follow = index + 1
+    while follow < len(lines) and lines[follow].blank:
+        follow += 1
+    plain = 0
+    while follow < len(lines) and not lines[follow].blank:
+        if lines[follow].bullet:
+            return False
+        plain += 1
+        follow += 1
+    if not 1 <= plain <= 6:
+        return False
+    for later in range(follow, min(len(lines) - 1, follow + _TOPICS_REACH)):
+        line, below = lines[later], lines[later + 1]
+        text = line.text.strip()
+        if line.blank or line.bullet or len(text) > _LONGEST_HEADING:
+            continue
+        if PARTY_PROMISE.match(text) or WHO_PROMISES.match(line.folded):
+            return False
+        if PARTY_HEADING.match(text) or named_party(lines, later) or owner_heading(lines, later):
+            return False
+        if below.bullet and not below.numbered and not text.endswith((".", ":")):
+            return True
+    return False
+
+
+# An infinitive opening an item of a list whose bullets were lost, as a web page's list copies:
+# "Polisen ska" over "genomföra minst 40 fotpatruller …", "genomföra trafikkontroller …".
+_INFINITIVE = re.compile(
+    rf"(?:{ACTIVITY_START.pattern}|(?:ha|ge|ta|se|satta|starta|bygga|skapa|stodja|fortsatta"
+    r"|forbattra|sprida|rensa|anlagga|infora|bevaka)\b)"
+)
+# The words a line wrapped in the middle of a sentence ends with.
+_OPEN_ENDING = re.compile(
+    r"(?:[,–-]|\b(?:och|eller|samt|att|i|pa|for|med|av|till|om|vid|som|mot|under|efter|fran))$"
+)
+
+
+def _next_infinitive(parts: list[str], line: _Line) -> bool:
+    """Whether a line in lower case is the next item of a list whose bullets were lost, not the
+    rest of the one above: both open with an infinitive ("genomföra …", "ha öppet …"), the
+    one above with at least four words and not ending mid-sentence."""
+    above = fold(parts[0]).strip()
+    last = fold(parts[-1]).strip()
+    return (
+        bool(_INFINITIVE.match(line.folded.strip()))
+        and bool(_INFINITIVE.match(above))
+        and len(" ".join(parts).split()) >= 4
+        and not _OPEN_ENDING.search(last)
+    )
+
+
+def _repeats_item(items: list[tuple[int, int, list[str]]], line: _Line) -> bool:
+    """Whether a list item after a blank line says again what an item above said ("1. En
+    tryggare tågstation" in the list of promises, then "1. EN TRYGGARE TÅGSTATION" over that
+    promise's activities): the title of a section of its own, no item of this list."""
+    words = fold(line.text).strip(" .:")
+    return any(fold(" ".join(parts)).strip(" .:") == words for _s, _e, parts in items)
+
+
+def _theme_over_bullets(lines: list[_Line], index: int) -> bool:
+    """Whether the first line of a section is a theme's short name right over its bulleted
+    items ("Färre inbrott" over "• Polisen genomför …"): no item, none of its words a verb's."""
+    line = lines[index]
+    text = line.text.strip()
+    return (
+        sub_heading_over_items(lines, index)
+        and text[:1].isupper()
+        and len(text.split()) <= 4
+        and not re.search(r"[\d.!?:;,)]$|\d", text)
+        and not actor_doing(text)
+        and not _INFINITIVE.match(line.folded.strip())
+        and not MODAL.search(line.folded)
+    )

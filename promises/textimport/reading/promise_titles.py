@@ -11,6 +11,7 @@ from promises.textimport.lines import kw as _kw
 from promises.textimport.numbers import fold
 from promises.textimport.owners import MODAL, OWNER_LABEL, actor_doing, owner_in_front
 from promises.textimport.reading.blocks import focus_of
+from promises.textimport.reading.headings import ACTIVITY_LEAD
 from promises.textimport.reading.items import party_lead
 from promises.textimport.reading.sentences import looks_like_activity
 from promises.textimport.reading.units import ACTIVITY_START, DETAIL_LABEL, sub_heading_over_items
@@ -107,6 +108,8 @@ def promise_titles_over_items(
         position = index + 1
         if position < len(lines) and lines[position].blank:
             position += 1  # one blank line between the title and its list
+        if position + 1 < len(lines) and _lead_over_items(lines[position], lines[position + 1]):
+            position += 1  # "1. Öka tryggheten …" + "Vi kommer att:" over its "- …" items
         while position < len(lines):
             after = lines[position]
             if after.blank:
@@ -120,20 +123,48 @@ def promise_titles_over_items(
                 break
             if _item_under_title(after):
                 items.append((after.start, after.text.strip()))
-            elif items and not after.bullet and after.text[:1].islower():
-                # an item wrapped onto the next line
+            elif (
+                items
+                and not after.bullet
+                and (after.text[:1].islower() or OWNER_LABEL.fullmatch(after.folded.strip(" .")))
+            ):
+                # an item wrapped onto the next line, or its owner's label under it ("- Ta
+                # bort klotter …" + "Ansvar: Kommunen")
                 items[-1] = (items[-1][0], f"{items[-1][1]} {after.text.strip()}")
             else:
                 break
             position += 1
         if (
             items
-            and _activity_item(items[0][1])
+            # the first an activity's sentence, or each naming its owner in a label under it
+            and (
+                _activity_item(items[0][1])
+                or all(OWNER_LABEL.search(fold(text)) for _start, text in items)
+            )
             and not any(OWNER_LABEL.match(fold(text)) for _start, text in items)
             and _numbered_promise_title(line)
         ):
             found[index] = items, position
     return found
+
+
+_WE_WILL = re.compile(r"vi (?:kommer att|ska|skall):")
+
+
+def _lead_over_items(line: _Line, below: _Line) -> bool:
+    """Whether a line between a promise's title and its bullets only leads into them ("Vi
+    kommer att:", "Aktiviteter:", "Det här gör vi:")."""
+    text = line.text.strip()
+    return (
+        not line.bullet
+        and text.endswith(":")
+        and len(text) <= 40
+        and _item_under_title(below)
+        and bool(
+            ACTIVITY_LEAD.search(text)
+            or re.fullmatch(r"vi (?:kommer att|ska|skall):", line.folded.strip())
+        )
+    )
 
 
 def _item_under_title(line: _Line) -> bool:
@@ -189,8 +220,10 @@ def repeated_promise(
     caches the promises' words by index."""
     line = lines[index]
     text = line.text.strip()
-    if line.bullet or line.blank or not document.promises or len(text) > _LONGEST_REPEATED:
+    if line.blank or not document.promises or len(text) > _LONGEST_REPEATED:
         return None
+    if line.bullet and not (line.numbered and not line.sub):
+        return None  # an item; but "2. SÄKRARE TRAFIK VID SKOLORNA" may repeat promise 2
     following = index + 1
     if following < len(lines) and lines[following].blank:
         following += 1  # one blank line between the sub-heading and its list

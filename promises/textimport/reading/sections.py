@@ -35,6 +35,7 @@ from promises.textimport.reading.headings import (
 from promises.textimport.reading.items import (
     after_lead,
     detailed_activity,
+    goals_over_topic_lists,
     is_heading,
     item_details,
     message_party,
@@ -171,7 +172,16 @@ def read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
         message_lead = message_party(lines, index)
         if message_lead:
             text = message_lead
-        elif line.blank or line.bullet and not party_lead(line) or len(text) > _LONGEST_HEADING:
+        elif (
+            line.blank
+            or line.bullet
+            and not party_lead(line)
+            # "1. EN TRYGGARE TÅGSTATION" repeating the promise "1. En tryggare tågstation"
+            and not (
+                line.numbered and repeated_promise(document, lines, index, promise_keys) is not None
+            )
+            or len(text) > _LONGEST_HEADING
+        ):
             index += 1
             continue
         section: Section | None = None
@@ -290,7 +300,7 @@ def read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             if owner is None and (ours := speakers_heading(text, speaker)):
                 # "Vi på Järfällahus lovar att:", then "Våra bovärdar lovar att:"
                 speaker = ours
-            if later_activity_heading[index + 1]:
+            if later_activity_heading[index + 1] or goals_over_topic_lists(lines, index):
                 section = Section("promises")
             elif owner is None and ours:
                 section = Section("activities", owner=ours[0], other=ours[1])

@@ -268,8 +268,14 @@ def without_results(text: str) -> str:
     return text[: result.start()] + " " * (end - result.start()) + text[end:]
 
 
+# An item going on from its heading's verb: "Polisen ansvarar för:" over "- att genomföra …".
+_ITEM_ATT = re.compile(r"att (?=[a-zåäö])")
+
+
 def item_activity(text: str, start: int, section_owner: str | None) -> ParsedActivity:
     text = strip_item(text)
+    if lead := _ITEM_ATT.match(text):
+        text, start = text[lead.end() :], start + lead.end()  # "genomföra …", its own words
     responsible, other, partners = read_owner(text, section_owner)
     target, notes = read_target(without_results(text), start, listed=True)
     title = activity_title(text, start, target)

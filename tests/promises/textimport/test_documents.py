@@ -2128,6 +2128,40 @@ BLIND_VALIDITY = {
     "skara-2027-2028-arsrubriker.txt": ("2027-01-01", "2028-12-31", False, None, "joint"),
     "hjo-2027-affisch-ocr.txt": ("2027-01-01", "2027-12-31", False, None, "joint"),
     "tibro-2027-2028-tva-kolumner-versaler.txt": ("2027-01-01", "2028-12-31", False, None, "joint"),
+    # Rounds 116-118
+    "skinnskatteberg-2027-versaler-hakparentes.txt": (
+        "2027-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "sundsvall-2027-2028-numrerade-fokusomraden.txt": (
+        "2027-04-01",
+        "2028-03-31",
+        False,
+        None,
+        "joint",
+    ),
+    "trollhattan-2027-tabell-tre-kolumner.txt": ("2027-01-01", "2027-12-31", False, None, "joint"),
+    "tranemo-2027-word-punktlista-udda-tecken.txt": (
+        "2027-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "eksjo-2027-2028-kommunen-ansvarar.txt": ("2027-01-01", "2028-12-31", False, None, "joint"),
+    "ystad-2027-tertial-siffror-i-ord.txt": ("2027-01-01", "2027-12-31", False, None, "joint"),
+    "lomma-2027-meningar-under-rubriker.txt": ("2027-01-01", "2027-12-31", False, None, "joint"),
+    "halmstad-2027-2028-polisen-se-sida.txt": ("2027-01-01", "2028-12-31", False, None, "joint"),
+    "hoor-2027-aktiviteter-som-meningar-ansvar-efter.txt": (
+        "2027-04-01",
+        "2028-03-31",
+        False,
+        None,
+        "joint",
+    ),
 }
 
 
