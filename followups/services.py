@@ -169,16 +169,22 @@ def record_meeting(
     return _log_for_counting_activities(meeting, user)
 
 
+def figure_rows_on(period: PromisePeriod, day: datetime.date) -> list[reports.FigureRow]:
+    """Each activity's figures on `day`, counted as a report counts them, from the period's
+    start to `day` (to its end, for a day after it); none before the period began."""
+    if day < period.start_date:
+        return []
+    last = min(day, period.end_date) if period.end_date else day
+    return reports.figure_rows(period, period.start_date, last, day)
+
+
 def meeting_figures(meeting: FollowUpMeeting) -> dict[int, list[dict]]:
     """What a meeting judged by, per promise: each activity serving it, with its progress in
     words and its status on the meeting's day, counted as a report counts its figures
     (`reports.figure_rows`, in the site's language). None for a meeting before the period."""
     period = meeting.period
-    if meeting.date < period.start_date:
-        return {}
-    last = min(meeting.date, period.end_date) if period.end_date else meeting.date
     with translation.override(settings.LANGUAGE_CODE):
-        rows = reports.figure_rows(period, period.start_date, last, meeting.date)
+        rows = figure_rows_on(period, meeting.date)
     by_activity = {
         row.activity_id: {"activity": row.activity, "progress": row.progress, "status": row.status}
         for row in rows

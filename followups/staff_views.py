@@ -24,7 +24,7 @@ from access import policy
 from access.staff import staff_required
 from activities.models import Activity, ActivityLog
 from activities.wording import pace_label, progress_summary, with_status
-from followups import archive, frozen, reports, services
+from followups import archive, frozen, services
 from followups.forms import (
     AssessmentForm,
     CorrectMeetingForm,
@@ -180,7 +180,8 @@ def _sub_forms(
     )
     if as_of < timezone.localdate():
         # As the record will keep them: counted from the logs dated up to that day.
-        figures = _figures_on(period, as_of)
+        rows = services.figure_rows_on(period, as_of)
+        figures = {row.activity_id: with_status(row.progress, row.status) for row in rows}
     else:
         figures = {a.pk: _figures_with_status(a.progress(as_of)) for a in activities}
     label = figures_label(as_of)
@@ -203,16 +204,6 @@ def _sub_forms(
             form.fields["text"].help_text = conditional_escape(f"{label}: {figures[activity.pk]}")
         verdicts.append(form)
     return assessments, verdicts
-
-
-def _figures_on(period: PromisePeriod, day: datetime.date) -> dict[int, str]:
-    """Each activity's figures with their status on an earlier `day`, as a meeting held that
-    day keeps them (`services.meeting_figures`); none before the period began."""
-    if day < period.start_date:
-        return {}
-    last = min(day, period.end_date) if period.end_date else day
-    rows = reports.figure_rows(period, period.start_date, last, day)
-    return {row.activity_id: with_status(row.progress, row.status) for row in rows}
 
 
 def figures_label(as_of: datetime.date) -> str:

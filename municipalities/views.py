@@ -113,10 +113,16 @@ def _failures_of_client(request: HttpRequest) -> int:
     """The failed sign-ins from this client (its address as django-axes reads it) over all
     usernames in the current window; 0 when the cache cannot say (the lockout per username
     still holds)."""
+    return _counted(SIGN_IN_FAILURES, _client(request))
+
+
+def _counted(kind: str, value: str) -> int:
+    """How many of `kind` were counted for `value` in the current window (`_count`), without
+    counting one more; 0 when the cache cannot say."""
     try:
-        return caches["limits"].get(_counter_key(SIGN_IN_FAILURES, _client(request)), 0)
+        return caches["limits"].get(_counter_key(kind, value), 0)
     except Exception:
-        logger.error("failed sign-ins not read", exc_info=True)
+        logger.error("counter %s not read", kind, exc_info=True)
         return 0
 
 
@@ -395,12 +401,7 @@ class LimitedPasswordChangeForm(auth_forms.PasswordChangeForm):
 
     def clean_old_password(self) -> str:
         account = str(self.user.pk)
-        try:
-            failures = caches["limits"].get(_counter_key(PASSWORD_CHANGE_FAILURES, account), 0)
-        except Exception:
-            logger.error("failed password changes not read", exc_info=True)
-            failures = 0
-        if failures >= settings.AXES_FAILURE_LIMIT:
+        if _counted(PASSWORD_CHANGE_FAILURES, account) >= settings.AXES_FAILURE_LIMIT:
             minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
             raise ValidationError(
                 _(

@@ -492,10 +492,6 @@ def _notify(event: str) -> Effect:
     """An effect e-mailing the staff concerned about the step once it is committed."""
 
     def effect(step: Step) -> None:
-        if event == notifications.COMMENTED and notifications.follows_comment(
-            step.period, step.user, step.at
-        ):
-            return  # the coordinators were told of the approver's comment a moment ago
         if step.notify:
             promise = step.data.get("promise")
             notifications.notify(
@@ -508,6 +504,16 @@ def _notify(event: str) -> Effect:
 
     effect.__name__ = f"_notify_{event}"
     return effect
+
+
+_notify_commented = _notify(notifications.COMMENTED)
+
+
+def _notify_comment(step: Step) -> None:
+    """`_notify(COMMENTED)`, unless the same approver commented a moment ago: the coordinators
+    were told then (`notifications.follows_comment`)."""
+    if not notifications.follows_comment(step.period, step.user, step.at):
+        _notify_commented(step)
 
 
 def _record_decision(step: Step) -> None:
@@ -603,7 +609,7 @@ RULES: dict[str, Rule] = {
         APPROVER,
         (_has_comment,),
         ReviewVerdict.COMMENT,
-        effects=(_notify(notifications.COMMENTED),),
+        effects=(_notify_comment,),
     ),
     Action.APPROVE: Rule(
         (S.CONSULTATION,),
