@@ -2162,6 +2162,46 @@ BLIND_VALIDITY = {
         None,
         "joint",
     ),
+    # Rounds 119-121 (Mora's period is not read, Mullsjö's "under 2027 och 2028" is read as 2027)
+    "gislaved-2027-pdf-tabell-en-cell-per-rad.txt": (
+        "2027-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "mora-2026-affisch-copyright-tillsammans.txt": (None, None, False, None, "joint"),
+    "kiruna-2027-2028-kf-protokoll-omfattas-inte.txt": (
+        "2027-01-01",
+        "2028-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "laholm-2026-kommunens-webbsida-etikett.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "hultsfred-2026-2027-vi-lovar-ansvarig-forvaltning.txt": (
+        "2026-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "mullsjo-2027-2028-nyhetsbrev-faktaruta.txt": (
+        "2027-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "lidkoping-2026-skannad-ocr-rn-for-m.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "avesta-2027-planerade-veckor.txt": ("2027-01-01", "2027-12-31", False, None, "joint"),
+    "hylte-2027-atagenden-mal-i-parentes.txt": ("2027-01-01", "2027-12-31", False, None, "joint"),
 }
 
 

@@ -1,0 +1,119 @@
+"""Blind rounds 119 to 121 (tests/fixtures/textimport/README.md): the nine documents as the
+parser reads them (each promise's first 60 characters), misreadings left as they are
+included, so that a change is seen."""
+
+import pytest
+
+from tests.promises.textimport.test_documents import owners_and_targets, read
+
+DOCUMENTS = {
+    "avesta-2027-planerade-veckor.txt": (
+        ["Vi lovar att arbeta för ett tryggare Avesta centrum och att "],
+        [
+            ("Polisen genomför minst 15 traf", "police", ("at_least", 15)),
+            ("Kommunens fältare är ute i cen", "municipality", None),
+            ("Gemensamt lägesbildsmöte varje", "joint", None),
+            ("Trygghetsvandring i centrum me", "joint", None),
+            ("Sommarlovsaktiviteter på Marku", "municipality", ("count", 3)),
+            ("Informationsträff om EPA-trakt", "police", None),
+        ],
+    ),
+    "gislaved-2027-pdf-tabell-en-cell-per-rad.txt": (
+        ["Under 2027 lovar vi att arbeta för att minska den öppna nark"],
+        [
+            ("Riktade insatser mot narkotika", "police", ("at_least", 2)),
+            ("Föräldravandringar i centrum f", "municipality", None),
+            ("Trygghetsvandring i Anderstorp", "joint", ("count", 1)),
+            ("Information om narkotika på fö", "municipality", None),
+            ("Synlig polisiär närvaro vid An", "police", None),
+        ],
+    ),
+    "hultsfred-2026-2027-vi-lovar-ansvarig-forvaltning.txt": (
+        ["Vi lovar att minska langningen av alkohol till unga och att "],
+        [
+            ("kontrollera langning vid festi", "police", ("at_least", 4)),
+            ("vara på plats i Virserums cent", "police", None),
+            ("delta på föräldramöten i årsku", "police", ("count", 1)),
+            ("erbjuda kostnadsfri utbildning", "municipality", ("count", 2)),
+            ("öppna fritidsgården i Målilla ", "municipality", None),
+            ("samordna föräldravandringar ti", "municipality", None),
+            ("genomföra en gemensam trygghet", "joint", ("count", 1)),
+        ],
+    ),
+    "hylte-2027-atagenden-mal-i-parentes.txt": (
+        ["Vi lovar att arbeta för att invånarna i Hyltebruk och Torup "],
+        [
+            ("Synlig närvaro i Hyltebruks ce", "police", ("at_least", 40)),
+            ("Trafikkontroller vid Örnaskola", "police", ("count", 8)),
+            ("Kommunpolisen deltar i Hylte B", "police", None),
+            ("Förbättrad belysning vid Torup", "municipality", None),
+            ("Fritidsgården i Torup öppen fl", "municipality", ("count", 3)),
+            ("Fältgruppen ute i Hyltebruk på", "municipality", ("count", 2)),
+            ("Trygghetsvandringar i Hyltebru", "joint", ("count", 2)),
+        ],
+    ),
+    "kiruna-2027-2028-kf-protokoll-omfattas-inte.txt": (
+        ["Polisen och Kiruna kommun lovar att öka tryggheten i den nya"],
+        [
+            ("Genomföra fotpatrullering i st", "police", None),
+            ("Genomföra minst 30 trafikkontr", "police", ("at_least", 30)),
+            ("Besöka Hjalmar Lundbohmsskolan", "police", None),
+            ("Hålla ungdomsgården öppen till", "municipality", None),
+            ("Genomföra en trygghetsmätning ", "municipality", ("count", 1)),
+            ("Ta bort klotter i stadskärnan ", "municipality", None),
+        ],
+    ),
+    "laholm-2026-kommunens-webbsida-etikett.txt": (
+        ["Vi lovar att arbeta för en säkrare trafikmiljö i Mellbystran"],
+        [
+            ("Hastighetskontroller på Kustvä", "police", None),
+            ("Fotpatrullering vid Laholms st", "police", None),
+            ("Besök på Lagaholmsskolan för a", "police", ("count", 2)),
+            ("Sätter upp fartdämpande åtgärd", "municipality", None),
+            ("Trygghetsvärdar vid stationen ", "municipality", ("at_most", 3)),
+            ("En trygghetsvandring vid stati", "joint", None),
+        ],
+    ),
+    "lidkoping-2026-skannad-ocr-rn-for-m.txt": (
+        ["Polisen och Lidköpings kornmun lovar att arbeta för ökad try"],
+        [
+            ("Polisen genomför fotpatrulleri", "police", ("at_least", 2)),
+            ("Kornrnunen anställer tre somma", "municipality", None),
+            ("Polisen och kornmunen genornfö", "joint", ("count", 4)),
+            ("Kommunen rustar upp belysninge", "municipality", None),
+            ("Polisen besöker Margretelundss", "police", None),
+        ],
+    ),
+    "mora-2026-affisch-copyright-tillsammans.txt": (
+        [],
+        [
+            ("Vi fotpatrullerar i Noret mins", "police", None),
+            ("Vi gör minst 12 trafikkontroll", "police", ("at_least", 12)),
+            ("© POLISEN", "police", None),
+            ("MORA KOMMUN", "police", None),
+            ("Vi håller fritidsgården Frista", "police", ("count", 4)),
+            ("Vi sätter upp ny belysning på ", "police", None),
+            ("TILLSAMMANS Vi bjuder in till ", "joint", ("count", 2)),
+            ("Har du tips? Ring 114 14 eller", "police", None),
+        ],
+    ),
+    "mullsjo-2027-2028-nyhetsbrev-faktaruta.txt": (
+        ["Polisen och Mullsjö kommun lovar att arbeta för en tryggare "],
+        [
+            ("Polisen – patrullerar vid stat", "police", ("count", 2)),
+            ("Polisen – minst 12 narkotikako", "police", ("at_least", 12)),
+            ("Kommunen – fältarbetare ute va", "municipality", None),
+            ("Kommunen – föräldrautbildning ", "municipality", ("count", 2)),
+            ("Polisen + kommunen – gemensam ", "joint", None),
+            ("Polisen + kommunen – öppet möt", "joint", ("count", 1)),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_the_documents(name):
+    promises, rows = DOCUMENTS[name]
+    document = read(f"blind/{name}")
+    assert [promise.text[:60] for promise in document.promises] == promises
+    assert owners_and_targets(document) == rows
