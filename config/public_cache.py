@@ -30,6 +30,7 @@ no CSP nonce are stored. Clients and proxies get `Cache-Control` and an ETag and
 a matching `If-None-Match` is answered 304 from the cache without rendering.
 """
 
+import datetime
 import hashlib
 import logging
 from collections.abc import Callable, Iterator
@@ -58,7 +59,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, Quer
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
-from django.utils.http import parse_etags
+from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
 from config.cache import Versioned
 
@@ -563,11 +564,27 @@ def _finish(request: HttpRequest, response: HttpResponse, etag: str) -> HttpResp
     return response
 
 
-def conditional(request: HttpRequest, etag: str, respond) -> HttpResponse:
+def _unchanged_since(request: HttpRequest, last_modified: datetime.datetime | None) -> bool:
+    """Whether the request's If-Modified-Since is no earlier than `last_modified` (to the
+    second, as the header says it). Asked only without If-None-Match, which RFC 9110 puts
+    first: `curl -z` and `wget -N` send only a date."""
+    if last_modified is None or "If-None-Match" in request.headers:
+        return False
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    return since is not None and int(last_modified.timestamp()) <= since
+
+
+def conditional(
+    request: HttpRequest, etag: str, respond, last_modified: datetime.datetime | None = None
+) -> HttpResponse:
     """`respond()` with a public page's ETag and Cache-Control; 304, without calling it, when
-    the client's If-None-Match has `etag` (for responses too large for the cache: downloads)."""
-    if _known_to_client(request, etag):
-        return _finish(request, HttpResponseNotModified(), etag)
+    the client's If-None-Match has `etag`, or, without one, its If-Modified-Since is no earlier
+    than `last_modified` (for responses too large for the cache: downloads)."""
+    if _known_to_client(request, etag) or _unchanged_since(request, last_modified):
+        not_modified = HttpResponseNotModified()
+        if last_modified is not None:
+            not_modified["Last-Modified"] = http_date(last_modified.timestamp())
+        return _finish(request, not_modified, etag)
     return _finish(request, respond(), etag)
 
 

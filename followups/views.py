@@ -113,7 +113,10 @@ def _download(
     if version is None:
         response = respond()
     elif (etag := export.kept_etag(version)) is not None:
-        response = public_cache.conditional(request, _named(etag, export), respond)
+        # Kept per day (`Export.kept_at`): a client's copy dated no earlier is today's file.
+        response = public_cache.conditional(
+            request, _named(etag, export), respond, export.kept_at(version)
+        )
     else:
         # Not kept yet for this version: built (or waited for) first, its ETag then known,
         # from what the file holds.

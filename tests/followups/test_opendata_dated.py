@@ -141,3 +141,55 @@ def test_a_file_the_same_as_yesterdays_is_not_revalidated_under_yesterdays_name(
     assert today.status_code == 200 and today["ETag"] != yesterday["ETag"]
     assert _name(today).endswith("-2026-12-07.csv")
     assert b"".join(today) == b"".join(yesterday)  # the same figures, only the name is new
+
+
+def test_a_client_sending_only_the_date_of_its_copy_gets_304_for_todays_kept_file(
+    client, published
+):
+    """`curl -z` and `wget -N` send If-Modified-Since alone: today's kept file, built before
+    that date, is not sent again."""
+    url = "/oppna-data/aktiviteter.csv"
+    with time_machine.travel(MORNING, tick=False):
+        first, _body = download(client, url)
+    with time_machine.travel(MORNING + datetime.timedelta(hours=2), tick=False):
+        unchanged = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+        earlier = http_date((MORNING - datetime.timedelta(seconds=1)).timestamp())
+        older_copy, _ = download(client, url, HTTP_IF_MODIFIED_SINCE=earlier)
+        unreadable, _ = download(client, url, HTTP_IF_MODIFIED_SINCE="i går")
+
+    assert unchanged.status_code == 304
+    assert unchanged.content == b""
+    assert unchanged["Last-Modified"] == first["Last-Modified"]
+    assert unchanged["ETag"] == first["ETag"]
+    assert older_copy["Last-Modified"] == first["Last-Modified"]
+    assert unreadable["ETag"] == first["ETag"]
+
+
+def test_if_none_match_decides_before_the_date(client, published):
+    """RFC 9110: with If-None-Match the date is not asked; another file's ETag gets the file."""
+    url = "/oppna-data/aktiviteter.csv"
+    with time_machine.travel(MORNING, tick=False):
+        first, body = download(client, url)
+        again, again_body = download(
+            client,
+            url,
+            HTTP_IF_NONE_MATCH='"another-file"',
+            HTTP_IF_MODIFIED_SINCE=first["Last-Modified"],
+        )
+
+    assert again_body == body
+
+
+def test_yesterdays_copy_is_sent_todays_file_named_with_the_new_day(client, published):
+    """The file is kept per day: a copy dated yesterday is not today's, whatever its date
+    says against yesterday's build."""
+    late = datetime.datetime(2026, 12, 6, 23, 59, tzinfo=STOCKHOLM)
+    url = "/oppna-data/aktiviteter.csv"
+    with time_machine.travel(late, tick=False):
+        yesterday, _body = download(client, url)
+    with time_machine.travel(late + datetime.timedelta(minutes=2), tick=False):
+        download(client, url)  # today's file built and kept
+    with time_machine.travel(late + datetime.timedelta(minutes=3), tick=False):
+        response, _body = download(client, url, HTTP_IF_MODIFIED_SINCE=yesterday["Last-Modified"])
+
+    assert _name(response) == "medborgarloften-aktiviteter-2026-12-07.csv"
