@@ -283,7 +283,7 @@ def test_span_sums_read_each_kept_span_directly_and_sum_any_other():
 
 def test_a_long_list_asks_for_its_sums_by_its_own_query(period, monkeypatch):
     """From SUBQUERY_FROM activities on, the sums come by the list's query, not by its ids."""
-    from activities import models as activity_models
+    from activities.models import activities as activity_models
 
     monkeypatch.setattr(activity_models, "SUBQUERY_FROM", 2)
     activities = [
