@@ -141,6 +141,10 @@ class FigureRow:
     # A most ("högst 10 skadegörelser"): what it counts is registered, not done. Rows frozen
     # before it was stored lack it.
     ceiling: bool = False
+    # What was done in the span with what it counts ("5 narkotikainsatser", "3 gånger"): a bare
+    # "Genomfört 1 maj – 31 augusti 2026: 5" left the reader to guess five of what. Rows frozen
+    # before it was stored lack it and show the bare number.
+    done_words: str = ""
 
 
 def _sums_until(activity_ids: list[int], last_day: datetime.date) -> dict[int, SpanSums]:
@@ -212,13 +216,15 @@ def figure_rows(
         else:
             status_code = wording.status_shown(activity.status, progress.total_done)
             status = wording.status_words(activity.status, progress)
+        done = counts.between(covers_from, covers_to)
         rows.append(
             FigureRow(
                 activity_id=activity.pk,
                 activity=activity.title,
                 responsible=activity.responsible_shown,
                 target=wording.target_words(progress),
-                done=counts.between(covers_from, covers_to),
+                done=done,
+                done_words=wording.quantity_words(progress.target, done),
                 # Kept with the report and read long after: the span by its kind and dates.
                 progress=wording.progress_summary(progress, dated=True),
                 status=status,

@@ -271,6 +271,11 @@ def _record(
                 "It counts as carried out for %(count)s activities.",
                 len(logs),
             ) % {"count": len(logs)}
+        if period.is_published:
+            text += " " + _(
+                "Its public summary, decisions and assessments are now on the citizen promise's "
+                "public page."
+            )
         messages.success(request, text)
         return redirect("followups:meeting_list", pk=period.pk)
     return _meeting_form(request, period, meeting, form, assessments, verdicts, as_of)

@@ -918,3 +918,20 @@ def test_with_status_puts_the_status_in_the_figures_own_brackets():
         "i snitt 1,2 per vecka (mål: minst 1; i fas)"
     )
     assert with_status("6 gånger", "") == "6 gånger"
+
+
+@pytest.mark.django_db
+def test_a_recorded_meeting_says_where_the_public_sees_it_and_leads_to_the_reports(
+    client, people, period
+):
+    sign_in(client, people.coordinator)
+
+    response = client.post(
+        reverse("followups:meeting_record_new", args=[period.pk]), _record_body(period), follow=True
+    )
+
+    page = response.content.decode()
+    assert "Mötet registrerades som hållet." in page
+    assert "Sammanfattningen, besluten och bedömningarna visas nu på medborgarlöftets" in page
+    assert f'href="{period.get_absolute_url()}#followups-heading"' in page
+    assert f'href="{reverse("followups:report_list", args=[period.pk])}"' in page

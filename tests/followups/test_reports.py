@@ -20,6 +20,7 @@ from activities.models import Activity, Responsible
 from followups import reports, services
 from followups.models import Report, ReportKind, SignedOriginal
 from followups.report_forms import DraftReportForm
+from promises.fields import join_range
 from promises.lifecycle import Action, SignatoryData, perform
 from promises.models import PeriodState, PromisePeriod, RevisionKind
 from tests import factories
@@ -133,8 +134,8 @@ def test_report_figures_equal_the_period_page_and_a_later_log_changes_only_the_p
     assert f'id="redovisning-{report.pk}"' in html
     # Beside the count of the span it reports, a figure of the whole period says so (on the
     # report's own page: the period page lists the reports).
-    assert "12 · hittills under perioden: 12 av minst 15 trafikkontroller" in report_page(
-        client, report
+    assert "12 trafikkontroller · hittills under perioden: 12 av minst 15 trafikkontroller" in (
+        report_page(client, report)
     )
 
     factories.log(world.checks, TODAY, 6)
@@ -1298,3 +1299,22 @@ def test_a_report_of_a_promise_registered_while_it_ran_says_its_pace_is_not_judg
         factories.log(yearly, today, 40)
         [row] = reports.figure_rows(period, period.start_date, today, today)
         assert row.status_code == "done" and row.status == "klar"
+
+
+def test_what_was_done_in_the_span_is_said_with_what_it_counts(client, people, world):
+    report = published(world, people)
+    dates = join_range(date_format(report.covers_from, "j F Y"), date_format(TODAY, "j F Y"))
+    page = report_page(client, report)
+    assert f"Genomfört {dates}: 12 trafikkontroller" in page
+    assert f"Genomfört {dates}: 1 trygghetsvandring" in page
+    assert f"Genomfört {dates}: 1 gång" in page
+
+
+def test_a_row_frozen_before_the_words_were_stored_shows_its_bare_number(client, people, world):
+    report = published(world, people)
+    for row in report.figures:
+        del row["done_words"]
+    report.save(update_fields=["figures"])
+    page = report_page(client, report)
+    dates = join_range(date_format(report.covers_from, "j F Y"), date_format(TODAY, "j F Y"))
+    assert f"Genomfört {dates}: 12 ·" in page
