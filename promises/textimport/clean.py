@@ -22,7 +22,6 @@ import re
 import unicodedata
 
 from promises.textimport.formats.common import (
-    _BULLET_START,
     _JOIN_KEEPING_HYPHEN,
     _LOWER_WORD_START,
     _WORD_END_HYPHEN,
@@ -163,6 +162,7 @@ from promises.textimport.formats.pages import (
     _without_pdf_comments,
     _without_watermark,
 )
+from promises.textimport.formats.posters import _poster_lines_joined, credits_dropped
 from promises.textimport.formats.tables import _EMPTY_CSV_CELLS, _tables_as_cells
 from promises.textimport.formats.web import (
     _DESCRIBED_HEADING,
@@ -289,43 +289,6 @@ def _letters_closed_up(line: str) -> str:
         part.replace(" ", "") if _SPACED_WORD.fullmatch(part) else part
         for part in _WIDE_GAP.split(line)
     )
-
-
-# A poster's or a flyer's lines: a sentence broken every few words ("★ Kommunen" + "ordnar
-# minst" + "sex kvällsaktiviteter" + "för unga").
-_POSTER_LINE_CHARS = 28
-_FEWEST_POSTER_LINES = 3
-_MOST_POSTER_LINES = 12  # a paragraph, never a pasted column of words
-_SENTENCE_END = (".", "!", "?", ":", ";")
-
-
-def _poster_lines_joined(lines: list[str]) -> list[str]:
-    """Each paragraph of three lines or more, all short, whose lines go on in lower case from
-    the one above without a sentence ending, joined into one line."""
-    joined: list[str] = []
-    index = 0
-    while index < len(lines):
-        end = index
-        while end < len(lines) and lines[end] and len(lines[end]) <= _POSTER_LINE_CHARS:
-            end += 1
-        block = lines[index:end]
-        following = block[1:]
-        if (
-            _FEWEST_POSTER_LINES <= len(block) <= _MOST_POSTER_LINES
-            and (end == len(lines) or not lines[end])
-            and (index == 0 or not lines[index - 1])
-            # "serverings¬" + "ställen": a word a PDF broke, joined as such further on
-            and not any(line.endswith(("-", "¬")) for line in block)
-            and not any(line.endswith(_SENTENCE_END) for line in block[:-1])
-            and not any(_BULLET_START.match(line) or line[:1].isdigit() for line in following)
-            and 2 * sum(line[:1].islower() for line in following) >= len(following)
-        ):
-            joined.append(" ".join(block))
-            index = end
-            continue
-        joined.extend(block or lines[index : index + 1])
-        index = max(end, index + 1)
-    return joined
 
 
 def _join_hyphenated(lines: list[str]) -> list[str]:
@@ -575,7 +538,7 @@ def clean(raw: str) -> str:
         ]
         page_lines = _joined_over_heads(marked) if None in marked else marked
         if not any(cell for _line, cell in page):
-            page_lines = _poster_lines_joined(page_lines)
+            page_lines = _poster_lines_joined(credits_dropped(page_lines))
         if number and _goes_on_over_page(kept, page_lines):
             # "… fredags- och lördagskvällar, minst" + a page's header + "2 kvällar per
             # månad,": the sentence goes on over the page break.

@@ -236,7 +236,9 @@ def part_of_year(folded: str) -> re.Match | None:
 # count per day, week or month of an item under it is limited to that part, as "under
 # sommaren" in the item's own words would limit it.
 _SEASON_HEADING = re.compile(
-    rf"(?:{_SEASON}(?:en|n)?|{_MONTH_WORD}(?: ?[-–—] ?{_MONTH_WORD})?)(?: \d{{4}})?\s*:?"
+    rf"(?:{_SEASON}(?:en|n)?|{_MONTH_WORD}(?: ?[-–—] ?{_MONTH_WORD})?"
+    # a plan's weeks of the year: "Vecka 24–33", "v. 24-33", "Veckorna 24–33"
+    r"|(?:vecka|veckorna|v\.?) ?\d{1,2} ?[-–—] ?\d{1,2})(?: \d{4})?\s*:?"
 )
 
 

@@ -206,6 +206,22 @@ def _rate_after(tokens: list[Token], index: int) -> bool:
 _RATE_SPANS = word_set("ar manad man vecka v dag dygn tertial")
 
 
+_HOURS = word_set("sekund sekunder minut minuter timme timmar")
+# "en trygghetsvandring i Målilla och en i Virserum": one more of the same in each place named
+# after the first, the count of one the places' sum.
+_PLACE = r"(?:i|på|vid) [A-ZÅÄÖ][\w-]+"
+_MORE_PLACES = re.compile(rf"\s+{_PLACE}((?:(?:,| och) (?:en|ett) {_PLACE})+)\b")
+
+
+def _one_more_per_place(text: str, best: "_Candidate") -> int:
+    """How many more places a count of one names, each with its own "en i …" after the
+    first ("en … i Målilla och en i Virserum": one more); 0 otherwise."""
+    if best.value != 1 or best.comparator != "count" or not best.unit:
+        return 0
+    more = _MORE_PLACES.match(text, best.unit_end)
+    return len(re.findall(r"\b(?:en|ett) ", more.group(1))) if more else 0
+
+
 def read_target(
     text: str, offset: int = 0, listed: bool = False, counted: str = "", structure: bool = False
 ) -> tuple[ParsedTarget | None, list[str]]:
@@ -311,7 +327,14 @@ def read_target(
         # Durations are no targets unless counted per span: "minst tre dagar per vecka".
         if tokens[number_index + 1 :] and tokens[number_index + 1].folded in TIME_UNITS:
             scope_name, phrase, _start = nearest_scope(scopes, end)
-            if comparator == "count" or not phrase or scope_name == "period":
+            if (
+                comparator == "count"
+                or not phrase
+                or scope_name == "period"
+                # "högst 3 timmar per kväll": how long each evening lasts, no count
+                or scope_name == "day"
+                and tokens[number_index + 1].folded in _HOURS
+            ):
                 excluded.add(index)
                 continue
         scope_name, phrase, _scope_start = nearest_scope(scopes, token.start)
@@ -422,7 +445,7 @@ def read_target(
     year = one_year_of_several(folded) if best.scope == "period" else None
     if year:
         notes.append(one_year_note(year))
-    value = best.value
+    value = best.value + _one_more_per_place(text, best)
     if best.note == "approximate":
         notes.append(_("The number is approximate: %(words)s") % {"words": best.words})
     elif best.note == "more":

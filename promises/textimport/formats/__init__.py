@@ -11,5 +11,7 @@ HTML, HTML entities, archive toolbars, newsletters, Wikipedia, a screen reader's
 watermarks, tables of contents, line numbers, comment summaries); `tables`: tables as cells;
 `layouts`: forms, cards and sheets (check boxes, a card's labels, a spreadsheet's headings, a
 mind map, a letter's head, a leaflet's figures, legends, a pivot table, a tear-off reply card);
-`languages`: a page in Swedish and another language; `common`: what several of them share.
+`posters`: a poster's short lines (joined into sentences, a heading in capitals kept apart, a
+picture's credit dropped); `languages`: a page in Swedish and another language; `common`: what
+several of them share.
 """

@@ -295,9 +295,24 @@ def named_party(lines: list[_Line], index: int) -> str | None:
     line (a signature's "Älmhults kommun" has no list under it)."""
     line = lines[index]
     following = lines[index + 1] if index + 1 < len(lines) else None
-    if line.bullet or following is None or not following.bullet:
+    if line.bullet or following is None or not (following.bullet or _poster_name(lines, index)):
         return None
     return actor_kind(line.folded.rstrip(" :")) if _PARTY_NAME_LINE.match(line.text) else None
+
+
+def _poster_name(lines: list[_Line], index: int) -> bool:
+    """Whether lines[index] is a party's name in capitals alone over its paragraph, as a
+    poster heads it ("MORA KOMMUN" over "Vi håller fritidsgården …"): a blank line above, and
+    right under it sentences, the paragraph ending with a full stop (a signature's name in
+    capitals has a person's name under it, no sentence)."""
+    text = lines[index].text.strip()
+    if text != text.upper() or (index and not lines[index - 1].blank):
+        return False
+    end = index + 1
+    while end < len(lines) and not lines[end].blank and not lines[end].bullet:
+        end += 1
+    paragraph = [line.text.strip() for line in lines[index + 1 : end]]
+    return bool(paragraph) and paragraph[0][:1].isupper() and paragraph[-1].endswith(".")
 
 
 def owner_heading(lines: list[_Line], index: int) -> str | None:

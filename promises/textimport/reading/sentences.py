@@ -120,7 +120,7 @@ PROMISE_IN_LIST = re.compile(r"att (?:arbeta (?:for|med)|verka for|minska|oka|sk
 # An invitation to get in touch, as a letter to residents ends: "Har du frågor eller tankar? Hör
 # av dig till kommunpolisen …", "Vill du veta mer? Kontakta …".
 CONTACT = re.compile(
-    r"(?:(?:har du|har ni) (?:fragor|synpunkter|tankar|ideer)|vill (?:du|ni) veta mer"
+    r"(?:(?:har du|har ni) (?:fragor|synpunkter|tankar|ideer|tips)|vill (?:du|ni) veta mer"
     r"|kontakta (?:oss|garna)|hor (?:garna )?av (?:dig|er))\b"
     # a contact line or a news item's source: "Kontakt: kommunpolis …", "Källa: Polisen …"
     r"|(?:kontakt(?:uppgifter|personer|person)?|kalla) ?:"
