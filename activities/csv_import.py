@@ -447,7 +447,7 @@ def doubts(rows: list[tuple[int, _RowForm]], today: datetime.date) -> list[Doubt
                 or gettext("system")
             )
             words = {
-                "date": date_format(timezone.localtime(log["created_at"]), "j b Y H:i"),
+                "date": date_format(timezone.localtime(log["created_at"]), "SHORT_DATETIME_FORMAT"),
                 "user": who,
             }
             if same:

@@ -240,7 +240,7 @@ class LogFieldsForm(forms.ModelForm):
             self.add_error(
                 "date",
                 _("The activity was added on %(date)s: the date is that day or later.")
-                % {"date": formats.date_format(activity.counting_start, "j b Y")},
+                % {"date": formats.date_format(activity.counting_start, "SHORT_DATE_FORMAT")},
             )
         elif activity is not None and activity.period.end_date is None:
             # In force until further notice: any day from the start (the stated start, which
@@ -249,7 +249,11 @@ class LogFieldsForm(forms.ModelForm):
                 self.add_error(
                     "date",
                     _("The date must be within the period, from %(start)s.")
-                    % {"start": formats.date_format(activity.period.start_date, "j b Y")},
+                    % {
+                        "start": formats.date_format(
+                            activity.period.start_date, "SHORT_DATE_FORMAT"
+                        )
+                    },
                 )
         elif activity is not None and not (
             activity.period.start_date <= day <= activity.period.end_date
@@ -259,8 +263,8 @@ class LogFieldsForm(forms.ModelForm):
                 _("The date must be within the period, %(dates)s.")
                 % {
                     "dates": join_range(
-                        formats.date_format(activity.period.start_date, "j b Y"),
-                        formats.date_format(activity.period.end_date, "j b Y"),
+                        formats.date_format(activity.period.start_date, "SHORT_DATE_FORMAT"),
+                        formats.date_format(activity.period.end_date, "SHORT_DATE_FORMAT"),
                     )
                 },
             )

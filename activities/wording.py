@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils.dates import MONTHS_3
+from django.utils.formats import get_format
 from django.utils.translation import gettext, ngettext, ngettext_lazy, pgettext, pgettext_lazy
 
 from activities.models import ActivityStatus
@@ -38,14 +39,21 @@ LISTED_DAYS = 14
 LISTED_ON_PERIOD_PAGE = LISTED_DAYS
 
 
+def _month(month: int) -> str:
+    """A month's abbreviation as the language's short date writes it (SHORT_DATE_FORMAT,
+    config/formats/): "dec" in Swedish, "Dec" in English."""
+    name = str(MONTHS_3[month])
+    return name.title() if "M" in get_format("SHORT_DATE_FORMAT") else name
+
+
 def _day_month(day: datetime.date) -> str:
-    """`date_format(day, "j b")`, "3 dec", without parsing the format for each of the hundreds
-    of spans a page lists."""
-    return f"{day.day} {MONTHS_3[day.month]}"
+    """A short date without its year, "3 dec", without parsing a format for each of the
+    hundreds of spans a page lists."""
+    return f"{day.day} {_month(day.month)}"
 
 
 def _full_date(day: datetime.date) -> str:
-    """`date_format(day, "j b Y")`, "3 dec 2026"."""
+    """A short date (SHORT_DATE_FORMAT), "3 dec 2026"."""
     return f"{_day_month(day)} {day.year:04d}"
 
 
@@ -57,7 +65,7 @@ def date_range(start: datetime.date, end: datetime.date) -> str:
     if start.year != end.year:
         return join_range(_full_date(start), _full_date(end))
     if start.month == end.month:
-        return f"{join_range(str(start.day), str(end.day))} {MONTHS_3[end.month]} {end.year:04d}"
+        return f"{join_range(str(start.day), str(end.day))} {_month(end.month)} {end.year:04d}"
     return f"{join_range(_day_month(start), _day_month(end))} {end.year:04d}"
 
 

@@ -291,7 +291,7 @@ HAND_JOINED = {
 HAND_JOINED[".txt"] = HAND_JOINED[".xml"] = HAND_JOINED[".html"]
 NOT_WORDING = {
     "promises/fields.py",  # the rule itself
-    "activities/models.py",  # a kept count's __str__, "2026-01-01–2026-12-31"
+    "activities/models/totals.py",  # a kept count's __str__, "2026-01-01–2026-12-31"
     "activities/progress.py",  # an internal error
     "activities/rollup.py",  # a consistency check's report
 }
@@ -314,3 +314,33 @@ def test_no_source_joins_a_range_by_hand():
         assert HAND_JOINED[".py"].search((ROOT / relative).read_text(encoding="utf-8")), relative
     assert HAND_JOINED[".html"].search('{{ a|date:"j F Y" }} – {{ b|date:"j F Y" }}')
     assert HAND_JOINED[".po"].search('msgstr "Genomfört %(start)s – %(end)s"')
+
+
+# -- English: the same short dates with the month capitalised (config/formats/) ----------------
+
+
+def test_a_short_date_is_lower_case_in_swedish_and_capitalised_in_english():
+    day = datetime.date(2026, 11, 22)
+    template = Template('{{ day|date:"SHORT_DATE_FORMAT" }}')
+    with override("sv"):
+        assert template.render(Context({"day": day})) == "22 nov 2026"
+        assert wording.date_range(datetime.date(2026, 9, 1), day) == "1 sep\u00a0– 22 nov 2026"
+    with override("en"):
+        assert template.render(Context({"day": day})) == "22 Nov 2026"
+        assert wording.date_range(datetime.date(2026, 9, 1), day) == "1 Sep\u00a0– 22 Nov 2026"
+        assert wording.date_range(day, day.replace(day=30)) == "22–30 Nov 2026"
+
+
+def test_an_english_period_page_capitalises_the_months_of_its_spans(client, db):
+    period = factories.period(
+        "vetlanda", start=datetime.date(2026, 3, 20), end=datetime.date(2027, 3, 19)
+    )
+    factories.activity(
+        period, "Trafikkontroller", target=("at_least", 2, "trafikkontroller", "year")
+    )
+    url = period.get_absolute_url()
+    english = visible_text(client.get(f"/en{url}").content.decode())
+    swedish = visible_text(client.get(url).content.decode())
+
+    assert "20 Mar 2026" in english and "20 mar 2026" not in english
+    assert "20 mar 2026" in swedish
