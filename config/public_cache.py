@@ -62,6 +62,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
 from config.cache import Versioned
+from municipalities.search import MAX_SEARCH
 
 logger = logging.getLogger(__name__)
 
@@ -509,7 +510,9 @@ def _drop_unread_parameters(request: HttpRequest) -> None:
         if name not in read:
             continue
         if name == "q":
-            value = " ".join(value.split())
+            # As far as a search reads it (`search_q`): a page per made-up ending past that
+            # would be one more page kept of the same rows.
+            value = " ".join(value.split())[:MAX_SEARCH].rstrip()
             if not value:
                 continue  # no search
         if name in PAGE_PARAMETERS:

@@ -25,6 +25,10 @@ FOLDED_LETTERS = {
 }
 FOLDS = {**FOLDED_LETTERS, **{k.upper(): v for k, v in FOLDED_LETTERS.items()}}
 _TABLE = str.maketrans(FOLDS)
+# The longest text a search reads (folded); the rest is left out. Nothing stored is searched
+# for by more than a sentence, and SQLite refuses a LIKE pattern over 50,000 bytes (a 503 for
+# a long `?q=`), which PostgreSQL would match against every row, folded letter by letter.
+MAX_SEARCH = 200
 
 
 def fold(text: str) -> str:
@@ -54,8 +58,9 @@ def folded(field: str | Expression) -> Expression:
 
 
 def search_q(fields: list[str] | tuple[str, ...], words: str) -> Q:
-    """Rows where any of `fields` contains `words`, folded; all rows when nothing is typed."""
-    value = fold(words)
+    """Rows where any of `fields` contains `words`, folded (their first `MAX_SEARCH`
+    characters); all rows when nothing is typed."""
+    value = fold(words)[:MAX_SEARCH].strip()
     if not value:
         return Q()
     condition = Q()

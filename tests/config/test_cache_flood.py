@@ -9,9 +9,11 @@ from django.core import mail
 from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from config.cache import Versioned
 from municipalities import views as account_views
+from municipalities.search import MAX_SEARCH
 from promises.models import Theme
 from tests import factories
 from tests.staff import staff_user
@@ -153,3 +155,16 @@ def test_a_weak_or_any_validator_gets_304(client, world):
 def test_the_open_data_page_with_a_made_up_municipality_is_not_kept(client, world):
     assert _twice(client, "/oppna-data/?kommun=" + uuid.uuid4().hex) == (None, None)
     assert _twice(client, "/oppna-data/?kommun=tranas") == ("miss", "hit")
+
+
+def test_a_search_past_what_is_read_is_one_kept_page_whatever_its_ending(client, world):
+    # A search reads its first MAX_SEARCH characters: endings past them, made up one per
+    # request, would each keep the same rows once more.
+    text = "Tryggare trafik vid skolorna " * 10
+    factories.promise(world, "Skolvägar", description=text)
+    read = text[:MAX_SEARCH]
+    first = client.get("/loften/?" + urlencode({"q": read + uuid.uuid4().hex}))
+    assert first["X-Cache"] == "miss"
+    assert [promise.title for promise in first.context["promises"]] == ["Skolvägar"]
+    again = client.get("/loften/?" + urlencode({"q": read + uuid.uuid4().hex}))
+    assert again["X-Cache"] == "hit"

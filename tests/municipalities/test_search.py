@@ -7,7 +7,7 @@ import pytest
 from django.db.models import Value
 
 from municipalities.models import County, Municipality
-from municipalities.search import FOLDS, best_match, equals_q, fold, folded, search_q
+from municipalities.search import FOLDS, MAX_SEARCH, best_match, equals_q, fold, folded, search_q
 
 
 @pytest.mark.parametrize(
@@ -166,3 +166,10 @@ def test_a_countys_name_lists_its_municipalities(client, typed):
     assert len(found) == 13 and {m.county.name for m in found} == {"Jönköpings län"}
     # A municipality named as its county is still found first.
     assert client.get("/kommuner/", {"q": "Kalmar"}).url == "/kommuner/kalmar/"
+
+
+@pytest.mark.django_db
+def test_search_q_reads_the_first_max_search_characters_of_what_is_typed():
+    counties = County.objects.annotate(text=Value("skåne " + "a" * (MAX_SEARCH - 6)))
+    assert counties.filter(search_q(["text"], "Skåne " + "a" * 60_000)).count() == 21
+    assert counties.filter(search_q(["text"], "Skåne " + "a" * (MAX_SEARCH - 7) + "b")).count() == 0
