@@ -855,3 +855,36 @@ def test_a_registered_past_promise_has_no_decision_proposal(client, world):
     hub = client.get(reverse("promises:staff_period", args=[period.pk])).content.decode()
     assert staff_url(period, "tjansteutlatande") not in hub
     assert client.get(staff_url(period, "medborgarloftet")).status_code == 200
+
+
+def test_the_signing_place_and_date_stay_on_the_page_of_the_signature_lines(client, world):
+    # Each added paragraph moves the signatures down a little, so one of these lengths puts
+    # the place and date at the foot of a page: they go over with the signature lines.
+    place = gettext("%(place)s, %(date)s") % {
+        "place": world.period.municipality.name,
+        "date": date_format(world.period.signed_date, "j F Y"),
+    }
+    for paragraphs in range(9):
+        world.period.background = "\n\n".join(["Samverkan är en nödvändighet."] * paragraphs)
+        world.period.save()
+
+        response = client.get(public_url(world.period, "medborgarloftet", pdf=True))
+
+        reader, _ = pdf_text(response)
+        pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+        with_place = [number for number, text in enumerate(pages) if place in text]
+        with_names = [number for number, text in enumerate(pages) if "Henrik Tvarnö" in text]
+        assert with_place == with_names != [], (paragraphs, with_place, with_names)
+
+
+def test_a_revision_in_the_signing_document_is_dated_as_the_change_log_dates_it(client, world):
+    with translation.override("sv"):
+        revise(world)
+        revision = world.period.revisions.get()
+        revision.created_at = datetime.datetime(2026, 1, 20, 9, 30, tzinfo=datetime.UTC)
+        revision.save(update_fields=["created_at"])
+
+        html = client.get(public_url(world.period, "medborgarloftet")).content.decode()
+
+    assert "Revidering 1, 20 januari 2026" in html
+    assert "2026-01-20" not in html

@@ -111,3 +111,17 @@ def test_the_box_says_an_untargeted_activitys_status_and_a_late_registration(cli
     html = " ".join(client.get(EMBED).content.decode().split())
     assert "Status: planerad" in html
     assert "registrerades i portalen den" in html
+
+
+@pytest.mark.django_db
+def test_the_open_data_page_says_what_the_box_shows_between_two_promises(client):
+    html = client.get("/oppna-data/?kommun=vetlanda").content.decode()
+    assert "en nyss loggad aktivitet syns direkt" in html
+    assert (
+        "När inget medborgarlöfte gäller, för att ett har löpt ut och nästa ännu inte har "
+        "undertecknats, säger rutan det och länkar till kommunens sida"
+    ) in " ".join(html.split())
+    # As it says: the box without a promise in force links to the municipality's page.
+    box = client.get(EMBED).content.decode()
+    assert "Vetlanda har inget medborgarlöfte som gäller i dag." in box
+    assert 'href="/kommuner/vetlanda/" target="_blank"' in box
