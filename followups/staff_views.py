@@ -23,7 +23,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from access import policy
 from access.staff import staff_required
 from activities.models import Activity, ActivityLog
-from activities.wording import pace_label, progress_summary, with_status
+from activities.wording import with_status
 from followups import archive, frozen, services
 from followups.forms import (
     AssessmentForm,
@@ -110,13 +110,6 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "followups/meeting_detail.html", context)
 
 
-def _figures_with_status(progress) -> str:
-    """An activity's figures as the meeting form shows them, with their status in words
-    ("12 av minst 15 trafikkontroller (efter plan)"): a coordinator assessing the promises
-    could not see which were behind."""
-    return with_status(progress_summary(progress), pace_label(progress.status))
-
-
 @staff_required
 @require_http_methods(["GET", "POST"])
 def meeting_plan(request: HttpRequest, pk: int) -> HttpResponse:
@@ -174,16 +167,15 @@ def _sub_forms(
     as_of = as_of or timezone.localdate()
     activities = list(
         Activity.objects.filter(period=period)
-        .with_progress_data()
         .prefetch_related("promises")
         .order_by("position", "pk")
     )
-    if as_of < timezone.localdate():
-        # As the record will keep them: counted from the logs dated up to that day.
-        rows = services.figure_rows_on(period, as_of)
-        figures = {row.activity_id: with_status(row.progress, row.status) for row in rows}
-    else:
-        figures = {a.pk: _figures_with_status(a.progress(as_of)) for a in activities}
+    # As the record will keep them, with their status in words (a coordinator assessing the
+    # promises could not see which were behind): counted from the logs dated up to that day,
+    # today's too (the form showed today's in other words than it showed after an error, when
+    # the meeting's day was read).
+    rows = services.figure_rows_on(period, as_of)
+    figures = {row.activity_id: with_status(row.progress, row.status) for row in rows}
     label = figures_label(as_of)
     assessments = []
     for promise in period.promises.order_by("position"):

@@ -6,10 +6,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import escape
 
 from activities.models import Activity, ActivityLog
 from activities.progress import PaceStatus
 from activities.services import withdraw_log
+from activities.wording import with_status
 from followups import services
 from followups.models import (
     ActivityVerdict,
@@ -743,6 +745,30 @@ def test_the_meeting_form_gives_each_activitys_figures_with_their_status(client,
     status = str(PaceStatus(progress.status).label)
     assert progress.status
     assert f"1 av minst 15 trafikkontroller ({status})" in html
+
+
+@pytest.mark.django_db
+def test_the_form_shows_todays_figures_in_the_words_the_record_keeps(client, people, period):
+    """An activity without a target read "Läget i dag: 6 gånger" when the form was first shown
+    and "hittills under perioden: 6 gånger (pågår)" once it came back with an error: the same
+    figures in two wordings, only the second the record's."""
+    promise = period.promises.get()
+    walks = factories.activity(period, "Nattvandring", target=None)
+    walks.promises.add(promise)
+    factories.log(walks, TODAY, 6)
+    sign_in(client, people.coordinator)
+    url = reverse("followups:meeting_record_new", args=[period.pk])
+
+    first = " ".join(client.get(url).content.decode().split())
+    body = _record_body(period, date=TODAY.isoformat(), time="25:99")
+    after_error = " ".join(client.post(url, body).content.decode().split())
+    meeting = _held(client, period)
+
+    kept = {row["activity"]: row for row in meeting.assessments.get().figures}["Nattvandring"]
+    words = with_status(kept["progress"], kept["status"])
+    assert "6 gånger" in words
+    assert f"Läget i dag: {escape(words)}" in first
+    assert f"Läget i dag: {escape(words)}" in after_error
 
 
 @pytest.mark.django_db
