@@ -688,6 +688,21 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
             for name, message in messages.items():
                 if cleaned.get(name) in (None, "") and name not in self.errors:
                     self.add_error(name, message)
+            if (
+                cleaned.get("target_value") == 1
+                and cleaned.get("target_unit")
+                and not cleaned.get("target_unit_singular")
+                and "target_unit_singular" not in self.errors
+            ):
+                # The target itself follows the number 1: "minst 1 samverkansmöten per månad"
+                # was published as typed.
+                self.add_error(
+                    "target_unit_singular",
+                    _(
+                        "The target is 1: write the unit as it follows the number 1, e.g. "
+                        "samverkansmöte (the same word again if it has no other form)."
+                    ),
+                )
         return cleaned
 
     def target_preview(self) -> str:

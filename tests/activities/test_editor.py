@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from activities.models import Activity, ActivityLog, Responsible
+from activities.progress import target_text
 from municipalities.models import Role
 from promises.models import PeriodState, Promise, PromisePeriod, Revision
 from tests import factories
@@ -705,6 +706,42 @@ def test_a_bare_count_per_day_with_a_singular_is_saved_and_worded(client, draft)
         ),
     )
     assert preview.context["target_preview"] == "1 fotpatrull per dag"
+
+
+@pytest.mark.django_db
+def test_a_target_of_one_asks_for_the_unit_as_it_follows_the_number_one(client, draft):
+    """ "minst 1 samverkansmöten per månad" was published as typed: the unit after 1 is asked
+    for when the target is 1 (any other number reads the plural)."""
+    sign_in(client, draft.coordinator)
+    fields = {
+        "title": "Samverkansmöten",
+        "target_comparator": "at_least",
+        "target_unit": "samverkansmöten",
+        "target_unit_singular": "",
+        "target_scope": "month",
+    }
+
+    refused = client.post(
+        url("activity_create", draft.period.pk),
+        valid_data([draft.safety], target_value="1", **fields),
+    )
+    assert refused.status_code == 200
+    assert "skriv enheten som den skrivs efter talet 1" in refused.content.decode()
+    assert not Activity.objects.filter(title="Samverkansmöten").exists()
+
+    two = client.post(
+        url("activity_create", draft.period.pk),
+        valid_data([draft.safety], target_value="2", **fields),
+    )
+    assert two.status_code == 302
+    fields.update(title="Samverkansmöte i månaden", target_unit_singular="samverkansmöte")
+    one = client.post(
+        url("activity_create", draft.period.pk),
+        valid_data([draft.safety], target_value="1", **fields),
+    )
+    assert one.status_code == 302
+    saved = Activity.objects.get(title="Samverkansmöte i månaden")
+    assert target_text(saved.target) == "minst 1 samverkansmöte per månad"
 
 
 @pytest.mark.django_db
