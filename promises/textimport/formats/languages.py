@@ -9,8 +9,8 @@ from promises.textimport.numbers import fold
 
 # A page in Swedish and English: a line in English after its Swedish ("carry out at least 30
 # drug checks …"), and a heading's English half ("Polisen lovar att: | The police promise
-# to:"), are dropped, the Swedish read. A line is English when, without å, ä or ö, most of its
-# words are common English words.
+# to:", "Polisen ska / The Police will:"), are dropped, the Swedish read. A line is English
+# when, without å, ä or ö, most of its words are common English words.
 _ENGLISH_LIST = (
     "the a an and or of to on at for from with by is are be will we our us you your they "
     "their this that these have has was were every each within during about out least one "
@@ -25,14 +25,24 @@ _ENGLISH_HINT = re.compile(r"\b(?:the|and|of|to|we|will)\b")
 _WORD = re.compile(r"[A-Za-zÅÄÖåäö']+")
 # (a run of spaces is tried from its start only: from each of its spaces, long runs took
 # seconds a line)
-_HALF = re.compile(r"(?<!\s)\s+\|\s+")
+_HALF = re.compile(r"(?<!\s)\s+[|/]\s+")
+
+
+# A Swedish place's name inside an English line ("The City of Malmö will:", "… by
+# Hyllievångsvägen."): a capitalised word after the first, its å, ä or ö no sign of Swedish.
+_SWEDISH_NAME = re.compile(r"(?<=\s)[A-ZÅÄÖ][a-zåäöé-]*[åäö][a-zåäöé-]*")
 
 
 def _english(text: str, least: int = 4) -> bool:
+    """Whether a line (or, with `least` 1, a half line) is English; a half of one or two
+    words, all common English words, is too ("Together:")."""
+    text = _SWEDISH_NAME.sub("", text)
     words = _WORD.findall(text.lower())
     if len(words) < least or any(char in text for char in "åäöÅÄÖ"):
         return False
     known = sum(word in _ENGLISH_WORDS for word in words)
+    if least == 1 and known == len(words) <= 2:
+        return True
     return known >= 2 and known * 2 >= len(words) or known >= 4 and known * 3 >= len(words)
 
 
@@ -41,7 +51,10 @@ def _without_english(text: str) -> str:
     for line in text.split("\n"):
         halves = _HALF.split(line)
         if len(halves) == 2 and _english(halves[1], 1) and not _english(halves[0], 1):
-            line = halves[0]
+            # a heading's colon after its English half is the Swedish one's too ("Polisen ska
+            # / The Police will:")
+            colon = halves[1].endswith(":") and not halves[0].endswith(":")
+            line = halves[0] + ":" * colon
         elif _english(line):
             continue
         kept.append(line)

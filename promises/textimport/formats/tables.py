@@ -205,7 +205,8 @@ def _separated(line: str) -> list[str] | None:
     elif " | " in text:  # "Aktivitet | Ansvar | Omfattning", without pipes at its ends
         parts = text.split("|")
     elif ";" in text:
-        parts = text.split(";")
+        # a CSV file's cell in quotes among bare ones ('"Föräldravandringar, lördagar";Kommunen')
+        parts = next(csv.reader([text], delimiter=";")) if '"' in text else text.split(";")
     else:
         return None
     return [part.strip() for part in parts]

@@ -2202,6 +2202,65 @@ BLIND_VALIDITY = {
     "lidkoping-2026-skannad-ocr-rn-for-m.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
     "avesta-2027-planerade-veckor.txt": ("2027-01-01", "2027-12-31", False, None, "joint"),
     "hylte-2027-atagenden-mal-i-parentes.txt": ("2027-01-01", "2027-12-31", False, None, "joint"),
+    # Rounds 122-124 (Jönköping Österängen's "2026" under its title and "Under 2026 lovar …" are
+    # not read as its validity)
+    "boras-norrby-2028-vidarebefordrat-mejl.txt": (
+        "2028-01-01",
+        "2028-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "herrljunga-2027-nyhetsbrev-andra-nyheter.txt": (
+        "2027-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "jonkoping-osterangen-2026-pdf-ligaturer-sidbrytning.txt": (None, None, False, None, "joint"),
+    "linkoping-ekholmen-2027-uppfoljning-kvartal.txt": (
+        "2027-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "malmo-hyllie-2026-2027-svenska-engelska.txt": (
+        "2026-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "norrkoping-hageby-2026-2027-sa-har-gor-vi-ruta.txt": (
+        "2026-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "orebro-brickebacken-2026-excel-semikolon.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "sodertalje-ronna-2027-2028-ks-protokoll.txt": (
+        "2027-01-01",
+        "2028-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "uppsala-stenhagen-2027-numrerade-underpunkter.txt": (
+        "2027-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
 }
 
 
