@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from django.db import models, transaction
 from django.dispatch import Signal
 from django.utils import timezone
+from django.utils.text import get_text_list
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from municipalities.models import Role
 from municipalities.roles import Act, held_roles
@@ -338,9 +339,30 @@ def _has_content(period: PromisePeriod, user) -> "str | None":
     activities = period.activities.all()
     if not activities.exists():
         return _("Add at least one activity first.")
-    if period.promises.exists() and activities.filter(promises__isnull=True).exists():
-        return _("Every activity must serve at least one of the promises.")
+    if period.promises.exists():
+        unserved = list(activities.filter(promises__isnull=True).values_list("title", flat=True))
+        if unserved:
+            return _unserved_refusal(unserved)
     return None
+
+
+# How many activities without a promise the refusal names; the rest are counted.
+UNSERVED_NAMED = 5
+
+
+def _unserved_refusal(titles: list[str]) -> str:
+    """Why a draft is not sent: the activities that serve no promise, by name (a copied or
+    imported draft may have many, and its page does not otherwise say which)."""
+    named = [f"”{title}”" for title in titles[:UNSERVED_NAMED]]
+    rest = len(titles) - len(named)
+    if rest:
+        named.append(ngettext("%(count)d more", "%(count)d more", rest) % {"count": rest})
+    which = ngettext(
+        "Choose which promise the activity %(activities)s serves.",
+        "Choose which promises the activities %(activities)s serve.",
+        len(titles),
+    ) % {"activities": get_text_list(named, gettext("and"))}
+    return f"{gettext('Every activity must serve at least one of the promises.')} {which}"
 
 
 def _has_comment(step: Step) -> None:

@@ -457,6 +457,51 @@ def test_the_mailed_link_sets_a_new_password(client, officer):
     assert not again.context["validlink"]
 
 
+def test_a_user_added_in_the_admin_whose_link_expired_gets_a_new_one(client, officer):
+    """Added in the admin, a user has no usable password until choosing one: asking for a new
+    link under the sign-in form, as the first e-mail says, must send one."""
+    officer.set_unusable_password()
+    officer.save()
+
+    client.post(reverse("accounts:password_reset"), {"email": officer.email.upper()})
+
+    (message,) = mail.outbox
+    assert message.to == [officer.email]
+    form_page = client.get(reset_link(message), follow=True)
+    assert form_page.context["validlink"] and form_page.context["first_password"]
+    client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    officer.refresh_from_db()
+    assert officer.check_password(NEW_PASSWORD)
+
+
+def test_a_deactivated_user_without_a_password_gets_no_link(client, officer):
+    officer.set_unusable_password()
+    officer.is_active = False
+    officer.save()
+    client.post(reverse("accounts:password_reset"), {"email": officer.email})
+    assert mail.outbox == []
+
+
+def test_a_used_link_opened_on_another_device_leads_to_signing_in(client, officer):
+    """Someone who chose the password on the computer and opens the mail on the phone is not
+    sent only to ask for a new link (which would change the password just chosen)."""
+    client.post(reverse("accounts:password_reset"), {"email": officer.email})
+    form_page = client.get(reset_link(mail.outbox[0]), follow=True)
+    client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    phone = Client()
+    again = phone.get(reset_link(mail.outbox[0]), follow=True)
+    assert not again.context["validlink"]
+    page = again.content.decode()
+    assert f'<a href="{reverse("accounts:login")}">Logga in</a>' in page
+    assert "Har du redan valt ditt lösenord med länken" in page
+
+
 def test_a_link_sent_before_the_account_was_deactivated_sets_no_password(client, officer):
     client.post(reverse("accounts:password_reset"), {"email": officer.email})
     officer.is_active = False

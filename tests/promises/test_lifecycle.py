@@ -294,7 +294,10 @@ def test_submit_needs_a_promise_and_activities_that_serve_one(people):
     assert refusal() == gettext("Add at least one activity first.")
     factories.promise(period)
     activity = factories.activity(period)
-    assert refusal() == gettext("Every activity must serve at least one of the promises.")
+    assert refusal() == (
+        "Varje aktivitet måste höra till minst ett av löftena. "
+        f"Välj vilket löfte aktiviteten ”{activity.title}” hör till."
+    )
 
     activity.promises.add(period.promises.get())
     perform(period, people["coordinator"], A.SUBMIT, today=TODAY)

@@ -385,8 +385,25 @@ def test_a_draft_with_promises_still_needs_every_activity_to_serve_one(people):
     with pytest.raises(TransitionNotAllowed) as refused:
         perform(period, people.coordinator, Action.SUBMIT)
 
-    message = gettext("Every activity must serve at least one of the promises.")
-    assert refused.value.reason == message
+    assert refused.value.reason == (
+        "Varje aktivitet måste höra till minst ett av löftena. "
+        "Välj vilket löfte aktiviteten ”Utan löfte” hör till."
+    )
+
+
+def test_the_refusal_names_the_activities_without_a_promise_and_counts_the_rest(people):
+    # A copied or imported draft: which activities to open is said, not left to a hunt.
+    period = district_period(people, parties=Parties.JOINT, state=PeriodState.DRAFT)
+    for number in range(1, 8):
+        factories.activity(period, f"Insats {number}")
+
+    with pytest.raises(TransitionNotAllowed) as refused:
+        perform(period, people.coordinator, Action.SUBMIT)
+
+    assert str(refused.value.reason) == (
+        "Varje aktivitet måste höra till minst ett av löftena. Välj vilka löften aktiviteterna "
+        "”Insats 1”, ”Insats 2”, ”Insats 3”, ”Insats 4”, ”Insats 5” och 2 till hör till."
+    )
 
 
 def test_the_activity_editor_of_a_period_without_promises_asks_for_none(client, people):
