@@ -207,6 +207,7 @@ _RATE_SPANS = word_set("ar manad man vecka v dag dygn tertial")
 
 
 _HOURS = word_set("sekund sekunder minut minuter timme timmar")
+_DAYS = word_set("dag dagar")
 # "en trygghetsvandring i Målilla och en i Virserum": one more of the same in each place named
 # after the first, the count of one the places' sum.
 _PLACE = r"(?:i|på|vid) [A-ZÅÄÖ][\w-]+"
@@ -328,7 +329,9 @@ def read_target(
         if tokens[number_index + 1 :] and tokens[number_index + 1].folded in TIME_UNITS:
             scope_name, phrase, _start = nearest_scope(scopes, end)
             if (
+                # "öppen sex dagar i veckan": days counted a week are a count, as evenings are
                 comparator == "count"
+                and not (tokens[number_index + 1].folded in _DAYS and scope_name == "week")
                 or not phrase
                 or scope_name == "period"
                 # "högst 3 timmar per kväll": how long each evening lasts, no count

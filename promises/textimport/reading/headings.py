@@ -152,6 +152,10 @@ PARTY_HEADING = _kw(
     # "Kommunerna ska tillsammans:", "Polisen och kommunerna ska:": a promise of two
     # municipalities
     r"|kommunerna|tillsammans|polisen och kommun(?:en|erna)|kommun(?:en|erna) och polisen"
+    # a region that is its own municipality: "Region Gotland och Polisen åtar sig gemensamt att"
+    r"|region [\w-]+ och polisen|polisen och region [\w-]+"
+    # "Gemensamt ansvar" over the parties' joint items
+    r"|gemensamt ansvar"
     r"|gemensamma (?:åtaganden|aktiviteter)"
     r"|(?:vår )?gemensamma del(?: i (?:medborgar)?löftet)?)"
     # "Tillsammans med bostadsbolagen Stockholmshem och Familjebostäder kommer vi att:" (the
@@ -172,7 +176,8 @@ PARTY_HEADING = _kw(
     r"(?: under (?:\d{4}|året|perioden|(?:de )?(?:kommande|närmaste) (?:året|åren)))?"
     r"(?: att| följande)?"
     # "Det här gör vi på polisen", "Det här gör stadsdelsförvaltningen"
-    r"|(?:det här|detta|så här|det) (?:gör|lovar) (?:vi (?:på|i|inom) )?"
+    # "Det här gör vi, Polisen:" (each party speaking as "vi" under its own heading)
+    r"|(?:det här|detta|så här|det) (?:gör|lovar) (?:vi(?: på| i| inom|,) )?"
     rf"(?P<pd>{_PARTY_WORD}|vi tillsammans|vi gemensamt"
     # "Det här gör Lokalpolisområde Västerbergslagen", "Det här gör Ludvika kommun"
     r"|lokalpolisområdet?(?: [\w-]+){1,2}|polisen i [\w-]+|[\w-]+s? (?:kommun|stad))"
@@ -192,7 +197,7 @@ PARTY_HEADING = _kw(
     # a leaflet's "Från polisen", "Från kommunen" (over what the reader will notice)
     rf"|från (?P<pf>{_PARTY_WORD})"
     # a party named with its verb: "Nora kommun åtar sig att", "Lokalpolisområde Lindesberg ska"
-    r"|(?P<pm>lokalpolisområdet?(?: [\w-]+){1,2}|[\w-]+s? (?:kommun|stad))"
+    r"|(?P<pm>lokalpolisområdet?(?: [\w-]+){1,2}|[\w-]+s? (?:kommun|stad)|region [\w-]+)"
     r" (?:ska|kommer|gör|åtar sig|förbinder sig|har(?: för sin del)? (?:åtagit|förbundit) sig)"
     r"(?: också| även)?(?: att| följande)?"
     # a text retelling the promise: "I löftet åtar sig polisen att", "I löftet lovar staden att"
@@ -204,7 +209,8 @@ PARTY_HEADING = _kw(
     r"|(?:för att (?:nå dit|nå målet|nå målen|klara det)|därför|dessutom|utöver det"
     r"|under (?:\d{4}|året|perioden)),? (?:ska|kommer) "
     rf"(?P<pr>{_PARTY_WORD}|vi tillsammans|vi gemensamt)(?: också| även)?(?: att)?"
-    r"|(?:vad gör|vilka (?:aktiviteter|insatser|åtgärder) (?:genomför|gör))"
+    # a Q&A page's "Vad lovar polisen?"
+    r"|(?:vad (?:gör|lovar)|vilka (?:aktiviteter|insatser|åtgärder) (?:genomför|gör))"
     rf" (?P<pq>{_PARTY_WORD}|[vn]i tillsammans|[vn]i gemensamt))"
     r"\s*[:?]?$"
 )

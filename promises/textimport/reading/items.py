@@ -165,6 +165,9 @@ def restates(previous: str, text: str) -> bool:
         and words[:3] == above[:3]
         and bool(MODAL.match(words[1]))
         and read_target(text, structure=True)[0] is not None
+        # a sentence with its own target is not restated by the next ("Kommunen lovar att ha
+        # fältsekreterare … fyra kvällar i veckan. Kommunen lovar att erbjuda minst 50 …")
+        and read_target(previous, structure=True)[0] is None
     )
 
 

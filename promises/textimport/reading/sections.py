@@ -95,6 +95,10 @@ from promises.textimport.scopes import (
 )
 from promises.textimport.types import ParsedDocument, ParsedPromise, TextSpan
 
+# A municipal administration's name alone, as an item over that administration's items
+# ("Kommunen ansvarar för" over "• Socialförvaltningen" over "– …"): whose the items are.
+_ADMINISTRATION = re.compile(r"[a-z]+(?:forvaltningen|namnden)\s*:?")
+
 
 def read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
     later_activity_heading = [False] * (len(lines) + 1)
@@ -427,6 +431,8 @@ def read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
                     continue  # "– Vi har lyssnat på ungdomarna, säger kommunpolisen X."
                 if PREFACE.match(fold(item_text)):
                     continue  # "Polisen och X kommun har kommit överens om …": the agreement
+                if _ADMINISTRATION.fullmatch(fold(strip_item(item_text))):
+                    continue  # "• Socialförvaltningen" over its "–" items: whose, no activity
                 if CONTACT.match(fold(item_text)) or READER_INVITATION.match(fold(item_text)):
                     continue  # "Har du frågor? Hör av dig till …", "Du kan också …": no activity
                 if start not in bullet_starts and REMARK.fullmatch(item_text.strip()):

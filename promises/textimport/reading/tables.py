@@ -46,7 +46,8 @@ _TABLE_COLUMNS = (
         "target",
         _kw(
             r"^(?:mål(?:värde|sättning)?|omfattning|antal|frekvens|när|hur ofta|tidplan|tidsplan"
-            r"|frekv\.?|freq\.?|frequency|target)"
+            # a plan's "Mått" (the measure each row is followed up by)
+            r"|mått|frekv\.?|freq\.?|frequency|target)"
             rf"{_COLUMN_YEAR}\s*\??:?$"
         ),
     ),
@@ -61,6 +62,8 @@ _TABLE_COLUMNS = (
             # a planning system's export: "Startdatum", "Slutdatum", "Klart", "Deadline"
             r"|start(?:datum)?|slut(?:datum)?|klart|klar|färdig|deadline|senast ändrad"
             rf"|genomförande|comments?|notes?){_COLUMN_YEAR}\s*:?$"
+            # who follows each row up: "Uppföljs av", "Följs upp av"
+            r"|^(?:uppföljs|följs upp) av\s*:?$"
             # a follow-up's columns of what was done so far: "Utfall jan–apr", "Utfall T1",
             # "Resultat hittills", "Status maj"
             r"|^(?:utfall|resultat|status)(?: (?:hittills|t[1-3]|q[1-4]|kv(?:artal)? ?[1-4]"

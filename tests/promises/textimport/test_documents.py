@@ -2261,6 +2261,46 @@ BLIND_VALIDITY = {
         None,
         "joint",
     ),
+    # Rounds 125-127
+    "eskilstuna-froslunda-2027-teams-radbrytningar.txt": (
+        "2027-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "gavle-satra-2027-ocr-annons-tva-spalter.txt": (
+        "2027-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "gotland-2027-2028-region-formulering.txt": ("2027-01-01", "2028-12-31", False, None, "joint"),
+    "halmstad-andersberg-2026-bildspel.txt": ("2026-01-01", "2026-12-31", False, None, "joint"),
+    "karlstad-kronoparken-2028-fotnoter.txt": ("2028-01-01", "2028-12-31", False, None, "joint"),
+    "lulea-hertson-2026-forvaltningar-underpunkter.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "sundsvall-nacksta-2026-2027-matt-uppfoljs-av.txt": (
+        "2026-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "trollhattan-kronogarden-2027-2028-vi-bada-parter.txt": (
+        "2027-01-01",
+        "2028-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "vaxjo-araby-2027-fragor-och-svar.txt": ("2027-01-01", "2027-12-31", False, None, "joint"),
 }
 
 
