@@ -95,7 +95,7 @@ def _download(
     # When the figures were computed: a kept file's build (`Export.kept_at`), else now.
     built_at = timezone.now()
 
-    def respond(file=None) -> HttpResponse:
+    def respond(file=None, kept_at=None) -> HttpResponse:
         # The file is whole before the response starts: a failing query raises here and the
         # visitor gets the 503 (or 500) page, never a cut-off file answered 200.
         response = FileResponse(
@@ -106,7 +106,8 @@ def _download(
             filename=export.download_name,
             content_type=fmt.content_type,
         )
-        kept_at = export.kept_at(version) if version is not None else None
+        if kept_at is None and version is not None:
+            kept_at = export.kept_at(version)
         response["Last-Modified"] = http_date((kept_at or built_at).timestamp())
         return response
 
@@ -114,8 +115,9 @@ def _download(
         response = respond()
     elif (etag := export.kept_etag(version)) is not None:
         # Kept per day (`Export.kept_at`): a client's copy dated no earlier is today's file.
+        kept_at = export.kept_at(version)
         response = public_cache.conditional(
-            request, _named(etag, export), respond, export.kept_at(version)
+            request, _named(etag, export), lambda: respond(kept_at=kept_at), kept_at
         )
     else:
         # Not kept yet for this version: built (or waited for) first, its ETag then known,
