@@ -7,6 +7,7 @@ ALLOWED_HOSTS comma-separated host names (default: localhost names when DEBUG is
 SITE_URL      the portal's address in e-mails, e.g. https://medborgarloften.example.se
 EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, EMAIL_USE_SSL,
 EMAIL_TIMEOUT, EMAIL_BACKEND, DEFAULT_FROM_EMAIL   the mail server and the sender's address
+EMAIL_FILE_PATH                      the folder the file backend writes e-mails to (tests, staging)
 SITE_OPERATOR, CONTACT_EMAIL, ACCESSIBILITY_CONTACT_EMAIL, ACCESSIBILITY_ASSESSED_ON,
 ACCESSIBILITY_STATEMENT_UPDATED_ON   shown on the about page and the accessibility statement
 SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, SECURE_HSTS_INCLUDE_SUBDOMAINS, SECURE_HSTS_PRELOAD
@@ -369,6 +370,10 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "medborgarloften@localhost")
+# Django's file backend (EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend) needs a
+# folder: a staging server or a tester reads the e-mails there.
+if os.environ.get("EMAIL_FILE_PATH"):
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
 # The mail server (the SMTP backend): Django's own settings, read from the environment.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)

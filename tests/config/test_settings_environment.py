@@ -192,3 +192,14 @@ def test_instances_on_other_databases_sharing_a_redis_keep_apart_its_hosts_do_no
     assert live != prefix("postgres://portal@10.0.0.5:5432/scratch")
     one, two = prefix("sqlite:////srv/a/db.sqlite3"), prefix("sqlite:////srv/b/db.sqlite3")
     assert one != two and one.startswith("sqlite3-db-")
+
+
+def test_the_file_backends_folder_is_read_from_the_environment(tmp_path):
+    """A staging server writes its e-mails to files: the folder is an environment variable too."""
+    read = _settings_with(
+        SECRET_KEY="x",
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=str(tmp_path / "mail"),
+    )
+    assert read.EMAIL_BACKEND == "django.core.mail.backends.filebased.EmailBackend"
+    assert str(tmp_path / "mail") == read.EMAIL_FILE_PATH
