@@ -401,6 +401,13 @@ class WithdrawForm(forms.Form):
         help_text=_("e.g. Logged twice by mistake."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django's own "This field is required." does not say what to write.
+        self.fields["reason"].error_messages["required"] = _(
+            "Write why the log is withdrawn, e.g. Logged twice by mistake."
+        )
+
 
 class StatusForm(forms.ModelForm):
     """The status of an activity without a numeric target."""

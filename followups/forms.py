@@ -65,6 +65,9 @@ class MeetingFieldsForm(forms.ModelForm):
             # Labels are written for the middle of a sentence; a choice begins with a capital.
             *((value, capfirst(label)) for value, label in self.fields["kind"].choices if value),
         ]
+        # Said as what to do, where Django writes "This field is required."
+        self.fields["kind"].error_messages["required"] = _("Choose the kind of meeting.")
+        self.fields["date"].error_messages["required"] = _("Enter the meeting's date.")
 
     def clean_date(self) -> datetime.date:
         date = self.cleaned_data["date"]
@@ -153,6 +156,12 @@ class HeldMeetingForm(MeetingFieldsForm):
             "decisions",
             "internal_minutes",
         ]
+
+    def __init__(self, *args, **kw):
+        super().__init__(*args, **kw)
+        self.fields["public_summary"].error_messages["required"] = _(
+            "Write a summary of the meeting for the public."
+        )
 
     def clean_date(self) -> datetime.date:
         date = super().clean_date()

@@ -406,6 +406,15 @@ def _has_content_reviewed(step: Step) -> None:
         )
 
 
+def texts_to_review(action: str, period: PromisePeriod) -> list:
+    """The copied texts naming a year, a date or a period that hold `action` back on `period`
+    (its check `_has_content_reviewed`), so its page can say so before it is sent; [] when
+    the step does not wait for them."""
+    if _has_content_reviewed in RULES[action].guards:
+        return copy_review.outstanding(period)
+    return []
+
+
 # Who must sign, by who gives the promises, and what is said when a party has no signatory.
 SIGNATORIES_NEEDED = {
     Parties.JOINT: _(

@@ -203,6 +203,7 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
         "signatories": getattr(form, "signatory_formset", None),
         "promises": list(period.promises.all()),
         "round_changes": _round_changes(period, action),
+        "texts_to_review": lifecycle.texts_to_review(action, period),
     }
     return render(request, "promises/period_transition.html", context)
 

@@ -719,6 +719,20 @@ def test_withdrawing_needs_a_reason(client, world, logged):
 
 
 @pytest.mark.django_db
+def test_withdrawing_without_a_reason_says_what_to_write_in_swedish(client, world, logged):
+    sign_in(client, world.officer)
+
+    response = client.post(
+        url("log_withdraw", logged.pk), {"reason": "  "}, HTTP_ACCEPT_LANGUAGE="sv"
+    )
+
+    assert response.context["form"].errors["reason"] == [
+        "Skriv varför loggen återkallas, t.ex. Loggad två gånger av misstag."
+    ]
+    assert "Detta fält måste fyllas i" not in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_withdrawing_twice_writes_once(client, world, logged):
     sign_in(client, world.officer)
 

@@ -169,6 +169,29 @@ def test_a_bad_assessment_is_refused_and_named_in_the_summary(client, world):
     )
 
 
+@pytest.mark.django_db
+def test_a_meeting_left_empty_is_told_what_to_fill_in_not_only_that_it_is_required(client, world):
+    sign_in(client, world["user"])
+    empty = {"kind": "", "date": "", "public_summary": ""}
+    record = reverse("followups:meeting_record_new", args=[world["period"].pk])
+    plan = reverse("followups:meeting_plan", args=[world["period"].pk])
+
+    recorded = client.post(record, {**_record_fields(world["period"]), **empty})
+    planned = client.post(plan, {**_plan_fields(), "kind": "", "date": ""})
+
+    assert recorded.context["form"].errors == {
+        "kind": ["Välj typ av möte."],
+        "date": ["Ange mötets datum."],
+        "public_summary": ["Skriv en sammanfattning av mötet för allmänheten."],
+    }
+    assert planned.context["form"].errors == {
+        "kind": ["Välj typ av möte."],
+        "date": ["Ange mötets datum."],
+    }
+    assert "Detta fält måste fyllas i" not in recorded.content.decode()
+    assert FollowUpMeeting.objects.count() == 2
+
+
 @EXAMPLES
 @given(bad=RECORD_VALUES)
 def test_correction_form_refuses_bad_input(client, world, bad):

@@ -142,6 +142,24 @@ def test_the_hub_lists_the_marks_and_confirming_one_removes_it(source, coordinat
     assert len(copy_review.outstanding(PromisePeriod.objects.get(pk=period.pk))) == 2
 
 
+def test_the_send_page_says_before_sending_that_copied_texts_wait_and_links_to_them(
+    source, coordinator, client
+):
+    period = copied(source, coordinator)
+    sign_in(client, coordinator)
+    send = reverse("promises:period_transition", args=[period.pk, Action.SUBMIT])
+    hub = reverse("promises:staff_period", args=[period.pk])
+
+    page = client.get(send).content.decode()
+
+    assert "3 kopierade texter nämner ett år, ett datum eller en period: ändra var och en" in page
+    assert f'<a href="{hub}#granska">Granska de kopierade texterna</a>' in page
+    # Once each is confirmed, the page says nothing of them.
+    for mark in copy_review.outstanding(period):
+        copy_review.confirm(period, mark.key, user=coordinator)
+    assert "Granska de kopierade texterna" not in client.get(send).content.decode()
+
+
 def test_confirming_is_the_coordinators_of_that_municipality_on_a_draft_only(
     source, coordinator, client
 ):
@@ -171,3 +189,14 @@ def test_the_copy_page_proposes_the_next_whole_calendar_years(source, coordinato
     assert form["start_date"].value() == D(2028, 1, 1)
     assert form["end_date"].value() == D(2029, 12, 31)
     assert form["slug"].value() == "2028-2029"
+
+
+def test_the_copy_pages_breadcrumb_names_the_step_as_the_link_to_it_does(
+    source, coordinator, client
+):
+    sign_in(client, coordinator)
+    hub = client.get(reverse("promises:staff_period", args=[source.pk])).content.decode()
+    page = client.get(reverse("promises:period_copy", args=[source.pk])).content.decode()
+
+    assert "Starta en ny period utifrån den här</a>" in hub
+    assert '<li aria-current="page">Starta en ny period utifrån den här</li>' in page
