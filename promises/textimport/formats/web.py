@@ -18,6 +18,8 @@ _CHROME = re.compile(
     # an accordion's buttons and a page's owner: "Visa mer", "Expandera alla", "Sidansvarig: …"
     r"|visa (?:mer|mindre|alla)|(?:expandera|fall ihop|stang|dolj|oppna)(?: alla)?"
     r"|sidansvarig:.{0,60}"
+    # an image's or icon's text alternative alone on its line: "[Ikon: polisbricka]"
+    r"|\[(?:bild|ikon|foto|illustration|grafik|logotyp)(?::| [–-]) [^\[\]]{1,200}\]"
     r"|facebook|twitter|x|linkedin"
     r"|e-post|e-posta|kopiera lank|ja|nej|start|hem|polisen\.se|polisen logotyp"
     r"|(?:senast )?(?:publicerad|uppdaterad|andrad)\b.{0,60}"

@@ -165,7 +165,9 @@ PARTY_HEADING = _kw(
     # (with its verb: "• Polisen i skolan" is an item)
     r"(?:(?: i [\w-]+(?: [\w-]+)?|, genom [^,]{3,60},)?"
     # "Polisen och kommunen ansvarar tillsammans för:"
-    r"(?: ska| kommer| gör| åtar sig| förbinder sig| ansvarar(?: tillsammans| gemensamt)? för"
+    # "Polisen gör det här" (the party first, as a web page's box heads its items)
+    r"(?: ska| kommer| gör(?: det här| detta)?| åtar sig| förbinder sig"
+    r"| ansvarar(?: tillsammans| gemensamt)? för"
     r"| åtar vi oss"
     # "Kommunen har för sin del åtagit sig att:", as a letter or a report retells it
     r"| förbinder vi oss| har(?: för sin del)? (?:åtagit|förbundit) sig))?"
@@ -198,7 +200,8 @@ PARTY_HEADING = _kw(
     rf"|från (?P<pf>{_PARTY_WORD})"
     # a party named with its verb: "Nora kommun åtar sig att", "Lokalpolisområde Lindesberg ska"
     r"|(?P<pm>lokalpolisområdet?(?: [\w-]+){1,2}|[\w-]+s? (?:kommun|stad)|region [\w-]+)"
-    r" (?:ska|kommer|gör|åtar sig|förbinder sig|har(?: för sin del)? (?:åtagit|förbundit) sig)"
+    r" (?:ska|kommer|gör(?: det här| detta)?|åtar sig|förbinder sig"
+    r"|har(?: för sin del)? (?:åtagit|förbundit) sig)"
     r"(?: också| även)?(?: att| följande)?"
     # a text retelling the promise: "I löftet åtar sig polisen att", "I löftet lovar staden att"
     rf"|i (?:medborgar)?löftet (?:åtar sig|lovar|ska) (?P<pi>{_PARTY_WORD}) att"
