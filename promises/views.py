@@ -49,6 +49,10 @@ LATEST_LOGS = 10
 # calendar (iCalendar) has them all.
 COMING_MEETINGS = 10
 
+# How many of a municipality's latest reports its page shows ("Senaste redovisningarna"); each
+# period's page lists all of its own.
+LATEST_REPORTS = 5
+
 # The longest text the municipality search reads; no municipality's name is near this long.
 MAX_SEARCH = 100
 # The districts a search lists at most (a name such as "Centrum" may be in many cities).
@@ -111,9 +115,20 @@ def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("period")
         .order_by("date", "time", "pk")[:COMING_MEETINGS]
     )
+    # The reports published last (a correction in place of the version it replaced): what a
+    # citizen asking "what came of it last year?" reads first. One LIMIT query.
+    reports = (
+        apps.get_model("followups", "Report")
+        .objects.published()
+        .filter(period__municipality=municipality, replaced_by__isnull=True)
+        .select_related("period")
+        .defer("body", "figures")
+        .order_by("-published_on", "-pk")[:LATEST_REPORTS]
+    )
     context = {
         "municipality": municipality,
         "coming_meetings": list(coming),
+        "latest_reports": list(reports),
         "current": current,
         "others": others,
         "latest_logs": list(logs),

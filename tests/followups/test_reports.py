@@ -20,6 +20,7 @@ from activities.models import Activity, Responsible
 from followups import reports, services
 from followups.models import Report, ReportKind, SignedOriginal
 from followups.report_forms import DraftReportForm
+from followups.templatetags import text_tags
 from promises.fields import join_range
 from promises.lifecycle import Action, SignatoryData, perform
 from promises.models import PeriodState, PromisePeriod, RevisionKind
@@ -1318,3 +1319,39 @@ def test_a_row_frozen_before_the_words_were_stored_shows_its_bare_number(client,
     page = report_page(client, report)
     dates = join_range(date_format(report.covers_from, "j F Y"), date_format(TODAY, "j F Y"))
     assert f"Genomfört {dates}: 12 ·" in page
+
+
+def test_the_municipality_page_lists_its_latest_reports_a_correction_in_place_of_the_first(
+    client, people, world
+):
+    """A citizen asking what came of the promise reads the latest reports on the municipality's
+    own page, each linked to its page; a draft is not there, a replaced version gives way to its
+    correction, and the page is current on the next request."""
+    page = client.get("/kommuner/vetlanda/").content.decode()
+    assert "Senaste redovisningarna" not in page
+    draft = services.draft_report(
+        world.period,
+        people.coordinator,
+        kind=ReportKind.TERTIAL,
+        covers_from=START,
+        covers_to=TODAY,
+    )
+    draft.title = "Utkast som ingen ser"
+    draft.save()
+    assert "Utkast som ingen ser" not in client.get("/kommuner/vetlanda/").content.decode()
+    first = services.publish_report(draft, people.coordinator)
+    page = " ".join(client.get("/kommuner/vetlanda/").content.decode().split())
+    assert "Senaste redovisningarna" in page
+    url = reverse("followups:report_document", args=["vetlanda", world.period.slug, first.pk])
+    assert f'<a href="{url}">Utkast som ingen ser</a>' in page
+    with translation.override("sv"):
+        span = " ".join(text_tags.date_range(START, TODAY).split())
+    assert f"Tertialredovisning · {span} · publicerad" in page
+    assert f"publicerad {date_format(TODAY, 'j F Y')} ({world.period.period_label})" in page
+    second = services.correct_report(
+        first, people.coordinator, title="Rättad redovisning", body="Rättad.", reason="Fel siffra."
+    )
+    page = client.get("/kommuner/vetlanda/").content.decode()
+    assert "Rättad redovisning" in page
+    assert f"/redovisningar/{first.pk}/" not in page
+    assert f"/redovisningar/{second.pk}/" in page

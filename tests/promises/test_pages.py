@@ -255,9 +255,10 @@ def test_withdrawn_logs_do_not_count_on_the_period_page(client):
 PAGE_QUERIES = {
     # The national figures, the latest signed (the suggestions are kept: `kept_name_options`).
     "/": 2,
-    # + the latest logs ("Senast genomfört") and the coming meetings, one LIMIT query each, and
-    # the periods' activities with their span sums (how they stand, a line per period).
-    "/kommuner/vetlanda/": 7,
+    # + the latest logs ("Senast genomfört"), the coming meetings and the latest reports, one
+    # LIMIT query each, and the periods' activities with their span sums (how they stand, a
+    # line per period).
+    "/kommuner/vetlanda/": 8,
     # + revisions and extensions for the change log (+ their changes once there are any),
     # the held meetings' assessments and verdicts (each with its promise or activity), and the
     # promises' outcome indicators (+ their measurements once there are any).
