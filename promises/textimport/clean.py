@@ -59,6 +59,7 @@ from promises.textimport.formats.conversations import (
     _without_thread_numbers,
     shortcode_bullets_read,
 )
+from promises.textimport.formats.count_first import count_first_lines_bulleted
 from promises.textimport.formats.data import (
     _ICALENDAR_PRESENT,
     _XML_START,
@@ -70,6 +71,7 @@ from promises.textimport.formats.data import (
     _xml_document,
     _yaml_data,
 )
+from promises.textimport.formats.grid_tables import grid_tables_read
 from promises.textimport.formats.languages import (
     _BKS_HINT,
     _ENGLISH_HINT,
@@ -182,6 +184,7 @@ from promises.textimport.formats.web import (
     ends_sentence,
     html_entities_read,
 )
+from promises.textimport.formats.week_plans import week_plan_read
 
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u3000": " "})
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -438,6 +441,8 @@ def clean(raw: str) -> str:
         text = _only_marked_items(text)
     if ";;" in text:
         text = _EMPTY_CSV_CELLS.sub(r"\1", text)
+    if "+-" in text or "+=" in text:
+        text = grid_tables_read(text)
     if "\t" in text:
         if "abel" in text or "etikett" in text:
             text = _pivot_tables_read(text)
@@ -507,6 +512,10 @@ def clean(raw: str) -> str:
         text = _without_polish(text)
     if not text.isascii() and len(_SAMI_HINT.findall(text, 0, 50_000)) >= _FEWEST_BKS_HINTS:
         text = _without_sami(text)
+    if "dag" in text or "DAG" in text:
+        text = week_plan_read(text)
+    if " x " in text or " st " in text or "/" in text:
+        text = count_first_lines_bulleted(text)
     text, cell_lines = _tables_as_cells(text)
     text = _INVISIBLE.sub("", text.translate(_SPACES))
     for ligature, letters in _LIGATURES.items():  # str.replace: faster than translate here

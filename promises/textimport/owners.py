@@ -33,6 +33,9 @@ _PRESENT_VERB = re.compile(
 _PRONOUN_SUBJECT = frozenset(
     {"vi", "man", "det", "detta", "de", "dessa", "alla", "den", "du", "ni", "din", "ditt", "dina"}
     | {"var", "vart", "vara"}
+    # a letter's writer speaking for the party whose heading is over the item: "Jag kommer
+    # att besöka …" under "Det här gör jag och mina kollegor i polisen"
+    | {"jag"}
 )
 _POLICE = re.compile(
     # "Kommunpolisen", "Områdespolisen", "Ingripandepolisen", "Trafikpolisen" …

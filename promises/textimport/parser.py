@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from promises.textimport.areas import read_area_name
 from promises.textimport.clean import clean
 from promises.textimport.decision import read_decision
+from promises.textimport.formats.week_plans import year_heading_scopes
 from promises.textimport.lines import Line as _Line
 from promises.textimport.lines import kw as _kw
 from promises.textimport.lines import read_lines
@@ -191,6 +192,7 @@ def parse(text: str) -> ParsedDocument:
 def _read_document(document: ParsedDocument, lines: list[_Line], text: str) -> None:
     """All but the period of `parse`."""
     read_structure(document, lines)
+    year_heading_scopes(document)
     _targets_by_reference(document, lines)
     _promises_by_tag(document)
     _section_titles(document)

@@ -51,6 +51,10 @@ _MONTH_RANGE = re.compile(
     rf"(?P<m2>{_MONTH})\.?(?: (?P<y2>(?:19|20)\d\d))\b"
 )
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d) ?(?:[-–—/]|till) ?((?:19|20)\d\d|\d\d)\b(?![-–/]\d)")
+# "… ett medborgarlöfte som gäller under 2026 och 2027": two years named, the validity both.
+_APPLIES_TWO_YEARS = re.compile(
+    r"\bgall(?:er|a) (?:under |for |i )?(?:hela )?(?:aren )?((?:19|20)\d\d) och ((?:19|20)\d\d)\b"
+)
 _SINGLE_YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?! ?[-–—/:]\d)")
 _VALIDITY_WORDS = re.compile(
     r"galler|giltig|period|medborgarlofte|medborgarloften|lofte|loften|for aren|for ar\b"
@@ -325,6 +329,14 @@ def _read_validity(document: ParsedDocument, lines: list[Line]) -> None:
                 r"(?:fran|fr\.o\.m\.|galler|med start)(?: och med)?(?: den)?\s*$", before
             ):
                 found_start = (start, line.start + dates[0].start(), line.start + dates[0].end())
+        two = found_years is None and _APPLIES_TWO_YEARS.search(folded)
+        if two and int(two.group(2)) == int(two.group(1)) + 1:
+            found_years = (
+                int(two.group(1)),
+                int(two.group(2)),
+                line.start + two.start(1),
+                line.start + two.end(),
+            )
         if found_years is None:
             for match in _YEAR_RANGE.finditer(folded):
                 first_year = int(match.group(1))

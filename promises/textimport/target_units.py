@@ -196,7 +196,8 @@ def counted_unit(
 ) -> tuple[str, str, int, int]:
     """The counted noun after the number at tokens[index]: (unit, singular, end, next index)."""
     position = index + 1
-    while position < len(tokens) and tokens[position].folded in {"st", "stycken"}:
+    # "8 st …", "8 stycken …", and a multiplication sign in a count-first list: "12 x …".
+    while position < len(tokens) and tokens[position].folded in {"st", "stycken", "x", "×"}:
         position += 1
         if position < len(tokens) and tokens[position].text == ".":
             position += 1
@@ -205,8 +206,15 @@ def counted_unit(
         # "4 st/år": the item's own noun is counted, if it starts with one.
         noun = item_noun(tokens, index) if after_pieces else None
         end = tokens[position - 1].end
-        return (noun[0], noun[1], end, position) if noun else ("", "", 0, position)
+        if noun:
+            return noun[0], noun[1], end, position
+        if after_pieces and tokens[index + 1].folded in {"x", "×"}:
+            return "gånger", "gång", end, position  # "1 x/mån": once a month
+        return "", "", 0, position
     first = tokens[position]
+    if tokens[index + 1].folded in {"x", "×"} and first.folded in {"per", "i", "om", "varje"}:
+        # "2 x per termin", "3 x i veckan": a multiplication sign before its span is "gånger".
+        return "gånger", "gång", tokens[position - 1].end, position
     # "ggr", and "g" before a slash: "2 g/vecka".
     followed_by_slash = position + 1 < len(tokens) and tokens[position + 1].text == "/"
     if first.folded in {"ganger", "gang", "ggr"} or first.folded == "g" and followed_by_slash:

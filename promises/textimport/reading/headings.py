@@ -179,7 +179,9 @@ PARTY_HEADING = _kw(
     r"(?: att| följande)?"
     # "Det här gör vi på polisen", "Det här gör stadsdelsförvaltningen"
     # "Det här gör vi, Polisen:" (each party speaking as "vi" under its own heading)
-    r"|(?:det här|detta|så här|det) (?:gör|lovar) (?:vi(?: på| i| inom|,) )?"
+    # "Det här gör jag och mina kollegor i polisen" (a kommunpolis writing in the first person)
+    r"|(?:det här|detta|så här|det) (?:gör|lovar) (?:vi(?: på| i| inom|,) "
+    r"|jag och mina kollegor (?:i|på|inom) )?"
     rf"(?P<pd>{_PARTY_WORD}|vi tillsammans|vi gemensamt"
     # "Det här gör Lokalpolisområde Västerbergslagen", "Det här gör Ludvika kommun"
     r"|lokalpolisområdet?(?: [\w-]+){1,2}|polisen i [\w-]+|[\w-]+s? (?:kommun|stad))"
@@ -347,6 +349,32 @@ def owner_label_of(text: str) -> bool:
     """Whether an item names its owner in a label or brackets of its own."""
     folded = fold(text)
     return bool(OWNER_LABEL.search(folded) or OWNER_PARENTHESIS.search(folded))
+
+
+# Another organisation's heading over its own items, its name first: "MKB gör det här",
+# "Kalmarhem åtar sig att", "Räddningstjänsten Syd gör detta:".
+_OTHER_ACTOR_HEADING = re.compile(
+    r"(?P<who>[A-ZÅÄÖ][\w&.-]*(?: [\w&.-]+){0,3}) (?:gör (?:det här|detta)|åtar sig(?: att)?)"
+    r"\s*:?"
+)
+# Words that open such a heading without naming anyone: "Tillsammans åtar sig parterna att".
+_NO_ACTOR = frozenset(
+    {"det", "detta", "vi", "tillsammans", "gemensamt", "parterna", "vad", "hur", "man", "alla"}
+    | {"var", "den", "de", "som", "har"}
+)
+
+
+def other_actor_heading(text: str) -> tuple[str, str] | None:
+    """The owner ("other", its name) of the items under a heading naming an organisation that
+    is neither party before "gör det här" or "åtar sig att"; None for any other line."""
+    match = _OTHER_ACTOR_HEADING.fullmatch(text.strip())
+    if not match:
+        return None
+    who = match.group("who")
+    folded = fold(who)
+    if folded.split()[0] in _NO_ACTOR or actor_kind(folded) or " och " in f" {folded} ":
+        return None
+    return "other", who
 
 
 def heading_owner(match: re.Match) -> str | None:

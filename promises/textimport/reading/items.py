@@ -29,6 +29,7 @@ from promises.textimport.reading.headings import (
     WHO_PROMISES,
     generic_heading,
     named_party,
+    other_actor_heading,
     owner_heading,
 )
 from promises.textimport.reading.sentences import CONTACT, PROMISE_IN_LIST, looks_like_activity
@@ -252,6 +253,7 @@ def is_heading(lines: list[_Line], index: int) -> bool:
         or WHO_PROMISES.match(fold(folded_text))
         or ACTIVITY_LEAD.search(folded_text)
         or party_heading(folded_text)
+        or other_actor_heading(folded_text) is not None
         or lines[index].titled
         or named_party(lines, index) is not None
         or owner_heading(lines, index) is not None

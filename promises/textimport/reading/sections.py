@@ -28,6 +28,7 @@ from promises.textimport.reading.headings import (
     is_under_heading,
     name_alone,
     named_party,
+    other_actor_heading,
     owner_heading,
     promising_owner,
     speakers_heading,
@@ -293,6 +294,8 @@ def read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
         if repeated is not None:
             focus_promise = repeated
             section = Section("activities", owner=party_owner, promise_index=repeated)
+        elif other_actor := other_actor_heading(text):
+            section = Section("activities", owner=other_actor[0], other=other_actor[1])
         elif (match := party_heading(text)) and not name_alone(lines, index):
             section = Section("activities", owner=heading_owner(match))
         elif named := named_party(lines, index) or owner_heading(lines, index):

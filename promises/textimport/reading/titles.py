@@ -332,6 +332,8 @@ def activity_title(
                 "max.",
                 "st",  # "2 st trygghetsvandringar/år"
                 "st.",
+                "x",  # "12 x hastighetskontroller"
+                "×",
                 "stycken",
                 "som",
                 "maximalt",

@@ -2192,9 +2192,10 @@ BLIND_VALIDITY = {
         None,
         "joint",
     ),
+    # "gäller under 2027 och 2028": both years (read as 2027 alone before rule round 131).
     "mullsjo-2027-2028-nyhetsbrev-faktaruta.txt": (
         "2027-01-01",
-        "2027-12-31",
+        "2028-12-31",
         False,
         None,
         "joint",
@@ -2316,10 +2317,10 @@ BLIND_VALIDITY = {
         None,
         "joint",
     ),
-    # "gäller under 2026 och 2027" is read as 2026 alone.
+    # "gäller under 2026 och 2027": both years.
     "kristianstad-gamlegarden-2026-2027-jag-form-kommunpolis.txt": (
         "2026-01-01",
-        "2026-12-31",
+        "2027-12-31",
         False,
         None,
         "joint",
