@@ -128,6 +128,7 @@ class LogFieldsForm(forms.ModelForm):
     date = DateField(
         label=_("Date"),
         help_text=_("The day the activity was carried out."),
+        error_messages={"required": _("Enter the day the activity was carried out.")},
     )
     quantity = forms.IntegerField(
         label=_("Quantity"),
@@ -136,7 +137,11 @@ class LogFieldsForm(forms.ModelForm):
         initial=1,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         help_text=_("How many times, e.g. 1 traffic check."),
-        error_messages={"min_value": _("Enter at least 1."), "max_value": AT_MOST_QUANTITY},
+        error_messages={
+            "required": _("Enter how many times the activity was carried out, e.g. 1."),
+            "min_value": _("Enter at least 1."),
+            "max_value": AT_MOST_QUANTITY,
+        },
     )
     # Shown only after an improbable quantity was asked about (GOV.UK's "check your answer").
     quantity_confirmed = forms.CharField(

@@ -380,7 +380,9 @@ class StaffUserAdmin(PlainTextAdminMixin, UserAdmin):
         if not obj.is_active or not obj.email:
             return format_html("{} {}", state, how)
         return format_html(
-            '{} {}<br><a class="button" href="{}">{}</a>',
+            # The button on a line of its own: after a <br> its padding covered the text's
+            # last line.
+            '<p>{} {}</p><p class="password-link"><a class="button" href="{}">{}</a></p>',
             state,
             how,
             reverse("admin:auth_user_send_password_link", args=[obj.pk]),

@@ -218,10 +218,26 @@ def logout(request: HttpRequest) -> HttpResponse:
     return redirect(settings.LOGOUT_REDIRECT_URL)
 
 
+class NewPasswordFirstMixin:
+    """A new password too short or too common is said at the new password, where it was
+    typed: Django says it at the confirmation ("Bekräfta nytt lösenord: Det här lösenordet är för
+    kort"), as if the repetition were wrong."""
+
+    def clean(self):
+        self.validate_passwords("new_password1", "new_password2")
+        self.validate_password_for_user(self.user, "new_password1")
+        return self.cleaned_data
+
+
+class SetPasswordForm(NewPasswordFirstMixin, auth_forms.SetPasswordForm):
+    pass
+
+
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     """Django's choose-a-new-password step; it also lifts a lockout of the account."""
 
     template_name = "accounts/password_reset_confirm.html"
+    form_class = SetPasswordForm
     success_url = reverse_lazy("accounts:password_reset_complete")
 
     def get_context_data(self, **kwargs):
@@ -420,7 +436,7 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 )
 
 
-class LimitedPasswordChangeForm(auth_forms.PasswordChangeForm):
+class LimitedPasswordChangeForm(NewPasswordFirstMixin, auth_forms.PasswordChangeForm):
     """Django's, with the current password guessed wrong at most AXES_FAILURE_LIMIT times per
     AXES_COOLOFF_TIME, as at sign-in: one who holds a signed-in session cannot try password
     after password to learn it (and use it where the person uses it too)."""

@@ -204,6 +204,10 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
         "promises": list(period.promises.all()),
         "round_changes": _round_changes(period, action),
         "texts_to_review": lifecycle.texts_to_review(action, period),
+        # A municipality new to the portal may have no approver yet: said before sending, where
+        # the page said the draft went "to the approvers" and nobody heard of it.
+        "nobody_told": action == Action.SUBMIT
+        and not notifications.anyone_told(notifications.SUBMITTED, period, by=user),
     }
     return render(request, "promises/period_transition.html", context)
 

@@ -800,6 +800,8 @@ def test_the_user_page_says_the_user_chooses_the_password_and_sends_the_link(
     assert reverse("admin:auth_user_password_change", args=[user.pk]) not in html
     send = reverse("admin:auth_user_send_password_link", args=[user.pk])
     assert f'href="{send}"' in html
+    # The button on its own line: after a <br> its padding covered the text above it.
+    assert f'<p class="password-link"><a class="button" href="{send}">' in html
     # A page confirms, then sends the link; Django's page to set the password is not offered.
     confirm = admin_client.get(send).content.decode()
     assert f"e-brev till {user.email}" in confirm and not mailoutbox

@@ -119,3 +119,16 @@ def test_the_lists_queries_do_not_grow_with_the_logs(
     sign_in(client, world.approver)
     with django_assert_max_num_queries(12):
         client.get(url("log_list"))
+
+
+@pytest.mark.django_db
+def test_when_a_log_was_saved_is_said_with_its_year(client, world):
+    """A log saved in an earlier year read "loggad 20 dec 17:00", as if saved this December."""
+    log = factories.log(world.police, TODAY, 1, reported_by=world.officer)
+    saved = timezone.make_aware(datetime.datetime(2021, 12, 20, 17, 0))
+    type(log).objects.filter(pk=log.pk).update(created_at=saved)
+    sign_in(client, world.approver)
+
+    page = " ".join(client.get(url("log_list")).content.decode().split())
+
+    assert "loggad 20 dec 2021 17:00" in page

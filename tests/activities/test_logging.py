@@ -383,6 +383,20 @@ def test_invalid_log_is_an_error_on_its_field_and_saves_nothing(client, world, c
 
 
 @pytest.mark.django_db
+def test_an_empty_date_or_quantity_says_what_to_enter(client, world):
+    """Left empty, the quantity said only Django's 'Detta fält måste fyllas i.'."""
+    sign_in(client, world.officer)
+
+    response = client.post(url("log_create"), log_data(world.police, date="", quantity=""))
+
+    errors = response.context["form"].errors
+    assert errors["quantity"] == ["Ange hur många gånger aktiviteten genomfördes, t.ex. 1."]
+    assert errors["date"] == ["Ange dagen då aktiviteten genomfördes."]
+    assert "Detta fält måste fyllas i." not in response.content.decode()
+    assert ActivityLog.objects.count() == 0
+
+
+@pytest.mark.django_db
 def test_coordinator_cannot_log_a_police_activity_but_logs_a_municipal_one(client, world):
     sign_in(client, world.coordinator)
 

@@ -222,7 +222,7 @@ def test_start_page_shows_the_ten_latest_logs_in_scope_with_withdrawn_marked(cli
     assert "Tranåskontroller" not in page
     assert url("log_edit", logs[1].pk) in page
     # Ordered by when they were logged, which each line says beside the day it was done.
-    logged = date_format(timezone.localtime(withdrawn.created_at), "j b H:i")
+    logged = date_format(timezone.localtime(withdrawn.created_at), "j b Y H:i")
     assert f"loggad {logged}" in page
     assert "Senast loggade först" in page
 

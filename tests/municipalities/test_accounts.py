@@ -533,7 +533,26 @@ def test_a_weak_new_password_is_refused_on_its_field(client, officer):
         form_page.redirect_chain[-1][0], {"new_password1": "abc", "new_password2": "abc"}
     )
     assert response.status_code == 200
+    # At the new password, where it was typed: at the confirmation it read as if the two differed.
+    assert list(response.context["form"].errors) == ["new_password1"]
+    officer.refresh_from_db()
+    assert officer.check_password(PASSWORD)
+    # Two that differ are still told at the confirmation.
+    response = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD + "x"},
+    )
     assert list(response.context["form"].errors) == ["new_password2"]
+
+
+def test_a_weak_changed_password_is_refused_at_the_new_password(client, officer):
+    sign_in(client, officer)
+    response = client.post(
+        reverse("accounts:password_change"),
+        {"old_password": PASSWORD, "new_password1": "abc", "new_password2": "abc"},
+    )
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["new_password1"]
     officer.refresh_from_db()
     assert officer.check_password(PASSWORD)
 

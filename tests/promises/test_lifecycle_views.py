@@ -117,6 +117,21 @@ def test_coordinator_sends_a_draft_for_consultation(client, people):
 
 
 @pytest.mark.django_db
+def test_the_send_page_says_when_no_approver_will_hear_of_the_consultation(client, people):
+    """A municipality new to the portal had no approver: the page said the draft went "to the
+    approvers", and nobody heard of it."""
+    period = make_period()
+    sign_in(client, people.coordinator)
+    warning = "Ingen får e-post om samrådet: Vetlanda har ingen granskare"
+
+    assert warning not in client.get(url(period, Action.SUBMIT)).content.decode()
+    people.approver.memberships.all().delete()
+    assert warning in client.get(url(period, Action.SUBMIT)).content.decode()
+    # Only the sending page says so.
+    assert warning not in client.get(hub(period)).content.decode()
+
+
+@pytest.mark.django_db
 def test_coordinator_takes_a_period_back_to_draft(client, people):
     period = make_period(PeriodState.CONSULTATION)
     sign_in(client, people.coordinator)
