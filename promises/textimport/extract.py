@@ -130,7 +130,12 @@ def _docx_text(data: bytes) -> str:
     lines = []
     for block in document.element.body.iterchildren():
         if block.tag == tags["p"]:
-            lines.append(_docx_paragraph(block, budget))
+            line = _docx_paragraph(block, budget)
+            if lines and lines[-1].startswith("- ") and line.strip() and not line.startswith("- "):
+                # A Word paragraph after a list is no wrapped line of its last item, as a line
+                # under an item of plain text would be: a blank line ends the list.
+                lines.append("")
+            lines.append(line)
         elif block.tag == tags["tbl"]:
             lines.extend(_docx_table_lines(block, budget))
     return "\n".join(lines)

@@ -38,7 +38,7 @@ from promises.textimport.lines import kw as _kw
 from promises.textimport.lines import read_lines
 from promises.textimport.numbers import fold, scanned_words
 from promises.textimport.owners import trailing_owner
-from promises.textimport.period import read_period
+from promises.textimport.period import read_period, start_at_signing
 from promises.textimport.reading.items import is_heading
 from promises.textimport.reading.legends import (
     owners_from_codes,
@@ -212,6 +212,7 @@ def _read_document(document: ParsedDocument, lines: list[_Line], text: str) -> N
     read_texts(document, lines, is_heading)
     _without_owner_labels(document)
     read_signatures(document, text)
+    start_at_signing(document)
     read_decision(document, [line.text for line in lines])
     if words := scanned_words(document.text):
         # "po1isen", "1ördag": a scan read by text recognition, whose other words ("enkat",

@@ -259,12 +259,19 @@ def _read_validity(document: ParsedDocument, lines: list[Line]) -> None:
         in_title = id(line) in title_area
         if validity and _OPEN_ENDED.search(folded):
             open_ended = True
-        if signing := _FROM_SIGNING.search(folded):
+        # A PDF's line may break inside the words: "gäller från och" / "med undertecknandet".
+        following = continued.get(id(line))
+        joined = f"{folded} {following.folded}" if following else folded
+        if (signing := _FROM_SIGNING.search(joined)) and signing.start() < len(folded):
             from_signing = True
             # "från undertecknandet till och med den 31 december 2026": the end is stated.
-            for date in _DATE.finditer(folded, signing.end()):
-                if found_end is None and _RANGE_BETWEEN.match(folded[signing.end() : date.start()]):
-                    found_end = (_date_of(date), line.start + date.start(), line.start + date.end())
+            for date in _DATE.finditer(joined, signing.end()):
+                if found_end is None and _RANGE_BETWEEN.match(joined[signing.end() : date.start()]):
+                    found_end = (
+                        _date_of(date),
+                        _offset(line, following, date.start()),
+                        _offset(line, following, date.end()),
+                    )
         if length is None and (match := _LENGTH.search(folded)):
             words = match.group("n") or match.group("a") or match.group("c")
             count = int(words) if words.isdigit() else word_value(words)
@@ -403,4 +410,19 @@ def _read_validity(document: ParsedDocument, lines: list[Line]) -> None:
     if document.start is None and document.end is None and not document.open_ended and not length:
         document.uncertain.append(_("No period of validity was found in the text"))
     if from_signing:
+        document.starts_at_signing = True
         document.uncertain.append(_("The promises apply from the signing: check the start date"))
+
+
+def start_at_signing(document: ParsedDocument) -> None:
+    """A validity from the signing ("gäller från och med undertecknandet till och med den 31
+    december 2025") starts on the signature block's date, once `signatures` has read it: not on
+    the first of January of the years a heading names. A date after the stated end is no such
+    signing and changes nothing."""
+    signed = document.signed_date
+    if not (document.starts_at_signing and signed):
+        return
+    if document.end is not None and signed > document.end:
+        return
+    document.start = signed
+    document.year_only = False

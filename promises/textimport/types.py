@@ -121,3 +121,6 @@ class ParsedDocument:
     decision_body: str = ""
     decision_date: datetime.date | None = None
     decision_reference: str = ""
+    # The text says the promises apply from the signing ("gäller från och med undertecknandet"):
+    # the signing's date, once read, is the start.
+    starts_at_signing: bool = field(default=False, repr=False)

@@ -1083,6 +1083,43 @@ def test_from_the_signing_to_a_stated_date_gives_the_end_and_asks_for_the_start(
     assert "Ingen giltighetstid hittades i texten" not in document.uncertain
 
 
+SIGNED_FROM_THE_SIGNING = """Medborgarlöfte i Sävsjö kommun
+2024–2025
+
+Sävsjö kommun och Polisen formulerar medborgarlöften, som gäller från och
+med undertecknandet till och med den 31 december 2025.
+
+Det ska vi åstadkomma genom följande aktiviteter:
+
+- Polisen ska genomföra minst tio trafikkontroller vid skolorna per år.
+
+Sävsjö den 12 mars 2024
+
+Anna Nilsson
+Kommunstyrelsens ordförande
+Sävsjö kommun
+
+Per Holm
+Lokalpolisområdeschef
+Lokalpolisområde Höglandet
+"""
+
+
+def test_from_the_signing_starts_on_the_signature_blocks_date_also_across_a_line_break():
+    """A PDF's line broke "från och" / "med undertecknandet": the words were not read, and the
+    heading's "2024–2025" gave 1 January 2024 as the start of a promise signed 12 March."""
+    document = parse(SIGNED_FROM_THE_SIGNING)
+    assert (document.start, document.end) == (
+        datetime.date(2024, 3, 12),
+        datetime.date(2025, 12, 31),
+    )
+    assert document.year_only is False
+    assert "Löftena gäller från undertecknandet: kontrollera startdatum" in document.uncertain
+    # A signing after the stated end is no signing of this validity: the start is not moved.
+    later = parse(SIGNED_FROM_THE_SIGNING.replace("12 mars 2024", "12 mars 2026"))
+    assert later.start == datetime.date(2024, 1, 1) and later.year_only
+
+
 def test_a_start_date_and_a_length_forward_give_the_validity():
     document = read("blind/mariestad-2025-partirubriker.txt")
     assert (document.start, document.end) == (

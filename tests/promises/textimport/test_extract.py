@@ -14,6 +14,7 @@ from promises.textimport.extract import (
     ExtractError,
     extract_text,
 )
+from promises.textimport.parser import parse
 from tests.import_documents import docx_bytes, image_only_pdf_bytes, pdf_bytes, seed_text
 
 
@@ -52,6 +53,34 @@ def test_the_vetlanda_seed_as_word_reads_back_with_its_list_items():
     assert "- Polisen ska genomföra minst femton trafikkontroller med inriktning på " in read
     assert read.count("\n- ") == 9
     assert "Henrik Tvarnö" in read
+
+
+def test_a_word_paragraph_after_a_list_is_no_wrapped_line_of_its_last_item():
+    """In a Word file each paragraph is its own: one after a list is set apart by a blank line,
+    or the text reader took it for the last item's wrapped line ("Nattvandringar varje helg.
+    Ansvar: Föreningen Nattvandrarna Medborgarlöftet gäller från …" as its owner)."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Aktiviteter")
+    document.add_paragraph(
+        "Nattvandringar varje helg. Ansvar: Föreningen Nattvandrarna", style="List Bullet"
+    )
+    document.add_paragraph("Medborgarlöftet gäller från och med 1 januari 2026.")
+    document.add_paragraph("Uppföljning sker varje tertial.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    read = extract_text("lista.docx", buffer.getvalue())
+    assert read.splitlines() == [
+        "Aktiviteter",
+        "- Nattvandringar varje helg. Ansvar: Föreningen Nattvandrarna",
+        "",
+        "Medborgarlöftet gäller från och med 1 januari 2026.",
+        "Uppföljning sker varje tertial.",
+    ]
+    (activity,) = parse(read).activities
+    assert activity.text == "Nattvandringar varje helg."
+    assert activity.responsible_other == "Föreningen Nattvandrarna"
 
 
 def test_a_word_table_reads_cell_by_cell():
