@@ -148,3 +148,18 @@ def test_a_district_name_finds_the_periods_that_name_it(client):
     assert "Medborgarlöften för en del av en kommun vars namn innehåller" in page
     assert f'<a href="{rosengard.get_absolute_url()}">Malmö, Rosengård ' in page
     assert page.count("Rosengård 2026") == 1  # not the draft
+
+
+@pytest.mark.django_db
+def test_a_search_names_itself_in_the_page_title_and_says_when_nothing_matched(client):
+    """The title is what a screen reader says first and what a tab shows: a search that found
+    nothing said only "Kommuner", as the whole list does."""
+
+    def title(path):
+        html = client.get(path).content.decode()
+        return html.split("<title>", 1)[1].split("</title>", 1)[0]
+
+    plain = title("/kommuner/")
+    assert plain.startswith("Kommuner")
+    assert title("/kommuner/?q=Upp").startswith("Sökning på ”Upp” – Kommuner")
+    assert title("/kommuner/?q=Xyzzyk").startswith("Ingen träff på ”Xyzzyk” – Kommuner")
