@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from activities.models import Activity, ActivityStatus, Responsible
 from activities.progress import PaceStatus
 from activities.staff_views import _period_overview
-from municipalities.models import Role
+from municipalities.models import Municipality, Role
 from promises.models import PeriodState, PromisePeriod
 from tests import factories
 from tests.staff import sign_in, staff_user
@@ -707,3 +707,21 @@ def test_start_page_lists_the_latest_held_meetings_newest_first_of_the_users_per
     )
     assert "· Tertialuppföljning <span" in held and "· Månadsmöte: Trygg kommun" in held
     assert detail(args=[oldest.pk]) not in page and detail(args=[elsewhere.pk]) not in page
+
+
+@pytest.mark.django_db
+def test_an_officer_whose_municipality_has_no_promise_yet_is_told_who_writes_it(client):
+    """A kommunpolis of a municipality new to the portal had nothing to log, and the page did not
+    say who starts a citizen promise; a coordinator is offered to start one instead."""
+    savsjo = Municipality.objects.get(slug="savsjo")
+    officer = staff_user("ny-polis", role=Role.POLICE_OFFICER, municipality=savsjo)
+    sign_in(client, officer)
+    page = " ".join(client.get(url("staff_home")).content.decode().split())
+    assert "Det finns inga medborgarlöften i dina kommuner än." in page
+    assert "Kommunens samordnare skriver medborgarlöftet här." in page
+
+    coordinator = staff_user("ny-samordnare", role=Role.COORDINATOR, municipality=savsjo)
+    sign_in(client, coordinator)
+    page = " ".join(client.get(url("staff_home")).content.decode().split())
+    assert "Kommunens samordnare skriver medborgarlöftet här." not in page
+    assert "Nytt medborgarlöfte" in page
