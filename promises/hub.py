@@ -16,8 +16,9 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_safe
 
 from access import policy
@@ -102,6 +103,23 @@ def promise_comments(period: PromisePeriod, promises: list[Promise]) -> list[tup
         (promise, sorted(about.get(promise.pk, []), key=lambda r: (r.at, r.pk)))
         for promise in promises
     ]
+
+
+def promises_served(activities: list[Activity], promises: list[Promise]) -> None:
+    """Each activity's `serves_words`: the numbers of the promises it serves, as the hub's list
+    numbers them ("Hör till löfte 1 och 3"), or that it serves none yet; "" in a period made only
+    of activities. The import asks the coordinator to check these, and the hub did not say them."""
+    numbers = {promise.pk: number for number, promise in enumerate(promises, start=1)}
+    for activity in activities:
+        served = sorted(numbers[p.pk] for p in activity.promises.all() if p.pk in numbers)
+        if not promises:
+            activity.serves_words = ""
+        elif not served:
+            activity.serves_words = _("Serves no promise yet")
+        else:
+            activity.serves_words = ngettext(
+                "Serves promise %(numbers)s", "Serves promises %(numbers)s", len(served)
+            ) % {"numbers": get_text_list([str(n) for n in served], _("and"))}
 
 
 def previous_round_start(period: PromisePeriod, transitions: list) -> object | None:
@@ -203,12 +221,15 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
     policy.require(user, Act.VIEW_STAFF)
     period = get_object_or_404(PromisePeriod.objects.for_staff_period(user), pk=pk)
     today = timezone.localdate()
-    activities = Activity.objects.for_staff_period(user).filter(period=period)
+    activities = list(
+        Activity.objects.for_staff_period(user).filter(period=period).prefetch_related("promises")
+    )
     offered, held = lifecycle.own_steps(period, user)
     actions = [Action(action) for action in offered]
     unpublished = period.state not in PUBLISHED_STATES
     signed_overlap = overlapping_period(period) if unpublished else None
     promises = list(period.promises.all())
+    promises_served(activities, promises)
     transitions = list(period.transitions.all())
     followed_up = lifecycle.followed_up(period)
     context = {

@@ -1047,3 +1047,22 @@ def test_the_migration_fills_existing_reviews_with_the_current_title(people):
         "",
         "Trygg stadskärna",
     ]
+
+
+def test_the_hub_says_which_promises_each_activity_serves(client, people):
+    """The import asks the coordinator to check which promises each activity serves; the hub
+    says it beside each activity, by the promises' numbers in its list."""
+    period = make_period(PeriodState.DRAFT, promises=3, promise_title="Löfte {i}")
+    first, _second, third = period.promises.order_by("position")
+    both = factories.activity(period, "Fotpatruller", target=None)
+    both.promises.set([first, third])
+    factories.activity(period, "Föräldravandringar", target=None)
+    sign_in(client, people.coordinator)
+
+    response = client.get(hub(period))
+
+    said = {activity.title: activity.serves_words for activity, _ in response.context["activities"]}
+    assert said["Fotpatruller"] == "Hör till löfte 1 och 3"
+    assert said["Föräldravandringar"] == "Hör inte till något löfte än"
+    page = " ".join(strip_tags(response.content.decode()).split())
+    assert "Hör till löfte 1 och 3" in page and "Hör inte till något löfte än" in page
