@@ -132,3 +132,12 @@ def test_when_a_log_was_saved_is_said_with_its_year(client, world):
     page = " ".join(client.get(url("log_list")).content.decode().split())
 
     assert "loggad 20 dec 2021 17:00" in page
+
+
+def test_the_lists_heading_writes_its_days_as_its_lines_do(client, world):
+    """The heading said "30 november 2026 – 6 december 2026" over lines dated "4 dec 2026"."""
+    sign_in(client, world.officer)
+    html = client.get(url("log_list"), {"fran": "2026-11-30", "till": "2026-12-06"})
+    page = " ".join(html.content.decode().replace("\xa0", " ").split())
+    assert "Genomfört 30 nov 2026 – 6 dec 2026" in page
+    assert "30 november 2026" not in page
