@@ -224,6 +224,13 @@ class FollowUpMeeting(models.Model):
         """Where a held meeting's public record stands: its entry on the period page."""
         return f"{self.period.get_absolute_url()}#uppfoljning-{self.pk}"
 
+    @property
+    def assessed_any(self) -> bool:
+        """Whether the meeting assessed a promise: a rating other than "not assessed", or a
+        comment. A citizen dialogue assesses none, and its "ej bedömt" for every promise under
+        "Löftena, som mötet bedömde dem" read as a verdict. Reads the prefetched assessments."""
+        return any(a.rating != Rating.NOT_ASSESSED or a.comment for a in self.assessments.all())
+
 
 class Rating(models.TextChoices):
     """How a promise is going, as assessed at a meeting."""

@@ -961,3 +961,36 @@ def test_a_recorded_meeting_says_where_the_public_sees_it_and_leads_to_the_repor
     assert "Sammanfattningen, besluten och bedömningarna visas nu på medborgarlöftets" in page
     assert f'href="{period.get_absolute_url()}#followups-heading"' in page
     assert f'href="{reverse("followups:report_list", args=[period.pk])}"' in page
+
+
+@pytest.mark.django_db
+def test_a_citizen_dialogue_that_assessed_no_promise_shows_no_assessment_list(
+    client, people, period
+):
+    """Recorded at a medborgardialog with "ej bedömt" for every promise, the public page gave
+    "Löftena, som mötet bedömde dem:" and a row of "ej bedömt": as if the meeting had judged."""
+    sign_in(client, people.coordinator)
+    body = _record_body(period, kind="citizen_dialogue", public_summary="Ett trettiotal kom.")
+    for promise in period.promises.all():
+        body[f"promise-{promise.pk}-rating"] = "not_assessed"
+        body[f"promise-{promise.pk}-comment"] = ""
+    client.post(reverse("followups:meeting_record_new", args=[period.pk]), body)
+    client.logout()
+
+    page = client.get(period.get_absolute_url()).content.decode()
+
+    assert "Ett trettiotal kom." in page
+    assert "Löftena, som mötet bedömde dem" not in page
+    assert "ej bedömt" not in page
+
+
+@pytest.mark.django_db
+def test_a_meeting_that_assessed_one_promise_lists_the_assessments(client, people, period):
+    sign_in(client, people.coordinator)
+    client.post(reverse("followups:meeting_record_new", args=[period.pk]), _record_body(period))
+    client.logout()
+
+    page = client.get(period.get_absolute_url()).content.decode()
+
+    assert "Löftena, som mötet bedömde dem" in page
+    assert "delvis enligt plan – Delvis enligt plan." in page

@@ -209,6 +209,21 @@ def test_a_report_words_each_party_as_the_period_page_does(client, people, world
     assert "Ansvarig: Ej angiven" in report_page(client, report)
 
 
+def test_the_english_report_page_says_its_frozen_figures_are_in_swedish(client, people, world):
+    """An English reader met "Responsible: Polisen · Target: minst …" unexplained: the figures
+    are frozen in Swedish at publication."""
+    report = published(world, people)
+    period = report.period
+    with translation.override("en"):
+        url = reverse(
+            "followups:report_document", args=[period.municipality.slug, period.slug, report.pk]
+        )
+    assert url.startswith("/en/")
+    html = client.get(url).content.decode()
+    assert "The figures are shown as they were frozen when the report was published" in html
+    assert "på svenska" not in report_page(client, report)
+
+
 def test_a_draft_is_not_public_and_its_figures_are_counted_anew(client, people, world):
     draft = services.draft_report(
         world.period, people.coordinator, kind="tertial", covers_from=START, covers_to=TODAY
