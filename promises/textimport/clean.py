@@ -165,7 +165,9 @@ from promises.textimport.formats.pages import (
     _without_watermark,
 )
 from promises.textimport.formats.posters import _poster_lines_joined, credits_dropped
+from promises.textimport.formats.review_notes import review_notes_dropped
 from promises.textimport.formats.tables import _EMPTY_CSV_CELLS, _tables_as_cells
+from promises.textimport.formats.task_lists import task_lists_read
 from promises.textimport.formats.web import (
     _DESCRIBED_HEADING,
     _EMOJI_PRESENT,
@@ -434,6 +436,10 @@ def clean(raw: str) -> str:
         text = _without_letter_head(text)
     if "✂" in text or "lipp " in text or "✄" in text or "✁" in text:
         text = _without_tear_off_slip(text)
+    if "] " in text:
+        text = task_lists_read(text)
+    if "\n>" in text:
+        text = review_notes_dropped(text)
     if _CHECKBOX.search(text):
         text = _ticked_options(text)
     text = _card_labels_joined(text)

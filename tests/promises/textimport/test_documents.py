@@ -2381,6 +2381,72 @@ BLIND_VALIDITY = {
         None,
         "joint",
     ),
+    # Blind rounds 132-134, as read (one misread, left: see the README).
+    "botkyrka-fittja-2027-ks-paragraf-arendebeskrivning.txt": (
+        "2027-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    # Misread: the police's post names both parties ("Polisen Halmstad", "Tillsammans med
+    # Halmstads kommun lovar vi"); read as the municipality's alone, where it is joint.
+    "halmstad-vallas-2027-facebook-emoji-hashtaggar.txt": (
+        "2027-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "municipality",
+    ),
+    "kristianstad-nasby-2027-forkortade-mal-i-parentes.txt": (
+        "2027-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "lulea-lerbacken-2026-2027-mittpunkter-i-rad.txt": (
+        "2026-03-01",
+        "2027-02-28",
+        False,
+        None,
+        "joint",
+    ),
+    "orebro-markbacken-2026-intranat-checklista.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "sodertalje-hovsjo-2026-pdf-sidhuvud-dnr-sida-av.txt": (
+        "2026-02-01",
+        "2027-01-31",
+        False,
+        None,
+        "joint",
+    ),
+    "sundsvall-skonsberg-2026-delomraden-i-rader.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "uppsala-eriksberg-2026-2027-engelska-svenska-varvat.txt": (
+        "2026-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "vaxjo-dalbo-2027-2028-mejl-andringsforslag.txt": (
+        "2027-01-01",
+        "2028-12-31",
+        False,
+        None,
+        "joint",
+    ),
 }
 
 
