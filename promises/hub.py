@@ -122,6 +122,15 @@ def promises_served(activities: list[Activity], promises: list[Promise]) -> None
             ) % {"numbers": get_text_list([str(n) for n in served], _("and"))}
 
 
+def _steps_to_come(period: PromisePeriod, user) -> tuple[str, str] | None:
+    """`lifecycle.steps_to_come` in words: the state's name and the steps' names."""
+    coming = lifecycle.steps_to_come(period, user)
+    if coming is None:
+        return None
+    state, actions = coming
+    return PeriodState(state).label, ", ".join(str(Action(action).label) for action in actions)
+
+
 def previous_round_start(period: PromisePeriod, transitions: list) -> object | None:
     """When the previous consultation round began, for a period in a later one (what the
     approvers saw then is what they compare with); None otherwise."""
@@ -251,6 +260,8 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
         "actions": actions,
         # The user's steps held back for now, each with why ("… from its first day, 1 March").
         "held_back": [(Action(action).label, reason) for action, reason in held],
+        # With no step now: the state in which the user's next ones come, and their names.
+        "steps_to_come": _steps_to_come(period, user) if not (offered or held) else None,
         "can_edit": policy.may(user, Act.EDIT, period),
         "needs_revision": lifecycle.needs_revision(period),
         "can_rearrange": policy.may(user, Act.EDIT_DRAFT, period),

@@ -730,6 +730,28 @@ def own_steps(period: PromisePeriod, user) -> tuple[list[str], list[tuple[str, s
     return offered, held
 
 
+# The states a period passes through to be signed, in order (extending and closing follow).
+PATH = (PeriodState.DRAFT, PeriodState.CONSULTATION, PeriodState.DECIDED, PeriodState.SIGNED)
+
+
+def steps_to_come(period: PromisePeriod, user) -> tuple[str, list[str]] | None:
+    """The first later state on the period's path in which `user` has steps by their role, and
+    those steps, in lifecycle order: what one with no step now is told to expect (an approver
+    reading a draft, a signatory before the decision). None when no later state has one."""
+    if period.state not in PATH:
+        return None
+    roles = roles_for(user, period)
+    for state in PATH[PATH.index(period.state) + 1 :]:
+        actions = [
+            action
+            for action in Action.values
+            if state in RULES[action].from_states and roles & set(RULES[action].roles)
+        ]
+        if actions:
+            return state, actions
+    return None
+
+
 def available_actions(period: PromisePeriod, user) -> list[str]:
     """The actions `user` may take on `period` now, in lifecycle order."""
     return own_steps(period, user)[0]

@@ -1066,3 +1066,22 @@ def test_the_hub_says_which_promises_each_activity_serves(client, people):
     assert said["Föräldravandringar"] == "Hör inte till något löfte än"
     page = " ".join(strip_tags(response.content.decode()).split())
     assert "Hör till löfte 1 och 3" in page and "Hör inte till något löfte än" in page
+
+
+def test_one_with_no_step_now_is_told_when_their_next_steps_come(client, people):
+    """An approver reading a draft read only "Du har inget steg att ta i den här statusen." and
+    did not learn what the portal would ask of them; lifecycle.steps_to_come says it from the
+    rule table (the state whose steps are theirs by role)."""
+    period = make_period(PeriodState.DRAFT)
+    assert lifecycle.steps_to_come(period, people.approver) == (
+        PeriodState.CONSULTATION,
+        [Action.COMMENT, Action.APPROVE, Action.RETURN],
+    )
+    sign_in(client, people.approver)
+    page = " ".join(strip_tags(client.get(hub(period)).content.decode()).split())
+    assert "Dina nästa steg kommer när medborgarlöftet är på samråd: Kommentera, Godkänn, " in page
+    # A signed period has no later state on the path: nothing more is said.
+    signed = make_period(PeriodState.SIGNED, slug="undertecknad")
+    assert lifecycle.steps_to_come(signed, people.approver) is None
+    page = " ".join(strip_tags(client.get(hub(signed)).content.decode()).split())
+    assert "Dina nästa steg" not in page
