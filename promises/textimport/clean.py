@@ -71,6 +71,7 @@ from promises.textimport.formats.data import (
     _xml_document,
     _yaml_data,
 )
+from promises.textimport.formats.field_lines import field_lines_read
 from promises.textimport.formats.grid_tables import grid_tables_read
 from promises.textimport.formats.languages import (
     _BKS_HINT,
@@ -440,6 +441,8 @@ def clean(raw: str) -> str:
         text = task_lists_read(text)
     if "\n>" in text:
         text = review_notes_dropped(text)
+    if "ktivitet" in text:
+        text = field_lines_read(text)
     if _CHECKBOX.search(text):
         text = _ticked_options(text)
     text = _card_labels_joined(text)

@@ -207,7 +207,7 @@ _RATE_SPANS = word_set("ar manad man vecka v dag dygn tertial")
 
 
 _HOURS = word_set("sekund sekunder minut minuter timme timmar")
-_DAYS = word_set("dag dagar")
+_DAYS = word_set("dag dagar arbetsdag arbetsdagar vardag vardagar")
 # "en trygghetsvandring i Målilla och en i Virserum": one more of the same in each place named
 # after the first, the count of one the places' sum.
 _PLACE = r"(?:i|på|vid) [A-ZÅÄÖ][\w-]+"

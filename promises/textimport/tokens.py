@@ -26,6 +26,8 @@ MONTHS = word_set(
 TIME_UNITS = word_set(
     "sekund sekunder minut minuter timme timmar timmes timmars dygn dag dagar dagars vecka "
     "veckor veckors manad manader manaders"
+    # "inom högst fem arbetsdagar": a time limit, as "inom två dygn" is
+    " arbetsdag arbetsdagar arbetsdagars vardag vardagar vardagars"
 )
 YEAR_WORDS = word_set("ar ars aren arig ariga aring aringar aringarna arsaldern")
 

@@ -214,6 +214,9 @@ PARTY_HEADING = _kw(
     r"|(?:för att (?:nå dit|nå målet|nå målen|klara det)|därför|dessutom|utöver det"
     r"|under (?:\d{4}|året|perioden)),? (?:ska|kommer) "
     rf"(?P<pr>{_PARTY_WORD}|vi tillsammans|vi gemensamt)(?: också| även)?(?: att)?"
+    # a party speaking as "vi" with its verb: "Vi på polisen kommer att", "Vi i kommunen ska"
+    rf"|vi (?:på|i|inom) (?P<pw>{_PARTY_WORD}) (?:ska|kommer att|gör|åtar oss att)"
+    r"(?: också| även)?(?: att)?"
     # a Q&A page's "Vad lovar polisen?"
     r"|(?:vad (?:gör|lovar)|vilka (?:aktiviteter|insatser|åtgärder) (?:genomför|gör))"
     rf" (?P<pq>{_PARTY_WORD}|[vn]i tillsammans|[vn]i gemensamt))"
@@ -360,16 +363,30 @@ _OTHER_ACTOR_HEADING = re.compile(
 # Words that open such a heading without naming anyone: "Tillsammans åtar sig parterna att".
 _NO_ACTOR = frozenset(
     {"det", "detta", "vi", "tillsammans", "gemensamt", "parterna", "vad", "hur", "man", "alla"}
-    | {"var", "den", "de", "som", "har"}
+    | {"var", "den", "de", "som", "har", "övriga", "andra", "våra", "deras", "alla"}
 )
+
+
+# Its name in the genitive before its activities: "Telge Bostäders aktiviteter" (a proper
+# name, every word capitalised; "Årets aktiviteter", one word in a definite form, names none).
+_OTHER_ACTOR_GENITIVE = re.compile(
+    r"(?P<who>[A-ZÅÄÖ][\w&.-]*(?: [A-ZÅÄÖ][\w&.-]*){0,3})s (?:aktiviteter|åtaganden|insatser)"
+    r"\s*:?"
+)
+_DEFINITE_ENDING = re.compile(r"(?:en|et|an|na|rna|arna|erna)$")
 
 
 def other_actor_heading(text: str) -> tuple[str, str] | None:
     """The owner ("other", its name) of the items under a heading naming an organisation that
-    is neither party before "gör det här" or "åtar sig att"; None for any other line."""
+    is neither party before "gör det här" or "åtar sig att", or in the genitive before
+    "aktiviteter"; None for any other line."""
     match = _OTHER_ACTOR_HEADING.fullmatch(text.strip())
     if not match:
-        return None
+        match = _OTHER_ACTOR_GENITIVE.fullmatch(text.strip())
+        if not match or (
+            " " not in match.group("who") and _DEFINITE_ENDING.search(match.group("who"))
+        ):
+            return None
     who = match.group("who")
     folded = fold(who)
     if folded.split()[0] in _NO_ACTOR or actor_kind(folded) or " och " in f" {folded} ":
@@ -391,6 +408,7 @@ def heading_owner(match: re.Match) -> str | None:
         or match.group("pe")
         or match.group("pv")
         or match.group("pr")
+        or match.group("pw")
         or ""
     )
     if word.startswith("polis") and "kommun" in word:

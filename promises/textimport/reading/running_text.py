@@ -243,7 +243,10 @@ def read_parties(document: ParsedDocument) -> None:
         r"|(?<!\w)(?>\w*?polis)\w*+[^.\n]{0,100}?\boch (?:[\w-]+s? ){0,2}(?:kommun|kommunen"
         r"|stad|staden|region)\b[^.\n]{0,60}\blovar"
         r"|(?:kommunen|kommun|staden|stad|region [\w-]+) och "
-        r"(?:lokalpolisomrade [\w-]+|polisen)[^.\n]{0,60}\blovar",
+        r"(?:lokalpolisomrade [\w-]+|polisen)[^.\n]{0,60}\blovar"
+        # one party speaking with the other: "Tillsammans med Halmstads kommun lovar vi att"
+        r"|\btillsammans med (?:[\w-]+s? ){0,2}(?:kommun|kommunen|stad|staden|polisen)"
+        r" lovar vi\b",
         folded,
     )
     police = re.search(

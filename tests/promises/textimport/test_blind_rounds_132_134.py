@@ -27,6 +27,9 @@ DOCUMENTS = {
     "halmstad-vallas-2027-facebook-emoji-hashtaggar.txt": (
         [],
         [
+            ("fotpatrullera i Vallås centrum", "police", ("at_least", 3)),
+            ("göra 10 trafikkontroller på Va", "police", ("count", 10)),
+            ("finnas på plats vid Vallåsskol", "police", None),
             ("hålla fritidsgården Vallås öpp", "municipality", ("count", 5)),
             ("ordna ca 6 föräldraträffar und", "municipality", ("at_least", 6)),
             ("byta ut trasig belysning vid V", "municipality", None),
@@ -50,7 +53,14 @@ DOCUMENTS = {
     "lulea-lerbacken-2026-2027-mittpunkter-i-rad.txt": (
         ["Vi lovar att arbeta för att minska skadegörelsen och att fle"],
         [
-            ("Aktivitet: Fotpatrullering vid", "police", None),
+            ("Fotpatrullering vid Lerbäckens", "police", ("at_least", 2)),
+            ("Kontroller av mopeder och EPA-", "police", ("count", 15)),
+            ("Besök på Lerbäcksskolans mella", "police", ("count", 1)),
+            ("Klottersanering inom 48 timmar", "municipality", None),
+            ("Fältarbete med fältsekreterare", "municipality", ("count", 4)),
+            ("Bovärdar i gångtunnlarna kväll", "other", None),
+            ("Trygghetsvandring med boende", "joint", ("count", 2)),
+            ("Uppföljning i brottsförebyggan", "joint", None),
         ],
     ),
     "orebro-markbacken-2026-intranat-checklista.txt": (
@@ -62,7 +72,7 @@ DOCUMENTS = {
             ("Fältassistenter ute i området ", "municipality", ("count", 3)),
             ("Extra tömning av papperskorgar", "municipality", ("at_most", 2)),
             ("Föräldravandringar, cirka 8 un", "municipality", ("at_least", 8)),
-            ("Bovärdar i trapphusen", "unstated", None),
+            ("Bovärdar i trapphusen", "other", None),
             ("Trygghetsvandring, minst en pe", "joint", ("at_least", 1)),
             ("Avstämning i samverkansgruppen", "joint", None),
         ],
@@ -74,8 +84,8 @@ DOCUMENTS = {
             ("Polisen genomför 20 kontroller", "police", ("count", 20)),
             ("Polisen besöker Hovsjöskolans ", "police", None),
             ("Kommunen har fältassistenter u", "municipality", None),
-            ("Kommunen forslar bort övergivn", "municipality", ("at_most", 5)),
-            ("Telge Bostäder sätter upp bätt", "unstated", None),
+            ("Kommunen forslar bort övergivn", "municipality", None),
+            ("Telge Bostäder sätter upp bätt", "other", None),
             ("Polisen och kommunen genomför ", "joint", ("at_least", 3)),
             ("Polisen och kommunen följer up", "joint", None),
         ],

@@ -2389,14 +2389,14 @@ BLIND_VALIDITY = {
         None,
         "joint",
     ),
-    # Misread: the police's post names both parties ("Polisen Halmstad", "Tillsammans med
-    # Halmstads kommun lovar vi"); read as the municipality's alone, where it is joint.
+    # Read right since the round of rules 135: "Tillsammans med Halmstads kommun lovar vi" is
+    # one party speaking with the other (before, read as the municipality's alone).
     "halmstad-vallas-2027-facebook-emoji-hashtaggar.txt": (
         "2027-01-01",
         "2027-12-31",
         False,
         None,
-        "municipality",
+        "joint",
     ),
     "kristianstad-nasby-2027-forkortade-mal-i-parentes.txt": (
         "2027-01-01",
