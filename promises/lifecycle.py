@@ -694,8 +694,13 @@ RULES: dict[str, Rule] = {
 
 def _is_theirs(action: str, period: PromisePeriod, roles: set[str]) -> bool:
     """Whether `action` is a step of the period's state for one of `roles`."""
+    return _step_of(action, period.state, roles)
+
+
+def _step_of(action: str, state: str, roles: set[str]) -> bool:
+    """Whether `action` is a step of `state` for one of `roles`."""
     rule = RULES[action]
-    return period.state in rule.from_states and bool(roles & set(rule.roles))
+    return state in rule.from_states and bool(roles & set(rule.roles))
 
 
 def allowed(action: str, period: PromisePeriod, roles: set[str], user) -> bool:
@@ -742,11 +747,7 @@ def steps_to_come(period: PromisePeriod, user) -> tuple[str, list[str]] | None:
         return None
     roles = roles_for(user, period)
     for state in PATH[PATH.index(period.state) + 1 :]:
-        actions = [
-            action
-            for action in Action.values
-            if state in RULES[action].from_states and roles & set(RULES[action].roles)
-        ]
+        actions = [action for action in Action.values if _step_of(action, state, roles)]
         if actions:
             return state, actions
     return None
