@@ -567,6 +567,8 @@ def test_password_change_refuses_bad_input(client, world, bad):
     field = "new_password2"
     if kind == "new_password2":
         data["new_password1"] = data["new_password2"] = value
+        # A weak new password is said where it was typed, not at its confirmation.
+        field = "new_password1"
     elif kind == "mismatch":
         data["new_password2"] = new + value + "x"
     else:
@@ -620,6 +622,7 @@ def test_reset_link_refuses_a_bad_new_password(client, world, bad):
     field = "new_password2"
     if kind == "weak":
         data = {"new_password1": value, "new_password2": value}
+        field = "new_password1"  # said where it was typed, not at its confirmation
     elif kind == "mismatch":
         data["new_password2"] = new + value + "x"
     elif kind == "empty":

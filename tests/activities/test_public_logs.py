@@ -309,8 +309,8 @@ def test_public_pages_queries_do_not_grow_with_logs(client, django_assert_num_qu
     # The activity with its period and place; span sums; promises; count of logs; one page;
     # the activity's history (its target's changes).
     expected = {activity_url(activity): 6, f"{activity_url(activity)}?page=2": 6}
-    # and its periods, promises, activities with their sums, logs, meetings
-    expected["/kommuner/vetlanda/"] = 7
+    # and its periods, promises, activities with their sums, logs, meetings, reports
+    expected["/kommuner/vetlanda/"] = 8
     for url, queries in expected.items():
         with django_assert_num_queries(queries):
             assert client.get(url).status_code == 200

@@ -556,8 +556,9 @@ def test_the_page_makes_the_same_number_of_queries_whatever_the_size(
     url = reverse("promises:staff_period", args=[period.pk])
 
     # 14 with the signatories ("Beslut och undertecknande"); 15 with the latest held and the
-    # next planned meeting (one query, however many meetings).
-    with django_assert_num_queries(15):
+    # next planned meeting (one query, however many meetings); 16 with the promises each
+    # activity serves ("Hör till löfte 1").
+    with django_assert_num_queries(16):
         response = client.get(url)
 
     assert response.status_code == 200

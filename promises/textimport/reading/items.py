@@ -347,8 +347,10 @@ def goals_over_topic_lists(lines: list[_Line], index: int) -> bool:
         if lines[follow].bullet:
             return False
         plain += 1
+        if plain > 6:  # no list of promises: said now, not after every line to the text's end
+            return False
         follow += 1
-    if not 1 <= plain <= 6:
+    if not plain:
         return False
     for later in range(follow, min(len(lines) - 1, follow + _TOPICS_REACH)):
         line, below = lines[later], lines[later + 1]

@@ -7,7 +7,6 @@ line of digits)."""
 import io
 import re
 import time
-from pathlib import Path
 
 import pytest
 from django.utils import translation
@@ -25,6 +24,7 @@ from promises.textimport.reading.legends import read_legend
 from promises.textimport.reading.running_text import read_parties
 from promises.textimport.types import ParsedDocument
 from tests.import_documents import docx_bytes
+from tests.promises.textimport.conftest import SLOWER_AT_MOST
 from tests.promises.textimport.raw_pdf import flate_stream, pdf_file
 
 SECONDS = 5
@@ -182,24 +182,6 @@ LONG_LINES = {
     "an unclosed comment": "<!--" + _repeated("-"),
     "what holds each time": _repeated("går alltid minst tre "),
 }
-
-
-# A built shape is read more slowly than a real document of its length, never as much more
-# slowly as work growing with the square of its length: the slowest take some 14 times as long
-# as the blind documents one after another (`realistic_seconds`); those fixed took from 50 to
-# thousands of times. A ratio taken in the same run, not seconds: CI's two suites share two
-# cores, and took these past any fixed bound on a slower day.
-SLOWER_AT_MOST = 30
-BLIND_DOCUMENTS = Path(__file__).resolve().parents[2] / "fixtures" / "textimport" / "blind"
-
-
-@pytest.fixture(scope="module")
-def realistic_seconds() -> float:
-    """How long a real text of the longest paste's length takes: the blind documents."""
-    documents = sorted(BLIND_DOCUMENTS.glob("*.txt"))
-    text = _repeated("\n\n".join(path.read_text(encoding="utf-8") for path in documents))
-    with translation.override("sv"):
-        return min(_seconds(parse, text) for _ in range(2))
 
 
 @pytest.mark.parametrize("shape", sorted(LONG_LINES))
