@@ -332,6 +332,18 @@ class ReportQuerySet(models.QuerySet):
             spans, period_id=period_id, published_on__isnull=False, replaced_by__isnull=True
         ).order_by("covers_from", "pk")
 
+    def latest_for_municipality(self, municipality: Municipality, count: int) -> "ReportQuerySet":
+        """The municipality's `count` reports published last, each the latest version (a
+        correction in place of the one it replaced), with its period; their texts and figures
+        are left unread (their own pages show them). One LIMIT query."""
+        return (
+            self.published()
+            .filter(period__municipality=municipality, replaced_by__isnull=True)
+            .select_related("period")
+            .defer("body", "figures")
+            .order_by("-published_on", "-pk")[:count]
+        )
+
     def for_feed(self, municipality: Municipality | None = None) -> "ReportQuerySet":
         """Published reports with their period and municipality, newest first."""
         reports = self.published()

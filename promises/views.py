@@ -115,15 +115,10 @@ def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("period")
         .order_by("date", "time", "pk")[:COMING_MEETINGS]
     )
-    # The reports published last (a correction in place of the version it replaced): what a
-    # citizen asking "what came of it last year?" reads first. One LIMIT query.
-    reports = (
-        apps.get_model("followups", "Report")
-        .objects.published()
-        .filter(period__municipality=municipality, replaced_by__isnull=True)
-        .select_related("period")
-        .defer("body", "figures")
-        .order_by("-published_on", "-pk")[:LATEST_REPORTS]
+    # The reports published last: what a citizen asking "what came of it last year?" reads
+    # first. One LIMIT query.
+    reports = apps.get_model("followups", "Report").objects.latest_for_municipality(
+        municipality, LATEST_REPORTS
     )
     context = {
         "municipality": municipality,

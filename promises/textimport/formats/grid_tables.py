@@ -11,6 +11,11 @@ _ROW_LINE = re.compile(r"\s*\|.*\|\s*")
 _FEWEST_BORDERS = 3
 
 
+def _row_line(row: list[list[str]]) -> str:
+    """A row's cells as one line, separated by tabs, each cell's wrapped pieces joined."""
+    return "\t".join(" ".join(pieces) for pieces in row)
+
+
 def grid_tables_read(text: str) -> str:
     """The text with each grid table's rows as tab-separated lines."""
     lines = text.split("\n")
@@ -22,24 +27,24 @@ def grid_tables_read(text: str) -> str:
     for line in lines:
         if _BORDER.fullmatch(line):
             if row:
-                result.append("\t".join(" ".join(pieces) for pieces in row))
+                result.append(_row_line(row))
             row, in_table = [], True
             continue
         if in_table and _ROW_LINE.fullmatch(line):
             cells = [cell.strip() for cell in line.strip()[1:-1].split("|")]
             if len(row) != len(cells):
                 if row:
-                    result.append("\t".join(" ".join(pieces) for pieces in row))
+                    result.append(_row_line(row))
                 row = [[] for _cell in cells]
             for pieces, cell in zip(row, cells, strict=True):
                 if cell:
                     pieces.append(cell)
             continue
         if row:
-            result.append("\t".join(" ".join(pieces) for pieces in row))
+            result.append(_row_line(row))
             row = []
         in_table = False
         result.append(line)
     if row:
-        result.append("\t".join(" ".join(pieces) for pieces in row))
+        result.append(_row_line(row))
     return "\n".join(result)

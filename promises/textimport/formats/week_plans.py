@@ -51,18 +51,13 @@ def week_plan_read(text: str) -> str:
             index = end if is_day else index + 1
         else:
             index += 1
-    if sum(1 for first, _end in blocks if lines[first - 1].strip() in _days(lines, days)) < (
-        _FEWEST_DAYS
-    ):
+    day_headings = {lines[number].strip() for number in days}
+    if sum(1 for first, _end in blocks if lines[first - 1].strip() in day_headings) < _FEWEST_DAYS:
         return text
     for first, end in blocks:
         for number in range(first, end):
             lines[number] = "- " + lines[number].strip()
     return "\n".join(lines)
-
-
-def _days(lines: list[str], days: list[int]) -> set[str]:
-    return {lines[number].strip() for number in days}
 
 
 # A heading saying its items are counted per year: "Under året", "Varje år", "Årligen".

@@ -363,7 +363,7 @@ _OTHER_ACTOR_HEADING = re.compile(
 # Words that open such a heading without naming anyone: "Tillsammans åtar sig parterna att".
 _NO_ACTOR = frozenset(
     {"det", "detta", "vi", "tillsammans", "gemensamt", "parterna", "vad", "hur", "man", "alla"}
-    | {"var", "den", "de", "som", "har", "övriga", "andra", "våra", "deras", "alla"}
+    | {"var", "den", "de", "som", "har", "övriga", "andra", "våra", "deras"}
 )
 
 
@@ -376,9 +376,9 @@ _OTHER_ACTOR_GENITIVE = re.compile(
 _DEFINITE_ENDING = re.compile(r"(?:en|et|an|na|rna|arna|erna)$")
 
 
-def other_actor_heading(text: str) -> tuple[str, str] | None:
-    """The owner ("other", its name) of the items under a heading naming an organisation that
-    is neither party before "gör det här" or "åtar sig att", or in the genitive before
+def other_actor_heading(text: str) -> str | None:
+    """The name of the organisation, neither party, whose items a heading heads (their owner
+    is "other"): named before "gör det här" or "åtar sig att", or in the genitive before
     "aktiviteter"; None for any other line."""
     match = _OTHER_ACTOR_HEADING.fullmatch(text.strip())
     if not match:
@@ -391,7 +391,7 @@ def other_actor_heading(text: str) -> tuple[str, str] | None:
     folded = fold(who)
     if folded.split()[0] in _NO_ACTOR or actor_kind(folded) or " och " in f" {folded} ":
         return None
-    return "other", who
+    return who
 
 
 def heading_owner(match: re.Match) -> str | None:

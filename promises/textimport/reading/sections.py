@@ -295,7 +295,7 @@ def read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             focus_promise = repeated
             section = Section("activities", owner=party_owner, promise_index=repeated)
         elif other_actor := other_actor_heading(text):
-            section = Section("activities", owner=other_actor[0], other=other_actor[1])
+            section = Section("activities", owner="other", other=other_actor)
         elif (match := party_heading(text)) and not name_alone(lines, index):
             section = Section("activities", owner=heading_owner(match))
         elif named := named_party(lines, index) or owner_heading(lines, index):

@@ -104,8 +104,8 @@ def test_a_task_lists_heading_naming_another_organisation_is_its_heading():
 
 
 def test_an_organisations_name_in_the_genitive_before_its_activities_heads_them():
-    assert other_actor_heading("Telge Bostäders aktiviteter") == ("other", "Telge Bostäder")
-    assert other_actor_heading("Västbyhems insatser:") == ("other", "Västbyhem")
+    assert other_actor_heading("Telge Bostäders aktiviteter") == "Telge Bostäder"
+    assert other_actor_heading("Västbyhems insatser:") == "Västbyhem"
     # A party's, or a word in a definite form, names no other organisation.
     for heading in ("Polisens aktiviteter", "Årets aktiviteter", "Övriga aktörers insatser"):
         assert other_actor_heading(heading) is None
