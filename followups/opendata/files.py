@@ -71,6 +71,8 @@ def _excel_value(value: Any) -> str:
 
 def _csv_value(value: Any) -> str:
     """A CSV cell: text a spreadsheet would run as a formula gets an apostrophe first."""
+    if isinstance(value, str):  # most cells
+        return safe_cell(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -79,8 +81,6 @@ def _csv_value(value: Any) -> str:
         return safe_cell(LIST_SEPARATOR.join(str(item) for item in value))
     if isinstance(value, datetime.date):
         return value.isoformat()
-    if isinstance(value, str):
-        return safe_cell(value)
     return str(value)
 
 

@@ -13,6 +13,7 @@ from html import unescape
 from pathlib import Path
 from types import SimpleNamespace
 
+import hypothesis
 import pytest
 from django.conf import settings
 from django.core.cache import caches
@@ -24,6 +25,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext, trans_real
+from hypothesis import strategies as st
 
 from activities.models import ActivityStatus, Responsible
 from activities.spreadsheet import safe_cell
@@ -1407,6 +1409,31 @@ def test_a_formula_after_a_separator_inside_a_text_gets_an_apostrophe(text):
 @pytest.mark.parametrize("text", ["Centrum, Storgatan; Torget", "kl. 18-20, 2 st", "a,b;c"])
 def test_separators_without_a_formula_are_left_alone(text):
     assert safe_cell(text) == text
+
+
+def _guarded_in_full(text: str) -> str:
+    """safe_cell's rule without its quick check (the check says whether the rule can change
+    the text; a national file has a hundred thousand cells)."""
+    from activities.spreadsheet import _LEADING_BLANKS, _SEPARATED_FORMULA, FORMULA_STARTS
+
+    text = _SEPARATED_FORMULA.sub(r"\1'", text)
+    visible = text[_LEADING_BLANKS.match(text).end() :]
+    if text.startswith(FORMULA_STARTS) or visible.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+@hypothesis.settings(max_examples=3000, deadline=None)
+@hypothesis.given(
+    st.text(
+        alphabet=st.sampled_from(
+            list('=+-@\t\r\n ,;"a1') + ["\u200b", "\ufeff", "\u00a0", "\u3000", "＝", "＠"]
+        ),
+        max_size=8,
+    )
+)
+def test_the_quick_check_lets_no_text_through_that_the_rule_would_change(text):
+    assert safe_cell(text) == _guarded_in_full(text)
 
 
 @pytest.mark.django_db
