@@ -174,6 +174,31 @@ def test_private_contact_is_not_shown_and_the_period_page_says_whom_to_ask(clien
 
 
 @pytest.mark.django_db
+def test_period_page_says_where_to_give_an_opinion_and_when_the_next_meeting_is(client):
+    # A citizen who heard of the promises on the radio looked for where to give an opinion:
+    # the contact stood under "Undertecknande" without its e-mail address, and the period page
+    # did not say where the coming meetings are.
+    period = build_period("vetlanda", contact_email="kim.kontakt@vetlanda.example.se")
+    page = " ".join(client.get(period.get_absolute_url()).content.decode().split())
+    assert '<h2 id="contact-heading">Frågor och synpunkter</h2>' in page
+    assert (
+        'e-post <a href="mailto:kim.kontakt@vetlanda.example.se">'
+        "kim.kontakt@vetlanda.example.se</a>" in page
+    )
+    assert (
+        "Kommande uppföljningsmöten och medborgardialoger finns under "
+        '<a href="/kommuner/vetlanda/#coming-heading">Medborgarlöften i Vetlanda</a>.' in page
+    )
+    # The link lands on the municipality page's list of coming meetings.
+    assert 'id="coming-heading"' in client.get("/kommuner/vetlanda/").content.decode()
+    # A private contact's address is never shown.
+    period.contact_is_public = False
+    period.save()
+    page = client.get(period.get_absolute_url()).content.decode()
+    assert "kim.kontakt@" not in page and "Frågor och synpunkter" in page
+
+
+@pytest.mark.django_db
 def test_unknown_municipality_is_404(client):
     assert client.get("/kommuner/finns-inte/").status_code == 404
 
