@@ -285,6 +285,13 @@ def _meeting_form(request, period, meeting, form, assessments, verdicts, as_of) 
         "correcting": isinstance(form, CorrectMeetingForm),
         "today": timezone.localdate(),
         "figures_label": figures_label(as_of),
+        # Recording a meeting that was not planned here while some are: a planned one recorded
+        # this way would stay planned beside its record (a coordinator took the wrong button).
+        "planned": (
+            list(period.meetings.filter(status=MeetingStatus.PLANNED).order_by("date", "pk"))
+            if meeting is None
+            else []
+        ),
     }
     return render(request, "followups/meeting_record.html", context)
 

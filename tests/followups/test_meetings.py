@@ -994,3 +994,32 @@ def test_a_meeting_that_assessed_one_promise_lists_the_assessments(client, peopl
 
     assert "Löftena, som mötet bedömde dem" in page
     assert "delvis enligt plan – Delvis enligt plan." in page
+
+
+@pytest.mark.django_db
+def test_recording_an_unplanned_meeting_points_to_the_planned_ones_first(client, people, period):
+    """A coordinator took "Registrera ett hållet möte" above the list for a planned meeting: the
+    record was made and the planned meeting stayed planned beside it. The button says it is for
+    a meeting that was not planned, and its form links each planned meeting's own recording."""
+    planned = factories.meeting(
+        period, TODAY + datetime.timedelta(days=3), status=MeetingStatus.PLANNED
+    )
+    sign_in(client, people.coordinator)
+
+    listing = client.get(reverse("followups:meeting_list", args=[period.pk])).content.decode()
+    form = client.get(reverse("followups:meeting_record_new", args=[period.pk])).content.decode()
+    own = client.get(reverse("followups:meeting_record", args=[planned.pk])).content.decode()
+
+    assert "Registrera ett möte som inte var planerat" in listing
+    assert "Registrera ett hållet möte" not in listing
+    assert "Är mötet ett av de planerade?" in form
+    date = date_format(planned.date, "j F Y")
+    assert f'href="{reverse("followups:meeting_record", args=[planned.pk])}"' in form
+    assert f"Registrera mötet den {date} ({planned.get_kind_display()}) som hållet" in form
+    # The planned meeting's own form, and a period with none planned, say nothing of it.
+    assert "Är mötet ett av de planerade?" not in own
+    planned.delete()
+    listing = client.get(reverse("followups:meeting_list", args=[period.pk])).content.decode()
+    form = client.get(reverse("followups:meeting_record_new", args=[period.pk])).content.decode()
+    assert "Registrera ett hållet möte" in listing
+    assert "Är mötet ett av de planerade?" not in form
