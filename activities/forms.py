@@ -7,7 +7,7 @@ import uuid
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html
 from django.utils.text import capfirst, format_lazy
@@ -319,6 +319,10 @@ class LogEditForm(VersionedFormMixin, LogFieldsForm):
         return super()._get_validation_exclusions() | {"activity"}
 
 
+# Until this hour a log is likely of the evening before (`LogForm._after_midnight`).
+SMALL_HOURS_END = 5
+
+
 class LogForm(LogFieldsForm):
     """A new log: the activity (among those the user may log) and an idempotency key."""
 
@@ -341,6 +345,23 @@ class LogForm(LogFieldsForm):
         self.registers = False
         if isinstance(chosen := self.initial.get("activity"), Activity):
             self._worded_for(chosen)  # opened for it (?aktivitet=)
+        if not self.is_bound:
+            self._after_midnight()
+
+    def _after_midnight(self) -> None:
+        """In the small hours the date proposed (today) is seldom the day of the work: an
+        officer logging an evening shift after midnight saved the next day. The date stays
+        today's (the work may be of the night), and its help says which day was yesterday."""
+        now = timezone.localtime()
+        if now.hour >= SMALL_HOURS_END or now.date() != self.today:
+            return
+        yesterday = self.today - datetime.timedelta(days=1)
+        text = _(
+            "It is past midnight: if the activity was carried out yesterday evening, change the "
+            "date to %(date)s."
+        ) % {"date": formats.date_format(yesterday, "j F Y")}
+        help_text = format_html('<span class="warning">{}</span>', text)
+        self.fields["date"].help_text = self["date"].help_text = help_text
 
     def _worded_for(self, activity: Activity) -> None:
         """What a most counts ("högst 10 anmälda skadegörelser") is registered, not carried

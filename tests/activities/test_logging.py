@@ -50,6 +50,29 @@ def counted(activity: Activity) -> int:
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(("hour", "said"), [(0, True), (4, True), (5, False), (22, False)])
+def test_in_the_small_hours_the_form_says_which_day_yesterday_was(client, world, hour, said):
+    """An officer logging an evening shift after midnight saved the next day: the form proposes
+    today, and in the small hours its help says to change it to yesterday's date."""
+    import time_machine
+    from django.utils.formats import date_format
+
+    today = timezone.localdate()
+    moment = timezone.make_aware(datetime.datetime.combine(today, datetime.time(hour, 40)))
+    with time_machine.travel(moment, tick=False):
+        sign_in(client, world.officer)
+        page = " ".join(client.get(url("log_create")).content.decode().split())
+
+    yesterday = date_format(today - datetime.timedelta(days=1), "j F Y")
+    assert f'value="{today.isoformat()}"' in page
+    warning = (
+        "Klockan är efter midnatt: gjordes aktiviteten i går kväll, ändra datumet till "
+        f"{yesterday}."
+    )
+    assert (warning in page) is said
+
+
+@pytest.mark.django_db
 def test_log_form_defaults_to_today_and_one_and_warns_about_personal_data(client, world):
     sign_in(client, world.officer)
 
