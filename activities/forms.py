@@ -351,7 +351,7 @@ class LogForm(LogFieldsForm):
     def _after_midnight(self) -> None:
         """In the small hours the date proposed (today) is seldom the day of the work: an
         officer logging an evening shift after midnight saved the next day. The date stays
-        today's (the work may be of the night), and its help says which day was yesterday."""
+        today's (the work may be of the night), and its help adds which day was yesterday."""
         now = timezone.localtime()
         if now.hour >= SMALL_HOURS_END or now.date() != self.today:
             return
@@ -360,8 +360,9 @@ class LogForm(LogFieldsForm):
             "It is past midnight: if the activity was carried out yesterday evening, change the "
             "date to %(date)s."
         ) % {"date": formats.date_format(yesterday, "j F Y")}
-        help_text = format_html('<span class="warning">{}</span>', text)
-        self.fields["date"].help_text = self["date"].help_text = help_text
+        field = self["date"]
+        help_text = format_html('{} <span class="warning">{}</span>', field.help_text, text)
+        self.fields["date"].help_text = field.help_text = help_text
 
     def _worded_for(self, activity: Activity) -> None:
         """What a most counts ("högst 10 anmälda skadegörelser") is registered, not carried

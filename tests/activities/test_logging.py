@@ -70,6 +70,7 @@ def test_in_the_small_hours_the_form_says_which_day_yesterday_was(client, world,
         f"{yesterday}."
     )
     assert (warning in page) is said
+    assert "Dagen då aktiviteten genomfördes." in page  # what the date is stays said
 
 
 @pytest.mark.django_db
