@@ -35,8 +35,10 @@ from activities.progress import PaceStatus
 from activities.wording import (
     counted_statuses,
     overview_words,
+    pace_label,
     progress_summary,
     quantity_words,
+    with_status,
 )
 from followups import reminders
 from followups.models import FollowUpMeeting, Report
@@ -109,7 +111,14 @@ def _saved_message(log: ActivityLog, created: bool, today: datetime.date) -> str
             .get(pk=log.activity_id)
         )
     progress = activity.progress(today)
-    values = {**_log_words(log, activity), "progress": progress_summary(progress)}
+    # With its status, as the pages and the meeting form word it: "3 av minst 2
+    # trafikkontroller (klar)" ("3 av minst 2" alone left the officer to judge it).
+    figures = progress_summary(progress)
+    exceeded = progress.target is not None and progress.target.is_ceiling
+    exceeded = exceeded and progress.status == PaceStatus.NOT_ACHIEVED
+    if progress.target is not None and not exceeded:  # an exceeded most is said after
+        figures = with_status(figures, pace_label(progress.status))
+    values = {**_log_words(log, activity), "progress": figures}
     if created:
         text = _("Saved: %(activity)s, %(quantity)s on %(date)s. Progress now: %(progress)s.")
     else:
@@ -118,8 +127,7 @@ def _saved_message(log: ActivityLog, created: bool, today: datetime.date) -> str
             "Nothing was added. Progress: %(progress)s."
         )
     message = text % values
-    exceeded = progress.target is not None and progress.target.is_ceiling
-    if exceeded and progress.status == PaceStatus.NOT_ACHIEVED:
+    if exceeded:
         # A most exceeded cannot be undone: said at once, not only by the public status.
         message += " " + _("That is more than the target's most: it is not achieved.")
     return message

@@ -11,7 +11,7 @@ from django.utils.text import capfirst
 
 from activities.forms import LogFieldsForm
 from activities.models import Activity, ActivityLog, ActivityStatus
-from activities.wording import progress_summary
+from activities.wording import pace_label, progress_summary, with_status
 from municipalities.models import Role
 from promises.models import PeriodState
 from tests import factories
@@ -167,7 +167,9 @@ def test_logging_saves_one_row_with_reporter_and_fields_and_redirects(client, wo
     assert message.level_tag == "success"
     assert "Trafikkontroller" in message.message
     progress = Activity.objects.with_progress_data().get(pk=world.police.pk).progress()
-    assert progress_summary(progress) in message.message
+    # With its status, as the pages word it ("3 av minst 2" alone left the officer to judge).
+    assert progress.status
+    assert with_status(progress_summary(progress), pace_label(progress.status)) in message.message
 
 
 @pytest.mark.django_db
@@ -903,6 +905,8 @@ def test_a_log_over_a_targets_most_is_said_so_when_saved(client, world):
     warning = "Det är fler än målets högsta antal: målet är inte uppnått."
     assert not any(warning in str(m) for m in messages_of(within))
     assert warning in str(messages_of(over)[-1])
+    # Said once: not also as the status in brackets after the figures.
+    assert "(ej uppnådd)" not in str(messages_of(over)[-1])
 
 
 @pytest.mark.django_db
