@@ -107,12 +107,23 @@ def _written_names(words: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+# How å, ä and ö are written on a keyboard without them ("Tranaas", "Haesleholm", "Oerebro"):
+# no municipality's name, folded, holds these pairs, so reading them so finds no other one.
+_SPELLED_OUT = re.compile(r"aa|ae|oe")
+
+
 def municipality_names(words: str) -> tuple[str, ...]:
     """`_written_names(words)` folded, hyphens as blanks ("upplands-väsby" is Upplands Väsby,
-    "upplands bro" Upplands-Bro)."""
-    folded_names = (
+    "upplands bro" Upplands-Bro); and with "aa", "ae" and "oe" read as å, ä and ö are
+    ("tranaas" is Tranås)."""
+    folded_names = [
         " ".join(fold(name).replace("-", " ").split()) for name in _written_names(words)
-    )
+    ]
+    folded_names += [
+        _SPELLED_OUT.sub(lambda pair: pair[0][0], name)
+        for name in folded_names
+        if _SPELLED_OUT.search(name)
+    ]
     return tuple(dict.fromkeys(name for name in folded_names if name))
 
 
