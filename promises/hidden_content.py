@@ -5,7 +5,8 @@ OpenDocument file (or Word's RTF or web page) may still hold a reviewer's commen
 names) and the text deleted or added under tracked changes, which the document's final view
 does not show: published, they would show internal remarks. Such a file is refused, with what
 to do (`promises.registration_forms`, `promises.import_forms`); so is one that cannot be
-checked (Word 97–2003's binary .doc, a damaged archive).
+checked (Word 97–2003's binary .doc, a damaged archive, one whose parts unpack past the bound
+of what is read).
 
 The format is read from the bytes, not the name (a .docx renamed .odt is still checked), and an
 element is known by its name whatever its namespace prefix. Read within bounds: the file is at
@@ -47,10 +48,20 @@ _HTML = {
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 (.doc), Excel, …
 _ZIP = b"PK\x03\x04"
 # Parts that are pictures, fonts or other binaries: nothing to read in them.
-_BINARY_PARTS = re.compile(r"\.(?:png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|bin|ttf|odttf|otf)$", re.I)
+# (Sound and video too: a clip embedded in a document would fill the bound below. Embedded
+# documents and workbooks are read, since their own comments would be published with the file.)
+_BINARY_PARTS = re.compile(
+    r"\.(?:png|jpe?g|gif|bmp|tiff?|emf|wmf|emz|wmz|svg|webp|ico|heic|bin|ttf|odttf|otf"
+    r"|mp3|m4a|wav|wma|mp4|m4v|mov|avi|wmv|mpe?g)$",
+    re.I,
+)
 # The most unpacked bytes read of one file, the read size, and how much of the end of one read
-# is read again with the next (an element's name cut in two).
-MAX_UNPACKED = 64 * 1024 * 1024
+# is read again with the next (an element's name cut in two). A promise document's parts other
+# than pictures and fonts unpack to well under a megabyte (200 000 characters of text fit in
+# 12 MB of Word's XML, `promises.textimport.extract`); a file past the bound cannot be checked
+# (its parts after it could hold anything). Searching is some 70 ms a megabyte of dense tags:
+# 64 MB of "<a:<", packed in 65 kB, took 4.7 s.
+MAX_UNPACKED = 16 * 1024 * 1024
 _CHUNK = 256 * 1024
 _OVERLAP = 64
 
@@ -65,6 +76,8 @@ def hidden_content(name: str, data: bytes) -> list:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 return _found(_ZIPPED, _chunks(archive))
+        except _TooLarge:
+            return [UNREADABLE]
         except Exception:  # noqa: BLE001 — any damage (zlib, encryption, names): not checked
             return [UNREADABLE]
     if data.lstrip()[:5] == b"{\\rtf":
@@ -82,19 +95,27 @@ def _pieces(data: bytes):
         yield data[max(0, start - _OVERLAP) : start + _CHUNK]
 
 
+class _TooLarge(Exception):
+    """The parts to read unpack to more than `MAX_UNPACKED`."""
+
+
 def _chunks(archive: zipfile.ZipFile):
-    """Every part's unpacked bytes, in overlapping chunks, at most `MAX_UNPACKED` in all."""
+    """Every part's unpacked bytes, in overlapping chunks, at most `MAX_UNPACKED` in all;
+    `_TooLarge` when there is more (what is past the bound is not known to be clean)."""
     left = MAX_UNPACKED
     for info in archive.infolist():
         if info.is_dir() or _BINARY_PARTS.search(info.filename):
             continue
         with archive.open(info) as member:
             tail = b""
-            while left > 0:
-                chunk = member.read(min(_CHUNK, left))
+            while True:
+                # One byte past what is left: a part that ends at the bound is read whole.
+                chunk = member.read(min(_CHUNK, left + 1))
                 if not chunk:
                     break
                 left -= len(chunk)
+                if left < 0:
+                    raise _TooLarge
                 yield tail + chunk
                 tail = chunk[-_OVERLAP:]
 

@@ -118,8 +118,29 @@ def test_comments_and_tracked_changes_are_found(name, data, found):
     assert hidden_content(name, data) == found
 
 
-def test_a_member_that_unpacks_to_much_is_read_only_so_far():
-    # 200 MB of blanks before the comment, packed into a small upload: not read to the end.
+def _padded(
+    padding_mb: int, unit: bytes = b" ", *, comments: bool = True, part: str = "customXml/item1.xml"
+) -> bytes:
+    """A small .docx whose first part unpacks to `padding_mb` MB of `unit`, then a document
+    part and, if `comments`, a comments part: a file to be read past a bound to be checked."""
+    buffer = io.BytesIO()
+    archive = zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)
+    with archive:
+        with archive.open(part, "w") as member:
+            for _ in range(padding_mb):
+                member.write(unit * (1024 * 1024 // len(unit)))
+        archive.writestr(
+            "word/document.xml", f"<w:document {W}><w:body>{PARAGRAPH}</w:body></w:document>"
+        )
+        if comments:
+            archive.writestr("word/comments.xml", f"<w:comments {W}>{COMMENT}</w:comments>")
+    assert len(buffer.getvalue()) < 1024 * 1024
+    return buffer.getvalue()
+
+
+def test_a_member_that_unpacks_to_much_is_read_only_so_far_and_cannot_be_checked():
+    # 200 MB of blanks before the comment, packed into a small upload: not read to the end,
+    # and so not known to be free of comments and tracked changes.
     buffer = io.BytesIO()
     archive = zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)
     with archive, archive.open("word/document.xml", "w") as member:
@@ -127,7 +148,28 @@ def test_a_member_that_unpacks_to_much_is_read_only_so_far():
             member.write(b" " * 1024 * 1024)
         member.write(b"<w:del ")
     assert len(buffer.getvalue()) < 1024 * 1024
-    assert hidden_content("loftet.docx", buffer.getvalue()) == []
+    assert hidden_content("loftet.docx", buffer.getvalue()) == [UNREADABLE]
+
+
+def test_comments_after_a_part_that_unpacks_past_the_bound_are_not_let_through():
+    """A 70 kB file whose first part unpacks to 65 MB hid its comments part from the check
+    (read up to the bound, then taken as clean), and was published with its comments."""
+    assert hidden_content("loftet.docx", _padded(65)) == [UNREADABLE]
+
+
+def test_a_small_file_dense_with_tags_is_read_within_a_bound_of_seconds():
+    """64 MB of "<a:<" packed in 65 kB took 4.7 s of CPU to search: the bound on what is read
+    is what a promise document's text can be, and a file past it cannot be checked."""
+    assert hidden_content("loftet.docx", _padded(20, b"<a:<", comments=False)) == [UNREADABLE]
+    # A large document within the bound is still read to its end.
+    assert hidden_content("loftet.docx", _padded(10)) == [COMMENTS]
+
+
+@pytest.mark.parametrize("part", ["word/media/image1.png", "word/media/media1.mp4"])
+def test_pictures_and_clips_are_not_read_and_do_not_fill_the_bound(part):
+    """A document with a 20 MB film clip is checked, not refused as too large to check."""
+    assert hidden_content("loftet.docx", _padded(20, part=part)) == [COMMENTS]
+    assert hidden_content("loftet.docx", _padded(20, part=part, comments=False)) == []
 
 
 @pytest.mark.django_db
