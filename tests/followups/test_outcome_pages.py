@@ -230,6 +230,18 @@ def test_a_comma_separated_file_takes_a_quoted_decimal_comma(client, world):
     ]
 
 
+def test_a_file_saved_as_unicode_text_is_read_as_the_log_import_reads_it(client, world):
+    """Notepad's and Excel's "Unicode" is UTF-16 with a byte order mark: the log import read it,
+    the measurement import refused it as no CSV file (its NUL bytes)."""
+    sign_in(client, world["people"].coordinator)
+    content = f"datum;värde;källhänvisning\r\n{day(10)};71,5;Trygghetsmätning\r\n"
+
+    response = upload(client, world["indicator"], content.encode("utf-16"))
+
+    assert response.status_code == 302
+    assert world["indicator"].measurements.get().value == Decimal("71.5")
+
+
 def test_an_unquoted_decimal_comma_in_a_comma_separated_file_says_how_to_write_it(client, world):
     sign_in(client, world["people"].coordinator)
     content = f"datum,varde\n{day(10)},3,25\n".encode()
