@@ -60,6 +60,7 @@ from promises.textimport.formats.conversations import (
     shortcode_bullets_read,
 )
 from promises.textimport.formats.count_first import count_first_lines_bulleted
+from promises.textimport.formats.dashed_tables import dashed_tables_read
 from promises.textimport.formats.data import (
     _ICALENDAR_PRESENT,
     _XML_START,
@@ -149,6 +150,7 @@ from promises.textimport.formats.markup import (
     _without_wikitext,
     formatting_marks_read,
 )
+from promises.textimport.formats.numbered_fields import numbered_fields_read
 from promises.textimport.formats.pages import (
     _FEWEST_PDF_COMMENTS,
     _PDF_COMMENT,
@@ -167,8 +169,10 @@ from promises.textimport.formats.pages import (
 )
 from promises.textimport.formats.posters import _poster_lines_joined, credits_dropped
 from promises.textimport.formats.review_notes import review_notes_dropped
+from promises.textimport.formats.symbol_bullets import symbol_bullets_read
 from promises.textimport.formats.tables import _EMPTY_CSV_CELLS, _tables_as_cells
 from promises.textimport.formats.task_lists import task_lists_read
+from promises.textimport.formats.theme_rows import theme_rows_read
 from promises.textimport.formats.web import (
     _DESCRIBED_HEADING,
     _EMOJI_PRESENT,
@@ -377,6 +381,8 @@ def clean(raw: str) -> str:
         raw = html_entities_read(raw)
     raw = encoding_repaired(raw)
     raw = formatting_marks_read(raw)
+    if "  " in raw or "\t" in raw:
+        raw = symbol_bullets_read(raw)
     if ":" in raw:
         raw = run_in_party_headings_read(shortcode_bullets_read(raw))
     if "@@ -" in raw:
@@ -439,6 +445,10 @@ def clean(raw: str) -> str:
         text = _without_tear_off_slip(text)
     if "] " in text:
         text = task_lists_read(text)
+    if "Aktivitet " in text:
+        text = numbered_fields_read(text)
+    if ". Polisen " in text or ". Kommunen " in text or ". Staden " in text:
+        text = theme_rows_read(text)
     if "\n>" in text:
         text = review_notes_dropped(text)
     if "ktivitet" in text:
@@ -452,6 +462,8 @@ def clean(raw: str) -> str:
         text = _EMPTY_CSV_CELLS.sub(r"\1", text)
     if "+-" in text or "+=" in text:
         text = grid_tables_read(text)
+    if "--- --" in text:
+        text = dashed_tables_read(text)
     if "\t" in text:
         if "abel" in text or "etikett" in text:
             text = _pivot_tables_read(text)

@@ -260,6 +260,7 @@ def _spreadsheet_cells_joined(text: str) -> str:
 # under the map's title.
 _FEWEST_OUTLINE_NODES = 8
 _FEWEST_DEEP_NODES = 3
+_FEWEST_MARGIN_BRANCHES = 3
 
 
 def _outline_as_items(text: str) -> str:
@@ -290,9 +291,13 @@ def _outline_as_items(text: str) -> str:
     children = [
         i + 1 < len(nodes) and nodes[i + 1][0] > depth for i, (depth, _t) in enumerate(nodes)
     ]
+    # A notebook's outline (OneNote, Workflowy) has its branches at the margin, several with
+    # nodes under them, and no title above them: its items are a level higher than a map's.
+    margin_branches = sum(1 for i, (depth, _t) in enumerate(nodes) if not depth and children[i])
+    item_depth = 1 if margin_branches >= _FEWEST_MARGIN_BRANCHES else 2
     items: set[int] = set()
     for i, (depth, _text) in enumerate(nodes):
-        if depth < 2 or not children[i]:
+        if depth < item_depth or not children[i]:
             continue
         end = i + 1
         while end < len(nodes) and nodes[end][0] > depth:
@@ -324,7 +329,7 @@ def _outline_as_items(text: str) -> str:
             continue
         if depth == 1 or children[i]:
             result += ["", words]  # a branch: a heading
-        elif depth >= 2 and parents[i] in with_items:
+        elif depth >= item_depth and parents[i] in with_items:
             result.append(f"• {words}")
         else:
             result.append(words)
