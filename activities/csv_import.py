@@ -38,7 +38,7 @@ from activities.plausibility import activity_doubt
 from activities.services import IdempotencyConflict, record_log
 from activities.spreadsheet import NOT_CSV, safe_cell
 from config import public_cache
-from config.uploads import utf16_text
+from config.uploads import is_binary, utf16_text
 from municipalities.roles import Act
 from municipalities.search import fold
 from promises.fields import idempotency_field
@@ -244,7 +244,7 @@ def parse_csv(data: bytes) -> ParsedFile:
     """Read an import file: checks size, encoding, header and row count, not the values."""
     if len(data) > MAX_BYTES:
         return ParsedFile(error=gettext("The file is larger than 1 MB. Split it up."))
-    if b"\x00" in data and utf16_text(data) is None:  # NUL bytes: not a text file.
+    if is_binary(data):
         return ParsedFile(error=str(NOT_CSV))
     try:
         text = decode(data)

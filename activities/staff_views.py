@@ -113,10 +113,11 @@ def _saved_message(log: ActivityLog, created: bool, today: datetime.date) -> str
     progress = activity.progress(today)
     # With its status, as the pages and the meeting form word it: "3 av minst 2
     # trafikkontroller (klar)" ("3 av minst 2" alone left the officer to judge it).
-    figures = progress_summary(progress)
-    exceeded = progress.target is not None and progress.target.is_ceiling
-    exceeded = exceeded and progress.status == PaceStatus.NOT_ACHIEVED
-    if progress.target is not None and not exceeded:  # an exceeded most is said after
+    target, figures = progress.target, progress_summary(progress)
+    exceeded = (
+        target is not None and target.is_ceiling and progress.status == PaceStatus.NOT_ACHIEVED
+    )
+    if target is not None and not exceeded:  # an exceeded most is said after
         figures = with_status(figures, pace_label(progress.status))
     values = {**_log_words(log, activity), "progress": figures}
     if created:

@@ -35,3 +35,9 @@ def utf16_text(data: bytes) -> str | None:
         return data.decode("utf-16")  # the mark tells the byte order, and is dropped
     except UnicodeDecodeError:
         return None
+
+
+def is_binary(data: bytes) -> bool:
+    """Whether an uploaded file is no text file: it holds NUL bytes and is not UTF-16 text (a
+    workbook, a PDF, an image)."""
+    return b"\x00" in data and utf16_text(data) is None

@@ -21,7 +21,7 @@ from activities.csv_import import (
     header_problems,
 )
 from activities.spreadsheet import NOT_CSV
-from config.uploads import utf16_text
+from config.uploads import is_binary
 from followups.outcome_forms import MeasurementForm
 from promises.models import OutcomeIndicator, OutcomeMeasurement
 from promises.outcomes import MeasurementDateTaken, record_measurements
@@ -84,7 +84,7 @@ def _rows(data: bytes) -> tuple[list[tuple[int, dict[str, str]]], list[RowError]
     """The data rows by row number, errors of rows' shape, or why the file cannot be read."""
     if len(data) > MAX_BYTES:
         return [], [], gettext("The file is larger than 1 MB. Split it up.")
-    if b"\x00" in data and utf16_text(data) is None:  # NUL bytes: not a text file.
+    if is_binary(data):
         return [], [], str(NOT_CSV)
     try:
         text = decode(data)

@@ -76,9 +76,9 @@ def hidden_content(name: str, data: bytes) -> list:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 return _found(_ZIPPED, _chunks(archive))
-        except _TooLarge:
-            return [UNREADABLE]
-        except Exception:  # noqa: BLE001 — any damage (zlib, encryption, names): not checked
+        # Any damage (zlib, encryption, names), or parts past the bound (`_TooLarge`): not
+        # checked.
+        except Exception:  # noqa: BLE001
             return [UNREADABLE]
     if data.lstrip()[:5] == b"{\\rtf":
         return _found(_RTF, _pieces(data))
