@@ -116,11 +116,18 @@ def restore_log(log: ActivityLog, user, *, of_meeting: bool = False) -> bool:
 
 @transaction.atomic
 def set_activity_status(activity: Activity, user, status: str, reason: str) -> Activity:
-    """Set the status of an activity without a numeric target."""
+    """Set the status of an activity without a numeric target; a change of status records when
+    (`status_changed_at`: the day a cancellation is dated by in the public change log)."""
+    # Against the saved status, under the row's lock: the page's copy may be stale.
+    saved = (
+        Activity.objects.select_for_update().values_list("status", flat=True).get(pk=activity.pk)
+    )
+    if status != saved:
+        activity.status_changed_at = timezone.now()
     activity.status = status
     activity.status_reason = reason
     activity._history_user = user
-    activity.save(update_fields=["status", "status_reason", "updated_at"])
+    activity.save(update_fields=["status", "status_reason", "status_changed_at", "updated_at"])
     return activity
 
 

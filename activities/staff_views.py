@@ -48,7 +48,7 @@ from municipalities.search import swedish_sort_key
 from promises.editing import EditConflict
 from promises.filters import paginate
 from promises.forms import rebind_after_conflict
-from promises.lifecycle import Action
+from promises.lifecycle import Action, revisable
 from promises.models import PromisePeriod, WaitingFor, in_scope_q
 
 # The start page puts what needs attention first; activities without a target come last.
@@ -483,6 +483,10 @@ def staff_activity(request: HttpRequest, pk: int) -> HttpResponse:
         # Each log says whether the user may change it (`log.can_log`, see `editable_by`).
         "can_change_logs": policy.may(user, Act.CHANGE_LOG),
         "can_update_status": policy.may(user, Act.UPDATE_STATUS, activity),
+        # An activity with a target has no status: a signed promise's target is changed, or
+        # the activity cancelled, by a revision (the page says how, and who may).
+        "cancelled_by_revision": activity.target is not None and revisable(activity.period),
+        "can_revise": policy.may(user, Act.EDIT, activity),
         "today": today,
     }
     return render(request, "activities/staff_activity.html", context)

@@ -222,6 +222,15 @@ def review_rounds(period: PromisePeriod) -> list[tuple[int, list[Review]]]:
     return sorted(rounds.items(), reverse=True)
 
 
+def _fix_url(period: PromisePeriod, reason: str) -> str:
+    """Where the period's details put a held-back step right: the field in the period's
+    editor, for a `lifecycle.Refusal` naming one; else ""."""
+    field = getattr(reason, "field", "")
+    if not field:
+        return ""
+    return f"{reverse('promises:period_edit', args=[period.pk])}#id_{field}"
+
+
 @staff_required
 @require_safe
 def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
@@ -259,7 +268,11 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
         "steps": lifecycle_steps(period),
         "actions": actions,
         # The user's steps held back for now, each with why ("… from its first day, 1 March").
-        "held_back": [(Action(action).label, reason) for action, reason in held],
+        # With the link to the field that puts it right, where one does (`lifecycle.Refusal`).
+        "held_back": [
+            (Action(action).label, reason, _fix_url(period, reason), getattr(reason, "fix", ""))
+            for action, reason in held
+        ],
         # With no step now: the state in which the user's next ones come, and their names.
         "steps_to_come": _steps_to_come(period, user) if not (offered or held) else None,
         "can_edit": policy.may(user, Act.EDIT, period),

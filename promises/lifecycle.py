@@ -346,6 +346,38 @@ def _has_content(period: PromisePeriod, user) -> "str | None":
     return None
 
 
+class Refusal(str):
+    """Why a step is held back, when a field of the period's details puts it right: `field`,
+    the field to fill in, and `fix`, the words of the link to it in the period's editor."""
+
+    field: str = ""
+    fix: str = ""
+
+    def __new__(cls, text: str, field: str = "", fix: str = "") -> "Refusal":
+        refusal = super().__new__(cls, text)
+        refusal.field, refusal.fix = field, fix
+        return refusal
+
+
+def _names_police_area(period: PromisePeriod, user) -> "Refusal | None":
+    # Where the Police give promises, the signing document names the local police area as
+    # their party (`parties.police`), its head signs for them and the signing form proposes it
+    # as the organisation of the Police's signatory; the public page names it too. Chosen
+    # before consultation, so that the approvers read what will be signed. A municipality that
+    # gives the promises alone needs none; a promise registered afterwards says what its
+    # document says ("ej angivet") and is never sent.
+    if period.local_police_area_id is None and period.parties != Parties.MUNICIPALITY:
+        return Refusal(
+            gettext(
+                "Choose the local police area first: the citizen promise names it as the "
+                "Police's party, and its head signs for the Police."
+            ),
+            field="local_police_area",
+            fix=gettext("Choose the local police area"),
+        )
+    return None
+
+
 # How many activities without a promise the refusal names; the rest are counted.
 UNSERVED_NAMED = 5
 
@@ -631,7 +663,7 @@ RULES: dict[str, Rule] = {
         COORDINATOR,
         (_has_content_reviewed,),
         effects=(_next_round, _notify(notifications.SUBMITTED)),
-        user_guards=(_not_registering, _has_content),
+        user_guards=(_not_registering, _has_content, _names_police_area),
     ),
     Action.WITHDRAW: Rule((S.CONSULTATION,), S.DRAFT, COORDINATOR),
     Action.COMMENT: Rule(
@@ -715,7 +747,8 @@ def refusal(action: str, period: PromisePeriod, user) -> str | None:
     for check in RULES[action].user_guards:
         reason = check(period, user)
         if reason is not None:
-            return str(reason)
+            # A `Refusal` keeps the field that puts it right.
+            return reason if isinstance(reason, Refusal) else str(reason)
     return None
 
 

@@ -403,11 +403,13 @@ class ChangeLine:
 
 @dataclass(frozen=True)
 class ChangeLogEntry:
-    """A public change of a period: a lifecycle step, an extension or a revision."""
+    """A public change of a period: a lifecycle step, an extension, a revision or an activity
+    cancelled through its status."""
 
     at: datetime.datetime
     kind: str
-    item: PeriodTransition | Extension | Revision
+    # An activity (activities.Activity) for a cancellation.
+    item: PeriodTransition | Extension | Revision | object
     lines: tuple[ChangeLine, ...] = ()
 
 
@@ -457,6 +459,13 @@ def change_log(period: PromisePeriod) -> list[ChangeLogEntry]:
     entries += [
         ChangeLogEntry(r.created_at, "revision", r, tuple(change_line(c) for c in r.changes.all()))
         for r in period.revisions.all()
+    ]
+    # An activity without a target cancelled through its status: when, and the public reason
+    # (`Activity.cancelled_at`), from the activities the page has loaded anyway.
+    entries += [
+        ChangeLogEntry(activity.cancelled_at, "cancellation", activity)
+        for activity in period.activities.all()
+        if activity.cancelled_at is not None
     ]
     return sorted(entries, key=lambda entry: entry.at, reverse=True)
 

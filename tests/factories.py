@@ -19,13 +19,13 @@ def municipality(slug: str = "vetlanda") -> Municipality:
 
 
 def local_police_area(name: str | None = None, municipalities=()) -> LocalPoliceArea:
+    """The area named `name` covering `municipalities` (made, or the one made before)."""
     name = name or f"Lokalpolisområde {next(_sequence)}"
-    area = LocalPoliceArea.objects.create(
-        name=name,
+    area, _made = LocalPoliceArea.objects.get_or_create(
         slug=name.lower().replace(" ", "-").replace("å", "a").replace("ö", "o"),
-        police_region=PoliceRegion.objects.get(slug="ost"),
+        defaults={"name": name, "police_region": PoliceRegion.objects.get(slug="ost")},
     )
-    area.municipalities.set(municipalities)
+    area.municipalities.add(*municipalities)
     return area
 
 
@@ -81,6 +81,11 @@ def period_in_state(
         fields.setdefault("decision_reference", "KS 2026/17")
     if state in (PeriodState.SIGNED, PeriodState.EXTENDED):
         fields.setdefault("signed_date", today - 5 * day)
+    # Sent for consultation only with its local police area chosen (`lifecycle`).
+    fields.setdefault(
+        "local_police_area",
+        local_police_area("Lokalpolisområde Höglandet", [municipality("vetlanda")]),
+    )
     made = period(
         "vetlanda", start=today + starts * day, end=today + ends * day, state=state, **fields
     )

@@ -383,6 +383,10 @@ def build_world() -> World:
         end=datetime.date(TODAY.year + 1, 12, 31),
         state=PeriodState.DRAFT,
         slug=f"{TODAY.year + 1}",
+        # Sent for consultation only with its local police area chosen (`lifecycle`).
+        local_police_area=factories.local_police_area(
+            "Lokalpolisområde Höglandet", [factories.municipality("tranas")]
+        ),
     )
     draft_promise = factories.promise(draft, "Öka tryggheten på torget")
     spare_promise = factories.promise(draft, "Färre olyckor på Storgatan")

@@ -245,6 +245,11 @@ class Activity(EditVersioned):
     status_reason = models.TextField(
         _("reason for status"), blank=True, help_text=_("Required when cancelled.")
     )
+    # When the status last changed (a new reason alone is no change): the day a cancelled
+    # activity was cancelled, which the public change log states. Empty when not known.
+    status_changed_at = models.DateTimeField(
+        _("status changed at"), null=True, blank=True, editable=False
+    )
 
     # An activity added by a revision of a signed period counts from the day it was added, not
     # from the period's start: it was never judged "ej uppnådd" for the spans before it existed.
@@ -326,6 +331,7 @@ class Activity(EditVersioned):
         """Forget what was done: a copy into a new period starts planned, at its first version."""
         self.status = self._meta.get_field("status").get_default()
         self.status_reason = ""
+        self.status_changed_at = None
         self.edit_version = 1
 
     @property
@@ -382,6 +388,14 @@ class Activity(EditVersioned):
             if after.history_date >= since and old != new:
                 changes.append(TargetChange(timezone.localdate(after.history_date), old, new))
         return changes
+
+    @property
+    def cancelled_at(self) -> datetime.datetime | None:
+        """When the activity was cancelled, for the public change log: None unless it is
+        cancelled now and the moment is known (never a guessed day)."""
+        if self.status != ActivityStatus.CANCELLED:
+            return None
+        return self.status_changed_at
 
     @property
     def takes_logs(self) -> bool:

@@ -49,6 +49,7 @@ def source(db) -> PromisePeriod:
         start=D(2025, 10, 14),
         end=D(2027, 10, 13),
         slug="2025-2027",
+        local_police_area=factories.local_police_area("Lokalpolisområde Höglandet"),
         situation="Otryggt kring resecentrum.",
         background="Löftena förnyas därför för 2025–2026.",
     )

@@ -125,6 +125,12 @@ def people(db):
     return {actor: getattr(personas, name) for actor, name in ROLE_PERSONAS.items()}
 
 
+def _area():
+    return factories.local_police_area(
+        "Lokalpolisområde Höglandet", [factories.municipality("tranas")]
+    )
+
+
 def period_in(state: str, people) -> PromisePeriod:
     """A Tranås period in `state`, with a promise served by an activity, ready for each action."""
     period = factories.period(
@@ -132,7 +138,8 @@ def period_in(state: str, people) -> PromisePeriod:
         start=START,
         end=END,
         state=state,
-        local_police_area=None,
+        # Its area, the officers' own: a draft is sent for consultation only with one chosen.
+        local_police_area=_area(),
         consultation_round=1 if state != S.DRAFT else 0,
     )
     promise = factories.promise(period, "Öka tryggheten på torget")
@@ -283,7 +290,9 @@ def _invalid(period, user, action, **data) -> dict:
 
 def test_submit_needs_a_promise_and_activities_that_serve_one(people):
     # Not offered before (held back with why), and refused if sent anyway.
-    period = factories.period("tranas", start=START, end=END, state=S.DRAFT)
+    period = factories.period(
+        "tranas", start=START, end=END, state=S.DRAFT, local_police_area=_area()
+    )
 
     def refusal() -> str:
         assert A.SUBMIT not in available_actions(period, people["coordinator"])

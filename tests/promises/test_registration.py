@@ -195,7 +195,12 @@ def test_a_registering_draft_is_never_sent_for_consultation(people):
     with pytest.raises(lifecycle.TransitionNotAllowed):
         lifecycle.perform(period, people.coordinator, Action.SUBMIT)
     # The ordinary draft still is, once it has an activity.
-    ordinary = factories.period("vetlanda", state=PeriodState.DRAFT, slug="ny")
+    ordinary = factories.period(
+        "vetlanda",
+        state=PeriodState.DRAFT,
+        slug="ny",
+        local_police_area=factories.local_police_area("Lokalpolisområde Höglandet"),
+    )
     factories.activity(ordinary)
     assert Action.SUBMIT in lifecycle.available_actions(ordinary, people.coordinator)
 

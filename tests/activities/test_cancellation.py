@@ -1,0 +1,200 @@
+"""Cancelling an activity after signing: in the public change log (no-target activities, by
+their status), and how an activity with a target is cancelled (a revision, explained)."""
+
+import datetime
+import re
+
+import pytest
+import time_machine
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from activities.models import ActivityStatus
+from tests.activities.test_staff_pages import make_world, url
+from tests.staff import sign_in
+
+
+@pytest.fixture
+def world(db):
+    return make_world()
+
+
+def _changes(html: str) -> str:
+    """The text of the public page's "Ändringar" section, whitespace folded."""
+    section = html.split('id="changes-heading"', 1)[1].split("</section>", 1)[0]
+    return " ".join(re.sub(r"<[^>]+>", " ", section).split())
+
+
+@pytest.mark.django_db
+def test_a_cancelled_activity_is_in_the_public_change_log_with_day_and_reason(client, world):
+    sign_in(client, world.officer)
+    reason = "Föreningen som höll i dialogerna har lagts ned"
+    client.post(
+        url("activity_status", world.status.pk),
+        {"status": ActivityStatus.CANCELLED, "status_reason": reason},
+    )
+    client.logout()
+
+    changes = _changes(client.get(world.period.get_absolute_url()).content.decode())
+
+    day = date_format(timezone.localdate(), "j F Y")
+    assert f"{day}: Aktiviteten ”Medborgardialog” ställdes in. Skäl: {reason}" in changes
+    assert "Inga ändringar sedan undertecknandet" not in changes
+
+
+@pytest.mark.django_db
+def test_the_day_of_cancellation_is_the_status_change_not_a_later_new_reason(world):
+    from activities import services
+    from activities.models import Activity
+
+    activity = world.status
+    assert activity.cancelled_at is None
+    services.set_activity_status(activity, world.officer, ActivityStatus.ONGOING, "")
+    assert activity.cancelled_at is None  # changed, but not cancelled
+    services.set_activity_status(activity, world.officer, ActivityStatus.CANCELLED, "Sjukdom")
+    cancelled = Activity.objects.get(pk=activity.pk).cancelled_at
+    assert cancelled is not None
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=3)):
+        services.set_activity_status(
+            Activity.objects.get(pk=activity.pk), world.officer, "cancelled", "Långvarig sjukdom"
+        )
+    assert Activity.objects.get(pk=activity.pk).cancelled_at == cancelled
+    # Resumed: no longer a cancellation in the change log (its status says what holds now).
+    services.set_activity_status(activity, world.officer, ActivityStatus.ONGOING, "")
+    assert Activity.objects.get(pk=activity.pk).cancelled_at is None
+
+
+@pytest.mark.django_db
+def test_a_resumed_activity_leaves_the_change_log_and_nothing_else_enters_it(client, world):
+    from activities import services
+
+    services.set_activity_status(world.status, world.officer, ActivityStatus.CANCELLED, "Sjukdom")
+    services.set_activity_status(world.status, world.officer, ActivityStatus.DONE, "")
+
+    changes = _changes(client.get(world.period.get_absolute_url()).content.decode())
+
+    assert "ställdes in" not in changes
+    assert "Inga ändringar sedan undertecknandet" in changes
+
+
+@pytest.mark.django_db
+def test_an_activity_cancelled_in_its_document_gets_no_invented_day(client, world):
+    world.status.status, world.status.status_reason = ActivityStatus.CANCELLED, "Ingen lokal"
+    world.status.save()
+
+    html = client.get(world.period.get_absolute_url()).content.decode()
+
+    assert "inställd (Ingen lokal)" in html  # its status, as before
+    assert "ställdes in" not in _changes(html)
+
+
+@pytest.mark.django_db
+def test_the_period_page_does_as_many_queries_with_a_cancellation(client, world):
+    from activities import services
+
+    page = world.period.get_absolute_url()
+    client.get(page)  # warm what a first visit fills
+    _clear_page_caches()
+    with CaptureQueriesContext(connection) as before:
+        client.get(page)
+    services.set_activity_status(world.status, world.officer, ActivityStatus.CANCELLED, "Sjukdom")
+    _clear_page_caches()
+    with CaptureQueriesContext(connection) as after:
+        html = client.get(page).content.decode()
+
+    assert "ställdes in" in _changes(html)
+    assert len(after.captured_queries) == len(before.captured_queries)
+
+
+def _clear_page_caches() -> None:
+    for cache in caches.all():
+        cache.clear()
+
+
+# --- an activity with a target: cancelled by a revision, and the page says so ----------------
+
+
+@pytest.mark.django_db
+def test_a_target_activitys_page_tells_the_coordinator_how_and_links_to_the_revision(client, world):
+    sign_in(client, world.coordinator)
+
+    page = client.get(url("staff_activity", world.municipal.pk)).content.decode()
+
+    assert "Om aktiviteten inte ska genomföras" in page
+    assert "ändras med en revision" in page
+    assert "välj ”Utan mål (med status i stället)”" in page
+    edit = reverse("activities:activity_edit", args=[world.municipal.pk])
+    assert f'<a href="{edit}">Ändra aktiviteten (revision)</a>' in page
+    assert url("activity_status", world.municipal.pk) not in page
+    # The link leads to the revision form of the signed promise.
+    form = client.get(edit)
+    assert form.status_code == 200 and form.context["revision_form"] is not None
+
+
+@pytest.mark.django_db
+def test_a_kommunpolis_is_told_who_makes_the_revision_without_an_edit_link(client, world):
+    sign_in(client, world.officer)
+
+    page = client.get(url("staff_activity", world.police.pk)).content.decode()
+
+    assert "be samordnaren att göra ändringen" in page
+    assert reverse("activities:activity_edit", args=[world.police.pk]) not in page
+
+
+@pytest.mark.django_db
+def test_no_revision_note_for_a_status_activity_or_a_draft(client, world):
+    from promises.models import PeriodState
+
+    sign_in(client, world.coordinator)
+    assert "Om aktiviteten inte ska genomföras" not in (
+        client.get(url("staff_activity", world.status.pk)).content.decode()
+    )
+    world.period.state = PeriodState.DRAFT
+    world.period.save()
+    page = client.get(url("staff_activity", world.municipal.pk)).content.decode()
+    assert "Om aktiviteten inte ska genomföras" not in page
+
+
+@pytest.mark.django_db
+def test_the_documented_way_cancels_a_target_activity_publicly(client, world):
+    """Following the page's advice: a revision takes the target away, then the status."""
+    world.municipal.promises.add(world.period.promises.first())
+    sign_in(client, world.coordinator)
+    edit = reverse("activities:activity_edit", args=[world.municipal.pk])
+    form = client.get(edit).context["form"]
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and not isinstance(value, list)
+    }
+    data.update(
+        promises=[promise.pk for promise in world.municipal.promises.all()],
+        counted_meeting_kinds=[],
+        has_target="no",
+        target_value="",
+        target_unit="",
+        target_unit_singular="",
+        revision_kind="changed_situation",
+        revision_reason="Ingen förening kan längre hålla i vandringarna.",
+    )
+    response = client.post(edit, data)
+    assert response.status_code == 302, (
+        response.context["form"].errors,
+        response.context["revision_form"].errors,
+        response.content.decode()[-3000:],
+    )
+    response = client.post(
+        url("activity_status", world.municipal.pk),
+        {"status": ActivityStatus.CANCELLED, "status_reason": "Ingen arrangör finns längre."},
+    )
+    assert response.status_code == 302
+    client.logout()
+
+    changes = _changes(client.get(world.period.get_absolute_url()).content.decode())
+
+    assert "Mål ändrat" in changes and "Ingen förening kan längre hålla i vandringarna." in changes
+    assert "Aktiviteten ”Trygghetsvandringar” ställdes in. Skäl: Ingen arrangör" in changes
