@@ -347,6 +347,7 @@ def log_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "activities/log_edit.html", {"log": log, "form": None})
     today = timezone.localdate()
     dated, period_before = log.date, log.activity.period_id  # before the form writes the new
+    activity_before = log.activity
     activities = _move_choices(request.user, log, today)
     if request.method == "POST":
         form = LogEditForm(request.POST, instance=log, today=today, activities=activities)
@@ -376,11 +377,18 @@ def log_edit(request: HttpRequest, pk: int) -> HttpResponse:
                         request, _("Nothing needed changing: the log was already saved so.")
                     )
                     return redirect("activities:staff_activity", pk=log.activity_id)
-                messages.success(
-                    request,
-                    _("Changed: %(activity)s, %(quantity)s on %(date)s.")
-                    % _log_words(log, log.activity),
-                )
+                words = _log_words(log, log.activity)
+                if log.activity_id != activity_before.pk:
+                    # "Loggen är ändrad: Narkotikainsatser" left the officer who corrected the
+                    # activity wondering whether the wrong one still counted it.
+                    words["before"] = _log_words(log, activity_before)["activity"]
+                    text = _(
+                        "Moved: the log now counts toward %(activity)s instead of %(before)s, "
+                        "%(quantity)s on %(date)s."
+                    )
+                else:
+                    text = _("Changed: %(activity)s, %(quantity)s on %(date)s.")
+                messages.success(request, text % words)
                 if log.activity.period_id != period_before:
                     # Moved: the day it left in the period it left, the day it has in its new one.
                     _warn_if_reported(request, log, [dated], period_id=period_before)

@@ -45,7 +45,7 @@ from activities.filters import PERIOD_PROGRESS_FIELDS, PROGRESS_FIELDS
 from activities.models import Activity
 from activities.progress import Progress, behind_pace
 from activities.wording import headline_span, pace_label, progress_words
-from followups.models import FollowUpMeeting, MeetingStatus, Report
+from followups.models import FollowUpMeeting, MeetingStatus, Report, ReportKind
 from municipalities.models import Membership, NotificationPreference, ReminderDigest
 from municipalities.roles import Act, roles_that_may
 from promises.fields import join_range
@@ -72,6 +72,9 @@ class DueReport:
     number: int  # 1, 2 or 3: jan–apr, may–aug, sep–dec
     start: datetime.date
     end: datetime.date
+    # The draft of this tertial's report, if one is written: the start page offered to draft
+    # it again, and the form then refused ("Det finns redan ett utkast").
+    draft: Report | None = None
 
 
 @dataclass
@@ -114,10 +117,13 @@ def tertials(start: datetime.date, end: datetime.date):
         day = tertial_end + datetime.timedelta(days=1)
 
 
-def due_reports(period: PromisePeriod, published, today: datetime.date) -> list[DueReport]:
+def due_reports(
+    period: PromisePeriod, published, today: datetime.date, drafts=()
+) -> list[DueReport]:
     """The tertials of `period` that ended more than two weeks before `today`, and after the
     portal began to record it, that no report of `published` (with `covers_from`,
-    `covers_to`) covers."""
+    `covers_to`) covers; each with the report of `drafts` written for it, if any (a tertial
+    report of the very same span, as `reports.same_span_report` finds it)."""
     due = []
     # A promise registered while it ran: the portal recorded nothing of the tertials that
     # ended before (a December registration asked for three reports at once).
@@ -129,7 +135,15 @@ def due_reports(period: PromisePeriod, published, today: datetime.date) -> list[
         if recorded_from is not None and end < recorded_from:
             continue
         if not any(r.covers_from <= start and r.covers_to >= end for r in published):
-            due.append(DueReport(period, number, start, end))
+            draft = next(
+                (
+                    r
+                    for r in drafts
+                    if r.kind == ReportKind.TERTIAL and (r.covers_from, r.covers_to) == (start, end)
+                ),
+                None,
+            )
+            due.append(DueReport(period, number, start, end, draft))
     return due
 
 
@@ -143,7 +157,7 @@ def reports_due_for(user, today: datetime.date) -> list[DueReport]:
     return [
         due
         for period in _report_periods(municipality_ids, today)
-        for due in due_reports(period, period.published_reports, today)
+        for due in due_reports(period, period.published_reports, today, period.draft_reports)
     ]
 
 
@@ -252,9 +266,10 @@ def _meetings(municipality_ids: set[int], today: datetime.date):
     )
 
 
-def _report_periods(municipality_ids: set[int], today: datetime.date):
-    """Signed and extended periods with a tertial that may be due, with `published_reports`."""
-    return (
+def _report_periods(municipality_ids: set[int], today: datetime.date) -> list[PromisePeriod]:
+    """Signed and extended periods with a tertial that may be due, with `published_reports`
+    and `draft_reports` (of one query)."""
+    periods = list(
         PromisePeriod.objects.filter(
             state__in=IN_FORCE_STATES,
             municipality_id__in=sorted(municipality_ids),
@@ -265,14 +280,18 @@ def _report_periods(municipality_ids: set[int], today: datetime.date):
         .prefetch_related(
             Prefetch(
                 "reports",
-                queryset=Report.objects.filter(published_on__isnull=False).only(
-                    "period", "covers_from", "covers_to"
-                ),
-                to_attr="published_reports",
+                queryset=Report.objects.only(
+                    "period", "kind", "covers_from", "covers_to", "published_on", "title"
+                ).order_by("pk"),
+                to_attr="kept_reports",
             )
         )
         .order_by("municipality__name", "start_date", "pk")
     )
+    for period in periods:
+        period.published_reports = [r for r in period.kept_reports if not r.is_draft]
+        period.draft_reports = [r for r in period.kept_reports if r.is_draft]
+    return periods
 
 
 def date_range(start: datetime.date, end: datetime.date) -> str:

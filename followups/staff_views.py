@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from access import policy
 from access.staff import staff_required
 from activities.models import Activity, ActivityLog
+from activities.progress import behind_pace
 from activities.wording import with_status
 from followups import archive, frozen, services
 from followups.forms import (
@@ -107,7 +108,25 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     meeting = get_object_or_404(meetings, pk=pk)
     context = {"meeting": meeting, "period": meeting.period}
+    if meeting.status == MeetingStatus.PLANNED:
+        # A coordinator preparing the meeting found only its time and forum here, and had to
+        # piece together from the start page what was behind.
+        context["behind"], context["on_course"] = _to_prepare(meeting.period)
+        context["today"] = timezone.localdate()
     return render(request, "followups/meeting_detail.html", context)
+
+
+def _to_prepare(period: PromisePeriod) -> tuple[list, list]:
+    """What a planned meeting goes through: the period's activities with their progress today,
+    as (activity, progress), split into those behind pace (`behind_pace`, the weekly digest's
+    rule) and the rest, each in the period's order. Two queries."""
+    today = timezone.localdate()
+    activities = (
+        Activity.objects.filter(period=period).with_progress_data().order_by("position", "pk")
+    )
+    rows = [(activity, activity.progress(today)) for activity in activities]
+    behind = [row for row in rows if behind_pace(row[1])]
+    return behind, [row for row in rows if not behind_pace(row[1])]
 
 
 @staff_required

@@ -1007,3 +1007,28 @@ def test_an_activity_of_a_period_not_begun_is_no_choice_yet(client, world):
     choices = client.get(url("log_create")).context["form"].fields["activity"].choices
     offered = {pk for _group, options in list(choices)[1:] for pk, _ in options}
     assert world.police.pk in offered and later.pk not in offered
+
+
+@pytest.mark.django_db
+def test_a_log_moved_to_another_activity_says_which_one_no_longer_counts_it(client, world, logged):
+    """An officer who corrected the activity read "Loggen är ändrad: Medborgardialog" and
+    could not tell whether Trafikkontroller still counted the log."""
+    sign_in(client, world.officer)
+    form = client.get(url("log_edit", logged.pk)).context["form"]
+    data = {key: value for key, value in form.initial.items() if value is not None}
+    place = f"({world.period.place_name} {world.period.period_label})"
+
+    moved = client.post(url("log_edit", logged.pk), {**data, "activity": world.status.pk})
+    data["edit_version"] = "2"
+    changed = client.post(
+        url("log_edit", logged.pk), {**data, "activity": world.status.pk, "place": "Torget"}
+    )
+
+    [said] = [str(m) for m in messages_of(moved)]
+    assert said.startswith(
+        f"Loggen är flyttad: den räknas nu under Medborgardialog {place} i stället för under "
+        f"Trafikkontroller {place}, "
+    )
+    # A change that keeps the activity says no move.
+    said = str(messages_of(changed)[-1])  # the move's message is still unread
+    assert said.startswith(f"Loggen är ändrad: Medborgardialog {place}, ")

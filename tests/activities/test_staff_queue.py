@@ -355,3 +355,40 @@ def test_who_sent_a_promise_for_consultation_does_not_approve_it_and_it_waits_fo
     assert waiting(home(client, people.approver)) == [(period, gettext(WaitingFor.APPROVAL.label))]
     perform(period, people.approver, Action.APPROVE)
     assert period.reviews.filter(verdict=ReviewVerdict.APPROVE).count() == 1
+
+
+def test_a_tertial_with_its_report_drafted_links_to_the_draft_not_to_a_new_one(client, people):
+    """A coordinator who had drafted the report came back to "Skapa ett utkast till
+    redovisningen" for the same tertial, and the form refused: a draft exists."""
+    last = timezone.localdate().year - 1
+    period = factories.period(start=D(last, 1, 1), end=D(last, 12, 31), slug="forra")
+    draft = Report.objects.create(
+        period=period,
+        kind=ReportKind.TERTIAL,
+        title="Tertialredovisning maj–augusti",
+        body="…",
+        covers_from=D(last, 5, 1),
+        covers_to=D(last, 8, 31),
+    )
+    # A draft of another span (a half-year) drafts no tertial.
+    Report.objects.create(
+        period=period,
+        kind=ReportKind.HALF_YEAR,
+        title="Halvårsredovisning",
+        body="…",
+        covers_from=D(last, 1, 1),
+        covers_to=D(last, 4, 30),
+    )
+
+    response = home(client, people.coordinator)
+
+    # Still due: a draft is not a published report.
+    assert response.context["reports_due_count"] == 3
+    [first, second, third] = [item["report"] for item in response.context["reports_due"]]
+    assert (first.draft, second.draft, third.draft) == (None, draft, None)
+    page = response.content.decode()
+    create = reverse("followups:report_create", args=[period.pk])
+    assert f"{create}?typ=tertial&amp;fran={last}-01-01&amp;till={last}-04-30" in page
+    assert f"{create}?typ=tertial&amp;fran={last}-05-01" not in page
+    finish = reverse("followups:report_detail", args=[draft.pk])
+    assert f'<a href="{finish}">Gör klart utkastet<span class="visually-hidden">' in page

@@ -1023,3 +1023,40 @@ def test_recording_an_unplanned_meeting_points_to_the_planned_ones_first(client,
     form = client.get(reverse("followups:meeting_record_new", args=[period.pk])).content.decode()
     assert "Registrera ett hållet möte" in listing
     assert "Är mötet ett av de planerade?" not in form
+
+
+@pytest.mark.django_db
+def test_a_planned_meetings_page_shows_what_is_behind_to_prepare_it(client, people, period):
+    """A coordinator preparing the meeting found only its time and forum on its page."""
+    planned = factories.meeting(period, TODAY, status=MeetingStatus.PLANNED)
+    sign_in(client, people.coordinator)
+    url = reverse("followups:meeting_detail", args=[planned.pk])
+
+    page = client.get(url).content.decode()
+
+    assert "Inför mötet" in page
+    behind, _, others = page.partition("Övriga aktiviteter")
+    behind = behind.split("Efter plan</h3>")[1]
+    traffic = reverse("activities:staff_activity", args=[period.activities.get(position=2).pk])
+    assert traffic in behind  # 0 of at least 15 in the period, most of it gone
+    assert "0 av minst 15 trafikkontroller" in behind
+    assert "Månatlig uppföljning med Trygg och säker kommun" in others
+    assert "Månatlig uppföljning" not in behind
+
+    # Once held, the page is its record, not its agenda.
+    held = _held(client, period)
+    page = client.get(reverse("followups:meeting_detail", args=[held.pk])).content.decode()
+    assert "Inför mötet" not in page
+
+
+@pytest.mark.django_db
+def test_a_planned_meeting_with_nothing_behind_says_so(client, people, period):
+    traffic = period.activities.get(position=2)
+    factories.log(traffic, START, 15)
+    planned = factories.meeting(period, TODAY, status=MeetingStatus.PLANNED)
+    sign_in(client, people.officer)
+
+    page = client.get(reverse("followups:meeting_detail", args=[planned.pk])).content.decode()
+
+    assert "Ingen aktivitet ligger efter plan i dag." in page
+    assert "15 av minst 15 trafikkontroller" in page
