@@ -21,6 +21,7 @@ its marks, so that a document is read as the text it carries.
 import re
 import unicodedata
 
+from promises.textimport.formats.ascii_arrows import ascii_arrows_read
 from promises.textimport.formats.common import (
     _JOIN_KEEPING_HYPHEN,
     _LOWER_WORD_START,
@@ -72,6 +73,8 @@ from promises.textimport.formats.data import (
     _xml_document,
     _yaml_data,
 )
+from promises.textimport.formats.disclosures import disclosures_read
+from promises.textimport.formats.double_spacing import double_spacing_read
 from promises.textimport.formats.field_lines import field_lines_read
 from promises.textimport.formats.grid_tables import grid_tables_read
 from promises.textimport.formats.languages import (
@@ -114,6 +117,7 @@ from promises.textimport.formats.layouts import (
     _without_tear_off_slip,
     run_in_party_headings_read,
 )
+from promises.textimport.formats.letter_codes import letter_codes_read
 from promises.textimport.formats.markup import (
     _ASCIIDOC_MARK,
     _BBCODE_MARK,
@@ -168,6 +172,7 @@ from promises.textimport.formats.pages import (
     _without_watermark,
 )
 from promises.textimport.formats.posters import _poster_lines_joined, credits_dropped
+from promises.textimport.formats.radio_options import radio_options_read
 from promises.textimport.formats.review_notes import review_notes_dropped
 from promises.textimport.formats.symbol_bullets import symbol_bullets_read
 from promises.textimport.formats.tables import _EMPTY_CSV_CELLS, _tables_as_cells
@@ -192,6 +197,7 @@ from promises.textimport.formats.web import (
     html_entities_read,
 )
 from promises.textimport.formats.week_plans import week_plan_read
+from promises.textimport.formats.wiki_templates import wiki_templates_read
 
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u3000": " "})
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -383,6 +389,16 @@ def clean(raw: str) -> str:
     raw = formatting_marks_read(raw)
     if "  " in raw or "\t" in raw:
         raw = symbol_bullets_read(raw)
+    if "\n\n\n" in raw:
+        raw = double_spacing_read(raw)
+    if "<summary" in raw or "<SUMMARY" in raw:
+        raw = disclosures_read(raw)
+    if "{{" in raw:
+        raw = wiki_templates_read(raw)
+    if "-> " in raw or "=> " in raw:
+        raw = ascii_arrows_read(raw)
+    if "( )" in raw or "○" in raw:
+        raw = radio_options_read(raw)
     if ":" in raw:
         raw = run_in_party_headings_read(shortcode_bullets_read(raw))
     if "@@ -" in raw:
@@ -449,6 +465,8 @@ def clean(raw: str) -> str:
         text = numbered_fields_read(text)
     if ". Polisen " in text or ". Kommunen " in text or ". Staden " in text:
         text = theme_rows_read(text)
+    if "=" in text and ")" in text:
+        text = letter_codes_read(text)
     if "\n>" in text:
         text = review_notes_dropped(text)
     if "ktivitet" in text:

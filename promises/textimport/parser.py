@@ -41,6 +41,7 @@ from promises.textimport.owners import trailing_owner
 from promises.textimport.period import read_period, start_at_signing
 from promises.textimport.reading.items import is_heading
 from promises.textimport.reading.legends import (
+    owners_from_aliases,
     owners_from_codes,
     owners_from_contacts,
     owners_from_legend,
@@ -199,6 +200,7 @@ def _read_document(document: ParsedDocument, lines: list[_Line], text: str) -> N
     _listed_twice(document)
     owners_from_legend(document, read_legend(lines))
     owners_from_codes(document, lines)
+    owners_from_aliases(document)
     owners_from_contacts(document)
     if not document.promises:
         promise_from_running_text(document, lines)

@@ -93,6 +93,36 @@ def owners_from_codes(document: ParsedDocument, lines: list[_Line]) -> None:
             activity.uncertain = [note for note in activity.uncertain if note != unstated]
 
 
+# A contract's names for its parties, given once and used after: "Part A: Polismyndigheten,
+# polisregion Öst …" on a line of its own, or "Linköpings kommun (nedan kallad Part B)".
+_ALIAS_LINE = re.compile(
+    r"^[ \t]*(?P<alias>Part [A-D1-4]|Avtalspart [A-D1-4])[ \t]*[:=–—-][ \t]*"
+    r"(?P<name>\S[^\n]{1,120})$",
+    re.MULTILINE,
+)
+_ALIAS_AFTER = re.compile(
+    r"(?P<name>[A-ZÅÄÖ][^()\n]{2,80}?)[ \t]*\((?:nedan )?(?:kallad |benämnd |kallat )?"
+    r"(?P<alias>Part [A-D1-4]|Avtalspart [A-D1-4])\)"
+)
+
+
+def owners_from_aliases(document: ParsedDocument) -> None:
+    """The owners of items whose subject is a contract's name for a party ("Part A åtar sig att
+    …", read as another actor's): the party that name was given to ("Part A: Polismyndigheten
+    …", "Linköpings kommun (nedan kallad Part B)"), when it is the police or the municipality."""
+    if "Part " not in document.text:
+        return
+    aliases = {}
+    for match in (*_ALIAS_LINE.finditer(document.text), *_ALIAS_AFTER.finditer(document.text)):
+        responsible, _other, _partners = read_owner(f"Ansvarig: {match.group('name')}", None)
+        if responsible in ("police", "municipality"):
+            aliases.setdefault(match.group("alias"), responsible)
+    for activity in document.activities:
+        if activity.responsible == "other" and activity.responsible_other in aliases:
+            activity.responsible = aliases[activity.responsible_other]
+            activity.responsible_other = ""
+
+
 # The people an item names to answer for it, with their e-mail addresses: "Kontaktperson:
 # Mikael Lundström, mikael.lundstrom@polisen.se".
 _CONTACT_PERSONS = re.compile(r"(?:kontaktperson(?:er)?|kontakt)\s*:[^\n]{0,300}", re.IGNORECASE)
