@@ -1,9 +1,11 @@
 """Shared pytest configuration: settings for tests, the named staff users, data made once."""
 
 import datetime
+import functools
 import os
 import subprocess
 import sys
+import zlib
 import zoneinfo
 from importlib import import_module
 from pathlib import Path
@@ -117,13 +119,22 @@ def people(db) -> People:
 
 
 @pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """In each stretch of one module's tests, those using `module_data` run last.
 
     The data stay in the database from the first test using them to the module's end, so a
     test of the module that does not use them must run before. (pytest-django's ordering by
     kind of database use, done first, is kept: only tests next to each other move.)
+
+    With `TESTS_WITHOUT_DATABASE=k/n` (CI's runs on SQLite and PostgreSQL), the tests that use
+    no database run in one of the n runs only (`_share_without_database`).
     """
+    share = os.environ.get("TESTS_WITHOUT_DATABASE", "")
+    if share:
+        kept, left = _share_without_database(items, share)
+        if left:
+            config.hook.pytest_deselected(items=left)
+            items[:] = kept
     start = 0
     for end in range(1, len(items) + 1):
         if end == len(items) or items[end].path != items[start].path:
@@ -137,6 +148,56 @@ def pytest_collection_modifyitems(items):
 
 def _uses_module_data(item) -> bool:
     return "module_data" in getattr(item, "fixturenames", ())
+
+
+# A test asking for any of these (itself or through its fixtures) may use the database.
+DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "django_db_setup",
+        "live_server",
+    }
+)
+# A module naming one of these may act on which database the run has (a server or a script
+# started with the run's DATABASE_URL, a branch on the vendor, the database unblocked by hand):
+# it runs in every run.
+NAMES_THE_DATABASE = ("DATABASE_URL", "postgres", "vendor", "connection", "django_db_blocker")
+
+
+def uses_database(item) -> bool:
+    """Whether the test may use the run's database. pytest-django refuses a query from a test
+    that asked for no database (neither the mark nor a fixture), so one that did not ask gives
+    the same result whichever database the run has."""
+    if item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(item.fixturenames):
+        return True
+    return _names_the_database(item.path)
+
+
+@functools.cache
+def _names_the_database(path: Path) -> bool:
+    text = path.read_text(encoding="utf-8")
+    return any(name in text for name in NAMES_THE_DATABASE)
+
+
+def _share_without_database(items: list, share: str) -> tuple[list, list]:
+    """The tests of run k of n (`share` "k/n"): every test using the database, and the k-th
+    of n parts of those using none, split by a stable hash of their ids. CI runs the suite on
+    SQLite and on PostgreSQL side by side on two cores: a test that uses no database (the
+    text import's parser, most of it) gives the same answer in both, and runs once."""
+    try:
+        k, n = (int(part) for part in share.split("/"))
+    except ValueError:
+        raise pytest.UsageError(f"TESTS_WITHOUT_DATABASE={share!r}: give k/n, as 1/2") from None
+    if not 1 <= k <= n:
+        raise pytest.UsageError(f"TESTS_WITHOUT_DATABASE={share!r}: k must be from 1 to n")
+    kept, left = [], []
+    for item in items:
+        mine = uses_database(item) or zlib.crc32(item.nodeid.encode()) % n == k - 1
+        (kept if mine else left).append(item)
+    return kept, left
 
 
 @pytest.fixture(scope="module")
