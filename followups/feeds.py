@@ -1,10 +1,10 @@
 """Atom feeds of what happens to published promises: national and per municipality.
 
-A feed merges several sources (signed and registered periods, revisions, extensions, closed
-periods, follow-up meetings, reports, logs), each a function returning its latest `FeedItem`s
-dated on or after a cutoff day. To add one, write one more source function with the same
-signature and add it to `FEED_SOURCES` (and, if it is to move the cutoff, its dates to
-`_cutoff`); the merge, ordering and limit stay as they are.
+A feed merges several sources (signed and registered periods, revisions, extensions, activities
+cancelled, closed periods, follow-up meetings, reports, logs), each a function returning its
+latest `FeedItem`s dated on or after a cutoff day. To add one, write one more source function
+with the same signature and add it to `FEED_SOURCES` (and, if it is to move the cutoff, its
+dates to `_cutoff`); the merge, ordering and limit stay as they are.
 """
 
 import datetime
@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.xmlutils import SimplerXMLGenerator
 
 from activities import wording
-from activities.models import ActivityLog
+from activities.models import Activity, ActivityLog, ActivityStatus
 from activities.progress import Comparator
 from followups.models import FollowUpMeeting, Report
 from municipalities.models import Municipality
@@ -250,6 +250,45 @@ def extension_items(
     return items
 
 
+def cancellation_items(
+    municipality: Municipality | None, limit: int, since: datetime.date | None = None
+) -> list[FeedItem]:
+    """Activities of published periods cancelled through their status, dated by the day they
+    were (`Activity.cancelled_at`), with the public reason: as the period's change log lists
+    them."""
+    activities = Activity.objects.filter(
+        period__state__in=PUBLISHED_STATES,
+        status=ActivityStatus.CANCELLED,
+        status_changed_at__isnull=False,
+    )
+    if municipality is not None:
+        activities = activities.filter(period__municipality=municipality)
+    if since is not None:
+        activities = activities.filter(status_changed_at__gte=_as_datetime(since))
+    activities = activities.select_related("period__municipality").order_by(
+        "-status_changed_at", "-pk"
+    )
+    items = []
+    for activity in activities[:limit]:
+        period = activity.period
+        items.append(
+            FeedItem(
+                kind="activity-cancelled",
+                pk=activity.pk,
+                date=timezone.localdate(activity.cancelled_at),
+                title=gettext("Activity cancelled: %(activity)s, %(place)s %(period)s")
+                % {
+                    "activity": activity.title,
+                    "place": period.place_name,
+                    "period": period.period_label,
+                },
+                description=gettext("Reason: %(reason)s") % {"reason": activity.status_reason},
+                link=f"{period.get_absolute_url()}#installd-{activity.pk}",
+            )
+        )
+    return items
+
+
 def _promise_titles(periods) -> dict[int, list[str]]:
     """Period id → its promises' titles, in order, by a query of its own, which runs (unlike a
     prefetch) when no period is new enough: the feed's query count stays the same whatever the
@@ -457,6 +496,7 @@ FEED_SOURCES: tuple[
     registered_period_items,
     revision_items,
     extension_items,
+    cancellation_items,
     closed_period_items,
     meeting_items,
     report_items,

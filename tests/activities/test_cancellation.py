@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from activities.models import ActivityStatus
+from tests import factories
 from tests.activities.test_staff_pages import make_world, url
 from tests.staff import sign_in
 
@@ -198,3 +199,36 @@ def test_the_documented_way_cancels_a_target_activity_publicly(client, world):
 
     assert "Mål ändrat" in changes and "Ingen förening kan längre hålla i vandringarna." in changes
     assert "Aktiviteten ”Trygghetsvandringar” ställdes in. Skäl: Ingen arrangör" in changes
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("feed", ["/flode/", "/kommuner/{slug}/flode/"])
+def test_a_cancellation_is_news_in_the_feeds_as_in_the_change_log(client, world, feed):
+    from activities import services
+    from tests.followups.test_feeds import entries, parse
+
+    reason = "Föreningen som höll i dialogerna har lagts ned"
+    services.set_activity_status(world.status, world.officer, ActivityStatus.CANCELLED, reason)
+    # Cancelled in its document (no day known): in no feed, as in no change log.
+    factories.activity(
+        world.period,
+        "Föräldramöten",
+        target=None,
+        status=ActivityStatus.CANCELLED,
+        status_reason="Okänt",
+    )
+    url = feed.format(slug=world.period.municipality.slug)
+
+    items = entries(parse(client.get(url)))
+
+    cancelled = [item for item in items if item["title"].startswith("Aktivitet inställd")]
+    assert [item["title"] for item in cancelled] == [
+        f"Aktivitet inställd: Medborgardialog, {world.period.place_name} "
+        f"{world.period.period_label}"
+    ]
+    assert cancelled[0]["summary"] == f"Skäl: {reason}"
+    assert cancelled[0]["link"].endswith(
+        f"{world.period.get_absolute_url()}#installd-{world.status.pk}"
+    )
+    page = client.get(world.period.get_absolute_url()).content.decode()
+    assert f'id="installd-{world.status.pk}"' in page
