@@ -201,7 +201,7 @@ def build_digests(today: datetime.date) -> list[Digest]:
     reports: dict[int, list[DueReport]] = {}
     if wanted[REPORTS]:
         for period in _report_periods(wanted[REPORTS], today):
-            due = due_reports(period, period.published_reports, today)
+            due = due_reports(period, period.published_reports, today, period.draft_reports)
             reports.setdefault(period.municipality_id, []).extend(due)
 
     digests = []
@@ -353,7 +353,13 @@ def render(digest: Digest, today: datetime.date) -> EmailMessage:
                 "report": report,
                 "dates": date_range(report.start, report.end),
                 "period": period_name(report.period),
-                "url": site_url(reverse("promises:staff_period", args=[report.period.pk])),
+                # Where the work is: the draft written for the tertial, if any, as on the start
+                # page; else the period's page.
+                "url": site_url(
+                    reverse("followups:report_detail", args=[report.draft.pk])
+                    if report.draft
+                    else reverse("promises:staff_period", args=[report.period.pk])
+                ),
             }
             for report in digest.reports
         ]

@@ -119,9 +119,14 @@ def test_coordinator_also_gets_the_reports_due(world, people, mailoutbox):
     body = by_address(mailoutbox)[people.coordinator.email].body
     assert "1 redovisning att publicera" in body
     # Tertial 1 has a published report; tertial 2 only a draft; tertial 3 has not ended.
-    assert "Vetlanda 2026: tertial 2 (1 maj\u00a0– 31 augusti 2026)" in body
+    # Its draft is named, and the link goes to it (the start page's "Gör klart utkastet").
+    draft = Report.objects.get(period=world["home"], title="Tertial 2")
+    assert (
+        "Vetlanda 2026: tertial 2 (1 maj\u00a0– 31 augusti 2026); "
+        "ett utkast finns men är inte publicerat: Tertial 2"
+    ) in body
     assert "tertial 1" not in body and "tertial 3" not in body
-    assert f"{SITE}/personal/perioder/{world['home'].pk}/" in body
+    assert f"{SITE}/personal/redovisningar/{draft.pk}/" in body
     assert "1 aktivitet som ligger efter plan" in body and "1 planerat uppföljningsmöte" in body
 
 
@@ -131,7 +136,11 @@ def test_other_municipality_staff_see_only_theirs(world, people, mailoutbox):
     body = sent[people.other_officer.email].body
     assert "Tranås trygghetsvandringar" in body and "Tranås BRÅ" in body
     assert "Trafikkontroller" not in body and "Trygg och säker kommun" not in body
-    assert "Tranås 2026: tertial 2" in sent[people.other_coordinator.email].body
+    other_body = sent[people.other_coordinator.email].body
+    assert "Tranås 2026: tertial 2" in other_body
+    # No draft written: the link goes to the period's page.
+    assert "utkast" not in other_body
+    assert f"{SITE}/personal/perioder/{world['other'].pk}/" in other_body
 
 
 def test_approvers_admins_without_membership_and_inactive_users_get_nothing(
