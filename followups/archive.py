@@ -4,9 +4,10 @@ files the promise under its reference number (arkivlagen asks the public records
 It holds the documents as they were frozen (the signed original, or the copy kept when a past
 promise was registered, and its source document; each published report version), each read
 back and checked against its stored SHA-256 checksum, and the promise's record as CSV files:
-the lifecycle steps and the reviews with who took them, the public revisions, the follow-up
-meetings with their minutes, and the activities with their targets and what was done. A table
-of contents names every file with its size and SHA-256, and a JSON file the promise's facts.
+the lifecycle steps, the reviews and the answers to their comments with who took them, the
+public revisions, the follow-up meetings with their minutes, and the activities with their
+targets and what was done. A table of contents names every file with its size and SHA-256, and
+a JSON file the promise's facts.
 
 The package is for staff (the coordinator who answers for the promise's records): it holds
 names and internal minutes the public pages never show. Built in memory: a period's documents
@@ -31,7 +32,7 @@ from activities.models import Activity
 from activities.spreadsheet import safe_cell
 from followups import frozen
 from followups.models import FollowUpMeeting, Report, SignedOriginal
-from promises.models import PeriodTransition, PromisePeriod, Review, Revision
+from promises.models import PeriodTransition, PromisePeriod, Review, ReviewAnswer, Revision
 
 # What the activities file says of a promise registered after it had ended (its page says it).
 NOT_RECORDED = gettext_lazy(
@@ -88,6 +89,22 @@ def _lifecycle(period: PromisePeriod) -> bytes:
             review.comment,
         )
         for review in reviews
+    ]
+    answers = ReviewAnswer.objects.filter(review__period=period).select_related(
+        "by", "review__reviewer"
+    )
+    rows += [
+        (
+            answer.at,
+            f"svar på kommentar, samrådsomgång {answer.review.round}",
+            "",
+            # The answer goes to the approver who wrote the comment.
+            person_name(answer.review.reviewer),
+            "",
+            person_name(answer.by),
+            answer.text,
+        )
+        for answer in answers
     ]
     rows.sort(key=lambda row: row[0])
     return _csv(["tidpunkt", "händelse", "från", "till", "slag", "av", "kommentar"], rows)
@@ -225,8 +242,9 @@ def _explanations() -> dict[str, str]:
             "signatories) in JSON, a text format that archive systems read."
         ),
         "handelser.csv": gettext(
-            "One row for each step in the citizen promise's lifecycle and for each review in "
-            "its consultation, in the order of time; the column “av” names who took it."
+            "One row for each step in the citizen promise's lifecycle, for each review in its "
+            "consultation and for each answer to a comment, in the order of time; the column "
+            "“av” names who took it."
         ),
         "andringar.csv": gettext(
             "One row for each change made after the signing; the changes of one revision "
@@ -378,7 +396,7 @@ def package(period: PromisePeriod, *, user, now: datetime.datetime | None = None
         today = timezone.localdate(now)
         files += [
             ("uppgifter.json", _facts(period, user, now), "Medborgarlöftets uppgifter"),
-            ("handelser.csv", _lifecycle(period), "Livscykelns steg och granskningar"),
+            ("handelser.csv", _lifecycle(period), "Livscykelns steg, granskningar och svar"),
             ("andringar.csv", _revisions(period), "Ändringar efter undertecknandet"),
             ("moten.csv", _meetings(period), "Uppföljningsmöten med protokoll"),
             ("aktiviteter.csv", _activities(period, today), "Aktiviteterna med mål och utfall"),

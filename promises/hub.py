@@ -28,7 +28,14 @@ from activities.models import Activity, ActivityLog
 from municipalities.roles import Act
 from promises import copy_review, lifecycle
 from promises.lifecycle import Action
-from promises.models import PUBLISHED_STATES, PeriodState, Promise, PromisePeriod, Review
+from promises.models import (
+    PUBLISHED_STATES,
+    PeriodState,
+    Promise,
+    PromisePeriod,
+    Review,
+    prefetch_answers,
+)
 from promises.validity import overlap_message, overlapping_drafts, overlapping_period
 
 # The period's documents (URL slug, name), in staff pages for any state.
@@ -166,6 +173,7 @@ def round_changes(period: PromisePeriod, transitions: list) -> RoundChanges | No
         Review.objects.filter(period=period, round=period.consultation_round - 1)
         .exclude(comment="")
         .select_related("reviewer", "promise")
+        .prefetch_related(prefetch_answers())
         .order_by("at", "pk")
     )
     return RoundChanges(since, changes_since(period, since), comments, current.comment)
@@ -214,6 +222,13 @@ def previous_published(period: PromisePeriod) -> PromisePeriod | None:
     )
 
 
+def mark_answerable(reviews, may_answer: bool) -> None:
+    """Set each review's `can_answer`: whether the page offers to answer it, by the access
+    policy's answer for the period (`may_answer`) and the lifecycle's for the review."""
+    for review in reviews:
+        review.can_answer = may_answer and lifecycle.answerable(review)
+
+
 def review_rounds(period: PromisePeriod) -> list[tuple[int, list[Review]]]:
     """The period's reviews by consultation round, newest round and review first."""
     rounds: dict[int, list[Review]] = {}
@@ -250,10 +265,16 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
     promises_served(activities, promises)
     transitions = list(period.transitions.all())
     followed_up = lifecycle.followed_up(period)
+    # An approver's comment is answered beside it, by those the policy lets answer now.
+    may_answer = policy.may(user, Action.ANSWER, period)
+    mark_answerable(period.reviews.all(), may_answer)
+    changes = round_changes(period, transitions)
+    if changes is not None:
+        mark_answerable(changes.comments, may_answer)
     context = {
         "period": period,
         # In a later consultation round: what changed since the previous one began.
-        "round_changes": round_changes(period, transitions),
+        "round_changes": changes,
         # Once signed: what the last meeting decided and when the next one is.
         "follow_up_now": follow_up_now(period, today) if followed_up else None,
         "promises": promise_comments(period, promises),

@@ -1,11 +1,13 @@
 """The lifecycle of a promise period as one state machine: who may do what, in which state.
 
-utkast → på samråd (approvers comment, approve, or send it back) → beslutad → undertecknad →
-(active while today is inside the period) → avslutad, or förlängd → avslutad.
+utkast → på samråd (approvers comment, approve, or send it back; the coordinator answers their
+comments) → beslutad → undertecknad → (active while today is inside the period) → avslutad, or
+förlängd → avslutad.
 
 Every step is checked here, by state and by the user's role in the period's municipality, and
-recorded as a `PeriodTransition` (or, for comments and approvals, a `Review`). Views call
-`perform()` and show its errors; they never set `state` themselves.
+recorded as a `PeriodTransition` (or, for comments and approvals, a `Review`; for an answer to a
+comment, a `ReviewAnswer` under it). Views call `perform()` and show its errors; they never set
+`state` themselves.
 
 Every rule about states is asked of this module: which actions there are, from which states, for
 whom, with which checks (`RULES`); which states allow free editing, which make a change a
@@ -40,6 +42,7 @@ from promises.models import (
     PeriodTransition,
     PromisePeriod,
     Review,
+    ReviewAnswer,
     ReviewVerdict,
     Signatory,
 )
@@ -52,6 +55,8 @@ class Action(models.TextChoices):
     SUBMIT = "skicka-pa-samrad", _("Send for consultation")
     WITHDRAW = "ta-tillbaka", _("Take back to draft")
     COMMENT = "kommentera", pgettext_lazy("lifecycle action", "Comment")
+    # Taken on one comment (`Rule.per_review`), beside it, not among the period's steps.
+    ANSWER = "svara", pgettext_lazy("lifecycle action", "Answer")
     APPROVE = "godkann", _("Approve")
     RETURN = "skicka-tillbaka", _("Send back to draft")
     DECIDE = "beslut", _("Record the decision")
@@ -256,6 +261,7 @@ def has_approved(period: PromisePeriod, user) -> bool:
 # The message of each required field of the steps; the forms (lifecycle_forms) use the same.
 REQUIRED = {
     "comment": _("Write a comment."),
+    "answer": _("Write an answer."),
     "decision_body": _("Name the decision body."),
     "decision_date": _("Enter the decision date."),
     "signed_date": _("Enter the signing date."),
@@ -278,6 +284,8 @@ class Step:
     notify: bool = True
     # The stated start a signing replaced, kept with the transition.
     previous_start_date: datetime.date | None = None
+    # What a step that neither moves the period nor reviews it recorded (an answer).
+    record: object = None
 
     def error(self, field_name: str | None, message) -> None:
         self.errors.setdefault(field_name, []).append(str(message))
@@ -579,6 +587,48 @@ def _notify_comment(step: Step) -> None:
         _notify_commented(step)
 
 
+def answerable(review: Review) -> bool:
+    """Whether `review` is a comment that can be answered: one with words (a comment, a return,
+    an approval with a comment); a bare approval asks nothing. The period's state and the
+    user's role are the rule's (`RULES[Action.ANSWER]`)."""
+    return bool(review.comment)
+
+
+def _answers_a_comment(step: Step) -> None:
+    # The comment answered is one of this period's, with words to answer.
+    if not step.comment:
+        step.error("comment", REQUIRED["answer"])
+    review = step.data.get("review")
+    if review is None or review.period_id != step.period.pk or not answerable(review):
+        step.error("review", _("Choose a comment on this citizen promise to answer."))
+
+
+def _record_answer(step: Step) -> None:
+    # The same answer to the same comment twice (a double submit) is saved, and told, once.
+    review, by = step.data["review"], step.user
+    existing = ReviewAnswer.objects.filter(review=review, by=by, text=step.comment).first()
+    if existing is not None:
+        step.notify = False
+        step.record = existing
+        return
+    step.record = ReviewAnswer.objects.create(review=review, by=by, text=step.comment, at=step.at)
+
+
+def _notify_answered(step: Step) -> None:
+    """The approver who wrote the comment is told of the answer (and nobody else)."""
+    if step.notify:
+        review = step.data["review"]
+        notifications.notify(
+            notifications.ANSWERED,
+            step.period,
+            by=step.user,
+            comment=step.comment,
+            about=review.promise_title_then,
+            answered=review.comment,
+            to=review.reviewer,
+        )
+
+
 def _record_decision(step: Step) -> None:
     period, data = step.period, step.data
     period.decision_body = data["decision_body"]
@@ -650,6 +700,9 @@ class Rule:
     verdict: str = ""
     effects: tuple[Effect, ...] = ()
     user_guards: tuple[UserGuard, ...] = ()
+    # Taken on one review (answering a comment): offered beside each comment, not among the
+    # period's steps (`own_steps`, `steps_to_come`); `perform` gets the review as `review`.
+    per_review: bool = False
 
 
 COORDINATOR, APPROVER = (Role.COORDINATOR,), (Role.APPROVER,)
@@ -673,6 +726,17 @@ RULES: dict[str, Rule] = {
         (_has_comment,),
         ReviewVerdict.COMMENT,
         effects=(_notify_comment,),
+    ),
+    # The coordinator answers an approver's comment while the period is in consultation: not in
+    # a draft (the answer to a return is the draft sent again, with its comment), and not once
+    # it is decided.
+    Action.ANSWER: Rule(
+        (S.CONSULTATION,),
+        None,
+        COORDINATOR,
+        (_answers_a_comment,),
+        effects=(_record_answer, _notify_answered),
+        per_review=True,
     ),
     Action.APPROVE: Rule(
         (S.CONSULTATION,),
@@ -752,13 +816,19 @@ def refusal(action: str, period: PromisePeriod, user) -> str | None:
     return None
 
 
+def period_steps() -> list[str]:
+    """The actions taken on the period as a whole, in lifecycle order (not those taken on one
+    of its reviews, `Rule.per_review`)."""
+    return [action for action in Action.values if not RULES[action].per_review]
+
+
 def own_steps(period: PromisePeriod, user) -> tuple[list[str], list[tuple[str, str]]]:
     """The steps that are `user`'s by their role and the period's state, in lifecycle order:
     those they may take now, and those held back, each with why (e.g. closing before the
     period begins). Each step's checks of the user run once."""
     roles = roles_for(user, period)
     offered, held = [], []
-    for action in Action.values:
+    for action in period_steps():
         if _is_theirs(action, period, roles):
             reason = refusal(action, period, user)
             if reason is None:
@@ -780,7 +850,7 @@ def steps_to_come(period: PromisePeriod, user) -> tuple[str, list[str]] | None:
         return None
     roles = roles_for(user, period)
     for state in PATH[PATH.index(period.state) + 1 :]:
-        actions = [action for action in Action.values if _step_of(action, state, roles)]
+        actions = [action for action in period_steps() if _step_of(action, state, roles)]
         if actions:
             return state, actions
     return None
@@ -802,13 +872,14 @@ def perform(
     at: datetime.datetime | None = None,
     notify: bool = True,
     **data,
-) -> PeriodTransition | Review:
+) -> PeriodTransition | Review | ReviewAnswer:
     """Take `action` on `period` as `user`: check it against its rule, apply it, record it.
 
     `data` carries the action's own fields: decision_body, decision_date, decision_reference
     (decide, extend); signed_date, signatories, a list of `SignatoryData`, and validity_start, a
-    `ValidityStart` (sign; default: from the signing date); new_end_date (extend). `at` is the
-    moment recorded (default now), `today` the day dates are checked against (default at's day).
+    `ValidityStart` (sign; default: from the signing date); new_end_date (extend); review, the
+    `Review` answered (answer; the answer's text is `comment`). `at` is the moment recorded
+    (default now), `today` the day dates are checked against (default at's day).
     The staff concerned are e-mailed once the step is committed, unless `notify` is False.
     Raises `TransitionNotAllowed` or `TransitionInvalid`; writes nothing then.
     """
@@ -845,7 +916,7 @@ def perform(
     for effect in rule.effects:
         effect(step)
     if rule.to_state is None:
-        return review
+        return review if review is not None else step.record
     period._history_user = user
     period._history_date = at
     period.save()

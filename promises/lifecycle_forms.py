@@ -9,6 +9,7 @@ and the view puts its errors on these forms. A required field's message is the l
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from promises import parties
 from promises.fields import DateField, PlainTextField
@@ -94,6 +95,22 @@ class CommentRequiredForm(TransitionForm):
 
     def transition_data(self) -> dict:
         return {"promise": self.cleaned_data.get("promise")}
+
+
+class AnswerForm(forms.Form):
+    """The coordinator's answer to an approver's comment, shown under it and told to them."""
+
+    comment = _text(
+        pgettext_lazy("an answer to a comment", "Answer"),
+        MAX_COMMENT,
+        required=True,
+        help_text=_(
+            "Shown under the comment on the citizen promise's page and e-mailed to the approver "
+            "who wrote it. Kept in the record."
+        ),
+        rows=4,
+        error_messages={"required": REQUIRED["answer"]},
+    )
 
 
 class DecisionFieldsMixin(forms.Form):

@@ -1,4 +1,5 @@
-"""Staff pages of the lifecycle steps: send for consultation, review, decide, sign, extend, close.
+"""Staff pages of the lifecycle steps: send for consultation, review, decide, sign, extend, close;
+and the coordinator's answer to an approver's comment (`review_answer`).
 
 One view serves every step. It lets through users signed in with both factors, refuses (403) a
 user whose roles never take the step (`access.policy`), fetches the period through the user's
@@ -13,6 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -24,8 +26,8 @@ from access.staff import staff_required
 from promises import lifecycle, notifications
 from promises.hub import round_changes
 from promises.lifecycle import Action
-from promises.lifecycle_forms import FORMS, SignForm, signatory_formset
-from promises.models import PeriodState, PromisePeriod
+from promises.lifecycle_forms import FORMS, AnswerForm, SignForm, signatory_formset
+from promises.models import PeriodState, PromisePeriod, prefetch_answers
 
 EXPLANATIONS = {
     Action.SUBMIT: gettext_lazy(
@@ -125,7 +127,8 @@ def _success_message(action: str, period: PromisePeriod, user, done) -> str:
 @require_http_methods(["GET", "POST"])
 def period_transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """Take one lifecycle step on a period: a form with the step's data and a comment."""
-    if action not in Action.values:
+    if action not in lifecycle.period_steps():
+        # An answer is taken on one comment, at its own address (`review_answer`).
         raise Http404
     user = request.user
     policy.require(user, action)
@@ -210,6 +213,55 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
         and not notifications.anyone_told(notifications.SUBMITTED, period, by=user),
     }
     return render(request, "promises/period_transition.html", context)
+
+
+# An answer's confirmation says whether the approver was e-mailed of it.
+ANSWER_TOLD = gettext_lazy("Your answer was saved, and %(name)s is told of it by e-mail.")
+ANSWER_NOT_TOLD = gettext_lazy(
+    "Your answer was saved and is shown under the comment. %(name)s does not receive e-mail "
+    "from the portal: tell them yourself if the answer cannot wait."
+)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def review_answer(request: HttpRequest, pk: int, review: int) -> HttpResponse:
+    """Answer an approver's comment on a period in consultation: the comment, and a form."""
+    user = request.user
+    policy.require(user, Action.ANSWER)
+    periods = PromisePeriod.objects.visible_to(user).with_place()
+    period = get_object_or_404(periods, pk=pk)
+    reviews = period.reviews.select_related("reviewer", "promise")
+    comment = get_object_or_404(reviews.prefetch_related(prefetch_answers()), pk=review)
+    if not lifecycle.answerable(comment):
+        raise Http404  # an approval without a comment: nothing to answer
+    roles = lifecycle.roles_for(user, period)
+    if not lifecycle.allowed(Action.ANSWER, period, roles, user):
+        if roles & set(lifecycle.RULES[Action.ANSWER].roles):
+            # The coordinator's, but the period has left consultation (decided, back to draft).
+            return _overtaken(request, period)
+        raise PermissionDenied
+    form = AnswerForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["comment"]
+        try:
+            lifecycle.perform(period, user, Action.ANSWER, comment=text, review=comment)
+        except lifecycle.TransitionNotAllowed:
+            # Someone moved the period out of consultation meanwhile.
+            period.refresh_from_db(fields=["state"])
+            return _overtaken(request, period)
+        except lifecycle.TransitionInvalid as invalid:
+            _show_errors(form, invalid.errors)
+        else:
+            reviewer = comment.reviewer
+            told = notifications.anyone_told(notifications.ANSWERED, period, by=user, to=reviewer)
+            name = reviewer.get_full_name() or reviewer.get_username()
+            message = ANSWER_TOLD if told else ANSWER_NOT_TOLD
+            messages.success(request, str(message) % {"name": name})
+            url = reverse("promises:staff_period", args=[period.pk])
+            return redirect(f"{url}#kommentar-{comment.pk}")
+    context = {"period": period, "review": comment, "form": form}
+    return render(request, "promises/review_answer.html", context)
 
 
 def _round_changes(period: PromisePeriod, action: str):

@@ -8,7 +8,8 @@ link to the period's staff page at `settings.SITE_URL`.
 Who is told: the staff holding the event's roles in the period's municipality (directly, or
 through a local police area covering it), active, with an e-mail address, who have not turned
 notifications off (`municipalities.models.NotificationPreference`), and not the person who took
-the step. Nobody in another municipality.
+the step. Nobody in another municipality. An answer to a comment is told to the approver who
+wrote it alone (`to`), if they still hold the role there and want e-mail.
 """
 
 import datetime
@@ -36,6 +37,8 @@ APPROVED = "approved"
 # having to look (the approver is told so).
 COMMENTED = "commented"
 RETURNED = "returned"
+# The coordinator answered an approver's comment: the approver who asked learns of it.
+ANSWERED = "answered"
 DECIDED = "decided"
 SIGNED = "signed"
 # Changes to a signed period: not lifecycle steps that ask anyone for anything, but both parties'
@@ -53,6 +56,7 @@ RECIPIENT_ROLES: dict[str, tuple[str, ...]] = {
     COMMENTED: (Role.COORDINATOR,),
     APPROVED: (Role.COORDINATOR,),
     RETURNED: (Role.COORDINATOR, Role.APPROVER),
+    ANSWERED: (Role.APPROVER,),
     DECIDED: BOTH_PARTIES,
     SIGNED: BOTH_PARTIES,
     REVISED: BOTH_PARTIES,
@@ -64,6 +68,7 @@ SUBJECTS = {
     COMMENTED: gettext_lazy("Citizen promise %(period)s has been commented on in consultation"),
     APPROVED: gettext_lazy("Citizen promise %(period)s has been approved"),
     RETURNED: gettext_lazy("Citizen promise %(period)s has been sent back to draft"),
+    ANSWERED: gettext_lazy("Your comment on citizen promise %(period)s has been answered"),
     DECIDED: gettext_lazy("The decision on citizen promise %(period)s has been recorded"),
     SIGNED: gettext_lazy("Citizen promise %(period)s has been signed"),
     REVISED: gettext_lazy("Citizen promise %(period)s has been changed"),
@@ -71,24 +76,51 @@ SUBJECTS = {
 }
 
 
-def notify(event: str, period: PromisePeriod, *, by, comment: str = "", about: str = "") -> None:
+def notify(
+    event: str,
+    period: PromisePeriod,
+    *,
+    by,
+    comment: str = "",
+    about: str = "",
+    answered: str = "",
+    to=None,
+) -> None:
     """E-mail the staff concerned about `event` on `period` once the current transaction commits.
 
     `by` took the step (and is not told of it); `comment` is the step's comment, `about` the
-    title of the promise it is about, if any.
+    title of the promise it is about, if any; `answered`, the comment an answer answers. `to`:
+    only this user is told (if among those concerned).
     """
     period_id, by_id, by_name = period.pk, by.pk, by.get_full_name() or by.get_username()
+    to_id = to.pk if to is not None else None
 
     def send_notification() -> None:
-        send(event, period_id, by_id=by_id, by_name=by_name, comment=comment, about=about)
+        send(
+            event,
+            period_id,
+            by_id=by_id,
+            by_name=by_name,
+            comment=comment,
+            about=about,
+            answered=answered,
+            to_id=to_id,
+        )
 
     # A failing mail server must not turn a saved step into an error page: logged instead.
     transaction.on_commit(send_notification, robust=True)
 
 
-def recipients(period: PromisePeriod, roles, *, exclude_user_id: int | None = None) -> list[str]:
+def recipients(
+    period: PromisePeriod,
+    roles,
+    *,
+    exclude_user_id: int | None = None,
+    only_user_id: int | None = None,
+) -> list[str]:
     """E-mail addresses of the staff with `roles` in the period's municipality who want
-    notifications (one query, preferences included), in a stable order."""
+    notifications (one query, preferences included), in a stable order; of `only_user_id`
+    alone, when given."""
     municipality = period.municipality_id
     memberships = Membership.objects.filter(role__in=roles).filter(
         Q(municipality_id=municipality) | Q(local_police_area__municipalities=municipality)
@@ -98,12 +130,18 @@ def recipients(period: PromisePeriod, roles, *, exclude_user_id: int | None = No
     )
     if exclude_user_id is not None:
         users = users.exclude(pk=exclude_user_id)
+    if only_user_id is not None:
+        users = users.filter(pk=only_user_id)
     return list(users.order_by("pk").values_list("email", flat=True))
 
 
-def anyone_told(event: str, period: PromisePeriod, *, by) -> bool:
-    """Whether `event` on `period`, taken by `by`, e-mails anybody (one query)."""
-    return bool(recipients(period, RECIPIENT_ROLES[event], exclude_user_id=by.pk))
+def anyone_told(event: str, period: PromisePeriod, *, by, to=None) -> bool:
+    """Whether `event` on `period`, taken by `by` (told to `to` alone, if given), e-mails
+    anybody (one query)."""
+    only = to.pk if to is not None else None
+    return bool(
+        recipients(period, RECIPIENT_ROLES[event], exclude_user_id=by.pk, only_user_id=only)
+    )
 
 
 # An approver's comments one after another tell the coordinators once: a comment written within
@@ -131,12 +169,20 @@ def site_url(path: str) -> str:
 
 
 def send(
-    event: str, period_id: int, *, by_id: int, by_name: str, comment: str = "", about: str = ""
+    event: str,
+    period_id: int,
+    *,
+    by_id: int,
+    by_name: str,
+    comment: str = "",
+    about: str = "",
+    answered: str = "",
+    to_id: int | None = None,
 ) -> int:
-    """Send the e-mails of `event` on the period now, taken by `by_name` (the user `by_id`);
-    returns how many were sent."""
+    """Send the e-mails of `event` on the period now, taken by `by_name` (the user `by_id`), to
+    the user `to_id` alone if given; returns how many were sent."""
     period = PromisePeriod.objects.with_place().get(pk=period_id)
-    to = recipients(period, RECIPIENT_ROLES[event], exclude_user_id=by_id)
+    to = recipients(period, RECIPIENT_ROLES[event], exclude_user_id=by_id, only_user_id=to_id)
     if not to:
         return 0
     # In the site's language whatever the request's; the links are then the Swedish paths.
@@ -148,6 +194,7 @@ def send(
             "by": by_name,
             "comment": comment,
             "about": about,
+            "answered": answered,
             "url": site_url(reverse("promises:staff_period", args=[period.pk])),
             "settings_url": site_url(reverse("accounts:user_settings")),
         }

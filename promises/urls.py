@@ -99,6 +99,12 @@ urlpatterns = [
         lifecycle_views.period_transition,
         name="period_transition",
     ),
+    # Staff: the coordinator's answer to an approver's comment in consultation.
+    path(
+        "personal/perioder/<int:pk>/kommentarer/<int:review>/svara/",
+        lifecycle_views.review_answer,
+        name="review_answer",
+    ),
     # Staff: the decision proposal's texts, and both documents in any state.
     path(
         "personal/perioder/<int:pk>/tjansteutlatande/",

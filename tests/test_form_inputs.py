@@ -50,6 +50,7 @@ from promises.models import (
     Promise,
     PromisePeriod,
     Review,
+    ReviewAnswer,
     ReviewVerdict,
     Revision,
     RevisionChange,
@@ -674,6 +675,7 @@ def records() -> tuple[int, ...]:
         Signatory.objects.count(),
         PeriodTransition.objects.count(),
         Review.objects.count(),
+        ReviewAnswer.objects.count(),
         Extension.objects.count(),
         Revision.objects.count(),
         RevisionChange.objects.count(),
@@ -728,6 +730,14 @@ def build_staff(world: dict, people: People) -> dict:
     Review.objects.create(
         period=consultation, round=1, reviewer=approver, verdict=ReviewVerdict.APPROVE
     )
+    # An approver's question, for the coordinator's answer.
+    question = Review.objects.create(
+        period=consultation,
+        round=1,
+        reviewer=approver,
+        verdict=ReviewVerdict.COMMENT,
+        comment="Vem leder trygghetsvandringarna?",
+    )
     decided = period(
         PeriodState.DECIDED,
         "beslutad",
@@ -749,6 +759,7 @@ def build_staff(world: dict, people: People) -> dict:
         "area": area,
         "draft": period(PeriodState.DRAFT, "utkast"),
         "consultation": consultation,
+        "question": question,
         "decided": decided,
         "signed": signed,
     }
@@ -1192,6 +1203,15 @@ def test_optional_comment_steps_refuse_a_bad_comment(client, staff, action, comm
 )
 def test_comment_and_return_steps_refuse_a_bad_or_missing_comment(client, staff, action, comment):
     step(client, staff, action, {"comment": comment}, "comment")
+
+
+@EXAMPLES
+@given(comment=st.one_of(BAD_COMMENTS, st.sampled_from(["", "  ", "\n\t"])))
+def test_answer_to_a_comment_refuses_a_bad_or_missing_answer(client, staff, comment):
+    ensure_signed_in(client, staff["coordinator"])
+    question = staff["question"]
+    url = reverse("promises:review_answer", args=[question.period_id, question.pk])
+    _check_refused(client, url, {"comment": comment}, "comment", records)
 
 
 DECISION_VALUES = st.one_of(

@@ -41,6 +41,8 @@ from promises.models import (
     Promise,
     PromisePeriod,
     Review,
+    ReviewAnswer,
+    ReviewVerdict,
     Revision,
 )
 from tests import factories
@@ -272,6 +274,15 @@ MATRIX = {
     # Sending the draft for consultation: the coordinator's step. Police lack the permission
     # (403); an approver of the municipality sees the period but may not take the step (403).
     "promises:period_transition": _outcomes(
+        police=(403, 403),
+        coordinator=(OK, OK),
+        approver=(403, 403),
+        admin=(OK, OK),
+        other=(403, 403),
+        other_coordinator=(404, 404),
+    ),
+    # Answering an approver's comment in consultation: the coordinator's, as the steps are.
+    "promises:review_answer": _outcomes(
         police=(403, 403),
         coordinator=(OK, OK),
         approver=(403, 403),
@@ -772,6 +783,25 @@ def _editor_request(name: str, world: World, actor: str) -> tuple[str, dict] | N
         }
     if name == "promises:period_transition":
         return reverse(name, args=[draft.pk, "skicka-pa-samrad"]), {"comment": "Till KLG."}
+    if name == "promises:review_answer":
+        # A period in consultation with its approver's question.
+        consulted = factories.period(
+            "tranas",
+            start=datetime.date(year + 2, 1, 1),
+            end=datetime.date(year + 2, 12, 31),
+            state=PeriodState.CONSULTATION,
+            slug=f"{year + 2}",
+            consultation_round=1,
+        )
+        comment = Review.objects.create(
+            period=consulted,
+            round=1,
+            reviewer=world.users["approver"],
+            verdict=ReviewVerdict.COMMENT,
+            comment="Vem leder trygghetsvandringarna?",
+        )
+        url = reverse(name, args=[consulted.pk, comment.pk])
+        return url, {"comment": "Fritidsgården, med föreningarna."}
     if name in ("promises:staff_document", "promises:staff_document_pdf"):
         return reverse(name, args=[draft.pk, "medborgarloftet"]), {}
     return None
@@ -822,6 +852,7 @@ COUNTED = (
     PromisePeriod.history.model,
     PeriodTransition,
     Review,
+    ReviewAnswer,
     Revision,
     DecisionProposal.history.model,
     Membership,

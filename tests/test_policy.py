@@ -110,8 +110,12 @@ def test_editing_answers_follow_the_scope_and_the_state_machine(world, actor):
             period.pk in coordinated and period.state == PeriodState.DRAFT
         )
         assert policy.may(user, Act.VIEW_STAFF, period) == (period.pk in visible)
-        assert [a for a in Action.values if policy.may(user, a, period)] == (
+        assert [a for a in lifecycle.period_steps() if policy.may(user, a, period)] == (
             lifecycle.available_actions(period, user)
+        )
+        # Answering a comment: the period's coordinators while it is in consultation.
+        assert policy.may(user, Action.ANSWER, period) == (
+            period.pk in coordinated and period.state == PeriodState.CONSULTATION
         )
 
 

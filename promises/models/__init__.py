@@ -23,11 +23,13 @@ from promises.models.records import (
     Extension,
     PeriodTransition,
     Review,
+    ReviewAnswer,
     ReviewVerdict,
     Revision,
     RevisionChange,
     RevisionKind,
     TransitionKind,
+    prefetch_answers,
 )
 from promises.models.states import (
     CEILING_COMPARATOR,
@@ -71,6 +73,7 @@ __all__ = [
     "PromisePeriodQuerySet",
     "PromiseQuerySet",
     "Review",
+    "ReviewAnswer",
     "ReviewVerdict",
     "Revision",
     "RevisionChange",
@@ -87,4 +90,5 @@ __all__ = [
     "municipalities_for_list",
     "open_ended_horizon",
     "police_area_q",
+    "prefetch_answers",
 ]

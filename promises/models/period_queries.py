@@ -11,7 +11,14 @@ from django.utils import timezone
 from municipalities.models import Membership, Municipality, Role
 from municipalities.search import search_q
 from promises.models.indicators import OutcomeIndicator, OutcomeMeasurement
-from promises.models.records import Extension, PeriodTransition, Review, ReviewVerdict, Revision
+from promises.models.records import (
+    Extension,
+    PeriodTransition,
+    Review,
+    ReviewVerdict,
+    Revision,
+    prefetch_answers,
+)
 from promises.models.states import (
     CEILING_COMPARATOR,
     PUBLISHED_STATES,
@@ -278,7 +285,8 @@ class PromisePeriodQuerySet(models.QuerySet):
 
     def for_staff_period(self, user) -> "PromisePeriodQuerySet":
         """Periods in any state that `user` sees, with place, promises, signatories and their
-        record (reviews, transitions, extensions, revisions with changes), newest first."""
+        record (reviews with their answers, transitions, extensions, revisions with changes),
+        newest first."""
         return (
             self.visible_to(user)
             .with_place()
@@ -287,9 +295,9 @@ class PromisePeriodQuerySet(models.QuerySet):
                 "signatories",
                 Prefetch(
                     "reviews",
-                    queryset=Review.objects.select_related("reviewer", "promise").order_by(
-                        "-round", "-at", "-pk"
-                    ),
+                    queryset=Review.objects.select_related("reviewer", "promise")
+                    .prefetch_related(prefetch_answers())
+                    .order_by("-round", "-at", "-pk"),
                 ),
                 Prefetch(
                     "transitions",

@@ -1,5 +1,6 @@
-"""The lifecycle's record of a period: steps and registrations, approvers' reviews, extensions,
-revisions of a signed document and their changes, and the decision proposal."""
+"""The lifecycle's record of a period: steps and registrations, approvers' reviews and the
+coordinators' answers to their comments, extensions, revisions of a signed document and their
+changes, and the decision proposal."""
 
 from django.conf import settings
 from django.db import models
@@ -138,6 +139,44 @@ class Review(models.Model):
     def promise_renamed(self) -> bool:
         """The promise it is about has another title now than when it was written."""
         return self.promise is not None and self.promise_title_then != self.promise.title
+
+
+class ReviewAnswer(models.Model):
+    """An answer to an approver's comment while the period is in consultation, by its
+    coordinator: shown under the comment, told to the approver, kept like the other records."""
+
+    review = models.ForeignKey(
+        Review,
+        on_delete=models.CASCADE,
+        related_name="answers",
+        verbose_name=_("comment answered"),
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    text = models.TextField(_("answer"))
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["review", "at", "pk"]
+        verbose_name = _("answer to a comment")
+        verbose_name_plural = _("answers to comments")
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="review_answer_has_text"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.review} ← {self.by}"
+
+
+def prefetch_answers() -> models.Prefetch:
+    """For a query of reviews: each one's answers, oldest first, with who wrote them."""
+    return models.Prefetch(
+        "answers", queryset=ReviewAnswer.objects.select_related("by").order_by("at", "pk")
+    )
 
 
 class Extension(models.Model):

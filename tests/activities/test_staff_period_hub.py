@@ -19,6 +19,7 @@ from promises.models import (
     PeriodTransition,
     PromisePeriod,
     Review,
+    ReviewAnswer,
     ReviewVerdict,
     Revision,
     RevisionChange,
@@ -523,9 +524,10 @@ def test_the_page_makes_the_same_number_of_queries_whatever_the_size(
             position=i + 1, name=f"Person {i}", title="Titel", organisation="Polisen"
         )
         reviewer = staff_user(f"granskare{i}", role=Role.APPROVER, municipality=period.municipality)
-        Review.objects.create(
+        comment = Review.objects.create(
             period=period, round=1, reviewer=reviewer, verdict=ReviewVerdict.COMMENT, comment="Ok"
         )
+        ReviewAnswer.objects.create(review=comment, by=people.coordinator, text=f"Svar {i}")
         PeriodTransition.objects.create(
             period=period,
             from_state=PeriodState.DRAFT,
@@ -557,14 +559,16 @@ def test_the_page_makes_the_same_number_of_queries_whatever_the_size(
 
     # 14 with the signatories ("Beslut och undertecknande"); 15 with the latest held and the
     # next planned meeting (one query, however many meetings); 16 with the promises each
-    # activity serves ("Hör till löfte 1").
-    with django_assert_num_queries(16):
+    # activity serves ("Hör till löfte 1"); 17 with the coordinator's answers under the comments
+    # (one query, however many).
+    with django_assert_num_queries(17):
         response = client.get(url)
 
     assert response.status_code == 200
     assert len(response.context["promises"]) == size
     assert len(response.context["activities"]) == size
     assert sum(len(reviews) for _, reviews in response.context["review_rounds"]) == size
+    assert response.content.decode().count("Svar ") >= size
     assert len(response.context["revisions"]) == size
     latest, coming, _overdue = response.context["follow_up_now"]
     assert (latest.decisions, coming.date) == ("Beslut 0", today + 30 * DAY)

@@ -1,6 +1,7 @@
 """The whole drafting path in a browser: the coordinator starts next period from the current
-one and sends it for consultation, an approver approves it, the coordinator records the
-decision and the signing, and the period is public with its documents.
+one and sends it for consultation, an approver asks a question and approves it, the coordinator
+answers the question and records the decision and the signing, and the period is public with
+its documents.
 
 The coordinator and the approver use two browser contexts (two people, two sessions). Every
 page on the way is checked with axe and for sideways scrolling at a phone's width.
@@ -180,14 +181,33 @@ def test_coordinator_and_approver_take_a_period_from_copy_to_public(
     first_section.locator(f"a[href$='{draft_hub}']").first.click()
     approver.wait_for_url(re.compile(re.escape(draft_hub) + "$"))
     assert_accessible(approver)
+    take_step(approver, draft, "kommentera")
+    approver.locator("textarea[name=comment]").fill("Vem leder trygghetsvandringarna?")
+    submit_to_hub(approver, draft)
     take_step(approver, draft, "godkann")
     approver.locator("textarea[name=comment]").fill("Bra, tydliga mål.")
     submit_to_hub(approver, draft)
-    assert draft.reviews.get().reviewer.username == APPROVER_USERNAME
+    assert set(draft.reviews.values_list("reviewer__username", flat=True)) == {APPROVER_USERNAME}
     approver.close()
 
-    # The coordinator records the decision …
+    # The coordinator answers the question under it (an empty answer first: the error) …
     page.goto(site + draft_hub)
+    question = draft.reviews.get(verdict="comment")
+    answer_url = reverse("promises:review_answer", args=[draft.pk, question.pk])
+    page.locator(f"#kommentar-{question.pk} a[href$='{answer_url}']").click()
+    page.wait_for_url(re.compile(re.escape(answer_url) + "$"))
+    assert_accessible(page)
+    follow(page, page.locator(SUBMIT).first)
+    assert page.locator(".error-summary").count() == 1
+    assert_accessible(page)
+    page.locator("textarea[name=comment]").fill("Fritidsgården, tillsammans med föreningarna.")
+    page.locator(SUBMIT).first.click()
+    page.wait_for_url(re.compile(re.escape(draft_hub) + f"#kommentar-{question.pk}$"))
+    answered = page.locator(f"#kommentar-{question.pk} .review-answer").inner_text()
+    assert "Fritidsgården, tillsammans med föreningarna." in answered
+    assert_accessible(page)
+
+    # … records the decision …
     take_step(page, draft, "beslut")
     page.locator("input[name=decision_body]").fill("Kommunstyrelsen")
     page.locator("input[name=decision_reference]").fill("KS 2026/321")
