@@ -35,7 +35,7 @@ from access.staff import staff_required
 from activities.forms import MAX_NOTE, MAX_QUANTITY, MAX_SUMMARY, LogForm
 from activities.models import SAME_LOG_FIELDS, Activity, ActivityLog
 from activities.plausibility import activity_doubt
-from activities.services import IdempotencyConflict, record_log
+from activities.services import ClosedForLogs, IdempotencyConflict, record_log
 from activities.spreadsheet import NOT_CSV, safe_cell
 from config import public_cache
 from config.uploads import is_binary, utf16_text
@@ -527,6 +527,10 @@ def import_logs(
                     return ImportResult(already_imported=True)
                 saved.append(log)
     except IdempotencyConflict:
+        return ImportResult(file_errors=[gettext("Reload the page and upload the file again.")])
+    except ClosedForLogs:
+        # An activity cancelled (or a period closed) since the rows were checked: nothing is
+        # saved, and checked again the file names the row.
         return ImportResult(file_errors=[gettext("Reload the page and upload the file again.")])
     return ImportResult(saved=saved)
 

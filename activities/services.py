@@ -8,17 +8,49 @@ from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from activities.models import Activity, ActivityLog
+from activities.models import Activity, ActivityLog, ActivityStatus
 from activities.progress import Target, target_text
 from activities.wording import progress_words
 from followups.models import MeetingKind
 from promises import editing, lifecycle
 from promises.editing import RevisionData
-from promises.models import ChangeKind, PromisePeriod, Revision
+from promises.models import IN_FORCE_STATES, ChangeKind, PromisePeriod, Revision
 
 
 class IdempotencyConflict(Exception):
     """The idempotency key belongs to somebody else's log."""
+
+
+class ClosedForLogs(Exception):
+    """The activity takes no new log now: cancelled, or its period no longer in force, since
+    the form that chose it was checked."""
+
+
+def _open_for_logs(activity: Activity) -> bool:
+    """Whether `activity` takes a new log now, read under its row's lock, held until the log's
+    transaction ends (the lock the log's sums take next, `rollup.log_saved`): a cancellation
+    waits for the log, or the log sees it. A log's form checks its activity when it is sent;
+    a cancellation committed between that check and the insert let the log in (a security
+    probe: a log counted for an activity the public page said was cancelled)."""
+    try:
+        status, state = (
+            Activity.objects.select_for_update(no_key=True, of=("self",))
+            .order_by()
+            .values_list("status", "period__state")
+            .get(pk=activity.pk)
+        )
+    except Activity.DoesNotExist:  # a draft's activity, deleted: no log either
+        return False
+    return status != ActivityStatus.CANCELLED and state in IN_FORCE_STATES
+
+
+def _repeat(idempotency_key: uuid.UUID, user) -> ActivityLog | None:
+    """The log already saved under `idempotency_key`, if it is `user`'s; IdempotencyConflict if
+    it is somebody else's."""
+    existing = ActivityLog.objects.filter(idempotency_key=idempotency_key).first()
+    if existing is not None and existing.reported_by_id != user.pk:
+        raise IdempotencyConflict(idempotency_key)
+    return existing
 
 
 def record_log(
@@ -27,7 +59,9 @@ def record_log(
     """Save a log once per idempotency key; a repeat returns the first log and False.
 
     The key's unique constraint decides under concurrency: a parallel repeat waits for the first
-    insert, fails on the key, and then finds the committed log.
+    insert, fails on the key, and then finds the committed log. An activity cancelled, or a
+    period no longer in force, since the caller chose it raises `ClosedForLogs` (a repeat of a
+    log saved before still returns that log).
     """
     log = ActivityLog(
         activity=activity, reported_by=user, idempotency_key=idempotency_key, **fields
@@ -35,14 +69,17 @@ def record_log(
     log._history_user = user
     try:
         with transaction.atomic():
+            if not _open_for_logs(activity):
+                raise ClosedForLogs(activity.pk)
             log.save()
         return log, True
-    except IntegrityError:
-        existing = ActivityLog.objects.filter(idempotency_key=idempotency_key).first()
-        if existing is None:
+    except ClosedForLogs:
+        if (existing := _repeat(idempotency_key, user)) is None:
             raise
-        if existing.reported_by_id != user.pk:
-            raise IdempotencyConflict(idempotency_key) from None
+        return existing, False
+    except IntegrityError:
+        if (existing := _repeat(idempotency_key, user)) is None:
+            raise
         return existing, False
 
 
@@ -59,7 +96,8 @@ def update_log(log: ActivityLog, user, *, expected_version: int | None = None, *
     The row is locked and only the given fields are written, so an edit racing a withdrawal
     cannot bring the withdrawn log back; editing a withdrawn log raises LogWithdrawn. With
     `expected_version` (the version the edit form showed), a log somebody changed since raises
-    `EditConflict` with the saved log, and nothing is written.
+    `EditConflict` with the saved log, and nothing is written. A log moved to an activity that
+    takes no new log now raises `ClosedForLogs`.
     """
     locked = ActivityLog.objects.select_for_update().get(pk=log.pk)
     if locked.withdrawn_at is not None:
@@ -67,6 +105,10 @@ def update_log(log: ActivityLog, user, *, expected_version: int | None = None, *
     if editing.holds(locked, fields):
         return False
     editing.check_version(locked, expected_version)
+    moved_to = fields.get("activity")
+    if moved_to is not None and moved_to.pk != locked.activity_id and not _open_for_logs(moved_to):
+        # Moved into an activity cancelled since the form offered it: as a new log there.
+        raise ClosedForLogs(moved_to.pk)
     for name, value in fields.items():
         setattr(locked, name, value)
     locked.edit_version += 1

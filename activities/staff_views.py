@@ -71,6 +71,11 @@ HOME_PERIODS = 40
 HOME_WAITING = 40
 HOME_MEETINGS = 5
 LOG_FIELDS = ("date", "quantity", "place", "summary", "internal_note")
+# An activity cancelled, or a period closed, between the log form's check and its save.
+CLOSED_FOR_LOGS = gettext_lazy(
+    "The activity takes no more logs: it has been cancelled, or its citizen promise is no "
+    "longer in force. Nothing was saved."
+)
 
 
 def _pace_rank(status: str | None) -> int:
@@ -314,6 +319,10 @@ def _record(
         form.data = form.data.copy()
         form.data["idempotency_key"] = str(uuid.uuid4())
         return None
+    except services.ClosedForLogs:
+        # Cancelled (or its period closed) since the form was checked: said at the activity.
+        form.add_error("activity", CLOSED_FOR_LOGS)
+        return None
     add = messages.success if created else messages.info
     # A wrong number is corrected from here at once (on a phone, the start page's list of
     # logs was three screens down).
@@ -364,6 +373,10 @@ def log_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             except services.LogWithdrawn:
                 messages.error(request, _("A withdrawn log cannot be changed."))
+            except services.ClosedForLogs:
+                log.refresh_from_db()  # as saved: the form's values stay in the form
+                form.add_error("activity", CLOSED_FOR_LOGS)
+                return render(request, "activities/log_edit.html", {"log": log, "form": form})
             except EditConflict as conflict:
                 # Somebody changed it meanwhile: their version is shown beside the typed one.
                 form = rebind_after_conflict(

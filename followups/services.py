@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 
 from activities.models import Activity, ActivityLog
 from activities.services import (
+    ClosedForLogs,
     record_log,
     restore_log,
     update_log,
@@ -110,21 +111,26 @@ def counting_activities(meeting: FollowUpMeeting) -> list[Activity]:
 
 
 def _log_for_counting_activities(meeting: FollowUpMeeting, user) -> list[ActivityLog]:
-    return [_log_meeting(meeting, activity, user) for activity in counting_activities(meeting)]
+    logs = (_log_meeting(meeting, activity, user) for activity in counting_activities(meeting))
+    return [log for log in logs if log is not None]
 
 
-def _log_meeting(meeting: FollowUpMeeting, activity: Activity, user) -> ActivityLog:
-    """The log that counts a held meeting for one activity that counts its kind."""
-    log, _created = record_log(
-        activity=activity,
-        user=user,
-        idempotency_key=uuid.uuid4(),
-        date=meeting.date,
-        quantity=1,
-        place=_meeting_place(meeting),
-        summary=meeting.public_summary,
-        meeting=meeting,
-    )
+def _log_meeting(meeting: FollowUpMeeting, activity: Activity, user) -> ActivityLog | None:
+    """The log that counts a held meeting for one activity that counts its kind; None when the
+    activity was cancelled since `counting_activities` read it (it counts no meeting then)."""
+    try:
+        log, _created = record_log(
+            activity=activity,
+            user=user,
+            idempotency_key=uuid.uuid4(),
+            date=meeting.date,
+            quantity=1,
+            place=_meeting_place(meeting),
+            summary=meeting.public_summary,
+            meeting=meeting,
+        )
+    except ClosedForLogs:
+        return None
     return log
 
 

@@ -232,3 +232,104 @@ def test_a_cancellation_is_news_in_the_feeds_as_in_the_change_log(client, world,
     )
     page = client.get(world.period.get_absolute_url()).content.decode()
     assert f'id="installd-{world.status.pk}"' in page
+
+
+# --- a log sent while its activity is cancelled --------------------------------------------------
+
+
+def _log_form(activity, key: str = "9b2f8a4e-1c57-4a8e-9d0e-3f4b5c6d7e8f") -> dict:
+    return {
+        "activity": activity.pk,
+        "date": timezone.localdate().isoformat(),
+        "quantity": 1,
+        "place": "Torget",
+        "summary": "Dialog på torget.",
+        "idempotency_key": key,
+    }
+
+
+@pytest.mark.django_db
+def test_a_log_sent_as_its_activity_is_cancelled_is_refused_and_saves_nothing(
+    client, world, monkeypatch
+):
+    """The form checked the activity; the cancellation committed before the log's insert (a
+    security probe: the log counted for an activity the public page called cancelled)."""
+    from activities import services
+    from activities.models import ActivityLog
+    from activities.models.logs import ActivityLogQuerySet
+
+    checked = ActivityLogQuerySet.repeat_of
+
+    def cancelled_meanwhile(self, **kwargs):
+        # Between the form's check and the save: another user cancels the activity.
+        services.set_activity_status(
+            world.status, world.coordinator, ActivityStatus.CANCELLED, "Föreningen lades ned"
+        )
+        return checked(self, **kwargs)
+
+    monkeypatch.setattr(ActivityLogQuerySet, "repeat_of", cancelled_meanwhile)
+    sign_in(client, world.officer)
+
+    response = client.post(url("log_create"), _log_form(world.status))
+
+    assert response.status_code == 200
+    assert not ActivityLog.objects.filter(activity=world.status).exists()
+    html = " ".join(response.content.decode().split())
+    assert (
+        "Aktiviteten tar inte emot fler loggar: den har ställts in, eller medborgarlöftet "
+        "gäller inte längre. Ingenting sparades." in html
+    )
+
+
+@pytest.mark.django_db
+def test_recording_a_log_checks_its_activity_again_when_it_saves(world):
+    import uuid
+
+    from activities import services
+    from activities.models import ActivityLog
+    from promises.models import PeriodState
+
+    services.set_activity_status(world.status, world.coordinator, ActivityStatus.CANCELLED, "Nej")
+    with pytest.raises(services.ClosedForLogs):
+        services.record_log(
+            activity=world.status,
+            user=world.officer,
+            idempotency_key=uuid.uuid4(),
+            quantity=1,
+            date=timezone.localdate(),
+        )
+    world.period.state = PeriodState.CLOSED
+    world.period.save(update_fields=["state"])
+    with pytest.raises(services.ClosedForLogs):
+        services.record_log(
+            activity=world.police,
+            user=world.officer,
+            idempotency_key=uuid.uuid4(),
+            quantity=1,
+            date=timezone.localdate(),
+        )
+    assert not ActivityLog.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_log_saved_before_the_cancellation_is_found_again_when_sent_twice(world):
+    import uuid
+
+    from activities import services
+
+    key = uuid.uuid4()
+    fields = {"date": timezone.localdate(), "quantity": 1}
+    first, created = services.record_log(
+        activity=world.status, user=world.officer, idempotency_key=key, **fields
+    )
+    services.set_activity_status(world.status, world.coordinator, ActivityStatus.CANCELLED, "Nej")
+
+    again, created_again = services.record_log(
+        activity=world.status, user=world.officer, idempotency_key=key, **fields
+    )
+
+    assert created and not created_again and again.pk == first.pk
+    with pytest.raises(services.IdempotencyConflict):  # somebody else's key: still refused
+        services.record_log(
+            activity=world.status, user=world.coordinator, idempotency_key=key, **fields
+        )

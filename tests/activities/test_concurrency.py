@@ -6,17 +6,18 @@ PostgreSQL pass of CI (`.ci/run`).
 
 import datetime
 import threading
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from django.test import Client
 from django.urls import reverse
 
 from activities import rollup
-from activities.models import Activity, ActivityLog, Responsible
-from activities.services import record_log, withdraw_log
+from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
+from activities.services import ClosedForLogs, record_log, set_activity_status, withdraw_log
 from municipalities.models import Role
 from tests import factories
 from tests.e2e.data import ensure_reference_data
@@ -156,3 +157,41 @@ def test_logs_withdrawals_and_target_changes_at_once_keep_the_sums_exact(setup):
     assert rollup.check() == []
     fresh = Activity.objects.with_progress_data().get(pk=activity.pk)
     assert fresh.progress(TODAY).total_done == 4
+
+
+def test_a_log_racing_its_activitys_cancellation_waits_for_it_and_is_refused(setup):
+    """The log form checked the activity; its cancellation commits while the log is saved. The
+    log waits for the cancellation's row lock and sees it: nothing counts for an activity the
+    public page calls cancelled (a security probe found the log saved)."""
+    activity, user = setup
+    dialog = factories.activity(
+        activity.period, "Medborgardialog", target=None, responsible=Responsible.POLICE
+    )
+    locked = threading.Event()
+
+    def cancel():
+        try:
+            with transaction.atomic():
+                set_activity_status(dialog, user, ActivityStatus.CANCELLED, "Inställd")
+                locked.set()
+                time.sleep(0.5)  # the log arrives while the cancellation holds the row
+        finally:
+            connections.close_all()
+
+    def log():
+        try:
+            assert locked.wait(timeout=10)
+            return record_log(
+                activity=dialog, user=user, idempotency_key=uuid.uuid4(), date=TODAY, quantity=1
+            )
+        except ClosedForLogs:
+            return "refused"
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        cancelled = pool.submit(cancel)
+        logged = pool.submit(log)
+        cancelled.result()
+        assert logged.result() == "refused"
+    assert not ActivityLog.objects.filter(activity=dialog).exists()

@@ -530,12 +530,35 @@ def test_a_row_of_an_occasion_logged_through_the_form_is_asked_about(client, wor
 
 def test_saving_many_rows_adds_only_the_inserts_per_row(world, django_assert_max_num_queries):
     rows = [f"{world.police.pk};2026-03-15;1;Storgatan;Kontroll {i};" for i in range(200)]
-    # Per row: a savepoint, the log, its history record, the lock on its activity, its progress
-    # sum and its activity's total, the savepoint's release; once: the user's memberships, the
-    # allowed activities and the logs the rows may repeat.
-    with django_assert_max_num_queries(6 + 7 * 200):
+    # Per row: a savepoint, its activity checked under its lock (still open for logs), the log,
+    # its history record, the lock on its activity, its progress sum and its activity's total,
+    # the savepoint's release; once: the user's memberships, the allowed activities and the
+    # logs the rows may repeat.
+    with django_assert_max_num_queries(6 + 8 * 200):
         result = _import(world, _csv(*rows))
     assert len(result.saved) == 200
+
+
+def test_a_file_whose_activity_is_cancelled_as_it_is_saved_saves_no_row(world, monkeypatch):
+    """The rows were checked; the activity was cancelled before they were saved (a security
+    probe: the logs counted for an activity the public page called cancelled)."""
+    from activities import services
+    from activities.models import ActivityStatus
+
+    validate = csv_import._validate
+
+    def cancelled_meanwhile(*args, **kwargs):
+        checked = validate(*args, **kwargs)
+        services.set_activity_status(world.police, world.user, ActivityStatus.CANCELLED, "Nej")
+        return checked
+
+    monkeypatch.setattr(csv_import, "_validate", cancelled_meanwhile)
+    rows = [f"{world.joint.pk};2026-03-15;1;Torget;Vandring;", f"{world.police.pk};2026-03-15;1;;;"]
+
+    result = _import(world, _csv(*rows))
+
+    assert result.file_errors == ["Ladda om sidan och ladda upp filen igen."]
+    assert not result.saved and not ActivityLog.objects.exists()
 
 
 # The page

@@ -956,6 +956,37 @@ def test_a_log_saved_under_the_wrong_activity_moves_to_the_right_one(client, wor
 
 
 @pytest.mark.django_db
+def test_a_log_moved_to_an_activity_cancelled_meanwhile_stays_where_it_was(
+    client, world, logged, monkeypatch
+):
+    """The edit form offered the activity; its cancellation committed before the move was saved
+    (a security probe: the log then counted for an activity the public page called cancelled)."""
+    from activities import services
+
+    update_log = services.update_log
+
+    def cancelled_meanwhile(*args, **kwargs):
+        services.set_activity_status(
+            world.status, world.coordinator, ActivityStatus.CANCELLED, "Föreningen lades ned"
+        )
+        return update_log(*args, **kwargs)
+
+    sign_in(client, world.officer)
+    form = client.get(url("log_edit", logged.pk)).context["form"]
+    data = {**form.initial, "activity": world.status.pk, "edit_version": "1"}
+    data = {key: value for key, value in data.items() if value is not None}
+    monkeypatch.setattr(services, "update_log", cancelled_meanwhile)
+
+    response = client.post(url("log_edit", logged.pk), data)
+
+    assert response.status_code == 200
+    assert "Aktiviteten tar inte emot fler loggar" in response.content.decode()
+    logged.refresh_from_db()
+    assert logged.activity == world.police and logged.edit_version == 1
+    assert (counted(world.police), counted(world.status)) == (1, 0)
+
+
+@pytest.mark.django_db
 def test_a_log_moved_to_an_activity_of_another_period_is_checked_against_its_dates(
     client, world, logged
 ):

@@ -107,6 +107,35 @@ def test_a_held_meeting_that_counts_raises_the_public_count_and_withdrawing_lowe
 
 
 @pytest.mark.django_db
+def test_a_meeting_recorded_as_its_counting_activity_is_cancelled_is_saved_without_its_log(
+    client, people, period, monkeypatch
+):
+    """The activity counted the meeting when the record began and was cancelled before its log
+    was saved: the meeting is recorded, the cancelled activity gets no log (not a 500)."""
+    from activities.models import ActivityStatus
+    from activities.services import set_activity_status
+
+    monthly = period.activities.get(counted_meeting_kinds=[MeetingKind.MONTHLY])
+    counting = services.counting_activities
+
+    def cancelled_meanwhile(meeting):
+        found = counting(meeting)
+        set_activity_status(monthly, people.coordinator, ActivityStatus.CANCELLED, "Upphör")
+        return found
+
+    monkeypatch.setattr(services, "counting_activities", cancelled_meanwhile)
+    sign_in(client, people.coordinator)
+
+    response = client.post(
+        reverse("followups:meeting_record_new", args=[period.pk]), _record_body(period)
+    )
+
+    assert response.status_code == 302
+    assert FollowUpMeeting.objects.get().status == MeetingStatus.HELD
+    assert not ActivityLog.objects.filter(activity=monthly).exists()
+
+
+@pytest.mark.django_db
 def test_a_form_sent_twice_makes_one_meeting_or_report(client, people, period):
     # A double click on a page without JavaScript sends the same form, with the same hidden
     # key, twice: the second finds what the first made.
