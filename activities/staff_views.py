@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
@@ -42,7 +43,7 @@ from activities.wording import (
 )
 from followups import reminders
 from followups.models import FollowUpMeeting, Report
-from municipalities.models import Municipality
+from municipalities.models import Membership, Municipality
 from municipalities.roles import Act
 from municipalities.search import swedish_sort_key
 from promises.editing import EditConflict
@@ -193,6 +194,23 @@ def _period_overview(activities: list[Activity], statuses: dict[int, str | None]
     return lines
 
 
+def _without_promise_in_force(user, today: datetime.date, overview: list) -> str:
+    """The names ("Aneby, Eksjö och Nässjö") of the user's municipalities (those of their
+    memberships, not an administrator's whole country) where no citizen promise is in force
+    today, in Swedish order. One query, and none when the overview's periods (in force, with
+    activities) cover them all."""
+    if user.is_superuser:
+        return ""
+    covered = {line.period.municipality_id for line in overview}
+    ids = set(Membership.objects.municipality_ids(user)) - covered
+    if not ids:
+        return ""
+    in_force = PromisePeriod.objects.active(today).values("municipality_id")
+    names = Municipality.objects.filter(pk__in=ids).exclude(pk__in=in_force)
+    ordered = sorted(names.values_list("name", flat=True), key=swedish_sort_key)
+    return get_text_list(ordered, _("and"))
+
+
 @staff_required
 @require_safe
 def staff_home(request: HttpRequest) -> HttpResponse:
@@ -246,6 +264,9 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         # Also for one period: its line answers "how far behind?" before the list (a tester).
         "overview": overview[:HOME_PERIODS],
         "overview_count": len(overview),
+        # An area's chief saw only the municipalities with a promise in force, and could not
+        # tell that the area's others had none.
+        "without_promise": _without_promise_in_force(user, today, overview),
         "recent_logs": list(ActivityLog.objects.for_staff_home(user)[:RECENT_LOGS]),
         "coming_meetings": list(FollowUpMeeting.objects.coming_for(user, today)[:HOME_MEETINGS]),
         # What was decided lately, a click from each record (a coordinator taking over).

@@ -725,3 +725,37 @@ def test_an_officer_whose_municipality_has_no_promise_yet_is_told_who_writes_it(
     page = " ".join(client.get(url("staff_home")).content.decode().split())
     assert "Kommunens samordnare skriver medborgarlöftet här." not in page
     assert "Nytt medborgarlöfte" in page
+
+
+@pytest.mark.django_db
+def test_start_page_names_the_area_municipalities_without_a_promise_in_force(client, world):
+    """An area's chief looking over the area saw Vetlanda's line alone, and could not tell that
+    Eksjö and Aneby had no promise in force (Eksjö's ended last year); nor does a municipality
+    with one in force without activities count as without one."""
+    today = timezone.localdate()
+    area = world.officer.memberships.get().local_police_area
+    eksjo, aneby, savsjo = (factories.municipality(slug) for slug in ("eksjo", "aneby", "savsjo"))
+    area.municipalities.add(eksjo, aneby, savsjo)
+    factories.period("eksjo", start=today - 700 * DAY, end=today - 300 * DAY)
+    current_period("savsjo")
+    sign_in(client, world.officer)
+
+    response = client.get(url("staff_home"))
+
+    page = response.content.decode()
+    assert "Inget medborgarlöfte gäller i dag i Aneby och Eksjö." in page
+    assert page.index('id="overview-heading"') < page.index("Inget medborgarlöfte gäller i dag")
+    assert page.index("Inget medborgarlöfte gäller i dag") < page.index('id="activities-heading"')
+    # The coordinator of Vetlanda alone, where a promise is in force: nothing to say.
+    client.logout()
+    sign_in(client, world.coordinator)
+    assert "Inget medborgarlöfte gäller" not in client.get(url("staff_home")).content.decode()
+
+
+@pytest.mark.django_db
+def test_start_page_of_an_administrator_names_no_municipality_without_a_promise(client, world):
+    """An administrator's scope is the whole country: 290 names would say nothing."""
+    admin = staff_user("admin", superuser=True)
+    sign_in(client, admin)
+
+    assert "Inget medborgarlöfte gäller" not in client.get(url("staff_home")).content.decode()

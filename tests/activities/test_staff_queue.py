@@ -239,9 +239,10 @@ def test_the_start_page_query_count_does_not_grow_with_the_queue(
 
     # Sign-in (session, user, device), the memberships, the queue (one query, its count
     # included), activities, logs, the periods with their count, (nothing in force being
-    # theirs to log) whether anything is, the periods with reports due and their reports, the
-    # coming meetings and the latest held ones.
-    with django_assert_num_queries(14):
+    # theirs to log) whether anything is, (none in force in Vetlanda) the municipalities
+    # without a promise in force, the periods with reports due and their reports, the coming
+    # meetings and the latest held ones.
+    with django_assert_num_queries(15):
         response = client.get(HOME)
 
     assert len(response.context["waiting"]) == 2 * size
