@@ -166,7 +166,7 @@ class MembershipAdmin(PlainTextAdminMixin, admin.ModelAdmin):
         "municipality__name",
         "local_police_area__name",
     ]
-    autocomplete_fields = ["user", "municipality", "local_police_area"]
+    # Plain lists, not autocomplete boxes: an empty one had no name (see MembershipInline).
 
     def get_readonly_fields(self, request, obj=None):
         # Role groups follow memberships per user; moving a membership would leave one behind.
@@ -182,12 +182,16 @@ class MembershipAdmin(PlainTextAdminMixin, admin.ModelAdmin):
         return obj.user.is_active
 
 
-class MembershipInline(PlainTextAdminMixin, admin.TabularInline):
+class MembershipInline(PlainTextAdminMixin, admin.StackedInline):
+    """The user's roles. Stacked, so that every field has its label (a table row's boxes had
+    only the column heading, which names no box, nor did the delete box have a name), and the
+    places in plain lists to choose from: the admin's autocomplete boxes (Select2) name
+    themselves by their value, so an empty one, as in a row just added, had no name at all."""
+
     model = Membership
     form = MembershipForm
     extra = 0
     fields = ["role", "municipality", "local_police_area"]
-    autocomplete_fields = ["municipality", "local_police_area"]
 
 
 logger = logging.getLogger(__name__)

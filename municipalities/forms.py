@@ -15,6 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from config.observability import from_proxy_address
 from municipalities.models import LocalPoliceArea, Membership
+from municipalities.search import swedish_sort_key
 
 
 def client_address(request) -> str | None:
@@ -194,6 +195,20 @@ class MembershipForm(forms.ModelForm):
                 "activities. Approver: comments on, approves or sends back drafts in consultation."
             ),
         }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if "municipality" in self.fields:
+            # A list to choose from, by name in Swedish order (the admin orders municipalities
+            # by code; a database's collation put Ä before Å, or Å among the A's).
+            field = self.fields["municipality"]
+            field.choices = [
+                *([("", field.empty_label)] if field.empty_label is not None else []),
+                *sorted(
+                    ((m.pk, str(m)) for m in field.queryset),
+                    key=lambda choice: swedish_sort_key(choice[1]),
+                ),
+            ]
 
     def clean(self) -> dict:
         cleaned = super().clean()

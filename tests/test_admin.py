@@ -864,3 +864,15 @@ def test_deactivating_a_user_says_their_sessions_were_ended(admin_client):
 
     assert "är inaktiv och utloggad överallt: 1 session avslutades." in response.content.decode()
     assert theirs.get(reverse("activities:staff_home")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_role_forms_municipalities_are_in_swedish_order():
+    from municipalities.forms import MembershipForm
+
+    names = [label for value, label in MembershipForm().fields["municipality"].choices if value]
+    assert len(names) == 290
+    # Å, Ä, Ö after Z, in that order: Ystad, Åmål, Ängelholm, Örebro.
+    assert names.index("Ystad") < names.index("Åmål") < names.index("Ängelholm")
+    assert names.index("Ängelholm") < names.index("Örebro")
+    assert names[-1].startswith("Ö") and names[0].startswith("A")
