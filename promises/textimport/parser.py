@@ -49,6 +49,7 @@ from promises.textimport.reading.legends import (
 )
 from promises.textimport.reading.running_text import promise_from_running_text, read_parties
 from promises.textimport.reading.sections import read_structure
+from promises.textimport.reading.tables import COLUMN_SCANS
 from promises.textimport.reading.units import PROMISE_SENTENCE, PROMISE_SENTENCE_REACH, untagged
 from promises.textimport.scopes import PERIOD_MONTHS, PERIOD_YEARS, months_between
 from promises.textimport.signatures import read_signatures
@@ -182,9 +183,11 @@ def parse(text: str) -> ParsedDocument:
         else None
     )
     reset_years = PERIOD_YEARS.set(years)
+    reset_scans = COLUMN_SCANS.set({})
     try:
         _read_document(document, lines, text)
     finally:
+        COLUMN_SCANS.reset(reset_scans)
         PERIOD_YEARS.reset(reset_years)
         PERIOD_MONTHS.reset(reset)
     return document

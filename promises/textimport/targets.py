@@ -151,9 +151,24 @@ class _Candidate:
         return 4 * explicit + 2 * bool(self.scope_phrase) + bool(self.unit)
 
 
+# The comparators by their last word, each as its place in COMPARATORS: only those whose last
+# word is the one before a number (or before a full stop before it) can be its comparator.
+_COMPARATORS_ENDING: dict[str, list[int]] = {}
+for _place, (_words, _comparator, _note) in enumerate(COMPARATORS):
+    _COMPARATORS_ENDING.setdefault(_words[-1], []).append(_place)
+
+
 def _comparator_before(tokens: list[Token], index: int) -> tuple[str, str, int] | None:
-    """The comparator directly before tokens[index]: (comparator, note kind, first index)."""
-    for words, comparator, note in COMPARATORS:
+    """The comparator directly before tokens[index]: (comparator, note kind, first index), the
+    first of COMPARATORS that is. Only the few ending with the word before are tried: trying
+    each for each number made a list of numbers slow to read."""
+    if index < 1:
+        return None
+    places = _COMPARATORS_ENDING.get(tokens[index - 1].folded, [])
+    if index >= 2 and tokens[index - 1].text == ".":
+        places = sorted({*places, *_COMPARATORS_ENDING.get(tokens[index - 2].folded, [])})
+    for place in places:
+        words, comparator, note = COMPARATORS[place]
         first = index - len(words)
         if first < 0:
             continue

@@ -4,6 +4,8 @@ giving a yearly target).
 """
 
 import re
+from collections.abc import Callable
+from contextvars import ContextVar
 
 from django.utils.translation import gettext as _
 
@@ -138,12 +140,80 @@ def table_columns(lines: list[_Line], index: int) -> tuple[list[str], int] | Non
 _LEADING_COLUMNS = 2
 
 
+def _ends_first_column(line: _Line) -> bool:
+    """Whether a line (not a first cell) ends the first column of a table `column_by_column`
+    reads: a blank line, another column's header, or a cell wrapped onto a line starting in
+    lower case."""
+    if line.blank:
+        return True
+    text = line.text.strip()
+    kind = column_kind(text) if not text.endswith(":") else None
+    return kind not in (None, "activity") or text[:1].islower()
+
+
+class _ColumnScans:
+    """The first line from each index on that ends a table's first column, and the next blank
+    line, as `column_by_column` finds them in one list of lines: each line is tested once."""
+
+    def __init__(self, lines: list[_Line]) -> None:
+        self.lines = lines
+        self._column_ends: dict[int, int] = {}
+        self._blanks: dict[int, int] = {}
+
+    def first_column_end(self, start: int) -> int:
+        return self._first_from(start, self._column_ends, _ends_first_column)
+
+    def next_blank(self, start: int) -> int:
+        return self._first_from(start, self._blanks, lambda line: line.blank)
+
+    def _first_from(self, start: int, found: dict[int, int], test: Callable[[_Line], bool]) -> int:
+        """The index of the first line from `start` on that passes `test`, or the number of
+        lines; each index passed is noted with it, so that no line is tested twice."""
+        passed = []
+        position = start
+        while (
+            position < len(self.lines) and position not in found and not test(self.lines[position])
+        ):
+            passed.append(position)
+            position += 1
+        first = found.get(position, position)
+        for each in passed:
+            found[each] = first
+        found[position] = first
+        return first
+
+
+# The scans of the lines one parse reads, by the list's id (the lists are kept while it runs):
+# `parse` sets it; outside a parse, each call scans its lines anew.
+COLUMN_SCANS: ContextVar[dict[int, _ColumnScans] | None] = ContextVar("column_scans", default=None)
+
+
+def column_scans(lines: list[_Line]) -> _ColumnScans:
+    """The scans of `lines` shared by the calls of one parse."""
+    shared = COLUMN_SCANS.get()
+    if shared is None:
+        return _ColumnScans(lines)
+    scans = shared.get(id(lines))
+    if scans is None or scans.lines is not lines:
+        scans = shared[id(lines)] = _ColumnScans(lines)
+    return scans
+
+
 def column_by_column(lines: list[_Line], index: int) -> tuple[list[str], list[_Line], int] | None:
     """A table whose columns a PDF's text gives one after another ("Aktivitet" over its cells,
     then "Ansvarig" over as many, then "Mål" …): its columns, its cells row by row, and the
     index after it; None unless each column has the same number of cells, two or more, and a
     cell wrapped onto a line starting in lower case goes on in it."""
     if not TABLE_FIRST.match(lines[index].text.strip()):
+        return None
+    # Only a table whose lines up to the next blank one are as many columns as its first has
+    # lines, each with its header, can be read so: the scans of the lines ahead this call shares
+    # with the others tell which do, and only those are read line by line (reading each
+    # "Aktiviteter" of thousands in a row on to the blank line took time with their square).
+    scans = column_scans(lines)
+    first_column = scans.first_column_end(index + 2) - index  # its header and cells
+    table = scans.next_blank(index + 1) - index
+    if first_column < 3 or table % first_column or not 2 <= table // first_column <= 6:
         return None
     columns: list[str] = ["activity"]
     cells: list[list[_Line]] = [[]]

@@ -181,6 +181,20 @@ LONG_LINES = {
     "template tags and comments": _repeated("{{< a >}}\n<!-- b -->\n"),
     "an unclosed comment": "<!--" + _repeated("-"),
     "what holds each time": _repeated("går alltid minst tre "),
+    # Headings of a table's first column, thousands in a row: each was read on to the next blank
+    # line as a PDF's column of cells (an eighth of the longest paste took 8 s, all of it some
+    # minutes). Items full of numbers were read in time growing with their length, each number
+    # checked against every comparator: twice a real text's time, now as much.
+    "bare headings": _repeated("Aktiviteter\n"),
+    "bare headings of measures": _repeated("Insatser\n"),
+    "headings over one item each": _repeated("Aktiviteter\n- Trygghetsvandring\n"),
+    "headings over a cell each": _repeated("Åtgärder\nTrygghetsvandring\n"),
+    "headings before a column": _repeated("Aktiviteter\n", LONGEST_PASTE // 2)
+    + "Ansvarig\n"
+    + _repeated("Polisen\n", LONGEST_PASTE // 2),
+    "items full of numbers": _repeated(
+        "- Vi ska 1 2 3 4 5 6 7 8 9 10 elva tolv tretton fjorton femton tjugo hundra\n"
+    ),
 }
 
 
