@@ -89,6 +89,7 @@ TO_MUNICIPALITY: dict[str, tuple[str, ...]] = {
     "promises.signatory": ("period", "municipality"),
     "promises.periodtransition": ("period", "municipality"),
     "promises.review": ("period", "municipality"),
+    "promises.reviewanswer": ("review", "period", "municipality"),
     "promises.extension": ("period", "municipality"),
     "promises.revision": ("period", "municipality"),
     "promises.revisionchange": ("revision", "period", "municipality"),
