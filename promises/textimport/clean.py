@@ -21,7 +21,9 @@ its marks, so that a document is read as the text it carries.
 import re
 import unicodedata
 
+from promises.textimport.formats.action_points import action_points_read
 from promises.textimport.formats.ascii_arrows import ascii_arrows_read
+from promises.textimport.formats.att_clauses import att_clauses_read
 from promises.textimport.formats.common import (
     _JOIN_KEEPING_HYPHEN,
     _LOWER_WORD_START,
@@ -75,8 +77,10 @@ from promises.textimport.formats.data import (
 )
 from promises.textimport.formats.disclosures import disclosures_read
 from promises.textimport.formats.double_spacing import double_spacing_read
+from promises.textimport.formats.event_cards import event_cards_read
 from promises.textimport.formats.field_lines import field_lines_read
 from promises.textimport.formats.grid_tables import grid_tables_read
+from promises.textimport.formats.ini_sections import ini_sections_read
 from promises.textimport.formats.languages import (
     _BKS_HINT,
     _ENGLISH_HINT,
@@ -155,6 +159,7 @@ from promises.textimport.formats.markup import (
     formatting_marks_read,
 )
 from promises.textimport.formats.numbered_fields import numbered_fields_read
+from promises.textimport.formats.owners_by_number import owners_by_number_read
 from promises.textimport.formats.pages import (
     _FEWEST_PDF_COMMENTS,
     _PDF_COMMENT,
@@ -174,10 +179,12 @@ from promises.textimport.formats.pages import (
 from promises.textimport.formats.posters import _poster_lines_joined, credits_dropped
 from promises.textimport.formats.radio_options import radio_options_read
 from promises.textimport.formats.review_notes import review_notes_dropped
+from promises.textimport.formats.star_marks import star_marks_read
 from promises.textimport.formats.symbol_bullets import symbol_bullets_read
 from promises.textimport.formats.tables import _EMPTY_CSV_CELLS, _tables_as_cells
 from promises.textimport.formats.task_lists import task_lists_read
 from promises.textimport.formats.theme_rows import theme_rows_read
+from promises.textimport.formats.trailing_tags import trailing_tags_read
 from promises.textimport.formats.web import (
     _DESCRIBED_HEADING,
     _EMOJI_PRESENT,
@@ -395,6 +402,10 @@ def clean(raw: str) -> str:
         raw = disclosures_read(raw)
     if "{{" in raw:
         raw = wiki_templates_read(raw)
+    if "]\n" in raw:
+        raw = ini_sections_read(raw)
+    if "Arrang" in raw:
+        raw = event_cards_read(raw)
     if "-> " in raw or "=> " in raw:
         raw = ascii_arrows_read(raw)
     if "( )" in raw or "○" in raw:
@@ -459,6 +470,8 @@ def clean(raw: str) -> str:
         text = _without_letter_head(text)
     if "✂" in text or "lipp " in text or "✄" in text or "✁" in text:
         text = _without_tear_off_slip(text)
+    if "#" in text or "@" in text:
+        text = trailing_tags_read(text)
     if "] " in text:
         text = task_lists_read(text)
     if "Aktivitet " in text:
@@ -467,6 +480,14 @@ def clean(raw: str) -> str:
         text = theme_rows_read(text)
     if "=" in text and ")" in text:
         text = letter_codes_read(text)
+    if "*\n" in text:
+        text = star_marks_read(text)
+    if "unkt" in text or "ktivitet" in text:
+        text = owners_by_number_read(text)
+    if "\natt " in text:
+        text = att_clauses_read(text)
+    if "P" in text and ("ÅP" in text or "AP" in text or "tgärdspunkt" in text):
+        text = action_points_read(text)
     if "\n>" in text:
         text = review_notes_dropped(text)
     if "ktivitet" in text:
