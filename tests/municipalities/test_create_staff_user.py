@@ -171,6 +171,11 @@ def test_without_a_password_a_set_password_email_is_sent(client, no_env_password
     assert form_page.context["validlink"]
     # A new account chooses its first password, not a "new" one.
     assert "<h1>Välj ditt lösenord</h1>" in form_page.content.decode()
+    # The username, which was only in the e-mail, is on the page.
+    assert (
+        "Ditt användarnamn är <strong>anna</strong>. Du loggar in med det och lösenordet du "
+        "väljer här."
+    ) in form_page.content.decode()
     done = client.post(
         form_page.redirect_chain[-1][0],
         {"new_password1": GOOD_PASSWORD, "new_password2": GOOD_PASSWORD},
