@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.xmlutils import SimplerXMLGenerator
 
 from activities import wording
-from activities.models import Activity, ActivityLog, ActivityStatus
+from activities.models import Activity, ActivityLog
 from activities.progress import Comparator
 from followups.models import FollowUpMeeting, Report
 from municipalities.models import Municipality
@@ -256,10 +256,8 @@ def cancellation_items(
     """Activities of published periods cancelled through their status, dated by the day they
     were (`Activity.cancelled_at`), with the public reason: as the period's change log lists
     them."""
-    activities = Activity.objects.filter(
-        period__state__in=PUBLISHED_STATES,
-        status=ActivityStatus.CANCELLED,
-        status_changed_at__isnull=False,
+    activities = Activity.objects.cancelled_on_a_known_day().filter(
+        period__state__in=PUBLISHED_STATES
     )
     if municipality is not None:
         activities = activities.filter(period__municipality=municipality)

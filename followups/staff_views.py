@@ -124,9 +124,11 @@ def _to_prepare(period: PromisePeriod) -> tuple[list, list]:
     activities = (
         Activity.objects.filter(period=period).with_progress_data().order_by("position", "pk")
     )
-    rows = [(activity, activity.progress(today)) for activity in activities]
-    behind = [row for row in rows if behind_pace(row[1])]
-    return behind, [row for row in rows if not behind_pace(row[1])]
+    behind, on_course = [], []
+    for activity in activities:
+        progress = activity.progress(today)
+        (behind if behind_pace(progress) else on_course).append((activity, progress))
+    return behind, on_course
 
 
 @staff_required

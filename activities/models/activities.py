@@ -120,6 +120,11 @@ class ActivityQuerySet(models.QuerySet):
         a cancelled activity may still be corrected or withdrawn (`loggable_by` alone)."""
         return self.exclude(status=ActivityStatus.CANCELLED)
 
+    def cancelled_on_a_known_day(self) -> "ActivityQuerySet":
+        """Activities cancelled through their status on a day that is known: those with an
+        `Activity.cancelled_at`, which the change log and the feeds date their news by."""
+        return self.filter(status=ActivityStatus.CANCELLED, status_changed_at__isnull=False)
+
     def for_log_form(self) -> "ActivityQuerySet":
         """Activities with period and place, ordered for a grouped choice list."""
         return self.select_related("period__municipality").order_by(
