@@ -78,13 +78,23 @@ def _named(etag: str, export: opendata.Export) -> str:
     return public_cache.named_etag(etag, export.download_name)
 
 
+def _offered_per_municipality(request: HttpRequest, dataset: opendata.Dataset) -> HttpResponse:
+    """The national address of a dataset offered per municipality only (the logs of the whole
+    country are too many for one file): a 404 that says where the files are, not the bare
+    "page not found" a journalist got for a name they had read on the open data page."""
+    context = {"dataset": dataset, "open_data_url": reverse("followups:open_data")}
+    return render(request, "followups/open_data_per_municipality.html", context, status=404)
+
+
 def _download(
     request: HttpRequest, municipality: Municipality | None, dataset_slug: str, fmt_name: str
 ) -> HttpResponse:
     dataset = opendata.DATASETS_BY_SLUG.get(dataset_slug)
     fmt = opendata.FORMATS.get(fmt_name)
-    if dataset is None or fmt is None or (municipality is None and not dataset.national):
+    if dataset is None or fmt is None:
         raise Http404("No such dataset or format.")
+    if municipality is None and not dataset.national:
+        return _offered_per_municipality(request, dataset)
     # The url columns name the portal's own address (SITE_URL), as the canonical links and the
     # embed code do, never the Host a request named: a file is built and kept per address, and
     # every port of an allowed name (`portal.example:1`, `:2` …) was one more national file

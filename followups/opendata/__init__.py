@@ -17,7 +17,7 @@ datasets, their documented columns and the code lists) and `files` (the writers 
 files). What the rest of the portal uses is named here.
 """
 
-from followups.opendata.datasets import DATASETS, DATASETS_BY_SLUG, code_lists
+from followups.opendata.datasets import DATASETS, DATASETS_BY_SLUG, Dataset, code_lists
 from followups.opendata.files import (
     EXCEL_FALSE,
     EXCEL_TRUE,
@@ -35,6 +35,7 @@ __all__ = [
     "EXCEL_TRUE",
     "FORMATS",
     "LIST_SEPARATOR",
+    "Dataset",
     "Export",
     "activity_rows",
     "code_lists",

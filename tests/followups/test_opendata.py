@@ -1504,3 +1504,21 @@ def test_a_municipalitys_open_data_folder_leads_to_the_page_with_it_chosen(clien
     assert response.status_code == 302
     assert response["Location"] == "/oppna-data/?kommun=tranas"
     assert client.get("/kommuner/atlantis/oppna-data/").status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "dataset", [dataset.slug for dataset in DATASETS_BY_SLUG.values() if not dataset.national]
+)
+@pytest.mark.parametrize("suffix", [".csv", "-excel.csv", ".json"])
+def test_national_address_of_a_dataset_per_municipality_says_where_it_is(client, dataset, suffix):
+    """A journalist tried /oppna-data/genomforda-aktiviteter.csv, the name the open data page
+    gives the dataset: a 404 that says the files are per municipality and links to the choice,
+    not the bare "page not found"."""
+    response = client.get(f"/oppna-data/{dataset}{suffix}")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert f"{DATASETS_BY_SLUG[dataset].title}: finns per kommun" in page
+    assert f'href="/oppna-data/#dataset-{dataset}"' in page
+    assert "Välj kommun på sidan Öppna data" in page
+    assert "Set-Cookie" not in response.headers
