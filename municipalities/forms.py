@@ -305,10 +305,12 @@ class UserSettingsForm(forms.Form):
     email_enabled = forms.TypedChoiceField(
         label=_("E-mail notifications"),
         help_text=_(
-            "E-mail when a citizen promise is sent to you for consultation, when one you "
-            "coordinate is approved or sent back, and when a citizen promise of your "
-            "municipality is decided or signed; and a weekly digest of activities behind pace, "
-            "coming follow-up meetings and reports due, when there is something to follow up."
+            "E-mail when a citizen promise is sent to you for consultation; when one you "
+            "coordinate is commented on or approved; when one you coordinate or review is sent "
+            "back; when your comment is answered; and when a citizen promise of your "
+            "municipality is decided, signed, changed or extended. And a weekly digest of "
+            "activities behind pace, coming follow-up meetings and reports due, when there is "
+            "something to follow up."
         ),
         choices=[
             ("yes", _("Yes, e-mail me")),

@@ -326,8 +326,9 @@ class NotificationPreference(models.Model):
         default=True,
         help_text=_(
             "E-mail about the citizen promises of the user's municipalities: sent for "
-            "consultation, approved, sent back, decided, signed; and the weekly digest of "
-            "activities behind pace, coming follow-up meetings and reports due."
+            "consultation, commented on, answered, approved, sent back, decided, signed, "
+            "changed, extended; and the weekly digest of activities behind pace, coming "
+            "follow-up meetings and reports due."
         ),
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

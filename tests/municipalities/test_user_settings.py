@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from municipalities.models import NotificationPreference
+from promises import notifications
 from promises.lifecycle import Action, perform
 from promises.models import PeriodState
 from tests import factories
@@ -125,3 +126,28 @@ def test_turned_off_on_the_page_means_no_mail(
         perform(period, people.coordinator, Action.SUBMIT)
 
     assert [message.to for message in mailoutbox] == [[area_approver.email]]
+
+
+# Each e-mail event and the words of the settings page's help that name it.
+EVENT_WORDS = {
+    "submitted": "skickas till dig på samråd",
+    "commented": "kommenteras",
+    "approved": "godkänns",
+    "returned": "skickas tillbaka",
+    "answered": "din kommentar besvaras",
+    "decided": "beslutas",
+    "signed": "undertecknas",
+    "revised": "ändras",
+    "extended": "förlängs",
+}
+
+
+def test_the_help_names_every_event_that_is_e_mailed(client, people):
+    """The help said nothing of comments, answers, changes and extensions, all e-mailed."""
+    assert set(EVENT_WORDS) == set(notifications.SUBJECTS)
+    sign_in(client, people.approver)
+    page = client.get(URL).content.decode()
+    help_text = re.sub(r"\s+", " ", page)
+    for event, words in EVENT_WORDS.items():
+        assert words in help_text, event
+    assert "veckosammanställning" in help_text
