@@ -120,7 +120,9 @@ class LocalPoliceAreaAdmin(PlainTextAdminMixin, admin.ModelAdmin):
     list_select_related = ["police_region"]
     search_fields = ["name", "municipalities__name"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["municipalities"]
+    # Two lists with a filter box to type in, chosen and not chosen (the autocomplete box had a
+    # search field without a name and a list of spans, both axe violations).
+    filter_horizontal = ["municipalities"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("municipalities")

@@ -161,6 +161,14 @@ class LocalPoliceAreaForm(forms.ModelForm):
         fields = ["name", "slug", "police_region", "municipalities"]
         field_classes = {"name": OneLineField}
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # By name in Swedish order, as the membership's list (the admin orders by code).
+        field = self.fields["municipalities"]
+        field.choices = sorted(
+            ((m.pk, str(m)) for m in field.queryset), key=lambda choice: swedish_sort_key(choice[1])
+        )
+
     def clean(self):
         cleaned = super().clean()
         region, municipalities = cleaned.get("police_region"), cleaned.get("municipalities")

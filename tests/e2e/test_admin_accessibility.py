@@ -9,7 +9,7 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from municipalities.models import Municipality
+from municipalities.models import LocalPoliceArea, Municipality
 from tests.e2e.data import STAFF_USERNAME
 from tests.e2e.pages import COLLECT_VIOLATIONS, CONSOLE_MARKERS, follow
 from tests.e2e.test_accessibility import run_axe
@@ -74,6 +74,7 @@ def test_the_admin_pages_an_administrator_uses_have_no_axe_violations(page, site
     reported = _watch_policy(page)
     staff = get_user_model().objects.get(username=STAFF_USERNAME)
     vetlanda = Municipality.objects.get(slug="vetlanda")
+    area = LocalPoliceArea.objects.filter(municipalities=vetlanda).first()
     found: list[str] = []
 
     for path in (
@@ -81,6 +82,8 @@ def test_the_admin_pages_an_administrator_uses_have_no_axe_violations(page, site
         "/admin/auth/user/add/",
         "/admin/municipalities/membership/",
         f"/admin/municipalities/municipality/{vetlanda.pk}/change/",
+        "/admin/municipalities/localpolicearea/add/",
+        f"/admin/municipalities/localpolicearea/{area.pk}/change/",
         f"/admin/auth/user/{staff.pk}/change/",
     ):
         response = page.goto(site + path)
@@ -106,5 +109,14 @@ def test_the_admin_pages_an_administrator_uses_have_no_axe_violations(page, site
     follow(page, page.locator("button[name=index]"))
     assert not TOTPDevice.objects.filter(user=lost).exists()
     found += _violations(page, reported, "the user list after resetting an app")
+
+    # A local police area's municipalities: typed into the filter box, in Swedish order.
+    page.goto(site + "/admin/municipalities/localpolicearea/add/")
+    available = page.locator("#id_municipalities_from option")
+    names = available.all_inner_texts()
+    order = [names.index(name) for name in ("Ystad", "Åmål", "Älmhult", "Örebro")]
+    assert order == sorted(order)
+    page.locator("#id_municipalities_input").press_sequentially("vetl")
+    assert available.all_inner_texts() == ["Vetlanda"]
 
     assert found == [], "\n".join(found)
