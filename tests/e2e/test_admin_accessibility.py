@@ -4,9 +4,11 @@ Content-Security-Policy (the admin runs under the portal's policy)."""
 
 import pytest
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.test import Client
+from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from municipalities.models import LocalPoliceArea, Municipality
@@ -109,6 +111,16 @@ def test_the_admin_pages_an_administrator_uses_have_no_axe_violations(page, site
     follow(page, page.locator("button[name=index]"))
     assert not TOTPDevice.objects.filter(user=lost).exists()
     found += _violations(page, reported, "the user list after resetting an app")
+
+    # Every model's list and add page, as an administrator may open any of them.
+    for model in admin.site._registry:
+        opts = model._meta
+        for view in ("changelist", "add"):
+            path = reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}")
+            response = page.goto(site + path)
+            assert response is not None, path
+            if response.status == 200:
+                found += _violations(page, reported, path)
 
     # A local police area's municipalities: typed into the filter box, in Swedish order.
     page.goto(site + "/admin/municipalities/localpolicearea/add/")
