@@ -355,7 +355,11 @@ def progress_words(progress: Progress, dated: bool = False) -> str:
     """The headline, with the period's running total when a span of many runs."""
     words = headline_words(progress, dated)
     total = running_total_words(progress, spans_met=not dated)
-    return f"{words} · {total}" if total else words
+    return f"{words}{RUNNING_TOTAL}{total}" if total else words
+
+
+# Between a span's headline and the period's running total (`progress_words`).
+RUNNING_TOTAL = " · "
 
 
 def pace_label(status: str | None) -> str:
@@ -375,8 +379,13 @@ def in_brackets(words: str, note: str) -> str:
 def with_status(words: str, status: str) -> str:
     """Figures in words with their status in brackets after them: "3 av minst 4
     trygghetsvandringar (efter plan)", "i snitt 1,2 per vecka (mål: minst 1; i fas)"
-    (`in_brackets`)."""
-    return in_brackets(words, status) if status else words
+    (`in_brackets`). Figures with the period's running total take the status after the
+    span's headline, which it is the status of: "2 av minst 2 denna månad (klar) · 14 under
+    perioden …" (after the total, "(klar)" read as the whole period's)."""
+    if not status:
+        return words
+    headline, separator, total = words.partition(RUNNING_TOTAL)
+    return in_brackets(headline, status) + separator + total
 
 
 # How many activities have a status, as a count the status agrees with: "3 klara", "1 i fas".

@@ -144,6 +144,26 @@ def test_log_form_explains_when_there_is_nothing_to_log(client, db):
 
 
 @pytest.mark.django_db
+def test_the_saved_message_puts_a_monthly_targets_status_after_the_month_not_the_total(
+    client, world
+):
+    """ "… denna månad · 14 under perioden (klar)" read as if the whole period were done: the
+    status is the running month's and stands after it."""
+    world.police.target_scope = "month"
+    world.police.target_value = 1
+    world.police.save()
+    sign_in(client, world.officer)
+
+    response = client.post(url("log_create"), log_data(world.police))
+
+    [message] = messages_of(response)
+    headline, total = message.message.split(" · ")
+    assert headline.endswith("(klar)")
+    assert "klar" not in total
+    assert "under perioden" in total
+
+
+@pytest.mark.django_db
 def test_logging_saves_one_row_with_reporter_and_fields_and_redirects(client, world):
     sign_in(client, world.officer)
     data = log_data(world.police, quantity="2", internal_note="Inga namn")

@@ -973,6 +973,10 @@ def test_with_status_puts_the_status_in_the_figures_own_brackets():
         "i snitt 1,2 per vecka (mål: minst 1; i fas)"
     )
     assert with_status("6 gånger", "") == "6 gånger"
+    # The status of the running span, not of the period's total after it.
+    assert with_status(
+        "denna månad: 2 av minst 2 kontroller · hittills under perioden: 14 kontroller", "klar"
+    ) == ("denna månad: 2 av minst 2 kontroller (klar) · hittills under perioden: 14 kontroller")
 
 
 @pytest.mark.django_db
