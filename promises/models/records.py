@@ -269,14 +269,15 @@ class Revision(models.Model):
 
 
 class ChangeKind(models.TextChoices):
-    """What one change of a revision did; the label starts the public change-log line."""
+    """What one change of a revision did; the label starts the public change-log line. An
+    activity's cancellation is not one: it is the activity's status, with its reason and day
+    (`Activity.cancelled_at`), which the change log lists beside the revisions."""
 
     TARGET = "target", _("Target changed")
     ACTIVITY_ADDED = "activity_added", _("Activity added")
     ACTIVITY_CHANGED = "activity_changed", _("Activity changed")
     ACTIVITY_RESPONSIBLE = "activity_responsible", _("Responsible party changed")
     ACTIVITY_PROMISES = "activity_promises", _("Promises served changed")
-    ACTIVITY_REMOVED = "activity_removed", _("Activity cancelled")
     PROMISE_ADDED = "promise_added", _("Promise added")
     PROMISE_CHANGED = "promise_changed", _("Promise changed")
     TEXT_CHANGED = "text_changed", _("Text changed")
