@@ -44,3 +44,15 @@ access_log_format = (
     '"bytes": "%(B)s", "duration_ms": %(M)s, "agent": "%(a)s"}'
 )
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
+
+def post_worker_init(worker) -> None:
+    """Once the worker has loaded the app (config/wsgi.py loads the URLs, views and
+    catalogues), move what it loaded out of the garbage collector's reach: those objects live
+    as long as the worker, and every full collection walked them all again. Measured at
+    national size (in process, 20 requests each): time in collections per request 5.0 → 2.1 ms
+    on the largest period page, 6.3 → 2.8 ms on /aktiviteter/."""
+    import gc
+
+    gc.collect()
+    gc.freeze()

@@ -108,3 +108,26 @@ def test_gunicorn_lines_are_json_escaped_and_a_reset_token_is_masked():
         "gunicorn.error", logging.CRITICAL, "", 1, "WORKER TIMEOUT", (), None
     )
     assert json.loads(JsonFormatter().format(record))["message"] == "WORKER TIMEOUT"
+
+
+def test_a_gunicorn_worker_freezes_what_it_loaded_out_of_the_collectors_reach():
+    """gunicorn takes the hook (a callable of the worker), and the hook leaves the objects
+    loaded so far frozen (in a process of its own: freezing this one would outlive the test)."""
+    import subprocess
+    import sys
+
+    from gunicorn.config import Config
+
+    path = Path(__file__).resolve().parents[2] / "config/gunicorn.conf.py"
+    conf = runpy.run_path(str(path))
+    config = Config()
+    config.set("post_worker_init", conf["post_worker_init"])
+    assert config.post_worker_init is conf["post_worker_init"]
+    script = (
+        "import gc, runpy; "
+        f"hook = runpy.run_path({str(path)!r})['post_worker_init']; "
+        "before = gc.get_freeze_count(); hook(None); "
+        "print(before, gc.get_freeze_count())"
+    )
+    before, after = map(int, subprocess.check_output([sys.executable, "-c", script]).split())
+    assert before == 0 and after > 1000
