@@ -240,21 +240,32 @@ def header_problems(names: list[str], known, required: list[str]) -> list[str]:
     return problems
 
 
-def parse_csv(data: bytes) -> ParsedFile:
-    """Read an import file: checks size, encoding, header and row count, not the values."""
+@dataclass
+class Records:
+    """The non-blank records of a CSV file by row number, the header first, at most two past
+    `max_rows` data rows; or why the file cannot be read."""
+
+    records: list[tuple[int, list[str]]] = field(default_factory=list)
+    delimiter: str = ";"
+    error: str | None = None
+
+
+def read_records(data: bytes, max_rows: int = MAX_ROWS) -> Records:
+    """Read an upload's records within bounds: size, encoding, the first line, quoting; the
+    imports' one reader (the log import's and the measurements', followups.outcome_import)."""
     if len(data) > MAX_BYTES:
-        return ParsedFile(error=gettext("The file is larger than 1 MB. Split it up."))
+        return Records(error=gettext("The file is larger than 1 MB. Split it up."))
     if is_binary(data):
-        return ParsedFile(error=str(NOT_CSV))
+        return Records(error=str(NOT_CSV))
     try:
         text = decode(data)
     except UnreadableFile as error:
-        return ParsedFile(error=str(error))
+        return Records(error=str(error))
     first = next((m.group() for m in _LINE.finditer(text) if m.group().strip()), None)
     if first is None:
-        return ParsedFile(error=gettext("The file is empty."))
+        return Records(error=gettext("The file is empty."))
     if _CONTROL.search(first):
-        return ParsedFile(error=str(NOT_CSV))
+        return Records(error=str(NOT_CSV))
     # Swedish Excel separates with semicolons, most other programs with commas. Strict: a quote
     # left open would otherwise swallow the rest of the file into one value.
     delimiter = ";" if ";" in first else ","
@@ -266,18 +277,27 @@ def parse_csv(data: bytes) -> ParsedFile:
                 records.append((number, record))
                 # The header and one row more than allowed tell enough: a file of 480,000
                 # one-character rows was read whole (2.3 s, 200 MB) before it was refused.
-                if len(records) > MAX_ROWS + 1:
+                if len(records) > max_rows + 1:
                     break
     except csv.Error:
         message = gettext(
             "Row %(row)s has a quotation mark that is not closed, or text right after a closing "
             "quotation mark. Check the quotation marks from that row on."
         )
-        return ParsedFile(error=message % {"row": number + 1})
+        return Records(error=message % {"row": number + 1})
     if not records:
-        return ParsedFile(
+        return Records(
             error=gettext("The file has no header row: it holds only separators and blanks.")
         )
+    return Records(records=records, delimiter=delimiter)
+
+
+def parse_csv(data: bytes) -> ParsedFile:
+    """Read an import file: checks size, encoding, header and row count, not the values."""
+    read = read_records(data)
+    if read.error:
+        return ParsedFile(error=read.error)
+    records = read.records
     (header_row, header), data_rows = records[0], records[1:]
     names = [name.strip().lower() for name in header]
     problems = header_problems(names, _BY_NAME, [c.name for c in _REQUIRED])

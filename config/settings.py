@@ -315,6 +315,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # sign-ins are refused until the window ends. High enough for a municipality's offices behind
 # one address (municipalities/views.py).
 SIGN_IN_MAX_FAILURES_PER_CLIENT = env_int("SIGN_IN_MAX_FAILURES_PER_CLIENT", 30, minimum=1)
+# And failed sign-ins per username over all clients (passwords guessed on one account from many
+# addresses): above this many in the window, that username's sign-ins are refused until the
+# window ends or a password reset lifts it; any username is counted, known or not.
+SIGN_IN_MAX_FAILURES_PER_USERNAME = env_int("SIGN_IN_MAX_FAILURES_PER_USERNAME", 10, minimum=1)
 SIGN_IN_LIMIT_WINDOW = datetime.timedelta(minutes=env_int("SIGN_IN_LIMIT_MINUTES", 60, minimum=1))
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
@@ -510,10 +514,19 @@ PERMISSIONS_POLICY = [
 ]
 
 
+# The policy of the static files: none of them is a page, and an SVG opened on its own is a
+# document that may load nothing and be framed by no one (a CSS or script file ignores it).
+STATIC_CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
+
+
 def add_static_headers(headers, path: str, url: str) -> None:
-    """Security headers on the static files WhiteNoise answers before any other middleware."""
+    """Security headers on the static files WhiteNoise answers before any other middleware
+    (SecurityMiddleware, above it, adds the Referrer-Policy)."""
     headers["X-Frame-Options"] = "DENY"
     headers["X-Content-Type-Options"] = "nosniff"
+    headers["Content-Security-Policy"] = STATIC_CONTENT_SECURITY_POLICY
 
 
 WHITENOISE_ADD_HEADERS_FUNCTION = add_static_headers

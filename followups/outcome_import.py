@@ -2,9 +2,7 @@
 form, all rows saved or none. Reads files as the log import does (activities.csv_import): the
 same encodings, separators, size (1 MB) and a smaller row limit."""
 
-import csv
 import datetime
-import io
 import re
 import unicodedata
 import uuid
@@ -13,15 +11,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from activities.csv_import import (
-    MAX_BYTES,
-    RowError,
-    UnreadableFile,
-    decode,
-    header_problems,
-)
-from activities.spreadsheet import NOT_CSV
-from config.uploads import is_binary
+from activities.csv_import import RowError, header_problems, read_records
 from followups.outcome_forms import MeasurementForm
 from promises.models import OutcomeIndicator, OutcomeMeasurement
 from promises.outcomes import MeasurementDateTaken, record_measurements
@@ -82,34 +72,10 @@ class ImportResult:
 
 def _rows(data: bytes) -> tuple[list[tuple[int, dict[str, str]]], list[RowError], str | None]:
     """The data rows by row number, errors of rows' shape, or why the file cannot be read."""
-    if len(data) > MAX_BYTES:
-        return [], [], gettext("The file is larger than 1 MB. Split it up.")
-    if is_binary(data):
-        return [], [], str(NOT_CSV)
-    try:
-        text = decode(data)
-    except UnreadableFile as error:
-        return [], [], str(error)
-    first = next((line for line in text.splitlines() if line.strip()), None)
-    if first is None:
-        return [], [], gettext("The file is empty.")
-    if _CONTROL.search(first):
-        return [], [], str(NOT_CSV)
-    delimiter = ";" if ";" in first else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    records, number = [], 0
-    try:
-        for number, record in enumerate(reader, 1):
-            if any(map(str.strip, record)):
-                records.append((number, record))
-    except csv.Error:
-        message = gettext(
-            "Row %(row)s has a quotation mark that is not closed, or text right after a closing "
-            "quotation mark. Check the quotation marks from that row on."
-        )
-        return [], [], message % {"row": number + 1}
-    if not records:
-        return [], [], gettext("The file has no header row: it holds only separators and blanks.")
+    read = read_records(data, MAX_ROWS)
+    if read.error:
+        return [], [], read.error
+    records, delimiter = read.records, read.delimiter
     (header_row, header), data_rows = records[0], records[1:]
     names = [_header_name(name) for name in header]
     problems = header_problems(names, _BY_NAME, [c.name for c in COLUMNS if c.required])

@@ -38,6 +38,7 @@ from municipalities.models import (
     PoliceRegion,
     Role,
 )
+from municipalities.views import forget_failures_of_username, username_limited
 
 
 class PortalAdminSite(OTPAdminSite):
@@ -519,9 +520,11 @@ class StaffUserAdmin(PlainTextAdminMixin, UserAdmin):
     @admin.action(description=_("Lift the sign-in lockout"), permissions=["change"])
     def lift_lockout(self, request, queryset) -> None:
         users = list(queryset)
-        locked = [user for user in users if user.lockout]
+        # Locked out from an address (django-axes), or limited over all addresses.
+        locked = [user for user in users if user.lockout or username_limited(user.get_username())]
         for user in users:
             reset_lockout(username=user.get_username())
+            forget_failures_of_username(user.get_username())
         if not locked:
             messages.info(request, gettext("None of the chosen users was locked out."))
             return

@@ -42,7 +42,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from access.staff import staff_required
-from municipalities.forms import LoginForm, TokenForm, UserSettingsForm
+from municipalities.forms import (
+    LOCKOUT_USERNAME_LENGTH,
+    LoginForm,
+    TokenForm,
+    UserSettingsForm,
+)
 from municipalities.models import NotificationPreference
 
 RESET_LINK_HOURS = settings.PASSWORD_RESET_TIMEOUT // 3600
@@ -89,12 +94,15 @@ def login(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and request.user.is_verified():
         return redirect(next_url)
     data = _data(request)
-    if (
-        data is not None
-        and _failures_of_client(request) >= settings.SIGN_IN_MAX_FAILURES_PER_CLIENT
-    ):
-        logger.warning("Sign-in refused: too many failed sign-ins from one client.")
-        return render(request, "accounts/locked_out.html", status=429)
+    if data is not None:
+        if _failures_of_client(request) >= settings.SIGN_IN_MAX_FAILURES_PER_CLIENT:
+            logger.warning("Sign-in refused: too many failed sign-ins from one client.")
+            return render(request, "accounts/locked_out.html", status=429)
+        # Checked before the password is: during the lock a right guess is not told apart.
+        if _failures_of_username(data) >= settings.SIGN_IN_MAX_FAILURES_PER_USERNAME:
+            logger.warning("Sign-in refused: too many failed sign-ins for one username.")
+            context = {"cooloff_timedelta": settings.SIGN_IN_LIMIT_WINDOW}
+            return render(request, "accounts/locked_out.html", context, status=429)
     form = LoginForm(request, data=data)
     if form.is_valid():
         user = form.get_user()
@@ -103,11 +111,46 @@ def login(request: HttpRequest) -> HttpResponse:
         return redirect(_with_next(step, next_url))
     if data is not None:
         _count(SIGN_IN_FAILURES, _client(request), window=settings.SIGN_IN_LIMIT_WINDOW)
+        _count(
+            SIGN_IN_FAILURES_PER_USERNAME,
+            _counted_username(data.get("username")),
+            window=settings.SIGN_IN_LIMIT_WINDOW,
+        )
     return render(request, "accounts/login.html", {"form": form, "next": next_url})
 
 
 def _client(request: HttpRequest) -> str:
     return get_client_ip_address(request) or ""
+
+
+def _counted_username(username: object) -> str:
+    """A typed username as the failures per username count it: as the sign-in form reads it
+    (its field strips the blanks around it and takes NFKC: " anna" signs in as "anna", so
+    counts as it) and cut as django-axes stores it (`lockout_username`)."""
+    username = username if isinstance(username, str) else ""
+    return LoginForm.base_fields["username"].to_python(username)[:LOCKOUT_USERNAME_LENGTH]
+
+
+def _failures_of_username(data) -> int:
+    """The failed sign-ins with this username over all clients in the current window; 0 when
+    the cache cannot say (the lockout per username and client still holds)."""
+    return _counted(SIGN_IN_FAILURES_PER_USERNAME, _counted_username(data.get("username")))
+
+
+def username_limited(username: str) -> bool:
+    """Whether the sign-ins with `username` are refused for its failures over all clients."""
+    failures = _counted(SIGN_IN_FAILURES_PER_USERNAME, _counted_username(username))
+    return failures >= settings.SIGN_IN_MAX_FAILURES_PER_USERNAME
+
+
+def forget_failures_of_username(username: str) -> None:
+    """Lift the limit on a username's failed sign-ins (a password reset, the admin's action)."""
+    try:
+        caches["limits"].delete(
+            _counter_key(SIGN_IN_FAILURES_PER_USERNAME, _counted_username(username))
+        )
+    except Exception:
+        logger.error("counter %s not deleted", SIGN_IN_FAILURES_PER_USERNAME, exc_info=True)
 
 
 def _failures_of_client(request: HttpRequest) -> int:
@@ -257,6 +300,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         # Whoever can read the account's e-mail may sign in at once, even after a lockout.
         reset_failed_sign_ins(username=self.user.get_username())
+        forget_failures_of_username(self.user.get_username())
         return response
 
 
@@ -264,6 +308,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 RESET_PER_CLIENT = "password-reset:client"
 RESET_PER_ADDRESS = "password-reset:address"
 SIGN_IN_FAILURES = "sign-in-failure"
+SIGN_IN_FAILURES_PER_USERNAME = "sign-in-failure:username"
 PASSWORD_CHANGE_FAILURES = "password-change-failure"
 
 

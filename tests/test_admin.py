@@ -371,6 +371,24 @@ def test_a_lost_phone_is_reset_on_the_user_and_a_lockout_lifted(admin_client):
 
 
 @pytest.mark.django_db
+def test_lifting_the_lockout_lifts_the_limit_over_all_addresses_too(admin_client):
+    """Passwords guessed on one account from many addresses refuse its sign-ins
+    (SIGN_IN_MAX_FAILURES_PER_USERNAME): the administrator's action lifts that too."""
+    anna = staff_user("anna")
+    login = reverse("accounts:login")
+    for attempt in range(settings.SIGN_IN_MAX_FAILURES_PER_USERNAME):
+        Client(REMOTE_ADDR=f"203.0.113.{attempt + 1}").post(
+            login, {"username": "anna", "password": f"fel-{attempt}"}
+        )
+    right = {"username": "anna", "password": PASSWORD}
+    assert Client(REMOTE_ADDR="198.51.100.9").post(login, right).status_code == 429
+    selected = {ACTION_CHECKBOX_NAME: [str(anna.pk)], "index": 0, "action": "lift_lockout"}
+    response = admin_client.post(reverse("admin:auth_user_changelist"), selected, follow=True)
+    assert "1 användare kan försöka logga in igen." in response.content.decode()
+    assert Client(REMOTE_ADDR="198.51.100.9").post(login, right).status_code == 302
+
+
+@pytest.mark.django_db
 def test_the_sign_in_attempts_are_in_the_admin_in_swedish(admin_client):
     Client().post(reverse("accounts:login"), {"username": "okänd", "password": "fel"})
     index = admin_client.get(reverse("admin:index")).content.decode()

@@ -139,11 +139,14 @@ def test_a_host_not_allowed_gets_the_400_page_with_the_security_headers(client, 
 
 
 def test_the_csrf_cookie_is_not_readable_by_scripts(client):
-    # The sign-in form sets it; no script of ours reads it (static/ holds no JavaScript).
+    # The sign-in form sets it; no script of ours reads it (static/ holds one script, the
+    # admin's correction, which reads no cookie).
     response = client.get("/personal/logga-in/")
     assert response.status_code == 200
     assert response.cookies[settings.CSRF_COOKIE_NAME]["httponly"]
-    assert not list((ROOT / "static").rglob("*.js"))
+    scripts = list((ROOT / "static").rglob("*.js"))
+    assert [script.name for script in scripts] == ["admin.js"]
+    assert not any("cookie" in script.read_text().lower() for script in scripts)
 
 
 def test_the_404_page_has_the_security_headers(client):
@@ -361,6 +364,17 @@ def test_static_css_through_whitenoise_has_the_security_headers(settings):
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert not response.cookies
+    # A security probe: the static files had no Content-Security-Policy (an SVG opened on its
+    # own is a document) and no frame-ancestors.
+    for url in ("/static/css/site.css", "/static/favicon.svg"):
+        response = Client().get(url)
+        assert response.status_code == 200, url
+        csp = response["Content-Security-Policy"]
+        directives = {part.split()[0]: part.split()[1:] for part in csp.split("; ")}
+        assert directives["default-src"] == ["'none'"], url
+        assert directives["frame-ancestors"] == ["'none'"], url
+        assert response["Referrer-Policy"] == "same-origin", url
+    assert Client().get("/static/favicon.svg")["Content-Type"] == "image/svg+xml"
 
 
 # Request size

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from access import policy
+from activities import csv_import
 from followups import outcome_import
 from municipalities.roles import Act
 from promises.models import Direction, OutcomeIndicator, OutcomeMeasurement, PeriodState
@@ -292,7 +293,7 @@ def test_a_file_over_the_size_limit_is_refused(client, world, settings):
     sign_in(client, world["people"].coordinator)
     row = f"{day(1)};71;{'x' * 200}\n"
     content = ("datum;varde;kallhanvisning\n" + row * 6000).encode()
-    assert len(content) > outcome_import.MAX_BYTES
+    assert len(content) > csv_import.MAX_BYTES
 
     response = upload(client, world["indicator"], content)
 
@@ -302,7 +303,7 @@ def test_a_file_over_the_size_limit_is_refused(client, world, settings):
 
 
 def test_the_size_limit_holds_below_the_upload_handler_too(world):
-    content = b"datum;varde\n" + b"x" * outcome_import.MAX_BYTES
+    content = b"datum;varde\n" + b"x" * csv_import.MAX_BYTES
     result = outcome_import.import_measurements(
         content,
         indicator=world["indicator"],
@@ -342,3 +343,26 @@ def test_a_form_without_its_key_says_what_to_do_not_the_fields_name(client, worl
     assert "Sidan laddades inte in helt: ladda om den och skicka formuläret igen." in page
     assert "Idempotency" not in page
     assert not OutcomeMeasurement.objects.exists()
+
+
+def test_reading_a_file_of_many_short_rows_stops_one_row_past_the_maximum(monkeypatch):
+    """The log import stopped reading one row past its limit; this import, reading the same
+    files, read 350 000 one-character rows whole (0.7 s, 73 MB) before refusing them. Both now
+    read through one reader (`csv_import.read_records`)."""
+    read = []
+    reader = csv_import.csv.reader
+
+    def counting(*args, **kwargs):
+        for record in reader(*args, **kwargs):
+            read.append(record)
+            yield record
+
+    monkeypatch.setattr(csv_import.csv, "reader", counting)
+    data = b"datum;varde\r\n" + b"1\r\n" * 340_000
+    assert len(data) < csv_import.MAX_BYTES
+
+    rows, errors, problem = outcome_import._rows(data)
+
+    assert problem == "Filen har fler än 1000 rader. Dela upp den i mindre filer."
+    assert (rows, errors) == ([], [])
+    assert len(read) == outcome_import.MAX_ROWS + 2

@@ -1,8 +1,10 @@
 """Staff sign-in: password, then a code; lockout without user enumeration; password reset."""
 
 import re
+import time
 
 import pytest
+import time_machine
 from axes.helpers import get_client_ip_address
 from axes.models import AccessAttempt
 from django.conf import settings
@@ -817,3 +819,83 @@ def test_one_password_tried_on_many_usernames_from_one_client_is_stopped(client,
     # The window's count expires with its cache entry; simulate the hour passing.
     caches["limits"].clear()
     assert post_login(client, "bo", PASSWORD).status_code == 302
+
+
+def guess_from_many_clients(client, username: str, count: int) -> list:
+    """Wrong passwords for `username`, each from another address (a distributed guess)."""
+    return [
+        post_login(client, username, f"gissning-{n}", ip=f"203.0.113.{n + 1}") for n in range(count)
+    ]
+
+
+def test_passwords_guessed_on_one_account_from_many_clients_are_stopped(client, officer):
+    """The lockout counts per username and client, and per client: a password guessed on one
+    account from a new address each time met neither (a security probe). Failed sign-ins per
+    username over all clients are limited too, checked before the password is."""
+    limit = settings.SIGN_IN_MAX_FAILURES_PER_USERNAME
+    assert limit < settings.SIGN_IN_MAX_FAILURES_PER_CLIENT
+    responses = guess_from_many_clients(client, "anna", limit)
+    assert [r.status_code for r in responses] == [200] * limit
+    refused = post_login(Client(), "anna", PASSWORD, ip="198.51.100.99")
+    assert refused.status_code == 429
+    page = refused.content.decode()
+    assert "För många misslyckade inloggningsförsök" in page
+    assert "försök igen om 60 minuter" in page
+    assert SESSION_KEY not in client.session
+    # Another account is not limited by it.
+    staff_user("bo")
+    assert post_login(Client(), "bo", PASSWORD, ip="198.51.100.99").status_code == 302
+
+
+def test_the_limit_per_username_looks_the_same_for_an_unknown_username(client, officer):
+    limit = settings.SIGN_IN_MAX_FAILURES_PER_USERNAME
+    known = guess_from_many_clients(client, "anna", limit + 1)
+    unknown = guess_from_many_clients(client, "okand", limit + 1)
+    assert [r.status_code for r in known] == [200] * limit + [429]
+    for step, (a, b) in enumerate(zip(known, unknown, strict=True)):
+        assert a.status_code == b.status_code, step
+        assert visible(a, "anna") == visible(b, "okand"), step
+
+
+@pytest.mark.parametrize("spelling", ["\uff41\uff4e\uff4e\uff41", " anna", "anna\t", "\nanna "])
+def test_a_username_the_form_reads_as_another_counts_as_that_one(client, officer, spelling):
+    """The form strips blanks around the username and reads it in NFKC: "ａｎｎａ" and
+    " anna" sign in as "anna", so count as it (else each spelling had a limit of its own)."""
+    limit = settings.SIGN_IN_MAX_FAILURES_PER_USERNAME
+    assert post_login(Client(), spelling, PASSWORD, ip="198.51.100.98").status_code == 302
+    guess_from_many_clients(client, spelling, limit)
+    assert post_login(Client(), "anna", PASSWORD, ip="198.51.100.99").status_code == 429
+
+
+def test_after_the_window_the_user_signs_in_again(client, officer):
+    guess_from_many_clients(client, "anna", settings.SIGN_IN_MAX_FAILURES_PER_USERNAME)
+    assert post_login(Client(), "anna", PASSWORD, ip="198.51.100.99").status_code == 429
+    with time_machine.travel(time.time() + settings.SIGN_IN_LIMIT_WINDOW.total_seconds() + 1):
+        assert post_login(Client(), "anna", PASSWORD, ip="198.51.100.99").status_code == 302
+
+
+def test_a_password_reset_lifts_the_limit_per_username(client, officer):
+    guess_from_many_clients(client, "anna", settings.SIGN_IN_MAX_FAILURES_PER_USERNAME)
+    client.post(reverse("accounts:password_reset"), {"email": officer.email})
+    form_page = client.get(reset_link(mail.outbox[0]), follow=True)
+    client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert post_login(client, "anna", NEW_PASSWORD).status_code == 302
+
+
+def test_the_limit_per_username_comes_from_the_settings(client, officer, settings):
+    settings.SIGN_IN_MAX_FAILURES_PER_USERNAME = 2
+    guess_from_many_clients(client, "anna", 2)
+    assert post_login(Client(), "anna", PASSWORD, ip="198.51.100.99").status_code == 429
+
+
+def test_the_lockout_per_address_counts_a_username_as_the_form_reads_it(client, officer):
+    """ " anna", "anna " and "ａｎｎａ" each had a lockout of their own (django-axes counted the
+    username as typed): five more guesses for each spelling from one address."""
+    spellings = [" anna", "anna ", "\uff41\uff4e\uff4e\uff41", "\tanna", "anna\n"]
+    assert len(spellings) == settings.AXES_FAILURE_LIMIT
+    responses = [post_login(client, spelling, "fel-lösenord") for spelling in spellings]
+    assert responses[-1].status_code == 429
+    assert post_login(client, "anna", PASSWORD).status_code == 429
