@@ -35,6 +35,7 @@ from activities.models import Activity, ActivityLog
 from activities.progress import PaceStatus
 from activities.wording import (
     counted_statuses,
+    date_range,
     overview_words,
     pace_label,
     progress_summary,
@@ -46,6 +47,7 @@ from followups.models import FollowUpMeeting, Report
 from municipalities.models import Membership, Municipality
 from municipalities.roles import Act
 from municipalities.search import swedish_sort_key
+from promises import lifecycle
 from promises.editing import EditConflict
 from promises.filters import paginate
 from promises.forms import rebind_after_conflict
@@ -93,6 +95,15 @@ def _preselected(activities, raw: str | None) -> dict[str, Activity]:
         return {}
     chosen = activities.filter(pk=pk).first()
     return {"activity": chosen} if chosen is not None else {}
+
+
+def _day_given(raw: str | None, today: datetime.date) -> datetime.date | None:
+    """The day `raw` names (?datum=YYYY-MM-DD) for a new log's form, if it is not after today."""
+    try:
+        day = datetime.date.fromisoformat(raw or "")
+    except ValueError:
+        return None
+    return day if day <= today else None
 
 
 def _log_words(log: ActivityLog, activity: Activity) -> dict[str, object]:
@@ -306,6 +317,9 @@ def log_create(request: HttpRequest) -> HttpResponse:
                 return saved
     else:
         initial = _preselected(activities, request.GET.get("aktivitet"))
+        day = _day_given(request.GET.get("datum"), today)
+        if day is not None:
+            initial["date"] = day
         form = LogForm(activities=activities, today=today, initial=initial)
     context = {"form": form, "can_log_any": activities.exists(), "repeat": repeat, "twin": twin}
     if repeat is not None:
@@ -349,7 +363,20 @@ def _record(
     # logs was three screens down).
     change = reverse("activities:log_edit", args=[log.pk])
     text = _saved_message(log, created, today)
-    add(request, format_html('{} <a href="{}">{}</a>', text, change, _("Change the log")))
+    # A shift is logged after it, several activities of one day in a row: the next form has
+    # the day already (a kommunpolis changed the date back from today three times).
+    another = f"{reverse('activities:log_create')}?{urlencode({'datum': log.date.isoformat()})}"
+    add(
+        request,
+        format_html(
+            '{} <a href="{}">{}</a> · <a href="{}">{}</a>',
+            text,
+            change,
+            _("Change the log"),
+            another,
+            _("Log another activity of the same day"),
+        ),
+    )
     if created:
         _warn_if_reported(request, log, [log.date])
     return redirect("activities:staff_activity", pk=log.activity_id)
@@ -516,9 +543,16 @@ def staff_activity(request: HttpRequest, pk: int) -> HttpResponse:
     policy.require(user, Act.VIEW_STAFF)
     activity = get_object_or_404(Activity.objects.for_staff_activity(user), pk=pk)
     today = timezone.localdate()
+    period = activity.period
     context = {
         "activity": activity,
         "progress": activity.progress(today),
+        # Before it is signed nothing is logged: as on the period's page, a draft's "0 av minst
+        # 15 … ej påbörjad" and its empty list of logs read as a result (an approver).
+        "shows_progress": period.is_published,
+        # An approver in consultation comments from here on the activity (they looked for it
+        # here and found no way); the comment is kept beside the promise it serves.
+        "can_comment": Action.COMMENT in lifecycle.available_actions(period, user),
         **_log_page(request, ActivityLog.objects.for_activity(activity, user)),
         "promises": list(activity.promises.all()),
         "can_log": policy.may(user, Act.LOG, activity),
@@ -566,10 +600,11 @@ def log_list(request: HttpRequest) -> HttpResponse:
     form.is_valid()
     if reporter := form.cleaned_data.get("av"):
         logs = logs.filter(reported_by_id=reporter)
+    from_day, to_day = form.cleaned_data.get("fran"), form.cleaned_data.get("till")
     context = {
         "filter": SimpleNamespace(form=form),
-        "from_day": form.cleaned_data.get("fran"),
-        "to_day": form.cleaned_data.get("till"),
+        # "1–7 dec 2026", as the other pages write a span (was "1 dec 2026 – 7 dec 2026").
+        "done_dates": date_range(from_day, to_day) if from_day and to_day else "",
         **_log_page(request, logs),
     }
     return render(request, "activities/log_list.html", context)

@@ -584,6 +584,13 @@ def occurrences_words(count: int) -> str:
     ) % {"count": count_text(count)}
 
 
+def occurrences_in_period(progress: Progress) -> str:
+    """The logs of an activity without a target, saying over what they are counted: "hittills
+    under perioden: 6 gånger" ("under perioden" once it has ended). A bare "6 gånger" under
+    "Status: pågår" left a citizen asking six times of what, and since when."""
+    return _whole_period(progress, occurrences_words(progress.total_done), dated=True)
+
+
 def quantity_words(target: Target | None, quantity: int) -> str:
     """A log's quantity with what it counts: "2 trafikkontroller", "1 trafikkontroll"; "3
     gånger" for an activity without a target (or one whose unit is not stated)."""

@@ -196,7 +196,7 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
     else:
         if is_sign:
             kwargs["signatories"] = signatory_formset(period)
-        form = form_class(**kwargs)
+        form = form_class(initial=_about_activity(request, period, action), **kwargs)
     context = {
         "period": period,
         "action": action,
@@ -213,6 +213,26 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
         and not notifications.anyone_told(notifications.SUBMITTED, period, by=user),
     }
     return render(request, "promises/period_transition.html", context)
+
+
+def _about_activity(request: HttpRequest, period: PromisePeriod, action: str) -> dict:
+    """A comment begun on an activity's page (`?aktivitet=`): about the promise the activity
+    serves (when it serves one), its text begun with the activity's name. An approver asked to
+    comment on one activity found no way to from its page."""
+    if action != Action.COMMENT or not request.GET.get("aktivitet", "").isdecimal():
+        return {}
+    activity = (
+        period.activities.filter(pk=int(request.GET["aktivitet"]))
+        .prefetch_related("promises")
+        .first()
+    )
+    if activity is None:
+        return {}
+    initial = {"comment": _("About the activity “%(title)s”: ") % {"title": activity.title}}
+    promises = list(activity.promises.all())
+    if len(promises) == 1:
+        initial["promise"] = promises[0].pk
+    return initial
 
 
 # An answer's confirmation says whether the approver was e-mailed of it.

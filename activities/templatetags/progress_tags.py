@@ -20,6 +20,7 @@ register.filter("with_status", wording.with_status)
 register.filter("headline_span", wording.headline_span)
 register.filter("days_met_words", wording.days_met_words)
 register.filter("occurrences_words", wording.occurrences_words)
+register.filter("occurrences_in_period", wording.occurrences_in_period)
 # `{{ figures.done|count_text }}`: "433 790", grouped as Swedish writes it.
 register.filter("count_text", count_text)
 # `{{ activity.status|status_words:progress }}`: the status as shown beside the count.

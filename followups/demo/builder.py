@@ -116,6 +116,12 @@ class ActivitySpec:
     counted_meeting_kinds: tuple[str, ...] = ()
 
 
+def _logged_the_evening_of(day: datetime.date, pks: list[int]) -> None:
+    """Stamp logs as logged at 17:00 on their day (or now, if that is later)."""
+    evening = min(at(day, 17), timezone.now())
+    ActivityLog.objects.filter(pk__in=pks).update(created_at=evening)
+
+
 class Builder:
     """Creates one period at a time with its children; collects logs for bulk inserts."""
 
@@ -341,9 +347,8 @@ class Builder:
         by_day: dict[datetime.date, list[int]] = {}
         for log in ready:
             by_day.setdefault(log.date, []).append(log.pk)
-        now = timezone.now()
         for day, pks in by_day.items():
-            ActivityLog.objects.filter(pk__in=pks).update(created_at=min(at(day, 17), now))
+            _logged_the_evening_of(day, pks)
         # Bulk inserts send no signals: count the new logs into the progress rollup.
         rollup.rebuild(
             Activity.objects.filter(pk__in={log.activity_id for log in ready}).select_related(
@@ -440,7 +445,7 @@ class Builder:
             assessments = [self.assess(promise, as_of or day) for promise in self.promises]
         # Recorded through the service as the coordinator does: a meeting of a kind an activity
         # counts logs one occurrence of it.
-        followup_services.record_meeting(
+        logs = followup_services.record_meeting(
             FollowUpMeeting(period=self.period, kind=kind, date=day),
             self.users["samordnare"],
             assessments=[
@@ -450,6 +455,13 @@ class Builder:
             public_summary=summary,
             internal_minutes=minutes,
         )
+        # The service stamps the log counting the meeting now: recorded the evening of the
+        # meeting, as `insert_logs` stamps the others (Tranemo's page read "10 november 2026
+        # (loggad 7 december 2026)" for every monthly meeting), and counted in the texts of the
+        # reports (`count`; the year's report said "pågår." where its figures said 11).
+        _logged_the_evening_of(day, [log.pk for log in logs])
+        for log in logs:
+            self._logs_by_activity[log.activity_id].append(log)
 
     def results(self, start: datetime.date, end: datetime.date, *, final: bool) -> str:
         """One line per activity: what was done from start to end, against its target."""

@@ -126,10 +126,10 @@ def test_a_target_activitys_page_tells_the_coordinator_how_and_links_to_the_revi
     page = client.get(url("staff_activity", world.municipal.pk)).content.decode()
 
     assert "Om aktiviteten inte ska genomföras" in page
-    assert "ändras med en revision" in page
+    assert "ändras genom en revidering" in page
     assert "välj ”Utan mål (med status i stället)”" in page
     edit = reverse("activities:activity_edit", args=[world.municipal.pk])
-    assert f'<a href="{edit}">Ändra aktiviteten (revision)</a>' in page
+    assert f'<a href="{edit}">Ändra aktiviteten (revidering)</a>' in page
     assert url("activity_status", world.municipal.pk) not in page
     # The link leads to the revision form of the signed promise.
     form = client.get(edit)

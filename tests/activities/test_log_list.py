@@ -139,5 +139,17 @@ def test_the_lists_heading_writes_its_days_as_its_lines_do(client, world):
     sign_in(client, world.officer)
     html = client.get(url("log_list"), {"fran": "2026-11-30", "till": "2026-12-06"})
     page = " ".join(html.content.decode().replace("\xa0", " ").split())
-    assert "Genomfört 30 nov 2026 – 6 dec 2026" in page
+    assert "Genomfört 30 nov – 6 dec 2026" in page
     assert "30 november 2026" not in page
+
+
+def test_the_lists_heading_writes_a_span_as_the_other_pages_do(client, world):
+    """The week's heading read "Genomfört 1 dec 2026 – 7 dec 2026", where the start page and the
+    activities' progress write "1–31 dec 2026" (a kommunpolis)."""
+    sign_in(client, world.officer)
+    html = client.get(url("log_list"), {"fran": "2026-12-01", "till": "2026-12-07"})
+    page = " ".join(html.content.decode().replace("\xa0", " ").split())
+    assert "Genomfört 1–7 dec 2026" in page
+    html = client.get(url("log_list"), {"fran": "2026-12-28", "till": "2027-01-03"})
+    page = " ".join(html.content.decode().replace("\xa0", " ").split())
+    assert "Genomfört 28 dec 2026 – 3 jan 2027" in page

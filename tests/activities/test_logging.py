@@ -157,7 +157,7 @@ def test_the_saved_message_puts_a_monthly_targets_status_after_the_month_not_the
     response = client.post(url("log_create"), log_data(world.police))
 
     [message] = messages_of(response)
-    headline, total = message.message.split(" · ")
+    headline, total = message.message.split(" · ")[:2]
     assert headline.endswith("(klar)")
     assert "klar" not in total
     assert "under perioden" in total
@@ -216,7 +216,7 @@ def test_an_officer_of_two_municipalities_sees_whose_activity_is_chosen_and_save
     assert message.message.startswith(f"Loggen är sparad: Trafikkontroller ({other_label}),")
     # A wrong number is corrected from the message (on a phone the list was far down).
     log = other.logs.get()
-    assert message.message.endswith(f'<a href="{url("log_edit", log.pk)}">Ändra loggen</a>')
+    assert f'<a href="{url("log_edit", log.pk)}">Ändra loggen</a>' in message.message
     start = client.get(url("staff_home")).content.decode()
     assert f'Logga<span class="visually-hidden">: Trafikkontroller, {other_label}</span>' in start
 
@@ -1083,3 +1083,30 @@ def test_a_log_moved_to_another_activity_says_which_one_no_longer_counts_it(clie
     # A change that keeps the activity says no move.
     said = str(messages_of(changed)[-1])  # the move's message is still unread
     assert said.startswith(f"Loggen är ändrad: Medborgardialog {place}, ")
+
+
+@pytest.mark.django_db
+def test_the_next_log_of_a_shift_keeps_its_day(client, world):
+    """Logging a shift the morning after, a kommunpolis changed the date back from today for
+    each of three activities: the message offers the next form with the day already in it."""
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    sign_in(client, world.officer)
+
+    response = client.post(url("log_create"), log_data(world.police, date=yesterday.isoformat()))
+
+    [message] = messages_of(response)
+    another = f"{url('log_create')}?datum={yesterday.isoformat()}"
+    assert f'<a href="{another}">Logga en aktivitet till samma dag</a>' in message.message
+    form = client.get(another).context["form"]
+    assert form.initial["date"] == yesterday
+    assert f'value="{yesterday.isoformat()}"' in str(form["date"])
+
+
+@pytest.mark.django_db
+def test_a_day_after_today_or_no_day_leaves_the_form_on_today(client, world):
+    today = timezone.localdate()
+    sign_in(client, world.officer)
+
+    for given in ((today + datetime.timedelta(days=1)).isoformat(), "igår", ""):
+        form = client.get(f"{url('log_create')}?datum={given}").context["form"]
+        assert form.initial["date"] == today, given

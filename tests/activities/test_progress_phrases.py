@@ -372,8 +372,8 @@ def test_a_planned_activity_with_logs_shows_ongoing_and_a_done_one_without_logs_
 
     page = _text(client.get(period.get_absolute_url()).content.decode())
 
-    assert "Status: pågår 2 gånger" in page
-    assert "Status: genomförd Inga loggade tillfällen" in page
+    assert "Status: pågår Hittills under perioden: 2 gånger" in page
+    assert "Status: genomförd Hittills under perioden: inga loggade tillfällen" in page
     assert "Status: planerad" not in page
     assert "genomförda tillfällen" not in page
     detail = reverse(

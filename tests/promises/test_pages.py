@@ -164,7 +164,7 @@ def test_private_contact_is_not_shown_and_the_period_page_says_whom_to_ask(clien
     # A reader with a question found nobody to ask: the municipality, or the Police's number.
     page = " ".join(client.get(period.get_absolute_url()).content.decode().split())
     assert "Kim Kontakt" not in page
-    assert "Frågor om medborgarlöftet: kontakta Vetlanda kommun, eller Polisen på 114 14." in page
+    assert "Frågor om medborgarlöftet: kontakta Vetlanda kommun eller Polisen på 114 14." in page
     # Where a newsletter's link lands: how to follow it.
     assert 'href="/kommuner/vetlanda/flode/"' in page and "Följ och ladda ner" in page
     period.contact_is_public = True

@@ -22,7 +22,7 @@ def test_the_municipality_page_says_where_to_give_an_opinion(client):
 
     assert '<h2 id="contact-heading">Frågor och synpunkter</h2>' in html
     assert (
-        "Frågor och synpunkter om medborgarlöftena: kontakta Tranås kommun, eller Polisen på "
+        "Frågor och synpunkter om medborgarlöftena: kontakta Tranås kommun eller Polisen på "
         "114 14." in html
     )
     assert "Kontakt:" not in html  # no contact person marked public
@@ -34,4 +34,4 @@ def test_a_municipality_without_a_promise_in_force_still_says_whom_to_ask(client
 
     html = client.get("/kommuner/vetlanda/").content.decode()
 
-    assert "kontakta Vetlanda kommun, eller Polisen på 114 14." in html
+    assert "kontakta Vetlanda kommun eller Polisen på 114 14." in html
