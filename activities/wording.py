@@ -29,7 +29,7 @@ from activities.progress import (
     span_met,
     target_text,
 )
-from promises.fields import join_range
+from promises.fields import date_span
 
 # How many days of a per-day target the list of spans shows: the latest ones.
 LISTED_DAYS = 14
@@ -60,13 +60,7 @@ def _full_date(day: datetime.date) -> str:
 def date_range(start: datetime.date, end: datetime.date) -> str:
     """Dates as Swedish writes a range (`join_range`): "3 dec 2026", "1–30 nov 2026",
     "1 sep – 31 dec 2026", "20 mar 2026 – 19 mar 2027" (each year given where it differs)."""
-    if start == end:
-        return _full_date(start)
-    if start.year != end.year:
-        return join_range(_full_date(start), _full_date(end))
-    if start.month == end.month:
-        return f"{join_range(str(start.day), str(end.day))} {_month(end.month)} {end.year:04d}"
-    return f"{join_range(_day_month(start), _day_month(end))} {end.year:04d}"
+    return date_span(start, end, _month)
 
 
 # A running span's name (a year: see `_current_label`), and the same span named by its kind for

@@ -38,7 +38,6 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from activities.filters import PERIOD_PROGRESS_FIELDS, PROGRESS_FIELDS
@@ -48,7 +47,7 @@ from activities.wording import headline_span, pace_label, progress_words
 from followups.models import FollowUpMeeting, MeetingStatus, Report, ReportKind
 from municipalities.models import Membership, NotificationPreference, ReminderDigest
 from municipalities.roles import Act, roles_that_may
-from promises.fields import join_range
+from promises.fields import date_span
 from promises.models import IN_FORCE_STATES, PromisePeriod, active_q
 from promises.notifications import site_url
 
@@ -296,12 +295,8 @@ def _report_periods(municipality_ids: set[int], today: datetime.date) -> list[Pr
 
 def date_range(start: datetime.date, end: datetime.date) -> str:
     """ "3–9 december 2026", "28 november – 4 december 2026", in the active language
-    (`join_range`)."""
-    if start.year != end.year:
-        return join_range(date_format(start, "j F Y"), date_format(end, "j F Y"))
-    if start.month != end.month:
-        return f"{join_range(date_format(start, 'j F'), date_format(end, 'j F'))} {end.year}"
-    return f"{join_range(str(start.day), str(end.day))} {date_format(end, 'F Y')}"
+    (`date_span`)."""
+    return date_span(start, end)
 
 
 def period_name(period: PromisePeriod) -> str:

@@ -12,6 +12,7 @@ the one rule that joins the two ends of a range (`join_range`).
 import calendar
 import datetime
 import re
+from collections.abc import Callable
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -102,6 +103,33 @@ def long_date(day: datetime.date) -> str:
 
 # Before the dash of a spaced range a no-break space, after it an ordinary one (see join_range).
 SPACED_RANGE_DASH = "\u00a0– "
+
+
+def month_name(month: int) -> str:
+    """A month's full name in the active language, "januari"."""
+    return formats.date_format(datetime.date(2000, month, 1), "F")
+
+
+def date_span(
+    start: datetime.date, end: datetime.date, month: Callable[[int], str] = month_name
+) -> str:
+    """Two dates as Swedish writes a range, each part they share written once (`join_range`):
+    "3 december 2026", "1–30 november 2026", "1 september – 31 december 2026", "20 mars 2026
+    – 19 mars 2027". `month` names a month: in full by default, or abbreviated by a caller
+    that writes short dates ("1 sep – 31 dec 2026")."""
+    if start == end:
+        return f"{end.day} {month(end.month)} {end.year:04d}"
+    if start.year != end.year:
+        return join_range(
+            f"{start.day} {month(start.month)} {start.year:04d}",
+            f"{end.day} {month(end.month)} {end.year:04d}",
+        )
+    if start.month == end.month:
+        return f"{join_range(str(start.day), str(end.day))} {month(end.month)} {end.year:04d}"
+    return (
+        f"{join_range(f'{start.day} {month(start.month)}', f'{end.day} {month(end.month)}')} "
+        f"{end.year:04d}"
+    )
 
 
 def join_range(start: str, end: str) -> str:

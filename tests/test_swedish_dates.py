@@ -274,7 +274,9 @@ def test_the_date_range_tag_writes_two_dates_by_the_rule_escaped():
             Context({"start": D(2026, 1, 1), "end": D(2026, 4, 30), "other": "<b>"})
         )
     first, second, kept = html.split("|")
-    assert first == f"1 januari 2026{NBSP}– 30 april 2026"
+    # The year both dates share written once (a reader took "1 januari 2026 – 30 april 2026"
+    # in a report's figures for a different span from "(1 jan – 30 apr 2026)" beside it).
+    assert first == f"1 januari{NBSP}– 30 april 2026"
     assert second == f"1 jan 2026{NBSP}– &lt;b&gt;"  # an end that is no date, escaped
     assert kept == f"[{first}]"
 
@@ -344,3 +346,19 @@ def test_an_english_period_page_capitalises_the_months_of_its_spans(client, db):
 
     assert "20 Mar 2026" in english and "20 mar 2026" not in english
     assert "20 mar 2026" in swedish
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "words"),
+    [
+        (D(2026, 12, 3), D(2026, 12, 3), "3 december 2026"),
+        (D(2026, 11, 1), D(2026, 11, 30), "1–30 november 2026"),
+        (D(2026, 9, 1), D(2026, 12, 31), f"1 september{NBSP}– 31 december 2026"),
+        (D(2026, 3, 20), D(2027, 3, 19), f"20 mars 2026{NBSP}– 19 mars 2027"),
+    ],
+)
+def test_a_date_span_writes_what_both_dates_share_once(start, end, words):
+    from promises.fields import date_span
+
+    with override("sv"):
+        assert date_span(start, end) == words

@@ -15,7 +15,8 @@ from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from promises.fields import join_range
+from activities import wording
+from promises.fields import date_span, join_range
 
 register = template.Library()
 
@@ -60,10 +61,14 @@ def unbroken(text: str) -> SafeString:
 
 @register.simple_tag
 def date_range(start, end, format_string: str = "j F Y") -> str:
-    """`{% date_range report.covers_from report.covers_to %}`: two dates, each written as the
-    `date` filter writes it with `format_string`, joined by `join_range` ("1 januari 2026 –
-    30 april 2026", with its no-break space); an `end` that is no date (the words "tills
-    vidare") is joined as it is. `{% date_range … as dates %}` keeps it for a `blocktranslate`."""
+    """`{% date_range report.covers_from report.covers_to %}`: two dates as Swedish writes a
+    range, the parts they share written once ("1 januari–30 april 2026", `date_span`; was "1
+    januari 2026 – 30 april 2026"), in full or, with "SHORT_DATE_FORMAT", abbreviated ("1 jan
+    – 30 apr 2026"); an `end` that is no date (the words "tills vidare") is joined as it is,
+    to `start` written as the `date` filter writes it with `format_string`.
+    `{% date_range … as dates %}` keeps it for a `blocktranslate`."""
     if isinstance(end, datetime.date):
-        end = date_format(end, format_string)
+        if format_string == "SHORT_DATE_FORMAT":
+            return wording.date_range(start, end)
+        return date_span(start, end)
     return join_range(date_format(start, format_string), end)

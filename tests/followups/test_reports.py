@@ -21,7 +21,7 @@ from followups import reports, services
 from followups.models import Report, ReportKind, SignedOriginal
 from followups.report_forms import DraftReportForm
 from followups.templatetags import text_tags
-from promises.fields import join_range
+from promises.fields import date_span
 from promises.lifecycle import Action, SignatoryData, perform
 from promises.models import PeriodState, PromisePeriod, RevisionKind
 from tests import factories
@@ -765,7 +765,7 @@ def test_the_report_pdf_holds_the_figures_with_swedish_letters_and_is_served_as_
     assert "12 av minst 15 trafikkontroller" in text
     # Dated by the report's span: "under redovisningsperioden" beside a promise year's figures
     # was read as that year's (a journalist quoted the wrong one).
-    span = f"{date_format(START, 'j F Y')} – {date_format(TODAY, 'j F Y')}"
+    span = " ".join(date_span(START, TODAY).split())
     assert f"Genomfört {span}: 12" in text
     assert "Polisen och Vetlanda kommun" in text
     # A later log does not change the stored PDF.
@@ -1319,7 +1319,7 @@ def test_a_report_of_a_promise_registered_while_it_ran_says_its_pace_is_not_judg
 
 def test_what_was_done_in_the_span_is_said_with_what_it_counts(client, people, world):
     report = published(world, people)
-    dates = join_range(date_format(report.covers_from, "j F Y"), date_format(TODAY, "j F Y"))
+    dates = date_span(report.covers_from, TODAY)
     page = report_page(client, report)
     assert f"Genomfört {dates}: 12 trafikkontroller" in page
     assert f"Genomfört {dates}: 1 trygghetsvandring" in page
@@ -1332,7 +1332,7 @@ def test_a_row_frozen_before_the_words_were_stored_shows_its_bare_number(client,
         del row["done_words"]
     report.save(update_fields=["figures"])
     page = report_page(client, report)
-    dates = join_range(date_format(report.covers_from, "j F Y"), date_format(TODAY, "j F Y"))
+    dates = date_span(report.covers_from, TODAY)
     assert f"Genomfört {dates}: 12 ·" in page
 
 
