@@ -1045,6 +1045,8 @@ def test_recording_an_unplanned_meeting_points_to_the_planned_ones_first(client,
 
     assert "Registrera ett möte som inte var planerat" in listing
     assert "Registrera ett hållet möte" not in listing
+    # And the list says where a planned meeting is recorded (a coordinator still hesitated).
+    assert "registrerar du med ”Registrera som hållet” bredvid mötet" in listing
     assert "Är mötet ett av de planerade?" in form
     date = date_format(planned.date, "j F Y")
     assert f'href="{reverse("followups:meeting_record", args=[planned.pk])}"' in form
@@ -1055,6 +1057,7 @@ def test_recording_an_unplanned_meeting_points_to_the_planned_ones_first(client,
     listing = client.get(reverse("followups:meeting_list", args=[period.pk])).content.decode()
     form = client.get(reverse("followups:meeting_record_new", args=[period.pk])).content.decode()
     assert "Registrera ett hållet möte" in listing
+    assert "Registrera som hållet”" not in listing
     assert "Är mötet ett av de planerade?" not in form
 
 
