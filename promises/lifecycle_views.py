@@ -27,7 +27,7 @@ from promises import lifecycle, notifications
 from promises.hub import round_changes
 from promises.lifecycle import Action
 from promises.lifecycle_forms import FORMS, AnswerForm, SignForm, signatory_formset
-from promises.models import PeriodState, PromisePeriod, prefetch_answers
+from promises.models import PeriodState, PromisePeriod, Review, ReviewVerdict, prefetch_answers
 
 EXPLANATIONS = {
     Action.SUBMIT: gettext_lazy(
@@ -206,6 +206,7 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
         "signatories": getattr(form, "signatory_formset", None),
         "promises": list(period.promises.all()),
         "round_changes": _round_changes(period, action),
+        "own_comments": _own_comments(period, action, user),
         "texts_to_review": lifecycle.texts_to_review(action, period),
         # A municipality new to the portal may have no approver yet: said before sending, where
         # the page said the draft went "to the approvers" and nobody heard of it.
@@ -213,6 +214,22 @@ def period_transition(request: HttpRequest, pk: int, action: str) -> HttpRespons
         and not notifications.anyone_told(notifications.SUBMITTED, period, by=user),
     }
     return render(request, "promises/period_transition.html", context)
+
+
+def _own_comments(period: PromisePeriod, action: str, user) -> list[Review]:
+    """Before approving: the approver's own comments of this round, with their answers. An
+    approver approved with a comment of theirs still unanswered, forgotten since the day
+    before."""
+    if action != Action.APPROVE:
+        return []
+    return list(
+        period.reviews.filter(
+            round=period.consultation_round, reviewer=user, verdict=ReviewVerdict.COMMENT
+        )
+        .select_related("promise")
+        .prefetch_related(prefetch_answers())
+        .order_by("at", "pk")
+    )
 
 
 def _about_activity(request: HttpRequest, period: PromisePeriod, action: str) -> dict:

@@ -458,3 +458,42 @@ def test_the_archive_package_keeps_the_answer_with_who_and_to_whom(people):
     ]
     # After the comment it answers.
     assert steps.index(answered) > [row[-1] for row in steps].index(QUESTION)
+
+
+def test_the_approve_page_shows_the_approvers_own_comments_of_the_round_with_answers(
+    client, people
+):
+    """An approver approved with a comment of theirs still unanswered, forgotten since the day
+    before: the approve page lists their comments of this round, answered or not, and nobody
+    else's."""
+    period, comment = commented(reviewer=people.approver)
+    unanswered = Review.objects.create(
+        period=period,
+        round=1,
+        reviewer=people.approver,
+        verdict=ReviewVerdict.COMMENT,
+        comment="Och vem betalar belysningen?",
+    )
+    Review.objects.create(
+        period=period,
+        round=1,
+        reviewer=people.coordinator,
+        verdict=ReviewVerdict.COMMENT,
+        comment="EN ANNANS KOMMENTAR",
+    )
+    perform(period, people.coordinator, Action.ANSWER, comment=ANSWER, review=comment)
+    url = reverse("promises:period_transition", args=[period.pk, Action.APPROVE])
+    sign_in(client, people.approver)
+
+    page = " ".join(client.get(url).content.decode().split())
+
+    own = page.split('id="own-comments-heading"', 1)[1].split("</section>", 1)[0]
+    assert own.index(QUESTION) < own.index(ANSWER) < own.index(unanswered.comment)
+    assert own.count("Inte besvarad ännu.") == 1
+    assert own.index(unanswered.comment) < own.index("Inte besvarad ännu.")
+    assert "EN ANNANS KOMMENTAR" not in page
+    # Another step's page, and a later round, show none.
+    comment_page = client.get(reverse("promises:period_transition", args=[period.pk, "kommentera"]))
+    assert "own-comments-heading" not in comment_page.content.decode()
+    PromisePeriod.objects.filter(pk=period.pk).update(consultation_round=2)
+    assert "own-comments-heading" not in client.get(url).content.decode()
