@@ -264,6 +264,30 @@ def headline_words(progress: Progress, dated: bool = False) -> str:
     return f"{label} ({dates}): {span_words(current, target)}"
 
 
+def report_progress_words(
+    progress: Progress, covers_from: datetime.date, covers_to: datetime.date
+) -> tuple[str, bool]:
+    """A report's kept progress (`progress_summary`, dated), and whether it begins with what
+    was done in the report's own span: when the running span is the report's (a tertial's
+    report of a per-tertial target), its figures without the span's name and dates, which the
+    report's line gives ("Genomfört 1 januari – 30 april 2026: 4 av minst 4 … · hittills under
+    perioden: 13 …"; "4 trygghetsvandringar · tertialet (1 jan – 30 apr 2026): 4 av minst 4"
+    said the span and the count twice)."""
+    target, current = progress.target, progress.current
+    if (
+        target is None
+        or target.is_average
+        or target.scope == Scope.PERIOD
+        or current is None
+        or (current.span.start, current.span.end) != (covers_from, covers_to)
+        or progress.today < progress.period_start
+    ):
+        return progress_summary(progress, dated=True), False
+    words = span_words(current, target)
+    total = running_total_words(progress, spans_met=False)
+    return (f"{words}{RUNNING_TOTAL}{total}" if total else words), True
+
+
 def span_words(span: SpanProgress, target: Target) -> str:
     """A span's figures; a span the period cuts short says its target is the promise's pro rata:
     "9 av minst 8 trafikkontroller (minst 10 trafikkontroller per år, omräknat för den kortare

@@ -145,6 +145,10 @@ class FigureRow:
     # "Genomfört 1 maj – 31 augusti 2026: 5" left the reader to guess five of what. Rows frozen
     # before it was stored lack it and show the bare number.
     done_words: str = ""
+    # The progress begins with what was done in the span, the report's own (a tertial's report
+    # of a per-tertial target): said once, in the report's words (`report_progress_words`).
+    # Rows frozen before it was stored lack it.
+    progress_is_done: bool = False
 
 
 def _sums_until(activity_ids: list[int], last_day: datetime.date) -> dict[int, SpanSums]:
@@ -182,9 +186,12 @@ def figure_rows(
     covers_from: datetime.date,
     covers_to: datetime.date,
     as_of: datetime.date,
+    *,
+    report_line: bool = True,
 ) -> list[FigureRow]:
     """The figures of every activity of `period` for the span, judged on `as_of` against the
-    target in force then (`targets_on`)."""
+    target in force then (`targets_on`). `report_line`: shown after a report's "Genomfört
+    <span>:", which names the report's span (a meeting's figures are shown alone)."""
     activities = list(Activity.objects.filter(period=period).order_by("position", "pk"))
     sums = _sums_until([a.pk for a in activities], covers_to)
     targets = targets_on(activities, as_of)
@@ -217,6 +224,13 @@ def figure_rows(
             status_code = wording.status_shown(activity.status, progress.total_done)
             status = wording.status_words(activity.status, progress)
         done = counts.between(covers_from, covers_to)
+        # Kept with the report and read long after: the span by its kind and dates.
+        if report_line:
+            words, progress_is_done = wording.report_progress_words(
+                progress, covers_from, covers_to
+            )
+        else:
+            words, progress_is_done = wording.progress_summary(progress, dated=True), False
         rows.append(
             FigureRow(
                 activity_id=activity.pk,
@@ -225,8 +239,8 @@ def figure_rows(
                 target=wording.target_words(progress),
                 done=done,
                 done_words=wording.quantity_words(progress.target, done),
-                # Kept with the report and read long after: the span by its kind and dates.
-                progress=wording.progress_summary(progress, dated=True),
+                progress=words,
+                progress_is_done=progress_is_done,
                 status=status,
                 status_code=status_code,
                 responsible_code=activity.responsible,

@@ -181,7 +181,7 @@ def figure_rows_on(period: PromisePeriod, day: datetime.date) -> list[reports.Fi
     if day < period.start_date:
         return []
     last = min(day, period.end_date) if period.end_date else day
-    return reports.figure_rows(period, period.start_date, last, day)
+    return reports.figure_rows(period, period.start_date, last, day, report_line=False)
 
 
 def meeting_figures(meeting: FollowUpMeeting) -> dict[int, list[dict]]:

@@ -432,3 +432,29 @@ def test_a_recurring_target_of_a_period_not_begun_is_worded_as_promised():
         assert (
             wording.headline_words(progress) == "börjar 1 jan 2027: minst 2 fotpatruller per vecka"
         )
+
+
+def test_a_report_of_the_running_span_says_its_figures_once_without_the_spans_name():
+    """A tertial's report of a per-tertial target read "Genomfört 1 januari – 30 april 2026: 4
+    trygghetsvandringar · tertialet (1 jan – 30 apr 2026): 4 av minst 4 …": its span and count
+    twice. When the running span is the report's, its figures stand alone after the report's
+    line; another span keeps its name and dates."""
+    tertial = compute_progress(
+        Target("at_least", 4, "trygghetsvandringar", "tertial", "trygghetsvandring"),
+        date(2026, 1, 1),
+        date(2027, 12, 31),
+        [LogEntry(date(2025, 12, 31), 9), LogEntry(date(2026, 2, 1), 4)],
+        date(2026, 4, 30),
+    )
+    with override("sv"):
+        words, said_once = wording.report_progress_words(
+            tertial, date(2026, 1, 1), date(2026, 4, 30)
+        )
+        other, other_said_once = wording.report_progress_words(
+            tertial, date(2026, 1, 1), date(2026, 4, 15)
+        )
+    assert said_once is True
+    assert words == "4 av minst 4 trygghetsvandringar"
+    assert wording.with_status(words, "klar") == "4 av minst 4 trygghetsvandringar (klar)"
+    assert other_said_once is False
+    assert other.startswith("tertialet (1 jan\u00a0– 30 apr 2026): 4 av minst 4")

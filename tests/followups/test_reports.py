@@ -1361,8 +1361,10 @@ def test_the_municipality_page_lists_its_latest_reports_a_correction_in_place_of
     assert f'<a href="{url}">Utkast som ingen ser</a>' in page
     with translation.override("sv"):
         span = " ".join(text_tags.date_range(START, TODAY).split())
-    assert f"Tertialredovisning · {span} · publicerad" in page
-    assert f"publicerad {date_format(TODAY, 'j F Y')} ({world.period.period_label})" in page
+    # Its promise named, not a bare "(2026)" at the end of the line, read as a stray date.
+    label = world.period.period_label
+    assert f"Tertialredovisning · {span} · medborgarlöftet {label} · publicerad" in page
+    assert f"publicerad {date_format(TODAY, 'j F Y')}</span>" in page
     second = services.correct_report(
         first, people.coordinator, title="Rättad redovisning", body="Rättad.", reason="Fel siffra."
     )
@@ -1370,3 +1372,24 @@ def test_the_municipality_page_lists_its_latest_reports_a_correction_in_place_of
     assert "Rättad redovisning" in page
     assert f"/redovisningar/{first.pk}/" not in page
     assert f"/redovisningar/{second.pk}/" in page
+
+
+def test_a_report_of_the_walks_own_tertial_says_its_figures_once(client, people, world):
+    """The second tertial's report of a per-tertial target read "Genomfört 1 maj – 31 augusti:
+    N trygghetsvandringar · tertialet (1 maj – 31 aug): N av minst 2 …", the span and the count
+    twice: now its figures, with their status, after the report's own line; another activity's
+    figures keep their span's name."""
+    tertial = (datetime.date(TODAY.year, 5, 1), datetime.date(TODAY.year, 8, 31))
+    factories.log(world.walks, datetime.date(TODAY.year, 6, 1), 3)
+    report = published(
+        world, people, covers_from=tertial[0], covers_to=tertial[1], kind=ReportKind.TERTIAL
+    )
+    row = {row["activity_id"]: row for row in report.figures}[world.walks.pk]
+    assert row["progress_is_done"] is True
+    page = " ".join(report_page(client, report).split())
+    with translation.override("sv"):
+        dates = " ".join(date_span(*tertial).split())
+    line = page.split(f'id="aktivitet-{world.walks.pk}"', 1)[1].split("</li>", 1)[0]
+    assert f"Genomfört {dates}: 3 av minst 2 trygghetsvandringar (klar)" in line
+    assert "tertialet (" not in line
+    assert line.count("3 av minst 2") == 1
