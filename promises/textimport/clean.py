@@ -63,6 +63,7 @@ from promises.textimport.formats.conversations import (
     shortcode_bullets_read,
 )
 from promises.textimport.formats.count_first import count_first_lines_bulleted
+from promises.textimport.formats.dash_fields import dash_fields_read
 from promises.textimport.formats.dashed_tables import dashed_tables_read
 from promises.textimport.formats.data import (
     _ICALENDAR_PRESENT,
@@ -75,12 +76,14 @@ from promises.textimport.formats.data import (
     _xml_document,
     _yaml_data,
 )
+from promises.textimport.formats.diagrams import DIAGRAM_PRESENT, diagrams_read
 from promises.textimport.formats.disclosures import disclosures_read
 from promises.textimport.formats.double_spacing import double_spacing_read
 from promises.textimport.formats.event_cards import event_cards_read
 from promises.textimport.formats.field_lines import field_lines_read
 from promises.textimport.formats.grid_tables import grid_tables_read
 from promises.textimport.formats.ini_sections import ini_sections_read
+from promises.textimport.formats.issue_keys import KEY_PRESENT, issue_keys_read
 from promises.textimport.formats.languages import (
     _BKS_HINT,
     _ENGLISH_HINT,
@@ -179,11 +182,14 @@ from promises.textimport.formats.pages import (
 from promises.textimport.formats.posters import _poster_lines_joined, credits_dropped
 from promises.textimport.formats.radio_options import radio_options_read
 from promises.textimport.formats.review_notes import review_notes_dropped
+from promises.textimport.formats.rotated_labels import LETTERS_PRESENT, rotated_labels_read
 from promises.textimport.formats.star_marks import star_marks_read
 from promises.textimport.formats.symbol_bullets import symbol_bullets_read
+from promises.textimport.formats.symbol_marks import symbol_marks_read
 from promises.textimport.formats.tables import _EMPTY_CSV_CELLS, _tables_as_cells
 from promises.textimport.formats.task_lists import task_lists_read
 from promises.textimport.formats.theme_rows import theme_rows_read
+from promises.textimport.formats.trailing_owners import trailing_owners_read
 from promises.textimport.formats.trailing_tags import trailing_tags_read
 from promises.textimport.formats.web import (
     _DESCRIBED_HEADING,
@@ -393,6 +399,8 @@ def clean(raw: str) -> str:
     if "&" in raw and not _HTML_PRESENT.search(raw, 0, 20_000):
         raw = html_entities_read(raw)
     raw = encoding_repaired(raw)
+    if ("flowchart" in raw or "graph" in raw) and DIAGRAM_PRESENT.search(raw, 0, 50_000):
+        raw = diagrams_read(raw)
     raw = formatting_marks_read(raw)
     if "  " in raw or "\t" in raw:
         raw = symbol_bullets_read(raw)
@@ -406,6 +414,15 @@ def clean(raw: str) -> str:
         raw = ini_sections_read(raw)
     if "Arrang" in raw:
         raw = event_cards_read(raw)
+    if (
+        "\nN\nE\nS\nI\nL" in raw
+        or "\nP\nO\nL\nI" in raw
+        or "\nK\nO\nM" in raw
+        or "\nN\nU\nM" in raw
+    ):
+        raw = rotated_labels_read(raw)
+    if ":" in raw and KEY_PRESENT.search(raw, 0, 50_000):
+        raw = issue_keys_read(raw)
     if "-> " in raw or "=> " in raw:
         raw = ascii_arrows_read(raw)
     if "( )" in raw or "○" in raw:
@@ -482,9 +499,17 @@ def clean(raw: str) -> str:
         text = letter_codes_read(text)
     if "*\n" in text:
         text = star_marks_read(text)
+    if "....." in text or " /" in text:
+        text = trailing_owners_read(text)
+    if "=" in text and not text.isascii():
+        text = symbol_marks_read(text)
+    if " – " in text or " - " in text:
+        text = dash_fields_read(text)
+    if LETTERS_PRESENT.search(text):
+        text = rotated_labels_read(text)
     if "unkt" in text or "ktivitet" in text:
         text = owners_by_number_read(text)
-    if "\natt " in text:
+    if "\natt " in text or "att\na) " in text:
         text = att_clauses_read(text)
     if "P" in text and ("ÅP" in text or "AP" in text or "tgärdspunkt" in text):
         text = action_points_read(text)

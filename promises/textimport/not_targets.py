@@ -116,9 +116,10 @@ def not_a_target(tokens: list[Token], index: int, excluded: set[int]) -> bool:
         prev.endswith(_STREET_ENDINGS)
         and tokens[index - 1].text[:1].isupper()
         and token.text.isdigit()
+        and nxt not in _TIMES_WORDS
     ):
         # "Lingvägen 123"; a number in words is never a street's ("på Magelungsvägen två
-        # gånger i månaden")
+        # gånger i månaden"), nor one followed by "gånger" ("på Lönngatan 2 gånger i månaden")
         return True
     # "årskurs 5 och 6", "fokusområde 1 och 2": the second number shares the first's reason.
     # After a comma or "till" only a number written as that one is ("årskurs 5, 6 och 7",
@@ -142,6 +143,9 @@ def not_a_target(tokens: list[Token], index: int, excluded: set[int]) -> bool:
     if nxt == ":" and len(after) >= 2 and after[1] in {"a", "e"}:
         return True  # 1:a, 2:e
     return prev == "den" and nxt in MONTHS
+
+
+_TIMES_WORDS = frozenset({"ganger", "gang", "ggr"})
 
 
 def tens_in_digits(tokens: list[Token], index: int) -> bool:

@@ -22,8 +22,10 @@ The rules, as the coordinator's preview applies them:
   gives "tillfällen": an occasion is what is logged. The singular is derived only from known
   endings, else left empty.
 - Scope: the scope phrase nearest after the number, else before it; none → the whole period.
-  "varje sommar" and the like count per year (noted); per termin, per halvår, per kvartal ("i
-  kvartalet") and "inför/vid varje …" cannot be counted by the portal: no target, with a note.
+  "varje sommar" and the like count per year (noted), as "en gång på våren och en gång på
+  hösten" counts twice a year where no other target is stated; per termin, per halvår, per
+  kvartal ("i kvartalet") and "inför/vid varje …" cannot be counted by the portal: no target,
+  with a note.
   Nor can a count per day, week, month or tertial limited to a part of the year ("minst 12 per
   månad under sommarhalvåret", "i veckan under sommarlovet", "per månad maj–augusti"), unless
   that part holds the whole validity of the document read: no target, the same note.
@@ -238,8 +240,49 @@ def _one_more_per_place(text: str, best: "_Candidate") -> int:
     return len(re.findall(r"\b(?:en|ett) ", more.group(1))) if more else 0
 
 
+# Once in each half of the year, said season by season: "en gång på våren och en gång på
+# hösten", "två gånger under hösten och en gång under våren" (folded text).
+_ONCE = r"(en|ett|1|tva|2|tre|3) (?:gang|ganger|ggr)"
+_HALF_YEARS = re.compile(
+    rf"\b{_ONCE} (?:pa|under|per|varje|i) (?:varen|hosten|varterminen|hostterminen),? "
+    rf"(?:och|samt) {_ONCE} (?:pa|under|per|varje|i) (?:varen|hosten|varterminen|hostterminen)\b"
+)
+_TIMES = {"en": 1, "ett": 1, "1": 1, "tva": 2, "2": 2, "tre": 3, "3": 3}
+
+
 def read_target(
     text: str, offset: int = 0, listed: bool = False, counted: str = "", structure: bool = False
+) -> tuple[ParsedTarget | None, list[str]]:
+    """The target an activity's text states (`_read_target`); where it states none, a count
+    said for spring and autumn apart ("en gång på våren och en gång på hösten") is their sum a
+    year, noted as counted per year."""
+    target, notes = _read_target(text, offset, listed, counted, structure)
+    if target or structure or not ("öst" in text or "ÖST" in text):
+        return target, notes
+    folded = fold(text[:LONGEST])
+    halves = _HALF_YEARS.search(folded)
+    if not halves:
+        return target, notes
+    seasons = re.findall(r"(?:varen|hosten|varterminen|hostterminen)", halves.group())
+    if len({season.removesuffix("terminen").removesuffix("en") for season in seasons}) != 2:
+        return target, notes  # "en gång på hösten och en gång på hösten": no year's halves
+    phrase = text[halves.start() : halves.end()]
+    return (
+        ParsedTarget(
+            comparator="count",
+            value=_TIMES[halves.group(1)] + _TIMES[halves.group(2)],
+            unit="gånger",
+            unit_singular="gång",
+            scope="year",
+            span=TextSpan(offset + halves.start(), offset + halves.end()),
+            uncertain=[_("Counted per year: “%(phrase)s”") % {"phrase": phrase}],
+        ),
+        [],
+    )
+
+
+def _read_target(
+    text: str, offset: int, listed: bool, counted: str, structure: bool
 ) -> tuple[ParsedTarget | None, list[str]]:
     """The target an activity's text states, and notes for the activity when there is none
     it can propose (a scope the portal cannot count). Offsets are shifted by `offset`.

@@ -22,7 +22,7 @@ DOCUMENTS = {
         ["Vi lovar att göra torget och tunnlarna i Tjärna ängar trygga"],
         [
             ("Synlig närvaro vid Tjärna torg", "police", ("at_least", 3)),
-            ("Hastighetskontroller på Tjärna", "police", None),
+            ("Hastighetskontroller på Tjärna", "police", ("count", 2)),
             ("Besök på Tjärna skola för samt", "police", None),
             ("Bättre belysning i de fyra gån", "municipality", None),
             ("Klotter i tunnlarna tas bort i", "municipality", None),
@@ -45,7 +45,7 @@ DOCUMENTS = {
         ["Löftet i korthet: vi lovar att minska störningarna kring Fol"],
         [
             ("Fotpatrullering kring resecent", "police", None),
-            ("Kontroller av mopeder och EPA-", "police", None),
+            ("Kontroller av mopeder och EPA-", "police", ("count", 2)),
             ("Trimning av buskar och ny bely", "municipality", None),
             ("Fältassistenter på plats i cen", "municipality", ("at_least", 3)),
             ("Trygghetsvandring med handlare", "joint", ("count", 2)),
@@ -95,7 +95,7 @@ DOCUMENTS = {
             ("Poliser går runt i Lugnvik på ", "police", ("at_least", 1)),
             ("Kommunen sätter upp fler lampo", "municipality", None),
             ("Fritidsgården har öppet fyra k", "municipality", ("count", 4)),
-            ("Vi går en trygghetsvandring me", "joint", None),
+            ("Vi går en trygghetsvandring me", "joint", ("count", 2)),
             ("Vill du säga något till oss? P", "joint", None),
         ],
     ),

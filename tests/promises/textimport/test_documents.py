@@ -2636,6 +2636,70 @@ BLIND_VALIDITY = {
         None,
         "joint",
     ),
+    # blind rounds 145-147
+    "kungalv-ytterby-2027-mermaid-flodesschema.txt": (
+        "2027-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "skovde-sodra-ryd-2026-2027-folder-punktlinjer.txt": (
+        "2026-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "nykoping-brandkarr-2026-pdf-staende-etiketter.txt": (
+        "2026-03-01",
+        "2027-02-28",
+        False,
+        None,
+        "joint",
+    ),
+    "vanersborg-torpa-2027-jira-export.txt": (
+        "2027-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "malmo-sofielund-2026-2027-emoji-agare-teckenforklaring.txt": (
+        "2026-07-01",
+        "2027-06-30",
+        False,
+        None,
+        "joint",
+    ),
+    "lerum-grabo-2026-snedstreck-signatur.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "sandviken-arsunda-2026-byaforening-arsmotesprotokoll.txt": (
+        "2026-01-01",
+        "2026-12-31",
+        False,
+        None,
+        "joint",
+    ),
+    "falkenberg-2027-2028-avsiktsforklaring.txt": (
+        "2027-04-01",
+        "2029-03-31",
+        False,
+        None,
+        "joint",
+    ),
+    "uddevalla-herrestad-2027-vad-vem-hur-ofta-tankstreck.txt": (
+        "2027-01-01",
+        "2027-12-31",
+        False,
+        None,
+        "joint",
+    ),
 }
 
 
