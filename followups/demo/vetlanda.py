@@ -323,7 +323,12 @@ def vetlanda_2026_2027_draft(b: Builder) -> None:
         "särskilt buskörning på Storgatan, upplevs fortfarande som ett problem. Narkotikabrotten "
         "bland unga ligger kvar på en hög nivå. (Att komplettera med Polisens "
         "underrättelsebild.)",
-        background=VETLANDA_BACKGROUND,
+        # Its own length: the 2020–2021 text's "gäller i två år" was read against a draft of
+        # 15 December 2026 – 31 December 2027 (a tester).
+        background=VETLANDA_BACKGROUND.replace(
+            "Dessa medborgarlöften gäller i två år.",
+            "Dessa medborgarlöften gäller till och med den 31 december 2027.",
+        ),
         follow_up_text=VETLANDA_FOLLOW_UP,
         contact_name="Sara Holm",
         contact_title="Trygghetssamordnare",

@@ -306,6 +306,10 @@ def test_draft_is_never_published(seeded):
     assert draft.signed_date is None and not draft.signatories.exists()
     assert draft.promises.count() == 2
     assert draft.situation != period("Vetlanda", "2020-2021").situation
+    # Its background says its own length, not the two years of the 2020–2021 text it follows.
+    assert "i två år" not in draft.background
+    assert "gäller till och med den 31 december 2027" in draft.background
+    assert draft.end_date == datetime.date(2027, 12, 31)
     assert PromisePeriod.objects.published().count() == 4
 
 
