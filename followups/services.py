@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.text import Truncator
@@ -41,6 +42,7 @@ from followups.models import (
     Report,
 )
 from followups.reports import KEEP, RECOUNT
+from promises import notifications
 from promises.editing import Repeated, check_version, give_reason, save_once
 from promises.models import IN_FORCE_STATES, Promise, PromisePeriod
 
@@ -366,14 +368,31 @@ def _report_pdf_name(report: Report) -> str:
     return f"redovisning-{period.municipality.slug}-{period.slug}-{report.pk}-v{report.version}.pdf"
 
 
-def _publish(report: Report, user, today: datetime.date, figures=None) -> None:
+def _publish(
+    report: Report, user, today: datetime.date, figures=None, *, notify: bool = True
+) -> None:
     """Freeze the figures (`figures`: rows and their day, or counted today) and the PDF of
-    `report` (locked, a draft) and publish it today."""
+    `report` (locked, a draft) and publish it today; the staff concerned are e-mailed of it
+    unless `notify` is False (a report of the demo's past)."""
     report.published_on = today
     report.figures, report.figures_as_of = figures or reports.frozen_figures(report, today)
     report.pdf_sha256 = frozen.store(report.pdf, _report_pdf_name(report), report_pdf(report))
     report._history_user = user
     report.save()
+    # Both parties' staff learn of it once it is committed (the approvers, the management
+    # group the report goes back to, among them), with the address where the public reads it.
+    if not notify:
+        return
+    period = report.period
+    notifications.notify(
+        notifications.REPORTED,
+        period,
+        by=user,
+        about=report.title,
+        link=reverse(
+            "followups:report_document", args=[period.municipality.slug, period.slug, report.pk]
+        ),
+    )
 
 
 @transaction.atomic
@@ -445,12 +464,14 @@ def publish_report(
     *,
     today: datetime.date | None = None,
     expected_version: int | None = None,
+    notify: bool = True,
 ) -> Report:
     """Publish a draft: its figures and its PDF are frozen as they stand today. With
     `expected_version` (the version the publishing page showed), a draft changed since raises
-    `EditConflict`: what is published is what the publisher read."""
+    `EditConflict`: what is published is what the publisher read. Both parties' staff are
+    e-mailed of it once committed, unless `notify` is False."""
     locked = _locked_draft(report, expected_version)
-    _publish(locked, user, today or timezone.localdate())
+    _publish(locked, user, today or timezone.localdate(), notify=notify)
     return locked
 
 

@@ -316,9 +316,9 @@ class UserSettingsForm(forms.Form):
             "E-mail when a citizen promise is sent to you for consultation; when one you "
             "coordinate is commented on or approved; when one you coordinate or review is sent "
             "back; when your comment is answered; and when a citizen promise of your "
-            "municipality is decided, signed, changed or extended. And a weekly digest of "
-            "activities behind pace, coming follow-up meetings and reports due, when there is "
-            "something to follow up."
+            "municipality is decided, signed, changed or extended, or a report on it is "
+            "published. And a weekly digest of activities behind pace, coming follow-up "
+            "meetings and reports due, when there is something to follow up."
         ),
         choices=[
             ("yes", _("Yes, e-mail me")),

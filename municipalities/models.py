@@ -327,8 +327,8 @@ class NotificationPreference(models.Model):
         help_text=_(
             "E-mail about the citizen promises of the user's municipalities: sent for "
             "consultation, commented on, answered, approved, sent back, decided, signed, "
-            "changed, extended; and the weekly digest of activities behind pace, coming "
-            "follow-up meetings and reports due."
+            "changed, extended, reported on; and the weekly digest of activities behind pace, "
+            "coming follow-up meetings and reports due."
         ),
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

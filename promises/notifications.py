@@ -1,4 +1,5 @@
-"""E-mail to the staff concerned when a period takes a lifecycle step, or is revised.
+"""E-mail to the staff concerned when a period takes a lifecycle step, is revised, or has a
+report published.
 
 The lifecycle's steps (`promises.lifecycle.RULES`) call `notify` from their effects; this module
 alone decides who is told and what they read. Mail goes out after the step's transaction commits
@@ -45,6 +46,10 @@ SIGNED = "signed"
 # staff carry the promise out and learn of them (a raised target, an extension).
 REVISED = "revised"
 EXTENDED = "extended"
+# A report (redovisning) published, or a corrected version of one: both parties' staff, the
+# municipal management group's approvers among them, learn of the report back to them and the
+# public without looking (a KLG member found it only on the public page).
+REPORTED = "reported"
 
 BOTH_PARTIES = (Role.COORDINATOR, Role.APPROVER, Role.POLICE_OFFICER)
 # Who is told of each event: sent for consultation → its approvers; commented or approved →
@@ -61,6 +66,7 @@ RECIPIENT_ROLES: dict[str, tuple[str, ...]] = {
     SIGNED: BOTH_PARTIES,
     REVISED: BOTH_PARTIES,
     EXTENDED: BOTH_PARTIES,
+    REPORTED: BOTH_PARTIES,
 }
 
 SUBJECTS = {
@@ -73,6 +79,7 @@ SUBJECTS = {
     SIGNED: gettext_lazy("Citizen promise %(period)s has been signed"),
     REVISED: gettext_lazy("Citizen promise %(period)s has been changed"),
     EXTENDED: gettext_lazy("Citizen promise %(period)s has been extended"),
+    REPORTED: gettext_lazy("A report on citizen promise %(period)s has been published"),
 }
 
 
@@ -84,13 +91,15 @@ def notify(
     comment: str = "",
     about: str = "",
     answered: str = "",
+    link: str = "",
     to=None,
 ) -> None:
     """E-mail the staff concerned about `event` on `period` once the current transaction commits.
 
     `by` took the step (and is not told of it); `comment` is the step's comment, `about` the
-    title of the promise it is about, if any; `answered`, the comment an answer answers. `to`:
-    only this user is told (if among those concerned).
+    title of the promise it is about, if any; `answered`, the comment an answer answers;
+    `link`, the path of what the event made public (a report). `to`: only this user is told (if
+    among those concerned).
     """
     period_id, by_id, by_name = period.pk, by.pk, by.get_full_name() or by.get_username()
     to_id = to.pk if to is not None else None
@@ -104,6 +113,7 @@ def notify(
             comment=comment,
             about=about,
             answered=answered,
+            link=link,
             to_id=to_id,
         )
 
@@ -177,6 +187,7 @@ def send(
     comment: str = "",
     about: str = "",
     answered: str = "",
+    link: str = "",
     to_id: int | None = None,
 ) -> int:
     """Send the e-mails of `event` on the period now, taken by `by_name` (the user `by_id`), to
@@ -195,6 +206,7 @@ def send(
             "comment": comment,
             "about": about,
             "answered": answered,
+            "link": site_url(link) if link else "",
             "url": site_url(reverse("promises:staff_period", args=[period.pk])),
             "settings_url": site_url(reverse("accounts:user_settings")),
         }

@@ -528,7 +528,8 @@ class Builder:
         )
         body = "\n\n".join([intro, self.results(start, end, final=kind == ReportKind.FINAL), outro])
         report = followup_services.update_report(report, user, title=title, body=body)
-        followup_services.publish_report(report, user, today=published_on)
+        # A report of the demo's past: nobody is e-mailed about it.
+        followup_services.publish_report(report, user, today=published_on, notify=False)
 
 
 def _looked_back_on(as_of: datetime.date, activities: int) -> str:

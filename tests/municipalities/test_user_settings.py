@@ -139,6 +139,7 @@ EVENT_WORDS = {
     "signed": "undertecknas",
     "revised": "ändras",
     "extended": "förlängs",
+    "reported": "när en redovisning av det publiceras",
 }
 
 

@@ -487,3 +487,61 @@ def test_comments_one_after_another_e_mail_the_coordinators_once(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {"comment": "En sak till."})
     assert len(mailoutbox) == 3 and "En sak till." in mailoutbox[2].body
+
+
+def test_a_published_report_tells_both_parties_staff_with_its_public_address(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    """A KLG member learnt of the year's report only from the public page: its publication,
+    and a corrected version's, are e-mailed to both parties' staff (not the publisher), with
+    the address where the public reads it."""
+    from followups import services as followup_services
+    from followups.models import ReportKind
+
+    period = factories.period_in_state(S.SIGNED, approved_by=staff.approver)
+    draft = followup_services.draft_report(
+        period,
+        staff.coordinator,
+        kind=ReportKind.TERTIAL,
+        covers_from=period.start_date,
+        covers_to=period.start_date + datetime.timedelta(days=30),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        report = followup_services.publish_report(draft, staff.coordinator)
+    assert sent_to(mailoutbox) == addresses(
+        staff.approver, staff.area_approver, staff.officer, staff.colleague
+    )
+    message = mailoutbox[0]
+    assert message.subject == f"En redovisning av medborgarlöftet {period} har publicerats"
+    url = reverse(
+        "followups:report_document", args=[period.municipality.slug, period.slug, report.pk]
+    )
+    assert f"har publicerat redovisningen ”{report.title}”" in message.body
+    assert f"{SITE}{url}" in message.body
+
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        followup_services.correct_report(
+            report, staff.coordinator, title="Rättad", body="Rättad text.", reason="Fel siffra."
+        )
+    assert staff.approver.email in sent_to(mailoutbox)
+    assert "”Rättad”" in mailoutbox[0].body
+
+
+def test_a_report_of_the_demos_past_tells_nobody(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    from followups import services as followup_services
+    from followups.models import ReportKind
+
+    period = factories.period_in_state(S.SIGNED, approved_by=staff.approver)
+    draft = followup_services.draft_report(
+        period,
+        staff.coordinator,
+        kind=ReportKind.TERTIAL,
+        covers_from=period.start_date,
+        covers_to=period.start_date + datetime.timedelta(days=30),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        followup_services.publish_report(draft, staff.coordinator, notify=False)
+    assert mailoutbox == []
