@@ -24,6 +24,7 @@ from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.messages import get_messages
+from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.forms import BaseFormSet
 from django.urls import reverse
@@ -488,6 +489,9 @@ def client_ip() -> str:
 )
 def test_login_refuses_bad_input_the_same_way(client, world, username, password):
     # With django-axes counting, as in production: any username, however long, is counted.
+    # The failures per username are counted over all addresses: forgotten for each example,
+    # as a new address forgets those per address (examples repeat their usernames).
+    caches["limits"].clear()
     url = reverse("accounts:login")
     data = {"username": username, "password": password}
     response = client.post(url, data, REMOTE_ADDR=client_ip())
