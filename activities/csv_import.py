@@ -15,6 +15,7 @@ import re
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
@@ -23,6 +24,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import format_lazy
@@ -682,7 +684,10 @@ def _page(request: HttpRequest, form: ImportForm, result: ImportResult | None) -
 
 
 def _saved(request: HttpRequest, result: ImportResult) -> HttpResponse | None:
-    """To the start page with what was saved; None when the result has errors to show."""
+    """To the list of the logs just saved (their days, logged by the user), or to the start
+    page when nothing was saved; None when the result has errors to show. The start page lists
+    only the latest ten logs and the list by default the last seven days: an officer importing
+    last month's logs saw none of them and could not check what the file had saved."""
     if result.already_imported:
         messages.info(request, _("This upload was already imported; nothing more was saved."))
         return redirect("activities:staff_home")
@@ -695,6 +700,9 @@ def _saved(request: HttpRequest, result: ImportResult) -> HttpResponse | None:
         messages.success(
             request, ngettext("Imported %(n)s log.", "Imported %(n)s logs.", count) % {"n": count}
         )
+        days = [log.date for log in result.saved]
+        query = urlencode({"fran": min(days), "till": max(days), "av": request.user.pk})
+        return redirect(f"{reverse('activities:log_list')}?{query}")
     return redirect("activities:staff_home")
 
 

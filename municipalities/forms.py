@@ -202,6 +202,16 @@ class MembershipForm(forms.ModelForm):
                 "meetings and reports, and logs the municipality's, joint and other actors' "
                 "activities. Approver: comments on, approves or sends back drafts in consultation."
             ),
+            # Both places were offered with no word of which to fill in, nor of what a role for
+            # an area means (an administrator giving a kommunpolis three municipalities).
+            "municipality": _(
+                "Either a municipality or a local police area, not both. For a role in every "
+                "municipality of a local police area, choose the area."
+            ),
+            "local_police_area": _(
+                "A role for a local police area holds in each of its municipalities, also "
+                "those added to the area later."
+            ),
         }
 
     def __init__(self, *args, **kwargs) -> None:

@@ -467,6 +467,14 @@ def test_a_new_user_chooses_a_password_from_an_email_and_gets_roles_next(admin_c
     # Roles decide: no groups nor Django's English permission names to change.
     change = admin_client.get(reverse("admin:auth_user_change", args=[user.pk])).content.decode()
     assert 'name="groups"' not in change and 'name="user_permissions"' not in change
+    # "Ge användaren en roll nedan": below are the roles, so named (they were "Behörigheter",
+    # which an administrator took for Django's permissions, "Rättigheter", above them), and
+    # the places say which to choose and what an area's role covers.
+    assert "Ge användaren en roll nedan" in response.content.decode()
+    assert re.search(r'<h2 id="memberships-heading"[^>]*>\s*Roller\s*</h2>', change)
+    assert "ehörighet" not in change
+    assert "Antingen en kommun eller ett lokalpolisområde, inte båda." in change
+    assert "gäller i var och en av dess kommuner" in change
 
 
 @pytest.mark.django_db
@@ -741,9 +749,9 @@ def test_the_admins_django_and_history_texts_are_swedish(admin_client_with_demo)
     for english in ("View history", ">Object<", "Changed by", "Change reason", ">Changed<"):
         assert english not in history
     assert "Visa historik:" in history and "Ändrad av" in history
-    # "Lägg till ytterligare Behörighet": Django capitalises the model's name mid-sentence.
+    # "Lägg till ytterligare Roll": Django capitalises the model's name mid-sentence.
     # (the button's text is in the inline's JSON, non-ASCII letters escaped)
-    assert "L\\u00e4gg till: Beh\\u00f6righet" in user
+    assert "L\\u00e4gg till: Roll" in user
 
 
 @pytest.mark.django_db
@@ -765,7 +773,8 @@ def test_the_user_list_shows_roles_and_filters_by_municipality_county_and_role(a
 
     html = admin_client.get(url).content.decode()
     # In the roles' order, each with its places.
-    assert "Kommunpolis: Vetlanda, Lokalpolisområde Höglandet; Samordnare: Vetlanda" in html
+    # An area with its municipalities: which ones the role reaches.
+    assert "Kommunpolis: Vetlanda, Lokalpolisområde Höglandet (Eksjö); Samordnare: Vetlanda" in html
     # Eksjö's staff include those who hold a role for its local police area.
     assert listed(kommun=eksjo.pk) == {"karin", "polis"}
     assert listed(lan=vetlanda.county_id) == {"karin", "polis"}  # Jönköping's county
@@ -777,6 +786,17 @@ def test_the_user_list_shows_roles_and_filters_by_municipality_county_and_role(a
     assert listed(kommun="x") == set()
     assert listed(q="Höglandet") == {"karin", "polis"}
     assert listed(q="Vetlanda") == {"karin"}
+
+
+@pytest.mark.django_db
+def test_the_user_list_names_an_areas_municipalities_in_swedish_order(admin_client):
+    """An administrator who gave a kommunpolis the area of three municipalities saw only the
+    area's name in the list, and opened the area to check which municipalities it reached."""
+    places = [factories.municipality(slug) for slug in ("varnamo", "gislaved", "gnosjo")]
+    area = factories.local_police_area("Lokalpolisområde Värnamo", places)
+    staff_user("erik", role=Role.POLICE_OFFICER, local_police_area=area)
+    html = admin_client.get(reverse("admin:auth_user_changelist")).content.decode()
+    assert "Kommunpolis: Lokalpolisområde Värnamo (Gislaved, Gnosjö, Värnamo)" in html
 
 
 @pytest.mark.django_db
@@ -796,7 +816,7 @@ def test_the_user_lists_queries_do_not_grow_with_its_users(admin_client, django_
     add_users(2, 20)
     with django_assert_num_queries(len(few)):
         html = admin_client.get(url).content.decode()
-    assert html.count("Kommunpolis: Lokalpolisområde Höglandet; Samordnare: Vetlanda") == 22
+    assert html.count("Kommunpolis: Lokalpolisområde Höglandet (Eksjö); Samordnare: Vetlanda") == 22
 
 
 @pytest.mark.django_db

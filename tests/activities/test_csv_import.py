@@ -655,11 +655,32 @@ def test_a_valid_upload_saves_the_rows_and_redirects_with_a_message(client, worl
     data = _csv(f"{world.police.pk};{today};2;Torget;;", f"{world.joint.pk};{today};;;;")
     response = _post(client, world, data)
     assert response.status_code == 302
-    assert response["Location"] == reverse("activities:staff_home")
+    assert response["Location"] == (
+        f"{reverse('activities:log_list')}?fran={today}&till={today}&av={world.user.pk}"
+    )
     assert ActivityLog.objects.filter(reported_by=world.user).count() == 2
     assert [str(m) for m in get_messages(response.wsgi_request)] == [
         ngettext("Imported %(n)s log.", "Imported %(n)s logs.", 2) % {"n": 2}
     ]
+
+
+def test_an_imported_earlier_month_is_listed_after_the_upload(client, world):
+    """The start page lists the latest ten logs and the log list the last seven days: an
+    officer importing last month's logs saw none of them. The upload leads to the list of the
+    days the file saved, logged by the officer, with every saved row on it."""
+    today = _in_force_period_today(world)
+    first, last = today - datetime.timedelta(days=25), today - datetime.timedelta(days=20)
+    record_log(
+        activity=world.police, user=world.user, idempotency_key=uuid.uuid4(), date=today, quantity=1
+    )  # not from the file
+    sign_in(client, world.user)
+    rows = [f"{world.police.pk};{first};1;Torget;;", f"{world.joint.pk};{last};3;Parken;;"]
+    response = _post(client, world, _csv(*rows))
+    assert response.status_code == 302
+    listed = client.get(response["Location"])
+    assert listed.status_code == 200
+    shown = {(log.activity_id, log.date, log.quantity) for log in listed.context["logs"]}
+    assert shown == {(world.police.pk, first, 1), (world.joint.pk, last, 3)}
 
 
 def test_a_double_submitted_upload_saves_once(client, world):

@@ -205,18 +205,21 @@ def test_municipality_page_shows_the_latest_logs_with_their_activity(client, wor
     label = period.period_label
     # Named with its day for a screen reader's list of links (five "Fotpatrull i centrum").
     day = _long(TODAY - 3 * DAY)
+    # The line names its promise, as the reports' and meetings' lines do: a bare "(2025–2026)"
+    # after the activity read as a stray date.
     link = (
         f'<a href="{activity_url(activity)}">Trafikkontroller'
-        f'<span class="visually-hidden">, {day}</span></a> ({label})'
+        f'<span class="visually-hidden">, {day}</span></a> · medborgarlöftet {label}'
     )
     assert log_lines(html) == [
-        f"{_long(TODAY - 3 * DAY)} · Trafikkontroller ({label}) · 1 trafikkontroll · Torget "
-        "Nykterhetskontroll på kvällen.",
-        f"{_long(TODAY - 10 * DAY)} · Trafikkontroller ({label}) · 2 trafikkontroller · Storgatan "
-        "Hastighetskontroll vid skolan.",
-        f"{_long(TODAY - 30 * DAY)} (loggad {_long(TODAY)}) · Trafikkontroller ({label}) · "
-        "4 trafikkontroller · Ringvägen",
+        f"{_long(TODAY - 3 * DAY)} · Trafikkontroller · medborgarlöftet {label} · "
+        "1 trafikkontroll · Torget Nykterhetskontroll på kvällen.",
+        f"{_long(TODAY - 10 * DAY)} · Trafikkontroller · medborgarlöftet {label} · "
+        "2 trafikkontroller · Storgatan Hastighetskontroll vid skolan.",
+        f"{_long(TODAY - 30 * DAY)} (loggad {_long(TODAY)}) · Trafikkontroller · "
+        f"medborgarlöftet {label} · 4 trafikkontroller · Ringvägen",
     ]
+    assert f"({label})" not in log_lines(html)[0]
     assert link in html
     for secret in SECRETS:
         assert secret not in html, secret
@@ -263,7 +266,9 @@ def test_municipality_page_lists_the_latest_ten_of_all_its_published_periods(cli
         withdraw_log(log, people.coordinator, "Test")
     html = client.get("/kommuner/vetlanda/").content.decode()
     assert re.search(
-        rf"Grannsamverkan<span [^>]+>, [^<]+</span></a> \(Centrum {closed.period_label}\)", html
+        rf"Grannsamverkan<span [^>]+>, [^<]+</span></a> · medborgarlöftet Centrum "
+        rf"{closed.period_label} ·",
+        html,
     )
     assert "Förr 0" in html and "Förr 9" in html and "Förr 10" not in html
 

@@ -724,7 +724,10 @@ def test_an_officer_whose_municipality_has_no_promise_yet_is_told_who_writes_it(
     officer = staff_user("ny-polis", role=Role.POLICE_OFFICER, municipality=savsjo)
     sign_in(client, officer)
     page = " ".join(client.get(url("staff_home")).content.decode().split())
-    assert "Det finns inga medborgarlöften i dina kommuner än." in page
+    # Named: "i dina kommuner" under "Inget medborgarlöfte gäller i dag i Sävsjö" left a new
+    # officer unsure which municipalities the role covers.
+    assert "Det finns inga medborgarlöften i Sävsjö än." in page
+    assert "i dina kommuner" not in page
     assert "Kommunens samordnare skriver medborgarlöftet här." in page
 
     coordinator = staff_user("ny-samordnare", role=Role.COORDINATOR, municipality=savsjo)
@@ -732,6 +735,18 @@ def test_an_officer_whose_municipality_has_no_promise_yet_is_told_who_writes_it(
     page = " ".join(client.get(url("staff_home")).content.decode().split())
     assert "Kommunens samordnare skriver medborgarlöftet här." not in page
     assert "Nytt medborgarlöfte" in page
+
+
+@pytest.mark.django_db
+def test_a_new_area_officers_start_page_names_the_areas_municipalities(client):
+    """A kommunpolis given a local police area of three municipalities, on the first sign-in:
+    the page names the three, so the officer sees what the role covers."""
+    places = [Municipality.objects.get(slug=slug) for slug in ("varnamo", "gislaved", "gnosjo")]
+    area = factories.local_police_area("Lokalpolisområde Värnamo", places)
+    officer = staff_user("erik", role=Role.POLICE_OFFICER, local_police_area=area)
+    sign_in(client, officer)
+    page = " ".join(client.get(url("staff_home")).content.decode().split())
+    assert "Det finns inga medborgarlöften i Gislaved, Gnosjö och Värnamo än." in page
 
 
 @pytest.mark.django_db

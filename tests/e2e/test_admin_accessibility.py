@@ -92,7 +92,7 @@ def test_the_admin_pages_an_administrator_uses_have_no_axe_violations(page, site
         assert response is not None and response.status == 200, path
         found += _violations(page, reported, path)
 
-    # A role added on the user's page ("Lägg till ytterligare Behörighet"): the new row's
+    # A role added on the user's page ("Lägg till: Roll"): the new row's
     # boxes are named too (they had no label, and the autocomplete boxes no name at all).
     rows = page.locator("#memberships-group .inline-related:not(.empty-form)")
     before = rows.count()

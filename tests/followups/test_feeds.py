@@ -478,3 +478,21 @@ def test_a_character_xml_cannot_hold_in_a_stored_name_leaves_the_feeds_readable(
         root = parse(client.get(url))
         assert entries(root)
         assert stray not in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_period_page_advertises_its_municipalitys_feed_as_the_municipality_page_does(client):
+    """A communicator gave a feed reader the period's page, which they were reading and which
+    links the feed under "Följ och ladda ner": the reader found no feed, since only the
+    municipality's page named it in its head."""
+    build("vetlanda", slug="2026")
+    advert = (
+        '<link rel="alternate" type="application/atom+xml" title="Medborgarlöften i Vetlanda" '
+        'href="/kommuner/vetlanda/flode/">'
+    )
+    for path in ("/kommuner/vetlanda/", "/kommuner/vetlanda/2026/"):
+        response = client.get(path)
+        assert response.status_code == 200
+        head = response.content.decode().split("</head>")[0]
+        assert advert in head, path
+    assert client.get("/kommuner/vetlanda/flode/").status_code == 200

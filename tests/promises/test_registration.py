@@ -532,6 +532,19 @@ def test_no_invented_data_on_the_public_page(client, bare):
 
 
 @pytest.mark.django_db
+def test_the_english_page_does_not_call_the_portals_summary_the_original(client, bare):
+    """The Swedish page says "Portalens sammanställning när det registrerades (PDF)"; the
+    English one read "Registered original (PDF)", which a reader took for the signed paper."""
+    page, original = bare.get_absolute_url(), "/vetlanda/2019/medborgarloftet/original.pdf"
+    swedish = client.get(page).content.decode()
+    assert "Portalens sammanställning när det registrerades (PDF)" in swedish
+    english = client.get("/en" + page).content.decode()
+    assert f'href="/en/kommuner{original}"' in english
+    assert "original (PDF)" not in english
+    assert "The portal's summary when it was registered (PDF)" in english
+
+
+@pytest.mark.django_db
 def test_no_invented_data_in_the_signing_document_and_its_pdf(client, bare):
     html_url = reverse("promises:document", args=["vetlanda", bare.slug, "medborgarloftet"])
     html = client.get(html_url).content.decode()
