@@ -179,8 +179,9 @@ def test_the_approve_step_makes_the_same_number_of_queries_however_much_changed(
 
     # 8 before the comparison; then the transitions that began a round, the history of the
     # period, its promises and its activities (one query each), and the previous round's
-    # comments and the coordinator's answers under them.
-    with django_assert_num_queries(14):
+    # comments and the coordinator's answers under them; and the approver's own comments of
+    # this round (none here: their answers are then not asked for).
+    with django_assert_num_queries(15):
         response = _step(client, period, Action.APPROVE)
 
     assert len(response.context["round_changes"].changes) == 2 * size
