@@ -7,20 +7,13 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, Responsible
+from activities.models.activities import STATUS_FIELDS
 from activities.progress import PaceStatus
 from promises.filters import PeriodFilterSet
 from promises.models import PromisePeriod
 
 # What an activity's progress is computed from, besides its kept span sums.
-PROGRESS_FIELDS = (
-    "period",
-    "target_comparator",
-    "target_value",
-    "target_unit",
-    "target_unit_singular",
-    "target_scope",
-    "counts_from",
-)
+PROGRESS_FIELDS = STATUS_FIELDS
 # What progress is counted and judged with: the dates, whether and when it was closed, and
 # when it was registered (a promise registered when it had ended has no progress judged).
 PERIOD_PROGRESS_FIELDS = ("start_date", "end_date", "state", "closed_date", "registered_at")

@@ -167,10 +167,9 @@ def county_rows(county, today: datetime.date) -> list[CountyRow]:
         judged,
         Prefetch(
             "activities",
-            # Each activity's period is the one it is prefetched for: no join.
-            queryset=apps.get_model("activities", "Activity")
-            .objects.with_progress_data()
-            .select_related(None),
+            # Each activity's period is the one it is prefetched for: no join; only what their
+            # statuses are counted from.
+            queryset=apps.get_model("activities", "Activity").objects.for_status(),
         ),
     )
     meetings = {

@@ -39,6 +39,18 @@ from promises.models import (
     in_scope_q,
 )
 
+# What an activity's progress status and target are read from, besides its period and its kept
+# span sums (`ActivityQuerySet.for_status`).
+STATUS_FIELDS = (
+    "period",
+    "target_comparator",
+    "target_value",
+    "target_unit",
+    "target_unit_singular",
+    "target_scope",
+    "counts_from",
+)
+
 
 class ActivityQuerySet(models.QuerySet):
     """Page queries for activities."""
@@ -54,6 +66,14 @@ class ActivityQuerySet(models.QuerySet):
         clone = self.select_related("period")
         clone._with_sums = True
         return clone
+
+    def for_status(self) -> "ActivityQuerySet":
+        """`with_progress_data()` with only the fields `progress_status()` and `target` read
+        (`STATUS_FIELDS`), without the period: the activities of periods already loaded, for a
+        page that counts them by status (a municipality's, a county's). Their texts and other
+        fields are not read from the database nor made into values (another field costs a
+        query)."""
+        return self.with_progress_data().select_related(None).only(*STATUS_FIELDS)
 
     def _clone(self):
         clone = super()._clone()
@@ -416,33 +436,38 @@ class Activity(EditVersioned):
 
     def progress(self, today: datetime.date | None = None) -> Progress:
         """Progress and pace on `today`, from what `_counts` gives."""
-        today = self.period.judged_on(today or timezone.localdate())
-        start, end, counts = self._counts(today)
-        recorded_from = self.period.recorded_from
-        return progress_from_counts(self.target, start, end, counts, today, recorded_from)
+        period, target = self.period, self.target
+        today = period.judged_on(today or timezone.localdate())
+        start, end, counts = self._counts(today, target)
+        return progress_from_counts(target, start, end, counts, today, period.recorded_from)
 
     def progress_status(self, today: datetime.date | None = None) -> str | None:
         """`progress(today).status`, found with fewer sums (for a list filtered by status); none
         for a promise registered when it had already ended (nothing was logged: its activities
         are never listed as "ej uppnådd")."""
-        if self.period.ended_before_registration:
+        period = self.period
+        if period.ended_before_registration:
             return None
-        today = self.period.judged_on(today or timezone.localdate())
-        start, end, counts = self._counts(today)
-        recorded_from = self.period.recorded_from
-        return status_from_counts(self.target, start, end, counts, today, recorded_from)
+        target = self.target
+        today = period.judged_on(today or timezone.localdate())
+        start, end, counts = self._counts(today, target)
+        return status_from_counts(target, start, end, counts, today, period.recorded_from)
 
     def headline(self, today: datetime.date | None = None) -> Headline:
         """`progress(today)`'s total, current span, status and average (for an export)."""
-        today = self.period.judged_on(today or timezone.localdate())
-        start, end, counts = self._counts(today)
-        recorded_from = self.period.recorded_from
-        return headline_from_counts(self.target, start, end, counts, today, recorded_from)
+        period, target = self.period, self.target
+        today = period.judged_on(today or timezone.localdate())
+        start, end, counts = self._counts(today, target)
+        return headline_from_counts(target, start, end, counts, today, period.recorded_from)
 
-    def _counts(self, today: datetime.date) -> tuple[datetime.date, datetime.date, Counts]:
+    def _counts(
+        self, today: datetime.date, target: Target | None
+    ) -> tuple[datetime.date, datetime.date, Counts]:
         """The days progress is counted over, and the sums to count with: the kept span sums
         (prefetched by `with_progress_data`). Should they not match the target's spans (a change
-        not yet rebuilt), the logs are counted instead: a page is never wrong, only slower."""
+        not yet rebuilt), the logs are counted instead: a page is never wrong, only slower.
+        `target`: the activity's (`self.target`), made once by the caller (a list filtered by
+        status asks this of every activity in the country)."""
         # An open-ended period is counted to the end of the current calendar year, a period
         # closed early to its closing day (`counting_end`); a closed one is judged as over
         # (`judged_on`, by the callers).
@@ -450,7 +475,7 @@ class Activity(EditVersioned):
         sums = self.__dict__.get("span_sums")
         if sums is None:
             sums = SpanSums((s.start, s.end, s.done) for s in self.span_totals.all())
-        if sums.kept_for(counting_bounds(self.target, start, end)):
+        if sums.kept_for(counting_bounds(target, start, end)):
             return start, end, sums
         entries = self.logs.counted().values_list("date", "quantity")
         return start, end, LogCounts(LogEntry(day, quantity) for day, quantity in entries)

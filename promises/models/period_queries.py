@@ -137,10 +137,9 @@ class PromisePeriodQuerySet(models.QuerySet):
                 "promises",
                 Prefetch(
                     "activities",
-                    # Each activity's period is the one it is prefetched for: no join.
-                    queryset=apps.get_model("activities", "Activity")
-                    .objects.with_progress_data()
-                    .select_related(None),
+                    # Each activity's period is the one it is prefetched for: no join; only
+                    # what their statuses are counted from.
+                    queryset=apps.get_model("activities", "Activity").objects.for_status(),
                 ),
             )
             .order_by("-start_date", "area_name")
