@@ -299,7 +299,7 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": policy.may(user, Act.EDIT, period),
         "needs_revision": lifecycle.needs_revision(period),
         "can_rearrange": policy.may(user, Act.EDIT_DRAFT, period),
-        "can_copy": policy.may(user, Act.CREATE_PERIOD, period),
+        "can_copy": policy.may(user, Act.CREATE_PERIOD, period) and lifecycle.copyable(period),
         "can_delete": policy.may(user, Act.DELETE_DRAFT, period),
         "can_edit_proposal": policy.may(user, Act.EDIT_PROPOSAL, period),
         "can_create_period": policy.may(user, Act.CREATE_PERIOD),

@@ -22,7 +22,7 @@ from access import policy
 from access.staff import staff_required
 from municipalities.models import LocalPoliceArea, Municipality
 from municipalities.roles import Act
-from promises import copy_review, services
+from promises import copy_review, lifecycle, services
 from promises.editing import UP, EditConflict
 from promises.forms import (
     MoveForm,
@@ -148,6 +148,15 @@ def period_copy(request: HttpRequest, pk: int) -> HttpResponse:
     policy.require(request.user, Act.CREATE_PERIOD)
     user = request.user
     source = get_object_or_404(_editable_periods(user).prefetch_related("promises"), pk=pk)
+    if not lifecycle.copyable(source):
+        messages.error(
+            request,
+            _(
+                "A citizen promise being registered is copied once it is registered: finish "
+                "it first."
+            ),
+        )
+        return redirect("promises:staff_period", pk=source.pk)
     if request.method == "POST":
         form = PeriodCopyForm(request.POST, source=source)
         if form.is_valid():

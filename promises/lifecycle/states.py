@@ -167,6 +167,13 @@ def registering(period: PromisePeriod) -> bool:
     return period.state == PeriodState.DRAFT and bool(period.source_file or period.source_url)
 
 
+def copyable(period: PromisePeriod) -> bool:
+    """Whether a new draft may start from the period (its texts, promises and activities): any
+    but a past promise still being registered, whose texts are not yet what its document says
+    (a coordinator registering one was offered "Starta en ny period utifrån den här")."""
+    return not registering(period)
+
+
 def registration_correctable(period: PromisePeriod) -> bool:
     """Whether the decision, signing and signatories of a promise decided outside the portal
     may be corrected against its document: freely while it is being registered, and once it

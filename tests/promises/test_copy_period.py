@@ -3,11 +3,12 @@
 import datetime
 
 import pytest
+from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from activities.models import Activity, ActivityLog, ActivityStatus, Responsible
 from municipalities.models import Role
-from promises import copy_review
+from promises import copy_review, lifecycle
 from promises.forms import following_dates
 from promises.lifecycle import SignatoryData, ValidityStart, perform
 from promises.models import (
@@ -360,3 +361,27 @@ def test_police_and_approvers_may_not_copy(source, client, role):
     sign_in(client, user)
     assert client.get(url(source)).status_code == 403
     assert PromisePeriod.objects.count() == 1
+
+
+def test_a_promise_being_registered_is_not_offered_for_copying(coordinator, client):
+    """A coordinator registering a past promise was offered "Starta en ny period utifrån den
+    här" beside a draft whose texts were not yet its document's: not offered, and its address
+    says to finish first; once registered it may be copied."""
+    registering = factories.period(
+        slug="2019-2020",
+        state=PeriodState.DRAFT,
+        source_url="https://polisen.se/medborgarloften/vetlanda-2019/",
+    )
+    sign_in(client, coordinator)
+
+    hub = client.get(reverse("promises:staff_period", args=[registering.pk])).content.decode()
+    response = client.get(url(registering))
+
+    assert url(registering) not in hub
+    assert response.status_code == 302
+    assert response.url == reverse("promises:staff_period", args=[registering.pk])
+    [message] = [str(m) for m in get_messages(response.wsgi_request)]
+    assert message.startswith("Ett medborgarlöfte som registreras kan kopieras när det är")
+    assert not lifecycle.copyable(registering)
+    registering.source_url = ""
+    assert lifecycle.copyable(registering)
