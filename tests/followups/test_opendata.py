@@ -1522,3 +1522,17 @@ def test_national_address_of_a_dataset_per_municipality_says_where_it_is(client,
     assert f'href="/oppna-data/#dataset-{dataset}"' in page
     assert "Välj kommun på sidan Öppna data" in page
     assert "Set-Cookie" not in response.headers
+
+
+@pytest.mark.django_db
+def test_open_data_page_jumps_to_its_parts_from_the_top(client):
+    """A communicator looking for the embed code scrolled past some thirty download links:
+    the page opens with links to its parts, each to a heading the page has."""
+    page = client.get("/oppna-data/").content.decode()
+    contents = page.split('id="contents-heading"', 1)[1].split("</nav>", 1)[0]
+    targets = re.findall(r'href="#([\w-]+)"', contents)
+    assert targets == ["downloads-heading", "inbaddning", "columns-heading", "feeds-heading"]
+    for target in targets:
+        assert f'id="{target}"' in page
+    assert page.index('id="contents-heading"') < page.index('id="downloads-heading"')
+    assert "Visa framstegen på er egen webbplats" in contents
