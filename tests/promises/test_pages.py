@@ -1,6 +1,7 @@
 """The first public pages: start page, municipality page, period page."""
 
 import datetime
+import re
 from unittest import mock
 
 import pytest
@@ -337,3 +338,17 @@ def test_period_page_change_log_lists_public_lifecycle_steps_only(client):
     html = response.content.decode()
     assert "Förlängd" in html and "Undertecknad" in html
     assert "INTERNAL-COMMENT" not in html and "På samråd" not in html
+
+
+@pytest.mark.django_db
+def test_each_promise_on_the_period_page_is_a_heading_to_jump_to(client):
+    """A screen reader's user could not jump from promise to promise: they were bold text."""
+    period = factories.period("vetlanda")
+    for title in ("Öka tryggheten i centrum", "Minska buskörningen"):
+        factories.promise(period, title)
+    page = client.get(period.get_absolute_url()).content.decode()
+    section = page.split('id="promises-heading"', 1)[1].split("</section>", 1)[0]
+    assert re.findall(r'<h3 class="promise-title">([^<]+)</h3>', section) == [
+        "Öka tryggheten i centrum",
+        "Minska buskörningen",
+    ]
