@@ -23,7 +23,8 @@ import unicodedata
 
 from promises.textimport.formats.action_points import action_points_read
 from promises.textimport.formats.ascii_arrows import ascii_arrows_read
-from promises.textimport.formats.att_clauses import att_clauses_read
+from promises.textimport.formats.att_clauses import att_clauses_read, decided_clauses_read
+from promises.textimport.formats.commitment_labels import commitment_labels_read
 from promises.textimport.formats.common import (
     _JOIN_KEEPING_HYPHEN,
     _LOWER_WORD_START,
@@ -63,6 +64,7 @@ from promises.textimport.formats.conversations import (
     shortcode_bullets_read,
 )
 from promises.textimport.formats.count_first import count_first_lines_bulleted
+from promises.textimport.formats.csv_records import csv_records_read
 from promises.textimport.formats.dash_fields import dash_fields_read
 from promises.textimport.formats.dashed_tables import dashed_tables_read
 from promises.textimport.formats.data import (
@@ -161,7 +163,7 @@ from promises.textimport.formats.markup import (
     _without_wikitext,
     formatting_marks_read,
 )
-from promises.textimport.formats.numbered_fields import numbered_fields_read
+from promises.textimport.formats.numbered_fields import numbered_fields_read, titled_activities_read
 from promises.textimport.formats.owners_by_number import owners_by_number_read
 from promises.textimport.formats.pages import (
     _FEWEST_PDF_COMMENTS,
@@ -180,9 +182,12 @@ from promises.textimport.formats.pages import (
     _without_watermark,
 )
 from promises.textimport.formats.posters import _poster_lines_joined, credits_dropped
+from promises.textimport.formats.pull_quotes import pull_quotes_read
 from promises.textimport.formats.radio_options import radio_options_read
+from promises.textimport.formats.responsibility_matrix import responsibility_matrix_read
 from promises.textimport.formats.review_notes import review_notes_dropped
 from promises.textimport.formats.rotated_labels import LETTERS_PRESENT, rotated_labels_read
+from promises.textimport.formats.run_in_parties import run_in_parties_read
 from promises.textimport.formats.star_marks import star_marks_read
 from promises.textimport.formats.symbol_bullets import symbol_bullets_read
 from promises.textimport.formats.symbol_marks import symbol_marks_read
@@ -402,6 +407,10 @@ def clean(raw: str) -> str:
     if ("flowchart" in raw or "graph" in raw) and DIAGRAM_PRESENT.search(raw, 0, 50_000):
         raw = diagrams_read(raw)
     raw = formatting_marks_read(raw)
+    if '","' in raw or '";"' in raw:
+        raw = csv_records_read(raw)
+    if "Aktivitet " in raw:
+        raw = titled_activities_read(raw)
     if "  " in raw or "\t" in raw:
         raw = symbol_bullets_read(raw)
     if "\n\n\n" in raw:
@@ -429,6 +438,8 @@ def clean(raw: str) -> str:
         raw = radio_options_read(raw)
     if ":" in raw:
         raw = run_in_party_headings_read(shortcode_bullets_read(raw))
+    if "**" in raw:
+        raw = run_in_parties_read(raw)
     if "@@ -" in raw:
         raw = _diff_new_side(raw)
     if "\\" in raw and len(_LATEX_MARK.findall(raw, 0, 20_000)) >= _FEWEST_LATEX_MARKS:
@@ -505,16 +516,24 @@ def clean(raw: str) -> str:
         text = symbol_marks_read(text)
     if " – " in text or " - " in text:
         text = dash_fields_read(text)
+    if "\tR" in text:
+        text = responsibility_matrix_read(text)
     if LETTERS_PRESENT.search(text):
         text = rotated_labels_read(text)
     if "unkt" in text or "ktivitet" in text:
         text = owners_by_number_read(text)
     if "\natt " in text or "att\na) " in text:
         text = att_clauses_read(text)
+        if "eslut" in text:
+            text = decided_clauses_read(text)
     if "P" in text and ("ÅP" in text or "AP" in text or "tgärdspunkt" in text):
         text = action_points_read(text)
     if "\n>" in text:
         text = review_notes_dropped(text)
+    if "tagande" in text:
+        text = commitment_labels_read(text)
+    if "”\n" in text or '"\n' in text or "»\n" in text:
+        text = pull_quotes_read(text)
     if "ktivitet" in text:
         text = field_lines_read(text)
     if _CHECKBOX.search(text):
@@ -526,7 +545,7 @@ def clean(raw: str) -> str:
         text = _EMPTY_CSV_CELLS.sub(r"\1", text)
     if "+-" in text or "+=" in text:
         text = grid_tables_read(text)
-    if "--- --" in text:
+    if "--- --" in text or "---  --" in text:
         text = dashed_tables_read(text)
     if "\t" in text:
         if "abel" in text or "etikett" in text:

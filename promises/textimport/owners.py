@@ -664,6 +664,8 @@ def _present_at(words: list[str], index: int) -> bool:
 
 # The name of a housing or property company: "Mjölbostäder", "Vätterhem", "Eksjöbostäder AB".
 _COMPANY = re.compile(r"(?:bostader|bostaden|hem|hemmet|fastigheter|bostadsbolaget|ab)$")
+# A sports club's name ends with its kind, in capitals: "Gamleby IF", "Marieholms IS", "Hästö IK".
+_CLUB_ENDINGS = frozenset({"IF", "IK", "IS", "BK", "FF", "SK", "GIF", "AIK", "IFK", "BoIS", "HK"})
 # Those who act named by their role, in the indefinite plural: "Fastighetsägare i centrum
 # sanerar …", "Näringsidkare", "Handlare", "Föreningar", "Föräldrar", "Volontärer".
 _GROUP_OF_ACTORS = re.compile(
@@ -730,6 +732,7 @@ def _named_before_verb(head: str, head_text: str) -> tuple[str, str, list[str]]:
         or not subject_text[:1].isupper()
         or not (
             _GROUP_OF_ACTORS.fullmatch(subject[0])
+            or (len(subject) > 1 and subject_text.split()[-1] in _CLUB_ENDINGS)
             or any(
                 w.endswith(_DEFINITE) and w not in _NOT_ACTORS or _COMPANY.search(w)
                 for w in subject

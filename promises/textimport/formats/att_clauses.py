@@ -8,11 +8,17 @@ together, as "Parterna" names neither) and each clause as an item ("- genomföra
 closing comma and "samt" dropped. A letter of intent's clauses lettered under a heading ending
 with "att" ("Polisen avser att" over "a) fotpatrullera …,", "b) genomföra …") are read the same
 way. A decision's "att"-clauses under "Kommunstyrelsen beslutar" (no such heading) and a single
-clause are left as they are."""
+clause are left as they are, unless the clauses say what the parties do: under a decision's
+heading ("Beslutades", "Rådet beslutade att"), clauses that open with an actor and its verb,
+two or more ("att Polisen fotpatrullerar vid Torget …,", "att Gamleby IF ordnar …"), blank
+lines between them or not, are items ("- Polisen fotpatrullerar …"), and so are the other
+clauses among them ("att löftet följs upp …"); "att godkänna medborgarlöftet" opens with no
+actor."""
 
 import re
 
 from promises.textimport.numbers import fold
+from promises.textimport.owners import actor_doing
 
 _HEADING = re.compile(
     r"^[ \t]*(?P<who>[A-ZÅÄÖ][\w .&-]{1,60}?)[ \t]+(?P<verb>åtar sig|ska|lovar|kommer|avser)"
@@ -23,6 +29,11 @@ _CLAUSE = re.compile(
     r"[ \t]*(?:,[ \t]*(?:samt|och)?|;|samt)?[ \t]*$"
 )
 _FEWEST_CLAUSES = 2
+_DECISION = re.compile(
+    r"^[ \t]*(?:[A-ZÅÄÖ][\w .-]{0,60}?[ \t]+)?(?:beslutades|beslutade|beslutar|beslöt)"
+    r"(?:[ \t]+att)?[ \t]*:?[ \t]*$",
+    re.IGNORECASE,
+)
 _NO_PARTY = frozenset({"parterna", "vi", "båda parter", "båda parterna", "undertecknade parter"})
 
 
@@ -66,3 +77,46 @@ def att_clauses_read(text: str) -> str:
                 continue
         index += 1
     return "\n".join(lines) if changed else text
+
+
+def _decided_clauses(lines: list[str], index: int) -> int:
+    """The index after the run of "att"-clauses (blank lines between them or not) under the
+    decision's heading lines[index], read as items when two of them or more open with an actor
+    and its verb; index + 1 when they are not."""
+    clauses: list[int] = []
+    end = index + 1
+    while end < len(lines):
+        if not lines[end].strip():
+            end += 1
+            continue
+        clause = _CLAUSE.match(lines[end])
+        if not clause or clause.group("letter"):
+            break
+        clauses.append(end)
+        end += 1
+    texts = [_CLAUSE.match(lines[number]).group("text") for number in clauses]
+    if sum(1 for text in texts if actor_doing(text)) < _FEWEST_CLAUSES:
+        return index + 1
+    for number, text in zip(clauses, texts, strict=True):
+        lines[number] = f"- {text}"
+    for number in range(clauses[0], clauses[-1]):
+        if not lines[number].strip():
+            lines[number] = None  # type: ignore[call-overload]
+    return clauses[-1] + 1
+
+
+def decided_clauses_read(text: str) -> str:
+    """The text with the "att"-clauses of a decision that say what the parties do read as
+    items."""
+    lines: list[str | None] = list(text.split("\n"))
+    index = 0
+    changed = False
+    while index < len(lines) - 1:
+        line = lines[index]
+        if line and "eslut" in line and _DECISION.match(line):
+            after = _decided_clauses(lines, index)  # type: ignore[arg-type]
+            changed = changed or after > index + 1
+            index = after
+            continue
+        index += 1
+    return "\n".join(line for line in lines if line is not None) if changed else text

@@ -5,7 +5,15 @@ line; in a "multiline" table the rows are set apart by blank lines, a cell's tex
 the lines of its row, and a rule of dashes closes the table. Each row is given as one line of
 cells separated by tabs, each cell's wrapped text joined, as a table copied from a word
 processor is; the table readers read it from there (formats/grid_tables.py does the same for
-grid tables)."""
+grid tables).
+
+A simple table whose cells wrap over lines with no blank line between its rows, as a report
+printed in a fixed-width font sets it ("Fotpatrullering på Storgatan     Polisen     minst 3
+kvällar i" over "och vid resecentrum                                veckan"), is read a row
+at a time where some line of it shows the wrapping (its first cell empty or opening in lower
+case): a line then continues the row above when its first cell is empty or opens in lower
+case, or when a cell of it is empty and each of its other cells goes on a cell the row's first
+line has."""
 
 import re
 
@@ -50,6 +58,35 @@ def _closing_rule(lines: list[str], first: int) -> int | None:
     return None
 
 
+def _wrapped(cells: list[str]) -> bool:
+    return not cells[0] or cells[0][:1].islower()
+
+
+def _simple_rows(body: list[str], starts: list[int]) -> list[list[str]]:
+    """A simple table's lines grouped by row: a line each, unless the cells wrap over lines
+    (some line's first cell empty or opening in lower case), when a line that continues the
+    row above joins it."""
+    cells = [_cells(line, starts) for line in body]
+    if not any(_wrapped(line_cells) for line_cells in cells[1:]):
+        return [[line] for line in body]
+    rows: list[list[str]] = []
+    first: list[str] = []
+    for line, line_cells in zip(body, cells, strict=True):
+        continues = rows and (
+            _wrapped(line_cells)
+            or (
+                not all(line_cells)
+                and all(not cell or first[column] for column, cell in enumerate(line_cells))
+            )
+        )
+        if continues:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+            first = line_cells
+    return rows
+
+
 def dashed_tables_read(text: str) -> str:
     """The text with each table under a rule of dashed runs as tab-separated lines."""
     lines = text.split("\n")
@@ -69,10 +106,12 @@ def dashed_tables_read(text: str) -> str:
         closing = _closing_rule(lines, index + 1)
         index += 1
         if closing is None:  # a simple table: a row a line, up to a blank line
+            body: list[str] = []
             while index < len(lines) and lines[index].strip():
                 if not _CLOSING_RULE.fullmatch(lines[index]):
-                    result.append(_joined([lines[index]], starts))
+                    body.append(lines[index])
                 index += 1
+            result.extend(_joined(row, starts) for row in _simple_rows(body, starts))
             continue
         row: list[str] = []
         for row_line in lines[index:closing]:

@@ -6,7 +6,15 @@ each field's number is dropped from its label, and "Ansvarig part" ("Ansvarig ak
 fields reads each activity with its owner and target. Other fields must be numbered too (two
 lines or more, "Ansvarig part 1:", "Omfattning 1:"): lines "Aktivitet 1: minst 2 insatser i
 månaden" alone, under a heading "Mål och uppföljning", refer to the activities above by number
-and are left as they are."""
+and are left as they are.
+
+A plan's activities numbered by section and titled on the same line, "Aktivitet 1.1
+Riktade insatser mot narkotikahandel" (no colon after the number), each right over its labelled
+fields ("Ansvarig:", "Mätetal:", "Målvärde:"), have the number dropped too, "Aktivitet:
+Riktade insatser …", when two activities or more are so written; a numbered line over
+anything else is left as it is. The fields' values, set in a column by spaces ("Ansvarig:
+Polisen" with many spaces between), are closed up to the label, so that they are not read as
+a page's second column."""
 
 import re
 
@@ -17,6 +25,14 @@ _FEWEST_OTHER_FIELDS = 2
 # first capitalised, then the number.
 _NUMBERED_LABEL = re.compile(
     r"^([ \t]*)([A-ZÅÄÖ][a-zåäöé]+(?:[ -][a-zåäöé]+){0,2})[ \t]+\d{1,2}[ \t]*:", re.MULTILINE
+)
+# "Aktivitet 1.1  Riktade insatser …" over "  Ansvarig:      Polisen"
+_TITLED_ACTIVITY = re.compile(
+    r"^(?P<indent>[ \t]*)Aktivitet[ \t]+\d{1,2}(?:\.\d{1,2}){0,2}\.?[ \t]+(?P<title>[^\s:].*)$"
+)
+_FIELD = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<label>[A-ZÅÄÖ][a-zåäö]+(?:[ -][a-zåäö]+){0,2}):"
+    r"[ \t]*(?P<value>.*?)[ \t]*$"
 )
 _OWNER_LABEL = re.compile(r"Ansvarig (?:part|aktör|organisation)")
 
@@ -37,3 +53,25 @@ def numbered_fields_read(text: str) -> str:
     if other_fields < _FEWEST_OTHER_FIELDS:
         return text
     return _NUMBERED_LABEL.sub(_label, text)
+
+
+def titled_activities_read(text: str) -> str:
+    """The text with each activity titled after its number over labelled fields read as a
+    block's "Aktivitet: …" line, its fields' values closed up to their labels, when two
+    activities or more are so written."""
+    lines = text.split("\n")
+    titled = [
+        number
+        for number, line in enumerate(lines[:-1])
+        if "Aktivitet " in line and _TITLED_ACTIVITY.match(line) and _FIELD.match(lines[number + 1])
+    ]
+    if len(titled) < _FEWEST_ACTIVITIES:
+        return text
+    for number in titled:
+        title = _TITLED_ACTIVITY.match(lines[number])
+        lines[number] = f"{title.group('indent')}Aktivitet: {title.group('title').strip()}"
+        below = number + 1
+        while below < len(lines) and (field := _FIELD.match(lines[below])):
+            lines[below] = f"{field.group('indent')}{field.group('label')}: {field.group('value')}"
+            below += 1
+    return "\n".join(lines)

@@ -311,6 +311,8 @@ _BLOCK_LABELS = (
         "field",
         _kw(
             r"^(?:etiketter|etikett|förfallodatum|startdatum|status|prioritet|resurs(?:er)?"
+            # a plan's measure, what is counted, not how much: "Mätetal: Antal insatser"
+            r"|mätetal|indikator"
             # a follow-up's outcome and assessment: "Utfall 2026: …", "Bedömning: Uppfyllt."
             r"|(?:utfall|resultat)(?: (?:20\d\d|hittills))?|bedömning|måluppfyllelse"
             r"|r\s*[–—-]\s*realistiskt?|t\s*[–—-]\s*(?:tidsatt|tidsbestämt?))\s*:\s*"

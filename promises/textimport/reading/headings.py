@@ -157,6 +157,9 @@ PARTY_HEADING = _kw(
     r"|region [\w-]+ och polisen|polisen och region [\w-]+"
     # "Gemensamt ansvar" over the parties' joint items
     r"|gemensamt ansvar"
+    # "Vi ska tillsammans", "Vi kommer gemensamt att" (the parties as "vi", together after
+    # the verb)
+    r"|vi(?= (?:ska|kommer) (?:tillsammans|gemensamt)\b)"
     r"|gemensamma (?:åtaganden|aktiviteter)"
     r"|(?:vår )?gemensamma del(?: i (?:medborgar)?löftet)?)"
     # "Tillsammans med bostadsbolagen Stockholmshem och Familjebostäder kommer vi att:" (the
