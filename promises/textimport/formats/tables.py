@@ -943,6 +943,31 @@ def _without_context_column(rows: list[list[str]]) -> list[list[str]] | None:
     return [row[1:] for row in rows]
 
 
+def _may_start_table(line: str, cells: list[str]) -> bool:
+    """Whether a row could begin a table that `_tables_as_cells` reads: a row of tabs or pipes,
+    a CSV header (after a column of numbers too) or a communication plan's header. A run of
+    rows separated by semicolons under no header is prose or a list, and so is each run inside
+    it that begins with such a row."""
+    return bool(
+        "\t" in line
+        or _PIPE_ROW.fullmatch(line)
+        or _csv_header(cells)
+        or _csv_header(cells[1:])
+        or any(_CHANNEL_COLUMN.fullmatch(fold(cell)) for cell in cells)
+    )
+
+
+def _next_start(lines: list[str], cells: list[list[str]], index: int, end: int) -> int:
+    """Where to look for a table next when the rows from `index` to `end` are none: the first
+    of them after `index` that could begin one (`_may_start_table`), else `end`. Trying every
+    row again was quadratic: 50,000 lines "a;b" (a paste at the import form's longest) took
+    two and a half minutes."""
+    for row in range(index + 1, end):
+        if _may_start_table(lines[row], cells[row]):
+            return row
+    return max(end, index + 1)
+
+
 def _tables_as_cells(text: str) -> tuple[str, set[int]]:
     """Rows of a table whose cells are separated by tabs, pipes, semicolons or aligned spaces
     (two lines or more with the same number of cells, two or more each; with semicolons,
@@ -1044,7 +1069,7 @@ def _tables_as_cells(text: str) -> tuple[str, set[int]]:
             table_rows.update(range(index, end))
             index = end
         else:
-            index += 1
+            index = _next_start(lines, cells, index, end)
     result: list[str] = []
     cell_lines: set[int] = set()
     for number, line in enumerate(lines):

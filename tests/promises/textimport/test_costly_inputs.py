@@ -195,6 +195,12 @@ LONG_LINES = {
     "items full of numbers": _repeated(
         "- Vi ska 1 2 3 4 5 6 7 8 9 10 elva tolv tretton fjorton femton tjugo hundra\n"
     ),
+    # Rows separated by semicolons under no header: each row was tried again as the start of a
+    # table, to the end of the run (50,000 lines "a;b" took two and a half minutes).
+    "rows of semicolons": _repeated("a;b\n"),
+    "rows of semicolons under a header lower down": _repeated("a;b\n", LONGEST_PASTE // 2)
+    + "Aktivitet;Ansvarig\n"
+    + _repeated("Fotpatrull;Polisen\n", LONGEST_PASTE // 2),
 }
 
 
@@ -408,3 +414,22 @@ def test_a_word_file_of_29_megabytes_of_tiny_paragraphs_is_refused_in_seconds():
 def test_a_word_file_just_under_the_unpacked_bound_is_refused_as_too_long_in_seconds(paragraph):
     data = _docx_of_paragraphs(paragraph, MAX_UNPACKED_BYTES - 1_000_000)
     assert "längre än" in _refused_in_seconds("loften.docx", data)
+
+
+def test_a_table_under_a_header_lower_in_a_run_of_semicolon_rows_is_still_read():
+    """The rows before the header are skipped, not the header: the table below it is read."""
+    from promises.textimport.formats.tables import _tables_as_cells
+
+    text = "a;b\nc;d\nAktivitet;Ansvarig\nFotpatrull;Polisen\nKontroller;Kommunen"
+    result, cell_lines = _tables_as_cells(text)
+    assert result.split("\n") == [
+        "a;b",
+        "c;d",
+        "Aktivitet",
+        "Ansvarig",
+        "Fotpatrull",
+        "Polisen",
+        "Kontroller",
+        "Kommunen",
+    ]
+    assert cell_lines == set(range(2, 8))
