@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
+from followups import services as followup_services
+from followups.models import ReportKind
 from municipalities.models import NotificationPreference
 from promises import notifications
 from promises.editing import Change, record_revision
@@ -489,23 +491,25 @@ def test_comments_one_after_another_e_mail_the_coordinators_once(
     assert len(mailoutbox) == 3 and "En sak till." in mailoutbox[2].body
 
 
+def _report_draft(period, coordinator):
+    """A draft of a tertial's report of the period's first 30 days."""
+    return followup_services.draft_report(
+        period,
+        coordinator,
+        kind=ReportKind.TERTIAL,
+        covers_from=period.start_date,
+        covers_to=period.start_date + datetime.timedelta(days=30),
+    )
+
+
 def test_a_published_report_tells_both_parties_staff_with_its_public_address(
     staff, mailoutbox, django_capture_on_commit_callbacks
 ):
     """A KLG member learnt of the year's report only from the public page: its publication,
     and a corrected version's, are e-mailed to both parties' staff (not the publisher), with
     the address where the public reads it."""
-    from followups import services as followup_services
-    from followups.models import ReportKind
-
     period = factories.period_in_state(S.SIGNED, approved_by=staff.approver)
-    draft = followup_services.draft_report(
-        period,
-        staff.coordinator,
-        kind=ReportKind.TERTIAL,
-        covers_from=period.start_date,
-        covers_to=period.start_date + datetime.timedelta(days=30),
-    )
+    draft = _report_draft(period, staff.coordinator)
     with django_capture_on_commit_callbacks(execute=True):
         report = followup_services.publish_report(draft, staff.coordinator)
     assert sent_to(mailoutbox) == addresses(
@@ -531,17 +535,8 @@ def test_a_published_report_tells_both_parties_staff_with_its_public_address(
 def test_a_report_of_the_demos_past_tells_nobody(
     staff, mailoutbox, django_capture_on_commit_callbacks
 ):
-    from followups import services as followup_services
-    from followups.models import ReportKind
-
     period = factories.period_in_state(S.SIGNED, approved_by=staff.approver)
-    draft = followup_services.draft_report(
-        period,
-        staff.coordinator,
-        kind=ReportKind.TERTIAL,
-        covers_from=period.start_date,
-        covers_to=period.start_date + datetime.timedelta(days=30),
-    )
+    draft = _report_draft(period, staff.coordinator)
     with django_capture_on_commit_callbacks(execute=True):
         followup_services.publish_report(draft, staff.coordinator, notify=False)
     assert mailoutbox == []
