@@ -49,6 +49,7 @@ from municipalities.roles import Act
 from municipalities.search import swedish_sort_key
 from promises import lifecycle
 from promises.editing import EditConflict
+from promises.fields import date_span
 from promises.filters import paginate
 from promises.forms import rebind_after_conflict
 from promises.lifecycle import Action, revisable
@@ -259,7 +260,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         "reports_due": [
             {
                 "report": report,
-                "dates": reminders.date_range(report.start, report.end),
+                "dates": date_span(report.start, report.end),
                 "query": urlencode({"typ": "tertial", "fran": report.start, "till": report.end}),
             }
             for report in due[:HOME_WAITING]

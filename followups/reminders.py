@@ -293,12 +293,6 @@ def _report_periods(municipality_ids: set[int], today: datetime.date) -> list[Pr
     return periods
 
 
-def date_range(start: datetime.date, end: datetime.date) -> str:
-    """ "3–9 december 2026", "28 november – 4 december 2026", in the active language
-    (`date_span`)."""
-    return date_span(start, end)
-
-
 def period_name(period: PromisePeriod) -> str:
     return f"{period.place_name} {period.period_label}"
 
@@ -346,7 +340,7 @@ def render(digest: Digest, today: datetime.date) -> EmailMessage:
         reports = [
             {
                 "report": report,
-                "dates": date_range(report.start, report.end),
+                "dates": date_span(report.start, report.end),
                 "period": period_name(report.period),
                 # Where the work is: the draft written for the tertial, if any, as on the start
                 # page; else the period's page.
@@ -363,7 +357,7 @@ def render(digest: Digest, today: datetime.date) -> EmailMessage:
             "activities": activities,
             "activity_count": len(digest.activities),
             "meetings": meetings,
-            "meeting_dates": date_range(today, today + datetime.timedelta(days=COMING_DAYS - 1)),
+            "meeting_dates": date_span(today, today + datetime.timedelta(days=COMING_DAYS - 1)),
             "reports": reports,
             "settings_url": site_url(reverse("accounts:user_settings")),
         }

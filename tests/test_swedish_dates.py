@@ -19,9 +19,9 @@ from django.utils.translation import override
 
 from activities import wording
 from activities.models import Responsible
-from followups import reminders, reports
+from followups import reports
 from followups.models import ReportKind
-from promises.fields import join_range
+from promises.fields import date_span, join_range
 from promises.models import PeriodState
 from promises.validity import validity_label
 from tests import factories
@@ -244,10 +244,8 @@ def test_every_date_wording_writes_its_ranges_by_the_rule(db):
             f"1 januari{NBSP}– 15 april 2026"
         )
         assert reports.span_words(D(2026, 1, 1), D(2026, 12, 31)) == "2026"
-        assert reminders.date_range(D(2026, 12, 3), D(2026, 12, 9)) == "3–9 december 2026"
-        assert reminders.date_range(D(2026, 11, 28), D(2026, 12, 4)) == (
-            f"28 november{NBSP}– 4 december 2026"
-        )
+        assert date_span(D(2026, 12, 3), D(2026, 12, 9)) == "3–9 december 2026"
+        assert date_span(D(2026, 11, 28), D(2026, 12, 4)) == (f"28 november{NBSP}– 4 december 2026")
         period = factories.period("vetlanda", start=D(2023, 4, 20), end=D(2024, 12, 31))
         assert period.period_label == "2023–2024"
         assert validity_label(period) == f"20 april 2023{NBSP}– 31 december 2024"
@@ -267,18 +265,20 @@ def test_a_drafted_report_title_holds_its_range_as_the_title_field_keeps_it(db):
 def test_the_date_range_tag_writes_two_dates_by_the_rule_escaped():
     template = Template(
         "{% load text_tags %}{% date_range start end %}|{% date_range start other 'j b Y' %}|"
-        "{% date_range start end as dates %}[{{ dates }}]"
+        "{% date_range start end as dates %}[{{ dates }}]|{% date_range start end 'j b Y' %}"
     )
     with override("sv"):
         html = template.render(
             Context({"start": D(2026, 1, 1), "end": D(2026, 4, 30), "other": "<b>"})
         )
-    first, second, kept = html.split("|")
+    first, second, kept, formatted = html.split("|")
     # The year both dates share written once (a reader took "1 januari 2026 – 30 april 2026"
     # in a report's figures for a different span from "(1 jan – 30 apr 2026)" beside it).
     assert first == f"1 januari{NBSP}– 30 april 2026"
     assert second == f"1 jan 2026{NBSP}– &lt;b&gt;"  # an end that is no date, escaped
     assert kept == f"[{first}]"
+    # Another format writes each date whole, as the date filter does.
+    assert formatted == f"1 jan 2026{NBSP}– 30 apr 2026"
 
 
 # Where a range is joined by hand in the source: an f-string joining two dates (or years, days,

@@ -64,11 +64,13 @@ def date_range(start, end, format_string: str = "j F Y") -> str:
     """`{% date_range report.covers_from report.covers_to %}`: two dates as Swedish writes a
     range, the parts they share written once ("1 januari–30 april 2026", `date_span`; was "1
     januari 2026 – 30 april 2026"), in full or, with "SHORT_DATE_FORMAT", abbreviated ("1 jan
-    – 30 apr 2026"); an `end` that is no date (the words "tills vidare") is joined as it is,
-    to `start` written as the `date` filter writes it with `format_string`.
+    – 30 apr 2026"); with another `format_string`, each date written whole as the `date` filter
+    writes it, and an `end` that is no date (the words "tills vidare") joined as it is.
     `{% date_range … as dates %}` keeps it for a `blocktranslate`."""
     if isinstance(end, datetime.date):
         if format_string == "SHORT_DATE_FORMAT":
             return wording.date_range(start, end)
-        return date_span(start, end)
+        if format_string == "j F Y":
+            return date_span(start, end)
+        end = date_format(end, format_string)  # another format: each date written whole
     return join_range(date_format(start, format_string), end)

@@ -490,12 +490,7 @@ def test_a_deactivated_user_without_a_password_gets_no_link(client, officer):
 def test_a_used_link_opened_on_another_device_leads_to_signing_in(client, officer):
     """Someone who chose the password on the computer and opens the mail on the phone is not
     sent only to ask for a new link (which would change the password just chosen)."""
-    client.post(reverse("accounts:password_reset"), {"email": officer.email})
-    form_page = client.get(reset_link(mail.outbox[0]), follow=True)
-    client.post(
-        form_page.redirect_chain[-1][0],
-        {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
-    )
+    reset_password(client, officer)
     phone = Client()
     again = phone.get(reset_link(mail.outbox[0]), follow=True)
     assert not again.context["validlink"]
@@ -517,14 +512,19 @@ def test_a_link_sent_before_the_account_was_deactivated_sets_no_password(client,
     assert officer.check_password(PASSWORD)
 
 
-def test_a_password_reset_lifts_the_lockout(client, officer):
-    fail_until_locked(client, "anna")
-    client.post(reverse("accounts:password_reset"), {"email": officer.email})
+def reset_password(client, user) -> None:
+    """Choose NEW_PASSWORD for `user` through the e-mailed reset link."""
+    client.post(reverse("accounts:password_reset"), {"email": user.email})
     form_page = client.get(reset_link(mail.outbox[0]), follow=True)
     client.post(
         form_page.redirect_chain[-1][0],
         {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
     )
+
+
+def test_a_password_reset_lifts_the_lockout(client, officer):
+    fail_until_locked(client, "anna")
+    reset_password(client, officer)
     assert post_login(client, "anna", NEW_PASSWORD).status_code == 302
 
 
@@ -876,12 +876,7 @@ def test_after_the_window_the_user_signs_in_again(client, officer):
 
 def test_a_password_reset_lifts_the_limit_per_username(client, officer):
     guess_from_many_clients(client, "anna", settings.SIGN_IN_MAX_FAILURES_PER_USERNAME)
-    client.post(reverse("accounts:password_reset"), {"email": officer.email})
-    form_page = client.get(reset_link(mail.outbox[0]), follow=True)
-    client.post(
-        form_page.redirect_chain[-1][0],
-        {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
-    )
+    reset_password(client, officer)
     assert post_login(client, "anna", NEW_PASSWORD).status_code == 302
 
 
