@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Prefetch, Q
@@ -294,6 +295,9 @@ admin.site.unregister(User)
 # A lost phone is handled on the user (the action below): the devices' own admin, in English,
 # showed each user's secret key.
 admin.site.unregister(TOTPDevice)
+# The role groups follow the roles given on each user (`roles.sync_role_groups`): a group edited
+# here changed nothing a role does, or was put right at the next change of roles.
+admin.site.unregister(Group)
 
 
 @admin.register(User)

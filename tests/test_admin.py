@@ -326,6 +326,18 @@ def test_user_add_page_answers_and_the_devices_secret_keys_are_not_in_the_admin(
 
 
 @pytest.mark.django_db
+def test_the_admin_index_names_things_as_the_staff_pages_do_and_offers_no_groups(admin_client):
+    """An administrator read "Löftesperioder" and "Genomförda tillfällen" where the staff pages
+    say medborgarlöften and loggar, and was offered "Grupper", which follow the roles."""
+    index = admin_client.get(reverse("admin:index")).content.decode()
+    assert ">Medborgarlöften<" in index and ">Loggar<" in index
+    assert "Löftesperioder" not in index and "Genomförda tillfällen" not in index
+    assert ">Grupper<" not in index
+    with pytest.raises(NoReverseMatch):
+        reverse("admin:auth_group_changelist")
+
+
+@pytest.mark.django_db
 def test_a_lost_phone_is_reset_on_the_user_and_a_lockout_lifted(admin_client):
     anna, bo = staff_user("anna"), staff_user("bo")
     # Anna's session on the lost phone, signed in with both factors.

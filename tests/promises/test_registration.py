@@ -522,6 +522,9 @@ def test_no_invented_data_on_the_public_page(client, bare):
     assert gettext("The document names no signatories.") in page
     signed_on = gettext("Signed on %(date)s.").split("%")[0]
     assert signed_on not in page
+    # Its section is headed by what it holds, a decision and a signing, not "Signed" as if it
+    # had a date (the staff page's heading, one wording for both).
+    assert '<h2 id="signing-heading">Beslut och undertecknande</h2>' in page
     for words in entry_day_words(bare):
         assert words not in page
     # The change log says what happened, with no day of entry as a signing.
