@@ -198,6 +198,10 @@ class MembershipInline(PlainTextAdminMixin, admin.StackedInline):
     extra = 0
     fields = ["role", "municipality", "local_police_area"]
 
+    def get_extra(self, request, obj=None, **kwargs) -> int:
+        # A new user's first role on the add page, ready to fill in (left empty, none is saved).
+        return 1 if obj is None else 0
+
 
 logger = logging.getLogger(__name__)
 
@@ -557,22 +561,20 @@ class StaffUserAdmin(PlainTextAdminMixin, UserAdmin):
         # account lacked the right to delete those records.
         return False
 
-    def get_inline_instances(self, request, obj=None):
-        # The roles on the user's own page, once the user exists (as Django's add page does).
-        return super().get_inline_instances(request, obj) if obj is not None else []
-
     def response_add(self, request, obj, post_url_continue=None):
-        """After adding: the e-mail to choose a password is sent, and the roles are given on
-        the user's page."""
+        """After adding (the roles given on the add page saved first): the e-mail to choose a
+        password is sent, naming those roles; with none given, the administrator is asked to
+        give one. (The roles were given only on the user's page, after the e-mail had gone out
+        naming none.)"""
         if self._send_password_link(request, obj):
-            messages.info(
-                request,
-                gettext(
+            if obj.memberships.exists():
+                text = gettext("An e-mail with a link to choose a password was sent to %(email)s.")
+            else:
+                text = gettext(
                     "An e-mail with a link to choose a password was sent to %(email)s. Give the "
                     "user a role below."
                 )
-                % {"email": obj.email},
-            )
+            messages.info(request, text % {"email": obj.email})
         return super().response_add(request, obj, post_url_continue)
 
     def save_model(self, request, obj, form, change) -> None:

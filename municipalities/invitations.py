@@ -35,6 +35,8 @@ def send_set_password_email(user, site_url: str) -> None:
         "token": default_token_generator.make_token(user),
         "protocol": parts.scheme,
         "hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
+        # What the account is for (none yet, when the roles are to be given later).
+        "memberships": user.memberships.select_related("municipality", "local_police_area"),
     }
     with translation.override(settings.LANGUAGE_CODE):
         # One line: a header holds no line break.

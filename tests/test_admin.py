@@ -456,12 +456,9 @@ def test_a_new_user_chooses_a_password_from_an_email_and_gets_roles_next(admin_c
     authentication: off" left a user who could never sign in."""
     response = admin_client.post(
         reverse("admin:auth_user_add"),
-        {
-            "username": "nils.eksjo",
-            "first_name": "Nils",
-            "last_name": "Berg",
-            "email": "nils.berg@eksjo.se",
-        },
+        _add_form(
+            username="nils.eksjo", first_name="Nils", last_name="Berg", email="nils.berg@eksjo.se"
+        ),
         follow=True,
     )
 
@@ -490,6 +487,37 @@ def test_a_new_user_chooses_a_password_from_an_email_and_gets_roles_next(admin_c
 
 
 @pytest.mark.django_db
+def test_a_new_users_roles_are_given_on_the_add_page_and_named_in_the_e_mail(
+    admin_client, mailoutbox
+):
+    """The invitation went out before a role could be given, so it named none and the new user
+    did not know what the account was for."""
+    add = admin_client.get(reverse("admin:auth_user_add")).content.decode()
+    assert 'name="memberships-0-role"' in add
+    eksjo = factories.municipality("eksjo")
+    response = admin_client.post(
+        reverse("admin:auth_user_add"),
+        _add_form(
+            username="nils.eksjo",
+            first_name="Nils",
+            email="nils.berg@eksjo.se",
+            **{"memberships-0-role": Role.POLICE_OFFICER, "memberships-0-municipality": eksjo.pk},
+        ),
+        follow=True,
+    )
+    user = User.objects.get(username="nils.eksjo")
+    assert [(m.role, m.municipality) for m in user.memberships.all()] == [
+        (Role.POLICE_OFFICER, eksjo)
+    ]
+    (message,) = mailoutbox
+    assert "Dina roller:\n- Kommunpolis, Eksjö kommun\n" in message.body
+    page = response.content.decode()
+    assert "skickades till nils.berg@eksjo.se" in page and "Ge användaren en roll" not in page
+    # The role's groups follow, as they do when a role is given on the user's page.
+    assert user.has_perm("activities.add_activitylog")
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     "data",
     [
@@ -499,7 +527,7 @@ def test_a_new_user_chooses_a_password_from_an_email_and_gets_roles_next(admin_c
     ],
 )
 def test_the_add_page_refuses_html_names_and_a_missing_or_taken_address(admin_client, data):
-    response = admin_client.post(reverse("admin:auth_user_add"), data)
+    response = admin_client.post(reverse("admin:auth_user_add"), _add_form(**data))
     assert response.status_code == 200
     assert not User.objects.filter(username=data["username"]).exists()
 
@@ -512,7 +540,7 @@ def test_a_staff_user_name_is_plain_text_in_the_admin(admin_client, name, page):
     invisible character makes it read as another person's."""
     data = {"username": "nils.eksjo", "first_name": name, "email": "nils.berg@eksjo.se"}
     if page == "add":
-        response = admin_client.post(reverse("admin:auth_user_add"), data)
+        response = admin_client.post(reverse("admin:auth_user_add"), _add_form(**data))
         assert not User.objects.filter(username="nils.eksjo").exists()
     else:
         user = staff_user("nils.eksjo")
@@ -572,7 +600,7 @@ def test_a_new_user_whose_e_mail_cannot_be_sent_is_said_so_and_the_link_sent_aga
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
     data = {"username": "nils.eksjo", "first_name": "Nils", "email": "nils.berg@eksjo.se"}
-    response = admin_client.post(reverse("admin:auth_user_add"), data, follow=True)
+    response = admin_client.post(reverse("admin:auth_user_add"), _add_form(**data), follow=True)
     html = response.content.decode()
     assert "kunde inte skickas" in html and "nils.berg@eksjo.se" in html
     assert "skickades till nils.berg@eksjo.se" not in html
@@ -588,6 +616,18 @@ def test_a_new_user_whose_e_mail_cannot_be_sent_is_said_so_and_the_link_sent_aga
     assert "skickades till 1 användare" in response.content.decode()
     (message,) = mailoutbox
     assert message.to == ["nils.berg@eksjo.se"]
+
+
+def _add_form(**fields) -> dict:
+    """The user admin's add page as posted: the user's fields and its one role form, left empty
+    unless `memberships-0-…` fields are given."""
+    return {
+        "memberships-TOTAL_FORMS": "1",
+        "memberships-INITIAL_FORMS": "0",
+        "memberships-MIN_NUM_FORMS": "0",
+        "memberships-MAX_NUM_FORMS": "1000",
+        **fields,
+    }
 
 
 def _user_form(user, **fields) -> dict:
