@@ -293,6 +293,17 @@ class LogEditForm(VersionedFormMixin, LogFieldsForm):
             "history says from where."
         ),
     )
+    # Why it changed, for colleagues reading the log's history (a coordinator found a quantity
+    # changed and nobody to say why); optional: a typo needs no explanation. The history's
+    # column holds 100 characters.
+    reason = PlainTextField(
+        label=_("Why is it changed?"),
+        max_length=100,
+        help_text=_(
+            "Optional, e.g. the wrong quantity was entered. Shown in the log's history, not on "
+            "the public page."
+        ),
+    )
     edit_version = version_field()
 
     class Meta(LogFieldsForm.Meta):

@@ -88,10 +88,13 @@ class LogWithdrawn(Exception):
 
 
 @transaction.atomic
-def update_log(log: ActivityLog, user, *, expected_version: int | None = None, **fields) -> bool:
-    """Change a log's fields; the history keeps the earlier version. Returns whether anything
-    was written: a change to what the log already holds writes nothing (no empty history entry)
-    and conflicts with nothing, as the activity editor's save (`save_activity`).
+def update_log(
+    log: ActivityLog, user, *, expected_version: int | None = None, reason: str = "", **fields
+) -> bool:
+    """Change a log's fields; the history keeps the earlier version, with `reason` if given.
+    Returns whether anything was written: a change to what the log already holds writes nothing
+    (no empty history entry) and conflicts with nothing, as the activity editor's save
+    (`save_activity`).
 
     The row is locked and only the given fields are written, so an edit racing a withdrawal
     cannot bring the withdrawn log back; editing a withdrawn log raises LogWithdrawn. With
@@ -113,6 +116,8 @@ def update_log(log: ActivityLog, user, *, expected_version: int | None = None, *
         setattr(locked, name, value)
     locked.edit_version += 1
     locked._history_user = user
+    if reason:
+        editing.give_reason(locked, reason)
     locked.save(update_fields=[*fields, "edit_version"])
     return True
 

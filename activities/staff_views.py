@@ -418,6 +418,7 @@ def log_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     log,
                     request.user,
                     expected_version=form.cleaned_data["edit_version"],
+                    reason=form.cleaned_data["reason"],
                     **fields,
                 )
             except services.LogWithdrawn:

@@ -524,6 +524,41 @@ def test_editing_changes_the_fields_and_the_history_shows_old_and_new(client, wo
 
 
 @pytest.mark.django_db
+def test_a_change_may_say_why_and_the_history_shows_it(client, world, logged):
+    """A coordinator found a log's quantity changed and nobody to say why."""
+    sign_in(client, world.officer)
+    form = client.get(url("log_edit", logged.pk)).content.decode()
+    assert "Varför görs ändringen?" in form and 'name="reason"' in form
+    data = {
+        "date": logged.date.isoformat(),
+        "quantity": "2",
+        "place": logged.place,
+        "summary": "",
+        "internal_note": "",
+        "edit_version": "1",
+    }
+    client.post(url("log_edit", logged.pk), {**data, "reason": "Fel antal angavs i går"})
+    history = client.get(url("history", "logg", logged.pk)).content.decode()
+    assert "Skäl: Fel antal angavs i går" in history
+    # Optional: a change without one is saved, its entry with no reason; a reason too long for
+    # the history is refused, not cut.
+    response = client.post(
+        url("log_edit", logged.pk), {**data, "quantity": "3", "edit_version": "2"}
+    )
+    assert response.status_code == 302
+    assert [r.history_change_reason for r in logged.history.order_by("history_id")] == [
+        None,
+        "Fel antal angavs i går",
+        None,
+    ]
+    response = client.post(
+        url("log_edit", logged.pk),
+        {**data, "quantity": "4", "edit_version": "3", "reason": "x" * 101},
+    )
+    assert response.status_code == 200 and "reason" in response.context["form"].errors
+
+
+@pytest.mark.django_db
 def test_an_invalid_edit_is_an_error_and_changes_nothing(client, world, logged):
     sign_in(client, world.officer)
 
