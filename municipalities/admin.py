@@ -474,8 +474,11 @@ class StaffUserAdmin(PlainTextAdminMixin, UserAdmin):
 
     @admin.display(description=_("locked out"), ordering="lockout")
     def locked_out(self, obj) -> str:
-        # Words, not a tick: a green tick read as all well.
-        return gettext("Locked out") if obj.lockout else ""
+        """Locked out from one address (django-axes), or over all addresses for its failures
+        (`username_limited`; the column showed only the first, so a user refused everywhere
+        read as not locked out). Words, not a tick: a green tick read as all well."""
+        locked = obj.lockout or username_limited(obj.get_username())
+        return gettext("Locked out") if locked else ""
 
     @admin.action(
         description=_("Reset the authenticator app (a lost or new phone)"), permissions=["change"]

@@ -394,9 +394,13 @@ def test_lifting_the_lockout_lifts_the_limit_over_all_addresses_too(admin_client
         )
     right = {"username": "anna", "password": PASSWORD}
     assert Client(REMOTE_ADDR="198.51.100.9").post(login, right).status_code == 429
+    # The user list says so (its column showed only a lockout from one address).
+    listed = admin_client.get(reverse("admin:auth_user_changelist")).content.decode()
+    assert re.search(r'<td class="field-locked_out">Spärrad</td>', listed)
     selected = {ACTION_CHECKBOX_NAME: [str(anna.pk)], "index": 0, "action": "lift_lockout"}
     response = admin_client.post(reverse("admin:auth_user_changelist"), selected, follow=True)
     assert "1 användare kan försöka logga in igen." in response.content.decode()
+    assert "Spärrad</td>" not in response.content.decode()
     assert Client(REMOTE_ADDR="198.51.100.9").post(login, right).status_code == 302
 
 
