@@ -30,7 +30,8 @@ from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 
 from activities.spreadsheet import safe_cell
-from followups.opendata.datasets import Dataset
+from followups.opendata.datasets import Dataset, code_lists
+from followups.opendata.datasets.columns import CODE
 from followups.opendata.rows import LIST_SEPARATOR, Row
 from municipalities.models import Municipality
 
@@ -99,14 +100,20 @@ def _write_csv(
     prefix: str,
     header: list[str],
     cell: Callable[[Any], str] = _csv_value,
+    labels: dict[str, dict[str, str]] | None = None,
 ) -> Iterator[str]:
     writer = csv.writer(_Echo(), delimiter=delimiter, lineterminator="\r\n")
     # The headings are our own words, none starting like a formula (a test says so).
     yield prefix + writer.writerow(header)
     names = dataset.column_names
+    # The code columns' places and the words for their codes (other columns as they are).
+    coded = [(names.index(name), words) for name, words in (labels or {}).items()]
     buffer: list[str] = []
     for row in rows:
-        buffer.append(writer.writerow([cell(row[name]) for name in names]))
+        values = [row[name] for name in names]
+        for index, words in coded:
+            values[index] = words.get(values[index], values[index])
+        buffer.append(writer.writerow([cell(value) for value in values]))
         if len(buffer) >= ROWS_PER_WRITE:
             yield "".join(buffer)
             buffer = []
@@ -120,8 +127,9 @@ def write_csv(dataset: Dataset, rows: Iterable[Row]) -> Iterator[str]:
 
 
 def write_excel_csv(dataset: Dataset, rows: Iterable[Row]) -> Iterator[str]:
-    """CSV as Swedish Excel opens it: a header row of Swedish headings, semicolons, decimal
-    commas, ja and nej, CRLF, UTF-8 with a byte order mark."""
+    """CSV as Swedish Excel opens it: a header row of Swedish headings, each code as the words
+    it stands for ("Polisen", "per år", "i fas"; a journalist read "police", "year", "on_track"),
+    semicolons, decimal commas, ja and nej, CRLF, UTF-8 with a byte order mark."""
     return _write_csv(
         dataset,
         rows,
@@ -129,7 +137,19 @@ def write_excel_csv(dataset: Dataset, rows: Iterable[Row]) -> Iterator[str]:
         prefix=CSV_BOM,
         header=dataset.column_headings,
         cell=_excel_value,
+        labels=code_labels(dataset),
     )
+
+
+def code_labels(dataset: Dataset) -> dict[str, dict[str, str]]:
+    """Each code column of `dataset` (those the open data page explains, `code_lists`) with its
+    codes and the words they stand for, in the active language."""
+    lists = dict(code_lists())
+    return {
+        column.name: {code: str(label) for code, label in lists[column.name]}
+        for column in dataset.columns
+        if column.type == CODE and column.name in lists
+    }
 
 
 def _json_default(value: Any) -> Any:

@@ -35,6 +35,7 @@ from followups.opendata import DATASETS, DATASETS_BY_SLUG
 from followups.opendata import files as opendata_files
 from followups.opendata import rows as opendata_rows
 from followups.opendata.datasets import BOOLEAN
+from followups.opendata.datasets.columns import CODE
 from followups.opendata.files import EXPORTS_FOLDER, _building_key, _csv_value, _store
 from promises.models import PeriodState, Theme
 from tests import factories
@@ -775,13 +776,20 @@ def test_the_excel_form_has_the_standard_forms_rows_with_semicolons_and_a_bom(
     assert excel.startswith(b"\xef\xbb\xbf" + headings.encode() + b"\r\n")
     assert standard.startswith(",".join(COLUMNS[dataset]).encode() + b"\r\n")
     assert excel.endswith(b"\r\n") and standard.endswith(b"\r\n")
-    # The same cells, but for true and false, which Swedish Excel reads as ja and nej.
+    # The same cells, but for true and false, which Swedish Excel reads as ja and nej, and the
+    # codes, written as the words the open data page gives them (a journalist read "police").
     yes_no = {"true": "ja", "false": "nej"}
     booleans = {c.name for c in DATASETS_BY_SLUG[dataset].columns if c.type == BOOLEAN}
+    labels = {name: dict(codes) for name, codes in opendata.code_lists()}
+    coded = {c.name for c in DATASETS_BY_SLUG[dataset].columns if c.type == CODE}
     names, standard_rows = rows("csv", standard)
     for row in standard_rows:
         row.update({name: yes_no[row[name]] for name in booleans})
+        row.update({name: str(labels[name].get(row[name], row[name])) for name in coded})
     assert rows("excel", excel) == (names, standard_rows)
+    if dataset == "aktiviteter":
+        first = rows("excel", excel)[1][0]
+        assert (first["responsible"], first["target_comparator"]) == ("Polisen", "minst")
 
 
 @pytest.mark.django_db
@@ -1000,6 +1008,8 @@ def test_the_open_data_page_gives_each_columns_heading_in_excel_beside_its_name(
     assert "rubrikraden har rubriker på svenska" in text
     assert "sant och falskt skrivs som ja och nej" in text
     assert "ett program bör läsa standard-CSV:n eller JSON-filen" in text
+    assert "varje kod skrivs som vad den betyder (se Koder nedan)" in text
+    assert "I standard-CSV:n och JSON-filen är koder (se nedan) engelska ord" in text
 
 
 # Whole files, kept until the public data change
