@@ -568,6 +568,53 @@ def unlisted_spans_words(progress: Progress, limit: int | None) -> str:
     return str(_UNLISTED_SPANS[target.scope] % {"shown": shown, "count": count})
 
 
+def shortened_spans_words(progress: Progress) -> str:
+    """For an ended period whose target recurs: how many of its spans were shorter than whole
+    ones, so counted against the target pro rata. Beside "Uppnådd" and "målet nåddes i 2 av 2
+    löftesår", a reader who counted 6 of "minst 10 per år" in a half last year saw a
+    contradiction; only the list of every span said why."""
+    target = progress.target
+    if target is None or target.scope not in _SPANS_MET or progress.today <= progress.period_end:
+        return ""
+    shortened = sum(span.span.target != target.value for span in progress.spans)
+    if not shortened or target.scope not in _SHORTENED_SPANS:
+        return ""
+    return _SHORTENED_SPANS[target.scope] % {"spans": shortened, "count": count_text(shortened)}
+
+
+# `shortened_spans_words` (a day is never cut short).
+_SHORTENED_SPANS = {
+    Scope.YEAR: ngettext_lazy(
+        "%(count)s of the promise years was shorter than a whole year: its target was counted "
+        "pro rata, for the shorter time (see Every span of the period).",
+        "%(count)s of the promise years were shorter than a whole year: their targets were "
+        "counted pro rata, for the shorter time (see Every span of the period).",
+        "spans",
+    ),
+    Scope.TERTIAL: ngettext_lazy(
+        "%(count)s of the tertials was shorter than a whole tertial: its target was counted "
+        "pro rata, for the shorter time (see Every span of the period).",
+        "%(count)s of the tertials were shorter than a whole tertial: their targets were "
+        "counted pro rata, for the shorter time (see Every span of the period).",
+        "spans",
+    ),
+    Scope.MONTH: ngettext_lazy(
+        "%(count)s of the months was shorter than a whole month: its target was counted "
+        "pro rata, for the shorter time (see Every span of the period).",
+        "%(count)s of the months were shorter than a whole month: their targets were "
+        "counted pro rata, for the shorter time (see Every span of the period).",
+        "spans",
+    ),
+    Scope.WEEK: ngettext_lazy(
+        "%(count)s of the weeks was shorter than a whole week: its target was counted "
+        "pro rata, for the shorter time (see Every span of the period).",
+        "%(count)s of the weeks were shorter than a whole week: their targets were "
+        "counted pro rata, for the shorter time (see Every span of the period).",
+        "spans",
+    ),
+}
+
+
 def days_met_words(progress: Progress) -> str:
     """For a per-day target: on how many of the days so far (or of the ended period's days)
     the target was met."""

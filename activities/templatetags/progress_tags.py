@@ -19,6 +19,7 @@ register.filter("pace_label", wording.pace_label)
 register.filter("with_status", wording.with_status)
 register.filter("headline_span", wording.headline_span)
 register.filter("days_met_words", wording.days_met_words)
+register.filter("shortened_spans_words", wording.shortened_spans_words)
 register.filter("occurrences_words", wording.occurrences_words)
 register.filter("occurrences_in_period", wording.occurrences_in_period)
 # `{{ figures.done|count_text }}`: "433 790", grouped as Swedish writes it.

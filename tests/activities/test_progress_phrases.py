@@ -463,3 +463,25 @@ def test_date_ranges_read_as_date_format_writes_them(language):
             else:
                 expected = f"{without_year(start)}{NBSP}– {short(end)}"
             assert date_range(start, end) == expected
+
+
+def _rendered(end: date, today: date, brief: bool = False) -> str:
+    target = Target("at_least", 10, "trafikkontroller", "year", unit_singular="trafikkontroll")
+    entries = [LogEntry(date(2024, 6, 1), 10), LogEntry(date(2025, 3, 1), 6)]
+    progress = compute_progress(target, date(2024, 1, 1), end, entries, today)
+    context = {"progress": progress, "spans": "all", "brief": brief}
+    with override("sv"):
+        return re.sub(r"\s+", " ", strip_tags(render_to_string("includes/progress.html", context)))
+
+
+def test_an_ended_periods_shorter_span_is_said_to_be_counted_pro_rata():
+    """ "Målet nåddes i 2 av 2 löftesår … Uppnådd" over a half last year with 6 of "minst 10
+    per år": a reader saw a contradiction; only the list of every span said why."""
+    note = "1 av löftesåren var kortare än ett helt år: dess mål räknades om för den kortare tiden"
+    ended = _rendered(date(2025, 6, 30), date(2025, 8, 1))
+    assert note in ended and "Uppnådd" in ended
+    # Whole years, a period still running (its current span says so itself), or a brief list
+    # without the spans it points to: no such sentence.
+    assert "kortare än" not in _rendered(date(2025, 12, 31), date(2026, 2, 1))
+    assert note not in _rendered(date(2025, 6, 30), date(2025, 4, 1))
+    assert note not in _rendered(date(2025, 6, 30), date(2025, 8, 1), brief=True)
