@@ -57,7 +57,9 @@ def swedish():
         ("Recent logs", "Senaste loggar"),
         ("Withdraw log", "Återkalla logg"),
         ("Import logs", "Importera loggar från fil"),
-        ("activity log", "genomfört tillfälle"),
+        # The model's name in the admin: "logg", as the staff pages say (not "genomfört
+        # tillfälle", which an administrator did not recognise).
+        ("activity log", "logg"),
         ("Reported by", "Loggad av"),
     ],
 )
