@@ -33,7 +33,7 @@ a matching `If-None-Match` is answered 304 from the cache without rendering.
 import datetime
 import hashlib
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
@@ -191,6 +191,16 @@ def current_version(slug: str | None = None) -> str | None:
     """The public data version of one municipality's pages, or of the national ones; set anew
     when missing; None when the cache cannot be reached."""
     return PAGES.version(scope_keys(slug))
+
+
+def places_version(slugs: Iterable[str]) -> str | None:
+    """The public data version of what several municipalities' pages show (`slugs`: a
+    county's), as one short token: new after a write in any of them or one any page may show,
+    the same after a write elsewhere (a county's file is not built again for a log in another
+    county); None when the cache cannot be reached."""
+    version = PAGES.version((EVERY_PAGE, *sorted(municipality_key(slug) for slug in slugs)))
+    # The tokens joined are 33 characters a municipality: a name for a folder of files.
+    return None if version is None else hashlib.sha256(version.encode()).hexdigest()[:32]
 
 
 def new_version(keys: tuple[str, ...] = (EVERY_PAGE, NATIONAL)) -> None:

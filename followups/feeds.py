@@ -1,4 +1,5 @@
-"""Atom feeds of what happens to published promises: national and per municipality.
+"""Atom feeds of what happens to published promises: national and per municipality, each
+whole (`UpdatesFeed`) or of the follow-up meetings and reports alone (`FollowUpFeed`).
 
 A feed merges several sources (signed and registered periods, revisions, extensions, activities
 cancelled, closed periods, follow-up meetings, reports, logs), each a function returning its
@@ -502,11 +503,29 @@ FEED_SOURCES: tuple[
 )
 
 
+# The follow-up feed's sources: a citizen who wants to hear only when a follow-up meeting is
+# held or a report published was flooded by a municipality's whole feed, an entry per log.
+FOLLOW_UP_SOURCES = (meeting_items, report_items)
+
+
+def _newest(
+    sources, municipality: Municipality | None, limit: int, since: datetime.date | None
+) -> list[FeedItem]:
+    items = [item for source in sources for item in source(municipality, limit, since)]
+    return sorted(items, key=lambda item: item.sort_key, reverse=True)[:limit]
+
+
 def feed_items(municipality: Municipality | None = None, limit: int = FEED_LIMIT) -> list[FeedItem]:
     """The latest `limit` items of every source, newest first."""
-    since = _cutoff(municipality, limit)
-    items = [item for source in FEED_SOURCES for item in source(municipality, limit, since)]
-    return sorted(items, key=lambda item: item.sort_key, reverse=True)[:limit]
+    return _newest(FEED_SOURCES, municipality, limit, _cutoff(municipality, limit))
+
+
+def follow_up_items(
+    municipality: Municipality | None = None, limit: int = FEED_LIMIT
+) -> list[FeedItem]:
+    """The latest `limit` public follow-up meetings and published reports, newest first (each
+    source reads its newest `limit` alone: no cutoff day is needed for two)."""
+    return _newest(FOLLOW_UP_SOURCES, municipality, limit, None)
 
 
 def _as_datetime(day: datetime.date) -> datetime.datetime:
@@ -627,3 +646,31 @@ class UpdatesFeed(Feed):
     def item_updateddate(self, item: FeedItem) -> datetime.datetime:
         # Atom requires <updated> on every entry.
         return _as_datetime(item.date)
+
+
+class FollowUpFeed(UpdatesFeed):
+    """The follow-up meetings held and the reports published, nationally or in one
+    municipality, without the other news (a log each time an activity is carried out)."""
+
+    def title(self, municipality: Municipality | None) -> str:
+        if municipality is None:
+            return gettext("Citizen promises: follow-up meetings and reports")
+        return gettext("Citizen promises %(in_place)s: follow-up meetings and reports") % {
+            "in_place": municipality.in_name
+        }
+
+    def subtitle(self, municipality: Municipality | None) -> str:
+        return gettext(
+            "Only follow-up meetings held and reports published. Signed citizen promises, the "
+            "changes to them and the activities carried out are in the full feed."
+        )
+
+    def feed_url(self, municipality: Municipality | None) -> str:
+        if municipality is None:
+            return settings.SITE_URL + reverse("followups:follow_up_feed")
+        return settings.SITE_URL + reverse(
+            "followups:municipality_follow_up_feed", args=[municipality.slug]
+        )
+
+    def items(self, municipality: Municipality | None) -> list[FeedItem]:
+        return follow_up_items(municipality)

@@ -129,6 +129,13 @@ urlpatterns = [
     ),
     path("flode/", views.feed, name="feed"),
     path("kommuner/<slug:slug>/flode/", views.municipality_feed, name="municipality_feed"),
+    # The follow-up meetings and reports alone, beside the whole feed.
+    path("uppfoljningsflode/", views.follow_up_feed, name="follow_up_feed"),
+    path(
+        "kommuner/<slug:slug>/uppfoljningsflode/",
+        views.municipality_follow_up_feed,
+        name="municipality_follow_up_feed",
+    ),
     path("oppna-data/", views.open_data, name="open_data"),
     # The public lists' filtered selections as files (the lists' own filters).
     path(
@@ -153,6 +160,18 @@ urlpatterns = [
         "oppna-data/<slug:dataset>.<opendata_ext:fmt>",
         views.open_data_download,
         name="open_data_download",
+    ),
+    # A county's file of a dataset offered per county (the logs).
+    path(
+        "lan/<slug:county>/oppna-data/<slug:dataset>-excel.csv",
+        views.county_open_data_download,
+        EXCEL,
+        name="county_open_data_download_excel",
+    ),
+    path(
+        "lan/<slug:county>/oppna-data/<slug:dataset>.<opendata_ext:fmt>",
+        views.county_open_data_download,
+        name="county_open_data_download",
     ),
     # The folder of a municipality's files: the open data page with it chosen.
     path(

@@ -19,14 +19,15 @@ from activities.models import Activity
 from activities.progress import COUNTING_RULE
 from config import public_cache
 from followups import opendata
-from followups.feeds import UpdatesFeed
+from followups.feeds import FollowUpFeed, UpdatesFeed
 from followups.models import FollowUpMeeting, MeetingStatus
-from municipalities.models import Municipality
+from municipalities.models import County, Municipality
 from municipalities.search import swedish_sort_key
 from promises.filters import PromiseFilter, legacy_redirect
 from promises.models import Promise
 
 _updates_feed = UpdatesFeed()
+_follow_up_feed = FollowUpFeed()
 
 
 def feed(request: HttpRequest) -> HttpResponse:
@@ -39,12 +40,28 @@ def municipality_feed(request: HttpRequest, slug: str) -> HttpResponse:
     return _updates_feed(request, slug=slug)
 
 
+def follow_up_feed(request: HttpRequest) -> HttpResponse:
+    """Atom feed of the follow-up meetings and reports alone, in the whole country."""
+    return _follow_up_feed(request)
+
+
+def municipality_follow_up_feed(request: HttpRequest, slug: str) -> HttpResponse:
+    """Atom feed of one municipality's follow-up meetings and reports alone; 404 for an unknown
+    municipality."""
+    return _follow_up_feed(request, slug=slug)
+
+
 def open_data(request: HttpRequest) -> HttpResponse:
     """What is offered as open data: datasets, columns, formats, licence, download links."""
     # In Swedish order (å, ä, ö after z), which the database's collation may not give.
     municipalities = sorted(
-        Municipality.objects.only("name", "slug", "code"), key=lambda m: swedish_sort_key(m.name)
+        Municipality.objects.select_related("county").only(
+            "name", "slug", "code", "county__name", "county__code"
+        ),
+        key=lambda m: swedish_sort_key(m.name),
     )
+    # The counties of a dataset offered per county, read with the municipalities.
+    counties = sorted({m.county for m in municipalities}, key=lambda c: swedish_sort_key(c.name))
     chosen_slug = request.GET.get("kommun", "")
     chosen = next((m for m in municipalities if m.slug == chosen_slug), None)
     context = {
@@ -53,6 +70,7 @@ def open_data(request: HttpRequest) -> HttpResponse:
         "code_lists": opendata.code_lists(),
         "counting_rule": COUNTING_RULE,
         "municipalities": municipalities,
+        "counties": counties,
         "chosen": chosen,
         "list_separator": opendata.LIST_SEPARATOR,
         # What the CSV for Excel writes where the others write a name or true and false.
@@ -86,22 +104,32 @@ def _offered_per_municipality(request: HttpRequest, dataset: opendata.Dataset) -
     return render(request, "followups/open_data_per_municipality.html", context, status=404)
 
 
+def _version(place: Municipality | County | None) -> str | None:
+    """The public data version a file of `place` is kept for: the national one, a
+    municipality's, or that of a county's municipalities (`public_cache.places_version`)."""
+    if isinstance(place, County):
+        return public_cache.places_version(place.municipalities.values_list("slug", flat=True))
+    return public_cache.current_version(place.slug if place else None)
+
+
 def _download(
-    request: HttpRequest, municipality: Municipality | None, dataset_slug: str, fmt_name: str
+    request: HttpRequest, place: Municipality | County | None, dataset_slug: str, fmt_name: str
 ) -> HttpResponse:
     dataset = opendata.DATASETS_BY_SLUG.get(dataset_slug)
     fmt = opendata.FORMATS.get(fmt_name)
     if dataset is None or fmt is None:
         raise Http404("No such dataset or format.")
-    if municipality is None and not dataset.national:
+    if place is None and not dataset.national:
         return _offered_per_municipality(request, dataset)
+    if isinstance(place, County) and not dataset.per_county:
+        raise Http404("Offered for the whole country and per municipality.")
     # The url columns name the portal's own address (SITE_URL), as the canonical links and the
     # embed code do, never the Host a request named: a file is built and kept per address, and
     # every port of an allowed name (`portal.example:1`, `:2` …) was one more national file
     # built and kept on disk.
     base_url = settings.SITE_URL
-    export = opendata.Export(dataset, fmt, municipality, base_url, timezone.localdate())
-    version = public_cache.current_version(municipality.slug if municipality else None)
+    export = opendata.Export(dataset, fmt, place, base_url, timezone.localdate())
+    version = _version(place)
     # When the figures were computed: a kept file's build (`Export.kept_at`), else now.
     built_at = timezone.now()
 
@@ -270,6 +298,17 @@ def municipality_open_data_download(
     """One dataset of one municipality as CSV or JSON; 404 for an unknown municipality."""
     municipality = get_object_or_404(Municipality, slug=slug)
     return _download(request, municipality, dataset, fmt)
+
+
+def county_open_data_download(
+    request: HttpRequest, county: str, dataset: str, fmt: str
+) -> HttpResponse:
+    """A dataset offered per county (the logs) of one county's municipalities as CSV or JSON,
+    in one file; 404 for an unknown county or a dataset offered for the whole country."""
+    found = County.objects.with_slug(county)
+    if found is None:
+        raise Http404("No such county.")
+    return _download(request, found, dataset, fmt)
 
 
 # A meeting's status as iCalendar says it (RFC 5545): held ones happened as planned.

@@ -51,6 +51,15 @@ class PoliceRegion(models.Model):
         return self.name
 
 
+class CountyQuerySet(models.QuerySet):
+    """Queries over counties."""
+
+    def with_slug(self, slug: str) -> "County | None":
+        """The county whose address is `slug` ("jonkopings-lan"), or None. The address is the
+        name folded, not a column: the 21 are read in one query and compared."""
+        return next((county for county in self if county.slug == slug), None)
+
+
 class County(CountyNames, models.Model):
     """One of Sweden's 21 counties (län), keyed by its two-digit county code."""
 
@@ -62,6 +71,8 @@ class County(CountyNames, models.Model):
         related_name="counties",
         verbose_name=_("police region"),
     )
+
+    objects = CountyQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]

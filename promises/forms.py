@@ -200,9 +200,17 @@ MAX_PROMISE_DESCRIPTION = 5_000
 MIN_PERIOD_MONTHS = 3
 MAX_PERIOD_MONTHS = 60
 # Period slugs that would shadow other public pages: /kommuner/<slug>/flode/,
-# /kommuner/<slug>/oppna-data/… and /kommuner/<slug>/inbaddning/, and a period's documents.
+# …/uppfoljningsflode/, /kommuner/<slug>/oppna-data/… and /kommuner/<slug>/inbaddning/, and a
+# period's documents.
 RESERVED_PERIOD_SLUGS = frozenset(
-    {"flode", "oppna-data", "inbaddning", "tjansteutlatande", "medborgarloftet"}
+    {
+        "flode",
+        "uppfoljningsflode",
+        "oppna-data",
+        "inbaddning",
+        "tjansteutlatande",
+        "medborgarloftet",
+    }
 )
 _PERIOD_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 

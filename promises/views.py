@@ -205,9 +205,7 @@ def county_detail(request: HttpRequest, county: str) -> HttpResponse:
     """A county: its municipalities side by side, each with the citizen promise in force, how
     its activities stand, and its latest follow-up meeting and report (a national page for the
     page cache: every write may change it)."""
-    found = next(
-        (c for c in County.objects.select_related("police_region") if c.slug == county), None
-    )
+    found = County.objects.select_related("police_region").with_slug(county)
     if found is None:
         raise Http404
     today = timezone.localdate()

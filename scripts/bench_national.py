@@ -103,6 +103,7 @@ out = {
     "activities": Activity.objects.count(),
     "logs": ActivityLog.objects.count(),
     "datasets": [dataset.slug for dataset in DATASETS if dataset.national],
+    "county_datasets": [dataset.slug for dataset in DATASETS if dataset.per_county],
 }
 log_t, act_t = ActivityLog._meta.db_table, Activity._meta.db_table
 per_t, mun_t = PromisePeriod._meta.db_table, Municipality._meta.db_table
@@ -127,6 +128,11 @@ out["signed_period"] = next(list(row) for row in periods if row[2] == "signed")
 out["top_municipality"] = [top_slug, top_logs]
 county = County.objects.annotate(n=Count("municipalities")).order_by("-n", "code").first()
 out["largest_county"] = [county.slug, county.n]
+# The county with the most logs: the largest county file of the logs.
+county_logs = ActivityLog.objects.values("activity__period__municipality__county")
+county_logs = county_logs.annotate(n=Count("pk")).order_by("-n").first()
+county = County.objects.get(pk=county_logs["activity__period__municipality__county"])
+out["most_logs_county"] = [county.slug, county_logs["n"]]
 
 
 def staff(username, municipality=None, superuser=False):
@@ -783,12 +789,21 @@ def download(base: str, path: str) -> tuple[float, int, int | None, int]:
     return time.perf_counter() - started, len(body), int(length) if length else None, status
 
 
-def time_exports(base: str, datasets: list[str]) -> list:
-    say(f"  {'export':42} {'first ms':>9} {'kept ms':>9} {'size':>9}  length check")
+def export_paths(info: dict) -> list[str]:
+    """Every national file, and the files offered per county of the county with the most
+    logs (`/lan/<county>/oppna-data/<dataset>`), without their forms' endings."""
+    county = info["most_logs_county"][0]
+    return [f"/oppna-data/{dataset}" for dataset in info["datasets"]] + [
+        f"/lan/{county}/oppna-data/{dataset}" for dataset in info["county_datasets"]
+    ]
+
+
+def time_exports(base: str, paths: list[str]) -> list:
+    say(f"  {'export':56} {'first ms':>9} {'kept ms':>9} {'size':>9}  length check")
     rows = []
-    for dataset in datasets:
+    for stem in paths:
         for form in EXPORT_FORMS:
-            path = f"/oppna-data/{dataset}{form}"
+            path = f"{stem}{form}"
             first = download(base, path)
             kept = sorted(download(base, path) for _ in range(3))[1]
             whole = all(run[1] == run[2] for run in (first, kept))
@@ -798,7 +813,7 @@ def time_exports(base: str, datasets: list[str]) -> list:
             rows.append((path, first[0], kept[0], first[1], whole))
             mark = "" if first[0] < 1 else "  > 1 s"
             say(
-                f"  {path:42} {ms(first[0]):>9} {ms(kept[0]):>9} {size_text(first[1]):>9}  "
+                f"  {path:56} {ms(first[0]):>9} {ms(kept[0]):>9} {size_text(first[1]):>9}  "
                 f"{check}{mark}"
             )
     return rows
@@ -1039,6 +1054,8 @@ def main() -> int:
         say(f"Municipality with the most logs: {slug} ({logs:,} logs)")
         slug, count = INFO["largest_county"]
         say(f"County with the most municipalities: {slug} ({count})")
+        slug, logs = INFO["most_logs_county"]
+        say(f"County with the most logs: {slug} ({logs:,} logs)")
         say(
             "Write-path officers: "
             + ", ".join(
@@ -1064,8 +1081,11 @@ def main() -> int:
             servers.append(server)
             server.wait_until_up()
             if label == "uncached":
-                say("National exports (first request builds the file; then the kept file):")
-                exports = time_exports(server.base, INFO["datasets"])
+                say(
+                    "National exports and the largest county's (first request builds the file; "
+                    "then the kept file):"
+                )
+                exports = time_exports(server.base, export_paths(INFO))
                 for path, first, _, _, whole in exports:
                     if not whole:
                         problems.append(f"{path}: body length ≠ Content-Length")

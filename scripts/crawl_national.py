@@ -7,9 +7,9 @@ the one municipality, period or activity whose page breaks or is slow at nationa
 in this process (Django's test client, no server) with the production settings (DEBUG off, the
 page cache off) on the database `make bench-national` builds, and visits:
 
-- the start page, the lists and every page of them (`?page=N`), the feed, open data, about;
+- the start page, the lists and every page of them (`?page=N`), the feeds, open data, about;
 - every county's page (its municipalities side by side);
-- every municipality's page, and every link on it to its own pages (feed, meetings calendar);
+- every municipality's page, and every link on it to its own pages (feeds, meetings calendar);
 - every published period's page, and every link on it to that period's pages (activities,
   documents, reports, the source document): a link to a page that does not answer 200 is a
   dead link. PDFs (about 0.6 s each) only with --pdf; the open data files are timed by the
@@ -139,7 +139,13 @@ def main() -> int:
         crawl = Crawl(args.slow_ms)
         for name in ("home", "municipality_list", "promise_list"):
             crawl.get(reverse(f"promises:{name}"))
-        for name in ("activities:activity_list", "followups:feed", "followups:open_data", "about"):
+        for name in (
+            "activities:activity_list",
+            "followups:feed",
+            "followups:follow_up_feed",
+            "followups:open_data",
+            "about",
+        ):
             crawl.get(reverse(name))
         lists = {
             reverse("promises:promise_list"): Promise.objects.published().count(),

@@ -296,6 +296,8 @@ def public_paths(period: PromisePeriod, prefix: str) -> list[str]:
     activities = [
         f"{place}/{period.slug}/aktiviteter/{activity.pk}/" for activity in period.activities.all()
     ]
+    county = period.municipality.county.slug
+    files = (".csv", "-excel.csv", ".json")
     return [
         f"{prefix}/",
         f"{prefix}/kommuner/",
@@ -310,6 +312,10 @@ def public_paths(period: PromisePeriod, prefix: str) -> list[str]:
         f"{prefix}/aktiviteter/?q=kontroll",
         f"{prefix}/flode/",
         f"{place}/flode/",
+        f"{prefix}/uppfoljningsflode/",
+        f"{place}/uppfoljningsflode/",
+        f"{prefix}/lan/{county}/",
+        *(f"{prefix}/lan/{county}/oppna-data/genomforda-aktiviteter{suffix}" for suffix in files),
         f"{prefix}/oppna-data/",
         f"{prefix}/oppna-data/?kommun={period.municipality.slug}",
         f"{prefix}/om/",

@@ -30,12 +30,18 @@ PUBLIC_URLS = [
     "/aktiviteter/?framsteg=behind",
     "/flode/",
     "/kommuner/tranas/flode/",
+    "/uppfoljningsflode/",
+    "/kommuner/tranas/uppfoljningsflode/",
     "/oppna-data/",
     "/oppna-data/aktiviteter.csv",
     "/oppna-data/loften.json",
     "/kommuner/tranas/oppna-data/aktiviteter.json",
     "/kommuner/vetlanda/oppna-data/genomforda-aktiviteter.csv",
     "/kommuner/tranas/oppna-data/genomforda-aktiviteter.json",
+    # The demo's county, and one whose municipalities get the ten times as much below.
+    "/lan/jonkopings-lan/oppna-data/genomforda-aktiviteter.csv",
+    "/lan/stockholms-lan/oppna-data/genomforda-aktiviteter-excel.csv",
+    "/lan/stockholms-lan/oppna-data/genomforda-aktiviteter.json",
     "/om/",
     "/tillganglighet/",
 ]

@@ -32,8 +32,8 @@ from django.utils.translation import get_language, pgettext_lazy
 from activities.spreadsheet import safe_cell
 from followups.opendata.datasets import Dataset, code_lists
 from followups.opendata.datasets.columns import CODE
-from followups.opendata.rows import LIST_SEPARATOR, Row
-from municipalities.models import Municipality
+from followups.opendata.rows import LIST_SEPARATOR, Place, Row
+from municipalities.models import County
 
 logger = logging.getLogger(__name__)
 
@@ -188,20 +188,21 @@ FORMATS = {
 def export(
     dataset: Dataset,
     fmt: Format,
-    municipality: Municipality | None,
+    place: Place,
     base_url: str,
     today: datetime.date | None = None,
 ) -> Iterator[str]:
     """The dataset's rows in the format, lazily; queries run as the result is consumed."""
     today = today or timezone.localdate()
-    return fmt.write(dataset, dataset.rows(municipality, base_url, today))
+    return fmt.write(dataset, dataset.rows(place, base_url, today))
 
 
-def filename(dataset: Dataset, fmt: Format, municipality: Municipality | None) -> str:
-    """e.g. medborgarloften-vetlanda-aktiviteter.csv or medborgarloften-loften-excel.csv"""
+def filename(dataset: Dataset, fmt: Format, place: Place) -> str:
+    """e.g. medborgarloften-vetlanda-aktiviteter.csv, medborgarloften-loften-excel.csv or
+    medborgarloften-jonkopings-lan-genomforda-aktiviteter.json"""
     parts = ["medborgarloften"]
-    if municipality is not None:
-        parts.append(municipality.slug)
+    if place is not None:
+        parts.append(place.slug)
     parts.append(dataset.slug)
     return f"{'-'.join(parts)}{fmt.variant}.{fmt.extension}"
 
@@ -217,27 +218,29 @@ def dated(name: str, day: datetime.date) -> str:
 
 # A file is built in memory up to this size, then on disk.
 SPOOL_MAX_BYTES = 4 * 1024 * 1024
-# Folder of the default storage holding the built files: a folder for the national files and one
-# per municipality (their versions change apart, config/public_cache.py), in each a subfolder per
-# version and day.
+# Folder of the default storage holding the built files: a folder for the national files, one
+# per municipality and one per county (their versions change apart, config/public_cache.py), in
+# each a subfolder per version and day.
 EXPORTS_FOLDER = "exports"
 NATIONAL_FOLDER = "nationella"
 MUNICIPALITY_FOLDER_PREFIX = "kommun-"
+COUNTY_FOLDER_PREFIX = "lan-"
 
 
 @dataclass(frozen=True)
 class Export:
-    """One download: a dataset in a format, national or of one municipality, as of one day."""
+    """One download: a dataset in a format, national, of one municipality or of one county, as
+    of one day."""
 
     dataset: Dataset
     fmt: Format
-    municipality: Municipality | None
+    place: Place
     base_url: str
     today: datetime.date
 
     @property
     def filename(self) -> str:
-        return filename(self.dataset, self.fmt, self.municipality)
+        return filename(self.dataset, self.fmt, self.place)
 
     @property
     def download_name(self) -> str:
@@ -260,9 +263,11 @@ class Export:
     @property
     def scope_folder(self) -> str:
         """The folder of the files whose version this file's follows."""
-        if self.municipality is None:
+        if self.place is None:
             return NATIONAL_FOLDER
-        return MUNICIPALITY_FOLDER_PREFIX + self.municipality.slug
+        if isinstance(self.place, County):
+            return COUNTY_FOLDER_PREFIX + self.place.slug
+        return MUNICIPALITY_FOLDER_PREFIX + self.place.slug
 
     def kept_etag(self, version: str) -> str | None:
         """The ETag of the file kept for `version`, from what it holds; None when none is kept.
@@ -286,9 +291,7 @@ class Export:
         file = tempfile.SpooledTemporaryFile(max_size=SPOOL_MAX_BYTES)  # noqa: SIM115
         with _without_cycle_collection():
             try:
-                for text in export(
-                    self.dataset, self.fmt, self.municipality, self.base_url, self.today
-                ):
+                for text in export(self.dataset, self.fmt, self.place, self.base_url, self.today):
                     file.write(text.encode())
                 file.seek(0)
             except BaseException:
@@ -482,7 +485,10 @@ def _delete_other_folders(scope: str, keep: str) -> None:
         for folder in folders:
             if folder == keep or (
                 parent == EXPORTS_FOLDER
-                and (folder == NATIONAL_FOLDER or folder.startswith(MUNICIPALITY_FOLDER_PREFIX))
+                and (
+                    folder == NATIONAL_FOLDER
+                    or folder.startswith((MUNICIPALITY_FOLDER_PREFIX, COUNTY_FOLDER_PREFIX))
+                )
             ):
                 continue
             _delete_folder(f"{parent}/{folder}")

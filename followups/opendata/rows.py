@@ -23,7 +23,7 @@ from followups.models import (
     MeetingStatus,
     Report,
 )
-from municipalities.models import Municipality
+from municipalities.models import County, Municipality
 from promises.models import (
     Extension,
     OutcomeIndicator,
@@ -38,36 +38,42 @@ CHUNK_SIZE = 500
 LIST_SEPARATOR = "; "
 
 Row = dict[str, Any]
+# What a file holds the rows of: one municipality, the municipalities of one county, or (None)
+# the whole country.
+Place = Municipality | County | None
 
 # Query functions: one per dataset, scoped to published periods.
 
 
-def municipality_queryset(
-    municipality: Municipality | None, today: datetime.date
-) -> QuerySet[Municipality]:
-    """Every municipality (or one) with its county and counts of published and active periods."""
+def municipality_queryset(place: Place, today: datetime.date) -> QuerySet[Municipality]:
+    """Every municipality (or those of `place`) with its county and counts of published and
+    active periods."""
     published = Q(promise_periods__in=PromisePeriod.objects.published())
     active = Q(promise_periods__in=PromisePeriod.objects.active(today))
     municipalities = Municipality.objects.with_county()
-    if municipality is not None:
-        municipalities = municipalities.filter(pk=municipality.pk)
+    if isinstance(place, County):
+        municipalities = municipalities.filter(county=place)
+    elif place is not None:
+        municipalities = municipalities.filter(pk=place.pk)
     return municipalities.annotate(
         published_periods=Count("promise_periods", filter=published, distinct=True),
         active_periods=Count("promise_periods", filter=active, distinct=True),
     ).order_by("code")
 
 
-def period_queryset(municipality: Municipality | None) -> QuerySet[PromisePeriod]:
-    """Published periods with their place, in a stable order."""
+def period_queryset(place: Place) -> QuerySet[PromisePeriod]:
+    """Published periods (of `place`'s municipalities) with their place, in a stable order."""
     periods = PromisePeriod.objects.published()
-    if municipality is not None:
-        periods = periods.filter(municipality=municipality)
+    if isinstance(place, County):
+        periods = periods.filter(municipality__county=place)
+    elif place is not None:
+        periods = periods.filter(municipality=place)
     return periods.with_place().order_by("municipality__code", "start_date", "pk")
 
 
-def promise_queryset(municipality: Municipality | None) -> QuerySet[Promise]:
+def promise_queryset(place: Place) -> QuerySet[Promise]:
     """Promises of published periods with their period, place and themes."""
-    promises = Promise.objects.filter(period__in=period_queryset(municipality).values("pk"))
+    promises = Promise.objects.filter(period__in=period_queryset(place).values("pk"))
     return (
         promises.select_related("period__municipality")
         .prefetch_related(Prefetch("themes", queryset=Theme.objects.only("name")))
@@ -107,11 +113,11 @@ ACTIVITY_PERIOD_FIELDS = (
 )
 
 
-def activity_queryset(municipality: Municipality | None) -> QuerySet[Activity]:
+def activity_queryset(place: Place) -> QuerySet[Activity]:
     """Activities of published periods with their progress sums, in their periods' order; the
     periods themselves are read apart (`activity_periods`), once each rather than once per
     activity (a national file has thousands of activities in hundreds of periods)."""
-    activities = Activity.objects.filter(period__in=period_queryset(municipality).values("pk"))
+    activities = Activity.objects.filter(period__in=period_queryset(place).values("pk"))
     return (
         activities.with_progress_data()
         .select_related(None)
@@ -121,9 +127,9 @@ def activity_queryset(municipality: Municipality | None) -> QuerySet[Activity]:
     )
 
 
-def activity_periods(municipality: Municipality | None) -> dict[int, PromisePeriod]:
+def activity_periods(place: Place) -> dict[int, PromisePeriod]:
     """The periods of `activity_queryset`'s activities, by id, with the columns written."""
-    periods = period_queryset(municipality).select_related(None).select_related("municipality")
+    periods = period_queryset(place).select_related(None).select_related("municipality")
     return {period.pk: period for period in periods.only(*ACTIVITY_PERIOD_FIELDS)}
 
 
@@ -148,13 +154,13 @@ LOG_FIELDS = {
 }
 
 
-def log_queryset(municipality: Municipality | None) -> QuerySet[ActivityLog]:
+def log_queryset(place: Place) -> QuerySet[ActivityLog]:
     """Logs that are not withdrawn, of published periods' activities, in the activities' order.
 
     Each activity's logs are read through the logs' (activity, date) index in date order.
     """
     logs = ActivityLog.objects.counted().filter(
-        activity__period__in=period_queryset(municipality).values("pk")
+        activity__period__in=period_queryset(place).values("pk")
     )
     # The day it was entered, in the portal's time zone.
     logs = logs.annotate(logged_on=TruncDate("created_at"))
@@ -182,10 +188,8 @@ def _promise_ids(activities: QuerySet[Activity]) -> dict[int, list[int]]:
 # Row builders.
 
 
-def municipality_rows(
-    municipality: Municipality | None, base_url: str, today: datetime.date
-) -> Iterator[Row]:
-    for item in municipality_queryset(municipality, today).iterator(chunk_size=CHUNK_SIZE):
+def municipality_rows(place: Place, base_url: str, today: datetime.date) -> Iterator[Row]:
+    for item in municipality_queryset(place, today).iterator(chunk_size=CHUNK_SIZE):
         yield {
             "municipality_code": item.code,
             "municipality_name": item.name,
@@ -221,10 +225,8 @@ def _source_url(period: PromisePeriod, base_url: str) -> str:
     return period.source_url
 
 
-def period_rows(
-    municipality: Municipality | None, base_url: str, today: datetime.date
-) -> Iterator[Row]:
-    for period in period_queryset(municipality).iterator(chunk_size=CHUNK_SIZE):
+def period_rows(place: Place, base_url: str, today: datetime.date) -> Iterator[Row]:
+    for period in period_queryset(place).iterator(chunk_size=CHUNK_SIZE):
         yield {
             **_period_columns(period),
             "local_police_area": period.local_police_area.name if period.local_police_area else "",
@@ -246,14 +248,14 @@ def period_rows(
 
 
 def promise_rows(
-    municipality: Municipality | None,
+    place: Place,
     base_url: str,
     today: datetime.date,
     only: QuerySet | None = None,
 ) -> Iterator[Row]:
     """The promises dataset's rows; `only`: of these promises' ids alone (a list's filtered
     selection, `views.list_selection`)."""
-    promises = promise_queryset(municipality)
+    promises = promise_queryset(place)
     if only is not None:
         promises = promises.filter(pk__in=only)
     for promise in promises.iterator(chunk_size=CHUNK_SIZE):
@@ -277,17 +279,17 @@ def _decimal(value: Fraction | None) -> Decimal | None:
 
 
 def activity_rows(
-    municipality: Municipality | None,
+    place: Place,
     base_url: str,
     today: datetime.date,
     only: QuerySet | None = None,
 ) -> Iterator[Row]:
     """The activities dataset's rows; `only`: of these activities' ids alone (a list's filtered
     selection, `views.list_selection`)."""
-    activities = activity_queryset(municipality)
+    activities = activity_queryset(place)
     if only is not None:
         activities = activities.filter(pk__in=only)
-    periods = activity_periods(municipality)
+    periods = activity_periods(place)
     promise_ids = _promise_ids(activities)
     # The activity's own page: one reverse() per period, not per activity.
     urls: dict[int, str] = {}
@@ -337,13 +339,11 @@ def activity_rows(
         }
 
 
-def log_rows(
-    municipality: Municipality | None, base_url: str, today: datetime.date
-) -> Iterator[Row]:
+def log_rows(place: Place, base_url: str, today: datetime.date) -> Iterator[Row]:
     # No url column: a million copies of the activity page's address would double the file;
     # activity_id leads to the activity (and the activities dataset to its period's page).
     names = tuple(LOG_FIELDS)
-    for values in log_queryset(municipality).iterator(chunk_size=CHUNK_SIZE):
+    for values in log_queryset(place).iterator(chunk_size=CHUNK_SIZE):
         yield dict(zip(names, values, strict=True))
 
 
@@ -373,9 +373,9 @@ def _period_order(period: str) -> tuple[str, ...]:
     return (f"{period}__municipality__code", f"{period}__start_date", f"{period}_id")
 
 
-def _in_periods(municipality: Municipality | None, period: str) -> Q:
-    """Rows of the published periods (of one municipality or all)."""
-    return Q(**{f"{period}__in": period_queryset(municipality).values("pk")})
+def _in_periods(place: Place, period: str) -> Q:
+    """Rows of the published periods (of `place` or all)."""
+    return Q(**{f"{period}__in": period_queryset(place).values("pk")})
 
 
 def _period_url(base_url: str, municipality_slug: str, period_slug: str) -> str:
@@ -416,22 +416,20 @@ MEETING_FIELDS = {
 }
 
 
-def meeting_queryset(municipality: Municipality | None) -> QuerySet[FollowUpMeeting]:
+def meeting_queryset(place: Place) -> QuerySet[FollowUpMeeting]:
     """Held and planned meetings of published periods, by period and date, as tuples."""
     meetings = FollowUpMeeting.objects.filter(
-        _in_periods(municipality, "period"), status__in=PUBLIC_MEETING_STATUSES
+        _in_periods(place, "period"), status__in=PUBLIC_MEETING_STATUSES
     )
     return meetings.order_by(*_period_order("period"), "date", "time", "pk").values_list(
         *MEETING_FIELDS.values()
     )
 
 
-def meeting_rows(
-    municipality: Municipality | None, base_url: str, today: datetime.date
-) -> Iterator[Row]:
+def meeting_rows(place: Place, base_url: str, today: datetime.date) -> Iterator[Row]:
     names = tuple(MEETING_FIELDS)
     url_of = _period_urls(base_url)
-    for values in meeting_queryset(municipality).iterator(chunk_size=CHUNK_SIZE):
+    for values in meeting_queryset(place).iterator(chunk_size=CHUNK_SIZE):
         row = dict(zip(names, values, strict=True))
         url = url_of(row)
         if row["meeting_status"] == MeetingStatus.HELD:
@@ -462,43 +460,41 @@ def _assessment_fields(subject: str) -> tuple[str, ...]:
     )
 
 
-def assessment_queryset(municipality: Municipality | None) -> QuerySet[Assessment]:
+def assessment_queryset(place: Place) -> QuerySet[Assessment]:
     """Assessments of promises at the held meetings of published periods, as tuples."""
     assessments = Assessment.objects.filter(
-        _in_periods(municipality, "meeting__period"), meeting__status=MeetingStatus.HELD
+        _in_periods(place, "meeting__period"), meeting__status=MeetingStatus.HELD
     )
     fields = _assessment_fields("promise")
     return assessments.order_by(*fields[:7]).values_list(*fields, "rating", "comment")
 
 
-def verdict_queryset(municipality: Municipality | None) -> QuerySet[ActivityVerdict]:
+def verdict_queryset(place: Place) -> QuerySet[ActivityVerdict]:
     """Verdicts on activities at the held meetings of published periods, as tuples."""
     verdicts = ActivityVerdict.objects.filter(
-        _in_periods(municipality, "meeting__period"), meeting__status=MeetingStatus.HELD
+        _in_periods(place, "meeting__period"), meeting__status=MeetingStatus.HELD
     )
     fields = _assessment_fields("activity")
     return verdicts.order_by(*fields[:7]).values_list(*fields, "text")
 
 
-def assessment_rows(
-    municipality: Municipality | None, base_url: str, today: datetime.date
-) -> Iterator[Row]:
-    place = tuple(ASSESSMENT_PLACE)
+def assessment_rows(place: Place, base_url: str, today: datetime.date) -> Iterator[Row]:
+    place_columns = tuple(ASSESSMENT_PLACE)
     # Each meeting's promises, then its activities, in their order (as the page lists them).
     promises = (
         ((*values[:5], 0, *values[5:]), "promise")
-        for values in assessment_queryset(municipality).iterator(chunk_size=CHUNK_SIZE)
+        for values in assessment_queryset(place).iterator(chunk_size=CHUNK_SIZE)
     )
     activities = (
         ((*values[:5], 1, *values[5:-1], "", values[-1]), "activity")
-        for values in verdict_queryset(municipality).iterator(chunk_size=CHUNK_SIZE)
+        for values in verdict_queryset(place).iterator(chunk_size=CHUNK_SIZE)
     )
     for values, subject in heapq.merge(promises, activities, key=lambda item: item[0][:8]):
         meeting_date, meeting_id = values[3], values[4]
         subject_id, title, rating, text = values[-4:]
         yield {
             "meeting_id": meeting_id,
-            **dict(zip(place, values[8:13], strict=True)),
+            **dict(zip(place_columns, values[8:13], strict=True)),
             "meeting_date": meeting_date,
             "promise_id": subject_id if subject == "promise" else None,
             "activity_id": subject_id if subject == "activity" else None,
@@ -525,19 +521,17 @@ REPORT_FIELDS = {
 }
 
 
-def report_queryset(municipality: Municipality | None) -> QuerySet[Report]:
+def report_queryset(place: Place) -> QuerySet[Report]:
     """Published reports (every version) of published periods, as tuples; never drafts."""
-    reports = Report.objects.published().filter(_in_periods(municipality, "period"))
+    reports = Report.objects.published().filter(_in_periods(place, "period"))
     return reports.order_by(
         *_period_order("period"), "covers_from", "covers_to", "version", "pk"
     ).values_list(*REPORT_FIELDS.values())
 
 
-def report_rows(
-    municipality: Municipality | None, base_url: str, today: datetime.date
-) -> Iterator[Row]:
+def report_rows(place: Place, base_url: str, today: datetime.date) -> Iterator[Row]:
     names = tuple(REPORT_FIELDS)
-    for values in report_queryset(municipality).iterator(chunk_size=CHUNK_SIZE):
+    for values in report_queryset(place).iterator(chunk_size=CHUNK_SIZE):
         row = dict(zip(names, values, strict=True))
         args = [row.pop("municipality_slug"), row["period_slug"], row["report_id"]]
         row["url"] = base_url + reverse("followups:report_document", args=args)
@@ -561,21 +555,19 @@ REVISION_CHANGE_FIELDS = {
 }
 
 
-def revision_change_queryset(municipality: Municipality | None) -> QuerySet[RevisionChange]:
+def revision_change_queryset(place: Place) -> QuerySet[RevisionChange]:
     """The changes of the revisions of published periods, as tuples, in their periods' and
     revisions' order."""
-    changes = RevisionChange.objects.filter(_in_periods(municipality, "revision__period"))
+    changes = RevisionChange.objects.filter(_in_periods(place, "revision__period"))
     return changes.order_by(
         *_period_order("revision__period"), "revision__number", "position", "pk"
     ).values_list(*REVISION_CHANGE_FIELDS.values())
 
 
-def revision_change_rows(
-    municipality: Municipality | None, base_url: str, today: datetime.date
-) -> Iterator[Row]:
+def revision_change_rows(place: Place, base_url: str, today: datetime.date) -> Iterator[Row]:
     names = tuple(REVISION_CHANGE_FIELDS)
     url_of = _period_urls(base_url)
-    for values in revision_change_queryset(municipality).iterator(chunk_size=CHUNK_SIZE):
+    for values in revision_change_queryset(place).iterator(chunk_size=CHUNK_SIZE):
         row = dict(zip(names, values, strict=True))
         url = url_of(row)
         row["revision_date"] = timezone.localdate(row["revision_date"])
@@ -596,12 +588,10 @@ EXTENSION_FIELDS = {
 }
 
 
-def extension_rows(
-    municipality: Municipality | None, base_url: str, today: datetime.date
-) -> Iterator[Row]:
+def extension_rows(place: Place, base_url: str, today: datetime.date) -> Iterator[Row]:
     names = tuple(EXTENSION_FIELDS)
     extensions = (
-        Extension.objects.filter(_in_periods(municipality, "period"))
+        Extension.objects.filter(_in_periods(place, "period"))
         .order_by(*_period_order("period"), "created_at", "pk")
         .values_list(*EXTENSION_FIELDS.values())
     )
@@ -650,9 +640,9 @@ INDICATOR_FIELDS = {
 }
 
 
-def indicator_queryset(municipality: Municipality | None) -> QuerySet[OutcomeIndicator]:
+def indicator_queryset(place: Place) -> QuerySet[OutcomeIndicator]:
     """Outcome indicators of published periods' promises, in the page's order, as tuples."""
-    indicators = OutcomeIndicator.objects.filter(_in_periods(municipality, "promise__period"))
+    indicators = OutcomeIndicator.objects.filter(_in_periods(place, "promise__period"))
     return indicators.order_by(*INDICATOR_ORDER).values_list(
         *INDICATOR_ORDER, *INDICATOR_FIELDS.values()
     )
@@ -666,10 +656,10 @@ MEASUREMENT_FIELDS = {
 }
 
 
-def measurement_queryset(municipality: Municipality | None) -> QuerySet[OutcomeMeasurement]:
+def measurement_queryset(place: Place) -> QuerySet[OutcomeMeasurement]:
     """Counted measurements of those indicators, in the indicators' order then by date."""
     measurements = OutcomeMeasurement.objects.counted().filter(
-        _in_periods(municipality, "indicator__promise__period")
+        _in_periods(place, "indicator__promise__period")
     )
     order = tuple(f"indicator__{path}" for path in INDICATOR_ORDER[:-1]) + ("indicator_id",)
     return measurements.order_by(*order, "date", "pk").values_list(
@@ -677,13 +667,11 @@ def measurement_queryset(municipality: Municipality | None) -> QuerySet[OutcomeM
     )
 
 
-def indicator_rows(
-    municipality: Municipality | None, base_url: str, today: datetime.date
-) -> Iterator[Row]:
+def indicator_rows(place: Place, base_url: str, today: datetime.date) -> Iterator[Row]:
     names = tuple(INDICATOR_FIELDS)
     skip = len(INDICATOR_ORDER)
     url_of = _period_urls(base_url)
-    for values in indicator_queryset(municipality).iterator(chunk_size=CHUNK_SIZE):
+    for values in indicator_queryset(place).iterator(chunk_size=CHUNK_SIZE):
         row = dict(zip(names, values[skip:], strict=True))
         url = url_of(row)
         row["baseline_value"] = _number(row["baseline_value"])
@@ -700,20 +688,18 @@ OUTCOME_INDICATOR_COLUMNS = {
 }
 
 
-def outcome_rows(
-    municipality: Municipality | None, base_url: str, today: datetime.date
-) -> Iterator[Row]:
+def outcome_rows(place: Place, base_url: str, today: datetime.date) -> Iterator[Row]:
     """Each indicator's baseline (when set), then its counted measurements by date, as the
     period page's table of the indicator lists them."""
     names = tuple(INDICATOR_FIELDS)
     skip = len(INDICATOR_ORDER)
     indicators = (
         ((*values[:skip], 0), values)
-        for values in indicator_queryset(municipality).iterator(chunk_size=CHUNK_SIZE)
+        for values in indicator_queryset(place).iterator(chunk_size=CHUNK_SIZE)
     )
     measurements = (
         ((*values[:skip], 1), values)
-        for values in measurement_queryset(municipality).iterator(chunk_size=CHUNK_SIZE)
+        for values in measurement_queryset(place).iterator(chunk_size=CHUNK_SIZE)
     )
     indicator: Row = {}
     for key, values in heapq.merge(indicators, measurements, key=lambda item: item[0]):

@@ -356,8 +356,10 @@ def test_the_logs_dataset_is_offered_per_municipality_only(client, world):
 
     assert per_municipality.status_code == 200
     assert national.status_code == 404
-    assert "/oppna-data/genomforda-aktiviteter.csv" not in page
+    assert 'href="/oppna-data/genomforda-aktiviteter.csv"' not in page
     assert "Finns per kommun" in page
+    # And per county, each county's municipalities in one file.
+    assert 'href="/lan/jonkopings-lan/oppna-data/genomforda-aktiviteter.csv"' in page
 
 
 @pytest.mark.django_db

@@ -16,6 +16,7 @@ from activities.filters import ActivityFilter
 from activities.models import Activity, ActivityLog
 from activities.services import record_log, withdraw_log
 from config import public_cache
+from followups.models import Report, ReportKind
 from municipalities.models import Municipality, Role
 from promises.filters import LEGACY_PARAMETERS, MunicipalitySearchForm, PromiseFilter
 from promises.models import Theme
@@ -364,6 +365,42 @@ def test_a_municipality_file_is_kept_across_writes_elsewhere(client, two_places)
     assert second.status_code == 200 and second["ETag"] != first["ETag"]
 
 
+def test_the_follow_up_feeds_are_made_anew_after_a_meeting_a_report_or_a_log(client, two_places):
+    period, activity, _other, _other_activity = two_places
+    feeds = ["/uppfoljningsflode/", "/kommuner/tranas/uppfoljningsflode/"]
+    there = "/kommuner/vetlanda/uppfoljningsflode/"
+    _cached(client, *feeds, there)
+    factories.meeting(period, TODAY, public_summary="Mötet om torget hölls.")
+    for url in feeds:
+        response = _get(client, url)
+        assert response["X-Cache"] == "miss", url
+        assert "Mötet om torget hölls." in response.content.decode(), url
+    assert _get(client, there)["X-Cache"] == "hit"
+    _cached(client, *feeds)
+    Report.objects.create(
+        period=period,
+        kind=ReportKind.TERTIAL,
+        title="Tertialrapport för torget",
+        body="Text",
+        covers_from=period.start_date,
+        covers_to=TODAY,
+        published_on=TODAY,
+    )
+    for url in feeds:
+        response = _get(client, url)
+        assert response["X-Cache"] == "miss", url
+        assert "Tertialrapport för torget" in response.content.decode(), url
+    assert _get(client, there)["X-Cache"] == "hit"
+    # A log is in the whole feed, and makes its municipality's pages stale, these with them.
+    _cached(client, *feeds)
+    factories.log(activity, TODAY)
+    for url in feeds:
+        response = _get(client, url)
+        assert response["X-Cache"] == "miss", url
+        assert not response.cookies, url
+    assert _get(client, there)["X-Cache"] == "hit"
+
+
 def test_a_logged_activity_finds_its_municipality_without_a_query(world):
     _period, activity = world
     loaded = Activity.objects.for_log_form().get(pk=activity.pk)
@@ -401,9 +438,23 @@ def test_every_model_of_the_public_apps_is_placed_or_shown_on_every_page():
 
 def test_pages_of_one_municipality_are_those_whose_address_names_it():
     tranas = (public_cache.EVERY_PAGE, public_cache.municipality_key("tranas"))
-    for path in ["/kommuner/tranas/", "/kommuner/tranas/2026-2027/", "/en/kommuner/tranas/flode/"]:
+    for path in [
+        "/kommuner/tranas/",
+        "/kommuner/tranas/2026-2027/",
+        "/en/kommuner/tranas/flode/",
+        "/kommuner/tranas/uppfoljningsflode/",
+    ]:
         assert public_cache.page_keys(path) == tranas, path
-    for path in ["/", "/kommuner/", "/aktiviteter/", "/flode/", "/oppna-data/loften.csv", "/x/y/"]:
+    for path in [
+        "/",
+        "/kommuner/",
+        "/aktiviteter/",
+        "/flode/",
+        "/uppfoljningsflode/",
+        "/oppna-data/loften.csv",
+        "/lan/jonkopings-lan/",
+        "/x/y/",
+    ]:
         assert public_cache.page_keys(path) == (public_cache.NATIONAL,), path
 
 
@@ -533,7 +584,10 @@ def test_each_page_keeps_only_the_parameters_it_reads(world):
         f"{base}medborgarloftet/",
         f"{base}medborgarloftet.pdf",
         "/flode/",
+        "/uppfoljningsflode/",
+        "/kommuner/tranas/uppfoljningsflode/",
         "/oppna-data/aktiviteter.csv",
+        "/lan/jonkopings-lan/oppna-data/genomforda-aktiviteter.csv",
         "/kommuner/tranas/",
         "/finns-inte/",
     ):

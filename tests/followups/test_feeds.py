@@ -148,12 +148,20 @@ def test_feed_is_newest_first_and_limited(client):
     assert items[0]["summary"] == "Möte 0"
 
 
-# The national feed: signed period, meeting, report; a municipality's also its log.
-ENTRIES = {"/flode/": 3, "/kommuner/vetlanda/flode/": 4, "/en/flode/": 3}
+# The national feed: signed period, meeting, report; a municipality's also its log; the
+# follow-up feeds the meeting and the report alone.
+ENTRIES = {
+    "/flode/": 3,
+    "/kommuner/vetlanda/flode/": 4,
+    "/en/flode/": 3,
+    "/uppfoljningsflode/": 2,
+    "/kommuner/vetlanda/uppfoljningsflode/": 2,
+}
+FOLLOW_UP_FEEDS = ["/uppfoljningsflode/", "/kommuner/vetlanda/uppfoljningsflode/"]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", ["/flode/", "/kommuner/vetlanda/flode/"])
+@pytest.mark.parametrize("url", ["/flode/", "/kommuner/vetlanda/flode/", *FOLLOW_UP_FEEDS])
 def test_feeds_never_show_unpublished_periods_or_internal_fields(client, django_user_model, url):
     officer = django_user_model.objects.create_user("polis.persson", password="x" * 20)
     period = build("vetlanda")
@@ -281,6 +289,7 @@ def test_logs_take_at_most_half_of_a_municipality_feed(client):
 @pytest.mark.django_db
 def test_unknown_municipality_feed_is_404(client):
     assert client.get("/kommuner/finns-inte/flode/").status_code == 404
+    assert client.get("/kommuner/finns-inte/uppfoljningsflode/").status_code == 404
 
 
 @pytest.mark.django_db
@@ -293,8 +302,14 @@ def test_empty_feed_is_still_valid_atom(client):
 
 # A fixed number per source (signings, closings, meetings, reports, logs), at any size.
 # Each source one query (the signed and registered periods and the revisions two: their promises
-# or changes), the cutoff one.
-FEED_QUERIES = {"/flode/": 12, "/kommuner/vetlanda/flode/": 14}
+# or changes), the cutoff one; the follow-up feeds' two sources one each, and no cutoff. A
+# municipality's feed one more: the municipality.
+FEED_QUERIES = {
+    "/flode/": 12,
+    "/kommuner/vetlanda/flode/": 14,
+    "/uppfoljningsflode/": 2,
+    "/kommuner/vetlanda/uppfoljningsflode/": 3,
+}
 
 
 def _more_data() -> None:
@@ -496,3 +511,121 @@ def test_a_period_page_advertises_its_municipalitys_feed_as_the_municipality_pag
         head = response.content.decode().split("</head>")[0]
         assert advert in head, path
     assert client.get("/kommuner/vetlanda/flode/").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("slug", [None, "vetlanda"])
+def test_the_follow_up_feed_has_the_meetings_and_reports_alone(client, slug):
+    """A citizen who only wanted to hear when a follow-up meeting is held or a report is
+    published was flooded by the municipality's feed: an entry per log."""
+    period = build("vetlanda", slug="2026")
+    build("tranas", slug="2026")
+    activity = period.activities.get()
+    today = timezone.localdate()
+    for _ in range(FEED_LIMIT):
+        factories.log(activity, today, place="Torget")
+    meeting = period.meetings.get()
+    the_report = period.reports.get()
+
+    prefix = f"/kommuner/{slug}" if slug else ""
+    root = parse(client.get(f"{prefix}/uppfoljningsflode/"))
+    items = entries(root)
+
+    period_url = f"http://testserver{period.get_absolute_url()}"
+    links = {item["link"] for item in items}
+    assert f"{period_url}#uppfoljning-{meeting.pk}" in links
+    assert f"{period_url}#redovisning-{the_report.pk}" in links
+    # No signed period, no log: meetings and reports only, newest first.
+    assert all(
+        item["title"].startswith(("Uppföljning, ", "Redovisning publicerad: ")) for item in items
+    )
+    assert len(items) == (2 if slug else 4)
+    updated = [item["updated"] for item in items]
+    assert updated == sorted(updated, reverse=True)
+    # The whole feed has them too, among the logs.
+    whole = entries(parse(client.get(f"{prefix}/flode/")))
+    assert {item["id"] for item in items} <= {item["id"] for item in whole}
+    if slug:
+        assert "Tranås" not in " ".join(item["title"] for item in items)
+        assert root.findtext(f"{ATOM}title") == (
+            "Medborgarlöften i Vetlanda: uppföljningsmöten och redovisningar"
+        )
+        self_link = "http://testserver/kommuner/vetlanda/uppfoljningsflode/"
+    else:
+        assert root.findtext(f"{ATOM}title") == (
+            "Medborgarlöften: uppföljningsmöten och redovisningar"
+        )
+        self_link = "http://testserver/uppfoljningsflode/"
+    assert root.find(f"{ATOM}link[@rel='self']").get("href") == self_link
+    assert root.findtext(f"{ATOM}subtitle") == (
+        "Bara uppföljningsmöten som har hållits och redovisningar som har publicerats. "
+        "Undertecknade medborgarlöften, ändringar i dem och genomförda aktiviteter finns i det "
+        "fullständiga flödet."
+    )
+
+
+@pytest.mark.django_db
+def test_the_follow_up_feed_is_newest_first_and_limited_whatever_else_is_newer(client):
+    """Newer signings (which set the whole feed's cutoff day) take no meeting out of it."""
+    today = timezone.localdate()
+    period = factories.period("vetlanda", start=today - datetime.timedelta(days=400))
+    for day in range(FEED_LIMIT + 5):
+        factories.meeting(
+            period, today - datetime.timedelta(days=day + 10), public_summary=f"Möte {day}"
+        )
+    for other in Municipality.objects.exclude(slug="vetlanda").order_by("code")[:FEED_LIMIT]:
+        factories.period(other.slug, start=today, end=today + datetime.timedelta(days=300))
+
+    items = entries(parse(client.get("/uppfoljningsflode/")))
+
+    assert [item["summary"] for item in items] == [f"Möte {day}" for day in range(FEED_LIMIT)]
+    assert not any("Möte" in item["summary"] for item in entries(parse(client.get("/flode/"))))
+
+
+@pytest.mark.django_db
+def test_anonymous_feeds_set_no_cookie(client):
+    build("vetlanda")
+    for url in ("/flode/", *FOLLOW_UP_FEEDS, "/kommuner/vetlanda/flode/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert not response.cookies, url
+        assert "Set-Cookie" not in response.headers, url
+
+
+@pytest.mark.django_db
+def test_the_pages_offering_a_feed_offer_the_follow_up_feed_beside_it_and_say_which_is_which(
+    client,
+):
+    build("vetlanda", slug="2026")
+    advert = (
+        '<link rel="alternate" type="application/atom+xml" title="Medborgarlöften i Vetlanda: '
+        'uppföljningsmöten och redovisningar" href="/kommuner/vetlanda/uppfoljningsflode/">'
+    )
+    for path in ("/kommuner/vetlanda/", "/kommuner/vetlanda/2026/"):
+        page = client.get(path).content.decode()
+        head, body = page.split("</head>")
+        assert advert in head, path
+        text = " ".join(body.split())
+        assert (
+            '<a href="/kommuner/vetlanda/flode/">Nyhetsflöde (Atom) för Vetlanda</a>: allt som '
+            "händer, också varje genomförd aktivitet"
+        ) in text, path
+        assert (
+            '<a href="/kommuner/vetlanda/uppfoljningsflode/">Nyhetsflöde (Atom) för Vetlanda med '
+            "bara uppföljningsmöten och redovisningar</a>: ett inlägg bara när ett "
+            "uppföljningsmöte har hållits eller en redovisning har publicerats"
+        ) in text, path
+    home = client.get("/").content.decode().split("</head>")[0]
+    assert (
+        '<link rel="alternate" type="application/atom+xml" title="Medborgarlöften: '
+        'uppföljningsmöten och redovisningar" href="/uppfoljningsflode/">'
+    ) in home
+    open_data = " ".join(client.get("/oppna-data/").content.decode().split())
+    assert (
+        '<a href="/uppfoljningsflode/">Atom-flöde för hela landet med bara uppföljningsmöten och '
+        "redovisningar</a>"
+    ) in open_data
+    assert "Varje flöde finns också med bara uppföljningsmöten och redovisningar" in open_data
+    english = client.get("/en/kommuner/vetlanda/").content.decode()
+    assert 'href="/en/kommuner/vetlanda/uppfoljningsflode/"' in english
+    assert "with follow-up meetings and reports only" in english

@@ -2,15 +2,16 @@
 deleting promises. Who may (403/404), what bad input says, and that refusals write nothing."""
 
 import datetime
+import re
 from dataclasses import dataclass
 
 import pytest
-from django.urls import reverse
+from django.urls import get_resolver, reverse
 from django.utils.translation import gettext
 
 from activities.models import Activity
 from municipalities.models import LocalPoliceArea, Municipality, Role
-from promises.forms import PeriodCreateForm
+from promises.forms import RESERVED_PERIOD_SLUGS, PeriodCreateForm
 from promises.models import (
     ChangeKind,
     PeriodState,
@@ -327,6 +328,27 @@ def test_reserved_and_taken_addresses_are_explained(world, client):
         % {"municipality": "Vetlanda", "slug": "2027"}
         in response.context["form"].errors["slug"]
     )
+
+
+def _routes(patterns, prefix: str = ""):
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern)
+        if hasattr(pattern, "url_patterns"):
+            yield from _routes(pattern.url_patterns, route)
+        else:
+            yield route
+
+
+def test_no_period_can_take_the_address_of_a_page_of_its_municipality():
+    """A period at /kommuner/<slug>/uppfoljningsflode/ would never be reached: the feed there
+    comes first. Every fixed part of a municipality's addresses is refused as a period's."""
+    words = {
+        found.group(1)
+        for route in _routes(get_resolver().url_patterns)
+        if (found := re.search(r"kommuner/<slug:slug>/([\w-]+)/", route))
+    }
+    assert {"flode", "uppfoljningsflode", "oppna-data", "inbaddning"} <= words
+    assert words <= RESERVED_PERIOD_SLUGS
 
 
 def test_an_address_taken_in_another_municipality_is_free(world, client):

@@ -9,10 +9,7 @@ from django.utils.functional import Promise as LazyText
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from followups.opendata.rows import (
-    Row,
-)
-from municipalities.models import Municipality
+from followups.opendata.rows import Place, Row
 
 
 @dataclass(frozen=True)
@@ -37,10 +34,18 @@ class Dataset:
     title: LazyText
     description: LazyText
     columns: tuple[Column, ...]
-    rows: Callable[[Municipality | None, str, datetime.date], Iterator[Row]]
+    rows: Callable[[Place, str, datetime.date], Iterator[Row]]
     # Offered for the whole country too; a dataset of every log (68 MB of CSV for a million
-    # logs, rebuilt after every write) is offered per municipality only.
+    # logs, rebuilt after every write) is offered per municipality and per county only.
     national: bool = True
+
+    @property
+    def per_county(self) -> bool:
+        """Offered per county too: a dataset not offered for the whole country (the logs),
+        whose county a journalist could otherwise only piece together from each
+        municipality's file. A national file holds every county already (its municipality
+        codes' first two digits)."""
+        return not self.national
 
     @property
     def column_names(self) -> list[str]:
