@@ -24,6 +24,7 @@ import unicodedata
 from promises.textimport.formats.action_points import action_points_read
 from promises.textimport.formats.ascii_arrows import ascii_arrows_read
 from promises.textimport.formats.att_clauses import att_clauses_read, decided_clauses_read
+from promises.textimport.formats.comma_lines import comma_lines_read
 from promises.textimport.formats.commitment_labels import commitment_labels_read
 from promises.textimport.formats.common import (
     _JOIN_KEEPING_HYPHEN,
@@ -77,6 +78,7 @@ from promises.textimport.formats.data import (
     _json_document,
     _xml_document,
     _yaml_data,
+    toml_front_matter,
 )
 from promises.textimport.formats.diagrams import DIAGRAM_PRESENT, diagrams_read
 from promises.textimport.formats.disclosures import disclosures_read
@@ -182,6 +184,7 @@ from promises.textimport.formats.pages import (
     _without_watermark,
 )
 from promises.textimport.formats.posters import _poster_lines_joined, credits_dropped
+from promises.textimport.formats.psql_tables import psql_tables_read
 from promises.textimport.formats.pull_quotes import pull_quotes_read
 from promises.textimport.formats.radio_options import radio_options_read
 from promises.textimport.formats.responsibility_matrix import responsibility_matrix_read
@@ -385,6 +388,8 @@ def plain_text(raw: str) -> str:
         return _icalendar(raw)
     if raw.lstrip("\ufeff \t").startswith("---"):
         raw = _front_matter(raw)
+    elif raw.lstrip("\ufeff \t").startswith("+++"):
+        raw = toml_front_matter(raw)
     elif "<?xml" in raw[:2_000] and _XML_START.match(raw):
         raw = _xml_document(raw)
     elif "{" in raw[:20_000] and '":' in raw[:20_000]:
@@ -407,6 +412,8 @@ def clean(raw: str) -> str:
     if ("flowchart" in raw or "graph" in raw) and DIAGRAM_PRESENT.search(raw, 0, 50_000):
         raw = diagrams_read(raw)
     raw = formatting_marks_read(raw)
+    if "-+-" in raw:
+        raw = psql_tables_read(raw)
     if '","' in raw or '";"' in raw:
         raw = csv_records_read(raw)
     if "Aktivitet " in raw:
@@ -532,6 +539,8 @@ def clean(raw: str) -> str:
         text = review_notes_dropped(text)
     if "tagande" in text:
         text = commitment_labels_read(text)
+    if ",\n" in text:
+        text = comma_lines_read(text)
     if "”\n" in text or '"\n' in text or "»\n" in text:
         text = pull_quotes_read(text)
     if "ktivitet" in text:

@@ -308,8 +308,11 @@ def _owner_in_brackets(text: str) -> re.Match | None:
 
 def _organisation(name: str) -> bool:
     """Whether a name alone is an organisation's: its first word in the definite form
-    ("Räddningstjänsten Syd", "Föreningen Nattvandrarna"), not a topic or a label."""
+    ("Räddningstjänsten Syd", "Föreningen Nattvandrarna"), not a topic or a label; or a
+    housing company's name ("Stenungsundshem", "Mjölbybostäder")."""
     words = fold(name).split()
+    if name[:1].isupper() and len(words) == 1 and _COMPANY_NAME.fullmatch(words[0]):
+        return True
     return (
         name[:1].isupper()
         and 0 < len(words) <= 4
@@ -317,6 +320,10 @@ def _organisation(name: str) -> bool:
         and (not _TOPIC_ENDING.search(words[0]) or words[0] == "foreningen")
         and words[0] not in _LABEL_NOUNS
     )
+
+
+# A housing company's name of one word, a place's name before its ending.
+_COMPANY_NAME = re.compile(r"[a-z]{4,}(?:bostader|hem)")
 
 
 # "… minst 2 per månad – Polisen", "… – Föreningen Nattvandrarna": the owner named last.

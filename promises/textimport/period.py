@@ -76,13 +76,13 @@ _LENGTH = re.compile(
     r"|\b(?P<c>ett|en|tva|tre|fyra|fem|\d) ?(?P<cunit>ar|manader) framat\b"
 )
 # A validity's dates each under its label: "Giltig från: 2026-03-01", "Giltig till: …",
-# "Startdatum: …", "Slutdatum: …" (folded).
+# "Startdatum: …", "Slutdatum: …" (folded); "Giltigt från: …", as a page's fields name it.
 _LABELLED_START = re.compile(
-    r"\b(?:(?:giltig|galler|giltighetstid|period|lofte(?:t|speriod)?) )?(?:fran(?: och med)?"
+    r"\b(?:(?:giltigt?|galler|giltighetstid|period|lofte(?:t|speriod)?) )?(?:fran(?: och med)?"
     r"|fr\.o\.m\.?|startdatum|start)\s*:\s*$"
 )
 _LABELLED_END = re.compile(
-    r"\s*(?:(?:giltig|galler|giltighetstid|period|lofte(?:t|speriod)?) )?(?:till(?: och med)?"
+    r"\s*(?:(?:giltigt?|galler|giltighetstid|period|lofte(?:t|speriod)?) )?(?:till(?: och med)?"
     r"|t\.o\.m\.?|slutdatum|slut)\s*:\s*"
 )
 _FROM_SIGNING = re.compile(r"fran (?:och med )?undertecknandet|fran det att .{0,30}undertecknats")

@@ -53,7 +53,8 @@ _SCOPE_PHRASES = (
     ),
     (
         "unsupported",
-        r"per (?:termin|halvar|kvartal|lov|skollov)|/ ?(?:termin|halvar|kvartal)"
+        # a spreadsheet's "1/kv", a quarter abbreviated
+        r"per (?:termin|halvar|kvartal|lov|skollov)|/ ?(?:termin|halvar|kvartal|kv)"
         r"|varje (?:termin|halvar|kvartal|lov|skollov)|varannan (?:vecka|manad)|varannat ar"
         r"|i (?:kvartalet|terminen|halvaret)"
         # "varje vår och höst": twice a year, which a count of one would not say

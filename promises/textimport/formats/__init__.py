@@ -3,7 +3,7 @@ it carries (the pipeline itself, and the normalisation every text gets, is in `c
 
 `markup`: a source's markup (RTF, Markdown, MediaWiki, Confluence, LaTeX, AsciiDoc, BBCode,
 Org-mode, a patch, Word's markup and formatting marks, a template's instructions, footnotes);
-`data`: a data file's records (JSON, GeoJSON, XML, XLIFF, Word XML, YAML, iCalendar);
+`data`: a data file's records (JSON, GeoJSON, XML, XLIFF, Word XML, YAML, TOML, iCalendar);
 `conversations`: messages and speech (e-mail, chats, threads, subtitles, transcripts, scripts,
 dictation, a board's notes, answers); `web`: a web page's chrome (menus, cookie banners, emoji,
 HTML, HTML entities, archive toolbars, newsletters, Wikipedia, a screen reader's speech);

@@ -1,11 +1,13 @@
 """A data file read as the document it holds (`clean.plain_text`): a calendar (iCalendar), JSON
 and GeoJSON (a planning tool's or a map's export), XML (a system's export, an XLIFF translation
-file, a Word document saved as XML) and YAML (a static site's front matter, a data file), each
-record's titles, promises, activities, owners and targets written as the lines a document
-would give them."""
+file, a Word document saved as XML), YAML (a static site's front matter, a data file) and TOML
+(a static site's front matter), each record's titles, promises, activities, owners and targets
+written as the lines a document would give them."""
 
+import datetime
 import json
 import re
+import tomllib
 import xml.etree.ElementTree as ElementTree
 
 from promises.textimport.numbers import fold
@@ -651,6 +653,46 @@ def _front_matter(raw: str) -> str:
     if lines is None:
         return raw
     return f"{chr(10).join(lines).strip()}\n\n{raw[end.end() :].lstrip(chr(10))}"
+
+
+# A Hugo page's TOML header between two "+++" lines ('title = "…"', 'giltigt_fran =
+# 2027-02-01', "[[aktiviteter]]" over each activity's 'aktivitet = "…"', 'ansvar = "…"'), read
+# as a YAML header is.
+_TOML_FRONT_MATTER = re.compile(r"\A\ufeff?[ \t]*\+\+\+[ \t]*\n")
+_TOML_FRONT_MATTER_END = re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)
+
+
+def toml_front_matter(raw: str) -> str:
+    """The text a page's source stands for: its TOML header's fields as lines (see
+    `_json_lines`) over the page's own text; the text as given without such a header."""
+    opening = _TOML_FRONT_MATTER.match(raw)
+    if not opening:
+        return raw
+    end = _TOML_FRONT_MATTER_END.search(raw, opening.end(), opening.end() + _LONGEST_FRONT_MATTER)
+    if not end:
+        return raw
+    try:
+        value = tomllib.loads(raw[opening.end() : end.start()])
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return raw
+    if len(value) < _FEWEST_YAML_KEYS:
+        return raw
+    lines: list[str] = []
+    _json_lines(_dates_as_text(value, 0), "", lines, 0)
+    return f"{chr(10).join(lines).strip()}\n\n{raw[end.end() :].lstrip(chr(10))}"
+
+
+def _dates_as_text(value: object, depth: int) -> object:
+    """TOML's values with its dates and times written as ISO dates ("2027-02-01")."""
+    if depth > _JSON_DEEPEST:
+        return None
+    if isinstance(value, dict):
+        return {key: _dates_as_text(field, depth + 1) for key, field in value.items()}
+    if isinstance(value, list):
+        return [_dates_as_text(field, depth + 1) for field in value]
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    return value
 
 
 def _site_fields(yaml: str) -> bool:

@@ -157,6 +157,12 @@ _HTML_BLOCK = re.compile(
     re.I,
 )
 _HTML_TAG = re.compile(r"</?[A-Za-z!][^<>]{0,500}>")
+# A table's source written with each cell's tag on a line of its own ("<tr>", "  <td>…</td>",
+# "  <td>…</td>", "</tr>"): the white space between a table part's, a row's or a cell's tag
+# and the next tag is the source's layout, no text, so that each row is read as one line of
+# cells; and a row's first cell opens no tab.
+_TABLE_LAYOUT = re.compile(r"(</?t(?:[rdh]|head|body|foot)\b[^<>]{0,500}>)[ \t\n]+(?=<)", re.I)
+_ROW_FIRST_CELL = re.compile(r"(<tr\b[^<>]{0,500}>)<t[dh]\b[^<>]{0,500}>", re.I)
 
 
 def _html_block(match: re.Match) -> str:
@@ -198,7 +204,10 @@ def _without_html(text: str) -> str:
         kept.append(text[at:start])
         at = len(text) if end < 0 else end + len(tag) + 3
     kept.append(text[at:])
-    text = _HTML_TAG.sub("", _HTML_BLOCK.sub(_html_block, "".join(kept)))
+    text = "".join(kept)
+    if "<t" in lowered:
+        text = _ROW_FIRST_CELL.sub(r"\1", _TABLE_LAYOUT.sub(r"\1", text))
+    text = _HTML_TAG.sub("", _HTML_BLOCK.sub(_html_block, text))
     return "\n".join(line.strip(" ") for line in html.unescape(text).split("\n"))
 
 

@@ -219,8 +219,11 @@ PARTY_HEADING = _kw(
     r"|under (?:\d{4}|året|perioden)),? (?:ska|kommer) "
     rf"(?P<pr>{_PARTY_WORD}|vi tillsammans|vi gemensamt)(?: också| även)?(?: att)?"
     # a party speaking as "vi" with its verb: "Vi på polisen kommer att", "Vi i kommunen ska"
-    rf"|vi (?:på|i|inom) (?P<pw>{_PARTY_WORD}) (?:ska|kommer att|gör|åtar oss att)"
-    r"(?: också| även)?(?: att)?"
+    # "Vi i Karlskoga kommun ska", "Vi i Polisen och Karlskoga kommun ska tillsammans"
+    rf"|vi (?:på|i|inom) (?P<pw>{_PARTY_WORD}|[\w-]+s? (?:kommun|stad)"
+    r"|polisen och [\w-]+s? (?:kommun|stad)|[\w-]+s? (?:kommun|stad) och polisen)"
+    r" (?:ska|kommer att|gör|åtar oss att)"
+    r"(?: också| även)?(?: tillsammans| gemensamt)?(?: att)?"
     # a Q&A page's "Vad lovar polisen?"
     r"|(?:vad (?:gör|lovar)|vilka (?:aktiviteter|insatser|åtgärder) (?:genomför|gör))"
     rf" (?P<pq>{_PARTY_WORD}|[vn]i tillsammans|[vn]i gemensamt))"
@@ -380,11 +383,31 @@ _OTHER_ACTOR_GENITIVE = re.compile(
 _DEFINITE_ENDING = re.compile(r"(?:en|et|an|na|rna|arna|erna)$")
 
 
+# Its proper name (each word capitalised) before a bare "ska", or speaking as "vi" of it:
+# "Hudiksvallsbostäder ska", "Vi i Räddningstjänsten Bergslagen ska"; or after "Det här gör":
+# "Det här gör Signalisten".
+_PROPER_NAME = r"[A-ZÅÄÖ][\w&.-]*(?: [A-ZÅÄÖ][\w&.-]*){0,3}"
+_OTHER_ACTOR_SHALL = re.compile(
+    rf"(?P<we>[Vv]i (?:i|på|inom) )?(?P<who>{_PROPER_NAME}) ska(?: också| även)?\s*:?"
+)
+_OTHER_ACTOR_DOES = re.compile(rf"(?:[Dd]et här|[Dd]etta) gör (?P<who>{_PROPER_NAME})\s*:?")
+
+
 def other_actor_heading(text: str) -> str | None:
     """The name of the organisation, neither party, whose items a heading heads (their owner
-    is "other"): named before "gör det här" or "åtar sig att", or in the genitive before
-    "aktiviteter"; None for any other line."""
-    match = _OTHER_ACTOR_HEADING.fullmatch(text.strip())
+    is "other"): named before "gör det här" or "åtar sig att", in the genitive before
+    "aktiviteter", by its proper name before "ska" or after "Det här gör"; None for any other
+    line."""
+    match = _OTHER_ACTOR_HEADING.fullmatch(text.strip()) or _OTHER_ACTOR_DOES.fullmatch(
+        text.strip()
+    )
+    if (
+        not match
+        and (match := _OTHER_ACTOR_SHALL.fullmatch(text.strip()))
+        and not match.group("we")
+        and _DEFINITE_ENDING.search(match.group("who"))
+    ):
+        return None  # "Skolan ska", "Löftet ska": a thing's word, no organisation's name
     if not match:
         match = _OTHER_ACTOR_GENITIVE.fullmatch(text.strip())
         if not match or (
