@@ -8,6 +8,7 @@ public data change.
 """
 
 import csv
+import dataclasses
 import datetime
 import gc
 import hashlib
@@ -30,12 +31,17 @@ from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 
 from activities.spreadsheet import safe_cell
+from config import public_cache
 from followups.opendata.datasets import Dataset, code_lists
 from followups.opendata.datasets.columns import CODE
-from followups.opendata.rows import LIST_SEPARATOR, Place, Row
-from municipalities.models import County
+from followups.opendata.rows import LIST_SEPARATOR, Row
+from municipalities.models import County, Municipality
 
 logger = logging.getLogger(__name__)
+
+# What a file holds: one municipality's rows, one county's (its municipalities' files put
+# together), or (None) the whole country's.
+Place = Municipality | County | None
 
 # Rows per chunk written to the client: fewer, larger writes.
 ROWS_PER_WRITE = 200
@@ -173,8 +179,13 @@ def write_json(dataset: Dataset, rows: Iterable[Row]) -> Iterator[str]:
         if len(buffer) >= ROWS_PER_WRITE:
             yield "".join(buffer)
             buffer = []
-    buffer.append("\n]\n")
+    buffer.append(JSON_END.decode())
     yield "".join(buffer)
+
+
+# How a JSON file ends and a CSV line ends (a county's file is put together from them).
+JSON_END = b"\n]\n"
+CSV_LINE_END = b"\r\n"
 
 
 # "excel" is served at <dataset>-excel.csv (see followups/urls.py), the others at <dataset>.<key>.
@@ -188,7 +199,7 @@ FORMATS = {
 def export(
     dataset: Dataset,
     fmt: Format,
-    place: Place,
+    place: Municipality | None,
     base_url: str,
     today: datetime.date | None = None,
 ) -> Iterator[str]:
@@ -286,18 +297,50 @@ class Export:
         return None if entry is None else datetime.datetime.fromtimestamp(entry[3], datetime.UTC)
 
     def build(self) -> IO[bytes]:
-        """The whole file, positioned at its start; any error (a query failing) raises here."""
+        """The whole file, positioned at its start; any error (a query failing) raises here. A
+        county's is put together from its municipalities' files (`_assemble`)."""
         # Not a with block: the response sends the file and closes it.
         file = tempfile.SpooledTemporaryFile(max_size=SPOOL_MAX_BYTES)  # noqa: SIM115
         with _without_cycle_collection():
             try:
-                for text in export(self.dataset, self.fmt, self.place, self.base_url, self.today):
-                    file.write(text.encode())
+                if isinstance(self.place, County):
+                    self._assemble(file)
+                else:
+                    for text in export(
+                        self.dataset, self.fmt, self.place, self.base_url, self.today
+                    ):
+                        file.write(text.encode())
                 file.seek(0)
             except BaseException:
                 file.close()
                 raise
         return file
+
+    def _assemble(self, file: IO[bytes]) -> None:
+        """Write a county's file: its municipalities' files in code order, each the one kept
+        for its own version (built and kept when there is none), so that after a write in one
+        municipality only that one's rows are read again (reading the whole county's took
+        9–11 s for Västra Götalands län's 165,000 logs). The rows are those of a file built
+        from the county's rows at once; the header row (a CSV's, with the Excel form's byte
+        order mark) comes once, and the JSON arrays become one."""
+        json = self.fmt.extension == "json"
+        file.write(b"[" if json else b"")
+        written = False
+        for municipality in self.place.municipalities.order_by("code"):
+            part = dataclasses.replace(self, place=municipality)
+            with part.open(public_cache.current_version(municipality.slug)) as stored:
+                data = stored.read()
+            if json:
+                rows = data[len(b"[") : -len(JSON_END)]  # "\n{…},\n{…}", or nothing
+                if rows:
+                    file.write(b"," + rows if written else rows)
+                    written = True
+            elif not written:
+                file.write(data)  # with its header row
+                written = True
+            else:
+                file.write(data[data.index(CSV_LINE_END) + len(CSV_LINE_END) :])
+        file.write(JSON_END if json else b"")
 
     def open(self, version: str | None) -> IO[bytes]:
         """The whole file: the one kept for `version` if there is one, else built and kept.

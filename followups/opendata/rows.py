@@ -23,7 +23,7 @@ from followups.models import (
     MeetingStatus,
     Report,
 )
-from municipalities.models import County, Municipality
+from municipalities.models import Municipality
 from promises.models import (
     Extension,
     OutcomeIndicator,
@@ -38,22 +38,20 @@ CHUNK_SIZE = 500
 LIST_SEPARATOR = "; "
 
 Row = dict[str, Any]
-# What a file holds the rows of: one municipality, the municipalities of one county, or (None)
-# the whole country.
-Place = Municipality | County | None
+# Whose rows: one municipality's, or (None) the whole country's. (A county's file is put
+# together from its municipalities' files, `files.Export._assemble`.)
+Place = Municipality | None
 
 # Query functions: one per dataset, scoped to published periods.
 
 
 def municipality_queryset(place: Place, today: datetime.date) -> QuerySet[Municipality]:
-    """Every municipality (or those of `place`) with its county and counts of published and
+    """Every municipality (or `place`) with its county and counts of published and
     active periods."""
     published = Q(promise_periods__in=PromisePeriod.objects.published())
     active = Q(promise_periods__in=PromisePeriod.objects.active(today))
     municipalities = Municipality.objects.with_county()
-    if isinstance(place, County):
-        municipalities = municipalities.filter(county=place)
-    elif place is not None:
+    if place is not None:
         municipalities = municipalities.filter(pk=place.pk)
     return municipalities.annotate(
         published_periods=Count("promise_periods", filter=published, distinct=True),
@@ -62,11 +60,9 @@ def municipality_queryset(place: Place, today: datetime.date) -> QuerySet[Munici
 
 
 def period_queryset(place: Place) -> QuerySet[PromisePeriod]:
-    """Published periods (of `place`'s municipalities) with their place, in a stable order."""
+    """Published periods (of `place`) with their place, in a stable order."""
     periods = PromisePeriod.objects.published()
-    if isinstance(place, County):
-        periods = periods.filter(municipality__county=place)
-    elif place is not None:
+    if place is not None:
         periods = periods.filter(municipality=place)
     return periods.with_place().order_by("municipality__code", "start_date", "pk")
 

@@ -133,21 +133,30 @@ def test_the_countys_file_is_kept_across_writes_in_other_counties(client, county
     )
     url = f"{COUNTY}/{LOGS}.json"
     first, body = download(client, url)
-    assert builds == [County.objects.get(code="06")]
+    # Put together from its municipalities' files, each built from its own rows.
+    jonkopings_lan = list(County.objects.get(code="06").municipalities.order_by("code"))
+    assert builds == jonkopings_lan
     assert download(client, url)[1] == body  # from storage, not built again
     assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
     # A log in Ale (Västra Götalands län) leaves the county's file as it was.
     factories.log(county["ale"], timezone.localdate(), 7)
     assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
-    assert len(builds) == 1
-    # A log in Tranås is in the next download.
+    assert builds == jonkopings_lan
+    # A log in Tranås is in the next download, and only Tranås's rows are read again.
     factories.log(county["tranas"], timezone.localdate(), 6, place="Torget")
     second, again = download(client, url)
     assert second["ETag"] != first["ETag"]
     assert [row["place"] for row in json.loads(again)][-1] == "Torget"
-    assert len(builds) == 2
-    (kept,) = kept_files()
-    assert kept.startswith(f"{COUNTY_FOLDER_PREFIX}jonkopings-lan/")
+    assert builds[len(jonkopings_lan) :] == [
+        County.objects.get(code="06").municipalities.get(slug="tranas")
+    ]
+    kept = kept_files()
+    assert [path for path in kept if path.startswith(COUNTY_FOLDER_PREFIX)] == [
+        path for path in kept if path.startswith(f"{COUNTY_FOLDER_PREFIX}jonkopings-lan/")
+    ]
+    assert len([path for path in kept if path.startswith(COUNTY_FOLDER_PREFIX)]) == 1
+    # And each municipality's file, kept for the next.
+    assert len([path for path in kept if path.startswith("kommun-")]) == len(jonkopings_lan)
 
 
 @pytest.mark.django_db
@@ -201,9 +210,14 @@ def county_growth(module_data):
 @pytest.mark.parametrize("suffix", SUFFIXES.values())
 def test_the_countys_file_takes_the_same_queries_at_any_size(county_growth, suffix):
     small, large = (sizes[f"{COUNTY}/{LOGS}{suffix}"] for sizes in county_growth)
-    # The counties, the county's municipalities (its version), the logs.
+    # The county, its municipalities (its version), the same in code order; then one query
+    # for the logs of each municipality whose file is not kept: every one the first time, the
+    # three written in since the next. Never more than the county has municipalities, however
+    # many logs.
+    municipalities = County.objects.get(code="06").municipalities.count()
     assert small.status == large.status == 200
-    assert small.count == large.count == 3, (small.queries, large.queries)
+    assert small.count == 3 + municipalities, small.queries
+    assert large.count == 3 + 3, large.queries
     lines = [b"".join(visit.response.streaming_content).count(b"\n") for visit in (small, large)]
     assert lines[1] > lines[0] + 50
 
