@@ -937,6 +937,35 @@ def test_period_edit_refuses_bad_input(client, staff, signed, bad):
     _check_refused(client, url, data, field, records)
 
 
+def test_period_edit_ignores_fields_the_form_does_not_offer(client, staff):
+    """A security probe (mass assignment): fields posted beside the form's own, naming the
+    state, the municipality, a date of publishing or the id, change nothing but what the form
+    offers."""
+    from municipalities.models import Municipality
+
+    ensure_signed_in(client, staff["coordinator"])
+    period = staff["draft"]
+    period.refresh_from_db()
+    before = (period.state, period.municipality_id, period.local_police_area_id, period.pk)
+    other = Municipality.objects.exclude(pk=period.municipality_id).order_by("pk").first()
+    data = {
+        **period_data(staff, NEXT_YEAR, slug=period.slug),
+        "situation": "Ny lägesbild.",
+        "edit_version": str(period.edit_version),
+        "state": PeriodState.SIGNED,
+        "municipality": str(other.pk),
+        "municipality_id": str(other.pk),
+        "published_at": "2020-01-01",
+        "id": "1",
+        "pk": "1",
+    }
+    response = client.post(reverse("promises:period_edit", args=[period.pk]), data)
+    assert response.status_code == 302
+    period.refresh_from_db()
+    assert period.situation == "Ny lägesbild."
+    assert (period.state, period.municipality_id, period.local_police_area_id, period.pk) == before
+
+
 PROMISE_VALUES = st.one_of(
     st.tuples(st.just("title"), st.one_of(bad_text(300), st.sampled_from(["", "  ", "dup"]))),
     st.tuples(st.just("description"), bad_text(5000)),

@@ -125,10 +125,15 @@ def _docx_text(data: bytes) -> str:
         raise
     except Exception:  # a damaged zip or XML fails in many ways; every one is a bad file
         raise ExtractError(unreadable) from None
+    # A main part with no body, or whose root is no Word document, holds no text (reading it
+    # raised AttributeError: a server error on the import form).
+    body = getattr(document.element, "body", None)
+    if body is None:
+        return ""
     tags = _docx_tags()
     budget = _DocxBudget()
     lines = []
-    for block in document.element.body.iterchildren():
+    for block in body.iterchildren():
         if block.tag == tags["p"]:
             line = _docx_paragraph(block, budget)
             if lines and lines[-1].startswith("- ") and line.strip() and not line.startswith("- "):

@@ -1096,3 +1096,24 @@ def test_a_planned_meeting_with_nothing_behind_says_so(client, people, period):
 
     assert "Ingen aktivitet ligger efter plan i dag." in page
     assert "15 av minst 15 trafikkontroller" in page
+
+
+@pytest.mark.django_db
+def test_a_forum_with_line_breaks_and_calendar_words_stays_text_in_the_calendar(client, people):
+    """A security probe: what staff write in a meeting's forum reaches every subscriber's
+    calendar. Line breaks and iCalendar's own words in it neither end the event nor add one,
+    and a long forum is folded into lines of at most 75 octets (RFC 5545)."""
+    import icalendar
+
+    period = factories.period(people.home.slug, start=START, end=END)
+    forum = "KLG\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Falskt möte;" + "å" * 300
+    services.plan_meeting(
+        period, people.coordinator, kind=MeetingKind.TERTIAL, date=END, forum=forum
+    )
+
+    response = client.get(reverse("followups:municipality_meetings_ics", args=[people.home.slug]))
+
+    (event,) = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert forum.replace("\r\n", "\n") in str(event["summary"])  # a line break, escaped
+    assert b"\r\nBEGIN:VEVENT\r\nSUMMARY:Falskt" not in response.content
+    assert all(len(line) <= 75 for line in response.content.split(b"\r\n"))

@@ -409,3 +409,37 @@ def test_a_search_longer_than_any_text_is_read_to_its_limit_not_refused_by_the_d
     response = client.get(url, {"q": "trafikkontroller " + "x" * 60_000})
     assert response.status_code == 200
     assert listed(response) == []
+
+
+HOSTILE_QUERIES = [
+    "sida=99999999999999999999999",
+    "sida=-1",
+    "sida=1e9",
+    "sida=%00",
+    "sida=1&sida=2&sida=3",
+    "ar=99999999999999999999",
+    "ar=2026&ar=2027",
+    "ar[]=2026",
+    "lan[]=x&lan[0]=y",
+    "tema=%FF%FE",
+    "status=active&status=closed",
+    "ansvarig=police&ansvarig=%E2%80%AE",
+    "framsteg=" + "x" * 5000,
+    "q=" + "%E2%80%8B" * 300,
+    "q=%00%01%02",
+    "q=" + "a%20" * 2000,
+    "kommun=../../etc/passwd",
+    "county=x&lan=y",
+    "&&&=&=&",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
+@pytest.mark.parametrize("path", ["/loften/", "/aktiviteter/", "/kommuner/"])
+def test_a_public_list_answers_a_hostile_query_string_without_a_server_error(client, path, query):
+    """A security probe: huge, negative or repeated page numbers and filters, PHP-style arrays,
+    control and invisible characters give the page, a redirect or a 4xx, never a 500."""
+    in_force("vetlanda", "Öka tryggheten i centrum")
+    response = client.get(f"{path}?{query}")
+    assert response.status_code < 500

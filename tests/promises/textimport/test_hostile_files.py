@@ -212,3 +212,32 @@ def test_hostile_files_on_the_import_form_get_a_swedish_error_never_a_server_err
     if error is not None:
         assert response.status_code == 200
         assert any(error in message for message in response.context["form"].errors["file"])
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        b'<w:document xmlns:w="%s"/>' % W.encode(),
+        b"<x/>",
+        b'<w:document xmlns:w="%s"><w:background/></w:document>' % W.encode(),
+    ],
+)
+def test_a_word_file_whose_document_has_no_body_is_refused_in_swedish(xml):
+    """python-docx gave such a document no body, and reading it raised AttributeError: a
+    server error on the import form."""
+    assert "innehåller ingen text" in _read("tom.docx", _with_document_xml(xml))
+
+
+def test_a_word_file_whose_main_part_is_no_word_document_is_refused():
+    """A workbook or a document with macros renamed .docx: its main part's content type."""
+    data = _with_document_xml(_document(b"", b""))
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"document.main+xml", b"document.macroEnabled.main+xml"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, part in parts.items():
+            archive.writestr(name, part)
+    assert "Word-filen kunde inte läsas" in _read("makro.docx", buffer.getvalue())
