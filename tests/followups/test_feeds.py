@@ -596,12 +596,16 @@ def test_anonymous_feeds_set_no_cookie(client):
 def test_the_pages_offering_a_feed_offer_the_follow_up_feed_beside_it_and_say_which_is_which(
     client,
 ):
-    build("vetlanda", slug="2026")
+    period = build("vetlanda", slug="2026")
     advert = (
         '<link rel="alternate" type="application/atom+xml" title="Medborgarlöften i Vetlanda: '
         'uppföljningsmöten och redovisningar" href="/kommuner/vetlanda/uppfoljningsflode/">'
     )
-    for path in ("/kommuner/vetlanda/", "/kommuner/vetlanda/2026/"):
+    # The activity's page too, which named the feeds only in its text.
+    activity = reverse(
+        "activities:activity_detail", args=["vetlanda", "2026", period.activities.first().pk]
+    )
+    for path in ("/kommuner/vetlanda/", "/kommuner/vetlanda/2026/", activity):
         page = client.get(path).content.decode()
         head, body = page.split("</head>")
         assert advert in head, path
