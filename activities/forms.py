@@ -23,8 +23,9 @@ from promises.fields import (
     DateField,
     ModelMultipleChoiceField,
     PlainTextField,
+    date_span,
     idempotency_field,
-    join_range,
+    long_date,
 )
 from promises.forms import VersionedFormMixin, version_field
 from promises.models import Promise
@@ -239,13 +240,17 @@ class LogFieldsForm(forms.ModelForm):
         if day is None:
             return cleaned
         if day > self.today:
-            self.add_error("date", _("The date cannot be in the future."))
+            self.add_error(
+                "date",
+                _("The date cannot be in the future: choose today (%(today)s) or an earlier day.")
+                % {"today": long_date(self.today)},
+            )
         elif activity is not None and activity.counts_from and day < activity.counting_start:
             # Added by a revision: nothing of it was done before it existed.
             self.add_error(
                 "date",
                 _("The activity was added on %(date)s: the date is that day or later.")
-                % {"date": formats.date_format(activity.counting_start, "SHORT_DATE_FORMAT")},
+                % {"date": long_date(activity.counting_start)},
             )
         elif activity is not None and activity.period.end_date is None:
             # In force until further notice: any day from the start (the stated start, which
@@ -254,11 +259,7 @@ class LogFieldsForm(forms.ModelForm):
                 self.add_error(
                     "date",
                     _("The date must be within the period, from %(start)s.")
-                    % {
-                        "start": formats.date_format(
-                            activity.period.start_date, "SHORT_DATE_FORMAT"
-                        )
-                    },
+                    % {"start": long_date(activity.period.start_date)},
                 )
         elif activity is not None and not (
             activity.period.start_date <= day <= activity.period.end_date
@@ -266,12 +267,7 @@ class LogFieldsForm(forms.ModelForm):
             self.add_error(
                 "date",
                 _("The date must be within the period, %(dates)s.")
-                % {
-                    "dates": join_range(
-                        formats.date_format(activity.period.start_date, "SHORT_DATE_FORMAT"),
-                        formats.date_format(activity.period.end_date, "SHORT_DATE_FORMAT"),
-                    )
-                },
+                % {"dates": date_span(activity.period.start_date, activity.period.end_date)},
             )
         if self.asks_quantity:
             self._check_quantity(cleaned)
@@ -425,7 +421,10 @@ class LogListForm(forms.Form):
         cleaned = super().clean()
         start, end = cleaned.get("fran"), cleaned.get("till")
         if start and end and start > end:
-            self.add_error("till", _("The last day is before the first."))
+            self.add_error(
+                "till",
+                _("The last day is before the first: choose the first day or a later one."),
+            )
         return cleaned
 
 

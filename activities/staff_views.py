@@ -35,7 +35,7 @@ from activities.models import Activity, ActivityLog
 from activities.progress import PaceStatus
 from activities.wording import (
     counted_statuses,
-    date_range,
+    days_chosen,
     overview_words,
     pace_label,
     progress_summary,
@@ -605,8 +605,9 @@ def log_list(request: HttpRequest) -> HttpResponse:
     from_day, to_day = form.cleaned_data.get("fran"), form.cleaned_data.get("till")
     context = {
         "filter": SimpleNamespace(form=form),
-        # "1–7 dec 2026", as the other pages write a span (was "1 dec 2026 – 7 dec 2026").
-        "done_dates": date_range(from_day, to_day) if from_day and to_day else "",
+        # "1–7 dec 2026", as the other pages write a span (was "1 dec 2026 – 7 dec 2026"); one
+        # end alone when the other was left out (a last day before the first one).
+        "done_dates": days_chosen(from_day, to_day),
         **_log_page(request, logs),
     }
     return render(request, "activities/log_list.html", context)

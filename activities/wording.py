@@ -63,6 +63,18 @@ def date_range(start: datetime.date, end: datetime.date) -> str:
     return date_span(start, end, _month)
 
 
+def days_chosen(start: datetime.date | None, end: datetime.date | None) -> str:
+    """The days a list is filtered to, either end possibly open: "1–7 dec 2026", "from 8 dec
+    2026", "until 1 dec 2026"; "" with neither (every day)."""
+    if start and end:
+        return date_range(start, end)
+    if start:
+        return pgettext("days chosen", "from %(date)s") % {"date": _full_date(start)}
+    if end:
+        return pgettext("days chosen", "until %(date)s") % {"date": _full_date(end)}
+    return ""
+
+
 # A running span's name (a year: see `_current_label`), and the same span named by its kind for
 # a text kept as of its day (a report's figures), read long after it has ended.
 _SPAN_NAMES = {

@@ -166,10 +166,15 @@ class HeldMeetingForm(MeetingFieldsForm):
     def clean_date(self) -> datetime.date:
         date = super().clean_date()
         if date > self.today:
-            raise forms.ValidationError(
-                _("A held meeting cannot be dated after today (%(date)s).")
-                % {"date": long_date(self.today)}
-            )
+            message = _("A held meeting cannot be dated after today (%(date)s).")
+            if self.instance.pk is None:
+                # One recorded without a plan: a coming meeting is planned (as the plan form
+                # sends a past one here).
+                message = _(
+                    "A held meeting cannot be dated after today (%(date)s). A meeting not yet "
+                    "held is planned instead (Plan a meeting)."
+                )
+            raise forms.ValidationError(message % {"date": long_date(self.today)})
         return date
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from followups.models import ReportKind
 from followups.reports import KEEP, RECOUNT, proposed_span, same_span_report
-from promises.fields import DateField, PlainTextField, join_range, long_date
+from promises.fields import DateField, PlainTextField, date_span, long_date
 from promises.forms import SentOnceMixin, version_field
 from promises.models import PromisePeriod
 
@@ -43,7 +43,7 @@ class DraftReportForm(SentOnceMixin, forms.Form):
             "Leave both dates empty for the kind's usual span: %(spans)s."
         ) % {
             "spans": "; ".join(
-                f"{label} {join_range(long_date(start), long_date(end))}"
+                f"{label} {date_span(start, end)}"
                 for (kind, label), (start, end) in zip(
                     ReportKind.choices, self.defaults.values(), strict=True
                 )

@@ -440,7 +440,7 @@ def _missed_summary(rows: list[FigureRow]) -> str:
 def _introduction(period: PromisePeriod, start: datetime.date, end: datetime.date) -> str:
     return gettext(
         "This report covers the citizen promise %(place)s %(label)s from %(start)s to "
-        "%(end)s. The figures for each activity are listed below."
+        "%(end)s, with the figures for each activity."
     ) % {
         "place": period.place_name,
         "label": period.period_label,

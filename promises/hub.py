@@ -288,6 +288,8 @@ def staff_period(request: HttpRequest, pk: int) -> HttpResponse:
         "today": today,
         "steps": lifecycle_steps(period),
         "actions": actions,
+        # Repeated after the text, where an approver who read it to the end is.
+        "review_actions": [action for action in actions if action in lifecycle.REVIEW_ACTIONS],
         # The user's steps held back for now, each with why ("… from its first day, 1 March").
         # With the link to the field that puts it right, where one does (`lifecycle.Refusal`).
         "held_back": [

@@ -73,6 +73,15 @@ class TransitionForm(forms.Form):
         return {}
 
 
+class ApproveForm(TransitionForm):
+    """An approval, whose comment the coordinators read with it (page and e-mail)."""
+
+    comment = _comment(
+        False,
+        _("Optional. Shown to the coordinator with your approval and kept in the record."),
+    )
+
+
 class CommentRequiredForm(TransitionForm):
     """A step that needs a comment: an approver's comment, or sending the period back. The
     comment may be about one promise (shown beside it) or the whole citizen promise."""
@@ -390,7 +399,7 @@ FORMS: dict[str, type[TransitionForm]] = {
     Action.SUBMIT: TransitionForm,
     Action.WITHDRAW: TransitionForm,
     Action.COMMENT: CommentRequiredForm,
-    Action.APPROVE: TransitionForm,
+    Action.APPROVE: ApproveForm,
     Action.RETURN: CommentRequiredForm,
     Action.DECIDE: DecideForm,
     Action.SIGN: SignForm,

@@ -69,10 +69,6 @@ EXPLANATIONS = {
     ),
 }
 
-# The approvers' steps on the version in consultation: in a later round, each page shows what
-# changed since the round they sent back (the hub's list, `hub.round_changes`).
-REVIEW_ACTIONS = (Action.COMMENT, Action.APPROVE, Action.RETURN)
-
 SUCCESS = {
     Action.SUBMIT: gettext_lazy("The citizen promise was sent for consultation."),
     Action.WITHDRAW: gettext_lazy("The citizen promise was taken back to draft."),
@@ -304,7 +300,7 @@ def review_answer(request: HttpRequest, pk: int, review: int) -> HttpResponse:
 def _round_changes(period: PromisePeriod, action: str):
     """For an approver's step in a later consultation round: what changed since the previous
     round began ("this version" said nothing of it); None otherwise."""
-    if action not in REVIEW_ACTIONS or period.state != PeriodState.CONSULTATION:
+    if action not in lifecycle.REVIEW_ACTIONS or period.state != PeriodState.CONSULTATION:
         return None
     transitions = period.transitions.filter(to_state=PeriodState.CONSULTATION).order_by("at")
     return round_changes(period, list(transitions))

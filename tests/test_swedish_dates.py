@@ -183,11 +183,15 @@ def test_no_page_writes_a_capitalised_or_english_month(pages):
         assert not ENGLISH_MONTH.findall(text), (name, ENGLISH_MONTH.findall(text))
 
 
-def test_the_error_message_writes_the_period_with_lower_case_abbreviations(pages):
+def test_the_error_message_writes_the_period_in_full_lower_case_months(pages):
+    """A sentence writes its dates in full ("20 mars 2025 – 31 december 2026"), as the other
+    forms' messages do; it said "20 mar 2025 – 31 dec 2026" (the third usability round)."""
     text = visible_text(pages["log form error"])
+    full = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
     # A spaced range, the space before its dash a no-break one (`promises.fields.join_range`).
     assert re.search(
-        rf"\b\d{{1,2}} (?:{MONTHS}) \d{{4}}\u00a0– \d{{1,2}} (?:{MONTHS}) \d{{4}}\b", text
+        rf"inom perioden, \d{{1,2}} (?:{full})(?: \d{{4}})?\u00a0– \d{{1,2}} (?:{full}) \d{{4}}\.",
+        text,
     )
 
 

@@ -36,6 +36,12 @@ class Action(models.TextChoices):
     CLOSE = "avsluta", pgettext_lazy("lifecycle action", "Close")
 
 
+# The approvers' steps on the version in consultation: in a later round, each page shows what
+# changed since the round they sent back (`hub.round_changes`); the period's page offers them
+# again after the text they read (an approver on a phone).
+REVIEW_ACTIONS = (Action.COMMENT, Action.APPROVE, Action.RETURN)
+
+
 class TransitionNotAllowed(Exception):
     """The user's roles or the period's state do not allow the action.
 

@@ -19,6 +19,7 @@ from activities.models import ActivityLog, Responsible
 from activities.services import record_log
 from activities.spreadsheet import NOT_CSV
 from municipalities.models import Role
+from promises.fields import long_date
 from promises.models import PeriodState
 from tests import factories
 from tests.staff import sign_in, staff_user
@@ -370,7 +371,10 @@ def test_a_date_gets_one_message_that_never_offers_a_format_the_import_refuses(
 
 def test_a_date_in_the_future_gets_the_log_forms_message(world):
     result = _import(world, _csv(f"{world.police.pk};2026-06-16;1;;;"))
-    assert [e.message for e in result.row_errors] == [gettext("The date cannot be in the future.")]
+    expected = gettext(
+        "The date cannot be in the future: choose today (%(today)s) or an earlier day."
+    ) % {"today": long_date(TODAY)}
+    assert [e.message for e in result.row_errors] == [expected]
 
 
 def test_errors_of_all_rows_are_reported_together(world):

@@ -153,3 +153,26 @@ def test_the_lists_heading_writes_a_span_as_the_other_pages_do(client, world):
     html = client.get(url("log_list"), {"fran": "2026-12-28", "till": "2027-01-03"})
     page = " ".join(html.content.decode().replace("\xa0", " ").split())
     assert "Genomfört 28 dec 2026 – 3 jan 2027" in page
+
+
+def test_a_last_day_before_the_first_says_what_to_choose_and_which_days_are_listed(client, world):
+    """A kommunpolis looking for yesterday's log typed the days the wrong way round: the error
+    said only that they were, and the list below, filtered from the first day on, was headed
+    "Genomfört" with no days at all, over "Inget loggades de här dagarna"."""
+    sign_in(client, world.officer)
+
+    response = client.get(url("log_list"), {"fran": "2026-12-08", "till": "2026-12-01"})
+
+    error = response.context["filter"].form.errors["till"][0]
+    assert error.endswith("välj samma dag som den första eller en senare.")
+    page = " ".join(response.content.decode().replace("\xa0", " ").split())
+    assert "Genomfört från och med 8 dec 2026" in page
+
+
+def test_a_list_without_its_first_day_says_its_last(client, world):
+    sign_in(client, world.officer)
+
+    response = client.get(url("log_list"), {"fran": "", "till": "2026-12-01"})
+
+    page = " ".join(response.content.decode().replace("\xa0", " ").split())
+    assert "Genomfört till och med 1 dec 2026" in page

@@ -13,6 +13,7 @@ from activities.forms import LogFieldsForm
 from activities.models import Activity, ActivityLog, ActivityStatus
 from activities.wording import pace_label, progress_summary, with_status
 from municipalities.models import Role
+from promises.fields import date_span, long_date
 from promises.models import PeriodState
 from tests import factories
 from tests.activities.test_staff_pages import DAY, World, make_world, url
@@ -440,6 +441,28 @@ def test_an_empty_date_or_quantity_says_what_to_enter(client, world):
     assert errors["date"] == ["Ange dagen då aktiviteten genomfördes."]
     assert "Detta fält måste fyllas i." not in response.content.decode()
     assert ActivityLog.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_date_outside_the_period_or_after_today_says_which_days_to_choose_in_full(client, world):
+    """The third usability round's kommunpolis read "Datumet kan inte ligga i framtiden." with
+    no word of what to enter, and the period as "20 mar 2025 – 31 dec 2026" in a sentence."""
+    sign_in(client, world.officer)
+    today = timezone.localdate()
+    period = world.police.period
+
+    future = client.post(url("log_create"), log_data(world.police, date=str(today + DAY)))
+    before = client.post(
+        url("log_create"), log_data(world.police, date=str(period.start_date - DAY))
+    )
+
+    assert future.context["form"].errors["date"] == [
+        "Datumet kan inte ligga i framtiden: "
+        f"välj i dag ({long_date(today)}) eller en tidigare dag."
+    ]
+    assert before.context["form"].errors["date"] == [
+        f"Datumet måste ligga inom perioden, {date_span(period.start_date, period.end_date)}."
+    ]
 
 
 @pytest.mark.django_db

@@ -72,9 +72,10 @@ def sign_in(page, site: str, username: str, next_url: str) -> None:
 
 
 def take_step(page, period: PromisePeriod, action: str) -> None:
-    """Follow the hub's link to a lifecycle step and check its page."""
+    """Follow the hub's link to a lifecycle step and check its page (an approver's steps are
+    offered twice: under Åtgärder and again after the text, under Samråd)."""
     url = reverse("promises:period_transition", args=[period.pk, action])
-    page.locator(f"main a[href$='{url}']").click()
+    page.locator(f"main a[href$='{url}']").first.click()
     page.wait_for_url(re.compile(re.escape(url) + "$"))
     assert_accessible(page)
 

@@ -537,7 +537,8 @@ def test_the_follow_up_feed_has_the_meetings_and_reports_alone(client, slug):
     assert f"{period_url}#redovisning-{the_report.pk}" in links
     # No signed period, no log: meetings and reports only, newest first.
     assert all(
-        item["title"].startswith(("Uppföljning, ", "Redovisning publicerad: ")) for item in items
+        item["title"].startswith(("Uppföljningsmöte (", "Redovisning publicerad: "))
+        for item in items
     )
     assert len(items) == (2 if slug else 4)
     updated = [item["updated"] for item in items]
@@ -633,3 +634,15 @@ def test_the_pages_offering_a_feed_offer_the_follow_up_feed_beside_it_and_say_wh
     english = client.get("/en/kommuner/vetlanda/").content.decode()
     assert 'href="/en/kommuner/vetlanda/uppfoljningsflode/"' in english
     assert "with follow-up meetings and reports only" in english
+
+
+@pytest.mark.django_db
+def test_a_meetings_entry_is_titled_as_a_meeting_without_saying_follow_up_twice(client):
+    """A citizen's feed reader listed "Uppföljning, tertialuppföljning: Tranås 2025–2026"."""
+    period = build("vetlanda", slug="2026")
+    period.meetings.update(kind="tertial")
+
+    titles = [item["title"] for item in entries(parse(client.get("/kommuner/vetlanda/flode/")))]
+
+    assert f"Uppföljningsmöte (tertialuppföljning): Vetlanda {period.period_label}" in titles
+    assert not any(title.startswith("Uppföljning, ") for title in titles)

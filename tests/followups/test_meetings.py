@@ -295,6 +295,29 @@ def test_a_held_meeting_cannot_be_dated_after_today_or_before_the_period(client,
     assert not ActivityLog.objects.exists()
 
 
+def test_a_meeting_dated_after_today_is_told_to_be_planned_instead(client, people, period):
+    """The third usability round's coordinator, preparing the next meeting, recorded it as held
+    with its coming date and was told only that it could not be."""
+    sign_in(client, people.coordinator)
+    url = reverse("followups:meeting_record_new", args=[period.pk])
+    tomorrow = TODAY + datetime.timedelta(days=1)
+
+    response = client.post(url, _record_body(period, date=tomorrow.isoformat()))
+
+    error = response.context["form"].errors["date"][0]
+    assert "planeras i stället (Planera ett möte)" in error
+
+    # A meeting already planned is not told to be planned.
+    planned = services.plan_meeting(
+        period, people.coordinator, kind=MeetingKind.MONTHLY, date=tomorrow
+    )
+    url = reverse("followups:meeting_record", args=[planned.pk])
+    response = client.post(url, _record_body(period, date=tomorrow.isoformat()))
+    error = response.context["form"].errors["date"][0]
+    assert error.startswith("Ett hållet möte kan inte dateras efter i dag")
+    assert "Planera" not in error
+
+
 @pytest.mark.django_db
 def test_only_held_meetings_with_a_summary_are_public(people, period):
     services.plan_meeting(period, people.coordinator, kind=MeetingKind.MONTHLY, date=END)

@@ -265,6 +265,20 @@ def test_the_drafted_text_names_the_span_and_the_meetings_assessments(people, wo
     assert title == f"Årsuppföljning {TODAY.year}: medborgarlöften i Vetlanda"
 
 
+def test_the_drafted_introduction_reads_true_where_the_period_page_shows_it_alone(
+    client, people, world
+):
+    """The period page shows a report's first paragraph above "Hela redovisningen, med
+    siffrorna": a citizen read "Siffrorna för varje aktivitet redovisas nedan" over no figures."""
+    report = published(world, people)
+
+    page = " ".join(client.get(world.period.get_absolute_url()).content.decode().split())
+
+    assert report.body.split("\n\n")[0].endswith(", med siffrorna för varje aktivitet.")
+    assert "redovisas nedan" not in page
+    assert "med siffrorna för varje aktivitet." in page
+
+
 def test_the_drafted_text_quotes_the_meetings_that_look_back_on_the_span(people, world):
     # Tertial May–August: the meeting of 21 May assessed January–April, that of 17 September
     # May–August; one in July falls inside it.
@@ -336,7 +350,18 @@ def test_once_the_usual_span_is_reported_the_form_proposes_the_span_running_sinc
     assert reports.proposed_span(ReportKind.YEAR_END, period, today) == (D(2026, 1, 1), today)
     form = DraftReportForm(period=period, today=today)
     help_text = str(form["covers_from"].help_text)
-    assert "årsuppföljning 1 januari 2026\u00a0– 6 december 2026" in help_text
+    assert "årsuppföljning 1 januari\u00a0– 6 december 2026" in help_text
+
+
+def test_the_forms_usual_spans_write_a_shared_year_once(db):
+    """The third usability round's coordinator read "tertialredovisning 1 maj 2026 – 31 augusti
+    2026" under the dates, where every other page writes "1 maj – 31 augusti 2026"."""
+    period = factories.period("vetlanda", start=D(2025, 3, 20), end=D(2026, 12, 31))
+    form = DraftReportForm(period=period, today=D(2026, 12, 7))
+    help_text = str(form["covers_from"].help_text)
+    assert "tertialredovisning 1 maj\u00a0– 31 augusti 2026;" in help_text
+    assert "halvårsredovisning 1 januari\u00a0– 30 juni 2026;" in help_text
+    assert "slutredovisning 20 mars 2025\u00a0– 7 december 2026." in help_text
 
 
 def test_a_final_report_of_a_period_closed_early_ends_on_its_closing_day(db):

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from followups.opendata import DATASETS_BY_SLUG
-from promises.models import PeriodState
+from promises.models import PeriodState, PromisePeriod
 from tests import factories
 
 
@@ -195,3 +195,18 @@ def test_a_selection_is_kept_once_whatever_page_is_asked_for_and_not_when_empty(
         nothing = client.get(url("urval.csv"), {"q": "zzqqxx"})
         assert nothing.status_code == 200 and "X-Cache" not in nothing
     assert not first.cookies and first["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    "path", ["/aktiviteter/?lan=06", "/loften/?lan=06", "/lan/jonkopings-lan/"]
+)
+def test_the_download_line_says_its_columns_plainly_and_links_to_them(client, activities, path):
+    """A journalist read "med öppna datas kolumner" and, following "om kolumnerna", landed on
+    the top of the open data page, above its list of 290 municipalities, not on the columns."""
+    factories.promise(PromisePeriod.objects.filter(municipality__slug="vetlanda").first())
+
+    page = client.get(path).content.decode()
+
+    assert "med samma kolumner som öppna data:" in page
+    assert "öppna datas" not in page
+    assert f'<a href="{reverse("followups:open_data")}#columns-heading">om kolumnerna</a>' in page

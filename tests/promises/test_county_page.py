@@ -251,7 +251,7 @@ def test_the_countys_activities_can_be_downloaded_as_the_list_selection(client):
     )
     body = client.get("/lan/jonkopings-lan/").content.decode()
     assert (
-        "Ladda ner aktiviteterna i Jönköpings län med öppna datas kolumner: "
+        "Ladda ner aktiviteterna i Jönköpings län med samma kolumner som öppna data: "
         '<a href="/aktiviteter/urval-excel.csv?lan=06" download>CSV för Excel</a>'
     ) in body
     response = client.get("/aktiviteter/urval-excel.csv?lan=06")
