@@ -80,6 +80,7 @@ from promises.textimport.formats.data import (
     _yaml_data,
     toml_front_matter,
 )
+from promises.textimport.formats.delimited_tables import _EMPTY_CSV_CELLS
 from promises.textimport.formats.diagrams import DIAGRAM_PRESENT, diagrams_read
 from promises.textimport.formats.disclosures import disclosures_read
 from promises.textimport.formats.double_spacing import double_spacing_read
@@ -121,7 +122,6 @@ from promises.textimport.formats.layouts import (
     _outline_as_items,
     _pivot_tables_read,
     _spreadsheet_cells_joined,
-    _symbol_legend_read,
     _ticked_options,
     _without_letter_head,
     _without_sheet_headings,
@@ -193,8 +193,8 @@ from promises.textimport.formats.rotated_labels import LETTERS_PRESENT, rotated_
 from promises.textimport.formats.run_in_parties import run_in_parties_read
 from promises.textimport.formats.star_marks import star_marks_read
 from promises.textimport.formats.symbol_bullets import symbol_bullets_read
-from promises.textimport.formats.symbol_marks import symbol_marks_read
-from promises.textimport.formats.tables import _EMPTY_CSV_CELLS, _tables_as_cells
+from promises.textimport.formats.symbol_marks import symbol_legend_lines_read, symbol_marks_read
+from promises.textimport.formats.tables import _tables_as_cells
 from promises.textimport.formats.task_lists import task_lists_read
 from promises.textimport.formats.theme_rows import theme_rows_read
 from promises.textimport.formats.trailing_owners import trailing_owners_read
@@ -581,7 +581,7 @@ def clean(raw: str) -> str:
         if _CIRCLED_ITEM.search(text):
             text = _CIRCLED_ITEM.sub(_circled_number, text)
         if _EMOJI_PRESENT.search(text):
-            text = _without_comments(_without_emoji(_symbol_legend_read(text)))
+            text = _without_comments(_without_emoji(symbol_legend_lines_read(text)))
         if _OTHER_SCRIPT.search(text):
             text = _without_other_scripts(text)
     if _HTML_PRESENT.search(text, 0, 20_000):

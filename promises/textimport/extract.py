@@ -22,8 +22,8 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from config.uploads import utf16_text
+from promises.textimport.formats.delimited_tables import EMPTY_CELL
 from promises.textimport.formats.pages import EDGE_LINES, page_edge_line
-from promises.textimport.formats.tables import EMPTY_CELL
 
 EXTENSIONS = (".txt", ".docx", ".pdf")
 MAX_PDF_PAGES = 60

@@ -2,12 +2,12 @@
 boxes (the options ticked), a card's labels alone on their lines (joined to their values), a
 spreadsheet printed with its row and column headings, its cells with line breaks in quotes, a
 mind map's outline, bullets alone on their lines, a letter's head, a leaflet's figures ("Löftet
-i siffror"), a legend telling which items are the promise's or which symbol is whose, a pivot
-table's groups and rows, and a leaflet's tear-off reply card."""
+i siffror"), a legend telling which items are the promise's, a pivot table's groups and rows,
+and a leaflet's tear-off reply card (a legend telling which symbol is whose is
+formats/symbol_marks.py's)."""
 
 import re
 
-from promises.textimport.formats.web import _EMOJI
 from promises.textimport.numbers import fold
 from promises.textimport.owners import actor_kind, owner_after_dash
 
@@ -514,54 +514,6 @@ def _lone_bullets_joined(text: str) -> str:
     if len(_LONE_BULLET.findall(text, 0, 200_000)) < _FEWEST_LONE_BULLETS:
         return text
     return _LONE_BULLET.sub(lambda match: f"{match.group(1)} ", text)
-
-
-# A legend of symbols for the parties, as a poster or a post marks its items by colour:
-# "🟦 = Polisen", "🟩 = Norsjö kommun", "🟨 = Tillsammans". The items marked with a symbol are
-# read under a heading naming its party (the legend's own lines dropped), as if the document
-# had listed them so.
-_SYMBOL_LEGEND = re.compile(
-    rf"^[ \t]*(?P<symbol>[{_EMOJI}]{{1,4}})[ \t]*(?:=|:|[–—-])[ \t]*(?P<name>[^\n=]{{2,60}}?)"
-    r"[ \t]*$",
-    re.MULTILINE,
-)
-_LEGEND_PARTY = re.compile(r"(?:[\w-]+s? )?(?:polisen|kommun(?:en)?|staden|tillsammans|gemensamt)")
-_FEWEST_LEGEND_SYMBOLS = 2
-_MOST_SYMBOL_RUNS = 60  # runs of items of one party (a preview shows at most 60 activities)
-
-
-def _symbol_legend_read(text: str) -> str:
-    legend: dict[str, str] = {}
-    legend_lines = set()
-    for match in _SYMBOL_LEGEND.finditer(text, 0, 50_000):
-        symbol = match.group("symbol").replace("\ufe0f", "")
-        if _LEGEND_PARTY.fullmatch(fold(match.group("name"))) and symbol not in legend:
-            legend[symbol] = match.group("name")
-            legend_lines.add(match.group())
-    if len(legend) < _FEWEST_LEGEND_SYMBOLS:
-        return text
-    lines = text.split("\n")
-    kept: list[str] = []
-    runs = 0
-    party = None  # the party of the run of marked items the line before belongs to
-    for line in lines:
-        if line in legend_lines:
-            continue  # the legend's own line
-        stripped = line.strip().replace("\ufe0f", "")
-        symbol = next(
-            (s for s in legend if stripped.startswith(s) and stripped[len(s) : len(s) + 1] == " "),
-            None,
-        )
-        if symbol is not None and legend[symbol] != party:
-            runs += 1
-            if runs > _MOST_SYMBOL_RUNS:
-                return text  # no list a legend's colours sort: the text as it is
-            if kept and kept[-1].strip():
-                kept.append("")
-            kept.append(f"{legend[symbol]}:")
-        party = legend[symbol] if symbol is not None else None
-        kept.append(line)
-    return "\n".join(kept)
 
 
 # A pivot table copied from a spreadsheet: its header "Radetiketter" (Excel's English "Row

@@ -8,7 +8,7 @@ instructions in square brackets and a site's template tags."""
 import re
 
 from promises.textimport.formats.common import BULLET_CHARS
-from promises.textimport.formats.tables import EMPTY_CELL
+from promises.textimport.formats.delimited_tables import EMPTY_CELL
 from promises.textimport.numbers import fold
 
 # Word's messages for a field it could not update, printed where the field stood: a table of

@@ -6,8 +6,8 @@ Google document's comments under its text)."""
 
 import re
 
+from promises.textimport.formats.aligned_tables import _unfinished
 from promises.textimport.formats.common import _BULLET_START
-from promises.textimport.formats.tables import _unfinished
 from promises.textimport.numbers import fold
 
 # A table of contents under its heading: as a word processor saves it as text, each entry a

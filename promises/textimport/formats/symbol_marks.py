@@ -1,15 +1,25 @@
-"""Items opening with a symbol or emoji that stands for their owner, a legend saying whose each
-is: "🚓 Fotpatrullering på Sevedsplan …", "🏛️ Fältsekreterare …" over "Teckenförklaring: 🚓 =
-Polisen   🏛️ = Malmö stad   🤝 = Polisen och Malmö stad tillsammans". When the legend gives two
-marks or more on one line (a legend a line each, of parties only, is read by
-layouts._symbol_legend_read) and two items or more open with one of them, each
-item is read as a "- " item with the owner's label the legend names ("(Polisen)", "– Ansvarig:
-Fastighetsägare Sofielund" for another actor), and the legend's pairs are dropped. A symbol
-opening lines without such a legend (a decoration, a bullet) is left as it is."""
+"""Items opening with a symbol or emoji that stands for their owner, and the legend saying whose
+each symbol is. The one home of the rule, for the two ways a legend is written:
+
+- its pairs on one line, "Teckenförklaring: 🚓 = Polisen   🏛️ = Malmö stad   🤝 = Polisen och
+  Malmö stad tillsammans" (`symbol_marks_read`): when the line gives two marks or more and two
+  items or more open with one of them ("🚓 Fotpatrullering på Sevedsplan …"), each item is read
+  as a "- " item with the owner's label the legend names ("(Polisen)", "– Ansvarig:
+  Fastighetsägare Sofielund" for another actor), and the legend's line is dropped;
+- a pair a line each, of parties only, "🟦 = Polisen" over "🟩 = Norsjö kommun" over "🟨 =
+  Tillsammans" (`symbol_legend_lines_read`), as a poster or a post marks its items by colour:
+  the items marked with a symbol are read under a heading naming its party, as if the document
+  had listed them so, and the legend's lines are dropped.
+
+clean() reads the first among the owners' layouts and the second among the emoji, before the
+emoji are dropped. A symbol opening lines without such a legend (a decoration, a bullet) is left
+as it is."""
 
 import re
 
 from promises.textimport.formats.trailing_owners import _label
+from promises.textimport.formats.web import _EMOJI
+from promises.textimport.numbers import fold
 
 _MARK = r"[^\w\s=:.,;()\[\]*#\"'-][\ufe0f\u200d]?"
 _PAIR = re.compile(
@@ -55,3 +65,50 @@ def symbol_marks_read(text: str) -> str:
     return opening.sub(
         lambda match: f"- {match.group('text')}{_label(marks[match.group('mark')])}", text
     )
+
+
+# A legend a pair a line each, of parties only: "🟦 = Polisen", "🟩 = Norsjö kommun", "🟨 =
+# Tillsammans".
+_SYMBOL_LEGEND = re.compile(
+    rf"^[ \t]*(?P<symbol>[{_EMOJI}]{{1,4}})[ \t]*(?:=|:|[–—-])[ \t]*(?P<name>[^\n=]{{2,60}}?)"
+    r"[ \t]*$",
+    re.MULTILINE,
+)
+_LEGEND_PARTY = re.compile(r"(?:[\w-]+s? )?(?:polisen|kommun(?:en)?|staden|tillsammans|gemensamt)")
+_MOST_SYMBOL_RUNS = 60  # runs of items of one party (a preview shows at most 60 activities)
+
+
+def symbol_legend_lines_read(text: str) -> str:
+    """The text with the items each legend line's symbol marks under a heading naming its
+    party, when the legend, a line each, names two parties or more."""
+    legend: dict[str, str] = {}
+    legend_lines = set()
+    for match in _SYMBOL_LEGEND.finditer(text, 0, _LEGEND_SEARCHED):
+        symbol = match.group("symbol").replace("\ufe0f", "")
+        if _LEGEND_PARTY.fullmatch(fold(match.group("name"))) and symbol not in legend:
+            legend[symbol] = match.group("name")
+            legend_lines.add(match.group())
+    if len(legend) < _FEWEST_MARKS:
+        return text
+    lines = text.split("\n")
+    kept: list[str] = []
+    runs = 0
+    party = None  # the party of the run of marked items the line before belongs to
+    for line in lines:
+        if line in legend_lines:
+            continue  # the legend's own line
+        stripped = line.strip().replace("\ufe0f", "")
+        symbol = next(
+            (s for s in legend if stripped.startswith(s) and stripped[len(s) : len(s) + 1] == " "),
+            None,
+        )
+        if symbol is not None and legend[symbol] != party:
+            runs += 1
+            if runs > _MOST_SYMBOL_RUNS:
+                return text  # no list a legend's colours sort: the text as it is
+            if kept and kept[-1].strip():
+                kept.append("")
+            kept.append(f"{legend[symbol]}:")
+        party = legend[symbol] if symbol is not None else None
+        kept.append(line)
+    return "\n".join(kept)

@@ -9,7 +9,7 @@ from contextvars import ContextVar
 
 from django.utils.translation import gettext as _
 
-from promises.textimport.formats.tables import EMPTY_CELL
+from promises.textimport.formats.delimited_tables import EMPTY_CELL
 from promises.textimport.lines import Line as _Line
 from promises.textimport.lines import kw as _kw
 from promises.textimport.numbers import fold

@@ -11,7 +11,7 @@ from promises.textimport.formats.dash_fields import dash_fields_read
 from promises.textimport.formats.diagrams import diagrams_read
 from promises.textimport.formats.issue_keys import issue_keys_read
 from promises.textimport.formats.rotated_labels import rotated_labels_read
-from promises.textimport.formats.symbol_marks import symbol_marks_read
+from promises.textimport.formats.symbol_marks import symbol_legend_lines_read, symbol_marks_read
 from promises.textimport.formats.trailing_owners import trailing_owners_read
 from promises.textimport.parser import parse
 from tests.promises.textimport.conftest import SLOWER_AT_MOST
@@ -236,9 +236,18 @@ def test_symbols_a_legend_on_one_line_explains_name_their_items_owners():
         ("Städning av källarna var fjortonde dag", "other", None),
         ("Trygghetsvandringar med boende tre gånger per år", "joint", ("count", 3)),
     ]
-    # A legend a line each is the older rule's (layouts._symbol_legend_read): left here.
+    # A legend a line each is the older rule's, in the same module: left here, read there.
     per_line = "🟦 = Polisen\n🟩 = Norsjö kommun\n\n🟦 Fotpatrull\n🟩 Belysning\n"
     assert symbol_marks_read(per_line) == per_line
+    assert symbol_legend_lines_read(per_line).split("\n") == [
+        "",
+        "Polisen:",
+        "🟦 Fotpatrull",
+        "",
+        "Norsjö kommun:",
+        "🟩 Belysning",
+        "",
+    ]
 
 
 DASHES = """Aktivitet – Ansvarig – Hur ofta
