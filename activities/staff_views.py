@@ -436,9 +436,15 @@ def log_edit(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 if not changed:
                     # Saved as it stood, or sent again after its save when the answer was lost.
-                    messages.info(
-                        request, _("Nothing needed changing: the log was already saved so.")
-                    )
+                    text = _("Nothing needed changing: the log was already saved so.")
+                    if form.cleaned_data["reason"]:
+                        # A reason is kept with a change alone: the one typed was not saved, and
+                        # the officer who gave it believed it was.
+                        text = _(
+                            "Nothing needed changing: the log was already saved so. The reason "
+                            "was not saved, as nothing was changed."
+                        )
+                    messages.info(request, text)
                     return redirect("activities:staff_activity", pk=log.activity_id)
                 words = _log_words(log, log.activity)
                 if log.activity_id != activity_before.pk:

@@ -27,6 +27,7 @@ from config.admin_text import PlainTextAdminMixin
 from municipalities.forms import (
     LocalPoliceAreaForm,
     MembershipForm,
+    MembershipFormSet,
     StaffUserChangeForm,
     StaffUserCreationForm,
 )
@@ -195,6 +196,7 @@ class MembershipInline(PlainTextAdminMixin, admin.StackedInline):
 
     model = Membership
     form = MembershipForm
+    formset = MembershipFormSet
     extra = 0
     fields = ["role", "municipality", "local_police_area"]
 

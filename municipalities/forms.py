@@ -243,6 +243,24 @@ class MembershipForm(forms.ModelForm):
         return cleaned
 
 
+class MembershipFormSet(forms.BaseInlineFormSet):
+    """A user's roles in the admin: the same role for the same place once. The database's
+    constraints say so, but Django's formset checks only unconditional ones, so a role posted
+    twice on one page (the add page's row and one added beside it) was a server error."""
+
+    def clean(self) -> None:
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if not form.has_changed() or self._should_delete_form(form) or form.errors:
+                continue
+            data = form.cleaned_data
+            key = (data.get("role"), data.get("municipality"), data.get("local_police_area"))
+            if key in seen:
+                form.add_error(None, _("The user already has this role for this place."))
+            seen.add(key)
+
+
 def email_taken_by(email: str, user_pk: int | None):
     """Another user with this e-mail address (in any case), or None."""
     if not email:

@@ -970,3 +970,114 @@ def test_the_role_forms_municipalities_are_in_swedish_order():
     assert names.index("Ystad") < names.index("Åmål") < names.index("Ängelholm")
     assert names.index("Ängelholm") < names.index("Örebro")
     assert names[-1].startswith("Ö") and names[0].startswith("A")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("place", ["municipality", "local_police_area"])
+def test_a_role_posted_twice_on_the_add_page_is_refused_not_a_server_error(
+    admin_client, mailoutbox, place
+):
+    """The add page's role row and one added beside it, the same role for the same place: the
+    database refused the second (a server error), and no user was added."""
+    eksjo = factories.municipality("eksjo")
+    value = eksjo.pk if place == "municipality" else factories.local_police_area("Höglandet").pk
+    role = {"role": Role.POLICE_OFFICER, place: value}
+    response = admin_client.post(
+        reverse("admin:auth_user_add"),
+        _add_form(
+            username="nils.eksjo",
+            first_name="Nils",
+            email="nils.berg@eksjo.se",
+            **{"memberships-TOTAL_FORMS": "2"},
+            **{f"memberships-{row}-{name}": v for row in (0, 1) for name, v in role.items()},
+        ),
+    )
+    assert response.status_code == 200
+    assert "Användaren har redan den här rollen för den här platsen." in response.content.decode()
+    assert not User.objects.filter(username="nils.eksjo").exists()
+    assert not mailoutbox
+
+
+@pytest.mark.django_db
+def test_a_role_posted_twice_on_the_users_page_is_refused_not_a_server_error(admin_client):
+    officer = staff_user("polis")
+    eksjo = factories.municipality("eksjo")
+    change = reverse("admin:auth_user_change", args=[officer.pk])
+    rows = {
+        f"memberships-{row}-{name}": value
+        for row in (0, 1)
+        for name, value in (("role", Role.COORDINATOR), ("municipality", eksjo.pk))
+    }
+    data = _user_form(officer, is_active="on", **rows, **{"memberships-TOTAL_FORMS": "2"})
+    response = admin_client.post(change, data)
+    assert response.status_code == 200
+    assert "Användaren har redan den här rollen för den här platsen." in response.content.decode()
+    assert not officer.memberships.filter(role=Role.COORDINATOR).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("role", "error"),
+    [
+        ({}, "Välj en kommun eller ett lokalpolisområde."),
+        ({"municipality": "both"}, "Välj antingen en kommun eller ett lokalpolisområde"),
+        ({"municipality": "999999"}, "Välj ett giltigt alternativ"),
+        ({"municipality": "1 OR 1=1"}, "Välj ett giltigt alternativ"),
+        ({"municipality": "eksjo", "role": "kung"}, "Välj ett giltigt alternativ"),
+    ],
+)
+def test_a_role_on_the_add_page_without_one_valid_place_adds_no_user(
+    admin_client, mailoutbox, role, error
+):
+    """A role with no place, with both, or with a municipality typed by an id that does not
+    exist: the page says so, and no user (nor invitation) is made with half a role."""
+    eksjo = factories.municipality("eksjo")
+    fields = {"role": Role.POLICE_OFFICER, **role}
+    if fields.get("municipality") == "both":
+        fields["local_police_area"] = factories.local_police_area("Höglandet").pk
+    if fields.get("municipality") in ("both", "eksjo"):
+        fields["municipality"] = eksjo.pk
+    response = admin_client.post(
+        reverse("admin:auth_user_add"),
+        _add_form(
+            username="nils.eksjo",
+            email="nils.berg@eksjo.se",
+            **{f"memberships-0-{name}": value for name, value in fields.items()},
+        ),
+    )
+    assert response.status_code == 200
+    assert error in response.content.decode()
+    assert not User.objects.filter(username="nils.eksjo").exists()
+    assert not mailoutbox
+
+
+@pytest.mark.django_db
+def test_the_invitation_names_a_place_as_written_and_a_name_cannot_add_a_header(
+    admin_client, mailoutbox
+):
+    """The e-mail is plain text: a place's '&' stays '&'; a name with a line break posted by
+    hand is one line and adds no header."""
+    area = factories.local_police_area("Höglandet & Vättern")
+    admin_client.post(
+        reverse("admin:auth_user_add"),
+        _add_form(
+            username="nils.eksjo",
+            first_name="Nils\r\nBcc: utanfor@example.org",
+            email="nils.berg@eksjo.se",
+            **{"memberships-0-role": Role.COORDINATOR, "memberships-0-local_police_area": area.pk},
+        ),
+    )
+    (message,) = mailoutbox
+    assert "- Samordnare, Höglandet & Vättern\n" in message.body
+    assert message.bcc == [] and "utanfor@example.org" not in str(message.message())
+    assert "\n" not in User.objects.get(username="nils.eksjo").first_name
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [Role.COORDINATOR, Role.POLICE_OFFICER])
+def test_staff_who_are_no_administrators_cannot_reach_the_add_page(client, role):
+    sign_in(client, staff_user("nils", role=role, municipality=factories.municipality("eksjo")))
+    add = reverse("admin:auth_user_add")
+    assert client.get(add).status_code == 302
+    client.post(add, _add_form(username="ny.anvandare", email="ny@eksjo.se"))
+    assert not User.objects.filter(username="ny.anvandare").exists()

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.test import Client
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.text import capfirst
 
 from activities.forms import LogFieldsForm
@@ -579,6 +580,63 @@ def test_a_change_may_say_why_and_the_history_shows_it(client, world, logged):
         {**data, "quantity": "4", "edit_version": "3", "reason": "x" * 101},
     )
     assert response.status_code == 200 and "reason" in response.context["form"].errors
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("reason", "refused"),
+    [
+        ("a\x07b", True),  # a control character
+        ("\u202eFel antal", True),  # a direction mark that turns the text around
+        ("<b>Fel</b> antal", True),
+        ("Fel\nantal", False),  # a line break posted by hand: one line in the history
+        ('=HYPERLINK("x")', False),  # plain text, escaped on the history page
+    ],
+)
+def test_a_reason_is_plain_text_on_one_line(client, world, logged, reason, refused):
+    sign_in(client, world.officer)
+    data = {
+        "date": logged.date.isoformat(),
+        "quantity": "2",
+        "place": logged.place,
+        "summary": "",
+        "internal_note": "",
+        "edit_version": "1",
+        "reason": reason,
+    }
+    response = client.post(url("log_edit", logged.pk), data)
+    reasons = [r.history_change_reason for r in logged.history.order_by("history_id")]
+    if refused:
+        assert "reason" in response.context["form"].errors
+        assert reasons == [None]
+        return
+    assert response.status_code == 302
+    assert reasons == [None, " ".join(reason.split())]
+    history = client.get(url("history", "logg", logged.pk)).content.decode()
+    assert f"Skäl: {escape(' '.join(reason.split()))}</p>" in history
+
+
+@pytest.mark.django_db
+def test_a_reason_given_with_nothing_changed_is_said_not_to_be_saved(client, world, logged):
+    """An officer who typed a reason and changed nothing was told only that nothing needed
+    changing, and believed the reason was kept in the history."""
+    sign_in(client, world.officer)
+    data = {
+        "date": logged.date.isoformat(),
+        "quantity": "1",
+        "place": logged.place,
+        "summary": logged.summary,
+        "internal_note": logged.internal_note,
+        "edit_version": "1",
+    }
+    for reason, said in (
+        ("Fel antal", "Skälet sparades inte, eftersom inget ändrades."),
+        ("", "loggen var redan sparad med de här uppgifterna."),
+    ):
+        response = client.post(url("log_edit", logged.pk), {**data, "reason": reason}, follow=True)
+        (message,) = [str(m) for m in response.context["messages"]]
+        assert message.endswith(said)
+    assert [r.history_change_reason for r in logged.history.all()] == [None]
 
 
 @pytest.mark.django_db

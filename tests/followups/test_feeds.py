@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from followups.feeds import FEED_LIMIT, FEED_LOG_LIMIT, FEED_SOURCES, feed_items
-from followups.models import Report, ReportKind
+from followups.models import MeetingStatus, Report, ReportKind
 from municipalities.models import Municipality
 from promises.models import Extension, PeriodState, PromisePeriod, Revision, RevisionChange
 from tests import factories
@@ -175,6 +175,19 @@ def test_feeds_never_show_unpublished_periods_or_internal_fields(client, django_
     # Not public either: a meeting without a public summary, a report not yet published.
     factories.meeting(period, today, public_summary="", internal_minutes="ONLY-MINUTES")
     report(period, "UNPUBLISHED-REPORT", None)
+    # Nor a meeting planned, cancelled or whose record was withdrawn, a summary written or not.
+    for status, reason in (
+        (MeetingStatus.PLANNED, ""),
+        (MeetingStatus.CANCELLED, "HIDDEN-CANCELLED-REASON"),
+        (MeetingStatus.WITHDRAWN, "HIDDEN-WITHDRAWN-REASON"),
+    ):
+        factories.meeting(
+            period,
+            today - datetime.timedelta(days=1),
+            status=status,
+            status_reason=reason,
+            public_summary=f"HIDDEN-{status}-SUMMARY",
+        )
     for state in (PeriodState.DRAFT, PeriodState.CONSULTATION, PeriodState.DECIDED):
         hidden_activity = factories.activity(
             PromisePeriod.objects.get(slug=f"dold-{state}"), title=f"HIDDEN-ACTIVITY-{state}"
@@ -203,6 +216,39 @@ def test_feeds_never_show_unpublished_periods_or_internal_fields(client, django_
         "dold-",
     ):
         assert secret not in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["?page=2", "?limit=100000", "?kommun=tranas", "?x=%00%ff"])
+def test_a_query_string_changes_nothing_in_the_follow_up_feed(client, query):
+    build("vetlanda")
+    build("tranas")
+    for url in FOLLOW_UP_FEEDS:
+        plain = client.get(url).content
+        assert client.get(url + query).content == plain
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/kommuner/finns-inte/uppfoljningsflode/",
+        "/kommuner/VETLANDA/uppfoljningsflode/",
+        "/kommuner/v%C3%A4xj%C3%B6/uppfoljningsflode/",
+        "/kommuner/vetlanda/uppfoljningsflode/mer/",
+    ],
+)
+def test_an_unknown_municipalitys_follow_up_feed_is_404(client, path):
+    assert client.get(path).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_follow_up_feed_wins_over_a_period_with_its_address(client):
+    """The address is reserved from period slugs typed in the editor; one made otherwise (an
+    import, the admin) does not take the feed's place."""
+    build("vetlanda", slug="uppfoljningsflode")
+    root = parse(client.get("/kommuner/vetlanda/uppfoljningsflode/"))
+    assert len(entries(root)) == 2
 
 
 @pytest.mark.django_db

@@ -991,6 +991,31 @@ def test_the_excel_form_writes_ja_and_nej_and_the_others_true_and_false(client, 
     }
 
 
+def test_a_codes_words_in_the_excel_form_are_cells_as_any_other():
+    """The words are ours (none starts like a formula), but they pass through the same cell
+    function as every value: a word that did would get its apostrophe. A code without words
+    (one added to the model and not to the open data page) is written as it is."""
+    dataset = DATASETS_BY_SLUG["aktiviteter"]
+    for column, words in opendata_files.code_labels(dataset).items():
+        for word in words.values():
+            assert safe_cell(word) == word, (column, word)
+    row = dict.fromkeys(dataset.column_names)
+    row.update(responsible="police", target_scope="fortnight")
+    cells = dict(zip(dataset.column_names, _excel_cells(dataset, row), strict=True))
+    assert (cells["responsible"], cells["target_scope"]) == ("Polisen", "fortnight")
+    formula = {"responsible": {"police": '=HYPERLINK("https://example.org")'}}
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(opendata_files, "code_labels", lambda dataset: formula)
+        cells = dict(zip(dataset.column_names, _excel_cells(dataset, row), strict=True))
+    assert cells["responsible"] == '\'=HYPERLINK("https://example.org")'
+
+
+def _excel_cells(dataset, row) -> list[str]:
+    """The cells of `row` as the CSV for Excel writes them."""
+    text = "".join(opendata_files.write_excel_csv(dataset, [row]))
+    return list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=";"))[1]
+
+
 @pytest.mark.django_db
 def test_the_open_data_page_gives_each_columns_heading_in_excel_beside_its_name(client):
     html = client.get("/oppna-data/").content.decode()

@@ -9,9 +9,13 @@ import re
 from html import unescape
 
 import pytest
+from django.conf import settings
+from django.core.cache import caches
+from django.db import OperationalError
 from django.utils import timezone
 
 from activities.services import withdraw_log
+from config import public_cache
 from followups import opendata
 from followups.opendata import DATASETS, DATASETS_BY_SLUG
 from followups.opendata import files as opendata_files
@@ -101,6 +105,15 @@ def test_a_countys_logs_are_its_municipalities_files_in_one(client, county, fmt)
         f"/lan/atlantis-lan/oppna-data/{LOGS}.csv",
         f"/lan/jonkoping/oppna-data/{LOGS}.json",
         f"/lan/finns-inte/oppna-data/{LOGS}-excel.csv",
+        # A county's address as its name is written, or nearly: only the folded name is one.
+        f"/lan/J%C3%B6nkopings-l%C3%A4n/oppna-data/{LOGS}.csv",
+        f"/lan/Jonkopings-Lan/oppna-data/{LOGS}.csv",
+        f"/lan/JONKOPINGS-LAN/oppna-data/{LOGS}.json",
+        f"/lan/{'jonkopings-lan' * 400}/oppna-data/{LOGS}.csv",
+        f"/lan/%2e%2e/oppna-data/{LOGS}.csv",
+        f"/lan/jonkopings-lan%00/oppna-data/{LOGS}.csv",
+        f"{COUNTY}/{LOGS.upper()}.csv",
+        f"{COUNTY}/{LOGS}.CSV",
         f"{COUNTY}/okand.csv",
         f"{COUNTY}/{LOGS}.xml",
         # The datasets offered for the whole country: their national file holds every county.
@@ -269,3 +282,110 @@ def test_the_national_address_of_the_logs_says_they_are_offered_per_county_too(c
     assert "De finns också för ett län i taget, med länets alla kommuner i en fil." in _text(
         response
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("suffix", SUFFIXES.values())
+def test_the_countys_file_answers_head_and_conditional_requests(client, county, suffix):
+    """A program polling the county's file asks HEAD, or sends what it has: the length of the
+    whole file, or 304 with no body."""
+    url = f"{COUNTY}/{LOGS}{suffix}"
+    head = client.head(url)
+    assert head.status_code == 200
+    response, body = download(client, url)
+    assert int(head["Content-Length"]) == len(body)
+    assert head["ETag"] == response["ETag"]
+    # Put together from two municipalities' files, the Excel form has its byte order mark once.
+    assert body.count("\ufeff".encode()) == (1 if suffix == "-excel.csv" else 0)
+    for headers in (
+        {"HTTP_IF_NONE_MATCH": response["ETag"]},
+        {"HTTP_IF_MODIFIED_SINCE": response["Last-Modified"]},
+    ):
+        for ask in (client.get, client.head):
+            again = ask(url, **headers)
+            assert again.status_code == 304, (ask, headers)
+            assert again.content == b""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", SUFFIXES)
+def test_a_county_whose_municipalities_have_published_nothing_has_a_file_of_no_rows(client, fmt):
+    """Gotlands län: its one municipality has no published promise. The file is still one a
+    program reads: the header row (the Excel form's byte order mark once), or an empty array."""
+    _response, body = download(client, f"/lan/gotlands-lan/oppna-data/{LOGS}{SUFFIXES[fmt]}")
+    names, data = rows(fmt, body)
+    assert data == []
+    assert names == ([] if fmt == "json" else DATASETS_BY_SLUG[LOGS].column_names)
+    assert body.count("\ufeff".encode()) == (1 if fmt == "excel" else 0)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", SUFFIXES)
+def test_a_municipality_file_failing_mid_build_fails_the_countys_never_a_partial_file(
+    client, county, monkeypatch, fmt
+):
+    """Vetlanda's file is built and kept; Tranås's fails after its rows: the county's file is
+    a 503, nothing of it is kept, and the next download is whole."""
+    dataset = DATASETS_BY_SLUG[LOGS]
+
+    def outage_in_tranas(place, *args, **kwargs):
+        yield from dataset.rows(place, *args, **kwargs)
+        if place.slug == "tranas":
+            raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setitem(
+        opendata.DATASETS_BY_SLUG, LOGS, dataclasses.replace(dataset, rows=outage_in_tranas)
+    )
+    monkeypatch.setattr(opendata_files, "ROWS_PER_WRITE", 1)
+    url = f"{COUNTY}/{LOGS}{SUFFIXES[fmt]}"
+    response = client.get(url)
+    assert response.status_code == 503 and response.streaming is False
+    assert "ETag" not in response
+    assert b"Trafikkontroller" not in response.content
+    assert not [path for path in kept_files() if path.startswith(COUNTY_FOLDER_PREFIX)]
+    monkeypatch.setitem(opendata.DATASETS_BY_SLUG, LOGS, dataset)
+    assert len(rows(fmt, download(client, url)[1])[1]) == 3
+
+
+@pytest.mark.django_db
+def test_a_municipality_file_another_worker_builds_is_waited_for_not_built_again(
+    client, county, monkeypatch
+):
+    """Two downloads at once, Tranås's file and the county's: the county's build waits for
+    the Tranås file the other worker is building and puts that one in, as it is kept."""
+    builds = []
+    dataset = DATASETS_BY_SLUG[LOGS]
+
+    def counted_rows(*args):
+        builds.append(args[0].slug)
+        return dataset.rows(*args)
+
+    monkeypatch.setitem(
+        opendata.DATASETS_BY_SLUG, LOGS, dataclasses.replace(dataset, rows=counted_rows)
+    )
+    tranas = County.objects.get(code="06").municipalities.get(slug="tranas")
+    other = opendata.Export(
+        DATASETS_BY_SLUG[LOGS],
+        opendata.FORMATS["json"],
+        tranas,
+        settings.SITE_URL,
+        timezone.localdate(),
+    )
+    name = other.storage_name(public_cache.current_version("tranas"))
+    cache = caches[settings.PUBLIC_CACHE_ALIAS]
+    cache.add(opendata_files._building_key(name), "another worker", 60)
+
+    waits = []
+
+    def other_worker_keeps_it(seconds):
+        waits.append(seconds)
+        if opendata_files._open_stored(name) is None:
+            opendata_files._store(name, other.build())
+
+    monkeypatch.setattr(opendata_files.time, "sleep", other_worker_keeps_it)
+    _response, body = download(client, f"{COUNTY}/{LOGS}.json")
+    assert [row["place"] for row in json.loads(body)][-1] == "Resecentrum"  # Tranås's log
+    # Tranås's rows read once, by the other worker; every other municipality's here.
+    assert len(waits) == 1 and builds.count("tranas") == 1
+    assert len(builds) == County.objects.get(code="06").municipalities.count()
+    assert cache.get(opendata_files._building_key(name)) == "another worker"
