@@ -12,7 +12,7 @@ from activities.plausibility import ALWAYS_USUAL, LARGEST_USUAL, quantity_doubt
 from activities.progress import Target
 from municipalities.models import Role
 from tests import factories
-from tests.activities.test_logging import log_data
+from tests.activities.test_logging import edit_data, log_data
 from tests.activities.test_staff_pages import make_world, url
 from tests.staff import sign_in, staff_user
 
@@ -237,20 +237,6 @@ def test_bad_input_with_or_without_the_box_is_an_error_never_a_500(client, world
 def logged(world) -> ActivityLog:
     day = timezone.localdate()
     return factories.log(world.police, day, quantity=3, reported_by=world.officer, place="Torget")
-
-
-def edit_data(log: ActivityLog, **changes) -> dict:
-    data = {
-        "activity": log.activity_id,
-        "date": log.date.isoformat(),
-        "quantity": str(log.quantity),
-        "place": log.place,
-        "summary": "",
-        "internal_note": "",
-        "edit_version": str(log.edit_version),
-    }
-    data.update(changes)
-    return data
 
 
 def test_a_correction_to_an_improbable_quantity_is_asked_about_then_saved(client, world, logged):

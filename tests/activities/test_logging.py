@@ -40,6 +40,20 @@ def log_data(activity: Activity, **changes) -> dict:
     return data
 
 
+def edit_data(log: ActivityLog, **changes) -> dict:
+    data = {
+        "activity": log.activity_id,
+        "date": log.date.isoformat(),
+        "quantity": str(log.quantity),
+        "place": log.place,
+        "summary": "",
+        "internal_note": "",
+        "edit_version": str(log.edit_version),
+    }
+    data.update(changes)
+    return data
+
+
 def messages_of(response) -> list:
     return list(get_messages(response.wsgi_request))
 
@@ -553,14 +567,7 @@ def test_a_change_may_say_why_and_the_history_shows_it(client, world, logged):
     sign_in(client, world.officer)
     form = client.get(url("log_edit", logged.pk)).content.decode()
     assert "Varför görs ändringen?" in form and 'name="reason"' in form
-    data = {
-        "date": logged.date.isoformat(),
-        "quantity": "2",
-        "place": logged.place,
-        "summary": "",
-        "internal_note": "",
-        "edit_version": "1",
-    }
+    data = edit_data(logged, quantity="2")
     client.post(url("log_edit", logged.pk), {**data, "reason": "Fel antal angavs i går"})
     history = client.get(url("history", "logg", logged.pk)).content.decode()
     assert "Skäl: Fel antal angavs i går" in history
@@ -595,15 +602,7 @@ def test_a_change_may_say_why_and_the_history_shows_it(client, world, logged):
 )
 def test_a_reason_is_plain_text_on_one_line(client, world, logged, reason, refused):
     sign_in(client, world.officer)
-    data = {
-        "date": logged.date.isoformat(),
-        "quantity": "2",
-        "place": logged.place,
-        "summary": "",
-        "internal_note": "",
-        "edit_version": "1",
-        "reason": reason,
-    }
+    data = edit_data(logged, quantity="2", reason=reason)
     response = client.post(url("log_edit", logged.pk), data)
     reasons = [r.history_change_reason for r in logged.history.order_by("history_id")]
     if refused:
