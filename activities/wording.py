@@ -586,10 +586,11 @@ def shortened_spans_words(progress: Progress) -> str:
     löftesår", a reader who counted 6 of "minst 10 per år" in a half last year saw a
     contradiction; only the list of every span said why."""
     target = progress.target
-    if target is None or target.scope not in _SPANS_MET or progress.today <= progress.period_end:
+    ended = progress.today > progress.period_end
+    if target is None or target.scope not in _SHORTENED_SPANS or not ended:
         return ""
     shortened = sum(span.span.target != target.value for span in progress.spans)
-    if not shortened or target.scope not in _SHORTENED_SPANS:
+    if not shortened:
         return ""
     return _SHORTENED_SPANS[target.scope] % {"spans": shortened, "count": count_text(shortened)}
 

@@ -323,14 +323,14 @@ class Export:
         9–11 s for Västra Götalands län's 165,000 logs). The rows are those of a file built
         from the county's rows at once; the header row (a CSV's, with the Excel form's byte
         order mark) comes once, and the JSON arrays become one."""
-        json = self.fmt.extension == "json"
-        file.write(b"[" if json else b"")
+        is_json = self.fmt.extension == "json"
+        file.write(b"[" if is_json else b"")
         written = False
         for municipality in self.place.municipalities.order_by("code"):
             part = dataclasses.replace(self, place=municipality)
             with part.open(public_cache.current_version(municipality.slug)) as stored:
                 data = stored.read()
-            if json:
+            if is_json:
                 rows = data[len(b"[") : -len(JSON_END)]  # "\n{…},\n{…}", or nothing
                 if rows:
                     file.write(b"," + rows if written else rows)
@@ -340,7 +340,7 @@ class Export:
                 written = True
             else:
                 file.write(data[data.index(CSV_LINE_END) + len(CSV_LINE_END) :])
-        file.write(JSON_END if json else b"")
+        file.write(JSON_END if is_json else b"")
 
     def open(self, version: str | None) -> IO[bytes]:
         """The whole file: the one kept for `version` if there is one, else built and kept.
