@@ -17,8 +17,6 @@ from activities.progress import (
     Scope,
     SpanSums,
     Target,
-    _calendar_spans,
-    _fixed_spans,
     compute_progress,
     counting_bounds,
     counting_spans,
@@ -27,6 +25,7 @@ from activities.progress import (
     spans_for,
     status_from_counts,
 )
+from activities.progress.spans import _calendar_spans, _fixed_spans
 
 DAY = datetime.timedelta(days=1)
 STARTS = st.dates(min_value=datetime.date(2019, 1, 1), max_value=datetime.date(2027, 12, 31))
