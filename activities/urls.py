@@ -1,6 +1,6 @@
 from django.urls import path
 
-from activities import csv_import, editor, staff_views, views
+from activities import csv_import_views, editor, staff_views, views
 
 app_name = "activities"
 
@@ -24,7 +24,7 @@ urlpatterns = [
         staff_views.activity_status,
         name="activity_status",
     ),
-    path("personal/importera/", csv_import.log_import, name="log_import"),
+    path("personal/importera/", csv_import_views.log_import, name="log_import"),
     # The coordinator's activity editor.
     path(
         "personal/perioder/<int:pk>/aktiviteter/ny/",

@@ -21,7 +21,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from access import policy
 from access.staff import staff_required
-from activities.csv_import import MAX_BYTES, ImportForm
+from activities.csv_import import MAX_BYTES
+from activities.csv_import_views import ImportForm
 from followups.outcome_forms import IndicatorForm, MeasurementForm, WithdrawMeasurementForm
 from followups.outcome_import import COLUMNS, MAX_ROWS, ImportResult, import_measurements
 from municipalities.roles import Act

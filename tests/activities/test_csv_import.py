@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 
-from activities import csv_import
+from activities import csv_import, csv_import_views
 from activities.csv_import import COLUMNS, MAX_ROWS, import_logs, parse_csv
 from activities.models import ActivityLog, Responsible
 from activities.services import record_log
@@ -1026,7 +1026,7 @@ def _asked(client, world):
 
 def test_an_answer_that_waited_too_long_saves_nothing(client, world):
     answer = _asked(client, world)
-    later = timezone.now() + csv_import.PAYLOAD_MAX_AGE + datetime.timedelta(minutes=1)
+    later = timezone.now() + csv_import_views.PAYLOAD_MAX_AGE + datetime.timedelta(minutes=1)
     with time_machine.travel(later):
         response = client.post(reverse("activities:log_import"), answer, follow=True)
     assert UPLOAD_UNREAD in response.content.decode()

@@ -13,6 +13,7 @@ from promises.forms import clean_period_slug
 
 FORM_MODULES = (
     "activities.csv_import",
+    "activities.csv_import_views",
     "activities.forms",
     "followups.forms",
     "followups.outcome_forms",
