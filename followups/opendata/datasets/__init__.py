@@ -15,7 +15,7 @@ from followups.opendata.datasets.columns import BOOLEAN, Column, Dataset
 from followups.opendata.datasets.followup import FOLLOW_UP_DATASETS
 from followups.opendata.datasets.outcomes import OUTCOME_DATASETS
 from followups.opendata.datasets.plans import PLAN_DATASETS
-from followups.opendata.rows import PUBLIC_MEETING_STATUSES
+from followups.opendata.followup_rows import PUBLIC_MEETING_STATUSES
 from promises.models import (
     PUBLISHED_STATES,
     ChangeKind,

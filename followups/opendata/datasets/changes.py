@@ -14,7 +14,7 @@ from followups.opendata.datasets.columns import (
     Column,
     Dataset,
 )
-from followups.opendata.rows import (
+from followups.opendata.followup_rows import (
     extension_rows,
     revision_change_rows,
 )

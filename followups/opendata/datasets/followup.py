@@ -15,12 +15,8 @@ from followups.opendata.datasets.columns import (
     Column,
     Dataset,
 )
-from followups.opendata.rows import (
-    assessment_rows,
-    log_rows,
-    meeting_rows,
-    report_rows,
-)
+from followups.opendata.followup_rows import assessment_rows, meeting_rows, report_rows
+from followups.opendata.rows import log_rows
 
 FOLLOW_UP_DATASETS: tuple[Dataset, ...] = (
     Dataset(

@@ -16,7 +16,7 @@ from followups.opendata.datasets.columns import (
     Column,
     Dataset,
 )
-from followups.opendata.rows import (
+from followups.opendata.followup_rows import (
     indicator_rows,
     outcome_rows,
 )
