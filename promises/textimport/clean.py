@@ -65,7 +65,6 @@ from promises.textimport.formats.conversations import (
     shortcode_bullets_read,
 )
 from promises.textimport.formats.count_first import count_first_lines_bulleted
-from promises.textimport.formats.csv_records import csv_records_read
 from promises.textimport.formats.dash_fields import dash_fields_read
 from promises.textimport.formats.dashed_tables import dashed_tables_read
 from promises.textimport.formats.data import (
@@ -84,6 +83,7 @@ from promises.textimport.formats.delimited_tables import _EMPTY_CSV_CELLS
 from promises.textimport.formats.diagrams import DIAGRAM_PRESENT, diagrams_read
 from promises.textimport.formats.disclosures import disclosures_read
 from promises.textimport.formats.double_spacing import double_spacing_read
+from promises.textimport.formats.early_readers import early_readers_read
 from promises.textimport.formats.event_cards import event_cards_read
 from promises.textimport.formats.field_lines import field_lines_read
 from promises.textimport.formats.grid_tables import grid_tables_read
@@ -184,7 +184,6 @@ from promises.textimport.formats.pages import (
     _without_watermark,
 )
 from promises.textimport.formats.posters import _poster_lines_joined, credits_dropped
-from promises.textimport.formats.psql_tables import psql_tables_read
 from promises.textimport.formats.pull_quotes import pull_quotes_read
 from promises.textimport.formats.radio_options import radio_options_read
 from promises.textimport.formats.responsibility_matrix import responsibility_matrix_read
@@ -412,10 +411,7 @@ def clean(raw: str) -> str:
     if ("flowchart" in raw or "graph" in raw) and DIAGRAM_PRESENT.search(raw, 0, 50_000):
         raw = diagrams_read(raw)
     raw = formatting_marks_read(raw)
-    if "-+-" in raw:
-        raw = psql_tables_read(raw)
-    if '","' in raw or '";"' in raw:
-        raw = csv_records_read(raw)
+    raw = early_readers_read(raw)
     if "Aktivitet " in raw:
         raw = titled_activities_read(raw)
     if "  " in raw or "\t" in raw:

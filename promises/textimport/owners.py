@@ -20,8 +20,8 @@ def _set(words: str) -> frozenset[str]:
 
 MODAL = re.compile(
     r"\b(?:ska|skall|kommer att|vill|lovar|forbinder sig|atar sig|ansvarar for|avser att"
-    # "Under 2026 kommer polisen att …": the subject between the verb and "att".
-    r"|kommer(?= (?:[\w-]+ ){1,3}att\b))\b"
+    # "Under 2026 kommer polisen att …" (the subject between); "X får i uppdrag att …"
+    r"|far i uppdrag att|kommer(?= (?:[\w-]+ ){1,3}att\b))\b"
 )
 # Present tense, folded: "genomför", "arbetar", and the short "är", "har", "går", "gör", "ser",
 # "tar", "rör (sig)", "ger".

@@ -248,6 +248,19 @@ _HALF_YEARS = re.compile(
     rf"(?:och|samt) {_ONCE} (?:pa|under|per|varje|i) (?:varen|hosten|varterminen|hostterminen)\b"
 )
 _TIMES = {"en": 1, "ett": 1, "1": 1, "tva": 2, "2": 2, "tre": 3, "3": 3}
+# Once or more in a month named, the month saying when and the count how often, a year (a month
+# comes round each year): "en gång i maj", "en gång i maj och en gång i oktober" (folded text).
+_MONTH = r"(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+_IN_MONTHS = re.compile(rf"\b{_ONCE} (?:i|under) {_MONTH}(?:,? (?:och|samt) {_ONCE} i {_MONTH})?\b")
+
+
+def _pieces_of(tokens: list["Token"], number_index: int) -> tuple[str, str]:
+    """What "N st" counts where the item's verb names no object: the counted noun nearest
+    before it ("bjuda in föräldrar till föräldraträffar (4 st under året)"); else nothing."""
+    following = tokens[number_index + 1].folded if number_index + 1 < len(tokens) else ""
+    if following not in {"st", "stycken"}:
+        return "", ""
+    return named_noun(tokens[:number_index], number_index) or ("", "")
 
 
 def read_target(
@@ -257,7 +270,13 @@ def read_target(
     said for spring and autumn apart ("en gång på våren och en gång på hösten") is their sum a
     year, noted as counted per year."""
     target, notes = _read_target(text, offset, listed, counted, structure)
-    if target or structure or not ("öst" in text or "ÖST" in text):
+    if structure:
+        return target, notes
+    if " i " in text and (not target or _one_event(target)):
+        months = _IN_MONTHS.search(fold(text[:LONGEST]))
+        if months and months.group(2) != months.group(4):
+            return _counted_per_year(text, months, offset, months.group(3)), []
+    if target or not ("öst" in text or "ÖST" in text):
         return target, notes
     folded = fold(text[:LONGEST])
     halves = _HALF_YEARS.search(folded)
@@ -266,18 +285,27 @@ def read_target(
     seasons = re.findall(r"(?:varen|hosten|varterminen|hostterminen)", halves.group())
     if len({season.removesuffix("terminen").removesuffix("en") for season in seasons}) != 2:
         return target, notes  # "en gång på hösten och en gång på hösten": no year's halves
-    phrase = text[halves.start() : halves.end()]
-    return (
-        ParsedTarget(
-            comparator="count",
-            value=_TIMES[halves.group(1)] + _TIMES[halves.group(2)],
-            unit="gånger",
-            unit_singular="gång",
-            scope="year",
-            span=TextSpan(offset + halves.start(), offset + halves.end()),
-            uncertain=[_("Counted per year: “%(phrase)s”") % {"phrase": phrase}],
-        ),
-        [],
+    return _counted_per_year(text, halves, offset, halves.group(2)), []
+
+
+def _one_event(target: ParsedTarget) -> bool:
+    """A single event during the period, read from an article ("genomföra en trygghetsvandring
+    … en gång i maj"): the times a month named gives say more."""
+    return (target.comparator, target.value, target.scope) == ("count", 1, "period")
+
+
+def _counted_per_year(text: str, times: re.Match, offset: int, second: str | None) -> ParsedTarget:
+    """The times `times` counts (its first group, and `second` when it has one) as a count a
+    year, noted as counted per year."""
+    phrase = text[times.start() : times.end()]
+    return ParsedTarget(
+        comparator="count",
+        value=_TIMES[times.group(1)] + (_TIMES[second] if second else 0),
+        unit="gånger",
+        unit_singular="gång",
+        scope="year",
+        span=TextSpan(offset + times.start(), offset + times.end()),
+        uncertain=[_("Counted per year: “%(phrase)s”") % {"phrase": phrase}],
     )
 
 
@@ -373,7 +401,7 @@ def _read_target(
             # "Trafikkontroller vid skolorna, minst 10 per år", "Trygghetsvandringar i
             # Kvarntorp: 3 per år", "genomföra narkotikakontroller, 24 st. per år": the noun the
             # item names first, or its verb's object.
-            unit, singular = item_noun(tokens, number_index) or ("", "")
+            unit, singular = item_noun(tokens, number_index) or _pieces_of(tokens, number_index)
             if not unit and _rate_after(tokens, number_index):
                 unit, singular = "gånger", "gång"  # "(mål: 4/månad)": so many times a month
         elif not unit and multiplier(tokens, index):

@@ -12,6 +12,8 @@ watermarks, tables of contents, line numbers, comment summaries); `tables`: tabl
 `layouts`: forms, cards and sheets (check boxes, a card's labels, a spreadsheet's headings, a
 mind map, a letter's head, a leaflet's figures, legends, a pivot table, a tear-off reply card);
 `posters`: a poster's short lines (joined into sentences, a heading in capitals kept apart, a
-picture's credit dropped); `languages`: a page in Swedish and another language; `common`: what
-several of them share.
+picture's credit dropped); `languages`: a page in Swedish and another language;
+`early_readers`: the readers run first, each when its mark is in the text (a PDF's glyph codes,
+a database client's result, a workbook's sheets, CSV records, a wall's posts, a definition list,
+a list of requirements, a logic model); `common`: what several of them share.
 """

@@ -66,6 +66,11 @@ _ROW_NUMBER = re.compile(r"[\w.-]{1,8}")
 EMPTY_CELL = "–"
 
 
+# A line broken inside a cell of a Markdown table ("Fotpatrullering vid torget<br>och i parken"):
+# a space in the cell's text.
+_LINE_BREAK_TAG = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.IGNORECASE)
+
+
 # A row of a CSV file whose cells are in quotes: '"Aktivitet";"Ansvarig"', '"Aktivitet","Mål"'.
 _QUOTED_CSV = re.compile(r'"[^"]*(?:""[^"]*)*"\s*([;,])\s*"')
 
@@ -80,9 +85,9 @@ def _separated(line: str) -> list[str] | None:
     if "\t" in text:
         parts = text.split("\t")
     elif _PIPE_ROW.fullmatch(line):
-        parts = text.strip().strip("|").split("|")
+        parts = _LINE_BREAK_TAG.sub(" ", text).strip().strip("|").split("|")
     elif " | " in text:  # "Aktivitet | Ansvar | Omfattning", without pipes at its ends
-        parts = text.split("|")
+        parts = _LINE_BREAK_TAG.sub(" ", text).split("|")
     elif ";" in text:
         # a CSV file's cell in quotes among bare ones ('"Föräldravandringar, lördagar";Kommunen')
         parts = next(csv.reader([text], delimiter=";")) if '"' in text else text.split(";")
