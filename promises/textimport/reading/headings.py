@@ -498,7 +498,10 @@ def name_alone(lines: list[_Line], index: int) -> bool:
     line = lines[index]
     if line.bullet or len(line.text.split()) > 1 or line.text.rstrip().endswith(":"):
         return False
-    following = next((after for after in lines[index + 1 :] if not after.blank), None)
+    # By index, not over a slice: a slice copied the rest of the text's lines for each line.
+    following = next(
+        (lines[after] for after in range(index + 1, len(lines)) if not lines[after].blank), None
+    )
     right_under = index + 1 < len(lines) and not lines[index + 1].blank
     return not right_under and (following is None or not following.bullet)
 
