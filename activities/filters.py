@@ -4,6 +4,7 @@ import datetime
 
 import django_filters
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, Responsible
@@ -19,6 +20,16 @@ PROGRESS_FIELDS = STATUS_FIELDS
 PERIOD_PROGRESS_FIELDS = ("start_date", "end_date", "state", "closed_date", "registered_at")
 
 
+def responsible_choices() -> list[tuple[str, str]]:
+    """The responsible parties as the rows name them: a joint activity's row says "Polisen och
+    kommunen", so the filter offers that, not the choice's "Gemensamt" (a journalist looked for
+    the joint activities under "Polisen och kommunen" and did not find the option)."""
+    return [
+        (value, gettext("The Police and the municipality") if value == Responsible.JOINT else label)
+        for value, label in Responsible.choices
+    ]
+
+
 class ActivityFilter(PeriodFilterSet):
     """Filters of the national activity list.
 
@@ -31,7 +42,7 @@ class ActivityFilter(PeriodFilterSet):
     ansvarig = django_filters.ChoiceFilter(
         label=_("Responsible"),
         field_name="responsible",
-        choices=Responsible.choices,
+        choices=responsible_choices,
         empty_label=_("All"),
     )
     framsteg = django_filters.ChoiceFilter(

@@ -478,7 +478,8 @@ def _staff_period(request: HttpRequest, pk: int, document: Document) -> PromiseP
 def _staff_links(period: PromisePeriod, name: str) -> Links:
     return Links(
         back=reverse("promises:staff_period", args=[period.pk]),
-        back_label=gettext("Back to the period"),
+        # As the public copy says it: "perioden" is the code's word, not the KLG member's.
+        back_label=gettext("Back to the citizen promise"),
         html=reverse("promises:staff_document", args=[period.pk, name]),
         pdf=reverse("promises:staff_document_pdf", args=[period.pk, name]),
     )

@@ -153,8 +153,11 @@ class PeriodFilterSet(django_filters.FilterSet):
         empty_label=_("All years"),
         method="filter_year",
     )
+    # The period's state. "Status" alone read, on the activity list, as the activity's own
+    # status (planerad, pågår) that each row shows: a journalist chose "Gäller nu" to find
+    # the activities under way.
     status = django_filters.ChoiceFilter(
-        label=_("Status"),
+        label=_("Status of the citizen promise"),
         choices=state_choices,
         empty_label=_("All"),
         method="filter_state",

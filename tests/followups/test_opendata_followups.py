@@ -411,7 +411,7 @@ def test_meetings_are_the_held_ones_the_period_pages_show_and_the_planned_ones(c
     page = client.get(world.current.get_absolute_url()).content.decode()
     with translation.override("sv"):
         day = date_format(world.held_now.date, "j F Y")
-    assert f'<h3 class="list-heading">{day} 17:00, medborgardialog</h3>' in page
+    assert f'<h3 class="list-heading">{day} kl. 17:00, medborgardialog</h3>' in page
     assert (held_now["forum"], held_now["participants"]) == ("Trygg i Tranås", "Polisen, kommunen")
     assert (held_now["public_summary"], held_now["decisions"]) == (
         "Dialog på torget.",

@@ -106,7 +106,7 @@ def test_officer_gets_behind_activities_and_meetings_of_their_municipality_only(
     assert f"{SITE}/personal/aktiviteter/{world['behind'].pk}/" in body
     assert "Nattvandringar" not in body and "Samverkan" not in body
     assert "1 planerat uppföljningsmöte den kommande veckan (23–29 november 2026)" in body
-    assert "onsdag 25 november 2026 09:30: Tertialuppföljning (Trygg och säker kommun)" in body
+    assert "onsdag 25 november 2026 kl. 09:30: Tertialuppföljning (Trygg och säker kommun)" in body
     assert "1 december" not in body
     # Nothing of Tranås, and no reports for a kommunpolis.
     assert "Tranås" not in body

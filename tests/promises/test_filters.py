@@ -237,7 +237,9 @@ def test_filter_labels_are_the_same_on_both_lists_and_choices_start_with_a_capit
         assert all(choice[:1].isupper() or choice[:1].isdigit() for choice in choices), choices
     responsible = activities["ansvarig"][1]
     assert responsible[0] == "Alla"
-    assert "Polisen" in responsible and "Kommunen" in responsible and "Gemensamt" in responsible
+    assert "Polisen" in responsible and "Kommunen" in responsible
+    # A joint activity as its row names it ("Ansvarig: Polisen och kommunen").
+    assert "Polisen och kommunen" in responsible and "Gemensamt" not in responsible
     assert "Ej angiven" in responsible
     assert promises["status"][1][:2] == ["Alla", "Gäller nu"]
 
