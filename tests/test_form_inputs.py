@@ -26,6 +26,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.contrib.messages import get_messages
 from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.forms import BaseFormSet
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -668,22 +669,33 @@ def test_user_settings_refuse_a_bad_choice(client, world, value):
 # --- the coordinator's and the approver's forms ----------------------------------------------
 
 
+# Everything a staff form may write (the history tables record every change).
+RECORDED = (
+    PromisePeriod.history.model,
+    Promise.history.model,
+    Activity.history.model,
+    ActivityLog.history.model,
+    DecisionProposal.history.model,
+    Signatory,
+    PeriodTransition,
+    Review,
+    ReviewAnswer,
+    Extension,
+    Revision,
+    RevisionChange,
+)
+
+
 def records() -> tuple[int, ...]:
-    """Counts of everything a staff form may write (the history tables record every change)."""
-    return (
-        PromisePeriod.history.count(),
-        Promise.history.count(),
-        Activity.history.count(),
-        ActivityLog.history.count(),
-        DecisionProposal.history.count(),
-        Signatory.objects.count(),
-        PeriodTransition.objects.count(),
-        Review.objects.count(),
-        ReviewAnswer.objects.count(),
-        Extension.objects.count(),
-        Revision.objects.count(),
-        RevisionChange.objects.count(),
+    """The row counts of `RECORDED`, in one query (twelve queries before and after each of a
+    few thousand examples took a sixth of this module's time)."""
+    counts = ", ".join(
+        f"(SELECT COUNT(*) FROM {connection.ops.quote_name(model._meta.db_table)})"
+        for model in RECORDED
     )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {counts}")  # noqa: S608 - the models' own table names
+        return tuple(cursor.fetchone())
 
 
 def refusal(response) -> str:
