@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from access import policy
 from access.staff import staff_required
 from activities import services
-from activities.forms import ActivityForm, MoveForm
+from activities.editor_forms import ActivityForm, MoveForm
 from activities.models import Activity
 from municipalities.roles import Act
 from promises import lifecycle

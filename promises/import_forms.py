@@ -489,9 +489,9 @@ EXACTLY, EXACTLY_PROPOSED_AS = "exactly", "count"
 
 def comparator_choices() -> list[tuple[str, str]]:
     """No target, then the comparisons the activity editor offers a new target
-    (`activities.forms.TARGET_COMPARATOR_CHOICES`, the one list of them), reached through the
+    (`activities.editor_forms.TARGET_COMPARATOR_CHOICES`, the one list of them), reached through the
     relation as the activity model is: this app imports nothing of the activities app."""
-    editor = import_module(f"{_activity_meta().app_config.name}.forms")
+    editor = import_module(f"{_activity_meta().app_config.name}.editor_forms")
     return [
         (NO_TARGET, _("Without a target (a status instead)")),
         *editor.TARGET_COMPARATOR_CHOICES,

@@ -14,6 +14,7 @@ from promises.forms import clean_period_slug
 FORM_MODULES = (
     "activities.csv_import",
     "activities.csv_import_views",
+    "activities.editor_forms",
     "activities.forms",
     "followups.forms",
     "followups.outcome_forms",

@@ -8,7 +8,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from activities.forms import TARGET_COMPARATOR_CHOICES
+from activities.editor_forms import TARGET_COMPARATOR_CHOICES
 from activities.progress import Scope
 from promises.import_forms import (
     NO_TARGET,
