@@ -25,7 +25,7 @@ from activities.models import Activity
 from municipalities.roles import Act
 from promises import lifecycle
 from promises.editing import EditConflict
-from promises.forms import (
+from promises.editing_forms import (
     RevisionForm,
     all_valid,
     rebind_after_conflict,

@@ -14,11 +14,11 @@ from activities.models import Activity, Responsible
 from activities.progress import Comparator, Scope, Target, target_text
 from activities.wording import text_target_mismatch
 from followups.models import MeetingKind
+from promises.editing_forms import VersionedFormMixin, version_field
 from promises.fields import (
     ModelMultipleChoiceField,
     PlainTextField,
 )
-from promises.forms import VersionedFormMixin, version_field
 from promises.models import Promise
 from promises.validators import validate_plain_text
 

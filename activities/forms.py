@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from activities.models import Activity, ActivityLog, ActivityStatus
 from activities.plausibility import QuantityDoubt, activity_doubt
 from activities.wording import quantity_words
+from promises.editing_forms import VersionedFormMixin, version_field
 from promises.fields import (
     DateField,
     PlainTextField,
@@ -22,7 +23,6 @@ from promises.fields import (
     idempotency_field,
     long_date,
 )
-from promises.forms import VersionedFormMixin, version_field
 from promises.validators import validate_plain_text
 
 MAX_QUANTITY = 100_000

@@ -49,9 +49,9 @@ from municipalities.roles import Act
 from municipalities.search import swedish_sort_key
 from promises import lifecycle
 from promises.editing import EditConflict
+from promises.editing_forms import rebind_after_conflict
 from promises.fields import date_span
 from promises.filters import paginate
-from promises.forms import rebind_after_conflict
 from promises.lifecycle import Action, revisable
 from promises.models import PromisePeriod, WaitingFor, in_scope_q
 

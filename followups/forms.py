@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
 from followups.models import FollowUpMeeting, Rating
+from promises.editing_forms import SentOnceMixin, version_field
 from promises.fields import DateField, PlainTextField, TimeField, long_date
-from promises.forms import SentOnceMixin, version_field
 from promises.models import Promise, PromisePeriod
 from promises.validators import validate_plain_text
 

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from followups.models import ReportKind
 from followups.reports import KEEP, RECOUNT, proposed_span, same_span_report
+from promises.editing_forms import SentOnceMixin, version_field
 from promises.fields import DateField, PlainTextField, date_span, long_date
-from promises.forms import SentOnceMixin, version_field
 from promises.models import PromisePeriod
 
 MAX_TITLE = 200

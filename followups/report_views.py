@@ -23,7 +23,7 @@ from followups.models import Report, ReportKind
 from followups.report_forms import CorrectionForm, DraftReportForm, DraftTextsForm, PublishForm
 from municipalities.roles import Act
 from promises.editing import EditConflict, Repeated
-from promises.forms import SENT_TWICE, rebind_after_conflict
+from promises.editing_forms import SENT_TWICE, rebind_after_conflict
 from promises.models import PromisePeriod
 
 

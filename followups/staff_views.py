@@ -44,7 +44,7 @@ from followups.models import (
 )
 from municipalities.roles import Act
 from promises.editing import EditConflict, Repeated
-from promises.forms import SENT_TWICE, all_valid, rebind_after_conflict
+from promises.editing_forms import SENT_TWICE, all_valid, rebind_after_conflict
 from promises.models import PromisePeriod
 
 logger = logging.getLogger(__name__)

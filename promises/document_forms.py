@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from promises import lifecycle
 from promises.editing import EditConflict, lock_period_in_state, save_versioned
+from promises.editing_forms import VersionedFormMixin, version_field
 from promises.fields import DateField, PlainTextField
-from promises.forms import VersionedFormMixin, version_field
 from promises.models import DecisionProposal, Parties, PromisePeriod
 from promises.validators import validate_plain_text
 from promises.validity import takes_effect_at_signing, validity_label

@@ -39,7 +39,7 @@ from promises.document_forms import (
     with_area,
 )
 from promises.editing import EditConflict
-from promises.forms import rebind_after_conflict
+from promises.editing_forms import rebind_after_conflict
 from promises.models import (
     DecisionProposal,
     Parties,

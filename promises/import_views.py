@@ -24,7 +24,7 @@ from access import policy
 from access.staff import staff_required
 from municipalities.models import LocalPoliceArea, Municipality
 from municipalities.roles import Act
-from promises.forms import all_valid
+from promises.editing_forms import all_valid
 from promises.import_forms import (
     EXACTLY,
     DocumentPayload,

@@ -18,15 +18,9 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import LocalPoliceArea, Municipality
 from promises import registration
+from promises.editing_forms import RevisionForm, VersionedFormMixin, version_field
 from promises.fields import DateField, long_date
-from promises.forms import (
-    PlainTextField,
-    RevisionForm,
-    VersionedFormMixin,
-    clean_period_slug,
-    suggested_slug,
-    version_field,
-)
+from promises.forms import PlainTextField, clean_period_slug, suggested_slug
 from promises.hidden_content import hidden_content, refusal
 from promises.lifecycle import SignatoryData
 from promises.models import Parties, PeriodState, PromisePeriod

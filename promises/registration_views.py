@@ -26,7 +26,7 @@ from municipalities.models import LocalPoliceArea, Municipality
 from municipalities.roles import Act
 from promises import lifecycle, registration
 from promises.editing import EditConflict
-from promises.forms import rebind_after_conflict
+from promises.editing_forms import rebind_after_conflict
 from promises.models import PromisePeriod
 from promises.registration_forms import (
     CorrectionReasonForm,

@@ -24,6 +24,13 @@ from municipalities.models import LocalPoliceArea, Municipality
 from municipalities.roles import Act
 from promises import copy_review, lifecycle, services
 from promises.editing import UP, EditConflict
+from promises.editing_forms import (
+    RevisionForm,
+    all_valid,
+    rebind_after_conflict,
+    revision_form_for,
+    revision_from,
+)
 from promises.forms import (
     MoveForm,
     PeriodCopyForm,
@@ -32,11 +39,6 @@ from promises.forms import (
     PeriodFieldsForm,
     PromiseEditForm,
     PromiseForm,
-    RevisionForm,
-    all_valid,
-    rebind_after_conflict,
-    revision_form_for,
-    revision_from,
 )
 from promises.lifecycle import needs_revision
 from promises.models import (

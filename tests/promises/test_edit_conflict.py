@@ -12,7 +12,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from municipalities.models import LocalPoliceArea
-from promises.forms import PeriodEditForm, PromiseEditForm, rebind_after_conflict
+from promises.editing_forms import rebind_after_conflict
+from promises.forms import PeriodEditForm, PromiseEditForm
 from promises.models import Promise, PromisePeriod, Revision, Theme
 from tests.promises.test_editor import World, form_data, make_world, shown_form
 from tests.staff import sign_in
@@ -173,7 +174,7 @@ def test_rebind_of_a_promise_compares_themes_by_choice(world):
 
 
 def test_saved_dates_and_times_are_shown_as_the_pages_write_them():
-    from promises.forms import _display
+    from promises.editing_forms import _display
 
     with translation.override("sv"):
         assert _display(forms.TimeField(), datetime.time(13, 0)) == "13:00"

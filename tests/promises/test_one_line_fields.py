@@ -21,6 +21,7 @@ FORM_MODULES = (
     "followups.report_forms",
     "municipalities.forms",
     "promises.document_forms",
+    "promises.editing_forms",
     "promises.forms",
     "promises.import_forms",
     "promises.lifecycle_forms",
