@@ -49,11 +49,15 @@ $(VNU_JAR): package.json package-lock.json
 
 vnu: $(VNU_JAR)
 
+# The portal's own links (canonical, feeds, e-mails) name the address it is served at, unless
+# SITE_URL says otherwise: with PORT=8766 alone they named port 8000, where nothing answered.
+LINK_HOST := $(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST))
+
 run: install pdf-libs
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py seed_demo
 	@echo "Serving the portal at http://$(HOST):$(PORT)/"
-	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=1 SITE_URL=$${SITE_URL:-http://$(LINK_HOST):$(PORT)} $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Production-like: gunicorn with config/gunicorn.conf.py; needs SECRET_KEY, ALLOWED_HOSTS (and
 # DATABASE_URL, REDIS_URL) in the environment, as README's "Production" says.
