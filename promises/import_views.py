@@ -26,20 +26,16 @@ from municipalities.models import LocalPoliceArea, Municipality
 from municipalities.roles import Act
 from promises.editing_forms import all_valid
 from promises.import_forms import (
-    EXACTLY,
     DocumentPayload,
     ImportDocumentForm,
     ImportKind,
     ImportUploadForm,
-    confirmed_document,
-    formsets,
-    nothing_kept,
     period_form,
     period_initial,
     proposed_signatories,
     texts_form,
-    too_long,
 )
+from promises.import_rows import EXACTLY, confirmed_document, formsets, nothing_kept, too_long
 from promises.registration_forms import signatory_formset
 from promises.registration_views import error_entries as registration_error_entries
 from promises.textimport import create

@@ -24,6 +24,7 @@ FORM_MODULES = (
     "promises.editing_forms",
     "promises.forms",
     "promises.import_forms",
+    "promises.import_rows",
     "promises.lifecycle_forms",
     "promises.registration_forms",
 )

@@ -10,12 +10,8 @@ from django.urls import reverse
 
 from activities.editor_forms import TARGET_COMPARATOR_CHOICES
 from activities.progress import Scope
-from promises.import_forms import (
-    NO_TARGET,
-    ActivityRowForm,
-    activity_initial,
-    matching_police_area,
-)
+from promises.import_forms import matching_police_area
+from promises.import_rows import NO_TARGET, ActivityRowForm, activity_initial
 from promises.textimport.highlight import highlighted, marks_for
 from promises.textimport.parser import parse
 from promises.textimport.types import ParsedActivity, ParsedDocument, ParsedTarget

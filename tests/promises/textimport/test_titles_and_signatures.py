@@ -8,7 +8,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from promises.import_forms import activity_initial, period_initial, signatory_initial
+from promises.import_forms import period_initial, signatory_initial
+from promises.import_rows import activity_initial
 from promises.models import PromisePeriod, Signatory
 from promises.textimport.create import _activity_fields
 from promises.textimport.parser import parse
