@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from followups.feeds import FEED_LIMIT, FEED_LOG_LIMIT, FEED_SOURCES, feed_items
+from followups.feed_items import FEED_LIMIT, FEED_LOG_LIMIT, FEED_SOURCES, feed_items
 from followups.models import MeetingStatus, Report, ReportKind
 from municipalities.models import Municipality
 from promises.models import Extension, PeriodState, PromisePeriod, Revision, RevisionChange
