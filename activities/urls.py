@@ -1,6 +1,6 @@
 from django.urls import path
 
-from activities import csv_import_views, editor, staff_views, views
+from activities import csv_import_views, editor, staff_home, staff_views, views
 
 app_name = "activities"
 
@@ -12,7 +12,7 @@ urlpatterns = [
         name="activity_detail",
     ),
     # Staff pages (sign-in with two factors required).
-    path("personal/", staff_views.staff_home, name="staff_home"),
+    path("personal/", staff_home.staff_home, name="staff_home"),
     path("personal/logga/", staff_views.log_create, name="log_create"),
     path("personal/loggar/", staff_views.log_list, name="log_list"),
     path("personal/loggar/<int:pk>/andra/", staff_views.log_edit, name="log_edit"),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 
 from activities.models import Activity, ActivityStatus, Responsible
 from activities.progress import PaceStatus
-from activities.staff_views import _period_overview
+from activities.staff_home import _period_overview
 from municipalities.models import Municipality, Role
 from promises.models import PeriodState, PromisePeriod
 from tests import factories
@@ -332,8 +332,8 @@ def test_start_page_query_count_does_not_grow_with_periods(
 def test_an_administrators_start_page_shows_the_first_ones_of_the_whole_country(
     client, monkeypatch
 ):
-    monkeypatch.setattr("activities.staff_views.HOME_ACTIVITIES", 3)
-    monkeypatch.setattr("activities.staff_views.HOME_PERIODS", 2)
+    monkeypatch.setattr("activities.staff_home.HOME_ACTIVITIES", 3)
+    monkeypatch.setattr("activities.staff_home.HOME_PERIODS", 2)
     today = timezone.localdate()
     for slug in ("vetlanda", "tranas", "eksjo"):
         period = current_period(slug)
@@ -693,7 +693,7 @@ def test_start_page_lists_the_latest_held_meetings_newest_first_of_the_users_per
     client, world, monkeypatch
 ):
     """A coordinator taking over: what was last decided, a click from each meeting's record."""
-    monkeypatch.setattr("activities.staff_views.HOME_MEETINGS", 2)
+    monkeypatch.setattr("activities.staff_home.HOME_MEETINGS", 2)
     sign_in(client, world.coordinator)
     assert "held-meetings-heading" not in client.get(url("staff_home")).content.decode()
 

@@ -210,7 +210,7 @@ def test_an_administrator_is_waited_for_as_coordinator_everywhere_but_never_as_a
 
 
 def test_the_queue_is_cut_with_a_count(client, people, monkeypatch):
-    monkeypatch.setattr("activities.staff_views.HOME_WAITING", 2)
+    monkeypatch.setattr("activities.staff_home.HOME_WAITING", 2)
     for slug in ("a", "b", "c"):
         factories.period_in_state(S.CONSULTATION, slug=slug)
 
