@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from activities.filters import ActivityFilter
 from activities.models import Activity, ActivityLog
-from config.public_cache import list_page
+from config.page_cache import list_page
 from promises.filters import legacy_redirect, paginate
 
 

@@ -144,10 +144,10 @@ MIDDLEWARE = [
     # Static files are answered here, before the middleware below; their headers come from
     # WHITENOISE_ADD_HEADERS_FUNCTION.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous public pages from the shared cache (config/public_cache.py), as early as a
+    # Anonymous public pages from the shared cache (config/page_cache.py), as early as a
     # page may be answered: a hit skips the middleware below, whose headers (CSP, language,
     # frame options) are stored with the page; the two above add theirs to every response.
-    "config.public_cache.PublicPageCacheMiddleware",
+    "config.page_cache.PublicPageCacheMiddleware",
     "config.middleware.PortalCSPMiddleware",
     "config.middleware.PermissionsPolicyMiddleware",
     # Above the body limit, so the 413 page gets the same headers as every page.

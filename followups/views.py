@@ -17,7 +17,7 @@ from django.views.decorators.http import require_safe
 from activities.filters import ActivityFilter
 from activities.models import Activity
 from activities.progress import COUNTING_RULE
-from config import public_cache
+from config import page_cache, public_cache
 from followups import opendata
 from followups.feeds import FollowUpFeed, UpdatesFeed
 from followups.models import FollowUpMeeting, MeetingStatus
@@ -87,13 +87,13 @@ def open_data(request: HttpRequest) -> HttpResponse:
     }
     response = render(request, "followups/open_data.html", context)
     # A made-up `?kommun=` shows the page without a choice: not kept once per value.
-    return public_cache.not_kept(response) if chosen_slug and chosen is None else response
+    return page_cache.not_kept(response) if chosen_slug and chosen is None else response
 
 
 def _named(etag: str, export: opendata.Export) -> str:
     """A download's ETag, of its content and the dated name it is saved as: a file the same
     as yesterday's revalidated by a browser or a proxy (304) kept yesterday's name."""
-    return public_cache.named_etag(etag, export.download_name)
+    return page_cache.named_etag(etag, export.download_name)
 
 
 def _offered_per_municipality(request: HttpRequest, dataset: opendata.Dataset) -> HttpResponse:
@@ -154,7 +154,7 @@ def _download(
     elif (etag := export.kept_etag(version)) is not None:
         # Kept per day (`Export.kept_at`): a client's copy dated no earlier is today's file.
         kept_at = export.kept_at(version)
-        response = public_cache.conditional(
+        response = page_cache.conditional(
             request, _named(etag, export), lambda: respond(kept_at=kept_at), kept_at
         )
     else:
@@ -162,7 +162,7 @@ def _download(
         # from what the file holds.
         file = export.open(version)
         etag = export.kept_etag(version) or opendata.content_etag(file)
-        response = public_cache.conditional(request, _named(etag, export), lambda: respond(file))
+        response = page_cache.conditional(request, _named(etag, export), lambda: respond(file))
         if response.status_code == 304:
             file.close()
     # Open data, public and without credentials: a municipality's own web page may fetch it
@@ -250,7 +250,7 @@ def list_selection(request: HttpRequest, dataset: str, name: str) -> HttpRespons
     number or anything else is dropped by a redirect to the same selection without it, and
     with no filter left, to the kept national file. Each made-up value (`?tema=<random>`)
     built and kept the whole national dataset anew in the shared cache. A selection that
-    finds nothing is answered, not kept (`public_cache.list_page` keeps list pages so)."""
+    finds nothing is answered, not kept (`page_cache.list_page` keeps list pages so)."""
     fmt_name = SELECTION_FORMATS.get(name)
     if fmt_name is None:
         raise Http404("No such format.")
@@ -289,7 +289,7 @@ def list_selection(request: HttpRequest, dataset: str, name: str) -> HttpRespons
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Last-Modified"] = http_date(built_at.timestamp())
     response["Access-Control-Allow-Origin"] = "*"
-    return response if found else public_cache.not_kept(response)
+    return response if found else page_cache.not_kept(response)
 
 
 def municipality_open_data_download(

@@ -17,7 +17,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.clickjacking import xframe_options_exempt
 
-from config.public_cache import kept_until_any_page_changes, list_page
+from config.page_cache import list_page
+from config.public_cache import kept_until_any_page_changes
 from municipalities.models import County, CountyNames, Municipality
 from municipalities.search import (
     beginning_first,

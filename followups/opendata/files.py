@@ -285,7 +285,7 @@ class Export:
 
         Never from the version itself: that moves with every write in the municipality, an
         internal one too (a draft, a log's internal note), and an ETag made from it told anyone
-        polling a download when its staff were at work (as `public_cache._etag` says of pages).
+        polling a download when its staff were at work (as `page_cache._etag` says of pages).
         """
         entry = _stored_entry(self.storage_name(version))
         return None if entry is None else _etag(entry[2])

@@ -15,7 +15,7 @@ from activities import rollup
 from activities.filters import ActivityFilter
 from activities.models import Activity, ActivityLog
 from activities.services import record_log, withdraw_log
-from config import public_cache
+from config import page_cache, public_cache
 from followups.models import Report, ReportKind
 from municipalities.models import Municipality, Role
 from promises.filters import LEGACY_PARAMETERS, MunicipalitySearchForm, PromiseFilter
@@ -111,15 +111,15 @@ def test_a_page_stored_by_another_version_of_the_static_files_is_not_served(
 
     period, _activity = world
     url = period.get_absolute_url()
-    monkeypatch.setattr(public_cache, "staticfiles_storage", Manifest())
-    public_cache._key_prefix.cache_clear()
+    monkeypatch.setattr(page_cache, "staticfiles_storage", Manifest())
+    page_cache._key_prefix.cache_clear()
     _get(client, url)
     assert _get(client, url)["X-Cache"] == "hit"
     Manifest.manifest_hash = "b2"  # the new version, its files collected
-    public_cache._key_prefix.cache_clear()  # a new process
+    page_cache._key_prefix.cache_clear()  # a new process
     assert _get(client, url)["X-Cache"] == "miss"
     assert _get(client, url)["X-Cache"] == "hit"
-    public_cache._key_prefix.cache_clear()
+    page_cache._key_prefix.cache_clear()
 
 
 def test_a_page_stored_by_another_version_of_the_code_is_not_served(
@@ -134,21 +134,21 @@ def test_a_page_stored_by_another_version_of_the_code_is_not_served(
     template = tmp_path / "templates" / "page.html"
     template.write_text("<p>Senast uppföljt</p>")
     settings.BASE_DIR = tmp_path
-    public_cache.code_version.cache_clear()
-    public_cache._key_prefix.cache_clear()
+    page_cache.code_version.cache_clear()
+    page_cache._key_prefix.cache_clear()
     try:
-        first = public_cache.code_version()
+        first = page_cache.code_version()
         _get(client, url)
         assert _get(client, url)["X-Cache"] == "hit"
         template.write_text("<p>Senast följt upp</p>")  # the new version
-        public_cache.code_version.cache_clear()  # a new process
-        public_cache._key_prefix.cache_clear()
-        assert public_cache.code_version() != first
+        page_cache.code_version.cache_clear()  # a new process
+        page_cache._key_prefix.cache_clear()
+        assert page_cache.code_version() != first
         assert _get(client, url)["X-Cache"] == "miss"
         assert _get(client, url)["X-Cache"] == "hit"
     finally:
-        public_cache.code_version.cache_clear()
-        public_cache._key_prefix.cache_clear()
+        page_cache.code_version.cache_clear()
+        page_cache._key_prefix.cache_clear()
 
 
 def test_a_page_stored_under_other_header_settings_is_not_served(client, world, settings):
@@ -657,7 +657,7 @@ def test_an_error_answer_does_not_read_the_user_outside_the_view(rf):
     every such request logged a traceback (make fault-test)."""
     from django.http import HttpResponse
 
-    from config.public_cache import PublicPageCacheMiddleware
+    from config.page_cache import PublicPageCacheMiddleware
 
     class Unreachable:
         @property
