@@ -417,6 +417,13 @@ def test_the_coordinator_drafts_edits_and_publishes_through_the_pages(client, pe
     assert report.history.count() == 3
     html = client.get(world.period.get_absolute_url()).content.decode()
     assert "Redovisning av året i Vetlanda" in html and "Så här har det gått i år." in html
+    # The staff page names the public page as what citizens read (it said only "för utskrift").
+    public = reverse(
+        "followups:report_document",
+        args=[world.period.municipality.slug, world.period.slug, report.pk],
+    )
+    staff = client.get(reverse("followups:report_detail", args=[report.pk])).content.decode()
+    assert f'<a href="{public}">Redovisningen som invånarna ser den, även för utskrift</a>' in staff
     # A published report's texts are not edited: the page says so and sends you back.
     response = client.post(
         reverse("followups:report_edit", args=[report.pk]), {"title": "Ny", "body": "Ny text."}
