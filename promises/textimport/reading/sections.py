@@ -135,6 +135,7 @@ def read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
     focus_promise: int | None = None
     after_list = False  # right after a list of activities, no heading since
     promise_keys: dict[int, tuple] = {}  # each promise's words (`repeated_promise`)
+    promises_latest = [0, -1]  # how many promises were read, the last start among them (idem)
     # The owner of the party heading the lines stand under ("Det här gör Polisen"), kept over
     # the sub-headings below it ("Trygg centrumkärna", then "Resecentrum", then the items).
     party_owner: str | None = None
@@ -183,7 +184,9 @@ def read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             and not party_lead(line)
             # "1. EN TRYGGARE TÅGSTATION" repeating the promise "1. En tryggare tågstation"
             and not (
-                line.numbered and repeated_promise(document, lines, index, promise_keys) is not None
+                line.numbered
+                and repeated_promise(document, lines, index, promise_keys, promises_latest)
+                is not None
             )
             or len(text) > _LONGEST_HEADING
         ):
@@ -217,7 +220,7 @@ def read_structure(document: ParsedDocument, lines: list[_Line]) -> None:
             continue
         # A sub-heading repeating a promise's title over its activities ("Aktiviteter", then
         # "Öka tryggheten i centrum" over its list): that promise's activities, no new promise.
-        repeated = repeated_promise(document, lines, index, promise_keys)
+        repeated = repeated_promise(document, lines, index, promise_keys, promises_latest)
         focus = focus_of(text) if repeated is None else None
         audience = AUDIENCE_HEADING.match(text) is not None
         if (
