@@ -131,6 +131,11 @@ def _distance(position: int, cell: tuple[int, str]) -> int:
     return max(0, start - position, position - (start + len(text) - 1))
 
 
+def _marks_only(row: list[str], marked: list[int]) -> bool:
+    """Whether a row's party columns hold marks ("X") or nothing."""
+    return all(not row[k] or _MARK.fullmatch(row[k]) for k in marked)
+
+
 def _marked_rows(
     lines: list[str], index: int, header: list[tuple[int, str]], marked: list[int]
 ) -> tuple[list[str], list[list[str]], int]:
@@ -159,13 +164,18 @@ def _marked_rows(
             min(range(width), key=lambda k, at=at: _distance(at, header[k])) for at, _t in cells
         ]
         if cells[0][0] <= header[0][0] + 2 and columns[0] == 0:
+            if rows and not _marks_only(rows[-1], marked):
+                # A row done, with text in a party's column: no such table (found now, not
+                # after every line to the next blank one, for every header-like line: a table
+                # of 4,000 rows took minutes).
+                return [], [], index + 1
             rows.append([""] * width)
         elif not rows:
             break
         for column, (_start, text) in zip(columns, cells, strict=True):
             rows[-1][column] = _goes_on(rows[-1][column], text) if rows[-1][column] else text
         end += 1
-    marks_only = all(not row[k] or _MARK.fullmatch(row[k]) for row in rows for k in marked) and any(
+    marks_only = all(_marks_only(row, marked) for row in rows) and any(
         row[k] for row in rows for k in marked
     )
     if not marks_only:
