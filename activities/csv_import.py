@@ -34,13 +34,9 @@ from config.uploads import is_binary, utf16_text
 from municipalities.search import fold
 
 MAX_BYTES = 1024 * 1024
-
-
 # A value may be as long as the file: the column's own limit then says it is too long, not the
 # csv module's field limit (128 KiB), which would be reported as a quotation mark left open.
 csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
-
-
 MAX_ROWS = 1000
 
 
@@ -102,24 +98,12 @@ COLUMNS = (
         "Eksjö 2025–2026",
     ),
 )
-
-
 _BY_NAME = {column.name: column for column in COLUMNS}
-
-
 _REQUIRED = [column for column in COLUMNS if column.required]
-
-
 _BY_FIELD = {column.field: column for column in COLUMNS if column.field}
-
-
 # ASCII digits only, as the date field reads (\d would also take Arabic-Indic and other digits).
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
 # A line between the breaks `str.splitlines` splits at, found one at a time: the first line is
 # looked for without splitting the whole file.
 _LINE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
@@ -177,8 +161,6 @@ class UnreadableFile(ValueError):
 # and the curly quotes, dashes, ellipsis, bullet and euro sign. The rest of 0x80-0x9F (ƒ ‰ Š Œ ˜
 # ™ …) is what a file in another encoding turns into: Shift-JIS "テスト" reads as "ƒeƒXƒg".
 _NOT_SWEDISH_CP1252 = re.compile("[^\x00-\x7f\xa0-\xff€…‘’“”•–—]")
-
-
 # The byte order mark and UTF-8's bytes for those letters, signs and punctuation: in a file that
 # is not all UTF-8 they mean broken UTF-8, which Windows-1252 would read as "Ã¥" or "â€“".
 _UTF8_SWEDISH = re.compile(
@@ -226,8 +208,6 @@ def decode(data: bytes) -> str:
 # A file of ours names a few columns; a header of thousands is no such file (each name counted
 # against the others took minutes for 100 000), and a message lists only the first names found.
 MAX_HEADER_COLUMNS = 50
-
-
 NAMES_LISTED = 10
 
 

@@ -36,8 +36,6 @@ from municipalities.roles import Act
 from promises.fields import idempotency_field
 
 PAYLOAD_SALT = "activities.csv_import"
-
-
 # How long the answer to an upload's doubts may wait; after it, the file is uploaded again.
 PAYLOAD_MAX_AGE = datetime.timedelta(hours=2)
 

@@ -41,27 +41,15 @@ PACE_ORDER = (
     PaceStatus.DONE,
     PaceStatus.ACHIEVED,
 )
-
-
 # The statuses that mark a period's line on the overview as needing attention. "Ej påbörjad" is
 # not among them: nothing was due yet (`activities.progress`), and a weekly or monthly target is
 # so at the start of every week or month, when an area's chief looks.
 ATTENTION = (PaceStatus.BEHIND, PaceStatus.NOT_ACHIEVED)
-
-
 RECENT_LOGS = 10
-
-
 # The start page's lists stop here (administrators see every municipality).
 HOME_ACTIVITIES = 40
-
-
 HOME_PERIODS = 40
-
-
 HOME_WAITING = 40
-
-
 HOME_MEETINGS = 5
 
 

@@ -51,8 +51,6 @@ from promises.lifecycle import Action, revisable
 from promises.models import in_scope_q
 
 LOG_FIELDS = ("date", "quantity", "place", "summary", "internal_note")
-
-
 # An activity cancelled, or a period closed, between the log form's check and its save.
 CLOSED_FOR_LOGS = gettext_lazy(
     "The activity takes no more logs: it has been cancelled, or its citizen promise is no "

@@ -36,12 +36,9 @@ from promises.models import (
 )
 
 FEED_LIMIT = 50
-
-
 # A municipality's feed holds at most this many logs, so that logged occurrences (several a
 # day in a busy municipality) never push its signed periods, meetings and reports out.
 FEED_LOG_LIMIT = FEED_LIMIT // 2
-
 
 # Entry ids are name-based UUIDs of the object's kind and primary key: stable across host names,
 # slug changes and link fragments, and never reused for another entry.

@@ -41,18 +41,10 @@ from promises.textimport.types import (
 )
 
 MAX_PROMISES = 30
-
-
 MAX_TITLE = 120  # an activity's short name (Activity.title)
-
-
 MAX_ACTIVITIES = 60
-
-
 # How long a preview can be confirmed: a working day, as a staff session.
 PAYLOAD_MAX_AGE = 60 * 60 * 10
-
-
 PAYLOAD_SALT = "promises.import.document"
 
 

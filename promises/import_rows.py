@@ -241,12 +241,8 @@ def _formset(form, maximum: int):
 
 
 PromiseRowFormSet = _formset(PromiseRowForm, MAX_PROMISES)
-
-
 # The words of a promise its activities' choice shows.
 PROMISE_CHOICE_CHARS = 60
-
-
 ActivityRowFormSet = _formset(ActivityRowForm, MAX_ACTIVITIES)
 
 

@@ -119,8 +119,6 @@ def _calendar_spans(
 
 # Scopes whose spans all have the same length in days: weeks start on Mondays.
 FIXED_DAYS = {Scope.DAY: 1, Scope.WEEK: 7}
-
-
 _FIXED_SCOPES = {days: scope for scope, days in FIXED_DAYS.items()}
 
 

@@ -33,11 +33,7 @@ class Scope(models.TextChoices):
 
 
 AVERAGE_SCOPES = frozenset({Scope.AVERAGE_WEEK, Scope.AVERAGE_MONTH})
-
-
 _COMPARATORS = frozenset(Comparator.values)
-
-
 _SCOPES = frozenset(Scope.values)
 
 

@@ -36,8 +36,6 @@ def status_counts(counted: dict[str, int]) -> str:
 
 # An overview's count of activities without a target (no pace status) …
 NO_TARGET = "no_target"
-
-
 # … and of those with a target whose pace is not judged (a promise registered while it ran).
 NOT_JUDGED = "not_judged"
 

@@ -165,7 +165,6 @@ _SPANS_MET_IN_REPORT = {
     ),
 }
 
-
 # How many spans whose target was not met a report names; the others are counted.
 MISSED_SPANS_NAMED = 3
 

@@ -17,7 +17,6 @@ from activities.wording.phrases import span_label, span_words
 # How many days of a per-day target the list of spans shows: the latest ones.
 LISTED_DAYS = 14
 
-
 # How many spans of any target the period page lists: the latest ones. The activity's own page
 # lists them all (of a per-day target, its LISTED_DAYS latest), and the period page links to it.
 LISTED_ON_PERIOD_PAGE = LISTED_DAYS

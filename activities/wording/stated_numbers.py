@@ -13,23 +13,15 @@ _ONES = {
     "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
     "nio": 9,
 }  # fmt: skip
-
-
 _TEENS = {
     "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16,
     "sjutton": 17, "arton": 18, "aderton": 18, "nitton": 19,
 }  # fmt: skip
-
-
 _TENS = {
     "tjugo": 20, "trettio": 30, "trätti": 30, "fyrtio": 40, "förtio": 40, "femtio": 50,
     "sextio": 60, "sjuttio": 70, "åttio": 80, "nittio": 90,
 }  # fmt: skip
-
-
 _COMPARATOR_WORDS = ("minst", "högst", "exakt", "åtminstone", "max", "maximalt", "snitt")
-
-
 _WORD = re.compile(r"[0-9]+(?:[ \u00a0][0-9]{3})*|[a-zåäöé]+", re.IGNORECASE)
 
 
