@@ -147,7 +147,6 @@ from promises.textimport.formats.markup import (
     _LATEX_MARK,
     _MARKUP_PRESENT,
     _ORG_MARK,
-    _RTF_PRESENT,
     _WIKI_MARK,
     _asciidoc_read,
     _bbcode_read,
@@ -160,7 +159,6 @@ from promises.textimport.formats.markup import (
     _without_link_references,
     _without_markdown,
     _without_markup,
-    _without_rtf,
     _without_underlines,
     _without_wikitext,
     formatting_marks_read,
@@ -189,6 +187,7 @@ from promises.textimport.formats.radio_options import radio_options_read
 from promises.textimport.formats.responsibility_matrix import responsibility_matrix_read
 from promises.textimport.formats.review_notes import review_notes_dropped
 from promises.textimport.formats.rotated_labels import LETTERS_PRESENT, rotated_labels_read
+from promises.textimport.formats.rtf import _RTF_PRESENT, _without_rtf
 from promises.textimport.formats.run_in_parties import run_in_parties_read
 from promises.textimport.formats.star_marks import star_marks_read
 from promises.textimport.formats.symbol_bullets import symbol_bullets_read
