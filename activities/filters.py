@@ -4,11 +4,11 @@ import datetime
 
 import django_filters
 from django.db.models import Prefetch, QuerySet
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, Responsible
 from activities.models.activities import STATUS_FIELDS
+from activities.models.choices import JOINT_SHOWN
 from activities.progress import PaceStatus
 from promises.filters import PeriodFilterSet
 from promises.models import PromisePeriod
@@ -25,7 +25,7 @@ def responsible_choices() -> list[tuple[str, str]]:
     kommunen", so the filter offers that, not the choice's "Gemensamt" (a journalist looked for
     the joint activities under "Polisen och kommunen" and did not find the option)."""
     return [
-        (value, gettext("The Police and the municipality") if value == Responsible.JOINT else label)
+        (value, JOINT_SHOWN if value == Responsible.JOINT else label)
         for value, label in Responsible.choices
     ]
 

@@ -8,11 +8,16 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.text import capfirst
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from activities.models.choices import LOGGED_BY_ROLE, ActivityStatus, Responsible, TargetChange
+from activities.models.choices import (
+    JOINT_SHOWN,
+    LOGGED_BY_ROLE,
+    ActivityStatus,
+    Responsible,
+    TargetChange,
+)
 from activities.models.totals import SpanTotal
 from activities.progress import (
     Comparator,
@@ -386,7 +391,7 @@ class Activity(EditVersioned):
         if self.responsible == Responsible.UNSTATED:
             return str(self.get_responsible_display())
         if self.responsible == Responsible.JOINT:
-            return gettext("The Police and the municipality")
+            return str(JOINT_SHOWN)
         return capfirst(self.responsible_label)
 
     def target_changes(self) -> list["TargetChange"]:

@@ -23,6 +23,10 @@ class Responsible(models.TextChoices):
     UNSTATED = "unstated", _("not stated")
 
 
+# A joint activity as pages and lists name it: both parties (the choice's "Gemensamt" says less).
+JOINT_SHOWN = _("The Police and the municipality")
+
+
 class ActivityStatus(models.TextChoices):
     """Status of an activity without a numeric target."""
 
